@@ -1,0 +1,29 @@
+// Unit specs live beside the code; integration and e2e specs in test/ run against the real
+// PostgreSQL and Redis (see test/utils/global-setup.ts).
+const ts = { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
+// A few dependencies ship only ES modules; Jest runs CommonJS, so they are transpiled too.
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform: ts,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      transform: ts,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      setupFiles: ['<rootDir>/test/utils/test-env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { FastifyRequest } from 'fastify';
+import { AuditService } from '../../modules/audit/audit.service';
+import { AuthUser } from './auth-context';
+import { AuthErrors } from './auth.errors';
+import { AUTH_METADATA, AuthRule } from './authenticated.decorator';
+import { requestMeta } from './current-user.decorator';
+
+const JwtGuard = AuthGuard('jwt');
+
+// Global guard: every route is closed unless it says @Public() or @Authenticated(...).
+@Injectable()
+export class AccessGuard implements CanActivate {
+  private readonly jwt = new JwtGuard();
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly audit: AuditService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AuthRule | undefined>(AUTH_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!rule) throw AuthErrors.routeNotDeclared();
+    if (rule.public) return true;
+
+    const ok = await Promise.resolve(this.jwt.canActivate(context)).catch(() => false);
+    if (!ok) throw AuthErrors.unauthenticated();
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>();
+    if (rule.roles.length > 0 && !rule.roles.includes(request.user.role)) {
+      await this.audit.record({
+        actorId: request.user.id,
+        action: 'authz.denied',
+        meta: requestMeta(request),
+        details: { route: request.routeOptions.url ?? null, method: request.method, role: request.user.role },
+      });
+      throw AuthErrors.roleNotAllowed();
+    }
+    return true;
+  }
+}

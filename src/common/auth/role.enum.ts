@@ -1,0 +1,6 @@
+export enum Role {
+  Orderer = 'orderer',
+  Expert = 'expert',
+  Coordinator = 'coordinator',
+  Admin = 'admin',
+}

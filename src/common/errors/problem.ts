@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ErrorKind, FieldError } from './domain-error';
+
+export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  bad_request: 400,
+  validation: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  too_many_requests: 429,
+};
+
+export class FieldErrorResponse implements FieldError {
+  @ApiProperty({ example: 'email' }) field: string;
+  @ApiProperty({ example: 'isEmail' }) code: string;
+  @ApiProperty({ example: 'email must be an email' }) message: string;
+}
+
+// RFC 9457 problem details, with a stable code and the request's correlation id.
+export class ProblemResponse {
+  @ApiProperty({ example: 'about:blank' }) type: string;
+  @ApiProperty({ example: 'Bad Request' }) title: string;
+  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ example: 'VALIDATION_FAILED' }) code: string;
+  @ApiProperty({ example: 'email: email must be an email' }) detail: string;
+  @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldError[];
+  @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  correlationId: string,
+  errors?: FieldError[],
+): ProblemResponse {
+  const body: ProblemResponse = {
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    detail,
+    correlationId,
+  };
+  if (errors && errors.length > 0) body.errors = errors;
+  return body;
+}

@@ -1,0 +1,62 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { JobName, JobPayloads, QUEUE_OF, QueueName } from './job-names';
+import { createRedis } from './redis-connection';
+
+export interface EnqueueOptions {
+  // Deterministic ids make enqueueing idempotent: the same id is queued once.
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+}
+
+const DEFAULTS: JobsOptions = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 5000 },
+};
+
+@Injectable()
+export class JobQueue implements OnApplicationShutdown {
+  private connection?: IORedis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly config: AppConfig) {}
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    const queue = this.queue(QUEUE_OF[name]);
+    await queue.add(name, payload, {
+      ...DEFAULTS,
+      ...(options.attempts ? { attempts: options.attempts } : {}),
+      ...(options.jobId ? { jobId: options.jobId } : {}),
+      ...(options.delayMs ? { delay: options.delayMs } : {}),
+    });
+  }
+
+  async every<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
+    await this.queue(QUEUE_OF[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      this.connection ??= createRedis(this.config.env.REDIS_URL, false);
+      queue = new Queue(name, { connection: this.connection, prefix: this.config.env.QUEUE_PREFIX });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async ping(): Promise<string> {
+    this.connection ??= createRedis(this.config.env.REDIS_URL, false);
+    return this.connection.ping();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection?.disconnect();
+  }
+}

@@ -1,0 +1,12 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import { fieldError } from '../errors/domain-error';
+
+// Path ids are UUIDs; anything else is the client's mistake, named as such, before any query runs.
+@Injectable()
+export class ParseUuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (!isUUID(value)) throw fieldError(metadata.data ?? 'id', 'isUuid', 'must be a UUID');
+    return value;
+  }
+}

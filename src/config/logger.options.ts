@@ -1,0 +1,37 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Params } from 'nestjs-pino';
+import { Options } from 'pino-http';
+import { AppConfig } from './app-config';
+
+// Never log secrets or personal data: headers that carry credentials and any body field that could.
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.iban',
+  '*.identityCode',
+  '*.email',
+];
+
+// Secret-bearing path segments (calendar feed tokens) are cut from logged URLs.
+function safePath(url: string | undefined): string | undefined {
+  return url?.split('?')[0].replace(/\/calendar\/[^/]+/, '/calendar/[redacted]');
+}
+
+export function loggerOptions(config: AppConfig, stream?: NodeJS.WritableStream): Params {
+  const options: Options = {
+    level: config.env.LOG_LEVEL,
+    genReqId: (req: IncomingMessage) => String(req.headers['x-request-id'] ?? ''),
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: {
+      req: (req: IncomingMessage & { id?: string }) => ({ id: req.id, method: req.method, url: safePath(req.url) }),
+      res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+    },
+    customProps: (req: IncomingMessage) => ({ correlationId: req.headers['x-request-id'] }),
+  };
+  return { pinoHttp: stream ? [options, stream] : options };
+}

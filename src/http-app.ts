@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import helmet from '@fastify/helmet';
+import { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+// The caller's X-Request-Id is kept when it looks sane; otherwise a new one. It is the correlation id
+// in every log line and every error body.
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
+
+export function buildOpenApi(app: NestFastifyApplication) {
+  const config = new DocumentBuilder()
+    .setTitle('Kokemus API')
+    .setDescription(
+      'Booking experts by experience for the Ostrobothnia wellbeing services county. ' +
+        'Errors are RFC 9457 problem details with a stable `code` and a `correlationId`.',
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+export function createFastifyAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: AppConfig.fromProcessEnv().env.BODY_LIMIT_BYTES,
+    genReqId: requestId,
+    trustProxy: true,
+  });
+}
+
+export async function createHttpApp(module: DynamicModule): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(), { bufferLogs: true });
+  await configureHttpApp(app);
+  return app;
+}
+
+// Shared by main.ts and the tests, so that what is tested is what runs.
+export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  app.enableCors({
+    origin: config.env.CORS_ORIGINS.length > 0 ? config.env.CORS_ORIGINS : false,
+    credentials: false,
+    exposedHeaders: ['x-request-id', 'etag', 'content-disposition'],
+  });
+
+  SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+  app.enableShutdownHooks();
+}

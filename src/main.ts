@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { loadDotEnv } from './config/load-dot-env';
+import { createHttpApp } from './http-app';
+
+async function bootstrap(): Promise<void> {
+  loadDotEnv();
+  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
+  const config = app.get(AppConfig);
+  await app.listen({ port: config.env.PORT, host: '0.0.0.0' });
+  new Logger('Kokemus').log(`API on ${config.env.PUBLIC_URL} — docs at ${config.env.PUBLIC_URL}/docs`);
+}
+
+void bootstrap();

@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { FastifyRequest } from 'fastify';
+import { AppConfig } from '../../config/app-config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { InvitationsService } from './invitations.service';
+import { JwtStrategy } from './jwt.strategy';
+import { PasswordHasher } from './password-hasher';
+import { SessionsService } from './sessions.service';
+
+function accountKey(request: FastifyRequest): string {
+  const body = request.body as { email?: unknown; token?: unknown } | undefined;
+  const key = typeof body?.email === 'string' ? body.email : typeof body?.token === 'string' ? body.token : '';
+  return key.trim().toLowerCase() || request.ip;
+}
+
+@Module({
+  imports: [
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        secret: config.env.JWT_SECRET,
+        signOptions: {
+          algorithm: 'HS256',
+          issuer: config.env.JWT_ISSUER,
+          audience: config.env.JWT_AUDIENCE,
+          expiresIn: config.env.ACCESS_TOKEN_TTL_SECONDS,
+        },
+        verifyOptions: { algorithms: ['HS256'], issuer: config.env.JWT_ISSUER, audience: config.env.JWT_AUDIENCE },
+      }),
+    }),
+    // Two limits on the public credential routes: per client address and per account.
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'ip', ttl: 60_000, limit: config.env.LOGIN_LIMIT_PER_MINUTE * 3 },
+          {
+            name: 'account',
+            ttl: 60_000,
+            limit: config.env.LOGIN_LIMIT_PER_MINUTE,
+            getTracker: (req: Record<string, unknown>) => accountKey(req as unknown as FastifyRequest),
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, JwtStrategy, PasswordHasher, InvitationsService, SessionsService],
+  exports: [InvitationsService, SessionsService, PasswordHasher],
+})
+export class AuthModule {}

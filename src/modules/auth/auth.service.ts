@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
+import { randomToken, sha256 } from '../../common/crypto/tokens';
+import { fieldError } from '../../common/errors/domain-error';
+import { AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { LoginErrors } from './auth.errors';
+import { AcceptInvitationDto } from './dto/accept-invitation.dto';
+import { LoginDto } from './dto/login.dto';
+import { TokenResponse } from './dto/token.response';
+import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
+import { RefreshTokenEntity } from './entities/refresh-token.entity';
+import { SessionEntity } from './entities/session.entity';
+import { AccessTokenClaims } from './jwt.strategy';
+import { PasswordHasher } from './password-hasher';
+import { checkPassword } from './password-policy';
+
+const PASSWORD_MESSAGES = {
+  tooShort: 'must be at least 12 characters',
+  tooLong: 'must be at most 128 characters',
+  tooCommon: 'is too common or too easy to guess; choose another',
+} as const;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(meta: RequestMeta, dto: LoginDto): Promise<TokenResponse> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
+    const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !passwordOk || user.status !== UserStatus.Active) {
+      const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `account_${user.status}`;
+      await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', meta, details: { reason } });
+      throw LoginErrors.invalidCredentials();
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const session = await manager.save(SessionEntity, {
+        userId: user.id,
+        expiresAt: new Date(now.getTime() + this.config.env.REFRESH_TOKEN_TTL_DAYS * 86400_000),
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      });
+      await manager.update(UserEntity, { id: user.id }, { lastLoginAt: now });
+      await this.audit.record(
+        { actorId: user.id, action: 'auth.login', entityType: 'session', entityId: session.id, meta },
+        manager,
+      );
+      return this.issueTokens(manager, user.id, session.id);
+    });
+  }
+
+  async refresh(meta: RequestMeta, refreshToken: string): Promise<TokenResponse> {
+    const hash = sha256(refreshToken);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // Atomic claim of the token: of two concurrent uses exactly one wins.
+      // TypeORM answers UPDATE ... RETURNING with [rows, count].
+      const [claimed]: [{ session_id: string }[], number] = await manager.query(
+        `UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING session_id`,
+        [hash],
+      );
+      if (claimed.length === 0) {
+        const known = await manager.findOneBy(RefreshTokenEntity, { tokenHash: hash });
+        return known ? { reused: known.sessionId } : { invalid: true as const };
+      }
+      const session = await manager.findOneBy(SessionEntity, { id: claimed[0].session_id, revokedAt: IsNull() });
+      const user = session && (await manager.findOneBy(UserEntity, { id: session.userId, status: UserStatus.Active }));
+      if (!session || !user || session.expiresAt <= this.clock.now()) return { invalid: true as const };
+      return { tokens: await this.issueTokens(manager, user.id, session.id) };
+    });
+    if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
+    if ('reused' in outcome && outcome.reused) {
+      // A rotated token came back: someone holds a copy. End the whole family.
+      const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ id: outcome.reused });
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(SessionEntity, { id: outcome.reused, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'refresh_token_reused' });
+        await this.audit.record(
+          { actorId: session?.userId ?? null, action: 'auth.refresh_reuse_detected', entityType: 'session', entityId: outcome.reused, meta },
+          manager,
+        );
+      });
+    }
+    throw LoginErrors.invalidRefreshToken();
+  }
+
+  async logout(ctx: AuthContext): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(SessionEntity, { id: ctx.user.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'logout' });
+      await this.audit.record({ actorId: ctx.user.id, action: 'auth.logout', entityType: 'session', entityId: ctx.user.sessionId, meta: ctx }, manager);
+    });
+  }
+
+  async acceptInvitation(meta: RequestMeta, dto: AcceptInvitationDto): Promise<void> {
+    const problem = checkPassword(dto.password);
+    if (problem) throw fieldError('password', problem, `password ${PASSWORD_MESSAGES[problem]}`);
+    const passwordHash = await this.hasher.hash(dto.password);
+    await this.dataSource.transaction(async (manager) => {
+      const [used]: [{ user_id: string }[], number] = await manager.query(
+        `UPDATE invitations SET used_at = now()
+          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND purpose = $3
+          RETURNING user_id`,
+        [sha256(dto.token), this.clock.now(), InvitationPurpose.Invitation],
+      );
+      const userId = used[0]?.user_id;
+      const user = userId && (await manager.findOneBy(UserEntity, { id: userId, status: UserStatus.Invited }));
+      if (!user) throw LoginErrors.invalidInvitation();
+      await manager.update(UserEntity, { id: user.id }, { passwordHash, status: UserStatus.Active });
+      await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
+      await this.audit.record({ actorId: user.id, action: 'user.activated', entityType: 'user', entityId: user.id, meta }, manager);
+    });
+  }
+
+  private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<TokenResponse> {
+    const refreshToken = randomToken();
+    await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: sha256(refreshToken) });
+    const claims: AccessTokenClaims = { sub: userId, sid: sessionId };
+    const accessToken = await this.jwt.signAsync(claims);
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.env.ACCESS_TOKEN_TTL_SECONDS, refreshToken };
+  }
+}

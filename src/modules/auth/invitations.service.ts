@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { randomToken, sha256 } from '../../common/crypto/tokens';
+import { AppConfig } from '../../config/app-config';
+import { MailService } from '../mail/mail.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
+import { invitationMail } from './mail/invitation.mail';
+
+@Injectable()
+export class InvitationsService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly mail: MailService,
+  ) {}
+
+  // Issues a one-time link and writes its mail, both inside the caller's transaction. Returns the mail id.
+  async invite(manager: EntityManager, user: UserEntity, createdBy: string | null): Promise<string> {
+    const token = randomToken();
+    const validHours = this.config.env.INVITATION_TTL_HOURS;
+    // An older unused link stops working when a new one is sent.
+    await manager.update(
+      InvitationEntity,
+      { userId: user.id, purpose: InvitationPurpose.Invitation, usedAt: IsNull() },
+      { usedAt: this.clock.now() },
+    );
+    await manager.insert(InvitationEntity, {
+      userId: user.id,
+      purpose: InvitationPurpose.Invitation,
+      tokenHash: sha256(token),
+      createdBy,
+      expiresAt: new Date(this.clock.now().getTime() + validHours * 3600_000),
+    });
+    const link = `${this.config.env.PUBLIC_URL}/set-password#token=${token}`;
+    return this.mail.compose(
+      manager,
+      { userId: user.id, email: user.email, language: user.language },
+      invitationMail,
+      { name: user.name, link, validHours },
+    );
+  }
+}

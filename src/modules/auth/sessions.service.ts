@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, IsNull } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { SessionEntity } from './entities/session.entity';
+
+@Injectable()
+export class SessionsService {
+  constructor(private readonly clock: Clock) {}
+
+  async revokeAllForUser(manager: EntityManager, userId: string, reason: string): Promise<number> {
+    const result = await manager.update(
+      SessionEntity,
+      { userId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedReason: reason },
+    );
+    return result.affected ?? 0;
+  }
+}

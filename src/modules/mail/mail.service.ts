@@ -1,0 +1,43 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Language } from '../../common/i18n/language';
+import { JobName } from '../../common/jobs/job-names';
+import { JobQueue } from '../../common/jobs/job-queue.service';
+import { MailMessageEntity } from './entities/mail-message.entity';
+import { MailTemplate } from './mail-template';
+
+export interface MailRecipient {
+  userId: string | null;
+  email: string;
+  language: Language;
+}
+
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger('Mail');
+
+  constructor(private readonly jobs: JobQueue) {}
+
+  // Inside the caller's transaction: the mail exists only if the change it reports commits.
+  async compose<P>(manager: EntityManager, to: MailRecipient, template: MailTemplate<P>, params: P): Promise<string> {
+    const content = template.render[to.language](params);
+    const row = await manager.save(MailMessageEntity, {
+      userId: to.userId,
+      template: template.name,
+      language: to.language,
+      toAddress: to.email,
+      subject: content.subject,
+      textBody: content.text,
+    });
+    return row.id;
+  }
+
+  // After commit. If Redis is down the row stays queued and the sweep job sends it later.
+  async dispatch(messageIds: string[]): Promise<void> {
+    for (const messageId of messageIds) {
+      await this.jobs
+        .enqueue(JobName.SendMail, { messageId }, { jobId: `mail-${messageId}` })
+        .catch((err: Error) => this.logger.warn({ messageId, err: err.message }, 'Mail not queued yet; the sweep will retry'));
+    }
+  }
+}

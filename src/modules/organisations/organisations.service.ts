@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/role.enum';
+import { fieldError } from '../../common/errors/domain-error';
+import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { CreateProjectDto } from './dto/create-project.dto';
+import { CreateUnitDto } from './dto/create-unit.dto';
+import {
+  MemberResponse,
+  MunicipalityResponse,
+  OrganisationResponse,
+  toMemberResponse,
+  toMunicipalityResponse,
+  toOrganisationResponse,
+} from './dto/organisation.response';
+import { UpdateProjectDto } from './dto/update-organisation.dto';
+import { MembershipEntity } from './entities/membership.entity';
+import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
+import { OrganisationErrors } from './organisations.errors';
+import { OrganisationsRepository } from './organisations.repository';
+
+const KIND_LABEL: Record<OrganisationKind, string> = { unit: 'Unit', project: 'Project' };
+
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: OrganisationsRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(ctx: AuthContext, kind: OrganisationKind): Promise<OrganisationResponse[]> {
+    const rows =
+      ctx.user.role === Role.Orderer ? await this.repo.findForMember(kind, ctx.user.id) : await this.repo.findAll(kind);
+    return rows.map(toOrganisationResponse);
+  }
+
+  async get(ctx: AuthContext, kind: OrganisationKind, id: string): Promise<OrganisationResponse> {
+    return toOrganisationResponse(await this.visible(ctx, kind, id));
+  }
+
+  async create(ctx: AuthContext, kind: OrganisationKind, dto: CreateUnitDto | CreateProjectDto): Promise<OrganisationResponse> {
+    const ownerUnitId = 'ownerUnitId' in dto ? dto.ownerUnitId : null;
+    const draft = { ...dto, kind, activeUntil: dto.activeUntil ?? null, ownerUnitId };
+    await this.checkConsistent(draft);
+    const saved = await this.write(ctx, 'created', (manager) => manager.save(OrganisationEntity, draft));
+    return toOrganisationResponse(saved);
+  }
+
+  async update(ctx: AuthContext, kind: OrganisationKind, id: string, dto: UpdateProjectDto): Promise<OrganisationResponse> {
+    const current = await this.visible(ctx, kind, id);
+    const next = { ...current, ...dto };
+    await this.checkConsistent(next);
+    const saved = await this.write(ctx, 'updated', (manager) => manager.save(OrganisationEntity, next), Object.keys(dto));
+    return toOrganisationResponse(saved);
+  }
+
+  async members(ctx: AuthContext, id: string): Promise<MemberResponse[]> {
+    await this.visible(ctx, undefined, id);
+    return (await this.repo.findMembers(id)).map(toMemberResponse);
+  }
+
+  async addMember(ctx: AuthContext, id: string, userId: string): Promise<MemberResponse> {
+    await this.visible(ctx, undefined, id);
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw OrganisationErrors.userNotFound();
+    if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(MembershipEntity)
+        .values({ organisationId: id, userId, createdBy: ctx.user.id })
+        .orIgnore()
+        .execute();
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'membership.added', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
+        manager,
+      );
+    });
+    const member = (await this.repo.findMembers(id)).find((m) => m.userId === userId);
+    return toMemberResponse(member!);
+  }
+
+  async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {
+    await this.visible(ctx, undefined, id);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(MembershipEntity, { organisationId: id, userId });
+      if (!result.affected) throw OrganisationErrors.userNotFound();
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'membership.removed', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
+        manager,
+      );
+    });
+  }
+
+  async municipalities(): Promise<MunicipalityResponse[]> {
+    return (await this.repo.findMunicipalities()).map(toMunicipalityResponse);
+  }
+
+  // An orderer sees only their own; another's answers as if it did not exist.
+  private async visible(ctx: AuthContext, kind: OrganisationKind | undefined, id: string): Promise<OrganisationEntity> {
+    const org = await this.repo.findById(id, kind);
+    const label = kind ? KIND_LABEL[kind] : 'Organisation';
+    if (!org) throw OrganisationErrors.notFound(label);
+    if (ctx.user.role === Role.Orderer && !(await this.repo.isMember(id, ctx.user.id))) {
+      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: id, meta: ctx });
+      throw OrganisationErrors.notFound(label);
+    }
+    return org;
+  }
+
+  private async checkConsistent(o: Pick<OrganisationEntity, 'kind' | 'activeFrom' | 'activeUntil' | 'ownerUnitId'>): Promise<void> {
+    if (o.activeUntil && o.activeUntil < o.activeFrom) {
+      throw fieldError('activeUntil', 'beforeActiveFrom', 'must be on or after activeFrom');
+    }
+    if (o.kind === OrganisationKind.Project) {
+      const owner = o.ownerUnitId ? await this.repo.findById(o.ownerUnitId, OrganisationKind.Unit) : null;
+      if (!owner) throw OrganisationErrors.ownerUnitNotFound();
+    }
+  }
+
+  private async write(
+    ctx: AuthContext,
+    verb: 'created' | 'updated',
+    change: (manager: EntityManager) => Promise<OrganisationEntity>,
+    fields?: string[],
+  ): Promise<OrganisationEntity> {
+    return this.dataSource
+      .transaction(async (manager) => {
+        const saved = await change(manager);
+        await this.audit.record(
+          { actorId: ctx.user.id, action: `${saved.kind}.${verb}`, entityType: 'organisation', entityId: saved.id, meta: ctx, details: fields ? { fields } : {} },
+          manager,
+        );
+        return saved;
+      })
+      .catch((error: unknown) => {
+        throw pgErrorCode(error) === PgCode.UniqueViolation ? OrganisationErrors.codeTaken() : error;
+      });
+  }
+}

@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Role } from '../../../common/auth/role.enum';
+import { Language } from '../../../common/i18n/language';
+
+export class InviteUserDto {
+  @ApiProperty({ example: 'maija.meikalainen@ostrobothnia.invalid' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'Maija Meikäläinen' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ enum: Role, enumName: 'Role' })
+  @IsEnum(Role)
+  role: Role;
+
+  @ApiPropertyOptional({ enum: Language, enumName: 'Language', default: Language.Fi })
+  @IsOptional()
+  @IsEnum(Language)
+  language: Language = Language.Fi;
+}

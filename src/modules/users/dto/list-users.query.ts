@@ -1,0 +1,17 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional } from 'class-validator';
+import { Role } from '../../../common/auth/role.enum';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { UserStatus } from '../entities/user.entity';
+
+export class ListUsersQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: Role, enumName: 'Role' })
+  @IsOptional()
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ enum: UserStatus, enumName: 'UserStatus' })
+  @IsOptional()
+  @IsEnum(UserStatus)
+  status?: UserStatus;
+}

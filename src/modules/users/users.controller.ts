@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { InviteUserDto } from './dto/invite-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserPageResponse, UserResponse } from './dto/user.response';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+export class UsersController {
+  constructor(private readonly service: UsersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserResponse, description: 'Invited; the invitation mail is queued' })
+  invite(@CurrentUser() ctx: AuthContext, @Body() dto: InviteUserDto): Promise<UserResponse> {
+    return this.service.invite(ctx, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: UserPageResponse })
+  list(@CurrentUser() ctx: AuthContext, @Query() query: ListUsersQuery): Promise<UserPageResponse> {
+    return this.service.list(ctx, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserResponse })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+    return this.service.get(ctx, id);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserResponse })
+  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+    return this.service.update(ctx, id, dto);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserResponse })
+  disable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+    return this.service.disable(ctx, id);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOkResponse({ type: UserResponse })
+  enable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+    return this.service.enable(ctx, id);
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'A new invitation link is mailed; older links stop working' })
+  resendInvitation(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.service.resendInvitation(ctx, id);
+  }
+}

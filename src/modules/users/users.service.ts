@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Page } from '../../common/http/pagination.dto';
+import { Clock } from '../../common/clock/clock';
+import { AuditService } from '../audit/audit.service';
+import { InvitationsService } from '../auth/invitations.service';
+import { SessionsService } from '../auth/sessions.service';
+import { MailService } from '../mail/mail.service';
+import { InviteUserDto } from './dto/invite-user.dto';
+import { ListUsersQuery } from './dto/list-users.query';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { toUserResponse, UserResponse } from './dto/user.response';
+import { UserEntity, UserStatus } from './entities/user.entity';
+import { canManageRole } from './user-permissions';
+import { UserErrors } from './users.errors';
+import { UsersRepository } from './users.repository';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly invitations: InvitationsService,
+    private readonly sessions: SessionsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async invite(ctx: AuthContext, dto: InviteUserDto): Promise<UserResponse> {
+    if (!canManageRole(ctx.user.role, dto.role)) throw UserErrors.roleNotGrantable();
+    const { user, mailId } = await this.dataSource
+      .transaction(async (manager) => {
+        const user = await manager.save(UserEntity, {
+          email: dto.email,
+          name: dto.name,
+          role: dto.role,
+          language: dto.language,
+          status: UserStatus.Invited,
+        });
+        const mailId = await this.invitations.invite(manager, user, ctx.user.id);
+        await this.audit.record(
+          { actorId: ctx.user.id, action: 'user.invited', entityType: 'user', entityId: user.id, meta: ctx, details: { role: dto.role } },
+          manager,
+        );
+        return { user, mailId };
+      })
+      .catch((error: unknown) => {
+        throw pgErrorCode(error) === PgCode.UniqueViolation ? UserErrors.emailTaken() : error;
+      });
+    await this.mail.dispatch([mailId]);
+    return toUserResponse(user);
+  }
+
+  async resendInvitation(ctx: AuthContext, id: string): Promise<void> {
+    const user = await this.manageable(ctx, id);
+    if (user.status !== UserStatus.Invited) throw UserErrors.notInvited();
+    const mailId = await this.dataSource.transaction(async (manager) => {
+      const mailId = await this.invitations.invite(manager, user, ctx.user.id);
+      await this.audit.record({ actorId: ctx.user.id, action: 'user.reinvited', entityType: 'user', entityId: id, meta: ctx }, manager);
+      return mailId;
+    });
+    await this.mail.dispatch([mailId]);
+  }
+
+  async list(_ctx: AuthContext, query: ListUsersQuery): Promise<Page<UserResponse>> {
+    const [rows, total] = await this.users.findPage(query);
+    return { items: rows.map(toUserResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(_ctx: AuthContext, id: string): Promise<UserResponse> {
+    const user = await this.users.findById(id);
+    if (!user) throw UserErrors.notFound();
+    return toUserResponse(user);
+  }
+
+  async update(ctx: AuthContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
+    const user = await this.manageable(ctx, id);
+    const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(UserEntity, { ...user, ...dto });
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'user.updated', entityType: 'user', entityId: id, meta: ctx, details: { fields: changed } },
+        manager,
+      );
+      return saved;
+    });
+    return toUserResponse(saved);
+  }
+
+  async disable(ctx: AuthContext, id: string): Promise<UserResponse> {
+    if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
+    const user = await this.manageable(ctx, id);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(UserEntity, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
+      // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
+      const revoked = await this.sessions.revokeAllForUser(manager, id, 'account_disabled');
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'user.disabled', entityType: 'user', entityId: id, meta: ctx, details: { revokedSessions: revoked } },
+        manager,
+      );
+      return saved;
+    });
+    return toUserResponse(saved);
+  }
+
+  async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
+    const user = await this.manageable(ctx, id);
+    const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
+      await this.audit.record({ actorId: ctx.user.id, action: 'user.enabled', entityType: 'user', entityId: id, meta: ctx }, manager);
+      return saved;
+    });
+    return toUserResponse(saved);
+  }
+
+  private async manageable(ctx: AuthContext, id: string): Promise<UserEntity> {
+    const user = await this.users.findById(id);
+    if (!user) throw UserErrors.notFound();
+    if (!canManageRole(ctx.user.role, user.role)) {
+      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'user', entityId: id, meta: ctx });
+      throw UserErrors.roleNotGrantable();
+    }
+    return user;
+  }
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { UserEntity, UserStatus } from '../../src/modules/users/entities/user.entity';
+
+export const DEFAULT_PASSWORD = 'Pohjanmaa-kokemus-2026!';
+let defaultHash: Promise<string> | undefined;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export async function createUser(
+  db: DataSource,
+  role: Role,
+  overrides: Partial<Pick<UserEntity, 'email' | 'name' | 'status' | 'language'>> = {},
+): Promise<TestUser> {
+  defaultHash ??= argon2.hash(DEFAULT_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const email = overrides.email ?? `${role}-${randomUUID()}@example.test`;
+  const user = await db.getRepository(UserEntity).save({
+    email,
+    name: overrides.name ?? `Test ${role}`,
+    role,
+    status: overrides.status ?? UserStatus.Active,
+    language: overrides.language ?? Language.Fi,
+    passwordHash: await defaultHash,
+  });
+  return { id: user.id, email, password: DEFAULT_PASSWORD, role };
+}
+
+export async function login(http: TestAgent, user: Pick<TestUser, 'email' | 'password'>): Promise<string> {
+  const res = await http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200);
+  return res.body.accessToken as string;
+}
+
+export async function loggedIn(db: DataSource, http: TestAgent, role: Role): Promise<TestUser & { token: string }> {
+  const user = await createUser(db, role);
+  return { ...user, token: await login(http, user) };
+}
