@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AuthContext } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/role.enum';
+import { ExpertEntity } from '../experts/entities/expert.entity';
 import { Page } from '../../common/http/pagination.dto';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
@@ -41,6 +43,8 @@ export class UsersService {
           language: dto.language,
           status: UserStatus.Invited,
         });
+        // An invited expert starts as an applicant: not bookable until the coordinator activates them.
+        if (dto.role === Role.Expert) await manager.insert(ExpertEntity, { userId: user.id });
         const mailId = await this.invitations.invite(manager, user, ctx.user.id);
         await this.audit.record(
           { actorId: ctx.user.id, action: 'user.invited', entityType: 'user', entityId: user.id, meta: ctx, details: { role: dto.role } },
