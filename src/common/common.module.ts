@@ -1,6 +1,14 @@
 import { Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { Clock } from './clock/clock';
+import { FieldCipher } from './crypto/field-cipher';
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
+@Module({
+  providers: [
+    Clock,
+    { provide: FieldCipher, inject: [AppConfig], useFactory: (config: AppConfig) => new FieldCipher(config.env.ENCRYPTION_KEY) },
+  ],
+  exports: [Clock, FieldCipher],
+})
 export class CommonModule {}

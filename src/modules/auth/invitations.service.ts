@@ -6,7 +6,8 @@ import { AppConfig } from '../../config/app-config';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
-import { invitationMail } from './mail/invitation.mail';
+import { InvitationMailParams, invitationMail } from './mail/invitation.mail';
+import { MailTemplate } from '../mail/mail-template';
 
 @Injectable()
 export class InvitationsService {
@@ -17,7 +18,12 @@ export class InvitationsService {
   ) {}
 
   // Issues a one-time link and writes its mail, both inside the caller's transaction. Returns the mail id.
-  async invite(manager: EntityManager, user: UserEntity, createdBy: string | null): Promise<string> {
+  async invite(
+    manager: EntityManager,
+    user: UserEntity,
+    createdBy: string | null,
+    template: MailTemplate<InvitationMailParams> = invitationMail,
+  ): Promise<string> {
     const token = randomToken();
     const validHours = this.config.env.INVITATION_TTL_HOURS;
     // An older unused link stops working when a new one is sent.
@@ -37,7 +43,7 @@ export class InvitationsService {
     return this.mail.compose(
       manager,
       { userId: user.id, email: user.email, language: user.language },
-      invitationMail,
+      template,
       { name: user.name, link, validHours },
     );
   }

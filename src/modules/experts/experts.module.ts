@@ -1,8 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { ExpertLifecycleService } from './expert-lifecycle.service';
+import { ExpertPrivacyService } from './expert-privacy.service';
+import { ExpertsMeController } from './experts-me.controller';
+import { ExpertsController } from './experts.controller';
 import { ExpertsRepository } from './experts.repository';
+import { ExpertsService } from './experts.service';
+import { PaymentDetailsService } from './payment-details.service';
 
 @Module({
-  providers: [ExpertsRepository],
+  imports: [AuthModule],
+  controllers: [ExpertsMeController, ExpertsController],
+  providers: [ExpertsRepository, ExpertsService, ExpertLifecycleService, PaymentDetailsService, ExpertPrivacyService],
   exports: [ExpertsRepository],
 })
 export class ExpertsModule {}

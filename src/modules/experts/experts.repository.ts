@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { DirectoryQuery } from './dto/directory.query';
 import { ExpertEntity } from './entities/expert.entity';
+import { PaymentDetailsEntity } from './entities/payment-details.entity';
 import { TopicEntity } from './entities/topic.entity';
+
+const SORT_COLUMNS = { name: 'u.name', createdAt: 'e.createdAt', status: 'e.status' } as const;
 
 @Injectable()
 export class ExpertsRepository {
@@ -12,23 +16,66 @@ export class ExpertsRepository {
     return this.dataSource.getRepository(ExpertEntity).findOne({ where: { userId }, relations: { user: true } });
   }
 
+  findPaymentDetails(expertId: string): Promise<PaymentDetailsEntity | null> {
+    return this.dataSource.getRepository(PaymentDetailsEntity).findOneBy({ expertId });
+  }
+
+  // One query whatever the filters; the credential filters read the credentials table by EXISTS.
+  findDirectoryPage(q: DirectoryQuery): Promise<[ExpertEntity[], number]> {
+    const qb = this.dataSource
+      .getRepository(ExpertEntity)
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.user', 'u');
+    if (q.status) qb.andWhere('e.status = :status', { status: q.status });
+    if (q.topic) qb.andWhere(':topic = ANY(e.topics)', { topic: q.topic });
+    if (q.language) qb.andWhere(':language = ANY(e.languages)', { language: q.language });
+    if (q.municipality) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w.where('e.home_municipality = :m', { m: q.municipality }).orWhere(':m = ANY(e.travel_municipalities)'),
+        ),
+      );
+    }
+    if (q.credentialType || q.verified !== undefined) {
+      const conditions = ['c.expert_id = e.user_id'];
+      if (q.credentialType) conditions.push('c.type = :credentialType');
+      if (q.verified !== undefined) conditions.push(`c.status = 'verified'`);
+      const exists = `EXISTS (SELECT 1 FROM training_credentials c WHERE ${conditions.join(' AND ')})`;
+      qb.andWhere(q.verified === false ? `NOT ${exists}` : exists, { credentialType: q.credentialType });
+    }
+    return qb
+      .orderBy(SORT_COLUMNS[q.sort], q.order === 'desc' ? 'DESC' : 'ASC')
+      .addOrderBy('e.userId', 'ASC')
+      // One user per expert: plain LIMIT/OFFSET is exact (no join fan-out).
+      .limit(q.limit)
+      .offset(q.offset)
+      .getManyAndCount();
+  }
+
+  async hasVerifiedCredential(expertId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM training_credentials WHERE expert_id = $1 AND status = 'verified' LIMIT 1`,
+      [expertId],
+    );
+    return rows.length > 0;
+  }
+
   findTopics(): Promise<TopicEntity[]> {
     return this.dataSource.getRepository(TopicEntity).find({ order: { code: 'ASC' } });
   }
 
-  async unknownTopics(codes: string[]): Promise<string[]> {
-    if (codes.length === 0) return [];
-    const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT c AS code FROM unnest($1::varchar[]) AS c WHERE NOT EXISTS (SELECT 1 FROM topics t WHERE t.code = c)`,
-      [codes],
-    );
-    return rows.map((r) => r.code);
+  unknownTopics(codes: string[]): Promise<string[]> {
+    return this.unknownCodes(codes, 'topics');
   }
 
-  async unknownMunicipalities(codes: string[]): Promise<string[]> {
+  unknownMunicipalities(codes: string[]): Promise<string[]> {
+    return this.unknownCodes(codes, 'municipalities');
+  }
+
+  private async unknownCodes(codes: string[], table: 'topics' | 'municipalities'): Promise<string[]> {
     if (codes.length === 0) return [];
     const rows: { code: string }[] = await this.dataSource.query(
-      `SELECT c AS code FROM unnest($1::varchar[]) AS c WHERE NOT EXISTS (SELECT 1 FROM municipalities m WHERE m.code = c)`,
+      `SELECT c AS code FROM unnest($1::varchar[]) AS c WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE t.code = c)`,
       [codes],
     );
     return rows.map((r) => r.code);

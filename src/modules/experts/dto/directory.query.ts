@@ -1,0 +1,51 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEnum, IsIn, IsOptional, Matches } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
+import { ExpertStatus } from '../entities/expert.entity';
+
+export const CREDENTIAL_TYPES = ['kokemusasiantuntija', 'kokemustoimija', 'other'] as const;
+
+export class DirectoryQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ExpertStatus, enumName: 'ExpertStatus' })
+  @IsOptional()
+  @IsEnum(ExpertStatus)
+  status?: ExpertStatus;
+
+  @ApiPropertyOptional({ example: 'mental_health' })
+  @IsOptional()
+  @Matches(/^[a-z_]{2,40}$/, { message: 'topic must be a topic code' })
+  topic?: string;
+
+  @ApiPropertyOptional({ example: 'sv' })
+  @IsOptional()
+  @IsLanguageCode()
+  language?: string;
+
+  @ApiPropertyOptional({ example: '905', description: 'Home municipality or one the expert travels to' })
+  @IsOptional()
+  @Matches(/^\d{3}$/, { message: 'municipality must be a municipality code' })
+  municipality?: string;
+
+  @ApiPropertyOptional({ enum: CREDENTIAL_TYPES })
+  @IsOptional()
+  @IsIn(CREDENTIAL_TYPES)
+  credentialType?: (typeof CREDENTIAL_TYPES)[number];
+
+  @ApiPropertyOptional({ description: 'Only experts with (true) or without (false) a verified credential' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  verified?: boolean;
+
+  @ApiPropertyOptional({ enum: ['name', 'createdAt', 'status'], default: 'name' })
+  @IsOptional()
+  @IsIn(['name', 'createdAt', 'status'])
+  sort: 'name' | 'createdAt' | 'status' = 'name';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'asc';
+}

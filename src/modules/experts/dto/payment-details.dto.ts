@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsFinnishBusinessId, IsFinnishIdentityCode, IsIban } from '../../../common/validation/finnish-identifier.decorators';
+import { Payee } from '../entities/payment-details.entity';
+
+export class AssociationDto {
+  @ApiProperty({ example: 'Mielenterveysyhdistys Vaasa ry' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ example: '1572860-0' })
+  @IsFinnishBusinessId()
+  businessId: string;
+
+  @ApiProperty({ example: 'FI21 1234 5600 0007 85' })
+  @IsIban()
+  iban: string;
+}
+
+// Replaces the payment details as a whole; omitted secrets keep their stored value.
+export class PaymentDetailsDto {
+  @ApiPropertyOptional({ example: 'FI21 1234 5600 0007 85' })
+  @IsOptional()
+  @IsIban()
+  iban?: string;
+
+  @ApiPropertyOptional({ example: '131052-308T', description: 'Finnish personal identity code (henkilötunnus)' })
+  @IsOptional()
+  @IsFinnishIdentityCode()
+  identityCode?: string;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 12.5, description: 'Withholding % from the tax card' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  taxPercent?: number | null;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 2026 })
+  @ValidateIf((o: PaymentDetailsDto) => o.taxPercent !== undefined && o.taxPercent !== null)
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  taxCardYear?: number | null;
+
+  @ApiProperty({ enum: Payee, enumName: 'Payee' })
+  @IsEnum(Payee)
+  payee: Payee;
+
+  @ApiPropertyOptional({ description: 'Volunteer work: the fee is declined; travel costs are still paid' })
+  @IsOptional()
+  @IsBoolean()
+  declinesFee?: boolean;
+
+  @ApiPropertyOptional({ type: AssociationDto, description: 'Required when payee is association' })
+  @ValidateIf((o: PaymentDetailsDto) => o.payee === Payee.Association)
+  @IsDefined({ message: 'association is required when payee is association' })
+  @ValidateNested()
+  @Type(() => AssociationDto)
+  association?: AssociationDto;
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/role.enum';
+import { Clock } from '../../common/clock/clock';
+import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
+import { AuditService } from '../audit/audit.service';
+import { InvitationsService } from '../auth/invitations.service';
+import { MailService } from '../mail/mail.service';
+import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { ApplyDto } from './dto/apply.dto';
+import { ExpertResponse, toExpertResponse } from './dto/expert.response';
+import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
+import { ExpertAction, nextExpertStatus } from './expert-transitions';
+import { ExpertErrors } from './experts.errors';
+import { ExpertsRepository } from './experts.repository';
+import { applicationMail } from './mail/application.mail';
+
+// Becoming an expert and moving between applicant, active, paused and retired.
+@Injectable()
+export class ExpertLifecycleService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly experts: ExpertsRepository,
+    private readonly invitations: InvitationsService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // Public sign-up. The answer is the same whether or not the address is known, so it reveals no accounts.
+  async apply(meta: RequestMeta, dto: ApplyDto): Promise<void> {
+    const mailId = await this.dataSource
+      .transaction(async (manager) => {
+        const user = await manager.save(UserEntity, {
+          email: dto.email,
+          name: dto.name,
+          role: Role.Expert,
+          language: dto.language,
+          status: UserStatus.Invited,
+        });
+        await manager.insert(ExpertEntity, { userId: user.id });
+        const mailId = await this.invitations.invite(manager, user, null, applicationMail);
+        await this.audit.record({ actorId: null, action: 'expert.applied', entityType: 'expert', entityId: user.id, meta }, manager);
+        return mailId;
+      })
+      .catch((error: unknown) => {
+        if (pgErrorCode(error) === PgCode.UniqueViolation) return null;
+        throw error;
+      });
+    if (mailId) await this.mail.dispatch([mailId]);
+  }
+
+  async activate(ctx: AuthContext, id: string): Promise<ExpertResponse> {
+    const expert = await this.experts.findById(id);
+    if (!expert) throw ExpertErrors.notFound();
+    if (!(await this.experts.hasVerifiedCredential(id))) throw ExpertErrors.noVerifiedCredential();
+    return this.move(ctx, expert, 'activate');
+  }
+
+  async retire(ctx: AuthContext, id: string): Promise<ExpertResponse> {
+    const expert = await this.experts.findById(id);
+    if (!expert) throw ExpertErrors.notFound();
+    return this.move(ctx, expert, 'retire');
+  }
+
+  async pause(ctx: AuthContext): Promise<ExpertResponse> {
+    return this.move(ctx, await this.own(ctx), 'pause');
+  }
+
+  async resume(ctx: AuthContext): Promise<ExpertResponse> {
+    return this.move(ctx, await this.own(ctx), 'resume');
+  }
+
+  private async move(ctx: AuthContext, expert: ExpertEntity, action: ExpertAction): Promise<ExpertResponse> {
+    const to = nextExpertStatus(expert.status, action);
+    if (!to) throw ExpertErrors.badTransition(expert.status, action);
+    await this.dataSource.transaction(async (manager) => {
+      // Guarded by the old status: of two concurrent moves, one wins and the other changes nothing.
+      const result = await manager.update(
+        ExpertEntity,
+        { userId: expert.userId, status: expert.status },
+        { status: to, ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}) },
+      );
+      if (!result.affected) throw ExpertErrors.badTransition(expert.status, action);
+      await this.audit.record(
+        { actorId: ctx.user.id, action: `expert.${action}`, entityType: 'expert', entityId: expert.userId, meta: ctx, details: { from: expert.status, to } },
+        manager,
+      );
+    });
+    return toExpertResponse({ ...expert, status: to });
+  }
+
+  private async own(ctx: AuthContext): Promise<ExpertEntity> {
+    const expert = await this.experts.findById(ctx.user.id);
+    if (!expert) throw ExpertErrors.notFound();
+    return expert;
+  }
+}

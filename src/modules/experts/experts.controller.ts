@@ -1,0 +1,90 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
+import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
+import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { ReasonDto } from './dto/anonymise.dto';
+import { ApplyDto } from './dto/apply.dto';
+import { DirectoryQuery } from './dto/directory.query';
+import { ExpertPageResponse, ExpertResponse, PaymentDetailsResponse, TopicVocabularyResponse } from './dto/expert.response';
+import { ExpertLifecycleService } from './expert-lifecycle.service';
+import { ExpertPrivacyService } from './expert-privacy.service';
+import { ExpertsService } from './experts.service';
+import { PaymentDetailsService } from './payment-details.service';
+
+const STAFF = [Role.Coordinator, Role.Admin];
+
+@ApiTags('experts')
+@Controller()
+export class ExpertsController {
+  constructor(
+    private readonly experts: ExpertsService,
+    private readonly lifecycle: ExpertLifecycleService,
+    private readonly payment: PaymentDetailsService,
+    private readonly privacy: ExpertPrivacyService,
+  ) {}
+
+  @Post('experts/applications')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'A verification link is mailed if the address is new; the answer is the same either way' })
+  apply(@Meta() meta: RequestMeta, @Body() dto: ApplyDto): Promise<void> {
+    return this.lifecycle.apply(meta, dto);
+  }
+
+  @Get('topics')
+  @Authenticated()
+  @ApiOkResponse({ type: TopicVocabularyResponse })
+  topics(): Promise<TopicVocabularyResponse> {
+    return this.experts.topics();
+  }
+
+  @Get('experts')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: ExpertPageResponse })
+  directory(@CurrentUser() ctx: AuthContext, @Query() query: DirectoryQuery): Promise<ExpertPageResponse> {
+    return this.experts.directory(ctx, query);
+  }
+
+  @Get('experts/:id')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: ExpertResponse })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+    return this.experts.get(ctx, id);
+  }
+
+  @Get('experts/:id/payment-details')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
+  paymentDetails(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<PaymentDetailsResponse> {
+    return this.payment.get(ctx, id);
+  }
+
+  @Post('experts/:id/activate')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExpertResponse, description: 'Needs at least one verified training credential' })
+  activate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+    return this.lifecycle.activate(ctx, id);
+  }
+
+  @Post('experts/:id/retire')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExpertResponse })
+  retire(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+    return this.lifecycle.retire(ctx, id);
+  }
+
+  @Post('experts/:id/anonymise')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
+  anonymise(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReasonDto): Promise<ExpertResponse> {
+    return this.privacy.anonymise(ctx, id, dto);
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
+import { fieldError } from '../../common/errors/domain-error';
+import { Page } from '../../common/http/pagination.dto';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { DirectoryQuery } from './dto/directory.query';
+import { ExpertResponse, TopicVocabularyResponse, toExpertResponse, toTopicResponse } from './dto/expert.response';
+import { SetTopicsDto } from './dto/set-topics.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { ExpertEntity } from './entities/expert.entity';
+import { ExpertErrors } from './experts.errors';
+import { ExpertsRepository } from './experts.repository';
+import { TOPICS_CONSENT_TEXT, TOPICS_CONSENT_VERSION } from './topics-consent';
+
+// The profile an expert keeps, and the coordinator's directory of experts.
+@Injectable()
+export class ExpertsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly experts: ExpertsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async me(ctx: AuthContext): Promise<ExpertResponse> {
+    return toExpertResponse(await this.own(ctx));
+  }
+
+  async updateMe(ctx: AuthContext, dto: UpdateProfileDto): Promise<ExpertResponse> {
+    const expert = await this.own(ctx);
+    const municipalities = [dto.homeMunicipality ?? null, ...(dto.travelMunicipalities ?? [])].filter((m): m is string => !!m);
+    const unknown = await this.experts.unknownMunicipalities(municipalities);
+    if (unknown.length > 0) {
+      const field = dto.homeMunicipality && unknown.includes(dto.homeMunicipality) ? 'homeMunicipality' : 'travelMunicipalities';
+      throw fieldError(field, 'unknownMunicipality', `${unknown.join(', ')} is not one of the county's municipalities`);
+    }
+    const { name, preferredLanguage, ...profile } = dto;
+    const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateProfileDto] !== undefined);
+    await this.dataSource.transaction(async (manager) => {
+      if (Object.keys(profile).length > 0) await manager.update(ExpertEntity, { userId: expert.userId }, profile);
+      if (name !== undefined || preferredLanguage !== undefined) {
+        await manager.update(UserEntity, { id: expert.userId }, { name, language: preferredLanguage });
+      }
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'expert.profile_updated', entityType: 'expert', entityId: expert.userId, meta: ctx, details: { fields: changed } },
+        manager,
+      );
+    });
+    return this.me(ctx);
+  }
+
+  async setTopics(ctx: AuthContext, dto: SetTopicsDto): Promise<ExpertResponse> {
+    const expert = await this.own(ctx);
+    const unknown = await this.experts.unknownTopics(dto.topics);
+    if (unknown.length > 0) throw fieldError('topics', 'unknownTopic', `${unknown.join(', ')} is not in the topic vocabulary`);
+    if (dto.topics.length > 0 && dto.consentVersion !== TOPICS_CONSENT_VERSION) throw ExpertErrors.consentRequired();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        ExpertEntity,
+        { userId: expert.userId },
+        dto.topics.length > 0
+          ? { topics: dto.topics, topicsConsentAt: this.clock.now(), topicsConsentVersion: dto.consentVersion }
+          : // Withdrawing every topic withdraws the consent too.
+            { topics: [], topicsConsentAt: null, topicsConsentVersion: null },
+      );
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'expert.topics_set', entityType: 'expert', entityId: expert.userId, meta: ctx, details: { consentVersion: dto.topics.length > 0 ? dto.consentVersion : null } },
+        manager,
+      );
+    });
+    return this.me(ctx);
+  }
+
+  async topics(): Promise<TopicVocabularyResponse> {
+    const topics = await this.experts.findTopics();
+    return { topics: topics.map(toTopicResponse), consentVersion: TOPICS_CONSENT_VERSION, consentText: TOPICS_CONSENT_TEXT };
+  }
+
+  async directory(_ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertResponse>> {
+    const [rows, total] = await this.experts.findDirectoryPage(query);
+    return { items: rows.map(toExpertResponse), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(_ctx: AuthContext, id: string): Promise<ExpertResponse> {
+    const expert = await this.experts.findById(id);
+    if (!expert) throw ExpertErrors.notFound();
+    return toExpertResponse(expert);
+  }
+
+  private async own(ctx: AuthContext): Promise<ExpertEntity> {
+    const expert = await this.experts.findById(ctx.user.id);
+    if (!expert) throw ExpertErrors.notFound();
+    return expert;
+  }
+}

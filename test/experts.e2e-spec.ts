@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../src/common/auth/role.enum';
+import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
+import { PaymentDetailsEntity } from '../src/modules/experts/entities/payment-details.entity';
+import { createExpert } from './factories/experts.factory';
+import { login, loggedIn } from './factories/users.factory';
+import { createTestApp, TestApp } from './utils/test-app';
+
+const IBAN = 'FI21 1234 5600 0007 85';
+const IBAN_DIGITS = '21123456000007';
+
+describe('experts', () => {
+  let t: TestApp;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOG_LEVEL: 'debug' } });
+    coordinator = (await loggedIn(t.db, t.http, Role.Coordinator)).token;
+  });
+  afterAll(() => t.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b),
+    put: (p: string, b: object) => t.http.put(p).set('authorization', `Bearer ${token}`).send(b),
+    patch: (p: string, b: object) => t.http.patch(p).set('authorization', `Bearer ${token}`).send(b),
+  });
+
+  it('takes a public application: verify the address by the mailed link, then sign in as an applicant', async () => {
+    const email = `applicant-${randomUUID()}@example.test`;
+    await t.http.post('/experts/applications').send({ email, name: 'Åsa Björklund', language: 'sv' }).expect(202);
+    // The same answer for a known address, and no second mail.
+    await t.http.post('/experts/applications').send({ email, name: 'Someone Else' }).expect(202);
+    const mail = await t.mail.waitFor((m) => m.to === email);
+    expect(mail.subject).toBe('Bekräfta din e-postadress – Kokemus');
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    await t.http.post('/auth/invitations/accept').send({ token, password: 'Larsmo-skärgård-2026' }).expect(204);
+    const access = await login(t.http, { email, password: 'Larsmo-skärgård-2026' });
+    const me = await as(access).get('/experts/me').expect(200);
+    expect(me.body).toMatchObject({ name: 'Åsa Björklund', status: 'applicant', preferredLanguage: 'sv' });
+    expect(t.mail.sent.filter((m) => m.to === email)).toHaveLength(1);
+  });
+
+  it('keeps the profile and refuses values outside the vocabularies, naming the field', async () => {
+    const expert = await createExpert(t.db);
+    const token = await login(t.http, expert);
+    const ok = await as(token)
+      .patch('/experts/me', { languages: ['fi', 'sv', 'se'], homeMunicipality: '499', travelMunicipalities: ['905', '152'], worksRemotely: true, maxPerWeek: 2, maxPerMonth: 6, preferredLanguage: 'sv' })
+      .expect(200);
+    expect(ok.body).toMatchObject({ languages: ['fi', 'sv', 'se'], homeMunicipality: '499', maxPerWeek: 2, preferredLanguage: 'sv' });
+
+    const cases: [object, string][] = [
+      [{ languages: ['xx'] }, 'languages'],
+      [{ homeMunicipality: '999' }, 'homeMunicipality'],
+      [{ travelMunicipalities: ['905', '123'] }, 'travelMunicipalities'],
+      [{ taskTypes: ['juggling'] }, 'taskTypes'],
+      [{ maxPerWeek: 0 }, 'maxPerWeek'],
+      [{ diagnosis: 'anything' }, 'diagnosis'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await as(token).patch('/experts/me', body).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+
+  it('records the consent with the topics and refuses unknown topics', async () => {
+    const token = await login(t.http, await createExpert(t.db, { topics: [] }));
+    const vocabulary = await as(token).get('/topics').expect(200);
+    expect(vocabulary.body.consentText.sv).toContain('samtycker');
+    await as(token).put('/experts/me/topics', { topics: ['mental_health'], consentVersion: 'old' }).expect(400);
+    const bad = await as(token).put('/experts/me/topics', { topics: ['schizophrenia'], consentVersion: vocabulary.body.consentVersion }).expect(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'topics', code: 'unknownTopic' });
+    const res = await as(token).put('/experts/me/topics', { topics: ['family_carer', 'ageing'], consentVersion: vocabulary.body.consentVersion }).expect(200);
+    expect(res.body).toMatchObject({ topics: ['family_carer', 'ageing'], topicsConsentVersion: 'topics-v1' });
+    expect(res.body.topicsConsentAt).toEqual(expect.any(String));
+  });
+
+  it('keeps payment details encrypted, shows them masked, and audits every clear read', async () => {
+    const expert = await createExpert(t.db);
+    const token = await login(t.http, expert);
+    t.logs.length = 0;
+    const saved = await as(token)
+      .put('/experts/me/payment-details', { iban: IBAN, identityCode: '131052-308T', taxPercent: 12.5, taxCardYear: 2026, payee: 'expert' })
+      .expect(200);
+    expect(saved.body).toEqual({
+      ibanMasked: 'FI** **** **** **** 85',
+      identityCodeMasked: '131052-****',
+      taxPercent: 12.5,
+      taxCardYear: 2026,
+      payee: 'expert',
+      declinesFee: false,
+      association: null,
+    });
+    const row = await t.db.getRepository(PaymentDetailsEntity).findOneByOrFail({ expertId: expert.id });
+    expect(row.ibanEncrypted).not.toContain(IBAN_DIGITS);
+    expect(row.dateOfBirth).toBe('1952-10-13');
+
+    const responses = [
+      await as(token).get('/experts/me/payment-details').expect(200),
+      await as(token).get('/experts/me').expect(200),
+      await as(coordinator).get(`/experts/${expert.id}/payment-details`).expect(200),
+      await as(coordinator).get(`/experts/${expert.id}`).expect(200),
+      await as(coordinator).get('/experts?limit=100').expect(200),
+    ];
+    for (const res of responses) expect(JSON.stringify(res.body)).not.toContain(IBAN_DIGITS);
+
+    const clear = await as(token).get('/experts/me/payment-details/clear').expect(200);
+    expect(clear.body.iban).toBe('FI2112345600000785');
+    const reads = await t.db.getRepository(AuditEventEntity).findBy({ entityId: expert.id, action: 'expert.payment_details_read_clear' });
+    expect(reads).toHaveLength(1);
+    expect(JSON.stringify(reads[0].details)).not.toContain(IBAN_DIGITS);
+
+    expect(t.logs.length).toBeGreaterThan(0);
+    expect(t.logs.join('\n')).not.toContain(IBAN_DIGITS);
+    expect(t.logs.join('\n')).not.toContain('308T');
+  });
+
+  it('refuses a bad IBAN, identity code and business ID, naming each', async () => {
+    const token = await login(t.http, await createExpert(t.db));
+    const cases: [object, string][] = [
+      [{ iban: 'FI21 1234 5600 0007 86', payee: 'expert' }, 'iban'],
+      [{ identityCode: '131052-308U', payee: 'expert' }, 'identityCode'],
+      [{ identityCode: '300252-308T', payee: 'expert' }, 'identityCode'],
+      [{ payee: 'association', association: { name: 'Yhdistys ry', businessId: '1572860-1', iban: IBAN } }, 'association.businessId'],
+      [{ payee: 'association' }, 'association'],
+      [{ taxPercent: 120, taxCardYear: 2026, payee: 'expert' }, 'taxPercent'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await as(token).put('/experts/me/payment-details', body).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+
+  it('refuses the same identity code on a second expert account', async () => {
+    const a = await login(t.http, await createExpert(t.db));
+    const b = await login(t.http, await createExpert(t.db));
+    await as(a).put('/experts/me/payment-details', { identityCode: '010594Y123W', payee: 'expert' }).expect(200);
+    const res = await as(b).put('/experts/me/payment-details', { identityCode: '010594Y123W', payee: 'expert' }).expect(409);
+    expect(res.body.code).toBe('IDENTITY_CODE_TAKEN');
+  });
+
+  it('lets the expert pause and resume, and refuses a pause from the wrong state', async () => {
+    const token = await login(t.http, await createExpert(t.db));
+    expect((await as(token).post('/experts/me/pause').expect(200)).body.status).toBe('paused');
+    expect((await as(token).post('/experts/me/pause').expect(409)).body.code).toBe('EXPERT_STATUS_CONFLICT');
+    expect((await as(token).post('/experts/me/resume').expect(200)).body.status).toBe('active');
+  });
+
+  it('does not activate an applicant without a verified credential', async () => {
+    const applicant = await createExpert(t.db, { status: 'applicant' as never });
+    const res = await as(coordinator).post(`/experts/${applicant.id}/activate`).expect(409);
+    expect(res.body.code).toBe('EXPERT_NO_VERIFIED_CREDENTIAL');
+  });
+
+  it('filters, sorts and pages the directory', async () => {
+    const tag = randomUUID().slice(0, 8);
+    await createExpert(t.db, { name: `A ${tag}`, languages: ['sv'], homeMunicipality: '905', topics: ['ageing'] });
+    await createExpert(t.db, { name: `B ${tag}`, languages: ['fi'], homeMunicipality: '152', travelMunicipalities: ['905'], topics: ['ageing'] });
+    await createExpert(t.db, { name: `C ${tag}`, languages: ['fi'], homeMunicipality: '440', topics: ['disability'], status: 'paused' as never });
+    const names = async (query: string) =>
+      (await as(coordinator).get(`/experts?${query}&limit=100`).expect(200)).body.items
+        .map((e: { name: string }) => e.name)
+        .filter((n: string) => n.endsWith(tag));
+    expect(await names('municipality=905')).toEqual([`A ${tag}`, `B ${tag}`]);
+    expect(await names('language=sv')).toEqual([`A ${tag}`]);
+    expect(await names('topic=ageing&sort=name&order=desc')).toEqual([`B ${tag}`, `A ${tag}`]);
+    expect(await names('status=paused')).toEqual([`C ${tag}`]);
+    const page = await as(coordinator).get('/experts?limit=1&offset=0').expect(200);
+    expect(page.body.items).toHaveLength(1);
+    expect(page.body.total).toBeGreaterThan(1);
+    await as(coordinator).get('/experts?limit=500').expect(400);
+    await as(coordinator).get('/experts?language=klingon').expect(400);
+  });
+
+  it('answers another expert as if it did not exist to an expert, and refuses orderers', async () => {
+    const a = await createExpert(t.db);
+    const b = await login(t.http, await createExpert(t.db));
+    await as(b).get(`/experts/${a.id}`).expect(403);
+    const orderer = (await loggedIn(t.db, t.http, Role.Orderer)).token;
+    await as(orderer).get('/experts').expect(403);
+    await as(orderer).get('/experts/me').expect(403);
+  });
+
+  it('exports the expert’s own data and anonymises on erasure, keeping nothing personal', async () => {
+    const expert = await createExpert(t.db, { name: 'Erik Eraser' });
+    const token = await login(t.http, expert);
+    await as(token).put('/experts/me/payment-details', { iban: IBAN, payee: 'expert' }).expect(200);
+    const data = await as(token).get('/experts/me/data').expect(200);
+    expect(data.body.account.email).toBe(expert.email);
+    expect(data.body.paymentDetails.clear.iban).toBe('FI2112345600000785');
+    expect((await as(token).post('/experts/me/erasure-request').expect(200)).body.erasureRequestedAt).toEqual(expect.any(String));
+
+    const res = await as(coordinator).post(`/experts/${expert.id}/anonymise`, { reason: 'GDPR erasure request' }).expect(200);
+    expect(res.body).toMatchObject({ status: 'anonymised', name: 'Anonymised expert', languages: [], topics: [], homeMunicipality: null });
+    expect(res.body.email).not.toContain(expert.email);
+    expect(await t.db.getRepository(PaymentDetailsEntity).findOneBy({ expertId: expert.id })).toBeNull();
+    await as(token).get('/experts/me').expect(401);
+    await t.http.post('/auth/login').send({ email: expert.email, password: expert.password }).expect(401);
+  });
+});
