@@ -1,0 +1,103 @@
+import { JoinColumn, Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { TaskType } from '../../../common/domain/task-type';
+import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
+import { UserEntity } from '../../users/entities/user.entity';
+
+export enum RequestStatus {
+  Draft = 'draft',
+  Submitted = 'submitted',
+  Matching = 'matching',
+  PartiallyFilled = 'partially_filled',
+  Filled = 'filled',
+  Completed = 'completed',
+  Cancelled = 'cancelled',
+}
+
+// An order (tilaus / beställning) from exactly one of the county's own units or projects (rule 1).
+@Entity('booking_requests')
+@Index(['organisationId', 'status'])
+@Index(['status', 'startsAt'])
+@Check('booking_requests_time', 'ends_at > starts_at')
+@Check('booking_requests_length', `ends_at - starts_at <= interval '10 hours'`)
+@Check('booking_requests_place', 'remote OR (municipality IS NOT NULL AND address IS NOT NULL)')
+@Check('booking_requests_experts_needed', 'experts_needed BETWEEN 1 AND 10')
+@Check('booking_requests_preparation', 'preparation_minutes BETWEEN 0 AND 2400')
+@Check('booking_requests_cancelled', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
+export class BookingRequestEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  organisation?: OrganisationEntity;
+
+  // Copied from the unit or project when the order is made: payroll and accounting use it as it was.
+  @Column({ type: 'varchar', length: 32 })
+  costCentre: string;
+
+  @Column({ type: 'uuid' })
+  createdBy: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: UserEntity;
+
+  @Column({ type: 'enum', enum: RequestStatus, enumName: 'request_status', default: RequestStatus.Draft })
+  status: RequestStatus;
+
+  @Column({ type: 'enum', enum: TaskType, enumName: 'task_type' })
+  taskType: TaskType;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 4000, default: '' })
+  description: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt: Date;
+
+  @Column({ type: 'boolean', default: false })
+  remote: boolean;
+
+  @Column({ type: 'char', length: 3, nullable: true })
+  municipality: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 3, array: true })
+  languages: string[];
+
+  @Column({ type: 'varchar', length: 40, array: true, default: () => "'{}'" })
+  topics: string[];
+
+  @Column({ type: 'smallint', default: 1 })
+  expertsNeeded: number;
+
+  @Column({ type: 'integer', default: 0 })
+  preparationMinutes: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledBy: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  cancelReason: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
