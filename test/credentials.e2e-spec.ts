@@ -258,6 +258,7 @@ describe('training credentials', () => {
       ['a missing provider', { provider: undefined }, 'provider', 'isLength'],
       ['a blank provider', { provider: '   ' }, 'provider', 'isLength'],
       ['a provider over 200 characters', { provider: 'V'.repeat(201) }, 'provider', 'isLength'],
+      ['a field longer than the form allows', { provider: 'V'.repeat(20_000) }, 'provider', 'maxLength'],
       ['a date in Finnish notation', { completedOn: '28.5.2025' }, 'completedOn', 'matches'],
       ['a date that does not exist', { completedOn: '2025-02-30' }, 'completedOn', 'isIso8601'],
       ['something that is not a date', { completedOn: 'eilen' }, 'completedOn', 'matches'],
@@ -286,6 +287,18 @@ describe('training credentials', () => {
     it('refuses a JSON body: the certificate must come as multipart', async () => {
       const res = await t.http.post('/experts/me/credentials').set('authorization', `Bearer ${owner.token}`).send(VALID).expect(415);
       expect(res.body.code).toBe('MULTIPART_REQUIRED');
+    });
+
+    it('answers a body that only claims to be multipart with 400 MALFORMED_MULTIPART', async () => {
+      for (const contentType of ['multipart/form-data; boundary=kokemus', 'multipart/form-data']) {
+        const res = await t.http
+          .post('/experts/me/credentials')
+          .set('authorization', `Bearer ${owner.token}`)
+          .set('content-type', contentType)
+          .send('--kokemus\r\nContent-Disposition: form-data; name="type"\r\n\r\nother')
+          .expect(400);
+        expect(res.body.code).toBe('MALFORMED_MULTIPART');
+      }
     });
 
     it('refuses a second file', async () => {

@@ -9,7 +9,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -75,9 +74,8 @@ export class CredentialsController {
 
   @Get('credentials/:id/file')
   @Authenticated()
-  @ApiProduces(MediaType.Pdf, MediaType.Jpeg, MediaType.Png)
   @ApiOkResponse({
-    schema: { type: 'string', format: 'binary' },
+    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
     description: 'The certificate, as an attachment, in the type detected at upload',
     headers: {
       ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
