@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
+import { MULTIPART_LIMITS } from './modules/files/upload-limits';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -66,6 +68,9 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
       },
     },
   });
+  // Uploads are read by @UploadForm() as a stream within these limits (one file of at most 5 MB, a few
+  // fields); the JSON body limit stays as it is.
+  await app.register(multipart, { limits: MULTIPART_LIMITS });
   app.enableCors({
     origin: config.env.CORS_ORIGINS.length > 0 ? config.env.CORS_ORIGINS : false,
     credentials: false,

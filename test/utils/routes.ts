@@ -8,4 +8,6 @@ export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[
 }
 
 // Each feature's authorization table covers its own prefixes; the foundation table covers the rest.
-export const FEATURE_ROUTE_PREFIXES: string[] = [];
+export const CREDENTIAL_ROUTE_PREFIXES = ['/experts/me/credentials', '/experts/{id}/credentials', '/credentials'];
+
+export const FEATURE_ROUTE_PREFIXES: string[] = [...CREDENTIAL_ROUTE_PREFIXES];

@@ -1,7 +1,9 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldError } from '../errors/domain-error';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
+// class-validator's nested errors as one flat list of fields; shared with forms that are not JSON bodies
+// (multipart uploads), so every 400 names its fields the same way.
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
@@ -9,8 +11,13 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
       code: constraint === 'whitelistValidation' ? 'unknownField' : constraint,
       message: constraint === 'whitelistValidation' ? `${field} is not a known field` : message,
     }));
-    return own.concat(flatten(error.children ?? [], field));
+    return own.concat(flattenValidationErrors(error.children ?? [], field));
   });
+}
+
+export function validationFailed(fields: FieldError[]): DomainError {
+  const detail = fields.map((f) => f.message).join('; ');
+  return new DomainError('VALIDATION_FAILED', 'validation', detail || 'The request is invalid', fields);
 }
 
 export function createValidationPipe(): ValidationPipe {
@@ -19,10 +26,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flatten(errors);
-      const detail = fields.map((f) => f.message).join('; ');
-      return new DomainError('VALIDATION_FAILED', 'validation', detail || 'The request is invalid', fields);
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

@@ -1,0 +1,109 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ProblemResponse } from '../../common/errors/problem';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { fileResponse } from '../files/file-response';
+import { MediaType } from '../files/media-type';
+import { UploadedForm, UploadForm } from '../files/upload-form.decorator';
+import { CredentialsService } from './credentials.service';
+import { CreateCredentialDto } from './dto/create-credential.dto';
+import { CreateCredentialForm } from './dto/create-credential.form';
+import { CredentialResponse } from './dto/credential.response';
+import { RejectCredentialDto } from './dto/reject-credential.dto';
+
+const STAFF = [Role.Coordinator, Role.Admin];
+
+@ApiTags('credentials')
+@Controller()
+export class CredentialsController {
+  constructor(private readonly service: CredentialsService) {}
+
+  @Post('experts/me/credentials')
+  @Authenticated({ roles: [Role.Expert] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: CreateCredentialForm })
+  @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
+  @ApiBadRequestResponse({ type: ProblemResponse, description: 'A field is missing or invalid (VALIDATION_FAILED names each)' })
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
+  submit(@CurrentUser() ctx: AuthContext, @UploadForm(CreateCredentialDto) form: UploadedForm<CreateCredentialDto>): Promise<CredentialResponse> {
+    return this.service.submit(ctx, form);
+  }
+
+  @Get('experts/me/credentials')
+  @Authenticated({ roles: [Role.Expert] })
+  @ApiOkResponse({ type: [CredentialResponse] })
+  listOwn(@CurrentUser() ctx: AuthContext): Promise<CredentialResponse[]> {
+    return this.service.listOwn(ctx);
+  }
+
+  @Delete('experts/me/credentials/:id')
+  @Authenticated({ roles: [Role.Expert] })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The credential and its file are gone' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn' })
+  removeOwn(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.service.removeOwn(ctx, id);
+  }
+
+  @Get('experts/:id/credentials')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: [CredentialResponse] })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'EXPERT_NOT_FOUND' })
+  listForExpert(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CredentialResponse[]> {
+    return this.service.listForExpert(ctx, id);
+  }
+
+  @Get('credentials/:id/file')
+  @Authenticated()
+  @ApiOkResponse({
+    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    description: 'The certificate, as an attachment, in the type detected at upload',
+    headers: {
+      ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
+      'Content-Disposition': { description: 'attachment with a safe file name', schema: { type: 'string' } },
+    },
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: "No such credential, or another expert's" })
+  async file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return fileResponse(reply, await this.service.file(ctx, id));
+  }
+
+  @Post('credentials/:id/verify')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: CredentialResponse, description: 'Verified; the expert is told by mail in their language' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED' })
+  verify(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CredentialResponse> {
+    return this.service.verify(ctx, id);
+  }
+
+  @Post('credentials/:id/reject')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: CredentialResponse, description: 'Rejected; the expert gets the reason by mail in their language' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED' })
+  reject(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: RejectCredentialDto): Promise<CredentialResponse> {
+    return this.service.reject(ctx, id, dto);
+  }
+}
