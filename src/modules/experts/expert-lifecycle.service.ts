@@ -6,6 +6,7 @@ import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AuditService } from '../audit/audit.service';
+import { CredentialsRepository } from '../credentials/credentials.repository';
 import { InvitationsService } from '../auth/invitations.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
@@ -23,6 +24,7 @@ export class ExpertLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experts: ExpertsRepository,
+    private readonly credentials: CredentialsRepository,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
@@ -55,7 +57,7 @@ export class ExpertLifecycleService {
   async activate(ctx: AuthContext, id: string): Promise<ExpertResponse> {
     const expert = await this.experts.findById(id);
     if (!expert) throw ExpertErrors.notFound();
-    if (!(await this.experts.hasVerifiedCredential(id))) throw ExpertErrors.noVerifiedCredential();
+    if (!(await this.credentials.hasVerifiedCredential(id))) throw ExpertErrors.noVerifiedCredential();
     return this.move(ctx, expert, 'activate');
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsMeController } from './experts-me.controller';
@@ -9,7 +10,7 @@ import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, CredentialsModule],
   controllers: [ExpertsMeController, ExpertsController],
   providers: [ExpertsRepository, ExpertsService, ExpertLifecycleService, PaymentDetailsService, ExpertPrivacyService],
   exports: [ExpertsRepository],

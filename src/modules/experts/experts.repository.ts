@@ -52,14 +52,6 @@ export class ExpertsRepository {
       .getManyAndCount();
   }
 
-  async hasVerifiedCredential(expertId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM training_credentials WHERE expert_id = $1 AND status = 'verified' LIMIT 1`,
-      [expertId],
-    );
-    return rows.length > 0;
-  }
-
   findTopics(): Promise<TopicEntity[]> {
     return this.dataSource.getRepository(TopicEntity).find({ order: { code: 'ASC' } });
   }
