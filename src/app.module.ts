@@ -13,6 +13,7 @@ import { loggerOptions } from './config/logger.options';
 import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { AvailabilityModule } from './modules/availability/availability.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -48,6 +49,7 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         ExpertsModule,
+        AvailabilityModule,
         HealthModule,
       ],
       providers: [

@@ -8,4 +8,9 @@ export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[
 }
 
 // Each feature's authorization table covers its own prefixes; the foundation table covers the rest.
-export const FEATURE_ROUTE_PREFIXES: string[] = [];
+export const FEATURE_ROUTE_PREFIXES: string[] = [
+  // availability (test/availability-authorization.e2e-spec.ts)
+  '/experts/me/availability',
+  '/experts/{id}/availability',
+  '/availability',
+];

@@ -1,0 +1,57 @@
+import { COUNTY_TIME_ZONE } from './local-time';
+
+// The meaning of "available for [start, end)", as SQL that other features compose into their own queries
+// (the booking matcher adds its conditions beside it). Arguments are SQL expressions written by our code,
+// never user input: a placeholder ('$1', ':start') or a column ('r.starts_at'), each of type timestamptz.
+//
+// Windows are kept in local wall-clock minutes. For the local date of `start` each window becomes the
+// instants it means on that date (so 09:00–12:00 is 06:00Z–09:00Z in summer and 07:00Z–10:00Z in winter);
+// the union of those instants must contain the whole range. Adjacent windows (09:00–11:00 and 11:00–13:00,
+// weekly or one-off) therefore together cover 10:00–12:00. A range that ends after the next local midnight
+// is never covered: windows live within one day.
+//
+// Subqueries use aliases starting with av_; do not use such aliases in the surrounding query.
+export interface AvailabilityTerms {
+  active: string;
+  crossesMidnight: string;
+  absent: string;
+  covered: string;
+}
+
+export function availabilityTerms(startSql: string, endSql: string, expertAlias = 'e'): AvailabilityTerms {
+  const tz = `'${COUNTY_TIME_ZONE}'`;
+  const start = `(${startSql})::timestamptz`;
+  const end = `(${endSql})::timestamptz`;
+  const day = `((${start} AT TIME ZONE ${tz})::date)`;
+  const instant = (minuteColumn: string) => `((${day} + make_interval(mins => ${minuteColumn})) AT TIME ZONE ${tz})`;
+  // A window wholly inside the spring-forward gap would have its end before its start; it becomes empty.
+  const windowRange = `tstzrange(${instant('av_x.start_minute')}, GREATEST(${instant('av_x.start_minute')}, ${instant('av_x.end_minute')}))`;
+  const expert = `${expertAlias}.user_id`;
+  return {
+    active: `(${expertAlias}.status = 'active')`,
+    crossesMidnight: `(${end} > ((${day} + 1)::timestamp AT TIME ZONE ${tz}))`,
+    absent: `EXISTS (SELECT 1 FROM availability_absences av_a
+        WHERE av_a.expert_id = ${expert} AND daterange(av_a.first_day, av_a.last_day, '[]') @> ${day})`,
+    covered: `(${start} < ${end} AND COALESCE((
+        SELECT range_agg(${windowRange})
+        FROM (
+          SELECT av_w.start_minute, av_w.end_minute FROM availability_weekly_windows av_w
+          WHERE av_w.expert_id = ${expert}
+            AND av_w.weekday = EXTRACT(ISODOW FROM ${day})::smallint
+            AND daterange(av_w.valid_from, av_w.valid_until, '[]') @> ${day}
+          UNION ALL
+          SELECT av_o.start_minute, av_o.end_minute FROM availability_one_off_windows av_o
+          WHERE av_o.expert_id = ${expert} AND av_o.day = ${day}
+        ) av_x
+      ) @> tstzrange(${start}, GREATEST(${start}, ${end})), false))`,
+  };
+}
+
+// One boolean condition over the experts alias: true exactly when the expert is available for the range.
+// Example (booking's matcher):
+//   SELECT e.user_id FROM experts e JOIN booking_requests r ON r.id = $1
+//   WHERE ${availableExpertsSql('r.starts_at', 'r.ends_at')} AND ...
+export function availableExpertsSql(startSql: string, endSql: string, expertAlias = 'e'): string {
+  const t = availabilityTerms(startSql, endSql, expertAlias);
+  return `(${t.active} AND NOT ${t.crossesMidnight} AND NOT ${t.absent} AND ${t.covered})`;
+}
