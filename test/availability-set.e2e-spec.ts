@@ -161,6 +161,17 @@ describe('availability: which experts are available (one set-based query)', () =
     }
   });
 
+  it('finds nobody for an empty or reversed range given as columns', async () => {
+    const rows: { id: string }[] = await t.db.query(
+      `SELECT e.user_id AS id
+         FROM (VALUES ($1::timestamptz, $1::timestamptz), ($2::timestamptz, $1::timestamptz)) AS r(starts_at, ends_at)
+         JOIN experts e ON ${availableExpertsSql('r.starts_at', 'r.ends_at')}
+        WHERE e.user_id = ANY($3::uuid[])`,
+      ['2027-06-07T10:00:00+03:00', '2027-06-07T11:00:00+03:00', Object.values(ids)],
+    );
+    expect(rows).toEqual([]);
+  });
+
   it('gives the same answer through AvailabilityRepository.findAvailableExpertIds', async () => {
     const repo = t.app.get(AvailabilityRepository);
     for (const range of RANGES) {

@@ -325,8 +325,8 @@ describe('availability: keeping windows and absences', () => {
       // The night of the autumn change: 03:00–04:00 local happens twice.
       night = await expert();
       await post(night.token, ONE_OFF, { date: '2026-10-25', from: '02:00', to: '05:00' }).expect(201);
-      // A window inside the spring gap (03:00–04:00 local does not exist on 29 March 2026).
-      await post(night.token, ONE_OFF, { date: '2026-03-29', from: '03:15', to: '03:45' }).expect(201);
+      // A window starting inside the spring gap (03:00–04:00 local does not exist on 29 March 2026).
+      await post(night.token, ONE_OFF, { date: '2026-03-29', from: '03:30', to: '04:00' }).expect(201);
     });
 
     const check = async (token: string, start: string, end: string) =>
@@ -380,8 +380,10 @@ describe('availability: keeping windows and absences', () => {
       expect(await check(night.token, '2026-10-25T02:00:00Z', '2026-10-25T03:01:00Z')).toMatchObject({ available: false });
     });
 
-    it('treats a window inside the spring gap as empty, without failing', async () => {
+    it('treats a window in the spring gap as empty, without failing', async () => {
+      // 04:00 EEST is 01:00Z; the missing 03:30 reads as 03:30 EET, 01:30Z.
       expect(await check(night.token, '2026-03-29T00:59:00Z', '2026-03-29T01:01:00Z')).toEqual({ available: false, reasons: ['NO_WINDOW'] });
+      expect(await check(night.token, '2026-03-29T01:00:00Z', '2026-03-29T01:30:00Z')).toEqual({ available: false, reasons: ['NO_WINDOW'] });
       expect(await inSet(night.id, '2026-03-29T00:00:00Z', '2026-03-29T02:00:00Z')).toBe(false);
     });
   });

@@ -24,7 +24,8 @@ export function availabilityTerms(startSql: string, endSql: string, expertAlias 
   const end = `(${endSql})::timestamptz`;
   const day = `((${start} AT TIME ZONE ${tz})::date)`;
   const instant = (minuteColumn: string) => `((${day} + make_interval(mins => ${minuteColumn})) AT TIME ZONE ${tz})`;
-  // A window wholly inside the spring-forward gap would have its end before its start; it becomes empty.
+  // A window starting inside the spring-forward gap (03:30–04:00 on that Sunday) would end before it
+  // starts, as PostgreSQL reads a missing local time with the winter offset; it becomes empty instead.
   const windowRange = `tstzrange(${instant('av_x.start_minute')}, GREATEST(${instant('av_x.start_minute')}, ${instant('av_x.end_minute')}))`;
   const expert = `${expertAlias}.user_id`;
   return {
@@ -32,6 +33,7 @@ export function availabilityTerms(startSql: string, endSql: string, expertAlias 
     crossesMidnight: `(${end} > ((${day} + 1)::timestamp AT TIME ZONE ${tz}))`,
     absent: `EXISTS (SELECT 1 FROM availability_absences av_a
         WHERE av_a.expert_id = ${expert} AND daterange(av_a.first_day, av_a.last_day, '[]') @> ${day})`,
+    // An empty or reversed range is nobody's: an empty range is contained in every window.
     covered: `(${start} < ${end} AND COALESCE((
         SELECT range_agg(${windowRange})
         FROM (
@@ -53,5 +55,6 @@ export function availabilityTerms(startSql: string, endSql: string, expertAlias 
 //   WHERE ${availableExpertsSql('r.starts_at', 'r.ends_at')} AND ...
 export function availableExpertsSql(startSql: string, endSql: string, expertAlias = 'e'): string {
   const t = availabilityTerms(startSql, endSql, expertAlias);
-  return `(${t.active} AND NOT ${t.crossesMidnight} AND NOT ${t.absent} AND ${t.covered})`;
+  // No crossesMidnight term: windows end by the next local midnight, so covered already excludes it.
+  return `(${t.active} AND NOT ${t.absent} AND ${t.covered})`;
 }
