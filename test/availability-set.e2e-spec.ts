@@ -161,6 +161,18 @@ describe('availability: which experts are available (one set-based query)', () =
     }
   });
 
+  it('composes into a TypeORM query builder with :named parameters, whatever their names', async () => {
+    const range = RANGES[1];
+    const rows: { id: string }[] = await t.db
+      .createQueryBuilder()
+      .select('e.user_id', 'id')
+      .from('experts', 'e')
+      .where(availableExpertsSql(':date', ':timestamptz'), { date: range.start, timestamptz: range.end })
+      .andWhere('e.user_id IN (:...ids)', { ids: Object.values(ids) })
+      .getRawMany();
+    expect(ours(rows.map((r) => r.id))).toEqual(range.expected);
+  });
+
   it('finds nobody for an empty or reversed range given as columns', async () => {
     const rows: { id: string }[] = await t.db.query(
       `SELECT e.user_id AS id

@@ -10,7 +10,8 @@ import { COUNTY_TIME_ZONE } from './local-time';
 // weekly or one-off) therefore together cover 10:00–12:00. A range that ends after the next local midnight
 // is never covered: windows live within one day.
 //
-// Subqueries use aliases starting with av_; do not use such aliases in the surrounding query.
+// Subqueries use aliases starting with av_; do not use such aliases in the surrounding query. There are
+// no :: casts, so TypeORM's :named parameters (even :date) cannot collide with the fragment.
 export interface AvailabilityTerms {
   active: string;
   crossesMidnight: string;
@@ -20,9 +21,9 @@ export interface AvailabilityTerms {
 
 export function availabilityTerms(startSql: string, endSql: string, expertAlias = 'e'): AvailabilityTerms {
   const tz = `'${COUNTY_TIME_ZONE}'`;
-  const start = `(${startSql})::timestamptz`;
-  const end = `(${endSql})::timestamptz`;
-  const day = `((${start} AT TIME ZONE ${tz})::date)`;
+  const start = `CAST(${startSql} AS timestamptz)`;
+  const end = `CAST(${endSql} AS timestamptz)`;
+  const day = `CAST(${start} AT TIME ZONE ${tz} AS date)`;
   const instant = (minuteColumn: string) => `((${day} + make_interval(mins => ${minuteColumn})) AT TIME ZONE ${tz})`;
   // A window starting inside the spring-forward gap (03:30–04:00 on that Sunday) would end before it
   // starts, as PostgreSQL reads a missing local time with the winter offset; it becomes empty instead.
@@ -30,7 +31,7 @@ export function availabilityTerms(startSql: string, endSql: string, expertAlias 
   const expert = `${expertAlias}.user_id`;
   return {
     active: `(${expertAlias}.status = 'active')`,
-    crossesMidnight: `(${end} > ((${day} + 1)::timestamp AT TIME ZONE ${tz}))`,
+    crossesMidnight: `(${end} > (CAST(${day} + 1 AS timestamp) AT TIME ZONE ${tz}))`,
     absent: `EXISTS (SELECT 1 FROM availability_absences av_a
         WHERE av_a.expert_id = ${expert} AND daterange(av_a.first_day, av_a.last_day, '[]') @> ${day})`,
     // An empty or reversed range is nobody's: an empty range is contained in every window.
@@ -39,7 +40,7 @@ export function availabilityTerms(startSql: string, endSql: string, expertAlias 
         FROM (
           SELECT av_w.start_minute, av_w.end_minute FROM availability_weekly_windows av_w
           WHERE av_w.expert_id = ${expert}
-            AND av_w.weekday = EXTRACT(ISODOW FROM ${day})::smallint
+            AND av_w.weekday = CAST(EXTRACT(ISODOW FROM ${day}) AS smallint)
             AND daterange(av_w.valid_from, av_w.valid_until, '[]') @> ${day}
           UNION ALL
           SELECT av_o.start_minute, av_o.end_minute FROM availability_one_off_windows av_o
