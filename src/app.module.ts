@@ -14,6 +14,7 @@ import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
+import { AvailabilityModule } from './modules/availability/availability.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -50,6 +51,7 @@ export class AppModule {
         OrganisationsModule,
         ExpertsModule,
         CredentialsModule,
+        AvailabilityModule,
         HealthModule,
       ],
       providers: [

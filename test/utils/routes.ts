@@ -10,4 +10,15 @@ export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[
 // Each feature's authorization table covers its own prefixes; the foundation table covers the rest.
 export const CREDENTIAL_ROUTE_PREFIXES = ['/experts/me/credentials', '/experts/{id}/credentials', '/credentials'];
 
-export const FEATURE_ROUTE_PREFIXES: string[] = [...CREDENTIAL_ROUTE_PREFIXES];
+export const AVAILABILITY_ROUTE_PREFIXES = ['/experts/me/availability', '/experts/{id}/availability', '/availability'];
+
+export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
+
+export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments'];
+
+export const FEATURE_ROUTE_PREFIXES: string[] = [
+  ...CREDENTIAL_ROUTE_PREFIXES,
+  ...AVAILABILITY_ROUTE_PREFIXES,
+  ...EXPERT_ROUTE_PREFIXES,
+  ...BOOKING_ROUTE_PREFIXES,
+];

@@ -1,0 +1,44 @@
+import { Check, Column, CreateDateColumn, Entity, Exclusion, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ExpertEntity } from '../../experts/entities/expert.entity';
+
+// A recurring window in local wall-clock time: every ISO weekday (1 = Monday) from start to end minute, on
+// the days from validFrom to validUntil (inclusive; null = open). Two windows of one expert on the same
+// weekday may not overlap in both validity and time; touching (09:00–12:00, 12:00–15:00) is fine.
+@Entity('availability_weekly_windows')
+@Check('availability_weekly_weekday', 'weekday BETWEEN 1 AND 7')
+@Check('availability_weekly_times', 'start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute')
+@Check('availability_weekly_validity', 'valid_until IS NULL OR valid_until >= valid_from')
+@Exclusion(
+  'availability_weekly_no_overlap',
+  `USING gist (expert_id WITH =, weekday WITH =, daterange(valid_from, valid_until, '[]') WITH &&, int4range(start_minute, end_minute) WITH &&)`,
+)
+export class WeeklyWindowEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  expertId: string;
+
+  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'expert_id' })
+  expert?: ExpertEntity;
+
+  @Column({ type: 'smallint' })
+  weekday: number;
+
+  // Minutes since local midnight; the end may be 1440 (24:00).
+  @Column({ type: 'smallint' })
+  startMinute: number;
+
+  @Column({ type: 'smallint' })
+  endMinute: number;
+
+  @Column({ type: 'date' })
+  validFrom: string;
+
+  @Column({ type: 'date', nullable: true })
+  validUntil: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

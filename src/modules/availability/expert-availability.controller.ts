@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { AvailabilityService } from './availability.service';
+import { AvailabilityRangeQuery } from './dto/availability-range.query';
+import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availability.response';
+
+@ApiTags('availability')
+@Controller('experts/:id/availability')
+@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+export class ExpertAvailabilityController {
+  constructor(private readonly service: AvailabilityService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AvailabilityResponse> {
+    return this.service.ofExpert(ctx, id);
+  }
+
+  @Get('check')
+  @ApiOkResponse({ type: AvailabilityCheckResponse })
+  check(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: AvailabilityRangeQuery,
+  ): Promise<AvailabilityCheckResponse> {
+    return this.service.check(ctx, id, query);
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { AvailabilityService } from './availability.service';
+import { AvailabilityRangeQuery } from './dto/availability-range.query';
+import {
+  AbsenceResponse,
+  AvailabilityCheckResponse,
+  AvailabilityResponse,
+  OneOffWindowResponse,
+  WeeklyWindowResponse,
+} from './dto/availability.response';
+import { CreateAbsenceDto } from './dto/create-absence.dto';
+import { CreateOneOffWindowDto } from './dto/create-one-off-window.dto';
+import { CreateWeeklyWindowDto } from './dto/create-weekly-window.dto';
+
+@ApiTags('availability')
+@Controller('experts/me/availability')
+@Authenticated({ roles: [Role.Expert] })
+export class MyAvailabilityController {
+  constructor(private readonly service: AvailabilityService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
+  get(@CurrentUser() ctx: AuthContext): Promise<AvailabilityResponse> {
+    return this.service.mine(ctx);
+  }
+
+  @Get('check')
+  @ApiOkResponse({ type: AvailabilityCheckResponse })
+  check(@CurrentUser() ctx: AuthContext, @Query() query: AvailabilityRangeQuery): Promise<AvailabilityCheckResponse> {
+    return this.service.checkMine(ctx, query);
+  }
+
+  @Post('weekly')
+  @ApiCreatedResponse({ type: WeeklyWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  addWeekly(@CurrentUser() ctx: AuthContext, @Body() dto: CreateWeeklyWindowDto): Promise<WeeklyWindowResponse> {
+    return this.service.addWeekly(ctx, dto);
+  }
+
+  @Delete('weekly/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  removeWeekly(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.service.remove(ctx, 'weekly', id);
+  }
+
+  @Post('one-off')
+  @ApiCreatedResponse({ type: OneOffWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  addOneOff(@CurrentUser() ctx: AuthContext, @Body() dto: CreateOneOffWindowDto): Promise<OneOffWindowResponse> {
+    return this.service.addOneOff(ctx, dto);
+  }
+
+  @Delete('one-off/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  removeOneOff(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.service.remove(ctx, 'oneOff', id);
+  }
+
+  @Post('absences')
+  @ApiCreatedResponse({ type: AbsenceResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  addAbsence(@CurrentUser() ctx: AuthContext, @Body() dto: CreateAbsenceDto): Promise<AbsenceResponse> {
+    return this.service.addAbsence(ctx, dto);
+  }
+
+  @Delete('absences/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  removeAbsence(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.service.remove(ctx, 'absence', id);
+  }
+}
