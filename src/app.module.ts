@@ -13,6 +13,7 @@ import { loggerOptions } from './config/logger.options';
 import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BookingModule } from './modules/booking/booking.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { ExpertsModule } from './modules/experts/experts.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ExpertsModule,
         CredentialsModule,
         AvailabilityModule,
+        BookingModule,
         HealthModule,
       ],
       providers: [

@@ -1,19 +1,26 @@
 export enum QueueName {
   Mail = 'mail',
+  Booking = 'booking',
 }
 
 export enum JobName {
   SendMail = 'send-mail',
   SweepMail = 'sweep-mail',
+  ExpireOffer = 'expire-offer',
+  RemindCompletion = 'remind-completion',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SendMail]: QueueName.Mail,
   [JobName.SweepMail]: QueueName.Mail,
+  [JobName.ExpireOffer]: QueueName.Booking,
+  [JobName.RemindCompletion]: QueueName.Booking,
 };
 
 // Payloads carry ids only: the handler reloads what it needs, so no personal data ever sits in Redis.
 export interface JobPayloads {
   [JobName.SendMail]: { messageId: string };
   [JobName.SweepMail]: Record<string, never>;
+  [JobName.ExpireOffer]: { offerId: string };
+  [JobName.RemindCompletion]: { assignmentId: string };
 }

@@ -11,6 +11,7 @@ type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
+  [QueueName.Booking]: 4,
 };
 
 // Runs only in the worker process (or the single-process modes): finds the @OnJob handlers and

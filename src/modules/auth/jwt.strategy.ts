@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { UserStatus } from '../users/entities/user.entity';
 
@@ -17,6 +18,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -36,8 +38,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const rows: AuthUser[] = await this.dataSource.query(
       `SELECT u.id, u.email, u.name, u.role, u.language, s.id AS "sessionId"
          FROM users u JOIN auth_sessions s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND u.status = $3 AND s.revoked_at IS NULL AND s.expires_at > now()`,
-      [claims.sub, claims.sid, UserStatus.Active],
+        WHERE u.id = $1 AND s.id = $2 AND u.status = $3 AND s.revoked_at IS NULL AND s.expires_at > $4`,
+      [claims.sub, claims.sid, UserStatus.Active, this.clock.now()],
     ).catch(() => []);
     return rows[0] ?? false;
   }

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { AssignmentsService } from './assignments.service';
+import { BookingRequestsService } from './booking-requests.service';
+import { CancelDto, DirectAssignDto, SendOffersDto } from './dto/booking-actions.dto';
+import { AssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
+import { CandidateResponse } from './dto/candidate.response';
+import { CreateRequestDto } from './dto/create-request.dto';
+import { ListRequestsQuery } from './dto/list-requests.query';
+import { MatchingService } from './matching.service';
+import { OffersService } from './offers.service';
+
+const STAFF = [Role.Coordinator, Role.Admin];
+
+@ApiTags('booking')
+@Controller('booking-requests')
+export class BookingRequestsController {
+  constructor(
+    private readonly requests: BookingRequestsService,
+    private readonly matching: MatchingService,
+    private readonly offers: OffersService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  @Post()
+  @Authenticated({ roles: [Role.Orderer] })
+  @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
+  create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
+    return this.requests.create(ctx, dto);
+  }
+
+  @Get()
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @ApiOkResponse({ type: RequestPageResponse, description: 'An orderer gets only their own units’ and projects’ requests' })
+  list(@CurrentUser() ctx: AuthContext, @Query() query: ListRequestsQuery): Promise<RequestPageResponse> {
+    return this.requests.list(ctx, query);
+  }
+
+  @Get(':id')
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @ApiOkResponse({ type: RequestResponse })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+    return this.requests.get(ctx, id);
+  }
+
+  @Put(':id')
+  @Authenticated({ roles: [Role.Orderer] })
+  @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
+  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
+    return this.requests.update(ctx, id, dto);
+  }
+
+  @Post(':id/submit')
+  @Authenticated({ roles: [Role.Orderer] })
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse })
+  submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+    return this.requests.submit(ctx, id);
+  }
+
+  @Post(':id/cancel')
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse, description: 'Cancels its assignments; the late-cancellation rule decides each fee' })
+  cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<RequestResponse> {
+    return this.requests.cancel(ctx, id, dto);
+  }
+
+  @Get(':id/candidates')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match' })
+  candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CandidateResponse[]> {
+    return this.matching.candidates(ctx, id);
+  }
+
+  @Post(':id/offers')
+  @Authenticated({ roles: STAFF })
+  @ApiCreatedResponse({ type: [OfferResponse] })
+  sendOffers(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SendOffersDto): Promise<OfferResponse[]> {
+    return this.offers.send(ctx, id, dto);
+  }
+
+  @Post(':id/assignments')
+  @Authenticated({ roles: STAFF })
+  @ApiCreatedResponse({ type: AssignmentResponse, description: 'Books a matching expert directly' })
+  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<AssignmentResponse> {
+    return this.assignments.assignDirectly(ctx, id, dto);
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+
+export class CancelDto {
+  @ApiProperty({ example: 'The event was moved to spring' })
+  @IsString()
+  @Length(1, 500)
+  reason: string;
+}
+
+export class SendOffersDto {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Candidates from GET /booking-requests/{id}/candidates' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  expertIds: string[];
+
+  @ApiProperty({ example: '2026-12-05T12:00:00Z', description: 'Answer deadline; the offer expires then' })
+  @IsISO8601({ strict: true })
+  deadline: string;
+}
+
+export class AcceptOfferDto {
+  @ApiPropertyOptional({ description: 'Needed when accepting would take this year’s fees past the expert’s ceiling' })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeEarningsCeiling?: boolean;
+}
+
+export class DeclineOfferDto {
+  @ApiPropertyOptional({ description: 'Optional; declining never counts against the expert' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class DirectAssignDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  expertId: string;
+}
+
+export class CompleteDto {
+  @ApiProperty({ description: 'Did the work take place?' })
+  @IsBoolean()
+  tookPlace: boolean;
+}
+
+export class FeedbackDto {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}

@@ -1,0 +1,144 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskType } from '../../../common/domain/task-type';
+import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+
+// What an orderer may know of an expert, and only once the expert has accepted.
+export class AcceptedExpertResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String], description: 'Only topics the expert consented to show' }) topics: string[];
+  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+}
+
+export class AssignmentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status: AssignmentStatus;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ type: AcceptedExpertResponse }) expert: AcceptedExpertResponse;
+  @ApiPropertyOptional({ enum: CancelledBy, enumName: 'CancelledBy', nullable: true }) cancelledBy: CancelledBy | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({ description: 'Late-cancellation decision: the fee is still due' }) feeDue: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+}
+
+export class RequestResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() costCentre: string;
+  @ApiProperty({ enum: RequestStatus, enumName: 'RequestStatus' }) status: RequestStatus;
+  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() remote: boolean;
+  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String] }) topics: string[];
+  @ApiProperty() expertsNeeded: number;
+  @ApiProperty() preparationHours: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty({ type: [AssignmentResponse] }) assignments: AssignmentResponse[];
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+// What an expert sees of a request: what they need to decide, nothing about other experts.
+export class OfferResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: OfferStatus, enumName: 'OfferStatus' }) status: OfferStatus;
+  @ApiProperty({ format: 'date-time' }) deadline: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty() remote: boolean;
+  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty() preparationHours: number;
+  @ApiProperty({ format: 'uuid' }) expertId: string;
+}
+
+export function toAcceptedExpert(a: AssignmentEntity): AcceptedExpertResponse {
+  const e = a.expert;
+  return {
+    id: a.expertId,
+    name: e?.user?.name ?? '',
+    languages: e?.languages ?? [],
+    topics: e?.topicsConsentAt ? e.topics : [],
+    municipality: e?.homeMunicipality ?? null,
+  };
+}
+
+export function toAssignmentResponse(a: AssignmentEntity): AssignmentResponse {
+  return {
+    id: a.id,
+    requestId: a.requestId,
+    status: a.status,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    expert: toAcceptedExpert(a),
+    cancelledBy: a.cancelledByParty,
+    cancelReason: a.cancelReason,
+    feeDue: a.feeDue,
+    completedAt: a.completedAt?.toISOString() ?? null,
+  };
+}
+
+export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[]): RequestResponse {
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    costCentre: r.costCentre,
+    status: r.status,
+    taskType: r.taskType,
+    title: r.title,
+    description: r.description,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+    remote: r.remote,
+    municipality: r.municipality,
+    address: r.address,
+    languages: r.languages,
+    topics: r.topics,
+    expertsNeeded: r.expertsNeeded,
+    preparationHours: r.preparationMinutes / 60,
+    cancelReason: r.cancelReason,
+    assignments: assignments.map(toAssignmentResponse),
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+
+export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }): OfferResponse {
+  const r = o.request;
+  return {
+    id: o.id,
+    status: o.status,
+    deadline: o.deadline.toISOString(),
+    requestId: r.id,
+    taskType: r.taskType,
+    title: r.title,
+    description: r.description,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+    remote: r.remote,
+    municipality: r.municipality,
+    address: r.address,
+    preparationHours: r.preparationMinutes / 60,
+    expertId: o.expertId,
+  };
+}
+
+export class RequestPageResponse {
+  @ApiProperty({ type: [RequestResponse] }) items: RequestResponse[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

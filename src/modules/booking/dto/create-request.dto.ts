@@ -1,0 +1,77 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { TaskType } from '../../../common/domain/task-type';
+import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
+
+export class CreateRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'One of your own units or projects' })
+  @IsUUID()
+  organisationId: string;
+
+  @ApiProperty({ enum: TaskType, enumName: 'TaskType' })
+  @IsEnum(TaskType)
+  taskType: TaskType;
+
+  @ApiProperty({ example: 'Asiakasraadin kokous' })
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @ApiProperty({ example: '2026-12-10T08:00:00Z', description: 'ISO instant; half-open [startsAt, endsAt)' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-12-10T10:00:00Z' })
+  @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  remote: boolean;
+
+  @ApiPropertyOptional({ example: '905', description: 'Required unless remote' })
+  @ValidateIf((o: CreateRequestDto) => !o.remote || o.municipality !== undefined)
+  @Matches(/^\d{3}$/, { message: 'municipality must be a municipality code' })
+  municipality?: string;
+
+  @ApiPropertyOptional({ example: 'Hietalahdenkatu 2–4, Vaasa', description: 'Required unless remote' })
+  @ValidateIf((o: CreateRequestDto) => !o.remote || o.address !== undefined)
+  @IsString()
+  @Length(1, 300)
+  address?: string;
+
+  @ApiProperty({ type: [String], example: ['fi', 'sv'], description: 'Acceptable languages (ISO 639-1)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsLanguageCode({ each: true })
+  languages: string[];
+
+  @ApiPropertyOptional({ type: [String], example: ['mental_health'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(13)
+  @ArrayUnique()
+  @Matches(/^[a-z_]{2,40}$/, { each: true, message: 'each value in topics must be a topic code' })
+  topics?: string[];
+
+  @ApiProperty({ minimum: 1, maximum: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  expertsNeeded: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 40, description: 'Expected preparation in hours (quarter hours allowed)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(40)
+  preparationHours?: number;
+}

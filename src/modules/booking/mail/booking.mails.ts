@@ -1,0 +1,85 @@
+import { formatDateTime, formatTimeRange } from '../../../common/i18n/format';
+import { defineMailTemplate } from '../../mail/mail-template';
+
+interface When {
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
+
+export const offerMail = defineMailTemplate<When & { deadline: Date }>('offer-made', {
+  fi: (p) => ({
+    subject: `Uusi toimeksiantotarjous: ${p.title}`,
+    text: `Hei,\n\nsinulle on tarjottu kokemusasiantuntijan toimeksiantoa "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVastaa Kokemus-palvelussa viimeistään ${formatDateTime(p.deadline, 'fi')}. Voit myös kieltäytyä – se ei vaikuta tuleviin tarjouksiin.\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Nytt uppdragserbjudande: ${p.title}`,
+    text: `Hej,\n\ndu har erbjudits ett uppdrag som erfarenhetsexpert: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nSvara i tjänsten Kokemus senast ${formatDateTime(p.deadline, 'sv')}. Du kan också tacka nej – det påverkar inte kommande erbjudanden.\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `New assignment offer: ${p.title}`,
+    text: `Hello,\n\nyou have been offered an assignment as an expert by experience: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nPlease answer in Kokemus by ${formatDateTime(p.deadline, 'en')}. You may also decline – it does not affect future offers.\n\n${SIGN.en}`,
+  }),
+});
+
+export const acceptedMail = defineMailTemplate<When & { expertName: string; filled: boolean }>('offer-accepted', {
+  fi: (p) => ({
+    subject: p.filled ? `Tilaus on täytetty: ${p.title}` : `Kokemusasiantuntija hyväksyi tilauksen: ${p.title}`,
+    text: `Hei,\n\n${p.expertName} on hyväksynyt toimeksiannon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).${p.filled ? '\nTilauksesi on nyt täytetty.' : ''}\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: p.filled ? `Beställningen är fylld: ${p.title}` : `Erfarenhetsexperten tackade ja: ${p.title}`,
+    text: `Hej,\n\n${p.expertName} har tackat ja till uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).${p.filled ? '\nDin beställning är nu fylld.' : ''}\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: p.filled ? `Request filled: ${p.title}` : `An expert accepted: ${p.title}`,
+    text: `Hello,\n\n${p.expertName} has accepted the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).${p.filled ? '\nYour request is now filled.' : ''}\n\n${SIGN.en}`,
+  }),
+});
+
+export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue: boolean; lateHours: number }>('assignment-cancelled', {
+  fi: (p) => ({
+    subject: `Toimeksianto peruttu: ${p.title}`,
+    text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on peruttu.\nSyy: ${p.reason}\n${p.feeDue ? 'Peruutus tehtiin alle ${p.lateHours} tuntia ennen alkua, joten kokemuspalkkio maksetaan täysimääräisenä.' : 'Peruutuksesta ei makseta palkkiota.'}\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Uppdraget har ställts in: ${p.title}`,
+    text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har ställts in.\nOrsak: ${p.reason}\n${p.feeDue ? 'Uppdraget ställdes in mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.' : 'Inget arvode betalas för det inställda uppdraget.'}\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `Assignment cancelled: ${p.title}`,
+    text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? 'It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.' : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
+  }),
+});
+
+export const withdrawnMail = defineMailTemplate<When & { expertName: string }>('expert-withdrew', {
+  fi: (p) => ({
+    subject: `Kokemusasiantuntija perui osallistumisensa: ${p.title}`,
+    text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVoit tarjota tehtävää uudelleen Kokemus-palvelussa.\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Erfarenhetsexperten har dragit sig ur: ${p.title}`,
+    text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDu kan erbjuda uppdraget på nytt i tjänsten Kokemus.\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `An expert withdrew: ${p.title}`,
+    text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYou can offer it again in Kokemus.\n\n${SIGN.en}`,
+  }),
+});
+
+export const reminderMail = defineMailTemplate<When>('completion-reminder', {
+  fi: (p) => ({
+    subject: `Muistutus: vahvista toteutuminen – ${p.title}`,
+    text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on päättynyt, mutta sen toteutumista ei ole vielä vahvistettu.\nVahvista Kokemus-palvelussa, toteutuiko työ, jotta kokemusasiantuntijan palkkio voidaan maksaa.\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Påminnelse: bekräfta att uppdraget genomfördes – ${p.title}`,
+    text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har avslutats, men det har ännu inte bekräftats att det genomfördes.\nBekräfta i tjänsten Kokemus om arbetet blev utfört, så att erfarenhetsexpertens arvode kan betalas.\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `Reminder: confirm the work took place – ${p.title}`,
+    text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has ended but has not been confirmed yet.\nPlease confirm in Kokemus whether the work took place, so that the expert's fee can be paid.\n\n${SIGN.en}`,
+  }),
+});

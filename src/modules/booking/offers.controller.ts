@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { AcceptOfferDto, DeclineOfferDto } from './dto/booking-actions.dto';
+import { AssignmentResponse, OfferResponse } from './dto/booking.response';
+import { ListOffersQuery } from './dto/list-requests.query';
+import { OffersService } from './offers.service';
+
+// The expert's side of offers: only their own.
+@ApiTags('booking')
+@Controller('offers')
+@Authenticated({ roles: [Role.Expert] })
+export class OffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [OfferResponse] })
+  mine(@CurrentUser() ctx: AuthContext, @Query() query: ListOffersQuery): Promise<OfferResponse[]> {
+    return this.offers.mine(ctx, query.status);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(201)
+  @ApiOkResponse({ type: AssignmentResponse, description: '409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED' })
+  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<AssignmentResponse> {
+    return this.offers.accept(ctx, id, dto);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferResponse })
+  decline(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DeclineOfferDto): Promise<OfferResponse> {
+    return this.offers.decline(ctx, id, dto);
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Clock } from '../../common/clock/clock';
+import { fieldError } from '../../common/errors/domain-error';
+import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors';
+import { JobName, JobPayloads } from '../../common/jobs/job-names';
+import { JobQueue } from '../../common/jobs/job-queue.service';
+import { OnJob } from '../../common/jobs/on-job.decorator';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../mail/mail.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { BookingErrors } from './booking.errors';
+import { BookingRepository } from './booking.repository';
+import { AssignmentsService } from './assignments.service';
+import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from './dto/booking-actions.dto';
+import { AssignmentResponse, OfferResponse, toAssignmentResponse, toOfferResponse } from './dto/booking.response';
+import { AssignmentEntity } from './entities/assignment.entity';
+import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
+import { OfferEntity, OfferStatus } from './entities/offer.entity';
+import { EarningsGuard } from './earnings-guard';
+import { acceptedMail, offerMail } from './mail/booking.mails';
+import { MatchingService } from './matching.service';
+import { canOffer, fillStatus } from './request-transitions';
+
+// Offers: the coordinator sends them, the expert answers, the deadline expires them.
+@Injectable()
+export class OffersService {
+  private readonly logger = new Logger('Offers');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly booking: BookingRepository,
+    private readonly matching: MatchingService,
+    private readonly earnings: EarningsGuard,
+    private readonly assignments: AssignmentsService,
+    private readonly mail: MailService,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(ctx: AuthContext, requestId: string, dto: SendOffersDto): Promise<OfferResponse[]> {
+    const deadline = new Date(dto.deadline);
+    const request = await this.booking.findRequest(requestId);
+    if (!request) throw BookingErrors.requestNotFound();
+    if (!canOffer(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'offered');
+    if (deadline <= this.clock.now()) throw fieldError('deadline', 'inPast', 'must be in the future');
+    if (deadline > request.startsAt) throw fieldError('deadline', 'afterStart', 'must be before the request starts');
+    const notMatching = await this.matching.nonCandidates(request, dto.expertIds);
+    if (notMatching.length > 0) throw BookingErrors.expertNotMatching(notMatching);
+
+    const { offers, mailIds } = await this.dataSource
+      .transaction(async (manager) => {
+        const offers: OfferEntity[] = [];
+        const mailIds: string[] = [];
+        for (const expertId of dto.expertIds) {
+          const offer = await manager.save(OfferEntity, { requestId, expertId, deadline, offeredBy: ctx.user.id });
+          offers.push(offer);
+          const expert = await manager.findOneByOrFail(UserEntity, { id: expertId });
+          mailIds.push(
+            await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, offerMail, {
+              title: request.title,
+              startsAt: request.startsAt,
+              endsAt: request.endsAt,
+              deadline,
+            }),
+          );
+          await this.audit.record({ actorId: ctx.user.id, action: 'offer.sent', entityType: 'offer', entityId: offer.id, meta: ctx, details: { requestId, expertId } }, manager);
+        }
+        if (request.status === RequestStatus.Submitted) {
+          await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
+        }
+        return { offers, mailIds };
+      })
+      .catch((error: unknown) => {
+        throw pgErrorCode(error) === PgCode.UniqueViolation ? BookingErrors.alreadyOffered() : error;
+      });
+    await this.mail.dispatch(mailIds);
+    for (const offer of offers) {
+      await this.jobs
+        .enqueue(JobName.ExpireOffer, { offerId: offer.id }, { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) })
+        .catch((err: Error) => this.logger.warn({ offerId: offer.id, err: err.message }, 'Expiry not queued; the deadline is still enforced on answer'));
+    }
+    return offers.map((o) => toOfferResponse({ ...o, request }));
+  }
+
+  async mine(ctx: AuthContext, status?: OfferStatus): Promise<OfferResponse[]> {
+    return (await this.booking.findOffersOfExpert(ctx.user.id, status)).map(toOfferResponse);
+  }
+
+  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<AssignmentResponse> {
+    const offer = await this.own(ctx, offerId);
+    this.assertOpen(offer);
+    await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
+    const { assignmentId, mailIds } = await this.dataSource
+      .transaction(async (manager) => {
+        const request = await this.booking.lockRequest(manager, offer.requestId);
+        const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
+        this.assertOpen({ ...current, request: request! });
+        if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+        if (!canOffer(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'accepted');
+        const holding = await this.booking.countHolding(manager, request.id);
+        if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+
+        const now = this.clock.now();
+        const assignment = await manager.save(AssignmentEntity, {
+          requestId: request.id,
+          offerId,
+          expertId: offer.expertId,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+        });
+        await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
+        const status = fillStatus(holding + 1, request.expertsNeeded);
+        await manager.update(BookingRequestEntity, { id: request.id }, { status });
+        if (status === RequestStatus.Filled) await this.withdrawLive(manager, request.id, now);
+        await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
+        const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
+        const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
+          title: request.title,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          expertName: ctx.user.name,
+          filled: status === RequestStatus.Filled,
+        });
+        return { assignmentId: assignment.id, mailIds: [mailId] };
+      })
+      .catch((error: unknown) => {
+        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') {
+          throw BookingErrors.doubleBooked();
+        }
+        throw error;
+      });
+    await this.mail.dispatch(mailIds);
+    const assignment = (await this.booking.findAssignment(assignmentId))!;
+    await this.assignments.scheduleReminder(assignment);
+    return toAssignmentResponse(assignment);
+  }
+
+  async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
+    const offer = await this.own(ctx, offerId);
+    this.assertOpen(offer);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        OfferEntity,
+        { id: offerId, status: OfferStatus.Offered },
+        { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
+      );
+      if (!result.affected) throw BookingErrors.offerNotOpen('answered');
+      await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
+    });
+    return toOfferResponse({ ...offer, status: OfferStatus.Declined });
+  }
+
+  // Delayed job at the deadline. Idempotent: an answered offer is left as it is.
+  @OnJob(JobName.ExpireOffer)
+  async expire({ offerId }: JobPayloads[JobName.ExpireOffer]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(OfferEntity)
+        .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
+        .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
+        .execute();
+      if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
+    });
+  }
+
+  private async withdrawLive(manager: EntityManager, requestId: string, now: Date): Promise<void> {
+    const live = await this.booking.findLiveOffers(manager, requestId);
+    if (live.length === 0) return;
+    await manager.update(OfferEntity, { id: In(live.map((o) => o.id)) }, { status: OfferStatus.Withdrawn, answeredAt: now });
+    for (const o of live) await this.audit.record({ actorId: null, action: 'offer.withdrawn', entityType: 'offer', entityId: o.id, details: { reason: 'request_filled' } }, manager);
+  }
+
+  private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {
+    if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+    if (offer.status !== OfferStatus.Offered) throw BookingErrors.offerNotOpen(offer.status);
+    // The expiry job may not have run yet; the deadline holds regardless.
+    if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
+  }
+
+  private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
+    const offer = await this.booking.findOffer(offerId);
+    if (!offer || offer.expertId !== ctx.user.id) {
+      if (offer) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'offer', entityId: offerId, meta: ctx });
+      throw BookingErrors.offerNotFound();
+    }
+    return offer;
+  }
+}

@@ -1,0 +1,366 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { Role } from '../src/common/auth/role.enum';
+import { OfferEntity } from '../src/modules/booking/entities/offer.entity';
+import { addAbsence } from './factories/availability.factory';
+import { createBookableExpert } from './factories/bookable.factory';
+import { createExpert } from './factories/experts.factory';
+import { addMember, createUnit } from './factories/organisations.factory';
+import { createUser, login, TestUser } from './factories/users.factory';
+import { createTestApp, TestApp } from './utils/test-app';
+
+// The app's clock stands still on 1 Oct 2026 10:00 local time; requests lie in the weeks after.
+const NOW = '2026-10-01T07:00:00Z';
+
+describe('booking', () => {
+  let t: TestApp;
+  let coordinator: string;
+  let coordinator2: string;
+  let orderer: TestUser & { token: string };
+  let unitId: string;
+  let otherUnitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(NOW);
+    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    coordinator2 = await login(t.http, await createUser(t.db, Role.Coordinator));
+    const o = await createUser(t.db, Role.Orderer);
+    orderer = { ...o, token: await login(t.http, o) };
+    unitId = (await createUnit(t.db)).id;
+    otherUnitId = (await createUnit(t.db)).id;
+    await addMember(t.db, unitId, o.id);
+  });
+  afterAll(() => t.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+  });
+
+  // A distinct topic per test keeps each test's candidates to the experts it made.
+  const order = (overrides: Record<string, unknown> = {}) => ({
+    organisationId: unitId,
+    taskType: 'working_group',
+    title: 'Asiakasraati',
+    startsAt: '2026-10-20T07:00:00Z',
+    endsAt: '2026-10-20T09:00:00Z',
+    remote: false,
+    municipality: '905',
+    address: 'Hietalahdenkatu 2, Vaasa',
+    languages: ['fi'],
+    topics: ['mental_health'],
+    expertsNeeded: 1,
+    preparationHours: 1,
+    ...overrides,
+  });
+
+  async function submitted(overrides: Record<string, unknown> = {}): Promise<string> {
+    const created = await as(orderer.token).post('/booking-requests', order(overrides)).expect(201);
+    await as(orderer.token).post(`/booking-requests/${created.body.id}/submit`).expect(200);
+    return created.body.id;
+  }
+
+  async function offer(requestId: string, expertIds: string[], deadline = '2026-10-10T12:00:00Z'): Promise<string[]> {
+    const res = await as(coordinator).post(`/booking-requests/${requestId}/offers`, { expertIds, deadline }).expect(201);
+    return res.body.map((o: { id: string }) => o.id);
+  }
+
+  describe('orders', () => {
+    it('drafts and submits an order for the orderer’s own unit, with the cost centre of the unit', async () => {
+      const res = await as(orderer.token).post('/booking-requests', order()).expect(201);
+      expect(res.body).toMatchObject({ status: 'draft', preparationHours: 1, organisationId: unitId });
+      expect(res.body.costCentre).toMatch(/^U/);
+      const sent = await as(orderer.token).post(`/booking-requests/${res.body.id}/submit`).expect(200);
+      expect(sent.body.status).toBe('submitted');
+      await as(orderer.token).post(`/booking-requests/${res.body.id}/submit`).expect(409);
+    });
+
+    it('refuses a unit the orderer does not belong to, and one that is not active on the day', async () => {
+      const foreign = await as(orderer.token).post('/booking-requests', order({ organisationId: otherUnitId })).expect(403);
+      expect(foreign.body.code).toBe('NOT_OWN_ORGANISATION');
+      const unknown = await as(orderer.token).post('/booking-requests', order({ organisationId: randomUUID() })).expect(403);
+      expect(unknown.body.code).toBe('NOT_OWN_ORGANISATION');
+      const ended = await createUnit(t.db, { activeUntil: '2026-10-19' });
+      await addMember(t.db, ended.id, orderer.id);
+      const inactive = await as(orderer.token).post('/booking-requests', order({ organisationId: ended.id })).expect(400);
+      expect(inactive.body.code).toBe('ORGANISATION_INACTIVE');
+    });
+
+    it.each([
+      [{ startsAt: '2026-09-30T07:00:00Z', endsAt: '2026-09-30T08:00:00Z' }, 'startsAt'],
+      [{ endsAt: '2026-10-20T06:00:00Z' }, 'endsAt'],
+      [{ endsAt: '2026-10-20T18:00:00Z' }, 'endsAt'],
+      [{ languages: ['xx'] }, 'languages'],
+      [{ topics: ['tarot'] }, 'topics'],
+      [{ municipality: '123' }, 'municipality'],
+      [{ expertsNeeded: 11 }, 'expertsNeeded'],
+      [{ address: undefined }, 'address'],
+    ])('refuses %j naming %s', async (overrides, field) => {
+      const res = await as(orderer.token).post('/booking-requests', order(overrides)).expect(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('hides another unit’s request from an orderer and the candidate list from every orderer', async () => {
+      const id = await submitted();
+      const stranger = await createUser(t.db, Role.Orderer);
+      const strangerToken = await login(t.http, stranger);
+      await addMember(t.db, otherUnitId, stranger.id);
+      await as(strangerToken).get(`/booking-requests/${id}`).expect(404);
+      await as(strangerToken).post(`/booking-requests/${id}/cancel`, { reason: 'x' }).expect(404);
+      const list = await as(strangerToken).get('/booking-requests?limit=100').expect(200);
+      expect(list.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
+      await as(orderer.token).get(`/booking-requests/${id}/candidates`).expect(403);
+    });
+  });
+
+  describe('matching', () => {
+    it('lists exactly the matching experts, ranked, with reasons', async () => {
+      const topic = 'neurodivergence';
+      const best = await createBookableExpert(t.db, { name: 'Aino Paras', topics: [topic, 'ageing'], languages: ['fi'] });
+      const second = await createBookableExpert(t.db, { name: 'Bertil Andra', topics: [topic], languages: ['sv', 'fi'], homeMunicipality: '499', travelMunicipalities: ['905'] });
+      const busy = await createBookableExpert(t.db, { name: 'Cecilia Upptagen', topics: [topic] });
+      // Not candidates, each for one reason:
+      await createBookableExpert(t.db, { name: 'No Language', topics: [topic], languages: ['en'] });
+      await createBookableExpert(t.db, { name: 'No Topic', topics: ['disability'] });
+      await createBookableExpert(t.db, { name: 'Paused', topics: [topic], status: 'paused' as never });
+      await createBookableExpert(t.db, { name: 'Far Away', topics: [topic], homeMunicipality: '231', travelMunicipalities: [] });
+      await createBookableExpert(t.db, { name: 'Wrong Task', topics: [topic], taskTypes: ['lecture' as never] });
+      await createExpert(t.db, { name: 'Unverified', topics: [topic] });
+      const absent = await createBookableExpert(t.db, { name: 'On Holiday', topics: [topic] });
+      await addAbsence(t.db, absent.id, { firstDay: '2026-10-12', lastDay: '2026-11-01' });
+      await createBookableExpert(t.db, { name: 'Mornings Only', topics: [topic] }, [{ weekday: 2, from: '08:00', to: '09:30' }]);
+      const capped = await createBookableExpert(t.db, { name: 'Week Full', topics: [topic], maxPerWeek: 1 });
+
+      // Busy holds an overlapping assignment; Capped already has one this week.
+      const overlap = await submitted({ topics: [topic], startsAt: '2026-10-20T08:00:00Z', endsAt: '2026-10-20T10:00:00Z' });
+      const [busyOffer] = await offer(overlap, [busy.id]);
+      await as(await login(t.http, busy)).post(`/offers/${busyOffer}/accept`).expect(201);
+      const sameWeek = await submitted({ topics: [topic], startsAt: '2026-10-22T07:00:00Z', endsAt: '2026-10-22T08:00:00Z' });
+      const [cappedOffer] = await offer(sameWeek, [capped.id]);
+      await as(await login(t.http, capped)).post(`/offers/${cappedOffer}/accept`).expect(201);
+
+      const id = await submitted({ topics: [topic, 'ageing'] });
+      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(res.body.map((c: { name: string }) => c.name)).toEqual(['Aino Paras', 'Bertil Andra']);
+      expect(res.body[0]).toMatchObject({ expertId: best.id, reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'] });
+      expect(res.body[1]).toMatchObject({ expertId: second.id, reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'] });
+      expect(res.body[0].score).toBeGreaterThan(res.body[1].score);
+    });
+
+    it('ranks an expert with fewer recent assignments first', async () => {
+      const topic = 'migration';
+      const rested = await createBookableExpert(t.db, { name: 'Zelda Levännyt', topics: [topic] });
+      const worked = await createBookableExpert(t.db, { name: 'Aaro Ahkera', topics: [topic] });
+      // Two completed assignments in September for the hard worker.
+      for (const day of ['2026-09-08', '2026-09-15']) {
+        const [r] = await t.db.query(
+          `INSERT INTO booking_requests (organisation_id, cost_centre, created_by, status, task_type, title, starts_at, ends_at, remote, languages)
+           VALUES ($1, 'U', $2, 'completed', 'working_group', 'Past', $3::date + time '07:00', $3::date + time '08:00', true, '{fi}') RETURNING id`,
+          [unitId, orderer.id, day],
+        );
+        await t.db.query(`INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) SELECT $1, $2, 'completed', starts_at, ends_at FROM booking_requests WHERE id = $1`, [r.id, worked.id]);
+      }
+      const id = await submitted({ topics: [topic] });
+      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([rested.id, worked.id]);
+      expect(res.body[1].reasons).toContain('recent:2');
+    });
+
+    it('uses the same number of queries whatever the number of experts', async () => {
+      const topic = 'homelessness';
+      const id = await submitted({ topics: [topic] });
+      const count = async () => {
+        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+        await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+        const n = spy.mock.calls.length;
+        spy.mockRestore();
+        return n;
+      };
+      for (let i = 0; i < 3; i++) await createBookableExpert(t.db, { topics: [topic] });
+      const few = await count();
+      for (let i = 0; i < 20; i++) await createBookableExpert(t.db, { topics: [topic] });
+      const many = await count();
+      expect(many).toBe(few);
+      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(res.body).toHaveLength(23);
+    });
+
+    it('matches across the October 2026 daylight-saving change in local time', async () => {
+      const topic = 'bereavement';
+      // Sunday 25 Oct 2026: 02:00 local (EEST, +03) to 06:00 local (EET, +02) is five real hours.
+      const covered = await createBookableExpert(t.db, { name: 'Night Owl', topics: [topic] }, [{ weekday: 7, from: '01:00', to: '07:00' }]);
+      await createBookableExpert(t.db, { name: 'Short Night', topics: [topic] }, [{ weekday: 7, from: '02:00', to: '05:00' }]);
+      const id = await submitted({ topics: [topic], startsAt: '2026-10-24T23:00:00Z', endsAt: '2026-10-25T04:00:00Z' });
+      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([covered.id]);
+    });
+  });
+
+  describe('offers and acceptance', () => {
+    it('refuses an offer to an expert who does not match, leaving no offer behind', async () => {
+      const topic = 'unemployment';
+      const id = await submitted({ topics: [topic] });
+      const ok = await createBookableExpert(t.db, { topics: [topic] });
+      const wrong = await createBookableExpert(t.db, { topics: ['ageing'] });
+      const res = await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [ok.id, wrong.id], deadline: '2026-10-10T12:00:00Z' }).expect(400);
+      expect(res.body).toMatchObject({ code: 'EXPERT_NOT_MATCHING' });
+      expect(await t.db.getRepository(OfferEntity).countBy({ requestId: id })).toBe(0);
+    });
+
+    it('shows an expert only their own offers', async () => {
+      const topic = 'violence';
+      const id = await submitted({ topics: [topic] });
+      const a = await createBookableExpert(t.db, { topics: [topic] });
+      const b = await createBookableExpert(t.db, { topics: [topic] });
+      const [offerA] = await offer(id, [a.id]);
+      const bToken = await login(t.http, b);
+      expect((await as(bToken).get('/offers').expect(200)).body).toEqual([]);
+      await as(bToken).post(`/offers/${offerA}/accept`).expect(404);
+      const mine = await as(await login(t.http, a)).get('/offers').expect(200);
+      expect(mine.body.map((o: { id: string }) => o.id)).toEqual([offerA]);
+    });
+
+    it('fills a request that needs N with exactly N of N+5 simultaneous acceptances, withdrawing the rest', async () => {
+      const topic = 'child_welfare';
+      const needed = 3;
+      const id = await submitted({ topics: [topic], expertsNeeded: needed });
+      const experts = await Promise.all(Array.from({ length: needed + 5 }, () => createBookableExpert(t.db, { topics: [topic] })));
+      const offerIds = await offer(id, experts.map((e) => e.id));
+      const tokens = await Promise.all(experts.map((e) => login(t.http, e)));
+      const results = await Promise.all(offerIds.map((offerId, i) => as(tokens[i]).post(`/offers/${offerId}/accept`)));
+      const statuses = results.map((r) => r.status);
+      expect(statuses.filter((s) => s === 201)).toHaveLength(needed);
+      expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+      for (const r of results.filter((r) => r.status === 409)) expect(['REQUEST_ALREADY_FILLED', 'OFFER_NOT_OPEN']).toContain(r.body.code);
+      const request = await as(coordinator).get(`/booking-requests/${id}`).expect(200);
+      expect(request.body.status).toBe('filled');
+      expect(request.body.assignments).toHaveLength(needed);
+      const open = await t.db.getRepository(OfferEntity).countBy({ requestId: id, status: 'offered' as never });
+      expect(open).toBe(0);
+      await t.mail.waitFor((m) => m.to === orderer.email && m.subject.startsWith('Tilaus on täytetty'));
+    });
+
+    it('lets exactly one of 20 simultaneous acceptances of overlapping offers for one expert through', async () => {
+      const topic = 'substance_use';
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const token = await login(t.http, expert);
+      const offers: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const start = new Date(Date.parse('2026-10-27T07:00:00Z') + i * 5 * 60_000);
+        const id = await submitted({ topics: [topic], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600_000).toISOString() });
+        offers.push(...(await offer(id, [expert.id])));
+      }
+      const results = await Promise.all(offers.map((id) => as(token).post(`/offers/${id}/accept`)));
+      expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+      const refused = results.filter((r) => r.status === 409);
+      expect(refused).toHaveLength(19);
+      for (const r of refused) expect(r.body.code).toBe('EXPERT_DOUBLE_BOOKED');
+    });
+
+    it('lets one of two coordinators booking one expert into conflicting requests at once win', async () => {
+      const topic = 'disability';
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const r1 = await submitted({ topics: [topic], startsAt: '2026-10-28T07:00:00Z', endsAt: '2026-10-28T09:00:00Z' });
+      const r2 = await submitted({ topics: [topic], startsAt: '2026-10-28T08:00:00Z', endsAt: '2026-10-28T10:00:00Z' });
+      const results = await Promise.all([
+        as(coordinator).post(`/booking-requests/${r1}/assignments`, { expertId: expert.id }),
+        as(coordinator2).post(`/booking-requests/${r2}/assignments`, { expertId: expert.id }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)!.body.code).toBe('EXPERT_DOUBLE_BOOKED');
+    });
+
+    it('asks for an acknowledgement before crossing the yearly earnings ceiling', async () => {
+      const topic = 'long_term_illness';
+      const expert = await createBookableExpert(t.db, { topics: [topic], yearlyEarningsCeilingCents: 5000 });
+      const id = await submitted({ topics: [topic] });
+      const [offerId] = await offer(id, [expert.id]);
+      const token = await login(t.http, expert);
+      // 2 h + 1 h preparation at 25 €/h = 75 € > 50 €.
+      const res = await as(token).post(`/offers/${offerId}/accept`).expect(409);
+      expect(res.body.code).toBe('EARNINGS_CEILING_ACK_REQUIRED');
+      await as(token).post(`/offers/${offerId}/accept`, { acknowledgeEarningsCeiling: true }).expect(201);
+    });
+
+    it('expires an offer at its deadline through the delayed job', async () => {
+      const topic = 'family_carer';
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const id = await submitted({ topics: [topic] });
+      const deadline = new Date(Date.parse(NOW) + 1500);
+      const [offerId] = await offer(id, [expert.id], deadline.toISOString());
+      t.clock.set(new Date(Date.parse(NOW) + 2000));
+      try {
+        for (let i = 0; i < 50; i++) {
+          const row = await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId });
+          if (row.status === 'expired') break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        expect((await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status).toBe('expired');
+        const res = await as(await login(t.http, expert)).post(`/offers/${offerId}/accept`).expect(409);
+        expect(res.body.code).toBe('OFFER_NOT_OPEN');
+      } finally {
+        t.clock.set(NOW);
+      }
+    });
+  });
+
+  describe('cancellation and completion', () => {
+    async function acceptedAssignment(topic: string, startsAt: string, endsAt: string) {
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const id = await submitted({ topics: [topic], startsAt, endsAt });
+      const [offerId] = await offer(id, [expert.id], '2026-10-05T12:00:00Z');
+      const token = await login(t.http, expert);
+      const res = await as(token).post(`/offers/${offerId}/accept`).expect(201);
+      return { assignmentId: res.body.id as string, requestId: id, expert, token };
+    }
+
+    it.each([
+      ['just under 48 hours before the start: the fee is due', '2026-10-13T07:00:00.001Z', true],
+      ['exactly 48 hours before the start: no fee', '2026-10-13T07:00:00.000Z', false],
+    ])('%s', async (_label, cancelAt, feeDue) => {
+      const { assignmentId, expert } = await acceptedAssignment('ageing', '2026-10-15T07:00:00Z', '2026-10-15T08:00:00Z');
+      t.clock.set(cancelAt);
+      try {
+        const res = await as(orderer.token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
+        expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'county', feeDue });
+        const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject.startsWith('Toimeksianto peruttu'));
+        expect(mail.text).toContain(feeDue ? 'täysimääräisenä' : 'ei makseta');
+      } finally {
+        t.clock.set(NOW);
+      }
+    });
+
+    it('lets the expert withdraw without a fee, tells coordinators, and reopens the request', async () => {
+      const { assignmentId, requestId, token } = await acceptedAssignment('ageing', '2026-10-16T07:00:00Z', '2026-10-16T08:00:00Z');
+      const res = await as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
+      expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', feeDue: false });
+      expect((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe('matching');
+      await t.mail.waitFor((m) => m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa'));
+    });
+
+    it('confirms the work only after its end, and completes the request', async () => {
+      const { assignmentId, requestId } = await acceptedAssignment('ageing', '2026-10-17T07:00:00Z', '2026-10-17T08:00:00Z');
+      const early = await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(409);
+      expect(early.body.code).toBe('ASSIGNMENT_NOT_ENDED');
+      t.clock.set('2026-10-17T08:00:00Z');
+      try {
+        // Sessions last 14 days of the app's clock: sign in again after moving it.
+        orderer.token = await login(t.http, orderer);
+        const res = await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(200);
+        expect(res.body.status).toBe('completed');
+        expect((await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe('completed');
+        await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(409);
+      } finally {
+        t.clock.set(NOW);
+        orderer.token = await login(t.http, orderer);
+      }
+    });
+
+    it('shows the orderer the accepted expert’s name, languages, consented topics and municipality only', async () => {
+      const { requestId } = await acceptedAssignment('ageing', '2026-10-18T07:00:00Z', '2026-10-18T08:00:00Z');
+      const res = await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200);
+      expect(Object.keys(res.body.assignments[0].expert).sort()).toEqual(['id', 'languages', 'municipality', 'name', 'topics']);
+    });
+  });
+});
