@@ -17,6 +17,7 @@ import { BookingModule } from './modules/booking/booking.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { ExpertsModule } from './modules/experts/experts.module';
+import { FeesModule } from './modules/fees/fees.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CredentialsModule,
         AvailabilityModule,
         BookingModule,
+        FeesModule.forRoot({ runWorkers: options.runWorkers }),
         HealthModule,
       ],
       providers: [

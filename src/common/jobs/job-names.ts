@@ -1,6 +1,7 @@
 export enum QueueName {
   Mail = 'mail',
   Booking = 'booking',
+  Fees = 'fees',
 }
 
 export enum JobName {
@@ -8,6 +9,8 @@ export enum JobName {
   SweepMail = 'sweep-mail',
   ExpireOffer = 'expire-offer',
   RemindCompletion = 'remind-completion',
+  ComputeFeeRun = 'compute-fee-run',
+  ExportFeeRun = 'export-fee-run',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -15,6 +18,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepMail]: QueueName.Mail,
   [JobName.ExpireOffer]: QueueName.Booking,
   [JobName.RemindCompletion]: QueueName.Booking,
+  [JobName.ComputeFeeRun]: QueueName.Fees,
+  [JobName.ExportFeeRun]: QueueName.Fees,
 };
 
 // Payloads carry ids only: the handler reloads what it needs, so no personal data ever sits in Redis.
@@ -23,4 +28,6 @@ export interface JobPayloads {
   [JobName.SweepMail]: Record<string, never>;
   [JobName.ExpireOffer]: { offerId: string };
   [JobName.RemindCompletion]: { assignmentId: string };
+  [JobName.ComputeFeeRun]: { runId: string };
+  [JobName.ExportFeeRun]: { runId: string };
 }

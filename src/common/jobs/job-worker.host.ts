@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, Worker, WorkerOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QUEUE_OF, QueueName } from './job-names';
@@ -12,6 +12,13 @@ type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
   [QueueName.Booking]: 4,
+  [QueueName.Fees]: 1,
+};
+
+// Fee runs are long jobs that must resume soon after a worker dies: a short lock is noticed stalled
+// within seconds, and a run may stall (its worker killed) several times before BullMQ gives up on it.
+export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Partial<WorkerOptions>>> = {
+  [QueueName.Fees]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 10 },
 };
 
 // Runs only in the worker process (or the single-process modes): finds the @OnJob handlers and
@@ -67,6 +74,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
           connection: this.connection,
           prefix: this.config.env.QUEUE_PREFIX,
           concurrency: QUEUE_CONCURRENCY[queueName],
+          ...QUEUE_WORKER_OPTIONS[queueName],
         },
       );
       worker.on('failed', (job, err) =>
