@@ -16,9 +16,12 @@ export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 
 export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments'];
 
+export const FEE_ROUTE_PREFIXES = ['/fee-schedule', '/travel-rates', '/fee-settings', '/claims', '/fee-runs', '/my-fees', '/reports'];
+
 export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...CREDENTIAL_ROUTE_PREFIXES,
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,
   ...BOOKING_ROUTE_PREFIXES,
+  ...FEE_ROUTE_PREFIXES,
 ];

@@ -169,8 +169,8 @@ export class FeeRunExporter {
     if (paid !== run.lineCount) throw new Error(`Fee run ${run.id}: ${paid} of ${run.lineCount} claims could be marked paid`);
     await manager.query(
       `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details)
-       SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $1::text) FROM fee_run_lines l WHERE l.run_id = $1`,
-      [run.id, run.exportRequestedBy],
+       SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $3::text) FROM fee_run_lines l WHERE l.run_id = $1`,
+      [run.id, run.exportRequestedBy, run.id],
     );
   }
 }
