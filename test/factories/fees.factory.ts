@@ -3,6 +3,7 @@ import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { maskIban, normaliseIban } from '../../src/common/validation/finnish-identifiers';
 import { parseEnv } from '../../src/config/env.schema';
 import { cipherContext } from '../../src/modules/experts/payment-details.service';
+import { samplePng, sha256Hex } from './credentials.factory';
 
 export const IBANS = ['FI2112345600000785', 'FI5542345670000081', 'FI4950009420028730', 'FI7929501800020582'];
 
@@ -180,4 +181,20 @@ export async function settleOpenFeeRuns(db: DataSource): Promise<void> {
             first_approved_by = NULL, exported_at = now()
       WHERE status IN ('queued', 'running', 'computed', 'failed', 'approved')`,
   );
+}
+
+// A cost with its receipt (a small PNG), straight in the tables.
+export async function addCost(db: DataSource, claimId: string, ownerId: string, o: { kind?: string; amountCents?: number } = {}): Promise<string> {
+  const bytes = samplePng();
+  const [file] = await db.query(
+    `INSERT INTO stored_files (owner_id, media_type, size_bytes, sha256, original_name, bytes) VALUES ($1, 'image/png', $2, $3, 'kuitti.png', $4) RETURNING id`,
+    [ownerId, bytes.length, sha256Hex(bytes), bytes],
+  );
+  const [cost] = await db.query(`INSERT INTO claim_costs (claim_id, kind, amount_cents, receipt_file_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    claimId,
+    o.kind ?? 'parking',
+    o.amountCents ?? 300,
+    file.id,
+  ]);
+  return cost.id as string;
 }
