@@ -10,9 +10,9 @@ import { payeeTerms, priceClaim } from './claim-pricing';
 import { ClaimTrip } from './entities/claim.entity';
 import { FeeBasis } from './entities/fee-rate.entity';
 import { FeeRunEntity, FeeRunStatus, RunError } from './entities/fee-run.entity';
-import { FeeRunLineEntity, LinePayee } from './entities/fee-run-line.entity';
+import { LinePayee } from './entities/fee-run-line.entity';
 import { FeeArithmeticError } from './fee-arithmetic';
-import { FeeRunsRepository } from './fee-runs.repository';
+import { FeeRunsRepository, NewLine } from './fee-runs.repository';
 
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
 
@@ -132,7 +132,7 @@ export class FeeRunComputer {
         return null;
       }
       const lines = claims.map((claim) => this.line(run, claim)).filter((line) => line !== null);
-      if (lines.length > 0) await manager.createQueryBuilder().insert().into(FeeRunLineEntity).values(lines).execute();
+      await this.runs.insertLines(manager, lines);
       // Inside the transaction on purpose: a slowed run (tests) can then be killed in the middle of a batch.
       if (this.config.env.FEE_RUN_BATCH_DELAY_MS > 0) await sleep(this.config.env.FEE_RUN_BATCH_DELAY_MS);
       return claims[claims.length - 1].id;
@@ -140,7 +140,7 @@ export class FeeRunComputer {
   }
 
   // A payee without a bank account on file gets no line: the claim stays approved for a later run.
-  private line(run: FeeRunEntity, claim: PendingClaim): Partial<FeeRunLineEntity> | null {
+  private line(run: FeeRunEntity, claim: PendingClaim): NewLine | null {
     const terms = payeeTerms(
       claim.payee === null ? null : { payee: claim.payee, declinesFee: !!claim.declinesFee, taxPercent: claim.taxPercent, taxCardYear: claim.taxCardYear },
       run.taxYear,
@@ -197,5 +197,6 @@ export class FeeRunComputer {
       [run.id, this.clock.now()],
     );
     await this.audit.record({ actorId: null, action: 'fee_run.computed', entityType: 'fee_run', entityId: run.id }, manager);
+    await this.runs.analyzeLines(manager);
   }
 }

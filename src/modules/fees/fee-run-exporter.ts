@@ -13,9 +13,12 @@ import { FeeRunFileKind } from './entities/fee-run-file.entity';
 import { FeeRunsRepository } from './fee-runs.repository';
 import { payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './pdf/statement-document';
-import { renderStatementPdf } from './pdf/statement-pdf.renderer';
+import { StatementRenderPool } from './pdf/statement-render.pool';
 
-const BATCH = 2000;
+const BATCH = 500;
+// Statements are most of an export's work: one thread renders beside the exporting one (see the pool).
+const RENDER_THREADS = 1;
+const IN_FLIGHT = 4;
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
 export const PAYROLL_CONTEXT = (runId: string) => `fee-run:${runId}:payroll`;
 export const runReference = (runId: string) => runId.slice(0, 8);
@@ -30,6 +33,8 @@ interface ExportLine extends PayrollRow {
 
 // Lines of one run, grouped by expert (keyset on expert and line id), with what the files print.
 const EXPORT_LINES = `
+  WITH page AS MATERIALIZED (
+    SELECT * FROM fee_run_lines WHERE run_id = $1 AND (expert_id, id) > ($2, $3) ORDER BY expert_id, id LIMIT $4)
   SELECT l.id AS "lineId", l.claim_id AS "claimId", l.expert_id AS "expertId", u.name AS "expertName", u.language,
          l.payee_kind AS "payeeKind", l.payee_name AS "payeeName", l.payee_business_id AS "payeeBusinessId",
          l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
@@ -37,14 +42,12 @@ const EXPORT_LINES = `
          l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
          l.costs_cents AS "costsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
          l.cost_centre AS "costCentre", r.title
-    FROM fee_run_lines l
+    FROM page l
     JOIN users u ON u.id = l.expert_id
     JOIN claims c ON c.id = l.claim_id
     JOIN assignments a ON a.id = c.assignment_id
     JOIN booking_requests r ON r.id = a.request_id
-   WHERE l.run_id = $1 AND (l.expert_id, l.id) > ($2, $3)
-   ORDER BY l.expert_id, l.id
-   LIMIT $4`;
+   ORDER BY l.expert_id, l.id`;
 
 // The export of an approved run, in ONE transaction: the payroll CSV, the summary per cost centre, a
 // statement per payee, the run exported and every one of its claims paid. It commits whole or not at
@@ -65,37 +68,62 @@ export class FeeRunExporter {
       if (!run || run.status !== FeeRunStatus.Approved || !run.exportRequestedAt) return;
       const exportedAt = this.clock.now();
       const payroll = await this.linesAndStatements(manager, run, exportedAt);
-      await this.store(manager, run, FeeRunFileKind.PayrollCsv, null, null, `payroll-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', Buffer.from(payroll, 'utf8'), true);
+      await this.store(manager, run, FeeRunFileKind.PayrollCsv, null, null, `payroll-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', payroll, true);
+      payroll.length = 0;
       const summary = costCentreSummaryCsv(await this.runs.costCentreTotals(run.id, manager));
-      await this.store(manager, run, FeeRunFileKind.CostCentreSummary, null, null, `cost-centres-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', Buffer.from(summary, 'utf8'), false);
+      await this.store(manager, run, FeeRunFileKind.CostCentreSummary, null, null, `cost-centres-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', [Buffer.from(summary, 'utf8')], false);
       await this.markPaid(manager, run, exportedAt);
       await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
       await this.audit.record({ actorId: run.exportRequestedBy, action: 'fee_run.exported', entityType: 'fee_run', entityId: run.id, details: { lines: run.lineCount } }, manager);
     });
   }
 
-  // Streams the run's lines once: each becomes a payroll row, and each expert's lines a statement, stored
-  // as soon as the expert's last line is read. Only the CSV text is kept whole (it is one file).
-  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date): Promise<string> {
-    const csv: string[] = [payrollHeader()];
-    const ibans = new Map<string, string>();
-    let group: ExportLine[] = [];
-    let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
-    for (;;) {
-      const rows: ExportLine[] = await manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]);
-      for (const row of rows) {
-        csv.push(payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) }));
-        if (group.length > 0 && group[0].expertId !== row.expertId) {
-          await this.statement(manager, run, group, exportedAt);
-          group = [];
+  // Streams the run's lines once: each becomes a payroll row, and each expert's lines a statement, rendered
+  // by the pool and stored as soon as it is ready, a few at a time. Only the CSV is kept whole (in chunks).
+  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date): Promise<Buffer[]> {
+    const pool = new StatementRenderPool(RENDER_THREADS);
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown = null;
+    const submit = (lines: ExportLine[]) => {
+      const task: Promise<void> = this.statement(manager, pool, run, lines, exportedAt)
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => inFlight.delete(task));
+      inFlight.add(task);
+    };
+    try {
+      const csv: Buffer[] = [Buffer.from(payrollHeader(), 'utf8')];
+      const ibans = new Map<string, string>();
+      let group: ExportLine[] = [];
+      let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
+      for (;;) {
+        const rows: ExportLine[] = await manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]);
+        let text = '';
+        for (const row of rows) {
+          text += payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) });
+          if (group.length > 0 && group[0].expertId !== row.expertId) {
+            submit(group);
+            group = [];
+            // A few statements at a time: many small ones must not pile up in memory.
+            while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+            if (failure) throw failure;
+          }
+          group.push(row);
         }
-        group.push(row);
+        csv.push(Buffer.from(text, 'utf8'));
+        if (rows.length < BATCH) break;
+        after = rows[rows.length - 1];
       }
-      if (rows.length < BATCH) break;
-      after = rows[rows.length - 1];
+      if (group.length > 0) submit(group);
+      await Promise.all(inFlight);
+      if (failure) throw failure;
+      return csv;
+    } finally {
+      // Nothing may still write on the transaction once it ends, whichever way.
+      await Promise.all(inFlight);
+      await pool.close();
     }
-    if (group.length > 0) await this.statement(manager, run, group, exportedAt);
-    return csv.join('');
   }
 
   // Decrypted here and nowhere else; each ciphertext once per export.
@@ -110,7 +138,7 @@ export class FeeRunExporter {
     return clear;
   }
 
-  private async statement(manager: EntityManager, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<void> {
+  private async statement(manager: EntityManager, pool: StatementRenderPool, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<void> {
     const first = lines[0];
     const doc: StatementDocument = {
       language: first.language,
@@ -134,10 +162,11 @@ export class FeeRunExporter {
         })),
     };
     const name = `${STATEMENT_NAME[first.language]}-${runReference(run.id)}-${first.expertId.slice(0, 8)}.pdf`;
-    await this.store(manager, run, FeeRunFileKind.Statement, first.expertId, first.language, name, 'application/pdf', renderStatementPdf(doc), false);
+    await this.store(manager, run, FeeRunFileKind.Statement, first.expertId, first.language, name, 'application/pdf', [await pool.render(doc)], false);
   }
 
   // The payroll file holds clear IBANs, so it rests encrypted like they do; its hash is of the clear bytes.
+  // The file arrives in chunks and is never joined in the clear.
   private async store(
     manager: EntityManager,
     run: FeeRunEntity,
@@ -146,12 +175,14 @@ export class FeeRunExporter {
     language: Language | null,
     fileName: string,
     mediaType: string,
-    clear: Buffer,
+    chunks: Buffer[],
     encrypted: boolean,
   ): Promise<void> {
-    const sha256 = createHash('sha256').update(clear).digest('hex');
-    const bytes = encrypted ? Buffer.from(this.cipher.encrypt(clear.toString('utf8'), PAYROLL_CONTEXT(run.id)), 'utf8') : clear;
-    await this.runs.insertFile(manager, { runId: run.id, kind, expertId, language, fileName, mediaType, encrypted, sha256, sizeBytes: clear.length, bytes });
+    const hash = createHash('sha256');
+    for (const chunk of chunks) hash.update(chunk);
+    const sizeBytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+    const bytes = encrypted ? this.cipher.encryptBytes(chunks, PAYROLL_CONTEXT(run.id)) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    await this.runs.insertFile(manager, { runId: run.id, kind, expertId, language, fileName, mediaType, encrypted, sha256: hash.digest('hex'), sizeBytes, bytes });
   }
 
   // Every claim on the run's lines, and only those, becomes paid; if any was not approved any more the

@@ -19,6 +19,37 @@ export interface CostCentreTotals {
   netCents: number;
 }
 
+export type NewLine = Omit<FeeRunLineEntity, 'id' | 'run' | 'claim' | 'expert' | 'organisation'>;
+
+// Column, SQL type of its array, property: one array parameter per column, so a batch of lines is one
+// INSERT ... SELECT FROM unnest(...) whatever its size (no per-row parameters to build or parse).
+const LINE_COLUMNS: [string, string, keyof NewLine][] = [
+  ['run_id', 'uuid', 'runId'],
+  ['claim_id', 'uuid', 'claimId'],
+  ['expert_id', 'uuid', 'expertId'],
+  ['payee_kind', 'line_payee', 'payeeKind'],
+  ['payee_name', 'text', 'payeeName'],
+  ['payee_business_id', 'text', 'payeeBusinessId'],
+  ['iban_encrypted', 'text', 'ibanEncrypted'],
+  ['organisation_id', 'uuid', 'organisationId'],
+  ['cost_centre', 'text', 'costCentre'],
+  ['task_type', 'task_type', 'taskType'],
+  ['work_date', 'date', 'workDate'],
+  ['income_type', 'text', 'incomeType'],
+  ['fee_basis', 'fee_basis', 'feeBasis'],
+  ['rate_cents', 'int4', 'rateCents'],
+  ['quarter_hours', 'int4', 'quarterHours'],
+  ['gross_fee_cents', 'int4', 'grossFeeCents'],
+  ['car_travel_cents', 'int4', 'carTravelCents'],
+  ['costs_cents', 'int4', 'costsCents'],
+  ['travel_and_costs_cents', 'int4', 'travelAndCostsCents'],
+  ['withholding_cents', 'int4', 'withholdingCents'],
+  ['net_cents', 'int4', 'netCents'],
+  ['tax_percent', 'numeric', 'taxPercent'],
+];
+const INSERT_LINES = `INSERT INTO fee_run_lines (${LINE_COLUMNS.map(([c]) => c).join(', ')})
+  SELECT * FROM unnest(${LINE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+
 @Injectable()
 export class FeeRunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -52,6 +83,16 @@ export class FeeRunsRepository {
 
   async incrementExecutions(id: string): Promise<void> {
     await this.dataSource.getRepository(FeeRunEntity).increment({ id }, 'executions', 1);
+  }
+
+  async insertLines(manager: EntityManager, lines: NewLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    await manager.query(INSERT_LINES, LINE_COLUMNS.map(([, , key]) => lines.map((line) => line[key])));
+  }
+
+  // Fresh statistics once a run's lines are in: the export then reads them by index, in order, by the page.
+  async analyzeLines(manager: EntityManager): Promise<void> {
+    await manager.query('ANALYZE fee_run_lines');
   }
 
   findLinesPage(runId: string, limit: number, offset: number): Promise<[FeeRunLineEntity[], number]> {
@@ -107,8 +148,13 @@ export class FeeRunsRepository {
     }));
   }
 
-  insertFile(manager: EntityManager, file: Omit<FeeRunFileEntity, 'id' | 'createdAt' | 'run' | 'expert'>): Promise<FeeRunFileEntity> {
-    return manager.save(FeeRunFileEntity, file);
+  // Plain SQL: an export inserts hundreds of files in one transaction and needs nothing back.
+  async insertFile(manager: EntityManager, f: Omit<FeeRunFileEntity, 'id' | 'createdAt' | 'run' | 'expert'>): Promise<void> {
+    await manager.query(
+      `INSERT INTO fee_run_files (run_id, kind, expert_id, language, file_name, media_type, encrypted, sha256, size_bytes, bytes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [f.runId, f.kind, f.expertId, f.language, f.fileName, f.mediaType, f.encrypted, f.sha256, f.sizeBytes, f.bytes],
+    );
   }
 
   findFiles(runId: string): Promise<FeeRunFileEntity[]> {

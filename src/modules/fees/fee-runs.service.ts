@@ -161,7 +161,7 @@ export class FeeRunsService {
       meta: ctx,
       details: payroll ? { fileId, kind: file.kind, fields: ['iban'] } : { fileId, kind: file.kind },
     });
-    const bytes = file.encrypted ? Buffer.from(this.cipher.decrypt(file.bytes.toString('utf8'), PAYROLL_CONTEXT(runId)), 'utf8') : file.bytes;
+    const bytes = file.encrypted ? this.cipher.decryptBytes(file.bytes, PAYROLL_CONTEXT(runId)) : file.bytes;
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes };
   }
 

@@ -69,7 +69,7 @@ function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont[
 // pdfkit caches word layouts (fontkit shaping) per document. Statements are mostly the same words and
 // numbers, so one cache per font for the whole process saves most of that work. The runs are never mutated
 // after being cached. Capped, because names and titles keep adding words.
-const LAYOUT_CACHE_LIMIT = 20_000;
+const LAYOUT_CACHE_LIMIT = 8_000;
 const layoutCaches = new Map<string, Record<string, unknown>>();
 let layoutCacheUses = 0;
 

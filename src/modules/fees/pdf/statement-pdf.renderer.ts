@@ -17,7 +17,7 @@ const PAGE = { width: 595.28, height: 841.89 }; // A4
 const MARGIN = { top: 64, bottom: 72, left: 48, right: 48 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
-const COLOR = { text: '#1a1a1a', muted: '#555555', brand: '#1f4e79', rule: '#9fb3c8', head: '#e6edf4', stripe: '#f5f7fa' };
+const COLOR = { text: '#1a1a1a', muted: '#555555', brand: '#1f4e79', rule: '#9fb3c8', head: '#e6edf4' };
 const SIZE = { body: 10, small: 8, table: 8, h1: 18 };
 
 // Date, task, hours, fee, travel and costs, withheld, net: the widths add up to CONTENT_WIDTH, and an
@@ -80,6 +80,8 @@ function columnX(i: number): number {
 }
 
 class StatementWriter {
+  private ruleYs: number[] = [];
+
   constructor(
     private readonly pdf: Pdf,
     private readonly root: Struct,
@@ -133,7 +135,7 @@ class StatementWriter {
     const table = pdf.struct('Table');
     this.root.add(table);
     this.headerRow(table);
-    lines.forEach((line, i) => {
+    lines.forEach((line) => {
       const cells = [
         t.formatDate(line.workDate),
         line.title,
@@ -143,7 +145,7 @@ class StatementWriter {
         t.formatMoney(line.withholdingCents),
         t.formatMoney(line.netCents),
       ];
-      this.row(table, cells, { stripe: i % 2 === 1, bold: false });
+      this.row(table, cells, false);
     });
     const total = [
       '',
@@ -154,7 +156,8 @@ class StatementWriter {
       t.formatMoney(totals.withholdingCents),
       t.formatMoney(totals.netCents),
     ];
-    this.row(table, total, { stripe: false, bold: true });
+    this.row(table, total, true);
+    this.rules();
     table.end();
     pdf.x = MARGIN.left;
     pdf.y += 10;
@@ -215,19 +218,17 @@ class StatementWriter {
     pdf.y = y + height;
   }
 
-  // One line per row: a title too long for its cell is shortened with an ellipsis.
-  private row(table: Struct, cells: string[], style: { stripe: boolean; bold: boolean }): void {
+  // One line per row: a title too long for its cell is shortened with an ellipsis. The rules under the
+  // rows are drawn once per page, as one path: a statement has hundreds of rows.
+  private row(table: Struct, cells: string[], bold: boolean): void {
     const { pdf } = this;
     if (pdf.y + ROW_HEIGHT > CONTENT_BOTTOM) {
+      this.rules();
       pdf.addPage();
       this.headerRow(null);
     }
     const y = pdf.y;
-    const font = style.bold ? BOLD : BODY;
-    this.artifact(() => {
-      if (style.stripe) pdf.rect(MARGIN.left, y, CONTENT_WIDTH, ROW_HEIGHT).fill(COLOR.stripe);
-      pdf.moveTo(MARGIN.left, y + ROW_HEIGHT).lineTo(MARGIN.left + CONTENT_WIDTH, y + ROW_HEIGHT).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
-    });
+    const font = bold ? BOLD : BODY;
     pdf.font(font).fontSize(SIZE.table).fillColor(COLOR.text);
     const row = pdf.struct('TR');
     table.add(row);
@@ -238,8 +239,19 @@ class StatementWriter {
       row.add(pdf.struct('TD', {}, () => pdf.text(shown, x, y + PAD + 1, { lineBreak: false })));
     });
     row.end();
+    this.ruleYs.push(y + ROW_HEIGHT);
     pdf.x = MARGIN.left;
     pdf.y = y + ROW_HEIGHT;
+  }
+
+  private rules(): void {
+    const { pdf } = this;
+    if (this.ruleYs.length === 0) return;
+    this.artifact(() => {
+      for (const y of this.ruleYs) pdf.moveTo(MARGIN.left, y).lineTo(MARGIN.left + CONTENT_WIDTH, y);
+      pdf.lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    });
+    this.ruleYs = [];
   }
 
   private fit(text: string, width: number): string {

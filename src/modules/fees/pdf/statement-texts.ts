@@ -40,10 +40,18 @@ function money(cents: number, language: StatementLanguage): string {
   return `${sign}${groupThousands(whole, NBSP)},${fraction}${NBSP}€`;
 }
 
-function calendarDate(isoDate: string): DateTime {
-  const dt = DateTime.fromISO(isoDate, { zone: 'utc' });
-  if (!dt.isValid) throw new RangeError(`Invalid date: ${isoDate}`);
-  return dt;
+interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+// A statement has a date on every line: read YYYY-MM-DD directly rather than through a date library.
+function calendarDate(isoDate: string): CalendarDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`Invalid date: ${isoDate}`);
+  return { year, month, day };
 }
 
 function instant(iso: string): DateTime {
@@ -52,10 +60,10 @@ function instant(iso: string): DateTime {
   return dt;
 }
 
-const nordic = (dt: DateTime) => `${dt.day}.${dt.month}.${dt.year}`;
+const nordic = (dt: CalendarDate) => `${dt.day}.${dt.month}.${dt.year}`;
 const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const english = (dt: DateTime) => `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
-const british = (dt: DateTime) => `${String(dt.day).padStart(2, '0')}/${String(dt.month).padStart(2, '0')}/${dt.year}`;
+const english = (dt: CalendarDate) => `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
+const british = (dt: CalendarDate) => `${String(dt.day).padStart(2, '0')}/${String(dt.month).padStart(2, '0')}/${dt.year}`;
 const decimalComma = (value: string) => value.replace('.', ',');
 
 const COUNTY = {

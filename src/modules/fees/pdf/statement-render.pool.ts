@@ -1,0 +1,81 @@
+import { extname, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { StatementDocument } from './statement-document';
+import { renderStatementPdf } from './statement-pdf.renderer';
+
+interface Pending {
+  resolve: (bytes: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+// Renders statements on `threads` threads of their own and, between its own database round trips, on the
+// calling thread too: an export's time is then about the longer of its rendering and its database work,
+// not their sum. Each extra thread costs a JavaScript engine of its own (some 70 MB), so one is enough on
+// this county's two cores; the thread's heap is bounded so its garbage is collected early.
+export class StatementRenderPool {
+  private readonly threads: Thread[] = [];
+  private nextId = 0;
+  private inlineBusy = false;
+
+  constructor(
+    private readonly maxThreads: number,
+    private readonly heapMb = 64,
+  ) {}
+
+  // The calling thread when it is free, else the least busy thread (started on first need).
+  render(doc: StatementDocument): Promise<Buffer> {
+    if (!this.inlineBusy || this.maxThreads === 0) return this.renderInline(doc);
+    if (this.threads.length < this.maxThreads && this.threads.every((t) => t.pending.size > 0)) this.threads.push(this.spawn());
+    const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    const id = this.nextId++;
+    return new Promise<Buffer>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      thread.worker.postMessage({ id, doc });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.threads.map((t) => t.worker.terminate()));
+  }
+
+  // After the current turn of the event loop, so that the caller first gets on with its own work.
+  private async renderInline(doc: StatementDocument): Promise<Buffer> {
+    this.inlineBusy = true;
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      return renderStatementPdf(doc);
+    } finally {
+      this.inlineBusy = false;
+    }
+  }
+
+  private spawn(): Thread {
+    // Compiled: the .js beside this file. Under ts-node or Jest: the .ts, compiled on the thread.
+    const ts = extname(__filename) === '.ts';
+    const worker = new Worker(join(__dirname, `statement-render.thread${ts ? '.ts' : '.js'}`), {
+      execArgv: ts ? ['-r', 'ts-node/register/transpile-only'] : [],
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 8 },
+    });
+    const thread: Thread = { worker, pending: new Map() };
+    worker.on('message', ({ id, bytes, error }: { id: number; bytes?: Uint8Array; error?: string }) => {
+      const pending = thread.pending.get(id);
+      thread.pending.delete(id);
+      if (!pending) return;
+      if (bytes) pending.resolve(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      else pending.reject(new Error(`Statement rendering failed: ${error}`));
+    });
+    // A thread that dies (out of memory, say) fails what it had; the export rolls back and is retried.
+    const fail = (error: Error) => {
+      for (const pending of thread.pending.values()) pending.reject(error);
+      thread.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`Statement rendering thread stopped (${code})`)));
+    return thread;
+  }
+}
