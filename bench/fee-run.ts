@@ -99,7 +99,7 @@ function workerNodeOptions(): string[] {
 
 function startWorker(): { child: ChildProcess; ready: Promise<void>; compiled: boolean; options: string[] } {
   const compiled = existsSync(join(ROOT, 'dist/src/worker.js'));
-  const options = workerNodeOptions();
+  const options = [...workerNodeOptions(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const args = compiled ? ['dist/src/worker.js'] : ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'];
   const child = spawn(process.execPath, [...options, ...args], { cwd: ROOT, env: { ...process.env, ...ENV, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   const ready = new Promise<void>((resolve, reject) => {

@@ -14,6 +14,7 @@ import { FeeRunsRepository } from './fee-runs.repository';
 import { payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './pdf/statement-document';
 import { StatementRenderPool } from './pdf/statement-render.pool';
+import { serial } from './serial';
 
 const BATCH = 500;
 // Statements are most of an export's work: one thread renders beside the exporting one (see the pool).
@@ -82,10 +83,14 @@ export class FeeRunExporter {
   // by the pool and stored as soon as it is ready, a few at a time. Only the CSV is kept whole (in chunks).
   private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date): Promise<Buffer[]> {
     const pool = new StatementRenderPool(RENDER_THREADS);
+    const db = serial();
     const inFlight = new Set<Promise<void>>();
     let failure: unknown = null;
     const submit = (lines: ExportLine[]) => {
-      const task: Promise<void> = this.statement(manager, pool, run, lines, exportedAt)
+      const task: Promise<void> = this.renderStatement(pool, run, lines, exportedAt)
+        .then(({ name, language, bytes }) =>
+          db(() => this.store(manager, run, FeeRunFileKind.Statement, lines[0].expertId, language, name, 'application/pdf', [bytes], false)),
+        )
         .catch((error: unknown) => {
           failure ??= error;
         })
@@ -98,7 +103,7 @@ export class FeeRunExporter {
       let group: ExportLine[] = [];
       let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
       for (;;) {
-        const rows: ExportLine[] = await manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]);
+        const rows: ExportLine[] = await db(() => manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]));
         let text = '';
         for (const row of rows) {
           text += payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) });
@@ -138,7 +143,7 @@ export class FeeRunExporter {
     return clear;
   }
 
-  private async statement(manager: EntityManager, pool: StatementRenderPool, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<void> {
+  private async renderStatement(pool: StatementRenderPool, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<{ name: string; language: Language; bytes: Buffer }> {
     const first = lines[0];
     const doc: StatementDocument = {
       language: first.language,
@@ -162,7 +167,7 @@ export class FeeRunExporter {
         })),
     };
     const name = `${STATEMENT_NAME[first.language]}-${runReference(run.id)}-${first.expertId.slice(0, 8)}.pdf`;
-    await this.store(manager, run, FeeRunFileKind.Statement, first.expertId, first.language, name, 'application/pdf', [await pool.render(doc)], false);
+    return { name, language: first.language, bytes: await pool.render(doc) };
   }
 
   // The payroll file holds clear IBANs, so it rests encrypted like they do; its hash is of the clear bytes.

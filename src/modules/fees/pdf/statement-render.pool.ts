@@ -13,10 +13,11 @@ interface Thread {
   pending: Map<number, Pending>;
 }
 
-// Renders statements on `threads` threads of their own and, between its own database round trips, on the
-// calling thread too: an export's time is then about the longer of its rendering and its database work,
-// not their sum. Each extra thread costs a JavaScript engine of its own (some 70 MB), so one is enough on
-// this county's two cores; the thread's heap is bounded so its garbage is collected early.
+// Renders statements on up to `maxThreads` threads of their own and, when those have a queue, on the
+// calling thread too, between its own database round trips: an export then takes about the longer of its
+// rendering and its database work, not their sum. Each thread costs a JavaScript engine of its own (some
+// 70 MB of memory): one is the best trade on two cores (measured: a second one made the export slower and
+// took the worker over 300 MB). The thread's heap is bounded, so its garbage is collected early.
 export class StatementRenderPool {
   private readonly threads: Thread[] = [];
   private nextId = 0;
@@ -27,11 +28,13 @@ export class StatementRenderPool {
     private readonly heapMb = 64,
   ) {}
 
-  // The calling thread when it is free, else the least busy thread (started on first need).
+  // A thread (started on first need) while it keeps up; the calling thread when the threads have a queue
+  // and it is free itself.
   render(doc: StatementDocument): Promise<Buffer> {
-    if (!this.inlineBusy || this.maxThreads === 0) return this.renderInline(doc);
+    if (this.maxThreads === 0) return this.renderInline(doc);
     if (this.threads.length < this.maxThreads && this.threads.every((t) => t.pending.size > 0)) this.threads.push(this.spawn());
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    if (thread.pending.size >= 2 && !this.inlineBusy) return this.renderInline(doc);
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       thread.pending.set(id, { resolve, reject });
