@@ -1,4 +1,5 @@
 import pdfParse from 'pdf-parse';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
 import { Language } from '../src/common/i18n/language';
@@ -355,6 +356,21 @@ describe('fees', () => {
       expect((await upload(samplePng()).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
       const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claim_costs WHERE claim_id = $1`, [claim.body.id]);
       expect(count).toBe(0);
+    });
+
+    it('lists a page of claims with their amounts in the same number of queries whatever its size', async () => {
+      const count = async (limit: number) => {
+        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+        const res = await as(coordinator).get(`/claims?limit=${limit}`).expect(200);
+        const n = spy.mock.calls.length;
+        spy.mockRestore();
+        return { n, items: res.body.items as { amounts: unknown }[] };
+      };
+      const few = await count(2);
+      const many = await count(20);
+      expect(many.items.length).toBeGreaterThan(few.items.length);
+      expect(many.n).toBe(few.n);
+      expect(many.items.filter((c) => c.amounts !== null).length).toBeGreaterThan(2);
     });
 
     it('hides another expert’s claim and its receipt', async () => {

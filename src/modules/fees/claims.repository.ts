@@ -78,6 +78,11 @@ export class ClaimsRepository {
     return this.dataSource.getRepository(PaymentDetailsEntity).findOneBy({ expertId });
   }
 
+  findPaymentDetailsOf(expertIds: string[]): Promise<PaymentDetailsEntity[]> {
+    if (expertIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(PaymentDetailsEntity).findBy({ expertId: In(expertIds) });
+  }
+
   findExpertUser(manager: EntityManager, expertId: string): Promise<UserEntity | null> {
     return manager.findOneBy(UserEntity, { id: expertId });
   }

@@ -88,7 +88,7 @@ export class ClaimsService {
   async list(ctx: AuthContext, query: ListClaimsQuery): Promise<ClaimPageResponse> {
     const expertId = ctx.user.role === Role.Coordinator ? undefined : ctx.user.id;
     const [claims, total] = await this.repo.findPage({ expertId, status: query.status, limit: query.limit, offset: query.offset });
-    return { items: await Promise.all(claims.map((c) => this.access.respond(c))), total, limit: query.limit, offset: query.offset };
+    return { items: await this.access.respondMany(claims), total, limit: query.limit, offset: query.offset };
   }
 
   async get(ctx: AuthContext, id: string): Promise<ClaimResponse> {
