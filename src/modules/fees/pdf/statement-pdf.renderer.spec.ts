@@ -87,6 +87,14 @@ describe('renderStatementPdf', () => {
     expect(text).toMatch(/\|Hyvin pitkä otsikko Hyvin [^|]*(…|\.\.\.)\|2,75\|/);
   });
 
+  it('writes exactly the bytes pdfkit itself would', () => {
+    const lines = Array.from({ length: 90 }, (_, i) => line(1 + (i % 28), { title: `Tapaaminen € Ŋ ${i}` }));
+    for (const language of ['fi', 'sv', 'en'] as const) {
+      const doc = statement({ language, lines, payee: { kind: 'association', name: 'Yhdistys € ry', businessId: '1572860-0' } });
+      expect(renderStatementPdf(doc).equals(renderStatementPdf(doc, { pdfkitStream: true }))).toBe(true);
+    }
+  });
+
   it('gives byte-identical output for the same input', () => {
     expect(renderStatementPdf(statement()).equals(renderStatementPdf(statement()))).toBe(true);
     expect(renderStatementPdf(statement({ issuedAt: '2026-11-03T10:00:00Z' })).equals(renderStatementPdf(statement()))).toBe(false);
