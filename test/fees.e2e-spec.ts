@@ -252,7 +252,7 @@ describe('fees', () => {
       expect(returned.body).toMatchObject({ status: 'returned', returnReason: 'Parkeringskvittot saknas.' });
       const mail = await t.mail.waitFor((m) => m.to === expert.email);
       expect(mail.subject).toBe('Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Workshop i Vasa');
-      expect(mail.text).toContain('Orsak: Parkeringskvittot saknas.');
+      expect(mail.text).toContain('Orsak:\nParkeringskvittot saknas.');
       await as(coordinator).post(`/claims/${claim.body.id}/approve`).expect(409);
 
       // Long after the time limit, a returned claim may still come back: the limit is for the first filing.

@@ -50,6 +50,7 @@ export class ClaimReviewService {
       const expert = await this.repo.findExpertUser(manager, claim.expertId);
       if (!expert) return null;
       return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, claimReturnedMail, {
+        name: expert.name,
         title: claim.assignment.request.title,
         workDate: claim.workDate,
         reason: dto.reason,

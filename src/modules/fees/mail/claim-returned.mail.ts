@@ -1,29 +1,40 @@
 import { defineMailTemplate } from '../../mail/mail-template';
 
 export interface ClaimReturnedParams {
+  name: string;
   title: string;
   workDate: string; // YYYY-MM-DD
   reason: string;
 }
 
 const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function finnishDate(iso: string): string {
+function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d}.${m}.${y}`;
+  return [y, m, d];
 }
+const nordicDate = (iso: string) => {
+  const [y, m, d] = parts(iso);
+  return `${d}.${m}.${y}`;
+};
+const englishDate = (iso: string) => {
+  const [y, m, d] = parts(iso);
+  return `${d} ${EN_MONTHS[m - 1]} ${y}`;
+};
 
+// The coordinator's reason is quoted as written, on lines of its own.
 export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>('claim-returned', {
   fi: (p) => ({
     subject: `Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: ${p.title}`,
-    text: `Hei,\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${finnishDate(p.workDate)}) korjattavaksi.\n\nSyy: ${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen.\n\n${SIGN.fi}`,
+    text: `Hei ${p.name},\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${nordicDate(p.workDate)}) korjattavaksi.\n\nSyy:\n${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen. Palautettu ilmoitus ei vanhene.\n\n${SIGN.fi}`,
   }),
   sv: (p) => ({
     subject: `Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: ${p.title}`,
-    text: `Hej,\n\nkoordinatorn returnerade din arvodes- och kostnadsersättningsanmälan för uppdraget "${p.title}" (${finnishDate(p.workDate)}) för rättelse.\n\nOrsak: ${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt.\n\n${SIGN.sv}`,
+    text: `Hej ${p.name},\n\nkoordinatorn returnerade din arvodes- och kostnadsersättningsanmälan för uppdraget "${p.title}" (${nordicDate(p.workDate)}) för rättelse.\n\nOrsak:\n${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt. En returnerad anmälan föråldras inte.\n\n${SIGN.sv}`,
   }),
   en: (p) => ({
     subject: `Your fee and expense claim was returned for correction: ${p.title}`,
-    text: `Hello,\n\nthe coordinator returned your fee and expense claim for the assignment "${p.title}" (${finnishDate(p.workDate)}) for correction.\n\nReason: ${p.reason}\n\nYou can correct the claim in Kokemus and send it again.\n\n${SIGN.en}`,
+    text: `Hello ${p.name},\n\nthe coordinator returned your fee and expense claim for the assignment "${p.title}" (${englishDate(p.workDate)}) for correction.\n\nReason:\n${p.reason}\n\nYou can correct the claim in Kokemus and send it again. A returned claim does not expire.\n\n${SIGN.en}`,
   }),
 });
