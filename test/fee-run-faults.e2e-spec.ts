@@ -230,7 +230,10 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     expect(totals(done)).toEqual(cleanTotals);
     const queue = jobs.queue(QUEUE_OF[JobName.ComputeFeeRun]);
     const queued = await queue.getJobs(['completed', 'failed', 'waiting', 'active', 'delayed']);
-    expect(queued.filter((j) => j.name === JobName.ComputeFeeRun && j.data.runId === id)).toHaveLength(1);
+    const ours = queued.filter((j) => j.name === JobName.ComputeFeeRun && j.data.runId === id);
+    expect(ours).toHaveLength(1);
+    // Ids only in Redis: no names, amounts or bank details.
+    expect(ours[0].data).toEqual({ runId: id });
     await expectConsistent(id);
     await finish(id);
     await w.kill();

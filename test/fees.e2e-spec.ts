@@ -214,6 +214,12 @@ describe('fees', () => {
       });
       expect(sum('net_payable')).toBe(10104);
 
+      // At rest the payroll file is encrypted: its clear IBANs exist only in the download.
+      const [stored] = await t.db.query(`SELECT bytes, encrypted FROM fee_run_files WHERE id = $1`, [payrollFile.id]);
+      expect(stored.encrypted).toBe(true);
+      expect((stored.bytes as Buffer).includes(Buffer.from(IBANS[2]))).toBe(false);
+      expect((stored.bytes as Buffer).includes(Buffer.from('payee_name'))).toBe(false);
+
       // The payroll download is audited as a read of bank details; the run's lines never show an IBAN.
       const audit = await t.db.getRepository(AuditEventEntity).findBy({ entityId: runId, action: 'fee_run.payroll_downloaded' });
       expect(audit).toHaveLength(1);
