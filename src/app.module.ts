@@ -16,6 +16,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CredentialsModule,
         AvailabilityModule,
         BookingModule,
+        DemoModule,
         HealthModule,
       ],
       providers: [
