@@ -8,6 +8,9 @@ import { BookingRequestsController } from './booking-requests.controller';
 import { BookingRequestsService } from './booking-requests.service';
 import { BookingRepository } from './booking.repository';
 import { EarningsGuard } from './earnings-guard';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackRepository } from './feedback/feedback.repository';
+import { FeedbackService } from './feedback/feedback.service';
 import { MatchingRepository } from './matching.repository';
 import { MatchingService } from './matching.service';
 import { OffersController } from './offers.controller';
@@ -15,7 +18,7 @@ import { OffersService } from './offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -25,6 +28,8 @@ import { OffersService } from './offers.service';
     AssignmentsService,
     AssignmentCancellation,
     EarningsGuard,
+    FeedbackRepository,
+    FeedbackService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })
