@@ -39,4 +39,5 @@ export const BookingErrors = {
   feedbackExists: () => new DomainError('FEEDBACK_ALREADY_GIVEN', 'conflict', 'Feedback for this assignment was already given'),
   feedbackNotOpen: (status: string) =>
     new DomainError('FEEDBACK_NOT_OPEN', 'conflict', `Feedback opens once the work is confirmed as completed; this assignment is ${status}`),
+  calendarFeedNotFound: () => new DomainError('CALENDAR_FEED_NOT_FOUND', 'not_found', 'No such calendar feed'),
 };

@@ -7,6 +7,9 @@ import { AssignmentsService } from './assignments.service';
 import { BookingRequestsController } from './booking-requests.controller';
 import { BookingRequestsService } from './booking-requests.service';
 import { BookingRepository } from './booking.repository';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EarningsGuard } from './earnings-guard';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
@@ -18,7 +21,7 @@ import { OffersService } from './offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -30,6 +33,8 @@ import { OffersService } from './offers.service';
     EarningsGuard,
     FeedbackRepository,
     FeedbackService,
+    CalendarFeedRepository,
+    CalendarFeedService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })
