@@ -152,9 +152,9 @@ describe('assignment feedback', () => {
   });
 
   it('opens feedback once the orderer confirms over HTTP that the work took place', async () => {
-    const topic = 'ageing';
-    const bookable = await signed(await createBookableExpert(t.db, { topics: [topic] }));
-    const request = await createRequest(t.db, unitId, orderer.id, { topics: [topic], startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T08:00:00Z' });
+    // A language of its own keeps this bookable expert out of other specs' candidate lists.
+    const bookable = await signed(await createBookableExpert(t.db, { topics: ['ageing'], languages: ['se'] }));
+    const request = await createRequest(t.db, unitId, orderer.id, { languages: ['se'], startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T08:00:00Z' });
     const offer = await createOffer(t.db, request, bookable.id, coordinator.id);
     const accepted = await as(bookable).post(`/offers/${offer.id}/accept`).expect(201);
     const id = accepted.body.id as string;

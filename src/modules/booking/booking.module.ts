@@ -17,6 +17,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { MatchingRepository } from './matching.repository';
 import { MatchingService } from './matching.service';
 import { OffersController } from './offers.controller';
+import { OfferWithdrawal } from './offer-withdrawal';
 import { OffersService } from './offers.service';
 
 @Module({
@@ -30,6 +31,7 @@ import { OffersService } from './offers.service';
     OffersService,
     AssignmentsService,
     AssignmentCancellation,
+    OfferWithdrawal,
     EarningsGuard,
     FeedbackRepository,
     FeedbackService,
