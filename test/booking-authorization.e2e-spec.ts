@@ -8,6 +8,7 @@ import { createBookableExpert } from './factories/bookable.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login } from './factories/users.factory';
+import { buildOpenApi } from '../src/http-app';
 import { BOOKING_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -182,6 +183,17 @@ describe('booking authorization: every route × every role', () => {
 
   it('covers every documented route under the booking prefixes', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, BOOKING_ROUTE_PREFIXES));
+  });
+
+  it('documents the success status each route really answers with', () => {
+    const paths = buildOpenApi(t.app).paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    const undocumented = rows
+      .map((row) => ({ route: `${row.method} ${row.template}`, status: String(Object.values(row.expect).find((s) => s < 300)) }))
+      .filter(({ route, status }) => {
+        const [method, template] = route.split(' ');
+        return !(status in paths[template][method].responses);
+      });
+    expect(undocumented).toEqual([]);
   });
 
   it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
