@@ -271,6 +271,25 @@ describe('booking', () => {
       expect(results.find((r) => r.status === 409)!.body.code).toBe('EXPERT_DOUBLE_BOOKED');
     });
 
+    it('withdraws the open offers when a direct booking fills the request, and the booked expert’s own offer at once', async () => {
+      // Every topic is taken by another test: a language of its own keeps these experts out of the others' lists.
+      const topic = 'neurodivergence';
+      const id = await submitted({ topics: [topic], languages: ['et'], expertsNeeded: 2, startsAt: '2026-10-29T07:00:00Z', endsAt: '2026-10-29T08:00:00Z' });
+      const [waiting, booked, second] = await Promise.all([1, 2, 3].map(() => createBookableExpert(t.db, { topics: [topic], languages: ['et'] })));
+      const [waitingOffer, bookedOffer] = await offer(id, [waiting.id, booked.id]);
+      const status = async (offerId: string) => (await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status;
+
+      await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: booked.id }).expect(201);
+      expect(await status(bookedOffer)).toBe('withdrawn');
+      expect(await status(waitingOffer)).toBe('offered');
+
+      await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: second.id }).expect(201);
+      expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body.status).toBe('filled');
+      expect(await status(waitingOffer)).toBe('withdrawn');
+      const late = await as(await login(t.http, waiting)).post(`/offers/${waitingOffer}/accept`).expect(409);
+      expect(late.body.code).toBe('REQUEST_ALREADY_FILLED');
+    });
+
     it('asks for an acknowledgement before crossing the yearly earnings ceiling', async () => {
       const topic = 'long_term_illness';
       const expert = await createBookableExpert(t.db, { topics: [topic], yearlyEarningsCeilingCents: 5000 });

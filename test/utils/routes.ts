@@ -14,7 +14,8 @@ export const AVAILABILITY_ROUTE_PREFIXES = ['/experts/me/availability', '/expert
 
 export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 
-export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments'];
+// The calendar feed's own routes belong to booking, though one of them lives under /experts/me.
+export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments', '/calendar', '/experts/me/calendar-feed'];
 
 export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...CREDENTIAL_ROUTE_PREFIXES,

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { fieldError } from '../../common/errors/domain-error';
@@ -22,6 +22,7 @@ import { OfferEntity, OfferStatus } from './entities/offer.entity';
 import { EarningsGuard } from './earnings-guard';
 import { acceptedMail, offerMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawal } from './offer-withdrawal';
 import { canOffer, fillStatus } from './request-transitions';
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
@@ -34,6 +35,7 @@ export class OffersService {
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
     private readonly earnings: EarningsGuard,
+    private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
@@ -115,7 +117,7 @@ export class OffersService {
         await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
-        if (status === RequestStatus.Filled) await this.withdrawLive(manager, request.id, now);
+        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
         await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
         const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
@@ -166,13 +168,6 @@ export class OffersService {
         .execute();
       if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
     });
-  }
-
-  private async withdrawLive(manager: EntityManager, requestId: string, now: Date): Promise<void> {
-    const live = await this.booking.findLiveOffers(manager, requestId);
-    if (live.length === 0) return;
-    await manager.update(OfferEntity, { id: In(live.map((o) => o.id)) }, { status: OfferStatus.Withdrawn, answeredAt: now });
-    for (const o of live) await this.audit.record({ actorId: null, action: 'offer.withdrawn', entityType: 'offer', entityId: o.id, details: { reason: 'request_filled' } }, manager);
   }
 
   private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {
