@@ -14,6 +14,7 @@ import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { ExpertsModule } from './modules/experts/experts.module';
@@ -54,6 +55,7 @@ export class AppModule {
         CredentialsModule,
         AvailabilityModule,
         BookingModule,
+        ContractsModule,
         HealthModule,
       ],
       providers: [

@@ -9,6 +9,7 @@ import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentCancellation } from './assignment-cancellation';
@@ -37,6 +38,7 @@ export class AssignmentsService {
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
     private readonly cancellation: AssignmentCancellation,
+    private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -65,6 +67,8 @@ export class AssignmentsService {
           startsAt: locked.startsAt,
           endsAt: locked.endsAt,
         });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
         await manager.update(BookingRequestEntity, { id: requestId }, { status: fillStatus(holding + 1, locked.expertsNeeded) });
         await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
         return assignment.id;
