@@ -16,9 +16,12 @@ export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 
 export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments'];
 
+export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contract-status'];
+
 export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...CREDENTIAL_ROUTE_PREFIXES,
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,
   ...BOOKING_ROUTE_PREFIXES,
+  ...CONTRACT_ROUTE_PREFIXES,
 ];
