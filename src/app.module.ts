@@ -14,6 +14,7 @@ import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -56,6 +57,7 @@ export class AppModule {
         AvailabilityModule,
         BookingModule,
         DemoModule,
+        ContractsModule,
         HealthModule,
       ],
       providers: [

@@ -17,9 +17,12 @@ export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 // The calendar feed's own routes belong to booking, though one of them lives under /experts/me.
 export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments', '/calendar', '/experts/me/calendar-feed'];
 
+export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contract-status'];
+
 export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...CREDENTIAL_ROUTE_PREFIXES,
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,
   ...BOOKING_ROUTE_PREFIXES,
+  ...CONTRACT_ROUTE_PREFIXES,
 ];

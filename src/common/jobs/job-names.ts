@@ -1,6 +1,7 @@
 export enum QueueName {
   Mail = 'mail',
   Booking = 'booking',
+  Contracts = 'contracts',
 }
 
 export enum JobName {
@@ -8,6 +9,8 @@ export enum JobName {
   SweepMail = 'sweep-mail',
   ExpireOffer = 'expire-offer',
   RemindCompletion = 'remind-completion',
+  RenderContractPdf = 'render-contract-pdf',
+  SweepContracts = 'sweep-contracts',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -15,6 +18,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepMail]: QueueName.Mail,
   [JobName.ExpireOffer]: QueueName.Booking,
   [JobName.RemindCompletion]: QueueName.Booking,
+  [JobName.RenderContractPdf]: QueueName.Contracts,
+  [JobName.SweepContracts]: QueueName.Contracts,
 };
 
 // Payloads carry ids only: the handler reloads what it needs, so no personal data ever sits in Redis.
@@ -23,4 +28,6 @@ export interface JobPayloads {
   [JobName.SweepMail]: Record<string, never>;
   [JobName.ExpireOffer]: { offerId: string };
   [JobName.RemindCompletion]: { assignmentId: string };
+  [JobName.RenderContractPdf]: { contractId: string };
+  [JobName.SweepContracts]: Record<string, never>;
 }

@@ -12,6 +12,8 @@ type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
   [QueueName.Booking]: 4,
+  // Rendering a contract PDF is CPU work on the worker's event loop: two at a time keep the other queues moving.
+  [QueueName.Contracts]: 2,
 };
 
 // Runs only in the worker process (or the single-process modes): finds the @OnJob handlers and

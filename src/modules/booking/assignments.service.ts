@@ -9,6 +9,7 @@ import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentCancellation } from './assignment-cancellation';
@@ -39,6 +40,7 @@ export class AssignmentsService {
     private readonly matching: MatchingService,
     private readonly cancellation: AssignmentCancellation,
     private readonly withdrawal: OfferWithdrawal,
+    private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -67,6 +69,8 @@ export class AssignmentsService {
           startsAt: locked.startsAt,
           endsAt: locked.endsAt,
         });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
         const status = fillStatus(holding + 1, locked.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: requestId }, { status });
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentCancellation } from './assignment-cancellation';
@@ -21,7 +22,7 @@ import { OfferWithdrawal } from './offer-withdrawal';
 import { OffersService } from './offers.service';
 
 @Module({
-  imports: [OrganisationsModule, ExpertsModule],
+  imports: [OrganisationsModule, ExpertsModule, ContractsModule],
   controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
   providers: [
     BookingRepository,

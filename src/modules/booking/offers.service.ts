@@ -9,6 +9,7 @@ import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { BookingErrors } from './booking.errors';
@@ -37,6 +38,7 @@ export class OffersService {
     private readonly earnings: EarningsGuard,
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
+    private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -114,6 +116,8 @@ export class OffersService {
           startsAt: request.startsAt,
           endsAt: request.endsAt,
         });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
         await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
