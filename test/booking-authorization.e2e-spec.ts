@@ -9,7 +9,7 @@ import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login } from './factories/users.factory';
 import { buildOpenApi } from '../src/http-app';
-import { BOOKING_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
+import { BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
 
 type Who = 'none' | Role;
@@ -182,7 +182,7 @@ describe('booking authorization: every route × every role', () => {
   ];
 
   it('covers every documented route under the booking prefixes', () => {
-    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, BOOKING_ROUTE_PREFIXES));
+    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES));
   });
 
   it('documents the success status each route really answers with', () => {
