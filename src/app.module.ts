@@ -19,6 +19,7 @@ import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExpertsModule } from './modules/experts/experts.module';
+import { FeesModule } from './modules/fees/fees.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
@@ -58,6 +59,7 @@ export class AppModule {
         BookingModule,
         DemoModule,
         ContractsModule,
+        FeesModule.forRoot({ runWorkers: options.runWorkers }),
         HealthModule,
       ],
       providers: [

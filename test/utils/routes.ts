@@ -22,10 +22,13 @@ export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignm
 
 export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contract-status'];
 
+export const FEE_ROUTE_PREFIXES = ['/fee-schedule', '/travel-rates', '/fee-settings', '/claims', '/fee-runs', '/my-fees', '/reports'];
+
 export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...CREDENTIAL_ROUTE_PREFIXES,
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,
   ...BOOKING_ROUTE_PREFIXES,
   ...CONTRACT_ROUTE_PREFIXES,
+  ...FEE_ROUTE_PREFIXES,
 ];

@@ -23,6 +23,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  // False: no in-process workers, the jobs are left to a worker process the test starts itself.
+  runWorkers?: boolean;
 }
 
 // The real HTTP stack on the real PostgreSQL and Redis, with the workers in-process on a queue prefix of
@@ -39,7 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const mail = new CapturingMailTransport();
   const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ runWorkers: true, logStream })] })
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ runWorkers: options.runWorkers ?? true, logStream })] })
     .overrideProvider(MailTransport)
     .useValue(mail)
     .overrideProvider(Clock)

@@ -2,6 +2,7 @@ export enum QueueName {
   Mail = 'mail',
   Booking = 'booking',
   Contracts = 'contracts',
+  Fees = 'fees',
 }
 
 export enum JobName {
@@ -11,6 +12,8 @@ export enum JobName {
   RemindCompletion = 'remind-completion',
   RenderContractPdf = 'render-contract-pdf',
   SweepContracts = 'sweep-contracts',
+  ComputeFeeRun = 'compute-fee-run',
+  ExportFeeRun = 'export-fee-run',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -20,6 +23,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.RemindCompletion]: QueueName.Booking,
   [JobName.RenderContractPdf]: QueueName.Contracts,
   [JobName.SweepContracts]: QueueName.Contracts,
+  [JobName.ComputeFeeRun]: QueueName.Fees,
+  [JobName.ExportFeeRun]: QueueName.Fees,
 };
 
 // Payloads carry ids only: the handler reloads what it needs, so no personal data ever sits in Redis.
@@ -30,4 +35,6 @@ export interface JobPayloads {
   [JobName.RemindCompletion]: { assignmentId: string };
   [JobName.RenderContractPdf]: { contractId: string };
   [JobName.SweepContracts]: Record<string, never>;
+  [JobName.ComputeFeeRun]: { runId: string };
+  [JobName.ExportFeeRun]: { runId: string };
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker } from 'bullmq';
+import { Job, Worker, WorkerOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QUEUE_OF, QueueName } from './job-names';
@@ -14,6 +14,13 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Booking]: 4,
   // Rendering a contract PDF is CPU work on the worker's event loop: two at a time keep the other queues moving.
   [QueueName.Contracts]: 2,
+  [QueueName.Fees]: 1,
+};
+
+// Fee runs are long jobs that must resume soon after a worker dies: a short lock is noticed stalled
+// within seconds, and a run may stall (its worker killed) several times before BullMQ gives up on it.
+export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Partial<WorkerOptions>>> = {
+  [QueueName.Fees]: { lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 10 },
 };
 
 // Runs only in the worker process (or the single-process modes): finds the @OnJob handlers and
@@ -69,6 +76,7 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
           connection: this.connection,
           prefix: this.config.env.QUEUE_PREFIX,
           concurrency: QUEUE_CONCURRENCY[queueName],
+          ...QUEUE_WORKER_OPTIONS[queueName],
         },
       );
       worker.on('failed', (job, err) =>

@@ -1,0 +1,45 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredFileEntity } from '../../files/entities/stored-file.entity';
+import { ClaimEntity } from './claim.entity';
+
+export enum ClaimCostKind {
+  PublicTransport = 'public_transport',
+  Parking = 'parking',
+  Other = 'other',
+}
+
+// A cost paid at its receipt's value; every cost has its receipt (stored like a credential's certificate).
+@Entity('claim_costs')
+@Index(['claimId'])
+@Index('claim_costs_one_receipt', ['receiptFileId'], { unique: true })
+@Check('claim_costs_amount', 'amount_cents > 0 AND amount_cents <= 100000')
+export class ClaimCostEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  claimId: string;
+
+  @ManyToOne(() => ClaimEntity, (claim) => claim.costs, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claim_id' })
+  claim?: ClaimEntity;
+
+  @Column({ type: 'enum', enum: ClaimCostKind, enumName: 'claim_cost_kind' })
+  kind: ClaimCostKind;
+
+  @Column({ type: 'integer' })
+  amountCents: number;
+
+  @Column({ type: 'varchar', length: 200, default: '' })
+  description: string;
+
+  @Column({ type: 'uuid' })
+  receiptFileId: string;
+
+  @ManyToOne(() => StoredFileEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'receipt_file_id' })
+  receipt?: StoredFileEntity;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,113 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TaskType } from '../../../common/domain/task-type';
+import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
+import { ClaimEntity } from './claim.entity';
+import { FeeBasis } from './fee-rate.entity';
+import { FeeRunEntity } from './fee-run.entity';
+
+export enum LinePayee {
+  Expert = 'expert',
+  Association = 'association',
+  // Volunteer: no fee; travel and costs are still reimbursed to the expert.
+  Declined = 'declined',
+}
+
+// One approved claim priced in one run. claim_id is UNIQUE: a claim stands on one line of one run, ever,
+// whatever crashes, retries or duplicate jobs happen; PostgreSQL refuses the second line.
+@Entity('fee_run_lines')
+@Index('fee_run_lines_claim_once', ['claimId'], { unique: true })
+@Index(['runId', 'expertId', 'id'])
+@Index(['expertId'])
+@Check('fee_run_lines_amounts', 'gross_fee_cents >= 0 AND car_travel_cents >= 0 AND costs_cents >= 0 AND withholding_cents >= 0 AND withholding_cents <= gross_fee_cents')
+@Check('fee_run_lines_sums', 'travel_and_costs_cents = car_travel_cents + costs_cents AND net_cents = gross_fee_cents - withholding_cents + travel_and_costs_cents')
+export class FeeRunLineEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  runId: string;
+
+  @ManyToOne(() => FeeRunEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'run_id' })
+  run?: FeeRunEntity;
+
+  @Column({ type: 'uuid' })
+  claimId: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claim_id' })
+  claim?: ClaimEntity;
+
+  @Column({ type: 'uuid' })
+  expertId: string;
+
+  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'expert_id' })
+  expert?: ExpertEntity;
+
+  @Column({ type: 'enum', enum: LinePayee, enumName: 'line_payee' })
+  payeeKind: LinePayee;
+
+  // The expert's or the association's name as it was when the line was computed.
+  @Column({ type: 'varchar', length: 200 })
+  payeeName: string;
+
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  payeeBusinessId: string | null;
+
+  // The payee's IBAN ciphertext, copied as is from the payment details: the worker never decrypts it;
+  // only the payroll export does.
+  @Column({ type: 'text', nullable: true })
+  ibanEncrypted: string | null;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organisation_id' })
+  organisation?: OrganisationEntity;
+
+  @Column({ type: 'varchar', length: 32 })
+  costCentre: string;
+
+  @Column({ type: 'enum', enum: TaskType, enumName: 'task_type' })
+  taskType: TaskType;
+
+  @Column({ type: 'date' })
+  workDate: string;
+
+  @Column({ type: 'char', length: 3 })
+  incomeType: string;
+
+  @Column({ type: 'enum', enum: FeeBasis, enumName: 'fee_basis' })
+  feeBasis: FeeBasis;
+
+  @Column({ type: 'integer' })
+  rateCents: number;
+
+  @Column({ type: 'integer' })
+  quarterHours: number;
+
+  @Column({ type: 'integer' })
+  grossFeeCents: number;
+
+  @Column({ type: 'integer' })
+  carTravelCents: number;
+
+  @Column({ type: 'integer' })
+  costsCents: number;
+
+  @Column({ type: 'integer' })
+  travelAndCostsCents: number;
+
+  @Column({ type: 'integer' })
+  withholdingCents: number;
+
+  @Column({ type: 'integer' })
+  netCents: number;
+
+  // The tax card percentage applied; null when none was on file for the year (60 % withheld).
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  taxPercent: string | null;
+}

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock';
+import { FieldCipher } from '../../common/crypto/field-cipher';
+import { Language } from '../../common/i18n/language';
+import { AuditService } from '../audit/audit.service';
+import { cipherContext } from '../experts/payment-details.service';
+import { costCentreSummaryCsv } from './cost-centre-summary';
+import { FeeRunEntity, FeeRunStatus } from './entities/fee-run.entity';
+import { FeeRunFileKind } from './entities/fee-run-file.entity';
+import { FeeRunsRepository } from './fee-runs.repository';
+import { payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
+import { StatementDocument, StatementTaskType } from './pdf/statement-document';
+import { renderStatementPdf } from './pdf/statement-pdf.renderer';
+
+const BATCH = 2000;
+const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
+export const PAYROLL_CONTEXT = (runId: string) => `fee-run:${runId}:payroll`;
+export const runReference = (runId: string) => runId.slice(0, 8);
+
+const STATEMENT_NAME: Record<Language, string> = { fi: 'palkkioerittely', sv: 'arvodesspecifikation', en: 'fee-statement' };
+
+interface ExportLine extends PayrollRow {
+  ibanEncrypted: string | null;
+  language: Language;
+  title: string;
+}
+
+// Lines of one run, grouped by expert (keyset on expert and line id), with what the files print.
+const EXPORT_LINES = `
+  SELECT l.id AS "lineId", l.claim_id AS "claimId", l.expert_id AS "expertId", u.name AS "expertName", u.language,
+         l.payee_kind AS "payeeKind", l.payee_name AS "payeeName", l.payee_business_id AS "payeeBusinessId",
+         l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
+         l.income_type AS "incomeType", l.quarter_hours AS "quarterHours", l.gross_fee_cents AS "grossFeeCents",
+         l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
+         l.costs_cents AS "costsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
+         l.cost_centre AS "costCentre", r.title
+    FROM fee_run_lines l
+    JOIN users u ON u.id = l.expert_id
+    JOIN claims c ON c.id = l.claim_id
+    JOIN assignments a ON a.id = c.assignment_id
+    JOIN booking_requests r ON r.id = a.request_id
+   WHERE l.run_id = $1 AND (l.expert_id, l.id) > ($2, $3)
+   ORDER BY l.expert_id, l.id
+   LIMIT $4`;
+
+// The export of an approved run, in ONE transaction: the payroll CSV, the summary per cost centre, a
+// statement per payee, the run exported and every one of its claims paid. It commits whole or not at
+// all; a retried export finds the run exported and stops. The trigger on claims refuses a second payment.
+@Injectable()
+export class FeeRunExporter {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: FeeRunsRepository,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(runId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.lock(manager, runId);
+      if (!run || run.status !== FeeRunStatus.Approved || !run.exportRequestedAt) return;
+      const exportedAt = this.clock.now();
+      const payroll = await this.linesAndStatements(manager, run, exportedAt);
+      await this.store(manager, run, FeeRunFileKind.PayrollCsv, null, null, `payroll-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', Buffer.from(payroll, 'utf8'), true);
+      const summary = costCentreSummaryCsv(await this.runs.costCentreTotals(run.id, manager));
+      await this.store(manager, run, FeeRunFileKind.CostCentreSummary, null, null, `cost-centres-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', Buffer.from(summary, 'utf8'), false);
+      await this.markPaid(manager, run, exportedAt);
+      await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
+      await this.audit.record({ actorId: run.exportRequestedBy, action: 'fee_run.exported', entityType: 'fee_run', entityId: run.id, details: { lines: run.lineCount } }, manager);
+    });
+  }
+
+  // Streams the run's lines once: each becomes a payroll row, and each expert's lines a statement, stored
+  // as soon as the expert's last line is read. Only the CSV text is kept whole (it is one file).
+  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date): Promise<string> {
+    const csv: string[] = [payrollHeader()];
+    const ibans = new Map<string, string>();
+    let group: ExportLine[] = [];
+    let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
+    for (;;) {
+      const rows: ExportLine[] = await manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]);
+      for (const row of rows) {
+        csv.push(payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) }));
+        if (group.length > 0 && group[0].expertId !== row.expertId) {
+          await this.statement(manager, run, group, exportedAt);
+          group = [];
+        }
+        group.push(row);
+      }
+      if (rows.length < BATCH) break;
+      after = rows[rows.length - 1];
+    }
+    if (group.length > 0) await this.statement(manager, run, group, exportedAt);
+    return csv.join('');
+  }
+
+  // Decrypted here and nowhere else; each ciphertext once per export.
+  private iban(row: ExportLine, cache: Map<string, string>): string | null {
+    if (!row.ibanEncrypted) return null;
+    let clear = cache.get(row.ibanEncrypted);
+    if (clear === undefined) {
+      const field = row.payeeKind === 'association' ? 'association_iban' : 'iban';
+      clear = this.cipher.decrypt(row.ibanEncrypted, cipherContext(row.expertId, field));
+      cache.set(row.ibanEncrypted, clear);
+    }
+    return clear;
+  }
+
+  private async statement(manager: EntityManager, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<void> {
+    const first = lines[0];
+    const doc: StatementDocument = {
+      language: first.language,
+      runReference: runReference(run.id),
+      issuedAt: exportedAt.toISOString(),
+      expertName: first.expertName,
+      payee: { kind: first.payeeKind, name: first.payeeName, businessId: first.payeeBusinessId },
+      taxPercent: first.taxPercent,
+      lines: [...lines]
+        .sort((a, b) => a.workDate.localeCompare(b.workDate) || a.lineId.localeCompare(b.lineId))
+        .map((l) => ({
+          workDate: l.workDate,
+          title: l.title,
+          taskType: l.taskType as StatementTaskType,
+          incomeType: l.incomeType,
+          quarterHours: l.quarterHours,
+          grossFeeCents: l.grossFeeCents,
+          travelAndCostsCents: l.travelAndCostsCents,
+          withholdingCents: l.withholdingCents,
+          netCents: l.netCents,
+        })),
+    };
+    const name = `${STATEMENT_NAME[first.language]}-${runReference(run.id)}-${first.expertId.slice(0, 8)}.pdf`;
+    await this.store(manager, run, FeeRunFileKind.Statement, first.expertId, first.language, name, 'application/pdf', renderStatementPdf(doc), false);
+  }
+
+  // The payroll file holds clear IBANs, so it rests encrypted like they do; its hash is of the clear bytes.
+  private async store(
+    manager: EntityManager,
+    run: FeeRunEntity,
+    kind: FeeRunFileKind,
+    expertId: string | null,
+    language: Language | null,
+    fileName: string,
+    mediaType: string,
+    clear: Buffer,
+    encrypted: boolean,
+  ): Promise<void> {
+    const sha256 = createHash('sha256').update(clear).digest('hex');
+    const bytes = encrypted ? Buffer.from(this.cipher.encrypt(clear.toString('utf8'), PAYROLL_CONTEXT(run.id)), 'utf8') : clear;
+    await this.runs.insertFile(manager, { runId: run.id, kind, expertId, language, fileName, mediaType, encrypted, sha256, sizeBytes: clear.length, bytes });
+  }
+
+  // Every claim on the run's lines, and only those, becomes paid; if any was not approved any more the
+  // count differs and the whole export rolls back.
+  private async markPaid(manager: EntityManager, run: FeeRunEntity, paidAt: Date): Promise<void> {
+    const [{ paid }] = await manager.query(
+      `WITH paid AS (
+         UPDATE claims c SET status = 'paid', paid_run_id = $1, paid_at = $2, updated_at = now()
+           FROM fee_run_lines l
+          WHERE l.claim_id = c.id AND l.run_id = $1 AND c.status = 'approved'
+         RETURNING 1)
+       SELECT count(*)::int AS paid FROM paid`,
+      [run.id, paidAt],
+    );
+    if (paid !== run.lineCount) throw new Error(`Fee run ${run.id}: ${paid} of ${run.lineCount} claims could be marked paid`);
+    await manager.query(
+      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details)
+       SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $3::text) FROM fee_run_lines l WHERE l.run_id = $1`,
+      [run.id, run.exportRequestedBy, run.id],
+    );
+  }
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
+import { ClaimAccess } from './claim-access';
+import { ClaimCostsService } from './claim-costs.service';
+import { ClaimReviewService } from './claim-review.service';
+import { ClaimsController } from './claims.controller';
+import { ClaimsRepository } from './claims.repository';
+import { ClaimsService } from './claims.service';
+import { FeeRunComputer } from './fee-run-computer';
+import { FeeRunExporter } from './fee-run-exporter';
+import { FeeRunJobs } from './fee-run-jobs';
+import { FeeRunProcessor } from './fee-run.processor';
+import { FeeRunsController } from './fee-runs.controller';
+import { FeeRunsRepository } from './fee-runs.repository';
+import { FeeRunsService } from './fee-runs.service';
+import { MyFeesController } from './my-fees.controller';
+import { MyFeesService } from './my-fees.service';
+import { RatesController } from './rates.controller';
+import { RatesRepository } from './rates.repository';
+import { RatesService } from './rates.service';
+import { ReportsController } from './reports.controller';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
+
+// Fees and travel: rates, claims, fee runs (computed and exported in the worker), statements, reports.
+@Module({})
+export class FeesModule {
+  static forRoot(options: { runWorkers: boolean }): DynamicModule {
+    return {
+      module: FeesModule,
+      imports: [FilesModule],
+      controllers: [RatesController, ClaimsController, FeeRunsController, MyFeesController, ReportsController],
+      providers: [
+        RatesRepository,
+        RatesService,
+        ClaimsRepository,
+        ClaimAccess,
+        ClaimsService,
+        ClaimCostsService,
+        ClaimReviewService,
+        FeeRunsRepository,
+        FeeRunJobs,
+        FeeRunsService,
+        ReportsRepository,
+        ReportsService,
+        MyFeesService,
+        ...(options.runWorkers ? [FeeRunComputer, FeeRunExporter, FeeRunProcessor] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse, YearQuery } from './dto/reports.dto';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('spend')
+  @Authenticated({ roles: [Role.Coordinator, Role.Orderer] })
+  @ApiOkResponse({ type: SpendReportResponse, description: 'Paid fees and travel per unit and project per month of work; an orderer sees only their own' })
+  spend(@CurrentUser() ctx: AuthContext, @Query() query: YearQuery): Promise<SpendReportResponse> {
+    return this.reports.spend(ctx, query);
+  }
+
+  @Get('hours')
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({ type: HoursReportResponse, description: 'Reported hours of approved and paid claims per task type and topic' })
+  hours(@Query() query: YearQuery): Promise<HoursReportResponse> {
+    return this.reports.hours(query);
+  }
+
+  @Get('unfilled')
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({ type: UnfilledReportResponse, description: 'Requests left short of experts, per topic and language' })
+  unfilled(@Query() query: YearQuery): Promise<UnfilledReportResponse> {
+    return this.reports.unfilled(query);
+  }
+
+  @Get('earnings')
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({ type: EarningsReportResponse, description: 'Experts’ paid fees this year; those within 10 % of their ceiling first' })
+  earnings(@Query() query: YearQuery): Promise<EarningsReportResponse> {
+    return this.reports.earnings(query);
+  }
+}

@@ -1,0 +1,599 @@
+import pdfParse from 'pdf-parse';
+import { Role } from '../src/common/auth/role.enum';
+import { TaskType } from '../src/common/domain/task-type';
+import { Language } from '../src/common/i18n/language';
+import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
+import { rateInForce } from '../src/modules/fees/fee-arithmetic';
+import { createBookableExpert } from './factories/bookable.factory';
+import { samplePng } from './factories/credentials.factory';
+import { createExpert } from './factories/experts.factory';
+import { createClaim, createFinishedAssignment, IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
+import { addMember, createUnit } from './factories/organisations.factory';
+import { createUser, login, TestUser } from './factories/users.factory';
+import { createTestApp, TestApp } from './utils/test-app';
+
+// The clock starts on 1 Oct 2026; the work happens on 20 Oct, the run after it.
+const NOW = '2026-10-01T07:00:00Z';
+const AFTER_WORK = '2026-10-21T08:00:00Z';
+
+interface TextItem {
+  str: string;
+}
+interface PageData {
+  getTextContent(): Promise<{ items: TextItem[] }>;
+}
+
+// Text items joined by '|' so that table cells read apart.
+async function pdfCells(pdf: Buffer): Promise<string> {
+  const pagerender = async (page: PageData) => (await page.getTextContent()).items.map((i) => i.str).join('|');
+  return (await pdfParse(pdf, { pagerender } as never)).text.replace(/\s+/g, ' ');
+}
+
+// "1 234,50 €", "€1,234.50" or "1234.50" to cents.
+function cents(text: string): number {
+  const digits = text.replace(/[€\s\u00a0,.]/g, '');
+  return Number(digits);
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const [header, ...rows] = text.trimEnd().split('\r\n');
+  const names = header.split(',');
+  return rows.map((row) => Object.fromEntries(row.split(',').map((value, i) => [names[i], value])));
+}
+
+const binary = (res: { on: (e: string, cb: (c?: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c?: Buffer) => chunks.push(c!));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('fees', () => {
+  let t: TestApp;
+  let coordinator: string;
+  let coordinator2: string;
+  let admin: string;
+  let orderer: TestUser & { token: string };
+  let unitId: string;
+  let unitCode: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    // Sessions last 14 days of the app's clock: signed in after the work, they hold for the whole spec.
+    t.clock.set(AFTER_WORK);
+    await settleOpenFeeRuns(t.db);
+    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    coordinator2 = await login(t.http, await createUser(t.db, Role.Coordinator));
+    admin = await login(t.http, await createUser(t.db, Role.Admin));
+    const o = await createUser(t.db, Role.Orderer);
+    orderer = { ...o, token: await login(t.http, o) };
+    const unit = await createUnit(t.db);
+    unitId = unit.id;
+    unitCode = unit.code;
+    await addMember(t.db, unitId, o.id);
+  });
+  afterAll(() => t.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+    patch: (p: string, b?: object) => t.http.patch(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+    download: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`).buffer(true).parse(binary),
+  });
+
+  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > end) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  const run = (id: string) => as(coordinator).get(`/fee-runs/${id}`).then((r) => r.body);
+  const runReaches = (id: string, status: string) => until(() => run(id), (r) => r.status === status || r.status === 'failed');
+
+  // Start, compute, approve and export a run; resolves with the exported run.
+  async function payEverything(upTo = '2026-10-21'): Promise<{ id: string; body: Record<string, unknown> }> {
+    const started = await as(coordinator).post('/fee-runs', { upTo }).expect(202);
+    expect((await runReaches(started.body.id, 'computed')).status).toBe('computed');
+    await as(coordinator).post(`/fee-runs/${started.body.id}/approve`).expect(200);
+    await as(coordinator).post(`/fee-runs/${started.body.id}/export`).expect(202);
+    return { id: started.body.id, body: await runReaches(started.body.id, 'exported') };
+  }
+
+  // Over HTTP the whole way: order, offer, acceptance, completion after the end time.
+  async function completedAssignment(expert: TestUser, topic: string): Promise<string> {
+    t.clock.set(NOW);
+    const created = await as(orderer.token)
+      .post('/booking-requests', {
+        organisationId: unitId,
+        taskType: 'working_group',
+        title: 'Asiakasraati: palveluiden kehittäminen',
+        startsAt: '2026-10-20T07:00:00Z',
+        endsAt: '2026-10-20T09:00:00Z',
+        remote: true,
+        languages: ['fi'],
+        topics: [topic],
+        expertsNeeded: 1,
+        preparationHours: 1,
+      })
+      .expect(201);
+    await as(orderer.token).post(`/booking-requests/${created.body.id}/submit`).expect(200);
+    const offers = await as(coordinator).post(`/booking-requests/${created.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(201);
+    const accepted = await as(await login(t.http, expert)).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    t.clock.set(AFTER_WORK);
+    await as(orderer.token).post(`/assignments/${accepted.body.id}/complete`, { tookPlace: true }).expect(200);
+    return accepted.body.id;
+  }
+
+  describe('the way of a claim', () => {
+    it('pays a completed assignment once: claim, approval, run, approval, export; the CSV and the statement agree', async () => {
+      const expert = await createBookableExpert(t.db, { name: 'Åsa Öhman', language: Language.Sv, topics: ['family_carer'], worksRemotely: true });
+      await setPaymentDetails(t.db, expert.id, { iban: IBANS[2], taxPercent: 12.5, taxCardYear: 2026 });
+      const assignmentId = await completedAssignment(expert, 'family_carer');
+      const token = await login(t.http, expert);
+
+      // 2 h 10 min of work and the hour of preparation: 13 started quarter hours at 25 €/h.
+      const trips = [
+        { from: 'Mustasaari, Koivulahti', to: 'Vaasa', km: 24.5, date: '2026-10-20' },
+        { from: 'Vaasa', to: 'Mustasaari, Koivulahti', km: 24.5, date: '2026-10-20' },
+      ];
+      const draft = await as(token).post('/claims', { assignmentId, workedMinutes: 130, trips, note: 'Kokous venyi' }).expect(201);
+      expect(draft.body).toMatchObject({ status: 'draft', workDate: '2026-10-20', workedMinutes: 130, preparationMinutes: 60, costCentre: unitCode });
+      const withCost = await t.http
+        .post(`/claims/${draft.body.id}/costs`)
+        .set('authorization', `Bearer ${token}`)
+        .field('kind', 'parking')
+        .field('amountCents', '300')
+        .field('description', 'Pysäköinti Vaasa')
+        .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' })
+        .expect(201);
+      expect(withCost.body.costs).toEqual([expect.objectContaining({ kind: 'parking', amountCents: 300, receipt: expect.objectContaining({ mediaType: 'image/png' }) })]);
+      expect(withCost.body.amounts).toEqual({
+        feeBasis: 'hourly',
+        rateCents: 2500,
+        quarterHours: 13,
+        incomeType: '210',
+        grossFeeCents: 8125,
+        carTravelCents: 2695,
+        costsCents: 300,
+        travelAndCostsCents: 2995,
+        withholdingCents: 1016,
+        netPayableCents: 10104,
+      });
+      await as(token).post(`/claims/${draft.body.id}/submit`).expect(200);
+      const approved = await as(coordinator).post(`/claims/${draft.body.id}/approve`).expect(200);
+      expect(approved.body.status).toBe('approved');
+
+      const { id: runId, body: exported } = await payEverything();
+      expect(exported).toMatchObject({ status: 'exported', executions: 1 });
+      const claim = await as(token).get(`/claims/${draft.body.id}`).expect(200);
+      expect(claim.body).toMatchObject({ status: 'paid', paidRunId: runId });
+
+      const files = (await as(coordinator).get(`/fee-runs/${runId}/files`).expect(200)).body as { id: string; kind: string; expertId: string | null; language: string; sha256: string }[];
+      const payrollFile = files.find((f) => f.kind === 'payroll_csv')!;
+      const payroll = await as(coordinator).download(`/fee-runs/${runId}/files/${payrollFile.id}`).expect(200);
+      expect(payroll.headers['content-type']).toMatch(/^text\/csv/);
+      expect(payroll.headers.etag).toBe(`"${payrollFile.sha256}"`);
+      const rows = parseCsv((payroll.body as Buffer).toString('utf8')).filter((r) => r.expert_id === expert.id);
+      expect(rows).toEqual([
+        expect.objectContaining({
+          claim_id: draft.body.id,
+          payee_type: 'expert',
+          payee_name: 'Åsa Öhman',
+          iban: IBANS[2],
+          income_type: '210',
+          hours: '3.25',
+          gross_fee: '81.25',
+          tax_percent: '12.50',
+          withholding: '10.16',
+          car_travel: '26.95',
+          other_costs: '3.00',
+          travel_and_costs: '29.95',
+          net_payable: '101.04',
+          cost_centre: unitCode,
+        }),
+      ]);
+
+      // The statement is in the expert's language (Swedish) and says the same numbers.
+      const statementFile = files.find((f) => f.kind === 'statement' && f.expertId === expert.id)!;
+      expect(statementFile.language).toBe('sv');
+      const statement = await as(coordinator).download(`/fee-runs/${runId}/files/${statementFile.id}`).expect(200);
+      const text = await pdfCells(statement.body as Buffer);
+      expect(text).toContain('Arvodesspecifikation');
+      const total = /Sammanlagt\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
+      const sum = (column: string) => rows.reduce((s, r) => s + cents(r[column]), 0);
+      expect({ hours: total[1], gross: cents(total[2]), travel: cents(total[3]), withheld: cents(total[4]), net: cents(total[5]) }).toEqual({
+        hours: '3,25',
+        gross: sum('gross_fee'),
+        travel: sum('travel_and_costs'),
+        withheld: sum('withholding'),
+        net: sum('net_payable'),
+      });
+      expect(sum('net_payable')).toBe(10104);
+
+      // The payroll download is audited as a read of bank details; the run's lines never show an IBAN.
+      const audit = await t.db.getRepository(AuditEventEntity).findBy({ entityId: runId, action: 'fee_run.payroll_downloaded' });
+      expect(audit).toHaveLength(1);
+      const lines = await as(coordinator).get(`/fee-runs/${runId}/lines?limit=100`).expect(200);
+      expect(JSON.stringify(lines.body)).not.toContain(IBANS[2]);
+      expect(JSON.stringify(lines.body)).not.toContain('v1.');
+
+      // The expert's own view: the paid line, the statement, this year's earnings.
+      const mine = await as(token).get('/my-fees/statements').expect(200);
+      expect(mine.body).toEqual([expect.objectContaining({ id: statementFile.id, runId, language: 'sv' })]);
+      const own = await as(token).download(`/my-fees/statements/${statementFile.id}`).expect(200);
+      expect((own.body as Buffer).equals(statement.body as Buffer)).toBe(true);
+      const paid = await as(token).get('/my-fees/lines').expect(200);
+      expect(paid.body.items).toEqual([expect.objectContaining({ claimId: draft.body.id, grossFeeCents: 8125, netCents: 10104 })]);
+      const earnings = await as(token).get('/my-fees/earnings').expect(200);
+      expect(earnings.body).toMatchObject({ year: 2026, paidFeesCents: 8125, ceilingCents: null, nearCeiling: false });
+
+      // Paid is final: nothing moves it again, not even the database's own users.
+      await as(coordinator).post(`/claims/${draft.body.id}/approve`).expect(409);
+      await expect(t.db.query(`UPDATE claims SET status = 'approved' WHERE id = $1`, [draft.body.id])).rejects.toThrow(/paid claim never changes/);
+      await expect(t.db.query(`UPDATE claims SET paid_run_id = NULL, paid_at = NULL WHERE id = $1`, [draft.body.id])).rejects.toThrow(/paid claim never changes/);
+      await payEverything();
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM fee_run_lines WHERE claim_id = $1`, [draft.body.id]);
+      expect(count).toBe(1);
+    });
+
+    it('returns a claim with its reason in the expert’s language; the corrected claim comes back and is approved', async () => {
+      const expert = await createExpert(t.db, { language: Language.Sv });
+      const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title: 'Workshop i Vasa' });
+      const token = await login(t.http, expert);
+      const claim = await as(token).post('/claims', { assignmentId }).expect(201);
+      expect(claim.body).toMatchObject({ workedMinutes: 120, preparationMinutes: 30 });
+      await as(token).post(`/claims/${claim.body.id}/submit`).expect(200);
+      await as(token).patch(`/claims/${claim.body.id}`, { workedMinutes: 100 }).expect(409);
+      const returned = await as(coordinator).post(`/claims/${claim.body.id}/return`, { reason: 'Parkeringskvittot saknas.' }).expect(200);
+      expect(returned.body).toMatchObject({ status: 'returned', returnReason: 'Parkeringskvittot saknas.' });
+      const mail = await t.mail.waitFor((m) => m.to === expert.email);
+      expect(mail.subject).toBe('Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Workshop i Vasa');
+      expect(mail.text).toContain('Orsak: Parkeringskvittot saknas.');
+      await as(coordinator).post(`/claims/${claim.body.id}/approve`).expect(409);
+
+      // Long after the time limit, a returned claim may still come back: the limit is for the first filing.
+      t.clock.set('2027-02-01T08:00:00Z');
+      const fresh = await login(t.http, expert);
+      const corrected = await as(fresh).patch(`/claims/${claim.body.id}`, { workedMinutes: 100, note: 'Korrigerat' }).expect(200);
+      expect(corrected.body).toMatchObject({ status: 'returned', workedMinutes: 100 });
+      const resubmitted = await as(fresh).post(`/claims/${claim.body.id}/submit`).expect(200);
+      expect(resubmitted.body).toMatchObject({ status: 'submitted', returnReason: null });
+      const c = await login(t.http, await createUser(t.db, Role.Coordinator));
+      await as(c).post(`/claims/${claim.body.id}/approve`).expect(200);
+      t.clock.set(AFTER_WORK);
+      await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [claim.body.id]);
+    });
+
+    it('pays the full fee of a late county cancellation for the booked time', async () => {
+      const expert = await createExpert(t.db);
+      const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, status: 'late_cancelled', preparationMinutes: 0 });
+      const token = await login(t.http, expert);
+      const claim = await as(token).post('/claims', { assignmentId, workedMinutes: 600, trips: [{ from: 'Koti', to: 'Vaasa', km: 10, date: '2026-10-20' }] }).expect(201);
+      expect(claim.body).toMatchObject({ lateCancellation: true, workedMinutes: 120, preparationMinutes: 0 });
+      expect(claim.body.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
+    });
+  });
+
+  describe('bad input', () => {
+    let expert: TestUser;
+    let token: string;
+
+    beforeAll(async () => {
+      expert = await createExpert(t.db);
+      token = await login(t.http, expert);
+    });
+
+    const finished = (o: Partial<Parameters<typeof createFinishedAssignment>[2]> = {}) =>
+      createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, ...o });
+
+    it('hides another expert’s assignment', async () => {
+      const other = await createExpert(t.db);
+      const theirs = await createFinishedAssignment(t.db, other.id, { organisationId: unitId, createdBy: orderer.id });
+      const res = await as(token).post('/claims', { assignmentId: theirs }).expect(404);
+      expect(res.body.code).toBe('ASSIGNMENT_NOT_FOUND');
+    });
+
+    it.each([
+      ['accepted', '2026-11-20T07:00:00Z'],
+      ['cancelled', '2026-10-20T11:00:00Z'],
+    ] as const)('refuses an assignment that is %s', async (status, startsAt) => {
+      const id = await finished({ status, startsAt, endsAt: startsAt.replace('07:00', '08:00').replace('11:00', '12:00') });
+      const res = await as(token).post('/claims', { assignmentId: id }).expect(409);
+      expect(res.body.code).toBe('ASSIGNMENT_NOT_CLAIMABLE');
+    });
+
+    it('refuses a claim filed after the time limit, and a second claim for the same assignment', async () => {
+      const late = await finished({ startsAt: '2026-08-01T07:00:00Z', endsAt: '2026-08-01T09:00:00Z' });
+      const res = await as(token).post('/claims', { assignmentId: late }).expect(409);
+      expect(res.body.code).toBe('CLAIM_TIME_LIMIT_PASSED');
+      const id = await finished({ startsAt: '2026-10-19T07:00:00Z', endsAt: '2026-10-19T09:00:00Z' });
+      await as(token).post('/claims', { assignmentId: id }).expect(201);
+      const twice = await as(token).post('/claims', { assignmentId: id }).expect(409);
+      expect(twice.body.code).toBe('CLAIM_ALREADY_EXISTS');
+    });
+
+    it.each([
+      [{ workedMinutes: -5 }, 400, 'VALIDATION_FAILED', 'workedMinutes'],
+      [{ workedMinutes: 12.5 }, 400, 'VALIDATION_FAILED', 'workedMinutes'],
+      [{ workedMinutes: 100000 }, 400, 'VALIDATION_FAILED', 'workedMinutes'],
+      [{ workedMinutes: 200, preparationMinutes: 40 }, 400, 'CLAIM_MINUTES_EXCEED_BOOKING', 'workedMinutes'],
+      [{ trips: [{ from: 'A', to: 'B', km: 5000, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
+      [{ trips: [{ from: 'A', to: 'B', km: -3, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
+      [{ trips: [{ from: 'A', to: 'B', km: 12.55, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
+      [{ trips: [1, 2, 3].map(() => ({ from: 'A', to: 'B', km: 900, date: '2026-10-18' })) }, 400, 'CLAIM_KILOMETRES_IMPLAUSIBLE', 'trips'],
+      [{ trips: [{ from: 'A', to: 'B', km: 10, date: '2026-09-01' }] }, 400, 'CLAIM_TRIP_DATE_OUTSIDE', 'trips.0.date'],
+      [{ trips: [{ from: '', to: 'B', km: 10, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.from'],
+      [{ note: 'x'.repeat(2001) }, 400, 'VALIDATION_FAILED', 'note'],
+      [{ wages: 1 }, 400, 'VALIDATION_FAILED', 'wages'],
+    ])('refuses %j with %i %s naming %s', async (body, status, code, field) => {
+      // Booked 2 h and 30 min of preparation: at most 3 h 30 min may be claimed.
+      const assignmentId = await finished({ startsAt: '2026-10-18T07:00:00Z', endsAt: '2026-10-18T09:00:00Z' });
+      const res = await as(token).post('/claims', { assignmentId, ...body });
+      expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claims WHERE assignment_id = $1`, [assignmentId]);
+      expect(count).toBe(0);
+    });
+
+    it('refuses a receipt that is not a PDF, JPEG or PNG, and a cost on a submitted claim', async () => {
+      const assignmentId = await finished({ startsAt: '2026-10-17T07:00:00Z', endsAt: '2026-10-17T09:00:00Z' });
+      const claim = await as(token).post('/claims', { assignmentId }).expect(201);
+      const upload = (bytes: Buffer, amountCents = '480') =>
+        t.http
+          .post(`/claims/${claim.body.id}/costs`)
+          .set('authorization', `Bearer ${token}`)
+          .field('kind', 'public_transport')
+          .field('amountCents', amountCents)
+          .attach('receipt', bytes, { filename: 'kuitti.pdf', contentType: 'application/pdf' });
+      expect((await upload(Buffer.from('not a receipt at all')).expect(415)).body.code).toBe('UNSUPPORTED_FILE_TYPE');
+      const negative = await upload(samplePng(), '-480').expect(400);
+      expect(negative.body.errors.map((e: { field: string }) => e.field)).toContain('amountCents');
+      await as(token).post(`/claims/${claim.body.id}/submit`).expect(200);
+      expect((await upload(samplePng()).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claim_costs WHERE claim_id = $1`, [claim.body.id]);
+      expect(count).toBe(0);
+    });
+
+    it('hides another expert’s claim and its receipt', async () => {
+      const assignmentId = await finished({ startsAt: '2026-10-16T07:00:00Z', endsAt: '2026-10-16T09:00:00Z' });
+      const claim = await as(token).post('/claims', { assignmentId }).expect(201);
+      const stranger = await login(t.http, await createExpert(t.db));
+      expect((await as(stranger).get(`/claims/${claim.body.id}`).expect(404)).body.code).toBe('CLAIM_NOT_FOUND');
+      await as(stranger).patch(`/claims/${claim.body.id}`, { note: 'x' }).expect(404);
+      await as(stranger).post(`/claims/${claim.body.id}/submit`).expect(404);
+      const list = await as(stranger).get('/claims').expect(200);
+      expect(list.body.items).toEqual([]);
+    });
+  });
+
+  describe('fee runs', () => {
+    it('starts one run of two started at the same moment', async () => {
+      const results = await Promise.all([1, 2].map(() => as(coordinator).post('/fee-runs', { upTo: '2026-10-21' })));
+      expect(results.map((r) => r.status).sort()).toEqual([202, 409]);
+      const refused = results.find((r) => r.status === 409)!;
+      expect(refused.body.code).toBe('FEE_RUN_IN_PROGRESS');
+      const id = results.find((r) => r.status === 202)!.body.id;
+      await runReaches(id, 'computed');
+      const third = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(409);
+      expect(third.body.code).toBe('FEE_RUN_IN_PROGRESS');
+      await as(coordinator).post(`/fee-runs/${id}/export`).expect(409);
+      await as(coordinator).post(`/fee-runs/${id}/retry`).expect(409);
+      await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+      await as(coordinator).post(`/fee-runs/${id}/approve`).expect(409);
+      await as(coordinator).post(`/fee-runs/${id}/export`).expect(202);
+      await runReaches(id, 'exported');
+    });
+
+    it('refuses a run up to a day in the future', async () => {
+      const res = await as(coordinator).post('/fee-runs', { upTo: '2026-10-22' }).expect(400);
+      expect(res.body.errors[0].field).toBe('upTo');
+    });
+
+    it('needs two different coordinators with four eyes', async () => {
+      await as(admin).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
+      try {
+        const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
+        await runReaches(body.id, 'computed');
+        const first = await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(200);
+        expect(first.body).toMatchObject({ status: 'computed', approvedBy: null });
+        expect((await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(409)).body.code).toBe('FEE_RUN_SECOND_APPROVER_REQUIRED');
+        await as(coordinator).post(`/fee-runs/${body.id}/export`).expect(409);
+        const second = await as(coordinator2).post(`/fee-runs/${body.id}/approve`).expect(200);
+        expect(second.body.status).toBe('approved');
+        expect(second.body.firstApprovedBy).not.toBe(second.body.approvedBy);
+        await as(coordinator2).post(`/fee-runs/${body.id}/export`).expect(202);
+        await runReaches(body.id, 'exported');
+      } finally {
+        await as(admin).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
+      }
+    });
+
+    it('fails on a claim it cannot price, naming it, and resumes after a retry', async () => {
+      const expert = await createExpert(t.db);
+      await setPaymentDetails(t.db, expert.id);
+      const good = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-05T07:00:00Z', endsAt: '2026-10-05T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-05' });
+      // No rate was in force in 2024; only bypassing the API can approve such a claim.
+      const bad = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2024-06-03T07:00:00Z', endsAt: '2024-06-03T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2024-06-03' });
+      try {
+        const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
+        const failed = await runReaches(body.id, 'failed');
+        expect(failed).toMatchObject({ status: 'failed', lineCount: 0, error: { code: 'RATE_NOT_FOUND', claimId: bad } });
+        expect((await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(409)).body.code).toBe('FEE_RUN_IN_PROGRESS');
+        await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [bad]);
+        await as(coordinator).post(`/fee-runs/${body.id}/retry`).expect(202);
+        const computed = await runReaches(body.id, 'computed');
+        expect(computed).toMatchObject({ status: 'computed', error: null, executions: 2 });
+        const lines = await as(coordinator).get(`/fee-runs/${body.id}/lines?limit=100`).expect(200);
+        expect(lines.body.items.map((l: { claimId: string }) => l.claimId)).toContain(good);
+        await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(200);
+        await as(coordinator).post(`/fee-runs/${body.id}/export`).expect(202);
+        await runReaches(body.id, 'exported');
+      } finally {
+        await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1 AND status = 'approved'`, [bad]);
+      }
+    });
+
+    it('leaves a claim whose payee has no bank account for a later run', async () => {
+      const expert = await createExpert(t.db);
+      const claimId = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-06T07:00:00Z', endsAt: '2026-10-06T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-06' });
+      const first = await payEverything();
+      expect(first.body.skippedCount).toBeGreaterThanOrEqual(1);
+      const [{ status }] = await t.db.query(`SELECT status FROM claims WHERE id = $1`, [claimId]);
+      expect(status).toBe('approved');
+      await setPaymentDetails(t.db, expert.id, { taxPercent: null });
+      const second = await payEverything();
+      const [after] = await t.db.query(`SELECT status, paid_run_id FROM claims WHERE id = $1`, [claimId]);
+      expect(after).toEqual({ status: 'paid', paid_run_id: second.id });
+      const line = await t.db.query(`SELECT withholding_cents, gross_fee_cents FROM fee_run_lines WHERE claim_id = $1`, [claimId]);
+      // No tax card: 60 % of 2 h 30 min at 25 €/h.
+      expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750 }]);
+    });
+
+    it('pays an association without withholding and tells the volunteer who declined only travel', async () => {
+      const member = await createExpert(t.db, { name: 'Bertil Berg' });
+      await setPaymentDetails(t.db, member.id, { payee: 'association' });
+      const volunteer = await createExpert(t.db, { name: 'Vappu Vapaaehtoinen' });
+      await setPaymentDetails(t.db, volunteer.id, { declinesFee: true });
+      const a = await createClaim(t.db, member.id, await createFinishedAssignment(t.db, member.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'lecture', startsAt: '2026-10-07T07:00:00Z', endsAt: '2026-10-07T08:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-07' });
+      const v = await createClaim(t.db, volunteer.id, await createFinishedAssignment(t.db, volunteer.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-08T07:00:00Z', endsAt: '2026-10-08T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-08', kmTenths: 200 });
+      const { id } = await payEverything();
+      const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as { id: string; kind: string; expertId: string }[];
+      const csv = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`).expect(200);
+      const rows = parseCsv((csv.body as Buffer).toString('utf8'));
+      expect(rows.find((r) => r.claim_id === a)).toMatchObject({
+        payee_type: 'association',
+        payee_name: 'Mielenterveysyhdistys Vaasa ry',
+        payee_business_id: '1572860-0',
+        iban: IBANS[1],
+        income_type: '214',
+        gross_fee: '150.00',
+        tax_percent: '',
+        withholding: '0.00',
+        net_payable: '150.00',
+      });
+      expect(rows.find((r) => r.claim_id === v)).toMatchObject({ payee_type: 'declined', gross_fee: '0.00', car_travel: '11.00', net_payable: '11.00', iban: IBANS[0] });
+      const summary = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'cost_centre_summary')!.id}`).expect(200);
+      expect((summary.body as Buffer).toString('utf8')).toMatch(/^cost_centre,organisation_code,/);
+      const statement = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.expertId === member.id)!.id}`).expect(200);
+      expect(await pdfCells(statement.body as Buffer)).toContain('Palkkio maksetaan yhdistykselle Mielenterveysyhdistys Vaasa ry');
+      // Fees paid to an association are not the expert's earnings.
+      const earnings = await as(await login(t.http, member)).get('/my-fees/earnings').expect(200);
+      expect(earnings.body.paidFeesCents).toBe(0);
+    });
+  });
+
+  describe('rates and settings', () => {
+    it('adds a dated rate from today on, never one for the past, and prices work by the row in force on its day', async () => {
+      // A day far ahead, different on every run of the suite against the same database.
+      const day = new Date(Date.UTC(2040 + Math.floor(Math.random() * 50), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))).toISOString().slice(0, 10);
+      const added = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day }).expect(201);
+      expect(added.body).toMatchObject({ taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day });
+      const twice = await as(admin).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
+      expect(twice.body.code).toBe('FEE_RATE_EXISTS');
+      const past = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: '2026-10-20' }).expect(400);
+      expect(past.body.code).toBe('FEE_RATE_RETROACTIVE');
+      const schedule = await as(orderer.token).get('/fee-schedule').expect(200);
+      expect(schedule.body).toEqual(expect.arrayContaining([expect.objectContaining({ taskType: 'evaluation', rateCents: 2500, validFrom: '2025-01-01' }), added.body]));
+
+      // Work on the day the new row starts is priced by it; the day before by the old one.
+      const expert = await createExpert(t.db);
+      const token = await login(t.http, expert);
+      const priced = async (date: string) => {
+        const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'evaluation', startsAt: `${date}T07:00:00Z`, endsAt: `${date}T09:00:00Z` });
+        const claimId = await createClaim(t.db, expert.id, assignmentId, { status: 'submitted', workDate: date });
+        return (await as(token).get(`/claims/${claimId}`).expect(200)).body.amounts;
+      };
+      const before = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+      // Earlier runs of the suite may have added rows before it: the one in force that day is expected.
+      const inForce = rateInForce(schedule.body, TaskType.Evaluation, before)!;
+      expect(inForce.validFrom < day).toBe(true);
+      expect(await priced(before)).toMatchObject({ rateCents: inForce.rateCents, grossFeeCents: inForce.rateCents * 2.5 });
+      expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
+    });
+
+    it('lets the admin set a year’s kilometre rate and the claim time limit', async () => {
+      expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(expect.arrayContaining([{ year: 2025, carCentsPerKm: 59 }, { year: 2026, carCentsPerKm: 55 }]));
+      const set = await t.http.put('/travel-rates/2027').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(200);
+      expect(set.body).toEqual({ year: 2027, carCentsPerKm: 57 });
+      const bad = await t.http.put('/travel-rates/1999').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(400);
+      expect(bad.body.errors[0].field).toBe('year');
+      const settings = await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
+      expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false });
+      await as(admin).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
+      expect((await as(admin).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+    });
+  });
+
+  describe('reports', () => {
+    it('shows an orderer only their own units’ spend, and the coordinator everything', async () => {
+      const all = await as(coordinator).get('/reports/spend?year=2026').expect(200);
+      const ours = all.body.rows.filter((r: { organisationId: string }) => r.organisationId === unitId);
+      expect(ours.length).toBeGreaterThan(0);
+      expect(ours[0]).toMatchObject({ code: unitCode, month: '2026-10' });
+      expect(ours[0].totalCents).toBe(ours[0].feesCents + ours[0].travelAndCostsCents);
+      const stranger = await createUser(t.db, Role.Orderer);
+      const other = await createUnit(t.db);
+      await addMember(t.db, other.id, stranger.id);
+      const theirs = await as(await login(t.http, stranger)).get('/reports/spend?year=2026').expect(200);
+      expect(theirs.body.rows).toEqual([]);
+      const own = await as(orderer.token).get('/reports/spend?year=2026').expect(200);
+      expect(own.body.rows.every((r: { organisationId: string }) => r.organisationId === unitId)).toBe(true);
+    });
+
+    // The test database outlives a run of the suite, so the counts are compared before and after.
+    it('counts hours per task type and topic, unfilled requests per topic and language, and experts near their ceiling', async () => {
+      const hoursOf = async () => {
+        const res = await as(coordinator).get('/reports/hours?year=2026').expect(200);
+        return res.body.rows.find((r: { taskType: string; topic: string }) => r.taskType === 'evaluation' && r.topic === 'ageing') ?? { claims: 0, minutes: 0 };
+      };
+      const hoursBefore = await hoursOf();
+      const worker = await createExpert(t.db);
+      await createClaim(t.db, worker.id, await createFinishedAssignment(t.db, worker.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'evaluation', topics: ['ageing', 'disability'], startsAt: '2026-10-10T07:00:00Z', endsAt: '2026-10-10T09:00:00Z' }), { status: 'submitted', workDate: '2026-10-10', workedMinutes: 100, preparationMinutes: 20 });
+      expect(await hoursOf()).toMatchObject({ claims: hoursBefore.claims, minutes: hoursBefore.minutes });
+      await t.db.query(`UPDATE claims SET status = 'approved', decided_by = $2, decided_at = '2026-10-11T08:00:00Z' WHERE expert_id = $1`, [worker.id, orderer.id]);
+      expect(await hoursOf()).toMatchObject({ claims: hoursBefore.claims + 1, minutes: hoursBefore.minutes + 120, hours: (hoursBefore.minutes + 120) / 60 });
+
+      const unfilledOf = async () => {
+        const res = await as(coordinator).get('/reports/unfilled?year=2026').expect(200);
+        return res.body.rows.find((r: { topic: string; language: string }) => r.topic === 'bereavement' && r.language === 'sv') ?? { requests: 0, missingExperts: 0 };
+      };
+      const unfilledBefore = await unfilledOf();
+
+      await as(orderer.token)
+        .post('/booking-requests', {
+          organisationId: unitId,
+          taskType: 'lecture',
+          title: 'Ingen hittades',
+          startsAt: '2026-11-20T07:00:00Z',
+          endsAt: '2026-11-20T08:00:00Z',
+          remote: true,
+          languages: ['sv'],
+          topics: ['bereavement'],
+          expertsNeeded: 2,
+        })
+        .expect(201)
+        .then((r) => as(orderer.token).post(`/booking-requests/${r.body.id}/submit`).expect(200));
+      expect(await unfilledOf()).toEqual({ topic: 'bereavement', language: 'sv', requests: unfilledBefore.requests + 1, missingExperts: unfilledBefore.missingExperts + 2 });
+
+      const near = await createExpert(t.db, { name: 'Nelli Lähellä', yearlyEarningsCeilingCents: 8000 });
+      await setPaymentDetails(t.db, near.id);
+      await createClaim(t.db, near.id, await createFinishedAssignment(t.db, near.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-09T07:00:00Z', endsAt: '2026-10-09T10:00:00Z', preparationMinutes: 0 }), { decidedBy: orderer.id, workDate: '2026-10-09', workedMinutes: 180, preparationMinutes: 0 });
+      await payEverything();
+      const earnings = await as(coordinator).get('/reports/earnings?year=2026').expect(200);
+      expect(earnings.body.rows.find((r: { expertId: string }) => r.expertId === near.id)).toEqual({
+        expertId: near.id,
+        name: 'Nelli Lähellä',
+        paidFeesCents: 7500,
+        ceilingCents: 8000,
+        remainingCents: 500,
+        nearCeiling: true,
+        overCeiling: false,
+      });
+      const own = await as(await login(t.http, near)).get('/my-fees/earnings?year=2026').expect(200);
+      expect(own.body).toEqual({ year: 2026, paidFeesCents: 7500, ceilingCents: 8000, remainingCents: 500, nearCeiling: true, overCeiling: false });
+    });
+  });
+});
