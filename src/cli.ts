@@ -48,7 +48,9 @@ async function createAdmin(options: { email: string; name: string; language: Lan
 }
 
 async function seedDemo(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), { logger: ['error'] });
+  // With the workers: the demo's fee run is computed and exported by the real jobs, in this process.
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), { logger: ['error', 'warn'] });
+  await app.init();
   try {
     const outcome = await app.get(DemoSeedService).seed();
     console.log(outcome === 'seeded' ? 'Demo data seeded.' : 'Demo data was already there; nothing changed.');

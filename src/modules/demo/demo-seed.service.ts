@@ -23,6 +23,7 @@ import { MediaType } from '../files/media-type';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../organisations/entities/organisation.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { DemoHistory } from './demo-history';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_STAFF, DEMO_UNITS, demoExperts } from './demo-data';
 
 export type SeedOutcome = 'seeded' | 'already-seeded';
@@ -39,6 +40,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly cipher: FieldCipher,
+    private readonly history: DemoHistory,
     private readonly clock: Clock,
   ) {}
 
@@ -49,13 +51,17 @@ export class DemoSeedService {
       throw new Error('The database already holds data that is not demo data; refusing to seed it');
     }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    await this.dataSource.transaction(async (manager) => {
+    const coordinatorId = await this.dataSource.transaction(async (manager) => {
       const ids = await this.staff(manager, passwordHash);
       await this.organisations(manager, ids);
-      await this.experts(manager, passwordHash, ids.get('coordinator')!);
+      const experts = await this.experts(manager, passwordHash, ids.get('coordinator')!);
       await this.openRequests(manager, ids);
+      const ordererOf = new Map(DEMO_STAFF.flatMap((s) => ('units' in s ? s.units.map((u) => [u, ids.get(s.key)!] as const) : [])));
+      await this.history.pastWork(manager, experts, ids.get('coordinator')!, ordererOf);
+      return ids.get('coordinator')!;
     });
-    this.logger.log('Demo data seeded');
+    const paid = await this.history.payRun(await users.findOneByOrFail({ id: coordinatorId }));
+    this.logger.log(paid ? 'Demo data seeded, with last month paid in one fee run' : 'Demo data seeded; the demo fee run is still open');
     return 'seeded';
   }
 
@@ -100,7 +106,8 @@ export class DemoSeedService {
     }
   }
 
-  private async experts(manager: EntityManager, passwordHash: string, coordinatorId: string): Promise<void> {
+  private async experts(manager: EntityManager, passwordHash: string, coordinatorId: string): Promise<UserEntity[]> {
+    const made: UserEntity[] = [];
     const now = this.clock.now();
     for (const [i, e] of demoExperts().entries()) {
       const user = await manager.save(UserEntity, {
@@ -111,6 +118,7 @@ export class DemoSeedService {
         status: UserStatus.Active,
         passwordHash,
       });
+      made.push(user);
       await manager.insert(ExpertEntity, {
         userId: user.id,
         status: ExpertStatus.Active,
@@ -157,6 +165,7 @@ export class DemoSeedService {
         declinesFee: i === 7,
       });
     }
+    return made;
   }
 
   private async openRequests(manager: EntityManager, ids: Map<string, string>): Promise<void> {
