@@ -14,8 +14,10 @@ import { databaseOptions } from './database/database-options';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
+import { ContractsModule } from './modules/contracts/contracts.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
+import { DemoModule } from './modules/demo/demo.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { FeesModule } from './modules/fees/fees.module';
 import { HealthModule } from './modules/health/health.module';
@@ -55,6 +57,8 @@ export class AppModule {
         CredentialsModule,
         AvailabilityModule,
         BookingModule,
+        DemoModule,
+        ContractsModule,
         FeesModule.forRoot({ runWorkers: options.runWorkers }),
         HealthModule,
       ],

@@ -12,6 +12,8 @@ import { InvitationsService } from './modules/auth/invitations.service';
 import { UserEntity, UserStatus } from './modules/users/entities/user.entity';
 import { MailMessageEntity } from './modules/mail/entities/mail-message.entity';
 import { MailService } from './modules/mail/mail.service';
+import { DemoSeedService } from './modules/demo/demo-seed.service';
+import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF } from './modules/demo/demo-data';
 
 // The first admin: created as an invitation, like every account. The link is printed (and mailed).
 async function createAdmin(options: { email: string; name: string; language: Language }): Promise<void> {
@@ -45,6 +47,19 @@ async function createAdmin(options: { email: string; name: string; language: Lan
   }
 }
 
+async function seedDemo(): Promise<void> {
+  // With the workers: the demo's fee run is computed and exported by the real jobs, in this process.
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), { logger: ['error', 'warn'] });
+  await app.init();
+  try {
+    const outcome = await app.get(DemoSeedService).seed();
+    console.log(outcome === 'seeded' ? 'Demo data seeded.' : 'Demo data was already there; nothing changed.');
+    console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => `${s.key}@${DEMO_DOMAIN}`).join(', ')}, expert01@${DEMO_DOMAIN} … expert40@${DEMO_DOMAIN}`);
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   loadDotEnv();
   const program = new Command('kokemus').description('Kokemus administration');
@@ -55,6 +70,10 @@ async function main(): Promise<void> {
     .option('--name <name>', 'display name', 'Administrator')
     .option('--language <language>', 'fi, sv or en', 'fi')
     .action(createAdmin);
+  program
+    .command('seed-demo')
+    .description('Fill an empty database with the demo data (refuses a database that holds other data)')
+    .action(seedDemo);
   await program.parseAsync(process.argv);
 }
 

@@ -42,14 +42,19 @@ export function createFastifyAdapter(): FastifyAdapter {
   });
 }
 
-export async function createHttpApp(module: DynamicModule): Promise<NestFastifyApplication> {
+export interface HttpAppOptions {
+  // The embedded mode handles signals itself: its database must stop after the app.
+  shutdownHooks?: boolean;
+}
+
+export async function createHttpApp(module: DynamicModule, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(), { bufferLogs: true });
-  await configureHttpApp(app);
+  await configureHttpApp(app, options);
   return app;
 }
 
 // Shared by main.ts and the tests, so that what is tested is what runs.
-export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+export async function configureHttpApp(app: NestFastifyApplication, options: HttpAppOptions = {}): Promise<void> {
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
   const fastify = app.getHttpAdapter().getInstance();
@@ -78,5 +83,5 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   });
 
   SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
 }

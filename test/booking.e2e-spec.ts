@@ -66,6 +66,13 @@ describe('booking', () => {
     return res.body.map((o: { id: string }) => o.id);
   }
 
+  // Other spec files share the database: a matching test judges only the experts it made itself.
+  async function candidates(requestId: string, own: { id: string }[]) {
+    const res = await as(coordinator).get(`/booking-requests/${requestId}/candidates`).expect(200);
+    const ids = new Set(own.map((e) => e.id));
+    return { body: res.body.filter((c: { expertId: string }) => ids.has(c.expertId)) };
+  }
+
   describe('orders', () => {
     it('drafts and submits an order for the orderer’s own unit, with the cost centre of the unit', async () => {
       const res = await as(orderer.token).post('/booking-requests', order()).expect(201);
@@ -121,15 +128,17 @@ describe('booking', () => {
       const second = await createBookableExpert(t.db, { name: 'Bertil Andra', topics: [topic], languages: ['sv', 'fi'], homeMunicipality: '499', travelMunicipalities: ['905'] });
       const busy = await createBookableExpert(t.db, { name: 'Cecilia Upptagen', topics: [topic] });
       // Not candidates, each for one reason:
-      await createBookableExpert(t.db, { name: 'No Language', topics: [topic], languages: ['en'] });
-      await createBookableExpert(t.db, { name: 'No Topic', topics: ['disability'] });
-      await createBookableExpert(t.db, { name: 'Paused', topics: [topic], status: 'paused' as never });
-      await createBookableExpert(t.db, { name: 'Far Away', topics: [topic], homeMunicipality: '231', travelMunicipalities: [] });
-      await createBookableExpert(t.db, { name: 'Wrong Task', topics: [topic], taskTypes: ['lecture' as never] });
-      await createExpert(t.db, { name: 'Unverified', topics: [topic] });
-      const absent = await createBookableExpert(t.db, { name: 'On Holiday', topics: [topic] });
-      await addAbsence(t.db, absent.id, { firstDay: '2026-10-12', lastDay: '2026-11-01' });
-      await createBookableExpert(t.db, { name: 'Mornings Only', topics: [topic] }, [{ weekday: 2, from: '08:00', to: '09:30' }]);
+      const others = [
+        await createBookableExpert(t.db, { name: 'No Language', topics: [topic], languages: ['en'] }),
+        await createBookableExpert(t.db, { name: 'No Topic', topics: ['disability'] }),
+        await createBookableExpert(t.db, { name: 'Paused', topics: [topic], status: 'paused' as never }),
+        await createBookableExpert(t.db, { name: 'Far Away', topics: [topic], homeMunicipality: '231', travelMunicipalities: [] }),
+        await createBookableExpert(t.db, { name: 'Wrong Task', topics: [topic], taskTypes: ['lecture' as never] }),
+        await createExpert(t.db, { name: 'Unverified', topics: [topic] }),
+        await createBookableExpert(t.db, { name: 'On Holiday', topics: [topic] }),
+        await createBookableExpert(t.db, { name: 'Mornings Only', topics: [topic] }, [{ weekday: 2, from: '08:00', to: '09:30' }]),
+      ];
+      await addAbsence(t.db, others[6].id, { firstDay: '2026-10-12', lastDay: '2026-11-01' });
       const capped = await createBookableExpert(t.db, { name: 'Week Full', topics: [topic], maxPerWeek: 1 });
 
       // Busy holds an overlapping assignment; Capped already has one this week.
@@ -141,7 +150,7 @@ describe('booking', () => {
       await as(await login(t.http, capped)).post(`/offers/${cappedOffer}/accept`).expect(201);
 
       const id = await submitted({ topics: [topic, 'ageing'] });
-      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      const res = await candidates(id, [best, second, busy, capped, ...others]);
       expect(res.body.map((c: { name: string }) => c.name)).toEqual(['Aino Paras', 'Bertil Andra']);
       expect(res.body[0]).toMatchObject({ expertId: best.id, reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'] });
       expect(res.body[1]).toMatchObject({ expertId: second.id, reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'] });
@@ -162,7 +171,7 @@ describe('booking', () => {
         await t.db.query(`INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) SELECT $1, $2, 'completed', starts_at, ends_at FROM booking_requests WHERE id = $1`, [r.id, worked.id]);
       }
       const id = await submitted({ topics: [topic] });
-      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      const res = await candidates(id, [rested, worked]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([rested.id, worked.id]);
       expect(res.body[1].reasons).toContain('recent:2');
     });
@@ -177,12 +186,13 @@ describe('booking', () => {
         spy.mockRestore();
         return n;
       };
-      for (let i = 0; i < 3; i++) await createBookableExpert(t.db, { topics: [topic] });
+      const made: TestUser[] = [];
+      for (let i = 0; i < 3; i++) made.push(await createBookableExpert(t.db, { topics: [topic] }));
       const few = await count();
-      for (let i = 0; i < 20; i++) await createBookableExpert(t.db, { topics: [topic] });
+      for (let i = 0; i < 20; i++) made.push(await createBookableExpert(t.db, { topics: [topic] }));
       const many = await count();
       expect(many).toBe(few);
-      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      const res = await candidates(id, made);
       expect(res.body).toHaveLength(23);
     });
 
@@ -190,9 +200,9 @@ describe('booking', () => {
       const topic = 'bereavement';
       // Sunday 25 Oct 2026: 02:00 local (EEST, +03) to 06:00 local (EET, +02) is five real hours.
       const covered = await createBookableExpert(t.db, { name: 'Night Owl', topics: [topic] }, [{ weekday: 7, from: '01:00', to: '07:00' }]);
-      await createBookableExpert(t.db, { name: 'Short Night', topics: [topic] }, [{ weekday: 7, from: '02:00', to: '05:00' }]);
+      const short = await createBookableExpert(t.db, { name: 'Short Night', topics: [topic] }, [{ weekday: 7, from: '02:00', to: '05:00' }]);
       const id = await submitted({ topics: [topic], startsAt: '2026-10-24T23:00:00Z', endsAt: '2026-10-25T04:00:00Z' });
-      const res = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      const res = await candidates(id, [covered, short]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([covered.id]);
     });
   });
@@ -269,6 +279,25 @@ describe('booking', () => {
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('EXPERT_DOUBLE_BOOKED');
+    });
+
+    it('withdraws the open offers when a direct booking fills the request, and the booked expert’s own offer at once', async () => {
+      // Every topic is taken by another test: a language of its own keeps these experts out of the others' lists.
+      const topic = 'neurodivergence';
+      const id = await submitted({ topics: [topic], languages: ['et'], expertsNeeded: 2, startsAt: '2026-10-29T07:00:00Z', endsAt: '2026-10-29T08:00:00Z' });
+      const [waiting, booked, second] = await Promise.all([1, 2, 3].map(() => createBookableExpert(t.db, { topics: [topic], languages: ['et'] })));
+      const [waitingOffer, bookedOffer] = await offer(id, [waiting.id, booked.id]);
+      const status = async (offerId: string) => (await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status;
+
+      await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: booked.id }).expect(201);
+      expect(await status(bookedOffer)).toBe('withdrawn');
+      expect(await status(waitingOffer)).toBe('offered');
+
+      await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: second.id }).expect(201);
+      expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body.status).toBe('filled');
+      expect(await status(waitingOffer)).toBe('withdrawn');
+      const late = await as(await login(t.http, waiting)).post(`/offers/${waitingOffer}/accept`).expect(409);
+      expect(late.body.code).toBe('REQUEST_ALREADY_FILLED');
     });
 
     it('asks for an acknowledgement before crossing the yearly earnings ceiling', async () => {

@@ -1,4 +1,3 @@
-import pdfParse from 'pdf-parse';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
@@ -11,42 +10,12 @@ import { createExpert } from './factories/experts.factory';
 import { createClaim, createFinishedAssignment, IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
+import { binary, cents, parseCsv, pdfCells, until } from './utils/documents';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // The clock starts on 1 Oct 2026; the work happens on 20 Oct, the run after it.
 const NOW = '2026-10-01T07:00:00Z';
 const AFTER_WORK = '2026-10-21T08:00:00Z';
-
-interface TextItem {
-  str: string;
-}
-interface PageData {
-  getTextContent(): Promise<{ items: TextItem[] }>;
-}
-
-// Text items joined by '|' so that table cells read apart.
-async function pdfCells(pdf: Buffer): Promise<string> {
-  const pagerender = async (page: PageData) => (await page.getTextContent()).items.map((i) => i.str).join('|');
-  return (await pdfParse(pdf, { pagerender } as never)).text.replace(/\s+/g, ' ');
-}
-
-// "1 234,50 €", "€1,234.50" or "1234.50" to cents.
-function cents(text: string): number {
-  const digits = text.replace(/[€\s\u00a0,.]/g, '');
-  return Number(digits);
-}
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text.trimEnd().split('\r\n');
-  const names = header.split(',');
-  return rows.map((row) => Object.fromEntries(row.split(',').map((value, i) => [names[i], value])));
-}
-
-const binary = (res: { on: (e: string, cb: (c?: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c?: Buffer) => chunks.push(c!));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('fees', () => {
   let t: TestApp;
@@ -80,16 +49,6 @@ describe('fees', () => {
     patch: (p: string, b?: object) => t.http.patch(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
     download: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`).buffer(true).parse(binary),
   });
-
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`Timed out; last value: ${JSON.stringify(value)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   const run = (id: string) => as(coordinator).get(`/fee-runs/${id}`).then((r) => r.body);
   const runReaches = (id: string, status: string) => until(() => run(id), (r) => r.status === status || r.status === 'failed');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chooseDatabaseMode } from './database-mode';
 
 const postgresUrl = z
   .string()
@@ -29,9 +30,10 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  DATABASE_URL: postgresUrl,
+  // Required unless embedded (see database-mode.ts); then main.ts sets it to the embedded database.
+  DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  REDIS_URL: redisUrl,
+  REDIS_URL: redisUrl.optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('kokemus'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_ISSUER: z.string().min(1).default('kokemus'),
@@ -40,7 +42,11 @@ export const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   ENCRYPTION_KEY: encryptionKeys,
-  SMTP_URL: z.string().refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL'),
+  // Optional only when embedded: mail is then written to DATA_DIR/mail as .eml files.
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Kokemus <kokemus@ostrobothnia.invalid>'),
   CORS_ORIGINS: z
     .string()
@@ -56,15 +62,54 @@ export const envSchema = z.object({
   FEE_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(2000).default(500),
   FEE_RUN_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   FEE_RUN_RECOVERY_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  // Embedded mode only: the database, the generated secrets and the mail written to files.
+  DATA_DIR: z.string().min(1).default('./data'),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Parsed = z.infer<typeof envSchema>;
+type Common = Omit<Parsed, 'DATABASE_URL' | 'REDIS_URL' | 'SMTP_URL'> & { DATABASE_URL: string };
 
-export function parseEnv(source: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; message: string } {
+// KOKEMUS_EMBEDDED is the mode in force: false on real PostgreSQL and Redis (every deployment); true on the
+// embedded PGlite, with the queues in its PostgreSQL and no Redis.
+export type Env =
+  | (Common & { KOKEMUS_EMBEDDED: false; REDIS_URL: string; SMTP_URL: string })
+  | (Common & { KOKEMUS_EMBEDDED: true; REDIS_URL?: undefined; SMTP_URL?: string });
+
+const OPTIONAL_URLS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'KOKEMUS_EMBEDDED'] as const;
+
+export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok: false; message: string } {
+  // An empty value means unset, as a shell's `DATABASE_URL= npm start` intends.
+  const source = { ...raw };
+  for (const name of OPTIONAL_URLS) if (source[name] === '') delete source[name];
+  const mode = chooseDatabaseMode(source);
+  if (!mode.ok) return mode;
+  if (!mode.embedded) {
+    for (const [name, other] of [
+      ['DATABASE_URL', 'REDIS_URL'],
+      ['REDIS_URL', 'DATABASE_URL'],
+    ] as const) {
+      if (source[name]) continue;
+      const hint = source[other] && source.NODE_ENV !== 'production' ? ` (${other} is set: set both, or neither to try Kokemus in the embedded mode)` : '';
+      return { ok: false, message: `Configuration error: ${name} is missing${hint}` };
+    }
+  }
   const result = envSchema.safeParse(source);
-  if (result.success) return { ok: true, env: result.data };
-  const issue = result.error.issues[0];
-  const name = issue.path.join('.') || '(environment)';
-  const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is missing' : issue.message;
-  return { ok: false, message: `Configuration error: ${name} ${message}` };
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = issue.path.join('.') || '(environment)';
+    const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is missing' : issue.message;
+    return { ok: false, message: `Configuration error: ${name} ${message}` };
+  }
+  const { DATABASE_URL, REDIS_URL, SMTP_URL, ...common } = result.data;
+  if (!DATABASE_URL) {
+    // Embedded, but the database was not started: only `npm start` (src/main.ts) starts it.
+    return {
+      ok: false,
+      message: 'Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only (set DATABASE_URL and REDIS_URL to run this)',
+    };
+  }
+  if (mode.embedded) return { ok: true, env: { ...common, DATABASE_URL, SMTP_URL, KOKEMUS_EMBEDDED: true } };
+  if (!REDIS_URL) return { ok: false, message: 'Configuration error: REDIS_URL is missing' };
+  if (!SMTP_URL) return { ok: false, message: 'Configuration error: SMTP_URL is missing' };
+  return { ok: true, env: { ...common, DATABASE_URL, REDIS_URL, SMTP_URL, KOKEMUS_EMBEDDED: false } };
 }

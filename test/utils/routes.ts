@@ -1,10 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { buildOpenApi } from '../../src/http-app';
 
-// "get /units/{id}"-style keys of every documented route, optionally only those under some path prefixes.
-export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[]): Set<string> {
+const under = (route: string, prefixes: string[]) => prefixes.some((p) => route.split(' ')[1].startsWith(p));
+
+// "get /units/{id}"-style keys of every documented route, optionally only those under some path prefixes and
+// not under others (a feature's routes nested in another's path belong to that feature's table).
+export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[], except: string[] = []): Set<string> {
   const all = Object.entries(buildOpenApi(app).paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
-  return new Set(prefixes ? all.filter((r) => prefixes.some((p) => r.split(' ')[1].startsWith(p))) : all);
+  return new Set(all.filter((r) => (!prefixes || under(r, prefixes)) && !under(r, except)));
 }
 
 // Each feature's authorization table covers its own prefixes; the foundation table covers the rest.
@@ -14,7 +17,10 @@ export const AVAILABILITY_ROUTE_PREFIXES = ['/experts/me/availability', '/expert
 
 export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 
-export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments'];
+// The calendar feed's own routes belong to booking, though one of them lives under /experts/me.
+export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments', '/calendar', '/experts/me/calendar-feed'];
+
+export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contract-status'];
 
 export const FEE_ROUTE_PREFIXES = ['/fee-schedule', '/travel-rates', '/fee-settings', '/claims', '/fee-runs', '/my-fees', '/reports'];
 
@@ -23,5 +29,6 @@ export const FEATURE_ROUTE_PREFIXES: string[] = [
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,
   ...BOOKING_ROUTE_PREFIXES,
+  ...CONTRACT_ROUTE_PREFIXES,
   ...FEE_ROUTE_PREFIXES,
 ];

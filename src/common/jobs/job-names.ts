@@ -1,6 +1,7 @@
 export enum QueueName {
   Mail = 'mail',
   Booking = 'booking',
+  Contracts = 'contracts',
   Fees = 'fees',
 }
 
@@ -9,6 +10,8 @@ export enum JobName {
   SweepMail = 'sweep-mail',
   ExpireOffer = 'expire-offer',
   RemindCompletion = 'remind-completion',
+  RenderContractPdf = 'render-contract-pdf',
+  SweepContracts = 'sweep-contracts',
   ComputeFeeRun = 'compute-fee-run',
   ExportFeeRun = 'export-fee-run',
 }
@@ -18,6 +21,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepMail]: QueueName.Mail,
   [JobName.ExpireOffer]: QueueName.Booking,
   [JobName.RemindCompletion]: QueueName.Booking,
+  [JobName.RenderContractPdf]: QueueName.Contracts,
+  [JobName.SweepContracts]: QueueName.Contracts,
   [JobName.ComputeFeeRun]: QueueName.Fees,
   [JobName.ExportFeeRun]: QueueName.Fees,
 };
@@ -28,6 +33,8 @@ export interface JobPayloads {
   [JobName.SweepMail]: Record<string, never>;
   [JobName.ExpireOffer]: { offerId: string };
   [JobName.RemindCompletion]: { assignmentId: string };
+  [JobName.RenderContractPdf]: { contractId: string };
+  [JobName.SweepContracts]: Record<string, never>;
   [JobName.ComputeFeeRun]: { runId: string };
   [JobName.ExportFeeRun]: { runId: string };
 }

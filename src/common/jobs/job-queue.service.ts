@@ -3,6 +3,7 @@ import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobName, JobPayloads, QUEUE_OF, QueueName } from './job-names';
+import { createPostgresQueue, JobsQueue } from './postgres-queues';
 import { createRedis } from './redis-connection';
 
 export interface EnqueueOptions {
@@ -22,7 +23,7 @@ const DEFAULTS: JobsOptions = {
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
   private connection?: IORedis;
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues = new Map<QueueName, JobsQueue>();
 
   constructor(private readonly config: AppConfig) {}
 
@@ -40,18 +41,34 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(QUEUE_OF[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
   }
 
-  queue(name: QueueName): Queue {
+  // Redis, or BullMQ's PostgreSQL backend in the app's own database when embedded.
+  get backend(): 'redis' | 'postgres' {
+    return this.config.env.KOKEMUS_EMBEDDED ? 'postgres' : 'redis';
+  }
+
+  queue(name: QueueName): JobsQueue {
     let queue = this.queues.get(name);
     if (!queue) {
-      this.connection ??= createRedis(this.config.env.REDIS_URL, false);
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.env.QUEUE_PREFIX });
+      const env = this.config.env;
+      if (env.KOKEMUS_EMBEDDED) {
+        queue = createPostgresQueue(name, env.DATABASE_URL);
+      } else {
+        this.connection ??= createRedis(env.REDIS_URL, false);
+        queue = new Queue(name, { connection: this.connection, prefix: env.QUEUE_PREFIX });
+      }
       this.queues.set(name, queue);
     }
     return queue;
   }
 
   async ping(): Promise<string> {
-    this.connection ??= createRedis(this.config.env.REDIS_URL, false);
+    const env = this.config.env;
+    if (env.KOKEMUS_EMBEDDED) {
+      // A real round trip to the queue tables (created on first use).
+      await this.queue(QueueName.Mail).getJobCounts('waiting');
+      return 'PONG';
+    }
+    this.connection ??= createRedis(env.REDIS_URL, false);
     return this.connection.ping();
   }
 

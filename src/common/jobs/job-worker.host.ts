@@ -5,6 +5,7 @@ import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QUEUE_OF, QueueName } from './job-names';
 import { JOB_HANDLER } from './on-job.decorator';
+import { createPostgresWorker, JobProcessor, JobsWorker } from './postgres-queues';
 import { createRedis } from './redis-connection';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
@@ -12,6 +13,8 @@ type Handler = (payload: unknown, job: Job) => Promise<unknown>;
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
   [QueueName.Booking]: 4,
+  // Rendering a contract PDF is CPU work on the worker's event loop: two at a time keep the other queues moving.
+  [QueueName.Contracts]: 2,
   [QueueName.Fees]: 1,
 };
 
@@ -26,7 +29,7 @@ export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Partial<WorkerOptio
 @Injectable()
 export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
-  private readonly workers: Worker[] = [];
+  private readonly workers: JobsWorker[] = [];
   private connection?: IORedis;
 
   constructor(
@@ -61,22 +64,13 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.handlers();
-    this.connection = createRedis(this.config.env.REDIS_URL, true);
     for (const queueName of Object.values(QueueName)) {
-      const worker = new Worker(
-        queueName,
-        async (job: Job) => {
-          const handler = handlers.get(job.name as JobName);
-          if (!handler || QUEUE_OF[job.name as JobName] !== queueName) throw new Error(`No handler for ${job.name}`);
-          return handler(job.data, job);
-        },
-        {
-          connection: this.connection,
-          prefix: this.config.env.QUEUE_PREFIX,
-          concurrency: QUEUE_CONCURRENCY[queueName],
-          ...QUEUE_WORKER_OPTIONS[queueName],
-        },
-      );
+      const processor = async (job: Job) => {
+        const handler = handlers.get(job.name as JobName);
+        if (!handler || QUEUE_OF[job.name as JobName] !== queueName) throw new Error(`No handler for ${job.name}`);
+        return handler(job.data, job);
+      };
+      const worker = this.createWorker(queueName, processor);
       worker.on('failed', (job, err) =>
         this.logger.warn({ queue: queueName, job: job?.name, jobId: job?.id, err: err.message }, 'Job failed'),
       );
@@ -84,6 +78,19 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
       this.workers.push(worker);
     }
     this.logger.log(`Workers started for queues: ${Object.values(QueueName).join(', ')}`);
+  }
+
+  // Redis, or BullMQ's PostgreSQL backend in the app's own database when embedded.
+  private createWorker(queueName: QueueName, processor: JobProcessor): JobsWorker {
+    const env = this.config.env;
+    if (env.KOKEMUS_EMBEDDED) return createPostgresWorker(queueName, processor, env.DATABASE_URL, QUEUE_CONCURRENCY[queueName]);
+    this.connection ??= createRedis(env.REDIS_URL, true);
+    return new Worker(queueName, processor, {
+      connection: this.connection,
+      prefix: env.QUEUE_PREFIX,
+      concurrency: QUEUE_CONCURRENCY[queueName],
+      ...QUEUE_WORKER_OPTIONS[queueName],
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -9,6 +9,7 @@ import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentCancellation } from './assignment-cancellation';
@@ -20,6 +21,7 @@ import { AssignmentEntity, AssignmentStatus, CancelledBy } from './entities/assi
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { reminderMail, withdrawnMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawal } from './offer-withdrawal';
 import { canOffer, fillStatus } from './request-transitions';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
@@ -37,6 +39,8 @@ export class AssignmentsService {
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
     private readonly cancellation: AssignmentCancellation,
+    private readonly withdrawal: OfferWithdrawal,
+    private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -65,7 +69,13 @@ export class AssignmentsService {
           startsAt: locked.startsAt,
           endsAt: locked.endsAt,
         });
-        await manager.update(BookingRequestEntity, { id: requestId }, { status: fillStatus(holding + 1, locked.expertsNeeded) });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
+        const status = fillStatus(holding + 1, locked.expertsNeeded);
+        await manager.update(BookingRequestEntity, { id: requestId }, { status });
+        // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
+        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
+        else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
         await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
         return assignment.id;
       })

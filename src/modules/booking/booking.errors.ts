@@ -37,4 +37,7 @@ export const BookingErrors = {
     new DomainError('ASSIGNMENT_STATUS_CONFLICT', 'conflict', `A ${from} assignment cannot be ${action}`),
   notEnded: () => new DomainError('ASSIGNMENT_NOT_ENDED', 'conflict', 'The work can be confirmed only after its end time'),
   feedbackExists: () => new DomainError('FEEDBACK_ALREADY_GIVEN', 'conflict', 'Feedback for this assignment was already given'),
+  feedbackNotOpen: (status: string) =>
+    new DomainError('FEEDBACK_NOT_OPEN', 'conflict', `Feedback opens once the work is confirmed as completed; this assignment is ${status}`),
+  calendarFeedNotFound: () => new DomainError('CALENDAR_FEED_NOT_FOUND', 'not_found', 'No such calendar feed'),
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentCancellation } from './assignment-cancellation';
@@ -7,15 +8,22 @@ import { AssignmentsService } from './assignments.service';
 import { BookingRequestsController } from './booking-requests.controller';
 import { BookingRequestsService } from './booking-requests.service';
 import { BookingRepository } from './booking.repository';
+import { CalendarFeedController } from './calendar/calendar-feed.controller';
+import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
+import { CalendarFeedService } from './calendar/calendar-feed.service';
 import { EarningsGuard } from './earnings-guard';
+import { FeedbackController } from './feedback/feedback.controller';
+import { FeedbackRepository } from './feedback/feedback.repository';
+import { FeedbackService } from './feedback/feedback.service';
 import { MatchingRepository } from './matching.repository';
 import { MatchingService } from './matching.service';
 import { OffersController } from './offers.controller';
+import { OfferWithdrawal } from './offer-withdrawal';
 import { OffersService } from './offers.service';
 
 @Module({
-  imports: [OrganisationsModule, ExpertsModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController],
+  imports: [OrganisationsModule, ExpertsModule, ContractsModule],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -24,7 +32,12 @@ import { OffersService } from './offers.service';
     OffersService,
     AssignmentsService,
     AssignmentCancellation,
+    OfferWithdrawal,
     EarningsGuard,
+    FeedbackRepository,
+    FeedbackService,
+    CalendarFeedRepository,
+    CalendarFeedService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })

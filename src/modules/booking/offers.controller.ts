@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -25,7 +25,7 @@ export class OffersController {
 
   @Post(':id/accept')
   @HttpCode(201)
-  @ApiOkResponse({ type: AssignmentResponse, description: '409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED' })
+  @ApiCreatedResponse({ type: AssignmentResponse, description: 'The new assignment. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED' })
   accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<AssignmentResponse> {
     return this.offers.accept(ctx, id, dto);
   }

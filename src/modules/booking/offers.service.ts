@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { fieldError } from '../../common/errors/domain-error';
@@ -9,6 +9,7 @@ import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
+import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { BookingErrors } from './booking.errors';
@@ -22,6 +23,7 @@ import { OfferEntity, OfferStatus } from './entities/offer.entity';
 import { EarningsGuard } from './earnings-guard';
 import { acceptedMail, offerMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
+import { OfferWithdrawal } from './offer-withdrawal';
 import { canOffer, fillStatus } from './request-transitions';
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
@@ -34,7 +36,9 @@ export class OffersService {
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
     private readonly earnings: EarningsGuard,
+    private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
+    private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -112,10 +116,12 @@ export class OffersService {
           startsAt: request.startsAt,
           endsAt: request.endsAt,
         });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
         await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
-        if (status === RequestStatus.Filled) await this.withdrawLive(manager, request.id, now);
+        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
         await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
         const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
@@ -166,13 +172,6 @@ export class OffersService {
         .execute();
       if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
     });
-  }
-
-  private async withdrawLive(manager: EntityManager, requestId: string, now: Date): Promise<void> {
-    const live = await this.booking.findLiveOffers(manager, requestId);
-    if (live.length === 0) return;
-    await manager.update(OfferEntity, { id: In(live.map((o) => o.id)) }, { status: OfferStatus.Withdrawn, answeredAt: now });
-    for (const o of live) await this.audit.record({ actorId: null, action: 'offer.withdrawn', entityType: 'offer', entityId: o.id, details: { reason: 'request_filled' } }, manager);
   }
 
   private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {

@@ -19,6 +19,7 @@ import { PaymentDetailsService } from './payment-details.service';
 // Personal data held by other features, removed on erasure. Money records (claims, fee lines) are not here:
 // the law requires keeping them, and they hold no contact or health data.
 const ERASABLE: { table: string; column: string }[] = [
+  { table: 'calendar_feeds', column: 'expert_id' },
   { table: 'availability_weekly_windows', column: 'expert_id' },
   { table: 'availability_one_off_windows', column: 'expert_id' },
   { table: 'availability_absences', column: 'expert_id' },

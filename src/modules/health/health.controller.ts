@@ -17,19 +17,21 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOkResponse({ description: 'PostgreSQL and Redis answer' })
+  @ApiOkResponse({ description: 'PostgreSQL and the queues (Redis; in the embedded mode, PostgreSQL) answer' })
   @ApiServiceUnavailableResponse({ description: 'One of them does not' })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 2000 }), () => this.redis()]);
+    return this.health.check([() => this.db.pingCheck('postgres', { timeout: 2000 }), () => this.queues()]);
   }
 
-  private async redis() {
-    const check = this.indicator.check('redis');
+  // Reported as "redis" on Redis; as "queue" with its backend when the queues live in PostgreSQL.
+  private async queues() {
+    const redis = this.jobs.backend === 'redis';
+    const check = this.indicator.check(redis ? 'redis' : 'queue');
     try {
       await this.jobs.ping();
-      return check.up();
+      return redis ? check.up() : check.up({ backend: this.jobs.backend });
     } catch {
-      return check.down({ message: 'Redis does not answer' });
+      return check.down({ message: redis ? 'Redis does not answer' : 'The queue tables in PostgreSQL do not answer' });
     }
   }
 }

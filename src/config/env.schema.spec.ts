@@ -1,0 +1,71 @@
+import { chooseDatabaseMode } from './database-mode';
+import { parseEnv } from './env.schema';
+
+const SECRETS = {
+  JWT_SECRET: 'x'.repeat(32),
+  ENCRYPTION_KEY: 'k1:MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=',
+};
+const DB = 'postgres://postgres@127.0.0.1:5432/kokemus';
+const REDIS = 'redis://127.0.0.1:6379';
+const SMTP = 'smtp://127.0.0.1:1025';
+
+describe('database mode', () => {
+  it.each([
+    ['nothing set, development', {}, true],
+    ['nothing set, NODE_ENV unset means development', { NODE_ENV: undefined }, true],
+    ['nothing set, test', { NODE_ENV: 'test' }, true],
+    ['both URLs set', { DATABASE_URL: DB, REDIS_URL: REDIS }, false],
+    ['only DATABASE_URL set', { DATABASE_URL: DB }, false],
+    ['only REDIS_URL set', { REDIS_URL: REDIS }, false],
+    ['production with nothing set', { NODE_ENV: 'production' }, false],
+    ['production, KOKEMUS_EMBEDDED=true', { NODE_ENV: 'production', KOKEMUS_EMBEDDED: 'true' }, true],
+    ['KOKEMUS_EMBEDDED=false with nothing set', { KOKEMUS_EMBEDDED: 'false' }, false],
+  ])('%s → embedded %s', (_, env, embedded) => {
+    expect(chooseDatabaseMode(env as NodeJS.ProcessEnv)).toEqual({ ok: true, embedded });
+  });
+
+  it('refuses KOKEMUS_EMBEDDED=true beside a REDIS_URL', () => {
+    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'true', REDIS_URL: REDIS })).toEqual({ ok: false, message: expect.stringMatching(/REDIS_URL is set/) });
+  });
+
+  it('refuses a KOKEMUS_EMBEDDED that is neither true nor false', () => {
+    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'yes' })).toEqual({ ok: false, message: 'Configuration error: KOKEMUS_EMBEDDED must be true or false' });
+  });
+});
+
+describe('parseEnv', () => {
+  it('runs on real PostgreSQL and Redis when both are set, as before', () => {
+    const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP });
+    expect(parsed).toMatchObject({ ok: true, env: { KOKEMUS_EMBEDDED: false, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, DATA_DIR: './data' } });
+  });
+
+  it.each([
+    [{ DATABASE_URL: DB }, 'Configuration error: REDIS_URL is missing (DATABASE_URL is set: set both, or neither to try Kokemus in the embedded mode)'],
+    [{ REDIS_URL: REDIS }, 'Configuration error: DATABASE_URL is missing (REDIS_URL is set: set both, or neither to try Kokemus in the embedded mode)'],
+    [{ DATABASE_URL: DB, NODE_ENV: 'production' }, 'Configuration error: REDIS_URL is missing'],
+  ])('names the missing URL when only one is set: %o', (urls, message) => {
+    expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, ...urls })).toEqual({ ok: false, message });
+  });
+
+  it('keeps a missing DATABASE_URL a configuration error in production', () => {
+    expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, NODE_ENV: 'production' })).toEqual({ ok: false, message: 'Configuration error: DATABASE_URL is missing' });
+  });
+
+  it('still requires SMTP_URL on real PostgreSQL and Redis', () => {
+    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS })).toEqual({ ok: false, message: 'Configuration error: SMTP_URL is missing' });
+  });
+
+  it('treats an empty URL as unset', () => {
+    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: '', SMTP_URL: SMTP })).toMatchObject({ ok: false, message: expect.stringMatching(/^Configuration error: REDIS_URL is missing/) });
+  });
+
+  it('in the embedded mode, takes the database started by main.ts and needs no Redis or SMTP', () => {
+    const parsed = parseEnv({ ...SECRETS, KOKEMUS_EMBEDDED: 'true', DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:40000/postgres', DATA_DIR: '/tmp/k' });
+    expect(parsed).toMatchObject({ ok: true, env: { KOKEMUS_EMBEDDED: true, DATA_DIR: '/tmp/k' } });
+    expect(parsed.ok && [parsed.env.REDIS_URL, parsed.env.SMTP_URL]).toEqual([undefined, undefined]);
+  });
+
+  it('in the embedded mode, tells that only npm start starts the database', () => {
+    expect(parseEnv({ ...SECRETS })).toEqual({ ok: false, message: expect.stringMatching(/^Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only/) });
+  });
+});

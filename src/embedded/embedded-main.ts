@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Logger } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PinoLogger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { AppConfig } from '../config/app-config';
+import { databaseOptions } from '../database/database-options';
+import { createHttpApp } from '../http-app';
+import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
+import { DemoSeedService } from '../modules/demo/demo-seed.service';
+import { DataDirLockedError } from './data-dir-lock';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { embeddedSecrets } from './embedded-secrets';
+
+const logger = new Logger('Embedded');
+const STOP_TIMEOUT_MS = 15_000;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function migrate(url: string): Promise<number> {
+  const dataSource = new DataSource(databaseOptions(url, 2));
+  await dataSource.initialize();
+  try {
+    return (await dataSource.runMigrations({ transaction: 'each' })).length;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function banner(config: AppConfig): string {
+  const url = config.env.PUBLIC_URL;
+  const experts = demoExperts();
+  const width = Math.max(...DEMO_STAFF.map((s) => s.key.length)) + DEMO_DOMAIN.length + 1;
+  return [
+    '',
+    `Kokemus is running on ${url} (embedded mode: for trying Kokemus out, not for production)`,
+    `  API docs:   ${url}/docs`,
+    `  data:       ${resolve(config.env.DATA_DIR)} (mail sent by the app is written to its mail/ folder)`,
+    `  demo logins, all with the password ${DEMO_PASSWORD}:`,
+    ...DEMO_STAFF.map((s) => `    ${`${s.key}@${DEMO_DOMAIN}`.padEnd(width)}  ${s.role}, ${s.name}`),
+    `    ${experts[0].key}@${DEMO_DOMAIN} … ${experts[experts.length - 1].key}@${DEMO_DOMAIN}  experts`,
+    `  try:  curl -s ${url}/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
+    '',
+  ].join('\n');
+}
+
+function stopOnSignals(app: NestFastifyApplication, database: EmbeddedPostgres): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: stopping`);
+    setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
+    // The app (HTTP, workers, pools) first, then the database they talk to.
+    void app
+      .close()
+      .catch((err: Error) => logger.error(`Stopping the app failed: ${err.message}`))
+      .then(() => database.stop())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+// The whole product in one process on one machine, with nothing to install: PostgreSQL is PGlite under
+// DATA_DIR, the queues are BullMQ's PostgreSQL backend in the same database, and the workers run beside the API.
+export async function runEmbedded(): Promise<void> {
+  const started = performance.now();
+  logger.warn('Embedded mode: PostgreSQL (PGlite) and the queues run inside this process. This mode is for trying Kokemus out, not for production.');
+  if (process.env.DATABASE_URL) fail('Configuration error: KOKEMUS_EMBEDDED=true starts its own database; unset DATABASE_URL or KOKEMUS_EMBEDDED');
+  const dataDir = resolve(process.env.DATA_DIR || './data');
+  const secrets = embeddedSecrets(dataDir);
+  process.env.JWT_SECRET ||= secrets.JWT_SECRET;
+  process.env.ENCRYPTION_KEY ||= secrets.ENCRYPTION_KEY;
+  process.env.PUBLIC_URL ||= `http://localhost:${process.env.PORT || 3000}`;
+
+  let database: EmbeddedPostgres;
+  try {
+    database = await startEmbeddedPostgres({
+      dataDir,
+      log: (message) => logger.warn(message),
+      onCrash: (err) => fail(`The embedded PostgreSQL stopped: ${err.message}`),
+    });
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message);
+    throw err;
+  }
+  process.env.DATABASE_URL = database.url;
+  process.env.KOKEMUS_EMBEDDED = 'true';
+  const config = AppConfig.fromProcessEnv();
+  const databaseReady = performance.now();
+
+  const migrations = await migrate(database.url);
+  const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
+  stopOnSignals(app, database);
+  await app.init();
+  const seed = await app.get(DemoSeedService).seed();
+  // Only this machine: the demo logins and their password are printed for everyone to read.
+  await app.listen({ port: config.env.PORT, host: '127.0.0.1' });
+  const ms = (t: number) => Math.round(t);
+  new Logger('Kokemus').log(
+    {
+      bootMs: ms(performance.now() - started),
+      databaseMs: ms(databaseReady - started),
+      migrationsRun: migrations,
+      demoData: seed,
+    },
+    `Embedded mode ready on ${config.env.PUBLIC_URL}`,
+  );
+  // Plain text for a person, after the log lines that pino still holds in its buffer.
+  PinoLogger.root.flush(() => process.stdout.write(`${banner(config)}\n`));
+}

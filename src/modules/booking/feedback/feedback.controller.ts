@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { FeedbackDto } from '../dto/booking-actions.dto';
+import { FeedbackResponse } from '../dto/feedback.response';
+import { FeedbackService } from './feedback.service';
+
+@ApiTags('booking')
+@Controller('assignments/:id/feedback')
+export class FeedbackController {
+  constructor(private readonly feedback: FeedbackService) {}
+
+  @Post()
+  @Authenticated({ roles: [Role.Orderer, Role.Expert] })
+  @ApiCreatedResponse({ type: FeedbackResponse, description: 'Once per side, after the work is confirmed completed' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN' })
+  give(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: FeedbackDto): Promise<FeedbackResponse> {
+    return this.feedback.give(ctx, id, dto);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator and admin: both sides. Orderer and expert: only their own side' })
+  list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeedbackResponse[]> {
+    return this.feedback.list(ctx, id);
+  }
+}

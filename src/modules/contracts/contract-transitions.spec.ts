@@ -1,0 +1,39 @@
+import { ContractAction, ContractRefusal, refusal } from './contract-transitions';
+import { ContractStatus } from './entities/contract.entity';
+
+describe('contract transitions', () => {
+  const table: [ContractAction, ContractStatus, ContractRefusal | null][] = [
+    ['approve', ContractStatus.Draft, null],
+    ['approve', ContractStatus.Approved, 'already_approved'],
+    ['approve', ContractStatus.Signed, 'already_signed'],
+    ['approve', ContractStatus.Expired, 'already_signed'],
+    ['approve', ContractStatus.Superseded, 'superseded'],
+    ['approve', ContractStatus.Terminated, 'terminated'],
+    ['sign', ContractStatus.Draft, 'not_approved'],
+    ['sign', ContractStatus.Approved, null],
+    ['sign', ContractStatus.Signed, 'already_signed'],
+    ['sign', ContractStatus.Expired, 'already_signed'],
+    ['sign', ContractStatus.Superseded, 'superseded'],
+    ['sign', ContractStatus.Terminated, 'terminated'],
+    ['revise', ContractStatus.Draft, 'not_signed'],
+    ['revise', ContractStatus.Approved, 'not_signed'],
+    ['revise', ContractStatus.Signed, null],
+    ['revise', ContractStatus.Expired, 'expired'],
+    ['revise', ContractStatus.Superseded, 'superseded'],
+    ['revise', ContractStatus.Terminated, 'terminated'],
+    ['terminate', ContractStatus.Draft, null],
+    ['terminate', ContractStatus.Approved, null],
+    ['terminate', ContractStatus.Signed, null],
+    ['terminate', ContractStatus.Expired, 'expired'],
+    ['terminate', ContractStatus.Superseded, 'superseded'],
+    ['terminate', ContractStatus.Terminated, 'terminated'],
+  ];
+
+  it.each(table)('%s a %s contract: %s', (action, status, expected) => {
+    expect(refusal(action, status)).toBe(expected);
+  });
+
+  it('covers every action for every status', () => {
+    expect(table).toHaveLength(4 * Object.values(ContractStatus).length);
+  });
+});

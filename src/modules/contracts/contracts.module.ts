@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { AssignmentContractController } from './assignment-contract.controller';
+import { ContractAccess } from './contract-access';
+import { ContractDrafts } from './contract-drafts.service';
+import { ContractPdfJob } from './contract-pdf.job';
+import { ContractPdfsService } from './contract-pdfs.service';
+import { ContractSigningService } from './contract-signing.service';
+import { ContractSnapshots } from './contract-snapshots';
+import { ContractSweepJob } from './contract-sweep.job';
+import { ContractsController } from './contracts.controller';
+import { ContractsRepository } from './contracts.repository';
+import { ContractsService } from './contracts.service';
+import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
+
+// Imported by booking (for ContractDrafts); it never imports booking's module back, only its entities.
+@Module({
+  imports: [AuthModule],
+  controllers: [ContractsController, AssignmentContractController],
+  providers: [
+    ContractsRepository,
+    ContractAccess,
+    ContractDrafts,
+    ContractSnapshots,
+    ContractsService,
+    ContractSigningService,
+    ContractPdfsService,
+    ContractPdfJob,
+    ContractSweepJob,
+    ContractPdfRenderer,
+  ],
+  exports: [ContractDrafts],
+})
+export class ContractsModule {}

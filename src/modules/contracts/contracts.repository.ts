@@ -1,0 +1,227 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
+import { BookingRequestEntity } from '../booking/entities/booking-request.entity';
+import { ExpertEntity } from '../experts/entities/expert.entity';
+import { PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
+import { MunicipalityEntity } from '../organisations/entities/municipality.entity';
+import { OrganisationEntity } from '../organisations/entities/organisation.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { LocalName } from './contract-document.builder';
+import { ContractAssignmentEntity } from './entities/contract-assignment.entity';
+import { ContractEntity, ContractStatus } from './entities/contract.entity';
+
+export type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
+export type CoveredAssignment = ContractAssignmentEntity & { assignment: AssignmentWithRequest };
+
+export interface ContractFilter {
+  expertId?: string;
+  status?: ContractStatus;
+  organisationId?: string;
+  assignmentId?: string;
+  limit: number;
+  offset: number;
+}
+
+// The fee terms the contract states; never the encrypted identity code or IBANs.
+export interface PayeeTerms {
+  dateOfBirth: string | null;
+  payee: string;
+  declinesFee: boolean;
+  associationName: string | null;
+}
+
+@Injectable()
+export class ContractsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async nextSequence(manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(`SELECT nextval('contract_number_seq')::int AS n`)) as { n: number }[];
+    return row.n;
+  }
+
+  async nextVersion(manager: EntityManager, number: string): Promise<number> {
+    const [row] = (await manager.query(`SELECT COALESCE(MAX(version), 0)::int + 1 AS v FROM contracts WHERE number = $1`, [number])) as { v: number }[];
+    return row.v;
+  }
+
+  findContract(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContractEntity | null> {
+    return manager.findOne(ContractEntity, { where: { id }, relations: { expert: { user: true }, organisation: true } });
+  }
+
+  // Serialises approval, signing, revision and termination of one contract.
+  lockContract(manager: EntityManager, id: string): Promise<ContractEntity | null> {
+    return manager.findOne(ContractEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  lockContracts(manager: EntityManager, ids: string[]): Promise<ContractEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(ContractEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async findPdf(id: string): Promise<Buffer | null> {
+    const row = await this.dataSource
+      .getRepository(ContractEntity)
+      .createQueryBuilder('c')
+      .select('c.id')
+      .addSelect('c.pdf')
+      .where('c.id = :id', { id })
+      .getOne();
+    return row?.pdf ?? null;
+  }
+
+  findPage(filter: ContractFilter): Promise<[ContractEntity[], number]> {
+    const qb = this.dataSource
+      .getRepository(ContractEntity)
+      .createQueryBuilder('c')
+      .leftJoinAndSelect('c.expert', 'e')
+      .leftJoinAndSelect('e.user', 'u')
+      .leftJoinAndSelect('c.organisation', 'o');
+    if (filter.expertId) qb.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
+    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.organisationId) qb.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.assignmentId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM contract_assignments ca WHERE ca.contract_id = c.id AND ca.assignment_id = :assignmentId)', {
+        assignmentId: filter.assignmentId,
+      });
+    }
+    // Every contract joins one expert, one user and one organisation: LIMIT/OFFSET is exact.
+    return qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').limit(filter.limit).offset(filter.offset).getManyAndCount();
+  }
+
+  // The assignments of many contracts in one query, with the order each belongs to.
+  async coverages(contractIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CoveredAssignment[]>> {
+    const rows =
+      contractIds.length === 0
+        ? []
+        : ((await manager.find(ContractAssignmentEntity, {
+            where: { contractId: In(contractIds) },
+            relations: { assignment: { request: true } },
+          })) as CoveredAssignment[]);
+    const byContract = new Map<string, CoveredAssignment[]>(contractIds.map((id) => [id, []]));
+    for (const row of rows.sort((a, b) => a.assignment.startsAt.getTime() - b.assignment.startsAt.getTime())) {
+      byContract.get(row.contractId)!.push(row);
+    }
+    return byContract;
+  }
+
+  async coveredAssignmentIds(manager: EntityManager, contractId: string): Promise<string[]> {
+    return (await manager.find(ContractAssignmentEntity, { where: { contractId }, select: { assignmentId: true } })).map((r) => r.assignmentId);
+  }
+
+  findAssignments(manager: EntityManager, ids: string[]): Promise<AssignmentWithRequest[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(AssignmentEntity, { where: { id: In(ids) }, relations: { request: true } }) as Promise<AssignmentWithRequest[]>;
+  }
+
+  findAssignment(id: string): Promise<AssignmentWithRequest | null> {
+    return this.dataSource.manager.findOne(AssignmentEntity, { where: { id }, relations: { request: true } }) as Promise<AssignmentWithRequest | null>;
+  }
+
+  // Which live contracts cover any of these assignments (at most one each, by the unique index).
+  liveCoverage(manager: EntityManager, assignmentIds: string[]): Promise<ContractAssignmentEntity[]> {
+    if (assignmentIds.length === 0) return Promise.resolve([]);
+    return manager.find(ContractAssignmentEntity, { where: { assignmentId: In(assignmentIds), live: true } });
+  }
+
+  async liveContractOf(assignmentId: string): Promise<ContractEntity | null> {
+    const row = await this.dataSource.manager.findOne(ContractAssignmentEntity, { where: { assignmentId, live: true }, relations: { contract: true } });
+    return row?.contract ?? null;
+  }
+
+  async addAssignments(manager: EntityManager, contractId: string, assignmentIds: string[]): Promise<void> {
+    await manager.insert(
+      ContractAssignmentEntity,
+      assignmentIds.map((assignmentId) => ({ contractId, assignmentId })),
+    );
+  }
+
+  // accepted → confirmed: a signed contract now covers them.
+  async confirmAssignments(manager: EntityManager, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ status: AssignmentStatus.Confirmed })
+      .where('id IN (:...ids) AND status = :accepted', { ids, accepted: AssignmentStatus.Accepted })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  // confirmed → accepted for work not yet started that no signed contract covers any more (after a termination
+  // or a new version without it): an assignment is confirmed only under a signed contract.
+  async unconfirmUncovered(manager: EntityManager, ids: string[], now: Date): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ status: AssignmentStatus.Accepted })
+      .where('id IN (:...ids) AND status = :confirmed AND starts_at > :now', { ids, confirmed: AssignmentStatus.Confirmed, now })
+      .andWhere(
+        `NOT EXISTS (SELECT 1 FROM contract_assignments ca JOIN contracts c ON c.id = ca.contract_id
+           WHERE ca.assignment_id = assignments.id AND ca.live AND c.status IN ('signed', 'expired'))`,
+      )
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  findExpert(manager: EntityManager, expertId: string): Promise<(ExpertEntity & { user: UserEntity }) | null> {
+    return manager.findOne(ExpertEntity, { where: { userId: expertId }, relations: { user: true } }) as Promise<(ExpertEntity & { user: UserEntity }) | null>;
+  }
+
+  async payeeTerms(manager: EntityManager, expertId: string): Promise<PayeeTerms | null> {
+    return manager.findOne(PaymentDetailsEntity, {
+      where: { expertId },
+      select: { expertId: true, dateOfBirth: true, payee: true, declinesFee: true, associationName: true },
+    });
+  }
+
+  async municipalityNames(manager: EntityManager, codes: (string | null)[]): Promise<Map<string, LocalName>> {
+    const wanted = [...new Set(codes.filter((c): c is string => !!c))];
+    const rows = wanted.length === 0 ? [] : await manager.findBy(MunicipalityEntity, { code: In(wanted) });
+    return new Map(rows.map((m) => [m.code, { fi: m.nameFi, sv: m.nameSv }]));
+  }
+
+  findOrganisation(manager: EntityManager, id: string): Promise<OrganisationEntity | null> {
+    return manager.findOneBy(OrganisationEntity, { id });
+  }
+
+  findUser(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id });
+  }
+
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const user = await this.dataSource.manager.findOne(UserEntity, { where: { id: userId }, select: { id: true, passwordHash: true } });
+    return user?.passwordHash ?? null;
+  }
+
+  isMember(organisationId: string, userId: string): Promise<boolean> {
+    return this.dataSource
+      .query(`SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId])
+      .then((rows: unknown[]) => rows.length > 0);
+  }
+
+  // Signed contracts whose last day is before today end by themselves.
+  async expireEnded(manager: EntityManager, today: string): Promise<string[]> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ContractEntity)
+      .set({ status: ContractStatus.Expired })
+      .where('status = :signed AND valid_until < :today', { signed: ContractStatus.Signed, today })
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  async approvedWithoutPdf(approvedBefore: Date): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(ContractEntity, {
+      where: { status: ContractStatus.Approved, pdfSha256: IsNull(), approvedAt: LessThan(approvedBefore) },
+      select: { id: true },
+      take: 500,
+    });
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,527 @@
+import { createHash, randomUUID } from 'node:crypto';
+import pdfParse from 'pdf-parse';
+import { Role } from '../src/common/auth/role.enum';
+import { TaskType } from '../src/common/domain/task-type';
+import { Language } from '../src/common/i18n/language';
+import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
+import { AssignmentEntity } from '../src/modules/booking/entities/assignment.entity';
+import { ContractPdfJob } from '../src/modules/contracts/contract-pdf.job';
+import { ContractSweepJob } from '../src/modules/contracts/contract-sweep.job';
+import { ContractEntity } from '../src/modules/contracts/entities/contract.entity';
+import { ContractDocument } from '../src/modules/contracts/pdf/contract-document';
+import { ContractPdfRenderer } from '../src/modules/contracts/pdf/contract-pdf-renderer';
+import { renderContractPdf } from '../src/modules/contracts/pdf/contract-pdf.renderer';
+import { MailService } from '../src/modules/mail/mail.service';
+import { createBookableExpert } from './factories/bookable.factory';
+import { draftedAssignment, giveDateOfBirth, identityCodeBornOn, insertAssignment, pdfOf, waitForPdf } from './factories/contracts.factory';
+import { createExpert } from './factories/experts.factory';
+import { addMember, createUnit } from './factories/organisations.factory';
+import { createUser, login, TestUser } from './factories/users.factory';
+import { createTestApp, TestApp } from './utils/test-app';
+
+// The app's clock stands still on 1 Oct 2026 10:00 local time; the work lies in the weeks after.
+const NOW = '2026-10-01T07:00:00Z';
+const TITLE = 'Kehittäjäasiakasraati – ä ö å Å Ä Ö €';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+// Whitespace collapsed: a wrapped line or a no-break space reads as one space.
+async function textOf(pdf: Buffer): Promise<string> {
+  return (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+}
+
+describe('contracts', () => {
+  let t: TestApp;
+  let coordinator: TestUser & { token: string };
+  let orderer: TestUser & { token: string };
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set(NOW);
+    const c = await createUser(t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
+    coordinator = { ...c, token: await login(t.http, c) };
+    const o = await createUser(t.db, Role.Orderer);
+    orderer = { ...o, token: await login(t.http, o) };
+    unitId = (await createUnit(t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    await addMember(t.db, unitId, o.id);
+  });
+  afterAll(() => t.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+    put: (p: string, b?: object) => t.http.put(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+  });
+
+  // Through the booking flow: the orderer orders, the coordinator offers, the expert accepts.
+  async function accepted(expert: TestUser, topic: string, overrides: Record<string, unknown> = {}): Promise<string> {
+    const order = await as(orderer.token)
+      .post('/booking-requests', {
+        organisationId: unitId,
+        taskType: 'working_group',
+        title: TITLE,
+        startsAt: '2026-10-20T07:00:00Z',
+        endsAt: '2026-10-20T09:00:00Z',
+        remote: false,
+        municipality: '905',
+        address: 'Hietalahdenkatu 2',
+        languages: ['fi'],
+        topics: [topic],
+        expertsNeeded: 1,
+        preparationHours: 1,
+        ...overrides,
+      })
+      .expect(201);
+    await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
+    const offers = await as(coordinator.token).post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(201);
+    const res = await as(await login(t.http, expert)).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    return res.body.id as string;
+  }
+
+  async function contractOf(assignmentId: string): Promise<{ id: string; number: string; status: string }> {
+    const res = await as(coordinator.token).get(`/contracts?assignmentId=${assignmentId}`).expect(200);
+    const live = res.body.items.filter((c: { status: string }) => !['superseded', 'terminated'].includes(c.status));
+    expect(live).toHaveLength(1);
+    return live[0];
+  }
+
+  async function approvedWithPdf(contractId: string): Promise<string> {
+    await as(coordinator.token).post(`/contracts/${contractId}/approve`).expect(200);
+    return waitForPdf(t.db, contractId);
+  }
+
+  // An expert with a draft contract over one assignment made straight in the tables, ready to approve.
+  async function draftFor(language: Language = Language.Fi, overrides: { startsAt?: string; endsAt?: string; taskType?: TaskType } = {}) {
+    const user = await createExpert(t.db, { language, name: 'Sirpa Sarja' });
+    await giveDateOfBirth(t.db, user.id);
+    const seeded = await draftedAssignment(t, {
+      expertId: user.id,
+      organisationId: unitId,
+      createdBy: orderer.id,
+      startsAt: overrides.startsAt ?? '2026-11-03T08:00:00Z',
+      endsAt: overrides.endsAt ?? '2026-11-03T10:00:00Z',
+      taskType: overrides.taskType,
+    });
+    return { expert: { ...user, token: await login(t.http, user) }, ...seeded };
+  }
+
+  async function signed(language: Language = Language.Fi) {
+    const d = await draftFor(language);
+    await approvedWithPdf(d.contractId);
+    await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(200);
+    return d;
+  }
+
+  describe('from acceptance to signature', () => {
+    it('drafts on acceptance, approves, renders, serves and signs, confirming the assignment; a second signature is refused', async () => {
+      const expert = await createBookableExpert(t.db, { name: 'Äijä Öhman-Åström', topics: ['neurodivergence'] });
+      const expertToken = await login(t.http, expert);
+      const identityCode = identityCodeBornOn('1979-04-12');
+      await as(expertToken).put('/experts/me/payment-details', { identityCode, payee: 'expert' }).expect(200);
+
+      const assignmentId = await accepted(expert, 'neurodivergence');
+      const draft = await contractOf(assignmentId);
+      expect(draft).toMatchObject({ status: 'draft', number: expect.stringMatching(/^KOK-2026-\d{6}$/) });
+      const mine = await as(expertToken).get('/contracts').expect(200);
+      expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([draft.id]);
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'draft' });
+
+      const early = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: expert.password }).expect(409);
+      expect(early.body.code).toBe('CONTRACT_NOT_APPROVED');
+      await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(200);
+      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe('CONTRACT_ALREADY_APPROVED');
+
+      const hash = await waitForPdf(t.db, draft.id);
+      const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject === `Sopimus ${draft.number} odottaa allekirjoitustasi`);
+      expect(mail.text).toContain('voimassa 20.10.2026–20.10.2026');
+
+      const served = await pdfOf(t.http, expertToken, draft.id).expect(200);
+      expect(served.headers['content-type']).toBe('application/pdf');
+      expect(served.headers.etag).toBe(`"${hash}"`);
+      expect(sha256(served.body as Buffer)).toBe(hash);
+      await pdfOf(t.http, expertToken, draft.id).set('if-none-match', `"${hash}"`).expect(304);
+
+      const text = await textOf(served.body as Buffer);
+      expect(text).toContain('Määräaikainen toimeksiantosopimus');
+      expect(text).toContain(`Sopimusnumero ${draft.number}`);
+      expect(text).toContain('Kokemusasiantuntijalla on vaitiolovelvollisuus');
+      expect(text).toContain('jatkuu sopimuksen päätyttyä');
+      expect(text).toContain(TITLE);
+      expect(text).toContain('ti 20.10.2026');
+      expect(text).toContain('voimassa 20.10.2026–20.10.2026');
+      expect(text).toContain('25,00 € tunnilta');
+      // 2 h of work and 1 h of preparation at 25 €/h.
+      expect(text).toContain('Arvioitu kokemuspalkkio yhteensä: 75,00 €');
+      expect(text).toContain('Äijä Öhman-Åström');
+      expect(text).toContain('Psykiatrian poliklinikka');
+      expect(text).toContain('12.4.1979');
+      expect(text).toContain('Kaisa Koordinaattori');
+      expect(text).not.toContain(identityCode);
+      expect((served.body as Buffer).toString('latin1')).not.toContain(identityCode);
+
+      const wrong = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: 'not-my-password' }).expect(403);
+      expect(wrong.body.code).toBe('SIGNING_PASSWORD_INCORRECT');
+      expect((await as(expertToken).get(`/contracts/${draft.id}`).expect(200)).body.status).toBe('approved');
+
+      const res = await as(expertToken)
+        .post(`/contracts/${draft.id}/sign`, { password: expert.password, pdfSha256: hash })
+        .set('user-agent', 'Kokemus-test/1.0')
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'signed', pdfSha256: hash, signature: { pdfSha256: hash, userAgent: 'Kokemus-test/1.0' } });
+      expect(res.body.signature.ip).toBeTruthy();
+      expect(JSON.stringify(res.body)).not.toContain(identityCode);
+      expect((await as(expertToken).get(`/assignments/${assignmentId}`).expect(200)).body.status).toBe('confirmed');
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+
+      const again = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: expert.password }).expect(409);
+      expect(again.body.code).toBe('CONTRACT_ALREADY_SIGNED');
+      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe('CONTRACT_ALREADY_SIGNED');
+      // Served as stored, before and after signing.
+      expect(sha256((await pdfOf(t.http, coordinator.token, draft.id).expect(200)).body as Buffer)).toBe(hash);
+    });
+
+    it('writes the contract of a Swedish-speaking expert in Swedish, and tells them in Swedish', async () => {
+      const expert = await createBookableExpert(t.db, { name: 'Åsa Östman', language: Language.Sv, languages: ['sv', 'fi'], topics: ['bereavement'] });
+      await giveDateOfBirth(t.db, expert.id, '1985-06-30');
+      const assignmentId = await accepted(expert, 'bereavement', { startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T09:00:00Z' });
+      const contract = await contractOf(assignmentId);
+      const hash = await approvedWithPdf(contract.id);
+      await t.mail.waitFor((m) => m.to === expert.email && m.subject === `Avtal ${contract.number} väntar på din underskrift`);
+
+      const served = await pdfOf(t.http, coordinator.token, contract.id).expect(200);
+      expect(sha256(served.body as Buffer)).toBe(hash);
+      const text = await textOf(served.body as Buffer);
+      expect(text).toContain('Visstidsavtal om uppdrag');
+      expect(text).toContain('Erfarenhetsexperten har tystnadsplikt');
+      expect(text).toContain('fortsätter att gälla efter att avtalet har upphört');
+      expect(text).toContain(TITLE);
+      expect(text).toContain('ons 21.10.2026');
+      expect(text).toContain('gäller 21.10.2026–21.10.2026');
+      expect(text).toContain('Erfarenhetsarvodet är 25,00 € per timme');
+      expect(text).toContain('Beräknat erfarenhetsarvode sammanlagt: 75,00 €');
+      expect(text).toContain('Psykiatriska polikliniken');
+      expect(text).toContain('Åsa Östman');
+      expect(text).toContain('30.6.1985');
+      expect(text).not.toContain('vaitiolovelvollisuus');
+    });
+
+    it('stores the bytes its snapshot renders to, and gives an English information copy without storing it', async () => {
+      const d = await draftFor(Language.Fi);
+      const hash = await approvedWithPdf(d.contractId);
+      const row = await t.db.getRepository(ContractEntity).createQueryBuilder('c').addSelect('c.pdf').where('c.id = :id', { id: d.contractId }).getOneOrFail();
+      // Rendering the stored snapshot again gives the very same bytes: the PDF can be explained from it.
+      const again = renderContractPdf(row.snapshot as ContractDocument);
+      expect(again.equals(row.pdf!)).toBe(true);
+      expect(renderContractPdf(row.snapshot as ContractDocument).equals(again)).toBe(true);
+      expect(sha256(row.pdf!)).toBe(hash);
+
+      const copy = await pdfOf(t.http, d.expert.token, d.contractId, '?language=en').expect(200);
+      const text = await textOf(copy.body as Buffer);
+      expect(text).toContain('INFORMATION COPY – NOT LEGALLY BINDING');
+      expect(text).toContain('Kehittäjäasiakasraati');
+      expect(copy.headers.etag).toBe(`"${sha256(copy.body as Buffer)}"`);
+      expect(copy.headers.etag).not.toBe(`"${hash}"`);
+      const after = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+      expect(after.pdfSha256).toBe(hash);
+      const bad = await pdfOf(t.http, d.expert.token, d.contractId, '?language=de').expect(400);
+      expect(JSON.parse((bad.body as Buffer).toString()).errors[0].field).toBe('language');
+    });
+
+    it('drafts a contract when the coordinator books an expert directly', async () => {
+      const expert = await createBookableExpert(t.db, { topics: ['migration'], worksRemotely: true });
+      const order = await as(orderer.token)
+        .post('/booking-requests', {
+          organisationId: unitId,
+          taskType: 'lecture',
+          title: 'Luento',
+          startsAt: '2026-10-22T07:00:00Z',
+          endsAt: '2026-10-22T08:00:00Z',
+          remote: true,
+          languages: ['fi'],
+          topics: ['migration'],
+          expertsNeeded: 1,
+          preparationHours: 0,
+        })
+        .expect(201);
+      await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
+      const assignment = await as(coordinator.token).post(`/booking-requests/${order.body.id}/assignments`, { expertId: expert.id }).expect(201);
+      const contract = await contractOf(assignment.body.id);
+      expect(contract).toMatchObject({ status: 'draft', validFrom: '2026-10-22', validUntil: '2026-10-22', language: 'fi' });
+    });
+
+    it('refuses to approve a contract without the expert’s date of birth', async () => {
+      const user = await createExpert(t.db);
+      const { contractId } = await draftedAssignment(t, { expertId: user.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-04T08:00:00Z', endsAt: '2026-11-04T09:00:00Z' });
+      const res = await as(coordinator.token).post(`/contracts/${contractId}/approve`).expect(409);
+      expect(res.body.code).toBe('EXPERT_DATE_OF_BIRTH_MISSING');
+      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
+    });
+
+    it('lets one of two simultaneous signatures through', async () => {
+      const d = await draftFor();
+      await approvedWithPdf(d.contractId);
+      const results = await Promise.all([1, 2].map(() => as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.status === 409)!.body.code).toBe('CONTRACT_ALREADY_SIGNED');
+      const events = await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.signed', entityId: d.contractId });
+      expect(events).toBe(1);
+    });
+  });
+
+  describe('the database keeps what was signed', () => {
+    it('refuses any change to a signed contract’s PDF or content, but lets it end', async () => {
+      const d = await signed();
+      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
+      await expect(t.db.query(`UPDATE contracts SET pdf = NULL, pdf_sha256 = NULL WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
+      await expect(t.db.query(`UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
+      await expect(t.db.query(`UPDATE contracts SET signed_at = now() WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
+      await expect(t.db.query(`UPDATE contracts SET status = 'approved' WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
+      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be deleted/);
+      await t.db.query(`UPDATE contracts SET status = 'expired' WHERE id = $1`, [d.contractId]);
+      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
+    });
+
+    it('refuses a second live contract over one assignment', async () => {
+      const d = await draftFor();
+      const other = await draftedAssignment(t, { expertId: d.expert.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-05T08:00:00Z', endsAt: '2026-11-05T09:00:00Z' });
+      await expect(
+        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [other.contractId, d.assignmentId]),
+      ).rejects.toThrow(/contract_assignments_one_live/);
+    });
+
+    it('refuses to put another expert’s assignment under a contract', async () => {
+      const d = await draftFor();
+      const stranger = await createExpert(t.db);
+      const foreign = await insertAssignment(t.db, { expertId: stranger.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-06T08:00:00Z', endsAt: '2026-11-06T09:00:00Z' });
+      await expect(t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [d.contractId, foreign])).rejects.toThrow(/another expert/);
+    });
+  });
+
+  describe('rendering survives a crash', () => {
+    it('leaves the contract approved without a PDF when rendering fails, and stores one PDF on the retry', async () => {
+      const d = await draftFor();
+      const renderer = t.app.get(ContractPdfRenderer);
+      const render = jest.spyOn(renderer, 'render').mockRejectedValueOnce(new Error('worker killed mid-render'));
+      try {
+        await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(200);
+        for (let i = 0; i < 100 && render.mock.calls.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+        const between = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+        expect(between).toMatchObject({ status: 'approved', pdfSha256: null });
+        const hash = await waitForPdf(t.db, d.contractId);
+        expect(render.mock.calls.length).toBeGreaterThanOrEqual(2);
+        // A late duplicate of the job changes nothing.
+        await t.app.get(ContractPdfJob).render({ contractId: d.contractId });
+        expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).pdfSha256).toBe(hash);
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(1);
+        expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(hash);
+      } finally {
+        render.mockRestore();
+      }
+    });
+
+    it('writes nothing when the transaction storing the PDF fails, and the handler run again stores it', async () => {
+      const d = await draftFor();
+      const job = t.app.get(ContractPdfJob);
+      // Approved without the worker seeing it: the handler is run by hand, as the retried job would.
+      const enqueue = jest.spyOn(job, 'enqueue').mockResolvedValue();
+      const compose = jest.spyOn(t.app.get(MailService), 'compose').mockRejectedValueOnce(new Error('connection lost'));
+      try {
+        await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(200);
+        await expect(job.render({ contractId: d.contractId })).rejects.toThrow('connection lost');
+        expect(await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).toMatchObject({ status: 'approved', pdfSha256: null });
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(0);
+        await job.render({ contractId: d.contractId });
+        await job.render({ contractId: d.contractId });
+        const stored = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+        expect(stored.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(1);
+      } finally {
+        enqueue.mockRestore();
+        compose.mockRestore();
+      }
+    });
+  });
+
+  describe('one contract for a series', () => {
+    async function series(taskTypes: TaskType[] = [TaskType.WorkingGroup, TaskType.WorkingGroup, TaskType.Evaluation]) {
+      const user = await createExpert(t.db, { name: 'Sarja Asiantuntija' });
+      await giveDateOfBirth(t.db, user.id);
+      const days = ['2026-11-10', '2026-11-17', '2026-11-24'];
+      const seeded = [];
+      for (const [i, day] of days.entries()) {
+        seeded.push(
+          await draftedAssignment(t, {
+            expertId: user.id,
+            organisationId: unitId,
+            createdBy: orderer.id,
+            startsAt: `${day}T08:00:00Z`,
+            endsAt: `${day}T10:00:00Z`,
+            taskType: taskTypes[i],
+            title: `Työryhmän tapaaminen ${i + 1}`,
+          }),
+        );
+      }
+      return { expert: { ...user, token: await login(t.http, user) }, seeded, assignmentIds: seeded.map((s) => s.assignmentId) };
+    }
+
+    it('replaces the drafts of the series with one contract, signed once, confirming every assignment', async () => {
+      const { expert, seeded, assignmentIds } = await series();
+      const res = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-01', validUntil: '2026-11-30' })
+        .expect(201);
+      expect(res.body).toMatchObject({ status: 'draft', version: 1, validFrom: '2026-11-01', validUntil: '2026-11-30', expertId: expert.id });
+      expect(res.body.assignments.map((a: { id: string }) => a.id)).toEqual(assignmentIds);
+      for (const { contractId } of seeded) {
+        expect((await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body).toMatchObject({ status: 'superseded', supersededById: res.body.id });
+      }
+      await approvedWithPdf(res.body.id);
+      const text = await textOf((await pdfOf(t.http, expert.token, res.body.id).expect(200)).body as Buffer);
+      for (const n of [1, 2, 3]) expect(text).toContain(`Työryhmän tapaaminen ${n}`);
+      expect(text).toContain('(3 kpl)');
+      expect(text).toContain('voimassa 1.11.2026–30.11.2026');
+      expect(text).toContain('Arvioitu kokemuspalkkio yhteensä: 225,00 €');
+      await as(expert.token).post(`/contracts/${res.body.id}/sign`, { password: expert.password }).expect(200);
+      const statuses = await t.db.getRepository(AssignmentEntity).findBy(assignmentIds.map((id) => ({ id })));
+      expect(statuses.map((a) => a.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    });
+
+    it('refuses a term that does not cover every assignment, naming them', async () => {
+      const { expert, assignmentIds } = await series();
+      const res = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-11', validUntil: '2026-11-23' })
+        .expect(400);
+      expect(res.body.code).toBe('CONTRACT_TERM_NOT_COVERING');
+      expect(res.body.detail).toContain(assignmentIds[0]);
+      expect(res.body.detail).toContain(assignmentIds[2]);
+      expect(res.body.detail).not.toContain(assignmentIds[1]);
+      const reversed = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-30', validUntil: '2026-11-01' })
+        .expect(400);
+      expect(reversed.body.errors[0]).toMatchObject({ field: 'validUntil', code: 'beforeValidFrom' });
+    });
+
+    it('refuses another expert’s assignment, an unknown one, and tasks paid at different rates', async () => {
+      const { expert, assignmentIds } = await series();
+      const stranger = await series();
+      const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
+      const foreign = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: [assignmentIds[0], stranger.assignmentIds[1]], ...term }).expect(400);
+      expect(foreign.body).toMatchObject({ code: 'CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT', errors: [{ field: 'assignmentIds' }] });
+      expect(foreign.body.detail).toContain(stranger.assignmentIds[1]);
+      const unknown = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: [randomUUID()], ...term }).expect(400);
+      expect(unknown.body.code).toBe('CONTRACT_ASSIGNMENT_UNKNOWN');
+      const nobody = await as(coordinator.token).post('/contracts', { expertId: randomUUID(), assignmentIds, ...term }).expect(400);
+      expect(nobody.body.code).toBe('CONTRACT_EXPERT_NOT_FOUND');
+
+      const mixed = await series([TaskType.WorkingGroup, TaskType.Lecture, TaskType.WorkingGroup]);
+      const fees = await as(coordinator.token).post('/contracts', { expertId: mixed.expert.id, assignmentIds: mixed.assignmentIds, ...term }).expect(400);
+      expect(fees.body.code).toBe('CONTRACT_MIXED_FEE_TERMS');
+      // Nothing was replaced by the refused requests.
+      for (const { contractId } of mixed.seeded) expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
+    });
+
+    it('refuses to split a draft series, and to replace an approved contract', async () => {
+      const { expert, assignmentIds } = await series();
+      const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
+      const whole = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds, ...term }).expect(201);
+      const part = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: assignmentIds.slice(0, 2), ...term }).expect(409);
+      expect(part.body.code).toBe('CONTRACT_PARTIAL_REPLACEMENT');
+      await approvedWithPdf(whole.body.id);
+      const taken = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds, ...term }).expect(409);
+      expect(taken.body.code).toBe('ASSIGNMENT_ALREADY_UNDER_CONTRACT');
+    });
+
+    it('refuses a cancelled assignment', async () => {
+      const user = await createExpert(t.db);
+      const done = await insertAssignment(t.db, { expertId: user.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-12T08:00:00Z', endsAt: '2026-11-12T09:00:00Z', status: 'completed' });
+      const res = await as(coordinator.token).post('/contracts', { expertId: user.id, assignmentIds: [done], validFrom: '2026-11-01', validUntil: '2026-11-30' }).expect(409);
+      expect(res.body.code).toBe('CONTRACT_ASSIGNMENT_NOT_OPEN');
+    });
+  });
+
+  describe('versions and termination', () => {
+    it('makes a change a new version that supersedes the signed one once signed, both staying readable', async () => {
+      const d = await signed();
+      const v1 = (await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body;
+      const res = await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' }).expect(201);
+      expect(res.body).toMatchObject({ number: v1.number, version: 2, status: 'draft', supersedesId: d.contractId, validFrom: '2026-11-03', validUntil: '2026-11-30' });
+      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_REVISION_PENDING');
+      expect((await as(coordinator.token).post(`/contracts/${res.body.id}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_NOT_SIGNED');
+      // Until the new version is signed, the old one still covers the assignment.
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+
+      await approvedWithPdf(res.body.id);
+      const text = await textOf((await pdfOf(t.http, d.expert.token, res.body.id).expect(200)).body as Buffer);
+      expect(text).toContain('Versio 2');
+      expect(text).toContain('voimassa 3.11.2026–30.11.2026');
+      await as(d.expert.token).post(`/contracts/${res.body.id}/sign`, { password: d.expert.password }).expect(200);
+
+      const old = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
+      expect(old).toMatchObject({ status: 'superseded', supersededById: res.body.id, pdfSha256: v1.pdfSha256 });
+      expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(v1.pdfSha256);
+      expect((await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409)).body.code).toBe('CONTRACT_SUPERSEDED');
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('confirmed');
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+    });
+
+    it('records who terminated a signed contract, when and why, and the work no longer counts as confirmed', async () => {
+      const d = await signed();
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('confirmed');
+      const res = await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'Vaitiolovelvollisuuden rikkominen' }).expect(200);
+      expect(res.body).toMatchObject({ status: 'terminated', terminatedAt: NOW.replace('Z', '.000Z'), terminationReason: 'Vaitiolovelvollisuuden rikkominen' });
+      const row = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+      expect(row.terminatedBy).toBe(coordinator.id);
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('accepted');
+      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body.code).toBe('CONTRACT_TERMINATED');
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: false, status: null });
+      // The terminated contract stays readable, and its assignment can be put under a new one.
+      await pdfOf(t.http, d.expert.token, d.contractId).expect(200);
+      await as(coordinator.token)
+        .post('/contracts', { expertId: d.expert.id, assignmentIds: [d.assignmentId], validFrom: '2026-11-03', validUntil: '2026-11-03' })
+        .expect(201);
+    });
+
+    it('expires signed contracts after their last day', async () => {
+      const d = await signed();
+      try {
+        // The last day is 3 Nov in Helsinki, which ends at 22:00 UTC.
+        t.clock.set('2026-11-03T21:59:00Z');
+        await t.app.get(ContractSweepJob).sweep();
+        expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('signed');
+        t.clock.set('2026-11-03T22:00:00Z');
+        await t.app.get(ContractSweepJob).sweep();
+      } finally {
+        t.clock.set(NOW);
+      }
+      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
+      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+    });
+  });
+
+  describe('who sees what', () => {
+    it('shows an orderer of another unit nothing, and an expert only their own contracts', async () => {
+      const d = await draftFor();
+      const stranger = await createUser(t.db, Role.Orderer);
+      const strangerToken = await login(t.http, stranger);
+      await addMember(t.db, (await createUnit(t.db)).id, stranger.id);
+      await as(strangerToken).get(`/assignments/${d.assignmentId}/contract-status`).expect(404);
+      await as(strangerToken).get(`/assignments/${randomUUID()}/contract-status`).expect(404);
+
+      const other = await draftFor();
+      await as(other.expert.token).get(`/contracts/${d.contractId}`).expect(404);
+      await as(other.expert.token).get(`/contracts/${d.contractId}/pdf`).expect(404);
+      await as(other.expert.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(404);
+      const list = await as(other.expert.token).get(`/contracts?expertId=${d.expert.id}`).expect(200);
+      expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([other.contractId]);
+      expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'authz.denied', entityId: d.contractId, actorId: other.expert.id })).toBe(2);
+    });
+
+    it('lets the coordinator filter contracts', async () => {
+      const d = await draftFor(Language.Sv);
+      const res = await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=draft`).expect(200);
+      expect(res.body).toMatchObject({ total: 1, items: [{ id: d.contractId, language: 'sv', status: 'draft' }] });
+      expect((await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)).body.total).toBe(0);
+      expect((await as(coordinator.token).get('/contracts?status=nonsense').expect(400)).body.errors[0].field).toBe('status');
+    });
+  });
+});

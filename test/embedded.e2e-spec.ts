@@ -1,0 +1,169 @@
+import { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DateTime } from 'luxon';
+import request from 'supertest';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
+import { EmbeddedApp, runMain, startEmbeddedApp } from './utils/embedded-app';
+
+// The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
+// process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
+// it, so the flow below runs API requests, mail jobs and a delayed expiry job through that one session.
+jest.setTimeout(120_000);
+
+interface Expert {
+  id: string;
+  email: string;
+}
+
+describe('embedded mode', () => {
+  let app: EmbeddedApp;
+  const http = () => request(app.baseUrl);
+  const as = (token: string) => ({
+    get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
+    post: (path: string, body?: object) => http().post(path).set('authorization', `Bearer ${token}`).send(body ?? {}),
+  });
+  const login = async (key: string) =>
+    (await http().post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+  const loginAs = async (email: string) => (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+
+  // The .eml files the app wrote, made searchable: folded headers joined, encoded words and quoted-printable
+  // text decoded.
+  const decode = (qp: string) => Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+  const readable = (eml: string) =>
+    decode(
+      eml
+        .replace(/\?=\n =\?UTF-8\?Q\?/g, '')
+        .replace(/=\?UTF-8\?Q\?(.*?)\?=/g, (_, word: string) => word.replace(/_/g, ' '))
+        .replace(/=\n/g, ''),
+    );
+  const mails = () => {
+    const dir = join(app.dataDir, 'mail');
+    return existsSync(dir) ? readdirSync(dir).map((name) => readable(readFileSync(join(dir, name), 'utf8'))) : [];
+  };
+  async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  // Kept across the restart test; removed at the end.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
+  beforeAll(async () => {
+    app = await startEmbeddedApp({ dataDir });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('boots on a fresh data directory, seeds the demo data and prints how to start', () => {
+    expect(app.output()).toContain('This mode is for trying Kokemus out, not for production');
+    expect(app.output()).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/docs`);
+    expect(app.output()).toContain(`coordinator@${DEMO_DOMAIN}`);
+    expect(app.output()).toContain(DEMO_PASSWORD);
+    expect(app.output()).toContain('"demoData":"seeded"');
+  });
+
+  it('reports PostgreSQL and the queue backend, not Redis, as healthy', async () => {
+    const res = await http().get('/health').expect(200);
+    expect(res.body.details).toEqual({ postgres: { status: 'up' }, queue: { status: 'up', backend: 'postgres' } });
+  });
+
+  // An order of the orderer's own unit, ten days ahead on a weekday at 10:00 in Vaasa, inside the demo
+  // experts' weekly hours; submitted and ready for matching.
+  async function submittedOrder(orderer: string): Promise<{ id: string; title: string; startsAt: DateTime }> {
+    const [unit] = (await as(orderer).get('/units').expect(200)).body.filter((u: { code: string }) => u.code === 'PSY-100');
+    let startsAt = DateTime.now().setZone('Europe/Helsinki').plus({ days: 10 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    while (startsAt.weekday > 5) startsAt = startsAt.plus({ days: 1 });
+    const title = `Embedded check ${randomUUID().slice(0, 8)}`;
+    const created = await as(orderer)
+      .post('/booking-requests', {
+        organisationId: unit.id,
+        taskType: 'working_group',
+        title,
+        startsAt: startsAt.toUTC().toISO(),
+        endsAt: startsAt.plus({ hours: 2 }).toUTC().toISO(),
+        remote: false,
+        municipality: '905',
+        address: 'Hietalahdenkatu 2, Vaasa',
+        languages: ['fi'],
+        topics: [],
+        expertsNeeded: 1,
+        preparationHours: 1,
+      })
+      .expect(201);
+    await as(orderer).post(`/booking-requests/${created.body.id}/submit`).expect(200);
+    return { id: created.body.id, title, startsAt };
+  }
+
+  it('runs an order through candidates, an offer and its acceptance; the mail jobs run on the PostgreSQL queues', async () => {
+    const coordinator = await login('coordinator');
+    const orderer = await login('orderer.psy');
+    const directory = await as(coordinator).get('/experts?limit=100').expect(200);
+    expect(directory.body.total).toBe(40);
+    const experts = new Map<string, Expert>(directory.body.items.map((e: Expert) => [e.id, e]));
+
+    const order = await submittedOrder(orderer);
+    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body as { expertId: string }[];
+    expect(candidates.length).toBeGreaterThan(0);
+    const expert = experts.get(candidates[0].expertId)!;
+    const deadline = order.startsAt.minus({ days: 2 }).toUTC().toISO();
+    const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [expert.id], deadline }).expect(201)).body;
+
+    const expertToken = await loginAs(expert.email);
+    expect((await as(expertToken).get('/offers').expect(200)).body.map((o: { id: string }) => o.id)).toContain(offer.id);
+    const assignment = await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201);
+    expect(assignment.body).toMatchObject({ requestId: order.id, status: 'accepted', expert: { id: expert.id } });
+    expect((await as(orderer).get(`/booking-requests/${order.id}`).expect(200)).body.status).toBe('filled');
+
+    // The send-mail jobs wrote the offer to the expert and the acceptance notice to the orderer as .eml files.
+    const delivered = await eventually('both mails', () => {
+      const found = mails().filter((m) => m.includes(order.title));
+      return found.length >= 2 ? found : undefined;
+    });
+    expect(delivered.filter((m) => m.includes(`To: ${expert.email}`))).toHaveLength(1);
+    expect(delivered.filter((m) => m.includes(`To: orderer.psy@${DEMO_DOMAIN}`))).toHaveLength(1);
+  });
+
+  it('expires an unanswered offer at its deadline through the delayed job', async () => {
+    const coordinator = await login('coordinator');
+    const order = await submittedOrder(await login('orderer.psy'));
+    const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body;
+    const deadline = new Date(Date.now() + 2000).toISOString();
+    const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [candidate.expertId], deadline }).expect(201)).body;
+    const directory = (await as(coordinator).get('/experts?limit=100').expect(200)).body.items as Expert[];
+    const token = await loginAs(directory.find((e) => e.id === candidate.expertId)!.email);
+    // Only the job changes the stored status; answering after the deadline would merely be refused.
+    const status = await eventually('the expiry', async () => {
+      const mine = (await as(token).get('/offers').expect(200)).body.find((o: { id: string }) => o.id === offer.id);
+      return mine.status === 'offered' ? undefined : (mine.status as string);
+    });
+    expect(status).toBe('expired');
+  });
+
+  it('refuses a second process on the same data directory with one clear line', async () => {
+    const second: ChildProcess = runMain(app.dataDir, 1);
+    let stderr = '';
+    second.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => second.once('exit', (c) => done(c)));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Another Kokemus process \(pid \d+\) is using the data directory .+; stop it first, or set DATA_DIR to another directory\.$/)]);
+  });
+
+  it('keeps its data, its secrets and the demo data across a restart', async () => {
+    const token = await login('coordinator');
+    await app.stop();
+    app = await startEmbeddedApp({ dataDir });
+    // The JWT secret was kept in the data directory: a token from before the restart still works.
+    await as(token).get('/experts?limit=1').expect(200);
+    expect(app.output()).toContain('"demoData":"already-seeded"');
+    expect(app.output()).toContain('"migrationsRun":0');
+  });
+});

@@ -1,0 +1,76 @@
+import { randomInt } from 'node:crypto';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { TaskType } from '../../src/common/domain/task-type';
+import { ContractDrafts } from '../../src/modules/contracts/contract-drafts.service';
+import { ContractEntity } from '../../src/modules/contracts/entities/contract.entity';
+import { PaymentDetailsEntity } from '../../src/modules/experts/entities/payment-details.entity';
+import { TestApp } from '../utils/test-app';
+
+const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+
+// A valid Finnish personal identity code for this date of birth, different on every call.
+export function identityCodeBornOn(dateOfBirth: string): string {
+  const [year, month, day] = dateOfBirth.split('-');
+  const century = year.startsWith('19') ? '-' : 'A';
+  const individual = String(randomInt(2, 900)).padStart(3, '0');
+  const digits = `${day}${month}${year.slice(2)}${individual}`;
+  return `${day}${month}${year.slice(2)}${century}${individual}${CHECK[Number(digits) % 31]}`;
+}
+
+// What the contract needs of the expert's payment details: the date of birth (no identity code stored).
+export async function giveDateOfBirth(db: DataSource, expertId: string, dateOfBirth = '1979-04-12'): Promise<void> {
+  await db.getRepository(PaymentDetailsEntity).upsert({ expertId, dateOfBirth }, ['expertId']);
+}
+
+export interface AssignmentSeed {
+  expertId: string;
+  organisationId: string;
+  createdBy: string;
+  startsAt: string;
+  endsAt: string;
+  taskType?: TaskType;
+  title?: string;
+  status?: 'accepted' | 'confirmed' | 'completed';
+}
+
+// An assignment straight into the tables, for tests where the booking flow is a given.
+export async function insertAssignment(db: DataSource, s: AssignmentSeed): Promise<string> {
+  const [request] = (await db.query(
+    `INSERT INTO booking_requests (organisation_id, cost_centre, created_by, status, task_type, title, starts_at, ends_at, remote, municipality, address, languages, preparation_minutes)
+     VALUES ($1, 'U', $2, 'filled', $3, $4, $5, $6, false, '905', 'Hietalahdenkatu 2', '{fi}', 60) RETURNING id`,
+    [s.organisationId, s.createdBy, s.taskType ?? TaskType.WorkingGroup, s.title ?? 'Kehittäjäasiakasraati', s.startsAt, s.endsAt],
+  )) as { id: string }[];
+  const [assignment] = (await db.query(
+    `INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [request.id, s.expertId, s.status ?? 'accepted', s.startsAt, s.endsAt],
+  )) as { id: string }[];
+  return assignment.id;
+}
+
+// An assignment with the draft contract booking would have made with it.
+export async function draftedAssignment(t: TestApp, s: AssignmentSeed): Promise<{ assignmentId: string; contractId: string }> {
+  const assignmentId = await insertAssignment(t.db, s);
+  const contract = await t.db.transaction((manager) =>
+    t.app
+      .get(ContractDrafts)
+      .draftForNewAssignment(manager, { id: assignmentId, expertId: s.expertId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) }, s.organisationId, s.createdBy),
+  );
+  return { assignmentId, contractId: contract.id };
+}
+
+// The worker renders after approval: wait for the stored hash.
+export async function waitForPdf(db: DataSource, contractId: string, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const row = await db.getRepository(ContractEntity).findOneByOrFail({ id: contractId });
+    if (row.pdfSha256) return row.pdfSha256;
+    if (Date.now() > until) throw new Error(`No PDF for contract ${contractId} in time`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+// The PDF as a Buffer in res.body.
+export function pdfOf(http: TestAgent, token: string, contractId: string, query = '') {
+  return http.get(`/contracts/${contractId}/pdf${query}`).set('authorization', `Bearer ${token}`).responseType('blob');
+}
