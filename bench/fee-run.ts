@@ -3,7 +3,9 @@
 // Seeds N approved claims in a database of its own (BENCH_DATABASE_URL, dropped and created afresh), starts
 // the real worker (dist/src/worker.js; ts-node if not built) as a separate process, and times the run
 // (queued -> computed) and the export (payroll CSV, cost-centre summary, a statement PDF per payee, every
-// claim paid). Prints the seconds and the worker's peak RSS (VmHWM). Target: 50,000 in < 20 s, < 300 MB.
+// claim paid). Prints the seconds, the worker's CPU seconds and its peak RSS (VmHWM), and the load average:
+// the machine's other work shows in the seconds, not in the CPU. Target: 50,000 in < 20 s, < 300 MB.
+// FEE_RUN_BATCH_SIZE changes the batch (default 500); BENCH_NODE_ARGS adds node options to the worker.
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
