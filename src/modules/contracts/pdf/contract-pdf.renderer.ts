@@ -1,6 +1,5 @@
-import { readFileSync } from 'fs';
-import { dirname, join } from 'path';
 import PDFDocument from 'pdfkit';
+import { dejaVuFonts, shareLayoutCache } from '../../../common/pdf/dejavu-fonts';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 import { ContractTexts, contractTexts } from './contract-texts';
 
@@ -11,97 +10,8 @@ type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 type StructOptions = PDFKit.Mixins.StructureElementOptions;
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const BODY = 'Body';
 const BOLD = 'Bold';
-
-// DejaVu Sans covers Finnish, Swedish and Sámi letters and €. pdfkit embeds only the glyphs a document uses.
-// Parsing a font (fontkit: GSUB/GPOS tables, glyph outlines) costs more than the rest of a render, and pdfkit
-// would redo it for every document given a Buffer. It also accepts an already parsed fontkit font, so the
-// files are read and parsed once per process; pdfkit does not export fontkit, hence the scratch document.
-type ParsedFont = Parameters<Pdf['registerFont']>[1];
-let fontCache: { regular: ParsedFont; bold: ParsedFont } | null = null;
-function fonts(): { regular: ParsedFont; bold: ParsedFont } {
-  fontCache ??= {
-    regular: parseFont(readFileSync(join(FONT_DIR, 'DejaVuSans.ttf'))),
-    bold: parseFont(readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf'))),
-  };
-  return fontCache;
-}
-
-interface FontkitGlyph {
-  advanceWidth?: number;
-  _decode?: () => unknown;
-}
-interface FontkitFont {
-  layout?: unknown;
-  getGlyph?: (id: number, codePoints?: number[]) => FontkitGlyph;
-}
-
-function parseFont(file: Buffer): ParsedFont {
-  const scratch = new PDFDocument({ autoFirstPage: false });
-  scratch.font(file);
-  const parsed = (scratch as unknown as { _font?: { font?: FontkitFont } })._font?.font;
-  if (typeof parsed?.layout !== 'function' || typeof parsed.getGlyph !== 'function') {
-    return file; // pdfkit changed its internals: the Buffer is correct, only slower
-  }
-  shareGlyphsSafely(parsed, parsed.getGlyph.bind(parsed));
-  return parsed as ParsedFont;
-}
-
-// Two things about fontkit's glyph objects once the parsed font outlives a document:
-// - fontkit keeps one object per glyph id, holding the code points of whatever text first asked for it,
-//   and pdfkit builds the PDF's ToUnicode map (what copy-paste and screen readers get) from them. A glyph
-//   first created for another contract, or as a bare component of "Ä" while subsetting, would make this
-//   contract's text depend on what the process rendered before. So each layout gets a thin view of the
-//   glyph that carries the code points of its own text.
-// - subsetting re-reads each used glyph's outline from the font file for every document; outlines never
-//   change, so each glyph keeps its first decoding.
-function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont['getGlyph']>): void {
-  const memoized = new WeakSet<FontkitGlyph>();
-  font.getGlyph = (id, codePoints) => {
-    const glyph = getGlyph(id, codePoints);
-    if (!memoized.has(glyph) && typeof glyph._decode === 'function') {
-      const decode = glyph._decode.bind(glyph);
-      let decoded: unknown;
-      let isDecoded = false;
-      glyph._decode = () => {
-        if (!isDecoded) {
-          decoded = decode();
-          isDecoded = true;
-        }
-        return decoded;
-      };
-      // Reading a metric makes the shared glyph cache its metrics, which the views then inherit.
-      void glyph.advanceWidth;
-      memoized.add(glyph);
-    }
-    return codePoints?.length
-      ? (Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph)
-      : glyph;
-  };
-}
-
-// pdfkit caches word layouts (fontkit shaping) per document. A contract is mostly the same fixed texts, so
-// one cache per font for the whole process saves most of that work. The runs are never mutated after being
-// cached. Capped, because names and titles keep adding words.
-const LAYOUT_CACHE_LIMIT = 20_000;
-const layoutCaches = new Map<string, Record<string, unknown>>();
-let layoutCacheUses = 0;
-
-function shareLayoutCache(pdf: Pdf, fontName: string): void {
-  pdf.font(fontName);
-  const font = (pdf as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
-  if (!font?.layoutCache) {
-    return; // pdfkit changed its internals: keep its own per-document cache
-  }
-  let cache = layoutCaches.get(fontName);
-  if (!cache || (++layoutCacheUses % 100 === 0 && Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) {
-    cache = Object.create(null) as Record<string, unknown>;
-    layoutCaches.set(fontName, cache);
-  }
-  font.layoutCache = cache;
-}
 
 const PAGE = { width: 595.28, height: 841.89 }; // A4
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
@@ -165,8 +75,8 @@ export function renderContractPdf(contract: ContractDocument): Buffer {
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(modifiedAt)}</xmp:ModifyDate></rdf:Description>`,
   );
-  pdf.registerFont(BODY, fonts().regular);
-  pdf.registerFont(BOLD, fonts().bold);
+  pdf.registerFont(BODY, dejaVuFonts().regular);
+  pdf.registerFont(BOLD, dejaVuFonts().bold);
   shareLayoutCache(pdf, BODY);
   shareLayoutCache(pdf, BOLD);
   pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);

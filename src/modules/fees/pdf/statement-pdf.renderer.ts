@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { shareLayoutCache, statementFonts } from './pdf-fonts';
+import { dejaVuFonts, shareLayoutCache } from '../../../common/pdf/dejavu-fonts';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -47,8 +47,8 @@ export function renderStatementPdf(doc: StatementDocument, options: { pdfkitStre
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${issuedAt.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
   );
-  pdf.registerFont(BODY, statementFonts().regular);
-  pdf.registerFont(BOLD, statementFonts().bold);
+  pdf.registerFont(BODY, dejaVuFonts().regular);
+  pdf.registerFont(BOLD, dejaVuFonts().bold);
   shareLayoutCache(pdf, BODY);
   shareLayoutCache(pdf, BOLD);
   pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);

@@ -2,9 +2,10 @@ import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import PDFDocument from 'pdfkit';
 
-// DejaVu Sans for the fee statements, read and parsed once per process. The same technique as the
-// contract renderer (src/modules/contracts/pdf), kept apart so the two documents evolve independently;
-// both could share it from src/common once they have settled.
+// DejaVu Sans (Finnish, Swedish and Sámi letters and €) for every PDF Kokemus renders: contracts and fee
+// statements. Parsing a font costs more than the rest of a render and pdfkit would redo it for every document
+// given a Buffer; it also accepts an already parsed fontkit font, so the files are read and parsed once per
+// process.
 
 type Pdf = PDFKit.PDFDocument;
 export type ParsedFont = Parameters<Pdf['registerFont']>[1];
@@ -22,7 +23,7 @@ interface FontkitFont {
 
 let cache: { regular: ParsedFont; bold: ParsedFont } | null = null;
 
-export function statementFonts(): { regular: ParsedFont; bold: ParsedFont } {
+export function dejaVuFonts(): { regular: ParsedFont; bold: ParsedFont } {
   cache ??= {
     regular: parse(readFileSync(join(FONT_DIR, 'DejaVuSans.ttf'))),
     bold: parse(readFileSync(join(FONT_DIR, 'DejaVuSans-Bold.ttf'))),
@@ -42,7 +43,7 @@ function parse(file: Buffer): ParsedFont {
 
 // fontkit keeps one object per glyph holding the code points of the text that first asked for it, and
 // pdfkit builds the ToUnicode map (what copy-paste and screen readers get) from them: each layout gets a
-// view carrying its own code points, so a statement's text never depends on what was rendered before.
+// view carrying its own code points, so a document's text never depends on what was rendered before.
 // Outlines never change, so each glyph keeps its first decoding.
 function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont['getGlyph']>): void {
   const memoized = new WeakSet<FontkitGlyph>();
@@ -69,7 +70,7 @@ function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont[
 // pdfkit caches word layouts (fontkit shaping) per document. Statements are mostly the same words and
 // numbers, so one cache per font for the whole process saves most of that work. The runs are never mutated
 // after being cached. Capped, because names and titles keep adding words.
-const LAYOUT_CACHE_LIMIT = 8_000;
+const LAYOUT_CACHE_LIMIT = 20_000;
 const layoutCaches = new Map<string, Record<string, unknown>>();
 let layoutCacheUses = 0;
 
