@@ -63,12 +63,14 @@ describe('embedded mode', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('boots on a fresh data directory, seeds the demo data and prints how to start', () => {
-    expect(app.output()).toContain('This mode is for trying Kokemus out, not for production');
-    expect(app.output()).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/docs`);
-    expect(app.output()).toContain(`coordinator@${DEMO_DOMAIN}`);
-    expect(app.output()).toContain(DEMO_PASSWORD);
-    expect(app.output()).toContain('"demoData":"seeded"');
+  it('boots on a fresh data directory, seeds the demo data and prints how to start', async () => {
+    // The greeting follows the boot log by a moment.
+    const printed = await eventually('the greeting', () => (app.output().includes('demo logins') ? app.output() : undefined));
+    expect(printed).toContain('This mode is for trying Kokemus out, not for production');
+    expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/docs`);
+    expect(printed).toContain(`coordinator@${DEMO_DOMAIN}`);
+    expect(printed).toContain(DEMO_PASSWORD);
+    expect(printed).toContain('"demoData":"seeded"');
   });
 
   it('reports PostgreSQL and the queue backend, not Redis, as healthy', async () => {
@@ -163,7 +165,7 @@ describe('embedded mode', () => {
     app = await startEmbeddedApp({ dataDir });
     // The JWT secret was kept in the data directory: a token from before the restart still works.
     await as(token).get('/experts?limit=1').expect(200);
-    expect(app.output()).toContain('"demoData":"already-seeded"');
-    expect(app.output()).toContain('"migrationsRun":0');
+    const ready = await eventually('the ready line', () => app.output().split('\n').find((line) => line.includes('"bootMs"')));
+    expect(JSON.parse(ready)).toMatchObject({ demoData: 'already-seeded', migrationsRun: 0 });
   });
 });

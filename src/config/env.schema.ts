@@ -83,6 +83,13 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
   for (const name of OPTIONAL_URLS) if (source[name] === '') delete source[name];
   const mode = chooseDatabaseMode(source);
   if (!mode.ok) return mode;
+  if (mode.embedded && !source.DATABASE_URL) {
+    // Embedded, but the database was not started: only `npm start` (src/main.ts) starts it.
+    return {
+      ok: false,
+      message: 'Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only (set DATABASE_URL and REDIS_URL to run this)',
+    };
+  }
   if (!mode.embedded) {
     for (const [name, other] of [
       ['DATABASE_URL', 'REDIS_URL'],
@@ -101,13 +108,7 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
     return { ok: false, message: `Configuration error: ${name} ${message}` };
   }
   const { DATABASE_URL, REDIS_URL, SMTP_URL, ...common } = result.data;
-  if (!DATABASE_URL) {
-    // Embedded, but the database was not started: only `npm start` (src/main.ts) starts it.
-    return {
-      ok: false,
-      message: 'Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only (set DATABASE_URL and REDIS_URL to run this)',
-    };
-  }
+  if (!DATABASE_URL) return { ok: false, message: 'Configuration error: DATABASE_URL is missing' };
   if (mode.embedded) return { ok: true, env: { ...common, DATABASE_URL, SMTP_URL, KOKEMUS_EMBEDDED: true } };
   if (!REDIS_URL) return { ok: false, message: 'Configuration error: REDIS_URL is missing' };
   if (!SMTP_URL) return { ok: false, message: 'Configuration error: SMTP_URL is missing' };

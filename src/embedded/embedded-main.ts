@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
@@ -112,6 +111,7 @@ export async function runEmbedded(): Promise<void> {
     },
     `Embedded mode ready on ${config.env.PUBLIC_URL}`,
   );
-  // Plain text for a person, after the log lines that pino still holds in its buffer.
-  PinoLogger.root.flush(() => process.stdout.write(`${banner(config)}\n`));
+  // Plain text for a person. pino writes the boot log asynchronously; a moment later it is out, and this
+  // comes last instead of somewhere in the middle of it.
+  setTimeout(() => process.stdout.write(`${banner(config)}\n`), 200);
 }
