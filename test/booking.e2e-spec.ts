@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../src/common/auth/role.enum';
 import { OfferEntity } from '../src/modules/booking/entities/offer.entity';
 import { addAbsence } from './factories/availability.factory';
@@ -7,6 +6,7 @@ import { createBookableExpert } from './factories/bookable.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
+import { queriesOf } from './utils/query-count';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time; requests lie in the weeks after.
@@ -179,13 +179,7 @@ describe('booking', () => {
     it('uses the same number of queries whatever the number of experts', async () => {
       const topic = 'homelessness';
       const id = await submitted({ topics: [topic] });
-      const count = async () => {
-        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-        await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
-        const n = spy.mock.calls.length;
-        spy.mockRestore();
-        return n;
-      };
+      const count = async () => (await queriesOf(() => as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200))).n;
       const made: TestUser[] = [];
       for (let i = 0; i < 3; i++) made.push(await createBookableExpert(t.db, { topics: [topic] }));
       const few = await count();

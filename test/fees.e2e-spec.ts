@@ -1,4 +1,3 @@
-import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
 import { Language } from '../src/common/i18n/language';
@@ -11,6 +10,7 @@ import { createClaim, createFinishedAssignment, IBANS, setPaymentDetails, settle
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { binary, cents, parseCsv, pdfCells, until } from './utils/documents';
+import { queriesOf } from './utils/query-count';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // The clock starts on 1 Oct 2026; the work happens on 20 Oct, the run after it.
@@ -325,11 +325,8 @@ describe('fees', () => {
 
     it('lists a page of claims with their amounts in the same number of queries whatever its size', async () => {
       const count = async (limit: number) => {
-        const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-        const res = await as(coordinator).get(`/claims?limit=${limit}`).expect(200);
-        const n = spy.mock.calls.length;
-        spy.mockRestore();
-        return { n, items: res.body.items as { amounts: unknown }[] };
+        const { n, result } = await queriesOf(() => as(coordinator).get(`/claims?limit=${limit}`).expect(200));
+        return { n, items: result.body.items as { amounts: unknown }[] };
       };
       const few = await count(2);
       const many = await count(20);
