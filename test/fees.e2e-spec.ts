@@ -331,7 +331,8 @@ describe('fees', () => {
       const few = await count(2);
       const many = await count(20);
       expect(many.items.length).toBeGreaterThan(few.items.length);
-      expect(many.n).toBe(few.n);
+      // Some pages need one lookup fewer (e.g. no claim on them lacks what it fetches); none need more.
+      expect(many.n).toBeLessThanOrEqual(few.n);
       expect(many.items.filter((c) => c.amounts !== null).length).toBeGreaterThan(2);
     });
 
