@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
-import { EmbeddedApp, runMain, startEmbeddedApp } from './utils/embedded-app';
+import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
@@ -60,6 +60,7 @@ describe('embedded mode', () => {
   });
   afterAll(async () => {
     await app?.stop();
+    killAll();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -151,10 +152,14 @@ describe('embedded mode', () => {
   });
 
   it('refuses a second process on the same data directory with one clear line', async () => {
-    const second: ChildProcess = runMain(app.dataDir, 1);
+    const second: ChildProcess = runMain(app.dataDir, await freePort());
     let stderr = '';
     second.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((done) => second.once('exit', (c) => done(c)));
+    // A second app that started anyway would never exit on its own.
+    const code = await new Promise<number | string | null>((done) => {
+      const timer = setTimeout(() => (second.kill('SIGKILL'), done('still running after 30 s')), 30_000);
+      second.once('exit', (c) => (clearTimeout(timer), done(c)));
+    });
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Another Kokemus process \(pid \d+\) is using the data directory .+; stop it first, or set DATA_DIR to another directory\.$/)]);
   });

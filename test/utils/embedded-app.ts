@@ -28,11 +28,15 @@ export interface EmbeddedAppOptions {
   env?: Record<string, string>;
 }
 
-// Started children die with the test process, however it ends.
+// Started children die with the test process, however it ends; a left-over child would also keep Jest from
+// exiting.
 const running = new Set<ChildProcess>();
-process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+export function killAll(): void {
+  running.forEach((child) => child.kill('SIGKILL'));
+}
+process.once('exit', killAll);
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
