@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts, shareLayoutCache } from '../../../common/pdf/dejavu-fonts';
+import { renderWithFixedSubsets, useFixedSubset } from '../../../common/pdf/fixed-font-subset';
+import { collectOutput } from '../../../common/pdf/pdf-output';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 import { ContractTexts, contractTexts } from './contract-texts';
 
@@ -43,6 +45,10 @@ interface TextRun {
 }
 
 export function renderContractPdf(contract: ContractDocument): Buffer {
+  return renderWithFixedSubsets((fixedSubsets) => render(contract, fixedSubsets));
+}
+
+function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   const t = contractTexts(contract.language);
   // Document dates come from the data, never the clock; pdfkit derives the file /ID from the info
   // dictionary, so it is stable too.
@@ -71,6 +77,7 @@ export function renderContractPdf(contract: ContractDocument): Buffer {
       ModDate: modifiedAt,
     },
   });
+  const output = collectOutput(pdf);
   // PDF/A wants the XMP packet to agree with the info dictionary; pdfkit writes only CreateDate.
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(modifiedAt)}</xmp:ModifyDate></rdf:Description>`,
@@ -79,6 +86,10 @@ export function renderContractPdf(contract: ContractDocument): Buffer {
   pdf.registerFont(BOLD, dejaVuFonts().bold);
   shareLayoutCache(pdf, BODY);
   shareLayoutCache(pdf, BOLD);
+  if (fixedSubsets) {
+    useFixedSubset(pdf, BODY);
+    useFixedSubset(pdf, BOLD);
+  }
   pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
 
   const root = pdf.struct('Document');
@@ -103,7 +114,7 @@ export function renderContractPdf(contract: ContractDocument): Buffer {
   for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) {
     chunks.push(chunk);
   }
-  const bytes = Buffer.concat(chunks);
+  const bytes = output ? output() : Buffer.concat(chunks);
   if (!bytes.subarray(-16).toString('latin1').includes('%%EOF')) {
     throw new Error('Contract PDF was not completely written');
   }
