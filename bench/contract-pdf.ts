@@ -24,7 +24,7 @@ const MUNICIPALITIES: [string, string][] = [
 ];
 const LANGUAGES: DocumentLanguage[] = ['fi', 'sv', 'fi', 'sv', 'en'];
 
-function sampleContract(i: number): ContractDocument {
+export function sampleContract(i: number): ContractDocument {
   const [municipalityFi, municipalitySv] = MUNICIPALITIES[i % MUNICIPALITIES.length];
   const taskCount = 1 + (i % 6);
   const tasks: ContractTaskLine[] = Array.from({ length: taskCount }, (_, k) => {
@@ -104,4 +104,4 @@ function main(): void {
   console.log(`sha256 of all output: ${digest.digest('hex').slice(0, 16)} (same on every run)`);
 }
 
-main();
+if (require.main === module) main();

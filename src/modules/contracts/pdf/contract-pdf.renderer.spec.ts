@@ -197,6 +197,53 @@ describe('renderContractPdf', () => {
     expect(raw).toContain('<dc:title>');
   });
 
+  describe('fixed font subsets and the fast text path', () => {
+    // Every text item with its position, page by page, as a PDF reader sees them.
+    async function placedText(pdf: Buffer): Promise<string[]> {
+      const items: string[] = [];
+      await pdfParse(pdf, {
+        pagerender: async (page: { getTextContent(): Promise<{ items: { str: string; transform: number[] }[] }> }) => {
+          items.push('(page)');
+          for (const item of (await page.getTextContent()).items) {
+            items.push(`${item.str} @ ${item.transform.map((n) => n.toFixed(2)).join(' ')}`);
+          }
+          return '';
+        },
+      });
+      return items;
+    }
+    const manyTasks = (language: DocumentLanguage) =>
+      contract({ language, tasks: Array.from({ length: 14 }, (_, i) => task(1 + i * 2, { title: `Työpaja ${i + 1}: ääni kuuluviin` })) });
+
+    it.each<DocumentLanguage>(['fi', 'sv', 'en'])('places every word where pdfkit itself would (%s, several pages)', async (language) => {
+      const fast = renderContractPdf(manyTasks(language));
+      const plain = renderContractPdf(manyTasks(language), { fixedSubsets: false });
+      const fastItems = await placedText(fast);
+
+      expect(fastItems.filter((item) => item === '(page)').length).toBeGreaterThan(1);
+      expect(fastItems).toEqual(await placedText(plain));
+      // The fast render embeds each face once, whole; pdfkit's own subsets differ from document to document.
+      expect(fast.toString('latin1')).toContain('/Length1');
+      expect(plain.toString('latin1')).not.toContain('/Length1');
+    });
+
+    it('keeps the text in DejaVu across a page break in the middle of a paragraph', () => {
+      for (const options of [{}, { fixedSubsets: false }]) {
+        const raw = renderContractPdf(manyTasks('sv'), options).toString('latin1');
+        expect(raw).not.toMatch(/\/BaseFont \/(Courier|Helvetica)/);
+        expect(raw.match(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/g)?.length).toBeGreaterThanOrEqual(2);
+      }
+    });
+
+    it('renders a letter outside the fixed repertoire through pdfkit\'s own subsetting', async () => {
+      const names = 'Nguyễn Thị Ánh · Олена Шевченко';
+      const pdf = renderContractPdf(contract({ expert: { ...contract().expert, name: names } }));
+
+      expect(await textOf(pdf)).toContain(names);
+      expect(pdf.toString('latin1')).not.toContain('/Length1');
+    });
+  });
+
   it('refuses an invalid instant instead of printing a wrong date', () => {
     expect(() => renderContractPdf(contract({ tasks: [task(3, { startsAt: 'not-a-date' })] }))).toThrow(RangeError);
   });

@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
-import { dejaVuFonts, shareLayoutCache } from '../../../common/pdf/dejavu-fonts';
-import { renderWithFixedSubsets, useFixedSubset } from '../../../common/pdf/fixed-font-subset';
-import { collectOutput } from '../../../common/pdf/pdf-output';
+import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
+import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
+import { TextSetter, TextStyle } from '../../../common/pdf/text-setter';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 import { ContractTexts, contractTexts } from './contract-texts';
 
@@ -12,10 +11,7 @@ type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 type StructOptions = PDFKit.Mixins.StructureElementOptions;
 
-const BODY = 'Body';
-const BOLD = 'Bold';
-
-const PAGE = { width: 595.28, height: 841.89 }; // A4
+const PAGE = A4;
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
@@ -44,7 +40,9 @@ interface TextRun {
   color: string;
 }
 
-export function renderContractPdf(contract: ContractDocument): Buffer {
+// fixedSubsets: false renders with pdfkit's own font subsetting and text setting (the spec compares the two).
+export function renderContractPdf(contract: ContractDocument, options: { fixedSubsets?: boolean } = {}): Buffer {
+  if (options.fixedSubsets === false) return render(contract, false);
   return renderWithFixedSubsets((fixedSubsets) => render(contract, fixedSubsets));
 }
 
@@ -56,45 +54,21 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   const modifiedAt = instant(contract.signedBy?.at ?? contract.approvedBy?.at ?? `${contract.validFrom}T00:00:00Z`);
   const title = t.pdfTitle(contract.contractNumber.replace(/[<>&"']/g, ''), contract.version);
 
-  const pdf = new PDFDocument({
-    size: [PAGE.width, PAGE.height],
-    margins: MARGIN,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2b',
-    tagged: true,
+  const doc = openArchivalPdf({
     lang: t.pdfLang,
-    displayTitle: true,
-    bufferPages: true,
-    // pdfkit opens a default font before ours are registered; Courier's metrics parse fastest (Helvetica's
-    // kerning table costs ~0.7 ms a render). It is never used, so never embedded.
-    font: 'Courier',
-    info: {
-      Title: title,
-      Author: t.countyName,
-      Creator: 'Kokemus',
-      Producer: 'Kokemus (PDFKit)',
-      CreationDate: createdAt,
-      ModDate: modifiedAt,
-    },
+    title,
+    author: t.countyName,
+    createdAt,
+    modifiedAt,
+    margins: MARGIN,
+    fixedSubsets,
   });
-  const output = collectOutput(pdf);
-  // PDF/A wants the XMP packet to agree with the info dictionary; pdfkit writes only CreateDate.
-  pdf.appendXML(
-    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(modifiedAt)}</xmp:ModifyDate></rdf:Description>`,
-  );
-  pdf.registerFont(BODY, dejaVuFonts().regular);
-  pdf.registerFont(BOLD, dejaVuFonts().bold);
-  shareLayoutCache(pdf, BODY);
-  shareLayoutCache(pdf, BOLD);
-  if (fixedSubsets) {
-    useFixedSubset(pdf, BODY);
-    useFixedSubset(pdf, BOLD);
-  }
+  const { pdf } = doc;
   pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
 
   const root = pdf.struct('Document');
   pdf.addStructure(root);
-  const w = new ContractWriter(pdf, root, t);
+  const w = new ContractWriter(pdf, new TextSetter(pdf, doc.fixedSubsets), root, t);
   w.header(contract);
   w.parties(contract);
   w.term(contract);
@@ -109,33 +83,13 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   w.pageFurniture(contract);
 
   pdf.end();
-  // Everything pdfkit writes is synchronous: after end() the whole file sits in the stream's buffer.
-  const chunks: Buffer[] = [];
-  for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) {
-    chunks.push(chunk);
-  }
-  const bytes = output ? output() : Buffer.concat(chunks);
-  if (!bytes.subarray(-16).toString('latin1').includes('%%EOF')) {
-    throw new Error('Contract PDF was not completely written');
-  }
-  return bytes;
-}
-
-function instant(iso: string): Date {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    throw new RangeError(`Invalid ISO instant: ${iso}`);
-  }
-  return date;
-}
-
-function xmpDate(date: Date): string {
-  return `${date.toISOString().split('.')[0]}Z`;
+  return doc.bytes();
 }
 
 class ContractWriter {
   constructor(
     private readonly pdf: Pdf,
+    private readonly ts: TextSetter,
     private readonly root: Struct,
     private readonly t: ContractTexts,
   ) {}
@@ -145,11 +99,10 @@ class ContractWriter {
     const top = 40;
     t.countyNames.forEach((name, i) => {
       this.tagged(this.root, 'P', { lang: name.lang }, () => {
-        pdf
-          .font(i === 0 ? BOLD : BODY)
-          .fontSize(11)
-          .fillColor(COLOR.brand)
-          .text(name.text, MARGIN.left, top + i * 15, { width: CONTENT_WIDTH / 2, lineBreak: false });
+        this.ts.text(name.text, MARGIN.left, top + i * 15, style(i === 0 ? BOLD : BODY, 11, COLOR.brand), {
+          width: CONTENT_WIDTH / 2,
+          lineBreak: false,
+        });
       });
     });
     const meta = [`${t.contractNumberLabel} ${contract.contractNumber}`, `${t.versionLabel} ${contract.version}`];
@@ -158,11 +111,7 @@ class ContractWriter {
     }
     meta.forEach((line, i) => {
       this.tagged(this.root, 'P', {}, () => {
-        pdf
-          .font(i === 0 ? BOLD : BODY)
-          .fontSize(9)
-          .fillColor(COLOR.text)
-          .text(line, MARGIN.left + CONTENT_WIDTH / 2, top + 1 + i * 12, {
+        this.ts.text(line, MARGIN.left + CONTENT_WIDTH / 2, top + 1 + i * 12, style(i === 0 ? BOLD : BODY, 9, COLOR.text), {
             width: CONTENT_WIDTH / 2,
             align: 'right',
             lineBreak: false,
@@ -181,10 +130,10 @@ class ContractWriter {
 
     pdf.y = ruleY + 18;
     this.tagged(this.root, 'H1', {}, () => {
-      pdf.font(BOLD).fontSize(SIZE.h1).fillColor(COLOR.brand).text(t.title, MARGIN.left, pdf.y, { width: CONTENT_WIDTH });
+      this.ts.text(t.title, MARGIN.left, pdf.y, style(BOLD, SIZE.h1, COLOR.brand), { width: CONTENT_WIDTH });
     });
     this.tagged(this.root, 'P', {}, () => {
-      pdf.font(BODY).fontSize(11).fillColor(COLOR.muted).text(t.subtitle, MARGIN.left, pdf.y + 2, { width: CONTENT_WIDTH });
+      this.ts.text(t.subtitle, MARGIN.left, pdf.y + 2, style(BODY, 11, COLOR.muted), { width: CONTENT_WIDTH });
     });
     pdf.y += 10;
     if (t.informationCopy) {
@@ -274,11 +223,10 @@ class ContractWriter {
       pdf.page.margins.bottom = 0;
       pdf.markContent('Artifact', { type: 'Pagination' });
       if (i > 0) {
-        pdf
-          .font(BODY)
-          .fontSize(SIZE.small)
-          .fillColor(COLOR.muted)
-          .text(`${t.countyName} · ${t.title}`, MARGIN.left, 32, { width: CONTENT_WIDTH, lineBreak: false });
+        this.ts.text(`${t.countyName} · ${t.title}`, MARGIN.left, 32, style(BODY, SIZE.small, COLOR.muted), {
+          width: CONTENT_WIDTH,
+          lineBreak: false,
+        });
         pdf
           .moveTo(MARGIN.left, 46)
           .lineTo(MARGIN.left + CONTENT_WIDTH, 46)
@@ -293,14 +241,11 @@ class ContractWriter {
         .lineWidth(0.5)
         .strokeColor(COLOR.rule)
         .stroke();
-      pdf
-        .font(t.informationCopy ? BOLD : BODY)
-        .fontSize(SIZE.small)
-        .fillColor(COLOR.muted)
-        .text(footerNote, MARGIN.left, footerY, { width: CONTENT_WIDTH * 0.75, lineBreak: false });
-      pdf
-        .font(BODY)
-        .text(t.page(i + 1, count), MARGIN.left + CONTENT_WIDTH * 0.75, footerY, {
+      this.ts.text(footerNote, MARGIN.left, footerY, style(t.informationCopy ? BOLD : BODY, SIZE.small, COLOR.muted), {
+        width: CONTENT_WIDTH * 0.75,
+        lineBreak: false,
+      });
+      this.ts.text(t.page(i + 1, count), MARGIN.left + CONTENT_WIDTH * 0.75, footerY, style(BODY, SIZE.small, COLOR.muted), {
           width: CONTENT_WIDTH * 0.25,
           align: 'right',
           lineBreak: false,
@@ -319,11 +264,7 @@ class ContractWriter {
     this.root.add(sect);
     pdf.outline.addItem(`${n}. ${text}`);
     this.tagged(sect, 'H2', {}, () => {
-      pdf
-        .font(BOLD)
-        .fontSize(SIZE.h2)
-        .fillColor(COLOR.brand)
-        .text(`${n}. ${text}`, MARGIN.left, pdf.y, { width: CONTENT_WIDTH, paragraphGap: 4 });
+      this.ts.text(`${n}. ${text}`, MARGIN.left, pdf.y, style(BOLD, SIZE.h2, COLOR.brand), { width: CONTENT_WIDTH, paragraphGap: 4 });
     });
     return sect;
   }
@@ -331,7 +272,7 @@ class ContractWriter {
   private paragraph(parent: Struct, text: string): void {
     const { pdf } = this;
     this.tagged(parent, 'P', {}, () => {
-      pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text).text(text, MARGIN.left, pdf.y, BODY_TEXT);
+      this.ts.text(text, MARGIN.left, pdf.y, style(BODY, SIZE.body, COLOR.text), BODY_TEXT);
     });
   }
 
@@ -345,19 +286,16 @@ class ContractWriter {
     // only used to keep a label and its value on the same page.
     const lines =
       Math.max(
-        Math.ceil(pdf.font(BODY).widthOfString(label) / (labelWidth - 10)),
-        Math.ceil(pdf.font(BOLD).widthOfString(value) / valueWidth),
+        Math.ceil(this.ts.widthOf(label, style(BODY, SIZE.body)) / (labelWidth - 10)),
+        Math.ceil(this.ts.widthOf(value, style(BOLD, SIZE.body)) / valueWidth),
       ) + 1;
     this.ensureSpace(lines * pdf.currentLineHeight(true));
     const y = pdf.y;
     let bottom = y;
     this.tagged(parent, 'P', {}, () => {
-      pdf.font(BODY).fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth - 10, lineGap: 2 });
+      this.ts.text(label, MARGIN.left, y, style(BODY, SIZE.body, COLOR.muted), { width: labelWidth - 10, lineGap: 2 });
       bottom = pdf.y;
-      pdf
-        .font(BOLD)
-        .fillColor(COLOR.text)
-        .text(value, MARGIN.left + labelWidth, y, { width: valueWidth, lineGap: 2 });
+      this.ts.text(value, MARGIN.left + labelWidth, y, style(BOLD, SIZE.body, COLOR.text), { width: valueWidth, lineGap: 2 });
       bottom = Math.max(bottom, pdf.y);
     });
     pdf.x = MARGIN.left;
@@ -369,8 +307,8 @@ class ContractWriter {
     const pad = 8;
     const width = CONTENT_WIDTH - 2 * pad;
     pdf.fontSize(SIZE.body);
-    const headingHeight = pdf.font(BOLD).heightOfString(heading, { width });
-    const bodyHeight = pdf.font(BODY).heightOfString(body, { width, lineGap: 2 });
+    const headingHeight = this.ts.heightOf(heading, style(BOLD, SIZE.body), { width });
+    const bodyHeight = this.ts.heightOf(body, style(BODY, SIZE.body), { width, lineGap: 2 });
     const top = pdf.y;
     const height = headingHeight + bodyHeight + 2 * pad + 4;
     this.artifact(() => {
@@ -380,16 +318,10 @@ class ContractWriter {
         .fillAndStroke(COLOR.noticeFill, COLOR.noticeBorder);
     });
     this.tagged(this.root, 'P', {}, () => {
-      pdf
-        .font(BOLD)
-        .fillColor(COLOR.noticeBorder)
-        .text(heading, MARGIN.left + pad, top + pad, { width });
+      this.ts.text(heading, MARGIN.left + pad, top + pad, style(BOLD, SIZE.body, COLOR.noticeBorder), { width });
     });
     this.tagged(this.root, 'P', {}, () => {
-      pdf
-        .font(BODY)
-        .fillColor(COLOR.text)
-        .text(body, MARGIN.left + pad, top + pad + headingHeight + 4, { width, lineGap: 2 });
+      this.ts.text(body, MARGIN.left + pad, top + pad + headingHeight + 4, style(BODY, SIZE.body, COLOR.text), { width, lineGap: 2 });
     });
     pdf.x = MARGIN.left;
     pdf.y = top + height + 8;
@@ -400,17 +332,14 @@ class ContractWriter {
     const c = t.tasks.columns;
     const labels = [c.index, c.when, c.task, c.place, c.preparation];
     pdf.font(BOLD).fontSize(SIZE.table);
-    const height = Math.max(...labels.map((l, i) => pdf.heightOfString(l, { width: TASK_COLUMNS[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
+    const headStyle = style(BOLD, SIZE.table, COLOR.text);
+    const height = Math.max(...labels.map((l, i) => this.ts.heightOf(l, headStyle, { width: TASK_COLUMNS[i] - 2 * CELL_PAD }))) + 2 * CELL_PAD;
     const y = pdf.y;
     this.artifact(() => {
       pdf.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOR.tableHead);
     });
     const draw = (label: string, i: number) => () => {
-      pdf
-        .font(BOLD)
-        .fontSize(SIZE.table)
-        .fillColor(COLOR.text)
-        .text(label, columnX(i) + CELL_PAD, y + CELL_PAD, { width: TASK_COLUMNS[i] - 2 * CELL_PAD });
+      this.ts.text(label, columnX(i) + CELL_PAD, y + CELL_PAD, headStyle, { width: TASK_COLUMNS[i] - 2 * CELL_PAD });
     };
     if (table) {
       const row = pdf.struct('TR');
@@ -444,7 +373,7 @@ class ContractWriter {
     ];
     pdf.fontSize(SIZE.table);
     const heights = cells.map((runs, i) =>
-      runs.reduce((sum, run) => sum + pdf.font(run.font).heightOfString(run.text, { width: TASK_COLUMNS[i] - 2 * CELL_PAD }), 0),
+      runs.reduce((sum, run) => sum + this.ts.heightOf(run.text, style(run.font, SIZE.table), { width: TASK_COLUMNS[i] - 2 * CELL_PAD }), 0),
     );
     const height = Math.max(...heights) + 2 * CELL_PAD;
     if (pdf.y + height > CONTENT_BOTTOM) {
@@ -471,11 +400,9 @@ class ContractWriter {
           pdf.x = columnX(i) + CELL_PAD;
           pdf.y = y + CELL_PAD;
           for (const run of runs) {
-            pdf
-              .font(run.font)
-              .fontSize(SIZE.table)
-              .fillColor(run.color)
-              .text(run.text, columnX(i) + CELL_PAD, pdf.y, { width: TASK_COLUMNS[i] - 2 * CELL_PAD });
+            this.ts.text(run.text, columnX(i) + CELL_PAD, pdf.y, style(run.font, SIZE.table, run.color), {
+              width: TASK_COLUMNS[i] - 2 * CELL_PAD,
+            });
           }
         }),
       );
@@ -500,6 +427,10 @@ class ContractWriter {
       this.pdf.addPage();
     }
   }
+}
+
+function style(font: string, size: number, color = COLOR.text): TextStyle {
+  return { font, size, color };
 }
 
 function columnX(column: number): number {

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { dejaVuFonts, shareLayoutCache } from '../../../common/pdf/dejavu-fonts';
-import { collectOutput } from '../../../common/pdf/pdf-output';
+import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
+import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -12,9 +11,7 @@ type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 type StructOptions = PDFKit.Mixins.StructureElementOptions;
 
-const BODY = 'Body';
-const BOLD = 'Bold';
-const PAGE = { width: 595.28, height: 841.89 }; // A4
+const PAGE = A4;
 const MARGIN = { top: 64, bottom: 72, left: 48, right: 48 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
@@ -28,30 +25,25 @@ const NUMERIC = [false, false, true, true, true, true, true];
 const PAD = 4;
 const ROW_HEIGHT = SIZE.table + 2 * PAD + 3;
 
-export function renderStatementPdf(doc: StatementDocument, options: { pdfkitStream?: boolean } = {}): Buffer {
+export function renderStatementPdf(doc: StatementDocument, options: { pdfkitStream?: boolean; fixedSubsets?: boolean } = {}): Buffer {
+  if (options.fixedSubsets === false) return render(doc, false, options.pdfkitStream);
+  return renderWithFixedSubsets((fixedSubsets) => render(doc, fixedSubsets, options.pdfkitStream));
+}
+
+function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = false): Buffer {
   const t = statementTexts(doc.language);
   const issuedAt = instant(doc.issuedAt);
-  const pdf = new PDFDocument({
-    size: [PAGE.width, PAGE.height],
-    margins: MARGIN,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-2b',
-    tagged: true,
+  const archival = openArchivalPdf({
     lang: t.pdfLang,
-    displayTitle: true,
-    bufferPages: true,
-    font: 'Courier',
-    info: { Title: t.pdfTitle(doc.runReference), Author: t.countyName, Creator: 'Kokemus', Producer: 'Kokemus (PDFKit)', CreationDate: issuedAt, ModDate: issuedAt },
+    title: t.pdfTitle(doc.runReference),
+    author: t.countyName,
+    createdAt: issuedAt,
+    modifiedAt: issuedAt,
+    margins: MARGIN,
+    fixedSubsets,
+    pdfkitStream,
   });
-  // pdfkitStream: read pdfkit's own output stream (the spec compares the two ways).
-  const output = options.pdfkitStream ? null : collectOutput(pdf);
-  pdf.appendXML(
-    `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${issuedAt.toISOString().split('.')[0]}Z</xmp:ModifyDate></rdf:Description>`,
-  );
-  pdf.registerFont(BODY, dejaVuFonts().regular);
-  pdf.registerFont(BOLD, dejaVuFonts().bold);
-  shareLayoutCache(pdf, BODY);
-  shareLayoutCache(pdf, BOLD);
+  const { pdf } = archival;
   pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
 
   const root = pdf.struct('Document');
@@ -64,18 +56,7 @@ export function renderStatementPdf(doc: StatementDocument, options: { pdfkitStre
   root.end();
   w.pageFurniture(doc);
   pdf.end();
-
-  const chunks: Buffer[] = [];
-  for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) chunks.push(chunk);
-  const bytes = output ? output() : Buffer.concat(chunks);
-  if (!bytes.subarray(-16).toString('latin1').includes('%%EOF')) throw new Error('Statement PDF was not completely written');
-  return bytes;
-}
-
-function instant(iso: string): Date {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid ISO instant: ${iso}`);
-  return date;
+  return archival.bytes();
 }
 
 function columnX(i: number): number {
