@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts, shareLayoutCache } from './dejavu-fonts';
 import { useFixedSubset } from './fixed-font-subset';
-import { collectOutput } from './pdf-output';
+import { collectOutput, compressPagesFast } from './pdf-output';
 
 // The document every Kokemus PDF starts from: A4, PDF/A-2b, tagged, with its language and title, DejaVu Sans
 // registered as BODY and BOLD, and dates taken from the data (never the clock; pdfkit derives the file /ID
@@ -59,6 +59,7 @@ export function openArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
   // pdfkit gives every new page the document's options, and a `font` among them switches the current font
   // back to Courier at each page break, halfway through a paragraph: the option has done its work here.
   delete (pdf.options as { font?: string }).font;
+  compressPagesFast(pdf);
   const output = options.pdfkitStream ? null : collectOutput(pdf);
   // PDF/A wants the XMP packet to agree with the info dictionary; pdfkit writes only CreateDate.
   pdf.appendXML(
