@@ -1,4 +1,5 @@
 import { deflateSync } from 'zlib';
+import { composeLayout, LayoutFont } from './pair-layout';
 
 // pdfkit subsets an embedded font anew for every document: it re-encodes the glyph outlines, compresses them and
 // builds the width and ToUnicode tables, which is a fifth of a contract's render time. Kokemus documents use
@@ -37,9 +38,8 @@ interface FontkitSubset {
   includeGlyph(id: number): number;
   encode(): Uint8Array;
 }
-export interface FontkitFont {
+export interface FontkitFont extends LayoutFont {
   unitsPerEm: number;
-  layout(text: string): { glyphs: FontkitGlyph[] };
   getGlyph(id: number): FontkitGlyph;
   hasGlyphForCodePoint(codePoint: number): boolean;
   glyphForCodePoint(codePoint: number): FontkitGlyph;
@@ -56,6 +56,8 @@ interface EmbeddedFontInternals {
   embed(): void;
   toUnicodeCmap(): unknown;
   encode(text: string, features?: unknown): [string[], unknown[]];
+  layoutRun(text: string, features?: unknown): unknown;
+  scale: number;
   widthOfString(text: string, size: number, features?: unknown): number;
 }
 
@@ -135,7 +137,9 @@ export function useFixedSubset(pdf: Pdf, fontName: string): boolean {
     !Array.isArray(embedded.widths) ||
     !Array.isArray(embedded.unicode) ||
     typeof embedded.embed !== 'function' ||
-    typeof embedded.toUnicodeCmap !== 'function'
+    typeof embedded.toUnicodeCmap !== 'function' ||
+    typeof embedded.layoutRun !== 'function' ||
+    typeof embedded.scale !== 'number'
   ) {
     return false;
   }
@@ -188,6 +192,25 @@ const MEMO_LIMIT = 50_000;
 function memoizeTextMetrics(font: EmbeddedFontInternals, fixed: FixedSubset): void {
   const encode = font.encode.bind(font);
   const widthOfString = font.widthOfString.bind(font);
+  const layoutRun = font.layoutRun.bind(font);
+  // pdfkit's layoutRun with a composed run where one can be had (pair-layout.ts), scaled as pdfkit scales.
+  font.layoutRun = (text, features) => {
+    const composed = features ? null : composeLayout(font.font, text);
+    if (!composed) return layoutRun(text, features);
+    let advanceWidth = 0;
+    const positions = composed.positions.map((position, i) => {
+      const scaled = {
+        xAdvance: position.xAdvance * font.scale,
+        yAdvance: position.yAdvance * font.scale,
+        xOffset: position.xOffset * font.scale,
+        yOffset: position.yOffset * font.scale,
+        advanceWidth: composed.glyphs[i].advanceWidth * font.scale,
+      };
+      advanceWidth += scaled.xAdvance;
+      return scaled;
+    });
+    return { glyphs: composed.glyphs, positions, advanceWidth };
+  };
   font.encode = (text, features) => {
     if (features) return encode(text, features);
     let encoded = fixed.encoded.get(text);
