@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
 import * as jwt from 'jsonwebtoken';
 import { Role } from '../src/common/auth/role.enum';
 import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
+import { LoginThrottlerStorage } from '../src/modules/auth/login-throttler-storage';
 import { createUser, login } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -174,5 +177,54 @@ describe('login rate limits', () => {
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
     expect(statuses[9]).toBe(429);
+  });
+});
+
+describe('login rate limits across API instances', () => {
+  // Two API instances of one installation (one QUEUE_PREFIX, one Redis) and a third of another installation.
+  const prefix = `kokemus-test-shared-${randomUUID().slice(0, 8)}`;
+  let a: TestApp;
+  let b: TestApp;
+  let other: TestApp;
+  let redis: IORedis;
+
+  beforeAll(async () => {
+    a = await createTestApp({ env: { LOGIN_LIMIT_PER_MINUTE: '4', QUEUE_PREFIX: prefix } });
+    b = await createTestApp({ env: { LOGIN_LIMIT_PER_MINUTE: '4', QUEUE_PREFIX: prefix }, runWorkers: false });
+    other = await createTestApp({ env: { LOGIN_LIMIT_PER_MINUTE: '4' }, runWorkers: false });
+    redis = new IORedis(process.env.REDIS_URL!);
+  });
+  afterAll(async () => {
+    redis.disconnect();
+    await Promise.all([a?.close(), b?.close(), other?.close()]);
+  });
+
+  it('counts the attempts on an account together: the limit holds however the requests are spread', async () => {
+    expect(a.app.get(LoginThrottlerStorage).backend).toBe('redis');
+    const user = await createUser(a.db, Role.Orderer);
+    const attempt = (t: TestApp) => t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' });
+    const statuses: number[] = [];
+    for (const t of [a, b, a, b]) statuses.push((await attempt(t)).status);
+    expect(statuses).toEqual([401, 401, 401, 401]);
+    await attempt(a).expect(429);
+    const limited = await b.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
+    expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    // Another installation on the same Redis counts its own attempts.
+    await attempt(other).expect(401);
+  });
+
+  it('counts parallel attempts exactly once each', async () => {
+    const user = await createUser(a.db, Role.Orderer);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(4).fill(401), ...Array(6).fill(429)]);
+  });
+
+  it('keeps its counters under the installation’s prefix, with no address or e-mail in the keys', async () => {
+    const keys = await redis.keys(`${prefix}:throttle:*`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((k) => !k.includes('@') && !k.includes('127.0.0.1'))).toBe(true);
   });
 });

@@ -178,6 +178,8 @@ describe('fees', () => {
       expect(stored.encrypted).toBe(true);
       expect((stored.bytes as Buffer).includes(Buffer.from(IBANS[2]))).toBe(false);
       expect((stored.bytes as Buffer).includes(Buffer.from('payee_name'))).toBe(false);
+      // Paid, the lines keep no IBAN copy: the encrypted payroll file is where the accounts stay.
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1 AND iban_encrypted IS NOT NULL`, [runId])).toEqual([{ n: 0 }]);
 
       // The payroll download is audited as a read of bank details; the run's lines never show an IBAN.
       const audit = await t.db.getRepository(AuditEventEntity).findBy({ entityId: runId, action: 'fee_run.payroll_downloaded' });

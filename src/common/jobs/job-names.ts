@@ -3,6 +3,7 @@ export enum QueueName {
   Booking = 'booking',
   Contracts = 'contracts',
   Fees = 'fees',
+  Privacy = 'privacy',
 }
 
 export enum JobName {
@@ -14,6 +15,8 @@ export enum JobName {
   SweepContracts = 'sweep-contracts',
   ComputeFeeRun = 'compute-fee-run',
   ExportFeeRun = 'export-fee-run',
+  SweepInactiveExperts = 'sweep-inactive-experts',
+  PurgeExpiredPayrollFiles = 'purge-expired-payroll-files',
 }
 
 export const QUEUE_OF: Record<JobName, QueueName> = {
@@ -25,6 +28,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.SweepContracts]: QueueName.Contracts,
   [JobName.ComputeFeeRun]: QueueName.Fees,
   [JobName.ExportFeeRun]: QueueName.Fees,
+  [JobName.SweepInactiveExperts]: QueueName.Privacy,
+  [JobName.PurgeExpiredPayrollFiles]: QueueName.Privacy,
 };
 
 // Payloads carry ids only: the handler reloads what it needs, so no personal data ever sits in Redis.
@@ -37,4 +42,6 @@ export interface JobPayloads {
   [JobName.SweepContracts]: Record<string, never>;
   [JobName.ComputeFeeRun]: { runId: string };
   [JobName.ExportFeeRun]: { runId: string };
+  [JobName.SweepInactiveExperts]: Record<string, never>;
+  [JobName.PurgeExpiredPayrollFiles]: Record<string, never>;
 }

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
+import { COUNTY_ZONE } from '../i18n/format';
 import { JobName, JobPayloads, QUEUE_OF, QueueName } from './job-names';
 import { createPostgresQueue, JobsQueue } from './postgres-queues';
 import { createRedis } from './redis-connection';
@@ -39,6 +40,16 @@ export class JobQueue implements OnApplicationShutdown {
 
   async every<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
     await this.queue(QUEUE_OF[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+  }
+
+  // Once a day at the given hour, county time. The scheduler's id is the job name, so every process upserts the
+  // same one, and each run's job id is derived from it and the due time: two workers never run one day twice.
+  async daily<N extends JobName>(name: N, payload: JobPayloads[N], hour: number): Promise<void> {
+    await this.queue(QUEUE_OF[name]).upsertJobScheduler(
+      name,
+      { pattern: `0 ${hour} * * *`, tz: COUNTY_ZONE },
+      { name, data: payload, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 100 } } },
+    );
   }
 
   // Redis, or BullMQ's PostgreSQL backend in the app's own database when embedded.

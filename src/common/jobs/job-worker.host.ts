@@ -16,6 +16,8 @@ export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   // Rendering a contract PDF is CPU work on the worker's event loop: two at a time keep the other queues moving.
   [QueueName.Contracts]: 2,
   [QueueName.Fees]: 1,
+  // Daily housekeeping, one job at a time.
+  [QueueName.Privacy]: 1,
 };
 
 // Fee runs are long jobs that must resume soon after a worker dies: a short lock is noticed stalled

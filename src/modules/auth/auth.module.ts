@@ -8,6 +8,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginThrottlerStorage } from './login-throttler-storage';
+import { LoginThrottlerModule } from './login-throttler.module';
 import { PasswordHasher } from './password-hasher';
 import { SessionsService } from './sessions.service';
 
@@ -33,10 +35,12 @@ function accountKey(request: FastifyRequest): string {
         verifyOptions: { algorithms: ['HS256'], issuer: config.env.JWT_ISSUER, audience: config.env.JWT_AUDIENCE },
       }),
     }),
-    // Two limits on the public credential routes: per client address and per account.
+    // Two limits on the public credential routes: per client address and per account, counted in Redis.
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      imports: [LoginThrottlerModule],
+      inject: [AppConfig, LoginThrottlerStorage],
+      useFactory: (config: AppConfig, storage: LoginThrottlerStorage) => ({
+        storage,
         throttlers: [
           { name: 'ip', ttl: 60_000, limit: config.env.LOGIN_LIMIT_PER_MINUTE * 3 },
           {

@@ -4,28 +4,14 @@ import { DataSource, IsNull } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
-import { SessionsService } from '../auth/sessions.service';
-import { MailMessageEntity } from '../mail/entities/mail-message.entity';
-import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse, toPaymentDetailsResponse } from './dto/expert.response';
-import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
-import { PaymentDetailsEntity } from './entities/payment-details.entity';
+import { ExpertEntity } from './entities/expert.entity';
+import { ERASABLE, ExpertAnonymiser } from './expert-anonymiser';
 import { nextExpertStatus } from './expert-transitions';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 import { PaymentDetailsService } from './payment-details.service';
-
-// Personal data held by other features, removed on erasure. Money records (claims, fee lines) are not here:
-// the law requires keeping them, and they hold no contact or health data.
-const ERASABLE: { table: string; column: string }[] = [
-  { table: 'calendar_feeds', column: 'expert_id' },
-  { table: 'availability_weekly_windows', column: 'expert_id' },
-  { table: 'availability_one_off_windows', column: 'expert_id' },
-  { table: 'availability_absences', column: 'expert_id' },
-  { table: 'training_credentials', column: 'expert_id' },
-  { table: 'stored_files', column: 'owner_id' },
-];
 
 // The expert's rights: their whole data (GDPR art. 15) and erasure by anonymisation (art. 17).
 @Injectable()
@@ -34,7 +20,7 @@ export class ExpertPrivacyService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experts: ExpertsRepository,
     private readonly paymentDetails: PaymentDetailsService,
-    private readonly sessions: SessionsService,
+    private readonly anonymiser: ExpertAnonymiser,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -84,42 +70,11 @@ export class ExpertPrivacyService {
   }
 
   async anonymise(ctx: AuthContext, id: string, dto: ReasonDto): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
-    if (!nextExpertStatus(expert.status, 'anonymise')) throw ExpertErrors.badTransition(expert.status, 'anonymise');
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        UserEntity,
-        { id },
-        { name: 'Anonymised expert', email: `anonymised+${id}@invalid.invalid`, passwordHash: null, status: UserStatus.Disabled, disabledAt: this.clock.now() },
-      );
-      await this.sessions.revokeAllForUser(manager, id, 'anonymised');
-      await manager.update(
-        ExpertEntity,
-        { userId: id },
-        {
-          status: ExpertStatus.Anonymised,
-          phone: null,
-          homeMunicipality: null,
-          travelMunicipalities: [],
-          languages: [],
-          topics: [],
-          topicsConsentAt: null,
-          topicsConsentVersion: null,
-          introFi: null,
-          introSv: null,
-          maxPerWeek: null,
-          maxPerMonth: null,
-          yearlyEarningsCeilingCents: null,
-        },
-      );
-      await manager.delete(PaymentDetailsEntity, { expertId: id });
-      for (const { table, column } of ERASABLE) await manager.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
-      await manager.update(MailMessageEntity, { userId: id }, { toAddress: 'anonymised@invalid.invalid', textBody: null });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'expert.anonymised', entityType: 'expert', entityId: id, meta: ctx, details: { reason: dto.reason } },
-        manager,
-      );
+      const status = await this.anonymiser.lockStatus(manager, id);
+      if (!status) throw ExpertErrors.notFound();
+      if (!nextExpertStatus(status, 'anonymise')) throw ExpertErrors.badTransition(status, 'anonymise');
+      await this.anonymiser.anonymise(manager, id, { actorId: ctx.user.id, meta: ctx, reason: dto.reason });
     });
     const after = await this.experts.findById(id);
     return toExpertResponse(after!);

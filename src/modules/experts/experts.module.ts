@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
+import { ExpertAnonymiser } from './expert-anonymiser';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsMeController } from './experts-me.controller';
@@ -8,11 +9,22 @@ import { ExpertsController } from './experts.controller';
 import { ExpertsRepository } from './experts.repository';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
+import { InactiveExpertsJob } from './retention/inactive-experts.job';
+import { InactiveExpertsRepository } from './retention/inactive-experts.repository';
 
 @Module({
   imports: [AuthModule, CredentialsModule],
   controllers: [ExpertsMeController, ExpertsController],
-  providers: [ExpertsRepository, ExpertsService, ExpertLifecycleService, PaymentDetailsService, ExpertPrivacyService],
+  providers: [
+    ExpertsRepository,
+    ExpertsService,
+    ExpertLifecycleService,
+    PaymentDetailsService,
+    ExpertAnonymiser,
+    ExpertPrivacyService,
+    InactiveExpertsRepository,
+    InactiveExpertsJob,
+  ],
   exports: [ExpertsRepository],
 })
 export class ExpertsModule {}

@@ -74,6 +74,9 @@ export class FeeRunExporter {
       const summary = costCentreSummaryCsv(await this.runs.costCentreTotals(run.id, manager));
       await this.store(manager, run, FeeRunFileKind.CostCentreSummary, null, null, `cost-centres-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', [Buffer.from(summary, 'utf8')], false);
       await this.markPaid(manager, run, exportedAt);
+      // The IBAN copies were there for this export only: paid, the lines keep the money and the payroll file
+      // (encrypted, the voucher) keeps the accounts.
+      await manager.query(`UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`, [run.id]);
       await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
       await this.audit.record({ actorId: run.exportRequestedBy, action: 'fee_run.exported', entityType: 'fee_run', entityId: run.id, details: { lines: run.lineCount } }, manager);
     });

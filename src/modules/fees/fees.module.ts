@@ -8,6 +8,7 @@ import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { FeeRunComputer } from './fee-run-computer';
 import { FeeRunExporter } from './fee-run-exporter';
+import { FeeRunFileRetentionJob } from './fee-run-file-retention.job';
 import { FeeRunJobs } from './fee-run-jobs';
 import { FeeRunProcessor } from './fee-run.processor';
 import { FeeRunsController } from './fee-runs.controller';
@@ -44,6 +45,7 @@ export class FeesModule {
         ReportsRepository,
         ReportsService,
         MyFeesService,
+        FeeRunFileRetentionJob,
         ...(options.runWorkers ? [FeeRunComputer, FeeRunExporter, FeeRunProcessor] : []),
       ],
     };

@@ -77,6 +77,11 @@ export class ExpertEntity {
   @Column({ type: 'timestamptz', nullable: true })
   erasureRequestedAt: Date | null;
 
+  // When the privacy job mailed the notice that the inactive expert's data is about to be anonymised; a notice
+  // older than the expert's last activity no longer counts.
+  @Column({ type: 'timestamptz', nullable: true })
+  inactivityNoticeAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -57,7 +57,7 @@ export class FeeRunLineEntity {
   payeeBusinessId: string | null;
 
   // The payee's IBAN ciphertext, copied as is from the payment details: the worker never decrypts it;
-  // only the payroll export does.
+  // only the payroll export does, which then clears it (the payroll file keeps it).
   @Column({ type: 'text', nullable: true })
   ibanEncrypted: string | null;
 

@@ -1,0 +1,58 @@
+import { defineMailTemplate } from '../../mail/mail-template';
+
+export interface InactivityNoticeParams {
+  name: string;
+  // d.M.yyyy, county time.
+  anonymiseOn: string;
+  link: string;
+}
+
+// The privacy job's notice to an expert whose account has been idle for nearly the whole period: signing in keeps
+// it; otherwise the personal data is anonymised on the given day and only the records of fees paid remain.
+export const inactivityNoticeMail = defineMailTemplate<InactivityNoticeParams>('expert-inactivity-notice', {
+  fi: (p) => ({
+    subject: 'Kokemus-tilisi tiedot anonymisoidaan – Kokemus',
+    text: [
+      `Hei ${p.name},`,
+      '',
+      'et ole käyttänyt Kokemus-palvelua pitkään aikaan, eikä sinulla ole avoimia tehtäviä tai maksamattomia palkkioita.',
+      `Henkilötietosi anonymisoidaan ${p.anonymiseOn}. Sen jälkeen tiliäsi ei voi enää käyttää.`,
+      'Maksettujen palkkioiden tiedot säilytetään, koska laki velvoittaa säilyttämään kirjanpidon tositteet.',
+      '',
+      'Jos haluat jatkaa kokemusasiantuntijana, kirjaudu palveluun ennen sitä:',
+      p.link,
+      '',
+      'Pohjanmaan hyvinvointialue',
+    ].join('\n'),
+  }),
+  sv: (p) => ({
+    subject: 'Uppgifterna på ditt Kokemus-konto anonymiseras – Kokemus',
+    text: [
+      `Hej ${p.name},`,
+      '',
+      'du har inte använt Kokemus på länge och du har inga öppna uppdrag eller obetalda arvoden.',
+      `Dina personuppgifter anonymiseras ${p.anonymiseOn}. Därefter kan kontot inte längre användas.`,
+      'Uppgifterna om betalda arvoden sparas, eftersom lagen kräver att bokföringens verifikat sparas.',
+      '',
+      'Om du vill fortsätta som erfarenhetsexpert, logga in före det:',
+      p.link,
+      '',
+      'Österbottens välfärdsområde',
+    ].join('\n'),
+  }),
+  en: (p) => ({
+    subject: 'The data of your Kokemus account will be anonymised – Kokemus',
+    text: [
+      `Hello ${p.name},`,
+      '',
+      'you have not used Kokemus for a long time, and you have no open assignments or unpaid fees.',
+      `Your personal data will be anonymised on ${p.anonymiseOn}. After that the account can no longer be used.`,
+      'The records of fees paid to you are kept, as the law requires bookkeeping vouchers to be kept.',
+      '',
+      'If you wish to continue as an expert by experience, sign in before then:',
+      p.link,
+      '',
+      'Ostrobothnia wellbeing services county',
+    ].join('\n'),
+  }),
+});

@@ -1,0 +1,118 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../../common/clock/clock';
+import { COUNTY_ZONE } from '../../../common/i18n/format';
+import { JobName } from '../../../common/jobs/job-names';
+import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { OnJob } from '../../../common/jobs/on-job.decorator';
+import { AppConfig } from '../../../config/app-config';
+import { AuditService } from '../../audit/audit.service';
+import { MailService } from '../../mail/mail.service';
+import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser';
+import { nextExpertStatus } from '../expert-transitions';
+import { inactivityNoticeMail } from '../mail/inactivity-notice.mail';
+import { InactiveExpertsRepository } from './inactive-experts.repository';
+import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy';
+
+const RUN_AT_HOUR = 3;
+const PAGE = 200;
+
+export interface InactiveSweepResult {
+  noticed: number;
+  anonymised: number;
+  failed: number;
+  scrubbedLines: number;
+  deletedStatements: number;
+}
+
+// PRODUCT §6: personal data of experts inactive for EXPERT_INACTIVITY_MONTHS is anonymised, keeping the money
+// records. Daily at 03:00 county time; each expert in a transaction of their own, decided again under the lock
+// on their row, so a login or a new offer in between wins and a second run (or worker) finds nothing to do.
+@Injectable()
+export class InactiveExpertsJob implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Privacy');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inactive: InactiveExpertsRepository,
+    private readonly anonymiser: ExpertAnonymiser,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.jobs
+      .daily(JobName.SweepInactiveExperts, {}, RUN_AT_HOUR)
+      .catch((err: Error) => this.logger.warn({ err: err.message }, 'Inactive-expert sweep not scheduled'));
+  }
+
+  private get policy(): InactivityPolicy {
+    return { inactiveMonths: this.config.env.EXPERT_INACTIVITY_MONTHS, noticeDays: this.config.env.EXPERT_INACTIVITY_NOTICE_DAYS };
+  }
+
+  @OnJob(JobName.SweepInactiveExperts)
+  async sweep(): Promise<InactiveSweepResult> {
+    const now = this.clock.now();
+    const before = lastActiveBefore(now, this.policy);
+    const result: InactiveSweepResult = { noticed: 0, anonymised: 0, failed: 0, scrubbedLines: 0, deletedStatements: 0 };
+    for (let after: string | null = null; ; ) {
+      const page = await this.inactive.page(before, after, PAGE);
+      for (const candidate of page) {
+        const step = inactivityStep(candidate, now, this.policy);
+        if (!step) continue;
+        try {
+          const done = await this.act(candidate.expertId, now, before);
+          if (done) result[done === 'notice' ? 'noticed' : 'anonymised'] += 1;
+        } catch (err) {
+          result.failed += 1;
+          this.logger.error({ expertId: candidate.expertId, err: (err as Error).message }, 'Inactive expert not handled');
+        }
+      }
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].expertId;
+    }
+    // Runs exported after an expert was anonymised: their lines and statements lose the person too.
+    await this.dataSource.transaction(async (manager) => {
+      result.scrubbedLines = await scrubPaidLines(manager);
+      result.deletedStatements = await this.inactive.deleteStatementsOfAnonymised(manager);
+    });
+    if (result.noticed + result.anonymised + result.failed + result.scrubbedLines + result.deletedStatements > 0) {
+      this.logger.log(result, 'Inactive experts swept');
+    }
+    return result;
+  }
+
+  // One expert, one transaction: locked, asked again, then noticed or anonymised (or left alone).
+  private async act(expertId: string, now: Date, before: Date): Promise<'notice' | 'anonymise' | null> {
+    let mailId: string | null = null;
+    const done = await this.dataSource.transaction(async (manager) => {
+      const status = await this.anonymiser.lockStatus(manager, expertId);
+      if (!status || !nextExpertStatus(status, 'anonymise')) return null;
+      const expert = await this.inactive.one(manager, expertId, before);
+      const step = expert && inactivityStep(expert, now, this.policy);
+      if (!expert || !step) return null;
+      if (step.action === 'anonymise') {
+        await this.anonymiser.anonymise(manager, expertId, { actorId: null, reason: `inactive for ${this.policy.inactiveMonths} months` });
+        return step.action;
+      }
+      await this.inactive.markNoticed(manager, expertId, now);
+      mailId = await this.mail.compose(manager, { userId: expertId, email: expert.email, language: expert.language }, inactivityNoticeMail, {
+        name: expert.name,
+        anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
+        link: this.config.env.PUBLIC_URL,
+      });
+      await this.audit.record(
+        { actorId: null, action: 'expert.inactivity_noticed', entityType: 'expert', entityId: expertId, details: { anonymiseOn: step.anonymiseOn.toISOString() } },
+        manager,
+      );
+      return step.action;
+    });
+    if (mailId) await this.mail.dispatch([mailId]);
+    return done;
+  }
+}
