@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '../src/common/auth/role.enum';
+import { Language } from '../src/common/i18n/language';
+import { BookingRequestEntity, RequestStatus } from '../src/modules/booking/entities/booking-request.entity';
 import { OfferEntity } from '../src/modules/booking/entities/offer.entity';
 import { addAbsence } from './factories/availability.factory';
 import { createBookableExpert } from './factories/bookable.factory';
@@ -328,6 +330,43 @@ describe('booking', () => {
     });
   });
 
+  describe('matching only while a request is open', () => {
+    const topic = 'child_welfare';
+
+    async function inState(state: RequestStatus): Promise<string> {
+      if (state === RequestStatus.Draft) return (await as(orderer.token).post('/booking-requests', order({ topics: [topic] })).expect(201)).body.id;
+      const id = await submitted({ topics: [topic] });
+      if (state === RequestStatus.Cancelled) await as(orderer.token).post(`/booking-requests/${id}/cancel`, { reason: 'Tilaisuus peruttu' }).expect(200);
+      else await t.db.getRepository(BookingRequestEntity).update({ id }, { status: state });
+      return id;
+    }
+
+    it.each([
+      [RequestStatus.Draft, 'REQUEST_NOT_OPEN_FOR_MATCHING'],
+      [RequestStatus.Cancelled, 'REQUEST_NOT_OPEN_FOR_MATCHING'],
+      [RequestStatus.Completed, 'REQUEST_NOT_OPEN_FOR_MATCHING'],
+      [RequestStatus.Filled, 'REQUEST_ALREADY_FILLED'],
+    ])('refuses candidates, offers and a direct booking for a %s request with %s', async (state, code) => {
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const id = await inState(state);
+      const listed = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(409);
+      expect(listed.body.code).toBe(code);
+      if (code === 'REQUEST_NOT_OPEN_FOR_MATCHING') expect(listed.body.detail).toContain(`A ${state} request`);
+      const offered = await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(409);
+      expect(offered.body.code).toBe(code);
+      const booked = await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: expert.id }).expect(409);
+      expect(booked.body.code).toBe(code);
+      expect(await t.db.getRepository(OfferEntity).countBy({ requestId: id })).toBe(0);
+      expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body).toMatchObject({ status: state, assignments: [] });
+    });
+
+    it.each([RequestStatus.Submitted, RequestStatus.Matching, RequestStatus.PartiallyFilled])('lists candidates for a %s request', async (state) => {
+      const expert = await createBookableExpert(t.db, { topics: [topic] });
+      const id = await inState(state);
+      expect((await candidates(id, [expert])).body.map((c: { expertId: string }) => c.expertId)).toEqual([expert.id]);
+    });
+  });
+
   describe('cancellation and completion', () => {
     async function acceptedAssignment(topic: string, startsAt: string, endsAt: string) {
       const expert = await createBookableExpert(t.db, { topics: [topic] });
@@ -359,7 +398,31 @@ describe('booking', () => {
       const res = await as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', feeDue: false });
       expect((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe('matching');
-      await t.mail.waitFor((m) => m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa'));
+      await t.mail.waitFor((m) => m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa:'));
+      const toOrderer = await t.mail.waitFor((m) => m.to === orderer.email && m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa tilaukseesi'));
+      expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
+    });
+
+    it('tells the orderer who made the order of a withdrawal in their own language, without the reason or any topic', async () => {
+      const svOrderer = await createUser(t.db, Role.Orderer, { language: Language.Sv });
+      const svToken = await login(t.http, svOrderer);
+      await addMember(t.db, unitId, svOrderer.id);
+      const expert = await createBookableExpert(t.db, { topics: ['ageing'], name: 'Aino Asiantuntija' });
+      const created = await as(svToken).post('/booking-requests', order({ topics: ['ageing'], title: 'Klientrådet', startsAt: '2026-10-16T10:00:00Z', endsAt: '2026-10-16T11:00:00Z' })).expect(201);
+      await as(svToken).post(`/booking-requests/${created.body.id}/submit`).expect(200);
+      const [offerId] = await offer(created.body.id, [expert.id], '2026-10-05T12:00:00Z');
+      const token = await login(t.http, expert);
+      const assignment = await as(token).post(`/offers/${offerId}/accept`).expect(201);
+      await as(token).post(`/assignments/${assignment.body.id}/withdraw`, { reason: 'Sairastuin, masennus paheni' }).expect(200);
+
+      const mail = await t.mail.waitFor((m) => m.to === svOrderer.email && m.subject.startsWith('Erfarenhetsexperten har dragit sig ur din beställning'));
+      expect(mail.subject).toBe('Erfarenhetsexperten har dragit sig ur din beställning: Klientrådet');
+      expect(mail.text).toContain('Aino Asiantuntija har dragit sig ur uppdraget "Klientrådet"');
+      expect(mail.text).toContain('Din beställning är öppen igen');
+      for (const secret of ['Sairastuin', 'masennus', 'ageing', 'Åldrande', 'Ikääntyminen', 'Ageing']) expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
+      // Written in the withdrawal's own transaction: the outbox row is there with the assignment cancelled.
+      const [row] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'expert-withdrew-orderer'`, [svOrderer.id]);
+      expect(row.n).toBe(1);
     });
 
     it('confirms the work only after its end, and completes the request', async () => {

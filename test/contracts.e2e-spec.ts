@@ -468,7 +468,12 @@ describe('contracts', () => {
       const d = await signed();
       expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('confirmed');
       const res = await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'Vaitiolovelvollisuuden rikkominen' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'terminated', terminatedAt: NOW.replace('Z', '.000Z'), terminationReason: 'Vaitiolovelvollisuuden rikkominen' });
+      expect(res.body).toMatchObject({ status: 'terminated', terminatedAt: NOW.replace('Z', '.000Z'), terminationReason: 'Vaitiolovelvollisuuden rikkominen', terminationCause: 'coordinator' });
+      // A contract the expert signed does not end without them being told, without the reason in the mail.
+      const number = res.body.number as string;
+      const mail = await t.mail.waitFor((m) => m.to === d.expert.email && m.subject === `Sopimus ${number} on päättynyt`);
+      expect(mail.text).toContain('Koordinaattori on päättänyt sopimuksen');
+      expect(mail.text).not.toContain('Vaitiolovelvollisuuden rikkominen');
       const row = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
       expect(row.terminatedBy).toBe(coordinator.id);
       expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('accepted');
@@ -495,6 +500,177 @@ describe('contracts', () => {
       }
       expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
       expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+    });
+  });
+
+  describe('when the work is cancelled', () => {
+    const cancel = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy keväälle' }).expect(200);
+    const withdraw = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
+    const row = (id: string) => t.db.getRepository(ContractEntity).findOneByOrFail({ id });
+    const outbox = async (userId: string, template: string) =>
+      ((await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = $2`, [userId, template])) as { n: number }[])[0].n;
+
+    it('ends a draft whose only assignment is cancelled, recording who, when and why, and refuses to approve it', async () => {
+      const d = await draftFor();
+      await cancel(orderer.token, d.assignmentId);
+      const res = await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200);
+      expect(res.body).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedAt: NOW.replace('Z', '.000Z') });
+      expect(res.body.terminationReason).toBe('Every assignment under the contract was cancelled; the last one by the county');
+      expect((await row(d.contractId)).terminatedBy).toBe(orderer.id);
+      const approve = await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(409);
+      expect(approve.body.code).toBe('CONTRACT_WORK_CANCELLED');
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: false, status: null });
+      const audit = await t.db.getRepository(AuditEventEntity).findOneByOrFail({ action: 'contract.terminated', entityId: d.contractId });
+      expect(audit).toMatchObject({ actorId: orderer.id, details: { from: 'draft', cause: 'work_cancelled' } });
+      // Never signed: the cancellation's own mail is all the expert needs.
+      expect(await outbox(d.expert.id, 'contract-ended-early')).toBe(0);
+    });
+
+    it('ends an approved contract when the expert withdraws, and refuses to sign it', async () => {
+      const d = await draftFor();
+      await approvedWithPdf(d.contractId);
+      await withdraw(d.expert.token, d.assignmentId);
+      const ended = await row(d.contractId);
+      expect(ended).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: d.expert.id });
+      expect(ended.terminationReason).toBe('Every assignment under the contract was cancelled; the last one by the expert withdrawing');
+      // The expert's own reason may be about their health: it stays on the assignment only.
+      expect(ended.terminationReason).not.toContain('Sairastuin');
+      const sign = await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409);
+      expect(sign.body.code).toBe('CONTRACT_WORK_CANCELLED');
+      expect(await outbox(d.expert.id, 'contract-ended-early')).toBe(0);
+    });
+
+    it('terminates a signed contract early, keeps what was signed, and tells the expert in their own language', async () => {
+      const d = await signed(Language.Sv);
+      const before = (await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body;
+      t.clock.set('2026-10-02T09:30:00Z');
+      try {
+        await cancel(coordinator.token, d.assignmentId);
+      } finally {
+        t.clock.set(NOW);
+      }
+      const after = (await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body;
+      expect(after).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedAt: '2026-10-02T09:30:00.000Z' });
+      for (const signedPart of ['number', 'version', 'language', 'validFrom', 'validUntil', 'fee', 'approvedAt', 'approvedBy', 'pdfSha256', 'signature']) {
+        expect(after[signedPart]).toEqual(before[signedPart]);
+      }
+      expect((await row(d.contractId)).terminatedBy).toBe(coordinator.id);
+      expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(before.pdfSha256);
+
+      const mail = await t.mail.waitFor((m) => m.to === d.expert.email && m.subject === `Avtal ${before.number} har upphört`);
+      expect(mail.text).toContain('har upphört i förtid 2.10.2026');
+      expect(mail.text).toContain('alla uppdrag som avtalet gällde har ställts in');
+      expect(mail.text).not.toContain('Tilaisuus siirtyy');
+      for (const action of ['revise', 'terminate'] as const) {
+        const res = await as(coordinator.token).post(`/contracts/${d.contractId}/${action}`, action === 'terminate' ? { reason: 'x' } : {}).expect(409);
+        expect(res.body.code).toBe('CONTRACT_WORK_CANCELLED');
+      }
+    });
+
+    it('still has the database refuse every other change to the terminated signed contract', async () => {
+      const d = await signed();
+      await cancel(orderer.token, d.assignmentId);
+      for (const sql of [
+        `UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`,
+        `UPDATE contracts SET termination_reason = 'Toinen syy' WHERE id = $1`,
+        `UPDATE contracts SET termination_cause = 'coordinator' WHERE id = $1`,
+        `UPDATE contracts SET terminated_at = now() WHERE id = $1`,
+        `UPDATE contracts SET status = 'signed', terminated_at = NULL, terminated_by = NULL, termination_reason = NULL, termination_cause = NULL WHERE id = $1`,
+      ]) {
+        await expect(t.db.query(sql, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
+      }
+      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
+      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be deleted/);
+      // And a contract in force takes no termination data without ending.
+      const live = await signed();
+      await expect(t.db.query(`UPDATE contracts SET termination_cause = 'work_cancelled' WHERE id = $1`, [live.contractId])).rejects.toThrow(/contracts_terminated/);
+      await expect(t.db.query(`UPDATE contracts SET status = 'terminated' WHERE id = $1`, [live.contractId])).rejects.toThrow(/contracts_terminated/);
+    });
+
+    it('ends a signed contract and its pending new version together', async () => {
+      const d = await signed();
+      const revision = await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' }).expect(201);
+      await cancel(orderer.token, d.assignmentId);
+      for (const id of [d.contractId, revision.body.id as string]) expect(await row(id)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled' });
+      expect((await as(coordinator.token).post(`/contracts/${revision.body.id}/approve`).expect(409)).body.code).toBe('CONTRACT_WORK_CANCELLED');
+    });
+
+    it('ends the contract booking drafted when the orderer cancels the whole request', async () => {
+      const expert = await createBookableExpert(t.db, { topics: ['child_welfare'] });
+      await giveDateOfBirth(t.db, expert.id);
+      const assignmentId = await accepted(expert, 'child_welfare', { startsAt: '2026-10-22T07:00:00Z', endsAt: '2026-10-22T09:00:00Z' });
+      const { id: contractId } = await contractOf(assignmentId);
+      const assignment = await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: assignmentId });
+      await as(orderer.token).post(`/booking-requests/${assignment.requestId}/cancel`, { reason: 'Tilaisuus peruttu' }).expect(200);
+      expect(await row(contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: orderer.id });
+    });
+
+    describe('a series', () => {
+      async function seriesOfThree() {
+        const user = await createExpert(t.db, { name: 'Sarja Asiantuntija' });
+        await giveDateOfBirth(t.db, user.id);
+        const assignmentIds: string[] = [];
+        for (const [i, day] of ['2026-12-01', '2026-12-08', '2026-12-15'].entries()) {
+          const seeded = await draftedAssignment(t, {
+            expertId: user.id,
+            organisationId: unitId,
+            createdBy: orderer.id,
+            startsAt: `${day}T08:00:00Z`,
+            endsAt: `${day}T10:00:00Z`,
+            title: `Sarjan tapaaminen ${i + 1}`,
+          });
+          assignmentIds.push(seeded.assignmentId);
+        }
+        const contract = await as(coordinator.token)
+          .post('/contracts', { expertId: user.id, assignmentIds, validFrom: '2026-12-01', validUntil: '2026-12-31' })
+          .expect(201);
+        return { expert: { ...user, token: await login(t.http, user) }, assignmentIds, contractId: contract.body.id as string };
+      }
+      const statuses = async (ids: string[]) => (await t.db.getRepository(AssignmentEntity).findBy(ids.map((id) => ({ id })))).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)).map((a) => a.status);
+
+      it('keeps a signed series contract while any of its work is left, and ends it with the last', async () => {
+        const s = await seriesOfThree();
+        await approvedWithPdf(s.contractId);
+        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+
+        await cancel(orderer.token, s.assignmentIds[0]);
+        await withdraw(s.expert.token, s.assignmentIds[1]);
+        const kept = (await as(coordinator.token).get(`/contracts/${s.contractId}`).expect(200)).body;
+        expect(kept).toMatchObject({ status: 'signed', terminationCause: null });
+        expect(kept.assignments.map((a: { id: string }) => a.id)).toEqual(s.assignmentIds);
+        expect(await statuses(s.assignmentIds)).toEqual(['cancelled', 'cancelled', 'confirmed']);
+        expect(await outbox(s.expert.id, 'contract-ended-early')).toBe(0);
+
+        await withdraw(s.expert.token, s.assignmentIds[2]);
+        expect(await row(s.contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: s.expert.id });
+        expect(await outbox(s.expert.id, 'contract-ended-early')).toBe(1);
+      });
+
+      it('drops a cancelled task from a draft series, which can still be approved and signed for the rest', async () => {
+        const s = await seriesOfThree();
+        await cancel(coordinator.token, s.assignmentIds[1]);
+        const draft = (await as(coordinator.token).get(`/contracts/${s.contractId}`).expect(200)).body;
+        expect(draft.status).toBe('draft');
+        expect(draft.assignments.map((a: { id: string }) => a.id)).toEqual([s.assignmentIds[0], s.assignmentIds[2]]);
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.assignment_released', entityId: s.contractId })).toBe(1);
+
+        await approvedWithPdf(s.contractId);
+        const text = await textOf((await pdfOf(t.http, s.expert.token, s.contractId).expect(200)).body as Buffer);
+        expect(text).toContain('Sarjan tapaaminen 1');
+        expect(text).toContain('Sarjan tapaaminen 3');
+        expect(text).not.toContain('Sarjan tapaaminen 2');
+        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+        expect(await statuses(s.assignmentIds)).toEqual(['confirmed', 'cancelled', 'confirmed']);
+      });
+
+      it('keeps an approved series contract as approved when part of its work is cancelled', async () => {
+        const s = await seriesOfThree();
+        await approvedWithPdf(s.contractId);
+        await cancel(orderer.token, s.assignmentIds[2]);
+        expect((await row(s.contractId)).status).toBe('approved');
+        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+        expect(await statuses(s.assignmentIds)).toEqual(['confirmed', 'confirmed', 'cancelled']);
+      });
     });
   });
 

@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { ContractEnding } from '../contracts/contract-ending.service';
 import { lateCancellationFeeCents } from '../fees/fee-arithmetic';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
@@ -12,10 +13,12 @@ import { AssignmentEntity, AssignmentStatus, CancelledBy } from './entities/assi
 import { BookingRequestEntity } from './entities/booking-request.entity';
 import { cancelledMail } from './mail/booking.mails';
 
-// Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it.
+// Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it. A contract
+// left with no work ends in the same transaction.
 @Injectable()
 export class AssignmentCancellation {
   constructor(
+    private readonly contractEnding: ContractEnding,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -42,6 +45,7 @@ export class AssignmentCancellation {
     reason: string,
   ): Promise<string[]> {
     const feeDue = this.feeDue(assignment.startsAt, party);
+    const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
     const result = await manager.update(
       AssignmentEntity,
       { id: assignment.id, status: In(HOLDING_STATUSES) },
@@ -55,6 +59,7 @@ export class AssignmentCancellation {
     const expert = await manager.findOneByOrFail(UserEntity, { id: assignment.expertId });
     const params = { title: request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, reason, feeDue, lateHours: this.config.env.LATE_CANCELLATION_HOURS };
     const ids = [await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, cancelledMail, params)];
+    ids.push(...(await this.contractEnding.workCancelled(manager, contracts, assignment.id, { id: ctx.user.id, meta: ctx }, party)));
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
       const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
       ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, cancelledMail, params));

@@ -19,10 +19,10 @@ import { CancelDto, CompleteDto, DirectAssignDto } from './dto/booking-actions.d
 import { AssignmentResponse, toAssignmentResponse } from './dto/booking.response';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
-import { reminderMail, withdrawnMail } from './mail/booking.mails';
+import { ordererWithdrawnMail, reminderMail, withdrawnMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
 import { OfferWithdrawal } from './offer-withdrawal';
-import { canOffer, fillStatus } from './request-transitions';
+import { fillStatus } from './request-transitions';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
@@ -51,6 +51,7 @@ export class AssignmentsService {
   async assignDirectly(ctx: AuthContext, requestId: string, dto: DirectAssignDto): Promise<AssignmentResponse> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
+    this.matching.assertOpen(request.status);
     if ((await this.matching.nonCandidates(request, [dto.expertId])).length > 0) {
       // Lost a race to a booking that now holds the expert's time: the same conflict the database reports.
       if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt)) throw BookingErrors.doubleBooked();
@@ -59,8 +60,8 @@ export class AssignmentsService {
     const id = await this.dataSource
       .transaction(async (manager) => {
         const locked = await this.booking.lockRequest(manager, requestId);
-        if (!locked || locked.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
-        if (!canOffer(locked.status)) throw BookingErrors.requestStatusConflict(locked.status, 'assigned');
+        if (!locked) throw BookingErrors.requestNotFound();
+        this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
         const assignment = await manager.save(AssignmentEntity, {
@@ -159,26 +160,22 @@ export class AssignmentsService {
       if (request && request.status !== RequestStatus.Cancelled) {
         await manager.update(BookingRequestEntity, { id: request.id }, { status: fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded) });
       }
-      if (party === CancelledBy.Expert) ids.push(...(await this.tellCoordinators(manager, assignment, ctx.user.name)));
+      if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
       return ids;
     });
     await this.cancellation.dispatch(mailIds);
     return this.get(ctx, assignment.id);
   }
 
-  private async tellCoordinators(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
+  // The coordinators, to offer the work again, and the orderer who made the order, each in their own language.
+  // The expert's reason stays out of both mails: it may be about their health.
+  private async tellOfWithdrawal(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
+    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName };
     const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
     const ids: string[] = [];
-    for (const c of coordinators) {
-      ids.push(
-        await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, {
-          title: assignment.request.title,
-          startsAt: assignment.startsAt,
-          endsAt: assignment.endsAt,
-          expertName,
-        }),
-      );
-    }
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
+    const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+    if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
     return ids;
   }
 

@@ -73,14 +73,14 @@ export class BookingRequestsController {
 
   @Get(':id/candidates')
   @Authenticated({ roles: STAFF })
-  @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match' })
+  @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
   candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CandidateResponse[]> {
     return this.matching.candidates(ctx, id);
   }
 
   @Post(':id/offers')
   @Authenticated({ roles: STAFF })
-  @ApiCreatedResponse({ type: [OfferResponse] })
+  @ApiCreatedResponse({ type: [OfferResponse], description: 'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)' })
   sendOffers(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SendOffersDto): Promise<OfferResponse[]> {
     return this.offers.send(ctx, id, dto);
   }

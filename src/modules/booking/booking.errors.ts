@@ -15,6 +15,13 @@ export const BookingErrors = {
     ]),
   requestStatusConflict: (from: string, action: string) =>
     new DomainError('REQUEST_STATUS_CONFLICT', 'conflict', `A ${from} request cannot be ${action}`),
+  // Candidates, offers and direct bookings exist only while a submitted request still needs experts.
+  notOpenForMatching: (status: string) =>
+    new DomainError(
+      'REQUEST_NOT_OPEN_FOR_MATCHING',
+      'conflict',
+      `A ${status} request is not open for matching: candidates and offers exist only for a submitted request that still needs experts`,
+    ),
   offerNotFound: () => new DomainError('OFFER_NOT_FOUND', 'not_found', 'Offer not found'),
   offerNotOpen: (status: string) => new DomainError('OFFER_NOT_OPEN', 'conflict', `The offer is ${status}, not open`),
   requestFilled: () =>

@@ -4,8 +4,9 @@ import { Clock } from '../../common/clock/clock';
 import { BookingErrors } from './booking.errors';
 import { CandidateResponse } from './dto/candidate.response';
 import { BookingRepository } from './booking.repository';
-import { BookingRequestEntity } from './entities/booking-request.entity';
+import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { CandidateRow, MatchingRepository } from './matching.repository';
+import { canOffer } from './request-transitions';
 
 function toCandidate(row: CandidateRow): CandidateResponse {
   return {
@@ -35,7 +36,14 @@ export class MatchingService {
   async candidates(_ctx: AuthContext, requestId: string): Promise<CandidateResponse[]> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
+    this.assertOpen(request.status);
     return (await this.matching.findCandidates(requestId, this.clock.now())).map(toCandidate);
+  }
+
+  // A draft is not ordered yet, a filled request needs nobody more, and a cancelled or completed one is over.
+  assertOpen(status: RequestStatus): void {
+    if (status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+    if (!canOffer(status)) throw BookingErrors.notOpenForMatching(status);
   }
 
   // The experts among these who are not candidates now (an offer goes only to a match).

@@ -49,7 +49,7 @@ export class OffersService {
     const deadline = new Date(dto.deadline);
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
-    if (!canOffer(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'offered');
+    this.matching.assertOpen(request.status);
     if (deadline <= this.clock.now()) throw fieldError('deadline', 'inPast', 'must be in the future');
     if (deadline > request.startsAt) throw fieldError('deadline', 'afterStart', 'must be before the request starts');
     const notMatching = await this.matching.nonCandidates(request, dto.expertIds);
@@ -104,7 +104,7 @@ export class OffersService {
         const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
-        if (!canOffer(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'accepted');
+        if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
         const holding = await this.booking.countHolding(manager, request.id);
         if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
 

@@ -5,6 +5,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import { AssignmentStatus } from '../booking/entities/assignment.entity';
 import { ContractAccess } from './contract-access';
 import { ContractPdfJob } from './contract-pdf.job';
 import { ContractSnapshots } from './contract-snapshots';
@@ -34,15 +35,16 @@ export class ContractSigningService {
 
   async approve(ctx: AuthContext, id: string): Promise<ContractResponse> {
     const current = await this.access.visible(ctx, id);
-    const refused = refusal('approve', current.status);
+    const refused = refusal('approve', current.status, current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'approved');
     await this.dataSource
       .transaction(async (manager) => {
         const locked = await this.contracts.lockContract(manager, id);
         if (!locked) throw ContractErrors.notFound();
-        const again = refusal('approve', locked.status);
+        const again = refusal('approve', locked.status, locked.terminationCause);
         if (again) throw ContractErrors.refused(again, 'approved');
         const assignments = await this.contracts.findAssignments(manager, await this.contracts.coveredAssignmentIds(manager, id));
+        if (allCancelled(assignments)) throw ContractErrors.refused('work_cancelled', 'approved');
         const closed = assignments.filter((a) => !OPEN_ASSIGNMENT_STATUSES.includes(a.status));
         if (closed.length > 0) throw ContractErrors.assignmentNotOpen(closed.map((a) => a.id));
         const now = this.clock.now();
@@ -74,6 +76,7 @@ export class ContractSigningService {
         this.assertSignable(locked);
         const now = this.clock.now();
         const covered = await this.contracts.coveredAssignmentIds(manager, id);
+        if (allCancelled(await this.contracts.findAssignments(manager, covered))) throw ContractErrors.refused('work_cancelled', 'signed');
         // A new version replaces the signed one in the same moment it is signed itself.
         let released: string[] = [];
         const [previous] = locked.supersedesId ? await this.contracts.lockContracts(manager, [locked.supersedesId]) : [];
@@ -116,8 +119,13 @@ export class ContractSigningService {
   }
 
   private assertSignable(contract: ContractEntity): void {
-    const refused = refusal('sign', contract.status);
+    const refused = refusal('sign', contract.status, contract.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'signed');
     if (!contract.pdfSha256) throw ContractErrors.pdfNotReady();
   }
+}
+
+// A contract is normally ended with its last cancelled assignment; this holds should one have been missed.
+function allCancelled(assignments: { status: AssignmentStatus }[]): boolean {
+  return assignments.length > 0 && assignments.every((a) => a.status === AssignmentStatus.Cancelled);
 }

@@ -1,5 +1,5 @@
 import { ContractAction, ContractRefusal, refusal } from './contract-transitions';
-import { ContractStatus } from './entities/contract.entity';
+import { ContractStatus, TerminationCause } from './entities/contract.entity';
 
 describe('contract transitions', () => {
   const table: [ContractAction, ContractStatus, ContractRefusal | null][] = [
@@ -31,6 +31,11 @@ describe('contract transitions', () => {
 
   it.each(table)('%s a %s contract: %s', (action, status, expected) => {
     expect(refusal(action, status)).toBe(expected);
+  });
+
+  it.each(['approve', 'sign', 'revise', 'terminate'] as const)('%s a contract ended because its work was cancelled: work_cancelled', (action) => {
+    expect(refusal(action, ContractStatus.Terminated, TerminationCause.WorkCancelled)).toBe('work_cancelled');
+    expect(refusal(action, ContractStatus.Terminated, TerminationCause.Coordinator)).toBe('terminated');
   });
 
   it('covers every action for every status', () => {

@@ -1,5 +1,5 @@
 import { AssignmentStatus } from '../booking/entities/assignment.entity';
-import { ContractStatus } from './entities/contract.entity';
+import { ContractStatus, TerminationCause } from './entities/contract.entity';
 
 export type ContractAction = 'approve' | 'sign' | 'revise' | 'terminate';
 
@@ -11,6 +11,7 @@ export type ContractRefusal =
   | 'not_signed'
   | 'superseded'
   | 'terminated'
+  | 'work_cancelled'
   | 'expired';
 
 const ALLOWED: Record<ContractAction, ContractStatus[]> = {
@@ -21,13 +22,14 @@ const ALLOWED: Record<ContractAction, ContractStatus[]> = {
   terminate: [ContractStatus.Draft, ContractStatus.Approved, ContractStatus.Signed],
 };
 
-export function refusal(action: ContractAction, status: ContractStatus): ContractRefusal | null {
+// A contract ended because its work was cancelled says so, whatever is asked of it.
+export function refusal(action: ContractAction, status: ContractStatus, cause: TerminationCause | null = null): ContractRefusal | null {
   if (ALLOWED[action].includes(status)) return null;
   switch (status) {
     case ContractStatus.Superseded:
       return 'superseded';
     case ContractStatus.Terminated:
-      return 'terminated';
+      return cause === TerminationCause.WorkCancelled ? 'work_cancelled' : 'terminated';
     case ContractStatus.Expired:
       return action === 'approve' || action === 'sign' ? 'already_signed' : 'expired';
     case ContractStatus.Signed:

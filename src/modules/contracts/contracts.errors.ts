@@ -24,6 +24,12 @@ export const ContractErrors = {
         return new DomainError('CONTRACT_SUPERSEDED', 'conflict', 'A newer version has replaced this contract');
       case 'terminated':
         return new DomainError('CONTRACT_TERMINATED', 'conflict', 'The contract has been terminated');
+      case 'work_cancelled':
+        return new DomainError(
+          'CONTRACT_WORK_CANCELLED',
+          'conflict',
+          `Every assignment this contract covered has been cancelled, so the contract has ended and cannot be ${action}`,
+        );
       case 'expired':
         return new DomainError('CONTRACT_EXPIRED', 'conflict', 'The contract’s term has ended');
     }

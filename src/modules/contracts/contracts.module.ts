@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { AssignmentContractController } from './assignment-contract.controller';
 import { ContractAccess } from './contract-access';
 import { ContractDrafts } from './contract-drafts.service';
+import { ContractEnding } from './contract-ending.service';
 import { ContractPdfJob } from './contract-pdf.job';
 import { ContractPdfsService } from './contract-pdfs.service';
 import { ContractSigningService } from './contract-signing.service';
@@ -13,7 +14,7 @@ import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './contracts.service';
 import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
 
-// Imported by booking (for ContractDrafts); it never imports booking's module back, only its entities.
+// Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities.
 @Module({
   imports: [AuthModule],
   controllers: [ContractsController, AssignmentContractController],
@@ -21,6 +22,7 @@ import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
     ContractsRepository,
     ContractAccess,
     ContractDrafts,
+    ContractEnding,
     ContractSnapshots,
     ContractsService,
     ContractSigningService,
@@ -29,6 +31,6 @@ import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
     ContractSweepJob,
     ContractPdfRenderer,
   ],
-  exports: [ContractDrafts],
+  exports: [ContractDrafts, ContractEnding],
 })
 export class ContractsModule {}

@@ -130,6 +130,23 @@ export class ContractsRepository {
     return row?.contract ?? null;
   }
 
+  // The contracts still in force or on their way to it that cover this assignment, pending revisions included
+  // (their coverage is not live until signed); revisions first, the order in which signing locks them.
+  async unendedCovering(manager: EntityManager, assignmentId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT c.id FROM contract_assignments ca JOIN contracts c ON c.id = ca.contract_id
+        WHERE ca.assignment_id = $1 AND c.status IN ('draft', 'approved', 'signed')
+        ORDER BY c.supersedes_id IS NULL, c.id`,
+      [assignmentId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  // A draft says nothing yet: it simply stops listing work that was cancelled.
+  async releaseFromDraft(manager: EntityManager, contractId: string, assignmentId: string): Promise<void> {
+    await manager.delete(ContractAssignmentEntity, { contractId, assignmentId });
+  }
+
   async addAssignments(manager: EntityManager, contractId: string, assignmentIds: string[]): Promise<void> {
     await manager.insert(
       ContractAssignmentEntity,

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { ContractAccess } from './contract-access';
 import { ContractDrafts } from './contract-drafts.service';
+import { ContractEnding } from './contract-ending.service';
 import { outsideTerm, Term } from './contract-rules';
 import { ContractSnapshots } from './contract-snapshots';
 import { OPEN_ASSIGNMENT_STATUSES, refusal } from './contract-transitions';
@@ -16,7 +16,7 @@ import { ReviseContractDto, TerminateContractDto } from './dto/contract-actions.
 import { ContractPageResponse, ContractResponse, ContractStatusResponse, toContractResponse, toContractStatusResponse } from './dto/contract.response';
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
-import { ContractEntity, ContractStatus } from './entities/contract.entity';
+import { ContractEntity, ContractStatus, TerminationCause } from './entities/contract.entity';
 
 // Contracts as the coordinator shapes them: one for a series, a new version of a signed one, an early end.
 @Injectable()
@@ -26,9 +26,9 @@ export class ContractsService {
     private readonly contracts: ContractsRepository,
     private readonly access: ContractAccess,
     private readonly drafts: ContractDrafts,
+    private readonly ending: ContractEnding,
     private readonly snapshots: ContractSnapshots,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
   ) {}
 
   async list(ctx: AuthContext, q: ListContractsQuery): Promise<ContractPageResponse> {
@@ -96,7 +96,7 @@ export class ContractsService {
   // A change to a signed contract is a new version: a draft that replaces the signed one once it is signed.
   async revise(ctx: AuthContext, id: string, dto: ReviseContractDto): Promise<ContractResponse> {
     const current = await this.access.visible(ctx, id);
-    const refused = refusal('revise', current.status);
+    const refused = refusal('revise', current.status, current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'revised');
     const revisionId = await this.dataSource
       .transaction(async (manager) => {
@@ -129,28 +129,17 @@ export class ContractsService {
   // Ends a contract early (or withdraws an unsigned one), recording who, when and why.
   async terminate(ctx: AuthContext, id: string, dto: TerminateContractDto): Promise<ContractResponse> {
     const current = await this.access.visible(ctx, id);
-    const refused = refusal('terminate', current.status);
+    const refused = refusal('terminate', current.status, current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'terminated');
-    await this.dataSource
+    const mailIds = await this.dataSource
       .transaction(async (manager) => {
         const locked = await this.lockedFor(manager, id, 'terminate', 'terminated');
-        const now = this.clock.now();
-        await manager.update(
-          ContractEntity,
-          { id },
-          { status: ContractStatus.Terminated, terminatedBy: ctx.user.id, terminatedAt: now, terminationReason: dto.reason },
-        );
-        // Work not yet started is no longer under a signed contract: back to accepted, holding the time.
-        const unconfirmed =
-          locked.status === ContractStatus.Signed ? await this.contracts.unconfirmUncovered(manager, await this.contracts.coveredAssignmentIds(manager, id), now) : [];
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'contract.terminated', entityType: 'contract', entityId: id, meta: ctx, details: { from: locked.status, unconfirmed } },
-          manager,
-        );
+        return (await this.ending.terminate(manager, locked, { id: ctx.user.id, meta: ctx }, TerminationCause.Coordinator, dto.reason)).mailIds;
       })
       .catch((error: unknown) => {
         throw fromDatabase(error);
       });
+    await this.ending.dispatch(mailIds);
     return this.reload(id);
   }
 
@@ -168,7 +157,7 @@ export class ContractsService {
   private async lockedFor(manager: EntityManager, id: string, action: 'revise' | 'terminate', verb: string): Promise<ContractEntity> {
     const locked = await this.contracts.lockContract(manager, id);
     if (!locked) throw ContractErrors.notFound();
-    const refused = refusal(action, locked.status);
+    const refused = refusal(action, locked.status, locked.terminationCause);
     if (refused) throw ContractErrors.refused(refused, verb);
     return locked;
   }

@@ -1,5 +1,5 @@
 import { Language } from '../../../common/i18n/language';
-import { acceptedMail, cancelledMail, offerMail, reminderMail, withdrawnMail } from './booking.mails';
+import { acceptedMail, cancelledMail, offerMail, ordererWithdrawnMail, reminderMail, withdrawnMail } from './booking.mails';
 
 const when = { title: 'Asiakasraati', startsAt: new Date('2026-10-20T07:00:00Z'), endsAt: new Date('2026-10-20T09:00:00Z') };
 
@@ -13,6 +13,17 @@ describe('booking mail', () => {
     expect(mail.text).toContain(line);
   });
 
+  it.each([
+    [Language.Fi, 'Kokemusasiantuntija perui osallistumisensa tilaukseesi: Asiakasraati', 'Tilauksesi on taas avoinna'],
+    [Language.Sv, 'Erfarenhetsexperten har dragit sig ur din beställning: Asiakasraati', 'Din beställning är öppen igen'],
+    [Language.En, 'An expert withdrew from your request: Asiakasraati', 'Your request is open again'],
+  ])('tells the orderer in %s that the expert withdrew and the order is open again', (language, subject, line) => {
+    const mail = ordererWithdrawnMail.render[language]({ ...when, expertName: 'Aino' });
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toContain('Aino');
+    expect(mail.text).toContain(line);
+  });
+
   it('leaves no unfilled placeholder in any template or language', () => {
     for (const language of Object.values(Language)) {
       const texts = [
@@ -21,6 +32,7 @@ describe('booking mail', () => {
         cancelledMail.render[language]({ ...when, reason: 'x', feeDue: true, lateHours: 48 }),
         cancelledMail.render[language]({ ...when, reason: 'x', feeDue: false, lateHours: 48 }),
         withdrawnMail.render[language]({ ...when, expertName: 'Aino' }),
+        ordererWithdrawnMail.render[language]({ ...when, expertName: 'Aino' }),
         reminderMail.render[language](when),
       ];
       for (const mail of texts) expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\$\{|undefined|NaN/);

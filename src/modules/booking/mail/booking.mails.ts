@@ -69,6 +69,23 @@ export const withdrawnMail = defineMailTemplate<When & { expertName: string }>('
   }),
 });
 
+// To the orderer: who withdrew and that the order is open again. Never the expert's reason (it may be about their
+// health), nor the order's topics.
+export const ordererWithdrawnMail = defineMailTemplate<When & { expertName: string }>('expert-withdrew-orderer', {
+  fi: (p) => ({
+    subject: `Kokemusasiantuntija perui osallistumisensa tilaukseesi: ${p.title}`,
+    text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nTilauksesi on taas avoinna, ja koordinaattori etsii tilalle toisen kokemusasiantuntijan. Saat viestin, kun joku on hyväksynyt toimeksiannon.\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Erfarenhetsexperten har dragit sig ur din beställning: ${p.title}`,
+    text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDin beställning är öppen igen och koordinatorn söker en annan erfarenhetsexpert. Du får ett meddelande när någon har tackat ja till uppdraget.\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `An expert withdrew from your request: ${p.title}`,
+    text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYour request is open again and the coordinator will look for another expert. You will get a message when someone accepts the assignment.\n\n${SIGN.en}`,
+  }),
+});
+
 export const reminderMail = defineMailTemplate<When>('completion-reminder', {
   fi: (p) => ({
     subject: `Muistutus: vahvista toteutuminen – ${p.title}`,

@@ -3,7 +3,7 @@ import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
 import { CoveredAssignment } from '../contracts.repository';
-import { ContractEntity, ContractLanguage, ContractStatus } from '../entities/contract.entity';
+import { ContractEntity, ContractLanguage, ContractStatus, TerminationCause } from '../entities/contract.entity';
 
 export class ContractOrganisationResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -56,6 +56,13 @@ export class ContractResponse {
   @ApiProperty({ type: ContractSignatureResponse, nullable: true }) signature: ContractSignatureResponse | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) terminationReason: string | null;
+  @ApiProperty({
+    enum: TerminationCause,
+    enumName: 'TerminationCause',
+    nullable: true,
+    description: 'coordinator: ended by the coordinator; work_cancelled: every assignment it covered was cancelled or withdrawn from',
+  })
+  terminationCause: TerminationCause | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -106,6 +113,7 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
         : null,
     terminatedAt: c.terminatedAt?.toISOString() ?? null,
     terminationReason: c.terminationReason,
+    terminationCause: c.terminationCause,
     createdAt: c.createdAt.toISOString(),
   };
 }

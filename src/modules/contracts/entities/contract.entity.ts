@@ -13,6 +13,13 @@ export enum ContractStatus {
   Superseded = 'superseded',
 }
 
+// Why a contract was terminated: the coordinator ended it, or every assignment it covered was cancelled (by the
+// county or by the expert withdrawing), so it had nothing left to cover.
+export enum TerminationCause {
+  Coordinator = 'coordinator',
+  WorkCancelled = 'work_cancelled',
+}
+
 // The binding language is the expert's, Finnish or Swedish; English exists only as an information copy.
 export enum ContractLanguage {
   Fi = 'fi',
@@ -33,7 +40,11 @@ export enum ContractLanguage {
 @Check('contracts_pdf', '(pdf IS NULL) = (pdf_sha256 IS NULL)')
 @Check('contracts_approved', `status NOT IN ('approved', 'signed', 'expired') OR (approved_at IS NOT NULL AND approved_by IS NOT NULL AND snapshot IS NOT NULL)`)
 @Check('contracts_signed', `(status NOT IN ('signed', 'expired') OR signed_at IS NOT NULL) AND (signed_at IS NULL) = (signed_pdf_sha256 IS NULL) AND (signed_pdf_sha256 IS NULL OR signed_pdf_sha256 = pdf_sha256)`)
-@Check('contracts_terminated', `(status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL)`)
+// The end of a contract's life is written whole, and only with its end: never onto a contract still in force.
+@Check(
+  'contracts_terminated',
+  `(status = 'terminated') = (termination_cause IS NOT NULL) AND (status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL) AND (status = 'terminated' OR (terminated_at IS NULL AND terminated_by IS NULL AND termination_reason IS NULL))`,
+)
 @Check('contracts_superseded', `(status = 'superseded') = (superseded_at IS NOT NULL AND superseded_by_id IS NOT NULL)`)
 export class ContractEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -145,6 +156,9 @@ export class ContractEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   terminationReason: string | null;
+
+  @Column({ type: 'enum', enum: TerminationCause, enumName: 'contract_termination_cause', nullable: true })
+  terminationCause: TerminationCause | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -29,3 +29,27 @@ export const contractReadyMail = defineMailTemplate<ContractMailParams>('contrac
     text: `Hello,\n\nyour fixed-term assignment contract ${p.number} (version ${p.version}, valid ${day(p.validFrom, 'en')} – ${day(p.validUntil, 'en')}) has been approved and is waiting for your signature.\nPlease read it in Kokemus and sign it with your password. The assignment is confirmed once the contract is signed.\nThe binding contract is in Finnish or Swedish; an English information copy is available beside it.\n\n${SIGN.en}`,
   }),
 });
+
+export interface ContractEndedMailParams {
+  number: string;
+  version: number;
+  endedOn: string; // YYYY-MM-DD, Helsinki
+  workCancelled: boolean;
+}
+
+// To the expert when a contract they signed ends early. Neither the coordinator's reason nor the cancellation's is
+// repeated here: both stay in Kokemus, and the expert was told of a cancellation in its own mail.
+export const contractEndedMail = defineMailTemplate<ContractEndedMailParams>('contract-ended-early', {
+  fi: (p) => ({
+    subject: `Sopimus ${p.number} on päättynyt`,
+    text: `Hei,\n\nallekirjoittamasi määräaikainen toimeksiantosopimus ${p.number} (versio ${p.version}) on päättynyt ennenaikaisesti ${day(p.endedOn, 'fi')}.\n${p.workCancelled ? 'Syy: kaikki sopimukseen kuuluvat toimeksiannot on peruttu.' : 'Koordinaattori on päättänyt sopimuksen; syy näkyy sopimuksen tiedoissa Kokemus-palvelussa.'}\nSopimus ja sen PDF pysyvät luettavissa Kokemus-palvelussa. Vaitiolovelvollisuus on voimassa myös sopimuksen päättymisen jälkeen.\n\n${SIGN.fi}`,
+  }),
+  sv: (p) => ({
+    subject: `Avtal ${p.number} har upphört`,
+    text: `Hej,\n\nvisstidsavtalet om uppdrag ${p.number} (version ${p.version}) som du undertecknade har upphört i förtid ${day(p.endedOn, 'sv')}.\n${p.workCancelled ? 'Orsak: alla uppdrag som avtalet gällde har ställts in.' : 'Koordinatorn har avslutat avtalet; orsaken framgår av avtalets uppgifter i tjänsten Kokemus.'}\nAvtalet och dess PDF finns kvar att läsa i tjänsten Kokemus. Tystnadsplikten gäller även efter att avtalet har upphört.\n\n${SIGN.sv}`,
+  }),
+  en: (p) => ({
+    subject: `Contract ${p.number} has ended`,
+    text: `Hello,\n\nthe fixed-term assignment contract ${p.number} (version ${p.version}) that you signed ended early on ${day(p.endedOn, 'en')}.\n${p.workCancelled ? 'Reason: every assignment under the contract was cancelled.' : 'The coordinator ended the contract; the reason is shown with the contract in Kokemus.'}\nThe contract and its PDF stay readable in Kokemus. The duty of confidentiality continues after the contract has ended.\n\n${SIGN.en}`,
+  }),
+});
