@@ -157,7 +157,12 @@ describe('embedded mode', () => {
           (m) => m !== undefined,
         ).then((m) => m!),
     };
+    const logged = app.output().length;
     await walkTheJourney(driver);
+    // No step waited out PGlite's one session (SQLSTATE 55P03) and no job had to be retried.
+    const during = app.output().slice(logged);
+    expect(during).not.toContain('PGlite) runs one session');
+    expect(during).not.toContain('"Job failed"');
   });
 
   it('refuses a second process on the same data directory with one clear line', async () => {

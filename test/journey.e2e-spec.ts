@@ -24,5 +24,5 @@ describe('the journey from an order to a paid fee', () => {
       setClock: async (at) => (at === null ? t.clock.reset() : t.clock.set(at)),
       readMail: (to, match) => t.mail.waitFor((m) => m.to === to && match(m)),
     });
-  });
+  }, 90_000);
 });

@@ -22,6 +22,8 @@ export interface JourneyDriver {
 export const JOURNEY_NOW = '2026-10-01T07:00:00Z';
 export const JOURNEY_AFTER_WORK = '2026-10-21T08:00:00Z';
 const PASSWORD = 'Mustasaari-kevät-2026';
+// Background work (the contract PDF, the fee run) on a busy machine; polled, so a long limit costs nothing.
+const JOB_TIMEOUT_MS = 45_000;
 
 export async function walkTheJourney(driver: JourneyDriver): Promise<void> {
   await driver.setClock(JOURNEY_NOW);
@@ -116,7 +118,7 @@ async function walk({ http, adminToken, setClock, readMail }: JourneyDriver): Pr
   const contracts = await as(coordinator).get(`/contracts?assignmentId=${assignmentId}`).expect(200);
   const contractId = contracts.body.items[0].id as string;
   await as(coordinator).post(`/contracts/${contractId}/approve`).expect(200);
-  const rendered = await until(() => as(expert).get(`/contracts/${contractId}`).then((r) => r.body), (c) => c.pdfSha256 !== null);
+  const rendered = await until(() => as(expert).get(`/contracts/${contractId}`).then((r) => r.body), (c) => c.pdfSha256 !== null, JOB_TIMEOUT_MS);
   const pdf = await as(expert).download(`/contracts/${contractId}/pdf`).expect(200);
   expect(pdf.headers.etag).toBe(`"${rendered.pdfSha256}"`);
   expect(await pdfCells(pdf.body as Buffer)).toContain('vaitiolovelvollisuus');
@@ -140,7 +142,7 @@ async function walk({ http, adminToken, setClock, readMail }: JourneyDriver): Pr
 
   // The coordinator runs the fees, approves and exports.
   const run = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
-  const state = (status: string) => until(() => as(coordinator).get(`/fee-runs/${run.body.id}`).then((r) => r.body), (r) => r.status === status || r.status === 'failed');
+  const state = (status: string) => until(() => as(coordinator).get(`/fee-runs/${run.body.id}`).then((r) => r.body), (r) => r.status === status || r.status === 'failed', JOB_TIMEOUT_MS);
   expect((await state('computed')).status).toBe('computed');
   await as(coordinator).post(`/fee-runs/${run.body.id}/approve`).expect(200);
   await as(coordinator).post(`/fee-runs/${run.body.id}/export`).expect(202);
