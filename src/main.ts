@@ -1,17 +1,20 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
-import { AppModule } from './app.module';
-import { AppConfig } from './config/app-config';
 import { chooseDatabaseMode } from './config/database-mode';
 import { loadDotEnv } from './config/load-dot-env';
-import { runEmbedded } from './embedded/embedded-main';
-import { createHttpApp } from './http-app';
 
 async function bootstrap(): Promise<void> {
   loadDotEnv();
   // No DATABASE_URL and no REDIS_URL outside production (or KOKEMUS_EMBEDDED=true): the embedded try-out mode.
+  // Each mode loads the app itself: the embedded one only once its data directory is locked, so a second
+  // process on the same directory stops at once instead of after loading everything.
   const mode = chooseDatabaseMode(process.env);
-  if (mode.ok && mode.embedded) return runEmbedded();
+  if (mode.ok && mode.embedded) return (await import('./embedded/embedded-main')).runEmbedded();
+  const [{ Logger }, { AppModule }, { AppConfig }, { createHttpApp }] = await Promise.all([
+    import('@nestjs/common'),
+    import('./app.module'),
+    import('./config/app-config'),
+    import('./http-app'),
+  ]);
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
   const config = app.get(AppConfig);
   await app.listen({ port: config.env.PORT, host: '0.0.0.0' });

@@ -1,11 +1,14 @@
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
+import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
+import { until } from './utils/documents';
+import { readMailDir } from './utils/eml';
 import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
@@ -29,20 +32,8 @@ describe('embedded mode', () => {
     (await http().post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
   const loginAs = async (email: string) => (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
 
-  // The .eml files the app wrote, made searchable: folded headers joined, encoded words and quoted-printable
-  // text decoded.
-  const decode = (qp: string) => Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-  const readable = (eml: string) =>
-    decode(
-      eml
-        .replace(/\?=\n =\?UTF-8\?Q\?/g, '')
-        .replace(/=\?UTF-8\?Q\?(.*?)\?=/g, (_, word: string) => word.replace(/_/g, ' '))
-        .replace(/=\n/g, ''),
-    );
-  const mails = () => {
-    const dir = join(app.dataDir, 'mail');
-    return existsSync(dir) ? readdirSync(dir).map((name) => readable(readFileSync(join(dir, name), 'utf8'))) : [];
-  };
+  // The .eml files the app wrote, decoded.
+  const mails = () => readMailDir(join(app.dataDir, 'mail'));
   async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -56,7 +47,7 @@ describe('embedded mode', () => {
   // Kept across the restart test; removed at the end.
   const dataDir = mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
   beforeAll(async () => {
-    app = await startEmbeddedApp({ dataDir });
+    app = await startEmbeddedApp({ dataDir, testClock: true });
   });
   afterAll(async () => {
     await app?.stop();
@@ -128,11 +119,11 @@ describe('embedded mode', () => {
 
     // The send-mail jobs wrote the offer to the expert and the acceptance notice to the orderer as .eml files.
     const delivered = await eventually('both mails', () => {
-      const found = mails().filter((m) => m.includes(order.title));
+      const found = mails().filter((m) => m.text.includes(order.title));
       return found.length >= 2 ? found : undefined;
     });
-    expect(delivered.filter((m) => m.includes(`To: ${expert.email}`))).toHaveLength(1);
-    expect(delivered.filter((m) => m.includes(`To: orderer.psy@${DEMO_DOMAIN}`))).toHaveLength(1);
+    expect(delivered.filter((m) => m.to === expert.email)).toHaveLength(1);
+    expect(delivered.filter((m) => m.to === `orderer.psy@${DEMO_DOMAIN}`)).toHaveLength(1);
   });
 
   it('expires an unanswered offer at its deadline through the delayed job', async () => {
@@ -149,6 +140,29 @@ describe('embedded mode', () => {
       return mine.status === 'offered' ? undefined : (mine.status as string);
     });
     expect(status).toBe('expired');
+  });
+
+  // The same steps as test/journey.e2e-spec.ts, through this process's HTTP, its mail folder and its test
+  // clock. The clock moves only the app's own rules: BullMQ's delayed jobs (offer expiry, completion reminder)
+  // keep the real-time delay they were queued with, days away here, and find their work done if they ever run.
+  it('walks the whole journey from an order to a paid fee', async () => {
+    const driver: JourneyDriver = {
+      http: http(),
+      // The demo admin stands in for the one the CLI makes.
+      adminToken: () => login('admin'),
+      setClock: (at) => app.setClock(at),
+      readMail: (to, match) =>
+        until(
+          async () => mails().find((m) => m.to === to && match(m)),
+          (m) => m !== undefined,
+        ).then((m) => m!),
+    };
+    const logged = app.output().length;
+    await walkTheJourney(driver);
+    // No step waited out PGlite's one session (SQLSTATE 55P03) and no job had to be retried.
+    const during = app.output().slice(logged);
+    expect(during).not.toContain('PGlite) runs one session');
+    expect(during).not.toContain('"Job failed"');
   });
 
   it('refuses a second process on the same data directory with one clear line', async () => {

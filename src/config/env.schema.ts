@@ -68,6 +68,8 @@ export const envSchema = z.object({
   EXPERT_INACTIVITY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(30),
   // Embedded mode only: the database, the generated secrets and the mail written to files.
   DATA_DIR: z.string().min(1).default('./data'),
+  // The test suite only (NODE_ENV=test): the parent process that started this one moves its clock over IPC.
+  KOKEMUS_TEST_CLOCK: z.literal('ipc', { message: 'must be ipc' }).optional(),
 });
 
 type Parsed = z.infer<typeof envSchema>;
@@ -110,6 +112,9 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
     const name = issue.path.join('.') || '(environment)';
     const message = issue.code === 'invalid_type' && source[name] === undefined ? 'is missing' : issue.message;
     return { ok: false, message: `Configuration error: ${name} ${message}` };
+  }
+  if (result.data.KOKEMUS_TEST_CLOCK && result.data.NODE_ENV !== 'test') {
+    return { ok: false, message: 'Configuration error: KOKEMUS_TEST_CLOCK is for the test suite only and needs NODE_ENV=test; unset it' };
   }
   const { DATABASE_URL, REDIS_URL, SMTP_URL, ...common } = result.data;
   if (!DATABASE_URL) return { ok: false, message: 'Configuration error: DATABASE_URL is missing' };

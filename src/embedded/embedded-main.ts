@@ -1,14 +1,9 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../app.module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
-import { databaseOptions } from '../database/database-options';
-import { createHttpApp } from '../http-app';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
-import { DemoSeedService } from '../modules/demo/demo-seed.service';
 import { DataDirLockedError } from './data-dir-lock';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { embeddedSecrets } from './embedded-secrets';
@@ -22,6 +17,7 @@ function fail(message: string): never {
 }
 
 async function migrate(url: string): Promise<number> {
+  const [{ DataSource }, { databaseOptions }] = await Promise.all([import('typeorm'), import('../database/database-options')]);
   const dataSource = new DataSource(databaseOptions(url, 2));
   await dataSource.initialize();
   try {
@@ -95,6 +91,12 @@ export async function runEmbedded(): Promise<void> {
   const databaseReady = performance.now();
 
   const migrations = await migrate(database.url);
+  // The app is loaded only now that the data directory is this process's (see main.ts).
+  const [{ AppModule }, { createHttpApp }, { DemoSeedService }] = await Promise.all([
+    import('../app.module'),
+    import('../http-app'),
+    import('../modules/demo/demo-seed.service'),
+  ]);
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
   stopOnSignals(app, database);
   await app.init();

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
+import type { ClockReply, ClockSetMessage } from '../../src/common/clock/parent-controlled-clock';
 
 // PGlite cannot start inside Jest's sandbox (it loads parts of itself with dynamic import()), so the embedded
 // mode is tested as a user meets it: the real entry point in a child process, over HTTP.
@@ -13,12 +14,16 @@ import request from 'supertest';
 const ROOT = resolve(__dirname, '..', '..');
 const BOOT_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
+const CLOCK_REPLY_TIMEOUT_MS = 10_000;
 
 export interface EmbeddedApp {
   baseUrl: string;
   dataDir: string;
   // What the process printed so far (stdout and stderr), for assertions and for failure messages.
   output(): string;
+  // Moves the app's clock (null: back to the real time) and resolves once the app has answered; only with
+  // the option testClock.
+  setClock(at: string | null): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +31,12 @@ export interface EmbeddedAppOptions {
   // Reuse a data directory (a restart); by default a new temporary one, removed on stop.
   dataDir?: string;
   env?: Record<string, string>;
+  // The test controls the app's clock over an IPC channel (NODE_ENV=test, KOKEMUS_TEST_CLOCK=ipc; see
+  // src/common/clock/parent-controlled-clock.ts). Off, the app runs exactly as on a developer's machine.
+  testClock?: boolean;
 }
+
+const TEST_CLOCK_ENV = { NODE_ENV: 'test', KOKEMUS_TEST_CLOCK: 'ipc' };
 
 // Started children die with the test process, however it ends; a left-over child would also keep Jest from
 // exiting.
@@ -66,14 +76,17 @@ function childEnv(port: number, dataDir: string, extra: Record<string, string>):
   };
 }
 
-// Runs the app's entry point (src/main.ts) with DATA_DIR and PORT, waiting until the process exits.
-export function runMain(dataDir: string, port: number, env: Record<string, string> = {}): ChildProcess {
+// Runs the app's entry point (src/main.ts) with DATA_DIR and PORT, waiting until the process exits. With
+// ipc, the child gets an IPC channel (what the test clock listens on).
+export function runMain(dataDir: string, port: number, env: Record<string, string> = {}, ipc = false): ChildProcess {
   const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'src', 'main.ts')], {
     // Not the repository: a developer's .env there must not turn this into the non-embedded mode.
     cwd: dataDir,
     env: childEnv(port, dataDir, env),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
+  // The channel alone never keeps the test process alive; a pending setClock() has its own timer.
+  child.channel?.unref();
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;
@@ -110,7 +123,7 @@ export async function startEmbeddedApp(options: EmbeddedAppOptions = {}): Promis
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = runMain(dataDir, port, options.env);
+  const child = options.testClock ? runMain(dataDir, port, { ...TEST_CLOCK_ENV, ...options.env }, true) : runMain(dataDir, port, options.env);
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -119,11 +132,28 @@ export async function startEmbeddedApp(options: EmbeddedAppOptions = {}): Promis
     await stopChild(child);
     if (ownDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  let lastId = 0;
+  const setClock = (at: string | null) => {
+    if (!options.testClock) return Promise.reject(new Error('setClock() needs startEmbeddedApp({ testClock: true })'));
+    const message: ClockSetMessage = { type: 'clock:set', id: ++lastId, at };
+    return new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => (child.off('message', onReply), fail(new Error(`The app did not answer clock:set ${at} within ${CLOCK_REPLY_TIMEOUT_MS} ms:\n${output()}`))), CLOCK_REPLY_TIMEOUT_MS);
+      const onReply = (reply: ClockReply) => {
+        if (reply?.id !== message.id) return;
+        clearTimeout(timer);
+        child.off('message', onReply);
+        if (reply.type === 'clock:set:done') done();
+        else fail(new Error(`The app refused clock:set ${at}: ${reply.reason}`));
+      };
+      child.on('message', onReply);
+      child.send(message);
+    });
+  };
   try {
     await waitForHealth(baseUrl, child, output);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { baseUrl, dataDir, output, stop };
+  return { baseUrl, dataDir, output, setClock, stop };
 }

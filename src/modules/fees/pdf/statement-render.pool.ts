@@ -58,10 +58,12 @@ export class StatementRenderPool {
   }
 
   private spawn(): Thread {
-    // Compiled: the .js beside this file. Under ts-node or Jest: the .ts, compiled on the thread.
+    // Compiled: the .js beside this file. Under ts-node or Jest: the .ts, compiled on the thread. ts-node by
+    // its full path: a bare `-r` name is looked up from the working directory, which need not be the
+    // repository (the embedded app runs in its data directory).
     const ts = extname(__filename) === '.ts';
     const worker = new Worker(join(__dirname, `statement-render.thread${ts ? '.ts' : '.js'}`), {
-      execArgv: ts ? ['-r', 'ts-node/register/transpile-only'] : [],
+      execArgv: ts ? ['-r', require.resolve('ts-node/register/transpile-only')] : [],
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 8 },
     });
     const thread: Thread = { worker, pending: new Map() };
