@@ -587,6 +587,23 @@ describe('contracts', () => {
       await expect(t.db.query(`UPDATE contracts SET status = 'terminated' WHERE id = $1`, [live.contractId])).rejects.toThrow(/contracts_terminated/);
     });
 
+    it('settles a signature and a cancellation at the same moment either way round, never half of each', async () => {
+      for (let round = 0; round < 5; round++) {
+        const d = await draftFor(Language.Fi, { startsAt: `2026-11-2${round}T08:00:00Z`, endsAt: `2026-11-2${round}T10:00:00Z` });
+        await approvedWithPdf(d.contractId);
+        // The signature checks the password first: a growing head start lets it come first in the later rounds.
+        const [signature, cancellation] = await Promise.all([
+          as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }),
+          new Promise((r) => setTimeout(r, round * 60)).then(() => as(orderer.token).post(`/assignments/${d.assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' })),
+        ]);
+        expect(cancellation.status).toBe(200);
+        expect([200, 409]).toContain(signature.status);
+        if (signature.status === 409) expect(signature.body.code).toBe('CONTRACT_WORK_CANCELLED');
+        expect(await row(d.contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled' });
+        expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('cancelled');
+      }
+    });
+
     it('ends a signed contract and its pending new version together', async () => {
       const d = await signed();
       const revision = await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' }).expect(201);
