@@ -13,7 +13,8 @@ import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './uti
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
-// it, so the flow below runs API requests, mail jobs and a delayed expiry job through that one session.
+// it, so the flows below run API requests, mail jobs, a delayed expiry job, contract and statement PDFs and
+// a fee run through that one session. The whole journey is the one test/journey.e2e-spec.ts walks in-process.
 jest.setTimeout(120_000);
 
 interface Expert {
@@ -63,6 +64,8 @@ describe('embedded mode', () => {
     expect(printed).toContain(`coordinator@${DEMO_DOMAIN}`);
     expect(printed).toContain(DEMO_PASSWORD);
     expect(printed).toContain('"demoData":"seeded"');
+    // The demo's paid fee run was exported by the worker (statement threads start from the data directory too).
+    expect(printed).not.toContain('did not finish');
   });
 
   it('reports PostgreSQL and the queue backend, not Redis, as healthy', async () => {
