@@ -2,6 +2,7 @@ import pdfParse from 'pdf-parse';
 
 interface TextItem {
   str: string;
+  transform: number[];
 }
 interface PageData {
   getTextContent(): Promise<{ items: TextItem[] }>;
@@ -11,6 +12,19 @@ interface PageData {
 export async function pdfCells(pdf: Buffer): Promise<string> {
   const pagerender = async (page: PageData) => (await page.getTextContent()).items.map((i) => i.str).join('|');
   return (await pdfParse(pdf, { pagerender } as never)).text.replace(/\s+/g, ' ');
+}
+
+// Every text item with its position, page by page, as a PDF reader sees them: two renders that set text
+// alike give equal lists.
+export async function placedText(pdf: Buffer): Promise<string[]> {
+  const items: string[] = [];
+  const pagerender = async (page: PageData) => {
+    items.push('(page)');
+    for (const item of (await page.getTextContent()).items) items.push(`${item.str} @ ${item.transform.map((n) => n.toFixed(2)).join(' ')}`);
+    return '';
+  };
+  await pdfParse(pdf, { pagerender } as never);
+  return items;
 }
 
 // "1 234,50 €", "€1,234.50" or "1234.50" to cents.

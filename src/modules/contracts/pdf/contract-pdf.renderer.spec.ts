@@ -1,4 +1,5 @@
 import pdfParse from 'pdf-parse';
+import { placedText } from '../../../../test/utils/documents';
 import { ContractDocument, ContractTaskLine, DocumentLanguage } from './contract-document';
 import { renderContractPdf } from './contract-pdf.renderer';
 
@@ -198,20 +199,6 @@ describe('renderContractPdf', () => {
   });
 
   describe('fixed font subsets and the fast text path', () => {
-    // Every text item with its position, page by page, as a PDF reader sees them.
-    async function placedText(pdf: Buffer): Promise<string[]> {
-      const items: string[] = [];
-      await pdfParse(pdf, {
-        pagerender: async (page: { getTextContent(): Promise<{ items: { str: string; transform: number[] }[] }> }) => {
-          items.push('(page)');
-          for (const item of (await page.getTextContent()).items) {
-            items.push(`${item.str} @ ${item.transform.map((n) => n.toFixed(2)).join(' ')}`);
-          }
-          return '';
-        },
-      });
-      return items;
-    }
     const manyTasks = (language: DocumentLanguage) =>
       contract({ language, tasks: Array.from({ length: 14 }, (_, i) => task(1 + i * 2, { title: `Työpaja ${i + 1}: ääni kuuluviin` })) });
 

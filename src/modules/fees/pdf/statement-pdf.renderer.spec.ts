@@ -1,4 +1,5 @@
 import pdfParse from 'pdf-parse';
+import { placedText } from '../../../../test/utils/documents';
 import { StatementDocument, StatementLine } from './statement-document';
 import { renderStatementPdf } from './statement-pdf.renderer';
 
@@ -93,6 +94,15 @@ describe('renderStatementPdf', () => {
       const doc = statement({ language, lines, payee: { kind: 'association', name: 'Yhdistys € ry', businessId: '1572860-0' } });
       expect(renderStatementPdf(doc).equals(renderStatementPdf(doc, { pdfkitStream: true }))).toBe(true);
     }
+  });
+
+  it.each(['fi', 'sv', 'en'] as const)('places every cell where pdfkit itself would (%s, several pages)', async (language) => {
+    const lines = Array.from({ length: 90 }, (_, i) => line(1 + (i % 28), { title: i % 7 ? `Tapaaminen ${i}` : 'Hyvin pitkä otsikko '.repeat(6) }));
+    const doc = statement({ language, lines, payee: { kind: 'association', name: 'Yhdistys ry', businessId: '1572860-0' } });
+    const fast = await placedText(renderStatementPdf(doc));
+
+    expect(fast.filter((item) => item === '(page)').length).toBeGreaterThan(2);
+    expect(fast).toEqual(await placedText(renderStatementPdf(doc, { fixedSubsets: false })));
   });
 
   it('gives byte-identical output for the same input', () => {
