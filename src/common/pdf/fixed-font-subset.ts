@@ -62,9 +62,8 @@ interface EmbeddedFontInternals {
 }
 
 interface FixedSubset {
-  // With fixed glyph ids, encoding and measuring a string no longer depend on the document: both are kept
-  // for the process (capped, because names and titles keep adding strings). Results are never mutated.
-  encoded: Map<string, [string[], unknown[]]>;
+  // With fixed glyph ids, measuring a string no longer depends on the document: widths are kept for the
+  // process (capped, because names and titles keep adding strings). Encoded lines are kept by text-setter.ts.
   widths1000: Map<string, number>;
   glyphIds: Map<number, number>;
   widths: number[];
@@ -114,7 +113,6 @@ function buildFixedSubset(font: FontkitFont): FixedSubset {
   for (const [glyphId, id] of glyphIds) widths[id] = font.getGlyph(glyphId).advanceWidth * scale;
   const program = Buffer.from(subset.encode());
   return {
-    encoded: new Map(),
     widths1000: new Map(),
     glyphIds,
     widths,
@@ -187,10 +185,9 @@ export function useFixedSubset(pdf: Pdf, fontName: string): boolean {
   return true;
 }
 
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 20_000;
 
 function memoizeTextMetrics(font: EmbeddedFontInternals, fixed: FixedSubset): void {
-  const encode = font.encode.bind(font);
   const widthOfString = font.widthOfString.bind(font);
   const layoutRun = font.layoutRun.bind(font);
   // pdfkit's layoutRun with a composed run where one can be had (pair-layout.ts), scaled as pdfkit scales.
@@ -210,16 +207,6 @@ function memoizeTextMetrics(font: EmbeddedFontInternals, fixed: FixedSubset): vo
       return scaled;
     });
     return { glyphs: composed.glyphs, positions, advanceWidth };
-  };
-  font.encode = (text, features) => {
-    if (features) return encode(text, features);
-    let encoded = fixed.encoded.get(text);
-    if (!encoded) {
-      if (fixed.encoded.size >= MEMO_LIMIT) fixed.encoded.clear();
-      encoded = encode(text);
-      fixed.encoded.set(text, encoded);
-    }
-    return encoded;
   };
   font.widthOfString = (text, size, features) => {
     if (features) return widthOfString(text, size, features);
