@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
 import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
+import { compiledApp } from './utils/compiled-app';
 import { until } from './utils/documents';
 import { readMailDir } from './utils/eml';
 import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
@@ -47,6 +48,9 @@ describe('embedded mode', () => {
 
   // Kept across the restart test; removed at the end.
   const dataDir = mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
+  // The build the child runs (compiled once per source tree; see test/utils/compiled-app.ts), with a time
+  // limit of its own: the app's boot limit starts only once it exists.
+  beforeAll(() => void compiledApp(), 60_000);
   beforeAll(async () => {
     app = await startEmbeddedApp({ dataDir, testClock: true });
   });

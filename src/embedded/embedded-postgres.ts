@@ -28,9 +28,15 @@ function startThread(data: ThreadData): Worker {
 }
 
 // PGlite (PostgreSQL in WebAssembly) with btree_gist and citext, in a worker thread, behind a socket server
-// that the normal pg driver, TypeORM and BullMQ connect to. One process per data directory.
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+// that the normal pg driver, TypeORM and BullMQ connect to. One process per data directory: the data
+// directory is locked before this returns (a DataDirLockedError is thrown, not a rejected promise), so that
+// the caller may get on with other work while the database starts.
+export function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const release = lockDataDir(options.dataDir);
+  return start(options, release);
+}
+
+async function start(options: EmbeddedPostgresOptions, release: () => void): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   let thread: Worker;
   let url: string;

@@ -2,16 +2,16 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { ClockReply, ClockSetMessage } from '../../src/common/clock/parent-controlled-clock';
+import { compiledApp } from './compiled-app';
 
 // PGlite cannot start inside Jest's sandbox (it loads parts of itself with dynamic import()), so the embedded
 // mode is tested as a user meets it: the real entry point in a child process, over HTTP.
-// The child runs src/main.ts through ts-node rather than dist/: on a fresh clone dist/ may not exist, and an
-// existing one may be older than the code under test.
+// The child runs a build of the code under test made for the test run (see compiled-app.ts), not dist/: on a
+// fresh clone dist/ may not exist, and an existing one may be older than the code under test.
 
-const ROOT = resolve(__dirname, '..', '..');
 const BOOT_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 const CLOCK_REPLY_TIMEOUT_MS = 10_000;
@@ -71,15 +71,14 @@ function childEnv(port: number, dataDir: string, extra: Record<string, string>):
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
     LOGIN_LIMIT_PER_MINUTE: '1000',
-    TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
     ...extra,
   };
 }
 
-// Runs the app's entry point (src/main.ts) with DATA_DIR and PORT, waiting until the process exits. With
+// Runs the app's entry point (src/main.ts, compiled) with DATA_DIR and PORT, waiting until the process exits. With
 // ipc, the child gets an IPC channel (what the test clock listens on).
 export function runMain(dataDir: string, port: number, env: Record<string, string> = {}, ipc = false): ChildProcess {
-  const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [join(compiledApp(), 'src', 'main.js')], {
     // Not the repository: a developer's .env there must not turn this into the non-embedded mode.
     cwd: dataDir,
     env: childEnv(port, dataDir, env),
