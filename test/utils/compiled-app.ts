@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
 import * as ts from 'typescript';
+import { compilerOptions, ROOT, sourceFiles, transpileTo } from '../../scripts/transpile';
 
 // A child process of a test (the embedded app) runs compiled JavaScript, not ts-node: ts-node compiles the
 // whole app again in every child and every worker thread it starts, which made a boot take two to three
@@ -9,34 +10,9 @@ import * as ts from 'typescript';
 // of every source file and the compiler options, so it is never older than the code under test; an unchanged
 // tree reuses the build of an earlier run. It lives in the repository so that the app finds node_modules.
 
-const ROOT = resolve(__dirname, '..', '..');
 const BUILDS = join(ROOT, '.test-build');
-const SOURCE_DIRS = ['src', 'migrations'];
 // Builds of other source trees are removed once nobody has used them for this long.
 const UNUSED_FOR_MS = 60 * 60_000;
-
-function sources(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return sources(path);
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-    })
-    .sort();
-}
-
-// The options of `nest build` (tsconfig.build.json); each file is transpiled on its own, as ts-node's
-// transpile-only mode did before. Types are checked by `tsc --noEmit` and the build, not here.
-function compilerOptions(): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.build.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-    },
-  });
-  if (!parsed) throw new Error('tsconfig.build.json could not be read');
-  return { ...parsed.options, incremental: false, tsBuildInfoFile: undefined, sourceMap: false, inlineSourceMap: false, declaration: false, noEmit: false };
-}
 
 function prune(keep: string): void {
   for (const name of readdirSync(BUILDS)) {
@@ -51,7 +27,7 @@ let built: string | undefined;
 export function compiledApp(): string {
   if (built) return built;
   const options = compilerOptions();
-  const files = SOURCE_DIRS.flatMap(sources).map((path) => ({ path, text: readFileSync(join(ROOT, path), 'utf8') }));
+  const files = sourceFiles();
   const hash = createHash('sha256').update(ts.version).update(JSON.stringify(options));
   for (const file of files) hash.update(`\0${file.path}\0${file.text}`);
   const id = hash.digest('hex').slice(0, 16);
@@ -67,12 +43,7 @@ export function compiledApp(): string {
     // not built yet
   }
   const temp = join(BUILDS, `tmp-${process.pid}-${Date.now()}`);
-  for (const file of files) {
-    const out = ts.transpileModule(file.text, { compilerOptions: options, fileName: join(ROOT, file.path), reportDiagnostics: false });
-    const target = join(temp, file.path.replace(/\.ts$/, '.js'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, out.outputText);
-  }
+  transpileTo(temp, files, options);
   try {
     renameSync(temp, dir);
   } catch {

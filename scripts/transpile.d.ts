@@ -1,0 +1,6 @@
+import type { CompilerOptions } from 'typescript';
+
+export const ROOT: string;
+export function compilerOptions(): CompilerOptions;
+export function sourceFiles(): { path: string; text: string }[];
+export function transpileTo(outDir: string, files: { path: string; text: string }[], options: CompilerOptions): void;
