@@ -38,6 +38,7 @@ interface Ready {
   databaseMs: number;
   migrationsRun: number;
   demoData: string;
+  seedMs: number;
 }
 
 async function boot(dataDir: string): Promise<{ child: ChildProcess; ms: number; ready?: Ready }> {
@@ -51,7 +52,7 @@ async function boot(dataDir: string): Promise<{ child: ChildProcess; ms: number;
 }
 
 const account = (r?: Ready) =>
-  r ? ` (in the app: ${r.bootMs} ms, of which the database thread ${r.databaseMs} ms; ${r.migrationsRun} migrations, demo data ${r.demoData})` : '';
+  r ? ` (in the app: ${r.bootMs} ms, of which the database thread ${r.databaseMs} ms; ${r.migrationsRun} migrations, demo data ${r.demoData} in ${r.seedMs} ms)` : '';
 
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));

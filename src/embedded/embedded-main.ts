@@ -100,7 +100,9 @@ export async function runEmbedded(): Promise<void> {
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
   stopOnSignals(app, database);
   await app.init();
+  const seeding = performance.now();
   const seed = await app.get(DemoSeedService).seed();
+  const seeded = performance.now();
   // Only this machine: the demo logins and their password are printed for everyone to read.
   await app.listen({ port: config.env.PORT, host: '127.0.0.1' });
   const ms = (t: number) => Math.round(t);
@@ -110,6 +112,7 @@ export async function runEmbedded(): Promise<void> {
       databaseMs: ms(databaseReady - started),
       migrationsRun: migrations,
       demoData: seed,
+      seedMs: ms(seeded - seeding),
     },
     `Embedded mode ready on ${config.env.PUBLIC_URL}`,
   );
