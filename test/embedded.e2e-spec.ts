@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
 import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
 import { compiledApp } from './utils/compiled-app';
-import { until } from './utils/documents';
+import { binary, until } from './utils/documents';
 import { readMailDir } from './utils/eml';
 import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
 
@@ -70,6 +70,35 @@ describe('embedded mode', () => {
     expect(printed).toContain('"demoData":"seeded"');
     // The demo's paid fee run was exported by the worker (statement threads start from the data directory too).
     expect(printed).not.toContain('did not finish');
+  });
+
+  // County rule 2.4, as the coordinator reads it from the demo: no paid work without a signed contract, each
+  // approved and signed before the work, its PDF served with the hash it was signed with.
+  it('pays the demo\'s past work only under contracts signed before it, their PDFs served as stored', async () => {
+    const coordinator = await login('coordinator');
+    const claims = (await as(coordinator).get('/claims?limit=100').expect(200)).body.items as { assignmentId: string; status: string }[];
+    const contracts = (await as(coordinator).get('/contracts?limit=100').expect(200)).body.items as {
+      id: string;
+      status: string;
+      approvedAt: string;
+      pdfSha256: string;
+      assignments: { id: string; status: string; startsAt: string }[];
+      signature: { at: string; pdfSha256: string; ip: string; userAgent: string } | null;
+    }[];
+    const paid = claims.filter((c) => c.status === 'paid');
+    expect(paid).toHaveLength(6);
+    const done = contracts.flatMap((c) => c.assignments.filter((a) => ['confirmed', 'completed'].includes(a.status)).map((a) => ({ a, c })));
+    expect(done.map(({ a }) => a.id).sort()).toEqual(paid.map((c) => c.assignmentId).sort());
+    for (const { a, c } of done) {
+      expect(['signed', 'expired']).toContain(c.status);
+      expect(c.signature).toMatchObject({ ip: '127.0.0.1', userAgent: 'Kokemus demo seed', pdfSha256: c.pdfSha256 });
+      expect(Date.parse(c.approvedAt)).toBeLessThan(Date.parse(c.signature!.at));
+      expect(Date.parse(c.signature!.at)).toBeLessThan(Date.parse(a.startsAt));
+      const pdf = await as(coordinator).get(`/contracts/${c.id}/pdf`).buffer(true).parse(binary).expect(200);
+      const sha256 = createHash('sha256').update(pdf.body as Buffer).digest('hex');
+      expect(sha256).toBe(c.pdfSha256);
+      expect(pdf.headers.etag).toBe(`"${sha256}"`);
+    }
   });
 
   it('reports PostgreSQL and the queue backend, not Redis, as healthy', async () => {

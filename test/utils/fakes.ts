@@ -25,7 +25,7 @@ export class CapturingMailTransport extends MailTransport {
 export class FakeClock extends Clock {
   private fixed: Date | null = null;
 
-  override now(): Date {
+  protected override current(): Date {
     return this.fixed ? new Date(this.fixed) : new Date();
   }
 

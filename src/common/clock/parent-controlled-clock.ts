@@ -28,7 +28,7 @@ function isClockSet(message: unknown): message is ClockSetMessage {
 export class ParentControlledClock extends Clock {
   private fixed: Date | null = null;
 
-  override now(): Date {
+  protected override current(): Date {
     return this.fixed ? new Date(this.fixed) : new Date();
   }
 
