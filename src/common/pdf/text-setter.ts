@@ -93,6 +93,11 @@ export class TextSetter {
   }
 
   private lines(text: string, style: TextStyle, width: number): Line[] {
+    // Most cells and labels fit on one line, which is what LineWrapper would make of them; measured with a point
+    // to spare, since it measures between break opportunities and kerning across them can differ slightly.
+    if (text.length > 0 && !/[\n\u00ad]/.test(text) && this.pdf.widthOfString(text) <= width - 1) {
+      return [{ text, endsParagraph: true }];
+    }
     const key = `${style.font}\u0000${style.size}\u0000${width}\u0000${text}`;
     let lines = linesCache.get(key);
     if (!lines) {
