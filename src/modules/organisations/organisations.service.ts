@@ -70,20 +70,24 @@ export class OrganisationsService {
     if (!user) throw OrganisationErrors.userNotFound();
     if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
     await this.dataSource.transaction(async (manager) => {
-      await manager
+      const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(MembershipEntity)
         .values({ organisationId: id, userId, createdBy: ctx.user.id })
         .orIgnore()
+        .returning('user_id')
         .execute();
+      // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
+      if ((inserted.raw as unknown[]).length === 0) return;
       await this.audit.record(
         { actorId: ctx.user.id, action: 'membership.added', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
         manager,
       );
     });
-    const member = (await this.repo.findMembers(id)).find((m) => m.userId === userId);
-    return toMemberResponse(member!);
+    const member = await this.repo.findMember(id, userId);
+    if (!member) throw OrganisationErrors.userNotFound();
+    return toMemberResponse(member);
   }
 
   async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {

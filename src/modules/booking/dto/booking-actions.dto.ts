@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../../common/validation/instant.decorator';
 
 export class CancelDto {
   @ApiProperty({ example: 'The event was moved to spring' })
@@ -18,7 +19,7 @@ export class SendOffersDto {
   expertIds: string[];
 
   @ApiProperty({ example: '2026-12-05T12:00:00Z', description: 'Answer deadline; the offer expires then' })
-  @IsISO8601({ strict: true })
+  @IsInstant()
   deadline: string;
 }
 
