@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { DECORATORS } from '@nestjs/swagger/dist/constants';
+import { DECORATORS } from '@nestjs/swagger';
 import { ValidationError, ValidatorOptions } from 'class-validator';
 import { DomainError, FieldError } from '../errors/domain-error';
 
