@@ -54,7 +54,7 @@ export class OrganisationsService {
   async update(ctx: AuthContext, kind: OrganisationKind, id: string, dto: UpdateProjectDto): Promise<OrganisationResponse> {
     const current = await this.visible(ctx, kind, id);
     const next = { ...current, ...dto };
-    await this.checkConsistent(next);
+    await this.checkConsistent(next, Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k));
     const saved = await this.write(ctx, 'updated', (manager) => manager.save(OrganisationEntity, next), Object.keys(dto));
     return toOrganisationResponse(saved);
   }
@@ -118,8 +118,15 @@ export class OrganisationsService {
     return org;
   }
 
-  private async checkConsistent(o: Pick<OrganisationEntity, 'kind' | 'activeFrom' | 'activeUntil' | 'ownerUnitId'>): Promise<void> {
+  // `changed`: the fields a PATCH sent. A new activeFrom after the stored activeUntil is activeFrom's fault.
+  private async checkConsistent(
+    o: Pick<OrganisationEntity, 'kind' | 'activeFrom' | 'activeUntil' | 'ownerUnitId'>,
+    changed?: string[],
+  ): Promise<void> {
     if (o.activeUntil && o.activeUntil < o.activeFrom) {
+      if (changed?.includes('activeFrom') && !changed.includes('activeUntil')) {
+        throw fieldError('activeFrom', 'afterActiveUntil', 'must be on or before activeUntil');
+      }
       throw fieldError('activeUntil', 'beforeActiveFrom', 'must be on or after activeFrom');
     }
     if (o.kind === OrganisationKind.Project) {
