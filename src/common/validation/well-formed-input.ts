@@ -23,6 +23,7 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
 
 // C0 and C1 controls and DEL, but tab, line feed and carriage return, which text areas hold.
 // PostgreSQL refuses NUL in text outright; the others are never typed by a person.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +37,7 @@ export function textFault(field: string, text: string): FieldError | undefined {
 
 // A name for a field whose own key is ill-formed, safe to send back.
 function printable(key: string): string {
-  return key.replace(CONTROL, '\uFFFD').replace(LONE_SURROGATE, '\uFFFD');
+  return key.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
 function join(prefix: string, key: string): string {
