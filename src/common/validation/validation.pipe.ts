@@ -49,10 +49,16 @@ export function nullErrors(dto: object): ValidationError[] {
   });
 }
 
-// A field that already failed its own checks is not named twice for being null.
+// A field that already failed its own checks is not named twice for being null; nested ones are merged
+// level by level.
 function merge(errors: ValidationError[], more: ValidationError[]): ValidationError[] {
-  const named = new Set(errors.map((e) => e.property));
-  return errors.concat(more.filter((e) => !named.has(e.property)));
+  const merged = [...errors];
+  for (const extra of more) {
+    const same = merged.find((e) => e.property === extra.property);
+    if (!same) merged.push(extra);
+    else if (extra.children?.length) same.children = merge(same.children ?? [], extra.children);
+  }
+  return merged;
 }
 
 class KokemusValidationPipe extends ValidationPipe {
