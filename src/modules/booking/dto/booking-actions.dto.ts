@@ -18,7 +18,7 @@ export class SendOffersDto {
   @IsUUID('all', { each: true })
   expertIds: string[];
 
-  @ApiProperty({ example: '2026-12-05T12:00:00Z', description: 'Answer deadline; the offer expires then' })
+  @ApiProperty({ example: '2026-12-05T12:00:00Z', format: 'date-time', description: 'Answer deadline, with its UTC offset; the offer expires then' })
   @IsInstant()
   deadline: string;
 }

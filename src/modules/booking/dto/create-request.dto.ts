@@ -25,11 +25,11 @@ export class CreateRequestDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiProperty({ example: '2026-12-10T08:00:00Z', description: 'ISO instant; half-open [startsAt, endsAt)' })
+  @ApiProperty({ example: '2026-12-10T08:00:00Z', format: 'date-time', description: 'ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)' })
   @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2026-12-10T10:00:00Z' })
+  @ApiProperty({ example: '2026-12-10T10:00:00Z', format: 'date-time' })
   @IsInstant()
   endsAt: string;
 
