@@ -8,7 +8,7 @@ import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AssignmentsService } from './assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { CancelDto, DirectAssignDto, SendOffersDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
+import { AssignmentResponse, BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
 import { CandidateResponse } from './dto/candidate.response';
 import { CreateRequestDto } from './dto/create-request.dto';
 import { ListRequestsQuery } from './dto/list-requests.query';
@@ -87,8 +87,8 @@ export class BookingRequestsController {
 
   @Post(':id/assignments')
   @Authenticated({ roles: STAFF })
-  @ApiCreatedResponse({ type: AssignmentResponse, description: 'Books a matching expert directly' })
-  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<AssignmentResponse> {
+  @ApiCreatedResponse({ type: BookedAssignmentResponse, description: 'Books a matching expert directly; the response names the contract drafted with the assignment' })
+  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
     return this.assignments.assignDirectly(ctx, id, dto);
   }
 }

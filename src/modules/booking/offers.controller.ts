@@ -6,7 +6,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AcceptOfferDto, DeclineOfferDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, OfferResponse } from './dto/booking.response';
+import { BookedAssignmentResponse, OfferResponse } from './dto/booking.response';
 import { ListOffersQuery } from './dto/list-requests.query';
 import { OffersService } from './offers.service';
 
@@ -25,8 +25,11 @@ export class OffersController {
 
   @Post(':id/accept')
   @HttpCode(201)
-  @ApiCreatedResponse({ type: AssignmentResponse, description: 'The new assignment. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED' })
-  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<AssignmentResponse> {
+  @ApiCreatedResponse({
+    type: BookedAssignmentResponse,
+    description: 'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
+  })
+  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
     return this.offers.accept(ctx, id, dto);
   }
 

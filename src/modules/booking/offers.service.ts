@@ -16,7 +16,7 @@ import { BookingErrors } from './booking.errors';
 import { BookingRepository } from './booking.repository';
 import { AssignmentsService } from './assignments.service';
 import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, OfferResponse, toAssignmentResponse, toOfferResponse } from './dto/booking.response';
+import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from './dto/booking.response';
 import { AssignmentEntity } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
@@ -94,13 +94,14 @@ export class OffersService {
     return (await this.booking.findOffersOfExpert(ctx.user.id, status)).map(toOfferResponse);
   }
 
-  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<AssignmentResponse> {
+  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
     const offer = await this.own(ctx, offerId);
     this.assertOpen(offer);
     await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
-    const { assignmentId, mailIds } = await this.dataSource
+    const { assignmentId, contract, mailIds } = await this.dataSource
       .transaction(async (manager) => {
         const request = await this.booking.lockRequest(manager, offer.requestId);
+        await this.booking.lockExpert(manager, offer.expertId);
         const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
@@ -117,7 +118,7 @@ export class OffersService {
           endsAt: request.endsAt,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
+        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
         await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
@@ -131,7 +132,7 @@ export class OffersService {
           expertName: ctx.user.name,
           filled: status === RequestStatus.Filled,
         });
-        return { assignmentId: assignment.id, mailIds: [mailId] };
+        return { assignmentId: assignment.id, contract, mailIds: [mailId] };
       })
       .catch((error: unknown) => {
         if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') {
@@ -142,7 +143,7 @@ export class OffersService {
     await this.mail.dispatch(mailIds);
     const assignment = (await this.booking.findAssignment(assignmentId))!;
     await this.assignments.scheduleReminder(assignment);
-    return toAssignmentResponse(assignment);
+    return toBookedAssignmentResponse(assignment, contract);
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {

@@ -3,6 +3,7 @@ import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { ContractStatus } from '../../contracts/entities/contract.entity';
 
 // What an orderer may know of an expert, and only once the expert has accepted.
 export class AcceptedExpertResponse {
@@ -141,4 +142,23 @@ export class RequestPageResponse {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+// The contract drafted with a new assignment (county rule 4: every assignment is done under a contract).
+export class DraftedContractResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KO-2026-000123' }) number: string;
+  @ApiProperty({ enum: ContractStatus, enumName: 'ContractStatus' }) status: ContractStatus;
+}
+
+// A booking's answer: the new assignment and the contract drafted for it in the same transaction.
+export class BookedAssignmentResponse extends AssignmentResponse {
+  @ApiProperty({ type: DraftedContractResponse }) contract: DraftedContractResponse;
+}
+
+export function toBookedAssignmentResponse(
+  a: AssignmentEntity,
+  contract: { id: string; number: string; status: ContractStatus },
+): BookedAssignmentResponse {
+  return { ...toAssignmentResponse(a), contract: { id: contract.id, number: contract.number, status: contract.status } };
 }
