@@ -8,7 +8,7 @@ import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AssignmentsService } from './assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { CancelDto, DirectAssignDto, SendOffersDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
+import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
 import { CandidateResponse } from './dto/candidate.response';
 import { CreateRequestDto } from './dto/create-request.dto';
 import { ListRequestsQuery } from './dto/list-requests.query';
