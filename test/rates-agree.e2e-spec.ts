@@ -1,6 +1,7 @@
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
-import { FeeRate, priceWork, rateInForce } from '../src/modules/fees/fee-arithmetic';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate, priceWork, rateInForce } from '../src/modules/fees/fee-arithmetic';
+import { RatesRepository } from '../src/modules/fees/rates.repository';
 import { createBookableExpert } from './factories/bookable.factory';
 import { giveDateOfBirth } from './factories/contracts.factory';
 import { setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
@@ -41,6 +42,13 @@ describe('a new fee rate', () => {
     get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
     post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
     download: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`).buffer(true).parse(binary),
+  });
+
+  it('starts from the seeded rows the unit tests price with, 2025 and 2026 car rates included', async () => {
+    const { fees, travel } = await t.app.get(RatesRepository).currentRates();
+    const seeded = fees.filter((r) => r.validFrom === '2025-01-01');
+    expect([...seeded].sort((a, b) => a.taskType.localeCompare(b.taskType))).toEqual([...DEFAULT_FEE_RATES].sort((a, b) => a.taskType.localeCompare(b.taskType)));
+    expect(travel.filter((r) => r.year <= 2026)).toEqual(DEFAULT_TRAVEL_RATES);
   });
 
   it('prices the offer’s estimate, the ceiling warning, the contract PDF and the paid line alike', async () => {
