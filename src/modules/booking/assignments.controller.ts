@@ -31,7 +31,7 @@ export class AssignmentsController {
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Admin] })
   @HttpCode(200)
-  @ApiOkResponse({ type: AssignmentResponse, description: 'Cancelled by the county; feeDue records the late-cancellation rule' })
+  @ApiOkResponse({ type: AssignmentResponse, description: 'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval' })
   cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
     return this.assignments.cancel(ctx, id, dto);
   }

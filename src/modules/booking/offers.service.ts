@@ -10,6 +10,7 @@ import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ContractDrafts } from '../contracts/contract-drafts.service';
+import { RatesRepository } from '../fees/rates.repository';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { BookingErrors } from './booking.errors';
@@ -21,6 +22,7 @@ import { AssignmentEntity } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
 import { EarningsGuard } from './earnings-guard';
+import { expectedFeeCents } from './fee-estimate';
 import { acceptedMail, offerMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
 import { OfferWithdrawal } from './offer-withdrawal';
@@ -39,6 +41,7 @@ export class OffersService {
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly contractDrafts: ContractDrafts,
+    private readonly rates: RatesRepository,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -87,11 +90,11 @@ export class OffersService {
         .enqueue(JobName.ExpireOffer, { offerId: offer.id }, { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) })
         .catch((err: Error) => this.logger.warn({ offerId: offer.id, err: err.message }, 'Expiry not queued; the deadline is still enforced on answer'));
     }
-    return offers.map((o) => toOfferResponse({ ...o, request }));
+    return this.respond(offers.map((o) => ({ ...o, request })));
   }
 
   async mine(ctx: AuthContext, status?: OfferStatus): Promise<OfferResponse[]> {
-    return (await this.booking.findOffersOfExpert(ctx.user.id, status)).map(toOfferResponse);
+    return this.respond(await this.booking.findOffersOfExpert(ctx.user.id, status));
   }
 
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
@@ -158,7 +161,7 @@ export class OffersService {
       if (!result.affected) throw BookingErrors.offerNotOpen('answered');
       await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
     });
-    return toOfferResponse({ ...offer, status: OfferStatus.Declined });
+    return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
   }
 
   // Delayed job at the deadline. Idempotent: an answered offer is left as it is.
@@ -173,6 +176,12 @@ export class OffersService {
         .execute();
       if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
     });
+  }
+
+  // Each offer with its fee estimate, from one read of the rates table.
+  private async respond(offers: (OfferEntity & { request: BookingRequestEntity })[]): Promise<OfferResponse[]> {
+    const { fees } = await this.rates.currentRates();
+    return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }
 
   private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { FeePricingModule } from '../fees/fee-pricing.module';
 import { AssignmentContractController } from './assignment-contract.controller';
 import { ContractAccess } from './contract-access';
 import { ContractDrafts } from './contract-drafts.service';
@@ -16,7 +17,7 @@ import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
 
 // Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities.
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, FeePricingModule],
   controllers: [ContractsController, AssignmentContractController],
   providers: [
     ContractsRepository,

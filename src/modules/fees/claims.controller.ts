@@ -66,7 +66,7 @@ export class ClaimsController {
 
   @Patch(':id')
   @Authenticated({ roles: EXPERT })
-  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
   update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
     return this.claims.update(ctx, id, dto);

@@ -65,6 +65,12 @@ export class OfferResponse {
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty() preparationHours: number;
   @ApiProperty({ format: 'uuid' }) expertId: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force',
+  })
+  expectedFeeCents: number | null;
 }
 
 export function toAcceptedExpert(a: AssignmentEntity): AcceptedExpertResponse {
@@ -117,7 +123,7 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
   };
 }
 
-export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }): OfferResponse {
+export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }, expectedFeeCents: number | null): OfferResponse {
   const r = o.request;
   return {
     id: o.id,
@@ -134,6 +140,7 @@ export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity
     address: r.address,
     preparationHours: r.preparationMinutes / 60,
     expertId: o.expertId,
+    expectedFeeCents,
   };
 }
 
