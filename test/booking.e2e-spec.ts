@@ -315,7 +315,7 @@ describe('booking', () => {
       expect(refused).toHaveLength(199);
       expect(new Set(refused.map((r) => r.body.code))).toEqual(new Set(['EXPERT_DOUBLE_BOOKED']));
       expect(await deadlocks()).toBe(deadlocksBefore);
-    });
+    }, 180_000);
 
     it('lets one of two coordinators booking one expert into conflicting requests at once win', async () => {
       const topic = 'disability';
