@@ -120,6 +120,18 @@ describe('renderStatementPdf', () => {
     expect(items.join('|')).not.toContain('…');
   });
 
+  it('sets a title with a word too long for its cell smaller instead of breaking the word', async () => {
+    const title = 'Mielenterveyskuntoutujayhdistyksen vuosikokous';
+    const placed = await placedText(renderStatementPdf(statement({ language: 'sv', lines: [line(20, { title })] })));
+    const items = placed.map((item) => item.split(' @ ')[0].trim());
+    expect(items).toContain('Mielenterveyskuntoutujayhdistyksen');
+    expect(items).toContain('vuosikokous');
+    // Smaller than the other cells' 8 points, and no smaller than 6.
+    const size = Number(placed.find((item) => item.startsWith('Mielenterveys'))!.split(' @ ')[1].split(' ')[0]);
+    expect(size).toBeLessThan(8);
+    expect(size).toBeGreaterThanOrEqual(6);
+  });
+
   it('writes exactly the bytes pdfkit itself would', () => {
     const lines = Array.from({ length: 90 }, (_, i) => line(1 + (i % 28), { title: `Tapaaminen € Ŋ ${i}` }));
     for (const language of ['fi', 'sv', 'en'] as const) {

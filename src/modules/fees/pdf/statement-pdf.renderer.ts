@@ -1,7 +1,7 @@
 import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
 import { DocumentWriter, HOUSE_COLOR, PageFrame, TableColumns, textStyle } from '../../../common/pdf/document-writer';
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
-import { TextSetter } from '../../../common/pdf/text-setter';
+import { TextSetter, TextStyle } from '../../../common/pdf/text-setter';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -18,6 +18,7 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
 const COLOR = HOUSE_COLOR;
 const SIZE = { body: 10, small: 8, table: 8, h1: 18 };
+const MIN_TABLE_SIZE = 6;
 
 // Date, task, hours, fee, travel and costs, withheld, net: the widths add up to CONTENT_WIDTH, an amount up
 // to "99 999,99 €" fits its column, and so does each word of a header (the withholding column is wide enough
@@ -146,8 +147,9 @@ class StatementWriter extends DocumentWriter {
     const style = textStyle(bold ? BOLD : BODY, SIZE.table);
     const widths = COLUMNS.widths.map((w) => w - 2 * COLUMNS.padding);
     const text = cells.map((cell, i) => !COLUMNS.numeric![i] && cell.length > 0);
+    const styles = cells.map((cell, i) => (text[i] ? this.wordsFit(cell, style, widths[i]) : style));
     const oneLine = this.ts.heightOf('0', style, { width: widths[0] });
-    const extra = Math.max(0, ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, style, { width: widths[i] }) - oneLine : 0)));
+    const extra = Math.max(0, ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, styles[i], { width: widths[i] }) - oneLine : 0)));
     const height = ROW_HEIGHT + extra;
     if (pdf.y + height > CONTENT_BOTTOM) {
       this.rules();
@@ -161,12 +163,20 @@ class StatementWriter extends DocumentWriter {
     cells.forEach((cell, i) => {
       const x = this.columnX(COLUMNS, i) + COLUMNS.padding;
       const box = text[i] ? { width: widths[i] } : { width: widths[i], align: COLUMNS.numeric![i] ? ('right' as const) : ('left' as const), lineBreak: false as const };
-      row.add(pdf.struct('TD', {}, () => this.ts.text(cell, x, y + COLUMNS.padding + 1, style, box)));
+      row.add(pdf.struct('TD', {}, () => this.ts.text(cell, x, y + COLUMNS.padding + 1, styles[i], box)));
     });
     row.end();
     this.ruleYs.push(y + height);
     pdf.x = MARGIN.left;
     pdf.y = y + height;
+  }
+
+  // A word wider than its cell would be broken between letters: the cell's text is set smaller until its
+  // longest word fits (down to MIN_TABLE_SIZE), so titles break only between words.
+  private wordsFit(text: string, style: TextStyle, width: number): TextStyle {
+    const widest = Math.max(...text.split(/\s+|(?<=-)/).map((word) => this.ts.widthOf(word, style)));
+    if (widest <= width) return style;
+    return { ...style, size: Math.max(MIN_TABLE_SIZE, Math.floor((style.size * width * 10) / widest) / 10) };
   }
 
   private rules(): void {
