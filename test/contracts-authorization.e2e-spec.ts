@@ -1,5 +1,5 @@
 import { Role } from '../src/common/auth/role.enum';
-import { draftedAssignment, giveDateOfBirth, waitForPdf } from './factories/contracts.factory';
+import { draftedAssignment, giveDateOfBirth, waitForPdf, waitForSignedCopy } from './factories/contracts.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login } from './factories/users.factory';
@@ -52,6 +52,7 @@ describe('contracts authorization: every route × every role', () => {
     const signed = await approved('2026-11-05');
     await t.http.post(`/contracts/${signed.contractId}/sign`).set('authorization', auth(Role.Expert)).send({ password: DEFAULT_PASSWORD }).expect(200);
     ids.signed = signed.contractId;
+    await waitForSignedCopy(t.db, signed.contractId);
     ids.signedAssignment = signed.assignmentId;
   });
   afterAll(() => t.close());
@@ -61,6 +62,8 @@ describe('contracts authorization: every route × every role', () => {
     { method: 'post', template: '/contracts', path: () => '/contracts', body: {}, expect: coordinatorOnly(400) },
     { method: 'get', template: '/contracts/{id}', path: () => `/contracts/${ids.signed}`, expect: readers(200) },
     { method: 'get', template: '/contracts/{id}/pdf', path: () => `/contracts/${ids.signed}/pdf`, expect: readers(200) },
+    // The expert who owns it and coordinators; the admin has no access to contracts (PRODUCT §1).
+    { method: 'get', template: '/contracts/{id}/signed-pdf', path: () => `/contracts/${ids.signed}/signed-pdf`, expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 } },
     { method: 'post', template: '/contracts/{id}/approve', path: () => `/contracts/${ids.toApprove}/approve`, expect: coordinatorOnly(200) },
     {
       method: 'post',
@@ -96,6 +99,12 @@ describe('contracts authorization: every route × every role', () => {
   it('never puts a contract’s content in an orderer’s answer', async () => {
     const res = await t.http.get(`/assignments/${ids.signedAssignment}/contract-status`).set('authorization', `Bearer ${tokens[Role.Orderer]}`).expect(200);
     expect(res.body).toEqual({ exists: true, status: 'signed' });
+  });
+
+  it('hides another expert’s signed copy as not found', async () => {
+    const other = await createExpert(t.db);
+    const res = await t.http.get(`/contracts/${ids.signed}/signed-pdf`).set('authorization', `Bearer ${await login(t.http, other)}`).expect(404);
+    expect(res.body.code).toBe('CONTRACT_NOT_FOUND');
   });
 
   it('lists nothing of another expert’s contracts', async () => {

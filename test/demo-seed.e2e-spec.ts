@@ -99,6 +99,25 @@ describe('the demo seed', () => {
     }
   });
 
+  it('gives each signed demo contract its signed copy: the approved PDF unchanged, then the signature page', async () => {
+    const done = (await coverage()).filter((a) => ['confirmed', 'completed'].includes(a.assignment_status));
+    const copies = await sql<{ contract_id: string; pdf: Buffer; sha256: string; approved_sha256: string; approved_bytes: number }>(
+      `SELECT contract_id, pdf, sha256, approved_sha256, approved_bytes FROM contract_signed_copies WHERE contract_id = ANY($1)`,
+      [done.map((a) => a.contract_id)],
+    );
+    expect(copies).toHaveLength(done.length);
+    for (const copy of copies) {
+      const a = done.find((d) => d.contract_id === copy.contract_id)!;
+      expect(createHash('sha256').update(copy.pdf).digest('hex')).toBe(copy.sha256);
+      expect(copy.pdf.subarray(0, copy.approved_bytes).equals(a.pdf!)).toBe(true);
+      expect(copy.approved_sha256).toBe(a.signed_pdf_sha256);
+    }
+    const first = copies[0];
+    const text = await pdfCells(first.pdf);
+    expect(text).toContain(first.approved_sha256);
+    expect(text).toContain('127.0.0.1');
+  });
+
   it('leaves no open assignment without a live contract', async () => {
     const all = await coverage();
     expect(all.filter((a) => a.contract_id === null && a.assignment_status !== 'cancelled')).toEqual([]);

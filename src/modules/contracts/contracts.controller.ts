@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
@@ -71,6 +71,29 @@ export class ContractsController {
     return contractPdfResponse(reply, await this.pdfs.download(ctx, id, query, ifNoneMatch));
   }
 
+  @Get(':id/signed-pdf')
+  @Authenticated({ roles: [Role.Coordinator, Role.Expert] })
+  @ApiOperation({ summary: 'Download the signed copy of a signed contract' })
+  @ApiOkResponse({
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'The signed copy, for the expert whose contract it is and for coordinators. It begins with the approved PDF byte for byte (the file whose SHA-256 is `signature.pdfSha256`), ' +
+      'followed by a signature page (who signed, when in Finnish time, from which address and browser, and the SHA-256 of the approved document) in the contract’s language, ' +
+      'appended as an incremental update. Made by the worker shortly after signing; `signedCopyReady` in the contract says when.',
+    headers: { ETag: { description: 'SHA-256 of the signed copy in hex, quoted (`signedCopySha256`)', schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such contract, or another expert’s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY' })
+  async signedPdf(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    return contractPdfResponse(reply, await this.pdfs.downloadSignedCopy(ctx, id, ifNoneMatch));
+  }
+
   @Post(':id/approve')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
@@ -84,7 +107,7 @@ export class ContractsController {
   @Authenticated({ roles: [Role.Expert] })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOkResponse({ type: ContractResponse, description: 'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed' })
+  @ApiOkResponse({ type: ContractResponse, description: 'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy' })
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'SIGNING_PASSWORD_INCORRECT' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH' })
   sign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SignContractDto): Promise<ContractResponse> {

@@ -11,7 +11,7 @@ import { costCentreSummaryCsv } from './cost-centre-summary';
 import { FeeRunEntity, FeeRunStatus } from './entities/fee-run.entity';
 import { FeeRunFileKind } from './entities/fee-run-file.entity';
 import { FeeRunsRepository } from './fee-runs.repository';
-import { payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
+import { payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './pdf/statement-document';
 import { StatementRenderPool } from './pdf/statement-render.pool';
 import { serial } from './serial';
@@ -109,7 +109,7 @@ export class FeeRunExporter {
         const rows: ExportLine[] = await db(() => manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]));
         let text = '';
         for (const row of rows) {
-          text += payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) });
+          text += payrollLines({ ...row, runId: run.id, iban: this.iban(row, ibans) });
           if (group.length > 0 && group[0].expertId !== row.expertId) {
             submit(group);
             group = [];

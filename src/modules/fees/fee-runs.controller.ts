@@ -110,7 +110,7 @@ export class FeeRunsController {
       'text/csv': { schema: { type: 'string', format: 'binary' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
-    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8, one row per line) has these columns:\n\n${payrollColumnsDescription()}`,
+    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
   async download(

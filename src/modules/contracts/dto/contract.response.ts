@@ -54,6 +54,10 @@ export class ContractResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the stored PDF; null until rendered' }) pdfSha256: string | null;
   @ApiProperty({ type: ContractSignatureResponse, nullable: true }) signature: ContractSignatureResponse | null;
+  @ApiProperty({ description: 'Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing' })
+  signedCopyReady: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the signed copy (the approved PDF with its signature page); null until made' })
+  signedCopySha256: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) terminationReason: string | null;
   @ApiProperty({
@@ -111,6 +115,8 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
       c.signedAt && c.signedPdfSha256
         ? { at: c.signedAt.toISOString(), pdfSha256: c.signedPdfSha256, ip: c.signedIp ?? '', userAgent: c.signedUserAgent ?? '' }
         : null,
+    signedCopyReady: Boolean(c.signedCopy),
+    signedCopySha256: c.signedCopy?.sha256 ?? null,
     terminatedAt: c.terminatedAt?.toISOString() ?? null,
     terminationReason: c.terminationReason,
     terminationCause: c.terminationCause,
