@@ -23,7 +23,7 @@ export class AssignmentsController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOkResponse({ type: AssignmentResponse })
+  @ApiOkResponse({ type: AssignmentResponse, description: 'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer' })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.assignments.get(ctx, id);
   }

@@ -86,15 +86,15 @@ export class AssignmentsService {
       });
     const assignment = (await this.booking.findAssignment(id))!;
     await this.scheduleReminder(assignment);
-    return toAssignmentResponse(assignment);
+    return toAssignmentResponse(assignment, ctx.user.role);
   }
 
   async mine(ctx: AuthContext): Promise<AssignmentResponse[]> {
-    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map(toAssignmentResponse);
+    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map((a) => toAssignmentResponse(a, ctx.user.role));
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(await this.visible(ctx, id));
+    return toAssignmentResponse(await this.visible(ctx, id), ctx.user.role);
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.

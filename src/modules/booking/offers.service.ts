@@ -142,7 +142,7 @@ export class OffersService {
     await this.mail.dispatch(mailIds);
     const assignment = (await this.booking.findAssignment(assignmentId))!;
     await this.assignments.scheduleReminder(assignment);
-    return toAssignmentResponse(assignment);
+    return toAssignmentResponse(assignment, ctx.user.role);
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
