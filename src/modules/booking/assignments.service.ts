@@ -191,13 +191,12 @@ export class AssignmentsService {
     }
   }
 
-  // Expert: only their own. Orderer: only their organisations'. Coordinator and admin: all.
+  // Expert: only their own. Orderer: only their organisations'. Coordinator: all. Admin: none (PRODUCT §1).
   private async visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
     const assignment = await this.booking.findAssignment(id);
     if (!assignment) throw BookingErrors.assignmentNotFound();
     const allowed =
       ctx.user.role === Role.Coordinator ||
-      ctx.user.role === Role.Admin ||
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
       (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
     if (!allowed) {
