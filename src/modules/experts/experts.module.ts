@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpertAnonymiser } from './expert-anonymiser';
+import { ExpertDataExport } from './expert-data-export.service';
+import { ExpertDataRepository } from './expert-data.repository';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsMeController } from './experts-me.controller';
@@ -22,6 +24,8 @@ import { InactiveExpertsRepository } from './retention/inactive-experts.reposito
     PaymentDetailsService,
     ExpertAnonymiser,
     ExpertPrivacyService,
+    ExpertDataRepository,
+    ExpertDataExport,
     InactiveExpertsRepository,
     InactiveExpertsJob,
   ],
