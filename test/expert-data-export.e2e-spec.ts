@@ -78,6 +78,10 @@ describe('the expert’s own data export', () => {
     expect(data.profile).toMatchObject({ id: expertId, topics: ['mental_health'], languages: ['fi', 'sv'] });
     expect(data.paymentDetails).toMatchObject({ payee: 'expert', taxPercent: 20, clear: { iban: 'FI2112345600000785' } });
     expect(data.availability.weekly).toEqual([expect.objectContaining({ weekday: 2, from: '08:00', to: '16:00' })]);
+    expect(data.sessions.length).toBeGreaterThanOrEqual(3);
+    for (const session of data.sessions) expect(session.id).toMatch(UUID);
+    expect(data.mails.map((m: { toAddress: string }) => m.toAddress)).toEqual(Array(data.mails.length).fill(expertEmail));
+    expect(data.mails.map((m: { template: string }) => m.template)).toEqual(expect.arrayContaining(['offer-made']));
   });
 
   it('gives the offer, the assignments, the feedback given and the contract with its PDF’s hash', () => {
@@ -139,6 +143,12 @@ describe('the expert’s own data export', () => {
     for (const entry of trail.filter((e) => e.actor !== 'you')) expect([entry.ip, entry.userAgent]).toEqual([null, null]);
   });
 
+  it('keeps each of those files from another expert', async () => {
+    const stranger = await login(t.http, await createExpert(t.db));
+    const paths = [data.credentials[0].download.path, data.contracts[0].pdf.path, `/claims/${extra.claimId}/costs/${extra.costId}/receipt`, data.statements[0].download.path];
+    for (const path of paths) await as(stranger).get(path).expect(404);
+  });
+
   it('holds nothing about another expert', () => {
     const text = JSON.stringify(data);
     for (const secret of [other.id, other.email, 'Olga', 'Toinen', IBANS[1], other.credentialId, other.claimId, other.costId, other.assignmentId, 'Toisen asiantuntijan']) {
@@ -154,7 +164,10 @@ describe('the expert’s own data export', () => {
     const ref = doc.paths['/experts/me/data'].get.responses['200'].content['application/json'].schema.$ref;
     expect(ref).toBe('#/components/schemas/ExpertDataResponse');
     expect(Object.keys(doc.components.schemas.ExpertDataResponse.properties).sort()).toEqual(
-      ['account', 'assignments', 'auditTrail', 'availability', 'calendarFeeds', 'claims', 'contracts', 'credentials', 'exportedAt', 'feeLines', 'feedback', 'offers', 'paymentDetails', 'profile', 'statements'].sort(),
+      [
+        'account', 'sessions', 'mails', 'profile', 'paymentDetails', 'credentials', 'availability', 'calendarFeeds', 'offers', 'assignments', 'feedback', 'contracts', 'claims',
+        'feeLines', 'statements', 'auditTrail', 'exportedAt',
+      ].sort(),
     );
     expect(doc.components.schemas.ExportedClaimCostResponse.properties).toHaveProperty('download');
   });

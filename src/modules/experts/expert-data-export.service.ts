@@ -44,7 +44,9 @@ export class ExpertDataExport {
     const expert = await this.experts.findById(ctx.user.id);
     if (!expert?.user) throw ExpertErrors.notFound();
     const id = expert.userId;
-    const [details, credentials, availability, feeds, offers, assignments, feedback, contracts, claims, lines, statements] = await Promise.all([
+    const [sessions, mails, details, credentials, availability, feeds, offers, assignments, feedback, contracts, claims, lines, statements] = await Promise.all([
+      this.data.sessions(id),
+      this.data.mails(id),
       this.experts.findPaymentDetails(id),
       this.data.credentials(id),
       this.data.availability(id),
@@ -61,6 +63,7 @@ export class ExpertDataExport {
     await this.audit.record({ actorId: ctx.user.id, action: 'expert.data_exported', entityType: 'expert', entityId: id, meta: ctx });
     const paymentDetails = details ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, id) } : null;
     const ownIds = [
+      ...sessions.map((s) => s.id),
       ...credentials.map((c) => c.id),
       ...offers.map((o) => o.id),
       ...assignments.map((a) => a.id),
@@ -85,6 +88,26 @@ export class ExpertDataExport {
         createdAt: expert.user.createdAt.toISOString(),
         lastLoginAt: expert.user.lastLoginAt?.toISOString() ?? null,
       },
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt.toISOString(),
+        expiresAt: s.expiresAt.toISOString(),
+        revokedAt: s.revokedAt?.toISOString() ?? null,
+        revokedReason: s.revokedReason,
+        ip: s.ip,
+        userAgent: s.userAgent,
+      })),
+      mails: mails.map((m) => ({
+        id: m.id,
+        template: m.template,
+        language: m.language,
+        toAddress: m.toAddress,
+        subject: m.subject,
+        text: m.textBody,
+        status: m.status,
+        createdAt: m.createdAt.toISOString(),
+        sentAt: m.sentAt?.toISOString() ?? null,
+      })),
       profile: toExpertResponse(expert),
       paymentDetails,
       credentials: credentials.map((c) => ({ ...toCredentialResponse(c), download: link(EXPERT_FILE_PATHS.credential(c.id), c.file!.sha256) })),

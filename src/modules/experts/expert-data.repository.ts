@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
+import { SessionEntity } from '../auth/entities/session.entity';
 import { AbsenceEntity } from '../availability/entities/absence.entity';
 import { OneOffWindowEntity } from '../availability/entities/one-off-window.entity';
 import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entity';
@@ -19,12 +20,21 @@ import { ClaimEntity } from '../fees/entities/claim.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../fees/entities/fee-run-file.entity';
 import { FeeRunLineEntity } from '../fees/entities/fee-run-line.entity';
 import { FeeRunEntity } from '../fees/entities/fee-run.entity';
+import { MailMessageEntity } from '../mail/entities/mail-message.entity';
 
 // Reads for the expert's data export, each scoped to one expert by a column that names them. Read here rather
 // than through the other features' modules, which depend on this one.
 @Injectable()
 export class ExpertDataRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  sessions(userId: string): Promise<SessionEntity[]> {
+    return this.dataSource.getRepository(SessionEntity).find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  mails(userId: string): Promise<MailMessageEntity[]> {
+    return this.dataSource.getRepository(MailMessageEntity).find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
 
   credentials(expertId: string): Promise<TrainingCredentialEntity[]> {
     return this.dataSource.getRepository(TrainingCredentialEntity).find({ where: { expertId }, relations: { file: true }, order: { createdAt: 'ASC', id: 'ASC' } });

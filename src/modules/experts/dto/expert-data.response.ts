@@ -10,6 +10,7 @@ import { ClaimCostResponse, ClaimResponse } from '../../fees/dto/claim.response'
 import { StatementResponse } from '../../fees/dto/reports.dto';
 import { FeeRunStatus } from '../../fees/entities/fee-run.entity';
 import { LinePayee } from '../../fees/entities/fee-run-line.entity';
+import { MailStatus } from '../../mail/entities/mail-message.entity';
 import { UserStatus } from '../../users/entities/user.entity';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './expert.response';
 
@@ -30,6 +31,28 @@ export class ExportedAccountResponse {
   @ApiProperty({ enum: UserStatus, enumName: 'UserStatus' }) status: UserStatus;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: string | null;
+}
+
+export class ExportedSessionResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'date-time', description: 'When you signed in' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'logout' }) revokedReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) ip: string | null;
+  @ApiProperty({ type: String, nullable: true }) userAgent: string | null;
+}
+
+export class ExportedMailResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'offer-made' }) template: string;
+  @ApiProperty({ enum: Language, enumName: 'Language' }) language: Language;
+  @ApiProperty() toAddress: string;
+  @ApiProperty() subject: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The text until it was delivered; not kept after' }) text: string | null;
+  @ApiProperty({ enum: MailStatus, enumName: 'MailStatus' }) status: MailStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
 }
 
 export class ExportedPaymentDetailsResponse extends PaymentDetailsResponse {
@@ -120,6 +143,8 @@ export class ExportedAuditEntryResponse {
 export class ExpertDataResponse {
   @ApiProperty({ format: 'date-time' }) exportedAt: string;
   @ApiProperty({ type: ExportedAccountResponse }) account: ExportedAccountResponse;
+  @ApiProperty({ type: [ExportedSessionResponse], description: 'Your sign-ins' }) sessions: ExportedSessionResponse[];
+  @ApiProperty({ type: [ExportedMailResponse], description: 'The mail Kokemus sent you' }) mails: ExportedMailResponse[];
   @ApiProperty({ type: ExpertResponse, description: 'Your profile, with your topics and their consent' }) profile: ExpertResponse;
   @ApiProperty({ type: ExportedPaymentDetailsResponse, nullable: true }) paymentDetails: ExportedPaymentDetailsResponse | null;
   @ApiProperty({ type: [ExportedCredentialResponse] }) credentials: ExportedCredentialResponse[];
