@@ -35,10 +35,12 @@ export function buildOpenApi(app: NestFastifyApplication) {
 }
 
 export function createFastifyAdapter(): FastifyAdapter {
+  const env = AppConfig.fromProcessEnv().env;
   return new FastifyAdapter({
-    bodyLimit: AppConfig.fromProcessEnv().env.BODY_LIMIT_BYTES,
+    bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: requestId,
-    trustProxy: true,
+    // request.ip (rate limits, audit log, signatures) is the connection's address unless TRUST_PROXY names the proxy.
+    trustProxy: env.TRUST_PROXY,
   });
 }
 

@@ -456,6 +456,34 @@ describe('booking', () => {
       expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
     });
 
+    it('shows an expert’s reason for withdrawing to the expert and the coordinator only, never to the orderer', async () => {
+      const { assignmentId, requestId, token } = await acceptedAssignment('ageing', '2026-10-16T10:00:00Z', '2026-10-16T11:00:00Z');
+      const reason = 'Masennus paheni, en jaksa';
+      await as(token).post(`/assignments/${assignmentId}/withdraw`, { reason }).expect(200);
+
+      const ofRequest = (body: { assignments: { id: string }[] }) => body.assignments.find((a) => a.id === assignmentId);
+      const ordererViews = [
+        (await as(orderer.token).get(`/assignments/${assignmentId}`).expect(200)).body,
+        ofRequest((await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body),
+        ofRequest((await as(orderer.token).get('/booking-requests?limit=100').expect(200)).body.items.find((r: { id: string }) => r.id === requestId)),
+      ];
+      for (const view of ordererViews) expect(view).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', cancelReason: null });
+      for (const view of ordererViews) expect(JSON.stringify(view)).not.toContain('Masennus');
+
+      expect((await as(token).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe(reason);
+      expect((await as(token).get('/assignments').expect(200)).body.find((a: { id: string }) => a.id === assignmentId).cancelReason).toBe(reason);
+      expect((await as(coordinator).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe(reason);
+      expect(ofRequest((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body)!).toMatchObject({ cancelReason: reason });
+    });
+
+    it('shows the county’s own reason for a cancellation to the orderer', async () => {
+      const { assignmentId, requestId } = await acceptedAssignment('ageing', '2026-10-16T12:00:00Z', '2026-10-16T13:00:00Z');
+      await as(coordinator).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe('Tila ei ole käytettävissä');
+      const request = (await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body;
+      expect(request.assignments[0]).toMatchObject({ cancelledBy: 'county', cancelReason: 'Tila ei ole käytettävissä' });
+    });
+
     it('tells the orderer who made the order of a withdrawal in their own language, without the reason or any topic', async () => {
       const svOrderer = await createUser(t.db, Role.Orderer, { language: Language.Sv });
       const svToken = await login(t.http, svOrderer);

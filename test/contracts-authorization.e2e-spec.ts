@@ -16,7 +16,8 @@ interface Row {
 }
 
 const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const readers = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: ok, admin: ok });
+// PRODUCT §1: contracts are the expert's and the coordinator's; the admin reads none of them.
+const readers = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: ok, admin: 403 });
 const coordinatorOnly = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: 403 });
 
 describe('contracts authorization: every route × every role', () => {
@@ -78,7 +79,7 @@ describe('contracts authorization: every route × every role', () => {
       method: 'get',
       template: '/assignments/{id}/contract-status',
       path: () => `/assignments/${ids.signedAssignment}/contract-status`,
-      expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 },
+      expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 403 },
     },
   ];
 

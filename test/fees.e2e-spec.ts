@@ -387,7 +387,7 @@ describe('fees', () => {
     });
 
     it('needs two different coordinators with four eyes', async () => {
-      await as(admin).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
+      await as(coordinator).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
       try {
         const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
         await runReaches(body.id, 'computed');
@@ -401,7 +401,7 @@ describe('fees', () => {
         await as(coordinator2).post(`/fee-runs/${body.id}/export`).expect(202);
         await runReaches(body.id, 'exported');
       } finally {
-        await as(admin).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
+        await as(coordinator).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
       }
     });
 
@@ -491,7 +491,7 @@ describe('fees', () => {
       const day = new Date(Date.UTC(2040 + Math.floor(Math.random() * 50), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))).toISOString().slice(0, 10);
       const added = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day }).expect(201);
       expect(added.body).toMatchObject({ taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day });
-      const twice = await as(admin).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
+      const twice = await as(coordinator2).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
       expect(twice.body.code).toBe('FEE_RATE_EXISTS');
       const past = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: '2026-10-20' }).expect(400);
       expect(past.body.code).toBe('FEE_RATE_RETROACTIVE');
@@ -514,16 +514,17 @@ describe('fees', () => {
       expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
     });
 
-    it('lets the admin set a year’s kilometre rate and the claim time limit', async () => {
+    it('lets the admin set a year’s kilometre rate and the coordinator the claim time limit', async () => {
       expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(expect.arrayContaining([{ year: 2025, carCentsPerKm: 59 }, { year: 2026, carCentsPerKm: 55 }]));
       const set = await t.http.put('/travel-rates/2027').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(200);
       expect(set.body).toEqual({ year: 2027, carCentsPerKm: 57 });
       const bad = await t.http.put('/travel-rates/1999').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(400);
       expect(bad.body.errors[0].field).toBe('year');
-      const settings = await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
+      const settings = await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
       expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false });
-      await as(admin).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
-      expect((await as(admin).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
+      expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(403);
     });
   });
 

@@ -33,6 +33,29 @@ describe('database mode', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  const parse = (TRUST_PROXY?: string) => parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, TRUST_PROXY });
+
+  it('trusts no forwarded address by default', () => {
+    expect(parse(undefined)).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
+  });
+
+  it.each([
+    ['false', false],
+    ['off', false],
+    ['2', 2],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.10 ,::1,fd00::/8', ['10.0.0.0/8', '192.168.1.10', '::1', 'fd00::/8']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads %s', (value, expected) => {
+    expect(parse(value)).toMatchObject({ ok: true, env: { TRUST_PROXY: expected } });
+  });
+
+  it.each(['true', '*', '300.1.1.1', '10.0.0.0/33', 'proxy.example.org', '11', '10.0.0.1/8/2'])('refuses %s, naming the variable', (value) => {
+    expect(parse(value)).toMatchObject({ ok: false, message: expect.stringMatching(/^Configuration error: TRUST_PROXY must be false \(off\), a hop count/) });
+  });
+});
+
 describe('parseEnv', () => {
   it('runs on real PostgreSQL and Redis when both are set, as before', () => {
     const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { chooseDatabaseMode } from './database-mode';
 
@@ -26,6 +27,41 @@ const encryptionKeys = z.string().transform((value, ctx) => {
   return keys;
 });
 
+// Which proxies may tell the client's address in X-Forwarded-For (PRODUCT §6: the address in rate limits and the
+// audit log is the connection's own unless it comes from a proxy named here). Off by default: a client that
+// forges the header changes nothing. A hop count trusts that many proxies in front; a list names them by
+// address, CIDR, or proxy-addr's names for ranges (loopback, linklocal, uniquelocal). `true` (trust anyone) is
+// refused on purpose.
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (!family || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+export type TrustProxy = false | number | string[];
+const trustProxy = z
+  .string()
+  .default('false')
+  .transform((value, ctx): TrustProxy => {
+    const v = value.trim();
+    if (v === '' || v === 'false' || v === 'off' || v === '0') return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 10) return hops;
+    } else {
+      const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+      if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be false (off), a hop count from 1 to 10, or comma-separated proxy addresses or CIDRs (loopback, linklocal, uniquelocal too)',
+    });
+    return z.NEVER;
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -52,6 +88,7 @@ export const envSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  TRUST_PROXY: trustProxy,
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Cancelled by the county less than this many hours before the start: the expert gets the full fee.

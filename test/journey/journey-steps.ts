@@ -21,7 +21,9 @@ export interface JourneyDriver {
 
 export const JOURNEY_NOW = '2026-10-01T07:00:00Z';
 export const JOURNEY_AFTER_WORK = '2026-10-21T08:00:00Z';
-const PASSWORD = 'Mustasaari-kevät-2026';
+// Everyone's password on the walk; other specs sign in as the journey's people with it afterwards.
+export const JOURNEY_PASSWORD = 'Mustasaari-kevät-2026';
+const PASSWORD = JOURNEY_PASSWORD;
 // Background work (the contract PDF, the fee run) on a busy machine; polled, so a long limit costs nothing.
 const JOB_TIMEOUT_MS = 45_000;
 

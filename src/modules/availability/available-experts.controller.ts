@@ -10,7 +10,7 @@ import { AvailableExpertResponse } from './dto/availability.response';
 
 @ApiTags('availability')
 @Controller('availability')
-@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+@Authenticated({ roles: [Role.Coordinator] })
 export class AvailableExpertsController {
   constructor(private readonly service: AvailabilityService) {}
 

@@ -11,7 +11,7 @@ import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availabil
 
 @ApiTags('availability')
 @Controller('experts/:id/availability')
-@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+@Authenticated({ roles: [Role.Coordinator] })
 export class ExpertAvailabilityController {
   constructor(private readonly service: AvailabilityService) {}
 

@@ -22,14 +22,14 @@ export class AssignmentsController {
   }
 
   @Get(':id')
-  @Authenticated()
-  @ApiOkResponse({ type: AssignmentResponse })
+  @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
+  @ApiOkResponse({ type: AssignmentResponse, description: 'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer' })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.assignments.get(ctx, id);
   }
 
   @Post(':id/cancel')
-  @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
   @ApiOkResponse({ type: AssignmentResponse, description: 'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval' })
   cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
@@ -45,7 +45,7 @@ export class AssignmentsController {
   }
 
   @Post(':id/complete')
-  @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
   @ApiOkResponse({ type: AssignmentResponse, description: 'After the end time: did the work take place?' })
   complete(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CompleteDto): Promise<AssignmentResponse> {

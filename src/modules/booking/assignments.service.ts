@@ -87,15 +87,15 @@ export class AssignmentsService {
       });
     const assignment = (await this.booking.findAssignment(booked.id))!;
     await this.scheduleReminder(assignment);
-    return toBookedAssignmentResponse(assignment, booked.contract);
+    return toBookedAssignmentResponse(assignment, booked.contract, ctx.user.role);
   }
 
   async mine(ctx: AuthContext): Promise<AssignmentResponse[]> {
-    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map(toAssignmentResponse);
+    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map((a) => toAssignmentResponse(a, ctx.user.role));
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(await this.visible(ctx, id));
+    return toAssignmentResponse(await this.visible(ctx, id), ctx.user.role);
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
@@ -192,13 +192,12 @@ export class AssignmentsService {
     }
   }
 
-  // Expert: only their own. Orderer: only their organisations'. Coordinator and admin: all.
+  // Expert: only their own. Orderer: only their organisations'. Coordinator: all. Admin: none (PRODUCT §1).
   private async visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
     const assignment = await this.booking.findAssignment(id);
     if (!assignment) throw BookingErrors.assignmentNotFound();
     const allowed =
       ctx.user.role === Role.Coordinator ||
-      ctx.user.role === Role.Admin ||
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
       (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
     if (!allowed) {

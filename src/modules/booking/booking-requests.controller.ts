@@ -15,7 +15,8 @@ import { ListRequestsQuery } from './dto/list-requests.query';
 import { MatchingService } from './matching.service';
 import { OffersService } from './offers.service';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// Orders name experts and their topics once accepted: the coordinator's, not the admin's (PRODUCT §1).
+const STAFF = [Role.Coordinator];
 
 @ApiTags('booking')
 @Controller('booking-requests')

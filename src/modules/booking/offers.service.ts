@@ -146,7 +146,7 @@ export class OffersService {
     await this.mail.dispatch(mailIds);
     const assignment = (await this.booking.findAssignment(assignmentId))!;
     await this.assignments.scheduleReminder(assignment);
-    return toBookedAssignmentResponse(assignment, contract);
+    return toBookedAssignmentResponse(assignment, contract, ctx.user.role);
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {

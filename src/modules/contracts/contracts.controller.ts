@@ -17,7 +17,8 @@ import { ContractPageResponse, ContractResponse } from './dto/contract.response'
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
 
-const READERS = [Role.Coordinator, Role.Admin, Role.Expert];
+// PRODUCT §1: contracts are the expert's and the coordinator's; the admin does not read them.
+const READERS = [Role.Coordinator, Role.Expert];
 
 @ApiTags('contracts')
 @Controller('contracts')

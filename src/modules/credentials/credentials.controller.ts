@@ -28,7 +28,8 @@ import { CreateCredentialForm } from './dto/create-credential.form';
 import { CredentialResponse } from './dto/credential.response';
 import { RejectCredentialDto } from './dto/reject-credential.dto';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// PRODUCT §1: credentials say what an expert lived through; the admin (accounts) never reads them.
+const STAFF = [Role.Coordinator];
 
 @ApiTags('credentials')
 @Controller()
@@ -73,7 +74,7 @@ export class CredentialsController {
   }
 
   @Get('credentials/:id/file')
-  @Authenticated()
+  @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiOkResponse({
     content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
     description: 'The certificate, as an attachment, in the type detected at upload',

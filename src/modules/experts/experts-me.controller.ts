@@ -4,10 +4,12 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ExpertDataResponse } from './dto/expert-data.response';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './dto/expert.response';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { ExpertDataExport } from './expert-data-export.service';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
@@ -23,6 +25,7 @@ export class ExpertsMeController {
     private readonly lifecycle: ExpertLifecycleService,
     private readonly payment: PaymentDetailsService,
     private readonly privacy: ExpertPrivacyService,
+    private readonly dataExport: ExpertDataExport,
   ) {}
 
   @Get()
@@ -76,9 +79,14 @@ export class ExpertsMeController {
   }
 
   @Get('data')
-  @ApiOkResponse({ description: 'Everything Kokemus holds about the expert, as JSON (GDPR art. 15)' })
-  export(@CurrentUser() ctx: AuthContext): Promise<Record<string, unknown>> {
-    return this.privacy.export(ctx);
+  @ApiOkResponse({
+    type: ExpertDataResponse,
+    description:
+      'Everything Kokemus holds about you, structured (GDPR art. 15 and 20). Each file is given by the path you download it from ' +
+      'with your own token: credential certificates, contract PDFs, claim receipts and fee statements. Reading it is audited.',
+  })
+  export(@CurrentUser() ctx: AuthContext): Promise<ExpertDataResponse> {
+    return this.dataExport.export(ctx);
   }
 
   @Post('erasure-request')

@@ -15,7 +15,8 @@ import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// PRODUCT §1: experts' profiles, topics and payment details are the coordinator's; the admin keeps accounts only.
+const STAFF = [Role.Coordinator];
 
 @ApiTags('experts')
 @Controller()

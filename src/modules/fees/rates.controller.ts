@@ -21,7 +21,7 @@ export class RatesController {
   }
 
   @Post('fee-schedule')
-  @Authenticated({ roles: [Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RATE_EXISTS: the task type already has a row starting that day' })
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
@@ -43,14 +43,15 @@ export class RatesController {
   }
 
   @Get('fee-settings')
-  @Authenticated({ roles: [Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: FeeSettingsResponse })
   settings(): Promise<FeeSettingsResponse> {
     return this.rates.settings();
   }
 
+  // The fee schedule and its settings are the coordinator's (UI.md); the admin keeps the travel rates.
   @Patch('fee-settings')
-  @Authenticated({ roles: [Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: FeeSettingsResponse })
   updateSettings(@CurrentUser() ctx: AuthContext, @Body() dto: UpdateFeeSettingsDto): Promise<FeeSettingsResponse> {
     return this.rates.updateSettings(ctx, dto);

@@ -24,8 +24,8 @@ export class FeedbackController {
   }
 
   @Get()
-  @Authenticated()
-  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator and admin: both sides. Orderer and expert: only their own side' })
+  @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
+  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator: both sides. Orderer and expert: only their own side' })
   list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeedbackResponse[]> {
     return this.feedback.list(ctx, id);
   }
