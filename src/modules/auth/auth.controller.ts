@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nes
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiForbiddenResponse,
   ApiGoneResponse,
   ApiHeader,
@@ -64,6 +65,7 @@ export class AuthController {
     description: `The refresh token from the body, or else from the kokemus_refresh cookie (then X-CSRF-Token is required and the new token goes back in the cookie). ${COOKIE_SET}`,
   })
   @ApiHeader(CSRF_HEADER_DOC)
+  @ApiBody({ type: RefreshDto, required: false })
   @ApiOkResponse({ type: TokenResponse, description: 'A new pair; the refresh token sent is now spent' })
   @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'INVALID_REFRESH_TOKEN: sign in again' })
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'CSRF_TOKEN_INVALID' })
