@@ -161,6 +161,19 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(401);
   });
 
+  it('ends the session whose cookie a new cookie login replaces', async () => {
+    const first = await createUser(t.db, Role.Expert);
+    const second = await createUser(t.db, Role.Expert);
+    const old = await browserLogin(first);
+    await t.http
+      .post('/auth/login')
+      .set('cookie', cookieHeader({ [REFRESH_COOKIE]: old.refresh, [CSRF_COOKIE]: old.csrf }))
+      .send({ email: second.email, password: second.password, session: 'cookie' })
+      .expect(200);
+    await t.http.get('/me').set('authorization', `Bearer ${old.accessToken}`).expect(401);
+    expect(await t.db.getRepository(SessionEntity).findOneByOrFail({ userId: first.id })).toMatchObject({ revokedReason: 'logout' });
+  });
+
   it('refuses a logout with neither an access token nor a cookie', async () => {
     expect((await t.http.post('/auth/logout').expect(401)).body.code).toBe('UNAUTHENTICATED');
     expect((await t.http.post('/auth/logout').set('authorization', 'Bearer garbage').expect(401)).body.code).toBe('UNAUTHENTICATED');

@@ -54,8 +54,13 @@ export class AuthController {
   @ApiOperation({ description: COOKIE_SET })
   @ApiOkResponse({ type: TokenResponse })
   @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'Too many attempts for this account or address' })
-  login(@Meta() meta: RequestMeta, @Body() dto: LoginDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse> {
-    return this.browser.login(meta, dto, reply);
+  login(
+    @Meta() meta: RequestMeta,
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    return this.browser.login(meta, dto, request, reply);
   }
 
   @Post('auth/refresh')

@@ -20,9 +20,14 @@ export class BrowserSessionService {
     private readonly audit: AuditService,
   ) {}
 
-  async login(meta: RequestMeta, dto: LoginDto, reply: FastifyReply): Promise<TokenResponse> {
+  async login(meta: RequestMeta, dto: LoginDto, request: FastifyRequest, reply: FastifyReply): Promise<TokenResponse> {
     const tokens = await this.auth.login(meta, dto);
-    return dto.session === 'cookie' ? this.inCookie(reply, tokens) : toTokenResponse(tokens, true);
+    if (dto.session !== 'cookie') return toTokenResponse(tokens, true);
+    // Signing in over a cookie session (another person at the same browser) ends the one it replaces, rather
+    // than leaving it alive on the server with no cookie to end it.
+    const previous = this.cookies.refreshTokenOf(request);
+    if (previous) await this.auth.logoutByRefreshToken(meta, previous);
+    return this.inCookie(reply, tokens);
   }
 
   async refresh(meta: RequestMeta, bodyToken: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<TokenResponse> {
