@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { DynamicModule } from '@nestjs/common';
@@ -78,6 +79,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   // Uploads are read by @UploadForm() as a stream within these limits (one file of at most 5 MB, a few
   // fields); the JSON body limit stays as it is.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
+  // Browser sessions: the refresh token in an httpOnly cookie (src/modules/auth/session-cookies.ts). Unsigned:
+  // the token is itself the secret.
+  await app.register(cookie);
   app.enableCors({
     origin: config.env.CORS_ORIGINS.length > 0 ? config.env.CORS_ORIGINS : false,
     credentials: false,

@@ -24,6 +24,7 @@ describe('authentication', () => {
       accessToken: expect.any(String),
       tokenType: 'Bearer',
       expiresIn: 900,
+      sessionExpiresAt: expect.any(String),
       refreshToken: expect.any(String),
     });
     expect(Buffer.from(res.body.refreshToken, 'base64url').length).toBeGreaterThanOrEqual(16);

@@ -74,6 +74,16 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, NODE_ENV: 'production' })).toEqual({ ok: false, message: 'Configuration error: DATABASE_URL is missing' });
   });
 
+  it('mails accessibility feedback to a configured address, with a default, and refuses one that is not an address', () => {
+    const base = { ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP };
+    expect(parseEnv(base)).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@ostrobothnia.invalid' } });
+    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' })).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' } });
+    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'coordinator' })).toEqual({
+      ok: false,
+      message: 'Configuration error: ACCESSIBILITY_FEEDBACK_EMAIL must be an e-mail address',
+    });
+  });
+
   it('still requires SMTP_URL on real PostgreSQL and Redis', () => {
     expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS })).toEqual({ ok: false, message: 'Configuration error: SMTP_URL is missing' });
   });

@@ -84,6 +84,8 @@ export const envSchema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Kokemus <kokemus@ostrobothnia.invalid>'),
+  // Feedback sent from the accessibility statement is stored and mailed here (the coordinator's mailbox).
+  ACCESSIBILITY_FEEDBACK_EMAIL: z.string().email('must be an e-mail address').default('saavutettavuus@ostrobothnia.invalid'),
   CORS_ORIGINS: z
     .string()
     .default('')

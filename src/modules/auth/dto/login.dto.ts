@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@ostrobothnia.invalid' })
@@ -11,4 +11,14 @@ export class LoginDto {
   @IsString()
   @MaxLength(128)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['cookie'],
+    description:
+      'cookie (browsers): the refresh token is set in the httpOnly cookie kokemus_refresh (Path=/api/auth) with a ' +
+      'readable CSRF cookie kokemus_csrf, and left out of the body. Absent: the refresh token is in the body.',
+  })
+  @IsOptional()
+  @IsIn(['cookie'])
+  session?: 'cookie';
 }
