@@ -1,9 +1,9 @@
-import { expectedFeeCents } from '../booking/fee-estimate';
-import { RatesRepository } from '../fees/rates.repository';
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
+import { expectedFeeCents } from '../booking/fee-estimate';
+import { RatesRepository } from '../fees/rates.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import { toAbsenceResponse, toOneOffWindowResponse, toWeeklyWindowResponse } from '../availability/dto/availability.response';
