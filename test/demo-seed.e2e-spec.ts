@@ -154,6 +154,20 @@ describe('the demo seed', () => {
     expect(new Set(signed.map((s) => s.user_agent))).toEqual(new Set(['Kokemus demo seed']));
   });
 
+  it('gives every expert a name of their own', async () => {
+    const names = (await sql<{ name: string }>(`SELECT u.name FROM users u JOIN experts e ON e.user_id = u.id`)).map((u) => u.name);
+    expect(names).toHaveLength(40);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it("has an open offer waiting for expert01, as the README's tour shows it", async () => {
+    const token = await login('expert01');
+    const offers = await t.http.get('/offers').set('authorization', `Bearer ${token}`).expect(200);
+    expect(offers.body).toEqual([expect.objectContaining({ status: 'offered' })]);
+    const [offer] = offers.body as { id: string; deadline: string }[];
+    expect(new Date(offer.deadline).getTime()).toBeGreaterThan(Date.now());
+  });
+
   it('shows an expert their signed contract and serves its PDF with the stored hash', async () => {
     const token = await login('expert01');
     const list = await t.http.get('/contracts').set('authorization', `Bearer ${token}`).expect(200);
