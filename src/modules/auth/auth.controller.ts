@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
@@ -17,6 +17,7 @@ import { TokenResponse } from './dto/token.response';
 export class AuthController {
   constructor(private readonly service: AuthService) {}
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('auth/login')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -27,6 +28,7 @@ export class AuthController {
     return this.service.login(meta, dto);
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
@@ -35,6 +37,7 @@ export class AuthController {
     return this.service.refresh(meta, dto.refreshToken);
   }
 
+  @ApiOperation({ summary: "Sign out: revoke the session's refresh token" })
   @Post('auth/logout')
   @Authenticated()
   @HttpCode(204)
@@ -43,6 +46,7 @@ export class AuthController {
     return this.service.logout(ctx);
   }
 
+  @ApiOperation({ summary: 'Set a password with an invitation token and activate the account' })
   @Post('auth/invitations/accept')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -52,6 +56,7 @@ export class AuthController {
     return this.service.acceptInvitation(meta, dto);
   }
 
+  @ApiOperation({ summary: 'The signed-in user' })
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: MeResponse })

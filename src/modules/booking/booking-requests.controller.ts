@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -27,6 +27,7 @@ export class BookingRequestsController {
     private readonly assignments: AssignmentsService,
   ) {}
 
+  @ApiOperation({ summary: 'Create an order (draft)' })
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
   @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
@@ -34,6 +35,7 @@ export class BookingRequestsController {
     return this.requests.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Orders visible to me' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestPageResponse, description: 'An orderer gets only their own units’ and projects’ requests' })
@@ -41,6 +43,7 @@ export class BookingRequestsController {
     return this.requests.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'One order' })
   @Get(':id')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestResponse })
@@ -48,6 +51,7 @@ export class BookingRequestsController {
     return this.requests.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Change a draft order' })
   @Put(':id')
   @Authenticated({ roles: [Role.Orderer] })
   @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
@@ -55,6 +59,7 @@ export class BookingRequestsController {
     return this.requests.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Submit a draft order to the coordinator' })
   @Post(':id/submit')
   @Authenticated({ roles: [Role.Orderer] })
   @HttpCode(200)
@@ -63,6 +68,7 @@ export class BookingRequestsController {
     return this.requests.submit(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Cancel an order' })
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @HttpCode(200)
@@ -71,6 +77,7 @@ export class BookingRequestsController {
     return this.requests.cancel(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Matching experts for an order, best first' })
   @Get(':id/candidates')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
@@ -78,6 +85,7 @@ export class BookingRequestsController {
     return this.matching.candidates(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Offer an order to experts' })
   @Post(':id/offers')
   @Authenticated({ roles: STAFF })
   @ApiCreatedResponse({ type: [OfferResponse], description: 'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)' })
@@ -85,6 +93,7 @@ export class BookingRequestsController {
     return this.offers.send(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Assign an expert directly (coordinator)' })
   @Post(':id/assignments')
   @Authenticated({ roles: STAFF })
   @ApiCreatedResponse({ type: AssignmentResponse, description: 'Books a matching expert directly' })

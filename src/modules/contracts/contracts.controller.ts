@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
@@ -28,6 +28,7 @@ export class ContractsController {
     private readonly pdfs: ContractPdfsService,
   ) {}
 
+  @ApiOperation({ summary: 'Contracts visible to me' })
   @Get()
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractPageResponse, description: 'Coordinator: all, filtered; expert: their own' })
@@ -35,6 +36,7 @@ export class ContractsController {
     return this.contracts.list(ctx, query);
   }
 
+  @ApiOperation({ summary: "Create a contract for a series of one expert's assignments" })
   @Post()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded' })
@@ -44,6 +46,7 @@ export class ContractsController {
     return this.contracts.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'One contract' })
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
@@ -52,6 +55,7 @@ export class ContractsController {
     return this.contracts.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "A contract's PDF (ETag: its SHA-256)" })
   @Get(':id/pdf')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({
@@ -71,6 +75,7 @@ export class ContractsController {
     return contractPdfResponse(reply, await this.pdfs.download(ctx, id, query, ifNoneMatch));
   }
 
+  @ApiOperation({ summary: 'Approve a draft contract (coordinator)' })
   @Post(':id/approve')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
@@ -80,6 +85,7 @@ export class ContractsController {
     return this.signing.approve(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Sign an approved contract (the expert)' })
   @Post(':id/sign')
   @Authenticated({ roles: [Role.Expert] })
   @UseGuards(ThrottlerGuard)
@@ -91,6 +97,7 @@ export class ContractsController {
     return this.signing.sign(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Draft a new version of a signed contract' })
   @Post(':id/revise')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'A new draft version; once signed it supersedes this one, and both stay readable' })
@@ -99,6 +106,7 @@ export class ContractsController {
     return this.contracts.revise(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'End a contract early' })
   @Post(':id/terminate')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
