@@ -1,19 +1,22 @@
-# One image, two entry points: the API (default) and the worker (`node dist/src/worker.js`).
-FROM node:20-bookworm-slim AS build
+# One image, three uses: the API (default), the worker (`node dist/src/worker.js`) and the migrations.
+# Node 24 is the current LTS; CI starts the built API under it (.ci/smoke-start).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm install --no-audit --no-fund
+COPY web/package.json ./web/
+RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+COPY scripts/worker-health.js ./scripts/
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]

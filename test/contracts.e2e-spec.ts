@@ -564,6 +564,47 @@ describe('contracts', () => {
     });
   });
 
+  describe('past its last day, before the sweep has run', () => {
+    const coordinatorUser = () => coordinator;
+    const ordererUser = () => orderer;
+    it('reads as expired at once everywhere, refuses a revision as expired, and the sweep then writes it with its audit row', async () => {
+      const d = await signed();
+      const row = () => t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((c) => c.id);
+      try {
+        // 4 Nov 00:30 in Helsinki: the term (to 3 Nov) is over, and no sweep has run.
+        t.clock.set('2026-11-03T22:30:00Z');
+        expect((await row()).status).toBe('signed');
+        // Sessions of that moment (the tokens of 1 Oct have run out by then).
+        const coordinator = { token: await login(t.http, coordinatorUser()) };
+        const orderer = { token: await login(t.http, ordererUser()) };
+        const expert = { token: await login(t.http, d.expert) };
+        expect((await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
+        expect((await as(expert.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
+        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=expired`).expect(200))).toEqual([d.contractId]);
+        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200))).toEqual([]);
+        expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'expired' });
+        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+        // The database is brought in line by the sweep, which records the change.
+        await t.app.get(ContractSweepJob).sweep();
+        expect((await row()).status).toBe('expired');
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.expired', entityId: d.contractId })).toBe(1);
+      } finally {
+        t.clock.set(NOW);
+      }
+      // On its last day it is still signed.
+      const e = await signed();
+      t.clock.set('2026-11-03T21:59:00Z');
+      try {
+        const coordinator = { token: await login(t.http, coordinatorUser()) };
+        expect((await as(coordinator.token).get(`/contracts/${e.contractId}`).expect(200)).body.status).toBe('signed');
+      } finally {
+        t.clock.set(NOW);
+      }
+    });
+  });
+
   describe('when the work is cancelled', () => {
     const cancel = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy keväälle' }).expect(200);
     const withdraw = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);

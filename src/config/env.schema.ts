@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { chooseDatabaseMode } from './database-mode';
+import { publicSecretIn } from './public-secrets';
 
 const postgresUrl = z
   .string()
@@ -64,8 +65,9 @@ const trustProxy = z
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  // Either may be left out: it is derived from the other (see derivedAddress).
+  PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUBLIC_URL: z.string().url().optional(),
   // Required unless embedded (see database-mode.ts); then main.ts sets it to the embedded database.
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
@@ -78,7 +80,7 @@ export const envSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
   ENCRYPTION_KEY: encryptionKeys,
-  // Optional only when embedded: mail is then written to DATA_DIR/mail as .eml files.
+  // Required in production; elsewhere, without it, mail is written to DATA_DIR/mail as .eml files.
   SMTP_URL: z
     .string()
     .refine((v) => /^smtps?:\/\//.test(v), 'must be an smtp:// or smtps:// URL')
@@ -105,20 +107,38 @@ export const envSchema = z.object({
   // after a notice mailed this many days before (0: no notice).
   EXPERT_INACTIVITY_MONTHS: z.coerce.number().int().min(6).max(120).default(24),
   EXPERT_INACTIVITY_NOTICE_DAYS: z.coerce.number().int().min(0).max(90).default(30),
-  // Embedded mode only: the database, the generated secrets and the mail written to files.
+  // The embedded mode's database and generated secrets, and (without SMTP_URL outside production) mail as files.
   DATA_DIR: z.string().min(1).default('./data'),
   // The test suite only (NODE_ENV=test): the parent process that started this one moves its clock over IPC.
   KOKEMUS_TEST_CLOCK: z.literal('ipc', { message: 'must be ipc' }).optional(),
 });
 
 type Parsed = z.infer<typeof envSchema>;
-type Common = Omit<Parsed, 'DATABASE_URL' | 'REDIS_URL' | 'SMTP_URL'> & { DATABASE_URL: string };
+type Common = Omit<Parsed, 'DATABASE_URL' | 'REDIS_URL' | 'SMTP_URL' | 'PORT' | 'PUBLIC_URL'> & {
+  DATABASE_URL: string;
+  PORT: number;
+  PUBLIC_URL: string;
+  // Unset outside production: mail is then written as .eml files to DATA_DIR/mail.
+  SMTP_URL?: string;
+};
 
 // KOKEMUS_EMBEDDED is the mode in force: false on real PostgreSQL and Redis (every deployment); true on the
 // embedded PGlite, with the queues in its PostgreSQL and no Redis.
-export type Env =
-  | (Common & { KOKEMUS_EMBEDDED: false; REDIS_URL: string; SMTP_URL: string })
-  | (Common & { KOKEMUS_EMBEDDED: true; REDIS_URL?: undefined; SMTP_URL?: string });
+export type Env = (Common & { KOKEMUS_EMBEDDED: false; REDIS_URL: string }) | (Common & { KOKEMUS_EMBEDDED: true; REDIS_URL?: undefined });
+
+const DEFAULT_PORT = 3000;
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+// PORT and PUBLIC_URL name the same place unless a proxy stands between: with only PORT set, links point to
+// that port on localhost; with only a local PUBLIC_URL that names a port, the API listens on it.
+export function derivedAddress(port: number | undefined, publicUrl: string | undefined): { PORT: number; PUBLIC_URL: string } {
+  if (port === undefined && publicUrl !== undefined) {
+    const url = new URL(publicUrl);
+    if (LOCAL_HOSTS.includes(url.hostname) && url.port) port = Number(url.port);
+  }
+  const PORT = port ?? DEFAULT_PORT;
+  return { PORT, PUBLIC_URL: publicUrl ?? `http://localhost:${PORT}` };
+}
 
 const OPTIONAL_URLS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'KOKEMUS_EMBEDDED'] as const;
 
@@ -155,10 +175,15 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
   if (result.data.KOKEMUS_TEST_CLOCK && result.data.NODE_ENV !== 'test') {
     return { ok: false, message: 'Configuration error: KOKEMUS_TEST_CLOCK is for the test suite only and needs NODE_ENV=test; unset it' };
   }
-  const { DATABASE_URL, REDIS_URL, SMTP_URL, ...common } = result.data;
+  const { DATABASE_URL, REDIS_URL, SMTP_URL, PORT, PUBLIC_URL, ...rest } = result.data;
+  const common = { ...rest, ...derivedAddress(PORT, PUBLIC_URL), SMTP_URL };
   if (!DATABASE_URL) return { ok: false, message: 'Configuration error: DATABASE_URL is missing' };
-  if (mode.embedded) return { ok: true, env: { ...common, DATABASE_URL, SMTP_URL, KOKEMUS_EMBEDDED: true } };
+  if (mode.embedded) return { ok: true, env: { ...common, DATABASE_URL, KOKEMUS_EMBEDDED: true } };
   if (!REDIS_URL) return { ok: false, message: 'Configuration error: REDIS_URL is missing' };
-  if (!SMTP_URL) return { ok: false, message: 'Configuration error: SMTP_URL is missing' };
-  return { ok: true, env: { ...common, DATABASE_URL, REDIS_URL, SMTP_URL, KOKEMUS_EMBEDDED: false } };
+  if (common.NODE_ENV === 'production') {
+    if (!SMTP_URL) return { ok: false, message: 'Configuration error: SMTP_URL is missing (production sends mail; elsewhere, without it, mail is written to DATA_DIR/mail)' };
+    const example = publicSecretIn(source);
+    if (example) return { ok: false, message: `Configuration error: ${example} is the public example value; production needs a secret of its own` };
+  }
+  return { ok: true, env: { ...common, DATABASE_URL, REDIS_URL, KOKEMUS_EMBEDDED: false } };
 }

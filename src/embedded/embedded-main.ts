@@ -72,7 +72,6 @@ export async function runEmbedded(): Promise<void> {
   const secrets = embeddedSecrets(dataDir);
   process.env.JWT_SECRET ||= secrets.JWT_SECRET;
   process.env.ENCRYPTION_KEY ||= secrets.ENCRYPTION_KEY;
-  process.env.PUBLIC_URL ||= `http://localhost:${process.env.PORT || 3000}`;
 
   let starting: Promise<EmbeddedPostgres>;
   try {

@@ -47,6 +47,7 @@ export class AuthController {
     private readonly passwordReset: PasswordResetService,
   ) {}
 
+  @ApiOperation({ summary: 'Sign in with e-mail and password' })
   @Post('auth/login')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -63,6 +64,7 @@ export class AuthController {
     return this.browser.login(meta, dto, request, reply);
   }
 
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens' })
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
@@ -83,6 +85,7 @@ export class AuthController {
     return this.browser.refresh(meta, dto.refreshToken, request, reply);
   }
 
+  @ApiOperation({ summary: "Sign out: revoke the session's refresh token" })
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
@@ -99,6 +102,7 @@ export class AuthController {
     return this.browser.logout(meta, request, reply);
   }
 
+  @ApiOperation({ summary: 'Set a password with an invitation token and activate the account' })
   @Post('auth/invitations/accept')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -130,6 +134,7 @@ export class AuthController {
     return this.passwordReset.confirm(meta, dto);
   }
 
+  @ApiOperation({ summary: 'The signed-in user' })
   @Get('me')
   @Authenticated()
   @ApiOkResponse({ type: MeResponse })

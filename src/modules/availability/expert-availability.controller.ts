@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -15,12 +15,14 @@ import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availabil
 export class ExpertAvailabilityController {
   constructor(private readonly service: AvailabilityService) {}
 
+  @ApiOperation({ summary: "An expert's availability (coordinator)" })
   @Get()
   @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AvailabilityResponse> {
     return this.service.ofExpert(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Whether an expert is free for a time range' })
   @Get('check')
   @ApiOkResponse({ type: AvailabilityCheckResponse })
   check(

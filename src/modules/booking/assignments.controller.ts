@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -14,6 +14,7 @@ import { AssignmentResponse } from './dto/booking.response';
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
+  @ApiOperation({ summary: 'Assignments visible to me' })
   @Get()
   @Authenticated({ roles: [Role.Expert] })
   @ApiOkResponse({ type: [AssignmentResponse], description: 'The expert’s own assignments' })
@@ -21,6 +22,7 @@ export class AssignmentsController {
     return this.assignments.mine(ctx);
   }
 
+  @ApiOperation({ summary: 'One assignment' })
   @Get(':id')
   @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
   @ApiOkResponse({ type: AssignmentResponse, description: 'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer' })
@@ -28,6 +30,7 @@ export class AssignmentsController {
     return this.assignments.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Cancel an assignment (the county side)' })
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
@@ -36,6 +39,7 @@ export class AssignmentsController {
     return this.assignments.cancel(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Withdraw from an assignment (the expert)' })
   @Post(':id/withdraw')
   @Authenticated({ roles: [Role.Expert] })
   @HttpCode(200)
@@ -44,6 +48,7 @@ export class AssignmentsController {
     return this.assignments.withdraw(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Confirm whether the work took place' })
   @Post(':id/complete')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)

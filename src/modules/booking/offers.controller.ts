@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -17,12 +17,14 @@ import { OffersService } from './offers.service';
 export class OffersController {
   constructor(private readonly offers: OffersService) {}
 
+  @ApiOperation({ summary: 'My offers' })
   @Get()
   @ApiOkResponse({ type: [OfferResponse] })
   mine(@CurrentUser() ctx: AuthContext, @Query() query: ListOffersQuery): Promise<OfferResponse[]> {
     return this.offers.mine(ctx, query.status);
   }
 
+  @ApiOperation({ summary: 'Accept an offer' })
   @Post(':id/accept')
   @HttpCode(201)
   @ApiCreatedResponse({
@@ -33,6 +35,7 @@ export class OffersController {
     return this.offers.accept(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Decline an offer' })
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferResponse })

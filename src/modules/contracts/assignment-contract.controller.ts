@@ -1,5 +1,5 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -14,6 +14,7 @@ import { ContractStatusResponse } from './dto/contract.response';
 export class AssignmentContractController {
   constructor(private readonly contracts: ContractsService) {}
 
+  @ApiOperation({ summary: 'Whether a contract covers an assignment, and its state' })
   @Get(':id/contract-status')
   @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
   @ApiOkResponse({ type: ContractStatusResponse, description: 'Whether a contract covers the assignment, and its state; never its content' })

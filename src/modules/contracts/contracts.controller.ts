@@ -29,6 +29,7 @@ export class ContractsController {
     private readonly pdfs: ContractPdfsService,
   ) {}
 
+  @ApiOperation({ summary: 'Contracts visible to me' })
   @Get()
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractPageResponse, description: 'Coordinator: all, filtered; expert: their own' })
@@ -36,6 +37,7 @@ export class ContractsController {
     return this.contracts.list(ctx, query);
   }
 
+  @ApiOperation({ summary: "Create a contract for a series of one expert's assignments" })
   @Post()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded' })
@@ -45,6 +47,7 @@ export class ContractsController {
     return this.contracts.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'One contract' })
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
@@ -53,6 +56,7 @@ export class ContractsController {
     return this.contracts.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "A contract's PDF (ETag: its SHA-256)" })
   @Get(':id/pdf')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({
@@ -95,6 +99,7 @@ export class ContractsController {
     return contractPdfResponse(reply, await this.pdfs.downloadSignedCopy(ctx, id, ifNoneMatch));
   }
 
+  @ApiOperation({ summary: 'Approve a draft contract (coordinator)' })
   @Post(':id/approve')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
@@ -104,6 +109,7 @@ export class ContractsController {
     return this.signing.approve(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Sign an approved contract (the expert)' })
   @Post(':id/sign')
   @Authenticated({ roles: [Role.Expert] })
   @UseGuards(ThrottlerGuard)
@@ -115,6 +121,7 @@ export class ContractsController {
     return this.signing.sign(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Draft a new version of a signed contract' })
   @Post(':id/revise')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'A new draft version; once signed it supersedes this one, and both stay readable' })
@@ -123,6 +130,7 @@ export class ContractsController {
     return this.contracts.revise(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'End a contract early' })
   @Post(':id/terminate')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)

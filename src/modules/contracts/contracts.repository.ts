@@ -20,6 +20,8 @@ export interface ContractFilter {
   status?: ContractStatus;
   organisationId?: string;
   assignmentId?: string;
+  // A Helsinki date: the status filter is by the state as of this day.
+  today: string;
   limit: number;
   offset: number;
 }
@@ -85,7 +87,10 @@ export class ContractsRepository {
       .leftJoinAndSelect('c.organisation', 'o')
       .leftJoinAndSelect('c.signedCopy', 'sc');
     if (filter.expertId) qb.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    // By the state as of today (see statusOn): a signed contract past its last day is listed as expired.
+    if (filter.status === ContractStatus.Signed) qb.andWhere(`c.status = 'signed' AND c.valid_until >= :today`, { today: filter.today });
+    else if (filter.status === ContractStatus.Expired) qb.andWhere(`(c.status = 'expired' OR (c.status = 'signed' AND c.valid_until < :today))`, { today: filter.today });
+    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.organisationId) qb.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.assignmentId) {
       qb.andWhere('EXISTS (SELECT 1 FROM contract_assignments ca WHERE ca.contract_id = c.id AND ca.assignment_id = :assignmentId)', {

@@ -10,6 +10,7 @@ import { COUNTY_ZONE } from '../../common/i18n/format';
 import { AssignmentsService } from '../booking/assignments.service';
 import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
+import { OffersService } from '../booking/offers.service';
 import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { ContractPdfJob } from '../contracts/contract-pdf.job';
 import { ContractSignedCopyJob } from '../contracts/contract-signed-copy.job';
@@ -165,6 +166,18 @@ export class DemoHistory {
         });
       }
     });
+  }
+
+  // An offer waiting for the tour's expert (expert01): the coordinator offers them the open working group of the
+  // psychosocial services, through the real service (mail and expiry job included), answerable until two days
+  // before the work.
+  async offerOpenOrder(coordinator: UserEntity, expert: UserEntity): Promise<void> {
+    const offers = this.moduleRef.get(OffersService, { strict: false });
+    const psy = await this.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ code: 'PSY-100' });
+    const request = await this.dataSource
+      .getRepository(BookingRequestEntity)
+      .findOneByOrFail({ organisationId: psy.id, status: RequestStatus.Submitted, taskType: TaskType.WorkingGroup });
+    await offers.send(seedContext(coordinator), request.id, { expertIds: [expert.id], deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString() });
   }
 
   // Needs the workers (the fee run is computed and exported as a job); gives up quietly after a minute.

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../demo/demo-data';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@ostrobothnia.invalid' })
+  // The examples are a demo login: "Try it out" in /docs signs in to the embedded mode's (or seed-demo's) data.
+  @ApiProperty({ example: `coordinator@${DEMO_DOMAIN}` })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' })
+  @ApiProperty({ example: DEMO_PASSWORD })
   @IsString()
   @MaxLength(128)
   password: string;

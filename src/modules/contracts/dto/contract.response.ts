@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
+import { statusOn } from '../contract-transitions';
 import { CoveredAssignment } from '../contracts.repository';
 import { ContractEntity, ContractLanguage, ContractStatus, TerminationCause } from '../entities/contract.entity';
 
@@ -83,14 +84,15 @@ export class ContractPageResponse {
   @ApiProperty() offset: number;
 }
 
-export function toContractResponse(c: ContractEntity, covered: CoveredAssignment[]): ContractResponse {
+// today: a Helsinki date; the status is the state as of that day (statusOn).
+export function toContractResponse(c: ContractEntity, covered: CoveredAssignment[], today: string): ContractResponse {
   const o = c.organisation!;
   const fee = c.snapshot?.fee;
   return {
     id: c.id,
     number: c.number,
     version: c.version,
-    status: c.status,
+    status: statusOn(c, today),
     language: c.language,
     expertId: c.expertId,
     expertName: c.expert?.user?.name ?? '',
@@ -124,6 +126,6 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
   };
 }
 
-export function toContractStatusResponse(contract: ContractEntity | null): ContractStatusResponse {
-  return { exists: contract !== null, status: contract?.status ?? null };
+export function toContractStatusResponse(contract: ContractEntity | null, today: string): ContractStatusResponse {
+  return { exists: contract !== null, status: contract ? statusOn(contract, today) : null };
 }
