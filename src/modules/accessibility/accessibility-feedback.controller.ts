@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyRequest } from 'fastify';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
@@ -23,6 +23,7 @@ const addressTracker = (req: Record<string, unknown>): string => `accessibility-
 export class AccessibilityFeedbackController {
   constructor(private readonly service: AccessibilityFeedbackService) {}
 
+  @ApiOperation({ summary: 'Give feedback on accessibility' })
   @Post()
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -37,6 +38,7 @@ export class AccessibilityFeedbackController {
     return this.service.create(meta, dto);
   }
 
+  @ApiOperation({ summary: 'List accessibility feedback (coordinator)' })
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: AccessibilityFeedbackPageResponse, description: 'Newest first' })

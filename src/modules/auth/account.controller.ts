@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, AuthUser } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -18,6 +18,7 @@ const accountTracker = (req: Record<string, unknown>): string => `me-password:${
 export class AccountController {
   constructor(private readonly account: AccountService) {}
 
+  @ApiOperation({ summary: 'Change my language' })
   @Patch('me')
   @Authenticated()
   @ApiOkResponse({ type: MeResponse, description: 'The updated account; mail and documents use the new language from now on' })
@@ -25,6 +26,7 @@ export class AccountController {
     return this.account.update(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Change my password' })
   @Post('me/password')
   @Authenticated()
   @UseGuards(ThrottlerGuard)

@@ -112,6 +112,7 @@ export class AuthController {
     return this.service.acceptInvitation(meta, dto);
   }
 
+  @ApiOperation({ summary: 'Ask for a password reset link by mail' })
   @Post('auth/password-reset')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -124,6 +125,7 @@ export class AuthController {
     this.passwordReset.request(meta, dto.email);
   }
 
+  @ApiOperation({ summary: 'Set a new password with a reset link' })
   @Post('auth/password-reset/confirm')
   @Public()
   @UseGuards(ThrottlerGuard)

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
+import { localDate } from '../../common/i18n/format';
 import { expectedFeeCents } from '../booking/fee-estimate';
 import { RatesRepository } from '../fees/rates.repository';
 import { AuditService } from '../audit/audit.service';
@@ -136,7 +137,7 @@ export class ExpertDataExport {
       })),
       feedback: feedback.map(toFeedbackResponse),
       contracts: contracts.map(({ contract, covered }) => ({
-        ...toContractResponse(contract, covered),
+        ...toContractResponse(contract, covered, localDate(this.clock.now())),
         pdf: contract.pdfSha256 ? link(EXPERT_FILE_PATHS.contractPdf(contract.id), contract.pdfSha256) : null,
       })),
       claims: claims.map((c) => {
