@@ -14,6 +14,8 @@ export interface EnqueueOptions {
   attempts?: number;
 }
 
+const CLOSE_TIMEOUT_MS = 1000;
+
 const DEFAULTS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
@@ -83,8 +85,12 @@ export class JobQueue implements OnApplicationShutdown {
     return this.connection.ping();
   }
 
+  // Bounded: with Redis down a queue may never confirm its close, and a stop must not wait on Redis.
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    const closing = Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
     this.connection?.disconnect();
   }
 }
