@@ -47,9 +47,7 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     // No in-process workers: every job is done by the worker processes this spec starts and stops.
     t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
     env = { QUEUE_PREFIX: t.app.get(AppConfig).env.QUEUE_PREFIX, REDIS_URL: redis.url };
-    await settleOpenFeeRuns(t.db);
-    // Leftovers of an aborted earlier run of a fee run spec would join the runs below.
-    await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`);
+    await settle();
     coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
     creator = (await createUser(t.db, Role.Orderer)).id;
     organisationIds = [(await createUnit(t.db)).id, (await createUnit(t.db)).id];
@@ -62,11 +60,24 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     await setPaymentDetails(t.db, expertIds[4], { declinesFee: true });
   });
 
+  // A test that failed half-way leaves no process, no Redis down and no open run to the next.
+  afterEach(async () => {
+    for (const p of processes.splice(0)) await p.kill();
+    await redis.up();
+    await settle();
+  });
+
   afterAll(async () => {
-    for (const p of processes) await p.kill();
     await t?.close();
     await redis?.stop();
   });
+
+  // No open run, and no approved claim of 2025 left over (by this spec or an aborted earlier run of a fee run
+  // spec) to join the runs below.
+  async function settle(): Promise<void> {
+    await settleOpenFeeRuns(t.db);
+    await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`);
+  }
 
   const logs = () => processes.map((p) => p.log()).join('\n---\n');
 
