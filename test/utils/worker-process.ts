@@ -21,7 +21,7 @@ export class AppProcess {
   protected constructor(readonly child: ChildProcess) {
     const keep = (chunk: Buffer) => {
       this.output.push(...chunk.toString().split('\n').filter(Boolean));
-      this.output.splice(0, Math.max(0, this.output.length - 400));
+      this.output.splice(0, Math.max(0, this.output.length - 5000));
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
@@ -88,6 +88,11 @@ export class AppProcess {
 
   log(): string {
     return this.output.slice(-80).join('\n');
+  }
+
+  // Whether the process printed a line with the text (its last 5,000 lines are kept).
+  printed(text: string): boolean {
+    return this.output.some((line) => line.includes(text));
   }
 }
 

@@ -2,7 +2,9 @@ import { createPostgresBackend, Job, Queue, Worker } from 'bullmq';
 import { QueueName } from './job-names';
 
 // What the app uses of a queue and of a worker, whichever backend holds them.
-export type JobsQueue = Pick<Queue, 'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'>;
+export type JobsQueue = Pick<Queue, 'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'> & {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+};
 export interface JobsWorker {
   on(event: 'failed', listener: (job: Job | undefined, error: Error) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
