@@ -46,7 +46,7 @@ export function createFastifyAdapter(): FastifyAdapter {
 }
 
 export interface HttpAppOptions {
-  // The embedded mode handles signals itself: its database must stop after the app.
+  // False: the caller handles signals itself (src/common/lifecycle/stop-on-signals.ts), as every entry point does.
   shutdownHooks?: boolean;
 }
 

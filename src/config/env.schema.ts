@@ -98,11 +98,14 @@ export const envSchema = z.object({
   // Cancelled by the county less than this many hours before the start: the expert gets the full fee.
   LATE_CANCELLATION_HOURS: z.coerce.number().int().min(0).max(720).default(48),
   LOGIN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
-  // Fee runs: claims per batch (one transaction each), an optional pause between batches (tests slow a
-  // run down with it), and how often the worker re-queues runs whose job Redis lost.
+  // Fee runs: claims per batch (one transaction each), an optional pause in each batch and after each statement
+  // of an export (tests slow a run down with it), and how often the worker re-queues runs whose job Redis lost.
   FEE_RUN_BATCH_SIZE: z.coerce.number().int().min(1).max(2000).default(500),
   FEE_RUN_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   FEE_RUN_RECOVERY_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+  // On SIGTERM or SIGINT: how long running jobs and requests get to reach a safe point (a fee run's batch commits)
+  // before the process lets go of them; it exits at the latest a few seconds after that.
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   // Experts with no activity and nothing open for this many months are anonymised by the daily privacy job,
   // after a notice mailed this many days before (0: no notice).
   EXPERT_INACTIVITY_MONTHS: z.coerce.number().int().min(6).max(120).default(24),

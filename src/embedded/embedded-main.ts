@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { STOP_MARGIN_MS, stopOnSignals } from '../common/lifecycle/stop-on-signals';
 import { AppConfig } from '../config/app-config';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
 import { DataDirLockedError } from './data-dir-lock';
@@ -44,24 +44,6 @@ function banner(config: AppConfig): string {
   ].join('\n');
 }
 
-function stopOnSignals(app: NestFastifyApplication, database: EmbeddedPostgres): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: stopping`);
-    setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
-    // The app (HTTP, workers, pools) first, then the database they talk to.
-    void app
-      .close()
-      .catch((err: Error) => logger.error(`Stopping the app failed: ${err.message}`))
-      .then(() => database.stop())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
-
 // The whole product in one process on one machine, with nothing to install: PostgreSQL is PGlite under
 // DATA_DIR, the queues are BullMQ's PostgreSQL backend in the same database, and the workers run beside the API.
 export async function runEmbedded(): Promise<void> {
@@ -86,7 +68,12 @@ export async function runEmbedded(): Promise<void> {
   }
   // The data directory is this process's now (see main.ts): the app is loaded while the database thread
   // starts, which on a fresh directory takes seconds of its own (initdb), on another core when there is one.
-  const loading = Promise.all([import('../app.module'), import('../http-app'), import('../modules/demo/demo-seed.service')]);
+  const loading = Promise.all([
+    import('../app.module'),
+    import('../http-app'),
+    import('../modules/demo/demo-seed.service'),
+    import('../common/jobs/job-worker.host'),
+  ]);
   const database = await starting;
   process.env.DATABASE_URL = database.url;
   process.env.KOKEMUS_EMBEDDED = 'true';
@@ -95,9 +82,11 @@ export async function runEmbedded(): Promise<void> {
 
   const migrations = await migrate(database.url);
   const migrated = performance.now();
-  const [{ AppModule }, { createHttpApp }, { DemoSeedService }] = await loading;
+  const [{ AppModule }, { createHttpApp }, { DemoSeedService }, { JobWorkerHost }] = await loading;
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
-  stopOnSignals(app, database);
+  // The app (HTTP, workers, pools) first, then the database they talk to.
+  const host = app.get(JobWorkerHost);
+  stopOnSignals(app, { limitMs: Math.max(STOP_TIMEOUT_MS, config.env.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS), after: () => database.stop(), cutOff: () => host.cutOff });
   await app.init();
   const appReady = performance.now();
   const seed = await app.get(DemoSeedService).seed();
