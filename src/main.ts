@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { API_PREFIX } from './common/http/api-prefix';
 import { chooseDatabaseMode } from './config/database-mode';
 import { loadDotEnv } from './config/load-dot-env';
 
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
   const config = app.get(AppConfig);
   await app.listen({ port: config.env.PORT, host: '0.0.0.0' });
-  new Logger('Kokemus').log(`API on ${config.env.PUBLIC_URL} — docs at ${config.env.PUBLIC_URL}/docs`);
+  new Logger('Kokemus').log(`Kokemus on ${config.env.PUBLIC_URL} — API docs at ${config.env.PUBLIC_URL}${API_PREFIX}/docs`);
 }
 
 void bootstrap();

@@ -12,7 +12,7 @@ import { createUser, login, TestUser } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const NOW = '2026-10-01T07:00:00Z';
-const FEED_URL = /^http:\/\/kokemus\.test\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
+const FEED_URL = /^http:\/\/kokemus\.test\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
 
 function tokenOf(url: string): string {
   const match = FEED_URL.exec(url);

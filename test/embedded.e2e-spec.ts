@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
 import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
+import { apiAgent } from './utils/api-agent';
 import { compiledApp } from './utils/compiled-app';
 import { binary, until } from './utils/documents';
 import { readMailDir } from './utils/eml';
@@ -25,7 +26,7 @@ interface Expert {
 
 describe('embedded mode', () => {
   let app: EmbeddedApp;
-  const http = () => request(app.baseUrl);
+  const http = () => apiAgent(request(app.baseUrl));
   const as = (token: string) => ({
     get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
     post: (path: string, body?: object) => http().post(path).set('authorization', `Bearer ${token}`).send(body ?? {}),
@@ -64,7 +65,7 @@ describe('embedded mode', () => {
     // The greeting follows the boot log by a moment.
     const printed = await eventually('the greeting', () => (app.output().includes('demo logins') ? app.output() : undefined));
     expect(printed).toContain('This mode is for trying Kokemus out, not for production');
-    expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/docs`);
+    expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
     expect(printed).toContain(`coordinator@${DEMO_DOMAIN}`);
     expect(printed).toContain(DEMO_PASSWORD);
     expect(printed).toContain('"demoData":"seeded"');
