@@ -156,7 +156,7 @@ describe('the calendar feed in the logs', () => {
     await t.http.get(pathOf(res.body.url)).expect(404);
     const logs = t.logs.join('');
     // The reads were logged, with the secret cut out.
-    expect(logs.match(/"url":"\/calendar\/\[redacted\]"/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(logs.match(/"url":"\/api\/calendar\/\[redacted\]"/g)?.length).toBeGreaterThanOrEqual(3);
     expect(logs).not.toContain(token);
     expect(logs).not.toContain(token.slice(0, 16));
   });
