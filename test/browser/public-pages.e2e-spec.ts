@@ -119,7 +119,7 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByRole('link', { name: text.forms.mismatch }).waitFor();
       await page.getByLabel(text.fields.newPasswordAgain).fill('Vaasan-saaristo-2027');
       await page.getByRole('button', { name: text.setPassword.submit }).click();
-      await page.getByText(text.setPassword.done).waitFor();
+      await page.getByRole('main').getByText(text.setPassword.done).waitFor();
       await page.getByRole('link', { name: text.nav.signIn }).first().click();
       await signIn(page, { email, password: 'Vaasan-saaristo-2027' }, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
       await expectPage(page, text.home.title);
@@ -146,7 +146,9 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByLabel(text.fields.name).fill('Henrik Hakija');
       await page.getByLabel(text.fields.email).fill(email);
       await page.getByRole('button', { name: text.apply.submit }).click();
-      await page.getByText(text.apply.sent).waitFor();
+      await page.getByRole('main').getByText(text.apply.sent).waitFor();
+      // Said in the live region too, for a screen reader.
+      await page.getByRole('status').filter({ hasText: text.apply.sent }).waitFor();
       await expect(mailedLink(web.t, email, '/set-password')).resolves.toMatch(/^\/set-password#token=/);
       const mail = web.t.mail.sent.find((m) => m.to === email)!;
       // The application's language is the page's.
@@ -169,7 +171,7 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByLabel(text.accessibility.message).fill('Lomakkeen virheilmoitus ei näy ruudunlukijalla.');
       await page.getByLabel(new RegExp(`^${text.fields.email}`)).fill('palaute@example.test');
       await page.getByRole('button', { name: text.accessibility.submit }).click();
-      await page.getByText(text.accessibility.sent).waitFor();
+      await page.getByRole('main').getByText(text.accessibility.sent).waitFor();
       await expectAccessible(page);
     });
 
@@ -182,7 +184,7 @@ describe('the account pages, the application and the accessibility statement in 
       await expectAccessible(page);
       await page.getByLabel(text.fields.email).fill(user.email);
       await page.getByRole('button', { name: text.forgotPassword.submit }).click();
-      await page.getByText(text.forgotPassword.sent).waitFor();
+      await page.getByRole('main').getByText(text.forgotPassword.sent).waitFor();
       const link = await mailedLink(web.t, user.email, '/reset-password');
       await page.goto(link);
       await expectPage(page, text.resetPassword.title);
@@ -191,7 +193,7 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByLabel(text.fields.newPassword, { exact: true }).fill('Korsholm-kust-2027');
       await page.getByLabel(text.fields.newPasswordAgain).fill('Korsholm-kust-2027');
       await page.getByRole('button', { name: text.resetPassword.submit }).click();
-      await page.getByText(text.resetPassword.done).waitFor();
+      await page.getByRole('main').getByText(text.resetPassword.done).waitFor();
       await signIn(page, { email: user.email, password: 'Korsholm-kust-2027' }, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
       await expectPage(page, text.home.title);
     });
