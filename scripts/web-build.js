@@ -64,7 +64,9 @@ function ensureWebBuild({ force = false, typecheck = false, quiet = false } = {}
   const started = Date.now();
   const stdio = quiet ? 'pipe' : 'inherit';
   if (typecheck) execFileSync(process.execPath, [binOf('typescript', 'bin/tsc'), '--noEmit', '-p', join(WEB, 'tsconfig.json')], { cwd: WEB, stdio });
-  execFileSync(process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--logLevel', quiet ? 'error' : 'warn'], { cwd: WEB, stdio });
+  // Always a production build, whoever calls (the test setup runs with NODE_ENV=test, which Vite would follow).
+  const env = { ...process.env, NODE_ENV: 'production' };
+  execFileSync(process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--mode', 'production', '--logLevel', quiet ? 'error' : 'warn'], { cwd: WEB, stdio, env });
   writeFileSync(HASH_FILE, `${hash}\n`);
   if (!quiet) console.log(`web/dist built in ${Date.now() - started} ms.`);
   return true;

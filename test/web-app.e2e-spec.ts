@@ -40,6 +40,12 @@ describe('the web app served beside the API', () => {
     await raw.get('/assets/index-00000000.js').set('accept', html).expect(404);
   });
 
+  it('is a production build, even when the tests built it', () => {
+    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const script = /src="\/assets\/([^"]+\.js)"/.exec(index)![1];
+    expect(readFileSync(join(DIST, 'assets', script), 'utf8')).not.toContain('jsxDEV');
+  });
+
   it('answers an unknown API path with a problem, also to a browser', async () => {
     const res = await raw.get('/api/no-such-thing').set('accept', html).expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -14,6 +14,8 @@ const TEXTS = { fi, sv };
 // the generated client (kept current by test/api-client.e2e-spec.ts) has them.
 const schema = readFileSync(join(__dirname, '../../web/src/api/schema.d.ts'), 'utf8');
 const whenDocumented = (path: string) => (schema.includes(`"${path}"`) ? it : it.skip);
+// Cookie sessions: the login body takes `session`.
+const whenCookieSessions = /LoginDto: \{[^}]*\bsession\b/.test(schema) ? it : it.skip;
 
 describe('the public pages and the shell in the browser', () => {
   let web: WebApp;
@@ -51,6 +53,53 @@ describe('the public pages and the shell in the browser', () => {
       await expectNoSidewaysScroll(page);
       await page.getByRole('button', { name: text.app.signOut }).click();
       await expectPage(page, text.signIn.title);
+    });
+
+    it('reaches the main content from the skip link with the keyboard', async () => {
+      const page = await web.newPage(language);
+      await page.goto('/sign-in');
+      await expectPage(page, text.signIn.title);
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: text.app.skipToContent });
+      await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      // The next Tab lands in the page, not back in the header.
+      await page.keyboard.press('Tab');
+      await expect(page.evaluate(() => document.activeElement?.closest('main') !== null)).resolves.toBe(true);
+    });
+
+    whenCookieSessions('keeps the session over a reload through the cookie, and ends it on sign-out', async () => {
+      const user = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
+      const page = await web.newPage(language);
+      await signIn(page, user, labels);
+      await expectPage(page, text.home.title);
+      await page.reload();
+      await expectPage(page, text.home.title);
+      // The refresh token is nowhere a script can read it.
+      await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('kokemus_refresh');
+      await expect(page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).resolves.not.toMatch(/ey[A-Za-z0-9_-]{20,}/);
+      await page.getByRole('button', { name: text.app.signOut }).click();
+      await expectPage(page, text.signIn.title);
+      await page.reload();
+      await expectPage(page, text.signIn.title);
+    });
+
+    whenCookieSessions('warns before an idle session ends, lets the person continue, and signs out after the limit', async () => {
+      const user = await createUser(web.t.db, Role.Expert, { language: language as Language });
+      const page = await web.newPage(language);
+      await page.clock.install();
+      await signIn(page, user, labels);
+      await expectPage(page, text.home.title);
+      await page.clock.fastForward('28:30');
+      const dialog = page.getByRole('dialog', { name: text.session.warningTitle });
+      await dialog.waitFor();
+      await expectAccessible(page);
+      await page.getByRole('button', { name: text.session.continue }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await expectPage(page, text.home.title);
+      await page.clock.fastForward('31:00');
+      await page.getByRole('main').getByText(text.signIn.signedOutIdle).waitFor();
     });
 
     it('keeps what was typed and names the problem when the password is wrong', async () => {

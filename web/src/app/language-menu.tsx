@@ -1,10 +1,31 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { callPendingRoute } from '../api/pending-routes';
 import { session } from '../api/session';
 import { useSession } from '../api/use-session';
 import { useAnnounce } from '../components/announcer';
 import { LanguageMenu, LanguageMenuItem } from '../components/suomifi';
-import { type Language, LANGUAGES, storeLanguage } from '../i18n/languages';
+import { isLanguage, type Language, LANGUAGES, storedLanguage, storeLanguage } from '../i18n/languages';
+
+const saveToAccount = (language: Language) => callPendingRoute('PATCH', '/api/me', { language }).catch(() => undefined);
+
+// On sign-in: a language chosen in this browser wins and is saved to the account (the person just read the
+// sign-in page in it); with no choice made here, the account's language is used.
+export function useAccountLanguage(): void {
+  const { i18n } = useTranslation();
+  const state = useSession();
+  const user = state.status === 'signedIn' ? state.user : undefined;
+  useEffect(() => {
+    if (!user) return;
+    const chosen = storedLanguage();
+    if (!chosen) {
+      if (isLanguage(user.language) && user.language !== i18n.language) void i18n.changeLanguage(user.language);
+    } else if (chosen !== user.language) {
+      session.updateUser({ ...user, language: chosen });
+      void saveToAccount(chosen);
+    }
+  }, [user, i18n]);
+}
 
 // On every page, signed in or not. The choice is kept in this browser, and saved to the account once signed
 // in (mail and documents are then written in it).
@@ -21,7 +42,7 @@ export function LanguageSwitcher() {
     if (state.status === 'signedIn' && state.user.language !== language) {
       session.updateUser({ ...state.user, language });
       // A failure here leaves the screen in the chosen language; the account keeps the old one until next time.
-      await callPendingRoute('PATCH', '/api/me', { language }).catch(() => undefined);
+      await saveToAccount(language);
     }
   };
 

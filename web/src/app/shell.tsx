@@ -7,7 +7,7 @@ import { useAnnounce } from '../components/announcer';
 import { AppLink } from '../components/router-link';
 import { Loading } from '../components/states';
 import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
-import { LanguageSwitcher } from './language-menu';
+import { LanguageSwitcher, useAccountLanguage } from './language-menu';
 import { NAVIGATION } from './navigation';
 import { SessionWarning } from './session-warning';
 
@@ -32,6 +32,7 @@ export function Shell() {
   const navigate = useNavigate();
   const announce = useAnnounce();
   const narrow = useNarrow();
+  useAccountLanguage();
 
   useEffect(() => {
     const seen = () => session.activity();
