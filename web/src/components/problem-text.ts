@@ -12,4 +12,10 @@ export function problemText(t: TFunction, error: unknown): string {
   return t('errors.generic');
 }
 
-export const correlationIdOf = (error: unknown): string | undefined => (error instanceof ApiError ? error.correlationId : undefined);
+// The correlation id helps support find a failure nobody expected (a server error, a code without words);
+// for "wrong password" and the like it is noise.
+export function correlationIdFor(t: TFunction, error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || !error.correlationId) return undefined;
+  const known = error.code === 'NETWORK' || Boolean(t(`errors.code.${error.code}`, { defaultValue: '' }));
+  return error.status >= 500 || !known ? error.correlationId : undefined;
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { correlationIdOf, problemText } from './problem-text';
+import { correlationIdFor, problemText } from './problem-text';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
 
 // The three states every list shows besides its data.
@@ -15,7 +15,7 @@ export function Empty({ text }: { text?: string }) {
 
 export function ProblemNotice({ error, title }: { error: unknown; title?: string }) {
   const { t } = useTranslation();
-  const id = correlationIdOf(error);
+  const id = correlationIdFor(t, error);
   return (
     <InlineAlert status="error" labelText={title} my="m">
       <Paragraph>{problemText(t, error)}</Paragraph>
