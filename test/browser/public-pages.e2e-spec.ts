@@ -207,8 +207,12 @@ describe('the account pages, the application and the accessibility statement in 
       await expectNoSidewaysScroll(page);
       await page.getByLabel(text.fields.name).fill('Henrik Hakija');
       await page.getByLabel(text.fields.email).fill(email);
-      await page.getByRole('button', { name: text.apply.submit }).click();
+      const sent: string[] = [];
+      page.on('request', (r) => r.method() === 'POST' && sent.push(new URL(r.url()).pathname));
+      // A double click sends once.
+      await page.getByRole('button', { name: text.apply.submit }).dblclick();
       await page.getByRole('main').getByText(text.apply.sent).waitFor();
+      expect(sent).toEqual(['/api/experts/applications']);
       // Said in the live region too, for a screen reader.
       await page.getByRole('status').filter({ hasText: text.apply.sent }).waitFor();
       await expect(mailedLink(web.t, email, '/set-password')).resolves.toMatch(/^\/set-password#token=/);

@@ -159,15 +159,21 @@ export function useSubmission<V, R>({ send, validate, labels, onSuccess }: Submi
   const { t } = useTranslation();
   const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({ errors: [], attempt: 0 });
   const mutation = useMutation({ mutationFn: send });
+  // Synchronous, unlike the state: a second click before React renders again finds it set.
+  const inFlight = useRef(false);
   const submit = (values: V) => {
-    if (mutation.isPending) return;
+    if (inFlight.current) return;
     const found = validate?.(values) ?? [];
     if (found.length > 0) {
       setState((s) => ({ errors: found, attempt: s.attempt + 1 }));
       return;
     }
     setState((s) => ({ errors: [], attempt: s.attempt }));
+    inFlight.current = true;
     mutation.mutate(values, {
+      onSettled: () => {
+        inFlight.current = false;
+      },
       onSuccess: (result) => onSuccess?.(result, values),
       onError: (error) => setState((s) => ({ errors: fieldErrorsOf(t, error, labels), failure: error, attempt: s.attempt + 1 })),
     });
