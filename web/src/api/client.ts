@@ -11,9 +11,13 @@ const auth: Middleware = {
     if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
     return request;
   },
-  onResponse({ request, response }) {
-    // A token the server no longer accepts (the session was ended elsewhere): back to signing in.
-    if (response.status === 401 && request.headers.has('authorization')) session.ended('expired');
+  async onResponse({ request, response }) {
+    // A token the server no longer accepts (the session was ended elsewhere): back to signing in. Other 401s
+    // (a wrong current password) are the form's to show.
+    if (response.status === 401 && request.headers.has('authorization')) {
+      const problem = (await response.clone().json().catch(() => ({}))) as { code?: string };
+      if (problem.code === 'UNAUTHENTICATED') session.ended('expired');
+    }
     return response;
   },
 };

@@ -32,6 +32,11 @@ export function SignInPage() {
             {t('signIn.signedOutIdle')}
           </InlineAlert>
         )}
+        {reason === 'expired' && (
+          <InlineAlert status="neutral" mb="m">
+            {t('errors.code.UNAUTHENTICATED')}
+          </InlineAlert>
+        )}
         {reason === 'signedOut' && (
           <InlineAlert status="neutral" mb="m">
             {t('app.signedOut')}
