@@ -4,10 +4,13 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY web/package.json ./web/
-RUN npm ci --no-audit --no-fund
+RUN npm install --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY scripts ./scripts
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
+# The API and the web app (web/dist, served by the API at /).
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
@@ -15,6 +18,8 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/package.json ./web/package.json
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 COPY scripts/worker-health.js ./scripts/
 USER node

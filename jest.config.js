@@ -17,6 +17,15 @@ module.exports = {
       transformIgnorePatterns,
     },
     {
+      // The web app's own unit specs (texts in three languages, formatters): plain Node, no browser.
+      displayName: 'web',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
+      transform: ts,
+      transformIgnorePatterns,
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       rootDir: '.',

@@ -8,6 +8,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { API_PREFIX, API_PREFIX_EXCLUDED } from './common/http/api-prefix';
+import { serveWebApp } from './common/http/web-app';
 import { AppConfig } from './config/app-config';
 import { MULTIPART_LIMITS } from './modules/files/upload-limits';
 
@@ -33,6 +35,11 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .addBearerAuth()
     .build();
   return SwaggerModule.createDocument(app, config);
+}
+
+// The API under /api, /health at the root: the web app owns every other path.
+export function applyApiPrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: API_PREFIX_EXCLUDED });
 }
 
 export function createFastifyAdapter(): FastifyAdapter {
@@ -88,6 +95,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
     exposedHeaders: ['x-request-id', 'etag', 'content-disposition'],
   });
 
-  SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+  applyApiPrefix(app);
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json` });
+  // Without a built web app (a fresh clone before its first build, most API tests) the API runs alone.
+  await serveWebApp(app);
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { API_PREFIX } from './common/http/api-prefix';
 import { chooseDatabaseMode } from './config/database-mode';
 import { loadDotEnv } from './config/load-dot-env';
 
@@ -21,7 +22,7 @@ async function bootstrap(): Promise<void> {
   // A stop lets the requests under way finish within SHUTDOWN_GRACE_MS and never waits on Redis.
   stopOnSignals(app, { limitMs: config.env.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS });
   await app.listen({ port: config.env.PORT, host: '0.0.0.0' });
-  new Logger('Kokemus').log(`API on ${config.env.PUBLIC_URL} — docs at ${config.env.PUBLIC_URL}/docs`);
+  new Logger('Kokemus').log(`Kokemus on ${config.env.PUBLIC_URL} — API docs at ${config.env.PUBLIC_URL}${API_PREFIX}/docs`);
 }
 
 void bootstrap();

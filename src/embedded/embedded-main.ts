@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { STOP_MARGIN_MS, stopOnSignals } from '../common/lifecycle/stop-on-signals';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { API_PREFIX } from '../common/http/api-prefix';
 import { AppConfig } from '../config/app-config';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
 import { DataDirLockedError } from './data-dir-lock';
@@ -34,12 +36,13 @@ function banner(config: AppConfig): string {
   return [
     '',
     `Kokemus is running on ${url} (embedded mode: for trying Kokemus out, not for production)`,
-    `  API docs:   ${url}/docs`,
+    `  web app:    ${url}/`,
+    `  API docs:   ${url}${API_PREFIX}/docs`,
     `  data:       ${resolve(config.env.DATA_DIR)} (mail sent by the app is written to its mail/ folder)`,
     `  demo logins, all with the password ${DEMO_PASSWORD}:`,
     ...DEMO_STAFF.map((s) => `    ${`${s.key}@${DEMO_DOMAIN}`.padEnd(width)}  ${s.role}, ${s.name}`),
     `    ${experts[0].key}@${DEMO_DOMAIN} … ${experts[experts.length - 1].key}@${DEMO_DOMAIN}  experts`,
-    `  try:  curl -s ${url}/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
+    `  try:  curl -s ${url}${API_PREFIX}/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
     '',
   ].join('\n');
 }
