@@ -1,8 +1,9 @@
 // Unit specs live beside the code; integration and e2e specs in test/ run against the real
 // PostgreSQL and Redis (see test/utils/global-setup.ts).
 const ts = { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
-// A few dependencies ship only ES modules; Jest runs CommonJS, so they are transpiled too.
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+// A few dependencies ship only ES modules; Jest runs CommonJS, so they are transpiled too. @fastify/cookie loads
+// its ESM-only `cookie` with import(), which Jest's VM refuses: transpiled, the import() becomes a require().
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@fastify/cookie|cookie)/)'];
 
 module.exports = {
   testTimeout: 30000,
@@ -12,6 +13,15 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: '.',
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform: ts,
+      transformIgnorePatterns,
+    },
+    {
+      // The web app's own unit specs (texts in three languages, formatters): plain Node, no browser.
+      displayName: 'web',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/web/src/**/*.spec.ts'],
       transform: ts,
       transformIgnorePatterns,
     },

@@ -3,8 +3,10 @@
 // Transpiles src/ and migrations/ file by file with the installed TypeScript and tsconfig.build.json's
 // options, without type checking (as ts-node's transpile-only mode does): what `npm start` needs to run the
 // app on a fresh clone in seconds. `npm run build` (nest build, types checked) is the build that CI and the
-// Docker image use. The embedded e2e suite builds its child's code the same way (test/utils/compiled-app.ts).
-const { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+// Docker image use. `npm run cli` (scripts/cli.js) and the embedded e2e suite's child (test/utils/compiled-app.ts)
+// run from a content-addressed build of the same kind (cachedBuild).
+const { createHash } = require('node:crypto');
+const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 const ts = require('typescript');
 
@@ -50,7 +52,52 @@ function transpileTo(outDir, files, options) {
   }
 }
 
-module.exports = { ROOT, compilerOptions, sourceFiles, transpileTo };
+// Builds of other source trees are removed once nobody has used them for this long.
+const UNUSED_FOR_MS = 60 * 60_000;
+
+/** @param {string} builds @param {string} keep */
+function prune(builds, keep) {
+  for (const name of readdirSync(builds)) {
+    const path = join(builds, name);
+    if (name !== keep && Date.now() - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** A build addressed by the content of every source file and the compiler options, under builds/<hash> (layout
+ * as in dist/: src/main.js): never older than the code, reused while the code is unchanged, and never rewritten
+ * under a process that runs from it (a changed tree is a new directory). Kept inside the repository, so that the
+ * app finds node_modules.
+ * @param {string} builds @returns {{ dir: string; built: boolean; files: number; ms: number }} */
+function cachedBuild(builds) {
+  const started = Date.now();
+  const options = compilerOptions();
+  const files = sourceFiles();
+  const hash = createHash('sha256').update(ts.version).update(JSON.stringify(options));
+  for (const file of files) hash.update(`\0${file.path}\0${file.text}`);
+  const id = hash.digest('hex').slice(0, 16);
+  const dir = join(builds, id);
+  mkdirSync(builds, { recursive: true });
+  try {
+    // A build is complete once it is renamed into place; touched so that pruning leaves it alone.
+    const now = new Date();
+    utimesSync(dir, now, now);
+    return { dir, built: false, files: files.length, ms: Date.now() - started };
+  } catch {
+    // not built yet
+  }
+  const temp = join(builds, `tmp-${process.pid}-${Date.now()}`);
+  transpileTo(temp, files, options);
+  try {
+    renameSync(temp, dir);
+  } catch {
+    // Another process built the same tree at the same time.
+    rmSync(temp, { recursive: true, force: true });
+  }
+  prune(builds, id);
+  return { dir, built: true, files: files.length, ms: Date.now() - started };
+}
+
+module.exports = { ROOT, cachedBuild, compilerOptions, sourceFiles, transpileTo };
 
 if (require.main === module) {
   const started = Date.now();

@@ -11,6 +11,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loggerOptions } from './config/logger.options';
 import { databaseOptions } from './database/database-options';
+import { AccessibilityModule } from './modules/accessibility/accessibility.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ContractsModule,
         FeesModule.forRoot({ runWorkers: options.runWorkers }),
         HealthModule,
+        AccessibilityModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { DynamicModule, Logger as NestLogger } from '@nestjs/common';
@@ -12,6 +13,8 @@ import { sendProblem } from './common/errors/global-exception.filter';
 import { RequestErrors } from './common/errors/request.errors';
 import { validationFailed } from './common/validation/validation.pipe';
 import { inspectInput, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/validation/well-formed-input';
+import { API_PREFIX, API_PREFIX_EXCLUDED } from './common/http/api-prefix';
+import { serveWebApp } from './common/http/web-app';
 import { AppConfig } from './config/app-config';
 import { MULTIPART_LIMITS } from './modules/files/upload-limits';
 
@@ -54,18 +57,25 @@ function routerError(error: FastifyError, request: FastifyRequest, reply: Fastif
   sendProblem(refusal, request, reply, routerLogger);
 }
 
+// The API under /api, /health at the root: the web app owns every other path.
+export function applyApiPrefix(app: NestFastifyApplication): void {
+  app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: API_PREFIX_EXCLUDED });
+}
+
 export function createFastifyAdapter(): FastifyAdapter {
+  const env = AppConfig.fromProcessEnv().env;
   return new FastifyAdapter({
-    bodyLimit: AppConfig.fromProcessEnv().env.BODY_LIMIT_BYTES,
+    bodyLimit: env.BODY_LIMIT_BYTES,
     genReqId: requestId,
-    trustProxy: true,
+    // request.ip (rate limits, audit log, signatures) is the connection's address unless TRUST_PROXY names the proxy.
+    trustProxy: env.TRUST_PROXY,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: routerError,
   });
 }
 
 export interface HttpAppOptions {
-  // The embedded mode handles signals itself: its database must stop after the app.
+  // False: the caller handles signals itself (src/common/lifecycle/stop-on-signals.ts), as every entry point does.
   shutdownHooks?: boolean;
 }
 
@@ -116,12 +126,18 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   // Uploads are read by @UploadForm() as a stream within these limits (one file of at most 5 MB, a few
   // fields); the JSON body limit stays as it is.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
+  // Browser sessions: the refresh token in an httpOnly cookie (src/modules/auth/session-cookies.ts). Unsigned:
+  // the token is itself the secret.
+  await app.register(cookie);
   app.enableCors({
     origin: config.env.CORS_ORIGINS.length > 0 ? config.env.CORS_ORIGINS : false,
     credentials: false,
     exposedHeaders: ['x-request-id', 'etag', 'content-disposition'],
   });
 
-  SwaggerModule.setup('docs', app, buildOpenApi(app), { jsonDocumentUrl: 'docs-json' });
+  applyApiPrefix(app);
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json` });
+  // Without a built web app (a fresh clone before its first build, most API tests) the API runs alone.
+  await serveWebApp(app);
   if (options.shutdownHooks !== false) app.enableShutdownHooks();
 }

@@ -24,6 +24,7 @@ describe('authentication', () => {
       accessToken: expect.any(String),
       tokenType: 'Bearer',
       expiresIn: 900,
+      sessionExpiresAt: expect.any(String),
       refreshToken: expect.any(String),
     });
     expect(Buffer.from(res.body.refreshToken, 'base64url').length).toBeGreaterThanOrEqual(16);
@@ -168,15 +169,67 @@ describe('login rate limits', () => {
     const limited = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
   });
+});
 
-  it('limits attempts per address across accounts', async () => {
+describe('login rate limits per address', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { LOGIN_LIMIT_PER_MINUTE: '3' } });
+  });
+  afterAll(() => t.close());
+
+  // TRUST_PROXY is off by default: a forged X-Forwarded-For on every attempt is not a new address.
+  it('limits attempts per address across accounts, however X-Forwarded-For is forged', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.7').send({ email: `x${i}@example.test`, password: 'wrong-password-here' });
+      const res = await t.http.post('/auth/login').set('x-forwarded-for', `198.51.100.${i + 1}`).send({ email: `x${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
     expect(statuses[9]).toBe(429);
+  });
+});
+
+describe('forwarded client addresses', () => {
+  const loginAudit = async (t: TestApp, actorId: string) =>
+    (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as { ip: string }[];
+
+  describe('with the default TRUST_PROXY (off)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('writes the connection’s own address to the audit log whatever X-Forwarded-For says', async () => {
+      const user = await createUser(t.db, Role.Orderer);
+      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.99').send({ email: user.email, password: user.password }).expect(200);
+      const rows = await loginAudit(t, user.id);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].ip).not.toContain('203.0.113.99');
+      expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
+    });
+  });
+
+  describe('with TRUST_PROXY naming the proxy 127.0.0.1', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await createTestApp({ env: { LOGIN_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
+    });
+    afterAll(() => t.close());
+
+    it('takes the client address the proxy forwards, in the audit log and in the per-address limit', async () => {
+      const user = await createUser(t.db, Role.Orderer);
+      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.42').send({ email: user.email, password: user.password }).expect(200);
+      expect(await loginAudit(t, user.id)).toEqual([{ ip: '203.0.113.42' }]);
+      // Nine failures from one forwarded client use up its allowance; another client behind the proxy still gets in.
+      for (let i = 0; i < 9; i++) {
+        await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.50').send({ email: `p${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' }).expect(401);
+      }
+      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.50').send({ email: user.email, password: user.password }).expect(429);
+      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.51').send({ email: user.email, password: user.password }).expect(200);
+    });
   });
 });
 

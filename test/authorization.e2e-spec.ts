@@ -49,6 +49,9 @@ describe('authorization: every route × every role', () => {
   const nobody = () => randomUUID();
   const rows: Row[] = [
     { method: 'get', template: '/me', path: () => '/me', expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 } },
+    { method: 'patch', template: '/me', path: () => '/me', body: { language: 'de' }, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
+    { method: 'post', template: '/me/password', path: () => '/me/password', body: {}, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
+    { method: 'get', template: '/accessibility-feedback', path: () => '/accessibility-feedback', expect: { none: 401, orderer: 403, expert: 403, coordinator: 200, admin: 403 } },
     { method: 'get', template: '/municipalities', path: () => '/municipalities', expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 } },
     { method: 'post', template: '/users', path: () => '/users', body: {}, expect: staff(400) },
     { method: 'get', template: '/users', path: () => '/users', expect: staff(200) },
@@ -72,6 +75,9 @@ describe('authorization: every route × every role', () => {
     { method: 'post', template: '/auth/login', path: () => '/auth/login', body: {}, expect: { none: 400, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
     { method: 'post', template: '/auth/refresh', path: () => '/auth/refresh', body: { refreshToken: 'x'.repeat(43) }, expect: { none: 401, orderer: 401, expert: 401, coordinator: 401, admin: 401 } },
     { method: 'post', template: '/auth/invitations/accept', path: () => '/auth/invitations/accept', body: { token: 'x'.repeat(43), password: 'Laihela-stranden-2026' }, expect: { none: 410, orderer: 410, expert: 410, coordinator: 410, admin: 410 } },
+    { method: 'post', template: '/auth/password-reset', path: () => '/auth/password-reset', body: {}, expect: { none: 400, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
+    { method: 'post', template: '/auth/password-reset/confirm', path: () => '/auth/password-reset/confirm', body: { token: 'x'.repeat(43), password: 'Laihela-stranden-2026' }, expect: { none: 410, orderer: 410, expert: 410, coordinator: 410, admin: 410 } },
+    { method: 'post', template: '/accessibility-feedback', path: () => '/accessibility-feedback', body: {}, expect: { none: 400, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
     { method: 'get', template: '/health', path: () => '/health', expect: { none: 200, orderer: 200, expert: 200, coordinator: 200, admin: 200 } },
     // Last: it ends each caller's session.
     { method: 'post', template: '/auth/logout', path: () => '/auth/logout', expect: { none: 401, orderer: 204, expert: 204, coordinator: 204, admin: 204 } },

@@ -18,7 +18,8 @@ interface Row {
 const PREFIXES = ['/experts/me/availability', '/experts/{id}/availability', '/availability'];
 const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
 const expertOnly = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: 403, admin: 403 });
-const staff = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: ok });
+// PRODUCT §1: an expert's availability is the coordinator's to read, not the admin's.
+const staff = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: 403 });
 const RANGE = 'start=2026-10-18T06:00:00Z&end=2026-10-18T09:00:00Z';
 
 describe('availability authorization: every route × every role', () => {

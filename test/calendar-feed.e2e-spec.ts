@@ -12,7 +12,7 @@ import { createUser, login, TestUser } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const NOW = '2026-10-01T07:00:00Z';
-const FEED_URL = /^http:\/\/kokemus\.test\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
+const FEED_URL = /^http:\/\/kokemus\.test\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
 
 function tokenOf(url: string): string {
   const match = FEED_URL.exec(url);
@@ -156,7 +156,7 @@ describe('the calendar feed in the logs', () => {
     await t.http.get(pathOf(res.body.url)).expect(404);
     const logs = t.logs.join('');
     // The reads were logged, with the secret cut out.
-    expect(logs.match(/"url":"\/calendar\/\[redacted\]"/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(logs.match(/"url":"\/api\/calendar\/\[redacted\]"/g)?.length).toBeGreaterThanOrEqual(3);
     expect(logs).not.toContain(token);
     expect(logs).not.toContain(token.slice(0, 16));
   });

@@ -1,5 +1,5 @@
 import { Role } from '../src/common/auth/role.enum';
-import { draftedAssignment, giveDateOfBirth, waitForPdf } from './factories/contracts.factory';
+import { draftedAssignment, giveDateOfBirth, waitForPdf, waitForSignedCopy } from './factories/contracts.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login } from './factories/users.factory';
@@ -16,7 +16,8 @@ interface Row {
 }
 
 const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const readers = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: ok, admin: ok });
+// PRODUCT §1: contracts are the expert's and the coordinator's; the admin reads none of them.
+const readers = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: ok, admin: 403 });
 const coordinatorOnly = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: 403 });
 
 describe('contracts authorization: every route × every role', () => {
@@ -52,6 +53,7 @@ describe('contracts authorization: every route × every role', () => {
     const signed = await approved('2026-11-05');
     await t.http.post(`/contracts/${signed.contractId}/sign`).set('authorization', auth(Role.Expert)).send({ password: DEFAULT_PASSWORD }).expect(200);
     ids.signed = signed.contractId;
+    await waitForSignedCopy(t.db, signed.contractId);
     ids.signedAssignment = signed.assignmentId;
   });
   afterAll(() => t.close());
@@ -61,6 +63,8 @@ describe('contracts authorization: every route × every role', () => {
     { method: 'post', template: '/contracts', path: () => '/contracts', body: {}, expect: coordinatorOnly(400) },
     { method: 'get', template: '/contracts/{id}', path: () => `/contracts/${ids.signed}`, expect: readers(200) },
     { method: 'get', template: '/contracts/{id}/pdf', path: () => `/contracts/${ids.signed}/pdf`, expect: readers(200) },
+    // The expert who owns it and coordinators; the admin has no access to contracts (PRODUCT §1).
+    { method: 'get', template: '/contracts/{id}/signed-pdf', path: () => `/contracts/${ids.signed}/signed-pdf`, expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 } },
     { method: 'post', template: '/contracts/{id}/approve', path: () => `/contracts/${ids.toApprove}/approve`, expect: coordinatorOnly(200) },
     {
       method: 'post',
@@ -75,7 +79,7 @@ describe('contracts authorization: every route × every role', () => {
       method: 'get',
       template: '/assignments/{id}/contract-status',
       path: () => `/assignments/${ids.signedAssignment}/contract-status`,
-      expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 },
+      expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 403 },
     },
   ];
 
@@ -96,6 +100,12 @@ describe('contracts authorization: every route × every role', () => {
   it('never puts a contract’s content in an orderer’s answer', async () => {
     const res = await t.http.get(`/assignments/${ids.signedAssignment}/contract-status`).set('authorization', `Bearer ${tokens[Role.Orderer]}`).expect(200);
     expect(res.body).toEqual({ exists: true, status: 'signed' });
+  });
+
+  it('hides another expert’s signed copy as not found', async () => {
+    const other = await createExpert(t.db);
+    const res = await t.http.get(`/contracts/${ids.signed}/signed-pdf`).set('authorization', `Bearer ${await login(t.http, other)}`).expect(404);
+    expect(res.body.code).toBe('CONTRACT_NOT_FOUND');
   });
 
   it('lists nothing of another expert’s contracts', async () => {

@@ -6,6 +6,7 @@ import { Language } from '../src/common/i18n/language';
 import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
 import { AssignmentEntity } from '../src/modules/booking/entities/assignment.entity';
 import { ContractPdfJob } from '../src/modules/contracts/contract-pdf.job';
+import { ContractSignedCopyJob } from '../src/modules/contracts/contract-signed-copy.job';
 import { ContractSweepJob } from '../src/modules/contracts/contract-sweep.job';
 import { ContractEntity } from '../src/modules/contracts/entities/contract.entity';
 import { ContractDocument } from '../src/modules/contracts/pdf/contract-document';
@@ -13,7 +14,7 @@ import { ContractPdfRenderer } from '../src/modules/contracts/pdf/contract-pdf-r
 import { renderContractPdf } from '../src/modules/contracts/pdf/contract-pdf.renderer';
 import { MailService } from '../src/modules/mail/mail.service';
 import { createBookableExpert } from './factories/bookable.factory';
-import { draftedAssignment, giveDateOfBirth, identityCodeBornOn, insertAssignment, pdfOf, waitForPdf } from './factories/contracts.factory';
+import { draftedAssignment, giveDateOfBirth, identityCodeBornOn, insertAssignment, pdfOf, waitForPdf, waitForSignedCopy } from './factories/contracts.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
@@ -179,6 +180,66 @@ describe('contracts', () => {
       expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe('CONTRACT_ALREADY_SIGNED');
       // Served as stored, before and after signing.
       expect(sha256((await pdfOf(t.http, coordinator.token, draft.id).expect(200)).body as Buffer)).toBe(hash);
+    });
+
+    it('gives the expert and the coordinator a signed copy: the approved PDF unchanged, then a page naming the signer, the time and the approved document’s hash', async () => {
+      const d = await draftFor(Language.Sv);
+      const approvedHash = await approvedWithPdf(d.contractId);
+      const approved = (await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer;
+      const signedCopyOf = (token: string) => t.http.get(`/contracts/${d.contractId}/signed-pdf`).set('authorization', `Bearer ${token}`).responseType('blob');
+      expect(JSON.parse(((await signedCopyOf(d.expert.token).expect(409)).body as Buffer).toString('utf8')).code).toBe('CONTRACT_NOT_SIGNED');
+      expect((await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body).toMatchObject({ signedCopyReady: false, signedCopySha256: null });
+
+      await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).set('user-agent', 'Kokemus-test/2.0').expect(200);
+      const copyHash = await waitForSignedCopy(t.db, d.contractId);
+      const contract = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
+      expect(contract).toMatchObject({ status: 'signed', pdfSha256: approvedHash, signedCopyReady: true, signedCopySha256: copyHash });
+      expect((await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}`).expect(200)).body.items[0]).toMatchObject({ signedCopyReady: true, signedCopySha256: copyHash });
+
+      for (const token of [d.expert.token, coordinator.token]) {
+        const res = await signedCopyOf(token).expect(200);
+        expect(res.headers['content-type']).toBe('application/pdf');
+        expect(res.headers.etag).toBe(`"${copyHash}"`);
+        expect(res.headers['content-disposition']).toContain('-sv-signed.pdf');
+        expect(sha256(res.body as Buffer)).toBe(copyHash);
+        await signedCopyOf(token).set('if-none-match', `"${copyHash}"`).expect(304);
+      }
+      const copy = (await signedCopyOf(d.expert.token).expect(200)).body as Buffer;
+      // The approved bytes, unchanged, open the signed copy; the approved PDF itself is served as before.
+      expect(copy.subarray(0, approved.length).equals(approved)).toBe(true);
+      expect(sha256(copy.subarray(0, approved.length))).toBe(approvedHash);
+      expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(approvedHash);
+      const [row] = await t.db.query(`SELECT pdf_sha256, signed_pdf_sha256, sha256(pdf) AS digest FROM contracts WHERE id = $1`, [d.contractId]);
+      expect(row).toEqual({ pdf_sha256: approvedHash, signed_pdf_sha256: approvedHash, digest: Buffer.from(approvedHash, 'hex') });
+
+      const pageTexts: string[] = [];
+      const pagerender = async (p: { getTextContent(): Promise<{ items: { str: string }[] }> }) => {
+        pageTexts.push((await p.getTextContent()).items.map((i) => i.str).join(' ').replace(/\s+/g, ' '));
+        return '';
+      };
+      await pdfParse(copy, { pagerender } as never);
+      const pages = (await pdfParse(approved)).numpages;
+      expect(pageTexts).toHaveLength(pages + 1);
+      const page = pageTexts[pages];
+      expect(page).toContain('Underskriftsbekräftelse');
+      expect(page).toContain('Sirpa Sarja');
+      // Signed at 07:00 UTC on 1 Oct 2026: 10.00 in Helsinki (summer time).
+      expect(page).toContain('1.10.2026 kl. 10.00 (finsk tid)');
+      expect(page).toContain('Kokemus-test/2.0');
+      expect(page).toContain(approvedHash);
+      expect(page).toContain(`De första ${approved.length} byten`);
+      expect(page).toContain(`Sida ${pages + 1} / ${pages + 1}`);
+
+      // Written once: the job run again stores nothing new, and the database refuses any change.
+      await t.app.get(ContractSignedCopyJob).render({ contractId: d.contractId });
+      expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'contract.signed_copy_stored'`, [d.contractId])).toEqual([{ n: 1 }]);
+      await expect(t.db.query(`UPDATE contract_signed_copies SET sha256 = repeat('0', 64) WHERE contract_id = $1`, [d.contractId])).rejects.toThrow(/cannot be changed/);
+      await expect(t.db.query(`DELETE FROM contract_signed_copies WHERE contract_id = $1`, [d.contractId])).rejects.toThrow(/cannot be changed/);
+      const unsigned = await draftFor();
+      await approvedWithPdf(unsigned.contractId);
+      await expect(
+        t.db.query(`INSERT INTO contract_signed_copies (contract_id, approved_sha256, approved_bytes, pdf, sha256) VALUES ($1, $2, 1, '\\x0102', $2)`, [unsigned.contractId, approvedHash]),
+      ).rejects.toThrow(/not signed/);
     });
 
     it('writes the contract of a Swedish-speaking expert in Swedish, and tells them in Swedish', async () => {
@@ -500,6 +561,47 @@ describe('contracts', () => {
       }
       expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
       expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+    });
+  });
+
+  describe('past its last day, before the sweep has run', () => {
+    const coordinatorUser = () => coordinator;
+    const ordererUser = () => orderer;
+    it('reads as expired at once everywhere, refuses a revision as expired, and the sweep then writes it with its audit row', async () => {
+      const d = await signed();
+      const row = () => t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
+      const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((c) => c.id);
+      try {
+        // 4 Nov 00:30 in Helsinki: the term (to 3 Nov) is over, and no sweep has run.
+        t.clock.set('2026-11-03T22:30:00Z');
+        expect((await row()).status).toBe('signed');
+        // Sessions of that moment (the tokens of 1 Oct have run out by then).
+        const coordinator = { token: await login(t.http, coordinatorUser()) };
+        const orderer = { token: await login(t.http, ordererUser()) };
+        const expert = { token: await login(t.http, d.expert) };
+        expect((await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
+        expect((await as(expert.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
+        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=expired`).expect(200))).toEqual([d.contractId]);
+        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200))).toEqual([]);
+        expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'expired' });
+        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+        // The database is brought in line by the sweep, which records the change.
+        await t.app.get(ContractSweepJob).sweep();
+        expect((await row()).status).toBe('expired');
+        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.expired', entityId: d.contractId })).toBe(1);
+      } finally {
+        t.clock.set(NOW);
+      }
+      // On its last day it is still signed.
+      const e = await signed();
+      t.clock.set('2026-11-03T21:59:00Z');
+      try {
+        const coordinator = { token: await login(t.http, coordinatorUser()) };
+        expect((await as(coordinator.token).get(`/contracts/${e.contractId}`).expect(200)).body.status).toBe('signed');
+      } finally {
+        t.clock.set(NOW);
+      }
     });
   });
 

@@ -202,7 +202,7 @@ describe('training credentials', () => {
       expect(await rowsOf(t, owner.id)).toEqual({ files: 1, credentials: 1 });
     });
 
-    it('keeps orderers away: 403 on the coordinator routes, 404 on the file', async () => {
+    it('keeps orderers away: 403 on the coordinator routes and on the file, each refusal audited', async () => {
       const owner = await expert(t);
       const orderer = await loggedIn(t.db, t.http, Role.Orderer);
       const { id } = await createCredential(t.db, owner.id);
@@ -210,9 +210,10 @@ describe('training credentials', () => {
       expect((await t.http.get(`/experts/${owner.id}/credentials`).set('authorization', as)).status).toBe(403);
       expect((await t.http.post(`/credentials/${id}/verify`).set('authorization', as)).status).toBe(403);
       expect((await t.http.post(`/credentials/${id}/reject`).set('authorization', as).send({ reason: 'Ei' })).status).toBe(403);
-      const file = await t.http.get(`/credentials/${id}/file`).set('authorization', as).expect(404);
-      expect(file.body.code).toBe('CREDENTIAL_NOT_FOUND');
-      expect((await auditActions(t, id)).map((e) => e.actorId)).toEqual([orderer.id]);
+      const file = await t.http.get(`/credentials/${id}/file`).set('authorization', as).expect(403);
+      expect(file.body.code).toBe('ROLE_NOT_ALLOWED');
+      const refused = await t.db.query(`SELECT details->>'route' AS route FROM audit_events WHERE action = 'authz.denied' AND actor_id = $1`, [orderer.id]);
+      expect(refused).toHaveLength(4);
     });
 
     it('answers 404 for the credentials of someone who is not an expert', async () => {
@@ -363,7 +364,8 @@ describe('authorization: every credential route × every role', () => {
     coordinator: role === Role.Coordinator ? allowed : others,
     admin: role === Role.Admin ? allowed : others,
   });
-  const staff = (allowed: number): Record<Who, number> => ({ none: 401, orderer: 403, expert: 403, coordinator: allowed, admin: allowed });
+  // PRODUCT §1: credentials are the coordinator's to judge; the admin reads none of them.
+  const staff = (allowed: number): Record<Who, number> => ({ none: 401, orderer: 403, expert: 403, coordinator: allowed, admin: 403 });
 
   const rows: Row[] = [
     {
@@ -385,7 +387,7 @@ describe('authorization: every credential route × every role', () => {
       method: 'get',
       template: '/credentials/{id}/file',
       path: () => `/credentials/${owned}/file`,
-      expect: { none: 401, orderer: 404, expert: 200, coordinator: 200, admin: 200 },
+      expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 },
     },
     { method: 'post', template: '/credentials/{id}/verify', path: (who) => `/credentials/${pendingFor.verify[who]}/verify`, expect: staff(200) },
     {

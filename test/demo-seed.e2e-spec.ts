@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../src/database/database-options';
+import { buildOpenApi } from '../src/http-app';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service';
 import { binary, pdfCells } from './utils/documents';
@@ -99,6 +100,25 @@ describe('the demo seed', () => {
     }
   });
 
+  it('gives each signed demo contract its signed copy: the approved PDF unchanged, then the signature page', async () => {
+    const done = (await coverage()).filter((a) => ['confirmed', 'completed'].includes(a.assignment_status));
+    const copies = await sql<{ contract_id: string; pdf: Buffer; sha256: string; approved_sha256: string; approved_bytes: number }>(
+      `SELECT contract_id, pdf, sha256, approved_sha256, approved_bytes FROM contract_signed_copies WHERE contract_id = ANY($1)`,
+      [done.map((a) => a.contract_id)],
+    );
+    expect(copies).toHaveLength(done.length);
+    for (const copy of copies) {
+      const a = done.find((d) => d.contract_id === copy.contract_id)!;
+      expect(createHash('sha256').update(copy.pdf).digest('hex')).toBe(copy.sha256);
+      expect(copy.pdf.subarray(0, copy.approved_bytes).equals(a.pdf!)).toBe(true);
+      expect(copy.approved_sha256).toBe(a.signed_pdf_sha256);
+    }
+    const first = copies[0];
+    const text = await pdfCells(first.pdf);
+    expect(text).toContain(first.approved_sha256);
+    expect(text).toContain('127.0.0.1');
+  });
+
   it('leaves no open assignment without a live contract', async () => {
     const all = await coverage();
     expect(all.filter((a) => a.contract_id === null && a.assignment_status !== 'cancelled')).toEqual([]);
@@ -152,6 +172,29 @@ describe('the demo seed', () => {
     });
     const signed = await sql<{ user_agent: string }>(`SELECT user_agent FROM audit_events WHERE action = 'contract.signed'`);
     expect(new Set(signed.map((s) => s.user_agent))).toEqual(new Set(['Kokemus demo seed']));
+  });
+
+  it("signs in with the login example of the API's OpenAPI document", async () => {
+    const doc = buildOpenApi(t.app) as unknown as {
+      components: { schemas: Record<string, { properties: Record<string, { example?: unknown }> }> };
+    };
+    const { email, password } = doc.components.schemas.LoginDto.properties;
+    const res = await t.http.post('/auth/login').send({ email: email.example, password: password.example }).expect(200);
+    expect(res.body.accessToken).toEqual(expect.any(String));
+  });
+
+  it('gives every expert a name of their own', async () => {
+    const names = (await sql<{ name: string }>(`SELECT u.name FROM users u JOIN experts e ON e.user_id = u.id`)).map((u) => u.name);
+    expect(names).toHaveLength(40);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+  });
+
+  it("has an open offer waiting for expert01, as the README's tour shows it", async () => {
+    const token = await login('expert01');
+    const offers = await t.http.get('/offers').set('authorization', `Bearer ${token}`).expect(200);
+    expect(offers.body).toEqual([expect.objectContaining({ status: 'offered' })]);
+    const [offer] = offers.body as { id: string; deadline: string }[];
+    expect(new Date(offer.deadline).getTime()).toBeGreaterThan(Date.now());
   });
 
   it('shows an expert their signed contract and serves its PDF with the stored hash', async () => {

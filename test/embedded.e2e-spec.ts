@@ -7,6 +7,8 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
 import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
+import { apiAgent } from './utils/api-agent';
+import { ensureWebBuild } from '../scripts/web-build';
 import { compiledApp } from './utils/compiled-app';
 import { binary, until } from './utils/documents';
 import { readMailDir } from './utils/eml';
@@ -25,7 +27,7 @@ interface Expert {
 
 describe('embedded mode', () => {
   let app: EmbeddedApp;
-  const http = () => request(app.baseUrl);
+  const http = () => apiAgent(request(app.baseUrl));
   const as = (token: string) => ({
     get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
     post: (path: string, body?: object) => http().post(path).set('authorization', `Bearer ${token}`).send(body ?? {}),
@@ -50,7 +52,11 @@ describe('embedded mode', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
   // The build the child runs (compiled once per source tree; see test/utils/compiled-app.ts), with a time
   // limit of its own: the app's boot limit starts only once it exists.
-  beforeAll(() => void compiledApp(), 60_000);
+  beforeAll(() => {
+    compiledApp();
+    // The web app the child serves at / (web/dist), built if its sources changed.
+    ensureWebBuild({ quiet: true });
+  }, 120_000);
   beforeAll(async () => {
     app = await startEmbeddedApp({ dataDir, testClock: true });
   });
@@ -64,7 +70,7 @@ describe('embedded mode', () => {
     // The greeting follows the boot log by a moment.
     const printed = await eventually('the greeting', () => (app.output().includes('demo logins') ? app.output() : undefined));
     expect(printed).toContain('This mode is for trying Kokemus out, not for production');
-    expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/docs`);
+    expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
     expect(printed).toContain(`coordinator@${DEMO_DOMAIN}`);
     expect(printed).toContain(DEMO_PASSWORD);
     expect(printed).toContain('"demoData":"seeded"');
@@ -99,6 +105,15 @@ describe('embedded mode', () => {
       expect(sha256).toBe(c.pdfSha256);
       expect(pdf.headers.etag).toBe(`"${sha256}"`);
     }
+  });
+
+  it('serves the web app at / and on every screen URL, the API under /api', async () => {
+    for (const path of ['/', '/sign-in', '/offers/d3b07384-d9a0-4c9b-8f1e-2f8b5c1e0a11']) {
+      const res = await request(app.baseUrl).get(path).set('accept', 'text/html').expect(200);
+      expect(res.text).toContain('<div id="root"></div>');
+    }
+    const missing = await request(app.baseUrl).get('/api/no-such-thing').set('accept', 'text/html').expect(404);
+    expect(missing.body.code).toBe('NOT_FOUND');
   });
 
   it('reports PostgreSQL and the queue backend, not Redis, as healthy', async () => {

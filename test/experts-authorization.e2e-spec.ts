@@ -22,7 +22,8 @@ interface Row {
 const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
 const only = (roles: Role[], ok: number): Record<Who, number> =>
   Object.fromEntries(ALL.map((who) => [who, who === 'none' ? 401 : roles.includes(who) ? ok : 403])) as Record<Who, number>;
-const STAFF = [Role.Coordinator, Role.Admin];
+// PRODUCT §1: experts' profiles, topics and payment details are the coordinator's, never the admin's.
+const STAFF = [Role.Coordinator];
 const IBAN = 'FI21 1234 5600 0007 85';
 
 // Credentials, availability and the calendar feed have tables of their own.

@@ -10,7 +10,8 @@ import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from './fact
 import { createUnit } from './factories/organisations.factory';
 import { createUser, login } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
-import { redisUp, restartRedis, startRedis, WorkerProcess } from './utils/worker-process';
+import { RedisServer } from './utils/redis-server';
+import { WorkerProcess } from './utils/worker-process';
 
 jest.setTimeout(180_000);
 
@@ -23,6 +24,8 @@ type Totals = Record<(typeof TOTALS)[number], number>;
 
 describe('fee runs survive crashes and Redis restarts (the worker in its own process)', () => {
   let t: TestApp;
+  // Restarted by the tests below: a Redis of this spec's own, never the machine's.
+  let redis: RedisServer;
   let prefix: string;
   let coordinator: string;
   let creator: string;
@@ -33,9 +36,9 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   let cleanTotals: Totals;
 
   beforeAll(async () => {
-    await startRedis();
+    redis = await RedisServer.start();
     // No in-process workers: every job is done by the worker processes this spec starts and kills.
-    t = await createTestApp({ runWorkers: false });
+    t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
     prefix = t.app.get(AppConfig).env.QUEUE_PREFIX;
     await settleOpenFeeRuns(t.db);
     // Leftovers of an aborted earlier run of this spec would join the runs below.
@@ -56,15 +59,15 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
 
   afterAll(async () => {
     for (const w of workers) await w.kill();
-    if (!redisUp()) await startRedis();
-    await t.close();
+    await t?.close();
+    await redis?.stop();
   });
 
   const as = (method: 'get' | 'post', path: string, body?: object) =>
     t.http[method](path).set('authorization', `Bearer ${coordinator}`).send(body);
 
   async function worker(): Promise<WorkerProcess> {
-    const w = await WorkerProcess.start({ ...WORKER_ENV, QUEUE_PREFIX: prefix });
+    const w = await WorkerProcess.start({ ...WORKER_ENV, QUEUE_PREFIX: prefix, REDIS_URL: redis.url });
     workers.push(w);
     return w;
   }
@@ -185,7 +188,7 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     await seed();
     const id = await start();
     await until(() => lines(id), (n) => n >= 10, 'a few batches');
-    await restartRedis();
+    await redis.restart();
     expect(await lines(id)).toBeLessThan(CLAIMS);
     const done = await computed(id);
     expect(done.status).toBe('computed');
@@ -207,7 +210,7 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
         'Redis to answer',
       ).then((v) => v.state);
     expect(await jobState()).toBe('waiting');
-    await restartRedis();
+    await redis.restart();
     expect(await jobState()).toBe('missing');
 
     const w = await worker();

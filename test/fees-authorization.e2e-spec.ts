@@ -57,11 +57,12 @@ describe('fees authorization: every route × every role', () => {
   const nobody = () => randomUUID();
   const rows: Row[] = [
     { method: 'get', template: '/fee-schedule', path: () => '/fee-schedule', expect: everyone(200) },
-    { method: 'post', template: '/fee-schedule', path: () => '/fee-schedule', body: {}, expect: only([Role.Coordinator, Role.Admin], 400) },
+    // The fee schedule and its settings are the coordinator's (UI.md); the admin keeps the travel rates (PRODUCT §1).
+    { method: 'post', template: '/fee-schedule', path: () => '/fee-schedule', body: {}, expect: coordinator(400) },
     { method: 'get', template: '/travel-rates', path: () => '/travel-rates', expect: everyone(200) },
     { method: 'put', template: '/travel-rates/{year}', path: () => '/travel-rates/2026', body: {}, expect: only([Role.Admin], 400) },
-    { method: 'get', template: '/fee-settings', path: () => '/fee-settings', expect: only([Role.Coordinator, Role.Admin], 200) },
-    { method: 'patch', template: '/fee-settings', path: () => '/fee-settings', body: { claimTimeLimitDays: 0 }, expect: only([Role.Admin], 400) },
+    { method: 'get', template: '/fee-settings', path: () => '/fee-settings', expect: coordinator(200) },
+    { method: 'patch', template: '/fee-settings', path: () => '/fee-settings', body: { claimTimeLimitDays: 0 }, expect: coordinator(400) },
     { method: 'post', template: '/claims', path: () => '/claims', body: {}, expect: expert(400) },
     { method: 'get', template: '/claims', path: () => '/claims', expect: ownerOrCoordinator(200) },
     { method: 'get', template: '/claims/{id}', path: () => `/claims/${claimId}`, expect: ownerOrCoordinator(200) },

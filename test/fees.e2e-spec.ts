@@ -136,24 +136,14 @@ describe('fees', () => {
       const payroll = await as(coordinator).download(`/fee-runs/${runId}/files/${payrollFile.id}`).expect(200);
       expect(payroll.headers['content-type']).toMatch(/^text\/csv/);
       expect(payroll.headers.etag).toBe(`"${payrollFile.sha256}"`);
-      const rows = parseCsv((payroll.body as Buffer).toString('utf8')).filter((r) => r.expert_id === expert.id);
+      const all = parseCsv((payroll.body as Buffer).toString('utf8'));
+      const rows = all.filter((r) => r.expert_id === expert.id);
+      // The fee, the kilometre allowance and the parking each on a row of their own, all with the claim's id.
+      const payee = { claim_id: draft.body.id, payee_type: 'expert', payee_name: 'Åsa Öhman', iban: IBANS[2], cost_centre: unitCode };
       expect(rows).toEqual([
-        expect.objectContaining({
-          claim_id: draft.body.id,
-          payee_type: 'expert',
-          payee_name: 'Åsa Öhman',
-          iban: IBANS[2],
-          income_type: '210',
-          hours: '3.25',
-          gross_fee: '81.25',
-          tax_percent: '12.50',
-          withholding: '10.16',
-          car_travel: '26.95',
-          other_costs: '3.00',
-          travel_and_costs: '29.95',
-          net_payable: '101.04',
-          cost_centre: unitCode,
-        }),
+        expect.objectContaining({ ...payee, line_kind: 'fee', income_type: '210', hours: '3.25', amount: '81.25', tax_percent: '12.50', withholding: '10.16', net_payable: '71.09' }),
+        expect.objectContaining({ ...payee, line_kind: 'car_travel', income_type: '', hours: '', amount: '26.95', tax_percent: '', withholding: '0.00', net_payable: '26.95' }),
+        expect.objectContaining({ ...payee, line_kind: 'other_costs', income_type: '', hours: '', amount: '3.00', tax_percent: '', withholding: '0.00', net_payable: '3.00' }),
       ]);
 
       // The statement is in the expert's language (Swedish) and says the same numbers.
@@ -163,15 +153,38 @@ describe('fees', () => {
       const text = await pdfCells(statement.body as Buffer);
       expect(text).toContain('Arvodesspecifikation');
       const total = /Sammanlagt\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
-      const sum = (column: string) => rows.reduce((s, r) => s + cents(r[column]), 0);
+      const sum = (of: Record<string, string>[], column: string, kinds = ['fee', 'car_travel', 'other_costs']) =>
+        of.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
       expect({ hours: total[1], gross: cents(total[2]), travel: cents(total[3]), withheld: cents(total[4]), net: cents(total[5]) }).toEqual({
         hours: '3,25',
-        gross: sum('gross_fee'),
-        travel: sum('travel_and_costs'),
-        withheld: sum('withholding'),
-        net: sum('net_payable'),
+        gross: sum(rows, 'amount', ['fee']),
+        travel: sum(rows, 'amount', ['car_travel', 'other_costs']),
+        withheld: sum(rows, 'withholding'),
+        net: sum(rows, 'net_payable'),
       });
-      expect(sum('net_payable')).toBe(10104);
+      expect(sum(rows, 'net_payable')).toBe(10104);
+
+      // The summary per cost centre and the run's totals agree with the payroll rows.
+      const summaryFile = files.find((f) => f.kind === 'cost_centre_summary')!;
+      const summary = parseCsv(((await as(coordinator).download(`/fee-runs/${runId}/files/${summaryFile.id}`).expect(200)).body as Buffer).toString('utf8'));
+      expect(summary.length).toBeGreaterThan(0);
+      for (const centre of summary) {
+        const of = all.filter((r) => r.cost_centre === centre.cost_centre);
+        expect({
+          claims: Number(centre.claims),
+          gross: cents(centre.gross_fees),
+          travel: cents(centre.travel_and_costs),
+          withheld: cents(centre.withholding),
+          net: cents(centre.net_paid),
+        }).toEqual({
+          claims: new Set(of.map((r) => r.claim_id)).size,
+          gross: sum(of, 'amount', ['fee']),
+          travel: sum(of, 'amount', ['car_travel', 'other_costs']),
+          withheld: sum(of, 'withholding'),
+          net: sum(of, 'net_payable'),
+        });
+      }
+      expect(exported).toMatchObject({ lineCount: new Set(all.map((r) => r.claim_id)).size, netCents: sum(all, 'net_payable'), grossFeeCents: sum(all, 'amount', ['fee']), travelAndCostsCents: sum(all, 'amount', ['car_travel', 'other_costs']) });
 
       // At rest the payroll file is encrypted: its clear IBANs exist only in the download.
       const [stored] = await t.db.query(`SELECT bytes, encrypted FROM fee_run_files WHERE id = $1`, [payrollFile.id]);
@@ -374,7 +387,7 @@ describe('fees', () => {
     });
 
     it('needs two different coordinators with four eyes', async () => {
-      await as(admin).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
+      await as(coordinator).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
       try {
         const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
         await runReaches(body.id, 'computed');
@@ -388,7 +401,7 @@ describe('fees', () => {
         await as(coordinator2).post(`/fee-runs/${body.id}/export`).expect(202);
         await runReaches(body.id, 'exported');
       } finally {
-        await as(admin).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
+        await as(coordinator).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
       }
     });
 
@@ -444,18 +457,24 @@ describe('fees', () => {
       const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as { id: string; kind: string; expertId: string }[];
       const csv = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`).expect(200);
       const rows = parseCsv((csv.body as Buffer).toString('utf8'));
-      expect(rows.find((r) => r.claim_id === a)).toMatchObject({
+      expect(rows.filter((r) => r.claim_id === a)).toEqual([
+        expect.objectContaining({
+        line_kind: 'fee',
         payee_type: 'association',
         payee_name: 'Mielenterveysyhdistys Vaasa ry',
         payee_business_id: '1572860-0',
         iban: IBANS[1],
         income_type: '214',
-        gross_fee: '150.00',
+        amount: '150.00',
         tax_percent: '',
         withholding: '0.00',
         net_payable: '150.00',
-      });
-      expect(rows.find((r) => r.claim_id === v)).toMatchObject({ payee_type: 'declined', gross_fee: '0.00', car_travel: '11.00', net_payable: '11.00', iban: IBANS[0] });
+        }),
+      ]);
+      // The volunteer's claim has no fee row: only the kilometre allowance, on its own row.
+      expect(rows.filter((r) => r.claim_id === v)).toEqual([
+        expect.objectContaining({ payee_type: 'declined', line_kind: 'car_travel', income_type: '', amount: '11.00', withholding: '0.00', net_payable: '11.00', iban: IBANS[0] }),
+      ]);
       const summary = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'cost_centre_summary')!.id}`).expect(200);
       expect((summary.body as Buffer).toString('utf8')).toMatch(/^cost_centre,organisation_code,/);
       const statement = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.expertId === member.id)!.id}`).expect(200);
@@ -472,7 +491,7 @@ describe('fees', () => {
       const day = new Date(Date.UTC(2040 + Math.floor(Math.random() * 50), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))).toISOString().slice(0, 10);
       const added = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day }).expect(201);
       expect(added.body).toMatchObject({ taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day });
-      const twice = await as(admin).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
+      const twice = await as(coordinator2).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
       expect(twice.body.code).toBe('FEE_RATE_EXISTS');
       const past = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: '2026-10-20' }).expect(400);
       expect(past.body.code).toBe('FEE_RATE_RETROACTIVE');
@@ -495,16 +514,17 @@ describe('fees', () => {
       expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
     });
 
-    it('lets the admin set a year’s kilometre rate and the claim time limit', async () => {
+    it('lets the admin set a year’s kilometre rate and the coordinator the claim time limit', async () => {
       expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(expect.arrayContaining([{ year: 2025, carCentsPerKm: 59 }, { year: 2026, carCentsPerKm: 55 }]));
       const set = await t.http.put('/travel-rates/2027').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(200);
       expect(set.body).toEqual({ year: 2027, carCentsPerKm: 57 });
       const bad = await t.http.put('/travel-rates/1999').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(400);
       expect(bad.body.errors[0].field).toBe('year');
-      const settings = await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
+      const settings = await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
       expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false });
-      await as(admin).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
-      expect((await as(admin).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
+      expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(403);
     });
   });
 

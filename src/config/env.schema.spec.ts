@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chooseDatabaseMode } from './database-mode';
 import { parseEnv } from './env.schema';
 
@@ -8,6 +10,7 @@ const SECRETS = {
 const DB = 'postgres://postgres@127.0.0.1:5432/kokemus';
 const REDIS = 'redis://127.0.0.1:6379';
 const SMTP = 'smtp://127.0.0.1:1025';
+const OWN_KEY = Buffer.alloc(32, 7).toString('base64');
 
 describe('database mode', () => {
   it.each([
@@ -33,6 +36,29 @@ describe('database mode', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  const parse = (TRUST_PROXY?: string) => parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, TRUST_PROXY });
+
+  it('trusts no forwarded address by default', () => {
+    expect(parse(undefined)).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
+  });
+
+  it.each([
+    ['false', false],
+    ['off', false],
+    ['2', 2],
+    ['127.0.0.1', ['127.0.0.1']],
+    ['10.0.0.0/8, 192.168.1.10 ,::1,fd00::/8', ['10.0.0.0/8', '192.168.1.10', '::1', 'fd00::/8']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads %s', (value, expected) => {
+    expect(parse(value)).toMatchObject({ ok: true, env: { TRUST_PROXY: expected } });
+  });
+
+  it.each(['true', '*', '300.1.1.1', '10.0.0.0/33', 'proxy.example.org', '11', '10.0.0.1/8/2'])('refuses %s, naming the variable', (value) => {
+    expect(parse(value)).toMatchObject({ ok: false, message: expect.stringMatching(/^Configuration error: TRUST_PROXY must be false \(off\), a hop count/) });
+  });
+});
+
 describe('parseEnv', () => {
   it('runs on real PostgreSQL and Redis when both are set, as before', () => {
     const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP });
@@ -51,8 +77,65 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, NODE_ENV: 'production' })).toEqual({ ok: false, message: 'Configuration error: DATABASE_URL is missing' });
   });
 
-  it('still requires SMTP_URL on real PostgreSQL and Redis', () => {
-    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS })).toEqual({ ok: false, message: 'Configuration error: SMTP_URL is missing' });
+  it('mails accessibility feedback to a configured address, with a default, and refuses one that is not an address', () => {
+    const base = { ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP };
+    expect(parseEnv(base)).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@ostrobothnia.invalid' } });
+    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' })).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' } });
+    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'coordinator' })).toEqual({
+      ok: false,
+      message: 'Configuration error: ACCESSIBILITY_FEEDBACK_EMAIL must be an e-mail address',
+    });
+  });
+
+  it('requires SMTP_URL in production', () => {
+    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, NODE_ENV: 'production' })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^Configuration error: SMTP_URL is missing/),
+    });
+  });
+
+  it('runs without SMTP_URL outside production (mail is then written to files)', () => {
+    const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS });
+    expect(parsed).toMatchObject({ ok: true, env: { KOKEMUS_EMBEDDED: false } });
+    expect(parsed.ok && parsed.env.SMTP_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['only PORT', { PORT: '4100' }, 4100, 'http://localhost:4100'],
+    ['neither', {}, 3000, 'http://localhost:3000'],
+    ['both', { PORT: '4100', PUBLIC_URL: 'https://kokemus.example.fi' }, 4100, 'https://kokemus.example.fi'],
+    ['only a local PUBLIC_URL with a port', { PUBLIC_URL: 'http://localhost:4200' }, 4200, 'http://localhost:4200'],
+    ['only a public PUBLIC_URL (behind a proxy)', { PUBLIC_URL: 'https://kokemus.example.fi:8443' }, 3000, 'https://kokemus.example.fi:8443'],
+  ])('derives PORT and PUBLIC_URL from each other: %s', (_, given, port, url) => {
+    const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, ...given });
+    expect(parsed).toMatchObject({ ok: true, env: { PORT: port, PUBLIC_URL: url } });
+  });
+
+  describe('in production, refuses the secrets printed in .env.example', () => {
+    const example = Object.fromEntries(
+      readFileSync(join(__dirname, '../../.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    const production = { DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, NODE_ENV: 'production' };
+
+    it.each(['JWT_SECRET', 'ENCRYPTION_KEY'])('%s', (name) => {
+      expect(example[name]).toBeDefined();
+      expect(parseEnv({ ...production, ...SECRETS, [name]: example[name] })).toEqual({
+        ok: false,
+        message: `Configuration error: ${name} is the public example value; production needs a secret of its own`,
+      });
+    });
+
+    it('whatever key id the example key is given, and among other keys', () => {
+      const key = example.ENCRYPTION_KEY.split(':')[1];
+      expect(parseEnv({ ...production, ...SECRETS, ENCRYPTION_KEY: `k2:${OWN_KEY},old:${key}` })).toMatchObject({ ok: false });
+    });
+
+    it('and takes secrets of its own', () => {
+      expect(parseEnv({ ...production, JWT_SECRET: 'y'.repeat(40), ENCRYPTION_KEY: `k2:${OWN_KEY}` })).toMatchObject({ ok: true });
+    });
   });
 
   it('treats an empty URL as unset', () => {

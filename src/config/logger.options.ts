@@ -7,8 +7,11 @@ import { AppConfig } from './app-config';
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
   'res.headers["set-cookie"]',
   '*.password',
+  '*.currentPassword',
+  '*.newPassword',
   '*.refreshToken',
   '*.accessToken',
   '*.token',

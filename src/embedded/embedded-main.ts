@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
+import { STOP_MARGIN_MS, stopOnSignals } from '../common/lifecycle/stop-on-signals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { API_PREFIX } from '../common/http/api-prefix';
 import { AppConfig } from '../config/app-config';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
 import { DataDirLockedError } from './data-dir-lock';
@@ -34,32 +36,15 @@ function banner(config: AppConfig): string {
   return [
     '',
     `Kokemus is running on ${url} (embedded mode: for trying Kokemus out, not for production)`,
-    `  API docs:   ${url}/docs`,
+    `  web app:    ${url}/`,
+    `  API docs:   ${url}${API_PREFIX}/docs`,
     `  data:       ${resolve(config.env.DATA_DIR)} (mail sent by the app is written to its mail/ folder)`,
     `  demo logins, all with the password ${DEMO_PASSWORD}:`,
     ...DEMO_STAFF.map((s) => `    ${`${s.key}@${DEMO_DOMAIN}`.padEnd(width)}  ${s.role}, ${s.name}`),
     `    ${experts[0].key}@${DEMO_DOMAIN} … ${experts[experts.length - 1].key}@${DEMO_DOMAIN}  experts`,
-    `  try:  curl -s ${url}/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
+    `  try:  curl -s ${url}${API_PREFIX}/auth/login -H 'content-type: application/json' -d '{"email":"coordinator@${DEMO_DOMAIN}","password":"${DEMO_PASSWORD}"}'`,
     '',
   ].join('\n');
-}
-
-function stopOnSignals(app: NestFastifyApplication, database: EmbeddedPostgres): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.log(`${signal}: stopping`);
-    setTimeout(() => process.exit(1), STOP_TIMEOUT_MS).unref();
-    // The app (HTTP, workers, pools) first, then the database they talk to.
-    void app
-      .close()
-      .catch((err: Error) => logger.error(`Stopping the app failed: ${err.message}`))
-      .then(() => database.stop())
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 // The whole product in one process on one machine, with nothing to install: PostgreSQL is PGlite under
@@ -72,7 +57,6 @@ export async function runEmbedded(): Promise<void> {
   const secrets = embeddedSecrets(dataDir);
   process.env.JWT_SECRET ||= secrets.JWT_SECRET;
   process.env.ENCRYPTION_KEY ||= secrets.ENCRYPTION_KEY;
-  process.env.PUBLIC_URL ||= `http://localhost:${process.env.PORT || 3000}`;
 
   let starting: Promise<EmbeddedPostgres>;
   try {
@@ -87,7 +71,12 @@ export async function runEmbedded(): Promise<void> {
   }
   // The data directory is this process's now (see main.ts): the app is loaded while the database thread
   // starts, which on a fresh directory takes seconds of its own (initdb), on another core when there is one.
-  const loading = Promise.all([import('../app.module'), import('../http-app'), import('../modules/demo/demo-seed.service')]);
+  const loading = Promise.all([
+    import('../app.module'),
+    import('../http-app'),
+    import('../modules/demo/demo-seed.service'),
+    import('../common/jobs/job-worker.host'),
+  ]);
   const database = await starting;
   process.env.DATABASE_URL = database.url;
   process.env.KOKEMUS_EMBEDDED = 'true';
@@ -96,9 +85,11 @@ export async function runEmbedded(): Promise<void> {
 
   const migrations = await migrate(database.url);
   const migrated = performance.now();
-  const [{ AppModule }, { createHttpApp }, { DemoSeedService }] = await loading;
+  const [{ AppModule }, { createHttpApp }, { DemoSeedService }, { JobWorkerHost }] = await loading;
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
-  stopOnSignals(app, database);
+  // The app (HTTP, workers, pools) first, then the database they talk to.
+  const host = app.get(JobWorkerHost);
+  stopOnSignals(app, { limitMs: Math.max(STOP_TIMEOUT_MS, config.env.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS), after: () => database.stop(), cutOff: () => host.cutOff });
   await app.init();
   const appReady = performance.now();
   const seed = await app.get(DemoSeedService).seed();

@@ -70,6 +70,17 @@ export async function waitForPdf(db: DataSource, contractId: string, timeoutMs =
   }
 }
 
+// Polls until the worker has stored the signed copy of a signed contract; its SHA-256.
+export async function waitForSignedCopy(db: DataSource, contractId: string, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await db.query<{ sha256: string }[]>(`SELECT sha256 FROM contract_signed_copies WHERE contract_id = $1`, [contractId]);
+    if (row) return row.sha256;
+    if (Date.now() > until) throw new Error(`No signed copy for contract ${contractId} in time`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 // The PDF as a Buffer in res.body.
 export function pdfOf(http: TestAgent, token: string, contractId: string, query = '') {
   return http.get(`/contracts/${contractId}/pdf${query}`).set('authorization', `Bearer ${token}`).responseType('blob');

@@ -21,7 +21,9 @@ export interface JourneyDriver {
 
 export const JOURNEY_NOW = '2026-10-01T07:00:00Z';
 export const JOURNEY_AFTER_WORK = '2026-10-21T08:00:00Z';
-const PASSWORD = 'Mustasaari-kevät-2026';
+// Everyone's password on the walk; other specs sign in as the journey's people with it afterwards.
+export const JOURNEY_PASSWORD = 'Mustasaari-kevät-2026';
+const PASSWORD = JOURNEY_PASSWORD;
 // Background work (the contract PDF, the fee run) on a busy machine; polled, so a long limit costs nothing.
 const JOB_TIMEOUT_MS = 45_000;
 
@@ -151,18 +153,22 @@ async function walk({ http, adminToken, setClock, readMail }: JourneyDriver): Pr
   // The payroll export and the expert's statement say the same numbers; the claim is paid.
   const files = (await as(coordinator).get(`/fee-runs/${run.body.id}/files`).expect(200)).body as { id: string; kind: string; expertId: string | null }[];
   const csv = await as(coordinator).download(`/fee-runs/${run.body.id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`).expect(200);
-  const [row] = parseCsv((csv.body as Buffer).toString('utf8')).filter((r) => r.expert_id === expertId);
-  // 12 quarter hours at 25 €/h = 75 €; 49 km at 0.55 €/km = 26.95 €; 20 % withheld from the fee only.
-  expect(row).toMatchObject({ claim_id: claim.body.id, payee_name: 'Eeva Ämmälä', iban: 'FI2112345600000785', income_type: '210', gross_fee: '75.00', withholding: '15.00', travel_and_costs: '26.95', net_payable: '86.95' });
+  const rows = parseCsv((csv.body as Buffer).toString('utf8')).filter((r) => r.expert_id === expertId);
+  // 12 quarter hours at 25 €/h = 75 €; 49 km at 0.55 €/km = 26.95 € on a row of its own; 20 % withheld from the fee only.
+  expect(rows).toEqual([
+    expect.objectContaining({ claim_id: claim.body.id, line_kind: 'fee', payee_name: 'Eeva Ämmälä', iban: 'FI2112345600000785', income_type: '210', amount: '75.00', withholding: '15.00', net_payable: '60.00' }),
+    expect.objectContaining({ claim_id: claim.body.id, line_kind: 'car_travel', payee_name: 'Eeva Ämmälä', iban: 'FI2112345600000785', income_type: '', amount: '26.95', withholding: '0.00', net_payable: '26.95' }),
+  ]);
   const statementFile = files.find((f) => f.kind === 'statement' && f.expertId === expertId)!;
   const statement = await as(expert).download(`/my-fees/statements/${statementFile.id}`).expect(200);
   const text = await pdfCells(statement.body as Buffer);
   const total = /Yhteensä\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
+  const sum = (column: string, kinds = ['fee', 'car_travel', 'other_costs']) => rows.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
   expect({ gross: cents(total[2]), travel: cents(total[3]), withheld: cents(total[4]), net: cents(total[5]) }).toEqual({
-    gross: cents(row.gross_fee),
-    travel: cents(row.travel_and_costs),
-    withheld: cents(row.withholding),
-    net: cents(row.net_payable),
+    gross: sum('amount', ['fee']),
+    travel: sum('amount', ['car_travel', 'other_costs']),
+    withheld: sum('withholding'),
+    net: sum('net_payable'),
   });
   expect((await as(expert).get(`/claims/${claim.body.id}`).expect(200)).body.status).toBe('paid');
 }

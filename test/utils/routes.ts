@@ -1,12 +1,16 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { API_PREFIX } from '../../src/common/http/api-prefix';
 import { buildOpenApi } from '../../src/http-app';
+
+const unprefixed = (path: string) => (path.startsWith(`${API_PREFIX}/`) ? path.slice(API_PREFIX.length) : path);
 
 const under = (route: string, prefixes: string[]) => prefixes.some((p) => route.split(' ')[1].startsWith(p));
 
 // "get /units/{id}"-style keys of every documented route, optionally only those under some path prefixes and
 // not under others (a feature's routes nested in another's path belong to that feature's table).
 export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[], except: string[] = []): Set<string> {
-  const all = Object.entries(buildOpenApi(app).paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
+  // The tables name routes without the API prefix, as the specs send them (see api-agent.ts).
+  const all = Object.entries(buildOpenApi(app).paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${unprefixed(path)}`));
   return new Set(all.filter((r) => (!prefixes || under(r, prefixes)) && !under(r, except)));
 }
 

@@ -9,6 +9,7 @@ import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
 import { MailTransport } from '../../src/modules/mail/mail-transport';
+import { apiAgent } from './api-agent';
 import { CapturingMailTransport, FakeClock } from './fakes';
 
 export interface TestApp {
@@ -54,7 +55,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   process.env = saved;
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: apiAgent(request(app.getHttpServer())),
     mail,
     clock,
     db: app.get(DataSource),

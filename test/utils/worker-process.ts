@@ -1,45 +1,62 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { compiledApp } from './compiled-app';
+import { freePort } from './embedded-app';
 
 const ROOT = join(__dirname, '..', '..');
 
-// The real worker entry (src/worker.ts) in a process of its own, on the test database and a given queue
-// prefix, so that a test can kill it the hard way (SIGKILL) as a crash would.
-export class WorkerProcess {
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  // From the signal to the exit.
+  ms: number;
+}
+
+// One of the app's real entry points (the build of the code under test, see compiled-app.ts) in a process of
+// its own, on the test database and the given Redis and queue prefix, so that a test can stop it as an
+// orchestrator would (SIGTERM) or kill it as a crash would (SIGKILL).
+export class AppProcess {
   private readonly output: string[] = [];
 
-  private constructor(readonly child: ChildProcess) {
+  protected constructor(readonly child: ChildProcess) {
     const keep = (chunk: Buffer) => {
       this.output.push(...chunk.toString().split('\n').filter(Boolean));
-      this.output.splice(0, Math.max(0, this.output.length - 200));
+      this.output.splice(0, Math.max(0, this.output.length - 5000));
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
   }
 
-  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'], {
+  protected static spawn(entry: 'worker' | 'main', env: Record<string, string>): ChildProcess {
+    const child = spawn(process.execPath, [join(compiledApp(), 'src', `${entry}.js`)], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new WorkerProcess(child);
+    running.add(child);
+    child.once('exit', () => running.delete(child));
+    return child;
+  }
+
+  // Resolves once the process printed `ready`.
+  protected async ready(ready: string, timeoutMs: number): Promise<void> {
+    const child = this.child;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Worker did not start:\n${worker.log()}`)), timeoutMs);
-      const ready = (chunk: Buffer) => {
-        if (chunk.toString().includes('Worker running')) {
-          clearTimeout(timer);
-          child.stdout?.off('data', ready);
-          resolve();
-        }
-      };
-      child.stdout?.on('data', ready);
-      child.once('exit', (code, signal) => {
+      const timer = setTimeout(() => reject(new Error(`The process did not start:\n${this.log()}`)), timeoutMs);
+      const onData = (chunk: Buffer) => {
+        if (!chunk.toString().includes(ready)) return;
         clearTimeout(timer);
-        reject(new Error(`Worker exited (${code ?? signal}) before it was ready:\n${worker.log()}`));
-      });
+        child.stdout?.off('data', onData);
+        child.off('exit', onExit);
+        resolve();
+      };
+      const onExit = (code: number | null, signal: string | null) => {
+        clearTimeout(timer);
+        reject(new Error(`The process exited (${code ?? signal}) before it was ready:\n${this.log()}`));
+      };
+      child.stdout?.on('data', onData);
+      child.once('exit', onExit);
     });
-    return worker;
   }
 
   get running(): boolean {
@@ -54,55 +71,57 @@ export class WorkerProcess {
     await exited;
   }
 
+  // SIGTERM, as an orchestrator stops a process, and how long it took to exit. A process still running after
+  // waitMs is killed (and the exit says so: signal SIGKILL), so that a test fails instead of hanging.
+  async terminate(waitMs = 30_000): Promise<Exit> {
+    if (!this.running) throw new Error(`The process had already exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.log()}`);
+    const started = Date.now();
+    const exited = new Promise<Exit>((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
+    );
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), waitMs);
+    const exit = await exited;
+    clearTimeout(timer);
+    return exit;
+  }
+
   log(): string {
-    return this.output.slice(-60).join('\n');
+    return this.output.slice(-80).join('\n');
+  }
+
+  // Whether the process printed a line with the text (its last 5,000 lines are kept).
+  printed(text: string): boolean {
+    return this.output.some((line) => line.includes(text));
   }
 }
 
-const REDIS_PORT = '6379';
-
-export function redisUp(): boolean {
-  try {
-    return execFileSync('redis-cli', ['-p', REDIS_PORT, 'ping'], { encoding: 'utf8', timeout: 2000 }).trim() === 'PONG';
-  } catch {
-    return false;
+// The queue worker (src/worker.ts).
+export class WorkerProcess extends AppProcess {
+  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<WorkerProcess> {
+    const worker = new WorkerProcess(AppProcess.spawn('worker', env));
+    await worker.ready('Worker running', timeoutMs);
+    return worker;
   }
 }
 
-async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+// The API without workers (src/main.ts on PostgreSQL and Redis) on a free port.
+export class ApiProcess extends AppProcess {
+  private constructor(
+    child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
+    super(child);
+  }
+
+  static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
+    const port = await freePort();
+    const api = new ApiProcess(AppProcess.spawn('main', { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env }), `http://127.0.0.1:${port}`);
+    await api.ready('API on', timeoutMs);
+    return api;
   }
 }
 
-export async function startRedis(): Promise<void> {
-  if (redisUp()) return;
-  execFileSync('redis-server', [
-    '--daemonize', 'yes',
-    '--bind', '127.0.0.1', '-::1',
-    '--port', REDIS_PORT,
-    '--save', '',
-    '--appendonly', 'no',
-    '--dir', '/var/lib/redis',
-    '--logfile', '/var/log/redis/ci.log',
-  ]);
-  await waitFor(redisUp, 10_000, 'Redis to start');
-}
-
-// Shuts Redis down without saving (every queue is lost, as after a crash of a Redis without persistence)
-// and starts it again; Redis is back when this returns, whatever happened in between.
-export async function restartRedis(downMs = 500): Promise<void> {
-  try {
-    try {
-      execFileSync('redis-cli', ['-p', REDIS_PORT, 'shutdown', 'nosave'], { stdio: 'ignore', timeout: 5000 });
-    } catch {
-      // redis-cli reports the closed connection as an error; whether Redis is down is checked next.
-    }
-    await waitFor(() => !redisUp(), 10_000, 'Redis to stop');
-    await new Promise((r) => setTimeout(r, downMs));
-  } finally {
-    await startRedis();
-  }
-}
+// Started children die with the test process, however it ends.
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));

@@ -12,6 +12,7 @@ export enum JobName {
   ExpireOffer = 'expire-offer',
   RemindCompletion = 'remind-completion',
   RenderContractPdf = 'render-contract-pdf',
+  RenderSignedContractCopy = 'render-signed-contract-copy',
   SweepContracts = 'sweep-contracts',
   ComputeFeeRun = 'compute-fee-run',
   ExportFeeRun = 'export-fee-run',
@@ -25,6 +26,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   [JobName.ExpireOffer]: QueueName.Booking,
   [JobName.RemindCompletion]: QueueName.Booking,
   [JobName.RenderContractPdf]: QueueName.Contracts,
+  [JobName.RenderSignedContractCopy]: QueueName.Contracts,
   [JobName.SweepContracts]: QueueName.Contracts,
   [JobName.ComputeFeeRun]: QueueName.Fees,
   [JobName.ExportFeeRun]: QueueName.Fees,
@@ -39,6 +41,7 @@ export interface JobPayloads {
   [JobName.ExpireOffer]: { offerId: string };
   [JobName.RemindCompletion]: { assignmentId: string };
   [JobName.RenderContractPdf]: { contractId: string };
+  [JobName.RenderSignedContractCopy]: { contractId: string };
   [JobName.SweepContracts]: Record<string, never>;
   [JobName.ComputeFeeRun]: { runId: string };
   [JobName.ExportFeeRun]: { runId: string };

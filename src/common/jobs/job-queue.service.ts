@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
@@ -14,6 +14,10 @@ export interface EnqueueOptions {
   attempts?: number;
 }
 
+const CLOSE_TIMEOUT_MS = 1000;
+// While Redis is away every reconnect attempt fails: one line per this long says enough.
+const ERROR_LOG_INTERVAL_MS = 30_000;
+
 const DEFAULTS: JobsOptions = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
@@ -25,6 +29,8 @@ const DEFAULTS: JobsOptions = {
 export class JobQueue implements OnApplicationShutdown {
   private connection?: IORedis;
   private readonly queues = new Map<QueueName, JobsQueue>();
+  private readonly logger = new Logger('Queues');
+  private lastErrorLoggedAt = 0;
 
   constructor(private readonly config: AppConfig) {}
 
@@ -67,9 +73,18 @@ export class JobQueue implements OnApplicationShutdown {
         this.connection ??= createRedis(env.REDIS_URL, false);
         queue = new Queue(name, { connection: this.connection, prefix: env.QUEUE_PREFIX });
       }
+      // Without a listener BullMQ prints every connection error with its stack trace to stderr.
+      queue.on('error', (err: Error) => this.logError(name, err));
       this.queues.set(name, queue);
     }
     return queue;
+  }
+
+  private logError(queue: QueueName, err: Error): void {
+    const now = Date.now();
+    if (now - this.lastErrorLoggedAt < ERROR_LOG_INTERVAL_MS) return;
+    this.lastErrorLoggedAt = now;
+    this.logger.warn({ queue, err: err.message }, 'Queue error (more within 30 s are not logged)');
   }
 
   async ping(): Promise<string> {
@@ -83,8 +98,12 @@ export class JobQueue implements OnApplicationShutdown {
     return this.connection.ping();
   }
 
+  // Bounded: with Redis down a queue may never confirm its close, and a stop must not wait on Redis.
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    const closing = Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closing, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
     this.connection?.disconnect();
   }
 }

@@ -1,6 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, Worker, WorkerOptions } from 'bullmq';
+import { Job, WaitingError, Worker, WorkerOptions } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { JobName, QUEUE_OF, QueueName } from './job-names';
@@ -8,7 +8,19 @@ import { JOB_HANDLER } from './on-job.decorator';
 import { createPostgresWorker, JobProcessor, JobsWorker } from './postgres-queues';
 import { createRedis } from './redis-connection';
 
-type Handler = (payload: unknown, job: Job) => Promise<unknown>;
+// The signal is aborted when the process stops: a long handler returns (or throws) at its next safe point, and
+// the job goes back to its queue without using up an attempt.
+type Handler = (payload: unknown, job: Job, signal: AbortSignal) => Promise<unknown>;
+
+export const STOPPING = 'The worker is stopping';
+// After the running jobs, the queue connections get this long to close cleanly before they are dropped.
+const CLOSE_TIMEOUT_MS = 1000;
+
+interface RunningJob {
+  queue: QueueName;
+  name: string;
+  id?: string;
+}
 
 export const QUEUE_CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
@@ -29,10 +41,14 @@ export const QUEUE_WORKER_OPTIONS: Partial<Record<QueueName, Partial<WorkerOptio
 // Runs only in the worker process (or the single-process modes): finds the @OnJob handlers and
 // starts one BullMQ worker per queue. Refuses to boot unless every JobName has exactly one handler.
 @Injectable()
-export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly workers: JobsWorker[] = [];
+  private readonly running = new Set<RunningJob>();
   private connection?: IORedis;
+  private stopping = false;
+  // Jobs the process let go of while they still ran: the exit code says so.
+  private abandoned: RunningJob[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -67,10 +83,26 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const handlers = this.handlers();
     for (const queueName of Object.values(QueueName)) {
-      const processor = async (job: Job) => {
+      const processor: JobProcessor = async (job, token, signal) => {
         const handler = handlers.get(job.name as JobName);
         if (!handler || QUEUE_OF[job.name as JobName] !== queueName) throw new Error(`No handler for ${job.name}`);
-        return handler(job.data, job);
+        const running: RunningJob = { queue: queueName, name: job.name, id: job.id };
+        this.running.add(running);
+        try {
+          // A job fetched just before the stop began is given back untouched.
+          if (this.stopping) throw new Error(STOPPING);
+          return await handler(job.data, job, signal ?? new AbortController().signal);
+        } catch (error) {
+          if (!this.stopping) throw error;
+          // Whatever the handler threw once the stop began (it stopped at a safe point, or its database went
+          // away): the job goes back to wait as it is, without counting an attempt. Its handler resumes
+          // from what PostgreSQL holds.
+          await job.moveToWait(token);
+          this.logger.log({ queue: queueName, job: job.name, jobId: job.id }, 'Job given back to its queue: the worker is stopping');
+          throw new WaitingError();
+        } finally {
+          this.running.delete(running);
+        }
       };
       const worker = this.createWorker(queueName, processor);
       worker.on('failed', (job, err) =>
@@ -95,8 +127,55 @@ export class JobWorkerHost implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+  // True when the stop let go of jobs that were still running (they stay active in their queue until the
+  // stalled-job check of a running worker gives them back).
+  get cutOff(): boolean {
+    return this.abandoned.length > 0;
+  }
+
+  // Before the database closes (TypeORM closes it on application shutdown): stop fetching jobs, ask the running
+  // ones to stop at their next safe point, and wait for them at most SHUTDOWN_GRACE_MS. Whatever is then still
+  // running, or a connection that cannot close (Redis is down), is let go of and logged: a stop never waits on
+  // Redis for good.
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    const closing = this.workers.map((w) =>
+      w.close().catch((err: Error) => this.logger.warn({ err: err.message }, 'Closing a queue worker failed')),
+    );
+    for (const w of this.workers) w.cancelAllJobs(STOPPING);
+    const settled = await until(() => this.running.size === 0, this.config.env.SHUTDOWN_GRACE_MS);
+    if (!settled) {
+      this.abandoned = [...this.running];
+      this.logger.warn(
+        { abandoned: this.abandoned.map((j) => ({ queue: j.queue, job: j.name, jobId: j.id })), graceMs: this.config.env.SHUTDOWN_GRACE_MS },
+        'Stopped without these jobs finishing: they stay active in their queue until a running worker finds them stalled and takes them again',
+      );
+    }
+    const closed = await within(Promise.all(closing), CLOSE_TIMEOUT_MS);
+    if (!closed) {
+      this.logger.warn('The queue connections did not close in time (is Redis down?): dropped');
+      for (const w of this.workers) void w.disconnect().catch(() => undefined);
+    }
     this.connection?.disconnect();
   }
+}
+
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() >= end) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return true;
 }

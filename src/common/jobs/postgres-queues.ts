@@ -2,13 +2,18 @@ import { createPostgresBackend, Job, Queue, Worker } from 'bullmq';
 import { QueueName } from './job-names';
 
 // What the app uses of a queue and of a worker, whichever backend holds them.
-export type JobsQueue = Pick<Queue, 'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'>;
+export type JobsQueue = Pick<Queue, 'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'> & {
+  on(event: 'error', listener: (error: Error) => void): unknown;
+};
 export interface JobsWorker {
   on(event: 'failed', listener: (job: Job | undefined, error: Error) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   close(): Promise<void>;
+  cancelAllJobs(reason?: string): void;
+  disconnect(): Promise<void>;
 }
-export type JobProcessor = (job: Job) => Promise<unknown>;
+// BullMQ passes the abort signal only to a processor that declares all three parameters.
+export type JobProcessor = (job: Job, token: string | undefined, signal: AbortSignal | undefined) => Promise<unknown>;
 
 // BullMQ's PostgreSQL backend, used in the embedded mode instead of Redis: the queues live in the schema
 // "bullmq" of the app's own database, created on first use. Each queue and worker opens its own small pool

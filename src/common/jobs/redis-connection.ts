@@ -6,5 +6,9 @@ export function createRedis(url: string, forWorker: boolean): IORedis {
       { maxRetriesPerRequest: null, enableReadyCheck: true }
     : // Producers in the API fail fast so a request never hangs on a missing Redis.
       { maxRetriesPerRequest: 2, enableOfflineQueue: false, connectTimeout: 2000 };
-  return new IORedis(url, options);
+  const connection = new IORedis(url, options);
+  // Connection errors reach the queues and workers on it, which log them; without a listener of its own,
+  // ioredis prints each one as an unhandled error event while Redis is away.
+  connection.on('error', () => undefined);
+  return connection;
 }

@@ -4,13 +4,18 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FastifyRequest } from 'fastify';
 import { AppConfig } from '../../config/app-config';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { BrowserSessionService } from './browser-session.service';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottlerStorage } from './login-throttler-storage';
 import { LoginThrottlerModule } from './login-throttler.module';
 import { PasswordHasher } from './password-hasher';
+import { PasswordResetService } from './password-reset.service';
+import { SessionCookies } from './session-cookies';
 import { SessionsService } from './sessions.service';
 
 function accountKey(request: FastifyRequest): string {
@@ -53,8 +58,18 @@ function accountKey(request: FastifyRequest): string {
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, PasswordHasher, InvitationsService, SessionsService],
+  controllers: [AuthController, AccountController],
+  providers: [
+    AuthService,
+    BrowserSessionService,
+    SessionCookies,
+    AccountService,
+    PasswordResetService,
+    JwtStrategy,
+    PasswordHasher,
+    InvitationsService,
+    SessionsService,
+  ],
   exports: [InvitationsService, SessionsService, PasswordHasher],
 })
 export class AuthModule {}

@@ -2,29 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
+import { AuthContext, AuthUser, RequestMeta } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
-import { fieldError } from '../../common/errors/domain-error';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { LoginErrors } from './auth.errors';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
 import { LoginDto } from './dto/login.dto';
-import { TokenResponse } from './dto/token.response';
+import { IssuedTokens } from './dto/token.response';
 import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { SessionEntity } from './entities/session.entity';
-import { AccessTokenClaims } from './jwt.strategy';
+import { AccessTokenClaims, JwtStrategy } from './jwt.strategy';
 import { PasswordHasher } from './password-hasher';
-import { checkPassword } from './password-policy';
-
-const PASSWORD_MESSAGES = {
-  tooShort: 'must be at least 12 characters',
-  tooLong: 'must be at most 128 characters',
-  tooCommon: 'is too common or too easy to guess; choose another',
-} as const;
+import { passwordPolicyError } from './password-policy';
 
 @Injectable()
 export class AuthService {
@@ -35,9 +28,10 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly strategy: JwtStrategy,
   ) {}
 
-  async login(meta: RequestMeta, dto: LoginDto): Promise<TokenResponse> {
+  async login(meta: RequestMeta, dto: LoginDto): Promise<IssuedTokens> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !passwordOk || user.status !== UserStatus.Active) {
@@ -58,11 +52,11 @@ export class AuthService {
         { actorId: user.id, action: 'auth.login', entityType: 'session', entityId: session.id, meta },
         manager,
       );
-      return this.issueTokens(manager, user.id, session.id);
+      return this.issueTokens(manager, user.id, session);
     });
   }
 
-  async refresh(meta: RequestMeta, refreshToken: string): Promise<TokenResponse> {
+  async refresh(meta: RequestMeta, refreshToken: string): Promise<IssuedTokens> {
     const hash = sha256(refreshToken);
     const outcome = await this.dataSource.transaction(async (manager) => {
       // Atomic claim of the token: of two concurrent uses exactly one wins.
@@ -78,7 +72,7 @@ export class AuthService {
       const session = await manager.findOneBy(SessionEntity, { id: claimed[0].session_id, revokedAt: IsNull() });
       const user = session && (await manager.findOneBy(UserEntity, { id: session.userId, status: UserStatus.Active }));
       if (!session || !user || session.expiresAt <= this.clock.now()) return { invalid: true as const };
-      return { tokens: await this.issueTokens(manager, user.id, session.id) };
+      return { tokens: await this.issueTokens(manager, user.id, session) };
     });
     if ('tokens' in outcome && outcome.tokens) return outcome.tokens;
     if ('reused' in outcome && outcome.reused) {
@@ -96,15 +90,34 @@ export class AuthService {
   }
 
   async logout(ctx: AuthContext): Promise<void> {
+    await this.endSession(ctx, ctx.user.id, ctx.user.sessionId);
+  }
+
+  // Logout by the refresh cookie: any token of the family (also a rotated one) names the session to end.
+  async logoutByRefreshToken(meta: RequestMeta, refreshToken: string): Promise<void> {
+    const token = await this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken) });
+    const session = token && (await this.dataSource.getRepository(SessionEntity).findOneBy({ id: token.sessionId }));
+    if (session) await this.endSession(meta, session.userId, session.id);
+  }
+
+  // The person an Authorization: Bearer header names, checked exactly as the access guard checks it.
+  async userOfAccessToken(authorization: string | undefined): Promise<AuthUser | null> {
+    const match = /^Bearer (\S+)$/.exec(authorization ?? '');
+    if (!match) return null;
+    const claims = await this.jwt.verifyAsync<AccessTokenClaims>(match[1]).catch(() => null);
+    return (claims && (await this.strategy.validate(claims))) || null;
+  }
+
+  private async endSession(meta: RequestMeta, userId: string, sessionId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(SessionEntity, { id: ctx.user.sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'logout' });
-      await this.audit.record({ actorId: ctx.user.id, action: 'auth.logout', entityType: 'session', entityId: ctx.user.sessionId, meta: ctx }, manager);
+      const ended = await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'logout' });
+      if (ended.affected) await this.audit.record({ actorId: userId, action: 'auth.logout', entityType: 'session', entityId: sessionId, meta }, manager);
     });
   }
 
   async acceptInvitation(meta: RequestMeta, dto: AcceptInvitationDto): Promise<void> {
-    const problem = checkPassword(dto.password);
-    if (problem) throw fieldError('password', problem, `password ${PASSWORD_MESSAGES[problem]}`);
+    const policy = passwordPolicyError('password', dto.password);
+    if (policy) throw policy;
     const passwordHash = await this.hasher.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
       const [used]: [{ user_id: string }[], number] = await manager.query(
@@ -122,11 +135,17 @@ export class AuthService {
     });
   }
 
-  private async issueTokens(manager: EntityManager, userId: string, sessionId: string): Promise<TokenResponse> {
+  private async issueTokens(manager: EntityManager, userId: string, session: SessionEntity): Promise<IssuedTokens> {
     const refreshToken = randomToken();
-    await manager.insert(RefreshTokenEntity, { sessionId, tokenHash: sha256(refreshToken) });
-    const claims: AccessTokenClaims = { sub: userId, sid: sessionId };
+    await manager.insert(RefreshTokenEntity, { sessionId: session.id, tokenHash: sha256(refreshToken) });
+    const claims: AccessTokenClaims = { sub: userId, sid: session.id };
     const accessToken = await this.jwt.signAsync(claims);
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.config.env.ACCESS_TOKEN_TTL_SECONDS, refreshToken };
+    return {
+      accessToken,
+      tokenType: 'Bearer',
+      expiresIn: this.config.env.ACCESS_TOKEN_TTL_SECONDS,
+      sessionExpiresAt: session.expiresAt.toISOString(),
+      refreshToken,
+    };
   }
 }

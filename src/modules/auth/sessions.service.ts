@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { SessionEntity } from './entities/session.entity';
 
@@ -11,6 +11,15 @@ export class SessionsService {
     const result = await manager.update(
       SessionEntity,
       { userId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now(), revokedReason: reason },
+    );
+    return result.affected ?? 0;
+  }
+
+  async revokeOthersForUser(manager: EntityManager, userId: string, keepSessionId: string, reason: string): Promise<number> {
+    const result = await manager.update(
+      SessionEntity,
+      { userId, id: Not(keepSessionId), revokedAt: IsNull() },
       { revokedAt: this.clock.now(), revokedReason: reason },
     );
     return result.affected ?? 0;

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -10,10 +10,11 @@ import { AvailableExpertResponse } from './dto/availability.response';
 
 @ApiTags('availability')
 @Controller('availability')
-@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+@Authenticated({ roles: [Role.Coordinator] })
 export class AvailableExpertsController {
   constructor(private readonly service: AvailabilityService) {}
 
+  @ApiOperation({ summary: 'Experts free for a time range' })
   @Get('experts')
   @ApiOkResponse({ type: [AvailableExpertResponse], description: 'Active experts whose windows cover the whole range, by name' })
   list(@CurrentUser() ctx: AuthContext, @Query() query: AvailabilityRangeQuery): Promise<AvailableExpertResponse[]> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -11,16 +11,18 @@ import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availabil
 
 @ApiTags('availability')
 @Controller('experts/:id/availability')
-@Authenticated({ roles: [Role.Admin, Role.Coordinator] })
+@Authenticated({ roles: [Role.Coordinator] })
 export class ExpertAvailabilityController {
   constructor(private readonly service: AvailabilityService) {}
 
+  @ApiOperation({ summary: "An expert's availability (coordinator)" })
   @Get()
   @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AvailabilityResponse> {
     return this.service.ofExpert(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Whether an expert is free for a time range' })
   @Get('check')
   @ApiOkResponse({ type: AvailabilityCheckResponse })
   check(

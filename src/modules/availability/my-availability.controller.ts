@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -24,24 +24,28 @@ import { CreateWeeklyWindowDto } from './dto/create-weekly-window.dto';
 export class MyAvailabilityController {
   constructor(private readonly service: AvailabilityService) {}
 
+  @ApiOperation({ summary: 'My availability: weekly windows, one-off times and absences' })
   @Get()
   @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
   get(@CurrentUser() ctx: AuthContext): Promise<AvailabilityResponse> {
     return this.service.mine(ctx);
   }
 
+  @ApiOperation({ summary: 'Whether I am free for a time range' })
   @Get('check')
   @ApiOkResponse({ type: AvailabilityCheckResponse })
   check(@CurrentUser() ctx: AuthContext, @Query() query: AvailabilityRangeQuery): Promise<AvailabilityCheckResponse> {
     return this.service.checkMine(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Add a weekly availability window' })
   @Post('weekly')
   @ApiCreatedResponse({ type: WeeklyWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
   addWeekly(@CurrentUser() ctx: AuthContext, @Body() dto: CreateWeeklyWindowDto): Promise<WeeklyWindowResponse> {
     return this.service.addWeekly(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a weekly availability window' })
   @Delete('weekly/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -49,12 +53,14 @@ export class MyAvailabilityController {
     return this.service.remove(ctx, 'weekly', id);
   }
 
+  @ApiOperation({ summary: 'Add a one-off available time' })
   @Post('one-off')
   @ApiCreatedResponse({ type: OneOffWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
   addOneOff(@CurrentUser() ctx: AuthContext, @Body() dto: CreateOneOffWindowDto): Promise<OneOffWindowResponse> {
     return this.service.addOneOff(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Remove a one-off available time' })
   @Delete('one-off/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -62,12 +68,14 @@ export class MyAvailabilityController {
     return this.service.remove(ctx, 'oneOff', id);
   }
 
+  @ApiOperation({ summary: 'Add an absence' })
   @Post('absences')
   @ApiCreatedResponse({ type: AbsenceResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
   addAbsence(@CurrentUser() ctx: AuthContext, @Body() dto: CreateAbsenceDto): Promise<AbsenceResponse> {
     return this.service.addAbsence(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Remove an absence' })
   @Delete('absences/:id')
   @HttpCode(204)
   @ApiNoContentResponse()

@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ContractEnding } from '../contracts/contract-ending.service';
 import { lateCancellationFeeCents } from '../fees/fee-arithmetic';
+import { LateCancellationClaims } from '../fees/late-cancellation-claims';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { HOLDING_STATUSES } from './booking.repository';
@@ -13,12 +14,13 @@ import { AssignmentEntity, AssignmentStatus, CancelledBy } from './entities/assi
 import { BookingRequestEntity } from './entities/booking-request.entity';
 import { cancelledMail } from './mail/booking.mails';
 
-// Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it. A contract
-// left with no work ends in the same transaction.
+// Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it. A fee due is
+// claimed for the expert, and a contract left with no work ends, in the same transaction.
 @Injectable()
 export class AssignmentCancellation {
   constructor(
     private readonly contractEnding: ContractEnding,
+    private readonly lateClaims: LateCancellationClaims,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -59,6 +61,11 @@ export class AssignmentCancellation {
     const expert = await manager.findOneByOrFail(UserEntity, { id: assignment.expertId });
     const params = { title: request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, reason, feeDue, lateHours: this.config.env.LATE_CANCELLATION_HOURS };
     const ids = [await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, cancelledMail, params)];
+    // The fee due is claimed for the expert at once: nobody loses money because they did not know to ask for it.
+    if (feeDue) {
+      const work = { assignmentId: assignment.id, expertId: assignment.expertId, startsAt: assignment.startsAt, endsAt: assignment.endsAt };
+      ids.push(...(await this.lateClaims.file(manager, ctx, { ...work, taskType: request.taskType, title: request.title, preparationMinutes: request.preparationMinutes })));
+    }
     ids.push(...(await this.contractEnding.workCancelled(manager, contracts, assignment.id, { id: ctx.user.id, meta: ctx }, party)));
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
       const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });

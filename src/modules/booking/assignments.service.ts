@@ -16,7 +16,7 @@ import { AssignmentCancellation } from './assignment-cancellation';
 import { BookingErrors } from './booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from './booking.repository';
 import { CancelDto, CompleteDto, DirectAssignDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, toAssignmentResponse } from './dto/booking.response';
+import { AssignmentResponse, BookedAssignmentResponse, toAssignmentResponse, toBookedAssignmentResponse } from './dto/booking.response';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from './mail/booking.mails';
@@ -48,7 +48,7 @@ export class AssignmentsService {
   ) {}
 
   // The coordinator books a matching expert directly (agreed by phone, say). The database decides races.
-  async assignDirectly(ctx: AuthContext, requestId: string, dto: DirectAssignDto): Promise<AssignmentResponse> {
+  async assignDirectly(ctx: AuthContext, requestId: string, dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
     this.matching.assertOpen(request.status);
@@ -57,10 +57,11 @@ export class AssignmentsService {
       if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt)) throw BookingErrors.doubleBooked();
       throw BookingErrors.expertNotMatching([dto.expertId]);
     }
-    const id = await this.dataSource
+    const booked = await this.dataSource
       .transaction(async (manager) => {
         const locked = await this.booking.lockRequest(manager, requestId);
         if (!locked) throw BookingErrors.requestNotFound();
+        await this.booking.lockExpert(manager, dto.expertId);
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
@@ -71,30 +72,30 @@ export class AssignmentsService {
           endsAt: locked.endsAt,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
+        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
         const status = fillStatus(holding + 1, locked.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: requestId }, { status });
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
         else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
         await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
-        return assignment.id;
+        return { id: assignment.id, contract };
       })
       .catch((error: unknown) => {
         if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') throw BookingErrors.doubleBooked();
         throw error;
       });
-    const assignment = (await this.booking.findAssignment(id))!;
+    const assignment = (await this.booking.findAssignment(booked.id))!;
     await this.scheduleReminder(assignment);
-    return toAssignmentResponse(assignment);
+    return toBookedAssignmentResponse(assignment, booked.contract, ctx.user.role);
   }
 
   async mine(ctx: AuthContext): Promise<AssignmentResponse[]> {
-    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map(toAssignmentResponse);
+    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map((a) => toAssignmentResponse(a, ctx.user.role));
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(await this.visible(ctx, id));
+    return toAssignmentResponse(await this.visible(ctx, id), ctx.user.role);
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
@@ -191,13 +192,12 @@ export class AssignmentsService {
     }
   }
 
-  // Expert: only their own. Orderer: only their organisations'. Coordinator and admin: all.
+  // Expert: only their own. Orderer: only their organisations'. Coordinator: all. Admin: none (PRODUCT §1).
   private async visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
     const assignment = await this.booking.findAssignment(id);
     if (!assignment) throw BookingErrors.assignmentNotFound();
     const allowed =
       ctx.user.role === Role.Coordinator ||
-      ctx.user.role === Role.Admin ||
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
       (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
     if (!allowed) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -8,14 +8,15 @@ import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AssignmentsService } from './assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { CancelDto, DirectAssignDto, SendOffersDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
+import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from './dto/booking.response';
 import { CandidateResponse } from './dto/candidate.response';
 import { CreateRequestDto } from './dto/create-request.dto';
 import { ListRequestsQuery } from './dto/list-requests.query';
 import { MatchingService } from './matching.service';
 import { OffersService } from './offers.service';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// Orders name experts and their topics once accepted: the coordinator's, not the admin's (PRODUCT §1).
+const STAFF = [Role.Coordinator];
 
 @ApiTags('booking')
 @Controller('booking-requests')
@@ -27,6 +28,7 @@ export class BookingRequestsController {
     private readonly assignments: AssignmentsService,
   ) {}
 
+  @ApiOperation({ summary: 'Create an order (draft)' })
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
   @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
@@ -34,6 +36,7 @@ export class BookingRequestsController {
     return this.requests.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Orders visible to me' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestPageResponse, description: 'An orderer gets only their own units’ and projects’ requests' })
@@ -41,6 +44,7 @@ export class BookingRequestsController {
     return this.requests.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'One order' })
   @Get(':id')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestResponse })
@@ -48,6 +52,7 @@ export class BookingRequestsController {
     return this.requests.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Change a draft order' })
   @Put(':id')
   @Authenticated({ roles: [Role.Orderer] })
   @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
@@ -55,6 +60,7 @@ export class BookingRequestsController {
     return this.requests.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Submit a draft order to the coordinator' })
   @Post(':id/submit')
   @Authenticated({ roles: [Role.Orderer] })
   @HttpCode(200)
@@ -63,6 +69,7 @@ export class BookingRequestsController {
     return this.requests.submit(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Cancel an order' })
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @HttpCode(200)
@@ -71,6 +78,7 @@ export class BookingRequestsController {
     return this.requests.cancel(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Matching experts for an order, best first' })
   @Get(':id/candidates')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
@@ -78,6 +86,7 @@ export class BookingRequestsController {
     return this.matching.candidates(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Offer an order to experts' })
   @Post(':id/offers')
   @Authenticated({ roles: STAFF })
   @ApiCreatedResponse({ type: [OfferResponse], description: 'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)' })
@@ -85,10 +94,11 @@ export class BookingRequestsController {
     return this.offers.send(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Assign an expert directly (coordinator)' })
   @Post(':id/assignments')
   @Authenticated({ roles: STAFF })
-  @ApiCreatedResponse({ type: AssignmentResponse, description: 'Books a matching expert directly' })
-  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<AssignmentResponse> {
+  @ApiCreatedResponse({ type: BookedAssignmentResponse, description: 'Books a matching expert directly; the response names the contract drafted with the assignment' })
+  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
     return this.assignments.assignDirectly(ctx, id, dto);
   }
 }

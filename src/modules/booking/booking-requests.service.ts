@@ -42,7 +42,7 @@ export class BookingRequestsService {
       await this.audit.record({ actorId: ctx.user.id, action: 'request.created', entityType: 'booking_request', entityId: saved.id, meta: ctx }, manager);
       return saved;
     });
-    return toRequestResponse(saved, []);
+    return toRequestResponse(saved, [], ctx.user.role);
   }
 
   async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {
@@ -54,7 +54,7 @@ export class BookingRequestsService {
       await this.audit.record({ actorId: ctx.user.id, action: 'request.updated', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
       return saved;
     });
-    return toRequestResponse(saved, []);
+    return toRequestResponse(saved, [], ctx.user.role);
   }
 
   async submit(ctx: AuthContext, id: string): Promise<RequestResponse> {
@@ -82,7 +82,7 @@ export class BookingRequestsService {
     const [rows, total] = await this.booking.findRequests({ memberId, status: query.status, limit: query.limit, offset: query.offset });
     const assignments = await this.booking.findAssignmentsOf(rows.map((r) => r.id));
     return {
-      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id))),
+      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id), ctx.user.role)),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -91,7 +91,7 @@ export class BookingRequestsService {
 
   async get(ctx: AuthContext, id: string): Promise<RequestResponse> {
     const request = await this.visible(ctx, id);
-    return toRequestResponse(request, await this.booking.findAssignmentsOf([id]));
+    return toRequestResponse(request, await this.booking.findAssignmentsOf([id]), ctx.user.role);
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {

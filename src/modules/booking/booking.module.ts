@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
+import { FeePricingModule } from '../fees/fee-pricing.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentCancellation } from './assignment-cancellation';
 import { AssignmentsController } from './assignments.controller';
@@ -22,7 +23,7 @@ import { OfferWithdrawal } from './offer-withdrawal';
 import { OffersService } from './offers.service';
 
 @Module({
-  imports: [OrganisationsModule, ExpertsModule, ContractsModule],
+  imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule],
   controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
   providers: [
     BookingRepository,

@@ -20,6 +20,14 @@ export class BookingRepository {
     return manager.findOne(BookingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  // Serialises bookings of one expert. Without it, two transactions inserting overlapping assignments for the
+  // same expert each wait in the exclusion constraint for the other and deadlock; with it, the second inserts
+  // only after the first has committed, and meets the constraint at once. Always taken after lockRequest:
+  // the order is request, then expert, everywhere an assignment is made.
+  async lockExpert(manager: EntityManager, expertId: string): Promise<void> {
+    await manager.query('SELECT 1 FROM experts WHERE user_id = $1 FOR NO KEY UPDATE', [expertId]);
+  }
+
   findRequests(filter: { memberId?: string; status?: RequestStatus; limit: number; offset: number }): Promise<[BookingRequestEntity[], number]> {
     const qb = this.dataSource.getRepository(BookingRequestEntity).createQueryBuilder('r');
     if (filter.memberId) {

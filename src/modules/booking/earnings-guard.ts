@@ -4,9 +4,10 @@ import { DataSource } from 'typeorm';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { TaskType } from '../../common/domain/task-type';
 import { ExpertEntity } from '../experts/entities/expert.entity';
+import { RatesRepository } from '../fees/rates.repository';
 import { BookingErrors } from './booking.errors';
 import { BookingRequestEntity } from './entities/booking-request.entity';
-import { expectedFeeCents } from './fee-estimate';
+import { earningsCeilingCheck } from './fee-estimate';
 
 interface HeldWork {
   taskType: TaskType;
@@ -19,7 +20,10 @@ interface HeldWork {
 // the expert's own ceiling needs their explicit acknowledgement.
 @Injectable()
 export class EarningsGuard {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rates: RatesRepository,
+  ) {}
 
   async check(expertId: string, request: BookingRequestEntity, acknowledged: boolean): Promise<void> {
     const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ userId: expertId });
@@ -33,8 +37,9 @@ export class EarningsGuard {
           AND date_part('year', a.starts_at AT TIME ZONE '${COUNTY_ZONE}') = date_part('year', $2::timestamptz AT TIME ZONE '${COUNTY_ZONE}')`,
       [expertId, request.startsAt],
     );
-    const earned = held.reduce((sum, w) => sum + expectedFeeCents(w), 0);
-    const expected = expectedFeeCents(request);
-    if (earned + expected > ceiling) throw BookingErrors.ceilingAckRequired(earned, expected, ceiling);
+    // Priced as the contract and the claim will be: from the rates table, by the row in force on each day.
+    const { fees } = await this.rates.currentRates();
+    const check = earningsCeilingCheck(held, request, ceiling, fees);
+    if (check.crosses) throw BookingErrors.ceilingAckRequired(check.earnedCents, check.expectedCents, ceiling);
   }
 }

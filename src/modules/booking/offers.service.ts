@@ -10,17 +10,19 @@ import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ContractDrafts } from '../contracts/contract-drafts.service';
+import { RatesRepository } from '../fees/rates.repository';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { BookingErrors } from './booking.errors';
 import { BookingRepository } from './booking.repository';
 import { AssignmentsService } from './assignments.service';
 import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from './dto/booking-actions.dto';
-import { AssignmentResponse, OfferResponse, toAssignmentResponse, toOfferResponse } from './dto/booking.response';
+import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from './dto/booking.response';
 import { AssignmentEntity } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
 import { EarningsGuard } from './earnings-guard';
+import { expectedFeeCents } from './fee-estimate';
 import { acceptedMail, offerMail } from './mail/booking.mails';
 import { MatchingService } from './matching.service';
 import { OfferWithdrawal } from './offer-withdrawal';
@@ -39,6 +41,7 @@ export class OffersService {
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly contractDrafts: ContractDrafts,
+    private readonly rates: RatesRepository,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
@@ -87,20 +90,21 @@ export class OffersService {
         .enqueue(JobName.ExpireOffer, { offerId: offer.id }, { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) })
         .catch((err: Error) => this.logger.warn({ offerId: offer.id, err: err.message }, 'Expiry not queued; the deadline is still enforced on answer'));
     }
-    return offers.map((o) => toOfferResponse({ ...o, request }));
+    return this.respond(offers.map((o) => ({ ...o, request })));
   }
 
   async mine(ctx: AuthContext, status?: OfferStatus): Promise<OfferResponse[]> {
-    return (await this.booking.findOffersOfExpert(ctx.user.id, status)).map(toOfferResponse);
+    return this.respond(await this.booking.findOffersOfExpert(ctx.user.id, status));
   }
 
-  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<AssignmentResponse> {
+  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
     const offer = await this.own(ctx, offerId);
     this.assertOpen(offer);
     await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
-    const { assignmentId, mailIds } = await this.dataSource
+    const { assignmentId, contract, mailIds } = await this.dataSource
       .transaction(async (manager) => {
         const request = await this.booking.lockRequest(manager, offer.requestId);
+        await this.booking.lockExpert(manager, offer.expertId);
         const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
@@ -117,7 +121,7 @@ export class OffersService {
           endsAt: request.endsAt,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
+        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
         await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
@@ -131,7 +135,7 @@ export class OffersService {
           expertName: ctx.user.name,
           filled: status === RequestStatus.Filled,
         });
-        return { assignmentId: assignment.id, mailIds: [mailId] };
+        return { assignmentId: assignment.id, contract, mailIds: [mailId] };
       })
       .catch((error: unknown) => {
         if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') {
@@ -142,7 +146,7 @@ export class OffersService {
     await this.mail.dispatch(mailIds);
     const assignment = (await this.booking.findAssignment(assignmentId))!;
     await this.assignments.scheduleReminder(assignment);
-    return toAssignmentResponse(assignment);
+    return toBookedAssignmentResponse(assignment, contract, ctx.user.role);
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
@@ -157,7 +161,7 @@ export class OffersService {
       if (!result.affected) throw BookingErrors.offerNotOpen('answered');
       await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
     });
-    return toOfferResponse({ ...offer, status: OfferStatus.Declined });
+    return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
   }
 
   // Delayed job at the deadline. Idempotent: an answered offer is left as it is.
@@ -172,6 +176,12 @@ export class OffersService {
         .execute();
       if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
     });
+  }
+
+  // Each offer with its fee estimate, from one read of the rates table.
+  private async respond(offers: (OfferEntity & { request: BookingRequestEntity })[]): Promise<OfferResponse[]> {
+    const { fees } = await this.rates.currentRates();
+    return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }
 
   private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {

@@ -16,7 +16,7 @@ export class ContractAccess {
   ) {}
 
   static isStaff(ctx: AuthContext): boolean {
-    return ctx.user.role === Role.Coordinator || ctx.user.role === Role.Admin;
+    return ctx.user.role === Role.Coordinator;
   }
 
   async visible(ctx: AuthContext, id: string): Promise<ContractEntity> {

@@ -1,4 +1,5 @@
 import { TaskType } from '../../common/domain/task-type';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate } from '../fees/fee-arithmetic';
 import { buildContractDocument, ContractDocumentError, ContractSources, ContractTaskSource, feeTerms, travelTerms } from './contract-document.builder';
 
 function task(day: number, overrides: Partial<ContractTaskSource> = {}): ContractTaskSource {
@@ -30,6 +31,7 @@ function sources(overrides: Partial<ContractSources> = {}): ContractSources {
     tasks: [task(10), task(3, { remote: true, municipality: null, address: null })],
     lateCancellationHours: 48,
     approvedBy: { name: 'Kaisa Koordinaattori', at: new Date('2026-02-20T10:15:00Z') },
+    rates: { fees: DEFAULT_FEE_RATES, travel: DEFAULT_TRAVEL_RATES },
     ...overrides,
   };
 }
@@ -83,7 +85,7 @@ describe('buildContractDocument', () => {
 
 describe('feeTerms', () => {
   it('sums the expected fee of per-event tasks', () => {
-    expect(feeTerms([task(3, { taskType: TaskType.Lecture }), task(4, { taskType: TaskType.Lecture })])).toEqual({
+    expect(feeTerms([task(3, { taskType: TaskType.Lecture }), task(4, { taskType: TaskType.Lecture })], DEFAULT_FEE_RATES)).toEqual({
       basis: 'per_event',
       rateCents: 15000,
       expectedCents: 30000,
@@ -93,7 +95,7 @@ describe('feeTerms', () => {
   it('refuses tasks paid at different rates, naming them', () => {
     let error: unknown;
     try {
-      feeTerms([task(3), task(4), task(5, { taskType: TaskType.Lecture })]);
+      feeTerms([task(3), task(4), task(5, { taskType: TaskType.Lecture })], DEFAULT_FEE_RATES);
     } catch (e) {
       error = e;
     }
@@ -102,24 +104,39 @@ describe('feeTerms', () => {
   });
 
   it('accepts different task types that share one rate', () => {
-    expect(feeTerms([task(3), task(4, { taskType: TaskType.Evaluation })]).rateCents).toBe(2500);
+    expect(feeTerms([task(3), task(4, { taskType: TaskType.Evaluation })], DEFAULT_FEE_RATES).rateCents).toBe(2500);
   });
 
   it('refuses a task with no rate in force on its day', () => {
-    expect(() => feeTerms([task(3, { startsAt: new Date('2024-06-01T07:00:00Z'), endsAt: new Date('2024-06-01T08:00:00Z') })])).toThrow(
+    expect(() => feeTerms([task(3, { startsAt: new Date('2024-06-01T07:00:00Z'), endsAt: new Date('2024-06-01T08:00:00Z') })], DEFAULT_FEE_RATES)).toThrow(
       expect.objectContaining({ code: 'RATE_NOT_FOUND', assignmentIds: ['a-3'] }),
     );
   });
 });
 
+describe('the fee the contract states', () => {
+  it('comes from the rates it is given: a coordinator’s later row prices the work from its first day', () => {
+    const raised: FeeRate = { taskType: TaskType.WorkingGroup, basis: 'hourly', rateCents: 3137, validFrom: '2026-03-05' };
+    const rates = { fees: [...DEFAULT_FEE_RATES, raised], travel: DEFAULT_TRAVEL_RATES };
+    // 2 h + 1 h preparation = 12 quarter hours at 31.37 €/h.
+    expect(buildContractDocument(sources({ tasks: [task(10)], rates })).fee).toMatchObject({ basis: 'hourly', rateCents: 3137, expectedCents: 9411 });
+    expect(buildContractDocument(sources({ tasks: [task(4)], rates })).fee).toMatchObject({ basis: 'hourly', rateCents: 2500, expectedCents: 7500 });
+  });
+
+  it('states the car rate of the travel rates it is given', () => {
+    const doc = buildContractDocument(sources({ rates: { fees: DEFAULT_FEE_RATES, travel: [{ year: 2026, carCentsPerKm: 57 }] } }));
+    expect(doc.travel).toEqual({ carCentsPerKm: 57, year: 2026, publicTransportByReceipt: true });
+  });
+});
+
 describe('travelTerms', () => {
   it('takes the rate of the year the term starts in', () => {
-    expect(travelTerms('2025-12-31')).toEqual({ year: 2025, carCentsPerKm: 59 });
-    expect(travelTerms('2026-01-01')).toEqual({ year: 2026, carCentsPerKm: 55 });
+    expect(travelTerms('2025-12-31', DEFAULT_TRAVEL_RATES)).toEqual({ year: 2025, carCentsPerKm: 59 });
+    expect(travelTerms('2026-01-01', DEFAULT_TRAVEL_RATES)).toEqual({ year: 2026, carCentsPerKm: 55 });
   });
 
   it('keeps the latest earlier rate for a year not yet published', () => {
-    expect(travelTerms('2027-02-01')).toEqual({ year: 2026, carCentsPerKm: 55 });
-    expect(() => travelTerms('2024-02-01')).toThrow(expect.objectContaining({ code: 'TRAVEL_RATE_NOT_FOUND' }));
+    expect(travelTerms('2027-02-01', DEFAULT_TRAVEL_RATES)).toEqual({ year: 2026, carCentsPerKm: 55 });
+    expect(() => travelTerms('2024-02-01', DEFAULT_TRAVEL_RATES)).toThrow(expect.objectContaining({ code: 'TRAVEL_RATE_NOT_FOUND' }));
   });
 });

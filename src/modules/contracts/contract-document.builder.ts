@@ -1,7 +1,6 @@
 import { TaskType } from '../../common/domain/task-type';
-import { localDate } from '../../common/i18n/format';
-import { expectedFeeCents } from '../booking/fee-estimate';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeBasis, FeeRate, rateInForce, TravelRate, travelRateFor } from '../fees/fee-arithmetic';
+import { bookedPrice } from '../booking/fee-estimate';
+import { FeeBasis, FeeRate, RateTables, TravelRate, travelRateFor } from '../fees/fee-arithmetic';
 import { ContractDocument, ContractTaskLine } from './pdf/contract-document';
 
 // From the database's rows to the renderer's ContractDocument: pure, so that the snapshot stored at approval
@@ -36,6 +35,8 @@ export interface ContractSources {
   tasks: ContractTaskSource[];
   lateCancellationHours: number;
   approvedBy: { name: string; at: Date };
+  // The rates table as read at approval: the contract states what the claim will be priced by.
+  rates: RateTables;
 }
 
 export interface FeeTerms {
@@ -61,15 +62,15 @@ export class ContractDocumentError extends Error {
 // A contract states one fee rate and basis (the renderer's fee section has one), so every task under it must be
 // priced alike by the schedule in force on its day: a series of working-group meetings, say. Work of different
 // kinds goes under contracts of its own.
-export function feeTerms(tasks: readonly ContractTaskSource[], rates: readonly FeeRate[] = DEFAULT_FEE_RATES): FeeTerms {
+export function feeTerms(tasks: readonly ContractTaskSource[], rates: readonly FeeRate[]): FeeTerms {
   if (tasks.length === 0) throw new ContractDocumentError('NO_TASKS', 'A contract covers at least one task');
-  const priced = tasks.map((task) => ({ task, rate: rateInForce(rates, task.taskType, localDate(task.startsAt)) }));
-  const unpriced = priced.filter((p) => p.rate === null).map((p) => p.task.assignmentId);
+  const priced = tasks.map((task) => ({ task, work: bookedPrice(task, rates) }));
+  const unpriced = priced.filter((p) => p.work === null).map((p) => p.task.assignmentId);
   if (unpriced.length > 0) {
     throw new ContractDocumentError('RATE_NOT_FOUND', 'No fee rate is in force for some tasks', unpriced);
   }
-  const first = priced[0].rate!;
-  const differing = priced.filter((p) => p.rate!.basis !== first.basis || p.rate!.rateCents !== first.rateCents);
+  const first = priced[0].work!.rate;
+  const differing = priced.filter((p) => p.work!.rate.basis !== first.basis || p.work!.rate.rateCents !== first.rateCents);
   if (differing.length > 0) {
     throw new ContractDocumentError(
       'MIXED_FEE_TERMS',
@@ -77,12 +78,12 @@ export function feeTerms(tasks: readonly ContractTaskSource[], rates: readonly F
       [priced[0].task.assignmentId, ...differing.map((p) => p.task.assignmentId)],
     );
   }
-  const expectedCents = tasks.reduce((sum, task) => sum + expectedFeeCents(task, rates), 0);
+  const expectedCents = priced.reduce((sum, p) => sum + p.work!.feeCents, 0);
   return { basis: first.basis, rateCents: first.rateCents, expectedCents };
 }
 
 // The car rate of the year the term starts in; a year without a published rate keeps the latest earlier one.
-export function travelTerms(validFrom: string, rates: readonly TravelRate[] = DEFAULT_TRAVEL_RATES): TravelRate {
+export function travelTerms(validFrom: string, rates: readonly TravelRate[]): TravelRate {
   const exact = travelRateFor(rates, validFrom);
   if (exact) return exact;
   const year = Number(validFrom.slice(0, 4));
@@ -105,18 +106,15 @@ function taskLine(task: ContractTaskSource): ContractTaskLine {
   };
 }
 
-export function buildContractDocument(
-  s: ContractSources,
-  rates: { fee?: readonly FeeRate[]; travel?: readonly TravelRate[] } = {},
-): ContractDocument {
+export function buildContractDocument(s: ContractSources): ContractDocument {
   if (!s.expert.dateOfBirth) {
     throw new ContractDocumentError('DATE_OF_BIRTH_MISSING', 'The expert has not given their personal identity code, so the contract has no date of birth');
   }
   const tasks = [...s.tasks].sort(
     (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0),
   );
-  const fee = feeTerms(tasks, rates.fee);
-  const travel = travelTerms(s.validFrom, rates.travel);
+  const fee = feeTerms(tasks, s.rates.fees);
+  const travel = travelTerms(s.validFrom, s.rates.travel);
   const expertMunicipality = s.expert.municipality;
   return {
     language: s.language,

@@ -8,8 +8,8 @@ import { ContractErrors } from './contracts.errors';
 import { ContractPdfQuery } from './dto/contract-actions.dto';
 import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
 
-// Reading a contract: the stored PDF exactly as stored, or an English information copy rendered on demand from
-// the same snapshot and never kept.
+// Reading a contract: the stored PDF exactly as stored, an English information copy rendered on demand from
+// the same snapshot and never kept, or, once signed, the stored signed copy.
 @Injectable()
 export class ContractPdfsService {
   constructor(
@@ -33,5 +33,17 @@ export class ContractPdfsService {
     const bytes = await this.contracts.findPdf(id);
     if (!bytes) throw ContractErrors.pdfNotReady();
     return { sha256: contract.pdfSha256, fileName, bytes };
+  }
+
+  async downloadSignedCopy(ctx: AuthContext, id: string, ifNoneMatch?: string): Promise<ContractPdfDownload> {
+    const contract = await this.access.visible(ctx, id);
+    if (!contract.signedAt) throw ContractErrors.noSignedCopy();
+    const copy = contract.signedCopy;
+    if (!copy) throw ContractErrors.signedCopyNotReady();
+    const fileName = `${contract.number}-v${contract.version}-${contract.language}-signed.pdf`;
+    if (etagMatches(ifNoneMatch, copy.sha256)) return { sha256: copy.sha256, fileName, bytes: null };
+    const bytes = await this.contracts.findSignedCopyPdf(id);
+    if (!bytes) throw ContractErrors.signedCopyNotReady();
+    return { sha256: copy.sha256, fileName, bytes };
   }
 }

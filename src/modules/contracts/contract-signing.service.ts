@@ -8,6 +8,7 @@ import { PasswordHasher } from '../auth/password-hasher';
 import { AssignmentStatus } from '../booking/entities/assignment.entity';
 import { ContractAccess } from './contract-access';
 import { ContractPdfJob } from './contract-pdf.job';
+import { ContractSignedCopyJob } from './contract-signed-copy.job';
 import { ContractSnapshots } from './contract-snapshots';
 import { OPEN_ASSIGNMENT_STATUSES, refusal } from './contract-transitions';
 import { ContractsRepository } from './contracts.repository';
@@ -18,7 +19,7 @@ import { ContractResponse } from './dto/contract.response';
 import { ContractEntity, ContractStatus } from './entities/contract.entity';
 
 // The two acts that make a contract binding: the coordinator approves (freezing what it says and queueing its
-// PDF), the expert signs the PDF they read (confirming the assignments it covers).
+// PDF), the expert signs the PDF they read (confirming the assignments it covers and queueing the signed copy).
 @Injectable()
 export class ContractSigningService {
   constructor(
@@ -27,6 +28,7 @@ export class ContractSigningService {
     private readonly access: ContractAccess,
     private readonly snapshots: ContractSnapshots,
     private readonly pdfJob: ContractPdfJob,
+    private readonly signedCopyJob: ContractSignedCopyJob,
     private readonly service: ContractsService,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditService,
@@ -115,6 +117,7 @@ export class ContractSigningService {
       .catch((error: unknown) => {
         throw fromDatabase(error);
       });
+    await this.signedCopyJob.enqueue(id);
     return this.service.reload(id);
   }
 

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { OrganisationKind } from '../organisations/entities/organisation.entity';
 import { Payee } from '../experts/entities/payment-details.entity';
+import { RatesRepository } from '../fees/rates.repository';
 import { buildContractDocument, ContractDocumentError, ContractSources, ContractTaskSource, feeTerms } from './contract-document.builder';
 import { AssignmentWithRequest, ContractsRepository } from './contracts.repository';
 import { ContractErrors } from './contracts.errors';
@@ -10,11 +11,12 @@ import { ContractEntity } from './entities/contract.entity';
 import { ContractDocument } from './pdf/contract-document';
 
 // Gathers what a contract states from the database, at the moment of approval, and freezes it as the snapshot
-// the PDF is rendered from.
+// the PDF is rendered from. The fee and car rates come from the rates table, as the claim's do.
 @Injectable()
 export class ContractSnapshots {
   constructor(
     private readonly contracts: ContractsRepository,
+    private readonly rates: RatesRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -36,7 +38,8 @@ export class ContractSnapshots {
   // Refuses, before anything is written, a set of assignments that one contract cannot state.
   async checkFeeTerms(manager: EntityManager, assignments: AssignmentWithRequest[]): Promise<void> {
     const tasks = await this.tasks(manager, assignments);
-    translated(() => feeTerms(tasks));
+    const rates = await this.rates.currentRates(manager);
+    translated(() => feeTerms(tasks, rates.fees));
   }
 
   async build(
@@ -70,6 +73,7 @@ export class ContractSnapshots {
       tasks: await this.tasks(manager, assignments),
       lateCancellationHours: this.config.env.LATE_CANCELLATION_HOURS,
       approvedBy,
+      rates: await this.rates.currentRates(manager),
     };
     return translated(() => buildContractDocument(sources));
   }

@@ -8,13 +8,14 @@ import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
 import { AuditService } from '../audit/audit.service';
 import { ContractPdfJob } from './contract-pdf.job';
+import { ContractSignedCopyJob } from './contract-signed-copy.job';
 import { ContractsRepository } from './contracts.repository';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 const RENDER_GRACE_MS = 2 * 60_000;
 
 // Now and then: signed contracts past their last day become expired, and an approved contract whose render job
-// never reached Redis is queued again.
+// never reached Redis is queued again, as is a signed contract still without its signed copy.
 @Injectable()
 export class ContractSweepJob implements OnApplicationBootstrap {
   private readonly logger = new Logger('Contracts');
@@ -23,6 +24,7 @@ export class ContractSweepJob implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
     private readonly pdfJob: ContractPdfJob,
+    private readonly signedCopyJob: ContractSignedCopyJob,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -44,6 +46,9 @@ export class ContractSweepJob implements OnApplicationBootstrap {
     });
     for (const id of await this.contracts.approvedWithoutPdf(new Date(now.getTime() - RENDER_GRACE_MS))) {
       await this.pdfJob.enqueue(id);
+    }
+    for (const id of await this.contracts.signedWithoutCopy(new Date(now.getTime() - RENDER_GRACE_MS))) {
+      await this.signedCopyJob.enqueue(id);
     }
   }
 }

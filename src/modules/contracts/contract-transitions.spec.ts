@@ -1,4 +1,4 @@
-import { ContractAction, ContractRefusal, refusal } from './contract-transitions';
+import { ContractAction, ContractRefusal, refusal, statusOn } from './contract-transitions';
 import { ContractStatus, TerminationCause } from './entities/contract.entity';
 
 describe('contract transitions', () => {
@@ -40,5 +40,19 @@ describe('contract transitions', () => {
 
   it('covers every action for every status', () => {
     expect(table).toHaveLength(4 * Object.values(ContractStatus).length);
+  });
+});
+
+describe('statusOn', () => {
+  it('reads a signed contract as expired the day after its last day, not on it', () => {
+    const c = { status: ContractStatus.Signed, validUntil: '2026-11-03' };
+    expect(statusOn(c, '2026-11-03')).toBe(ContractStatus.Signed);
+    expect(statusOn(c, '2026-11-04')).toBe(ContractStatus.Expired);
+  });
+
+  it('leaves every other state as it is', () => {
+    for (const status of Object.values(ContractStatus).filter((s) => s !== ContractStatus.Signed)) {
+      expect(statusOn({ status, validUntil: '2020-01-01' }, '2026-11-04')).toBe(status);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
@@ -17,7 +17,8 @@ import { ContractPageResponse, ContractResponse } from './dto/contract.response'
 import { CreateContractDto } from './dto/create-contract.dto';
 import { ListContractsQuery } from './dto/list-contracts.query';
 
-const READERS = [Role.Coordinator, Role.Admin, Role.Expert];
+// PRODUCT §1: contracts are the expert's and the coordinator's; the admin does not read them.
+const READERS = [Role.Coordinator, Role.Expert];
 
 @ApiTags('contracts')
 @Controller('contracts')
@@ -28,6 +29,7 @@ export class ContractsController {
     private readonly pdfs: ContractPdfsService,
   ) {}
 
+  @ApiOperation({ summary: 'Contracts visible to me' })
   @Get()
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractPageResponse, description: 'Coordinator: all, filtered; expert: their own' })
@@ -35,6 +37,7 @@ export class ContractsController {
     return this.contracts.list(ctx, query);
   }
 
+  @ApiOperation({ summary: "Create a contract for a series of one expert's assignments" })
   @Post()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded' })
@@ -44,6 +47,7 @@ export class ContractsController {
     return this.contracts.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'One contract' })
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
@@ -52,6 +56,7 @@ export class ContractsController {
     return this.contracts.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "A contract's PDF (ETag: its SHA-256)" })
   @Get(':id/pdf')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({
@@ -71,6 +76,30 @@ export class ContractsController {
     return contractPdfResponse(reply, await this.pdfs.download(ctx, id, query, ifNoneMatch));
   }
 
+  @Get(':id/signed-pdf')
+  @Authenticated({ roles: [Role.Coordinator, Role.Expert] })
+  @ApiOperation({ summary: 'Download the signed copy of a signed contract' })
+  @ApiOkResponse({
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'The signed copy, for the expert whose contract it is and for coordinators. It begins with the approved PDF byte for byte (the file whose SHA-256 is `signature.pdfSha256`), ' +
+      'followed by a signature page (who signed, when in Finnish time, from which address and browser, and the SHA-256 of the approved document) in the contract’s language, ' +
+      'appended as an incremental update. Made by the worker shortly after signing; `signedCopyReady` in the contract says when.',
+    headers: { ETag: { description: 'SHA-256 of the signed copy in hex, quoted (`signedCopySha256`)', schema: { type: 'string' } } },
+  })
+  @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such contract, or another expert’s' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY' })
+  async signedPdf(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    return contractPdfResponse(reply, await this.pdfs.downloadSignedCopy(ctx, id, ifNoneMatch));
+  }
+
+  @ApiOperation({ summary: 'Approve a draft contract (coordinator)' })
   @Post(':id/approve')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
@@ -80,17 +109,19 @@ export class ContractsController {
     return this.signing.approve(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Sign an approved contract (the expert)' })
   @Post(':id/sign')
   @Authenticated({ roles: [Role.Expert] })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOkResponse({ type: ContractResponse, description: 'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed' })
+  @ApiOkResponse({ type: ContractResponse, description: 'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy' })
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'SIGNING_PASSWORD_INCORRECT' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH' })
   sign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SignContractDto): Promise<ContractResponse> {
     return this.signing.sign(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Draft a new version of a signed contract' })
   @Post(':id/revise')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: ContractResponse, description: 'A new draft version; once signed it supersedes this one, and both stay readable' })
@@ -99,6 +130,7 @@ export class ContractsController {
     return this.contracts.revise(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'End a contract early' })
   @Post(':id/terminate')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)

@@ -37,6 +37,10 @@ export const ContractErrors = {
   signedImmutable: () =>
     new DomainError('CONTRACT_SIGNED_IMMUTABLE', 'conflict', 'A signed contract never changes; make a new version with POST /contracts/{id}/revise'),
   pdfNotReady: () => new DomainError('CONTRACT_PDF_NOT_READY', 'conflict', 'The contract’s PDF has not been rendered yet; try again shortly'),
+  noSignedCopy: () =>
+    new DomainError('CONTRACT_NOT_SIGNED', 'conflict', 'The contract has not been signed, so it has no signed copy; its PDF is at GET /contracts/{id}/pdf'),
+  signedCopyNotReady: () =>
+    new DomainError('CONTRACT_SIGNED_COPY_NOT_READY', 'conflict', 'The signed copy is made shortly after signing and is not ready yet; try again shortly'),
   pdfMismatch: () =>
     new DomainError('CONTRACT_PDF_MISMATCH', 'conflict', 'pdfSha256 is not the hash of the stored contract PDF; read the contract again before signing', [
       { field: 'pdfSha256', code: 'mismatch', message: 'is not the SHA-256 of the stored PDF' },

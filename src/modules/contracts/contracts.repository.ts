@@ -20,6 +20,8 @@ export interface ContractFilter {
   status?: ContractStatus;
   organisationId?: string;
   assignmentId?: string;
+  // A Helsinki date: the status filter is by the state as of this day.
+  today: string;
   limit: number;
   offset: number;
 }
@@ -47,7 +49,7 @@ export class ContractsRepository {
   }
 
   findContract(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContractEntity | null> {
-    return manager.findOne(ContractEntity, { where: { id }, relations: { expert: { user: true }, organisation: true } });
+    return manager.findOne(ContractEntity, { where: { id }, relations: { expert: { user: true }, organisation: true, signedCopy: true } });
   }
 
   // Serialises approval, signing, revision and termination of one contract.
@@ -71,22 +73,31 @@ export class ContractsRepository {
     return row?.pdf ?? null;
   }
 
+  async findSignedCopyPdf(contractId: string): Promise<Buffer | null> {
+    const [row] = await this.dataSource.query<{ pdf: Buffer }[]>(`SELECT pdf FROM contract_signed_copies WHERE contract_id = $1`, [contractId]);
+    return row?.pdf ?? null;
+  }
+
   findPage(filter: ContractFilter): Promise<[ContractEntity[], number]> {
     const qb = this.dataSource
       .getRepository(ContractEntity)
       .createQueryBuilder('c')
       .leftJoinAndSelect('c.expert', 'e')
       .leftJoinAndSelect('e.user', 'u')
-      .leftJoinAndSelect('c.organisation', 'o');
+      .leftJoinAndSelect('c.organisation', 'o')
+      .leftJoinAndSelect('c.signedCopy', 'sc');
     if (filter.expertId) qb.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
-    if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    // By the state as of today (see statusOn): a signed contract past its last day is listed as expired.
+    if (filter.status === ContractStatus.Signed) qb.andWhere(`c.status = 'signed' AND c.valid_until >= :today`, { today: filter.today });
+    else if (filter.status === ContractStatus.Expired) qb.andWhere(`(c.status = 'expired' OR (c.status = 'signed' AND c.valid_until < :today))`, { today: filter.today });
+    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
     if (filter.organisationId) qb.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
     if (filter.assignmentId) {
       qb.andWhere('EXISTS (SELECT 1 FROM contract_assignments ca WHERE ca.contract_id = c.id AND ca.assignment_id = :assignmentId)', {
         assignmentId: filter.assignmentId,
       });
     }
-    // Every contract joins one expert, one user and one organisation: LIMIT/OFFSET is exact.
+    // Every contract joins one expert, one user, one organisation and at most one signed copy: LIMIT/OFFSET is exact.
     return qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').limit(filter.limit).offset(filter.offset).getManyAndCount();
   }
 
@@ -239,6 +250,18 @@ export class ContractsRepository {
       select: { id: true },
       take: 500,
     });
+    return rows.map((r) => r.id);
+  }
+
+  // Signed before the cutoff and still without a signed copy (its job never reached Redis, or failed for good).
+  async signedWithoutCopy(signedBefore: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT c.id FROM contracts c
+        WHERE c.signed_at IS NOT NULL AND c.signed_at < $1
+          AND NOT EXISTS (SELECT 1 FROM contract_signed_copies s WHERE s.contract_id = c.id)
+        LIMIT 500`,
+      [signedBefore],
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
+import { Clock } from '../../common/clock/clock';
+import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
 import { ContractAccess } from './contract-access';
 import { ContractDrafts } from './contract-drafts.service';
 import { ContractEnding } from './contract-ending.service';
 import { outsideTerm, Term } from './contract-rules';
 import { ContractSnapshots } from './contract-snapshots';
-import { OPEN_ASSIGNMENT_STATUSES, refusal } from './contract-transitions';
+import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transitions';
 import { AssignmentWithRequest, ContractsRepository } from './contracts.repository';
 import { ContractErrors, fromDatabase } from './contracts.errors';
 import { ReviseContractDto, TerminateContractDto } from './dto/contract-actions.dto';
@@ -29,14 +31,21 @@ export class ContractsService {
     private readonly ending: ContractEnding,
     private readonly snapshots: ContractSnapshots,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  // Today in Helsinki: what a contract's state is read against (statusOn).
+  private today(): string {
+    return localDate(this.clock.now());
+  }
 
   async list(ctx: AuthContext, q: ListContractsQuery): Promise<ContractPageResponse> {
     // An expert sees only their own, whatever the filter says.
     const expertId = ctx.user.role === Role.Expert ? ctx.user.id : q.expertId;
-    const [items, total] = await this.contracts.findPage({ ...q, expertId, limit: q.limit, offset: q.offset });
+    const today = this.today();
+    const [items, total] = await this.contracts.findPage({ ...q, expertId, today, limit: q.limit, offset: q.offset });
     const covered = await this.contracts.coverages(items.map((c) => c.id));
-    return { items: items.map((c) => toContractResponse(c, covered.get(c.id)!)), total, limit: q.limit, offset: q.offset };
+    return { items: items.map((c) => toContractResponse(c, covered.get(c.id)!, today)), total, limit: q.limit, offset: q.offset };
   }
 
   async get(ctx: AuthContext, id: string): Promise<ContractResponse> {
@@ -55,7 +64,7 @@ export class ContractsService {
       await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignmentId, meta: ctx });
       throw ContractErrors.assignmentNotFound();
     }
-    return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId));
+    return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), this.today());
   }
 
   // One contract for a series of one expert's assignments; it replaces the drafts made for them one by one.
@@ -96,7 +105,7 @@ export class ContractsService {
   // A change to a signed contract is a new version: a draft that replaces the signed one once it is signed.
   async revise(ctx: AuthContext, id: string, dto: ReviseContractDto): Promise<ContractResponse> {
     const current = await this.access.visible(ctx, id);
-    const refused = refusal('revise', current.status, current.terminationCause);
+    const refused = refusal('revise', statusOn(current, this.today()), current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'revised');
     const revisionId = await this.dataSource
       .transaction(async (manager) => {
@@ -129,7 +138,7 @@ export class ContractsService {
   // Ends a contract early (or withdraws an unsigned one), recording who, when and why.
   async terminate(ctx: AuthContext, id: string, dto: TerminateContractDto): Promise<ContractResponse> {
     const current = await this.access.visible(ctx, id);
-    const refused = refusal('terminate', current.status, current.terminationCause);
+    const refused = refusal('terminate', statusOn(current, this.today()), current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'terminated');
     const mailIds = await this.dataSource
       .transaction(async (manager) => {
@@ -151,13 +160,13 @@ export class ContractsService {
 
   private async respond(contract: ContractEntity): Promise<ContractResponse> {
     const covered = await this.contracts.coverages([contract.id]);
-    return toContractResponse(contract, covered.get(contract.id)!);
+    return toContractResponse(contract, covered.get(contract.id)!, this.today());
   }
 
   private async lockedFor(manager: EntityManager, id: string, action: 'revise' | 'terminate', verb: string): Promise<ContractEntity> {
     const locked = await this.contracts.lockContract(manager, id);
     if (!locked) throw ContractErrors.notFound();
-    const refused = refusal(action, locked.status, locked.terminationCause);
+    const refused = refusal(action, statusOn(locked, this.today()), locked.terminationCause);
     if (refused) throw ContractErrors.refused(refused, verb);
     return locked;
   }

@@ -1,17 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -28,13 +16,15 @@ import { CreateCredentialForm } from './dto/create-credential.form';
 import { CredentialResponse } from './dto/credential.response';
 import { RejectCredentialDto } from './dto/reject-credential.dto';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// PRODUCT §1: credentials say what an expert lived through; the admin (accounts) never reads them.
+const STAFF = [Role.Coordinator];
 
 @ApiTags('credentials')
 @Controller()
 export class CredentialsController {
   constructor(private readonly service: CredentialsService) {}
 
+  @ApiOperation({ summary: 'Submit a training credential with its certificate' })
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
   @ApiConsumes('multipart/form-data')
@@ -47,6 +37,7 @@ export class CredentialsController {
     return this.service.submit(ctx, form);
   }
 
+  @ApiOperation({ summary: 'My training credentials' })
   @Get('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
   @ApiOkResponse({ type: [CredentialResponse] })
@@ -54,6 +45,7 @@ export class CredentialsController {
     return this.service.listOwn(ctx);
   }
 
+  @ApiOperation({ summary: 'Remove my unverified training credential' })
   @Delete('experts/me/credentials/:id')
   @Authenticated({ roles: [Role.Expert] })
   @HttpCode(204)
@@ -64,6 +56,7 @@ export class CredentialsController {
     return this.service.removeOwn(ctx, id);
   }
 
+  @ApiOperation({ summary: "An expert's training credentials (coordinator)" })
   @Get('experts/:id/credentials')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CredentialResponse] })
@@ -72,8 +65,9 @@ export class CredentialsController {
     return this.service.listForExpert(ctx, id);
   }
 
+  @ApiOperation({ summary: "A training credential's certificate file" })
   @Get('credentials/:id/file')
-  @Authenticated()
+  @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiOkResponse({
     content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
     description: 'The certificate, as an attachment, in the type detected at upload',
@@ -87,6 +81,7 @@ export class CredentialsController {
     return fileResponse(reply, await this.service.file(ctx, id));
   }
 
+  @ApiOperation({ summary: 'Verify a training credential' })
   @Post('credentials/:id/verify')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
@@ -97,6 +92,7 @@ export class CredentialsController {
     return this.service.verify(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Reject a training credential' })
   @Post('credentials/:id/reject')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)

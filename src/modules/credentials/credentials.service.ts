@@ -118,12 +118,12 @@ export class CredentialsService {
     return toCredentialResponse(credential);
   }
 
-  // The expert sees only their own; coordinators and admins (where allowed) see all. Another's credential
+  // The expert sees only their own; coordinators (where allowed) see all. Another's credential
   // answers as if it did not exist, and the attempt is audited.
   private async visible(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): Promise<TrainingCredentialEntity> {
     const credential = await this.repo.findById(id);
     if (!credential) throw CredentialErrors.notFound();
-    const staff = rule === 'ownOrStaff' && (ctx.user.role === Role.Coordinator || ctx.user.role === Role.Admin);
+    const staff = rule === 'ownOrStaff' && ctx.user.role === Role.Coordinator;
     if (credential.expertId !== ctx.user.id && !staff) {
       await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: ENTITY, entityId: id, meta: ctx });
       throw CredentialErrors.notFound();

@@ -52,8 +52,10 @@ export function demoExperts(): DemoExpert[] {
   const all = Object.values(TaskType);
   return Array.from({ length: 40 }, (_, i) => {
     const sv = i % 3 === 2;
+    // Past the twentieth, first names come round again with the next surname: no two experts share a name.
+    const round = Math.floor(i / FI_FIRST.length);
     const first = sv ? SV_FIRST[i % SV_FIRST.length] : FI_FIRST[i % FI_FIRST.length];
-    const last = sv ? SV_LAST[(i * 7) % SV_LAST.length] : FI_LAST[(i * 3) % FI_LAST.length];
+    const last = sv ? SV_LAST[(i * 7 + round) % SV_LAST.length] : FI_LAST[(i * 3 + round) % FI_LAST.length];
     const towns = sv ? SV_MUNICIPALITIES : FI_MUNICIPALITIES;
     const home = towns[i % towns.length];
     return {

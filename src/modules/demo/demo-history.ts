@@ -10,8 +10,10 @@ import { COUNTY_ZONE } from '../../common/i18n/format';
 import { AssignmentsService } from '../booking/assignments.service';
 import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
+import { OffersService } from '../booking/offers.service';
 import { ContractDrafts } from '../contracts/contract-drafts.service';
 import { ContractPdfJob } from '../contracts/contract-pdf.job';
+import { ContractSignedCopyJob } from '../contracts/contract-signed-copy.job';
 import { ContractSigningService } from '../contracts/contract-signing.service';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { ClaimEntity, ClaimStatus } from '../fees/entities/claim.entity';
@@ -123,11 +125,12 @@ export class DemoHistory {
 
   // After the seed's transaction: the coordinator approves each contract ten days before the work, its PDF is
   // rendered and stored as the worker does it, the expert signs it the next day (which confirms the
-  // assignment), and the orderer confirms an hour after the work that it took place. Then the claims, made
-  // the day after the work and approved the day after that.
+  // assignment; its signed copy is made as the worker makes it), and the orderer confirms an hour after the
+  // work that it took place. Then the claims, made the day after the work and approved the day after that.
   async contractsAndClaims(past: PastWork[], coordinator: UserEntity): Promise<void> {
     const signing = this.moduleRef.get(ContractSigningService, { strict: false });
     const pdfJob = this.moduleRef.get(ContractPdfJob, { strict: false });
+    const signedCopyJob = this.moduleRef.get(ContractSignedCopyJob, { strict: false });
     const assignments = this.moduleRef.get(AssignmentsService, { strict: false });
     const users = this.dataSource.getRepository(UserEntity);
     for (const work of past) {
@@ -139,6 +142,8 @@ export class DemoHistory {
       await this.clock.replay(new Date(approvedAt.getTime() + DAY), () =>
         signing.sign(seedContext(work.expert), work.contractId, { password: DEMO_PASSWORD, pdfSha256: pdfSha256! }),
       );
+      // Its signed copy too, as the worker makes it (the queued job then finds it stored).
+      await signedCopyJob.render({ contractId: work.contractId });
       const orderer = await users.findOneByOrFail({ id: work.ordererId });
       await this.clock.replay(new Date(work.endsAt.getTime() + HOUR), () => assignments.complete(seedContext(orderer), work.assignmentId, { tookPlace: true }));
     }
@@ -161,6 +166,18 @@ export class DemoHistory {
         });
       }
     });
+  }
+
+  // An offer waiting for the tour's expert (expert01): the coordinator offers them the open working group of the
+  // psychosocial services, through the real service (mail and expiry job included), answerable until two days
+  // before the work.
+  async offerOpenOrder(coordinator: UserEntity, expert: UserEntity): Promise<void> {
+    const offers = this.moduleRef.get(OffersService, { strict: false });
+    const psy = await this.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ code: 'PSY-100' });
+    const request = await this.dataSource
+      .getRepository(BookingRequestEntity)
+      .findOneByOrFail({ organisationId: psy.id, status: RequestStatus.Submitted, taskType: TaskType.WorkingGroup });
+    await offers.send(seedContext(coordinator), request.id, { expertIds: [expert.id], deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString() });
   }
 
   // Needs the workers (the fee run is computed and exported as a job); gives up quietly after a minute.

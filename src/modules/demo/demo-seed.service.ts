@@ -67,6 +67,7 @@ export class DemoSeedService {
     // Outside the transaction: the contract services and the fee run open their own, as a request would.
     const booked = performance.now();
     await this.history.contractsAndClaims(past, coordinator);
+    await this.history.offerOpenOrder(coordinator, await users.findOneByOrFail({ email: `${demoExperts()[0].key}@${DEMO_DOMAIN}` }));
     const signed = performance.now();
     const paid = await this.history.payRun(coordinator);
     const ms = (from: number, to: number) => Math.round(to - from);

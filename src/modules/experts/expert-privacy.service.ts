@@ -5,58 +5,23 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { ReasonDto } from './dto/anonymise.dto';
-import { ExpertResponse, toExpertResponse, toPaymentDetailsResponse } from './dto/expert.response';
+import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { ExpertEntity } from './entities/expert.entity';
-import { ERASABLE, ExpertAnonymiser } from './expert-anonymiser';
+import { ExpertAnonymiser } from './expert-anonymiser';
 import { nextExpertStatus } from './expert-transitions';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
-import { PaymentDetailsService } from './payment-details.service';
 
-// The expert's rights: their whole data (GDPR art. 15) and erasure by anonymisation (art. 17).
+// The expert's right to erasure by anonymisation (GDPR art. 17); their data export is ExpertDataExport.
 @Injectable()
 export class ExpertPrivacyService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experts: ExpertsRepository,
-    private readonly paymentDetails: PaymentDetailsService,
     private readonly anonymiser: ExpertAnonymiser,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  async export(ctx: AuthContext): Promise<Record<string, unknown>> {
-    const expert = await this.experts.findById(ctx.user.id);
-    if (!expert?.user) throw ExpertErrors.notFound();
-    const details = await this.experts.findPaymentDetails(expert.userId);
-    const sections: Record<string, unknown> = {
-      exportedAt: this.clock.now().toISOString(),
-      account: {
-        email: expert.user.email,
-        name: expert.user.name,
-        language: expert.user.language,
-        createdAt: expert.user.createdAt.toISOString(),
-        lastLoginAt: expert.user.lastLoginAt?.toISOString() ?? null,
-      },
-      profile: toExpertResponse(expert),
-      paymentDetails: details
-        ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, expert.userId) }
-        : null,
-    };
-    for (const { table, column } of ERASABLE) {
-      sections[table] = await this.dataSource.query(
-        `SELECT to_jsonb(x) - 'content' AS row FROM ${table} x WHERE ${column} = $1`,
-        [expert.userId],
-      ).then((rows: { row: unknown }[]) => rows.map((r) => r.row));
-    }
-    sections.auditTrail = await this.dataSource.query(
-      `SELECT occurred_at AS "occurredAt", action, entity_type AS "entityType", ip FROM audit_events
-        WHERE actor_id = $1 OR entity_id = $1 ORDER BY occurred_at`,
-      [expert.userId],
-    );
-    await this.audit.record({ actorId: ctx.user.id, action: 'expert.data_exported', entityType: 'expert', entityId: expert.userId, meta: ctx });
-    return sections;
-  }
 
   async requestErasure(ctx: AuthContext): Promise<ExpertResponse> {
     const expert = await this.experts.findById(ctx.user.id);

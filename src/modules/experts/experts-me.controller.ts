@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ExpertDataResponse } from './dto/expert-data.response';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './dto/expert.response';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
+import { ExpertDataExport } from './expert-data-export.service';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
@@ -23,26 +25,31 @@ export class ExpertsMeController {
     private readonly lifecycle: ExpertLifecycleService,
     private readonly payment: PaymentDetailsService,
     private readonly privacy: ExpertPrivacyService,
+    private readonly dataExport: ExpertDataExport,
   ) {}
 
+  @ApiOperation({ summary: 'My expert profile' })
   @Get()
   @ApiOkResponse({ type: ExpertResponse })
   me(@CurrentUser() ctx: AuthContext): Promise<ExpertResponse> {
     return this.experts.me(ctx);
   }
 
+  @ApiOperation({ summary: 'Change my expert profile' })
   @Patch()
   @ApiOkResponse({ type: ExpertResponse })
   update(@CurrentUser() ctx: AuthContext, @Body() dto: UpdateProfileDto): Promise<ExpertResponse> {
     return this.experts.updateMe(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Set my experience topics and consent to showing them' })
   @Put('topics')
   @ApiOkResponse({ type: ExpertResponse, description: 'Records the consent (time and text version) with the topics' })
   setTopics(@CurrentUser() ctx: AuthContext, @Body() dto: SetTopicsDto): Promise<ExpertResponse> {
     return this.experts.setTopics(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Pause my availability for offers' })
   @Post('pause')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
@@ -50,6 +57,7 @@ export class ExpertsMeController {
     return this.lifecycle.pause(ctx);
   }
 
+  @ApiOperation({ summary: 'Resume receiving offers' })
   @Post('resume')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
@@ -57,30 +65,40 @@ export class ExpertsMeController {
     return this.lifecycle.resume(ctx);
   }
 
+  @ApiOperation({ summary: 'My payment details (masked)' })
   @Get('payment-details')
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
   paymentDetails(@CurrentUser() ctx: AuthContext): Promise<PaymentDetailsResponse> {
     return this.payment.get(ctx, ctx.user.id);
   }
 
+  @ApiOperation({ summary: 'Set my payment details' })
   @Put('payment-details')
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
   setPaymentDetails(@CurrentUser() ctx: AuthContext, @Body() dto: PaymentDetailsDto): Promise<PaymentDetailsResponse> {
     return this.payment.put(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'My payment details in clear (every read is audited)' })
   @Get('payment-details/clear')
   @ApiOkResponse({ type: ClearPaymentDetailsResponse, description: 'Clear values; every read is audited' })
   clearPaymentDetails(@CurrentUser() ctx: AuthContext): Promise<ClearPaymentDetailsResponse> {
     return this.payment.readClear(ctx, ctx.user.id);
   }
 
+  @ApiOperation({ summary: 'Export all my data (GDPR art. 15 and 20)' })
   @Get('data')
-  @ApiOkResponse({ description: 'Everything Kokemus holds about the expert, as JSON (GDPR art. 15)' })
-  export(@CurrentUser() ctx: AuthContext): Promise<Record<string, unknown>> {
-    return this.privacy.export(ctx);
+  @ApiOkResponse({
+    type: ExpertDataResponse,
+    description:
+      'Everything Kokemus holds about you, structured (GDPR art. 15 and 20). Each file is given by the path you download it from ' +
+      'with your own token: credential certificates, contract PDFs, claim receipts and fee statements. Reading it is audited.',
+  })
+  export(@CurrentUser() ctx: AuthContext): Promise<ExpertDataResponse> {
+    return this.dataExport.export(ctx);
   }
 
+  @ApiOperation({ summary: 'Ask for erasure of my data' })
   @Post('erasure-request')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'The coordinator carries it out by anonymising (GDPR art. 17)' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
@@ -15,7 +15,8 @@ import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
 
-const STAFF = [Role.Coordinator, Role.Admin];
+// PRODUCT §1: experts' profiles, topics and payment details are the coordinator's; the admin keeps accounts only.
+const STAFF = [Role.Coordinator];
 
 @ApiTags('experts')
 @Controller()
@@ -27,6 +28,7 @@ export class ExpertsController {
     private readonly privacy: ExpertPrivacyService,
   ) {}
 
+  @ApiOperation({ summary: 'Apply to become an expert (public)' })
   @Post('experts/applications')
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -36,6 +38,7 @@ export class ExpertsController {
     return this.lifecycle.apply(meta, dto);
   }
 
+  @ApiOperation({ summary: 'The experience topics one can choose' })
   @Get('topics')
   @Authenticated()
   @ApiOkResponse({ type: TopicVocabularyResponse })
@@ -43,6 +46,7 @@ export class ExpertsController {
     return this.experts.topics();
   }
 
+  @ApiOperation({ summary: 'The expert directory' })
   @Get('experts')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: ExpertPageResponse })
@@ -50,6 +54,7 @@ export class ExpertsController {
     return this.experts.directory(ctx, query);
   }
 
+  @ApiOperation({ summary: 'One expert' })
   @Get('experts/:id')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: ExpertResponse })
@@ -57,6 +62,7 @@ export class ExpertsController {
     return this.experts.get(ctx, id);
   }
 
+  @ApiOperation({ summary: "An expert's payment details (audited read)" })
   @Get('experts/:id/payment-details')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
@@ -64,6 +70,7 @@ export class ExpertsController {
     return this.payment.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Activate an expert' })
   @Post('experts/:id/activate')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
@@ -72,6 +79,7 @@ export class ExpertsController {
     return this.lifecycle.activate(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Retire an expert' })
   @Post('experts/:id/retire')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
@@ -80,6 +88,7 @@ export class ExpertsController {
     return this.lifecycle.retire(ctx, id);
   }
 
+  @ApiOperation({ summary: "Anonymise an expert's personal data" })
   @Post('experts/:id/anonymise')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)

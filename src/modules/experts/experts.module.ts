@@ -1,7 +1,10 @@
+import { FeePricingModule } from '../fees/fee-pricing.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpertAnonymiser } from './expert-anonymiser';
+import { ExpertDataExport } from './expert-data-export.service';
+import { ExpertDataRepository } from './expert-data.repository';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsMeController } from './experts-me.controller';
@@ -13,7 +16,7 @@ import { InactiveExpertsJob } from './retention/inactive-experts.job';
 import { InactiveExpertsRepository } from './retention/inactive-experts.repository';
 
 @Module({
-  imports: [AuthModule, CredentialsModule],
+  imports: [AuthModule, CredentialsModule, FeePricingModule],
   controllers: [ExpertsMeController, ExpertsController],
   providers: [
     ExpertsRepository,
@@ -22,6 +25,8 @@ import { InactiveExpertsRepository } from './retention/inactive-experts.reposito
     PaymentDetailsService,
     ExpertAnonymiser,
     ExpertPrivacyService,
+    ExpertDataRepository,
+    ExpertDataExport,
     InactiveExpertsRepository,
     InactiveExpertsJob,
   ],

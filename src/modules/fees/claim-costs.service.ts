@@ -25,11 +25,11 @@ export class ClaimCostsService {
 
   async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
     const claim = await this.access.visible(ctx, id, 'own');
-    if (!canEdit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     // The receipt, the cost and the audit event commit together or not at all.
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
       if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM) throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
       const receipt = await this.files.store(manager, ctx.user.id, file);
       const cost = await this.repo.insertCost(manager, {
@@ -49,10 +49,10 @@ export class ClaimCostsService {
 
   async remove(ctx: AuthContext, id: string, costId: string): Promise<void> {
     const claim = await this.access.visible(ctx, id, 'own');
-    if (!canEdit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
       const cost = await this.repo.findCost(id, costId, manager);
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);

@@ -1,5 +1,6 @@
 import { AssignmentStatus } from '../booking/entities/assignment.entity';
-import { claimKind, kmToTenths, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { canEdit, canSubmit, claimKind, kmToTenths, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { ClaimStatus } from './entities/claim.entity';
 
 describe('claimKind', () => {
   it.each([
@@ -53,5 +54,27 @@ describe('kmToTenths', () => {
     [0.3 + 0.6, 9],
   ])('%d km is %i tenths', (km, tenths) => {
     expect(kmToTenths(km)).toBe(tenths);
+  });
+});
+
+describe('canEdit and canSubmit', () => {
+  it.each([
+    [ClaimStatus.Draft, false, true],
+    [ClaimStatus.Returned, false, true],
+    [ClaimStatus.Submitted, false, false],
+    [ClaimStatus.Approved, false, false],
+    [ClaimStatus.Paid, false, false],
+    // Filed for the expert already submitted: their travel and costs can still be added until the coordinator decides.
+    [ClaimStatus.Submitted, true, true],
+    [ClaimStatus.Draft, true, true],
+    [ClaimStatus.Returned, true, true],
+    [ClaimStatus.Approved, true, false],
+    [ClaimStatus.Paid, true, false],
+  ])('a %s claim (late cancellation: %s) can be changed: %s', (status, lateCancellation, editable) => {
+    expect(canEdit(status, lateCancellation)).toBe(editable);
+  });
+
+  it('sends again only a draft or a returned claim, never a submitted one', () => {
+    expect(Object.values(ClaimStatus).filter(canSubmit).sort()).toEqual([ClaimStatus.Draft, ClaimStatus.Returned]);
   });
 });

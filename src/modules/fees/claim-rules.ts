@@ -59,8 +59,20 @@ export function tenthsToKm(tenths: number): number {
   return tenths / 10;
 }
 
-export const EDITABLE: readonly ClaimStatus[] = [ClaimStatus.Draft, ClaimStatus.Returned];
+// The statuses a claim is sent (or sent again) from.
+export const SUBMITTABLE: readonly ClaimStatus[] = [ClaimStatus.Draft, ClaimStatus.Returned];
 
-export function canEdit(status: ClaimStatus): boolean {
-  return EDITABLE.includes(status);
+export function canSubmit(status: ClaimStatus): boolean {
+  return SUBMITTABLE.includes(status);
+}
+
+// A late cancellation's claim is filed for the expert already submitted (they need not act to be paid); until the
+// coordinator decides, they may still add their travel and costs to it. Any other claim is changed only before it
+// is sent, or after it was returned.
+export function editableStatuses(lateCancellation: boolean): ClaimStatus[] {
+  return lateCancellation ? [...SUBMITTABLE, ClaimStatus.Submitted] : [...SUBMITTABLE];
+}
+
+export function canEdit(status: ClaimStatus, lateCancellation: boolean): boolean {
+  return editableStatuses(lateCancellation).includes(status);
 }

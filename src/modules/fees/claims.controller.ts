@@ -1,16 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBody,
-  ApiConflictResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -40,6 +29,7 @@ export class ClaimsController {
     private readonly review: ClaimReviewService,
   ) {}
 
+  @ApiOperation({ summary: 'Create a fee and expense claim for an assignment' })
   @Post()
   @Authenticated({ roles: EXPERT })
   @ApiCreatedResponse({ type: ClaimResponse, description: 'A draft claim for your completed (or late-cancelled) assignment' })
@@ -49,6 +39,7 @@ export class ClaimsController {
     return this.claims.create(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Claims visible to me' })
   @Get()
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({ type: ClaimPageResponse, description: 'An expert gets their own claims; a coordinator all' })
@@ -56,6 +47,7 @@ export class ClaimsController {
     return this.claims.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'One claim' })
   @Get(':id')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({ type: ClaimResponse })
@@ -64,14 +56,16 @@ export class ClaimsController {
     return this.claims.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Change a draft or returned claim' })
   @Patch(':id')
   @Authenticated({ roles: EXPERT })
-  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed' })
+  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
   update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
     return this.claims.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Submit a claim for approval' })
   @Post(':id/submit')
   @Authenticated({ roles: EXPERT })
   @HttpCode(200)
@@ -81,6 +75,7 @@ export class ClaimsController {
     return this.claims.submit(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Approve a claim (coordinator)' })
   @Post(':id/approve')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
@@ -90,6 +85,7 @@ export class ClaimsController {
     return this.review.approve(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Return a claim to the expert for changes' })
   @Post(':id/return')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
@@ -99,6 +95,7 @@ export class ClaimsController {
     return this.review.return(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Add a cost with its receipt to a claim' })
   @Post(':id/costs')
   @Authenticated({ roles: EXPERT })
   @ApiConsumes('multipart/form-data')
@@ -111,6 +108,7 @@ export class ClaimsController {
     return this.costs.add(ctx, id, form);
   }
 
+  @ApiOperation({ summary: 'Remove a cost from a claim' })
   @Delete(':id/costs/:costId')
   @Authenticated({ roles: EXPERT })
   @HttpCode(204)
@@ -120,6 +118,7 @@ export class ClaimsController {
     return this.costs.remove(ctx, id, costId);
   }
 
+  @ApiOperation({ summary: "A cost's receipt file" })
   @Get(':id/costs/:costId/receipt')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({

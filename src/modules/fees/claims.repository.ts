@@ -32,6 +32,12 @@ export class ClaimsRepository {
     return manager.save(ClaimEntity, claim);
   }
 
+  // One claim per assignment, ever: when the assignment already has one, nothing is written and null says so.
+  async insertOnce(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<string | null> {
+    const result = await manager.createQueryBuilder().insert().into(ClaimEntity).values(claim).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
+  }
+
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedClaim | null> {
     const claim = (await manager.findOne(ClaimEntity, { where: { id }, relations: RELATIONS, order: { costs: { createdAt: 'ASC' } } })) as LoadedClaim | null;
     return claim;

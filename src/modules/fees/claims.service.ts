@@ -8,7 +8,7 @@ import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors
 import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
 import { ClaimAccess } from './claim-access';
-import { bookedMinutes, canEdit, claimKind, EDITABLE, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { bookedMinutes, canEdit, canSubmit, claimKind, editableStatuses, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, SUBMITTABLE, tripDateAllowed, withinTimeLimit } from './claim-rules';
 import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
 import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from './dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from './dto/claim.response';
@@ -62,10 +62,10 @@ export class ClaimsService {
 
   async update(ctx: AuthContext, id: string, dto: UpdateClaimDto): Promise<ClaimResponse> {
     const claim = await this.access.visible(ctx, id, 'own');
-    if (!canEdit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repo.transition(manager, id, [...EDITABLE], fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
+      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
       await this.audit.record({ actorId: ctx.user.id, action: 'claim.updated', entityType: 'claim', entityId: id, meta: ctx, details: { fields: Object.keys(dto) } }, manager);
     });
     return this.access.reload(id);
@@ -74,12 +74,12 @@ export class ClaimsService {
   // The time limit applies to the first submission; a claim the coordinator returned may come back later.
   async submit(ctx: AuthContext, id: string): Promise<ClaimResponse> {
     const claim = await this.access.visible(ctx, id, 'own');
-    if (!canEdit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'submitted');
+    if (!canSubmit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'submitted');
     if (!claim.firstSubmittedAt) await this.requireWithinTimeLimit(claim.assignment);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Submitted, submittedAt: now, firstSubmittedAt: claim.firstSubmittedAt ?? now, returnReason: null };
-      if (!(await this.repo.transition(manager, id, [...EDITABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
+      if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
       await this.audit.record({ actorId: ctx.user.id, action: 'claim.submitted', entityType: 'claim', entityId: id, meta: ctx, details: { from: claim.status } }, manager);
     });
     return this.access.reload(id);

@@ -13,6 +13,7 @@ import {
   FeeRate,
   incomeTypeCode,
   lateCancellationFeeCents,
+  priceWork,
   rateInForce,
   TravelRate,
   travelRateFor,
@@ -501,5 +502,33 @@ describe('computeClaimLine', () => {
     }
     expect(thrown).toBeInstanceOf(Error);
     expect(thrown).toMatchObject({ name: 'FeeArithmeticError', code: 'RATE_NOT_FOUND' });
+  });
+});
+
+describe('priceWork', () => {
+  const work = { taskType: TaskType.WorkingGroup, workDate: '2026-03-10', workedMinutes: 120, preparationMinutes: 30 };
+
+  it('prices the started quarter hours at the row in force on the work’s day', () => {
+    const raised: FeeRate = { ...hourly(3137), validFrom: '2026-03-10' };
+    expect(priceWork(work, [...DEFAULT_FEE_RATES, raised])).toEqual({ rate: raised, quarterHours: 10, feeCents: 7843 }); // 7842.5
+    expect(priceWork({ ...work, workDate: '2026-03-09' }, [...DEFAULT_FEE_RATES, raised])).toMatchObject({ quarterHours: 10, feeCents: 6250 });
+  });
+
+  it('is the fee a claim line pays for the same work, whatever the payee', () => {
+    const line = computeClaimLine(
+      { ...work, kmTenths: 0, carTravelDate: null, publicTransportCents: 0, parkingCents: 0, otherCostsCents: 0, taxPercent: 20, payee: 'expert' },
+      DEFAULT_FEE_RATES,
+      DEFAULT_TRAVEL_RATES,
+    );
+    const priced = priceWork(work, DEFAULT_FEE_RATES);
+    expect({ gross: line.grossFeeCents, rate: line.rateCents, quarterHours: line.quarterHours }).toEqual({
+      gross: priced.feeCents,
+      rate: priced.rate.rateCents,
+      quarterHours: priced.quarterHours,
+    });
+  });
+
+  it('refuses work on a day with no rate in force', () => {
+    expect(errorCode(() => priceWork({ ...work, workDate: '2024-12-31' }, DEFAULT_FEE_RATES))).toBe('RATE_NOT_FOUND');
   });
 });

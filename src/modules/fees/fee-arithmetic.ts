@@ -25,6 +25,12 @@ export interface TravelRate {
   carCentsPerKm: number;
 }
 
+// The rates table as read at one moment (RatesRepository.currentRates): every dated fee row and every year's car rate.
+export interface RateTables {
+  fees: readonly FeeRate[];
+  travel: readonly TravelRate[];
+}
+
 export type FeeArithmeticErrorCode =
   | 'RATE_NOT_FOUND'
   | 'TRAVEL_RATE_NOT_FOUND'
@@ -50,7 +56,8 @@ export class FeeArithmeticError extends Error {
 
 const FROM_2025 = '2025-01-01';
 
-// From the Finnish public recommendations (PRODUCT.md §5); coordinators add later dated rows.
+// The rows the Fees migration seeds, from the Finnish public recommendations (PRODUCT.md §5). For tests only:
+// the service prices from the fee_schedule and travel_rates tables (RatesRepository.currentRates), never from these.
 export const DEFAULT_FEE_RATES: readonly FeeRate[] = Object.freeze([
   { taskType: TaskType.WorkingGroup, basis: 'hourly', rateCents: 2500, validFrom: FROM_2025 },
   { taskType: TaskType.Evaluation, basis: 'hourly', rateCents: 2500, validFrom: FROM_2025 },
@@ -142,6 +149,30 @@ export function feeCents(rate: FeeRate, quarterHours: number): number {
   requireCount(quarterHours, 'quarterHours');
   if (rate.basis === 'per_event') return rate.rateCents;
   return divideRoundHalfUp(rate.rateCents * quarterHours, 4, 'hourly fee');
+}
+
+export interface WorkToPrice {
+  taskType: TaskType;
+  workDate: string; // YYYY-MM-DD, local date; picks the fee rate
+  workedMinutes: number;
+  preparationMinutes: number;
+}
+
+export interface PricedWork {
+  rate: FeeRate;
+  quarterHours: number;
+  feeCents: number;
+}
+
+// THE price of a piece of work, whatever asks (the offer's estimate, the earnings ceiling, the contract, the
+// claim, the fee run): the schedule row in force on the work's day, over its started quarter hours.
+export function priceWork(work: WorkToPrice, rates: readonly FeeRate[]): PricedWork {
+  const rate = rateInForce(rates, work.taskType, work.workDate);
+  if (rate === null) {
+    throw new FeeArithmeticError('RATE_NOT_FOUND', `no ${work.taskType} fee rate in force on ${work.workDate}`);
+  }
+  const quarterHours = billableQuarterHours(work.workedMinutes, work.preparationMinutes);
+  return { rate, quarterHours, feeCents: feeCents(rate, quarterHours) };
 }
 
 // Strictly less than the threshold before the start is late; exactly the threshold is not.
@@ -265,12 +296,7 @@ export function computeClaimLine(
     requireCount(input.parkingCents, 'parkingCents') +
     requireCount(input.otherCostsCents, 'otherCostsCents');
 
-  const rate = rateInForce(rates, input.taskType, input.workDate);
-  if (rate === null) {
-    throw new FeeArithmeticError('RATE_NOT_FOUND', `no ${input.taskType} fee rate in force on ${input.workDate}`);
-  }
-  const quarterHours = billableQuarterHours(input.workedMinutes, input.preparationMinutes);
-  const feeForWork = feeCents(rate, quarterHours);
+  const { rate, quarterHours, feeCents: feeForWork } = priceWork(input, rates);
   const feeEarned = input.lateCancellation?.due === false ? 0 : feeForWork;
   const grossFeeCents = input.payee === 'declined' ? 0 : feeEarned;
 

@@ -90,17 +90,23 @@ export class FeeRunComputer {
   ) {}
 
   // Returns quietly when the run is done or not this execution's to do. On the job's last attempt an
-  // unexpected error fails the run, so that a coordinator sees it and can retry.
-  async compute(runId: string, lastAttempt: boolean): Promise<void> {
+  // unexpected error fails the run, so that a coordinator sees it and can retry. When the signal aborts (the
+  // worker is stopping), it stops after the batch under way has committed and throws the signal's reason.
+  async compute(runId: string, lastAttempt: boolean, signal?: AbortSignal): Promise<void> {
     const run = await this.runs.find(runId);
     if (!run || (run.status !== FeeRunStatus.Queued && run.status !== FeeRunStatus.Running)) return;
     await this.runs.incrementExecutions(runId);
     await this.start(run);
     try {
       let after: string | null = BEFORE_ALL_IDS;
-      while (after !== null) after = await this.batch(runId, after);
+      while (after !== null) {
+        signal?.throwIfAborted();
+        after = await this.batch(runId, after);
+      }
     } catch (error) {
       if (error instanceof RunFailure) return this.fail(runId, error.detail);
+      // Stopped, not failed: the next execution resumes from the committed batches.
+      if (signal?.aborted) throw error;
       if (lastAttempt) await this.fail(runId, { code: 'FEE_RUN_CRASHED', message: 'The run failed on every attempt; the worker log has the cause' });
       throw error;
     }

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { FieldCipher } from '../../common/crypto/field-cipher';
+import { AppConfig } from '../../config/app-config';
 import { Language } from '../../common/i18n/language';
 import { AuditService } from '../audit/audit.service';
 import { cipherContext } from '../experts/payment-details.service';
@@ -11,7 +13,7 @@ import { costCentreSummaryCsv } from './cost-centre-summary';
 import { FeeRunEntity, FeeRunStatus } from './entities/fee-run.entity';
 import { FeeRunFileKind } from './entities/fee-run-file.entity';
 import { FeeRunsRepository } from './fee-runs.repository';
-import { payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
+import { payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './pdf/statement-document';
 import { StatementRenderPool } from './pdf/statement-render.pool';
 import { serial } from './serial';
@@ -61,14 +63,18 @@ export class FeeRunExporter {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
-  async export(runId: string): Promise<void> {
+  // When the signal aborts (the worker is stopping), the export stops at the next statement and its
+  // transaction rolls back: a later execution exports the run whole.
+  async export(runId: string, signal?: AbortSignal): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const run = await this.runs.lock(manager, runId);
       if (!run || run.status !== FeeRunStatus.Approved || !run.exportRequestedAt) return;
       const exportedAt = this.clock.now();
-      const payroll = await this.linesAndStatements(manager, run, exportedAt);
+      const payroll = await this.linesAndStatements(manager, run, exportedAt, signal);
+      signal?.throwIfAborted();
       await this.store(manager, run, FeeRunFileKind.PayrollCsv, null, null, `payroll-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', payroll, true);
       payroll.length = 0;
       const summary = costCentreSummaryCsv(await this.runs.costCentreTotals(run.id, manager));
@@ -84,7 +90,7 @@ export class FeeRunExporter {
 
   // Streams the run's lines once: each becomes a payroll row, and each expert's lines a statement, rendered
   // by the pool and stored as soon as it is ready, a few at a time. Only the CSV is kept whole (in chunks).
-  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date): Promise<Buffer[]> {
+  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date, signal?: AbortSignal): Promise<Buffer[]> {
     const pool = new StatementRenderPool(RENDER_THREADS);
     const db = serial();
     const inFlight = new Set<Promise<void>>();
@@ -109,13 +115,16 @@ export class FeeRunExporter {
         const rows: ExportLine[] = await db(() => manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]));
         let text = '';
         for (const row of rows) {
-          text += payrollLine({ ...row, runId: run.id, iban: this.iban(row, ibans) });
+          text += payrollLines({ ...row, runId: run.id, iban: this.iban(row, ibans) });
           if (group.length > 0 && group[0].expertId !== row.expertId) {
             submit(group);
             group = [];
             // A few statements at a time: many small ones must not pile up in memory.
             while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
             if (failure) throw failure;
+            // Tests slow an export down with it, to stop a worker in the middle of one.
+            if (this.config.env.FEE_RUN_BATCH_DELAY_MS > 0) await sleep(this.config.env.FEE_RUN_BATCH_DELAY_MS);
+            signal?.throwIfAborted();
           }
           group.push(row);
         }

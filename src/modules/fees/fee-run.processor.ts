@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Job } from 'bullmq';
 import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { OnJob } from '../../common/jobs/on-job.decorator';
@@ -15,7 +15,7 @@ const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 
 // return quietly when the work is done, and a periodic check re-queues any run whose job Redis has lost
 // (a Redis restart without persistence empties every queue).
 @Injectable()
-export class FeeRunProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class FeeRunProcessor implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FeeRuns');
   private timer?: NodeJS.Timeout;
 
@@ -28,15 +28,16 @@ export class FeeRunProcessor implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   @OnJob(JobName.ComputeFeeRun)
-  async compute({ runId }: JobPayloads[JobName.ComputeFeeRun], job: Job): Promise<void> {
-    await this.computer.compute(runId, lastAttempt(job));
+  async compute({ runId }: JobPayloads[JobName.ComputeFeeRun], job: Job, signal: AbortSignal): Promise<void> {
+    await this.computer.compute(runId, lastAttempt(job), signal);
   }
 
   @OnJob(JobName.ExportFeeRun)
-  async export({ runId }: JobPayloads[JobName.ExportFeeRun], job: Job): Promise<void> {
+  async export({ runId }: JobPayloads[JobName.ExportFeeRun], job: Job, signal: AbortSignal): Promise<void> {
     try {
-      await this.exporter.export(runId);
+      await this.exporter.export(runId, signal);
     } catch (error) {
+      if (signal.aborted) throw error;
       // The message names the step, never a value: no IBAN or name reaches the log or the job.
       this.logger.warn({ runId, attempt: job.attemptsMade + 1, err: (error as Error).name }, 'Fee run export failed');
       throw error;
@@ -50,7 +51,8 @@ export class FeeRunProcessor implements OnApplicationBootstrap, OnApplicationShu
     recover();
   }
 
-  onApplicationShutdown(): void {
+  // First thing on a stop: no run is re-queued while the workers wind down.
+  onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
   }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -28,6 +28,7 @@ const COORDINATOR = [Role.Coordinator];
 export class FeeRunsController {
   constructor(private readonly runs: FeeRunsService) {}
 
+  @ApiOperation({ summary: 'Start a fee run' })
   @Post()
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(202)
@@ -37,6 +38,7 @@ export class FeeRunsController {
     return this.runs.start(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Fee runs' })
   @Get()
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: FeeRunPageResponse })
@@ -44,6 +46,7 @@ export class FeeRunsController {
     return this.runs.list(query);
   }
 
+  @ApiOperation({ summary: 'One fee run' })
   @Get(':id')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: FeeRunResponse, description: 'Status and totals' })
@@ -52,6 +55,7 @@ export class FeeRunsController {
     return this.runs.get(id);
   }
 
+  @ApiOperation({ summary: "A fee run's payment lines" })
   @Get(':id/lines')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: FeeRunLinePageResponse, description: 'The lines for review; never the bank accounts' })
@@ -59,6 +63,7 @@ export class FeeRunsController {
     return this.runs.lines(id, query);
   }
 
+  @ApiOperation({ summary: "A fee run's totals by cost centre" })
   @Get(':id/cost-centres')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [CostCentreTotalsResponse], description: 'What each unit and project spends in the run' })
@@ -66,6 +71,7 @@ export class FeeRunsController {
     return this.runs.costCentres(id);
   }
 
+  @ApiOperation({ summary: 'Approve a computed fee run' })
   @Post(':id/approve')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
@@ -75,6 +81,7 @@ export class FeeRunsController {
     return this.runs.approve(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Retry a failed fee run where it stopped' })
   @Post(':id/retry')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(202)
@@ -84,6 +91,7 @@ export class FeeRunsController {
     return this.runs.retry(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Export an approved fee run for payroll' })
   @Post(':id/export')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(202)
@@ -96,6 +104,7 @@ export class FeeRunsController {
     return this.runs.export(ctx, id);
   }
 
+  @ApiOperation({ summary: "A fee run's exported files" })
   @Get(':id/files')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [FeeRunFileResponse], description: 'What the export produced' })
@@ -103,6 +112,7 @@ export class FeeRunsController {
     return this.runs.files(id);
   }
 
+  @ApiOperation({ summary: 'Download one exported file of a fee run' })
   @Get(':id/files/:fileId')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({
@@ -110,7 +120,7 @@ export class FeeRunsController {
       'text/csv': { schema: { type: 'string', format: 'binary' } },
       'application/pdf': { schema: { type: 'string', format: 'binary' } },
     },
-    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8, one row per line) has these columns:\n\n${payrollColumnsDescription()}`,
+    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
   async download(

@@ -4,7 +4,6 @@ import { ClaimAccess } from './claim-access';
 import { ClaimCostsService } from './claim-costs.service';
 import { ClaimReviewService } from './claim-review.service';
 import { ClaimsController } from './claims.controller';
-import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 import { FeeRunComputer } from './fee-run-computer';
 import { FeeRunExporter } from './fee-run-exporter';
@@ -14,10 +13,10 @@ import { FeeRunProcessor } from './fee-run.processor';
 import { FeeRunsController } from './fee-runs.controller';
 import { FeeRunsRepository } from './fee-runs.repository';
 import { FeeRunsService } from './fee-runs.service';
+import { FeePricingModule } from './fee-pricing.module';
 import { MyFeesController } from './my-fees.controller';
 import { MyFeesService } from './my-fees.service';
 import { RatesController } from './rates.controller';
-import { RatesRepository } from './rates.repository';
 import { RatesService } from './rates.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
@@ -29,12 +28,10 @@ export class FeesModule {
   static forRoot(options: { runWorkers: boolean }): DynamicModule {
     return {
       module: FeesModule,
-      imports: [FilesModule],
+      imports: [FilesModule, FeePricingModule],
       controllers: [RatesController, ClaimsController, FeeRunsController, MyFeesController, ReportsController],
       providers: [
-        RatesRepository,
         RatesService,
-        ClaimsRepository,
         ClaimAccess,
         ClaimsService,
         ClaimCostsService,

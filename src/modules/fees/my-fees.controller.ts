@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -19,6 +19,7 @@ const EXPERT = [Role.Expert];
 export class MyFeesController {
   constructor(private readonly fees: MyFeesService) {}
 
+  @ApiOperation({ summary: 'My earnings this year, against my ceiling' })
   @Get('earnings')
   @Authenticated({ roles: EXPERT })
   @ApiOkResponse({ type: MyEarningsResponse, description: 'Fees paid to you this year against your own ceiling' })
@@ -26,6 +27,7 @@ export class MyFeesController {
     return this.fees.earnings(ctx, query);
   }
 
+  @ApiOperation({ summary: 'My paid fee and travel lines' })
   @Get('lines')
   @Authenticated({ roles: EXPERT })
   @ApiOkResponse({ type: PaidLinePageResponse, description: 'Your paid lines, newest payment first' })
@@ -33,6 +35,7 @@ export class MyFeesController {
     return this.fees.lines(ctx, query);
   }
 
+  @ApiOperation({ summary: 'My fee statements' })
   @Get('statements')
   @Authenticated({ roles: EXPERT })
   @ApiOkResponse({ type: [StatementResponse], description: 'Your statements, one per fee run that paid you' })
@@ -40,6 +43,7 @@ export class MyFeesController {
     return this.fees.statements(ctx);
   }
 
+  @ApiOperation({ summary: 'One fee statement (PDF)' })
   @Get('statements/:id')
   @Authenticated({ roles: EXPERT })
   @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }, description: 'The statement PDF, in your language' })

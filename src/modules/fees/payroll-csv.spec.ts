@@ -1,5 +1,5 @@
 import { costCentreSummaryCsv } from './cost-centre-summary';
-import { csvCell, euros, hours, PAYROLL_COLUMNS, payrollHeader, payrollLine, PayrollRow } from './payroll-csv';
+import { csvCell, euros, hours, PAYROLL_COLUMNS, payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
 
 const row = (overrides: Partial<PayrollRow> = {}): PayrollRow => ({
   runId: 'run-1',
@@ -43,24 +43,44 @@ describe('payroll CSV', () => {
 
   it('has a header naming every documented column, in order', () => {
     expect(payrollHeader()).toBe(`${PAYROLL_COLUMNS.map((c) => c.name).join(',')}\r\n`);
-    expect(PAYROLL_COLUMNS).toHaveLength(21);
+    expect(PAYROLL_COLUMNS).toHaveLength(19);
   });
 
-  it('writes one row with every column', () => {
-    expect(payrollLine(row())).toBe(
-      'run-1,line-1,claim-1,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,210,2.75,68.75,12.50,8.59,13.48,4.80,18.28,78.44,PSY-01\r\n',
+  it('writes the fee, the kilometre allowance and other costs on rows of their own, each with the claim id', () => {
+    expect(payrollLines(row())).toBe(
+      'run-1,line-1,claim-1,fee,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,210,2.75,68.75,12.50,8.59,60.16,PSY-01\r\n' +
+        'run-1,line-1,claim-1,car_travel,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,13.48,,0.00,13.48,PSY-01\r\n' +
+        'run-1,line-1,claim-1,other_costs,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,4.80,,0.00,4.80,PSY-01\r\n',
     );
   });
 
+  it('adds up, row by row, to the line’s fee, travel and costs, withholding and net', () => {
+    for (const r of [row(), row({ carTravelCents: 0, travelAndCostsCents: 480, netCents: 6496 }), row({ costsCents: 0, travelAndCostsCents: 1348, netCents: 7364 })]) {
+      const rows = payrollLines(r).trimEnd().split('\r\n').map((l) => l.split(','));
+      const sum = (kinds: string[], column: number) => rows.filter((c) => kinds.includes(c[3])).reduce((s, c) => s + Math.round(Number(c[column]) * 100), 0);
+      expect(rows.every((c) => c[2] === 'claim-1')).toBe(true);
+      expect(sum(['fee'], 14)).toBe(r.grossFeeCents);
+      expect(sum(['car_travel', 'other_costs'], 14)).toBe(r.travelAndCostsCents);
+      expect(sum(['fee', 'car_travel', 'other_costs'], 16)).toBe(r.withholdingCents);
+      expect(sum(['fee', 'car_travel', 'other_costs'], 17)).toBe(r.netCents);
+    }
+  });
+
+  it('writes no fee row for a volunteer who declined the fee, unless the claim has nothing else', () => {
+    const volunteer = { payeeKind: 'declined' as const, taxPercent: null, grossFeeCents: 0, withholdingCents: 0, costsCents: 0, travelAndCostsCents: 1348, netCents: 1348 };
+    expect(payrollLines(row(volunteer)).trimEnd().split('\r\n').map((l) => l.split(',')[3])).toEqual(['car_travel']);
+    expect(payrollLines(row({ ...volunteer, carTravelCents: 0, travelAndCostsCents: 0, netCents: 0 })).split(',').slice(3, 4)).toEqual(['fee']);
+  });
+
   it('shows 60 % for an expert without a tax card and nothing for an association', () => {
-    expect(payrollLine(row({ taxPercent: null })).split(',')[14]).toBe('60.00');
-    expect(payrollLine(row({ payeeKind: 'association', taxPercent: null, payeeBusinessId: '1572860-0' })).split(',')[14]).toBe('');
+    expect(payrollLines(row({ taxPercent: null })).split(',')[15]).toBe('60.00');
+    expect(payrollLines(row({ payeeKind: 'association', taxPercent: null, payeeBusinessId: '1572860-0' })).split(',')[15]).toBe('');
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
     expect(csvCell('Yhdistys, ry')).toBe('"Yhdistys, ry"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    const line = payrollLine(row({ payeeName: '=HYPERLINK("x")', expertName: 'Anna\nBerg' }));
+    const line = payrollLines(row({ payeeName: '=HYPERLINK("x")', expertName: 'Anna\nBerg' }));
     expect(line).toContain(`"'=HYPERLINK(""x"")"`);
     expect(line).toContain('"Anna\nBerg"');
   });

@@ -1,11 +1,24 @@
-// The payroll export: one CSV row per fee run line. RFC 4180 (comma separated, CRLF, double quotes where
-// needed), UTF-8 without BOM, a header row; euro amounts with a dot and two decimals, never negative.
-// The columns, in order, are documented here and served in the API description of the download.
+// The payroll export: for each fee run line (one claim), a CSV row for the fee and rows of their own for the
+// kilometre allowance and for other costs (PRODUCT §5: travel costs on separate lines). RFC 4180 (comma
+// separated, CRLF, double quotes where needed), UTF-8 without BOM, a header row; euro amounts with a dot and
+// two decimals, never negative. The columns, in order, are documented here and served in the API description
+// of the download.
+
+export enum PayrollLineKind {
+  Fee = 'fee',
+  CarTravel = 'car_travel',
+  OtherCosts = 'other_costs',
+}
 
 export const PAYROLL_COLUMNS: readonly { name: string; description: string }[] = [
   { name: 'run_id', description: 'Fee run id' },
-  { name: 'line_id', description: 'Fee run line id (one per claim)' },
-  { name: 'claim_id', description: 'The claim paid by this line' },
+  { name: 'line_id', description: 'Fee run line id (one per claim; the rows of one claim share it)' },
+  { name: 'claim_id', description: 'The claim paid by this row' },
+  {
+    name: 'line_kind',
+    description:
+      'What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero',
+  },
   { name: 'payee_type', description: 'expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)' },
   { name: 'payee_name', description: 'Name of the expert or the association' },
   { name: 'payee_business_id', description: 'Business ID (Y-tunnus) of the association; empty otherwise' },
@@ -14,15 +27,12 @@ export const PAYROLL_COLUMNS: readonly { name: string; description: string }[] =
   { name: 'expert_name', description: 'The expert’s name' },
   { name: 'work_date', description: 'Day of the work, YYYY-MM-DD (Europe/Helsinki)' },
   { name: 'task_type', description: 'Task type of the assignment' },
-  { name: 'income_type', description: 'Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee' },
-  { name: 'hours', description: 'Billable hours: work and preparation in started quarter hours' },
-  { name: 'gross_fee', description: 'Fee before withholding, EUR' },
-  { name: 'tax_percent', description: 'Withholding percentage applied to the fee (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined)' },
-  { name: 'withholding', description: 'Tax withheld from the fee, EUR' },
-  { name: 'car_travel', description: 'Tax-free kilometre allowance for own car, EUR' },
-  { name: 'other_costs', description: 'Public transport, parking and other costs at receipt value, tax-free, EUR' },
-  { name: 'travel_and_costs', description: 'car_travel + other_costs, EUR; reported apart from the fee and never withheld' },
-  { name: 'net_payable', description: 'gross_fee - withholding + travel_and_costs, EUR: the amount to transfer' },
+  { name: 'income_type', description: 'fee rows: Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee; empty on travel and cost rows' },
+  { name: 'hours', description: 'fee rows: billable hours, work and preparation in started quarter hours; empty on travel and cost rows' },
+  { name: 'amount', description: 'The row’s amount before withholding, EUR: the fee, or the tax-free reimbursement' },
+  { name: 'tax_percent', description: 'fee rows: withholding percentage applied (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined) and on travel and cost rows' },
+  { name: 'withholding', description: 'Tax withheld, EUR: from the fee only, 0.00 on travel and cost rows' },
+  { name: 'net_payable', description: 'amount - withholding, EUR: the amount to transfer for this row' },
   { name: 'cost_centre', description: 'Cost centre of the ordering unit or project' },
 ];
 
@@ -77,31 +87,27 @@ export function payrollHeader(): string {
   return csvLine(PAYROLL_COLUMNS.map((c) => c.name));
 }
 
-export function payrollLine(row: PayrollRow): string {
-  const taxPercent = row.payeeKind !== 'expert' ? '' : (row.taxPercent ?? '60.00');
-  return csvLine([
-    row.runId,
-    row.lineId,
-    row.claimId,
-    row.payeeKind,
-    safeText(row.payeeName),
-    row.payeeBusinessId ?? '',
-    row.iban ?? '',
-    row.expertId,
-    safeText(row.expertName),
-    row.workDate,
-    row.taskType,
-    row.incomeType,
-    hours(row.quarterHours),
-    euros(row.grossFeeCents),
-    taxPercent,
-    euros(row.withholdingCents),
-    euros(row.carTravelCents),
-    euros(row.costsCents),
-    euros(row.travelAndCostsCents),
-    euros(row.netCents),
-    safeText(row.costCentre),
-  ]);
+// The rows of one fee run line: their amounts add up to the line's fee, travel and costs, withholding and net.
+export function payrollLines(row: PayrollRow): string {
+  const common = (kind: PayrollLineKind) => [row.runId, row.lineId, row.claimId, kind, row.payeeKind, safeText(row.payeeName), row.payeeBusinessId ?? '', row.iban ?? '', row.expertId, safeText(row.expertName), row.workDate, row.taskType];
+  const reimbursement = (kind: PayrollLineKind, cents: number) => csvLine([...common(kind), '', '', euros(cents), '', euros(0), euros(cents), safeText(row.costCentre)]);
+  let text = '';
+  if (row.payeeKind !== 'declined' || row.travelAndCostsCents === 0) {
+    const taxPercent = row.payeeKind !== 'expert' ? '' : (row.taxPercent ?? '60.00');
+    text += csvLine([
+      ...common(PayrollLineKind.Fee),
+      row.incomeType,
+      hours(row.quarterHours),
+      euros(row.grossFeeCents),
+      taxPercent,
+      euros(row.withholdingCents),
+      euros(row.grossFeeCents - row.withholdingCents),
+      safeText(row.costCentre),
+    ]);
+  }
+  if (row.carTravelCents > 0) text += reimbursement(PayrollLineKind.CarTravel, row.carTravelCents);
+  if (row.costsCents > 0) text += reimbursement(PayrollLineKind.OtherCosts, row.costsCents);
+  return text;
 }
 
 export function payrollColumnsDescription(): string {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -13,6 +13,7 @@ import { RatesService } from './rates.service';
 export class RatesController {
   constructor(private readonly rates: RatesService) {}
 
+  @ApiOperation({ summary: 'The fee schedule' })
   @Get('fee-schedule')
   @Authenticated()
   @ApiOkResponse({ type: [FeeRateResponse], description: 'Every dated row; the row in force on the day of the work prices it' })
@@ -20,14 +21,16 @@ export class RatesController {
     return this.rates.schedule();
   }
 
+  @ApiOperation({ summary: 'Add a dated fee rate' })
   @Post('fee-schedule')
-  @Authenticated({ roles: [Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RATE_EXISTS: the task type already has a row starting that day' })
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     return this.rates.addRate(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Travel rates by year' })
   @Get('travel-rates')
   @Authenticated()
   @ApiOkResponse({ type: [TravelRateResponse], description: 'Own-car rate per km by year of travel' })
@@ -35,6 +38,7 @@ export class RatesController {
     return this.rates.travelRates();
   }
 
+  @ApiOperation({ summary: "Set a year's travel rate (admin)" })
   @Put('travel-rates/:year')
   @Authenticated({ roles: [Role.Admin] })
   @ApiOkResponse({ type: TravelRateResponse })
@@ -42,15 +46,18 @@ export class RatesController {
     return this.rates.setTravelRate(ctx, Number(year), dto);
   }
 
+  @ApiOperation({ summary: 'Fee settings' })
   @Get('fee-settings')
-  @Authenticated({ roles: [Role.Coordinator, Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: FeeSettingsResponse })
   settings(): Promise<FeeSettingsResponse> {
     return this.rates.settings();
   }
 
+  // The fee schedule and its settings are the coordinator's (UI.md); the admin keeps the travel rates.
+  @ApiOperation({ summary: 'Change fee settings' })
   @Patch('fee-settings')
-  @Authenticated({ roles: [Role.Admin] })
+  @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: FeeSettingsResponse })
   updateSettings(@CurrentUser() ctx: AuthContext, @Body() dto: UpdateFeeSettingsDto): Promise<FeeSettingsResponse> {
     return this.rates.updateSettings(ctx, dto);

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -12,6 +12,7 @@ import { ReportsService } from './reports.service';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @ApiOperation({ summary: 'Report: fees and costs by cost centre' })
   @Get('spend')
   @Authenticated({ roles: [Role.Coordinator, Role.Orderer] })
   @ApiOkResponse({ type: SpendReportResponse, description: 'Paid fees and travel per unit and project per month of work; an orderer sees only their own' })
@@ -19,6 +20,7 @@ export class ReportsController {
     return this.reports.spend(ctx, query);
   }
 
+  @ApiOperation({ summary: 'Report: hours of expert work' })
   @Get('hours')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: HoursReportResponse, description: 'Reported hours of approved and paid claims per task type and topic' })
@@ -26,6 +28,7 @@ export class ReportsController {
     return this.reports.hours(query);
   }
 
+  @ApiOperation({ summary: 'Report: orders left unfilled' })
   @Get('unfilled')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: UnfilledReportResponse, description: 'Requests left short of experts, per topic and language' })
@@ -33,6 +36,7 @@ export class ReportsController {
     return this.reports.unfilled(query);
   }
 
+  @ApiOperation({ summary: "Report: experts' earnings" })
   @Get('earnings')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: EarningsReportResponse, description: 'Experts’ paid fees this year; those within 10 % of their ceiling first' })

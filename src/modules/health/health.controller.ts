@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '../../common/auth/authenticated.decorator';
 import { JobQueue } from '../../common/jobs/job-queue.service';
@@ -14,6 +14,7 @@ export class HealthController {
     private readonly jobs: JobQueue,
   ) {}
 
+  @ApiOperation({ summary: 'Health of the API, PostgreSQL and Redis' })
   @Get()
   @Public()
   @HealthCheck()

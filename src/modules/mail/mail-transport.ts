@@ -3,7 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { AppConfig } from '../../config/app-config';
 
 export interface OutgoingMail {
   from: string;
@@ -21,9 +20,9 @@ export abstract class MailTransport {
 export class SmtpMailTransport extends MailTransport {
   private readonly transporter;
 
-  constructor(config: AppConfig) {
+  constructor(url: string) {
     super();
-    this.transporter = createTransport(config.env.SMTP_URL);
+    this.transporter = createTransport(url);
   }
 
   async send(mail: OutgoingMail): Promise<void> {
@@ -31,8 +30,8 @@ export class SmtpMailTransport extends MailTransport {
   }
 }
 
-// The embedded try-out mode has no mail server: each message is written as an .eml file (any mail program
-// opens it) and the log says where.
+// No mail server (the embedded mode, or development without SMTP_URL): each message is written as an .eml file
+// (any mail program opens it) and the log says where.
 export class FileMailTransport extends MailTransport {
   private readonly logger = new Logger('Mail');
   private readonly transporter = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -46,6 +45,6 @@ export class FileMailTransport extends MailTransport {
     await mkdir(this.dir, { recursive: true });
     const path = join(this.dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
     await writeFile(path, info.message);
-    this.logger.log({ subject: mail.subject, file: path }, 'Mail written to a file (embedded mode has no mail server)');
+    this.logger.log({ subject: mail.subject, file: path }, 'Mail written to a file (no SMTP_URL)');
   }
 }

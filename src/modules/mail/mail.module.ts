@@ -1,13 +1,17 @@
-import { join } from 'node:path';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { join, resolve } from 'node:path';
+import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MailProcessor } from './mail.processor';
 import { MailService } from './mail.service';
 import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
 
-// SMTP, except in the embedded mode without an SMTP_URL: then .eml files under DATA_DIR/mail.
-function mailTransport(config: AppConfig): MailTransport {
-  return config.env.SMTP_URL ? new SmtpMailTransport(config) : new FileMailTransport(join(config.env.DATA_DIR, 'mail'));
+// SMTP when SMTP_URL is set (production requires it); without it, .eml files under DATA_DIR/mail, so that a first
+// admin can invite people before there is a mail server.
+export function mailTransport(config: AppConfig): MailTransport {
+  if (config.env.SMTP_URL) return new SmtpMailTransport(config.env.SMTP_URL);
+  const dir = resolve(join(config.env.DATA_DIR, 'mail'));
+  new Logger('Mail').warn({ dir }, `No SMTP_URL: mail is written as .eml files to ${dir} instead of being sent`);
+  return new FileMailTransport(dir);
 }
 
 @Global()

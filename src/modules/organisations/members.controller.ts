@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -13,6 +13,7 @@ import { OrganisationsService } from './organisations.service';
 export class MembersController {
   constructor(private readonly service: OrganisationsService) {}
 
+  @ApiOperation({ summary: 'Members of a unit or project' })
   @Get('organisations/:id/members')
   @Authenticated({ roles: [Role.Admin, Role.Coordinator, Role.Orderer] })
   @ApiOkResponse({ type: [MemberResponse] })
@@ -20,6 +21,7 @@ export class MembersController {
     return this.service.members(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Add a member to a unit or project' })
   @Put('organisations/:id/members/:userId')
   @Authenticated({ roles: [Role.Admin, Role.Coordinator] })
   @ApiOkResponse({ type: MemberResponse, description: 'Idempotent: adding an existing member changes nothing' })
@@ -31,6 +33,7 @@ export class MembersController {
     return this.service.addMember(ctx, id, userId);
   }
 
+  @ApiOperation({ summary: 'Remove a member from a unit or project' })
   @Delete('organisations/:id/members/:userId')
   @Authenticated({ roles: [Role.Admin, Role.Coordinator] })
   @HttpCode(204)

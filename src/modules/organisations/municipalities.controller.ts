@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { MunicipalityResponse } from './dto/organisation.response';
 import { OrganisationsService } from './organisations.service';
@@ -9,6 +9,7 @@ import { OrganisationsService } from './organisations.service';
 export class MunicipalitiesController {
   constructor(private readonly service: OrganisationsService) {}
 
+  @ApiOperation({ summary: "The county's municipalities" })
   @Get()
   @Authenticated()
   @ApiOkResponse({ type: [MunicipalityResponse], description: "The county's 14 municipalities" })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -19,6 +19,7 @@ const READERS = [Role.Admin, Role.Coordinator, Role.Orderer];
 export class ProjectsController {
   constructor(private readonly service: OrganisationsService) {}
 
+  @ApiOperation({ summary: 'Create a project' })
   @Post()
   @Authenticated({ roles: MANAGERS })
   @ApiCreatedResponse({ type: OrganisationResponse })
@@ -26,6 +27,7 @@ export class ProjectsController {
     return this.service.create(ctx, OrganisationKind.Project, dto);
   }
 
+  @ApiOperation({ summary: 'Projects' })
   @Get()
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: [OrganisationResponse], description: 'An orderer gets only the projects they belong to' })
@@ -33,6 +35,7 @@ export class ProjectsController {
     return this.service.list(ctx, OrganisationKind.Project);
   }
 
+  @ApiOperation({ summary: 'One project' })
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: OrganisationResponse })
@@ -40,6 +43,7 @@ export class ProjectsController {
     return this.service.get(ctx, OrganisationKind.Project, id);
   }
 
+  @ApiOperation({ summary: 'Change a project' })
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: OrganisationResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -19,6 +19,7 @@ const READERS = [Role.Admin, Role.Coordinator, Role.Orderer];
 export class UnitsController {
   constructor(private readonly service: OrganisationsService) {}
 
+  @ApiOperation({ summary: 'Create a unit' })
   @Post()
   @Authenticated({ roles: MANAGERS })
   @ApiCreatedResponse({ type: OrganisationResponse })
@@ -26,6 +27,7 @@ export class UnitsController {
     return this.service.create(ctx, OrganisationKind.Unit, dto);
   }
 
+  @ApiOperation({ summary: 'Units' })
   @Get()
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: [OrganisationResponse], description: 'An orderer gets only the units they belong to' })
@@ -33,6 +35,7 @@ export class UnitsController {
     return this.service.list(ctx, OrganisationKind.Unit);
   }
 
+  @ApiOperation({ summary: 'One unit' })
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: OrganisationResponse })
@@ -40,6 +43,7 @@ export class UnitsController {
     return this.service.get(ctx, OrganisationKind.Unit, id);
   }
 
+  @ApiOperation({ summary: 'Change a unit' })
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: OrganisationResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -17,30 +17,35 @@ import { UsersService } from './users.service';
 export class UsersController {
   constructor(private readonly service: UsersService) {}
 
+  @ApiOperation({ summary: 'Invite a person (creates the account and mails a one-time link)' })
   @Post()
   @ApiCreatedResponse({ type: UserResponse, description: 'Invited; the invitation mail is queued' })
   invite(@CurrentUser() ctx: AuthContext, @Body() dto: InviteUserDto): Promise<UserResponse> {
     return this.service.invite(ctx, dto);
   }
 
+  @ApiOperation({ summary: 'Accounts' })
   @Get()
   @ApiOkResponse({ type: UserPageResponse })
   list(@CurrentUser() ctx: AuthContext, @Query() query: ListUsersQuery): Promise<UserPageResponse> {
     return this.service.list(ctx, query);
   }
 
+  @ApiOperation({ summary: 'One account' })
   @Get(':id')
   @ApiOkResponse({ type: UserResponse })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return this.service.get(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Change an account' })
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.service.update(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Disable an account' })
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
@@ -48,6 +53,7 @@ export class UsersController {
     return this.service.disable(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Enable an account' })
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
@@ -55,6 +61,7 @@ export class UsersController {
     return this.service.enable(ctx, id);
   }
 
+  @ApiOperation({ summary: 'Send a new invitation link' })
   @Post(':id/invitation')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'A new invitation link is mailed; older links stop working' })

@@ -1,14 +1,26 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../demo/demo-data';
 
 export class LoginDto {
-  @ApiProperty({ example: 'admin@ostrobothnia.invalid' })
+  // The examples are a demo login: "Try it out" in /docs signs in to the embedded mode's (or seed-demo's) data.
+  @ApiProperty({ example: `coordinator@${DEMO_DOMAIN}` })
   @IsEmail()
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple' })
+  @ApiProperty({ example: DEMO_PASSWORD })
   @IsString()
   @MaxLength(128)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ['cookie'],
+    description:
+      'cookie (browsers): the refresh token is set in the httpOnly cookie kokemus_refresh (Path=/api/auth) with a ' +
+      'readable CSRF cookie kokemus_csrf, and left out of the body. Absent: the refresh token is in the body.',
+  })
+  @IsOptional()
+  @IsIn(['cookie'])
+  session?: 'cookie';
 }

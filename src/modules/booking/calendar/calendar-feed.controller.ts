@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated, Public } from '../../../common/auth/authenticated.decorator';
@@ -19,6 +19,7 @@ const feedTracker = (req: Record<string, unknown>): string => `calendar-feed:${S
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
 
+  @ApiOperation({ summary: 'Create (or replace) my calendar feed link' })
   @Post('experts/me/calendar-feed')
   @Authenticated({ roles: [Role.Expert] })
   @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new secret feed URL; any earlier one stops working' })
@@ -26,6 +27,7 @@ export class CalendarFeedController {
     return this.feeds.create(ctx);
   }
 
+  @ApiOperation({ summary: 'Revoke my calendar feed link' })
   @Delete('experts/me/calendar-feed')
   @Authenticated({ roles: [Role.Expert] })
   @HttpCode(204)
@@ -34,6 +36,7 @@ export class CalendarFeedController {
     return this.feeds.revoke(ctx);
   }
 
+  @ApiOperation({ summary: 'My assignments as an iCalendar feed (by secret link)' })
   @Get('calendar/:token.ics')
   @Public()
   @UseGuards(ThrottlerGuard)

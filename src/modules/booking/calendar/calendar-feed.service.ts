@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { randomToken, sha256 } from '../../../common/crypto/tokens';
+import { API_PREFIX } from '../../../common/http/api-prefix';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { ExpertErrors } from '../../experts/experts.errors';
@@ -36,7 +37,7 @@ export class CalendarFeedService {
       await this.feeds.replace(manager, ctx.user.id, sha256(token), this.clock.now());
       await this.audit.record({ actorId: ctx.user.id, action: 'calendar_feed.created', entityType: 'expert', entityId: ctx.user.id, meta: ctx }, manager);
     });
-    return { url: `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}/calendar/${token}.ics` };
+    return { url: `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${API_PREFIX}/calendar/${token}.ics` };
   }
 
   async revoke(ctx: AuthContext): Promise<void> {

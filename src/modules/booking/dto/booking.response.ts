@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Role } from '../../../common/auth/role.enum';
 import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { ContractStatus } from '../../contracts/entities/contract.entity';
 
 // What an orderer may know of an expert, and only once the expert has accepted.
 export class AcceptedExpertResponse {
@@ -21,7 +23,14 @@ export class AssignmentResponse {
   @ApiProperty({ format: 'date-time' }) endsAt: string;
   @ApiProperty({ type: AcceptedExpertResponse }) expert: AcceptedExpertResponse;
   @ApiPropertyOptional({ enum: CancelledBy, enumName: 'CancelledBy', nullable: true }) cancelledBy: CancelledBy | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: ' +
+      'only the expert and the coordinator read them; everyone else gets null and only cancelledBy.',
+  })
+  cancelReason: string | null;
   @ApiProperty({ description: 'Late-cancellation decision: the fee is still due' }) feeDue: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
 }
@@ -43,8 +52,9 @@ export class RequestResponse {
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty() expertsNeeded: number;
   @ApiProperty() preparationHours: number;
-  @ApiPropertyOptional({ type: String, nullable: true }) cancelReason: string | null;
-  @ApiProperty({ type: [AssignmentResponse] }) assignments: AssignmentResponse[];
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' }) cancelReason: string | null;
+  @ApiProperty({ type: [AssignmentResponse], description: 'An expert’s reason for withdrawing is null here for anyone but the coordinator' })
+  assignments: AssignmentResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
@@ -64,6 +74,12 @@ export class OfferResponse {
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty() preparationHours: number;
   @ApiProperty({ format: 'uuid' }) expertId: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force',
+  })
+  expectedFeeCents: number | null;
 }
 
 export function toAcceptedExpert(a: AssignmentEntity): AcceptedExpertResponse {
@@ -77,7 +93,13 @@ export function toAcceptedExpert(a: AssignmentEntity): AcceptedExpertResponse {
   };
 }
 
-export function toAssignmentResponse(a: AssignmentEntity): AssignmentResponse {
+// PRODUCT §6: what an expert writes about themselves (here, why they withdrew) is read only by the expert and the
+// coordinator; the county's own reason for a cancellation is the orderer's to read.
+export function mayReadCancelReason(a: Pick<AssignmentEntity, 'cancelledByParty'>, viewer: Role): boolean {
+  return a.cancelledByParty !== CancelledBy.Expert || viewer === Role.Expert || viewer === Role.Coordinator;
+}
+
+export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): AssignmentResponse {
   return {
     id: a.id,
     requestId: a.requestId,
@@ -86,13 +108,13 @@ export function toAssignmentResponse(a: AssignmentEntity): AssignmentResponse {
     endsAt: a.endsAt.toISOString(),
     expert: toAcceptedExpert(a),
     cancelledBy: a.cancelledByParty,
-    cancelReason: a.cancelReason,
+    cancelReason: mayReadCancelReason(a, viewer) ? a.cancelReason : null,
     feeDue: a.feeDue,
     completedAt: a.completedAt?.toISOString() ?? null,
   };
 }
 
-export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[]): RequestResponse {
+export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[], viewer: Role): RequestResponse {
   return {
     id: r.id,
     organisationId: r.organisationId,
@@ -111,12 +133,12 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
     expertsNeeded: r.expertsNeeded,
     preparationHours: r.preparationMinutes / 60,
     cancelReason: r.cancelReason,
-    assignments: assignments.map(toAssignmentResponse),
+    assignments: assignments.map((a) => toAssignmentResponse(a, viewer)),
     createdAt: r.createdAt.toISOString(),
   };
 }
 
-export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }): OfferResponse {
+export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }, expectedFeeCents: number | null): OfferResponse {
   const r = o.request;
   return {
     id: o.id,
@@ -133,6 +155,7 @@ export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity
     address: r.address,
     preparationHours: r.preparationMinutes / 60,
     expertId: o.expertId,
+    expectedFeeCents,
   };
 }
 
@@ -141,4 +164,24 @@ export class RequestPageResponse {
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
+}
+
+// The contract drafted with a new assignment (county rule 4: every assignment is done under a contract).
+export class DraftedContractResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'KO-2026-000123' }) number: string;
+  @ApiProperty({ enum: ContractStatus, enumName: 'ContractStatus' }) status: ContractStatus;
+}
+
+// A booking's answer: the new assignment and the contract drafted for it in the same transaction.
+export class BookedAssignmentResponse extends AssignmentResponse {
+  @ApiProperty({ type: DraftedContractResponse }) contract: DraftedContractResponse;
+}
+
+export function toBookedAssignmentResponse(
+  a: AssignmentEntity,
+  contract: { id: string; number: string; status: ContractStatus },
+  reader: Role,
+): BookedAssignmentResponse {
+  return { ...toAssignmentResponse(a, reader), contract: { id: contract.id, number: contract.number, status: contract.status } };
 }

@@ -18,7 +18,8 @@ describe('feedback sides', () => {
 
   it.each([
     ['a coordinator', viewer(Role.Coordinator), [FeedbackAuthor.Orderer, FeedbackAuthor.Expert]],
-    ['an admin', viewer(Role.Admin), [FeedbackAuthor.Orderer, FeedbackAuthor.Expert]],
+    // PRODUCT §1: the admin keeps accounts, not what people wrote about the work.
+    ['an admin', viewer(Role.Admin), null],
     ['a member of the ordering unit', viewer(Role.Orderer, false, true), [FeedbackAuthor.Orderer]],
     ['the assignment’s expert', viewer(Role.Expert, true), [FeedbackAuthor.Expert]],
     ['an orderer of another unit', viewer(Role.Orderer), null],

@@ -14,10 +14,10 @@ export function writingSide(viewer: FeedbackViewer): FeedbackAuthor | null {
   return null;
 }
 
-// The coordinator (and admin) read both sides. Each side reads only what it wrote itself: an expert does not
+// The coordinator reads both sides; the admin neither (PRODUCT §1). Each side reads only what it wrote itself: an expert does not
 // see the orderer's rating of them, nor the orderer the expert's, so that both can write frankly.
 export function readableSides(viewer: FeedbackViewer): FeedbackAuthor[] | null {
-  if (viewer.role === Role.Coordinator || viewer.role === Role.Admin) return [FeedbackAuthor.Orderer, FeedbackAuthor.Expert];
+  if (viewer.role === Role.Coordinator) return [FeedbackAuthor.Orderer, FeedbackAuthor.Expert];
   const side = writingSide(viewer);
   return side ? [side] : null;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
@@ -15,6 +15,7 @@ import { FeedbackService } from './feedback.service';
 export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
+  @ApiOperation({ summary: 'Give feedback on an assignment' })
   @Post()
   @Authenticated({ roles: [Role.Orderer, Role.Expert] })
   @ApiCreatedResponse({ type: FeedbackResponse, description: 'Once per side, after the work is confirmed completed' })
@@ -23,9 +24,10 @@ export class FeedbackController {
     return this.feedback.give(ctx, id, dto);
   }
 
+  @ApiOperation({ summary: 'Feedback on an assignment' })
   @Get()
-  @Authenticated()
-  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator and admin: both sides. Orderer and expert: only their own side' })
+  @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
+  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator: both sides. Orderer and expert: only their own side' })
   list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeedbackResponse[]> {
     return this.feedback.list(ctx, id);
   }

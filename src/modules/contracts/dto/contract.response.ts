@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
+import { statusOn } from '../contract-transitions';
 import { CoveredAssignment } from '../contracts.repository';
 import { ContractEntity, ContractLanguage, ContractStatus, TerminationCause } from '../entities/contract.entity';
 
@@ -54,6 +55,10 @@ export class ContractResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the stored PDF; null until rendered' }) pdfSha256: string | null;
   @ApiProperty({ type: ContractSignatureResponse, nullable: true }) signature: ContractSignatureResponse | null;
+  @ApiProperty({ description: 'Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing' })
+  signedCopyReady: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the signed copy (the approved PDF with its signature page); null until made' })
+  signedCopySha256: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) terminationReason: string | null;
   @ApiProperty({
@@ -79,14 +84,15 @@ export class ContractPageResponse {
   @ApiProperty() offset: number;
 }
 
-export function toContractResponse(c: ContractEntity, covered: CoveredAssignment[]): ContractResponse {
+// today: a Helsinki date; the status is the state as of that day (statusOn).
+export function toContractResponse(c: ContractEntity, covered: CoveredAssignment[], today: string): ContractResponse {
   const o = c.organisation!;
   const fee = c.snapshot?.fee;
   return {
     id: c.id,
     number: c.number,
     version: c.version,
-    status: c.status,
+    status: statusOn(c, today),
     language: c.language,
     expertId: c.expertId,
     expertName: c.expert?.user?.name ?? '',
@@ -111,6 +117,8 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
       c.signedAt && c.signedPdfSha256
         ? { at: c.signedAt.toISOString(), pdfSha256: c.signedPdfSha256, ip: c.signedIp ?? '', userAgent: c.signedUserAgent ?? '' }
         : null,
+    signedCopyReady: Boolean(c.signedCopy),
+    signedCopySha256: c.signedCopy?.sha256 ?? null,
     terminatedAt: c.terminatedAt?.toISOString() ?? null,
     terminationReason: c.terminationReason,
     terminationCause: c.terminationCause,
@@ -118,6 +126,6 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
   };
 }
 
-export function toContractStatusResponse(contract: ContractEntity | null): ContractStatusResponse {
-  return { exists: contract !== null, status: contract?.status ?? null };
+export function toContractStatusResponse(contract: ContractEntity | null, today: string): ContractStatusResponse {
+  return { exists: contract !== null, status: contract ? statusOn(contract, today) : null };
 }

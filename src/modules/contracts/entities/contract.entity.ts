@@ -1,8 +1,9 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 import { ContractDocument } from '../pdf/contract-document';
+import { ContractSignedCopyEntity } from './contract-signed-copy.entity';
 
 export enum ContractStatus {
   Draft = 'draft',
@@ -159,6 +160,10 @@ export class ContractEntity {
 
   @Column({ type: 'enum', enum: TerminationCause, enumName: 'contract_termination_cause', nullable: true })
   terminationCause: TerminationCause | null;
+
+  // Made by the worker once signed: the approved PDF with a signature page (contract_signed_copies).
+  @OneToOne(() => ContractSignedCopyEntity, (copy) => copy.contract)
+  signedCopy?: ContractSignedCopyEntity | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

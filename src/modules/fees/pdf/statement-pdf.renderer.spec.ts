@@ -82,10 +82,54 @@ describe('renderStatementPdf', () => {
     expect(text.match(/Päivä\|Tehtävä\|/g)).toHaveLength(4);
   });
 
-  it('shortens a title too long for its cell', async () => {
-    const text = await textOf(renderStatementPdf(statement({ lines: [line(20, { title: 'Hyvin pitkä otsikko '.repeat(10) })] })));
-    // pdf.js reads the ellipsis glyph back as three dots.
-    expect(text).toMatch(/\|Hyvin pitkä otsikko Hyvin [^|]*(…|\.\.\.)\|2,75\|/);
+  const compoundParts = { fi: ['Ennakon', 'pidätys'], sv: ['Förskotts', 'innehållning'], en: [] };
+  it.each([
+    ['fi', ['Päivä', 'Tehtävä', 'Tunnit', 'Palkkio', 'Matkat ja kulut', 'Ennakonpidätys', 'Maksetaan']],
+    ['sv', ['Datum', 'Uppdrag', 'Timmar', 'Arvode', 'Resor och kostnader', 'Förskottsinnehållning', 'Utbetalas']],
+    ['en', ['Date', 'Task', 'Hours', 'Fee', 'Travel and costs', 'Tax withheld', 'Net paid']],
+  ] as const)('wraps column headers and long titles at word boundaries and shows titles whole (%s)', async (language, headers) => {
+    const titles = [
+      'Arbetsgruppen för utvecklingen av erfarenhetsexpertverksamheten i Österbottens välfärdsområde',
+      'Kokemusasiantuntijoiden koulutuspäivä mielenterveys- ja päihdepalveluiden henkilöstölle Vaasassa',
+    ];
+    const items = (await placedText(renderStatementPdf(statement({ language, lines: titles.map((title, i) => line(20 + i, { title })) })))).map((item) => item.split(' @ ')[0]);
+    // The header row: from the date column's label to the net column's.
+    const head = items.slice(items.indexOf(headers[0]), items.indexOf(headers[6]) + 1);
+    // Lines of one header read as its words; a compound may break only where its parts meet (the soft
+    // hyphen): "Förskotts-" / "innehållning", never "Förskotts-i" / "nnehållning".
+    const pieces = head.flatMap((item) => item.trim().split(' '));
+    const words: string[] = [];
+    for (let i = 0; i < pieces.length; i++) {
+      if (!pieces[i].endsWith('-')) {
+        words.push(pieces[i]);
+        continue;
+      }
+      expect([pieces[i].slice(0, -1), pieces[i + 1]]).toEqual(compoundParts[language]);
+      words.push(pieces[i].slice(0, -1) + pieces[++i]);
+    }
+    expect(words).toEqual(headers.flatMap((h) => h.split(' ')));
+    // Every line of a title ends at a space: no word is cut, nothing is left out.
+    for (const title of titles) {
+      const first = items.findIndex((item) => title.startsWith(item) && item.length > 10);
+      const linesOfTitle: string[] = [];
+      for (let i = first; linesOfTitle.join('').trim().length < title.length; i++) linesOfTitle.push(items[i]);
+      expect(linesOfTitle.length).toBeGreaterThan(1);
+      expect(linesOfTitle.join('').trim()).toBe(title);
+      for (const text of linesOfTitle.slice(0, -1)) expect(text).toMatch(/ $/);
+    }
+    expect(items.join('|')).not.toContain('…');
+  });
+
+  it('sets a title with a word too long for its cell smaller instead of breaking the word', async () => {
+    const title = 'Mielenterveyskuntoutujayhdistyksen vuosikokous';
+    const placed = await placedText(renderStatementPdf(statement({ language: 'sv', lines: [line(20, { title })] })));
+    const items = placed.map((item) => item.split(' @ ')[0].trim());
+    expect(items).toContain('Mielenterveyskuntoutujayhdistyksen');
+    expect(items).toContain('vuosikokous');
+    // Smaller than the other cells' 8 points, and no smaller than 6.
+    const size = Number(placed.find((item) => item.startsWith('Mielenterveys'))!.split(' @ ')[1].split(' ')[0]);
+    expect(size).toBeLessThan(8);
+    expect(size).toBeGreaterThanOrEqual(6);
   });
 
   it('writes exactly the bytes pdfkit itself would', () => {

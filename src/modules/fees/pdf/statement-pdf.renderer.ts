@@ -1,7 +1,7 @@
 import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
 import { DocumentWriter, HOUSE_COLOR, PageFrame, TableColumns, textStyle } from '../../../common/pdf/document-writer';
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
-import { TextSetter } from '../../../common/pdf/text-setter';
+import { TextSetter, TextStyle } from '../../../common/pdf/text-setter';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -18,10 +18,12 @@ const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
 const COLOR = HOUSE_COLOR;
 const SIZE = { body: 10, small: 8, table: 8, h1: 18 };
+const MIN_TABLE_SIZE = 6;
 
-// Date, task, hours, fee, travel and costs, withheld, net: the widths add up to CONTENT_WIDTH, and an
-// amount up to "99 999,99 €" fits its column.
-const COLUMNS: TableColumns = { widths: [56, 151.28, 44, 62, 62, 62, 62], numeric: [false, false, true, true, true, true, true], padding: 4 };
+// Date, task, hours, fee, travel and costs, withheld, net: the widths add up to CONTENT_WIDTH, an amount up
+// to "99 999,99 €" fits its column, and so does each word of a header (the withholding column is wide enough
+// for "innehållning"; the compound is split at a soft hyphen, "Förskotts-" / "innehållning").
+const COLUMNS: TableColumns = { widths: [56, 147.28, 44, 62, 62, 66, 62], numeric: [false, false, true, true, true, true, true], padding: 4 };
 const ROW_HEIGHT = SIZE.table + 2 * COLUMNS.padding + 3;
 const FRAME: PageFrame = { pageHeight: PAGE.height, left: MARGIN.left, width: CONTENT_WIDTH, bottom: CONTENT_BOTTOM };
 const FIELD = { labelWidth: 150, lineGap: 0, spaceAfter: 3, size: SIZE.body };
@@ -138,35 +140,43 @@ class StatementWriter extends DocumentWriter {
     this.tableHeader(table, [c.date, c.task, c.hours, c.fee, c.travel, c.withheld, c.net], COLUMNS, SIZE.small);
   }
 
-  // One line per row: a title too long for its cell is shortened with an ellipsis. The rules under the
-  // rows are drawn once per page, as one path: a statement has hundreds of rows.
+  // A row is one line high unless a title needs more: it wraps at word boundaries and is shown whole. The rules
+  // under the rows are drawn once per page, as one path: a statement has hundreds of rows.
   private row(table: Struct, cells: string[], bold: boolean): void {
     const { pdf } = this;
-    if (pdf.y + ROW_HEIGHT > CONTENT_BOTTOM) {
+    const style = textStyle(bold ? BOLD : BODY, SIZE.table);
+    const widths = COLUMNS.widths.map((w) => w - 2 * COLUMNS.padding);
+    const text = cells.map((cell, i) => !COLUMNS.numeric![i] && cell.length > 0);
+    const styles = cells.map((cell, i) => (text[i] ? this.wordsFit(cell, style, widths[i]) : style));
+    const oneLine = this.ts.heightOf('0', style, { width: widths[0] });
+    const extra = Math.max(0, ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, styles[i], { width: widths[i] }) - oneLine : 0)));
+    const height = ROW_HEIGHT + extra;
+    if (pdf.y + height > CONTENT_BOTTOM) {
       this.rules();
       pdf.addPage();
       this.headerRow(null);
     }
     const y = pdf.y;
-    const style = textStyle(bold ? BOLD : BODY, SIZE.table);
     pdf.font(style.font).fontSize(style.size);
     const row = pdf.struct('TR');
     table.add(row);
-    // One line each (no wrapping): numbers flush right, text cut to fit.
-    cells.forEach((text, i) => {
-      const width = COLUMNS.widths[i] - 2 * COLUMNS.padding;
-      const numeric = COLUMNS.numeric![i];
-      const shown = numeric ? text : this.fit(text, width);
-      row.add(
-        pdf.struct('TD', {}, () =>
-          this.ts.text(shown, this.columnX(COLUMNS, i) + COLUMNS.padding, y + COLUMNS.padding + 1, style, { width, align: numeric ? 'right' : 'left', lineBreak: false }),
-        ),
-      );
+    cells.forEach((cell, i) => {
+      const x = this.columnX(COLUMNS, i) + COLUMNS.padding;
+      const box = text[i] ? { width: widths[i] } : { width: widths[i], align: COLUMNS.numeric![i] ? ('right' as const) : ('left' as const), lineBreak: false as const };
+      row.add(pdf.struct('TD', {}, () => this.ts.text(cell, x, y + COLUMNS.padding + 1, styles[i], box)));
     });
     row.end();
-    this.ruleYs.push(y + ROW_HEIGHT);
+    this.ruleYs.push(y + height);
     pdf.x = MARGIN.left;
-    pdf.y = y + ROW_HEIGHT;
+    pdf.y = y + height;
+  }
+
+  // A word wider than its cell would be broken between letters: the cell's text is set smaller until its
+  // longest word fits (down to MIN_TABLE_SIZE), so titles break only between words.
+  private wordsFit(text: string, style: TextStyle, width: number): TextStyle {
+    const widest = Math.max(...text.split(/\s+|(?<=-)/).map((word) => this.ts.widthOf(word, style)));
+    if (widest <= width) return style;
+    return { ...style, size: Math.max(MIN_TABLE_SIZE, Math.floor((style.size * width * 10) / widest) / 10) };
   }
 
   private rules(): void {
@@ -177,14 +187,6 @@ class StatementWriter extends DocumentWriter {
       pdf.lineWidth(0.5).strokeColor(COLOR.rule).stroke();
     });
     this.ruleYs = [];
-  }
-
-  private fit(text: string, width: number): string {
-    if (this.pdf.widthOfString(text) <= width) return text;
-    const chars = [...text];
-    let n = chars.length;
-    while (n > 1 && this.pdf.widthOfString(`${chars.slice(0, n).join('').trimEnd()}…`) > width) n = Math.max(1, Math.floor(n * 0.9));
-    return `${chars.slice(0, n).join('').trimEnd()}…`;
   }
 
   private paragraph(parent: Struct, text: string, size = SIZE.body, color = COLOR.text): void {

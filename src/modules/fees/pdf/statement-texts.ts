@@ -90,7 +90,7 @@ const fi: StatementTexts = {
       : p.kind === 'declined'
         ? 'Olet luopunut palkkiosta (vapaaehtoistyö); matka- ja kulukorvaukset maksetaan.'
         : null,
-  columns: { date: 'Päivä', task: 'Tehtävä', hours: 'Tunnit', fee: 'Palkkio', travel: 'Matkat ja kulut', withheld: 'Ennakon-pidätys', net: 'Maksetaan' },
+  columns: { date: 'Päivä', task: 'Tehtävä', hours: 'Tunnit', fee: 'Palkkio', travel: 'Matkat ja kulut', withheld: 'Ennakon\u00adpidätys', net: 'Maksetaan' },
   total: 'Yhteensä',
   notes: [
     'Palkkiota ei makseta työsuhteessa (tulorekisterin tulolaji 210 kokouspalkkio tai 214 luentopalkkio).',
@@ -131,7 +131,7 @@ const sv: StatementTexts = {
       : p.kind === 'declined'
         ? 'Du har avstått från arvodet (frivilligarbete); rese- och kostnadsersättningarna betalas.'
         : null,
-  columns: { date: 'Datum', task: 'Uppdrag', hours: 'Timmar', fee: 'Arvode', travel: 'Resor och kostnader', withheld: 'Förskotts-innehållning', net: 'Utbetalas' },
+  columns: { date: 'Datum', task: 'Uppdrag', hours: 'Timmar', fee: 'Arvode', travel: 'Resor och kostnader', withheld: 'Förskotts\u00adinnehållning', net: 'Utbetalas' },
   total: 'Sammanlagt',
   notes: [
     'Arvodet betalas inte i ett anställningsförhållande (inkomstregistrets inkomstslag 210 mötesarvode eller 214 föreläsningsarvode).',

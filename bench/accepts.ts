@@ -1,0 +1,126 @@
+// Accept throughput, by hand (not a test):
+//   npx ts-node --transpile-only bench/accepts.ts [offers=640] [clients=64]
+// The real HTTP stack on a database of its own (BENCH_DATABASE_URL, dropped and created afresh) and the
+// machine's Redis (a queue prefix of its own). One offer per expert, all on distinct, non-overlapping work, so
+// no acceptance conflicts with another: what is measured is the cost of an acceptance itself. `clients`
+// concurrent clients take offers from one list and accept them; prints acceptances per second, the latency
+// percentiles and the status counts, and the load average (the machine's other work shows in the figures).
+import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { Role } from '../src/common/auth/role.enum';
+import { databaseOptions } from '../src/database/database-options';
+import { createHttpApp } from '../src/http-app';
+import { createBookableExpert } from '../test/factories/bookable.factory';
+import { addMember, createUnit } from '../test/factories/organisations.factory';
+import { createUser, TestUser } from '../test/factories/users.factory';
+
+const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_accepts_bench';
+// Where the API's routes live; the API moves under a prefix with the web application.
+const API = process.env.BENCH_API_PREFIX ?? '';
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  DATABASE_URL: DB_URL,
+  DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-02',
+  ENCRYPTION_KEY: 'k1:MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=',
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  LOG_LEVEL: 'warn',
+  LOGIN_LIMIT_PER_MINUTE: '1000',
+});
+
+async function freshDatabase(): Promise<void> {
+  const name = new URL(DB_URL).pathname.slice(1);
+  const admin = new Client({ connectionString: DB_URL.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const ds = new DataSource(databaseOptions(DB_URL, 2));
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  await ds.destroy();
+}
+
+async function pool<T>(items: T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await each(items[next++]);
+  }));
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const offers = Number(process.argv[2] ?? 640);
+  const clients = Number(process.argv[3] ?? 64);
+  await freshDatabase();
+  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API}`;
+  const db = app.get(DataSource);
+  const call = async (method: string, path: string, token: string | null, body?: object) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body ? JSON.stringify(body) : method === 'POST' ? '{}' : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { accessToken: string; id: string } };
+  };
+  const login = async (u: TestUser) => (await call('POST', '/auth/login', null, { email: u.email, password: u.password })).body.accessToken;
+
+  const seedStart = Date.now();
+  const coordinator = await login(await createUser(db, Role.Coordinator));
+  const ordererUser = await createUser(db, Role.Orderer);
+  const unit = await createUnit(db);
+  await addMember(db, unit.id, ordererUser.id);
+  const orderer = await login(ordererUser);
+  const experts: TestUser[] = [];
+  for (let i = 0; i < offers; i++) experts.push(await createBookableExpert(db, { topics: ['ageing'] }));
+  const work: { offerId: string; token: string }[] = [];
+  await pool(experts, 4, async (expert) => {
+    const i = experts.indexOf(expert);
+    // Every request on a day and hour of its own, in 2027: nothing overlaps, nothing nears a load cap.
+    const start = new Date(Date.parse('2027-01-04T07:00:00Z') + Math.floor(i / 8) * 86400_000 + (i % 8) * 3600_000);
+    const created = await call('POST', '/booking-requests', orderer, {
+      organisationId: unit.id, taskType: 'working_group', title: `Bench ${i}`, startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 45 * 60_000).toISOString(), remote: false, municipality: '905', address: 'Sandögatan 7, Vasa', languages: ['fi'], topics: ['ageing'],
+      expertsNeeded: 1, preparationHours: 0,
+    });
+    await call('POST', `/booking-requests/${created.body.id}/submit`, orderer);
+    const sent = await call('POST', `/booking-requests/${created.body.id}/offers`, coordinator, { expertIds: [expert.id], deadline: '2027-01-01T12:00:00Z' });
+    if (sent.status !== 201) throw new Error(`offer refused: ${JSON.stringify(sent.body)}`);
+    work.push({ offerId: (sent.body as unknown as { id: string }[])[0].id, token: await login(expert) });
+  });
+  console.log(`seeded ${work.length} offers in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  const start = Date.now();
+  await pool(work, clients, async ({ offerId, token }) => {
+    const t0 = performance.now();
+    const res = await call('POST', `/offers/${offerId}/accept`, token);
+    latencies.push(performance.now() - t0);
+    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+  });
+  const seconds = (Date.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `${work.length} acceptances, ${clients} clients: ${(work.length / seconds).toFixed(1)} per second; ` +
+      `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms; ` +
+      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+  );
+  await app.close();
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

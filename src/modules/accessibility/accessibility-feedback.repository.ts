@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessibilityFeedbackEntity } from './entities/accessibility-feedback.entity';
+
+@Injectable()
+export class AccessibilityFeedbackRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findNewestFirst(limit: number, offset: number): Promise<[AccessibilityFeedbackEntity[], number]> {
+    return this.dataSource
+      .getRepository(AccessibilityFeedbackEntity)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+  }
+}

@@ -1,0 +1,93 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ensureWebBuild } from '../../scripts/web-build';
+import { createTestApp, TestApp, TestAppOptions } from '../utils/test-app';
+
+// Browser tests: Debian's Chromium (no browser download) against the real API on PostgreSQL and Redis with
+// its workers, serving the built web app on a free port; mail is captured like in every other spec.
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export type WebLanguage = 'fi' | 'sv' | 'en';
+const LOCALES: Record<WebLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+export interface WebApp {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  // A fresh browser profile (no cookies, no storage) whose browser asks for this language.
+  newPage(language: WebLanguage, width?: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp> {
+  // The API serves web/dist only if it exists when the app starts: built first, if its sources changed.
+  ensureWebBuild({ quiet: true });
+  const t = await createTestApp(options);
+  await t.app.listen(0, '127.0.0.1');
+  const address = t.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    baseUrl,
+    browser,
+    async newPage(language, width = 1280) {
+      const context = await browser.newContext({ baseURL: baseUrl, locale: LOCALES[language], viewport: { width, height: 900 }, timezoneId: 'Europe/Helsinki' });
+      contexts.push(context);
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+// axe on the page as it is now: no violation of the WCAG 2.0/2.1 A and AA rules.
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const violations = results.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  expect(violations).toEqual([]);
+}
+
+// At 320 CSS pixels wide the page never scrolls sideways (WCAG 1.4.10 reflow).
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 800 });
+  const overflow = await page.evaluate(() => {
+    const root = document.documentElement;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 40)}`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+  });
+  expect(overflow).toEqual({ scrollWidth: overflow.clientWidth, clientWidth: overflow.clientWidth, wide: [] });
+  if (before) await page.setViewportSize(before);
+}
+
+// The h1 a page shows once it has loaded.
+export async function expectPage(page: Page, title: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+}
+
+export async function signIn(page: Page, user: { email: string; password: string }, labels: { email: string; password: string; submit: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel(labels.email).fill(user.email);
+  await page.getByLabel(labels.password, { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: labels.submit }).click();
+}
+
+// The link of the last mail to this address, as a path of the web app (the mail carries PUBLIC_URL).
+export async function mailedLink(t: TestApp, to: string, pathPrefix: string): Promise<string> {
+  const mail = await t.mail.waitFor((m) => m.to === to && m.text.includes(`${pathPrefix}#token=`), 20_000);
+  const match = new RegExp(`https?://[^/\\s]+(${pathPrefix}#token=[A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!match) throw new Error(`No ${pathPrefix} link in the mail to ${to}`);
+  return match[1];
+}

@@ -1,0 +1,264 @@
+import request from 'supertest';
+import { Role } from '../src/common/auth/role.enum';
+import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
+import { JobQueue } from '../src/common/jobs/job-queue.service';
+import { AppConfig } from '../src/config/app-config';
+import { computeJobId, exportJobId } from '../src/modules/fees/fee-run-jobs';
+import { createExpert } from './factories/experts.factory';
+import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
+import { createUnit } from './factories/organisations.factory';
+import { createUser, login } from './factories/users.factory';
+import { RedisServer } from './utils/redis-server';
+import { createTestApp, TestApp } from './utils/test-app';
+import { ApiProcess, AppProcess, Exit, WorkerProcess } from './utils/worker-process';
+
+jest.setTimeout(240_000);
+
+// What an orchestrator allows a process between SIGTERM and SIGKILL here; Kubernetes' default is 30 s.
+const STOP_WITHIN_MS = 10_000;
+// Small batches, each held open a little, and a pause after each statement of an export: a run of 60 claims
+// takes a couple of seconds, long enough to be stopped in the middle.
+const CLAIMS = 60;
+const WORKER_ENV = { FEE_RUN_BATCH_SIZE: '5', FEE_RUN_BATCH_DELAY_MS: '150', FEE_RUN_RECOVERY_MS: '1000' };
+const SLOW_EXPORT = { ...WORKER_ENV, FEE_RUN_BATCH_DELAY_MS: '700' };
+const TOTALS = ['lineCount', 'grossFeeCents', 'travelAndCostsCents', 'withholdingCents', 'netCents'] as const;
+type Totals = Record<(typeof TOTALS)[number], number>;
+interface Attempts {
+  compute: number;
+  export: number;
+}
+
+describe('stopping the worker and the API (SIGTERM), with Redis up or down', () => {
+  let t: TestApp;
+  // Stopped by the tests below: a Redis of this spec's own, never the machine's.
+  let redis: RedisServer;
+  let env: Record<string, string>;
+  let coordinator: string;
+  let creator: string;
+  let expertIds: string[];
+  let organisationIds: string[];
+  const processes: AppProcess[] = [];
+  let month = 0;
+  // An undisturbed run: what every disturbed one must come to.
+  let clean: { totals: Totals; attempts: Attempts };
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    // No in-process workers: every job is done by the worker processes this spec starts and stops.
+    t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
+    env = { QUEUE_PREFIX: t.app.get(AppConfig).env.QUEUE_PREFIX, REDIS_URL: redis.url };
+    await settle();
+    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    creator = (await createUser(t.db, Role.Orderer)).id;
+    organisationIds = [(await createUnit(t.db)).id, (await createUnit(t.db)).id];
+    const experts = await Promise.all([1, 2, 3, 4, 5].map((n) => createExpert(t.db, { name: `Asiantuntija ${n}` })));
+    expertIds = experts.map((e) => e.id);
+    await setPaymentDetails(t.db, expertIds[0], { taxPercent: 12.5, taxCardYear: 2026 });
+    await setPaymentDetails(t.db, expertIds[1], { taxPercent: null });
+    await setPaymentDetails(t.db, expertIds[2], { taxPercent: 20, taxCardYear: 2025 });
+    await setPaymentDetails(t.db, expertIds[3], { payee: 'association' });
+    await setPaymentDetails(t.db, expertIds[4], { declinesFee: true });
+  });
+
+  // A test that failed half-way leaves no process, no Redis down and no open run to the next.
+  afterEach(async () => {
+    for (const p of processes.splice(0)) await p.kill();
+    await redis.up();
+    await settle();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await redis?.stop();
+  });
+
+  // No open run, and no approved claim of 2025 left over (by this spec or an aborted earlier run of a fee run
+  // spec) to join the runs below.
+  async function settle(): Promise<void> {
+    await settleOpenFeeRuns(t.db);
+    await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`);
+  }
+
+  const logs = () => processes.map((p) => p.log()).join('\n---\n');
+
+  async function worker(extra: Record<string, string> = WORKER_ENV): Promise<WorkerProcess> {
+    const w = await WorkerProcess.start({ ...extra, ...env });
+    processes.push(w);
+    return w;
+  }
+
+  async function api(): Promise<ApiProcess> {
+    const a = await ApiProcess.start(env);
+    processes.push(a);
+    return a;
+  }
+
+  async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      if (done(value)) return value;
+      if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}\n${logs()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  // The process exits by itself, soon, and says whether it cut work off.
+  async function expectStopped(p: AppProcess, code: 0 | 1, before?: () => Promise<void>): Promise<Exit> {
+    await before?.();
+    const exit = await p.terminate();
+    expect({ exit, log: p.log() }).toMatchObject({ exit: { code, signal: null } });
+    expect(exit.ms).toBeLessThan(STOP_WITHIN_MS);
+    return exit;
+  }
+
+  const as = (method: 'get' | 'post', path: string, base: string | null = null) =>
+    (base ? request(base) : t.http)[method](path).set('authorization', `Bearer ${coordinator}`);
+  const run = async (id: string, base: string | null = null) => (await as('get', `/fee-runs/${id}`, base)).body;
+  const lines = async (id: string): Promise<number> =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1`, [id]))[0].n;
+  const queue = () => t.app.get(JobQueue).queue(QUEUE_OF[JobName.ComputeFeeRun]);
+  const job = async (jobId: string) => {
+    const found = await queue().getJob(jobId);
+    return found ? { state: await found.getState(), attemptsMade: found.attemptsMade } : { state: 'missing', attemptsMade: null };
+  };
+  async function attempts(id: string): Promise<Attempts> {
+    return { compute: (await job(computeJobId(id))).attemptsMade!, export: (await job(exportJobId(id))).attemptsMade! };
+  }
+  const totals = (r: Totals): Totals => Object.fromEntries(TOTALS.map((k) => [k, r[k]])) as Totals;
+
+  // A new month of 2025 for each run: the i-th claim of every seed prices the same.
+  async function seed(): Promise<void> {
+    month += 1;
+    await seedApprovedClaims(t.db, { count: CLAIMS, expertIds, organisationIds, createdBy: creator, decidedBy: creator, firstDay: `2025-${String(month).padStart(2, '0')}-01`, days: 28 });
+  }
+
+  async function start(base: string | null = null): Promise<string> {
+    await seed();
+    return (await as('post', '/fee-runs', base).send({ upTo: '2025-12-31' }).expect(202)).body.id;
+  }
+
+  const computed = (id: string, base: string | null = null) =>
+    until(() => run(id, base), (r) => r.status === 'computed' || r.status === 'failed', `run ${id} to be computed`);
+
+  async function requestExport(id: string, base: string | null = null): Promise<void> {
+    await as('post', `/fee-runs/${id}/approve`, base).expect(200);
+    await as('post', `/fee-runs/${id}/export`, base).expect(202);
+  }
+
+  // Every claim of the run on exactly one line, the lines adding up to the run, and every claim paid.
+  async function expectExported(id: string, base: string | null = null): Promise<Totals> {
+    const r = await until(() => run(id, base), (v) => v.status === 'exported', `run ${id} to be exported`);
+    const [check] = await t.db.query(
+      `SELECT count(*)::int AS lines, count(DISTINCT claim_id)::int AS claims, COALESCE(sum(net_cents), 0)::int AS net,
+              (SELECT count(*)::int FROM claims WHERE paid_run_id = $1 AND status = 'paid') AS paid
+         FROM fee_run_lines WHERE run_id = $1`,
+      [id],
+    );
+    expect(check).toEqual({ lines: CLAIMS, claims: CLAIMS, net: r.netCents, paid: CLAIMS });
+    return totals(r);
+  }
+
+  it('computes and exports an undisturbed run, the measure of the others', async () => {
+    const w = await worker();
+    const id = await start();
+    expect(await computed(id)).toMatchObject({ status: 'computed', executions: 1 });
+    await requestExport(id);
+    clean = { totals: await expectExported(id), attempts: await attempts(id) };
+    expect(clean.totals.lineCount).toBe(CLAIMS);
+    await expectStopped(w, 0);
+  });
+
+  it('stops an idle worker, one mid-run and one mid-export within 10 s; the run resumes with the same totals and attempts', async () => {
+    await expectStopped(await worker(), 0);
+
+    // Mid-run: the batch under way commits, the job goes back to wait without using up an attempt.
+    const first = await worker();
+    const id = await start();
+    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await expectStopped(first, 0);
+    const atStop = await lines(id);
+    expect(atStop).toBeLessThan(CLAIMS);
+    expect(atStop % 5).toBe(0);
+    expect(await run(id)).toMatchObject({ status: 'running' });
+    expect(await job(computeJobId(id))).toEqual({ state: 'waiting', attemptsMade: 0 });
+    expect(first.printed('Job given back to its queue')).toBe(true);
+
+    const second = await worker();
+    expect(totals(await computed(id))).toEqual(clean.totals);
+    await expectStopped(second, 0);
+
+    // Mid-export: the export's one transaction rolls back, the job goes back to wait.
+    await requestExport(id);
+    const third = await worker(SLOW_EXPORT);
+    await until(() => job(exportJobId(id)), (j) => j.state === 'active', 'the export to start');
+    await new Promise((r) => setTimeout(r, 300));
+    await expectStopped(third, 0);
+    expect(await run(id)).toMatchObject({ status: 'approved' });
+    expect(await job(exportJobId(id))).toEqual({ state: 'waiting', attemptsMade: 0 });
+    const [{ paid }] = await t.db.query(`SELECT count(*)::int AS paid FROM claims WHERE paid_run_id = $1`, [id]);
+    expect(paid).toBe(0);
+
+    const fourth = await worker();
+    expect(await expectExported(id)).toEqual(clean.totals);
+    expect(await attempts(id)).toEqual(clean.attempts);
+    await expectStopped(fourth, 0);
+  });
+
+  it('stops within 10 s a worker whose Redis is down, idle or mid-run; the run completes once Redis is back', async () => {
+    const idle = await worker();
+    await redis.down();
+    await new Promise((r) => setTimeout(r, 1500));
+    // Nothing was running: a clean stop, though the connections to Redis had to be dropped.
+    await expectStopped(idle, 0);
+    await redis.up();
+
+    const busy = await worker();
+    const id = await start();
+    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await redis.down();
+    await new Promise((r) => setTimeout(r, 1000));
+    // The job could not be given back: the exit code says work was cut off.
+    await expectStopped(busy, 1);
+    expect(busy.printed('Stopped without these jobs finishing')).toBe(true);
+    expect(await lines(id)).toBeLessThan(CLAIMS);
+
+    // Redis comes back empty; the worker re-queues the run from what PostgreSQL holds.
+    await redis.up();
+    const next = await worker();
+    expect(totals(await computed(id))).toEqual(clean.totals);
+    await requestExport(id);
+    expect(await expectExported(id)).toEqual(clean.totals);
+    expect(await attempts(id)).toEqual(clean.attempts);
+    await expectStopped(next, 0);
+  });
+
+  it('stops an idle API and one serving a run within 10 s; the run completes with the same totals and attempts', async () => {
+    await expectStopped(await api(), 0);
+
+    const w = await worker();
+    const first = await api();
+    const id = await start(first.baseUrl);
+    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await expectStopped(first, 0);
+
+    const second = await api();
+    expect(totals(await computed(id, second.baseUrl))).toEqual(clean.totals);
+    await requestExport(id, second.baseUrl);
+    expect(await expectExported(id, second.baseUrl)).toEqual(clean.totals);
+    expect(await attempts(id)).toEqual(clean.attempts);
+    await expectStopped(second, 0);
+    await expectStopped(w, 0);
+  });
+
+  it('stops within 10 s an API whose Redis is down', async () => {
+    const a = await api();
+    await redis.down();
+    await new Promise((r) => setTimeout(r, 1500));
+    try {
+      await expectStopped(a, 0);
+    } finally {
+      await redis.up();
+    }
+  });
+});

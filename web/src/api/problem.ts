@@ -1,0 +1,31 @@
+// What the API answers when something fails: RFC 9457 problem details with a stable code, the fields at
+// fault and the request's correlation id (shown to the person for support).
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly correlationId: string | undefined,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(code);
+  }
+
+  static network(): ApiError {
+    return new ApiError(0, 'NETWORK', undefined);
+  }
+
+  static from(status: number, body: unknown, response?: Response): ApiError {
+    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown };
+    const correlationId = typeof problem.correlationId === 'string' ? problem.correlationId : (response?.headers.get('x-request-id') ?? undefined);
+    const fields = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
+    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR', correlationId, fields);
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

@@ -1,0 +1,17 @@
+import type { Me } from '../api/session';
+
+export type Role = Me['role'];
+
+export interface NavItem {
+  to: string;
+  // A key in i18n/*.json.
+  label: string;
+}
+
+// What each role finds in the main menu. Features add their screens here as they are built.
+export const NAVIGATION: Record<Role, NavItem[]> = {
+  expert: [{ to: '/', label: 'nav.home' }],
+  orderer: [{ to: '/', label: 'nav.home' }],
+  coordinator: [{ to: '/', label: 'nav.home' }],
+  admin: [{ to: '/', label: 'nav.home' }],
+};

@@ -1,0 +1,119 @@
+import { Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLinkBase, Outlet, useLocation, useNavigate } from 'react-router';
+import { session } from '../api/session';
+import { useSession } from '../api/use-session';
+import { useAnnounce } from '../components/announcer';
+import { AppLink } from '../components/router-link';
+import { Loading } from '../components/states';
+import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
+import { LanguageSwitcher, useAccountLanguage } from './language-menu';
+import { NAVIGATION } from './navigation';
+import { SessionWarning } from './session-warning';
+
+function useNarrow(): boolean {
+  const query = '(max-width: 40rem)';
+  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const change = () => setNarrow(list.matches);
+    list.addEventListener('change', change);
+    return () => list.removeEventListener('change', change);
+  }, []);
+  return narrow;
+}
+
+// The frame of every page: skip link, header (service name, language, who is signed in), the menu of the
+// person's role, the page, the footer. Landmarks: banner, navigation, main, contentinfo.
+export function Shell() {
+  const { t } = useTranslation();
+  const state = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const narrow = useNarrow();
+  useAccountLanguage();
+
+  useEffect(() => {
+    const seen = () => session.activity();
+    window.addEventListener('pointerdown', seen, { passive: true });
+    window.addEventListener('keydown', seen, { passive: true });
+    return () => {
+      window.removeEventListener('pointerdown', seen);
+      window.removeEventListener('keydown', seen);
+    };
+  }, []);
+
+  const signOut = async () => {
+    await session.signOut();
+    announce(t('app.signedOut'));
+    await navigate('/sign-in', { state: { reason: 'signedOut' } });
+  };
+
+  const user = state.status === 'signedIn' ? state.user : undefined;
+  const items = user ? NAVIGATION[user.role] : [];
+
+  return (
+    <>
+      <div className="skip-link-holder">
+        <SkipLink href="#main">{t('app.skipToContent')}</SkipLink>
+      </div>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <div className="app-header__brand">
+            <RouterLinkBase to="/" className="app-header__service">
+              {t('app.serviceName')}
+            </RouterLinkBase>
+            <span className="app-header__county">{t('app.county')}</span>
+          </div>
+          <div className="app-header__tools">
+            <LanguageSwitcher />
+            {user ? (
+              <>
+                <span className="app-header__user">{t('app.signedInAs', { name: user.name })}</span>
+                <Button variant="secondaryNoBorder" onClick={() => void signOut()}>
+                  {t('app.signOut')}
+                </Button>
+              </>
+            ) : (
+              location.pathname !== '/sign-in' && <AppLink to="/sign-in">{t('app.signIn')}</AppLink>
+            )}
+          </div>
+        </div>
+        {items.length > 0 && (
+          <div className="app-nav">
+            <ServiceNavigation aria-label={t('app.mainNavigation')} variant={narrow ? 'smallScreen' : 'default'} initiallyExpanded={false} smallScreenExpandButtonText={t('app.navigationExpand')}>
+              {items.map((item) => (
+                <ServiceNavigationItem key={item.to} selected={location.pathname === item.to}>
+                  <RouterLink asComponent={RouterLinkBase} to={item.to} aria-current={location.pathname === item.to ? 'page' : undefined}>
+                    {t(item.label)}
+                  </RouterLink>
+                </ServiceNavigationItem>
+              ))}
+            </ServiceNavigation>
+          </div>
+        )}
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="app-footer">
+        <nav className="app-footer__inner" aria-label={t('app.footerNavigation')}>
+          <ul>
+            <li>
+              <AppLink to="/accessibility">{t('nav.accessibility')}</AppLink>
+            </li>
+            {!user && (
+              <li>
+                <AppLink to="/apply">{t('nav.apply')}</AppLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </footer>
+      <SessionWarning />
+    </>
+  );
+}

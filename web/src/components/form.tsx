@@ -1,0 +1,189 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Textarea, TextInput } from 'suomifi-ui-components';
+import { isApiError } from '../api/problem';
+import { ProblemNotice } from './states';
+import { Button, ErrorSummary } from './suomifi';
+
+// Forms: a label on every control, errors beside their field and in a summary that takes the focus and links
+// to the fields, what was typed kept when sending fails, and a second press while sending does nothing.
+
+export interface FieldError {
+  field: string;
+  text: string;
+}
+
+// Required and well-formed fields, checked before sending; the API checks them again.
+export function checkRequired(t: TFunction, fields: { field: string; label: string; value: string; email?: boolean }[]): FieldError[] {
+  return fields.flatMap(({ field, label, value, email }) => {
+    if (!value.trim()) return [{ field, text: t('forms.required', { field: label }) }];
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())) return [{ field, text: t('forms.invalidEmail', { field: label }) }];
+    return [];
+  });
+}
+
+// The API's field errors in the person's words, for the fields this form has.
+export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<string, string>): FieldError[] {
+  if (!isApiError(error)) return [];
+  return error.fields
+    .filter((f) => f.field in labels)
+    .map((f) => ({
+      field: f.field,
+      text: t(`errors.field.${f.code}`, { field: labels[f.field], defaultValue: '' }) || t('errors.fieldGeneric', { field: labels[f.field] }),
+    }));
+}
+
+interface FormProps {
+  onSubmit: () => void;
+  pending: boolean;
+  // Errors by field (shown in the summary and beside each field), and a failure of the whole request.
+  errors: FieldError[];
+  failure?: unknown;
+  // Changes with every attempt, so that the summary takes the focus again after each one.
+  attempt: number;
+  submitLabel: string;
+  children: ReactNode;
+  id?: string;
+}
+
+export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel, children, id }: FormProps) {
+  const { t } = useTranslation();
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const failureBox = useRef<HTMLDivElement>(null);
+  const showFailure = failure !== undefined && errors.length === 0;
+  useEffect(() => {
+    if (attempt === 0) return;
+    if (errors.length > 0) summaryHeading.current?.focus();
+    else if (showFailure) failureBox.current?.focus();
+  }, [attempt, errors.length, showFailure]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (pending) return;
+    onSubmit();
+  };
+  return (
+    <form noValidate onSubmit={submit} id={id} className="form">
+      {errors.length > 0 && (
+        <ErrorSummary
+          headingRef={summaryHeading}
+          headingText={t('forms.errorSummary', { count: errors.length })}
+          headingVariant="h2"
+          items={errors.map((e) => ({ inputId: e.field, text: e.text }))}
+          mb="m"
+        />
+      )}
+      {showFailure && (
+        <div ref={failureBox} tabIndex={-1} className="form-failure">
+          <ProblemNotice error={failure} />
+        </div>
+      )}
+      {children}
+      <Button type="submit" aria-disabled={pending} loading={pending || undefined} ariaLoadingText={t('forms.sending')} mt="m">
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}
+
+const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.text;
+
+interface TextFieldProps {
+  field: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors: FieldError[];
+  type?: 'text' | 'email' | 'password' | 'tel' | 'url';
+  autoComplete?: string;
+  hint?: string;
+  optional?: boolean;
+}
+
+export function TextField({ field, label, value, onChange, errors, type = 'text', autoComplete, hint, optional }: TextFieldProps) {
+  const { t } = useTranslation();
+  const error = errorOf(errors, field);
+  return (
+    <TextInput
+      id={field}
+      name={field}
+      labelText={label}
+      value={value}
+      onChange={(v) => onChange(v === undefined ? '' : String(v))}
+      type={type}
+      autoComplete={autoComplete}
+      hintText={hint}
+      optionalText={optional ? t('forms.optional') : undefined}
+      status={error ? 'error' : 'default'}
+      statusText={error}
+      fullWidth
+      mb="m"
+    />
+  );
+}
+
+export function TextAreaField({ field, label, value, onChange, errors, hint, optional }: Omit<TextFieldProps, 'type' | 'autoComplete'>) {
+  const { t } = useTranslation();
+  const error = errorOf(errors, field);
+  return (
+    <Textarea
+      id={field}
+      name={field}
+      labelText={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      hintText={hint}
+      optionalText={optional ? t('forms.optional') : undefined}
+      status={error ? 'error' : 'default'}
+      statusText={error}
+      fullWidth
+      resize="vertical"
+      mb="m"
+    />
+  );
+}
+
+interface SubmissionOptions<V, R> {
+  send: (values: V) => Promise<R>;
+  // Errors found before sending (required fields, two passwords that differ).
+  validate?: (values: V) => FieldError[];
+  // The form's fields and their labels: the API's field errors for these are shown beside them.
+  labels: Record<string, string>;
+  onSuccess?: (result: R, values: V) => void;
+}
+
+// One send at a time; the values stay in the form whatever happens, so a failure loses nothing typed.
+export function useSubmission<V, R>({ send, validate, labels, onSuccess }: SubmissionOptions<V, R>) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({ errors: [], attempt: 0 });
+  const mutation = useMutation({ mutationFn: send });
+  // Synchronous, unlike the state: a second click before React renders again finds it set.
+  const inFlight = useRef(false);
+  const submit = (values: V) => {
+    if (inFlight.current) return;
+    const found = validate?.(values) ?? [];
+    if (found.length > 0) {
+      setState((s) => ({ errors: found, attempt: s.attempt + 1 }));
+      return;
+    }
+    setState((s) => ({ errors: [], attempt: s.attempt }));
+    inFlight.current = true;
+    mutation.mutate(values, {
+      onSettled: () => {
+        inFlight.current = false;
+      },
+      onSuccess: (result) => onSuccess?.(result, values),
+      onError: (error) => setState((s) => ({ errors: fieldErrorsOf(t, error, labels), failure: error, attempt: s.attempt + 1 })),
+    });
+  };
+  return {
+    submit,
+    pending: mutation.isPending,
+    done: mutation.isSuccess,
+    result: mutation.data,
+    formProps: { pending: mutation.isPending, errors: state.errors, failure: state.failure, attempt: state.attempt },
+    errors: state.errors,
+  };
+}

@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next';
+import { ApiError, isApiError } from '../api/problem';
+
+// The person's words for a failure: the problem's code translated, or a generic sentence.
+export function problemText(t: TFunction, error: unknown): string {
+  if (isApiError(error)) {
+    if (error.code === 'NETWORK') return t('errors.network');
+    const key = `errors.code.${error.code}`;
+    const text = t(key, { defaultValue: '' });
+    if (text) return text;
+  }
+  return t('errors.generic');
+}
+
+// The correlation id helps support find a failure nobody expected (a server error, a code without words);
+// for "wrong password" and the like it is noise.
+export function correlationIdFor(t: TFunction, error: unknown): string | undefined {
+  if (!(error instanceof ApiError) || !error.correlationId) return undefined;
+  const known = error.code === 'NETWORK' || Boolean(t(`errors.code.${error.code}`, { defaultValue: '' }));
+  return error.status >= 500 || !known ? error.correlationId : undefined;
+}

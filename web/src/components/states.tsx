@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { correlationIdFor, problemText } from './problem-text';
+import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
+
+// The three states every list shows besides its data.
+export function Loading() {
+  const { t } = useTranslation();
+  return <LoadingSpinner status="loading" text={t('states.loading')} textAlign="right" variant="small" my="m" />;
+}
+
+export function Empty({ text }: { text?: string }) {
+  const { t } = useTranslation();
+  return <Paragraph my="m">{text ?? t('states.empty')}</Paragraph>;
+}
+
+export function ProblemNotice({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useTranslation();
+  const id = correlationIdFor(t, error);
+  return (
+    <InlineAlert status="error" labelText={title} my="m">
+      <Paragraph>{problemText(t, error)}</Paragraph>
+      {id && <Paragraph mt="xs">{t('states.correlationId', { id })}</Paragraph>}
+    </InlineAlert>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ProblemNotice error={error} title={t('states.errorTitle')} />
+      {onRetry && (
+        <Button variant="secondary" onClick={onRetry}>
+          {t('states.retry')}
+        </Button>
+      )}
+    </>
+  );
+}

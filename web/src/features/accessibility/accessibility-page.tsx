@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callPendingRoute } from '../../api/pending-routes';
+import { useAnnounce } from '../../components/announcer';
+import { Form, TextAreaField, TextField, checkRequired, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { ExternalLink, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { formatDate } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+
+// When this statement was last reviewed; change it with the text.
+const PREPARED_ON = '2026-12-03T12:00:00Z';
+
+const ENFORCEMENT_WEB: Record<Language, string> = {
+  fi: 'https://www.saavutettavuusvaatimukset.fi/',
+  sv: 'https://www.tillganglighetskrav.fi/',
+  en: 'https://www.webaccessibility.fi/',
+};
+
+export function AccessibilityPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const [values, setValues] = useState({ message: '', name: '', email: '', page: '' });
+  const labels = { message: t('accessibility.message'), name: t('fields.name'), email: t('fields.email'), page: t('accessibility.page') };
+  const { submit, formProps, errors, done } = useSubmission({
+    labels,
+    validate: (v: typeof values) =>
+      checkRequired(t, [
+        { field: 'message', label: labels.message, value: v.message },
+        ...(v.email.trim() ? [{ field: 'email', label: labels.email, value: v.email, email: true }] : []),
+      ]),
+    send: (v: typeof values) =>
+      callPendingRoute('POST', '/api/accessibility-feedback', {
+        message: v.message.trim(),
+        ...(v.name.trim() ? { name: v.name.trim() } : {}),
+        ...(v.email.trim() ? { email: v.email.trim() } : {}),
+        ...(v.page.trim() ? { page: v.page.trim() } : {}),
+      }),
+    onSuccess: () => announce(t('accessibility.sent')),
+  });
+
+  return (
+    <div className="statement content-narrow">
+      <Page title={t('accessibility.title')}>
+        <Paragraph mb="l">{t('accessibility.intro')}</Paragraph>
+        <section aria-labelledby="a11y-status">
+          <Heading variant="h2" id="a11y-status" mb="s">
+            {t('accessibility.statusHeading')}
+          </Heading>
+          <Paragraph>{t('accessibility.status')}</Paragraph>
+        </section>
+        <section aria-labelledby="a11y-gaps">
+          <Heading variant="h2" id="a11y-gaps" mb="s">
+            {t('accessibility.gapsHeading')}
+          </Heading>
+          <ul>
+            <li>{t('accessibility.gapBuilding')}</li>
+            <li>{t('accessibility.gapPdf')}</li>
+            <li>{t('accessibility.gapLanguage')}</li>
+          </ul>
+        </section>
+        <section aria-labelledby="a11y-assessment">
+          <Heading variant="h2" id="a11y-assessment" mb="s">
+            {t('accessibility.assessmentHeading')}
+          </Heading>
+          <Paragraph>{t('accessibility.assessment', { date: formatDate(language, PREPARED_ON) })}</Paragraph>
+        </section>
+        <section aria-labelledby="a11y-feedback">
+          <Heading variant="h2" id="a11y-feedback" mb="s">
+            {t('accessibility.feedbackHeading')}
+          </Heading>
+          <Paragraph mb="m">{t('accessibility.feedbackIntro')}</Paragraph>
+          {done ? (
+            <InlineAlert status="neutral">{t('accessibility.sent')}</InlineAlert>
+          ) : (
+            <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('accessibility.submit')}>
+              <TextAreaField field="message" label={labels.message} hint={t('accessibility.messageHint')} value={values.message} onChange={(message) => setValues({ ...values, message })} errors={errors} />
+              <TextField field="page" label={labels.page} optional value={values.page} onChange={(page) => setValues({ ...values, page })} errors={errors} />
+              <TextField field="name" label={labels.name} optional autoComplete="name" value={values.name} onChange={(name) => setValues({ ...values, name })} errors={errors} />
+              <TextField field="email" label={labels.email} optional type="email" autoComplete="email" value={values.email} onChange={(email) => setValues({ ...values, email })} errors={errors} />
+            </Form>
+          )}
+        </section>
+        <section aria-labelledby="a11y-enforcement">
+          <Heading variant="h2" id="a11y-enforcement" mb="s">
+            {t('accessibility.enforcementHeading')}
+          </Heading>
+          <Paragraph mb="s">{t('accessibility.enforcement')}</Paragraph>
+          <Paragraph>{t('accessibility.enforcementContact')}</Paragraph>
+          <Paragraph>
+            <ExternalLink href={ENFORCEMENT_WEB[language]} toNewWindow={false}>
+              {t('accessibility.enforcementWeb')}
+            </ExternalLink>
+          </Paragraph>
+          <Paragraph>{t('accessibility.enforcementEmail')}</Paragraph>
+          <Paragraph>{t('accessibility.enforcementPhone')}</Paragraph>
+        </section>
+      </Page>
+    </div>
+  );
+}

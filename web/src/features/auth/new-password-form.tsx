@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { Form, TextField, checkRequired, useSubmission } from '../../components/form';
+import { AppLink } from '../../components/router-link';
+import { InlineAlert } from '../../components/suomifi';
+
+// Choosing a password from a mailed link: an invitation or a password reset.
+export function NewPasswordForm({ send, submitLabel, doneText }: { send: (password: string) => Promise<unknown>; submitLabel: string; doneText: string }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [values, setValues] = useState({ password: '', again: '' });
+  const labels = { password: t('fields.newPassword'), again: t('fields.newPasswordAgain') };
+  const { submit, formProps, errors, done } = useSubmission({
+    labels,
+    validate: (v: typeof values) => {
+      const missing = checkRequired(t, [
+        { field: 'password', label: labels.password, value: v.password },
+        { field: 'again', label: labels.again, value: v.again },
+      ]);
+      if (missing.length > 0) return missing;
+      return v.password === v.again ? [] : [{ field: 'again', text: t('forms.mismatch') }];
+    },
+    send: (v: typeof values) => send(v.password),
+    onSuccess: () => announce(doneText),
+  });
+
+  if (done) {
+    return (
+      <>
+        <InlineAlert status="neutral" mb="m">
+          {doneText}
+        </InlineAlert>
+        <AppLink to="/sign-in">{t('nav.signIn')}</AppLink>
+      </>
+    );
+  }
+  return (
+    <Form {...formProps} onSubmit={() => submit(values)} submitLabel={submitLabel}>
+      <TextField field="password" label={labels.password} type="password" autoComplete="new-password" hint={t('password.hint')} value={values.password} onChange={(password) => setValues({ ...values, password })} errors={errors} />
+      <TextField field="again" label={labels.again} type="password" autoComplete="new-password" value={values.again} onChange={(again) => setValues({ ...values, again })} errors={errors} />
+    </Form>
+  );
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../api/use-session';
+import { Page } from '../../components/page';
+import { Paragraph } from '../../components/suomifi';
+
+// Until a role's own screens exist, its home says so.
+export function HomePage() {
+  const { t } = useTranslation();
+  const state = useSession();
+  if (state.status !== 'signedIn') return null;
+  const { user } = state;
+  return (
+    <Page title={t('home.title')}>
+      <Paragraph mb="s">{t('home.welcome', { name: user.name })}</Paragraph>
+      <Paragraph mb="s">{t('home.role', { role: t(`roles.${user.role}`) })}</Paragraph>
+      <Paragraph>{t('home.notYetBuilt')}</Paragraph>
+    </Page>
+  );
+}

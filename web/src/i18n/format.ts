@@ -1,0 +1,64 @@
+import type { Language } from './languages';
+
+// Everything a person reads about time is in the county's own time zone, whatever the device says.
+export const TIME_ZONE = 'Europe/Helsinki';
+
+const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+// Words between the date and the time: "ti 3.2.2027 klo 10.00", "tis 3.2.2027 kl. 10.00".
+const AT: Record<Language, string> = { fi: 'klo', sv: 'kl.', en: 'at' };
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function dateFormat(language: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d${language}${JSON.stringify(options)}`;
+  if (!cache.has(key)) cache.set(key, new Intl.DateTimeFormat(LOCALES[language], { timeZone: TIME_ZONE, ...options }));
+  return cache.get(key) as Intl.DateTimeFormat;
+}
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n${language}${JSON.stringify(options)}`;
+  if (!cache.has(key)) cache.set(key, new Intl.NumberFormat(LOCALES[language], options));
+  return cache.get(key) as Intl.NumberFormat;
+}
+
+const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+
+type Parts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', string>;
+
+function parts(language: Language, value: Date | string): Parts {
+  const found: Record<string, string> = {};
+  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  for (const part of dateFormat(language, options).formatToParts(toDate(value))) found[part.type] = part.value;
+  // Intl writes Swedish weekdays with a dot ("tis."); the county writes them without.
+  return { ...(found as Parts), weekday: (found.weekday ?? '').replace(/\.$/, '') };
+}
+
+// "3.2.2027" in fi and sv (d.M.yyyy, as both are written in Finland); "3/2/2027" is avoided in en too.
+export function formatDate(language: Language, value: Date | string): string {
+  const p = parts(language, value);
+  return `${Number(p.day)}.${Number(p.month)}.${p.year}`;
+}
+
+export function formatTime(language: Language, value: Date | string): string {
+  const p = parts(language, value);
+  return `${p.hour}.${p.minute}`;
+}
+
+// "ti 3.2.2027 klo 10.00" / "tis 3.2.2027 kl. 10.00" / "Wed 3.2.2027 at 10.00"
+export function formatDateTime(language: Language, value: Date | string): string {
+  const p = parts(language, value);
+  return `${p.weekday} ${formatDate(language, value)} ${AT[language]} ${p.hour}.${p.minute}`;
+}
+
+export function formatWeekdayDate(language: Language, value: Date | string): string {
+  return `${parts(language, value).weekday} ${formatDate(language, value)}`;
+}
+
+// "1 234,50 €" in fi and sv; "€1,234.50" in en.
+export function formatEuros(language: Language, euros: number): string {
+  return numberFormat(language, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(euros);
+}
+
+export const formatCents = (language: Language, cents: number) => formatEuros(language, cents / 100);
+
+export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
+  return numberFormat(language, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+}
