@@ -8,10 +8,12 @@ import { createTestApp, TestApp } from './utils/test-app';
 describe('bad input is a clear 4xx that names the problem', () => {
   let t: TestApp;
   let admin: string;
+  let coordinator: string;
 
   beforeAll(async () => {
     t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } });
     admin = (await loggedIn(t.db, t.http, Role.Admin)).token;
+    coordinator = (await loggedIn(t.db, t.http, Role.Coordinator)).token;
   });
   afterAll(() => t.close());
 
@@ -193,18 +195,18 @@ describe('bad input is a clear 4xx that names the problem', () => {
     it('refuses an offer deadline without an offset, naming it', async () => {
       const res = await t.http
         .post(`/booking-requests/${randomUUID()}/offers`)
-        .set('authorization', `Bearer ${admin}`)
+        .set('authorization', `Bearer ${coordinator}`)
         .send({ expertIds: [randomUUID()], deadline: '2027-01-20T12:00:00' })
         .expect(400);
       expect(fields(res)).toEqual(['deadline:matches']);
     });
 
     it('refuses a PATCH whose body is null, changing nothing', async () => {
-      const before = (await t.http.get('/fee-settings').set('authorization', `Bearer ${admin}`).expect(200)).body;
-      const res = await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${admin}`), 'null').expect(400);
+      const before = (await t.http.get('/fee-settings').set('authorization', `Bearer ${coordinator}`).expect(200)).body;
+      const res = await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`), 'null').expect(400);
       expect(res.body).toMatchObject({ ...problemShape, code: 'BODY_NOT_OBJECT' });
-      await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${admin}`), '[{"claimTimeLimitDays":1}]').expect(400, /BODY_NOT_OBJECT/);
-      await expect(t.http.get('/fee-settings').set('authorization', `Bearer ${admin}`).then((r) => r.body)).resolves.toEqual(before);
+      await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`), '[{"claimTimeLimitDays":1}]').expect(400, /BODY_NOT_OBJECT/);
+      await expect(t.http.get('/fee-settings').set('authorization', `Bearer ${coordinator}`).then((r) => r.body)).resolves.toEqual(before);
     });
 
     it('names activeFrom, not activeUntil, when a new start falls after the stored end', async () => {
