@@ -161,7 +161,7 @@ describe('the expert’s own data export', () => {
       paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
-    const ref = doc.paths['/experts/me/data'].get.responses['200'].content['application/json'].schema.$ref;
+    const ref = doc.paths['/api/experts/me/data'].get.responses['200'].content['application/json'].schema.$ref;
     expect(ref).toBe('#/components/schemas/ExpertDataResponse');
     expect(Object.keys(doc.components.schemas.ExpertDataResponse.properties).sort()).toEqual(
       [
