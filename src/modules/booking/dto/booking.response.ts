@@ -24,6 +24,13 @@ export class AssignmentResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) cancelReason: string | null;
   @ApiProperty({ description: 'Late-cancellation decision: the fee is still due' }) feeDue: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  // What and where, so that the expert's list of assignments reads without a call per row.
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
+  @ApiProperty() remote: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Municipality code (GET /municipalities)' }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty() preparationHours: number;
 }
 
 export class RequestResponse {
@@ -89,6 +96,12 @@ export function toAssignmentResponse(a: AssignmentEntity): AssignmentResponse {
     cancelReason: a.cancelReason,
     feeDue: a.feeDue,
     completedAt: a.completedAt?.toISOString() ?? null,
+    title: a.request!.title,
+    taskType: a.request!.taskType,
+    remote: a.request!.remote,
+    municipality: a.request!.municipality,
+    address: a.request!.address,
+    preparationHours: a.request!.preparationMinutes / 60,
   };
 }
 
@@ -111,7 +124,7 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
     expertsNeeded: r.expertsNeeded,
     preparationHours: r.preparationMinutes / 60,
     cancelReason: r.cancelReason,
-    assignments: assignments.map(toAssignmentResponse),
+    assignments: assignments.map((a) => toAssignmentResponse({ ...a, request: r })),
     createdAt: r.createdAt.toISOString(),
   };
 }
