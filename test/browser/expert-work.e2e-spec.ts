@@ -115,6 +115,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       window.dispatchEvent(new PopStateEvent('popstate'));
     }, path);
 
+  const nav = (page: Page, text: Texts, name: string) => page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true }).click();
+
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
@@ -133,7 +135,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.expertHome.noClaims).waitFor();
       await checked(page, 'home', language);
 
-      await page.getByRole('link', { name: text.nav.offers }).click();
+      await nav(page, text, text.nav.offers);
       await expectPage(page, text.offers.title);
       await page.getByRole('link', { name: title }).waitFor();
       await checked(page, 'offers', language);
@@ -156,7 +158,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByRole('link', { name: fill(text.expertHome.contractName, { number: '' }).trim(), exact: false }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
 
-      await page.getByRole('link', { name: text.nav.contracts }).click();
+      await nav(page, text, text.nav.contracts);
       await expectPage(page, text.contracts.title);
       await checked(page, 'contracts', language);
       await page.locator(`a[href="/contracts/${contractId}"]`).click();
@@ -176,7 +178,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       expect(contract.body.status).toBe('signed');
       expect(contract.body.assignments[0].status).toBe('confirmed');
 
-      await page.getByRole('link', { name: text.nav.assignments }).click();
+      await nav(page, text, text.nav.assignments);
       await expectPage(page, text.assignments.title);
       await page.getByText(text.assignments.status.confirmed).waitFor();
       await checked(page, 'assignments', language);
