@@ -155,7 +155,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       const contractId = await approveContractOf(user);
       await visit(page, '/');
       await expectPage(page, text.home.title);
-      await page.getByRole('link', { name: fill(text.expertHome.contractName, { number: '' }).trim(), exact: false }).waitFor();
+      const { number } = (await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body as { number: string };
+      await page.getByRole('link', { name: fill(text.expertHome.contractName, { number }) }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
 
       await nav(page, text, text.nav.contracts);
