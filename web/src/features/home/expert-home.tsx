@@ -79,7 +79,7 @@ export function ExpertHome({ name }: { name: string }) {
                 ))}
               </ul>
             )}
-            <AppLink to="/assignments">{t('expertHome.allAssignments', { count: data.upcomingAssignments })}</AppLink>
+            <AppLink to="/assignments">{data.upcomingAssignments > 0 ? t('expertHome.allAssignmentsCount', { count: data.upcomingAssignments }) : t('expertHome.allAssignments')}</AppLink>
           </Section>
           <Section id="home-claims" title={t('expertHome.claims')}>
             {data.returnedClaims === 0 ? (
