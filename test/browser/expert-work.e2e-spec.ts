@@ -147,9 +147,13 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.taskTypes.working_group).waitFor();
       await checked(page, 'offer', language);
 
-      await page.getByRole('button', { name: text.offers.accept }).click();
+      // A double click accepts once, and the second click does not turn the answer into an error.
+      await page.getByRole('button', { name: text.offers.accept }).dblclick();
       await page.getByText(text.offers.accepted).first().waitFor();
       await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+      await expect(page.getByText(text.errors.code.OFFER_NOT_OPEN).count()).resolves.toBe(0);
+      const [answers] = (await web.t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'offer.accepted' AND entity_id = $1`, [offerId])) as { n: number }[];
+      expect(answers.n).toBe(1);
 
       // The coordinator approves the drafted contract; the worker renders the PDF.
       const contractId = await approveContractOf(user);
