@@ -115,7 +115,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
         {!open && (
           <div>
             <dt>{t('offers.state')}</dt>
-            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status}`)}</dd>
+            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? 'expired' : offer.status}`)}</dd>
           </div>
         )}
       </WorkFacts>
