@@ -132,8 +132,6 @@ export class ExpertDataExport {
       })),
       assignments: assignments.map((a) => ({
         ...toAssignmentResponse(a, Role.Expert),
-        title: a.request.title,
-        taskType: a.request.taskType,
         cancelledAt: a.cancelledAt?.toISOString() ?? null,
       })),
       feedback: feedback.map(toFeedbackResponse),
