@@ -71,7 +71,7 @@ function KeyTerms({ contract }: { contract: Contract }) {
 
 function Document({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
-  const { url, error } = usePdfUrl(contract.id, contract.pdfSha256);
+  const { url, error } = usePdfUrl(contract);
   const name = t('contracts.name', { number: contract.number });
   if (!contract.pdfSha256) return <Paragraph mb="m">{contract.status === 'draft' ? t('contracts.notApprovedYet') : t('contracts.pdfNotReady')}</Paragraph>;
   return (
@@ -93,7 +93,7 @@ function Document({ contract }: { contract: Contract }) {
           <ul className="link-row">
             <li>
               <a href={url} download={`${contract.number}.pdf`} className="download-link">
-                {contract.status === 'signed' ? t('contracts.downloadSigned') : t('contracts.download')}
+                {contract.signedCopyReady ? t('contracts.downloadSigned') : t('contracts.download')}
               </a>
             </li>
           </ul>

@@ -10,16 +10,28 @@ export function useContracts() {
 }
 
 export function useContract(id: string) {
-  return useQuery({ queryKey: ['contracts', id], queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['contracts', id],
+    queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })),
+    // Just signed: the worker makes the signed copy in a moment; look again until it is there.
+    refetchInterval: (query) => (query.state.data?.status === 'signed' && !query.state.data.signedCopyReady ? 2000 : false),
+  });
 }
 
-// The PDF fetched with the access token (never in a URL) and shown from a blob: URL of this page.
-export function usePdfUrl(id: string, hash: string | null): { url?: string; error?: unknown } {
+// The PDF fetched with the access token (never in a URL) and shown from a blob: URL of this page: the signed copy
+// (the approved document with its signature page) once the worker has made it, the approved document before.
+export function usePdfUrl(contract: Contract): { url?: string; error?: unknown } {
+  const { id } = contract;
+  const signed = contract.signedCopyReady && contract.signedCopySha256 !== null;
+  const hash = signed ? contract.signedCopySha256 : contract.pdfSha256;
   const pdf = useQuery({
-    queryKey: ['contracts', id, 'pdf', hash],
+    queryKey: ['contracts', id, signed ? 'signed-pdf' : 'pdf', hash],
     enabled: hash !== null,
     staleTime: Infinity,
-    queryFn: () => call(api.GET('/api/contracts/{id}/pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' })) as Promise<Blob>,
+    queryFn: () =>
+      (signed
+        ? call(api.GET('/api/contracts/{id}/signed-pdf', { params: { path: { id } }, parseAs: 'blob' }))
+        : call(api.GET('/api/contracts/{id}/pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' }))) as Promise<Blob>,
   });
   const [url, setUrl] = useState<string>();
   useEffect(() => {
