@@ -925,7 +925,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CalendarFeedController_status"];
         put?: never;
         post: operations["CalendarFeedController_create"];
         delete: operations["CalendarFeedController_revoke"];
@@ -1810,6 +1810,14 @@ export interface components {
              * @example https://kokemus.pohjanmaanhyvinvointi.fi/calendar/3q2-7wEjz4t0Yv8m6cYpKQ4tq3yV5u0Kxg1r1nZc0iA.ics
              */
             url: string;
+        };
+        CalendarFeedStatusResponse: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the current URL was made
+             */
+            createdAt: string | null;
         };
         CancelDto: {
             /** @example The event was moved to spring */
@@ -5905,6 +5913,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a feed URL exists and since when; never the URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatusResponse"];
+                };
             };
             /** @description No valid access token */
             401: {
