@@ -1924,6 +1924,11 @@ export interface components {
             /** @description Did the work take place? */
             tookPlace: boolean;
         };
+        ConsentTextResponse: {
+            en: string;
+            fi: string;
+            sv: string;
+        };
         ContractAssignmentResponse: {
             /** Format: date-time */
             endsAt: string;
@@ -2254,7 +2259,7 @@ export interface components {
              * @description Last day it applies (inclusive); open when absent
              * @example 2026-12-31
              */
-            validUntil?: Record<string, never> | null;
+            validUntil?: string | null;
             /**
              * @description ISO weekday: 1 = Monday … 7 = Sunday
              * @example 1
@@ -2867,7 +2872,7 @@ export interface components {
         };
         TopicVocabularyResponse: {
             /** @description The consent text, by language */
-            consentText: Record<string, never>;
+            consentText: components["schemas"]["ConsentTextResponse"];
             /** @example topics-v1 */
             consentVersion: string;
             topics: components["schemas"]["TopicResponse"][];

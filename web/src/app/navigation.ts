@@ -10,7 +10,15 @@ export interface NavItem {
 
 // What each role finds in the main menu. Features add their screens here as they are built.
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  expert: [{ to: '/', label: 'nav.home' }],
+  expert: [
+    { to: '/', label: 'nav.home' },
+    { to: '/availability', label: 'nav.availability' },
+    { to: '/profile', label: 'nav.profile' },
+    { to: '/certificates', label: 'nav.certificates' },
+    { to: '/payment-details', label: 'nav.paymentDetails' },
+    { to: '/calendar-link', label: 'nav.calendarLink' },
+    { to: '/my-data', label: 'nav.myData' },
+  ],
   orderer: [{ to: '/', label: 'nav.home' }],
   coordinator: [{ to: '/', label: 'nav.home' }],
   admin: [{ to: '/', label: 'nav.home' }],

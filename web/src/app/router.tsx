@@ -12,6 +12,12 @@ const SetPasswordPage = lazy(() => import('../features/auth/set-password-page').
 const ApplyPage = lazy(() => import('../features/apply/apply-page').then((m) => ({ default: m.ApplyPage })));
 const AccessibilityPage = lazy(() => import('../features/accessibility/accessibility-page').then((m) => ({ default: m.AccessibilityPage })));
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const AvailabilityPage = lazy(() => import('../features/availability/availability-page').then((m) => ({ default: m.AvailabilityPage })));
+const ProfilePage = lazy(() => import('../features/profile/profile-page').then((m) => ({ default: m.ProfilePage })));
+const CertificatesPage = lazy(() => import('../features/certificates/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const PaymentDetailsPage = lazy(() => import('../features/payment-details/payment-details-page').then((m) => ({ default: m.PaymentDetailsPage })));
+const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-link-page').then((m) => ({ default: m.CalendarLinkPage })));
+const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -19,6 +25,12 @@ export const router = createBrowserRouter([
     element: <Shell />,
     children: [
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
+      { path: '/availability', element: <RequireSession><AvailabilityPage /></RequireSession> },
+      { path: '/profile', element: <RequireSession><ProfilePage /></RequireSession> },
+      { path: '/certificates', element: <RequireSession><CertificatesPage /></RequireSession> },
+      { path: '/payment-details', element: <RequireSession><PaymentDetailsPage /></RequireSession> },
+      { path: '/calendar-link', element: <RequireSession><CalendarLinkPage /></RequireSession> },
+      { path: '/my-data', element: <RequireSession><MyDataPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
