@@ -40,13 +40,21 @@ describe('the expert’s own screens in the browser', () => {
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
 
-    async function openAs(expert: TestUser, path: string, title: string, width = 360): Promise<Page> {
-      const page = await web.newPage(language, width);
+    // Signed in, then to the screen through the main menu as a person goes (the session lives in this page's
+    // memory); then phone-sized.
+    async function openAs(expert: TestUser, link: string, title: string): Promise<Page> {
+      const page = await web.newPage(language);
       await signIn(page, expert, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
       await expectPage(page, text.home.title);
-      await page.goto(path);
+      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: link, exact: true }).click();
       await expectPage(page, title);
+      await page.setViewportSize({ width: 360, height: 800 });
       return page;
+    }
+    // The design system draws its own box over a checkbox or radio button: a person taps the label.
+    async function tick(page: Page, role: 'checkbox' | 'radio', name: string): Promise<void> {
+      await page.getByText(name, { exact: true }).click();
+      await expect(page.getByRole(role, { name, exact: true }).isChecked()).resolves.toBe(true);
     }
     const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
     const expertApi = async (expert: TestUser) => {
@@ -56,15 +64,15 @@ describe('the expert’s own screens in the browser', () => {
 
     it('fills the profile: languages, municipalities, task types, caps, ceiling, topics with consent, pause and resume', async () => {
       const expert = await createExpert(web.t.db, { name: 'Pirjo Profiili', language: language as Language, topics: [], languages: ['fi'], taskTypes: [], travelMunicipalities: [] });
-      const page = await openAs(expert, '/profile', text.profile.title);
+      const page = await openAs(expert, text.nav.profile, text.profile.title);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
 
-      await page.getByRole('checkbox', { name: new Intl.DisplayNames([language], { type: 'language' }).of('sv') }).check();
+      await tick(page, 'checkbox', new Intl.DisplayNames([language], { type: 'language' }).of('sv')!);
       await page.getByLabel(text.profile.fields.homeMunicipality).selectOption({ label: language === 'sv' ? 'Vasa' : 'Vaasa' });
-      await page.getByRole('checkbox', { name: language === 'sv' ? 'Korsholm' : 'Mustasaari' }).check();
-      await page.getByRole('checkbox', { name: text.profile.fields.worksRemotely }).check();
-      await page.getByRole('checkbox', { name: text.profile.taskType.lecture }).check();
+      await tick(page, 'checkbox', language === 'sv' ? 'Korsholm' : 'Mustasaari');
+      await tick(page, 'checkbox', text.profile.fields.worksRemotely);
+      await tick(page, 'checkbox', text.profile.taskType.lecture);
       await page.getByLabel(text.profile.fields.maxPerWeek).fill('2');
       await page.getByLabel(text.profile.fields.maxPerMonth).fill('6');
       await page.getByLabel(text.profile.fields.yearlyEarningsCeiling).fill('4 500');
@@ -73,12 +81,12 @@ describe('the expert’s own screens in the browser', () => {
 
       // The topics are saved only with the consent: without it, the summary names the missing consent.
       const [topic] = (await web.t.db.query(`SELECT name_fi, name_sv FROM topics WHERE code = 'mental_health'`)) as { name_fi: string; name_sv: string }[];
-      await page.getByRole('checkbox', { name: language === 'sv' ? topic.name_sv : topic.name_fi }).check();
+      await tick(page, 'checkbox', language === 'sv' ? topic.name_sv : topic.name_fi);
       await page.getByText(text.profile.topics.consentHeading).waitFor();
       await page.getByRole('button', { name: text.profile.topics.submit }).click();
       await page.getByRole('link', { name: text.profile.topics.consentRequired }).waitFor();
       await expectAccessible(page);
-      await page.getByRole('checkbox', { name: text.profile.topics.consentLabel }).check();
+      await tick(page, 'checkbox', text.profile.topics.consentLabel);
       await page.getByRole('button', { name: text.profile.topics.submit }).click();
       await announced(page, text.profile.topics.saved);
 
@@ -113,7 +121,7 @@ describe('the expert’s own screens in the browser', () => {
       const reason = language === 'sv' ? 'Intyget saknar anordnarens underskrift.' : 'Todistuksesta puuttuu järjestäjän allekirjoitus.';
       await web.t.http.post(`/credentials/${earlier.id}/reject`).set('authorization', `Bearer ${coordinator}`).send({ reason }).expect(200);
 
-      const page = await openAs(expert, '/certificates', text.certificates.title);
+      const page = await openAs(expert, text.nav.certificates, text.certificates.title);
       await page.getByText(text.certificates.status.rejected).waitFor();
       await page.getByText(fill(text.certificates.list.reason, { reason })).waitFor();
       // The limits are told before a file is chosen.
@@ -140,7 +148,7 @@ describe('the expert’s own screens in the browser', () => {
 
     it('sets times: a weekly window, a single date and an absence, shown in the week; an overlap is named at its fields', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, '/availability', text.availability.title);
+      const page = await openAs(expert, text.nav.availability, text.availability.title);
       await page.getByText(text.availability.weekly.empty).waitFor();
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
@@ -199,7 +207,7 @@ describe('the expert’s own screens in the browser', () => {
 
     it('changes the payment details and shows them masked, never in clear', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, '/payment-details', text.paymentDetails.title);
+      const page = await openAs(expert, text.nav.paymentDetails, text.paymentDetails.title);
       await page.getByText(text.paymentDetails.current.empty).waitFor();
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
@@ -220,7 +228,7 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByText(`${code.slice(0, 7)}****`).waitFor();
 
       // The fee to an association, and the expert's own secrets kept as they were.
-      await page.getByRole('radio', { name: text.paymentDetails.payee.association }).check();
+      await tick(page, 'radio', text.paymentDetails.payee.association);
       await page.getByLabel(text.paymentDetails.fields.associationName).fill('Mielenterveysyhdistys Vaasa ry');
       await page.getByLabel(text.paymentDetails.fields.associationBusinessId).fill('1572860-0');
       await page.getByLabel(text.paymentDetails.fields.associationIban).fill('FI21 1234 5600 0007 85');
@@ -242,7 +250,7 @@ describe('the expert’s own screens in the browser', () => {
 
     it('makes, copies, renews and removes the calendar link', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, '/calendar-link', text.calendarLink.title);
+      const page = await openAs(expert, text.nav.calendarLink, text.calendarLink.title);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.baseUrl });
       await page.getByText(text.calendarLink.none).waitFor();
       await expectAccessible(page);
@@ -275,7 +283,7 @@ describe('the expert’s own screens in the browser', () => {
 
     it('downloads the expert’s data as a JSON file and asks for erasure, telling what is kept', async () => {
       const expert = await createExpert(web.t.db, { name: 'Dagny Datanen', language: language as Language });
-      const page = await openAs(expert, '/my-data', text.myData.title);
+      const page = await openAs(expert, text.nav.myData, text.myData.title);
       await page.getByText(text.myData.erasure.kept).waitFor();
       await page.getByRole('button', { name: text.myData.erasure.button }).waitFor();
       await expectAccessible(page);
