@@ -5,6 +5,7 @@ import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './dto/expert.response';
+import { PauseDto } from './dto/pause.dto';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -46,8 +47,8 @@ export class ExpertsMeController {
   @Post('pause')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
-  pause(@CurrentUser() ctx: AuthContext): Promise<ExpertResponse> {
-    return this.lifecycle.pause(ctx);
+  pause(@CurrentUser() ctx: AuthContext, @Body() dto: PauseDto): Promise<ExpertResponse> {
+    return this.lifecycle.pause(ctx, dto);
   }
 
   @Post('resume')

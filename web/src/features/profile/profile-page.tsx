@@ -206,7 +206,7 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
         {t('profile.topics.heading')}
       </Heading>
       <Paragraph mb="s">{t('profile.topics.intro')}</Paragraph>
-      {expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
+      {expert.topics.length > 0 && expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
       <Form {...formProps} id="topics-form" onSubmit={() => submit(values)} submitLabel={t('profile.topics.submit')}>
         <CheckboxesField field="topics" label={labels.topics} hint={t('profile.topics.hint')} errors={errors} options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))} value={values.topics} onChange={(topics) => setValues({ ...values, topics })} />
         <div className="consent-text">
