@@ -109,10 +109,16 @@ describe('the expert’s own screens in the browser', () => {
       });
       expect(saved.topicsConsentAt).not.toBeNull();
 
+      // A pause with a reason, told who reads it.
+      const reason = language === 'sv' ? 'Semester i juli' : 'Lomalla heinäkuun';
+      await page.getByText(text.profile.pause.reasonHint).waitFor();
+      await page.getByLabel(text.profile.pause.reason).fill(reason);
       await page.getByRole('button', { name: text.profile.pause.pause }).click();
       await page.getByText(text.profile.pause.status.paused).waitFor();
       await announced(page, text.profile.pause.paused);
-      await expect(get('/experts/me').then((e) => e.status)).resolves.toBe(ExpertStatus.Paused);
+      await page.getByText(fill(text.profile.pause.yourReason, { reason })).waitFor();
+      await expectAccessible(page);
+      await expect(get('/experts/me')).resolves.toMatchObject({ status: ExpertStatus.Paused, pauseReason: reason });
       await page.getByRole('button', { name: text.profile.pause.resume }).click();
       await page.getByText(text.profile.pause.status.active).waitFor();
       await expect(get('/experts/me').then((e) => e.status)).resolves.toBe(ExpertStatus.Active);

@@ -2335,6 +2335,8 @@ export interface components {
             maxPerMonth: number | null;
             maxPerWeek: number | null;
             name: string;
+            /** @description The expert’s reason for pausing: the expert and the coordinator only (null for others) */
+            pauseReason: string | null;
             phone: string | null;
             preferredLanguage: components["schemas"]["Language"];
             status: components["schemas"]["ExpertStatus"];
@@ -2636,6 +2638,13 @@ export interface components {
             withholdingCents: number;
             /** Format: date */
             workDate: string;
+        };
+        PauseDto: {
+            /**
+             * @description Optional; may be about health: read only by the expert and the coordinator, never by orderers or admins
+             * @example Lomalla heinäkuun loppuun
+             */
+            reason?: string | null;
         };
         /** @enum {string} */
         Payee: "expert" | "association";
@@ -6293,7 +6302,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
