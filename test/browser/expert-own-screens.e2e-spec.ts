@@ -14,6 +14,8 @@ import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebA
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
 // expert uses them on a phone, in Finnish and in Swedish, against the real API.
 const TEXTS = { fi, sv };
+// A browser, axe on long forms and a machine shared with others: a screen's whole task gets a minute and a half.
+const SLOW = 90_000;
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
 const DAY_MS = 86_400_000;
@@ -122,7 +124,7 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByRole('button', { name: text.profile.pause.resume }).click();
       await page.getByText(text.profile.pause.status.active).waitFor();
       await expect(get('/experts/me').then((e) => e.status)).resolves.toBe(ExpertStatus.Active);
-    });
+    }, SLOW);
 
     it('uploads a certificate through the file chooser and shows each certificate’s state with the reason of a rejection', async () => {
       const expert = await createExpert(web.t.db, { status: ExpertStatus.Applicant, language: language as Language });
@@ -153,7 +155,7 @@ describe('the expert’s own screens in the browser', () => {
         ['Kansalaisopisto', 'rejected', 'kokemusasiantuntija'],
         ['Vamia', 'pending', 'kokemusasiantuntija'],
       ]);
-    });
+    }, SLOW);
 
     it('sets times: a weekly window, a single date and an absence, shown in the week; an overlap is named at its fields', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
@@ -212,7 +214,7 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByRole('button', { name: new RegExp(`^${text.availability.removeNamed.replace('{{what}}', '')}.*9\\.00`) }).click();
       await announced(page, text.availability.weekly.removed);
       await expect(get('/experts/me/availability').then((a) => a.weekly)).resolves.toEqual([]);
-    });
+    }, SLOW);
 
     it('changes the payment details and shows them masked, never in clear', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
@@ -254,7 +256,7 @@ describe('the expert’s own screens in the browser', () => {
       // The screen never asked for the clear values (each such read is audited).
       const [{ count }] = (await web.t.db.query(`SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action LIKE '%clear%'`, [expert.id])) as { count: number }[];
       expect(count).toBe(0);
-    });
+    }, SLOW);
 
     it('makes, copies, renews and removes the calendar link', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language });
@@ -287,7 +289,7 @@ describe('the expert’s own screens in the browser', () => {
       await announced(page, text.calendarLink.revoked);
       await page.getByText(text.calendarLink.none).waitFor();
       await web.t.http.get(new URL(second).pathname).expect(404);
-    });
+    }, SLOW);
 
     it('downloads the expert’s data as a JSON file and asks for erasure, telling what is kept', async () => {
       const expert = await createExpert(web.t.db, { name: 'Dagny Datanen', language: language as Language });
@@ -310,6 +312,6 @@ describe('the expert’s own screens in the browser', () => {
       await expectAccessible(page);
       const get = await expertApi(expert);
       await expect(get('/experts/me').then((e) => e.erasureRequestedAt)).resolves.not.toBeNull();
-    });
+    }, SLOW);
   });
 });
