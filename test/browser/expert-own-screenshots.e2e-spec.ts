@@ -38,23 +38,26 @@ const helsinkiDate = (offsetDays: number) =>
     const rejected = await createCredential(web.t.db, expert.id, { provider: 'Kansalaisopisto' });
     await web.t.http.post(`/credentials/${rejected.id}/reject`).set('authorization', `Bearer ${coordinator}`).send({ reason: 'Todistuksesta puuttuu allekirjoitus.' }).expect(200);
     const token = await login(web.t.http, expert);
-    await web.t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${token}`).send({ iban: 'FI21 1234 5600 0007 85', identityCode: '131052-308T', taxPercent: 12.5, taxCardYear: 2027, payee: 'expert' }).expect(200);
+    await web.t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${token}`).send({ iban: 'FI21 1234 5600 0007 85', taxPercent: 12.5, taxCardYear: 2027, payee: 'expert' }).expect(200);
     await web.t.http.post('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(201);
     const pages: [string, string, string][] = [
-      ['availability', '/availability', text.availability.title],
-      ['profile', '/profile', text.profile.title],
-      ['certificates', '/certificates', text.certificates.title],
-      ['payment-details', '/payment-details', text.paymentDetails.title],
-      ['calendar-link', '/calendar-link', text.calendarLink.title],
-      ['my-data', '/my-data', text.myData.title],
+      ['availability', text.nav.availability, text.availability.title],
+      ['profile', text.nav.profile, text.profile.title],
+      ['certificates', text.nav.certificates, text.certificates.title],
+      ['payment-details', text.nav.paymentDetails, text.paymentDetails.title],
+      ['calendar-link', text.nav.calendarLink, text.calendarLink.title],
+      ['my-data', text.nav.myData, text.myData.title],
     ];
     for (const width of [1280, 360]) {
-      const page = await web.newPage(language, width);
+      // Through the menu at desktop width (the session lives in the page's memory), then at the width pictured.
+      const page = await web.newPage(language);
       await signIn(page, expert, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
       await expectPage(page, text.home.title);
-      for (const [name, path, title] of pages) {
-        await page.goto(path);
+      for (const [name, link, title] of pages) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: link, exact: true }).click();
         await expectPage(page, title);
+        await page.setViewportSize({ width, height: 900 });
         await page.waitForLoadState('networkidle');
         await page.screenshot({ path: join(dir!, `${name}-${language}-${width}.png`), fullPage: true });
       }
