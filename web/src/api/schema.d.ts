@@ -1067,7 +1067,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether I have a calendar feed link, and since when */
+        get: operations["CalendarFeedController_status"];
         put?: never;
         /** Create (or replace) my calendar feed link */
         post: operations["CalendarFeedController_create"];
@@ -2101,6 +2102,14 @@ export interface components {
              */
             url: string;
         };
+        CalendarFeedStatusResponse: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the current URL was made
+             */
+            createdAt: string | null;
+        };
         CancelDto: {
             /** @example The event was moved to spring */
             reason: string;
@@ -2209,6 +2218,11 @@ export interface components {
         CompleteDto: {
             /** @description Did the work take place? */
             tookPlace: boolean;
+        };
+        ConsentTextResponse: {
+            en: string;
+            fi: string;
+            sv: string;
         };
         ContractAssignmentResponse: {
             /** Format: date-time */
@@ -2562,7 +2576,7 @@ export interface components {
              * @description Last day it applies (inclusive); open when absent
              * @example 2026-12-31
              */
-            validUntil?: Record<string, never> | null;
+            validUntil?: string | null;
             /**
              * @description ISO weekday: 1 = Monday … 7 = Sunday
              * @example 1
@@ -2684,6 +2698,8 @@ export interface components {
             maxPerMonth: number | null;
             maxPerWeek: number | null;
             name: string;
+            /** @description The expert’s reason for pausing: the expert and the coordinator only (null for others) */
+            pauseReason: string | null;
             phone: string | null;
             preferredLanguage: components["schemas"]["Language"];
             status: components["schemas"]["ExpertStatus"];
@@ -3377,6 +3393,13 @@ export interface components {
             /** @example maija@example.fi */
             email: string;
         };
+        PauseDto: {
+            /**
+             * @description Optional; may be about health: read only by the expert and the coordinator, never by orderers or admins
+             * @example Lomalla heinäkuun loppuun
+             */
+            reason?: string | null;
+        };
         /** @enum {string} */
         Payee: "expert" | "association";
         PaymentDetailsDto: {
@@ -3620,7 +3643,7 @@ export interface components {
         };
         TopicVocabularyResponse: {
             /** @description The consent text, by language */
-            consentText: Record<string, never>;
+            consentText: components["schemas"]["ConsentTextResponse"];
             /** @example topics-v1 */
             consentVersion: string;
             topics: components["schemas"]["TopicResponse"][];
@@ -6913,6 +6936,44 @@ export interface operations {
             };
         };
     };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a feed URL exists and since when; never the URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatusResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CalendarFeedController_create: {
         parameters: {
             query?: never;
@@ -7269,7 +7330,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
