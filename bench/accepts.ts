@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth/role.enum';
+import { API_PREFIX } from '../src/common/http/api-prefix';
 import { databaseOptions } from '../src/database/database-options';
 import { createHttpApp } from '../src/http-app';
 import { createBookableExpert } from '../test/factories/bookable.factory';
@@ -19,8 +20,6 @@ import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_accepts_bench';
-// Where the API's routes live; the API moves under a prefix with the web application.
-const API = process.env.BENCH_API_PREFIX ?? '';
 Object.assign(process.env, {
   NODE_ENV: 'production',
   DATABASE_URL: DB_URL,
@@ -64,7 +63,7 @@ async function main(): Promise<void> {
   await freshDatabase();
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
   await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API}`;
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API_PREFIX}`;
   const db = app.get(DataSource);
   const call = async (method: string, path: string, token: string | null, body?: object) => {
     const res = await fetch(base + path, {
