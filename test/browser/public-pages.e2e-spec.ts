@@ -33,6 +33,8 @@ describe('the public pages and the shell in the browser', () => {
       const page = await web.newPage(language);
       // A bookmarked screen of a signed-out person: the app, which sends them to sign in.
       await page.goto('/offers/some-bookmarked-offer');
+      await expectPage(page, text.signIn.title);
+      await page.goto('/no-such-screen');
       await expectPage(page, text.notFound.title);
       await page.goto('/');
       await expectPage(page, text.signIn.title);

@@ -1756,6 +1756,7 @@ export interface components {
             name: string;
         };
         AssignmentResponse: {
+            address: string | null;
             cancelledBy?: components["schemas"]["CancelledBy"] | null;
             cancelReason?: string | null;
             /** Format: date-time */
@@ -1767,11 +1768,17 @@ export interface components {
             feeDue: boolean;
             /** Format: uuid */
             id: string;
+            /** @description Municipality code (GET /municipalities) */
+            municipality: string | null;
+            preparationHours: number;
+            remote: boolean;
             /** Format: uuid */
             requestId: string;
             /** Format: date-time */
             startsAt: string;
             status: components["schemas"]["AssignmentStatus"];
+            taskType: components["schemas"]["TaskType"];
+            title: string;
         };
         /** @enum {string} */
         AssignmentStatus: "accepted" | "confirmed" | "completed" | "not_held" | "cancelled";

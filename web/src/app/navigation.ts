@@ -10,7 +10,12 @@ export interface NavItem {
 
 // What each role finds in the main menu. Features add their screens here as they are built.
 export const NAVIGATION: Record<Role, NavItem[]> = {
-  expert: [{ to: '/', label: 'nav.home' }],
+  expert: [
+    { to: '/', label: 'nav.home' },
+    { to: '/offers', label: 'nav.offers' },
+    { to: '/assignments', label: 'nav.assignments' },
+    { to: '/contracts', label: 'nav.contracts' },
+  ],
   orderer: [{ to: '/', label: 'nav.home' }],
   coordinator: [{ to: '/', label: 'nav.home' }],
   admin: [{ to: '/', label: 'nav.home' }],

@@ -12,6 +12,12 @@ const SetPasswordPage = lazy(() => import('../features/auth/set-password-page').
 const ApplyPage = lazy(() => import('../features/apply/apply-page').then((m) => ({ default: m.ApplyPage })));
 const AccessibilityPage = lazy(() => import('../features/accessibility/accessibility-page').then((m) => ({ default: m.AccessibilityPage })));
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const OffersPage = lazy(() => import('../features/offers/offers-page').then((m) => ({ default: m.OffersPage })));
+const OfferPage = lazy(() => import('../features/offers/offer-page').then((m) => ({ default: m.OfferPage })));
+const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
+const AssignmentPage = lazy(() => import('../features/assignments/assignment-page').then((m) => ({ default: m.AssignmentPage })));
+const ContractsPage = lazy(() => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const ContractPage = lazy(() => import('../features/contracts/contract-page').then((m) => ({ default: m.ContractPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -19,6 +25,12 @@ export const router = createBrowserRouter([
     element: <Shell />,
     children: [
       { path: '/', element: <RequireSession><HomePage /></RequireSession> },
+      { path: '/offers', element: <RequireSession><OffersPage /></RequireSession> },
+      { path: '/offers/:id', element: <RequireSession><OfferPage /></RequireSession> },
+      { path: '/assignments', element: <RequireSession><AssignmentsPage /></RequireSession> },
+      { path: '/assignments/:id', element: <RequireSession><AssignmentPage /></RequireSession> },
+      { path: '/contracts', element: <RequireSession><ContractsPage /></RequireSession> },
+      { path: '/contracts/:id', element: <RequireSession><ContractPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

@@ -33,6 +33,13 @@ export class AssignmentResponse {
   cancelReason: string | null;
   @ApiProperty({ description: 'Late-cancellation decision: the fee is still due' }) feeDue: boolean;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  // What and where, so that the expert's list of assignments reads without a call per row.
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
+  @ApiProperty() remote: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Municipality code (GET /municipalities)' }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty() preparationHours: number;
 }
 
 export class RequestResponse {
@@ -111,6 +118,12 @@ export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): Assignm
     cancelReason: mayReadCancelReason(a, viewer) ? a.cancelReason : null,
     feeDue: a.feeDue,
     completedAt: a.completedAt?.toISOString() ?? null,
+    title: a.request!.title,
+    taskType: a.request!.taskType,
+    remote: a.request!.remote,
+    municipality: a.request!.municipality,
+    address: a.request!.address,
+    preparationHours: a.request!.preparationMinutes / 60,
   };
 }
 
@@ -133,7 +146,7 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
     expertsNeeded: r.expertsNeeded,
     preparationHours: r.preparationMinutes / 60,
     cancelReason: r.cancelReason,
-    assignments: assignments.map((a) => toAssignmentResponse(a, viewer)),
+    assignments: assignments.map((a) => toAssignmentResponse({ ...a, request: r }, viewer)),
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/use-session';
 import { Page } from '../../components/page';
 import { Paragraph } from '../../components/suomifi';
+import { ExpertHome } from './expert-home';
 
 // Until a role's own screens exist, its home says so.
 export function HomePage() {
@@ -9,6 +10,7 @@ export function HomePage() {
   const state = useSession();
   if (state.status !== 'signedIn') return null;
   const { user } = state;
+  if (user.role === 'expert') return <ExpertHome name={user.name} />;
   return (
     <Page title={t('home.title')}>
       <Paragraph mb="s">{t('home.welcome', { name: user.name })}</Paragraph>

@@ -1,0 +1,281 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { createBookableExpert } from '../factories/bookable.factory';
+import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
+import { addMember, createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+
+const TEXTS = { fi, sv };
+type Texts = typeof fi;
+const DAY = 24 * 3_600_000;
+// With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+// The expert's offers, assignments and contracts in the browser, against the real API and its worker. The
+// coordinator's and the orderer's steps are done through the API, as they would be from their own screens.
+describe('the expert’s offers, assignments and contracts in the browser', () => {
+  let web: WebApp;
+  let coordinator: TestUser & { token: string };
+  let orderer: TestUser & { token: string };
+  let unitId: string;
+  let day = 10;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
+    coordinator = { ...c, token: await login(web.t.http, c) };
+    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
+    orderer = { ...o, token: await login(web.t.http, o) };
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    await addMember(web.t.db, unitId, o.id);
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+  afterAll(() => web?.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+  });
+
+  async function expert(language: 'fi' | 'sv', overrides: { name?: string; yearlyEarningsCeilingCents?: number } = {}) {
+    const user = await createBookableExpert(web.t.db, { name: overrides.name ?? 'Sanna Selkämeri', language: language as Language, languages: [language], yearlyEarningsCeilingCents: overrides.yearlyEarningsCeilingCents });
+    await giveDateOfBirth(web.t.db, user.id);
+    return user;
+  }
+
+  // The orderer orders and the coordinator offers the work to this expert: 10.00–12.00 Helsinki time, a day
+  // of its own for each test, answer by the day before.
+  async function offerTo(user: TestUser, language: 'fi' | 'sv', title: string): Promise<string> {
+    const date = new Date(Date.now() + day++ * DAY).toISOString().slice(0, 10);
+    const startsAt = new Date(`${date}T08:00:00Z`);
+    const order = await as(orderer.token)
+      .post('/booking-requests', {
+        organisationId: unitId,
+        taskType: 'working_group',
+        title,
+        description: language === 'fi' ? 'Kehitämme yhdessä poliklinikan ajanvarausta.' : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+        remote: false,
+        municipality: '905',
+        address: 'Hietalahdenkatu 2',
+        languages: [language],
+        topics: [],
+        expertsNeeded: 1,
+        preparationHours: 1,
+      })
+      .expect(201);
+    await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
+    const offers = await as(coordinator.token)
+      .post(`/booking-requests/${order.body.id}/offers`, { expertIds: [user.id], deadline: new Date(startsAt.getTime() - DAY).toISOString() })
+      .expect(201);
+    return offers.body[0].id as string;
+  }
+
+  // The coordinator approves the expert's one draft and the worker renders its PDF.
+  async function approveContractOf(user: TestUser): Promise<string> {
+    const list = await as(coordinator.token).get(`/contracts?expertId=${user.id}&status=draft`).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    const id = list.body.items[0].id as string;
+    await as(coordinator.token).post(`/contracts/${id}/approve`).expect(200);
+    await waitForPdf(web.t.db, id);
+    return id;
+  }
+
+  async function signedIn(language: 'fi' | 'sv', user: TestUser, width?: number): Promise<Page> {
+    const text = TEXTS[language];
+    const page = await web.newPage(language, width);
+    await signIn(page, user, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+    await expectPage(page, text.home.title);
+    return page;
+  }
+
+  async function checked(page: Page, name: string, language: string): Promise<void> {
+    await expectAccessible(page);
+    await expectNoSidewaysScroll(page);
+    if (!SHOTS) return;
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
+
+  describe.each(['fi', 'sv'] as const)('in %s', (language) => {
+    const text: Texts = TEXTS[language];
+
+    it('accepts an offer in one tap, then reads and signs its contract with the password; every page passes axe and reflows at 320 px', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Ajanvarauksen kehittäjäryhmä' : 'Utvecklingsgruppen för tidsbokning';
+      const offerId = await offerTo(user, language, title);
+      const page = await signedIn(language, user);
+
+      // Home: the offer waits with its deadline; nothing to sign, no assignments, no returned claims yet.
+      await page.getByRole('link', { name: title }).waitFor();
+      await page.getByText(text.expertHome.noContracts).waitFor();
+      await page.getByText(text.expertHome.noAssignments).waitFor();
+      await page.getByText(text.expertHome.noClaims).waitFor();
+      await checked(page, 'home', language);
+
+      await page.getByRole('link', { name: text.nav.offers }).click();
+      await expectPage(page, text.offers.title);
+      await page.getByRole('link', { name: title }).waitFor();
+      await checked(page, 'offers', language);
+
+      await page.getByRole('link', { name: title }).click();
+      await expectPage(page, title);
+      expect(page.url()).toContain(`/offers/${offerId}`);
+      await page.getByText(language === 'fi' ? 'Vaasa' : 'Vasa', { exact: false }).waitFor();
+      await page.getByText(text.taskTypes.working_group).waitFor();
+      await checked(page, 'offer', language);
+
+      await page.getByRole('button', { name: text.offers.accept }).click();
+      await page.getByText(text.offers.accepted).first().waitFor();
+      await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+
+      // The coordinator approves the drafted contract; the worker renders the PDF.
+      const contractId = await approveContractOf(user);
+      await page.goto('/');
+      await expectPage(page, text.home.title);
+      await page.getByRole('link', { name: fill(text.expertHome.contractName, { number: '' }).trim(), exact: false }).waitFor();
+      await page.getByRole('link', { name: title }).waitFor();
+
+      await page.getByRole('link', { name: text.nav.contracts }).click();
+      await expectPage(page, text.contracts.title);
+      await checked(page, 'contracts', language);
+      await page.locator(`a[href="/contracts/${contractId}"]`).click();
+      await page.getByRole('heading', { level: 2, name: text.contracts.keyTerms }).waitFor();
+      await page.getByText(text.contracts.confidentialityText).waitFor();
+      await page.getByRole('link', { name: text.contracts.download }).waitFor();
+      const href = await page.getByRole('link', { name: text.contracts.download }).getAttribute('href');
+      expect(href).toMatch(/^blob:/);
+      await checked(page, 'contract', language);
+
+      await page.getByLabel(text.fields.password, { exact: true }).fill(user.password);
+      await page.getByRole('button', { name: text.contracts.signSubmit }).click();
+      await page.getByText(text.contracts.signedAt.split('{{at}}')[0].trim(), { exact: false }).waitFor();
+      await page.getByRole('link', { name: text.contracts.downloadSigned }).waitFor();
+      await expect(page.getByRole('button', { name: text.contracts.signSubmit }).count()).resolves.toBe(0);
+      const contract = await as(coordinator.token).get(`/contracts/${contractId}`).expect(200);
+      expect(contract.body.status).toBe('signed');
+      expect(contract.body.assignments[0].status).toBe('confirmed');
+
+      await page.getByRole('link', { name: text.nav.assignments }).click();
+      await expectPage(page, text.assignments.title);
+      await page.getByText(text.assignments.status.confirmed).waitFor();
+      await checked(page, 'assignments', language);
+      await page.getByRole('link', { name: title }).click();
+      await expectPage(page, title);
+      await page.getByRole('button', { name: text.assignments.withdraw.open }).waitFor();
+      await checked(page, 'assignment', language);
+    }, 120_000);
+
+    it('declines an offer with a reason that only the coordinator reads', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Henkilöstön koulutuspäivä' : 'Personalens utbildningsdag';
+      const offerId = await offerTo(user, language, title);
+      const page = await signedIn(language, user);
+      await page.goto(`/offers/${offerId}`);
+      await expectPage(page, title);
+      await page.getByRole('button', { name: text.offers.decline.open }).click();
+      await page.getByText(text.offers.decline.reasonHint).waitFor();
+      await page.getByLabel(text.offers.decline.reason, { exact: false }).fill('En jaksa juuri nyt');
+      await page.getByRole('button', { name: text.offers.decline.submit }).click();
+      await page.getByText(text.offers.declined).first().waitFor();
+      const [row] = (await web.t.db.query('SELECT status, decline_reason FROM offers WHERE id = $1', [offerId])) as { status: string; decline_reason: string }[];
+      expect(row).toEqual({ status: 'declined', decline_reason: 'En jaksa juuri nyt' });
+      await page.goto('/offers');
+      await expectPage(page, text.offers.title);
+      await page.getByText(text.offers.noneWaiting).waitFor();
+      await page.getByText(text.offers.status.declined).waitFor();
+    }, 60_000);
+
+    it('withdraws from an assignment with a reason, told first that there is no penalty', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Asiakasraati' : 'Klientrådet';
+      const offerId = await offerTo(user, language, title);
+      const accepted = await as(await login(web.t.http, user)).post(`/offers/${offerId}/accept`).expect(201);
+      const page = await signedIn(language, user);
+      await page.goto(`/assignments/${accepted.body.id}`);
+      await expectPage(page, title);
+      await page.getByRole('button', { name: text.assignments.withdraw.open }).click();
+      await page.getByText(text.assignments.withdraw.noPenalty).waitFor();
+      await page.getByText(text.assignments.withdraw.reasonHint).waitFor();
+      // Without a reason: the error summary names the field, and nothing is sent.
+      await page.getByRole('button', { name: text.assignments.withdraw.submit }).click();
+      await page.getByRole('heading', { name: text.forms.errorSummary_one }).waitFor();
+      await checked(page, 'assignment-withdraw-errors', language);
+      await page.getByLabel(text.assignments.withdraw.reason, { exact: true }).fill('Sairastuin');
+      await page.getByRole('button', { name: text.assignments.withdraw.submit }).click();
+      await page.getByText(text.assignments.withdraw.done).first().waitFor();
+      const after = await as(coordinator.token).get(`/assignments/${accepted.body.id}`).expect(200);
+      expect(after.body).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', cancelReason: 'Sairastuin', feeDue: false });
+    }, 60_000);
+  });
+
+  it('warns before an offer that would cross the yearly earnings ceiling and accepts once acknowledged', async () => {
+    const user = await expert('fi', { yearlyEarningsCeilingCents: 1000 });
+    const title = 'Arviointikäynti';
+    const offerId = await offerTo(user, 'fi', title);
+    const page = await signedIn('fi', user);
+    await page.goto(`/offers/${offerId}`);
+    await expectPage(page, title);
+    await page.getByRole('button', { name: fi.offers.accept }).click();
+    await page.getByRole('heading', { name: fi.offers.ceiling.title }).waitFor();
+    await page.getByText(fi.offers.ceiling.body).waitFor();
+    const [before] = (await web.t.db.query('SELECT status FROM offers WHERE id = $1', [offerId])) as { status: string }[];
+    expect(before.status).toBe('offered');
+    await checked(page, 'offer-ceiling', 'fi');
+    await page.getByRole('button', { name: fi.offers.ceiling.accept }).click();
+    await page.getByText(fi.offers.accepted).first().waitFor();
+    const [after] = (await web.t.db.query('SELECT status, ceiling_acknowledged FROM offers WHERE id = $1', [offerId])) as { status: string; ceiling_acknowledged: boolean }[];
+    expect(after).toEqual({ status: 'accepted', ceiling_acknowledged: true });
+  }, 60_000);
+
+  // Tab until the focus is on the control with this accessible name (its label, aria-label or text).
+  async function tabTo(page: Page, name: string): Promise<void> {
+    for (let i = 0; i < 80; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        if (!el) return '';
+        return (el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '').trim();
+      });
+      if (focused === name) return;
+    }
+    throw new Error(`The Tab key never reached "${name}"`);
+  }
+
+  it('accepts an offer and signs its contract with the keyboard alone', async () => {
+    const text = fi;
+    const user = await expert('fi', { name: 'Keijo Näppäimistö' });
+    const title = 'Luento kokemusasiantuntijuudesta';
+    const offerId = await offerTo(user, 'fi', title);
+    const page = await signedIn('fi', user);
+    await page.goto(`/offers/${offerId}`);
+    await expectPage(page, title);
+    await tabTo(page, text.offers.accept);
+    await page.keyboard.press('Enter');
+    await page.getByText(text.offers.accepted).first().waitFor();
+
+    const contractId = await approveContractOf(user);
+    await page.goto(`/contracts/${contractId}`);
+    await page.getByRole('heading', { level: 2, name: text.contracts.keyTerms }).waitFor();
+    await page.getByRole('link', { name: text.contracts.download }).waitFor();
+    await tabTo(page, text.fields.password);
+    await page.keyboard.type(user.password);
+    await tabTo(page, text.contracts.signSubmit);
+    await page.keyboard.press('Space');
+    await page.getByRole('link', { name: text.contracts.downloadSigned }).waitFor();
+    const contract = await as(coordinator.token).get(`/contracts/${contractId}`).expect(200);
+    expect(contract.body.status).toBe('signed');
+  }, 90_000);
+});

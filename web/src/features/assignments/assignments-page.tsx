@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { Empty, LoadError, Loading } from '../../components/states';
+import { Heading, Paragraph } from '../../components/suomifi';
+import { formatSpan, usePlace } from '../../components/work-facts';
+import type { Language } from '../../i18n/languages';
+import { type Assignment, isUpcoming, useAssignments } from './assignments-api';
+
+function AssignmentList({ items }: { items: Assignment[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const place = usePlace();
+  return (
+    <ul className="card-list">
+      {items.map((a) => (
+        <li key={a.id}>
+          <AppLink to={`/assignments/${a.id}`}>{a.title}</AppLink>
+          <Paragraph>{formatSpan(language, a.startsAt, a.endsAt)}</Paragraph>
+          <Paragraph>{place(a)}</Paragraph>
+          <Paragraph>{t(`assignments.status.${a.status}`)}</Paragraph>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function AssignmentsPage() {
+  const { t } = useTranslation();
+  const assignments = useAssignments();
+  const now = Date.now();
+  const upcoming = assignments.data?.filter((a) => isUpcoming(a, now)) ?? [];
+  const past = assignments.data?.filter((a) => !isUpcoming(a, now)).reverse() ?? [];
+  return (
+    <Page title={t('assignments.title')}>
+      {assignments.isPending && <Loading />}
+      {assignments.isError && <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />}
+      {assignments.data && (
+        <>
+          <section className="section" aria-labelledby="assignments-upcoming">
+            <Heading variant="h2" id="assignments-upcoming" mb="s">
+              {t('assignments.upcoming')}
+            </Heading>
+            {upcoming.length === 0 ? <Empty text={t('assignments.noneUpcoming')} /> : <AssignmentList items={upcoming} />}
+          </section>
+          <section className="section" aria-labelledby="assignments-past">
+            <Heading variant="h2" id="assignments-past" mb="s">
+              {t('assignments.past')}
+            </Heading>
+            {past.length === 0 ? <Empty text={t('assignments.nonePast')} /> : <AssignmentList items={past} />}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

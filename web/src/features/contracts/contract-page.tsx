@@ -1,0 +1,168 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useAnnounce } from '../../components/announcer';
+import { checkRequired, Form, TextField, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { formatSpan } from '../../components/work-facts';
+import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { type Contract, useContract, usePdfUrl, useSign } from './contracts-api';
+
+// The key terms as text, for screen readers and small screens: the PDF below is the binding document.
+function KeyTerms({ contract }: { contract: Contract }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const fee = contract.fee;
+  return (
+    <section className="section" aria-labelledby="terms-heading">
+      <Heading variant="h2" id="terms-heading" mb="s">
+        {t('contracts.keyTerms')}
+      </Heading>
+      <dl className="facts">
+        <div>
+          <dt>{t('contracts.parties')}</dt>
+          <dd>{t('contracts.partiesText', { organisation: language === 'sv' ? contract.organisation.nameSv : contract.organisation.nameFi, expert: contract.expertName })}</dd>
+        </div>
+        <div>
+          <dt>{t('contracts.termLabel')}</dt>
+          <dd>{t('contracts.term', { from: formatDate(language, contract.validFrom), until: formatDate(language, contract.validUntil) })}</dd>
+        </div>
+        <div>
+          <dt>{t('contracts.tasks')}</dt>
+          <dd>
+            <ul className="plain-list">
+              {contract.assignments.map((a) => (
+                <li key={a.id}>
+                  {a.title} ({t(`taskTypes.${a.taskType}`)}), {formatSpan(language, a.startsAt, a.endsAt)}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        {fee && (
+          <div>
+            <dt>{t('contracts.fee')}</dt>
+            <dd>
+              {t(fee.basis === 'hourly' ? 'contracts.feeHourly' : 'contracts.feePerEvent', { rate: formatCents(language, fee.rateCents) })}{' '}
+              {t('contracts.feeExpected', { amount: formatCents(language, fee.expectedCents) })}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('contracts.confidentiality')}</dt>
+          <dd>{t('contracts.confidentialityText')}</dd>
+        </div>
+        <div>
+          <dt>{t('contracts.state')}</dt>
+          <dd>{t(`contracts.status.${contract.status}`)}</dd>
+        </div>
+      </dl>
+      {contract.language !== language && <Paragraph mb="m">{t(`contracts.bindingLanguage.${contract.language}`)}</Paragraph>}
+    </section>
+  );
+}
+
+function Document({ contract }: { contract: Contract }) {
+  const { t } = useTranslation();
+  const { url, error } = usePdfUrl(contract.id, contract.pdfSha256);
+  const name = t('contracts.name', { number: contract.number });
+  if (!contract.pdfSha256) return <Paragraph mb="m">{contract.status === 'draft' ? t('contracts.notApprovedYet') : t('contracts.pdfNotReady')}</Paragraph>;
+  return (
+    <section className="section" aria-labelledby="document-heading">
+      <Heading variant="h2" id="document-heading" mb="s">
+        {t('contracts.document')}
+      </Heading>
+      {error !== undefined && <ProblemNotice error={error} />}
+      {!url && error === undefined && <Loading />}
+      {url && (
+        <>
+          <object data={url} type="application/pdf" className="pdf-frame" title={name} aria-label={name}>
+            <Paragraph>{t('contracts.noPdfViewer')}</Paragraph>
+          </object>
+          <ul className="link-row">
+            <li>
+              <a href={url} download={`${contract.number}.pdf`} className="download-link">
+                {contract.status === 'signed' ? t('contracts.downloadSigned') : t('contracts.download')}
+              </a>
+            </li>
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function SignedNotice({ contract, focus }: { contract: Contract; focus: boolean }) {
+  const { t, i18n } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) box.current?.focus();
+  }, [focus]);
+  return (
+    <div ref={box} tabIndex={-1} className="form-failure">
+      <InlineAlert status="neutral" my="m">
+        <Paragraph>{t('contracts.signedAt', { at: contract.signature ? formatDateTime(i18n.language as Language, contract.signature.at) : '' })}</Paragraph>
+      </InlineAlert>
+    </div>
+  );
+}
+
+function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [password, setPassword] = useState('');
+  const labels = { password: t('fields.password') };
+  const sign = useSign(contract);
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: string) => checkRequired(t, [{ field: 'password', label: labels.password, value: v }]),
+    send: (v: string) => sign.send(v),
+    onSuccess: (signed) => {
+      announce(t('contracts.signed'));
+      onSigned();
+      sign.done(signed);
+    },
+  });
+  return (
+    <section className="section" aria-labelledby="sign-heading">
+      <Heading variant="h2" id="sign-heading" mb="s">
+        {t('contracts.signTitle')}
+      </Heading>
+      <Paragraph mb="m">{t('contracts.signIntro')}</Paragraph>
+      <Form {...formProps} onSubmit={() => submit(password)} submitLabel={t('contracts.signSubmit')}>
+        <TextField field="password" label={labels.password} type="password" autoComplete="current-password" hint={t('contracts.passwordHint')} value={password} onChange={setPassword} errors={errors} />
+      </Form>
+    </section>
+  );
+}
+
+export function ContractPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const contract = useContract(id);
+  const [justSigned, setJustSigned] = useState(false);
+  const title = contract.data ? t('contracts.name', { number: contract.data.number }) : t('contracts.contractTitle');
+  return (
+    <Page title={title}>
+      {contract.isPending && <Loading />}
+      {contract.isError && <LoadError error={contract.error} onRetry={() => void contract.refetch()} />}
+      {contract.data && (
+        <>
+          {contract.data.status === 'signed' && <SignedNotice contract={contract.data} focus={justSigned} />}
+          <KeyTerms contract={contract.data} />
+          <Document contract={contract.data} />
+          {contract.data.status === 'approved' && contract.data.pdfSha256 && <SignForm contract={contract.data} onSigned={() => setJustSigned(true)} />}
+          <ul className="link-row">
+            <li>
+              <AppLink to="/contracts">{t('contracts.backToList')}</AppLink>
+            </li>
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

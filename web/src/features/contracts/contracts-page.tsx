@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { Empty, LoadError, Loading } from '../../components/states';
+import { Heading, Paragraph } from '../../components/suomifi';
+import { formatDate } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { type Contract, useContracts } from './contracts-api';
+
+function ContractList({ items }: { items: Contract[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <ul className="card-list">
+      {items.map((c) => (
+        <li key={c.id}>
+          <AppLink to={`/contracts/${c.id}`}>{t('contracts.name', { number: c.number })}</AppLink>
+          <Paragraph>{language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi}</Paragraph>
+          <Paragraph>{t('contracts.term', { from: formatDate(language, c.validFrom), until: formatDate(language, c.validUntil) })}</Paragraph>
+          <Paragraph>{t(`contracts.status.${c.status}`)}</Paragraph>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const contracts = useContracts();
+  const items = contracts.data?.items ?? [];
+  const toSign = items.filter((c) => c.status === 'approved' && c.pdfSha256);
+  const others = items.filter((c) => !toSign.includes(c));
+  return (
+    <Page title={t('contracts.title')}>
+      {contracts.isPending && <Loading />}
+      {contracts.isError && <LoadError error={contracts.error} onRetry={() => void contracts.refetch()} />}
+      {contracts.data && (
+        <>
+          <section className="section" aria-labelledby="contracts-to-sign">
+            <Heading variant="h2" id="contracts-to-sign" mb="s">
+              {t('contracts.toSign')}
+            </Heading>
+            {toSign.length === 0 ? <Empty text={t('contracts.noneToSign')} /> : <ContractList items={toSign} />}
+          </section>
+          <section className="section" aria-labelledby="contracts-others">
+            <Heading variant="h2" id="contracts-others" mb="s">
+              {t('contracts.others')}
+            </Heading>
+            {others.length === 0 ? <Empty text={t('contracts.noneOthers')} /> : <ContractList items={others} />}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../../api/problem';
+import { useAnnounce } from '../../components/announcer';
+import { Form, TextAreaField, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { WorkFacts } from '../../components/work-facts';
+import { formatCents, formatDateTime } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { type Accepted, isWaiting, type Offer, useAcceptOffer, useDeclineOffer, useOffers } from './offers-api';
+
+// The outcome takes the focus, so that a screen reader reads it and the keyboard continues from there.
+function Outcome({ children }: { children: React.ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1} className="form-failure">
+      <InlineAlert status="neutral" my="m">
+        {children}
+      </InlineAlert>
+    </div>
+  );
+}
+
+function AcceptedNotice({ result }: { result: Accepted }) {
+  const { t } = useTranslation();
+  return (
+    <Outcome>
+      <Paragraph mb="s">{t('offers.accepted')}</Paragraph>
+      <Paragraph mb="s">{t('offers.contractNext')}</Paragraph>
+      <ul className="link-row">
+        <li>
+          <AppLink to={result.contract ? `/contracts/${result.contract.id}` : '/contracts'}>{t('offers.toContract')}</AppLink>
+        </li>
+        <li>
+          <AppLink to={`/assignments/${result.id}`}>{t('offers.toAssignment')}</AppLink>
+        </li>
+      </ul>
+    </Outcome>
+  );
+}
+
+function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [reason, setReason] = useState('');
+  const labels = { reason: t('offers.decline.reason') };
+  const decline = useDeclineOffer(offer.id);
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    send: (v: string) => decline.send(v),
+    onSuccess: () => {
+      announce(t('offers.declined'));
+      onDone();
+      void decline.done();
+    },
+  });
+  return (
+    <section className="section" aria-labelledby="decline-heading">
+      <Heading variant="h2" id="decline-heading" mb="s">
+        {t('offers.decline.title')}
+      </Heading>
+      <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('offers.decline.submit')}>
+        <TextAreaField field="reason" label={labels.reason} hint={t('offers.decline.reasonHint')} value={reason} onChange={setReason} errors={errors} optional />
+      </Form>
+    </section>
+  );
+}
+
+function OfferDetails({ offer }: { offer: Offer }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const accept = useAcceptOffer(offer.id);
+  const [needsAck, setNeedsAck] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const [declined, setDeclined] = useState(false);
+  const open = isWaiting(offer) && !accept.isSuccess && !declined;
+
+  const doAccept = (acknowledge: boolean) => {
+    if (accept.isPending) return;
+    accept.mutate(acknowledge, {
+      onSuccess: () => announce(t('offers.accepted')),
+      onError: (error) => {
+        if (isApiError(error) && error.code === 'EARNINGS_CEILING_ACK_REQUIRED') setNeedsAck(true);
+      },
+    });
+  };
+  const failure = accept.isError && !(isApiError(accept.error) && accept.error.code === 'EARNINGS_CEILING_ACK_REQUIRED') ? accept.error : undefined;
+
+  return (
+    <>
+      {offer.description && <Paragraph mb="m">{offer.description}</Paragraph>}
+      <WorkFacts work={offer}>
+        {offer.expectedFeeCents !== undefined && offer.expectedFeeCents !== null && (
+          <div>
+            <dt>{t('offers.fee')}</dt>
+            <dd>{t('offers.feeEstimate', { amount: formatCents(language, offer.expectedFeeCents) })}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('offers.deadline')}</dt>
+          <dd>{formatDateTime(language, offer.deadline)}</dd>
+        </div>
+        {!open && (
+          <div>
+            <dt>{t('offers.state')}</dt>
+            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status}`)}</dd>
+          </div>
+        )}
+      </WorkFacts>
+      {accept.data && <AcceptedNotice result={accept.data} />}
+      {declined && (
+        <Outcome>
+          <Paragraph>{t('offers.declined')}</Paragraph>
+        </Outcome>
+      )}
+      {open && (
+        <>
+          {failure !== undefined && <ProblemNotice error={failure} />}
+          {needsAck ? (
+            <Outcome>
+              <Heading variant="h2" mb="s">
+                {t('offers.ceiling.title')}
+              </Heading>
+              <Paragraph mb="s">{t('offers.ceiling.body')}</Paragraph>
+              <div className="actions">
+                <Button onClick={() => doAccept(true)} aria-disabled={accept.isPending} loading={accept.isPending || undefined} ariaLoadingText={t('forms.sending')}>
+                  {t('offers.ceiling.accept')}
+                </Button>
+                <Button variant="secondary" onClick={() => setDeclining(true)}>
+                  {t('offers.decline.open')}
+                </Button>
+              </div>
+            </Outcome>
+          ) : (
+            <div className="actions">
+              <Button onClick={() => doAccept(false)} aria-disabled={accept.isPending} loading={accept.isPending || undefined} ariaLoadingText={t('forms.sending')}>
+                {t('offers.accept')}
+              </Button>
+              <Button variant="secondary" onClick={() => setDeclining(true)} aria-expanded={declining}>
+                {t('offers.decline.open')}
+              </Button>
+            </div>
+          )}
+          {declining && <DeclineForm offer={offer} onDone={() => setDeclined(true)} />}
+        </>
+      )}
+      <ul className="link-row">
+        <li>
+          <AppLink to="/offers">{t('offers.backToList')}</AppLink>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+export function OfferPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const offers = useOffers();
+  const offer = offers.data?.find((o) => o.id === id);
+  if (offers.isPending) return <Page title={t('offers.offerTitle')}><Loading /></Page>;
+  if (offers.isError) return <Page title={t('offers.offerTitle')}><LoadError error={offers.error} onRetry={() => void offers.refetch()} /></Page>;
+  if (!offer) return <Page title={t('offers.offerTitle')}><Paragraph>{t('offers.notFound')}</Paragraph></Page>;
+  return (
+    <Page title={offer.title}>
+      <OfferDetails offer={offer} />
+    </Page>
+  );
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { Empty, LoadError, Loading } from '../../components/states';
+import { Heading, Paragraph } from '../../components/suomifi';
+import { formatSpan } from '../../components/work-facts';
+import { formatDateTime } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { isWaiting, type Offer, useOffers } from './offers-api';
+
+function OfferList({ offers, waiting }: { offers: Offer[]; waiting: boolean }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <ul className="card-list">
+      {offers.map((offer) => (
+        <li key={offer.id}>
+          <AppLink to={`/offers/${offer.id}`}>{offer.title}</AppLink>
+          <Paragraph>{formatSpan(language, offer.startsAt, offer.endsAt)}</Paragraph>
+          <Paragraph>{waiting ? t('offers.answerBy', { deadline: formatDateTime(language, offer.deadline) }) : t(`offers.status.${offer.status}`)}</Paragraph>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function OffersPage() {
+  const { t } = useTranslation();
+  const offers = useOffers();
+  const now = Date.now();
+  const waiting = offers.data?.filter((o) => isWaiting(o, now)) ?? [];
+  const answered = offers.data?.filter((o) => !isWaiting(o, now)).reverse() ?? [];
+  return (
+    <Page title={t('offers.title')}>
+      {offers.isPending && <Loading />}
+      {offers.isError && <LoadError error={offers.error} onRetry={() => void offers.refetch()} />}
+      {offers.data && (
+        <>
+          <section className="section" aria-labelledby="offers-waiting">
+            <Heading variant="h2" id="offers-waiting" mb="s">
+              {t('offers.waiting')}
+            </Heading>
+            {waiting.length === 0 ? <Empty text={t('offers.noneWaiting')} /> : <OfferList offers={waiting} waiting />}
+          </section>
+          <section className="section" aria-labelledby="offers-answered">
+            <Heading variant="h2" id="offers-answered" mb="s">
+              {t('offers.answered')}
+            </Heading>
+            {answered.length === 0 ? <Empty text={t('offers.noneAnswered')} /> : <OfferList offers={answered} waiting={false} />}
+          </section>
+        </>
+      )}
+    </Page>
+  );
+}
