@@ -135,6 +135,19 @@ describe('the expert’s calendar feed', () => {
     expect(statuses[FEED_READS_PER_MINUTE]).toBe(429);
     await t.http.get(pathOf(calm.url)).expect(200);
   });
+
+  it('tells the expert whether a feed URL exists and since when, never the URL itself', async () => {
+    const expert = await createExpert(t.db);
+    const token = await login(t.http, expert);
+    const status = () => t.http.get('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(200);
+    await expect(status().then((r) => r.body)).resolves.toEqual({ active: false, createdAt: null });
+    await t.http.post('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(201);
+    await expect(status().then((r) => r.body)).resolves.toEqual({ active: true, createdAt: new Date(NOW).toISOString() });
+    await t.http.delete('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(204);
+    await expect(status().then((r) => r.body)).resolves.toEqual({ active: false, createdAt: null });
+    const coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    await t.http.get('/experts/me/calendar-feed').set('authorization', `Bearer ${coordinator}`).expect(403);
+  });
 });
 
 describe('the calendar feed in the logs', () => {

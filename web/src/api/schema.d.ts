@@ -925,7 +925,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["CalendarFeedController_status"];
         put?: never;
         post: operations["CalendarFeedController_create"];
         delete: operations["CalendarFeedController_revoke"];
@@ -1818,6 +1818,14 @@ export interface components {
              */
             url: string;
         };
+        CalendarFeedStatusResponse: {
+            active: boolean;
+            /**
+             * Format: date-time
+             * @description When the current URL was made
+             */
+            createdAt: string | null;
+        };
         CancelDto: {
             /** @example The event was moved to spring */
             reason: string;
@@ -1922,6 +1930,11 @@ export interface components {
         CompleteDto: {
             /** @description Did the work take place? */
             tookPlace: boolean;
+        };
+        ConsentTextResponse: {
+            en: string;
+            fi: string;
+            sv: string;
         };
         ContractAssignmentResponse: {
             /** Format: date-time */
@@ -2253,7 +2266,7 @@ export interface components {
              * @description Last day it applies (inclusive); open when absent
              * @example 2026-12-31
              */
-            validUntil?: Record<string, never> | null;
+            validUntil?: string | null;
             /**
              * @description ISO weekday: 1 = Monday … 7 = Sunday
              * @example 1
@@ -2866,7 +2879,7 @@ export interface components {
         };
         TopicVocabularyResponse: {
             /** @description The consent text, by language */
-            consentText: Record<string, never>;
+            consentText: components["schemas"]["ConsentTextResponse"];
             /** @example topics-v1 */
             consentVersion: string;
             topics: components["schemas"]["TopicResponse"][];
@@ -5912,6 +5925,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CalendarFeedController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether a feed URL exists and since when; never the URL */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedStatusResponse"];
+                };
             };
             /** @description No valid access token */
             401: {

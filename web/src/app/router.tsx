@@ -18,6 +18,12 @@ const AssignmentsPage = lazy(() => import('../features/assignments/assignments-p
 const AssignmentPage = lazy(() => import('../features/assignments/assignment-page').then((m) => ({ default: m.AssignmentPage })));
 const ContractsPage = lazy(() => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
 const ContractPage = lazy(() => import('../features/contracts/contract-page').then((m) => ({ default: m.ContractPage })));
+const AvailabilityPage = lazy(() => import('../features/availability/availability-page').then((m) => ({ default: m.AvailabilityPage })));
+const ProfilePage = lazy(() => import('../features/profile/profile-page').then((m) => ({ default: m.ProfilePage })));
+const CertificatesPage = lazy(() => import('../features/certificates/certificates-page').then((m) => ({ default: m.CertificatesPage })));
+const PaymentDetailsPage = lazy(() => import('../features/payment-details/payment-details-page').then((m) => ({ default: m.PaymentDetailsPage })));
+const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-link-page').then((m) => ({ default: m.CalendarLinkPage })));
+const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -31,6 +37,12 @@ export const router = createBrowserRouter([
       { path: '/assignments/:id', element: <RequireSession><AssignmentPage /></RequireSession> },
       { path: '/contracts', element: <RequireSession><ContractsPage /></RequireSession> },
       { path: '/contracts/:id', element: <RequireSession><ContractPage /></RequireSession> },
+      { path: '/availability', element: <RequireSession><AvailabilityPage /></RequireSession> },
+      { path: '/profile', element: <RequireSession><ProfilePage /></RequireSession> },
+      { path: '/certificates', element: <RequireSession><CertificatesPage /></RequireSession> },
+      { path: '/payment-details', element: <RequireSession><PaymentDetailsPage /></RequireSession> },
+      { path: '/calendar-link', element: <RequireSession><CalendarLinkPage /></RequireSession> },
+      { path: '/my-data', element: <RequireSession><MyDataPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

@@ -62,3 +62,9 @@ export const formatCents = (language: Language, cents: number) => formatEuros(la
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
   return numberFormat(language, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
 }
+
+// "maanantai", "måndag", "Monday" for an ISO weekday (1 = Monday … 7 = Sunday).
+export function formatWeekdayName(language: Language, isoWeekday: number): string {
+  // 5 January 2026 was a Monday.
+  return dateFormat(language, { weekday: 'long' }).format(new Date(Date.UTC(2026, 0, 4 + isoWeekday, 12)));
+}

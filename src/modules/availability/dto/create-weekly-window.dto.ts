@@ -22,7 +22,7 @@ export class CreateWeeklyWindowDto {
   @IsDateOnly()
   validFrom: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', format: 'date', nullable: true, description: 'Last day it applies (inclusive); open when absent' })
+  @ApiPropertyOptional({ type: String, example: '2026-12-31', format: 'date', nullable: true, description: 'Last day it applies (inclusive); open when absent' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateOnly()

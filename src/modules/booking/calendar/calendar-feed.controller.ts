@@ -6,7 +6,7 @@ import { Authenticated, Public } from '../../../common/auth/authenticated.decora
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
-import { CalendarFeedResponse } from '../dto/calendar-feed.response';
+import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedService } from './calendar-feed.service';
 
 // Calendar apps poll a feed every few minutes at most. One feed read more often than this is abuse; the limit per
@@ -25,6 +25,14 @@ export class CalendarFeedController {
   @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new secret feed URL; any earlier one stops working' })
   create(@CurrentUser() ctx: AuthContext): Promise<CalendarFeedResponse> {
     return this.feeds.create(ctx);
+  }
+
+  @ApiOperation({ summary: 'Whether I have a calendar feed link' })
+  @Get('experts/me/calendar-feed')
+  @Authenticated({ roles: [Role.Expert] })
+  @ApiOkResponse({ type: CalendarFeedStatusResponse, description: 'Whether a feed URL exists and since when; never the URL' })
+  status(@CurrentUser() ctx: AuthContext): Promise<CalendarFeedStatusResponse> {
+    return this.feeds.status(ctx);
   }
 
   @ApiOperation({ summary: 'Revoke my calendar feed link' })

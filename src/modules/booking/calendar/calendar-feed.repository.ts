@@ -13,6 +13,10 @@ export class CalendarFeedRepository {
     await manager.upsert(CalendarFeedEntity, { expertId, tokenHash, createdAt: at }, ['expertId']);
   }
 
+  async findCreatedAt(expertId: string): Promise<Date | null> {
+    return (await this.dataSource.getRepository(CalendarFeedEntity).findOne({ where: { expertId }, select: { expertId: true, createdAt: true } }))?.createdAt ?? null;
+  }
+
   async remove(manager: EntityManager, expertId: string): Promise<boolean> {
     return ((await manager.delete(CalendarFeedEntity, { expertId })).affected ?? 0) > 0;
   }

@@ -10,7 +10,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ExpertErrors } from '../../experts/experts.errors';
 import { ExpertsRepository } from '../../experts/experts.repository';
 import { BookingErrors } from '../booking.errors';
-import { CalendarFeedResponse } from '../dto/calendar-feed.response';
+import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedRepository } from './calendar-feed.repository';
 import { renderCalendarFeed } from './ics-calendar';
 
@@ -38,6 +38,11 @@ export class CalendarFeedService {
       await this.audit.record({ actorId: ctx.user.id, action: 'calendar_feed.created', entityType: 'expert', entityId: ctx.user.id, meta: ctx }, manager);
     });
     return { url: `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${API_PREFIX}/calendar/${token}.ics` };
+  }
+
+  async status(ctx: AuthContext): Promise<CalendarFeedStatusResponse> {
+    const createdAt = await this.feeds.findCreatedAt(ctx.user.id);
+    return { active: createdAt !== null, createdAt: createdAt?.toISOString() ?? null };
   }
 
   async revoke(ctx: AuthContext): Promise<void> {

@@ -7,3 +7,9 @@ export class CalendarFeedResponse {
   })
   url: string;
 }
+
+// Whether a feed URL exists: the URL itself cannot be read back (only its hash is kept).
+export class CalendarFeedStatusResponse {
+  @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current URL was made' }) createdAt: string | null;
+}

@@ -66,10 +66,16 @@ export class TopicResponse {
   @ApiProperty() nameEn: string;
 }
 
+export class ConsentTextResponse {
+  @ApiProperty() fi: string;
+  @ApiProperty() sv: string;
+  @ApiProperty() en: string;
+}
+
 export class TopicVocabularyResponse {
   @ApiProperty({ type: [TopicResponse] }) topics: TopicResponse[];
   @ApiProperty({ example: 'topics-v1' }) consentVersion: string;
-  @ApiProperty({ description: 'The consent text, by language' }) consentText: Record<Language, string>;
+  @ApiProperty({ type: () => ConsentTextResponse, description: 'The consent text, by language' }) consentText: ConsentTextResponse;
 }
 
 export function toExpertResponse(e: ExpertEntity): ExpertResponse {

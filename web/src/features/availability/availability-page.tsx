@@ -1,0 +1,291 @@
+import { useMutation } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { DateTimeField, SelectField } from '../../components/fields';
+import { type FieldError, Form, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { addAbsence, addOneOff, addWeekly, type Availability, type Kind, removeEntry, useMyAvailability, useRefreshAvailability } from './availability-api';
+import { addDays, asInstant, isoWeekNumber, localTime, mondayOf, todayInHelsinki, weekPlan } from './week';
+import './availability.css';
+
+// My times: the weekly hours, single dates and absences, shown a week at a time and changed one row at a time.
+export function AvailabilityPage() {
+  const { t } = useTranslation();
+  const query = useMyAvailability();
+  return (
+    <div className="content-narrow">
+      <Page title={t('availability.title')}>
+        <Paragraph mb="m">{t('availability.intro')}</Paragraph>
+        {query.isPending ? (
+          <Loading />
+        ) : query.isError ? (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <>
+            <Week availability={query.data} />
+            <WeeklySection availability={query.data} />
+            <OneOffSection availability={query.data} />
+            <AbsenceSection availability={query.data} />
+          </>
+        )}
+      </Page>
+    </div>
+  );
+}
+
+function Week({ availability }: { availability: Availability }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const [monday, setMonday] = useState(() => mondayOf(todayInHelsinki()));
+  const days = weekPlan(availability, monday);
+  const range = `${formatDate(language, asInstant(monday))}–${formatDate(language, asInstant(addDays(monday, 6)))}`;
+  return (
+    <section aria-labelledby="week-heading" className="availability-section">
+      <Heading variant="h2" id="week-heading" mb="s">
+        {t('availability.week.heading', { week: isoWeekNumber(monday), range })}
+      </Heading>
+      <div className="week-nav">
+        <Button variant="secondary" onClick={() => setMonday(addDays(monday, -7))}>
+          {t('availability.week.previous')}
+        </Button>
+        <Button variant="secondary" onClick={() => setMonday(mondayOf(todayInHelsinki()))}>
+          {t('availability.week.current')}
+        </Button>
+        <Button variant="secondary" onClick={() => setMonday(addDays(monday, 7))}>
+          {t('availability.week.next')}
+        </Button>
+      </div>
+      <ul className="week-days">
+        {days.map((day) => (
+          <li key={day.date} className="week-day">
+            <span className="week-day__date">{formatWeekdayDate(language, asInstant(day.date))}</span>
+            <span className="week-day__hours">
+              {day.absent
+                ? t('availability.week.absent')
+                : day.hours.length === 0
+                  ? t('availability.week.none')
+                  : day.hours.map((h) => t(h.single ? 'availability.week.singleHours' : 'availability.week.hours', { from: localTime(h.from), to: localTime(h.to) })).join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+// One remove button per row; a second press while removing does nothing.
+function RemoveButton({ kind, id, label, done }: { kind: Kind; id: string; label: string; done: string }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const refresh = useRefreshAvailability();
+  const mutation = useMutation({ mutationFn: () => removeEntry(kind, id), onSuccess: async () => { await refresh(); announce(done); } });
+  return (
+    <>
+      <Button variant="secondaryNoBorder" aria-label={t('availability.removeNamed', { what: label })} aria-disabled={mutation.isPending} onClick={() => !mutation.isPending && mutation.mutate()}>
+        {t('availability.remove')}
+      </Button>
+      {mutation.isError && <ProblemNotice error={mutation.error} />}
+    </>
+  );
+}
+
+function timeErrors(t: TFunction, prefix: string, from: string, to: string, labels: Record<string, string>): FieldError[] {
+  const found: FieldError[] = [];
+  if (!from) found.push({ field: `${prefix}-from`, text: t('forms.required', { field: labels[`${prefix}-from`] }) });
+  if (!to) found.push({ field: `${prefix}-to`, text: t('forms.required', { field: labels[`${prefix}-to`] }) });
+  if (from && to && to !== '00:00' && to <= from) found.push({ field: `${prefix}-to`, text: t('availability.errors.endBeforeStart', { field: labels[`${prefix}-to`] }) });
+  return found;
+}
+
+const endOfDay = (to: string) => (to === '00:00' ? '24:00' : to);
+
+function WeeklySection({ availability }: { availability: Availability }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const refresh = useRefreshAvailability();
+  const initial = { weekday: '1', from: '', to: '', validFrom: todayInHelsinki(), validUntil: '' };
+  const [values, setValues] = useState(initial);
+  const labels = {
+    'weekly-weekday': t('availability.fields.weekday'),
+    'weekly-from': t('availability.fields.from'),
+    'weekly-to': t('availability.fields.to'),
+    'weekly-validFrom': t('availability.fields.validFrom'),
+    'weekly-validUntil': t('availability.fields.validUntil'),
+  };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => [
+      ...timeErrors(t, 'weekly', v.from, v.to, labels),
+      ...(v.validFrom ? [] : [{ field: 'weekly-validFrom', text: t('forms.required', { field: labels['weekly-validFrom'] }) }]),
+    ],
+    send: (v: typeof values) => addWeekly({ weekday: Number(v.weekday), from: v.from, to: endOfDay(v.to), validFrom: v.validFrom, validUntil: v.validUntil || null }),
+    onSuccess: async () => {
+      await refresh();
+      setValues(initial);
+      announce(t('availability.weekly.added'));
+    },
+  });
+  const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
+  const describe = (w: Availability['weekly'][number]) => {
+    const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
+    const until = w.validUntil ? t('availability.weekly.until', { date: formatDate(language, asInstant(w.validUntil)) }) : '';
+    return `${formatWeekdayName(language, w.weekday)} ${hours}${until ? `, ${until}` : ''}`;
+  };
+  return (
+    <section aria-labelledby="weekly-heading" className="availability-section">
+      <Heading variant="h2" id="weekly-heading" mb="s">
+        {t('availability.weekly.heading')}
+      </Heading>
+      <Paragraph mb="s">{t('availability.weekly.intro')}</Paragraph>
+      {rows.length === 0 ? (
+        <Empty text={t('availability.weekly.empty')} />
+      ) : (
+        <ul className="availability-rows">
+          {rows.map((w) => (
+            <li key={w.id}>
+              <span>{describe(w)}</span>
+              <RemoveButton kind="weekly" id={w.id} label={describe(w)} done={t('availability.weekly.removed')} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Heading variant="h3" mb="s" mt="m">
+        {t('availability.weekly.add')}
+      </Heading>
+      <Form {...formProps} id="weekly-form" onSubmit={() => submit(values)} submitLabel={t('availability.weekly.submit')}>
+        <SelectField
+          field="weekly-weekday"
+          label={labels['weekly-weekday']}
+          errors={errors}
+          value={values.weekday}
+          onChange={(weekday) => setValues({ ...values, weekday })}
+          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: formatWeekdayName(language, d) }))}
+        />
+        <div className="field-row">
+          <DateTimeField type="time" field="weekly-from" label={labels['weekly-from']} errors={errors} value={values.from} onChange={(from) => setValues({ ...values, from })} />
+          <DateTimeField type="time" field="weekly-to" label={labels['weekly-to']} errors={errors} value={values.to} onChange={(to) => setValues({ ...values, to })} />
+        </div>
+        <DateTimeField type="date" field="weekly-validFrom" label={labels['weekly-validFrom']} errors={errors} value={values.validFrom} onChange={(validFrom) => setValues({ ...values, validFrom })} />
+        <DateTimeField type="date" field="weekly-validUntil" label={labels['weekly-validUntil']} hint={t('availability.fields.validUntilHint')} optional errors={errors} value={values.validUntil} onChange={(validUntil) => setValues({ ...values, validUntil })} />
+      </Form>
+    </section>
+  );
+}
+
+function OneOffSection({ availability }: { availability: Availability }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const refresh = useRefreshAvailability();
+  const initial = { date: '', from: '', to: '' };
+  const [values, setValues] = useState(initial);
+  const labels = { 'oneOff-date': t('availability.fields.date'), 'oneOff-from': t('availability.fields.from'), 'oneOff-to': t('availability.fields.to') };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => [
+      ...(v.date ? [] : [{ field: 'oneOff-date', text: t('forms.required', { field: labels['oneOff-date'] }) }]),
+      ...timeErrors(t, 'oneOff', v.from, v.to, labels),
+    ],
+    send: (v: typeof values) => addOneOff({ date: v.date, from: v.from, to: endOfDay(v.to) }),
+    onSuccess: async () => {
+      await refresh();
+      setValues(initial);
+      announce(t('availability.oneOff.added'));
+    },
+  });
+  const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
+  const describe = (o: Availability['oneOff'][number]) => `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
+  return (
+    <section aria-labelledby="oneoff-heading" className="availability-section">
+      <Heading variant="h2" id="oneoff-heading" mb="s">
+        {t('availability.oneOff.heading')}
+      </Heading>
+      <Paragraph mb="s">{t('availability.oneOff.intro')}</Paragraph>
+      {rows.length === 0 ? (
+        <Empty text={t('availability.oneOff.empty')} />
+      ) : (
+        <ul className="availability-rows">
+          {rows.map((o) => (
+            <li key={o.id}>
+              <span>{describe(o)}</span>
+              <RemoveButton kind="one-off" id={o.id} label={describe(o)} done={t('availability.oneOff.removed')} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Heading variant="h3" mb="s" mt="m">
+        {t('availability.oneOff.add')}
+      </Heading>
+      <Form {...formProps} id="oneoff-form" onSubmit={() => submit(values)} submitLabel={t('availability.oneOff.submit')}>
+        <DateTimeField type="date" field="oneOff-date" label={labels['oneOff-date']} errors={errors} value={values.date} min={todayInHelsinki()} onChange={(date) => setValues({ ...values, date })} />
+        <div className="field-row">
+          <DateTimeField type="time" field="oneOff-from" label={labels['oneOff-from']} errors={errors} value={values.from} onChange={(from) => setValues({ ...values, from })} />
+          <DateTimeField type="time" field="oneOff-to" label={labels['oneOff-to']} errors={errors} value={values.to} onChange={(to) => setValues({ ...values, to })} />
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+function AbsenceSection({ availability }: { availability: Availability }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const refresh = useRefreshAvailability();
+  const initial = { firstDay: '', lastDay: '' };
+  const [values, setValues] = useState(initial);
+  const labels = { 'absence-firstDay': t('availability.fields.firstDay'), 'absence-lastDay': t('availability.fields.lastDay') };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => [
+      ...(v.firstDay ? [] : [{ field: 'absence-firstDay', text: t('forms.required', { field: labels['absence-firstDay'] }) }]),
+      ...(v.lastDay ? [] : [{ field: 'absence-lastDay', text: t('forms.required', { field: labels['absence-lastDay'] }) }]),
+      ...(v.firstDay && v.lastDay && v.lastDay < v.firstDay ? [{ field: 'absence-lastDay', text: t('availability.errors.lastBeforeFirst', { field: labels['absence-lastDay'] }) }] : []),
+    ],
+    send: (v: typeof values) => addAbsence({ firstDay: v.firstDay, lastDay: v.lastDay }),
+    onSuccess: async () => {
+      await refresh();
+      setValues(initial);
+      announce(t('availability.absence.added'));
+    },
+  });
+  const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+  const describe = (a: Availability['absences'][number]) =>
+    a.firstDay === a.lastDay ? formatWeekdayDate(language, asInstant(a.firstDay)) : `${formatDate(language, asInstant(a.firstDay))}–${formatDate(language, asInstant(a.lastDay))}`;
+  return (
+    <section aria-labelledby="absence-heading" className="availability-section">
+      <Heading variant="h2" id="absence-heading" mb="s">
+        {t('availability.absence.heading')}
+      </Heading>
+      <Paragraph mb="s">{t('availability.absence.intro')}</Paragraph>
+      {rows.length === 0 ? (
+        <Empty text={t('availability.absence.empty')} />
+      ) : (
+        <ul className="availability-rows">
+          {rows.map((a) => (
+            <li key={a.id}>
+              <span>{describe(a)}</span>
+              <RemoveButton kind="absences" id={a.id} label={t('availability.absence.named', { range: describe(a) })} done={t('availability.absence.removed')} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Heading variant="h3" mb="s" mt="m">
+        {t('availability.absence.add')}
+      </Heading>
+      <Form {...formProps} id="absence-form" onSubmit={() => submit(values)} submitLabel={t('availability.absence.submit')}>
+        <div className="field-row">
+          <DateTimeField type="date" field="absence-firstDay" label={labels['absence-firstDay']} errors={errors} value={values.firstDay} onChange={(firstDay) => setValues({ ...values, firstDay })} />
+          <DateTimeField type="date" field="absence-lastDay" label={labels['absence-lastDay']} errors={errors} value={values.lastDay} onChange={(lastDay) => setValues({ ...values, lastDay })} />
+        </div>
+      </Form>
+    </section>
+  );
+}

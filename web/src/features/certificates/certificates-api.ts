@@ -1,0 +1,41 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+
+export type Credential = components['schemas']['CredentialResponse'];
+export type TrainingType = components['schemas']['TrainingType'];
+
+const KEY = ['credentials', 'mine'];
+
+export const useMyCredentials = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/credentials')) });
+
+export function useRefreshCredentials() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: KEY });
+}
+
+export interface Upload {
+  type: TrainingType;
+  provider: string;
+  completedOn: string;
+  file: File;
+}
+
+// A multipart form: the fields first, the file last (the server reads the fields before the bytes).
+export const uploadCredential = (upload: Upload) =>
+  call(
+    api.POST('/api/experts/me/credentials', {
+      // The document types a binary part as a string; the browser sends the File as it is.
+      body: { type: upload.type, provider: upload.provider, completedOn: upload.completedOn, file: upload.file as unknown as string },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.append('type', body.type);
+        form.append('provider', body.provider);
+        form.append('completedOn', body.completedOn);
+        form.append('file', body.file as unknown as File);
+        return form;
+      },
+    }),
+  );
+
+export const withdrawCredential = (id: string) => call(api.DELETE('/api/experts/me/credentials/{id}', { params: { path: { id } } }));

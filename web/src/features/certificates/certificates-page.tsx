@@ -1,0 +1,155 @@
+import { useMutation } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { DateTimeField } from '../../components/fields';
+import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { formatDate, formatNumber } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { type Credential, type TrainingType, uploadCredential, useMyCredentials, useRefreshCredentials, withdrawCredential } from './certificates-api';
+import './certificates.css';
+
+// The server's limits, told before the person picks a file and checked here too (the server checks the bytes).
+const MAX_BYTES = 5 * 1024 * 1024;
+const TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+const ACCEPT = TYPES.join(',');
+
+export function CertificatesPage() {
+  const { t } = useTranslation();
+  const query = useMyCredentials();
+  return (
+    <div className="content-narrow">
+      <Page title={t('certificates.title')}>
+        <Paragraph mb="m">{t('certificates.intro')}</Paragraph>
+        <section aria-labelledby="certificates-list-heading" className="certificates-section">
+          <Heading variant="h2" id="certificates-list-heading" mb="s">
+            {t('certificates.list.heading')}
+          </Heading>
+          {query.isPending ? (
+            <Loading />
+          ) : query.isError ? (
+            <LoadError error={query.error} onRetry={() => void query.refetch()} />
+          ) : query.data.length === 0 ? (
+            <Empty text={t('certificates.list.empty')} />
+          ) : (
+            <ul className="certificate-list">
+              {query.data.map((c) => (
+                <CertificateItem key={c.id} credential={c} />
+              ))}
+            </ul>
+          )}
+        </section>
+        <UploadForm />
+      </Page>
+    </div>
+  );
+}
+
+function CertificateItem({ credential }: { credential: Credential }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const refresh = useRefreshCredentials();
+  const withdraw = useMutation({ mutationFn: () => withdrawCredential(credential.id), onSuccess: async () => { await refresh(); announce(t('certificates.withdrawn')); } });
+  const name = t(`certificates.type.${credential.type}`);
+  return (
+    <li className="certificate">
+      <Heading variant="h3" mb="xxs">
+        {name}
+      </Heading>
+      <Paragraph>{t('certificates.list.provider', { provider: credential.provider, date: formatDate(language, `${credential.completedOn}T12:00:00Z`) })}</Paragraph>
+      <Paragraph>{t('certificates.list.file', { name: credential.file.name })}</Paragraph>
+      <p className={`certificate__status certificate__status--${credential.status}`}>{t(`certificates.status.${credential.status}`)}</p>
+      {credential.status === 'rejected' && credential.rejectionReason && <Paragraph>{t('certificates.list.reason', { reason: credential.rejectionReason })}</Paragraph>}
+      {credential.status === 'pending' && (
+        <Button variant="secondaryNoBorder" aria-label={t('certificates.withdrawNamed', { name, file: credential.file.name })} aria-disabled={withdraw.isPending} onClick={() => !withdraw.isPending && withdraw.mutate()}>
+          {t('certificates.withdraw')}
+        </Button>
+      )}
+      {withdraw.isError && <ProblemNotice error={withdraw.error} />}
+    </li>
+  );
+}
+
+// A phone can take the photo straight away; every device can pick a file.
+const hasCamera = () => window.matchMedia('(pointer: coarse)').matches;
+
+function UploadForm() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const refresh = useRefreshCredentials();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const cameraInput = useRef<HTMLInputElement>(null);
+  const [values, setValues] = useState({ type: 'kokemusasiantuntija' as TrainingType, provider: '', completedOn: '', file: null as File | null });
+  const labels = { type: t('certificates.fields.type'), provider: t('certificates.fields.provider'), completedOn: t('certificates.fields.completedOn'), file: t('certificates.fields.file') };
+  const limits = t('certificates.fields.limits', { size: formatNumber(language, 5) });
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => {
+      const found: FieldError[] = [];
+      if (!v.provider.trim()) found.push({ field: 'provider', text: t('forms.required', { field: labels.provider }) });
+      if (!v.completedOn) found.push({ field: 'completedOn', text: t('forms.required', { field: labels.completedOn }) });
+      if (!v.file) found.push({ field: 'file', text: t('certificates.errors.noFile') });
+      else if (!TYPES.includes(v.file.type)) found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
+      else if (v.file.size > MAX_BYTES) found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+      return found;
+    },
+    send: (v: typeof values) => uploadCredential({ type: v.type, provider: v.provider.trim(), completedOn: v.completedOn, file: v.file as File }),
+    onSuccess: async () => {
+      await refresh();
+      setValues({ type: values.type, provider: '', completedOn: '', file: null });
+      if (fileInput.current) fileInput.current.value = '';
+      if (cameraInput.current) cameraInput.current.value = '';
+      announce(t('certificates.uploaded'));
+    },
+  });
+  const fileError = errors.find((e) => e.field === 'file')?.text;
+  const pick = (file: File | undefined) => setValues((v) => ({ ...v, file: file ?? null }));
+  return (
+    <section aria-labelledby="upload-heading" className="certificates-section">
+      <Heading variant="h2" id="upload-heading" mb="s">
+        {t('certificates.upload.heading')}
+      </Heading>
+      <Paragraph mb="m">{t('certificates.upload.intro')}</Paragraph>
+      <Form {...formProps} id="upload-form" onSubmit={() => submit(values)} submitLabel={t('certificates.upload.submit')}>
+        <RadioButtonGroup labelText={labels.type} name="type" id="type" value={values.type} onChange={(type) => setValues({ ...values, type: type as TrainingType })} mb="m">
+          {(['kokemusasiantuntija', 'kokemustoimija', 'other'] as const).map((type) => (
+            <RadioButton key={type} value={type} hintText={t(`certificates.typeHint.${type}`)}>
+              {t(`certificates.type.${type}`)}
+            </RadioButton>
+          ))}
+        </RadioButtonGroup>
+        <TextField field="provider" label={labels.provider} hint={t('certificates.fields.providerHint')} errors={errors} value={values.provider} onChange={(provider) => setValues({ ...values, provider })} />
+        <DateTimeField type="date" field="completedOn" label={labels.completedOn} errors={errors} value={values.completedOn} onChange={(completedOn) => setValues({ ...values, completedOn })} />
+        <fieldset className={`file-choice${fileError ? ' file-choice--error' : ''}`} aria-describedby="file-limits">
+          <legend className="file-choice__legend">{labels.file}</legend>
+          <p id="file-limits" className="file-choice__hint">
+            {limits}
+          </p>
+          <label htmlFor="file" className="file-choice__label">
+            {t('certificates.fields.chooseFile')}
+          </label>
+          <input ref={fileInput} id="file" name="file" type="file" accept={ACCEPT} className="file-choice__input" aria-describedby={fileError ? 'file-limits file-error' : 'file-limits'} aria-invalid={fileError ? true : undefined} onChange={(e) => pick(e.target.files?.[0])} />
+          {hasCamera() && (
+            <>
+              <label htmlFor="camera" className="file-choice__label">
+                {t('certificates.fields.takePhoto')}
+              </label>
+              <input ref={cameraInput} id="camera" name="camera" type="file" accept="image/jpeg,image/png" capture="environment" className="file-choice__input" aria-describedby="file-limits" onChange={(e) => pick(e.target.files?.[0])} />
+            </>
+          )}
+          {values.file && <p className="file-choice__chosen">{t('certificates.fields.chosen', { name: values.file.name, size: formatNumber(language, values.file.size / 1024 / 1024, 1) })}</p>}
+          {fileError && (
+            <p id="file-error" className="file-choice__error">
+              {fileError}
+            </p>
+          )}
+        </fieldset>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { CheckboxesField, SelectField } from '../../components/fields';
+import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
+import { Page } from '../../components/page';
+import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { type Language, LANGUAGES } from '../../i18n/languages';
+import { type Expert, pause, resume, setTopics, updateProfile, useMunicipalities, useMyProfile, useStoreProfile, useTopics } from './profile-api';
+import './profile.css';
+
+// Languages an expert is likely to work in here; a code saved earlier that is not in the list is still shown.
+const WORK_LANGUAGES = ['fi', 'sv', 'en', 'se', 'et', 'ru', 'uk', 'ar', 'so', 'fa', 'ku', 'fr', 'de', 'es'];
+const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const profile = useMyProfile();
+  const municipalities = useMunicipalities();
+  const topics = useTopics();
+  const failed = profile.error ?? municipalities.error ?? topics.error;
+  return (
+    <div className="content-narrow">
+      <Page title={t('profile.title')}>
+        <Paragraph mb="m">{t('profile.intro')}</Paragraph>
+        {failed ? (
+          <LoadError
+            error={failed}
+            onRetry={() => {
+              void profile.refetch();
+              void municipalities.refetch();
+              void topics.refetch();
+            }}
+          />
+        ) : !profile.data || !municipalities.data || !topics.data ? (
+          <Loading />
+        ) : (
+          <>
+            <DetailsForm expert={profile.data} municipalities={municipalities.data} />
+            <TopicsForm expert={profile.data} vocabulary={topics.data} />
+            <PauseSection expert={profile.data} />
+          </>
+        )}
+      </Page>
+    </div>
+  );
+}
+
+type Municipality = { code: string; nameFi: string; nameSv: string };
+
+function municipalityName(language: Language, m: Municipality): string {
+  if (language === 'fi') return m.nameFi;
+  if (language === 'sv') return m.nameSv;
+  return m.nameFi === m.nameSv ? m.nameFi : `${m.nameFi} / ${m.nameSv}`;
+}
+
+// Whole numbers as typed ("12", " 1 500 "); empty means none.
+const parseWhole = (text: string): number | null | undefined => {
+  const clean = text.replace(/[\s\u00a0]/g, '');
+  if (!clean) return null;
+  return /^\d+$/.test(clean) ? Number(clean) : undefined;
+};
+
+function DetailsForm({ expert, municipalities }: { expert: Expert; municipalities: Municipality[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const store = useStoreProfile();
+  const [values, setValues] = useState({
+    preferredLanguage: expert.preferredLanguage,
+    languages: expert.languages,
+    homeMunicipality: expert.homeMunicipality ?? '',
+    travelMunicipalities: expert.travelMunicipalities,
+    worksRemotely: expert.worksRemotely ? ['yes'] : [],
+    taskTypes: expert.taskTypes as string[],
+    maxPerWeek: expert.maxPerWeek === null ? '' : String(expert.maxPerWeek),
+    maxPerMonth: expert.maxPerMonth === null ? '' : String(expert.maxPerMonth),
+    yearlyEarningsCeiling: expert.yearlyEarningsCeilingCents === null ? '' : String(Math.round(expert.yearlyEarningsCeilingCents / 100)),
+  });
+  const labels = {
+    preferredLanguage: t('profile.fields.preferredLanguage'),
+    languages: t('profile.fields.languages'),
+    homeMunicipality: t('profile.fields.homeMunicipality'),
+    travelMunicipalities: t('profile.fields.travelMunicipalities'),
+    taskTypes: t('profile.fields.taskTypes'),
+    maxPerWeek: t('profile.fields.maxPerWeek'),
+    maxPerMonth: t('profile.fields.maxPerMonth'),
+    yearlyEarningsCeilingCents: t('profile.fields.yearlyEarningsCeiling'),
+  };
+  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
+  const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map((code) => ({ value: code, label: languageNames.of(code) ?? code }));
+  const byName = [...municipalities].sort((a, b) => municipalityName(language, a).localeCompare(municipalityName(language, b), language));
+
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => {
+      const found: FieldError[] = [];
+      const whole = (field: 'maxPerWeek' | 'maxPerMonth' | 'yearlyEarningsCeilingCents', text: string) => {
+        if (parseWhole(text) === undefined) found.push({ field, text: t('profile.errors.wholeNumber', { field: labels[field] }) });
+      };
+      whole('maxPerWeek', v.maxPerWeek);
+      whole('maxPerMonth', v.maxPerMonth);
+      whole('yearlyEarningsCeilingCents', v.yearlyEarningsCeiling);
+      return found;
+    },
+    send: (v: typeof values) => {
+      const ceiling = parseWhole(v.yearlyEarningsCeiling);
+      return updateProfile({
+        preferredLanguage: v.preferredLanguage,
+        languages: v.languages,
+        homeMunicipality: v.homeMunicipality || null,
+        travelMunicipalities: v.travelMunicipalities,
+        worksRemotely: v.worksRemotely.length > 0,
+        taskTypes: v.taskTypes as Expert['taskTypes'],
+        maxPerWeek: parseWhole(v.maxPerWeek) ?? null,
+        maxPerMonth: parseWhole(v.maxPerMonth) ?? null,
+        yearlyEarningsCeilingCents: ceiling ? ceiling * 100 : null,
+      });
+    },
+    onSuccess: (expert) => {
+      store(expert);
+      announce(t('profile.saved'));
+    },
+  });
+  const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
+  return (
+    <section aria-labelledby="details-heading" className="profile-section">
+      <Heading variant="h2" id="details-heading" mb="s">
+        {t('profile.details.heading')}
+      </Heading>
+      <Form {...formProps} id="details-form" onSubmit={() => submit(values)} submitLabel={t('profile.details.submit')}>
+        <RadioButtonGroup labelText={labels.preferredLanguage} groupHintText={t('profile.fields.preferredLanguageHint')} name="preferredLanguage" id="preferredLanguage" value={values.preferredLanguage} onChange={(l) => set({ preferredLanguage: l as Language })} mb="m">
+          {LANGUAGES.map((l) => (
+            <RadioButton key={l} value={l} lang={l}>
+              {t(`language.${l}`)}
+            </RadioButton>
+          ))}
+        </RadioButtonGroup>
+        <CheckboxesField field="languages" label={labels.languages} hint={t('profile.fields.languagesHint')} errors={errors} options={languageOptions} value={values.languages} onChange={(languages) => set({ languages })} />
+        <SelectField
+          field="homeMunicipality"
+          label={labels.homeMunicipality}
+          optional
+          errors={errors}
+          value={values.homeMunicipality}
+          onChange={(homeMunicipality) => set({ homeMunicipality })}
+          options={[{ value: '', label: t('profile.fields.noMunicipality') }, ...byName.map((m) => ({ value: m.code, label: municipalityName(language, m) }))]}
+        />
+        <CheckboxesField
+          field="travelMunicipalities"
+          label={labels.travelMunicipalities}
+          hint={t('profile.fields.travelMunicipalitiesHint')}
+          errors={errors}
+          options={byName.map((m) => ({ value: m.code, label: municipalityName(language, m) }))}
+          value={values.travelMunicipalities}
+          onChange={(travelMunicipalities) => set({ travelMunicipalities })}
+        />
+        <CheckboxesField field="worksRemotely" label={t('profile.fields.remoteGroup')} errors={errors} options={[{ value: 'yes', label: t('profile.fields.worksRemotely') }]} value={values.worksRemotely} onChange={(worksRemotely) => set({ worksRemotely })} />
+        <CheckboxesField field="taskTypes" label={labels.taskTypes} hint={t('profile.fields.taskTypesHint')} errors={errors} options={TASK_TYPES.map((code) => ({ value: code, label: t(`profile.taskType.${code}`) }))} value={values.taskTypes} onChange={(taskTypes) => set({ taskTypes })} />
+        <Heading variant="h3" mb="s">
+          {t('profile.limits.heading')}
+        </Heading>
+        <Paragraph mb="s">{t('profile.limits.intro')}</Paragraph>
+        <TextField field="maxPerWeek" label={labels.maxPerWeek} hint={t('profile.fields.maxPerWeekHint')} optional errors={errors} value={values.maxPerWeek} onChange={(maxPerWeek) => set({ maxPerWeek })} />
+        <TextField field="maxPerMonth" label={labels.maxPerMonth} hint={t('profile.fields.maxPerMonthHint')} optional errors={errors} value={values.maxPerMonth} onChange={(maxPerMonth) => set({ maxPerMonth })} />
+        <TextField
+          field="yearlyEarningsCeilingCents"
+          label={labels.yearlyEarningsCeilingCents}
+          hint={t('profile.fields.yearlyEarningsCeilingHint', { example: formatNumber(language, 5000) })}
+          optional
+          errors={errors}
+          value={values.yearlyEarningsCeiling}
+          onChange={(yearlyEarningsCeiling) => set({ yearlyEarningsCeiling })}
+        />
+      </Form>
+    </section>
+  );
+}
+
+type Vocabulary = { topics: { code: string; nameFi: string; nameSv: string; nameEn: string }[]; consentVersion: string; consentText: Record<Language, string> };
+
+function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabulary }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const store = useStoreProfile();
+  const [values, setValues] = useState({ topics: expert.topics, consent: [] as string[] });
+  const labels = { topics: t('profile.fields.topics'), consent: t('profile.topics.consentLabel') };
+  const nameOf = (topic: Vocabulary['topics'][number]) => (language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi);
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof values) => (v.topics.length > 0 && v.consent.length === 0 ? [{ field: 'consent', text: t('profile.topics.consentRequired') }] : []),
+    send: (v: typeof values) => setTopics(v.topics, vocabulary.consentVersion),
+    onSuccess: (result) => {
+      store(result);
+      setValues((v) => ({ ...v, consent: [] }));
+      announce(t('profile.topics.saved'));
+    },
+  });
+  return (
+    <section aria-labelledby="topics-heading" className="profile-section">
+      <Heading variant="h2" id="topics-heading" mb="s">
+        {t('profile.topics.heading')}
+      </Heading>
+      <Paragraph mb="s">{t('profile.topics.intro')}</Paragraph>
+      {expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
+      <Form {...formProps} id="topics-form" onSubmit={() => submit(values)} submitLabel={t('profile.topics.submit')}>
+        <CheckboxesField field="topics" label={labels.topics} hint={t('profile.topics.hint')} errors={errors} options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))} value={values.topics} onChange={(topics) => setValues({ ...values, topics })} />
+        <div className="consent-text">
+          <Heading variant="h3" mb="xs">
+            {t('profile.topics.consentHeading')}
+          </Heading>
+          <Paragraph>{vocabulary.consentText[language]}</Paragraph>
+        </div>
+        <CheckboxesField field="consent" label={t('profile.topics.consentGroup')} errors={errors} options={[{ value: vocabulary.consentVersion, label: labels.consent }]} value={values.consent} onChange={(consent) => setValues({ ...values, consent })} />
+      </Form>
+    </section>
+  );
+}
+
+function PauseSection({ expert }: { expert: Expert }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const store = useStoreProfile();
+  const paused = expert.status === 'paused';
+  const mutation = useMutation({
+    mutationFn: () => (paused ? resume() : pause()),
+    onSuccess: (result) => {
+      store(result);
+      announce(t(result.status === 'paused' ? 'profile.pause.paused' : 'profile.pause.resumed'));
+    },
+  });
+  const canMove = paused || expert.status === 'active';
+  return (
+    <section aria-labelledby="pause-heading" className="profile-section">
+      <Heading variant="h2" id="pause-heading" mb="s">
+        {t('profile.pause.heading')}
+      </Heading>
+      <InlineAlert status="neutral" mb="s">
+        {t(`profile.pause.status.${expert.status}`)}
+      </InlineAlert>
+      <Paragraph mb="s">{t(paused ? 'profile.pause.resumeIntro' : 'profile.pause.intro')}</Paragraph>
+      {canMove && (
+        <Button variant={paused ? 'default' : 'secondary'} aria-disabled={mutation.isPending} loading={mutation.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !mutation.isPending && mutation.mutate()}>
+          {t(paused ? 'profile.pause.resume' : 'profile.pause.pause')}
+        </Button>
+      )}
+      {mutation.isError && <ProblemNotice error={mutation.error} />}
+    </section>
+  );
+}
