@@ -6,6 +6,24 @@
  */
 
 export interface paths {
+    "/api/accessibility-feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List accessibility feedback (coordinator) */
+        get: operations["AccessibilityFeedbackController_list"];
+        put?: never;
+        /** Give feedback on accessibility */
+        post: operations["AccessibilityFeedbackController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments": {
         parameters: {
             query?: never;
@@ -13,6 +31,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Assignments visible to me */
         get: operations["AssignmentsController_mine"];
         put?: never;
         post?: never;
@@ -29,6 +48,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One assignment */
         get: operations["AssignmentsController_get"];
         put?: never;
         post?: never;
@@ -47,6 +67,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel an assignment (the county side) */
         post: operations["AssignmentsController_cancel"];
         delete?: never;
         options?: never;
@@ -63,6 +84,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Confirm whether the work took place */
         post: operations["AssignmentsController_complete"];
         delete?: never;
         options?: never;
@@ -77,6 +99,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether a contract covers an assignment, and its state */
         get: operations["AssignmentContractController_status"];
         put?: never;
         post?: never;
@@ -93,8 +116,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Feedback on an assignment */
         get: operations["FeedbackController_list"];
         put?: never;
+        /** Give feedback on an assignment */
         post: operations["FeedbackController_give"];
         delete?: never;
         options?: never;
@@ -111,6 +136,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Withdraw from an assignment (the expert) */
         post: operations["AssignmentsController_withdraw"];
         delete?: never;
         options?: never;
@@ -127,6 +153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a password with an invitation token and activate the account */
         post: operations["AuthController_acceptInvitation"];
         delete?: never;
         options?: never;
@@ -143,6 +170,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign in with e-mail and password
+         * @description With the cookie session: Set-Cookie kokemus_refresh (httpOnly, SameSite=Strict, Path=/api/auth) and kokemus_csrf (readable, SameSite=Strict, Path=/); Secure unless PUBLIC_URL is plain http on localhost or outside production.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -159,7 +190,45 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Sign out: revoke the session's refresh token
+         * @description Ends the session of the bearer token, or of the kokemus_refresh cookie (then X-CSRF-Token is required and both cookies are cleared).
+         */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a password reset link by mail */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link */
+        post: operations["AuthController_confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,6 +244,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Exchange a refresh token for new tokens
+         * @description The refresh token from the body, or else from the kokemus_refresh cookie (then X-CSRF-Token is required and the new token goes back in the cookie). With the cookie session: Set-Cookie kokemus_refresh (httpOnly, SameSite=Strict, Path=/api/auth) and kokemus_csrf (readable, SameSite=Strict, Path=/); Secure unless PUBLIC_URL is plain http on localhost or outside production.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -189,6 +262,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Experts free for a time range */
         get: operations["AvailableExpertsController_list"];
         put?: never;
         post?: never;
@@ -205,8 +279,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Orders visible to me */
         get: operations["BookingRequestsController_list"];
         put?: never;
+        /** Create an order (draft) */
         post: operations["BookingRequestsController_create"];
         delete?: never;
         options?: never;
@@ -221,7 +297,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One order */
         get: operations["BookingRequestsController_get"];
+        /** Change a draft order */
         put: operations["BookingRequestsController_update"];
         post?: never;
         delete?: never;
@@ -239,6 +317,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Assign an expert directly (coordinator) */
         post: operations["BookingRequestsController_assign"];
         delete?: never;
         options?: never;
@@ -255,6 +334,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel an order */
         post: operations["BookingRequestsController_cancel"];
         delete?: never;
         options?: never;
@@ -269,6 +349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Matching experts for an order, best first */
         get: operations["BookingRequestsController_candidates"];
         put?: never;
         post?: never;
@@ -287,6 +368,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Offer an order to experts */
         post: operations["BookingRequestsController_sendOffers"];
         delete?: never;
         options?: never;
@@ -303,6 +385,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit a draft order to the coordinator */
         post: operations["BookingRequestsController_submit"];
         delete?: never;
         options?: never;
@@ -317,6 +400,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My assignments as an iCalendar feed (by secret link) */
         get: operations["CalendarFeedController_feed"];
         put?: never;
         post?: never;
@@ -333,8 +417,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Claims visible to me */
         get: operations["ClaimsController_list"];
         put?: never;
+        /** Create a fee and expense claim for an assignment */
         post: operations["ClaimsController_create"];
         delete?: never;
         options?: never;
@@ -349,12 +435,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One claim */
         get: operations["ClaimsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a draft or returned claim */
         patch: operations["ClaimsController_update"];
         trace?: never;
     };
@@ -367,6 +455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a claim (coordinator) */
         post: operations["ClaimsController_approve"];
         delete?: never;
         options?: never;
@@ -383,6 +472,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a cost with its receipt to a claim */
         post: operations["ClaimsController_addCost"];
         delete?: never;
         options?: never;
@@ -400,6 +490,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a cost from a claim */
         delete: operations["ClaimsController_removeCost"];
         options?: never;
         head?: never;
@@ -413,6 +504,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A cost's receipt file */
         get: operations["ClaimsController_receipt"];
         put?: never;
         post?: never;
@@ -431,6 +523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Return a claim to the expert for changes */
         post: operations["ClaimsController_return"];
         delete?: never;
         options?: never;
@@ -447,6 +540,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Submit a claim for approval */
         post: operations["ClaimsController_submit"];
         delete?: never;
         options?: never;
@@ -461,8 +555,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Contracts visible to me */
         get: operations["ContractsController_list"];
         put?: never;
+        /** Create a contract for a series of one expert's assignments */
         post: operations["ContractsController_create"];
         delete?: never;
         options?: never;
@@ -477,6 +573,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One contract */
         get: operations["ContractsController_get"];
         put?: never;
         post?: never;
@@ -495,6 +592,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a draft contract (coordinator) */
         post: operations["ContractsController_approve"];
         delete?: never;
         options?: never;
@@ -509,6 +607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A contract's PDF (ETag: its SHA-256) */
         get: operations["ContractsController_pdf"];
         put?: never;
         post?: never;
@@ -527,6 +626,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Draft a new version of a signed contract */
         post: operations["ContractsController_revise"];
         delete?: never;
         options?: never;
@@ -543,7 +643,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign an approved contract (the expert) */
         post: operations["ContractsController_sign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/signed-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the signed copy of a signed contract */
+        get: operations["ContractsController_signedPdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -559,6 +677,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End a contract early */
         post: operations["ContractsController_terminate"];
         delete?: never;
         options?: never;
@@ -573,6 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A training credential's certificate file */
         get: operations["CredentialsController_file"];
         put?: never;
         post?: never;
@@ -591,6 +711,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a training credential */
         post: operations["CredentialsController_reject"];
         delete?: never;
         options?: never;
@@ -607,6 +728,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify a training credential */
         post: operations["CredentialsController_verify"];
         delete?: never;
         options?: never;
@@ -621,6 +743,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The expert directory */
         get: operations["ExpertsController_directory"];
         put?: never;
         post?: never;
@@ -637,6 +760,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One expert */
         get: operations["ExpertsController_get"];
         put?: never;
         post?: never;
@@ -655,6 +779,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Activate an expert */
         post: operations["ExpertsController_activate"];
         delete?: never;
         options?: never;
@@ -671,6 +796,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Anonymise an expert's personal data */
         post: operations["ExpertsController_anonymise"];
         delete?: never;
         options?: never;
@@ -685,6 +811,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An expert's availability (coordinator) */
         get: operations["ExpertAvailabilityController_get"];
         put?: never;
         post?: never;
@@ -701,6 +828,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether an expert is free for a time range */
         get: operations["ExpertAvailabilityController_check"];
         put?: never;
         post?: never;
@@ -717,6 +845,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An expert's training credentials (coordinator) */
         get: operations["CredentialsController_listForExpert"];
         put?: never;
         post?: never;
@@ -733,6 +862,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** An expert's payment details (audited read) */
         get: operations["ExpertsController_paymentDetails"];
         put?: never;
         post?: never;
@@ -751,6 +881,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retire an expert */
         post: operations["ExpertsController_retire"];
         delete?: never;
         options?: never;
@@ -767,6 +898,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Apply to become an expert (public) */
         post: operations["ExpertsController_apply"];
         delete?: never;
         options?: never;
@@ -781,12 +913,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My expert profile */
         get: operations["ExpertsMeController_me"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change my expert profile */
         patch: operations["ExpertsMeController_update"];
         trace?: never;
     };
@@ -797,6 +931,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My availability: weekly windows, one-off times and absences */
         get: operations["MyAvailabilityController_get"];
         put?: never;
         post?: never;
@@ -815,6 +950,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add an absence */
         post: operations["MyAvailabilityController_addAbsence"];
         delete?: never;
         options?: never;
@@ -832,6 +968,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove an absence */
         delete: operations["MyAvailabilityController_removeAbsence"];
         options?: never;
         head?: never;
@@ -845,6 +982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether I am free for a time range */
         get: operations["MyAvailabilityController_check"];
         put?: never;
         post?: never;
@@ -863,6 +1001,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a one-off available time */
         post: operations["MyAvailabilityController_addOneOff"];
         delete?: never;
         options?: never;
@@ -880,6 +1019,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a one-off available time */
         delete: operations["MyAvailabilityController_removeOneOff"];
         options?: never;
         head?: never;
@@ -895,6 +1035,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Add a weekly availability window */
         post: operations["MyAvailabilityController_addWeekly"];
         delete?: never;
         options?: never;
@@ -912,6 +1053,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove a weekly availability window */
         delete: operations["MyAvailabilityController_removeWeekly"];
         options?: never;
         head?: never;
@@ -925,9 +1067,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Whether I have a calendar feed link */
         get: operations["CalendarFeedController_status"];
         put?: never;
+        /** Create (or replace) my calendar feed link */
         post: operations["CalendarFeedController_create"];
+        /** Revoke my calendar feed link */
         delete: operations["CalendarFeedController_revoke"];
         options?: never;
         head?: never;
@@ -941,8 +1086,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My training credentials */
         get: operations["CredentialsController_listOwn"];
         put?: never;
+        /** Submit a training credential with its certificate */
         post: operations["CredentialsController_submit"];
         delete?: never;
         options?: never;
@@ -960,6 +1107,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove my unverified training credential */
         delete: operations["CredentialsController_removeOwn"];
         options?: never;
         head?: never;
@@ -973,6 +1121,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Export all my data (GDPR art. 15 and 20) */
         get: operations["ExpertsMeController_export"];
         put?: never;
         post?: never;
@@ -991,6 +1140,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Ask for erasure of my data */
         post: operations["ExpertsMeController_requestErasure"];
         delete?: never;
         options?: never;
@@ -1007,6 +1157,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Pause my availability for offers */
         post: operations["ExpertsMeController_pause"];
         delete?: never;
         options?: never;
@@ -1021,7 +1172,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My payment details (masked) */
         get: operations["ExpertsMeController_paymentDetails"];
+        /** Set my payment details */
         put: operations["ExpertsMeController_setPaymentDetails"];
         post?: never;
         delete?: never;
@@ -1037,6 +1190,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My payment details in clear (every read is audited) */
         get: operations["ExpertsMeController_clearPaymentDetails"];
         put?: never;
         post?: never;
@@ -1055,6 +1209,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Resume receiving offers */
         post: operations["ExpertsMeController_resume"];
         delete?: never;
         options?: never;
@@ -1070,6 +1225,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set my experience topics and consent to showing them */
         put: operations["ExpertsMeController_setTopics"];
         post?: never;
         delete?: never;
@@ -1085,8 +1241,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fee runs */
         get: operations["FeeRunsController_list"];
         put?: never;
+        /** Start a fee run */
         post: operations["FeeRunsController_start"];
         delete?: never;
         options?: never;
@@ -1101,6 +1259,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One fee run */
         get: operations["FeeRunsController_get"];
         put?: never;
         post?: never;
@@ -1119,6 +1278,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve a computed fee run */
         post: operations["FeeRunsController_approve"];
         delete?: never;
         options?: never;
@@ -1133,6 +1293,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A fee run's totals by cost centre */
         get: operations["FeeRunsController_costCentres"];
         put?: never;
         post?: never;
@@ -1151,6 +1312,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Export an approved fee run for payroll */
         post: operations["FeeRunsController_export"];
         delete?: never;
         options?: never;
@@ -1165,6 +1327,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A fee run's exported files */
         get: operations["FeeRunsController_files"];
         put?: never;
         post?: never;
@@ -1181,6 +1344,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Download one exported file of a fee run */
         get: operations["FeeRunsController_download"];
         put?: never;
         post?: never;
@@ -1197,6 +1361,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A fee run's payment lines */
         get: operations["FeeRunsController_lines"];
         put?: never;
         post?: never;
@@ -1215,6 +1380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Retry a failed fee run where it stopped */
         post: operations["FeeRunsController_retry"];
         delete?: never;
         options?: never;
@@ -1229,8 +1395,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The fee schedule */
         get: operations["RatesController_schedule"];
         put?: never;
+        /** Add a dated fee rate */
         post: operations["RatesController_addRate"];
         delete?: never;
         options?: never;
@@ -1245,12 +1413,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Fee settings */
         get: operations["RatesController_settings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change fee settings */
         patch: operations["RatesController_updateSettings"];
         trace?: never;
     };
@@ -1261,9 +1431,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The signed-in user */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change my language */
+        patch: operations["AccountController_update"];
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password */
+        post: operations["AccountController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1277,6 +1466,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The county's municipalities */
         get: operations["MunicipalitiesController_list"];
         put?: never;
         post?: never;
@@ -1293,6 +1483,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My earnings this year, against my ceiling */
         get: operations["MyFeesController_earnings"];
         put?: never;
         post?: never;
@@ -1309,6 +1500,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My paid fee and travel lines */
         get: operations["MyFeesController_lines"];
         put?: never;
         post?: never;
@@ -1325,6 +1517,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My fee statements */
         get: operations["MyFeesController_statements"];
         put?: never;
         post?: never;
@@ -1341,6 +1534,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One fee statement (PDF) */
         get: operations["MyFeesController_statement"];
         put?: never;
         post?: never;
@@ -1357,6 +1551,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My offers */
         get: operations["OffersController_mine"];
         put?: never;
         post?: never;
@@ -1375,6 +1570,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Accept an offer */
         post: operations["OffersController_accept"];
         delete?: never;
         options?: never;
@@ -1391,6 +1587,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Decline an offer */
         post: operations["OffersController_decline"];
         delete?: never;
         options?: never;
@@ -1405,6 +1602,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Members of a unit or project */
         get: operations["MembersController_list"];
         put?: never;
         post?: never;
@@ -1422,8 +1620,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Add a member to a unit or project */
         put: operations["MembersController_add"];
         post?: never;
+        /** Remove a member from a unit or project */
         delete: operations["MembersController_remove"];
         options?: never;
         head?: never;
@@ -1437,8 +1637,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Projects */
         get: operations["ProjectsController_list"];
         put?: never;
+        /** Create a project */
         post: operations["ProjectsController_create"];
         delete?: never;
         options?: never;
@@ -1453,12 +1655,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One project */
         get: operations["ProjectsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a project */
         patch: operations["ProjectsController_update"];
         trace?: never;
     };
@@ -1469,6 +1673,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report: experts' earnings */
         get: operations["ReportsController_earnings"];
         put?: never;
         post?: never;
@@ -1485,6 +1690,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report: hours of expert work */
         get: operations["ReportsController_hours"];
         put?: never;
         post?: never;
@@ -1501,6 +1707,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report: fees and costs by cost centre */
         get: operations["ReportsController_spend"];
         put?: never;
         post?: never;
@@ -1517,6 +1724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Report: orders left unfilled */
         get: operations["ReportsController_unfilled"];
         put?: never;
         post?: never;
@@ -1533,6 +1741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The experience topics one can choose */
         get: operations["ExpertsController_topics"];
         put?: never;
         post?: never;
@@ -1549,6 +1758,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Travel rates by year */
         get: operations["RatesController_travelRates"];
         put?: never;
         post?: never;
@@ -1566,6 +1776,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
+        /** Set a year's travel rate (admin) */
         put: operations["RatesController_setTravelRate"];
         post?: never;
         delete?: never;
@@ -1581,8 +1792,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Units */
         get: operations["UnitsController_list"];
         put?: never;
+        /** Create a unit */
         post: operations["UnitsController_create"];
         delete?: never;
         options?: never;
@@ -1597,12 +1810,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One unit */
         get: operations["UnitsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a unit */
         patch: operations["UnitsController_update"];
         trace?: never;
     };
@@ -1613,8 +1828,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Accounts */
         get: operations["UsersController_list"];
         put?: never;
+        /** Invite a person (creates the account and mails a one-time link) */
         post: operations["UsersController_invite"];
         delete?: never;
         options?: never;
@@ -1629,12 +1846,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One account */
         get: operations["UsersController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change an account */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1647,6 +1866,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Disable an account */
         post: operations["UsersController_disable"];
         delete?: never;
         options?: never;
@@ -1663,6 +1883,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Enable an account */
         post: operations["UsersController_enable"];
         delete?: never;
         options?: never;
@@ -1679,6 +1900,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Send a new invitation link */
         post: operations["UsersController_resendInvitation"];
         delete?: never;
         options?: never;
@@ -1693,6 +1915,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Health of the API, PostgreSQL and Redis */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1732,6 +1955,23 @@ export interface components {
             /** @description Needed when accepting would take this year’s fees past the expert’s ceiling */
             acknowledgeEarningsCeiling?: boolean;
         };
+        AccessibilityFeedbackPageResponse: {
+            items: components["schemas"]["AccessibilityFeedbackResponse"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        AccessibilityFeedbackResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Language"] | null;
+            message: string;
+            name: string | null;
+            page: string | null;
+        };
         AddCostForm: {
             /**
              * @description Euro cents, as on the receipt
@@ -1758,6 +1998,7 @@ export interface components {
         AssignmentResponse: {
             address: string | null;
             cancelledBy?: components["schemas"]["CancelledBy"] | null;
+            /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
             cancelReason?: string | null;
             /** Format: date-time */
             completedAt?: string | null;
@@ -1811,6 +2052,33 @@ export interface components {
             id: string;
             name: string;
         };
+        BookedAssignmentResponse: {
+            address: string | null;
+            cancelledBy?: components["schemas"]["CancelledBy"] | null;
+            /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
+            cancelReason?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            contract: components["schemas"]["DraftedContractResponse"];
+            /** Format: date-time */
+            endsAt: string;
+            expert: components["schemas"]["AcceptedExpertResponse"];
+            /** @description Late-cancellation decision: the fee is still due */
+            feeDue: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Municipality code (GET /municipalities) */
+            municipality: string | null;
+            preparationHours: number;
+            remote: boolean;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            taskType: components["schemas"]["TaskType"];
+            title: string;
+        };
         CalendarFeedResponse: {
             /**
              * @description Secret: whoever has it sees the assignments. Shown once; a new one revokes the old
@@ -1850,6 +2118,10 @@ export interface components {
              */
             reasons: string[];
             score: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         ClaimAmountsResponse: {
             carTravelCents: number;
@@ -1997,6 +2269,10 @@ export interface components {
             /** @description SHA-256 of the stored PDF; null until rendered */
             pdfSha256: string | null;
             signature: components["schemas"]["ContractSignatureResponse"] | null;
+            /** @description Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing */
+            signedCopyReady: boolean;
+            /** @description SHA-256 of the signed copy (the approved PDF with its signature page); null until made */
+            signedCopySha256: string | null;
             status: components["schemas"]["ContractStatus"];
             /** Format: uuid */
             supersededById: string | null;
@@ -2061,6 +2337,20 @@ export interface components {
              * @example 2026-07-21
              */
             lastDay: string;
+        };
+        CreateAccessibilityFeedbackDto: {
+            /** @description To answer the sender */
+            email?: string;
+            /** @description The language of the page, to answer in */
+            language?: components["schemas"]["Language"];
+            /** @example Lomakkeen virheilmoitusta ei lueta ruudunlukijalla. */
+            message: string;
+            name?: string;
+            /**
+             * @description The path of the page, without query or fragment
+             * @example /offers/3f2a
+             */
+            page?: string;
         };
         CreateClaimDto: {
             /**
@@ -2305,6 +2595,13 @@ export interface components {
             /** Format: uuid */
             expertId: string;
         };
+        DraftedContractResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example KO-2026-000123 */
+            number: string;
+            status: components["schemas"]["ContractStatus"];
+        };
         EarningsReportResponse: {
             rows: components["schemas"]["EarningsRowResponse"][];
             year: number;
@@ -2320,6 +2617,33 @@ export interface components {
             /** @description Fees paid to the expert this year, before withholding */
             paidFeesCents: number;
             remainingCents?: number | null;
+        };
+        ExpertDataResponse: {
+            account: components["schemas"]["ExportedAccountResponse"];
+            assignments: components["schemas"]["ExportedAssignmentResponse"][];
+            /** @description Audit entries about you: your own actions, and actions on your account, offers, assignments, contracts, claims and credentials */
+            auditTrail: components["schemas"]["ExportedAuditEntryResponse"][];
+            availability: components["schemas"]["ExportedAvailabilityResponse"];
+            calendarFeeds: components["schemas"]["ExportedCalendarFeedResponse"][];
+            /** @description Your claims with their trips, costs and receipts; the paid amounts are in feeLines */
+            claims: components["schemas"]["ExportedClaimResponse"][];
+            contracts: components["schemas"]["ExportedContractResponse"][];
+            credentials: components["schemas"]["ExportedCredentialResponse"][];
+            /** Format: date-time */
+            exportedAt: string;
+            /** @description The feedback you gave */
+            feedback: components["schemas"]["FeedbackResponse"][];
+            /** @description Every fee-run line paying one of your claims */
+            feeLines: components["schemas"]["ExportedFeeLineResponse"][];
+            /** @description The mail Kokemus sent you */
+            mails: components["schemas"]["ExportedMailResponse"][];
+            offers: components["schemas"]["ExportedOfferResponse"][];
+            paymentDetails: components["schemas"]["ExportedPaymentDetailsResponse"] | null;
+            /** @description Your profile, with your topics and their consent */
+            profile: components["schemas"]["ExpertResponse"];
+            /** @description Your sign-ins */
+            sessions: components["schemas"]["ExportedSessionResponse"][];
+            statements: components["schemas"]["ExportedStatementResponse"][];
         };
         ExpertPageResponse: {
             items: components["schemas"]["ExpertResponse"][];
@@ -2356,6 +2680,344 @@ export interface components {
         };
         /** @enum {string} */
         ExpertStatus: "applicant" | "active" | "paused" | "retired" | "anonymised";
+        ExportedAccountResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Language"];
+            /** Format: date-time */
+            lastLoginAt: string | null;
+            name: string;
+            status: components["schemas"]["UserStatus"];
+        };
+        ExportedAssignmentResponse: {
+            address: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledBy?: components["schemas"]["CancelledBy"] | null;
+            /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
+            cancelReason?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            expert: components["schemas"]["AcceptedExpertResponse"];
+            /** @description Late-cancellation decision: the fee is still due */
+            feeDue: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Municipality code (GET /municipalities) */
+            municipality: string | null;
+            preparationHours: number;
+            remote: boolean;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            taskType: components["schemas"]["TaskType"];
+            title: string;
+        };
+        ExportedAuditEntryResponse: {
+            /** @example contract.signed */
+            action: string;
+            /**
+             * @description Who acted: you; someone else (the county’s staff, or a refused attempt by another user); or the system
+             * @enum {string}
+             */
+            actor: "you" | "other" | "system";
+            /** @description What was recorded with it */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The id of the thing it concerns (one of yours)
+             */
+            entityId: string | null;
+            /** @example contract */
+            entityType: string | null;
+            /**
+             * Format: uuid
+             * @description The audit entry’s own id
+             */
+            id: string;
+            /** @description The address you acted from; null for others’ actions (theirs is their own data) */
+            ip: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description Your browser, as it named itself; null for others’ actions */
+            userAgent: string | null;
+        };
+        ExportedAvailabilityResponse: {
+            absences: components["schemas"]["AbsenceResponse"][];
+            oneOff: components["schemas"]["OneOffWindowResponse"][];
+            weekly: components["schemas"]["WeeklyWindowResponse"][];
+        };
+        ExportedCalendarFeedResponse: {
+            /**
+             * Format: date-time
+             * @description When you made the feed; its secret link is shown only once and not stored
+             */
+            createdAt: string;
+        };
+        ExportedClaimCostResponse: {
+            amountCents: number;
+            description: string;
+            /** @description The receipt you uploaded */
+            download: components["schemas"]["ExportedFileLink"];
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ClaimCostKind"];
+            receipt: components["schemas"]["StoredFileResponse"];
+        };
+        ExportedClaimResponse: {
+            /** @description What the claim comes to with today’s rates and payment details; the fee run fixes the paid amounts */
+            amounts?: components["schemas"]["ClaimAmountsResponse"] | null;
+            /** Format: uuid */
+            assignmentId: string;
+            costCentre: string;
+            costs: components["schemas"]["ExportedClaimCostResponse"][];
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The county cancelled late; the booked time is paid */
+            lateCancellation: boolean;
+            note: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: uuid */
+            paidRunId?: string | null;
+            preparationMinutes: number;
+            returnReason?: string | null;
+            status: components["schemas"]["ClaimStatus"];
+            /** Format: date-time */
+            submittedAt?: string | null;
+            taskType: components["schemas"]["TaskType"];
+            title: string;
+            trips: components["schemas"]["TripResponse"][];
+            /**
+             * Format: date
+             * @description Helsinki date of the work
+             */
+            workDate: string;
+            workedMinutes: number;
+        };
+        ExportedContractResponse: {
+            /** Format: date-time */
+            approvedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            assignments: components["schemas"]["ContractAssignmentResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** @description As stated in the contract; null until approved */
+            fee: components["schemas"]["ContractFeeResponse"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The binding language */
+            language: components["schemas"]["ContractLanguage"];
+            /** @example KOK-2026-000123 */
+            number: string;
+            organisation: components["schemas"]["ContractOrganisationResponse"];
+            /** @description The contract PDF; null until rendered */
+            pdf: components["schemas"]["ExportedFileLink"] | null;
+            /** @description SHA-256 of the stored PDF; null until rendered */
+            pdfSha256: string | null;
+            signature: components["schemas"]["ContractSignatureResponse"] | null;
+            /** @description Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing */
+            signedCopyReady: boolean;
+            /** @description SHA-256 of the signed copy (the approved PDF with its signature page); null until made */
+            signedCopySha256: string | null;
+            status: components["schemas"]["ContractStatus"];
+            /** Format: uuid */
+            supersededById: string | null;
+            /**
+             * Format: uuid
+             * @description The version this one replaces once signed
+             */
+            supersedesId: string | null;
+            /** Format: date-time */
+            terminatedAt: string | null;
+            /** @description coordinator: ended by the coordinator; work_cancelled: every assignment it covered was cancelled or withdrawn from */
+            terminationCause: components["schemas"]["TerminationCause"] | null;
+            terminationReason: string | null;
+            /** Format: date */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Inclusive
+             */
+            validUntil: string;
+            version: number;
+        };
+        ExportedCredentialResponse: {
+            /** Format: date */
+            completedOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: uuid */
+            decidedBy: string | null;
+            /** @description The certificate you uploaded */
+            download: components["schemas"]["ExportedFileLink"];
+            /** Format: uuid */
+            expertId: string;
+            /** @description Download it from /credentials/{id}/file */
+            file: components["schemas"]["StoredFileResponse"];
+            /** Format: uuid */
+            id: string;
+            /** @example Vamia */
+            provider: string;
+            /** @description Set when rejected */
+            rejectionReason: string | null;
+            status: components["schemas"]["CredentialStatus"];
+            type: components["schemas"]["TrainingType"];
+        };
+        ExportedFeeLineResponse: {
+            carTravelCents: number;
+            /** Format: uuid */
+            claimId: string;
+            costCentre: string;
+            costsCents: number;
+            feeBasis: string;
+            grossFeeCents: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            incomeType: "210" | "214";
+            netCents: number;
+            /**
+             * Format: date-time
+             * @description When the run was exported to payroll
+             */
+            paidAt: string | null;
+            payeeKind: components["schemas"]["LinePayee"];
+            payeeName: string;
+            quarterHours: number;
+            rateCents: number;
+            /** Format: uuid */
+            runId: string;
+            /** @description exported: paid */
+            runStatus: components["schemas"]["FeeRunStatus"];
+            taskType: components["schemas"]["TaskType"];
+            /** @description The tax percent withheld at */
+            taxPercent: number | null;
+            travelAndCostsCents: number;
+            withholdingCents: number;
+            /** Format: date */
+            workDate: string;
+        };
+        ExportedFileLink: {
+            /**
+             * @description GET this path with your own access token to download the file
+             * @example /contracts/6f1c…/pdf
+             */
+            path: string;
+            /** @description SHA-256 of the bytes in hex (the download ETag); null while not yet made */
+            sha256: string | null;
+        };
+        ExportedMailResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            language: components["schemas"]["Language"];
+            /** Format: date-time */
+            sentAt: string | null;
+            status: components["schemas"]["MailStatus"];
+            subject: string;
+            /** @example offer-made */
+            template: string;
+            /** @description The text until it was delivered; not kept after */
+            text: string | null;
+            toAddress: string;
+        };
+        ExportedOfferResponse: {
+            address: string | null;
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** @description You acknowledged crossing your yearly earnings ceiling when accepting */
+            ceilingAcknowledged: boolean;
+            /** Format: date-time */
+            deadline: string;
+            /** @description Your own reason for declining, if you gave one */
+            declineReason: string | null;
+            description: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @description Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force */
+            expectedFeeCents: number | null;
+            /** Format: uuid */
+            expertId: string;
+            /** Format: uuid */
+            id: string;
+            municipality: string | null;
+            /** Format: date-time */
+            offeredAt: string;
+            preparationHours: number;
+            remote: boolean;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["OfferStatus"];
+            taskType: components["schemas"]["TaskType"];
+            title: string;
+        };
+        ExportedPaymentDetailsResponse: {
+            association?: components["schemas"]["AssociationResponse"] | null;
+            /** @description In the clear: the export is your own copy (the read is audited) */
+            clear: components["schemas"]["ClearPaymentDetailsResponse"];
+            declinesFee: boolean;
+            /** @example FI** **** **** **** 85 */
+            ibanMasked?: string | null;
+            /** @example 131052-**** */
+            identityCodeMasked?: string | null;
+            payee: components["schemas"]["Payee"];
+            taxCardYear?: number | null;
+            taxPercent?: number | null;
+        };
+        ExportedSessionResponse: {
+            /**
+             * Format: date-time
+             * @description When you signed in
+             */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @example logout */
+            revokedReason: string | null;
+            userAgent: string | null;
+        };
+        ExportedStatementResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            download: components["schemas"]["ExportedFileLink"];
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            language: string;
+            /** Format: uuid */
+            runId: string;
+            sha256: string;
+            size: number;
+        };
         /** @enum {string} */
         FeeBasis: "hourly" | "per_event";
         /**
@@ -2483,7 +3145,10 @@ export interface components {
             upTo: string;
             withholdingCents: number;
         };
-        /** @enum {string} */
+        /**
+         * @description exported: paid
+         * @enum {string}
+         */
         FeeRunStatus: "queued" | "running" | "computed" | "failed" | "approved" | "exported";
         FeeSettingsResponse: {
             claimTimeLimitDays: number;
@@ -2523,11 +3188,18 @@ export interface components {
         /** @enum {string} */
         LinePayee: "expert" | "association" | "declined";
         LoginDto: {
-            /** @example admin@ostrobothnia.invalid */
+            /** @example coordinator@demo.kokemus.invalid */
             email: string;
-            /** @example correct horse battery staple */
+            /** @example Kokemus-demo-2026 */
             password: string;
+            /**
+             * @description cookie (browsers): the refresh token is set in the httpOnly cookie kokemus_refresh (Path=/api/auth) with a readable CSRF cookie kokemus_csrf, and left out of the body. Absent: the refresh token is in the body.
+             * @enum {string}
+             */
+            session?: "cookie";
         };
+        /** @enum {string} */
+        MailStatus: "queued" | "sent" | "failed";
         /**
          * @description Detected from the bytes
          * @enum {string}
@@ -2577,6 +3249,8 @@ export interface components {
             description: string;
             /** Format: date-time */
             endsAt: string;
+            /** @description Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force */
+            expectedFeeCents: number | null;
             /** Format: uuid */
             expertId: string;
             /** Format: uuid */
@@ -2644,6 +3318,15 @@ export interface components {
             /** Format: date */
             workDate: string;
         };
+        PasswordResetConfirmDto: {
+            password: string;
+            /** @description The token from the reset link (after #token=) */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example maija@example.fi */
+            email: string;
+        };
         /** @enum {string} */
         Payee: "expert" | "association";
         PaymentDetailsDto: {
@@ -2698,8 +3381,8 @@ export interface components {
             reason: string;
         };
         RefreshDto: {
-            /** @description The refresh token from login or the previous refresh */
-            refreshToken: string;
+            /** @description The refresh token from login or the previous refresh. Absent: the kokemus_refresh cookie is used, and the X-CSRF-Token header must repeat the kokemus_csrf cookie. */
+            refreshToken?: string;
         };
         RejectCredentialDto: {
             /**
@@ -2716,7 +3399,9 @@ export interface components {
         };
         RequestResponse: {
             address: string | null;
+            /** @description An expert’s reason for withdrawing is null here for anyone but the coordinator */
             assignments: components["schemas"]["AssignmentResponse"][];
+            /** @description The county’s reason for cancelling the order */
             cancelReason?: string | null;
             costCentre: string;
             /** Format: date-time */
@@ -2862,12 +3547,17 @@ export interface components {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
             /**
-             * @description Seconds until the access token expires
+             * @description Seconds until the access token expires; refresh before then
              * @example 900
              */
             expiresIn: number;
-            /** @description Opaque, single-use; exchange at POST /auth/refresh */
-            refreshToken: string;
+            /** @description Opaque, single-use; exchange at POST /auth/refresh. Absent when the session is kept in a cookie */
+            refreshToken?: string;
+            /**
+             * Format: date-time
+             * @description When the session ends however often it is refreshed; the person signs in again after it
+             */
+            sessionExpiresAt: string;
             /** @example Bearer */
             tokenType: string;
         };
@@ -2884,10 +3574,7 @@ export interface components {
             consentVersion: string;
             topics: components["schemas"]["TopicResponse"][];
         };
-        /**
-         * @description kokemusasiantuntija: the longer expert-by-experience training; kokemustoimija: the shorter one
-         * @enum {string}
-         */
+        /** @enum {string} */
         TrainingType: "kokemusasiantuntija" | "kokemustoimija" | "other";
         TravelRateDto: {
             /**
@@ -2966,6 +3653,10 @@ export interface components {
             claimTimeLimitDays?: number;
             /** @description A fee run needs the approval of two different coordinators */
             fourEyesApproval?: boolean;
+        };
+        UpdateMeDto: {
+            /** @description Of the screens, mail and documents */
+            language?: components["schemas"]["Language"];
         };
         UpdateProfileDto: {
             /**
@@ -3099,6 +3790,77 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AccessibilityFeedbackController_list: {
+        parameters: {
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessibilityFeedbackPageResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AccessibilityFeedbackController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAccessibilityFeedbackDto"];
+            };
+        };
+        responses: {
+            /** @description Stored, and mailed to the coordinator (ACCESSIBILITY_FEEDBACK_EMAIL) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AssignmentsController_mine: {
         parameters: {
             query?: never;
@@ -3148,6 +3910,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3191,7 +3954,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Cancelled by the county; feeDue records the late-cancellation rule */
+            /** @description Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +4087,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Coordinator and admin: both sides. Orderer and expert: only their own side */
+            /** @description Coordinator: both sides. Orderer and expert: only their own side */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,7 +4270,10 @@ export interface operations {
     AuthController_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description When the kokemus_refresh cookie is used: the current value of the kokemus_csrf cookie */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3520,7 +4286,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token */
+            /** @description Neither a valid access token nor a session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3529,8 +4295,70 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description CSRF_TOKEN_INVALID */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description If an active account has the address, a link valid for an hour is mailed to it; the answer is the same either way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests for this address or from this client */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description Password set; every session of the account has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description INVALID_RESET_LINK: unknown, used or expired */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3543,11 +4371,14 @@ export interface operations {
     AuthController_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description When the kokemus_refresh cookie is used: the current value of the kokemus_csrf cookie */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["RefreshDto"];
             };
@@ -3560,6 +4391,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description INVALID_REFRESH_TOKEN: sign in again */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CSRF_TOKEN_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
                 };
             };
         };
@@ -3788,13 +4637,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Books a matching expert directly */
+            /** @description Books a matching expert directly; the response names the contract drafted with the assignment */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentResponse"];
+                    "application/json": components["schemas"]["BookedAssignmentResponse"];
                 };
             };
             /** @description No valid access token */
@@ -4187,7 +5036,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Only a draft or a returned claim can be changed */
+            /** @description Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4879,7 +5728,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed */
+            /** @description Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4911,6 +5760,73 @@ export interface operations {
                 };
             };
             /** @description CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ContractsController_signedPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed copy, for the expert whose contract it is and for coordinators. It begins with the approved PDF byte for byte (the file whose SHA-256 is `signature.pdfSha256`), followed by a signature page (who signed, when in Finnish time, from which address and browser, and the SHA-256 of the approved document) in the contract’s language, appended as an incremental update. Made by the worker shortly after signing; `signedCopyReady` in the contract says when. */
+            200: {
+                headers: {
+                    /** @description SHA-256 of the signed copy in hex, quoted (`signedCopySha256`) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description If-None-Match names the current hash */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No such contract, or another expert’s */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6228,12 +7144,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Everything Kokemus holds about the expert, as JSON (GDPR art. 15) */
+            /** @description Everything Kokemus holds about you, structured (GDPR art. 15 and 20). Each file is given by the path you download it from with your own token: credential certificates, contract PDFs, claim receipts and fee statements. Reading it is audited. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExpertDataResponse"];
+                };
             };
             /** @description No valid access token */
             401: {
@@ -6857,29 +7775,27 @@ export interface operations {
         requestBody?: never;
         responses: {
             /**
-             * @description An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8, one row per line) has these columns:
+             * @description An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:
              *
              *     1. `run_id`: Fee run id
-             *     2. `line_id`: Fee run line id (one per claim)
-             *     3. `claim_id`: The claim paid by this line
-             *     4. `payee_type`: expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)
-             *     5. `payee_name`: Name of the expert or the association
-             *     6. `payee_business_id`: Business ID (Y-tunnus) of the association; empty otherwise
-             *     7. `iban`: Account to pay to, in the clear: this file is the only place it appears
-             *     8. `expert_id`: The expert who did the work
-             *     9. `expert_name`: The expert’s name
-             *     10. `work_date`: Day of the work, YYYY-MM-DD (Europe/Helsinki)
-             *     11. `task_type`: Task type of the assignment
-             *     12. `income_type`: Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee
-             *     13. `hours`: Billable hours: work and preparation in started quarter hours
-             *     14. `gross_fee`: Fee before withholding, EUR
-             *     15. `tax_percent`: Withholding percentage applied to the fee (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined)
-             *     16. `withholding`: Tax withheld from the fee, EUR
-             *     17. `car_travel`: Tax-free kilometre allowance for own car, EUR
-             *     18. `other_costs`: Public transport, parking and other costs at receipt value, tax-free, EUR
-             *     19. `travel_and_costs`: car_travel + other_costs, EUR; reported apart from the fee and never withheld
-             *     20. `net_payable`: gross_fee - withholding + travel_and_costs, EUR: the amount to transfer
-             *     21. `cost_centre`: Cost centre of the ordering unit or project
+             *     2. `line_id`: Fee run line id (one per claim; the rows of one claim share it)
+             *     3. `claim_id`: The claim paid by this row
+             *     4. `line_kind`: What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero
+             *     5. `payee_type`: expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)
+             *     6. `payee_name`: Name of the expert or the association
+             *     7. `payee_business_id`: Business ID (Y-tunnus) of the association; empty otherwise
+             *     8. `iban`: Account to pay to, in the clear: this file is the only place it appears
+             *     9. `expert_id`: The expert who did the work
+             *     10. `expert_name`: The expert’s name
+             *     11. `work_date`: Day of the work, YYYY-MM-DD (Europe/Helsinki)
+             *     12. `task_type`: Task type of the assignment
+             *     13. `income_type`: fee rows: Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee; empty on travel and cost rows
+             *     14. `hours`: fee rows: billable hours, work and preparation in started quarter hours; empty on travel and cost rows
+             *     15. `amount`: The row’s amount before withholding, EUR: the fee, or the tax-free reimbursement
+             *     16. `tax_percent`: fee rows: withholding percentage applied (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined) and on travel and cost rows
+             *     17. `withholding`: Tax withheld, EUR: from the fee only, 0.00 on travel and cost rows
+             *     18. `net_payable`: amount - withholding, EUR: the amount to transfer for this row
+             *     19. `cost_centre`: Cost centre of the ordering unit or project
              */
             200: {
                 headers: {
@@ -7214,6 +8130,105 @@ export interface operations {
             };
         };
     };
+    AccountController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            /** @description The updated account; mail and documents use the new language from now on */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Password changed; this session goes on, every other session of the account has ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CURRENT_PASSWORD_WRONG (field currentPassword), or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     MunicipalitiesController_list: {
         parameters: {
             query?: never;
@@ -7474,13 +8489,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new assignment. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED */
+            /** @description The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssignmentResponse"];
+                    "application/json": components["schemas"]["BookedAssignmentResponse"];
                 };
             };
             /** @description No valid access token */

@@ -82,8 +82,6 @@ export class ExportedOfferResponse extends OfferResponse {
 }
 
 export class ExportedAssignmentResponse extends AssignmentResponse {
-  @ApiProperty() title: string;
-  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
 }
 
