@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { samplePng } from '../factories/credentials.factory';
@@ -11,6 +14,19 @@ import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
 
 const TEXTS = { fi, sv };
+// With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+async function shot(page: Page, name: string, language: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
 // Yesterday's work, two hours from 10 to 12 Helsinki time: within the time limit for claiming, payable today.
@@ -62,6 +78,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: text.nav.claims }).click();
       await expectPage(page, text.claims.title);
       await page.getByRole('heading', { level: 3, name: title }).waitFor();
+      await shot(page, 'claims', language);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
 
@@ -95,6 +112,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByRole('button', { name: text.claims.costs.add }).click();
       await page.getByText(fill(text.claims.costs.receipt, { name: 'kuitti.png' })).waitFor();
       await page.getByRole('heading', { level: 2, name: text.claims.amounts.heading }).waitFor();
+      await shot(page, 'claim-draft', language);
       await expectAccessible(page);
 
       await page.getByRole('button', { name: text.claims.submit.button }).click();
@@ -134,6 +152,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await expectPage(page, fill(text.claims.claim.title, { title }));
       await page.getByText(reason).waitFor();
       await page.getByText(text.claims.returned.heading).waitFor();
+      await shot(page, 'claim-returned', language);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
 
@@ -171,6 +190,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByLabel(text.claims.trips.km).fill('98');
       await page.getByRole('button', { name: text.claims.trips.add }).click();
       await page.getByText(fill(text.claims.trips.route, { from: 'Kristinestad', to: 'Vasa' })).waitFor();
+      await shot(page, 'claim-late-cancellation', language);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
     }, 120_000);
@@ -193,6 +213,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) }).waitFor();
       const button = page.getByRole('button', { name: new RegExp(`^${fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+')}$`) });
       await button.waitFor();
+      await shot(page, 'fees', language);
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
       const download = page.waitForEvent('download');
