@@ -97,7 +97,10 @@ describe('an expert’s whole journey in the browser', () => {
     expect((await until(now, (r) => r.status === 'exported' || r.status === 'failed', 60_000)).status).toBe('exported');
   }
 
+  // The main menu; on a phone it opens from its button first.
   async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
+    const expand = page.getByRole('button', { name: text.app.navigationExpand });
+    if (await expand.isVisible()) await expand.click();
     await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
     await expectPage(page, title);
   }
