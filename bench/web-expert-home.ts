@@ -121,6 +121,22 @@ async function main(): Promise<void> {
       });
     const rendered = await page.evaluate(() => performance.now());
     const usable = await page.evaluate(() => new Promise<number>((resolve) => requestIdleCallback(() => resolve(performance.now()))));
+    // Where the time went: the HTML, the scripts parsed and run, the API's answers (the session restored through
+    // the cookie, then the home's four lists).
+    const phases = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const api = resources.filter((r) => new URL(r.name).pathname.startsWith('/api/'));
+      const scriptsDone = resources.filter((r) => r.name.endsWith('.js'));
+      return {
+        html: Math.round(nav.responseEnd),
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+        scripts: Math.round(Math.max(0, ...scriptsDone.map((r) => r.responseEnd))),
+        firstApi: Math.round(Math.min(...api.map((r) => r.startTime))),
+        lastApi: Math.round(Math.max(0, ...api.map((r) => r.responseEnd))),
+        apiCalls: api.length,
+      };
+    });
     const paths = scripts.map((s) => new URL(s.url).pathname);
     const jsTransferred = (await Promise.all(scripts.map((s) => s.bytes))).reduce((a, b) => a + b, 0);
     const bytesOf = (path: string) => readFileSync(join(DIST, path));
@@ -130,7 +146,8 @@ async function main(): Promise<void> {
     const result = { jsTransferred, jsGzip, jsRaw, scripts: scripts.length, rendered, usable };
     console.log(
       `${run === 0 ? 'warm-up' : `run ${run}`}: ${result.scripts} scripts, JS ${kb(jsTransferred)} transferred (brotli), ${kb(jsGzip)} gzip, ${kb(jsRaw)} uncompressed; ` +
-        `home rendered at ${rendered.toFixed(0)} ms, usable (main thread idle) at ${usable.toFixed(0)} ms`,
+        `home rendered at ${rendered.toFixed(0)} ms, usable (main thread idle) at ${usable.toFixed(0)} ms ` +
+        `(HTML ${phases.html} ms, last script ${phases.scripts} ms, first API call ${phases.firstApi} ms, ${phases.apiCalls} API calls done at ${phases.lastApi} ms)`,
     );
     if (run > 0) results.push(result);
     await context.close();
