@@ -3,11 +3,16 @@ import { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import { DynamicModule } from '@nestjs/common';
+import { DynamicModule, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { sendProblem } from './common/errors/global-exception.filter';
+import { RequestErrors } from './common/errors/request.errors';
+import { validationFailed } from './common/validation/validation.pipe';
+import { inspectInput, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/validation/well-formed-input';
 import { API_PREFIX, API_PREFIX_EXCLUDED } from './common/http/api-prefix';
 import { serveWebApp } from './common/http/web-app';
 import { AppConfig } from './config/app-config';
@@ -37,6 +42,21 @@ export function buildOpenApi(app: NestFastifyApplication) {
   return SwaggerModule.createDocument(app, config);
 }
 
+const MAX_PARAM_LENGTH = 100;
+const routerLogger = new NestLogger('Errors');
+
+// The router answers a malformed percent-encoding or an over-long path parameter before any route
+// runs; the answer is the same problem+json as every other error, without echoing the path.
+function routerError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal =
+    error.code === 'FST_ERR_BAD_URL'
+      ? RequestErrors.malformedPath()
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? RequestErrors.pathParameterTooLong(MAX_PARAM_LENGTH)
+        : error;
+  sendProblem(refusal, request, reply, routerLogger);
+}
+
 // The API under /api, /health at the root: the web app owns every other path.
 export function applyApiPrefix(app: NestFastifyApplication): void {
   app.setGlobalPrefix(API_PREFIX.slice(1), { exclude: API_PREFIX_EXCLUDED });
@@ -49,6 +69,8 @@ export function createFastifyAdapter(): FastifyAdapter {
     genReqId: requestId,
     // request.ip (rate limits, audit log, signatures) is the connection's address unless TRUST_PROXY names the proxy.
     trustProxy: env.TRUST_PROXY,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: routerError,
   });
 }
 
@@ -71,6 +93,24 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
 
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
+  });
+
+  // One gate for every route, public ones included: a body is an object of bounded depth (checked before
+  // it is parsed), and no text anywhere in the path, query or body holds control characters or
+  // ill-formed Unicode. Upper-case UUIDs are lowered here too.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  app.useBodyParser('application/json', { bodyLimit: config.env.BODY_LIMIT_BYTES }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(RequestErrors.bodyTooDeep(MAX_JSON_DEPTH), undefined);
+    parseJson(request as FastifyRequest, text, (error, value) => {
+      if (error) return done(error, undefined);
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return done(RequestErrors.bodyNotObject(), undefined);
+      done(null, value);
+    });
+  });
+  fastify.addHook('preValidation', async (request) => {
+    const faults = [...inspectInput(request.params), ...inspectInput(request.query), ...inspectInput(request.body)];
+    if (faults.length > 0) throw validationFailed(faults);
   });
 
   await app.register(helmet, {

@@ -13,7 +13,8 @@ describe('accessibility feedback', () => {
   const from = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}`;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { ACCESSIBILITY_FEEDBACK_EMAIL: MAILBOX } });
+    // Each test speaks from an address of its own, through a proxy the app trusts.
+    t = await createTestApp({ env: { ACCESSIBILITY_FEEDBACK_EMAIL: MAILBOX, TRUST_PROXY: '127.0.0.1' } });
   });
   afterAll(() => t.close());
 

@@ -95,7 +95,7 @@ describe('the expert’s own data export', () => {
     expect(data.contracts).toHaveLength(1);
     const [contract] = data.contracts;
     expect(contract.signature).toMatchObject({ pdfSha256: contract.pdfSha256 });
-    expect(contract.pdf).toEqual({ path: `/contracts/${contract.id}/pdf`, sha256: contract.pdfSha256 });
+    expect(contract.pdf).toEqual({ path: `/api/contracts/${contract.id}/pdf`, sha256: contract.pdfSha256 });
     expect(contract.assignments.map((a: { id: string }) => a.id)).toEqual([data.assignments[1].id]);
   });
 
@@ -104,13 +104,13 @@ describe('the expert’s own data export', () => {
     expect(paid.trips).toHaveLength(2);
     const open = data.claims.find((c: { id: string }) => c.id === extra.claimId);
     expect(open.costs).toEqual([
-      expect.objectContaining({ id: extra.costId, kind: 'parking', amountCents: 300, download: { path: `/claims/${extra.claimId}/costs/${extra.costId}/receipt`, sha256: open.costs[0].receipt.sha256 } }),
+      expect.objectContaining({ id: extra.costId, kind: 'parking', amountCents: 300, download: { path: `/api/claims/${extra.claimId}/costs/${extra.costId}/receipt`, sha256: open.costs[0].receipt.sha256 } }),
     ]);
     expect(data.feeLines).toEqual([
       expect.objectContaining({ claimId: paid.id, runStatus: 'exported', paidAt: expect.any(String), grossFeeCents: 7500, travelAndCostsCents: 2695, withholdingCents: 1500, netCents: 8695, taxPercent: 20 }),
     ]);
-    expect(data.statements).toEqual([expect.objectContaining({ runId: data.feeLines[0].runId, download: { path: `/my-fees/statements/${data.statements[0].id}`, sha256: data.statements[0].sha256 } })]);
-    expect(data.credentials).toEqual([expect.objectContaining({ status: 'verified', download: { path: `/credentials/${data.credentials[0].id}/file`, sha256: data.credentials[0].file.sha256 } })]);
+    expect(data.statements).toEqual([expect.objectContaining({ runId: data.feeLines[0].runId, download: { path: `/api/my-fees/statements/${data.statements[0].id}`, sha256: data.statements[0].sha256 } })]);
+    expect(data.credentials).toEqual([expect.objectContaining({ status: 'verified', download: { path: `/api/credentials/${data.credentials[0].id}/file`, sha256: data.credentials[0].file.sha256 } })]);
   });
 
   it('downloads every file it lists from its path with the expert’s own token, the bytes matching the hash', async () => {
@@ -161,7 +161,7 @@ describe('the expert’s own data export', () => {
       paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: { $ref: string } }> }> }>>;
       components: { schemas: Record<string, { properties: Record<string, unknown> }> };
     };
-    const ref = doc.paths['/experts/me/data'].get.responses['200'].content['application/json'].schema.$ref;
+    const ref = doc.paths['/api/experts/me/data'].get.responses['200'].content['application/json'].schema.$ref;
     expect(ref).toBe('#/components/schemas/ExpertDataResponse');
     expect(Object.keys(doc.components.schemas.ExpertDataResponse.properties).sort()).toEqual(
       [

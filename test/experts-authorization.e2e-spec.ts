@@ -130,6 +130,6 @@ describe('experts authorization: every route × every role', () => {
       [ordererId],
     );
     expect(events).toHaveLength(refused);
-    expect(events.every((e) => e.route.startsWith('/experts'))).toBe(true);
+    expect(events.every((e) => e.route.startsWith('/api/experts'))).toBe(true);
   });
 });

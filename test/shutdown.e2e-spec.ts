@@ -1,3 +1,4 @@
+import { apiPath } from './utils/api-agent';
 import request from 'supertest';
 import { Role } from '../src/common/auth/role.enum';
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
@@ -113,7 +114,7 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   }
 
   const as = (method: 'get' | 'post', path: string, base: string | null = null) =>
-    (base ? request(base) : t.http)[method](path).set('authorization', `Bearer ${coordinator}`);
+    (base ? request(base)[method](apiPath(path)) : t.http[method](path)).set('authorization', `Bearer ${coordinator}`);
   const run = async (id: string, base: string | null = null) => (await as('get', `/fee-runs/${id}`, base)).body;
   const lines = async (id: string): Promise<number> =>
     (await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1`, [id]))[0].n;

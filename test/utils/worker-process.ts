@@ -117,7 +117,7 @@ export class ApiProcess extends AppProcess {
   static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
     const port = await freePort();
     const api = new ApiProcess(AppProcess.spawn('main', { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env }), `http://127.0.0.1:${port}`);
-    await api.ready('API on', timeoutMs);
+    await api.ready('API docs at', timeoutMs);
     return api;
   }
 }

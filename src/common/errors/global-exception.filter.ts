@@ -14,7 +14,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 }
 
-function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+// Also the answer to the errors Fastify's router raises before any route (or Nest) sees the request.
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const correlationId = String(request.id);
   const body = toProblem(error, correlationId);
   if (!body) {
@@ -22,5 +23,9 @@ function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyRepl
     logger.error({ err: error, correlationId }, 'Unhandled error');
   }
   const payload = body ?? internalProblem(correlationId);
-  void reply.status(payload.status).header('content-type', 'application/problem+json').send(payload);
+  void reply
+    .status(payload.status)
+    .header('content-type', 'application/problem+json')
+    .header('x-request-id', correlationId)
+    .send(payload);
 }

@@ -44,6 +44,10 @@ export function toProblem(error: unknown, correlationId: string): ProblemRespons
     if (status === 400 && /^Body (is not valid JSON|cannot be empty)/.test(message)) {
       return problem(400, 'MALFORMED_JSON', 'The request body is not valid JSON', correlationId);
     }
+    // The router's own 404 names the method and the whole path; echo neither.
+    if (status === 404 && message.startsWith('Cannot ')) {
+      return problem(404, 'NOT_FOUND', 'No route matches this method and path', correlationId);
+    }
     if (status === 503) return problem(503, 'SERVICE_UNAVAILABLE', unavailableDetail(response), correlationId);
     return status >= 500 ? undefined : problem(status, HTTP_CODES[status] ?? 'HTTP_ERROR', message, correlationId);
   }

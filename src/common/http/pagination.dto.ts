@@ -2,6 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+export const MAX_OFFSET = 1_000_000;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
@@ -11,11 +13,13 @@ export class PageQueryDto {
   @Max(100)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  // Bounded far below bigint: PostgreSQL refuses an OFFSET beyond it, and no list here is that long.
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset = 0;
 }
 

@@ -3,10 +3,11 @@ import { isUUID } from 'class-validator';
 import { fieldError } from '../errors/domain-error';
 
 // Path ids are UUIDs; anything else is the client's mistake, named as such, before any query runs.
+// Upper case is the same id: lowered, so that every comparison below sees it as PostgreSQL prints it.
 @Injectable()
 export class ParseUuidPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (!isUUID(value)) throw fieldError(metadata.data ?? 'id', 'isUuid', 'must be a UUID');
-    return value;
+    return value.toLowerCase();
   }
 }

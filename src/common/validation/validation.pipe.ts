@@ -1,4 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { DECORATORS } from '@nestjs/swagger';
+import { ValidationError, ValidatorOptions } from 'class-validator';
 import { DomainError, FieldError } from '../errors/domain-error';
 
 // class-validator's nested errors as one flat list of fields; shared with forms that are not JSON bodies
@@ -20,8 +22,53 @@ export function validationFailed(fields: FieldError[]): DomainError {
   return new DomainError('VALIDATION_FAILED', 'validation', detail || 'The request is invalid', fields);
 }
 
+function isDto(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && value.constructor !== Object;
+}
+
+function nested(property: string, children: ValidationError[]): ValidationError[] {
+  return children.length > 0 ? [Object.assign(new ValidationError(), { property, children, constraints: {} })] : [];
+}
+
+// Null is a value only where the API description says so (`nullable: true`); anywhere else it would
+// slip past @IsOptional() into a NOT NULL column or a service that reads a field of it.
+export function nullErrors(dto: object): ValidationError[] {
+  return Object.entries(dto).flatMap(([property, value]): ValidationError[] => {
+    if (value === null) {
+      const documented = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, Object.getPrototypeOf(dto) as object, property) as
+        | { nullable?: boolean }
+        | undefined;
+      if (documented?.nullable) return [];
+      const constraints = { isNotNull: `${property} must not be null` };
+      return [Object.assign(new ValidationError(), { property, constraints, children: [] })];
+    }
+    if (Array.isArray(value)) {
+      return nested(property, value.flatMap((item: unknown, i) => (isDto(item) ? nested(String(i), nullErrors(item)) : [])));
+    }
+    return isDto(value) ? nested(property, nullErrors(value)) : [];
+  });
+}
+
+// A field that already failed its own checks is not named twice for being null; nested ones are merged
+// level by level.
+function merge(errors: ValidationError[], more: ValidationError[]): ValidationError[] {
+  const merged = [...errors];
+  for (const extra of more) {
+    const same = merged.find((e) => e.property === extra.property);
+    if (!same) merged.push(extra);
+    else if (extra.children?.length) same.children = merge(same.children ?? [], extra.children);
+  }
+  return merged;
+}
+
+class KokemusValidationPipe extends ValidationPipe {
+  protected override async validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> {
+    return merge(await super.validate(object, options), nullErrors(object));
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new KokemusValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
+import { API_PREFIX } from '../../common/http/api-prefix';
 import { localDate } from '../../common/i18n/format';
 import { expectedFeeCents } from '../booking/fee-estimate';
 import { RatesRepository } from '../fees/rates.repository';
@@ -22,10 +23,10 @@ import { PaymentDetailsService } from './payment-details.service';
 
 // Where the expert downloads each kind of file with their own token; each route checks that the file is theirs.
 export const EXPERT_FILE_PATHS = {
-  credential: (id: string) => `/credentials/${id}/file`,
-  contractPdf: (id: string) => `/contracts/${id}/pdf`,
-  receipt: (claimId: string, costId: string) => `/claims/${claimId}/costs/${costId}/receipt`,
-  statement: (id: string) => `/my-fees/statements/${id}`,
+  credential: (id: string) => `${API_PREFIX}/credentials/${id}/file`,
+  contractPdf: (id: string) => `${API_PREFIX}/contracts/${id}/pdf`,
+  receipt: (claimId: string, costId: string) => `${API_PREFIX}/claims/${claimId}/costs/${costId}/receipt`,
+  statement: (id: string) => `${API_PREFIX}/my-fees/statements/${id}`,
 };
 
 const link = (path: string, sha256: string | null): ExportedFileLink => ({ path, sha256 });

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { DomainError, FieldError } from '../../common/errors/domain-error';
 import { flattenValidationErrors, validationFailed } from '../../common/validation/validation.pipe';
+import { inspectInput } from '../../common/validation/well-formed-input';
 import { FileErrors } from './files.errors';
 
 // The file as received. Its declared content type is dropped on purpose: only its bytes say what it is.
@@ -53,6 +54,7 @@ export async function readUploadForm<T extends object>(
   } catch (error) {
     throw multipartError(error, fileField);
   }
+  problems.push(...inspectInput(values));
   const instance = plainToInstance(dto, values);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
   problems.push(...flattenValidationErrors(errors));

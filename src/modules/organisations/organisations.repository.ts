@@ -48,6 +48,10 @@ export class OrganisationsRepository {
       .find({ where: { organisationId }, relations: { user: true }, order: { createdAt: 'ASC' } });
   }
 
+  findMember(organisationId: string, userId: string): Promise<MembershipEntity | null> {
+    return this.dataSource.getRepository(MembershipEntity).findOne({ where: { organisationId, userId }, relations: { user: true } });
+  }
+
   findMunicipalities(): Promise<MunicipalityEntity[]> {
     return this.dataSource.getRepository(MunicipalityEntity).find({ order: { nameFi: 'ASC' } });
   }

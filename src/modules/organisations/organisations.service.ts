@@ -54,7 +54,7 @@ export class OrganisationsService {
   async update(ctx: AuthContext, kind: OrganisationKind, id: string, dto: UpdateProjectDto): Promise<OrganisationResponse> {
     const current = await this.visible(ctx, kind, id);
     const next = { ...current, ...dto };
-    await this.checkConsistent(next);
+    await this.checkConsistent(next, Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k));
     const saved = await this.write(ctx, 'updated', (manager) => manager.save(OrganisationEntity, next), Object.keys(dto));
     return toOrganisationResponse(saved);
   }
@@ -70,20 +70,24 @@ export class OrganisationsService {
     if (!user) throw OrganisationErrors.userNotFound();
     if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
     await this.dataSource.transaction(async (manager) => {
-      await manager
+      const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(MembershipEntity)
         .values({ organisationId: id, userId, createdBy: ctx.user.id })
         .orIgnore()
+        .returning('user_id')
         .execute();
+      // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
+      if ((inserted.raw as unknown[]).length === 0) return;
       await this.audit.record(
         { actorId: ctx.user.id, action: 'membership.added', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
         manager,
       );
     });
-    const member = (await this.repo.findMembers(id)).find((m) => m.userId === userId);
-    return toMemberResponse(member!);
+    const member = await this.repo.findMember(id, userId);
+    if (!member) throw OrganisationErrors.userNotFound();
+    return toMemberResponse(member);
   }
 
   async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {
@@ -114,8 +118,15 @@ export class OrganisationsService {
     return org;
   }
 
-  private async checkConsistent(o: Pick<OrganisationEntity, 'kind' | 'activeFrom' | 'activeUntil' | 'ownerUnitId'>): Promise<void> {
+  // `changed`: the fields a PATCH sent. A new activeFrom after the stored activeUntil is activeFrom's fault.
+  private async checkConsistent(
+    o: Pick<OrganisationEntity, 'kind' | 'activeFrom' | 'activeUntil' | 'ownerUnitId'>,
+    changed?: string[],
+  ): Promise<void> {
     if (o.activeUntil && o.activeUntil < o.activeFrom) {
+      if (changed?.includes('activeFrom') && !changed.includes('activeUntil')) {
+        throw fieldError('activeFrom', 'afterActiveUntil', 'must be on or before activeUntil');
+      }
       throw fieldError('activeUntil', 'beforeActiveFrom', 'must be on or after activeFrom');
     }
     if (o.kind === OrganisationKind.Project) {

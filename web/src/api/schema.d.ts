@@ -2473,7 +2473,10 @@ export interface components {
              */
             address?: string;
             description?: string;
-            /** @example 2026-12-10T10:00:00Z */
+            /**
+             * Format: date-time
+             * @example 2026-12-10T10:00:00Z
+             */
             endsAt: string;
             expertsNeeded: number;
             /**
@@ -2498,7 +2501,8 @@ export interface components {
             preparationHours?: number;
             remote: boolean;
             /**
-             * @description ISO instant; half-open [startsAt, endsAt)
+             * Format: date-time
+             * @description ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)
              * @example 2026-12-10T08:00:00Z
              */
             startsAt: string;
@@ -3442,7 +3446,8 @@ export interface components {
         Role: "orderer" | "expert" | "coordinator" | "admin";
         SendOffersDto: {
             /**
-             * @description Answer deadline; the offer expires then
+             * Format: date-time
+             * @description Answer deadline, with its UTC offset; the offer expires then
              * @example 2026-12-05T12:00:00Z
              */
             deadline: string;

@@ -140,16 +140,10 @@ export const session = {
 
   async signIn(email: string, password: string): Promise<Me> {
     ensureTicker();
-    const body = { email, password, session: 'cookie' } as components['schemas']['LoginDto'];
-    let result = await auth.POST('/api/auth/login', { body, credentials: 'same-origin' }).catch(() => {
+    const body: components['schemas']['LoginDto'] = { email, password, session: 'cookie' };
+    const result = await auth.POST('/api/auth/login', { body, credentials: 'same-origin' }).catch(() => {
       throw ApiError.network();
     });
-    // An API without cookie sessions refuses the unknown field: sign in without it and keep only the
-    // access token (the refresh token in that answer is dropped, never stored). Goes once every API has
-    // cookie sessions.
-    if (!result.response.ok && (result.error as { errors?: { field: string }[] } | undefined)?.errors?.some((e) => e.field === 'session')) {
-      result = await auth.POST('/api/auth/login', { body: { email, password }, credentials: 'same-origin' });
-    }
     if (!result.response.ok || !result.data) throw ApiError.from(result.response.status, result.error, result.response);
     accept(result.data as TokenBody);
     lastActivity = Date.now();

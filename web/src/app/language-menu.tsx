@@ -1,13 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callPendingRoute } from '../api/pending-routes';
+import { api, call } from '../api/client';
 import { session } from '../api/session';
 import { useSession } from '../api/use-session';
 import { useAnnounce } from '../components/announcer';
 import { LanguageMenu, LanguageMenuItem } from '../components/suomifi';
 import { isLanguage, type Language, LANGUAGES, storedLanguage, storeLanguage } from '../i18n/languages';
 
-const saveToAccount = (language: Language) => callPendingRoute('PATCH', '/api/me', { language }).catch(() => undefined);
+const saveToAccount = (language: Language) => call(api.PATCH('/api/me', { body: { language } })).catch(() => undefined);
 
 // On sign-in: a language chosen in this browser wins and is saved to the account (the person just read the
 // sign-in page in it); with no choice made here, the account's language is used.

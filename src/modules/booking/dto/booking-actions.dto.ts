@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '../../../common/validation/instant.decorator';
 
 export class CancelDto {
   @ApiProperty({ example: 'The event was moved to spring' })
@@ -17,8 +18,8 @@ export class SendOffersDto {
   @IsUUID('all', { each: true })
   expertIds: string[];
 
-  @ApiProperty({ example: '2026-12-05T12:00:00Z', description: 'Answer deadline; the offer expires then' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-12-05T12:00:00Z', format: 'date-time', description: 'Answer deadline, with its UTC offset; the offer expires then' })
+  @IsInstant()
   deadline: string;
 }
 

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsInstant } from '../../../common/validation/instant.decorator';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { TaskType } from '../../../common/domain/task-type';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
 
@@ -23,12 +25,12 @@ export class CreateRequestDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiProperty({ example: '2026-12-10T08:00:00Z', description: 'ISO instant; half-open [startsAt, endsAt)' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-12-10T08:00:00Z', format: 'date-time', description: 'ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)' })
+  @IsInstant()
   startsAt: string;
 
-  @ApiProperty({ example: '2026-12-10T10:00:00Z' })
-  @IsISO8601({ strict: true })
+  @ApiProperty({ example: '2026-12-10T10:00:00Z', format: 'date-time' })
+  @IsInstant()
   endsAt: string;
 
   @ApiProperty()
@@ -70,7 +72,7 @@ export class CreateRequestDto {
 
   @ApiPropertyOptional({ minimum: 0, maximum: 40, description: 'Expected preparation in hours (quarter hours allowed)' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(40)
   preparationHours?: number;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsEnum, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { IsFinnishBusinessId, IsFinnishIdentityCode, IsIban } from '../../../common/validation/finnish-identifier.decorators';
 import { Payee } from '../entities/payment-details.entity';
 
@@ -34,7 +35,7 @@ export class PaymentDetailsDto {
   @ApiPropertyOptional({ type: Number, nullable: true, example: 12.5, description: 'Withholding % from the tax card' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(100)
   taxPercent?: number | null;
@@ -58,6 +59,8 @@ export class PaymentDetailsDto {
   @ApiPropertyOptional({ type: AssociationDto, description: 'Required when payee is association' })
   @ValidateIf((o: PaymentDetailsDto) => o.payee === Payee.Association)
   @IsDefined({ message: 'association is required when payee is association' })
+  // ValidateNested alone lets an array through (it validates each element, of none).
+  @IsObject({ message: 'association must be an object with name, businessId and iban' })
   @ValidateNested()
   @Type(() => AssociationDto)
   association?: AssociationDto;

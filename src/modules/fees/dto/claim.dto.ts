@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { ClaimCostKind } from '../entities/claim-cost.entity';
@@ -22,7 +23,7 @@ export class TripDto {
   to: string;
 
   @ApiProperty({ example: 24.5, minimum: 0.1, maximum: 1000, description: 'Kilometres by own car, at most one decimal' })
-  @IsNumber({ maxDecimalPlaces: 1, allowNaN: false, allowInfinity: false })
+  @IsDecimal(1)
   @Min(0.1)
   @Max(1000)
   km: number;

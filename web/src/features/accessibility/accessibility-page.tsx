@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callPendingRoute } from '../../api/pending-routes';
+import { api, call } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, TextField, checkRequired, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
@@ -31,12 +31,12 @@ export function AccessibilityPage() {
         ...(v.email.trim() ? [{ field: 'email', label: labels.email, value: v.email, email: true }] : []),
       ]),
     send: (v: typeof values) =>
-      callPendingRoute('POST', '/api/accessibility-feedback', {
+      call(api.POST('/api/accessibility-feedback', { body: {
         message: v.message.trim(),
         ...(v.name.trim() ? { name: v.name.trim() } : {}),
         ...(v.email.trim() ? { email: v.email.trim() } : {}),
         ...(v.page.trim() ? { page: v.page.trim() } : {}),
-      }),
+      } })),
     onSuccess: () => announce(t('accessibility.sent')),
   });
 
