@@ -19,6 +19,7 @@ import { ContractsModule } from './modules/contracts/contracts.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExpertHomeModule } from './modules/expert-home/expert-home.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { FeesModule } from './modules/fees/fees.module';
 import { HealthModule } from './modules/health/health.module';
@@ -55,6 +56,7 @@ export class AppModule {
         UsersModule,
         OrganisationsModule,
         ExpertsModule,
+        ExpertHomeModule,
         CredentialsModule,
         AvailabilityModule,
         BookingModule,

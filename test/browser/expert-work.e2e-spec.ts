@@ -107,6 +107,16 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     await page.setViewportSize({ width: 1280, height: 900 });
   }
 
+  // A move inside the app, as its own links make: a reload would need the session cookie, which this branch's
+  // sign-in does not set yet.
+  const visit = (page: Page, path: string) =>
+    page.evaluate((to) => {
+      window.history.pushState({}, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+
+  const nav = (page: Page, text: Texts, name: string) => page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true }).click();
+
   const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
@@ -125,7 +135,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.expertHome.noClaims).waitFor();
       await checked(page, 'home', language);
 
-      await page.getByRole('link', { name: text.nav.offers }).click();
+      await nav(page, text, text.nav.offers);
       await expectPage(page, text.offers.title);
       await page.getByRole('link', { name: title }).waitFor();
       await checked(page, 'offers', language);
@@ -137,18 +147,23 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.taskTypes.working_group).waitFor();
       await checked(page, 'offer', language);
 
-      await page.getByRole('button', { name: text.offers.accept }).click();
+      // A double click accepts once, and the second click does not turn the answer into an error.
+      await page.getByRole('button', { name: text.offers.accept }).dblclick();
       await page.getByText(text.offers.accepted).first().waitFor();
       await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+      await expect(page.getByText(text.errors.code.OFFER_NOT_OPEN).count()).resolves.toBe(0);
+      const [answers] = (await web.t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'offer.accepted' AND entity_id = $1`, [offerId])) as { n: number }[];
+      expect(answers.n).toBe(1);
 
       // The coordinator approves the drafted contract; the worker renders the PDF.
       const contractId = await approveContractOf(user);
-      await page.goto('/');
+      await visit(page, '/');
       await expectPage(page, text.home.title);
-      await page.getByRole('link', { name: fill(text.expertHome.contractName, { number: '' }).trim(), exact: false }).waitFor();
+      const { number } = (await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body as { number: string };
+      await page.getByRole('link', { name: fill(text.expertHome.contractName, { number }) }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
 
-      await page.getByRole('link', { name: text.nav.contracts }).click();
+      await nav(page, text, text.nav.contracts);
       await expectPage(page, text.contracts.title);
       await checked(page, 'contracts', language);
       await page.locator(`a[href="/contracts/${contractId}"]`).click();
@@ -168,7 +183,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       expect(contract.body.status).toBe('signed');
       expect(contract.body.assignments[0].status).toBe('confirmed');
 
-      await page.getByRole('link', { name: text.nav.assignments }).click();
+      await nav(page, text, text.nav.assignments);
       await expectPage(page, text.assignments.title);
       await page.getByText(text.assignments.status.confirmed).waitFor();
       await checked(page, 'assignments', language);
@@ -183,7 +198,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       const title = language === 'fi' ? 'Henkilöstön koulutuspäivä' : 'Personalens utbildningsdag';
       const offerId = await offerTo(user, language, title);
       const page = await signedIn(language, user);
-      await page.goto(`/offers/${offerId}`);
+      await visit(page, `/offers/${offerId}`);
       await expectPage(page, title);
       await page.getByRole('button', { name: text.offers.decline.open }).click();
       await page.getByText(text.offers.decline.reasonHint).waitFor();
@@ -192,7 +207,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.offers.declined).first().waitFor();
       const [row] = (await web.t.db.query('SELECT status, decline_reason FROM offers WHERE id = $1', [offerId])) as { status: string; decline_reason: string }[];
       expect(row).toEqual({ status: 'declined', decline_reason: 'En jaksa juuri nyt' });
-      await page.goto('/offers');
+      await visit(page, '/offers');
       await expectPage(page, text.offers.title);
       await page.getByText(text.offers.noneWaiting).waitFor();
       await page.getByText(text.offers.status.declined).waitFor();
@@ -204,7 +219,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       const offerId = await offerTo(user, language, title);
       const accepted = await as(await login(web.t.http, user)).post(`/offers/${offerId}/accept`).expect(201);
       const page = await signedIn(language, user);
-      await page.goto(`/assignments/${accepted.body.id}`);
+      await visit(page, `/assignments/${accepted.body.id}`);
       await expectPage(page, title);
       await page.getByRole('button', { name: text.assignments.withdraw.open }).click();
       await page.getByText(text.assignments.withdraw.noPenalty).waitFor();
@@ -226,7 +241,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     const title = 'Arviointikäynti';
     const offerId = await offerTo(user, 'fi', title);
     const page = await signedIn('fi', user);
-    await page.goto(`/offers/${offerId}`);
+    await visit(page, `/offers/${offerId}`);
     await expectPage(page, title);
     await page.getByRole('button', { name: fi.offers.accept }).click();
     await page.getByRole('heading', { name: fi.offers.ceiling.title }).waitFor();
@@ -260,14 +275,14 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     const title = 'Luento kokemusasiantuntijuudesta';
     const offerId = await offerTo(user, 'fi', title);
     const page = await signedIn('fi', user);
-    await page.goto(`/offers/${offerId}`);
+    await visit(page, `/offers/${offerId}`);
     await expectPage(page, title);
     await tabTo(page, text.offers.accept);
     await page.keyboard.press('Enter');
     await page.getByText(text.offers.accepted).first().waitFor();
 
     const contractId = await approveContractOf(user);
-    await page.goto(`/contracts/${contractId}`);
+    await visit(page, `/contracts/${contractId}`);
     await page.getByRole('heading', { level: 2, name: text.contracts.keyTerms }).waitFor();
     await page.getByRole('link', { name: text.contracts.download }).waitFor();
     await tabTo(page, text.fields.password);

@@ -1148,6 +1148,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experts/me/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExpertHomeController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/experts/me/pause": {
         parameters: {
             query?: never;
@@ -2649,6 +2665,18 @@ export interface components {
             sessions: components["schemas"]["ExportedSessionResponse"][];
             statements: components["schemas"]["ExportedStatementResponse"][];
         };
+        ExpertHomeResponse: {
+            /** @description Approved contracts whose PDF is ready to read and sign (at most 20) */
+            contractsToSign: components["schemas"]["HomeContractResponse"][];
+            /** @description The next accepted or confirmed assignments not yet over (at most 3) */
+            nextAssignments: components["schemas"]["HomeAssignmentResponse"][];
+            /** @description Offers still open, nearest deadline first (at most 20) */
+            offers: components["schemas"]["HomeOfferResponse"][];
+            /** @description Claims returned to the expert for correction */
+            returnedClaims: number;
+            /** @description Accepted or confirmed assignments not yet over, all of them */
+            upcomingAssignments: number;
+        };
         ExpertPageResponse: {
             items: components["schemas"]["ExpertResponse"][];
             limit: number;
@@ -3165,6 +3193,38 @@ export interface components {
             field: string;
             /** @example email must be an email */
             message: string;
+        };
+        HomeAssignmentResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            title: string;
+        };
+        HomeContractResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example KOK-2026-000123 */
+            number: string;
+            /** @description Titles of the work it covers, earliest first */
+            titles: string[];
+        };
+        HomeOfferResponse: {
+            /**
+             * Format: date-time
+             * @description Answer by
+             */
+            deadline: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
         };
         HoursReportResponse: {
             rows: components["schemas"]["HoursRowResponse"][];
@@ -7194,6 +7254,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExpertHomeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What waits for the expert: open offers, next assignments, contracts to sign, returned claims; only their own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertHomeResponse"];
                 };
             };
             /** @description No valid access token */

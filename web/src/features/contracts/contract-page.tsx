@@ -12,6 +12,9 @@ import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Contract, useContract, usePdfUrl, useSign } from './contracts-api';
 
+// Browsers without a PDF viewer (most phones) get the download link alone rather than an empty box.
+const PDF_IN_PAGE = navigator.pdfViewerEnabled !== false;
+
 // The key terms as text, for screen readers and small screens: the PDF below is the binding document.
 function KeyTerms({ contract }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
@@ -80,9 +83,13 @@ function Document({ contract }: { contract: Contract }) {
       {!url && error === undefined && <Loading />}
       {url && (
         <>
-          <object data={url} type="application/pdf" className="pdf-frame" title={name} aria-label={name}>
-            <Paragraph>{t('contracts.noPdfViewer')}</Paragraph>
-          </object>
+          {PDF_IN_PAGE ? (
+            <object data={url} type="application/pdf" className="pdf-frame" title={name} aria-label={name}>
+              <Paragraph>{t('contracts.noPdfViewer')}</Paragraph>
+            </object>
+          ) : (
+            <Paragraph mb="s">{t('contracts.noPdfViewer')}</Paragraph>
+          )}
           <ul className="link-row">
             <li>
               <a href={url} download={`${contract.number}.pdf`} className="download-link">

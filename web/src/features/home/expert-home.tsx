@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { Page } from '../../components/page';
@@ -9,19 +9,9 @@ import { formatSpan } from '../../components/work-facts';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 
-const NEXT_ASSIGNMENTS = 3;
-
-// The expert's first screen: what waits for them. Four small calls in parallel, each a list the API already
-// answers (the contracts and claims ones paged to what is shown).
+// The expert's first screen in one call: what waits for them (GET /api/experts/me/home).
 function useHome() {
-  return useQueries({
-    queries: [
-      { queryKey: ['home', 'offers'], queryFn: () => call(api.GET('/api/offers', { params: { query: { status: 'offered' } } })) },
-      { queryKey: ['home', 'assignments'], queryFn: () => call(api.GET('/api/assignments')) },
-      { queryKey: ['home', 'contracts'], queryFn: () => call(api.GET('/api/contracts', { params: { query: { status: 'approved'} } })) },
-      { queryKey: ['home', 'claims'], queryFn: () => call(api.GET('/api/claims', { params: { query: { status: 'returned'} } })) },
-    ],
-  });
+  return useQuery({ queryKey: ['home'], queryFn: () => call(api.GET('/api/experts/me/home')) });
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -38,73 +28,68 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export function ExpertHome({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [offers, assignments, contracts, claims] = useHome();
-  const now = Date.now();
-  const waiting = offers.data?.filter((o) => new Date(o.deadline).getTime() > now) ?? [];
-  const next = (assignments.data ?? []).filter((a) => (a.status === 'accepted' || a.status === 'confirmed') && new Date(a.endsAt).getTime() > now).slice(0, NEXT_ASSIGNMENTS);
-  const toSign = (contracts.data?.items ?? []).filter((c) => c.pdfSha256);
-  const returned = claims.data?.total ?? 0;
-  const state = (q: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown }) =>
-    q.isPending ? <Loading /> : q.isError ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : null;
-
+  const home = useHome();
+  const data = home.data;
   return (
     <Page title={t('home.title')}>
       <Paragraph mb="m">{t('home.welcome', { name })}</Paragraph>
-      <Section id="home-offers" title={t('expertHome.offers')}>
-        {state(offers) ??
-          (waiting.length === 0 ? (
-            <Empty text={t('expertHome.noOffers')} />
-          ) : (
-            <ul className="card-list">
-              {waiting.map((o) => (
-                <li key={o.id}>
-                  <AppLink to={`/offers/${o.id}`}>{o.title}</AppLink>
-                  <Paragraph>{formatSpan(language, o.startsAt, o.endsAt)}</Paragraph>
-                  <Paragraph>{t('expertHome.answerBy', { deadline: formatDateTime(language, o.deadline) })}</Paragraph>
-                </li>
-              ))}
-            </ul>
-          ))}
-      </Section>
-      <Section id="home-contracts" title={t('expertHome.contracts')}>
-        {state(contracts) ??
-          (toSign.length === 0 ? (
-            <Empty text={t('expertHome.noContracts')} />
-          ) : (
-            <ul className="card-list">
-              {toSign.map((c) => (
-                <li key={c.id}>
-                  <AppLink to={`/contracts/${c.id}`}>{t('expertHome.contractName', { number: c.number })}</AppLink>
-                  <Paragraph>{c.assignments.map((a) => a.title).join(', ')}</Paragraph>
-                </li>
-              ))}
-            </ul>
-          ))}
-      </Section>
-      <Section id="home-assignments" title={t('expertHome.assignments')}>
-        {state(assignments) ??
-          (next.length === 0 ? (
-            <Empty text={t('expertHome.noAssignments')} />
-          ) : (
-            <ul className="card-list">
-              {next.map((a) => (
-                <li key={a.id}>
-                  <AppLink to={`/assignments/${a.id}`}>{a.title}</AppLink>
-                  <Paragraph>{formatSpan(language, a.startsAt, a.endsAt)}</Paragraph>
-                </li>
-              ))}
-            </ul>
-          ))}
-        <AppLink to="/assignments">{t('expertHome.allAssignments')}</AppLink>
-      </Section>
-      <Section id="home-claims" title={t('expertHome.claims')}>
-        {state(claims) ??
-          (returned === 0 ? (
-            <Empty text={t('expertHome.noClaims')} />
-          ) : (
-            <AppLink to="/claims">{t('expertHome.claimsReturned', { count: returned })}</AppLink>
-          ))}
-      </Section>
+      {home.isPending && <Loading />}
+      {home.isError && <LoadError error={home.error} onRetry={() => void home.refetch()} />}
+      {data && (
+        <>
+          <Section id="home-offers" title={t('expertHome.offers')}>
+            {data.offers.length === 0 ? (
+              <Empty text={t('expertHome.noOffers')} />
+            ) : (
+              <ul className="card-list">
+                {data.offers.map((o) => (
+                  <li key={o.id}>
+                    <AppLink to={`/offers/${o.id}`}>{o.title}</AppLink>
+                    <Paragraph>{formatSpan(language, o.startsAt, o.endsAt)}</Paragraph>
+                    <Paragraph>{t('expertHome.answerBy', { deadline: formatDateTime(language, o.deadline) })}</Paragraph>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section id="home-contracts" title={t('expertHome.contracts')}>
+            {data.contractsToSign.length === 0 ? (
+              <Empty text={t('expertHome.noContracts')} />
+            ) : (
+              <ul className="card-list">
+                {data.contractsToSign.map((c) => (
+                  <li key={c.id}>
+                    <AppLink to={`/contracts/${c.id}`}>{t('expertHome.contractName', { number: c.number })}</AppLink>
+                    <Paragraph>{c.titles.join(', ')}</Paragraph>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+          <Section id="home-assignments" title={t('expertHome.assignments')}>
+            {data.nextAssignments.length === 0 ? (
+              <Empty text={t('expertHome.noAssignments')} />
+            ) : (
+              <ul className="card-list">
+                {data.nextAssignments.map((a) => (
+                  <li key={a.id}>
+                    <AppLink to={`/assignments/${a.id}`}>{a.title}</AppLink>
+                    <Paragraph>{formatSpan(language, a.startsAt, a.endsAt)}</Paragraph>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <AppLink to="/assignments">{data.upcomingAssignments > 0 ? t('expertHome.allAssignmentsCount', { count: data.upcomingAssignments }) : t('expertHome.allAssignments')}</AppLink>
+          </Section>
+          <Section id="home-claims" title={t('expertHome.claims')}>
+            {data.returnedClaims === 0 ? (
+              <Empty text={t('expertHome.noClaims')} />
+            ) : (
+              <AppLink to="/claims">{t('expertHome.claimsReturned', { count: data.returnedClaims })}</AppLink>
+            )}
+          </Section>
+        </>
+      )}
     </Page>
   );
 }

@@ -81,9 +81,15 @@ function OfferDetails({ offer }: { offer: Offer }) {
   const [declined, setDeclined] = useState(false);
   const open = isWaiting(offer) && !accept.isSuccess && !declined;
 
+  // A ref, not isPending: a second click in the same frame comes before React has rendered the first.
+  const busy = useRef(false);
   const doAccept = (acknowledge: boolean) => {
-    if (accept.isPending) return;
+    if (busy.current) return;
+    busy.current = true;
     accept.mutate(acknowledge, {
+      onSettled: () => {
+        busy.current = false;
+      },
       onSuccess: () => announce(t('offers.accepted')),
       onError: (error) => {
         if (isApiError(error) && error.code === 'EARNINGS_CEILING_ACK_REQUIRED') setNeedsAck(true);
@@ -109,7 +115,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
         {!open && (
           <div>
             <dt>{t('offers.state')}</dt>
-            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status}`)}</dd>
+            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? 'expired' : offer.status}`)}</dd>
           </div>
         )}
       </WorkFacts>

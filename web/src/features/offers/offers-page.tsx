@@ -17,7 +17,7 @@ function OfferList({ offers, waiting }: { offers: Offer[]; waiting: boolean }) {
         <li key={offer.id}>
           <AppLink to={`/offers/${offer.id}`}>{offer.title}</AppLink>
           <Paragraph>{formatSpan(language, offer.startsAt, offer.endsAt)}</Paragraph>
-          <Paragraph>{waiting ? t('offers.answerBy', { deadline: formatDateTime(language, offer.deadline) }) : t(`offers.status.${offer.status}`)}</Paragraph>
+          <Paragraph>{waiting ? t('offers.answerBy', { deadline: formatDateTime(language, offer.deadline) }) : t(`offers.status.${offer.status === 'offered' ? 'expired' : offer.status}`)}</Paragraph>
         </li>
       ))}
     </ul>

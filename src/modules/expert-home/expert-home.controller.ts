@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../common/auth/auth-context';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ExpertHomeResponse } from './dto/expert-home.response';
+import { ExpertHomeService } from './expert-home.service';
+
+@ApiTags('experts')
+@Controller('experts/me/home')
+export class ExpertHomeController {
+  constructor(private readonly home: ExpertHomeService) {}
+
+  @Get()
+  @Authenticated({ roles: [Role.Expert] })
+  @ApiOkResponse({ type: ExpertHomeResponse, description: 'What waits for the expert: open offers, next assignments, contracts to sign, returned claims; only their own' })
+  get(@CurrentUser() ctx: AuthContext): Promise<ExpertHomeResponse> {
+    return this.home.get(ctx);
+  }
+}
