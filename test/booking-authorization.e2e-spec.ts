@@ -178,6 +178,7 @@ describe('booking authorization: every route × every role', () => {
     // Each side once: the orderer's and the expert's calls do not collide.
     { method: 'post', template: '/assignments/{id}/feedback', path: () => `/assignments/${ids.completed}/feedback`, body: () => ({ rating: 4 }), expect: only([Role.Orderer, Role.Expert], 201) },
     { method: 'get', template: '/assignments/{id}/feedback', path: () => `/assignments/${ids.completed}/feedback`, expect: only(PARTIES, 200) },
+    { method: 'get', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 200) },
     { method: 'post', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 201) },
     { method: 'delete', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 204) },
     // Public: the token is the credential, whoever calls.

@@ -146,6 +146,32 @@ describe('experts', () => {
     expect((await as(token).post('/experts/me/resume').expect(200)).body.status).toBe('active');
   });
 
+  it('keeps a pause reason for the expert and the coordinator only, and forgets it on resume', async () => {
+    const expert = await createExpert(t.db);
+    const token = await login(t.http, expert);
+    const admin = (await loggedIn(t.db, t.http, Role.Admin)).token;
+    const reason = 'Sairaalahoidossa kesäkuun loppuun';
+    const paused = await as(token).post('/experts/me/pause', { reason: `  ${reason} ` }).expect(200);
+    expect(paused.body).toMatchObject({ status: 'paused', pauseReason: reason });
+    await expect(as(token).get('/experts/me').then((r) => r.body.pauseReason)).resolves.toBe(reason);
+    await expect(as(coordinator).get(`/experts/${expert.id}`).then((r) => r.body.pauseReason)).resolves.toBe(reason);
+    await expect(as(admin).get(`/experts/${expert.id}`).then((r) => r.body.pauseReason)).resolves.toBeNull();
+    // Never in the audit log, which admins read.
+    const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM audit_events WHERE details::text LIKE '%Sairaala%'`)) as { count: number }[];
+    expect(count).toBe(0);
+    await as(token).post('/experts/me/resume').expect(200);
+    await expect(as(token).get('/experts/me').then((r) => r.body.pauseReason)).resolves.toBeNull();
+    const [row] = (await t.db.query(`SELECT pause_reason FROM experts WHERE user_id = $1`, [expert.id])) as { pause_reason: string | null }[];
+    expect(row.pause_reason).toBeNull();
+  });
+
+  it('refuses a pause reason over 500 characters, naming the field', async () => {
+    const token = await login(t.http, await createExpert(t.db));
+    const res = await as(token).post('/experts/me/pause', { reason: 'x'.repeat(501) }).expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    await expect(as(token).get('/experts/me').then((r) => r.body.status)).resolves.toBe('active');
+  });
+
   it('does not activate an applicant without a verified credential', async () => {
     const applicant = await createExpert(t.db, { status: 'applicant' as never });
     const res = await as(coordinator).post(`/experts/${applicant.id}/activate`).expect(409);

@@ -77,6 +77,7 @@ export class ExpertAnonymiser {
         maxPerWeek: null,
         maxPerMonth: null,
         yearlyEarningsCeilingCents: null,
+        pauseReason: null,
         inactivityNoticeAt: null,
       },
     );

@@ -12,6 +12,7 @@ import { MailService } from '../mail/mail.service';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { ApplyDto } from './dto/apply.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
+import { PauseDto } from './dto/pause.dto';
 import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
 import { ExpertAction, nextExpertStatus } from './expert-transitions';
 import { ExpertErrors } from './experts.errors';
@@ -67,15 +68,16 @@ export class ExpertLifecycleService {
     return this.move(ctx, expert, 'retire');
   }
 
-  async pause(ctx: AuthContext): Promise<ExpertResponse> {
-    return this.move(ctx, await this.own(ctx), 'pause');
+  async pause(ctx: AuthContext, dto: PauseDto = {}): Promise<ExpertResponse> {
+    return this.move(ctx, await this.own(ctx), 'pause', { pauseReason: dto.reason ?? null });
   }
 
   async resume(ctx: AuthContext): Promise<ExpertResponse> {
-    return this.move(ctx, await this.own(ctx), 'resume');
+    return this.move(ctx, await this.own(ctx), 'resume', { pauseReason: null });
   }
 
-  private async move(ctx: AuthContext, expert: ExpertEntity, action: ExpertAction): Promise<ExpertResponse> {
+  // `also`: columns that change with the status (never written to the audit log: a pause reason may be health data).
+  private async move(ctx: AuthContext, expert: ExpertEntity, action: ExpertAction, also: Partial<Pick<ExpertEntity, 'pauseReason'>> = {}): Promise<ExpertResponse> {
     const to = nextExpertStatus(expert.status, action);
     if (!to) throw ExpertErrors.badTransition(expert.status, action);
     await this.dataSource.transaction(async (manager) => {
@@ -83,7 +85,7 @@ export class ExpertLifecycleService {
       const result = await manager.update(
         ExpertEntity,
         { userId: expert.userId, status: expert.status },
-        { status: to, ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}) },
+        { status: to, ...also, ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}) },
       );
       if (!result.affected) throw ExpertErrors.badTransition(expert.status, action);
       await this.audit.record(
@@ -91,7 +93,7 @@ export class ExpertLifecycleService {
         manager,
       );
     });
-    return toExpertResponse({ ...expert, status: to });
+    return toExpertResponse({ ...expert, ...also, status: to });
   }
 
   private async own(ctx: AuthContext): Promise<ExpertEntity> {

@@ -6,6 +6,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ExpertDataResponse } from './dto/expert-data.response';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './dto/expert.response';
+import { PauseDto } from './dto/pause.dto';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -53,8 +54,8 @@ export class ExpertsMeController {
   @Post('pause')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
-  pause(@CurrentUser() ctx: AuthContext): Promise<ExpertResponse> {
-    return this.lifecycle.pause(ctx);
+  pause(@CurrentUser() ctx: AuthContext, @Body() dto: PauseDto): Promise<ExpertResponse> {
+    return this.lifecycle.pause(ctx, dto);
   }
 
   @ApiOperation({ summary: 'Resume receiving offers' })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
+import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { fieldError } from '../../common/errors/domain-error';
 import { Page } from '../../common/http/pagination.dto';
@@ -80,15 +81,15 @@ export class ExpertsService {
     return { topics: topics.map(toTopicResponse), consentVersion: TOPICS_CONSENT_VERSION, consentText: TOPICS_CONSENT_TEXT };
   }
 
-  async directory(_ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertResponse>> {
+  async directory(ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertResponse>> {
     const [rows, total] = await this.experts.findDirectoryPage(query);
-    return { items: rows.map(toExpertResponse), total, limit: query.limit, offset: query.offset };
+    return { items: rows.map((e) => forStaff(ctx, toExpertResponse(e))), total, limit: query.limit, offset: query.offset };
   }
 
-  async get(_ctx: AuthContext, id: string): Promise<ExpertResponse> {
+  async get(ctx: AuthContext, id: string): Promise<ExpertResponse> {
     const expert = await this.experts.findById(id);
     if (!expert) throw ExpertErrors.notFound();
-    return toExpertResponse(expert);
+    return forStaff(ctx, toExpertResponse(expert));
   }
 
   private async own(ctx: AuthContext): Promise<ExpertEntity> {
@@ -96,4 +97,9 @@ export class ExpertsService {
     if (!expert) throw ExpertErrors.notFound();
     return expert;
   }
+}
+
+// A pause reason may be about health: the coordinator reads it, an admin does not.
+function forStaff(ctx: AuthContext, expert: ExpertResponse): ExpertResponse {
+  return ctx.user.role === Role.Coordinator ? expert : { ...expert, pauseReason: null };
 }

@@ -2698,6 +2698,8 @@ export interface components {
             maxPerMonth: number | null;
             maxPerWeek: number | null;
             name: string;
+            /** @description The expert’s reason for pausing: the expert and the coordinator only (null for others) */
+            pauseReason: string | null;
             phone: string | null;
             preferredLanguage: components["schemas"]["Language"];
             status: components["schemas"]["ExpertStatus"];
@@ -3390,6 +3392,13 @@ export interface components {
         PasswordResetRequestDto: {
             /** @example maija@example.fi */
             email: string;
+        };
+        PauseDto: {
+            /**
+             * @description Optional; may be about health: read only by the expert and the coordinator, never by orderers or admins
+             * @example Lomalla heinäkuun loppuun
+             */
+            reason?: string | null;
         };
         /** @enum {string} */
         Payee: "expert" | "association";
@@ -7321,7 +7330,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

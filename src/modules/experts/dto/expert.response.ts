@@ -25,6 +25,8 @@ export class ExpertResponse {
   @ApiProperty({ type: Number, nullable: true }) maxPerWeek: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxPerMonth: number | null;
   @ApiProperty({ type: Number, nullable: true }) yearlyEarningsCeilingCents: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The expert’s reason for pausing: the expert and the coordinator only (null for others)' })
+  pauseReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) erasureRequestedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -99,6 +101,7 @@ export function toExpertResponse(e: ExpertEntity): ExpertResponse {
     maxPerWeek: e.maxPerWeek,
     maxPerMonth: e.maxPerMonth,
     yearlyEarningsCeilingCents: e.yearlyEarningsCeilingCents,
+    pauseReason: e.status === ExpertStatus.Paused ? (e.pauseReason ?? null) : null,
     erasureRequestedAt: e.erasureRequestedAt?.toISOString() ?? null,
     createdAt: e.createdAt.toISOString(),
   };

@@ -74,6 +74,10 @@ export class ExpertEntity {
   @Column({ type: 'timestamptz', nullable: true })
   activatedAt: Date | null;
 
+  // The expert's own words on why they paused; may be about their health, so only they and the coordinator read it.
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  pauseReason: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   erasureRequestedAt: Date | null;
 

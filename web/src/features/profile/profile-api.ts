@@ -19,5 +19,5 @@ export function useStoreProfile() {
 
 export const updateProfile = (body: ProfileChange) => call(api.PATCH('/api/experts/me', { body }));
 export const setTopics = (topics: string[], consentVersion: string) => call(api.PUT('/api/experts/me/topics', { body: { topics, consentVersion } }));
-export const pause = () => call(api.POST('/api/experts/me/pause'));
+export const pause = (reason: string | null) => call(api.POST('/api/experts/me/pause', { body: { reason } }));
 export const resume = () => call(api.POST('/api/experts/me/resume'));

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { CheckboxesField, SelectField } from '../../components/fields';
-import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
+import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
@@ -206,7 +206,7 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
         {t('profile.topics.heading')}
       </Heading>
       <Paragraph mb="s">{t('profile.topics.intro')}</Paragraph>
-      {expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
+      {expert.topics.length > 0 && expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
       <Form {...formProps} id="topics-form" onSubmit={() => submit(values)} submitLabel={t('profile.topics.submit')}>
         <CheckboxesField field="topics" label={labels.topics} hint={t('profile.topics.hint')} errors={errors} options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))} value={values.topics} onChange={(topics) => setValues({ ...values, topics })} />
         <div className="consent-text">
@@ -225,15 +225,25 @@ function PauseSection({ expert }: { expert: Expert }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const store = useStoreProfile();
-  const paused = expert.status === 'paused';
-  const mutation = useMutation({
-    mutationFn: () => (paused ? resume() : pause()),
+  const [reason, setReason] = useState('');
+  const labels = { reason: t('profile.pause.reason') };
+  const pausing = useSubmission({
+    labels,
+    send: (text: string) => pause(text.trim() || null),
     onSuccess: (result) => {
       store(result);
-      announce(t(result.status === 'paused' ? 'profile.pause.paused' : 'profile.pause.resumed'));
+      setReason('');
+      announce(t('profile.pause.paused'));
     },
   });
-  const canMove = paused || expert.status === 'active';
+  const resuming = useMutation({
+    mutationFn: resume,
+    onSuccess: (result) => {
+      store(result);
+      announce(t('profile.pause.resumed'));
+    },
+  });
+  const paused = expert.status === 'paused';
   return (
     <section aria-labelledby="pause-heading" className="profile-section">
       <Heading variant="h2" id="pause-heading" mb="s">
@@ -242,13 +252,23 @@ function PauseSection({ expert }: { expert: Expert }) {
       <InlineAlert status="neutral" mb="s">
         {t(`profile.pause.status.${expert.status}`)}
       </InlineAlert>
-      <Paragraph mb="s">{t(paused ? 'profile.pause.resumeIntro' : 'profile.pause.intro')}</Paragraph>
-      {canMove && (
-        <Button variant={paused ? 'default' : 'secondary'} aria-disabled={mutation.isPending} loading={mutation.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !mutation.isPending && mutation.mutate()}>
-          {t(paused ? 'profile.pause.resume' : 'profile.pause.pause')}
-        </Button>
-      )}
-      {mutation.isError && <ProblemNotice error={mutation.error} />}
+      {paused ? (
+        <>
+          {expert.pauseReason && <Paragraph mb="s">{t('profile.pause.yourReason', { reason: expert.pauseReason })}</Paragraph>}
+          <Paragraph mb="s">{t('profile.pause.resumeIntro')}</Paragraph>
+          <Button aria-disabled={resuming.isPending} loading={resuming.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !resuming.isPending && resuming.mutate()}>
+            {t('profile.pause.resume')}
+          </Button>
+          {resuming.isError && <ProblemNotice error={resuming.error} />}
+        </>
+      ) : expert.status === 'active' ? (
+        <>
+          <Paragraph mb="s">{t('profile.pause.intro')}</Paragraph>
+          <Form {...pausing.formProps} id="pause-form" onSubmit={() => pausing.submit(reason)} submitLabel={t('profile.pause.pause')}>
+            <TextAreaField field="reason" label={labels.reason} hint={t('profile.pause.reasonHint')} optional errors={pausing.errors} value={reason} onChange={setReason} />
+          </Form>
+        </>
+      ) : null}
     </section>
   );
 }
