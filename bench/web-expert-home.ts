@@ -135,6 +135,7 @@ async function main(): Promise<void> {
         firstApi: Math.round(Math.min(...api.map((r) => r.startTime))),
         lastApi: Math.round(Math.max(0, ...api.map((r) => r.responseEnd))),
         apiCalls: api.length,
+        apiPaths: api.map((r) => new URL(r.name).pathname + new URL(r.name).search),
       };
     });
     const paths = scripts.map((s) => new URL(s.url).pathname);
@@ -149,6 +150,7 @@ async function main(): Promise<void> {
         `home rendered at ${rendered.toFixed(0)} ms, usable (main thread idle) at ${usable.toFixed(0)} ms ` +
         `(HTML ${phases.html} ms, last script ${phases.scripts} ms, first API call ${phases.firstApi} ms, ${phases.apiCalls} API calls done at ${phases.lastApi} ms)`,
     );
+    if (run === 0) console.log(`  API calls of the load: ${phases.apiPaths.join(', ')}`);
     if (run > 0) results.push(result);
     await context.close();
   }
