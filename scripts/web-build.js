@@ -5,6 +5,7 @@
 // hash is current is skipped. `npm start` and the browser tests call it; `npm run build` always builds,
 // after type-checking (--typecheck --force).
 const { execFileSync } = require('node:child_process');
+const { brotliCompressSync, constants: zlib, gzipSync } = require('node:zlib');
 const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join, relative, resolve } = require('node:path');
@@ -31,7 +32,8 @@ function sourceHash() {
     const path = join(WEB, input);
     return existsSync(path) && !readdirSafe(path) ? [path] : filesUnder(path);
   });
-  files.push(join(ROOT, 'package-lock.json'));
+  // This script too: a change in how dist is made (the precompressed files) makes a new build.
+  files.push(join(ROOT, 'package-lock.json'), __filename);
   for (const file of files.filter(existsSync).sort()) hash.update(`\0${relative(ROOT, file)}\0`).update(readFileSync(file));
   return hash.digest('hex');
 }
@@ -53,6 +55,20 @@ function binOf(pkg, bin) {
   return found;
 }
 
+// Text files the API serves, compressed beside them once at build time (name.gz, name.br): @fastify/static
+// sends the one the browser accepts (preCompressed), so no request pays for compressing. Fonts (woff2) and
+// images are compressed already.
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
+
+function precompress() {
+  for (const file of filesUnder(DIST).filter((f) => COMPRESSIBLE.test(f))) {
+    const bytes = readFileSync(file);
+    if (bytes.length < 1024) continue;
+    writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
+    writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+  }
+}
+
 /** @returns {boolean} whether it built */
 function ensureWebBuild({ force = false, typecheck = false, quiet = false } = {}) {
   const hash = sourceHash();
@@ -67,6 +83,7 @@ function ensureWebBuild({ force = false, typecheck = false, quiet = false } = {}
   // Always a production build, whoever calls (the test setup runs with NODE_ENV=test, which Vite would follow).
   const env = { ...process.env, NODE_ENV: 'production' };
   execFileSync(process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--mode', 'production', '--logLevel', quiet ? 'error' : 'warn'], { cwd: WEB, stdio, env });
+  precompress();
   writeFileSync(HASH_FILE, `${hash}\n`);
   if (!quiet) console.log(`web/dist built in ${Date.now() - started} ms.`);
   return true;

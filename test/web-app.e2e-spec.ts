@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import request from 'supertest';
 import { ensureWebBuild, DIST } from '../scripts/web-build';
 import { createTestApp, TestApp } from './utils/test-app';
@@ -38,6 +39,32 @@ describe('the web app served beside the API', () => {
     expect(res.headers['content-type']).toMatch(/javascript/);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     await raw.get('/assets/index-00000000.js').set('accept', html).expect(404);
+  });
+
+  it('sends the scripts brotli or gzip compressed to a browser that accepts it, and plain to one that does not', async () => {
+    const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1];
+    const plain = readFileSync(join(DIST, script));
+    const asBytes = (res: request.Response, done: (e: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    };
+    // supertest decodes what it receives: the body is the script again, the length what travelled.
+    const br = await raw.get(script).set('accept-encoding', 'gzip, deflate, br').buffer(true).parse(asBytes).expect(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['vary']).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((br.body as Buffer).equals(plain)).toBe(true);
+    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }).length);
+    expect(Number(br.headers['content-length'])).toBeLessThan(plain.length / 3);
+    const gz = await raw.get(script).set('accept-encoding', 'gzip').buffer(true).parse(asBytes).expect(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect((gz.body as Buffer).equals(plain)).toBe(true);
+    expect(Number(gz.headers['content-length'])).toBeLessThan(plain.length / 3);
+    const none = await raw.get(script).set('accept-encoding', 'identity').buffer(true).parse(asBytes).expect(200);
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(Number(none.headers['content-length'])).toBe(plain.length);
   });
 
   it('is a production build, even when the tests built it', () => {

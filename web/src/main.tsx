@@ -4,9 +4,11 @@ import { App } from './app/app';
 import './app/global.css';
 import { initI18n } from './i18n/i18n';
 
-initI18n();
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The texts of the person's language first (a chunk of their own), then the app.
+void initI18n().then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

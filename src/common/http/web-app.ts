@@ -42,6 +42,9 @@ export async function serveWebApp(app: NestFastifyApplication, dist = process.en
     wildcard: false,
     index: false,
     serveDotFiles: false,
+    // The build writes name.br and name.gz beside each text file (scripts/web-build.js): sent to browsers
+    // that accept them, with Vary: accept-encoding.
+    preCompressed: true,
     setHeaders: (res, path) => {
       // Vite names every file under assets/ by its content's hash.
       res.header('cache-control', relative(root, path).startsWith(`assets${sep}`) ? LONG_CACHE : NO_CACHE);

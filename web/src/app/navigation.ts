@@ -15,6 +15,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/offers', label: 'nav.offers' },
     { to: '/assignments', label: 'nav.assignments' },
     { to: '/contracts', label: 'nav.contracts' },
+    { to: '/claims', label: 'nav.claims' },
+    { to: '/fees', label: 'nav.fees' },
     { to: '/availability', label: 'nav.availability' },
     { to: '/profile', label: 'nav.profile' },
     { to: '/certificates', label: 'nav.certificates' },

@@ -11,6 +11,10 @@ const ResetPasswordPage = lazy(() => import('../features/auth/reset-password-pag
 const SetPasswordPage = lazy(() => import('../features/auth/set-password-page').then((m) => ({ default: m.SetPasswordPage })));
 const ApplyPage = lazy(() => import('../features/apply/apply-page').then((m) => ({ default: m.ApplyPage })));
 const AccessibilityPage = lazy(() => import('../features/accessibility/accessibility-page').then((m) => ({ default: m.AccessibilityPage })));
+const ClaimsPage = lazy(() => import('../features/claims/claims-page').then((m) => ({ default: m.ClaimsPage })));
+const NewClaimPage = lazy(() => import('../features/claims/new-claim-page').then((m) => ({ default: m.NewClaimPage })));
+const ClaimPage = lazy(() => import('../features/claims/claim-page').then((m) => ({ default: m.ClaimPage })));
+const FeesPage = lazy(() => import('../features/fees/fees-page').then((m) => ({ default: m.FeesPage })));
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const OffersPage = lazy(() => import('../features/offers/offers-page').then((m) => ({ default: m.OffersPage })));
 const OfferPage = lazy(() => import('../features/offers/offer-page').then((m) => ({ default: m.OfferPage })));
@@ -43,6 +47,10 @@ export const router = createBrowserRouter([
       { path: '/payment-details', element: <RequireSession><PaymentDetailsPage /></RequireSession> },
       { path: '/calendar-link', element: <RequireSession><CalendarLinkPage /></RequireSession> },
       { path: '/my-data', element: <RequireSession><MyDataPage /></RequireSession> },
+      { path: '/claims', element: <RequireSession><ClaimsPage /></RequireSession> },
+      { path: '/claims/new', element: <RequireSession><NewClaimPage /></RequireSession> },
+      { path: '/claims/:id', element: <RequireSession><ClaimPage /></RequireSession> },
+      { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { samplePng } from '../factories/credentials.factory';
+import { createExpert } from '../factories/experts.factory';
+import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
+import { addMember, createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
+import { until } from '../utils/documents';
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+
+const TEXTS = { fi, sv };
+// With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
+const SHOTS = process.env.SCREENSHOT_DIR;
+
+async function shot(page: Page, name: string, language: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
+}
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+
+// Yesterday's work, two hours from 10 to 12 Helsinki time: within the time limit for claiming, payable today.
+function yesterday(): { startsAt: string; endsAt: string; date: string } {
+  const day = new Date(Date.now() - 24 * 3_600_000).toISOString().slice(0, 10);
+  return { startsAt: `${day}T08:00:00Z`, endsAt: `${day}T10:00:00Z`, date: day };
+}
+
+describe('the expert’s claims and paid fees in the browser', () => {
+  let web: WebApp;
+  let coordinator: TestUser & { token: string };
+  let orderer: TestUser;
+  let unitId: string;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    await settleOpenFeeRuns(web.t.db);
+    const c = await createUser(web.t.db, Role.Coordinator);
+    coordinator = { ...c, token: await login(web.t.http, c) };
+    orderer = await createUser(web.t.db, Role.Orderer);
+    unitId = (await createUnit(web.t.db)).id;
+    await addMember(web.t.db, unitId, orderer.id);
+  }, 120_000);
+  afterAll(() => web?.close());
+
+  const as = (token: string) => ({
+    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
+    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+  });
+
+  async function expertWithWork(language: 'fi' | 'sv', title: string) {
+    const expert = await createExpert(web.t.db, { language: language as Language });
+    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+    const work = yesterday();
+    const assignmentId = await createFinishedAssignment(web.t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title, startsAt: work.startsAt, endsAt: work.endsAt, preparationMinutes: 30 });
+    return { expert, assignmentId, work };
+  }
+
+  describe.each(['fi', 'sv'] as const)('in %s', (language) => {
+    const text = TEXTS[language];
+    const labels = { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit };
+
+    it('makes a claim from completed work: hours, a car trip and a receipt photo, then sends it', async () => {
+      const title = `Asiakasraati ${language}`;
+      const { expert, work } = await expertWithWork(language, title);
+      const page = await web.newPage(language);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: text.nav.claims }).click();
+      await expectPage(page, text.claims.title);
+      await page.getByRole('heading', { level: 3, name: title }).waitFor();
+      await shot(page, 'claims', language);
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+
+      await page.getByRole('button', { name: fill(text.claims.waiting.start, { title }) }).click();
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      await page.getByRole('status').filter({ hasText: text.claims.started }).waitFor();
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+
+      // A wrong number is refused beside its field and in the summary; what was typed stays.
+      await page.getByLabel(text.claims.work.worked).fill('kaksi');
+      await page.getByRole('button', { name: text.claims.work.save }).click();
+      await page.getByRole('link', { name: fill(text.claims.errors.hours, { field: text.claims.work.worked, max: '24' }) }).waitFor();
+      await expect(page.getByLabel(text.claims.work.worked).inputValue()).resolves.toBe('kaksi');
+      await page.getByLabel(text.claims.work.worked).fill('2,25');
+      await page.getByLabel(text.claims.work.preparation).fill('0,5');
+      await page.getByRole('button', { name: text.claims.work.save }).click();
+      await page.getByRole('status').filter({ hasText: text.claims.work.saved }).waitFor();
+
+      await page.getByLabel(text.claims.trips.from).fill('Mustasaari');
+      await page.getByLabel(text.claims.trips.to).fill('Vaasa');
+      await page.getByLabel(text.claims.trips.km).fill('24,5');
+      await page.getByRole('button', { name: text.claims.trips.add }).click();
+      await page.getByText(fill(text.claims.trips.route, { from: 'Mustasaari', to: 'Vaasa' })).waitFor();
+
+      await page.getByRole('radio', { name: text.claims.costs.kind.parking }).check({ force: true });
+      await page.getByLabel(text.claims.costs.amount).fill('3,50');
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByLabel(text.claims.costs.chooseFile).click();
+      await (await chooser).setFiles({ name: 'kuitti.png', mimeType: 'image/png', buffer: samplePng() });
+      await page.getByRole('button', { name: text.claims.costs.add }).click();
+      await page.getByText(fill(text.claims.costs.receipt, { name: 'kuitti.png' })).waitFor();
+      await page.getByRole('heading', { level: 2, name: text.claims.amounts.heading }).waitFor();
+      await shot(page, 'claim-draft', language);
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: text.claims.submit.button }).click();
+      await page.getByRole('status').filter({ hasText: text.claims.submit.done }).waitFor();
+      await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.submitted })).waitFor();
+      // Sent: nothing left to change.
+      await expect(page.getByRole('button', { name: text.claims.trips.add }).count()).resolves.toBe(0);
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+
+      const token = await login(web.t.http, expert);
+      const mine = (await as(token).get('/claims').expect(200)).body.items;
+      expect(mine).toEqual([
+        expect.objectContaining({
+          status: 'submitted',
+          workedMinutes: 135,
+          preparationMinutes: 30,
+          trips: [{ from: 'Mustasaari', to: 'Vaasa', km: 24.5, date: work.date }],
+          costs: [expect.objectContaining({ kind: 'parking', amountCents: 350 })],
+        }),
+      ]);
+    }, 120_000);
+
+    it('shows a returned claim with the coordinator’s reason and sends it again once fixed', async () => {
+      const title = `Työpaja ${language}`;
+      const { expert, assignmentId, work } = await expertWithWork(language, title);
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate: work.date, workedMinutes: 120, preparationMinutes: 30 });
+      const reason = language === 'fi' ? 'Pysäköintikuitti puuttuu.' : 'Parkeringskvittot saknas.';
+      await as(coordinator.token).post(`/claims/${claimId}/return`, { reason }).expect(200);
+
+      const page = await web.newPage(language);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.goto('/claims');
+      await page.getByText(text.claims.returnedFix).waitFor();
+      await page.getByRole('link', { name: title }).click();
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      await page.getByText(reason).waitFor();
+      await page.getByText(text.claims.returned.heading).waitFor();
+      await shot(page, 'claim-returned', language);
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByLabel(text.claims.costs.chooseFile).click();
+      await (await chooser).setFiles({ name: 'parkki.png', mimeType: 'image/png', buffer: samplePng() });
+      await page.getByRole('radio', { name: text.claims.costs.kind.parking }).check({ force: true });
+      await page.getByLabel(text.claims.costs.amount).fill('2');
+      await page.getByRole('button', { name: text.claims.costs.add }).click();
+      await page.getByText(fill(text.claims.costs.receipt, { name: 'parkki.png' })).waitFor();
+      await page.getByRole('button', { name: text.claims.submit.again }).click();
+      await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.submitted })).waitFor();
+    }, 120_000);
+
+    it('shows a late cancellation’s claim as filed for the expert and still open for travel', async () => {
+      const title = `Luento ${language}`;
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      const work = yesterday();
+      const assignmentId = await createFinishedAssignment(web.t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title, startsAt: work.startsAt, endsAt: work.endsAt, status: 'late_cancelled' });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate: work.date });
+      // The factory has no switch for it: the claim the late cancellation files is marked so.
+      await web.t.db.query('UPDATE claims SET late_cancellation = true WHERE id = $1', [claimId]);
+
+      const page = await web.newPage(language);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.goto(`/claims/${claimId}`);
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      await page.getByText(text.claims.lateCancellation.editable).waitFor();
+      // Its time is the booked time (no hours form), its trips can still be added, and it is sent already.
+      await expect(page.getByRole('button', { name: text.claims.work.save }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: text.claims.submit.button }).count()).resolves.toBe(0);
+      await page.getByLabel(text.claims.trips.from).fill('Kristinestad');
+      await page.getByLabel(text.claims.trips.to).fill('Vasa');
+      await page.getByLabel(text.claims.trips.km).fill('98');
+      await page.getByRole('button', { name: text.claims.trips.add }).click();
+      await page.getByText(fill(text.claims.trips.route, { from: 'Kristinestad', to: 'Vasa' })).waitFor();
+      await shot(page, 'claim-late-cancellation', language);
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+    }, 120_000);
+
+    it('shows what was paid and when, and downloads the statement PDF', async () => {
+      const { expert, assignmentId, work } = await expertWithWork(language, `Arviointi ${language}`);
+      await createClaim(web.t.db, expert.id, assignmentId, { status: 'approved', workDate: work.date, decidedBy: coordinator.id, kmTenths: 245 });
+      const run = await as(coordinator.token).post('/fee-runs', { upTo: new Date().toISOString().slice(0, 10) }).expect(202);
+      const runNow = () => as(coordinator.token).get(`/fee-runs/${run.body.id}`).then((r) => r.body as { status: string });
+      expect((await until(runNow, (r) => r.status === 'computed' || r.status === 'failed')).status).toBe('computed');
+      await as(coordinator.token).post(`/fee-runs/${run.body.id}/approve`).expect(200);
+      await as(coordinator.token).post(`/fee-runs/${run.body.id}/export`).expect(202);
+      expect((await until(runNow, (r) => r.status === 'exported' || r.status === 'failed')).status).toBe('exported');
+
+      const page = await web.newPage(language);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: text.nav.fees }).click();
+      await expectPage(page, text.fees.title);
+      await page.getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) }).waitFor();
+      const button = page.getByRole('button', { name: new RegExp(`^${fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+')}$`) });
+      await button.waitFor();
+      await shot(page, 'fees', language);
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
+      const download = page.waitForEvent('download');
+      await button.click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+      const path = await file.path();
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      await page.getByRole('status').filter({ hasText: text.fees.statements.downloaded }).waitFor();
+    }, 120_000);
+  });
+});

@@ -1,0 +1,48 @@
+import { useRef } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiError } from '../../api/problem';
+import { useAnnounce } from '../../components/announcer';
+import { ProblemNotice } from '../../components/states';
+import { Button } from '../../components/suomifi';
+import { createClaim, useStoreClaim } from './claims-api';
+
+// One press makes the draft and opens it; a second press while it is being made does nothing. A claim that
+// already exists (made on another device) is opened instead.
+export function StartClaimButton({ assignmentId, existingClaimId, label }: { assignmentId: string; existingClaimId?: string; label: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const store = useStoreClaim();
+  const inFlight = useRef(false);
+  const start = useMutation({
+    mutationFn: () => createClaim(assignmentId),
+    onSettled: () => {
+      inFlight.current = false;
+    },
+    onSuccess: async (claim) => {
+      await store(claim);
+      announce(t('claims.started'));
+      await navigate(`/claims/${claim.id}`);
+    },
+  });
+  const press = () => {
+    if (existingClaimId) {
+      void navigate(`/claims/${existingClaimId}`);
+      return;
+    }
+    if (inFlight.current) return;
+    inFlight.current = true;
+    start.mutate();
+  };
+  const exists = isApiError(start.error) && start.error.code === 'CLAIM_ALREADY_EXISTS';
+  return (
+    <>
+      <Button aria-disabled={start.isPending} loading={start.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={press}>
+        {label}
+      </Button>
+      {start.isError && <ProblemNotice error={start.error} title={exists ? undefined : t('claims.startFailed')} />}
+    </>
+  );
+}
