@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Logger } from '@nestjs/common';
 import { STOP_MARGIN_MS, stopOnSignals } from '../common/lifecycle/stop-on-signals';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX } from '../common/http/api-prefix';
 import { AppConfig } from '../config/app-config';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF, demoExperts } from '../modules/demo/demo-data';
