@@ -33,7 +33,8 @@ const ENV = {
   REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
   JWT_SECRET: 'bench-secret-bench-secret-bench-secret-01',
-  ENCRYPTION_KEY: 'k1:MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE=',
+  // Production refuses .env.example's key: a key of the bench's own.
+  ENCRYPTION_KEY: `k1:${Buffer.from('fee-run-bench-key-of-32-bytes!!'.padEnd(32, '!').slice(0, 32)).toString('base64')}`,
   SMTP_URL: 'smtp://127.0.0.1:1025',
   LOG_LEVEL: 'warn',
   FEE_RUN_BATCH_SIZE: process.env.FEE_RUN_BATCH_SIZE ?? '500',
