@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Params } from 'nestjs-pino';
 import { Options } from 'pino-http';
@@ -36,5 +37,6 @@ export function loggerOptions(config: AppConfig, stream?: NodeJS.WritableStream)
     },
     customProps: (req: IncomingMessage) => ({ correlationId: req.headers['x-request-id'] }),
   };
-  return { pinoHttp: stream ? [options, stream] : options };
+  // Every route, in the wildcard syntax of Nest 11 (its default '*' is converted with a warning at every boot).
+  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
 }
