@@ -2,23 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
+import { saveBlob } from '../../components/save-file';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { fetchStatement, type Statement, useEarnings, usePaidLines, useStatements } from './fees-api';
-
-// The file is made in the browser from the API's answer: nothing of it passes through a URL.
-function saveBlob(blob: Blob, name: string) {
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
 
 // What was paid and when, against the year's ceiling, and the statements to keep.
 export function FeesPage() {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
+import { saveBlob } from '../../components/save-file';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatDateTime } from '../../i18n/format';
@@ -12,15 +13,7 @@ import './my-data.css';
 
 // The file is made in the browser from the API's answer: nothing of it passes through a URL.
 function saveJson(data: unknown, name: string) {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveBlob(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), name);
 }
 
 export function MyDataPage() {
