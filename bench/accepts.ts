@@ -8,16 +8,15 @@
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
-import { databaseOptions } from '../src/database/database-options';
 import { createHttpApp } from '../src/http-app';
 import { createBookableExpert } from '../test/factories/bookable.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
+import { freshDatabase } from './fresh-database';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_accepts_bench';
 Object.assign(process.env, {
@@ -34,19 +33,6 @@ Object.assign(process.env, {
   LOGIN_LIMIT_PER_MINUTE: '1000',
 });
 
-async function freshDatabase(): Promise<void> {
-  const name = new URL(DB_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DB_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const ds = new DataSource(databaseOptions(DB_URL, 2));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
-}
-
 async function pool<T>(items: T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => {
@@ -61,7 +47,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const offers = Number(process.argv[2] ?? 640);
   const clients = Number(process.argv[3] ?? 64);
-  await freshDatabase();
+  await freshDatabase(DB_URL);
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API_PREFIX}`;

@@ -12,17 +12,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { AuthContext } from '../src/common/auth/auth-context';
 import { Role } from '../src/common/auth/role.enum';
 import { FieldCipher } from '../src/common/crypto/field-cipher';
 import { Language } from '../src/common/i18n/language';
-import { databaseOptions } from '../src/database/database-options';
 import { cipherContext } from '../src/modules/experts/payment-details.service';
 import { FeeRunsService } from '../src/modules/fees/fee-runs.service';
 import { seedApprovedClaims } from '../test/factories/fees.factory';
+import { freshDatabase } from './fresh-database';
 
 const ROOT = join(__dirname, '..');
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_fees_bench';
@@ -40,19 +39,6 @@ const ENV = {
   FEE_RUN_BATCH_SIZE: process.env.FEE_RUN_BATCH_SIZE ?? '500',
   FEE_RUN_BATCH_DELAY_MS: '0',
 };
-
-async function freshDatabase(): Promise<void> {
-  const name = new URL(DB_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DB_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const ds = new DataSource(databaseOptions(DB_URL, 2));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
-}
 
 // Experts with encrypted IBANs and a mix of payees and tax cards, units, a coordinator; then the claims.
 async function seed(db: DataSource, claims: number, experts: number): Promise<{ coordinatorId: string }> {
@@ -138,7 +124,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, ENV);
 
   console.log(`Preparing ${DB_URL} with ${claims} approved claims of ${experts} experts...`);
-  await freshDatabase();
+  await freshDatabase(DB_URL);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), { logger: ['error', 'warn'] });
   const db = app.get(DataSource);
   const seeding = Date.now();

@@ -19,10 +19,10 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { Client } from 'pg';
 import { chromium } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { ensureWebBuild, DIST } from '../scripts/web-build';
+import { freshDatabase } from './fresh-database';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_web_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
@@ -41,27 +41,13 @@ Object.assign(process.env, {
   LOGIN_LIMIT_PER_MINUTE: '1000',
 });
 
-async function freshDatabase(): Promise<void> {
-  const { databaseOptions } = await import('../src/database/database-options');
-  const name = new URL(DB_URL).pathname.slice(1);
-  const admin = new Client({ connectionString: DB_URL.replace(/\/[^/]+$/, '/postgres') });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const ds = new DataSource(databaseOptions(DB_URL, 2));
-  await ds.initialize();
-  await ds.runMigrations({ transaction: 'each' });
-  await ds.destroy();
-}
-
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 5);
   ensureWebBuild({ quiet: true });
-  await freshDatabase();
+  await freshDatabase(DB_URL);
   const { AppModule } = await import('../src/app.module');
   const { createHttpApp } = await import('../src/http-app');
   const { Role } = await import('../src/common/auth/role.enum');
