@@ -91,3 +91,32 @@ export async function mailedLink(t: TestApp, to: string, pathPrefix: string): Pr
   if (!match) throw new Error(`No ${pathPrefix} link in the mail to ${to}`);
   return match[1];
 }
+
+// The county's side of an offer, done through the API: the orderer orders (two hours at startsAt, in Vaasa, in
+// the expert's language) and the coordinator offers the work to the expert, to be answered by the day before.
+export async function orderAndOffer(
+  t: TestApp,
+  parties: { ordererToken: string; coordinatorToken: string; unitId: string },
+  work: { expertId: string; language: 'fi' | 'sv'; title: string; startsAt: Date },
+): Promise<string> {
+  const as = (token: string, path: string, body: object = {}) => t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
+  const order = await as(parties.ordererToken, '/booking-requests', {
+    organisationId: parties.unitId,
+    taskType: 'working_group',
+    title: work.title,
+    description: work.language === 'fi' ? 'Kehitämme yhdessä poliklinikan ajanvarausta.' : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
+    startsAt: work.startsAt.toISOString(),
+    endsAt: new Date(work.startsAt.getTime() + 2 * 3_600_000).toISOString(),
+    remote: false,
+    municipality: '905',
+    address: 'Hietalahdenkatu 2',
+    languages: [work.language],
+    topics: [],
+    expertsNeeded: 1,
+    preparationHours: 1,
+  }).expect(201);
+  await as(parties.ordererToken, `/booking-requests/${order.body.id}/submit`).expect(200);
+  const deadline = new Date(work.startsAt.getTime() - 24 * 3_600_000).toISOString();
+  const offers = await as(parties.coordinatorToken, `/booking-requests/${order.body.id}/offers`, { expertIds: [work.expertId], deadline }).expect(201);
+  return offers.body[0].id as string;
+}

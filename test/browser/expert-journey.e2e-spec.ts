@@ -10,7 +10,7 @@ import { createUser, login, TestUser } from '../factories/users.factory';
 import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectPage, mailedLink, startWebApp, WebApp } from './browser';
+import { expectPage, mailedLink, orderAndOffer, startWebApp, WebApp } from './browser';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -57,27 +57,6 @@ describe('an expert’s whole journey in the browser', () => {
     await as(coordinator.token).post(`/experts/${expertId}/activate`).expect(200);
   }
 
-  async function orderAndOffer(expertId: string, language: 'fi' | 'sv', title: string, startsAt: Date): Promise<void> {
-    const order = await as(orderer.token)
-      .post('/booking-requests', {
-        organisationId: unitId,
-        taskType: 'working_group',
-        title,
-        description: language === 'fi' ? 'Kehitämme yhdessä poliklinikan ajanvarausta.' : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
-        remote: false,
-        municipality: '905',
-        address: 'Hietalahdenkatu 2',
-        languages: [language],
-        topics: [],
-        expertsNeeded: 1,
-        preparationHours: 1,
-      })
-      .expect(201);
-    await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
-    await as(coordinator.token).post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expertId], deadline: new Date(startsAt.getTime() - DAY).toISOString() }).expect(201);
-  }
 
   async function approveContract(expertId: string): Promise<string> {
     const list = await as(coordinator.token).get(`/contracts?expertId=${expertId}&status=draft`).expect(200);
@@ -171,7 +150,7 @@ describe('an expert’s whole journey in the browser', () => {
       await setPaymentDetails(t.db, expertId, { taxPercent: 10, taxCardYear: Number(workDate.slice(0, 4)) });
       await giveDateOfBirth(t.db, expertId);
       // An orderer orders and the coordinator offers the work to the expert.
-      await orderAndOffer(expertId, language, title, startsAt);
+      await orderAndOffer(web.t, { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId }, { expertId, language, title, startsAt });
 
       // The expert accepts the offer from the home in one tap.
       await page.goto('/');

@@ -9,7 +9,7 @@ import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -54,28 +54,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   async function offerTo(user: TestUser, language: 'fi' | 'sv', title: string): Promise<string> {
     const date = new Date(Date.now() + day++ * DAY).toISOString().slice(0, 10);
     const startsAt = new Date(`${date}T08:00:00Z`);
-    const order = await as(orderer.token)
-      .post('/booking-requests', {
-        organisationId: unitId,
-        taskType: 'working_group',
-        title,
-        description: language === 'fi' ? 'Kehitämme yhdessä poliklinikan ajanvarausta.' : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
-        remote: false,
-        municipality: '905',
-        address: 'Hietalahdenkatu 2',
-        languages: [language],
-        topics: [],
-        expertsNeeded: 1,
-        preparationHours: 1,
-      })
-      .expect(201);
-    await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
-    const offers = await as(coordinator.token)
-      .post(`/booking-requests/${order.body.id}/offers`, { expertIds: [user.id], deadline: new Date(startsAt.getTime() - DAY).toISOString() })
-      .expect(201);
-    return offers.body[0].id as string;
+    return orderAndOffer(web.t, { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId }, { expertId: user.id, language, title, startsAt });
   }
 
   // The coordinator approves the expert's one draft and the worker renders its PDF.
