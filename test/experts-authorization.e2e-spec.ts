@@ -105,6 +105,7 @@ describe('experts authorization: every route × every role', () => {
     { method: 'put', template: '/experts/me/payment-details', path: () => '/experts/me/payment-details', body: () => ({ iban: IBAN, payee: 'expert' }), expect: only([Role.Expert], 200) },
     { method: 'get', template: '/experts/me/payment-details/clear', path: () => '/experts/me/payment-details/clear', expect: only([Role.Expert], 200) },
     { method: 'get', template: '/experts/me/data', path: () => '/experts/me/data', expect: only([Role.Expert], 200) },
+    { method: 'get', template: '/experts/me/home', path: () => '/experts/me/home', expect: only([Role.Expert], 200) },
     { method: 'post', template: '/experts/me/erasure-request', path: () => '/experts/me/erasure-request', expect: only([Role.Expert], 200) },
   ];
 
