@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -12,6 +12,7 @@ import { ExpertHomeService } from './expert-home.service';
 export class ExpertHomeController {
   constructor(private readonly home: ExpertHomeService) {}
 
+  @ApiOperation({ summary: 'My home: offers waiting, contracts to sign, next assignments, returned claims' })
   @Get()
   @Authenticated({ roles: [Role.Expert] })
   @ApiOkResponse({ type: ExpertHomeResponse, description: 'What waits for the expert: open offers, next assignments, contracts to sign, returned claims; only their own' })

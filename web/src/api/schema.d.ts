@@ -1155,6 +1155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** My home: offers waiting, contracts to sign, next assignments, returned claims */
         get: operations["ExpertHomeController_get"];
         put?: never;
         post?: never;
