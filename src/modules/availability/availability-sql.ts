@@ -1,4 +1,4 @@
-import { COUNTY_TIME_ZONE } from './local-time';
+import { COUNTY_TIME_ZONE } from './local-time.util';
 
 // The meaning of "available for [start, end)", as SQL that other features compose into their own queries
 // (the booking matcher adds its conditions beside it). Arguments are SQL expressions written by our code,
