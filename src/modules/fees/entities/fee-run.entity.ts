@@ -11,9 +11,6 @@ export enum FeeRunStatus {
   Exported = 'exported',
 }
 
-// The statuses of a run that is not finished: at most one run may be in one of them (see the index below).
-export const OPEN_RUN_STATUSES = [FeeRunStatus.Queued, FeeRunStatus.Running, FeeRunStatus.Computed, FeeRunStatus.Failed, FeeRunStatus.Approved];
-
 // The rates as they were when the run started: a resumed run prices exactly like an uninterrupted one.
 export interface RunRates {
   fees: FeeRate[];
