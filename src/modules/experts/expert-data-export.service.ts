@@ -4,7 +4,7 @@ import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { API_PREFIX } from '../../common/http/api-prefix';
 import { localDate } from '../../common/i18n/format';
-import { expectedFeeCents } from '../fees/money/fee-estimate';
+import { expectedFeeCents } from '../fees/money/fee-estimate.rule';
 import { RatesRepository } from '../fees/rates/rates.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';

@@ -12,7 +12,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
 import { MailService } from '../../mail/mail.service';
 import { UserEntity, UserStatus } from '../../users/entities/user.entity';
-import { AssignmentCancellation } from './assignment-cancellation';
+import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
 import { CancelDto, CompleteDto, DirectAssignDto } from '../dto/booking-actions.dto';
@@ -21,8 +21,8 @@ import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/ass
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
-import { OfferWithdrawal } from '../offers/offer-withdrawal';
-import { fillStatus } from '../requests/request-transitions';
+import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
+import { fillStatus } from '../requests/request-transitions.rule';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];

@@ -21,12 +21,12 @@ import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, to
 import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { EarningsGuard } from './earnings-guard';
-import { expectedFeeCents } from '../../fees/money/fee-estimate';
+import { EarningsCeiling } from './earnings-ceiling.service';
+import { expectedFeeCents } from '../../fees/money/fee-estimate.rule';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
-import { OfferWithdrawal } from './offer-withdrawal';
-import { canOffer, fillStatus } from '../requests/request-transitions';
+import { OfferWithdrawal } from './offer-withdrawal.service';
+import { canOffer, fillStatus } from '../requests/request-transitions.rule';
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
 @Injectable()
@@ -37,7 +37,7 @@ export class OffersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
-    private readonly earnings: EarningsGuard,
+    private readonly earnings: EarningsCeiling,
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly contractDrafts: ContractDrafts,

@@ -10,7 +10,7 @@ import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit/audit.service';
 import { ExpertsRepository } from '../../experts/experts.repository';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
-import { AssignmentCancellation } from '../assignments/assignment-cancellation';
+import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { RequestResponse, toRequestResponse } from '../dto/booking.response';
@@ -18,7 +18,7 @@ import { CancelDto } from '../dto/booking-actions.dto';
 import { CreateRequestDto } from '../dto/create-request.dto';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { canCancel, canEdit, canSubmit } from './request-transitions';
+import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
 

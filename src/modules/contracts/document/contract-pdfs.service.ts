@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { ContractAccess } from '../contract-access';
+import { ContractAccess } from '../contract-access.service';
 import { ContractPdfDownload, etagMatches } from './contract-pdf.response';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';

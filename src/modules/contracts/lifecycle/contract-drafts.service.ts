@@ -4,7 +4,7 @@ import { RequestMeta } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { contractLanguage, contractNumber, defaultTerm, Term } from './contract-rules';
+import { contractLanguage, contractNumber, defaultTerm, Term } from './contract.rule';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractEntity, ContractStatus } from '../entities/contract.entity';

@@ -5,7 +5,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { ClaimAccess } from './claim-access';
+import { ClaimAccess } from './claim-access.service';
 import { ClaimsRepository } from './claims.repository';
 import { ReturnClaimDto } from '../dto/claim.dto';
 import { ClaimResponse } from '../dto/claim.response';

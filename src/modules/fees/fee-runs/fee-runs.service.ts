@@ -25,8 +25,8 @@ import {
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
 import { FeeFileDownload } from './fee-file-response';
-import { PAYROLL_CONTEXT } from './export/fee-run-exporter';
-import { FeeRunJobs } from './fee-run-jobs';
+import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
+import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
@@ -43,7 +43,7 @@ export class FeeRunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: FeeRunsRepository,
     private readonly rates: RatesRepository,
-    private readonly jobs: FeeRunJobs,
+    private readonly jobs: FeeRunQueue,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,

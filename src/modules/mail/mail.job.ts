@@ -12,7 +12,7 @@ import { MailTransport } from './mail-transport';
 const SWEEP_EVERY_MS = 60_000;
 
 @Injectable()
-export class MailProcessor implements OnApplicationBootstrap {
+export class MailJob implements OnApplicationBootstrap {
   private readonly logger = new Logger('Mail');
 
   constructor(

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
-import { checkAbsence, checkValidity, UnavailableReason, unavailableReasons, windowMinutes } from './availability-rules';
+import { checkAbsence, checkValidity, UnavailableReason, unavailableReasons, windowMinutes } from './availability.rule';
 
 function fieldOf(run: () => unknown): { field: string; code: string } | null {
   try {

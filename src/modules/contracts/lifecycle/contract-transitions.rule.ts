@@ -47,8 +47,5 @@ export function refusal(action: ContractAction, status: ContractStatus, cause: T
   }
 }
 
-// Statuses in which a contract covers its assignments (a pending revision excepted; see the migration).
-export const COVERING_STATUSES = [ContractStatus.Draft, ContractStatus.Approved, ContractStatus.Signed, ContractStatus.Expired];
-
 // Assignments that hold the expert's time; only these can be put under a contract.
 export const OPEN_ASSIGNMENT_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];

@@ -1,5 +1,5 @@
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
-import { canEdit, canSubmit, claimKind, kmToTenths, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { canEdit, canSubmit, claimKind, kmToTenths, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim.rule';
 import { ClaimStatus } from '../entities/claim.entity';
 
 describe('claimKind', () => {

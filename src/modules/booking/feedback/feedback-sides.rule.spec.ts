@@ -1,6 +1,6 @@
 import { Role } from '../../../common/auth/role.enum';
 import { FeedbackAuthor } from '../entities/feedback.entity';
-import { readableSides, writingSide } from './feedback-sides';
+import { readableSides, writingSide } from './feedback-sides.rule';
 
 const viewer = (role: Role, isAssignmentExpert = false, isOrderingMember = false) => ({ role, isAssignmentExpert, isOrderingMember });
 

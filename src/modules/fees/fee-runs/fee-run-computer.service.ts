@@ -6,12 +6,12 @@ import { Clock } from '../../../common/clock/clock';
 import { TaskType } from '../../../common/domain/task-type';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
-import { payeeTerms, priceClaim } from '../money/claim-pricing';
+import { payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { ClaimTrip } from '../entities/claim.entity';
 import { FeeBasis } from '../entities/fee-rate.entity';
 import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity';
 import { LinePayee } from '../entities/fee-run-line.entity';
-import { FeeArithmeticError } from '../money/fee-arithmetic';
+import { FeeArithmeticError } from '../money/fee-arithmetic.rule';
 import { FeeRunsRepository, NewLine } from './fee-runs.repository';
 
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';

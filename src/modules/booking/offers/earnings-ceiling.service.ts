@@ -7,7 +7,7 @@ import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { RatesRepository } from '../../fees/rates/rates.repository';
 import { BookingErrors } from '../booking.errors';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { earningsCeilingCheck } from '../../fees/money/fee-estimate';
+import { earningsCeilingCheck } from '../../fees/money/fee-estimate.rule';
 
 interface HeldWork {
   taskType: TaskType;
@@ -19,7 +19,7 @@ interface HeldWork {
 // Many experts have a pension or benefit with a yearly earnings limit: accepting an offer that would cross
 // the expert's own ceiling needs their explicit acknowledgement.
 @Injectable()
-export class EarningsGuard {
+export class EarningsCeiling {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rates: RatesRepository,

@@ -1,6 +1,5 @@
 // Availability is kept in local wall-clock time of the county, so that 09:00–12:00 stays 09:00–12:00 on
 // both sides of a daylight-saving change. Times of day are stored as minutes since local midnight.
-export const COUNTY_TIME_ZONE = 'Europe/Helsinki';
 export const MINUTES_PER_DAY = 24 * 60;
 
 // "00:00".."23:59"; an end may also be "24:00", the end of the day.

@@ -1,5 +1,5 @@
 import { Language } from '../../../common/i18n/language';
-import { contractLanguage, contractNumber, defaultTerm, outsideTerm, workDays } from './contract-rules';
+import { contractLanguage, contractNumber, defaultTerm, outsideTerm, workDays } from './contract.rule';
 import { ContractLanguage } from '../entities/contract.entity';
 
 const work = (startsAt: string, endsAt: string, id = 'a') => ({ id, startsAt: new Date(startsAt), endsAt: new Date(endsAt) });

@@ -4,9 +4,9 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { FeeRunStatus } from '../entities/fee-run.entity';
-import { FeeRunComputer } from './fee-run-computer';
-import { FeeRunExporter } from './export/fee-run-exporter';
-import { FeeRunJobs } from './fee-run-jobs';
+import { FeeRunComputer } from './fee-run-computer.service';
+import { FeeRunExporter } from './export/fee-run-exporter.service';
+import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
 
 const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -15,7 +15,7 @@ const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 
 // return quietly when the work is done, and a periodic check re-queues any run whose job Redis has lost
 // (a Redis restart without persistence empties every queue).
 @Injectable()
-export class FeeRunProcessor implements OnApplicationBootstrap, OnModuleDestroy {
+export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FeeRuns');
   private timer?: NodeJS.Timeout;
 
@@ -23,7 +23,7 @@ export class FeeRunProcessor implements OnApplicationBootstrap, OnModuleDestroy 
     private readonly computer: FeeRunComputer,
     private readonly exporter: FeeRunExporter,
     private readonly runs: FeeRunsRepository,
-    private readonly jobs: FeeRunJobs,
+    private readonly jobs: FeeRunQueue,
     private readonly config: AppConfig,
   ) {}
 

@@ -1,4 +1,4 @@
-import { cookiesAreSecure } from './session-cookies';
+import { cookiesAreSecure } from './session-cookies.service';
 
 describe('Secure attribute of the session cookies', () => {
   it.each([

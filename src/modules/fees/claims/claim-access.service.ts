@@ -5,10 +5,10 @@ import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { ClaimToPrice, costSums, payeeTerms, priceClaim } from '../money/claim-pricing';
+import { ClaimToPrice, costSums, payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { ClaimsRepository, LoadedClaim } from './claims.repository';
 import { ClaimResponse, toClaimResponse } from '../dto/claim.response';
-import { ClaimLine } from '../money/fee-arithmetic';
+import { ClaimLine } from '../money/fee-arithmetic.rule';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
 

@@ -1,4 +1,4 @@
-import { inactivityStep, lastActiveBefore } from './inactivity-policy';
+import { inactivityStep, lastActiveBefore } from './inactivity-policy.rule';
 
 const policy = { inactiveMonths: 24, noticeDays: 30 };
 const lastActiveAt = new Date('2024-03-10T10:00:00Z');

@@ -1,5 +1,5 @@
 import { fieldError } from '../../common/errors/domain-error';
-import { MINUTES_PER_DAY, parseLocalTime } from './local-time';
+import { MINUTES_PER_DAY, parseLocalTime } from './local-time.util';
 
 export interface MinuteRange {
   startMinute: number;

@@ -1,4 +1,4 @@
-import { formatLocalTime, LOCAL_TIME_PATTERN, parseLocalTime } from './local-time';
+import { formatLocalTime, LOCAL_TIME_PATTERN, parseLocalTime } from './local-time.util';
 
 describe('parseLocalTime', () => {
   it.each([

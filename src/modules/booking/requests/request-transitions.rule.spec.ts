@@ -1,5 +1,5 @@
 import { RequestStatus } from '../entities/booking-request.entity';
-import { canCancel, canOffer, canSubmit, fillStatus } from './request-transitions';
+import { canCancel, canOffer, canSubmit, fillStatus } from './request-transitions.rule';
 
 describe('request transitions', () => {
   it.each([

@@ -9,7 +9,7 @@ export const exportJobId = (runId: string) => `fee-run-export-${runId}`;
 // asked for. Only a finished (completed or failed) job under that id is cleared first, so that a retry,
 // or the recovery after Redis lost a job, runs it again; a waiting or active one is left alone.
 @Injectable()
-export class FeeRunJobs {
+export class FeeRunQueue {
   constructor(private readonly jobs: JobQueue) {}
 
   compute(runId: string): Promise<'queued' | 'already'> {

@@ -1,6 +1,6 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { computeClaimLine, DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate } from './fee-arithmetic';
-import { bookedWork, earningsCeilingCheck, EstimableWork, expectedFeeCents } from './fee-estimate';
+import { computeClaimLine, DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate } from './fee-arithmetic.rule';
+import { bookedWork, earningsCeilingCheck, EstimableWork, expectedFeeCents } from './fee-estimate.rule';
 
 const work = (startsAt: string, endsAt: string, overrides: Partial<EstimableWork> = {}): EstimableWork => ({
   taskType: TaskType.WorkingGroup,

@@ -1,4 +1,4 @@
-import { ContractAction, ContractRefusal, refusal, statusOn } from './contract-transitions';
+import { ContractAction, ContractRefusal, refusal, statusOn } from './contract-transitions.rule';
 import { ContractStatus, TerminationCause } from '../entities/contract.entity';
 
 describe('contract transitions', () => {

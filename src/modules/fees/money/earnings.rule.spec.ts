@@ -1,4 +1,4 @@
-import { ceilingStatus, helsinkiYear, yearPeriod } from './earnings';
+import { ceilingStatus, helsinkiYear, yearPeriod } from './earnings.rule';
 
 describe('ceilingStatus', () => {
   it.each([

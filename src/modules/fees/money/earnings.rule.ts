@@ -2,9 +2,6 @@ import { DateTime } from 'luxon';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { Period } from '../../reports/reports.repository';
 
-// Within this share of the ceiling an expert is "close to it": the coordinator should know before the next offer.
-export const NEAR_CEILING_SHARE = 0.9;
-
 export function yearPeriod(year: number): Period {
   const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: COUNTY_ZONE });
   const next = start.plus({ years: 1 });
@@ -22,6 +19,7 @@ export interface CeilingStatus {
   overCeiling: boolean;
 }
 
+// Within 90 % of the ceiling an expert is "close to it": the coordinator should know before the next offer.
 // Integer comparison (10 * paid >= 9 * ceiling): no float decides whether someone is warned.
 export function ceilingStatus(paidCents: number, ceilingCents: number | null): CeilingStatus {
   if (ceilingCents === null) return { ceilingCents: null, remainingCents: null, nearCeiling: false, overCeiling: false };

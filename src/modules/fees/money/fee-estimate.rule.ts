@@ -1,6 +1,6 @@
 import { TaskType } from '../../../common/domain/task-type';
 import { localDate } from '../../../common/i18n/format';
-import { FeeArithmeticError, FeeRate, PricedWork, priceWork, WorkToPrice } from './fee-arithmetic';
+import { FeeArithmeticError, FeeRate, PricedWork, priceWork, WorkToPrice } from './fee-arithmetic.rule';
 
 export interface EstimableWork {
   taskType: TaskType;

@@ -1,5 +1,5 @@
 import { ExpertStatus } from './entities/expert.entity';
-import { ExpertAction, nextExpertStatus } from './expert-transitions';
+import { ExpertAction, nextExpertStatus } from './expert-transitions.rule';
 
 describe('nextExpertStatus', () => {
   it.each<[ExpertStatus, ExpertAction, ExpertStatus | null]>([

@@ -1,6 +1,6 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { ClaimToPrice, costSums, PayeeTerms, payeeTerms, priceClaim } from './claim-pricing';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeArithmeticError } from './fee-arithmetic';
+import { ClaimToPrice, costSums, PayeeTerms, payeeTerms, priceClaim } from './claim-pricing.rule';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeArithmeticError } from './fee-arithmetic.rule';
 
 const claim = (overrides: Partial<ClaimToPrice> = {}): ClaimToPrice => ({
   taskType: TaskType.WorkingGroup,

@@ -18,7 +18,7 @@ import {
   TravelRate,
   travelRateFor,
   withholdingCents,
-} from './fee-arithmetic';
+} from './fee-arithmetic.rule';
 
 // The code of the FeeArithmeticError thrown, or undefined when nothing was thrown.
 function errorCode(run: () => unknown): FeeArithmeticErrorCode | undefined {

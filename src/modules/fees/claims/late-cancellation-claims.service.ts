@@ -5,7 +5,7 @@ import { Clock } from '../../../common/clock/clock';
 import { TaskType } from '../../../common/domain/task-type';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
-import { bookedPrice, bookedWork } from '../money/fee-estimate';
+import { bookedPrice, bookedWork } from '../money/fee-estimate.rule';
 import { PaymentDetailsEntity } from '../../experts/entities/payment-details.entity';
 import { MailService } from '../../mail/mail.service';
 import { UserEntity } from '../../users/entities/user.entity';

@@ -1,4 +1,4 @@
-import { checkPassword } from './password-policy';
+import { checkPassword } from './password-policy.rule';
 
 // 128 characters without a repeating pattern.
 const LONG = Array.from({ length: 128 }, (_, i) => String.fromCharCode(33 + ((i * 37) % 90))).join('');

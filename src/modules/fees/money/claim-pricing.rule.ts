@@ -1,5 +1,5 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { carTravelCents, ClaimLine, computeClaimLine, FeeArithmeticError, FeeRate, TravelRate, travelRateFor } from './fee-arithmetic';
+import { carTravelCents, ClaimLine, computeClaimLine, FeeArithmeticError, FeeRate, TravelRate, travelRateFor } from './fee-arithmetic.rule';
 
 export interface PricedTrip {
   kmTenths: number;

@@ -16,7 +16,7 @@ import { FeeRunsRepository } from '../fee-runs.repository';
 import { payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './statement-document';
 import { StatementRenderPool } from './statement-render.pool';
-import { serial } from './serial';
+import { serial } from './serial.util';
 
 const BATCH = 500;
 // Statements are most of an export's work: one thread renders beside the exporting one (see the pool).
