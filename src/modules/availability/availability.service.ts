@@ -79,12 +79,12 @@ export class AvailabilityService {
     const { entityType } = AVAILABILITY_KINDS[kind];
     const removed = await this.dataSource.transaction(async (manager) => {
       if (!(await this.repo.removeOwn(manager, kind, expertId, id))) return false;
-      await this.audit.record({ actorId: ctx.user.id, action: `${entityType}.deleted`, entityType, entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, `${entityType}.deleted`, [entityType, id], {}, manager);
       return true;
     });
     if (removed) return;
     if (await this.repo.exists(kind, id)) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType, entityId: id, meta: ctx });
+      await this.audit.denied(ctx, [entityType, id]);
     }
     throw AvailabilityErrors.notFound(kind);
   }
@@ -130,7 +130,7 @@ export class AvailabilityService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await this.repo.add(manager, kind, row);
-        await this.audit.record({ actorId: ctx.user.id, action: `${entityType}.created`, entityType, entityId: saved.id, meta: ctx }, manager);
+        await this.audit.log(ctx, `${entityType}.created`, [entityType, saved.id], {}, manager);
         return saved;
       });
     } catch (error) {

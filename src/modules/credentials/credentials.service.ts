@@ -47,10 +47,7 @@ export class CredentialsService {
         completedOn: fields.completedOn,
         fileId: stored.id,
       });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'credential.submitted', entityType: ENTITY, entityId: credential.id, meta: ctx, details: { type: fields.type, fileId: stored.id } },
-        manager,
-      );
+      await this.audit.log(ctx, 'credential.submitted', [ENTITY, credential.id], { type: fields.type, fileId: stored.id }, manager);
       return { ...credential, file: stored };
     });
     return toCredentialResponse(saved);
@@ -72,10 +69,7 @@ export class CredentialsService {
       // Decided meanwhile: the coordinator's decision stands.
       if (!(await this.repo.deletePending(manager, id))) throw CredentialErrors.alreadyDecided();
       await this.files.remove(manager, credential.fileId);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'credential.deleted', entityType: ENTITY, entityId: id, meta: ctx, details: { fileId: credential.fileId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'credential.deleted', [ENTITY, id], { fileId: credential.fileId }, manager);
     });
   }
 
@@ -108,10 +102,7 @@ export class CredentialsService {
         decision.status === CredentialStatus.Verified
           ? await this.mail.compose(manager, to, credentialVerifiedMail, params)
           : await this.mail.compose(manager, to, credentialRejectedMail, { ...params, reason: decision.rejectionReason! });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: `credential.${decision.status}`, entityType: ENTITY, entityId: id, meta: ctx, details: { expertId: credential.expertId } },
-        manager,
-      );
+      await this.audit.log(ctx, `credential.${decision.status}`, [ENTITY, id], { expertId: credential.expertId }, manager);
       return { credential, mailId };
     });
     await this.mail.dispatch([mailId]);
@@ -125,7 +116,7 @@ export class CredentialsService {
     if (!credential) throw CredentialErrors.notFound();
     const staff = rule === 'ownOrStaff' && ctx.user.role === Role.Coordinator;
     if (credential.expertId !== ctx.user.id && !staff) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: ENTITY, entityId: id, meta: ctx });
+      await this.audit.denied(ctx, [ENTITY, id]);
       throw CredentialErrors.notFound();
     }
     return credential;

@@ -80,10 +80,7 @@ export class OrganisationsService {
         .execute();
       // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
       if ((inserted.raw as unknown[]).length === 0) return;
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'membership.added', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'membership.added', ['organisation', id], { userId }, manager);
     });
     const member = await this.repo.findMember(id, userId);
     if (!member) throw OrganisationErrors.userNotFound();
@@ -95,10 +92,7 @@ export class OrganisationsService {
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.delete(MembershipEntity, { organisationId: id, userId });
       if (!result.affected) throw OrganisationErrors.userNotFound();
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'membership.removed', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'membership.removed', ['organisation', id], { userId }, manager);
     });
   }
 
@@ -112,7 +106,7 @@ export class OrganisationsService {
     const label = kind ? KIND_LABEL[kind] : 'Organisation';
     if (!org) throw OrganisationErrors.notFound(label);
     if (ctx.user.role === Role.Orderer && !(await this.repo.isMember(id, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['organisation', id]);
       throw OrganisationErrors.notFound(label);
     }
     return org;
@@ -144,10 +138,7 @@ export class OrganisationsService {
     return this.dataSource
       .transaction(async (manager) => {
         const saved = await change(manager);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: `${saved.kind}.${verb}`, entityType: 'organisation', entityId: saved.id, meta: ctx, details: fields ? { fields } : {} },
-          manager,
-        );
+        await this.audit.log(ctx, `${saved.kind}.${verb}`, ['organisation', saved.id], fields ? { fields } : {}, manager);
         return saved;
       })
       .catch((error: unknown) => {

@@ -46,10 +46,7 @@ export class UsersService {
         // An invited expert starts as an applicant: not bookable until the coordinator activates them.
         if (dto.role === Role.Expert) await manager.insert(ExpertEntity, { userId: user.id });
         const mailId = await this.invitations.invite(manager, user, ctx.user.id);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'user.invited', entityType: 'user', entityId: user.id, meta: ctx, details: { role: dto.role } },
-          manager,
-        );
+        await this.audit.log(ctx, 'user.invited', ['user', user.id], { role: dto.role }, manager);
         return { user, mailId };
       })
       .catch((error: unknown) => {
@@ -64,7 +61,7 @@ export class UsersService {
     if (user.status !== UserStatus.Invited) throw UserErrors.notInvited();
     const mailId = await this.dataSource.transaction(async (manager) => {
       const mailId = await this.invitations.invite(manager, user, ctx.user.id);
-      await this.audit.record({ actorId: ctx.user.id, action: 'user.reinvited', entityType: 'user', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'user.reinvited', ['user', id], {}, manager);
       return mailId;
     });
     await this.mail.dispatch([mailId]);
@@ -86,10 +83,7 @@ export class UsersService {
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, ...dto });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'user.updated', entityType: 'user', entityId: id, meta: ctx, details: { fields: changed } },
-        manager,
-      );
+      await this.audit.log(ctx, 'user.updated', ['user', id], { fields: changed }, manager);
       return saved;
     });
     return toUserResponse(saved);
@@ -102,10 +96,7 @@ export class UsersService {
       const saved = await manager.save(UserEntity, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
       // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
       const revoked = await this.sessions.revokeAllForUser(manager, id, 'account_disabled');
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'user.disabled', entityType: 'user', entityId: id, meta: ctx, details: { revokedSessions: revoked } },
-        manager,
-      );
+      await this.audit.log(ctx, 'user.disabled', ['user', id], { revokedSessions: revoked }, manager);
       return saved;
     });
     return toUserResponse(saved);
@@ -116,7 +107,7 @@ export class UsersService {
     const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
-      await this.audit.record({ actorId: ctx.user.id, action: 'user.enabled', entityType: 'user', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'user.enabled', ['user', id], {}, manager);
       return saved;
     });
     return toUserResponse(saved);
@@ -126,7 +117,7 @@ export class UsersService {
     const user = await this.users.findById(id);
     if (!user) throw UserErrors.notFound();
     if (!canManageRole(ctx.user.role, user.role)) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'user', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['user', id]);
       throw UserErrors.roleNotGrantable();
     }
     return user;

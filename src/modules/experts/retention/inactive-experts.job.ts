@@ -106,10 +106,7 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
         anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
         link: this.config.env.PUBLIC_URL,
       });
-      await this.audit.record(
-        { actorId: null, action: 'expert.inactivity_noticed', entityType: 'expert', entityId: expertId, details: { anonymiseOn: step.anonymiseOn.toISOString() } },
-        manager,
-      );
+      await this.audit.log(null, 'expert.inactivity_noticed', ['expert', expertId], { anonymiseOn: step.anonymiseOn.toISOString() }, manager);
       return step.action;
     });
     if (mailId) await this.mail.dispatch([mailId]);
