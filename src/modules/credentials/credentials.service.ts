@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
@@ -63,7 +64,7 @@ export class CredentialsService {
   }
 
   async removeOwn(ctx: AuthContext, id: string): Promise<void> {
-    const credential = await this.visible(ctx, id, 'own');
+    const credential = await requireAccess(this.audit, ctx, this.credential(ctx, id, 'own'));
     if (credential.status !== CredentialStatus.Pending) throw CredentialErrors.alreadyDecided();
     await this.dataSource.transaction(async (manager) => {
       // Decided meanwhile: the coordinator's decision stands.
@@ -74,7 +75,7 @@ export class CredentialsService {
   }
 
   async file(ctx: AuthContext, id: string): Promise<FileDownload> {
-    const credential = await this.visible(ctx, id, 'ownOrStaff');
+    const credential = await requireAccess(this.audit, ctx, this.credential(ctx, id, 'ownOrStaff'));
     const download = await this.files.download(credential.fileId);
     if (!download) throw CredentialErrors.notFound();
     return download;
@@ -111,14 +112,14 @@ export class CredentialsService {
 
   // The expert sees only their own; coordinators (where allowed) see all. Another's credential
   // answers as if it did not exist, and the attempt is audited.
-  private async visible(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): Promise<TrainingCredentialEntity> {
-    const credential = await this.repo.findById(id);
-    if (!credential) throw CredentialErrors.notFound();
+  private credential(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): AccessRequest<TrainingCredentialEntity> {
     const staff = rule === 'ownOrStaff' && ctx.user.role === Role.Coordinator;
-    if (credential.expertId !== ctx.user.id && !staff) {
-      await this.audit.denied(ctx, [ENTITY, id]);
-      throw CredentialErrors.notFound();
-    }
-    return credential;
+    return {
+      entityType: ENTITY,
+      id,
+      find: () => this.repo.findById(id),
+      allows: (credential) => staff || credential.expertId === ctx.user.id,
+      notFound: CredentialErrors.notFound,
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
+import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { ExpertEntity } from '../experts/entities/expert.entity';
@@ -57,7 +58,7 @@ export class UsersService {
   }
 
   async resendInvitation(ctx: AuthContext, id: string): Promise<void> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     if (user.status !== UserStatus.Invited) throw UserErrors.notInvited();
     const mailId = await this.dataSource.transaction(async (manager) => {
       const mailId = await this.invitations.invite(manager, user, ctx.user.id);
@@ -79,7 +80,7 @@ export class UsersService {
   }
 
   async update(ctx: AuthContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, ...dto });
@@ -91,7 +92,7 @@ export class UsersService {
 
   async disable(ctx: AuthContext, id: string): Promise<UserResponse> {
     if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
       // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
@@ -103,7 +104,7 @@ export class UsersService {
   }
 
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
@@ -113,13 +114,15 @@ export class UsersService {
     return toUserResponse(saved);
   }
 
-  private async manageable(ctx: AuthContext, id: string): Promise<UserEntity> {
-    const user = await this.users.findById(id);
-    if (!user) throw UserErrors.notFound();
-    if (!canManageRole(ctx.user.role, user.role)) {
-      await this.audit.denied(ctx, ['user', id]);
-      throw UserErrors.roleNotGrantable();
-    }
-    return user;
+  // An account of a role the caller may not manage is refused (and the attempt audited).
+  private manageable(ctx: AuthContext, id: string): AccessRequest<UserEntity> {
+    return {
+      entityType: 'user',
+      id,
+      find: () => this.users.findById(id),
+      allows: (user) => canManageRole(ctx.user.role, user.role),
+      notFound: UserErrors.notFound,
+      refused: UserErrors.roleNotGrantable,
+    };
   }
 }
