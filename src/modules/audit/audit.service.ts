@@ -41,15 +41,6 @@ export class AuditService {
     });
   }
 
-  // The old long form, until booking, contracts and fees are moved to log().
-  async record(
-    entry: { actorId: string | null; action: string; entityType?: string; entityId?: string; meta?: Partial<RequestMeta>; details?: AuditDetails },
-    manager?: EntityManager,
-  ): Promise<void> {
-    const target = entry.entityType === undefined ? null : ([entry.entityType, entry.entityId] as const);
-    await this.log({ actorId: entry.actorId, meta: entry.meta }, entry.action, target, entry.details, manager);
-  }
-
   // A caller refused a row (or a route): outside any transaction, so the row stays when the refusal throws.
   denied(ctx: AuthContext, target: AuditTarget | null, details: AuditDetails = {}): Promise<void> {
     return this.log(ctx, AUTHZ_DENIED, target, details);

@@ -24,7 +24,7 @@ export class ContractAccess {
     if (!contract) throw ContractErrors.notFound();
     const allowed = ContractAccess.isStaff(ctx) || (ctx.user.role === Role.Expert && contract.expertId === ctx.user.id);
     if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'contract', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['contract', id]);
       throw ContractErrors.notFound();
     }
     return contract;

@@ -78,7 +78,7 @@ export class AssignmentsService {
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
         else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
-        await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
+        await this.audit.log(ctx, 'assignment.created', ['assignment', assignment.id], { requestId, direct: true }, manager);
         return { id: assignment.id, contract };
       })
       .catch((error: unknown) => {
@@ -122,7 +122,7 @@ export class AssignmentsService {
         { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
       );
       if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
-      await this.audit.record({ actorId: ctx.user.id, action: `assignment.${status}`, entityType: 'assignment', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], {}, manager);
       await this.completeRequestIfDone(manager, assignment.requestId);
     });
     return this.get(ctx, id);
@@ -135,7 +135,7 @@ export class AssignmentsService {
     const mailId = await this.dataSource.transaction(async (manager) => {
       const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
       if (!orderer) return null;
-      await this.audit.record({ actorId: null, action: 'assignment.completion_reminded', entityType: 'assignment', entityId: assignmentId }, manager);
+      await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
       return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
         title: assignment.request.title,
         startsAt: assignment.startsAt,
@@ -201,7 +201,7 @@ export class AssignmentsService {
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
       (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
     if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['assignment', id]);
       throw BookingErrors.assignmentNotFound();
     }
     return assignment;

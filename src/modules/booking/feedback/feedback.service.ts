@@ -34,10 +34,7 @@ export class FeedbackService {
     const saved = await this.dataSource
       .transaction(async (manager) => {
         const saved = await this.feedback.insert(manager, { assignmentId, author: side, authorId: ctx.user.id, rating: dto.rating, comment: dto.comment ?? '' });
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'assignment.feedback_given', entityType: 'assignment', entityId: assignmentId, meta: ctx, details: { author: side } },
-          manager,
-        );
+        await this.audit.log(ctx, 'assignment.feedback_given', ['assignment', assignmentId], { author: side }, manager);
         return saved;
       })
       .catch((error: unknown) => {
@@ -63,7 +60,7 @@ export class FeedbackService {
 
   // Another's assignment answers as if it did not exist; the attempt is audited.
   private async deny(ctx: AuthContext, assignmentId: string, found: AssignmentEntity | null): Promise<never> {
-    if (found) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignmentId, meta: ctx });
+    if (found) await this.audit.denied(ctx, ['assignment', assignmentId]);
     throw BookingErrors.assignmentNotFound();
   }
 }

@@ -74,7 +74,7 @@ export class OffersService {
               deadline,
             }),
           );
-          await this.audit.record({ actorId: ctx.user.id, action: 'offer.sent', entityType: 'offer', entityId: offer.id, meta: ctx, details: { requestId, expertId } }, manager);
+          await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
           await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
@@ -126,7 +126,7 @@ export class OffersService {
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
-        await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
+        await this.audit.log(ctx, 'offer.accepted', ['offer', offerId], { assignmentId: assignment.id, requestStatus: status }, manager);
         const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
           title: request.title,
@@ -159,7 +159,7 @@ export class OffersService {
         { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
       );
       if (!result.affected) throw BookingErrors.offerNotOpen('answered');
-      await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
+      await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
   }
@@ -174,7 +174,7 @@ export class OffersService {
         .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
         .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
         .execute();
-      if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
+      if (result.affected) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
     });
   }
 
@@ -194,7 +194,7 @@ export class OffersService {
   private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
     const offer = await this.booking.findOffer(offerId);
     if (!offer || offer.expertId !== ctx.user.id) {
-      if (offer) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'offer', entityId: offerId, meta: ctx });
+      if (offer) await this.audit.denied(ctx, ['offer', offerId]);
       throw BookingErrors.offerNotFound();
     }
     return offer;

@@ -39,7 +39,7 @@ export class BookingRequestsService {
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(BookingRequestEntity, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.created', entityType: 'booking_request', entityId: saved.id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
       return saved;
     });
     return toRequestResponse(saved, [], ctx.user.role);
@@ -51,7 +51,7 @@ export class BookingRequestsService {
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(BookingRequestEntity, { ...request, ...fields });
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.updated', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.updated', ['booking_request', id], {}, manager);
       return saved;
     });
     return toRequestResponse(saved, [], ctx.user.role);
@@ -72,7 +72,7 @@ export class BookingRequestsService {
         { status: RequestStatus.Submitted, submittedAt: this.clock.now() },
       );
       if (!result.affected) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.submitted', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.submitted', ['booking_request', id], {}, manager);
     });
     return this.get(ctx, id);
   }
@@ -104,10 +104,7 @@ export class BookingRequestsService {
       await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: now, cancelledBy: ctx.user.id, cancelReason: dto.reason });
       await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
       const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'request.cancelled', entityType: 'booking_request', entityId: id, meta: ctx, details: { from: locked.status } },
-        manager,
-      );
+      await this.audit.log(ctx, 'request.cancelled', ['booking_request', id], { from: locked.status }, manager);
       return mailIds;
     });
     await this.cancellation.dispatch(mailIds);
@@ -119,7 +116,7 @@ export class BookingRequestsService {
     const request = await this.booking.findRequest(id);
     if (!request) throw BookingErrors.requestNotFound();
     if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(request.organisationId, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'booking_request', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['booking_request', id]);
       throw BookingErrors.requestNotFound();
     }
     return request;
@@ -140,7 +137,7 @@ export class BookingRequestsService {
     const organisation = await this.organisations.findById(dto.organisationId);
     if (!organisation) throw BookingErrors.notOwnOrganisation();
     if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(organisation.id, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: organisation.id, meta: ctx });
+      await this.audit.denied(ctx, ['organisation', organisation.id]);
       throw BookingErrors.notOwnOrganisation();
     }
     const day = localDate(startsAt);

@@ -41,7 +41,7 @@ export class ContractSweepJob implements OnApplicationBootstrap {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       for (const id of await this.contracts.expireEnded(manager, localDate(now))) {
-        await this.audit.record({ actorId: null, action: 'contract.expired', entityType: 'contract', entityId: id }, manager);
+        await this.audit.log(null, 'contract.expired', ['contract', id], {}, manager);
       }
     });
     for (const id of await this.contracts.approvedWithoutPdf(new Date(now.getTime() - RENDER_GRACE_MS))) {

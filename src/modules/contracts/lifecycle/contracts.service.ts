@@ -61,7 +61,7 @@ export class ContractsService {
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
       (ctx.user.role === Role.Orderer && (await this.contracts.isMember(assignment.request.organisationId, ctx.user.id)));
     if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignmentId, meta: ctx });
+      await this.audit.denied(ctx, ['assignment', assignmentId]);
       throw ContractErrors.assignmentNotFound();
     }
     return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), this.today());
@@ -83,17 +83,7 @@ export class ContractsService {
           createdBy: ctx.user.id,
           replacing,
         });
-        await this.audit.record(
-          {
-            actorId: ctx.user.id,
-            action: 'contract.created',
-            entityType: 'contract',
-            entityId: contract.id,
-            meta: ctx,
-            details: { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) },
-          },
-          manager,
-        );
+        await this.audit.log(ctx, 'contract.created', ['contract', contract.id], { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) }, manager);
         return contract.id;
       })
       .catch((error: unknown) => {
@@ -123,10 +113,7 @@ export class ContractsService {
           revisionOf: locked,
           replacing,
         });
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'contract.revised', entityType: 'contract', entityId: revision.id, meta: ctx, details: { supersedes: id, version: revision.version } },
-          manager,
-        );
+        await this.audit.log(ctx, 'contract.revised', ['contract', revision.id], { supersedes: id, version: revision.version }, manager);
         return revision.id;
       })
       .catch((error: unknown) => {

@@ -29,7 +29,7 @@ export class ClaimAccess {
     if (!claim) throw FeeErrors.claimNotFound();
     const allowed = claim.expertId === ctx.user.id || (rule === 'ownOrCoordinator' && ctx.user.role === Role.Coordinator);
     if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'claim', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['claim', id]);
       throw FeeErrors.claimNotFound();
     }
     return claim;

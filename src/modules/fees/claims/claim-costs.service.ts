@@ -39,10 +39,7 @@ export class ClaimCostsService {
         description: fields.description ?? '',
         receiptFileId: receipt.id,
       });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'claim.cost_added', entityType: 'claim', entityId: id, meta: ctx, details: { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id } },
-        manager,
-      );
+      await this.audit.log(ctx, 'claim.cost_added', ['claim', id], { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id }, manager);
     });
     return this.access.reload(id);
   }
@@ -57,7 +54,7 @@ export class ClaimCostsService {
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);
       await this.files.remove(manager, cost.receiptFileId);
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.cost_removed', entityType: 'claim', entityId: id, meta: ctx, details: { costId, fileId: cost.receiptFileId } }, manager);
+      await this.audit.log(ctx, 'claim.cost_removed', ['claim', id], { costId, fileId: cost.receiptFileId }, manager);
     });
   }
 

@@ -35,7 +35,7 @@ export class ClaimReviewService {
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Approved, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'approved');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.approved', entityType: 'claim', entityId: id, meta: ctx, details: { expertId: claim.expertId } }, manager);
+      await this.audit.log(ctx, 'claim.approved', ['claim', id], { expertId: claim.expertId }, manager);
     });
     return this.access.reload(id);
   }
@@ -46,7 +46,7 @@ export class ClaimReviewService {
     const mailId = await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Returned, returnReason: dto.reason, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'returned');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.returned', entityType: 'claim', entityId: id, meta: ctx, details: { expertId: claim.expertId } }, manager);
+      await this.audit.log(ctx, 'claim.returned', ['claim', id], { expertId: claim.expertId }, manager);
       const expert = await this.repo.findExpertUser(manager, claim.expertId);
       if (!expert) return null;
       return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, claimReturnedMail, {

@@ -33,7 +33,7 @@ export class ClaimsService {
   async create(ctx: AuthContext, dto: CreateClaimDto): Promise<ClaimResponse> {
     const assignment = await this.repo.findAssignment(dto.assignmentId);
     if (!assignment || assignment.expertId !== ctx.user.id) {
-      if (assignment) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignment.id, meta: ctx });
+      if (assignment) await this.audit.denied(ctx, ['assignment', assignment.id]);
       throw FeeErrors.assignmentNotFound();
     }
     const kind = claimKind(assignment);
@@ -50,7 +50,7 @@ export class ClaimsService {
           workDate: localDate(assignment.startsAt),
           ...fields,
         });
-        await this.audit.record({ actorId: ctx.user.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, meta: ctx, details: { assignmentId: assignment.id } }, manager);
+        await this.audit.log(ctx, 'claim.created', ['claim', claim.id], { assignmentId: assignment.id }, manager);
         return claim.id;
       })
       .catch((error: unknown) => {
@@ -66,7 +66,7 @@ export class ClaimsService {
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.updated', entityType: 'claim', entityId: id, meta: ctx, details: { fields: Object.keys(dto) } }, manager);
+      await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(dto) }, manager);
     });
     return this.access.reload(id);
   }
@@ -80,7 +80,7 @@ export class ClaimsService {
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Submitted, submittedAt: now, firstSubmittedAt: claim.firstSubmittedAt ?? now, returnReason: null };
       if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.submitted', entityType: 'claim', entityId: id, meta: ctx, details: { from: claim.status } }, manager);
+      await this.audit.log(ctx, 'claim.submitted', ['claim', id], { from: claim.status }, manager);
     });
     return this.access.reload(id);
   }
