@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { fieldError } from '../../../common/errors/domain-error';
@@ -98,7 +99,7 @@ export class OffersService {
   }
 
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
     const { assignmentId, contract, mailIds } = await this.dataSource
@@ -150,7 +151,7 @@ export class OffersService {
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(
@@ -191,12 +192,14 @@ export class OffersService {
     if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
   }
 
-  private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
-    const offer = await this.booking.findOffer(offerId);
-    if (!offer || offer.expertId !== ctx.user.id) {
-      if (offer) await this.audit.denied(ctx, ['offer', offerId]);
-      throw BookingErrors.offerNotFound();
-    }
-    return offer;
+  // Only the expert it was made to answers an offer; another's answers as if it did not exist.
+  private own(ctx: AuthContext, offerId: string): AccessRequest<OfferEntity & { request: BookingRequestEntity }> {
+    return {
+      entityType: 'offer',
+      id: offerId,
+      find: () => this.booking.findOffer(offerId),
+      allows: (offer) => offer.expertId === ctx.user.id,
+      notFound: BookingErrors.offerNotFound,
+    };
   }
 }

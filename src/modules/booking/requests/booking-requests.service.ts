@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
@@ -46,7 +47,7 @@ export class BookingRequestsService {
   }
 
   async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canEdit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'edited');
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -58,7 +59,7 @@ export class BookingRequestsService {
   }
 
   async submit(ctx: AuthContext, id: string): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canSubmit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
     if (request.startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'the start has already passed');
     // The organisation must still be active and the orderer still a member when the order goes out.
@@ -90,12 +91,12 @@ export class BookingRequestsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     return toRequestResponse(request, await this.booking.findAssignmentsOf([id]), ctx.user.role);
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canCancel(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'cancelled');
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const locked = await this.booking.lockRequest(manager, id);
@@ -112,14 +113,14 @@ export class BookingRequestsService {
   }
 
   // An orderer sees only their own units' and projects' requests; another's answers as if it did not exist.
-  async visible(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
-    const request = await this.booking.findRequest(id);
-    if (!request) throw BookingErrors.requestNotFound();
-    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(request.organisationId, ctx.user.id))) {
-      await this.audit.denied(ctx, ['booking_request', id]);
-      throw BookingErrors.requestNotFound();
-    }
-    return request;
+  private request(ctx: AuthContext, id: string): AccessRequest<BookingRequestEntity> {
+    return {
+      entityType: 'booking_request',
+      id,
+      find: () => this.booking.findRequest(id),
+      allows: async (request) => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(request.organisationId, ctx.user.id)),
+      notFound: BookingErrors.requestNotFound,
+    };
   }
 
   private async checkOrder(ctx: AuthContext, dto: CreateRequestDto) {
@@ -134,12 +135,13 @@ export class BookingRequestsService {
       throw fieldError('municipality', 'unknownMunicipality', "is not one of the county's municipalities");
     }
     // Rule 1: exactly one of the county's own units or projects, the orderer's own, active on the day.
-    const organisation = await this.organisations.findById(dto.organisationId);
-    if (!organisation) throw BookingErrors.notOwnOrganisation();
-    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(organisation.id, ctx.user.id))) {
-      await this.audit.denied(ctx, ['organisation', organisation.id]);
-      throw BookingErrors.notOwnOrganisation();
-    }
+    const organisation = await requireAccess(this.audit, ctx, {
+      entityType: 'organisation',
+      id: dto.organisationId,
+      find: () => this.organisations.findById(dto.organisationId),
+      allows: async () => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(dto.organisationId, ctx.user.id)),
+      notFound: BookingErrors.notOwnOrganisation,
+    });
     const day = localDate(startsAt);
     if (organisation.activeFrom > day || (organisation.activeUntil !== null && organisation.activeUntil < day)) {
       throw BookingErrors.organisationInactive();

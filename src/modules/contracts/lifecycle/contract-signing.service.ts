@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../audit/audit.service';
@@ -36,7 +37,7 @@ export class ContractSigningService {
   ) {}
 
   async approve(ctx: AuthContext, id: string): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const refused = refusal('approve', current.status, current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'approved');
     await this.dataSource
@@ -64,7 +65,7 @@ export class ContractSigningService {
 
   // The password is checked again: a signature needs the person, not just a session that is still open.
   async sign(ctx: AuthContext, id: string, dto: SignContractDto): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     this.assertSignable(current);
     if (dto.pdfSha256 && dto.pdfSha256 !== current.pdfSha256) throw ContractErrors.pdfMismatch();
     if (!(await this.hasher.verify(await this.contracts.passwordHashOf(ctx.user.id), dto.password))) {

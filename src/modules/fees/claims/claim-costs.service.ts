@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { AuditService } from '../../audit/audit.service';
 import { FileDownload, FilesService } from '../../files/files.service';
@@ -24,7 +25,7 @@ export class ClaimCostsService {
   ) {}
 
   async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     // The receipt, the cost and the audit event commit together or not at all.
     await this.dataSource.transaction(async (manager) => {
@@ -45,7 +46,7 @@ export class ClaimCostsService {
   }
 
   async remove(ctx: AuthContext, id: string, costId: string): Promise<void> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
@@ -59,7 +60,7 @@ export class ClaimCostsService {
   }
 
   async receipt(ctx: AuthContext, id: string, costId: string): Promise<FileDownload> {
-    await this.access.visible(ctx, id);
+    await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     const cost = await this.repo.findCost(id, costId);
     const download = cost ? await this.files.download(cost.receiptFileId) : null;
     if (!download) throw FeeErrors.costNotFound();
