@@ -16,6 +16,7 @@ import { LoginThrottlerModule } from './login-throttler.module';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionCookies } from './session-cookies.service';
+import { AuthRepository } from './auth.repository';
 import { SessionsService } from './sessions.service';
 
 function accountKey(request: FastifyRequest): string {
@@ -69,6 +70,7 @@ function accountKey(request: FastifyRequest): string {
     PasswordHasher,
     InvitationsService,
     SessionsService,
+    AuthRepository,
   ],
   exports: [InvitationsService, SessionsService, PasswordHasher],
 })
