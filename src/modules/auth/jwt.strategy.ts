@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
+import { jwtKey } from './jwt-key';
 import { UserStatus } from '../users/entities/user.entity';
 
 export interface AccessTokenClaims {
@@ -22,7 +23,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.env.JWT_SECRET,
+      // A secret KeyObject (see jwt-key.ts); passport-jwt hands it to jsonwebtoken.verify as is, though its types
+      // name only string | Buffer.
+      secretOrKey: jwtKey(config) as unknown as Buffer,
       // Pinned: a token signed with anything else, or with alg "none", is refused.
       algorithms: ['HS256'],
       issuer: config.env.JWT_ISSUER,
