@@ -24,14 +24,12 @@ const HOLDING = `('accepted', 'confirmed')`;
 const COUNTED = `('accepted', 'confirmed', 'completed')`;
 
 // Every condition of a match as one set-based query: the number of queries does not grow with the experts.
-@Injectable()
-export class MatchingRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+// $1 the request, $2 now, $3 only these experts (or null for all).
+export const CANDIDATES_SQL = candidatesSql();
 
-  findCandidates(requestId: string, now: Date, onlyExpertIds?: string[]): Promise<CandidateRow[]> {
-    const tz = `'${COUNTY_ZONE}'`;
-    return this.dataSource.query(
-      `
+function candidatesSql(): string {
+  const tz = `'${COUNTY_ZONE}'`;
+  return `
       WITH recent AS (
         SELECT a.expert_id, count(*)::int AS n FROM assignments a
          WHERE a.status IN ${COUNTED} AND a.starts_at >= $2::timestamptz - interval '90 days' AND a.starts_at < $2::timestamptz
@@ -73,8 +71,14 @@ export class MatchingRepository {
                     AND date_trunc('month', a.starts_at AT TIME ZONE ${tz}) = date_trunc('month', r.starts_at AT TIME ZONE ${tz})
                ) < e.max_per_month)
       ) c
-      ORDER BY c.score DESC, c.name ASC, c."expertId" ASC`,
-      [requestId, now, onlyExpertIds ?? null],
-    );
+      ORDER BY c.score DESC, c.name ASC, c."expertId" ASC`;
+}
+
+@Injectable()
+export class MatchingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findCandidates(requestId: string, now: Date, onlyExpertIds?: string[]): Promise<CandidateRow[]> {
+    return this.dataSource.query(CANDIDATES_SQL, [requestId, now, onlyExpertIds ?? null]);
   }
 }
