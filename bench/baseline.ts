@@ -60,7 +60,7 @@ const ORDER_ASSIGNMENTS_SQL = `SELECT a.id, a.request_id AS "requestId", a.statu
 const REQUEST_SQL = `SELECT status FROM booking_requests WHERE id = $1`;
 
 async function raw(): Promise<void> {
-  const { CANDIDATES_SQL } = await import('../src/modules/booking/matching.repository');
+  const { CANDIDATES_SQL } = await import('../src/modules/booking/matching/matching.repository');
   const db = new Pool({ connectionString: DB_URL, max: Number(ENV.DATABASE_POOL_SIZE) });
   const key = createSecretKey(Buffer.from(JWT_SECRET));
   const send = (res: http.ServerResponse, status: number, body: unknown) => {

@@ -37,7 +37,7 @@ Object.assign(process.env, {
 const MUNICIPALITIES = ['905', '499', '598', '599', '893', '287', '545', '946', '440', '475', '152', '280', '231', '399'];
 const TOPICS = ['mental_health', 'substance_use', 'disability', 'long_term_illness', 'neurodivergence', 'child_welfare', 'family_carer', 'ageing', 'homelessness', 'violence', 'bereavement', 'migration', 'unemployment'];
 
-// Deterministic pseudo-random choices in SQL: hashes of the expert's number, so every run seeds the same data.
+// Pseudo-random choices in SQL from hashes (of the expert's number, or of their id): every run seeds the same mix.
 async function seed(db: DataSource, experts: number, template: TestUser): Promise<void> {
   const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
   const h = (salt: string) => `abs(hashtext(g::text || '${salt}'))`;
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
   const broad = await createRequest(db, unit.id, orderer.id, { startsAt: at(14), endsAt: at(16), remote: true, languages: ['fi'], topics: [] });
   const coordinator = await login(coordinatorUser);
 
-  const { CANDIDATES_SQL } = await import('../src/modules/booking/matching/matching.repository');
+  const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');
   for (const [name, request] of [['ordinary', ordinary], ['broad', broad]] as const) {
     const path = `/booking-requests/${request.id}/candidates`;
     const first = await call(path, coordinator);
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     const shown = Array.isArray(body) ? `${body.length} candidates (no paging)` : `${body.items.length} of ${body.total} candidates`;
     console.log(`${name.padEnd(8)} ${shown}, ${first.bytes} bytes: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`);
     const sql = CANDIDATES_SQL;
-    const params = sql.includes('$5') ? [request.id, new Date(), null, 50, 0] : [request.id, new Date(), null];
+    const params = candidateParams(request, new Date(), { limit: 50, offset: 0 });
     const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${sql}`, params);
     const lines = plan.map((r) => r['QUERY PLAN']);
     if (process.env.BENCH_EXPLAIN) console.log(lines.join('\n'));
