@@ -3,6 +3,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { Language } from '../src/common/i18n/language';
 import { BookingRequestEntity, RequestStatus } from '../src/modules/booking/entities/booking-request.entity';
 import { OfferEntity } from '../src/modules/booking/entities/offer.entity';
+import { matchingScore } from '../src/modules/booking/matching/matching-score.rule';
 import { addAbsence } from './factories/availability.factory';
 import { createBookableExpert } from './factories/bookable.factory';
 import { createExpert } from './factories/experts.factory';
@@ -175,6 +176,9 @@ describe('booking', () => {
       expect(res.body[0]).toMatchObject({ expertId: best.id, reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'] });
       expect(res.body[1]).toMatchObject({ expertId: second.id, reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'] });
       expect(res.body[0].score).toBeGreaterThan(res.body[1].score);
+      // The SQL's score is the rule's: two topics, at home, the first language; one topic, travelling, the first language.
+      expect(res.body[0].score).toBe(matchingScore({ sharedTopics: 2, atHome: true, speaksFirstLanguage: true, recentAssignments: 0 }));
+      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: false, speaksFirstLanguage: true, recentAssignments: 0 }));
     });
 
     it('ranks an expert with fewer recent assignments first', async () => {
@@ -194,6 +198,7 @@ describe('booking', () => {
       const res = await candidates(id, [rested, worked]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([rested.id, worked.id]);
       expect(res.body[1].reasons).toContain('recent:2');
+      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: true, speaksFirstLanguage: true, recentAssignments: 2 }));
     });
 
     it('uses the same number of queries whatever the number of experts', async () => {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { availableExpertsSql } from '../../availability/availability-sql';
+import { matchingScoreSql } from './matching-score.rule';
 
 export interface CandidateRow {
   expertId: string;
@@ -17,9 +18,6 @@ export interface CandidateRow {
   score: number;
 }
 
-// Weights of the ranking. Fairness: each assignment in the last 90 days costs more than a shared topic earns,
-// so the same few experts do not get everything.
-export const SCORE = { base: 100, perSharedTopic: 10, homeMunicipality: 5, firstLanguage: 3, perRecentAssignment: 12 } as const;
 const HOLDING = `('accepted', 'confirmed')`;
 const COUNTED = `('accepted', 'confirmed', 'completed')`;
 
@@ -83,11 +81,12 @@ function candidatesSql(): string {
                CASE WHEN ${remote} THEN 'remote' WHEN e.home_municipality = ${municipality} THEN 'home' ELSE 'travels' END AS place,
                rc.n AS "recentAssignments",
                EXISTS (SELECT 1 FROM offers o WHERE o.request_id = $1 AND o.expert_id = e.user_id AND o.status IN ('offered', 'accepted')) AS "alreadyOffered",
-               (${SCORE.base}
-                 + ${SCORE.perSharedTopic} * cardinality(ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics})))
-                 + CASE WHEN NOT ${remote} AND e.home_municipality = ${municipality} THEN ${SCORE.homeMunicipality} ELSE 0 END
-                 + CASE WHEN (${languages})[1] = ANY(e.languages) THEN ${SCORE.firstLanguage} ELSE 0 END
-                 - ${SCORE.perRecentAssignment} * rc.n)::int AS score
+               ${matchingScoreSql({
+                 sharedTopics: `cardinality(ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics})))`,
+                 atHome: `NOT ${remote} AND e.home_municipality = ${municipality}`,
+                 speaksFirstLanguage: `(${languages})[1] = ANY(e.languages)`,
+                 recentAssignments: 'rc.n',
+               })} AS score
           FROM e
           -- The last 90 days' work of this candidate, from both columns of the (expert_id, starts_at) index: the count
           -- grows with the candidates, not with all the assignments of all experts.
