@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BrowserSessionService } from './browser-session.service';
 import { InvitationsService } from './invitations.service';
+import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottlerStorage } from './login-throttler.storage';
 import { LoginThrottlerModule } from './login-throttler.module';
@@ -31,7 +32,7 @@ function accountKey(request: FastifyRequest): string {
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.env.JWT_SECRET,
+        secret: jwtKey(config),
         signOptions: {
           algorithm: 'HS256',
           issuer: config.env.JWT_ISSUER,

@@ -5,6 +5,7 @@ import { AuthUser } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
 import { AuthRepository } from './auth.repository';
+import { jwtKey } from './jwt-key';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -20,7 +21,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.env.JWT_SECRET,
+      // A secret KeyObject (see jwt-key.ts); passport-jwt hands it to jsonwebtoken.verify as is, though its types
+      // name only string | Buffer.
+      secretOrKey: jwtKey(config) as unknown as Buffer,
       // Pinned: a token signed with anything else, or with alg "none", is refused.
       algorithms: ['HS256'],
       issuer: config.env.JWT_ISSUER,
