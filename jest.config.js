@@ -33,6 +33,7 @@ module.exports = {
       transform: ts,
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
       setupFiles: ['<rootDir>/test/utils/test-env.ts'],
     },
   ],

@@ -4,6 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
@@ -32,7 +33,10 @@ export interface TestAppOptions {
 // its own. Only what lies outside the product is replaced: mail delivery and the clock.
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const saved = { ...process.env };
-  Object.assign(process.env, { QUEUE_PREFIX: `kokemus-test-${randomUUID().slice(0, 8)}`, ...options.env });
+  const ownPrefix = `kokemus-test-${randomUUID().slice(0, 8)}`;
+  Object.assign(process.env, { QUEUE_PREFIX: ownPrefix, ...options.env });
+  const prefix = process.env.QUEUE_PREFIX!;
+  const redisUrl = process.env.REDIS_URL!;
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -60,6 +64,29 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     db: app.get(DataSource),
     logs,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      // The keys of a prefix the app chose itself go with it (a prefix the test gave may be shared by two apps).
+      if (prefix === ownPrefix) await removeKeys(redisUrl, prefix);
+    },
   };
+}
+
+// Leaves the shared Redis as it was: every key under the app's own prefix removed (queues, throttle counters).
+async function removeKeys(url: string, prefix: string): Promise<void> {
+  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } catch {
+    // A Redis the test has stopped (its own) keeps nothing anyway.
+  } finally {
+    redis.disconnect();
+  }
 }
