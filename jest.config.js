@@ -26,6 +26,18 @@ module.exports = {
       transformIgnorePatterns,
     },
     {
+      // The middle tier: services with their real repositories on the real PostgreSQL, no HTTP (test/medium/).
+      displayName: 'medium',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'],
+      transform: ts,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/utils/test-env.ts'],
+    },
+    {
       displayName: 'e2e',
       testEnvironment: 'node',
       rootDir: '.',

@@ -4,13 +4,13 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
 import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { apiAgent } from './api-agent';
+import { removeKeys } from './redis-keys';
 import { CapturingMailTransport, FakeClock } from './fakes';
 
 export interface TestApp {
@@ -70,23 +70,4 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (prefix === ownPrefix) await removeKeys(redisUrl, prefix);
     },
   };
-}
-
-// Leaves the shared Redis as it was: every key under the app's own prefix removed (queues, throttle counters).
-async function removeKeys(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } catch {
-    // A Redis the test has stopped (its own) keeps nothing anyway.
-  } finally {
-    redis.disconnect();
-  }
 }
