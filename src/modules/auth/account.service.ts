@@ -8,8 +8,8 @@ import { AccountErrors } from './auth.errors';
 import { MeResponse, toMeResponse } from './dto/me.response';
 import { ChangePasswordDto } from './dto/password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 import { SessionsService } from './sessions.service';
 
 // What a signed-in person changes about their own account.

@@ -16,8 +16,8 @@ import { InvitationEntity, InvitationPurpose } from './entities/invitation.entit
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { SessionEntity } from './entities/session.entity';
 import { AccessTokenClaims, JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 
 @Injectable()
 export class AuthService {

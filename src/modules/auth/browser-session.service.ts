@@ -8,7 +8,7 @@ import { LoginErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { IssuedTokens, TokenResponse, toTokenResponse } from './dto/token.response';
-import { SessionCookies } from './session-cookies';
+import { SessionCookies } from './session-cookies.service';
 
 // The HTTP side of sessions: API clients carry the refresh token in JSON, browsers in an httpOnly cookie.
 // The rules (rotation, reuse detection, ending a session) stay in AuthService; this only moves the token.

@@ -12,8 +12,8 @@ import { LoginErrors } from './auth.errors';
 import { PasswordResetConfirmDto } from './dto/password.dto';
 import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
 import { passwordResetMail } from './mail/password-reset.mail';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 import { SessionsService } from './sessions.service';
 
 export const PASSWORD_RESET_VALID_MINUTES = 60;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
-import { AvailabilityFacts } from './availability-rules';
+import { AvailabilityFacts } from './availability.rule';
 import { availabilityTerms, availableExpertsSql } from './availability-sql';
 import { AbsenceEntity } from './entities/absence.entity';
 import { OneOffWindowEntity } from './entities/one-off-window.entity';

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ExpertErrors } from '../experts/experts.errors';
 import { ExpertsRepository } from '../experts/experts.repository';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
-import { checkAbsence, checkValidity, unavailableReasons, windowMinutes } from './availability-rules';
+import { checkAbsence, checkValidity, unavailableReasons, windowMinutes } from './availability.rule';
 import { AvailabilityErrors } from './availability.errors';
 import { AvailabilityRepository, InstantRange } from './availability.repository';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
+import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
 import { ExpertErrors } from '../experts/experts.errors';
 import { FileDownload, FilesService } from '../files/files.service';
@@ -19,7 +19,6 @@ import { CredentialStatus, TrainingCredentialEntity } from './entities/training-
 import { credentialRejectedMail } from './mail/credential-rejected.mail';
 import { credentialVerifiedMail } from './mail/credential-verified.mail';
 
-const ZONE = 'Europe/Helsinki';
 const ENTITY = 'training_credential';
 
 @Injectable()
@@ -35,8 +34,8 @@ export class CredentialsService {
 
   async submit(ctx: AuthContext, { fields, file }: UploadedForm<CreateCredentialDto>): Promise<CredentialResponse> {
     if (!(await this.repo.expertExists(ctx.user.id))) throw ExpertErrors.notFound();
-    const today = DateTime.fromJSDate(this.clock.now(), { zone: ZONE }).toISODate();
-    if (fields.completedOn > today!) throw CredentialErrors.completedInFuture();
+    const today = localDate(this.clock.now());
+    if (fields.completedOn > today) throw CredentialErrors.completedInFuture();
     // The file and the credential commit together or not at all.
     const saved = await this.dataSource.transaction(async (manager) => {
       const stored = await this.files.store(manager, ctx.user.id, file);

@@ -14,7 +14,7 @@ import { ApplyDto } from './dto/apply.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { PauseDto } from './dto/pause.dto';
 import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
-import { ExpertAction, nextExpertStatus } from './expert-transitions';
+import { ExpertAction, nextExpertStatus } from './expert-transitions.rule';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 import { applicationMail } from './mail/application.mail';

@@ -7,8 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { ExpertEntity } from './entities/expert.entity';
-import { ExpertAnonymiser } from './expert-anonymiser';
-import { nextExpertStatus } from './expert-transitions';
+import { ExpertAnonymiser } from './expert-anonymiser.service';
+import { nextExpertStatus } from './expert-transitions.rule';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 

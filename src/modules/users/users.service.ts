@@ -16,7 +16,7 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 import { UserEntity, UserStatus } from './entities/user.entity';
-import { canManageRole } from './user-permissions';
+import { canManageRole } from './user-permissions.rule';
 import { UserErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
 

@@ -11,7 +11,7 @@ import { FeedbackDto } from '../dto/booking-actions.dto';
 import { FeedbackResponse, toFeedbackResponse } from '../dto/feedback.response';
 import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { FeedbackViewer, readableSides, writingSide } from './feedback-sides';
+import { FeedbackViewer, readableSides, writingSide } from './feedback-sides.rule';
 import { FeedbackRepository } from './feedback.repository';
 
 type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };

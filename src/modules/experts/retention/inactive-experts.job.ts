@@ -10,11 +10,11 @@ import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser';
-import { nextExpertStatus } from '../expert-transitions';
+import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser.service';
+import { nextExpertStatus } from '../expert-transitions.rule';
 import { inactivityNoticeMail } from '../mail/inactivity-notice.mail';
 import { InactiveExpertsRepository } from './inactive-experts.repository';
-import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy';
+import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy.rule';
 
 const RUN_AT_HOUR = 3;
 const PAGE = 200;
