@@ -10,12 +10,9 @@ import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ClearPaymentDetailsResponse, PaymentDetailsResponse, toPaymentDetailsResponse } from './dto/expert.response';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
-import { Payee, PaymentDetailsEntity } from './entities/payment-details.entity';
+import { cipherContext, Payee, PaymentDetailsEntity } from './entities/payment-details.entity';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
-
-// Encryption context binds each ciphertext to its row and field: a value copied elsewhere does not decrypt.
-export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') => `expert:${expertId}:${field}`;
 
 @Injectable()
 export class PaymentDetailsService {

@@ -4,10 +4,9 @@ import { DataSource } from 'typeorm';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { TaskType } from '../../../common/domain/task-type';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { earningsCeilingCheck, RatesRepository } from '../../fees';
 import { BookingErrors } from '../booking.errors';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { earningsCeilingCheck } from '../../fees/money/fee-estimate.rule';
 
 interface HeldWork {
   taskType: TaskType;
