@@ -26,6 +26,10 @@ export class UsersRepository {
     await manager.insert(ExpertEntity, { userId });
   }
 
+  async update(manager: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
+    await manager.update(UserEntity, { id }, changes);
+  }
+
   findPage(query: ListUsersQuery): Promise<[UserEntity[], number]> {
     return this.repo.findAndCount({
       where: { role: query.role, status: query.status },
