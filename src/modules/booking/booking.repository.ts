@@ -2,10 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
 import { Role } from '../../common/auth/role.enum';
+import { TaskType } from '../../common/domain/task-type';
+import { COUNTY_ZONE } from '../../common/i18n/format';
+import { ExpertEntity } from '../experts/entities/expert.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentEntity, AssignmentStatus } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
+
+export interface FeeEarningWork {
+  taskType: TaskType;
+  startsAt: Date;
+  endsAt: Date;
+  preparationMinutes: number;
+}
 
 export const HOLDING_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
@@ -178,6 +188,41 @@ export class BookingRepository {
 
   findActiveCoordinators(manager: EntityManager): Promise<UserEntity[]> {
     return manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+  }
+
+  async withdrawOffers(manager: EntityManager, ids: string[], at: Date): Promise<void> {
+    await manager.update(OfferEntity, { id: In(ids), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+  }
+
+  // False when the assignment is no longer booked (finished or cancelled meanwhile).
+  async cancelAssignment(
+    manager: EntityManager,
+    id: string,
+    cancellation: Pick<AssignmentEntity, 'cancelledAt' | 'cancelledByParty' | 'cancelledBy' | 'cancelReason' | 'feeDue'>,
+  ): Promise<boolean> {
+    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status: AssignmentStatus.Cancelled, ...cancellation });
+    return Boolean(result.affected);
+  }
+
+  findHolding(manager: EntityManager, requestId: string): Promise<AssignmentEntity[]> {
+    return manager.findBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
+  }
+
+  async findEarningsCeiling(expertId: string): Promise<number | null> {
+    const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ userId: expertId });
+    return expert?.yearlyEarningsCeilingCents ?? null;
+  }
+
+  // The expert's work that earns a fee in the county year of `at`: booked, done, or cancelled late with the fee due.
+  findFeeEarningWorkOfYear(expertId: string, at: Date): Promise<FeeEarningWork[]> {
+    return this.dataSource.query(
+      `SELECT r.task_type AS "taskType", a.starts_at AS "startsAt", a.ends_at AS "endsAt", r.preparation_minutes AS "preparationMinutes"
+         FROM assignments a JOIN booking_requests r ON r.id = a.request_id
+        WHERE a.expert_id = $1
+          AND (a.status IN ('accepted', 'confirmed', 'completed') OR (a.status = 'cancelled' AND a.fee_due))
+          AND date_part('year', a.starts_at AT TIME ZONE '${COUNTY_ZONE}') = date_part('year', $2::timestamptz AT TIME ZONE '${COUNTY_ZONE}')`,
+      [expertId, at],
+    );
   }
 
   holdsOverlapping(expertId: string, startsAt: Date, endsAt: Date): Promise<boolean> {

@@ -65,11 +65,11 @@ export class PaymentDetailsService {
     }
     const saved = await this.dataSource
       .transaction(async (manager) => {
-        await manager.upsert(PaymentDetailsEntity, next, ['expertId']);
+        const saved = await this.experts.savePaymentDetails(manager, next);
         // Field names only: never the values.
         const fields = Object.keys(dto).filter((k) => dto[k as keyof PaymentDetailsDto] !== undefined);
         await this.audit.log(ctx, 'expert.payment_details_updated', ['expert', expertId], { fields }, manager);
-        return manager.findOneByOrFail(PaymentDetailsEntity, { expertId });
+        return saved;
       })
       .catch((error: unknown) => {
         throw pgErrorCode(error) === PgCode.UniqueViolation ? ExpertErrors.identityCodeTaken() : error;
