@@ -40,7 +40,12 @@ export class AccountService {
   async changePassword(ctx: AuthContext, dto: ChangePasswordDto): Promise<void> {
     const policy = passwordPolicyError('newPassword', dto.newPassword);
     if (policy) throw policy;
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: ctx.user.id });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id: ctx.user.id })
+      .getOneOrFail();
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       await this.audit.record({ actorId: user.id, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, meta: ctx });
       throw AccountErrors.currentPasswordWrong();

@@ -32,7 +32,12 @@ export class AuthService {
   ) {}
 
   async login(meta: RequestMeta, dto: LoginDto): Promise<IssuedTokens> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: dto.email });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: dto.email })
+      .getOne();
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !passwordOk || user.status !== UserStatus.Active) {
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `account_${user.status}`;

@@ -85,7 +85,7 @@ export class PaymentDetailsService {
 
   // The one path to the clear values; every read is in the audit log.
   async readClear(ctx: AuthContext, expertId: string): Promise<ClearPaymentDetailsResponse> {
-    const details = await this.experts.findPaymentDetails(expertId);
+    const details = await this.experts.findPaymentDetailsWithSecrets(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
     await this.audit.record({
       actorId: ctx.user.id,

@@ -113,7 +113,7 @@ export class UsersService {
 
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
     const user = await this.manageable(ctx, id);
-    const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
+    const status = (await this.users.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
       await this.audit.record({ actorId: ctx.user.id, action: 'user.enabled', entityType: 'user', entityId: id, meta: ctx }, manager);
