@@ -79,7 +79,7 @@ export class PaymentDetailsService {
 
   // The one path to the clear values; every read is in the audit log.
   async readClear(ctx: AuthContext, expertId: string): Promise<ClearPaymentDetailsResponse> {
-    const details = await this.experts.findPaymentDetails(expertId);
+    const details = await this.experts.findPaymentDetailsWithSecrets(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
     await this.audit.log(ctx, 'expert.payment_details_read_clear', ['expert', expertId], { fields: ['iban', 'identityCode', 'associationIban'] });
     const open = (value: string | null, field: Parameters<typeof cipherContext>[1]) =>
