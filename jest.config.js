@@ -5,7 +5,7 @@ const ts = { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 // its ESM-only `cookie` with import(), which Jest's VM refuses: transpiled, the import() becomes a require().
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@fastify/cookie|cookie)/)'];
 // Specs that time processes they start and stop: run alone, after the others (test/utils/serial-runner.ts).
-const SERIAL = ['shutdown', 'fee-run-faults'];
+const SERIAL = ['shutdown', 'fee-run-faults', 'embedded'];
 const e2e = {
   testEnvironment: 'node',
   rootDir: '.',
