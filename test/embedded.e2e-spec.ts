@@ -154,7 +154,7 @@ describe('embedded mode', () => {
     const experts = new Map<string, Expert>(directory.body.items.map((e: Expert) => [e.id, e]));
 
     const order = await submittedOrder(orderer);
-    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body as { expertId: string }[];
+    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items as { expertId: string }[];
     expect(candidates.length).toBeGreaterThan(0);
     const expert = experts.get(candidates[0].expertId)!;
     const deadline = order.startsAt.minus({ days: 2 }).toUTC().toISO();
@@ -178,7 +178,7 @@ describe('embedded mode', () => {
   it('expires an unanswered offer at its deadline through the delayed job', async () => {
     const coordinator = await login('coordinator');
     const order = await submittedOrder(await login('orderer.psy'));
-    const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body;
+    const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items;
     const deadline = new Date(Date.now() + 2000).toISOString();
     const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [candidate.expertId], deadline }).expect(201)).body;
     const directory = (await as(coordinator).get('/experts?limit=100').expect(200)).body.items as Expert[];

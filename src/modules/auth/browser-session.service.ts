@@ -65,7 +65,7 @@ export class BrowserSessionService {
 
   private async requireCsrf(meta: RequestMeta, request: FastifyRequest, refreshToken: string): Promise<void> {
     if (this.cookies.csrfMatches(request, refreshToken)) return;
-    await this.audit.record({ actorId: null, action: 'auth.csrf_refused', meta, details: { route: request.routeOptions.url ?? null } });
+    await this.audit.log({ actorId: null, meta }, 'auth.csrf_refused', null, { route: request.routeOptions.url ?? null });
     throw LoginErrors.csrfTokenInvalid();
   }
 }

@@ -51,8 +51,9 @@ export class AvailabilityRepository {
     return Boolean(result.affected);
   }
 
-  exists(kind: AvailabilityKind, id: string): Promise<boolean> {
-    return this.dataSource.getRepository(AVAILABILITY_KINDS[kind].entity).existsBy({ id });
+  // Whose row it is: what requireAccess decides by.
+  findOwner(kind: AvailabilityKind, id: string): Promise<{ expertId: string } | null> {
+    return this.dataSource.getRepository<{ id: string; expertId: string }>(AVAILABILITY_KINDS[kind].entity).findOne({ where: { id }, select: { expertId: true } });
   }
 
   // The same conditions as the exclusion constraints; used only to name the row that refused a change.

@@ -89,17 +89,7 @@ export class ExpertAnonymiser {
       `WITH gone AS (DELETE FROM fee_run_files WHERE expert_id = $1 AND kind = 'statement' RETURNING 1) SELECT count(*)::int AS statements FROM gone`,
       [id],
     );
-    await this.audit.record(
-      {
-        actorId: by.actorId,
-        action: 'expert.anonymised',
-        entityType: 'expert',
-        entityId: id,
-        meta: by.meta,
-        details: { reason: by.reason, scrubbedLines: lines, deletedStatements: statements as number },
-      },
-      manager,
-    );
+    await this.audit.log(by, 'expert.anonymised', ['expert', id], { reason: by.reason, scrubbedLines: lines, deletedStatements: statements as number }, manager);
   }
 }
 

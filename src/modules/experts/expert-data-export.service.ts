@@ -66,7 +66,7 @@ export class ExpertDataExport {
       this.data.statements(id),
     ]);
     // Recorded before the audit section is read, so that the export lists itself.
-    await this.audit.record({ actorId: ctx.user.id, action: 'expert.data_exported', entityType: 'expert', entityId: id, meta: ctx });
+    await this.audit.log(ctx, 'expert.data_exported', ['expert', id]);
     const paymentDetails = details ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, id) } : null;
     const ownIds = [
       ...sessions.map((s) => s.id),

@@ -29,7 +29,7 @@ export class ExpertPrivacyService {
     const at = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ExpertEntity, { userId: expert.userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
-      await this.audit.record({ actorId: ctx.user.id, action: 'expert.erasure_requested', entityType: 'expert', entityId: expert.userId, meta: ctx }, manager);
+      await this.audit.log(ctx, 'expert.erasure_requested', ['expert', expert.userId], {}, manager);
     });
     return toExpertResponse({ ...expert, erasureRequestedAt: expert.erasureRequestedAt ?? at });
   }

@@ -6,6 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
+import { Scheduler } from '../../common/jobs/scheduler';
 import { MailMessageEntity, MailStatus } from './entities/mail-message.entity';
 import { MailTransport } from './mail-transport';
 
@@ -20,11 +21,12 @@ export class MailJob implements OnApplicationBootstrap {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
+    private readonly scheduler: Scheduler,
     private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs.every(JobName.SweepMail, {}, SWEEP_EVERY_MS);
+    await this.scheduler.recur(JobName.SweepMail, { everyMs: SWEEP_EVERY_MS });
   }
 
   @OnJob(JobName.SendMail)

@@ -54,10 +54,7 @@ export class AssignmentCancellation {
       { status: AssignmentStatus.Cancelled, cancelledAt: this.clock.now(), cancelledByParty: party, cancelledBy: ctx.user.id, cancelReason: reason, feeDue },
     );
     if (!result.affected) return [];
-    await this.audit.record(
-      { actorId: ctx.user.id, action: 'assignment.cancelled', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { by: party, feeDue, from: assignment.status } },
-      manager,
-    );
+    await this.audit.log(ctx, 'assignment.cancelled', ['assignment', assignment.id], { by: party, feeDue, from: assignment.status }, manager);
     const expert = await manager.findOneByOrFail(UserEntity, { id: assignment.expertId });
     const params = { title: request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, reason, feeDue, lateHours: this.config.env.LATE_CANCELLATION_HOURS };
     const ids = [await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, cancelledMail, params)];

@@ -20,6 +20,6 @@ export class OfferWithdrawal {
     const live = (await this.booking.findLiveOffers(manager, requestId)).filter((o) => expertId === undefined || o.expertId === expertId);
     if (live.length === 0) return;
     await manager.update(OfferEntity, { id: In(live.map((o) => o.id)), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
-    for (const o of live) await this.audit.record({ actorId: null, action: 'offer.withdrawn', entityType: 'offer', entityId: o.id, details: { reason } }, manager);
+    for (const o of live) await this.audit.log(null, 'offer.withdrawn', ['offer', o.id], { reason }, manager);
   }
 }

@@ -46,10 +46,7 @@ export class ContractDrafts {
       assignmentIds: [assignment.id],
       createdBy: null,
     });
-    await this.audit.record(
-      { actorId, action: 'contract.drafted', entityType: 'contract', entityId: contract.id, meta, details: { assignmentId: assignment.id, automatic: true } },
-      manager,
-    );
+    await this.audit.log({ actorId, meta }, 'contract.drafted', ['contract', contract.id], { assignmentId: assignment.id, automatic: true }, manager);
     return contract;
   }
 
@@ -77,10 +74,7 @@ export class ContractDrafts {
         { id: draft.id, status: ContractStatus.Draft },
         { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now },
       );
-      await this.audit.record(
-        { actorId: c.createdBy, action: 'contract.superseded', entityType: 'contract', entityId: draft.id, details: { by: contract.id, from: ContractStatus.Draft } },
-        manager,
-      );
+      await this.audit.log({ actorId: c.createdBy }, 'contract.superseded', ['contract', draft.id], { by: contract.id, from: ContractStatus.Draft }, manager);
     }
     await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
     return contract;

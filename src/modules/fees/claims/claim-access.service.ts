@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AccessRequest } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
-import { AuditService } from '../../audit/audit.service';
 import { ClaimToPrice, costSums, payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { ClaimsRepository, LoadedClaim } from './claims.repository';
 import { ClaimResponse, toClaimResponse } from '../dto/claim.response';
@@ -18,21 +18,19 @@ export class ClaimAccess {
   constructor(
     private readonly repo: ClaimsRepository,
     private readonly rates: RatesRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   // The expert sees only their own claims, a coordinator all. Another's claim answers as if it did not
-  // exist, and the attempt is in the audit log.
-  async visible(ctx: AuthContext, id: string, rule: 'own' | 'ownOrCoordinator' = 'ownOrCoordinator'): Promise<LoadedClaim> {
-    const claim = await this.repo.find(id);
-    if (!claim) throw FeeErrors.claimNotFound();
-    const allowed = claim.expertId === ctx.user.id || (rule === 'ownOrCoordinator' && ctx.user.role === Role.Coordinator);
-    if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'claim', entityId: id, meta: ctx });
-      throw FeeErrors.claimNotFound();
-    }
-    return claim;
+  // exist, and the attempt is in the audit log (requireAccess).
+  claim(ctx: AuthContext, id: string, rule: 'own' | 'ownOrCoordinator' = 'ownOrCoordinator'): AccessRequest<LoadedClaim> {
+    return {
+      entityType: 'claim',
+      id,
+      find: () => this.repo.find(id),
+      allows: (claim) => claim.expertId === ctx.user.id || (rule === 'ownOrCoordinator' && ctx.user.role === Role.Coordinator),
+      notFound: FeeErrors.claimNotFound,
+    };
   }
 
   async respond(claim: LoadedClaim): Promise<ClaimResponse> {

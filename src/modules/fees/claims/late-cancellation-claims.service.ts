@@ -57,17 +57,7 @@ export class LateCancellationClaims {
       firstSubmittedAt: now,
     });
     if (!claimId) return [];
-    await this.audit.record(
-      {
-        actorId: ctx.user.id,
-        action: 'claim.created',
-        entityType: 'claim',
-        entityId: claimId,
-        meta: ctx,
-        details: { assignmentId: work.assignmentId, lateCancellation: true, automatic: true, status: ClaimStatus.Submitted },
-      },
-      manager,
-    );
+    await this.audit.log(ctx, 'claim.created', ['claim', claimId], { assignmentId: work.assignmentId, lateCancellation: true, automatic: true, status: ClaimStatus.Submitted }, manager);
     const expert = await manager.findOneByOrFail(UserEntity, { id: work.expertId });
     const details = await manager.findOneBy(PaymentDetailsEntity, { expertId: work.expertId });
     const { fees } = await this.rates.currentRates(manager);

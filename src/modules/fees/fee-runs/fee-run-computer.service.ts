@@ -115,7 +115,7 @@ export class FeeRunComputer {
   async fail(runId: string, error: RunError): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.runs.transition(manager, runId, [FeeRunStatus.Queued, FeeRunStatus.Running], { status: FeeRunStatus.Failed, error }))) return;
-      await this.audit.record({ actorId: null, action: 'fee_run.failed', entityType: 'fee_run', entityId: runId, details: { code: error.code, claimId: error.claimId ?? null } }, manager);
+      await this.audit.log(null, 'fee_run.failed', ['fee_run', runId], { code: error.code, claimId: error.claimId ?? null }, manager);
     });
   }
 
@@ -123,7 +123,7 @@ export class FeeRunComputer {
     if (run.status !== FeeRunStatus.Queued) return;
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.runs.transition(manager, run.id, [FeeRunStatus.Queued], { status: FeeRunStatus.Running, startedAt: this.clock.now() }))) return;
-      await this.audit.record({ actorId: null, action: 'fee_run.running', entityType: 'fee_run', entityId: run.id }, manager);
+      await this.audit.log(null, 'fee_run.running', ['fee_run', run.id], {}, manager);
     });
   }
 
@@ -202,7 +202,7 @@ export class FeeRunComputer {
         WHERE r.id = $1 AND r.status = 'running'`,
       [run.id, this.clock.now()],
     );
-    await this.audit.record({ actorId: null, action: 'fee_run.computed', entityType: 'fee_run', entityId: run.id }, manager);
+    await this.audit.log(null, 'fee_run.computed', ['fee_run', run.id], {}, manager);
     await this.runs.analyzeLines(manager);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Job } from 'bullmq';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
+import { Scheduler } from '../../../common/jobs/scheduler';
 import { AppConfig } from '../../../config/app-config';
 import { FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunComputer } from './fee-run-computer.service';
@@ -17,13 +18,14 @@ const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 
 @Injectable()
 export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('FeeRuns');
-  private timer?: NodeJS.Timeout;
+  private stopRecovery?: () => void;
 
   constructor(
     private readonly computer: FeeRunComputer,
     private readonly exporter: FeeRunExporter,
     private readonly runs: FeeRunsRepository,
     private readonly jobs: FeeRunQueue,
+    private readonly scheduler: Scheduler,
     private readonly config: AppConfig,
   ) {}
 
@@ -45,15 +47,12 @@ export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    const recover = () => void this.recover().catch((err: Error) => this.logger.warn({ err: err.message }, 'Fee run recovery check failed'));
-    this.timer = setInterval(recover, this.config.env.FEE_RUN_RECOVERY_MS);
-    this.timer.unref();
-    recover();
+    this.stopRecovery = this.scheduler.repeat('Fee run recovery check', this.config.env.FEE_RUN_RECOVERY_MS, () => this.recover());
   }
 
   // First thing on a stop: no run is re-queued while the workers wind down.
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopRecovery?.();
   }
 
   // Runs that PostgreSQL says are under way but whose job is missing get it back under the same id. A

@@ -84,7 +84,7 @@ export class FeeRunExporter {
       // (encrypted, the voucher) keeps the accounts.
       await manager.query(`UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`, [run.id]);
       await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
-      await this.audit.record({ actorId: run.exportRequestedBy, action: 'fee_run.exported', entityType: 'fee_run', entityId: run.id, details: { lines: run.lineCount } }, manager);
+      await this.audit.log({ actorId: run.exportRequestedBy }, 'fee_run.exported', ['fee_run', run.id], { lines: run.lineCount }, manager);
     });
   }
 
