@@ -50,9 +50,19 @@ export async function createMediumApp(): Promise<MediumApp> {
 }
 
 // The caller as the access guard hands it to a service after a sign-in.
-export function contextOf(user: Pick<TestUser, 'id' | 'email' | 'role'>, language: Language = Language.Fi): AuthContext {
+export function contextOf(
+  user: Pick<TestUser, 'id' | 'email' | 'role'>,
+  language: Language = Language.Fi,
+): AuthContext {
   return {
-    user: { id: user.id, email: user.email, name: `Test ${user.role}`, role: user.role, language, sessionId: randomUUID() },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: `Test ${user.role}`,
+      role: user.role,
+      language,
+      sessionId: randomUUID(),
+    },
     ip: '127.0.0.1',
     userAgent: 'medium-test',
     requestId: randomUUID(),
