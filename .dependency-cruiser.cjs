@@ -33,6 +33,13 @@ const FEATURE_ORDER = [
 
 // Justified exceptions to the order: [from feature, to path]. Each has its comment in the importing module.
 const ALLOWED = [
+  // Booking drafts a contract in the transaction that creates an assignment and ends it in the one that cancels the
+  // last work under it; contracts decide who may see an assignment's contract by booking's one rule of who may see
+  // the assignment (and its ASSIGNMENT_NOT_FOUND). Both files sit at booking's root; see contracts.module.ts.
+  ['contracts', '^src/modules/booking/assignment-access\\.ts$'],
+  // A claim is for an assignment: a claim for one the caller cannot see is booking's ASSIGNMENT_NOT_FOUND, defined
+  // once (claims.service.ts).
+  ['fees', '^src/modules/booking/booking\\.errors\\.ts$'],
   // Credentials are an expert's: a credential is filed for an existing expert, and its refusal when there is none
   // is the expert's own error (EXPERT_NOT_FOUND, defined once); experts' approval in turn needs a verified one.
   ['credentials', '^src/modules/experts/experts\\.errors\\.ts$'],
