@@ -20,6 +20,16 @@ export class ExpertsRepository {
     return this.dataSource.getRepository(PaymentDetailsEntity).findOneBy({ expertId });
   }
 
+  // With the ciphertexts, which no other read loads: only for the audited path to the clear values.
+  findPaymentDetailsWithSecrets(expertId: string): Promise<PaymentDetailsEntity | null> {
+    return this.dataSource
+      .getRepository(PaymentDetailsEntity)
+      .createQueryBuilder('pd')
+      .addSelect(['pd.ibanEncrypted', 'pd.identityCodeEncrypted', 'pd.associationIbanEncrypted'])
+      .where('pd.expertId = :expertId', { expertId })
+      .getOne();
+  }
+
   // One query whatever the filters; the credential filters read the credentials table by EXISTS.
   findDirectoryPage(q: DirectoryQuery): Promise<[ExpertEntity[], number]> {
     const qb = this.dataSource

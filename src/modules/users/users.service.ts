@@ -103,7 +103,7 @@ export class UsersService {
 
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
-    const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
+    const status = (await this.users.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await this.users.save(manager, { ...user, status, disabledAt: null });
       await this.audit.log(ctx, 'user.enabled', ['user', id], {}, manager);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { earningsCeilingCheck, RatesRepository } from '../../fees';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { earningsCeilingCheck } from '../../fees/money/fee-estimate.rule';
 
 // Many experts have a pension or benefit with a yearly earnings limit: accepting an offer that would cross
 // the expert's own ceiling needs their explicit acknowledgement.
