@@ -9,7 +9,7 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
+import { ContractDrafts } from '../../contracts';
 import { MailService } from '../../mail/mail.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { assignmentAccess } from './assignment-access';
