@@ -11,6 +11,7 @@ import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { queriesOf } from './utils/query-count';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time; requests lie in the weeks after.
 const NOW = '2026-10-01T07:00:00Z';
@@ -36,10 +37,7 @@ describe('booking', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
 
   // A distinct topic per test keeps each test's candidates to the experts it made.
   const order = (overrides: Record<string, unknown> = {}) => ({

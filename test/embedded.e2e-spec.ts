@@ -13,6 +13,7 @@ import { compiledApp } from './utils/compiled-app';
 import { binary, until } from './utils/documents';
 import { readMailDir } from './utils/eml';
 import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
+import { asUser } from './utils/as-user';
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
@@ -28,10 +29,7 @@ interface Expert {
 describe('embedded mode', () => {
   let app: EmbeddedApp;
   const http = () => apiAgent(request(app.baseUrl));
-  const as = (token: string) => ({
-    get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
-    post: (path: string, body?: object) => http().post(path).set('authorization', `Bearer ${token}`).send(body ?? {}),
-  });
+  const as = asUser(() => http());
   const login = async (key: string) =>
     (await http().post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
   const loginAs = async (email: string) => (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;

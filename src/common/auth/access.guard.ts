@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';
-import { AuditService } from '../../modules/audit/audit.service';
 import { AuthUser } from './auth-context';
 import { AuthErrors } from './auth.errors';
 import { AUTH_METADATA, AuthRule } from './authenticated.decorator';
+import { DeniedAccessLog } from './denied-access-log';
 import { requestMeta } from './current-user.decorator';
 
 const JwtGuard = AuthGuard('jwt');
@@ -17,7 +17,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    private readonly audit: DeniedAccessLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,12 +33,8 @@ export class AccessGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>();
     if (rule.roles.length > 0 && !rule.roles.includes(request.user.role)) {
-      await this.audit.record({
-        actorId: request.user.id,
-        action: 'authz.denied',
-        meta: requestMeta(request),
-        details: { route: request.routeOptions.url ?? null, method: request.method, role: request.user.role },
-      });
+      const ctx = { ...requestMeta(request), user: request.user };
+      await this.audit.denied(ctx, null, { route: request.routeOptions.url ?? null, method: request.method, role: request.user.role });
       throw AuthErrors.roleNotAllowed();
     }
     return true;

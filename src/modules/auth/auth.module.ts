@@ -12,11 +12,12 @@ import { BrowserSessionService } from './browser-session.service';
 import { InvitationsService } from './invitations.service';
 import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginThrottlerStorage } from './login-throttler-storage';
+import { LoginThrottlerStorage } from './login-throttler.storage';
 import { LoginThrottlerModule } from './login-throttler.module';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
-import { SessionCookies } from './session-cookies';
+import { SessionCookies } from './session-cookies.service';
+import { AuthRepository } from './auth.repository';
 import { SessionsService } from './sessions.service';
 
 function accountKey(request: FastifyRequest): string {
@@ -70,6 +71,7 @@ function accountKey(request: FastifyRequest): string {
     PasswordHasher,
     InvitationsService,
     SessionsService,
+    AuthRepository,
   ],
   exports: [InvitationsService, SessionsService, PasswordHasher],
 })

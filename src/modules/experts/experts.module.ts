@@ -2,7 +2,7 @@ import { FeePricingModule } from '../fees/fee-pricing.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
-import { ExpertAnonymiser } from './expert-anonymiser';
+import { ExpertAnonymiser } from './expert-anonymiser.service';
 import { ExpertDataExport } from './expert-data-export.service';
 import { ExpertDataRepository } from './expert-data.repository';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
@@ -14,9 +14,10 @@ import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
 import { InactiveExpertsJob } from './retention/inactive-experts.job';
 import { InactiveExpertsRepository } from './retention/inactive-experts.repository';
+import { UsersModule } from '../users/users.module';
 
 @Module({
-  imports: [AuthModule, CredentialsModule, FeePricingModule],
+  imports: [AuthModule, CredentialsModule, FeePricingModule, UsersModule],
   controllers: [ExpertsMeController, ExpertsController],
   providers: [
     ExpertsRepository,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DeepPartial, EntityManager, Repository } from 'typeorm';
+import { ExpertEntity } from '../experts/entities/expert.entity';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UserEntity } from './entities/user.entity';
 
@@ -20,6 +21,19 @@ export class UsersRepository {
 
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.repo.findOneBy({ email });
+  }
+
+  save(manager: EntityManager, user: DeepPartial<UserEntity>): Promise<UserEntity> {
+    return manager.save(UserEntity, user);
+  }
+
+  // An invited expert starts as an applicant: not bookable until the coordinator activates them.
+  async addApplicant(manager: EntityManager, userId: string): Promise<void> {
+    await manager.insert(ExpertEntity, { userId });
+  }
+
+  async update(manager: EntityManager, id: string, changes: Partial<UserEntity>): Promise<void> {
+    await manager.update(UserEntity, { id }, changes);
   }
 
   findPage(query: ListUsersQuery): Promise<[UserEntity[], number]> {

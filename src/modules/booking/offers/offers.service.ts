@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { fieldError } from '../../../common/errors/domain-error';
@@ -9,24 +10,21 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { ContractDrafts } from '../../contracts';
+import { expectedFeeCents, RatesRepository } from '../../fees';
 import { MailService } from '../../mail/mail.service';
-import { UserEntity } from '../../users/entities/user.entity';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from '../dto/booking.response';
-import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { EarningsGuard } from './earnings-guard';
-import { expectedFeeCents } from '../../fees/money/fee-estimate';
+import { EarningsCeiling } from './earnings-ceiling.service';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
-import { OfferWithdrawal } from './offer-withdrawal';
-import { canOffer, fillStatus } from '../requests/request-transitions';
+import { OfferWithdrawal } from './offer-withdrawal.service';
+import { canOffer, fillStatus } from '../requests/request-transitions.rule';
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
 @Injectable()
@@ -37,7 +35,7 @@ export class OffersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
-    private readonly earnings: EarningsGuard,
+    private readonly earnings: EarningsCeiling,
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly contractDrafts: ContractDrafts,
@@ -63,9 +61,9 @@ export class OffersService {
         const offers: OfferEntity[] = [];
         const mailIds: string[] = [];
         for (const expertId of dto.expertIds) {
-          const offer = await manager.save(OfferEntity, { requestId, expertId, deadline, offeredBy: ctx.user.id });
+          const offer = await this.booking.saveOffer(manager, { requestId, expertId, deadline, offeredBy: ctx.user.id });
           offers.push(offer);
-          const expert = await manager.findOneByOrFail(UserEntity, { id: expertId });
+          const expert = await this.booking.findUser(manager, expertId);
           mailIds.push(
             await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, offerMail, {
               title: request.title,
@@ -74,10 +72,10 @@ export class OffersService {
               deadline,
             }),
           );
-          await this.audit.record({ actorId: ctx.user.id, action: 'offer.sent', entityType: 'offer', entityId: offer.id, meta: ctx, details: { requestId, expertId } }, manager);
+          await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
-          await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
+          await this.booking.setRequestStatus(manager, requestId, RequestStatus.Matching, RequestStatus.Submitted);
         }
         return { offers, mailIds };
       })
@@ -98,14 +96,14 @@ export class OffersService {
   }
 
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
     const { assignmentId, contract, mailIds } = await this.dataSource
       .transaction(async (manager) => {
         const request = await this.booking.lockRequest(manager, offer.requestId);
         await this.booking.lockExpert(manager, offer.expertId);
-        const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
+        const current = await this.booking.findOfferRow(manager, offerId);
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
@@ -113,7 +111,7 @@ export class OffersService {
         if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
 
         const now = this.clock.now();
-        const assignment = await manager.save(AssignmentEntity, {
+        const assignment = await this.booking.saveAssignment(manager, {
           requestId: request.id,
           offerId,
           expertId: offer.expertId,
@@ -122,12 +120,12 @@ export class OffersService {
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
         const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
-        await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
+        await this.booking.acceptOffer(manager, offerId, now, dto.acknowledgeEarningsCeiling === true);
         const status = fillStatus(holding + 1, request.expertsNeeded);
-        await manager.update(BookingRequestEntity, { id: request.id }, { status });
+        await this.booking.setRequestStatus(manager, request.id, status);
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
-        await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
-        const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
+        await this.audit.log(ctx, 'offer.accepted', ['offer', offerId], { assignmentId: assignment.id, requestStatus: status }, manager);
+        const orderer = await this.booking.findUser(manager, request.createdBy);
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
           title: request.title,
           startsAt: request.startsAt,
@@ -150,16 +148,11 @@ export class OffersService {
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        OfferEntity,
-        { id: offerId, status: OfferStatus.Offered },
-        { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
-      );
-      if (!result.affected) throw BookingErrors.offerNotOpen('answered');
-      await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
+      if (!(await this.booking.declineOffer(manager, offerId, this.clock.now(), dto.reason ?? null))) throw BookingErrors.offerNotOpen('answered');
+      await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
   }
@@ -168,13 +161,7 @@ export class OffersService {
   @OnJob(JobName.ExpireOffer)
   async expire({ offerId }: JobPayloads[JobName.ExpireOffer]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(OfferEntity)
-        .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
-        .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
-        .execute();
-      if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
+      if (await this.booking.expireOffer(manager, offerId, this.clock.now())) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
     });
   }
 
@@ -191,12 +178,14 @@ export class OffersService {
     if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
   }
 
-  private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
-    const offer = await this.booking.findOffer(offerId);
-    if (!offer || offer.expertId !== ctx.user.id) {
-      if (offer) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'offer', entityId: offerId, meta: ctx });
-      throw BookingErrors.offerNotFound();
-    }
-    return offer;
+  // Only the expert it was made to answers an offer; another's answers as if it did not exist.
+  private own(ctx: AuthContext, offerId: string): AccessRequest<OfferEntity & { request: BookingRequestEntity }> {
+    return {
+      entityType: 'offer',
+      id: offerId,
+      find: () => this.booking.findOffer(offerId),
+      allows: (offer) => offer.expertId === ctx.user.id,
+      notFound: BookingErrors.offerNotFound,
+    };
   }
 }

@@ -1,6 +1,10 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ExpertEntity } from './expert.entity';
 
+// Encryption context binds each ciphertext to its row and field: a value copied elsewhere does not decrypt. Part of
+// the stored columns' format: whoever reads them (fees' payroll export) needs it.
+export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') => `expert:${expertId}:${field}`;
+
 export enum Payee {
   Expert = 'expert',
   Association = 'association',
