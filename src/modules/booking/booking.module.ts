@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
+import { FilesModule } from '../files/files.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentCancellation } from './assignment-cancellation';
 import { AssignmentsController } from './assignments.controller';
@@ -16,6 +17,10 @@ import { EarningsGuard } from './earnings-guard';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
+import { CancellationQuoteController } from './cancellation-quote/cancellation-quote.controller';
+import { CancellationQuoteService } from './cancellation-quote/cancellation-quote.service';
+import { MaterialController } from './material/material.controller';
+import { MaterialService } from './material/material.service';
 import { MatchingRepository } from './matching.repository';
 import { MatchingService } from './matching.service';
 import { OffersController } from './offers.controller';
@@ -23,8 +28,8 @@ import { OfferWithdrawal } from './offer-withdrawal';
 import { OffersService } from './offers.service';
 
 @Module({
-  imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
+  imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -39,6 +44,8 @@ import { OffersService } from './offers.service';
     FeedbackService,
     CalendarFeedRepository,
     CalendarFeedService,
+    MaterialService,
+    CancellationQuoteService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })
