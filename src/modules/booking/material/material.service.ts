@@ -8,7 +8,7 @@ import { AuditService } from '../../audit/audit.service';
 import { FileDownload, FilesService } from '../../files/files.service';
 import { Upload } from '../../files/upload-form.decorator';
 import { BookingErrors } from '../booking.errors';
-import { BookingRequestsService } from '../booking-requests.service';
+import { BookingRequestsService } from '../requests/booking-requests.service';
 import { RequestResponse } from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity } from '../entities/offer.entity';
