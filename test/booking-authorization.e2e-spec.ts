@@ -154,6 +154,7 @@ describe('booking authorization: every route × every role', () => {
     { method: 'delete', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftWithMaterial}/material`, expect: only([Role.Orderer], 204) },
     { method: 'get', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.requestWithMaterial}/material`, expect: only(PARTIES, 200) },
     { method: 'get', template: '/booking-requests/{id}/cancellation-quote', path: () => `/booking-requests/${ids.request}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
+    { method: 'get', template: '/booking-requests/{id}/timeline', path: () => `/booking-requests/${ids.request}/timeline`, expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/assignments/{id}/cancellation-quote', path: () => `/assignments/${ids.assignment}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/booking-requests/{id}/candidates', path: () => `/booking-requests/${ids.request}/candidates`, expect: only(STAFF, 200) },
     {
@@ -243,6 +244,7 @@ describe('booking authorization: every route × every role', () => {
     { name: 'orderer B removes orderer A’s material', as: 'ordererB', method: 'delete', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B asks what cancelling orderer A’s request would cost', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/cancellation-quote`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B asks what cancelling orderer A’s assignment would cost', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}/cancellation-quote`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
+    { name: 'orderer B reads the timeline of orderer A’s request', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/timeline`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'expert B reads material of work never offered to them', as: 'expertB', method: 'get', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B reads orderer A’s assignment', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
     { name: 'orderer B cancels orderer A’s assignment', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignAssignment}/cancel`, body: () => ({ reason: 'x' }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },

@@ -165,9 +165,9 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
   });
 
   describe('the cancellation quote', () => {
-    async function booked(topic: string, startsAt: string, endsAt: string) {
+    async function booked(topic: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) {
       const expert = await createBookableExpert(t.db, { topics: [topic] });
-      const created = await as(orderer.token).post('/booking-requests', order({ topics: [topic], startsAt, endsAt })).expect(201);
+      const created = await as(orderer.token).post('/booking-requests', order({ topics: [topic], startsAt, endsAt, ...extra })).expect(201);
       const id = created.body.id as string;
       await as(orderer.token).post(`/booking-requests/${id}/submit`).expect(200);
       const [offer] = (await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-05T12:00:00Z' }).expect(201)).body;
@@ -200,6 +200,22 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
       const created = await as(orderer.token).post('/booking-requests', order()).expect(201);
       const empty = await as(orderer.token).get(`/booking-requests/${created.body.id}/cancellation-quote`).expect(200);
       expect(empty.body).toMatchObject({ feeDue: false, totalFeeCents: 0, assignments: [] });
+    });
+
+    it('tells the timeline of an order: sent, offers out and answered, booked, cancelled, naming no expert before acceptance', async () => {
+      const decliner = await createBookableExpert(t.db, { topics: ['neurodivergence'], name: 'Dagny Declinerson' });
+      const { requestId, assignmentId } = await booked('neurodivergence', '2026-10-22T07:00:00Z', '2026-10-22T08:00:00Z', { expertsNeeded: 2 });
+      const [offer] = (await as(coordinator).post(`/booking-requests/${requestId}/offers`, { expertIds: [decliner.id], deadline: '2026-10-05T12:00:00Z' }).expect(201)).body;
+      await as(await login(t.http, decliner)).post(`/offers/${offer.id}/decline`, { reason: 'Ei sovi' }).expect(200);
+      await as(orderer.token).post(`/booking-requests/${requestId}/cancel`, { reason: 'Tilaisuus siirtyy' }).expect(200);
+      const res = await as(orderer.token).get(`/booking-requests/${requestId}/timeline`).expect(200);
+      const kinds = res.body.map((e: { kind: string }) => e.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['created', 'submitted', 'offers_sent', 'offer_declined', 'booked', 'assignment_cancelled', 'cancelled']));
+      expect(res.body.find((e: { kind: string }) => e.kind === 'booked').assignmentId).toBe(assignmentId);
+      expect(res.body.find((e: { kind: string }) => e.kind === 'offer_declined').assignmentId).toBeNull();
+      expect(JSON.stringify(res.body)).not.toMatch(/Dagny|Ei sovi/);
+      const times = res.body.map((e: { at: string }) => e.at);
+      expect([...times].sort()).toEqual(times);
     });
 
     it('refuses a quote for an order that can no longer be cancelled', async () => {

@@ -19,6 +19,9 @@ import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
 import { CancellationQuoteController } from './cancellation-quote/cancellation-quote.controller';
 import { CancellationQuoteService } from './cancellation-quote/cancellation-quote.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 import { MaterialController } from './material/material.controller';
 import { MaterialService } from './material/material.service';
 import { MatchingRepository } from './matching/matching.repository';
@@ -29,7 +32,7 @@ import { OffersService } from './offers/offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController, TimelineController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -46,6 +49,8 @@ import { OffersService } from './offers/offers.service';
     CalendarFeedService,
     MaterialService,
     CancellationQuoteService,
+    TimelineRepository,
+    TimelineService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })

@@ -446,6 +446,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to an order, with times */
+        get: operations["TimelineController_of"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -3754,6 +3771,20 @@ export interface components {
          * @enum {string}
          */
         TerminationCause: "coordinator" | "work_cancelled";
+        /** @enum {string} */
+        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "claim_approved" | "claim_paid" | "cancelled";
+        TimelineEventResponse: {
+            /**
+             * Format: uuid
+             * @description The booked assignment the event concerns; null for the order’s own events and for offers
+             */
+            assignmentId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description How many: offers sent at once, for example; 1 otherwise */
+            count: number;
+            kind: components["schemas"]["TimelineEventKind"];
+        };
         TokenResponse: {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
@@ -5332,6 +5363,55 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TimelineController_of: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first: sent, offers out and answered, booked, contract approved and signed, completed, claimed, paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventResponse"][];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_FOUND (or another unit’s) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
