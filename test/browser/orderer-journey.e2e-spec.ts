@@ -87,10 +87,8 @@ describe('an orderer’s journey in the browser', () => {
       await page.getByLabel(o.fields.municipality).selectOption('905');
       await page.getByLabel(o.fields.address, { exact: true }).fill('Hietalahdenkatu 2–4');
       await page.getByLabel(`${o.fields.meetingPoint} (${text.forms.optional})`, { exact: true }).fill(language === 'fi' ? 'Pääovi' : 'Huvudingången');
-      if (language === 'sv') {
-        await page.locator('#languages').uncheck({ force: true });
-        await page.locator('#languages-sv').check({ force: true });
-      }
+      // The order's language starts as the orderer's own.
+      expect(await page.getByRole('checkbox', { name: new Intl.DisplayNames([language], { type: 'language' }).of(language), exact: true }).isChecked()).toBe(true);
       await page.getByRole('button', { name: o.form.save }).click();
       await expectPage(page, title);
       await page.getByRole('status').filter({ hasText: o.form.saved }).waitFor();

@@ -37,7 +37,7 @@ export interface OrderValues {
   materialFile: File | null;
 }
 
-export function initialValues(order?: Order): OrderValues {
+export function initialValues(order: Order | undefined, language: string): OrderValues {
   const start = order ? helsinkiParts(order.startsAt) : { date: '', time: '' };
   return {
     organisationId: order?.organisationId ?? '',
@@ -56,7 +56,8 @@ export function initialValues(order?: Order): OrderValues {
     address: order?.address ?? '',
     meetingPoint: order?.meetingPoint ?? '',
     remoteTool: order?.remoteTool ?? '',
-    languages: order?.languages ?? ['fi'],
+    // A new order starts in the orderer's own language (Finnish for English users): the one most orders need.
+    languages: order?.languages ?? [language === 'sv' ? 'sv' : 'fi'],
     topics: order?.topics ?? [],
     expertsNeeded: String(order?.expertsNeeded ?? 1),
     materialUrl: order?.materialUrl ?? '',
@@ -107,7 +108,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
   const language = i18n.language;
   const topics = useTopics();
   const municipalities = useMunicipalities();
-  const [values, setValues] = useState<OrderValues>(() => initialValues(existing));
+  const [values, setValues] = useState<OrderValues>(() => initialValues(existing, language));
   const set = (change: Partial<OrderValues>) => setValues((v) => ({ ...v, ...change }));
   // A draft made by an earlier attempt whose file upload failed: the next attempt changes it, not a second one.
   const saved = useRef<string | undefined>(existing?.id);
