@@ -1,4 +1,5 @@
 import { Role } from '../src/common/auth/role.enum';
+import { Language } from '../src/common/i18n/language';
 import { createBookableExpert } from './factories/bookable.factory';
 import { samplePdf, samplePng } from './factories/credentials.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
@@ -223,6 +224,36 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
       await as(orderer.token).post(`/booking-requests/${created.body.id}/cancel`, { reason: 'x' }).expect(200);
       const res = await as(orderer.token).get(`/booking-requests/${created.body.id}/cancellation-quote`).expect(409);
       expect(res.body.code).toBe('REQUEST_STATUS_CONFLICT');
+    });
+  });
+
+  describe('a no-show', () => {
+    it('records that the expert did not come: no fee can be claimed, the coordinators are told in their language, the audit keeps it', async () => {
+      const svCoordinator = await createUser(t.db, Role.Coordinator, { language: Language.Sv });
+      const expert = await createBookableExpert(t.db, { topics: ['long_term_illness'], name: 'Niko Noshow' });
+      const created = await as(orderer.token).post('/booking-requests', order({ topics: ['long_term_illness'], startsAt: '2026-10-23T07:00:00Z', endsAt: '2026-10-23T08:00:00Z' })).expect(201);
+      const id = created.body.id as string;
+      await as(orderer.token).post(`/booking-requests/${id}/submit`).expect(200);
+      const [offer] = (await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-05T12:00:00Z' }).expect(201)).body;
+      const expertToken = await login(t.http, expert);
+      const assignmentId = (await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201)).body.id as string;
+      t.clock.set('2026-10-23T09:00:00Z');
+      try {
+        const token = await login(t.http, orderer);
+        const res = await as(token).post(`/assignments/${assignmentId}/complete`, { tookPlace: false }).expect(200);
+        expect(res.body.status).toBe('not_held');
+        const mail = await t.mail.waitFor((m) => m.to === svCoordinator.email && m.subject.startsWith('Erfarenhetsexperten kom inte'));
+        expect(mail.text).toContain('Niko Noshow');
+        expect(mail.text).toContain('Inget arvode betalas');
+        const claim = await as(await login(t.http, expert)).post('/claims', { assignmentId }).expect(409);
+        expect(claim.body.code).toBe('ASSIGNMENT_NOT_CLAIMABLE');
+        const [audit] = await t.db.query(`SELECT actor_id, details FROM audit_events WHERE entity_id = $1 AND action = 'assignment.not_held'`, [assignmentId]);
+        expect(audit).toMatchObject({ actor_id: orderer.id, details: { by: 'orderer' } });
+        expect((await as(token).get(`/booking-requests/${id}`).expect(200)).body.status).toBe('completed');
+        await as(token).post(`/assignments/${assignmentId}/feedback`, { rating: 1 }).expect(409);
+      } finally {
+        t.clock.set(NOW);
+      }
     });
   });
 });

@@ -4298,7 +4298,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description After the end time: did the work take place? */
+            /** @description After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail */
             200: {
                 headers: {
                     [name: string]: unknown;

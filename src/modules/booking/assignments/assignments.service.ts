@@ -20,6 +20,7 @@ import { AssignmentResponse, BookedAssignmentResponse, toAssignmentResponse, toB
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
+import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal';
 import { fillStatus } from '../requests/request-transitions';
@@ -115,16 +116,22 @@ export class AssignmentsService {
     if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
-    await this.dataSource.transaction(async (manager) => {
+    const mailIds = await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(
         AssignmentEntity,
         { id, status: In(HOLDING_STATUSES) },
         { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
       );
       if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
-      await this.audit.record({ actorId: ctx.user.id, action: `assignment.${status}`, entityType: 'assignment', entityId: id, meta: ctx }, manager);
+      await this.audit.record(
+        { actorId: ctx.user.id, action: `assignment.${status}`, entityType: 'assignment', entityId: id, meta: ctx, details: { by: ctx.user.role } },
+        manager,
+      );
       await this.completeRequestIfDone(manager, assignment.requestId);
+      // A no-show: no fee is due (nothing can be claimed for it), and the coordinators are told.
+      return dto.tookPlace ? [] : this.tellOfNoShow(manager, assignment);
     });
+    await this.mail.dispatch(mailIds);
     return this.get(ctx, id);
   }
 
@@ -177,6 +184,14 @@ export class AssignmentsService {
     for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
     const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
     if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
+    return ids;
+  }
+
+  private async tellOfNoShow(manager: EntityManager, assignment: AssignmentWithRequest): Promise<string[]> {
+    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName: assignment.expert?.user?.name ?? '' };
+    const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+    const ids: string[] = [];
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params));
     return ids;
   }
 
