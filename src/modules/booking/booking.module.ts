@@ -4,7 +4,7 @@ import { ExpertsModule } from '../experts/experts.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
 import { FilesModule } from '../files/files.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { AssignmentCancellation } from './assignments/assignment-cancellation';
+import { AssignmentCancellation } from './assignments/assignment-cancellation.service';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { BookingRequestsController } from './requests/booking-requests.controller';
@@ -13,7 +13,7 @@ import { BookingRepository } from './booking.repository';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
-import { EarningsGuard } from './offers/earnings-guard';
+import { EarningsCeiling } from './offers/earnings-ceiling.service';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
@@ -27,7 +27,7 @@ import { MaterialService } from './material/material.service';
 import { MatchingRepository } from './matching/matching.repository';
 import { MatchingService } from './matching/matching.service';
 import { OffersController } from './offers/offers.controller';
-import { OfferWithdrawal } from './offers/offer-withdrawal';
+import { OfferWithdrawal } from './offers/offer-withdrawal.service';
 import { OffersService } from './offers/offers.service';
 
 @Module({
@@ -42,7 +42,7 @@ import { OffersService } from './offers/offers.service';
     AssignmentsService,
     AssignmentCancellation,
     OfferWithdrawal,
-    EarningsGuard,
+    EarningsCeiling,
     FeedbackRepository,
     FeedbackService,
     CalendarFeedRepository,

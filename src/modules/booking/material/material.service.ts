@@ -34,10 +34,7 @@ export class MaterialService {
       const stored = await this.files.store(manager, ctx.user.id, upload);
       await manager.update(BookingRequestEntity, { id }, { materialFileId: stored.id });
       if (locked.materialFileId) await this.files.remove(manager, locked.materialFileId);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'request.material_attached', entityType: 'booking_request', entityId: id, meta: ctx, details: { fileId: stored.id } },
-        manager,
-      );
+      await this.audit.log(ctx, 'request.material_attached', ['booking_request', id], { fileId: stored.id }, manager);
     });
     return this.requests.get(ctx, id);
   }
@@ -50,10 +47,7 @@ export class MaterialService {
       if (!locked.materialFileId) throw materialNotFound();
       await manager.update(BookingRequestEntity, { id }, { materialFileId: null });
       await this.files.remove(manager, locked.materialFileId);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'request.material_removed', entityType: 'booking_request', entityId: id, meta: ctx, details: { fileId: locked.materialFileId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'request.material_removed', ['booking_request', id], { fileId: locked.materialFileId }, manager);
     });
   }
 
@@ -69,7 +63,7 @@ export class MaterialService {
     const offered = await this.dataSource.getRepository(OfferEntity).existsBy({ requestId: id, expertId: ctx.user.id });
     const request = offered ? await this.dataSource.getRepository(BookingRequestEntity).findOneBy({ id }) : null;
     if (!request) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'booking_request', entityId: id, meta: ctx });
+      await this.audit.denied(ctx, ['booking_request', id]);
       throw BookingErrors.requestNotFound();
     }
     return request;
