@@ -167,6 +167,11 @@ describe('an orderer’s journey in the browser', () => {
       await expectPage(page2, o.notFound.title);
       await expectAccessible(page2);
       await as(await login(t.http, orderer)).get(`/booking-requests/${foreign.body.id}`).expect(404);
+
+      // My units' spending: nothing paid yet for this new unit.
+      await menu(page2, text, o.nav.spending, o.spending.title);
+      await page2.getByText(fill(o.spending.empty, { year: String(new Date().getFullYear()) })).waitFor();
+      await expectAccessible(page2);
     }, 300_000);
   });
 

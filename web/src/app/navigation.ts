@@ -27,6 +27,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   orderer: [
     { to: '/orders', label: 'orders.nav.orders' },
     { to: '/orders/new', label: 'orders.nav.newOrder' },
+    { to: '/spending', label: 'orders.nav.spending' },
   ],
   coordinator: [{ to: '/', label: 'nav.home' }],
   admin: [{ to: '/', label: 'nav.home' }],

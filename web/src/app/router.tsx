@@ -31,6 +31,7 @@ const MyOrdersPage = lazy(() => import('../features/orders/my-orders-page').then
 const NewOrderPage = lazy(() => import('../features/orders/new-order-page').then((m) => ({ default: m.NewOrderPage })));
 const EditOrderPage = lazy(() => import('../features/orders/new-order-page').then((m) => ({ default: m.EditOrderPage })));
 const OrderPage = lazy(() => import('../features/orders/order-page').then((m) => ({ default: m.OrderPage })));
+const SpendingPage = lazy(() => import('../features/spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/orders/new', element: <RequireSession><NewOrderPage /></RequireSession> },
       { path: '/orders/:id', element: <RequireSession><OrderPage /></RequireSession> },
       { path: '/orders/:id/edit', element: <RequireSession><EditOrderPage /></RequireSession> },
+      { path: '/spending', element: <RequireSession><SpendingPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
