@@ -16,6 +16,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { CoordinatorTodayModule } from './modules/coordinator-today/coordinator-today.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
@@ -57,6 +58,7 @@ export class AppModule {
         OrganisationsModule,
         ExpertsModule,
         ExpertHomeModule,
+        CoordinatorTodayModule,
         CredentialsModule,
         AvailabilityModule,
         BookingModule,

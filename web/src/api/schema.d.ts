@@ -685,6 +685,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coordinator/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs */
+        get: operations["CoordinatorTodayController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credentials/{id}/file": {
         parameters: {
             query?: never;
@@ -2326,6 +2343,22 @@ export interface components {
             exists: boolean;
             status: components["schemas"]["ContractStatus"] | null;
         };
+        CoordinatorTodayResponse: {
+            /** @description Submitted claims waiting for a decision, oldest first (at most 10) */
+            claims: components["schemas"]["TodayClaimResponse"][];
+            /** @description Draft contracts waiting for approval, oldest first (at most 10) */
+            contracts: components["schemas"]["TodayContractResponse"][];
+            /** @description Every item of each queue, counted */
+            counts: components["schemas"]["TodayCountsResponse"];
+            /** @description Training certificates waiting for a decision, oldest first (at most 10) */
+            credentials: components["schemas"]["TodayCredentialResponse"][];
+            /** @description Fee runs queued, running, computed (waiting for approval) or failed, newest first */
+            feeRuns: components["schemas"]["TodayFeeRunResponse"][];
+            /** @description Open offers whose deadline is within 24 hours, nearest first (at most 10) */
+            offersExpiring: components["schemas"]["TodayOfferResponse"][];
+            /** @description Submitted orders that still need experts, longest waiting first (at most 10) */
+            orders: components["schemas"]["TodayOrderResponse"][];
+        };
         CostCentreTotalsResponse: {
             costCentre: string;
             grossFeeCents: number;
@@ -3618,6 +3651,94 @@ export interface components {
          * @enum {string}
          */
         TerminationCause: "coordinator" | "work_cancelled";
+        TodayClaimResponse: {
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** Format: date */
+            workDate: string;
+        };
+        TodayContractResponse: {
+            /** @description Assignments it covers: more than one is a series */
+            assignments: number;
+            /** Format: date-time */
+            createdAt: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example KOK-2026-000123 */
+            number: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
+            version: number;
+        };
+        TodayCountsResponse: {
+            claimsToApprove: number;
+            contractsToApprove: number;
+            credentialsToCheck: number;
+            feeRunsOpen: number;
+            offersExpiring: number;
+            ordersToMatch: number;
+        };
+        TodayCredentialResponse: {
+            /**
+             * Format: date-time
+             * @description Uploaded at
+             */
+            createdAt: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["TrainingType"];
+        };
+        TodayFeeRunResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["FeeRunStatus"];
+            /**
+             * Format: date
+             * @description Claims approved up to this day
+             */
+            upTo: string;
+        };
+        TodayOfferResponse: {
+            /** Format: date-time */
+            deadline: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            title: string;
+        };
+        TodayOrderResponse: {
+            /** @description Accepted or confirmed experts so far */
+            booked: number;
+            expertsNeeded: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Offers still waiting for an answer */
+            openOffers: number;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * Format: date-time
+             * @description Submitted at: how long it has waited
+             */
+            submittedAt: string;
+            taskType: components["schemas"]["TaskType"];
+            title: string;
+        };
         TokenResponse: {
             /** @description JWT for the Authorization: Bearer header */
             accessToken: string;
@@ -5956,6 +6077,44 @@ export interface operations {
             };
             /** @description CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CoordinatorTodayController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts of every queue and the first rows of each, oldest work first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoordinatorTodayResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,9 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/my-data', label: 'nav.myData' },
   ],
   orderer: [{ to: '/', label: 'nav.home' }],
-  coordinator: [{ to: '/', label: 'nav.home' }],
+  coordinator: [
+    { to: '/', label: 'coordinator.nav.today' },
+    { to: '/coordinator/experts', label: 'coordinator.nav.experts' },
+  ],
   admin: [{ to: '/', label: 'nav.home' }],
 };

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSession, RequireSignedOut } from './guards';
 import { NotFoundPage } from './not-found-page';
+import { RoleHome } from './role-home';
 import { Shell } from './shell';
 
 // One chunk per page: a person downloads only the screens they open.
@@ -15,7 +16,6 @@ const ClaimsPage = lazy(() => import('../features/claims/claims-page').then((m) 
 const NewClaimPage = lazy(() => import('../features/claims/new-claim-page').then((m) => ({ default: m.NewClaimPage })));
 const ClaimPage = lazy(() => import('../features/claims/claim-page').then((m) => ({ default: m.ClaimPage })));
 const FeesPage = lazy(() => import('../features/fees/fees-page').then((m) => ({ default: m.FeesPage })));
-const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const OffersPage = lazy(() => import('../features/offers/offers-page').then((m) => ({ default: m.OffersPage })));
 const OfferPage = lazy(() => import('../features/offers/offer-page').then((m) => ({ default: m.OfferPage })));
 const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
@@ -34,7 +34,7 @@ export const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
-      { path: '/', element: <RequireSession><HomePage /></RequireSession> },
+      { path: '/', element: <RequireSession><RoleHome /></RequireSession> },
       { path: '/offers', element: <RequireSession><OffersPage /></RequireSession> },
       { path: '/offers/:id', element: <RequireSession><OfferPage /></RequireSession> },
       { path: '/assignments', element: <RequireSession><AssignmentsPage /></RequireSession> },
