@@ -20,6 +20,7 @@ import { CoordinatorTodayModule } from './modules/coordinator-today/coordinator-
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExpertOverviewModule } from './modules/expert-overview/expert-overview.module';
 import { ExpertHomeModule } from './modules/expert-home/expert-home.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { FeesModule } from './modules/fees/fees.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ExpertsModule,
         ExpertHomeModule,
         CoordinatorTodayModule,
+        ExpertOverviewModule,
         CredentialsModule,
         AvailabilityModule,
         BookingModule,

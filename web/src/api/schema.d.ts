@@ -872,6 +872,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experts/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An expert's assignments, load against their caps and earnings against their ceiling (coordinator) */
+        get: operations["ExpertOverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause an expert (coordinator) */
+        post: operations["ExpertsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/experts/{id}/payment-details": {
         parameters: {
             query?: never;
@@ -883,6 +917,23 @@ export interface paths {
         get: operations["ExpertsController_paymentDetails"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused expert (coordinator) */
+        post: operations["ExpertsController_resume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2617,6 +2668,12 @@ export interface components {
              */
             weekday: number;
         };
+        CredentialCountsResponse: {
+            /** @description Waiting for the coordinator */
+            pending: number;
+            rejected: number;
+            verified: number;
+        };
         CredentialResponse: {
             /** Format: date */
             completedOn: string;
@@ -2699,6 +2756,36 @@ export interface components {
             sessions: components["schemas"]["ExportedSessionResponse"][];
             statements: components["schemas"]["ExportedStatementResponse"][];
         };
+        ExpertDirectoryItemResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            credentials: components["schemas"]["CredentialCountsResponse"];
+            email: string;
+            /** Format: date-time */
+            erasureRequestedAt: string | null;
+            homeMunicipality: string | null;
+            /** Format: uuid */
+            id: string;
+            introFi: string | null;
+            introSv: string | null;
+            languages: string[];
+            maxPerMonth: number | null;
+            maxPerWeek: number | null;
+            name: string;
+            /** @description The expert’s reason for pausing: the expert and the coordinator only (null for others) */
+            pauseReason: string | null;
+            phone: string | null;
+            preferredLanguage: components["schemas"]["Language"];
+            status: components["schemas"]["ExpertStatus"];
+            taskTypes: components["schemas"]["TaskType"][];
+            topics: string[];
+            /** Format: date-time */
+            topicsConsentAt: string | null;
+            topicsConsentVersion: string | null;
+            travelMunicipalities: string[];
+            worksRemotely: boolean;
+            yearlyEarningsCeilingCents: number | null;
+        };
         ExpertHomeResponse: {
             /** @description Approved contracts whose PDF is ready to read and sign (at most 20) */
             contractsToSign: components["schemas"]["HomeContractResponse"][];
@@ -2711,8 +2798,14 @@ export interface components {
             /** @description Accepted or confirmed assignments not yet over, all of them */
             upcomingAssignments: number;
         };
+        ExpertOverviewResponse: {
+            /** @description Their assignments, latest start first (at most 50) */
+            assignments: components["schemas"]["OverviewAssignmentResponse"][];
+            earnings: components["schemas"]["OverviewEarningsResponse"];
+            load: components["schemas"]["OverviewLoadResponse"];
+        };
         ExpertPageResponse: {
-            items: components["schemas"]["ExpertResponse"][];
+            items: components["schemas"]["ExpertDirectoryItemResponse"][];
             limit: number;
             offset: number;
             total: number;
@@ -3393,6 +3486,34 @@ export interface components {
             nameSv: string;
             /** Format: uuid */
             ownerUnitId: string | null;
+        };
+        OverviewAssignmentResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            title: string;
+        };
+        OverviewEarningsResponse: {
+            /** @description The expert’s yearly earnings ceiling */
+            ceilingCents: number | null;
+            /** @description Fees paid to the expert this year in exported fee runs, before withholding */
+            paidFeesCents: number;
+            year: number;
+        };
+        OverviewLoadResponse: {
+            maxPerMonth: number | null;
+            /** @description The expert’s own cap per week */
+            maxPerWeek: number | null;
+            /** @description The same this calendar month */
+            thisMonth: number;
+            /** @description Accepted, confirmed or completed assignments starting this week (Monday to Sunday, Helsinki time) */
+            thisWeek: number;
         };
         PaidLinePageResponse: {
             items: components["schemas"]["PaidLineResponse"][];
@@ -6300,6 +6421,8 @@ export interface operations {
     ExpertsController_directory: {
         parameters: {
             query?: {
+                /** @description Experts with a certificate in this state (pending: waiting to be checked), or none at all */
+                credentialState?: "pending" | "verified" | "rejected" | "none";
                 credentialType?: "kokemusasiantuntija" | "kokemustoimija" | "other";
                 language?: string;
                 limit?: components["schemas"]["Object"];
@@ -6307,8 +6430,12 @@ export interface operations {
                 municipality?: string;
                 offset?: components["schemas"]["Object"];
                 order?: "asc" | "desc";
+                /** @description Part of the name or e-mail address */
+                search?: string;
                 sort?: "name" | "createdAt" | "status";
                 status?: components["schemas"]["ExpertStatus"];
+                /** @description Experts who take this task type */
+                taskType?: components["schemas"]["TaskType"];
                 topic?: string;
                 /** @description Only experts with (true) or without (false) a verified credential */
                 verified?: boolean;
@@ -6601,6 +6728,89 @@ export interface operations {
             };
         };
     };
+    ExpertOverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertOverviewResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
+        responses: {
+            /** @description An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     ExpertsController_paymentDetails: {
         parameters: {
             query?: never;
@@ -6619,6 +6829,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDetailsResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
             /** @description No valid access token */
