@@ -29,6 +29,9 @@ const PaymentDetailsPage = lazy(() => import('../features/payment-details/paymen
 const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-link-page').then((m) => ({ default: m.CalendarLinkPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
+const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
+const CoordinatorExpertPage = lazy(() => import('../features/coordinator/experts/expert-page').then((m) => ({ default: m.ExpertPage })));
+
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
   {
@@ -51,6 +54,8 @@ export const router = createBrowserRouter([
       { path: '/claims/new', element: <RequireSession><NewClaimPage /></RequireSession> },
       { path: '/claims/:id', element: <RequireSession><ClaimPage /></RequireSession> },
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
+      { path: '/coordinator/experts', element: <RequireSession><CoordinatorExpertsPage /></RequireSession> },
+      { path: '/coordinator/experts/:id', element: <RequireSession><CoordinatorExpertPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

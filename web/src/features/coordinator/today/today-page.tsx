@@ -79,7 +79,7 @@ export function TodayPage() {
                 ))}
               </tbody>
             </DataTable>
-            <AppLink to="/coordinator/experts?credential=pending">{t('coordinator.today.allCredentials')}</AppLink>
+            <AppLink to="/coordinator/experts?credentialState=pending">{t('coordinator.today.allCredentials')}</AppLink>
           </Queue>
 
           <Queue id="queue-orders" title={t('coordinator.today.orders')} count={data.counts.ordersToMatch}>
