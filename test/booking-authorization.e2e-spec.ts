@@ -134,6 +134,7 @@ describe('booking authorization: every route × every role', () => {
       body: () => ({ reason: 'Tilaisuus siirtyy' }),
       expect: only([Role.Orderer, ...STAFF], 200),
     },
+    { method: 'get', template: '/booking-requests/{id}/matching', path: () => `/booking-requests/${ids.request}/matching`, expect: only(STAFF, 200) },
     { method: 'get', template: '/booking-requests/{id}/candidates', path: () => `/booking-requests/${ids.request}/candidates`, expect: only(STAFF, 200) },
     {
       method: 'post',

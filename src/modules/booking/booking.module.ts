@@ -8,6 +8,9 @@ import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { BookingRequestsController } from './requests/booking-requests.controller';
 import { BookingRequestsService } from './requests/booking-requests.service';
+import { MatchingContextController } from './matching-context/matching-context.controller';
+import { MatchingContextRepository } from './matching-context/matching-context.repository';
+import { MatchingContextService } from './matching-context/matching-context.service';
 import { BookingRepository } from './booking.repository';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
@@ -24,11 +27,13 @@ import { OffersService } from './offers/offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MatchingContextController],
   providers: [
     BookingRepository,
     BookingRequestsService,
     MatchingRepository,
+    MatchingContextRepository,
+    MatchingContextService,
     MatchingService,
     OffersService,
     AssignmentsService,

@@ -359,6 +359,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/matching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beside an order's candidates: its offers in every state, the candidates' load and recent offers, the score weights */
+        get: operations["MatchingContextController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-requests/{id}/offers": {
         parameters: {
             query?: never;
@@ -2185,6 +2202,23 @@ export interface components {
         };
         /** @enum {string} */
         CancelledBy: "county" | "expert";
+        CandidateLoadResponse: {
+            /** Format: uuid */
+            expertId: string;
+            /**
+             * Format: date-time
+             * @description When the expert was last offered work
+             */
+            lastOfferedAt: string | null;
+            maxPerMonth: number | null;
+            maxPerWeek: number | null;
+            /** @description The same in the order’s month */
+            month: number;
+            /** @description Offers of any order sent to the expert in the last 30 days */
+            offersLast30Days: number;
+            /** @description Accepted, confirmed or completed assignments in the order’s week (Helsinki time) */
+            week: number;
+        };
         CandidateResponse: {
             /** @description An open or accepted offer already exists */
             alreadyOffered: boolean;
@@ -3393,6 +3427,12 @@ export interface components {
         };
         /** @enum {string} */
         MailStatus: "queued" | "sent" | "failed";
+        MatchingContextResponse: {
+            loads: components["schemas"]["CandidateLoadResponse"][];
+            /** @description Every offer of this order, newest first, whatever its state */
+            offers: components["schemas"]["RequestOfferResponse"][];
+            weights: components["schemas"]["ScoreWeightsResponse"];
+        };
         /**
          * @description Detected from the bytes
          * @enum {string}
@@ -3619,6 +3659,22 @@ export interface components {
              */
             reason: string;
         };
+        RequestOfferResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            deadline: string;
+            /** @description The expert’s own words; may be about health: the coordinator’s only */
+            declineReason: string | null;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            offeredAt: string;
+            status: components["schemas"]["OfferStatus"];
+        };
         RequestPageResponse: {
             items: components["schemas"]["RequestResponse"][];
             limit: number;
@@ -3668,6 +3724,17 @@ export interface components {
         };
         /** @enum {string} */
         Role: "orderer" | "expert" | "coordinator" | "admin";
+        ScoreWeightsResponse: {
+            base: number;
+            /** @description Speaks the order’s first language */
+            firstLanguage: number;
+            /** @description Lives in the order’s municipality (not for remote work) */
+            homeMunicipality: number;
+            /** @description Subtracted per assignment in the last 90 days (fairness) */
+            perRecentAssignment: number;
+            /** @description Per topic shared with the order */
+            perSharedTopic: number;
+        };
         SendOffersDto: {
             /**
              * Format: date-time
@@ -5045,6 +5112,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidateResponse"][];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MatchingContextController_get: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated expert ids (at most 200): the candidates on the screen, whose load is wanted */
+                expertIds?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingContextResponse"];
                 };
             };
             /** @description No valid access token */
