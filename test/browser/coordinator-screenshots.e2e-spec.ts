@@ -4,6 +4,7 @@ import { Language } from '../../src/common/i18n/language';
 import { Role } from '../../src/common/auth/role.enum';
 import { RequestStatus } from '../../src/modules/booking/entities/booking-request.entity';
 import { createOffer, createRequest } from '../factories/booking.factory';
+import { createBookableExpert } from '../factories/bookable.factory';
 import { createCredential } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
@@ -38,6 +39,7 @@ const HOUR = 3_600_000;
     ids.order = order.id;
     await db.query(`UPDATE booking_requests SET submitted_at = now() - interval '50 hours' WHERE id = $1`, [order.id]);
     await createOffer(db, order, (await createExpert(db, { name: 'Bertil Berg' })).id, coordinator.id, { deadline: new Date(Date.now() + 5 * HOUR).toISOString() });
+    for (const name of ['Doris Dahl', 'Eero Esimerkki', 'Fanny Fors']) await createBookableExpert(db, { name, topics: ['mental_health'] });
     const worker = await createExpert(db, { name: 'Cecilia Claim' });
     const work = await createFinishedAssignment(db, worker.id, { organisationId: unitId, createdBy: orderer.id, title: 'Kehittäjäryhmä' });
     await createClaim(db, worker.id, work, { status: 'submitted' });
@@ -56,6 +58,7 @@ const HOUR = 3_600_000;
         ['today', '/', c.today.title],
         ['experts', '/coordinator/experts', c.experts.title],
         ['expert', `/coordinator/experts/${ids.expert}`, 'Aino Applikant'],
+        ['matching', `/coordinator/orders/${ids.order}`, c.matching.title.replace('{{title}}', 'Asiakasraadin kokous')],
       ];
       for (const [name, path, title] of pages) {
         await page.goto(path);

@@ -31,6 +31,7 @@ const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m
 
 const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
 const CoordinatorExpertPage = lazy(() => import('../features/coordinator/experts/expert-page').then((m) => ({ default: m.ExpertPage })));
+const CoordinatorMatchingPage = lazy(() => import('../features/coordinator/matching/matching-page').then((m) => ({ default: m.MatchingPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
       { path: '/coordinator/experts', element: <RequireSession><CoordinatorExpertsPage /></RequireSession> },
       { path: '/coordinator/experts/:id', element: <RequireSession><CoordinatorExpertPage /></RequireSession> },
+      { path: '/coordinator/orders/:id', element: <RequireSession><CoordinatorMatchingPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

@@ -114,6 +114,7 @@ export function ExpertsPage() {
   const offset = Math.max(0, Number(params.get('offset')) || 0);
   return (
     <Page title={t('coordinator.experts.title')}>
+      <div className="wide-page" />
       <form className="filters" onSubmit={submit} role="search" aria-label={t('coordinator.experts.filters')}>
         <div>
           <label htmlFor="filter-search">{t('coordinator.experts.search')}</label>

@@ -41,6 +41,7 @@ export function TodayPage() {
     : [];
   return (
     <Page title={t('coordinator.today.title')}>
+      <div className="wide-page" />
       {today.isPending && <Loading />}
       {today.isError && <LoadError error={today.error} onRetry={() => void today.refetch()} />}
       {data && (
