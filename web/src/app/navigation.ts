@@ -28,6 +28,8 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   coordinator: [
     { to: '/', label: 'coordinator.nav.today' },
     { to: '/coordinator/experts', label: 'coordinator.nav.experts' },
+    { to: '/coordinator/contracts', label: 'coordinator.nav.contracts' },
+    { to: '/coordinator/claims', label: 'coordinator.nav.claims' },
   ],
   admin: [{ to: '/', label: 'nav.home' }],
 };

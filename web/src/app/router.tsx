@@ -32,6 +32,10 @@ const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m
 const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
 const CoordinatorExpertPage = lazy(() => import('../features/coordinator/experts/expert-page').then((m) => ({ default: m.ExpertPage })));
 const CoordinatorMatchingPage = lazy(() => import('../features/coordinator/matching/matching-page').then((m) => ({ default: m.MatchingPage })));
+const CoordinatorContractsPage = lazy(() => import('../features/coordinator/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const CoordinatorContractPage = lazy(() => import('../features/coordinator/contracts/contract-page').then((m) => ({ default: m.ContractPage })));
+const CoordinatorClaimsPage = lazy(() => import('../features/coordinator/claims/claims-page').then((m) => ({ default: m.ClaimsPage })));
+const CoordinatorClaimPage = lazy(() => import('../features/coordinator/claims/claim-page').then((m) => ({ default: m.ClaimPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -58,6 +62,10 @@ export const router = createBrowserRouter([
       { path: '/coordinator/experts', element: <RequireSession><CoordinatorExpertsPage /></RequireSession> },
       { path: '/coordinator/experts/:id', element: <RequireSession><CoordinatorExpertPage /></RequireSession> },
       { path: '/coordinator/orders/:id', element: <RequireSession><CoordinatorMatchingPage /></RequireSession> },
+      { path: '/coordinator/contracts', element: <RequireSession><CoordinatorContractsPage /></RequireSession> },
+      { path: '/coordinator/contracts/:id', element: <RequireSession><CoordinatorContractPage /></RequireSession> },
+      { path: '/coordinator/claims', element: <RequireSession><CoordinatorClaimsPage /></RequireSession> },
+      { path: '/coordinator/claims/:id', element: <RequireSession><CoordinatorClaimPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
