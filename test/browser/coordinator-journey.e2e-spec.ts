@@ -62,7 +62,7 @@ describe('the coordinator’s working day in the browser', () => {
     await createCredential(db, applicant.id);
     for (const weekday of [1, 2, 3, 4, 5, 6, 7]) await addWeeklyWindow(db, applicant.id, { weekday, from: '06:00', to: '22:00' });
     await giveDateOfBirth(db, applicant.id);
-    const other = await createBookableExpert(db, { name: names.other, languages: [language] });
+    await createBookableExpert(db, { name: names.other, languages: [language] });
     const startsAt = new Date(Math.ceil((Date.now() + 10 * DAY) / 3_600_000) * 3_600_000);
     const title = `${language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte'} ${suffix}`;
     const order = await as(orderer.token)
@@ -147,7 +147,7 @@ describe('the coordinator’s working day in the browser', () => {
     const offer = mine.find((o) => o.requestId === order.body.id)!;
     await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201);
     const [draft] = (await db.query(`SELECT c.id, c.number FROM contracts c WHERE c.expert_id = $1 AND c.status = 'draft'`, [applicant.id])) as { id: string; number: string }[];
-    await page.getByRole('link', { name: c.nav.contracts }).click();
+    await page.getByRole('link', { name: c.nav.contracts, exact: true }).click();
     await expectPage(page, c.contracts.title);
     await checked(page);
     // The list holds earlier runs' drafts too: this one is opened by its address.
@@ -161,7 +161,7 @@ describe('the coordinator’s working day in the browser', () => {
     expect((await db.query('SELECT status FROM contracts WHERE id = $1', [draft.id]))[0].status).toBe('approved');
 
     // Claims: one returned with a reason the expert reads, the other approved.
-    await page.getByRole('link', { name: c.nav.claims }).click();
+    await page.getByRole('link', { name: c.nav.claims, exact: true }).click();
     await expectPage(page, c.claims.title);
     await checked(page);
     await expectNoSidewaysScroll(page, TABLE_BOX);
@@ -184,7 +184,7 @@ describe('the coordinator’s working day in the browser', () => {
     expect((await as(workerToken).get(`/claims/${toApprove}`).expect(200)).body.status).toBe('approved');
 
     // The experts table, filtered on the server.
-    await page.getByRole('link', { name: c.nav.experts }).click();
+    await page.getByRole('link', { name: c.nav.experts, exact: true }).click();
     await expectPage(page, c.experts.title);
     await page.getByLabel(c.experts.search).fill(names.applicant);
     await page.getByRole('button', { name: c.experts.apply }).click();
