@@ -10,6 +10,7 @@ import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
 import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { apiAgent } from './api-agent';
+import { removeKeys } from './redis-keys';
 import { CapturingMailTransport, FakeClock } from './fakes';
 
 export interface TestApp {
@@ -32,7 +33,10 @@ export interface TestAppOptions {
 // its own. Only what lies outside the product is replaced: mail delivery and the clock.
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const saved = { ...process.env };
-  Object.assign(process.env, { QUEUE_PREFIX: `kokemus-test-${randomUUID().slice(0, 8)}`, ...options.env });
+  const ownPrefix = `kokemus-test-${randomUUID().slice(0, 8)}`;
+  Object.assign(process.env, { QUEUE_PREFIX: ownPrefix, ...options.env });
+  const prefix = process.env.QUEUE_PREFIX!;
+  const redisUrl = process.env.REDIS_URL!;
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -60,6 +64,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     db: app.get(DataSource),
     logs,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      // The keys of a prefix the app chose itself go with it (a prefix the test gave may be shared by two apps).
+      if (prefix === ownPrefix) await removeKeys(redisUrl, prefix);
+    },
   };
 }

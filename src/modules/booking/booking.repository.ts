@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { Role } from '../../common/auth/role.enum';
+import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentEntity, AssignmentStatus } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
 
 export const HOLDING_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];
+const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
 @Injectable()
 export class BookingRepository {
@@ -89,6 +92,92 @@ export class BookingRepository {
       relations: { request: true, expert: { user: true } },
       order: { startsAt: 'ASC' },
     }) as Promise<(AssignmentEntity & { request: BookingRequestEntity })[]>;
+  }
+
+  saveRequest(manager: EntityManager, request: DeepPartial<BookingRequestEntity>): Promise<BookingRequestEntity> {
+    return manager.save(BookingRequestEntity, request);
+  }
+
+  // Only a draft goes out: false when the request is no longer one.
+  async submitDraft(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager.update(BookingRequestEntity, { id, status: RequestStatus.Draft }, { status: RequestStatus.Submitted, submittedAt: at });
+    return Boolean(result.affected);
+  }
+
+  // `from`: change it only while it still has that status.
+  async setRequestStatus(manager: EntityManager, id: string, status: RequestStatus, from?: RequestStatus): Promise<void> {
+    await manager.update(BookingRequestEntity, from ? { id, status: from } : { id }, { status });
+  }
+
+  // The request is cancelled and every offer still open for it withdrawn.
+  async cancelRequest(manager: EntityManager, id: string, at: Date, by: string, reason: string): Promise<void> {
+    await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: at, cancelledBy: by, cancelReason: reason });
+    await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+  }
+
+  // A request whose experts have all finished (and none is still booked) is completed.
+  async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
+    const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
+    const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
+    if (open === 0 && finished > 0) {
+      await manager.update(
+        BookingRequestEntity,
+        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
+        { status: RequestStatus.Completed },
+      );
+    }
+  }
+
+  saveOffer(manager: EntityManager, offer: DeepPartial<OfferEntity>): Promise<OfferEntity> {
+    return manager.save(OfferEntity, offer);
+  }
+
+  findOfferRow(manager: EntityManager, id: string): Promise<OfferEntity> {
+    return manager.findOneByOrFail(OfferEntity, { id });
+  }
+
+  async acceptOffer(manager: EntityManager, id: string, at: Date, ceilingAcknowledged: boolean): Promise<void> {
+    await manager.update(OfferEntity, { id }, { status: OfferStatus.Accepted, answeredAt: at, ceilingAcknowledged });
+  }
+
+  // False when the offer was answered meanwhile.
+  async declineOffer(manager: EntityManager, id: string, at: Date, reason: string | null): Promise<boolean> {
+    const result = await manager.update(OfferEntity, { id, status: OfferStatus.Offered }, { status: OfferStatus.Declined, answeredAt: at, declineReason: reason });
+    return Boolean(result.affected);
+  }
+
+  // An open offer past its deadline expires; false when it was answered (or is not due yet).
+  async expireOffer(manager: EntityManager, offerId: string, now: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(OfferEntity)
+      .set({ status: OfferStatus.Expired, answeredAt: now })
+      .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  saveAssignment(manager: EntityManager, assignment: DeepPartial<AssignmentEntity>): Promise<AssignmentEntity> {
+    return manager.save(AssignmentEntity, assignment);
+  }
+
+  // False when the assignment is no longer booked (finished or cancelled meanwhile).
+  async completeAssignment(manager: EntityManager, id: string, status: AssignmentStatus, at: Date, by: string): Promise<boolean> {
+    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status, completedAt: at, completedBy: by });
+    return Boolean(result.affected);
+  }
+
+  // The people booking writes to: whoever an offer or a request names, and the active coordinators.
+  findUser(manager: EntityManager, id: string): Promise<UserEntity> {
+    return manager.findOneByOrFail(UserEntity, { id });
+  }
+
+  findActiveUser(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id, status: UserStatus.Active });
+  }
+
+  findActiveCoordinators(manager: EntityManager): Promise<UserEntity[]> {
+    return manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
   }
 
   holdsOverlapping(expertId: string, startsAt: Date, endsAt: Date): Promise<boolean> {

@@ -2219,6 +2219,14 @@ export interface components {
             /** @description Accepted, confirmed or completed assignments in the order’s week (Helsinki time) */
             week: number;
         };
+        CandidatePageResponse: {
+            /** @description This page of the ranking, best first */
+            items: components["schemas"]["CandidateResponse"][];
+            limit: number;
+            offset: number;
+            /** @description All candidates of the order */
+            total: number;
+        };
         CandidateResponse: {
             /** @description An open or accepted offer already exists */
             alreadyOffered: boolean;
@@ -5096,7 +5104,10 @@ export interface operations {
     };
     BookingRequestsController_candidates: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -5105,13 +5116,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one */
+            /** @description Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateResponse"][];
+                    "application/json": components["schemas"]["CandidatePageResponse"];
                 };
             };
             /** @description No valid access token */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock/clock';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
-import { SCORE } from '../matching/matching.repository';
+import { MATCHING_WEIGHTS } from '../matching/matching-score.rule';
 import { MatchingContextResponse } from './matching-context.dto';
 import { MatchingContextRepository } from './matching-context.repository';
 
@@ -24,7 +24,7 @@ export class MatchingContextService {
     return {
       offers: offers.map((o) => ({ ...o, offeredAt: iso(o.offeredAt)!, deadline: iso(o.deadline)!, answeredAt: iso(o.answeredAt) })),
       loads: loads.map((l) => ({ ...l, lastOfferedAt: iso(l.lastOfferedAt) })),
-      weights: { ...SCORE },
+      weights: { ...MATCHING_WEIGHTS },
     };
   }
 }

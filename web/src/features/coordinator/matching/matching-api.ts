@@ -10,8 +10,8 @@ const KEY = ['coordinator', 'matching'];
 
 export const useOrder = (id: string) => useQuery({ queryKey: [...KEY, id, 'order'], queryFn: () => call(api.GET('/api/booking-requests/{id}', { params: { path: { id } } })) });
 
-// The ranking, best first: the one place that knows the candidates endpoint's shape.
-export const fetchCandidates = async (id: string): Promise<Candidate[]> => call(api.GET('/api/booking-requests/{id}/candidates', { params: { path: { id } } }));
+// The ranking's first page (the API's default 50), best first: the one place that knows the candidates endpoint's shape.
+export const fetchCandidates = async (id: string): Promise<Candidate[]> => (await call(api.GET('/api/booking-requests/{id}/candidates', { params: { path: { id } } }))).items;
 
 export const useCandidates = (id: string, enabled: boolean) =>
   useQuery({ queryKey: [...KEY, id, 'candidates'], queryFn: () => fetchCandidates(id), enabled, retry: false });
