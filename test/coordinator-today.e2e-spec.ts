@@ -41,9 +41,10 @@ describe('the coordinator’s today summary', () => {
     const pending = await createCredential(t.db, expert.id);
     await createCredential(t.db, expert.id, { status: CredentialStatus.Verified, decidedBy: coordinator.id });
 
-    // Two orders waiting, the one submitted in 1999 before everything else; a draft and a filled one do not wait.
+    // Two orders waiting, one submitted before any other in the database; a draft and a filled one do not wait.
     const old = await createRequest(t.db, unitId, orderer.id, { title: 'Vanhin tilaus', expertsNeeded: 2 });
-    await t.db.query(`UPDATE booking_requests SET submitted_at = '1999-01-01T00:00:00Z' WHERE id = $1`, [old.id]);
+    await t.db.query(`UPDATE booking_requests SET submitted_at = LEAST('1999-01-01T00:00:00Z', (SELECT min(submitted_at) FROM booking_requests) - interval '1 day') WHERE id = $1`, [old.id]);
+    const [{ submittedAt }] = await t.db.query(`SELECT submitted_at AS "submittedAt" FROM booking_requests WHERE id = $1`, [old.id]);
     await createRequest(t.db, unitId, orderer.id, { title: 'Uudempi tilaus', status: RequestStatus.Matching });
     await createRequest(t.db, unitId, orderer.id, { status: RequestStatus.Draft });
     await createRequest(t.db, unitId, orderer.id, { status: RequestStatus.Filled });
@@ -66,7 +67,7 @@ describe('the coordinator’s today summary', () => {
     expect(after.counts.offersExpiring - before.counts.offersExpiring).toBe(1);
     expect(after.counts.claimsToApprove - before.counts.claimsToApprove).toBe(1);
 
-    expect(after.orders[0]).toMatchObject({ id: old.id, title: 'Vanhin tilaus', expertsNeeded: 2, booked: 0, openOffers: 3, submittedAt: '1999-01-01T00:00:00.000Z' });
+    expect(after.orders[0]).toMatchObject({ id: old.id, title: 'Vanhin tilaus', expertsNeeded: 2, booked: 0, openOffers: 3, submittedAt: new Date(submittedAt).toISOString() });
     expect(after.offersExpiring).toContainEqual({ id: soon.id, requestId: old.id, title: 'Vanhin tilaus', expertName: 'Tuulikki Tänään', deadline: '2026-10-02T06:00:00.000Z' });
     // The queues show their first ten: the new rows are among them when fewer waited before.
     if (before.counts.credentialsToCheck < 10) expect(after.credentials).toContainEqual(expect.objectContaining({ id: pending.id, expertId: expert.id, expertName: 'Tuulikki Tänään' }));
