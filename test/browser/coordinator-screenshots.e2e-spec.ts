@@ -22,7 +22,7 @@ const HOUR = 3_600_000;
 
 (dir ? describe : describe.skip)('screenshots of the coordinator’s pages', () => {
   let web: WebApp;
-  const ids = {} as Record<'expert' | 'order', string>;
+  const ids = {} as Record<'expert' | 'order' | 'claim', string>;
   beforeAll(async () => {
     web = await startWebApp();
     mkdirSync(dir!, { recursive: true });
@@ -42,7 +42,7 @@ const HOUR = 3_600_000;
     for (const name of ['Doris Dahl', 'Eero Esimerkki', 'Fanny Fors']) await createBookableExpert(db, { name, topics: ['mental_health'] });
     const worker = await createExpert(db, { name: 'Cecilia Claim' });
     const work = await createFinishedAssignment(db, worker.id, { organisationId: unitId, createdBy: orderer.id, title: 'Kehittäjäryhmä' });
-    await createClaim(db, worker.id, work, { status: 'submitted' });
+    ids.claim = await createClaim(db, worker.id, work, { status: 'submitted', kmTenths: 245 });
   }, 120_000);
   afterAll(() => web?.close());
 
@@ -59,6 +59,9 @@ const HOUR = 3_600_000;
         ['experts', '/coordinator/experts', c.experts.title],
         ['expert', `/coordinator/experts/${ids.expert}`, 'Aino Applikant'],
         ['matching', `/coordinator/orders/${ids.order}`, c.matching.title.replace('{{title}}', 'Asiakasraadin kokous')],
+        ['contracts', '/coordinator/contracts', c.contracts.title],
+        ['claims', '/coordinator/claims', c.claims.title],
+        ['claim', `/coordinator/claims/${ids.claim}`, c.claims.claimTitle.replace('{{title}}', 'Kehittäjäryhmä').replace('{{name}}', 'Cecilia Claim')],
       ];
       for (const [name, path, title] of pages) {
         await page.goto(path);
