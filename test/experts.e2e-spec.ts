@@ -89,7 +89,8 @@ describe('experts', () => {
       declinesFee: false,
       association: null,
     });
-    const row = await t.db.getRepository(PaymentDetailsEntity).findOneByOrFail({ expertId: expert.id });
+    const row = await t.db.getRepository(PaymentDetailsEntity).findOneOrFail({ where: { expertId: expert.id }, select: { expertId: true, ibanEncrypted: true, dateOfBirth: true } });
+    expect(typeof row.ibanEncrypted).toBe('string');
     expect(row.ibanEncrypted).not.toContain(IBAN_DIGITS);
     expect(row.dateOfBirth).toBe(dateOfBirth);
 

@@ -20,6 +20,9 @@ export function uniqueIdentityCode(centuryMark: '-' | 'Y' | 'X' | 'W' | 'V' | 'U
     const individual = String(randomInt(2, 900)).padStart(3, '0');
     const check = CHECK[Number(`${day}${month}${String(year).slice(2)}${individual}`) % 31];
     if (/[0-9A-FT]/.test(check)) continue;
-    return { code: `${day}${month}${String(year).slice(2)}${centuryMark}${individual}${check}`, dateOfBirth: `${year}-${month}-${day}` };
+    return {
+      code: `${day}${month}${String(year).slice(2)}${centuryMark}${individual}${check}`,
+      dateOfBirth: `${year}-${month}-${day}`,
+    };
   }
 }

@@ -30,7 +30,9 @@ describe('availability overlaps (service and database)', () => {
   it('refuses an overlapping weekly window on the same weekday and validity with 409 naming the fields', async () => {
     const e = await expert();
     const first = await weekly(e, { weekday: 1, from: '09:00', to: '12:00', validFrom: '2026-01-01' });
-    const res = await problemOf(weekly(e, { weekday: 1, from: '11:00', to: '13:00', validFrom: '2026-06-01', validUntil: '2026-06-30' }));
+    const res = await problemOf(
+      weekly(e, { weekday: 1, from: '11:00', to: '13:00', validFrom: '2026-06-01', validUntil: '2026-06-30' }),
+    );
     expect(res).toMatchObject({ status: 409, code: 'AVAILABILITY_OVERLAP' });
     expect(res.errors!.map((f) => [f.field, f.code])).toEqual([
       ['from', 'overlaps'],
@@ -45,14 +47,18 @@ describe('availability overlaps (service and database)', () => {
     await weekly(e, { weekday: 2, from: '09:00', to: '12:00', validFrom: '2026-01-01' });
     await weekly(e, { weekday: 2, from: '12:00', to: '15:00', validFrom: '2026-01-01' });
     await weekly(e, { weekday: 2, from: '08:00', to: '09:00', validFrom: '2026-01-01' });
-    expect((await problemOf(weekly(e, { weekday: 2, from: '14:59', to: '16:00', validFrom: '2026-01-01' }))).status).toBe(409);
+    expect(
+      (await problemOf(weekly(e, { weekday: 2, from: '14:59', to: '16:00', validFrom: '2026-01-01' }))).status,
+    ).toBe(409);
   });
 
   it('allows the same times in validity periods that do not overlap; the last day counts', async () => {
     const e = await expert();
     await weekly(e, { weekday: 2, from: '09:00', to: '12:00', validFrom: '2026-01-01', validUntil: '2026-06-30' });
     await weekly(e, { weekday: 2, from: '09:00', to: '12:00', validFrom: '2026-07-01' });
-    const res = await problemOf(weekly(e, { weekday: 2, from: '10:00', to: '11:00', validFrom: '2026-06-30', validUntil: '2026-06-30' }));
+    const res = await problemOf(
+      weekly(e, { weekday: 2, from: '10:00', to: '11:00', validFrom: '2026-06-30', validUntil: '2026-06-30' }),
+    );
     expect(res.status).toBe(409);
     expect(res.code).toBe('AVAILABILITY_OVERLAP');
   });
@@ -95,7 +101,12 @@ describe('availability overlaps (service and database)', () => {
     const e = await expert();
     const statuses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        weekly(e, { weekday: 6, from: `${String(8 + (i % 3)).padStart(2, '0')}:00`, to: '12:00', validFrom: '2026-01-01' }).then(
+        weekly(e, {
+          weekday: 6,
+          from: `${String(8 + (i % 3)).padStart(2, '0')}:00`,
+          to: '12:00',
+          validFrom: '2026-01-01',
+        }).then(
           () => 201,
           async (error: unknown) => (await problemOf(Promise.reject(error))).status,
         ),
@@ -103,19 +114,38 @@ describe('availability overlaps (service and database)', () => {
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
-    const [{ n }] = await m.db.query(`SELECT count(*)::int AS n FROM availability_weekly_windows WHERE expert_id = $1`, [e.id]);
+    const [{ n }] = await m.db.query(
+      `SELECT count(*)::int AS n FROM availability_weekly_windows WHERE expert_id = $1`,
+      [e.id],
+    );
     expect(n).toBe(1);
   });
 
   it('is refused by the database itself, not only by the service', async () => {
     const e = await expert();
-    await m.db.query(`INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-05', '2026-01-09')`, [e.id]);
+    await m.db.query(
+      `INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-05', '2026-01-09')`,
+      [e.id],
+    );
     await expect(
-      m.db.query(`INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-09', '2026-01-12')`, [e.id]),
-    ).rejects.toMatchObject({ driverError: { code: PgCode.ExclusionViolation, constraint: 'availability_absences_no_overlap' } });
-    await m.db.query(`INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-05', 540, 720)`, [e.id]);
+      m.db.query(
+        `INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-09', '2026-01-12')`,
+        [e.id],
+      ),
+    ).rejects.toMatchObject({
+      driverError: { code: PgCode.ExclusionViolation, constraint: 'availability_absences_no_overlap' },
+    });
+    await m.db.query(
+      `INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-05', 540, 720)`,
+      [e.id],
+    );
     await expect(
-      m.db.query(`INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-05', 600, 660)`, [e.id]),
-    ).rejects.toMatchObject({ driverError: { code: PgCode.ExclusionViolation, constraint: 'availability_one_off_no_overlap' } });
+      m.db.query(
+        `INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-05', 600, 660)`,
+        [e.id],
+      ),
+    ).rejects.toMatchObject({
+      driverError: { code: PgCode.ExclusionViolation, constraint: 'availability_one_off_no_overlap' },
+    });
   });
 });

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { Type } from '@nestjs/common';
-import { Test, TestingModule } from '@nestjs/testing';
+import { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
 import { AuthContext } from '../../src/common/auth/auth-context';
-import { Clock } from '../../src/common/clock/clock';
 import { ProblemResponse } from '../../src/common/errors/problem';
 import { toProblem } from '../../src/common/errors/to-problem';
 import { createValidationPipe } from '../../src/common/validation/validation.pipe';
 import { Language } from '../../src/common/i18n/language';
-import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { TestUser } from '../factories/users.factory';
 import { CapturingMailTransport, FakeClock } from '../utils/fakes';
 import { removeKeys } from '../utils/redis-keys';
+import { compileTestModule } from '../utils/test-module';
 
 // The middle tier (as immich's server/test/medium): the app's services with their real repositories on the real
 // PostgreSQL (this Jest worker's database), wired by the app's own modules, but no HTTP adapter, no guards or
@@ -34,21 +31,7 @@ export async function createMediumApp(): Promise<MediumApp> {
   const saved = { ...process.env };
   const prefix = `kokemus-test-${randomUUID().slice(0, 8)}`;
   process.env.QUEUE_PREFIX = prefix;
-  const logs: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const mail = new CapturingMailTransport();
-  const clock = new FakeClock();
-  const module = await Test.createTestingModule({ imports: [AppModule.forRoot({ runWorkers: false, logStream })] })
-    .overrideProvider(MailTransport)
-    .useValue(mail)
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  const { moduleRef: module, mail, clock, logs } = await compileTestModule(false);
   await module.init();
   const redisUrl = process.env.REDIS_URL!;
   process.env = saved;
@@ -67,9 +50,19 @@ export async function createMediumApp(): Promise<MediumApp> {
 }
 
 // The caller as the access guard hands it to a service after a sign-in.
-export function contextOf(user: Pick<TestUser, 'id' | 'email' | 'role'>, language: Language = Language.Fi): AuthContext {
+export function contextOf(
+  user: Pick<TestUser, 'id' | 'email' | 'role'>,
+  language: Language = Language.Fi,
+): AuthContext {
   return {
-    user: { id: user.id, email: user.email, name: `Test ${user.role}`, role: user.role, language, sessionId: randomUUID() },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: `Test ${user.role}`,
+      role: user.role,
+      language,
+      sessionId: randomUUID(),
+    },
     ip: '127.0.0.1',
     userAgent: 'medium-test',
     requestId: randomUUID(),

@@ -22,9 +22,21 @@ export function asUser(agent: () => TestAgent): (who: Bearer) => AsUser {
     const authorization = `Bearer ${typeof who === 'string' ? who : who.token}`;
     return {
       get: (path) => agent().get(path).set('authorization', authorization),
-      post: (path, body) => agent().post(path).set('authorization', authorization).send(body ?? {}),
-      put: (path, body) => agent().put(path).set('authorization', authorization).send(body ?? {}),
-      patch: (path, body) => agent().patch(path).set('authorization', authorization).send(body ?? {}),
+      post: (path, body) =>
+        agent()
+          .post(path)
+          .set('authorization', authorization)
+          .send(body ?? {}),
+      put: (path, body) =>
+        agent()
+          .put(path)
+          .set('authorization', authorization)
+          .send(body ?? {}),
+      patch: (path, body) =>
+        agent()
+          .patch(path)
+          .set('authorization', authorization)
+          .send(body ?? {}),
       delete: (path) => agent().delete(path).set('authorization', authorization),
       download: (path) => agent().get(path).set('authorization', authorization).buffer(true).parse(binary),
     };

@@ -7,7 +7,8 @@ export default async function globalTeardown(globalConfig: Config.GlobalConfig):
   const admin = new Client({ connectionString: withDatabase(baseDatabaseUrl(), 'postgres') });
   await admin.connect();
   try {
-    for (const copy of workerDatabaseNames(globalConfig.maxWorkers)) await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
+    for (const copy of workerDatabaseNames(globalConfig.maxWorkers))
+      await admin.query(`DROP DATABASE IF EXISTS "${copy}" WITH (FORCE)`);
   } finally {
     await admin.end();
   }

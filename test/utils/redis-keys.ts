@@ -2,7 +2,12 @@ import IORedis from 'ioredis';
 
 // Leaves the shared Redis as it was: every key under a test's own prefix removed (queues, throttle counters).
 export async function removeKeys(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 2000 });
+  const redis = new IORedis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+    connectTimeout: 2000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

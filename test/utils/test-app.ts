@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
-import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { apiAgent } from './api-agent';
 import { removeKeys } from './redis-keys';
 import { CapturingMailTransport, FakeClock } from './fakes';
+import { compileTestModule } from './test-module';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -37,21 +33,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   Object.assign(process.env, { QUEUE_PREFIX: ownPrefix, ...options.env });
   const prefix = process.env.QUEUE_PREFIX!;
   const redisUrl = process.env.REDIS_URL!;
-  const logs: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const mail = new CapturingMailTransport();
-  const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ runWorkers: options.runWorkers ?? true, logStream })] })
-    .overrideProvider(MailTransport)
-    .useValue(mail)
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  const { moduleRef, mail, clock, logs } = await compileTestModule(options.runWorkers ?? true);
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { bufferLogs: true });
   await configureHttpApp(app);
   await app.init();

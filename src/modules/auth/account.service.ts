@@ -38,7 +38,7 @@ export class AccountService {
   async changePassword(ctx: AuthContext, dto: ChangePasswordDto): Promise<void> {
     const policy = passwordPolicyError('newPassword', dto.newPassword);
     if (policy) throw policy;
-    const user = await this.repo.findUser(ctx.user.id);
+    const user = await this.repo.findUserWithPassword(ctx.user.id);
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
       await this.audit.log({ actorId: user.id, meta: ctx }, 'auth.password_change_failed', ['user', user.id]);
       throw AccountErrors.currentPasswordWrong();

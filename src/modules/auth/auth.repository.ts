@@ -16,8 +16,17 @@ export class AuthRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ email });
   }
 
-  findUser(id: string): Promise<UserEntity> {
-    return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
+  // The password hash is select: false on the entity: only these two read it, to check a password.
+  findUserWithPassword(id: string): Promise<UserEntity> {
+    return this.users().addSelect('u.passwordHash').where('u.id = :id', { id }).getOneOrFail();
+  }
+
+  findUserWithPasswordByEmail(email: string): Promise<UserEntity | null> {
+    return this.users().addSelect('u.passwordHash').where('u.email = :email', { email }).getOne();
+  }
+
+  private users() {
+    return this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
   }
 
   findUserIn(manager: EntityManager, id: string, status: UserStatus): Promise<UserEntity | null> {

@@ -33,7 +33,7 @@ export class AuthService {
   ) {}
 
   async login(meta: RequestMeta, dto: LoginDto): Promise<IssuedTokens> {
-    const user = await this.repo.findUserByEmail(dto.email);
+    const user = await this.repo.findUserWithPasswordByEmail(dto.email);
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !passwordOk || user.status !== UserStatus.Active) {
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `account_${user.status}`;

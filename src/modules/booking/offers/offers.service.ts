@@ -10,8 +10,8 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { ContractDrafts } from '../../contracts';
+import { expectedFeeCents, RatesRepository } from '../../fees';
 import { MailService } from '../../mail/mail.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
@@ -21,7 +21,6 @@ import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, to
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
 import { EarningsCeiling } from './earnings-ceiling.service';
-import { expectedFeeCents } from '../../fees/money/fee-estimate.rule';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from './offer-withdrawal.service';
