@@ -16,9 +16,11 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { BookingModule } from './modules/booking/booking.module';
 import { ContractsModule } from './modules/contracts/contracts.module';
+import { CoordinatorTodayModule } from './modules/coordinator-today/coordinator-today.module';
 import { CredentialsModule } from './modules/credentials/credentials.module';
 import { AvailabilityModule } from './modules/availability/availability.module';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExpertOverviewModule } from './modules/expert-overview/expert-overview.module';
 import { ExpertHomeModule } from './modules/expert-home/expert-home.module';
 import { ExpertsModule } from './modules/experts/experts.module';
 import { FeesModule } from './modules/fees/fees.module';
@@ -58,6 +60,8 @@ export class AppModule {
         OrganisationsModule,
         ExpertsModule,
         ExpertHomeModule,
+        CoordinatorTodayModule,
+        ExpertOverviewModule,
         CredentialsModule,
         AvailabilityModule,
         BookingModule,

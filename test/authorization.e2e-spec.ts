@@ -41,6 +41,7 @@ describe('authorization: every route × every role', () => {
     { method: 'patch', template: '/me', path: () => '/me', body: { language: 'de' }, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
     { method: 'post', template: '/me/password', path: () => '/me/password', body: {}, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
     { method: 'get', template: '/accessibility-feedback', path: () => '/accessibility-feedback', expect: { none: 401, orderer: 403, expert: 403, coordinator: 200, admin: 403 } },
+    { method: 'get', template: '/coordinator/today', path: () => '/coordinator/today', expect: { none: 401, orderer: 403, expert: 403, coordinator: 200, admin: 403 } },
     { method: 'get', template: '/municipalities', path: () => '/municipalities', expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 } },
     { method: 'post', template: '/users', path: () => '/users', body: {}, expect: staff(400) },
     { method: 'get', template: '/users', path: () => '/users', expect: staff(200) },

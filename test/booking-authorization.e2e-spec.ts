@@ -144,6 +144,7 @@ describe('booking authorization: every route × every role', () => {
     { method: 'get', template: '/booking-requests/{id}/cancellation-quote', path: () => `/booking-requests/${ids.request}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/booking-requests/{id}/timeline', path: () => `/booking-requests/${ids.request}/timeline`, expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/assignments/{id}/cancellation-quote', path: () => `/assignments/${ids.assignment}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
+    { method: 'get', template: '/booking-requests/{id}/matching', path: () => `/booking-requests/${ids.request}/matching`, expect: only(STAFF, 200) },
     { method: 'get', template: '/booking-requests/{id}/candidates', path: () => `/booking-requests/${ids.request}/candidates`, expect: only(STAFF, 200) },
     {
       method: 'post',

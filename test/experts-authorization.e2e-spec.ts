@@ -25,7 +25,7 @@ describe('experts authorization: every route × every role', () => {
   let profile: string;
   let ordererId: string;
   // Lifecycle changes get one target per staff role, so that each role's call is judged on its own.
-  const targets = {} as Record<'activate' | 'retire' | 'anonymise', Record<Staff, string>>;
+  const targets = {} as Record<'activate' | 'retire' | 'anonymise' | 'pause' | 'resume', Record<Staff, string>>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -51,6 +51,9 @@ describe('experts authorization: every route × every role', () => {
     targets.activate = { coordinator: await applicant(), admin: await applicant() };
     targets.retire = { coordinator: await active(), admin: await active() };
     targets.anonymise = { coordinator: await active(), admin: await active() };
+    targets.pause = { coordinator: await active(), admin: await active() };
+    const paused = async () => (await createExpert(t.db, { status: ExpertStatus.Paused })).id;
+    targets.resume = { coordinator: await paused(), admin: await paused() };
   });
   afterAll(() => t.close());
 
@@ -70,6 +73,9 @@ describe('experts authorization: every route × every role', () => {
     { method: 'get', template: '/experts/{id}', path: () => `/experts/${profile}`, expect: only(STAFF, 200) },
     { method: 'get', template: '/experts/{id}/payment-details', path: () => `/experts/${profile}/payment-details`, expect: only(STAFF, 200) },
     { method: 'post', template: '/experts/{id}/activate', path: (who) => `/experts/${target('activate')(who)}/activate`, expect: only(STAFF, 200) },
+    { method: 'post', template: '/experts/{id}/pause', path: (who) => `/experts/${target('pause')(who)}/pause`, body: () => ({ reason: 'Pyysi puhelimessa taukoa' }), expect: only(STAFF, 200) },
+    { method: 'post', template: '/experts/{id}/resume', path: (who) => `/experts/${target('resume')(who)}/resume`, expect: only(STAFF, 200) },
+    { method: 'get', template: '/experts/{id}/overview', path: () => `/experts/${profile}/overview`, expect: only(STAFF, 200) },
     { method: 'post', template: '/experts/{id}/retire', path: (who) => `/experts/${target('retire')(who)}/retire`, expect: only(STAFF, 200) },
     {
       method: 'post',

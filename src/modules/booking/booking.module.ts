@@ -9,6 +9,9 @@ import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { BookingRequestsController } from './requests/booking-requests.controller';
 import { BookingRequestsService } from './requests/booking-requests.service';
+import { MatchingContextController } from './matching-context/matching-context.controller';
+import { MatchingContextRepository } from './matching-context/matching-context.repository';
+import { MatchingContextService } from './matching-context/matching-context.service';
 import { BookingRepository } from './booking.repository';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
@@ -32,11 +35,13 @@ import { OffersService } from './offers/offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController, TimelineController],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController, TimelineController, MatchingContextController],
   providers: [
     BookingRepository,
     BookingRequestsService,
     MatchingRepository,
+    MatchingContextRepository,
+    MatchingContextService,
     MatchingService,
     OffersService,
     AssignmentsService,

@@ -70,6 +70,19 @@ export class ExpertLifecycleService {
     return this.move(ctx, expert, 'retire');
   }
 
+  // The coordinator pauses an expert (for example at the expert's request by phone); the reason is theirs to read.
+  async pauseExpert(ctx: AuthContext, id: string, dto: PauseDto = {}): Promise<ExpertResponse> {
+    const expert = await this.experts.findById(id);
+    if (!expert) throw ExpertErrors.notFound();
+    return this.move(ctx, expert, 'pause', { pauseReason: dto.reason ?? null });
+  }
+
+  async resumeExpert(ctx: AuthContext, id: string): Promise<ExpertResponse> {
+    const expert = await this.experts.findById(id);
+    if (!expert) throw ExpertErrors.notFound();
+    return this.move(ctx, expert, 'resume', { pauseReason: null });
+  }
+
   async pause(ctx: AuthContext, dto: PauseDto = {}): Promise<ExpertResponse> {
     return this.move(ctx, await this.own(ctx), 'pause', { pauseReason: dto.reason ?? null });
   }

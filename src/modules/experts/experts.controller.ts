@@ -9,6 +9,7 @@ import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ApplyDto } from './dto/apply.dto';
 import { DirectoryQuery } from './dto/directory.query';
+import { PauseDto } from './dto/pause.dto';
 import { ExpertPageResponse, ExpertResponse, PaymentDetailsResponse, TopicVocabularyResponse } from './dto/expert.response';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
@@ -77,6 +78,24 @@ export class ExpertsController {
   @ApiOkResponse({ type: ExpertResponse, description: 'Needs at least one verified training credential' })
   activate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.activate(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Pause an expert (coordinator)' })
+  @Post('experts/:id/pause')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExpertResponse, description: 'An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator' })
+  pause(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: PauseDto): Promise<ExpertResponse> {
+    return this.lifecycle.pauseExpert(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Resume a paused expert (coordinator)' })
+  @Post('experts/:id/resume')
+  @Authenticated({ roles: STAFF })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExpertResponse })
+  resume(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+    return this.lifecycle.resumeExpert(ctx, id);
   }
 
   @ApiOperation({ summary: 'Retire an expert' })

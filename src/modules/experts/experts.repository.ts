@@ -46,6 +46,17 @@ export class ExpertsRepository {
         ),
       );
     }
+    if (q.taskType) qb.andWhere(':taskType = ANY(e.task_types)', { taskType: q.taskType });
+    if (q.search) {
+      // The typed text as it is: LIKE's own wildcards in it match only themselves.
+      const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :like', { like }).orWhere('u.email ILIKE :like')));
+    }
+    if (q.credentialState === 'none') {
+      qb.andWhere('NOT EXISTS (SELECT 1 FROM training_credentials cs WHERE cs.expert_id = e.user_id)');
+    } else if (q.credentialState) {
+      qb.andWhere('EXISTS (SELECT 1 FROM training_credentials cs WHERE cs.expert_id = e.user_id AND cs.status = :credentialState)', { credentialState: q.credentialState });
+    }
     if (q.credentialType || q.verified !== undefined) {
       const conditions = ['c.expert_id = e.user_id'];
       if (q.credentialType) conditions.push('c.type = :credentialType');
@@ -60,6 +71,19 @@ export class ExpertsRepository {
       .limit(q.limit)
       .offset(q.offset)
       .getManyAndCount();
+  }
+
+  // Each expert's certificates by state, for one page of the directory.
+  async credentialCounts(expertIds: string[]): Promise<Map<string, { pending: number; verified: number; rejected: number }>> {
+    const rows: { expertId: string; pending: number; verified: number; rejected: number }[] = expertIds.length
+      ? await this.dataSource.query(
+          `SELECT expert_id AS "expertId", count(*) FILTER (WHERE status = 'pending')::int AS pending,
+                  count(*) FILTER (WHERE status = 'verified')::int AS verified, count(*) FILTER (WHERE status = 'rejected')::int AS rejected
+             FROM training_credentials WHERE expert_id = ANY($1::uuid[]) GROUP BY expert_id`,
+          [expertIds],
+        )
+      : [];
+    return new Map(rows.map(({ expertId, ...counts }) => [expertId, counts]));
   }
 
   // Guarded by the old status: of two concurrent moves, one wins and the other changes nothing (false).

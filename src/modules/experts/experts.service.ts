@@ -9,7 +9,7 @@ import { Page } from '../../common/http/pagination.dto';
 import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../users/users.repository';
 import { DirectoryQuery } from './dto/directory.query';
-import { ExpertResponse, TopicVocabularyResponse, toExpertResponse, toTopicResponse } from './dto/expert.response';
+import { ExpertDirectoryItemResponse, ExpertResponse, TopicVocabularyResponse, toExpertResponse, toTopicResponse } from './dto/expert.response';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ExpertEntity } from './entities/expert.entity';
@@ -76,9 +76,11 @@ export class ExpertsService {
     return { topics: topics.map(toTopicResponse), consentVersion: TOPICS_CONSENT_VERSION, consentText: TOPICS_CONSENT_TEXT };
   }
 
-  async directory(ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertResponse>> {
+  async directory(ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertDirectoryItemResponse>> {
     const [rows, total] = await this.experts.findDirectoryPage(query);
-    return { items: rows.map((e) => forStaff(ctx, toExpertResponse(e))), total, limit: query.limit, offset: query.offset };
+    const counts = await this.experts.credentialCounts(rows.map((e) => e.userId));
+    const items = rows.map((e) => ({ ...forStaff(ctx, toExpertResponse(e)), credentials: counts.get(e.userId) ?? { pending: 0, verified: 0, rejected: 0 } }));
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async get(ctx: AuthContext, id: string): Promise<ExpertResponse> {

@@ -393,6 +393,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/matching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Beside an order's candidates: its offers in every state, the candidates' load and recent offers, the score weights */
+        get: operations["MatchingContextController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-requests/{id}/material": {
         parameters: {
             query?: never;
@@ -755,6 +772,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/coordinator/today": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs */
+        get: operations["CoordinatorTodayController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credentials/{id}/file": {
         parameters: {
             query?: never;
@@ -925,6 +959,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/experts/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An expert's assignments, load against their caps and earnings against their ceiling (coordinator) */
+        get: operations["ExpertOverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause an expert (coordinator) */
+        post: operations["ExpertsController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/experts/{id}/payment-details": {
         parameters: {
             query?: never;
@@ -936,6 +1004,23 @@ export interface paths {
         get: operations["ExpertsController_paymentDetails"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused expert (coordinator) */
+        post: operations["ExpertsController_resume"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2212,6 +2297,23 @@ export interface components {
         };
         /** @enum {string} */
         CancelledBy: "county" | "expert";
+        CandidateLoadResponse: {
+            /** Format: uuid */
+            expertId: string;
+            /**
+             * Format: date-time
+             * @description When the expert was last offered work
+             */
+            lastOfferedAt: string | null;
+            maxPerMonth: number | null;
+            maxPerWeek: number | null;
+            /** @description The same in the order’s month */
+            month: number;
+            /** @description Offers of any order sent to the expert in the last 30 days */
+            offersLast30Days: number;
+            /** @description Accepted, confirmed or completed assignments in the order’s week (Helsinki time) */
+            week: number;
+        };
         CandidatePageResponse: {
             /** @description This page of the ranking, best first */
             items: components["schemas"]["CandidateResponse"][];
@@ -2428,6 +2530,22 @@ export interface components {
         ContractStatusResponse: {
             exists: boolean;
             status: components["schemas"]["ContractStatus"] | null;
+        };
+        CoordinatorTodayResponse: {
+            /** @description Submitted claims waiting for a decision, oldest first (at most 10) */
+            claims: components["schemas"]["TodayClaimResponse"][];
+            /** @description Draft contracts waiting for approval, oldest first (at most 10) */
+            contracts: components["schemas"]["TodayContractResponse"][];
+            /** @description Every item of each queue, counted */
+            counts: components["schemas"]["TodayCountsResponse"];
+            /** @description Training certificates waiting for a decision, oldest first (at most 10) */
+            credentials: components["schemas"]["TodayCredentialResponse"][];
+            /** @description Fee runs queued, running, computed (waiting for approval) or failed, newest first */
+            feeRuns: components["schemas"]["TodayFeeRunResponse"][];
+            /** @description Open offers whose deadline is within 24 hours, nearest first (at most 10) */
+            offersExpiring: components["schemas"]["TodayOfferResponse"][];
+            /** @description Submitted orders that still need experts, longest waiting first (at most 10) */
+            orders: components["schemas"]["TodayOrderResponse"][];
         };
         CostCentreTotalsResponse: {
             costCentre: string;
@@ -2717,6 +2835,12 @@ export interface components {
              */
             weekday: number;
         };
+        CredentialCountsResponse: {
+            /** @description Waiting for the coordinator */
+            pending: number;
+            rejected: number;
+            verified: number;
+        };
         CredentialResponse: {
             /** Format: date */
             completedOn: string;
@@ -2799,6 +2923,36 @@ export interface components {
             sessions: components["schemas"]["ExportedSessionResponse"][];
             statements: components["schemas"]["ExportedStatementResponse"][];
         };
+        ExpertDirectoryItemResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            credentials: components["schemas"]["CredentialCountsResponse"];
+            email: string;
+            /** Format: date-time */
+            erasureRequestedAt: string | null;
+            homeMunicipality: string | null;
+            /** Format: uuid */
+            id: string;
+            introFi: string | null;
+            introSv: string | null;
+            languages: string[];
+            maxPerMonth: number | null;
+            maxPerWeek: number | null;
+            name: string;
+            /** @description The expert’s reason for pausing: the expert and the coordinator only (null for others) */
+            pauseReason: string | null;
+            phone: string | null;
+            preferredLanguage: components["schemas"]["Language"];
+            status: components["schemas"]["ExpertStatus"];
+            taskTypes: components["schemas"]["TaskType"][];
+            topics: string[];
+            /** Format: date-time */
+            topicsConsentAt: string | null;
+            topicsConsentVersion: string | null;
+            travelMunicipalities: string[];
+            worksRemotely: boolean;
+            yearlyEarningsCeilingCents: number | null;
+        };
         ExpertHomeResponse: {
             /** @description Approved contracts whose PDF is ready to read and sign (at most 20) */
             contractsToSign: components["schemas"]["HomeContractResponse"][];
@@ -2811,8 +2965,14 @@ export interface components {
             /** @description Accepted or confirmed assignments not yet over, all of them */
             upcomingAssignments: number;
         };
+        ExpertOverviewResponse: {
+            /** @description Their assignments, latest start first (at most 50) */
+            assignments: components["schemas"]["OverviewAssignmentResponse"][];
+            earnings: components["schemas"]["OverviewEarningsResponse"];
+            load: components["schemas"]["OverviewLoadResponse"];
+        };
         ExpertPageResponse: {
-            items: components["schemas"]["ExpertResponse"][];
+            items: components["schemas"]["ExpertDirectoryItemResponse"][];
             limit: number;
             offset: number;
             total: number;
@@ -3400,6 +3560,12 @@ export interface components {
         };
         /** @enum {string} */
         MailStatus: "queued" | "sent" | "failed";
+        MatchingContextResponse: {
+            loads: components["schemas"]["CandidateLoadResponse"][];
+            /** @description Every offer of this order, newest first, whatever its state */
+            offers: components["schemas"]["RequestOfferResponse"][];
+            weights: components["schemas"]["ScoreWeightsResponse"];
+        };
         MaterialFileResponse: {
             /** @example ohjelma.pdf */
             fileName: string;
@@ -3508,6 +3674,34 @@ export interface components {
             /** Format: uuid */
             ownerUnitId: string | null;
         };
+        OverviewAssignmentResponse: {
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            title: string;
+        };
+        OverviewEarningsResponse: {
+            /** @description The expert’s yearly earnings ceiling */
+            ceilingCents: number | null;
+            /** @description Fees paid to the expert this year in exported fee runs, before withholding */
+            paidFeesCents: number;
+            year: number;
+        };
+        OverviewLoadResponse: {
+            maxPerMonth: number | null;
+            /** @description The expert’s own cap per week */
+            maxPerWeek: number | null;
+            /** @description The same this calendar month */
+            thisMonth: number;
+            /** @description Accepted, confirmed or completed assignments starting this week (Monday to Sunday, Helsinki time) */
+            thisWeek: number;
+        };
         PaidLinePageResponse: {
             items: components["schemas"]["PaidLineResponse"][];
             limit: number;
@@ -3612,6 +3806,22 @@ export interface components {
              */
             reason: string;
         };
+        RequestOfferResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            deadline: string;
+            /** @description The expert’s own words; may be about health: the coordinator’s only */
+            declineReason: string | null;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            offeredAt: string;
+            status: components["schemas"]["OfferStatus"];
+        };
         RequestPageResponse: {
             items: components["schemas"]["RequestResponse"][];
             limit: number;
@@ -3675,6 +3885,17 @@ export interface components {
         };
         /** @enum {string} */
         Role: "orderer" | "expert" | "coordinator" | "admin";
+        ScoreWeightsResponse: {
+            base: number;
+            /** @description Speaks the order’s first language */
+            firstLanguage: number;
+            /** @description Lives in the order’s municipality (not for remote work) */
+            homeMunicipality: number;
+            /** @description Subtracted per assignment in the last 90 days (fairness) */
+            perRecentAssignment: number;
+            /** @description Per topic shared with the order */
+            perSharedTopic: number;
+        };
         SendOffersDto: {
             /**
              * Format: date-time
@@ -3792,6 +4013,94 @@ export interface components {
             /** @description How many: offers sent at once, for example; 1 otherwise */
             count: number;
             kind: components["schemas"]["TimelineEventKind"];
+        };
+        TodayClaimResponse: {
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            submittedAt: string;
+            title: string;
+            /** Format: date */
+            workDate: string;
+        };
+        TodayContractResponse: {
+            /** @description Assignments it covers: more than one is a series */
+            assignments: number;
+            /** Format: date-time */
+            createdAt: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example KOK-2026-000123 */
+            number: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validUntil: string;
+            version: number;
+        };
+        TodayCountsResponse: {
+            claimsToApprove: number;
+            contractsToApprove: number;
+            credentialsToCheck: number;
+            feeRunsOpen: number;
+            offersExpiring: number;
+            ordersToMatch: number;
+        };
+        TodayCredentialResponse: {
+            /**
+             * Format: date-time
+             * @description Uploaded at
+             */
+            createdAt: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            type: components["schemas"]["TrainingType"];
+        };
+        TodayFeeRunResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["FeeRunStatus"];
+            /**
+             * Format: date
+             * @description Claims approved up to this day
+             */
+            upTo: string;
+        };
+        TodayOfferResponse: {
+            /** Format: date-time */
+            deadline: string;
+            expertName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            requestId: string;
+            title: string;
+        };
+        TodayOrderResponse: {
+            /** @description Accepted or confirmed experts so far */
+            booked: number;
+            expertsNeeded: number;
+            /** Format: uuid */
+            id: string;
+            /** @description Offers still waiting for an answer */
+            openOffers: number;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["RequestStatus"];
+            /**
+             * Format: date-time
+             * @description Submitted at: how long it has waited
+             */
+            submittedAt: string;
+            taskType: components["schemas"]["TaskType"];
+            title: string;
         };
         TokenResponse: {
             /** @description JWT for the Authorization: Bearer header */
@@ -5105,6 +5414,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidatePageResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MatchingContextController_get: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated expert ids (at most 200): the candidates on the screen, whose load is wanted */
+                expertIds?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingContextResponse"];
                 };
             };
             /** @description No valid access token */
@@ -6489,6 +6840,44 @@ export interface operations {
             };
         };
     };
+    CoordinatorTodayController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Counts of every queue and the first rows of each, oldest work first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoordinatorTodayResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     CredentialsController_file: {
         parameters: {
             query?: never;
@@ -6665,6 +7054,8 @@ export interface operations {
     ExpertsController_directory: {
         parameters: {
             query?: {
+                /** @description Experts with a certificate in this state (pending: waiting to be checked), or none at all */
+                credentialState?: "pending" | "verified" | "rejected" | "none";
                 credentialType?: "kokemusasiantuntija" | "kokemustoimija" | "other";
                 language?: string;
                 limit?: components["schemas"]["Object"];
@@ -6672,8 +7063,12 @@ export interface operations {
                 municipality?: string;
                 offset?: components["schemas"]["Object"];
                 order?: "asc" | "desc";
+                /** @description Part of the name or e-mail address */
+                search?: string;
                 sort?: "name" | "createdAt" | "status";
                 status?: components["schemas"]["ExpertStatus"];
+                /** @description Experts who take this task type */
+                taskType?: components["schemas"]["TaskType"];
                 topic?: string;
                 /** @description Only experts with (true) or without (false) a verified credential */
                 verified?: boolean;
@@ -6966,6 +7361,89 @@ export interface operations {
             };
         };
     };
+    ExpertOverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertOverviewResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseDto"];
+            };
+        };
+        responses: {
+            /** @description An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     ExpertsController_paymentDetails: {
         parameters: {
             query?: never;
@@ -6984,6 +7462,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentDetailsResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ExpertsController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
             /** @description No valid access token */

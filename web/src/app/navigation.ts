@@ -29,6 +29,11 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/orders/new', label: 'orders.nav.newOrder' },
     { to: '/spending', label: 'orders.nav.spending' },
   ],
-  coordinator: [{ to: '/', label: 'nav.home' }],
+  coordinator: [
+    { to: '/', label: 'coordinator.nav.today' },
+    { to: '/coordinator/experts', label: 'coordinator.nav.experts' },
+    { to: '/coordinator/contracts', label: 'coordinator.nav.contracts' },
+    { to: '/coordinator/claims', label: 'coordinator.nav.claims' },
+  ],
   admin: [{ to: '/', label: 'nav.home' }],
 };

@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireSession, RequireSignedOut } from './guards';
 import { NotFoundPage } from './not-found-page';
+import { RoleHome } from './role-home';
 import { Shell } from './shell';
 
 // One chunk per page: a person downloads only the screens they open.
@@ -15,7 +16,6 @@ const ClaimsPage = lazy(() => import('../features/claims/claims-page').then((m) 
 const NewClaimPage = lazy(() => import('../features/claims/new-claim-page').then((m) => ({ default: m.NewClaimPage })));
 const ClaimPage = lazy(() => import('../features/claims/claim-page').then((m) => ({ default: m.ClaimPage })));
 const FeesPage = lazy(() => import('../features/fees/fees-page').then((m) => ({ default: m.FeesPage })));
-const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const OffersPage = lazy(() => import('../features/offers/offers-page').then((m) => ({ default: m.OffersPage })));
 const OfferPage = lazy(() => import('../features/offers/offer-page').then((m) => ({ default: m.OfferPage })));
 const AssignmentsPage = lazy(() => import('../features/assignments/assignments-page').then((m) => ({ default: m.AssignmentsPage })));
@@ -34,12 +34,20 @@ const OrderPage = lazy(() => import('../features/orders/order-page').then((m) =>
 const SpendingPage = lazy(() => import('../features/spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
+const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
+const CoordinatorExpertPage = lazy(() => import('../features/coordinator/experts/expert-page').then((m) => ({ default: m.ExpertPage })));
+const CoordinatorMatchingPage = lazy(() => import('../features/coordinator/matching/matching-page').then((m) => ({ default: m.MatchingPage })));
+const CoordinatorContractsPage = lazy(() => import('../features/coordinator/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const CoordinatorContractPage = lazy(() => import('../features/coordinator/contracts/contract-page').then((m) => ({ default: m.ContractPage })));
+const CoordinatorClaimsPage = lazy(() => import('../features/coordinator/claims/claims-page').then((m) => ({ default: m.ClaimsPage })));
+const CoordinatorClaimPage = lazy(() => import('../features/coordinator/claims/claim-page').then((m) => ({ default: m.ClaimPage })));
+
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
   {
     element: <Shell />,
     children: [
-      { path: '/', element: <RequireSession><HomePage /></RequireSession> },
+      { path: '/', element: <RequireSession><RoleHome /></RequireSession> },
       { path: '/offers', element: <RequireSession><OffersPage /></RequireSession> },
       { path: '/offers/:id', element: <RequireSession><OfferPage /></RequireSession> },
       { path: '/assignments', element: <RequireSession><AssignmentsPage /></RequireSession> },
@@ -61,6 +69,13 @@ export const router = createBrowserRouter([
       { path: '/orders/:id', element: <RequireSession><OrderPage /></RequireSession> },
       { path: '/orders/:id/edit', element: <RequireSession><EditOrderPage /></RequireSession> },
       { path: '/spending', element: <RequireSession><SpendingPage /></RequireSession> },
+      { path: '/coordinator/experts', element: <RequireSession><CoordinatorExpertsPage /></RequireSession> },
+      { path: '/coordinator/experts/:id', element: <RequireSession><CoordinatorExpertPage /></RequireSession> },
+      { path: '/coordinator/orders/:id', element: <RequireSession><CoordinatorMatchingPage /></RequireSession> },
+      { path: '/coordinator/contracts', element: <RequireSession><CoordinatorContractsPage /></RequireSession> },
+      { path: '/coordinator/contracts/:id', element: <RequireSession><CoordinatorContractPage /></RequireSession> },
+      { path: '/coordinator/claims', element: <RequireSession><CoordinatorClaimsPage /></RequireSession> },
+      { path: '/coordinator/claims/:id', element: <RequireSession><CoordinatorClaimPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

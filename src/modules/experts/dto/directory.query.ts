@@ -1,11 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { TaskType } from '../../../common/domain/task-type';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
 import { ExpertStatus } from '../entities/expert.entity';
 
 export const CREDENTIAL_TYPES = ['kokemusasiantuntija', 'kokemustoimija', 'other'] as const;
+// pending: a certificate waits for the coordinator; none: no certificate at all.
+export const CREDENTIAL_STATES = ['pending', 'verified', 'rejected', 'none'] as const;
 
 export class DirectoryQuery extends PageQueryDto {
   @ApiPropertyOptional({ enum: ExpertStatus, enumName: 'ExpertStatus' })
@@ -38,6 +41,22 @@ export class DirectoryQuery extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   verified?: boolean;
+
+  @ApiPropertyOptional({ enum: TaskType, enumName: 'TaskType', description: 'Experts who take this task type' })
+  @IsOptional()
+  @IsEnum(TaskType)
+  taskType?: TaskType;
+
+  @ApiPropertyOptional({ enum: CREDENTIAL_STATES, description: 'Experts with a certificate in this state (pending: waiting to be checked), or none at all' })
+  @IsOptional()
+  @IsIn(CREDENTIAL_STATES)
+  credentialState?: (typeof CREDENTIAL_STATES)[number];
+
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 
   @ApiPropertyOptional({ enum: ['name', 'createdAt', 'status'], default: 'name' })
   @IsOptional()

@@ -31,8 +31,19 @@ export class ExpertResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class CredentialCountsResponse {
+  @ApiProperty({ description: 'Waiting for the coordinator' }) pending: number;
+  @ApiProperty() verified: number;
+  @ApiProperty() rejected: number;
+}
+
+// A row of the coordinator's directory: the profile and how its certificates stand.
+export class ExpertDirectoryItemResponse extends ExpertResponse {
+  @ApiProperty({ type: CredentialCountsResponse }) credentials: CredentialCountsResponse;
+}
+
 export class ExpertPageResponse {
-  @ApiProperty({ type: [ExpertResponse] }) items: ExpertResponse[];
+  @ApiProperty({ type: [ExpertDirectoryItemResponse] }) items: ExpertDirectoryItemResponse[];
   @ApiProperty() total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;

@@ -1,0 +1,21 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated } from '../../common/auth/authenticated.decorator';
+import { Role } from '../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { ExpertOverviewResponse } from './dto/expert-overview.response';
+import { ExpertOverviewService } from './expert-overview.service';
+
+@ApiTags('experts')
+@Controller('experts/:id/overview')
+export class ExpertOverviewController {
+  constructor(private readonly overview: ExpertOverviewService) {}
+
+  @ApiOperation({ summary: "An expert's assignments, load against their caps and earnings against their ceiling (coordinator)" })
+  @Get()
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({ type: ExpertOverviewResponse })
+  get(@Param('id', ParseUuidPipe) id: string): Promise<ExpertOverviewResponse> {
+    return this.overview.get(id);
+  }
+}

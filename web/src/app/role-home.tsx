@@ -1,0 +1,12 @@
+import { lazy } from 'react';
+import { useSession } from '../api/use-session';
+
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
+const TodayPage = lazy(() => import('../features/coordinator/today/today-page').then((m) => ({ default: m.TodayPage })));
+
+// The first page after signing in is the role's own: the coordinator's is today's work queues.
+export function RoleHome() {
+  const state = useSession();
+  if (state.status === 'signedIn' && state.user.role === 'coordinator') return <TodayPage />;
+  return <HomePage />;
+}

@@ -1,0 +1,215 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useAnnounce } from '../../../components/announcer';
+import { checkRequired, Form, TextAreaField, useSubmission } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { AppLink } from '../../../components/router-link';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { useBlobUrl } from '../shared/blob-url';
+import '../shared/coordinator.css';
+import { DataTable } from '../shared/data-table';
+import { FilePreview } from '../shared/file-preview';
+import { useAction } from '../shared/use-action';
+import { approveClaim, type Claim, receiptFile, returnClaim, useClaim, useRefreshClaims } from './claims-api';
+
+type Cost = Claim['costs'][number];
+
+function Receipt({ claim, cost }: { claim: Claim; cost: Cost }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { url, error } = useBlobUrl(['coordinator', 'receipt', cost.id, cost.receipt.sha256], () => receiptFile(claim.id, cost.id), cost.receipt.mediaType);
+  const label = t('coordinator.claims.receiptOf', { kind: t(`coordinator.costKind.${cost.kind}`), amount: formatCents(language, cost.amountCents) });
+  return (
+    <article className="section" aria-labelledby={`cost-${cost.id}`}>
+      <Heading variant="h3" id={`cost-${cost.id}`} mb="xs">
+        {label}
+      </Heading>
+      {cost.description && <Paragraph mb="s">{cost.description}</Paragraph>}
+      <FilePreview url={url} error={error} mediaType={cost.receipt.mediaType} name={cost.receipt.name} label={label} />
+    </article>
+  );
+}
+
+function Amounts({ claim: c }: { claim: Claim }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const a = c.amounts;
+  if (!a) return <Paragraph mb="m">{t('coordinator.claims.noAmounts')}</Paragraph>;
+  const rows: [string, string][] = [
+    [t(a.feeBasis === 'hourly' ? 'coordinator.claims.feeHourly' : 'coordinator.claims.feePerEvent', { rate: formatCents(language, a.rateCents), quarters: a.quarterHours }), formatCents(language, a.grossFeeCents)],
+    [t('coordinator.claims.carTravel'), formatCents(language, a.carTravelCents)],
+    [t('coordinator.claims.costs'), formatCents(language, a.costsCents)],
+    [t('coordinator.claims.withholding'), `−${formatCents(language, a.withholdingCents)}`],
+    [t('coordinator.claims.netPayable'), formatCents(language, a.netPayableCents)],
+  ];
+  return (
+    <DataTable id="claim-amounts" caption={t('coordinator.claims.amountsCaption', { type: a.incomeType })}>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="num">{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}
+
+// One claim to decide: the work, hours, trips, receipts in the page and what it comes to; approve or return with a reason.
+export function ClaimPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { id = '' } = useParams();
+  const claim = useClaim(id);
+  const refresh = useRefreshClaims();
+  const announce = useAnnounce();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const approve = useAction(() => approveClaim(id), () => {
+    announce(t('coordinator.claims.approved'));
+    void refresh();
+  });
+  const labels = { reason: t('coordinator.claims.returnReason') };
+  const giveBack = useSubmission({
+    labels,
+    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
+    send: (v: string) => returnClaim(id, v.trim()),
+    onSuccess: () => {
+      setReturning(false);
+      announce(t('coordinator.claims.returned'));
+      void refresh();
+    },
+  });
+  const c = claim.data;
+  const hours = (minutes: number) => formatNumber(language, minutes / 60, 2);
+  return (
+    <Page title={c ? t('coordinator.claims.claimTitle', { title: c.title, name: c.expertName }) : t('coordinator.claims.claim')}>
+      {claim.isPending && <Loading />}
+      {claim.isError && <LoadError error={claim.error} onRetry={() => void claim.refetch()} />}
+      {c && (
+        <div className="two-columns wide-page">
+          <div>
+            <dl className="facts">
+              <div>
+                <dt>{t('coordinator.columns.state')}</dt>
+                <dd>{t(`coordinator.claimStatus.${c.status}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.columns.expert')}</dt>
+                <dd>
+                  <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.expertName}</AppLink>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.columns.work')}</dt>
+                <dd>
+                  {c.title} ({t(`taskTypes.${c.taskType}`)}), {formatDate(language, c.workDate)}
+                  {c.lateCancellation && ` – ${t('coordinator.claims.lateCancellation')}`}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.claims.hours')}</dt>
+                <dd>{t('coordinator.claims.hoursText', { worked: hours(c.workedMinutes), preparation: hours(c.preparationMinutes) })}</dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.matching.costCentre')}</dt>
+                <dd>{c.costCentre}</dd>
+              </div>
+              {c.note && (
+                <div>
+                  <dt>{t('coordinator.claims.note')}</dt>
+                  <dd>{c.note}</dd>
+                </div>
+              )}
+              {c.submittedAt && (
+                <div>
+                  <dt>{t('coordinator.claims.submitted')}</dt>
+                  <dd>{formatDateTime(language, c.submittedAt)}</dd>
+                </div>
+              )}
+              {c.returnReason && (
+                <div>
+                  <dt>{t('coordinator.claims.returnReason')}</dt>
+                  <dd>{c.returnReason}</dd>
+                </div>
+              )}
+            </dl>
+            <section className="section" aria-labelledby="trips-heading">
+              <Heading variant="h2" id="trips-heading" mb="s">
+                {t('coordinator.claims.trips')}
+              </Heading>
+              {c.trips.length === 0 ? (
+                <Empty text={t('coordinator.claims.noTrips')} />
+              ) : (
+                <DataTable id="claim-trips" caption={t('coordinator.claims.trips')} captionHidden>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('coordinator.claims.date')}</th>
+                      <th scope="col">{t('coordinator.claims.route')}</th>
+                      <th scope="col" className="num">{t('coordinator.claims.km')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.trips.map((trip, i) => (
+                      <tr key={i}>
+                        <td>{formatDate(language, trip.date)}</td>
+                        <td>
+                          {trip.from} – {trip.to}
+                        </td>
+                        <td className="num">{formatNumber(language, trip.km, 1)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </DataTable>
+              )}
+            </section>
+            <section className="section" aria-labelledby="receipts-heading">
+              <Heading variant="h2" id="receipts-heading" mb="s">
+                {t('coordinator.claims.receipts')}
+              </Heading>
+              {c.costs.length === 0 ? <Empty text={t('coordinator.claims.noReceipts')} /> : c.costs.map((cost) => <Receipt key={cost.id} claim={c} cost={cost} />)}
+            </section>
+          </div>
+          <aside aria-labelledby="decision-heading">
+            <Heading variant="h2" id="decision-heading" mb="s">
+              {t('coordinator.claims.decision')}
+            </Heading>
+            <Amounts claim={c} />
+            {c.status === 'submitted' ? (
+              <>
+                {approve.error !== undefined && <ProblemNotice error={approve.error} />}
+                <div className="actions">
+                  <Button onClick={() => approve.run(undefined as void)} aria-disabled={approve.pending} loading={approve.pending || undefined} ariaLoadingText={t('forms.sending')}>
+                    {t('coordinator.claims.approve')}
+                  </Button>
+                  {!returning && (
+                    <Button variant="secondary" onClick={() => setReturning(true)}>
+                      {t('coordinator.claims.return')}
+                    </Button>
+                  )}
+                </div>
+                {returning && (
+                  <Form {...giveBack.formProps} onSubmit={() => giveBack.submit(reason)} submitLabel={t('coordinator.claims.returnSubmit')}>
+                    <TextAreaField field="reason" label={labels.reason} hint={t('coordinator.claims.returnHint')} value={reason} onChange={setReason} errors={giveBack.errors} />
+                  </Form>
+                )}
+              </>
+            ) : (
+              <Paragraph mb="m">{t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}</Paragraph>
+            )}
+            <ul className="link-row">
+              <li>
+                <AppLink to="/coordinator/claims">{t('coordinator.claims.backToList')}</AppLink>
+              </li>
+            </ul>
+          </aside>
+        </div>
+      )}
+    </Page>
+  );
+}

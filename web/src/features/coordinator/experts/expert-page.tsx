@@ -1,0 +1,249 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useAnnounce } from '../../../components/announcer';
+import { Page } from '../../../components/page';
+import { AppLink } from '../../../components/router-link';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { formatSpan } from '../../../components/work-facts';
+import { formatCents, formatDate } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { DataTable } from '../shared/data-table';
+import '../shared/coordinator.css';
+import { useAction } from '../shared/use-action';
+import { CredentialCard } from './credential-card';
+import { type Expert, type ExpertAction, moveExpert, pauseExpert, useExpert, useExpertCredentials, useMunicipalities, useOverview, useRefreshExpert, useTopics } from './experts-api';
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section className="section" aria-labelledby={id}>
+      <Heading variant="h2" id={id} mb="s">
+        {title}
+      </Heading>
+      {children}
+    </section>
+  );
+}
+
+function Profile({ expert: e }: { expert: Expert }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const municipalities = useMunicipalities();
+  const topics = useTopics();
+  const place = (code: string) => {
+    const m = municipalities.data?.find((x) => x.code === code);
+    return m ? (language === 'sv' ? m.nameSv : m.nameFi) : code;
+  };
+  const topic = (code: string) => {
+    const x = topics.data?.topics.find((y) => y.code === code);
+    return x ? (language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi) : code;
+  };
+  const none = t('coordinator.expert.notGiven');
+  const rows: [string, string][] = [
+    [t('coordinator.expert.email'), e.email],
+    [t('coordinator.expert.phone'), e.phone ?? none],
+    [t('coordinator.expert.languages'), e.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ') || none],
+    [t('coordinator.expert.home'), e.homeMunicipality ? place(e.homeMunicipality) : none],
+    [t('coordinator.expert.travels'), e.travelMunicipalities.map(place).join(', ') || none],
+    [t('coordinator.expert.remote'), e.worksRemotely ? t('coordinator.yes') : t('coordinator.no')],
+    [t('coordinator.expert.taskTypes'), e.taskTypes.map((x) => t(`taskTypes.${x}`)).join(', ') || none],
+    [t('coordinator.expert.topics'), e.topics.map(topic).join(', ') || none],
+    [t('coordinator.expert.joined'), formatDate(language, e.createdAt)],
+  ];
+  return (
+    <dl className="facts">
+      {rows.map(([dt, dd]) => (
+        <div key={dt}>
+          <dt>{dt}</dt>
+          <dd>{dd}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const [pausing, setPausing] = useState(false);
+  const [retiring, setRetiring] = useState(false);
+  const [reason, setReason] = useState('');
+  const move = useAction((a: ExpertAction) => moveExpert(e.id, a), (_r, a) => {
+    setRetiring(false);
+    announce(t(`coordinator.expert.done.${a}`));
+    void onChanged();
+  });
+  const pause = useAction((r: string) => pauseExpert(e.id, r), () => {
+    setPausing(false);
+    announce(t('coordinator.expert.done.pause'));
+    void onChanged();
+  });
+  const busy = move.pending || pause.pending;
+  return (
+    <>
+      <Paragraph mb="s">
+        {t('coordinator.expert.statusNow')} <strong>{t(`coordinator.expertStatus.${e.status}`)}</strong>
+      </Paragraph>
+      {e.status === 'paused' && e.pauseReason && <Paragraph mb="s">{t('coordinator.expert.pauseReason', { reason: e.pauseReason })}</Paragraph>}
+      {move.error !== undefined && <ProblemNotice error={move.error} />}
+      {pause.error !== undefined && <ProblemNotice error={pause.error} />}
+      <div className="actions">
+        {(e.status === 'applicant' || e.status === 'retired') && (
+          <Button onClick={() => move.run('activate')} aria-disabled={busy}>
+            {t('coordinator.expert.activate')}
+          </Button>
+        )}
+        {e.status === 'active' && !pausing && (
+          <Button variant="secondary" onClick={() => setPausing(true)} aria-disabled={busy}>
+            {t('coordinator.expert.pause')}
+          </Button>
+        )}
+        {e.status === 'paused' && (
+          <Button onClick={() => move.run('resume')} aria-disabled={busy}>
+            {t('coordinator.expert.resume')}
+          </Button>
+        )}
+        {e.status !== 'retired' && e.status !== 'anonymised' && !retiring && (
+          <Button variant="secondary" onClick={() => setRetiring(true)} aria-disabled={busy}>
+            {t('coordinator.expert.retire')}
+          </Button>
+        )}
+      </div>
+      {pausing && (
+        <form
+          className="section"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            pause.run(reason);
+          }}
+        >
+          <div className="filters">
+            <div>
+              <label htmlFor="pause-reason">{t('coordinator.expert.pauseReasonLabel')}</label>
+              <input id="pause-reason" value={reason} maxLength={500} onChange={(ev) => setReason(ev.target.value)} />
+            </div>
+          </div>
+          <div className="actions">
+            <Button type="submit" aria-disabled={busy}>
+              {t('coordinator.expert.pauseConfirm')}
+            </Button>
+            <Button type="button" variant="secondary" onClick={() => setPausing(false)}>
+              {t('coordinator.cancel')}
+            </Button>
+          </div>
+        </form>
+      )}
+      {retiring && (
+        <div className="section" role="group" aria-labelledby="retire-question">
+          <Paragraph id="retire-question" mb="s">
+            {t('coordinator.expert.retireQuestion', { name: e.name })}
+          </Paragraph>
+          <div className="actions">
+            <Button onClick={() => move.run('retire')} aria-disabled={busy}>
+              {t('coordinator.expert.retireConfirm')}
+            </Button>
+            <Button variant="secondary" onClick={() => setRetiring(false)}>
+              {t('coordinator.cancel')}
+            </Button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Load({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const overview = useOverview(id);
+  if (overview.isPending) return <Loading />;
+  if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const { load, earnings, assignments } = overview.data;
+  const against = (n: number, cap: number | null) => (cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap }));
+  return (
+    <>
+      <Section id="expert-load" title={t('coordinator.expert.load')}>
+        <dl className="facts">
+          <div>
+            <dt>{t('coordinator.expert.thisWeek')}</dt>
+            <dd>{against(load.thisWeek, load.maxPerWeek)}</dd>
+          </div>
+          <div>
+            <dt>{t('coordinator.expert.thisMonth')}</dt>
+            <dd>{against(load.thisMonth, load.maxPerMonth)}</dd>
+          </div>
+          <div>
+            <dt>{t('coordinator.expert.earnings', { year: earnings.year })}</dt>
+            <dd>
+              {earnings.ceilingCents === null
+                ? t('coordinator.expert.paidNoCeiling', { paid: formatCents(language, earnings.paidFeesCents) })
+                : t('coordinator.expert.paidOfCeiling', { paid: formatCents(language, earnings.paidFeesCents), ceiling: formatCents(language, earnings.ceilingCents) })}
+            </dd>
+          </div>
+        </dl>
+      </Section>
+      <Section id="expert-assignments" title={t('coordinator.expert.assignments')}>
+        {assignments.length === 0 ? (
+          <Empty text={t('coordinator.expert.noAssignments')} />
+        ) : (
+          <DataTable id="expert-assignments-table" caption={t('coordinator.expert.assignmentsCaption')} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t('coordinator.columns.work')}</th>
+                <th scope="col">{t('coordinator.columns.when')}</th>
+                <th scope="col">{t('coordinator.columns.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {assignments.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <AppLink to={`/coordinator/orders/${a.requestId}`}>{a.title}</AppLink>
+                  </td>
+                  <td>{formatSpan(language, a.startsAt, a.endsAt)}</td>
+                  <td>{t(`coordinator.assignmentStatus.${a.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+        )}
+      </Section>
+    </>
+  );
+}
+
+// One expert as the coordinator sees them: profile, certificates with their files, status, load and work.
+export function ExpertPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const expert = useExpert(id);
+  const credentials = useExpertCredentials(id);
+  const refresh = useRefreshExpert(id);
+  return (
+    <Page title={expert.data?.name ?? t('coordinator.expert.title')}>
+      {expert.isPending && <Loading />}
+      {expert.isError && <LoadError error={expert.error} onRetry={() => void expert.refetch()} />}
+      {expert.data && (
+        <>
+          <StatusActions expert={expert.data} onChanged={refresh} />
+          <Section id="expert-certificates" title={t('coordinator.expert.certificates')}>
+            {credentials.isPending && <Loading />}
+            {credentials.isError && <LoadError error={credentials.error} onRetry={() => void credentials.refetch()} />}
+            {credentials.data?.length === 0 && <Empty text={t('coordinator.expert.noCertificates')} />}
+            {credentials.data?.map((c) => <CredentialCard key={c.id} credential={c} onDecided={refresh} />)}
+          </Section>
+          <Section id="expert-profile" title={t('coordinator.expert.profile')}>
+            <Profile expert={expert.data} />
+          </Section>
+          <Load id={id} />
+          <ul className="link-row">
+            <li>
+              <AppLink to="/coordinator/experts">{t('coordinator.expert.backToList')}</AppLink>
+            </li>
+          </ul>
+        </>
+      )}
+    </Page>
+  );
+}

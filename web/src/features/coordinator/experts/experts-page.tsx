@@ -1,0 +1,204 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useAnnounce } from '../../../components/announcer';
+import { Page } from '../../../components/page';
+import { AppLink } from '../../../components/router-link';
+import { Empty, LoadError, Loading } from '../../../components/states';
+import { Button, Paragraph } from '../../../components/suomifi';
+import { formatDate } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { DataTable } from '../shared/data-table';
+import '../shared/coordinator.css';
+import { type DirectoryQuery, useDirectory, useMunicipalities, useTopics } from './experts-api';
+
+const PAGE_SIZE = 50;
+const STATUSES = ['applicant', 'active', 'paused', 'retired'] as const;
+const LANGUAGES = ['fi', 'sv', 'en'] as const;
+const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+const CREDENTIAL_STATES = ['pending', 'verified', 'rejected', 'none'] as const;
+const FILTERS = ['search', 'status', 'language', 'municipality', 'topic', 'taskType', 'credentialState'] as const;
+type Filter = (typeof FILTERS)[number];
+type Sort = 'name' | 'status' | 'createdAt';
+
+// The filters, sort and page live in the address: a filtered list can be bookmarked, and Today links into it.
+function queryOf(params: URLSearchParams): DirectoryQuery {
+  const query: Record<string, string | number> = {};
+  for (const f of FILTERS) {
+    const v = params.get(f);
+    if (v) query[f] = v;
+  }
+  const sort = params.get('sort');
+  if (sort === 'status' || sort === 'createdAt') query.sort = sort;
+  if (params.get('order') === 'desc') query.order = 'desc';
+  query.limit = PAGE_SIZE;
+  query.offset = Math.max(0, Number(params.get('offset')) || 0);
+  return query as DirectoryQuery;
+}
+
+function SelectFilter({ name, label, value, options, onChange }: { name: Filter; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{t('coordinator.experts.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ExpertsPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const [params, setParams] = useSearchParams();
+  const query = queryOf(params);
+  const list = useDirectory(query);
+  const municipalities = useMunicipalities();
+  const topics = useTopics();
+  const [draft, setDraft] = useState<Record<Filter, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>);
+  const searched = useRef(false);
+
+  const municipalityName = (code: string | null) => {
+    const m = municipalities.data?.find((x) => x.code === code);
+    return m ? (language === 'sv' ? m.nameSv : m.nameFi) : (code ?? '');
+  };
+
+  useEffect(() => {
+    if (searched.current && list.data && !list.isPlaceholderData) {
+      searched.current = false;
+      announce(t('coordinator.experts.found', { count: list.data.total }));
+    }
+  }, [list.data, list.isPlaceholderData, announce, t]);
+
+  const update = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
+    searched.current = true;
+    setParams(next);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    update({ ...draft, offset: undefined });
+  };
+  const clear = () => {
+    setDraft(Object.fromEntries(FILTERS.map((f) => [f, ''])) as Record<Filter, string>);
+    update({ ...Object.fromEntries(FILTERS.map((f) => [f, undefined])), offset: undefined });
+  };
+
+  const sort = (query.sort ?? 'name') as Sort;
+  const order = query.order ?? 'asc';
+  const sortBy = (column: Sort) => update({ sort: column, order: sort === column && order === 'asc' ? 'desc' : undefined, offset: undefined });
+  const ariaSort = (column: Sort) => (sort === column ? (order === 'asc' ? 'ascending' : 'descending') : undefined);
+  const SortHeader = ({ column, label }: { column: Sort; label: string }) => (
+    <th scope="col" aria-sort={ariaSort(column)}>
+      <button type="button" className="sort-button" onClick={() => sortBy(column)}>
+        {label}
+        <span aria-hidden="true">{sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+
+  const set = (f: Filter) => (v: string) => setDraft((d) => ({ ...d, [f]: v }));
+  const data = list.data;
+  const offset = Math.max(0, Number(params.get('offset')) || 0);
+  return (
+    <Page title={t('coordinator.experts.title')}>
+      <div className="wide-page" />
+      <form className="filters" onSubmit={submit} role="search" aria-label={t('coordinator.experts.filters')}>
+        <div>
+          <label htmlFor="filter-search">{t('coordinator.experts.search')}</label>
+          <input id="filter-search" name="search" type="search" value={draft.search} maxLength={100} onChange={(e) => set('search')(e.target.value)} />
+        </div>
+        <SelectFilter name="status" label={t('coordinator.experts.status')} value={draft.status} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t(`coordinator.expertStatus.${s}`) }))} />
+        <SelectFilter name="language" label={t('coordinator.experts.language')} value={draft.language} onChange={set('language')} options={LANGUAGES.map((l) => ({ value: l, label: t(`coordinator.languages.${l}`) }))} />
+        <SelectFilter
+          name="municipality"
+          label={t('coordinator.experts.municipality')}
+          value={draft.municipality}
+          onChange={set('municipality')}
+          options={(municipalities.data ?? []).map((m) => ({ value: m.code, label: language === 'sv' ? m.nameSv : m.nameFi }))}
+        />
+        <SelectFilter
+          name="topic"
+          label={t('coordinator.experts.topic')}
+          value={draft.topic}
+          onChange={set('topic')}
+          options={(topics.data?.topics ?? []).map((x) => ({ value: x.code, label: language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi }))}
+        />
+        <SelectFilter name="taskType" label={t('coordinator.experts.taskType')} value={draft.taskType} onChange={set('taskType')} options={TASK_TYPES.map((x) => ({ value: x, label: t(`taskTypes.${x}`) }))} />
+        <SelectFilter
+          name="credentialState"
+          label={t('coordinator.experts.credentialState')}
+          value={draft.credentialState}
+          onChange={set('credentialState')}
+          options={CREDENTIAL_STATES.map((x) => ({ value: x, label: t(`coordinator.credentialStates.${x}`) }))}
+        />
+        <div className="actions">
+          <Button type="submit">{t('coordinator.experts.apply')}</Button>
+          <Button type="button" variant="secondary" onClick={clear}>
+            {t('coordinator.experts.clear')}
+          </Button>
+        </div>
+      </form>
+
+      {list.isPending && <Loading />}
+      {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      {data && data.total === 0 && <Empty text={t('coordinator.experts.none')} />}
+      {data && data.total > 0 && (
+        <>
+          <DataTable id="experts" caption={t('coordinator.experts.caption', { from: offset + 1, to: offset + data.items.length, total: data.total })}>
+            <thead>
+              <tr>
+                <SortHeader column="name" label={t('coordinator.columns.name')} />
+                <SortHeader column="status" label={t('coordinator.columns.state')} />
+                <th scope="col">{t('coordinator.columns.languages')}</th>
+                <th scope="col">{t('coordinator.columns.municipality')}</th>
+                <th scope="col">{t('coordinator.columns.certificates')}</th>
+                <SortHeader column="createdAt" label={t('coordinator.columns.joined')} />
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <AppLink to={`/coordinator/experts/${e.id}`}>{e.name}</AppLink>
+                  </td>
+                  <td>{t(`coordinator.expertStatus.${e.status}`)}</td>
+                  <td>{e.languages.join(', ')}</td>
+                  <td>{municipalityName(e.homeMunicipality)}</td>
+                  <td>
+                    {e.credentials.pending > 0 && <strong>{t('coordinator.experts.pendingCount', { count: e.credentials.pending })}</strong>}
+                    {e.credentials.pending > 0 && e.credentials.verified > 0 && ', '}
+                    {e.credentials.verified > 0 && t('coordinator.experts.verifiedCount', { count: e.credentials.verified })}
+                    {e.credentials.pending + e.credentials.verified === 0 && t('coordinator.experts.noneVerified')}
+                  </td>
+                  <td>{formatDate(language, e.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
+          <nav className="pager" aria-label={t('coordinator.pager.label')}>
+            <Button variant="secondary" disabled={offset === 0} onClick={() => update({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}>
+              {t('coordinator.pager.previous')}
+            </Button>
+            <Paragraph>{t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}</Paragraph>
+            <Button variant="secondary" disabled={offset + data.items.length >= data.total} onClick={() => update({ offset: String(offset + PAGE_SIZE) })}>
+              {t('coordinator.pager.next')}
+            </Button>
+          </nav>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,343 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../../../api/problem';
+import { useAnnounce } from '../../../components/announcer';
+import { fieldErrorsOf, type FieldError } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { AppLink } from '../../../components/router-link';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, ErrorSummary, Heading, Paragraph } from '../../../components/suomifi';
+import { formatSpan, usePlace } from '../../../components/work-facts';
+import { formatDateTime } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { DataTable } from '../shared/data-table';
+import '../shared/coordinator.css';
+import { useAction } from '../shared/use-action';
+import { useTopics } from '../experts/experts-api';
+import { bookDirectly, type Candidate, type MatchingContext, type Order, sendOffers, useCandidates, useMatchingContext, useOrder, useRefreshMatching } from './matching-api';
+import { matchNotes, scoreParts } from './score';
+
+const OPEN = ['submitted', 'matching', 'partially_filled'];
+
+// A datetime-local value in the browser's own time (the county's, for the coordinator).
+function localValue(at: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+}
+
+// Two days to answer, but at the latest a day before the work; on the hour.
+function defaultDeadline(startsAt: string): string {
+  const at = new Date(Math.min(Date.now() + 48 * 3_600_000, new Date(startsAt).getTime() - 24 * 3_600_000));
+  at.setMinutes(0, 0, 0);
+  return localValue(at.getTime() > Date.now() ? at : new Date(Date.now() + 3_600_000));
+}
+
+function OrderDetails({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const place = usePlace();
+  const booked = order.assignments.filter((a) => a.status === 'accepted' || a.status === 'confirmed');
+  const rows: [string, string][] = [
+    [t('coordinator.matching.task'), t(`taskTypes.${order.taskType}`)],
+    [t('coordinator.columns.when'), formatSpan(language, order.startsAt, order.endsAt)],
+    [t('coordinator.matching.place'), place(order)],
+    [t('coordinator.columns.languages'), order.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ')],
+    [t('coordinator.matching.needed'), t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded })],
+    [t('coordinator.matching.preparation'), t('coordinator.matching.hours', { count: order.preparationHours })],
+    [t('coordinator.matching.state'), t(`coordinator.requestStatus.${order.status}`)],
+    [t('coordinator.matching.costCentre'), order.costCentre],
+  ];
+  return (
+    <section className="section" aria-labelledby="order-heading">
+      <Heading variant="h2" id="order-heading" mb="s">
+        {t('coordinator.matching.order')}
+      </Heading>
+      <dl className="facts">
+        {rows.map(([dt, dd]) => (
+          <div key={dt}>
+            <dt>{dt}</dt>
+            <dd>{dd}</dd>
+          </div>
+        ))}
+      </dl>
+      {order.description && <Paragraph mb="s">{order.description}</Paragraph>}
+      {booked.length > 0 && (
+        <>
+          <Heading variant="h3" mb="xs">
+            {t('coordinator.matching.bookedExperts')}
+          </Heading>
+          <ul className="plain-list">
+            {booked.map((a) => (
+              <li key={a.id}>
+                <AppLink to={`/coordinator/experts/${a.expert.id}`}>{a.expert.name}</AppLink> ({t(`coordinator.assignmentStatus.${a.status}`)})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Offers({ context }: { context: MatchingContext }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <section className="section" aria-labelledby="offers-heading">
+      <Heading variant="h2" id="offers-heading" mb="s">
+        {t('coordinator.matching.offers')}
+      </Heading>
+      {context.offers.length === 0 ? (
+        <Empty text={t('coordinator.matching.noOffers')} />
+      ) : (
+        <DataTable id="order-offers" caption={t('coordinator.matching.offersCaption')} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t('coordinator.columns.expert')}</th>
+              <th scope="col">{t('coordinator.columns.state')}</th>
+              <th scope="col">{t('coordinator.matching.offered')}</th>
+              <th scope="col">{t('coordinator.columns.deadline')}</th>
+              <th scope="col">{t('coordinator.matching.answer')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {context.offers.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <AppLink to={`/coordinator/experts/${o.expertId}`}>{o.expertName}</AppLink>
+                </td>
+                <td>{t(`coordinator.offerStatus.${o.status}`)}</td>
+                <td>{formatDateTime(language, o.offeredAt)}</td>
+                <td>{formatDateTime(language, o.deadline)}</td>
+                <td>
+                  {o.answeredAt ? formatDateTime(language, o.answeredAt) : ''}
+                  {o.declineReason ? ` – ${o.declineReason}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+function Candidates({ order, candidates, onDone }: { order: Order; candidates: Candidate[]; onDone: () => Promise<unknown> }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const topics = useTopics();
+  const context = useMatchingContext(order.id, candidates.map((c) => c.expertId));
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [deadline, setDeadline] = useState(() => defaultDeadline(order.startsAt));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<unknown>();
+  const summary = useRef<HTMLHeadingElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (attempt > 0 && errors.length > 0) summary.current?.focus();
+  }, [attempt, errors.length]);
+
+  const topicName = (code: string) => {
+    const x = topics.data?.topics.find((y) => y.code === code);
+    return x ? (language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi) : code;
+  };
+  const labels = { expertIds: t('coordinator.matching.choose'), deadline: t('coordinator.matching.deadline') };
+  const send = useAction(
+    (v: { ids: string[]; deadline: string }) => sendOffers(order.id, v.ids, new Date(v.deadline).toISOString()),
+    (offers) => {
+      setChosen(new Set());
+      setFailure(undefined);
+      announce(t('coordinator.matching.sent', { count: offers.length }));
+      void onDone();
+    },
+  );
+  useEffect(() => {
+    if (send.error === undefined) return;
+    const found = fieldErrorsOf(t, send.error, labels);
+    setErrors(found);
+    setFailure(found.length === 0 ? send.error : undefined);
+    setAttempt((a) => a + 1);
+  }, [send.error]);
+  const book = useAction(
+    (expertId: string) => bookDirectly(order.id, expertId),
+    (booked) => {
+      announce(t('coordinator.matching.booked', { name: booked.expert.name }));
+      void onDone();
+    },
+  );
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found: FieldError[] = [];
+    if (chosen.size === 0) found.push({ field: 'expertIds', text: t('coordinator.matching.chooseSomeone') });
+    if (!deadline) found.push({ field: 'deadline', text: t('forms.required', { field: labels.deadline }) });
+    setErrors(found);
+    setAttempt((a) => a + 1);
+    if (found.length > 0) return;
+    send.reset();
+    send.run({ ids: [...chosen], deadline });
+  };
+  const toggle = (id: string, on: boolean) =>
+    setChosen((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const loadOf = (id: string) => context.data?.loads.find((l) => l.expertId === id);
+  const deadlineError = errors.find((e) => e.field === 'deadline')?.text;
+  const againstCap = (n: number, cap: number | null) => (cap === null ? String(n) : t('coordinator.matching.ofCap', { count: n, cap }));
+
+  return (
+    <section className="section" aria-labelledby="candidates-heading">
+      <Heading variant="h2" id="candidates-heading" mb="s">
+        {t('coordinator.matching.candidates', { count: candidates.length })}
+      </Heading>
+      {candidates.length === 0 ? (
+        <Empty text={t('coordinator.matching.noCandidates')} />
+      ) : (
+        <form noValidate onSubmit={submit}>
+          {errors.length > 0 && (
+            <ErrorSummary headingRef={summary} headingText={t('forms.errorSummary', { count: errors.length })} headingVariant="h3" items={errors.map((e) => ({ inputId: e.field, text: e.text }))} mb="m" />
+          )}
+          {failure !== undefined && <ProblemNotice error={failure} />}
+          {book.error !== undefined && <ProblemNotice error={book.error} />}
+          <div id="expertIds" tabIndex={-1}>
+            <DataTable id="candidates" caption={t('coordinator.matching.candidatesCaption')}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('coordinator.matching.chooseColumn')}</th>
+                  <th scope="col">{t('coordinator.columns.expert')}</th>
+                  <th scope="col" className="num">{t('coordinator.matching.score')}</th>
+                  <th scope="col">{t('coordinator.matching.why')}</th>
+                  <th scope="col">{t('coordinator.matching.load')}</th>
+                  <th scope="col">{t('coordinator.matching.recentOffers')}</th>
+                  <th scope="col">{t('coordinator.matching.bookColumn')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {candidates.map((c) => {
+                  const load = loadOf(c.expertId);
+                  const parts = context.data ? scoreParts(t, c.reasons, order.languages, context.data.weights, topicName) : [];
+                  return (
+                    <tr key={c.expertId}>
+                      <td>
+                        {c.alreadyOffered ? (
+                          t('coordinator.matching.alreadyOffered')
+                        ) : (
+                          <input
+                            type="checkbox"
+                            id={`choose-${c.expertId}`}
+                            checked={chosen.has(c.expertId)}
+                            onChange={(e) => toggle(c.expertId, e.target.checked)}
+                            aria-label={t('coordinator.matching.chooseName', { name: c.name })}
+                          />
+                        )}
+                      </td>
+                      <td>
+                        <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.name}</AppLink>
+                      </td>
+                      <td className="num">
+                        <strong>{c.score}</strong>
+                      </td>
+                      <td>
+                        <ul className="reasons">
+                          {parts.map((p) => (
+                            <li key={p.text}>
+                              {p.points > 0 ? `+${p.points}` : `−${Math.abs(p.points)}`} {p.text}
+                            </li>
+                          ))}
+                          <li className="notes">{matchNotes(t, c.reasons).join(', ')}</li>
+                        </ul>
+                      </td>
+                      <td>
+                        {load ? (
+                          <>
+                            {t('coordinator.matching.week', { value: againstCap(load.week, load.maxPerWeek) })}
+                            <br />
+                            {t('coordinator.matching.month', { value: againstCap(load.month, load.maxPerMonth) })}
+                          </>
+                        ) : (
+                          '…'
+                        )}
+                      </td>
+                      <td>
+                        {load &&
+                          (load.lastOfferedAt
+                            ? t('coordinator.matching.lastOffered', { count: load.offersLast30Days, at: formatDateTime(language, load.lastOfferedAt) })
+                            : t('coordinator.matching.neverOffered'))}
+                      </td>
+                      <td>
+                        <Button variant="secondary" onClick={() => book.run(c.expertId)} aria-disabled={book.pending} aria-label={t('coordinator.matching.bookName', { name: c.name })}>
+                          {t('coordinator.matching.book')}
+                        </Button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </DataTable>
+          </div>
+          <div className="filters">
+            <div>
+              <label htmlFor="deadline">{labels.deadline}</label>
+              <input
+                id="deadline"
+                type="datetime-local"
+                value={deadline}
+                onChange={(e) => setDeadline(e.target.value)}
+                aria-invalid={deadlineError ? true : undefined}
+                aria-describedby={deadlineError ? 'deadline-error' : undefined}
+              />
+              {deadlineError && (
+                <Paragraph id="deadline-error" className="field-error">
+                  {deadlineError}
+                </Paragraph>
+              )}
+            </div>
+            <div>
+              <Button type="submit" aria-disabled={send.pending} loading={send.pending || undefined} ariaLoadingText={t('forms.sending')}>
+                {t('coordinator.matching.send', { count: chosen.size })}
+              </Button>
+            </div>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+// Matching an order: its ranked candidates and why, their load, the offers made so far, the order beside.
+export function MatchingPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const order = useOrder(id);
+  const open = !!order.data && OPEN.includes(order.data.status);
+  const candidates = useCandidates(id, open);
+  const context = useMatchingContext(id, []);
+  const refresh = useRefreshMatching(id);
+  const closed = candidates.isError && isApiError(candidates.error) && (candidates.error.code === 'REQUEST_ALREADY_FILLED' || candidates.error.code === 'REQUEST_NOT_OPEN_FOR_MATCHING');
+  return (
+    <Page title={order.data ? t('coordinator.matching.title', { title: order.data.title }) : t('coordinator.matching.titleLoading')}>
+      {order.isPending && <Loading />}
+      {order.isError && <LoadError error={order.error} onRetry={() => void order.refetch()} />}
+      {order.data && (
+        <div className="two-columns wide-page">
+          <div>
+            {!open && <Paragraph mb="m">{t('coordinator.matching.notOpen', { state: t(`coordinator.requestStatus.${order.data.status}`) })}</Paragraph>}
+            {open && candidates.isPending && <Loading />}
+            {closed && <Paragraph mb="m">{t('coordinator.matching.closed')}</Paragraph>}
+            {candidates.isError && !closed && <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />}
+            {candidates.data && <Candidates order={order.data} candidates={candidates.data} onDone={refresh} />}
+            {context.data && <Offers context={context.data} />}
+          </div>
+          <aside aria-labelledby="order-heading">
+            <OrderDetails order={order.data} />
+          </aside>
+        </div>
+      )}
+    </Page>
+  );
+}
