@@ -144,6 +144,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail */
+        get: operations["AuditTrailController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as a CSV file */
+        get: operations["AuditTrailController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -2053,6 +2087,48 @@ export interface components {
             /** @example FI** **** **** **** 85 */
             ibanMasked: string;
             name: string;
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        AuditEventResponse: {
+            /** @example expert.payment_details_read_clear */
+            action: string;
+            actorEmail?: string | null;
+            /**
+             * Format: uuid
+             * @description Null for the system (workers, scheduled jobs) and for anonymous callers
+             */
+            actorId?: string | null;
+            actorName?: string | null;
+            actorRole?: components["schemas"]["Role"] | null;
+            /**
+             * @description Ids, state names and the names of fields read or changed; never their values
+             * @example {
+             *       "fields": [
+             *         "iban",
+             *         "identityCode"
+             *       ]
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            entityId?: string | null;
+            /** @description Name of the person the entity is, for users and experts */
+            entityName?: string | null;
+            /** @example expert */
+            entityType?: string | null;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId?: string | null;
         };
         AvailabilityCheckResponse: {
             available: boolean;
@@ -4266,6 +4342,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuditTrailController_list: {
+        parameters: {
+            query?: {
+                /** @description An action (`user.invited`), or a family of actions without the dot (`user`, `fee_run`, `expert`) */
+                action?: string;
+                /** @description Only what the account with this e-mail address did (exact, case-insensitive) */
+                actorEmail?: string;
+                /** @description Only what this account did */
+                actorId?: string;
+                /** @description Only events about this entity */
+                entityId?: string;
+                /** @description Kind of the entity acted on */
+                entityType?: string;
+                /** @description From this instant on (inclusive) */
+                from?: string;
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+                /** @description Before this instant (exclusive): the range is [from, to) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who did what and when, newest first; readings of IBANs and identity codes included, their values never */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuditTrailController_csv: {
+        parameters: {
+            query?: {
+                /** @description An action (`user.invited`), or a family of actions without the dot (`user`, `fee_run`, `expert`) */
+                action?: string;
+                /** @description Only what the account with this e-mail address did (exact, case-insensitive) */
+                actorEmail?: string;
+                /** @description Only what this account did */
+                actorId?: string;
+                /** @description Only events about this entity */
+                entityId?: string;
+                /** @description Kind of the entity acted on */
+                entityType?: string;
+                /** @description From this instant on (inclusive) */
+                from?: string;
+                /** @description Before this instant (exclusive): the range is [from, to) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events the filters select, newest first, at most 50000; RFC 4180, UTF-8, formula-safe cells; the export itself is audited. Columns: occurred_at, actor_id, actor_name, actor_email, actor_role, action, entity_type, entity_id, entity_name, ip, request_id, details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description No valid access token */
