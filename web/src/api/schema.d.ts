@@ -3384,7 +3384,6 @@ export interface components {
             remainingCents?: number | null;
             year: number;
         };
-        Object: Record<string, never>;
         OfferResponse: {
             address: string | null;
             /** Format: date-time */
@@ -3944,8 +3943,8 @@ export interface operations {
     AccessibilityFeedbackController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4379,8 +4378,8 @@ export interface operations {
                 entityType?: string;
                 /** @description From this instant on (inclusive) */
                 from?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Before this instant (exclusive): the range is [from, to) */
                 to?: string;
             };
@@ -4717,8 +4716,8 @@ export interface operations {
     BookingRequestsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: components["schemas"]["RequestStatus"];
             };
             header?: never;
@@ -5134,8 +5133,8 @@ export interface operations {
     ClaimsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: components["schemas"]["ClaimStatus"];
             };
             header?: never;
@@ -5660,8 +5659,8 @@ export interface operations {
                 assignmentId?: string;
                 /** @description Coordinator only; an expert always sees their own */
                 expertId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description The ordering unit or project */
                 organisationId?: string;
                 status?: components["schemas"]["ContractStatus"];
@@ -6327,10 +6326,10 @@ export interface operations {
             query?: {
                 credentialType?: "kokemusasiantuntija" | "kokemustoimija" | "other";
                 language?: string;
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description Home municipality or one the expert travels to */
                 municipality?: string;
-                offset?: components["schemas"]["Object"];
+                offset?: number;
                 order?: "asc" | "desc";
                 sort?: "name" | "createdAt" | "status";
                 status?: components["schemas"]["ExpertStatus"];
@@ -7749,8 +7748,8 @@ export interface operations {
     FeeRunsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -8138,8 +8137,8 @@ export interface operations {
     FeeRunsController_lines: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
@@ -8612,8 +8611,8 @@ export interface operations {
     MyFeesController_lines: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -9587,8 +9586,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 role?: components["schemas"]["Role"];
                 status?: components["schemas"]["UserStatus"];
             };

@@ -26,5 +26,9 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   orderer: [{ to: '/', label: 'nav.home' }],
   coordinator: [{ to: '/', label: 'nav.home' }],
-  admin: [{ to: '/', label: 'nav.home' }],
+  admin: [
+    { to: '/', label: 'nav.home' },
+    { to: '/admin/people', label: 'admin.nav.people' },
+    { to: '/admin/audit', label: 'admin.nav.audit' },
+  ],
 };

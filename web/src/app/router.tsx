@@ -28,6 +28,8 @@ const CertificatesPage = lazy(() => import('../features/certificates/certificate
 const PaymentDetailsPage = lazy(() => import('../features/payment-details/payment-details-page').then((m) => ({ default: m.PaymentDetailsPage })));
 const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-link-page').then((m) => ({ default: m.CalendarLinkPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
+const PeoplePage = lazy(() => import('../features/admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
+const AuditTrailPage = lazy(() => import('../features/admin/audit-trail/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -51,6 +53,8 @@ export const router = createBrowserRouter([
       { path: '/claims/new', element: <RequireSession><NewClaimPage /></RequireSession> },
       { path: '/claims/:id', element: <RequireSession><ClaimPage /></RequireSession> },
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
+      { path: '/admin/people', element: <RequireSession><PeoplePage /></RequireSession> },
+      { path: '/admin/audit', element: <RequireSession><AuditTrailPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
