@@ -2,8 +2,8 @@
 // Renders N contracts with slightly varying data and prints contracts per second and p95 ms per contract.
 import { createHash } from 'crypto';
 import { performance } from 'perf_hooks';
-import { ContractDocument, ContractTaskLine, DocumentLanguage } from '../src/modules/contracts/pdf/contract-document';
-import { renderContractPdf } from '../src/modules/contracts/pdf/contract-pdf.renderer';
+import { ContractDocument, ContractTaskLine, DocumentLanguage } from '../src/modules/contracts/document/contract-document';
+import { renderContractPdf } from '../src/modules/contracts/document/contract-pdf.renderer';
 
 const TASK_TYPES: ContractTaskLine['taskType'][] = [
   'working_group',

@@ -19,7 +19,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { FieldCipher } from '../src/common/crypto/field-cipher';
 import { Language } from '../src/common/i18n/language';
 import { cipherContext } from '../src/modules/experts/payment-details.service';
-import { FeeRunsService } from '../src/modules/fees/fee-runs.service';
+import { FeeRunsService } from '../src/modules/fees/fee-runs/fee-runs.service';
 import { seedApprovedClaims } from '../test/factories/fees.factory';
 import { freshDatabase } from './fresh-database';
 

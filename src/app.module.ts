@@ -25,6 +25,7 @@ import { FeesModule } from './modules/fees/fees.module';
 import { HealthModule } from './modules/health/health.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OrganisationsModule } from './modules/organisations/organisations.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export class AppModule {
         DemoModule,
         ContractsModule,
         FeesModule.forRoot({ runWorkers: options.runWorkers }),
+        ReportsModule,
         HealthModule,
         AccessibilityModule,
       ],

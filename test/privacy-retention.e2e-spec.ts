@@ -8,7 +8,7 @@ import { AppConfig } from '../src/config/app-config';
 import { parseEnv } from '../src/config/env.schema';
 import { ExpertStatus } from '../src/modules/experts/entities/expert.entity';
 import { InactiveExpertsJob } from '../src/modules/experts/retention/inactive-experts.job';
-import { FeeRunFileRetentionJob } from '../src/modules/fees/fee-run-file-retention.job';
+import { FeeRunFileRetentionJob } from '../src/modules/fees/fee-runs/fee-run-file-retention.job';
 import { createExpert } from './factories/experts.factory';
 import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { createUnit } from './factories/organisations.factory';

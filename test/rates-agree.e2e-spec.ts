@@ -1,7 +1,7 @@
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate, priceWork, rateInForce } from '../src/modules/fees/fee-arithmetic';
-import { RatesRepository } from '../src/modules/fees/rates.repository';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate, priceWork, rateInForce } from '../src/modules/fees/money/fee-arithmetic';
+import { RatesRepository } from '../src/modules/fees/rates/rates.repository';
 import { createBookableExpert } from './factories/bookable.factory';
 import { giveDateOfBirth } from './factories/contracts.factory';
 import { setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';

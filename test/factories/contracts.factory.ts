@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { TaskType } from '../../src/common/domain/task-type';
-import { ContractDrafts } from '../../src/modules/contracts/contract-drafts.service';
+import { ContractDrafts } from '../../src/modules/contracts/lifecycle/contract-drafts.service';
 import { ContractEntity } from '../../src/modules/contracts/entities/contract.entity';
 import { PaymentDetailsEntity } from '../../src/modules/experts/entities/payment-details.entity';
 import { TestApp } from '../utils/test-app';

@@ -6,7 +6,7 @@ import { composeLayout, LayoutFont } from './pair-layout';
 // Every word the renderers print (their text files, read as text), names, numbers, as pdfkit lays them out
 // (a word with its trailing space).
 function corpus(): string[] {
-  const sources = ['../../modules/contracts/pdf/contract-texts.ts', '../../modules/fees/pdf/statement-texts.ts'].map((file) =>
+  const sources = ['../../modules/contracts/document/contract-texts.ts', '../../modules/fees/fee-runs/export/statement-texts.ts'].map((file) =>
     readFileSync(join(__dirname, file), 'utf8'),
   );
   const extra = [

@@ -3,24 +3,24 @@ import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { AssignmentCancellation } from './assignment-cancellation';
-import { AssignmentsController } from './assignments.controller';
-import { AssignmentsService } from './assignments.service';
-import { BookingRequestsController } from './booking-requests.controller';
-import { BookingRequestsService } from './booking-requests.service';
+import { AssignmentCancellation } from './assignments/assignment-cancellation';
+import { AssignmentsController } from './assignments/assignments.controller';
+import { AssignmentsService } from './assignments/assignments.service';
+import { BookingRequestsController } from './requests/booking-requests.controller';
+import { BookingRequestsService } from './requests/booking-requests.service';
 import { BookingRepository } from './booking.repository';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
-import { EarningsGuard } from './earnings-guard';
+import { EarningsGuard } from './offers/earnings-guard';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
-import { MatchingRepository } from './matching.repository';
-import { MatchingService } from './matching.service';
-import { OffersController } from './offers.controller';
-import { OfferWithdrawal } from './offer-withdrawal';
-import { OffersService } from './offers.service';
+import { MatchingRepository } from './matching/matching.repository';
+import { MatchingService } from './matching/matching.service';
+import { OffersController } from './offers/offers.controller';
+import { OfferWithdrawal } from './offers/offer-withdrawal';
+import { OffersService } from './offers/offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule],

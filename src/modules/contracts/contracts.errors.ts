@@ -1,7 +1,7 @@
 import { DomainError } from '../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors';
-import { ContractDocumentError } from './contract-document.builder';
-import { ContractRefusal } from './contract-transitions';
+import { ContractDocumentError } from './document/contract-document.builder';
+import { ContractRefusal } from './lifecycle/contract-transitions';
 
 const ids = (list: string[]) => list.join(', ');
 

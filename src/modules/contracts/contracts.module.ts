@@ -1,21 +1,21 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
-import { AssignmentContractController } from './assignment-contract.controller';
+import { AssignmentContractController } from './lifecycle/assignment-contract.controller';
 import { ContractAccess } from './contract-access';
-import { ContractDrafts } from './contract-drafts.service';
-import { ContractEnding } from './contract-ending.service';
-import { ContractPdfJob } from './contract-pdf.job';
-import { ContractPdfsService } from './contract-pdfs.service';
-import { ContractSignedCopyJob } from './contract-signed-copy.job';
-import { ContractSigningService } from './contract-signing.service';
-import { ContractSnapshots } from './contract-snapshots';
-import { ContractSweepJob } from './contract-sweep.job';
-import { ContractsController } from './contracts.controller';
+import { ContractDrafts } from './lifecycle/contract-drafts.service';
+import { ContractEnding } from './lifecycle/contract-ending.service';
+import { ContractPdfJob } from './document/contract-pdf.job';
+import { ContractPdfsService } from './document/contract-pdfs.service';
+import { ContractSignedCopyJob } from './document/contract-signed-copy.job';
+import { ContractSigningService } from './lifecycle/contract-signing.service';
+import { ContractSnapshots } from './document/contract-snapshots';
+import { ContractSweepJob } from './lifecycle/contract-sweep.job';
+import { ContractsController } from './lifecycle/contracts.controller';
 import { ContractsRepository } from './contracts.repository';
-import { ContractsService } from './contracts.service';
-import { ContractPdfRenderer } from './pdf/contract-pdf-renderer';
-import { SignedCopyRenderer } from './pdf/signed-copy-renderer';
+import { ContractsService } from './lifecycle/contracts.service';
+import { ContractPdfRenderer } from './document/contract-pdf-renderer.service';
+import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
 // Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities.
 @Module({

@@ -8,7 +8,7 @@ import { PaymentDetailsEntity } from '../experts/entities/payment-details.entity
 import { MunicipalityEntity } from '../organisations/entities/municipality.entity';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { UserEntity } from '../users/entities/user.entity';
-import { LocalName } from './contract-document.builder';
+import { LocalName } from './document/contract-document.builder';
 import { ContractAssignmentEntity } from './entities/contract-assignment.entity';
 import { ContractEntity, ContractStatus } from './entities/contract.entity';
 

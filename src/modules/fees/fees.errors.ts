@@ -1,5 +1,5 @@
 import { DomainError, FieldError } from '../../common/errors/domain-error';
-import { FeeArithmeticError } from './fee-arithmetic';
+import { FeeArithmeticError } from './money/fee-arithmetic';
 
 const invalid = (code: string, fields: FieldError[]) =>
   new DomainError(code, 'validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);

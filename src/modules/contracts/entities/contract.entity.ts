@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
 import { UserEntity } from '../../users/entities/user.entity';
-import { ContractDocument } from '../pdf/contract-document';
+import { ContractDocument } from '../document/contract-document';
 import { ContractSignedCopyEntity } from './contract-signed-copy.entity';
 
 export enum ContractStatus {

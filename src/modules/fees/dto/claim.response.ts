@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { StoredFileResponse, toStoredFileResponse } from '../../files/dto/stored-file.response';
-import { tenthsToKm } from '../claim-rules';
-import { ClaimLine } from '../fee-arithmetic';
+import { tenthsToKm } from '../claims/claim-rules';
+import { ClaimLine } from '../money/fee-arithmetic';
 import { ClaimCostEntity, ClaimCostKind } from '../entities/claim-cost.entity';
 import { ClaimStatus } from '../entities/claim.entity';
 import { FeeBasis } from '../entities/fee-rate.entity';
-import { LoadedClaim } from '../claims.repository';
+import { LoadedClaim } from '../claims/claims.repository';
 
 export class TripResponse {
   @ApiProperty() from: string;

@@ -5,7 +5,7 @@ import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entity';
 import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
-import { CostCentreTotals } from '../fee-runs.repository';
+import { CostCentreTotals } from '../fee-runs/fee-runs.repository';
 
 export class StartFeeRunDto {
   @ApiProperty({ example: '2026-10-31', format: 'date', description: 'Approved claims for work up to and including this day; not in the future' })

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../../users/entities/user.entity';
-import { FeeRate, TravelRate } from '../fee-arithmetic';
+import { FeeRate, TravelRate } from '../money/fee-arithmetic';
 
 export enum FeeRunStatus {
   Queued = 'queued',

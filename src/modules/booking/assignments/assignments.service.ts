@@ -1,0 +1,209 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Role } from '../../../common/auth/role.enum';
+import { Clock } from '../../../common/clock/clock';
+import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
+import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { OnJob } from '../../../common/jobs/on-job.decorator';
+import { AuditService } from '../../audit/audit.service';
+import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
+import { MailService } from '../../mail/mail.service';
+import { UserEntity, UserStatus } from '../../users/entities/user.entity';
+import { AssignmentCancellation } from './assignment-cancellation';
+import { BookingErrors } from '../booking.errors';
+import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
+import { CancelDto, CompleteDto, DirectAssignDto } from '../dto/booking-actions.dto';
+import { AssignmentResponse, BookedAssignmentResponse, toAssignmentResponse, toBookedAssignmentResponse } from '../dto/booking.response';
+import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
+import { MatchingService } from '../matching/matching.service';
+import { OfferWithdrawal } from '../offers/offer-withdrawal';
+import { fillStatus } from '../requests/request-transitions';
+
+const REMIND_AFTER_MS = 3 * 24 * 3600_000;
+const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
+
+type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
+
+// Assignments after acceptance: direct booking, cancellation, withdrawal, completion and its reminder.
+@Injectable()
+export class AssignmentsService {
+  private readonly logger = new Logger('Assignments');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly booking: BookingRepository,
+    private readonly matching: MatchingService,
+    private readonly cancellation: AssignmentCancellation,
+    private readonly withdrawal: OfferWithdrawal,
+    private readonly contractDrafts: ContractDrafts,
+    private readonly mail: MailService,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // The coordinator books a matching expert directly (agreed by phone, say). The database decides races.
+  async assignDirectly(ctx: AuthContext, requestId: string, dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
+    const request = await this.booking.findRequest(requestId);
+    if (!request) throw BookingErrors.requestNotFound();
+    this.matching.assertOpen(request.status);
+    if ((await this.matching.nonCandidates(request, [dto.expertId])).length > 0) {
+      // Lost a race to a booking that now holds the expert's time: the same conflict the database reports.
+      if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt)) throw BookingErrors.doubleBooked();
+      throw BookingErrors.expertNotMatching([dto.expertId]);
+    }
+    const booked = await this.dataSource
+      .transaction(async (manager) => {
+        const locked = await this.booking.lockRequest(manager, requestId);
+        if (!locked) throw BookingErrors.requestNotFound();
+        await this.booking.lockExpert(manager, dto.expertId);
+        this.matching.assertOpen(locked.status);
+        const holding = await this.booking.countHolding(manager, requestId);
+        if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
+        const assignment = await manager.save(AssignmentEntity, {
+          requestId,
+          expertId: dto.expertId,
+          startsAt: locked.startsAt,
+          endsAt: locked.endsAt,
+        });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
+        const status = fillStatus(holding + 1, locked.expertsNeeded);
+        await manager.update(BookingRequestEntity, { id: requestId }, { status });
+        // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
+        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
+        else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
+        await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
+        return { id: assignment.id, contract };
+      })
+      .catch((error: unknown) => {
+        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') throw BookingErrors.doubleBooked();
+        throw error;
+      });
+    const assignment = (await this.booking.findAssignment(booked.id))!;
+    await this.scheduleReminder(assignment);
+    return toBookedAssignmentResponse(assignment, booked.contract, ctx.user.role);
+  }
+
+  async mine(ctx: AuthContext): Promise<AssignmentResponse[]> {
+    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map((a) => toAssignmentResponse(a, ctx.user.role));
+  }
+
+  async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
+    return toAssignmentResponse(await this.visible(ctx, id), ctx.user.role);
+  }
+
+  // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
+  async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
+    const assignment = await this.visible(ctx, id);
+    return this.end(ctx, assignment, CancelledBy.County, dto.reason);
+  }
+
+  // By the expert: no fee and no penalty; the coordinator is told and can offer the work again.
+  async withdraw(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
+    const assignment = await this.visible(ctx, id);
+    return this.end(ctx, assignment, CancelledBy.Expert, dto.reason);
+  }
+
+  async complete(ctx: AuthContext, id: string, dto: CompleteDto): Promise<AssignmentResponse> {
+    const assignment = await this.visible(ctx, id);
+    if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
+    if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
+    const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        AssignmentEntity,
+        { id, status: In(HOLDING_STATUSES) },
+        { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
+      );
+      if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
+      await this.audit.record({ actorId: ctx.user.id, action: `assignment.${status}`, entityType: 'assignment', entityId: id, meta: ctx }, manager);
+      await this.completeRequestIfDone(manager, assignment.requestId);
+    });
+    return this.get(ctx, id);
+  }
+
+  @OnJob(JobName.RemindCompletion)
+  async remind({ assignmentId }: JobPayloads[JobName.RemindCompletion]): Promise<void> {
+    const assignment = await this.booking.findAssignment(assignmentId);
+    if (!assignment || !HOLDING_STATUSES.includes(assignment.status)) return;
+    const mailId = await this.dataSource.transaction(async (manager) => {
+      const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+      if (!orderer) return null;
+      await this.audit.record({ actorId: null, action: 'assignment.completion_reminded', entityType: 'assignment', entityId: assignmentId }, manager);
+      return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
+        title: assignment.request.title,
+        startsAt: assignment.startsAt,
+        endsAt: assignment.endsAt,
+      });
+    });
+    if (mailId) await this.mail.dispatch([mailId]);
+  }
+
+  async scheduleReminder(assignment: AssignmentEntity): Promise<void> {
+    const delayMs = Math.max(0, assignment.endsAt.getTime() + REMIND_AFTER_MS - this.clock.now().getTime());
+    await this.jobs
+      .enqueue(JobName.RemindCompletion, { assignmentId: assignment.id }, { jobId: `completion-reminder-${assignment.id}`, delayMs })
+      .catch((err: Error) => this.logger.warn({ assignmentId: assignment.id, err: err.message }, 'Completion reminder not queued'));
+  }
+
+  private async end(ctx: AuthContext, assignment: AssignmentWithRequest, party: CancelledBy, reason: string): Promise<AssignmentResponse> {
+    if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
+    const mailIds = await this.dataSource.transaction(async (manager) => {
+      const request = await this.booking.lockRequest(manager, assignment.requestId);
+      const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
+      if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
+      if (request && request.status !== RequestStatus.Cancelled) {
+        await manager.update(BookingRequestEntity, { id: request.id }, { status: fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded) });
+      }
+      if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
+      return ids;
+    });
+    await this.cancellation.dispatch(mailIds);
+    return this.get(ctx, assignment.id);
+  }
+
+  // The coordinators, to offer the work again, and the orderer who made the order, each in their own language.
+  // The expert's reason stays out of both mails: it may be about their health.
+  private async tellOfWithdrawal(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
+    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName };
+    const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+    const ids: string[] = [];
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
+    const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+    if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
+    return ids;
+  }
+
+  private async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
+    const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
+    const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
+    if (open === 0 && finished > 0) {
+      await manager.update(
+        BookingRequestEntity,
+        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
+        { status: RequestStatus.Completed },
+      );
+    }
+  }
+
+  // Expert: only their own. Orderer: only their organisations'. Coordinator: all. Admin: none (PRODUCT §1).
+  private async visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
+    const assignment = await this.booking.findAssignment(id);
+    if (!assignment) throw BookingErrors.assignmentNotFound();
+    const allowed =
+      ctx.user.role === Role.Coordinator ||
+      (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
+      (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
+    if (!allowed) {
+      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: id, meta: ctx });
+      throw BookingErrors.assignmentNotFound();
+    }
+    return assignment;
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Clock } from '../../../common/clock/clock';
+import { BookingErrors } from '../booking.errors';
+import { CandidateResponse } from '../dto/candidate.response';
+import { BookingRepository } from '../booking.repository';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { CandidateRow, MatchingRepository } from './matching.repository';
+import { canOffer } from '../requests/request-transitions';
+
+function toCandidate(row: CandidateRow): CandidateResponse {
+  return {
+    expertId: row.expertId,
+    name: row.name,
+    languages: row.languages,
+    homeMunicipality: row.homeMunicipality,
+    score: row.score,
+    reasons: [
+      ...row.sharedLanguages.map((l) => `language:${l}`),
+      ...row.sharedTopics.map((t) => `topic:${t}`),
+      `place:${row.place}`,
+      `recent:${row.recentAssignments}`,
+    ],
+    alreadyOffered: row.alreadyOffered,
+  };
+}
+
+@Injectable()
+export class MatchingService {
+  constructor(
+    private readonly matching: MatchingRepository,
+    private readonly booking: BookingRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async candidates(_ctx: AuthContext, requestId: string): Promise<CandidateResponse[]> {
+    const request = await this.booking.findRequest(requestId);
+    if (!request) throw BookingErrors.requestNotFound();
+    this.assertOpen(request.status);
+    return (await this.matching.findCandidates(requestId, this.clock.now())).map(toCandidate);
+  }
+
+  // A draft is not ordered yet, a filled request needs nobody more, and a cancelled or completed one is over.
+  assertOpen(status: RequestStatus): void {
+    if (status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+    if (!canOffer(status)) throw BookingErrors.notOpenForMatching(status);
+  }
+
+  // The experts among these who are not candidates now (an offer goes only to a match).
+  async nonCandidates(request: BookingRequestEntity, expertIds: string[]): Promise<string[]> {
+    const rows = await this.matching.findCandidates(request.id, this.clock.now(), expertIds);
+    const ok = new Set(rows.map((r) => r.expertId));
+    return expertIds.filter((id) => !ok.has(id));
+  }
+}
+

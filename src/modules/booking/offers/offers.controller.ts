@@ -1,0 +1,45 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { AcceptOfferDto, DeclineOfferDto } from '../dto/booking-actions.dto';
+import { BookedAssignmentResponse, OfferResponse } from '../dto/booking.response';
+import { ListOffersQuery } from '../dto/list-requests.query';
+import { OffersService } from './offers.service';
+
+// The expert's side of offers: only their own.
+@ApiTags('booking')
+@Controller('offers')
+@Authenticated({ roles: [Role.Expert] })
+export class OffersController {
+  constructor(private readonly offers: OffersService) {}
+
+  @ApiOperation({ summary: 'My offers' })
+  @Get()
+  @ApiOkResponse({ type: [OfferResponse] })
+  mine(@CurrentUser() ctx: AuthContext, @Query() query: ListOffersQuery): Promise<OfferResponse[]> {
+    return this.offers.mine(ctx, query.status);
+  }
+
+  @ApiOperation({ summary: 'Accept an offer' })
+  @Post(':id/accept')
+  @HttpCode(201)
+  @ApiCreatedResponse({
+    type: BookedAssignmentResponse,
+    description: 'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
+  })
+  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
+    return this.offers.accept(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Decline an offer' })
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: OfferResponse })
+  decline(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DeclineOfferDto): Promise<OfferResponse> {
+    return this.offers.decline(ctx, id, dto);
+  }
+}

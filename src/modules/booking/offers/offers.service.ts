@@ -1,0 +1,202 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Clock } from '../../../common/clock/clock';
+import { fieldError } from '../../../common/errors/domain-error';
+import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
+import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { OnJob } from '../../../common/jobs/on-job.decorator';
+import { AuditService } from '../../audit/audit.service';
+import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
+import { RatesRepository } from '../../fees/rates/rates.repository';
+import { MailService } from '../../mail/mail.service';
+import { UserEntity } from '../../users/entities/user.entity';
+import { BookingErrors } from '../booking.errors';
+import { BookingRepository } from '../booking.repository';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from '../dto/booking-actions.dto';
+import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from '../dto/booking.response';
+import { AssignmentEntity } from '../entities/assignment.entity';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { EarningsGuard } from './earnings-guard';
+import { expectedFeeCents } from '../../fees/money/fee-estimate';
+import { acceptedMail, offerMail } from '../mail/booking.mails';
+import { MatchingService } from '../matching/matching.service';
+import { OfferWithdrawal } from './offer-withdrawal';
+import { canOffer, fillStatus } from '../requests/request-transitions';
+
+// Offers: the coordinator sends them, the expert answers, the deadline expires them.
+@Injectable()
+export class OffersService {
+  private readonly logger = new Logger('Offers');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly booking: BookingRepository,
+    private readonly matching: MatchingService,
+    private readonly earnings: EarningsGuard,
+    private readonly withdrawal: OfferWithdrawal,
+    private readonly assignments: AssignmentsService,
+    private readonly contractDrafts: ContractDrafts,
+    private readonly rates: RatesRepository,
+    private readonly mail: MailService,
+    private readonly jobs: JobQueue,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(ctx: AuthContext, requestId: string, dto: SendOffersDto): Promise<OfferResponse[]> {
+    const deadline = new Date(dto.deadline);
+    const request = await this.booking.findRequest(requestId);
+    if (!request) throw BookingErrors.requestNotFound();
+    this.matching.assertOpen(request.status);
+    if (deadline <= this.clock.now()) throw fieldError('deadline', 'inPast', 'must be in the future');
+    if (deadline > request.startsAt) throw fieldError('deadline', 'afterStart', 'must be before the request starts');
+    const notMatching = await this.matching.nonCandidates(request, dto.expertIds);
+    if (notMatching.length > 0) throw BookingErrors.expertNotMatching(notMatching);
+
+    const { offers, mailIds } = await this.dataSource
+      .transaction(async (manager) => {
+        const offers: OfferEntity[] = [];
+        const mailIds: string[] = [];
+        for (const expertId of dto.expertIds) {
+          const offer = await manager.save(OfferEntity, { requestId, expertId, deadline, offeredBy: ctx.user.id });
+          offers.push(offer);
+          const expert = await manager.findOneByOrFail(UserEntity, { id: expertId });
+          mailIds.push(
+            await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, offerMail, {
+              title: request.title,
+              startsAt: request.startsAt,
+              endsAt: request.endsAt,
+              deadline,
+            }),
+          );
+          await this.audit.record({ actorId: ctx.user.id, action: 'offer.sent', entityType: 'offer', entityId: offer.id, meta: ctx, details: { requestId, expertId } }, manager);
+        }
+        if (request.status === RequestStatus.Submitted) {
+          await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
+        }
+        return { offers, mailIds };
+      })
+      .catch((error: unknown) => {
+        throw pgErrorCode(error) === PgCode.UniqueViolation ? BookingErrors.alreadyOffered() : error;
+      });
+    await this.mail.dispatch(mailIds);
+    for (const offer of offers) {
+      await this.jobs
+        .enqueue(JobName.ExpireOffer, { offerId: offer.id }, { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) })
+        .catch((err: Error) => this.logger.warn({ offerId: offer.id, err: err.message }, 'Expiry not queued; the deadline is still enforced on answer'));
+    }
+    return this.respond(offers.map((o) => ({ ...o, request })));
+  }
+
+  async mine(ctx: AuthContext, status?: OfferStatus): Promise<OfferResponse[]> {
+    return this.respond(await this.booking.findOffersOfExpert(ctx.user.id, status));
+  }
+
+  async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
+    const offer = await this.own(ctx, offerId);
+    this.assertOpen(offer);
+    await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
+    const { assignmentId, contract, mailIds } = await this.dataSource
+      .transaction(async (manager) => {
+        const request = await this.booking.lockRequest(manager, offer.requestId);
+        await this.booking.lockExpert(manager, offer.expertId);
+        const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
+        this.assertOpen({ ...current, request: request! });
+        if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+        if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
+        const holding = await this.booking.countHolding(manager, request.id);
+        if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+
+        const now = this.clock.now();
+        const assignment = await manager.save(AssignmentEntity, {
+          requestId: request.id,
+          offerId,
+          expertId: offer.expertId,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+        });
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
+        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
+        await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
+        const status = fillStatus(holding + 1, request.expertsNeeded);
+        await manager.update(BookingRequestEntity, { id: request.id }, { status });
+        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
+        await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
+        const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
+        const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
+          title: request.title,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          expertName: ctx.user.name,
+          filled: status === RequestStatus.Filled,
+        });
+        return { assignmentId: assignment.id, contract, mailIds: [mailId] };
+      })
+      .catch((error: unknown) => {
+        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') {
+          throw BookingErrors.doubleBooked();
+        }
+        throw error;
+      });
+    await this.mail.dispatch(mailIds);
+    const assignment = (await this.booking.findAssignment(assignmentId))!;
+    await this.assignments.scheduleReminder(assignment);
+    return toBookedAssignmentResponse(assignment, contract, ctx.user.role);
+  }
+
+  async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
+    const offer = await this.own(ctx, offerId);
+    this.assertOpen(offer);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        OfferEntity,
+        { id: offerId, status: OfferStatus.Offered },
+        { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
+      );
+      if (!result.affected) throw BookingErrors.offerNotOpen('answered');
+      await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
+    });
+    return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
+  }
+
+  // Delayed job at the deadline. Idempotent: an answered offer is left as it is.
+  @OnJob(JobName.ExpireOffer)
+  async expire({ offerId }: JobPayloads[JobName.ExpireOffer]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(OfferEntity)
+        .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
+        .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
+        .execute();
+      if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
+    });
+  }
+
+  // Each offer with its fee estimate, from one read of the rates table.
+  private async respond(offers: (OfferEntity & { request: BookingRequestEntity })[]): Promise<OfferResponse[]> {
+    const { fees } = await this.rates.currentRates();
+    return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
+  }
+
+  private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {
+    if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+    if (offer.status !== OfferStatus.Offered) throw BookingErrors.offerNotOpen(offer.status);
+    // The expiry job may not have run yet; the deadline holds regardless.
+    if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
+  }
+
+  private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
+    const offer = await this.booking.findOffer(offerId);
+    if (!offer || offer.expertId !== ctx.user.id) {
+      if (offer) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'offer', entityId: offerId, meta: ctx });
+      throw BookingErrors.offerNotFound();
+    }
+    return offer;
+  }
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { AssignmentsService } from '../assignments/assignments.service';
+import { BookingRequestsService } from './booking-requests.service';
+import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
+import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
+import { CandidateResponse } from '../dto/candidate.response';
+import { CreateRequestDto } from '../dto/create-request.dto';
+import { ListRequestsQuery } from '../dto/list-requests.query';
+import { MatchingService } from '../matching/matching.service';
+import { OffersService } from '../offers/offers.service';
+
+// Orders name experts and their topics once accepted: the coordinator's, not the admin's (PRODUCT §1).
+const STAFF = [Role.Coordinator];
+
+@ApiTags('booking')
+@Controller('booking-requests')
+export class BookingRequestsController {
+  constructor(
+    private readonly requests: BookingRequestsService,
+    private readonly matching: MatchingService,
+    private readonly offers: OffersService,
+    private readonly assignments: AssignmentsService,
+  ) {}
+
+  @ApiOperation({ summary: 'Create an order (draft)' })
+  @Post()
+  @Authenticated({ roles: [Role.Orderer] })
+  @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
+  create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
+    return this.requests.create(ctx, dto);
+  }
+
+  @ApiOperation({ summary: 'Orders visible to me' })
+  @Get()
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @ApiOkResponse({ type: RequestPageResponse, description: 'An orderer gets only their own units’ and projects’ requests' })
+  list(@CurrentUser() ctx: AuthContext, @Query() query: ListRequestsQuery): Promise<RequestPageResponse> {
+    return this.requests.list(ctx, query);
+  }
+
+  @ApiOperation({ summary: 'One order' })
+  @Get(':id')
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @ApiOkResponse({ type: RequestResponse })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+    return this.requests.get(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Change a draft order' })
+  @Put(':id')
+  @Authenticated({ roles: [Role.Orderer] })
+  @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
+  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
+    return this.requests.update(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Submit a draft order to the coordinator' })
+  @Post(':id/submit')
+  @Authenticated({ roles: [Role.Orderer] })
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse })
+  submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+    return this.requests.submit(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Cancel an order' })
+  @Post(':id/cancel')
+  @Authenticated({ roles: [Role.Orderer, ...STAFF] })
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequestResponse, description: 'Cancels its assignments; the late-cancellation rule decides each fee' })
+  cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<RequestResponse> {
+    return this.requests.cancel(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Matching experts for an order, best first' })
+  @Get(':id/candidates')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
+  candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CandidateResponse[]> {
+    return this.matching.candidates(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Offer an order to experts' })
+  @Post(':id/offers')
+  @Authenticated({ roles: STAFF })
+  @ApiCreatedResponse({ type: [OfferResponse], description: 'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)' })
+  sendOffers(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SendOffersDto): Promise<OfferResponse[]> {
+    return this.offers.send(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Assign an expert directly (coordinator)' })
+  @Post(':id/assignments')
+  @Authenticated({ roles: STAFF })
+  @ApiCreatedResponse({ type: BookedAssignmentResponse, description: 'Books a matching expert directly; the response names the contract drafted with the assignment' })
+  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
+    return this.assignments.assignDirectly(ctx, id, dto);
+  }
+}

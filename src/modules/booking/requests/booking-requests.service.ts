@@ -1,0 +1,167 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Role } from '../../../common/auth/role.enum';
+import { Clock } from '../../../common/clock/clock';
+import { fieldError } from '../../../common/errors/domain-error';
+import { localDate } from '../../../common/i18n/format';
+import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
+import { AuditService } from '../../audit/audit.service';
+import { ExpertsRepository } from '../../experts/experts.repository';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { AssignmentCancellation } from '../assignments/assignment-cancellation';
+import { BookingErrors } from '../booking.errors';
+import { BookingRepository } from '../booking.repository';
+import { RequestResponse, toRequestResponse } from '../dto/booking.response';
+import { CancelDto } from '../dto/booking-actions.dto';
+import { CreateRequestDto } from '../dto/create-request.dto';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { canCancel, canEdit, canSubmit } from './request-transitions';
+
+const MAX_LENGTH_MS = 10 * 3600_000;
+
+// Orders from the county's own units and projects: drafted, submitted, read and cancelled.
+@Injectable()
+export class BookingRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly booking: BookingRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly experts: ExpertsRepository,
+    private readonly cancellation: AssignmentCancellation,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: AuthContext, dto: CreateRequestDto): Promise<RequestResponse> {
+    const fields = await this.checkOrder(ctx, dto);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(BookingRequestEntity, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
+      await this.audit.record({ actorId: ctx.user.id, action: 'request.created', entityType: 'booking_request', entityId: saved.id, meta: ctx }, manager);
+      return saved;
+    });
+    return toRequestResponse(saved, [], ctx.user.role);
+  }
+
+  async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {
+    const request = await this.visible(ctx, id);
+    if (!canEdit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'edited');
+    const fields = await this.checkOrder(ctx, dto);
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(BookingRequestEntity, { ...request, ...fields });
+      await this.audit.record({ actorId: ctx.user.id, action: 'request.updated', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+      return saved;
+    });
+    return toRequestResponse(saved, [], ctx.user.role);
+  }
+
+  async submit(ctx: AuthContext, id: string): Promise<RequestResponse> {
+    const request = await this.visible(ctx, id);
+    if (!canSubmit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
+    if (request.startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'the start has already passed');
+    // The organisation must still be active and the orderer still a member when the order goes out.
+    if (!(await this.organisations.findOrderable(request.organisationId, ctx.user.id, localDate(request.startsAt)))) {
+      throw ctx.user.role === Role.Orderer ? BookingErrors.notOwnOrganisation() : BookingErrors.organisationInactive();
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.update(
+        BookingRequestEntity,
+        { id, status: RequestStatus.Draft },
+        { status: RequestStatus.Submitted, submittedAt: this.clock.now() },
+      );
+      if (!result.affected) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
+      await this.audit.record({ actorId: ctx.user.id, action: 'request.submitted', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+    });
+    return this.get(ctx, id);
+  }
+
+  async list(ctx: AuthContext, query: PageQueryDto & { status?: RequestStatus }): Promise<Page<RequestResponse>> {
+    const memberId = ctx.user.role === Role.Orderer ? ctx.user.id : undefined;
+    const [rows, total] = await this.booking.findRequests({ memberId, status: query.status, limit: query.limit, offset: query.offset });
+    const assignments = await this.booking.findAssignmentsOf(rows.map((r) => r.id));
+    return {
+      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id), ctx.user.role)),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+
+  async get(ctx: AuthContext, id: string): Promise<RequestResponse> {
+    const request = await this.visible(ctx, id);
+    return toRequestResponse(request, await this.booking.findAssignmentsOf([id]), ctx.user.role);
+  }
+
+  async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {
+    const request = await this.visible(ctx, id);
+    if (!canCancel(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'cancelled');
+    const mailIds = await this.dataSource.transaction(async (manager) => {
+      const locked = await this.booking.lockRequest(manager, id);
+      if (!locked || !canCancel(locked.status)) throw BookingErrors.requestStatusConflict(locked?.status ?? 'missing', 'cancelled');
+      const now = this.clock.now();
+      await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: now, cancelledBy: ctx.user.id, cancelReason: dto.reason });
+      await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
+      const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'request.cancelled', entityType: 'booking_request', entityId: id, meta: ctx, details: { from: locked.status } },
+        manager,
+      );
+      return mailIds;
+    });
+    await this.cancellation.dispatch(mailIds);
+    return this.get(ctx, id);
+  }
+
+  // An orderer sees only their own units' and projects' requests; another's answers as if it did not exist.
+  async visible(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
+    const request = await this.booking.findRequest(id);
+    if (!request) throw BookingErrors.requestNotFound();
+    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(request.organisationId, ctx.user.id))) {
+      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'booking_request', entityId: id, meta: ctx });
+      throw BookingErrors.requestNotFound();
+    }
+    return request;
+  }
+
+  private async checkOrder(ctx: AuthContext, dto: CreateRequestDto) {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'must be in the future');
+    if (endsAt <= startsAt) throw fieldError('endsAt', 'beforeStart', 'must be after startsAt');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
+    const unknownTopics = await this.experts.unknownTopics(dto.topics ?? []);
+    if (unknownTopics.length > 0) throw fieldError('topics', 'unknownTopic', `${unknownTopics.join(', ')} is not in the topic vocabulary`);
+    if (dto.municipality && (await this.experts.unknownMunicipalities([dto.municipality])).length > 0) {
+      throw fieldError('municipality', 'unknownMunicipality', "is not one of the county's municipalities");
+    }
+    // Rule 1: exactly one of the county's own units or projects, the orderer's own, active on the day.
+    const organisation = await this.organisations.findById(dto.organisationId);
+    if (!organisation) throw BookingErrors.notOwnOrganisation();
+    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(organisation.id, ctx.user.id))) {
+      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: organisation.id, meta: ctx });
+      throw BookingErrors.notOwnOrganisation();
+    }
+    const day = localDate(startsAt);
+    if (organisation.activeFrom > day || (organisation.activeUntil !== null && organisation.activeUntil < day)) {
+      throw BookingErrors.organisationInactive();
+    }
+    return {
+      organisationId: organisation.id,
+      costCentre: organisation.code,
+      taskType: dto.taskType,
+      title: dto.title,
+      description: dto.description ?? '',
+      startsAt,
+      endsAt,
+      remote: dto.remote,
+      municipality: dto.municipality ?? null,
+      address: dto.address ?? null,
+      languages: dto.languages,
+      topics: dto.topics ?? [],
+      expertsNeeded: dto.expertsNeeded,
+      preparationMinutes: Math.round((dto.preparationHours ?? 0) * 60),
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { OnJob } from '../../../common/jobs/on-job.decorator';
+import { AuditService } from '../../audit/audit.service';
+import { MailService } from '../../mail/mail.service';
+import { ContractsRepository } from '../contracts.repository';
+import { ContractEntity, ContractStatus } from '../entities/contract.entity';
+import { contractReadyMail } from '../mail/contract.mails';
+import { ContractPdfRenderer } from './contract-pdf-renderer.service';
+
+export const renderJobId = (contractId: string) => `contract-pdf-${contractId}`;
+
+// The worker renders an approved contract's PDF from its snapshot. The bytes and their hash land in one UPDATE
+// that only an approved contract without a PDF accepts: a crash before it leaves no file at all, and the retried
+// job (or a duplicate) either writes the one PDF or finds it written and does nothing.
+@Injectable()
+export class ContractPdfJob {
+  private readonly logger = new Logger('Contracts');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly contracts: ContractsRepository,
+    private readonly renderer: ContractPdfRenderer,
+    private readonly jobs: JobQueue,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // After the approval commits. If Redis is unreachable the sweep queues it later.
+  async enqueue(contractId: string): Promise<void> {
+    await this.jobs
+      .enqueue(JobName.RenderContractPdf, { contractId }, { jobId: renderJobId(contractId) })
+      .catch((err: Error) => this.logger.warn({ contractId, err: err.message }, 'PDF rendering not queued yet; the sweep will queue it'));
+  }
+
+  @OnJob(JobName.RenderContractPdf)
+  async render({ contractId }: JobPayloads[JobName.RenderContractPdf]): Promise<void> {
+    const contract = await this.contracts.findContract(contractId);
+    if (!contract || contract.status !== ContractStatus.Approved || contract.pdfSha256 !== null || !contract.snapshot) return;
+    const pdf = await this.renderer.render(contract.snapshot);
+    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    const mailId = await this.dataSource.transaction(async (manager) => {
+      const stored = await manager
+        .createQueryBuilder()
+        .update(ContractEntity)
+        .set({ pdf, pdfSha256: sha256 })
+        .where('id = :id AND status = :approved AND pdf IS NULL', { id: contractId, approved: ContractStatus.Approved })
+        .execute();
+      if (!stored.affected) return null;
+      await this.audit.record({ actorId: null, action: 'contract.pdf_stored', entityType: 'contract', entityId: contractId, details: { sha256, bytes: pdf.length } }, manager);
+      const expert = await this.contracts.findUser(manager, contract.expertId);
+      if (!expert) return null;
+      return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, contractReadyMail, {
+        number: contract.number,
+        version: contract.version,
+        validFrom: contract.validFrom,
+        validUntil: contract.validUntil,
+      });
+    });
+    if (mailId) await this.mail.dispatch([mailId]);
+  }
+}

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { ContractAccess } from '../contract-access';
+import { ContractPdfDownload, etagMatches } from './contract-pdf.response';
+import { ContractsRepository } from '../contracts.repository';
+import { ContractErrors } from '../contracts.errors';
+import { ContractPdfQuery } from '../dto/contract-actions.dto';
+import { ContractPdfRenderer } from './contract-pdf-renderer.service';
+
+// Reading a contract: the stored PDF exactly as stored, an English information copy rendered on demand from
+// the same snapshot and never kept, or, once signed, the stored signed copy.
+@Injectable()
+export class ContractPdfsService {
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly access: ContractAccess,
+    private readonly renderer: ContractPdfRenderer,
+  ) {}
+
+  async download(ctx: AuthContext, id: string, query: ContractPdfQuery, ifNoneMatch?: string): Promise<ContractPdfDownload> {
+    const contract = await this.access.visible(ctx, id);
+    const name = `${contract.number}-v${contract.version}`;
+    if (query.language === 'en') {
+      if (!contract.snapshot) throw ContractErrors.pdfNotReady();
+      const bytes = await this.renderer.render({ ...contract.snapshot, language: 'en' });
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      return { sha256, fileName: `${name}-en-information-copy.pdf`, bytes: etagMatches(ifNoneMatch, sha256) ? null : bytes };
+    }
+    if (!contract.pdfSha256) throw ContractErrors.pdfNotReady();
+    const fileName = `${name}-${contract.language}.pdf`;
+    if (etagMatches(ifNoneMatch, contract.pdfSha256)) return { sha256: contract.pdfSha256, fileName, bytes: null };
+    const bytes = await this.contracts.findPdf(id);
+    if (!bytes) throw ContractErrors.pdfNotReady();
+    return { sha256: contract.pdfSha256, fileName, bytes };
+  }
+
+  async downloadSignedCopy(ctx: AuthContext, id: string, ifNoneMatch?: string): Promise<ContractPdfDownload> {
+    const contract = await this.access.visible(ctx, id);
+    if (!contract.signedAt) throw ContractErrors.noSignedCopy();
+    const copy = contract.signedCopy;
+    if (!copy) throw ContractErrors.signedCopyNotReady();
+    const fileName = `${contract.number}-v${contract.version}-${contract.language}-signed.pdf`;
+    if (etagMatches(ifNoneMatch, copy.sha256)) return { sha256: copy.sha256, fileName, bytes: null };
+    const bytes = await this.contracts.findSignedCopyPdf(id);
+    if (!bytes) throw ContractErrors.signedCopyNotReady();
+    return { sha256: copy.sha256, fileName, bytes };
+  }
+}

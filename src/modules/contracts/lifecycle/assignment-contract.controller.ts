@@ -1,0 +1,25 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { ContractsService } from './contracts.service';
+import { ContractStatusResponse } from '../dto/contract.response';
+
+@ApiTags('contracts')
+@Controller('assignments')
+export class AssignmentContractController {
+  constructor(private readonly contracts: ContractsService) {}
+
+  @ApiOperation({ summary: 'Whether a contract covers an assignment, and its state' })
+  @Get(':id/contract-status')
+  @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
+  @ApiOkResponse({ type: ContractStatusResponse, description: 'Whether a contract covers the assignment, and its state; never its content' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such assignment, or not one of the caller’s' })
+  status(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractStatusResponse> {
+    return this.contracts.statusOfAssignment(ctx, id);
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RequestMeta } from '../../../common/auth/auth-context';
+import { Clock } from '../../../common/clock/clock';
+import { localDate } from '../../../common/i18n/format';
+import { AuditService } from '../../audit/audit.service';
+import { contractLanguage, contractNumber, defaultTerm, Term } from './contract-rules';
+import { ContractsRepository } from '../contracts.repository';
+import { ContractErrors } from '../contracts.errors';
+import { ContractEntity, ContractStatus } from '../entities/contract.entity';
+
+export interface NewContract extends Term {
+  expertId: string;
+  organisationId: string;
+  assignmentIds: string[];
+  // Null when drafted automatically.
+  createdBy: string | null;
+  // A new version of this signed contract: same number, next version.
+  revisionOf?: ContractEntity;
+  // Drafts this one replaces; the caller has locked them.
+  replacing?: ContractEntity[];
+}
+
+// Makes contracts. Booking calls draftForNewAssignment inside the transaction that creates an assignment, so the
+// draft exists exactly when the assignment does. This module never imports booking's module, only its entities.
+@Injectable()
+export class ContractDrafts {
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  // A new assignment has no contract yet: it gets a draft of its own, for the days of the work.
+  async draftForNewAssignment(
+    manager: EntityManager,
+    assignment: { id: string; expertId: string; startsAt: Date; endsAt: Date },
+    organisationId: string,
+    actorId: string,
+    meta?: Partial<RequestMeta>,
+  ): Promise<ContractEntity> {
+    const contract = await this.create(manager, {
+      expertId: assignment.expertId,
+      organisationId,
+      ...defaultTerm([assignment]),
+      assignmentIds: [assignment.id],
+      createdBy: null,
+    });
+    await this.audit.record(
+      { actorId, action: 'contract.drafted', entityType: 'contract', entityId: contract.id, meta, details: { assignmentId: assignment.id, automatic: true } },
+      manager,
+    );
+    return contract;
+  }
+
+  async create(manager: EntityManager, c: NewContract): Promise<ContractEntity> {
+    const expert = await this.contracts.findExpert(manager, c.expertId);
+    if (!expert) throw ContractErrors.expertNotFound();
+    const number = c.revisionOf?.number ?? contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
+    const contract = await manager.save(ContractEntity, {
+      number,
+      version: c.revisionOf ? await this.contracts.nextVersion(manager, number) : 1,
+      supersedesId: c.revisionOf?.id ?? null,
+      expertId: c.expertId,
+      organisationId: c.organisationId,
+      validFrom: c.validFrom,
+      validUntil: c.validUntil,
+      language: contractLanguage(expert.user.language, expert.languages),
+      status: ContractStatus.Draft,
+      createdBy: c.createdBy,
+    });
+    // The replaced drafts stop covering their assignments before this one starts to (one live contract each).
+    const now = this.clock.now();
+    for (const draft of c.replacing ?? []) {
+      await manager.update(
+        ContractEntity,
+        { id: draft.id, status: ContractStatus.Draft },
+        { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now },
+      );
+      await this.audit.record(
+        { actorId: c.createdBy, action: 'contract.superseded', entityType: 'contract', entityId: draft.id, details: { by: contract.id, from: ContractStatus.Draft } },
+        manager,
+      );
+    }
+    await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
+    return contract;
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { AuditService } from '../../audit/audit.service';
+import { FileDownload, FilesService } from '../../files/files.service';
+import { UploadedForm } from '../../files/upload-form.decorator';
+import { ClaimAccess } from './claim-access';
+import { canEdit, MAX_COSTS_PER_CLAIM } from './claim-rules';
+import { ClaimsRepository } from './claims.repository';
+import { AddCostDto } from '../dto/claim.dto';
+import { ClaimResponse } from '../dto/claim.response';
+import { FeeErrors } from '../fees.errors';
+
+// Costs paid at receipt value: each with its receipt, checked by its bytes like a training certificate.
+@Injectable()
+export class ClaimCostsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ClaimsRepository,
+    private readonly access: ClaimAccess,
+    private readonly files: FilesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
+    const claim = await this.access.visible(ctx, id, 'own');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    // The receipt, the cost and the audit event commit together or not at all.
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.repo.lock(manager, id);
+      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM) throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
+      const receipt = await this.files.store(manager, ctx.user.id, file);
+      const cost = await this.repo.insertCost(manager, {
+        claimId: id,
+        kind: fields.kind,
+        amountCents: fields.amountCents,
+        description: fields.description ?? '',
+        receiptFileId: receipt.id,
+      });
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'claim.cost_added', entityType: 'claim', entityId: id, meta: ctx, details: { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id } },
+        manager,
+      );
+    });
+    return this.access.reload(id);
+  }
+
+  async remove(ctx: AuthContext, id: string, costId: string): Promise<void> {
+    const claim = await this.access.visible(ctx, id, 'own');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.repo.lock(manager, id);
+      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      const cost = await this.repo.findCost(id, costId, manager);
+      if (!cost) throw FeeErrors.costNotFound();
+      await this.repo.deleteCost(manager, costId);
+      await this.files.remove(manager, cost.receiptFileId);
+      await this.audit.record({ actorId: ctx.user.id, action: 'claim.cost_removed', entityType: 'claim', entityId: id, meta: ctx, details: { costId, fileId: cost.receiptFileId } }, manager);
+    });
+  }
+
+  async receipt(ctx: AuthContext, id: string, costId: string): Promise<FileDownload> {
+    await this.access.visible(ctx, id);
+    const cost = await this.repo.findCost(id, costId);
+    const download = cost ? await this.files.download(cost.receiptFileId) : null;
+    if (!download) throw FeeErrors.costNotFound();
+    return download;
+  }
+}

@@ -1,0 +1,137 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { fileResponse } from '../../files/file-response';
+import { MediaType } from '../../files/media-type';
+import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
+import { ClaimCostsService } from './claim-costs.service';
+import { ClaimReviewService } from './claim-review.service';
+import { ClaimsService } from './claims.service';
+import { AddCostDto, AddCostForm, CreateClaimDto, ListClaimsQuery, ReturnClaimDto, UpdateClaimDto } from '../dto/claim.dto';
+import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
+
+const EXPERT = [Role.Expert];
+const OWNER_OR_COORDINATOR = [Role.Expert, Role.Coordinator];
+const COORDINATOR = [Role.Coordinator];
+
+@ApiTags('claims')
+@Controller('claims')
+export class ClaimsController {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly costs: ClaimCostsService,
+    private readonly review: ClaimReviewService,
+  ) {}
+
+  @ApiOperation({ summary: 'Create a fee and expense claim for an assignment' })
+  @Post()
+  @Authenticated({ roles: EXPERT })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'A draft claim for your completed (or late-cancelled) assignment' })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND: no such assignment of yours' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED' })
+  create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateClaimDto): Promise<ClaimResponse> {
+    return this.claims.create(ctx, dto);
+  }
+
+  @ApiOperation({ summary: 'Claims visible to me' })
+  @Get()
+  @Authenticated({ roles: OWNER_OR_COORDINATOR })
+  @ApiOkResponse({ type: ClaimPageResponse, description: 'An expert gets their own claims; a coordinator all' })
+  list(@CurrentUser() ctx: AuthContext, @Query() query: ListClaimsQuery): Promise<ClaimPageResponse> {
+    return this.claims.list(ctx, query);
+  }
+
+  @ApiOperation({ summary: 'One claim' })
+  @Get(':id')
+  @Authenticated({ roles: OWNER_OR_COORDINATOR })
+  @ApiOkResponse({ type: ClaimResponse })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+    return this.claims.get(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Change a draft or returned claim' })
+  @Patch(':id')
+  @Authenticated({ roles: EXPERT })
+  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
+  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
+    return this.claims.update(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Submit a claim for approval' })
+  @Post(':id/submit')
+  @Authenticated({ roles: EXPERT })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClaimResponse, description: 'Sent to the coordinator; within the time limit the first time' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TIME_LIMIT_PASSED' })
+  submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+    return this.claims.submit(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Approve a claim (coordinator)' })
+  @Post(':id/approve')
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClaimResponse, description: 'Approved: the next fee run pays it' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND' })
+  approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+    return this.review.approve(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Return a claim to the expert for changes' })
+  @Post(':id/return')
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(200)
+  @ApiOkResponse({ type: ClaimResponse, description: 'Returned with the reason; the expert is told by mail in their language' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
+  return(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReturnClaimDto): Promise<ClaimResponse> {
+    return this.review.return(ctx, id, dto);
+  }
+
+  @ApiOperation({ summary: 'Add a cost with its receipt to a claim' })
+  @Post(':id/costs')
+  @Authenticated({ roles: EXPERT })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: AddCostForm })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'The cost with its receipt, added to a draft or returned claim' })
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the receipt is over 5 MB' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS' })
+  addCost(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @UploadForm(AddCostDto, 'receipt') form: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
+    return this.costs.add(ctx, id, form);
+  }
+
+  @ApiOperation({ summary: 'Remove a cost from a claim' })
+  @Delete(':id/costs/:costId')
+  @Authenticated({ roles: EXPERT })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The cost and its receipt are gone' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  removeCost(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Param('costId', ParseUuidPipe) costId: string): Promise<void> {
+    return this.costs.remove(ctx, id, costId);
+  }
+
+  @ApiOperation({ summary: "A cost's receipt file" })
+  @Get(':id/costs/:costId/receipt')
+  @Authenticated({ roles: OWNER_OR_COORDINATOR })
+  @ApiOkResponse({
+    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    description: 'The receipt, as an attachment, in the type detected at upload',
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  async receipt(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('costId', ParseUuidPipe) costId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return fileResponse(reply, await this.costs.receipt(ctx, id, costId));
+  }
+}

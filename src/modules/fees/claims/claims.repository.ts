@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AssignmentEntity } from '../../booking/entities/assignment.entity';
+import { BookingRequestEntity } from '../../booking/entities/booking-request.entity';
+import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { PaymentDetailsEntity } from '../../experts/entities/payment-details.entity';
+import { StoredFileEntity } from '../../files/entities/stored-file.entity';
+import { UserEntity } from '../../users/entities/user.entity';
+import { ClaimCostEntity } from '../entities/claim-cost.entity';
+import { ClaimEntity, ClaimStatus } from '../entities/claim.entity';
+
+export type LoadedClaim = ClaimEntity & {
+  assignment: AssignmentEntity & { request: BookingRequestEntity };
+  costs: (ClaimCostEntity & { receipt: StoredFileEntity })[];
+  expert?: ExpertEntity & { user?: UserEntity };
+};
+
+export type AssignmentForClaim = AssignmentEntity & { request: BookingRequestEntity };
+
+const RELATIONS = { assignment: { request: true }, costs: { receipt: true }, expert: { user: true } } as const;
+
+@Injectable()
+export class ClaimsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  findAssignment(id: string): Promise<AssignmentForClaim | null> {
+    return this.dataSource.getRepository(AssignmentEntity).findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentForClaim | null>;
+  }
+
+  insert(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<ClaimEntity> {
+    return manager.save(ClaimEntity, claim);
+  }
+
+  // One claim per assignment, ever: when the assignment already has one, nothing is written and null says so.
+  async insertOnce(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<string | null> {
+    const result = await manager.createQueryBuilder().insert().into(ClaimEntity).values(claim).orIgnore().returning(['id']).execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedClaim | null> {
+    const claim = (await manager.findOne(ClaimEntity, { where: { id }, relations: RELATIONS, order: { costs: { createdAt: 'ASC' } } })) as LoadedClaim | null;
+    return claim;
+  }
+
+  findPage(filter: { expertId?: string; status?: ClaimStatus; limit: number; offset: number }): Promise<[LoadedClaim[], number]> {
+    return this.dataSource.getRepository(ClaimEntity).findAndCount({
+      where: { expertId: filter.expertId, status: filter.status },
+      relations: RELATIONS,
+      order: { workDate: 'DESC', id: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    }) as Promise<[LoadedClaim[], number]>;
+  }
+
+  // Serialises edits, cost uploads and decisions on one claim.
+  lock(manager: EntityManager, id: string): Promise<ClaimEntity | null> {
+    return manager.findOne(ClaimEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  // A transition only from the expected statuses; false when another request got there first.
+  async transition(manager: EntityManager, id: string, from: ClaimStatus[], changes: Partial<ClaimEntity>): Promise<boolean> {
+    const result = await manager.update(ClaimEntity, { id, status: In(from) }, changes);
+    return (result.affected ?? 0) > 0;
+  }
+
+  insertCost(manager: EntityManager, cost: Omit<ClaimCostEntity, 'id' | 'createdAt' | 'claim' | 'receipt'>): Promise<ClaimCostEntity> {
+    return manager.save(ClaimCostEntity, cost);
+  }
+
+  findCost(claimId: string, costId: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimCostEntity | null> {
+    return manager.findOneBy(ClaimCostEntity, { id: costId, claimId });
+  }
+
+  countCosts(manager: EntityManager, claimId: string): Promise<number> {
+    return manager.countBy(ClaimCostEntity, { claimId });
+  }
+
+  async deleteCost(manager: EntityManager, costId: string): Promise<void> {
+    await manager.delete(ClaimCostEntity, { id: costId });
+  }
+
+  findPaymentDetails(expertId: string): Promise<PaymentDetailsEntity | null> {
+    return this.dataSource.getRepository(PaymentDetailsEntity).findOneBy({ expertId });
+  }
+
+  findPaymentDetailsOf(expertIds: string[]): Promise<PaymentDetailsEntity[]> {
+    if (expertIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(PaymentDetailsEntity).findBy({ expertId: In(expertIds) });
+  }
+
+  findExpertUser(manager: EntityManager, expertId: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id: expertId });
+  }
+}

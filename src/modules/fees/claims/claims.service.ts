@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Role } from '../../../common/auth/role.enum';
+import { Clock } from '../../../common/clock/clock';
+import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
+import { localDate } from '../../../common/i18n/format';
+import { AuditService } from '../../audit/audit.service';
+import { ClaimAccess } from './claim-access';
+import { bookedMinutes, canEdit, canSubmit, claimKind, editableStatuses, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, SUBMITTABLE, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
+import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
+import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
+import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
+import { FeeErrors } from '../fees.errors';
+import { RatesRepository } from '../rates/rates.repository';
+
+type ClaimFields = Pick<ClaimEntity, 'workedMinutes' | 'preparationMinutes' | 'trips' | 'note'>;
+
+// The expert's side of a claim: file it for their own finished assignment, correct it, send it.
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ClaimsRepository,
+    private readonly access: ClaimAccess,
+    private readonly rates: RatesRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: AuthContext, dto: CreateClaimDto): Promise<ClaimResponse> {
+    const assignment = await this.repo.findAssignment(dto.assignmentId);
+    if (!assignment || assignment.expertId !== ctx.user.id) {
+      if (assignment) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignment.id, meta: ctx });
+      throw FeeErrors.assignmentNotFound();
+    }
+    const kind = claimKind(assignment);
+    if (!kind) throw FeeErrors.assignmentNotClaimable(assignment.status);
+    await this.requireWithinTimeLimit(assignment);
+    const fields = this.fields(assignment, kind === 'late_cancellation', dto);
+    const id = await this.dataSource
+      .transaction(async (manager) => {
+        const claim = await this.repo.insert(manager, {
+          assignmentId: assignment.id,
+          expertId: ctx.user.id,
+          status: ClaimStatus.Draft,
+          lateCancellation: kind === 'late_cancellation',
+          workDate: localDate(assignment.startsAt),
+          ...fields,
+        });
+        await this.audit.record({ actorId: ctx.user.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, meta: ctx, details: { assignmentId: assignment.id } }, manager);
+        return claim.id;
+      })
+      .catch((error: unknown) => {
+        const duplicate = pgErrorCode(error) === PgCode.UniqueViolation && pgConstraint(error) === 'claims_one_per_assignment';
+        throw duplicate ? FeeErrors.claimExists() : error;
+      });
+    return this.access.reload(id);
+  }
+
+  async update(ctx: AuthContext, id: string, dto: UpdateClaimDto): Promise<ClaimResponse> {
+    const claim = await this.access.visible(ctx, id, 'own');
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
+      await this.audit.record({ actorId: ctx.user.id, action: 'claim.updated', entityType: 'claim', entityId: id, meta: ctx, details: { fields: Object.keys(dto) } }, manager);
+    });
+    return this.access.reload(id);
+  }
+
+  // The time limit applies to the first submission; a claim the coordinator returned may come back later.
+  async submit(ctx: AuthContext, id: string): Promise<ClaimResponse> {
+    const claim = await this.access.visible(ctx, id, 'own');
+    if (!canSubmit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'submitted');
+    if (!claim.firstSubmittedAt) await this.requireWithinTimeLimit(claim.assignment);
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const changes = { status: ClaimStatus.Submitted, submittedAt: now, firstSubmittedAt: claim.firstSubmittedAt ?? now, returnReason: null };
+      if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
+      await this.audit.record({ actorId: ctx.user.id, action: 'claim.submitted', entityType: 'claim', entityId: id, meta: ctx, details: { from: claim.status } }, manager);
+    });
+    return this.access.reload(id);
+  }
+
+  async list(ctx: AuthContext, query: ListClaimsQuery): Promise<ClaimPageResponse> {
+    const expertId = ctx.user.role === Role.Coordinator ? undefined : ctx.user.id;
+    const [claims, total] = await this.repo.findPage({ expertId, status: query.status, limit: query.limit, offset: query.offset });
+    return { items: await this.access.respondMany(claims), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(ctx: AuthContext, id: string): Promise<ClaimResponse> {
+    return this.access.respond(await this.access.visible(ctx, id));
+  }
+
+  private async requireWithinTimeLimit(assignment: AssignmentForClaim): Promise<void> {
+    const { claimTimeLimitDays } = await this.rates.settings();
+    if (!withinTimeLimit(assignment.endsAt, this.clock.now(), claimTimeLimitDays)) throw FeeErrors.timeLimitPassed(claimTimeLimitDays);
+  }
+
+  // The claim's reported numbers, checked against the booking. A late-cancelled assignment is paid for
+  // its booked time, whatever is sent.
+  private fields(assignment: AssignmentForClaim, lateCancellation: boolean, dto: UpdateClaimDto, current?: ClaimFields): ClaimFields {
+    const bookedPreparation = assignment.request.preparationMinutes;
+    let workedMinutes = bookedMinutes(assignment);
+    let preparationMinutes = bookedPreparation;
+    if (!lateCancellation) {
+      workedMinutes = dto.workedMinutes ?? current?.workedMinutes ?? workedMinutes;
+      preparationMinutes = dto.preparationMinutes ?? current?.preparationMinutes ?? preparationMinutes;
+      const max = maxClaimableMinutes(assignment, bookedPreparation);
+      if (workedMinutes + preparationMinutes > max) throw FeeErrors.minutesExceedBooking(max);
+    }
+    const trips: ClaimTrip[] = dto.trips
+      ? dto.trips.map((t) => ({ from: t.from, to: t.to, kmTenths: kmToTenths(t.km), date: t.date }))
+      : (current?.trips ?? []);
+    const workDate = localDate(assignment.startsAt);
+    trips.forEach((trip, index) => {
+      if (!tripDateAllowed(trip.date, workDate)) throw FeeErrors.tripDateOutside(index);
+    });
+    if (trips.reduce((sum, t) => sum + t.kmTenths, 0) > kmToTenths(MAX_TOTAL_KM)) throw FeeErrors.kilometresImplausible(MAX_TOTAL_KM);
+    return { workedMinutes, preparationMinutes, trips, note: dto.note ?? current?.note ?? '' };
+  }
+}

@@ -1,0 +1,134 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import {
+  CostCentreTotalsResponse,
+  FeeRunFileResponse,
+  FeeRunLinePageResponse,
+  FeeRunPageResponse,
+  FeeRunQueuedResponse,
+  FeeRunResponse,
+  StartFeeRunDto,
+} from '../dto/fee-run.dto';
+import { feeFileResponse } from './fee-file-response';
+import { FeeRunsService } from './fee-runs.service';
+import { payrollColumnsDescription } from './export/payroll-csv';
+
+const COORDINATOR = [Role.Coordinator];
+
+@ApiTags('fee-runs')
+@Controller('fee-runs')
+export class FeeRunsController {
+  constructor(private readonly runs: FeeRunsService) {}
+
+  @ApiOperation({ summary: 'Start a fee run' })
+  @Post()
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: FeeRunQueuedResponse, description: 'Queued; the worker computes a line for every approved, unpaid claim up to the date' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_IN_PROGRESS: another run is not finished' })
+  start(@CurrentUser() ctx: AuthContext, @Body() dto: StartFeeRunDto): Promise<FeeRunQueuedResponse> {
+    return this.runs.start(ctx, dto);
+  }
+
+  @ApiOperation({ summary: 'Fee runs' })
+  @Get()
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: FeeRunPageResponse })
+  list(@Query() query: PageQueryDto): Promise<FeeRunPageResponse> {
+    return this.runs.list(query);
+  }
+
+  @ApiOperation({ summary: 'One fee run' })
+  @Get(':id')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: FeeRunResponse, description: 'Status and totals' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  get(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
+    return this.runs.get(id);
+  }
+
+  @ApiOperation({ summary: "A fee run's payment lines" })
+  @Get(':id/lines')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: FeeRunLinePageResponse, description: 'The lines for review; never the bank accounts' })
+  lines(@Param('id', ParseUuidPipe) id: string, @Query() query: PageQueryDto): Promise<FeeRunLinePageResponse> {
+    return this.runs.lines(id, query);
+  }
+
+  @ApiOperation({ summary: "A fee run's totals by cost centre" })
+  @Get(':id/cost-centres')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: [CostCentreTotalsResponse], description: 'What each unit and project spends in the run' })
+  costCentres(@Param('id', ParseUuidPipe) id: string): Promise<CostCentreTotalsResponse[]> {
+    return this.runs.costCentres(id);
+  }
+
+  @ApiOperation({ summary: 'Approve a computed fee run' })
+  @Post(':id/approve')
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(200)
+  @ApiOkResponse({ type: FeeRunResponse, description: 'Approved; with four eyes the first approval waits for a second coordinator' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED' })
+  approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
+    return this.runs.approve(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Retry a failed fee run where it stopped' })
+  @Post(':id/retry')
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: FeeRunQueuedResponse, description: 'A failed run queued again; it resumes where it stopped' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT: only a failed run is retried' })
+  retry(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
+    return this.runs.retry(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'Export an approved fee run for payroll' })
+  @Post(':id/export')
+  @Authenticated({ roles: COORDINATOR })
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: FeeRunQueuedResponse,
+    description: 'The worker exports in one transaction: payroll CSV, cost-centre summary, a statement per payee, and its claims paid',
+  })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported' })
+  export(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
+    return this.runs.export(ctx, id);
+  }
+
+  @ApiOperation({ summary: "A fee run's exported files" })
+  @Get(':id/files')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: [FeeRunFileResponse], description: 'What the export produced' })
+  files(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunFileResponse[]> {
+    return this.runs.files(id);
+  }
+
+  @ApiOperation({ summary: 'Download one exported file of a fee run' })
+  @Get(':id/files/:fileId')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({
+    content: {
+      'text/csv': { schema: { type: 'string', format: 'binary' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  async download(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('fileId', ParseUuidPipe) fileId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    return feeFileResponse(reply, await this.runs.download(ctx, id, fileId));
+  }
+}

@@ -1,0 +1,54 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { MyEarningsResponse, PaidLinePageResponse, PaidLineResponse, StatementResponse, YearQuery } from '../../reports/dto/reports.dto';
+import { feeFileResponse } from '../fee-runs/fee-file-response';
+import { MyFeesService } from './my-fees.service';
+
+const EXPERT = [Role.Expert];
+
+@ApiTags('my-fees')
+@Controller('my-fees')
+export class MyFeesController {
+  constructor(private readonly fees: MyFeesService) {}
+
+  @ApiOperation({ summary: 'My earnings this year, against my ceiling' })
+  @Get('earnings')
+  @Authenticated({ roles: EXPERT })
+  @ApiOkResponse({ type: MyEarningsResponse, description: 'Fees paid to you this year against your own ceiling' })
+  earnings(@CurrentUser() ctx: AuthContext, @Query() query: YearQuery): Promise<MyEarningsResponse> {
+    return this.fees.earnings(ctx, query);
+  }
+
+  @ApiOperation({ summary: 'My paid fee and travel lines' })
+  @Get('lines')
+  @Authenticated({ roles: EXPERT })
+  @ApiOkResponse({ type: PaidLinePageResponse, description: 'Your paid lines, newest payment first' })
+  lines(@CurrentUser() ctx: AuthContext, @Query() query: PageQueryDto): Promise<Page<PaidLineResponse>> {
+    return this.fees.lines(ctx, query);
+  }
+
+  @ApiOperation({ summary: 'My fee statements' })
+  @Get('statements')
+  @Authenticated({ roles: EXPERT })
+  @ApiOkResponse({ type: [StatementResponse], description: 'Your statements, one per fee run that paid you' })
+  statements(@CurrentUser() ctx: AuthContext): Promise<StatementResponse[]> {
+    return this.fees.statements(ctx);
+  }
+
+  @ApiOperation({ summary: 'One fee statement (PDF)' })
+  @Get('statements/:id')
+  @Authenticated({ roles: EXPERT })
+  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }, description: 'The statement PDF, in your language' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  async statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return feeFileResponse(reply, await this.fees.statement(ctx, id));
+  }
+}

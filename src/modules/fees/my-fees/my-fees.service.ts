@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Clock } from '../../../common/clock/clock';
+import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
+import { MyEarningsResponse, PaidLineResponse, StatementResponse, YearQuery } from '../../reports/dto/reports.dto';
+import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings';
+import { FeeFileDownload } from '../fee-runs/fee-file-response';
+import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
+import { FeeErrors } from '../fees.errors';
+import { ReportsRepository } from '../../reports/reports.repository';
+
+// The expert's own money: earnings this year against their ceiling, paid lines and statements. Only ever
+// the caller's own rows.
+@Injectable()
+export class MyFeesService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly runs: FeeRunsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async earnings(ctx: AuthContext, query: YearQuery): Promise<MyEarningsResponse> {
+    const year = query.year ?? helsinkiYear(this.clock.now());
+    const [row] = await this.reports.earnings(yearPeriod(year), ctx.user.id);
+    const paid = row?.paidFeesCents ?? 0;
+    return { year, paidFeesCents: paid, ...ceilingStatus(paid, row?.ceilingCents ?? null) };
+  }
+
+  async lines(ctx: AuthContext, query: PageQueryDto): Promise<Page<PaidLineResponse>> {
+    const [lines, total] = await this.runs.findPaidLines(ctx.user.id, query.limit, query.offset);
+    const items = lines.map((l) => ({
+      id: l.id,
+      runId: l.runId,
+      claimId: l.claimId,
+      workDate: l.workDate,
+      paidAt: l.run.exportedAt!.toISOString(),
+      payeeKind: l.payeeKind,
+      payeeName: l.payeeName,
+      grossFeeCents: l.grossFeeCents,
+      travelAndCostsCents: l.travelAndCostsCents,
+      withholdingCents: l.withholdingCents,
+      netCents: l.netCents,
+    }));
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async statements(ctx: AuthContext): Promise<StatementResponse[]> {
+    return (await this.runs.findStatements(ctx.user.id)).map((f) => ({
+      id: f.id,
+      runId: f.runId,
+      fileName: f.fileName,
+      language: f.language ?? 'fi',
+      sha256: f.sha256,
+      size: f.sizeBytes,
+      createdAt: f.createdAt.toISOString(),
+    }));
+  }
+
+  // Another expert's statement answers as if it did not exist.
+  async statement(ctx: AuthContext, id: string): Promise<FeeFileDownload> {
+    const file = await this.runs.findFileWithBytes(id);
+    if (!file || file.expertId !== ctx.user.id) throw FeeErrors.statementNotFound();
+    return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes: file.bytes };
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Clock } from '../../../common/clock/clock';
+import { PgCode, pgErrorCode } from '../../../common/errors/pg-errors';
+import { localDate } from '../../../common/i18n/format';
+import { AuditService } from '../../audit/audit.service';
+import { CreateFeeRateDto, FeeRateResponse, FeeSettingsResponse, TravelRateDto, TravelRateResponse, UpdateFeeSettingsDto } from '../dto/rates.dto';
+import { FeeRateEntity } from '../entities/fee-rate.entity';
+import { FeeSettingsEntity } from '../entities/fee-settings.entity';
+import { FeeErrors } from '../fees.errors';
+import { RatesRepository } from './rates.repository';
+
+const toRate = (r: FeeRateEntity): FeeRateResponse => ({ id: r.id, taskType: r.taskType, basis: r.basis, rateCents: r.rateCents, validFrom: r.validFrom });
+const toSettings = (s: FeeSettingsEntity): FeeSettingsResponse => ({ claimTimeLimitDays: s.claimTimeLimitDays, fourEyesApproval: s.fourEyesApproval });
+
+// Rates as data: the fee schedule (dated rows, only ever added), the yearly car rates and the settings.
+@Injectable()
+export class RatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RatesRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async schedule(): Promise<FeeRateResponse[]> {
+    return (await this.repo.findSchedule()).map(toRate);
+  }
+
+  // A new period starts today or later: a row for the past would reprice work already claimed.
+  async addRate(ctx: AuthContext, dto: CreateFeeRateDto): Promise<FeeRateResponse> {
+    if (dto.validFrom < localDate(this.clock.now())) throw FeeErrors.rateRetroactive();
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const rate = await this.repo.insertRate(manager, { ...dto, createdBy: ctx.user.id });
+        await this.audit.record(
+          { actorId: ctx.user.id, action: 'fee_rate.added', entityType: 'fee_rate', entityId: rate.id, meta: ctx, details: { taskType: dto.taskType, basis: dto.basis, rateCents: dto.rateCents, validFrom: dto.validFrom } },
+          manager,
+        );
+        return rate;
+      })
+      .catch((error: unknown) => {
+        throw pgErrorCode(error) === PgCode.UniqueViolation ? FeeErrors.rateExists() : error;
+      });
+    return toRate(saved);
+  }
+
+  async travelRates(): Promise<TravelRateResponse[]> {
+    return (await this.repo.findTravelRates()).map((r) => ({ year: r.year, carCentsPerKm: r.carCentsPerKm }));
+  }
+
+  async setTravelRate(ctx: AuthContext, year: number, dto: TravelRateDto): Promise<TravelRateResponse> {
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw FeeErrors.travelYear();
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const rate = await this.repo.upsertTravelRate(manager, { year, carCentsPerKm: dto.carCentsPerKm, updatedBy: ctx.user.id });
+      await this.audit.record(
+        { actorId: ctx.user.id, action: 'travel_rate.set', entityType: 'travel_rate', entityId: undefined, meta: ctx, details: { year, carCentsPerKm: dto.carCentsPerKm } },
+        manager,
+      );
+      return rate;
+    });
+    return { year: saved.year, carCentsPerKm: saved.carCentsPerKm };
+  }
+
+  async settings(): Promise<FeeSettingsResponse> {
+    return toSettings(await this.repo.settings());
+  }
+
+  async updateSettings(ctx: AuthContext, dto: UpdateFeeSettingsDto): Promise<FeeSettingsResponse> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const settings = await this.repo.updateSettings(manager, { ...dto, updatedBy: ctx.user.id });
+      await this.audit.record({ actorId: ctx.user.id, action: 'fee_settings.updated', entityType: 'fee_settings', meta: ctx, details: { ...dto } }, manager);
+      return settings;
+    });
+    return toSettings(saved);
+  }
+}
