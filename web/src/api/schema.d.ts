@@ -1422,6 +1422,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fee-runs/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fee run's progress while the worker computes it */
+        get: operations["FeeRunsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fee-runs/{id}/retry": {
         parameters: {
             query?: never;
@@ -3214,6 +3231,17 @@ export interface components {
             limit: number;
             offset: number;
             total: number;
+        };
+        FeeRunProgressResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whole per cent; 100 once computed */
+            percent: number;
+            /** @description Claims priced into lines so far */
+            processedClaims: number;
+            status: components["schemas"]["FeeRunStatus"];
+            /** @description Claims the run takes: those priced and those still waiting */
+            totalClaims: number;
         };
         FeeRunQueuedResponse: {
             /** Format: uuid */
@@ -8137,8 +8165,12 @@ export interface operations {
     FeeRunsController_lines: {
         parameters: {
             query?: {
+                /** @description Only the lines of this cost centre */
+                costCentre?: string;
                 limit?: number;
                 offset?: number;
+                payeeKind?: components["schemas"]["LinePayee"];
+                taskType?: components["schemas"]["TaskType"];
             };
             header?: never;
             path: {
@@ -8148,7 +8180,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The lines for review; never the bank accounts */
+            /** @description The lines for review, filtered by cost centre, task type or payee; never the bank accounts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8168,6 +8200,54 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeeRunsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims priced of all the run takes; polled by the progress bar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeRunProgressResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
