@@ -25,7 +25,10 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/my-data', label: 'nav.myData' },
   ],
   orderer: [{ to: '/', label: 'nav.home' }],
-  coordinator: [{ to: '/', label: 'nav.home' }],
+  coordinator: [
+    { to: '/', label: 'nav.home' },
+    { to: '/fee-runs', label: 'feeRuns.nav' },
+  ],
   admin: [
     { to: '/', label: 'nav.home' },
     { to: '/admin/people', label: 'admin.nav.people' },

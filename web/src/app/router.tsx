@@ -30,6 +30,8 @@ const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-l
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 const PeoplePage = lazy(() => import('../features/admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
 const AuditTrailPage = lazy(() => import('../features/admin/audit-trail/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })));
+const FeeRunsPage = lazy(() => import('../features/fee-runs/fee-runs-page').then((m) => ({ default: m.FeeRunsPage })));
+const FeeRunPage = lazy(() => import('../features/fee-runs/fee-run-page').then((m) => ({ default: m.FeeRunPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
       { path: '/claims/new', element: <RequireSession><NewClaimPage /></RequireSession> },
       { path: '/claims/:id', element: <RequireSession><ClaimPage /></RequireSession> },
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
+      { path: '/fee-runs', element: <RequireSession><FeeRunsPage /></RequireSession> },
+      { path: '/fee-runs/:id', element: <RequireSession><FeeRunPage /></RequireSession> },
       { path: '/admin/people', element: <RequireSession><PeoplePage /></RequireSession> },
       { path: '/admin/audit', element: <RequireSession><AuditTrailPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
