@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
 import { SelectField } from '../../components/fields';
@@ -111,8 +111,9 @@ function Run({ run }: { run: FeeRun }) {
 
 function Progress({ run }: { run: FeeRun }) {
   const { t } = useTranslation();
-  // Fetched from the start, so that the bar is in the page before the run ends and its end is read out.
-  const [seenComputing] = useState(() => computing(run.status));
+  // Shown for a run just started even if the worker was done before the page opened, so that its end is seen.
+  const started = Boolean((useLocation().state as { started?: boolean } | null)?.started);
+  const [seenComputing] = useState(() => started || computing(run.status) || run.status === 'failed');
   const query = useFeeRunProgress(run.id, seenComputing || computing(run.status));
   if (!query.data) return null;
   const p = query.data;

@@ -44,7 +44,7 @@ function Start() {
     onSuccess: (run) => {
       announce(t('feeRuns.start.started'));
       void client.invalidateQueries({ queryKey: ['fee-runs'] });
-      void navigate(`/fee-runs/${run.id}`);
+      void navigate(`/fee-runs/${run.id}`, { state: { started: true } });
     },
   });
   return (
