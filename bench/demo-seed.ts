@@ -30,7 +30,7 @@ async function round(name: string): Promise<{ ms: number; contractsMs: number }>
   const [{ AppModule }, { DemoSeedService }, { DemoHistory }] = await Promise.all([
     import('../src/app.module'),
     import('../src/modules/demo/demo-seed.service'),
-    import('../src/modules/demo/demo-history'),
+    import('../src/modules/demo/demo-history.service'),
   ]);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), { logger: ['error'] });
   await app.init();

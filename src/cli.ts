@@ -31,7 +31,7 @@ async function createAdmin(options: { email: string; name: string; language: Lan
         existing ??
         (await manager.save(UserEntity, { email: options.email, name: options.name, role: Role.Admin, language: options.language }));
       const mailId = await app.get(InvitationsService).invite(manager, user, null);
-      await app.get(AuditService).record({ actorId: null, action: 'user.invited', entityType: 'user', entityId: user.id, details: { role: Role.Admin, via: 'cli' } }, manager);
+      await app.get(AuditService).log(null, 'user.invited', ['user', user.id], { role: Role.Admin, via: 'cli' }, manager);
       return { mailId };
     });
     const message = await db.getRepository(MailMessageEntity).findOneByOrFail({ id: mailId });

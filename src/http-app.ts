@@ -126,7 +126,7 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   // Uploads are read by @UploadForm() as a stream within these limits (one file of at most 5 MB, a few
   // fields); the JSON body limit stays as it is.
   await app.register(multipart, { limits: MULTIPART_LIMITS });
-  // Browser sessions: the refresh token in an httpOnly cookie (src/modules/auth/session-cookies.ts). Unsigned:
+  // Browser sessions: the refresh token in an httpOnly cookie (src/modules/auth/session-cookies.service.ts). Unsigned:
   // the token is itself the secret.
   await app.register(cookie);
   app.enableCors({

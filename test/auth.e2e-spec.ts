@@ -3,7 +3,7 @@ import IORedis from 'ioredis';
 import * as jwt from 'jsonwebtoken';
 import { Role } from '../src/common/auth/role.enum';
 import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
-import { LoginThrottlerStorage } from '../src/modules/auth/login-throttler-storage';
+import { LoginThrottlerStorage } from '../src/modules/auth/login-throttler.storage';
 import { createUser, login } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 

@@ -1,7 +1,7 @@
 import { Role } from '../src/common/auth/role.enum';
 import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
 import { SessionEntity } from '../src/modules/auth/entities/session.entity';
-import { CSRF_COOKIE, REFRESH_COOKIE } from '../src/modules/auth/session-cookies';
+import { CSRF_COOKIE, REFRESH_COOKIE } from '../src/modules/auth/session-cookies.service';
 import { createUser, TestUser } from './factories/users.factory';
 import { cookieHeader, setCookies } from './utils/cookies';
 import { createTestApp, TestApp } from './utils/test-app';

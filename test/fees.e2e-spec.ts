@@ -2,7 +2,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
 import { Language } from '../src/common/i18n/language';
 import { AuditEventEntity } from '../src/modules/audit/entities/audit-event.entity';
-import { rateInForce } from '../src/modules/fees/money/fee-arithmetic';
+import { rateInForce } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { createBookableExpert } from './factories/bookable.factory';
 import { samplePng } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';

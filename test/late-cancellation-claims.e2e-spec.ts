@@ -1,7 +1,7 @@
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
 import { Language } from '../src/common/i18n/language';
-import { LateCancellationClaims } from '../src/modules/fees/claims/late-cancellation-claims';
+import { LateCancellationClaims } from '../src/modules/fees/claims/late-cancellation-claims.service';
 import { createBookableExpert } from './factories/bookable.factory';
 import { IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';

@@ -1,6 +1,6 @@
 import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate, priceWork, rateInForce } from '../src/modules/fees/money/fee-arithmetic';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate, priceWork, rateInForce } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { RatesRepository } from '../src/modules/fees/rates/rates.repository';
 import { createBookableExpert } from './factories/bookable.factory';
 import { giveDateOfBirth } from './factories/contracts.factory';

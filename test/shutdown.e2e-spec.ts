@@ -4,7 +4,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
 import { AppConfig } from '../src/config/app-config';
-import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-jobs';
+import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
 import { createExpert } from './factories/experts.factory';
 import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { createUnit } from './factories/organisations.factory';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AbsenceEntity } from '../../src/modules/availability/entities/absence.entity';
 import { OneOffWindowEntity } from '../../src/modules/availability/entities/one-off-window.entity';
 import { WeeklyWindowEntity } from '../../src/modules/availability/entities/weekly-window.entity';
-import { parseLocalTime } from '../../src/modules/availability/local-time';
+import { parseLocalTime } from '../../src/modules/availability/local-time.util';
 import { createExpert, ExpertOverrides } from './experts.factory';
 import { login, TestUser } from './users.factory';
 

@@ -11,6 +11,11 @@ export type ErrorKind =
   | 'unsupported_media_type'
   | 'too_many_requests';
 
+// The code every refusal of a field's value shares; the field and its own code say what is wrong.
+export enum DomainErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+}
+
 export interface FieldError {
   field: string;
   code: string;
@@ -31,5 +36,5 @@ export class DomainError extends Error {
 }
 
 export function fieldError(field: string, code: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', 'validation', `${field}: ${message}`, [{ field, code, message }]);
+  return new DomainError(DomainErrorCode.ValidationFailed, 'validation', `${field}: ${message}`, [{ field, code, message }]);
 }

@@ -19,3 +19,54 @@ export function formatTimeRange(start: Date, end: Date, language: `${Language}`)
 export function localDate(at: Date): string {
   return DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).toISODate()!;
 }
+
+// The formats of documents (contract and statement PDFs, mails): one place, so that a contract,
+// its statement and the mail about it write a date and an amount alike.
+
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+// A YYYY-MM-DD date read directly, without a time zone to shift it.
+export function calendarDay(isoDate: string): CalendarDay {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  if (!match || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`Invalid date: ${isoDate}`);
+  return { year, month, day };
+}
+
+// An ISO instant as the county's wall-clock time.
+export function countyTime(iso: string): DateTime {
+  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(COUNTY_ZONE);
+  if (!dt.isValid) throw new RangeError(`Invalid ISO instant: ${iso}`);
+  return dt;
+}
+
+// Finnish and Swedish write 3.3.2026; English "3 March 2026" (long), "3 Mar 2026" (short) or "03/03/2026" (numeric).
+export function formatDate(date: string | CalendarDay, language: `${Language}`, style: 'long' | 'short' | 'numeric' = 'long'): string {
+  const { year, month, day } = typeof date === 'string' ? calendarDay(date) : date;
+  if (language !== 'en') return `${day}.${month}.${year}`;
+  if (style === 'numeric') return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;
+  const name = EN_MONTHS[month - 1];
+  return `${day} ${style === 'short' ? name.slice(0, 3) : name} ${year}`;
+}
+
+const NBSP = '\u00a0';
+
+function groupThousands(whole: string, separator: string): string {
+  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+// Integer cents to "1 250,00 €" (fi, sv) or "€1,250.00" (en). A fractional cent rate (e.g. a km rate
+// of 57.5 cents) keeps its extra digits instead of being rounded on paper.
+export function formatMoney(cents: number, language: `${Language}`): string {
+  const [whole, digits] = (Math.abs(cents) / 100).toFixed(4).split('.');
+  const fraction = digits.slice(0, 2) + digits.slice(2).replace(/0+$/, '');
+  const sign = cents < 0 ? '-' : '';
+  if (language === 'en') return `${sign}€${groupThousands(whole, ',')}.${fraction}`;
+  return `${sign}${groupThousands(whole, NBSP)},${fraction}${NBSP}€`;
+}

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobQueue } from './job-queue.service';
 import { JobWorkerHost } from './job-worker.host';
+import { Scheduler } from './scheduler';
 
 @Global()
 @Module({})
@@ -10,8 +11,8 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: options.runWorkers ? [DiscoveryModule] : [],
-      providers: [JobQueue, ...(options.runWorkers ? [JobWorkerHost] : [])],
-      exports: [JobQueue],
+      providers: [JobQueue, Scheduler, ...(options.runWorkers ? [JobWorkerHost] : [])],
+      exports: [JobQueue, Scheduler],
     };
   }
 }

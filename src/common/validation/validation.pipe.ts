@@ -1,7 +1,7 @@
 import { ValidationPipe } from '@nestjs/common';
 import { DECORATORS } from '@nestjs/swagger';
 import { ValidationError, ValidatorOptions } from 'class-validator';
-import { DomainError, FieldError } from '../errors/domain-error';
+import { DomainError, DomainErrorCode, FieldError } from '../errors/domain-error';
 
 // class-validator's nested errors as one flat list of fields; shared with forms that are not JSON bodies
 // (multipart uploads), so every 400 names its fields the same way.
@@ -19,7 +19,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 
 export function validationFailed(fields: FieldError[]): DomainError {
   const detail = fields.map((f) => f.message).join('; ');
-  return new DomainError('VALIDATION_FAILED', 'validation', detail || 'The request is invalid', fields);
+  return new DomainError(DomainErrorCode.ValidationFailed, 'validation', detail || 'The request is invalid', fields);
 }
 
 function isDto(value: unknown): value is object {

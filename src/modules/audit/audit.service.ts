@@ -1,34 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RequestMeta } from '../../common/auth/auth-context';
+import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
 
-export interface AuditEntry {
-  actorId: string | null;
-  action: string;
-  entityType?: string;
-  entityId?: string;
-  meta?: Partial<RequestMeta>;
-  // Ids and state names only: no personal data, no secrets.
-  details?: AuditDetails;
-}
+// Who did it: a signed-in caller (their id and where they called from), someone known only by id (and maybe
+// where from), or null for the system itself (a job, a sweep).
+export type AuditActor = AuthContext | { actorId: string | null; meta?: Partial<RequestMeta> } | null;
+
+// The row it was done to: its type ('claim', 'contract', ...) and its id.
+export type AuditTarget = readonly [entityType: string, entityId?: string | null];
+
+// The refusal of an object or a route: requireAccess and the access guard write it.
+export const AUTHZ_DENIED = 'authz.denied';
 
 @Injectable()
 export class AuditService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  // Pass the transaction's manager so that the event commits or rolls back with the change it records.
-  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  // One audit row: `await this.audit.log(ctx, 'claim.approved', ['claim', id], { expertId }, manager)`.
+  // Details hold ids and state names only: no personal data, no secrets. Pass the transaction's manager so that
+  // the event commits or rolls back with the change it records.
+  async log(
+    by: AuditActor,
+    action: string,
+    target: AuditTarget | null,
+    details: AuditDetails = {},
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const actor = by === null ? { actorId: null } : 'user' in by ? { actorId: by.user.id, meta: by } : by;
     await manager.insert(AuditEventEntity, {
-      actorId: entry.actorId,
-      action: entry.action,
-      entityType: entry.entityType ?? null,
-      entityId: entry.entityId ?? null,
-      ip: entry.meta?.ip ?? null,
-      userAgent: entry.meta?.userAgent ?? null,
-      requestId: entry.meta?.requestId ?? null,
-      details: entry.details ?? {},
+      actorId: actor.actorId,
+      action,
+      entityType: target?.[0] ?? null,
+      entityId: target?.[1] ?? null,
+      ip: actor.meta?.ip ?? null,
+      userAgent: actor.meta?.userAgent ?? null,
+      requestId: actor.meta?.requestId ?? null,
+      details,
     });
+  }
+
+  // A caller refused a row (or a route): outside any transaction, so the row stays when the refusal throws.
+  denied(ctx: AuthContext, target: AuditTarget | null, details: AuditDetails = {}): Promise<void> {
+    return this.log(ctx, AUTHZ_DENIED, target, details);
   }
 }

@@ -8,8 +8,8 @@ import { AccountErrors } from './auth.errors';
 import { MeResponse, toMeResponse } from './dto/me.response';
 import { ChangePasswordDto } from './dto/password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 import { SessionsService } from './sessions.service';
 
 // What a signed-in person changes about their own account.
@@ -27,10 +27,7 @@ export class AccountService {
     const language = dto.language;
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: ctx.user.id }, { language });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'user.updated', entityType: 'user', entityId: ctx.user.id, meta: ctx, details: { fields: ['language'], language } },
-        manager,
-      );
+      await this.audit.log(ctx, 'user.updated', ['user', ctx.user.id], { fields: ['language'], language }, manager);
     });
     return toMeResponse({ ...ctx.user, language });
   }
@@ -42,17 +39,14 @@ export class AccountService {
     if (policy) throw policy;
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: ctx.user.id });
     if (!(await this.hasher.verify(user.passwordHash, dto.currentPassword))) {
-      await this.audit.record({ actorId: user.id, action: 'auth.password_change_failed', entityType: 'user', entityId: user.id, meta: ctx });
+      await this.audit.log({ actorId: user.id, meta: ctx }, 'auth.password_change_failed', ['user', user.id]);
       throw AccountErrors.currentPasswordWrong();
     }
     const passwordHash = await this.hasher.hash(dto.newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       const revoked = await this.sessions.revokeOthersForUser(manager, user.id, ctx.user.sessionId, 'password_changed');
-      await this.audit.record(
-        { actorId: user.id, action: 'auth.password_changed', entityType: 'user', entityId: user.id, meta: ctx, details: { revokedSessions: revoked } },
-        manager,
-      );
+      await this.audit.log({ actorId: user.id, meta: ctx }, 'auth.password_changed', ['user', user.id], { revokedSessions: revoked }, manager);
     });
   }
 }

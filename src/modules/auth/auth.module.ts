@@ -11,11 +11,11 @@ import { AuthService } from './auth.service';
 import { BrowserSessionService } from './browser-session.service';
 import { InvitationsService } from './invitations.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginThrottlerStorage } from './login-throttler-storage';
+import { LoginThrottlerStorage } from './login-throttler.storage';
 import { LoginThrottlerModule } from './login-throttler.module';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
-import { SessionCookies } from './session-cookies';
+import { SessionCookies } from './session-cookies.service';
 import { SessionsService } from './sessions.service';
 
 function accountKey(request: FastifyRequest): string {

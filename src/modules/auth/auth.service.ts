@@ -16,8 +16,8 @@ import { InvitationEntity, InvitationPurpose } from './entities/invitation.entit
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { SessionEntity } from './entities/session.entity';
 import { AccessTokenClaims, JwtStrategy } from './jwt.strategy';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 
 @Injectable()
 export class AuthService {
@@ -36,7 +36,7 @@ export class AuthService {
     const passwordOk = await this.hasher.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !passwordOk || user.status !== UserStatus.Active) {
       const reason = !user ? 'unknown_account' : !passwordOk ? 'wrong_password' : `account_${user.status}`;
-      await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', meta, details: { reason } });
+      await this.audit.log({ actorId: user?.id ?? null, meta }, 'auth.login_failed', null, { reason });
       throw LoginErrors.invalidCredentials();
     }
     return this.dataSource.transaction(async (manager) => {
@@ -48,10 +48,7 @@ export class AuthService {
         userAgent: meta.userAgent,
       });
       await manager.update(UserEntity, { id: user.id }, { lastLoginAt: now });
-      await this.audit.record(
-        { actorId: user.id, action: 'auth.login', entityType: 'session', entityId: session.id, meta },
-        manager,
-      );
+      await this.audit.log({ actorId: user.id, meta }, 'auth.login', ['session', session.id], {}, manager);
       return this.issueTokens(manager, user.id, session);
     });
   }
@@ -80,10 +77,7 @@ export class AuthService {
       const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ id: outcome.reused });
       await this.dataSource.transaction(async (manager) => {
         await manager.update(SessionEntity, { id: outcome.reused, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'refresh_token_reused' });
-        await this.audit.record(
-          { actorId: session?.userId ?? null, action: 'auth.refresh_reuse_detected', entityType: 'session', entityId: outcome.reused, meta },
-          manager,
-        );
+        await this.audit.log({ actorId: session?.userId ?? null, meta }, 'auth.refresh_reuse_detected', ['session', outcome.reused], {}, manager);
       });
     }
     throw LoginErrors.invalidRefreshToken();
@@ -111,7 +105,7 @@ export class AuthService {
   private async endSession(meta: RequestMeta, userId: string, sessionId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const ended = await manager.update(SessionEntity, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokedReason: 'logout' });
-      if (ended.affected) await this.audit.record({ actorId: userId, action: 'auth.logout', entityType: 'session', entityId: sessionId, meta }, manager);
+      if (ended.affected) await this.audit.log({ actorId: userId, meta }, 'auth.logout', ['session', sessionId], {}, manager);
     });
   }
 
@@ -131,7 +125,7 @@ export class AuthService {
       if (!user) throw LoginErrors.invalidInvitation();
       await manager.update(UserEntity, { id: user.id }, { passwordHash, status: UserStatus.Active });
       await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: this.clock.now() });
-      await this.audit.record({ actorId: user.id, action: 'user.activated', entityType: 'user', entityId: user.id, meta }, manager);
+      await this.audit.log({ actorId: user.id, meta }, 'user.activated', ['user', user.id], {}, manager);
     });
   }
 

@@ -8,7 +8,7 @@ import { LoginErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { IssuedTokens, TokenResponse, toTokenResponse } from './dto/token.response';
-import { SessionCookies } from './session-cookies';
+import { SessionCookies } from './session-cookies.service';
 
 // The HTTP side of sessions: API clients carry the refresh token in JSON, browsers in an httpOnly cookie.
 // The rules (rotation, reuse detection, ending a session) stay in AuthService; this only moves the token.
@@ -65,7 +65,7 @@ export class BrowserSessionService {
 
   private async requireCsrf(meta: RequestMeta, request: FastifyRequest, refreshToken: string): Promise<void> {
     if (this.cookies.csrfMatches(request, refreshToken)) return;
-    await this.audit.record({ actorId: null, action: 'auth.csrf_refused', meta, details: { route: request.routeOptions.url ?? null } });
+    await this.audit.log({ actorId: null, meta }, 'auth.csrf_refused', null, { route: request.routeOptions.url ?? null });
     throw LoginErrors.csrfTokenInvalid();
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { LoginThrottlerStorage } from './login-throttler-storage';
+import { LoginThrottlerStorage } from './login-throttler.storage';
 
 // Holds the login limits' storage so that ThrottlerModule's factory can take it (and Nest closes it).
 @Module({

@@ -12,8 +12,8 @@ import { LoginErrors } from './auth.errors';
 import { PasswordResetConfirmDto } from './dto/password.dto';
 import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
 import { passwordResetMail } from './mail/password-reset.mail';
-import { PasswordHasher } from './password-hasher';
-import { passwordPolicyError } from './password-policy';
+import { PasswordHasher } from './password-hasher.service';
+import { passwordPolicyError } from './password-policy.rule';
 import { SessionsService } from './sessions.service';
 
 export const PASSWORD_RESET_VALID_MINUTES = 60;
@@ -76,10 +76,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         { usedAt: now },
       );
       const revoked = await this.sessions.revokeAllForUser(manager, user.id, 'password_reset');
-      await this.audit.record(
-        { actorId: user.id, action: 'auth.password_reset', entityType: 'user', entityId: user.id, meta, details: { revokedSessions: revoked } },
-        manager,
-      );
+      await this.audit.log({ actorId: user.id, meta }, 'auth.password_reset', ['user', user.id], { revokedSessions: revoked }, manager);
     });
   }
 
@@ -103,10 +100,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         createdBy: null,
         expiresAt: new Date(now.getTime() + PASSWORD_RESET_VALID_MINUTES * 60_000),
       });
-      await this.audit.record(
-        { actorId: null, action: 'auth.password_reset_requested', entityType: 'user', entityId: user.id, meta },
-        manager,
-      );
+      await this.audit.log({ actorId: null, meta }, 'auth.password_reset_requested', ['user', user.id], {}, manager);
       return this.mail.compose(
         manager,
         { userId: user.id, email: user.email, language: user.language },

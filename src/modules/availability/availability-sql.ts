@@ -1,4 +1,4 @@
-import { COUNTY_TIME_ZONE } from './local-time';
+import { COUNTY_ZONE } from '../../common/i18n/format';
 
 // The meaning of "available for [start, end)", as SQL that other features compose into their own queries
 // (the booking matcher adds its conditions beside it). Arguments are SQL expressions written by our code,
@@ -20,7 +20,7 @@ export interface AvailabilityTerms {
 }
 
 export function availabilityTerms(startSql: string, endSql: string, expertAlias = 'e'): AvailabilityTerms {
-  const tz = `'${COUNTY_TIME_ZONE}'`;
+  const tz = `'${COUNTY_ZONE}'`;
   const start = `CAST(${startSql} AS timestamptz)`;
   const end = `CAST(${endSql} AS timestamptz)`;
   const day = `CAST(${start} AT TIME ZONE ${tz} AS date)`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
-import { AvailabilityFacts } from './availability-rules';
+import { AvailabilityFacts } from './availability.rule';
 import { availabilityTerms, availableExpertsSql } from './availability-sql';
 import { AbsenceEntity } from './entities/absence.entity';
 import { OneOffWindowEntity } from './entities/one-off-window.entity';
@@ -51,8 +51,9 @@ export class AvailabilityRepository {
     return Boolean(result.affected);
   }
 
-  exists(kind: AvailabilityKind, id: string): Promise<boolean> {
-    return this.dataSource.getRepository(AVAILABILITY_KINDS[kind].entity).existsBy({ id });
+  // Whose row it is: what requireAccess decides by.
+  findOwner(kind: AvailabilityKind, id: string): Promise<{ expertId: string } | null> {
+    return this.dataSource.getRepository<{ id: string; expertId: string }>(AVAILABILITY_KINDS[kind].entity).findOne({ where: { id }, select: { expertId: true } });
   }
 
   // The same conditions as the exclusion constraints; used only to name the row that refused a change.

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { ExpertErrors } from '../experts/experts.errors';
 import { ExpertsRepository } from '../experts/experts.repository';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
-import { checkAbsence, checkValidity, unavailableReasons, windowMinutes } from './availability-rules';
+import { checkAbsence, checkValidity, unavailableReasons, windowMinutes } from './availability.rule';
 import { AvailabilityErrors } from './availability.errors';
 import { AvailabilityRepository, InstantRange } from './availability.repository';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
@@ -77,16 +78,13 @@ export class AvailabilityService {
   async remove(ctx: AuthContext, kind: AvailabilityKind, id: string): Promise<void> {
     const expertId = await this.ownExpertId(ctx);
     const { entityType } = AVAILABILITY_KINDS[kind];
-    const removed = await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repo.removeOwn(manager, kind, expertId, id))) return false;
-      await this.audit.record({ actorId: ctx.user.id, action: `${entityType}.deleted`, entityType, entityId: id, meta: ctx }, manager);
-      return true;
+    const notFound = () => AvailabilityErrors.notFound(kind);
+    await requireAccess(this.audit, ctx, { entityType, id, find: () => this.repo.findOwner(kind, id), allows: (row) => row.expertId === expertId, notFound });
+    await this.dataSource.transaction(async (manager) => {
+      // Removed meanwhile (a second DELETE at the same time): gone, as if it never was.
+      if (!(await this.repo.removeOwn(manager, kind, expertId, id))) throw notFound();
+      await this.audit.log(ctx, `${entityType}.deleted`, [entityType, id], {}, manager);
     });
-    if (removed) return;
-    if (await this.repo.exists(kind, id)) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType, entityId: id, meta: ctx });
-    }
-    throw AvailabilityErrors.notFound(kind);
   }
 
   async checkMine(ctx: AuthContext, query: AvailabilityRangeQuery): Promise<AvailabilityCheckResponse> {
@@ -130,7 +128,7 @@ export class AvailabilityService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const saved = await this.repo.add(manager, kind, row);
-        await this.audit.record({ actorId: ctx.user.id, action: `${entityType}.created`, entityType, entityId: saved.id, meta: ctx }, manager);
+        await this.audit.log(ctx, `${entityType}.created`, [entityType, saved.id], {}, manager);
         return saved;
       });
     } catch (error) {

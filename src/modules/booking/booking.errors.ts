@@ -1,50 +1,72 @@
 import { DomainError } from '../../common/errors/domain-error';
 
+// The codes this feature answers with: the API's contract, one definition each.
+export enum BookingErrorCode {
+  RequestNotFound = 'REQUEST_NOT_FOUND',
+  NotOwnOrganisation = 'NOT_OWN_ORGANISATION',
+  OrganisationInactive = 'ORGANISATION_INACTIVE',
+  RequestStatusConflict = 'REQUEST_STATUS_CONFLICT',
+  RequestNotOpenForMatching = 'REQUEST_NOT_OPEN_FOR_MATCHING',
+  OfferNotFound = 'OFFER_NOT_FOUND',
+  OfferNotOpen = 'OFFER_NOT_OPEN',
+  RequestAlreadyFilled = 'REQUEST_ALREADY_FILLED',
+  ExpertDoubleBooked = 'EXPERT_DOUBLE_BOOKED',
+  EarningsCeilingAckRequired = 'EARNINGS_CEILING_ACK_REQUIRED',
+  ExpertNotMatching = 'EXPERT_NOT_MATCHING',
+  AlreadyOffered = 'ALREADY_OFFERED',
+  AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
+  AssignmentStatusConflict = 'ASSIGNMENT_STATUS_CONFLICT',
+  AssignmentNotEnded = 'ASSIGNMENT_NOT_ENDED',
+  FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
+  FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
+  CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
+}
+
 export const BookingErrors = {
-  requestNotFound: () => new DomainError('REQUEST_NOT_FOUND', 'not_found', 'Booking request not found'),
+  requestNotFound: () => new DomainError(BookingErrorCode.RequestNotFound, 'not_found', 'Booking request not found'),
   notOwnOrganisation: () =>
     new DomainError(
-      'NOT_OWN_ORGANISATION',
+      BookingErrorCode.NotOwnOrganisation,
       'forbidden',
       "Only the county's own units and projects may order, and only through their own members",
       [{ field: 'organisationId', code: 'notOwnOrganisation', message: 'is not a unit or project you belong to' }],
     ),
   organisationInactive: () =>
-    new DomainError('ORGANISATION_INACTIVE', 'validation', 'organisationId: the unit or project is not active on that date', [
+    new DomainError(BookingErrorCode.OrganisationInactive, 'validation', 'organisationId: the unit or project is not active on that date', [
       { field: 'organisationId', code: 'inactive', message: 'is not active on the date of the order' },
     ]),
   requestStatusConflict: (from: string, action: string) =>
-    new DomainError('REQUEST_STATUS_CONFLICT', 'conflict', `A ${from} request cannot be ${action}`),
+    new DomainError(BookingErrorCode.RequestStatusConflict, 'conflict', `A ${from} request cannot be ${action}`),
   // Candidates, offers and direct bookings exist only while a submitted request still needs experts.
   notOpenForMatching: (status: string) =>
     new DomainError(
-      'REQUEST_NOT_OPEN_FOR_MATCHING',
+      BookingErrorCode.RequestNotOpenForMatching,
       'conflict',
       `A ${status} request is not open for matching: candidates and offers exist only for a submitted request that still needs experts`,
     ),
-  offerNotFound: () => new DomainError('OFFER_NOT_FOUND', 'not_found', 'Offer not found'),
-  offerNotOpen: (status: string) => new DomainError('OFFER_NOT_OPEN', 'conflict', `The offer is ${status}, not open`),
+  offerNotFound: () => new DomainError(BookingErrorCode.OfferNotFound, 'not_found', 'Offer not found'),
+  offerNotOpen: (status: string) => new DomainError(BookingErrorCode.OfferNotOpen, 'conflict', `The offer is ${status}, not open`),
   requestFilled: () =>
-    new DomainError('REQUEST_ALREADY_FILLED', 'conflict', 'Enough experts have already accepted this request'),
+    new DomainError(BookingErrorCode.RequestAlreadyFilled, 'conflict', 'Enough experts have already accepted this request'),
   doubleBooked: () =>
-    new DomainError('EXPERT_DOUBLE_BOOKED', 'conflict', 'The expert already holds an assignment at an overlapping time'),
+    new DomainError(BookingErrorCode.ExpertDoubleBooked, 'conflict', 'The expert already holds an assignment at an overlapping time'),
   ceilingAckRequired: (earnedCents: number, expectedCents: number, ceilingCents: number) =>
     new DomainError(
-      'EARNINGS_CEILING_ACK_REQUIRED',
+      BookingErrorCode.EarningsCeilingAckRequired,
       'conflict',
       `Accepting would take this year's fees to ${earnedCents + expectedCents} cents, past your ceiling of ${ceilingCents}; accept again with acknowledgeEarningsCeiling: true`,
     ),
   expertNotMatching: (expertIds: string[]) =>
-    new DomainError('EXPERT_NOT_MATCHING', 'validation', 'expertIds: some experts do not match this request', [
+    new DomainError(BookingErrorCode.ExpertNotMatching, 'validation', 'expertIds: some experts do not match this request', [
       { field: 'expertIds', code: 'notMatching', message: `not candidates for this request: ${expertIds.join(', ')}` },
     ]),
-  alreadyOffered: () => new DomainError('ALREADY_OFFERED', 'conflict', 'The expert already has an open or accepted offer for this request'),
-  assignmentNotFound: () => new DomainError('ASSIGNMENT_NOT_FOUND', 'not_found', 'Assignment not found'),
+  alreadyOffered: () => new DomainError(BookingErrorCode.AlreadyOffered, 'conflict', 'The expert already has an open or accepted offer for this request'),
+  assignmentNotFound: () => new DomainError(BookingErrorCode.AssignmentNotFound, 'not_found', 'Assignment not found'),
   assignmentStatusConflict: (from: string, action: string) =>
-    new DomainError('ASSIGNMENT_STATUS_CONFLICT', 'conflict', `A ${from} assignment cannot be ${action}`),
-  notEnded: () => new DomainError('ASSIGNMENT_NOT_ENDED', 'conflict', 'The work can be confirmed only after its end time'),
-  feedbackExists: () => new DomainError('FEEDBACK_ALREADY_GIVEN', 'conflict', 'Feedback for this assignment was already given'),
+    new DomainError(BookingErrorCode.AssignmentStatusConflict, 'conflict', `A ${from} assignment cannot be ${action}`),
+  notEnded: () => new DomainError(BookingErrorCode.AssignmentNotEnded, 'conflict', 'The work can be confirmed only after its end time'),
+  feedbackExists: () => new DomainError(BookingErrorCode.FeedbackAlreadyGiven, 'conflict', 'Feedback for this assignment was already given'),
   feedbackNotOpen: (status: string) =>
-    new DomainError('FEEDBACK_NOT_OPEN', 'conflict', `Feedback opens once the work is confirmed as completed; this assignment is ${status}`),
-  calendarFeedNotFound: () => new DomainError('CALENDAR_FEED_NOT_FOUND', 'not_found', 'No such calendar feed'),
+    new DomainError(BookingErrorCode.FeedbackNotOpen, 'conflict', `Feedback opens once the work is confirmed as completed; this assignment is ${status}`),
+  calendarFeedNotFound: () => new DomainError(BookingErrorCode.CalendarFeedNotFound, 'not_found', 'No such calendar feed'),
 };

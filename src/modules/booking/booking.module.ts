@@ -3,7 +3,7 @@ import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { AssignmentCancellation } from './assignments/assignment-cancellation';
+import { AssignmentCancellation } from './assignments/assignment-cancellation.service';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { BookingRequestsController } from './requests/booking-requests.controller';
@@ -12,14 +12,14 @@ import { BookingRepository } from './booking.repository';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeedRepository } from './calendar/calendar-feed.repository';
 import { CalendarFeedService } from './calendar/calendar-feed.service';
-import { EarningsGuard } from './offers/earnings-guard';
+import { EarningsCeiling } from './offers/earnings-ceiling.service';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
 import { MatchingRepository } from './matching/matching.repository';
 import { MatchingService } from './matching/matching.service';
 import { OffersController } from './offers/offers.controller';
-import { OfferWithdrawal } from './offers/offer-withdrawal';
+import { OfferWithdrawal } from './offers/offer-withdrawal.service';
 import { OffersService } from './offers/offers.service';
 
 @Module({
@@ -34,7 +34,7 @@ import { OffersService } from './offers/offers.service';
     AssignmentsService,
     AssignmentCancellation,
     OfferWithdrawal,
-    EarningsGuard,
+    EarningsCeiling,
     FeedbackRepository,
     FeedbackService,
     CalendarFeedRepository,

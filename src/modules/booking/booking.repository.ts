@@ -100,10 +100,4 @@ export class BookingRepository {
       )
       .then((rows: unknown[]) => rows.length > 0);
   }
-
-  isMember(organisationId: string, userId: string): Promise<boolean> {
-    return this.dataSource
-      .query(`SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId])
-      .then((rows: unknown[]) => rows.length > 0);
-  }
 }

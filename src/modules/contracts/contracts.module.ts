@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentContractController } from './lifecycle/assignment-contract.controller';
-import { ContractAccess } from './contract-access';
+import { ContractAccess } from './contract-access.service';
 import { ContractDrafts } from './lifecycle/contract-drafts.service';
 import { ContractEnding } from './lifecycle/contract-ending.service';
 import { ContractPdfJob } from './document/contract-pdf.job';
 import { ContractPdfsService } from './document/contract-pdfs.service';
 import { ContractSignedCopyJob } from './document/contract-signed-copy.job';
 import { ContractSigningService } from './lifecycle/contract-signing.service';
-import { ContractSnapshots } from './document/contract-snapshots';
+import { ContractSnapshots } from './document/contract-snapshots.service';
 import { ContractSweepJob } from './lifecycle/contract-sweep.job';
 import { ContractsController } from './lifecycle/contracts.controller';
 import { ContractsRepository } from './contracts.repository';
@@ -17,9 +18,10 @@ import { ContractsService } from './lifecycle/contracts.service';
 import { ContractPdfRenderer } from './document/contract-pdf-renderer.service';
 import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
-// Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities.
+// Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities
+// and its rule of who may see an assignment (assignment-access.ts).
 @Module({
-  imports: [AuthModule, FeePricingModule],
+  imports: [AuthModule, FeePricingModule, OrganisationsModule],
   controllers: [ContractsController, AssignmentContractController],
   providers: [
     ContractsRepository,

@@ -226,12 +226,6 @@ export class ContractsRepository {
     return user?.passwordHash ?? null;
   }
 
-  isMember(organisationId: string, userId: string): Promise<boolean> {
-    return this.dataSource
-      .query(`SELECT 1 FROM organisation_members WHERE organisation_id = $1 AND user_id = $2`, [organisationId, userId])
-      .then((rows: unknown[]) => rows.length > 0);
-  }
-
   // Signed contracts whose last day is before today end by themselves.
   async expireEnded(manager: EntityManager, today: string): Promise<string[]> {
     const result = await manager

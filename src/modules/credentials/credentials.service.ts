@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
+import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
 import { ExpertErrors } from '../experts/experts.errors';
 import { FileDownload, FilesService } from '../files/files.service';
@@ -19,7 +20,6 @@ import { CredentialStatus, TrainingCredentialEntity } from './entities/training-
 import { credentialRejectedMail } from './mail/credential-rejected.mail';
 import { credentialVerifiedMail } from './mail/credential-verified.mail';
 
-const ZONE = 'Europe/Helsinki';
 const ENTITY = 'training_credential';
 
 @Injectable()
@@ -35,8 +35,8 @@ export class CredentialsService {
 
   async submit(ctx: AuthContext, { fields, file }: UploadedForm<CreateCredentialDto>): Promise<CredentialResponse> {
     if (!(await this.repo.expertExists(ctx.user.id))) throw ExpertErrors.notFound();
-    const today = DateTime.fromJSDate(this.clock.now(), { zone: ZONE }).toISODate();
-    if (fields.completedOn > today!) throw CredentialErrors.completedInFuture();
+    const today = localDate(this.clock.now());
+    if (fields.completedOn > today) throw CredentialErrors.completedInFuture();
     // The file and the credential commit together or not at all.
     const saved = await this.dataSource.transaction(async (manager) => {
       const stored = await this.files.store(manager, ctx.user.id, file);
@@ -47,10 +47,7 @@ export class CredentialsService {
         completedOn: fields.completedOn,
         fileId: stored.id,
       });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'credential.submitted', entityType: ENTITY, entityId: credential.id, meta: ctx, details: { type: fields.type, fileId: stored.id } },
-        manager,
-      );
+      await this.audit.log(ctx, 'credential.submitted', [ENTITY, credential.id], { type: fields.type, fileId: stored.id }, manager);
       return { ...credential, file: stored };
     });
     return toCredentialResponse(saved);
@@ -66,21 +63,18 @@ export class CredentialsService {
   }
 
   async removeOwn(ctx: AuthContext, id: string): Promise<void> {
-    const credential = await this.visible(ctx, id, 'own');
+    const credential = await requireAccess(this.audit, ctx, this.credential(ctx, id, 'own'));
     if (credential.status !== CredentialStatus.Pending) throw CredentialErrors.alreadyDecided();
     await this.dataSource.transaction(async (manager) => {
       // Decided meanwhile: the coordinator's decision stands.
       if (!(await this.repo.deletePending(manager, id))) throw CredentialErrors.alreadyDecided();
       await this.files.remove(manager, credential.fileId);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'credential.deleted', entityType: ENTITY, entityId: id, meta: ctx, details: { fileId: credential.fileId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'credential.deleted', [ENTITY, id], { fileId: credential.fileId }, manager);
     });
   }
 
   async file(ctx: AuthContext, id: string): Promise<FileDownload> {
-    const credential = await this.visible(ctx, id, 'ownOrStaff');
+    const credential = await requireAccess(this.audit, ctx, this.credential(ctx, id, 'ownOrStaff'));
     const download = await this.files.download(credential.fileId);
     if (!download) throw CredentialErrors.notFound();
     return download;
@@ -108,10 +102,7 @@ export class CredentialsService {
         decision.status === CredentialStatus.Verified
           ? await this.mail.compose(manager, to, credentialVerifiedMail, params)
           : await this.mail.compose(manager, to, credentialRejectedMail, { ...params, reason: decision.rejectionReason! });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: `credential.${decision.status}`, entityType: ENTITY, entityId: id, meta: ctx, details: { expertId: credential.expertId } },
-        manager,
-      );
+      await this.audit.log(ctx, `credential.${decision.status}`, [ENTITY, id], { expertId: credential.expertId }, manager);
       return { credential, mailId };
     });
     await this.mail.dispatch([mailId]);
@@ -120,14 +111,14 @@ export class CredentialsService {
 
   // The expert sees only their own; coordinators (where allowed) see all. Another's credential
   // answers as if it did not exist, and the attempt is audited.
-  private async visible(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): Promise<TrainingCredentialEntity> {
-    const credential = await this.repo.findById(id);
-    if (!credential) throw CredentialErrors.notFound();
+  private credential(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): AccessRequest<TrainingCredentialEntity> {
     const staff = rule === 'ownOrStaff' && ctx.user.role === Role.Coordinator;
-    if (credential.expertId !== ctx.user.id && !staff) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: ENTITY, entityId: id, meta: ctx });
-      throw CredentialErrors.notFound();
-    }
-    return credential;
+    return {
+      entityType: ENTITY,
+      id,
+      find: () => this.repo.findById(id),
+      allows: (credential) => staff || credential.expertId === ctx.user.id,
+      notFound: CredentialErrors.notFound,
+    };
   }
 }

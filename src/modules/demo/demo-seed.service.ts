@@ -11,7 +11,7 @@ import { FieldCipher } from '../../common/crypto/field-cipher';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { Language } from '../../common/i18n/language';
 import { maskIban } from '../../common/validation/finnish-identifiers';
-import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordHasher } from '../auth/password-hasher.service';
 import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
 import { CredentialStatus, TrainingCredentialEntity, TrainingType } from '../credentials/entities/training-credential.entity';
@@ -24,7 +24,7 @@ import { MediaType } from '../files/media-type';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../organisations/entities/organisation.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
-import { DemoHistory } from './demo-history';
+import { DemoHistory } from './demo-history.service';
 import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_PROJECTS, DEMO_STAFF, DEMO_UNITS, demoExperts } from './demo-data';
 
 export type SeedOutcome = 'seeded' | 'already-seeded';

@@ -4,7 +4,7 @@ import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { API_PREFIX } from '../../common/http/api-prefix';
 import { localDate } from '../../common/i18n/format';
-import { expectedFeeCents } from '../fees/money/fee-estimate';
+import { expectedFeeCents } from '../fees/money/fee-estimate.rule';
 import { RatesRepository } from '../fees/rates/rates.repository';
 import { AuditService } from '../audit/audit.service';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
@@ -66,7 +66,7 @@ export class ExpertDataExport {
       this.data.statements(id),
     ]);
     // Recorded before the audit section is read, so that the export lists itself.
-    await this.audit.record({ actorId: ctx.user.id, action: 'expert.data_exported', entityType: 'expert', entityId: id, meta: ctx });
+    await this.audit.log(ctx, 'expert.data_exported', ['expert', id]);
     const paymentDetails = details ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, id) } : null;
     const ownIds = [
       ...sessions.map((s) => s.id),

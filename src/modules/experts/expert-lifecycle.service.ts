@@ -14,7 +14,7 @@ import { ApplyDto } from './dto/apply.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { PauseDto } from './dto/pause.dto';
 import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
-import { ExpertAction, nextExpertStatus } from './expert-transitions';
+import { ExpertAction, nextExpertStatus } from './expert-transitions.rule';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 import { applicationMail } from './mail/application.mail';
@@ -45,7 +45,7 @@ export class ExpertLifecycleService {
         });
         await manager.insert(ExpertEntity, { userId: user.id });
         const mailId = await this.invitations.invite(manager, user, null, applicationMail);
-        await this.audit.record({ actorId: null, action: 'expert.applied', entityType: 'expert', entityId: user.id, meta }, manager);
+        await this.audit.log({ actorId: null, meta }, 'expert.applied', ['expert', user.id], {}, manager);
         return mailId;
       })
       .catch((error: unknown) => {
@@ -88,10 +88,7 @@ export class ExpertLifecycleService {
         { status: to, ...also, ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}) },
       );
       if (!result.affected) throw ExpertErrors.badTransition(expert.status, action);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: `expert.${action}`, entityType: 'expert', entityId: expert.userId, meta: ctx, details: { from: expert.status, to } },
-        manager,
-      );
+      await this.audit.log(ctx, `expert.${action}`, ['expert', expert.userId], { from: expert.status, to }, manager);
     });
     return toExpertResponse({ ...expert, ...also, status: to });
   }

@@ -7,8 +7,8 @@ import { AuditService } from '../audit/audit.service';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { ExpertEntity } from './entities/expert.entity';
-import { ExpertAnonymiser } from './expert-anonymiser';
-import { nextExpertStatus } from './expert-transitions';
+import { ExpertAnonymiser } from './expert-anonymiser.service';
+import { nextExpertStatus } from './expert-transitions.rule';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 
@@ -29,7 +29,7 @@ export class ExpertPrivacyService {
     const at = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ExpertEntity, { userId: expert.userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
-      await this.audit.record({ actorId: ctx.user.id, action: 'expert.erasure_requested', entityType: 'expert', entityId: expert.userId, meta: ctx }, manager);
+      await this.audit.log(ctx, 'expert.erasure_requested', ['expert', expert.userId], {}, manager);
     });
     return toExpertResponse({ ...expert, erasureRequestedAt: expert.erasureRequestedAt ?? at });
   }

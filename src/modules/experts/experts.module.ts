@@ -2,7 +2,7 @@ import { FeePricingModule } from '../fees/fee-pricing.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
-import { ExpertAnonymiser } from './expert-anonymiser';
+import { ExpertAnonymiser } from './expert-anonymiser.service';
 import { ExpertDataExport } from './expert-data-export.service';
 import { ExpertDataRepository } from './expert-data.repository';
 import { ExpertLifecycleService } from './expert-lifecycle.service';

@@ -46,10 +46,7 @@ export class ExpertsService {
       if (name !== undefined || preferredLanguage !== undefined) {
         await manager.update(UserEntity, { id: expert.userId }, { name, language: preferredLanguage });
       }
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'expert.profile_updated', entityType: 'expert', entityId: expert.userId, meta: ctx, details: { fields: changed } },
-        manager,
-      );
+      await this.audit.log(ctx, 'expert.profile_updated', ['expert', expert.userId], { fields: changed }, manager);
     });
     return this.me(ctx);
   }
@@ -68,10 +65,7 @@ export class ExpertsService {
           : // Withdrawing every topic withdraws the consent too.
             { topics: [], topicsConsentAt: null, topicsConsentVersion: null },
       );
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'expert.topics_set', entityType: 'expert', entityId: expert.userId, meta: ctx, details: { consentVersion: dto.topics.length > 0 ? dto.consentVersion : null } },
-        manager,
-      );
+      await this.audit.log(ctx, 'expert.topics_set', ['expert', expert.userId], { consentVersion: dto.topics.length > 0 ? dto.consentVersion : null }, manager);
     });
     return this.me(ctx);
   }

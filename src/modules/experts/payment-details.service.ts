@@ -71,10 +71,7 @@ export class PaymentDetailsService {
         await manager.upsert(PaymentDetailsEntity, next, ['expertId']);
         // Field names only: never the values.
         const fields = Object.keys(dto).filter((k) => dto[k as keyof PaymentDetailsDto] !== undefined);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'expert.payment_details_updated', entityType: 'expert', entityId: expertId, meta: ctx, details: { fields } },
-          manager,
-        );
+        await this.audit.log(ctx, 'expert.payment_details_updated', ['expert', expertId], { fields }, manager);
         return manager.findOneByOrFail(PaymentDetailsEntity, { expertId });
       })
       .catch((error: unknown) => {
@@ -87,14 +84,7 @@ export class PaymentDetailsService {
   async readClear(ctx: AuthContext, expertId: string): Promise<ClearPaymentDetailsResponse> {
     const details = await this.experts.findPaymentDetails(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
-    await this.audit.record({
-      actorId: ctx.user.id,
-      action: 'expert.payment_details_read_clear',
-      entityType: 'expert',
-      entityId: expertId,
-      meta: ctx,
-      details: { fields: ['iban', 'identityCode', 'associationIban'] },
-    });
+    await this.audit.log(ctx, 'expert.payment_details_read_clear', ['expert', expertId], { fields: ['iban', 'identityCode', 'associationIban'] });
     const open = (value: string | null, field: Parameters<typeof cipherContext>[1]) =>
       value === null ? null : this.cipher.decrypt(value, cipherContext(expertId, field));
     return {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClaimsRepository } from './claims/claims.repository';
-import { LateCancellationClaims } from './claims/late-cancellation-claims';
+import { LateCancellationClaims } from './claims/late-cancellation-claims.service';
 import { RatesRepository } from './rates/rates.repository';
 
 // What booking and contracts need of fees, without the fees feature's controllers and workers: the one read of

@@ -1,64 +1,101 @@
-import { DomainError, FieldError } from '../../common/errors/domain-error';
-import { FeeArithmeticError } from './money/fee-arithmetic';
+import { DomainError, DomainErrorCode, FieldError } from '../../common/errors/domain-error';
+import { FeeArithmeticError, FeeArithmeticErrorCode } from './money/fee-arithmetic.rule';
 
-const invalid = (code: string, fields: FieldError[]) =>
+// The codes this feature answers with: the API's contract, one definition each.
+export enum FeeErrorCode {
+  ClaimNotFound = 'CLAIM_NOT_FOUND',
+  AssignmentNotClaimable = 'ASSIGNMENT_NOT_CLAIMABLE',
+  ClaimAlreadyExists = 'CLAIM_ALREADY_EXISTS',
+  ClaimTimeLimitPassed = 'CLAIM_TIME_LIMIT_PASSED',
+  ClaimMinutesExceedBooking = 'CLAIM_MINUTES_EXCEED_BOOKING',
+  ClaimKilometresImplausible = 'CLAIM_KILOMETRES_IMPLAUSIBLE',
+  ClaimTripDateOutside = 'CLAIM_TRIP_DATE_OUTSIDE',
+  ClaimStatusConflict = 'CLAIM_STATUS_CONFLICT',
+  ClaimTooManyCosts = 'CLAIM_TOO_MANY_COSTS',
+  ClaimCostNotFound = 'CLAIM_COST_NOT_FOUND',
+  FeeRateExists = 'FEE_RATE_EXISTS',
+  FeeRateRetroactive = 'FEE_RATE_RETROACTIVE',
+  FeeRunInProgress = 'FEE_RUN_IN_PROGRESS',
+  FeeRunNotFound = 'FEE_RUN_NOT_FOUND',
+  FeeRunStatusConflict = 'FEE_RUN_STATUS_CONFLICT',
+  FeeRunSecondApproverRequired = 'FEE_RUN_SECOND_APPROVER_REQUIRED',
+  FeeRunFileNotFound = 'FEE_RUN_FILE_NOT_FOUND',
+  StatementNotFound = 'STATEMENT_NOT_FOUND',
+  FeeRateNotFound = 'FEE_RATE_NOT_FOUND',
+  TravelRateNotFound = 'TRAVEL_RATE_NOT_FOUND',
+  FeeRateAmbiguous = 'FEE_RATE_AMBIGUOUS',
+  FeeNegativeValue = 'FEE_NEGATIVE_VALUE',
+  FeeNotAnInteger = 'FEE_NOT_AN_INTEGER',
+  FeeOutOfRange = 'FEE_OUT_OF_RANGE',
+  FeeInvalidDate = 'FEE_INVALID_DATE',
+  FeeInvalidTimestamp = 'FEE_INVALID_TIMESTAMP',
+  FeeInvalidTaxPercent = 'FEE_INVALID_TAX_PERCENT',
+  FeeCarTravelDateMissing = 'FEE_CAR_TRAVEL_DATE_MISSING',
+}
+
+const invalid = (code: FeeErrorCode | DomainErrorCode, fields: FieldError[]) =>
   new DomainError(code, 'validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
 
 export const FeeErrors = {
-  claimNotFound: () => new DomainError('CLAIM_NOT_FOUND', 'not_found', 'Claim not found'),
-  assignmentNotFound: () => new DomainError('ASSIGNMENT_NOT_FOUND', 'not_found', 'Assignment not found'),
+  claimNotFound: () => new DomainError(FeeErrorCode.ClaimNotFound, 'not_found', 'Claim not found'),
   assignmentNotClaimable: (status: string) =>
     new DomainError(
-      'ASSIGNMENT_NOT_CLAIMABLE',
+      FeeErrorCode.AssignmentNotClaimable,
       'conflict',
       `A ${status} assignment has no claim: only a completed one, or one the county cancelled late with the fee due`,
     ),
-  claimExists: () => new DomainError('CLAIM_ALREADY_EXISTS', 'conflict', 'This assignment already has a claim'),
+  claimExists: () => new DomainError(FeeErrorCode.ClaimAlreadyExists, 'conflict', 'This assignment already has a claim'),
   timeLimitPassed: (days: number) =>
-    new DomainError('CLAIM_TIME_LIMIT_PASSED', 'conflict', `A claim must be filed within ${days} days of the assignment's end`),
+    new DomainError(FeeErrorCode.ClaimTimeLimitPassed, 'conflict', `A claim must be filed within ${days} days of the assignment's end`),
   minutesExceedBooking: (maxMinutes: number) =>
-    invalid('CLAIM_MINUTES_EXCEED_BOOKING', [
+    invalid(FeeErrorCode.ClaimMinutesExceedBooking, [
       { field: 'workedMinutes', code: 'exceedsBooking', message: `worked and preparation minutes together may be at most ${maxMinutes} for this assignment` },
     ]),
   kilometresImplausible: (maxKm: number) =>
-    invalid('CLAIM_KILOMETRES_IMPLAUSIBLE', [{ field: 'trips', code: 'implausibleDistance', message: `the trips may add up to at most ${maxKm} km` }]),
+    invalid(FeeErrorCode.ClaimKilometresImplausible, [{ field: 'trips', code: 'implausibleDistance', message: `the trips may add up to at most ${maxKm} km` }]),
   tripDateOutside: (index: number) =>
-    invalid('CLAIM_TRIP_DATE_OUTSIDE', [
+    invalid(FeeErrorCode.ClaimTripDateOutside, [
       { field: `trips.${index}.date`, code: 'outsideAssignment', message: 'must be the day of the assignment, or the day before or after it' },
     ]),
   claimStatusConflict: (from: string, action: string) =>
-    new DomainError('CLAIM_STATUS_CONFLICT', 'conflict', `A ${from} claim cannot be ${action}`),
-  tooManyCosts: (max: number) => new DomainError('CLAIM_TOO_MANY_COSTS', 'conflict', `A claim has at most ${max} costs`),
-  costNotFound: () => new DomainError('CLAIM_COST_NOT_FOUND', 'not_found', 'Cost not found'),
-  rateExists: () => new DomainError('FEE_RATE_EXISTS', 'conflict', 'This task type already has a rate starting on that date'),
+    new DomainError(FeeErrorCode.ClaimStatusConflict, 'conflict', `A ${from} claim cannot be ${action}`),
+  tooManyCosts: (max: number) => new DomainError(FeeErrorCode.ClaimTooManyCosts, 'conflict', `A claim has at most ${max} costs`),
+  costNotFound: () => new DomainError(FeeErrorCode.ClaimCostNotFound, 'not_found', 'Cost not found'),
+  rateExists: () => new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),
   rateRetroactive: () =>
-    invalid('FEE_RATE_RETROACTIVE', [
+    invalid(FeeErrorCode.FeeRateRetroactive, [
       { field: 'validFrom', code: 'notInPast', message: 'must be today or later: rates for past work are never rewritten' },
     ]),
-  travelYear: () => invalid('VALIDATION_FAILED', [{ field: 'year', code: 'isYear', message: 'must be a year between 2000 and 2100' }]),
+  travelYear: () => invalid(DomainErrorCode.ValidationFailed, [{ field: 'year', code: 'isYear', message: 'must be a year between 2000 and 2100' }]),
   feeRunInProgress: () =>
-    new DomainError('FEE_RUN_IN_PROGRESS', 'conflict', 'Another fee run is not finished yet; finish (export) or retry it first'),
-  feeRunNotFound: () => new DomainError('FEE_RUN_NOT_FOUND', 'not_found', 'Fee run not found'),
+    new DomainError(FeeErrorCode.FeeRunInProgress, 'conflict', 'Another fee run is not finished yet; finish (export) or retry it first'),
+  feeRunNotFound: () => new DomainError(FeeErrorCode.FeeRunNotFound, 'not_found', 'Fee run not found'),
   feeRunStatusConflict: (from: string, action: string) =>
-    new DomainError('FEE_RUN_STATUS_CONFLICT', 'conflict', `A ${from} fee run cannot be ${action}`),
+    new DomainError(FeeErrorCode.FeeRunStatusConflict, 'conflict', `A ${from} fee run cannot be ${action}`),
   secondApproverRequired: () =>
-    new DomainError('FEE_RUN_SECOND_APPROVER_REQUIRED', 'conflict', 'Four eyes: a second, different coordinator must approve this run'),
-  upToInFuture: () => invalid('VALIDATION_FAILED', [{ field: 'upTo', code: 'notInFuture', message: 'must be today or earlier' }]),
-  fileNotFound: () => new DomainError('FEE_RUN_FILE_NOT_FOUND', 'not_found', 'File not found'),
-  statementNotFound: () => new DomainError('STATEMENT_NOT_FOUND', 'not_found', 'Statement not found'),
+    new DomainError(FeeErrorCode.FeeRunSecondApproverRequired, 'conflict', 'Four eyes: a second, different coordinator must approve this run'),
+  upToInFuture: () => invalid(DomainErrorCode.ValidationFailed, [{ field: 'upTo', code: 'notInFuture', message: 'must be today or earlier' }]),
+  fileNotFound: () => new DomainError(FeeErrorCode.FeeRunFileNotFound, 'not_found', 'File not found'),
+  statementNotFound: () => new DomainError(FeeErrorCode.StatementNotFound, 'not_found', 'Statement not found'),
 };
 
-// The pure money rules throw plain errors; at the edge they become the API's.
+// The pure money rules throw plain errors; at the edge they become the API's, each with its own code. A missing or
+// doubled rate is the data's state (conflict); the rest are values the rules refuse (validation).
+const FROM_ARITHMETIC: Record<FeeArithmeticErrorCode, [FeeErrorCode, 'conflict' | 'validation']> = {
+  RATE_NOT_FOUND: [FeeErrorCode.FeeRateNotFound, 'conflict'],
+  TRAVEL_RATE_NOT_FOUND: [FeeErrorCode.TravelRateNotFound, 'conflict'],
+  AMBIGUOUS_RATE: [FeeErrorCode.FeeRateAmbiguous, 'conflict'],
+  NEGATIVE_VALUE: [FeeErrorCode.FeeNegativeValue, 'validation'],
+  NOT_AN_INTEGER: [FeeErrorCode.FeeNotAnInteger, 'validation'],
+  OUT_OF_RANGE: [FeeErrorCode.FeeOutOfRange, 'validation'],
+  INVALID_DATE: [FeeErrorCode.FeeInvalidDate, 'validation'],
+  INVALID_TIMESTAMP: [FeeErrorCode.FeeInvalidTimestamp, 'validation'],
+  INVALID_TAX_PERCENT: [FeeErrorCode.FeeInvalidTaxPercent, 'validation'],
+  CAR_TRAVEL_DATE_MISSING: [FeeErrorCode.FeeCarTravelDateMissing, 'validation'],
+};
+
 export function fromArithmetic(error: unknown): unknown {
   if (!(error instanceof FeeArithmeticError)) return error;
-  switch (error.code) {
-    case 'RATE_NOT_FOUND':
-      return new DomainError('FEE_RATE_NOT_FOUND', 'conflict', error.message);
-    case 'TRAVEL_RATE_NOT_FOUND':
-      return new DomainError('TRAVEL_RATE_NOT_FOUND', 'conflict', error.message);
-    case 'AMBIGUOUS_RATE':
-      return new DomainError('FEE_RATE_AMBIGUOUS', 'conflict', error.message);
-    default:
-      return new DomainError(`FEE_${error.code}`, 'validation', error.message);
-  }
+  const [code, kind] = FROM_ARITHMETIC[error.code];
+  return new DomainError(code, kind, error.message);
 }

@@ -1,15 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { FilesModule } from '../files/files.module';
-import { ClaimAccess } from './claims/claim-access';
+import { ClaimAccess } from './claims/claim-access.service';
 import { ClaimCostsService } from './claims/claim-costs.service';
 import { ClaimReviewService } from './claims/claim-review.service';
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimsService } from './claims/claims.service';
-import { FeeRunComputer } from './fee-runs/fee-run-computer';
-import { FeeRunExporter } from './fee-runs/export/fee-run-exporter';
+import { FeeRunComputer } from './fee-runs/fee-run-computer.service';
+import { FeeRunExporter } from './fee-runs/export/fee-run-exporter.service';
 import { FeeRunFileRetentionJob } from './fee-runs/fee-run-file-retention.job';
-import { FeeRunJobs } from './fee-runs/fee-run-jobs';
-import { FeeRunProcessor } from './fee-runs/fee-run.processor';
+import { FeeRunQueue } from './fee-runs/fee-run-queue.service';
+import { FeeRunJob } from './fee-runs/fee-run.job';
 import { FeeRunsController } from './fee-runs/fee-runs.controller';
 import { FeeRunsRepository } from './fee-runs/fee-runs.repository';
 import { FeeRunsService } from './fee-runs/fee-runs.service';
@@ -35,11 +35,11 @@ export class FeesModule {
         ClaimCostsService,
         ClaimReviewService,
         FeeRunsRepository,
-        FeeRunJobs,
+        FeeRunQueue,
         FeeRunsService,
         MyFeesService,
         FeeRunFileRetentionJob,
-        ...(options.runWorkers ? [FeeRunComputer, FeeRunExporter, FeeRunProcessor] : []),
+        ...(options.runWorkers ? [FeeRunComputer, FeeRunExporter, FeeRunJob] : []),
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { MailProcessor } from './mail.processor';
+import { MailJob } from './mail.job';
 import { MailService } from './mail.service';
 import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
 
@@ -24,7 +24,7 @@ export class MailModule {
         MailService,
         ...(options.runWorkers
           ? [
-              MailProcessor,
+              MailJob,
               { provide: MailTransport, inject: [AppConfig], useFactory: mailTransport },
             ]
           : []),

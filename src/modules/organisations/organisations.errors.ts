@@ -1,13 +1,22 @@
 import { DomainError } from '../../common/errors/domain-error';
+import { UserErrors } from '../users/users.errors';
+
+// The codes this feature answers with: the API's contract, one definition each.
+export enum OrganisationErrorCode {
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
+  OrganisationCodeTaken = 'ORGANISATION_CODE_TAKEN',
+  OwnerUnitNotFound = 'OWNER_UNIT_NOT_FOUND',
+  MemberNotOrderer = 'MEMBER_NOT_ORDERER',
+}
 
 export const OrganisationErrors = {
-  notFound: (kind = 'Organisation') => new DomainError('ORGANISATION_NOT_FOUND', 'not_found', `${kind} not found`),
-  codeTaken: () => new DomainError('ORGANISATION_CODE_TAKEN', 'conflict', 'Another unit or project already has this code'),
+  notFound: (kind = 'Organisation') => new DomainError(OrganisationErrorCode.OrganisationNotFound, 'not_found', `${kind} not found`),
+  codeTaken: () => new DomainError(OrganisationErrorCode.OrganisationCodeTaken, 'conflict', 'Another unit or project already has this code'),
   ownerUnitNotFound: () =>
-    new DomainError('OWNER_UNIT_NOT_FOUND', 'validation', 'ownerUnitId: no such unit', [
+    new DomainError(OrganisationErrorCode.OwnerUnitNotFound, 'validation', 'ownerUnitId: no such unit', [
       { field: 'ownerUnitId', code: 'notFound', message: 'no such unit' },
     ]),
   memberNotOrderer: () =>
-    new DomainError('MEMBER_NOT_ORDERER', 'conflict', 'Only accounts with the orderer role can belong to a unit or project'),
-  userNotFound: () => new DomainError('USER_NOT_FOUND', 'not_found', 'User not found'),
+    new DomainError(OrganisationErrorCode.MemberNotOrderer, 'conflict', 'Only accounts with the orderer role can belong to a unit or project'),
+  userNotFound: UserErrors.notFound,
 };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { fieldError } from '../../common/errors/domain-error';
@@ -40,7 +41,7 @@ export class OrganisationsService {
   }
 
   async get(ctx: AuthContext, kind: OrganisationKind, id: string): Promise<OrganisationResponse> {
-    return toOrganisationResponse(await this.visible(ctx, kind, id));
+    return toOrganisationResponse(await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id)));
   }
 
   async create(ctx: AuthContext, kind: OrganisationKind, dto: CreateUnitDto | CreateProjectDto): Promise<OrganisationResponse> {
@@ -52,7 +53,7 @@ export class OrganisationsService {
   }
 
   async update(ctx: AuthContext, kind: OrganisationKind, id: string, dto: UpdateProjectDto): Promise<OrganisationResponse> {
-    const current = await this.visible(ctx, kind, id);
+    const current = await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id));
     const next = { ...current, ...dto };
     await this.checkConsistent(next, Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k));
     const saved = await this.write(ctx, 'updated', (manager) => manager.save(OrganisationEntity, next), Object.keys(dto));
@@ -60,12 +61,12 @@ export class OrganisationsService {
   }
 
   async members(ctx: AuthContext, id: string): Promise<MemberResponse[]> {
-    await this.visible(ctx, undefined, id);
+    await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
     return (await this.repo.findMembers(id)).map(toMemberResponse);
   }
 
   async addMember(ctx: AuthContext, id: string, userId: string): Promise<MemberResponse> {
-    await this.visible(ctx, undefined, id);
+    await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw OrganisationErrors.userNotFound();
     if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
@@ -80,10 +81,7 @@ export class OrganisationsService {
         .execute();
       // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
       if ((inserted.raw as unknown[]).length === 0) return;
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'membership.added', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'membership.added', ['organisation', id], { userId }, manager);
     });
     const member = await this.repo.findMember(id, userId);
     if (!member) throw OrganisationErrors.userNotFound();
@@ -91,14 +89,11 @@ export class OrganisationsService {
   }
 
   async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {
-    await this.visible(ctx, undefined, id);
+    await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.delete(MembershipEntity, { organisationId: id, userId });
       if (!result.affected) throw OrganisationErrors.userNotFound();
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'membership.removed', entityType: 'organisation', entityId: id, meta: ctx, details: { userId } },
-        manager,
-      );
+      await this.audit.log(ctx, 'membership.removed', ['organisation', id], { userId }, manager);
     });
   }
 
@@ -107,15 +102,14 @@ export class OrganisationsService {
   }
 
   // An orderer sees only their own; another's answers as if it did not exist.
-  private async visible(ctx: AuthContext, kind: OrganisationKind | undefined, id: string): Promise<OrganisationEntity> {
-    const org = await this.repo.findById(id, kind);
-    const label = kind ? KIND_LABEL[kind] : 'Organisation';
-    if (!org) throw OrganisationErrors.notFound(label);
-    if (ctx.user.role === Role.Orderer && !(await this.repo.isMember(id, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: id, meta: ctx });
-      throw OrganisationErrors.notFound(label);
-    }
-    return org;
+  private organisation(ctx: AuthContext, kind: OrganisationKind | undefined, id: string): AccessRequest<OrganisationEntity> {
+    return {
+      entityType: 'organisation',
+      id,
+      find: () => this.repo.findById(id, kind),
+      allows: async () => ctx.user.role !== Role.Orderer || (await this.repo.isMember(id, ctx.user.id)),
+      notFound: () => OrganisationErrors.notFound(kind ? KIND_LABEL[kind] : 'Organisation'),
+    };
   }
 
   // `changed`: the fields a PATCH sent. A new activeFrom after the stored activeUntil is activeFrom's fault.
@@ -144,10 +138,7 @@ export class OrganisationsService {
     return this.dataSource
       .transaction(async (manager) => {
         const saved = await change(manager);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: `${saved.kind}.${verb}`, entityType: 'organisation', entityId: saved.id, meta: ctx, details: fields ? { fields } : {} },
-          manager,
-        );
+        await this.audit.log(ctx, `${saved.kind}.${verb}`, ['organisation', saved.id], fields ? { fields } : {}, manager);
         return saved;
       })
       .catch((error: unknown) => {

@@ -3,7 +3,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse, YearQuery } from './dto/reports.dto';
-import { ceilingStatus, helsinkiYear, yearPeriod } from '../fees/money/earnings';
+import { ceilingStatus, helsinkiYear, yearPeriod } from '../fees/money/earnings.rule';
 import { ReportsRepository } from './reports.repository';
 
 // The coordinator's reports; an orderer sees only the spend of their own units and projects.

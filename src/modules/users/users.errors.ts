@@ -1,10 +1,19 @@
 import { DomainError } from '../../common/errors/domain-error';
 
+// The codes this feature answers with: the API's contract, one definition each.
+export enum UserErrorCode {
+  UserNotFound = 'USER_NOT_FOUND',
+  EmailTaken = 'EMAIL_TAKEN',
+  RoleNotGrantable = 'ROLE_NOT_GRANTABLE',
+  UserNotInvited = 'USER_NOT_INVITED',
+  CannotDisableSelf = 'CANNOT_DISABLE_SELF',
+}
+
 export const UserErrors = {
-  notFound: () => new DomainError('USER_NOT_FOUND', 'not_found', 'User not found'),
-  emailTaken: () => new DomainError('EMAIL_TAKEN', 'conflict', 'An account with this e-mail already exists'),
+  notFound: () => new DomainError(UserErrorCode.UserNotFound, 'not_found', 'User not found'),
+  emailTaken: () => new DomainError(UserErrorCode.EmailTaken, 'conflict', 'An account with this e-mail already exists'),
   roleNotGrantable: () =>
-    new DomainError('ROLE_NOT_GRANTABLE', 'forbidden', 'You may not create or manage accounts of this role'),
-  notInvited: () => new DomainError('USER_NOT_INVITED', 'conflict', 'The account has already been activated'),
-  cannotDisableSelf: () => new DomainError('CANNOT_DISABLE_SELF', 'conflict', 'You cannot disable your own account'),
+    new DomainError(UserErrorCode.RoleNotGrantable, 'forbidden', 'You may not create or manage accounts of this role'),
+  notInvited: () => new DomainError(UserErrorCode.UserNotInvited, 'conflict', 'The account has already been activated'),
+  cannotDisableSelf: () => new DomainError(UserErrorCode.CannotDisableSelf, 'conflict', 'You cannot disable your own account'),
 };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
+import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { ExpertEntity } from '../experts/entities/expert.entity';
@@ -16,7 +17,7 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 import { UserEntity, UserStatus } from './entities/user.entity';
-import { canManageRole } from './user-permissions';
+import { canManageRole } from './user-permissions.rule';
 import { UserErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
 
@@ -46,10 +47,7 @@ export class UsersService {
         // An invited expert starts as an applicant: not bookable until the coordinator activates them.
         if (dto.role === Role.Expert) await manager.insert(ExpertEntity, { userId: user.id });
         const mailId = await this.invitations.invite(manager, user, ctx.user.id);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'user.invited', entityType: 'user', entityId: user.id, meta: ctx, details: { role: dto.role } },
-          manager,
-        );
+        await this.audit.log(ctx, 'user.invited', ['user', user.id], { role: dto.role }, manager);
         return { user, mailId };
       })
       .catch((error: unknown) => {
@@ -60,11 +58,11 @@ export class UsersService {
   }
 
   async resendInvitation(ctx: AuthContext, id: string): Promise<void> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     if (user.status !== UserStatus.Invited) throw UserErrors.notInvited();
     const mailId = await this.dataSource.transaction(async (manager) => {
       const mailId = await this.invitations.invite(manager, user, ctx.user.id);
-      await this.audit.record({ actorId: ctx.user.id, action: 'user.reinvited', entityType: 'user', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'user.reinvited', ['user', id], {}, manager);
       return mailId;
     });
     await this.mail.dispatch([mailId]);
@@ -82,14 +80,11 @@ export class UsersService {
   }
 
   async update(ctx: AuthContext, id: string, dto: UpdateUserDto): Promise<UserResponse> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, ...dto });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'user.updated', entityType: 'user', entityId: id, meta: ctx, details: { fields: changed } },
-        manager,
-      );
+      await this.audit.log(ctx, 'user.updated', ['user', id], { fields: changed }, manager);
       return saved;
     });
     return toUserResponse(saved);
@@ -97,38 +92,37 @@ export class UsersService {
 
   async disable(ctx: AuthContext, id: string): Promise<UserResponse> {
     if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
       // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
       const revoked = await this.sessions.revokeAllForUser(manager, id, 'account_disabled');
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'user.disabled', entityType: 'user', entityId: id, meta: ctx, details: { revokedSessions: revoked } },
-        manager,
-      );
+      await this.audit.log(ctx, 'user.disabled', ['user', id], { revokedSessions: revoked }, manager);
       return saved;
     });
     return toUserResponse(saved);
   }
 
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
-    const user = await this.manageable(ctx, id);
+    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
-      await this.audit.record({ actorId: ctx.user.id, action: 'user.enabled', entityType: 'user', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'user.enabled', ['user', id], {}, manager);
       return saved;
     });
     return toUserResponse(saved);
   }
 
-  private async manageable(ctx: AuthContext, id: string): Promise<UserEntity> {
-    const user = await this.users.findById(id);
-    if (!user) throw UserErrors.notFound();
-    if (!canManageRole(ctx.user.role, user.role)) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'user', entityId: id, meta: ctx });
-      throw UserErrors.roleNotGrantable();
-    }
-    return user;
+  // An account of a role the caller may not manage is refused (and the attempt audited).
+  private manageable(ctx: AuthContext, id: string): AccessRequest<UserEntity> {
+    return {
+      entityType: 'user',
+      id,
+      find: () => this.users.findById(id),
+      allows: (user) => canManageRole(ctx.user.role, user.role),
+      notFound: UserErrors.notFound,
+      refused: UserErrors.roleNotGrantable,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.rule';
 
 export class AcceptInvitationDto {
   @ApiProperty({ description: 'The token from the invitation link' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.rule';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'maija@example.fi' })

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { UnavailableReason } from '../availability-rules';
+import { UnavailableReason } from '../availability.rule';
 import { AbsenceEntity } from '../entities/absence.entity';
 import { OneOffWindowEntity } from '../entities/one-off-window.entity';
 import { WeeklyWindowEntity } from '../entities/weekly-window.entity';
-import { formatLocalTime } from '../local-time';
+import { formatLocalTime } from '../local-time.util';
 
 export class WeeklyWindowResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

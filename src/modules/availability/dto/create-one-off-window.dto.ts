@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
-import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time';
+import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time.util';
 
 export class CreateOneOffWindowDto {
   @ApiProperty({ example: '2026-10-25', format: 'date', description: 'Local date in Europe/Helsinki' })

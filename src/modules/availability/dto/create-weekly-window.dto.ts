@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
-import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time';
+import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time.util';
 
 export class CreateWeeklyWindowDto {
   @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: 'ISO weekday: 1 = Monday … 7 = Sunday' })

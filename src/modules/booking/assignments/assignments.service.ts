@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
@@ -11,8 +12,10 @@ import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
 import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
 import { MailService } from '../../mail/mail.service';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { UserEntity, UserStatus } from '../../users/entities/user.entity';
-import { AssignmentCancellation } from './assignment-cancellation';
+import { assignmentAccess } from './assignment-access';
+import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
 import { CancelDto, CompleteDto, DirectAssignDto } from '../dto/booking-actions.dto';
@@ -21,8 +24,8 @@ import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/ass
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
-import { OfferWithdrawal } from '../offers/offer-withdrawal';
-import { fillStatus } from '../requests/request-transitions';
+import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
+import { fillStatus } from '../requests/request-transitions.rule';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
@@ -37,6 +40,7 @@ export class AssignmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly matching: MatchingService,
     private readonly cancellation: AssignmentCancellation,
     private readonly withdrawal: OfferWithdrawal,
@@ -78,7 +82,7 @@ export class AssignmentsService {
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
         else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
-        await this.audit.record({ actorId: ctx.user.id, action: 'assignment.created', entityType: 'assignment', entityId: assignment.id, meta: ctx, details: { requestId, direct: true } }, manager);
+        await this.audit.log(ctx, 'assignment.created', ['assignment', assignment.id], { requestId, direct: true }, manager);
         return { id: assignment.id, contract };
       })
       .catch((error: unknown) => {
@@ -95,23 +99,23 @@ export class AssignmentsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(await this.visible(ctx, id), ctx.user.role);
+    return toAssignmentResponse(await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations)), ctx.user.role);
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, id);
+    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
     return this.end(ctx, assignment, CancelledBy.County, dto.reason);
   }
 
   // By the expert: no fee and no penalty; the coordinator is told and can offer the work again.
   async withdraw(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, id);
+    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
     return this.end(ctx, assignment, CancelledBy.Expert, dto.reason);
   }
 
   async complete(ctx: AuthContext, id: string, dto: CompleteDto): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, id);
+    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
     if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
@@ -122,7 +126,7 @@ export class AssignmentsService {
         { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
       );
       if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
-      await this.audit.record({ actorId: ctx.user.id, action: `assignment.${status}`, entityType: 'assignment', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], {}, manager);
       await this.completeRequestIfDone(manager, assignment.requestId);
     });
     return this.get(ctx, id);
@@ -135,7 +139,7 @@ export class AssignmentsService {
     const mailId = await this.dataSource.transaction(async (manager) => {
       const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
       if (!orderer) return null;
-      await this.audit.record({ actorId: null, action: 'assignment.completion_reminded', entityType: 'assignment', entityId: assignmentId }, manager);
+      await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
       return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
         title: assignment.request.title,
         startsAt: assignment.startsAt,
@@ -190,20 +194,5 @@ export class AssignmentsService {
         { status: RequestStatus.Completed },
       );
     }
-  }
-
-  // Expert: only their own. Orderer: only their organisations'. Coordinator: all. Admin: none (PRODUCT §1).
-  private async visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
-    const assignment = await this.booking.findAssignment(id);
-    if (!assignment) throw BookingErrors.assignmentNotFound();
-    const allowed =
-      ctx.user.role === Role.Coordinator ||
-      (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
-      (ctx.user.role === Role.Orderer && (await this.booking.isMember(assignment.request.organisationId, ctx.user.id)));
-    if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: id, meta: ctx });
-      throw BookingErrors.assignmentNotFound();
-    }
-    return assignment;
   }
 }

@@ -35,7 +35,7 @@ export class CalendarFeedService {
     const token = randomToken();
     await this.dataSource.transaction(async (manager) => {
       await this.feeds.replace(manager, ctx.user.id, sha256(token), this.clock.now());
-      await this.audit.record({ actorId: ctx.user.id, action: 'calendar_feed.created', entityType: 'expert', entityId: ctx.user.id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'calendar_feed.created', ['expert', ctx.user.id], {}, manager);
     });
     return { url: `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${API_PREFIX}/calendar/${token}.ics` };
   }
@@ -48,7 +48,7 @@ export class CalendarFeedService {
   async revoke(ctx: AuthContext): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (await this.feeds.remove(manager, ctx.user.id)) {
-        await this.audit.record({ actorId: ctx.user.id, action: 'calendar_feed.revoked', entityType: 'expert', entityId: ctx.user.id, meta: ctx }, manager);
+        await this.audit.log(ctx, 'calendar_feed.revoked', ['expert', ctx.user.id], {}, manager);
       }
     });
   }

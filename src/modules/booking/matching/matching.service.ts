@@ -6,7 +6,7 @@ import { CandidateResponse } from '../dto/candidate.response';
 import { BookingRepository } from '../booking.repository';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { CandidateRow, MatchingRepository } from './matching.repository';
-import { canOffer } from '../requests/request-transitions';
+import { canOffer } from '../requests/request-transitions.rule';
 
 function toCandidate(row: CandidateRow): CandidateResponse {
   return {

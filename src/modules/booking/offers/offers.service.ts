@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { fieldError } from '../../../common/errors/domain-error';
@@ -21,12 +22,12 @@ import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, to
 import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { EarningsGuard } from './earnings-guard';
-import { expectedFeeCents } from '../../fees/money/fee-estimate';
+import { EarningsCeiling } from './earnings-ceiling.service';
+import { expectedFeeCents } from '../../fees/money/fee-estimate.rule';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
-import { OfferWithdrawal } from './offer-withdrawal';
-import { canOffer, fillStatus } from '../requests/request-transitions';
+import { OfferWithdrawal } from './offer-withdrawal.service';
+import { canOffer, fillStatus } from '../requests/request-transitions.rule';
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
 @Injectable()
@@ -37,7 +38,7 @@ export class OffersService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingRepository,
     private readonly matching: MatchingService,
-    private readonly earnings: EarningsGuard,
+    private readonly earnings: EarningsCeiling,
     private readonly withdrawal: OfferWithdrawal,
     private readonly assignments: AssignmentsService,
     private readonly contractDrafts: ContractDrafts,
@@ -74,7 +75,7 @@ export class OffersService {
               deadline,
             }),
           );
-          await this.audit.record({ actorId: ctx.user.id, action: 'offer.sent', entityType: 'offer', entityId: offer.id, meta: ctx, details: { requestId, expertId } }, manager);
+          await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
           await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
@@ -98,7 +99,7 @@ export class OffersService {
   }
 
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
     const { assignmentId, contract, mailIds } = await this.dataSource
@@ -126,7 +127,7 @@ export class OffersService {
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await manager.update(BookingRequestEntity, { id: request.id }, { status });
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
-        await this.audit.record({ actorId: ctx.user.id, action: 'offer.accepted', entityType: 'offer', entityId: offerId, meta: ctx, details: { assignmentId: assignment.id, requestStatus: status } }, manager);
+        await this.audit.log(ctx, 'offer.accepted', ['offer', offerId], { assignmentId: assignment.id, requestStatus: status }, manager);
         const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
           title: request.title,
@@ -150,7 +151,7 @@ export class OffersService {
   }
 
   async decline(ctx: AuthContext, offerId: string, dto: DeclineOfferDto): Promise<OfferResponse> {
-    const offer = await this.own(ctx, offerId);
+    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
       const result = await manager.update(
@@ -159,7 +160,7 @@ export class OffersService {
         { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
       );
       if (!result.affected) throw BookingErrors.offerNotOpen('answered');
-      await this.audit.record({ actorId: ctx.user.id, action: 'offer.declined', entityType: 'offer', entityId: offerId, meta: ctx }, manager);
+      await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
   }
@@ -174,7 +175,7 @@ export class OffersService {
         .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
         .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
         .execute();
-      if (result.affected) await this.audit.record({ actorId: null, action: 'offer.expired', entityType: 'offer', entityId: offerId }, manager);
+      if (result.affected) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
     });
   }
 
@@ -191,12 +192,14 @@ export class OffersService {
     if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
   }
 
-  private async own(ctx: AuthContext, offerId: string): Promise<OfferEntity & { request: BookingRequestEntity }> {
-    const offer = await this.booking.findOffer(offerId);
-    if (!offer || offer.expertId !== ctx.user.id) {
-      if (offer) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'offer', entityId: offerId, meta: ctx });
-      throw BookingErrors.offerNotFound();
-    }
-    return offer;
+  // Only the expert it was made to answers an offer; another's answers as if it did not exist.
+  private own(ctx: AuthContext, offerId: string): AccessRequest<OfferEntity & { request: BookingRequestEntity }> {
+    return {
+      entityType: 'offer',
+      id: offerId,
+      find: () => this.booking.findOffer(offerId),
+      allows: (offer) => offer.expertId === ctx.user.id,
+      notFound: BookingErrors.offerNotFound,
+    };
   }
 }

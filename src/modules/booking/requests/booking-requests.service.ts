@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
@@ -10,7 +11,7 @@ import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit/audit.service';
 import { ExpertsRepository } from '../../experts/experts.repository';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
-import { AssignmentCancellation } from '../assignments/assignment-cancellation';
+import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { RequestResponse, toRequestResponse } from '../dto/booking.response';
@@ -18,7 +19,7 @@ import { CancelDto } from '../dto/booking-actions.dto';
 import { CreateRequestDto } from '../dto/create-request.dto';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { canCancel, canEdit, canSubmit } from './request-transitions';
+import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
 
@@ -39,26 +40,26 @@ export class BookingRequestsService {
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(BookingRequestEntity, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.created', entityType: 'booking_request', entityId: saved.id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
       return saved;
     });
     return toRequestResponse(saved, [], ctx.user.role);
   }
 
   async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canEdit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'edited');
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(BookingRequestEntity, { ...request, ...fields });
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.updated', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.updated', ['booking_request', id], {}, manager);
       return saved;
     });
     return toRequestResponse(saved, [], ctx.user.role);
   }
 
   async submit(ctx: AuthContext, id: string): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canSubmit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
     if (request.startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'the start has already passed');
     // The organisation must still be active and the orderer still a member when the order goes out.
@@ -72,7 +73,7 @@ export class BookingRequestsService {
         { status: RequestStatus.Submitted, submittedAt: this.clock.now() },
       );
       if (!result.affected) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
-      await this.audit.record({ actorId: ctx.user.id, action: 'request.submitted', entityType: 'booking_request', entityId: id, meta: ctx }, manager);
+      await this.audit.log(ctx, 'request.submitted', ['booking_request', id], {}, manager);
     });
     return this.get(ctx, id);
   }
@@ -90,12 +91,12 @@ export class BookingRequestsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     return toRequestResponse(request, await this.booking.findAssignmentsOf([id]), ctx.user.role);
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {
-    const request = await this.visible(ctx, id);
+    const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
     if (!canCancel(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'cancelled');
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const locked = await this.booking.lockRequest(manager, id);
@@ -104,10 +105,7 @@ export class BookingRequestsService {
       await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: now, cancelledBy: ctx.user.id, cancelReason: dto.reason });
       await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
       const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'request.cancelled', entityType: 'booking_request', entityId: id, meta: ctx, details: { from: locked.status } },
-        manager,
-      );
+      await this.audit.log(ctx, 'request.cancelled', ['booking_request', id], { from: locked.status }, manager);
       return mailIds;
     });
     await this.cancellation.dispatch(mailIds);
@@ -115,14 +113,14 @@ export class BookingRequestsService {
   }
 
   // An orderer sees only their own units' and projects' requests; another's answers as if it did not exist.
-  async visible(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
-    const request = await this.booking.findRequest(id);
-    if (!request) throw BookingErrors.requestNotFound();
-    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(request.organisationId, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'booking_request', entityId: id, meta: ctx });
-      throw BookingErrors.requestNotFound();
-    }
-    return request;
+  private request(ctx: AuthContext, id: string): AccessRequest<BookingRequestEntity> {
+    return {
+      entityType: 'booking_request',
+      id,
+      find: () => this.booking.findRequest(id),
+      allows: async (request) => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(request.organisationId, ctx.user.id)),
+      notFound: BookingErrors.requestNotFound,
+    };
   }
 
   private async checkOrder(ctx: AuthContext, dto: CreateRequestDto) {
@@ -137,12 +135,13 @@ export class BookingRequestsService {
       throw fieldError('municipality', 'unknownMunicipality', "is not one of the county's municipalities");
     }
     // Rule 1: exactly one of the county's own units or projects, the orderer's own, active on the day.
-    const organisation = await this.organisations.findById(dto.organisationId);
-    if (!organisation) throw BookingErrors.notOwnOrganisation();
-    if (ctx.user.role === Role.Orderer && !(await this.booking.isMember(organisation.id, ctx.user.id))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'organisation', entityId: organisation.id, meta: ctx });
-      throw BookingErrors.notOwnOrganisation();
-    }
+    const organisation = await requireAccess(this.audit, ctx, {
+      entityType: 'organisation',
+      id: dto.organisationId,
+      find: () => this.organisations.findById(dto.organisationId),
+      allows: async () => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(dto.organisationId, ctx.user.id)),
+      notFound: BookingErrors.notOwnOrganisation,
+    });
     const day = localDate(startsAt);
     if (organisation.activeFrom > day || (organisation.activeUntil !== null && organisation.activeUntil < day)) {
       throw BookingErrors.organisationInactive();

@@ -51,7 +51,7 @@ export class ContractPdfJob {
         .where('id = :id AND status = :approved AND pdf IS NULL', { id: contractId, approved: ContractStatus.Approved })
         .execute();
       if (!stored.affected) return null;
-      await this.audit.record({ actorId: null, action: 'contract.pdf_stored', entityType: 'contract', entityId: contractId, details: { sha256, bytes: pdf.length } }, manager);
+      await this.audit.log(null, 'contract.pdf_stored', ['contract', contractId], { sha256, bytes: pdf.length }, manager);
       const expert = await this.contracts.findUser(manager, contract.expertId);
       if (!expert) return null;
       return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, contractReadyMail, {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { ContractAccess } from '../contract-access';
+import { AuditService } from '../../audit/audit.service';
+import { ContractAccess } from '../contract-access.service';
 import { ContractPdfDownload, etagMatches } from './contract-pdf.response';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
@@ -16,10 +18,11 @@ export class ContractPdfsService {
     private readonly contracts: ContractsRepository,
     private readonly access: ContractAccess,
     private readonly renderer: ContractPdfRenderer,
+    private readonly audit: AuditService,
   ) {}
 
   async download(ctx: AuthContext, id: string, query: ContractPdfQuery, ifNoneMatch?: string): Promise<ContractPdfDownload> {
-    const contract = await this.access.visible(ctx, id);
+    const contract = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const name = `${contract.number}-v${contract.version}`;
     if (query.language === 'en') {
       if (!contract.snapshot) throw ContractErrors.pdfNotReady();
@@ -36,7 +39,7 @@ export class ContractPdfsService {
   }
 
   async downloadSignedCopy(ctx: AuthContext, id: string, ifNoneMatch?: string): Promise<ContractPdfDownload> {
-    const contract = await this.access.visible(ctx, id);
+    const contract = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     if (!contract.signedAt) throw ContractErrors.noSignedCopy();
     const copy = contract.signedCopy;
     if (!copy) throw ContractErrors.signedCopyNotReady();

@@ -59,10 +59,7 @@ export class ContractSignedCopyJob {
         [contractId, contract.signedPdfSha256, copy.originalLength, copy.bytes, hash],
       );
       if (stored.length === 0) return;
-      await this.audit.record(
-        { actorId: null, action: 'contract.signed_copy_stored', entityType: 'contract', entityId: contractId, details: { sha256: hash, approvedSha256: contract.signedPdfSha256, bytes: copy.bytes.length } },
-        manager,
-      );
+      await this.audit.log(null, 'contract.signed_copy_stored', ['contract', contractId], { sha256: hash, approvedSha256: contract.signedPdfSha256, bytes: copy.bytes.length }, manager);
     });
   }
 }

@@ -1,10 +1,9 @@
 import { DateTime } from 'luxon';
+import { countyTime, formatDate, formatMoney } from '../../../common/i18n/format';
 import { ContractDocument, ContractTaskLine, DocumentLanguage } from './contract-document';
 
 // Every word the contract PDF prints, in Finnish, Swedish and English, plus the formats that differ by
 // language (dates, times, money). Finnish and Swedish are the binding versions; English is an information copy.
-
-export const CONTRACT_TIME_ZONE = 'Europe/Helsinki';
 
 export type TaskType = ContractTaskLine['taskType'];
 type Fee = ContractDocument['fee'];
@@ -83,64 +82,10 @@ const WEEKDAYS: Record<DocumentLanguage, string[]> = {
   sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function local(iso: string): DateTime {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(CONTRACT_TIME_ZONE);
-  if (!dt.isValid) {
-    throw new RangeError(`Invalid ISO instant: ${iso}`);
-  }
-  return dt;
-}
-
-function calendarDate(isoDate: string): DateTime {
-  const dt = DateTime.fromISO(isoDate, { zone: 'utc' });
-  if (!dt.isValid) {
-    throw new RangeError(`Invalid date: ${isoDate}`);
-  }
-  return dt;
-}
-
-function nordicDate(dt: DateTime): string {
-  return `${dt.day}.${dt.month}.${dt.year}`;
-}
-
-function englishDate(dt: DateTime): string {
-  return `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
-}
 
 // Finnish and Finland-Swedish write 9.00; English writes 9:00.
 function clock(dt: DateTime, separator: '.' | ':'): string {
   return `${dt.hour}${separator}${String(dt.minute).padStart(2, '0')}`;
-}
-
-function groupThousands(whole: string, separator: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
-// Integer cents to "1 250,00 €" (fi, sv) or "€1,250.00" (en). A fractional cent rate (e.g. a km rate
-// of 57.5 cents) keeps its extra digits instead of being rounded on paper.
-function money(cents: number, language: DocumentLanguage): string {
-  const [whole, digits] = (Math.abs(cents) / 100).toFixed(4).split('.');
-  const fraction = digits.slice(0, 2) + digits.slice(2).replace(/0+$/, '');
-  const sign = cents < 0 ? '-' : '';
-  if (language === 'en') {
-    return `${sign}€${groupThousands(whole, ',')}.${fraction}`;
-  }
-  return `${sign}${groupThousands(whole, NBSP)},${fraction}${NBSP}€`;
 }
 
 function duration(minutes: number, none: string): string {
@@ -156,18 +101,18 @@ function duration(minutes: number, none: string): string {
 }
 
 function taskTime(language: DocumentLanguage, startsAt: string, endsAt: string): string[] {
-  const start = local(startsAt);
-  const end = local(endsAt);
+  const start = countyTime(startsAt);
+  const end = countyTime(endsAt);
   const weekday = (dt: DateTime) => WEEKDAYS[language][dt.weekday - 1];
   const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
   if (language === 'en') {
-    const day = (dt: DateTime) => `${weekday(dt)} ${englishDate(dt)}`;
+    const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, 'en')}`;
     return sameDay
       ? [day(start), `${clock(start, ':')}–${clock(end, ':')}`]
       : [`${day(start)}, ${clock(start, ':')} –`, `${day(end)}, ${clock(end, ':')}`];
   }
   const at = language === 'fi' ? 'klo' : 'kl.';
-  const day = (dt: DateTime) => `${weekday(dt)} ${nordicDate(dt)}`;
+  const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, language)}`;
   return sameDay
     ? [day(start), `${at} ${clock(start, '.')}–${clock(end, '.')}`]
     : [`${day(start)} ${at} ${clock(start, '.')} –`, `${day(end)} ${at} ${clock(end, '.')}`];
@@ -278,13 +223,13 @@ const FI: ContractTexts = {
     notApproved: 'Ei vielä hyväksytty',
     notSigned: 'Ei vielä allekirjoitettu',
   },
-  formatDate: (d) => nordicDate(calendarDate(d)),
+  formatDate: (d) => formatDate(d, 'fi'),
   formatTaskTime: (s, e) => taskTime('fi', s, e),
   formatInstant: (iso) => {
-    const dt = local(iso);
-    return `${nordicDate(dt)} klo ${clock(dt, '.')}`;
+    const dt = countyTime(iso);
+    return `${formatDate(dt, 'fi')} klo ${clock(dt, '.')}`;
   },
-  formatMoney: (cents) => money(cents, 'fi'),
+  formatMoney: (cents) => formatMoney(cents, 'fi'),
   formatDuration: (minutes) => duration(minutes, 'ei valmistelua'),
   localName: (fi) => fi,
 };
@@ -393,13 +338,13 @@ const SV: ContractTexts = {
     notApproved: 'Ännu inte godkänt',
     notSigned: 'Ännu inte undertecknat',
   },
-  formatDate: (d) => nordicDate(calendarDate(d)),
+  formatDate: (d) => formatDate(d, 'sv'),
   formatTaskTime: (s, e) => taskTime('sv', s, e),
   formatInstant: (iso) => {
-    const dt = local(iso);
-    return `${nordicDate(dt)} kl. ${clock(dt, '.')}`;
+    const dt = countyTime(iso);
+    return `${formatDate(dt, 'sv')} kl. ${clock(dt, '.')}`;
   },
-  formatMoney: (cents) => money(cents, 'sv'),
+  formatMoney: (cents) => formatMoney(cents, 'sv'),
   formatDuration: (minutes) => duration(minutes, 'ingen förberedelse'),
   localName: (_fi, sv) => sv,
 };
@@ -513,13 +458,13 @@ const EN: ContractTexts = {
     notApproved: 'Not yet approved',
     notSigned: 'Not yet signed',
   },
-  formatDate: (d) => englishDate(calendarDate(d)),
+  formatDate: (d) => formatDate(d, 'en'),
   formatTaskTime: (s, e) => taskTime('en', s, e),
   formatInstant: (iso) => {
-    const dt = local(iso);
-    return `${englishDate(dt)} at ${clock(dt, ':')} (Finnish time)`;
+    const dt = countyTime(iso);
+    return `${formatDate(dt, 'en')} at ${clock(dt, ':')} (Finnish time)`;
   },
-  formatMoney: (cents) => money(cents, 'en'),
+  formatMoney: (cents) => formatMoney(cents, 'en'),
   formatDuration: (minutes) => duration(minutes, 'none'),
   localName: (fi, sv) => (fi === sv ? fi : `${fi} / ${sv}`),
 };

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
-import { statusOn } from '../lifecycle/contract-transitions';
+import { statusOn } from '../lifecycle/contract-transitions.rule';
 import { CoveredAssignment } from '../contracts.repository';
 import { ContractEntity, ContractLanguage, ContractStatus, TerminationCause } from '../entities/contract.entity';
 

@@ -4,7 +4,7 @@ import { RequestMeta } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { contractLanguage, contractNumber, defaultTerm, Term } from './contract-rules';
+import { contractLanguage, contractNumber, defaultTerm, Term } from './contract.rule';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractEntity, ContractStatus } from '../entities/contract.entity';
@@ -46,10 +46,7 @@ export class ContractDrafts {
       assignmentIds: [assignment.id],
       createdBy: null,
     });
-    await this.audit.record(
-      { actorId, action: 'contract.drafted', entityType: 'contract', entityId: contract.id, meta, details: { assignmentId: assignment.id, automatic: true } },
-      manager,
-    );
+    await this.audit.log({ actorId, meta }, 'contract.drafted', ['contract', contract.id], { assignmentId: assignment.id, automatic: true }, manager);
     return contract;
   }
 
@@ -77,10 +74,7 @@ export class ContractDrafts {
         { id: draft.id, status: ContractStatus.Draft },
         { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now },
       );
-      await this.audit.record(
-        { actorId: c.createdBy, action: 'contract.superseded', entityType: 'contract', entityId: draft.id, details: { by: contract.id, from: ContractStatus.Draft } },
-        manager,
-      );
+      await this.audit.log({ actorId: c.createdBy }, 'contract.superseded', ['contract', draft.id], { by: contract.id, from: ContractStatus.Draft }, manager);
     }
     await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
     return contract;

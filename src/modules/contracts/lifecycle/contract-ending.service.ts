@@ -65,10 +65,7 @@ export class ContractEnding {
         mailIds.push(...(await this.terminate(manager, contract, by, TerminationCause.WorkCancelled, WORK_CANCELLED_REASON[party])).mailIds);
       } else if (contract.status === ContractStatus.Draft) {
         await this.contracts.releaseFromDraft(manager, contract.id, assignmentId);
-        await this.audit.record(
-          { actorId: by.id, action: 'contract.assignment_released', entityType: 'contract', entityId: contract.id, meta: by.meta, details: { assignmentId } },
-          manager,
-        );
+        await this.audit.log({ actorId: by.id, meta: by.meta }, 'contract.assignment_released', ['contract', contract.id], { assignmentId }, manager);
       }
     }
     return mailIds;
@@ -86,10 +83,7 @@ export class ContractEnding {
     );
     const wasSigned = contract.status === ContractStatus.Signed;
     const unconfirmed = wasSigned ? await this.contracts.unconfirmUncovered(manager, await this.contracts.coveredAssignmentIds(manager, contract.id), now) : [];
-    await this.audit.record(
-      { actorId: by.id, action: 'contract.terminated', entityType: 'contract', entityId: contract.id, meta: by.meta, details: { from: contract.status, cause, unconfirmed } },
-      manager,
-    );
+    await this.audit.log({ actorId: by.id, meta: by.meta }, 'contract.terminated', ['contract', contract.id], { from: contract.status, cause, unconfirmed }, manager);
     const expert = wasSigned ? await this.contracts.findUser(manager, contract.expertId) : null;
     if (!expert) return { unconfirmed, mailIds: [] };
     const mailId = await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, contractEndedMail, {

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../audit/audit.service';
-import { PasswordHasher } from '../../auth/password-hasher';
+import { PasswordHasher } from '../../auth/password-hasher.service';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
-import { ContractAccess } from '../contract-access';
+import { ContractAccess } from '../contract-access.service';
 import { ContractPdfJob } from '../document/contract-pdf.job';
 import { ContractSignedCopyJob } from '../document/contract-signed-copy.job';
-import { ContractSnapshots } from '../document/contract-snapshots';
-import { OPEN_ASSIGNMENT_STATUSES, refusal } from './contract-transitions';
+import { ContractSnapshots } from '../document/contract-snapshots.service';
+import { OPEN_ASSIGNMENT_STATUSES, refusal } from './contract-transitions.rule';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors, fromDatabase } from '../contracts.errors';
 import { ContractsService } from './contracts.service';
@@ -36,7 +37,7 @@ export class ContractSigningService {
   ) {}
 
   async approve(ctx: AuthContext, id: string): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const refused = refusal('approve', current.status, current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'approved');
     await this.dataSource
@@ -53,7 +54,7 @@ export class ContractSigningService {
         // What the contract says is fixed here, from the data as it is now; the PDF is rendered from it.
         const snapshot = await this.snapshots.build(manager, locked, assignments, { name: ctx.user.name, at: now });
         await manager.update(ContractEntity, { id, status: ContractStatus.Draft }, { status: ContractStatus.Approved, approvedBy: ctx.user.id, approvedAt: now, snapshot });
-        await this.audit.record({ actorId: ctx.user.id, action: 'contract.approved', entityType: 'contract', entityId: id, meta: ctx }, manager);
+        await this.audit.log(ctx, 'contract.approved', ['contract', id], {}, manager);
       })
       .catch((error: unknown) => {
         throw fromDatabase(error);
@@ -64,11 +65,11 @@ export class ContractSigningService {
 
   // The password is checked again: a signature needs the person, not just a session that is still open.
   async sign(ctx: AuthContext, id: string, dto: SignContractDto): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     this.assertSignable(current);
     if (dto.pdfSha256 && dto.pdfSha256 !== current.pdfSha256) throw ContractErrors.pdfMismatch();
     if (!(await this.hasher.verify(await this.contracts.passwordHashOf(ctx.user.id), dto.password))) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'contract.sign_refused', entityType: 'contract', entityId: id, meta: ctx, details: { reason: 'password' } });
+      await this.audit.log(ctx, 'contract.sign_refused', ['contract', id], { reason: 'password' });
       throw ContractErrors.wrongPassword();
     }
     await this.dataSource
@@ -84,10 +85,7 @@ export class ContractSigningService {
         const [previous] = locked.supersedesId ? await this.contracts.lockContracts(manager, [locked.supersedesId]) : [];
         if (previous && [ContractStatus.Signed, ContractStatus.Expired].includes(previous.status)) {
           await manager.update(ContractEntity, { id: previous.id }, { status: ContractStatus.Superseded, supersededById: id, supersededAt: now });
-          await this.audit.record(
-            { actorId: ctx.user.id, action: 'contract.superseded', entityType: 'contract', entityId: previous.id, meta: ctx, details: { by: id, from: previous.status } },
-            manager,
-          );
+          await this.audit.log(ctx, 'contract.superseded', ['contract', previous.id], { by: id, from: previous.status }, manager);
           released = (await this.contracts.coveredAssignmentIds(manager, previous.id)).filter((a) => !covered.includes(a));
         }
         await manager.update(
@@ -103,15 +101,9 @@ export class ContractSigningService {
         );
         const confirmed = await this.contracts.confirmAssignments(manager, covered);
         const unconfirmed = await this.contracts.unconfirmUncovered(manager, released, now);
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'contract.signed', entityType: 'contract', entityId: id, meta: ctx, details: { pdfSha256: locked.pdfSha256, confirmed, unconfirmed } },
-          manager,
-        );
+        await this.audit.log(ctx, 'contract.signed', ['contract', id], { pdfSha256: locked.pdfSha256, confirmed, unconfirmed }, manager);
         for (const assignmentId of confirmed) {
-          await this.audit.record(
-            { actorId: ctx.user.id, action: 'assignment.confirmed', entityType: 'assignment', entityId: assignmentId, meta: ctx, details: { contractId: id } },
-            manager,
-          );
+          await this.audit.log(ctx, 'assignment.confirmed', ['assignment', assignmentId], { contractId: id }, manager);
         }
       })
       .catch((error: unknown) => {

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { Scheduler } from '../../../common/jobs/scheduler';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
 import { ContractPdfJob } from '../document/contract-pdf.job';
@@ -18,22 +18,18 @@ const RENDER_GRACE_MS = 2 * 60_000;
 // never reached Redis is queued again, as is a signed contract still without its signed copy.
 @Injectable()
 export class ContractSweepJob implements OnApplicationBootstrap {
-  private readonly logger = new Logger('Contracts');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
     private readonly pdfJob: ContractPdfJob,
     private readonly signedCopyJob: ContractSignedCopyJob,
-    private readonly jobs: JobQueue,
+    private readonly scheduler: Scheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .every(JobName.SweepContracts, {}, SWEEP_EVERY_MS)
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'Contract sweep not scheduled'));
+    await this.scheduler.recur(JobName.SweepContracts, { everyMs: SWEEP_EVERY_MS });
   }
 
   @OnJob(JobName.SweepContracts)
@@ -41,7 +37,7 @@ export class ContractSweepJob implements OnApplicationBootstrap {
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       for (const id of await this.contracts.expireEnded(manager, localDate(now))) {
-        await this.audit.record({ actorId: null, action: 'contract.expired', entityType: 'contract', entityId: id }, manager);
+        await this.audit.log(null, 'contract.expired', ['contract', id], {}, manager);
       }
     });
     for (const id of await this.contracts.approvedWithoutPdf(new Date(now.getTime() - RENDER_GRACE_MS))) {

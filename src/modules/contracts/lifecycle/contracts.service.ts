@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { ContractAccess } from '../contract-access';
+import { assignmentAccess } from '../../booking/assignments/assignment-access';
+import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { ContractAccess } from '../contract-access.service';
 import { ContractDrafts } from './contract-drafts.service';
 import { ContractEnding } from './contract-ending.service';
-import { outsideTerm, Term } from './contract-rules';
-import { ContractSnapshots } from '../document/contract-snapshots';
-import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transitions';
+import { outsideTerm, Term } from './contract.rule';
+import { ContractSnapshots } from '../document/contract-snapshots.service';
+import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transitions.rule';
 import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
 import { ContractErrors, fromDatabase } from '../contracts.errors';
 import { ReviseContractDto, TerminateContractDto } from '../dto/contract-actions.dto';
@@ -26,6 +29,7 @@ export class ContractsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
+    private readonly organisations: OrganisationsRepository,
     private readonly access: ContractAccess,
     private readonly drafts: ContractDrafts,
     private readonly ending: ContractEnding,
@@ -49,21 +53,12 @@ export class ContractsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<ContractResponse> {
-    return this.respond(await this.access.visible(ctx, id));
+    return this.respond(await requireAccess(this.audit, ctx, this.access.contract(ctx, id)));
   }
 
   // The orderer's view: that a contract covers the assignment, and its state; never its content.
   async statusOfAssignment(ctx: AuthContext, assignmentId: string): Promise<ContractStatusResponse> {
-    const assignment = await this.contracts.findAssignment(assignmentId);
-    if (!assignment) throw ContractErrors.assignmentNotFound();
-    const allowed =
-      ContractAccess.isStaff(ctx) ||
-      (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
-      (ctx.user.role === Role.Orderer && (await this.contracts.isMember(assignment.request.organisationId, ctx.user.id)));
-    if (!allowed) {
-      await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignmentId, meta: ctx });
-      throw ContractErrors.assignmentNotFound();
-    }
+    await requireAccess(this.audit, ctx, assignmentAccess(ctx, assignmentId, () => this.contracts.findAssignment(assignmentId), this.organisations));
     return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), this.today());
   }
 
@@ -83,17 +78,7 @@ export class ContractsService {
           createdBy: ctx.user.id,
           replacing,
         });
-        await this.audit.record(
-          {
-            actorId: ctx.user.id,
-            action: 'contract.created',
-            entityType: 'contract',
-            entityId: contract.id,
-            meta: ctx,
-            details: { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) },
-          },
-          manager,
-        );
+        await this.audit.log(ctx, 'contract.created', ['contract', contract.id], { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) }, manager);
         return contract.id;
       })
       .catch((error: unknown) => {
@@ -104,7 +89,7 @@ export class ContractsService {
 
   // A change to a signed contract is a new version: a draft that replaces the signed one once it is signed.
   async revise(ctx: AuthContext, id: string, dto: ReviseContractDto): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const refused = refusal('revise', statusOn(current, this.today()), current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'revised');
     const revisionId = await this.dataSource
@@ -123,10 +108,7 @@ export class ContractsService {
           revisionOf: locked,
           replacing,
         });
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'contract.revised', entityType: 'contract', entityId: revision.id, meta: ctx, details: { supersedes: id, version: revision.version } },
-          manager,
-        );
+        await this.audit.log(ctx, 'contract.revised', ['contract', revision.id], { supersedes: id, version: revision.version }, manager);
         return revision.id;
       })
       .catch((error: unknown) => {
@@ -137,7 +119,7 @@ export class ContractsService {
 
   // Ends a contract early (or withdraws an unsigned one), recording who, when and why.
   async terminate(ctx: AuthContext, id: string, dto: TerminateContractDto): Promise<ContractResponse> {
-    const current = await this.access.visible(ctx, id);
+    const current = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const refused = refusal('terminate', statusOn(current, this.today()), current.terminationCause);
     if (refused) throw ContractErrors.refused(refused, 'terminated');
     const mailIds = await this.dataSource

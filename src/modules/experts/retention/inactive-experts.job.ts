@@ -5,16 +5,16 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { Scheduler } from '../../../common/jobs/scheduler';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser';
-import { nextExpertStatus } from '../expert-transitions';
+import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser.service';
+import { nextExpertStatus } from '../expert-transitions.rule';
 import { inactivityNoticeMail } from '../mail/inactivity-notice.mail';
 import { InactiveExpertsRepository } from './inactive-experts.repository';
-import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy';
+import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy.rule';
 
 const RUN_AT_HOUR = 3;
 const PAGE = 200;
@@ -40,15 +40,13 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
     private readonly anonymiser: ExpertAnonymiser,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly jobs: JobQueue,
+    private readonly scheduler: Scheduler,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .daily(JobName.SweepInactiveExperts, {}, RUN_AT_HOUR)
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'Inactive-expert sweep not scheduled'));
+    await this.scheduler.recur(JobName.SweepInactiveExperts, { dailyAtHour: RUN_AT_HOUR });
   }
 
   private get policy(): InactivityPolicy {
@@ -106,10 +104,7 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
         anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
         link: this.config.env.PUBLIC_URL,
       });
-      await this.audit.record(
-        { actorId: null, action: 'expert.inactivity_noticed', entityType: 'expert', entityId: expertId, details: { anonymiseOn: step.anonymiseOn.toISOString() } },
-        manager,
-      );
+      await this.audit.log(null, 'expert.inactivity_noticed', ['expert', expertId], { anonymiseOn: step.anonymiseOn.toISOString() }, manager);
       return step.action;
     });
     if (mailId) await this.mail.dispatch([mailId]);

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { AuditService } from '../../audit/audit.service';
 import { FileDownload, FilesService } from '../../files/files.service';
 import { UploadedForm } from '../../files/upload-form.decorator';
-import { ClaimAccess } from './claim-access';
-import { canEdit, MAX_COSTS_PER_CLAIM } from './claim-rules';
+import { ClaimAccess } from './claim-access.service';
+import { canEdit, MAX_COSTS_PER_CLAIM } from './claim.rule';
 import { ClaimsRepository } from './claims.repository';
 import { AddCostDto } from '../dto/claim.dto';
 import { ClaimResponse } from '../dto/claim.response';
@@ -24,7 +25,7 @@ export class ClaimCostsService {
   ) {}
 
   async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     // The receipt, the cost and the audit event commit together or not at all.
     await this.dataSource.transaction(async (manager) => {
@@ -39,16 +40,13 @@ export class ClaimCostsService {
         description: fields.description ?? '',
         receiptFileId: receipt.id,
       });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'claim.cost_added', entityType: 'claim', entityId: id, meta: ctx, details: { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id } },
-        manager,
-      );
+      await this.audit.log(ctx, 'claim.cost_added', ['claim', id], { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id }, manager);
     });
     return this.access.reload(id);
   }
 
   async remove(ctx: AuthContext, id: string, costId: string): Promise<void> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
@@ -57,12 +55,12 @@ export class ClaimCostsService {
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);
       await this.files.remove(manager, cost.receiptFileId);
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.cost_removed', entityType: 'claim', entityId: id, meta: ctx, details: { costId, fileId: cost.receiptFileId } }, manager);
+      await this.audit.log(ctx, 'claim.cost_removed', ['claim', id], { costId, fileId: cost.receiptFileId }, manager);
     });
   }
 
   async receipt(ctx: AuthContext, id: string, costId: string): Promise<FileDownload> {
-    await this.access.visible(ctx, id);
+    await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     const cost = await this.repo.findCost(id, costId);
     const download = cost ? await this.files.download(cost.receiptFileId) : null;
     if (!download) throw FeeErrors.costNotFound();

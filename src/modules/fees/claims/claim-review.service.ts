@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { ClaimAccess } from './claim-access';
+import { ClaimAccess } from './claim-access.service';
 import { ClaimsRepository } from './claims.repository';
 import { ReturnClaimDto } from '../dto/claim.dto';
 import { ClaimResponse } from '../dto/claim.response';
@@ -27,7 +28,7 @@ export class ClaimReviewService {
 
   // Only a claim that can be priced is approved: a missing rate shows now, not halfway through a fee run.
   async approve(ctx: AuthContext, id: string): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id);
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     if (claim.status !== ClaimStatus.Submitted) throw FeeErrors.claimStatusConflict(claim.status, 'approved');
     await this.access.estimate(claim).catch((error: unknown) => {
       throw fromArithmetic(error);
@@ -35,18 +36,18 @@ export class ClaimReviewService {
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Approved, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'approved');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.approved', entityType: 'claim', entityId: id, meta: ctx, details: { expertId: claim.expertId } }, manager);
+      await this.audit.log(ctx, 'claim.approved', ['claim', id], { expertId: claim.expertId }, manager);
     });
     return this.access.reload(id);
   }
 
   async return(ctx: AuthContext, id: string, dto: ReturnClaimDto): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id);
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     if (claim.status !== ClaimStatus.Submitted) throw FeeErrors.claimStatusConflict(claim.status, 'returned');
     const mailId = await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Returned, returnReason: dto.reason, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'returned');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.returned', entityType: 'claim', entityId: id, meta: ctx, details: { expertId: claim.expertId } }, manager);
+      await this.audit.log(ctx, 'claim.returned', ['claim', id], { expertId: claim.expertId }, manager);
       const expert = await this.repo.findExpertUser(manager, claim.expertId);
       if (!expert) return null;
       return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, claimReturnedMail, {

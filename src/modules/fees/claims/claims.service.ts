@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { ClaimAccess } from './claim-access';
-import { bookedMinutes, canEdit, canSubmit, claimKind, editableStatuses, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, SUBMITTABLE, tripDateAllowed, withinTimeLimit } from './claim-rules';
+import { ClaimAccess } from './claim-access.service';
+import { bookedMinutes, canEdit, canSubmit, claimKind, editableStatuses, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, SUBMITTABLE, tripDateAllowed, withinTimeLimit } from './claim.rule';
 import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
 import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
+import { BookingErrors } from '../../booking/booking.errors';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
 
@@ -31,11 +33,14 @@ export class ClaimsService {
   ) {}
 
   async create(ctx: AuthContext, dto: CreateClaimDto): Promise<ClaimResponse> {
-    const assignment = await this.repo.findAssignment(dto.assignmentId);
-    if (!assignment || assignment.expertId !== ctx.user.id) {
-      if (assignment) await this.audit.record({ actorId: ctx.user.id, action: 'authz.denied', entityType: 'assignment', entityId: assignment.id, meta: ctx });
-      throw FeeErrors.assignmentNotFound();
-    }
+    // An expert claims only for their own work; another's assignment answers as if it did not exist.
+    const assignment = await requireAccess(this.audit, ctx, {
+      entityType: 'assignment',
+      id: dto.assignmentId,
+      find: () => this.repo.findAssignment(dto.assignmentId),
+      allows: (found) => found.expertId === ctx.user.id,
+      notFound: BookingErrors.assignmentNotFound,
+    });
     const kind = claimKind(assignment);
     if (!kind) throw FeeErrors.assignmentNotClaimable(assignment.status);
     await this.requireWithinTimeLimit(assignment);
@@ -50,7 +55,7 @@ export class ClaimsService {
           workDate: localDate(assignment.startsAt),
           ...fields,
         });
-        await this.audit.record({ actorId: ctx.user.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, meta: ctx, details: { assignmentId: assignment.id } }, manager);
+        await this.audit.log(ctx, 'claim.created', ['claim', claim.id], { assignmentId: assignment.id }, manager);
         return claim.id;
       })
       .catch((error: unknown) => {
@@ -61,26 +66,26 @@ export class ClaimsService {
   }
 
   async update(ctx: AuthContext, id: string, dto: UpdateClaimDto): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.updated', entityType: 'claim', entityId: id, meta: ctx, details: { fields: Object.keys(dto) } }, manager);
+      await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(dto) }, manager);
     });
     return this.access.reload(id);
   }
 
   // The time limit applies to the first submission; a claim the coordinator returned may come back later.
   async submit(ctx: AuthContext, id: string): Promise<ClaimResponse> {
-    const claim = await this.access.visible(ctx, id, 'own');
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canSubmit(claim.status)) throw FeeErrors.claimStatusConflict(claim.status, 'submitted');
     if (!claim.firstSubmittedAt) await this.requireWithinTimeLimit(claim.assignment);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Submitted, submittedAt: now, firstSubmittedAt: claim.firstSubmittedAt ?? now, returnReason: null };
       if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
-      await this.audit.record({ actorId: ctx.user.id, action: 'claim.submitted', entityType: 'claim', entityId: id, meta: ctx, details: { from: claim.status } }, manager);
+      await this.audit.log(ctx, 'claim.submitted', ['claim', id], { from: claim.status }, manager);
     });
     return this.access.reload(id);
   }
@@ -92,7 +97,7 @@ export class ClaimsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<ClaimResponse> {
-    return this.access.respond(await this.access.visible(ctx, id));
+    return this.access.respond(await requireAccess(this.audit, ctx, this.access.claim(ctx, id)));
   }
 
   private async requireWithinTimeLimit(assignment: AssignmentForClaim): Promise<void> {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { StoredFileResponse, toStoredFileResponse } from '../../files/dto/stored-file.response';
-import { tenthsToKm } from '../claims/claim-rules';
-import { ClaimLine } from '../money/fee-arithmetic';
+import { tenthsToKm } from '../claims/claim.rule';
+import { ClaimLine } from '../money/fee-arithmetic.rule';
 import { ClaimCostEntity, ClaimCostKind } from '../entities/claim-cost.entity';
 import { ClaimStatus } from '../entities/claim.entity';
 import { FeeBasis } from '../entities/fee-rate.entity';

@@ -1,6 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '../../users/entities/user.entity';
-import { FeeRate, TravelRate } from '../money/fee-arithmetic';
+import { FeeRate, TravelRate } from '../money/fee-arithmetic.rule';
 
 export enum FeeRunStatus {
   Queued = 'queued',
@@ -10,9 +10,6 @@ export enum FeeRunStatus {
   Approved = 'approved',
   Exported = 'exported',
 }
-
-// The statuses of a run that is not finished: at most one run may be in one of them (see the index below).
-export const OPEN_RUN_STATUSES = [FeeRunStatus.Queued, FeeRunStatus.Running, FeeRunStatus.Computed, FeeRunStatus.Failed, FeeRunStatus.Approved];
 
 // The rates as they were when the run started: a resumed run prices exactly like an uninterrupted one.
 export interface RunRates {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { JobQueue } from '../../../common/jobs/job-queue.service';
+import { Scheduler } from '../../../common/jobs/scheduler';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
 
@@ -24,15 +24,13 @@ export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly jobs: JobQueue,
+    private readonly scheduler: Scheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.jobs
-      .daily(JobName.PurgeExpiredPayrollFiles, {}, RUN_AT_HOUR)
-      .catch((err: Error) => this.logger.warn({ err: err.message }, 'Payroll file purge not scheduled'));
+    await this.scheduler.recur(JobName.PurgeExpiredPayrollFiles, { dailyAtHour: RUN_AT_HOUR });
   }
 
   // Runs exported before this instant are past their retention.
@@ -56,10 +54,7 @@ export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
         [before],
       );
       for (const { runId, files } of rows) {
-        await this.audit.record(
-          { actorId: null, action: 'fee_run.files_purged', entityType: 'fee_run', entityId: runId, details: { files, retentionYears: VOUCHER_RETENTION_YEARS } },
-          manager,
-        );
+        await this.audit.log(null, 'fee_run.files_purged', ['fee_run', runId], { files, retentionYears: VOUCHER_RETENTION_YEARS }, manager);
       }
       const files = rows.reduce((sum, r) => sum + r.files, 0);
       if (rows.length > 0) this.logger.log({ runs: rows.length, files }, 'Payroll files past their retention purged');

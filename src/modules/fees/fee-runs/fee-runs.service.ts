@@ -27,8 +27,8 @@ import {
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
 import { FeeFileDownload } from './fee-file-response';
-import { PAYROLL_CONTEXT } from './export/fee-run-exporter';
-import { FeeRunJobs } from './fee-run-jobs';
+import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
+import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
@@ -45,7 +45,7 @@ export class FeeRunsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: FeeRunsRepository,
     private readonly rates: RatesRepository,
-    private readonly jobs: FeeRunJobs,
+    private readonly jobs: FeeRunQueue,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -65,7 +65,7 @@ export class FeeRunsService {
           taxYear: DateTime.fromJSDate(now, { zone: COUNTY_ZONE }).year,
           createdBy: ctx.user.id,
         });
-        await this.audit.record({ actorId: ctx.user.id, action: 'fee_run.queued', entityType: ENTITY, entityId: saved.id, meta: ctx, details: { upTo: dto.upTo } }, manager);
+        await this.audit.log(ctx, 'fee_run.queued', [ENTITY, saved.id], { upTo: dto.upTo }, manager);
         return saved;
       })
       .catch((error: unknown) => {
@@ -121,7 +121,7 @@ export class FeeRunsService {
       else changes = { status: FeeRunStatus.Approved, approvedBy: ctx.user.id, approvedAt: now };
       await manager.update(FeeRunEntity, { id }, changes);
       const action = changes.status === FeeRunStatus.Approved ? 'fee_run.approved' : 'fee_run.first_approval';
-      await this.audit.record({ actorId: ctx.user.id, action, entityType: ENTITY, entityId: id, meta: ctx, details: { fourEyes: fourEyesApproval } }, manager);
+      await this.audit.log(ctx, action, [ENTITY, id], { fourEyes: fourEyesApproval }, manager);
     });
     return this.get(id);
   }
@@ -133,7 +133,7 @@ export class FeeRunsService {
       if (!(await this.runs.transition(manager, id, [FeeRunStatus.Failed], { status: FeeRunStatus.Queued, error: null }))) {
         throw FeeErrors.feeRunStatusConflict('changed', 'retried');
       }
-      await this.audit.record({ actorId: ctx.user.id, action: 'fee_run.retried', entityType: ENTITY, entityId: id, meta: ctx, details: { code: run.error?.code ?? null } }, manager);
+      await this.audit.log(ctx, 'fee_run.retried', [ENTITY, id], { code: run.error?.code ?? null }, manager);
     });
     await this.queue(id, 'compute');
     return { id, status: FeeRunStatus.Queued };
@@ -147,7 +147,7 @@ export class FeeRunsService {
       await this.dataSource.transaction(async (manager) => {
         const changes = { exportRequestedAt: this.clock.now(), exportRequestedBy: ctx.user.id };
         if (!(await this.runs.transition(manager, id, [FeeRunStatus.Approved], changes))) throw FeeErrors.feeRunStatusConflict('changed', 'exported');
-        await this.audit.record({ actorId: ctx.user.id, action: 'fee_run.export_requested', entityType: ENTITY, entityId: id, meta: ctx }, manager);
+        await this.audit.log(ctx, 'fee_run.export_requested', [ENTITY, id], {}, manager);
       });
     }
     await this.queue(id, 'export');
@@ -164,14 +164,8 @@ export class FeeRunsService {
     const file = await this.runs.findFileWithBytes(fileId);
     if (!file || file.runId !== runId) throw FeeErrors.fileNotFound();
     const payroll = file.kind === FeeRunFileKind.PayrollCsv;
-    await this.audit.record({
-      actorId: ctx.user.id,
-      action: payroll ? 'fee_run.payroll_downloaded' : 'fee_run.file_downloaded',
-      entityType: ENTITY,
-      entityId: runId,
-      meta: ctx,
-      details: payroll ? { fileId, kind: file.kind, fields: ['iban'] } : { fileId, kind: file.kind },
-    });
+    const action = payroll ? 'fee_run.payroll_downloaded' : 'fee_run.file_downloaded';
+    await this.audit.log(ctx, action, [ENTITY, runId], payroll ? { fileId, kind: file.kind, fields: ['iban'] } : { fileId, kind: file.kind });
     const bytes = file.encrypted ? this.cipher.decryptBytes(file.bytes, PAYROLL_CONTEXT(runId)) : file.bytes;
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes };
   }

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/i18n/format';
 import { defineMailTemplate } from '../../mail/mail-template';
 
 export interface ClaimReturnedParams {
@@ -8,33 +9,18 @@ export interface ClaimReturnedParams {
 }
 
 const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split('-').map(Number);
-  return [y, m, d];
-}
-const nordicDate = (iso: string) => {
-  const [y, m, d] = parts(iso);
-  return `${d}.${m}.${y}`;
-};
-const englishDate = (iso: string) => {
-  const [y, m, d] = parts(iso);
-  return `${d} ${EN_MONTHS[m - 1]} ${y}`;
-};
-
 // The coordinator's reason is quoted as written, on lines of its own.
 export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>('claim-returned', {
   fi: (p) => ({
     subject: `Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: ${p.title}`,
-    text: `Hei ${p.name},\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${nordicDate(p.workDate)}) korjattavaksi.\n\nSyy:\n${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen. Palautettu ilmoitus ei vanhene.\n\n${SIGN.fi}`,
+    text: `Hei ${p.name},\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${formatDate(p.workDate, 'fi')}) korjattavaksi.\n\nSyy:\n${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen. Palautettu ilmoitus ei vanhene.\n\n${SIGN.fi}`,
   }),
   sv: (p) => ({
     subject: `Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: ${p.title}`,
-    text: `Hej ${p.name},\n\nkoordinatorn returnerade din arvodes- och kostnadsersättningsanmälan för uppdraget "${p.title}" (${nordicDate(p.workDate)}) för rättelse.\n\nOrsak:\n${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt. En returnerad anmälan föråldras inte.\n\n${SIGN.sv}`,
+    text: `Hej ${p.name},\n\nkoordinatorn returnerade din arvodes- och kostnadsersättningsanmälan för uppdraget "${p.title}" (${formatDate(p.workDate, 'sv')}) för rättelse.\n\nOrsak:\n${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt. En returnerad anmälan föråldras inte.\n\n${SIGN.sv}`,
   }),
   en: (p) => ({
     subject: `Your fee and expense claim was returned for correction: ${p.title}`,
-    text: `Hello ${p.name},\n\nthe coordinator returned your fee and expense claim for the assignment "${p.title}" (${englishDate(p.workDate)}) for correction.\n\nReason:\n${p.reason}\n\nYou can correct the claim in Kokemus and send it again. A returned claim does not expire.\n\n${SIGN.en}`,
+    text: `Hello ${p.name},\n\nthe coordinator returned your fee and expense claim for the assignment "${p.title}" (${formatDate(p.workDate, 'en')}) for correction.\n\nReason:\n${p.reason}\n\nYou can correct the claim in Kokemus and send it again. A returned claim does not expire.\n\n${SIGN.en}`,
   }),
 });

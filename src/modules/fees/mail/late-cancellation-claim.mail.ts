@@ -1,4 +1,4 @@
-import { formatTimeRange } from '../../../common/i18n/format';
+import { formatMoney, formatTimeRange } from '../../../common/i18n/format';
 import { defineMailTemplate } from '../../mail/mail-template';
 
 export interface LateCancellationClaimParams {
@@ -13,15 +13,7 @@ export interface LateCancellationClaimParams {
 }
 
 const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
-const NBSP = '\u00a0';
-
-function money(cents: number, language: 'fi' | 'sv' | 'en'): string {
-  const whole = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, language === 'en' ? ',' : NBSP);
-  const fraction = String(cents % 100).padStart(2, '0');
-  return language === 'en' ? `€${whole}.${fraction}` : `${whole},${fraction}${NBSP}€`;
-}
-
-const amount = (p: LateCancellationClaimParams, language: 'fi' | 'sv' | 'en') => (p.feeCents === null ? '' : `, ${money(p.feeCents, language)}`);
+const amount = (p: LateCancellationClaimParams, language: 'fi' | 'sv' | 'en') => (p.feeCents === null ? '' : `, ${formatMoney(p.feeCents, language)}`);
 
 // To the expert when the county cancels so late that the fee is due: the claim is already filed for them.
 export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClaimParams>('late-cancellation-claim', {

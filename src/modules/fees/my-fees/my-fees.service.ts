@@ -3,7 +3,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { MyEarningsResponse, PaidLineResponse, StatementResponse, YearQuery } from '../../reports/dto/reports.dto';
-import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings';
+import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
 import { FeeFileDownload } from '../fee-runs/fee-file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';

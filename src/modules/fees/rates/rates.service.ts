@@ -35,10 +35,7 @@ export class RatesService {
     const saved = await this.dataSource
       .transaction(async (manager) => {
         const rate = await this.repo.insertRate(manager, { ...dto, createdBy: ctx.user.id });
-        await this.audit.record(
-          { actorId: ctx.user.id, action: 'fee_rate.added', entityType: 'fee_rate', entityId: rate.id, meta: ctx, details: { taskType: dto.taskType, basis: dto.basis, rateCents: dto.rateCents, validFrom: dto.validFrom } },
-          manager,
-        );
+        await this.audit.log(ctx, 'fee_rate.added', ['fee_rate', rate.id], { taskType: dto.taskType, basis: dto.basis, rateCents: dto.rateCents, validFrom: dto.validFrom }, manager);
         return rate;
       })
       .catch((error: unknown) => {
@@ -55,10 +52,7 @@ export class RatesService {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw FeeErrors.travelYear();
     const saved = await this.dataSource.transaction(async (manager) => {
       const rate = await this.repo.upsertTravelRate(manager, { year, carCentsPerKm: dto.carCentsPerKm, updatedBy: ctx.user.id });
-      await this.audit.record(
-        { actorId: ctx.user.id, action: 'travel_rate.set', entityType: 'travel_rate', entityId: undefined, meta: ctx, details: { year, carCentsPerKm: dto.carCentsPerKm } },
-        manager,
-      );
+      await this.audit.log(ctx, 'travel_rate.set', ['travel_rate'], { year, carCentsPerKm: dto.carCentsPerKm }, manager);
       return rate;
     });
     return { year: saved.year, carCentsPerKm: saved.carCentsPerKm };
@@ -71,7 +65,7 @@ export class RatesService {
   async updateSettings(ctx: AuthContext, dto: UpdateFeeSettingsDto): Promise<FeeSettingsResponse> {
     const saved = await this.dataSource.transaction(async (manager) => {
       const settings = await this.repo.updateSettings(manager, { ...dto, updatedBy: ctx.user.id });
-      await this.audit.record({ actorId: ctx.user.id, action: 'fee_settings.updated', entityType: 'fee_settings', meta: ctx, details: { ...dto } }, manager);
+      await this.audit.log(ctx, 'fee_settings.updated', ['fee_settings'], { ...dto }, manager);
       return settings;
     });
     return toSettings(saved);

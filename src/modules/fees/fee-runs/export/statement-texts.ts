@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { countyTime, formatDate, formatMoney } from '../../../../common/i18n/format';
 import { StatementDocument, StatementLanguage, StatementTaskType } from './statement-document';
 
 // Every word the statement prints, in Finnish, Swedish and English, and the formats that differ by language.
@@ -24,46 +24,6 @@ export interface StatementTexts {
   formatHours: (quarterHours: number) => string;
 }
 
-const NBSP = '\u00a0';
-const ZONE = 'Europe/Helsinki';
-
-function groupThousands(whole: string, separator: string): string {
-  return whole.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
-function money(cents: number, language: StatementLanguage): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const whole = String(Math.floor(abs / 100));
-  const fraction = String(abs % 100).padStart(2, '0');
-  if (language === 'en') return `${sign}€${groupThousands(whole, ',')}.${fraction}`;
-  return `${sign}${groupThousands(whole, NBSP)},${fraction}${NBSP}€`;
-}
-
-interface CalendarDate {
-  year: number;
-  month: number;
-  day: number;
-}
-
-// A statement has a date on every line: read YYYY-MM-DD directly rather than through a date library.
-function calendarDate(isoDate: string): CalendarDate {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  if (!match || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`Invalid date: ${isoDate}`);
-  return { year, month, day };
-}
-
-function instant(iso: string): DateTime {
-  const dt = DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
-  if (!dt.isValid) throw new RangeError(`Invalid ISO instant: ${iso}`);
-  return dt;
-}
-
-const nordic = (dt: CalendarDate) => `${dt.day}.${dt.month}.${dt.year}`;
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const english = (dt: CalendarDate) => `${dt.day} ${EN_MONTHS[dt.month - 1]} ${dt.year}`;
-const british = (dt: CalendarDate) => `${String(dt.day).padStart(2, '0')}/${String(dt.month).padStart(2, '0')}/${dt.year}`;
 const decimalComma = (value: string) => value.replace('.', ',');
 
 const COUNTY = {
@@ -107,9 +67,9 @@ const fi: StatementTexts = {
     professional_pair: 'Ammattilaisen työparina',
   },
   page: (n, total) => `Sivu ${n} / ${total}`,
-  formatDate: (d) => nordic(calendarDate(d)),
-  formatInstant: (iso) => nordic(instant(iso)),
-  formatMoney: (c) => money(c, 'fi'),
+  formatDate: (d) => formatDate(d, 'fi'),
+  formatInstant: (iso) => formatDate(countyTime(iso), 'fi'),
+  formatMoney: (c) => formatMoney(c, 'fi'),
   formatHours: (q) => decimalComma((q / 4).toFixed(2)),
 };
 
@@ -148,9 +108,9 @@ const sv: StatementTexts = {
     professional_pair: 'Arbetspar till en yrkesperson',
   },
   page: (n, total) => `Sida ${n} / ${total}`,
-  formatDate: (d) => nordic(calendarDate(d)),
-  formatInstant: (iso) => nordic(instant(iso)),
-  formatMoney: (c) => money(c, 'sv'),
+  formatDate: (d) => formatDate(d, 'sv'),
+  formatInstant: (iso) => formatDate(countyTime(iso), 'sv'),
+  formatMoney: (c) => formatMoney(c, 'sv'),
   formatHours: (q) => decimalComma((q / 4).toFixed(2)),
 };
 
@@ -189,9 +149,9 @@ const en: StatementTexts = {
     professional_pair: 'Professional’s pair',
   },
   page: (n, total) => `Page ${n} of ${total}`,
-  formatDate: (d) => british(calendarDate(d)),
-  formatInstant: (iso) => english(instant(iso)),
-  formatMoney: (c) => money(c, 'en'),
+  formatDate: (d) => formatDate(d, 'en', 'numeric'),
+  formatInstant: (iso) => formatDate(countyTime(iso), 'en', 'short'),
+  formatMoney: (c) => formatMoney(c, 'en'),
   formatHours: (q) => (q / 4).toFixed(2),
 };
 

@@ -1,0 +1,35 @@
+import { calendarDay, countyTime, formatDate, formatMoney, localDate } from './format';
+
+describe('document formats', () => {
+  it('writes a date the Nordic way in Finnish and Swedish, and in three English styles', () => {
+    expect(formatDate('2026-03-03', 'fi')).toBe('3.3.2026');
+    expect(formatDate('2026-12-24', 'sv')).toBe('24.12.2026');
+    expect(formatDate('2026-03-03', 'en')).toBe('3 March 2026');
+    expect(formatDate('2026-09-03', 'en', 'short')).toBe('3 Sep 2026');
+    expect(formatDate('2026-03-03', 'en', 'numeric')).toBe('03/03/2026');
+    expect(formatDate({ year: 2027, month: 1, day: 9 }, 'fi', 'numeric')).toBe('9.1.2027');
+  });
+
+  it('refuses what is not a YYYY-MM-DD date', () => {
+    for (const bad of ['2026-3-3', '2026-13-01', '2026-00-10', '2026-01-32', '03.03.2026', '']) {
+      expect(() => calendarDay(bad)).toThrow(RangeError);
+    }
+  });
+
+  it('reads an instant in Helsinki time, summer and winter', () => {
+    expect(countyTime('2026-06-30T21:30:00Z').toFormat('yyyy-MM-dd HH:mm')).toBe('2026-07-01 00:30');
+    expect(countyTime('2026-12-31T22:30:00Z').toFormat('yyyy-MM-dd HH:mm')).toBe('2027-01-01 00:30');
+    expect(localDate(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01');
+    expect(() => countyTime('not-an-instant')).toThrow(RangeError);
+  });
+
+  it('writes an amount with grouped thousands, two decimals and the euro where each language puts it', () => {
+    expect(formatMoney(125000, 'fi')).toBe('1\u00a0250,00\u00a0€');
+    expect(formatMoney(5, 'sv')).toBe('0,05\u00a0€');
+    expect(formatMoney(123456789, 'en')).toBe('€1,234,567.89');
+    expect(formatMoney(-1050, 'en')).toBe('-€10.50');
+    // A km rate of 57.5 cents keeps its half cent on paper.
+    expect(formatMoney(57.5, 'fi')).toBe('0,575\u00a0€');
+    expect(formatMoney(57.5, 'en')).toBe('€0.575');
+  });
+});

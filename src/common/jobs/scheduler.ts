@@ -1,0 +1,45 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { JobName, JobPayloads } from './job-names';
+import { JobQueue } from './job-queue.service';
+
+// How often a recurring queue job runs: every so many milliseconds, or once a day at an hour of county time.
+export type Recurrence = { everyMs: number } | { dailyAtHour: number };
+
+// Payloads of recurring jobs are empty: the job finds its work in the database each time.
+export type RecurringJob = { [N in JobName]: JobPayloads[N] extends Record<string, never> ? N : never }[JobName];
+
+// The one way to make work recur. A queue job is registered in the queue under its own name, so every process that
+// boots upserts the same scheduler and a run happens once, whichever worker takes it; call `recur` from
+// onApplicationBootstrap. `repeat` is for work inside this process only (a check of this worker's own), started at
+// once and then every so often, and stopped when the process stops. Neither ever fails a boot: a queue that cannot
+// be reached, or a run that throws, is logged and the next boot or tick tries again.
+@Injectable()
+export class Scheduler implements OnModuleDestroy {
+  private readonly logger = new Logger('Scheduler');
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly jobs: JobQueue) {}
+
+  async recur(name: RecurringJob, when: Recurrence): Promise<void> {
+    const scheduled = 'everyMs' in when ? this.jobs.every(name, {}, when.everyMs) : this.jobs.daily(name, {}, when.dailyAtHour);
+    await scheduled.catch((err: Error) => this.logger.warn({ job: name, err: err.message }, 'Recurring job not scheduled'));
+  }
+
+  // Returns the stop: call it first thing on a stop (onModuleDestroy) so that no run starts while the rest winds down.
+  repeat(what: string, everyMs: number, run: () => Promise<unknown>): () => void {
+    const tick = () => void run().catch((err: Error) => this.logger.warn({ what, err: err.message }, 'Recurring check failed'));
+    const timer = setInterval(tick, everyMs);
+    timer.unref();
+    this.timers.add(timer);
+    tick();
+    return () => {
+      clearInterval(timer);
+      this.timers.delete(timer);
+    };
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers.clear();
+  }
+}

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { AuditService } from '../../audit/audit.service';
+import { BookingRepository } from '../booking.repository';
+import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+
+export type WithdrawalReason = 'request_filled' | 'assigned_directly';
+
+// Open offers that can no longer lead anywhere are withdrawn in the same transaction as the change that ended them,
+// so that no expert is left looking at an offer for a full request.
+@Injectable()
+export class OfferWithdrawal {
+  constructor(
+    private readonly booking: BookingRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  // All of the request's open offers, or only the one expert's.
+  async withdrawLive(manager: EntityManager, requestId: string, now: Date, reason: WithdrawalReason, expertId?: string): Promise<void> {
+    const live = (await this.booking.findLiveOffers(manager, requestId)).filter((o) => expertId === undefined || o.expertId === expertId);
+    if (live.length === 0) return;
+    await manager.update(OfferEntity, { id: In(live.map((o) => o.id)), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
+    for (const o of live) await this.audit.log(null, 'offer.withdrawn', ['offer', o.id], { reason }, manager);
+  }
+}

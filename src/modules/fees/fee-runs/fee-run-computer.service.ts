@@ -1,0 +1,208 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../../common/clock/clock';
+import { TaskType } from '../../../common/domain/task-type';
+import { AppConfig } from '../../../config/app-config';
+import { AuditService } from '../../audit/audit.service';
+import { payeeTerms, priceClaim } from '../money/claim-pricing.rule';
+import { ClaimTrip } from '../entities/claim.entity';
+import { FeeBasis } from '../entities/fee-rate.entity';
+import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity';
+import { LinePayee } from '../entities/fee-run-line.entity';
+import { FeeArithmeticError } from '../money/fee-arithmetic.rule';
+import { FeeRunsRepository, NewLine } from './fee-runs.repository';
+
+const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
+
+// One approved claim with everything its line needs, read in one set-based query per batch.
+interface PendingClaim {
+  id: string;
+  expertId: string;
+  expertName: string;
+  workDate: string;
+  workedMinutes: number;
+  preparationMinutes: number;
+  lateCancellation: boolean;
+  trips: ClaimTrip[];
+  taskType: TaskType;
+  costCentre: string;
+  organisationId: string;
+  payee: 'expert' | 'association' | null;
+  declinesFee: boolean | null;
+  taxPercent: string | null;
+  taxCardYear: number | null;
+  associationName: string | null;
+  associationBusinessId: string | null;
+  ibanEncrypted: string | null;
+  associationIbanEncrypted: string | null;
+  publicTransportCents: number;
+  parkingCents: number;
+  otherCostsCents: number;
+}
+
+// Approved, not on any line, work up to the run's date, approved before the run started: keyset-paginated
+// by claim id, so a batch costs the same at the start and the end of 50,000 claims.
+const PENDING_CLAIMS = `
+  SELECT c.id, c.expert_id AS "expertId", u.name AS "expertName", c.work_date::text AS "workDate",
+         c.worked_minutes AS "workedMinutes", c.preparation_minutes AS "preparationMinutes",
+         c.late_cancellation AS "lateCancellation", c.trips,
+         r.task_type AS "taskType", r.cost_centre AS "costCentre", r.organisation_id AS "organisationId",
+         pd.payee, pd.declines_fee AS "declinesFee", pd.tax_percent AS "taxPercent", pd.tax_card_year AS "taxCardYear",
+         pd.association_name AS "associationName", pd.association_business_id AS "associationBusinessId",
+         pd.iban_encrypted AS "ibanEncrypted", pd.association_iban_encrypted AS "associationIbanEncrypted",
+         COALESCE(k.public_transport, 0)::int AS "publicTransportCents", COALESCE(k.parking, 0)::int AS "parkingCents",
+         COALESCE(k.other, 0)::int AS "otherCostsCents"
+    FROM claims c
+    JOIN assignments a ON a.id = c.assignment_id
+    JOIN booking_requests r ON r.id = a.request_id
+    JOIN users u ON u.id = c.expert_id
+    LEFT JOIN expert_payment_details pd ON pd.expert_id = c.expert_id
+    LEFT JOIN LATERAL (
+      SELECT sum(amount_cents) FILTER (WHERE kind = 'public_transport') AS public_transport,
+             sum(amount_cents) FILTER (WHERE kind = 'parking') AS parking,
+             sum(amount_cents) FILTER (WHERE kind = 'other') AS other
+        FROM claim_costs WHERE claim_id = c.id) k ON true
+   WHERE c.status = 'approved' AND c.work_date <= $1 AND c.decided_at <= $2 AND c.id > $3
+     AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id)
+   ORDER BY c.id
+   LIMIT $4`;
+
+// A claim the arithmetic refuses (no rate for its day, say): the run stops as failed, naming it.
+class RunFailure extends Error {
+  constructor(readonly detail: RunError) {
+    super(detail.message);
+  }
+}
+
+// The work of a fee run job: batches of lines, each batch one transaction under the run's row lock.
+// Nothing is kept between batches but the last claim id, so a run of any size needs the memory of one
+// batch, and a run killed at any point resumes from what PostgreSQL has committed.
+@Injectable()
+export class FeeRunComputer {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: FeeRunsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  // Returns quietly when the run is done or not this execution's to do. On the job's last attempt an
+  // unexpected error fails the run, so that a coordinator sees it and can retry. When the signal aborts (the
+  // worker is stopping), it stops after the batch under way has committed and throws the signal's reason.
+  async compute(runId: string, lastAttempt: boolean, signal?: AbortSignal): Promise<void> {
+    const run = await this.runs.find(runId);
+    if (!run || (run.status !== FeeRunStatus.Queued && run.status !== FeeRunStatus.Running)) return;
+    await this.runs.incrementExecutions(runId);
+    await this.start(run);
+    try {
+      let after: string | null = BEFORE_ALL_IDS;
+      while (after !== null) {
+        signal?.throwIfAborted();
+        after = await this.batch(runId, after);
+      }
+    } catch (error) {
+      if (error instanceof RunFailure) return this.fail(runId, error.detail);
+      // Stopped, not failed: the next execution resumes from the committed batches.
+      if (signal?.aborted) throw error;
+      if (lastAttempt) await this.fail(runId, { code: 'FEE_RUN_CRASHED', message: 'The run failed on every attempt; the worker log has the cause' });
+      throw error;
+    }
+  }
+
+  async fail(runId: string, error: RunError): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.runs.transition(manager, runId, [FeeRunStatus.Queued, FeeRunStatus.Running], { status: FeeRunStatus.Failed, error }))) return;
+      await this.audit.log(null, 'fee_run.failed', ['fee_run', runId], { code: error.code, claimId: error.claimId ?? null }, manager);
+    });
+  }
+
+  private async start(run: FeeRunEntity): Promise<void> {
+    if (run.status !== FeeRunStatus.Queued) return;
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.runs.transition(manager, run.id, [FeeRunStatus.Queued], { status: FeeRunStatus.Running, startedAt: this.clock.now() }))) return;
+      await this.audit.log(null, 'fee_run.running', ['fee_run', run.id], {}, manager);
+    });
+  }
+
+  // The next claim id to continue after, or null when the run is finished (or no longer running).
+  private batch(runId: string, after: string): Promise<string | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const run = await this.runs.lock(manager, runId);
+      if (!run || run.status !== FeeRunStatus.Running) return null;
+      const claims: PendingClaim[] = await manager.query(PENDING_CLAIMS, [run.upTo, run.cutoffAt, after, this.config.env.FEE_RUN_BATCH_SIZE]);
+      if (claims.length === 0) {
+        await this.finish(manager, run);
+        return null;
+      }
+      const lines = claims.map((claim) => this.line(run, claim)).filter((line) => line !== null);
+      await this.runs.insertLines(manager, lines);
+      // Inside the transaction on purpose: a slowed run (tests) can then be killed in the middle of a batch.
+      if (this.config.env.FEE_RUN_BATCH_DELAY_MS > 0) await sleep(this.config.env.FEE_RUN_BATCH_DELAY_MS);
+      return claims[claims.length - 1].id;
+    });
+  }
+
+  // A payee without a bank account on file gets no line: the claim stays approved for a later run.
+  private line(run: FeeRunEntity, claim: PendingClaim): NewLine | null {
+    const terms = payeeTerms(
+      claim.payee === null ? null : { payee: claim.payee, declinesFee: !!claim.declinesFee, taxPercent: claim.taxPercent, taxCardYear: claim.taxCardYear },
+      run.taxYear,
+    );
+    let priced;
+    try {
+      priced = priceClaim({ ...claim, trips: claim.trips }, terms, run.rates.fees, run.rates.travel);
+    } catch (error) {
+      if (error instanceof FeeArithmeticError) throw new RunFailure({ code: error.code, message: error.message, claimId: claim.id });
+      throw error;
+    }
+    const association = terms.payee === 'association';
+    const iban = association ? claim.associationIbanEncrypted : claim.ibanEncrypted;
+    if (priced.netPayableCents > 0 && !iban) return null;
+    return {
+      runId: run.id,
+      claimId: claim.id,
+      expertId: claim.expertId,
+      payeeKind: terms.payee as LinePayee,
+      payeeName: association ? claim.associationName! : claim.expertName,
+      payeeBusinessId: association ? claim.associationBusinessId : null,
+      ibanEncrypted: iban,
+      organisationId: claim.organisationId,
+      costCentre: claim.costCentre,
+      taskType: claim.taskType,
+      workDate: claim.workDate,
+      incomeType: priced.incomeType,
+      feeBasis: priced.feeBasis as FeeBasis,
+      rateCents: priced.rateCents,
+      quarterHours: priced.quarterHours,
+      grossFeeCents: priced.grossFeeCents,
+      carTravelCents: priced.carTravelCents,
+      costsCents: priced.costsCents,
+      travelAndCostsCents: priced.travelAndCostsCents,
+      withholdingCents: priced.withholdingCents,
+      netCents: priced.netPayableCents,
+      taxPercent: terms.payee === 'expert' && terms.taxPercent !== null ? terms.taxPercent.toFixed(2) : null,
+    };
+  }
+
+  // Totals are summed from the committed lines, never carried along: a resumed run adds up the same.
+  private async finish(manager: EntityManager, run: FeeRunEntity): Promise<void> {
+    await manager.query(
+      `UPDATE fee_runs r
+          SET status = 'computed', computed_at = $2, error = NULL, line_count = t.n, gross_fee_cents = t.gross,
+              travel_and_costs_cents = t.travel, withholding_cents = t.withholding, net_cents = t.net,
+              skipped_count = (SELECT count(*) FROM claims c
+                                WHERE c.status = 'approved' AND c.work_date <= r.up_to AND c.decided_at <= r.cutoff_at
+                                  AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id))
+         FROM (SELECT count(*) AS n, COALESCE(sum(gross_fee_cents), 0) AS gross, COALESCE(sum(travel_and_costs_cents), 0) AS travel,
+                      COALESCE(sum(withholding_cents), 0) AS withholding, COALESCE(sum(net_cents), 0) AS net
+                 FROM fee_run_lines WHERE run_id = $1) t
+        WHERE r.id = $1 AND r.status = 'running'`,
+      [run.id, this.clock.now()],
+    );
+    await this.audit.log(null, 'fee_run.computed', ['fee_run', run.id], {}, manager);
+    await this.runs.analyzeLines(manager);
+  }
+}
