@@ -119,7 +119,7 @@ describe('the audit trail (admin only)', () => {
 
   it('never shows the value of a detail named like a secret', async () => {
     const actor = await createUser(t.db, Role.Coordinator);
-    await t.app.get(AuditService).record({ actorId: actor.id, action: 'test.secret', details: { token: 'tok-123', passwordHash: 'h', count: 2 } });
+    await t.app.get(AuditService).log({ actorId: actor.id }, 'test.secret', null, { token: 'tok-123', passwordHash: 'h', count: 2 });
     const page = await t.http.get('/audit-events').query({ actorId: actor.id }).set('authorization', admin).expect(200);
     expect(page.body.items[0].details).toEqual({ token: '[redacted]', passwordHash: '[redacted]', count: 2 });
   });
@@ -188,7 +188,7 @@ describe('the audit trail (admin only)', () => {
 
     it('defuses a name a spreadsheet would run as a formula', async () => {
       const sly = await createUser(t.db, Role.Orderer, { name: '=HYPERLINK("http://evil.example","x")' });
-      await t.app.get(AuditService).record({ actorId: sly.id, action: 'test.formula' });
+      await t.app.get(AuditService).log({ actorId: sly.id }, 'test.formula', null);
       const csv = await t.http.get('/audit-events.csv').query({ actorId: sly.id }).set('authorization', admin).buffer(true).expect(200);
       expect(parseCsv(csv.text)[0].actor_name).toBe(`'=HYPERLINK("http://evil.example","x")`);
     });
