@@ -28,10 +28,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   coordinator: [
     { to: '/', label: 'nav.home' },
     { to: '/fee-runs', label: 'feeRuns.nav' },
+    { to: '/fee-settings', label: 'feeSettings.nav' },
   ],
   admin: [
     { to: '/', label: 'nav.home' },
     { to: '/admin/people', label: 'admin.nav.people' },
+    { to: '/admin/travel-rates', label: 'admin.nav.travelRates' },
     { to: '/admin/audit', label: 'admin.nav.audit' },
   ],
 };

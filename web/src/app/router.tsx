@@ -32,6 +32,8 @@ const PeoplePage = lazy(() => import('../features/admin/people/people-page').the
 const AuditTrailPage = lazy(() => import('../features/admin/audit-trail/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })));
 const FeeRunsPage = lazy(() => import('../features/fee-runs/fee-runs-page').then((m) => ({ default: m.FeeRunsPage })));
 const FeeRunPage = lazy(() => import('../features/fee-runs/fee-run-page').then((m) => ({ default: m.FeeRunPage })));
+const FeeSettingsPage = lazy(() => import('../features/fee-settings/fee-settings-page').then((m) => ({ default: m.FeeSettingsPage })));
+const TravelRatesPage = lazy(() => import('../features/admin/travel-rates/travel-rates-page').then((m) => ({ default: m.TravelRatesPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -57,6 +59,8 @@ export const router = createBrowserRouter([
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
       { path: '/fee-runs', element: <RequireSession><FeeRunsPage /></RequireSession> },
       { path: '/fee-runs/:id', element: <RequireSession><FeeRunPage /></RequireSession> },
+      { path: '/fee-settings', element: <RequireSession><FeeSettingsPage /></RequireSession> },
+      { path: '/admin/travel-rates', element: <RequireSession><TravelRatesPage /></RequireSession> },
       { path: '/admin/people', element: <RequireSession><PeoplePage /></RequireSession> },
       { path: '/admin/audit', element: <RequireSession><AuditTrailPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
