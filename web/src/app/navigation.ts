@@ -28,6 +28,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   coordinator: [
     { to: '/', label: 'nav.home' },
     { to: '/fee-runs', label: 'feeRuns.nav' },
+    { to: '/reports', label: 'reports.nav' },
     { to: '/fee-settings', label: 'feeSettings.nav' },
   ],
   admin: [

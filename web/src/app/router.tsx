@@ -34,6 +34,7 @@ const FeeRunsPage = lazy(() => import('../features/fee-runs/fee-runs-page').then
 const FeeRunPage = lazy(() => import('../features/fee-runs/fee-run-page').then((m) => ({ default: m.FeeRunPage })));
 const FeeSettingsPage = lazy(() => import('../features/fee-settings/fee-settings-page').then((m) => ({ default: m.FeeSettingsPage })));
 const TravelRatesPage = lazy(() => import('../features/admin/travel-rates/travel-rates-page').then((m) => ({ default: m.TravelRatesPage })));
+const ReportsPage = lazy(() => import('../features/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 // Paths are the web app's own; the API lives under /api and the server gives every other path this app.
 export const router = createBrowserRouter([
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
       { path: '/fee-runs', element: <RequireSession><FeeRunsPage /></RequireSession> },
       { path: '/fee-runs/:id', element: <RequireSession><FeeRunPage /></RequireSession> },
+      { path: '/reports', element: <RequireSession><ReportsPage /></RequireSession> },
       { path: '/fee-settings', element: <RequireSession><FeeSettingsPage /></RequireSession> },
       { path: '/admin/travel-rates', element: <RequireSession><TravelRatesPage /></RequireSession> },
       { path: '/admin/people', element: <RequireSession><PeoplePage /></RequireSession> },
