@@ -102,6 +102,23 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       const csv = readFileSync(await file.path(), 'utf8');
       expect(csv.split('\r\n')[0]).toContain('claim_id');
       expect(csv).toContain(claimId);
+
+      // The reports: the spend the run just paid, as a chart, a table and a CSV of the same numbers.
+      await menu(page, text, text.reports.nav, text.reports.title);
+      const spend = page.getByRole('region', { name: text.reports.spend.title, exact: true });
+      await spend.getByRole('table').waitFor();
+      await spend.getByRole('img', { name: text.reports.spend.chart }).waitFor();
+      const report = page.waitForEvent('download');
+      await spend.getByRole('button', { name: fill(text.reports.downloadNamed, { name: text.reports.spend.title }) }).click();
+      const spendCsv = readFileSync(await (await report).path(), 'utf8');
+      expect(spendCsv.split('\r\n')[0]).toBe('organisation_code,organisation,month,claims,fees_eur,travel_and_costs_eur,total_eur');
+      expect(spendCsv).toContain(language === 'fi' ? 'Psykiatrian poliklinikka' : 'Psykiatriska polikliniken');
+      await expectAccessible(page);
+
+      await menu(page, text, text.feeSettings.nav, text.feeSettings.title);
+      await page.getByRole('table').first().waitFor();
+      await page.getByRole('checkbox', { name: text.feeSettings.settings.fourEyes }).waitFor();
+      await expectAccessible(page);
     });
 
     it('the admin invites a person and finds the invitation in the audit trail', async () => {
@@ -119,6 +136,10 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await invite.getByRole('button', { name: text.admin.people.invite.submit }).click();
       await page.getByRole('status').filter({ hasText: fill(text.admin.people.invite.done, { email }) }).waitFor();
       await page.getByRole('cell', { name: email }).waitFor();
+
+      await menu(page, text, text.admin.nav.travelRates, text.admin.travelRates.title);
+      await page.getByRole('table').waitFor();
+      await expectAccessible(page);
 
       await menu(page, text, text.admin.nav.audit, text.admin.audit.title);
       await page.getByRole('textbox', { name: text.admin.audit.filters.action }).fill('user.invited');
