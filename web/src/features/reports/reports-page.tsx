@@ -76,7 +76,8 @@ function Spend({ year }: { year: number }) {
             <XAxis dataKey="month" />
             <YAxis unit=" €" width={80} />
             <Tooltip formatter={(v) => formatCents(language, Number(v) * 100)} />
-            <Legend />
+            {/* A legend of many units would cover the bars on a phone; the table names them all. */}
+            {organisations.length <= 6 && <Legend />}
             {organisations.map((o, i) => (
               <Bar key={o} dataKey={o} stackId="spend" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
             ))}
