@@ -12,22 +12,12 @@ import { buildOpenApi } from '../src/http-app';
 import { apiPath } from './utils/api-agent';
 import { BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
+import { itAnswersEveryRouteAsEveryRole, onlyRoles, RouteRow, Who } from './utils/authorization-table';
 
-type Who = 'none' | Role;
 type Staff = Role.Orderer | Role.Coordinator | Role.Admin;
-interface Row {
-  method: 'get' | 'post' | 'put' | 'delete';
-  template: string;
-  path: (who: Who) => string;
-  body?: (who: Who) => object;
-  expect: Record<Who, number>;
-}
-
 // The app's clock stands on 1 Oct 2026; orders lie in the weeks after it, completed work in September.
 const NOW = '2026-10-01T07:00:00Z';
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const only = (roles: Role[], ok: number): Record<Who, number> =>
-  Object.fromEntries(ALL.map((who) => [who, who === 'none' ? 401 : roles.includes(who) ? ok : 403])) as Record<Who, number>;
+const only = onlyRoles;
 const everyone = (status: number): Record<Who, number> => ({ none: status, orderer: status, expert: status, coordinator: status, admin: status });
 
 describe('booking authorization: every route × every role', () => {
@@ -121,7 +111,7 @@ describe('booking authorization: every route × every role', () => {
   const STAFF = [Role.Coordinator];
   const PARTIES = [Role.Orderer, Role.Expert, Role.Coordinator];
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'post', template: '/booking-requests', path: () => '/booking-requests', body: order, expect: only([Role.Orderer], 201) },
     { method: 'get', template: '/booking-requests', path: () => '/booking-requests', expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/booking-requests/{id}', path: () => `/booking-requests/${ids.request}`, expect: only([Role.Orderer, ...STAFF], 200) },
@@ -200,15 +190,7 @@ describe('booking authorization: every route × every role', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path(who));
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body(who)));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   // Another unit's orderer and another expert reach nothing of this unit's or this expert's, and learn nothing.
   const foreign: { name: string; as: 'ordererB' | 'expertB'; method: 'get' | 'post' | 'put'; path: () => string; body?: () => object; status: number; code: string }[] = [

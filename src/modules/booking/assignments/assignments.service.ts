@@ -1,19 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
+import { ContractDrafts } from '../../contracts';
 import { MailService } from '../../mail/mail.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
-import { UserEntity, UserStatus } from '../../users/entities/user.entity';
 import { assignmentAccess } from './assignment-access';
 import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
@@ -28,7 +26,6 @@ import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
-const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
 type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
@@ -69,7 +66,7 @@ export class AssignmentsService {
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
-        const assignment = await manager.save(AssignmentEntity, {
+        const assignment = await this.booking.saveAssignment(manager, {
           requestId,
           expertId: dto.expertId,
           startsAt: locked.startsAt,
@@ -78,7 +75,7 @@ export class AssignmentsService {
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
         const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
         const status = fillStatus(holding + 1, locked.expertsNeeded);
-        await manager.update(BookingRequestEntity, { id: requestId }, { status });
+        await this.booking.setRequestStatus(manager, requestId, status);
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
         else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
@@ -120,14 +117,10 @@ export class AssignmentsService {
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        AssignmentEntity,
-        { id, status: In(HOLDING_STATUSES) },
-        { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
-      );
-      if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
+      const completed = await this.booking.completeAssignment(manager, id, status, this.clock.now(), ctx.user.id);
+      if (!completed) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
       await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], {}, manager);
-      await this.completeRequestIfDone(manager, assignment.requestId);
+      await this.booking.completeRequestIfDone(manager, assignment.requestId);
     });
     return this.get(ctx, id);
   }
@@ -137,7 +130,7 @@ export class AssignmentsService {
     const assignment = await this.booking.findAssignment(assignmentId);
     if (!assignment || !HOLDING_STATUSES.includes(assignment.status)) return;
     const mailId = await this.dataSource.transaction(async (manager) => {
-      const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+      const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
       if (!orderer) return null;
       await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
       return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
@@ -163,7 +156,7 @@ export class AssignmentsService {
       const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
       if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
       if (request && request.status !== RequestStatus.Cancelled) {
-        await manager.update(BookingRequestEntity, { id: request.id }, { status: fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded) });
+        await this.booking.setRequestStatus(manager, request.id, fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded));
       }
       if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
       return ids;
@@ -176,23 +169,11 @@ export class AssignmentsService {
   // The expert's reason stays out of both mails: it may be about their health.
   private async tellOfWithdrawal(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
     const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName };
-    const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+    const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
     for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
-    const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+    const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
     if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
     return ids;
-  }
-
-  private async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
-    const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
-    const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
-    if (open === 0 && finished > 0) {
-      await manager.update(
-        BookingRequestEntity,
-        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
-        { status: RequestStatus.Completed },
-      );
-    }
   }
 }
