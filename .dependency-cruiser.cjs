@@ -36,6 +36,10 @@ const ALLOWED = [
   // Credentials are an expert's: a credential is filed for an existing expert, and its refusal when there is none
   // is the expert's own error (EXPERT_NOT_FOUND, defined once); experts' approval in turn needs a verified one.
   ['credentials', '^src/modules/experts/experts\\.errors\\.ts$'],
+  // Who may see an assignment is one rule (PRODUCT §1), booking's: a contract and a claim belong to an assignment,
+  // and the orderer sees them when they see the assignment; a missing one is booking's ASSIGNMENT_NOT_FOUND.
+  ['contracts', '^src/modules/booking/(assignment-access\\.rule|booking\\.errors)\\.ts$'],
+  ['fees', '^src/modules/booking/(assignment-access\\.rule|booking\\.errors)\\.ts$'],
 ];
 
 const NOT_SHARED = '(entities|dto)/';

@@ -12,7 +12,7 @@ import { AuditService } from '../../audit/audit.service';
 import { ContractDrafts } from '../../contracts';
 import { MailService } from '../../mail/mail.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
-import { assignmentAccess } from './assignment-access';
+import { assignmentAccess } from '../assignment-access.rule';
 import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
