@@ -60,6 +60,7 @@ describe('fees authorization: every route × every role', () => {
     { method: 'post', template: '/fee-runs', path: () => '/fee-runs', body: {}, expect: coordinator(400) },
     { method: 'get', template: '/fee-runs', path: () => '/fee-runs', expect: coordinator(200) },
     { method: 'get', template: '/fee-runs/{id}', path: () => `/fee-runs/${nobody()}`, expect: coordinator(404) },
+    { method: 'get', template: '/fee-runs/{id}/progress', path: () => `/fee-runs/${nobody()}/progress`, expect: coordinator(404) },
     { method: 'get', template: '/fee-runs/{id}/lines', path: () => `/fee-runs/${nobody()}/lines`, expect: coordinator(404) },
     { method: 'get', template: '/fee-runs/{id}/cost-centres', path: () => `/fee-runs/${nobody()}/cost-centres`, expect: coordinator(404) },
     { method: 'post', template: '/fee-runs/{id}/approve', path: () => `/fee-runs/${nobody()}/approve`, expect: coordinator(404) },

@@ -28,7 +28,10 @@ export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contrac
 
 export const FEE_ROUTE_PREFIXES = ['/fee-schedule', '/travel-rates', '/fee-settings', '/claims', '/fee-runs', '/my-fees', '/reports'];
 
+export const AUDIT_ROUTE_PREFIXES = ['/audit-events'];
+
 export const FEATURE_ROUTE_PREFIXES: string[] = [
+  ...AUDIT_ROUTE_PREFIXES,
   ...CREDENTIAL_ROUTE_PREFIXES,
   ...AVAILABILITY_ROUTE_PREFIXES,
   ...EXPERT_ROUTE_PREFIXES,

@@ -161,6 +161,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail */
+        get: operations["AuditTrailController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail as a CSV file */
+        get: operations["AuditTrailController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/invitations/accept": {
         parameters: {
             query?: never;
@@ -1543,6 +1577,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fee-runs/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A fee run's progress while the worker computes it */
+        get: operations["FeeRunsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fee-runs/{id}/retry": {
         parameters: {
             query?: never;
@@ -2218,6 +2269,48 @@ export interface components {
             /** @example FI** **** **** **** 85 */
             ibanMasked: string;
             name: string;
+        };
+        AuditEventPageResponse: {
+            items: components["schemas"]["AuditEventResponse"][];
+            limit: number;
+            offset: number;
+            total: number;
+        };
+        AuditEventResponse: {
+            /** @example expert.payment_details_read_clear */
+            action: string;
+            actorEmail?: string | null;
+            /**
+             * Format: uuid
+             * @description Null for the system (workers, scheduled jobs) and for anonymous callers
+             */
+            actorId?: string | null;
+            actorName?: string | null;
+            actorRole?: components["schemas"]["Role"] | null;
+            /**
+             * @description Ids, state names and the names of fields read or changed; never their values
+             * @example {
+             *       "fields": [
+             *         "iban",
+             *         "identityCode"
+             *       ]
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            entityId?: string | null;
+            /** @description Name of the person the entity is, for users and experts */
+            entityName?: string | null;
+            /** @example expert */
+            entityType?: string | null;
+            /** Format: uuid */
+            id: string;
+            ip?: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+            requestId?: string | null;
         };
         AvailabilityCheckResponse: {
             available: boolean;
@@ -3432,6 +3525,17 @@ export interface components {
             offset: number;
             total: number;
         };
+        FeeRunProgressResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @description Whole per cent; 100 once computed */
+            percent: number;
+            /** @description Claims priced into lines so far */
+            processedClaims: number;
+            status: components["schemas"]["FeeRunStatus"];
+            /** @description Claims the run takes: those priced and those still waiting */
+            totalClaims: number;
+        };
         FeeRunQueuedResponse: {
             /** Format: uuid */
             id: string;
@@ -4352,8 +4456,8 @@ export interface operations {
     AccessibilityFeedbackController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -4830,6 +4934,114 @@ export interface operations {
             };
         };
     };
+    AuditTrailController_list: {
+        parameters: {
+            query?: {
+                /** @description An action (`user.invited`), or a family of actions without the dot (`user`, `fee_run`, `expert`) */
+                action?: string;
+                /** @description Only what the account with this e-mail address did (exact, case-insensitive) */
+                actorEmail?: string;
+                /** @description Only what this account did */
+                actorId?: string;
+                /** @description Only events about this entity */
+                entityId?: string;
+                /** @description Kind of the entity acted on */
+                entityType?: string;
+                /** @description From this instant on (inclusive) */
+                from?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Before this instant (exclusive): the range is [from, to) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who did what and when, newest first; readings of IBANs and identity codes included, their values never */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    AuditTrailController_csv: {
+        parameters: {
+            query?: {
+                /** @description An action (`user.invited`), or a family of actions without the dot (`user`, `fee_run`, `expert`) */
+                action?: string;
+                /** @description Only what the account with this e-mail address did (exact, case-insensitive) */
+                actorEmail?: string;
+                /** @description Only what this account did */
+                actorId?: string;
+                /** @description Only events about this entity */
+                entityId?: string;
+                /** @description Kind of the entity acted on */
+                entityType?: string;
+                /** @description From this instant on (inclusive) */
+                from?: string;
+                /** @description Before this instant (exclusive): the range is [from, to) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The events the filters select, newest first, at most 50000; RFC 4180, UTF-8, formula-safe cells; the export itself is audited. Columns: occurred_at, actor_id, actor_name, actor_email, actor_role, action, entity_type, entity_id, entity_name, ip, request_id, details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AuthController_acceptInvitation: {
         parameters: {
             query?: never;
@@ -5077,8 +5289,8 @@ export interface operations {
             query?: {
                 /** @description Only orders starting on or after this day (Europe/Helsinki) */
                 from?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description Only the orders of this unit or project */
                 organisationId?: string;
                 /** @description startsAt: soonest first; newest: the latest made first */
@@ -5825,8 +6037,8 @@ export interface operations {
     ClaimsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 status?: components["schemas"]["ClaimStatus"];
             };
             header?: never;
@@ -6351,8 +6563,8 @@ export interface operations {
                 assignmentId?: string;
                 /** @description Coordinator only; an expert always sees their own */
                 expertId?: string;
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 /** @description The ordering unit or project */
                 organisationId?: string;
                 status?: components["schemas"]["ContractStatus"];
@@ -7058,10 +7270,10 @@ export interface operations {
                 credentialState?: "pending" | "verified" | "rejected" | "none";
                 credentialType?: "kokemusasiantuntija" | "kokemustoimija" | "other";
                 language?: string;
-                limit?: components["schemas"]["Object"];
+                limit?: number;
                 /** @description Home municipality or one the expert travels to */
                 municipality?: string;
-                offset?: components["schemas"]["Object"];
+                offset?: number;
                 order?: "asc" | "desc";
                 /** @description Part of the name or e-mail address */
                 search?: string;
@@ -8606,8 +8818,8 @@ export interface operations {
     FeeRunsController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -8995,8 +9207,12 @@ export interface operations {
     FeeRunsController_lines: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                /** @description Only the lines of this cost centre */
+                costCentre?: string;
+                limit?: number;
+                offset?: number;
+                payeeKind?: components["schemas"]["LinePayee"];
+                taskType?: components["schemas"]["TaskType"];
             };
             header?: never;
             path: {
@@ -9006,7 +9222,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The lines for review; never the bank accounts */
+            /** @description The lines for review, filtered by cost centre, task type or payee; never the bank accounts */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9026,6 +9242,54 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    FeeRunsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claims priced of all the run takes; polled by the progress bar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeRunProgressResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9469,8 +9733,8 @@ export interface operations {
     MyFeesController_lines: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -10444,8 +10708,8 @@ export interface operations {
     UsersController_list: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
                 role?: components["schemas"]["Role"];
                 status?: components["schemas"]["UserStatus"];
             };

@@ -34,6 +34,14 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/coordinator/experts', label: 'coordinator.nav.experts' },
     { to: '/coordinator/contracts', label: 'coordinator.nav.contracts' },
     { to: '/coordinator/claims', label: 'coordinator.nav.claims' },
+    { to: '/fee-runs', label: 'feeRuns.nav' },
+    { to: '/reports', label: 'reports.nav' },
+    { to: '/fee-settings', label: 'feeSettings.nav' },
   ],
-  admin: [{ to: '/', label: 'nav.home' }],
+  admin: [
+    { to: '/', label: 'nav.home' },
+    { to: '/admin/people', label: 'admin.nav.people' },
+    { to: '/admin/travel-rates', label: 'admin.nav.travelRates' },
+    { to: '/admin/audit', label: 'admin.nav.audit' },
+  ],
 };

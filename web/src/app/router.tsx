@@ -33,6 +33,13 @@ const EditOrderPage = lazy(() => import('../features/orders/new-order-page').the
 const OrderPage = lazy(() => import('../features/orders/order-page').then((m) => ({ default: m.OrderPage })));
 const SpendingPage = lazy(() => import('../features/spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
+const PeoplePage = lazy(() => import('../features/admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
+const AuditTrailPage = lazy(() => import('../features/admin/audit-trail/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })));
+const FeeRunsPage = lazy(() => import('../features/fee-runs/fee-runs-page').then((m) => ({ default: m.FeeRunsPage })));
+const FeeRunPage = lazy(() => import('../features/fee-runs/fee-run-page').then((m) => ({ default: m.FeeRunPage })));
+const FeeSettingsPage = lazy(() => import('../features/fee-settings/fee-settings-page').then((m) => ({ default: m.FeeSettingsPage })));
+const TravelRatesPage = lazy(() => import('../features/admin/travel-rates/travel-rates-page').then((m) => ({ default: m.TravelRatesPage })));
+const ReportsPage = lazy(() => import('../features/reports/reports-page').then((m) => ({ default: m.ReportsPage })));
 
 const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
 const CoordinatorExpertPage = lazy(() => import('../features/coordinator/experts/expert-page').then((m) => ({ default: m.ExpertPage })));
@@ -76,6 +83,13 @@ export const router = createBrowserRouter([
       { path: '/coordinator/contracts/:id', element: <RequireSession><CoordinatorContractPage /></RequireSession> },
       { path: '/coordinator/claims', element: <RequireSession><CoordinatorClaimsPage /></RequireSession> },
       { path: '/coordinator/claims/:id', element: <RequireSession><CoordinatorClaimPage /></RequireSession> },
+      { path: '/fee-runs', element: <RequireSession><FeeRunsPage /></RequireSession> },
+      { path: '/fee-runs/:id', element: <RequireSession><FeeRunPage /></RequireSession> },
+      { path: '/reports', element: <RequireSession><ReportsPage /></RequireSession> },
+      { path: '/fee-settings', element: <RequireSession><FeeSettingsPage /></RequireSession> },
+      { path: '/admin/travel-rates', element: <RequireSession><TravelRatesPage /></RequireSession> },
+      { path: '/admin/people', element: <RequireSession><PeoplePage /></RequireSession> },
+      { path: '/admin/audit', element: <RequireSession><AuditTrailPage /></RequireSession> },
       { path: '/sign-in', element: <RequireSignedOut><SignInPage /></RequireSignedOut> },
       { path: '/forgotten-password', element: <ForgottenPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },

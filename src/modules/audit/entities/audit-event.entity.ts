@@ -6,6 +6,10 @@ export type AuditDetails = Record<string, string | number | boolean | null | str
 @Entity('audit_events')
 @Index(['entityType', 'entityId'])
 @Index(['actorId', 'occurredAt'])
+// The audit trail's filters: newest first overall, by action, and by an entity's id whatever its type.
+@Index(['occurredAt'])
+@Index(['action', 'occurredAt'])
+@Index(['entityId'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

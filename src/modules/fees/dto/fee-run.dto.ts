@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, Length } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
@@ -55,6 +57,32 @@ export class FeeRunResponse {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) exportRequestedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) exportedAt: string | null;
+}
+
+// While the worker computes: how many claims are priced of all the run takes. A finished run is at 100.
+export class FeeRunProgressResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: FeeRunStatus, enumName: 'FeeRunStatus' }) status: FeeRunStatus;
+  @ApiProperty({ description: 'Claims priced into lines so far' }) processedClaims: number;
+  @ApiProperty({ description: 'Claims the run takes: those priced and those still waiting' }) totalClaims: number;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Whole per cent; 100 once computed' }) percent: number;
+}
+
+export class FeeRunLinesQuery extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Only the lines of this cost centre' })
+  @IsOptional()
+  @Length(1, 40)
+  costCentre?: string;
+
+  @ApiPropertyOptional({ enum: TaskType, enumName: 'TaskType' })
+  @IsOptional()
+  @IsEnum(TaskType)
+  taskType?: TaskType;
+
+  @ApiPropertyOptional({ enum: LinePayee, enumName: 'LinePayee' })
+  @IsOptional()
+  @IsEnum(LinePayee)
+  payeeKind?: LinePayee;
 }
 
 export class FeeRunPageResponse {

@@ -12,7 +12,9 @@ import {
   CostCentreTotalsResponse,
   FeeRunFileResponse,
   FeeRunLinePageResponse,
+  FeeRunLinesQuery,
   FeeRunPageResponse,
+  FeeRunProgressResponse,
   FeeRunQueuedResponse,
   FeeRunResponse,
   StartFeeRunDto,
@@ -55,11 +57,20 @@ export class FeeRunsController {
     return this.runs.get(id);
   }
 
+  @ApiOperation({ summary: "A fee run's progress while the worker computes it" })
+  @Get(':id/progress')
+  @Authenticated({ roles: COORDINATOR })
+  @ApiOkResponse({ type: FeeRunProgressResponse, description: 'Claims priced of all the run takes; polled by the progress bar' })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  progress(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunProgressResponse> {
+    return this.runs.progress(id);
+  }
+
   @ApiOperation({ summary: "A fee run's payment lines" })
   @Get(':id/lines')
   @Authenticated({ roles: COORDINATOR })
-  @ApiOkResponse({ type: FeeRunLinePageResponse, description: 'The lines for review; never the bank accounts' })
-  lines(@Param('id', ParseUuidPipe) id: string, @Query() query: PageQueryDto): Promise<FeeRunLinePageResponse> {
+  @ApiOkResponse({ type: FeeRunLinePageResponse, description: 'The lines for review, filtered by cost centre, task type or payee; never the bank accounts' })
+  lines(@Param('id', ParseUuidPipe) id: string, @Query() query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
     return this.runs.lines(id, query);
   }
 

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entity';
-import { FeeRunLineEntity } from '../entities/fee-run-line.entity';
+import { TaskType } from '../../../common/domain/task-type';
+import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
 
 export interface CostCentreTotals {
   costCentre: string;
@@ -50,6 +51,12 @@ const LINE_COLUMNS: [string, string, keyof NewLine][] = [
 const INSERT_LINES = `INSERT INTO fee_run_lines (${LINE_COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${LINE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
 
+export interface LineFilter {
+  costCentre?: string;
+  taskType?: TaskType;
+  payeeKind?: LinePayee;
+}
+
 @Injectable()
 export class FeeRunsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -95,13 +102,26 @@ export class FeeRunsRepository {
     await manager.query('ANALYZE fee_run_lines');
   }
 
-  findLinesPage(runId: string, limit: number, offset: number): Promise<[FeeRunLineEntity[], number]> {
+  findLinesPage(runId: string, filter: LineFilter, limit: number, offset: number): Promise<[FeeRunLineEntity[], number]> {
     return this.dataSource.getRepository(FeeRunLineEntity).findAndCount({
-      where: { runId },
+      where: { runId, costCentre: filter.costCentre, taskType: filter.taskType, payeeKind: filter.payeeKind },
       order: { payeeName: 'ASC', workDate: 'ASC', id: 'ASC' },
       take: limit,
       skip: offset,
     });
+  }
+
+  // Live progress while the worker computes: the claims priced so far, and those the run still has to price
+  // (the same selection as the computer's; a claim left without a line for want of an account stays in it).
+  async progress(run: FeeRunEntity): Promise<{ done: number; remaining: number }> {
+    const [row] = await this.dataSource.query<{ done: number; remaining: number }[]>(
+      `SELECT (SELECT count(*)::int FROM fee_run_lines WHERE run_id = $1) AS done,
+              (SELECT count(*)::int FROM claims c
+                WHERE c.status = 'approved' AND c.work_date <= $2 AND c.decided_at <= $3
+                  AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id)) AS remaining`,
+      [run.id, run.upTo, run.cutoffAt],
+    );
+    return row;
   }
 
   // An expert's lines in exported runs, newest payment first.

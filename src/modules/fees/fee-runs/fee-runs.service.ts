@@ -13,7 +13,9 @@ import {
   CostCentreTotalsResponse,
   FeeRunFileResponse,
   FeeRunLinePageResponse,
+  FeeRunLinesQuery,
   FeeRunPageResponse,
+  FeeRunProgressResponse,
   FeeRunQueuedResponse,
   FeeRunResponse,
   StartFeeRunDto,
@@ -83,9 +85,18 @@ export class FeeRunsService {
     return toFeeRunResponse(await this.found(id));
   }
 
-  async lines(id: string, query: PageQueryDto): Promise<FeeRunLinePageResponse> {
+  async progress(id: string): Promise<FeeRunProgressResponse> {
+    const run = await this.found(id);
+    const { done, remaining } = await this.runs.progress(run);
+    const total = done + remaining;
+    const computing = run.status === FeeRunStatus.Queued || run.status === FeeRunStatus.Running || run.status === FeeRunStatus.Failed;
+    const percent = !computing ? 100 : total === 0 ? 0 : Math.min(99, Math.floor((done * 100) / total));
+    return { id, status: run.status, processedClaims: done, totalClaims: total, percent };
+  }
+
+  async lines(id: string, query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
     await this.found(id);
-    const [lines, total] = await this.runs.findLinesPage(id, query.limit, query.offset);
+    const [lines, total] = await this.runs.findLinesPage(id, query, query.limit, query.offset);
     return { items: lines.map(toFeeRunLineResponse), total, limit: query.limit, offset: query.offset };
   }
 

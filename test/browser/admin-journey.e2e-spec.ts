@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role.enum';
+import { createExpert } from '../factories/experts.factory';
+import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
+import { createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+import { expectAccessible, expectPage, startWebApp, WebApp } from './browser';
+
+jest.setTimeout(240_000);
+
+const TEXTS = { fi, sv };
+type Texts = typeof fi;
+const DAY = 24 * 3_600_000;
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
+
+// The coordinator's fee run and the admin's people and audit trail, in the browser against the real API and its
+// worker. The claim paid is made and approved as the claims' own screens would (factories, then the API).
+describe('the coordinator’s fee run and the admin’s tools in the browser', () => {
+  let web: WebApp;
+  let coordinator: TestUser & { token: string };
+  let admin: TestUser;
+  let unitId: string;
+  let creatorId: string;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
+    coordinator = { ...c, token: await login(web.t.http, c) };
+    admin = await createUser(web.t.db, Role.Admin, { name: 'Aino Pääkäyttäjä' });
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    creatorId = (await createUser(web.t.db, Role.Orderer)).id;
+  }, 180_000);
+  afterAll(() => web?.close());
+
+  // A claim for work two days ago, submitted, then approved by the coordinator through the API.
+  async function approvedClaim(name: string): Promise<string> {
+    const expert = await createExpert(web.t.db, { name });
+    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+    const workDate = helsinkiDate(new Date(Date.now() - 2 * DAY));
+    const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
+      organisationId: unitId,
+      createdBy: creatorId,
+      startsAt: `${workDate}T07:00:00Z`,
+      endsAt: `${workDate}T09:00:00Z`,
+    });
+    const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate, kmTenths: 125 });
+    await web.t.http.post(`/claims/${claimId}/approve`).set('authorization', `Bearer ${coordinator.token}`).send({}).expect(200);
+    return claimId;
+  }
+
+  // The account's own language is the one the app takes after signing in.
+  async function signIn(page: Page, text: Texts, user: { id: string; email: string; password: string }, language: 'fi' | 'sv'): Promise<void> {
+    await web.t.db.query('UPDATE users SET language = $2 WHERE id = $1', [user.id, language]);
+    await page.goto('/sign-in');
+    await page.getByLabel(text.fields.email).fill(user.email);
+    await page.getByLabel(text.fields.password, { exact: true }).fill(user.password);
+    await page.getByRole('button', { name: text.signIn.submit }).click();
+    await expectPage(page, text.home.title);
+  }
+
+  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
+    await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
+    await expectPage(page, title);
+  }
+
+  describe.each(['fi', 'sv'] as const)('in %s', (language) => {
+    const text: Texts = TEXTS[language];
+
+    it('the coordinator runs the fees: progress to the end, approval, export, the payroll CSV with the claim', async () => {
+      await settleOpenFeeRuns(web.t.db);
+      const claimId = await approvedClaim(language === 'fi' ? 'Sanna Selkämeri' : 'Stina Strömberg');
+      const page = await web.newPage(language);
+      await signIn(page, text, coordinator, language);
+      await menu(page, text, text.feeRuns.nav, text.feeRuns.title);
+      await expectAccessible(page);
+
+      // Up to today, the form's own default.
+      await page.getByRole('button', { name: text.feeRuns.start.submit }).click();
+      const progress = page.getByRole('progressbar', { name: text.feeRuns.progress.computed });
+      await progress.waitFor({ timeout: 60_000 });
+      expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+      await page.getByRole('heading', { level: 2, name: text.feeRuns.totals.heading }).waitFor();
+      await expectAccessible(page);
+
+      await page.getByRole('button', { name: text.feeRuns.actions.approve }).click();
+      await page.getByRole('status').filter({ hasText: text.feeRuns.actions.approved }).waitFor();
+      await page.getByRole('button', { name: text.feeRuns.actions.export }).click();
+      await page.getByRole('heading', { level: 2, name: text.feeRuns.files.heading }).waitFor({ timeout: 60_000 });
+      await page.getByText(text.feeRuns.status.exported).first().waitFor();
+      await expectAccessible(page);
+
+      const payroll = page.getByRole('listitem').filter({ hasText: text.feeRuns.files.kind.payroll_csv });
+      const download = page.waitForEvent('download');
+      await payroll.getByRole('button', { name: new RegExp(`^${text.feeRuns.files.download}`) }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/\.csv$/);
+      const csv = readFileSync(await file.path(), 'utf8');
+      expect(csv.split('\r\n')[0]).toContain('claim_id');
+      expect(csv).toContain(claimId);
+
+      // The reports: the spend the run just paid, as a chart, a table and a CSV of the same numbers.
+      await menu(page, text, text.reports.nav, text.reports.title);
+      const spend = page.getByRole('region', { name: text.reports.spend.title, exact: true });
+      await spend.getByRole('table').waitFor();
+      await spend.getByRole('img', { name: text.reports.spend.chart }).waitFor();
+      const report = page.waitForEvent('download');
+      await spend.getByRole('button', { name: fill(text.reports.downloadNamed, { name: text.reports.spend.title }) }).click();
+      const spendCsv = readFileSync(await (await report).path(), 'utf8');
+      expect(spendCsv.split('\r\n')[0]).toBe('organisation_code,organisation,month,claims,fees_eur,travel_and_costs_eur,total_eur');
+      expect(spendCsv).toContain(language === 'fi' ? 'Psykiatrian poliklinikka' : 'Psykiatriska polikliniken');
+      await expectAccessible(page);
+
+      await menu(page, text, text.feeSettings.nav, text.feeSettings.title);
+      await page.getByRole('table').first().waitFor();
+      await page.getByRole('checkbox', { name: text.feeSettings.settings.fourEyes }).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('the admin invites a person and finds the invitation in the audit trail', async () => {
+      const page = await web.newPage(language);
+      await signIn(page, text, admin, language);
+      await menu(page, text, text.admin.nav.people, text.admin.people.title);
+      await expectAccessible(page);
+
+      const email = `kutsuttu-${randomUUID().slice(0, 8)}@example.test`;
+      const name = `${language === 'fi' ? 'Kalle Kutsuttu' : 'Kim Inbjuden'} ${randomUUID().slice(0, 4)}`;
+      const invite = page.getByRole('region', { name: text.admin.people.invite.heading });
+      await invite.getByLabel(text.admin.people.invite.name).fill(name);
+      await invite.getByLabel(text.admin.people.invite.email).fill(email);
+      await invite.getByLabel(text.admin.people.invite.role).selectOption('orderer');
+      await invite.getByRole('button', { name: text.admin.people.invite.submit }).click();
+      await page.getByRole('status').filter({ hasText: fill(text.admin.people.invite.done, { email }) }).waitFor();
+      await page.getByRole('cell', { name: email }).waitFor();
+
+      await menu(page, text, text.admin.nav.travelRates, text.admin.travelRates.title);
+      await page.getByRole('table').waitFor();
+      await expectAccessible(page);
+
+      await menu(page, text, text.admin.nav.audit, text.admin.audit.title);
+      await page.getByRole('textbox', { name: text.admin.audit.filters.action }).fill('user.invited');
+      await page.getByRole('textbox', { name: text.admin.audit.filters.actorEmail }).fill(admin.email);
+      await page.getByRole('button', { name: text.admin.audit.filters.search }).click();
+      // The filtered page replaces the unfiltered one: only this admin's invitations are left.
+      await page.waitForFunction(() => {
+        const rows = [...document.querySelectorAll('tbody tr')];
+        return rows.length > 0 && rows.every((r) => r.textContent?.includes('user.invited'));
+      });
+      const row = page.getByRole('row').filter({ hasText: name });
+      await row.waitFor();
+      await row.getByText('user.invited').waitFor();
+      expect(await row.textContent()).toContain('Aino Pääkäyttäjä');
+      await expectAccessible(page);
+      // At 320 px the page itself never scrolls sideways; a wide table scrolls in its own region (WCAG 1.4.10 allows it).
+      await page.setViewportSize({ width: 320, height: 800 });
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(widths.scroll).toBe(widths.client);
+      await page.getByRole('region', { name: text.admin.audit.tableLabel }).focus();
+      await expectAccessible(page);
+    });
+  });
+});

@@ -1,0 +1,209 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../../components/announcer';
+import { DateTimeField } from '../../../components/fields';
+import { type FieldError, Form, TextField } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { Pager } from '../../../components/pager';
+import { saveBlob } from '../../../components/save-file';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { TableRegion } from '../../../components/table-region';
+import { formatDateTime } from '../../../i18n/format';
+import { nextDay, startOfHelsinkiDay } from '../../../i18n/helsinki-date';
+import type { Language } from '../../../i18n/languages';
+import { type AuditEvent, type AuditFilter, fetchAuditCsv, PAGE_SIZE, useAuditEvents } from './audit-trail-api';
+
+interface Draft {
+  actorEmail: string;
+  action: string;
+  entityId: string;
+  from: string;
+  to: string;
+}
+const EMPTY: Draft = { actorEmail: '', action: '', entityId: '', from: '', to: '' };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toFilter(d: Draft): AuditFilter {
+  const filter: AuditFilter = {};
+  if (d.actorEmail.trim()) filter.actorEmail = d.actorEmail.trim();
+  if (d.action.trim()) filter.action = d.action.trim();
+  if (d.entityId.trim()) filter.entityId = d.entityId.trim().toLowerCase();
+  if (d.from) filter.from = startOfHelsinkiDay(d.from);
+  // The last day chosen is included: the range ends where the next day begins.
+  if (d.to) filter.to = startOfHelsinkiDay(nextDay(d.to));
+  return filter;
+}
+
+// Who did what and when: the admin reads the trail, readings of IBANs and identity codes included.
+export function AuditTrailPage() {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [offset, setOffset] = useState(0);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempt, setAttempt] = useState(0);
+  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const labels = {
+    actorEmail: t('admin.audit.filters.actorEmail'),
+    action: t('admin.audit.filters.action'),
+    entityId: t('admin.audit.filters.entityId'),
+    from: t('admin.audit.filters.from'),
+    to: t('admin.audit.filters.to'),
+  };
+
+  const search = () => {
+    const found: FieldError[] = [];
+    if (draft.actorEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.actorEmail.trim())) found.push({ field: 'actorEmail', text: t('forms.invalidEmail', { field: labels.actorEmail }) });
+    if (draft.action.trim() && !/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/.test(draft.action.trim())) found.push({ field: 'action', text: t('admin.audit.filters.actionInvalid') });
+    if (draft.entityId.trim() && !UUID.test(draft.entityId.trim())) found.push({ field: 'entityId', text: t('admin.audit.filters.entityIdInvalid') });
+    if (draft.from && draft.to && draft.to < draft.from) found.push({ field: 'to', text: t('admin.audit.filters.toBeforeFrom') });
+    setErrors(found);
+    setAttempt((a) => a + 1);
+    if (found.length > 0) return;
+    setFilter(toFilter(draft));
+    setOffset(0);
+  };
+
+  return (
+    <Page title={t('admin.audit.title')}>
+      <Paragraph mb="m">{t('admin.audit.intro')}</Paragraph>
+      <section aria-labelledby="audit-filters-heading" className="section">
+        <Heading variant="h2" id="audit-filters-heading" mb="s">
+          {t('admin.audit.filters.heading')}
+        </Heading>
+        <Form onSubmit={search} pending={false} errors={errors} attempt={attempt} submitLabel={t('admin.audit.filters.search')}>
+          <div className="filters">
+            <TextField field="actorEmail" label={labels.actorEmail} value={draft.actorEmail} onChange={set('actorEmail')} errors={errors} type="email" optional />
+            <TextField field="action" label={labels.action} value={draft.action} onChange={set('action')} errors={errors} hint={t('admin.audit.filters.actionHint')} optional />
+            <TextField field="entityId" label={labels.entityId} value={draft.entityId} onChange={set('entityId')} errors={errors} optional />
+            <DateTimeField field="from" type="date" label={labels.from} value={draft.from} onChange={set('from')} errors={errors} optional />
+            <DateTimeField field="to" type="date" label={labels.to} value={draft.to} onChange={set('to')} errors={errors} optional />
+          </div>
+        </Form>
+      </section>
+      <Results filter={filter} offset={offset} onOffset={setOffset} />
+    </Page>
+  );
+}
+
+function Results({ filter, offset, onOffset }: { filter: AuditFilter; offset: number; onOffset: (offset: number) => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const query = useAuditEvents(filter, offset);
+  const download = useMutation({
+    mutationFn: () => fetchAuditCsv(filter),
+    onSuccess: (blob) => {
+      saveBlob(blob, 'audit-events.csv');
+      announce(t('admin.audit.downloaded'));
+    },
+  });
+  return (
+    <section aria-labelledby="audit-results-heading" className="section">
+      <Heading variant="h2" id="audit-results-heading" mb="s">
+        {t('admin.audit.results')}
+      </Heading>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <Empty text={t('admin.audit.empty')} />
+      ) : (
+        <>
+          <div className="actions">
+            <Button
+              variant="secondary"
+              aria-disabled={download.isPending}
+              loading={download.isPending || undefined}
+              ariaLoadingText={t('forms.sending')}
+              onClick={() => !download.isPending && download.mutate()}
+            >
+              {t('admin.audit.downloadCsv')}
+            </Button>
+          </div>
+          {download.isError && <ProblemNotice error={download.error} />}
+          <TableRegion label={t('admin.audit.tableLabel')}>
+            <table className="data-table">
+              <caption>{t('admin.audit.caption', { total: query.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.columns.time')}</th>
+                  <th scope="col">{t('admin.audit.columns.actor')}</th>
+                  <th scope="col">{t('admin.audit.columns.action')}</th>
+                  <th scope="col">{t('admin.audit.columns.entity')}</th>
+                  <th scope="col">{t('admin.audit.columns.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((event) => (
+                  <EventRow key={event.id} event={event} />
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <Pager offset={offset} limit={PAGE_SIZE} total={query.data.total} onChange={onOffset} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function EventRow({ event }: { event: AuditEvent }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const details = Object.entries(event.details ?? {});
+  return (
+    <tr>
+      <td>{formatDateTime(language, event.occurredAt)}</td>
+      <td>
+        {event.actorId ? (
+          <>
+            {event.actorName ?? t('admin.audit.unknownActor')}
+            {event.actorRole && <> ({t(`roles.${event.actorRole}`)})</>}
+            {event.actorEmail && (
+              <>
+                <br />
+                {event.actorEmail}
+              </>
+            )}
+          </>
+        ) : (
+          t('admin.audit.system')
+        )}
+      </td>
+      <td>
+        <code>{event.action}</code>
+        {/read_clear|payroll_downloaded/.test(event.action) && (
+          <>
+            <br />
+            {t('admin.audit.secretRead')}
+          </>
+        )}
+      </td>
+      <td>
+        {event.entityType && <code>{event.entityType}</code>}
+        {event.entityName && (
+          <>
+            <br />
+            {event.entityName}
+          </>
+        )}
+        {event.entityId && (
+          <>
+            <br />
+            <code>{event.entityId}</code>
+          </>
+        )}
+      </td>
+      <td>
+        {details.length > 0 && (
+          <code>
+            {details.map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`).join('; ')}
+          </code>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,32 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../../../api/client';
+import type { components } from '../../../api/schema';
+
+export type User = components['schemas']['UserResponse'];
+export type UserRole = components['schemas']['Role'];
+export type UserStatus = components['schemas']['UserStatus'];
+export type InviteUser = components['schemas']['InviteUserDto'];
+
+export const PAGE_SIZE = 50;
+
+export const usePeople = (filter: { role?: UserRole; status?: UserStatus }, offset: number) =>
+  useQuery({
+    queryKey: ['users', filter, offset],
+    queryFn: () => call(api.GET('/api/users', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const inviteUser = (body: InviteUser) => call(api.POST('/api/users', { body }));
+
+export function useAccountAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: 'disable' | 'enable' | 'invitation' }) => {
+      const params = { params: { path: { id } } };
+      if (action === 'disable') return call(api.POST('/api/users/{id}/disable', params));
+      if (action === 'enable') return call(api.POST('/api/users/{id}/enable', params));
+      return call(api.POST('/api/users/{id}/invitation', params));
+    },
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

@@ -1,0 +1,179 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../api/use-session';
+import { useAnnounce } from '../../../components/announcer';
+import { SelectField } from '../../../components/fields';
+import { checkRequired, Form, TextField, useSubmission } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { Pager } from '../../../components/pager';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { TableRegion } from '../../../components/table-region';
+import { formatDateTime } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { inviteUser, PAGE_SIZE, useAccountAction, usePeople, type User, type UserRole, type UserStatus } from './people-api';
+
+const ROLES: UserRole[] = ['orderer', 'expert', 'coordinator', 'admin'];
+const STATUSES: UserStatus[] = ['invited', 'active', 'disabled'];
+const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
+
+// Accounts: invite a person, send a new invitation link, disable and enable.
+export function PeoplePage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('admin.people.title')}>
+      <Paragraph mb="m">{t('admin.people.intro')}</Paragraph>
+      <Invite />
+      <People />
+    </Page>
+  );
+}
+
+function Invite() {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const [values, setValues] = useState({ name: '', email: '', role: 'orderer' as UserRole, language: 'fi' as Language });
+  const labels = { name: t('admin.people.invite.name'), email: t('admin.people.invite.email'), role: t('admin.people.invite.role'), language: t('admin.people.invite.language') };
+  const { submit, formProps, errors } = useSubmission({
+    send: (v: typeof values) => inviteUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, language: v.language }),
+    validate: (v) =>
+      checkRequired(t, [
+        { field: 'name', label: labels.name, value: v.name },
+        { field: 'email', label: labels.email, value: v.email, email: true },
+      ]),
+    labels,
+    onSuccess: (user) => {
+      announce(t('admin.people.invite.done', { email: user.email }));
+      setValues((v) => ({ ...v, name: '', email: '' }));
+      void client.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  return (
+    <section aria-labelledby="invite-heading" className="section content-narrow">
+      <Heading variant="h2" id="invite-heading" mb="s">
+        {t('admin.people.invite.heading')}
+      </Heading>
+      <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.people.invite.submit')}>
+        <TextField field="name" label={labels.name} value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} errors={errors} autoComplete="off" />
+        <TextField field="email" label={labels.email} value={values.email} onChange={(email) => setValues((v) => ({ ...v, email }))} errors={errors} type="email" autoComplete="off" />
+        <SelectField
+          field="role"
+          label={labels.role}
+          value={values.role}
+          onChange={(role) => setValues((v) => ({ ...v, role: role as UserRole }))}
+          errors={errors}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <SelectField
+          field="language"
+          label={labels.language}
+          value={values.language}
+          onChange={(language) => setValues((v) => ({ ...v, language: language as Language }))}
+          errors={errors}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`admin.people.languages.${l}`) }))}
+        />
+      </Form>
+    </section>
+  );
+}
+
+function People() {
+  const { t } = useTranslation();
+  const [role, setRole] = useState('');
+  const [status, setStatus] = useState('');
+  const [offset, setOffset] = useState(0);
+  const query = usePeople({ role: (role || undefined) as UserRole | undefined, status: (status || undefined) as UserStatus | undefined }, offset);
+  return (
+    <section aria-labelledby="people-heading" className="section">
+      <Heading variant="h2" id="people-heading" mb="s">
+        {t('admin.people.list.heading')}
+      </Heading>
+      <div className="filters">
+        <SelectField
+          field="people-role"
+          label={t('admin.people.list.role')}
+          value={role}
+          onChange={(v) => (setRole(v), setOffset(0))}
+          errors={[]}
+          options={[{ value: '', label: t('admin.people.list.all') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+        />
+        <SelectField
+          field="people-status"
+          label={t('admin.people.list.status')}
+          value={status}
+          onChange={(v) => (setStatus(v), setOffset(0))}
+          errors={[]}
+          options={[{ value: '', label: t('admin.people.list.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.people.status.${s}`) }))]}
+        />
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <Empty text={t('admin.people.list.empty')} />
+      ) : (
+        <>
+          <TableRegion label={t('admin.people.list.heading')}>
+            <table className="data-table">
+              <caption>{t('admin.people.list.caption', { total: query.data.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.people.columns.name')}</th>
+                  <th scope="col">{t('admin.people.columns.email')}</th>
+                  <th scope="col">{t('admin.people.columns.role')}</th>
+                  <th scope="col">{t('admin.people.columns.status')}</th>
+                  <th scope="col">{t('admin.people.columns.lastLogin')}</th>
+                  <th scope="col">{t('admin.people.columns.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {query.data.items.map((user) => (
+                  <Person key={user.id} user={user} />
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+          <Pager offset={offset} limit={PAGE_SIZE} total={query.data.total} onChange={setOffset} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Person({ user }: { user: User }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const session = useSession();
+  const self = session.status === 'signedIn' && session.user.id === user.id;
+  const action = useAccountAction();
+  const run = (kind: 'disable' | 'enable' | 'invitation') => {
+    if (action.isPending) return;
+    action.mutate({ id: user.id, action: kind }, { onSuccess: () => announce(t(`admin.people.actions.${kind}Done`, { name: user.name })) });
+  };
+  const button = (kind: 'disable' | 'enable' | 'invitation') => (
+    <Button variant="secondary" aria-disabled={action.isPending} aria-label={t(`admin.people.actions.${kind}Named`, { name: user.name })} onClick={() => run(kind)}>
+      {t(`admin.people.actions.${kind}`)}
+    </Button>
+  );
+  return (
+    <tr>
+      <td>{user.name}</td>
+      <td>{user.email}</td>
+      <td>{t(`roles.${user.role}`)}</td>
+      <td>{t(`admin.people.status.${user.status}`)}</td>
+      <td>{user.lastLoginAt ? formatDateTime(language, user.lastLoginAt) : '–'}</td>
+      <td>
+        <div className="actions">
+          {user.status === 'invited' && button('invitation')}
+          {user.status !== 'disabled' && !self && button('disable')}
+          {user.status === 'disabled' && button('enable')}
+        </div>
+        {action.isError && <ProblemNotice error={action.error} />}
+      </td>
+    </tr>
+  );
+}

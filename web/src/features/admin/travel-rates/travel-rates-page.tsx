@@ -1,0 +1,96 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../../api/client';
+import { useAnnounce } from '../../../components/announcer';
+import { type FieldError, Form, TextField, useSubmission } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { Empty, LoadError, Loading } from '../../../components/states';
+import { Heading, Paragraph } from '../../../components/suomifi';
+import { TableRegion } from '../../../components/table-region';
+import { formatCents } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+
+const useTravelRates = () => useQuery({ queryKey: ['travel-rates'], queryFn: () => call(api.GET('/api/travel-rates')) });
+const setTravelRate = (year: number, carCentsPerKm: number) => call(api.PUT('/api/travel-rates/{year}', { params: { path: { year: String(year) } }, body: { carCentsPerKm } }));
+
+// "0,55" or "0.55" euros per km as cents; NaN otherwise.
+function centsPerKm(text: string): number {
+  const normalised = text.replace(/\s|€/g, '').replace(',', '.');
+  return /^\d{1,2}(\.\d{1,2})?$/.test(normalised) ? Math.round(Number(normalised) * 100) : Number.NaN;
+}
+
+// The admin's own-car rate per km, by the year of travel; public transport and parking go by receipt.
+export function TravelRatesPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const query = useTravelRates();
+  const [values, setValues] = useState({ year: String(new Date().getFullYear() + 1), rate: '' });
+  const labels = { year: t('admin.travelRates.year'), carCentsPerKm: t('admin.travelRates.rate') };
+  const { submit, formProps, errors } = useSubmission({
+    send: (v: typeof values) => setTravelRate(Number(v.year), centsPerKm(v.rate)),
+    validate: (v) => {
+      const found: FieldError[] = [];
+      if (!/^\d{4}$/.test(v.year.trim())) found.push({ field: 'year', text: t('admin.travelRates.yearInvalid') });
+      const cents = centsPerKm(v.rate);
+      if (Number.isNaN(cents) || cents < 1) found.push({ field: 'carCentsPerKm', text: t('admin.travelRates.rateInvalid') });
+      return found;
+    },
+    labels,
+    onSuccess: (saved) => {
+      announce(t('admin.travelRates.saved', { year: saved.year }));
+      void client.invalidateQueries({ queryKey: ['travel-rates'] });
+    },
+  });
+  return (
+    <Page title={t('admin.travelRates.title')}>
+      <Paragraph mb="m">{t('admin.travelRates.intro')}</Paragraph>
+      <section aria-labelledby="rates-heading" className="section">
+        <Heading variant="h2" id="rates-heading" mb="s">
+          {t('admin.travelRates.heading')}
+        </Heading>
+        {query.isPending ? (
+          <Loading />
+        ) : query.isError ? (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        ) : query.data.length === 0 ? (
+          <Empty text={t('admin.travelRates.empty')} />
+        ) : (
+          <TableRegion label={t('admin.travelRates.heading')}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.travelRates.year')}</th>
+                  <th scope="col" className="num">
+                    {t('admin.travelRates.perKm')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...query.data]
+                  .sort((a, b) => b.year - a.year)
+                  .map((rate) => (
+                    <tr key={rate.year}>
+                      <th scope="row">{rate.year}</th>
+                      <td className="num">{formatCents(language, rate.carCentsPerKm)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
+      </section>
+      <section aria-labelledby="set-rate-heading" className="section content-narrow">
+        <Heading variant="h2" id="set-rate-heading" mb="s">
+          {t('admin.travelRates.setHeading')}
+        </Heading>
+        <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.travelRates.submit')}>
+          <TextField field="year" label={labels.year} value={values.year} onChange={(year) => setValues((v) => ({ ...v, year }))} errors={errors} />
+          <TextField field="carCentsPerKm" label={labels.carCentsPerKm} hint={t('admin.travelRates.rateHint')} value={values.rate} onChange={(rate) => setValues((v) => ({ ...v, rate }))} errors={errors} />
+        </Form>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { saveBlob } from '../../components/save-file';
+import { Empty, LoadError, Loading } from '../../components/states';
+import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { TableRegion } from '../../components/table-region';
+import { toCsv } from './reports-api';
+
+interface Column {
+  label: string;
+  numeric?: boolean;
+}
+
+interface ReportSectionProps {
+  id: string;
+  title: string;
+  intro: string;
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  columns: Column[];
+  // The table's cells as shown, and the same numbers plain for the CSV.
+  rows: { key: string; cells: ReactNode[]; csv: (string | number)[] }[];
+  csvHeader: string[];
+  fileName: string;
+  chart: ReactNode;
+  chartLabel: string;
+}
+
+// A report: a chart for the eye, and beside it the table with every number and the same numbers as a CSV file.
+// The chart is a picture with a name; the table is what a screen reader reads.
+export function ReportSection({ id, title, intro, query, columns, rows, csvHeader, fileName, chart, chartLabel }: ReportSectionProps) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const download = () => {
+    saveBlob(
+      toCsv(
+        csvHeader,
+        rows.map((r) => r.csv),
+      ),
+      fileName,
+    );
+    announce(t('reports.downloaded', { name: fileName }));
+  };
+  return (
+    <section aria-labelledby={`${id}-heading`} className="section report">
+      <Heading variant="h2" id={`${id}-heading`} mb="s">
+        {title}
+      </Heading>
+      <Paragraph mb="s">{intro}</Paragraph>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty text={t('reports.empty')} />
+      ) : (
+        <>
+          <div className="report__chart" role="img" aria-label={chartLabel}>
+            {chart}
+          </div>
+          <div className="actions">
+            <Button variant="secondary" aria-label={t('reports.downloadNamed', { name: title })} onClick={download}>
+              {t('reports.download')}
+            </Button>
+          </div>
+          <TableRegion label={t('reports.tableOf', { name: title })}>
+            <table className="data-table">
+              <caption>{t('reports.tableOf', { name: title })}</caption>
+              <thead>
+                <tr>
+                  {columns.map((c) => (
+                    <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                      {c.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    {r.cells.map((cell, i) => (
+                      <td key={i} className={columns[i]?.numeric ? 'num' : undefined}>
+                        {cell}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </>
+      )}
+    </section>
+  );
+}
