@@ -27,6 +27,8 @@ const FEATURE_ORDER = [
   'availability',
   'booking',
   'reports',
+  'coordinator-today',
+  'expert-overview',
   'expert-home',
   'demo',
 ];
