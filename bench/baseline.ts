@@ -57,10 +57,11 @@ const ORDER_ASSIGNMENTS_SQL = `SELECT a.id, a.request_id AS "requestId", a.statu
        e.home_municipality AS municipality
   FROM assignments a JOIN experts e ON e.user_id = a.expert_id JOIN users u ON u.id = a.expert_id
  WHERE a.request_id = ANY($1) ORDER BY a.created_at`;
-const REQUEST_SQL = `SELECT status FROM booking_requests WHERE id = $1`;
+const REQUEST_SQL = `SELECT id, status, starts_at AS "startsAt", ends_at AS "endsAt", remote, municipality, languages, topics, task_type AS "taskType"
+  FROM booking_requests WHERE id = $1`;
 
 async function raw(): Promise<void> {
-  const { CANDIDATES_SQL } = await import('../src/modules/booking/matching/matching.repository');
+  const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');
   const db = new Pool({ connectionString: DB_URL, max: Number(ENV.DATABASE_POOL_SIZE) });
   const key = createSecretKey(Buffer.from(JWT_SECRET));
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -98,8 +99,14 @@ async function raw(): Promise<void> {
       if (candidates) {
         const request = (await db.query(REQUEST_SQL, [candidates[1]])).rows[0];
         if (!request) return send(res, 404, { code: 'REQUEST_NOT_FOUND' });
-        const rows = (await db.query(CANDIDATES_SQL, [candidates[1], new Date(), null])).rows;
-        return send(res, 200, rows);
+        const limit = Number(url.searchParams.get('limit') ?? 50);
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        const rows = (await db.query(CANDIDATES_SQL, candidateParams(request, new Date(), { limit, offset }))).rows;
+        const items = rows.filter((r) => r.expertId !== null).map(({ total: _total, sharedLanguages, sharedTopics, place, recentAssignments, ...c }) => ({
+          ...c,
+          reasons: [...sharedLanguages.map((l: string) => `language:${l}`), ...sharedTopics.map((t: string) => `topic:${t}`), `place:${place}`, `recent:${recentAssignments}`],
+        }));
+        return send(res, 200, { items, total: rows[0]?.total ?? 0, limit, offset });
       }
       return send(res, 404, { code: 'NOT_FOUND' });
     })().catch((error: Error) => send(res, 500, { message: error.message }));
@@ -133,7 +140,19 @@ interface Server {
 
 function start(name: string, mode: string): Promise<Server> {
   const profile = mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode], {
+  // BENCH_API_DIST=1: the API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`), as
+  // production runs it, without ts-node's compiler in memory: the figure to read for the API's resident memory.
+  const compiled = mode === 'api' && process.env.BENCH_API_DIST
+    ? ['-e', `require('reflect-metadata');
+        const { AppModule } = require('${__dirname}/../dist/src/app.module');
+        const { createHttpApp } = require('${__dirname}/../dist/src/http-app');
+        createHttpApp(AppModule.forRoot({ runWorkers: false })).then(async (app) => {
+          await app.listen(0, '127.0.0.1');
+          console.log('listening ' + app.getHttpServer().address().port);
+          process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+        });`]
+    : null;
+  const child = spawn(process.execPath, compiled ?? [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode], {
     env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
