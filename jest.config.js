@@ -4,6 +4,18 @@ const ts = { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 // A few dependencies ship only ES modules; Jest runs CommonJS, so they are transpiled too. @fastify/cookie loads
 // its ESM-only `cookie` with import(), which Jest's VM refuses: transpiled, the import() becomes a require().
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@fastify/cookie|cookie)/)'];
+// Specs that time processes they start and stop: run alone, after the others (test/utils/serial-runner.ts).
+const SERIAL = ['shutdown', 'fee-run-faults', 'embedded'];
+const e2e = {
+  testEnvironment: 'node',
+  rootDir: '.',
+  transform: ts,
+  transformIgnorePatterns,
+  // Once per run (Jest runs a hook shared by projects once): the base database, migrated, and one copy per worker.
+  globalSetup: '<rootDir>/test/utils/global-setup.ts',
+  globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/utils/test-env.ts'],
+};
 
 module.exports = {
   testTimeout: 30000,
@@ -25,15 +37,19 @@ module.exports = {
       transform: ts,
       transformIgnorePatterns,
     },
+    // The middle tier: services with their real repositories on the real PostgreSQL, no HTTP (test/medium/).
+    { ...e2e, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'] },
     {
+      ...e2e,
       displayName: 'e2e',
-      testEnvironment: 'node',
-      rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      transform: ts,
-      transformIgnorePatterns,
-      globalSetup: '<rootDir>/test/utils/global-setup.ts',
-      setupFiles: ['<rootDir>/test/utils/test-env.ts'],
+      testPathIgnorePatterns: ['/node_modules/', `<rootDir>/test/(${SERIAL.join('|')})\\.e2e-spec\\.ts$`],
+    },
+    {
+      ...e2e,
+      displayName: 'e2e-serial',
+      testMatch: SERIAL.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`),
+      runner: '<rootDir>/test/utils/serial-runner.ts',
     },
   ],
 };

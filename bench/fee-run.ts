@@ -18,7 +18,7 @@ import { AuthContext } from '../src/common/auth/auth-context';
 import { Role } from '../src/common/auth/role.enum';
 import { FieldCipher } from '../src/common/crypto/field-cipher';
 import { Language } from '../src/common/i18n/language';
-import { cipherContext } from '../src/modules/experts/payment-details.service';
+import { cipherContext } from '../src/modules/experts/entities/payment-details.entity';
 import { FeeRunsService } from '../src/modules/fees/fee-runs/fee-runs.service';
 import { seedApprovedClaims } from '../test/factories/fees.factory';
 import { freshDatabase } from './fresh-database';

@@ -7,13 +7,17 @@
 const { execFileSync } = require('node:child_process');
 const { brotliCompressSync, constants: zlib, gzipSync } = require('node:zlib');
 const { createHash } = require('node:crypto');
-const { existsSync, readdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
 const WEB = join(ROOT, 'web');
 const DIST = join(WEB, 'dist');
 const HASH_FILE = join(WEB, '.dist-hash');
+// Held while a build writes web/dist: two callers at once (two Jest workers' browser tests) build it once, and
+// neither serves a half-written web/dist. A lock older than a build can take is left over from a killed process.
+const LOCK = join(WEB, '.dist-lock');
+const STALE_LOCK_MS = 10 * 60_000;
 const INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json', 'package.json'];
 
 /** @param {string} path @returns {string[]} */
@@ -69,8 +73,37 @@ function precompress() {
   }
 }
 
+/** @template T @param {() => T} fn @returns {T} */
+function withLock(fn) {
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch (error) {
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      } catch {
+        // released meanwhile
+      }
+      Atomics.wait(sleep, 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** @returns {boolean} whether it built */
 function ensureWebBuild({ force = false, typecheck = false, quiet = false } = {}) {
+  return withLock(() => buildUnlocked({ force, typecheck, quiet }));
+}
+
+/** @param {{ force: boolean; typecheck: boolean; quiet: boolean }} options @returns {boolean} */
+function buildUnlocked({ force, typecheck, quiet }) {
   const hash = sourceHash();
   const current = existsSync(join(DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash;
   if (current && !force) {

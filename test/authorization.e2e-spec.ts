@@ -3,18 +3,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { createUser, loggedIn } from './factories/users.factory';
 import { documentedRoutes, FEATURE_ROUTE_PREFIXES } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
-
-type Who = 'none' | Role;
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-interface Row {
-  method: Method;
-  template: string;
-  path: () => string;
-  body?: unknown;
-  expect: Record<Who, number>;
-}
-
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
+import { itAnswersEveryRouteAsEveryRole, RouteRow } from './utils/authorization-table';
 const staff = (allowed: number, others = 403) => ({ none: 401, orderer: others, expert: others, coordinator: allowed, admin: allowed });
 
 describe('authorization: every route × every role', () => {
@@ -47,7 +36,7 @@ describe('authorization: every route × every role', () => {
   afterAll(() => t.close());
 
   const nobody = () => randomUUID();
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'get', template: '/me', path: () => '/me', expect: { none: 401, orderer: 200, expert: 200, coordinator: 200, admin: 200 } },
     { method: 'patch', template: '/me', path: () => '/me', body: { language: 'de' }, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
     { method: 'post', template: '/me/password', path: () => '/me/password', body: {}, expect: { none: 401, orderer: 400, expert: 400, coordinator: 400, admin: 400 } },
@@ -88,15 +77,7 @@ describe('authorization: every route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(new Set(documented));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path());
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body as object));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('shows an orderer only their own units and projects', async () => {
     const fresh = await loggedIn(t.db, t.http, Role.Orderer);

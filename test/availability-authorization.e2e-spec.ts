@@ -5,18 +5,9 @@ import { createExpert } from './factories/experts.factory';
 import { loggedIn } from './factories/users.factory';
 import { documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
-
-type Who = 'none' | Role;
-interface Row {
-  method: 'get' | 'post' | 'delete';
-  template: string;
-  path: () => string;
-  body?: object;
-  expect: Record<Who, number>;
-}
+import { itAnswersEveryRouteAsEveryRole, RouteRow } from './utils/authorization-table';
 
 const PREFIXES = ['/experts/me/availability', '/experts/{id}/availability', '/availability'];
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
 const expertOnly = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: 403, admin: 403 });
 // PRODUCT §1: an expert's availability is the coordinator's to read, not the admin's.
 const staff = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: 403 });
@@ -42,7 +33,7 @@ describe('availability authorization: every route × every role', () => {
   });
   afterAll(() => t.close());
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'get', template: '/experts/me/availability', path: () => '/experts/me/availability', expect: expertOnly(200) },
     { method: 'get', template: '/experts/me/availability/check', path: () => `/experts/me/availability/check?${RANGE}`, expect: expertOnly(200) },
     {
@@ -78,15 +69,7 @@ describe('availability authorization: every route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, PREFIXES));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path());
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('never lets an expert reach another expert\'s availability', async () => {
     const other = await loggedInExpert(t.db, t.http);

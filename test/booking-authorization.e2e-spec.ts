@@ -13,24 +13,12 @@ import { buildOpenApi } from '../src/http-app';
 import { apiPath } from './utils/api-agent';
 import { BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
+import { itAnswersEveryRouteAsEveryRole, onlyRoles, RouteRow, Who } from './utils/authorization-table';
 
-type Who = 'none' | Role;
 type Staff = Role.Orderer | Role.Coordinator | Role.Admin;
-interface Row {
-  method: 'get' | 'post' | 'put' | 'delete';
-  template: string;
-  path: (who: Who) => string;
-  body?: (who: Who) => object;
-  // A multipart upload of a small PDF instead of a JSON body.
-  file?: true;
-  expect: Record<Who, number>;
-}
-
 // The app's clock stands on 1 Oct 2026; orders lie in the weeks after it, completed work in September.
 const NOW = '2026-10-01T07:00:00Z';
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const only = (roles: Role[], ok: number): Record<Who, number> =>
-  Object.fromEntries(ALL.map((who) => [who, who === 'none' ? 401 : roles.includes(who) ? ok : 403])) as Record<Who, number>;
+const only = onlyRoles;
 const everyone = (status: number): Record<Who, number> => ({ none: status, orderer: status, expert: status, coordinator: status, admin: status });
 
 describe('booking authorization: every route × every role', () => {
@@ -137,7 +125,7 @@ describe('booking authorization: every route × every role', () => {
   const STAFF = [Role.Coordinator];
   const PARTIES = [Role.Orderer, Role.Expert, Role.Coordinator];
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'post', template: '/booking-requests', path: () => '/booking-requests', body: order, expect: only([Role.Orderer], 201) },
     { method: 'get', template: '/booking-requests', path: () => '/booking-requests', expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/booking-requests/{id}', path: () => `/booking-requests/${ids.request}`, expect: only([Role.Orderer, ...STAFF], 200) },
@@ -150,7 +138,7 @@ describe('booking authorization: every route × every role', () => {
       body: () => ({ reason: 'Tilaisuus siirtyy' }),
       expect: only([Role.Orderer, ...STAFF], 200),
     },
-    { method: 'put', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftForMaterial}/material`, file: true, expect: only([Role.Orderer], 200) },
+    { method: 'put', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftForMaterial}/material`, send: (req) => req.attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }), expect: only([Role.Orderer], 200) },
     { method: 'delete', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftWithMaterial}/material`, expect: only([Role.Orderer], 204) },
     { method: 'get', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.requestWithMaterial}/material`, expect: only(PARTIES, 200) },
     { method: 'get', template: '/booking-requests/{id}/cancellation-quote', path: () => `/booking-requests/${ids.request}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
@@ -222,16 +210,7 @@ describe('booking authorization: every route × every role', () => {
     expect(undocumented).toEqual([]);
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path(who));
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      if (row.file) req = req.attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' });
-      const res = await (row.body === undefined ? req : req.send(row.body(who)));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   // Another unit's orderer and another expert reach nothing of this unit's or this expert's, and learn nothing.
   const foreign: { name: string; as: 'ordererB' | 'expertB'; method: 'get' | 'post' | 'put' | 'delete'; path: () => string; body?: () => object; status: number; code: string }[] = [

@@ -3,6 +3,7 @@ import { Role } from '../src/common/auth/role.enum';
 import { Language } from '../src/common/i18n/language';
 import { BookingRequestEntity, RequestStatus } from '../src/modules/booking/entities/booking-request.entity';
 import { OfferEntity } from '../src/modules/booking/entities/offer.entity';
+import { matchingScore } from '../src/modules/booking/matching/matching-score.rule';
 import { addAbsence } from './factories/availability.factory';
 import { createBookableExpert } from './factories/bookable.factory';
 import { createExpert } from './factories/experts.factory';
@@ -10,6 +11,7 @@ import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { queriesOf } from './utils/query-count';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time; requests lie in the weeks after.
 const NOW = '2026-10-01T07:00:00Z';
@@ -35,10 +37,7 @@ describe('booking', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
 
   // A distinct topic per test keeps each test's candidates to the experts it made.
   const order = (overrides: Record<string, unknown> = {}) => ({
@@ -76,10 +75,21 @@ describe('booking', () => {
   }
 
   // Other spec files share the database: a matching test judges only the experts it made itself.
+  // The whole ranking, page by page (200 a page, the most the API gives at once).
+  async function ranking(requestId: string, limit = 200): Promise<{ expertId: string; name: string; score: number; reasons: string[] }[]> {
+    const all = [];
+    for (let offset = 0; ; offset += limit) {
+      const res = await as(coordinator).get(`/booking-requests/${requestId}/candidates?limit=${limit}&offset=${offset}`).expect(200);
+      expect(res.body).toEqual({ items: expect.any(Array), total: expect.any(Number), limit, offset });
+      expect(res.body.items.length).toBe(Math.max(0, Math.min(limit, res.body.total - offset)));
+      all.push(...res.body.items);
+      if (offset + limit >= res.body.total) return all;
+    }
+  }
+
   async function candidates(requestId: string, own: { id: string }[]) {
-    const res = await as(coordinator).get(`/booking-requests/${requestId}/candidates`).expect(200);
     const ids = new Set(own.map((e) => e.id));
-    return { body: res.body.filter((c: { expertId: string }) => ids.has(c.expertId)) };
+    return { body: (await ranking(requestId)).filter((c) => ids.has(c.expertId)) };
   }
 
   describe('orders', () => {
@@ -164,6 +174,9 @@ describe('booking', () => {
       expect(res.body[0]).toMatchObject({ expertId: best.id, reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'] });
       expect(res.body[1]).toMatchObject({ expertId: second.id, reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'] });
       expect(res.body[0].score).toBeGreaterThan(res.body[1].score);
+      // The SQL's score is the rule's: two topics, at home, the first language; one topic, travelling, the first language.
+      expect(res.body[0].score).toBe(matchingScore({ sharedTopics: 2, atHome: true, speaksFirstLanguage: true, recentAssignments: 0 }));
+      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: false, speaksFirstLanguage: true, recentAssignments: 0 }));
     });
 
     it('ranks an expert with fewer recent assignments first', async () => {
@@ -183,6 +196,7 @@ describe('booking', () => {
       const res = await candidates(id, [rested, worked]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([rested.id, worked.id]);
       expect(res.body[1].reasons).toContain('recent:2');
+      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: true, speaksFirstLanguage: true, recentAssignments: 2 }));
     });
 
     it('uses the same number of queries whatever the number of experts', async () => {
@@ -197,6 +211,28 @@ describe('booking', () => {
       expect(many).toBe(few);
       const res = await candidates(id, made);
       expect(res.body).toHaveLength(23);
+    });
+
+    it('pages the ranking: every page is its slice of the whole, with the total; 50 by default, at most 200', async () => {
+      // The factory's own topic: many experts of other tests match too, so there are pages to turn.
+      const topic = 'mental_health';
+      const made: TestUser[] = [];
+      for (let i = 0; i < 7; i++) made.push(await createBookableExpert(t.db, { name: `Sivu ${i}`, topics: [topic], homeMunicipality: i % 2 ? '905' : '499', travelMunicipalities: ['905'] }));
+      const id = await submitted({ topics: [topic] });
+      const whole = await ranking(id);
+      expect(whole.filter((c) => made.some((m) => m.id === c.expertId))).toHaveLength(7);
+      const byThree = await ranking(id, 3);
+      expect(byThree).toEqual(whole);
+      const first = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(first.body).toMatchObject({ total: whole.length, limit: 50, offset: 0 });
+      expect(first.body.items).toEqual(whole.slice(0, 50));
+      const past = await as(coordinator).get(`/booking-requests/${id}/candidates?offset=${whole.length + 5}`).expect(200);
+      expect(past.body).toEqual({ items: [], total: whole.length, limit: 50, offset: whole.length + 5 });
+      for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=x']) {
+        const res = await as(coordinator).get(`/booking-requests/${id}/candidates?${bad}`).expect(400);
+        expect(res.body.code).toBe('VALIDATION_FAILED');
+        expect(JSON.stringify(res.body.errors ?? res.body)).toContain(bad.split('=')[0]);
+      }
     });
 
     it('matches across the October 2026 daylight-saving change in local time', async () => {

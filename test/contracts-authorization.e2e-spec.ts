@@ -5,17 +5,7 @@ import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login } from './factories/users.factory';
 import { CONTRACT_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
-
-type Who = 'none' | Role;
-interface Row {
-  method: 'get' | 'post';
-  template: string;
-  path: () => string;
-  body?: object;
-  expect: Record<Who, number>;
-}
-
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
+import { itAnswersEveryRouteAsEveryRole, RouteRow } from './utils/authorization-table';
 // PRODUCT §1: contracts are the expert's and the coordinator's; the admin reads none of them.
 const readers = (ok: number) => ({ none: 401, orderer: 403, expert: ok, coordinator: ok, admin: 403 });
 const coordinatorOnly = (ok: number) => ({ none: 401, orderer: 403, expert: 403, coordinator: ok, admin: 403 });
@@ -58,7 +48,7 @@ describe('contracts authorization: every route × every role', () => {
   });
   afterAll(() => t.close());
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'get', template: '/contracts', path: () => '/contracts', expect: readers(200) },
     { method: 'post', template: '/contracts', path: () => '/contracts', body: {}, expect: coordinatorOnly(400) },
     { method: 'get', template: '/contracts/{id}', path: () => `/contracts/${ids.signed}`, expect: readers(200) },
@@ -87,15 +77,7 @@ describe('contracts authorization: every route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, CONTRACT_ROUTE_PREFIXES));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path());
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('never puts a contract’s content in an orderer’s answer', async () => {
     const res = await t.http.get(`/assignments/${ids.signedAssignment}/contract-status`).set('authorization', `Bearer ${tokens[Role.Orderer]}`).expect(200);

@@ -19,6 +19,7 @@ import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time; the work lies in the weeks after.
 const NOW = '2026-10-01T07:00:00Z';
@@ -49,11 +50,7 @@ describe('contracts', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-    put: (p: string, b?: object) => t.http.put(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
 
   // Through the booking flow: the orderer orders, the coordinator offers, the expert accepts.
   async function accepted(expert: TestUser, topic: string, overrides: Record<string, unknown> = {}): Promise<string> {

@@ -10,6 +10,7 @@ import { createExpert } from './factories/experts.factory';
 import { loggedIn, login, TestUser } from './factories/users.factory';
 import { CREDENTIAL_ROUTE_PREFIXES, documentedRoutes } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
+import { EVERY_ROLE, itAnswersEveryRouteAsEveryRole, RouteRow, Who } from './utils/authorization-table';
 
 type Bearer = { token: string };
 type Form = { type?: string; provider?: string; completedOn?: string; [extra: string]: string | undefined };
@@ -324,15 +325,6 @@ describe('training credentials', () => {
   });
 });
 
-type Who = 'none' | Role;
-interface Row {
-  method: 'get' | 'post' | 'delete';
-  template: string;
-  path: (who: Who) => string;
-  send?: (req: request.Test) => request.Test;
-  expect: Record<Who, number>;
-}
-
 describe('authorization: every credential route × every role', () => {
   let t: TestApp;
   const tokens = {} as Record<Role, string>;
@@ -340,7 +332,6 @@ describe('authorization: every credential route × every role', () => {
   let owned: string;
   let withdrawable: string;
   const pendingFor = {} as Record<'verify' | 'reject', Record<Who, string>>;
-  const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -352,7 +343,7 @@ describe('authorization: every credential route × every role', () => {
     withdrawable = (await createCredential(t.db, expertId)).id;
     for (const action of ['verify', 'reject'] as const) {
       pendingFor[action] = {} as Record<Who, string>;
-      for (const who of ALL) pendingFor[action][who] = (await createCredential(t.db, expertId)).id;
+      for (const who of EVERY_ROLE) pendingFor[action][who] = (await createCredential(t.db, expertId)).id;
     }
   });
   afterAll(() => t.close());
@@ -367,7 +358,7 @@ describe('authorization: every credential route × every role', () => {
   // PRODUCT §1: credentials are the coordinator's to judge; the admin reads none of them.
   const staff = (allowed: number): Record<Who, number> => ({ none: 401, orderer: 403, expert: 403, coordinator: allowed, admin: 403 });
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     {
       method: 'post',
       template: '/experts/me/credentials',
@@ -403,13 +394,5 @@ describe('authorization: every credential route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, CREDENTIAL_ROUTE_PREFIXES));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path(who));
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.send ? row.send(req) : req);
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 });

@@ -13,6 +13,7 @@ import { compiledApp } from './utils/compiled-app';
 import { binary, until } from './utils/documents';
 import { readMailDir } from './utils/eml';
 import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
+import { asUser } from './utils/as-user';
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
@@ -28,10 +29,7 @@ interface Expert {
 describe('embedded mode', () => {
   let app: EmbeddedApp;
   const http = () => apiAgent(request(app.baseUrl));
-  const as = (token: string) => ({
-    get: (path: string) => http().get(path).set('authorization', `Bearer ${token}`),
-    post: (path: string, body?: object) => http().post(path).set('authorization', `Bearer ${token}`).send(body ?? {}),
-  });
+  const as = asUser(() => http());
   const login = async (key: string) =>
     (await http().post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
   const loginAs = async (email: string) => (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
@@ -156,7 +154,7 @@ describe('embedded mode', () => {
     const experts = new Map<string, Expert>(directory.body.items.map((e: Expert) => [e.id, e]));
 
     const order = await submittedOrder(orderer);
-    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body as { expertId: string }[];
+    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items as { expertId: string }[];
     expect(candidates.length).toBeGreaterThan(0);
     const expert = experts.get(candidates[0].expertId)!;
     const deadline = order.startsAt.minus({ days: 2 }).toUTC().toISO();
@@ -180,7 +178,7 @@ describe('embedded mode', () => {
   it('expires an unanswered offer at its deadline through the delayed job', async () => {
     const coordinator = await login('coordinator');
     const order = await submittedOrder(await login('orderer.psy'));
-    const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body;
+    const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items;
     const deadline = new Date(Date.now() + 2000).toISOString();
     const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [candidate.expertId], deadline }).expect(201)).body;
     const directory = (await as(coordinator).get('/experts?limit=100').expect(200)).body.items as Expert[];

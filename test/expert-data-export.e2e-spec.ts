@@ -8,8 +8,8 @@ import { addCost, createClaim, createFinishedAssignment, IBANS, setPaymentDetail
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login } from './factories/users.factory';
 import { JOURNEY_PASSWORD, walkTheJourney } from './journey/journey-steps';
-import { binary } from './utils/documents';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -26,11 +26,7 @@ describe('the expert’s own data export', () => {
   const extra = {} as { claimId: string; costId: string };
   const other = {} as { id: string; email: string; credentialId: string; claimId: string; costId: string; assignmentId: string };
 
-  const as = (bearer: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${bearer}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${bearer}`).send(b ?? {}),
-    download: (p: string) => t.http.get(p).set('authorization', `Bearer ${bearer}`).buffer(true).parse(binary),
-  });
+  const as = asUser(() => t.http);
 
   beforeAll(async () => {
     t = await createTestApp();

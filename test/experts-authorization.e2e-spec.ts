@@ -8,20 +8,10 @@ import { createExpert } from './factories/experts.factory';
 import { createUser, login } from './factories/users.factory';
 import { AVAILABILITY_ROUTE_PREFIXES, BOOKING_ROUTE_PREFIXES, CREDENTIAL_ROUTE_PREFIXES, documentedRoutes, EXPERT_ROUTE_PREFIXES } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
+import { itAnswersEveryRouteAsEveryRole, onlyRoles, RouteRow, Who } from './utils/authorization-table';
 
-type Who = 'none' | Role;
 type Staff = Role.Coordinator | Role.Admin;
-interface Row {
-  method: 'get' | 'post' | 'put' | 'patch';
-  template: string;
-  path: (who: Who) => string;
-  body?: (who: Who) => object;
-  expect: Record<Who, number>;
-}
-
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const only = (roles: Role[], ok: number): Record<Who, number> =>
-  Object.fromEntries(ALL.map((who) => [who, who === 'none' ? 401 : roles.includes(who) ? ok : 403])) as Record<Who, number>;
+const only = onlyRoles;
 // PRODUCT §1: experts' profiles, topics and payment details are the coordinator's, never the admin's.
 const STAFF = [Role.Coordinator];
 const IBAN = 'FI21 1234 5600 0007 85';
@@ -66,7 +56,7 @@ describe('experts authorization: every route × every role', () => {
 
   const target = (action: keyof typeof targets) => (who: Who) => targets[action][who as Staff] ?? targets[action].coordinator;
 
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     // Public: the same answer whoever calls, and whether or not the address is known.
     {
       method: 'post',
@@ -114,15 +104,7 @@ describe('experts authorization: every route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(new Set(documented));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path(who));
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body(who)));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('audits every refusal by role, one event per refused call', async () => {
     const refused = rows.filter((r) => r.expect.orderer === 403).length;

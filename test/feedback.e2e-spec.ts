@@ -8,6 +8,7 @@ import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 const NOW = '2026-10-01T07:00:00Z';
 type Signed = TestUser & { token: string };
@@ -24,10 +25,7 @@ describe('assignment feedback', () => {
   let unitId: string;
 
   const signed = async (user: TestUser): Promise<Signed> => ({ ...user, token: await login(t.http, user) });
-  const as = (who: Signed) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${who.token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${who.token}`).send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -6,25 +6,9 @@ import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, loggedIn } from './factories/users.factory';
 import { documentedRoutes, FEE_ROUTE_PREFIXES } from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
+import { itAnswersEveryRouteAsEveryRole, onlyRoles, RouteRow } from './utils/authorization-table';
 
-type Who = 'none' | Role;
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-interface Row {
-  method: Method;
-  template: string;
-  path: () => string;
-  body?: object;
-  expect: Record<Who, number>;
-}
-
-const ALL: Who[] = ['none', Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin];
-const only = (who: Role[], ok: number): Record<Who, number> => ({
-  none: 401,
-  orderer: who.includes(Role.Orderer) ? ok : 403,
-  expert: who.includes(Role.Expert) ? ok : 403,
-  coordinator: who.includes(Role.Coordinator) ? ok : 403,
-  admin: who.includes(Role.Admin) ? ok : 403,
-});
+const only = onlyRoles;
 const everyone = (ok: number) => only([Role.Orderer, Role.Expert, Role.Coordinator, Role.Admin], ok);
 const expert = (ok: number) => only([Role.Expert], ok);
 const coordinator = (ok: number) => only([Role.Coordinator], ok);
@@ -55,7 +39,7 @@ describe('fees authorization: every route × every role', () => {
   afterAll(() => t.close());
 
   const nobody = () => randomUUID();
-  const rows: Row[] = [
+  const rows: RouteRow[] = [
     { method: 'get', template: '/fee-schedule', path: () => '/fee-schedule', expect: everyone(200) },
     // The fee schedule and its settings are the coordinator's (UI.md); the admin keeps the travel rates (PRODUCT §1).
     { method: 'post', template: '/fee-schedule', path: () => '/fee-schedule', body: {}, expect: coordinator(400) },
@@ -97,15 +81,7 @@ describe('fees authorization: every route × every role', () => {
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, FEE_ROUTE_PREFIXES));
   });
 
-  it.each(rows.flatMap((row) => ALL.map((who) => [`${row.method.toUpperCase()} ${row.template} as ${who}`, row, who] as const)))(
-    '%s',
-    async (_name, row, who) => {
-      let req = t.http[row.method](row.path());
-      if (who !== 'none') req = req.set('authorization', `Bearer ${tokens[who]}`);
-      const res = await (row.body === undefined ? req : req.send(row.body));
-      expect({ status: res.status, code: res.body?.code }).toEqual({ status: row.expect[who], code: res.body?.code });
-    },
-  );
+  itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('keeps another expert out of a claim, its receipt and their statements', async () => {
     const stranger = await login(t.http, await createExpert(t.db));

@@ -9,9 +9,10 @@ import { createExpert } from './factories/experts.factory';
 import { createClaim, createFinishedAssignment, IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
-import { binary, cents, parseCsv, pdfCells, until } from './utils/documents';
+import { cents, parseCsv, pdfCells, until } from './utils/documents';
 import { queriesOf } from './utils/query-count';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // The clock starts on 1 Oct 2026; the work happens on 20 Oct, the run after it.
 const NOW = '2026-10-01T07:00:00Z';
@@ -43,12 +44,7 @@ describe('fees', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-    patch: (p: string, b?: object) => t.http.patch(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-    download: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`).buffer(true).parse(binary),
-  });
+  const as = asUser(() => t.http);
 
   const run = (id: string) => as(coordinator).get(`/fee-runs/${id}`).then((r) => r.body);
   const runReaches = (id: string, status: string) => until(() => run(id), (r) => r.status === status || r.status === 'failed');

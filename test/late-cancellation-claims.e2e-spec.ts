@@ -8,6 +8,7 @@ import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { until } from './utils/documents';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // The app's clock stands on 2 Nov 2026; each test books its own expert for work later in November.
 const NOW = '2026-11-02T07:00:00Z';
@@ -31,11 +32,7 @@ describe('a late cancellation’s claim', () => {
   afterEach(() => t.clock.set(NOW));
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-    patch: (p: string, b?: object) => t.http.patch(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
   // Sessions follow the app's clock: sign in again after moving it.
   const tokenOf = (user: TestUser) => login(t.http, user);
 

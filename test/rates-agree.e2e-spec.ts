@@ -7,8 +7,9 @@ import { giveDateOfBirth } from './factories/contracts.factory';
 import { setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
-import { binary, cents, pdfCells, until } from './utils/documents';
+import { cents, pdfCells, until } from './utils/documents';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 
 // One source of truth for money: after a coordinator posts a new fee rate, the offer's estimate, the earnings-ceiling
 // warning, the contract (its PDF included) and the line the fee run pays all price the work by that rate.
@@ -38,11 +39,7 @@ describe('a new fee rate', () => {
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-    download: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`).buffer(true).parse(binary),
-  });
+  const as = asUser(() => t.http);
 
   it('starts from the seeded rows the unit tests price with, 2025 and 2026 car rates included', async () => {
     const { fees, travel } = await t.app.get(RatesRepository).currentRates();

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { PGlite } from '@electric-sql/pglite';
+import { escapeIdentifier, escapeLiteral } from 'pg';
 
 // A replacement for @electric-sql/pglite-socket's PGLiteSocketServer (0.2.17) that fixes what bites a
 // multi-connection pg.Pool / BullMQ on one PGlite session:
@@ -15,6 +16,15 @@ import type { PGlite } from '@electric-sql/pglite';
 //     session switches to that connection (BullMQ pins its schema this way).
 //  5. An internal error never wedges the queue; a disconnect mid-transaction rolls back.
 // The whole batch runs inside db.runExclusive, so nothing else can run on the session meanwhile.
+//
+// Upstream: 1, 2 and 5 are electric-sql/pglite issue #1046 ("pglite-socket: concurrent extended-protocol
+// batches interleave across connections; one internal throw permanently deadlocks the query queue",
+// https://github.com/electric-sql/pglite/issues/1046) and pull request #977 ("Fix extended-query isolation for
+// pooled postgres.js clients in pglite-socket", https://github.com/electric-sql/pglite/pull/977), both open
+// when this was written. No upstream issue or pull request was found for 3 (LISTEN/NOTIFY routing) or 4
+// (startup options).
+// Remove when fixed upstream: once a pglite-socket release has #977 (or another fix for #1046) and 3 and 4,
+// use its PGLiteSocketServer and delete this file (pglite-socket-server.spec.ts describes what it must do).
 
 // Only what the server needs of PGlite, so that this file can be loaded (and its helpers tested) without it.
 export type PGliteSession = Pick<PGlite, 'waitReady' | 'runExclusive' | 'execProtocolRawStream' | 'isInTransaction'>;
@@ -76,7 +86,8 @@ function simpleQuery(sql: string): Uint8Array {
   return new Uint8Array(Buffer.concat([head, body]));
 }
 
-const quoteIdent = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+// pg's quoting, as its Client#escapeIdentifier and #escapeLiteral do it.
+const quoteIdent = (s: string): string => escapeIdentifier(s);
 
 function stripComments(sql: string): string {
   return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
@@ -105,6 +116,15 @@ export function parseStartupOptions(options: string | undefined): Record<string,
   const re = /(?:-c\s*|--)([A-Za-z_.]+)=("(?:[^"\\]|\\.)*"|\S+)/g;
   for (const m of options.matchAll(re)) out[m[1].toLowerCase()] = m[2];
   return out;
+}
+
+// The SQL that applies one startup option. The value comes from the client, so it is never SQL: it goes to
+// set_config as a string literal, which is how PostgreSQL itself applies a startup option (the raw text;
+// `-c search_path="bullmq"` sets search_path to "bullmq" with its quotes, read as a quoted schema name).
+// Not `SET name TO 'value'`: for a list setting such as search_path that would quote the whole text as one
+// schema name. undefined: back to the default.
+export function setGucSql(name: string, value: string | undefined): string {
+  return value === undefined ? `SET ${quoteIdent(name)} TO DEFAULT` : `SELECT pg_catalog.set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, false)`;
 }
 
 class Connection {
@@ -220,7 +240,7 @@ export class FixedPGliteSocketServer {
   private session: Connection | null = null; // whose startup GUCs are applied
   private running = false;
   private stopped = false;
-  private appliedGucs: Record<string, string> = {}; // name -> value currently SET on the session by us
+  private appliedGucs: Record<string, string> = {}; // name -> value currently SET on the session by us (absent: DEFAULT)
   private nextId = 1;
   private server?: net.Server;
 
@@ -407,10 +427,10 @@ export class FixedPGliteSocketServer {
     this.session = conn;
     const names = new Set([...Object.keys(this.appliedGucs), ...Object.keys(conn.gucs)]);
     for (const name of names) {
-      const want = conn.gucs[name] ?? 'DEFAULT';
-      if ((this.appliedGucs[name] ?? 'DEFAULT') === want) continue;
-      await this.execInternal(`SET ${quoteIdent(name)} TO ${want}`);
-      if (want === 'DEFAULT') delete this.appliedGucs[name];
+      const want: string | undefined = conn.gucs[name];
+      if (this.appliedGucs[name] === want) continue;
+      await this.execInternal(setGucSql(name, want));
+      if (want === undefined) delete this.appliedGucs[name];
       else this.appliedGucs[name] = want;
     }
   }

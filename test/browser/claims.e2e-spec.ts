@@ -12,6 +12,7 @@ import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
@@ -52,10 +53,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
   }, 120_000);
   afterAll(() => web?.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => web.t.http);
 
   async function expertWithWork(language: 'fi' | 'sv', title: string) {
     const expert = await createExpert(web.t.db, { language: language as Language });

@@ -11,6 +11,7 @@ import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectPage, mailedLink, orderAndOffer, startWebApp, WebApp } from './browser';
+import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -44,10 +45,7 @@ describe('an expert’s whole journey in the browser', () => {
     return web?.close();
   });
 
-  const as = (token: string) => ({
-    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => web.t.http);
 
   // The coordinator's and the orderer's part, between the expert's own steps.
   async function verifyAndActivate(expertId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
+import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -38,10 +39,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   }, 120_000);
   afterAll(() => web?.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
-  });
+  const as = asUser(() => web.t.http);
 
   async function expert(language: 'fi' | 'sv', overrides: { name?: string; yearlyEarningsCeilingCents?: number } = {}) {
     const user = await createBookableExpert(web.t.db, { name: overrides.name ?? 'Sanna Selkämeri', language: language as Language, languages: [language], yearlyEarningsCeilingCents: overrides.yearlyEarningsCeilingCents });

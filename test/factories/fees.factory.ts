@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { FieldCipher } from '../../src/common/crypto/field-cipher';
 import { maskIban, normaliseIban } from '../../src/common/validation/finnish-identifiers';
 import { parseEnv } from '../../src/config/env.schema';
-import { cipherContext } from '../../src/modules/experts/payment-details.service';
+import { cipherContext } from '../../src/modules/experts/entities/payment-details.entity';
 import { samplePng, sha256Hex } from './credentials.factory';
 
 export const IBANS = ['FI2112345600000785', 'FI5542345670000081', 'FI4950009420028730', 'FI7929501800020582'];

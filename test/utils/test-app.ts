@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
-import { Clock } from '../../src/common/clock/clock';
 import { configureHttpApp, createFastifyAdapter } from '../../src/http-app';
-import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { apiAgent } from './api-agent';
+import { removeKeys } from './redis-keys';
 import { CapturingMailTransport, FakeClock } from './fakes';
+import { compileTestModule } from './test-module';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -32,22 +29,11 @@ export interface TestAppOptions {
 // its own. Only what lies outside the product is replaced: mail delivery and the clock.
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const saved = { ...process.env };
-  Object.assign(process.env, { QUEUE_PREFIX: `kokemus-test-${randomUUID().slice(0, 8)}`, ...options.env });
-  const logs: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const mail = new CapturingMailTransport();
-  const clock = new FakeClock();
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ runWorkers: options.runWorkers ?? true, logStream })] })
-    .overrideProvider(MailTransport)
-    .useValue(mail)
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+  const ownPrefix = `kokemus-test-${randomUUID().slice(0, 8)}`;
+  Object.assign(process.env, { QUEUE_PREFIX: ownPrefix, ...options.env });
+  const prefix = process.env.QUEUE_PREFIX!;
+  const redisUrl = process.env.REDIS_URL!;
+  const { moduleRef, mail, clock, logs } = await compileTestModule(options.runWorkers ?? true);
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(), { bufferLogs: true });
   await configureHttpApp(app);
   await app.init();
@@ -60,6 +46,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     db: app.get(DataSource),
     logs,
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      // The keys of a prefix the app chose itself go with it (a prefix the test gave may be shared by two apps).
+      if (prefix === ownPrefix) await removeKeys(redisUrl, prefix);
+    },
   };
 }

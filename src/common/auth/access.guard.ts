@@ -2,10 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { FastifyRequest } from 'fastify';
-import { AuditService } from '../../modules/audit/audit.service';
 import { AuthUser } from './auth-context';
 import { AuthErrors } from './auth.errors';
 import { AUTH_METADATA, AuthRule } from './authenticated.decorator';
+import { DeniedAccessLog } from './denied-access-log';
 import { requestMeta } from './current-user.decorator';
 
 const JwtGuard = AuthGuard('jwt');
@@ -17,7 +17,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    private readonly audit: DeniedAccessLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -29,3 +29,23 @@ export interface Page<T> {
   limit: number;
   offset: number;
 }
+
+// The same query for a list whose pages may be longer (up to 200): the candidates of an order, where a coordinator
+// compares more at a glance.
+export class WidePageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit = 50;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET)
+  offset = 0;
+}

@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { dejaVuFonts, shareLayoutCache } from './dejavu-fonts';
 import { useFixedSubset } from './fixed-font-subset';
-import { collectOutput, compressPagesFast } from './pdf-output';
+import { collectOutput } from './pdf-output';
+import { pdfPatches } from './pdf-patches';
 
 // The document every Kokemus PDF starts from: A4, PDF/A-2b, tagged, with its language and title, DejaVu Sans
 // registered as BODY and BOLD, and dates taken from the data (never the clock; pdfkit derives the file /ID
@@ -59,8 +60,7 @@ export function openArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
   // pdfkit gives every new page the document's options, and a `font` among them switches the current font
   // back to Courier at each page break, halfway through a paragraph: the option has done its work here.
   delete (pdf.options as { font?: string }).font;
-  compressPagesFast(pdf);
-  const output = options.pdfkitStream ? null : collectOutput(pdf);
+  const output = options.pdfkitStream || !pdfPatches.collectOutput ? null : collectOutput(pdf);
   // PDF/A wants the XMP packet to agree with the info dictionary; pdfkit writes only CreateDate.
   pdf.appendXML(
     `<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:ModifyDate>${xmpDate(options.modifiedAt)}</xmp:ModifyDate></rdf:Description>`,
@@ -69,7 +69,7 @@ export function openArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
   pdf.registerFont(BOLD, dejaVuFonts().bold);
   shareLayoutCache(pdf, BODY);
   shareLayoutCache(pdf, BOLD);
-  const fixedSubsets = options.fixedSubsets && useFixedSubset(pdf, BODY) && useFixedSubset(pdf, BOLD);
+  const fixedSubsets = options.fixedSubsets && pdfPatches.fixedSubsets && useFixedSubset(pdf, BODY) && useFixedSubset(pdf, BOLD);
   return {
     pdf,
     fixedSubsets,

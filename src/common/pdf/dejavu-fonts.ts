@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import PDFDocument from 'pdfkit';
+import { pdfPatches } from './pdf-patches';
 
 // DejaVu Sans (Finnish, Swedish and Sámi letters and €) for every PDF Kokemus renders: contracts and fee
 // statements. Parsing a font costs more than the rest of a render and pdfkit would redo it for every document
@@ -13,8 +14,7 @@ export type ParsedFont = Parameters<Pdf['registerFont']>[1];
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 interface FontkitGlyph {
-  advanceWidth?: number;
-  _decode?: () => unknown;
+  codePoints?: number[];
 }
 interface FontkitFont {
   layout?: unknown;
@@ -33,6 +33,7 @@ export function dejaVuFonts(): { regular: ParsedFont; bold: ParsedFont } {
 
 // pdfkit accepts an already parsed fontkit font; it does not export fontkit, hence the scratch document.
 function parse(file: Buffer): ParsedFont {
+  if (!pdfPatches.parsedFonts) return file;
   const scratch = new PDFDocument({ autoFirstPage: false });
   scratch.font(file);
   const parsed = (scratch as unknown as { _font?: { font?: FontkitFont } })._font?.font;
@@ -44,25 +45,9 @@ function parse(file: Buffer): ParsedFont {
 // fontkit keeps one object per glyph holding the code points of the text that first asked for it, and
 // pdfkit builds the ToUnicode map (what copy-paste and screen readers get) from them: each layout gets a
 // view carrying its own code points, so a document's text never depends on what was rendered before.
-// Outlines never change, so each glyph keeps its first decoding.
 function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont['getGlyph']>): void {
-  const memoized = new WeakSet<FontkitGlyph>();
   font.getGlyph = (id, codePoints) => {
     const glyph = getGlyph(id, codePoints);
-    if (!memoized.has(glyph) && typeof glyph._decode === 'function') {
-      const decode = glyph._decode.bind(glyph);
-      let decoded: unknown;
-      let isDecoded = false;
-      glyph._decode = () => {
-        if (!isDecoded) {
-          decoded = decode();
-          isDecoded = true;
-        }
-        return decoded;
-      };
-      void glyph.advanceWidth;
-      memoized.add(glyph);
-    }
     return codePoints?.length ? (Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph) : glyph;
   };
 }
@@ -75,6 +60,7 @@ const layoutCaches = new Map<string, Record<string, unknown>>();
 let layoutCacheUses = 0;
 
 export function shareLayoutCache(pdf: Pdf, fontName: string): void {
+  if (!pdfPatches.sharedLayoutCache) return;
   pdf.font(fontName);
   const font = (pdf as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
   if (!font?.layoutCache) return; // pdfkit changed its internals: keep its own per-document cache

@@ -1,5 +1,6 @@
 import { deflateSync } from 'zlib';
 import { composeLayout, LayoutFont } from './pair-layout';
+import { pdfPatches } from './pdf-patches';
 
 // pdfkit subsets an embedded font anew for every document: it re-encodes the glyph outlines, compresses them and
 // builds the width and ToUnicode tables, which is a fifth of a contract's render time. Kokemus documents use
@@ -156,7 +157,7 @@ export function useFixedSubset(pdf: Pdf, fontName: string): boolean {
   // missing entries and finds none.
   font.widths = fixed.widths;
   font.unicode = fixed.unicode;
-  memoizeTextMetrics(font, fixed);
+  if (pdfPatches.textMetrics) memoizeTextMetrics(font, fixed);
   const doc = pdf as unknown as PdfRefs;
   font.toUnicodeCmap = () => {
     const cmap = doc.ref({ Filter: 'FlateDecode' });

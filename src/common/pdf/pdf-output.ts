@@ -1,5 +1,3 @@
-import { deflateSync } from 'zlib';
-
 // How a rendered document's bytes are read out of pdfkit (shared by the contract and statement renderers).
 
 type Pdf = PDFKit.PDFDocument;
@@ -78,24 +76,4 @@ function bytesOf(parts: (string | Uint8Array)[]): Uint8Array[] {
   }
   flush();
   return out;
-}
-
-// Page content is deflated at level 1 instead of pdfkit's 6: a tenth of a contract's render time saved for
-// about 2 % more bytes. Installed before collectOutput, so it compresses what collectOutput has gathered.
-export function compressPagesFast(pdf: Pdf): void {
-  const doc = pdf as unknown as PdfInternals;
-  if (!doc.page?.content || typeof doc.page.content.finalize !== 'function') return;
-  const compressPage = () => {
-    const content = doc.page!.content!;
-    const finalize = content.finalize.bind(content);
-    content.finalize = () => {
-      if (content.compress && content.buffer.length > 0) {
-        content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 1 })];
-        content.compress = false;
-      }
-      finalize();
-    };
-  };
-  compressPage();
-  doc.on('pageAdded', compressPage);
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfPatches } from './pdf-patches';
 
 // Text for the renderers, set either by pdfkit's text() as is, or, when the fonts use fixed subsets
 // (fixed-font-subset.ts), by a faster path that gives the same layout: pdfkit's own LineWrapper breaks a
@@ -62,6 +63,7 @@ export class TextSetter {
   ) {
     const internals = pdf as unknown as PdfInternals;
     this.fast =
+      pdfPatches.fastText &&
       fixedSubsets &&
       typeof lineWrapper() === 'function' &&
       typeof internals.continueOnNewPage === 'function' &&

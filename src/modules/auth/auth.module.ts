@@ -10,12 +10,14 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { BrowserSessionService } from './browser-session.service';
 import { InvitationsService } from './invitations.service';
+import { jwtKey } from './jwt-key';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottlerStorage } from './login-throttler.storage';
 import { LoginThrottlerModule } from './login-throttler.module';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
 import { SessionCookies } from './session-cookies.service';
+import { AuthRepository } from './auth.repository';
 import { SessionsService } from './sessions.service';
 
 function accountKey(request: FastifyRequest): string {
@@ -30,7 +32,7 @@ function accountKey(request: FastifyRequest): string {
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.env.JWT_SECRET,
+        secret: jwtKey(config),
         signOptions: {
           algorithm: 'HS256',
           issuer: config.env.JWT_ISSUER,
@@ -69,6 +71,7 @@ function accountKey(request: FastifyRequest): string {
     PasswordHasher,
     InvitationsService,
     SessionsService,
+    AuthRepository,
   ],
   exports: [InvitationsService, SessionsService, PasswordHasher],
 })

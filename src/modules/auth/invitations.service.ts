@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
 import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
-import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
+import { AuthRepository } from './auth.repository';
+import { InvitationPurpose } from './entities/invitation.entity';
 import { InvitationMailParams, invitationMail } from './mail/invitation.mail';
 import { MailTemplate } from '../mail/mail-template';
 
 @Injectable()
 export class InvitationsService {
   constructor(
+    private readonly repo: AuthRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly mail: MailService,
@@ -27,12 +29,8 @@ export class InvitationsService {
     const token = randomToken();
     const validHours = this.config.env.INVITATION_TTL_HOURS;
     // An older unused link stops working when a new one is sent.
-    await manager.update(
-      InvitationEntity,
-      { userId: user.id, purpose: InvitationPurpose.Invitation, usedAt: IsNull() },
-      { usedAt: this.clock.now() },
-    );
-    await manager.insert(InvitationEntity, {
+    await this.repo.endUnusedLinks(manager, user.id, this.clock.now(), InvitationPurpose.Invitation);
+    await this.repo.addLink(manager, {
       userId: user.id,
       purpose: InvitationPurpose.Invitation,
       tokenHash: sha256(token),

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { DataSource } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AppConfig } from '../../config/app-config';
-import { UserStatus } from '../users/entities/user.entity';
+import { AuthRepository } from './auth.repository';
+import { jwtKey } from './jwt-key';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -17,12 +16,14 @@ export interface AccessTokenClaims {
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
     config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: AuthRepository,
     private readonly clock: Clock,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.env.JWT_SECRET,
+      // A secret KeyObject (see jwt-key.ts); passport-jwt hands it to jsonwebtoken.verify as is, though its types
+      // name only string | Buffer.
+      secretOrKey: jwtKey(config) as unknown as Buffer,
       // Pinned: a token signed with anything else, or with alg "none", is refused.
       algorithms: ['HS256'],
       issuer: config.env.JWT_ISSUER,
@@ -35,12 +36,6 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   // not when its access token runs out.
   async validate(claims: AccessTokenClaims): Promise<AuthUser | false> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    const rows: AuthUser[] = await this.dataSource.query(
-      `SELECT u.id, u.email, u.name, u.role, u.language, s.id AS "sessionId"
-         FROM users u JOIN auth_sessions s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND u.status = $3 AND s.revoked_at IS NULL AND s.expires_at > $4`,
-      [claims.sub, claims.sid, UserStatus.Active, this.clock.now()],
-    ).catch(() => []);
-    return rows[0] ?? false;
+    return (await this.repo.findSignedIn(claims.sub, claims.sid, this.clock.now()).catch(() => null)) ?? false;
   }
 }

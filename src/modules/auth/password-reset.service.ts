@@ -1,16 +1,17 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RequestMeta } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
-import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { UserStatus } from '../users/entities/user.entity';
 import { LoginErrors } from './auth.errors';
+import { AuthRepository } from './auth.repository';
 import { PasswordResetConfirmDto } from './dto/password.dto';
-import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
+import { InvitationPurpose } from './entities/invitation.entity';
 import { passwordResetMail } from './mail/password-reset.mail';
 import { PasswordHasher } from './password-hasher.service';
 import { passwordPolicyError } from './password-policy.rule';
@@ -27,6 +28,7 @@ export class PasswordResetService implements BeforeApplicationShutdown {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: AuthRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly mail: MailService,
@@ -60,40 +62,26 @@ export class PasswordResetService implements BeforeApplicationShutdown {
     await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // One-time: of two uses of one link exactly one claims it.
-      const [used]: [{ user_id: string }[], number] = await manager.query(
-        `UPDATE invitations SET used_at = $2
-          WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2 AND purpose = $3
-          RETURNING user_id`,
-        [sha256(dto.token), now, InvitationPurpose.PasswordReset],
-      );
-      const userId = used[0]?.user_id;
-      const user = userId && (await manager.findOneBy(UserEntity, { id: userId, status: UserStatus.Active }));
+      const userId = await this.repo.claimLink(manager, sha256(dto.token), InvitationPurpose.PasswordReset, now, now);
+      const user = userId && (await this.repo.findUserIn(manager, userId, UserStatus.Active));
       if (!user) throw LoginErrors.invalidResetLink();
-      await manager.update(UserEntity, { id: user.id }, { passwordHash });
-      await manager.update(
-        InvitationEntity,
-        { userId: user.id, purpose: InvitationPurpose.PasswordReset, usedAt: IsNull() },
-        { usedAt: now },
-      );
+      await this.repo.updateUser(manager, user.id, { passwordHash });
+      await this.repo.endUnusedLinks(manager, user.id, now, InvitationPurpose.PasswordReset);
       const revoked = await this.sessions.revokeAllForUser(manager, user.id, 'password_reset');
       await this.audit.log({ actorId: user.id, meta }, 'auth.password_reset', ['user', user.id], { revokedSessions: revoked }, manager);
     });
   }
 
   private async issue(meta: RequestMeta, email: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const user = await this.repo.findUserByEmail(email);
     // Invited accounts have no password to reset (their invitation sets one); disabled ones may not sign in.
     if (!user || user.status !== UserStatus.Active) return;
     const token = randomToken();
     const mailId = await this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       // A new link replaces any earlier one.
-      await manager.update(
-        InvitationEntity,
-        { userId: user.id, purpose: InvitationPurpose.PasswordReset, usedAt: IsNull() },
-        { usedAt: now },
-      );
-      await manager.insert(InvitationEntity, {
+      await this.repo.endUnusedLinks(manager, user.id, now, InvitationPurpose.PasswordReset);
+      await this.repo.addLink(manager, {
         userId: user.id,
         purpose: InvitationPurpose.PasswordReset,
         tokenHash: sha256(token),

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { Role } from '../../common/auth/role.enum';
+import { TaskType } from '../../common/domain/task-type';
+import { COUNTY_ZONE } from '../../common/i18n/format';
+import { ExpertEntity } from '../experts/entities/expert.entity';
+import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentEntity, AssignmentStatus } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
@@ -16,7 +21,28 @@ export interface RequestFilter {
   offset: number;
 }
 
+export interface FeeEarningWork {
+  taskType: TaskType;
+  startsAt: Date;
+  endsAt: Date;
+  preparationMinutes: number;
+}
+
+const ASSIGNMENTS_OF_ORDERS_SQL = `
+  SELECT a.id, a.request_id AS "requestId", a.offer_id AS "offerId", a.expert_id AS "expertId", a.status, a.starts_at AS "startsAt",
+         a.ends_at AS "endsAt", a.cancelled_at AS "cancelledAt", a.cancelled_by_party AS "cancelledByParty", a.cancelled_by AS "cancelledBy",
+         a.cancel_reason AS "cancelReason", a.fee_due AS "feeDue", a.completed_at AS "completedAt", a.completed_by AS "completedBy",
+         a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+         e.languages, e.topics, e.topics_consent_at AS "topicsConsentAt", e.home_municipality AS "homeMunicipality", u.name
+    FROM assignments a JOIN experts e ON e.user_id = a.expert_id JOIN users u ON u.id = a.expert_id
+   WHERE a.request_id = ANY($1::uuid[])
+   ORDER BY a.created_at, a.id`;
+
+type AssignmentOfOrderRow = Omit<AssignmentEntity, 'expert' | 'request'> &
+  Pick<ExpertEntity, 'languages' | 'topics' | 'topicsConsentAt' | 'homeMunicipality'> & { name: string };
+
 export const HOLDING_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];
+const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
 @Injectable()
 export class BookingRepository {
@@ -56,13 +82,14 @@ export class BookingRepository {
     return qb.limit(filter.limit).offset(filter.offset).getManyAndCount();
   }
 
-  findAssignmentsOf(requestIds: string[]): Promise<AssignmentEntity[]> {
-    if (requestIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(AssignmentEntity).find({
-      where: { requestId: In(requestIds) },
-      relations: { expert: { user: true } },
-      order: { createdAt: 'ASC' },
-    });
+  // The assignments an order shows, with only what it shows of the expert (a name, not the user's row). Plain SQL
+  // of one constant text: the ORM rebuilt the same statement from its metadata on every call of the order list.
+  async findAssignmentsOf(requestIds: string[]): Promise<AssignmentEntity[]> {
+    if (requestIds.length === 0) return [];
+    const rows: AssignmentOfOrderRow[] = await this.dataSource.query(ASSIGNMENTS_OF_ORDERS_SQL, [requestIds]);
+    return rows.map(({ languages, topics, topicsConsentAt, homeMunicipality, name, ...a }) =>
+      Object.assign(new AssignmentEntity(), a, { expert: Object.assign(new ExpertEntity(), { userId: a.expertId, languages, topics, topicsConsentAt, homeMunicipality, user: { name } }) }),
+    );
   }
 
   countHolding(manager: EntityManager, requestId: string): Promise<number> {
@@ -106,6 +133,127 @@ export class BookingRepository {
       relations: { request: true, expert: { user: true } },
       order: { startsAt: 'ASC' },
     }) as Promise<(AssignmentEntity & { request: BookingRequestEntity })[]>;
+  }
+
+  saveRequest(manager: EntityManager, request: DeepPartial<BookingRequestEntity>): Promise<BookingRequestEntity> {
+    return manager.save(BookingRequestEntity, request);
+  }
+
+  // Only a draft goes out: false when the request is no longer one.
+  async submitDraft(manager: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await manager.update(BookingRequestEntity, { id, status: RequestStatus.Draft }, { status: RequestStatus.Submitted, submittedAt: at });
+    return Boolean(result.affected);
+  }
+
+  // `from`: change it only while it still has that status.
+  async setRequestStatus(manager: EntityManager, id: string, status: RequestStatus, from?: RequestStatus): Promise<void> {
+    await manager.update(BookingRequestEntity, from ? { id, status: from } : { id }, { status });
+  }
+
+  // The request is cancelled and every offer still open for it withdrawn.
+  async cancelRequest(manager: EntityManager, id: string, at: Date, by: string, reason: string): Promise<void> {
+    await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: at, cancelledBy: by, cancelReason: reason });
+    await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+  }
+
+  // A request whose experts have all finished (and none is still booked) is completed.
+  async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
+    const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
+    const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
+    if (open === 0 && finished > 0) {
+      await manager.update(
+        BookingRequestEntity,
+        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
+        { status: RequestStatus.Completed },
+      );
+    }
+  }
+
+  saveOffer(manager: EntityManager, offer: DeepPartial<OfferEntity>): Promise<OfferEntity> {
+    return manager.save(OfferEntity, offer);
+  }
+
+  findOfferRow(manager: EntityManager, id: string): Promise<OfferEntity> {
+    return manager.findOneByOrFail(OfferEntity, { id });
+  }
+
+  async acceptOffer(manager: EntityManager, id: string, at: Date, ceilingAcknowledged: boolean): Promise<void> {
+    await manager.update(OfferEntity, { id }, { status: OfferStatus.Accepted, answeredAt: at, ceilingAcknowledged });
+  }
+
+  // False when the offer was answered meanwhile.
+  async declineOffer(manager: EntityManager, id: string, at: Date, reason: string | null): Promise<boolean> {
+    const result = await manager.update(OfferEntity, { id, status: OfferStatus.Offered }, { status: OfferStatus.Declined, answeredAt: at, declineReason: reason });
+    return Boolean(result.affected);
+  }
+
+  // An open offer past its deadline expires; false when it was answered (or is not due yet).
+  async expireOffer(manager: EntityManager, offerId: string, now: Date): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(OfferEntity)
+      .set({ status: OfferStatus.Expired, answeredAt: now })
+      .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now })
+      .execute();
+    return Boolean(result.affected);
+  }
+
+  saveAssignment(manager: EntityManager, assignment: DeepPartial<AssignmentEntity>): Promise<AssignmentEntity> {
+    return manager.save(AssignmentEntity, assignment);
+  }
+
+  // False when the assignment is no longer booked (finished or cancelled meanwhile).
+  async completeAssignment(manager: EntityManager, id: string, status: AssignmentStatus, at: Date, by: string): Promise<boolean> {
+    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status, completedAt: at, completedBy: by });
+    return Boolean(result.affected);
+  }
+
+  // The people booking writes to: whoever an offer or a request names, and the active coordinators.
+  findUser(manager: EntityManager, id: string): Promise<UserEntity> {
+    return manager.findOneByOrFail(UserEntity, { id });
+  }
+
+  findActiveUser(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.findOneBy(UserEntity, { id, status: UserStatus.Active });
+  }
+
+  findActiveCoordinators(manager: EntityManager): Promise<UserEntity[]> {
+    return manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+  }
+
+  async withdrawOffers(manager: EntityManager, ids: string[], at: Date): Promise<void> {
+    await manager.update(OfferEntity, { id: In(ids), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+  }
+
+  // False when the assignment is no longer booked (finished or cancelled meanwhile).
+  async cancelAssignment(
+    manager: EntityManager,
+    id: string,
+    cancellation: Pick<AssignmentEntity, 'cancelledAt' | 'cancelledByParty' | 'cancelledBy' | 'cancelReason' | 'feeDue'>,
+  ): Promise<boolean> {
+    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status: AssignmentStatus.Cancelled, ...cancellation });
+    return Boolean(result.affected);
+  }
+
+  findHolding(manager: EntityManager, requestId: string): Promise<AssignmentEntity[]> {
+    return manager.findBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
+  }
+
+  async findEarningsCeiling(expertId: string): Promise<number | null> {
+    const expert = await this.dataSource.getRepository(ExpertEntity).findOneBy({ userId: expertId });
+    return expert?.yearlyEarningsCeilingCents ?? null;
+  }
+
+  // The expert's work that earns a fee in the county year of `at`: booked, done, or cancelled late with the fee due.
+  findFeeEarningWorkOfYear(expertId: string, at: Date): Promise<FeeEarningWork[]> {
+    return this.dataSource.query(
+      `SELECT r.task_type AS "taskType", a.starts_at AS "startsAt", a.ends_at AS "endsAt", r.preparation_minutes AS "preparationMinutes"
+         FROM assignments a JOIN booking_requests r ON r.id = a.request_id
+        WHERE a.expert_id = $1
+          AND (a.status IN ('accepted', 'confirmed', 'completed') OR (a.status = 'cancelled' AND a.fee_due))
+          AND date_part('year', a.starts_at AT TIME ZONE '${COUNTY_ZONE}') = date_part('year', $2::timestamptz AT TIME ZONE '${COUNTY_ZONE}')`,
+      [expertId, at],
+    );
   }
 
   holdsOverlapping(expertId: string, startsAt: Date, endsAt: Date): Promise<boolean> {

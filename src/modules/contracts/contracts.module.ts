@@ -19,7 +19,7 @@ import { ContractPdfRenderer } from './document/contract-pdf-renderer.service';
 import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
 // Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities
-// and its rule of who may see an assignment (assignment-access.ts).
+// and its rule of who may see an assignment (booking/assignment-access.rule.ts).
 @Module({
   imports: [AuthModule, FeePricingModule, OrganisationsModule],
   controllers: [ContractsController, AssignmentContractController],

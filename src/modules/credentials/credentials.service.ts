@@ -7,6 +7,8 @@ import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
 import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
+// The one feature cycle allowed (.dependency-cruiser.cjs): a credential is filed for an existing expert, and its
+// refusal when there is none is the expert's own error; experts' approval in turn needs a verified credential.
 import { ExpertErrors } from '../experts/experts.errors';
 import { FileDownload, FilesService } from '../files/files.service';
 import { UploadedForm } from '../files/upload-form.decorator';

@@ -16,8 +16,7 @@ import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entit
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
 import { CredentialStatus, TrainingCredentialEntity, TrainingType } from '../credentials/entities/training-credential.entity';
 import { ExpertEntity, ExpertStatus } from '../experts/entities/expert.entity';
-import { Payee, PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
-import { cipherContext } from '../experts/payment-details.service';
+import { cipherContext, Payee, PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
 import { TOPICS_CONSENT_VERSION } from '../experts/topics-consent';
 import { StoredFileEntity } from '../files/entities/stored-file.entity';
 import { MediaType } from '../files/media-type';

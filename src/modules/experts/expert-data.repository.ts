@@ -15,7 +15,7 @@ import { CoveredAssignment } from '../contracts/contracts.repository';
 import { ContractAssignmentEntity } from '../contracts/entities/contract-assignment.entity';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { TrainingCredentialEntity } from '../credentials/entities/training-credential.entity';
-import { LoadedClaim } from '../fees/claims/claims.repository';
+import { LoadedClaim } from '../fees';
 import { ClaimEntity } from '../fees/entities/claim.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../fees/entities/fee-run-file.entity';
 import { FeeRunLineEntity } from '../fees/entities/fee-run-line.entity';

@@ -9,7 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { CredentialsRepository } from '../credentials/credentials.repository';
 import { InvitationsService } from '../auth/invitations.service';
 import { MailService } from '../mail/mail.service';
-import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { UserStatus } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { ApplyDto } from './dto/apply.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { PauseDto } from './dto/pause.dto';
@@ -25,6 +26,7 @@ export class ExpertLifecycleService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experts: ExpertsRepository,
+    private readonly users: UsersRepository,
     private readonly credentials: CredentialsRepository,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
@@ -36,14 +38,14 @@ export class ExpertLifecycleService {
   async apply(meta: RequestMeta, dto: ApplyDto): Promise<void> {
     const mailId = await this.dataSource
       .transaction(async (manager) => {
-        const user = await manager.save(UserEntity, {
+        const user = await this.users.save(manager, {
           email: dto.email,
           name: dto.name,
           role: Role.Expert,
           language: dto.language,
           status: UserStatus.Invited,
         });
-        await manager.insert(ExpertEntity, { userId: user.id });
+        await this.users.addApplicant(manager, user.id);
         const mailId = await this.invitations.invite(manager, user, null, applicationMail);
         await this.audit.log({ actorId: null, meta }, 'expert.applied', ['expert', user.id], {}, manager);
         return mailId;
@@ -82,12 +84,12 @@ export class ExpertLifecycleService {
     if (!to) throw ExpertErrors.badTransition(expert.status, action);
     await this.dataSource.transaction(async (manager) => {
       // Guarded by the old status: of two concurrent moves, one wins and the other changes nothing.
-      const result = await manager.update(
-        ExpertEntity,
-        { userId: expert.userId, status: expert.status },
-        { status: to, ...also, ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}) },
-      );
-      if (!result.affected) throw ExpertErrors.badTransition(expert.status, action);
+      const moved = await this.experts.moveStatus(manager, expert.userId, expert.status, {
+        status: to,
+        ...also,
+        ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}),
+      });
+      if (!moved) throw ExpertErrors.badTransition(expert.status, action);
       await this.audit.log(ctx, `expert.${action}`, ['expert', expert.userId], { from: expert.status, to }, manager);
     });
     return toExpertResponse({ ...expert, ...also, status: to });

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
-import { ExpertEntity } from './entities/expert.entity';
 import { ExpertAnonymiser } from './expert-anonymiser.service';
 import { nextExpertStatus } from './expert-transitions.rule';
 import { ExpertErrors } from './experts.errors';
@@ -28,7 +27,7 @@ export class ExpertPrivacyService {
     if (!expert) throw ExpertErrors.notFound();
     const at = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(ExpertEntity, { userId: expert.userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
+      await this.experts.markErasureRequested(manager, expert.userId, at);
       await this.audit.log(ctx, 'expert.erasure_requested', ['expert', expert.userId], {}, manager);
     });
     return toExpertResponse({ ...expert, erasureRequestedAt: expert.erasureRequestedAt ?? at });

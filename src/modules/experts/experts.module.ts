@@ -14,9 +14,10 @@ import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
 import { InactiveExpertsJob } from './retention/inactive-experts.job';
 import { InactiveExpertsRepository } from './retention/inactive-experts.repository';
+import { UsersModule } from '../users/users.module';
 
 @Module({
-  imports: [AuthModule, CredentialsModule, FeePricingModule],
+  imports: [AuthModule, CredentialsModule, FeePricingModule, UsersModule],
   controllers: [ExpertsMeController, ExpertsController],
   providers: [
     ExpertsRepository,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, DeepPartial, EntityManager, IsNull } from 'typeorm';
 import { DirectoryQuery } from './dto/directory.query';
-import { ExpertEntity } from './entities/expert.entity';
+import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
 import { PaymentDetailsEntity } from './entities/payment-details.entity';
 import { TopicEntity } from './entities/topic.entity';
 
@@ -18,6 +18,16 @@ export class ExpertsRepository {
 
   findPaymentDetails(expertId: string): Promise<PaymentDetailsEntity | null> {
     return this.dataSource.getRepository(PaymentDetailsEntity).findOneBy({ expertId });
+  }
+
+  // With the ciphertexts, which no other read loads: only for the audited path to the clear values.
+  findPaymentDetailsWithSecrets(expertId: string): Promise<PaymentDetailsEntity | null> {
+    return this.dataSource
+      .getRepository(PaymentDetailsEntity)
+      .createQueryBuilder('pd')
+      .addSelect(['pd.ibanEncrypted', 'pd.identityCodeEncrypted', 'pd.associationIbanEncrypted'])
+      .where('pd.expertId = :expertId', { expertId })
+      .getOne();
   }
 
   // One query whatever the filters; the credential filters read the credentials table by EXISTS.
@@ -50,6 +60,26 @@ export class ExpertsRepository {
       .limit(q.limit)
       .offset(q.offset)
       .getManyAndCount();
+  }
+
+  // Guarded by the old status: of two concurrent moves, one wins and the other changes nothing (false).
+  async moveStatus(manager: EntityManager, userId: string, from: ExpertStatus, changes: Partial<ExpertEntity>): Promise<boolean> {
+    const result = await manager.update(ExpertEntity, { userId, status: from }, changes);
+    return Boolean(result.affected);
+  }
+
+  async update(manager: EntityManager, userId: string, changes: Partial<ExpertEntity>): Promise<void> {
+    await manager.update(ExpertEntity, { userId }, changes);
+  }
+
+  // The first request stands: a repeated one keeps its time.
+  async markErasureRequested(manager: EntityManager, userId: string, at: Date): Promise<void> {
+    await manager.update(ExpertEntity, { userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
+  }
+
+  async savePaymentDetails(manager: EntityManager, details: DeepPartial<PaymentDetailsEntity>): Promise<PaymentDetailsEntity> {
+    await manager.upsert(PaymentDetailsEntity, details as PaymentDetailsEntity, ['expertId']);
+    return manager.findOneByOrFail(PaymentDetailsEntity, { expertId: details.expertId as string });
   }
 
   findTopics(): Promise<TopicEntity[]> {

@@ -7,7 +7,7 @@ import { Clock } from '../../common/clock/clock';
 import { fieldError } from '../../common/errors/domain-error';
 import { Page } from '../../common/http/pagination.dto';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { DirectoryQuery } from './dto/directory.query';
 import { ExpertResponse, TopicVocabularyResponse, toExpertResponse, toTopicResponse } from './dto/expert.response';
 import { SetTopicsDto } from './dto/set-topics.dto';
@@ -23,6 +23,7 @@ export class ExpertsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly experts: ExpertsRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -42,9 +43,9 @@ export class ExpertsService {
     const { name, preferredLanguage, ...profile } = dto;
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateProfileDto] !== undefined);
     await this.dataSource.transaction(async (manager) => {
-      if (Object.keys(profile).length > 0) await manager.update(ExpertEntity, { userId: expert.userId }, profile);
+      if (Object.keys(profile).length > 0) await this.experts.update(manager, expert.userId, profile);
       if (name !== undefined || preferredLanguage !== undefined) {
-        await manager.update(UserEntity, { id: expert.userId }, { name, language: preferredLanguage });
+        await this.users.update(manager, expert.userId, { name, language: preferredLanguage });
       }
       await this.audit.log(ctx, 'expert.profile_updated', ['expert', expert.userId], { fields: changed }, manager);
     });
@@ -57,9 +58,9 @@ export class ExpertsService {
     if (unknown.length > 0) throw fieldError('topics', 'unknownTopic', `${unknown.join(', ')} is not in the topic vocabulary`);
     if (dto.topics.length > 0 && dto.consentVersion !== TOPICS_CONSENT_VERSION) throw ExpertErrors.consentRequired();
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        ExpertEntity,
-        { userId: expert.userId },
+      await this.experts.update(
+        manager,
+        expert.userId,
         dto.topics.length > 0
           ? { topics: dto.topics, topicsConsentAt: this.clock.now(), topicsConsentVersion: dto.consentVersion }
           : // Withdrawing every topic withdraws the consent too.

@@ -10,12 +10,9 @@ import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ClearPaymentDetailsResponse, PaymentDetailsResponse, toPaymentDetailsResponse } from './dto/expert.response';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
-import { Payee, PaymentDetailsEntity } from './entities/payment-details.entity';
+import { cipherContext, Payee, PaymentDetailsEntity } from './entities/payment-details.entity';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
-
-// Encryption context binds each ciphertext to its row and field: a value copied elsewhere does not decrypt.
-export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') => `expert:${expertId}:${field}`;
 
 @Injectable()
 export class PaymentDetailsService {
@@ -68,11 +65,11 @@ export class PaymentDetailsService {
     }
     const saved = await this.dataSource
       .transaction(async (manager) => {
-        await manager.upsert(PaymentDetailsEntity, next, ['expertId']);
+        const saved = await this.experts.savePaymentDetails(manager, next);
         // Field names only: never the values.
         const fields = Object.keys(dto).filter((k) => dto[k as keyof PaymentDetailsDto] !== undefined);
         await this.audit.log(ctx, 'expert.payment_details_updated', ['expert', expertId], { fields }, manager);
-        return manager.findOneByOrFail(PaymentDetailsEntity, { expertId });
+        return saved;
       })
       .catch((error: unknown) => {
         throw pgErrorCode(error) === PgCode.UniqueViolation ? ExpertErrors.identityCodeTaken() : error;
@@ -82,7 +79,7 @@ export class PaymentDetailsService {
 
   // The one path to the clear values; every read is in the audit log.
   async readClear(ctx: AuthContext, expertId: string): Promise<ClearPaymentDetailsResponse> {
-    const details = await this.experts.findPaymentDetails(expertId);
+    const details = await this.experts.findPaymentDetailsWithSecrets(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
     await this.audit.log(ctx, 'expert.payment_details_read_clear', ['expert', expertId], { fields: ['iban', 'identityCode', 'associationIban'] });
     const open = (value: string | null, field: Parameters<typeof cipherContext>[1]) =>

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ClaimsRepository } from './claims/claims.repository';
+import { EarningsRepository } from './my-fees/earnings.repository';
 import { LateCancellationClaims } from './claims/late-cancellation-claims.service';
 import { RatesRepository } from './rates/rates.repository';
 
-// What booking and contracts need of fees, without the fees feature's controllers and workers: the one read of
-// the rates table every price comes from, and the claim a late cancellation files for the expert.
+// What other features need of fees, without the fees feature's controllers and workers: the one read of the rates
+// table every price comes from, the claim a late cancellation files for the expert, and what experts were paid
+// (their own earnings and the coordinator's report).
 @Module({
-  providers: [RatesRepository, ClaimsRepository, LateCancellationClaims],
-  exports: [RatesRepository, ClaimsRepository, LateCancellationClaims],
+  providers: [RatesRepository, ClaimsRepository, LateCancellationClaims, EarningsRepository],
+  exports: [RatesRepository, ClaimsRepository, LateCancellationClaims, EarningsRepository],
 })
 export class FeePricingModule {}

@@ -18,7 +18,6 @@ import { MyFeesController } from './my-fees/my-fees.controller';
 import { MyFeesService } from './my-fees/my-fees.service';
 import { RatesController } from './rates/rates.controller';
 import { RatesService } from './rates/rates.service';
-import { ReportsModule } from '../reports/reports.module';
 
 // Fees and travel: rates, claims, fee runs (computed and exported in the worker), statements.
 @Module({})
@@ -26,7 +25,7 @@ export class FeesModule {
   static forRoot(options: { runWorkers: boolean }): DynamicModule {
     return {
       module: FeesModule,
-      imports: [FilesModule, FeePricingModule, ReportsModule],
+      imports: [FilesModule, FeePricingModule],
       controllers: [RatesController, ClaimsController, FeeRunsController, MyFeesController],
       providers: [
         RatesService,

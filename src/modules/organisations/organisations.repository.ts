@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { UserEntity } from '../users/entities/user.entity';
 import { MembershipEntity } from './entities/membership.entity';
 import { MunicipalityEntity } from './entities/municipality.entity';
 import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
@@ -50,6 +51,33 @@ export class OrganisationsRepository {
 
   findMember(organisationId: string, userId: string): Promise<MembershipEntity | null> {
     return this.dataSource.getRepository(MembershipEntity).findOne({ where: { organisationId, userId }, relations: { user: true } });
+  }
+
+  save(manager: EntityManager, organisation: DeepPartial<OrganisationEntity>): Promise<OrganisationEntity> {
+    return manager.save(OrganisationEntity, organisation);
+  }
+
+  findUser(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  // Idempotent: false when the person already belonged to it.
+  async addMember(manager: EntityManager, organisationId: string, userId: string, createdBy: string): Promise<boolean> {
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MembershipEntity)
+      .values({ organisationId, userId, createdBy })
+      .orIgnore()
+      .returning('user_id')
+      .execute();
+    return (inserted.raw as unknown[]).length > 0;
+  }
+
+  // False when the person did not belong to it.
+  async removeMember(manager: EntityManager, organisationId: string, userId: string): Promise<boolean> {
+    const result = await manager.delete(MembershipEntity, { organisationId, userId });
+    return Boolean(result.affected);
   }
 
   findMunicipalities(): Promise<MunicipalityEntity[]> {

@@ -7,7 +7,6 @@ import { Role } from '../../common/auth/role.enum';
 import { fieldError } from '../../common/errors/domain-error';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/entities/user.entity';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import {
@@ -19,7 +18,6 @@ import {
   toOrganisationResponse,
 } from './dto/organisation.response';
 import { UpdateProjectDto } from './dto/update-organisation.dto';
-import { MembershipEntity } from './entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from './entities/organisation.entity';
 import { OrganisationErrors } from './organisations.errors';
 import { OrganisationsRepository } from './organisations.repository';
@@ -48,7 +46,7 @@ export class OrganisationsService {
     const ownerUnitId = 'ownerUnitId' in dto ? dto.ownerUnitId : null;
     const draft = { ...dto, kind, activeUntil: dto.activeUntil ?? null, ownerUnitId };
     await this.checkConsistent(draft);
-    const saved = await this.write(ctx, 'created', (manager) => manager.save(OrganisationEntity, draft));
+    const saved = await this.write(ctx, 'created', (manager) => this.repo.save(manager, draft));
     return toOrganisationResponse(saved);
   }
 
@@ -56,7 +54,7 @@ export class OrganisationsService {
     const current = await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id));
     const next = { ...current, ...dto };
     await this.checkConsistent(next, Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k));
-    const saved = await this.write(ctx, 'updated', (manager) => manager.save(OrganisationEntity, next), Object.keys(dto));
+    const saved = await this.write(ctx, 'updated', (manager) => this.repo.save(manager, next), Object.keys(dto));
     return toOrganisationResponse(saved);
   }
 
@@ -67,20 +65,12 @@ export class OrganisationsService {
 
   async addMember(ctx: AuthContext, id: string, userId: string): Promise<MemberResponse> {
     await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
+    const user = await this.repo.findUser(userId);
     if (!user) throw OrganisationErrors.userNotFound();
     if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
     await this.dataSource.transaction(async (manager) => {
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(MembershipEntity)
-        .values({ organisationId: id, userId, createdBy: ctx.user.id })
-        .orIgnore()
-        .returning('user_id')
-        .execute();
       // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
-      if ((inserted.raw as unknown[]).length === 0) return;
+      if (!(await this.repo.addMember(manager, id, userId, ctx.user.id))) return;
       await this.audit.log(ctx, 'membership.added', ['organisation', id], { userId }, manager);
     });
     const member = await this.repo.findMember(id, userId);
@@ -91,8 +81,7 @@ export class OrganisationsService {
   async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {
     await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.delete(MembershipEntity, { organisationId: id, userId });
-      if (!result.affected) throw OrganisationErrors.userNotFound();
+      if (!(await this.repo.removeMember(manager, id, userId))) throw OrganisationErrors.userNotFound();
       await this.audit.log(ctx, 'membership.removed', ['organisation', id], { userId }, manager);
     });
   }

@@ -4,7 +4,8 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
-import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse, YearQuery } from './dto/reports.dto';
+import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse } from './dto/reports.dto';
+import { YearQuery } from '../fees/dto/my-fees.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
+import { FeePricingModule } from '../fees/fee-pricing.module';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 
-// Reports: a read model across features (requests, assignments, fee runs), for the coordinator and orderers. The
-// expert's own earnings (fees' my-fees) read the same query.
+// Reports: a read model across features (requests, assignments, fee runs), for the coordinator and orderers. It reads
+// fees' earnings query (the expert's own earnings use it too) and its money rules through fees' index.ts.
 @Module({
+  imports: [FeePricingModule],
   controllers: [ReportsController],
   providers: [ReportsRepository, ReportsService],
-  exports: [ReportsRepository],
 })
 export class ReportsModule {}

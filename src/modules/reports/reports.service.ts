@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
-import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse, YearQuery } from './dto/reports.dto';
-import { ceilingStatus, helsinkiYear, yearPeriod } from '../fees/money/earnings.rule';
+import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse } from './dto/reports.dto';
+import { YearQuery } from '../fees/dto/my-fees.dto';
+import { ceilingStatus, EarningsRepository, helsinkiYear, yearPeriod } from '../fees';
 import { ReportsRepository } from './reports.repository';
 
 // The coordinator's reports; an orderer sees only the spend of their own units and projects.
@@ -11,6 +12,7 @@ import { ReportsRepository } from './reports.repository';
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly earningsOf: EarningsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -34,7 +36,7 @@ export class ReportsService {
 
   async earnings(query: YearQuery): Promise<EarningsReportResponse> {
     const year = this.year(query);
-    const rows = await this.reports.earnings(yearPeriod(year), null);
+    const rows = await this.earningsOf.earnings(yearPeriod(year), null);
     return { year, rows: rows.map((r) => ({ expertId: r.expertId, name: r.name, paidFeesCents: r.paidFeesCents, ...ceilingStatus(r.paidFeesCents, r.ceilingCents) })) };
   }
 

@@ -5,7 +5,6 @@ import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { ExpertEntity } from '../experts/entities/expert.entity';
 import { Page } from '../../common/http/pagination.dto';
 import { Clock } from '../../common/clock/clock';
 import { AuditService } from '../audit/audit.service';
@@ -37,15 +36,14 @@ export class UsersService {
     if (!canManageRole(ctx.user.role, dto.role)) throw UserErrors.roleNotGrantable();
     const { user, mailId } = await this.dataSource
       .transaction(async (manager) => {
-        const user = await manager.save(UserEntity, {
+        const user = await this.users.save(manager, {
           email: dto.email,
           name: dto.name,
           role: dto.role,
           language: dto.language,
           status: UserStatus.Invited,
         });
-        // An invited expert starts as an applicant: not bookable until the coordinator activates them.
-        if (dto.role === Role.Expert) await manager.insert(ExpertEntity, { userId: user.id });
+        if (dto.role === Role.Expert) await this.users.addApplicant(manager, user.id);
         const mailId = await this.invitations.invite(manager, user, ctx.user.id);
         await this.audit.log(ctx, 'user.invited', ['user', user.id], { role: dto.role }, manager);
         return { user, mailId };
@@ -83,7 +81,7 @@ export class UsersService {
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateUserDto] !== undefined);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(UserEntity, { ...user, ...dto });
+      const saved = await this.users.save(manager, { ...user, ...dto });
       await this.audit.log(ctx, 'user.updated', ['user', id], { fields: changed }, manager);
       return saved;
     });
@@ -94,7 +92,7 @@ export class UsersService {
     if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(UserEntity, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
+      const saved = await this.users.save(manager, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
       // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
       const revoked = await this.sessions.revokeAllForUser(manager, id, 'account_disabled');
       await this.audit.log(ctx, 'user.disabled', ['user', id], { revokedSessions: revoked }, manager);
@@ -105,9 +103,9 @@ export class UsersService {
 
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
-    const status = user.passwordHash ? UserStatus.Active : UserStatus.Invited;
+    const status = (await this.users.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(UserEntity, { ...user, status, disabledAt: null });
+      const saved = await this.users.save(manager, { ...user, status, disabledAt: null });
       await this.audit.log(ctx, 'user.enabled', ['user', id], {}, manager);
       return saved;
     });

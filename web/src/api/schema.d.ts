@@ -2212,6 +2212,14 @@ export interface components {
         };
         /** @enum {string} */
         CancelledBy: "county" | "expert";
+        CandidatePageResponse: {
+            /** @description This page of the ranking, best first */
+            items: components["schemas"]["CandidateResponse"][];
+            limit: number;
+            offset: number;
+            /** @description All candidates of the order */
+            total: number;
+        };
         CandidateResponse: {
             /** @description An open or accepted offer already exists */
             alreadyOffered: boolean;
@@ -5078,7 +5086,10 @@ export interface operations {
     };
     BookingRequestsController_candidates: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: components["schemas"]["Object"];
+                offset?: components["schemas"]["Object"];
+            };
             header?: never;
             path: {
                 id: string;
@@ -5087,13 +5098,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one */
+            /** @description Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CandidateResponse"][];
+                    "application/json": components["schemas"]["CandidatePageResponse"];
                 };
             };
             /** @description No valid access token */

@@ -1,10 +1,13 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // A recurring window in local wall-clock time: every ISO weekday (1 = Monday) from start to end minute, on
 // the days from validFrom to validUntil (inclusive; null = open). Two windows of one expert on the same
 // weekday may not overlap in both validity and time; touching (09:00–12:00, 12:00–15:00) is fine.
 @Entity('availability_weekly_windows')
+// The matcher reads one weekday's windows of each candidate from this index alone (INCLUDE columns, which TypeORM
+// cannot express: written by hand in the MatchingAtScale migration).
+@Index('availability_weekly_by_expert_day', { synchronize: false })
 @Check('availability_weekly_weekday', 'weekday BETWEEN 1 AND 7')
 @Check('availability_weekly_times', 'start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute')
 @Check('availability_weekly_validity', 'valid_until IS NULL OR valid_until >= valid_from')

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
-import { ContractEnding } from '../../contracts/lifecycle/contract-ending.service';
-import { lateCancellationFeeCents } from '../../fees/money/fee-arithmetic.rule';
-import { LateCancellationClaims } from '../../fees/claims/late-cancellation-claims.service';
+import { ContractEnding } from '../../contracts';
+import { LateCancellationClaims, lateCancellationFeeCents } from '../../fees';
 import { MailService } from '../../mail/mail.service';
-import { UserEntity } from '../../users/entities/user.entity';
-import { HOLDING_STATUSES } from '../booking.repository';
-import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
+import { BookingRepository } from '../booking.repository';
+import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
 import { cancelledMail } from '../mail/booking.mails';
 
@@ -19,6 +17,7 @@ import { cancelledMail } from '../mail/booking.mails';
 @Injectable()
 export class AssignmentCancellation {
   constructor(
+    private readonly booking: BookingRepository,
     private readonly contractEnding: ContractEnding,
     private readonly lateClaims: LateCancellationClaims,
     private readonly mail: MailService,
@@ -49,14 +48,10 @@ export class AssignmentCancellation {
   ): Promise<string[]> {
     const feeDue = this.feeDue(assignment, party);
     const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
-    const result = await manager.update(
-      AssignmentEntity,
-      { id: assignment.id, status: In(HOLDING_STATUSES) },
-      { status: AssignmentStatus.Cancelled, cancelledAt: this.clock.now(), cancelledByParty: party, cancelledBy: ctx.user.id, cancelReason: reason, feeDue },
-    );
-    if (!result.affected) return [];
+    const cancelled = await this.booking.cancelAssignment(manager, assignment.id, { cancelledAt: this.clock.now(), cancelledByParty: party, cancelledBy: ctx.user.id, cancelReason: reason, feeDue });
+    if (!cancelled) return [];
     await this.audit.log(ctx, 'assignment.cancelled', ['assignment', assignment.id], { by: party, feeDue, from: assignment.status }, manager);
-    const expert = await manager.findOneByOrFail(UserEntity, { id: assignment.expertId });
+    const expert = await this.booking.findUser(manager, assignment.expertId);
     const params = { title: request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, reason, feeDue, lateHours: this.config.env.LATE_CANCELLATION_HOURS };
     const ids = [await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, cancelledMail, params)];
     // The fee due is claimed for the expert at once: nobody loses money because they did not know to ask for it.
@@ -66,14 +61,14 @@ export class AssignmentCancellation {
     }
     ids.push(...(await this.contractEnding.workCancelled(manager, contracts, assignment.id, { id: ctx.user.id, meta: ctx }, party)));
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
-      const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
+      const orderer = await this.booking.findUser(manager, request.createdBy);
       ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, cancelledMail, params));
     }
     return ids;
   }
 
   async cancelHoldingOfRequest(manager: EntityManager, ctx: AuthContext, request: BookingRequestEntity, reason: string): Promise<string[]> {
-    const holding = await manager.findBy(AssignmentEntity, { requestId: request.id, status: In(HOLDING_STATUSES) });
+    const holding = await this.booking.findHolding(manager, request.id);
     const ids: string[] = [];
     for (const assignment of holding) ids.push(...(await this.cancel(manager, ctx, assignment, request, CancelledBy.County, reason)));
     return ids;

@@ -1,20 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
+import { ContractDrafts } from '../../contracts';
 import { MailService } from '../../mail/mail.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
-import { UserEntity, UserStatus } from '../../users/entities/user.entity';
-import { assignmentAccess } from './assignment-access';
+import { assignmentAccess } from '../assignment-access.rule';
 import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
@@ -29,7 +27,6 @@ import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
-const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
 type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
@@ -70,7 +67,7 @@ export class AssignmentsService {
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
-        const assignment = await manager.save(AssignmentEntity, {
+        const assignment = await this.booking.saveAssignment(manager, {
           requestId,
           expertId: dto.expertId,
           startsAt: locked.startsAt,
@@ -79,7 +76,7 @@ export class AssignmentsService {
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
         const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
         const status = fillStatus(holding + 1, locked.expertsNeeded);
-        await manager.update(BookingRequestEntity, { id: requestId }, { status });
+        await this.booking.setRequestStatus(manager, requestId, status);
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
         else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
@@ -121,14 +118,10 @@ export class AssignmentsService {
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
     const mailIds = await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        AssignmentEntity,
-        { id, status: In(HOLDING_STATUSES) },
-        { status, completedAt: this.clock.now(), completedBy: ctx.user.id },
-      );
-      if (!result.affected) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
+      const completed = await this.booking.completeAssignment(manager, id, status, this.clock.now(), ctx.user.id);
+      if (!completed) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
       await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], { by: ctx.user.role }, manager);
-      await this.completeRequestIfDone(manager, assignment.requestId);
+      await this.booking.completeRequestIfDone(manager, assignment.requestId);
       // A no-show: no fee is due (nothing can be claimed for it), and the coordinators are told.
       return dto.tookPlace ? [] : this.tellOfNoShow(manager, assignment);
     });
@@ -141,7 +134,7 @@ export class AssignmentsService {
     const assignment = await this.booking.findAssignment(assignmentId);
     if (!assignment || !HOLDING_STATUSES.includes(assignment.status)) return;
     const mailId = await this.dataSource.transaction(async (manager) => {
-      const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+      const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
       if (!orderer) return null;
       await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
       return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
@@ -167,7 +160,7 @@ export class AssignmentsService {
       const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
       if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
       if (request && request.status !== RequestStatus.Cancelled) {
-        await manager.update(BookingRequestEntity, { id: request.id }, { status: fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded) });
+        await this.booking.setRequestStatus(manager, request.id, fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded));
       }
       if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
       return ids;
@@ -180,31 +173,19 @@ export class AssignmentsService {
   // The expert's reason stays out of both mails: it may be about their health.
   private async tellOfWithdrawal(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
     const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName };
-    const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+    const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
     for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
-    const orderer = await manager.findOneBy(UserEntity, { id: assignment.request.createdBy, status: UserStatus.Active });
+    const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
     if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
     return ids;
   }
 
   private async tellOfNoShow(manager: EntityManager, assignment: AssignmentWithRequest): Promise<string[]> {
     const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName: assignment.expert?.user?.name ?? '' };
-    const coordinators = await manager.findBy(UserEntity, { role: Role.Coordinator, status: UserStatus.Active });
+    const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
     for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params));
     return ids;
-  }
-
-  private async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
-    const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
-    const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
-    if (open === 0 && finished > 0) {
-      await manager.update(
-        BookingRequestEntity,
-        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
-        { status: RequestStatus.Completed },
-      );
-    }
   }
 }

@@ -53,6 +53,14 @@ describe('iCalendar feed', () => {
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
   });
 
+  it('defines Europe/Helsinki with today’s rule: EEST from the last Sunday of March to the last Sunday of October', () => {
+    const ics = renderCalendarFeed([entry()]);
+    const zone = ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VTIMEZONE'));
+    const part = (name: string) => zone.slice(zone.indexOf(`BEGIN:${name}`), zone.indexOf(`END:${name}`)).split('\r\n');
+    expect(part('DAYLIGHT')).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0200', 'TZOFFSETTO:+0300', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU']));
+    expect(part('STANDARD')).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0300', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU']));
+  });
+
   it('marks an accepted assignment tentative and a confirmed or completed one confirmed', () => {
     const ics = renderCalendarFeed([
       entry({ assignmentId: 'accepted', status: AssignmentStatus.Accepted }),

@@ -1,5 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { AssignmentStatus } from '../entities/assignment.entity';
 
@@ -18,28 +19,15 @@ export interface CalendarEntry {
 
 export const REMOTE_LOCATION = 'Etä / Distans / Remote';
 
-// Europe/Helsinki as published by the IANA database since 1983: EET, and EEST from the last Sunday of March to
-// the last Sunday of October. A TZID must be defined in the file itself (RFC 5545 §3.2.19).
-const HELSINKI_VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Helsinki',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0300',
-  'TZNAME:EEST',
-  'DTSTART:19700329T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0300',
-  'TZOFFSETTO:+0200',
-  'TZNAME:EET',
-  'DTSTART:19701025T040000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-  '',
-].join('\r\n');
+// Every TZID the feed uses is defined in the file itself (RFC 5545 §3.2.19): ical-generator writes a VTIMEZONE
+// for each, made by timezones-ical-library from the IANA time zone database. It describes the rule in force
+// today, as calendar applications expect: for Europe/Helsinki EET, and EEST from the last Sunday of March to
+// the last Sunday of October (the EU rule; until 1995 summer time in Finland ended on the last Sunday of
+// September). The feed carries recent and future assignments only, so earlier rules never apply.
+function vtimezone(zone: string): string | null {
+  const block = tzlib_get_ical_block(zone);
+  return Array.isArray(block) && block[0] ? block[0] : null;
+}
 
 export function calendarLocation(e: Pick<CalendarEntry, 'remote' | 'address' | 'municipalityFi' | 'municipalitySv'>): string {
   if (e.remote) return REMOTE_LOCATION;
@@ -53,6 +41,8 @@ export function renderCalendarFeed(entries: CalendarEntry[]): string {
   const calendar = ical({
     name: 'Kokemus',
     prodId: { company: 'Pohjanmaan hyvinvointialue', product: 'Kokemus', language: 'FI' },
+    // No calendar-wide zone (name null), only the generator for the events' zones: DTSTAMP stays in UTC.
+    timezone: { name: null, generator: vtimezone },
   });
   for (const e of entries) {
     calendar.createEvent({
@@ -68,6 +58,5 @@ export function renderCalendarFeed(entries: CalendarEntry[]): string {
       status: e.status === AssignmentStatus.Accepted ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
-  const text = calendar.toString();
-  return entries.length === 0 ? text : text.replace('BEGIN:VEVENT', `${HELSINKI_VTIMEZONE}BEGIN:VEVENT`);
+  return calendar.toString();
 }

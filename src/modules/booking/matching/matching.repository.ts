@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { availableExpertsSql } from '../../availability/availability-sql';
+import { matchingScoreSql } from './matching-score.rule';
 
 export interface CandidateRow {
   expertId: string;
@@ -17,64 +18,125 @@ export interface CandidateRow {
   score: number;
 }
 
-// Weights of the ranking. Fairness: each assignment in the last 90 days costs more than a shared topic earns,
-// so the same few experts do not get everything.
-export const SCORE = { base: 100, perSharedTopic: 10, homeMunicipality: 5, firstLanguage: 3, perRecentAssignment: 12 } as const;
 const HOLDING = `('accepted', 'confirmed')`;
 const COUNTED = `('accepted', 'confirmed', 'completed')`;
 
+// The order's terms, passed as values rather than joined from booking_requests: the planner then estimates each
+// condition from the experts' own statistics (which languages, topics and municipalities are common) instead of
+// guessing one matching expert, which priced the plan far above the JIT thresholds (about 1 s of compiling per
+// call at 5,000 experts) and, without JIT, chose nested loops that read the users, credentials and recent
+// assignments once per candidate.
+export interface MatchTerms {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  remote: boolean;
+  municipality: string | null;
+  languages: string[];
+  topics: string[];
+  taskType: string;
+}
+
 // Every condition of a match as one set-based query: the number of queries does not grow with the experts.
+// $1 the request, $2 now, $3 only these experts (or null for all), $4–$10 the order's terms, $11 the page size
+// (null: every candidate), $12 the offset. Each row carries the total of all candidates; an offset past the end
+// answers one row holding only the total.
+export const CANDIDATES_SQL = candidatesSql();
+
+function candidatesSql(): string {
+  const tz = `'${COUNTY_ZONE}'`;
+  const start = 'CAST($4 AS timestamptz)';
+  const end = 'CAST($5 AS timestamptz)';
+  const remote = 'CAST($6 AS boolean)';
+  const municipality = 'CAST($7 AS bpchar)';
+  const languages = 'CAST($8 AS varchar[])';
+  const topics = 'CAST($9 AS varchar[])';
+  // The load caps count the expert's work in the local week and month of the start: as a range of instants on
+  // starts_at, so that both columns of the (expert_id, starts_at) index bound the scan. Local midnight is never
+  // inside a daylight-saving jump in Finland (03:00–04:00), so the range is exactly the local week or month.
+  const local = `(${start} AT TIME ZONE ${tz})`;
+  const capped = (unit: 'week' | 'month', max: string) => `(${max} IS NULL OR (
+                 SELECT count(*) FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${COUNTED}
+                    AND a.starts_at >= (date_trunc('${unit}', ${local}) AT TIME ZONE ${tz})
+                    AND a.starts_at < ((date_trunc('${unit}', ${local}) + interval '1 ${unit}') AT TIME ZONE ${tz})
+               ) < ${max})`;
+  return `
+      WITH e AS MATERIALIZED (
+        -- First the conditions the planner can estimate from the experts' statistics, so that it knows how many
+        -- experts the costly checks below run for (a few dozen for an ordinary order, a few thousand for a broad one).
+        SELECT e.*, u.name FROM experts e
+          JOIN users u ON u.id = e.user_id
+         WHERE e.status = 'active'
+           AND EXISTS (SELECT 1 FROM training_credentials tc WHERE tc.expert_id = e.user_id AND tc.status = 'verified')
+           AND ($3::uuid[] IS NULL OR e.user_id = ANY($3::uuid[]))
+           AND e.languages && ${languages}
+           AND (cardinality(${topics}) = 0 OR e.topics && ${topics})
+           AND CAST($10 AS task_type) = ANY(e.task_types)
+           AND CASE WHEN ${remote} THEN e.works_remotely
+                    ELSE e.home_municipality = ${municipality} OR ${municipality} = ANY(e.travel_municipalities) END
+      ), c AS (
+        SELECT e.user_id AS "expertId", e.name, e.languages, e.home_municipality AS "homeMunicipality",
+               ARRAY(SELECT unnest(e.languages) INTERSECT SELECT unnest(${languages}) ORDER BY 1) AS "sharedLanguages",
+               ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics}) ORDER BY 1) AS "sharedTopics",
+               CASE WHEN ${remote} THEN 'remote' WHEN e.home_municipality = ${municipality} THEN 'home' ELSE 'travels' END AS place,
+               rc.n AS "recentAssignments",
+               EXISTS (SELECT 1 FROM offers o WHERE o.request_id = $1 AND o.expert_id = e.user_id AND o.status IN ('offered', 'accepted')) AS "alreadyOffered",
+               ${matchingScoreSql({
+                 sharedTopics: `cardinality(ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics})))`,
+                 atHome: `NOT ${remote} AND e.home_municipality = ${municipality}`,
+                 speaksFirstLanguage: `(${languages})[1] = ANY(e.languages)`,
+                 recentAssignments: 'rc.n',
+               })} AS score
+          FROM e
+          -- The last 90 days' work of this candidate, from both columns of the (expert_id, starts_at) index: the count
+          -- grows with the candidates, not with all the assignments of all experts.
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS n FROM assignments a
+             WHERE a.expert_id = e.user_id AND a.status IN ${COUNTED}
+               AND a.starts_at >= CAST($2 AS timestamptz) - interval '90 days' AND a.starts_at < CAST($2 AS timestamptz)
+          ) rc
+         WHERE ${availableExpertsSql('$4', '$5', 'e')}
+           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${HOLDING}
+                             AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(${start}, ${end}, '[)'))
+           AND ${capped('week', 'e.max_per_week')}
+           AND ${capped('month', 'e.max_per_month')}
+      ), page AS (
+        SELECT * FROM c ORDER BY c.score DESC, c.name ASC, c."expertId" ASC LIMIT $11 OFFSET $12
+      )
+      SELECT (SELECT count(*) FROM c)::int AS total, page.*
+        FROM (SELECT 1) one LEFT JOIN page ON true
+       ORDER BY page.score DESC, page.name ASC, page."expertId" ASC`;
+}
+
+export interface CandidatePage {
+  rows: CandidateRow[];
+  total: number;
+}
+
 @Injectable()
 export class MatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findCandidates(requestId: string, now: Date, onlyExpertIds?: string[]): Promise<CandidateRow[]> {
-    const tz = `'${COUNTY_ZONE}'`;
-    return this.dataSource.query(
-      `
-      WITH recent AS (
-        SELECT a.expert_id, count(*)::int AS n FROM assignments a
-         WHERE a.status IN ${COUNTED} AND a.starts_at >= $2::timestamptz - interval '90 days' AND a.starts_at < $2::timestamptz
-         GROUP BY a.expert_id
-      )
-      SELECT c.* FROM (
-        SELECT e.user_id AS "expertId", u.name, e.languages, e.home_municipality AS "homeMunicipality",
-               ARRAY(SELECT unnest(e.languages) INTERSECT SELECT unnest(r.languages) ORDER BY 1) AS "sharedLanguages",
-               ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(r.topics) ORDER BY 1) AS "sharedTopics",
-               CASE WHEN r.remote THEN 'remote' WHEN e.home_municipality = r.municipality THEN 'home' ELSE 'travels' END AS place,
-               COALESCE(rc.n, 0) AS "recentAssignments",
-               EXISTS (SELECT 1 FROM offers o WHERE o.request_id = r.id AND o.expert_id = e.user_id AND o.status IN ('offered', 'accepted')) AS "alreadyOffered",
-               (${SCORE.base}
-                 + ${SCORE.perSharedTopic} * cardinality(ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(r.topics)))
-                 + CASE WHEN NOT r.remote AND e.home_municipality = r.municipality THEN ${SCORE.homeMunicipality} ELSE 0 END
-                 + CASE WHEN r.languages[1] = ANY(e.languages) THEN ${SCORE.firstLanguage} ELSE 0 END
-                 - ${SCORE.perRecentAssignment} * COALESCE(rc.n, 0))::int AS score
-          FROM booking_requests r
-          JOIN experts e ON true
-          JOIN users u ON u.id = e.user_id
-          LEFT JOIN recent rc ON rc.expert_id = e.user_id
-         WHERE r.id = $1
-           AND ($3::uuid[] IS NULL OR e.user_id = ANY($3::uuid[]))
-           AND ${availableExpertsSql('r.starts_at', 'r.ends_at', 'e')}
-           AND EXISTS (SELECT 1 FROM training_credentials tc WHERE tc.expert_id = e.user_id AND tc.status = 'verified')
-           AND e.languages && r.languages
-           AND (cardinality(r.topics) = 0 OR e.topics && r.topics)
-           AND r.task_type = ANY(e.task_types)
-           AND CASE WHEN r.remote THEN e.works_remotely
-                    ELSE e.home_municipality = r.municipality OR r.municipality = ANY(e.travel_municipalities) END
-           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${HOLDING}
-                             AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(r.starts_at, r.ends_at, '[)'))
-           AND (e.max_per_week IS NULL OR (
-                 SELECT count(*) FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${COUNTED}
-                    AND date_trunc('week', a.starts_at AT TIME ZONE ${tz}) = date_trunc('week', r.starts_at AT TIME ZONE ${tz})
-               ) < e.max_per_week)
-           AND (e.max_per_month IS NULL OR (
-                 SELECT count(*) FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${COUNTED}
-                    AND date_trunc('month', a.starts_at AT TIME ZONE ${tz}) = date_trunc('month', r.starts_at AT TIME ZONE ${tz})
-               ) < e.max_per_month)
-      ) c
-      ORDER BY c.score DESC, c.name ASC, c."expertId" ASC`,
-      [requestId, now, onlyExpertIds ?? null],
-    );
+  // The ranked candidates, best first; `page` null for all of them.
+  async findCandidates(terms: MatchTerms, now: Date, page: { limit: number; offset: number } | null, onlyExpertIds?: string[]): Promise<CandidatePage> {
+    const rows: (CandidateRow & { total: number })[] = await this.dataSource.query(CANDIDATES_SQL, candidateParams(terms, now, page, onlyExpertIds));
+    return { rows: rows.filter((r) => r.expertId !== null).map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   }
+}
+
+export function candidateParams(terms: MatchTerms, now: Date, page: { limit: number; offset: number } | null, onlyExpertIds?: string[]): unknown[] {
+  return [
+    terms.id,
+    now,
+    onlyExpertIds ?? null,
+    terms.startsAt,
+    terms.endsAt,
+    terms.remote,
+    terms.municipality,
+    terms.languages,
+    terms.topics,
+    terms.taskType,
+    page?.limit ?? null,
+    page?.offset ?? 0,
+  ];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
+import { Page } from '../../../common/http/pagination.dto';
 import { BookingErrors } from '../booking.errors';
 import { CandidateResponse } from '../dto/candidate.response';
 import { BookingRepository } from '../booking.repository';
@@ -33,11 +34,13 @@ export class MatchingService {
     private readonly clock: Clock,
   ) {}
 
-  async candidates(_ctx: AuthContext, requestId: string): Promise<CandidateResponse[]> {
+  // One page of the ranking, best first, with the number of all candidates.
+  async candidates(_ctx: AuthContext, requestId: string, page: { limit: number; offset: number }): Promise<Page<CandidateResponse>> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
     this.assertOpen(request.status);
-    return (await this.matching.findCandidates(requestId, this.clock.now())).map(toCandidate);
+    const { rows, total } = await this.matching.findCandidates(request, this.clock.now(), page);
+    return { items: rows.map(toCandidate), total, limit: page.limit, offset: page.offset };
   }
 
   // A draft is not ordered yet, a filled request needs nobody more, and a cancelled or completed one is over.
@@ -48,7 +51,7 @@ export class MatchingService {
 
   // The experts among these who are not candidates now (an offer goes only to a match).
   async nonCandidates(request: BookingRequestEntity, expertIds: string[]): Promise<string[]> {
-    const rows = await this.matching.findCandidates(request.id, this.clock.now(), expertIds);
+    const { rows } = await this.matching.findCandidates(request, this.clock.now(), null, expertIds);
     const ok = new Set(rows.map((r) => r.expertId));
     return expertIds.filter((id) => !ok.has(id));
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { BookingRepository } from '../booking.repository';
-import { OfferEntity, OfferStatus } from '../entities/offer.entity';
 
 export type WithdrawalReason = 'request_filled' | 'assigned_directly';
 
@@ -19,7 +18,7 @@ export class OfferWithdrawal {
   async withdrawLive(manager: EntityManager, requestId: string, now: Date, reason: WithdrawalReason, expertId?: string): Promise<void> {
     const live = (await this.booking.findLiveOffers(manager, requestId)).filter((o) => expertId === undefined || o.expertId === expertId);
     if (live.length === 0) return;
-    await manager.update(OfferEntity, { id: In(live.map((o) => o.id)), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
+    await this.booking.withdrawOffers(manager, live.map((o) => o.id), now);
     for (const o of live) await this.audit.log(null, 'offer.withdrawn', ['offer', o.id], { reason }, manager);
   }
 }

@@ -10,20 +10,17 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { ContractDrafts } from '../../contracts/lifecycle/contract-drafts.service';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { ContractDrafts } from '../../contracts';
+import { expectedFeeCents, RatesRepository } from '../../fees';
 import { MailService } from '../../mail/mail.service';
-import { UserEntity } from '../../users/entities/user.entity';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from '../dto/booking.response';
-import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
 import { EarningsCeiling } from './earnings-ceiling.service';
-import { expectedFeeCents } from '../../fees/money/fee-estimate.rule';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from './offer-withdrawal.service';
@@ -64,9 +61,9 @@ export class OffersService {
         const offers: OfferEntity[] = [];
         const mailIds: string[] = [];
         for (const expertId of dto.expertIds) {
-          const offer = await manager.save(OfferEntity, { requestId, expertId, deadline, offeredBy: ctx.user.id });
+          const offer = await this.booking.saveOffer(manager, { requestId, expertId, deadline, offeredBy: ctx.user.id });
           offers.push(offer);
-          const expert = await manager.findOneByOrFail(UserEntity, { id: expertId });
+          const expert = await this.booking.findUser(manager, expertId);
           mailIds.push(
             await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, offerMail, {
               title: request.title,
@@ -78,7 +75,7 @@ export class OffersService {
           await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
-          await manager.update(BookingRequestEntity, { id: requestId, status: RequestStatus.Submitted }, { status: RequestStatus.Matching });
+          await this.booking.setRequestStatus(manager, requestId, RequestStatus.Matching, RequestStatus.Submitted);
         }
         return { offers, mailIds };
       })
@@ -106,7 +103,7 @@ export class OffersService {
       .transaction(async (manager) => {
         const request = await this.booking.lockRequest(manager, offer.requestId);
         await this.booking.lockExpert(manager, offer.expertId);
-        const current = await manager.findOneByOrFail(OfferEntity, { id: offerId });
+        const current = await this.booking.findOfferRow(manager, offerId);
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
@@ -114,7 +111,7 @@ export class OffersService {
         if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
 
         const now = this.clock.now();
-        const assignment = await manager.save(AssignmentEntity, {
+        const assignment = await this.booking.saveAssignment(manager, {
           requestId: request.id,
           offerId,
           expertId: offer.expertId,
@@ -123,12 +120,12 @@ export class OffersService {
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
         const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
-        await manager.update(OfferEntity, { id: offerId }, { status: OfferStatus.Accepted, answeredAt: now, ceilingAcknowledged: dto.acknowledgeEarningsCeiling === true });
+        await this.booking.acceptOffer(manager, offerId, now, dto.acknowledgeEarningsCeiling === true);
         const status = fillStatus(holding + 1, request.expertsNeeded);
-        await manager.update(BookingRequestEntity, { id: request.id }, { status });
+        await this.booking.setRequestStatus(manager, request.id, status);
         if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
         await this.audit.log(ctx, 'offer.accepted', ['offer', offerId], { assignmentId: assignment.id, requestStatus: status }, manager);
-        const orderer = await manager.findOneByOrFail(UserEntity, { id: request.createdBy });
+        const orderer = await this.booking.findUser(manager, request.createdBy);
         const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
           title: request.title,
           startsAt: request.startsAt,
@@ -154,12 +151,7 @@ export class OffersService {
     const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        OfferEntity,
-        { id: offerId, status: OfferStatus.Offered },
-        { status: OfferStatus.Declined, answeredAt: this.clock.now(), declineReason: dto.reason ?? null },
-      );
-      if (!result.affected) throw BookingErrors.offerNotOpen('answered');
+      if (!(await this.booking.declineOffer(manager, offerId, this.clock.now(), dto.reason ?? null))) throw BookingErrors.offerNotOpen('answered');
       await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
@@ -169,13 +161,7 @@ export class OffersService {
   @OnJob(JobName.ExpireOffer)
   async expire({ offerId }: JobPayloads[JobName.ExpireOffer]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(OfferEntity)
-        .set({ status: OfferStatus.Expired, answeredAt: this.clock.now() })
-        .where('id = :offerId AND status = :offered AND deadline <= :now', { offerId, offered: OfferStatus.Offered, now: this.clock.now() })
-        .execute();
-      if (result.affected) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
+      if (await this.booking.expireOffer(manager, offerId, this.clock.now())) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
     });
   }
 

@@ -5,11 +5,12 @@ import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
-import { CandidateResponse } from '../dto/candidate.response';
+import { CandidatePageResponse } from '../dto/candidate.response';
 import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { MatchingService } from '../matching/matching.service';
@@ -81,9 +82,9 @@ export class BookingRequestsController {
   @ApiOperation({ summary: 'Matching experts for an order, best first' })
   @Get(':id/candidates')
   @Authenticated({ roles: STAFF })
-  @ApiOkResponse({ type: [CandidateResponse], description: 'Ranked, with the reasons of each match. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
-  candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CandidateResponse[]> {
-    return this.matching.candidates(ctx, id);
+  @ApiOkResponse({ type: CandidatePageResponse, description: 'Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
+  candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Query() query: WidePageQueryDto): Promise<CandidatePageResponse> {
+    return this.matching.candidates(ctx, id, query);
   }
 
   @ApiOperation({ summary: 'Offer an order to experts' })

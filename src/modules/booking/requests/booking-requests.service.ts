@@ -22,7 +22,6 @@ import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
-import { OfferEntity, OfferStatus } from '../entities/offer.entity';
 import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
@@ -44,7 +43,7 @@ export class BookingRequestsService {
   async create(ctx: AuthContext, dto: CreateRequestDto): Promise<RequestResponse> {
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(BookingRequestEntity, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
+      const saved = await this.booking.saveRequest(manager, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
       await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
       return saved;
     });
@@ -56,7 +55,7 @@ export class BookingRequestsService {
     if (!canEdit(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'edited');
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(BookingRequestEntity, { ...request, ...fields });
+      const saved = await this.booking.saveRequest(manager, { ...request, ...fields });
       await this.audit.log(ctx, 'request.updated', ['booking_request', id], {}, manager);
       return saved;
     });
@@ -72,12 +71,7 @@ export class BookingRequestsService {
       throw ctx.user.role === Role.Orderer ? BookingErrors.notOwnOrganisation() : BookingErrors.organisationInactive();
     }
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.update(
-        BookingRequestEntity,
-        { id, status: RequestStatus.Draft },
-        { status: RequestStatus.Submitted, submittedAt: this.clock.now() },
-      );
-      if (!result.affected) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
+      if (!(await this.booking.submitDraft(manager, id, this.clock.now()))) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
       await this.audit.log(ctx, 'request.submitted', ['booking_request', id], {}, manager);
     });
     return this.get(ctx, id);
@@ -114,8 +108,7 @@ export class BookingRequestsService {
       const locked = await this.booking.lockRequest(manager, id);
       if (!locked || !canCancel(locked.status)) throw BookingErrors.requestStatusConflict(locked?.status ?? 'missing', 'cancelled');
       const now = this.clock.now();
-      await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: now, cancelledBy: ctx.user.id, cancelReason: dto.reason });
-      await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: now });
+      await this.booking.cancelRequest(manager, id, now, ctx.user.id, dto.reason);
       const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
       await this.audit.log(ctx, 'request.cancelled', ['booking_request', id], { from: locked.status }, manager);
       return mailIds;

@@ -1,5 +1,5 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate } from '../../fees/money/fee-arithmetic.rule';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES, FeeRate } from '../../fees';
 import { buildContractDocument, ContractDocumentError, ContractSources, ContractTaskSource, feeTerms, travelTerms } from './contract-document.builder';
 
 function task(day: number, overrides: Partial<ContractTaskSource> = {}): ContractTaskSource {

@@ -1,6 +1,5 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { bookedPrice } from '../../fees/money/fee-estimate.rule';
-import { FeeBasis, FeeRate, RateTables, TravelRate, travelRateFor } from '../../fees/money/fee-arithmetic.rule';
+import { bookedPrice, FeeBasis, FeeRate, RateTables, TravelRate, travelRateFor } from '../../fees';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 
 // From the database's rows to the renderer's ContractDocument: pure, so that the snapshot stored at approval

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../../config/app-config';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
 import { Payee } from '../../experts/entities/payment-details.entity';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { RatesRepository } from '../../fees';
 import { buildContractDocument, ContractDocumentError, ContractSources, ContractTaskSource, feeTerms } from './contract-document.builder';
 import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';

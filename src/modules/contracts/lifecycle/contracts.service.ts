@@ -7,7 +7,7 @@ import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { assignmentAccess } from '../../booking/assignments/assignment-access';
+import { assignmentAccess } from '../../booking/assignment-access.rule';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { ContractAccess } from '../contract-access.service';
 import { ContractDrafts } from './contract-drafts.service';

@@ -7,7 +7,7 @@ import { FeedbackResponse } from '../../booking/dto/feedback.response';
 import { ContractResponse } from '../../contracts/dto/contract.response';
 import { CredentialResponse } from '../../credentials/dto/credential.response';
 import { ClaimCostResponse, ClaimResponse } from '../../fees/dto/claim.response';
-import { StatementResponse } from '../../reports/dto/reports.dto';
+import { StatementResponse } from '../../fees/dto/my-fees.dto';
 import { FeeRunStatus } from '../../fees/entities/fee-run.entity';
 import { LinePayee } from '../../fees/entities/fee-run-line.entity';
 import { MailStatus } from '../../mail/entities/mail-message.entity';

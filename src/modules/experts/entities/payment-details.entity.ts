@@ -1,6 +1,10 @@
 import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { ExpertEntity } from './expert.entity';
 
+// Encryption context binds each ciphertext to its row and field: a value copied elsewhere does not decrypt. Part of
+// the stored columns' format: whoever reads them (fees' payroll export) needs it.
+export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') => `expert:${expertId}:${field}`;
+
 export enum Payee {
   Expert = 'expert',
   Association = 'association',
@@ -19,20 +23,22 @@ export class PaymentDetailsEntity {
   @JoinColumn({ name: 'expert_id' })
   expert?: ExpertEntity;
 
-  @Column({ type: 'text', nullable: true })
+  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  @Column({ type: 'text', nullable: true, select: false })
   ibanEncrypted: string | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   ibanMasked: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  @Column({ type: 'text', nullable: true, select: false })
   identityCodeEncrypted: string | null;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   identityCodeMasked: string | null;
 
   // HMAC of the normalised code: finds a second account with the same person without decrypting anything.
-  @Column({ type: 'char', length: 64, nullable: true, unique: true })
+  @Column({ type: 'char', length: 64, nullable: true, unique: true, select: false })
   identityCodeHash: string | null;
 
   // Derived from the identity code; the contract shows this, never the code.
@@ -57,7 +63,8 @@ export class PaymentDetailsEntity {
   @Column({ type: 'varchar', length: 9, nullable: true })
   associationBusinessId: string | null;
 
-  @Column({ type: 'text', nullable: true })
+  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  @Column({ type: 'text', nullable: true, select: false })
   associationIbanEncrypted: string | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })

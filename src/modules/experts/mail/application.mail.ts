@@ -1,4 +1,4 @@
-import { InvitationMailParams } from '../../auth/mail/invitation.mail';
+import { InvitationMailParams } from '../../auth';
 import { defineMailTemplate } from '../../mail/mail-template';
 
 // Sent to a person who applied through the public sign-up: verifying the address and setting a password is one step.

@@ -58,7 +58,8 @@ export class FeeRunLineEntity {
 
   // The payee's IBAN ciphertext, copied as is from the payment details: the worker never decrypts it;
   // only the payroll export does, which then clears it (the payroll file keeps it).
-  @Column({ type: 'text', nullable: true })
+  // A secret: never loaded unless a query names it (select: false; the export reads it in its own SQL).
+  @Column({ type: 'text', nullable: true, select: false })
   ibanEncrypted: string | null;
 
   @Column({ type: 'uuid' })

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
-import { Period } from '../../reports/reports.repository';
+
+export interface Period {
+  from: Date; // inclusive, the Helsinki midnight starting the year
+  until: Date; // exclusive
+  firstDay: string; // YYYY-MM-DD
+  dayAfter: string;
+}
 
 export function yearPeriod(year: number): Period {
   const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: COUNTY_ZONE });

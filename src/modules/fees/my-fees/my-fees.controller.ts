@@ -8,7 +8,7 @@ import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { MyEarningsResponse, PaidLinePageResponse, PaidLineResponse, StatementResponse, YearQuery } from '../../reports/dto/reports.dto';
+import { MyEarningsResponse, PaidLinePageResponse, PaidLineResponse, StatementResponse, YearQuery } from '../dto/my-fees.dto';
 import { feeFileResponse } from '../fee-runs/fee-file-response';
 import { MyFeesService } from './my-fees.service';
 

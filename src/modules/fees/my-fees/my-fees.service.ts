@@ -2,26 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
-import { MyEarningsResponse, PaidLineResponse, StatementResponse, YearQuery } from '../../reports/dto/reports.dto';
+import { MyEarningsResponse, PaidLineResponse, StatementResponse, YearQuery } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
 import { FeeFileDownload } from '../fee-runs/fee-file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
-import { ReportsRepository } from '../../reports/reports.repository';
+import { EarningsRepository } from './earnings.repository';
 
 // The expert's own money: earnings this year against their ceiling, paid lines and statements. Only ever
 // the caller's own rows.
 @Injectable()
 export class MyFeesService {
   constructor(
-    private readonly reports: ReportsRepository,
+    private readonly earningsOf: EarningsRepository,
     private readonly runs: FeeRunsRepository,
     private readonly clock: Clock,
   ) {}
 
   async earnings(ctx: AuthContext, query: YearQuery): Promise<MyEarningsResponse> {
     const year = query.year ?? helsinkiYear(this.clock.now());
-    const [row] = await this.reports.earnings(yearPeriod(year), ctx.user.id);
+    const [row] = await this.earningsOf.earnings(yearPeriod(year), ctx.user.id);
     const paid = row?.paidFeesCents ?? 0;
     return { year, paidFeesCents: paid, ...ceilingStatus(paid, row?.ceilingCents ?? null) };
   }

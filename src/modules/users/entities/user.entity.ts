@@ -26,7 +26,8 @@ export class UserEntity {
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Invited })
   status: UserStatus;
 
-  @Column({ type: 'text', nullable: true })
+  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 
   @Column({ type: 'enum', enum: Language, enumName: 'language', default: Language.Fi })

@@ -1,6 +1,7 @@
-import { csvLine, euros, safeText } from './payroll-csv';
+import { csvLine, csvRecords } from './payroll-csv';
 
-// For accounting: what each unit and project spent in the run. Same CSV conventions as the payroll file.
+// For accounting: what each unit and project spent in the run. Same CSV conventions as the payroll file
+// (amounts in cents, written as euros).
 export interface CostCentreRow {
   costCentre: string;
   organisationCode: string;
@@ -29,20 +30,18 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 export function costCentreSummaryCsv(rows: CostCentreRow[]): string {
-  const body = rows.map((r) =>
-    csvLine([
-      safeText(r.costCentre),
-      safeText(r.organisationCode),
-      safeText(r.organisationNameFi),
-      safeText(r.organisationNameSv),
-      String(r.lines),
-      (r.minutes / 60).toFixed(2),
-      euros(r.grossFeeCents),
-      euros(r.travelAndCostsCents),
-      euros(r.grossFeeCents + r.travelAndCostsCents),
-      euros(r.withholdingCents),
-      euros(r.netCents),
-    ]),
-  );
-  return csvLine([...SUMMARY_COLUMNS]) + body.join('');
+  const records = rows.map((r): Record<(typeof SUMMARY_COLUMNS)[number], string | number> => ({
+    cost_centre: r.costCentre,
+    organisation_code: r.organisationCode,
+    organisation_name_fi: r.organisationNameFi,
+    organisation_name_sv: r.organisationNameSv,
+    claims: String(r.lines),
+    hours_reported: (r.minutes / 60).toFixed(2),
+    gross_fees: r.grossFeeCents,
+    travel_and_costs: r.travelAndCostsCents,
+    total_cost: r.grossFeeCents + r.travelAndCostsCents,
+    withholding: r.withholdingCents,
+    net_paid: r.netCents,
+  }));
+  return csvLine([...SUMMARY_COLUMNS]) + csvRecords(SUMMARY_COLUMNS, records);
 }

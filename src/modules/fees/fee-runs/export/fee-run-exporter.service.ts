@@ -8,7 +8,7 @@ import { FieldCipher } from '../../../../common/crypto/field-cipher';
 import { AppConfig } from '../../../../config/app-config';
 import { Language } from '../../../../common/i18n/language';
 import { AuditService } from '../../../audit/audit.service';
-import { cipherContext } from '../../../experts/payment-details.service';
+import { cipherContext } from '../../../experts/entities/payment-details.entity';
 import { costCentreSummaryCsv } from './cost-centre-summary';
 import { FeeRunEntity, FeeRunStatus } from '../../entities/fee-run.entity';
 import { FeeRunFileKind } from '../../entities/fee-run-file.entity';

@@ -84,6 +84,14 @@ describe('payroll CSV', () => {
     expect(line).toContain(`"'=HYPERLINK(""x"")"`);
     expect(line).toContain('"Anna\nBerg"');
   });
+
+  it('defuses the full-width formula signs a spreadsheet also reads as formulas, in every CSV', () => {
+    expect(payrollLines(row({ payeeName: '\uFF1DSUM(A1)', expertName: '\uFF0B1' }))).toContain(`,'\uFF1DSUM(A1),,FI2112345600000785,expert-1,'\uFF0B1,`);
+    const summary = costCentreSummaryCsv([
+      { costCentre: '@x', organisationCode: '\uFF20y', organisationNameFi: '-1', organisationNameSv: 'Psykiatri', lines: 0, minutes: 0, grossFeeCents: 0, travelAndCostsCents: 0, withholdingCents: 0, netCents: 0 },
+    ]);
+    expect(summary.split('\r\n')[1]).toBe(`'@x,'\uFF20y,'-1,Psykiatri,0,0.00,0.00,0.00,0.00,0.00,0.00`);
+  });
 });
 
 describe('cost centre summary CSV', () => {

@@ -1,13 +1,10 @@
-import { parentPort } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import { StatementDocument } from './statement-document';
 import { renderStatementPdf } from './statement-pdf.renderer';
 
-// A rendering thread of StatementRenderPool: documents in, PDF bytes out (moved back, not copied).
-parentPort!.on('message', ({ id, doc }: { id: number; doc: StatementDocument }) => {
-  try {
-    const bytes = Uint8Array.from(renderStatementPdf(doc));
-    parentPort!.postMessage({ id, bytes }, [bytes.buffer]);
-  } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
-  }
-});
+// A rendering thread of StatementRenderPool (run by piscina): a document in, its PDF bytes out (moved back,
+// not copied). An error thrown here rejects that one render.
+export default function render(doc: StatementDocument): Uint8Array {
+  const bytes = Uint8Array.from(renderStatementPdf(doc));
+  return Piscina.move(bytes) as Uint8Array;
+}
