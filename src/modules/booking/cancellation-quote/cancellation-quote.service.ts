@@ -2,14 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AppConfig } from '../../../config/app-config';
-import { RatesRepository } from '../../fees/rates/rates.repository';
+import { bookedPrice, RatesRepository } from '../../fees';
 import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
 import { BookingRequestsService } from '../requests/booking-requests.service';
 import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { bookedPrice } from '../../fees/money/fee-estimate.rule';
 import { canCancel } from '../requests/request-transitions.rule';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 
