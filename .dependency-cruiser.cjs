@@ -28,6 +28,8 @@ const FEATURE_ORDER = [
   'booking',
   'reports',
   'expert-home',
+  'expert-overview',
+  'coordinator-today',
   'demo',
 ];
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock';
 import { ExpertErrors } from '../experts/experts.errors';
-import { helsinkiYear, yearPeriod } from '../fees/money/earnings.rule';
+import { helsinkiYear, yearPeriod } from '../fees';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';
 import { ExpertOverviewRepository } from './expert-overview.repository';
 
