@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
@@ -89,6 +90,21 @@ async function main(): Promise<void> {
 
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
+  // Queries per acceptance, and the CPU this process (the API and this driver) spent.
+  let queries = 0;
+  const query = PostgresQueryRunner.prototype.query;
+  PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof query>) {
+    queries++;
+    return query.apply(this, args);
+  } as typeof query;
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the acceptances alone (open it in Chrome's DevTools).
+  const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector/promises')).Session() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  const cpu0 = process.cpuUsage();
   const start = Date.now();
   await pool(work, clients, async ({ offerId, token }) => {
     const t0 = performance.now();
@@ -97,11 +113,18 @@ async function main(): Promise<void> {
     statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
   });
   const seconds = (Date.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  PostgresQueryRunner.prototype.query = query;
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    (await import('node:fs')).writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  }
   latencies.sort((a, b) => a - b);
   console.log(
     `${work.length} acceptances, ${clients} clients: ${(work.length / seconds).toFixed(1)} per second; ` +
       `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms; ` +
-      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${(queries / work.length).toFixed(1)} queries and ` +
+      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   );
   await app.close();
 }

@@ -34,7 +34,10 @@ function sampleStatement(i: number): StatementDocument {
     runReference: `3f2b${String(1000 + (i % 9000))}`,
     issuedAt: '2026-11-02T10:00:00Z',
     expertName: name,
-    payee: i % 7 === 3 ? { kind: 'association', name: 'Pohjanmaan kokemusasiantuntijat ry', businessId: '1572860-0' } : { kind: 'expert', name },
+    payee:
+      i % 7 === 3
+        ? { kind: 'association', name: 'Pohjanmaan kokemusasiantuntijat ry', businessId: '1572860-0' }
+        : { kind: 'expert', name },
     taxPercent: i % 5 ? '12.50' : null,
     lines,
   };
@@ -74,7 +77,11 @@ function main(): void {
   const best = new Map<string, Figures>();
   for (let round = 0; round < rounds; round++) {
     for (const off of configs) {
-      const out = execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), __filename, '--child', off, String(n)], { encoding: 'utf8' });
+      const out = execFileSync(
+        process.execPath,
+        ['-r', require.resolve('ts-node/register/transpile-only'), __filename, '--child', off, String(n)],
+        { encoding: 'utf8' },
+      );
       const figures = JSON.parse(out) as Figures;
       const previous = best.get(off);
       best.set(off, {
@@ -88,7 +95,9 @@ function main(): void {
   const pct = (off: number, on: number) => `${(((off - on) / off) * 100).toFixed(1).padStart(5)} %`;
   console.log(`${n} contracts and ${n} statements per run, best of ${rounds} rounds, CPU ms per document`);
   console.log('patch switched off      contract  saves     statement  saves     output');
-  console.log(`(all patches on)        ${all.contractMs.toFixed(2).padStart(8)}            ${all.statementMs.toFixed(2).padStart(9)}            ${all.digest}`);
+  console.log(
+    `(all patches on)        ${all.contractMs.toFixed(2).padStart(8)}            ${all.statementMs.toFixed(2).padStart(9)}            ${all.digest}`,
+  );
   for (const off of configs.slice(1)) {
     const f = best.get(off)!;
     console.log(

@@ -5,6 +5,7 @@ import { RequestStatus } from '../src/modules/booking/entities/booking-request.e
 import { CalendarFeedEntity } from '../src/modules/booking/entities/calendar-feed.entity';
 import { createAssignment, createOffer, createRequest } from './factories/booking.factory';
 import { createBookableExpert } from './factories/bookable.factory';
+import { samplePdf } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login } from './factories/users.factory';
@@ -91,6 +92,19 @@ describe('booking authorization: every route × every role', () => {
     staffOnly.offerRequest = { coordinator: (await request()).id, admin: (await request()).id };
     staffOnly.assignRequest = { coordinator: (await request()).id, admin: (await request()).id };
 
+    // Material files: a draft to attach one to, a draft to remove one from, and an order offered to the expert.
+    const attachMaterial = (id: string) =>
+      t.http.put(`/booking-requests/${id}/material`).set('authorization', `Bearer ${tokens.orderer}`).attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }).expect(200);
+    ids.draftForMaterial = (await request({ status: RequestStatus.Draft })).id;
+    ids.draftWithMaterial = (await request({ status: RequestStatus.Draft })).id;
+    await attachMaterial(ids.draftWithMaterial);
+    ids.requestWithMaterial = (await request({ status: RequestStatus.Draft })).id;
+    await attachMaterial(ids.requestWithMaterial);
+    await t.db.query(`UPDATE booking_requests SET status = 'submitted', submitted_at = now() WHERE id = $1`, [ids.requestWithMaterial]);
+    await createOffer(t.db, { id: ids.requestWithMaterial }, expert.id, coordinatorId);
+    ids.foreignWithMaterial = (await request({ status: RequestStatus.Draft })).id;
+    await attachMaterial(ids.foreignWithMaterial);
+
     // Another expert's feed: the expert in the table makes and drops their own.
     feedToken = randomToken();
     await t.db.getRepository(CalendarFeedEntity).insert({ expertId: (await createExpert(t.db)).id, tokenHash: sha256(feedToken) });
@@ -124,6 +138,12 @@ describe('booking authorization: every route × every role', () => {
       body: () => ({ reason: 'Tilaisuus siirtyy' }),
       expect: only([Role.Orderer, ...STAFF], 200),
     },
+    { method: 'put', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftForMaterial}/material`, send: (req) => req.attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }), expect: only([Role.Orderer], 200) },
+    { method: 'delete', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftWithMaterial}/material`, expect: only([Role.Orderer], 204) },
+    { method: 'get', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.requestWithMaterial}/material`, expect: only(PARTIES, 200) },
+    { method: 'get', template: '/booking-requests/{id}/cancellation-quote', path: () => `/booking-requests/${ids.request}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
+    { method: 'get', template: '/booking-requests/{id}/timeline', path: () => `/booking-requests/${ids.request}/timeline`, expect: only([Role.Orderer, ...STAFF], 200) },
+    { method: 'get', template: '/assignments/{id}/cancellation-quote', path: () => `/assignments/${ids.assignment}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
     { method: 'get', template: '/booking-requests/{id}/matching', path: () => `/booking-requests/${ids.request}/matching`, expect: only(STAFF, 200) },
     { method: 'get', template: '/booking-requests/{id}/candidates', path: () => `/booking-requests/${ids.request}/candidates`, expect: only(STAFF, 200) },
     {
@@ -194,12 +214,18 @@ describe('booking authorization: every route × every role', () => {
   itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   // Another unit's orderer and another expert reach nothing of this unit's or this expert's, and learn nothing.
-  const foreign: { name: string; as: 'ordererB' | 'expertB'; method: 'get' | 'post' | 'put'; path: () => string; body?: () => object; status: number; code: string }[] = [
+  const foreign: { name: string; as: 'ordererB' | 'expertB'; method: 'get' | 'post' | 'put' | 'delete'; path: () => string; body?: () => object; status: number; code: string }[] = [
     { name: 'orderer B reads orderer A’s request', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B edits orderer A’s draft', as: 'ordererB', method: 'put', path: () => `/booking-requests/${ids.foreignDraft}`, body: order, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B submits orderer A’s draft', as: 'ordererB', method: 'post', path: () => `/booking-requests/${ids.foreignDraft}/submit`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B cancels orderer A’s request', as: 'ordererB', method: 'post', path: () => `/booking-requests/${ids.foreignRequest}/cancel`, body: () => ({ reason: 'x' }), status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B orders for orderer A’s unit', as: 'ordererB', method: 'post', path: () => '/booking-requests', body: order, status: 403, code: 'NOT_OWN_ORGANISATION' },
+    { name: 'orderer B reads orderer A’s material', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
+    { name: 'orderer B removes orderer A’s material', as: 'ordererB', method: 'delete', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
+    { name: 'orderer B asks what cancelling orderer A’s request would cost', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/cancellation-quote`, status: 404, code: 'REQUEST_NOT_FOUND' },
+    { name: 'orderer B asks what cancelling orderer A’s assignment would cost', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}/cancellation-quote`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
+    { name: 'orderer B reads the timeline of orderer A’s request', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/timeline`, status: 404, code: 'REQUEST_NOT_FOUND' },
+    { name: 'expert B reads material of work never offered to them', as: 'expertB', method: 'get', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
     { name: 'orderer B reads orderer A’s assignment', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
     { name: 'orderer B cancels orderer A’s assignment', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignAssignment}/cancel`, body: () => ({ reason: 'x' }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
     { name: 'orderer B confirms orderer A’s work', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignPast}/complete`, body: () => ({ tookPlace: false }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },

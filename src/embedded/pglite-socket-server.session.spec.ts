@@ -30,7 +30,10 @@ class FakeSession implements PGliteSession {
     return this.status !== 'I';
   }
 
-  async execProtocolRawStream(msg: Uint8Array, { onRawData }: { onRawData: (chunk: Uint8Array) => void }): Promise<void> {
+  async execProtocolRawStream(
+    msg: Uint8Array,
+    { onRawData }: { onRawData: (chunk: Uint8Array) => void },
+  ): Promise<void> {
     const buf = Buffer.from(msg);
     const ready = () => message('Z', Buffer.from(this.status));
     // A startup message starts with its length (no type byte), well below 2^24.
@@ -157,7 +160,9 @@ describe('FixedPGliteSocketServer with a fake session', () => {
   it('passes a hostile startup option value as one string literal, never as SQL', async () => {
     await start();
     const hostile = `x';DROP/**/TABLE/**/t;--`;
-    const c = await connect(`-c application_name=${hostile} -c search_path=public;SELECT/**/pg_sleep(9) -c work_mem=a\\';DROP`);
+    const c = await connect(
+      `-c application_name=${hostile} -c search_path=public;SELECT/**/pg_sleep(9) -c work_mem=a\\';DROP`,
+    );
     await c.query('SELECT 1');
     expect(session.log).toEqual([
       `SELECT pg_catalog.set_config('application_name', 'x'';DROP/**/TABLE/**/t;--', false)`,

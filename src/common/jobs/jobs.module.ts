@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobQueue } from './job-queue.service';
 import { JobWorkerHost } from './job-worker.host';
-import { Scheduler } from './scheduler';
+import { Scheduler } from './scheduler.service';
 
 @Global()
 @Module({})

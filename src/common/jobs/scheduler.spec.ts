@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { JobName } from './job-names';
 import { JobQueue } from './job-queue.service';
-import { Scheduler } from './scheduler';
+import { Scheduler } from './scheduler.service';
 
 let warn: jest.SpyInstance;
 beforeEach(() => (warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined)));

@@ -15,7 +15,10 @@ const FONTKIT = '2.0.4';
 function installedVersion(name: string, fromFile: string): string {
   for (let dir = dirname(fromFile); dir !== dirname(dir); dir = dirname(dir)) {
     try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version: string };
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: string;
+        version: string;
+      };
       if (manifest.name === name) return manifest.version;
     } catch {
       // no package.json here: look further up
@@ -29,7 +32,10 @@ describe('the pdfkit and fontkit that common/pdf was checked against', () => {
 
   it(`is pdfkit ${PDFKIT}, pinned exactly`, () => {
     expect(installedVersion('pdfkit', pdfkitMain)).toBe(PDFKIT);
-    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as { dependencies: Record<string, string>; overrides: Record<string, unknown> };
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      overrides: Record<string, unknown>;
+    };
     expect(manifest.dependencies.pdfkit).toBe(PDFKIT);
     expect(manifest.overrides.fontkit).toBe(FONTKIT);
   });
@@ -54,8 +60,10 @@ describe('every patch finds the private members it needs', () => {
       fixedSubsets: true,
     });
 
-  it('parses the fonts once, into fontkit fonts whose glyphs carry each caller\'s own code points', () => {
-    const font = dejaVuFonts().regular as unknown as { getGlyph?: (id: number, codePoints?: number[]) => { codePoints: number[] } };
+  it("parses the fonts once, into fontkit fonts whose glyphs carry each caller's own code points", () => {
+    const font = dejaVuFonts().regular as unknown as {
+      getGlyph?: (id: number, codePoints?: number[]) => { codePoints: number[] };
+    };
     expect(Buffer.isBuffer(font)).toBe(false);
     expect(font.getGlyph!(36, [0x41]).codePoints).toEqual([0x41]);
     expect(font.getGlyph!(36, [0x42]).codePoints).toEqual([0x42]);
@@ -74,7 +82,13 @@ describe('every patch finds the private members it needs', () => {
 
     // collectOutput wraps the page content's finalize.
     expect(internals.page.content.finalize).not.toBe(Object.getPrototypeOf(internals.page.content).finalize);
-    new TextSetter(pdf, true).text('Hyvää päivää', 50, 50, { font: 'Body', size: 10, color: '#000000' }, { width: A4.width - 100 });
+    new TextSetter(pdf, true).text(
+      'Hyvää päivää',
+      50,
+      50,
+      { font: 'Body', size: 10, color: '#000000' },
+      { width: A4.width - 100 },
+    );
     pdf.end();
     const bytes = archival.bytes();
     expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');

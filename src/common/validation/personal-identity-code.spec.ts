@@ -21,7 +21,11 @@ describe('finnish-ssn', () => {
 
   // 010129123 mod 31 -> W; 010130123 mod 31 -> 5.
   it('takes the 2000s signs for births up to 2029 only, which the product reports as a wrong date', () => {
-    expect(parsePersonalIdentityCode('010129A123W')).toEqual({ valid: true, dateOfBirth: '2029-01-01', normalised: '010129A123W' });
+    expect(parsePersonalIdentityCode('010129A123W')).toEqual({
+      valid: true,
+      dateOfBirth: '2029-01-01',
+      normalised: '010129A123W',
+    });
     expect(parsePersonalIdentityCode('010130A1235')).toEqual({ valid: false, reason: 'date' });
   });
 });

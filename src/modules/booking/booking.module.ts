@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ContractsModule } from '../contracts/contracts.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
+import { FilesModule } from '../files/files.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentCancellation } from './assignments/assignment-cancellation.service';
 import { AssignmentsController } from './assignments/assignments.controller';
@@ -19,6 +20,13 @@ import { EarningsCeiling } from './offers/earnings-ceiling.service';
 import { FeedbackController } from './feedback/feedback.controller';
 import { FeedbackRepository } from './feedback/feedback.repository';
 import { FeedbackService } from './feedback/feedback.service';
+import { CancellationQuoteController } from './cancellation-quote/cancellation-quote.controller';
+import { CancellationQuoteService } from './cancellation-quote/cancellation-quote.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
+import { MaterialController } from './material/material.controller';
+import { MaterialService } from './material/material.service';
 import { MatchingRepository } from './matching/matching.repository';
 import { MatchingService } from './matching/matching.service';
 import { OffersController } from './offers/offers.controller';
@@ -26,8 +34,8 @@ import { OfferWithdrawal } from './offers/offer-withdrawal.service';
 import { OffersService } from './offers/offers.service';
 
 @Module({
-  imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MatchingContextController],
+  imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
+  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController, TimelineController, MatchingContextController],
   providers: [
     BookingRepository,
     BookingRequestsService,
@@ -44,6 +52,10 @@ import { OffersService } from './offers/offers.service';
     FeedbackService,
     CalendarFeedRepository,
     CalendarFeedService,
+    MaterialService,
+    CancellationQuoteService,
+    TimelineRepository,
+    TimelineService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })

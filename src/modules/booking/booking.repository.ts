@@ -30,6 +30,17 @@ const ASSIGNMENTS_OF_ORDERS_SQL = `
 type AssignmentOfOrderRow = Omit<AssignmentEntity, 'expert' | 'request'> &
   Pick<ExpertEntity, 'languages' | 'topics' | 'topicsConsentAt' | 'homeMunicipality'> & { name: string };
 
+export interface RequestFilter {
+  memberId?: string;
+  status?: RequestStatus;
+  organisationId?: string;
+  from?: string;
+  to?: string;
+  sort?: 'startsAt' | 'newest';
+  limit: number;
+  offset: number;
+}
+
 export const HOLDING_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
@@ -38,7 +49,7 @@ export class BookingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findRequest(id: string, manager: EntityManager = this.dataSource.manager): Promise<BookingRequestEntity | null> {
-    return manager.findOneBy(BookingRequestEntity, { id });
+    return manager.findOne(BookingRequestEntity, { where: { id }, relations: { materialFile: true } });
   }
 
   // Serialises acceptances of one request: the N-th and the (N+1)-th cannot both see room left.
@@ -54,15 +65,21 @@ export class BookingRepository {
     await manager.query('SELECT 1 FROM experts WHERE user_id = $1 FOR NO KEY UPDATE', [expertId]);
   }
 
-  findRequests(filter: { memberId?: string; status?: RequestStatus; limit: number; offset: number }): Promise<[BookingRequestEntity[], number]> {
-    const qb = this.dataSource.getRepository(BookingRequestEntity).createQueryBuilder('r');
+  findRequests(filter: RequestFilter): Promise<[BookingRequestEntity[], number]> {
+    const qb = this.dataSource.getRepository(BookingRequestEntity).createQueryBuilder('r').leftJoinAndSelect('r.materialFile', 'materialFile');
     if (filter.memberId) {
       qb.where('r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = :memberId)', {
         memberId: filter.memberId,
       });
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    return qb.orderBy('r.startsAt', 'ASC').addOrderBy('r.id', 'ASC').limit(filter.limit).offset(filter.offset).getManyAndCount();
+    if (filter.organisationId) qb.andWhere('r.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    // Days are Helsinki days: an order at 00:30 local time on the 1st starts on the 1st.
+    if (filter.from) qb.andWhere(`(r.starts_at AT TIME ZONE 'Europe/Helsinki')::date >= :from`, { from: filter.from });
+    if (filter.to) qb.andWhere(`(r.starts_at AT TIME ZONE 'Europe/Helsinki')::date <= :to`, { to: filter.to });
+    if (filter.sort === 'newest') qb.orderBy('r.createdAt', 'DESC').addOrderBy('r.id', 'DESC');
+    else qb.orderBy('r.startsAt', 'ASC').addOrderBy('r.id', 'ASC');
+    return qb.limit(filter.limit).offset(filter.offset).getManyAndCount();
   }
 
   // The assignments an order shows, with only what it shows of the expert (a name, not the user's row). Plain SQL

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity } from '../booking/entities/booking-request.entity';
 import { ExpertEntity } from '../experts/entities/expert.entity';
@@ -37,6 +37,15 @@ export interface PayeeTerms {
 @Injectable()
 export class ContractsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  save(manager: EntityManager, contract: DeepPartial<ContractEntity>): Promise<ContractEntity> {
+    return manager.save(ContractEntity, contract);
+  }
+
+  // `from`: change it only while it still has that status (the database triggers guard the rest).
+  async updateContract(manager: EntityManager, id: string, changes: Partial<ContractEntity>, from?: ContractStatus): Promise<void> {
+    await manager.update(ContractEntity, from ? { id, status: from } : { id }, changes);
+  }
 
   async nextSequence(manager: EntityManager): Promise<number> {
     const [row] = (await manager.query(`SELECT nextval('contract_number_seq')::int AS n`)) as { n: number }[];

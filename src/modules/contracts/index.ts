@@ -1,6 +1,7 @@
 // What contracts offers other features on purpose (see "Module boundaries" in the README), with ContractsModule.
 // Booking drafts a contract in the transaction that creates an assignment and ends it in the one that cancels the
-// last work under it: contracts, in turn, read only booking's entities, so the two features form no cycle in code.
+// last work under it. Contracts, in turn, use only booking's entities and its rule of who may see an assignment
+// (booking/assignment-access.rule.ts, an exception listed in .dependency-cruiser.cjs).
 // The demo's history signs and renders contracts through the real services.
 export { ContractSignedCopyJob } from './document/contract-signed-copy.job';
 export { ContractPdfJob } from './document/contract-pdf.job';

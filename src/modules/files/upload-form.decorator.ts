@@ -56,7 +56,9 @@ export async function readUploadForm<T extends object>(
   }
   problems.push(...inspectInput(values));
   const instance = plainToInstance(dto, values);
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } });
+  // forbidUnknownValues off: a form of the file alone has a DTO with no fields, which class-validator would call
+  // unknown; whitelisting still refuses any field the DTO does not name.
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
   problems.push(...flattenValidationErrors(errors));
   if (!file) problems.push({ field: fileField, code: 'required', message: `${fileField} must be a non-empty file` });
   if (problems.length > 0 || !file) throw validationFailed(problems);

@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
-import { Scheduler } from '../../common/jobs/scheduler';
+import { Scheduler } from '../../common/jobs/scheduler.service';
 import { MailMessageEntity, MailStatus } from './entities/mail-message.entity';
 import { MailTransport } from './mail-transport';
 

@@ -75,6 +75,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/{id}/cancellation-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling an assignment now would cost (a dry run) */
+        get: operations["CancellationQuoteController_forAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}/complete": {
         parameters: {
             query?: never;
@@ -342,6 +359,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/cancellation-quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What cancelling an order now would cost (a dry run) */
+        get: operations["CancellationQuoteController_forRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-requests/{id}/candidates": {
         parameters: {
             query?: never;
@@ -376,6 +410,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/material": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The material file of an order */
+        get: operations["MaterialController_download"];
+        /** Attach a file of material for the expert to a draft order */
+        put: operations["MaterialController_attach"];
+        post?: never;
+        /** Remove the material file of a draft order */
+        delete: operations["MaterialController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-requests/{id}/offers": {
         parameters: {
             query?: never;
@@ -404,6 +457,23 @@ export interface paths {
         put?: never;
         /** Submit a draft order to the coordinator */
         post: operations["BookingRequestsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/booking-requests/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What happened to an order, with times */
+        get: operations["TimelineController_of"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2097,6 +2167,16 @@ export interface components {
             /** @example Maija Meikäläinen */
             name: string;
         };
+        AssignmentQuoteResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** @description Euro cents before withholding when due, 0 when not; null when due but no rate is in force on the day */
+            feeCents: number | null;
+            /** @description Cancelled now, the expert would get the full fee */
+            feeDue: boolean;
+            /** Format: date-time */
+            startsAt: string;
+        };
         AssignmentResponse: {
             address: string | null;
             cancelledBy?: components["schemas"]["CancelledBy"] | null;
@@ -2199,6 +2279,21 @@ export interface components {
         CancelDto: {
             /** @example The event was moved to spring */
             reason: string;
+        };
+        CancellationQuoteResponse: {
+            /** @description One per assignment a cancellation would end */
+            assignments: components["schemas"]["AssignmentQuoteResponse"][];
+            /** @description The fee falls due for at least one booked expert */
+            feeDue: boolean;
+            /** @description Cancelled by the county less than this many hours before the start, the full fee is due */
+            lateCancellationHours: number;
+            /**
+             * Format: date-time
+             * @description The moment the quote is for (now)
+             */
+            quotedAt: string;
+            /** @description Euro cents before withholding, all booked experts together */
+            totalFeeCents: number;
         };
         /** @enum {string} */
         CancelledBy: "county" | "expert";
@@ -2615,13 +2710,28 @@ export interface components {
              * @example Hietalahdenkatu 2–4, Vaasa
              */
             address?: string;
+            /**
+             * @description Who the expert will meet or speak to
+             * @example Psykiatrian poliklinikan henkilökunta, noin 30 henkeä
+             */
+            audience?: string;
             description?: string;
             /**
              * Format: date-time
              * @example 2026-12-10T10:00:00Z
              */
             endsAt: string;
+            /**
+             * @description The expert’s role in the event: speaker, member of a working group, a professional’s pair…
+             * @example Puheenvuoro 20 min ja keskustelu
+             */
+            expertRole?: string;
             expertsNeeded: number;
+            /**
+             * @description What the orderer wants the work to achieve
+             * @example Asiakkaan näkökulma palvelupolun kehittämiseen
+             */
+            goal?: string;
             /**
              * @description Acceptable languages (ISO 639-1)
              * @example [
@@ -2630,6 +2740,16 @@ export interface components {
              *     ]
              */
             languages: string[];
+            /**
+             * @description Material for the expert to read beforehand, as an http(s) link. A file is uploaded with PUT /booking-requests/{id}/material
+             * @example https://example.org/ohjelma.pdf
+             */
+            materialUrl?: string;
+            /**
+             * @description Where to meet on site; only when not remote (400 meetingPoint onlyOnSite otherwise)
+             * @example Pääovi, aula 2. krs
+             */
+            meetingPoint?: string;
             /**
              * @description Required unless remote
              * @example 905
@@ -2643,6 +2763,11 @@ export interface components {
             /** @description Expected preparation in hours (quarter hours allowed) */
             preparationHours?: number;
             remote: boolean;
+            /**
+             * @description The remote tool (Teams, Zoom…); only when remote (400 remoteTool onlyRemote otherwise)
+             * @example Teams
+             */
+            remoteTool?: string;
             /**
              * Format: date-time
              * @description ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)
@@ -3441,6 +3566,20 @@ export interface components {
             offers: components["schemas"]["RequestOfferResponse"][];
             weights: components["schemas"]["ScoreWeightsResponse"];
         };
+        MaterialFileResponse: {
+            /** @example ohjelma.pdf */
+            fileName: string;
+            /** @enum {string} */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            sizeBytes: number;
+        };
+        MaterialForm: {
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG, at most 5 MB; the type is read from the bytes
+             */
+            file: string;
+        };
         /**
          * @description Detected from the bytes
          * @enum {string}
@@ -3693,6 +3832,7 @@ export interface components {
             address: string | null;
             /** @description An expert’s reason for withdrawing is null here for anyone but the coordinator */
             assignments: components["schemas"]["AssignmentResponse"][];
+            audience: string;
             /** @description The county’s reason for cancelling the order */
             cancelReason?: string | null;
             costCentre: string;
@@ -3701,15 +3841,28 @@ export interface components {
             description: string;
             /** Format: date-time */
             endsAt: string;
+            /** @description The expert’s role in the event */
+            expertRole: string;
             expertsNeeded: number;
+            /** @description Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day */
+            feeEstimateCents: number | null;
+            goal: string;
             /** Format: uuid */
             id: string;
             languages: string[];
+            /** @description Material for the expert, as a file: GET /booking-requests/{id}/material */
+            materialFile: components["schemas"]["MaterialFileResponse"] | null;
+            /** @description Material for the expert, as a link */
+            materialUrl: string | null;
+            /** @description Where to meet on site */
+            meetingPoint: string | null;
             municipality: string | null;
             /** Format: uuid */
             organisationId: string;
             preparationHours: number;
             remote: boolean;
+            /** @description The tool of remote work */
+            remoteTool: string | null;
             /** Format: date-time */
             startsAt: string;
             status: components["schemas"]["RequestStatus"];
@@ -3847,6 +4000,20 @@ export interface components {
          * @enum {string}
          */
         TerminationCause: "coordinator" | "work_cancelled";
+        /** @enum {string} */
+        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "claim_approved" | "claim_paid" | "cancelled";
+        TimelineEventResponse: {
+            /**
+             * Format: uuid
+             * @description The booked assignment the event concerns; null for the order’s own events and for offers
+             */
+            assignmentId: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description How many: offers sent at once, for example; 1 otherwise */
+            count: number;
+            kind: components["schemas"]["TimelineEventKind"];
+        };
         TodayClaimResponse: {
             expertName: string;
             /** Format: uuid */
@@ -4375,6 +4542,64 @@ export interface operations {
             };
         };
     };
+    CancellationQuoteController_forAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By the rule POST /assignments/{id}/cancel applies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationQuoteResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_NOT_FOUND (or another unit’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     AssignmentsController_complete: {
         parameters: {
             query?: never;
@@ -4390,7 +4615,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description After the end time: did the work take place? */
+            /** @description After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4850,9 +5075,17 @@ export interface operations {
     BookingRequestsController_list: {
         parameters: {
             query?: {
+                /** @description Only orders starting on or after this day (Europe/Helsinki) */
+                from?: string;
                 limit?: components["schemas"]["Object"];
                 offset?: components["schemas"]["Object"];
+                /** @description Only the orders of this unit or project */
+                organisationId?: string;
+                /** @description startsAt: soonest first; newest: the latest made first */
+                sort?: "startsAt" | "newest";
                 status?: components["schemas"]["RequestStatus"];
+                /** @description Only orders starting on or before this day (Europe/Helsinki) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -5102,6 +5335,64 @@ export interface operations {
             };
         };
     };
+    CancellationQuoteController_forRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether the late-cancellation fee falls due, and how much, by the rule POST /booking-requests/{id}/cancel applies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationQuoteResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_FOUND (or another unit’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: the order can no longer be cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     BookingRequestsController_candidates: {
         parameters: {
             query?: {
@@ -5187,6 +5478,179 @@ export interface operations {
             };
         };
     };
+    MaterialController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work */
+            200: {
+                headers: {
+                    /** @description attachment with a safe file name */
+                    "Content-Disposition"?: string;
+                    /** @description SHA-256 of the bytes in hex, quoted */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MaterialController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["MaterialForm"];
+            };
+        };
+        responses: {
+            /** @description The order with its material file; a file attached before is replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: only a draft can be changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description FILE_TOO_LARGE: the file is over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    MaterialController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: only a draft can be changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
     BookingRequestsController_sendOffers: {
         parameters: {
             query?: never;
@@ -5261,6 +5725,55 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TimelineController_of: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first: sent, offers out and answered, booked, contract approved and signed, completed, claimed, paid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEventResponse"][];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_FOUND (or another unit’s) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,7 +24,11 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/calendar-link', label: 'nav.calendarLink' },
     { to: '/my-data', label: 'nav.myData' },
   ],
-  orderer: [{ to: '/', label: 'nav.home' }],
+  orderer: [
+    { to: '/orders', label: 'orders.nav.orders' },
+    { to: '/orders/new', label: 'orders.nav.newOrder' },
+    { to: '/spending', label: 'orders.nav.spending' },
+  ],
   coordinator: [
     { to: '/', label: 'coordinator.nav.today' },
     { to: '/coordinator/experts', label: 'coordinator.nav.experts' },

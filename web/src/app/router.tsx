@@ -27,6 +27,11 @@ const ProfilePage = lazy(() => import('../features/profile/profile-page').then((
 const CertificatesPage = lazy(() => import('../features/certificates/certificates-page').then((m) => ({ default: m.CertificatesPage })));
 const PaymentDetailsPage = lazy(() => import('../features/payment-details/payment-details-page').then((m) => ({ default: m.PaymentDetailsPage })));
 const CalendarLinkPage = lazy(() => import('../features/calendar-link/calendar-link-page').then((m) => ({ default: m.CalendarLinkPage })));
+const MyOrdersPage = lazy(() => import('../features/orders/my-orders-page').then((m) => ({ default: m.MyOrdersPage })));
+const NewOrderPage = lazy(() => import('../features/orders/new-order-page').then((m) => ({ default: m.NewOrderPage })));
+const EditOrderPage = lazy(() => import('../features/orders/new-order-page').then((m) => ({ default: m.EditOrderPage })));
+const OrderPage = lazy(() => import('../features/orders/order-page').then((m) => ({ default: m.OrderPage })));
+const SpendingPage = lazy(() => import('../features/spending/spending-page').then((m) => ({ default: m.SpendingPage })));
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
 
 const CoordinatorExpertsPage = lazy(() => import('../features/coordinator/experts/experts-page').then((m) => ({ default: m.ExpertsPage })));
@@ -59,6 +64,11 @@ export const router = createBrowserRouter([
       { path: '/claims/new', element: <RequireSession><NewClaimPage /></RequireSession> },
       { path: '/claims/:id', element: <RequireSession><ClaimPage /></RequireSession> },
       { path: '/fees', element: <RequireSession><FeesPage /></RequireSession> },
+      { path: '/orders', element: <RequireSession><MyOrdersPage /></RequireSession> },
+      { path: '/orders/new', element: <RequireSession><NewOrderPage /></RequireSession> },
+      { path: '/orders/:id', element: <RequireSession><OrderPage /></RequireSession> },
+      { path: '/orders/:id/edit', element: <RequireSession><EditOrderPage /></RequireSession> },
+      { path: '/spending', element: <RequireSession><SpendingPage /></RequireSession> },
       { path: '/coordinator/experts', element: <RequireSession><CoordinatorExpertsPage /></RequireSession> },
       { path: '/coordinator/experts/:id', element: <RequireSession><CoordinatorExpertPage /></RequireSession> },
       { path: '/coordinator/orders/:id', element: <RequireSession><CoordinatorMatchingPage /></RequireSession> },

@@ -26,10 +26,11 @@ export class AssignmentCancellation {
     private readonly clock: Clock,
   ) {}
 
-  feeDue(startsAt: Date, party: CancelledBy): boolean {
+  // The one late-cancellation decision: the cancellation records it, and the quote (a dry run) shows it first.
+  feeDue(assignment: Pick<AssignmentEntity, 'startsAt'>, party: CancelledBy): boolean {
     return lateCancellationFeeCents({
       cancelledAt: this.clock.now(),
-      startsAt,
+      startsAt: assignment.startsAt,
       cancelledBy: party,
       fullFeeCents: 0,
       thresholdHours: this.config.env.LATE_CANCELLATION_HOURS,
@@ -45,7 +46,7 @@ export class AssignmentCancellation {
     party: CancelledBy,
     reason: string,
   ): Promise<string[]> {
-    const feeDue = this.feeDue(assignment.startsAt, party);
+    const feeDue = this.feeDue(assignment, party);
     const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
     const cancelled = await this.booking.cancelAssignment(manager, assignment.id, { cancelledAt: this.clock.now(), cancelledByParty: party, cancelledBy: ctx.user.id, cancelReason: reason, feeDue });
     if (!cancelled) return [];

@@ -52,7 +52,7 @@ export class AssignmentsController {
   @Post(':id/complete')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
-  @ApiOkResponse({ type: AssignmentResponse, description: 'After the end time: did the work take place?' })
+  @ApiOkResponse({ type: AssignmentResponse, description: 'After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail' })
   complete(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CompleteDto): Promise<AssignmentResponse> {
     return this.assignments.complete(ctx, id, dto);
   }

@@ -21,6 +21,7 @@ import { AssignmentResponse, BookedAssignmentResponse, toAssignmentResponse, toB
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
+import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
@@ -116,12 +117,15 @@ export class AssignmentsService {
     if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
-    await this.dataSource.transaction(async (manager) => {
+    const mailIds = await this.dataSource.transaction(async (manager) => {
       const completed = await this.booking.completeAssignment(manager, id, status, this.clock.now(), ctx.user.id);
       if (!completed) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
-      await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], {}, manager);
+      await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], { by: ctx.user.role }, manager);
       await this.booking.completeRequestIfDone(manager, assignment.requestId);
+      // A no-show: no fee is due (nothing can be claimed for it), and the coordinators are told.
+      return dto.tookPlace ? [] : this.tellOfNoShow(manager, assignment);
     });
+    await this.mail.dispatch(mailIds);
     return this.get(ctx, id);
   }
 
@@ -174,6 +178,14 @@ export class AssignmentsService {
     for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
     const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
     if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
+    return ids;
+  }
+
+  private async tellOfNoShow(manager: EntityManager, assignment: AssignmentWithRequest): Promise<string[]> {
+    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName: assignment.expert?.user?.name ?? '' };
+    const coordinators = await this.booking.findActiveCoordinators(manager);
+    const ids: string[] = [];
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params));
     return ids;
   }
 }

@@ -42,6 +42,12 @@ export class AssignmentResponse {
   @ApiProperty() preparationHours: number;
 }
 
+export class MaterialFileResponse {
+  @ApiProperty({ example: 'ohjelma.pdf' }) fileName: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'] }) mediaType: string;
+  @ApiProperty() sizeBytes: number;
+}
+
 export class RequestResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
@@ -55,10 +61,24 @@ export class RequestResponse {
   @ApiProperty() remote: boolean;
   @ApiProperty({ type: String, nullable: true }) municipality: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
+  @ApiProperty() goal: string;
+  @ApiProperty() audience: string;
+  @ApiProperty({ description: 'The expert’s role in the event' }) expertRole: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Where to meet on site' }) meetingPoint: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The tool of remote work' }) remoteTool: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Material for the expert, as a link' }) materialUrl: string | null;
+  @ApiProperty({ type: MaterialFileResponse, nullable: true, description: 'Material for the expert, as a file: GET /booking-requests/{id}/material' })
+  materialFile: MaterialFileResponse | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ type: [String] }) topics: string[];
   @ApiProperty() expertsNeeded: number;
   @ApiProperty() preparationHours: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day',
+  })
+  feeEstimateCents: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' }) cancelReason: string | null;
   @ApiProperty({ type: [AssignmentResponse], description: 'An expert’s reason for withdrawing is null here for anyone but the coordinator' })
   assignments: AssignmentResponse[];
@@ -127,7 +147,7 @@ export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): Assignm
   };
 }
 
-export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[], viewer: Role): RequestResponse {
+export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[], viewer: Role, feeEstimateCents: number | null = null): RequestResponse {
   return {
     id: r.id,
     organisationId: r.organisationId,
@@ -141,10 +161,18 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
     remote: r.remote,
     municipality: r.municipality,
     address: r.address,
+    goal: r.goal,
+    audience: r.audience,
+    expertRole: r.expertRole,
+    meetingPoint: r.meetingPoint,
+    remoteTool: r.remoteTool,
+    materialUrl: r.materialUrl,
+    materialFile: r.materialFile ? { fileName: r.materialFile.originalName, mediaType: r.materialFile.mediaType, sizeBytes: r.materialFile.sizeBytes } : null,
     languages: r.languages,
     topics: r.topics,
     expertsNeeded: r.expertsNeeded,
     preparationHours: r.preparationMinutes / 60,
+    feeEstimateCents,
     cancelReason: r.cancelReason,
     assignments: assignments.map((a) => toAssignmentResponse({ ...a, request: r }, viewer)),
     createdAt: r.createdAt.toISOString(),

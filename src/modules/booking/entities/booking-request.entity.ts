@@ -1,5 +1,6 @@
-import { JoinColumn, Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { JoinColumn, OneToOne, Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { TaskType } from '../../../common/domain/task-type';
+import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 
@@ -22,6 +23,8 @@ export enum RequestStatus {
 @Check('booking_requests_place', 'remote OR (municipality IS NOT NULL AND address IS NOT NULL)')
 @Check('booking_requests_experts_needed', 'experts_needed BETWEEN 1 AND 10')
 @Check('booking_requests_preparation', 'preparation_minutes BETWEEN 0 AND 2400')
+@Check('booking_requests_remote_tool', 'remote_tool IS NULL OR remote')
+@Check('booking_requests_meeting_point', 'meeting_point IS NULL OR NOT remote')
 @Check('booking_requests_cancelled', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
 export class BookingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -56,6 +59,16 @@ export class BookingRequestEntity {
   @Column({ type: 'varchar', length: 4000, default: '' })
   description: string;
 
+  // What the orderer wants the expert to achieve, for whom, and as what (speaker, panellist, pair...).
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  goal: string;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  audience: string;
+
+  @Column({ type: 'varchar', length: 1000, default: '' })
+  expertRole: string;
+
   @Column({ type: 'timestamptz' })
   startsAt: Date;
 
@@ -70,6 +83,26 @@ export class BookingRequestEntity {
 
   @Column({ type: 'varchar', length: 300, nullable: true })
   address: string | null;
+
+  // Where to meet on site (a door, a room); only for work on site.
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  meetingPoint: string | null;
+
+  // Which tool a remote event uses (Teams, Zoom...); only for remote work.
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  remoteTool: string | null;
+
+  // Material for the expert to read beforehand, as a link.
+  @Column({ type: 'varchar', length: 2000, nullable: true })
+  materialUrl: string | null;
+
+  // Or as a file (PDF, JPEG or PNG) the orderer uploaded; one file belongs to one order.
+  @Column({ type: 'uuid', nullable: true, unique: true })
+  materialFileId: string | null;
+
+  @OneToOne(() => StoredFileEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'material_file_id' })
+  materialFile?: StoredFileEntity;
 
   @Column({ type: 'varchar', length: 3, array: true })
   languages: string[];

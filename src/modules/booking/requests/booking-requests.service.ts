@@ -7,16 +7,19 @@ import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock';
 import { fieldError } from '../../../common/errors/domain-error';
 import { localDate } from '../../../common/i18n/format';
-import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
+import { Page } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit/audit.service';
 import { ExpertsRepository } from '../../experts/experts.repository';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { expectedFeeCents, RatesRepository } from '../../fees';
 import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { RequestResponse, toRequestResponse } from '../dto/booking.response';
 import { CancelDto } from '../dto/booking-actions.dto';
 import { CreateRequestDto } from '../dto/create-request.dto';
+import { ListRequestsQuery } from '../dto/list-requests.query';
+import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
 
@@ -32,6 +35,7 @@ export class BookingRequestsService {
     private readonly experts: ExpertsRepository,
     private readonly cancellation: AssignmentCancellation,
     private readonly audit: AuditService,
+    private readonly rates: RatesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -42,7 +46,7 @@ export class BookingRequestsService {
       await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
       return saved;
     });
-    return toRequestResponse(saved, [], ctx.user.role);
+    return this.respond(ctx, saved, []);
   }
 
   async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {
@@ -54,7 +58,7 @@ export class BookingRequestsService {
       await this.audit.log(ctx, 'request.updated', ['booking_request', id], {}, manager);
       return saved;
     });
-    return toRequestResponse(saved, [], ctx.user.role);
+    return this.respond(ctx, saved, []);
   }
 
   async submit(ctx: AuthContext, id: string): Promise<RequestResponse> {
@@ -72,12 +76,13 @@ export class BookingRequestsService {
     return this.get(ctx, id);
   }
 
-  async list(ctx: AuthContext, query: PageQueryDto & { status?: RequestStatus }): Promise<Page<RequestResponse>> {
+  async list(ctx: AuthContext, query: ListRequestsQuery): Promise<Page<RequestResponse>> {
     const memberId = ctx.user.role === Role.Orderer ? ctx.user.id : undefined;
-    const [rows, total] = await this.booking.findRequests({ memberId, status: query.status, limit: query.limit, offset: query.offset });
-    const assignments = await this.booking.findAssignmentsOf(rows.map((r) => r.id));
+    const { status, organisationId, from, to, sort, limit, offset } = query;
+    const [rows, total] = await this.booking.findRequests({ memberId, status, organisationId, from, to, sort, limit, offset });
+    const [assignments, { fees }] = await Promise.all([this.booking.findAssignmentsOf(rows.map((r) => r.id)), this.rates.currentRates()]);
     return {
-      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id), ctx.user.role)),
+      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id), ctx.user.role, expectedFeeCents(r, fees))),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -86,7 +91,13 @@ export class BookingRequestsService {
 
   async get(ctx: AuthContext, id: string): Promise<RequestResponse> {
     const request = await requireAccess(this.audit, ctx, this.request(ctx, id));
-    return toRequestResponse(request, await this.booking.findAssignmentsOf([id]), ctx.user.role);
+    return this.respond(ctx, request, await this.booking.findAssignmentsOf([id]));
+  }
+
+  // Every order carries its fee estimate from the rates in force, priced by the one rule offers and contracts use.
+  private async respond(ctx: AuthContext, request: BookingRequestEntity, assignments: AssignmentEntity[]): Promise<RequestResponse> {
+    const { fees } = await this.rates.currentRates();
+    return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees));
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {
@@ -103,6 +114,11 @@ export class BookingRequestsService {
     });
     await this.cancellation.dispatch(mailIds);
     return this.get(ctx, id);
+  }
+
+  // The order, if the caller may read it: for the order's own sub-resources (material, timeline, quote).
+  visible(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
+    return requireAccess(this.audit, ctx, this.request(ctx, id));
   }
 
   // An orderer sees only their own units' and projects' requests; another's answers as if it did not exist.
@@ -122,6 +138,8 @@ export class BookingRequestsService {
     if (startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'must be in the future');
     if (endsAt <= startsAt) throw fieldError('endsAt', 'beforeStart', 'must be after startsAt');
     if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
+    if (dto.remoteTool !== undefined && !dto.remote) throw fieldError('remoteTool', 'onlyRemote', 'is given only for remote work');
+    if (dto.meetingPoint !== undefined && dto.remote) throw fieldError('meetingPoint', 'onlyOnSite', 'is given only for work on site');
     const unknownTopics = await this.experts.unknownTopics(dto.topics ?? []);
     if (unknownTopics.length > 0) throw fieldError('topics', 'unknownTopic', `${unknownTopics.join(', ')} is not in the topic vocabulary`);
     if (dto.municipality && (await this.experts.unknownMunicipalities([dto.municipality])).length > 0) {
@@ -145,6 +163,12 @@ export class BookingRequestsService {
       taskType: dto.taskType,
       title: dto.title,
       description: dto.description ?? '',
+      goal: dto.goal ?? '',
+      audience: dto.audience ?? '',
+      expertRole: dto.expertRole ?? '',
+      meetingPoint: dto.meetingPoint ?? null,
+      remoteTool: dto.remoteTool ?? null,
+      materialUrl: dto.materialUrl ?? null,
       startsAt,
       endsAt,
       remote: dto.remote,

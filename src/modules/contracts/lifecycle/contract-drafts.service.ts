@@ -54,7 +54,7 @@ export class ContractDrafts {
     const expert = await this.contracts.findExpert(manager, c.expertId);
     if (!expert) throw ContractErrors.expertNotFound();
     const number = c.revisionOf?.number ?? contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
-    const contract = await manager.save(ContractEntity, {
+    const contract = await this.contracts.save(manager, {
       number,
       version: c.revisionOf ? await this.contracts.nextVersion(manager, number) : 1,
       supersedesId: c.revisionOf?.id ?? null,
@@ -69,11 +69,8 @@ export class ContractDrafts {
     // The replaced drafts stop covering their assignments before this one starts to (one live contract each).
     const now = this.clock.now();
     for (const draft of c.replacing ?? []) {
-      await manager.update(
-        ContractEntity,
-        { id: draft.id, status: ContractStatus.Draft },
-        { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now },
-      );
+      const superseded = { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now };
+      await this.contracts.updateContract(manager, draft.id, superseded, ContractStatus.Draft);
       await this.audit.log({ actorId: c.createdBy }, 'contract.superseded', ['contract', draft.id], { by: contract.id, from: ContractStatus.Draft }, manager);
     }
     await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);

@@ -76,11 +76,8 @@ export class ContractEnding {
   // when a contract they signed has ended.
   async terminate(manager: EntityManager, contract: ContractEntity, by: ContractEnder, cause: TerminationCause, reason: string): Promise<ContractEnded> {
     const now = this.clock.now();
-    await manager.update(
-      ContractEntity,
-      { id: contract.id },
-      { status: ContractStatus.Terminated, terminatedBy: by.id, terminatedAt: now, terminationReason: reason, terminationCause: cause },
-    );
+    const terminated = { status: ContractStatus.Terminated, terminatedBy: by.id, terminatedAt: now, terminationReason: reason, terminationCause: cause };
+    await this.contracts.updateContract(manager, contract.id, terminated);
     const wasSigned = contract.status === ContractStatus.Signed;
     const unconfirmed = wasSigned ? await this.contracts.unconfirmUncovered(manager, await this.contracts.coveredAssignmentIds(manager, contract.id), now) : [];
     await this.audit.log({ actorId: by.id, meta: by.meta }, 'contract.terminated', ['contract', contract.id], { from: contract.status, cause, unconfirmed }, manager);

@@ -53,7 +53,8 @@ export class ContractSigningService {
         const now = this.clock.now();
         // What the contract says is fixed here, from the data as it is now; the PDF is rendered from it.
         const snapshot = await this.snapshots.build(manager, locked, assignments, { name: ctx.user.name, at: now });
-        await manager.update(ContractEntity, { id, status: ContractStatus.Draft }, { status: ContractStatus.Approved, approvedBy: ctx.user.id, approvedAt: now, snapshot });
+        const approved = { status: ContractStatus.Approved, approvedBy: ctx.user.id, approvedAt: now, snapshot };
+        await this.contracts.updateContract(manager, id, approved, ContractStatus.Draft);
         await this.audit.log(ctx, 'contract.approved', ['contract', id], {}, manager);
       })
       .catch((error: unknown) => {
@@ -84,13 +85,13 @@ export class ContractSigningService {
         let released: string[] = [];
         const [previous] = locked.supersedesId ? await this.contracts.lockContracts(manager, [locked.supersedesId]) : [];
         if (previous && [ContractStatus.Signed, ContractStatus.Expired].includes(previous.status)) {
-          await manager.update(ContractEntity, { id: previous.id }, { status: ContractStatus.Superseded, supersededById: id, supersededAt: now });
+          await this.contracts.updateContract(manager, previous.id, { status: ContractStatus.Superseded, supersededById: id, supersededAt: now });
           await this.audit.log(ctx, 'contract.superseded', ['contract', previous.id], { by: id, from: previous.status }, manager);
           released = (await this.contracts.coveredAssignmentIds(manager, previous.id)).filter((a) => !covered.includes(a));
         }
-        await manager.update(
-          ContractEntity,
-          { id, status: ContractStatus.Approved },
+        await this.contracts.updateContract(
+          manager,
+          id,
           {
             status: ContractStatus.Signed,
             signedAt: now,
@@ -98,6 +99,7 @@ export class ContractSigningService {
             signedUserAgent: ctx.userAgent.slice(0, 512),
             signedPdfSha256: locked.pdfSha256,
           },
+          ContractStatus.Approved,
         );
         const confirmed = await this.contracts.confirmAssignments(manager, covered);
         const unconfirmed = await this.contracts.unconfirmUncovered(manager, released, now);

@@ -92,4 +92,8 @@ export class ClaimsRepository {
   findExpertUser(manager: EntityManager, expertId: string): Promise<UserEntity | null> {
     return manager.findOneBy(UserEntity, { id: expertId });
   }
+
+  findPaymentDetailsIn(manager: EntityManager, expertId: string): Promise<PaymentDetailsEntity | null> {
+    return manager.findOneBy(PaymentDetailsEntity, { expertId });
+  }
 }

@@ -14,6 +14,8 @@ import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
 import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
+// Booking's own error for an assignment one may not see: ASSIGNMENT_NOT_FOUND is defined once (an exception to the
+// feature order, listed in .dependency-cruiser.cjs).
 import { BookingErrors } from '../../booking/booking.errors';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';

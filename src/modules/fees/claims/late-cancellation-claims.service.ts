@@ -6,9 +6,7 @@ import { TaskType } from '../../../common/domain/task-type';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { bookedPrice, bookedWork } from '../money/fee-estimate.rule';
-import { PaymentDetailsEntity } from '../../experts/entities/payment-details.entity';
 import { MailService } from '../../mail/mail.service';
-import { UserEntity } from '../../users/entities/user.entity';
 import { ClaimsRepository } from './claims.repository';
 import { ClaimStatus } from '../entities/claim.entity';
 import { lateCancellationClaimMail } from '../mail/late-cancellation-claim.mail';
@@ -58,8 +56,8 @@ export class LateCancellationClaims {
     });
     if (!claimId) return [];
     await this.audit.log(ctx, 'claim.created', ['claim', claimId], { assignmentId: work.assignmentId, lateCancellation: true, automatic: true, status: ClaimStatus.Submitted }, manager);
-    const expert = await manager.findOneByOrFail(UserEntity, { id: work.expertId });
-    const details = await manager.findOneBy(PaymentDetailsEntity, { expertId: work.expertId });
+    const expert = (await this.claims.findExpertUser(manager, work.expertId))!;
+    const details = await this.claims.findPaymentDetailsIn(manager, work.expertId);
     const { fees } = await this.rates.currentRates(manager);
     const mailId = await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, lateCancellationClaimMail, {
       title: work.title,

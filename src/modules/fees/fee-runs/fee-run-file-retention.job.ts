@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { Scheduler } from '../../../common/jobs/scheduler';
+import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
 

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { Job } from 'bullmq';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { Scheduler } from '../../../common/jobs/scheduler';
+import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { AppConfig } from '../../../config/app-config';
 import { FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunComputer } from './fee-run-computer.service';

@@ -108,7 +108,7 @@ export class FeeRunsService {
       else if (!locked.firstApprovedBy) changes = { firstApprovedBy: ctx.user.id, firstApprovedAt: now };
       else if (locked.firstApprovedBy === ctx.user.id) throw FeeErrors.secondApproverRequired();
       else changes = { status: FeeRunStatus.Approved, approvedBy: ctx.user.id, approvedAt: now };
-      await manager.update(FeeRunEntity, { id }, changes);
+      await this.runs.transition(manager, id, [FeeRunStatus.Computed], changes);
       const action = changes.status === FeeRunStatus.Approved ? 'fee_run.approved' : 'fee_run.first_approval';
       await this.audit.log(ctx, action, [ENTITY, id], { fourEyes: fourEyesApproval }, manager);
     });

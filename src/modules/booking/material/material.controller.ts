@@ -1,0 +1,60 @@
+import { Controller, Delete, Get, HttpCode, Param, Put, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConflictResponse, ApiConsumes, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Authenticated } from '../../../common/auth/authenticated.decorator';
+import { CurrentUser } from '../../../common/auth/current-user.decorator';
+import { Role } from '../../../common/auth/role.enum';
+import { ProblemResponse } from '../../../common/errors/problem';
+import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { fileResponse } from '../../files/file-response';
+import { MediaType } from '../../files/media-type';
+import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
+import { RequestResponse } from '../dto/booking.response';
+import { MaterialFields, MaterialForm } from './material.form';
+import { MaterialService } from './material.service';
+
+@ApiTags('booking')
+@Controller('booking-requests/:id/material')
+export class MaterialController {
+  constructor(private readonly material: MaterialService) {}
+
+  @ApiOperation({ summary: 'Attach a file of material for the expert to a draft order' })
+  @Put()
+  @Authenticated({ roles: [Role.Orderer] })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: MaterialForm })
+  @ApiOkResponse({ type: RequestResponse, description: 'The order with its material file; a file attached before is replaced' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
+  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
+  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
+  attach(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @UploadForm(MaterialFields) form: UploadedForm<MaterialFields>): Promise<RequestResponse> {
+    return this.material.attach(ctx, id, form.file);
+  }
+
+  @ApiOperation({ summary: 'Remove the material file of a draft order' })
+  @Delete()
+  @Authenticated({ roles: [Role.Orderer] })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The file is gone' })
+  @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
+  remove(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+    return this.material.remove(ctx, id);
+  }
+
+  @ApiOperation({ summary: 'The material file of an order' })
+  @Get()
+  @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Expert] })
+  @ApiOkResponse({
+    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    description: 'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
+    headers: {
+      ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
+      'Content-Disposition': { description: 'attachment with a safe file name', schema: { type: 'string' } },
+    },
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
+  async download(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    return fileResponse(reply, await this.material.download(ctx, id));
+  }
+}

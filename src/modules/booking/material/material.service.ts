@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthContext } from '../../../common/auth/auth-context';
+import { Role } from '../../../common/auth/role.enum';
+import { DomainError } from '../../../common/errors/domain-error';
+import { AuditService } from '../../audit/audit.service';
+import { FileDownload, FilesService } from '../../files/files.service';
+import { Upload } from '../../files/upload-form.decorator';
+import { BookingErrors } from '../booking.errors';
+import { BookingRequestsService } from '../requests/booking-requests.service';
+import { RequestResponse } from '../dto/booking.response';
+import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { OfferEntity } from '../entities/offer.entity';
+
+const materialNotFound = () => new DomainError('MATERIAL_NOT_FOUND', 'not_found', 'The order has no material file');
+
+// Material for the expert as a file: attached to a draft by the orderer, read by whoever may read the order
+// and by an expert the work was offered to.
+@Injectable()
+export class MaterialService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly requests: BookingRequestsService,
+    private readonly files: FilesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async attach(ctx: AuthContext, id: string, upload: Upload): Promise<RequestResponse> {
+    const request = await this.requests.visible(ctx, id);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(BookingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.status !== RequestStatus.Draft) throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      const stored = await this.files.store(manager, ctx.user.id, upload);
+      await manager.update(BookingRequestEntity, { id }, { materialFileId: stored.id });
+      if (locked.materialFileId) await this.files.remove(manager, locked.materialFileId);
+      await this.audit.log(ctx, 'request.material_attached', ['booking_request', id], { fileId: stored.id }, manager);
+    });
+    return this.requests.get(ctx, id);
+  }
+
+  async remove(ctx: AuthContext, id: string): Promise<void> {
+    const request = await this.requests.visible(ctx, id);
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.findOne(BookingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked || locked.status !== RequestStatus.Draft) throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      if (!locked.materialFileId) throw materialNotFound();
+      await manager.update(BookingRequestEntity, { id }, { materialFileId: null });
+      await this.files.remove(manager, locked.materialFileId);
+      await this.audit.log(ctx, 'request.material_removed', ['booking_request', id], { fileId: locked.materialFileId }, manager);
+    });
+  }
+
+  async download(ctx: AuthContext, id: string): Promise<FileDownload> {
+    const request = ctx.user.role === Role.Expert ? await this.offeredTo(ctx, id) : await this.requests.visible(ctx, id);
+    const file = request.materialFileId ? await this.files.download(request.materialFileId) : null;
+    if (!file) throw materialNotFound();
+    return file;
+  }
+
+  // An expert reads the material of work offered to them, and of no other.
+  private async offeredTo(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
+    const offered = await this.dataSource.getRepository(OfferEntity).existsBy({ requestId: id, expertId: ctx.user.id });
+    const request = offered ? await this.dataSource.getRepository(BookingRequestEntity).findOneBy({ id }) : null;
+    if (!request) {
+      await this.audit.denied(ctx, ['booking_request', id]);
+      throw BookingErrors.requestNotFound();
+    }
+    return request;
+  }
+}

@@ -1,0 +1,147 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { type FieldError, Form, TextAreaField, useSubmission } from '../../components/form';
+import { ProblemNotice } from '../../components/states';
+import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { formatSpan } from '../../components/work-facts';
+import type { Language } from '../../i18n/languages';
+import { isHolding } from './order-state';
+import { completeAssignment, giveFeedback, type Order, type OrderAssignment, useContractStatus, useFeedback, useInvalidateOrders, useMunicipalities } from './orders-api';
+
+function ContractState({ assignmentId }: { assignmentId: string }) {
+  const { t } = useTranslation();
+  const status = useContractStatus(assignmentId);
+  if (!status.data) return null;
+  return <Paragraph>{t('orders.experts.contract', { state: status.data.exists && status.data.status ? t(`orders.contract.${status.data.status}`) : t('orders.contract.none') })}</Paragraph>;
+}
+
+// After the end time: did the work take place, or did the expert not come (a no-show: no fee)?
+function Confirm({ assignment }: { assignment: OrderAssignment }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const invalidate = useInvalidateOrders();
+  const [asking, setAsking] = useState<false | 'noShow'>(false);
+  const [state, setState] = useState<{ pending: boolean; failure?: unknown }>({ pending: false });
+  const send = async (tookPlace: boolean) => {
+    if (state.pending) return;
+    setState({ pending: true });
+    try {
+      await completeAssignment(assignment.id, tookPlace);
+      announce(tookPlace ? t('orders.confirm.done') : t('orders.confirm.noShowDone'));
+      await invalidate();
+    } catch (error) {
+      setState({ pending: false, failure: error });
+    }
+  };
+  const name = assignment.expert.name;
+  return (
+    <div className="order-section">
+      <Heading variant="h3" mb="s">
+        {t('orders.confirm.heading')}
+      </Heading>
+      {state.failure !== undefined && <ProblemNotice error={state.failure} />}
+      {asking === 'noShow' ? (
+        <>
+          <Paragraph mb="s">{t('orders.confirm.noShowExplain', { name })}</Paragraph>
+          <div className="actions">
+            <Button onClick={() => void send(false)} aria-disabled={state.pending}>
+              {t('orders.confirm.noShowConfirm')}
+            </Button>
+            <Button variant="secondary" onClick={() => setAsking(false)}>
+              {t('orders.back')}
+            </Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <Paragraph mb="s">{t('orders.confirm.question', { name })}</Paragraph>
+          <div className="actions">
+            <Button onClick={() => void send(true)} aria-disabled={state.pending}>
+              {t('orders.confirm.tookPlace')}
+            </Button>
+            <Button variant="secondary" onClick={() => setAsking('noShow')}>
+              {t('orders.confirm.noShow')}
+            </Button>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function Feedback({ assignment }: { assignment: OrderAssignment }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const given = useFeedback(assignment.id, true);
+  const [values, setValues] = useState({ rating: '', comment: '' });
+  const labels = { rating: t('orders.feedback.rating'), comment: t('orders.feedback.comment') };
+  const { submit, formProps, errors, done } = useSubmission({
+    labels,
+    validate: (v: typeof values): FieldError[] => (v.rating ? [] : [{ field: 'rating', text: t('forms.required', { field: labels.rating }) }]),
+    send: (v: typeof values) => giveFeedback(assignment.id, Number(v.rating), v.comment),
+    onSuccess: () => {
+      announce(t('orders.feedback.thanks'));
+      void given.refetch();
+    },
+  });
+  if (!given.data) return null;
+  const mine = given.data[0];
+  return (
+    <div className="order-section">
+      <Heading variant="h3" mb="s">
+        {t('orders.feedback.heading')}
+      </Heading>
+      {mine || done ? (
+        <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
+      ) : (
+        <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('orders.feedback.submit')} id={`feedback-${assignment.id}`}>
+          <RadioButtonGroup
+            labelText={labels.rating}
+            groupHintText={t('orders.feedback.ratingHint')}
+            name={`rating-${assignment.id}`}
+            id="rating"
+            value={values.rating}
+            onChange={(rating) => setValues({ ...values, rating })}
+            groupStatus={errors.some((e) => e.field === 'rating') ? 'error' : 'default'}
+            groupStatusText={errors.find((e) => e.field === 'rating')?.text}
+            mb="m"
+          >
+            {['5', '4', '3', '2', '1'].map((n) => (
+              <RadioButton key={n} value={n}>
+                {t(`orders.feedback.scale.${n}`)}
+              </RadioButton>
+            ))}
+          </RadioButtonGroup>
+          <TextAreaField field="comment" label={labels.comment} hint={t('orders.feedback.commentHint')} value={values.comment} onChange={(comment) => setValues({ ...values, comment })} errors={errors} optional />
+        </Form>
+      )}
+    </div>
+  );
+}
+
+export function AssignmentCard({ order, assignment }: { order: Order; assignment: OrderAssignment }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const municipalities = useMunicipalities();
+  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
+  const e = assignment.expert;
+  const municipality = municipalities.data?.find((m) => m.code === e.municipality);
+  const ended = new Date(assignment.endsAt).getTime() <= Date.now();
+  const moved = assignment.startsAt !== order.startsAt || assignment.endsAt !== order.endsAt;
+  return (
+    <li>
+      <Heading variant="h3" mb="xs">
+        {e.name}
+      </Heading>
+      <Paragraph>{t('orders.experts.languages', { languages: e.languages.map((l) => languageNames.of(l) ?? l).join(', ') })}</Paragraph>
+      {municipality && <Paragraph>{t('orders.experts.municipality', { municipality: language === 'sv' ? municipality.nameSv : municipality.nameFi })}</Paragraph>}
+      {moved && <Paragraph>{t('orders.experts.time', { time: formatSpan(language, assignment.startsAt, assignment.endsAt) })}</Paragraph>}
+      <Paragraph>{t(`orders.assignment.${assignment.status}`)}</Paragraph>
+      {assignment.status === 'cancelled' && <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>}
+      {isHolding(assignment.status) && <ContractState assignmentId={assignment.id} />}
+      {isHolding(assignment.status) && ended && <Confirm assignment={assignment} />}
+      {assignment.status === 'completed' && <Feedback assignment={assignment} />}
+    </li>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../components/announcer';
+import { checkRequired, Form, TextAreaField, useSubmission } from '../../components/form';
+import { LoadError, Loading } from '../../components/states';
+import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { formatCents, formatDateTime } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { type CancellationQuote, cancelOrder, type Order, quoteOrderCancellation, useInvalidateOrders } from './orders-api';
+
+// Before confirming, the API's own dry run of the cancellation says whether the late-cancellation fee falls due
+// and how much: the browser holds no copy of the rule.
+function QuoteText({ quote }: { quote: CancellationQuote }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  if (quote.assignments.length === 0) return <Paragraph>{t('orders.cancel.nobodyBooked')}</Paragraph>;
+  if (!quote.feeDue) return <Paragraph>{t('orders.cancel.noFee', { hours: quote.lateCancellationHours })}</Paragraph>;
+  return (
+    <InlineAlert status="warning" labelText={t('orders.cancel.feeDueLabel')}>
+      <Paragraph>
+        {t('orders.cancel.feeDue', { hours: quote.lateCancellationHours, total: formatCents(language, quote.totalFeeCents), count: quote.assignments.filter((a) => a.feeDue).length })}
+      </Paragraph>
+      <Paragraph mt="xs">{t('orders.cancel.quotedAt', { at: formatDateTime(language, quote.quotedAt) })}</Paragraph>
+    </InlineAlert>
+  );
+}
+
+function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const invalidate = useInvalidateOrders();
+  const [reason, setReason] = useState('');
+  const labels = { reason: t('orders.cancel.reason') };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
+    send: (v: string) => cancelOrder(order.id, v.trim()),
+    onSuccess: () => {
+      announce(t('orders.cancel.done'));
+      void invalidate();
+    },
+  });
+  return (
+    <>
+      <QuoteText quote={quote} />
+      <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={quote.feeDue ? t('orders.cancel.confirmWithFee') : t('orders.cancel.confirm')} id="cancel-form">
+        <TextAreaField field="reason" label={labels.reason} hint={t('orders.cancel.reasonHint')} value={reason} onChange={setReason} errors={errors} />
+      </Form>
+    </>
+  );
+}
+
+export function CancelOrder({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
+  const ask = async () => {
+    setQuote({ pending: true });
+    try {
+      setQuote({ pending: false, data: await quoteOrderCancellation(order.id) });
+    } catch (error) {
+      setQuote({ pending: false, error });
+    }
+  };
+  return (
+    <section className="section" aria-labelledby="cancel-heading">
+      <Heading variant="h2" id="cancel-heading" mb="s">
+        {t('orders.cancel.heading')}
+      </Heading>
+      {!quote && (
+        <Button variant="secondary" onClick={() => void ask()}>
+          {t('orders.cancel.open')}
+        </Button>
+      )}
+      {quote?.pending && <Loading />}
+      {quote?.error !== undefined && <LoadError error={quote.error} onRetry={() => void ask()} />}
+      {quote?.data && <CancelForm order={order} quote={quote.data} />}
+    </section>
+  );
+}

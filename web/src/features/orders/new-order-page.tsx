@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useAnnounce } from '../../components/announcer';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { Empty, LoadError, Loading } from '../../components/states';
+import { OrderForm } from './order-form';
+import { type Organisation, useInvalidateOrders, useMyOrganisations, useOrder } from './orders-api';
+import { todayInHelsinki } from './today';
+
+// Only units and projects still active can order (rule 1: active on the order's day; the API checks the day).
+const active = (o: Organisation, today: string) => o.activeUntil === null || o.activeUntil >= today;
+
+function useSaved() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const announce = useAnnounce();
+  const invalidate = useInvalidateOrders();
+  return (id: string) => {
+    announce(t('orders.form.saved'));
+    void invalidate();
+    void navigate(`/orders/${id}`);
+  };
+}
+
+export function NewOrderPage() {
+  const { t } = useTranslation();
+  const organisations = useMyOrganisations();
+  const saved = useSaved();
+  const today = todayInHelsinki();
+  const usable = organisations.data?.filter((o) => active(o, today)) ?? [];
+  return (
+    <Page title={t('orders.form.title')}>
+      {organisations.isPending && <Loading />}
+      {organisations.isError && <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />}
+      {organisations.data && usable.length === 0 && <Empty text={t('orders.form.noOrganisations')} />}
+      {usable.length > 0 && <OrderForm organisations={usable} onSaved={(order) => saved(order.id)} />}
+    </Page>
+  );
+}
+
+export function EditOrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const order = useOrder(id);
+  const organisations = useMyOrganisations();
+  const saved = useSaved();
+  const today = todayInHelsinki();
+  if (order.isPending || organisations.isPending) return <Page title={t('orders.form.editTitle')}><Loading /></Page>;
+  if (order.isError || organisations.isError) return <Page title={t('orders.form.editTitle')}><LoadError error={order.error ?? organisations.error} /></Page>;
+  if (order.data.status !== 'draft') {
+    return (
+      <Page title={t('orders.form.editTitle')}>
+        <Empty text={t('orders.form.notDraft')} />
+        <AppLink to={`/orders/${id}`}>{t('orders.backToOrder')}</AppLink>
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('orders.form.editTitle')}>
+      <OrderForm organisations={organisations.data.filter((o) => active(o, today) || o.id === order.data.organisationId)} existing={order.data} onSaved={(o) => saved(o.id)} />
+    </Page>
+  );
+}

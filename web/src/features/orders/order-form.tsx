@@ -1,0 +1,290 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CheckboxesField, DateTimeField, SelectField } from '../../components/fields';
+import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
+import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { helsinkiInstant, helsinkiParts } from './helsinki-time';
+import { attachMaterial, createOrder, type Order, type OrderInput, type Organisation, updateOrder, useMunicipalities, useTopics } from './orders-api';
+import { organisationName } from './order-state';
+
+const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+const WORK_LANGUAGES = ['fi', 'sv', 'en'];
+const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
+const MAX_BYTES = 5 * 1024 * 1024;
+const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+
+export interface OrderValues {
+  organisationId: string;
+  taskType: string;
+  title: string;
+  goal: string;
+  audience: string;
+  expertRole: string;
+  description: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  preparationHours: string;
+  place: 'onSite' | 'remote';
+  municipality: string;
+  address: string;
+  meetingPoint: string;
+  remoteTool: string;
+  languages: string[];
+  topics: string[];
+  expertsNeeded: string;
+  materialUrl: string;
+  materialFile: File | null;
+}
+
+export function initialValues(order: Order | undefined, language: string): OrderValues {
+  const start = order ? helsinkiParts(order.startsAt) : { date: '', time: '' };
+  return {
+    organisationId: order?.organisationId ?? '',
+    taskType: order?.taskType ?? '',
+    title: order?.title ?? '',
+    goal: order?.goal ?? '',
+    audience: order?.audience ?? '',
+    expertRole: order?.expertRole ?? '',
+    description: order?.description ?? '',
+    date: start.date,
+    startsAt: start.time,
+    endsAt: order ? helsinkiParts(order.endsAt).time : '',
+    preparationHours: String(order?.preparationHours ?? 0),
+    place: order?.remote ? 'remote' : 'onSite',
+    municipality: order?.municipality ?? '',
+    address: order?.address ?? '',
+    meetingPoint: order?.meetingPoint ?? '',
+    remoteTool: order?.remoteTool ?? '',
+    // A new order starts in the orderer's own language (Finnish for English users): the one most orders need.
+    languages: order?.languages ?? [language === 'sv' ? 'sv' : 'fi'],
+    topics: order?.topics ?? [],
+    expertsNeeded: String(order?.expertsNeeded ?? 1),
+    materialUrl: order?.materialUrl ?? '',
+    materialFile: null,
+  };
+}
+
+const trimmed = (value: string) => (value.trim() ? value.trim() : undefined);
+
+function toInput(v: OrderValues): OrderInput {
+  const remote = v.place === 'remote';
+  // An end earlier than the start on the clock is on the next day (an evening event past midnight).
+  const startsAt = helsinkiInstant(v.date, v.startsAt);
+  let endsAt = helsinkiInstant(v.date, v.endsAt);
+  if (endsAt <= startsAt) endsAt = new Date(Date.parse(endsAt) + 24 * 3600_000).toISOString();
+  return {
+    organisationId: v.organisationId,
+    taskType: v.taskType as OrderInput['taskType'],
+    title: v.title.trim(),
+    goal: trimmed(v.goal),
+    audience: trimmed(v.audience),
+    expertRole: trimmed(v.expertRole),
+    description: trimmed(v.description),
+    startsAt,
+    endsAt,
+    remote,
+    municipality: remote ? undefined : v.municipality,
+    address: remote ? undefined : trimmed(v.address),
+    meetingPoint: remote ? undefined : trimmed(v.meetingPoint),
+    remoteTool: remote ? trimmed(v.remoteTool) : undefined,
+    languages: v.languages,
+    topics: v.topics,
+    expertsNeeded: Number(v.expertsNeeded),
+    preparationHours: Number(v.preparationHours),
+    materialUrl: trimmed(v.materialUrl),
+  };
+}
+
+interface Props {
+  organisations: Organisation[];
+  existing?: Order;
+  onSaved: (order: Order) => void;
+}
+
+// The new-order form in clear sections; it saves a draft, which the order's page sends once its estimate is seen.
+export function OrderForm({ organisations, existing, onSaved }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const topics = useTopics();
+  const municipalities = useMunicipalities();
+  const [values, setValues] = useState<OrderValues>(() => initialValues(existing, language));
+  const set = (change: Partial<OrderValues>) => setValues((v) => ({ ...v, ...change }));
+  // A draft made by an earlier attempt whose file upload failed: the next attempt changes it, not a second one.
+  const saved = useRef<string | undefined>(existing?.id);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const labels: Record<string, string> = {
+    organisationId: t('orders.fields.organisation'),
+    taskType: t('orders.fields.taskType'),
+    title: t('orders.fields.title'),
+    goal: t('orders.fields.goal'),
+    audience: t('orders.fields.audience'),
+    expertRole: t('orders.fields.expertRole'),
+    description: t('orders.fields.description'),
+    date: t('orders.fields.date'),
+    startsAt: t('orders.fields.startsAt'),
+    endsAt: t('orders.fields.endsAt'),
+    preparationHours: t('orders.fields.preparationHours'),
+    municipality: t('orders.fields.municipality'),
+    address: t('orders.fields.address'),
+    meetingPoint: t('orders.fields.meetingPoint'),
+    remoteTool: t('orders.fields.remoteTool'),
+    languages: t('orders.fields.languages'),
+    topics: t('orders.fields.topics'),
+    expertsNeeded: t('orders.fields.expertsNeeded'),
+    materialUrl: t('orders.fields.materialUrl'),
+    file: t('orders.fields.materialFile'),
+  };
+
+  const validate = (v: OrderValues): FieldError[] => {
+    const found: FieldError[] = [];
+    const need = (field: keyof OrderValues & string, ok: boolean) => {
+      if (!ok) found.push({ field, text: t('forms.required', { field: labels[field] }) });
+    };
+    need('organisationId', Boolean(v.organisationId));
+    need('taskType', Boolean(v.taskType));
+    need('title', Boolean(v.title.trim()));
+    need('date', Boolean(v.date));
+    need('startsAt', Boolean(v.startsAt));
+    need('endsAt', Boolean(v.endsAt));
+    if (v.place === 'onSite') {
+      need('municipality', Boolean(v.municipality));
+      need('address', Boolean(v.address.trim()));
+    }
+    if (v.languages.length === 0) found.push({ field: 'languages', text: t('orders.errors.noLanguage') });
+    if (v.materialUrl.trim() && !/^https?:\/\/\S+$/i.test(v.materialUrl.trim())) found.push({ field: 'materialUrl', text: t('orders.errors.materialUrl') });
+    if (v.materialFile && !FILE_TYPES.includes(v.materialFile.type)) found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
+    else if (v.materialFile && v.materialFile.size > MAX_BYTES) found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+    return found;
+  };
+
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate,
+    send: async (v: OrderValues) => {
+      const input = toInput(v);
+      let order = saved.current ? await updateOrder(saved.current, input) : await createOrder(input);
+      saved.current = order.id;
+      if (v.materialFile) order = await attachMaterial(order.id, v.materialFile);
+      return order;
+    },
+    onSuccess: (order) => onSaved(order),
+  });
+
+  const fileError = errors.find((e) => e.field === 'file')?.text;
+  const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) => (language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi);
+  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
+
+  return (
+    <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('orders.form.save')} id="order-form">
+      <Paragraph mb="m">{t('orders.form.intro')}</Paragraph>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.who')}</legend>
+        <SelectField
+          field="organisationId"
+          label={labels.organisationId}
+          hint={t('orders.form.organisationHint')}
+          errors={errors}
+          value={values.organisationId}
+          onChange={(organisationId) => set({ organisationId })}
+          options={[{ value: '', label: t('orders.form.choose') }, ...organisations.map((o) => ({ value: o.id, label: `${organisationName(o, language)} (${o.code})` }))]}
+        />
+      </fieldset>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.what')}</legend>
+        <SelectField
+          field="taskType"
+          label={labels.taskType}
+          errors={errors}
+          value={values.taskType}
+          onChange={(taskType) => set({ taskType })}
+          options={[{ value: '', label: t('orders.form.choose') }, ...TASK_TYPES.map((task) => ({ value: task, label: t(`taskTypes.${task}`) }))]}
+        />
+        <TextField field="title" label={labels.title} hint={t('orders.form.titleHint')} value={values.title} onChange={(title) => set({ title })} errors={errors} />
+        <TextAreaField field="goal" label={labels.goal} hint={t('orders.form.goalHint')} value={values.goal} onChange={(goal) => set({ goal })} errors={errors} optional />
+        <TextField field="audience" label={labels.audience} hint={t('orders.form.audienceHint')} value={values.audience} onChange={(audience) => set({ audience })} errors={errors} optional />
+        <TextAreaField field="expertRole" label={labels.expertRole} hint={t('orders.form.expertRoleHint')} value={values.expertRole} onChange={(expertRole) => set({ expertRole })} errors={errors} optional />
+      </fieldset>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.when')}</legend>
+        <DateTimeField field="date" type="date" label={labels.date} errors={errors} value={values.date} onChange={(date) => set({ date })} />
+        <DateTimeField field="startsAt" type="time" label={labels.startsAt} errors={errors} value={values.startsAt} onChange={(startsAt) => set({ startsAt })} />
+        <DateTimeField field="endsAt" type="time" label={labels.endsAt} hint={t('orders.form.endsAtHint')} errors={errors} value={values.endsAt} onChange={(endsAt) => set({ endsAt })} />
+        <SelectField
+          field="preparationHours"
+          label={labels.preparationHours}
+          hint={t('orders.form.preparationHint')}
+          errors={errors}
+          value={values.preparationHours}
+          onChange={(preparationHours) => set({ preparationHours })}
+          options={PREPARATION.map((h) => ({ value: h, label: h === '0' ? t('orders.form.noPreparation') : t('orders.form.hours', { hours: Number(h).toLocaleString(language) }) }))}
+        />
+      </fieldset>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.where')}</legend>
+        <RadioButtonGroup labelText={t('orders.fields.place')} name="place" id="place" value={values.place} onChange={(place) => set({ place: place as OrderValues['place'] })} mb="m">
+          <RadioButton value="onSite">{t('orders.form.onSite')}</RadioButton>
+          <RadioButton value="remote">{t('orders.form.remote')}</RadioButton>
+        </RadioButtonGroup>
+        {values.place === 'onSite' ? (
+          <>
+            <SelectField
+              field="municipality"
+              label={labels.municipality}
+              errors={errors}
+              value={values.municipality}
+              onChange={(municipality) => set({ municipality })}
+              options={[{ value: '', label: t('orders.form.choose') }, ...(municipalities.data ?? []).map((m) => ({ value: m.code, label: language === 'sv' ? m.nameSv : m.nameFi }))]}
+            />
+            <TextField field="address" label={labels.address} value={values.address} onChange={(address) => set({ address })} errors={errors} autoComplete="street-address" />
+            <TextField field="meetingPoint" label={labels.meetingPoint} hint={t('orders.form.meetingPointHint')} value={values.meetingPoint} onChange={(meetingPoint) => set({ meetingPoint })} errors={errors} optional />
+          </>
+        ) : (
+          <TextField field="remoteTool" label={labels.remoteTool} hint={t('orders.form.remoteToolHint')} value={values.remoteTool} onChange={(remoteTool) => set({ remoteTool })} errors={errors} optional />
+        )}
+      </fieldset>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.expert')}</legend>
+        <CheckboxesField field="languages" label={labels.languages} hint={t('orders.form.languagesHint')} errors={errors} options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))} value={values.languages} onChange={(languages) => set({ languages })} />
+        <CheckboxesField field="topics" label={labels.topics} hint={t('orders.form.topicsHint')} errors={errors} options={(topics.data?.topics ?? []).map((topic) => ({ value: topic.code, label: topicName(topic) }))} value={values.topics} onChange={(chosen) => set({ topics: chosen })} />
+        <SelectField
+          field="expertsNeeded"
+          label={labels.expertsNeeded}
+          errors={errors}
+          value={values.expertsNeeded}
+          onChange={(expertsNeeded) => set({ expertsNeeded })}
+          options={['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => ({ value: n, label: n }))}
+        />
+      </fieldset>
+      <fieldset className="order-fieldset">
+        <legend>{t('orders.form.material')}</legend>
+        <Paragraph mb="s">{t('orders.form.materialIntro')}</Paragraph>
+        <TextField field="materialUrl" type="url" label={labels.materialUrl} hint={t('orders.form.materialUrlHint')} value={values.materialUrl} onChange={(materialUrl) => set({ materialUrl })} errors={errors} optional />
+        <div className={`native-field${fileError ? ' native-field--error' : ''}`}>
+          <label htmlFor="file" className="native-field__label">
+            {labels.file} <span className="native-field__optional">({t('forms.optional')})</span>
+          </label>
+          <span id="file-hint" className="native-field__hint">
+            {existing?.materialFile ? t('orders.form.fileReplaces', { name: existing.materialFile.fileName }) : t('orders.form.fileHint')}
+          </span>
+          <input
+            ref={fileInput}
+            id="file"
+            name="file"
+            type="file"
+            accept={FILE_TYPES.join(',')}
+            aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => set({ materialFile: e.target.files?.[0] ?? null })}
+          />
+          {fileError && (
+            <span id="file-error" className="native-field__error">
+              {fileError}
+            </span>
+          )}
+        </div>
+      </fieldset>
+    </Form>
+  );
+}

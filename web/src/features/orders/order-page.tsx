@@ -1,0 +1,230 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiError } from '../../api/problem';
+import { useAnnounce } from '../../components/announcer';
+import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
+import { saveBlob } from '../../components/save-file';
+import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { formatSpan, usePlace } from '../../components/work-facts';
+import { formatCents, formatDateTime } from '../../i18n/format';
+import type { Language } from '../../i18n/languages';
+import { AssignmentCard } from './assignment-card';
+import { CancelOrder } from './cancel-order';
+import { organisationName, waitingFor } from './order-state';
+import { downloadMaterial, type Order, submitOrder, type TimelineEvent, useInvalidateOrders, useMyOrganisations, useOrder, useTimeline } from './orders-api';
+import './orders.css';
+
+function Facts({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const place = usePlace();
+  const organisations = useMyOrganisations();
+  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
+  const [failure, setFailure] = useState<unknown>();
+  const row = (label: string, value: string | React.ReactNode) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  const download = async () => {
+    setFailure(undefined);
+    try {
+      saveBlob(await downloadMaterial(order.id), order.materialFile!.fileName);
+    } catch (error) {
+      setFailure(error);
+    }
+  };
+  return (
+    <dl className="facts">
+      {row(t('orders.fields.organisation'), organisationName(organisations.data?.find((o) => o.id === order.organisationId), language) || order.costCentre)}
+      {row(t('orders.fields.taskType'), t(`taskTypes.${order.taskType}`))}
+      {row(t('work.when'), formatSpan(language, order.startsAt, order.endsAt))}
+      {row(t('work.where'), place(order))}
+      {order.meetingPoint && row(t('orders.fields.meetingPoint'), order.meetingPoint)}
+      {order.remoteTool && row(t('orders.fields.remoteTool'), order.remoteTool)}
+      {row(t('work.preparation'), order.preparationHours > 0 ? t('work.preparationHours', { hours: order.preparationHours.toLocaleString(language) }) : t('work.noPreparation'))}
+      {row(t('orders.fields.expertsNeeded'), String(order.expertsNeeded))}
+      {row(t('orders.fields.languages'), order.languages.map((l) => languageNames.of(l) ?? l).join(', '))}
+      {order.goal && row(t('orders.fields.goal'), order.goal)}
+      {order.audience && row(t('orders.fields.audience'), order.audience)}
+      {order.expertRole && row(t('orders.fields.expertRole'), order.expertRole)}
+      {order.materialUrl && row(t('orders.fields.materialUrl'), <a href={order.materialUrl} rel="noopener noreferrer" target="_blank">{order.materialUrl}</a>)}
+      {order.materialFile &&
+        row(
+          t('orders.fields.materialFile'),
+          <>
+            <Button variant="secondaryNoBorder" onClick={() => void download()} aria-label={t('orders.order.downloadNamed', { name: order.materialFile.fileName })}>
+              {order.materialFile.fileName}
+            </Button>
+            {failure !== undefined && <ProblemNotice error={failure} />}
+          </>,
+        )}
+    </dl>
+  );
+}
+
+function Estimate({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  if (order.feeEstimateCents === null) return <Paragraph className="estimate">{t('orders.order.noEstimate')}</Paragraph>;
+  return (
+    <div className="estimate">
+      <Paragraph>
+        {t('orders.order.estimate', { fee: formatCents(language, order.feeEstimateCents) })}
+        {order.expertsNeeded > 1 && ` ${t('orders.order.estimateTotal', { count: order.expertsNeeded, total: formatCents(language, order.feeEstimateCents * order.expertsNeeded) })}`}
+      </Paragraph>
+      <Paragraph mt="xs">{t('orders.order.estimateNote')}</Paragraph>
+    </div>
+  );
+}
+
+function SendDraft({ order }: { order: Order }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const invalidate = useInvalidateOrders();
+  const [state, setState] = useState<{ pending: boolean; failure?: unknown }>({ pending: false });
+  const send = async () => {
+    if (state.pending) return;
+    setState({ pending: true });
+    try {
+      await submitOrder(order.id);
+      announce(t('orders.order.sent'));
+      await invalidate();
+      setState({ pending: false });
+    } catch (error) {
+      setState({ pending: false, failure: error });
+    }
+  };
+  return (
+    <section className="section" aria-labelledby="send-heading">
+      <Heading variant="h2" id="send-heading" mb="s">
+        {t('orders.order.sendHeading')}
+      </Heading>
+      <Estimate order={order} />
+      <Paragraph mb="m">{t('orders.order.sendIntro')}</Paragraph>
+      {state.failure !== undefined && <ProblemNotice error={state.failure} />}
+      <div className="actions">
+        <Button onClick={() => void send()} aria-disabled={state.pending} loading={state.pending || undefined} ariaLoadingText={t('forms.sending')}>
+          {t('orders.order.send')}
+        </Button>
+        <AppLink to={`/orders/${order.id}/edit`}>{t('orders.order.edit')}</AppLink>
+      </div>
+    </section>
+  );
+}
+
+const kindText = (t: (key: string, options?: Record<string, unknown>) => string, e: TimelineEvent, order: Order) => {
+  const expert = e.assignmentId ? order.assignments.find((a) => a.id === e.assignmentId)?.expert.name : undefined;
+  const text = t(`orders.timeline.${e.kind}`, { count: e.count });
+  return expert ? `${text}: ${expert}` : text;
+};
+
+function Timeline({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const events = useTimeline(order.id, true);
+  return (
+    <section className="section" aria-labelledby="timeline-heading">
+      <Heading variant="h2" id="timeline-heading" mb="s">
+        {t('orders.timeline.heading')}
+      </Heading>
+      {events.isPending && <Loading />}
+      {events.isError && <LoadError error={events.error} onRetry={() => void events.refetch()} />}
+      {events.data && (
+        <ol className="timeline">
+          {events.data.map((e, i) => (
+            <li key={`${e.kind}-${e.at}-${i}`}>
+              <time dateTime={e.at}>{formatDateTime(language, e.at)}</time>
+              {kindText(t, e, order)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+// The fee of the work done or cancelled late, at the estimate's rate: what the order has cost so far.
+function CostSoFar({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const counted = order.assignments.filter((a) => a.status === 'completed' || (a.status === 'cancelled' && a.feeDue)).length;
+  if (order.status === 'draft') return null;
+  return (
+    <section className="section" aria-labelledby="cost-heading">
+      <Heading variant="h2" id="cost-heading" mb="s">
+        {t('orders.cost.heading')}
+      </Heading>
+      <Paragraph>
+        {order.feeEstimateCents === null ? t('orders.order.noEstimate') : t('orders.cost.sofar', { total: formatCents(language, counted * order.feeEstimateCents), count: counted })}
+      </Paragraph>
+      <Paragraph mt="xs">{t('orders.cost.note')}</Paragraph>
+    </section>
+  );
+}
+
+export function OrderNotFound() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('orders.notFound.title')}>
+      <Paragraph mb="m">{t('orders.notFound.body')}</Paragraph>
+      <AppLink to="/orders">{t('orders.backToList')}</AppLink>
+    </Page>
+  );
+}
+
+export function OrderPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const order = useOrder(id);
+  if (order.isPending) return <Page title={t('orders.order.title')}><Loading /></Page>;
+  if (order.isError) {
+    if (isApiError(order.error) && order.error.status === 404) return <OrderNotFound />;
+    return <Page title={t('orders.order.title')}><LoadError error={order.error} onRetry={() => void order.refetch()} /></Page>;
+  }
+  const o = order.data;
+  const booked = o.assignments;
+  return (
+    <Page title={o.title}>
+      <Paragraph mb="m">
+        <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
+      </Paragraph>
+      {o.status === 'draft' && <SendDraft order={o} />}
+      <section className="section" aria-labelledby="facts-heading">
+        <Heading variant="h2" id="facts-heading" mb="s">
+          {t('orders.order.details')}
+        </Heading>
+        <Facts order={o} />
+        {o.status !== 'draft' && <Estimate order={o} />}
+      </section>
+      {o.status !== 'draft' && (
+        <section className="section" aria-labelledby="experts-heading">
+          <Heading variant="h2" id="experts-heading" mb="s">
+            {t('orders.experts.heading')}
+          </Heading>
+          {booked.length === 0 ? (
+            <Paragraph>{t('orders.experts.none')}</Paragraph>
+          ) : (
+            <ul className="card-list">
+              {booked.map((a) => (
+                <AssignmentCard key={a.id} order={o} assignment={a} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <CostSoFar order={o} />
+      <Timeline order={o} />
+      {o.status !== 'completed' && o.status !== 'cancelled' && <CancelOrder order={o} />}
+      <ul className="link-row">
+        <li>
+          <AppLink to="/orders">{t('orders.backToList')}</AppLink>
+        </li>
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Order, Organisation } from './orders-api';
+
+// What an order waits for, at a glance: the next step and whose it is.
+export type Waiting =
+  | 'toSend'
+  | 'matching'
+  | 'partlyFilled'
+  | 'contract'
+  | 'ready'
+  | 'toConfirm'
+  | 'done'
+  | 'cancelled';
+
+const HOLDING = ['accepted', 'confirmed'];
+
+export function waitingFor(order: Order, now = Date.now()): Waiting {
+  if (order.status === 'draft') return 'toSend';
+  if (order.status === 'cancelled') return 'cancelled';
+  if (order.status === 'completed') return 'done';
+  const holding = order.assignments.filter((a) => HOLDING.includes(a.status));
+  if (holding.some((a) => new Date(a.endsAt).getTime() <= now)) return 'toConfirm';
+  if (order.status === 'submitted' || order.status === 'matching') return 'matching';
+  if (order.status === 'partially_filled') return 'partlyFilled';
+  return holding.some((a) => a.status === 'accepted') ? 'contract' : 'ready';
+}
+
+export const isHolding = (status: string) => HOLDING.includes(status);
+
+export const organisationName = (o: Pick<Organisation, 'nameFi' | 'nameSv'> | undefined, language: string) => (o ? (language === 'sv' ? o.nameSv : o.nameFi) : '');

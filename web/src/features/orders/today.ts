@@ -1,0 +1,3 @@
+import { helsinkiParts } from './helsinki-time';
+
+export const todayInHelsinki = (now = new Date()) => helsinkiParts(now).date;
