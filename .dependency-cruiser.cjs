@@ -30,6 +30,8 @@ const FEATURE_ORDER = [
   'coordinator-today',
   'expert-overview',
   'expert-home',
+  'expert-overview',
+  'coordinator-today',
   'demo',
 ];
 
