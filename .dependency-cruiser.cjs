@@ -27,8 +27,6 @@ const FEATURE_ORDER = [
   'availability',
   'booking',
   'reports',
-  'coordinator-today',
-  'expert-overview',
   'expert-home',
   'expert-overview',
   'coordinator-today',
