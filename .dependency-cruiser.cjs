@@ -71,7 +71,8 @@ module.exports = {
     },
     {
       name: 'feature-root-is-public',
-      comment: "another feature's sub-concept folders are private: import its root (index.ts, *.module.ts, ...), entities/ or dto/",
+      comment:
+        "another feature's sub-concept folders are private: import its root (index.ts, *.module.ts, ...), entities/ or dto/",
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/([^/]+)/[^/]+/', pathNot: ['^src/modules/$1/', `^src/modules/[^/]+/${NOT_SHARED}`] },

@@ -36,9 +36,11 @@ Object.assign(process.env, {
 
 async function pool<T>(items: T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await each(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await each(items[next++]);
+    }),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -59,9 +61,13 @@ async function main(): Promise<void> {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body ? JSON.stringify(body) : method === 'POST' ? '{}' : undefined,
     });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> & { accessToken: string; id: string } };
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & { accessToken: string; id: string },
+    };
   };
-  const login = async (u: TestUser) => (await call('POST', '/auth/login', null, { email: u.email, password: u.password })).body.accessToken;
+  const login = async (u: TestUser) =>
+    (await call('POST', '/auth/login', null, { email: u.email, password: u.password })).body.accessToken;
 
   const seedStart = Date.now();
   const coordinator = await login(await createUser(db, Role.Coordinator));
@@ -77,12 +83,24 @@ async function main(): Promise<void> {
     // Every request on a day and hour of its own, in 2027: nothing overlaps, nothing nears a load cap.
     const start = new Date(Date.parse('2027-01-04T07:00:00Z') + Math.floor(i / 8) * 86400_000 + (i % 8) * 3600_000);
     const created = await call('POST', '/booking-requests', orderer, {
-      organisationId: unit.id, taskType: 'working_group', title: `Bench ${i}`, startsAt: start.toISOString(),
-      endsAt: new Date(start.getTime() + 45 * 60_000).toISOString(), remote: false, municipality: '905', address: 'Sandögatan 7, Vasa', languages: ['fi'], topics: ['ageing'],
-      expertsNeeded: 1, preparationHours: 0,
+      organisationId: unit.id,
+      taskType: 'working_group',
+      title: `Bench ${i}`,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 45 * 60_000).toISOString(),
+      remote: false,
+      municipality: '905',
+      address: 'Sandögatan 7, Vasa',
+      languages: ['fi'],
+      topics: ['ageing'],
+      expertsNeeded: 1,
+      preparationHours: 0,
     });
     await call('POST', `/booking-requests/${created.body.id}/submit`, orderer);
-    const sent = await call('POST', `/booking-requests/${created.body.id}/offers`, coordinator, { expertIds: [expert.id], deadline: '2027-01-01T12:00:00Z' });
+    const sent = await call('POST', `/booking-requests/${created.body.id}/offers`, coordinator, {
+      expertIds: [expert.id],
+      deadline: '2027-01-01T12:00:00Z',
+    });
     if (sent.status !== 201) throw new Error(`offer refused: ${JSON.stringify(sent.body)}`);
     work.push({ offerId: (sent.body as unknown as { id: string }[])[0].id, token: await login(expert) });
   });
@@ -124,7 +142,9 @@ async function main(): Promise<void> {
     `${work.length} acceptances, ${clients} clients: ${(work.length / seconds).toFixed(1)} per second; ` +
       `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms; ` +
       `statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${(queries / work.length).toFixed(1)} queries and ` +
-      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
   await app.close();
 }

@@ -66,7 +66,10 @@ async function raw(): Promise<void> {
   const key = createSecretKey(Buffer.from(JWT_SECRET));
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
     res.end(text);
   };
   const server = http.createServer((req, res) => {
@@ -74,7 +77,11 @@ async function raw(): Promise<void> {
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
       let claims: { sub: string; sid: string };
       try {
-        claims = jsonwebtoken.verify(token ?? '', key, { algorithms: ['HS256'], issuer: 'kokemus', audience: 'kokemus-api' }) as typeof claims;
+        claims = jsonwebtoken.verify(token ?? '', key, {
+          algorithms: ['HS256'],
+          issuer: 'kokemus',
+          audience: 'kokemus-api',
+        }) as typeof claims;
       } catch {
         return send(res, 401, { code: 'UNAUTHENTICATED' });
       }
@@ -82,15 +89,33 @@ async function raw(): Promise<void> {
       if (!user) return send(res, 401, { code: 'UNAUTHENTICATED' });
       const url = new URL(req.url ?? '/', 'http://x');
       const path = url.pathname;
-      if (path === '/api/me') return send(res, 200, { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language });
+      if (path === '/api/me')
+        return send(res, 200, {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          language: user.language,
+        });
       if (path === '/api/offers') {
-        const [offers, rates] = await Promise.all([db.query(OFFERS_SQL, [user.id]), db.query(RATES_SQL), db.query(TRAVEL_SQL)]);
-        return send(res, 200, offers.rows.map((o) => ({ ...o, expectedFeeCents: rates.rows.length })));
+        const [offers, rates] = await Promise.all([
+          db.query(OFFERS_SQL, [user.id]),
+          db.query(RATES_SQL),
+          db.query(TRAVEL_SQL),
+        ]);
+        return send(
+          res,
+          200,
+          offers.rows.map((o) => ({ ...o, expectedFeeCents: rates.rows.length })),
+        );
       }
       if (path === '/api/booking-requests') {
         const limit = Number(url.searchParams.get('limit') ?? 50);
         const offset = Number(url.searchParams.get('offset') ?? 0);
-        const [rows, count] = await Promise.all([db.query(ORDERS_SQL, [user.id, limit, offset]), db.query(ORDERS_COUNT_SQL, [user.id])]);
+        const [rows, count] = await Promise.all([
+          db.query(ORDERS_SQL, [user.id, limit, offset]),
+          db.query(ORDERS_COUNT_SQL, [user.id]),
+        ]);
         const assignments = (await db.query(ORDER_ASSIGNMENTS_SQL, [rows.rows.map((r) => r.id)])).rows;
         const items = rows.rows.map((r) => ({ ...r, assignments: assignments.filter((a) => a.requestId === r.id) }));
         return send(res, 200, { items, total: count.rows[0].n, limit, offset });
@@ -102,10 +127,17 @@ async function raw(): Promise<void> {
         const limit = Number(url.searchParams.get('limit') ?? 50);
         const offset = Number(url.searchParams.get('offset') ?? 0);
         const rows = (await db.query(CANDIDATES_SQL, candidateParams(request, new Date(), { limit, offset }))).rows;
-        const items = rows.filter((r) => r.expertId !== null).map(({ total: _total, sharedLanguages, sharedTopics, place, recentAssignments, ...c }) => ({
-          ...c,
-          reasons: [...sharedLanguages.map((l: string) => `language:${l}`), ...sharedTopics.map((t: string) => `topic:${t}`), `place:${place}`, `recent:${recentAssignments}`],
-        }));
+        const items = rows
+          .filter((r) => r.expertId !== null)
+          .map(({ total: _total, sharedLanguages, sharedTopics, place, recentAssignments, ...c }) => ({
+            ...c,
+            reasons: [
+              ...sharedLanguages.map((l: string) => `language:${l}`),
+              ...sharedTopics.map((t: string) => `topic:${t}`),
+              `place:${place}`,
+              `recent:${recentAssignments}`,
+            ],
+          }));
         return send(res, 200, { items, total: rows[0]?.total ?? 0, limit, offset });
       }
       return send(res, 404, { code: 'NOT_FOUND' });
@@ -139,23 +171,32 @@ interface Server {
 }
 
 function start(name: string, mode: string): Promise<Server> {
-  const profile = mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile =
+    mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_API_DIST=1: the API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`), as
   // production runs it, without ts-node's compiler in memory: the figure to read for the API's resident memory.
-  const compiled = mode === 'api' && process.env.BENCH_API_DIST
-    ? ['-e', `require('reflect-metadata');
+  const compiled =
+    mode === 'api' && process.env.BENCH_API_DIST
+      ? [
+          '-e',
+          `require('reflect-metadata');
         const { AppModule } = require('${__dirname}/../dist/src/app.module');
         const { createHttpApp } = require('${__dirname}/../dist/src/http-app');
         createHttpApp(AppModule.forRoot({ runWorkers: false })).then(async (app) => {
           await app.listen(0, '127.0.0.1');
           console.log('listening ' + app.getHttpServer().address().port);
           process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-        });`]
-    : null;
-  const child = spawn(process.execPath, compiled ?? [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode], {
-    env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+        });`,
+        ]
+      : null;
+  const child = spawn(
+    process.execPath,
+    compiled ?? [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode],
+    {
+      env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -174,7 +215,9 @@ export function rssMb(pid: number): { rss: number; hwm: number } {
 // User + system CPU seconds the process has used (clock ticks of 10 ms): CPU per request is far less disturbed by
 // the machine's other work than requests per second.
 export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
@@ -203,9 +246,11 @@ export async function drive(port: number, path: string, token: string, seconds: 
         .on('error', reject);
     });
   const t0 = Date.now();
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (Date.now() < end) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
   const elapsed = (Date.now() - t0) / 1000;
   agent.destroy();
   return { latencies, statuses, bytes, elapsed };
@@ -246,18 +291,30 @@ async function main(): Promise<void> {
   await addMember(db, unit.id, orderer.id);
   const experts = [];
   for (let i = 0; i < 120; i++) {
-    experts.push(await createBookableExpert(db, { name: `Expert ${String(i).padStart(3, '0')}`, topics: i % 2 ? ['ageing'] : ['mental_health'] }));
+    experts.push(
+      await createBookableExpert(db, {
+        name: `Expert ${String(i).padStart(3, '0')}`,
+        topics: i % 2 ? ['ageing'] : ['mental_health'],
+      }),
+    );
   }
   const me = experts[0];
   for (let i = 0; i < 60; i++) {
     const startsAt = new Date(Date.parse('2027-02-01T08:00:00Z') + i * 86400_000);
     const request = await createRequest(db, unit.id, orderer.id, {
-      title: `Tilaus ${i}`, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(), topics: ['ageing'],
+      title: `Tilaus ${i}`,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      topics: ['ageing'],
     });
     if (i % 3 === 0) await createAssignment(db, request, experts[1 + i].id, { status: AssignmentStatus.Accepted });
     if (i < 12) await createOffer(db, request, me.id, coordinator.id, { deadline: '2027-01-20T12:00:00Z' });
   }
-  const open = await createRequest(db, unit.id, orderer.id, { startsAt: '2027-06-01T08:00:00Z', endsAt: '2027-06-01T10:00:00Z', topics: ['ageing'] });
+  const open = await createRequest(db, unit.id, orderer.id, {
+    startsAt: '2027-06-01T08:00:00Z',
+    endsAt: '2027-06-01T10:00:00Z',
+    topics: ['ageing'],
+  });
   const tokens = { coordinator: await login(coordinator), orderer: await login(orderer), expert: await login(me) };
   await db.destroy();
   const rawServer = await start('baseline', 'raw');
@@ -271,11 +328,18 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     for (const s of [apiServer, rawServer]) s.peakRss = Math.max(s.peakRss, rssMb(s.child.pid!).rss);
   }, 100);
-  console.log(`${connections} connections, ${rounds} × ${seconds} s per server and route, servers taking turns; load average before ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `${connections} connections, ${rounds} × ${seconds} s per server and route, servers taking turns; load average before ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log('route            server    req/s   p50 ms  p95 ms  CPU ms/req  bytes/resp  statuses');
   const ratios: string[] = [];
   for (const route of routes) {
-    const totals = new Map<Server, { n: number; s: number; cpu: number; lat: number[]; bytes: number; statuses: Map<number, number> }>();
+    const totals = new Map<
+      Server,
+      { n: number; s: number; cpu: number; lat: number[]; bytes: number; statuses: Map<number, number> }
+    >();
     for (const s of [apiServer, rawServer]) {
       await drive(s.port, route.path, route.token, 0.5, connections); // warm-up
       totals.set(s, { n: 0, s: 0, cpu: 0, lat: [], bytes: 0, statuses: new Map() });
@@ -304,15 +368,23 @@ async function main(): Promise<void> {
       );
     }
     const cpuPer = (s: Server) => totals.get(s)!.cpu / Math.max(1, totals.get(s)!.n);
-    ratios.push(`${route.name} ${(rate(apiServer) / rate(rawServer)).toFixed(2)}× (by CPU per request ${(cpuPer(rawServer) / cpuPer(apiServer)).toFixed(2)}×)`);
+    ratios.push(
+      `${route.name} ${(rate(apiServer) / rate(rawServer)).toFixed(2)}× (by CPU per request ${(cpuPer(rawServer) / cpuPer(apiServer)).toFixed(2)}×)`,
+    );
   }
   clearInterval(sampler);
   console.log(`API / baseline: ${ratios.join(', ')}`);
   for (const s of [apiServer, rawServer]) {
     const m = rssMb(s.child.pid!);
-    console.log(`${s.name} resident memory: ${m.rss.toFixed(0)} MB now, ${s.peakRss.toFixed(0)} MB peak under load (VmHWM ${m.hwm.toFixed(0)} MB)`);
+    console.log(
+      `${s.name} resident memory: ${m.rss.toFixed(0)} MB now, ${s.peakRss.toFixed(0)} MB peak under load (VmHWM ${m.hwm.toFixed(0)} MB)`,
+    );
   }
-  console.log(`load average after ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   for (const s of [apiServer, rawServer]) s.child.kill('SIGTERM');
 }
 

@@ -2,7 +2,11 @@
 // Renders N contracts with slightly varying data and prints contracts per second and p95 ms per contract.
 import { createHash } from 'crypto';
 import { performance } from 'perf_hooks';
-import { ContractDocument, ContractTaskLine, DocumentLanguage } from '../src/modules/contracts/document/contract-document';
+import {
+  ContractDocument,
+  ContractTaskLine,
+  DocumentLanguage,
+} from '../src/modules/contracts/document/contract-document';
 import { renderContractPdf } from '../src/modules/contracts/document/contract-pdf.renderer';
 
 const TASK_TYPES: ContractTaskLine['taskType'][] = [
@@ -47,12 +51,22 @@ export function sampleContract(i: number): ContractDocument {
     contractNumber: `KOK-2026-${String(100000 + i).padStart(6, '0')}`,
     version: 1 + (i % 3),
     supersedesNumber: i % 3 ? `KOK-2026-${String(90000 + i).padStart(6, '0')}` : null,
-    orderer: { kind: i % 2 ? 'project' : 'unit', code: `U-${i % 50}`, nameFi: 'Aikuispsykiatria', nameSv: 'Vuxenpsykiatri' },
+    orderer: {
+      kind: i % 2 ? 'project' : 'unit',
+      code: `U-${i % 50}`,
+      nameFi: 'Aikuispsykiatria',
+      nameSv: 'Vuxenpsykiatri',
+    },
     expert: { name: NAMES[i % NAMES.length], dateOfBirth: '1975-06-30', municipalityFi, municipalitySv },
     validFrom: '2026-04-01',
     validUntil: '2026-04-30',
     tasks,
-    fee: { basis: i % 4 ? 'hourly' : 'per_event', rateCents: 2500, expectedCents: 2500 * 3 * taskCount, payee: 'expert' },
+    fee: {
+      basis: i % 4 ? 'hourly' : 'per_event',
+      rateCents: 2500,
+      expectedCents: 2500 * 3 * taskCount,
+      payee: 'expert',
+    },
     travel: { carCentsPerKm: 55, year: 2026, publicTransportByReceipt: true },
     lateCancellation: { hoursBefore: 48 },
     approvedBy: { name: 'Kaisa Koordinaattori', at: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z` },

@@ -32,7 +32,9 @@ async function round(name: string): Promise<{ ms: number; contractsMs: number }>
     import('../src/modules/demo/demo-seed.service'),
     import('../src/modules/demo/demo-history.service'),
   ]);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), {
+    logger: ['error'],
+  });
   await app.init();
   // The contracts' share: approval, PDF, signature and completion of last month's work, and its claims.
   const history = app.get(DemoHistory);
@@ -70,8 +72,12 @@ async function main(): Promise<void> {
     const rounds: { ms: number; contractsMs: number }[] = [];
     for (let i = 0; i < ROUNDS; i++) rounds.push(await round(name));
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0);
-    console.log(`demo seed on real PostgreSQL and Redis, ${ROUNDS} rounds: ${rounds.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')} (median ${median(rounds.map((r) => r.ms))} ms)`);
-    console.log(`  of which last month's contracts and claims: ${rounds.map((r) => `${r.contractsMs.toFixed(0)} ms`).join(', ')} (median ${median(rounds.map((r) => r.contractsMs))} ms)`);
+    console.log(
+      `demo seed on real PostgreSQL and Redis, ${ROUNDS} rounds: ${rounds.map((r) => `${r.ms.toFixed(0)} ms`).join(', ')} (median ${median(rounds.map((r) => r.ms))} ms)`,
+    );
+    console.log(
+      `  of which last month's contracts and claims: ${rounds.map((r) => `${r.contractsMs.toFixed(0)} ms`).join(', ')} (median ${median(rounds.map((r) => r.contractsMs))} ms)`,
+    );
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }

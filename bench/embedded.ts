@@ -18,7 +18,14 @@ const BASE = process.env.BENCH_URL ?? `http://127.0.0.1:${PORT}`;
 function start(dataDir: string): ChildProcess {
   return spawn(process.execPath, [MAIN], {
     cwd: dataDir,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(PORT), DATA_DIR: dataDir, LOG_LEVEL: 'info', LOGIN_LIMIT_PER_MINUTE: '1000' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      LOGIN_LIMIT_PER_MINUTE: '1000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
@@ -26,7 +33,10 @@ function start(dataDir: string): ChildProcess {
 async function healthy(child: ChildProcess): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
-    const ok = await fetch(`${BASE}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -73,7 +83,11 @@ async function call(path: string, init: RequestInit = {}): Promise<Response> {
 }
 
 const login = (key: string) =>
-  call('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }) });
+  call('/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }),
+  });
 
 async function timed(label: string, n: number, fn: () => Promise<unknown>): Promise<void> {
   const ms: number[] = [];
@@ -84,13 +98,16 @@ async function timed(label: string, n: number, fn: () => Promise<unknown>): Prom
   }
   ms.sort((a, b) => a - b);
   const at = (p: number) => ms[Math.min(ms.length - 1, Math.floor((p / 100) * ms.length))].toFixed(1);
-  console.log(`${label.padEnd(36)} n=${String(n).padStart(4)}  p50 ${at(50).padStart(6)} ms  p95 ${at(95).padStart(6)} ms  max ${ms[ms.length - 1].toFixed(1)} ms`);
+  console.log(
+    `${label.padEnd(36)} n=${String(n).padStart(4)}  p50 ${at(50).padStart(6)} ms  p95 ${at(95).padStart(6)} ms  max ${ms[ms.length - 1].toFixed(1)} ms`,
+  );
 }
 
 async function measureApi(): Promise<void> {
   const token = ((await (await login('coordinator')).json()) as { accessToken: string }).accessToken;
   const auth = { headers: { authorization: `Bearer ${token}` } };
-  const open = ((await (await call('/booking-requests?status=submitted', auth)).json()) as { items: { id: string }[] }).items[0];
+  const open = ((await (await call('/booking-requests?status=submitted', auth)).json()) as { items: { id: string }[] })
+    .items[0];
   await timed('POST /auth/login (argon2 included)', Math.min(N, 50), () => login('coordinator'));
   await timed('GET /experts?limit=50', N, () => call('/experts?limit=50', auth));
   await timed('GET /booking-requests/:id/candidates', N, () => call(`/booking-requests/${open.id}/candidates`, auth));

@@ -42,7 +42,9 @@ const ENV = {
 
 // Experts with encrypted IBANs and a mix of payees and tax cards, units, a coordinator; then the claims.
 async function seed(db: DataSource, claims: number, experts: number): Promise<{ coordinatorId: string }> {
-  const [coordinator] = await db.query(`INSERT INTO users (email, name, role, status) VALUES ('bench-coordinator@example.test', 'Bench Coordinator', 'coordinator', 'active') RETURNING id`);
+  const [coordinator] = await db.query(
+    `INSERT INTO users (email, name, role, status) VALUES ('bench-coordinator@example.test', 'Bench Coordinator', 'coordinator', 'active') RETURNING id`,
+  );
   const users: { id: string }[] = await db.query(
     `INSERT INTO users (email, name, role, status, language)
      SELECT 'expert-' || i || '@example.test', 'Asiantuntija ' || i, 'expert', 'active', (ARRAY['fi', 'sv', 'fi', 'en']::language[])[1 + i % 4]
@@ -53,7 +55,9 @@ async function seed(db: DataSource, claims: number, experts: number): Promise<{ 
   await db.query(`INSERT INTO experts (user_id, status) SELECT unnest($1::uuid[]), 'active'`, [ids]);
   const cipher = new FieldCipher([{ id: 'k1', key: Buffer.from(ENV.ENCRYPTION_KEY.split(':')[1], 'base64') }]);
   const ibans = ids.map((id) => cipher.encrypt('FI2112345600000785', cipherContext(id, 'iban')));
-  const associationIbans = ids.map((id, i) => (i % 10 === 3 ? cipher.encrypt('FI5542345670000081', cipherContext(id, 'association_iban')) : null));
+  const associationIbans = ids.map((id, i) =>
+    i % 10 === 3 ? cipher.encrypt('FI5542345670000081', cipherContext(id, 'association_iban')) : null,
+  );
   await db.query(
     `INSERT INTO expert_payment_details (expert_id, iban_encrypted, iban_masked, tax_percent, tax_card_year, payee, declines_fee,
                                          association_name, association_business_id, association_iban_encrypted, association_iban_masked)
@@ -82,7 +86,8 @@ async function seed(db: DataSource, claims: number, experts: number): Promise<{ 
 
 // The worker as production starts it: the node options of `npm run start:worker` (its heap bound).
 function workerNodeOptions(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['start:worker'];
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts['start:worker'];
   return script.split(/\s+/).filter((arg) => arg.startsWith('--'));
 }
 
@@ -90,7 +95,11 @@ function startWorker(): { child: ChildProcess; ready: Promise<void>; compiled: b
   const compiled = existsSync(join(ROOT, 'dist/src/worker.js'));
   const options = [...workerNodeOptions(), ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)];
   const args = compiled ? ['dist/src/worker.js'] : ['-r', 'ts-node/register/transpile-only', 'src/worker.ts'];
-  const child = spawn(process.execPath, [...options, ...args], { cwd: ROOT, env: { ...process.env, ...ENV, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...options, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...ENV, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const ready = new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('Worker running')) resolve();
@@ -101,7 +110,9 @@ function startWorker(): { child: ChildProcess; ready: Promise<void>; compiled: b
 }
 
 function rssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
@@ -113,19 +124,24 @@ function cpuSeconds(pid: number): number {
 
 // Peak resident set size of a process, from the kernel (Linux).
 function peakRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'))!;
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
 async function main(): Promise<void> {
   const claims = Number(process.argv[2] ?? 50_000);
   const experts = Number(process.argv[3] ?? 500);
-  if (!Number.isInteger(claims) || claims < 1 || !Number.isInteger(experts) || experts < 1) throw new Error('usage: fee-run.ts [claims] [experts]');
+  if (!Number.isInteger(claims) || claims < 1 || !Number.isInteger(experts) || experts < 1)
+    throw new Error('usage: fee-run.ts [claims] [experts]');
   Object.assign(process.env, ENV);
 
   console.log(`Preparing ${DB_URL} with ${claims} approved claims of ${experts} experts...`);
   await freshDatabase(DB_URL);
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), {
+    logger: ['error', 'warn'],
+  });
   const db = app.get(DataSource);
   const seeding = Date.now();
   const { coordinatorId } = await seed(db, claims, experts);
@@ -136,7 +152,14 @@ async function main(): Promise<void> {
   await worker.ready;
   const runs = app.get(FeeRunsService);
   const ctx: AuthContext = {
-    user: { id: coordinatorId, email: 'bench-coordinator@example.test', name: 'Bench', role: Role.Coordinator, language: Language.Fi, sessionId: 'bench' },
+    user: {
+      id: coordinatorId,
+      email: 'bench-coordinator@example.test',
+      name: 'Bench',
+      role: Role.Coordinator,
+      language: Language.Fi,
+      sessionId: 'bench',
+    },
     ip: '127.0.0.1',
     userAgent: 'bench',
     requestId: 'bench',
@@ -168,7 +191,8 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   const cpuUsed = cpuSeconds(worker.child.pid!) - cpuBefore;
   const peak = peakRssMb(worker.child.pid!);
-  const maxIn = (from: number, to: number) => Math.max(0, ...samples.filter((s) => s.at >= from && s.at <= to).map((s) => s.mb));
+  const maxIn = (from: number, to: number) =>
+    Math.max(0, ...samples.filter((s) => s.at >= from && s.at <= to).map((s) => s.mb));
   const run = await runs.get(id);
   const [files] = await db.query(
     `SELECT count(*) FILTER (WHERE kind = 'statement') AS statements, max(size_bytes) FILTER (WHERE kind = 'payroll_csv') AS csv FROM fee_run_files WHERE run_id = $1`,
@@ -179,14 +203,24 @@ async function main(): Promise<void> {
   await app.close();
 
   const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`worker:              node ${worker.options.join(' ')} ${worker.compiled ? 'dist/src/worker.js' : 'src/worker.ts (ts-node: not built, RSS includes the compiler)'}, batch ${ENV.FEE_RUN_BATCH_SIZE}`);
+  console.log(
+    `worker:              node ${worker.options.join(' ')} ${worker.compiled ? 'dist/src/worker.js' : 'src/worker.ts (ts-node: not built, RSS includes the compiler)'}, batch ${ENV.FEE_RUN_BATCH_SIZE}`,
+  );
   console.log(`lines:               ${run.lineCount} (${run.skippedCount} skipped), ${paid.n} claims paid`);
-  console.log(`statements:          ${files.statements}, payroll CSV ${(Number(files.csv) / 1024 / 1024).toFixed(1)} MB`);
+  console.log(
+    `statements:          ${files.statements}, payroll CSV ${(Number(files.csv) / 1024 / 1024).toFixed(1)} MB`,
+  );
   console.log(`run (compute):       ${seconds(t1 - t0)}`);
   console.log(`export:              ${seconds(t3 - t2)}`);
   console.log(`run + export:        ${seconds(t1 - t0 + (t3 - t2))}`);
-  console.log(`worker CPU:          ${cpuUsed.toFixed(1)} s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores)`);
-  console.log(`worker peak RSS:     ${peak.toFixed(0)} MB (idle ${idle.toFixed(0)} MB, computing ${maxIn(t0, t1).toFixed(0)} MB, exporting ${maxIn(t2, t3).toFixed(0)} MB)`);
+  console.log(
+    `worker CPU:          ${cpuUsed.toFixed(1)} s (load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${availableParallelism()} cores)`,
+  );
+  console.log(
+    `worker peak RSS:     ${peak.toFixed(0)} MB (idle ${idle.toFixed(0)} MB, computing ${maxIn(t0, t1).toFixed(0)} MB, exporting ${maxIn(t2, t3).toFixed(0)} MB)`,
+  );
 }
 
 main().then(

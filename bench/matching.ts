@@ -34,18 +34,50 @@ Object.assign(process.env, {
   LOGIN_LIMIT_PER_MINUTE: '1000',
 });
 
-const MUNICIPALITIES = ['905', '499', '598', '599', '893', '287', '545', '946', '440', '475', '152', '280', '231', '399'];
-const TOPICS = ['mental_health', 'substance_use', 'disability', 'long_term_illness', 'neurodivergence', 'child_welfare', 'family_carer', 'ageing', 'homelessness', 'violence', 'bereavement', 'migration', 'unemployment'];
+const MUNICIPALITIES = [
+  '905',
+  '499',
+  '598',
+  '599',
+  '893',
+  '287',
+  '545',
+  '946',
+  '440',
+  '475',
+  '152',
+  '280',
+  '231',
+  '399',
+];
+const TOPICS = [
+  'mental_health',
+  'substance_use',
+  'disability',
+  'long_term_illness',
+  'neurodivergence',
+  'child_welfare',
+  'family_carer',
+  'ageing',
+  'homelessness',
+  'violence',
+  'bereavement',
+  'migration',
+  'unemployment',
+];
 
 // Pseudo-random choices in SQL from hashes (of the expert's number, or of their id): every run seeds the same mix.
 async function seed(db: DataSource, experts: number, template: TestUser): Promise<void> {
   const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
   const h = (salt: string) => `abs(hashtext(g::text || '${salt}'))`;
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO users (email, name, role, status, password_hash, language)
     SELECT 'bench-expert-' || g || '@example.test', 'Asiantuntija ' || lpad(g::text, 5, '0'), 'expert', 'active',
            (SELECT password_hash FROM users WHERE id = $1), 'fi'
-      FROM generate_series(1, $2) g`, [template.id, experts]);
+      FROM generate_series(1, $2) g`,
+    [template.id, experts],
+  );
   await db.query(`
     INSERT INTO experts (user_id, status, home_municipality, travel_municipalities, works_remotely, languages, task_types, topics,
                          topics_consent_at, topics_consent_version, max_per_week, max_per_month, activated_at)
@@ -59,7 +91,8 @@ async function seed(db: DataSource, experts: number, template: TestUser): Promis
            CASE WHEN ${h('w')} % 4 = 0 THEN 2 END, CASE WHEN ${h('mo')} % 4 = 0 THEN 6 END, now()
       FROM (SELECT id, substring(email from 'bench-expert-(\\d+)@')::int AS g FROM users WHERE email LIKE 'bench-expert-%') u`);
   // A verified credential each, on a stored file of its own (file_id is unique), copied from the template's.
-  await db.query(`
+  await db.query(
+    `
     WITH t AS (SELECT c.*, f.media_type, f.size_bytes, f.sha256, f.original_name, f.bytes
                  FROM training_credentials c JOIN stored_files f ON f.id = c.file_id WHERE c.expert_id = $1),
     files AS (
@@ -70,16 +103,22 @@ async function seed(db: DataSource, experts: number, template: TestUser): Promis
     )
     INSERT INTO training_credentials (expert_id, type, provider, completed_on, file_id, status, decided_by, decided_at)
     SELECT files.owner_id, t.type, t.provider, t.completed_on, files.id, 'verified', t.decided_by, now()
-      FROM files CROSS JOIN t`, [template.id]);
+      FROM files CROSS JOIN t`,
+    [template.id],
+  );
   // Six two-hour windows a day, 08–20, each present with probability ~0.96: ~40 per expert.
-  await db.query(`
+  await db.query(
+    `
     INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from)
     SELECT e.user_id, d, 480 + s * 120, 600 + s * 120, DATE '2025-01-01'
       FROM experts e CROSS JOIN generate_series(1, 7) d CROSS JOIN generate_series(0, 5) s
-     WHERE e.user_id <> $1 AND abs(hashtext(e.user_id::text || d || '-' || s)) % 100 < 96`, [template.id]);
+     WHERE e.user_id <> $1 AND abs(hashtext(e.user_id::text || d || '-' || s)) % 100 < 96`,
+    [template.id],
+  );
   // Twenty assignments per expert, one every 30 days (offset per expert), from 500 days ago on: the past ones
   // completed, the future ones accepted; every tenth cancelled. Each under an order of its own.
-  await db.query(`
+  await db.query(
+    `
     WITH slots AS (
       SELECT e.user_id, k, date_trunc('day', now()) - interval '500 days' + (k * 30 + abs(hashtext(e.user_id::text)) % 29) * interval '1 day' + interval '8 hours' AS starts_at,
              row_number() OVER () AS n
@@ -99,7 +138,13 @@ async function seed(db: DataSource, experts: number, template: TestUser): Promis
            CASE WHEN s.k % 10 = 9 THEN s.starts_at - interval '3 days' END,
            CASE WHEN s.k % 10 = 9 THEN 'county'::cancelled_by END,
            CASE WHEN s.k % 10 = 9 THEN 'Peruttu' END
-      FROM slots s JOIN requests r ON r.title = 'Bench ' || s.n`, [template.id, (await db.query(`SELECT organisation_id FROM organisation_members LIMIT 1`))[0].organisation_id, template.id]);
+      FROM slots s JOIN requests r ON r.title = 'Bench ' || s.n`,
+    [
+      template.id,
+      (await db.query(`SELECT organisation_id FROM organisation_members LIMIT 1`))[0].organisation_id,
+      template.id,
+    ],
+  );
   await db.query('VACUUM ANALYZE');
 }
 
@@ -121,7 +166,11 @@ async function main(): Promise<void> {
     return { status: res.status, bytes: Buffer.byteLength(text), body: JSON.parse(text) as unknown };
   };
   const login = async (u: TestUser) => {
-    const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: u.email, password: u.password }) });
+    const res = await fetch(`${base}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: u.email, password: u.password }),
+    });
     return ((await res.json()) as { accessToken: string }).accessToken;
   };
 
@@ -132,22 +181,44 @@ async function main(): Promise<void> {
   await addMember(db, unit.id, orderer.id);
   // One expert made by the factory (its credential file is the template of the others').
   const template = await createBookableExpert(db, { topics: ['ageing'] });
-  await db.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $1) WHERE id = $2`, [orderer.id, template.id]);
+  await db.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $1) WHERE id = $2`, [
+    orderer.id,
+    template.id,
+  ]);
   await seed(db, experts, { ...template, id: template.id });
-  const [counts] = await db.query(`SELECT (SELECT count(*) FROM experts)::int AS experts, (SELECT count(*) FROM availability_weekly_windows)::int AS windows,
+  const [counts] =
+    await db.query(`SELECT (SELECT count(*) FROM experts)::int AS experts, (SELECT count(*) FROM availability_weekly_windows)::int AS windows,
     (SELECT count(*) FROM assignments)::int AS assignments`);
-  console.log(`seeded ${counts.experts} experts, ${counts.windows} weekly windows, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `seeded ${counts.experts} experts, ${counts.windows} weekly windows, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
 
   // A Tuesday three weeks ahead, 10–12 Helsinki time.
   const day = new Date(Date.now() + 21 * 86400_000);
   day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
-  const at = (h: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h - 2)).toISOString();
-  const ordinary = await createRequest(db, unit.id, orderer.id, { startsAt: at(10), endsAt: at(12), municipality: '905', languages: ['fi'], topics: ['ageing'] });
-  const broad = await createRequest(db, unit.id, orderer.id, { startsAt: at(14), endsAt: at(16), remote: true, languages: ['fi'], topics: [] });
+  const at = (h: number) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h - 2)).toISOString();
+  const ordinary = await createRequest(db, unit.id, orderer.id, {
+    startsAt: at(10),
+    endsAt: at(12),
+    municipality: '905',
+    languages: ['fi'],
+    topics: ['ageing'],
+  });
+  const broad = await createRequest(db, unit.id, orderer.id, {
+    startsAt: at(14),
+    endsAt: at(16),
+    remote: true,
+    languages: ['fi'],
+    topics: [],
+  });
   const coordinator = await login(coordinatorUser);
 
   const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');
-  for (const [name, request] of [['ordinary', ordinary], ['broad', broad]] as const) {
+  for (const [name, request] of [
+    ['ordinary', ordinary],
+    ['broad', broad],
+  ] as const) {
     const path = `/booking-requests/${request.id}/candidates`;
     const first = await call(path, coordinator);
     if (first.status !== 200) throw new Error(`${name}: ${first.status} ${JSON.stringify(first.body)}`);
@@ -159,16 +230,29 @@ async function main(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     const body = first.body as unknown[] | { items: unknown[]; total: number };
-    const shown = Array.isArray(body) ? `${body.length} candidates (no paging)` : `${body.items.length} of ${body.total} candidates`;
-    console.log(`${name.padEnd(8)} ${shown}, ${first.bytes} bytes: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`);
+    const shown = Array.isArray(body)
+      ? `${body.length} candidates (no paging)`
+      : `${body.items.length} of ${body.total} candidates`;
+    console.log(
+      `${name.padEnd(8)} ${shown}, ${first.bytes} bytes: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`,
+    );
     const sql = CANDIDATES_SQL;
     const params = candidateParams(request, new Date(), { limit: 50, offset: 0 });
     const plan: { 'QUERY PLAN': string }[] = await db.query(`EXPLAIN (ANALYZE, FORMAT TEXT) ${sql}`, params);
     const lines = plan.map((r) => r['QUERY PLAN']);
     if (process.env.BENCH_EXPLAIN) console.log(lines.join('\n'));
-    console.log(`         plan: ${lines[0].trim()}; ${lines.filter((l) => /JIT|Execution Time|Planning Time/.test(l)).map((l) => l.trim()).join('; ')}`);
+    console.log(
+      `         plan: ${lines[0].trim()}; ${lines
+        .filter((l) => /JIT|Execution Time|Planning Time/.test(l))
+        .map((l) => l.trim())
+        .join('; ')}`,
+    );
   }
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   await app.close();
 }
 

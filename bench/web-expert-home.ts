@@ -54,16 +54,23 @@ async function main(): Promise<void> {
   const { createBookableExpert } = await import('../test/factories/bookable.factory');
   const { addMember, createUnit } = await import('../test/factories/organisations.factory');
   const { createUser } = await import('../test/factories/users.factory');
-  const fi = JSON.parse(readFileSync(join(__dirname, '../web/src/i18n/fi.json'), 'utf8')) as { home: { title: string } };
+  const fi = JSON.parse(readFileSync(join(__dirname, '../web/src/i18n/fi.json'), 'utf8')) as {
+    home: { title: string };
+  };
 
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
   await app.listen(PORT, '127.0.0.1');
   const db = app.get(DataSource);
   const call = async (path: string, token: string | null, body: object) => {
-    const res = await fetch(`${BASE}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    const res = await fetch(`${BASE}/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
     return (await res.json()) as Record<string, unknown> & { accessToken: string; id: string };
   };
-  const login = async (u: { email: string; password: string }) => (await call('/auth/login', null, { email: u.email, password: u.password })).accessToken;
+  const login = async (u: { email: string; password: string }) =>
+    (await call('/auth/login', null, { email: u.email, password: u.password })).accessToken;
 
   // An expert with an offer waiting: the home has something in its first section.
   const coordinator = await login(await createUser(db, Role.Coordinator));
@@ -75,18 +82,54 @@ async function main(): Promise<void> {
   const start = new Date(Date.now() + 14 * 86_400_000);
   start.setUTCHours(7, 0, 0, 0);
   const request = await call('/booking-requests', orderer, {
-    organisationId: unit.id, taskType: 'working_group', title: 'Asiakasraati: ikääntyneiden palvelut', startsAt: start.toISOString(),
-    endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(), remote: true, languages: ['fi'], topics: ['ageing'], expertsNeeded: 1, preparationHours: 1,
+    organisationId: unit.id,
+    taskType: 'working_group',
+    title: 'Asiakasraati: ikääntyneiden palvelut',
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + 2 * 3_600_000).toISOString(),
+    remote: true,
+    languages: ['fi'],
+    topics: ['ageing'],
+    expertsNeeded: 1,
+    preparationHours: 1,
   });
   await call(`/booking-requests/${request.id}/submit`, orderer, {});
-  const offered = await call(`/booking-requests/${request.id}/offers`, coordinator, { expertIds: [expert.id], deadline: new Date(Date.now() + 7 * 86_400_000).toISOString() });
+  const offered = await call(`/booking-requests/${request.id}/offers`, coordinator, {
+    expertIds: [expert.id],
+    deadline: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  });
   if (!Array.isArray(offered)) throw new Error(`the offer was refused: ${JSON.stringify(offered)}`);
 
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  const results: { jsTransferred: number; jsGzip: number; jsRaw: number; scripts: number; rendered: number; usable: number }[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const results: {
+    jsTransferred: number;
+    jsGzip: number;
+    jsRaw: number;
+    scripts: number;
+    rendered: number;
+    usable: number;
+  }[] = [];
   for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({ baseURL: BASE, locale: 'fi-FI', viewport: { width: 390, height: 844 }, timezoneId: 'Europe/Helsinki' });
-    const signIn = await context.request.post('/api/auth/login', { data: { email: expert.email, password: expert.password, session: 'cookie' } });
+    const context = await browser.newContext({
+      baseURL: BASE,
+      locale: 'fi-FI',
+      viewport: { width: 390, height: 844 },
+      timezoneId: 'Europe/Helsinki',
+    });
+    const signIn = await context.request.post('/api/auth/login', {
+      data: { email: expert.email, password: expert.password, session: 'cookie' },
+    });
     if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
     const page = await context.newPage();
     const scripts: { url: string; bytes: Promise<number> }[] = [];
@@ -97,16 +140,29 @@ async function main(): Promise<void> {
     await page.goto('/');
     await page
       .waitForFunction(
-      (title) => document.querySelector('h1')?.textContent === title && document.querySelector('#home-offers') !== null && document.querySelector('main [role="progressbar"], main .fi-loadingSpinner') === null && document.querySelectorAll('main .card-list li').length > 0,
-      fi.home.title,
+        (title) =>
+          document.querySelector('h1')?.textContent === title &&
+          document.querySelector('#home-offers') !== null &&
+          document.querySelector('main [role="progressbar"], main .fi-loadingSpinner') === null &&
+          document.querySelectorAll('main .card-list li').length > 0,
+        fi.home.title,
         { polling: 'raf', timeout: 15_000 },
       )
       .catch(async (error: unknown) => {
-        console.error(`the home did not become usable; the page shows: ${(await page.locator('main').innerText().catch(() => '')).slice(0, 400)}`);
+        console.error(
+          `the home did not become usable; the page shows: ${(
+            await page
+              .locator('main')
+              .innerText()
+              .catch(() => '')
+          ).slice(0, 400)}`,
+        );
         throw error;
       });
     const rendered = await page.evaluate(() => performance.now());
-    const usable = await page.evaluate(() => new Promise<number>((resolve) => requestIdleCallback(() => resolve(performance.now()))));
+    const usable = await page.evaluate(
+      () => new Promise<number>((resolve) => requestIdleCallback(() => resolve(performance.now()))),
+    );
     // Where the time went: the HTML, the scripts parsed and run, the API's answers (the session restored through
     // the cookie, then the home's four lists).
     const phases = await page.evaluate(() => {
@@ -143,7 +199,9 @@ async function main(): Promise<void> {
   console.log(
     `median of ${runs}: JS ${kb(median(results.map((r) => r.jsTransferred)))} transferred (brotli), ${kb(median(results.map((r) => r.jsGzip)))} gzip ` +
       `(target ≤ 200 KB), ${kb(median(results.map((r) => r.jsRaw)))} uncompressed; usable at ${median(results.map((r) => r.usable)).toFixed(0)} ms (target < 1000 ms); ` +
-      `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
   await browser.close();
   await app.close();

@@ -1,22 +1,26 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 // Why a contract was terminated: by the coordinator, or because every assignment it covered was cancelled.
 // The guard on signed contracts lets the new column be written with the rest of a contract's end.
 export class ContractTerminationCause1795373684308 implements MigrationInterface {
-    name = 'ContractTerminationCause1795373684308'
+  name = 'ContractTerminationCause1795373684308';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE TYPE "public"."contract_termination_cause" AS ENUM('coordinator', 'work_cancelled')`);
-        await queryRunner.query(`ALTER TABLE "contracts" ADD "termination_cause" "public"."contract_termination_cause"`);
-        // Every contract terminated so far was terminated by the coordinator. The guard would refuse writing a
-        // terminated signed contract, so it is off for this one statement, inside the migration's transaction.
-        await queryRunner.query(`ALTER TABLE "contracts" DISABLE TRIGGER contracts_guard`);
-        await queryRunner.query(`UPDATE "contracts" SET "termination_cause" = 'coordinator' WHERE "status" = 'terminated'`);
-        await queryRunner.query(`ALTER TABLE "contracts" ENABLE TRIGGER contracts_guard`);
-        // Termination data only on a terminated contract, and all of it: a contract in force gets none of it.
-        await queryRunner.query(`ALTER TABLE "contracts" DROP CONSTRAINT "contracts_terminated"`);
-        await queryRunner.query(`ALTER TABLE "contracts" ADD CONSTRAINT "contracts_terminated" CHECK ((status = 'terminated') = (termination_cause IS NOT NULL) AND (status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL) AND (status = 'terminated' OR (terminated_at IS NULL AND terminated_by IS NULL AND termination_reason IS NULL)))`);
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION contracts_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TYPE "public"."contract_termination_cause" AS ENUM('coordinator', 'work_cancelled')`,
+    );
+    await queryRunner.query(`ALTER TABLE "contracts" ADD "termination_cause" "public"."contract_termination_cause"`);
+    // Every contract terminated so far was terminated by the coordinator. The guard would refuse writing a
+    // terminated signed contract, so it is off for this one statement, inside the migration's transaction.
+    await queryRunner.query(`ALTER TABLE "contracts" DISABLE TRIGGER contracts_guard`);
+    await queryRunner.query(`UPDATE "contracts" SET "termination_cause" = 'coordinator' WHERE "status" = 'terminated'`);
+    await queryRunner.query(`ALTER TABLE "contracts" ENABLE TRIGGER contracts_guard`);
+    // Termination data only on a terminated contract, and all of it: a contract in force gets none of it.
+    await queryRunner.query(`ALTER TABLE "contracts" DROP CONSTRAINT "contracts_terminated"`);
+    await queryRunner.query(
+      `ALTER TABLE "contracts" ADD CONSTRAINT "contracts_terminated" CHECK ((status = 'terminated') = (termination_cause IS NOT NULL) AND (status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL) AND (status = 'terminated' OR (terminated_at IS NULL AND terminated_by IS NULL AND termination_reason IS NULL)))`,
+    );
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION contracts_guard() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
                 may_change CONSTANT text[] := ARRAY['status', 'superseded_by_id', 'superseded_at', 'terminated_by', 'terminated_at', 'termination_reason', 'termination_cause', 'updated_at'];
             BEGIN
@@ -47,10 +51,10 @@ export class ContractTerminationCause1795373684308 implements MigrationInterface
                 END IF;
                 RETURN NEW;
             END $$`);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`CREATE OR REPLACE FUNCTION contracts_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION contracts_guard() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
                 may_change CONSTANT text[] := ARRAY['status', 'superseded_by_id', 'superseded_at', 'terminated_by', 'terminated_at', 'termination_reason', 'updated_at'];
             BEGIN
@@ -81,10 +85,11 @@ export class ContractTerminationCause1795373684308 implements MigrationInterface
                 END IF;
                 RETURN NEW;
             END $$`);
-        await queryRunner.query(`ALTER TABLE "contracts" DROP CONSTRAINT "contracts_terminated"`);
-        await queryRunner.query(`ALTER TABLE "contracts" ADD CONSTRAINT "contracts_terminated" CHECK ((status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL))`);
-        await queryRunner.query(`ALTER TABLE "contracts" DROP COLUMN "termination_cause"`);
-        await queryRunner.query(`DROP TYPE "public"."contract_termination_cause"`);
-    }
-
+    await queryRunner.query(`ALTER TABLE "contracts" DROP CONSTRAINT "contracts_terminated"`);
+    await queryRunner.query(
+      `ALTER TABLE "contracts" ADD CONSTRAINT "contracts_terminated" CHECK ((status = 'terminated') = (terminated_at IS NOT NULL AND terminated_by IS NOT NULL AND termination_reason IS NOT NULL))`,
+    );
+    await queryRunner.query(`ALTER TABLE "contracts" DROP COLUMN "termination_cause"`);
+    await queryRunner.query(`DROP TYPE "public"."contract_termination_cause"`);
+  }
 }

@@ -16,12 +16,19 @@ Object.assign(process.env, {
 });
 
 async function main(): Promise<void> {
-  const [{ AppModule }, { applyApiPrefix, buildOpenApi, createFastifyAdapter }] = await Promise.all([import('../src/app.module'), import('../src/http-app')]);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ runWorkers: false }), createFastifyAdapter(), {
-    preview: true,
-    logger: false,
-    abortOnError: false,
-  });
+  const [{ AppModule }, { applyApiPrefix, buildOpenApi, createFastifyAdapter }] = await Promise.all([
+    import('../src/app.module'),
+    import('../src/http-app'),
+  ]);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ runWorkers: false }),
+    createFastifyAdapter(),
+    {
+      preview: true,
+      logger: false,
+      abortOnError: false,
+    },
+  );
   applyApiPrefix(app);
   process.stdout.write(`${JSON.stringify(buildOpenApi(app), null, 2)}\n`);
   await app.close();

@@ -6,7 +6,16 @@
 // Docker image use. `npm run cli` (scripts/cli.js) and the embedded e2e suite's child (test/utils/compiled-app.ts)
 // run from a content-addressed build of the same kind (cachedBuild).
 const { createHash } = require('node:crypto');
-const { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } = require('node:fs');
+const {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} = require('node:fs');
 const { dirname, join, resolve } = require('node:path');
 const ts = require('typescript');
 
@@ -15,14 +24,26 @@ const SOURCE_DIRS = ['src', 'migrations'];
 
 /** @returns {import('typescript').CompilerOptions} */
 function compilerOptions() {
-  const parsed = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.build.json'), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.build.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error('tsconfig.build.json could not be read');
-  return { ...parsed.options, incremental: false, tsBuildInfoFile: undefined, sourceMap: false, inlineSourceMap: false, declaration: false, noEmit: false };
+  return {
+    ...parsed.options,
+    incremental: false,
+    tsBuildInfoFile: undefined,
+    sourceMap: false,
+    inlineSourceMap: false,
+    declaration: false,
+    noEmit: false,
+  };
 }
 
 /** @param {string} dir @returns {string[]} paths relative to the repository, sorted */
@@ -31,7 +52,9 @@ function sourcesIn(dir) {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return sourcesIn(path);
-      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+      return entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')
+        ? [path]
+        : [];
     })
     .sort();
 }
@@ -45,7 +68,11 @@ function sourceFiles() {
  * @param {string} outDir @param {{ path: string; text: string }[]} files @param {import('typescript').CompilerOptions} options */
 function transpileTo(outDir, files, options) {
   for (const file of files) {
-    const out = ts.transpileModule(file.text, { compilerOptions: options, fileName: join(ROOT, file.path), reportDiagnostics: false });
+    const out = ts.transpileModule(file.text, {
+      compilerOptions: options,
+      fileName: join(ROOT, file.path),
+      reportDiagnostics: false,
+    });
     const target = join(outDir, file.path.replace(/\.ts$/, '.js'));
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, out.outputText);
@@ -59,7 +86,8 @@ const UNUSED_FOR_MS = 60 * 60_000;
 function prune(builds, keep) {
   for (const name of readdirSync(builds)) {
     const path = join(builds, name);
-    if (name !== keep && Date.now() - statSync(path).mtimeMs > UNUSED_FOR_MS) rmSync(path, { recursive: true, force: true });
+    if (name !== keep && Date.now() - statSync(path).mtimeMs > UNUSED_FOR_MS)
+      rmSync(path, { recursive: true, force: true });
   }
 }
 
@@ -105,5 +133,7 @@ if (require.main === module) {
   const files = sourceFiles();
   rmSync(outDir, { recursive: true, force: true });
   transpileTo(outDir, files, compilerOptions());
-  console.log(`${files.length} files transpiled into ${outDir} in ${Date.now() - started} ms (types are checked by npm run build).`);
+  console.log(
+    `${files.length} files transpiled into ${outDir} in ${Date.now() - started} ms (types are checked by npm run build).`,
+  );
 }

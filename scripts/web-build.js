@@ -38,7 +38,8 @@ function sourceHash() {
   });
   // This script too: a change in how dist is made (the precompressed files) makes a new build.
   files.push(join(ROOT, 'package-lock.json'), __filename);
-  for (const file of files.filter(existsSync).sort()) hash.update(`\0${relative(ROOT, file)}\0`).update(readFileSync(file));
+  for (const file of files.filter(existsSync).sort())
+    hash.update(`\0${relative(ROOT, file)}\0`).update(readFileSync(file));
   return hash.digest('hex');
 }
 
@@ -69,7 +70,12 @@ function precompress() {
     const bytes = readFileSync(file);
     if (bytes.length < 1024) continue;
     writeFileSync(`${file}.gz`, gzipSync(bytes, { level: 9 }));
-    writeFileSync(`${file}.br`, brotliCompressSync(bytes, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(bytes, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      }),
+    );
   }
 }
 
@@ -105,17 +111,26 @@ function ensureWebBuild({ force = false, typecheck = false, quiet = false } = {}
 /** @param {{ force: boolean; typecheck: boolean; quiet: boolean }} options @returns {boolean} */
 function buildUnlocked({ force, typecheck, quiet }) {
   const hash = sourceHash();
-  const current = existsSync(join(DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash;
+  const current =
+    existsSync(join(DIST, 'index.html')) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, 'utf8').trim() === hash;
   if (current && !force) {
     if (!quiet) console.log('web/dist is current; not rebuilt.');
     return false;
   }
   const started = Date.now();
   const stdio = quiet ? 'pipe' : 'inherit';
-  if (typecheck) execFileSync(process.execPath, [binOf('typescript', 'bin/tsc'), '--noEmit', '-p', join(WEB, 'tsconfig.json')], { cwd: WEB, stdio });
+  if (typecheck)
+    execFileSync(process.execPath, [binOf('typescript', 'bin/tsc'), '--noEmit', '-p', join(WEB, 'tsconfig.json')], {
+      cwd: WEB,
+      stdio,
+    });
   // Always a production build, whoever calls (the test setup runs with NODE_ENV=test, which Vite would follow).
   const env = { ...process.env, NODE_ENV: 'production' };
-  execFileSync(process.execPath, [binOf('vite', 'bin/vite.js'), 'build', '--mode', 'production', '--logLevel', quiet ? 'error' : 'warn'], { cwd: WEB, stdio, env });
+  execFileSync(
+    process.execPath,
+    [binOf('vite', 'bin/vite.js'), 'build', '--mode', 'production', '--logLevel', quiet ? 'error' : 'warn'],
+    { cwd: WEB, stdio, env },
+  );
   precompress();
   writeFileSync(HASH_FILE, `${hash}\n`);
   if (!quiet) console.log(`web/dist built in ${Date.now() - started} ms.`);

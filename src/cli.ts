@@ -19,7 +19,9 @@ import { DEMO_DOMAIN, DEMO_PASSWORD, DEMO_STAFF } from './modules/demo/demo-data
 async function createAdmin(options: { email: string; name: string; language: Language }): Promise<void> {
   if (!isEmail(options.email)) throw new Error(`--email ${options.email} is not an e-mail address`);
   if (!Object.values(Language).includes(options.language)) throw new Error('--language must be fi, sv or en');
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: false }), {
+    logger: ['error'],
+  });
   try {
     const db = app.get(DataSource);
     const { mailId } = await db.transaction(async (manager) => {
@@ -29,9 +31,16 @@ async function createAdmin(options: { email: string; name: string; language: Lan
       }
       const user =
         existing ??
-        (await manager.save(UserEntity, { email: options.email, name: options.name, role: Role.Admin, language: options.language }));
+        (await manager.save(UserEntity, {
+          email: options.email,
+          name: options.name,
+          role: Role.Admin,
+          language: options.language,
+        }));
       const mailId = await app.get(InvitationsService).invite(manager, user, null);
-      await app.get(AuditService).log(null, 'user.invited', ['user', user.id], { role: Role.Admin, via: 'cli' }, manager);
+      await app
+        .get(AuditService)
+        .log(null, 'user.invited', ['user', user.id], { role: Role.Admin, via: 'cli' }, manager);
       return { mailId };
     });
     const message = await db.getRepository(MailMessageEntity).findOneByOrFail({ id: mailId });
@@ -49,12 +58,16 @@ async function createAdmin(options: { email: string; name: string; language: Lan
 
 async function seedDemo(): Promise<void> {
   // With the workers: the demo's fee run is computed and exported by the real jobs, in this process.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ runWorkers: true }), {
+    logger: ['error', 'warn'],
+  });
   await app.init();
   try {
     const outcome = await app.get(DemoSeedService).seed();
     console.log(outcome === 'seeded' ? 'Demo data seeded.' : 'Demo data was already there; nothing changed.');
-    console.log(`Demo logins (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => `${s.key}@${DEMO_DOMAIN}`).join(', ')}, expert01@${DEMO_DOMAIN} … expert40@${DEMO_DOMAIN}`);
+    console.log(
+      `Demo logins (password ${DEMO_PASSWORD}): ${DEMO_STAFF.map((s) => `${s.key}@${DEMO_DOMAIN}`).join(', ')}, expert01@${DEMO_DOMAIN} … expert40@${DEMO_DOMAIN}`,
+    );
   } finally {
     await app.close();
   }

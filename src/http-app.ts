@@ -79,7 +79,10 @@ export interface HttpAppOptions {
   shutdownHooks?: boolean;
 }
 
-export async function createHttpApp(module: DynamicModule, options: HttpAppOptions = {}): Promise<NestFastifyApplication> {
+export async function createHttpApp(
+  module: DynamicModule,
+  options: HttpAppOptions = {},
+): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(module, createFastifyAdapter(), { bufferLogs: true });
   await configureHttpApp(app, options);
   return app;
@@ -104,7 +107,8 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(RequestErrors.bodyTooDeep(MAX_JSON_DEPTH), undefined);
     parseJson(request as FastifyRequest, text, (error, value) => {
       if (error) return done(error, undefined);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return done(RequestErrors.bodyNotObject(), undefined);
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        return done(RequestErrors.bodyNotObject(), undefined);
       done(null, value);
     });
   });
@@ -136,7 +140,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   });
 
   applyApiPrefix(app);
-  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, buildOpenApi(app), { jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json` });
+  SwaggerModule.setup(`${API_PREFIX.slice(1)}/docs`, app, buildOpenApi(app), {
+    jsonDocumentUrl: `${API_PREFIX.slice(1)}/docs-json`,
+  });
   // Without a built web app (a fresh clone before its first build, most API tests) the API runs alone.
   await serveWebApp(app);
   if (options.shutdownHooks !== false) app.enableShutdownHooks();

@@ -18,11 +18,18 @@ describe('accessibility feedback', () => {
   });
   afterAll(() => t.close());
 
-  const send = (body: object, ip = from()) => t.http.post('/accessibility-feedback').set('x-forwarded-for', ip).send(body);
+  const send = (body: object, ip = from()) =>
+    t.http.post('/accessibility-feedback').set('x-forwarded-for', ip).send(body);
 
   it('stores feedback from anyone and mails it to the configured mailbox', async () => {
     const message = `Virheilmoitus ei tule ruudunlukijalle ${randomUUID()}`;
-    const res = await send({ message, email: 'anna@example.fi', name: 'Anna Asiakas', page: '/offers/123', language: 'sv' }).expect(202);
+    const res = await send({
+      message,
+      email: 'anna@example.fi',
+      name: 'Anna Asiakas',
+      page: '/offers/123',
+      language: 'sv',
+    }).expect(202);
     expect(res.text).toBe('');
     const row = await t.db.getRepository(AccessibilityFeedbackEntity).findOneByOrFail({ message });
     expect(row).toMatchObject({ email: 'anna@example.fi', name: 'Anna Asiakas', page: '/offers/123', language: 'sv' });
@@ -37,7 +44,11 @@ describe('accessibility feedback', () => {
   it('takes a message alone', async () => {
     const message = `Pelkkä viesti ${randomUUID()}`;
     await send({ message }).expect(202);
-    expect(await t.db.getRepository(AccessibilityFeedbackEntity).findOneByOrFail({ message })).toMatchObject({ email: null, name: null, page: null });
+    expect(await t.db.getRepository(AccessibilityFeedbackEntity).findOneByOrFail({ message })).toMatchObject({
+      email: null,
+      name: null,
+      page: null,
+    });
     expect((await t.mail.waitFor((m) => m.text.includes(message))).text).toContain('Lähettäjä: ei kerrottu');
   });
 
@@ -70,7 +81,10 @@ describe('accessibility feedback', () => {
     await send({ message: first }).expect(202);
     await send({ message: second, email: 'b@example.fi' }).expect(202);
     const coordinator = await loggedIn(t.db, t.http, Role.Coordinator);
-    const page = await t.http.get('/accessibility-feedback?limit=2').set('authorization', `Bearer ${coordinator.token}`).expect(200);
+    const page = await t.http
+      .get('/accessibility-feedback?limit=2')
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
     expect(page.body).toMatchObject({ limit: 2, offset: 0, total: expect.any(Number) });
     expect(page.body.total).toBeGreaterThanOrEqual(2);
     expect(page.body.items.map((i: { message: string }) => i.message)).toEqual([second, first]);
@@ -83,9 +97,15 @@ describe('accessibility feedback', () => {
       language: null,
       createdAt: expect.any(String),
     });
-    const next = await t.http.get('/accessibility-feedback?limit=1&offset=1').set('authorization', `Bearer ${coordinator.token}`).expect(200);
+    const next = await t.http
+      .get('/accessibility-feedback?limit=1&offset=1')
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
     expect(next.body.items.map((i: { message: string }) => i.message)).toEqual([first]);
-    await t.http.get('/accessibility-feedback?limit=101').set('authorization', `Bearer ${coordinator.token}`).expect(400);
+    await t.http
+      .get('/accessibility-feedback?limit=101')
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(400);
 
     for (const role of [Role.Admin, Role.Expert, Role.Orderer]) {
       const other = await loggedIn(t.db, t.http, role);

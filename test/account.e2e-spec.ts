@@ -20,7 +20,10 @@ describe('account: forgotten password, change of password and language', () => {
   afterAll(() => t.close());
 
   const tokens = async (user: Pick<TestUser, 'email' | 'password'>) =>
-    (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body as { accessToken: string; refreshToken: string };
+    (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body as {
+      accessToken: string;
+      refreshToken: string;
+    };
 
   // The reset answers before it looks the address up; this waits for the work behind the answer.
   const settled = () => t.app.get(PasswordResetService).settled();
@@ -45,11 +48,15 @@ describe('account: forgotten password, change of password and language', () => {
       expect(mail.text).toContain('inom 60 minuter');
       const token = /http:\/\/kokemus\.test\/reset-password#token=([A-Za-z0-9_-]{43})\n/.exec(mail.text)![1];
 
-      const link = await t.db.getRepository(InvitationEntity).findOneByOrFail({ userId: user.id, purpose: InvitationPurpose.PasswordReset });
+      const link = await t.db
+        .getRepository(InvitationEntity)
+        .findOneByOrFail({ userId: user.id, purpose: InvitationPurpose.PasswordReset });
       expect(link.tokenHash).toEqual(sha256(token));
       expect(link.expiresAt.getTime() - link.createdAt.getTime()).toBeGreaterThan(59 * 60_000);
       expect(link.expiresAt.getTime() - link.createdAt.getTime()).toBeLessThanOrEqual(60 * 60_000 + 1000);
-      const audit = await t.db.getRepository(AuditEventEntity).findBy({ entityId: user.id, action: 'auth.password_reset_requested' });
+      const audit = await t.db
+        .getRepository(AuditEventEntity)
+        .findBy({ entityId: user.id, action: 'auth.password_reset_requested' });
       expect(audit).toHaveLength(1);
       expect(audit[0].ip).toBeTruthy();
     });
@@ -62,7 +69,12 @@ describe('account: forgotten password, change of password and language', () => {
       const answers = [];
       for (const email of [known.email, unknown, invited.email, disabled.email]) {
         const res = await t.http.post('/auth/password-reset').send({ email }).expect(202);
-        answers.push({ status: res.status, text: res.text, type: res.headers['content-type'] ?? null, length: res.headers['content-length'] });
+        answers.push({
+          status: res.status,
+          text: res.text,
+          type: res.headers['content-type'] ?? null,
+          length: res.headers['content-length'],
+        });
       }
       expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
       await settled();
@@ -71,8 +83,16 @@ describe('account: forgotten password, change of password and language', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(t.mail.sent.filter((m) => [unknown, invited.email, disabled.email].includes(m.to))).toEqual([]);
       for (const user of [invited, disabled]) {
-        expect(await t.db.getRepository(InvitationEntity).countBy({ userId: user.id, purpose: InvitationPurpose.PasswordReset })).toBe(0);
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ entityId: user.id, action: 'auth.password_reset_requested' })).toBe(0);
+        expect(
+          await t.db
+            .getRepository(InvitationEntity)
+            .countBy({ userId: user.id, purpose: InvitationPurpose.PasswordReset }),
+        ).toBe(0);
+        expect(
+          await t.db
+            .getRepository(AuditEventEntity)
+            .countBy({ entityId: user.id, action: 'auth.password_reset_requested' }),
+        ).toBe(0);
       }
     });
 
@@ -87,7 +107,10 @@ describe('account: forgotten password, change of password and language', () => {
       const b = await tokens(user);
       const token = await resetToken(user);
 
-      const weak = await t.http.post('/auth/password-reset/confirm').send({ token, password: 'password1234' }).expect(400);
+      const weak = await t.http
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: 'password1234' })
+        .expect(400);
       expect(weak.body.errors).toEqual([expect.objectContaining({ field: 'password', code: 'tooCommon' })]);
       // A refused password leaves the link usable and the sessions alive.
       await t.http.get('/me').set('authorization', `Bearer ${a.accessToken}`).expect(200);
@@ -102,9 +125,14 @@ describe('account: forgotten password, change of password and language', () => {
       await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(401);
       await tokens({ email: user.email, password: NEW_PASSWORD });
 
-      const again = await t.http.post('/auth/password-reset/confirm').send({ token, password: 'Ytterligare-ett-lösen-2027' }).expect(410);
+      const again = await t.http
+        .post('/auth/password-reset/confirm')
+        .send({ token, password: 'Ytterligare-ett-lösen-2027' })
+        .expect(410);
       expect(again.body.code).toBe('INVALID_RESET_LINK');
-      const done = await t.db.getRepository(AuditEventEntity).findBy({ actorId: user.id, action: 'auth.password_reset' });
+      const done = await t.db
+        .getRepository(AuditEventEntity)
+        .findBy({ actorId: user.id, action: 'auth.password_reset' });
       expect(done).toHaveLength(1);
       expect(done[0].details).toEqual({ revokedSessions: 2 });
     });
@@ -114,7 +142,10 @@ describe('account: forgotten password, change of password and language', () => {
       const token = await resetToken(user);
       t.clock.set(new Date(Date.now() + 61 * 60_000));
       try {
-        const res = await t.http.post('/auth/password-reset/confirm').send({ token, password: NEW_PASSWORD }).expect(410);
+        const res = await t.http
+          .post('/auth/password-reset/confirm')
+          .send({ token, password: NEW_PASSWORD })
+          .expect(410);
         expect(res.body.code).toBe('INVALID_RESET_LINK');
       } finally {
         t.clock.reset();
@@ -134,7 +165,10 @@ describe('account: forgotten password, change of password and language', () => {
       const user = await createUser(t.db, Role.Expert);
       const token = await resetToken(user);
       await t.http.post('/auth/invitations/accept').send({ token, password: NEW_PASSWORD }).expect(410);
-      await t.http.post('/auth/password-reset/confirm').send({ token: 'x'.repeat(43), password: NEW_PASSWORD }).expect(410);
+      await t.http
+        .post('/auth/password-reset/confirm')
+        .send({ token: 'x'.repeat(43), password: NEW_PASSWORD })
+        .expect(410);
     });
   });
 
@@ -147,8 +181,13 @@ describe('account: forgotten password, change of password and language', () => {
         .set('authorization', `Bearer ${s.accessToken}`)
         .send({ currentPassword: 'not-my-password-at-all', newPassword: NEW_PASSWORD })
         .expect(400);
-      expect(res.body).toMatchObject({ code: 'CURRENT_PASSWORD_WRONG', errors: [expect.objectContaining({ field: 'currentPassword', code: 'wrong' })] });
-      expect(await t.db.getRepository(AuditEventEntity).countBy({ actorId: user.id, action: 'auth.password_change_failed' })).toBe(1);
+      expect(res.body).toMatchObject({
+        code: 'CURRENT_PASSWORD_WRONG',
+        errors: [expect.objectContaining({ field: 'currentPassword', code: 'wrong' })],
+      });
+      expect(
+        await t.db.getRepository(AuditEventEntity).countBy({ actorId: user.id, action: 'auth.password_change_failed' }),
+      ).toBe(1);
       await tokens(user);
     });
 
@@ -178,7 +217,9 @@ describe('account: forgotten password, change of password and language', () => {
       await t.http.post('/auth/refresh').send({ refreshToken: elsewhere.refreshToken }).expect(401);
       await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(401);
       await tokens({ email: user.email, password: NEW_PASSWORD });
-      const audit = await t.db.getRepository(AuditEventEntity).findBy({ actorId: user.id, action: 'auth.password_changed' });
+      const audit = await t.db
+        .getRepository(AuditEventEntity)
+        .findBy({ actorId: user.id, action: 'auth.password_changed' });
       expect(audit.map((a) => a.details)).toEqual([{ revokedSessions: 1 }]);
     });
   });
@@ -187,9 +228,15 @@ describe('account: forgotten password, change of password and language', () => {
     it('changes my language, audits it, and mail uses it from then on', async () => {
       const user = await createUser(t.db, Role.Expert, { language: Language.Fi, name: 'Maija Vaasa' });
       const s = await tokens(user);
-      const res = await t.http.patch('/me').set('authorization', `Bearer ${s.accessToken}`).send({ language: 'sv' }).expect(200);
+      const res = await t.http
+        .patch('/me')
+        .set('authorization', `Bearer ${s.accessToken}`)
+        .send({ language: 'sv' })
+        .expect(200);
       expect(res.body).toEqual({ id: user.id, email: user.email, name: 'Maija Vaasa', role: 'expert', language: 'sv' });
-      expect((await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(200)).body.language).toBe('sv');
+      expect((await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(200)).body.language).toBe(
+        'sv',
+      );
       const audit = await t.db.getRepository(AuditEventEntity).findBy({ actorId: user.id, action: 'user.updated' });
       expect(audit.map((a) => a.details)).toEqual([{ fields: ['language'], language: 'sv' }]);
 
@@ -201,11 +248,22 @@ describe('account: forgotten password, change of password and language', () => {
     it('refuses a language outside fi, sv and en, and any other field, naming it', async () => {
       const user = await createUser(t.db, Role.Orderer);
       const s = await tokens(user);
-      const bad = await t.http.patch('/me').set('authorization', `Bearer ${s.accessToken}`).send({ language: 'de' }).expect(400);
+      const bad = await t.http
+        .patch('/me')
+        .set('authorization', `Bearer ${s.accessToken}`)
+        .send({ language: 'de' })
+        .expect(400);
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'language', code: 'isEnum' })]);
-      const other = await t.http.patch('/me').set('authorization', `Bearer ${s.accessToken}`).send({ role: 'admin' }).expect(400);
+      const other = await t.http
+        .patch('/me')
+        .set('authorization', `Bearer ${s.accessToken}`)
+        .send({ role: 'admin' })
+        .expect(400);
       expect(other.body.errors).toEqual([expect.objectContaining({ field: 'role', code: 'unknownField' })]);
-      expect((await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(200)).body).toMatchObject({ role: 'orderer', language: 'fi' });
+      expect((await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(200)).body).toMatchObject({
+        role: 'orderer',
+        language: 'fi',
+      });
     });
   });
 });
@@ -221,8 +279,13 @@ describe('password routes are rate limited', () => {
   it('limits reset requests per address, known or not', async () => {
     const user = await createUser(t.db, Role.Orderer);
     for (const email of [user.email, `nobody-${Date.now()}@example.test`]) {
-      for (let i = 0; i < 3; i++) await t.http.post('/auth/password-reset').set('x-forwarded-for', `198.51.100.${i}`).send({ email }).expect(202);
-      const limited = await t.http.post('/auth/password-reset').set('x-forwarded-for', '198.51.100.9').send({ email }).expect(429);
+      for (let i = 0; i < 3; i++)
+        await t.http.post('/auth/password-reset').set('x-forwarded-for', `198.51.100.${i}`).send({ email }).expect(202);
+      const limited = await t.http
+        .post('/auth/password-reset')
+        .set('x-forwarded-for', '198.51.100.9')
+        .send({ email })
+        .expect(429);
       expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
     }
     await t.app.get(PasswordResetService).settled();
@@ -230,9 +293,14 @@ describe('password routes are rate limited', () => {
 
   it('limits guesses of the current password per account', async () => {
     const user = await createUser(t.db, Role.Expert);
-    const token = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body.accessToken;
+    const token = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200))
+      .body.accessToken;
     const guess = (ip: string) =>
-      t.http.post('/me/password').set('authorization', `Bearer ${token}`).set('x-forwarded-for', ip).send({ currentPassword: 'guess-guess-guess', newPassword: NEW_PASSWORD });
+      t.http
+        .post('/me/password')
+        .set('authorization', `Bearer ${token}`)
+        .set('x-forwarded-for', ip)
+        .send({ currentPassword: 'guess-guess-guess', newPassword: NEW_PASSWORD });
     for (let i = 0; i < 3; i++) await guess(`198.51.100.${20 + i}`).expect(400);
     await guess('198.51.100.30').expect(429);
   });

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 describe('the generated API client', () => {
   it('is what the API’s current OpenAPI document generates', () => {
     const root = join(__dirname, '..');
-    const run = () => execFileSync(process.execPath, [join(root, 'scripts', 'api-client.js'), '--check'], { cwd: root, encoding: 'utf8', stdio: 'pipe' });
+    const run = () =>
+      execFileSync(process.execPath, [join(root, 'scripts', 'api-client.js'), '--check'], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     expect(run).not.toThrow();
   }, 180_000);
 });

@@ -20,16 +20,38 @@ describe('what an assignment says about its work', () => {
     await addMember(t.db, unitId, orderer.id);
     const expert = await createExpert(t.db);
     const other = await createExpert(t.db);
-    const onSite = await createRequest(t.db, unitId, orderer.id, { title: 'Asiakasraati', startsAt: '2026-11-03T08:00:00Z', endsAt: '2026-11-03T10:00:00Z' });
+    const onSite = await createRequest(t.db, unitId, orderer.id, {
+      title: 'Asiakasraati',
+      startsAt: '2026-11-03T08:00:00Z',
+      endsAt: '2026-11-03T10:00:00Z',
+    });
     await t.db.query('UPDATE booking_requests SET preparation_minutes = 90 WHERE id = $1', [onSite.id]);
-    const remote = await createRequest(t.db, unitId, orderer.id, { title: 'Etäluento', remote: true, startsAt: '2026-11-04T08:00:00Z', endsAt: '2026-11-04T09:00:00Z' });
+    const remote = await createRequest(t.db, unitId, orderer.id, {
+      title: 'Etäluento',
+      remote: true,
+      startsAt: '2026-11-04T08:00:00Z',
+      endsAt: '2026-11-04T09:00:00Z',
+    });
     const first = await createAssignment(t.db, onSite, expert.id);
     await createAssignment(t.db, remote, expert.id);
-    const foreign = await createAssignment(t.db, await createRequest(t.db, unitId, orderer.id, { title: 'Toisen työ' }), other.id);
+    const foreign = await createAssignment(
+      t.db,
+      await createRequest(t.db, unitId, orderer.id, { title: 'Toisen työ' }),
+      other.id,
+    );
 
     const token = await login(t.http, expert);
     const list = await t.http.get('/assignments').set('authorization', `Bearer ${token}`).expect(200);
-    expect(list.body.map((a: Record<string, unknown>) => [a.title, a.taskType, a.remote, a.municipality, a.address, a.preparationHours])).toEqual([
+    expect(
+      list.body.map((a: Record<string, unknown>) => [
+        a.title,
+        a.taskType,
+        a.remote,
+        a.municipality,
+        a.address,
+        a.preparationHours,
+      ]),
+    ).toEqual([
       ['Asiakasraati', 'working_group', false, '905', 'Hietalahdenkatu 2', 1.5],
       ['Etäluento', 'working_group', true, null, null, 0],
     ]);
@@ -37,7 +59,10 @@ describe('what an assignment says about its work', () => {
     expect(one.body).toMatchObject({ title: 'Asiakasraati', municipality: '905', preparationHours: 1.5 });
     await t.http.get(`/assignments/${foreign.id}`).set('authorization', `Bearer ${token}`).expect(404);
 
-    const order = await t.http.get(`/booking-requests/${onSite.id}`).set('authorization', `Bearer ${await login(t.http, orderer)}`).expect(200);
+    const order = await t.http
+      .get(`/booking-requests/${onSite.id}`)
+      .set('authorization', `Bearer ${await login(t.http, orderer)}`)
+      .expect(200);
     expect(order.body.assignments).toEqual([expect.objectContaining({ id: first.id, title: 'Asiakasraati' })]);
   });
 });

@@ -19,7 +19,10 @@ describe('authentication', () => {
 
   it('logs in with the right password and answers /me', async () => {
     const user = await createUser(t.db, Role.Coordinator);
-    const res = await t.http.post('/auth/login').send({ email: user.email.toUpperCase(), password: user.password }).expect(200);
+    const res = await t.http
+      .post('/auth/login')
+      .send({ email: user.email.toUpperCase(), password: user.password })
+      .expect(200);
     expect(res.body).toEqual({
       accessToken: expect.any(String),
       tokenType: 'Bearer',
@@ -32,15 +35,27 @@ describe('authentication', () => {
     expect(claims.header.alg).toBe('HS256');
     expect(claims.payload).toMatchObject({ iss: 'kokemus', aud: 'kokemus-api', sub: user.id });
     const me = await t.http.get('/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
-    expect(me.body).toEqual({ id: user.id, email: user.email, name: 'Test coordinator', role: 'coordinator', language: 'fi' });
+    expect(me.body).toEqual({
+      id: user.id,
+      email: user.email,
+      name: 'Test coordinator',
+      role: 'coordinator',
+      language: 'fi',
+    });
     const audit = await t.db.getRepository(AuditEventEntity).findOneBy({ actorId: user.id, action: 'auth.login' });
     expect(audit?.ip).toBeTruthy();
   });
 
   it('refuses a wrong password and an unknown account alike, and audits both', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    const wrong = await t.http.post('/auth/login').send({ email: user.email, password: 'not-the-password-at-all' }).expect(401);
-    const unknown = await t.http.post('/auth/login').send({ email: 'nobody@example.test', password: 'whatever-password' }).expect(401);
+    const wrong = await t.http
+      .post('/auth/login')
+      .send({ email: user.email, password: 'not-the-password-at-all' })
+      .expect(401);
+    const unknown = await t.http
+      .post('/auth/login')
+      .send({ email: 'nobody@example.test', password: 'whatever-password' })
+      .expect(401);
     expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
     expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
     expect(wrong.headers['content-type']).toContain('application/problem+json');
@@ -60,7 +75,11 @@ describe('authentication', () => {
     const none = jwt.sign(base, '', { algorithm: 'none', expiresIn: 60 } as jwt.SignOptions);
     const [h, p, s] = good.split('.');
     const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
-    const tampered = [h, Buffer.from(JSON.stringify({ ...payload, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url'), s].join('.');
+    const tampered = [
+      h,
+      Buffer.from(JSON.stringify({ ...payload, sub: '00000000-0000-4000-8000-000000000000' })).toString('base64url'),
+      s,
+    ].join('.');
     for (const token of [expired, otherKey, wrongAudience, none, tampered, 'garbage']) {
       const res = await t.http.get('/me').set('authorization', `Bearer ${token}`).expect(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
@@ -70,7 +89,8 @@ describe('authentication', () => {
 
   it('rotates the refresh token on every use and revokes the family when an old one comes back', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    const first = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body;
+    const first = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200))
+      .body;
     const second = (await t.http.post('/auth/refresh').send({ refreshToken: first.refreshToken }).expect(200)).body;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     await t.http.get('/me').set('authorization', `Bearer ${second.accessToken}`).expect(200);
@@ -80,20 +100,26 @@ describe('authentication', () => {
     // The whole family is gone: the newest refresh token and its access token stop working too.
     await t.http.post('/auth/refresh').send({ refreshToken: second.refreshToken }).expect(401);
     await t.http.get('/me').set('authorization', `Bearer ${second.accessToken}`).expect(401);
-    const events = await t.db.getRepository(AuditEventEntity).findBy({ actorId: user.id, action: 'auth.refresh_reuse_detected' });
+    const events = await t.db
+      .getRepository(AuditEventEntity)
+      .findBy({ actorId: user.id, action: 'auth.refresh_reuse_detected' });
     expect(events).toHaveLength(1);
   });
 
   it('lets exactly one of two concurrent refreshes with the same token win', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    const first = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body;
-    const results = await Promise.all([1, 2].map(() => t.http.post('/auth/refresh').send({ refreshToken: first.refreshToken })));
+    const first = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200))
+      .body;
+    const results = await Promise.all(
+      [1, 2].map(() => t.http.post('/auth/refresh').send({ refreshToken: first.refreshToken })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
   });
 
   it('ends the session on logout', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    const tokens = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200)).body;
+    const tokens = (await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(200))
+      .body;
     await t.http.post('/auth/logout').set('authorization', `Bearer ${tokens.accessToken}`).expect(204);
     await t.http.get('/me').set('authorization', `Bearer ${tokens.accessToken}`).expect(401);
     await t.http.post('/auth/refresh').send({ refreshToken: tokens.refreshToken }).expect(401);
@@ -134,7 +160,10 @@ describe('authentication', () => {
     const common = await t.http.post('/auth/invitations/accept').send({ token, password: 'password1234' }).expect(400);
     expect(common.body.errors).toEqual([expect.objectContaining({ field: 'password', code: 'tooCommon' })]);
     await t.http.post('/auth/invitations/accept').send({ token, password: 'Laihela-stranden-2026' }).expect(204);
-    const again = await t.http.post('/auth/invitations/accept').send({ token, password: 'Laihela-stranden-2026' }).expect(410);
+    const again = await t.http
+      .post('/auth/invitations/accept')
+      .send({ token, password: 'Laihela-stranden-2026' })
+      .expect(410);
     expect(again.body.code).toBe('INVALID_INVITATION');
     await login(t.http, { email, password: 'Laihela-stranden-2026' });
   });
@@ -143,7 +172,11 @@ describe('authentication', () => {
     const admin = await createUser(t.db, Role.Admin);
     const adminToken = await login(t.http, admin);
     const email = `late-${Date.now()}@example.test`;
-    await t.http.post('/users').set('authorization', `Bearer ${adminToken}`).send({ email, name: 'Late Person', role: 'orderer' }).expect(201);
+    await t.http
+      .post('/users')
+      .set('authorization', `Bearer ${adminToken}`)
+      .send({ email, name: 'Late Person', role: 'orderer' })
+      .expect(201);
     const mail = await t.mail.waitFor((m) => m.to === email);
     const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
     t.clock.set(new Date(Date.now() + 73 * 3600_000));
@@ -165,7 +198,8 @@ describe('login rate limits', () => {
 
   it('limits attempts per account', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    for (let i = 0; i < 3; i++) await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' }).expect(401);
     const limited = await t.http.post('/auth/login').send({ email: user.email, password: user.password }).expect(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
   });
@@ -183,7 +217,10 @@ describe('login rate limits per address', () => {
   it('limits attempts per address across accounts, however X-Forwarded-For is forged', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await t.http.post('/auth/login').set('x-forwarded-for', `198.51.100.${i + 1}`).send({ email: `x${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' });
+      const res = await t.http
+        .post('/auth/login')
+        .set('x-forwarded-for', `198.51.100.${i + 1}`)
+        .send({ email: `x${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
@@ -193,7 +230,9 @@ describe('login rate limits per address', () => {
 
 describe('forwarded client addresses', () => {
   const loginAudit = async (t: TestApp, actorId: string) =>
-    (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as { ip: string }[];
+    (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as {
+      ip: string;
+    }[];
 
   describe('with the default TRUST_PROXY (off)', () => {
     let t: TestApp;
@@ -204,7 +243,11 @@ describe('forwarded client addresses', () => {
 
     it('writes the connection’s own address to the audit log whatever X-Forwarded-For says', async () => {
       const user = await createUser(t.db, Role.Orderer);
-      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.99').send({ email: user.email, password: user.password }).expect(200);
+      await t.http
+        .post('/auth/login')
+        .set('x-forwarded-for', '203.0.113.99')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       const rows = await loginAudit(t, user.id);
       expect(rows).toHaveLength(1);
       expect(rows[0].ip).not.toContain('203.0.113.99');
@@ -221,14 +264,30 @@ describe('forwarded client addresses', () => {
 
     it('takes the client address the proxy forwards, in the audit log and in the per-address limit', async () => {
       const user = await createUser(t.db, Role.Orderer);
-      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.42').send({ email: user.email, password: user.password }).expect(200);
+      await t.http
+        .post('/auth/login')
+        .set('x-forwarded-for', '203.0.113.42')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
       expect(await loginAudit(t, user.id)).toEqual([{ ip: '203.0.113.42' }]);
       // Nine failures from one forwarded client use up its allowance; another client behind the proxy still gets in.
       for (let i = 0; i < 9; i++) {
-        await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.50').send({ email: `p${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' }).expect(401);
+        await t.http
+          .post('/auth/login')
+          .set('x-forwarded-for', '203.0.113.50')
+          .send({ email: `p${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' })
+          .expect(401);
       }
-      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.50').send({ email: user.email, password: user.password }).expect(429);
-      await t.http.post('/auth/login').set('x-forwarded-for', '203.0.113.51').send({ email: user.email, password: user.password }).expect(200);
+      await t.http
+        .post('/auth/login')
+        .set('x-forwarded-for', '203.0.113.50')
+        .send({ email: user.email, password: user.password })
+        .expect(429);
+      await t.http
+        .post('/auth/login')
+        .set('x-forwarded-for', '203.0.113.51')
+        .send({ email: user.email, password: user.password })
+        .expect(200);
     });
   });
 });
@@ -255,7 +314,8 @@ describe('login rate limits across API instances', () => {
   it('counts the attempts on an account together: the limit holds however the requests are spread', async () => {
     expect(a.app.get(LoginThrottlerStorage).backend).toBe('redis');
     const user = await createUser(a.db, Role.Orderer);
-    const attempt = (t: TestApp) => t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' });
+    const attempt = (t: TestApp) =>
+      t.http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' });
     const statuses: number[] = [];
     for (const t of [a, b, a, b]) statuses.push((await attempt(t)).status);
     expect(statuses).toEqual([401, 401, 401, 401]);
@@ -269,7 +329,9 @@ describe('login rate limits across API instances', () => {
   it('counts parallel attempts exactly once each', async () => {
     const user = await createUser(a.db, Role.Orderer);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' })),
+      Array.from({ length: 10 }, (_, i) =>
+        (i % 2 ? a : b).http.post('/auth/login').send({ email: user.email, password: 'wrong-password-here' }),
+      ),
     );
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([...Array(4).fill(401), ...Array(6).fill(429)]);

@@ -22,7 +22,8 @@ describe('availability authorization: every route × every role', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin]) tokens[role] = (await loggedIn(t.db, t.http, role)).token;
+    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin])
+      tokens[role] = (await loggedIn(t.db, t.http, role)).token;
     const expert = await loggedInExpert(t.db, t.http);
     tokens[Role.Expert] = expert.token;
     expertId = expert.id;
@@ -34,8 +35,18 @@ describe('availability authorization: every route × every role', () => {
   afterAll(() => t.close());
 
   const rows: RouteRow[] = [
-    { method: 'get', template: '/experts/me/availability', path: () => '/experts/me/availability', expect: expertOnly(200) },
-    { method: 'get', template: '/experts/me/availability/check', path: () => `/experts/me/availability/check?${RANGE}`, expect: expertOnly(200) },
+    {
+      method: 'get',
+      template: '/experts/me/availability',
+      path: () => '/experts/me/availability',
+      expect: expertOnly(200),
+    },
+    {
+      method: 'get',
+      template: '/experts/me/availability/check',
+      path: () => `/experts/me/availability/check?${RANGE}`,
+      expect: expertOnly(200),
+    },
     {
       method: 'post',
       template: '/experts/me/availability/weekly',
@@ -43,7 +54,12 @@ describe('availability authorization: every route × every role', () => {
       body: { weekday: 1, from: '09:00', to: '12:00', validFrom: '2026-01-01' },
       expect: expertOnly(201),
     },
-    { method: 'delete', template: '/experts/me/availability/weekly/{id}', path: () => `/experts/me/availability/weekly/${own.weekly}`, expect: expertOnly(204) },
+    {
+      method: 'delete',
+      template: '/experts/me/availability/weekly/{id}',
+      path: () => `/experts/me/availability/weekly/${own.weekly}`,
+      expect: expertOnly(204),
+    },
     {
       method: 'post',
       template: '/experts/me/availability/one-off',
@@ -51,7 +67,12 @@ describe('availability authorization: every route × every role', () => {
       body: { date: '2026-09-11', from: '09:00', to: '12:00' },
       expect: expertOnly(201),
     },
-    { method: 'delete', template: '/experts/me/availability/one-off/{id}', path: () => `/experts/me/availability/one-off/${own.oneOff}`, expect: expertOnly(204) },
+    {
+      method: 'delete',
+      template: '/experts/me/availability/one-off/{id}',
+      path: () => `/experts/me/availability/one-off/${own.oneOff}`,
+      expect: expertOnly(204),
+    },
     {
       method: 'post',
       template: '/experts/me/availability/absences',
@@ -59,10 +80,30 @@ describe('availability authorization: every route × every role', () => {
       body: { firstDay: '2026-08-01', lastDay: '2026-08-02' },
       expect: expertOnly(201),
     },
-    { method: 'delete', template: '/experts/me/availability/absences/{id}', path: () => `/experts/me/availability/absences/${own.absence}`, expect: expertOnly(204) },
-    { method: 'get', template: '/experts/{id}/availability', path: () => `/experts/${otherExpert}/availability`, expect: staff(200) },
-    { method: 'get', template: '/experts/{id}/availability/check', path: () => `/experts/${otherExpert}/availability/check?${RANGE}`, expect: staff(200) },
-    { method: 'get', template: '/availability/experts', path: () => `/availability/experts?${RANGE}`, expect: staff(200) },
+    {
+      method: 'delete',
+      template: '/experts/me/availability/absences/{id}',
+      path: () => `/experts/me/availability/absences/${own.absence}`,
+      expect: expertOnly(204),
+    },
+    {
+      method: 'get',
+      template: '/experts/{id}/availability',
+      path: () => `/experts/${otherExpert}/availability`,
+      expect: staff(200),
+    },
+    {
+      method: 'get',
+      template: '/experts/{id}/availability/check',
+      path: () => `/experts/${otherExpert}/availability/check?${RANGE}`,
+      expect: staff(200),
+    },
+    {
+      method: 'get',
+      template: '/availability/experts',
+      path: () => `/availability/experts?${RANGE}`,
+      expect: staff(200),
+    },
   ];
 
   it('covers every documented route under the availability prefixes', () => {
@@ -71,7 +112,7 @@ describe('availability authorization: every route × every role', () => {
 
   itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
-  it('never lets an expert reach another expert\'s availability', async () => {
+  it("never lets an expert reach another expert's availability", async () => {
     const other = await loggedInExpert(t.db, t.http);
     const auth = `Bearer ${other.token}`;
     await t.http.get(`/experts/${expertId}/availability`).set('authorization', auth).expect(403);

@@ -13,16 +13,66 @@ type Key = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'G' | 'H' | 'I' | 'J' | 'K';
 // Ranges in 2027: June is summer time (+03:00), January winter time (+02:00).
 // 7, 14, 28 June, 31 May and 4 January 2027 are Mondays; 9 June a Wednesday, 12 June a Saturday.
 const RANGES: { label: string; start: string; end: string; expected: Key[] }[] = [
-  { label: 'Mon 7 Jun 10:00–11:00', start: '2027-06-07T10:00:00+03:00', end: '2027-06-07T11:00:00+03:00', expected: ['A', 'B', 'G', 'H', 'K'] },
-  { label: 'Mon 7 Jun 09:30–11:00', start: '2027-06-07T06:30:00Z', end: '2027-06-07T08:00:00Z', expected: ['A', 'G', 'H', 'K'] },
-  { label: 'Mon 14 Jun 13:00–15:00', start: '2027-06-14T13:00:00+03:00', end: '2027-06-14T15:00:00+03:00', expected: ['F'] },
-  { label: 'Mon 28 Jun 11:00–12:30', start: '2027-06-28T11:00:00+03:00', end: '2027-06-28T12:30:00+03:00', expected: ['C', 'G', 'H'] },
-  { label: 'Sat 12 Jun 10:00–12:00', start: '2027-06-12T10:00:00+03:00', end: '2027-06-12T12:00:00+03:00', expected: ['H'] },
-  { label: 'Mon 7 Jun 23:00 – Tue 01:00', start: '2027-06-07T23:00:00+03:00', end: '2027-06-08T01:00:00+03:00', expected: [] },
-  { label: 'Wed 9 Jun 13:00–16:00', start: '2027-06-09T13:00:00+03:00', end: '2027-06-09T16:00:00+03:00', expected: ['A'] },
-  { label: 'Mon 4 Jan 09:00–12:00 (winter)', start: '2027-01-04T09:00:00+02:00', end: '2027-01-04T12:00:00+02:00', expected: ['A', 'C', 'F', 'G', 'H'] },
-  { label: 'Mon 31 May 08:00–09:00', start: '2027-05-31T08:00:00+03:00', end: '2027-05-31T09:00:00+03:00', expected: ['C', 'F'] },
-  { label: 'Tue 8 Jun 10:00–11:00', start: '2027-06-08T10:00:00+03:00', end: '2027-06-08T11:00:00+03:00', expected: [] },
+  {
+    label: 'Mon 7 Jun 10:00–11:00',
+    start: '2027-06-07T10:00:00+03:00',
+    end: '2027-06-07T11:00:00+03:00',
+    expected: ['A', 'B', 'G', 'H', 'K'],
+  },
+  {
+    label: 'Mon 7 Jun 09:30–11:00',
+    start: '2027-06-07T06:30:00Z',
+    end: '2027-06-07T08:00:00Z',
+    expected: ['A', 'G', 'H', 'K'],
+  },
+  {
+    label: 'Mon 14 Jun 13:00–15:00',
+    start: '2027-06-14T13:00:00+03:00',
+    end: '2027-06-14T15:00:00+03:00',
+    expected: ['F'],
+  },
+  {
+    label: 'Mon 28 Jun 11:00–12:30',
+    start: '2027-06-28T11:00:00+03:00',
+    end: '2027-06-28T12:30:00+03:00',
+    expected: ['C', 'G', 'H'],
+  },
+  {
+    label: 'Sat 12 Jun 10:00–12:00',
+    start: '2027-06-12T10:00:00+03:00',
+    end: '2027-06-12T12:00:00+03:00',
+    expected: ['H'],
+  },
+  {
+    label: 'Mon 7 Jun 23:00 – Tue 01:00',
+    start: '2027-06-07T23:00:00+03:00',
+    end: '2027-06-08T01:00:00+03:00',
+    expected: [],
+  },
+  {
+    label: 'Wed 9 Jun 13:00–16:00',
+    start: '2027-06-09T13:00:00+03:00',
+    end: '2027-06-09T16:00:00+03:00',
+    expected: ['A'],
+  },
+  {
+    label: 'Mon 4 Jan 09:00–12:00 (winter)',
+    start: '2027-01-04T09:00:00+02:00',
+    end: '2027-01-04T12:00:00+02:00',
+    expected: ['A', 'C', 'F', 'G', 'H'],
+  },
+  {
+    label: 'Mon 31 May 08:00–09:00',
+    start: '2027-05-31T08:00:00+03:00',
+    end: '2027-05-31T09:00:00+03:00',
+    expected: ['C', 'F'],
+  },
+  {
+    label: 'Tue 8 Jun 10:00–11:00',
+    start: '2027-06-08T10:00:00+03:00',
+    end: '2027-06-08T11:00:00+03:00',
+    expected: [],
+  },
 ];
 
 describe('availability: which experts are available (one set-based query)', () => {
@@ -61,7 +111,13 @@ describe('availability: which experts are available (one set-based query)', () =
 
     // One validity ended on 31 May; the next begins on 14 June.
     const f = await make('F', 'Fredrik Ended');
-    await addWeeklyWindow(db, f, { weekday: 1, from: '08:00', to: '16:00', validFrom: '2027-01-01', validUntil: '2027-05-31' });
+    await addWeeklyWindow(db, f, {
+      weekday: 1,
+      from: '08:00',
+      to: '16:00',
+      validFrom: '2027-01-01',
+      validUntil: '2027-05-31',
+    });
     await addWeeklyWindow(db, f, { weekday: 1, from: '13:00', to: '17:00', validFrom: '2027-06-14' });
 
     // Two touching windows together cover 09:00–13:00.
@@ -144,7 +200,9 @@ describe('availability: which experts are available (one set-based query)', () =
   });
 
   it('composes into another query with columns for the range (as booking does)', async () => {
-    const values = RANGES.map((_, i) => `($${3 * i + 1}::text, $${3 * i + 2}::timestamptz, $${3 * i + 3}::timestamptz)`).join(', ');
+    const values = RANGES.map(
+      (_, i) => `($${3 * i + 1}::text, $${3 * i + 2}::timestamptz, $${3 * i + 3}::timestamptz)`,
+    ).join(', ');
     const params = RANGES.flatMap((r) => [r.label, r.start, r.end]);
     const rows: { label: string; id: string }[] = await t.db.query(
       `SELECT r.label, e.user_id AS id
@@ -154,10 +212,12 @@ describe('availability: which experts are available (one set-based query)', () =
       [...params, Object.values(ids)],
     );
     for (const range of RANGES) {
-      expect({ range: range.label, found: ours(rows.filter((r) => r.label === range.label).map((r) => r.id)) }).toEqual({
-        range: range.label,
-        found: range.expected,
-      });
+      expect({ range: range.label, found: ours(rows.filter((r) => r.label === range.label).map((r) => r.id)) }).toEqual(
+        {
+          range: range.label,
+          found: range.expected,
+        },
+      );
     }
   });
 

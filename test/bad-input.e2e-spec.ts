@@ -44,7 +44,9 @@ describe('bad input is a clear 4xx that names the problem', () => {
       .send({ code: 'U-1', nameFi: 'Yksikkö', nameSv: 'Enhet', activeFrom: '2026-01-01', colour: 'red' })
       .expect(400);
     expect(res.body).toMatchObject({ ...problemShape, code: 'VALIDATION_FAILED' });
-    expect(res.body.errors).toEqual([{ field: 'colour', code: 'unknownField', message: 'colour is not a known field' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'colour', code: 'unknownField', message: 'colour is not a known field' },
+    ]);
   });
 
   it('names fields of the wrong type or form', async () => {
@@ -97,7 +99,8 @@ describe('bad input is a clear 4xx that names the problem', () => {
     let expert: string;
     const fields = (res: { body: { errors?: Array<{ field: string; code: string }> } }) =>
       (res.body.errors ?? []).map((e) => `${e.field}:${e.code}`);
-    const json = (req: ReturnType<TestApp['http']['post']>, text: string) => req.set('content-type', 'application/json').send(text);
+    const json = (req: ReturnType<TestApp['http']['post']>, text: string) =>
+      req.set('content-type', 'application/json').send(text);
     const deep = (depth: number) => `{"email":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`;
 
     beforeAll(async () => {
@@ -120,7 +123,9 @@ describe('bad input is a clear 4xx that names the problem', () => {
         .send({ code, nameFi: 'Yksikkö\u0000', nameSv: 'Enhet', activeFrom: '2026-01-01' })
         .expect(400);
       expect(fields(res)).toEqual(['nameFi:controlCharacter']);
-      await expect(t.db.query('SELECT count(*)::int AS n FROM organisations WHERE code = $1', [code])).resolves.toEqual([{ n: 0 }]);
+      await expect(t.db.query('SELECT count(*)::int AS n FROM organisations WHERE code = $1', [code])).resolves.toEqual(
+        [{ n: 0 }],
+      );
     });
 
     it('refuses a control character in a query parameter and a path parameter', async () => {
@@ -131,33 +136,56 @@ describe('bad input is a clear 4xx that names the problem', () => {
     });
 
     it('refuses a lone UTF-16 surrogate in an e-mail address, naming the field', async () => {
-      const res = await t.http.post('/auth/login').send({ email: 'maija\ud800@example.test', password: 'x' }).expect(400);
+      const res = await t.http
+        .post('/auth/login')
+        .send({ email: 'maija\ud800@example.test', password: 'x' })
+        .expect(400);
       expect(fields(res)).toEqual(['email:illFormedUnicode']);
     });
 
     it('refuses null for optional fields whose column cannot hold it, naming the field', async () => {
       const unit = await createUnit(t.db);
-      const patch = await t.http.patch(`/units/${unit.id}`).set('authorization', `Bearer ${admin}`).send({ nameFi: null, code: null }).expect(400);
+      const patch = await t.http
+        .patch(`/units/${unit.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ nameFi: null, code: null })
+        .expect(400);
       expect(fields(patch).sort()).toEqual(['code:isNotNull', 'nameFi:isNotNull']);
       const user = await createUser(t.db, Role.Orderer);
-      const language = await t.http.patch(`/users/${user.id}`).set('authorization', `Bearer ${admin}`).send({ language: null }).expect(400);
+      const language = await t.http
+        .patch(`/users/${user.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ language: null })
+        .expect(400);
       expect(fields(language)).toEqual(['language:isNotNull']);
       const email = `applicant-${randomUUID()}@example.test`;
-      const apply = await t.http.post('/experts/applications').send({ email, name: 'Maija', language: null }).expect(400);
+      const apply = await t.http
+        .post('/experts/applications')
+        .send({ email, name: 'Maija', language: null })
+        .expect(400);
       expect(fields(apply)).toEqual(['language:isNotNull']);
-      await expect(t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).resolves.toEqual([{ n: 0 }]);
+      await expect(t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).resolves.toEqual([
+        { n: 0 },
+      ]);
     });
 
     it('still takes null where the API description allows it', async () => {
       const unit = await createUnit(t.db, { activeUntil: '2030-12-31' });
-      const res = await t.http.patch(`/units/${unit.id}`).set('authorization', `Bearer ${admin}`).send({ activeUntil: null }).expect(200);
+      const res = await t.http
+        .patch(`/units/${unit.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ activeUntil: null })
+        .expect(200);
       expect(res.body.activeUntil).toBeNull();
     });
 
-    it.each([['1e308'], ['12345678901234567890'], ['1000001']])('refuses the paging offset %s, naming it', async (offset) => {
-      const res = await t.http.get(`/users?offset=${offset}`).set('authorization', `Bearer ${admin}`).expect(400);
-      expect(fields(res)).toEqual(['offset:max']);
-    });
+    it.each([['1e308'], ['12345678901234567890'], ['1000001']])(
+      'refuses the paging offset %s, naming it',
+      async (offset) => {
+        const res = await t.http.get(`/users?offset=${offset}`).set('authorization', `Bearer ${admin}`).expect(400);
+        expect(fields(res)).toEqual(['offset:max']);
+      },
+    );
 
     it('refuses a tiny decimal such as 1e-7 in decimal fields, naming each', async () => {
       const request = await json(
@@ -165,7 +193,10 @@ describe('bad input is a clear 4xx that names the problem', () => {
         `{"organisationId":"${randomUUID()}","taskType":"working_group","title":"T","startsAt":"2027-02-02T08:00:00Z","endsAt":"2027-02-02T10:00:00Z","remote":true,"languages":["fi"],"expertsNeeded":1,"preparationHours":1e-7}`,
       ).expect(400);
       expect(fields(request)).toEqual(['preparationHours:isNumber']);
-      const tax = await json(t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${expert}`), '{"payee":"expert","taxPercent":1e-7,"taxCardYear":2026}').expect(400);
+      const tax = await json(
+        t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${expert}`),
+        '{"payee":"expert","taxPercent":1e-7,"taxCardYear":2026}',
+      ).expect(400);
       expect(fields(tax)).toEqual(['taxPercent:isNumber']);
       const claim = await json(
         t.http.post('/claims').set('authorization', `Bearer ${expert}`),
@@ -174,10 +205,17 @@ describe('bad input is a clear 4xx that names the problem', () => {
       expect(fields(claim).sort()).toEqual(['trips.0.km:isNumber', 'trips.0.km:min']);
     });
 
-    it.each([[[]], ['Yhdistys ry'], [42]])('refuses payment to an association given as %p, naming it', async (association) => {
-      const res = await t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${expert}`).send({ payee: 'association', association }).expect(400);
-      expect(fields(res)).toContain('association:isObject');
-    });
+    it.each([[[]], ['Yhdistys ry'], [42]])(
+      'refuses payment to an association given as %p, naming it',
+      async (association) => {
+        const res = await t.http
+          .put('/experts/me/payment-details')
+          .set('authorization', `Bearer ${expert}`)
+          .send({ payee: 'association', association })
+          .expect(400);
+        expect(fields(res)).toContain('association:isObject');
+      },
+    );
 
     it.each([
       ['without an offset', '2027-02-02T08:00:00'],
@@ -187,7 +225,16 @@ describe('bad input is a clear 4xx that names the problem', () => {
       const res = await t.http
         .post('/booking-requests')
         .set('authorization', `Bearer ${orderer}`)
-        .send({ organisationId: randomUUID(), taskType: 'working_group', title: 'T', startsAt, endsAt: '2027-02-02T10:00:00Z', remote: true, languages: ['fi'], expertsNeeded: 1 })
+        .send({
+          organisationId: randomUUID(),
+          taskType: 'working_group',
+          title: 'T',
+          startsAt,
+          endsAt: '2027-02-02T10:00:00Z',
+          remote: true,
+          languages: ['fi'],
+          expertsNeeded: 1,
+        })
         .expect(400);
       expect(fields(res)).toEqual(['startsAt:matches']);
     });
@@ -203,15 +250,30 @@ describe('bad input is a clear 4xx that names the problem', () => {
 
     it('refuses a PATCH whose body is null, changing nothing', async () => {
       const before = (await t.http.get('/fee-settings').set('authorization', `Bearer ${coordinator}`).expect(200)).body;
-      const res = await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`), 'null').expect(400);
+      const res = await json(
+        t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`),
+        'null',
+      ).expect(400);
       expect(res.body).toMatchObject({ ...problemShape, code: 'BODY_NOT_OBJECT' });
-      await json(t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`), '[{"claimTimeLimitDays":1}]').expect(400, /BODY_NOT_OBJECT/);
-      await expect(t.http.get('/fee-settings').set('authorization', `Bearer ${coordinator}`).then((r) => r.body)).resolves.toEqual(before);
+      await json(
+        t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`),
+        '[{"claimTimeLimitDays":1}]',
+      ).expect(400, /BODY_NOT_OBJECT/);
+      await expect(
+        t.http
+          .get('/fee-settings')
+          .set('authorization', `Bearer ${coordinator}`)
+          .then((r) => r.body),
+      ).resolves.toEqual(before);
     });
 
     it('names activeFrom, not activeUntil, when a new start falls after the stored end', async () => {
       const unit = await createUnit(t.db, { activeFrom: '2026-01-01', activeUntil: '2026-06-30' });
-      const res = await t.http.patch(`/units/${unit.id}`).set('authorization', `Bearer ${admin}`).send({ activeFrom: '2026-07-01' }).expect(400);
+      const res = await t.http
+        .patch(`/units/${unit.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ activeFrom: '2026-07-01' })
+        .expect(400);
       expect(fields(res)).toEqual(['activeFrom:afterActiveUntil']);
     });
   });
@@ -227,19 +289,30 @@ describe('bad input is a clear 4xx that names the problem', () => {
       await put(unit.id, member.id).expect(200);
       await put(unit.id.toUpperCase(), member.id).expect(200);
       await expect(
-        t.db.query('SELECT count(*)::int AS n FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [unit.id, member.id]),
+        t.db.query('SELECT count(*)::int AS n FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [
+          unit.id,
+          member.id,
+        ]),
       ).resolves.toEqual([{ n: 1 }]);
       await expect(
-        t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'membership.added' AND entity_id = $1`, [unit.id]),
+        t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'membership.added' AND entity_id = $1`, [
+          unit.id,
+        ]),
       ).resolves.toEqual([{ n: 1 }]);
     });
 
     it('reads and removes with upper-case ids too', async () => {
       const unit = await createUnit(t.db);
       const member = await createUser(t.db, Role.Orderer);
-      await t.http.put(`/organisations/${unit.id}/members/${member.id}`).set('authorization', `Bearer ${admin}`).expect(200);
+      await t.http
+        .put(`/organisations/${unit.id}/members/${member.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .expect(200);
       await t.http.get(`/units/${unit.id.toUpperCase()}`).set('authorization', `Bearer ${admin}`).expect(200);
-      await t.http.delete(`/organisations/${unit.id.toUpperCase()}/members/${member.id.toUpperCase()}`).set('authorization', `Bearer ${admin}`).expect(204);
+      await t.http
+        .delete(`/organisations/${unit.id.toUpperCase()}/members/${member.id.toUpperCase()}`)
+        .set('authorization', `Bearer ${admin}`)
+        .expect(204);
     });
   });
 

@@ -43,29 +43,94 @@ const NASTY_VALUES: Nasty[] = [
   { value: deepArray(40), kind: 'deep' },
   { value: null, kind: 'null' },
   ...[
-    true, 0, -1, 1e-7, -1e-7, 1e308, -1e308, 1.2345678901234567e19, 2 ** 31, 2 ** 53 + 2, 0.1 + 0.2, 99.999,
-    '', ' ', 'ÅÄÖ åäö', '💥🙂', '\u202eevil', 'x'.repeat(5000), "'; DROP TABLE users; --", '1e-7', '1e308',
-    '12345678901234567890', '2026-10-18 09:00:00', '2026-10-18T09:00:00', '2026-10-18', '2026-02-30T09:00:00Z',
-    'T09:00:00Z', UPPER_UUID, 'null', 'NaN', '__proto__', [], {}, [null], { a: 1 }, ['x'], [1e308],
+    true,
+    0,
+    -1,
+    1e-7,
+    -1e-7,
+    1e308,
+    -1e308,
+    1.2345678901234567e19,
+    2 ** 31,
+    2 ** 53 + 2,
+    0.1 + 0.2,
+    99.999,
+    '',
+    ' ',
+    'ÅÄÖ åäö',
+    '💥🙂',
+    '\u202eevil',
+    'x'.repeat(5000),
+    "'; DROP TABLE users; --",
+    '1e-7',
+    '1e308',
+    '12345678901234567890',
+    '2026-10-18 09:00:00',
+    '2026-10-18T09:00:00',
+    '2026-10-18',
+    '2026-02-30T09:00:00Z',
+    'T09:00:00Z',
+    UPPER_UUID,
+    'null',
+    'NaN',
+    '__proto__',
+    [],
+    {},
+    [null],
+    { a: 1 },
+    ['x'],
+    [1e308],
   ].map((value) => ({ value, kind: 'other' as const })),
 ];
 
-const nastyValue = fc.oneof(fc.constantFrom(...NASTY_VALUES), fc.string({ unit: 'binary', maxLength: 12 }).map((value) => ({ value, kind: 'other' as const })));
+const nastyValue = fc.oneof(
+  fc.constantFrom(...NASTY_VALUES),
+  fc.string({ unit: 'binary', maxLength: 12 }).map((value) => ({ value, kind: 'other' as const })),
+);
 
 // Query strings and path segments as they travel, already percent-encoded.
 const NASTY_QUERY: Nasty[] = [
   { value: 'a%00b', kind: 'control' },
   { value: '%1B', kind: 'control' },
-  ...['1e308', '-1e308', '12345678901234567890', '-1', '1e-7', '0.5', '', 'NaN', 'null', 'abc', UPPER_UUID, 'x'.repeat(3000), '%ED%A0%80', '%E0%A4%A', '%25', '2026-10-18%2009:00:00', '2026-10-18T09:00:00', '2026-10-18'].map(
-    (value) => ({ value, kind: 'other' as const }),
-  ),
+  ...[
+    '1e308',
+    '-1e308',
+    '12345678901234567890',
+    '-1',
+    '1e-7',
+    '0.5',
+    '',
+    'NaN',
+    'null',
+    'abc',
+    UPPER_UUID,
+    'x'.repeat(3000),
+    '%ED%A0%80',
+    '%E0%A4%A',
+    '%25',
+    '2026-10-18%2009:00:00',
+    '2026-10-18T09:00:00',
+    '2026-10-18',
+  ].map((value) => ({ value, kind: 'other' as const })),
 ];
 
 const NASTY_PATH: Nasty[] = [
   { value: 'a%00b', kind: 'control' },
-  ...['%ED%A0%80', '%E0%A4%A', '%', 'a'.repeat(101), 'null', '-1', '1e308', '12345678901234567890', '%27%3B--', '%C3%85%C3%84', '..', '%2e%2e', UPPER_UUID].map(
-    (value) => ({ value, kind: 'other' as const }),
-  ),
+  ...[
+    '%ED%A0%80',
+    '%E0%A4%A',
+    '%',
+    'a'.repeat(101),
+    'null',
+    '-1',
+    '1e308',
+    '12345678901234567890',
+    '%27%3B--',
+    '%C3%85%C3%84',
+    '..',
+    '%2e%2e',
+    UPPER_UUID,
+  ].map((value) => ({ value, kind: 'other' as const })),
 ];
 
 type Target =
@@ -110,19 +175,27 @@ function plausible(doc: OpenApiDocument, schema: Schema | undefined, ids: Ids, d
       return depth > 3 ? [] : [plausible(doc, s.items, ids, depth + 1)];
     default:
       if (!s.properties || depth > 3) return {};
-      return Object.fromEntries(Object.entries(s.properties).map(([name, prop]) => [name, plausible(doc, prop, ids, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(s.properties).map(([name, prop]) => [name, plausible(doc, prop, ids, depth + 1)]),
+      );
   }
 }
 
 // Every field a body has, nested ones too ("trips.0.km"), with whether null is allowed there.
-function bodyFields(doc: OpenApiDocument, schema: Schema, prefix = '', depth = 0): Array<{ field: string; nullable: boolean }> {
+function bodyFields(
+  doc: OpenApiDocument,
+  schema: Schema,
+  prefix = '',
+  depth = 0,
+): Array<{ field: string; nullable: boolean }> {
   const s = doc.resolve(schema);
   if (!s.properties || depth > 3) return [];
   return Object.entries(s.properties).flatMap(([name, prop]) => {
     const field = prefix ? `${prefix}.${name}` : name;
     const resolved = doc.resolve(prop);
     const own = { field, nullable: resolved.nullable === true };
-    if (resolved.type === 'array' && doc.resolve(resolved.items).properties) return [own, ...bodyFields(doc, resolved.items!, `${field}.0`, depth + 1)];
+    if (resolved.type === 'array' && doc.resolve(resolved.items).properties)
+      return [own, ...bodyFields(doc, resolved.items!, `${field}.0`, depth + 1)];
     return resolved.properties ? [own, ...bodyFields(doc, resolved, field, depth + 1)] : [own];
   });
 }
@@ -149,20 +222,35 @@ function targets(op: Operation, doc: OpenApiDocument, ids: Ids): fc.Arbitrary<Ta
         nasty: nasty.kind === 'null' && f.nullable ? { ...nasty, kind: 'other' } : nasty,
       })),
     );
-    options.push(nastyValue.map((nasty): Target => ({ where: 'body', field: 'notAField', nasty: nasty.kind === 'null' ? { ...nasty, kind: 'other' } : nasty })));
+    options.push(
+      nastyValue.map((nasty): Target => ({
+        where: 'body',
+        field: 'notAField',
+        nasty: nasty.kind === 'null' ? { ...nasty, kind: 'other' } : nasty,
+      })),
+    );
   }
   // A parameter the operation does not know is fuzzed too: it must not slip past the gate either.
   const query = [...op.parameters.filter((p) => p.in === 'query').map((p) => p.name), 'unknownParam'];
   {
-    options.push(fc.tuple(fc.constantFrom(...query), fc.constantFrom(...NASTY_QUERY), fc.boolean()).map(([field, nasty, repeat]): Target => ({ where: 'query', field, nasty, repeat })));
+    options.push(
+      fc
+        .tuple(fc.constantFrom(...query), fc.constantFrom(...NASTY_QUERY), fc.boolean())
+        .map(([field, nasty, repeat]): Target => ({ where: 'query', field, nasty, repeat })),
+    );
   }
   const path = op.parameters.filter((p) => p.in === 'path').map((p) => p.name);
   if (path.length > 0) {
     // Real ids in upper case too: the same row, which must be found (or refused) without a half-write.
     const upper = ids.pool.map((id): Nasty => ({ value: id.toUpperCase(), kind: 'other' }));
-    options.push(fc.tuple(fc.constantFrom(...path), fc.constantFrom(...NASTY_PATH, ...upper)).map(([field, nasty]): Target => ({ where: 'path', field, nasty })));
+    options.push(
+      fc
+        .tuple(fc.constantFrom(...path), fc.constantFrom(...NASTY_PATH, ...upper))
+        .map(([field, nasty]): Target => ({ where: 'path', field, nasty })),
+    );
   }
-  if (op.method !== 'get') options.push(fc.constantFrom(...WHOLE_BODIES).map((b): Target => ({ where: 'wholeBody', ...b })));
+  if (op.method !== 'get')
+    options.push(fc.constantFrom(...WHOLE_BODIES).map((b): Target => ({ where: 'wholeBody', ...b })));
   return fc.oneof(...options);
 }
 
@@ -219,7 +307,8 @@ describe('bad input never gives a 500: every operation of the API description, p
     operations = doc.operations(t.app);
     const expert = await createExpert(t.db);
     tokens[Role.Expert] = await login(t.http, expert);
-    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin]) tokens[role] = (await loggedIn(t.db, t.http, role)).token;
+    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin])
+      tokens[role] = (await loggedIn(t.db, t.http, role)).token;
     logoutToken = (await loggedIn(t.db, t.http, Role.Expert)).token;
     const orderer = (await t.http.get('/me').set('authorization', `Bearer ${tokens[Role.Orderer]}`)).body.id as string;
     const unit = await createUnit(t.db);
@@ -227,16 +316,28 @@ describe('bad input never gives a 500: every operation of the API description, p
     const otherOrderer = await createUser(t.db, Role.Orderer);
     // Path ids never name a caller: disabling, retiring or anonymising one would end its session.
     const otherExpert = await createExpert(t.db);
-    ids = { unit: unit.id, orderer: otherOrderer.id, expert: otherExpert.id, pool: [unit.id, otherOrderer.id, otherExpert.id, randomUUID()] };
+    ids = {
+      unit: unit.id,
+      orderer: otherOrderer.id,
+      expert: otherExpert.id,
+      pool: [unit.id, otherOrderer.id, otherExpert.id, randomUUID()],
+    };
 
     // Row counts of every table, and how many rows a transaction later than xid $1 wrote (inserted or
     // updated). Refusals that are recorded on purpose (failed logins, denied access, refused signatures)
     // are left out of the audit trail's count.
-    const tables = (await t.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'schema_migrations') ORDER BY 1`)) as Array<{ tablename: string }>;
+    const tables = (await t.db.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'schema_migrations') ORDER BY 1`,
+    )) as Array<{ tablename: string }>;
     const counted = (table: string) =>
-      table === 'audit_events' ? `(SELECT xmin FROM audit_events WHERE action !~ '(failed|denied|refused|reuse)')` : `"${table}"`;
+      table === 'audit_events'
+        ? `(SELECT xmin FROM audit_events WHERE action !~ '(failed|denied|refused|reuse)')`
+        : `"${table}"`;
     snapshotSql = `SELECT json_build_object(${tables
-      .map(({ tablename }) => `'${tablename}', (SELECT json_build_array(count(*), count(*) FILTER (WHERE xmin::text::bigint > $1)) FROM ${counted(tablename)} t)`)
+      .map(
+        ({ tablename }) =>
+          `'${tablename}', (SELECT json_build_array(count(*), count(*) FILTER (WHERE xmin::text::bigint > $1)) FROM ${counted(tablename)} t)`,
+      )
       .join(', ')}) AS counts`;
   });
   afterAll(async () => {
@@ -251,7 +352,9 @@ describe('bad input never gives a 500: every operation of the API description, p
   }
 
   async function currentXid(): Promise<number> {
-    const [row] = (await t.db.query(`SELECT (pg_current_xact_id()::text::bigint % 4294967296)::bigint AS xid`)) as Array<{ xid: string }>;
+    const [row] = (await t.db.query(
+      `SELECT (pg_current_xact_id()::text::bigint % 4294967296)::bigint AS xid`,
+    )) as Array<{ xid: string }>;
     return Number(row.xid);
   }
 
@@ -263,7 +366,9 @@ describe('bad input never gives a 500: every operation of the API description, p
   }
 
   function request(op: Operation, target: Target) {
-    const params = new Map(op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, plausibleId(op.path, p.name, ids)]));
+    const params = new Map(
+      op.parameters.filter((p) => p.in === 'path').map((p) => [p.name, plausibleId(op.path, p.name, ids)]),
+    );
     const query = new Map<string, string[]>();
     let body: unknown = op.body ? plausible(doc, op.body, ids) : undefined;
     let raw: string | undefined;
@@ -302,16 +407,21 @@ describe('bad input never gives a 500: every operation of the API description, p
     if (res.status < 400) return;
     if (!/^application\/problem\+json/.test(res.headers['content-type'] ?? '')) fail('not problem+json');
     if (typeof res.body.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(res.body.code)) fail('no stable code');
-    if (res.body.status !== res.status || res.body.correlationId !== res.headers['x-request-id']) fail('no status or correlation id');
+    if (res.body.status !== res.status || res.body.correlationId !== res.headers['x-request-id'])
+      fail('no status or correlation id');
     const fields = (res.body.errors ?? []).map((e) => e.field);
-    if (res.body.code === 'VALIDATION_FAILED' && (fields.length === 0 || fields.some((f) => !f))) fail('a validation error naming no field');
+    if (res.body.code === 'VALIDATION_FAILED' && (fields.length === 0 || fields.some((f) => !f)))
+      fail('a validation error naming no field');
     if (kind === 'deep' && res.body.code !== 'BODY_TOO_DEEP') fail('not BODY_TOO_DEEP');
     if (kind === 'notObject' && res.body.code !== 'BODY_NOT_OBJECT') fail('not BODY_NOT_OBJECT');
-    if ((kind === 'control' || kind === 'surrogate' || kind === 'null') && target.where !== 'wholeBody' && !fields.some((f) => f === target.field || f.startsWith(`${target.field}.`))) {
+    if (
+      (kind === 'control' || kind === 'surrogate' || kind === 'null') &&
+      target.where !== 'wholeBody' &&
+      !fields.some((f) => f === target.field || f.startsWith(`${target.field}.`))
+    ) {
       fail(`${target.field} not named`);
     }
   }
-
 
   it('derives its requests from every operation of the API description', () => {
     expect(operations.length).toBeGreaterThan(100);
@@ -330,14 +440,18 @@ describe('bad input never gives a 500: every operation of the API description, p
             check(target, res);
             if (res.status < 400) return;
             const after = await snapshot(xid);
-            const written = Object.keys(after).filter((table) => after[table][0] !== before[table][0] || after[table][1] > 0);
+            const written = Object.keys(after).filter(
+              (table) => after[table][0] !== before[table][0] || after[table][1] > 0,
+            );
             if (written.length > 0) throw new Error(`a refused request wrote to ${written.join(', ')}`);
           }),
           { seed: SEED + index, numRuns: RUNS_PER_OPERATION, endOnFailure: true },
         )
         .catch((error: Error) => {
           const counterexample = error.message.split('\n').find((l) => l.startsWith('Counterexample')) ?? error.message;
-          failures.push(`${op.method.toUpperCase()} ${op.path}: ${(error.cause as Error | undefined)?.message ?? ''} | ${counterexample.slice(0, 400)}`);
+          failures.push(
+            `${op.method.toUpperCase()} ${op.path}: ${(error.cause as Error | undefined)?.message ?? ''} | ${counterexample.slice(0, 400)}`,
+          );
         });
     }
     expect(failures).toEqual([]);

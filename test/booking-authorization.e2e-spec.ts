@@ -19,7 +19,13 @@ type Staff = Role.Orderer | Role.Coordinator | Role.Admin;
 // The app's clock stands on 1 Oct 2026; orders lie in the weeks after it, completed work in September.
 const NOW = '2026-10-01T07:00:00Z';
 const only = onlyRoles;
-const everyone = (status: number): Record<Who, number> => ({ none: status, orderer: status, expert: status, coordinator: status, admin: status });
+const everyone = (status: number): Record<Who, number> => ({
+  none: status,
+  orderer: status,
+  expert: status,
+  coordinator: status,
+  admin: status,
+});
 
 describe('booking authorization: every route × every role', () => {
   let t: TestApp;
@@ -61,8 +67,10 @@ describe('booking authorization: every route × every role', () => {
     t.clock.set(NOW);
     const orderer = await createUser(t.db, Role.Orderer);
     const expert = await createExpert(t.db);
-    for (const user of [orderer, expert, await createUser(t.db, Role.Coordinator), await createUser(t.db, Role.Admin)]) tokens[user.role] = await login(t.http, user);
-    const coordinatorId = (await t.http.get('/me').set('authorization', `Bearer ${tokens.coordinator}`)).body.id as string;
+    for (const user of [orderer, expert, await createUser(t.db, Role.Coordinator), await createUser(t.db, Role.Admin)])
+      tokens[user.role] = await login(t.http, user);
+    const coordinatorId = (await t.http.get('/me').set('authorization', `Bearer ${tokens.coordinator}`)).body
+      .id as string;
     unitA = (await createUnit(t.db)).id;
     await addMember(t.db, unitA, orderer.id);
     const ordererB = await createUser(t.db, Role.Orderer);
@@ -72,7 +80,8 @@ describe('booking authorization: every route × every role', () => {
     candidate = (await createBookableExpert(t.db)).id;
     directlyBookable = (await createBookableExpert(t.db)).id;
 
-    const request = (overrides: Parameters<typeof createRequest>[3] = {}) => createRequest(t.db, unitA, orderer.id, { ...future(), ...overrides });
+    const request = (overrides: Parameters<typeof createRequest>[3] = {}) =>
+      createRequest(t.db, unitA, orderer.id, { ...future(), ...overrides });
     const held = async (status = AssignmentStatus.Accepted, when = future()) => {
       const r = await request({ ...when, status: RequestStatus.Filled });
       return (await createAssignment(t.db, r, expert.id, { status })).id;
@@ -86,28 +95,44 @@ describe('booking authorization: every route × every role', () => {
     ids.assignment = await held();
     ids.assignmentToWithdraw = await held();
     ids.completed = await held(AssignmentStatus.Completed, past());
-    perRole.cancelRequest = { orderer: (await request()).id, coordinator: (await request()).id, admin: (await request()).id };
+    perRole.cancelRequest = {
+      orderer: (await request()).id,
+      coordinator: (await request()).id,
+      admin: (await request()).id,
+    };
     perRole.cancelAssignment = { orderer: await held(), coordinator: await held(), admin: await held() };
-    perRole.complete = { orderer: await held(undefined, past()), coordinator: await held(undefined, past()), admin: await held(undefined, past()) };
+    perRole.complete = {
+      orderer: await held(undefined, past()),
+      coordinator: await held(undefined, past()),
+      admin: await held(undefined, past()),
+    };
     staffOnly.offerRequest = { coordinator: (await request()).id, admin: (await request()).id };
     staffOnly.assignRequest = { coordinator: (await request()).id, admin: (await request()).id };
 
     // Material files: a draft to attach one to, a draft to remove one from, and an order offered to the expert.
     const attachMaterial = (id: string) =>
-      t.http.put(`/booking-requests/${id}/material`).set('authorization', `Bearer ${tokens.orderer}`).attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }).expect(200);
+      t.http
+        .put(`/booking-requests/${id}/material`)
+        .set('authorization', `Bearer ${tokens.orderer}`)
+        .attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' })
+        .expect(200);
     ids.draftForMaterial = (await request({ status: RequestStatus.Draft })).id;
     ids.draftWithMaterial = (await request({ status: RequestStatus.Draft })).id;
     await attachMaterial(ids.draftWithMaterial);
     ids.requestWithMaterial = (await request({ status: RequestStatus.Draft })).id;
     await attachMaterial(ids.requestWithMaterial);
-    await t.db.query(`UPDATE booking_requests SET status = 'submitted', submitted_at = now() WHERE id = $1`, [ids.requestWithMaterial]);
+    await t.db.query(`UPDATE booking_requests SET status = 'submitted', submitted_at = now() WHERE id = $1`, [
+      ids.requestWithMaterial,
+    ]);
     await createOffer(t.db, { id: ids.requestWithMaterial }, expert.id, coordinatorId);
     ids.foreignWithMaterial = (await request({ status: RequestStatus.Draft })).id;
     await attachMaterial(ids.foreignWithMaterial);
 
     // Another expert's feed: the expert in the table makes and drops their own.
     feedToken = randomToken();
-    await t.db.getRepository(CalendarFeedEntity).insert({ expertId: (await createExpert(t.db)).id, tokenHash: sha256(feedToken) });
+    await t.db
+      .getRepository(CalendarFeedEntity)
+      .insert({ expertId: (await createExpert(t.db)).id, tokenHash: sha256(feedToken) });
 
     // Object-level targets that no allowed caller changes.
     ids.foreignRequest = (await request()).id;
@@ -120,17 +145,45 @@ describe('booking authorization: every route × every role', () => {
   afterAll(() => t.close());
 
   const staffTarget = (targets: Record<Staff, string>) => (who: Who) => targets[who as Staff] ?? targets.orderer;
-  const adminTarget = (targets: Record<Role.Coordinator | Role.Admin, string>) => (who: Who) => targets[who as Role.Admin] ?? targets.coordinator;
+  const adminTarget = (targets: Record<Role.Coordinator | Role.Admin, string>) => (who: Who) =>
+    targets[who as Role.Admin] ?? targets.coordinator;
   // PRODUCT §1: the admin keeps accounts, units, projects, travel rates and the audit trail; orders are not theirs.
   const STAFF = [Role.Coordinator];
   const PARTIES = [Role.Orderer, Role.Expert, Role.Coordinator];
 
   const rows: RouteRow[] = [
-    { method: 'post', template: '/booking-requests', path: () => '/booking-requests', body: order, expect: only([Role.Orderer], 201) },
-    { method: 'get', template: '/booking-requests', path: () => '/booking-requests', expect: only([Role.Orderer, ...STAFF], 200) },
-    { method: 'get', template: '/booking-requests/{id}', path: () => `/booking-requests/${ids.request}`, expect: only([Role.Orderer, ...STAFF], 200) },
-    { method: 'put', template: '/booking-requests/{id}', path: () => `/booking-requests/${ids.draft}`, body: order, expect: only([Role.Orderer], 200) },
-    { method: 'post', template: '/booking-requests/{id}/submit', path: () => `/booking-requests/${ids.draftToSubmit}/submit`, expect: only([Role.Orderer], 200) },
+    {
+      method: 'post',
+      template: '/booking-requests',
+      path: () => '/booking-requests',
+      body: order,
+      expect: only([Role.Orderer], 201),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests',
+      path: () => '/booking-requests',
+      expect: only([Role.Orderer, ...STAFF], 200),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}',
+      path: () => `/booking-requests/${ids.request}`,
+      expect: only([Role.Orderer, ...STAFF], 200),
+    },
+    {
+      method: 'put',
+      template: '/booking-requests/{id}',
+      path: () => `/booking-requests/${ids.draft}`,
+      body: order,
+      expect: only([Role.Orderer], 200),
+    },
+    {
+      method: 'post',
+      template: '/booking-requests/{id}/submit',
+      path: () => `/booking-requests/${ids.draftToSubmit}/submit`,
+      expect: only([Role.Orderer], 200),
+    },
     {
       method: 'post',
       template: '/booking-requests/{id}/cancel',
@@ -138,14 +191,55 @@ describe('booking authorization: every route × every role', () => {
       body: () => ({ reason: 'Tilaisuus siirtyy' }),
       expect: only([Role.Orderer, ...STAFF], 200),
     },
-    { method: 'put', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftForMaterial}/material`, send: (req) => req.attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }), expect: only([Role.Orderer], 200) },
-    { method: 'delete', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.draftWithMaterial}/material`, expect: only([Role.Orderer], 204) },
-    { method: 'get', template: '/booking-requests/{id}/material', path: () => `/booking-requests/${ids.requestWithMaterial}/material`, expect: only(PARTIES, 200) },
-    { method: 'get', template: '/booking-requests/{id}/cancellation-quote', path: () => `/booking-requests/${ids.request}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
-    { method: 'get', template: '/booking-requests/{id}/timeline', path: () => `/booking-requests/${ids.request}/timeline`, expect: only([Role.Orderer, ...STAFF], 200) },
-    { method: 'get', template: '/assignments/{id}/cancellation-quote', path: () => `/assignments/${ids.assignment}/cancellation-quote`, expect: only([Role.Orderer, ...STAFF], 200) },
-    { method: 'get', template: '/booking-requests/{id}/matching', path: () => `/booking-requests/${ids.request}/matching`, expect: only(STAFF, 200) },
-    { method: 'get', template: '/booking-requests/{id}/candidates', path: () => `/booking-requests/${ids.request}/candidates`, expect: only(STAFF, 200) },
+    {
+      method: 'put',
+      template: '/booking-requests/{id}/material',
+      path: () => `/booking-requests/${ids.draftForMaterial}/material`,
+      send: (req) => req.attach('file', samplePdf(), { filename: 'ohjelma.pdf', contentType: 'application/pdf' }),
+      expect: only([Role.Orderer], 200),
+    },
+    {
+      method: 'delete',
+      template: '/booking-requests/{id}/material',
+      path: () => `/booking-requests/${ids.draftWithMaterial}/material`,
+      expect: only([Role.Orderer], 204),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}/material',
+      path: () => `/booking-requests/${ids.requestWithMaterial}/material`,
+      expect: only(PARTIES, 200),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}/cancellation-quote',
+      path: () => `/booking-requests/${ids.request}/cancellation-quote`,
+      expect: only([Role.Orderer, ...STAFF], 200),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}/timeline',
+      path: () => `/booking-requests/${ids.request}/timeline`,
+      expect: only([Role.Orderer, ...STAFF], 200),
+    },
+    {
+      method: 'get',
+      template: '/assignments/{id}/cancellation-quote',
+      path: () => `/assignments/${ids.assignment}/cancellation-quote`,
+      expect: only([Role.Orderer, ...STAFF], 200),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}/matching',
+      path: () => `/booking-requests/${ids.request}/matching`,
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'get',
+      template: '/booking-requests/{id}/candidates',
+      path: () => `/booking-requests/${ids.request}/candidates`,
+      expect: only(STAFF, 200),
+    },
     {
       method: 'post',
       template: '/booking-requests/{id}/offers',
@@ -161,10 +255,27 @@ describe('booking authorization: every route × every role', () => {
       expect: only(STAFF, 201),
     },
     { method: 'get', template: '/offers', path: () => '/offers', expect: only([Role.Expert], 200) },
-    { method: 'post', template: '/offers/{id}/accept', path: () => `/offers/${ids.offerToAccept}/accept`, body: () => ({}), expect: only([Role.Expert], 201) },
-    { method: 'post', template: '/offers/{id}/decline', path: () => `/offers/${ids.offerToDecline}/decline`, body: () => ({}), expect: only([Role.Expert], 200) },
+    {
+      method: 'post',
+      template: '/offers/{id}/accept',
+      path: () => `/offers/${ids.offerToAccept}/accept`,
+      body: () => ({}),
+      expect: only([Role.Expert], 201),
+    },
+    {
+      method: 'post',
+      template: '/offers/{id}/decline',
+      path: () => `/offers/${ids.offerToDecline}/decline`,
+      body: () => ({}),
+      expect: only([Role.Expert], 200),
+    },
     { method: 'get', template: '/assignments', path: () => '/assignments', expect: only([Role.Expert], 200) },
-    { method: 'get', template: '/assignments/{id}', path: () => `/assignments/${ids.assignment}`, expect: only(PARTIES, 200) },
+    {
+      method: 'get',
+      template: '/assignments/{id}',
+      path: () => `/assignments/${ids.assignment}`,
+      expect: only(PARTIES, 200),
+    },
     {
       method: 'post',
       template: '/assignments/{id}/cancel',
@@ -187,23 +298,59 @@ describe('booking authorization: every route × every role', () => {
       expect: only([Role.Orderer, ...STAFF], 200),
     },
     // Each side once: the orderer's and the expert's calls do not collide.
-    { method: 'post', template: '/assignments/{id}/feedback', path: () => `/assignments/${ids.completed}/feedback`, body: () => ({ rating: 4 }), expect: only([Role.Orderer, Role.Expert], 201) },
-    { method: 'get', template: '/assignments/{id}/feedback', path: () => `/assignments/${ids.completed}/feedback`, expect: only(PARTIES, 200) },
-    { method: 'get', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 200) },
-    { method: 'post', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 201) },
-    { method: 'delete', template: '/experts/me/calendar-feed', path: () => '/experts/me/calendar-feed', expect: only([Role.Expert], 204) },
+    {
+      method: 'post',
+      template: '/assignments/{id}/feedback',
+      path: () => `/assignments/${ids.completed}/feedback`,
+      body: () => ({ rating: 4 }),
+      expect: only([Role.Orderer, Role.Expert], 201),
+    },
+    {
+      method: 'get',
+      template: '/assignments/{id}/feedback',
+      path: () => `/assignments/${ids.completed}/feedback`,
+      expect: only(PARTIES, 200),
+    },
+    {
+      method: 'get',
+      template: '/experts/me/calendar-feed',
+      path: () => '/experts/me/calendar-feed',
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/me/calendar-feed',
+      path: () => '/experts/me/calendar-feed',
+      expect: only([Role.Expert], 201),
+    },
+    {
+      method: 'delete',
+      template: '/experts/me/calendar-feed',
+      path: () => '/experts/me/calendar-feed',
+      expect: only([Role.Expert], 204),
+    },
     // Public: the token is the credential, whoever calls.
-    { method: 'get', template: '/calendar/{token}.ics', path: () => `/calendar/${feedToken}.ics`, expect: everyone(200) },
+    {
+      method: 'get',
+      template: '/calendar/{token}.ics',
+      path: () => `/calendar/${feedToken}.ics`,
+      expect: everyone(200),
+    },
   ];
 
   it('covers every documented route under the booking prefixes', () => {
-    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES));
+    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(
+      documentedRoutes(t.app, BOOKING_ROUTE_PREFIXES, CONTRACT_ROUTE_PREFIXES),
+    );
   });
 
   it('documents the success status each route really answers with', () => {
     const paths = buildOpenApi(t.app).paths as Record<string, Record<string, { responses: Record<string, unknown> }>>;
     const undocumented = rows
-      .map((row) => ({ route: `${row.method} ${row.template}`, status: String(Object.values(row.expect).find((s) => s < 300)) }))
+      .map((row) => ({
+        route: `${row.method} ${row.template}`,
+        status: String(Object.values(row.expect).find((s) => s < 300)),
+      }))
       .filter(({ route, status }) => {
         const [method, template] = route.split(' ');
         return !(status in paths[apiPath(template)][method].responses);
@@ -214,30 +361,209 @@ describe('booking authorization: every route × every role', () => {
   itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   // Another unit's orderer and another expert reach nothing of this unit's or this expert's, and learn nothing.
-  const foreign: { name: string; as: 'ordererB' | 'expertB'; method: 'get' | 'post' | 'put' | 'delete'; path: () => string; body?: () => object; status: number; code: string }[] = [
-    { name: 'orderer B reads orderer A’s request', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B edits orderer A’s draft', as: 'ordererB', method: 'put', path: () => `/booking-requests/${ids.foreignDraft}`, body: order, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B submits orderer A’s draft', as: 'ordererB', method: 'post', path: () => `/booking-requests/${ids.foreignDraft}/submit`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B cancels orderer A’s request', as: 'ordererB', method: 'post', path: () => `/booking-requests/${ids.foreignRequest}/cancel`, body: () => ({ reason: 'x' }), status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B orders for orderer A’s unit', as: 'ordererB', method: 'post', path: () => '/booking-requests', body: order, status: 403, code: 'NOT_OWN_ORGANISATION' },
-    { name: 'orderer B reads orderer A’s material', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B removes orderer A’s material', as: 'ordererB', method: 'delete', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B asks what cancelling orderer A’s request would cost', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/cancellation-quote`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B asks what cancelling orderer A’s assignment would cost', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}/cancellation-quote`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'orderer B reads the timeline of orderer A’s request', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/timeline`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'expert B reads material of work never offered to them', as: 'expertB', method: 'get', path: () => `/booking-requests/${ids.foreignWithMaterial}/material`, status: 404, code: 'REQUEST_NOT_FOUND' },
-    { name: 'orderer B reads orderer A’s assignment', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'orderer B cancels orderer A’s assignment', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignAssignment}/cancel`, body: () => ({ reason: 'x' }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'orderer B confirms orderer A’s work', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignPast}/complete`, body: () => ({ tookPlace: false }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'orderer B rates orderer A’s assignment', as: 'ordererB', method: 'post', path: () => `/assignments/${ids.foreignCompleted}/feedback`, body: () => ({ rating: 1 }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'orderer B reads orderer A’s feedback', as: 'ordererB', method: 'get', path: () => `/assignments/${ids.foreignCompleted}/feedback`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'an orderer reads a candidate list', as: 'ordererB', method: 'get', path: () => `/booking-requests/${ids.foreignRequest}/candidates`, status: 403, code: 'ROLE_NOT_ALLOWED' },
-    { name: 'expert B accepts expert A’s offer', as: 'expertB', method: 'post', path: () => `/offers/${ids.foreignOffer}/accept`, body: () => ({}), status: 404, code: 'OFFER_NOT_FOUND' },
-    { name: 'expert B declines expert A’s offer', as: 'expertB', method: 'post', path: () => `/offers/${ids.foreignOffer}/decline`, body: () => ({}), status: 404, code: 'OFFER_NOT_FOUND' },
-    { name: 'expert B reads expert A’s assignment', as: 'expertB', method: 'get', path: () => `/assignments/${ids.foreignAssignment}`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'expert B withdraws from expert A’s assignment', as: 'expertB', method: 'post', path: () => `/assignments/${ids.foreignAssignment}/withdraw`, body: () => ({ reason: 'x' }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'expert B rates expert A’s assignment', as: 'expertB', method: 'post', path: () => `/assignments/${ids.foreignCompleted}/feedback`, body: () => ({ rating: 1 }), status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
-    { name: 'expert B reads expert A’s feedback', as: 'expertB', method: 'get', path: () => `/assignments/${ids.foreignCompleted}/feedback`, status: 404, code: 'ASSIGNMENT_NOT_FOUND' },
+  const foreign: {
+    name: string;
+    as: 'ordererB' | 'expertB';
+    method: 'get' | 'post' | 'put' | 'delete';
+    path: () => string;
+    body?: () => object;
+    status: number;
+    code: string;
+  }[] = [
+    {
+      name: 'orderer B reads orderer A’s request',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignRequest}`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B edits orderer A’s draft',
+      as: 'ordererB',
+      method: 'put',
+      path: () => `/booking-requests/${ids.foreignDraft}`,
+      body: order,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B submits orderer A’s draft',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/booking-requests/${ids.foreignDraft}/submit`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B cancels orderer A’s request',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/booking-requests/${ids.foreignRequest}/cancel`,
+      body: () => ({ reason: 'x' }),
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B orders for orderer A’s unit',
+      as: 'ordererB',
+      method: 'post',
+      path: () => '/booking-requests',
+      body: order,
+      status: 403,
+      code: 'NOT_OWN_ORGANISATION',
+    },
+    {
+      name: 'orderer B reads orderer A’s material',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignWithMaterial}/material`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B removes orderer A’s material',
+      as: 'ordererB',
+      method: 'delete',
+      path: () => `/booking-requests/${ids.foreignWithMaterial}/material`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B asks what cancelling orderer A’s request would cost',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignRequest}/cancellation-quote`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B asks what cancelling orderer A’s assignment would cost',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/assignments/${ids.foreignAssignment}/cancellation-quote`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B reads the timeline of orderer A’s request',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignRequest}/timeline`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'expert B reads material of work never offered to them',
+      as: 'expertB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignWithMaterial}/material`,
+      status: 404,
+      code: 'REQUEST_NOT_FOUND',
+    },
+    {
+      name: 'orderer B reads orderer A’s assignment',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/assignments/${ids.foreignAssignment}`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B cancels orderer A’s assignment',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignAssignment}/cancel`,
+      body: () => ({ reason: 'x' }),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B confirms orderer A’s work',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignPast}/complete`,
+      body: () => ({ tookPlace: false }),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B rates orderer A’s assignment',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignCompleted}/feedback`,
+      body: () => ({ rating: 1 }),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B reads orderer A’s feedback',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/assignments/${ids.foreignCompleted}/feedback`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'an orderer reads a candidate list',
+      as: 'ordererB',
+      method: 'get',
+      path: () => `/booking-requests/${ids.foreignRequest}/candidates`,
+      status: 403,
+      code: 'ROLE_NOT_ALLOWED',
+    },
+    {
+      name: 'expert B accepts expert A’s offer',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/offers/${ids.foreignOffer}/accept`,
+      body: () => ({}),
+      status: 404,
+      code: 'OFFER_NOT_FOUND',
+    },
+    {
+      name: 'expert B declines expert A’s offer',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/offers/${ids.foreignOffer}/decline`,
+      body: () => ({}),
+      status: 404,
+      code: 'OFFER_NOT_FOUND',
+    },
+    {
+      name: 'expert B reads expert A’s assignment',
+      as: 'expertB',
+      method: 'get',
+      path: () => `/assignments/${ids.foreignAssignment}`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'expert B withdraws from expert A’s assignment',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignAssignment}/withdraw`,
+      body: () => ({ reason: 'x' }),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'expert B rates expert A’s assignment',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignCompleted}/feedback`,
+      body: () => ({ rating: 1 }),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'expert B reads expert A’s feedback',
+      as: 'expertB',
+      method: 'get',
+      path: () => `/assignments/${ids.foreignCompleted}/feedback`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
   ];
 
   it.each(foreign.map((f) => [f.name, f] as const))('refuses: %s', async (_name, f) => {
@@ -248,16 +574,32 @@ describe('booking authorization: every route × every role', () => {
 
   it('changed nothing of theirs, and lists none of it to the others', async () => {
     const coordinator = `Bearer ${tokens.coordinator}`;
-    const request = await t.http.get(`/booking-requests/${ids.foreignRequest}`).set('authorization', coordinator).expect(200);
+    const request = await t.http
+      .get(`/booking-requests/${ids.foreignRequest}`)
+      .set('authorization', coordinator)
+      .expect(200);
     expect(request.body.status).toBe('submitted');
-    expect((await t.http.get(`/booking-requests/${ids.foreignDraft}`).set('authorization', coordinator).expect(200)).body.status).toBe('draft');
+    expect(
+      (await t.http.get(`/booking-requests/${ids.foreignDraft}`).set('authorization', coordinator).expect(200)).body
+        .status,
+    ).toBe('draft');
     for (const id of [ids.foreignAssignment, ids.foreignPast]) {
-      expect((await t.http.get(`/assignments/${id}`).set('authorization', coordinator).expect(200)).body.status).toBe('accepted');
+      expect((await t.http.get(`/assignments/${id}`).set('authorization', coordinator).expect(200)).body.status).toBe(
+        'accepted',
+      );
     }
-    expect((await t.http.get(`/assignments/${ids.foreignCompleted}/feedback`).set('authorization', coordinator).expect(200)).body).toEqual([]);
-    const listed = await t.http.get('/booking-requests?limit=100').set('authorization', `Bearer ${others.ordererB}`).expect(200);
+    expect(
+      (await t.http.get(`/assignments/${ids.foreignCompleted}/feedback`).set('authorization', coordinator).expect(200))
+        .body,
+    ).toEqual([]);
+    const listed = await t.http
+      .get('/booking-requests?limit=100')
+      .set('authorization', `Bearer ${others.ordererB}`)
+      .expect(200);
     expect(listed.body.items).toEqual([]);
     expect((await t.http.get('/offers').set('authorization', `Bearer ${others.expertB}`).expect(200)).body).toEqual([]);
-    expect((await t.http.get('/assignments').set('authorization', `Bearer ${others.expertB}`).expect(200)).body).toEqual([]);
+    expect(
+      (await t.http.get('/assignments').set('authorization', `Bearer ${others.expertB}`).expect(200)).body,
+    ).toEqual([]);
   });
 });

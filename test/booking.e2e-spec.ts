@@ -63,23 +63,32 @@ describe('booking', () => {
   }
 
   async function offer(requestId: string, expertIds: string[], deadline = '2026-10-10T12:00:00Z'): Promise<string[]> {
-    const res = await as(coordinator).post(`/booking-requests/${requestId}/offers`, { expertIds, deadline }).expect(201);
+    const res = await as(coordinator)
+      .post(`/booking-requests/${requestId}/offers`, { expertIds, deadline })
+      .expect(201);
     return res.body.map((o: { id: string }) => o.id);
   }
 
   // PostgreSQL counts the deadlocks it broke per database; backends report them within a second or so.
   async function deadlocks(): Promise<number> {
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const [row] = await t.db.query('SELECT pg_stat_clear_snapshot(), deadlocks FROM pg_stat_database WHERE datname = current_database()');
+    const [row] = await t.db.query(
+      'SELECT pg_stat_clear_snapshot(), deadlocks FROM pg_stat_database WHERE datname = current_database()',
+    );
     return Number(row.deadlocks);
   }
 
   // Other spec files share the database: a matching test judges only the experts it made itself.
   // The whole ranking, page by page (200 a page, the most the API gives at once).
-  async function ranking(requestId: string, limit = 200): Promise<{ expertId: string; name: string; score: number; reasons: string[] }[]> {
+  async function ranking(
+    requestId: string,
+    limit = 200,
+  ): Promise<{ expertId: string; name: string; score: number; reasons: string[] }[]> {
     const all = [];
     for (let offset = 0; ; offset += limit) {
-      const res = await as(coordinator).get(`/booking-requests/${requestId}/candidates?limit=${limit}&offset=${offset}`).expect(200);
+      const res = await as(coordinator)
+        .get(`/booking-requests/${requestId}/candidates?limit=${limit}&offset=${offset}`)
+        .expect(200);
       expect(res.body).toEqual({ items: expect.any(Array), total: expect.any(Number), limit, offset });
       expect(res.body.items.length).toBe(Math.max(0, Math.min(limit, res.body.total - offset)));
       all.push(...res.body.items);
@@ -103,13 +112,19 @@ describe('booking', () => {
     });
 
     it('refuses a unit the orderer does not belong to, and one that is not active on the day', async () => {
-      const foreign = await as(orderer.token).post('/booking-requests', order({ organisationId: otherUnitId })).expect(403);
+      const foreign = await as(orderer.token)
+        .post('/booking-requests', order({ organisationId: otherUnitId }))
+        .expect(403);
       expect(foreign.body.code).toBe('NOT_OWN_ORGANISATION');
-      const unknown = await as(orderer.token).post('/booking-requests', order({ organisationId: randomUUID() })).expect(403);
+      const unknown = await as(orderer.token)
+        .post('/booking-requests', order({ organisationId: randomUUID() }))
+        .expect(403);
       expect(unknown.body.code).toBe('NOT_OWN_ORGANISATION');
       const ended = await createUnit(t.db, { activeUntil: '2026-10-19' });
       await addMember(t.db, ended.id, orderer.id);
-      const inactive = await as(orderer.token).post('/booking-requests', order({ organisationId: ended.id })).expect(400);
+      const inactive = await as(orderer.token)
+        .post('/booking-requests', order({ organisationId: ended.id }))
+        .expect(400);
       expect(inactive.body.code).toBe('ORGANISATION_INACTIVE');
     });
 
@@ -143,40 +158,79 @@ describe('booking', () => {
   describe('matching', () => {
     it('lists exactly the matching experts, ranked, with reasons', async () => {
       const topic = 'neurodivergence';
-      const best = await createBookableExpert(t.db, { name: 'Aino Paras', topics: [topic, 'ageing'], languages: ['fi'] });
-      const second = await createBookableExpert(t.db, { name: 'Bertil Andra', topics: [topic], languages: ['sv', 'fi'], homeMunicipality: '499', travelMunicipalities: ['905'] });
+      const best = await createBookableExpert(t.db, {
+        name: 'Aino Paras',
+        topics: [topic, 'ageing'],
+        languages: ['fi'],
+      });
+      const second = await createBookableExpert(t.db, {
+        name: 'Bertil Andra',
+        topics: [topic],
+        languages: ['sv', 'fi'],
+        homeMunicipality: '499',
+        travelMunicipalities: ['905'],
+      });
       const busy = await createBookableExpert(t.db, { name: 'Cecilia Upptagen', topics: [topic] });
       // Not candidates, each for one reason:
       const others = [
         await createBookableExpert(t.db, { name: 'No Language', topics: [topic], languages: ['en'] }),
         await createBookableExpert(t.db, { name: 'No Topic', topics: ['disability'] }),
         await createBookableExpert(t.db, { name: 'Paused', topics: [topic], status: 'paused' as never }),
-        await createBookableExpert(t.db, { name: 'Far Away', topics: [topic], homeMunicipality: '231', travelMunicipalities: [] }),
+        await createBookableExpert(t.db, {
+          name: 'Far Away',
+          topics: [topic],
+          homeMunicipality: '231',
+          travelMunicipalities: [],
+        }),
         await createBookableExpert(t.db, { name: 'Wrong Task', topics: [topic], taskTypes: ['lecture' as never] }),
         await createExpert(t.db, { name: 'Unverified', topics: [topic] }),
         await createBookableExpert(t.db, { name: 'On Holiday', topics: [topic] }),
-        await createBookableExpert(t.db, { name: 'Mornings Only', topics: [topic] }, [{ weekday: 2, from: '08:00', to: '09:30' }]),
+        await createBookableExpert(t.db, { name: 'Mornings Only', topics: [topic] }, [
+          { weekday: 2, from: '08:00', to: '09:30' },
+        ]),
       ];
       await addAbsence(t.db, others[6].id, { firstDay: '2026-10-12', lastDay: '2026-11-01' });
       const capped = await createBookableExpert(t.db, { name: 'Week Full', topics: [topic], maxPerWeek: 1 });
 
       // Busy holds an overlapping assignment; Capped already has one this week.
-      const overlap = await submitted({ topics: [topic], startsAt: '2026-10-20T08:00:00Z', endsAt: '2026-10-20T10:00:00Z' });
+      const overlap = await submitted({
+        topics: [topic],
+        startsAt: '2026-10-20T08:00:00Z',
+        endsAt: '2026-10-20T10:00:00Z',
+      });
       const [busyOffer] = await offer(overlap, [busy.id]);
-      await as(await login(t.http, busy)).post(`/offers/${busyOffer}/accept`).expect(201);
-      const sameWeek = await submitted({ topics: [topic], startsAt: '2026-10-22T07:00:00Z', endsAt: '2026-10-22T08:00:00Z' });
+      await as(await login(t.http, busy))
+        .post(`/offers/${busyOffer}/accept`)
+        .expect(201);
+      const sameWeek = await submitted({
+        topics: [topic],
+        startsAt: '2026-10-22T07:00:00Z',
+        endsAt: '2026-10-22T08:00:00Z',
+      });
       const [cappedOffer] = await offer(sameWeek, [capped.id]);
-      await as(await login(t.http, capped)).post(`/offers/${cappedOffer}/accept`).expect(201);
+      await as(await login(t.http, capped))
+        .post(`/offers/${cappedOffer}/accept`)
+        .expect(201);
 
       const id = await submitted({ topics: [topic, 'ageing'] });
       const res = await candidates(id, [best, second, busy, capped, ...others]);
       expect(res.body.map((c: { name: string }) => c.name)).toEqual(['Aino Paras', 'Bertil Andra']);
-      expect(res.body[0]).toMatchObject({ expertId: best.id, reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'] });
-      expect(res.body[1]).toMatchObject({ expertId: second.id, reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'] });
+      expect(res.body[0]).toMatchObject({
+        expertId: best.id,
+        reasons: ['language:fi', 'topic:ageing', `topic:${topic}`, 'place:home', 'recent:0'],
+      });
+      expect(res.body[1]).toMatchObject({
+        expertId: second.id,
+        reasons: ['language:fi', `topic:${topic}`, 'place:travels', 'recent:0'],
+      });
       expect(res.body[0].score).toBeGreaterThan(res.body[1].score);
       // The SQL's score is the rule's: two topics, at home, the first language; one topic, travelling, the first language.
-      expect(res.body[0].score).toBe(matchingScore({ sharedTopics: 2, atHome: true, speaksFirstLanguage: true, recentAssignments: 0 }));
-      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: false, speaksFirstLanguage: true, recentAssignments: 0 }));
+      expect(res.body[0].score).toBe(
+        matchingScore({ sharedTopics: 2, atHome: true, speaksFirstLanguage: true, recentAssignments: 0 }),
+      );
+      expect(res.body[1].score).toBe(
+        matchingScore({ sharedTopics: 1, atHome: false, speaksFirstLanguage: true, recentAssignments: 0 }),
+      );
     });
 
     it('ranks an expert with fewer recent assignments first', async () => {
@@ -190,19 +244,25 @@ describe('booking', () => {
            VALUES ($1, 'U', $2, 'completed', 'working_group', 'Past', $3::date + time '07:00', $3::date + time '08:00', true, '{fi}') RETURNING id`,
           [unitId, orderer.id, day],
         );
-        await t.db.query(`INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) SELECT $1, $2, 'completed', starts_at, ends_at FROM booking_requests WHERE id = $1`, [r.id, worked.id]);
+        await t.db.query(
+          `INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) SELECT $1, $2, 'completed', starts_at, ends_at FROM booking_requests WHERE id = $1`,
+          [r.id, worked.id],
+        );
       }
       const id = await submitted({ topics: [topic] });
       const res = await candidates(id, [rested, worked]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([rested.id, worked.id]);
       expect(res.body[1].reasons).toContain('recent:2');
-      expect(res.body[1].score).toBe(matchingScore({ sharedTopics: 1, atHome: true, speaksFirstLanguage: true, recentAssignments: 2 }));
+      expect(res.body[1].score).toBe(
+        matchingScore({ sharedTopics: 1, atHome: true, speaksFirstLanguage: true, recentAssignments: 2 }),
+      );
     });
 
     it('uses the same number of queries whatever the number of experts', async () => {
       const topic = 'homelessness';
       const id = await submitted({ topics: [topic] });
-      const count = async () => (await queriesOf(() => as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200))).n;
+      const count = async () =>
+        (await queriesOf(() => as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200))).n;
       const made: TestUser[] = [];
       for (let i = 0; i < 3; i++) made.push(await createBookableExpert(t.db, { topics: [topic] }));
       const few = await count();
@@ -217,7 +277,15 @@ describe('booking', () => {
       // The factory's own topic: many experts of other tests match too, so there are pages to turn.
       const topic = 'mental_health';
       const made: TestUser[] = [];
-      for (let i = 0; i < 7; i++) made.push(await createBookableExpert(t.db, { name: `Sivu ${i}`, topics: [topic], homeMunicipality: i % 2 ? '905' : '499', travelMunicipalities: ['905'] }));
+      for (let i = 0; i < 7; i++)
+        made.push(
+          await createBookableExpert(t.db, {
+            name: `Sivu ${i}`,
+            topics: [topic],
+            homeMunicipality: i % 2 ? '905' : '499',
+            travelMunicipalities: ['905'],
+          }),
+        );
       const id = await submitted({ topics: [topic] });
       const whole = await ranking(id);
       expect(whole.filter((c) => made.some((m) => m.id === c.expertId))).toHaveLength(7);
@@ -226,7 +294,9 @@ describe('booking', () => {
       const first = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
       expect(first.body).toMatchObject({ total: whole.length, limit: 50, offset: 0 });
       expect(first.body.items).toEqual(whole.slice(0, 50));
-      const past = await as(coordinator).get(`/booking-requests/${id}/candidates?offset=${whole.length + 5}`).expect(200);
+      const past = await as(coordinator)
+        .get(`/booking-requests/${id}/candidates?offset=${whole.length + 5}`)
+        .expect(200);
       expect(past.body).toEqual({ items: [], total: whole.length, limit: 50, offset: whole.length + 5 });
       for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=x']) {
         const res = await as(coordinator).get(`/booking-requests/${id}/candidates?${bad}`).expect(400);
@@ -238,8 +308,12 @@ describe('booking', () => {
     it('matches across the October 2026 daylight-saving change in local time', async () => {
       const topic = 'bereavement';
       // Sunday 25 Oct 2026: 02:00 local (EEST, +03) to 06:00 local (EET, +02) is five real hours.
-      const covered = await createBookableExpert(t.db, { name: 'Night Owl', topics: [topic] }, [{ weekday: 7, from: '01:00', to: '07:00' }]);
-      const short = await createBookableExpert(t.db, { name: 'Short Night', topics: [topic] }, [{ weekday: 7, from: '02:00', to: '05:00' }]);
+      const covered = await createBookableExpert(t.db, { name: 'Night Owl', topics: [topic] }, [
+        { weekday: 7, from: '01:00', to: '07:00' },
+      ]);
+      const short = await createBookableExpert(t.db, { name: 'Short Night', topics: [topic] }, [
+        { weekday: 7, from: '02:00', to: '05:00' },
+      ]);
       const id = await submitted({ topics: [topic], startsAt: '2026-10-24T23:00:00Z', endsAt: '2026-10-25T04:00:00Z' });
       const res = await candidates(id, [covered, short]);
       expect(res.body.map((c: { expertId: string }) => c.expertId)).toEqual([covered.id]);
@@ -252,7 +326,9 @@ describe('booking', () => {
       const id = await submitted({ topics: [topic] });
       const ok = await createBookableExpert(t.db, { topics: [topic] });
       const wrong = await createBookableExpert(t.db, { topics: ['ageing'] });
-      const res = await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [ok.id, wrong.id], deadline: '2026-10-10T12:00:00Z' }).expect(400);
+      const res = await as(coordinator)
+        .post(`/booking-requests/${id}/offers`, { expertIds: [ok.id, wrong.id], deadline: '2026-10-10T12:00:00Z' })
+        .expect(400);
       expect(res.body).toMatchObject({ code: 'EXPERT_NOT_MATCHING' });
       expect(await t.db.getRepository(OfferEntity).countBy({ requestId: id })).toBe(0);
     });
@@ -266,7 +342,9 @@ describe('booking', () => {
       const bToken = await login(t.http, b);
       expect((await as(bToken).get('/offers').expect(200)).body).toEqual([]);
       await as(bToken).post(`/offers/${offerA}/accept`).expect(404);
-      const mine = await as(await login(t.http, a)).get('/offers').expect(200);
+      const mine = await as(await login(t.http, a))
+        .get('/offers')
+        .expect(200);
       expect(mine.body.map((o: { id: string }) => o.id)).toEqual([offerA]);
     });
 
@@ -274,14 +352,20 @@ describe('booking', () => {
       const topic = 'child_welfare';
       const needed = 3;
       const id = await submitted({ topics: [topic], expertsNeeded: needed });
-      const experts = await Promise.all(Array.from({ length: needed + 5 }, () => createBookableExpert(t.db, { topics: [topic] })));
-      const offerIds = await offer(id, experts.map((e) => e.id));
+      const experts = await Promise.all(
+        Array.from({ length: needed + 5 }, () => createBookableExpert(t.db, { topics: [topic] })),
+      );
+      const offerIds = await offer(
+        id,
+        experts.map((e) => e.id),
+      );
       const tokens = await Promise.all(experts.map((e) => login(t.http, e)));
       const results = await Promise.all(offerIds.map((offerId, i) => as(tokens[i]).post(`/offers/${offerId}/accept`)));
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(needed);
       expect(statuses.filter((s) => s === 409)).toHaveLength(5);
-      for (const r of results.filter((r) => r.status === 409)) expect(['REQUEST_ALREADY_FILLED', 'OFFER_NOT_OPEN']).toContain(r.body.code);
+      for (const r of results.filter((r) => r.status === 409))
+        expect(['REQUEST_ALREADY_FILLED', 'OFFER_NOT_OPEN']).toContain(r.body.code);
       const request = await as(coordinator).get(`/booking-requests/${id}`).expect(200);
       expect(request.body.status).toBe('filled');
       expect(request.body.assignments).toHaveLength(needed);
@@ -295,20 +379,29 @@ describe('booking', () => {
       const expert = await createBookableExpert(t.db, { topics: [topic] });
       const id = await submitted({ topics: [topic], startsAt: '2026-10-26T07:00:00Z', endsAt: '2026-10-26T08:00:00Z' });
       const [offerId] = await offer(id, [expert.id]);
-      const res = await as(await login(t.http, expert)).post(`/offers/${offerId}/accept`).expect(201);
+      const res = await as(await login(t.http, expert))
+        .post(`/offers/${offerId}/accept`)
+        .expect(201);
       const [drafted] = await t.db.query(
         `SELECT c.id, c.number, c.status FROM contracts c JOIN contract_assignments ca ON ca.contract_id = c.id WHERE ca.assignment_id = $1`,
         [res.body.id],
       );
       expect(res.body.contract).toEqual({ id: drafted.id, number: drafted.number, status: 'draft' });
-      const contract = await as(await login(t.http, expert)).get(`/contracts/${res.body.contract.id}`).expect(200);
+      const contract = await as(await login(t.http, expert))
+        .get(`/contracts/${res.body.contract.id}`)
+        .expect(200);
       expect(contract.body.number).toBe(drafted.number);
     });
 
     it('serialises the bookings of one expert: an acceptance waits for another booking of the same expert in progress', async () => {
       const topic = 'neurodivergence';
       const expert = await createBookableExpert(t.db, { topics: [topic], languages: ['lt'] });
-      const id = await submitted({ topics: [topic], languages: ['lt'], startsAt: '2026-10-26T10:00:00Z', endsAt: '2026-10-26T11:00:00Z' });
+      const id = await submitted({
+        topics: [topic],
+        languages: ['lt'],
+        startsAt: '2026-10-26T10:00:00Z',
+        endsAt: '2026-10-26T11:00:00Z',
+      });
       const [offerId] = await offer(id, [expert.id]);
       const token = await login(t.http, expert);
       // Another transaction books this expert (the lock every booking takes); the acceptance must wait for it.
@@ -341,7 +434,11 @@ describe('booking', () => {
       const offers: string[] = [];
       for (let i = 0; i < 200; i++) {
         const start = new Date(Date.parse('2026-10-27T05:00:00Z') + i * 60_000);
-        const id = await submitted({ topics: [topic], startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 4 * 3600_000).toISOString() });
+        const id = await submitted({
+          topics: [topic],
+          startsAt: start.toISOString(),
+          endsAt: new Date(start.getTime() + 4 * 3600_000).toISOString(),
+        });
         offers.push(...(await offer(id, [expert.id])));
       }
       const deadlocksBefore = await deadlocks();
@@ -369,10 +466,19 @@ describe('booking', () => {
     it('withdraws the open offers when a direct booking fills the request, and the booked expert’s own offer at once', async () => {
       // Every topic is taken by another test: a language of its own keeps these experts out of the others' lists.
       const topic = 'neurodivergence';
-      const id = await submitted({ topics: [topic], languages: ['et'], expertsNeeded: 2, startsAt: '2026-10-29T07:00:00Z', endsAt: '2026-10-29T08:00:00Z' });
-      const [waiting, booked, second] = await Promise.all([1, 2, 3].map(() => createBookableExpert(t.db, { topics: [topic], languages: ['et'] })));
+      const id = await submitted({
+        topics: [topic],
+        languages: ['et'],
+        expertsNeeded: 2,
+        startsAt: '2026-10-29T07:00:00Z',
+        endsAt: '2026-10-29T08:00:00Z',
+      });
+      const [waiting, booked, second] = await Promise.all(
+        [1, 2, 3].map(() => createBookableExpert(t.db, { topics: [topic], languages: ['et'] })),
+      );
       const [waitingOffer, bookedOffer] = await offer(id, [waiting.id, booked.id]);
-      const status = async (offerId: string) => (await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status;
+      const status = async (offerId: string) =>
+        (await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status;
 
       await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: booked.id }).expect(201);
       expect(await status(bookedOffer)).toBe('withdrawn');
@@ -381,7 +487,9 @@ describe('booking', () => {
       await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: second.id }).expect(201);
       expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body.status).toBe('filled');
       expect(await status(waitingOffer)).toBe('withdrawn');
-      const late = await as(await login(t.http, waiting)).post(`/offers/${waitingOffer}/accept`).expect(409);
+      const late = await as(await login(t.http, waiting))
+        .post(`/offers/${waitingOffer}/accept`)
+        .expect(409);
       expect(late.body.code).toBe('REQUEST_ALREADY_FILLED');
     });
 
@@ -411,7 +519,9 @@ describe('booking', () => {
           await new Promise((r) => setTimeout(r, 100));
         }
         expect((await t.db.getRepository(OfferEntity).findOneByOrFail({ id: offerId })).status).toBe('expired');
-        const res = await as(await login(t.http, expert)).post(`/offers/${offerId}/accept`).expect(409);
+        const res = await as(await login(t.http, expert))
+          .post(`/offers/${offerId}/accept`)
+          .expect(409);
         expect(res.body.code).toBe('OFFER_NOT_OPEN');
       } finally {
         t.clock.set(NOW);
@@ -423,9 +533,15 @@ describe('booking', () => {
     const topic = 'child_welfare';
 
     async function inState(state: RequestStatus): Promise<string> {
-      if (state === RequestStatus.Draft) return (await as(orderer.token).post('/booking-requests', order({ topics: [topic] })).expect(201)).body.id;
+      if (state === RequestStatus.Draft)
+        return (
+          await as(orderer.token)
+            .post('/booking-requests', order({ topics: [topic] }))
+            .expect(201)
+        ).body.id;
       const id = await submitted({ topics: [topic] });
-      if (state === RequestStatus.Cancelled) await as(orderer.token).post(`/booking-requests/${id}/cancel`, { reason: 'Tilaisuus peruttu' }).expect(200);
+      if (state === RequestStatus.Cancelled)
+        await as(orderer.token).post(`/booking-requests/${id}/cancel`, { reason: 'Tilaisuus peruttu' }).expect(200);
       else await t.db.getRepository(BookingRequestEntity).update({ id }, { status: state });
       return id;
     }
@@ -441,19 +557,29 @@ describe('booking', () => {
       const listed = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(409);
       expect(listed.body.code).toBe(code);
       if (code === 'REQUEST_NOT_OPEN_FOR_MATCHING') expect(listed.body.detail).toContain(`A ${state} request`);
-      const offered = await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(409);
+      const offered = await as(coordinator)
+        .post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' })
+        .expect(409);
       expect(offered.body.code).toBe(code);
-      const booked = await as(coordinator).post(`/booking-requests/${id}/assignments`, { expertId: expert.id }).expect(409);
+      const booked = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id })
+        .expect(409);
       expect(booked.body.code).toBe(code);
       expect(await t.db.getRepository(OfferEntity).countBy({ requestId: id })).toBe(0);
-      expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body).toMatchObject({ status: state, assignments: [] });
+      expect((await as(coordinator).get(`/booking-requests/${id}`).expect(200)).body).toMatchObject({
+        status: state,
+        assignments: [],
+      });
     });
 
-    it.each([RequestStatus.Submitted, RequestStatus.Matching, RequestStatus.PartiallyFilled])('lists candidates for a %s request', async (state) => {
-      const expert = await createBookableExpert(t.db, { topics: [topic] });
-      const id = await inState(state);
-      expect((await candidates(id, [expert])).body.map((c: { expertId: string }) => c.expertId)).toEqual([expert.id]);
-    });
+    it.each([RequestStatus.Submitted, RequestStatus.Matching, RequestStatus.PartiallyFilled])(
+      'lists candidates for a %s request',
+      async (state) => {
+        const expert = await createBookableExpert(t.db, { topics: [topic] });
+        const id = await inState(state);
+        expect((await candidates(id, [expert])).body.map((c: { expertId: string }) => c.expertId)).toEqual([expert.id]);
+      },
+    );
   });
 
   describe('cancellation and completion', () => {
@@ -470,10 +596,16 @@ describe('booking', () => {
       ['just under 48 hours before the start: the fee is due', '2026-10-13T07:00:00.001Z', true],
       ['exactly 48 hours before the start: no fee', '2026-10-13T07:00:00.000Z', false],
     ])('%s', async (_label, cancelAt, feeDue) => {
-      const { assignmentId, expert } = await acceptedAssignment('ageing', '2026-10-15T07:00:00Z', '2026-10-15T08:00:00Z');
+      const { assignmentId, expert } = await acceptedAssignment(
+        'ageing',
+        '2026-10-15T07:00:00Z',
+        '2026-10-15T08:00:00Z',
+      );
       t.clock.set(cancelAt);
       try {
-        const res = await as(orderer.token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
+        const res = await as(orderer.token)
+          .post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' })
+          .expect(200);
         expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'county', feeDue });
         const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject.startsWith('Toimeksianto peruttu'));
         expect(mail.text).toContain(feeDue ? 'täysimääräisenä' : 'ei makseta');
@@ -483,41 +615,73 @@ describe('booking', () => {
     });
 
     it('lets the expert withdraw without a fee, tells coordinators, and reopens the request', async () => {
-      const { assignmentId, requestId, token } = await acceptedAssignment('ageing', '2026-10-16T07:00:00Z', '2026-10-16T08:00:00Z');
+      const { assignmentId, requestId, token } = await acceptedAssignment(
+        'ageing',
+        '2026-10-16T07:00:00Z',
+        '2026-10-16T08:00:00Z',
+      );
       const res = await as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
       expect(res.body).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', feeDue: false });
       expect((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe('matching');
       await t.mail.waitFor((m) => m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa:'));
-      const toOrderer = await t.mail.waitFor((m) => m.to === orderer.email && m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa tilaukseesi'));
+      const toOrderer = await t.mail.waitFor(
+        (m) => m.to === orderer.email && m.subject.startsWith('Kokemusasiantuntija perui osallistumisensa tilaukseesi'),
+      );
       expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
     });
 
     it('shows an expert’s reason for withdrawing to the expert and the coordinator only, never to the orderer', async () => {
-      const { assignmentId, requestId, token } = await acceptedAssignment('ageing', '2026-10-16T10:00:00Z', '2026-10-16T11:00:00Z');
+      const { assignmentId, requestId, token } = await acceptedAssignment(
+        'ageing',
+        '2026-10-16T10:00:00Z',
+        '2026-10-16T11:00:00Z',
+      );
       const reason = 'Masennus paheni, en jaksa';
       await as(token).post(`/assignments/${assignmentId}/withdraw`, { reason }).expect(200);
 
-      const ofRequest = (body: { assignments: { id: string }[] }) => body.assignments.find((a) => a.id === assignmentId);
+      const ofRequest = (body: { assignments: { id: string }[] }) =>
+        body.assignments.find((a) => a.id === assignmentId);
       const ordererViews = [
         (await as(orderer.token).get(`/assignments/${assignmentId}`).expect(200)).body,
         ofRequest((await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body),
-        ofRequest((await as(orderer.token).get('/booking-requests?limit=100').expect(200)).body.items.find((r: { id: string }) => r.id === requestId)),
+        ofRequest(
+          (await as(orderer.token).get('/booking-requests?limit=100').expect(200)).body.items.find(
+            (r: { id: string }) => r.id === requestId,
+          ),
+        ),
       ];
-      for (const view of ordererViews) expect(view).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', cancelReason: null });
+      for (const view of ordererViews)
+        expect(view).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', cancelReason: null });
       for (const view of ordererViews) expect(JSON.stringify(view)).not.toContain('Masennus');
 
       expect((await as(token).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe(reason);
-      expect((await as(token).get('/assignments').expect(200)).body.find((a: { id: string }) => a.id === assignmentId).cancelReason).toBe(reason);
+      expect(
+        (await as(token).get('/assignments').expect(200)).body.find((a: { id: string }) => a.id === assignmentId)
+          .cancelReason,
+      ).toBe(reason);
       expect((await as(coordinator).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe(reason);
-      expect(ofRequest((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body)!).toMatchObject({ cancelReason: reason });
+      expect(ofRequest((await as(coordinator).get(`/booking-requests/${requestId}`).expect(200)).body)!).toMatchObject({
+        cancelReason: reason,
+      });
     });
 
     it('shows the county’s own reason for a cancellation to the orderer', async () => {
-      const { assignmentId, requestId } = await acceptedAssignment('ageing', '2026-10-16T12:00:00Z', '2026-10-16T13:00:00Z');
-      await as(coordinator).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
-      expect((await as(orderer.token).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe('Tila ei ole käytettävissä');
+      const { assignmentId, requestId } = await acceptedAssignment(
+        'ageing',
+        '2026-10-16T12:00:00Z',
+        '2026-10-16T13:00:00Z',
+      );
+      await as(coordinator)
+        .post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' })
+        .expect(200);
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}`).expect(200)).body.cancelReason).toBe(
+        'Tila ei ole käytettävissä',
+      );
       const request = (await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body;
-      expect(request.assignments[0]).toMatchObject({ cancelledBy: 'county', cancelReason: 'Tila ei ole käytettävissä' });
+      expect(request.assignments[0]).toMatchObject({
+        cancelledBy: 'county',
+        cancelReason: 'Tila ei ole käytettävissä',
+      });
     });
 
     it('tells the orderer who made the order of a withdrawal in their own language, without the reason or any topic', async () => {
@@ -525,34 +689,63 @@ describe('booking', () => {
       const svToken = await login(t.http, svOrderer);
       await addMember(t.db, unitId, svOrderer.id);
       const expert = await createBookableExpert(t.db, { topics: ['ageing'], name: 'Aino Asiantuntija' });
-      const created = await as(svToken).post('/booking-requests', order({ topics: ['ageing'], title: 'Klientrådet', startsAt: '2026-10-16T10:00:00Z', endsAt: '2026-10-16T11:00:00Z' })).expect(201);
+      const created = await as(svToken)
+        .post(
+          '/booking-requests',
+          order({
+            topics: ['ageing'],
+            title: 'Klientrådet',
+            startsAt: '2026-10-16T10:00:00Z',
+            endsAt: '2026-10-16T11:00:00Z',
+          }),
+        )
+        .expect(201);
       await as(svToken).post(`/booking-requests/${created.body.id}/submit`).expect(200);
       const [offerId] = await offer(created.body.id, [expert.id], '2026-10-05T12:00:00Z');
       const token = await login(t.http, expert);
       const assignment = await as(token).post(`/offers/${offerId}/accept`).expect(201);
-      await as(token).post(`/assignments/${assignment.body.id}/withdraw`, { reason: 'Sairastuin, masennus paheni' }).expect(200);
+      await as(token)
+        .post(`/assignments/${assignment.body.id}/withdraw`, { reason: 'Sairastuin, masennus paheni' })
+        .expect(200);
 
-      const mail = await t.mail.waitFor((m) => m.to === svOrderer.email && m.subject.startsWith('Erfarenhetsexperten har dragit sig ur din beställning'));
+      const mail = await t.mail.waitFor(
+        (m) =>
+          m.to === svOrderer.email && m.subject.startsWith('Erfarenhetsexperten har dragit sig ur din beställning'),
+      );
       expect(mail.subject).toBe('Erfarenhetsexperten har dragit sig ur din beställning: Klientrådet');
       expect(mail.text).toContain('Aino Asiantuntija har dragit sig ur uppdraget "Klientrådet"');
       expect(mail.text).toContain('Din beställning är öppen igen');
-      for (const secret of ['Sairastuin', 'masennus', 'ageing', 'Åldrande', 'Ikääntyminen', 'Ageing']) expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
+      for (const secret of ['Sairastuin', 'masennus', 'ageing', 'Åldrande', 'Ikääntyminen', 'Ageing'])
+        expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
       // Written in the withdrawal's own transaction: the outbox row is there with the assignment cancelled.
-      const [row] = await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'expert-withdrew-orderer'`, [svOrderer.id]);
+      const [row] = await t.db.query(
+        `SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'expert-withdrew-orderer'`,
+        [svOrderer.id],
+      );
       expect(row.n).toBe(1);
     });
 
     it('confirms the work only after its end, and completes the request', async () => {
-      const { assignmentId, requestId } = await acceptedAssignment('ageing', '2026-10-17T07:00:00Z', '2026-10-17T08:00:00Z');
-      const early = await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(409);
+      const { assignmentId, requestId } = await acceptedAssignment(
+        'ageing',
+        '2026-10-17T07:00:00Z',
+        '2026-10-17T08:00:00Z',
+      );
+      const early = await as(orderer.token)
+        .post(`/assignments/${assignmentId}/complete`, { tookPlace: true })
+        .expect(409);
       expect(early.body.code).toBe('ASSIGNMENT_NOT_ENDED');
       t.clock.set('2026-10-17T08:00:00Z');
       try {
         // Sessions last 14 days of the app's clock: sign in again after moving it.
         orderer.token = await login(t.http, orderer);
-        const res = await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(200);
+        const res = await as(orderer.token)
+          .post(`/assignments/${assignmentId}/complete`, { tookPlace: true })
+          .expect(200);
         expect(res.body.status).toBe('completed');
-        expect((await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe('completed');
+        expect((await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200)).body.status).toBe(
+          'completed',
+        );
         await as(orderer.token).post(`/assignments/${assignmentId}/complete`, { tookPlace: true }).expect(409);
       } finally {
         t.clock.set(NOW);
@@ -563,7 +756,13 @@ describe('booking', () => {
     it('shows the orderer the accepted expert’s name, languages, consented topics and municipality only', async () => {
       const { requestId } = await acceptedAssignment('ageing', '2026-10-18T07:00:00Z', '2026-10-18T08:00:00Z');
       const res = await as(orderer.token).get(`/booking-requests/${requestId}`).expect(200);
-      expect(Object.keys(res.body.assignments[0].expert).sort()).toEqual(['id', 'languages', 'municipality', 'name', 'topics']);
+      expect(Object.keys(res.body.assignments[0].expert).sort()).toEqual([
+        'id',
+        'languages',
+        'municipality',
+        'name',
+        'topics',
+      ]);
     });
   });
 });

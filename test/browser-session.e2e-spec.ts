@@ -21,20 +21,37 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
   afterAll(() => t.close());
 
   async function browserLogin(user: TestUser): Promise<BrowserSession> {
-    const res = await t.http.post('/auth/login').send({ email: user.email, password: user.password, session: 'cookie' }).expect(200);
+    const res = await t.http
+      .post('/auth/login')
+      .send({ email: user.email, password: user.password, session: 'cookie' })
+      .expect(200);
     const cookies = setCookies(res);
-    return { accessToken: res.body.accessToken, refresh: cookies[REFRESH_COOKIE].value, csrf: cookies[CSRF_COOKIE].value };
+    return {
+      accessToken: res.body.accessToken,
+      refresh: cookies[REFRESH_COOKIE].value,
+      csrf: cookies[CSRF_COOKIE].value,
+    };
   }
 
   const refreshWithCookie = (s: Pick<BrowserSession, 'refresh' | 'csrf'>, header: string | null = s.csrf) => {
-    const req = t.http.post('/auth/refresh').set('cookie', cookieHeader({ [REFRESH_COOKIE]: s.refresh, [CSRF_COOKIE]: s.csrf }));
+    const req = t.http
+      .post('/auth/refresh')
+      .set('cookie', cookieHeader({ [REFRESH_COOKIE]: s.refresh, [CSRF_COOKIE]: s.csrf }));
     return header === null ? req : req.set('x-csrf-token', header);
   };
 
   it('sets the refresh token as an httpOnly cookie on the auth routes and a readable CSRF cookie, and leaves the token out of the body', async () => {
     const user = await createUser(t.db, Role.Expert);
-    const res = await t.http.post('/auth/login').send({ email: user.email, password: user.password, session: 'cookie' }).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, sessionExpiresAt: expect.any(String) });
+    const res = await t.http
+      .post('/auth/login')
+      .send({ email: user.email, password: user.password, session: 'cookie' })
+      .expect(200);
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      sessionExpiresAt: expect.any(String),
+    });
     const session = await t.db.getRepository(SessionEntity).findOneByOrFail({ userId: user.id });
     expect(res.body.sessionExpiresAt).toBe(session.expiresAt.toISOString());
 
@@ -47,7 +64,11 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
       expires: session.expiresAt.toUTCString(),
     });
     expect(cookies[CSRF_COOKIE].value.length).toBeGreaterThanOrEqual(40);
-    expect(cookies[CSRF_COOKIE].attributes).toEqual({ path: '/', samesite: 'Strict', expires: session.expiresAt.toUTCString() });
+    expect(cookies[CSRF_COOKIE].attributes).toEqual({
+      path: '/',
+      samesite: 'Strict',
+      expires: session.expiresAt.toUTCString(),
+    });
     await t.http.get('/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
   });
 
@@ -63,7 +84,10 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
 
   it('refuses an unknown session kind', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    const res = await t.http.post('/auth/login').send({ email: user.email, password: user.password, session: 'localStorage' }).expect(400);
+    const res = await t.http
+      .post('/auth/login')
+      .send({ email: user.email, password: user.password, session: 'localStorage' })
+      .expect(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ field: 'session', code: 'isIn' })]);
   });
 
@@ -71,7 +95,12 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     const user = await createUser(t.db, Role.Expert);
     const first = await browserLogin(user);
     const res = await refreshWithCookie(first).expect(200);
-    expect(res.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, sessionExpiresAt: expect.any(String) });
+    expect(res.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      sessionExpiresAt: expect.any(String),
+    });
     const cookies = setCookies(res);
     expect(cookies[REFRESH_COOKIE].value).not.toBe(first.refresh);
     expect(cookies[CSRF_COOKIE].value).not.toBe(first.csrf);
@@ -94,7 +123,9 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     expect(cleared[REFRESH_COOKIE]).toMatchObject({ value: '', attributes: { path: '/api/auth', 'max-age': '0' } });
     expect(cleared[CSRF_COOKIE]).toMatchObject({ value: '', attributes: { path: '/', 'max-age': '0' } });
     await t.http.get('/me').set('authorization', `Bearer ${accessToken}`).expect(401);
-    const events = await t.db.getRepository(AuditEventEntity).findBy({ actorId: user.id, action: 'auth.refresh_reuse_detected' });
+    const events = await t.db
+      .getRepository(AuditEventEntity)
+      .findBy({ actorId: user.id, action: 'auth.refresh_reuse_detected' });
     expect(events).toHaveLength(1);
   });
 
@@ -131,7 +162,9 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
     const user = await createUser(t.db, Role.Expert);
     const s = await browserLogin(user);
     const logout = (header: string | null) => {
-      const req = t.http.post('/auth/logout').set('cookie', cookieHeader({ [REFRESH_COOKIE]: s.refresh, [CSRF_COOKIE]: s.csrf }));
+      const req = t.http
+        .post('/auth/logout')
+        .set('cookie', cookieHeader({ [REFRESH_COOKIE]: s.refresh, [CSRF_COOKIE]: s.csrf }));
       return header === null ? req : req.set('x-csrf-token', header);
     };
     expect((await logout(null).expect(403)).body.code).toBe('CSRF_TOKEN_INVALID');
@@ -140,7 +173,10 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
 
     const res = await logout(s.csrf).expect(204);
     const cleared = setCookies(res);
-    expect(cleared[REFRESH_COOKIE]).toMatchObject({ value: '', attributes: { path: '/api/auth', 'max-age': '0', httponly: true } });
+    expect(cleared[REFRESH_COOKIE]).toMatchObject({
+      value: '',
+      attributes: { path: '/api/auth', 'max-age': '0', httponly: true },
+    });
     expect(cleared[CSRF_COOKIE]).toMatchObject({ value: '', attributes: { path: '/', 'max-age': '0' } });
     await t.http.get('/me').set('authorization', `Bearer ${s.accessToken}`).expect(401);
     await refreshWithCookie(s).expect(401);
@@ -171,11 +207,15 @@ describe('browser sessions: the refresh token in an httpOnly cookie', () => {
       .send({ email: second.email, password: second.password, session: 'cookie' })
       .expect(200);
     await t.http.get('/me').set('authorization', `Bearer ${old.accessToken}`).expect(401);
-    expect(await t.db.getRepository(SessionEntity).findOneByOrFail({ userId: first.id })).toMatchObject({ revokedReason: 'logout' });
+    expect(await t.db.getRepository(SessionEntity).findOneByOrFail({ userId: first.id })).toMatchObject({
+      revokedReason: 'logout',
+    });
   });
 
   it('refuses a logout with neither an access token nor a cookie', async () => {
     expect((await t.http.post('/auth/logout').expect(401)).body.code).toBe('UNAUTHENTICATED');
-    expect((await t.http.post('/auth/logout').set('authorization', 'Bearer garbage').expect(401)).body.code).toBe('UNAUTHENTICATED');
+    expect((await t.http.post('/auth/logout').set('authorization', 'Bearer garbage').expect(401)).body.code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 });

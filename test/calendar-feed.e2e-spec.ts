@@ -57,23 +57,41 @@ describe('the expert’s calendar feed', () => {
         topics: ['substance_use'],
         ...extra,
       });
-    const accepted = await createAssignment(t.db, await at(12, { title: 'Asiakasraati' }), expert.id, { status: AssignmentStatus.Accepted });
-    const confirmed = await createAssignment(t.db, await at(13, { title: 'Luento', remote: true }), expert.id, { status: AssignmentStatus.Confirmed });
-    const completed = await createAssignment(t.db, await at(14, { title: 'Työpaja', municipality: '599', address: 'Keskuskatu 1' }), expert.id, {
-      status: AssignmentStatus.Completed,
+    const accepted = await createAssignment(t.db, await at(12, { title: 'Asiakasraati' }), expert.id, {
+      status: AssignmentStatus.Accepted,
     });
+    const confirmed = await createAssignment(t.db, await at(13, { title: 'Luento', remote: true }), expert.id, {
+      status: AssignmentStatus.Confirmed,
+    });
+    const completed = await createAssignment(
+      t.db,
+      await at(14, { title: 'Työpaja', municipality: '599', address: 'Keskuskatu 1' }),
+      expert.id,
+      {
+        status: AssignmentStatus.Completed,
+      },
+    );
     const cancelled = await createAssignment(t.db, await at(15), expert.id, { status: AssignmentStatus.Cancelled });
     const notHeld = await createAssignment(t.db, await at(16), expert.id, { status: AssignmentStatus.NotHeld });
     const others = await createAssignment(t.db, await at(17), other.id, { status: AssignmentStatus.Confirmed });
-    const ancient = await createAssignment(t.db, await at(18, { startsAt: '2025-09-01T07:00:00Z', endsAt: '2025-09-01T09:00:00Z' }), expert.id, {
-      status: AssignmentStatus.Completed,
-    });
+    const ancient = await createAssignment(
+      t.db,
+      await at(18, { startsAt: '2025-09-01T07:00:00Z', endsAt: '2025-09-01T09:00:00Z' }),
+      expert.id,
+      {
+        status: AssignmentStatus.Completed,
+      },
+    );
 
     const res = await t.http.get(pathOf(expert.url)).expect(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     expect(res.headers['cache-control']).toBe('private, no-store');
     const ics = unfold(res.text);
-    expect(ics.match(/^UID:.*$/gm)!.map((l) => l.trim())).toEqual([`UID:${accepted.id}@kokemus`, `UID:${confirmed.id}@kokemus`, `UID:${completed.id}@kokemus`]);
+    expect(ics.match(/^UID:.*$/gm)!.map((l) => l.trim())).toEqual([
+      `UID:${accepted.id}@kokemus`,
+      `UID:${confirmed.id}@kokemus`,
+      `UID:${completed.id}@kokemus`,
+    ]);
     for (const hidden of [cancelled, notHeld, others, ancient]) expect(ics).not.toContain(hidden.id);
 
     const event = (id: string) => ics.split('BEGIN:VEVENT').find((e) => e.includes(`UID:${id}@kokemus`))!;
@@ -87,7 +105,8 @@ describe('the expert’s calendar feed', () => {
     expect(event(completed.id)).toContain('LOCATION:Keskuskatu 1\\, Pedersören kunta / Pedersöre');
     expect(ics).toContain('BEGIN:VTIMEZONE');
     // No health or topic details, no orderer, no other experts.
-    for (const secret of ['substance_use', 'päihde', 'Olli', 'Tilaaja', '040 123', orderer.email, other.id]) expect(ics).not.toContain(secret);
+    for (const secret of ['substance_use', 'päihde', 'Olli', 'Tilaaja', '040 123', orderer.email, other.id])
+      expect(ics).not.toContain(secret);
   });
 
   it('stores only the token’s hash, and a new feed revokes the old URL', async () => {
@@ -95,10 +114,16 @@ describe('the expert’s calendar feed', () => {
     const first = tokenOf(expert.url);
     const row = await t.db.getRepository(CalendarFeedEntity).findOneByOrFail({ expertId: expert.id });
     expect(row.tokenHash.equals(createHash('sha256').update(first).digest())).toBe(true);
-    const leaked = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE $1 OR request_id LIKE $1`, [`%${first}%`]);
+    const leaked = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE details::text LIKE $1 OR request_id LIKE $1`,
+      [`%${first}%`],
+    );
     expect(leaked[0].n).toBe(0);
 
-    const again = await t.http.post('/experts/me/calendar-feed').set('authorization', `Bearer ${expert.token}`).expect(201);
+    const again = await t.http
+      .post('/experts/me/calendar-feed')
+      .set('authorization', `Bearer ${expert.token}`)
+      .expect(201);
     expect(tokenOf(again.body.url)).not.toBe(first);
     const gone = await t.http.get(pathOf(expert.url)).expect(404);
     expect(gone.body.code).toBe('CALENDAR_FEED_NOT_FOUND');
@@ -112,15 +137,23 @@ describe('the expert’s calendar feed', () => {
     await t.http.delete('/experts/me/calendar-feed').set('authorization', `Bearer ${expert.token}`).expect(204);
     await t.http.get(pathOf(expert.url)).expect(404);
     await t.http.delete('/experts/me/calendar-feed').set('authorization', `Bearer ${expert.token}`).expect(204);
-    const audited = await t.db.query(`SELECT action FROM audit_events WHERE actor_id = $1 AND action LIKE 'calendar_feed.%' ORDER BY occurred_at`, [expert.id]);
-    expect(audited.map((r: { action: string }) => r.action)).toEqual(['calendar_feed.created', 'calendar_feed.revoked']);
+    const audited = await t.db.query(
+      `SELECT action FROM audit_events WHERE actor_id = $1 AND action LIKE 'calendar_feed.%' ORDER BY occurred_at`,
+      [expert.id],
+    );
+    expect(audited.map((r: { action: string }) => r.action)).toEqual([
+      'calendar_feed.created',
+      'calendar_feed.revoked',
+    ]);
   });
 
   it('answers 404 for an unknown token and for a disabled account’s feed', async () => {
     await t.http.get(`/calendar/${'A'.repeat(43)}.ics`).expect(404);
     await t.http.get('/calendar/.ics').expect(404);
     const expert = await expertWithFeed();
-    await t.db.getRepository(UserEntity).update({ id: expert.id }, { status: UserStatus.Disabled, disabledAt: new Date() });
+    await t.db
+      .getRepository(UserEntity)
+      .update({ id: expert.id }, { status: UserStatus.Disabled, disabledAt: new Date() });
     await t.http.get(pathOf(expert.url)).expect(404);
   });
 
@@ -142,7 +175,10 @@ describe('the expert’s calendar feed', () => {
     const status = () => t.http.get('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(200);
     await expect(status().then((r) => r.body)).resolves.toEqual({ active: false, createdAt: null });
     await t.http.post('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(201);
-    await expect(status().then((r) => r.body)).resolves.toEqual({ active: true, createdAt: new Date(NOW).toISOString() });
+    await expect(status().then((r) => r.body)).resolves.toEqual({
+      active: true,
+      createdAt: new Date(NOW).toISOString(),
+    });
     await t.http.delete('/experts/me/calendar-feed').set('authorization', `Bearer ${token}`).expect(204);
     await expect(status().then((r) => r.body)).resolves.toEqual({ active: false, createdAt: null });
     const coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));

@@ -10,9 +10,16 @@ jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '..');
 
-function npmRunCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function npmRunCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', 'cli', '--', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -48,7 +55,10 @@ describe('npm run cli', () => {
     const password = 'Saaristomeren-lokki-2026';
     await t.http.post('/auth/invitations/accept').send({ token, password }).expect(204);
     const login = await t.http.post('/auth/login').send({ email, password }).expect(200);
-    const me = await t.http.get('/me').set('authorization', `Bearer ${login.body.accessToken as string}`).expect(200);
+    const me = await t.http
+      .get('/me')
+      .set('authorization', `Bearer ${login.body.accessToken as string}`)
+      .expect(200);
     expect(me.body).toMatchObject({ email, role: 'admin' });
   });
 });

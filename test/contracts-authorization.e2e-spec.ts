@@ -29,7 +29,13 @@ describe('contracts authorization: every route × every role', () => {
     tokens[Role.Expert] = await login(t.http, expert);
 
     const draft = async (day: string) =>
-      draftedAssignment(t, { expertId: expert.id, organisationId: unitId, createdBy: orderer.id, startsAt: `${day}T08:00:00Z`, endsAt: `${day}T10:00:00Z` });
+      draftedAssignment(t, {
+        expertId: expert.id,
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: `${day}T08:00:00Z`,
+        endsAt: `${day}T10:00:00Z`,
+      });
     const auth = (role: Role) => `Bearer ${tokens[role]}`;
     const approved = async (day: string) => {
       const d = await draft(day);
@@ -41,7 +47,11 @@ describe('contracts authorization: every route × every role', () => {
     ids.toTerminate = (await draft('2026-11-03')).contractId;
     ids.toSign = (await approved('2026-11-04')).contractId;
     const signed = await approved('2026-11-05');
-    await t.http.post(`/contracts/${signed.contractId}/sign`).set('authorization', auth(Role.Expert)).send({ password: DEFAULT_PASSWORD }).expect(200);
+    await t.http
+      .post(`/contracts/${signed.contractId}/sign`)
+      .set('authorization', auth(Role.Expert))
+      .send({ password: DEFAULT_PASSWORD })
+      .expect(200);
     ids.signed = signed.contractId;
     await waitForSignedCopy(t.db, signed.contractId);
     ids.signedAssignment = signed.assignmentId;
@@ -52,10 +62,25 @@ describe('contracts authorization: every route × every role', () => {
     { method: 'get', template: '/contracts', path: () => '/contracts', expect: readers(200) },
     { method: 'post', template: '/contracts', path: () => '/contracts', body: {}, expect: coordinatorOnly(400) },
     { method: 'get', template: '/contracts/{id}', path: () => `/contracts/${ids.signed}`, expect: readers(200) },
-    { method: 'get', template: '/contracts/{id}/pdf', path: () => `/contracts/${ids.signed}/pdf`, expect: readers(200) },
+    {
+      method: 'get',
+      template: '/contracts/{id}/pdf',
+      path: () => `/contracts/${ids.signed}/pdf`,
+      expect: readers(200),
+    },
     // The expert who owns it and coordinators; the admin has no access to contracts (PRODUCT §1).
-    { method: 'get', template: '/contracts/{id}/signed-pdf', path: () => `/contracts/${ids.signed}/signed-pdf`, expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 } },
-    { method: 'post', template: '/contracts/{id}/approve', path: () => `/contracts/${ids.toApprove}/approve`, expect: coordinatorOnly(200) },
+    {
+      method: 'get',
+      template: '/contracts/{id}/signed-pdf',
+      path: () => `/contracts/${ids.signed}/signed-pdf`,
+      expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 },
+    },
+    {
+      method: 'post',
+      template: '/contracts/{id}/approve',
+      path: () => `/contracts/${ids.toApprove}/approve`,
+      expect: coordinatorOnly(200),
+    },
     {
       method: 'post',
       template: '/contracts/{id}/sign',
@@ -63,8 +88,20 @@ describe('contracts authorization: every route × every role', () => {
       body: { password: DEFAULT_PASSWORD },
       expect: { none: 401, orderer: 403, expert: 200, coordinator: 403, admin: 403 },
     },
-    { method: 'post', template: '/contracts/{id}/revise', path: () => `/contracts/${ids.signed}/revise`, body: {}, expect: coordinatorOnly(201) },
-    { method: 'post', template: '/contracts/{id}/terminate', path: () => `/contracts/${ids.toTerminate}/terminate`, body: { reason: 'Tehtävä peruttiin' }, expect: coordinatorOnly(200) },
+    {
+      method: 'post',
+      template: '/contracts/{id}/revise',
+      path: () => `/contracts/${ids.signed}/revise`,
+      body: {},
+      expect: coordinatorOnly(201),
+    },
+    {
+      method: 'post',
+      template: '/contracts/{id}/terminate',
+      path: () => `/contracts/${ids.toTerminate}/terminate`,
+      body: { reason: 'Tehtävä peruttiin' },
+      expect: coordinatorOnly(200),
+    },
     {
       method: 'get',
       template: '/assignments/{id}/contract-status',
@@ -74,25 +111,36 @@ describe('contracts authorization: every route × every role', () => {
   ];
 
   it('covers every documented route under the contract prefixes', () => {
-    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, CONTRACT_ROUTE_PREFIXES));
+    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(
+      documentedRoutes(t.app, CONTRACT_ROUTE_PREFIXES),
+    );
   });
 
   itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));
 
   it('never puts a contract’s content in an orderer’s answer', async () => {
-    const res = await t.http.get(`/assignments/${ids.signedAssignment}/contract-status`).set('authorization', `Bearer ${tokens[Role.Orderer]}`).expect(200);
+    const res = await t.http
+      .get(`/assignments/${ids.signedAssignment}/contract-status`)
+      .set('authorization', `Bearer ${tokens[Role.Orderer]}`)
+      .expect(200);
     expect(res.body).toEqual({ exists: true, status: 'signed' });
   });
 
   it('hides another expert’s signed copy as not found', async () => {
     const other = await createExpert(t.db);
-    const res = await t.http.get(`/contracts/${ids.signed}/signed-pdf`).set('authorization', `Bearer ${await login(t.http, other)}`).expect(404);
+    const res = await t.http
+      .get(`/contracts/${ids.signed}/signed-pdf`)
+      .set('authorization', `Bearer ${await login(t.http, other)}`)
+      .expect(404);
     expect(res.body.code).toBe('CONTRACT_NOT_FOUND');
   });
 
   it('lists nothing of another expert’s contracts', async () => {
     const other = await createExpert(t.db);
-    const res = await t.http.get('/contracts').set('authorization', `Bearer ${await login(t.http, other)}`).expect(200);
+    const res = await t.http
+      .get('/contracts')
+      .set('authorization', `Bearer ${await login(t.http, other)}`)
+      .expect(200);
     expect(res.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
   });
 });

@@ -14,7 +14,15 @@ import { ContractPdfRenderer } from '../src/modules/contracts/document/contract-
 import { renderContractPdf } from '../src/modules/contracts/document/contract-pdf.renderer';
 import { MailService } from '../src/modules/mail/mail.service';
 import { createBookableExpert } from './factories/bookable.factory';
-import { draftedAssignment, giveDateOfBirth, identityCodeBornOn, insertAssignment, pdfOf, waitForPdf, waitForSignedCopy } from './factories/contracts.factory';
+import {
+  draftedAssignment,
+  giveDateOfBirth,
+  identityCodeBornOn,
+  insertAssignment,
+  pdfOf,
+  waitForPdf,
+  waitForSignedCopy,
+} from './factories/contracts.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
@@ -72,8 +80,12 @@ describe('contracts', () => {
       })
       .expect(201);
     await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
-    const offers = await as(coordinator.token).post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(201);
-    const res = await as(await login(t.http, expert)).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    const offers = await as(coordinator.token)
+      .post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' })
+      .expect(201);
+    const res = await as(await login(t.http, expert))
+      .post(`/offers/${offers.body[0].id}/accept`)
+      .expect(201);
     return res.body.id as string;
   }
 
@@ -90,7 +102,10 @@ describe('contracts', () => {
   }
 
   // An expert with a draft contract over one assignment made straight in the tables, ready to approve.
-  async function draftFor(language: Language = Language.Fi, overrides: { startsAt?: string; endsAt?: string; taskType?: TaskType } = {}) {
+  async function draftFor(
+    language: Language = Language.Fi,
+    overrides: { startsAt?: string; endsAt?: string; taskType?: TaskType } = {},
+  ) {
     const user = await createExpert(t.db, { language, name: 'Sirpa Sarja' });
     await giveDateOfBirth(t.db, user.id);
     const seeded = await draftedAssignment(t, {
@@ -123,15 +138,24 @@ describe('contracts', () => {
       expect(draft).toMatchObject({ status: 'draft', number: expect.stringMatching(/^KOK-2026-\d{6}$/) });
       const mine = await as(expertToken).get('/contracts').expect(200);
       expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([draft.id]);
-      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'draft' });
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: true,
+        status: 'draft',
+      });
 
-      const early = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: expert.password }).expect(409);
+      const early = await as(expertToken)
+        .post(`/contracts/${draft.id}/sign`, { password: expert.password })
+        .expect(409);
       expect(early.body.code).toBe('CONTRACT_NOT_APPROVED');
       await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(200);
-      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe('CONTRACT_ALREADY_APPROVED');
+      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
+        'CONTRACT_ALREADY_APPROVED',
+      );
 
       const hash = await waitForPdf(t.db, draft.id);
-      const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject === `Sopimus ${draft.number} odottaa allekirjoitustasi`);
+      const mail = await t.mail.waitFor(
+        (m) => m.to === expert.email && m.subject === `Sopimus ${draft.number} odottaa allekirjoitustasi`,
+      );
       expect(mail.text).toContain('voimassa 20.10.2026–20.10.2026');
 
       const served = await pdfOf(t.http, expertToken, draft.id).expect(200);
@@ -158,7 +182,9 @@ describe('contracts', () => {
       expect(text).not.toContain(identityCode);
       expect((served.body as Buffer).toString('latin1')).not.toContain(identityCode);
 
-      const wrong = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: 'not-my-password' }).expect(403);
+      const wrong = await as(expertToken)
+        .post(`/contracts/${draft.id}/sign`, { password: 'not-my-password' })
+        .expect(403);
       expect(wrong.body.code).toBe('SIGNING_PASSWORD_INCORRECT');
       expect((await as(expertToken).get(`/contracts/${draft.id}`).expect(200)).body.status).toBe('approved');
 
@@ -166,15 +192,26 @@ describe('contracts', () => {
         .post(`/contracts/${draft.id}/sign`, { password: expert.password, pdfSha256: hash })
         .set('user-agent', 'Kokemus-test/1.0')
         .expect(200);
-      expect(res.body).toMatchObject({ status: 'signed', pdfSha256: hash, signature: { pdfSha256: hash, userAgent: 'Kokemus-test/1.0' } });
+      expect(res.body).toMatchObject({
+        status: 'signed',
+        pdfSha256: hash,
+        signature: { pdfSha256: hash, userAgent: 'Kokemus-test/1.0' },
+      });
       expect(res.body.signature.ip).toBeTruthy();
       expect(JSON.stringify(res.body)).not.toContain(identityCode);
       expect((await as(expertToken).get(`/assignments/${assignmentId}`).expect(200)).body.status).toBe('confirmed');
-      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: true,
+        status: 'signed',
+      });
 
-      const again = await as(expertToken).post(`/contracts/${draft.id}/sign`, { password: expert.password }).expect(409);
+      const again = await as(expertToken)
+        .post(`/contracts/${draft.id}/sign`, { password: expert.password })
+        .expect(409);
       expect(again.body.code).toBe('CONTRACT_ALREADY_SIGNED');
-      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe('CONTRACT_ALREADY_SIGNED');
+      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
+        'CONTRACT_ALREADY_SIGNED',
+      );
       // Served as stored, before and after signing.
       expect(sha256((await pdfOf(t.http, coordinator.token, draft.id).expect(200)).body as Buffer)).toBe(hash);
     });
@@ -183,15 +220,34 @@ describe('contracts', () => {
       const d = await draftFor(Language.Sv);
       const approvedHash = await approvedWithPdf(d.contractId);
       const approved = (await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer;
-      const signedCopyOf = (token: string) => t.http.get(`/contracts/${d.contractId}/signed-pdf`).set('authorization', `Bearer ${token}`).responseType('blob');
-      expect(JSON.parse(((await signedCopyOf(d.expert.token).expect(409)).body as Buffer).toString('utf8')).code).toBe('CONTRACT_NOT_SIGNED');
-      expect((await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body).toMatchObject({ signedCopyReady: false, signedCopySha256: null });
+      const signedCopyOf = (token: string) =>
+        t.http
+          .get(`/contracts/${d.contractId}/signed-pdf`)
+          .set('authorization', `Bearer ${token}`)
+          .responseType('blob');
+      expect(JSON.parse(((await signedCopyOf(d.expert.token).expect(409)).body as Buffer).toString('utf8')).code).toBe(
+        'CONTRACT_NOT_SIGNED',
+      );
+      expect((await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body).toMatchObject({
+        signedCopyReady: false,
+        signedCopySha256: null,
+      });
 
-      await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).set('user-agent', 'Kokemus-test/2.0').expect(200);
+      await as(d.expert.token)
+        .post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })
+        .set('user-agent', 'Kokemus-test/2.0')
+        .expect(200);
       const copyHash = await waitForSignedCopy(t.db, d.contractId);
       const contract = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
-      expect(contract).toMatchObject({ status: 'signed', pdfSha256: approvedHash, signedCopyReady: true, signedCopySha256: copyHash });
-      expect((await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}`).expect(200)).body.items[0]).toMatchObject({ signedCopyReady: true, signedCopySha256: copyHash });
+      expect(contract).toMatchObject({
+        status: 'signed',
+        pdfSha256: approvedHash,
+        signedCopyReady: true,
+        signedCopySha256: copyHash,
+      });
+      expect(
+        (await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}`).expect(200)).body.items[0],
+      ).toMatchObject({ signedCopyReady: true, signedCopySha256: copyHash });
 
       for (const token of [d.expert.token, coordinator.token]) {
         const res = await signedCopyOf(token).expect(200);
@@ -206,12 +262,24 @@ describe('contracts', () => {
       expect(copy.subarray(0, approved.length).equals(approved)).toBe(true);
       expect(sha256(copy.subarray(0, approved.length))).toBe(approvedHash);
       expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(approvedHash);
-      const [row] = await t.db.query(`SELECT pdf_sha256, signed_pdf_sha256, sha256(pdf) AS digest FROM contracts WHERE id = $1`, [d.contractId]);
-      expect(row).toEqual({ pdf_sha256: approvedHash, signed_pdf_sha256: approvedHash, digest: Buffer.from(approvedHash, 'hex') });
+      const [row] = await t.db.query(
+        `SELECT pdf_sha256, signed_pdf_sha256, sha256(pdf) AS digest FROM contracts WHERE id = $1`,
+        [d.contractId],
+      );
+      expect(row).toEqual({
+        pdf_sha256: approvedHash,
+        signed_pdf_sha256: approvedHash,
+        digest: Buffer.from(approvedHash, 'hex'),
+      });
 
       const pageTexts: string[] = [];
       const pagerender = async (p: { getTextContent(): Promise<{ items: { str: string }[] }> }) => {
-        pageTexts.push((await p.getTextContent()).items.map((i) => i.str).join(' ').replace(/\s+/g, ' '));
+        pageTexts.push(
+          (await p.getTextContent()).items
+            .map((i) => i.str)
+            .join(' ')
+            .replace(/\s+/g, ' '),
+        );
         return '';
       };
       await pdfParse(copy, { pagerender } as never);
@@ -229,23 +297,45 @@ describe('contracts', () => {
 
       // Written once: the job run again stores nothing new, and the database refuses any change.
       await t.app.get(ContractSignedCopyJob).render({ contractId: d.contractId });
-      expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'contract.signed_copy_stored'`, [d.contractId])).toEqual([{ n: 1 }]);
-      await expect(t.db.query(`UPDATE contract_signed_copies SET sha256 = repeat('0', 64) WHERE contract_id = $1`, [d.contractId])).rejects.toThrow(/cannot be changed/);
-      await expect(t.db.query(`DELETE FROM contract_signed_copies WHERE contract_id = $1`, [d.contractId])).rejects.toThrow(/cannot be changed/);
+      expect(
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'contract.signed_copy_stored'`,
+          [d.contractId],
+        ),
+      ).toEqual([{ n: 1 }]);
+      await expect(
+        t.db.query(`UPDATE contract_signed_copies SET sha256 = repeat('0', 64) WHERE contract_id = $1`, [d.contractId]),
+      ).rejects.toThrow(/cannot be changed/);
+      await expect(
+        t.db.query(`DELETE FROM contract_signed_copies WHERE contract_id = $1`, [d.contractId]),
+      ).rejects.toThrow(/cannot be changed/);
       const unsigned = await draftFor();
       await approvedWithPdf(unsigned.contractId);
       await expect(
-        t.db.query(`INSERT INTO contract_signed_copies (contract_id, approved_sha256, approved_bytes, pdf, sha256) VALUES ($1, $2, 1, '\\x0102', $2)`, [unsigned.contractId, approvedHash]),
+        t.db.query(
+          `INSERT INTO contract_signed_copies (contract_id, approved_sha256, approved_bytes, pdf, sha256) VALUES ($1, $2, 1, '\\x0102', $2)`,
+          [unsigned.contractId, approvedHash],
+        ),
       ).rejects.toThrow(/not signed/);
     });
 
     it('writes the contract of a Swedish-speaking expert in Swedish, and tells them in Swedish', async () => {
-      const expert = await createBookableExpert(t.db, { name: 'Åsa Östman', language: Language.Sv, languages: ['sv', 'fi'], topics: ['bereavement'] });
+      const expert = await createBookableExpert(t.db, {
+        name: 'Åsa Östman',
+        language: Language.Sv,
+        languages: ['sv', 'fi'],
+        topics: ['bereavement'],
+      });
       await giveDateOfBirth(t.db, expert.id, '1985-06-30');
-      const assignmentId = await accepted(expert, 'bereavement', { startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T09:00:00Z' });
+      const assignmentId = await accepted(expert, 'bereavement', {
+        startsAt: '2026-10-21T07:00:00Z',
+        endsAt: '2026-10-21T09:00:00Z',
+      });
       const contract = await contractOf(assignmentId);
       const hash = await approvedWithPdf(contract.id);
-      await t.mail.waitFor((m) => m.to === expert.email && m.subject === `Avtal ${contract.number} väntar på din underskrift`);
+      await t.mail.waitFor(
+        (m) => m.to === expert.email && m.subject === `Avtal ${contract.number} väntar på din underskrift`,
+      );
 
       const served = await pdfOf(t.http, coordinator.token, contract.id).expect(200);
       expect(sha256(served.body as Buffer)).toBe(hash);
@@ -267,7 +357,12 @@ describe('contracts', () => {
     it('stores the bytes its snapshot renders to, and gives an English information copy without storing it', async () => {
       const d = await draftFor(Language.Fi);
       const hash = await approvedWithPdf(d.contractId);
-      const row = await t.db.getRepository(ContractEntity).createQueryBuilder('c').addSelect('c.pdf').where('c.id = :id', { id: d.contractId }).getOneOrFail();
+      const row = await t.db
+        .getRepository(ContractEntity)
+        .createQueryBuilder('c')
+        .addSelect('c.pdf')
+        .where('c.id = :id', { id: d.contractId })
+        .getOneOrFail();
       // Rendering the stored snapshot again gives the very same bytes: the PDF can be explained from it.
       const again = renderContractPdf(row.snapshot as ContractDocument);
       expect(again.equals(row.pdf!)).toBe(true);
@@ -303,14 +398,27 @@ describe('contracts', () => {
         })
         .expect(201);
       await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
-      const assignment = await as(coordinator.token).post(`/booking-requests/${order.body.id}/assignments`, { expertId: expert.id }).expect(201);
+      const assignment = await as(coordinator.token)
+        .post(`/booking-requests/${order.body.id}/assignments`, { expertId: expert.id })
+        .expect(201);
       const contract = await contractOf(assignment.body.id);
-      expect(contract).toMatchObject({ status: 'draft', validFrom: '2026-10-22', validUntil: '2026-10-22', language: 'fi' });
+      expect(contract).toMatchObject({
+        status: 'draft',
+        validFrom: '2026-10-22',
+        validUntil: '2026-10-22',
+        language: 'fi',
+      });
     });
 
     it('refuses to approve a contract without the expert’s date of birth', async () => {
       const user = await createExpert(t.db);
-      const { contractId } = await draftedAssignment(t, { expertId: user.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-04T08:00:00Z', endsAt: '2026-11-04T09:00:00Z' });
+      const { contractId } = await draftedAssignment(t, {
+        expertId: user.id,
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: '2026-11-04T08:00:00Z',
+        endsAt: '2026-11-04T09:00:00Z',
+      });
       const res = await as(coordinator.token).post(`/contracts/${contractId}/approve`).expect(409);
       expect(res.body.code).toBe('EXPERT_DATE_OF_BIRTH_MISSING');
       expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
@@ -319,10 +427,14 @@ describe('contracts', () => {
     it('lets one of two simultaneous signatures through', async () => {
       const d = await draftFor();
       await approvedWithPdf(d.contractId);
-      const results = await Promise.all([1, 2].map(() => as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })));
+      const results = await Promise.all(
+        [1, 2].map(() => as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })),
+      );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('CONTRACT_ALREADY_SIGNED');
-      const events = await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.signed', entityId: d.contractId });
+      const events = await t.db
+        .getRepository(AuditEventEntity)
+        .countBy({ action: 'contract.signed', entityId: d.contractId });
       expect(events).toBe(1);
     });
   });
@@ -330,29 +442,61 @@ describe('contracts', () => {
   describe('the database keeps what was signed', () => {
     it('refuses any change to a signed contract’s PDF or content, but lets it end', async () => {
       const d = await signed();
-      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
-      await expect(t.db.query(`UPDATE contracts SET pdf = NULL, pdf_sha256 = NULL WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
-      await expect(t.db.query(`UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
-      await expect(t.db.query(`UPDATE contracts SET signed_at = now() WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
-      await expect(t.db.query(`UPDATE contracts SET status = 'approved' WHERE id = $1`, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
-      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be deleted/);
+      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(
+        /cannot be replaced/,
+      );
+      await expect(
+        t.db.query(`UPDATE contracts SET pdf = NULL, pdf_sha256 = NULL WHERE id = $1`, [d.contractId]),
+      ).rejects.toThrow(/cannot be replaced/);
+      await expect(
+        t.db.query(`UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`, [d.contractId]),
+      ).rejects.toThrow(/signed and cannot be changed/);
+      await expect(t.db.query(`UPDATE contracts SET signed_at = now() WHERE id = $1`, [d.contractId])).rejects.toThrow(
+        /signed and cannot be changed/,
+      );
+      await expect(
+        t.db.query(`UPDATE contracts SET status = 'approved' WHERE id = $1`, [d.contractId]),
+      ).rejects.toThrow(/signed and cannot be changed/);
+      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(
+        /cannot be deleted/,
+      );
       await t.db.query(`UPDATE contracts SET status = 'expired' WHERE id = $1`, [d.contractId]);
       expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
     });
 
     it('refuses a second live contract over one assignment', async () => {
       const d = await draftFor();
-      const other = await draftedAssignment(t, { expertId: d.expert.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-05T08:00:00Z', endsAt: '2026-11-05T09:00:00Z' });
+      const other = await draftedAssignment(t, {
+        expertId: d.expert.id,
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: '2026-11-05T08:00:00Z',
+        endsAt: '2026-11-05T09:00:00Z',
+      });
       await expect(
-        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [other.contractId, d.assignmentId]),
+        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [
+          other.contractId,
+          d.assignmentId,
+        ]),
       ).rejects.toThrow(/contract_assignments_one_live/);
     });
 
     it('refuses to put another expert’s assignment under a contract', async () => {
       const d = await draftFor();
       const stranger = await createExpert(t.db);
-      const foreign = await insertAssignment(t.db, { expertId: stranger.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-06T08:00:00Z', endsAt: '2026-11-06T09:00:00Z' });
-      await expect(t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [d.contractId, foreign])).rejects.toThrow(/another expert/);
+      const foreign = await insertAssignment(t.db, {
+        expertId: stranger.id,
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: '2026-11-06T08:00:00Z',
+        endsAt: '2026-11-06T09:00:00Z',
+      });
+      await expect(
+        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [
+          d.contractId,
+          foreign,
+        ]),
+      ).rejects.toThrow(/another expert/);
     });
   });
 
@@ -371,7 +515,9 @@ describe('contracts', () => {
         // A late duplicate of the job changes nothing.
         await t.app.get(ContractPdfJob).render({ contractId: d.contractId });
         expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).pdfSha256).toBe(hash);
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(1);
+        expect(
+          await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId }),
+        ).toBe(1);
         expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(hash);
       } finally {
         render.mockRestore();
@@ -387,13 +533,20 @@ describe('contracts', () => {
       try {
         await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(200);
         await expect(job.render({ contractId: d.contractId })).rejects.toThrow('connection lost');
-        expect(await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).toMatchObject({ status: 'approved', pdfSha256: null });
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(0);
+        expect(await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).toMatchObject({
+          status: 'approved',
+          pdfSha256: null,
+        });
+        expect(
+          await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId }),
+        ).toBe(0);
         await job.render({ contractId: d.contractId });
         await job.render({ contractId: d.contractId });
         const stored = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
         expect(stored.pdfSha256).toMatch(/^[0-9a-f]{64}$/);
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId })).toBe(1);
+        expect(
+          await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.pdf_stored', entityId: d.contractId }),
+        ).toBe(1);
       } finally {
         enqueue.mockRestore();
         compose.mockRestore();
@@ -420,7 +573,11 @@ describe('contracts', () => {
           }),
         );
       }
-      return { expert: { ...user, token: await login(t.http, user) }, seeded, assignmentIds: seeded.map((s) => s.assignmentId) };
+      return {
+        expert: { ...user, token: await login(t.http, user) },
+        seeded,
+        assignmentIds: seeded.map((s) => s.assignmentId),
+      };
     }
 
     it('replaces the drafts of the series with one contract, signed once, confirming every assignment', async () => {
@@ -428,10 +585,19 @@ describe('contracts', () => {
       const res = await as(coordinator.token)
         .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-01', validUntil: '2026-11-30' })
         .expect(201);
-      expect(res.body).toMatchObject({ status: 'draft', version: 1, validFrom: '2026-11-01', validUntil: '2026-11-30', expertId: expert.id });
+      expect(res.body).toMatchObject({
+        status: 'draft',
+        version: 1,
+        validFrom: '2026-11-01',
+        validUntil: '2026-11-30',
+        expertId: expert.id,
+      });
       expect(res.body.assignments.map((a: { id: string }) => a.id)).toEqual(assignmentIds);
       for (const { contractId } of seeded) {
-        expect((await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body).toMatchObject({ status: 'superseded', supersededById: res.body.id });
+        expect((await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body).toMatchObject({
+          status: 'superseded',
+          supersededById: res.body.id,
+        });
       }
       await approvedWithPdf(res.body.id);
       const text = await textOf((await pdfOf(t.http, expert.token, res.body.id).expect(200)).body as Buffer);
@@ -463,36 +629,72 @@ describe('contracts', () => {
       const { expert, assignmentIds } = await series();
       const stranger = await series();
       const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
-      const foreign = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: [assignmentIds[0], stranger.assignmentIds[1]], ...term }).expect(400);
-      expect(foreign.body).toMatchObject({ code: 'CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT', errors: [{ field: 'assignmentIds' }] });
+      const foreign = await as(coordinator.token)
+        .post('/contracts', {
+          expertId: expert.id,
+          assignmentIds: [assignmentIds[0], stranger.assignmentIds[1]],
+          ...term,
+        })
+        .expect(400);
+      expect(foreign.body).toMatchObject({
+        code: 'CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT',
+        errors: [{ field: 'assignmentIds' }],
+      });
       expect(foreign.body.detail).toContain(stranger.assignmentIds[1]);
-      const unknown = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: [randomUUID()], ...term }).expect(400);
+      const unknown = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds: [randomUUID()], ...term })
+        .expect(400);
       expect(unknown.body.code).toBe('CONTRACT_ASSIGNMENT_UNKNOWN');
-      const nobody = await as(coordinator.token).post('/contracts', { expertId: randomUUID(), assignmentIds, ...term }).expect(400);
+      const nobody = await as(coordinator.token)
+        .post('/contracts', { expertId: randomUUID(), assignmentIds, ...term })
+        .expect(400);
       expect(nobody.body.code).toBe('CONTRACT_EXPERT_NOT_FOUND');
 
       const mixed = await series([TaskType.WorkingGroup, TaskType.Lecture, TaskType.WorkingGroup]);
-      const fees = await as(coordinator.token).post('/contracts', { expertId: mixed.expert.id, assignmentIds: mixed.assignmentIds, ...term }).expect(400);
+      const fees = await as(coordinator.token)
+        .post('/contracts', { expertId: mixed.expert.id, assignmentIds: mixed.assignmentIds, ...term })
+        .expect(400);
       expect(fees.body.code).toBe('CONTRACT_MIXED_FEE_TERMS');
       // Nothing was replaced by the refused requests.
-      for (const { contractId } of mixed.seeded) expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
+      for (const { contractId } of mixed.seeded)
+        expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
     });
 
     it('refuses to split a draft series, and to replace an approved contract', async () => {
       const { expert, assignmentIds } = await series();
       const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
-      const whole = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds, ...term }).expect(201);
-      const part = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds: assignmentIds.slice(0, 2), ...term }).expect(409);
+      const whole = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, ...term })
+        .expect(201);
+      const part = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds: assignmentIds.slice(0, 2), ...term })
+        .expect(409);
       expect(part.body.code).toBe('CONTRACT_PARTIAL_REPLACEMENT');
       await approvedWithPdf(whole.body.id);
-      const taken = await as(coordinator.token).post('/contracts', { expertId: expert.id, assignmentIds, ...term }).expect(409);
+      const taken = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, ...term })
+        .expect(409);
       expect(taken.body.code).toBe('ASSIGNMENT_ALREADY_UNDER_CONTRACT');
     });
 
     it('refuses a cancelled assignment', async () => {
       const user = await createExpert(t.db);
-      const done = await insertAssignment(t.db, { expertId: user.id, organisationId: unitId, createdBy: orderer.id, startsAt: '2026-11-12T08:00:00Z', endsAt: '2026-11-12T09:00:00Z', status: 'completed' });
-      const res = await as(coordinator.token).post('/contracts', { expertId: user.id, assignmentIds: [done], validFrom: '2026-11-01', validUntil: '2026-11-30' }).expect(409);
+      const done = await insertAssignment(t.db, {
+        expertId: user.id,
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: '2026-11-12T08:00:00Z',
+        endsAt: '2026-11-12T09:00:00Z',
+        status: 'completed',
+      });
+      const res = await as(coordinator.token)
+        .post('/contracts', {
+          expertId: user.id,
+          assignmentIds: [done],
+          validFrom: '2026-11-01',
+          validUntil: '2026-11-30',
+        })
+        .expect(409);
       expect(res.body.code).toBe('CONTRACT_ASSIGNMENT_NOT_OPEN');
     });
   });
@@ -501,12 +703,28 @@ describe('contracts', () => {
     it('makes a change a new version that supersedes the signed one once signed, both staying readable', async () => {
       const d = await signed();
       const v1 = (await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body;
-      const res = await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' }).expect(201);
-      expect(res.body).toMatchObject({ number: v1.number, version: 2, status: 'draft', supersedesId: d.contractId, validFrom: '2026-11-03', validUntil: '2026-11-30' });
-      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_REVISION_PENDING');
-      expect((await as(coordinator.token).post(`/contracts/${res.body.id}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_NOT_SIGNED');
+      const res = await as(coordinator.token)
+        .post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' })
+        .expect(201);
+      expect(res.body).toMatchObject({
+        number: v1.number,
+        version: 2,
+        status: 'draft',
+        supersedesId: d.contractId,
+        validFrom: '2026-11-03',
+        validUntil: '2026-11-30',
+      });
+      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
+        'CONTRACT_REVISION_PENDING',
+      );
+      expect((await as(coordinator.token).post(`/contracts/${res.body.id}/revise`, {}).expect(409)).body.code).toBe(
+        'CONTRACT_NOT_SIGNED',
+      );
       // Until the new version is signed, the old one still covers the assignment.
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: true,
+        status: 'signed',
+      });
 
       await approvedWithPdf(res.body.id);
       const text = await textOf((await pdfOf(t.http, d.expert.token, res.body.id).expect(200)).body as Buffer);
@@ -517,30 +735,62 @@ describe('contracts', () => {
       const old = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
       expect(old).toMatchObject({ status: 'superseded', supersededById: res.body.id, pdfSha256: v1.pdfSha256 });
       expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(v1.pdfSha256);
-      expect((await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409)).body.code).toBe('CONTRACT_SUPERSEDED');
-      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('confirmed');
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'signed' });
+      expect(
+        (await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409))
+          .body.code,
+      ).toBe('CONTRACT_SUPERSEDED');
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
+        'confirmed',
+      );
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: true,
+        status: 'signed',
+      });
     });
 
     it('records who terminated a signed contract, when and why, and the work no longer counts as confirmed', async () => {
       const d = await signed();
-      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('confirmed');
-      const res = await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'Vaitiolovelvollisuuden rikkominen' }).expect(200);
-      expect(res.body).toMatchObject({ status: 'terminated', terminatedAt: NOW.replace('Z', '.000Z'), terminationReason: 'Vaitiolovelvollisuuden rikkominen', terminationCause: 'coordinator' });
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
+        'confirmed',
+      );
+      const res = await as(coordinator.token)
+        .post(`/contracts/${d.contractId}/terminate`, { reason: 'Vaitiolovelvollisuuden rikkominen' })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        status: 'terminated',
+        terminatedAt: NOW.replace('Z', '.000Z'),
+        terminationReason: 'Vaitiolovelvollisuuden rikkominen',
+        terminationCause: 'coordinator',
+      });
       // A contract the expert signed does not end without them being told, without the reason in the mail.
       const number = res.body.number as string;
-      const mail = await t.mail.waitFor((m) => m.to === d.expert.email && m.subject === `Sopimus ${number} on päättynyt`);
+      const mail = await t.mail.waitFor(
+        (m) => m.to === d.expert.email && m.subject === `Sopimus ${number} on päättynyt`,
+      );
       expect(mail.text).toContain('Koordinaattori on päättänyt sopimuksen');
       expect(mail.text).not.toContain('Vaitiolovelvollisuuden rikkominen');
       const row = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
       expect(row.terminatedBy).toBe(coordinator.id);
-      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('accepted');
-      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body.code).toBe('CONTRACT_TERMINATED');
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: false, status: null });
+      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
+        'accepted',
+      );
+      expect(
+        (await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body
+          .code,
+      ).toBe('CONTRACT_TERMINATED');
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: false,
+        status: null,
+      });
       // The terminated contract stays readable, and its assignment can be put under a new one.
       await pdfOf(t.http, d.expert.token, d.contractId).expect(200);
       await as(coordinator.token)
-        .post('/contracts', { expertId: d.expert.id, assignmentIds: [d.assignmentId], validFrom: '2026-11-03', validUntil: '2026-11-03' })
+        .post('/contracts', {
+          expertId: d.expert.id,
+          assignmentIds: [d.assignmentId],
+          validFrom: '2026-11-03',
+          validUntil: '2026-11-03',
+        })
         .expect(201);
     });
 
@@ -557,7 +807,9 @@ describe('contracts', () => {
         t.clock.set(NOW);
       }
       expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
-      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
+        'CONTRACT_EXPIRED',
+      );
     });
   });
 
@@ -578,15 +830,28 @@ describe('contracts', () => {
         const expert = { token: await login(t.http, d.expert) };
         expect((await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
         expect((await as(expert.token).get(`/contracts/${d.contractId}`).expect(200)).body.status).toBe('expired');
-        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=expired`).expect(200))).toEqual([d.contractId]);
-        expect(ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200))).toEqual([]);
-        expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: true, status: 'expired' });
-        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
-        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body.code).toBe('CONTRACT_EXPIRED');
+        expect(
+          ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=expired`).expect(200)),
+        ).toEqual([d.contractId]);
+        expect(
+          ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)),
+        ).toEqual([]);
+        expect(
+          (await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body,
+        ).toEqual({ exists: true, status: 'expired' });
+        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
+          'CONTRACT_EXPIRED',
+        );
+        expect(
+          (await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body
+            .code,
+        ).toBe('CONTRACT_EXPIRED');
         // The database is brought in line by the sweep, which records the change.
         await t.app.get(ContractSweepJob).sweep();
         expect((await row()).status).toBe('expired');
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.expired', entityId: d.contractId })).toBe(1);
+        expect(
+          await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.expired', entityId: d.contractId }),
+        ).toBe(1);
       } finally {
         t.clock.set(NOW);
       }
@@ -603,23 +868,41 @@ describe('contracts', () => {
   });
 
   describe('when the work is cancelled', () => {
-    const cancel = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy keväälle' }).expect(200);
-    const withdraw = (token: string, assignmentId: string) => as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
+    const cancel = (token: string, assignmentId: string) =>
+      as(token).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy keväälle' }).expect(200);
+    const withdraw = (token: string, assignmentId: string) =>
+      as(token).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
     const row = (id: string) => t.db.getRepository(ContractEntity).findOneByOrFail({ id });
     const outbox = async (userId: string, template: string) =>
-      ((await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = $2`, [userId, template])) as { n: number }[])[0].n;
+      (
+        (await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = $2`, [
+          userId,
+          template,
+        ])) as { n: number }[]
+      )[0].n;
 
     it('ends a draft whose only assignment is cancelled, recording who, when and why, and refuses to approve it', async () => {
       const d = await draftFor();
       await cancel(orderer.token, d.assignmentId);
       const res = await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200);
-      expect(res.body).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedAt: NOW.replace('Z', '.000Z') });
-      expect(res.body.terminationReason).toBe('Every assignment under the contract was cancelled; the last one by the county');
+      expect(res.body).toMatchObject({
+        status: 'terminated',
+        terminationCause: 'work_cancelled',
+        terminatedAt: NOW.replace('Z', '.000Z'),
+      });
+      expect(res.body.terminationReason).toBe(
+        'Every assignment under the contract was cancelled; the last one by the county',
+      );
       expect((await row(d.contractId)).terminatedBy).toBe(orderer.id);
       const approve = await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(409);
       expect(approve.body.code).toBe('CONTRACT_WORK_CANCELLED');
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({ exists: false, status: null });
-      const audit = await t.db.getRepository(AuditEventEntity).findOneByOrFail({ action: 'contract.terminated', entityId: d.contractId });
+      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+        exists: false,
+        status: null,
+      });
+      const audit = await t.db
+        .getRepository(AuditEventEntity)
+        .findOneByOrFail({ action: 'contract.terminated', entityId: d.contractId });
       expect(audit).toMatchObject({ actorId: orderer.id, details: { from: 'draft', cause: 'work_cancelled' } });
       // Never signed: the cancellation's own mail is all the expert needs.
       expect(await outbox(d.expert.id, 'contract-ended-early')).toBe(0);
@@ -630,11 +913,19 @@ describe('contracts', () => {
       await approvedWithPdf(d.contractId);
       await withdraw(d.expert.token, d.assignmentId);
       const ended = await row(d.contractId);
-      expect(ended).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: d.expert.id });
-      expect(ended.terminationReason).toBe('Every assignment under the contract was cancelled; the last one by the expert withdrawing');
+      expect(ended).toMatchObject({
+        status: 'terminated',
+        terminationCause: 'work_cancelled',
+        terminatedBy: d.expert.id,
+      });
+      expect(ended.terminationReason).toBe(
+        'Every assignment under the contract was cancelled; the last one by the expert withdrawing',
+      );
       // The expert's own reason may be about their health: it stays on the assignment only.
       expect(ended.terminationReason).not.toContain('Sairastuin');
-      const sign = await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409);
+      const sign = await as(d.expert.token)
+        .post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })
+        .expect(409);
       expect(sign.body.code).toBe('CONTRACT_WORK_CANCELLED');
       expect(await outbox(d.expert.id, 'contract-ended-early')).toBe(0);
     });
@@ -649,19 +940,40 @@ describe('contracts', () => {
         t.clock.set(NOW);
       }
       const after = (await as(coordinator.token).get(`/contracts/${d.contractId}`).expect(200)).body;
-      expect(after).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedAt: '2026-10-02T09:30:00.000Z' });
-      for (const signedPart of ['number', 'version', 'language', 'validFrom', 'validUntil', 'fee', 'approvedAt', 'approvedBy', 'pdfSha256', 'signature']) {
+      expect(after).toMatchObject({
+        status: 'terminated',
+        terminationCause: 'work_cancelled',
+        terminatedAt: '2026-10-02T09:30:00.000Z',
+      });
+      for (const signedPart of [
+        'number',
+        'version',
+        'language',
+        'validFrom',
+        'validUntil',
+        'fee',
+        'approvedAt',
+        'approvedBy',
+        'pdfSha256',
+        'signature',
+      ]) {
         expect(after[signedPart]).toEqual(before[signedPart]);
       }
       expect((await row(d.contractId)).terminatedBy).toBe(coordinator.id);
-      expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(before.pdfSha256);
+      expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(
+        before.pdfSha256,
+      );
 
-      const mail = await t.mail.waitFor((m) => m.to === d.expert.email && m.subject === `Avtal ${before.number} har upphört`);
+      const mail = await t.mail.waitFor(
+        (m) => m.to === d.expert.email && m.subject === `Avtal ${before.number} har upphört`,
+      );
       expect(mail.text).toContain('har upphört i förtid 2.10.2026');
       expect(mail.text).toContain('alla uppdrag som avtalet gällde har ställts in');
       expect(mail.text).not.toContain('Tilaisuus siirtyy');
       for (const action of ['revise', 'terminate'] as const) {
-        const res = await as(coordinator.token).post(`/contracts/${d.contractId}/${action}`, action === 'terminate' ? { reason: 'x' } : {}).expect(409);
+        const res = await as(coordinator.token)
+          .post(`/contracts/${d.contractId}/${action}`, action === 'terminate' ? { reason: 'x' } : {})
+          .expect(409);
         expect(res.body.code).toBe('CONTRACT_WORK_CANCELLED');
       }
     });
@@ -678,47 +990,76 @@ describe('contracts', () => {
       ]) {
         await expect(t.db.query(sql, [d.contractId])).rejects.toThrow(/signed and cannot be changed/);
       }
-      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be replaced/);
-      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(/cannot be deleted/);
+      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(
+        /cannot be replaced/,
+      );
+      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(
+        /cannot be deleted/,
+      );
       // And a contract in force takes no termination data without ending.
       const live = await signed();
-      await expect(t.db.query(`UPDATE contracts SET termination_cause = 'work_cancelled' WHERE id = $1`, [live.contractId])).rejects.toThrow(/contracts_terminated/);
-      await expect(t.db.query(`UPDATE contracts SET status = 'terminated' WHERE id = $1`, [live.contractId])).rejects.toThrow(/contracts_terminated/);
+      await expect(
+        t.db.query(`UPDATE contracts SET termination_cause = 'work_cancelled' WHERE id = $1`, [live.contractId]),
+      ).rejects.toThrow(/contracts_terminated/);
+      await expect(
+        t.db.query(`UPDATE contracts SET status = 'terminated' WHERE id = $1`, [live.contractId]),
+      ).rejects.toThrow(/contracts_terminated/);
     });
 
     it('settles a signature and a cancellation at the same moment either way round, never half of each', async () => {
       for (let round = 0; round < 5; round++) {
-        const d = await draftFor(Language.Fi, { startsAt: `2026-11-2${round}T08:00:00Z`, endsAt: `2026-11-2${round}T10:00:00Z` });
+        const d = await draftFor(Language.Fi, {
+          startsAt: `2026-11-2${round}T08:00:00Z`,
+          endsAt: `2026-11-2${round}T10:00:00Z`,
+        });
         await approvedWithPdf(d.contractId);
         // The signature checks the password first: a growing head start lets it come first in the later rounds.
         const [signature, cancellation] = await Promise.all([
           as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }),
-          new Promise((r) => setTimeout(r, round * 60)).then(() => as(orderer.token).post(`/assignments/${d.assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' })),
+          new Promise((r) => setTimeout(r, round * 60)).then(() =>
+            as(orderer.token).post(`/assignments/${d.assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' }),
+          ),
         ]);
         expect(cancellation.status).toBe(200);
         expect([200, 409]).toContain(signature.status);
         if (signature.status === 409) expect(signature.body.code).toBe('CONTRACT_WORK_CANCELLED');
         expect(await row(d.contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled' });
-        expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe('cancelled');
+        expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
+          'cancelled',
+        );
       }
     });
 
     it('ends a signed contract and its pending new version together', async () => {
       const d = await signed();
-      const revision = await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' }).expect(201);
+      const revision = await as(coordinator.token)
+        .post(`/contracts/${d.contractId}/revise`, { validUntil: '2026-11-30' })
+        .expect(201);
       await cancel(orderer.token, d.assignmentId);
-      for (const id of [d.contractId, revision.body.id as string]) expect(await row(id)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled' });
-      expect((await as(coordinator.token).post(`/contracts/${revision.body.id}/approve`).expect(409)).body.code).toBe('CONTRACT_WORK_CANCELLED');
+      for (const id of [d.contractId, revision.body.id as string])
+        expect(await row(id)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled' });
+      expect((await as(coordinator.token).post(`/contracts/${revision.body.id}/approve`).expect(409)).body.code).toBe(
+        'CONTRACT_WORK_CANCELLED',
+      );
     });
 
     it('ends the contract booking drafted when the orderer cancels the whole request', async () => {
       const expert = await createBookableExpert(t.db, { topics: ['child_welfare'] });
       await giveDateOfBirth(t.db, expert.id);
-      const assignmentId = await accepted(expert, 'child_welfare', { startsAt: '2026-10-22T07:00:00Z', endsAt: '2026-10-22T09:00:00Z' });
+      const assignmentId = await accepted(expert, 'child_welfare', {
+        startsAt: '2026-10-22T07:00:00Z',
+        endsAt: '2026-10-22T09:00:00Z',
+      });
       const { id: contractId } = await contractOf(assignmentId);
       const assignment = await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: assignmentId });
-      await as(orderer.token).post(`/booking-requests/${assignment.requestId}/cancel`, { reason: 'Tilaisuus peruttu' }).expect(200);
-      expect(await row(contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: orderer.id });
+      await as(orderer.token)
+        .post(`/booking-requests/${assignment.requestId}/cancel`, { reason: 'Tilaisuus peruttu' })
+        .expect(200);
+      expect(await row(contractId)).toMatchObject({
+        status: 'terminated',
+        terminationCause: 'work_cancelled',
+        terminatedBy: orderer.id,
+      });
     });
 
     describe('a series', () => {
@@ -740,9 +1081,16 @@ describe('contracts', () => {
         const contract = await as(coordinator.token)
           .post('/contracts', { expertId: user.id, assignmentIds, validFrom: '2026-12-01', validUntil: '2026-12-31' })
           .expect(201);
-        return { expert: { ...user, token: await login(t.http, user) }, assignmentIds, contractId: contract.body.id as string };
+        return {
+          expert: { ...user, token: await login(t.http, user) },
+          assignmentIds,
+          contractId: contract.body.id as string,
+        };
       }
-      const statuses = async (ids: string[]) => (await t.db.getRepository(AssignmentEntity).findBy(ids.map((id) => ({ id })))).sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id)).map((a) => a.status);
+      const statuses = async (ids: string[]) =>
+        (await t.db.getRepository(AssignmentEntity).findBy(ids.map((id) => ({ id }))))
+          .sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id))
+          .map((a) => a.status);
 
       it('keeps a signed series contract while any of its work is left, and ends it with the last', async () => {
         const s = await seriesOfThree();
@@ -758,7 +1106,11 @@ describe('contracts', () => {
         expect(await outbox(s.expert.id, 'contract-ended-early')).toBe(0);
 
         await withdraw(s.expert.token, s.assignmentIds[2]);
-        expect(await row(s.contractId)).toMatchObject({ status: 'terminated', terminationCause: 'work_cancelled', terminatedBy: s.expert.id });
+        expect(await row(s.contractId)).toMatchObject({
+          status: 'terminated',
+          terminationCause: 'work_cancelled',
+          terminatedBy: s.expert.id,
+        });
         expect(await outbox(s.expert.id, 'contract-ended-early')).toBe(1);
       });
 
@@ -768,7 +1120,11 @@ describe('contracts', () => {
         const draft = (await as(coordinator.token).get(`/contracts/${s.contractId}`).expect(200)).body;
         expect(draft.status).toBe('draft');
         expect(draft.assignments.map((a: { id: string }) => a.id)).toEqual([s.assignmentIds[0], s.assignmentIds[2]]);
-        expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'contract.assignment_released', entityId: s.contractId })).toBe(1);
+        expect(
+          await t.db
+            .getRepository(AuditEventEntity)
+            .countBy({ action: 'contract.assignment_released', entityId: s.contractId }),
+        ).toBe(1);
 
         await approvedWithPdf(s.contractId);
         const text = await textOf((await pdfOf(t.http, s.expert.token, s.contractId).expect(200)).body as Buffer);
@@ -805,15 +1161,23 @@ describe('contracts', () => {
       await as(other.expert.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(404);
       const list = await as(other.expert.token).get(`/contracts?expertId=${d.expert.id}`).expect(200);
       expect(list.body.items.map((c: { id: string }) => c.id)).toEqual([other.contractId]);
-      expect(await t.db.getRepository(AuditEventEntity).countBy({ action: 'authz.denied', entityId: d.contractId, actorId: other.expert.id })).toBe(2);
+      expect(
+        await t.db
+          .getRepository(AuditEventEntity)
+          .countBy({ action: 'authz.denied', entityId: d.contractId, actorId: other.expert.id }),
+      ).toBe(2);
     });
 
     it('lets the coordinator filter contracts', async () => {
       const d = await draftFor(Language.Sv);
       const res = await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=draft`).expect(200);
       expect(res.body).toMatchObject({ total: 1, items: [{ id: d.contractId, language: 'sv', status: 'draft' }] });
-      expect((await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)).body.total).toBe(0);
-      expect((await as(coordinator.token).get('/contracts?status=nonsense').expect(400)).body.errors[0].field).toBe('status');
+      expect(
+        (await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)).body.total,
+      ).toBe(0);
+      expect((await as(coordinator.token).get('/contracts?status=nonsense').expect(400)).body.errors[0].field).toBe(
+        'status',
+      );
     });
   });
 });

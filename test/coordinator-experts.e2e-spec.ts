@@ -31,10 +31,17 @@ describe('the coordinator’s experts: directory filters, pause and resume, the 
   afterAll(() => t.close());
 
   const get = (path: string) => t.http.get(path).set('authorization', `Bearer ${token}`);
-  const names = async (query: string) => ((await get(`/experts?search=${tag}&${query}`).expect(200)).body.items as { name: string }[]).map((e) => e.name).sort();
+  const names = async (query: string) =>
+    ((await get(`/experts?search=${tag}&${query}`).expect(200)).body.items as { name: string }[])
+      .map((e) => e.name)
+      .sort();
 
   it('filters by task type, certificate state and name, and counts each row’s certificates', async () => {
-    const pending = await createExpert(t.db, { name: `${tag} Pending`, status: ExpertStatus.Applicant, taskTypes: [TaskType.Lecture] });
+    const pending = await createExpert(t.db, {
+      name: `${tag} Pending`,
+      status: ExpertStatus.Applicant,
+      taskTypes: [TaskType.Lecture],
+    });
     await createCredential(t.db, pending.id);
     const verified = await createExpert(t.db, { name: `${tag} Verified`, taskTypes: [TaskType.WorkingGroup] });
     await createCredential(t.db, verified.id, { status: CredentialStatus.Verified, decidedBy: coordinatorId });
@@ -62,13 +69,28 @@ describe('the coordinator’s experts: directory filters, pause and resume, the 
 
   it('pauses an active expert with a reason and resumes them', async () => {
     const expert = await createExpert(t.db, { name: `${tag} Tauko` });
-    const paused = await t.http.post(`/experts/${expert.id}/pause`).set('authorization', `Bearer ${token}`).send({ reason: 'Soitti ja pyysi taukoa' }).expect(200);
+    const paused = await t.http
+      .post(`/experts/${expert.id}/pause`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ reason: 'Soitti ja pyysi taukoa' })
+      .expect(200);
     expect(paused.body).toMatchObject({ status: 'paused', pauseReason: 'Soitti ja pyysi taukoa' });
-    const again = await t.http.post(`/experts/${expert.id}/pause`).set('authorization', `Bearer ${token}`).send({}).expect(409);
+    const again = await t.http
+      .post(`/experts/${expert.id}/pause`)
+      .set('authorization', `Bearer ${token}`)
+      .send({})
+      .expect(409);
     expect(again.body.code).toBeDefined();
-    const resumed = await t.http.post(`/experts/${expert.id}/resume`).set('authorization', `Bearer ${token}`).send({}).expect(200);
+    const resumed = await t.http
+      .post(`/experts/${expert.id}/resume`)
+      .set('authorization', `Bearer ${token}`)
+      .send({})
+      .expect(200);
     expect(resumed.body).toMatchObject({ status: 'active', pauseReason: null });
-    const [audit] = await t.db.query(`SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'expert.pause'`, [expert.id]);
+    const [audit] = await t.db.query(
+      `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'expert.pause'`,
+      [expert.id],
+    );
     expect(JSON.stringify(audit.details)).not.toContain('taukoa');
   });
 
@@ -78,7 +100,11 @@ describe('the coordinator’s experts: directory filters, pause and resume, the 
     await addMember(t.db, unitId, orderer.id);
     const expert = await createExpert(t.db, { maxPerWeek: 2, maxPerMonth: 5, yearlyEarningsCeilingCents: 500_000 });
     const at = async (startsAt: string, status: AssignmentStatus) => {
-      const request = await createRequest(t.db, unitId, orderer.id, { title: `Työ ${startsAt}`, startsAt, endsAt: new Date(new Date(startsAt).getTime() + 3_600_000).toISOString() });
+      const request = await createRequest(t.db, unitId, orderer.id, {
+        title: `Työ ${startsAt}`,
+        startsAt,
+        endsAt: new Date(new Date(startsAt).getTime() + 3_600_000).toISOString(),
+      });
       return createAssignment(t.db, request, expert.id, { status });
     };
     await at('2026-10-05T08:00:00Z', AssignmentStatus.Completed); // Monday this week

@@ -30,7 +30,8 @@ describe('the coordinator’s today summary', () => {
   });
   afterAll(() => t.close());
 
-  const today = async () => (await t.http.get('/coordinator/today').set('authorization', `Bearer ${token}`).expect(200)).body;
+  const today = async () =>
+    (await t.http.get('/coordinator/today').set('authorization', `Bearer ${token}`).expect(200)).body;
 
   it('counts every queue and lists the oldest work first', async () => {
     const before = await today();
@@ -43,8 +44,14 @@ describe('the coordinator’s today summary', () => {
 
     // Two orders waiting, one submitted before any other in the database; a draft and a filled one do not wait.
     const old = await createRequest(t.db, unitId, orderer.id, { title: 'Vanhin tilaus', expertsNeeded: 2 });
-    await t.db.query(`UPDATE booking_requests SET submitted_at = LEAST('1999-01-01T00:00:00Z', (SELECT min(submitted_at) FROM booking_requests) - interval '1 day') WHERE id = $1`, [old.id]);
-    const [{ submittedAt }] = await t.db.query(`SELECT submitted_at AS "submittedAt" FROM booking_requests WHERE id = $1`, [old.id]);
+    await t.db.query(
+      `UPDATE booking_requests SET submitted_at = LEAST('1999-01-01T00:00:00Z', (SELECT min(submitted_at) FROM booking_requests) - interval '1 day') WHERE id = $1`,
+      [old.id],
+    );
+    const [{ submittedAt }] = await t.db.query(
+      `SELECT submitted_at AS "submittedAt" FROM booking_requests WHERE id = $1`,
+      [old.id],
+    );
     await createRequest(t.db, unitId, orderer.id, { title: 'Uudempi tilaus', status: RequestStatus.Matching });
     await createRequest(t.db, unitId, orderer.id, { status: RequestStatus.Draft });
     await createRequest(t.db, unitId, orderer.id, { status: RequestStatus.Filled });
@@ -53,12 +60,24 @@ describe('the coordinator’s today summary', () => {
     const soon = await createOffer(t.db, old, expert.id, coordinator.id, { deadline: '2026-10-02T06:00:00Z' });
     await createOffer(t.db, old, (await createExpert(t.db)).id, coordinator.id, { deadline: '2026-10-08T06:00:00Z' });
     await createOffer(t.db, old, (await createExpert(t.db)).id, coordinator.id, { deadline: '2026-09-30T06:00:00Z' });
-    await createOffer(t.db, old, (await createExpert(t.db)).id, coordinator.id, { deadline: '2026-10-01T12:00:00Z', status: OfferStatus.Declined });
+    await createOffer(t.db, old, (await createExpert(t.db)).id, coordinator.id, {
+      deadline: '2026-10-01T12:00:00Z',
+      status: OfferStatus.Declined,
+    });
 
     // A claim waiting, and one approved already.
-    const work = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title: 'Kehittäjäryhmä' });
+    const work = await createFinishedAssignment(t.db, expert.id, {
+      organisationId: unitId,
+      createdBy: orderer.id,
+      title: 'Kehittäjäryhmä',
+    });
     const claim = await createClaim(t.db, expert.id, work, { status: 'submitted' });
-    const done = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T09:00:00Z' });
+    const done = await createFinishedAssignment(t.db, expert.id, {
+      organisationId: unitId,
+      createdBy: orderer.id,
+      startsAt: '2026-10-21T07:00:00Z',
+      endsAt: '2026-10-21T09:00:00Z',
+    });
     await createClaim(t.db, expert.id, done, { status: 'approved', decidedBy: coordinator.id });
 
     const after = await today();
@@ -67,18 +86,47 @@ describe('the coordinator’s today summary', () => {
     expect(after.counts.offersExpiring - before.counts.offersExpiring).toBe(1);
     expect(after.counts.claimsToApprove - before.counts.claimsToApprove).toBe(1);
 
-    expect(after.orders[0]).toMatchObject({ id: old.id, title: 'Vanhin tilaus', expertsNeeded: 2, booked: 0, openOffers: 3, submittedAt: new Date(submittedAt).toISOString() });
-    expect(after.offersExpiring).toContainEqual({ id: soon.id, requestId: old.id, title: 'Vanhin tilaus', expertName: 'Tuulikki Tänään', deadline: '2026-10-02T06:00:00.000Z' });
+    expect(after.orders[0]).toMatchObject({
+      id: old.id,
+      title: 'Vanhin tilaus',
+      expertsNeeded: 2,
+      booked: 0,
+      openOffers: 3,
+      submittedAt: new Date(submittedAt).toISOString(),
+    });
+    expect(after.offersExpiring).toContainEqual({
+      id: soon.id,
+      requestId: old.id,
+      title: 'Vanhin tilaus',
+      expertName: 'Tuulikki Tänään',
+      deadline: '2026-10-02T06:00:00.000Z',
+    });
     // The queues show their first ten: the new rows are among them when fewer waited before.
-    if (before.counts.credentialsToCheck < 10) expect(after.credentials).toContainEqual(expect.objectContaining({ id: pending.id, expertId: expert.id, expertName: 'Tuulikki Tänään' }));
+    if (before.counts.credentialsToCheck < 10)
+      expect(after.credentials).toContainEqual(
+        expect.objectContaining({ id: pending.id, expertId: expert.id, expertName: 'Tuulikki Tänään' }),
+      );
     if (before.counts.claimsToApprove < 10) {
-      expect(after.claims).toContainEqual(expect.objectContaining({ id: claim, expertName: 'Tuulikki Tänään', title: 'Kehittäjäryhmä', workDate: '2026-10-20' }));
+      expect(after.claims).toContainEqual(
+        expect.objectContaining({
+          id: claim,
+          expertName: 'Tuulikki Tänään',
+          title: 'Kehittäjäryhmä',
+          workDate: '2026-10-20',
+        }),
+      );
     }
   });
 
   it('is the coordinator’s alone', async () => {
     const expert = await createExpert(t.db);
-    await t.http.get('/coordinator/today').set('authorization', `Bearer ${await login(t.http, expert)}`).expect(403);
-    await t.http.get('/coordinator/today').set('authorization', `Bearer ${await login(t.http, orderer)}`).expect(403);
+    await t.http
+      .get('/coordinator/today')
+      .set('authorization', `Bearer ${await login(t.http, expert)}`)
+      .expect(403);
+    await t.http
+      .get('/coordinator/today')
+      .set('authorization', `Bearer ${await login(t.http, orderer)}`)
+      .expect(403);
   });
 });

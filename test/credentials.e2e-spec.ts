@@ -21,7 +21,11 @@ interface Attachment {
 }
 
 const VALID: Form = { type: TrainingType.Kokemusasiantuntija, provider: 'Vamia', completedOn: '2025-05-28' };
-const pdf = (filename = 'todistus.pdf'): Attachment => ({ bytes: samplePdf(), filename, contentType: 'application/pdf' });
+const pdf = (filename = 'todistus.pdf'): Attachment => ({
+  bytes: samplePdf(),
+  filename,
+  contentType: 'application/pdf',
+});
 
 function upload(t: TestApp, who: Bearer, form: Form = VALID, file: Attachment | null = pdf()): request.Test {
   let req = t.http.post('/experts/me/credentials').set('authorization', `Bearer ${who.token}`);
@@ -33,7 +37,11 @@ function download(t: TestApp, who: Bearer, id: string): request.Test {
   return t.http.get(`/credentials/${id}/file`).set('authorization', `Bearer ${who.token}`).responseType('blob');
 }
 
-async function expert(t: TestApp, language: Language = Language.Fi, name = 'Maija Meikäläinen'): Promise<TestUser & Bearer> {
+async function expert(
+  t: TestApp,
+  language: Language = Language.Fi,
+  name = 'Maija Meikäläinen',
+): Promise<TestUser & Bearer> {
   const user = await createExpert(t.db, { language, name, status: ExpertStatus.Applicant });
   return { ...user, token: await login(t.http, user) };
 }
@@ -48,7 +56,10 @@ async function rowsOf(t: TestApp, expertId: string): Promise<{ files: number; cr
 }
 
 async function auditActions(t: TestApp, entityId: string): Promise<{ action: string; actorId: string }[]> {
-  return t.db.query(`SELECT action, actor_id AS "actorId" FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, action`, [entityId]);
+  return t.db.query(
+    `SELECT action, actor_id AS "actorId" FROM audit_events WHERE entity_id = $1 ORDER BY occurred_at, action`,
+    [entityId],
+  );
 }
 
 describe('training credentials', () => {
@@ -77,13 +88,21 @@ describe('training credentials', () => {
       decidedBy: null,
       decidedAt: null,
       createdAt: expect.any(String),
-      file: { name: 'Koulutustodistus 2025.pdf', mediaType: 'application/pdf', size: file.bytes.length, sha256: sha256Hex(file.bytes) },
+      file: {
+        name: 'Koulutustodistus 2025.pdf',
+        mediaType: 'application/pdf',
+        size: file.bytes.length,
+        sha256: sha256Hex(file.bytes),
+      },
     });
     const id = created.body.id as string;
     const credentials = t.app.get(CredentialsRepository);
     await expect(credentials.hasVerifiedCredential(maija.id)).resolves.toBe(false);
 
-    const listed = await t.http.get(`/experts/${maija.id}/credentials`).set('authorization', `Bearer ${coordinator.token}`).expect(200);
+    const listed = await t.http
+      .get(`/experts/${maija.id}/credentials`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
     expect(listed.body).toEqual([created.body]);
 
     const got = await download(t, coordinator, id).expect(200);
@@ -95,8 +114,17 @@ describe('training credentials', () => {
     );
     expect(got.headers['cache-control']).toBe('private, no-store');
 
-    const verified = await t.http.post(`/credentials/${id}/verify`).set('authorization', `Bearer ${coordinator.token}`).expect(200);
-    expect(verified.body).toMatchObject({ id, status: 'verified', decidedBy: coordinator.id, decidedAt: expect.any(String), rejectionReason: null });
+    const verified = await t.http
+      .post(`/credentials/${id}/verify`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    expect(verified.body).toMatchObject({
+      id,
+      status: 'verified',
+      decidedBy: coordinator.id,
+      decidedAt: expect.any(String),
+      rejectionReason: null,
+    });
     await expect(credentials.hasVerifiedCredential(maija.id)).resolves.toBe(true);
 
     const mail = await t.mail.waitFor((m) => m.to === maija.email);
@@ -105,7 +133,10 @@ describe('training credentials', () => {
     expect(mail.text).toContain('Hei Maija Meikäläinen,');
     expect(mail.text).toContain('Kokemusasiantuntijakoulutus, Vamia, suoritettu 28.5.2025.');
 
-    const again = await t.http.post(`/credentials/${id}/verify`).set('authorization', `Bearer ${coordinator.token}`).expect(409);
+    const again = await t.http
+      .post(`/credentials/${id}/verify`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(409);
     expect(again.body.code).toBe('CREDENTIAL_ALREADY_DECIDED');
     expect((await auditActions(t, id)).map((e) => e.action)).toEqual(['credential.submitted', 'credential.verified']);
   });
@@ -113,11 +144,20 @@ describe('training credentials', () => {
   it('rejects with a reason and tells a Swedish-speaking expert in Swedish, reason included', async () => {
     const anna = await expert(t, Language.Sv, 'Anna Andersson');
     const png: Attachment = { bytes: samplePng(), filename: 'intyg.png', contentType: 'image/png' };
-    const created = await upload(t, anna, { ...VALID, type: TrainingType.Kokemustoimija, provider: 'Vamia Vasa' }, png).expect(201);
+    const created = await upload(
+      t,
+      anna,
+      { ...VALID, type: TrainingType.Kokemustoimija, provider: 'Vamia Vasa' },
+      png,
+    ).expect(201);
     const id = created.body.id as string;
     const reason = 'Intyget saknar anordnarens underskrift.';
 
-    const rejected = await t.http.post(`/credentials/${id}/reject`).set('authorization', `Bearer ${coordinator.token}`).send({ reason: `  ${reason} ` }).expect(200);
+    const rejected = await t.http
+      .post(`/credentials/${id}/reject`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .send({ reason: `  ${reason} ` })
+      .expect(200);
     expect(rejected.body).toMatchObject({ id, status: 'rejected', rejectionReason: reason, decidedBy: coordinator.id });
 
     const mail = await t.mail.waitFor((m) => m.to === anna.email);
@@ -128,7 +168,11 @@ describe('training credentials', () => {
     expect(mail.text).toContain(`Motivering:\n${reason}`);
 
     for (const action of ['verify', 'reject']) {
-      const res = await t.http.post(`/credentials/${id}/${action}`).set('authorization', `Bearer ${coordinator.token}`).send({ reason: 'Toinen päätös' }).expect(409);
+      const res = await t.http
+        .post(`/credentials/${id}/${action}`)
+        .set('authorization', `Bearer ${coordinator.token}`)
+        .send({ reason: 'Toinen päätös' })
+        .expect(409);
       expect(res.body.code).toBe('CREDENTIAL_ALREADY_DECIDED');
     }
     await expect(t.app.get(CredentialsRepository).hasVerifiedCredential(anna.id)).resolves.toBe(false);
@@ -138,11 +182,18 @@ describe('training credentials', () => {
     const owner = await expert(t);
     const { id } = await createCredential(t.db, owner.id);
     for (const reason of [undefined, '   ', 'x'.repeat(501)]) {
-      const res = await t.http.post(`/credentials/${id}/reject`).set('authorization', `Bearer ${coordinator.token}`).send(reason === undefined ? {} : { reason }).expect(400);
+      const res = await t.http
+        .post(`/credentials/${id}/reject`)
+        .set('authorization', `Bearer ${coordinator.token}`)
+        .send(reason === undefined ? {} : { reason })
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['reason']));
     }
-    expect((await t.http.get(`/experts/${owner.id}/credentials`).set('authorization', `Bearer ${coordinator.token}`)).body[0].status).toBe('pending');
+    expect(
+      (await t.http.get(`/experts/${owner.id}/credentials`).set('authorization', `Bearer ${coordinator.token}`)).body[0]
+        .status,
+    ).toBe('pending');
   });
 
   it('decides a credential once when two coordinators decide at the same moment', async () => {
@@ -151,11 +202,16 @@ describe('training credentials', () => {
     const { id } = await createCredential(t.db, owner.id);
     const results = await Promise.all([
       t.http.post(`/credentials/${id}/verify`).set('authorization', `Bearer ${coordinator.token}`),
-      t.http.post(`/credentials/${id}/reject`).set('authorization', `Bearer ${other.token}`).send({ reason: 'Epäselvä kopio' }),
+      t.http
+        .post(`/credentials/${id}/reject`)
+        .set('authorization', `Bearer ${other.token}`)
+        .send({ reason: 'Epäselvä kopio' }),
       t.http.post(`/credentials/${id}/verify`).set('authorization', `Bearer ${other.token}`),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM mail_messages WHERE user_id = $1`, [owner.id]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM mail_messages WHERE user_id = $1`, [
+      owner.id,
+    ]);
     expect(count).toBe(1);
     const decisions = (await auditActions(t, id)).filter((e) => e.action !== 'credential.submitted');
     expect(decisions).toHaveLength(1);
@@ -165,33 +221,60 @@ describe('training credentials', () => {
     const owner = await expert(t);
     const created = await upload(t, owner).expect(201);
     expect(await rowsOf(t, owner.id)).toEqual({ files: 1, credentials: 1 });
-    await t.http.delete(`/experts/me/credentials/${created.body.id}`).set('authorization', `Bearer ${owner.token}`).expect(204);
+    await t.http
+      .delete(`/experts/me/credentials/${created.body.id}`)
+      .set('authorization', `Bearer ${owner.token}`)
+      .expect(204);
     expect(await rowsOf(t, owner.id)).toEqual({ files: 0, credentials: 0 });
-    expect((await auditActions(t, created.body.id)).map((e) => e.action)).toEqual(['credential.submitted', 'credential.deleted']);
+    expect((await auditActions(t, created.body.id)).map((e) => e.action)).toEqual([
+      'credential.submitted',
+      'credential.deleted',
+    ]);
 
-    const decided = await createCredential(t.db, owner.id, { status: CredentialStatus.Verified, decidedBy: coordinator.id });
-    const res = await t.http.delete(`/experts/me/credentials/${decided.id}`).set('authorization', `Bearer ${owner.token}`).expect(409);
+    const decided = await createCredential(t.db, owner.id, {
+      status: CredentialStatus.Verified,
+      decidedBy: coordinator.id,
+    });
+    const res = await t.http
+      .delete(`/experts/me/credentials/${decided.id}`)
+      .set('authorization', `Bearer ${owner.token}`)
+      .expect(409);
     expect(res.body.code).toBe('CREDENTIAL_ALREADY_DECIDED');
     expect(await rowsOf(t, owner.id)).toEqual({ files: 1, credentials: 1 });
   });
 
   describe('who sees what', () => {
-    it("answers another expert as if the credential did not exist, and audits the attempt", async () => {
+    it('answers another expert as if the credential did not exist, and audits the attempt', async () => {
       const owner = await expert(t);
       const stranger = await expert(t);
       const { body } = await upload(t, owner).expect(201);
 
-      const got = await t.http.get(`/credentials/${body.id}/file`).set('authorization', `Bearer ${stranger.token}`).expect(404);
+      const got = await t.http
+        .get(`/credentials/${body.id}/file`)
+        .set('authorization', `Bearer ${stranger.token}`)
+        .expect(404);
       expect(got.body.code).toBe('CREDENTIAL_NOT_FOUND');
-      const removed = await t.http.delete(`/experts/me/credentials/${body.id}`).set('authorization', `Bearer ${stranger.token}`).expect(404);
+      const removed = await t.http
+        .delete(`/experts/me/credentials/${body.id}`)
+        .set('authorization', `Bearer ${stranger.token}`)
+        .expect(404);
       expect(removed.body.code).toBe('CREDENTIAL_NOT_FOUND');
       // The same answer as for an id that never existed.
-      const unknown = await t.http.get(`/credentials/${randomUUID()}/file`).set('authorization', `Bearer ${stranger.token}`).expect(404);
+      const unknown = await t.http
+        .get(`/credentials/${randomUUID()}/file`)
+        .set('authorization', `Bearer ${stranger.token}`)
+        .expect(404);
       expect({ ...unknown.body, correlationId: null }).toEqual({ ...got.body, correlationId: null });
 
-      const own = await t.http.get('/experts/me/credentials').set('authorization', `Bearer ${stranger.token}`).expect(200);
+      const own = await t.http
+        .get('/experts/me/credentials')
+        .set('authorization', `Bearer ${stranger.token}`)
+        .expect(200);
       expect(own.body).toEqual([]);
-      const mine = await t.http.get('/experts/me/credentials').set('authorization', `Bearer ${owner.token}`).expect(200);
+      const mine = await t.http
+        .get('/experts/me/credentials')
+        .set('authorization', `Bearer ${owner.token}`)
+        .expect(200);
       expect(mine.body.map((c: { id: string }) => c.id)).toEqual([body.id]);
       await download(t, owner, body.id).expect(200);
 
@@ -210,15 +293,23 @@ describe('training credentials', () => {
       const as = `Bearer ${orderer.token}`;
       expect((await t.http.get(`/experts/${owner.id}/credentials`).set('authorization', as)).status).toBe(403);
       expect((await t.http.post(`/credentials/${id}/verify`).set('authorization', as)).status).toBe(403);
-      expect((await t.http.post(`/credentials/${id}/reject`).set('authorization', as).send({ reason: 'Ei' })).status).toBe(403);
+      expect(
+        (await t.http.post(`/credentials/${id}/reject`).set('authorization', as).send({ reason: 'Ei' })).status,
+      ).toBe(403);
       const file = await t.http.get(`/credentials/${id}/file`).set('authorization', as).expect(403);
       expect(file.body.code).toBe('ROLE_NOT_ALLOWED');
-      const refused = await t.db.query(`SELECT details->>'route' AS route FROM audit_events WHERE action = 'authz.denied' AND actor_id = $1`, [orderer.id]);
+      const refused = await t.db.query(
+        `SELECT details->>'route' AS route FROM audit_events WHERE action = 'authz.denied' AND actor_id = $1`,
+        [orderer.id],
+      );
       expect(refused).toHaveLength(4);
     });
 
     it('answers 404 for the credentials of someone who is not an expert', async () => {
-      const res = await t.http.get(`/experts/${coordinator.id}/credentials`).set('authorization', `Bearer ${coordinator.token}`).expect(404);
+      const res = await t.http
+        .get(`/experts/${coordinator.id}/credentials`)
+        .set('authorization', `Bearer ${coordinator.token}`)
+        .expect(404);
       expect(res.body.code).toBe('EXPERT_NOT_FOUND');
     });
   });
@@ -236,15 +327,29 @@ describe('training credentials', () => {
     it('refuses a 6 MB file with 413 FILE_TOO_LARGE', async () => {
       const before = await rowsOf(t, owner.id);
       const big = Buffer.concat([samplePdf(), randomBytes(6 * 1024 * 1024)]);
-      const res = await upload(t, owner, VALID, { bytes: big, filename: 'iso.pdf', contentType: 'application/pdf' }).expect(413);
-      expect(res.body).toMatchObject({ code: 'FILE_TOO_LARGE', errors: [{ field: 'file', code: 'maxSize', message: 'must be at most 5 MB' }] });
+      const res = await upload(t, owner, VALID, {
+        bytes: big,
+        filename: 'iso.pdf',
+        contentType: 'application/pdf',
+      }).expect(413);
+      expect(res.body).toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        errors: [{ field: 'file', code: 'maxSize', message: 'must be at most 5 MB' }],
+      });
       expect(await rowsOf(t, owner.id)).toEqual(before);
     });
 
     it('refuses a text file renamed .pdf and sent as application/pdf', async () => {
-      const text = { bytes: Buffer.from('Tämä ei ole PDF.\n'), filename: 'todistus.pdf', contentType: 'application/pdf' };
+      const text = {
+        bytes: Buffer.from('Tämä ei ole PDF.\n'),
+        filename: 'todistus.pdf',
+        contentType: 'application/pdf',
+      };
       const res = await upload(t, owner, VALID, text).expect(415);
-      expect(res.body).toMatchObject({ code: 'UNSUPPORTED_FILE_TYPE', errors: [{ field: 'file', code: 'unsupportedType' }] });
+      expect(res.body).toMatchObject({
+        code: 'UNSUPPORTED_FILE_TYPE',
+        errors: [{ field: 'file', code: 'unsupportedType' }],
+      });
     });
 
     it('names a missing file, and an empty one', async () => {
@@ -274,20 +379,31 @@ describe('training credentials', () => {
 
     it('names every bad field at once, the missing file among them', async () => {
       const res = await upload(t, owner, { type: 'x', provider: '', completedOn: 'x' }, null).expect(400);
-      expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['type', 'provider', 'completedOn', 'file']));
+      expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(
+        new Set(['type', 'provider', 'completedOn', 'file']),
+      );
     });
 
     it('refuses a completion date after today in Helsinki, and takes today', async () => {
       // 23:30 UTC on 1 March is already 2 March in Helsinki.
       t.clock.set('2026-03-01T23:30:00Z');
       const res = await upload(t, owner, { ...VALID, completedOn: '2026-03-03' }).expect(400);
-      expect(res.body.errors).toEqual([{ field: 'completedOn', code: 'notInFuture', message: 'must not be in the future' }]);
+      expect(res.body.errors).toEqual([
+        { field: 'completedOn', code: 'notInFuture', message: 'must not be in the future' },
+      ]);
       const today = await upload(t, owner, { ...VALID, completedOn: '2026-03-02' }).expect(201);
-      await t.http.delete(`/experts/me/credentials/${today.body.id}`).set('authorization', `Bearer ${owner.token}`).expect(204);
+      await t.http
+        .delete(`/experts/me/credentials/${today.body.id}`)
+        .set('authorization', `Bearer ${owner.token}`)
+        .expect(204);
     });
 
     it('refuses a JSON body: the certificate must come as multipart', async () => {
-      const res = await t.http.post('/experts/me/credentials').set('authorization', `Bearer ${owner.token}`).send(VALID).expect(415);
+      const res = await t.http
+        .post('/experts/me/credentials')
+        .set('authorization', `Bearer ${owner.token}`)
+        .send(VALID)
+        .expect(415);
       expect(res.body.code).toBe('MULTIPART_REQUIRED');
     });
 
@@ -314,8 +430,17 @@ describe('training credentials', () => {
   it('stores a PNG named .pdf and sent as application/pdf as what it is: image/png', async () => {
     const owner = await expert(t);
     const png = samplePng();
-    const created = await upload(t, owner, VALID, { bytes: png, filename: 'todistus.pdf', contentType: 'application/pdf' }).expect(201);
-    expect(created.body.file).toEqual({ name: 'todistus.pdf', mediaType: 'image/png', size: png.length, sha256: sha256Hex(png) });
+    const created = await upload(t, owner, VALID, {
+      bytes: png,
+      filename: 'todistus.pdf',
+      contentType: 'application/pdf',
+    }).expect(201);
+    expect(created.body.file).toEqual({
+      name: 'todistus.pdf',
+      mediaType: 'image/png',
+      size: png.length,
+      sha256: sha256Hex(png),
+    });
     const [row] = await t.db.query(`SELECT media_type FROM stored_files WHERE owner_id = $1`, [owner.id]);
     expect(row.media_type).toBe('image/png');
     const got = await download(t, owner, created.body.id).expect(200);
@@ -335,7 +460,8 @@ describe('authorization: every credential route × every role', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin]) tokens[role] = (await loggedIn(t.db, t.http, role)).token;
+    for (const role of [Role.Orderer, Role.Coordinator, Role.Admin])
+      tokens[role] = (await loggedIn(t.db, t.http, role)).token;
     const owner = await createExpert(t.db);
     expertId = owner.id;
     tokens[Role.Expert] = await login(t.http, owner);
@@ -356,7 +482,13 @@ describe('authorization: every credential route × every role', () => {
     admin: role === Role.Admin ? allowed : others,
   });
   // PRODUCT §1: credentials are the coordinator's to judge; the admin reads none of them.
-  const staff = (allowed: number): Record<Who, number> => ({ none: 401, orderer: 403, expert: 403, coordinator: allowed, admin: 403 });
+  const staff = (allowed: number): Record<Who, number> => ({
+    none: 401,
+    orderer: 403,
+    expert: 403,
+    coordinator: allowed,
+    admin: 403,
+  });
 
   const rows: RouteRow[] = [
     {
@@ -371,16 +503,36 @@ describe('authorization: every credential route × every role', () => {
           .attach('file', samplePdf(), { filename: 'todistus.pdf', contentType: 'application/pdf' }),
       expect: only(Role.Expert, 201),
     },
-    { method: 'get', template: '/experts/me/credentials', path: () => '/experts/me/credentials', expect: only(Role.Expert, 200) },
-    { method: 'delete', template: '/experts/me/credentials/{id}', path: () => `/experts/me/credentials/${withdrawable}`, expect: only(Role.Expert, 204) },
-    { method: 'get', template: '/experts/{id}/credentials', path: () => `/experts/${expertId}/credentials`, expect: staff(200) },
+    {
+      method: 'get',
+      template: '/experts/me/credentials',
+      path: () => '/experts/me/credentials',
+      expect: only(Role.Expert, 200),
+    },
+    {
+      method: 'delete',
+      template: '/experts/me/credentials/{id}',
+      path: () => `/experts/me/credentials/${withdrawable}`,
+      expect: only(Role.Expert, 204),
+    },
+    {
+      method: 'get',
+      template: '/experts/{id}/credentials',
+      path: () => `/experts/${expertId}/credentials`,
+      expect: staff(200),
+    },
     {
       method: 'get',
       template: '/credentials/{id}/file',
       path: () => `/credentials/${owned}/file`,
       expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 },
     },
-    { method: 'post', template: '/credentials/{id}/verify', path: (who) => `/credentials/${pendingFor.verify[who]}/verify`, expect: staff(200) },
+    {
+      method: 'post',
+      template: '/credentials/{id}/verify',
+      path: (who) => `/credentials/${pendingFor.verify[who]}/verify`,
+      expect: staff(200),
+    },
     {
       method: 'post',
       template: '/credentials/{id}/reject',
@@ -391,7 +543,9 @@ describe('authorization: every credential route × every role', () => {
   ];
 
   it('covers every documented route under the credential prefixes', () => {
-    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(documentedRoutes(t.app, CREDENTIAL_ROUTE_PREFIXES));
+    expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(
+      documentedRoutes(t.app, CREDENTIAL_ROUTE_PREFIXES),
+    );
   });
 
   itAnswersEveryRouteAsEveryRole(rows, () => ({ http: t.http, tokens }));

@@ -63,7 +63,12 @@ describe('the demo seed', () => {
 
   const sql = <T>(query: string, params: unknown[] = []): Promise<T[]> => t.db.query(query, params);
   const login = async (key: string) =>
-    (await t.http.post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+    (
+      await t.http
+        .post('/auth/login')
+        .send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken as string;
 
   // Every assignment with the contract that covers it now (live), if any.
   const coverage = () =>
@@ -82,7 +87,9 @@ describe('the demo seed', () => {
   });
 
   it('covers every confirmed or completed assignment with a contract approved and signed before the work, its PDF stored with its SHA-256', async () => {
-    const [coordinator] = await sql<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [`coordinator@${DEMO_DOMAIN}`]);
+    const [coordinator] = await sql<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [
+      `coordinator@${DEMO_DOMAIN}`,
+    ]);
     const done = (await coverage()).filter((a) => ['confirmed', 'completed'].includes(a.assignment_status));
     expect(done.map((a) => a.assignment_status)).toEqual(Array(6).fill('completed'));
     for (const a of done) {
@@ -102,7 +109,13 @@ describe('the demo seed', () => {
 
   it('gives each signed demo contract its signed copy: the approved PDF unchanged, then the signature page', async () => {
     const done = (await coverage()).filter((a) => ['confirmed', 'completed'].includes(a.assignment_status));
-    const copies = await sql<{ contract_id: string; pdf: Buffer; sha256: string; approved_sha256: string; approved_bytes: number }>(
+    const copies = await sql<{
+      contract_id: string;
+      pdf: Buffer;
+      sha256: string;
+      approved_sha256: string;
+      approved_bytes: number;
+    }>(
       `SELECT contract_id, pdf, sha256, approved_sha256, approved_bytes FROM contract_signed_copies WHERE contract_id = ANY($1)`,
       [done.map((a) => a.contract_id)],
     );
@@ -123,11 +136,17 @@ describe('the demo seed', () => {
     const all = await coverage();
     expect(all.filter((a) => a.contract_id === null && a.assignment_status !== 'cancelled')).toEqual([]);
     // Accepted work that is not yet signed has its draft or approved contract, as booking leaves it.
-    for (const a of all.filter((x) => x.assignment_status === 'accepted')) expect(['draft', 'approved']).toContain(a.contract_status);
+    for (const a of all.filter((x) => x.assignment_status === 'accepted'))
+      expect(['draft', 'approved']).toContain(a.contract_status);
   });
 
   it('pays no claim whose work lacks a signed contract, and pays last month in one exported fee run', async () => {
-    const claims = await sql<{ status: string; contract_status: string | null; signed_at: Date | null; paid_run_id: string | null }>(
+    const claims = await sql<{
+      status: string;
+      contract_status: string | null;
+      signed_at: Date | null;
+      paid_run_id: string | null;
+    }>(
       `SELECT cl.status, c.status AS contract_status, c.signed_at, cl.paid_run_id
          FROM claims cl
          LEFT JOIN contract_assignments ca ON ca.assignment_id = cl.assignment_id AND ca.live
@@ -144,7 +163,16 @@ describe('the demo seed', () => {
   });
 
   it('tells the story in order: booked, approved, PDF stored, signed, confirmed, then the work done and claimed', async () => {
-    const rows = await sql<{ assignment_id: string; starts_at: Date; ends_at: Date; completed_at: Date; submitted_at: Date; decided_at: Date; approved_at: Date; signed_at: Date }>(
+    const rows = await sql<{
+      assignment_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      completed_at: Date;
+      submitted_at: Date;
+      decided_at: Date;
+      approved_at: Date;
+      signed_at: Date;
+    }>(
       `SELECT a.id AS assignment_id, a.starts_at, a.ends_at, a.completed_at, cl.submitted_at, cl.decided_at, c.approved_at, c.signed_at
          FROM assignments a
          JOIN claims cl ON cl.assignment_id = a.id
@@ -153,7 +181,15 @@ describe('the demo seed', () => {
     );
     expect(rows).toHaveLength(6);
     for (const r of rows) {
-      const times = [r.approved_at, r.signed_at, r.starts_at, r.ends_at, r.completed_at, r.submitted_at, r.decided_at].map((d) => d.getTime());
+      const times = [
+        r.approved_at,
+        r.signed_at,
+        r.starts_at,
+        r.ends_at,
+        r.completed_at,
+        r.submitted_at,
+        r.decided_at,
+      ].map((d) => d.getTime());
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
     // The audit log holds the real services' own rows for each step, from the seed.
@@ -170,7 +206,9 @@ describe('the demo seed', () => {
       'contract.pdf_stored': 6,
       'contract.signed': 6,
     });
-    const signed = await sql<{ user_agent: string }>(`SELECT user_agent FROM audit_events WHERE action = 'contract.signed'`);
+    const signed = await sql<{ user_agent: string }>(
+      `SELECT user_agent FROM audit_events WHERE action = 'contract.signed'`,
+    );
     expect(new Set(signed.map((s) => s.user_agent))).toEqual(new Set(['Kokemus demo seed']));
   });
 
@@ -184,7 +222,9 @@ describe('the demo seed', () => {
   });
 
   it('gives every expert a name of their own', async () => {
-    const names = (await sql<{ name: string }>(`SELECT u.name FROM users u JOIN experts e ON e.user_id = u.id`)).map((u) => u.name);
+    const names = (await sql<{ name: string }>(`SELECT u.name FROM users u JOIN experts e ON e.user_id = u.id`)).map(
+      (u) => u.name,
+    );
     expect(names).toHaveLength(40);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
@@ -203,8 +243,15 @@ describe('the demo seed', () => {
     expect(list.body.total).toBe(1);
     const [contract] = list.body.items;
     expect(['signed', 'expired']).toContain(contract.status);
-    const pdf = await t.http.get(`/contracts/${contract.id}/pdf`).set('authorization', `Bearer ${token}`).buffer(true).parse(binary).expect(200);
-    const sha256 = createHash('sha256').update(pdf.body as Buffer).digest('hex');
+    const pdf = await t.http
+      .get(`/contracts/${contract.id}/pdf`)
+      .set('authorization', `Bearer ${token}`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const sha256 = createHash('sha256')
+      .update(pdf.body as Buffer)
+      .digest('hex');
     expect(pdf.headers.etag).toBe(`"${sha256}"`);
     expect(contract.pdfSha256).toBe(sha256);
     // The PDF names the approving coordinator.

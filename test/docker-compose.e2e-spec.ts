@@ -23,10 +23,18 @@ describe('docker-compose.yml', () => {
   it('has no public default for a secret: it refuses to start without one', () => {
     for (const [name, service] of services) {
       for (const secret of SECRETS.filter((s) => service.environment?.[s] !== undefined)) {
-        expect({ service: name, [secret]: service.environment![secret] }).toEqual({ service: name, [secret]: expect.stringMatching(new RegExp(`^\\$\\{${secret}:\\?[^}]+\\}$`)) });
+        expect({ service: name, [secret]: service.environment![secret] }).toEqual({
+          service: name,
+          [secret]: expect.stringMatching(new RegExp(`^\\$\\{${secret}:\\?[^}]+\\}$`)),
+        });
       }
     }
-    expect(services.filter(([, s]) => s.environment?.JWT_SECRET).map(([n]) => n).sort()).toEqual(['api', 'migrate', 'worker']);
+    expect(
+      services
+        .filter(([, s]) => s.environment?.JWT_SECRET)
+        .map(([n]) => n)
+        .sort(),
+    ).toEqual(['api', 'migrate', 'worker']);
   });
 
   it('builds the image once, and api, worker and migrate run it', () => {
@@ -43,9 +51,13 @@ describe('docker-compose.yml', () => {
 
   it('gives every service a restart policy, and every long-running one a healthcheck', () => {
     for (const [name, service] of services) {
-      expect({ name, restart: service.restart }).toEqual({ name, restart: expect.stringMatching(/^(unless-stopped|always|on-failure(:\d+)?)$/) });
+      expect({ name, restart: service.restart }).toEqual({
+        name,
+        restart: expect.stringMatching(/^(unless-stopped|always|on-failure(:\d+)?)$/),
+      });
       // migrate runs once; its health is its exit code (service_completed_successfully).
-      if (name !== 'migrate') expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
+      if (name !== 'migrate')
+        expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
     }
   });
 });

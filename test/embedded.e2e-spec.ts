@@ -31,12 +31,22 @@ describe('embedded mode', () => {
   const http = () => apiAgent(request(app.baseUrl));
   const as = asUser(() => http());
   const login = async (key: string) =>
-    (await http().post('/auth/login').send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
-  const loginAs = async (email: string) => (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
+    (
+      await http()
+        .post('/auth/login')
+        .send({ email: `${key}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD })
+        .expect(200)
+    ).body.accessToken as string;
+  const loginAs = async (email: string) =>
+    (await http().post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200)).body.accessToken as string;
 
   // The .eml files the app wrote, decoded.
   const mails = () => readMailDir(join(app.dataDir, 'mail'));
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  async function eventually<T>(
+    what: string,
+    probe: () => Promise<T | undefined> | T | undefined,
+    timeoutMs = 15_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await probe();
@@ -66,7 +76,9 @@ describe('embedded mode', () => {
 
   it('boots on a fresh data directory, seeds the demo data and prints how to start', async () => {
     // The greeting follows the boot log by a moment.
-    const printed = await eventually('the greeting', () => (app.output().includes('demo logins') ? app.output() : undefined));
+    const printed = await eventually('the greeting', () =>
+      app.output().includes('demo logins') ? app.output() : undefined,
+    );
     expect(printed).toContain('This mode is for trying Kokemus out, not for production');
     expect(printed).toContain(`${app.baseUrl.replace('127.0.0.1', 'localhost')}/api/docs`);
     expect(printed).toContain(`coordinator@${DEMO_DOMAIN}`);
@@ -78,9 +90,12 @@ describe('embedded mode', () => {
 
   // County rule 2.4, as the coordinator reads it from the demo: no paid work without a signed contract, each
   // approved and signed before the work, its PDF served with the hash it was signed with.
-  it('pays the demo\'s past work only under contracts signed before it, their PDFs served as stored', async () => {
+  it("pays the demo's past work only under contracts signed before it, their PDFs served as stored", async () => {
     const coordinator = await login('coordinator');
-    const claims = (await as(coordinator).get('/claims?limit=100').expect(200)).body.items as { assignmentId: string; status: string }[];
+    const claims = (await as(coordinator).get('/claims?limit=100').expect(200)).body.items as {
+      assignmentId: string;
+      status: string;
+    }[];
     const contracts = (await as(coordinator).get('/contracts?limit=100').expect(200)).body.items as {
       id: string;
       status: string;
@@ -91,7 +106,9 @@ describe('embedded mode', () => {
     }[];
     const paid = claims.filter((c) => c.status === 'paid');
     expect(paid).toHaveLength(6);
-    const done = contracts.flatMap((c) => c.assignments.filter((a) => ['confirmed', 'completed'].includes(a.status)).map((a) => ({ a, c })));
+    const done = contracts.flatMap((c) =>
+      c.assignments.filter((a) => ['confirmed', 'completed'].includes(a.status)).map((a) => ({ a, c })),
+    );
     expect(done.map(({ a }) => a.id).sort()).toEqual(paid.map((c) => c.assignmentId).sort());
     for (const { a, c } of done) {
       expect(['signed', 'expired']).toContain(c.status);
@@ -99,7 +116,9 @@ describe('embedded mode', () => {
       expect(Date.parse(c.approvedAt)).toBeLessThan(Date.parse(c.signature!.at));
       expect(Date.parse(c.signature!.at)).toBeLessThan(Date.parse(a.startsAt));
       const pdf = await as(coordinator).get(`/contracts/${c.id}/pdf`).buffer(true).parse(binary).expect(200);
-      const sha256 = createHash('sha256').update(pdf.body as Buffer).digest('hex');
+      const sha256 = createHash('sha256')
+        .update(pdf.body as Buffer)
+        .digest('hex');
       expect(sha256).toBe(c.pdfSha256);
       expect(pdf.headers.etag).toBe(`"${sha256}"`);
     }
@@ -122,8 +141,13 @@ describe('embedded mode', () => {
   // An order of the orderer's own unit, ten days ahead on a weekday at 10:00 in Vaasa, inside the demo
   // experts' weekly hours; submitted and ready for matching.
   async function submittedOrder(orderer: string): Promise<{ id: string; title: string; startsAt: DateTime }> {
-    const [unit] = (await as(orderer).get('/units').expect(200)).body.filter((u: { code: string }) => u.code === 'PSY-100');
-    let startsAt = DateTime.now().setZone('Europe/Helsinki').plus({ days: 10 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const [unit] = (await as(orderer).get('/units').expect(200)).body.filter(
+      (u: { code: string }) => u.code === 'PSY-100',
+    );
+    let startsAt = DateTime.now()
+      .setZone('Europe/Helsinki')
+      .plus({ days: 10 })
+      .set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
     while (startsAt.weekday > 5) startsAt = startsAt.plus({ days: 1 });
     const title = `Embedded check ${randomUUID().slice(0, 8)}`;
     const created = await as(orderer)
@@ -154,14 +178,21 @@ describe('embedded mode', () => {
     const experts = new Map<string, Expert>(directory.body.items.map((e: Expert) => [e.id, e]));
 
     const order = await submittedOrder(orderer);
-    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items as { expertId: string }[];
+    const candidates = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body
+      .items as { expertId: string }[];
     expect(candidates.length).toBeGreaterThan(0);
     const expert = experts.get(candidates[0].expertId)!;
     const deadline = order.startsAt.minus({ days: 2 }).toUTC().toISO();
-    const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [expert.id], deadline }).expect(201)).body;
+    const [offer] = (
+      await as(coordinator)
+        .post(`/booking-requests/${order.id}/offers`, { expertIds: [expert.id], deadline })
+        .expect(201)
+    ).body;
 
     const expertToken = await loginAs(expert.email);
-    expect((await as(expertToken).get('/offers').expect(200)).body.map((o: { id: string }) => o.id)).toContain(offer.id);
+    expect((await as(expertToken).get('/offers').expect(200)).body.map((o: { id: string }) => o.id)).toContain(
+      offer.id,
+    );
     const assignment = await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201);
     expect(assignment.body).toMatchObject({ requestId: order.id, status: 'accepted', expert: { id: expert.id } });
     expect((await as(orderer).get(`/booking-requests/${order.id}`).expect(200)).body.status).toBe('filled');
@@ -180,7 +211,11 @@ describe('embedded mode', () => {
     const order = await submittedOrder(await login('orderer.psy'));
     const [candidate] = (await as(coordinator).get(`/booking-requests/${order.id}/candidates`).expect(200)).body.items;
     const deadline = new Date(Date.now() + 2000).toISOString();
-    const [offer] = (await as(coordinator).post(`/booking-requests/${order.id}/offers`, { expertIds: [candidate.expertId], deadline }).expect(201)).body;
+    const [offer] = (
+      await as(coordinator)
+        .post(`/booking-requests/${order.id}/offers`, { expertIds: [candidate.expertId], deadline })
+        .expect(201)
+    ).body;
     const directory = (await as(coordinator).get('/experts?limit=100').expect(200)).body.items as Expert[];
     const token = await loginAs(directory.find((e) => e.id === candidate.expertId)!.email);
     // Only the job changes the stored status; answering after the deadline would merely be refused.
@@ -224,7 +259,11 @@ describe('embedded mode', () => {
       second.once('exit', (c) => (clearTimeout(timer), done(c)));
     });
     expect(code).toBe(1);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Another Kokemus process \(pid \d+\) is using the data directory .+; stop it first, or set DATA_DIR to another directory\.$/)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Another Kokemus process \(pid \d+\) is using the data directory .+; stop it first, or set DATA_DIR to another directory\.$/,
+      ),
+    ]);
   });
 
   it('keeps its data, its secrets and the demo data across a restart', async () => {
@@ -233,7 +272,12 @@ describe('embedded mode', () => {
     app = await startEmbeddedApp({ dataDir });
     // The JWT secret was kept in the data directory: a token from before the restart still works.
     await as(token).get('/experts?limit=1').expect(200);
-    const ready = await eventually('the ready line', () => app.output().split('\n').find((line) => line.includes('"bootMs"')));
+    const ready = await eventually('the ready line', () =>
+      app
+        .output()
+        .split('\n')
+        .find((line) => line.includes('"bootMs"')),
+    );
     expect(JSON.parse(ready)).toMatchObject({ demoData: 'already-seeded', migrationsRun: 0 });
   });
 });

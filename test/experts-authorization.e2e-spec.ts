@@ -6,7 +6,13 @@ import { TOPICS_CONSENT_VERSION } from '../src/modules/experts/topics-consent';
 import { createCredential } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';
 import { createUser, login } from './factories/users.factory';
-import { AVAILABILITY_ROUTE_PREFIXES, BOOKING_ROUTE_PREFIXES, CREDENTIAL_ROUTE_PREFIXES, documentedRoutes, EXPERT_ROUTE_PREFIXES } from './utils/routes';
+import {
+  AVAILABILITY_ROUTE_PREFIXES,
+  BOOKING_ROUTE_PREFIXES,
+  CREDENTIAL_ROUTE_PREFIXES,
+  documentedRoutes,
+  EXPERT_ROUTE_PREFIXES,
+} from './utils/routes';
 import { createTestApp, TestApp } from './utils/test-app';
 import { itAnswersEveryRouteAsEveryRole, onlyRoles, RouteRow, Who } from './utils/authorization-table';
 
@@ -32,13 +38,26 @@ describe('experts authorization: every route × every role', () => {
     const expert = await createExpert(t.db);
     const orderer = await createUser(t.db, Role.Orderer);
     ordererId = orderer.id;
-    for (const user of [expert, orderer, await createUser(t.db, Role.Coordinator), await createUser(t.db, Role.Admin)]) {
+    for (const user of [
+      expert,
+      orderer,
+      await createUser(t.db, Role.Coordinator),
+      await createUser(t.db, Role.Admin),
+    ]) {
       tokens[user.role] = await login(t.http, user);
     }
-    await t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${tokens.expert}`).send({ iban: IBAN, payee: 'expert' }).expect(200);
+    await t.http
+      .put('/experts/me/payment-details')
+      .set('authorization', `Bearer ${tokens.expert}`)
+      .send({ iban: IBAN, payee: 'expert' })
+      .expect(200);
 
     const other = await createExpert(t.db);
-    await t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${await login(t.http, other)}`).send({ iban: IBAN, payee: 'expert' }).expect(200);
+    await t.http
+      .put('/experts/me/payment-details')
+      .set('authorization', `Bearer ${await login(t.http, other)}`)
+      .send({ iban: IBAN, payee: 'expert' })
+      .expect(200);
     profile = other.id;
 
     const verifier = await createUser(t.db, Role.Coordinator);
@@ -57,7 +76,8 @@ describe('experts authorization: every route × every role', () => {
   });
   afterAll(() => t.close());
 
-  const target = (action: keyof typeof targets) => (who: Who) => targets[action][who as Staff] ?? targets[action].coordinator;
+  const target = (action: keyof typeof targets) => (who: Who) =>
+    targets[action][who as Staff] ?? targets[action].coordinator;
 
   const rows: RouteRow[] = [
     // Public: the same answer whoever calls, and whether or not the address is known.
@@ -71,12 +91,43 @@ describe('experts authorization: every route × every role', () => {
     { method: 'get', template: '/topics', path: () => '/topics', expect: only(Object.values(Role), 200) },
     { method: 'get', template: '/experts', path: () => '/experts', expect: only(STAFF, 200) },
     { method: 'get', template: '/experts/{id}', path: () => `/experts/${profile}`, expect: only(STAFF, 200) },
-    { method: 'get', template: '/experts/{id}/payment-details', path: () => `/experts/${profile}/payment-details`, expect: only(STAFF, 200) },
-    { method: 'post', template: '/experts/{id}/activate', path: (who) => `/experts/${target('activate')(who)}/activate`, expect: only(STAFF, 200) },
-    { method: 'post', template: '/experts/{id}/pause', path: (who) => `/experts/${target('pause')(who)}/pause`, body: () => ({ reason: 'Pyysi puhelimessa taukoa' }), expect: only(STAFF, 200) },
-    { method: 'post', template: '/experts/{id}/resume', path: (who) => `/experts/${target('resume')(who)}/resume`, expect: only(STAFF, 200) },
-    { method: 'get', template: '/experts/{id}/overview', path: () => `/experts/${profile}/overview`, expect: only(STAFF, 200) },
-    { method: 'post', template: '/experts/{id}/retire', path: (who) => `/experts/${target('retire')(who)}/retire`, expect: only(STAFF, 200) },
+    {
+      method: 'get',
+      template: '/experts/{id}/payment-details',
+      path: () => `/experts/${profile}/payment-details`,
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/{id}/activate',
+      path: (who) => `/experts/${target('activate')(who)}/activate`,
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/{id}/pause',
+      path: (who) => `/experts/${target('pause')(who)}/pause`,
+      body: () => ({ reason: 'Pyysi puhelimessa taukoa' }),
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/{id}/resume',
+      path: (who) => `/experts/${target('resume')(who)}/resume`,
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'get',
+      template: '/experts/{id}/overview',
+      path: () => `/experts/${profile}/overview`,
+      expect: only(STAFF, 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/{id}/retire',
+      path: (who) => `/experts/${target('retire')(who)}/retire`,
+      expect: only(STAFF, 200),
+    },
     {
       method: 'post',
       template: '/experts/{id}/anonymise',
@@ -86,7 +137,13 @@ describe('experts authorization: every route × every role', () => {
     },
     // The expert's own: only the expert role, and only their own profile.
     { method: 'get', template: '/experts/me', path: () => '/experts/me', expect: only([Role.Expert], 200) },
-    { method: 'patch', template: '/experts/me', path: () => '/experts/me', body: () => ({ phone: '+358 40 123 4567' }), expect: only([Role.Expert], 200) },
+    {
+      method: 'patch',
+      template: '/experts/me',
+      path: () => '/experts/me',
+      body: () => ({ phone: '+358 40 123 4567' }),
+      expect: only([Role.Expert], 200),
+    },
     {
       method: 'put',
       template: '/experts/me/topics',
@@ -95,18 +152,51 @@ describe('experts authorization: every route × every role', () => {
       expect: only([Role.Expert], 200),
     },
     // Pause before resume: each moves the expert on from where the one before left them.
-    { method: 'post', template: '/experts/me/pause', path: () => '/experts/me/pause', expect: only([Role.Expert], 200) },
-    { method: 'post', template: '/experts/me/resume', path: () => '/experts/me/resume', expect: only([Role.Expert], 200) },
-    { method: 'get', template: '/experts/me/payment-details', path: () => '/experts/me/payment-details', expect: only([Role.Expert], 200) },
-    { method: 'put', template: '/experts/me/payment-details', path: () => '/experts/me/payment-details', body: () => ({ iban: IBAN, payee: 'expert' }), expect: only([Role.Expert], 200) },
-    { method: 'get', template: '/experts/me/payment-details/clear', path: () => '/experts/me/payment-details/clear', expect: only([Role.Expert], 200) },
+    {
+      method: 'post',
+      template: '/experts/me/pause',
+      path: () => '/experts/me/pause',
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'post',
+      template: '/experts/me/resume',
+      path: () => '/experts/me/resume',
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'get',
+      template: '/experts/me/payment-details',
+      path: () => '/experts/me/payment-details',
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'put',
+      template: '/experts/me/payment-details',
+      path: () => '/experts/me/payment-details',
+      body: () => ({ iban: IBAN, payee: 'expert' }),
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'get',
+      template: '/experts/me/payment-details/clear',
+      path: () => '/experts/me/payment-details/clear',
+      expect: only([Role.Expert], 200),
+    },
     { method: 'get', template: '/experts/me/data', path: () => '/experts/me/data', expect: only([Role.Expert], 200) },
     { method: 'get', template: '/experts/me/home', path: () => '/experts/me/home', expect: only([Role.Expert], 200) },
-    { method: 'post', template: '/experts/me/erasure-request', path: () => '/experts/me/erasure-request', expect: only([Role.Expert], 200) },
+    {
+      method: 'post',
+      template: '/experts/me/erasure-request',
+      path: () => '/experts/me/erasure-request',
+      expect: only([Role.Expert], 200),
+    },
   ];
 
   it('covers every documented route under the experts prefixes that has no table of its own', () => {
-    const documented = [...documentedRoutes(t.app, EXPERT_ROUTE_PREFIXES)].filter((r) => !OWN_TABLES.some((p) => r.split(' ')[1].startsWith(p)));
+    const documented = [...documentedRoutes(t.app, EXPERT_ROUTE_PREFIXES)].filter(
+      (r) => !OWN_TABLES.some((p) => r.split(' ')[1].startsWith(p)),
+    );
     expect(new Set(rows.map((r) => `${r.method} ${r.template}`))).toEqual(new Set(documented));
   });
 

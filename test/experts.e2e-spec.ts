@@ -42,9 +42,22 @@ describe('experts', () => {
     const expert = await createExpert(t.db);
     const token = await login(t.http, expert);
     const ok = await as(token)
-      .patch('/experts/me', { languages: ['fi', 'sv', 'se'], homeMunicipality: '499', travelMunicipalities: ['905', '152'], worksRemotely: true, maxPerWeek: 2, maxPerMonth: 6, preferredLanguage: 'sv' })
+      .patch('/experts/me', {
+        languages: ['fi', 'sv', 'se'],
+        homeMunicipality: '499',
+        travelMunicipalities: ['905', '152'],
+        worksRemotely: true,
+        maxPerWeek: 2,
+        maxPerMonth: 6,
+        preferredLanguage: 'sv',
+      })
       .expect(200);
-    expect(ok.body).toMatchObject({ languages: ['fi', 'sv', 'se'], homeMunicipality: '499', maxPerWeek: 2, preferredLanguage: 'sv' });
+    expect(ok.body).toMatchObject({
+      languages: ['fi', 'sv', 'se'],
+      homeMunicipality: '499',
+      maxPerWeek: 2,
+      preferredLanguage: 'sv',
+    });
 
     const cases: [object, string][] = [
       [{ languages: ['xx'] }, 'languages'],
@@ -64,10 +77,16 @@ describe('experts', () => {
     const token = await login(t.http, await createExpert(t.db, { topics: [] }));
     const vocabulary = await as(token).get('/topics').expect(200);
     expect(vocabulary.body.consentText.sv).toContain('samtycker');
-    await as(token).put('/experts/me/topics', { topics: ['mental_health'], consentVersion: 'old' }).expect(400);
-    const bad = await as(token).put('/experts/me/topics', { topics: ['schizophrenia'], consentVersion: vocabulary.body.consentVersion }).expect(400);
+    await as(token)
+      .put('/experts/me/topics', { topics: ['mental_health'], consentVersion: 'old' })
+      .expect(400);
+    const bad = await as(token)
+      .put('/experts/me/topics', { topics: ['schizophrenia'], consentVersion: vocabulary.body.consentVersion })
+      .expect(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'topics', code: 'unknownTopic' });
-    const res = await as(token).put('/experts/me/topics', { topics: ['family_carer', 'ageing'], consentVersion: vocabulary.body.consentVersion }).expect(200);
+    const res = await as(token)
+      .put('/experts/me/topics', { topics: ['family_carer', 'ageing'], consentVersion: vocabulary.body.consentVersion })
+      .expect(200);
     expect(res.body).toMatchObject({ topics: ['family_carer', 'ageing'], topicsConsentVersion: 'topics-v1' });
     expect(res.body.topicsConsentAt).toEqual(expect.any(String));
   });
@@ -78,7 +97,13 @@ describe('experts', () => {
     const { code, dateOfBirth } = uniqueIdentityCode();
     t.logs.length = 0;
     const saved = await as(token)
-      .put('/experts/me/payment-details', { iban: IBAN, identityCode: code, taxPercent: 12.5, taxCardYear: 2026, payee: 'expert' })
+      .put('/experts/me/payment-details', {
+        iban: IBAN,
+        identityCode: code,
+        taxPercent: 12.5,
+        taxCardYear: 2026,
+        payee: 'expert',
+      })
       .expect(200);
     expect(saved.body).toEqual({
       ibanMasked: 'FI** **** **** **** 85',
@@ -89,7 +114,10 @@ describe('experts', () => {
       declinesFee: false,
       association: null,
     });
-    const row = await t.db.getRepository(PaymentDetailsEntity).findOneOrFail({ where: { expertId: expert.id }, select: { expertId: true, ibanEncrypted: true, dateOfBirth: true } });
+    const row = await t.db.getRepository(PaymentDetailsEntity).findOneOrFail({
+      where: { expertId: expert.id },
+      select: { expertId: true, ibanEncrypted: true, dateOfBirth: true },
+    });
     expect(typeof row.ibanEncrypted).toBe('string');
     expect(row.ibanEncrypted).not.toContain(IBAN_DIGITS);
     expect(row.dateOfBirth).toBe(dateOfBirth);
@@ -105,7 +133,9 @@ describe('experts', () => {
 
     const clear = await as(token).get('/experts/me/payment-details/clear').expect(200);
     expect(clear.body.iban).toBe('FI2112345600000785');
-    const reads = await t.db.getRepository(AuditEventEntity).findBy({ entityId: expert.id, action: 'expert.payment_details_read_clear' });
+    const reads = await t.db
+      .getRepository(AuditEventEntity)
+      .findBy({ entityId: expert.id, action: 'expert.payment_details_read_clear' });
     expect(reads).toHaveLength(1);
     expect(JSON.stringify(reads[0].details)).not.toContain(IBAN_DIGITS);
 
@@ -120,7 +150,10 @@ describe('experts', () => {
       [{ iban: 'FI21 1234 5600 0007 86', payee: 'expert' }, 'iban'],
       [{ identityCode: '131052-308U', payee: 'expert' }, 'identityCode'],
       [{ identityCode: '300252-308T', payee: 'expert' }, 'identityCode'],
-      [{ payee: 'association', association: { name: 'Yhdistys ry', businessId: '1572860-1', iban: IBAN } }, 'association.businessId'],
+      [
+        { payee: 'association', association: { name: 'Yhdistys ry', businessId: '1572860-1', iban: IBAN } },
+        'association.businessId',
+      ],
       [{ payee: 'association' }, 'association'],
       [{ taxPercent: 120, taxCardYear: 2026, payee: 'expert' }, 'taxPercent'],
     ];
@@ -151,25 +184,49 @@ describe('experts', () => {
     const token = await login(t.http, expert);
     const admin = (await loggedIn(t.db, t.http, Role.Admin)).token;
     const reason = 'Sairaalahoidossa kesäkuun loppuun';
-    const paused = await as(token).post('/experts/me/pause', { reason: `  ${reason} ` }).expect(200);
+    const paused = await as(token)
+      .post('/experts/me/pause', { reason: `  ${reason} ` })
+      .expect(200);
     expect(paused.body).toMatchObject({ status: 'paused', pauseReason: reason });
-    await expect(as(token).get('/experts/me').then((r) => r.body.pauseReason)).resolves.toBe(reason);
-    await expect(as(coordinator).get(`/experts/${expert.id}`).then((r) => r.body.pauseReason)).resolves.toBe(reason);
+    await expect(
+      as(token)
+        .get('/experts/me')
+        .then((r) => r.body.pauseReason),
+    ).resolves.toBe(reason);
+    await expect(
+      as(coordinator)
+        .get(`/experts/${expert.id}`)
+        .then((r) => r.body.pauseReason),
+    ).resolves.toBe(reason);
     await as(admin).get(`/experts/${expert.id}`).expect(403);
     // Never in the audit log.
-    const [{ count }] = (await t.db.query(`SELECT count(*)::int AS count FROM audit_events WHERE details::text LIKE '%Sairaala%'`)) as { count: number }[];
+    const [{ count }] = (await t.db.query(
+      `SELECT count(*)::int AS count FROM audit_events WHERE details::text LIKE '%Sairaala%'`,
+    )) as { count: number }[];
     expect(count).toBe(0);
     await as(token).post('/experts/me/resume').expect(200);
-    await expect(as(token).get('/experts/me').then((r) => r.body.pauseReason)).resolves.toBeNull();
-    const [row] = (await t.db.query(`SELECT pause_reason FROM experts WHERE user_id = $1`, [expert.id])) as { pause_reason: string | null }[];
+    await expect(
+      as(token)
+        .get('/experts/me')
+        .then((r) => r.body.pauseReason),
+    ).resolves.toBeNull();
+    const [row] = (await t.db.query(`SELECT pause_reason FROM experts WHERE user_id = $1`, [expert.id])) as {
+      pause_reason: string | null;
+    }[];
     expect(row.pause_reason).toBeNull();
   });
 
   it('refuses a pause reason over 500 characters, naming the field', async () => {
     const token = await login(t.http, await createExpert(t.db));
-    const res = await as(token).post('/experts/me/pause', { reason: 'x'.repeat(501) }).expect(400);
+    const res = await as(token)
+      .post('/experts/me/pause', { reason: 'x'.repeat(501) })
+      .expect(400);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
-    await expect(as(token).get('/experts/me').then((r) => r.body.status)).resolves.toBe('active');
+    await expect(
+      as(token)
+        .get('/experts/me')
+        .then((r) => r.body.status),
+    ).resolves.toBe('active');
   });
 
   it('does not activate an applicant without a verified credential', async () => {
@@ -181,8 +238,20 @@ describe('experts', () => {
   it('filters, sorts and pages the directory', async () => {
     const tag = randomUUID().slice(0, 8);
     await createExpert(t.db, { name: `A ${tag}`, languages: ['sv'], homeMunicipality: '905', topics: ['ageing'] });
-    await createExpert(t.db, { name: `B ${tag}`, languages: ['fi'], homeMunicipality: '152', travelMunicipalities: ['905'], topics: ['ageing'] });
-    await createExpert(t.db, { name: `C ${tag}`, languages: ['fi'], homeMunicipality: '440', topics: ['disability'], status: 'paused' as never });
+    await createExpert(t.db, {
+      name: `B ${tag}`,
+      languages: ['fi'],
+      homeMunicipality: '152',
+      travelMunicipalities: ['905'],
+      topics: ['ageing'],
+    });
+    await createExpert(t.db, {
+      name: `C ${tag}`,
+      languages: ['fi'],
+      homeMunicipality: '440',
+      topics: ['disability'],
+      status: 'paused' as never,
+    });
     const names = async (query: string) =>
       (await as(coordinator).get(`/experts?${query}&limit=100`).expect(200)).body.items
         .map((e: { name: string }) => e.name)
@@ -214,10 +283,20 @@ describe('experts', () => {
     const data = await as(token).get('/experts/me/data').expect(200);
     expect(data.body.account.email).toBe(expert.email);
     expect(data.body.paymentDetails.clear.iban).toBe('FI2112345600000785');
-    expect((await as(token).post('/experts/me/erasure-request').expect(200)).body.erasureRequestedAt).toEqual(expect.any(String));
+    expect((await as(token).post('/experts/me/erasure-request').expect(200)).body.erasureRequestedAt).toEqual(
+      expect.any(String),
+    );
 
-    const res = await as(coordinator).post(`/experts/${expert.id}/anonymise`, { reason: 'GDPR erasure request' }).expect(200);
-    expect(res.body).toMatchObject({ status: 'anonymised', name: 'Anonymised expert', languages: [], topics: [], homeMunicipality: null });
+    const res = await as(coordinator)
+      .post(`/experts/${expert.id}/anonymise`, { reason: 'GDPR erasure request' })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      status: 'anonymised',
+      name: 'Anonymised expert',
+      languages: [],
+      topics: [],
+      homeMunicipality: null,
+    });
     expect(res.body.email).not.toContain(expert.email);
     expect(await t.db.getRepository(PaymentDetailsEntity).findOneBy({ expertId: expert.id })).toBeNull();
     await as(token).get('/experts/me').expect(401);

@@ -42,7 +42,9 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     prefix = t.app.get(AppConfig).env.QUEUE_PREFIX;
     await settleOpenFeeRuns(t.db);
     // Leftovers of an aborted earlier run of this spec would join the runs below.
-    await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`);
+    await t.db.query(
+      `UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`,
+    );
     const c = await createUser(t.db, Role.Coordinator);
     coordinator = await login(t.http, c);
     creator = (await createUser(t.db, Role.Orderer)).id;
@@ -72,12 +74,20 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     return w;
   }
 
-  async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> {
+  async function until<T>(
+    read: () => Promise<T>,
+    done: (v: T) => boolean,
+    what: string,
+    timeoutMs = 90_000,
+  ): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
       if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}\n${workers.map((w) => w.log()).join('\n---\n')}`);
+      if (Date.now() > end)
+        throw new Error(
+          `Timed out waiting for ${what}; last: ${JSON.stringify(value)}\n${workers.map((w) => w.log()).join('\n---\n')}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -89,7 +99,15 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   // A new month of 2025 for each scenario: the i-th claim of every seed prices the same.
   async function seed(): Promise<void> {
     month += 1;
-    await seedApprovedClaims(t.db, { count: CLAIMS, expertIds, organisationIds, createdBy: creator, decidedBy: creator, firstDay: `2025-${String(month).padStart(2, '0')}-01`, days: 28 });
+    await seedApprovedClaims(t.db, {
+      count: CLAIMS,
+      expertIds,
+      organisationIds,
+      createdBy: creator,
+      decidedBy: creator,
+      firstDay: `2025-${String(month).padStart(2, '0')}-01`,
+      days: 28,
+    });
   }
 
   async function start(): Promise<string> {
@@ -97,7 +115,12 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     return res.body.id;
   }
 
-  const computed = (id: string) => until(() => run(id), (r) => r.status === 'computed' || r.status === 'failed', `run ${id} to be computed`);
+  const computed = (id: string) =>
+    until(
+      () => run(id),
+      (r) => r.status === 'computed' || r.status === 'failed',
+      `run ${id} to be computed`,
+    );
 
   function totals(r: Totals): Totals {
     return Object.fromEntries(TOTALS.map((k) => [k, r[k]])) as Totals;
@@ -118,8 +141,15 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   async function finish(id: string): Promise<void> {
     await as('post', `/fee-runs/${id}/approve`).expect(200);
     await as('post', `/fee-runs/${id}/export`).expect(202);
-    await until(() => run(id), (r) => r.status === 'exported', `run ${id} to be exported`);
-    const [{ paid }] = await t.db.query(`SELECT count(*)::int AS paid FROM claims WHERE paid_run_id = $1 AND status = 'paid'`, [id]);
+    await until(
+      () => run(id),
+      (r) => r.status === 'exported',
+      `run ${id} to be exported`,
+    );
+    const [{ paid }] = await t.db.query(
+      `SELECT count(*)::int AS paid FROM claims WHERE paid_run_id = $1 AND status = 'paid'`,
+      [id],
+    );
     expect(paid).toBe(CLAIMS);
   }
 
@@ -143,7 +173,12 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     );
     const expected = claims
       .map((c: Parameters<typeof priceClaim>[0] & Parameters<typeof payeeTerms>[0]) =>
-        priceClaim({ ...c, ...costSums([]) }, payeeTerms(c, new Date().getFullYear()), DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES),
+        priceClaim(
+          { ...c, ...costSums([]) },
+          payeeTerms(c, new Date().getFullYear()),
+          DEFAULT_FEE_RATES,
+          DEFAULT_TRAVEL_RATES,
+        ),
       )
       .reduce(
         (s: Totals, l: ReturnType<typeof priceClaim>) => ({
@@ -166,7 +201,11 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     const first = await worker();
     await seed();
     const id = await start();
-    await until(() => lines(id), (n) => n >= 15, 'a few batches');
+    await until(
+      () => lines(id),
+      (n) => n >= 15,
+      'a few batches',
+    );
     await first.kill();
     const atKill = await lines(id);
     expect(atKill).toBeGreaterThanOrEqual(15);
@@ -187,7 +226,11 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     const w = await worker();
     await seed();
     const id = await start();
-    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await until(
+      () => lines(id),
+      (n) => n >= 10,
+      'a few batches',
+    );
     await redis.restart();
     expect(await lines(id)).toBeLessThan(CLAIMS);
     const done = await computed(id);
@@ -205,7 +248,11 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     // The API's Redis client fails fast while it reconnects; ask until it answers.
     const jobState = () =>
       until(
-        () => queue.getJob(computeJobId(id)).then((job) => ({ answered: true, state: job ? job.getState() : 'missing' }), () => ({ answered: false, state: null })),
+        () =>
+          queue.getJob(computeJobId(id)).then(
+            (job) => ({ answered: true, state: job ? job.getState() : 'missing' }),
+            () => ({ answered: false, state: null }),
+          ),
         (v) => v.answered,
         'Redis to answer',
       ).then((v) => v.state);
@@ -227,7 +274,9 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     await seed();
     const id = await start();
     const jobs = t.app.get(JobQueue);
-    await Promise.all([1, 2, 3].map(() => jobs.enqueue(JobName.ComputeFeeRun, { runId: id }, { jobId: computeJobId(id) })));
+    await Promise.all(
+      [1, 2, 3].map(() => jobs.enqueue(JobName.ComputeFeeRun, { runId: id }, { jobId: computeJobId(id) })),
+    );
     const done = await computed(id);
     expect(done).toMatchObject({ status: 'computed', executions: 1 });
     expect(totals(done)).toEqual(cleanTotals);

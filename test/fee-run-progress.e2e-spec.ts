@@ -24,9 +24,17 @@ describe('a fee run’s progress and its lines by filter', () => {
     const experts = await Promise.all([1, 2, 3].map((n) => createExpert(t.db, { name: `Edistyjä ${n}` })));
     for (const e of experts) await setPaymentDetails(t.db, e.id, { taxPercent: 10, taxCardYear: 2026 });
     const units = [(await createUnit(t.db)).id, (await createUnit(t.db)).id];
-    await seedApprovedClaims(t.db, { count: CLAIMS, expertIds: experts.map((e) => e.id), organisationIds: units, createdBy: creator, decidedBy: creator, firstDay: '2026-02-02' });
+    await seedApprovedClaims(t.db, {
+      count: CLAIMS,
+      expertIds: experts.map((e) => e.id),
+      organisationIds: units,
+      createdBy: creator,
+      decidedBy: creator,
+      firstDay: '2026-02-02',
+    });
 
-    runId = (await t.http.post('/fee-runs').set('authorization', token).send({ upTo: '2026-03-31' }).expect(202)).body.id;
+    runId = (await t.http.post('/fee-runs').set('authorization', token).send({ upTo: '2026-03-31' }).expect(202)).body
+      .id;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const res = await t.http.get(`/fee-runs/${runId}/progress`).set('authorization', token).expect(200);
@@ -51,17 +59,39 @@ describe('a fee run’s progress and its lines by filter', () => {
   });
 
   it('filters the lines by task type, payee and cost centre', async () => {
-    const all = await t.http.get(`/fee-runs/${runId}/lines`).query({ limit: 100 }).set('authorization', token).expect(200);
-    const lectures = await t.http.get(`/fee-runs/${runId}/lines`).query({ limit: 100, taskType: 'lecture' }).set('authorization', token).expect(200);
+    const all = await t.http
+      .get(`/fee-runs/${runId}/lines`)
+      .query({ limit: 100 })
+      .set('authorization', token)
+      .expect(200);
+    const lectures = await t.http
+      .get(`/fee-runs/${runId}/lines`)
+      .query({ limit: 100, taskType: 'lecture' })
+      .set('authorization', token)
+      .expect(200);
     expect(lectures.body.total).toBeGreaterThan(0);
     expect(lectures.body.total).toBeLessThan(all.body.total);
     expect(lectures.body.items.every((l: { taskType: string }) => l.taskType === 'lecture')).toBe(true);
     const centre = all.body.items[0].costCentre as string;
-    const ofCentre = await t.http.get(`/fee-runs/${runId}/lines`).query({ limit: 100, costCentre: centre }).set('authorization', token).expect(200);
-    expect(ofCentre.body.total).toBe(all.body.items.filter((l: { costCentre: string }) => l.costCentre === centre).length);
-    const associations = await t.http.get(`/fee-runs/${runId}/lines`).query({ payeeKind: 'association' }).set('authorization', token).expect(200);
+    const ofCentre = await t.http
+      .get(`/fee-runs/${runId}/lines`)
+      .query({ limit: 100, costCentre: centre })
+      .set('authorization', token)
+      .expect(200);
+    expect(ofCentre.body.total).toBe(
+      all.body.items.filter((l: { costCentre: string }) => l.costCentre === centre).length,
+    );
+    const associations = await t.http
+      .get(`/fee-runs/${runId}/lines`)
+      .query({ payeeKind: 'association' })
+      .set('authorization', token)
+      .expect(200);
     expect(associations.body.total).toBe(0);
-    const bad = await t.http.get(`/fee-runs/${runId}/lines`).query({ taskType: 'sauna' }).set('authorization', token).expect(400);
+    const bad = await t.http
+      .get(`/fee-runs/${runId}/lines`)
+      .query({ taskType: 'sauna' })
+      .set('authorization', token)
+      .expect(400);
     expect(bad.body.errors[0].field).toBe('taskType');
   });
 });

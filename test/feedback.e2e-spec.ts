@@ -59,8 +59,16 @@ describe('assignment feedback', () => {
 
   it('takes one rating from each side after completion and refuses a second from either side', async () => {
     const id = await assignment(AssignmentStatus.Completed);
-    const fromOrderer = await as(orderer).post(`/assignments/${id}/feedback`, { rating: 5, comment: 'Erinomainen puheenvuoro.' }).expect(201);
-    expect(fromOrderer.body).toEqual({ assignmentId: id, author: 'orderer', rating: 5, comment: 'Erinomainen puheenvuoro.', createdAt: expect.any(String) });
+    const fromOrderer = await as(orderer)
+      .post(`/assignments/${id}/feedback`, { rating: 5, comment: 'Erinomainen puheenvuoro.' })
+      .expect(201);
+    expect(fromOrderer.body).toEqual({
+      assignmentId: id,
+      author: 'orderer',
+      rating: 5,
+      comment: 'Erinomainen puheenvuoro.',
+      createdAt: expect.any(String),
+    });
     const fromExpert = await as(expert).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(201);
     expect(fromExpert.body).toMatchObject({ author: 'expert', rating: 4, comment: '' });
 
@@ -78,21 +86,27 @@ describe('assignment feedback', () => {
     ]);
   });
 
-  it.each([AssignmentStatus.Accepted, AssignmentStatus.Confirmed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled])(
-    'refuses feedback on a %s assignment',
-    async (status) => {
-      const id = await assignment(status);
-      for (const who of [orderer, expert]) {
-        const res = await as(who).post(`/assignments/${id}/feedback`, { rating: 3 }).expect(409);
-        expect(res.body.code).toBe('FEEDBACK_NOT_OPEN');
-      }
-      expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(0);
-    },
-  );
+  it.each([
+    AssignmentStatus.Accepted,
+    AssignmentStatus.Confirmed,
+    AssignmentStatus.NotHeld,
+    AssignmentStatus.Cancelled,
+  ])('refuses feedback on a %s assignment', async (status) => {
+    const id = await assignment(status);
+    for (const who of [orderer, expert]) {
+      const res = await as(who).post(`/assignments/${id}/feedback`, { rating: 3 }).expect(409);
+      expect(res.body.code).toBe('FEEDBACK_NOT_OPEN');
+    }
+    expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(0);
+  });
 
   it('lets exactly one of ten simultaneous ratings from one side through', async () => {
     const id = await assignment(AssignmentStatus.Completed);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => as(i % 2 ? colleague : orderer).post(`/assignments/${id}/feedback`, { rating: 1 + (i % 5) })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        as(i % 2 ? colleague : orderer).post(`/assignments/${id}/feedback`, { rating: 1 + (i % 5) }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const refused = results.filter((r) => r.status === 409);
     expect(refused).toHaveLength(9);
@@ -111,7 +125,11 @@ describe('assignment feedback', () => {
     ]);
     // PRODUCT §1: the admin keeps accounts, not what people wrote about the work.
     await as(admin).get(`/assignments/${id}/feedback`).expect(403);
-    for (const [who, side, rating] of [[orderer, 'orderer', 2], [colleague, 'orderer', 2], [expert, 'expert', 5]] as const) {
+    for (const [who, side, rating] of [
+      [orderer, 'orderer', 2],
+      [colleague, 'orderer', 2],
+      [expert, 'expert', 5],
+    ] as const) {
       const own = await as(who).get(`/assignments/${id}/feedback`).expect(200);
       expect(own.body.map((f: { author: string; rating: number }) => [f.author, f.rating])).toEqual([[side, rating]]);
     }
@@ -120,11 +138,18 @@ describe('assignment feedback', () => {
   it('hides another unit’s or another expert’s assignment, and audits the attempt', async () => {
     const id = await assignment(AssignmentStatus.Completed);
     for (const who of [stranger, otherExpert]) {
-      expect((await as(who).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(404)).body.code).toBe('ASSIGNMENT_NOT_FOUND');
+      expect((await as(who).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(404)).body.code).toBe(
+        'ASSIGNMENT_NOT_FOUND',
+      );
       expect((await as(who).get(`/assignments/${id}/feedback`).expect(404)).body.code).toBe('ASSIGNMENT_NOT_FOUND');
     }
-    const denied = await t.db.query(`SELECT actor_id FROM audit_events WHERE action = 'authz.denied' AND entity_id = $1`, [id]);
-    expect(denied.map((r: { actor_id: string }) => r.actor_id).sort()).toEqual([stranger.id, stranger.id, otherExpert.id, otherExpert.id].sort());
+    const denied = await t.db.query(
+      `SELECT actor_id FROM audit_events WHERE action = 'authz.denied' AND entity_id = $1`,
+      [id],
+    );
+    expect(denied.map((r: { actor_id: string }) => r.actor_id).sort()).toEqual(
+      [stranger.id, stranger.id, otherExpert.id, otherExpert.id].sort(),
+    );
     await as(coordinator).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(403);
     expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(0);
   });
@@ -132,7 +157,10 @@ describe('assignment feedback', () => {
   it('audits who gave feedback, without the comment', async () => {
     const id = await assignment(AssignmentStatus.Completed);
     await as(expert).post(`/assignments/${id}/feedback`, { rating: 3, comment: 'Salainen huomio' }).expect(201);
-    const rows = await t.db.query(`SELECT actor_id, details FROM audit_events WHERE action = 'assignment.feedback_given' AND entity_id = $1`, [id]);
+    const rows = await t.db.query(
+      `SELECT actor_id, details FROM audit_events WHERE action = 'assignment.feedback_given' AND entity_id = $1`,
+      [id],
+    );
     expect(rows).toEqual([{ actor_id: expert.id, details: { author: 'expert' } }]);
   });
 
@@ -152,11 +180,17 @@ describe('assignment feedback', () => {
   it('opens feedback once the orderer confirms over HTTP that the work took place', async () => {
     // A language of its own keeps this bookable expert out of other specs' candidate lists.
     const bookable = await signed(await createBookableExpert(t.db, { topics: ['ageing'], languages: ['se'] }));
-    const request = await createRequest(t.db, unitId, orderer.id, { languages: ['se'], startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T08:00:00Z' });
+    const request = await createRequest(t.db, unitId, orderer.id, {
+      languages: ['se'],
+      startsAt: '2026-10-21T07:00:00Z',
+      endsAt: '2026-10-21T08:00:00Z',
+    });
     const offer = await createOffer(t.db, request, bookable.id, coordinator.id);
     const accepted = await as(bookable).post(`/offers/${offer.id}/accept`).expect(201);
     const id = accepted.body.id as string;
-    expect((await as(bookable).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(409)).body.code).toBe('FEEDBACK_NOT_OPEN');
+    expect((await as(bookable).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(409)).body.code).toBe(
+      'FEEDBACK_NOT_OPEN',
+    );
     t.clock.set('2026-10-21T09:00:00Z');
     try {
       const [o, e] = [await signed(orderer), await signed(bookable)];

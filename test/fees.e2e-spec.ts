@@ -6,7 +6,13 @@ import { rateInForce } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { createBookableExpert } from './factories/bookable.factory';
 import { samplePng } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';
-import { createClaim, createFinishedAssignment, IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
+import {
+  createClaim,
+  createFinishedAssignment,
+  IBANS,
+  setPaymentDetails,
+  settleOpenFeeRuns,
+} from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { cents, parseCsv, pdfCells, until } from './utils/documents';
@@ -46,8 +52,15 @@ describe('fees', () => {
 
   const as = asUser(() => t.http);
 
-  const run = (id: string) => as(coordinator).get(`/fee-runs/${id}`).then((r) => r.body);
-  const runReaches = (id: string, status: string) => until(() => run(id), (r) => r.status === status || r.status === 'failed');
+  const run = (id: string) =>
+    as(coordinator)
+      .get(`/fee-runs/${id}`)
+      .then((r) => r.body);
+  const runReaches = (id: string, status: string) =>
+    until(
+      () => run(id),
+      (r) => r.status === status || r.status === 'failed',
+    );
 
   // Start, compute, approve and export a run; resolves with the exported run.
   async function payEverything(upTo = '2026-10-21'): Promise<{ id: string; body: Record<string, unknown> }> {
@@ -76,8 +89,12 @@ describe('fees', () => {
       })
       .expect(201);
     await as(orderer.token).post(`/booking-requests/${created.body.id}/submit`).expect(200);
-    const offers = await as(coordinator).post(`/booking-requests/${created.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' }).expect(201);
-    const accepted = await as(await login(t.http, expert)).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    const offers = await as(coordinator)
+      .post(`/booking-requests/${created.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' })
+      .expect(201);
+    const accepted = await as(await login(t.http, expert))
+      .post(`/offers/${offers.body[0].id}/accept`)
+      .expect(201);
     t.clock.set(AFTER_WORK);
     await as(orderer.token).post(`/assignments/${accepted.body.id}/complete`, { tookPlace: true }).expect(200);
     return accepted.body.id;
@@ -85,7 +102,12 @@ describe('fees', () => {
 
   describe('the way of a claim', () => {
     it('pays a completed assignment once: claim, approval, run, approval, export; the CSV and the statement agree', async () => {
-      const expert = await createBookableExpert(t.db, { name: 'Åsa Öhman', language: Language.Sv, topics: ['family_carer'], worksRemotely: true });
+      const expert = await createBookableExpert(t.db, {
+        name: 'Åsa Öhman',
+        language: Language.Sv,
+        topics: ['family_carer'],
+        worksRemotely: true,
+      });
       await setPaymentDetails(t.db, expert.id, { iban: IBANS[2], taxPercent: 12.5, taxCardYear: 2026 });
       const assignmentId = await completedAssignment(expert, 'family_carer');
       const token = await login(t.http, expert);
@@ -95,8 +117,16 @@ describe('fees', () => {
         { from: 'Mustasaari, Koivulahti', to: 'Vaasa', km: 24.5, date: '2026-10-20' },
         { from: 'Vaasa', to: 'Mustasaari, Koivulahti', km: 24.5, date: '2026-10-20' },
       ];
-      const draft = await as(token).post('/claims', { assignmentId, workedMinutes: 130, trips, note: 'Kokous venyi' }).expect(201);
-      expect(draft.body).toMatchObject({ status: 'draft', workDate: '2026-10-20', workedMinutes: 130, preparationMinutes: 60, costCentre: unitCode });
+      const draft = await as(token)
+        .post('/claims', { assignmentId, workedMinutes: 130, trips, note: 'Kokous venyi' })
+        .expect(201);
+      expect(draft.body).toMatchObject({
+        status: 'draft',
+        workDate: '2026-10-20',
+        workedMinutes: 130,
+        preparationMinutes: 60,
+        costCentre: unitCode,
+      });
       const withCost = await t.http
         .post(`/claims/${draft.body.id}/costs`)
         .set('authorization', `Bearer ${token}`)
@@ -105,7 +135,13 @@ describe('fees', () => {
         .field('description', 'Pysäköinti Vaasa')
         .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' })
         .expect(201);
-      expect(withCost.body.costs).toEqual([expect.objectContaining({ kind: 'parking', amountCents: 300, receipt: expect.objectContaining({ mediaType: 'image/png' }) })]);
+      expect(withCost.body.costs).toEqual([
+        expect.objectContaining({
+          kind: 'parking',
+          amountCents: 300,
+          receipt: expect.objectContaining({ mediaType: 'image/png' }),
+        }),
+      ]);
       expect(withCost.body.amounts).toEqual({
         feeBasis: 'hourly',
         rateCents: 2500,
@@ -127,7 +163,13 @@ describe('fees', () => {
       const claim = await as(token).get(`/claims/${draft.body.id}`).expect(200);
       expect(claim.body).toMatchObject({ status: 'paid', paidRunId: runId });
 
-      const files = (await as(coordinator).get(`/fee-runs/${runId}/files`).expect(200)).body as { id: string; kind: string; expertId: string | null; language: string; sha256: string }[];
+      const files = (await as(coordinator).get(`/fee-runs/${runId}/files`).expect(200)).body as {
+        id: string;
+        kind: string;
+        expertId: string | null;
+        language: string;
+        sha256: string;
+      }[];
       const payrollFile = files.find((f) => f.kind === 'payroll_csv')!;
       const payroll = await as(coordinator).download(`/fee-runs/${runId}/files/${payrollFile.id}`).expect(200);
       expect(payroll.headers['content-type']).toMatch(/^text\/csv/);
@@ -135,11 +177,44 @@ describe('fees', () => {
       const all = parseCsv((payroll.body as Buffer).toString('utf8'));
       const rows = all.filter((r) => r.expert_id === expert.id);
       // The fee, the kilometre allowance and the parking each on a row of their own, all with the claim's id.
-      const payee = { claim_id: draft.body.id, payee_type: 'expert', payee_name: 'Åsa Öhman', iban: IBANS[2], cost_centre: unitCode };
+      const payee = {
+        claim_id: draft.body.id,
+        payee_type: 'expert',
+        payee_name: 'Åsa Öhman',
+        iban: IBANS[2],
+        cost_centre: unitCode,
+      };
       expect(rows).toEqual([
-        expect.objectContaining({ ...payee, line_kind: 'fee', income_type: '210', hours: '3.25', amount: '81.25', tax_percent: '12.50', withholding: '10.16', net_payable: '71.09' }),
-        expect.objectContaining({ ...payee, line_kind: 'car_travel', income_type: '', hours: '', amount: '26.95', tax_percent: '', withholding: '0.00', net_payable: '26.95' }),
-        expect.objectContaining({ ...payee, line_kind: 'other_costs', income_type: '', hours: '', amount: '3.00', tax_percent: '', withholding: '0.00', net_payable: '3.00' }),
+        expect.objectContaining({
+          ...payee,
+          line_kind: 'fee',
+          income_type: '210',
+          hours: '3.25',
+          amount: '81.25',
+          tax_percent: '12.50',
+          withholding: '10.16',
+          net_payable: '71.09',
+        }),
+        expect.objectContaining({
+          ...payee,
+          line_kind: 'car_travel',
+          income_type: '',
+          hours: '',
+          amount: '26.95',
+          tax_percent: '',
+          withholding: '0.00',
+          net_payable: '26.95',
+        }),
+        expect.objectContaining({
+          ...payee,
+          line_kind: 'other_costs',
+          income_type: '',
+          hours: '',
+          amount: '3.00',
+          tax_percent: '',
+          withholding: '0.00',
+          net_payable: '3.00',
+        }),
       ]);
 
       // The statement is in the expert's language (Swedish) and says the same numbers.
@@ -151,7 +226,13 @@ describe('fees', () => {
       const total = /Sammanlagt\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
       const sum = (of: Record<string, string>[], column: string, kinds = ['fee', 'car_travel', 'other_costs']) =>
         of.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
-      expect({ hours: total[1], gross: cents(total[2]), travel: cents(total[3]), withheld: cents(total[4]), net: cents(total[5]) }).toEqual({
+      expect({
+        hours: total[1],
+        gross: cents(total[2]),
+        travel: cents(total[3]),
+        withheld: cents(total[4]),
+        net: cents(total[5]),
+      }).toEqual({
         hours: '3,25',
         gross: sum(rows, 'amount', ['fee']),
         travel: sum(rows, 'amount', ['car_travel', 'other_costs']),
@@ -162,7 +243,11 @@ describe('fees', () => {
 
       // The summary per cost centre and the run's totals agree with the payroll rows.
       const summaryFile = files.find((f) => f.kind === 'cost_centre_summary')!;
-      const summary = parseCsv(((await as(coordinator).download(`/fee-runs/${runId}/files/${summaryFile.id}`).expect(200)).body as Buffer).toString('utf8'));
+      const summary = parseCsv(
+        (
+          (await as(coordinator).download(`/fee-runs/${runId}/files/${summaryFile.id}`).expect(200)).body as Buffer
+        ).toString('utf8'),
+      );
       expect(summary.length).toBeGreaterThan(0);
       for (const centre of summary) {
         const of = all.filter((r) => r.cost_centre === centre.cost_centre);
@@ -180,7 +265,12 @@ describe('fees', () => {
           net: sum(of, 'net_payable'),
         });
       }
-      expect(exported).toMatchObject({ lineCount: new Set(all.map((r) => r.claim_id)).size, netCents: sum(all, 'net_payable'), grossFeeCents: sum(all, 'amount', ['fee']), travelAndCostsCents: sum(all, 'amount', ['car_travel', 'other_costs']) });
+      expect(exported).toMatchObject({
+        lineCount: new Set(all.map((r) => r.claim_id)).size,
+        netCents: sum(all, 'net_payable'),
+        grossFeeCents: sum(all, 'amount', ['fee']),
+        travelAndCostsCents: sum(all, 'amount', ['car_travel', 'other_costs']),
+      });
 
       // At rest the payroll file is encrypted: its clear IBANs exist only in the download.
       const [stored] = await t.db.query(`SELECT bytes, encrypted FROM fee_run_files WHERE id = $1`, [payrollFile.id]);
@@ -188,10 +278,17 @@ describe('fees', () => {
       expect((stored.bytes as Buffer).includes(Buffer.from(IBANS[2]))).toBe(false);
       expect((stored.bytes as Buffer).includes(Buffer.from('payee_name'))).toBe(false);
       // Paid, the lines keep no IBAN copy: the encrypted payroll file is where the accounts stay.
-      expect(await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1 AND iban_encrypted IS NOT NULL`, [runId])).toEqual([{ n: 0 }]);
+      expect(
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1 AND iban_encrypted IS NOT NULL`,
+          [runId],
+        ),
+      ).toEqual([{ n: 0 }]);
 
       // The payroll download is audited as a read of bank details; the run's lines never show an IBAN.
-      const audit = await t.db.getRepository(AuditEventEntity).findBy({ entityId: runId, action: 'fee_run.payroll_downloaded' });
+      const audit = await t.db
+        .getRepository(AuditEventEntity)
+        .findBy({ entityId: runId, action: 'fee_run.payroll_downloaded' });
       expect(audit).toHaveLength(1);
       const lines = await as(coordinator).get(`/fee-runs/${runId}/lines?limit=100`).expect(200);
       expect(JSON.stringify(lines.body)).not.toContain(IBANS[2]);
@@ -203,28 +300,42 @@ describe('fees', () => {
       const own = await as(token).download(`/my-fees/statements/${statementFile.id}`).expect(200);
       expect((own.body as Buffer).equals(statement.body as Buffer)).toBe(true);
       const paid = await as(token).get('/my-fees/lines').expect(200);
-      expect(paid.body.items).toEqual([expect.objectContaining({ claimId: draft.body.id, grossFeeCents: 8125, netCents: 10104 })]);
+      expect(paid.body.items).toEqual([
+        expect.objectContaining({ claimId: draft.body.id, grossFeeCents: 8125, netCents: 10104 }),
+      ]);
       const earnings = await as(token).get('/my-fees/earnings').expect(200);
       expect(earnings.body).toMatchObject({ year: 2026, paidFeesCents: 8125, ceilingCents: null, nearCeiling: false });
 
       // Paid is final: nothing moves it again, not even the database's own users.
       await as(coordinator).post(`/claims/${draft.body.id}/approve`).expect(409);
-      await expect(t.db.query(`UPDATE claims SET status = 'approved' WHERE id = $1`, [draft.body.id])).rejects.toThrow(/paid claim never changes/);
-      await expect(t.db.query(`UPDATE claims SET paid_run_id = NULL, paid_at = NULL WHERE id = $1`, [draft.body.id])).rejects.toThrow(/paid claim never changes/);
+      await expect(t.db.query(`UPDATE claims SET status = 'approved' WHERE id = $1`, [draft.body.id])).rejects.toThrow(
+        /paid claim never changes/,
+      );
+      await expect(
+        t.db.query(`UPDATE claims SET paid_run_id = NULL, paid_at = NULL WHERE id = $1`, [draft.body.id]),
+      ).rejects.toThrow(/paid claim never changes/);
       await payEverything();
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM fee_run_lines WHERE claim_id = $1`, [draft.body.id]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM fee_run_lines WHERE claim_id = $1`, [
+        draft.body.id,
+      ]);
       expect(count).toBe(1);
     });
 
     it('returns a claim with its reason in the expert’s language; the corrected claim comes back and is approved', async () => {
       const expert = await createExpert(t.db, { language: Language.Sv });
-      const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title: 'Workshop i Vasa' });
+      const assignmentId = await createFinishedAssignment(t.db, expert.id, {
+        organisationId: unitId,
+        createdBy: orderer.id,
+        title: 'Workshop i Vasa',
+      });
       const token = await login(t.http, expert);
       const claim = await as(token).post('/claims', { assignmentId }).expect(201);
       expect(claim.body).toMatchObject({ workedMinutes: 120, preparationMinutes: 30 });
       await as(token).post(`/claims/${claim.body.id}/submit`).expect(200);
       await as(token).patch(`/claims/${claim.body.id}`, { workedMinutes: 100 }).expect(409);
-      const returned = await as(coordinator).post(`/claims/${claim.body.id}/return`, { reason: 'Parkeringskvittot saknas.' }).expect(200);
+      const returned = await as(coordinator)
+        .post(`/claims/${claim.body.id}/return`, { reason: 'Parkeringskvittot saknas.' })
+        .expect(200);
       expect(returned.body).toMatchObject({ status: 'returned', returnReason: 'Parkeringskvittot saknas.' });
       const mail = await t.mail.waitFor((m) => m.to === expert.email);
       expect(mail.subject).toBe('Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Workshop i Vasa');
@@ -234,21 +345,36 @@ describe('fees', () => {
       // Long after the time limit, a returned claim may still come back: the limit is for the first filing.
       t.clock.set('2027-02-01T08:00:00Z');
       const fresh = await login(t.http, expert);
-      const corrected = await as(fresh).patch(`/claims/${claim.body.id}`, { workedMinutes: 100, note: 'Korrigerat' }).expect(200);
+      const corrected = await as(fresh)
+        .patch(`/claims/${claim.body.id}`, { workedMinutes: 100, note: 'Korrigerat' })
+        .expect(200);
       expect(corrected.body).toMatchObject({ status: 'returned', workedMinutes: 100 });
       const resubmitted = await as(fresh).post(`/claims/${claim.body.id}/submit`).expect(200);
       expect(resubmitted.body).toMatchObject({ status: 'submitted', returnReason: null });
       const c = await login(t.http, await createUser(t.db, Role.Coordinator));
       await as(c).post(`/claims/${claim.body.id}/approve`).expect(200);
       t.clock.set(AFTER_WORK);
-      await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [claim.body.id]);
+      await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [
+        claim.body.id,
+      ]);
     });
 
     it('pays the full fee of a late county cancellation for the booked time', async () => {
       const expert = await createExpert(t.db);
-      const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, status: 'late_cancelled', preparationMinutes: 0 });
+      const assignmentId = await createFinishedAssignment(t.db, expert.id, {
+        organisationId: unitId,
+        createdBy: orderer.id,
+        status: 'late_cancelled',
+        preparationMinutes: 0,
+      });
       const token = await login(t.http, expert);
-      const claim = await as(token).post('/claims', { assignmentId, workedMinutes: 600, trips: [{ from: 'Koti', to: 'Vaasa', km: 10, date: '2026-10-20' }] }).expect(201);
+      const claim = await as(token)
+        .post('/claims', {
+          assignmentId,
+          workedMinutes: 600,
+          trips: [{ from: 'Koti', to: 'Vaasa', km: 10, date: '2026-10-20' }],
+        })
+        .expect(201);
       expect(claim.body).toMatchObject({ lateCancellation: true, workedMinutes: 120, preparationMinutes: 0 });
       expect(claim.body.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
     });
@@ -277,7 +403,11 @@ describe('fees', () => {
       ['accepted', '2026-11-20T07:00:00Z'],
       ['cancelled', '2026-10-20T11:00:00Z'],
     ] as const)('refuses an assignment that is %s', async (status, startsAt) => {
-      const id = await finished({ status, startsAt, endsAt: startsAt.replace('07:00', '08:00').replace('11:00', '12:00') });
+      const id = await finished({
+        status,
+        startsAt,
+        endsAt: startsAt.replace('07:00', '08:00').replace('11:00', '12:00'),
+      });
       const res = await as(token).post('/claims', { assignmentId: id }).expect(409);
       expect(res.body.code).toBe('ASSIGNMENT_NOT_CLAIMABLE');
     });
@@ -300,7 +430,12 @@ describe('fees', () => {
       [{ trips: [{ from: 'A', to: 'B', km: 5000, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
       [{ trips: [{ from: 'A', to: 'B', km: -3, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
       [{ trips: [{ from: 'A', to: 'B', km: 12.55, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.km'],
-      [{ trips: [1, 2, 3].map(() => ({ from: 'A', to: 'B', km: 900, date: '2026-10-18' })) }, 400, 'CLAIM_KILOMETRES_IMPLAUSIBLE', 'trips'],
+      [
+        { trips: [1, 2, 3].map(() => ({ from: 'A', to: 'B', km: 900, date: '2026-10-18' })) },
+        400,
+        'CLAIM_KILOMETRES_IMPLAUSIBLE',
+        'trips',
+      ],
       [{ trips: [{ from: 'A', to: 'B', km: 10, date: '2026-09-01' }] }, 400, 'CLAIM_TRIP_DATE_OUTSIDE', 'trips.0.date'],
       [{ trips: [{ from: '', to: 'B', km: 10, date: '2026-10-18' }] }, 400, 'VALIDATION_FAILED', 'trips.0.from'],
       [{ note: 'x'.repeat(2001) }, 400, 'VALIDATION_FAILED', 'note'],
@@ -311,7 +446,9 @@ describe('fees', () => {
       const res = await as(token).post('/claims', { assignmentId, ...body });
       expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claims WHERE assignment_id = $1`, [assignmentId]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claims WHERE assignment_id = $1`, [
+        assignmentId,
+      ]);
       expect(count).toBe(0);
     });
 
@@ -330,7 +467,9 @@ describe('fees', () => {
       expect(negative.body.errors.map((e: { field: string }) => e.field)).toContain('amountCents');
       await as(token).post(`/claims/${claim.body.id}/submit`).expect(200);
       expect((await upload(samplePng()).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
-      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claim_costs WHERE claim_id = $1`, [claim.body.id]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claim_costs WHERE claim_id = $1`, [
+        claim.body.id,
+      ]);
       expect(count).toBe(0);
     });
 
@@ -389,7 +528,9 @@ describe('fees', () => {
         await runReaches(body.id, 'computed');
         const first = await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(200);
         expect(first.body).toMatchObject({ status: 'computed', approvedBy: null });
-        expect((await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(409)).body.code).toBe('FEE_RUN_SECOND_APPROVER_REQUIRED');
+        expect((await as(coordinator).post(`/fee-runs/${body.id}/approve`).expect(409)).body.code).toBe(
+          'FEE_RUN_SECOND_APPROVER_REQUIRED',
+        );
         await as(coordinator).post(`/fee-runs/${body.id}/export`).expect(409);
         const second = await as(coordinator2).post(`/fee-runs/${body.id}/approve`).expect(200);
         expect(second.body.status).toBe('approved');
@@ -404,15 +545,43 @@ describe('fees', () => {
     it('fails on a claim it cannot price, naming it, and resumes after a retry', async () => {
       const expert = await createExpert(t.db);
       await setPaymentDetails(t.db, expert.id);
-      const good = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-05T07:00:00Z', endsAt: '2026-10-05T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-05' });
+      const good = await createClaim(
+        t.db,
+        expert.id,
+        await createFinishedAssignment(t.db, expert.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          startsAt: '2026-10-05T07:00:00Z',
+          endsAt: '2026-10-05T09:00:00Z',
+        }),
+        { decidedBy: orderer.id, workDate: '2026-10-05' },
+      );
       // No rate was in force in 2024; only bypassing the API can approve such a claim.
-      const bad = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2024-06-03T07:00:00Z', endsAt: '2024-06-03T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2024-06-03' });
+      const bad = await createClaim(
+        t.db,
+        expert.id,
+        await createFinishedAssignment(t.db, expert.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          startsAt: '2024-06-03T07:00:00Z',
+          endsAt: '2024-06-03T09:00:00Z',
+        }),
+        { decidedBy: orderer.id, workDate: '2024-06-03' },
+      );
       try {
         const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
         const failed = await runReaches(body.id, 'failed');
-        expect(failed).toMatchObject({ status: 'failed', lineCount: 0, error: { code: 'RATE_NOT_FOUND', claimId: bad } });
-        expect((await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(409)).body.code).toBe('FEE_RUN_IN_PROGRESS');
-        await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [bad]);
+        expect(failed).toMatchObject({
+          status: 'failed',
+          lineCount: 0,
+          error: { code: 'RATE_NOT_FOUND', claimId: bad },
+        });
+        expect((await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(409)).body.code).toBe(
+          'FEE_RUN_IN_PROGRESS',
+        );
+        await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [
+          bad,
+        ]);
         await as(coordinator).post(`/fee-runs/${body.id}/retry`).expect(202);
         const computed = await runReaches(body.id, 'computed');
         expect(computed).toMatchObject({ status: 'computed', error: null, executions: 2 });
@@ -422,13 +591,26 @@ describe('fees', () => {
         await as(coordinator).post(`/fee-runs/${body.id}/export`).expect(202);
         await runReaches(body.id, 'exported');
       } finally {
-        await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1 AND status = 'approved'`, [bad]);
+        await t.db.query(
+          `UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1 AND status = 'approved'`,
+          [bad],
+        );
       }
     });
 
     it('leaves a claim whose payee has no bank account for a later run', async () => {
       const expert = await createExpert(t.db);
-      const claimId = await createClaim(t.db, expert.id, await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-06T07:00:00Z', endsAt: '2026-10-06T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-06' });
+      const claimId = await createClaim(
+        t.db,
+        expert.id,
+        await createFinishedAssignment(t.db, expert.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          startsAt: '2026-10-06T07:00:00Z',
+          endsAt: '2026-10-06T09:00:00Z',
+        }),
+        { decidedBy: orderer.id, workDate: '2026-10-06' },
+      );
       const first = await payEverything();
       expect(first.body.skippedCount).toBeGreaterThanOrEqual(1);
       const [{ status }] = await t.db.query(`SELECT status FROM claims WHERE id = $1`, [claimId]);
@@ -437,7 +619,10 @@ describe('fees', () => {
       const second = await payEverything();
       const [after] = await t.db.query(`SELECT status, paid_run_id FROM claims WHERE id = $1`, [claimId]);
       expect(after).toEqual({ status: 'paid', paid_run_id: second.id });
-      const line = await t.db.query(`SELECT withholding_cents, gross_fee_cents FROM fee_run_lines WHERE claim_id = $1`, [claimId]);
+      const line = await t.db.query(
+        `SELECT withholding_cents, gross_fee_cents FROM fee_run_lines WHERE claim_id = $1`,
+        [claimId],
+      );
       // No tax card: 60 % of 2 h 30 min at 25 €/h.
       expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750 }]);
     });
@@ -447,36 +632,79 @@ describe('fees', () => {
       await setPaymentDetails(t.db, member.id, { payee: 'association' });
       const volunteer = await createExpert(t.db, { name: 'Vappu Vapaaehtoinen' });
       await setPaymentDetails(t.db, volunteer.id, { declinesFee: true });
-      const a = await createClaim(t.db, member.id, await createFinishedAssignment(t.db, member.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'lecture', startsAt: '2026-10-07T07:00:00Z', endsAt: '2026-10-07T08:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-07' });
-      const v = await createClaim(t.db, volunteer.id, await createFinishedAssignment(t.db, volunteer.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-08T07:00:00Z', endsAt: '2026-10-08T09:00:00Z' }), { decidedBy: orderer.id, workDate: '2026-10-08', kmTenths: 200 });
+      const a = await createClaim(
+        t.db,
+        member.id,
+        await createFinishedAssignment(t.db, member.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          taskType: 'lecture',
+          startsAt: '2026-10-07T07:00:00Z',
+          endsAt: '2026-10-07T08:00:00Z',
+        }),
+        { decidedBy: orderer.id, workDate: '2026-10-07' },
+      );
+      const v = await createClaim(
+        t.db,
+        volunteer.id,
+        await createFinishedAssignment(t.db, volunteer.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          startsAt: '2026-10-08T07:00:00Z',
+          endsAt: '2026-10-08T09:00:00Z',
+        }),
+        { decidedBy: orderer.id, workDate: '2026-10-08', kmTenths: 200 },
+      );
       const { id } = await payEverything();
-      const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as { id: string; kind: string; expertId: string }[];
-      const csv = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`).expect(200);
+      const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as {
+        id: string;
+        kind: string;
+        expertId: string;
+      }[];
+      const csv = await as(coordinator)
+        .download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`)
+        .expect(200);
       const rows = parseCsv((csv.body as Buffer).toString('utf8'));
       expect(rows.filter((r) => r.claim_id === a)).toEqual([
         expect.objectContaining({
-        line_kind: 'fee',
-        payee_type: 'association',
-        payee_name: 'Mielenterveysyhdistys Vaasa ry',
-        payee_business_id: '1572860-0',
-        iban: IBANS[1],
-        income_type: '214',
-        amount: '150.00',
-        tax_percent: '',
-        withholding: '0.00',
-        net_payable: '150.00',
+          line_kind: 'fee',
+          payee_type: 'association',
+          payee_name: 'Mielenterveysyhdistys Vaasa ry',
+          payee_business_id: '1572860-0',
+          iban: IBANS[1],
+          income_type: '214',
+          amount: '150.00',
+          tax_percent: '',
+          withholding: '0.00',
+          net_payable: '150.00',
         }),
       ]);
       // The volunteer's claim has no fee row: only the kilometre allowance, on its own row.
       expect(rows.filter((r) => r.claim_id === v)).toEqual([
-        expect.objectContaining({ payee_type: 'declined', line_kind: 'car_travel', income_type: '', amount: '11.00', withholding: '0.00', net_payable: '11.00', iban: IBANS[0] }),
+        expect.objectContaining({
+          payee_type: 'declined',
+          line_kind: 'car_travel',
+          income_type: '',
+          amount: '11.00',
+          withholding: '0.00',
+          net_payable: '11.00',
+          iban: IBANS[0],
+        }),
       ]);
-      const summary = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'cost_centre_summary')!.id}`).expect(200);
+      const summary = await as(coordinator)
+        .download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'cost_centre_summary')!.id}`)
+        .expect(200);
       expect((summary.body as Buffer).toString('utf8')).toMatch(/^cost_centre,organisation_code,/);
-      const statement = await as(coordinator).download(`/fee-runs/${id}/files/${files.find((f) => f.expertId === member.id)!.id}`).expect(200);
-      expect(await pdfCells(statement.body as Buffer)).toContain('Palkkio maksetaan yhdistykselle Mielenterveysyhdistys Vaasa ry');
+      const statement = await as(coordinator)
+        .download(`/fee-runs/${id}/files/${files.find((f) => f.expertId === member.id)!.id}`)
+        .expect(200);
+      expect(await pdfCells(statement.body as Buffer)).toContain(
+        'Palkkio maksetaan yhdistykselle Mielenterveysyhdistys Vaasa ry',
+      );
       // Fees paid to an association are not the expert's earnings.
-      const earnings = await as(await login(t.http, member)).get('/my-fees/earnings').expect(200);
+      const earnings = await as(await login(t.http, member))
+        .get('/my-fees/earnings')
+        .expect(200);
       expect(earnings.body.paidFeesCents).toBe(0);
     });
   });
@@ -484,21 +712,46 @@ describe('fees', () => {
   describe('rates and settings', () => {
     it('adds a dated rate from today on, never one for the past, and prices work by the row in force on its day', async () => {
       // A day far ahead, different on every run of the suite against the same database.
-      const day = new Date(Date.UTC(2040 + Math.floor(Math.random() * 50), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28))).toISOString().slice(0, 10);
-      const added = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day }).expect(201);
+      const day = new Date(
+        Date.UTC(
+          2040 + Math.floor(Math.random() * 50),
+          Math.floor(Math.random() * 12),
+          1 + Math.floor(Math.random() * 28),
+        ),
+      )
+        .toISOString()
+        .slice(0, 10);
+      const added = await as(coordinator)
+        .post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day })
+        .expect(201);
       expect(added.body).toMatchObject({ taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day });
-      const twice = await as(coordinator2).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day }).expect(409);
+      const twice = await as(coordinator2)
+        .post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: day })
+        .expect(409);
       expect(twice.body.code).toBe('FEE_RATE_EXISTS');
-      const past = await as(coordinator).post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: '2026-10-20' }).expect(400);
+      const past = await as(coordinator)
+        .post('/fee-schedule', { taskType: 'evaluation', basis: 'hourly', rateCents: 2900, validFrom: '2026-10-20' })
+        .expect(400);
       expect(past.body.code).toBe('FEE_RATE_RETROACTIVE');
       const schedule = await as(orderer.token).get('/fee-schedule').expect(200);
-      expect(schedule.body).toEqual(expect.arrayContaining([expect.objectContaining({ taskType: 'evaluation', rateCents: 2500, validFrom: '2025-01-01' }), added.body]));
+      expect(schedule.body).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ taskType: 'evaluation', rateCents: 2500, validFrom: '2025-01-01' }),
+          added.body,
+        ]),
+      );
 
       // Work on the day the new row starts is priced by it; the day before by the old one.
       const expert = await createExpert(t.db);
       const token = await login(t.http, expert);
       const priced = async (date: string) => {
-        const assignmentId = await createFinishedAssignment(t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'evaluation', startsAt: `${date}T07:00:00Z`, endsAt: `${date}T09:00:00Z` });
+        const assignmentId = await createFinishedAssignment(t.db, expert.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          taskType: 'evaluation',
+          startsAt: `${date}T07:00:00Z`,
+          endsAt: `${date}T09:00:00Z`,
+        });
         const claimId = await createClaim(t.db, expert.id, assignmentId, { status: 'submitted', workDate: date });
         return (await as(token).get(`/claims/${claimId}`).expect(200)).body.amounts;
       };
@@ -506,20 +759,38 @@ describe('fees', () => {
       // Earlier runs of the suite may have added rows before it: the one in force that day is expected.
       const inForce = rateInForce(schedule.body, TaskType.Evaluation, before)!;
       expect(inForce.validFrom < day).toBe(true);
-      expect(await priced(before)).toMatchObject({ rateCents: inForce.rateCents, grossFeeCents: inForce.rateCents * 2.5 });
+      expect(await priced(before)).toMatchObject({
+        rateCents: inForce.rateCents,
+        grossFeeCents: inForce.rateCents * 2.5,
+      });
       expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
     });
 
     it('lets the admin set a year’s kilometre rate and the coordinator the claim time limit', async () => {
-      expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(expect.arrayContaining([{ year: 2025, carCentsPerKm: 59 }, { year: 2026, carCentsPerKm: 55 }]));
-      const set = await t.http.put('/travel-rates/2027').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(200);
+      expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(
+        expect.arrayContaining([
+          { year: 2025, carCentsPerKm: 59 },
+          { year: 2026, carCentsPerKm: 55 },
+        ]),
+      );
+      const set = await t.http
+        .put('/travel-rates/2027')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ carCentsPerKm: 57 })
+        .expect(200);
       expect(set.body).toEqual({ year: 2027, carCentsPerKm: 57 });
-      const bad = await t.http.put('/travel-rates/1999').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm: 57 }).expect(400);
+      const bad = await t.http
+        .put('/travel-rates/1999')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ carCentsPerKm: 57 })
+        .expect(400);
       expect(bad.body.errors[0].field).toBe('year');
       const settings = await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
       expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false });
       await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
-      expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe(
+        'VALIDATION_FAILED',
+      );
       await as(admin).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(403);
     });
   });
@@ -534,7 +805,9 @@ describe('fees', () => {
       const stranger = await createUser(t.db, Role.Orderer);
       const other = await createUnit(t.db);
       await addMember(t.db, other.id, stranger.id);
-      const theirs = await as(await login(t.http, stranger)).get('/reports/spend?year=2026').expect(200);
+      const theirs = await as(await login(t.http, stranger))
+        .get('/reports/spend?year=2026')
+        .expect(200);
       expect(theirs.body.rows).toEqual([]);
       const own = await as(orderer.token).get('/reports/spend?year=2026').expect(200);
       expect(own.body.rows.every((r: { organisationId: string }) => r.organisationId === unitId)).toBe(true);
@@ -544,18 +817,45 @@ describe('fees', () => {
     it('counts hours per task type and topic, unfilled requests per topic and language, and experts near their ceiling', async () => {
       const hoursOf = async () => {
         const res = await as(coordinator).get('/reports/hours?year=2026').expect(200);
-        return res.body.rows.find((r: { taskType: string; topic: string }) => r.taskType === 'evaluation' && r.topic === 'ageing') ?? { claims: 0, minutes: 0 };
+        return (
+          res.body.rows.find(
+            (r: { taskType: string; topic: string }) => r.taskType === 'evaluation' && r.topic === 'ageing',
+          ) ?? { claims: 0, minutes: 0 }
+        );
       };
       const hoursBefore = await hoursOf();
       const worker = await createExpert(t.db);
-      await createClaim(t.db, worker.id, await createFinishedAssignment(t.db, worker.id, { organisationId: unitId, createdBy: orderer.id, taskType: 'evaluation', topics: ['ageing', 'disability'], startsAt: '2026-10-10T07:00:00Z', endsAt: '2026-10-10T09:00:00Z' }), { status: 'submitted', workDate: '2026-10-10', workedMinutes: 100, preparationMinutes: 20 });
+      await createClaim(
+        t.db,
+        worker.id,
+        await createFinishedAssignment(t.db, worker.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          taskType: 'evaluation',
+          topics: ['ageing', 'disability'],
+          startsAt: '2026-10-10T07:00:00Z',
+          endsAt: '2026-10-10T09:00:00Z',
+        }),
+        { status: 'submitted', workDate: '2026-10-10', workedMinutes: 100, preparationMinutes: 20 },
+      );
       expect(await hoursOf()).toMatchObject({ claims: hoursBefore.claims, minutes: hoursBefore.minutes });
-      await t.db.query(`UPDATE claims SET status = 'approved', decided_by = $2, decided_at = '2026-10-11T08:00:00Z' WHERE expert_id = $1`, [worker.id, orderer.id]);
-      expect(await hoursOf()).toMatchObject({ claims: hoursBefore.claims + 1, minutes: hoursBefore.minutes + 120, hours: (hoursBefore.minutes + 120) / 60 });
+      await t.db.query(
+        `UPDATE claims SET status = 'approved', decided_by = $2, decided_at = '2026-10-11T08:00:00Z' WHERE expert_id = $1`,
+        [worker.id, orderer.id],
+      );
+      expect(await hoursOf()).toMatchObject({
+        claims: hoursBefore.claims + 1,
+        minutes: hoursBefore.minutes + 120,
+        hours: (hoursBefore.minutes + 120) / 60,
+      });
 
       const unfilledOf = async () => {
         const res = await as(coordinator).get('/reports/unfilled?year=2026').expect(200);
-        return res.body.rows.find((r: { topic: string; language: string }) => r.topic === 'bereavement' && r.language === 'sv') ?? { requests: 0, missingExperts: 0 };
+        return (
+          res.body.rows.find(
+            (r: { topic: string; language: string }) => r.topic === 'bereavement' && r.language === 'sv',
+          ) ?? { requests: 0, missingExperts: 0 }
+        );
       };
       const unfilledBefore = await unfilledOf();
 
@@ -573,11 +873,27 @@ describe('fees', () => {
         })
         .expect(201)
         .then((r) => as(orderer.token).post(`/booking-requests/${r.body.id}/submit`).expect(200));
-      expect(await unfilledOf()).toEqual({ topic: 'bereavement', language: 'sv', requests: unfilledBefore.requests + 1, missingExperts: unfilledBefore.missingExperts + 2 });
+      expect(await unfilledOf()).toEqual({
+        topic: 'bereavement',
+        language: 'sv',
+        requests: unfilledBefore.requests + 1,
+        missingExperts: unfilledBefore.missingExperts + 2,
+      });
 
       const near = await createExpert(t.db, { name: 'Nelli Lähellä', yearlyEarningsCeilingCents: 8000 });
       await setPaymentDetails(t.db, near.id);
-      await createClaim(t.db, near.id, await createFinishedAssignment(t.db, near.id, { organisationId: unitId, createdBy: orderer.id, startsAt: '2026-10-09T07:00:00Z', endsAt: '2026-10-09T10:00:00Z', preparationMinutes: 0 }), { decidedBy: orderer.id, workDate: '2026-10-09', workedMinutes: 180, preparationMinutes: 0 });
+      await createClaim(
+        t.db,
+        near.id,
+        await createFinishedAssignment(t.db, near.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          startsAt: '2026-10-09T07:00:00Z',
+          endsAt: '2026-10-09T10:00:00Z',
+          preparationMinutes: 0,
+        }),
+        { decidedBy: orderer.id, workDate: '2026-10-09', workedMinutes: 180, preparationMinutes: 0 },
+      );
       await payEverything();
       const earnings = await as(coordinator).get('/reports/earnings?year=2026').expect(200);
       expect(earnings.body.rows.find((r: { expertId: string }) => r.expertId === near.id)).toEqual({
@@ -589,8 +905,17 @@ describe('fees', () => {
         nearCeiling: true,
         overCeiling: false,
       });
-      const own = await as(await login(t.http, near)).get('/my-fees/earnings?year=2026').expect(200);
-      expect(own.body).toEqual({ year: 2026, paidFeesCents: 7500, ceilingCents: 8000, remainingCents: 500, nearCeiling: true, overCeiling: false });
+      const own = await as(await login(t.http, near))
+        .get('/my-fees/earnings?year=2026')
+        .expect(200);
+      expect(own.body).toEqual({
+        year: 2026,
+        paidFeesCents: 7500,
+        ceilingCents: 8000,
+        remainingCents: 500,
+        nearCeiling: true,
+        overCeiling: false,
+      });
     });
   });
 });

@@ -52,27 +52,44 @@ describe('a late cancellation’s claim', () => {
         preparationHours: 1,
       })
       .expect(201);
-    await as(await tokenOf(orderer)).post(`/booking-requests/${order.body.id}/submit`).expect(200);
-    const offers = await as(await tokenOf(coordinator)).post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-11-05T12:00:00Z' }).expect(201);
-    const accepted = await as(await tokenOf(expert)).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    await as(await tokenOf(orderer))
+      .post(`/booking-requests/${order.body.id}/submit`)
+      .expect(200);
+    const offers = await as(await tokenOf(coordinator))
+      .post(`/booking-requests/${order.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-11-05T12:00:00Z' })
+      .expect(201);
+    const accepted = await as(await tokenOf(expert))
+      .post(`/offers/${offers.body[0].id}/accept`)
+      .expect(201);
     return { assignmentId: accepted.body.id as string, requestId: order.body.id as string };
   }
 
   const claimsOf = async (assignmentId: string) =>
-    (await t.db.query(`SELECT id, status, late_cancellation AS "lateCancellation" FROM claims WHERE assignment_id = $1`, [assignmentId])) as {
+    (await t.db.query(
+      `SELECT id, status, late_cancellation AS "lateCancellation" FROM claims WHERE assignment_id = $1`,
+      [assignmentId],
+    )) as {
       id: string;
       status: string;
       lateCancellation: boolean;
     }[];
   const claimMails = async (userId: string) =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'late-cancellation-claim'`, [userId]))[0].n as number;
-  const newExpert = (language = Language.Fi) => createBookableExpert(t.db, { topics: ['family_carer'], worksRemotely: true, language });
+    (
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM mail_messages WHERE user_id = $1 AND template = 'late-cancellation-claim'`,
+        [userId],
+      )
+    )[0].n as number;
+  const newExpert = (language = Language.Fi) =>
+    createBookableExpert(t.db, { topics: ['family_carer'], worksRemotely: true, language });
 
   it('is filed, submitted, for the full fee when the county cancels less than 48 h before the start; the expert is told in their language', async () => {
     const expert = await newExpert(Language.Sv);
     const { assignmentId } = await acceptedAssignment(expert, '2026-11-10', 'Klientrådet');
     t.clock.set('2026-11-09T08:00:00Z');
-    const cancelled = await as(await tokenOf(orderer)).post(`/assignments/${assignmentId}/cancel`, { reason: 'Lokalen är inte tillgänglig' }).expect(200);
+    const cancelled = await as(await tokenOf(orderer))
+      .post(`/assignments/${assignmentId}/cancel`, { reason: 'Lokalen är inte tillgänglig' })
+      .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', feeDue: true });
 
     const [claim, ...more] = await claimsOf(assignmentId);
@@ -89,11 +106,19 @@ describe('a late cancellation’s claim', () => {
     });
     expect(seen.body.submittedAt).toBe('2026-11-09T08:00:00.000Z');
 
-    const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject.startsWith('Arvode betalas för ett inställt uppdrag'));
+    const mail = await t.mail.waitFor(
+      (m) => m.to === expert.email && m.subject.startsWith('Arvode betalas för ett inställt uppdrag'),
+    );
     expect(mail.subject).toBe('Arvode betalas för ett inställt uppdrag: Klientrådet');
     expect(mail.text).toContain('fullt erfarenhetsarvode för det, 75,00\u00a0€.');
-    const [audit] = await t.db.query(`SELECT actor_id AS "actorId", details FROM audit_events WHERE action = 'claim.created' AND entity_id = $1`, [claim.id]);
-    expect(audit).toEqual({ actorId: orderer.id, details: { assignmentId, lateCancellation: true, automatic: true, status: 'submitted' } });
+    const [audit] = await t.db.query(
+      `SELECT actor_id AS "actorId", details FROM audit_events WHERE action = 'claim.created' AND entity_id = $1`,
+      [claim.id],
+    );
+    expect(audit).toEqual({
+      actorId: orderer.id,
+      details: { assignmentId, lateCancellation: true, automatic: true, status: 'submitted' },
+    });
 
     // The expert cannot file a second one; they can still add the travel they had before the cancellation.
     const again = await as(expertToken).post('/claims', { assignmentId }).expect(409);
@@ -102,18 +127,44 @@ describe('a late cancellation’s claim', () => {
       .patch(`/claims/${claim.id}`, { trips: [{ from: 'Korsholm', to: 'Vasa', km: 12.5, date: '2026-11-09' }] })
       .expect(200);
     expect(withTrip.body).toMatchObject({ status: 'submitted', amounts: { grossFeeCents: 7500, carTravelCents: 688 } });
-    expect((await as(expertToken).post(`/claims/${claim.id}/submit`).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
+    expect((await as(expertToken).post(`/claims/${claim.id}/submit`).expect(409)).body.code).toBe(
+      'CLAIM_STATUS_CONFLICT',
+    );
   });
 
   it('is filed once only, however often the cancellation’s claim is asked for', async () => {
     const expert = await newExpert();
     const { assignmentId } = await acceptedAssignment(expert, '2026-11-11');
     t.clock.set('2026-11-10T20:00:00Z');
-    await as(await tokenOf(orderer)).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
+    await as(await tokenOf(orderer))
+      .post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' })
+      .expect(200);
     const filing = t.app.get(LateCancellationClaims);
-    const work = { assignmentId, expertId: expert.id, startsAt: new Date('2026-11-11T07:00:00Z'), endsAt: new Date('2026-11-11T09:00:00Z'), taskType: TaskType.WorkingGroup, title: 'Asiakasraati', preparationMinutes: 60 };
-    const ctx = { user: { id: coordinator.id, email: coordinator.email, name: 'K', role: Role.Coordinator, language: Language.Fi, sessionId: 's' }, ip: '127.0.0.1', userAgent: 'test', requestId: 'r' };
-    const mailIds = await t.db.transaction((manager) => Promise.all([filing.file(manager, ctx, work), filing.file(manager, ctx, work)]));
+    const work = {
+      assignmentId,
+      expertId: expert.id,
+      startsAt: new Date('2026-11-11T07:00:00Z'),
+      endsAt: new Date('2026-11-11T09:00:00Z'),
+      taskType: TaskType.WorkingGroup,
+      title: 'Asiakasraati',
+      preparationMinutes: 60,
+    };
+    const ctx = {
+      user: {
+        id: coordinator.id,
+        email: coordinator.email,
+        name: 'K',
+        role: Role.Coordinator,
+        language: Language.Fi,
+        sessionId: 's',
+      },
+      ip: '127.0.0.1',
+      userAgent: 'test',
+      requestId: 'r',
+    };
+    const mailIds = await t.db.transaction((manager) =>
+      Promise.all([filing.file(manager, ctx, work), filing.file(manager, ctx, work)]),
+    );
     expect(mailIds).toEqual([[], []]);
     expect(await claimsOf(assignmentId)).toHaveLength(1);
     expect(await claimMails(expert.id)).toBe(1);
@@ -123,7 +174,9 @@ describe('a late cancellation’s claim', () => {
     const expert = await newExpert();
     const { assignmentId } = await acceptedAssignment(expert, '2026-11-12');
     t.clock.set('2026-11-10T07:00:00Z');
-    const cancelled = await as(await tokenOf(orderer)).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' }).expect(200);
+    const cancelled = await as(await tokenOf(orderer))
+      .post(`/assignments/${assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' })
+      .expect(200);
     expect(cancelled.body.feeDue).toBe(false);
     expect(await claimsOf(assignmentId)).toEqual([]);
     expect(await claimMails(expert.id)).toBe(0);
@@ -133,7 +186,9 @@ describe('a late cancellation’s claim', () => {
     const expert = await newExpert();
     const { assignmentId } = await acceptedAssignment(expert, '2026-11-13');
     t.clock.set('2026-11-13T06:00:00Z');
-    await as(await tokenOf(expert)).post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' }).expect(200);
+    await as(await tokenOf(expert))
+      .post(`/assignments/${assignmentId}/withdraw`, { reason: 'Sairastuin' })
+      .expect(200);
     expect(await claimsOf(assignmentId)).toEqual([]);
     expect(await claimMails(expert.id)).toBe(0);
   });
@@ -142,8 +197,12 @@ describe('a late cancellation’s claim', () => {
     const expert = await newExpert(Language.En);
     const { assignmentId, requestId } = await acceptedAssignment(expert, '2026-11-14', 'Client council');
     t.clock.set('2026-11-13T07:00:00Z');
-    await as(await tokenOf(orderer)).post(`/booking-requests/${requestId}/cancel`, { reason: 'Event cancelled' }).expect(200);
-    expect(await claimsOf(assignmentId)).toEqual([expect.objectContaining({ status: 'submitted', lateCancellation: true })]);
+    await as(await tokenOf(orderer))
+      .post(`/booking-requests/${requestId}/cancel`, { reason: 'Event cancelled' })
+      .expect(200);
+    expect(await claimsOf(assignmentId)).toEqual([
+      expect.objectContaining({ status: 'submitted', lateCancellation: true }),
+    ]);
     const mail = await t.mail.waitFor((m) => m.to === expert.email && m.subject.startsWith('A fee is due'));
     expect(mail.text).toContain('so you are paid the full experience fee for it, €75.00.');
   });
@@ -153,9 +212,13 @@ describe('a late cancellation’s claim', () => {
     await setPaymentDetails(t.db, expert.id, { iban: IBANS[3], taxPercent: 20, taxCardYear: 2026 });
     const { assignmentId } = await acceptedAssignment(expert, '2026-11-16');
     t.clock.set('2026-11-15T07:00:00Z');
-    await as(await tokenOf(coordinator)).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' }).expect(200);
+    await as(await tokenOf(coordinator))
+      .post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila ei ole käytettävissä' })
+      .expect(200);
     const [{ id: claimId }] = await claimsOf(assignmentId);
-    await t.mail.waitFor((m) => m.to === expert.email && m.subject === 'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati');
+    await t.mail.waitFor(
+      (m) => m.to === expert.email && m.subject === 'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati',
+    );
 
     t.clock.set('2026-11-17T08:00:00Z');
     const coordinatorToken = await tokenOf(coordinator);
@@ -163,7 +226,14 @@ describe('a late cancellation’s claim', () => {
     const payRun = async () => {
       const run = await as(coordinatorToken).post('/fee-runs', { upTo: '2026-11-17' }).expect(202);
       const state = (status: string) =>
-        until(() => as(coordinatorToken).get(`/fee-runs/${run.body.id}`).then((r) => r.body), (r) => r.status === status || r.status === 'failed', 45_000);
+        until(
+          () =>
+            as(coordinatorToken)
+              .get(`/fee-runs/${run.body.id}`)
+              .then((r) => r.body),
+          (r) => r.status === status || r.status === 'failed',
+          45_000,
+        );
       expect((await state('computed')).status).toBe('computed');
       await as(coordinatorToken).post(`/fee-runs/${run.body.id}/approve`).expect(200);
       await as(coordinatorToken).post(`/fee-runs/${run.body.id}/export`).expect(202);
@@ -175,11 +245,24 @@ describe('a late cancellation’s claim', () => {
     await payRun();
 
     const expertToken = await tokenOf(expert);
-    expect((await as(expertToken).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({ status: 'paid', paidRunId: first });
-    const lines = (await as(expertToken).get('/my-fees/lines').expect(200)).body.items as { claimId: string; runId: string; grossFeeCents: number; withholdingCents: number; netCents: number }[];
-    expect(lines.filter((l) => l.claimId === claimId)).toEqual([expect.objectContaining({ runId: first, grossFeeCents: 7500, withholdingCents: 1500, netCents: 6000 })]);
+    expect((await as(expertToken).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({
+      status: 'paid',
+      paidRunId: first,
+    });
+    const lines = (await as(expertToken).get('/my-fees/lines').expect(200)).body.items as {
+      claimId: string;
+      runId: string;
+      grossFeeCents: number;
+      withholdingCents: number;
+      netCents: number;
+    }[];
+    expect(lines.filter((l) => l.claimId === claimId)).toEqual([
+      expect.objectContaining({ runId: first, grossFeeCents: 7500, withholdingCents: 1500, netCents: 6000 }),
+    ]);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE claim_id = $1`, [claimId]);
     expect(n).toBe(1);
-    expect((await as(coordinatorToken).post(`/claims/${claimId}/approve`).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
+    expect((await as(coordinatorToken).post(`/claims/${claimId}/approve`).expect(409)).body.code).toBe(
+      'CLAIM_STATUS_CONFLICT',
+    );
   });
 });

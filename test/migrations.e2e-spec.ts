@@ -26,12 +26,18 @@ describe('migrations', () => {
       const applied = await ds.runMigrations({ transaction: 'each' });
       expect(applied.length).toBe(ds.migrations.length);
       const tables = async () =>
-        (await ds.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`))[0].n;
+        (
+          await ds.query(
+            `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
+          )
+        )[0].n;
       expect(await tables()).toBeGreaterThan(5);
       expect(await ds.showMigrations()).toBe(false);
       for (let i = 0; i < applied.length; i++) await ds.undoLastMigration({ transaction: 'each' });
       expect(await tables()).toBe(0);
-      const types = await ds.query(`SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`);
+      const types = await ds.query(
+        `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+      );
       expect(types).toEqual([]);
       expect((await ds.runMigrations({ transaction: 'each' })).length).toBe(applied.length);
     } finally {

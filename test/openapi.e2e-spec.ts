@@ -9,7 +9,9 @@ describe('the OpenAPI document', () => {
 
   it('gives every operation a summary', () => {
     const paths = buildOpenApi(t.app).paths as Record<string, Record<string, { summary?: string }>>;
-    const operations = Object.entries(paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, summary: op.summary })));
+    const operations = Object.entries(paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, summary: op.summary })),
+    );
     expect(operations.length).toBeGreaterThan(100);
     expect(operations.filter((op) => !op.summary?.trim()).map((op) => op.route)).toEqual([]);
   });

@@ -57,12 +57,22 @@ describe('anonymisation of inactive experts', () => {
   }
 
   // An exported run paying one claim of the expert's old work, with its payroll file and the expert's statement.
-  async function paidLongAgo(expertId: string, name: string): Promise<{ claimId: string; runId: string; lineId: string }> {
+  async function paidLongAgo(
+    expertId: string,
+    name: string,
+  ): Promise<{ claimId: string; runId: string; lineId: string }> {
     const assignmentId = await oldWork(expertId);
     const workDate = lastActive.minus({ days: 3 }).toISODate()!;
     const paidAt = lastActive.minus({ days: 1 }).toJSDate();
-    const claimId = await createClaim(t.db, expertId, assignmentId, { workDate, decidedBy: coordinator.id, decidedAt: lastActive.minus({ days: 2 }).toISO()! });
-    await t.db.query(`UPDATE claims SET submitted_at = $2, first_submitted_at = $2 WHERE id = $1`, [claimId, lastActive.minus({ days: 2 }).toJSDate()]);
+    const claimId = await createClaim(t.db, expertId, assignmentId, {
+      workDate,
+      decidedBy: coordinator.id,
+      decidedAt: lastActive.minus({ days: 2 }).toISO()!,
+    });
+    await t.db.query(`UPDATE claims SET submitted_at = $2, first_submitted_at = $2 WHERE id = $1`, [
+      claimId,
+      lastActive.minus({ days: 2 }).toJSDate(),
+    ]);
     const [run] = await t.db.query(
       `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, tax_year, created_by, approved_by, approved_at, exported_at, line_count)
        VALUES ($1, 'exported', '{"fees":[],"travel":[]}', $2, $3, $4, $4, $2, $2, 1) RETURNING id`,
@@ -76,8 +86,15 @@ describe('anonymisation of inactive experts', () => {
        RETURNING id`,
       [run.id, claimId, expertId, name, unitId, workDate],
     );
-    await t.db.query(`UPDATE claims SET status = 'paid', paid_run_id = $2, paid_at = $3 WHERE id = $1`, [claimId, run.id, paidAt]);
-    for (const [kind, owner] of [['payroll_csv', null], ['statement', expertId]] as const) {
+    await t.db.query(`UPDATE claims SET status = 'paid', paid_run_id = $2, paid_at = $3 WHERE id = $1`, [
+      claimId,
+      run.id,
+      paidAt,
+    ]);
+    for (const [kind, owner] of [
+      ['payroll_csv', null],
+      ['statement', expertId],
+    ] as const) {
       const bytes = Buffer.from(`${kind} of ${name}`);
       await t.db.query(
         `INSERT INTO fee_run_files (run_id, kind, expert_id, language, file_name, media_type, encrypted, sha256, size_bytes, bytes)
@@ -89,9 +106,17 @@ describe('anonymisation of inactive experts', () => {
   }
 
   const expertRow = async (id: string) =>
-    (await t.db.query(`SELECT e.status, e.inactivity_notice_at AS "noticeAt", u.name, u.email, u.updated_at AS "userUpdatedAt" FROM experts e JOIN users u ON u.id = e.user_id WHERE e.user_id = $1`, [id]))[0];
+    (
+      await t.db.query(
+        `SELECT e.status, e.inactivity_notice_at AS "noticeAt", u.name, u.email, u.updated_at AS "userUpdatedAt" FROM experts e JOIN users u ON u.id = e.user_id WHERE e.user_id = $1`,
+        [id],
+      )
+    )[0];
   const auditActions = async (id: string) =>
-    (await t.db.query(`SELECT action, actor_id AS "actorId", details FROM audit_events WHERE entity_id = $1 AND action LIKE 'expert.%' ORDER BY occurred_at, id`, [id])) as {
+    (await t.db.query(
+      `SELECT action, actor_id AS "actorId", details FROM audit_events WHERE entity_id = $1 AND action LIKE 'expert.%' ORDER BY occurred_at, id`,
+      [id],
+    )) as {
       action: string;
       actorId: string | null;
       details: Record<string, unknown>;
@@ -122,7 +147,11 @@ describe('anonymisation of inactive experts', () => {
     await job.sweep();
     t.clock.set(helsinki(noticeDue).plus({ days: 29 }).toJSDate());
     await job.sweep();
-    expect(await expertRow(expert.id)).toMatchObject({ status: ExpertStatus.Active, name: 'Siv Sällsynt', noticeAt: noticeDue });
+    expect(await expertRow(expert.id)).toMatchObject({
+      status: ExpertStatus.Active,
+      name: 'Siv Sällsynt',
+      noticeAt: noticeDue,
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(mailsTo(expert.email)).toHaveLength(1);
 
@@ -138,7 +167,10 @@ describe('anonymisation of inactive experts', () => {
     ]);
 
     // The money stays: the claim paid, the line with its amounts, income type and run; the person goes.
-    const [claim] = await t.db.query(`SELECT status, paid_run_id AS "runId", worked_minutes AS minutes FROM claims WHERE id = $1`, [paid.claimId]);
+    const [claim] = await t.db.query(
+      `SELECT status, paid_run_id AS "runId", worked_minutes AS minutes FROM claims WHERE id = $1`,
+      [paid.claimId],
+    );
     expect(claim).toEqual({ status: 'paid', runId: paid.runId, minutes: 120 });
     const [line] = await t.db.query(`SELECT * FROM fee_run_lines WHERE id = $1`, [paid.lineId]);
     expect(line).toMatchObject({
@@ -167,7 +199,10 @@ describe('anonymisation of inactive experts', () => {
   it('leaves alone the expert who signed in, and everyone with work still open; retired experts go too', async () => {
     const recent = await createExpert(t.db);
     await backdate(recent.id);
-    await t.db.query(`UPDATE users SET last_login_at = $2 WHERE id = $1`, [recent.id, helsinki(today).minus({ months: 3 }).toJSDate()]);
+    await t.db.query(`UPDATE users SET last_login_at = $2 WHERE id = $1`, [
+      recent.id,
+      helsinki(today).minus({ months: 3 }).toJSDate(),
+    ]);
 
     const booked = await createExpert(t.db);
     await oldWork(booked.id, 'accepted');
@@ -175,19 +210,23 @@ describe('anonymisation of inactive experts', () => {
 
     const claiming = await createExpert(t.db);
     const assignmentId = await oldWork(claiming.id);
-    await createClaim(t.db, claiming.id, assignmentId, { status: 'submitted', workDate: lastActive.minus({ days: 3 }).toISODate()! });
-    await t.db.query(`UPDATE claims SET submitted_at = $2, first_submitted_at = $2 WHERE expert_id = $1`, [claiming.id, lastActive.toJSDate()]);
+    await createClaim(t.db, claiming.id, assignmentId, {
+      status: 'submitted',
+      workDate: lastActive.minus({ days: 3 }).toISODate()!,
+    });
+    await t.db.query(`UPDATE claims SET submitted_at = $2, first_submitted_at = $2 WHERE expert_id = $1`, [
+      claiming.id,
+      lastActive.toJSDate(),
+    ]);
     await backdate(claiming.id);
 
     const offered = await createExpert(t.db);
     const [request] = await t.db.query(`SELECT request_id FROM assignments WHERE id = $1`, [await oldWork(offered.id)]);
     await t.db.query(`DELETE FROM assignments WHERE expert_id = $1`, [offered.id]);
-    await t.db.query(`INSERT INTO offers (request_id, expert_id, deadline, offered_by, offered_at) VALUES ($1, $2, $3, $4, $3)`, [
-      request.request_id,
-      offered.id,
-      lastActive.toJSDate(),
-      coordinator.id,
-    ]);
+    await t.db.query(
+      `INSERT INTO offers (request_id, expert_id, deadline, offered_by, offered_at) VALUES ($1, $2, $3, $4, $3)`,
+      [request.request_id, offered.id, lastActive.toJSDate(), coordinator.id],
+    );
     await backdate(offered.id);
 
     const retired = await createExpert(t.db, { status: ExpertStatus.Retired });
@@ -200,7 +239,11 @@ describe('anonymisation of inactive experts', () => {
 
     expect(await expertRow(retired.id)).toMatchObject({ status: ExpertStatus.Anonymised, name: 'Anonymised expert' });
     for (const kept of [recent, booked, claiming, offered]) {
-      expect(await expertRow(kept.id)).toMatchObject({ status: ExpertStatus.Active, name: 'Test Expert', noticeAt: null });
+      expect(await expertRow(kept.id)).toMatchObject({
+        status: ExpertStatus.Active,
+        name: 'Test Expert',
+        noticeAt: null,
+      });
       expect(await auditActions(kept.id)).toEqual([]);
       expect(mailsTo(kept.email)).toEqual([]);
     }
@@ -211,7 +254,9 @@ describe('anonymisation of inactive experts', () => {
     await backdate(expert.id);
     t.clock.set(noticeDue);
     await job.sweep();
-    expect((await t.mail.waitFor((m) => m.to === expert.email)).subject).toBe('The data of your Kokemus account will be anonymised – Kokemus');
+    expect((await t.mail.waitFor((m) => m.to === expert.email)).subject).toBe(
+      'The data of your Kokemus account will be anonymised – Kokemus',
+    );
 
     t.clock.set(helsinki(noticeDue).plus({ days: 5 }).toJSDate());
     await login(t.http, expert);
@@ -228,19 +273,29 @@ describe('anonymisation of inactive experts', () => {
     await settleOpenFeeRuns(t.db);
     await t.db.query(`UPDATE fee_runs SET status = 'approved', exported_at = NULL WHERE id = $1`, [paid.runId]);
     const token = await login(t.http, coordinator);
-    await t.http.post(`/experts/${expert.id}/anonymise`).set('authorization', `Bearer ${token}`).send({ reason: 'Erasure requested' }).expect(200);
-    expect((await t.db.query(`SELECT payee_name, iban_encrypted FROM fee_run_lines WHERE id = $1`, [paid.lineId]))[0]).toEqual({
+    await t.http
+      .post(`/experts/${expert.id}/anonymise`)
+      .set('authorization', `Bearer ${token}`)
+      .send({ reason: 'Erasure requested' })
+      .expect(200);
+    expect(
+      (await t.db.query(`SELECT payee_name, iban_encrypted FROM fee_run_lines WHERE id = $1`, [paid.lineId]))[0],
+    ).toEqual({
       payee_name: 'Aino Ajoissa',
       iban_encrypted: 'k1:ciphertext-of-the-iban',
     });
     await t.db.query(`UPDATE fee_runs SET status = 'exported', exported_at = now() WHERE id = $1`, [paid.runId]);
 
     await job.sweep();
-    expect((await t.db.query(`SELECT payee_name, iban_encrypted FROM fee_run_lines WHERE id = $1`, [paid.lineId]))[0]).toEqual({
+    expect(
+      (await t.db.query(`SELECT payee_name, iban_encrypted FROM fee_run_lines WHERE id = $1`, [paid.lineId]))[0],
+    ).toEqual({
       payee_name: 'Anonymised expert',
       iban_encrypted: null,
     });
-    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1`, [paid.runId])).toEqual([{ kind: 'payroll_csv' }]);
+    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1`, [paid.runId])).toEqual([
+      { kind: 'payroll_csv' },
+    ]);
   });
 
   it('is scheduled once a day at 03:00 county time under one id, on Redis', async () => {
@@ -249,7 +304,12 @@ describe('anonymisation of inactive experts', () => {
   });
 
   it('is scheduled the same way on the PostgreSQL queues of the embedded mode', async () => {
-    const parsed = parseEnv({ ...process.env, REDIS_URL: '', KOKEMUS_EMBEDDED: 'true', DATABASE_URL: TEST_DATABASE_URL });
+    const parsed = parseEnv({
+      ...process.env,
+      REDIS_URL: '',
+      KOKEMUS_EMBEDDED: 'true',
+      DATABASE_URL: TEST_DATABASE_URL,
+    });
     if (!parsed.ok) throw new Error(parsed.message);
     const queue = new JobQueue(new AppConfig(parsed.env));
     try {
@@ -300,16 +360,31 @@ describe('retention of payroll files', () => {
 
     t.clock.set('2026-12-31T20:00:00Z');
     await purge.purge();
-    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1 ORDER BY kind`, [old])).toEqual([{ kind: 'cost_centre_summary' }]);
-    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1 ORDER BY kind`, [kept])).toEqual([{ kind: 'payroll_csv' }, { kind: 'cost_centre_summary' }]);
-    const audit = await t.db.query(`SELECT actor_id AS "actorId", details FROM audit_events WHERE entity_id = $1 AND action = 'fee_run.files_purged'`, [old]);
+    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1 ORDER BY kind`, [old])).toEqual([
+      { kind: 'cost_centre_summary' },
+    ]);
+    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1 ORDER BY kind`, [kept])).toEqual([
+      { kind: 'payroll_csv' },
+      { kind: 'cost_centre_summary' },
+    ]);
+    const audit = await t.db.query(
+      `SELECT actor_id AS "actorId", details FROM audit_events WHERE entity_id = $1 AND action = 'fee_run.files_purged'`,
+      [old],
+    );
     expect(audit).toEqual([{ actorId: null, details: { files: 1, retentionYears: 6 } }]);
 
     // 1 January 2027 in Helsinki: the 2020 file's six years are over.
     t.clock.set('2026-12-31T22:00:00Z');
     await purge.purge();
-    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1`, [kept])).toEqual([{ kind: 'cost_centre_summary' }]);
+    expect(await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1`, [kept])).toEqual([
+      { kind: 'cost_centre_summary' },
+    ]);
     await purge.purge();
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ANY($1) AND action = 'fee_run.files_purged'`, [[old, kept]])).toEqual([{ n: 2 }]);
+    expect(
+      await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE entity_id = ANY($1) AND action = 'fee_run.files_purged'`,
+        [[old, kept]],
+      ),
+    ).toEqual([{ n: 2 }]);
   });
 });

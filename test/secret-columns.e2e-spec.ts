@@ -34,7 +34,11 @@ describe('secret columns', () => {
 
   it('are never loaded by an entity read that does not name them', () => {
     const db = t.app.get(DataSource);
-    const secrets = db.entityMetadatas.flatMap((m) => m.columns.filter((c) => SECRET.test(c.databaseName)).map((c) => ({ column: `${m.tableName}.${c.databaseName}`, isSelect: c.isSelect })));
+    const secrets = db.entityMetadatas.flatMap((m) =>
+      m.columns
+        .filter((c) => SECRET.test(c.databaseName))
+        .map((c) => ({ column: `${m.tableName}.${c.databaseName}`, isSelect: c.isSelect })),
+    );
     expect(secrets.map((s) => s.column).sort()).toEqual(
       expect.arrayContaining([
         'expert_payment_details.association_iban_encrypted',
@@ -57,9 +61,15 @@ describe('secret columns', () => {
     await addMember(t.db, unit.id, ordererUser.id);
     const expert = await createBookableExpert(t.db, { name: 'Salainen Sirkka' });
     await setPaymentDetails(t.db, expert.id);
-    const booked = await createRequest(t.db, unit.id, ordererUser.id, { startsAt: '2026-10-20T07:00:00Z', endsAt: '2026-10-20T09:00:00Z' });
+    const booked = await createRequest(t.db, unit.id, ordererUser.id, {
+      startsAt: '2026-10-20T07:00:00Z',
+      endsAt: '2026-10-20T09:00:00Z',
+    });
     await createAssignment(t.db, booked, expert.id);
-    const offered = await createRequest(t.db, unit.id, ordererUser.id, { startsAt: '2026-10-21T07:00:00Z', endsAt: '2026-10-21T09:00:00Z' });
+    const offered = await createRequest(t.db, unit.id, ordererUser.id, {
+      startsAt: '2026-10-21T07:00:00Z',
+      endsAt: '2026-10-21T09:00:00Z',
+    });
     await createOffer(t.db, offered, expert.id, ordererUser.id, { status: OfferStatus.Offered });
     const expertToken = await login(t.http, expert);
 
@@ -77,7 +87,10 @@ describe('secret columns', () => {
       const sql = await sqlOf(async () => (body = (await get(token, path)).body));
       shows(body);
       expect(sql.length).toBeGreaterThan(0);
-      expect({ path, secrets: sql.filter((q) => /password_hash|iban_encrypted|identity_code_(encrypted|hash)/i.test(q)) }).toEqual({ path, secrets: [] });
+      expect({
+        path,
+        secrets: sql.filter((q) => /password_hash|iban_encrypted|identity_code_(encrypted|hash)/i.test(q)),
+      }).toEqual({ path, secrets: [] });
     }
   });
 });

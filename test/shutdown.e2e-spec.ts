@@ -77,7 +77,9 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   // spec) to join the runs below.
   async function settle(): Promise<void> {
     await settleOpenFeeRuns(t.db);
-    await t.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`);
+    await t.db.query(
+      `UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`,
+    );
   }
 
   const logs = () => processes.map((p) => p.log()).join('\n---\n');
@@ -94,7 +96,12 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     return a;
   }
 
-  async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 90_000): Promise<T> {
+  async function until<T>(
+    read: () => Promise<T>,
+    done: (v: T) => boolean,
+    what: string,
+    timeoutMs = 90_000,
+  ): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
@@ -121,7 +128,9 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   const queue = () => t.app.get(JobQueue).queue(QUEUE_OF[JobName.ComputeFeeRun]);
   const job = async (jobId: string) => {
     const found = await queue().getJob(jobId);
-    return found ? { state: await found.getState(), attemptsMade: found.attemptsMade } : { state: 'missing', attemptsMade: null };
+    return found
+      ? { state: await found.getState(), attemptsMade: found.attemptsMade }
+      : { state: 'missing', attemptsMade: null };
   };
   async function attempts(id: string): Promise<Attempts> {
     return { compute: (await job(computeJobId(id))).attemptsMade!, export: (await job(exportJobId(id))).attemptsMade! };
@@ -131,7 +140,15 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   // A new month of 2025 for each run: the i-th claim of every seed prices the same.
   async function seed(): Promise<void> {
     month += 1;
-    await seedApprovedClaims(t.db, { count: CLAIMS, expertIds, organisationIds, createdBy: creator, decidedBy: creator, firstDay: `2025-${String(month).padStart(2, '0')}-01`, days: 28 });
+    await seedApprovedClaims(t.db, {
+      count: CLAIMS,
+      expertIds,
+      organisationIds,
+      createdBy: creator,
+      decidedBy: creator,
+      firstDay: `2025-${String(month).padStart(2, '0')}-01`,
+      days: 28,
+    });
   }
 
   async function start(base: string | null = null): Promise<string> {
@@ -140,7 +157,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   }
 
   const computed = (id: string, base: string | null = null) =>
-    until(() => run(id, base), (r) => r.status === 'computed' || r.status === 'failed', `run ${id} to be computed`);
+    until(
+      () => run(id, base),
+      (r) => r.status === 'computed' || r.status === 'failed',
+      `run ${id} to be computed`,
+    );
 
   async function requestExport(id: string, base: string | null = null): Promise<void> {
     await as('post', `/fee-runs/${id}/approve`, base).expect(200);
@@ -149,7 +170,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
 
   // Every claim of the run on exactly one line, the lines adding up to the run, and every claim paid.
   async function expectExported(id: string, base: string | null = null): Promise<Totals> {
-    const r = await until(() => run(id, base), (v) => v.status === 'exported', `run ${id} to be exported`);
+    const r = await until(
+      () => run(id, base),
+      (v) => v.status === 'exported',
+      `run ${id} to be exported`,
+    );
     const [check] = await t.db.query(
       `SELECT count(*)::int AS lines, count(DISTINCT claim_id)::int AS claims, COALESCE(sum(net_cents), 0)::int AS net,
               (SELECT count(*)::int FROM claims WHERE paid_run_id = $1 AND status = 'paid') AS paid
@@ -176,7 +201,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     // Mid-run: the batch under way commits, the job goes back to wait without using up an attempt.
     const first = await worker();
     const id = await start();
-    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await until(
+      () => lines(id),
+      (n) => n >= 10,
+      'a few batches',
+    );
     await expectStopped(first, 0);
     const atStop = await lines(id);
     expect(atStop).toBeLessThan(CLAIMS);
@@ -192,7 +221,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     // Mid-export: the export's one transaction rolls back, the job goes back to wait.
     await requestExport(id);
     const third = await worker(SLOW_EXPORT);
-    await until(() => job(exportJobId(id)), (j) => j.state === 'active', 'the export to start');
+    await until(
+      () => job(exportJobId(id)),
+      (j) => j.state === 'active',
+      'the export to start',
+    );
     await new Promise((r) => setTimeout(r, 300));
     await expectStopped(third, 0);
     expect(await run(id)).toMatchObject({ status: 'approved' });
@@ -216,7 +249,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
 
     const busy = await worker();
     const id = await start();
-    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await until(
+      () => lines(id),
+      (n) => n >= 10,
+      'a few batches',
+    );
     await redis.down();
     await new Promise((r) => setTimeout(r, 1000));
     // The job could not be given back: the exit code says work was cut off.
@@ -240,7 +277,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     const w = await worker();
     const first = await api();
     const id = await start(first.baseUrl);
-    await until(() => lines(id), (n) => n >= 10, 'a few batches');
+    await until(
+      () => lines(id),
+      (n) => n >= 10,
+      'a few batches',
+    );
     await expectStopped(first, 0);
 
     const second = await api();

@@ -19,12 +19,15 @@ describe('the web app served beside the API', () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  it.each(['/', '/sign-in', '/offers/8c0c1a8e-1111-4111-8111-111111111111', '/set-password'])('gives the app for the page %s, never cached', async (path) => {
-    const res = await raw.get(path).set('accept', html).expect(200);
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
-    expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.text).toContain('<div id="root"></div>');
-  });
+  it.each(['/', '/sign-in', '/offers/8c0c1a8e-1111-4111-8111-111111111111', '/set-password'])(
+    'gives the app for the page %s, never cached',
+    async (path) => {
+      const res = await raw.get(path).set('accept', html).expect(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.text).toContain('<div id="root"></div>');
+    },
+  );
 
   it('runs no inline script, so the content security policy allows only its own scripts', async () => {
     const res = await raw.get('/').set('accept', html).expect(200);
@@ -51,12 +54,21 @@ describe('the web app served beside the API', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     };
     // supertest decodes what it receives: the body is the script again, the length what travelled.
-    const br = await raw.get(script).set('accept-encoding', 'gzip, deflate, br').buffer(true).parse(asBytes).expect(200);
+    const br = await raw
+      .get(script)
+      .set('accept-encoding', 'gzip, deflate, br')
+      .buffer(true)
+      .parse(asBytes)
+      .expect(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['vary']).toMatch(/accept-encoding/i);
     expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect((br.body as Buffer).equals(plain)).toBe(true);
-    expect(Number(br.headers['content-length'])).toBe(brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length } }).length);
+    expect(Number(br.headers['content-length'])).toBe(
+      brotliCompressSync(plain, {
+        params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.length },
+      }).length,
+    );
     expect(Number(br.headers['content-length'])).toBeLessThan(plain.length / 3);
     const gz = await raw.get(script).set('accept-encoding', 'gzip').buffer(true).parse(asBytes).expect(200);
     expect(gz.headers['content-encoding']).toBe('gzip');

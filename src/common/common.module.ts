@@ -8,7 +8,11 @@ import { FieldCipher } from './crypto/field-cipher';
 @Module({
   providers: [
     { provide: Clock, inject: [AppConfig], useFactory: (config: AppConfig) => createClock(config.env) },
-    { provide: FieldCipher, inject: [AppConfig], useFactory: (config: AppConfig) => new FieldCipher(config.env.ENCRYPTION_KEY) },
+    {
+      provide: FieldCipher,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => new FieldCipher(config.env.ENCRYPTION_KEY),
+    },
   ],
   exports: [Clock, FieldCipher],
 })

@@ -10,7 +10,11 @@ export function chooseDatabaseMode(source: NodeJS.ProcessEnv): DatabaseModeChoic
   }
   if (flag === 'true') {
     if (source.REDIS_URL) {
-      return { ok: false, message: 'Configuration error: REDIS_URL is set, but KOKEMUS_EMBEDDED=true keeps the queues in the embedded PostgreSQL; unset one of them' };
+      return {
+        ok: false,
+        message:
+          'Configuration error: REDIS_URL is set, but KOKEMUS_EMBEDDED=true keeps the queues in the embedded PostgreSQL; unset one of them',
+      };
     }
     return { ok: true, embedded: true };
   }

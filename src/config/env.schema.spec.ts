@@ -28,16 +28,23 @@ describe('database mode', () => {
   });
 
   it('refuses KOKEMUS_EMBEDDED=true beside a REDIS_URL', () => {
-    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'true', REDIS_URL: REDIS })).toEqual({ ok: false, message: expect.stringMatching(/REDIS_URL is set/) });
+    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'true', REDIS_URL: REDIS })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/REDIS_URL is set/),
+    });
   });
 
   it('refuses a KOKEMUS_EMBEDDED that is neither true nor false', () => {
-    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'yes' })).toEqual({ ok: false, message: 'Configuration error: KOKEMUS_EMBEDDED must be true or false' });
+    expect(chooseDatabaseMode({ KOKEMUS_EMBEDDED: 'yes' })).toEqual({
+      ok: false,
+      message: 'Configuration error: KOKEMUS_EMBEDDED must be true or false',
+    });
   });
 });
 
 describe('TRUST_PROXY', () => {
-  const parse = (TRUST_PROXY?: string) => parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, TRUST_PROXY });
+  const parse = (TRUST_PROXY?: string) =>
+    parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, TRUST_PROXY });
 
   it('trusts no forwarded address by default', () => {
     expect(parse(undefined)).toMatchObject({ ok: true, env: { TRUST_PROXY: false } });
@@ -54,33 +61,57 @@ describe('TRUST_PROXY', () => {
     expect(parse(value)).toMatchObject({ ok: true, env: { TRUST_PROXY: expected } });
   });
 
-  it.each(['true', '*', '300.1.1.1', '10.0.0.0/33', 'proxy.example.org', '11', '10.0.0.1/8/2'])('refuses %s, naming the variable', (value) => {
-    expect(parse(value)).toMatchObject({ ok: false, message: expect.stringMatching(/^Configuration error: TRUST_PROXY must be false \(off\), a hop count/) });
-  });
+  it.each(['true', '*', '300.1.1.1', '10.0.0.0/33', 'proxy.example.org', '11', '10.0.0.1/8/2'])(
+    'refuses %s, naming the variable',
+    (value) => {
+      expect(parse(value)).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/^Configuration error: TRUST_PROXY must be false \(off\), a hop count/),
+      });
+    },
+  );
 });
 
 describe('parseEnv', () => {
   it('runs on real PostgreSQL and Redis when both are set, as before', () => {
     const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP });
-    expect(parsed).toMatchObject({ ok: true, env: { KOKEMUS_EMBEDDED: false, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, DATA_DIR: './data' } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      env: { KOKEMUS_EMBEDDED: false, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, DATA_DIR: './data' },
+    });
   });
 
   it.each([
-    [{ DATABASE_URL: DB }, 'Configuration error: REDIS_URL is missing (DATABASE_URL is set: set both, or neither to try Kokemus in the embedded mode)'],
-    [{ REDIS_URL: REDIS }, 'Configuration error: DATABASE_URL is missing (REDIS_URL is set: set both, or neither to try Kokemus in the embedded mode)'],
+    [
+      { DATABASE_URL: DB },
+      'Configuration error: REDIS_URL is missing (DATABASE_URL is set: set both, or neither to try Kokemus in the embedded mode)',
+    ],
+    [
+      { REDIS_URL: REDIS },
+      'Configuration error: DATABASE_URL is missing (REDIS_URL is set: set both, or neither to try Kokemus in the embedded mode)',
+    ],
     [{ DATABASE_URL: DB, NODE_ENV: 'production' }, 'Configuration error: REDIS_URL is missing'],
   ])('names the missing URL when only one is set: %o', (urls, message) => {
     expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, ...urls })).toEqual({ ok: false, message });
   });
 
   it('keeps a missing DATABASE_URL a configuration error in production', () => {
-    expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, NODE_ENV: 'production' })).toEqual({ ok: false, message: 'Configuration error: DATABASE_URL is missing' });
+    expect(parseEnv({ ...SECRETS, SMTP_URL: SMTP, NODE_ENV: 'production' })).toEqual({
+      ok: false,
+      message: 'Configuration error: DATABASE_URL is missing',
+    });
   });
 
   it('mails accessibility feedback to a configured address, with a default, and refuses one that is not an address', () => {
     const base = { ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP };
-    expect(parseEnv(base)).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@ostrobothnia.invalid' } });
-    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' })).toMatchObject({ ok: true, env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' } });
+    expect(parseEnv(base)).toMatchObject({
+      ok: true,
+      env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'saavutettavuus@ostrobothnia.invalid' },
+    });
+    expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' })).toMatchObject({
+      ok: true,
+      env: { ACCESSIBILITY_FEEDBACK_EMAIL: 'palaute@ovph.fi' },
+    });
     expect(parseEnv({ ...base, ACCESSIBILITY_FEEDBACK_EMAIL: 'coordinator' })).toEqual({
       ok: false,
       message: 'Configuration error: ACCESSIBILITY_FEEDBACK_EMAIL must be an e-mail address',
@@ -105,7 +136,12 @@ describe('parseEnv', () => {
     ['neither', {}, 3000, 'http://localhost:3000'],
     ['both', { PORT: '4100', PUBLIC_URL: 'https://kokemus.example.fi' }, 4100, 'https://kokemus.example.fi'],
     ['only a local PUBLIC_URL with a port', { PUBLIC_URL: 'http://localhost:4200' }, 4200, 'http://localhost:4200'],
-    ['only a public PUBLIC_URL (behind a proxy)', { PUBLIC_URL: 'https://kokemus.example.fi:8443' }, 3000, 'https://kokemus.example.fi:8443'],
+    [
+      'only a public PUBLIC_URL (behind a proxy)',
+      { PUBLIC_URL: 'https://kokemus.example.fi:8443' },
+      3000,
+      'https://kokemus.example.fi:8443',
+    ],
   ])('derives PORT and PUBLIC_URL from each other: %s', (_, given, port, url) => {
     const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, ...given });
     expect(parsed).toMatchObject({ ok: true, env: { PORT: port, PUBLIC_URL: url } });
@@ -130,25 +166,42 @@ describe('parseEnv', () => {
 
     it('whatever key id the example key is given, and among other keys', () => {
       const key = example.ENCRYPTION_KEY.split(':')[1];
-      expect(parseEnv({ ...production, ...SECRETS, ENCRYPTION_KEY: `k2:${OWN_KEY},old:${key}` })).toMatchObject({ ok: false });
+      expect(parseEnv({ ...production, ...SECRETS, ENCRYPTION_KEY: `k2:${OWN_KEY},old:${key}` })).toMatchObject({
+        ok: false,
+      });
     });
 
     it('and takes secrets of its own', () => {
-      expect(parseEnv({ ...production, JWT_SECRET: 'y'.repeat(40), ENCRYPTION_KEY: `k2:${OWN_KEY}` })).toMatchObject({ ok: true });
+      expect(parseEnv({ ...production, JWT_SECRET: 'y'.repeat(40), ENCRYPTION_KEY: `k2:${OWN_KEY}` })).toMatchObject({
+        ok: true,
+      });
     });
   });
 
   it('treats an empty URL as unset', () => {
-    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: '', SMTP_URL: SMTP })).toMatchObject({ ok: false, message: expect.stringMatching(/^Configuration error: REDIS_URL is missing/) });
+    expect(parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: '', SMTP_URL: SMTP })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Configuration error: REDIS_URL is missing/),
+    });
   });
 
   it('in the embedded mode, takes the database started by main.ts and needs no Redis or SMTP', () => {
-    const parsed = parseEnv({ ...SECRETS, KOKEMUS_EMBEDDED: 'true', DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:40000/postgres', DATA_DIR: '/tmp/k' });
+    const parsed = parseEnv({
+      ...SECRETS,
+      KOKEMUS_EMBEDDED: 'true',
+      DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:40000/postgres',
+      DATA_DIR: '/tmp/k',
+    });
     expect(parsed).toMatchObject({ ok: true, env: { KOKEMUS_EMBEDDED: true, DATA_DIR: '/tmp/k' } });
     expect(parsed.ok && [parsed.env.REDIS_URL, parsed.env.SMTP_URL]).toEqual([undefined, undefined]);
   });
 
   it('in the embedded mode, tells first that only npm start starts the database (as the worker or the CLI would meet it)', () => {
-    expect(parseEnv({})).toEqual({ ok: false, message: expect.stringMatching(/^Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only/) });
+    expect(parseEnv({})).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /^Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only/,
+      ),
+    });
   });
 });

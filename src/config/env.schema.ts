@@ -53,12 +53,16 @@ const trustProxy = z
       const hops = Number(v);
       if (hops <= 10) return hops;
     } else {
-      const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const entries = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (entries.length > 0 && entries.every(isProxyAddress)) return entries;
     }
     ctx.addIssue({
       code: 'custom',
-      message: 'must be false (off), a hop count from 1 to 10, or comma-separated proxy addresses or CIDRs (loopback, linklocal, uniquelocal too)',
+      message:
+        'must be false (off), a hop count from 1 to 10, or comma-separated proxy addresses or CIDRs (loopback, linklocal, uniquelocal too)',
     });
     return z.NEVER;
   });
@@ -72,7 +76,10 @@ export const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   REDIS_URL: redisUrl.optional(),
-  QUEUE_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('kokemus'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i)
+    .default('kokemus'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   JWT_ISSUER: z.string().min(1).default('kokemus'),
   JWT_AUDIENCE: z.string().min(1).default('kokemus-api'),
@@ -87,13 +94,26 @@ export const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Kokemus <kokemus@ostrobothnia.invalid>'),
   // Feedback sent from the accessibility statement is stored and mailed here (the coordinator's mailbox).
-  ACCESSIBILITY_FEEDBACK_EMAIL: z.string().email('must be an e-mail address').default('saavutettavuus@ostrobothnia.invalid'),
+  ACCESSIBILITY_FEEDBACK_EMAIL: z
+    .string()
+    .email('must be an e-mail address')
+    .default('saavutettavuus@ostrobothnia.invalid'),
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   TRUST_PROXY: trustProxy,
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Cancelled by the county less than this many hours before the start: the expert gets the full fee.
   LATE_CANCELLATION_HOURS: z.coerce.number().int().min(0).max(720).default(48),
@@ -127,14 +147,19 @@ type Common = Omit<Parsed, 'DATABASE_URL' | 'REDIS_URL' | 'SMTP_URL' | 'PORT' | 
 
 // KOKEMUS_EMBEDDED is the mode in force: false on real PostgreSQL and Redis (every deployment); true on the
 // embedded PGlite, with the queues in its PostgreSQL and no Redis.
-export type Env = (Common & { KOKEMUS_EMBEDDED: false; REDIS_URL: string }) | (Common & { KOKEMUS_EMBEDDED: true; REDIS_URL?: undefined });
+export type Env =
+  | (Common & { KOKEMUS_EMBEDDED: false; REDIS_URL: string })
+  | (Common & { KOKEMUS_EMBEDDED: true; REDIS_URL?: undefined });
 
 const DEFAULT_PORT = 3000;
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 // PORT and PUBLIC_URL name the same place unless a proxy stands between: with only PORT set, links point to
 // that port on localhost; with only a local PUBLIC_URL that names a port, the API listens on it.
-export function derivedAddress(port: number | undefined, publicUrl: string | undefined): { PORT: number; PUBLIC_URL: string } {
+export function derivedAddress(
+  port: number | undefined,
+  publicUrl: string | undefined,
+): { PORT: number; PUBLIC_URL: string } {
   if (port === undefined && publicUrl !== undefined) {
     const url = new URL(publicUrl);
     if (LOCAL_HOSTS.includes(url.hostname) && url.port) port = Number(url.port);
@@ -155,7 +180,8 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
     // Embedded, but the database was not started: only `npm start` (src/main.ts) starts it.
     return {
       ok: false,
-      message: 'Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only (set DATABASE_URL and REDIS_URL to run this)',
+      message:
+        'Configuration error: DATABASE_URL is missing; the embedded database is started by `npm start` only (set DATABASE_URL and REDIS_URL to run this)',
     };
   }
   if (!mode.embedded) {
@@ -164,7 +190,10 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
       ['REDIS_URL', 'DATABASE_URL'],
     ] as const) {
       if (source[name]) continue;
-      const hint = source[other] && source.NODE_ENV !== 'production' ? ` (${other} is set: set both, or neither to try Kokemus in the embedded mode)` : '';
+      const hint =
+        source[other] && source.NODE_ENV !== 'production'
+          ? ` (${other} is set: set both, or neither to try Kokemus in the embedded mode)`
+          : '';
       return { ok: false, message: `Configuration error: ${name} is missing${hint}` };
     }
   }
@@ -176,7 +205,10 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
     return { ok: false, message: `Configuration error: ${name} ${message}` };
   }
   if (result.data.KOKEMUS_TEST_CLOCK && result.data.NODE_ENV !== 'test') {
-    return { ok: false, message: 'Configuration error: KOKEMUS_TEST_CLOCK is for the test suite only and needs NODE_ENV=test; unset it' };
+    return {
+      ok: false,
+      message: 'Configuration error: KOKEMUS_TEST_CLOCK is for the test suite only and needs NODE_ENV=test; unset it',
+    };
   }
   const { DATABASE_URL, REDIS_URL, SMTP_URL, PORT, PUBLIC_URL, ...rest } = result.data;
   const common = { ...rest, ...derivedAddress(PORT, PUBLIC_URL), SMTP_URL };
@@ -184,9 +216,18 @@ export function parseEnv(raw: NodeJS.ProcessEnv): { ok: true; env: Env } | { ok:
   if (mode.embedded) return { ok: true, env: { ...common, DATABASE_URL, KOKEMUS_EMBEDDED: true } };
   if (!REDIS_URL) return { ok: false, message: 'Configuration error: REDIS_URL is missing' };
   if (common.NODE_ENV === 'production') {
-    if (!SMTP_URL) return { ok: false, message: 'Configuration error: SMTP_URL is missing (production sends mail; elsewhere, without it, mail is written to DATA_DIR/mail)' };
+    if (!SMTP_URL)
+      return {
+        ok: false,
+        message:
+          'Configuration error: SMTP_URL is missing (production sends mail; elsewhere, without it, mail is written to DATA_DIR/mail)',
+      };
     const example = publicSecretIn(source);
-    if (example) return { ok: false, message: `Configuration error: ${example} is the public example value; production needs a secret of its own` };
+    if (example)
+      return {
+        ok: false,
+        message: `Configuration error: ${example} is the public example value; production needs a secret of its own`,
+      };
   }
   return { ok: true, env: { ...common, DATABASE_URL, REDIS_URL, KOKEMUS_EMBEDDED: false } };
 }

@@ -38,5 +38,8 @@ export function loggerOptions(config: AppConfig, stream?: NodeJS.WritableStream)
     customProps: (req: IncomingMessage) => ({ correlationId: req.headers['x-request-id'] }),
   };
   // Every route, in the wildcard syntax of Nest 11 (its default '*' is converted with a warning at every boot).
-  return { pinoHttp: stream ? [options, stream] : options, forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] };
+  return {
+    pinoHttp: stream ? [options, stream] : options,
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+  };
 }

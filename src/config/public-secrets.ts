@@ -1,6 +1,9 @@
 // Secrets that are printed in this repository (.env.example, the docs): anyone can read them, so production
 // refuses them. env.schema.spec.ts checks that .env.example's values are here.
-const PUBLIC_JWT_SECRETS = ['change-me-change-me-change-me-change-me-0123456789', 'compose-only-secret-compose-only-secret-0001'];
+const PUBLIC_JWT_SECRETS = [
+  'change-me-change-me-change-me-change-me-0123456789',
+  'compose-only-secret-compose-only-secret-0001',
+];
 // Base64 keys, whatever key id they are given.
 const PUBLIC_ENCRYPTION_KEYS = ['MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIzNDU2Nzg5MDE='];
 

@@ -20,7 +20,9 @@ describe('data directory lock', () => {
 
   it('refuses a directory whose lock belongs to a live process, naming it in one line', () => {
     writeFileSync(join(dir, 'kokemus.lock'), String(process.ppid));
-    expect(() => lockDataDir(dir)).toThrow(`Another Kokemus process (pid ${process.ppid}) is using the data directory ${dir}; stop it first, or set DATA_DIR to another directory.`);
+    expect(() => lockDataDir(dir)).toThrow(
+      `Another Kokemus process (pid ${process.ppid}) is using the data directory ${dir}; stop it first, or set DATA_DIR to another directory.`,
+    );
   });
 
   it('takes over the lock of a process that is gone', () => {

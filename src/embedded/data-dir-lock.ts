@@ -58,5 +58,7 @@ export function lockDataDir(dataDir: string): () => void {
       unlinkSync(path);
     }
   }
-  throw new DataDirLockedError(`Could not lock the data directory ${dataDir} (${path}); remove that file if no Kokemus process is running.`);
+  throw new DataDirLockedError(
+    `Could not lock the data directory ${dataDir} (${path}); remove that file if no Kokemus process is running.`,
+  );
 }

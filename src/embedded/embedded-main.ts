@@ -18,7 +18,10 @@ function fail(message: string): never {
 }
 
 async function migrate(url: string): Promise<number> {
-  const [{ DataSource }, { databaseOptions }] = await Promise.all([import('typeorm'), import('../database/database-options')]);
+  const [{ DataSource }, { databaseOptions }] = await Promise.all([
+    import('typeorm'),
+    import('../database/database-options'),
+  ]);
   const dataSource = new DataSource(databaseOptions(url, 2));
   await dataSource.initialize();
   try {
@@ -50,8 +53,11 @@ function banner(config: AppConfig): string {
 // DATA_DIR, the queues are BullMQ's PostgreSQL backend in the same database, and the workers run beside the API.
 export async function runEmbedded(): Promise<void> {
   const started = performance.now();
-  logger.warn('Embedded mode: PostgreSQL (PGlite) and the queues run inside this process. This mode is for trying Kokemus out, not for production.');
-  if (process.env.DATABASE_URL) fail('Configuration error: KOKEMUS_EMBEDDED=true starts its own database; unset DATABASE_URL or KOKEMUS_EMBEDDED');
+  logger.warn(
+    'Embedded mode: PostgreSQL (PGlite) and the queues run inside this process. This mode is for trying Kokemus out, not for production.',
+  );
+  if (process.env.DATABASE_URL)
+    fail('Configuration error: KOKEMUS_EMBEDDED=true starts its own database; unset DATABASE_URL or KOKEMUS_EMBEDDED');
   const dataDir = resolve(process.env.DATA_DIR || './data');
   const secrets = embeddedSecrets(dataDir);
   process.env.JWT_SECRET ||= secrets.JWT_SECRET;
@@ -88,7 +94,11 @@ export async function runEmbedded(): Promise<void> {
   const app = await createHttpApp(AppModule.forRoot({ runWorkers: true }), { shutdownHooks: false });
   // The app (HTTP, workers, pools) first, then the database they talk to.
   const host = app.get(JobWorkerHost);
-  stopOnSignals(app, { limitMs: Math.max(STOP_TIMEOUT_MS, config.env.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS), after: () => database.stop(), cutOff: () => host.cutOff });
+  stopOnSignals(app, {
+    limitMs: Math.max(STOP_TIMEOUT_MS, config.env.SHUTDOWN_GRACE_MS + STOP_MARGIN_MS),
+    after: () => database.stop(),
+    cutOff: () => host.cutOff,
+  });
   await app.init();
   const appReady = performance.now();
   const seed = await app.get(DemoSeedService).seed();

@@ -41,7 +41,10 @@ async function start(options: EmbeddedPostgresOptions, release: () => void): Pro
   let thread: Worker;
   let url: string;
   try {
-    thread = startThread({ pgDataDir: join(options.dataDir, 'pgdata'), lockWaitTimeoutMs: options.lockWaitTimeoutMs ?? 15_000 });
+    thread = startThread({
+      pgDataDir: join(options.dataDir, 'pgdata'),
+      lockWaitTimeoutMs: options.lockWaitTimeoutMs ?? 15_000,
+    });
     url = await new Promise<string>((resolve, reject) => {
       thread.on('message', (message: ThreadMessage) => {
         if (message.type === 'ready') resolve(message.url);

@@ -17,7 +17,10 @@ describe('socket server helpers', () => {
 
   it('reads -c settings from the startup options, as BullMQ sends its search_path', () => {
     expect(parseStartupOptions('-c search_path="bullmq"')).toEqual({ search_path: '"bullmq"' });
-    expect(parseStartupOptions('-c statement_timeout=5000 --application_name=x')).toEqual({ statement_timeout: '5000', application_name: 'x' });
+    expect(parseStartupOptions('-c statement_timeout=5000 --application_name=x')).toEqual({
+      statement_timeout: '5000',
+      application_name: 'x',
+    });
     expect(parseStartupOptions(undefined)).toEqual({});
   });
 });

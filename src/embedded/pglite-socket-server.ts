@@ -124,7 +124,9 @@ export function parseStartupOptions(options: string | undefined): Record<string,
 // Not `SET name TO 'value'`: for a list setting such as search_path that would quote the whole text as one
 // schema name. undefined: back to the default.
 export function setGucSql(name: string, value: string | undefined): string {
-  return value === undefined ? `SET ${quoteIdent(name)} TO DEFAULT` : `SELECT pg_catalog.set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, false)`;
+  return value === undefined
+    ? `SET ${quoteIdent(name)} TO DEFAULT`
+    : `SELECT pg_catalog.set_config(${escapeLiteral(name)}, ${escapeLiteral(value)}, false)`;
 }
 
 class Connection {
@@ -178,7 +180,8 @@ class Connection {
           return;
         }
         const params = msg.subarray(8).toString('utf8').split('\0');
-        for (let i = 0; i + 1 < params.length; i += 2) if (params[i] === 'options') this.gucs = parseStartupOptions(params[i + 1]);
+        for (let i = 0; i + 1 < params.length; i += 2)
+          if (params[i] === 'options') this.gucs = parseStartupOptions(params[i + 1]);
         this.started = true;
         this.server.enqueue(this, [new Uint8Array(msg)], true);
         continue;
@@ -196,7 +199,10 @@ class Connection {
         return;
       }
       if (type === 'Q' || type === 'P') {
-        const sql = type === 'Q' ? msg.subarray(5, msg.length - 1).toString('utf8') : (msg.subarray(5).toString('utf8').split('\0')[1] ?? '');
+        const sql =
+          type === 'Q'
+            ? msg.subarray(5, msg.length - 1).toString('utf8')
+            : (msg.subarray(5).toString('utf8').split('\0')[1] ?? '');
         this.lastSql = sql.replace(/\s+/g, ' ').trim().slice(0, 200);
         this.pendingListenOps.push(...listenOps(sql));
       }

@@ -15,7 +15,8 @@ jest.setTimeout(240_000);
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
 const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // The coordinator's fee run and the admin's people and audit trail, in the browser against the real API and its
@@ -32,7 +33,8 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
     coordinator = { ...c, token: await login(web.t.http, c) };
     admin = await createUser(web.t.db, Role.Admin, { name: 'Aino Pääkäyttäjä' });
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
+      .id;
     creatorId = (await createUser(web.t.db, Role.Orderer)).id;
   }, 180_000);
   afterAll(() => web?.close());
@@ -48,13 +50,26 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       startsAt: `${workDate}T07:00:00Z`,
       endsAt: `${workDate}T09:00:00Z`,
     });
-    const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate, kmTenths: 125 });
-    await web.t.http.post(`/claims/${claimId}/approve`).set('authorization', `Bearer ${coordinator.token}`).send({}).expect(200);
+    const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+      status: 'submitted',
+      workDate,
+      kmTenths: 125,
+    });
+    await web.t.http
+      .post(`/claims/${claimId}/approve`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .send({})
+      .expect(200);
     return claimId;
   }
 
   // The account's own language is the one the app takes after signing in.
-  async function signIn(page: Page, text: Texts, user: { id: string; email: string; password: string }, language: 'fi' | 'sv'): Promise<void> {
+  async function signIn(
+    page: Page,
+    text: Texts,
+    user: { id: string; email: string; password: string },
+    language: 'fi' | 'sv',
+  ): Promise<void> {
     await web.t.db.query('UPDATE users SET language = $2 WHERE id = $1', [user.id, language]);
     await page.goto('/sign-in');
     await page.getByLabel(text.fields.email).fill(user.email);
@@ -64,7 +79,10 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
   }
 
   async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
-    await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: text.app.mainNavigation })
+      .getByRole('link', { name: label, exact: true })
+      .click();
     await expectPage(page, title);
   }
 
@@ -109,9 +127,13 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await spend.getByRole('table').waitFor();
       await spend.getByRole('img', { name: text.reports.spend.chart }).waitFor();
       const report = page.waitForEvent('download');
-      await spend.getByRole('button', { name: fill(text.reports.downloadNamed, { name: text.reports.spend.title }) }).click();
+      await spend
+        .getByRole('button', { name: fill(text.reports.downloadNamed, { name: text.reports.spend.title }) })
+        .click();
       const spendCsv = readFileSync(await (await report).path(), 'utf8');
-      expect(spendCsv.split('\r\n')[0]).toBe('organisation_code,organisation,month,claims,fees_eur,travel_and_costs_eur,total_eur');
+      expect(spendCsv.split('\r\n')[0]).toBe(
+        'organisation_code,organisation,month,claims,fees_eur,travel_and_costs_eur,total_eur',
+      );
       expect(spendCsv).toContain(language === 'fi' ? 'Psykiatrian poliklinikka' : 'Psykiatriska polikliniken');
       await expectAccessible(page);
 
@@ -134,7 +156,10 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await invite.getByLabel(text.admin.people.invite.email).fill(email);
       await invite.getByLabel(text.admin.people.invite.role).selectOption('orderer');
       await invite.getByRole('button', { name: text.admin.people.invite.submit }).click();
-      await page.getByRole('status').filter({ hasText: fill(text.admin.people.invite.done, { email }) }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: fill(text.admin.people.invite.done, { email }) })
+        .waitFor();
       await page.getByRole('cell', { name: email }).waitFor();
 
       await menu(page, text, text.admin.nav.travelRates, text.admin.travelRates.title);
@@ -157,7 +182,10 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await expectAccessible(page);
       // At 320 px the page itself never scrolls sideways; a wide table scrolls in its own region (WCAG 1.4.10 allows it).
       await page.setViewportSize({ width: 320, height: 800 });
-      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const widths = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(widths.scroll).toBe(widths.client);
       await page.getByRole('region', { name: text.admin.audit.tableLabel }).focus();
       await expectAccessible(page);

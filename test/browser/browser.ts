@@ -7,7 +7,16 @@ import { createTestApp, TestApp, TestAppOptions } from '../utils/test-app';
 // its workers, serving the built web app on a free port; mail is captured like in every other spec.
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export type WebLanguage = 'fi' | 'sv' | 'en';
 const LOCALES: Record<WebLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -36,7 +45,12 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
     baseUrl,
     browser,
     async newPage(language, width = 1280) {
-      const context = await browser.newContext({ baseURL: baseUrl, locale: LOCALES[language], viewport: { width, height: 900 }, timezoneId: 'Europe/Helsinki' });
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        locale: LOCALES[language],
+        viewport: { width, height: 900 },
+        timezoneId: 'Europe/Helsinki',
+      });
       contexts.push(context);
       context.setDefaultTimeout(15_000);
       return context.newPage();
@@ -52,7 +66,12 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
 // axe on the page as it is now: no violation of the WCAG 2.0/2.1 A and AA rules.
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const violations = results.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  const violations = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
   expect(violations).toEqual([]);
 }
 
@@ -79,7 +98,11 @@ export async function expectPage(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }
 
-export async function signIn(page: Page, user: { email: string; password: string }, labels: { email: string; password: string; submit: string }): Promise<void> {
+export async function signIn(
+  page: Page,
+  user: { email: string; password: string },
+  labels: { email: string; password: string; submit: string },
+): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(labels.email).fill(user.email);
   await page.getByLabel(labels.password, { exact: true }).fill(user.password);
@@ -101,12 +124,16 @@ export async function orderAndOffer(
   parties: { ordererToken: string; coordinatorToken: string; unitId: string },
   work: { expertId: string; language: 'fi' | 'sv'; title: string; startsAt: Date },
 ): Promise<string> {
-  const as = (token: string, path: string, body: object = {}) => t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
+  const as = (token: string, path: string, body: object = {}) =>
+    t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
   const order = await as(parties.ordererToken, '/booking-requests', {
     organisationId: parties.unitId,
     taskType: 'working_group',
     title: work.title,
-    description: work.language === 'fi' ? 'Kehitämme yhdessä poliklinikan ajanvarausta.' : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
+    description:
+      work.language === 'fi'
+        ? 'Kehitämme yhdessä poliklinikan ajanvarausta.'
+        : 'Vi utvecklar tidsbokningen vid polikliniken tillsammans.',
     startsAt: work.startsAt.toISOString(),
     endsAt: new Date(work.startsAt.getTime() + 2 * 3_600_000).toISOString(),
     remote: false,
@@ -119,6 +146,9 @@ export async function orderAndOffer(
   }).expect(201);
   await as(parties.ordererToken, `/booking-requests/${order.body.id}/submit`).expect(200);
   const deadline = new Date(work.startsAt.getTime() - 24 * 3_600_000).toISOString();
-  const offers = await as(parties.coordinatorToken, `/booking-requests/${order.body.id}/offers`, { expertIds: [work.expertId], deadline }).expect(201);
+  const offers = await as(parties.coordinatorToken, `/booking-requests/${order.body.id}/offers`, {
+    expertIds: [work.expertId],
+    deadline,
+  }).expect(201);
   return offers.body[0].id as string;
 }

@@ -28,7 +28,8 @@ async function shot(page: Page, name: string, language: string): Promise<void> {
   }
   if (before) await page.setViewportSize(before);
 }
-const fill = (text: string, values: Record<string, string>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+const fill = (text: string, values: Record<string, string>) =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
 // Yesterday's work, two hours from 10 to 12 Helsinki time: within the time limit for claiming, payable today.
 function yesterday(): { startsAt: string; endsAt: string; date: string } {
@@ -59,7 +60,14 @@ describe('the expert’s claims and paid fees in the browser', () => {
     const expert = await createExpert(web.t.db, { language: language as Language });
     await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
     const work = yesterday();
-    const assignmentId = await createFinishedAssignment(web.t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title, startsAt: work.startsAt, endsAt: work.endsAt, preparationMinutes: 30 });
+    const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
+      organisationId: unitId,
+      createdBy: orderer.id,
+      title,
+      startsAt: work.startsAt,
+      endsAt: work.endsAt,
+      preparationMinutes: 30,
+    });
     return { expert, assignmentId, work };
   }
 
@@ -73,7 +81,10 @@ describe('the expert’s claims and paid fees in the browser', () => {
       const page = await web.newPage(language);
       await signIn(page, expert, labels);
       await expectPage(page, text.home.title);
-      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: text.nav.claims }).click();
+      await page
+        .getByRole('navigation', { name: text.app.mainNavigation })
+        .getByRole('link', { name: text.nav.claims })
+        .click();
       await expectPage(page, text.claims.title);
       await page.getByRole('heading', { level: 3, name: title }).waitFor();
       await shot(page, 'claims', language);
@@ -89,7 +100,9 @@ describe('the expert’s claims and paid fees in the browser', () => {
       // A wrong number is refused beside its field and in the summary; what was typed stays.
       await page.getByLabel(text.claims.work.worked).fill('kaksi');
       await page.getByRole('button', { name: text.claims.work.save }).click();
-      await page.getByRole('link', { name: fill(text.claims.errors.hours, { field: text.claims.work.worked, max: '24' }) }).waitFor();
+      await page
+        .getByRole('link', { name: fill(text.claims.errors.hours, { field: text.claims.work.worked, max: '24' }) })
+        .waitFor();
       await expect(page.getByLabel(text.claims.work.worked).inputValue()).resolves.toBe('kaksi');
       await page.getByLabel(text.claims.work.worked).fill('2,25');
       await page.getByLabel(text.claims.work.preparation).fill('0,5');
@@ -137,7 +150,12 @@ describe('the expert’s claims and paid fees in the browser', () => {
     it('shows a returned claim with the coordinator’s reason and sends it again once fixed', async () => {
       const title = `Työpaja ${language}`;
       const { expert, assignmentId, work } = await expertWithWork(language, title);
-      const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate: work.date, workedMinutes: 120, preparationMinutes: 30 });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'submitted',
+        workDate: work.date,
+        workedMinutes: 120,
+        preparationMinutes: 30,
+      });
       const reason = language === 'fi' ? 'Pysäköintikuitti puuttuu.' : 'Parkeringskvittot saknas.';
       await as(coordinator.token).post(`/claims/${claimId}/return`, { reason }).expect(200);
 
@@ -169,8 +187,18 @@ describe('the expert’s claims and paid fees in the browser', () => {
       const title = `Luento ${language}`;
       const expert = await createExpert(web.t.db, { language: language as Language });
       const work = yesterday();
-      const assignmentId = await createFinishedAssignment(web.t.db, expert.id, { organisationId: unitId, createdBy: orderer.id, title, startsAt: work.startsAt, endsAt: work.endsAt, status: 'late_cancelled' });
-      const claimId = await createClaim(web.t.db, expert.id, assignmentId, { status: 'submitted', workDate: work.date });
+      const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
+        organisationId: unitId,
+        createdBy: orderer.id,
+        title,
+        startsAt: work.startsAt,
+        endsAt: work.endsAt,
+        status: 'late_cancelled',
+      });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'submitted',
+        workDate: work.date,
+      });
       // The factory has no switch for it: the claim the late cancellation files is marked so.
       await web.t.db.query('UPDATE claims SET late_cancellation = true WHERE id = $1', [claimId]);
 
@@ -195,9 +223,19 @@ describe('the expert’s claims and paid fees in the browser', () => {
 
     it('shows what was paid and when, and downloads the statement PDF', async () => {
       const { expert, assignmentId, work } = await expertWithWork(language, `Arviointi ${language}`);
-      await createClaim(web.t.db, expert.id, assignmentId, { status: 'approved', workDate: work.date, decidedBy: coordinator.id, kmTenths: 245 });
-      const run = await as(coordinator.token).post('/fee-runs', { upTo: new Date().toISOString().slice(0, 10) }).expect(202);
-      const runNow = () => as(coordinator.token).get(`/fee-runs/${run.body.id}`).then((r) => r.body as { status: string });
+      await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'approved',
+        workDate: work.date,
+        decidedBy: coordinator.id,
+        kmTenths: 245,
+      });
+      const run = await as(coordinator.token)
+        .post('/fee-runs', { upTo: new Date().toISOString().slice(0, 10) })
+        .expect(202);
+      const runNow = () =>
+        as(coordinator.token)
+          .get(`/fee-runs/${run.body.id}`)
+          .then((r) => r.body as { status: string });
       expect((await until(runNow, (r) => r.status === 'computed' || r.status === 'failed')).status).toBe('computed');
       await as(coordinator.token).post(`/fee-runs/${run.body.id}/approve`).expect(200);
       await as(coordinator.token).post(`/fee-runs/${run.body.id}/export`).expect(202);
@@ -206,10 +244,19 @@ describe('the expert’s claims and paid fees in the browser', () => {
       const page = await web.newPage(language);
       await signIn(page, expert, labels);
       await expectPage(page, text.home.title);
-      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: text.nav.fees }).click();
+      await page
+        .getByRole('navigation', { name: text.app.mainNavigation })
+        .getByRole('link', { name: text.nav.fees })
+        .click();
       await expectPage(page, text.fees.title);
-      await page.getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) }).waitFor();
-      const button = page.getByRole('button', { name: new RegExp(`^${fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+')}$`) });
+      await page
+        .getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) })
+        .waitFor();
+      const button = page.getByRole('button', {
+        name: new RegExp(
+          `^${fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+')}$`,
+        ),
+      });
       await button.waitFor();
       await shot(page, 'fees', language);
       await expectAccessible(page);

@@ -20,7 +20,8 @@ const TEXTS = { fi, sv };
 const TABLE_BOX = '.table-scroll';
 type Texts = typeof fi;
 const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 // The coordinator's part of the journey in the browser against the real API and its worker: a certificate
 // checked in its preview, the expert activated, an order matched by keyboard with offers to two, the contract
@@ -35,162 +36,218 @@ describe('the coordinator’s working day in the browser', () => {
     web = await startWebApp();
     const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
     orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
+      .id;
     await addMember(web.t.db, unitId, o.id);
   }, 120_000);
   afterAll(() => web?.close());
 
   const as = (token: string) => ({
     get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+    post: (p: string, b?: object) =>
+      web.t.http
+        .post(p)
+        .set('authorization', `Bearer ${token}`)
+        .send(b ?? {}),
   });
 
   async function checked(page: Page): Promise<void> {
     await expectAccessible(page);
   }
 
-  it.each(['fi', 'sv'] as const)('in %s', async (language) => {
-    const text: Texts = TEXTS[language];
-    const c = text.coordinator;
-    const db = web.t.db;
-    // A tag of this run: the test database may hold earlier runs' people and work.
-    const suffix = `${language === 'fi' ? 'Suomi' : 'Svenska'} ${randomUUID().slice(0, 6)}`;
+  it.each(['fi', 'sv'] as const)(
+    'in %s',
+    async (language) => {
+      const text: Texts = TEXTS[language];
+      const c = text.coordinator;
+      const db = web.t.db;
+      // A tag of this run: the test database may hold earlier runs' people and work.
+      const suffix = `${language === 'fi' ? 'Suomi' : 'Svenska'} ${randomUUID().slice(0, 6)}`;
 
-    // The county's side, made beforehand: an applicant with a certificate waiting, another bookable expert, an order.
-    const names = { applicant: `Aino Hakija ${suffix}`, other: `Bertil Valmis ${suffix}`, worker: `Cecilia Korvaus ${suffix}` };
-    const applicant = await createExpert(db, { name: names.applicant, status: ExpertStatus.Applicant, languages: [language], language: language as Language });
-    await createCredential(db, applicant.id);
-    for (const weekday of [1, 2, 3, 4, 5, 6, 7]) await addWeeklyWindow(db, applicant.id, { weekday, from: '06:00', to: '22:00' });
-    await giveDateOfBirth(db, applicant.id);
-    await createBookableExpert(db, { name: names.other, languages: [language] });
-    const startsAt = new Date(Math.ceil((Date.now() + 10 * DAY) / 3_600_000) * 3_600_000);
-    const title = `${language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte'} ${suffix}`;
-    const order = await as(orderer.token)
-      .post('/booking-requests', {
-        organisationId: unitId,
-        taskType: 'working_group',
-        title,
-        description: '',
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
-        remote: false,
-        municipality: '905',
-        address: 'Hietalahdenkatu 2',
+      // The county's side, made beforehand: an applicant with a certificate waiting, another bookable expert, an order.
+      const names = {
+        applicant: `Aino Hakija ${suffix}`,
+        other: `Bertil Valmis ${suffix}`,
+        worker: `Cecilia Korvaus ${suffix}`,
+      };
+      const applicant = await createExpert(db, {
+        name: names.applicant,
+        status: ExpertStatus.Applicant,
         languages: [language],
-        topics: [],
-        expertsNeeded: 1,
-        preparationHours: 1,
-      })
-      .expect(201);
-    await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
+        language: language as Language,
+      });
+      await createCredential(db, applicant.id);
+      for (const weekday of [1, 2, 3, 4, 5, 6, 7])
+        await addWeeklyWindow(db, applicant.id, { weekday, from: '06:00', to: '22:00' });
+      await giveDateOfBirth(db, applicant.id);
+      await createBookableExpert(db, { name: names.other, languages: [language] });
+      const startsAt = new Date(Math.ceil((Date.now() + 10 * DAY) / 3_600_000) * 3_600_000);
+      const title = `${language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte'} ${suffix}`;
+      const order = await as(orderer.token)
+        .post('/booking-requests', {
+          organisationId: unitId,
+          taskType: 'working_group',
+          title,
+          description: '',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
+          remote: false,
+          municipality: '905',
+          address: 'Hietalahdenkatu 2',
+          languages: [language],
+          topics: [],
+          expertsNeeded: 1,
+          preparationHours: 1,
+        })
+        .expect(201);
+      await as(orderer.token).post(`/booking-requests/${order.body.id}/submit`).expect(200);
 
-    // Two claims waiting for a decision.
-    const worker = await createExpert(db, { name: names.worker });
-    const claimFor = async (workTitle: string, day: string) => {
-      const work = await createFinishedAssignment(db, worker.id, { organisationId: unitId, createdBy: orderer.id, title: workTitle, startsAt: `${day}T07:00:00Z`, endsAt: `${day}T09:00:00Z` });
-      return createClaim(db, worker.id, work, { status: 'submitted', workDate: day });
-    };
-    const toReturn = await claimFor(`Palautettava ${suffix}`, '2026-11-10');
-    const toApprove = await claimFor(`Hyväksyttävä ${suffix}`, '2026-11-11');
+      // Two claims waiting for a decision.
+      const worker = await createExpert(db, { name: names.worker });
+      const claimFor = async (workTitle: string, day: string) => {
+        const work = await createFinishedAssignment(db, worker.id, {
+          organisationId: unitId,
+          createdBy: orderer.id,
+          title: workTitle,
+          startsAt: `${day}T07:00:00Z`,
+          endsAt: `${day}T09:00:00Z`,
+        });
+        return createClaim(db, worker.id, work, { status: 'submitted', workDate: day });
+      };
+      const toReturn = await claimFor(`Palautettava ${suffix}`, '2026-11-10');
+      const toApprove = await claimFor(`Hyväksyttävä ${suffix}`, '2026-11-11');
 
-    const coordinator = await createUser(db, Role.Coordinator, { name: 'Kaisa Koordinaattori', language: language as Language });
-    const page = await web.newPage(language);
-    await signIn(page, coordinator, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      const coordinator = await createUser(db, Role.Coordinator, {
+        name: 'Kaisa Koordinaattori',
+        language: language as Language,
+      });
+      const page = await web.newPage(language);
+      await signIn(page, coordinator, {
+        email: text.fields.email,
+        password: text.fields.password,
+        submit: text.signIn.submit,
+      });
 
-    // Today: the queues, each linking to its work.
-    await expectPage(page, c.today.title);
-    await checked(page);
-    await expectNoSidewaysScroll(page, TABLE_BOX);
-    const credentials = page.getByRole('region', { name: c.today.credentialsCaption });
-    await credentials.getByRole('link', { name: names.applicant }).click();
+      // Today: the queues, each linking to its work.
+      await expectPage(page, c.today.title);
+      await checked(page);
+      await expectNoSidewaysScroll(page, TABLE_BOX);
+      const credentials = page.getByRole('region', { name: c.today.credentialsCaption });
+      await credentials.getByRole('link', { name: names.applicant }).click();
 
-    // The expert: the certificate in the page, verified, then the expert activated.
-    await expectPage(page, names.applicant);
-    const preview = page.locator('object[type="application/pdf"]');
-    await preview.waitFor();
-    expect(await preview.getAttribute('data')).toMatch(/^blob:/);
-    await checked(page);
-    await expectNoSidewaysScroll(page, TABLE_BOX);
-    await page.getByRole('button', { name: c.expert.verify }).click();
-    await page.getByRole('status').filter({ hasText: c.expert.verified }).waitFor();
-    await page.getByRole('button', { name: c.expert.activate }).click();
-    await page.getByText(c.expertStatus.active, { exact: true }).waitFor();
-    expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe('active');
+      // The expert: the certificate in the page, verified, then the expert activated.
+      await expectPage(page, names.applicant);
+      const preview = page.locator('object[type="application/pdf"]');
+      await preview.waitFor();
+      expect(await preview.getAttribute('data')).toMatch(/^blob:/);
+      await checked(page);
+      await expectNoSidewaysScroll(page, TABLE_BOX);
+      await page.getByRole('button', { name: c.expert.verify }).click();
+      await page.getByRole('status').filter({ hasText: c.expert.verified }).waitFor();
+      await page.getByRole('button', { name: c.expert.activate }).click();
+      await page.getByText(c.expertStatus.active, { exact: true }).waitFor();
+      expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe(
+        'active',
+      );
 
-    // Matching, by keyboard alone: choose both experts, keep the proposed deadline, send.
-    // Today lists the ten oldest orders; the test database may hold older ones, so the order is opened by its address.
-    await page.goto(`/coordinator/orders/${order.body.id}`);
-    await expectPage(page, fill(c.matching.title, { title }));
-    const chooseApplicant = page.getByRole('checkbox', { name: fill(c.matching.chooseName, { name: names.applicant }) });
-    await chooseApplicant.waitFor();
-    await checked(page);
-    await expectNoSidewaysScroll(page, TABLE_BOX);
-    await chooseApplicant.focus();
-    await page.keyboard.press('Space');
-    const chooseOther = page.getByRole('checkbox', { name: fill(c.matching.chooseName, { name: names.other }) });
-    // From one candidate's checkbox to the next by Tab: the expert's link, and the direct booking button between.
-    for (let i = 0; i < 300 && !(await chooseOther.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
-    expect(await chooseApplicant.isChecked()).toBe(true);
-    expect(await chooseOther.isChecked()).toBe(true);
-    const send = page.getByRole('button', { name: fill(c.matching.send_other, { count: 2 }) });
-    for (let i = 0; i < 300 && !(await send.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: fill(c.matching.sent_other, { count: 2 }) }).waitFor();
-    const offers = page.getByRole('region', { name: c.matching.offersCaption });
-    await offers.getByRole('row', { name: new RegExp(names.applicant) }).getByText(c.offerStatus.offered).waitFor();
-    await offers.getByRole('row', { name: new RegExp(names.other) }).getByText(c.offerStatus.offered).waitFor();
+      // Matching, by keyboard alone: choose both experts, keep the proposed deadline, send.
+      // Today lists the ten oldest orders; the test database may hold older ones, so the order is opened by its address.
+      await page.goto(`/coordinator/orders/${order.body.id}`);
+      await expectPage(page, fill(c.matching.title, { title }));
+      const chooseApplicant = page.getByRole('checkbox', {
+        name: fill(c.matching.chooseName, { name: names.applicant }),
+      });
+      await chooseApplicant.waitFor();
+      await checked(page);
+      await expectNoSidewaysScroll(page, TABLE_BOX);
+      await chooseApplicant.focus();
+      await page.keyboard.press('Space');
+      const chooseOther = page.getByRole('checkbox', { name: fill(c.matching.chooseName, { name: names.other }) });
+      // From one candidate's checkbox to the next by Tab: the expert's link, and the direct booking button between.
+      for (let i = 0; i < 300 && !(await chooseOther.evaluate((el) => el === document.activeElement)); i++)
+        await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      expect(await chooseApplicant.isChecked()).toBe(true);
+      expect(await chooseOther.isChecked()).toBe(true);
+      const send = page.getByRole('button', { name: fill(c.matching.send_other, { count: 2 }) });
+      for (let i = 0; i < 300 && !(await send.evaluate((el) => el === document.activeElement)); i++)
+        await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: fill(c.matching.sent_other, { count: 2 }) })
+        .waitFor();
+      const offers = page.getByRole('region', { name: c.matching.offersCaption });
+      await offers
+        .getByRole('row', { name: new RegExp(names.applicant) })
+        .getByText(c.offerStatus.offered)
+        .waitFor();
+      await offers
+        .getByRole('row', { name: new RegExp(names.other) })
+        .getByText(c.offerStatus.offered)
+        .waitFor();
 
-    // The expert accepts through the API; the contract drafted with the assignment waits for the coordinator.
-    const expertToken = await login(web.t.http, applicant);
-    const mine = (await as(expertToken).get('/offers').expect(200)).body as { id: string; requestId: string }[];
-    const offer = mine.find((o) => o.requestId === order.body.id)!;
-    await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201);
-    const [draft] = (await db.query(`SELECT c.id, c.number FROM contracts c WHERE c.expert_id = $1 AND c.status = 'draft'`, [applicant.id])) as { id: string; number: string }[];
-    await page.getByRole('link', { name: c.nav.contracts, exact: true }).click();
-    await expectPage(page, c.contracts.title);
-    await checked(page);
-    // The list holds earlier runs' drafts too: this one is opened by its address.
-    await page.goto(`/coordinator/contracts/${draft.id}`);
-    await expectPage(page, fill(c.contractName, { number: draft.number, version: 1 }));
-    await checked(page);
-    await page.getByRole('button', { name: c.contracts.approve }).click();
-    await page.getByRole('status').filter({ hasText: c.contracts.approved }).waitFor();
-    // The worker renders the PDF; the page shows it once it is there.
-    await page.locator('object[type="application/pdf"]').waitFor({ timeout: 30_000 });
-    expect((await db.query('SELECT status FROM contracts WHERE id = $1', [draft.id]))[0].status).toBe('approved');
+      // The expert accepts through the API; the contract drafted with the assignment waits for the coordinator.
+      const expertToken = await login(web.t.http, applicant);
+      const mine = (await as(expertToken).get('/offers').expect(200)).body as { id: string; requestId: string }[];
+      const offer = mine.find((o) => o.requestId === order.body.id)!;
+      await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201);
+      const [draft] = (await db.query(
+        `SELECT c.id, c.number FROM contracts c WHERE c.expert_id = $1 AND c.status = 'draft'`,
+        [applicant.id],
+      )) as { id: string; number: string }[];
+      await page.getByRole('link', { name: c.nav.contracts, exact: true }).click();
+      await expectPage(page, c.contracts.title);
+      await checked(page);
+      // The list holds earlier runs' drafts too: this one is opened by its address.
+      await page.goto(`/coordinator/contracts/${draft.id}`);
+      await expectPage(page, fill(c.contractName, { number: draft.number, version: 1 }));
+      await checked(page);
+      await page.getByRole('button', { name: c.contracts.approve }).click();
+      await page.getByRole('status').filter({ hasText: c.contracts.approved }).waitFor();
+      // The worker renders the PDF; the page shows it once it is there.
+      await page.locator('object[type="application/pdf"]').waitFor({ timeout: 30_000 });
+      expect((await db.query('SELECT status FROM contracts WHERE id = $1', [draft.id]))[0].status).toBe('approved');
 
-    // Claims: one returned with a reason the expert reads, the other approved.
-    await page.getByRole('link', { name: c.nav.claims, exact: true }).click();
-    await expectPage(page, c.claims.title);
-    await checked(page);
-    await expectNoSidewaysScroll(page, TABLE_BOX);
-    await page.goto(`/coordinator/claims/${toReturn}`);
-    await expectPage(page, fill(c.claims.claimTitle, { title: `Palautettava ${suffix}`, name: names.worker }));
-    await checked(page);
-    await page.getByRole('button', { name: c.claims.return }).click();
-    const reason = language === 'fi' ? 'Matkan pituus puuttuu, lisää se.' : 'Resans längd saknas, lägg till den.';
-    await page.getByLabel(c.claims.returnReason).fill(reason);
-    await page.getByRole('button', { name: c.claims.returnSubmit }).click();
-    await page.getByRole('status').filter({ hasText: c.claims.returned }).waitFor();
-    const workerToken = await login(web.t.http, worker);
-    const returned = (await as(workerToken).get(`/claims/${toReturn}`).expect(200)).body;
-    expect(returned).toMatchObject({ status: 'returned', returnReason: reason });
+      // Claims: one returned with a reason the expert reads, the other approved.
+      await page.getByRole('link', { name: c.nav.claims, exact: true }).click();
+      await expectPage(page, c.claims.title);
+      await checked(page);
+      await expectNoSidewaysScroll(page, TABLE_BOX);
+      await page.goto(`/coordinator/claims/${toReturn}`);
+      await expectPage(page, fill(c.claims.claimTitle, { title: `Palautettava ${suffix}`, name: names.worker }));
+      await checked(page);
+      await page.getByRole('button', { name: c.claims.return }).click();
+      const reason = language === 'fi' ? 'Matkan pituus puuttuu, lisää se.' : 'Resans längd saknas, lägg till den.';
+      await page.getByLabel(c.claims.returnReason).fill(reason);
+      await page.getByRole('button', { name: c.claims.returnSubmit }).click();
+      await page.getByRole('status').filter({ hasText: c.claims.returned }).waitFor();
+      const workerToken = await login(web.t.http, worker);
+      const returned = (await as(workerToken).get(`/claims/${toReturn}`).expect(200)).body;
+      expect(returned).toMatchObject({ status: 'returned', returnReason: reason });
 
-    await page.goto(`/coordinator/claims/${toApprove}`);
-    await expectPage(page, fill(c.claims.claimTitle, { title: `Hyväksyttävä ${suffix}`, name: names.worker }));
-    await page.getByRole('button', { name: c.claims.approve, exact: true }).click();
-    await page.getByRole('status').filter({ hasText: c.claims.approved }).waitFor();
-    expect((await as(workerToken).get(`/claims/${toApprove}`).expect(200)).body.status).toBe('approved');
+      await page.goto(`/coordinator/claims/${toApprove}`);
+      await expectPage(page, fill(c.claims.claimTitle, { title: `Hyväksyttävä ${suffix}`, name: names.worker }));
+      await page.getByRole('button', { name: c.claims.approve, exact: true }).click();
+      await page.getByRole('status').filter({ hasText: c.claims.approved }).waitFor();
+      expect((await as(workerToken).get(`/claims/${toApprove}`).expect(200)).body.status).toBe('approved');
 
-    // The experts table, filtered on the server.
-    await page.getByRole('link', { name: c.nav.experts, exact: true }).click();
-    await expectPage(page, c.experts.title);
-    await page.getByLabel(c.experts.search).fill(names.applicant);
-    await page.getByRole('button', { name: c.experts.apply }).click();
-    await page.getByRole('status').filter({ hasText: fill(c.experts.found_one, { count: 1 }) }).waitFor();
-    await page.getByRole('region', { name: fill(c.experts.caption, { from: 1, to: 1, total: 1 }) }).getByRole('link', { name: names.applicant }).waitFor();
-    await checked(page);
-    await expectNoSidewaysScroll(page, TABLE_BOX);
-  }, 240_000);
+      // The experts table, filtered on the server.
+      await page.getByRole('link', { name: c.nav.experts, exact: true }).click();
+      await expectPage(page, c.experts.title);
+      await page.getByLabel(c.experts.search).fill(names.applicant);
+      await page.getByRole('button', { name: c.experts.apply }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: fill(c.experts.found_one, { count: 1 }) })
+        .waitFor();
+      await page
+        .getByRole('region', { name: fill(c.experts.caption, { from: 1, to: 1, total: 1 }) })
+        .getByRole('link', { name: names.applicant })
+        .waitFor();
+      await checked(page);
+      await expectNoSidewaysScroll(page, TABLE_BOX);
+    },
+    240_000,
+  );
 });

@@ -35,42 +35,73 @@ const HOUR = 3_600_000;
     ids.expert = expert.id;
     await createCredential(db, expert.id);
     const soon = new Date(Date.now() + 10 * 24 * HOUR);
-    const order = await createRequest(db, unitId, orderer.id, { title: 'Asiakasraadin kokous', status: RequestStatus.Submitted, startsAt: soon.toISOString(), endsAt: new Date(soon.getTime() + 2 * HOUR).toISOString() });
+    const order = await createRequest(db, unitId, orderer.id, {
+      title: 'Asiakasraadin kokous',
+      status: RequestStatus.Submitted,
+      startsAt: soon.toISOString(),
+      endsAt: new Date(soon.getTime() + 2 * HOUR).toISOString(),
+    });
     ids.order = order.id;
     await db.query(`UPDATE booking_requests SET submitted_at = now() - interval '50 hours' WHERE id = $1`, [order.id]);
-    await createOffer(db, order, (await createExpert(db, { name: 'Bertil Berg' })).id, coordinator.id, { deadline: new Date(Date.now() + 5 * HOUR).toISOString() });
-    for (const name of ['Doris Dahl', 'Eero Esimerkki', 'Fanny Fors']) await createBookableExpert(db, { name, topics: ['mental_health'] });
+    await createOffer(db, order, (await createExpert(db, { name: 'Bertil Berg' })).id, coordinator.id, {
+      deadline: new Date(Date.now() + 5 * HOUR).toISOString(),
+    });
+    for (const name of ['Doris Dahl', 'Eero Esimerkki', 'Fanny Fors'])
+      await createBookableExpert(db, { name, topics: ['mental_health'] });
     const worker = await createExpert(db, { name: 'Cecilia Claim' });
-    const work = await createFinishedAssignment(db, worker.id, { organisationId: unitId, createdBy: orderer.id, title: 'Kehittäjäryhmä' });
+    const work = await createFinishedAssignment(db, worker.id, {
+      organisationId: unitId,
+      createdBy: orderer.id,
+      title: 'Kehittäjäryhmä',
+    });
     ids.claim = await createClaim(db, worker.id, work, { status: 'submitted', kmTenths: 245 });
   }, 120_000);
   afterAll(() => web?.close());
 
-  it.each(['fi', 'sv'] as const)('in %s', async (language) => {
-    const text = TEXTS[language];
-    const c = text.coordinator;
-    for (const width of [1280, 360]) {
-      const page = await web.newPage(language, width);
-      const user = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori', language: language as Language });
-      await signIn(page, user, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
-      await expectPage(page, c.today.title);
-      const pages: [string, string, string][] = [
-        ['today', '/', c.today.title],
-        ['experts', '/coordinator/experts', c.experts.title],
-        ['expert', `/coordinator/experts/${ids.expert}`, 'Aino Applikant'],
-        ['matching', `/coordinator/orders/${ids.order}`, c.matching.title.replace('{{title}}', 'Asiakasraadin kokous')],
-        ['contracts', '/coordinator/contracts', c.contracts.title],
-        ['claims', '/coordinator/claims', c.claims.title],
-        ['claim', `/coordinator/claims/${ids.claim}`, c.claims.claimTitle.replace('{{title}}', 'Kehittäjäryhmä').replace('{{name}}', 'Cecilia Claim')],
-      ];
-      for (const [name, path, title] of pages) {
-        await page.goto(path);
-        await expectPage(page, title).catch(async (e) => {
-          await page.screenshot({ path: join(dir!, `failed-${name}-${language}-${width}.png`), fullPage: true });
-          throw e;
+  it.each(['fi', 'sv'] as const)(
+    'in %s',
+    async (language) => {
+      const text = TEXTS[language];
+      const c = text.coordinator;
+      for (const width of [1280, 360]) {
+        const page = await web.newPage(language, width);
+        const user = await createUser(web.t.db, Role.Coordinator, {
+          name: 'Kaisa Koordinaattori',
+          language: language as Language,
         });
-        await page.screenshot({ path: join(dir!, `coordinator-${name}-${language}-${width}.png`), fullPage: true });
+        await signIn(page, user, {
+          email: text.fields.email,
+          password: text.fields.password,
+          submit: text.signIn.submit,
+        });
+        await expectPage(page, c.today.title);
+        const pages: [string, string, string][] = [
+          ['today', '/', c.today.title],
+          ['experts', '/coordinator/experts', c.experts.title],
+          ['expert', `/coordinator/experts/${ids.expert}`, 'Aino Applikant'],
+          [
+            'matching',
+            `/coordinator/orders/${ids.order}`,
+            c.matching.title.replace('{{title}}', 'Asiakasraadin kokous'),
+          ],
+          ['contracts', '/coordinator/contracts', c.contracts.title],
+          ['claims', '/coordinator/claims', c.claims.title],
+          [
+            'claim',
+            `/coordinator/claims/${ids.claim}`,
+            c.claims.claimTitle.replace('{{title}}', 'Kehittäjäryhmä').replace('{{name}}', 'Cecilia Claim'),
+          ],
+        ];
+        for (const [name, path, title] of pages) {
+          await page.goto(path);
+          await expectPage(page, title).catch(async (e) => {
+            await page.screenshot({ path: join(dir!, `failed-${name}-${language}-${width}.png`), fullPage: true });
+            throw e;
+          });
+          await page.screenshot({ path: join(dir!, `coordinator-${name}-${language}-${width}.png`), fullPage: true });
+        }
       }
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });

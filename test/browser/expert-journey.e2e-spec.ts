@@ -16,7 +16,8 @@ import { asUser } from '../utils/as-user';
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
 const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // An expert's whole way through the service as a person does it, in the browser against the real API and its
@@ -37,7 +38,8 @@ describe('an expert’s whole journey in the browser', () => {
     coordinator = { ...c, token: await login(web.t.http, c) };
     const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
     orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
+      .id;
     await addMember(web.t.db, unitId, o.id);
   }, 120_000);
   afterAll(() => {
@@ -49,12 +51,13 @@ describe('an expert’s whole journey in the browser', () => {
 
   // The coordinator's and the orderer's part, between the expert's own steps.
   async function verifyAndActivate(expertId: string): Promise<void> {
-    const [credential] = (await web.t.db.query('SELECT id FROM training_credentials WHERE expert_id = $1', [expertId])) as { id: string }[];
+    const [credential] = (await web.t.db.query('SELECT id FROM training_credentials WHERE expert_id = $1', [
+      expertId,
+    ])) as { id: string }[];
     expect(credential).toBeDefined();
     await as(coordinator.token).post(`/credentials/${credential.id}/verify`).expect(200);
     await as(coordinator.token).post(`/experts/${expertId}/activate`).expect(200);
   }
-
 
   async function approveContract(expertId: string): Promise<string> {
     const list = await as(coordinator.token).get(`/contracts?expertId=${expertId}&status=draft`).expect(200);
@@ -67,7 +70,10 @@ describe('an expert’s whole journey in the browser', () => {
 
   async function payApprovedClaims(upTo: string): Promise<void> {
     const run = await as(coordinator.token).post('/fee-runs', { upTo }).expect(202);
-    const now = () => as(coordinator.token).get(`/fee-runs/${run.body.id}`).then((r) => r.body as { status: string });
+    const now = () =>
+      as(coordinator.token)
+        .get(`/fee-runs/${run.body.id}`)
+        .then((r) => r.body as { status: string });
     expect((await until(now, (r) => r.status === 'computed' || r.status === 'failed', 60_000)).status).toBe('computed');
     await as(coordinator.token).post(`/fee-runs/${run.body.id}/approve`).expect(200);
     await as(coordinator.token).post(`/fee-runs/${run.body.id}/export`).expect(202);
@@ -78,7 +84,10 @@ describe('an expert’s whole journey in the browser', () => {
   async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
     const expand = page.getByRole('button', { name: text.app.navigationExpand });
     if ((await expand.isVisible()) && (await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
-    await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: text.app.mainNavigation })
+      .getByRole('link', { name: label, exact: true })
+      .click();
     await expectPage(page, title);
   }
 
@@ -118,8 +127,12 @@ describe('an expert’s whole journey in the browser', () => {
       // The profile: the language they work in, where they can go, what they do. All of it on the phone.
       await menu(page, text, text.nav.profile, text.profile.title);
       await page.locator(language === 'fi' ? '#languages' : '#languages-sv').check({ force: true });
-      await page.getByRole('checkbox', { name: language === 'fi' ? 'Vaasa' : 'Vasa', exact: true }).check({ force: true });
-      await page.getByRole('checkbox', { name: text.profile.taskType.working_group, exact: true }).check({ force: true });
+      await page
+        .getByRole('checkbox', { name: language === 'fi' ? 'Vaasa' : 'Vasa', exact: true })
+        .check({ force: true });
+      await page
+        .getByRole('checkbox', { name: text.profile.taskType.working_group, exact: true })
+        .check({ force: true });
       await page.getByRole('button', { name: text.profile.details.submit }).click();
       await page.getByRole('status').filter({ hasText: text.profile.saved }).waitFor();
 
@@ -148,7 +161,11 @@ describe('an expert’s whole journey in the browser', () => {
       await setPaymentDetails(t.db, expertId, { taxPercent: 10, taxCardYear: Number(workDate.slice(0, 4)) });
       await giveDateOfBirth(t.db, expertId);
       // An orderer orders and the coordinator offers the work to the expert.
-      await orderAndOffer(web.t, { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId }, { expertId, language, title, startsAt });
+      await orderAndOffer(
+        web.t,
+        { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId },
+        { expertId, language, title, startsAt },
+      );
 
       // The expert accepts the offer from the home in one tap.
       await page.goto('/');
@@ -168,7 +185,11 @@ describe('an expert’s whole journey in the browser', () => {
       await page.getByRole('link', { name: text.contracts.downloadSigned }).waitFor();
 
       // The work takes place; the orderer confirms it (the API's clock past its end for that).
-      const assignments = (await as(await login(t.http, { email, password })).get('/assignments').expect(200)).body as { id: string; title: string }[];
+      const assignments = (
+        await as(await login(t.http, { email, password }))
+          .get('/assignments')
+          .expect(200)
+      ).body as { id: string; title: string }[];
       const assignment = assignments.find((a) => a.title === title)!;
       t.clock.set(new Date(startsAt.getTime() + 3 * 3_600_000));
       await as(orderer.token).post(`/assignments/${assignment.id}/complete`, { tookPlace: true }).expect(200);
@@ -212,12 +233,24 @@ describe('an expert’s whole journey in the browser', () => {
       await page.reload();
       await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.paid })).waitFor();
       await menu(page, text, text.nav.fees, text.fees.title);
-      await page.getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) }).waitFor();
+      await page
+        .getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) })
+        .waitFor();
       const download = page.waitForEvent('download');
-      await page.getByRole('button', { name: new RegExp(fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+')) }).click();
+      await page
+        .getByRole('button', {
+          name: new RegExp(
+            fill(text.fees.statements.downloadNamed, { date: 'DATE' }).replace(/[()]/g, '\\$&').replace('DATE', '.+'),
+          ),
+        })
+        .click();
       const file = await download;
       expect(file.suggestedFilename()).toMatch(/\.pdf$/);
-      expect(readFileSync(await file.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(
+        readFileSync(await file.path())
+          .subarray(0, 5)
+          .toString('latin1'),
+      ).toBe('%PDF-');
     }, 300_000);
   });
 });

@@ -16,11 +16,17 @@ import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebA
 const TEXTS = { fi, sv };
 // A browser, axe on long forms and a machine shared with others: a screen's whole task gets a minute and a half.
 const SLOW = 90_000;
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
 const DAY_MS = 86_400_000;
 const helsinkiDate = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + offsetDays * DAY_MS));
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + offsetDays * DAY_MS));
 
 // A valid Finnish personal identity code, different for every test (one code belongs to one account).
 let serial = 100 + Math.floor(Math.random() * 700);
@@ -47,9 +53,16 @@ describe('the expert’s own screens in the browser', () => {
     // memory); then phone-sized.
     async function openAs(expert: TestUser, link: string, title: string): Promise<Page> {
       const page = await web.newPage(language);
-      await signIn(page, expert, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      await signIn(page, expert, {
+        email: text.fields.email,
+        password: text.fields.password,
+        submit: text.signIn.submit,
+      });
       await expectPage(page, text.home.title);
-      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: link, exact: true }).click();
+      await page
+        .getByRole('navigation', { name: text.app.mainNavigation })
+        .getByRole('link', { name: link, exact: true })
+        .click();
       await expectPage(page, title);
       await page.setViewportSize({ width: 360, height: 800 });
       return page;
@@ -63,255 +76,342 @@ describe('the expert’s own screens in the browser', () => {
     const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
     const expertApi = async (expert: TestUser) => {
       const token = await login(web.t.http, expert);
-      return (path: string) => web.t.http.get(path).set('authorization', `Bearer ${token}`).expect(200).then((r) => r.body);
+      return (path: string) =>
+        web.t.http
+          .get(path)
+          .set('authorization', `Bearer ${token}`)
+          .expect(200)
+          .then((r) => r.body);
     };
 
-    it('fills the profile: languages, municipalities, task types, caps, ceiling, topics with consent, pause and resume', async () => {
-      const expert = await createExpert(web.t.db, { name: 'Pirjo Profiili', language: language as Language, topics: [], languages: ['fi'], taskTypes: [], travelMunicipalities: [] });
-      const page = await openAs(expert, text.nav.profile, text.profile.title);
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+    it(
+      'fills the profile: languages, municipalities, task types, caps, ceiling, topics with consent, pause and resume',
+      async () => {
+        const expert = await createExpert(web.t.db, {
+          name: 'Pirjo Profiili',
+          language: language as Language,
+          topics: [],
+          languages: ['fi'],
+          taskTypes: [],
+          travelMunicipalities: [],
+        });
+        const page = await openAs(expert, text.nav.profile, text.profile.title);
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      await tick(page, 'checkbox', new Intl.DisplayNames([language], { type: 'language' }).of('sv')!);
-      await page.getByLabel(text.profile.fields.homeMunicipality).selectOption({ label: language === 'sv' ? 'Vasa' : 'Vaasa' });
-      await tick(page, 'checkbox', language === 'sv' ? 'Korsholm' : 'Mustasaari');
-      await tick(page, 'checkbox', text.profile.fields.worksRemotely);
-      await tick(page, 'checkbox', text.profile.taskType.lecture);
-      await page.getByLabel(text.profile.fields.maxPerWeek).fill('2');
-      await page.getByLabel(text.profile.fields.maxPerMonth).fill('6');
-      await page.getByLabel(text.profile.fields.yearlyEarningsCeiling).fill('4 500');
-      await page.getByRole('button', { name: text.profile.details.submit }).click();
-      await announced(page, text.profile.saved);
+        await tick(page, 'checkbox', new Intl.DisplayNames([language], { type: 'language' }).of('sv')!);
+        await page
+          .getByLabel(text.profile.fields.homeMunicipality)
+          .selectOption({ label: language === 'sv' ? 'Vasa' : 'Vaasa' });
+        await tick(page, 'checkbox', language === 'sv' ? 'Korsholm' : 'Mustasaari');
+        await tick(page, 'checkbox', text.profile.fields.worksRemotely);
+        await tick(page, 'checkbox', text.profile.taskType.lecture);
+        await page.getByLabel(text.profile.fields.maxPerWeek).fill('2');
+        await page.getByLabel(text.profile.fields.maxPerMonth).fill('6');
+        await page.getByLabel(text.profile.fields.yearlyEarningsCeiling).fill('4 500');
+        await page.getByRole('button', { name: text.profile.details.submit }).click();
+        await announced(page, text.profile.saved);
 
-      // The topics are saved only with the consent: without it, the summary names the missing consent.
-      const [topic] = (await web.t.db.query(`SELECT name_fi, name_sv FROM topics WHERE code = 'mental_health'`)) as { name_fi: string; name_sv: string }[];
-      await tick(page, 'checkbox', language === 'sv' ? topic.name_sv : topic.name_fi);
-      // The consent text shown is the one whose version the API records.
-      await page.getByText(TOPICS_CONSENT_TEXT[language], { exact: true }).waitFor();
-      await page.getByRole('button', { name: text.profile.topics.submit }).click();
-      await page.getByRole('link', { name: text.profile.topics.consentRequired }).waitFor();
-      await expectAccessible(page);
-      await tick(page, 'checkbox', text.profile.topics.consentLabel);
-      await page.getByRole('button', { name: text.profile.topics.submit }).click();
-      await announced(page, text.profile.topics.saved);
+        // The topics are saved only with the consent: without it, the summary names the missing consent.
+        const [topic] = (await web.t.db.query(`SELECT name_fi, name_sv FROM topics WHERE code = 'mental_health'`)) as {
+          name_fi: string;
+          name_sv: string;
+        }[];
+        await tick(page, 'checkbox', language === 'sv' ? topic.name_sv : topic.name_fi);
+        // The consent text shown is the one whose version the API records.
+        await page.getByText(TOPICS_CONSENT_TEXT[language], { exact: true }).waitFor();
+        await page.getByRole('button', { name: text.profile.topics.submit }).click();
+        await page.getByRole('link', { name: text.profile.topics.consentRequired }).waitFor();
+        await expectAccessible(page);
+        await tick(page, 'checkbox', text.profile.topics.consentLabel);
+        await page.getByRole('button', { name: text.profile.topics.submit }).click();
+        await announced(page, text.profile.topics.saved);
 
-      const get = await expertApi(expert);
-      const saved = await get('/experts/me');
-      expect(saved).toMatchObject({
-        languages: ['fi', 'sv'],
-        homeMunicipality: '905',
-        travelMunicipalities: ['499'],
-        worksRemotely: true,
-        taskTypes: ['lecture'],
-        maxPerWeek: 2,
-        maxPerMonth: 6,
-        yearlyEarningsCeilingCents: 450_000,
-        topics: ['mental_health'],
-        topicsConsentVersion: 'topics-v1',
-      });
-      expect(saved.topicsConsentAt).not.toBeNull();
+        const get = await expertApi(expert);
+        const saved = await get('/experts/me');
+        expect(saved).toMatchObject({
+          languages: ['fi', 'sv'],
+          homeMunicipality: '905',
+          travelMunicipalities: ['499'],
+          worksRemotely: true,
+          taskTypes: ['lecture'],
+          maxPerWeek: 2,
+          maxPerMonth: 6,
+          yearlyEarningsCeilingCents: 450_000,
+          topics: ['mental_health'],
+          topicsConsentVersion: 'topics-v1',
+        });
+        expect(saved.topicsConsentAt).not.toBeNull();
 
-      // A pause with a reason, told who reads it.
-      const reason = language === 'sv' ? 'Semester i juli' : 'Lomalla heinäkuun';
-      await page.getByText(text.profile.pause.reasonHint).waitFor();
-      await page.getByLabel(text.profile.pause.reason).fill(reason);
-      await page.getByRole('button', { name: text.profile.pause.pause }).click();
-      await page.getByText(text.profile.pause.status.paused).waitFor();
-      await announced(page, text.profile.pause.paused);
-      await page.getByText(fill(text.profile.pause.yourReason, { reason })).waitFor();
-      await expectAccessible(page);
-      await expect(get('/experts/me')).resolves.toMatchObject({ status: ExpertStatus.Paused, pauseReason: reason });
-      await page.getByRole('button', { name: text.profile.pause.resume }).click();
-      await page.getByText(text.profile.pause.status.active).waitFor();
-      await expect(get('/experts/me').then((e) => e.status)).resolves.toBe(ExpertStatus.Active);
-    }, SLOW);
+        // A pause with a reason, told who reads it.
+        const reason = language === 'sv' ? 'Semester i juli' : 'Lomalla heinäkuun';
+        await page.getByText(text.profile.pause.reasonHint).waitFor();
+        await page.getByLabel(text.profile.pause.reason).fill(reason);
+        await page.getByRole('button', { name: text.profile.pause.pause }).click();
+        await page.getByText(text.profile.pause.status.paused).waitFor();
+        await announced(page, text.profile.pause.paused);
+        await page.getByText(fill(text.profile.pause.yourReason, { reason })).waitFor();
+        await expectAccessible(page);
+        await expect(get('/experts/me')).resolves.toMatchObject({ status: ExpertStatus.Paused, pauseReason: reason });
+        await page.getByRole('button', { name: text.profile.pause.resume }).click();
+        await page.getByText(text.profile.pause.status.active).waitFor();
+        await expect(get('/experts/me').then((e) => e.status)).resolves.toBe(ExpertStatus.Active);
+      },
+      SLOW,
+    );
 
-    it('uploads a certificate through the file chooser and shows each certificate’s state with the reason of a rejection', async () => {
-      const expert = await createExpert(web.t.db, { status: ExpertStatus.Applicant, language: language as Language });
-      const earlier = await createCredential(web.t.db, expert.id, { provider: 'Kansalaisopisto' });
-      const reason = language === 'sv' ? 'Intyget saknar anordnarens underskrift.' : 'Todistuksesta puuttuu järjestäjän allekirjoitus.';
-      await web.t.http.post(`/credentials/${earlier.id}/reject`).set('authorization', `Bearer ${coordinator}`).send({ reason }).expect(200);
+    it(
+      'uploads a certificate through the file chooser and shows each certificate’s state with the reason of a rejection',
+      async () => {
+        const expert = await createExpert(web.t.db, { status: ExpertStatus.Applicant, language: language as Language });
+        const earlier = await createCredential(web.t.db, expert.id, { provider: 'Kansalaisopisto' });
+        const reason =
+          language === 'sv'
+            ? 'Intyget saknar anordnarens underskrift.'
+            : 'Todistuksesta puuttuu järjestäjän allekirjoitus.';
+        await web.t.http
+          .post(`/credentials/${earlier.id}/reject`)
+          .set('authorization', `Bearer ${coordinator}`)
+          .send({ reason })
+          .expect(200);
 
-      const page = await openAs(expert, text.nav.certificates, text.certificates.title);
-      await page.getByText(text.certificates.status.rejected).waitFor();
-      await page.getByText(fill(text.certificates.list.reason, { reason })).waitFor();
-      // The limits are told before a file is chosen.
-      await page.getByText(fill(text.certificates.fields.limits, { size: 5 })).waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+        const page = await openAs(expert, text.nav.certificates, text.certificates.title);
+        await page.getByText(text.certificates.status.rejected).waitFor();
+        await page.getByText(fill(text.certificates.list.reason, { reason })).waitFor();
+        // The limits are told before a file is chosen.
+        await page.getByText(fill(text.certificates.fields.limits, { size: 5 })).waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      await page.getByLabel(text.certificates.fields.provider).fill('Vamia');
-      await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDate(-30));
-      await page.getByLabel(text.certificates.fields.chooseFile).setInputFiles({ name: 'todistus.png', mimeType: 'image/png', buffer: samplePng() });
-      await page.getByRole('button', { name: text.certificates.upload.submit }).click();
-      await announced(page, text.certificates.uploaded);
-      await page.getByText(fill(text.certificates.list.file, { name: 'todistus.png' })).waitFor();
-      await page.getByText(text.certificates.status.pending).waitFor();
-      await expectAccessible(page);
+        await page.getByLabel(text.certificates.fields.provider).fill('Vamia');
+        await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDate(-30));
+        await page
+          .getByLabel(text.certificates.fields.chooseFile)
+          .setInputFiles({ name: 'todistus.png', mimeType: 'image/png', buffer: samplePng() });
+        await page.getByRole('button', { name: text.certificates.upload.submit }).click();
+        await announced(page, text.certificates.uploaded);
+        await page.getByText(fill(text.certificates.list.file, { name: 'todistus.png' })).waitFor();
+        await page.getByText(text.certificates.status.pending).waitFor();
+        await expectAccessible(page);
 
-      const get = await expertApi(expert);
-      const mine = (await get('/experts/me/credentials')) as { provider: string; status: string; type: string }[];
-      expect(mine.map((c) => [c.provider, c.status, c.type]).sort()).toEqual([
-        ['Kansalaisopisto', 'rejected', 'kokemusasiantuntija'],
-        ['Vamia', 'pending', 'kokemusasiantuntija'],
-      ]);
-    }, SLOW);
+        const get = await expertApi(expert);
+        const mine = (await get('/experts/me/credentials')) as { provider: string; status: string; type: string }[];
+        expect(mine.map((c) => [c.provider, c.status, c.type]).sort()).toEqual([
+          ['Kansalaisopisto', 'rejected', 'kokemusasiantuntija'],
+          ['Vamia', 'pending', 'kokemusasiantuntija'],
+        ]);
+      },
+      SLOW,
+    );
 
-    it('sets times: a weekly window, a single date and an absence, shown in the week; an overlap is named at its fields', async () => {
-      const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, text.nav.availability, text.availability.title);
-      await page.getByText(text.availability.weekly.empty).waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+    it(
+      'sets times: a weekly window, a single date and an absence, shown in the week; an overlap is named at its fields',
+      async () => {
+        const expert = await createExpert(web.t.db, { language: language as Language });
+        const page = await openAs(expert, text.nav.availability, text.availability.title);
+        await page.getByText(text.availability.weekly.empty).waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      const week = page.getByRole('region', { name: new RegExp(`^${text.availability.week.heading.split('{{week}}')[0]}`) });
-      const weekly = page.getByRole('region', { name: text.availability.weekly.heading });
-      await weekly.getByLabel(text.availability.fields.weekday).selectOption({ label: new Intl.DateTimeFormat(language === 'sv' ? 'sv-FI' : 'fi-FI', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 0, 7))) });
-      await weekly.getByLabel(text.availability.fields.from).fill('09:00');
-      await weekly.getByLabel(text.availability.fields.to).fill('12:00');
-      await weekly.getByRole('button', { name: text.availability.weekly.submit }).click();
-      await announced(page, text.availability.weekly.added);
-      // Next week's Wednesday shows the hours (this week's may be past, before the hours apply).
-      await page.getByRole('button', { name: text.availability.week.next }).click();
-      await week.getByText(fill(text.availability.week.hours, { from: '9.00', to: '12.00' })).first().waitFor();
+        const week = page.getByRole('region', {
+          name: new RegExp(`^${text.availability.week.heading.split('{{week}}')[0]}`),
+        });
+        const weekly = page.getByRole('region', { name: text.availability.weekly.heading });
+        await weekly.getByLabel(text.availability.fields.weekday).selectOption({
+          label: new Intl.DateTimeFormat(language === 'sv' ? 'sv-FI' : 'fi-FI', {
+            weekday: 'long',
+            timeZone: 'UTC',
+          }).format(new Date(Date.UTC(2026, 0, 7))),
+        });
+        await weekly.getByLabel(text.availability.fields.from).fill('09:00');
+        await weekly.getByLabel(text.availability.fields.to).fill('12:00');
+        await weekly.getByRole('button', { name: text.availability.weekly.submit }).click();
+        await announced(page, text.availability.weekly.added);
+        // Next week's Wednesday shows the hours (this week's may be past, before the hours apply).
+        await page.getByRole('button', { name: text.availability.week.next }).click();
+        await week
+          .getByText(fill(text.availability.week.hours, { from: '9.00', to: '12.00' }))
+          .first()
+          .waitFor();
 
-      // The same hours again: the API refuses the overlap and the form says so at the fields, keeping what was typed.
-      await weekly.getByLabel(text.availability.fields.weekday).selectOption({ index: 2 });
-      await weekly.getByLabel(text.availability.fields.from).fill('10:00');
-      await weekly.getByLabel(text.availability.fields.to).fill('11:00');
-      await weekly.getByRole('button', { name: text.availability.weekly.submit }).click();
-      await page.getByRole('link', { name: fill(text.errors.field.overlaps, { field: text.availability.fields.from }) }).waitFor();
-      await expect(weekly.getByLabel(text.availability.fields.from).inputValue()).resolves.toBe('10:00');
-      await expectAccessible(page);
+        // The same hours again: the API refuses the overlap and the form says so at the fields, keeping what was typed.
+        await weekly.getByLabel(text.availability.fields.weekday).selectOption({ index: 2 });
+        await weekly.getByLabel(text.availability.fields.from).fill('10:00');
+        await weekly.getByLabel(text.availability.fields.to).fill('11:00');
+        await weekly.getByRole('button', { name: text.availability.weekly.submit }).click();
+        await page
+          .getByRole('link', { name: fill(text.errors.field.overlaps, { field: text.availability.fields.from }) })
+          .waitFor();
+        await expect(weekly.getByLabel(text.availability.fields.from).inputValue()).resolves.toBe('10:00');
+        await expectAccessible(page);
 
-      const date = helsinkiDate(9);
-      const oneOff = page.getByRole('region', { name: text.availability.oneOff.heading });
-      await oneOff.getByLabel(text.availability.fields.date).fill(date);
-      await oneOff.getByLabel(text.availability.fields.from).fill('13:00');
-      await oneOff.getByLabel(text.availability.fields.to).fill('15:30');
-      await oneOff.getByRole('button', { name: text.availability.oneOff.submit }).click();
-      await announced(page, text.availability.oneOff.added);
+        const date = helsinkiDate(9);
+        const oneOff = page.getByRole('region', { name: text.availability.oneOff.heading });
+        await oneOff.getByLabel(text.availability.fields.date).fill(date);
+        await oneOff.getByLabel(text.availability.fields.from).fill('13:00');
+        await oneOff.getByLabel(text.availability.fields.to).fill('15:30');
+        await oneOff.getByRole('button', { name: text.availability.oneOff.submit }).click();
+        await announced(page, text.availability.oneOff.added);
 
-      const absence = page.getByRole('region', { name: text.availability.absence.heading });
-      await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDate(20));
-      await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDate(27));
-      await absence.getByRole('button', { name: text.availability.absence.submit }).click();
-      await announced(page, text.availability.absence.added);
+        const absence = page.getByRole('region', { name: text.availability.absence.heading });
+        await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDate(20));
+        await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDate(27));
+        await absence.getByRole('button', { name: text.availability.absence.submit }).click();
+        await announced(page, text.availability.absence.added);
 
-      // Three weeks ahead: a day of the absence reads "away".
-      for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: text.availability.week.next }).click();
-      await week.getByText(text.availability.week.absent).first().waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+        // Three weeks ahead: a day of the absence reads "away".
+        for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: text.availability.week.next }).click();
+        await week.getByText(text.availability.week.absent).first().waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      const get = await expertApi(expert);
-      const mine = await get('/experts/me/availability');
-      expect(mine.weekly).toMatchObject([{ weekday: 3, from: '09:00', to: '12:00', validUntil: null }]);
-      expect(mine.oneOff).toMatchObject([{ date, from: '13:00', to: '15:30' }]);
-      expect(mine.absences).toMatchObject([{ firstDay: helsinkiDate(20), lastDay: helsinkiDate(27) }]);
+        const get = await expertApi(expert);
+        const mine = await get('/experts/me/availability');
+        expect(mine.weekly).toMatchObject([{ weekday: 3, from: '09:00', to: '12:00', validUntil: null }]);
+        expect(mine.oneOff).toMatchObject([{ date, from: '13:00', to: '15:30' }]);
+        expect(mine.absences).toMatchObject([{ firstDay: helsinkiDate(20), lastDay: helsinkiDate(27) }]);
 
-      // Removing the weekly hours, by the button that names them.
-      await page.getByRole('button', { name: new RegExp(`^${text.availability.removeNamed.replace('{{what}}', '')}.*9\\.00`) }).click();
-      await announced(page, text.availability.weekly.removed);
-      await expect(get('/experts/me/availability').then((a) => a.weekly)).resolves.toEqual([]);
-    }, SLOW);
+        // Removing the weekly hours, by the button that names them.
+        await page
+          .getByRole('button', {
+            name: new RegExp(`^${text.availability.removeNamed.replace('{{what}}', '')}.*9\\.00`),
+          })
+          .click();
+        await announced(page, text.availability.weekly.removed);
+        await expect(get('/experts/me/availability').then((a) => a.weekly)).resolves.toEqual([]);
+      },
+      SLOW,
+    );
 
-    it('changes the payment details and shows them masked, never in clear', async () => {
-      const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, text.nav.paymentDetails, text.paymentDetails.title);
-      await page.getByText(text.paymentDetails.current.empty).waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+    it(
+      'changes the payment details and shows them masked, never in clear',
+      async () => {
+        const expert = await createExpert(web.t.db, { language: language as Language });
+        const page = await openAs(expert, text.nav.paymentDetails, text.paymentDetails.title);
+        await page.getByText(text.paymentDetails.current.empty).waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      const code = identityCode();
-      await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 59');
-      await page.getByLabel(text.paymentDetails.fields.identityCode).fill(code);
-      await page.getByLabel(text.paymentDetails.fields.taxPercent).fill('12,5');
-      await page.getByLabel(text.paymentDetails.fields.taxCardYear).fill('2027');
-      await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
-      // A wrong check digit is named at its field, and nothing typed is lost.
-      await page.getByRole('link', { name: fill(text.errors.field.isIban, { field: text.paymentDetails.fields.iban }) }).waitFor();
-      await expect(page.getByLabel(text.paymentDetails.fields.identityCode).inputValue()).resolves.toBe(code);
-      await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 58');
-      await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
-      await announced(page, text.paymentDetails.saved);
-      await page.getByText('FI** **** **** **** 58').waitFor();
-      await page.getByText(`${code.slice(0, 7)}****`).waitFor();
+        const code = identityCode();
+        await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 59');
+        await page.getByLabel(text.paymentDetails.fields.identityCode).fill(code);
+        await page.getByLabel(text.paymentDetails.fields.taxPercent).fill('12,5');
+        await page.getByLabel(text.paymentDetails.fields.taxCardYear).fill('2027');
+        await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
+        // A wrong check digit is named at its field, and nothing typed is lost.
+        await page
+          .getByRole('link', { name: fill(text.errors.field.isIban, { field: text.paymentDetails.fields.iban }) })
+          .waitFor();
+        await expect(page.getByLabel(text.paymentDetails.fields.identityCode).inputValue()).resolves.toBe(code);
+        await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 58');
+        await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
+        await announced(page, text.paymentDetails.saved);
+        await page.getByText('FI** **** **** **** 58').waitFor();
+        await page.getByText(`${code.slice(0, 7)}****`).waitFor();
 
-      // The fee to an association, and the expert's own secrets kept as they were.
-      await tick(page, 'radio', text.paymentDetails.payee.association);
-      await page.getByLabel(text.paymentDetails.fields.associationName).fill('Mielenterveysyhdistys Vaasa ry');
-      await page.getByLabel(text.paymentDetails.fields.associationBusinessId).fill('1572860-0');
-      await page.getByLabel(text.paymentDetails.fields.associationIban).fill('FI55 4234 5670 0000 81');
-      await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
-      await announced(page, text.paymentDetails.saved);
-      await page.getByText(/Mielenterveysyhdistys Vaasa ry, 1572860-0/).waitFor();
-      await expectAccessible(page);
+        // The fee to an association, and the expert's own secrets kept as they were.
+        await tick(page, 'radio', text.paymentDetails.payee.association);
+        await page.getByLabel(text.paymentDetails.fields.associationName).fill('Mielenterveysyhdistys Vaasa ry');
+        await page.getByLabel(text.paymentDetails.fields.associationBusinessId).fill('1572860-0');
+        await page.getByLabel(text.paymentDetails.fields.associationIban).fill('FI55 4234 5670 0000 81');
+        await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
+        await announced(page, text.paymentDetails.saved);
+        await page.getByText(/Mielenterveysyhdistys Vaasa ry, 1572860-0/).waitFor();
+        await expectAccessible(page);
 
-      const html = await page.content();
-      for (const clear of ['FI1410093000123458', 'FI14 1009 3000 1234 58', 'FI5542345670000081', 'FI55 4234 5670 0000 81']) expect(html).not.toContain(clear);
-      expect(html).not.toContain(code);
-      const get = await expertApi(expert);
-      await expect(get('/experts/me/payment-details')).resolves.toMatchObject({ ibanMasked: 'FI** **** **** **** 58', association: { ibanMasked: 'FI** **** **** **** 81' }, taxPercent: 12.5, taxCardYear: 2027, payee: 'association', declinesFee: false });
-      // The screen never asked for the clear values (each such read is audited).
-      const [{ count }] = (await web.t.db.query(`SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action LIKE '%clear%'`, [expert.id])) as { count: number }[];
-      expect(count).toBe(0);
-    }, SLOW);
+        const html = await page.content();
+        for (const clear of [
+          'FI1410093000123458',
+          'FI14 1009 3000 1234 58',
+          'FI5542345670000081',
+          'FI55 4234 5670 0000 81',
+        ])
+          expect(html).not.toContain(clear);
+        expect(html).not.toContain(code);
+        const get = await expertApi(expert);
+        await expect(get('/experts/me/payment-details')).resolves.toMatchObject({
+          ibanMasked: 'FI** **** **** **** 58',
+          association: { ibanMasked: 'FI** **** **** **** 81' },
+          taxPercent: 12.5,
+          taxCardYear: 2027,
+          payee: 'association',
+          declinesFee: false,
+        });
+        // The screen never asked for the clear values (each such read is audited).
+        const [{ count }] = (await web.t.db.query(
+          `SELECT count(*)::int AS count FROM audit_events WHERE entity_id = $1 AND action LIKE '%clear%'`,
+          [expert.id],
+        )) as { count: number }[];
+        expect(count).toBe(0);
+      },
+      SLOW,
+    );
 
-    it('makes, copies, renews and removes the calendar link', async () => {
-      const expert = await createExpert(web.t.db, { language: language as Language });
-      const page = await openAs(expert, text.nav.calendarLink, text.calendarLink.title);
-      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.baseUrl });
-      await page.getByText(text.calendarLink.none).waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+    it(
+      'makes, copies, renews and removes the calendar link',
+      async () => {
+        const expert = await createExpert(web.t.db, { language: language as Language });
+        const page = await openAs(expert, text.nav.calendarLink, text.calendarLink.title);
+        await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.baseUrl });
+        await page.getByText(text.calendarLink.none).waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      await page.getByRole('button', { name: text.calendarLink.create }).click();
-      await announced(page, text.calendarLink.created);
-      const address = page.getByLabel(text.calendarLink.address);
-      const first = await address.inputValue();
-      expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
-      await page.getByRole('button', { name: text.calendarLink.copy }).click();
-      await announced(page, text.calendarLink.copied);
-      await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(first);
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+        await page.getByRole('button', { name: text.calendarLink.create }).click();
+        await announced(page, text.calendarLink.created);
+        const address = page.getByLabel(text.calendarLink.address);
+        const first = await address.inputValue();
+        expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+        await page.getByRole('button', { name: text.calendarLink.copy }).click();
+        await announced(page, text.calendarLink.copied);
+        await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(first);
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      await page.getByRole('button', { name: text.calendarLink.renew }).click();
-      await announced(page, text.calendarLink.renewed);
-      const second = await address.inputValue();
-      expect(second).not.toBe(first);
-      await web.t.http.get(new URL(first).pathname).expect(404);
-      await web.t.http.get(new URL(second).pathname).expect(200);
+        await page.getByRole('button', { name: text.calendarLink.renew }).click();
+        await announced(page, text.calendarLink.renewed);
+        const second = await address.inputValue();
+        expect(second).not.toBe(first);
+        await web.t.http.get(new URL(first).pathname).expect(404);
+        await web.t.http.get(new URL(second).pathname).expect(200);
 
-      await page.getByRole('button', { name: text.calendarLink.revoke }).click();
-      await page.getByRole('button', { name: text.calendarLink.revokeConfirm }).click();
-      await announced(page, text.calendarLink.revoked);
-      await page.getByText(text.calendarLink.none).waitFor();
-      await web.t.http.get(new URL(second).pathname).expect(404);
-    }, SLOW);
+        await page.getByRole('button', { name: text.calendarLink.revoke }).click();
+        await page.getByRole('button', { name: text.calendarLink.revokeConfirm }).click();
+        await announced(page, text.calendarLink.revoked);
+        await page.getByText(text.calendarLink.none).waitFor();
+        await web.t.http.get(new URL(second).pathname).expect(404);
+      },
+      SLOW,
+    );
 
-    it('downloads the expert’s data as a JSON file and asks for erasure, telling what is kept', async () => {
-      const expert = await createExpert(web.t.db, { name: 'Dagny Datanen', language: language as Language });
-      const page = await openAs(expert, text.nav.myData, text.myData.title);
-      await page.getByText(text.myData.erasure.kept).waitFor();
-      await page.getByRole('button', { name: text.myData.erasure.button }).waitFor();
-      await expectAccessible(page);
-      await expectNoSidewaysScroll(page);
+    it(
+      'downloads the expert’s data as a JSON file and asks for erasure, telling what is kept',
+      async () => {
+        const expert = await createExpert(web.t.db, { name: 'Dagny Datanen', language: language as Language });
+        const page = await openAs(expert, text.nav.myData, text.myData.title);
+        await page.getByText(text.myData.erasure.kept).waitFor();
+        await page.getByRole('button', { name: text.myData.erasure.button }).waitFor();
+        await expectAccessible(page);
+        await expectNoSidewaysScroll(page);
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: text.myData.download.button }).click()]);
-      expect(download.suggestedFilename()).toMatch(/^kokemus-\d{4}-\d{2}-\d{2}\.json$/);
-      const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
-      expect(JSON.stringify(data)).toContain(expert.email);
-      await announced(page, text.myData.download.done);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: text.myData.download.button }).click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^kokemus-\d{4}-\d{2}-\d{2}\.json$/);
+        const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
+        expect(JSON.stringify(data)).toContain(expert.email);
+        await announced(page, text.myData.download.done);
 
-      await page.getByRole('button', { name: text.myData.erasure.button }).click();
-      await page.getByRole('button', { name: text.myData.erasure.confirm }).click();
-      await announced(page, text.myData.erasure.sent);
-      await page.getByText(new RegExp(text.myData.erasure.requested.split('{{at}}')[0])).waitFor();
-      await expectAccessible(page);
-      const get = await expertApi(expert);
-      await expect(get('/experts/me').then((e) => e.erasureRequestedAt)).resolves.not.toBeNull();
-    }, SLOW);
+        await page.getByRole('button', { name: text.myData.erasure.button }).click();
+        await page.getByRole('button', { name: text.myData.erasure.confirm }).click();
+        await announced(page, text.myData.erasure.sent);
+        await page.getByText(new RegExp(text.myData.erasure.requested.split('{{at}}')[0])).waitFor();
+        await expectAccessible(page);
+        const get = await expertApi(expert);
+        await expect(get('/experts/me').then((e) => e.erasureRequestedAt)).resolves.not.toBeNull();
+      },
+      SLOW,
+    );
   });
 });

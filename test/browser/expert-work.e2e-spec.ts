@@ -9,7 +9,15 @@ import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectPage,
+  orderAndOffer,
+  signIn,
+  startWebApp,
+  WebApp,
+} from './browser';
 import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
@@ -33,7 +41,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     coordinator = { ...c, token: await login(web.t.http, c) };
     const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
     orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' })).id;
+    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
+      .id;
     await addMember(web.t.db, unitId, o.id);
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
@@ -42,7 +51,12 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   const as = asUser(() => web.t.http);
 
   async function expert(language: 'fi' | 'sv', overrides: { name?: string; yearlyEarningsCeilingCents?: number } = {}) {
-    const user = await createBookableExpert(web.t.db, { name: overrides.name ?? 'Sanna Selkämeri', language: language as Language, languages: [language], yearlyEarningsCeilingCents: overrides.yearlyEarningsCeilingCents });
+    const user = await createBookableExpert(web.t.db, {
+      name: overrides.name ?? 'Sanna Selkämeri',
+      language: language as Language,
+      languages: [language],
+      yearlyEarningsCeilingCents: overrides.yearlyEarningsCeilingCents,
+    });
     await giveDateOfBirth(web.t.db, user.id);
     return user;
   }
@@ -52,7 +66,11 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   async function offerTo(user: TestUser, language: 'fi' | 'sv', title: string): Promise<string> {
     const date = new Date(Date.now() + day++ * DAY).toISOString().slice(0, 10);
     const startsAt = new Date(`${date}T08:00:00Z`);
-    return orderAndOffer(web.t, { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId }, { expertId: user.id, language, title, startsAt });
+    return orderAndOffer(
+      web.t,
+      { ordererToken: orderer.token, coordinatorToken: coordinator.token, unitId },
+      { expertId: user.id, language, title, startsAt },
+    );
   }
 
   // The coordinator approves the expert's one draft and the worker renders its PDF.
@@ -92,9 +110,11 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       window.dispatchEvent(new PopStateEvent('popstate'));
     }, path);
 
-  const nav = (page: Page, text: Texts, name: string) => page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true }).click();
+  const nav = (page: Page, text: Texts, name: string) =>
+    page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true }).click();
 
-  const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
+  const fill = (template: string, values: Record<string, string>) =>
+    template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
@@ -129,14 +149,19 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.offers.accepted).first().waitFor();
       await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
       await expect(page.getByText(text.errors.code.OFFER_NOT_OPEN).count()).resolves.toBe(0);
-      const [answers] = (await web.t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'offer.accepted' AND entity_id = $1`, [offerId])) as { n: number }[];
+      const [answers] = (await web.t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'offer.accepted' AND entity_id = $1`,
+        [offerId],
+      )) as { n: number }[];
       expect(answers.n).toBe(1);
 
       // The coordinator approves the drafted contract; the worker renders the PDF.
       const contractId = await approveContractOf(user);
       await visit(page, '/');
       await expectPage(page, text.home.title);
-      const { number } = (await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body as { number: string };
+      const { number } = (await as(coordinator.token).get(`/contracts/${contractId}`).expect(200)).body as {
+        number: string;
+      };
       await page.getByRole('link', { name: fill(text.expertHome.contractName, { number }) }).waitFor();
       await page.getByRole('link', { name: title }).waitFor();
 
@@ -182,7 +207,10 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByLabel(text.offers.decline.reason, { exact: false }).fill('En jaksa juuri nyt');
       await page.getByRole('button', { name: text.offers.decline.submit }).click();
       await page.getByText(text.offers.declined).first().waitFor();
-      const [row] = (await web.t.db.query('SELECT status, decline_reason FROM offers WHERE id = $1', [offerId])) as { status: string; decline_reason: string }[];
+      const [row] = (await web.t.db.query('SELECT status, decline_reason FROM offers WHERE id = $1', [offerId])) as {
+        status: string;
+        decline_reason: string;
+      }[];
       expect(row).toEqual({ status: 'declined', decline_reason: 'En jaksa juuri nyt' });
       await visit(page, '/offers');
       await expectPage(page, text.offers.title);
@@ -194,7 +222,9 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       const user = await expert(language);
       const title = language === 'fi' ? 'Asiakasraati' : 'Klientrådet';
       const offerId = await offerTo(user, language, title);
-      const accepted = await as(await login(web.t.http, user)).post(`/offers/${offerId}/accept`).expect(201);
+      const accepted = await as(await login(web.t.http, user))
+        .post(`/offers/${offerId}/accept`)
+        .expect(201);
       const page = await signedIn(language, user);
       await visit(page, `/assignments/${accepted.body.id}`);
       await expectPage(page, title);
@@ -209,7 +239,12 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByRole('button', { name: text.assignments.withdraw.submit }).click();
       await page.getByText(text.assignments.withdraw.done).first().waitFor();
       const after = await as(coordinator.token).get(`/assignments/${accepted.body.id}`).expect(200);
-      expect(after.body).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', cancelReason: 'Sairastuin', feeDue: false });
+      expect(after.body).toMatchObject({
+        status: 'cancelled',
+        cancelledBy: 'expert',
+        cancelReason: 'Sairastuin',
+        feeDue: false,
+      });
     }, 60_000);
   });
 
@@ -223,12 +258,16 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     await page.getByRole('button', { name: fi.offers.accept }).click();
     await page.getByRole('heading', { name: fi.offers.ceiling.title }).waitFor();
     await page.getByText(fi.offers.ceiling.body).waitFor();
-    const [before] = (await web.t.db.query('SELECT status FROM offers WHERE id = $1', [offerId])) as { status: string }[];
+    const [before] = (await web.t.db.query('SELECT status FROM offers WHERE id = $1', [offerId])) as {
+      status: string;
+    }[];
     expect(before.status).toBe('offered');
     await checked(page, 'offer-ceiling', 'fi');
     await page.getByRole('button', { name: fi.offers.ceiling.accept }).click();
     await page.getByText(fi.offers.accepted).first().waitFor();
-    const [after] = (await web.t.db.query('SELECT status, ceiling_acknowledged FROM offers WHERE id = $1', [offerId])) as { status: string; ceiling_acknowledged: boolean }[];
+    const [after] = (await web.t.db.query('SELECT status, ceiling_acknowledged FROM offers WHERE id = $1', [
+      offerId,
+    ])) as { status: string; ceiling_acknowledged: boolean }[];
     expect(after).toEqual({ status: 'accepted', ceiling_acknowledged: true });
   }, 60_000);
 

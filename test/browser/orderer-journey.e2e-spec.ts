@@ -11,7 +11,8 @@ import { expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebAp
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
 const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // An orderer's way through an order in the browser against the real API and its worker: a new order with its
@@ -33,13 +34,20 @@ describe('an orderer’s journey in the browser', () => {
 
   const as = (token: string) => ({
     get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) => web.t.http.post(p).set('authorization', `Bearer ${token}`).send(b ?? {}),
+    post: (p: string, b?: object) =>
+      web.t.http
+        .post(p)
+        .set('authorization', `Bearer ${token}`)
+        .send(b ?? {}),
   });
 
   async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
     const expand = page.getByRole('button', { name: text.app.navigationExpand });
     if ((await expand.isVisible()) && (await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
-    await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: label, exact: true }).click();
+    await page
+      .getByRole('navigation', { name: text.app.mainNavigation })
+      .getByRole('link', { name: label, exact: true })
+      .click();
     await expectPage(page, title);
   }
 
@@ -49,7 +57,10 @@ describe('an orderer’s journey in the browser', () => {
 
     it('orders, sends, sees the expert once they accept, confirms the work, rates it, and cancels another order knowing the fee', async () => {
       const { t } = web;
-      const orderer: TestUser = await createUser(t.db, Role.Orderer, { name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare', language: language as Language });
+      const orderer: TestUser = await createUser(t.db, Role.Orderer, {
+        name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare',
+        language: language as Language,
+      });
       const unit = await createUnit(t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' });
       await addMember(t.db, unit.id, orderer.id);
       const expertName = language === 'fi' ? 'Aino Asiantuntija' : 'Ebba Expert';
@@ -57,38 +68,67 @@ describe('an orderer’s journey in the browser', () => {
       const stranger = await createUser(t.db, Role.Orderer);
       const otherUnit = await createUnit(t.db);
       await addMember(t.db, otherUnit.id, stranger.id);
-      const foreign = await as(await login(t.http, stranger)).post('/booking-requests', {
-        organisationId: otherUnit.id, taskType: 'lecture', title: 'Vieras tilaus', startsAt: new Date(Date.now() + 20 * DAY).toISOString(),
-        endsAt: new Date(Date.now() + 20 * DAY + 3_600_000).toISOString(), remote: true, languages: ['fi'], expertsNeeded: 1,
-      }).expect(201);
+      const foreign = await as(await login(t.http, stranger))
+        .post('/booking-requests', {
+          organisationId: otherUnit.id,
+          taskType: 'lecture',
+          title: 'Vieras tilaus',
+          startsAt: new Date(Date.now() + 20 * DAY).toISOString(),
+          endsAt: new Date(Date.now() + 20 * DAY + 3_600_000).toISOString(),
+          remote: true,
+          languages: ['fi'],
+          expertsNeeded: 1,
+        })
+        .expect(201);
 
       const title = language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte';
       const workDate = helsinkiDate(new Date(Date.now() + dayOffset++ * DAY));
       const startsAt = new Date(`${workDate}T08:00:00Z`);
 
       const page = await web.newPage(language);
-      await signIn(page, orderer, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      await signIn(page, orderer, {
+        email: text.fields.email,
+        password: text.fields.password,
+        submit: text.signIn.submit,
+      });
       await expectPage(page, o.list.title);
       await expectAccessible(page);
 
       // The new order, in its sections.
       await menu(page, text, o.nav.newOrder, o.form.title);
       await expectAccessible(page);
-      await page.getByLabel(o.fields.organisation).selectOption({ label: `${language === 'fi' ? unit.nameFi : unit.nameSv} (${unit.code})` });
+      await page
+        .getByLabel(o.fields.organisation)
+        .selectOption({ label: `${language === 'fi' ? unit.nameFi : unit.nameSv} (${unit.code})` });
       await page.getByLabel(o.fields.taskType).selectOption('working_group');
       await page.getByLabel(o.fields.title, { exact: true }).fill(title);
-      await page.getByLabel(`${o.fields.goal} (${text.forms.optional})`, { exact: true }).fill(language === 'fi' ? 'Asiakkaan näkökulma ajanvaraukseen' : 'Klientens syn på tidsbokningen');
-      await page.getByLabel(`${o.fields.audience} (${text.forms.optional})`, { exact: true }).fill(language === 'fi' ? 'Poliklinikan henkilökunta' : 'Poliklinikens personal');
-      await page.getByLabel(`${o.fields.expertRole} (${text.forms.optional})`, { exact: true }).fill(language === 'fi' ? 'Puheenvuoro ja keskustelu' : 'Anförande och diskussion');
+      await page
+        .getByLabel(`${o.fields.goal} (${text.forms.optional})`, { exact: true })
+        .fill(language === 'fi' ? 'Asiakkaan näkökulma ajanvaraukseen' : 'Klientens syn på tidsbokningen');
+      await page
+        .getByLabel(`${o.fields.audience} (${text.forms.optional})`, { exact: true })
+        .fill(language === 'fi' ? 'Poliklinikan henkilökunta' : 'Poliklinikens personal');
+      await page
+        .getByLabel(`${o.fields.expertRole} (${text.forms.optional})`, { exact: true })
+        .fill(language === 'fi' ? 'Puheenvuoro ja keskustelu' : 'Anförande och diskussion');
       await page.getByLabel(o.fields.date).fill(workDate);
       await page.getByLabel(o.fields.startsAt).fill('10:00');
       await page.getByLabel(o.fields.endsAt).fill('12:00');
       await page.getByLabel(o.fields.preparationHours).selectOption('1');
       await page.getByLabel(o.fields.municipality).selectOption('905');
       await page.getByLabel(o.fields.address, { exact: true }).fill('Hietalahdenkatu 2–4');
-      await page.getByLabel(`${o.fields.meetingPoint} (${text.forms.optional})`, { exact: true }).fill(language === 'fi' ? 'Pääovi' : 'Huvudingången');
+      await page
+        .getByLabel(`${o.fields.meetingPoint} (${text.forms.optional})`, { exact: true })
+        .fill(language === 'fi' ? 'Pääovi' : 'Huvudingången');
       // The order's language starts as the orderer's own.
-      expect(await page.getByRole('checkbox', { name: new Intl.DisplayNames([language], { type: 'language' }).of(language), exact: true }).isChecked()).toBe(true);
+      expect(
+        await page
+          .getByRole('checkbox', {
+            name: new Intl.DisplayNames([language], { type: 'language' }).of(language),
+            exact: true,
+          })
+          .isChecked(),
+      ).toBe(true);
       await page.getByRole('button', { name: o.form.save }).click();
       await expectPage(page, title);
       await page.getByRole('status').filter({ hasText: o.form.saved }).waitFor();
@@ -96,24 +136,45 @@ describe('an orderer’s journey in the browser', () => {
       // The estimate before sending, from the fee schedule: 2 h + 1 h preparation at the working groups' rate.
       const orderUrl = page.url();
       const id = orderUrl.split('/orders/')[1];
-      const draft = (await as(await login(t.http, orderer)).get(`/booking-requests/${id}`).expect(200)).body;
+      const draft = (
+        await as(await login(t.http, orderer))
+          .get(`/booking-requests/${id}`)
+          .expect(200)
+      ).body;
       expect(draft.feeEstimateCents).toBeGreaterThan(0);
-      const euros = new Intl.NumberFormat(language === 'fi' ? 'fi-FI' : 'sv-FI', { style: 'currency', currency: 'EUR' }).format(draft.feeEstimateCents / 100);
-      await page.getByText(fill(o.order.estimate, { fee: euros })).first().waitFor();
+      const euros = new Intl.NumberFormat(language === 'fi' ? 'fi-FI' : 'sv-FI', {
+        style: 'currency',
+        currency: 'EUR',
+      }).format(draft.feeEstimateCents / 100);
+      await page
+        .getByText(fill(o.order.estimate, { fee: euros }))
+        .first()
+        .waitFor();
       await expectAccessible(page);
       await page.getByRole('button', { name: o.order.send }).click();
       await page.getByRole('status').filter({ hasText: o.order.sent }).waitFor();
       await page.getByText(o.waiting.matching, { exact: false }).first().waitFor();
 
       // Offered, not yet accepted: no name. Accepted: the name, languages and municipality.
-      const [offer] = (await as(coordinator).post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: new Date(startsAt.getTime() - DAY).toISOString() }).expect(201)).body;
+      const [offer] = (
+        await as(coordinator)
+          .post(`/booking-requests/${id}/offers`, {
+            expertIds: [expert.id],
+            deadline: new Date(startsAt.getTime() - DAY).toISOString(),
+          })
+          .expect(201)
+      ).body;
       await page.reload();
       await page.getByText(o.experts.none).waitFor();
       expect(await page.getByText(expertName).count()).toBe(0);
-      await as(await login(t.http, expert)).post(`/offers/${offer.id}/accept`).expect(201);
+      await as(await login(t.http, expert))
+        .post(`/offers/${offer.id}/accept`)
+        .expect(201);
       await page.reload();
       await page.getByRole('heading', { level: 3, name: expertName }).waitFor();
-      await page.getByText(fill(o.experts.municipality, { municipality: language === 'fi' ? 'Vaasa' : 'Vasa' })).waitFor();
+      await page
+        .getByText(fill(o.experts.municipality, { municipality: language === 'fi' ? 'Vaasa' : 'Vasa' }))
+        .waitFor();
       await expectAccessible(page);
 
       // After the work (the API's clock and the browser's past its end): confirmed, then rated once.
@@ -127,7 +188,9 @@ describe('an orderer’s journey in the browser', () => {
         await page.getByRole('heading', { level: 3, name: o.feedback.heading }).waitFor();
         await expectAccessible(page);
         await page.getByRole('radio', { name: o.feedback.scale['5'] }).check({ force: true });
-        await page.getByLabel(o.feedback.comment).fill(language === 'fi' ? 'Erinomainen puheenvuoro.' : 'Ett utmärkt anförande.');
+        await page
+          .getByLabel(o.feedback.comment)
+          .fill(language === 'fi' ? 'Erinomainen puheenvuoro.' : 'Ett utmärkt anförande.');
         await page.getByRole('button', { name: o.feedback.submit }).click();
         await page.getByText(fill(o.feedback.given, { rating: '5' })).waitFor();
       } finally {
@@ -141,14 +204,24 @@ describe('an orderer’s journey in the browser', () => {
 
       // Another order, booked for tomorrow: cancelling is quoted first, with the fee that falls due.
       const page2 = await web.newPage(language);
-      await signIn(page2, orderer, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      await signIn(page2, orderer, {
+        email: text.fields.email,
+        password: text.fields.password,
+        submit: text.signIn.submit,
+      });
       await expectPage(page2, o.list.title);
       // 30 hours ahead: inside the 48, with a day for the offer's answer.
       const soon = new Date(Date.now() + 30 * 3_600_000);
       const expert2 = await createBookableExpert(t.db, { languages: [language], topics: [] });
       const soonTitle = language === 'fi' ? 'Huomisen työpaja' : 'Morgondagens workshop';
-      const offerId = await orderAndOffer(t, { ordererToken: await login(t.http, orderer), coordinatorToken: coordinator, unitId: unit.id }, { expertId: expert2.id, language, title: soonTitle, startsAt: soon });
-      await as(await login(t.http, expert2)).post(`/offers/${offerId}/accept`).expect(201);
+      const offerId = await orderAndOffer(
+        t,
+        { ordererToken: await login(t.http, orderer), coordinatorToken: coordinator, unitId: unit.id },
+        { expertId: expert2.id, language, title: soonTitle, startsAt: soon },
+      );
+      await as(await login(t.http, expert2))
+        .post(`/offers/${offerId}/accept`)
+        .expect(201);
       await page2.reload();
       await page2.getByRole('link', { name: soonTitle }).click();
       await expectPage(page2, soonTitle);
@@ -156,7 +229,9 @@ describe('an orderer’s journey in the browser', () => {
       await page2.getByText(o.cancel.feeDueLabel).waitFor();
       await page2.getByText(fill(o.cancel.feeDue_one, { hours: '48', total: '' }).split(':')[0]).waitFor();
       await expectAccessible(page2);
-      await page2.getByLabel(o.cancel.reason).fill(language === 'fi' ? 'Tila ei ole käytettävissä' : 'Lokalen är inte tillgänglig');
+      await page2
+        .getByLabel(o.cancel.reason)
+        .fill(language === 'fi' ? 'Tila ei ole käytettävissä' : 'Lokalen är inte tillgänglig');
       await page2.getByRole('button', { name: o.cancel.confirmWithFee }).click();
       await page2.getByRole('status').filter({ hasText: o.cancel.done }).waitFor();
       await page2.getByText(o.waiting.cancelled).first().waitFor();
@@ -166,7 +241,9 @@ describe('an orderer’s journey in the browser', () => {
       await page2.goto(`/orders/${foreign.body.id}`);
       await expectPage(page2, o.notFound.title);
       await expectAccessible(page2);
-      await as(await login(t.http, orderer)).get(`/booking-requests/${foreign.body.id}`).expect(404);
+      await as(await login(t.http, orderer))
+        .get(`/booking-requests/${foreign.body.id}`)
+        .expect(404);
 
       // My units' spending: nothing paid yet for this new unit.
       await menu(page2, text, o.nav.spending, o.spending.title);

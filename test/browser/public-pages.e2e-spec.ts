@@ -4,7 +4,15 @@ import { Language } from '../../src/common/i18n/language';
 import { createUser, login } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, mailedLink, signIn, startWebApp, WebApp } from './browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectPage,
+  mailedLink,
+  signIn,
+  startWebApp,
+  WebApp,
+} from './browser';
 
 const TEXTS = { fi, sv };
 
@@ -71,7 +79,9 @@ describe('the public pages and the shell in the browser', () => {
       await expectPage(page, text.home.title);
       // The refresh token is nowhere a script can read it.
       await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('kokemus_refresh');
-      await expect(page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).resolves.not.toMatch(/ey[A-Za-z0-9_-]{20,}/);
+      await expect(
+        page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage })),
+      ).resolves.not.toMatch(/ey[A-Za-z0-9_-]{20,}/);
       await page.getByRole('button', { name: text.app.signOut }).click();
       await expectPage(page, text.signIn.title);
       await page.reload();
@@ -159,7 +169,11 @@ describe('the account pages, the application and the accessibility statement in 
 
     it('sets a password from the invitation link in the mail, then signs in with it', async () => {
       const email = `kutsuttu-${randomUUID().slice(0, 8)}@example.test`;
-      await web.t.http.post('/users').set('authorization', `Bearer ${admin}`).send({ email, name: 'Kaisa Kutsuttu', role: 'orderer', language }).expect(201);
+      await web.t.http
+        .post('/users')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ email, name: 'Kaisa Kutsuttu', role: 'orderer', language })
+        .expect(201);
       const link = await mailedLink(web.t, email, '/set-password');
       const page = await web.newPage(language, 360);
       await page.goto(link);
@@ -176,7 +190,11 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByRole('button', { name: text.setPassword.submit }).click();
       await page.getByRole('main').getByText(text.setPassword.done).waitFor();
       await page.getByRole('link', { name: text.nav.signIn }).first().click();
-      await signIn(page, { email, password: 'Vaasan-saaristo-2027' }, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      await signIn(
+        page,
+        { email, password: 'Vaasan-saaristo-2027' },
+        { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit },
+      );
       await expectPage(page, text.home.title);
       await page.getByText(text.home.role.replace('{{role}}', text.roles.orderer)).waitFor();
     });
@@ -227,7 +245,9 @@ describe('the account pages, the application and the accessibility statement in 
     it('sends accessibility feedback', async () => {
       const page = await web.newPage(language);
       await page.goto('/accessibility');
-      await page.getByRole('textbox', { name: text.accessibility.message, exact: true }).fill('Lomakkeen virheilmoitus ei näy ruudunlukijalla.');
+      await page
+        .getByRole('textbox', { name: text.accessibility.message, exact: true })
+        .fill('Lomakkeen virheilmoitus ei näy ruudunlukijalla.');
       await page.getByLabel(new RegExp(`^${text.fields.email}`)).fill('palaute@example.test');
       await page.getByRole('button', { name: text.accessibility.submit }).click();
       await page.getByRole('main').getByText(text.accessibility.sent).waitFor();
@@ -253,7 +273,11 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByLabel(text.fields.newPasswordAgain).fill('Korsholm-kust-2027');
       await page.getByRole('button', { name: text.resetPassword.submit }).click();
       await page.getByRole('main').getByText(text.resetPassword.done).waitFor();
-      await signIn(page, { email: user.email, password: 'Korsholm-kust-2027' }, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+      await signIn(
+        page,
+        { email: user.email, password: 'Korsholm-kust-2027' },
+        { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit },
+      );
       await expectPage(page, text.home.title);
     });
   });

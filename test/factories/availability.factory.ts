@@ -30,14 +30,22 @@ export async function addWeeklyWindow(
   return row.id;
 }
 
-export async function addOneOffWindow(db: DataSource, expertId: string, o: { date: string; from: string; to: string }): Promise<string> {
+export async function addOneOffWindow(
+  db: DataSource,
+  expertId: string,
+  o: { date: string; from: string; to: string },
+): Promise<string> {
   const row = await db
     .getRepository(OneOffWindowEntity)
     .save({ expertId, day: o.date, startMinute: minutes(o.from), endMinute: minutes(o.to) });
   return row.id;
 }
 
-export async function addAbsence(db: DataSource, expertId: string, a: { firstDay: string; lastDay: string }): Promise<string> {
+export async function addAbsence(
+  db: DataSource,
+  expertId: string,
+  a: { firstDay: string; lastDay: string },
+): Promise<string> {
   const row = await db.getRepository(AbsenceEntity).save({ expertId, ...a });
   return row.id;
 }

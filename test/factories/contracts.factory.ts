@@ -39,7 +39,14 @@ export async function insertAssignment(db: DataSource, s: AssignmentSeed): Promi
   const [request] = (await db.query(
     `INSERT INTO booking_requests (organisation_id, cost_centre, created_by, status, task_type, title, starts_at, ends_at, remote, municipality, address, languages, preparation_minutes)
      VALUES ($1, 'U', $2, 'filled', $3, $4, $5, $6, false, '905', 'Hietalahdenkatu 2', '{fi}', 60) RETURNING id`,
-    [s.organisationId, s.createdBy, s.taskType ?? TaskType.WorkingGroup, s.title ?? 'Kehittäjäasiakasraati', s.startsAt, s.endsAt],
+    [
+      s.organisationId,
+      s.createdBy,
+      s.taskType ?? TaskType.WorkingGroup,
+      s.title ?? 'Kehittäjäasiakasraati',
+      s.startsAt,
+      s.endsAt,
+    ],
   )) as { id: string }[];
   const [assignment] = (await db.query(
     `INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -49,12 +56,20 @@ export async function insertAssignment(db: DataSource, s: AssignmentSeed): Promi
 }
 
 // An assignment with the draft contract booking would have made with it.
-export async function draftedAssignment(t: TestApp, s: AssignmentSeed): Promise<{ assignmentId: string; contractId: string }> {
+export async function draftedAssignment(
+  t: TestApp,
+  s: AssignmentSeed,
+): Promise<{ assignmentId: string; contractId: string }> {
   const assignmentId = await insertAssignment(t.db, s);
   const contract = await t.db.transaction((manager) =>
     t.app
       .get(ContractDrafts)
-      .draftForNewAssignment(manager, { id: assignmentId, expertId: s.expertId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) }, s.organisationId, s.createdBy),
+      .draftForNewAssignment(
+        manager,
+        { id: assignmentId, expertId: s.expertId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) },
+        s.organisationId,
+        s.createdBy,
+      ),
   );
   return { assignmentId, contractId: contract.id };
 }
@@ -74,7 +89,10 @@ export async function waitForPdf(db: DataSource, contractId: string, timeoutMs =
 export async function waitForSignedCopy(db: DataSource, contractId: string, timeoutMs = 15_000): Promise<string> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const [row] = await db.query<{ sha256: string }[]>(`SELECT sha256 FROM contract_signed_copies WHERE contract_id = $1`, [contractId]);
+    const [row] = await db.query<{ sha256: string }[]>(
+      `SELECT sha256 FROM contract_signed_copies WHERE contract_id = $1`,
+      [contractId],
+    );
     if (row) return row.sha256;
     if (Date.now() > until) throw new Error(`No signed copy for contract ${contractId} in time`);
     await new Promise((r) => setTimeout(r, 50));

@@ -1,6 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CredentialStatus, TrainingCredentialEntity, TrainingType } from '../../src/modules/credentials/entities/training-credential.entity';
+import {
+  CredentialStatus,
+  TrainingCredentialEntity,
+  TrainingType,
+} from '../../src/modules/credentials/entities/training-credential.entity';
 import { StoredFileEntity } from '../../src/modules/files/entities/stored-file.entity';
 import { MediaType } from '../../src/modules/files/media-type';
 
@@ -14,7 +18,10 @@ export function samplePdf(): Buffer {
 
 // A 1×1 PNG.
 export function samplePng(): Buffer {
-  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
 }
 
 export function sha256Hex(bytes: Buffer): string {
@@ -30,7 +37,11 @@ export interface CredentialOverrides {
 }
 
 // A credential with its certificate, written straight to the database (the upload itself is tested over HTTP).
-export async function createCredential(db: DataSource, expertId: string, overrides: CredentialOverrides = {}): Promise<TrainingCredentialEntity> {
+export async function createCredential(
+  db: DataSource,
+  expertId: string,
+  overrides: CredentialOverrides = {},
+): Promise<TrainingCredentialEntity> {
   const bytes = samplePdf();
   const file = await db.getRepository(StoredFileEntity).save({
     ownerId: expertId,

@@ -8,13 +8,25 @@ import { createUser, TestUser } from './users.factory';
 export type ExpertOverrides = Partial<
   Pick<
     ExpertEntity,
-    'status' | 'homeMunicipality' | 'travelMunicipalities' | 'worksRemotely' | 'languages' | 'taskTypes' | 'topics' | 'maxPerWeek' | 'maxPerMonth' | 'yearlyEarningsCeilingCents'
+    | 'status'
+    | 'homeMunicipality'
+    | 'travelMunicipalities'
+    | 'worksRemotely'
+    | 'languages'
+    | 'taskTypes'
+    | 'topics'
+    | 'maxPerWeek'
+    | 'maxPerMonth'
+    | 'yearlyEarningsCeilingCents'
   >
 > & { name?: string; language?: Language };
 
 // An expert account with a profile; active and bookable-looking unless told otherwise.
 export async function createExpert(db: DataSource, overrides: ExpertOverrides = {}): Promise<TestUser> {
-  const user = await createUser(db, Role.Expert, { name: overrides.name ?? 'Test Expert', language: overrides.language });
+  const user = await createUser(db, Role.Expert, {
+    name: overrides.name ?? 'Test Expert',
+    language: overrides.language,
+  });
   await db.getRepository(ExpertEntity).insert({
     userId: user.id,
     status: overrides.status ?? ExpertStatus.Active,

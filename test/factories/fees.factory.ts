@@ -26,7 +26,10 @@ export interface PaymentOverrides {
 export async function setPaymentDetails(db: DataSource, expertId: string, o: PaymentOverrides = {}): Promise<void> {
   const c = cipher();
   const iban = o.iban === undefined ? IBANS[0] : o.iban;
-  const assoc = o.payee === 'association' ? (o.association ?? { name: 'Mielenterveysyhdistys Vaasa ry', businessId: '1572860-0', iban: IBANS[1] }) : null;
+  const assoc =
+    o.payee === 'association'
+      ? (o.association ?? { name: 'Mielenterveysyhdistys Vaasa ry', businessId: '1572860-0', iban: IBANS[1] })
+      : null;
   const taxPercent = o.taxPercent === undefined ? 12.5 : o.taxPercent;
   await db.query(
     `INSERT INTO expert_payment_details (expert_id, iban_encrypted, iban_masked, tax_percent, tax_card_year, payee, declines_fee,
@@ -72,7 +75,17 @@ export async function createFinishedAssignment(db: DataSource, expertId: string,
   const [request] = await db.query(
     `INSERT INTO booking_requests (organisation_id, cost_centre, created_by, status, task_type, title, starts_at, ends_at, remote, languages, topics, preparation_minutes)
      VALUES ($1, $2, $3, 'completed', $4, $5, $6, $7, true, '{fi}', $8, $9) RETURNING id`,
-    [o.organisationId, o.costCentre ?? 'CC-TEST', o.createdBy, o.taskType ?? 'working_group', o.title ?? 'Asiakasraati', startsAt, endsAt, o.topics ?? ['mental_health'], o.preparationMinutes ?? 30],
+    [
+      o.organisationId,
+      o.costCentre ?? 'CC-TEST',
+      o.createdBy,
+      o.taskType ?? 'working_group',
+      o.title ?? 'Asiakasraati',
+      startsAt,
+      endsAt,
+      o.topics ?? ['mental_health'],
+      o.preparationMinutes ?? 30,
+    ],
   );
   const status = o.status ?? 'completed';
   const cancelled = status === 'late_cancelled' || status === 'cancelled';
@@ -105,7 +118,12 @@ export interface ClaimOverrides {
 }
 
 // A claim in the given state, for tests that need one as a given (its filing is tested over HTTP).
-export async function createClaim(db: DataSource, expertId: string, assignmentId: string, o: ClaimOverrides = {}): Promise<string> {
+export async function createClaim(
+  db: DataSource,
+  expertId: string,
+  assignmentId: string,
+  o: ClaimOverrides = {},
+): Promise<string> {
   const status = o.status ?? 'approved';
   const workDate = o.workDate ?? '2026-10-20';
   const trips = o.kmTenths ? [{ from: 'Koti', to: 'Vaasa', kmTenths: o.kmTenths, date: workDate }] : [];
@@ -170,7 +188,16 @@ export async function seedApprovedClaims(db: DataSource, o: SeedOptions): Promis
                                                            'date', to_char((s.starts_at AT TIME ZONE 'Europe/Helsinki')::date, 'YYYY-MM-DD'))) END,
             $8, $8, $5, $8
        FROM src s`,
-    [o.count, o.expertIds, o.organisationIds, o.createdBy, o.decidedBy, o.firstDay, o.days ?? 28, o.decidedAt ?? '2026-01-01T00:00:00Z'],
+    [
+      o.count,
+      o.expertIds,
+      o.organisationIds,
+      o.createdBy,
+      o.decidedBy,
+      o.firstDay,
+      o.days ?? 28,
+      o.decidedAt ?? '2026-01-01T00:00:00Z',
+    ],
   );
 }
 
@@ -184,17 +211,20 @@ export async function settleOpenFeeRuns(db: DataSource): Promise<void> {
 }
 
 // A cost with its receipt (a small PNG), straight in the tables.
-export async function addCost(db: DataSource, claimId: string, ownerId: string, o: { kind?: string; amountCents?: number } = {}): Promise<string> {
+export async function addCost(
+  db: DataSource,
+  claimId: string,
+  ownerId: string,
+  o: { kind?: string; amountCents?: number } = {},
+): Promise<string> {
   const bytes = samplePng();
   const [file] = await db.query(
     `INSERT INTO stored_files (owner_id, media_type, size_bytes, sha256, original_name, bytes) VALUES ($1, 'image/png', $2, $3, 'kuitti.png', $4) RETURNING id`,
     [ownerId, bytes.length, sha256Hex(bytes), bytes],
   );
-  const [cost] = await db.query(`INSERT INTO claim_costs (claim_id, kind, amount_cents, receipt_file_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    claimId,
-    o.kind ?? 'parking',
-    o.amountCents ?? 300,
-    file.id,
-  ]);
+  const [cost] = await db.query(
+    `INSERT INTO claim_costs (claim_id, kind, amount_cents, receipt_file_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [claimId, o.kind ?? 'parking', o.amountCents ?? 300, file.id],
+  );
   return cost.id as string;
 }

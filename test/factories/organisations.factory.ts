@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { MembershipEntity } from '../../src/modules/organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../../src/modules/organisations/entities/organisation.entity';
 
-export async function createUnit(db: DataSource, overrides: Partial<OrganisationEntity> = {}): Promise<OrganisationEntity> {
+export async function createUnit(
+  db: DataSource,
+  overrides: Partial<OrganisationEntity> = {},
+): Promise<OrganisationEntity> {
   const code = overrides.code ?? `U${randomUUID().slice(0, 8)}`;
   return db.getRepository(OrganisationEntity).save({
     kind: OrganisationKind.Unit,

@@ -21,7 +21,12 @@ export async function createUser(
   role: Role,
   overrides: Partial<Pick<UserEntity, 'email' | 'name' | 'status' | 'language'>> = {},
 ): Promise<TestUser> {
-  defaultHash ??= argon2.hash(DEFAULT_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  defaultHash ??= argon2.hash(DEFAULT_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const email = overrides.email ?? `${role}-${randomUUID()}@example.test`;
   const user = await db.getRepository(UserEntity).save({
     email,

@@ -17,7 +17,8 @@ export function apiAgent(agent: TestAgent): TestAgent {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof property !== 'string' || !METHODS.has(property) || typeof value !== 'function') return value;
-      return (path: string, ...rest: unknown[]) => (value as (...args: unknown[]) => unknown).call(target, apiPath(path), ...rest);
+      return (path: string, ...rest: unknown[]) =>
+        (value as (...args: unknown[]) => unknown).call(target, apiPath(path), ...rest);
     },
   });
 }

@@ -20,7 +20,8 @@ export async function placedText(pdf: Buffer): Promise<string[]> {
   const items: string[] = [];
   const pagerender = async (page: PageData) => {
     items.push('(page)');
-    for (const item of (await page.getTextContent()).items) items.push(`${item.str} @ ${item.transform.map((n) => n.toFixed(2)).join(' ')}`);
+    for (const item of (await page.getTextContent()).items)
+      items.push(`${item.str} @ ${item.transform.map((n) => n.toFixed(2)).join(' ')}`);
     return '';
   };
   await pdfParse(pdf, { pagerender } as never);
@@ -40,7 +41,10 @@ export function parseCsv(text: string): Record<string, string>[] {
 }
 
 // supertest parser that keeps a binary body as a Buffer.
-export const binary = (res: { on: (e: string, cb: (c?: Buffer) => void) => void }, done: (err: Error | null, body: Buffer) => void) => {
+export const binary = (
+  res: { on: (e: string, cb: (c?: Buffer) => void) => void },
+  done: (err: Error | null, body: Buffer) => void,
+) => {
   const chunks: Buffer[] = [];
   res.on('data', (c?: Buffer) => chunks.push(c!));
   res.on('end', () => done(null, Buffer.concat(chunks)));

@@ -95,7 +95,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The embedded app exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`);
+      throw new Error(
+        `The embedded app exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`,
+      );
     }
     const healthy = await request(baseUrl)
       .get('/health')
@@ -122,7 +124,9 @@ export async function startEmbeddedApp(options: EmbeddedAppOptions = {}): Promis
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kokemus-embedded-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = options.testClock ? runMain(dataDir, port, { ...TEST_CLOCK_ENV, ...options.env }, true) : runMain(dataDir, port, options.env);
+  const child = options.testClock
+    ? runMain(dataDir, port, { ...TEST_CLOCK_ENV, ...options.env }, true)
+    : runMain(dataDir, port, options.env);
   let printed = '';
   child.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -136,7 +140,13 @@ export async function startEmbeddedApp(options: EmbeddedAppOptions = {}): Promis
     if (!options.testClock) return Promise.reject(new Error('setClock() needs startEmbeddedApp({ testClock: true })'));
     const message: ClockSetMessage = { type: 'clock:set', id: ++lastId, at };
     return new Promise<void>((done, fail) => {
-      const timer = setTimeout(() => (child.off('message', onReply), fail(new Error(`The app did not answer clock:set ${at} within ${CLOCK_REPLY_TIMEOUT_MS} ms:\n${output()}`))), CLOCK_REPLY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => (
+          child.off('message', onReply),
+          fail(new Error(`The app did not answer clock:set ${at} within ${CLOCK_REPLY_TIMEOUT_MS} ms:\n${output()}`))
+        ),
+        CLOCK_REPLY_TIMEOUT_MS,
+      );
       const onReply = (reply: ClockReply) => {
         if (reply?.id !== message.id) return;
         clearTimeout(timer);

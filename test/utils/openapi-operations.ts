@@ -49,8 +49,12 @@ function rulesByOperationId(app: NestFastifyApplication): Map<string, AuthRule> 
     const proto = Object.getPrototypeOf(wrapper.instance) as Record<string, unknown>;
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name] as () => unknown;
-      if (reflector.get(PATH_METADATA, handler) === undefined || reflector.get(METHOD_METADATA, handler) === undefined) continue;
-      const rule = reflector.getAllAndOverride<AuthRule | undefined>(AUTH_METADATA, [handler, wrapper.metatype as () => unknown]);
+      if (reflector.get(PATH_METADATA, handler) === undefined || reflector.get(METHOD_METADATA, handler) === undefined)
+        continue;
+      const rule = reflector.getAllAndOverride<AuthRule | undefined>(AUTH_METADATA, [
+        handler,
+        wrapper.metatype as () => unknown,
+      ]);
       if (rule) rules.set(`${wrapper.name}_${name}`, rule);
     }
   }
@@ -83,7 +87,8 @@ export class OpenApiDocument {
         .filter((method) => item[method])
         .map((method) => {
           const op = item[method]!;
-          const content = (op.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content ?? {};
+          const content =
+            (op.requestBody as { content?: Record<string, { schema: Schema }> } | undefined)?.content ?? {};
           const operationId = op.operationId ?? `${method} ${path}`;
           const rule = rules.get(operationId);
           if (!rule) throw new Error(`No access rule found for ${operationId}`);

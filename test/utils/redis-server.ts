@@ -31,7 +31,10 @@ export class RedisServer {
 
   answers(): boolean {
     try {
-      return execFileSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8', timeout: 2000 }).trim() === 'PONG';
+      return (
+        execFileSync('redis-cli', ['-p', String(this.port), 'ping'], { encoding: 'utf8', timeout: 2000 }).trim() ===
+        'PONG'
+      );
     } catch {
       return false;
     }
@@ -39,9 +42,13 @@ export class RedisServer {
 
   async up(): Promise<void> {
     if (this.running) return;
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], {
-      stdio: 'ignore',
-    });
+    const child = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir],
+      {
+        stdio: 'ignore',
+      },
+    );
     this.child = child;
     running.add(child);
     child.once('exit', () => running.delete(child));

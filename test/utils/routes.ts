@@ -10,7 +10,9 @@ const under = (route: string, prefixes: string[]) => prefixes.some((p) => route.
 // not under others (a feature's routes nested in another's path belong to that feature's table).
 export function documentedRoutes(app: NestFastifyApplication, prefixes?: string[], except: string[] = []): Set<string> {
   // The tables name routes without the API prefix, as the specs send them (see api-agent.ts).
-  const all = Object.entries(buildOpenApi(app).paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${unprefixed(path)}`));
+  const all = Object.entries(buildOpenApi(app).paths).flatMap(([path, ops]) =>
+    Object.keys(ops).map((m) => `${m} ${unprefixed(path)}`),
+  );
   return new Set(all.filter((r) => (!prefixes || under(r, prefixes)) && !under(r, except)));
 }
 
@@ -22,11 +24,25 @@ export const AVAILABILITY_ROUTE_PREFIXES = ['/experts/me/availability', '/expert
 export const EXPERT_ROUTE_PREFIXES = ['/experts', '/topics'];
 
 // The calendar feed's own routes belong to booking, though one of them lives under /experts/me.
-export const BOOKING_ROUTE_PREFIXES = ['/booking-requests', '/offers', '/assignments', '/calendar', '/experts/me/calendar-feed'];
+export const BOOKING_ROUTE_PREFIXES = [
+  '/booking-requests',
+  '/offers',
+  '/assignments',
+  '/calendar',
+  '/experts/me/calendar-feed',
+];
 
 export const CONTRACT_ROUTE_PREFIXES = ['/contracts', '/assignments/{id}/contract-status'];
 
-export const FEE_ROUTE_PREFIXES = ['/fee-schedule', '/travel-rates', '/fee-settings', '/claims', '/fee-runs', '/my-fees', '/reports'];
+export const FEE_ROUTE_PREFIXES = [
+  '/fee-schedule',
+  '/travel-rates',
+  '/fee-settings',
+  '/claims',
+  '/fee-runs',
+  '/my-fees',
+  '/reports',
+];
 
 export const AUDIT_ROUTE_PREFIXES = ['/audit-events'];
 

@@ -74,7 +74,10 @@ export class AppProcess {
   // SIGTERM, as an orchestrator stops a process, and how long it took to exit. A process still running after
   // waitMs is killed (and the exit says so: signal SIGKILL), so that a test fails instead of hanging.
   async terminate(waitMs = 30_000): Promise<Exit> {
-    if (!this.running) throw new Error(`The process had already exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.log()}`);
+    if (!this.running)
+      throw new Error(
+        `The process had already exited (${this.child.exitCode ?? this.child.signalCode}):\n${this.log()}`,
+      );
     const started = Date.now();
     const exited = new Promise<Exit>((resolve) =>
       this.child.once('exit', (code, signal) => resolve({ code, signal, ms: Date.now() - started })),
@@ -116,7 +119,10 @@ export class ApiProcess extends AppProcess {
 
   static async start(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
     const port = await freePort();
-    const api = new ApiProcess(AppProcess.spawn('main', { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env }), `http://127.0.0.1:${port}`);
+    const api = new ApiProcess(
+      AppProcess.spawn('main', { PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, ...env }),
+      `http://127.0.0.1:${port}`,
+    );
     await api.ready('API docs at', timeoutMs);
     return api;
   }

@@ -34,7 +34,11 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>();
     if (rule.roles.length > 0 && !rule.roles.includes(request.user.role)) {
       const ctx = { ...requestMeta(request), user: request.user };
-      await this.audit.denied(ctx, null, { route: request.routeOptions.url ?? null, method: request.method, role: request.user.role });
+      await this.audit.denied(ctx, null, {
+        route: request.routeOptions.url ?? null,
+        method: request.method,
+        role: request.user.role,
+      });
       throw AuthErrors.roleNotAllowed();
     }
     return true;

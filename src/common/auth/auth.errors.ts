@@ -8,7 +8,8 @@ export enum AuthErrorCode {
 }
 
 export const AuthErrors = {
-  unauthenticated: () => new DomainError(AuthErrorCode.Unauthenticated, 'unauthorized', 'A valid access token is required'),
+  unauthenticated: () =>
+    new DomainError(AuthErrorCode.Unauthenticated, 'unauthorized', 'A valid access token is required'),
   roleNotAllowed: () => new DomainError(AuthErrorCode.RoleNotAllowed, 'forbidden', 'Your role may not do this'),
   routeNotDeclared: () =>
     new DomainError(AuthErrorCode.RouteNotDeclared, 'forbidden', 'This route declares no access rule and is closed'),

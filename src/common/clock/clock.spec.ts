@@ -41,7 +41,9 @@ describe('Clock.replay', () => {
     });
     expect(later()).toEqual(new Date('2026-10-21T08:00:00Z'));
     // A timer set inside the replay and firing after it.
-    const fired = await new Promise<Date>((done) => void clock.replay(AT, async () => void setTimeout(() => done(clock.now()), 5)));
+    const fired = await new Promise<Date>(
+      (done) => void clock.replay(AT, async () => void setTimeout(() => done(clock.now()), 5)),
+    );
     expect(fired).toEqual(new Date('2026-10-21T08:00:00Z'));
   });
 });

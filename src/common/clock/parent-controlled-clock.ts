@@ -9,7 +9,8 @@ export interface ClockSetMessage {
   id: number;
   at: string | null;
 }
-export type ClockReply = { type: 'clock:set:done'; id: number; now: string } | { type: 'clock:set:refused'; id: number; reason: string };
+export type ClockReply =
+  { type: 'clock:set:done'; id: number; now: string } | { type: 'clock:set:refused'; id: number; reason: string };
 
 // The part of a process the control needs: its IPC channel to the parent.
 export interface ParentChannel {
@@ -37,7 +38,8 @@ export class ParentControlledClock extends Clock {
       this.fixed = null;
     } else {
       const at = new Date(message.at);
-      if (typeof message.at !== 'string' || Number.isNaN(at.getTime())) return { type: 'clock:set:refused', id: message.id, reason: `not a time: ${String(message.at)}` };
+      if (typeof message.at !== 'string' || Number.isNaN(at.getTime()))
+        return { type: 'clock:set:refused', id: message.id, reason: `not a time: ${String(message.at)}` };
       this.fixed = at;
     }
     return { type: 'clock:set:done', id: message.id, now: this.now().toISOString() };
@@ -52,13 +54,18 @@ export function createClock(env: Pick<Env, 'NODE_ENV' | 'KOKEMUS_TEST_CLOCK'>, p
   if (!env.KOKEMUS_TEST_CLOCK) return new Clock();
   if (env.NODE_ENV !== 'test') throw new Error('KOKEMUS_TEST_CLOCK is for the test suite only and needs NODE_ENV=test');
   const send = proc.send?.bind(proc);
-  if (!send || !proc.channel) throw new Error('KOKEMUS_TEST_CLOCK=ipc needs a process started with an IPC channel (child_process.fork, or stdio "ipc")');
+  if (!send || !proc.channel)
+    throw new Error(
+      'KOKEMUS_TEST_CLOCK=ipc needs a process started with an IPC channel (child_process.fork, or stdio "ipc")',
+    );
   const clock = new ParentControlledClock();
   proc.on('message', (message) => {
     if (isClockSet(message)) send(clock.answer(message));
   });
   // The channel never keeps the app alive on its own.
   proc.channel.unref();
-  new Logger('Clock').warn('Test clock: the parent process may move this process’s clock (KOKEMUS_TEST_CLOCK=ipc, NODE_ENV=test)');
+  new Logger('Clock').warn(
+    'Test clock: the parent process may move this process’s clock (KOKEMUS_TEST_CLOCK=ipc, NODE_ENV=test)',
+  );
   return clock;
 }

@@ -95,12 +95,18 @@ export class FieldCipher {
     const second = stored.indexOf(0x2e, BINARY_VERSION.length + 1);
     const keyId = second > 0 ? stored.subarray(BINARY_VERSION.length + 1, second).toString('ascii') : '';
     const start = second + 1;
-    if (stored.subarray(0, BINARY_VERSION.length + 1).toString('ascii') !== `${BINARY_VERSION}.` || !KEY_ID.test(keyId) || stored.length < start + IV_BYTES + TAG_BYTES) {
+    if (
+      stored.subarray(0, BINARY_VERSION.length + 1).toString('ascii') !== `${BINARY_VERSION}.` ||
+      !KEY_ID.test(keyId) ||
+      stored.length < start + IV_BYTES + TAG_BYTES
+    ) {
       throw new FieldCipherError('Cannot decrypt file: the stored value is not in the b1 field cipher format');
     }
     const key = this.keys.get(keyId);
     if (!key) throw new FieldCipherError(`Cannot decrypt file: unknown key id "${keyId}"`);
-    const decipher = createDecipheriv(ALGORITHM, key, stored.subarray(start, start + IV_BYTES), { authTagLength: TAG_BYTES });
+    const decipher = createDecipheriv(ALGORITHM, key, stored.subarray(start, start + IV_BYTES), {
+      authTagLength: TAG_BYTES,
+    });
     decipher.setAAD(aad(keyId, context, BINARY_VERSION));
     decipher.setAuthTag(stored.subarray(start + IV_BYTES, start + IV_BYTES + TAG_BYTES));
     try {

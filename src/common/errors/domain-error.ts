@@ -36,5 +36,7 @@ export class DomainError extends Error {
 }
 
 export function fieldError(field: string, code: string, message: string): DomainError {
-  return new DomainError(DomainErrorCode.ValidationFailed, 'validation', `${field}: ${message}`, [{ field, code, message }]);
+  return new DomainError(DomainErrorCode.ValidationFailed, 'validation', `${field}: ${message}`, [
+    { field, code, message },
+  ]);
 }

@@ -12,9 +12,14 @@ export enum RequestErrorCode {
 export const RequestErrors = {
   bodyTooDeep: (max: number) =>
     new DomainError(RequestErrorCode.BodyTooDeep, 'bad_request', `The JSON body nests deeper than ${max} levels`),
-  bodyNotObject: () => new DomainError(RequestErrorCode.BodyNotObject, 'bad_request', 'The JSON body must be an object'),
+  bodyNotObject: () =>
+    new DomainError(RequestErrorCode.BodyNotObject, 'bad_request', 'The JSON body must be an object'),
   malformedPath: () =>
     new DomainError(RequestErrorCode.MalformedPath, 'bad_request', 'The path is not a valid percent-encoded URL path'),
   pathParameterTooLong: (max: number) =>
-    new DomainError(RequestErrorCode.PathParameterTooLong, 'uri_too_long', `A path parameter is longer than ${max} characters`),
+    new DomainError(
+      RequestErrorCode.PathParameterTooLong,
+      'uri_too_long',
+      `A path parameter is longer than ${max} characters`,
+    ),
 };

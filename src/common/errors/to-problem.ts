@@ -19,7 +19,11 @@ const HTTP_CODES: Record<number, string> = {
 const PG_CODES: Record<string, { status: number; code: string; detail: string }> = {
   '23505': { status: 409, code: 'DUPLICATE', detail: 'A record with the same unique value already exists' },
   '23P01': { status: 409, code: 'CONFLICTING_RECORD', detail: 'The change conflicts with an existing record' },
-  '23503': { status: 409, code: 'REFERENCED_RECORD', detail: 'The change refers to a missing or still referenced record' },
+  '23503': {
+    status: 409,
+    code: 'REFERENCED_RECORD',
+    detail: 'The change refers to a missing or still referenced record',
+  },
   '23514': { status: 400, code: 'CONSTRAINT_VIOLATED', detail: 'The values break a rule of the data model' },
   '40001': { status: 409, code: 'CONCURRENT_UPDATE', detail: 'A concurrent change won; try again' },
   '40P01': { status: 409, code: 'CONCURRENT_UPDATE', detail: 'A concurrent change won; try again' },
@@ -59,5 +63,10 @@ export function toProblem(error: unknown, correlationId: string): ProblemRespons
 }
 
 export function internalProblem(correlationId: string): ProblemResponse {
-  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on our side. Quote the correlation id when reporting it.', correlationId);
+  return problem(
+    500,
+    'INTERNAL_ERROR',
+    'Something went wrong on our side. Quote the correlation id when reporting it.',
+    correlationId,
+  );
 }

@@ -23,13 +23,17 @@ export function findWebDist(from = __dirname): string | undefined {
 function isPageRequest(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0];
-  if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path === '/health' || path.startsWith('/health/')) return false;
+  if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`) || path === '/health' || path.startsWith('/health/'))
+    return false;
   // A missing file (/favicon.ico, /assets/old-hash.js) is a 404, not the app.
   if (/\.[A-Za-z0-9]+$/.test(path)) return false;
   return String(request.headers.accept ?? '').includes('text/html');
 }
 
-export async function serveWebApp(app: NestFastifyApplication, dist = process.env.WEB_DIST_DIR ?? findWebDist()): Promise<boolean> {
+export async function serveWebApp(
+  app: NestFastifyApplication,
+  dist = process.env.WEB_DIST_DIR ?? findWebDist(),
+): Promise<boolean> {
   const index = dist ? join(resolve(dist), 'index.html') : undefined;
   if (!dist || !index || !existsSync(index)) return false;
   const html = readFileSync(index);

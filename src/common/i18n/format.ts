@@ -29,7 +29,20 @@ export interface CalendarDay {
   day: number;
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // A YYYY-MM-DD date read directly, without a time zone to shift it.
 export function calendarDay(isoDate: string): CalendarDay {
@@ -47,7 +60,11 @@ export function countyTime(iso: string): DateTime {
 }
 
 // Finnish and Swedish write 3.3.2026; English "3 March 2026" (long), "3 Mar 2026" (short) or "03/03/2026" (numeric).
-export function formatDate(date: string | CalendarDay, language: `${Language}`, style: 'long' | 'short' | 'numeric' = 'long'): string {
+export function formatDate(
+  date: string | CalendarDay,
+  language: `${Language}`,
+  style: 'long' | 'short' | 'numeric' = 'long',
+): string {
   const { year, month, day } = typeof date === 'string' ? calendarDay(date) : date;
   if (language !== 'en') return `${day}.${month}.${year}`;
   if (style === 'numeric') return `${String(day).padStart(2, '0')}/${String(month).padStart(2, '0')}/${year}`;

@@ -54,7 +54,16 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(QUEUE_OF[name]).upsertJobScheduler(
       name,
       { pattern: `0 ${hour} * * *`, tz: COUNTY_ZONE },
-      { name, data: payload, opts: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, removeOnComplete: { count: 30 }, removeOnFail: { count: 100 } } },
+      {
+        name,
+        data: payload,
+        opts: {
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 60_000 },
+          removeOnComplete: { count: 30 },
+          removeOnFail: { count: 100 },
+        },
+      },
     );
   }
 

@@ -98,7 +98,10 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
           // away): the job goes back to wait as it is, without counting an attempt. Its handler resumes
           // from what PostgreSQL holds.
           await job.moveToWait(token);
-          this.logger.log({ queue: queueName, job: job.name, jobId: job.id }, 'Job given back to its queue: the worker is stopping');
+          this.logger.log(
+            { queue: queueName, job: job.name, jobId: job.id },
+            'Job given back to its queue: the worker is stopping',
+          );
           throw new WaitingError();
         } finally {
           this.running.delete(running);
@@ -117,7 +120,8 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
   // Redis, or BullMQ's PostgreSQL backend in the app's own database when embedded.
   private createWorker(queueName: QueueName, processor: JobProcessor): JobsWorker {
     const env = this.config.env;
-    if (env.KOKEMUS_EMBEDDED) return createPostgresWorker(queueName, processor, env.DATABASE_URL, QUEUE_CONCURRENCY[queueName]);
+    if (env.KOKEMUS_EMBEDDED)
+      return createPostgresWorker(queueName, processor, env.DATABASE_URL, QUEUE_CONCURRENCY[queueName]);
     this.connection ??= createRedis(env.REDIS_URL, true);
     return new Worker(queueName, processor, {
       connection: this.connection,
@@ -148,7 +152,10 @@ export class JobWorkerHost implements OnApplicationBootstrap, BeforeApplicationS
     if (!settled) {
       this.abandoned = [...this.running];
       this.logger.warn(
-        { abandoned: this.abandoned.map((j) => ({ queue: j.queue, job: j.name, jobId: j.id })), graceMs: this.config.env.SHUTDOWN_GRACE_MS },
+        {
+          abandoned: this.abandoned.map((j) => ({ queue: j.queue, job: j.name, jobId: j.id })),
+          graceMs: this.config.env.SHUTDOWN_GRACE_MS,
+        },
         'Stopped without these jobs finishing: they stay active in their queue until a running worker finds them stalled and takes them again',
       );
     }

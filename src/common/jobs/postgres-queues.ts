@@ -2,7 +2,10 @@ import { createPostgresBackend, Job, Queue, Worker } from 'bullmq';
 import { QueueName } from './job-names';
 
 // What the app uses of a queue and of a worker, whichever backend holds them.
-export type JobsQueue = Pick<Queue, 'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'> & {
+export type JobsQueue = Pick<
+  Queue,
+  'add' | 'upsertJobScheduler' | 'getJobScheduler' | 'getJobCounts' | 'getJob' | 'getJobs' | 'close'
+> & {
   on(event: 'error', listener: (error: Error) => void): unknown;
 };
 export interface JobsWorker {
@@ -26,6 +29,11 @@ export function createPostgresQueue(name: QueueName, url: string): JobsQueue {
   return new Queue(name, { connection: connection(url) }, createPostgresBackend);
 }
 
-export function createPostgresWorker(name: QueueName, processor: JobProcessor, url: string, concurrency: number): JobsWorker {
+export function createPostgresWorker(
+  name: QueueName,
+  processor: JobProcessor,
+  url: string,
+  concurrency: number,
+): JobsWorker {
   return new Worker(name, processor, { connection: connection(url), concurrency }, createPostgresBackend);
 }

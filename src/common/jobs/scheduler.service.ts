@@ -21,13 +21,17 @@ export class Scheduler implements OnModuleDestroy {
   constructor(private readonly jobs: JobQueue) {}
 
   async recur(name: RecurringJob, when: Recurrence): Promise<void> {
-    const scheduled = 'everyMs' in when ? this.jobs.every(name, {}, when.everyMs) : this.jobs.daily(name, {}, when.dailyAtHour);
-    await scheduled.catch((err: Error) => this.logger.warn({ job: name, err: err.message }, 'Recurring job not scheduled'));
+    const scheduled =
+      'everyMs' in when ? this.jobs.every(name, {}, when.everyMs) : this.jobs.daily(name, {}, when.dailyAtHour);
+    await scheduled.catch((err: Error) =>
+      this.logger.warn({ job: name, err: err.message }, 'Recurring job not scheduled'),
+    );
   }
 
   // Returns the stop: call it first thing on a stop (onModuleDestroy) so that no run starts while the rest winds down.
   repeat(what: string, everyMs: number, run: () => Promise<unknown>): () => void {
-    const tick = () => void run().catch((err: Error) => this.logger.warn({ what, err: err.message }, 'Recurring check failed'));
+    const tick = () =>
+      void run().catch((err: Error) => this.logger.warn({ what, err: err.message }, 'Recurring check failed'));
     const timer = setInterval(tick, everyMs);
     timer.unref();
     this.timers.add(timer);

@@ -33,7 +33,10 @@ describe('Scheduler.recur', () => {
     const { calls, queue } = fakeQueue(true);
     await expect(new Scheduler(queue).recur(JobName.SweepContracts, { everyMs: 1000 })).resolves.toBeUndefined();
     expect(calls).toHaveLength(1);
-    expect(warn).toHaveBeenCalledWith({ job: JobName.SweepContracts, err: 'queue away' }, 'Recurring job not scheduled');
+    expect(warn).toHaveBeenCalledWith(
+      { job: JobName.SweepContracts, err: 'queue away' },
+      'Recurring job not scheduled',
+    );
   });
 });
 

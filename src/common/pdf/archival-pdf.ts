@@ -69,16 +69,19 @@ export function openArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
   pdf.registerFont(BOLD, dejaVuFonts().bold);
   shareLayoutCache(pdf, BODY);
   shareLayoutCache(pdf, BOLD);
-  const fixedSubsets = options.fixedSubsets && pdfPatches.fixedSubsets && useFixedSubset(pdf, BODY) && useFixedSubset(pdf, BOLD);
+  const fixedSubsets =
+    options.fixedSubsets && pdfPatches.fixedSubsets && useFixedSubset(pdf, BODY) && useFixedSubset(pdf, BOLD);
   return {
     pdf,
     fixedSubsets,
     bytes: () => {
       // Everything pdfkit writes is synchronous: after end() the whole file has been written.
       const chunks: Buffer[] = [];
-      for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null) chunks.push(chunk);
+      for (let chunk = pdf.read() as Buffer | null; chunk !== null; chunk = pdf.read() as Buffer | null)
+        chunks.push(chunk);
       const bytes = output ? output() : Buffer.concat(chunks);
-      if (!bytes.subarray(-16).toString('latin1').includes('%%EOF')) throw new Error(`${options.title}: the PDF was not completely written`);
+      if (!bytes.subarray(-16).toString('latin1').includes('%%EOF'))
+        throw new Error(`${options.title}: the PDF was not completely written`);
       return bytes;
     },
   };

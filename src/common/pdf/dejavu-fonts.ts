@@ -48,7 +48,9 @@ function parse(file: Buffer): ParsedFont {
 function shareGlyphsSafely(font: FontkitFont, getGlyph: NonNullable<FontkitFont['getGlyph']>): void {
   font.getGlyph = (id, codePoints) => {
     const glyph = getGlyph(id, codePoints);
-    return codePoints?.length ? (Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph) : glyph;
+    return codePoints?.length
+      ? (Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph)
+      : glyph;
   };
 }
 

@@ -75,7 +75,12 @@ export abstract class DocumentWriter {
     );
     const ruleY = top + Math.max(names.length * 15, references.length * 12) + 8;
     this.artifact(() =>
-      pdf.moveTo(frame.left, ruleY).lineTo(frame.left + frame.width, ruleY).lineWidth(1.5).strokeColor(HOUSE_COLOR.brand).stroke(),
+      pdf
+        .moveTo(frame.left, ruleY)
+        .lineTo(frame.left + frame.width, ruleY)
+        .lineWidth(1.5)
+        .strokeColor(HOUSE_COLOR.brand)
+        .stroke(),
     );
     pdf.y = ruleY + 18;
     this.tagged(this.root, 'H1', {}, () =>
@@ -89,7 +94,12 @@ export abstract class DocumentWriter {
 
   // A label and its value side by side, read as one paragraph ("Date of birth 1 February 1980"), kept on one
   // page.
-  protected field(parent: Struct, label: string, value: string, layout: { labelWidth: number; lineGap: number; spaceAfter: number; size: number }): void {
+  protected field(
+    parent: Struct,
+    label: string,
+    value: string,
+    layout: { labelWidth: number; lineGap: number; spaceAfter: number; size: number },
+  ): void {
     const { pdf, frame } = this;
     const valueWidth = frame.width - layout.labelWidth;
     const labelStyle = textStyle(BODY, layout.size, HOUSE_COLOR.muted);
@@ -107,7 +117,10 @@ export abstract class DocumentWriter {
     this.tagged(parent, 'P', {}, () => {
       this.ts.text(label, frame.left, y, labelStyle, { width: layout.labelWidth - 10, lineGap: layout.lineGap });
       bottom = pdf.y;
-      this.ts.text(value, frame.left + layout.labelWidth, y, valueStyle, { width: valueWidth, lineGap: layout.lineGap });
+      this.ts.text(value, frame.left + layout.labelWidth, y, valueStyle, {
+        width: valueWidth,
+        lineGap: layout.lineGap,
+      });
       bottom = Math.max(bottom, pdf.y);
     });
     pdf.x = frame.left;
@@ -121,7 +134,10 @@ export abstract class DocumentWriter {
     const style = textStyle(BOLD, size);
     const { padding } = columns;
     const height =
-      Math.max(...labels.map((label, i) => this.ts.heightOf(label, style, { width: columns.widths[i] - 2 * padding }))) + 2 * padding;
+      Math.max(
+        ...labels.map((label, i) => this.ts.heightOf(label, style, { width: columns.widths[i] - 2 * padding })),
+      ) +
+      2 * padding;
     const y = pdf.y;
     this.artifact(() => pdf.rect(frame.left, y, frame.width, height).fill(HOUSE_COLOR.tableHead));
     const draw = (label: string, i: number) => () =>
@@ -149,7 +165,11 @@ export abstract class DocumentWriter {
 
   // Footer on every page (a rule, a note, "page n of m") and, from page 2, a running header; written once all
   // pages exist, as pagination artifacts.
-  protected pageFurniture(footer: { note: string; bold: boolean }, pageLabel: (page: number, count: number) => string, runningHeader?: string): void {
+  protected pageFurniture(
+    footer: { note: string; bold: boolean },
+    pageLabel: (page: number, count: number) => string,
+    runningHeader?: string,
+  ): void {
     const { pdf, frame } = this;
     const { start, count } = pdf.bufferedPageRange();
     const small = 8;
@@ -160,7 +180,10 @@ export abstract class DocumentWriter {
       pdf.page.margins.bottom = 0;
       pdf.markContent('Artifact', { type: 'Pagination' });
       if (i > 0 && runningHeader) {
-        this.ts.text(runningHeader, frame.left, 32, textStyle(BODY, small, HOUSE_COLOR.muted), { width: frame.width, lineBreak: false });
+        this.ts.text(runningHeader, frame.left, 32, textStyle(BODY, small, HOUSE_COLOR.muted), {
+          width: frame.width,
+          lineBreak: false,
+        });
         this.rule(46);
       }
       const footerY = frame.pageHeight - 48;
@@ -169,11 +192,17 @@ export abstract class DocumentWriter {
         width: frame.width * 0.75,
         lineBreak: false,
       });
-      this.ts.text(pageLabel(i + 1, count), frame.left + frame.width * 0.75, footerY, textStyle(BODY, small, HOUSE_COLOR.muted), {
-        width: frame.width * 0.25,
-        align: 'right',
-        lineBreak: false,
-      });
+      this.ts.text(
+        pageLabel(i + 1, count),
+        frame.left + frame.width * 0.75,
+        footerY,
+        textStyle(BODY, small, HOUSE_COLOR.muted),
+        {
+          width: frame.width * 0.25,
+          align: 'right',
+          lineBreak: false,
+        },
+      );
       pdf.endMarkedContent();
       pdf.page.margins.bottom = bottomMargin;
     }
@@ -195,6 +224,11 @@ export abstract class DocumentWriter {
 
   private rule(y: number): void {
     const { pdf, frame } = this;
-    pdf.moveTo(frame.left, y).lineTo(frame.left + frame.width, y).lineWidth(0.5).strokeColor(HOUSE_COLOR.rule).stroke();
+    pdf
+      .moveTo(frame.left, y)
+      .lineTo(frame.left + frame.width, y)
+      .lineWidth(0.5)
+      .strokeColor(HOUSE_COLOR.rule)
+      .stroke();
   }
 }

@@ -15,11 +15,16 @@ export interface AppendedPdf {
 }
 
 // addition: the PDF whose pages are appended, or a function making it from the original's page count.
-export async function appendPagesIncrementally(original: Buffer, addition: Buffer | ((originalPages: number) => Buffer)): Promise<AppendedPdf> {
+export async function appendPagesIncrementally(
+  original: Buffer,
+  addition: Buffer | ((originalPages: number) => Buffer),
+): Promise<AppendedPdf> {
   const doc = await PDFDocument.load(original, { updateMetadata: false });
   const originalPages = doc.getPageCount();
   const originalObjects = new Set(doc.context.enumerateIndirectObjects().map(([ref]) => ref.tag));
-  const extra = await PDFDocument.load(typeof addition === 'function' ? addition(originalPages) : addition, { updateMetadata: false });
+  const extra = await PDFDocument.load(typeof addition === 'function' ? addition(originalPages) : addition, {
+    updateMetadata: false,
+  });
   const copied = await doc.copyPages(extra, extra.getPageIndices());
   for (const page of copied) {
     // The page's marked content belonged to the other file's structure tree, which is not copied.
@@ -51,7 +56,7 @@ export async function appendPagesIncrementally(original: Buffer, addition: Buffe
   const xrefOffset = offset;
   let xref = 'xref\n';
   const numbers = [...offsets.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < numbers.length; ) {
+  for (let i = 0; i < numbers.length;) {
     let j = i;
     while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
     xref += `${numbers[i]} ${j - i + 1}\n`;

@@ -6,9 +6,10 @@ import { composeLayout, LayoutFont } from './pair-layout';
 // Every word the renderers print (their text files, read as text), names, numbers, as pdfkit lays them out
 // (a word with its trailing space).
 function corpus(): string[] {
-  const sources = ['../../modules/contracts/document/contract-texts.ts', '../../modules/fees/fee-runs/export/statement-texts.ts'].map((file) =>
-    readFileSync(join(__dirname, file), 'utf8'),
-  );
+  const sources = [
+    '../../modules/contracts/document/contract-texts.ts',
+    '../../modules/fees/fee-runs/export/statement-texts.ts',
+  ].map((file) => readFileSync(join(__dirname, file), 'utf8'));
   const extra = [
     'Åsa Öhman-Äijälä Elle-Máret Ŋuolla Sören Björklund Päivi Kärkkäinen Čeavččageađgi Šuoššjávri Ǯǯ Ǥǥ Ǩǩ Ʒʒ',
     'KOK-2026-100191 1 275,00 € 0,55 € 12.4.1979 klo 9.00–11.30 tis 3.3.2026 AV To Te Yo P. W. LT V.A. "Quoted" «sv» ’s',
@@ -38,10 +39,18 @@ describe('composeLayout', () => {
       if (!composed) continue;
       composedCount++;
       const shaped = font.layout(word);
-      expect({ word, glyphs: composed.glyphs.map((g) => g.id) }).toEqual({ word, glyphs: shaped.glyphs.map((g) => g.id) });
+      expect({ word, glyphs: composed.glyphs.map((g) => g.id) }).toEqual({
+        word,
+        glyphs: shaped.glyphs.map((g) => g.id),
+      });
       expect({ word, positions: composed.positions }).toEqual({
         word,
-        positions: shaped.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
+        positions: shaped.positions.map((p) => ({
+          xAdvance: p.xAdvance,
+          yAdvance: p.yAdvance,
+          xOffset: p.xOffset,
+          yOffset: p.yOffset,
+        })),
       });
     }
     // Most words take the fast way; otherwise the composition would be pointless.

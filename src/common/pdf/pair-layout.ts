@@ -75,7 +75,16 @@ function kernOf(font: LayoutFont, first: string, second: string): number | null 
     const b = singleOf(font, second);
     const [p, q] = run.positions;
     kern =
-      a && b && run.glyphs.length === 2 && run.glyphs[0].id === a.glyph.id && run.glyphs[1].id === b.glyph.id && q.xAdvance === b.position.xAdvance && !p.xOffset && !p.yOffset && !q.xOffset && !q.yOffset
+      a &&
+      b &&
+      run.glyphs.length === 2 &&
+      run.glyphs[0].id === a.glyph.id &&
+      run.glyphs[1].id === b.glyph.id &&
+      q.xAdvance === b.position.xAdvance &&
+      !p.xOffset &&
+      !p.yOffset &&
+      !q.xOffset &&
+      !q.yOffset
         ? p.xAdvance - a.position.xAdvance
         : null;
     cache.set(key, kern);

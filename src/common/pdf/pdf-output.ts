@@ -25,7 +25,13 @@ interface ContentRef {
 export function collectOutput(pdf: Pdf): (() => Buffer) | null {
   const doc = pdf as unknown as PdfInternals;
   const firstContent = doc.page?.content;
-  if (typeof doc._write !== 'function' || typeof doc._offset !== 'number' || !firstContent || !Array.isArray(firstContent.buffer) || typeof firstContent.finalize !== 'function') {
+  if (
+    typeof doc._write !== 'function' ||
+    typeof doc._offset !== 'number' ||
+    !firstContent ||
+    !Array.isArray(firstContent.buffer) ||
+    typeof firstContent.finalize !== 'function'
+  ) {
     return null;
   }
   const parts: (string | Uint8Array)[] = [];

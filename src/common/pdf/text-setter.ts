@@ -117,7 +117,9 @@ export class TextSetter {
     const lines: Line[] = [];
     const Wrapper = lineWrapper()!;
     const wrapper = new Wrapper(pdf, { width, height: Infinity });
-    wrapper.on('line', (line, _options, w) => lines.push({ text: line.replace(/\n/g, ''), endsParagraph: w.lastLine === true }));
+    wrapper.on('line', (line, _options, w) =>
+      lines.push({ text: line.replace(/\n/g, ''), endsParagraph: w.lastLine === true }),
+    );
     wrapper.wrap(text, { width, height: Infinity });
     pdf.x = x;
     pdf.y = y;

@@ -6,13 +6,17 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}
 
 export function IsInstant(): PropertyDecorator {
   return applyDecorators(
-    Matches(INSTANT, { message: '$property must be an ISO 8601 date-time with an offset, e.g. 2026-10-18T09:00:00+03:00' }),
+    Matches(INSTANT, {
+      message: '$property must be an ISO 8601 date-time with an offset, e.g. 2026-10-18T09:00:00+03:00',
+    }),
     IsISO8601({ strict: true }, { message: '$property must be a real date and time' }),
   );
 }
 
 function millis(value: unknown): number {
-  return typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true }) ? Date.parse(value) : NaN;
+  return typeof value === 'string' && INSTANT.test(value) && isISO8601(value, { strict: true })
+    ? Date.parse(value)
+    : NaN;
 }
 
 // The end of a half-open range [start, end): strictly after the start. Silent when either side is
@@ -42,7 +46,8 @@ export function MaxHoursAfter(startProperty: string, hours: number): PropertyDec
         const end = millis(value);
         return Number.isNaN(start) || Number.isNaN(end) || end - start <= hours * 3_600_000;
       },
-      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be at most ${hours} hours after ${startProperty}`,
+      defaultMessage: (args?: ValidationArguments) =>
+        `${args?.property} must be at most ${hours} hours after ${startProperty}`,
     },
   });
 }

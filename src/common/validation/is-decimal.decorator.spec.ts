@@ -27,7 +27,10 @@ describe('decimal validation', () => {
     expect(codes(value)).toEqual([]);
   });
 
-  it.each([[1e-7], [0.125], [Number.NaN], [Number.POSITIVE_INFINITY], ['1'], [null], [{}]])('refuses %p without throwing', (value) => {
-    expect(codes(value)).toEqual(['isNumber']);
-  });
+  it.each([[1e-7], [0.125], [Number.NaN], [Number.POSITIVE_INFINITY], ['1'], [null], [{}]])(
+    'refuses %p without throwing',
+    (value) => {
+      expect(codes(value)).toEqual(['isNumber']);
+    },
+  );
 });

@@ -21,7 +21,8 @@ export function IsDecimal(maxDecimalPlaces: number, options?: ValidationOptions)
       validator: {
         validate: (value: unknown) => isDecimal(value, maxDecimalPlaces),
         defaultMessage: buildMessage(
-          (each) => `${each}$property must be a number with at most ${maxDecimalPlaces} decimal${maxDecimalPlaces === 1 ? '' : 's'}`,
+          (each) =>
+            `${each}$property must be a number with at most ${maxDecimalPlaces} decimal${maxDecimalPlaces === 1 ? '' : 's'}`,
           options,
         ),
       },

@@ -13,7 +13,10 @@ export function IsLanguageCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isLanguageCode',
       validator: {
         validate: isLanguageCode,
-        defaultMessage: buildMessage((each) => `${each}$property must contain ISO 639-1 language codes such as fi, sv, en`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must contain ISO 639-1 language codes such as fi, sv, en`,
+          options,
+        ),
       },
     },
     options,

@@ -67,8 +67,16 @@ describe('null in a request body', () => {
   });
 
   it('is named beside the other faults of the same nested object', async () => {
-    const fields = await fieldsOf({ title: 5, trips: [{ from: 5 }, { from: 'Vaasa', extra: 1 }, { from: 'Vaasa', note: 5 }] });
-    expect(fields.sort()).toEqual(['title:isString', 'trips.0.from:isString', 'trips.1.extra:unknownField', 'trips.2.note:isString']);
+    const fields = await fieldsOf({
+      title: 5,
+      trips: [{ from: 5 }, { from: 'Vaasa', extra: 1 }, { from: 'Vaasa', note: 5 }],
+    });
+    expect(fields.sort()).toEqual([
+      'title:isString',
+      'trips.0.from:isString',
+      'trips.1.extra:unknownField',
+      'trips.2.note:isString',
+    ]);
     const withNull = await fieldsOf({ trips: [{ from: 5 }, { from: 'Vaasa', to: null }] });
     expect(withNull.sort()).toEqual(['trips.0.from:isString', 'trips.1.to:isNotNull']);
   });

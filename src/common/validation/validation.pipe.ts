@@ -35,15 +35,20 @@ function nested(property: string, children: ValidationError[]): ValidationError[
 export function nullErrors(dto: object): ValidationError[] {
   return Object.entries(dto).flatMap(([property, value]): ValidationError[] => {
     if (value === null) {
-      const documented = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, Object.getPrototypeOf(dto) as object, property) as
-        | { nullable?: boolean }
-        | undefined;
+      const documented = Reflect.getMetadata(
+        DECORATORS.API_MODEL_PROPERTIES,
+        Object.getPrototypeOf(dto) as object,
+        property,
+      ) as { nullable?: boolean } | undefined;
       if (documented?.nullable) return [];
       const constraints = { isNotNull: `${property} must not be null` };
       return [Object.assign(new ValidationError(), { property, constraints, children: [] })];
     }
     if (Array.isArray(value)) {
-      return nested(property, value.flatMap((item: unknown, i) => (isDto(item) ? nested(String(i), nullErrors(item)) : [])));
+      return nested(
+        property,
+        value.flatMap((item: unknown, i) => (isDto(item) ? nested(String(i), nullErrors(item)) : [])),
+      );
     }
     return isDto(value) ? nested(property, nullErrors(value)) : [];
   });

@@ -30,14 +30,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_FAULTS = 20;
 
 export function textFault(field: string, text: string): FieldError | undefined {
-  if (CONTROL.test(text)) return { field, code: 'controlCharacter', message: `${field} must not contain control characters` };
-  if (LONE_SURROGATE.test(text)) return { field, code: 'illFormedUnicode', message: `${field} must be well-formed Unicode text` };
+  if (CONTROL.test(text))
+    return { field, code: 'controlCharacter', message: `${field} must not contain control characters` };
+  if (LONE_SURROGATE.test(text))
+    return { field, code: 'illFormedUnicode', message: `${field} must be well-formed Unicode text` };
   return undefined;
 }
 
 // A name for a field whose own key is ill-formed, safe to send back.
 function printable(key: string): string {
-  return key.replace(new RegExp(CONTROL.source, 'g'), '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+  return key
+    .replace(new RegExp(CONTROL.source, 'g'), '\uFFFD')
+    .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 }
 
 function join(prefix: string, key: string): string {
@@ -50,7 +54,9 @@ function join(prefix: string, key: string): string {
 export function inspectInput(root: unknown, prefix = ''): FieldError[] {
   const faults: FieldError[] = [];
   if (root === null || typeof root !== 'object') return faults;
-  const stack: Array<{ node: Record<string, unknown>; path: string }> = [{ node: root as Record<string, unknown>, path: prefix }];
+  const stack: Array<{ node: Record<string, unknown>; path: string }> = [
+    { node: root as Record<string, unknown>, path: prefix },
+  ];
   while (stack.length > 0 && faults.length < MAX_FAULTS) {
     const { node, path } = stack.pop()!;
     for (const key of Object.keys(node)) {

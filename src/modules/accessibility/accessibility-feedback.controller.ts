@@ -16,7 +16,8 @@ import { CreateAccessibilityFeedbackDto } from './dto/create-accessibility-feedb
 // and keeps a script from flooding the mailbox.
 export const FEEDBACK_PER_ADDRESS = 10;
 const FEEDBACK_WINDOW_MS = 10 * 60_000;
-const addressTracker = (req: Record<string, unknown>): string => `accessibility-feedback:${(req as unknown as FastifyRequest).ip}`;
+const addressTracker = (req: Record<string, unknown>): string =>
+  `accessibility-feedback:${(req as unknown as FastifyRequest).ip}`;
 
 @ApiTags('accessibility')
 @Controller('accessibility-feedback')

@@ -36,7 +36,13 @@ export class AccessibilityFeedbackService {
         page: dto.page ?? null,
         language: dto.language ?? null,
       });
-      await this.audit.log({ actorId: null, meta }, 'accessibility_feedback.received', ['accessibility_feedback', row.id], {}, manager);
+      await this.audit.log(
+        { actorId: null, meta },
+        'accessibility_feedback.received',
+        ['accessibility_feedback', row.id],
+        {},
+        manager,
+      );
       // The mailbox is the county's, not a person's: Finnish, the county's working language.
       return this.mail.compose(
         manager,

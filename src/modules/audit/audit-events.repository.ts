@@ -33,10 +33,10 @@ export class AuditEventsRepository {
 
   findNewest(filter: AuditEventFilterQuery, limit: number): Promise<AuditEventRow[]> {
     const { where, params } = whereClause(filter);
-    return this.dataSource.query<AuditEventRow[]>(`${SELECT} ${where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT $${params.length + 1}`, [
-      ...params,
-      limit,
-    ]);
+    return this.dataSource.query<AuditEventRow[]>(
+      `${SELECT} ${where} ORDER BY e.occurred_at DESC, e.id DESC LIMIT $${params.length + 1}`,
+      [...params, limit],
+    );
   }
 }
 

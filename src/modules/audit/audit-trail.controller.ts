@@ -19,7 +19,11 @@ export class AuditTrailController {
 
   @ApiOperation({ summary: 'The audit trail' })
   @Get('audit-events')
-  @ApiOkResponse({ type: AuditEventPageResponse, description: 'Who did what and when, newest first; readings of IBANs and identity codes included, their values never' })
+  @ApiOkResponse({
+    type: AuditEventPageResponse,
+    description:
+      'Who did what and when, newest first; readings of IBANs and identity codes included, their values never',
+  })
   list(@Query() query: ListAuditEventsQuery): Promise<AuditEventPageResponse> {
     return this.trail.list(query);
   }
@@ -30,10 +34,18 @@ export class AuditTrailController {
     content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
     description: `The events the filters select, newest first, at most ${AUDIT_CSV_MAX_ROWS}; RFC 4180, UTF-8, formula-safe cells; the export itself is audited. Columns: ${AUDIT_CSV_COLUMNS.join(', ')}`,
   })
-  async csv(@CurrentUser() ctx: AuthContext, @Query() filter: AuditEventFilterQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async csv(
+    @CurrentUser() ctx: AuthContext,
+    @Query() filter: AuditEventFilterQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     const file = await this.trail.exportCsv(ctx, filter);
     const bytes = Buffer.from(file.text, 'utf8');
     void reply.header('cache-control', 'private, no-store');
-    return new StreamableFile(bytes, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${file.fileName}"`, length: bytes.length });
+    return new StreamableFile(bytes, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="${file.fileName}"`,
+      length: bytes.length,
+    });
   }
 }

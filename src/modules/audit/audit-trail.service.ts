@@ -24,7 +24,10 @@ export class AuditTrailService {
   }
 
   // An export carries many people's names out of the service: it is itself in the trail.
-  async exportCsv(ctx: AuthContext, filter: AuditEventFilterQuery): Promise<{ fileName: string; text: string; rows: number }> {
+  async exportCsv(
+    ctx: AuthContext,
+    filter: AuditEventFilterQuery,
+  ): Promise<{ fileName: string; text: string; rows: number }> {
     const rows = await this.events.findNewest(filter, AUDIT_CSV_MAX_ROWS);
     await this.audit.log(ctx, 'audit_events.exported', null, { rows: rows.length, ...describe(filter) });
     return { fileName: 'audit-events.csv', text: auditCsv(rows.map(toAuditEventResponse)), rows: rows.length };

@@ -8,7 +8,12 @@ import { AuditService } from './audit.service';
 @Global()
 @Module({
   controllers: [AuditTrailController],
-  providers: [AuditService, { provide: DeniedAccessLog, useExisting: AuditService }, AuditTrailService, AuditEventsRepository],
+  providers: [
+    AuditService,
+    { provide: DeniedAccessLog, useExisting: AuditService },
+    AuditTrailService,
+    AuditEventsRepository,
+  ],
   exports: [AuditService, DeniedAccessLog],
 })
 export class AuditModule {}

@@ -31,29 +31,89 @@ describe('AuditService.log', () => {
     const manager = fakeManager();
     await audit.log(ctx, 'claim.approved', ['claim', 'c1'], { expertId: 'e1' }, manager);
     expect(manager.rows).toEqual([
-      { actorId: 'u1', action: 'claim.approved', entityType: 'claim', entityId: 'c1', ip: '10.0.0.1', userAgent: 'jest', requestId: 'r1', details: { expertId: 'e1' } },
+      {
+        actorId: 'u1',
+        action: 'claim.approved',
+        entityType: 'claim',
+        entityId: 'c1',
+        ip: '10.0.0.1',
+        userAgent: 'jest',
+        requestId: 'r1',
+        details: { expertId: 'e1' },
+      },
     ]);
   });
 
   it('writes the system (null) with no request, and empty details by default, on its own connection', async () => {
     await audit.log(null, 'contract.expired', ['contract', 'k1']);
-    expect(own.rows.pop()).toEqual({ actorId: null, action: 'contract.expired', entityType: 'contract', entityId: 'k1', ip: null, userAgent: null, requestId: null, details: {} });
+    expect(own.rows.pop()).toEqual({
+      actorId: null,
+      action: 'contract.expired',
+      entityType: 'contract',
+      entityId: 'k1',
+      ip: null,
+      userAgent: null,
+      requestId: null,
+      details: {},
+    });
   });
 
   it('writes someone known by id and request alone, with no row, or a row type without an id', async () => {
     const manager = fakeManager();
-    await audit.log({ actorId: null, meta: { ip: '10.0.0.2', userAgent: 'ua', requestId: 'r2' } }, 'auth.csrf_refused', null, { route: '/x' }, manager);
+    await audit.log(
+      { actorId: null, meta: { ip: '10.0.0.2', userAgent: 'ua', requestId: 'r2' } },
+      'auth.csrf_refused',
+      null,
+      { route: '/x' },
+      manager,
+    );
     await audit.log({ actorId: 'u2' }, 'fee_settings.updated', ['fee_settings'], {}, manager);
     await audit.log(ctx, 'travel_rate.set', ['travel_rate', undefined], {}, manager);
     expect(manager.rows).toEqual([
-      { actorId: null, action: 'auth.csrf_refused', entityType: null, entityId: null, ip: '10.0.0.2', userAgent: 'ua', requestId: 'r2', details: { route: '/x' } },
-      { actorId: 'u2', action: 'fee_settings.updated', entityType: 'fee_settings', entityId: null, ip: null, userAgent: null, requestId: null, details: {} },
-      { actorId: 'u1', action: 'travel_rate.set', entityType: 'travel_rate', entityId: null, ip: '10.0.0.1', userAgent: 'jest', requestId: 'r1', details: {} },
+      {
+        actorId: null,
+        action: 'auth.csrf_refused',
+        entityType: null,
+        entityId: null,
+        ip: '10.0.0.2',
+        userAgent: 'ua',
+        requestId: 'r2',
+        details: { route: '/x' },
+      },
+      {
+        actorId: 'u2',
+        action: 'fee_settings.updated',
+        entityType: 'fee_settings',
+        entityId: null,
+        ip: null,
+        userAgent: null,
+        requestId: null,
+        details: {},
+      },
+      {
+        actorId: 'u1',
+        action: 'travel_rate.set',
+        entityType: 'travel_rate',
+        entityId: null,
+        ip: '10.0.0.1',
+        userAgent: 'jest',
+        requestId: 'r1',
+        details: {},
+      },
     ]);
   });
 
   it('writes a refusal as authz.denied, outside any transaction', async () => {
     await audit.denied(ctx, ['assignment', 'a1']);
-    expect(own.rows.pop()).toEqual({ actorId: 'u1', action: 'authz.denied', entityType: 'assignment', entityId: 'a1', ip: '10.0.0.1', userAgent: 'jest', requestId: 'r1', details: {} });
+    expect(own.rows.pop()).toEqual({
+      actorId: 'u1',
+      action: 'authz.denied',
+      entityType: 'assignment',
+      entityId: 'a1',
+      ip: '10.0.0.1',
+      userAgent: 'jest',
+      requestId: 'r1',
+      details: {},
+    });
   });
 });

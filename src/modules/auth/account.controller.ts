@@ -1,5 +1,12 @@
 import { Body, Controller, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, AuthUser } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -11,7 +18,8 @@ import { ChangePasswordDto } from './dto/password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
 
 // Guessing the current password with a stolen access token is limited like guessing at login, per account.
-const accountTracker = (req: Record<string, unknown>): string => `me-password:${(req.user as AuthUser | undefined)?.id}`;
+const accountTracker = (req: Record<string, unknown>): string =>
+  `me-password:${(req.user as AuthUser | undefined)?.id}`;
 
 @ApiTags('auth')
 @Controller()
@@ -21,7 +29,10 @@ export class AccountController {
   @ApiOperation({ summary: 'Change my language' })
   @Patch('me')
   @Authenticated()
-  @ApiOkResponse({ type: MeResponse, description: 'The updated account; mail and documents use the new language from now on' })
+  @ApiOkResponse({
+    type: MeResponse,
+    description: 'The updated account; mail and documents use the new language from now on',
+  })
   update(@CurrentUser() ctx: AuthContext, @Body() dto: UpdateMeDto): Promise<MeResponse> {
     return this.account.update(ctx, dto);
   }
@@ -32,8 +43,13 @@ export class AccountController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ account: { getTracker: accountTracker } })
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Password changed; this session goes on, every other session of the account has ended' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'CURRENT_PASSWORD_WRONG (field currentPassword), or VALIDATION_FAILED' })
+  @ApiNoContentResponse({
+    description: 'Password changed; this session goes on, every other session of the account has ended',
+  })
+  @ApiBadRequestResponse({
+    type: ProblemResponse,
+    description: 'CURRENT_PASSWORD_WRONG (field currentPassword), or VALIDATION_FAILED',
+  })
   @ApiTooManyRequestsResponse({ type: ProblemResponse })
   changePassword(@CurrentUser() ctx: AuthContext, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.account.changePassword(ctx, dto);

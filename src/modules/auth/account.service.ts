@@ -47,7 +47,13 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       await this.repo.updateUser(manager, user.id, { passwordHash });
       const revoked = await this.sessions.revokeOthersForUser(manager, user.id, ctx.user.sessionId, 'password_changed');
-      await this.audit.log({ actorId: user.id, meta: ctx }, 'auth.password_changed', ['user', user.id], { revokedSessions: revoked }, manager);
+      await this.audit.log(
+        { actorId: user.id, meta: ctx },
+        'auth.password_changed',
+        ['user', user.id],
+        { revokedSessions: revoked },
+        manager,
+      );
     });
   }
 }

@@ -98,7 +98,11 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session and its tokens end' })
   @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'Neither a valid access token nor a session cookie' })
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'CSRF_TOKEN_INVALID' })
-  logout(@Meta() meta: RequestMeta, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  logout(
+    @Meta() meta: RequestMeta,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     return this.browser.logout(meta, request, reply);
   }
 
@@ -118,9 +122,13 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
   @ApiAcceptedResponse({
-    description: 'If an active account has the address, a link valid for an hour is mailed to it; the answer is the same either way',
+    description:
+      'If an active account has the address, a link valid for an hour is mailed to it; the answer is the same either way',
   })
-  @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'Too many requests for this address or from this client' })
+  @ApiTooManyRequestsResponse({
+    type: ProblemResponse,
+    description: 'Too many requests for this address or from this client',
+  })
   requestPasswordReset(@Meta() meta: RequestMeta, @Body() dto: PasswordResetRequestDto): void {
     this.passwordReset.request(meta, dto.email);
   }

@@ -11,20 +11,40 @@ export enum AccountErrorCode {
 }
 
 export const LoginErrors = {
-  invalidCredentials: () => new DomainError(AccountErrorCode.InvalidCredentials, 'unauthorized', 'E-mail or password is wrong'),
+  invalidCredentials: () =>
+    new DomainError(AccountErrorCode.InvalidCredentials, 'unauthorized', 'E-mail or password is wrong'),
   invalidRefreshToken: () =>
-    new DomainError(AccountErrorCode.InvalidRefreshToken, 'unauthorized', 'The refresh token is not valid; sign in again'),
+    new DomainError(
+      AccountErrorCode.InvalidRefreshToken,
+      'unauthorized',
+      'The refresh token is not valid; sign in again',
+    ),
   invalidInvitation: () =>
-    new DomainError(AccountErrorCode.InvalidInvitation, 'gone', 'The link is invalid, already used or expired; ask for a new one'),
+    new DomainError(
+      AccountErrorCode.InvalidInvitation,
+      'gone',
+      'The link is invalid, already used or expired; ask for a new one',
+    ),
   csrfTokenInvalid: () =>
-    new DomainError(AccountErrorCode.CsrfTokenInvalid, 'forbidden', 'The X-CSRF-Token header must repeat the kokemus_csrf cookie'),
+    new DomainError(
+      AccountErrorCode.CsrfTokenInvalid,
+      'forbidden',
+      'The X-CSRF-Token header must repeat the kokemus_csrf cookie',
+    ),
   invalidResetLink: () =>
-    new DomainError(AccountErrorCode.InvalidResetLink, 'gone', 'The password reset link is invalid, already used or expired; ask for a new one'),
+    new DomainError(
+      AccountErrorCode.InvalidResetLink,
+      'gone',
+      'The password reset link is invalid, already used or expired; ask for a new one',
+    ),
 };
 
 export const AccountErrors = {
   currentPasswordWrong: () =>
-    new DomainError(AccountErrorCode.CurrentPasswordWrong, 'validation', 'currentPassword: the current password is wrong', [
-      { field: 'currentPassword', code: 'wrong', message: 'the current password is wrong' },
-    ]),
+    new DomainError(
+      AccountErrorCode.CurrentPasswordWrong,
+      'validation',
+      'currentPassword: the current password is wrong',
+      [{ field: 'currentPassword', code: 'wrong', message: 'the current password is wrong' }],
+    ),
 };

@@ -33,7 +33,11 @@ export class AuthRepository {
     return manager.findOneBy(UserEntity, { id, status });
   }
 
-  async updateUser(manager: EntityManager, id: string, changes: Partial<Pick<UserEntity, 'passwordHash' | 'status' | 'language' | 'lastLoginAt'>>): Promise<void> {
+  async updateUser(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<UserEntity, 'passwordHash' | 'status' | 'language' | 'lastLoginAt'>>,
+  ): Promise<void> {
     await manager.update(UserEntity, { id }, changes);
   }
 
@@ -48,7 +52,10 @@ export class AuthRepository {
     return rows[0] ?? null;
   }
 
-  openSession(manager: EntityManager, session: Pick<SessionEntity, 'userId' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<SessionEntity> {
+  openSession(
+    manager: EntityManager,
+    session: Pick<SessionEntity, 'userId' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<SessionEntity> {
     return manager.save(SessionEntity, session);
   }
 
@@ -62,7 +69,11 @@ export class AuthRepository {
 
   // Returns whether the session was still live.
   async revokeSession(manager: EntityManager, id: string, at: Date, reason: string): Promise<boolean> {
-    const result = await manager.update(SessionEntity, { id, revokedAt: IsNull() }, { revokedAt: at, revokedReason: reason });
+    const result = await manager.update(
+      SessionEntity,
+      { id, revokedAt: IsNull() },
+      { revokedAt: at, revokedReason: reason },
+    );
     return Boolean(result.affected);
   }
 
@@ -70,7 +81,10 @@ export class AuthRepository {
     await manager.insert(RefreshTokenEntity, { sessionId, tokenHash });
   }
 
-  findRefreshToken(tokenHash: Buffer, manager: EntityManager = this.dataSource.manager): Promise<RefreshTokenEntity | null> {
+  findRefreshToken(
+    tokenHash: Buffer,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RefreshTokenEntity | null> {
     return manager.findOneBy(RefreshTokenEntity, { tokenHash });
   }
 
@@ -86,7 +100,13 @@ export class AuthRepository {
 
   // One-time: of two uses of one link exactly one claims it and gets its user's id. `usedAt` is the database's
   // now() unless given.
-  async claimLink(manager: EntityManager, tokenHash: Buffer, purpose: InvitationPurpose, now: Date, usedAt?: Date): Promise<string | null> {
+  async claimLink(
+    manager: EntityManager,
+    tokenHash: Buffer,
+    purpose: InvitationPurpose,
+    now: Date,
+    usedAt?: Date,
+  ): Promise<string | null> {
     const [used]: [{ user_id: string }[], number] = usedAt
       ? await manager.query(
           `UPDATE invitations SET used_at = $2
@@ -105,10 +125,17 @@ export class AuthRepository {
 
   // Every unused link of the person (of one purpose, when given) stops working.
   async endUnusedLinks(manager: EntityManager, userId: string, at: Date, purpose?: InvitationPurpose): Promise<void> {
-    await manager.update(InvitationEntity, { userId, ...(purpose ? { purpose } : {}), usedAt: IsNull() }, { usedAt: at });
+    await manager.update(
+      InvitationEntity,
+      { userId, ...(purpose ? { purpose } : {}), usedAt: IsNull() },
+      { usedAt: at },
+    );
   }
 
-  async addLink(manager: EntityManager, link: Pick<InvitationEntity, 'userId' | 'purpose' | 'tokenHash' | 'createdBy' | 'expiresAt'>): Promise<void> {
+  async addLink(
+    manager: EntityManager,
+    link: Pick<InvitationEntity, 'userId' | 'purpose' | 'tokenHash' | 'createdBy' | 'expiresAt'>,
+  ): Promise<void> {
     await manager.insert(InvitationEntity, link);
   }
 }

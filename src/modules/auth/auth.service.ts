@@ -74,7 +74,13 @@ export class AuthService {
       const session = await this.repo.findSession(outcome.reused);
       await this.dataSource.transaction(async (manager) => {
         await this.repo.revokeSession(manager, outcome.reused, this.clock.now(), 'refresh_token_reused');
-        await this.audit.log({ actorId: session?.userId ?? null, meta }, 'auth.refresh_reuse_detected', ['session', outcome.reused], {}, manager);
+        await this.audit.log(
+          { actorId: session?.userId ?? null, meta },
+          'auth.refresh_reuse_detected',
+          ['session', outcome.reused],
+          {},
+          manager,
+        );
       });
     }
     throw LoginErrors.invalidRefreshToken();
@@ -111,7 +117,12 @@ export class AuthService {
     if (policy) throw policy;
     const passwordHash = await this.hasher.hash(dto.password);
     await this.dataSource.transaction(async (manager) => {
-      const userId = await this.repo.claimLink(manager, sha256(dto.token), InvitationPurpose.Invitation, this.clock.now());
+      const userId = await this.repo.claimLink(
+        manager,
+        sha256(dto.token),
+        InvitationPurpose.Invitation,
+        this.clock.now(),
+      );
       const user = userId && (await this.repo.findUserIn(manager, userId, UserStatus.Invited));
       if (!user) throw LoginErrors.invalidInvitation();
       await this.repo.updateUser(manager, user.id, { passwordHash, status: UserStatus.Active });

@@ -30,7 +30,12 @@ export class BrowserSessionService {
     return this.inCookie(reply, tokens);
   }
 
-  async refresh(meta: RequestMeta, bodyToken: string | undefined, request: FastifyRequest, reply: FastifyReply): Promise<TokenResponse> {
+  async refresh(
+    meta: RequestMeta,
+    bodyToken: string | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): Promise<TokenResponse> {
     if (bodyToken) return toTokenResponse(await this.auth.refresh(meta, bodyToken), true);
     const token = this.cookies.refreshTokenOf(request);
     if (!token) throw LoginErrors.invalidRefreshToken();
@@ -65,7 +70,9 @@ export class BrowserSessionService {
 
   private async requireCsrf(meta: RequestMeta, request: FastifyRequest, refreshToken: string): Promise<void> {
     if (this.cookies.csrfMatches(request, refreshToken)) return;
-    await this.audit.log({ actorId: null, meta }, 'auth.csrf_refused', null, { route: request.routeOptions.url ?? null });
+    await this.audit.log({ actorId: null, meta }, 'auth.csrf_refused', null, {
+      route: request.routeOptions.url ?? null,
+    });
     throw LoginErrors.csrfTokenInvalid();
   }
 }

@@ -38,11 +38,10 @@ export class InvitationsService {
       expiresAt: new Date(this.clock.now().getTime() + validHours * 3600_000),
     });
     const link = `${this.config.env.PUBLIC_URL}/set-password#token=${token}`;
-    return this.mail.compose(
-      manager,
-      { userId: user.id, email: user.email, language: user.language },
-      template,
-      { name: user.name, link, validHours },
-    );
+    return this.mail.compose(manager, { userId: user.id, email: user.email, language: user.language }, template, {
+      name: user.name,
+      link,
+      validHours,
+    });
   }
 }

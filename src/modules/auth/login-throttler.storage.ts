@@ -35,12 +35,21 @@ export class LoginThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     return this.shared ? 'redis' : 'memory';
   }
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     if (this.shared) {
       try {
         return await this.shared.increment(key, ttl, limit, blockDuration, throttlerName);
       } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'Login limits counted in this process only: Redis is not answering');
+        this.logger.warn(
+          { err: (err as Error).message },
+          'Login limits counted in this process only: Redis is not answering',
+        );
       }
     }
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);

@@ -41,7 +41,9 @@ export class PasswordResetService implements BeforeApplicationShutdown {
   // account has it. The work goes on after the answer; a failure is logged, the person can ask again.
   request(meta: RequestMeta, email: string): void {
     const work: Promise<void> = this.issue(meta, email)
-      .catch((err: Error) => this.logger.error({ err: err.message, requestId: meta.requestId }, 'Password reset link not issued'))
+      .catch((err: Error) =>
+        this.logger.error({ err: err.message, requestId: meta.requestId }, 'Password reset link not issued'),
+      )
       .finally(() => this.pending.delete(work));
     this.pending.add(work);
   }
@@ -68,7 +70,13 @@ export class PasswordResetService implements BeforeApplicationShutdown {
       await this.repo.updateUser(manager, user.id, { passwordHash });
       await this.repo.endUnusedLinks(manager, user.id, now, InvitationPurpose.PasswordReset);
       const revoked = await this.sessions.revokeAllForUser(manager, user.id, 'password_reset');
-      await this.audit.log({ actorId: user.id, meta }, 'auth.password_reset', ['user', user.id], { revokedSessions: revoked }, manager);
+      await this.audit.log(
+        { actorId: user.id, meta },
+        'auth.password_reset',
+        ['user', user.id],
+        { revokedSessions: revoked },
+        manager,
+      );
     });
   }
 
@@ -93,7 +101,11 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         manager,
         { userId: user.id, email: user.email, language: user.language },
         passwordResetMail,
-        { name: user.name, link: `${this.config.env.PUBLIC_URL}/reset-password#token=${token}`, validMinutes: PASSWORD_RESET_VALID_MINUTES },
+        {
+          name: user.name,
+          link: `${this.config.env.PUBLIC_URL}/reset-password#token=${token}`,
+          validMinutes: PASSWORD_RESET_VALID_MINUTES,
+        },
       );
     });
     await this.mail.dispatch([mailId]);

@@ -61,7 +61,12 @@ export class SessionCookies {
   }
 
   clear(reply: FastifyReply): void {
-    reply.clearCookie(REFRESH_COOKIE, { sameSite: 'strict', secure: this.secure, httpOnly: true, path: REFRESH_COOKIE_PATH });
+    reply.clearCookie(REFRESH_COOKIE, {
+      sameSite: 'strict',
+      secure: this.secure,
+      httpOnly: true,
+      path: REFRESH_COOKIE_PATH,
+    });
     reply.clearCookie(CSRF_COOKIE, { sameSite: 'strict', secure: this.secure, path: '/' });
   }
 

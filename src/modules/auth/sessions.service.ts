@@ -16,7 +16,12 @@ export class SessionsService {
     return result.affected ?? 0;
   }
 
-  async revokeOthersForUser(manager: EntityManager, userId: string, keepSessionId: string, reason: string): Promise<number> {
+  async revokeOthersForUser(
+    manager: EntityManager,
+    userId: string,
+    keepSessionId: string,
+    reason: string,
+  ): Promise<number> {
     const result = await manager.update(
       SessionEntity,
       { userId, id: Not(keepSessionId), revokedAt: IsNull() },

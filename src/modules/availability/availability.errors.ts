@@ -9,7 +9,11 @@ export enum AvailabilityErrorCode {
 
 export const AvailabilityErrors = {
   notFound: (kind: AvailabilityKind) =>
-    new DomainError(AvailabilityErrorCode.AvailabilityNotFound, 'not_found', `${AVAILABILITY_KINDS[kind].label} not found`),
+    new DomainError(
+      AvailabilityErrorCode.AvailabilityNotFound,
+      'not_found',
+      `${AVAILABILITY_KINDS[kind].label} not found`,
+    ),
   overlap: (kind: AvailabilityKind, conflictingId: string | null) => {
     const { overlapFields, overlapMessage } = AVAILABILITY_KINDS[kind];
     const message = conflictingId ? `${overlapMessage} (${conflictingId})` : overlapMessage;

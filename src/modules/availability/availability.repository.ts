@@ -34,13 +34,19 @@ export class AvailabilityRepository {
       this.dataSource
         .getRepository(WeeklyWindowEntity)
         .find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
-      this.dataSource.getRepository(OneOffWindowEntity).find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
+      this.dataSource
+        .getRepository(OneOffWindowEntity)
+        .find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
       this.dataSource.getRepository(AbsenceEntity).find({ where: { expertId }, order: { firstDay: 'ASC' } }),
     ]);
     return { weekly, oneOff, absences };
   }
 
-  add<K extends AvailabilityKind>(manager: EntityManager, kind: K, row: AvailabilityDraft<K>): Promise<AvailabilityRow<K>> {
+  add<K extends AvailabilityKind>(
+    manager: EntityManager,
+    kind: K,
+    row: AvailabilityDraft<K>,
+  ): Promise<AvailabilityRow<K>> {
     // TypeScript cannot follow the kind through the generic lookup; the table ties entity and row together.
     const entity: EntityTarget<AvailabilityRow<K>> = AVAILABILITY_KINDS[kind].entity;
     return manager.getRepository(entity).save(row as DeepPartial<AvailabilityRow<K>>) as Promise<AvailabilityRow<K>>;
@@ -53,7 +59,9 @@ export class AvailabilityRepository {
 
   // Whose row it is: what requireAccess decides by.
   findOwner(kind: AvailabilityKind, id: string): Promise<{ expertId: string } | null> {
-    return this.dataSource.getRepository<{ id: string; expertId: string }>(AVAILABILITY_KINDS[kind].entity).findOne({ where: { id }, select: { expertId: true } });
+    return this.dataSource
+      .getRepository<{ id: string; expertId: string }>(AVAILABILITY_KINDS[kind].entity)
+      .findOne({ where: { id }, select: { expertId: true } });
   }
 
   // The same conditions as the exclusion constraints; used only to name the row that refused a change.
@@ -85,13 +93,16 @@ export class AvailabilityRepository {
   // Null when there is no such expert.
   async findFacts(expertId: string, range: InstantRange): Promise<AvailabilityFacts | null> {
     const t = availabilityTerms('$1', '$2');
-    const rows: { active: boolean; crosses_midnight: boolean; absent: boolean; covered: boolean }[] = await this.dataSource.query(
-      `SELECT ${t.active} AS active, ${t.crossesMidnight} AS crosses_midnight, ${t.absent} AS absent, ${t.covered} AS covered
+    const rows: { active: boolean; crosses_midnight: boolean; absent: boolean; covered: boolean }[] =
+      await this.dataSource.query(
+        `SELECT ${t.active} AS active, ${t.crossesMidnight} AS crosses_midnight, ${t.absent} AS absent, ${t.covered} AS covered
          FROM experts e WHERE e.user_id = $3`,
-      [range.start, range.end, expertId],
-    );
+        [range.start, range.end, expertId],
+      );
     const row = rows[0];
-    return row ? { active: row.active, crossesMidnight: row.crosses_midnight, absent: row.absent, covered: row.covered } : null;
+    return row
+      ? { active: row.active, crossesMidnight: row.crosses_midnight, absent: row.absent, covered: row.covered }
+      : null;
   }
 
   // One set-based query, whatever the number of experts.
@@ -103,7 +114,10 @@ export class AvailabilityRepository {
     );
   }
 
-  async findAvailableExpertIds(range: InstantRange, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async findAvailableExpertIds(
+    range: InstantRange,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT e.user_id AS id FROM experts e WHERE ${availableExpertsSql('$1', '$2')} ORDER BY e.user_id`,
       [range.start, range.end],

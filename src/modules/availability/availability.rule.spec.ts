@@ -38,7 +38,10 @@ describe('checkValidity', () => {
   });
 
   it('refuses an end before the start', () => {
-    expect(fieldOf(() => checkValidity('2026-01-02', '2026-01-01'))).toEqual({ field: 'validUntil', code: 'beforeValidFrom' });
+    expect(fieldOf(() => checkValidity('2026-01-02', '2026-01-01'))).toEqual({
+      field: 'validUntil',
+      code: 'beforeValidFrom',
+    });
   });
 });
 
@@ -49,7 +52,10 @@ describe('checkAbsence', () => {
   });
 
   it('refuses a last day before the first', () => {
-    expect(fieldOf(() => checkAbsence('2026-07-21', '2026-07-01'))).toEqual({ field: 'lastDay', code: 'beforeFirstDay' });
+    expect(fieldOf(() => checkAbsence('2026-07-21', '2026-07-01'))).toEqual({
+      field: 'lastDay',
+      code: 'beforeFirstDay',
+    });
   });
 });
 

@@ -10,7 +10,8 @@ export interface MinuteRange {
 export function windowMinutes(from: string, to: string): MinuteRange {
   const startMinute = parseLocalTime(from);
   const endMinute = parseLocalTime(to);
-  if (startMinute === null || startMinute === MINUTES_PER_DAY) throw fieldError('from', 'isLocalTime', 'must be a time of day as HH:MM');
+  if (startMinute === null || startMinute === MINUTES_PER_DAY)
+    throw fieldError('from', 'isLocalTime', 'must be a time of day as HH:MM');
   if (endMinute === null) throw fieldError('to', 'isLocalTime', 'must be a time of day as HH:MM, or 24:00');
   if (endMinute <= startMinute) throw fieldError('to', 'notAfterFrom', 'must be after from');
   return { startMinute, endMinute };

@@ -79,7 +79,13 @@ export class AvailabilityService {
     const expertId = await this.ownExpertId(ctx);
     const { entityType } = AVAILABILITY_KINDS[kind];
     const notFound = () => AvailabilityErrors.notFound(kind);
-    await requireAccess(this.audit, ctx, { entityType, id, find: () => this.repo.findOwner(kind, id), allows: (row) => row.expertId === expertId, notFound });
+    await requireAccess(this.audit, ctx, {
+      entityType,
+      id,
+      find: () => this.repo.findOwner(kind, id),
+      allows: (row) => row.expertId === expertId,
+      notFound,
+    });
     await this.dataSource.transaction(async (manager) => {
       // Removed meanwhile (a second DELETE at the same time): gone, as if it never was.
       if (!(await this.repo.removeOwn(manager, kind, expertId, id))) throw notFound();

@@ -16,7 +16,10 @@ export class AvailableExpertsController {
 
   @ApiOperation({ summary: 'Experts free for a time range' })
   @Get('experts')
-  @ApiOkResponse({ type: [AvailableExpertResponse], description: 'Active experts whose windows cover the whole range, by name' })
+  @ApiOkResponse({
+    type: [AvailableExpertResponse],
+    description: 'Active experts whose windows cover the whole range, by name',
+  })
   list(@CurrentUser() ctx: AuthContext, @Query() query: AvailabilityRangeQuery): Promise<AvailableExpertResponse[]> {
     return this.service.availableExperts(ctx, query);
   }

@@ -11,9 +11,12 @@ describe('parseLocalTime', () => {
     expect(parseLocalTime(value)).toBe(minutes);
   });
 
-  it.each(['9:00', '09:0', '24:01', '25:00', '12:60', '12:00:00', '12.00', ' 12:00', '', 'noon'])('refuses %p', (value) => {
-    expect(parseLocalTime(value)).toBeNull();
-  });
+  it.each(['9:00', '09:0', '24:01', '25:00', '12:60', '12:00:00', '12.00', ' 12:00', '', 'noon'])(
+    'refuses %p',
+    (value) => {
+      expect(parseLocalTime(value)).toBeNull();
+    },
+  );
 });
 
 describe('LOCAL_TIME_PATTERN', () => {

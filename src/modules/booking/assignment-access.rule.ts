@@ -21,7 +21,8 @@ export function assignmentAccess<T extends Assignment>(
     allows: async (assignment) =>
       ctx.user.role === Role.Coordinator ||
       (ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id) ||
-      (ctx.user.role === Role.Orderer && (await organisations.isMember(assignment.request.organisationId, ctx.user.id))),
+      (ctx.user.role === Role.Orderer &&
+        (await organisations.isMember(assignment.request.organisationId, ctx.user.id))),
     notFound: BookingErrors.assignmentNotFound,
   };
 }

@@ -32,9 +32,12 @@ export const BookingErrors = {
       [{ field: 'organisationId', code: 'notOwnOrganisation', message: 'is not a unit or project you belong to' }],
     ),
   organisationInactive: () =>
-    new DomainError(BookingErrorCode.OrganisationInactive, 'validation', 'organisationId: the unit or project is not active on that date', [
-      { field: 'organisationId', code: 'inactive', message: 'is not active on the date of the order' },
-    ]),
+    new DomainError(
+      BookingErrorCode.OrganisationInactive,
+      'validation',
+      'organisationId: the unit or project is not active on that date',
+      [{ field: 'organisationId', code: 'inactive', message: 'is not active on the date of the order' }],
+    ),
   requestStatusConflict: (from: string, action: string) =>
     new DomainError(BookingErrorCode.RequestStatusConflict, 'conflict', `A ${from} request cannot be ${action}`),
   // Candidates, offers and direct bookings exist only while a submitted request still needs experts.
@@ -45,11 +48,20 @@ export const BookingErrors = {
       `A ${status} request is not open for matching: candidates and offers exist only for a submitted request that still needs experts`,
     ),
   offerNotFound: () => new DomainError(BookingErrorCode.OfferNotFound, 'not_found', 'Offer not found'),
-  offerNotOpen: (status: string) => new DomainError(BookingErrorCode.OfferNotOpen, 'conflict', `The offer is ${status}, not open`),
+  offerNotOpen: (status: string) =>
+    new DomainError(BookingErrorCode.OfferNotOpen, 'conflict', `The offer is ${status}, not open`),
   requestFilled: () =>
-    new DomainError(BookingErrorCode.RequestAlreadyFilled, 'conflict', 'Enough experts have already accepted this request'),
+    new DomainError(
+      BookingErrorCode.RequestAlreadyFilled,
+      'conflict',
+      'Enough experts have already accepted this request',
+    ),
   doubleBooked: () =>
-    new DomainError(BookingErrorCode.ExpertDoubleBooked, 'conflict', 'The expert already holds an assignment at an overlapping time'),
+    new DomainError(
+      BookingErrorCode.ExpertDoubleBooked,
+      'conflict',
+      'The expert already holds an assignment at an overlapping time',
+    ),
   ceilingAckRequired: (earnedCents: number, expectedCents: number, ceilingCents: number) =>
     new DomainError(
       BookingErrorCode.EarningsCeilingAckRequired,
@@ -57,16 +69,45 @@ export const BookingErrors = {
       `Accepting would take this year's fees to ${earnedCents + expectedCents} cents, past your ceiling of ${ceilingCents}; accept again with acknowledgeEarningsCeiling: true`,
     ),
   expertNotMatching: (expertIds: string[]) =>
-    new DomainError(BookingErrorCode.ExpertNotMatching, 'validation', 'expertIds: some experts do not match this request', [
-      { field: 'expertIds', code: 'notMatching', message: `not candidates for this request: ${expertIds.join(', ')}` },
-    ]),
-  alreadyOffered: () => new DomainError(BookingErrorCode.AlreadyOffered, 'conflict', 'The expert already has an open or accepted offer for this request'),
+    new DomainError(
+      BookingErrorCode.ExpertNotMatching,
+      'validation',
+      'expertIds: some experts do not match this request',
+      [
+        {
+          field: 'expertIds',
+          code: 'notMatching',
+          message: `not candidates for this request: ${expertIds.join(', ')}`,
+        },
+      ],
+    ),
+  alreadyOffered: () =>
+    new DomainError(
+      BookingErrorCode.AlreadyOffered,
+      'conflict',
+      'The expert already has an open or accepted offer for this request',
+    ),
   assignmentNotFound: () => new DomainError(BookingErrorCode.AssignmentNotFound, 'not_found', 'Assignment not found'),
   assignmentStatusConflict: (from: string, action: string) =>
     new DomainError(BookingErrorCode.AssignmentStatusConflict, 'conflict', `A ${from} assignment cannot be ${action}`),
-  notEnded: () => new DomainError(BookingErrorCode.AssignmentNotEnded, 'conflict', 'The work can be confirmed only after its end time'),
-  feedbackExists: () => new DomainError(BookingErrorCode.FeedbackAlreadyGiven, 'conflict', 'Feedback for this assignment was already given'),
+  notEnded: () =>
+    new DomainError(
+      BookingErrorCode.AssignmentNotEnded,
+      'conflict',
+      'The work can be confirmed only after its end time',
+    ),
+  feedbackExists: () =>
+    new DomainError(
+      BookingErrorCode.FeedbackAlreadyGiven,
+      'conflict',
+      'Feedback for this assignment was already given',
+    ),
   feedbackNotOpen: (status: string) =>
-    new DomainError(BookingErrorCode.FeedbackNotOpen, 'conflict', `Feedback opens once the work is confirmed as completed; this assignment is ${status}`),
-  calendarFeedNotFound: () => new DomainError(BookingErrorCode.CalendarFeedNotFound, 'not_found', 'No such calendar feed'),
+    new DomainError(
+      BookingErrorCode.FeedbackNotOpen,
+      'conflict',
+      `Feedback opens once the work is confirmed as completed; this assignment is ${status}`,
+    ),
+  calendarFeedNotFound: () =>
+    new DomainError(BookingErrorCode.CalendarFeedNotFound, 'not_found', 'No such calendar feed'),
 };

@@ -35,7 +35,17 @@ import { OffersService } from './offers/offers.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
-  controllers: [BookingRequestsController, OffersController, AssignmentsController, FeedbackController, CalendarFeedController, MaterialController, CancellationQuoteController, TimelineController, MatchingContextController],
+  controllers: [
+    BookingRequestsController,
+    OffersController,
+    AssignmentsController,
+    FeedbackController,
+    CalendarFeedController,
+    MaterialController,
+    CancellationQuoteController,
+    TimelineController,
+    MatchingContextController,
+  ],
   providers: [
     BookingRepository,
     BookingRequestsService,

@@ -66,14 +66,18 @@ export class BookingRepository {
   }
 
   findRequests(filter: RequestFilter): Promise<[BookingRequestEntity[], number]> {
-    const qb = this.dataSource.getRepository(BookingRequestEntity).createQueryBuilder('r').leftJoinAndSelect('r.materialFile', 'materialFile');
+    const qb = this.dataSource
+      .getRepository(BookingRequestEntity)
+      .createQueryBuilder('r')
+      .leftJoinAndSelect('r.materialFile', 'materialFile');
     if (filter.memberId) {
       qb.where('r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = :memberId)', {
         memberId: filter.memberId,
       });
     }
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
-    if (filter.organisationId) qb.andWhere('r.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.organisationId)
+      qb.andWhere('r.organisation_id = :organisationId', { organisationId: filter.organisationId });
     // Days are Helsinki days: an order at 00:30 local time on the 1st starts on the 1st.
     if (filter.from) qb.andWhere(`(r.starts_at AT TIME ZONE 'Europe/Helsinki')::date >= :from`, { from: filter.from });
     if (filter.to) qb.andWhere(`(r.starts_at AT TIME ZONE 'Europe/Helsinki')::date <= :to`, { to: filter.to });
@@ -88,7 +92,16 @@ export class BookingRepository {
     if (requestIds.length === 0) return [];
     const rows: AssignmentOfOrderRow[] = await this.dataSource.query(ASSIGNMENTS_OF_ORDERS_SQL, [requestIds]);
     return rows.map(({ languages, topics, topicsConsentAt, homeMunicipality, name, ...a }) =>
-      Object.assign(new AssignmentEntity(), a, { expert: Object.assign(new ExpertEntity(), { userId: a.expertId, languages, topics, topicsConsentAt, homeMunicipality, user: { name } }) }),
+      Object.assign(new AssignmentEntity(), a, {
+        expert: Object.assign(new ExpertEntity(), {
+          userId: a.expertId,
+          languages,
+          topics,
+          topicsConsentAt,
+          homeMunicipality,
+          user: { name },
+        }),
+      }),
     );
   }
 
@@ -103,13 +116,19 @@ export class BookingRepository {
     });
   }
 
-  findOffer(id: string, manager: EntityManager = this.dataSource.manager): Promise<(OfferEntity & { request: BookingRequestEntity }) | null> {
+  findOffer(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(OfferEntity & { request: BookingRequestEntity }) | null> {
     return manager.findOne(OfferEntity, { where: { id }, relations: { request: true } }) as Promise<
       (OfferEntity & { request: BookingRequestEntity }) | null
     >;
   }
 
-  findOffersOfExpert(expertId: string, status?: OfferStatus): Promise<(OfferEntity & { request: BookingRequestEntity })[]> {
+  findOffersOfExpert(
+    expertId: string,
+    status?: OfferStatus,
+  ): Promise<(OfferEntity & { request: BookingRequestEntity })[]> {
     return this.dataSource.getRepository(OfferEntity).find({
       where: { expertId, status },
       relations: { request: true },
@@ -121,10 +140,14 @@ export class BookingRepository {
     return manager.findBy(OfferEntity, { requestId, status: OfferStatus.Offered });
   }
 
-  findAssignment(id: string, manager: EntityManager = this.dataSource.manager): Promise<(AssignmentEntity & { request: BookingRequestEntity }) | null> {
-    return manager.findOne(AssignmentEntity, { where: { id }, relations: { request: true, expert: { user: true } } }) as Promise<
-      (AssignmentEntity & { request: BookingRequestEntity }) | null
-    >;
+  findAssignment(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(AssignmentEntity & { request: BookingRequestEntity }) | null> {
+    return manager.findOne(AssignmentEntity, {
+      where: { id },
+      relations: { request: true, expert: { user: true } },
+    }) as Promise<(AssignmentEntity & { request: BookingRequestEntity }) | null>;
   }
 
   findAssignmentsOfExpert(expertId: string): Promise<(AssignmentEntity & { request: BookingRequestEntity })[]> {
@@ -141,19 +164,36 @@ export class BookingRepository {
 
   // Only a draft goes out: false when the request is no longer one.
   async submitDraft(manager: EntityManager, id: string, at: Date): Promise<boolean> {
-    const result = await manager.update(BookingRequestEntity, { id, status: RequestStatus.Draft }, { status: RequestStatus.Submitted, submittedAt: at });
+    const result = await manager.update(
+      BookingRequestEntity,
+      { id, status: RequestStatus.Draft },
+      { status: RequestStatus.Submitted, submittedAt: at },
+    );
     return Boolean(result.affected);
   }
 
   // `from`: change it only while it still has that status.
-  async setRequestStatus(manager: EntityManager, id: string, status: RequestStatus, from?: RequestStatus): Promise<void> {
+  async setRequestStatus(
+    manager: EntityManager,
+    id: string,
+    status: RequestStatus,
+    from?: RequestStatus,
+  ): Promise<void> {
     await manager.update(BookingRequestEntity, from ? { id, status: from } : { id }, { status });
   }
 
   // The request is cancelled and every offer still open for it withdrawn.
   async cancelRequest(manager: EntityManager, id: string, at: Date, by: string, reason: string): Promise<void> {
-    await manager.update(BookingRequestEntity, { id }, { status: RequestStatus.Cancelled, cancelledAt: at, cancelledBy: by, cancelReason: reason });
-    await manager.update(OfferEntity, { requestId: id, status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+    await manager.update(
+      BookingRequestEntity,
+      { id },
+      { status: RequestStatus.Cancelled, cancelledAt: at, cancelledBy: by, cancelReason: reason },
+    );
+    await manager.update(
+      OfferEntity,
+      { requestId: id, status: OfferStatus.Offered },
+      { status: OfferStatus.Withdrawn, answeredAt: at },
+    );
   }
 
   // A request whose experts have all finished (and none is still booked) is completed.
@@ -183,7 +223,11 @@ export class BookingRepository {
 
   // False when the offer was answered meanwhile.
   async declineOffer(manager: EntityManager, id: string, at: Date, reason: string | null): Promise<boolean> {
-    const result = await manager.update(OfferEntity, { id, status: OfferStatus.Offered }, { status: OfferStatus.Declined, answeredAt: at, declineReason: reason });
+    const result = await manager.update(
+      OfferEntity,
+      { id, status: OfferStatus.Offered },
+      { status: OfferStatus.Declined, answeredAt: at, declineReason: reason },
+    );
     return Boolean(result.affected);
   }
 
@@ -203,8 +247,18 @@ export class BookingRepository {
   }
 
   // False when the assignment is no longer booked (finished or cancelled meanwhile).
-  async completeAssignment(manager: EntityManager, id: string, status: AssignmentStatus, at: Date, by: string): Promise<boolean> {
-    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status, completedAt: at, completedBy: by });
+  async completeAssignment(
+    manager: EntityManager,
+    id: string,
+    status: AssignmentStatus,
+    at: Date,
+    by: string,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      AssignmentEntity,
+      { id, status: In(HOLDING_STATUSES) },
+      { status, completedAt: at, completedBy: by },
+    );
     return Boolean(result.affected);
   }
 
@@ -222,16 +276,27 @@ export class BookingRepository {
   }
 
   async withdrawOffers(manager: EntityManager, ids: string[], at: Date): Promise<void> {
-    await manager.update(OfferEntity, { id: In(ids), status: OfferStatus.Offered }, { status: OfferStatus.Withdrawn, answeredAt: at });
+    await manager.update(
+      OfferEntity,
+      { id: In(ids), status: OfferStatus.Offered },
+      { status: OfferStatus.Withdrawn, answeredAt: at },
+    );
   }
 
   // False when the assignment is no longer booked (finished or cancelled meanwhile).
   async cancelAssignment(
     manager: EntityManager,
     id: string,
-    cancellation: Pick<AssignmentEntity, 'cancelledAt' | 'cancelledByParty' | 'cancelledBy' | 'cancelReason' | 'feeDue'>,
+    cancellation: Pick<
+      AssignmentEntity,
+      'cancelledAt' | 'cancelledByParty' | 'cancelledBy' | 'cancelReason' | 'feeDue'
+    >,
   ): Promise<boolean> {
-    const result = await manager.update(AssignmentEntity, { id, status: In(HOLDING_STATUSES) }, { status: AssignmentStatus.Cancelled, ...cancellation });
+    const result = await manager.update(
+      AssignmentEntity,
+      { id, status: In(HOLDING_STATUSES) },
+      { status: AssignmentStatus.Cancelled, ...cancellation },
+    );
     return Boolean(result.affected);
   }
 

@@ -21,7 +21,8 @@ export class ContractAccess {
       entityType: 'contract',
       id,
       find: () => this.contracts.findContract(id),
-      allows: (contract) => ContractAccess.isStaff(ctx) || (ctx.user.role === Role.Expert && contract.expertId === ctx.user.id),
+      allows: (contract) =>
+        ContractAccess.isStaff(ctx) || (ctx.user.role === Role.Expert && contract.expertId === ctx.user.id),
       notFound: ContractErrors.notFound,
     };
   }

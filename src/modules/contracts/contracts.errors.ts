@@ -43,15 +43,35 @@ export const ContractErrors = {
   refused: (reason: ContractRefusal, action: string): DomainError => {
     switch (reason) {
       case 'already_approved':
-        return new DomainError(ContractErrorCode.ContractAlreadyApproved, 'conflict', 'The contract has already been approved');
+        return new DomainError(
+          ContractErrorCode.ContractAlreadyApproved,
+          'conflict',
+          'The contract has already been approved',
+        );
       case 'already_signed':
-        return new DomainError(ContractErrorCode.ContractAlreadySigned, 'conflict', `The contract has already been signed, so it cannot be ${action}; a change is a new version`);
+        return new DomainError(
+          ContractErrorCode.ContractAlreadySigned,
+          'conflict',
+          `The contract has already been signed, so it cannot be ${action}; a change is a new version`,
+        );
       case 'not_approved':
-        return new DomainError(ContractErrorCode.ContractNotApproved, 'conflict', 'The contract has not been approved by the coordinator yet');
+        return new DomainError(
+          ContractErrorCode.ContractNotApproved,
+          'conflict',
+          'The contract has not been approved by the coordinator yet',
+        );
       case 'not_signed':
-        return new DomainError(ContractErrorCode.ContractNotSigned, 'conflict', `Only a signed contract can be ${action}; replace an unsigned one with a new contract`);
+        return new DomainError(
+          ContractErrorCode.ContractNotSigned,
+          'conflict',
+          `Only a signed contract can be ${action}; replace an unsigned one with a new contract`,
+        );
       case 'superseded':
-        return new DomainError(ContractErrorCode.ContractSuperseded, 'conflict', 'A newer version has replaced this contract');
+        return new DomainError(
+          ContractErrorCode.ContractSuperseded,
+          'conflict',
+          'A newer version has replaced this contract',
+        );
       case 'terminated':
         return new DomainError(ContractErrorCode.ContractTerminated, 'conflict', 'The contract has been terminated');
       case 'work_cancelled':
@@ -65,45 +85,102 @@ export const ContractErrors = {
     }
   },
   signedImmutable: () =>
-    new DomainError(ContractErrorCode.ContractSignedImmutable, 'conflict', 'A signed contract never changes; make a new version with POST /contracts/{id}/revise'),
-  pdfNotReady: () => new DomainError(ContractErrorCode.ContractPdfNotReady, 'conflict', 'The contract’s PDF has not been rendered yet; try again shortly'),
+    new DomainError(
+      ContractErrorCode.ContractSignedImmutable,
+      'conflict',
+      'A signed contract never changes; make a new version with POST /contracts/{id}/revise',
+    ),
+  pdfNotReady: () =>
+    new DomainError(
+      ContractErrorCode.ContractPdfNotReady,
+      'conflict',
+      'The contract’s PDF has not been rendered yet; try again shortly',
+    ),
   noSignedCopy: () =>
-    new DomainError(ContractErrorCode.ContractNotSigned, 'conflict', 'The contract has not been signed, so it has no signed copy; its PDF is at GET /contracts/{id}/pdf'),
+    new DomainError(
+      ContractErrorCode.ContractNotSigned,
+      'conflict',
+      'The contract has not been signed, so it has no signed copy; its PDF is at GET /contracts/{id}/pdf',
+    ),
   signedCopyNotReady: () =>
-    new DomainError(ContractErrorCode.ContractSignedCopyNotReady, 'conflict', 'The signed copy is made shortly after signing and is not ready yet; try again shortly'),
+    new DomainError(
+      ContractErrorCode.ContractSignedCopyNotReady,
+      'conflict',
+      'The signed copy is made shortly after signing and is not ready yet; try again shortly',
+    ),
   pdfMismatch: () =>
-    new DomainError(ContractErrorCode.ContractPdfMismatch, 'conflict', 'pdfSha256 is not the hash of the stored contract PDF; read the contract again before signing', [
-      { field: 'pdfSha256', code: 'mismatch', message: 'is not the SHA-256 of the stored PDF' },
-    ]),
-  wrongPassword: () => new DomainError(ContractErrorCode.SigningPasswordIncorrect, 'forbidden', 'The password is wrong; the contract was not signed'),
+    new DomainError(
+      ContractErrorCode.ContractPdfMismatch,
+      'conflict',
+      'pdfSha256 is not the hash of the stored contract PDF; read the contract again before signing',
+      [{ field: 'pdfSha256', code: 'mismatch', message: 'is not the SHA-256 of the stored PDF' }],
+    ),
+  wrongPassword: () =>
+    new DomainError(
+      ContractErrorCode.SigningPasswordIncorrect,
+      'forbidden',
+      'The password is wrong; the contract was not signed',
+    ),
   revisionPending: () =>
-    new DomainError(ContractErrorCode.ContractRevisionPending, 'conflict', 'An unsigned new version of this contract already exists; approve or terminate it first'),
+    new DomainError(
+      ContractErrorCode.ContractRevisionPending,
+      'conflict',
+      'An unsigned new version of this contract already exists; approve or terminate it first',
+    ),
 
   expertNotFound: () =>
-    new DomainError(ContractErrorCode.ContractExpertNotFound, 'validation', 'expertId: no such expert', [{ field: 'expertId', code: 'notFound', message: 'is not an expert' }]),
+    new DomainError(ContractErrorCode.ContractExpertNotFound, 'validation', 'expertId: no such expert', [
+      { field: 'expertId', code: 'notFound', message: 'is not an expert' },
+    ]),
   unknownAssignments: (list: string[]) =>
-    new DomainError(ContractErrorCode.ContractAssignmentUnknown, 'validation', `assignmentIds: no such assignments: ${ids(list)}`, [
-      { field: 'assignmentIds', code: 'notFound', message: `no such assignments: ${ids(list)}` },
-    ]),
+    new DomainError(
+      ContractErrorCode.ContractAssignmentUnknown,
+      'validation',
+      `assignmentIds: no such assignments: ${ids(list)}`,
+      [{ field: 'assignmentIds', code: 'notFound', message: `no such assignments: ${ids(list)}` }],
+    ),
   anotherExpertsAssignment: (list: string[]) =>
-    new DomainError(ContractErrorCode.ContractAssignmentOfAnotherExpert, 'validation', `assignmentIds: assignments of another expert: ${ids(list)}`, [
-      { field: 'assignmentIds', code: 'anotherExpert', message: `not assignments of this expert: ${ids(list)}` },
-    ]),
+    new DomainError(
+      ContractErrorCode.ContractAssignmentOfAnotherExpert,
+      'validation',
+      `assignmentIds: assignments of another expert: ${ids(list)}`,
+      [{ field: 'assignmentIds', code: 'anotherExpert', message: `not assignments of this expert: ${ids(list)}` }],
+    ),
   mixedOrganisations: () =>
-    new DomainError(ContractErrorCode.ContractMixedOrganisations, 'validation', 'assignmentIds: a contract covers assignments ordered by one unit or project', [
-      { field: 'assignmentIds', code: 'mixedOrganisations', message: 'are ordered by more than one unit or project' },
-    ]),
+    new DomainError(
+      ContractErrorCode.ContractMixedOrganisations,
+      'validation',
+      'assignmentIds: a contract covers assignments ordered by one unit or project',
+      [{ field: 'assignmentIds', code: 'mixedOrganisations', message: 'are ordered by more than one unit or project' }],
+    ),
   termNotCovering: (list: string[]) =>
-    new DomainError(ContractErrorCode.ContractTermNotCovering, 'validation', `The term does not cover the assignments ${ids(list)}`, [
-      { field: 'validFrom', code: 'notCovering', message: `the term must include the days of assignments ${ids(list)}` },
-      { field: 'validUntil', code: 'notCovering', message: `the term must include the days of assignments ${ids(list)}` },
-    ]),
+    new DomainError(
+      ContractErrorCode.ContractTermNotCovering,
+      'validation',
+      `The term does not cover the assignments ${ids(list)}`,
+      [
+        {
+          field: 'validFrom',
+          code: 'notCovering',
+          message: `the term must include the days of assignments ${ids(list)}`,
+        },
+        {
+          field: 'validUntil',
+          code: 'notCovering',
+          message: `the term must include the days of assignments ${ids(list)}`,
+        },
+      ],
+    ),
   termReversed: () =>
     new DomainError(DomainErrorCode.ValidationFailed, 'validation', 'validUntil: must not be before validFrom', [
       { field: 'validUntil', code: 'beforeValidFrom', message: 'must not be before validFrom' },
     ]),
   assignmentNotOpen: (list: string[]) =>
-    new DomainError(ContractErrorCode.ContractAssignmentNotOpen, 'conflict', `Only accepted or confirmed assignments can be under contract: ${ids(list)}`),
+    new DomainError(
+      ContractErrorCode.ContractAssignmentNotOpen,
+      'conflict',
+      `Only accepted or confirmed assignments can be under contract: ${ids(list)}`,
+    ),
   alreadyUnderContract: (list: string[]) =>
     new DomainError(
       ContractErrorCode.AssignmentAlreadyUnderContract,
@@ -119,17 +196,38 @@ export const ContractErrors = {
   fromDocument: (error: ContractDocumentError): DomainError => {
     switch (error.code) {
       case 'DATE_OF_BIRTH_MISSING':
-        return new DomainError(ContractErrorCode.ExpertDateOfBirthMissing, 'conflict', 'The expert has not given their personal identity code yet, so the contract cannot show their date of birth');
+        return new DomainError(
+          ContractErrorCode.ExpertDateOfBirthMissing,
+          'conflict',
+          'The expert has not given their personal identity code yet, so the contract cannot show their date of birth',
+        );
       case 'MIXED_FEE_TERMS':
-        return new DomainError(ContractErrorCode.ContractMixedFeeTerms, 'validation', `assignmentIds: paid at different fee rates: ${ids(error.assignmentIds)}`, [
-          { field: 'assignmentIds', code: 'mixedFeeTerms', message: `paid at different fee rates; make a contract for each rate: ${ids(error.assignmentIds)}` },
-        ]);
+        return new DomainError(
+          ContractErrorCode.ContractMixedFeeTerms,
+          'validation',
+          `assignmentIds: paid at different fee rates: ${ids(error.assignmentIds)}`,
+          [
+            {
+              field: 'assignmentIds',
+              code: 'mixedFeeTerms',
+              message: `paid at different fee rates; make a contract for each rate: ${ids(error.assignmentIds)}`,
+            },
+          ],
+        );
       case 'RATE_NOT_FOUND':
-        return new DomainError(FeeErrorCode.FeeRateNotFound, 'conflict', `No fee rate is in force for assignments ${ids(error.assignmentIds)}`);
+        return new DomainError(
+          FeeErrorCode.FeeRateNotFound,
+          'conflict',
+          `No fee rate is in force for assignments ${ids(error.assignmentIds)}`,
+        );
       case 'TRAVEL_RATE_NOT_FOUND':
         return new DomainError(FeeErrorCode.TravelRateNotFound, 'conflict', error.message);
       case 'NO_TASKS':
-        return new DomainError(ContractErrorCode.ContractWithoutAssignments, 'conflict', 'The contract covers no assignments');
+        return new DomainError(
+          ContractErrorCode.ContractWithoutAssignments,
+          'conflict',
+          'The contract covers no assignments',
+        );
     }
   },
 };
@@ -137,9 +235,15 @@ export const ContractErrors = {
 // The database's refusals that a race can still reach after the services' own checks.
 export function fromDatabase(error: unknown): unknown {
   const constraint = pgConstraint(error);
-  if (pgErrorCode(error) === PgCode.UniqueViolation && constraint === 'contract_assignments_one_live') return ContractErrors.alreadyUnderContract([]);
-  if (pgErrorCode(error) === PgCode.UniqueViolation && constraint === 'contracts_one_pending_revision') return ContractErrors.revisionPending();
-  if (constraint === 'contracts_signed_immutable' || constraint === 'contracts_pdf_written_once' || constraint === 'contracts_snapshot_frozen') {
+  if (pgErrorCode(error) === PgCode.UniqueViolation && constraint === 'contract_assignments_one_live')
+    return ContractErrors.alreadyUnderContract([]);
+  if (pgErrorCode(error) === PgCode.UniqueViolation && constraint === 'contracts_one_pending_revision')
+    return ContractErrors.revisionPending();
+  if (
+    constraint === 'contracts_signed_immutable' ||
+    constraint === 'contracts_pdf_written_once' ||
+    constraint === 'contracts_snapshot_frozen'
+  ) {
     return ContractErrors.signedImmutable();
   }
   return error;

@@ -43,7 +43,12 @@ export class ContractsRepository {
   }
 
   // `from`: change it only while it still has that status (the database triggers guard the rest).
-  async updateContract(manager: EntityManager, id: string, changes: Partial<ContractEntity>, from?: ContractStatus): Promise<void> {
+  async updateContract(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<ContractEntity>,
+    from?: ContractStatus,
+  ): Promise<void> {
     await manager.update(ContractEntity, from ? { id, status: from } : { id }, changes);
   }
 
@@ -53,12 +58,18 @@ export class ContractsRepository {
   }
 
   async nextVersion(manager: EntityManager, number: string): Promise<number> {
-    const [row] = (await manager.query(`SELECT COALESCE(MAX(version), 0)::int + 1 AS v FROM contracts WHERE number = $1`, [number])) as { v: number }[];
+    const [row] = (await manager.query(
+      `SELECT COALESCE(MAX(version), 0)::int + 1 AS v FROM contracts WHERE number = $1`,
+      [number],
+    )) as { v: number }[];
     return row.v;
   }
 
   findContract(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContractEntity | null> {
-    return manager.findOne(ContractEntity, { where: { id }, relations: { expert: { user: true }, organisation: true, signedCopy: true } });
+    return manager.findOne(ContractEntity, {
+      where: { id },
+      relations: { expert: { user: true }, organisation: true, signedCopy: true },
+    });
   }
 
   // Serialises approval, signing, revision and termination of one contract.
@@ -68,7 +79,11 @@ export class ContractsRepository {
 
   lockContracts(manager: EntityManager, ids: string[]): Promise<ContractEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return manager.find(ContractEntity, { where: { id: In(ids) }, order: { id: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    return manager.find(ContractEntity, {
+      where: { id: In(ids) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   async findPdf(id: string): Promise<Buffer | null> {
@@ -83,7 +98,10 @@ export class ContractsRepository {
   }
 
   async findSignedCopyPdf(contractId: string): Promise<Buffer | null> {
-    const [row] = await this.dataSource.query<{ pdf: Buffer }[]>(`SELECT pdf FROM contract_signed_copies WHERE contract_id = $1`, [contractId]);
+    const [row] = await this.dataSource.query<{ pdf: Buffer }[]>(
+      `SELECT pdf FROM contract_signed_copies WHERE contract_id = $1`,
+      [contractId],
+    );
     return row?.pdf ?? null;
   }
 
@@ -97,21 +115,37 @@ export class ContractsRepository {
       .leftJoinAndSelect('c.signedCopy', 'sc');
     if (filter.expertId) qb.andWhere('c.expert_id = :expertId', { expertId: filter.expertId });
     // By the state as of today (see statusOn): a signed contract past its last day is listed as expired.
-    if (filter.status === ContractStatus.Signed) qb.andWhere(`c.status = 'signed' AND c.valid_until >= :today`, { today: filter.today });
-    else if (filter.status === ContractStatus.Expired) qb.andWhere(`(c.status = 'expired' OR (c.status = 'signed' AND c.valid_until < :today))`, { today: filter.today });
-    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
-    if (filter.organisationId) qb.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
-    if (filter.assignmentId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM contract_assignments ca WHERE ca.contract_id = c.id AND ca.assignment_id = :assignmentId)', {
-        assignmentId: filter.assignmentId,
+    if (filter.status === ContractStatus.Signed)
+      qb.andWhere(`c.status = 'signed' AND c.valid_until >= :today`, { today: filter.today });
+    else if (filter.status === ContractStatus.Expired)
+      qb.andWhere(`(c.status = 'expired' OR (c.status = 'signed' AND c.valid_until < :today))`, {
+        today: filter.today,
       });
+    else if (filter.status) qb.andWhere('c.status = :status', { status: filter.status });
+    if (filter.organisationId)
+      qb.andWhere('c.organisation_id = :organisationId', { organisationId: filter.organisationId });
+    if (filter.assignmentId) {
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM contract_assignments ca WHERE ca.contract_id = c.id AND ca.assignment_id = :assignmentId)',
+        {
+          assignmentId: filter.assignmentId,
+        },
+      );
     }
     // Every contract joins one expert, one user, one organisation and at most one signed copy: LIMIT/OFFSET is exact.
-    return qb.orderBy('c.createdAt', 'DESC').addOrderBy('c.id', 'ASC').limit(filter.limit).offset(filter.offset).getManyAndCount();
+    return qb
+      .orderBy('c.createdAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .getManyAndCount();
   }
 
   // The assignments of many contracts in one query, with the order each belongs to.
-  async coverages(contractIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, CoveredAssignment[]>> {
+  async coverages(
+    contractIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CoveredAssignment[]>> {
     const rows =
       contractIds.length === 0
         ? []
@@ -127,16 +161,23 @@ export class ContractsRepository {
   }
 
   async coveredAssignmentIds(manager: EntityManager, contractId: string): Promise<string[]> {
-    return (await manager.find(ContractAssignmentEntity, { where: { contractId }, select: { assignmentId: true } })).map((r) => r.assignmentId);
+    return (
+      await manager.find(ContractAssignmentEntity, { where: { contractId }, select: { assignmentId: true } })
+    ).map((r) => r.assignmentId);
   }
 
   findAssignments(manager: EntityManager, ids: string[]): Promise<AssignmentWithRequest[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return manager.find(AssignmentEntity, { where: { id: In(ids) }, relations: { request: true } }) as Promise<AssignmentWithRequest[]>;
+    return manager.find(AssignmentEntity, { where: { id: In(ids) }, relations: { request: true } }) as Promise<
+      AssignmentWithRequest[]
+    >;
   }
 
   findAssignment(id: string): Promise<AssignmentWithRequest | null> {
-    return this.dataSource.manager.findOne(AssignmentEntity, { where: { id }, relations: { request: true } }) as Promise<AssignmentWithRequest | null>;
+    return this.dataSource.manager.findOne(AssignmentEntity, {
+      where: { id },
+      relations: { request: true },
+    }) as Promise<AssignmentWithRequest | null>;
   }
 
   // Which live contracts cover any of these assignments (at most one each, by the unique index).
@@ -146,7 +187,10 @@ export class ContractsRepository {
   }
 
   async liveContractOf(assignmentId: string): Promise<ContractEntity | null> {
-    const row = await this.dataSource.manager.findOne(ContractAssignmentEntity, { where: { assignmentId, live: true }, relations: { contract: true } });
+    const row = await this.dataSource.manager.findOne(ContractAssignmentEntity, {
+      where: { assignmentId, live: true },
+      relations: { contract: true },
+    });
     return row?.contract ?? null;
   }
 
@@ -195,7 +239,11 @@ export class ContractsRepository {
       .createQueryBuilder()
       .update(AssignmentEntity)
       .set({ status: AssignmentStatus.Accepted })
-      .where('id IN (:...ids) AND status = :confirmed AND starts_at > :now', { ids, confirmed: AssignmentStatus.Confirmed, now })
+      .where('id IN (:...ids) AND status = :confirmed AND starts_at > :now', {
+        ids,
+        confirmed: AssignmentStatus.Confirmed,
+        now,
+      })
       .andWhere(
         `NOT EXISTS (SELECT 1 FROM contract_assignments ca JOIN contracts c ON c.id = ca.contract_id
            WHERE ca.assignment_id = assignments.id AND ca.live AND c.status IN ('signed', 'expired'))`,
@@ -206,7 +254,9 @@ export class ContractsRepository {
   }
 
   findExpert(manager: EntityManager, expertId: string): Promise<(ExpertEntity & { user: UserEntity }) | null> {
-    return manager.findOne(ExpertEntity, { where: { userId: expertId }, relations: { user: true } }) as Promise<(ExpertEntity & { user: UserEntity }) | null>;
+    return manager.findOne(ExpertEntity, { where: { userId: expertId }, relations: { user: true } }) as Promise<
+      (ExpertEntity & { user: UserEntity }) | null
+    >;
   }
 
   async payeeTerms(manager: EntityManager, expertId: string): Promise<PayeeTerms | null> {
@@ -231,7 +281,10 @@ export class ContractsRepository {
   }
 
   async passwordHashOf(userId: string): Promise<string | null> {
-    const user = await this.dataSource.manager.findOne(UserEntity, { where: { id: userId }, select: { id: true, passwordHash: true } });
+    const user = await this.dataSource.manager.findOne(UserEntity, {
+      where: { id: userId },
+      select: { id: true, passwordHash: true },
+    });
     return user?.passwordHash ?? null;
   }
 

@@ -10,10 +10,15 @@ import { CoordinatorTodayService } from './coordinator-today.service';
 export class CoordinatorTodayController {
   constructor(private readonly today: CoordinatorTodayService) {}
 
-  @ApiOperation({ summary: "The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs" })
+  @ApiOperation({
+    summary: "The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs",
+  })
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
-  @ApiOkResponse({ type: CoordinatorTodayResponse, description: 'Counts of every queue and the first rows of each, oldest work first' })
+  @ApiOkResponse({
+    type: CoordinatorTodayResponse,
+    description: 'Counts of every queue and the first rows of each, oldest work first',
+  })
   get(): Promise<CoordinatorTodayResponse> {
     return this.today.get();
   }

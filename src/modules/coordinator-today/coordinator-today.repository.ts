@@ -47,15 +47,16 @@ export class CoordinatorTodayRepository {
   }
 
   async orders(): Promise<TodayOrderResponse[]> {
-    const rows: (Omit<TodayOrderResponse, 'startsAt' | 'submittedAt'> & { startsAt: Date; submittedAt: Date })[] = await this.dataSource.query(
-      `SELECT r.id, r.title, r.task_type AS "taskType", r.status, r.starts_at AS "startsAt",
+    const rows: (Omit<TodayOrderResponse, 'startsAt' | 'submittedAt'> & { startsAt: Date; submittedAt: Date })[] =
+      await this.dataSource.query(
+        `SELECT r.id, r.title, r.task_type AS "taskType", r.status, r.starts_at AS "startsAt",
               COALESCE(r.submitted_at, r.created_at) AS "submittedAt", r.experts_needed AS "expertsNeeded",
               (SELECT count(*) FROM assignments a WHERE a.request_id = r.id AND a.status IN ('accepted', 'confirmed'))::int AS booked,
               (SELECT count(*) FROM offers o WHERE o.request_id = r.id AND o.status = 'offered')::int AS "openOffers"
          FROM booking_requests r
         WHERE r.status IN ${OPEN_REQUESTS}
         ORDER BY COALESCE(r.submitted_at, r.created_at), r.id LIMIT ${TODAY_ROWS}`,
-    );
+      );
     return rows.map((r) => ({ ...r, startsAt: iso(r.startsAt), submittedAt: iso(r.submittedAt) }));
   }
 

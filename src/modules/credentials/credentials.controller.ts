@@ -1,5 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
@@ -30,10 +43,19 @@ export class CredentialsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: CreateCredentialForm })
   @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'A field is missing or invalid (VALIDATION_FAILED names each)' })
+  @ApiBadRequestResponse({
+    type: ProblemResponse,
+    description: 'A field is missing or invalid (VALIDATION_FAILED names each)',
+  })
   @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
-  submit(@CurrentUser() ctx: AuthContext, @UploadForm(CreateCredentialDto) form: UploadedForm<CreateCredentialDto>): Promise<CredentialResponse> {
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemResponse,
+    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
+  })
+  submit(
+    @CurrentUser() ctx: AuthContext,
+    @UploadForm(CreateCredentialDto) form: UploadedForm<CreateCredentialDto>,
+  ): Promise<CredentialResponse> {
     return this.service.submit(ctx, form);
   }
 
@@ -51,7 +73,10 @@ export class CredentialsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The credential and its file are gone' })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn',
+  })
   removeOwn(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.removeOwn(ctx, id);
   }
@@ -61,7 +86,10 @@ export class CredentialsController {
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CredentialResponse] })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'EXPERT_NOT_FOUND' })
-  listForExpert(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CredentialResponse[]> {
+  listForExpert(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<CredentialResponse[]> {
     return this.service.listForExpert(ctx, id);
   }
 
@@ -69,7 +97,9 @@ export class CredentialsController {
   @Get('credentials/:id/file')
   @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiOkResponse({
-    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    content: Object.fromEntries(
+      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
     description: 'The certificate, as an attachment, in the type detected at upload',
     headers: {
       ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
@@ -77,7 +107,11 @@ export class CredentialsController {
     },
   })
   @ApiNotFoundResponse({ type: ProblemResponse, description: "No such credential, or another expert's" })
-  async file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async file(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     return fileResponse(reply, await this.service.file(ctx, id));
   }
 
@@ -96,10 +130,17 @@ export class CredentialsController {
   @Post('credentials/:id/reject')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
-  @ApiOkResponse({ type: CredentialResponse, description: 'Rejected; the expert gets the reason by mail in their language' })
+  @ApiOkResponse({
+    type: CredentialResponse,
+    description: 'Rejected; the expert gets the reason by mail in their language',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED' })
-  reject(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: RejectCredentialDto): Promise<CredentialResponse> {
+  reject(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: RejectCredentialDto,
+  ): Promise<CredentialResponse> {
     return this.service.reject(ctx, id, dto);
   }
 }

@@ -9,6 +9,10 @@ export enum CredentialErrorCode {
 export const CredentialErrors = {
   notFound: () => new DomainError(CredentialErrorCode.CredentialNotFound, 'not_found', 'Training credential not found'),
   alreadyDecided: () =>
-    new DomainError(CredentialErrorCode.CredentialAlreadyDecided, 'conflict', 'The credential has already been verified or rejected'),
+    new DomainError(
+      CredentialErrorCode.CredentialAlreadyDecided,
+      'conflict',
+      'The credential has already been verified or rejected',
+    ),
   completedInFuture: () => fieldError('completedOn', 'notInFuture', 'must not be in the future'),
 };

@@ -18,7 +18,9 @@ export class CredentialsRepository {
 
   // The experts feature asks this before activating an expert (county rule 2).
   hasVerifiedCredential(expertId: string): Promise<boolean> {
-    return this.dataSource.getRepository(TrainingCredentialEntity).existsBy({ expertId, status: CredentialStatus.Verified });
+    return this.dataSource
+      .getRepository(TrainingCredentialEntity)
+      .existsBy({ expertId, status: CredentialStatus.Verified });
   }
 
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<TrainingCredentialEntity | null> {
@@ -42,13 +44,20 @@ export class CredentialsRepository {
     return manager.findOneBy(UserEntity, { id: expertId });
   }
 
-  insert(manager: EntityManager, credential: Pick<TrainingCredentialEntity, 'expertId' | 'type' | 'provider' | 'completedOn' | 'fileId'>): Promise<TrainingCredentialEntity> {
+  insert(
+    manager: EntityManager,
+    credential: Pick<TrainingCredentialEntity, 'expertId' | 'type' | 'provider' | 'completedOn' | 'fileId'>,
+  ): Promise<TrainingCredentialEntity> {
     return manager.save(TrainingCredentialEntity, { ...credential, status: CredentialStatus.Pending });
   }
 
   // Only a pending credential is decided, in one statement: of two coordinators deciding at once, the
   // second waits for the first's row lock, then finds it no longer pending.
-  async decidePending(manager: EntityManager, id: string, decision: CredentialDecision): Promise<TrainingCredentialEntity | null> {
+  async decidePending(
+    manager: EntityManager,
+    id: string,
+    decision: CredentialDecision,
+  ): Promise<TrainingCredentialEntity | null> {
     const result = await manager
       .createQueryBuilder()
       .update(TrainingCredentialEntity)

@@ -49,7 +49,13 @@ export class CredentialsService {
         completedOn: fields.completedOn,
         fileId: stored.id,
       });
-      await this.audit.log(ctx, 'credential.submitted', [ENTITY, credential.id], { type: fields.type, fileId: stored.id }, manager);
+      await this.audit.log(
+        ctx,
+        'credential.submitted',
+        [ENTITY, credential.id],
+        { type: fields.type, fileId: stored.id },
+        manager,
+      );
       return { ...credential, file: stored };
     });
     return toCredentialResponse(saved);
@@ -83,11 +89,21 @@ export class CredentialsService {
   }
 
   verify(ctx: AuthContext, id: string): Promise<CredentialResponse> {
-    return this.decide(ctx, id, { status: CredentialStatus.Verified, rejectionReason: null, decidedBy: ctx.user.id, decidedAt: this.clock.now() });
+    return this.decide(ctx, id, {
+      status: CredentialStatus.Verified,
+      rejectionReason: null,
+      decidedBy: ctx.user.id,
+      decidedAt: this.clock.now(),
+    });
   }
 
   reject(ctx: AuthContext, id: string, dto: RejectCredentialDto): Promise<CredentialResponse> {
-    return this.decide(ctx, id, { status: CredentialStatus.Rejected, rejectionReason: dto.reason, decidedBy: ctx.user.id, decidedAt: this.clock.now() });
+    return this.decide(ctx, id, {
+      status: CredentialStatus.Rejected,
+      rejectionReason: dto.reason,
+      decidedBy: ctx.user.id,
+      decidedAt: this.clock.now(),
+    });
   }
 
   // The decision, its audit event and the mail to the expert commit together; the mail is queued after.
@@ -98,13 +114,27 @@ export class CredentialsService {
         throw (await this.repo.findById(id, manager)) ? CredentialErrors.alreadyDecided() : CredentialErrors.notFound();
       }
       const expert = await this.repo.findExpertUser(manager, credential.expertId);
-      const params = { name: expert!.name, type: credential.type, provider: credential.provider, completedOn: credential.completedOn };
+      const params = {
+        name: expert!.name,
+        type: credential.type,
+        provider: credential.provider,
+        completedOn: credential.completedOn,
+      };
       const to = { userId: expert!.id, email: expert!.email, language: expert!.language };
       const mailId =
         decision.status === CredentialStatus.Verified
           ? await this.mail.compose(manager, to, credentialVerifiedMail, params)
-          : await this.mail.compose(manager, to, credentialRejectedMail, { ...params, reason: decision.rejectionReason! });
-      await this.audit.log(ctx, `credential.${decision.status}`, [ENTITY, id], { expertId: credential.expertId }, manager);
+          : await this.mail.compose(manager, to, credentialRejectedMail, {
+              ...params,
+              reason: decision.rejectionReason!,
+            });
+      await this.audit.log(
+        ctx,
+        `credential.${decision.status}`,
+        [ENTITY, id],
+        { expertId: credential.expertId },
+        manager,
+      );
       return { credential, mailId };
     });
     await this.mail.dispatch([mailId]);
@@ -113,7 +143,11 @@ export class CredentialsService {
 
   // The expert sees only their own; coordinators (where allowed) see all. Another's credential
   // answers as if it did not exist, and the attempt is audited.
-  private credential(ctx: AuthContext, id: string, rule: 'own' | 'ownOrStaff'): AccessRequest<TrainingCredentialEntity> {
+  private credential(
+    ctx: AuthContext,
+    id: string,
+    rule: 'own' | 'ownOrStaff',
+  ): AccessRequest<TrainingCredentialEntity> {
     const staff = rule === 'ownOrStaff' && ctx.user.role === Role.Coordinator;
     return {
       entityType: ENTITY,

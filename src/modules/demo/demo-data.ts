@@ -12,8 +12,18 @@ export const DEMO_UNITS = [
 ];
 
 export const DEMO_PROJECTS = [
-  { code: 'HANKE-01', owner: 'PSY-100', nameFi: 'Kokemusasiantuntijatoiminnan kehittämishanke', nameSv: 'Utvecklingsprojekt för erfarenhetsexpertverksamhet' },
-  { code: 'HANKE-02', owner: 'ARK-400', nameFi: 'Nuorten hyvinvoinnin hanke', nameSv: 'Projekt för ungas välbefinnande' },
+  {
+    code: 'HANKE-01',
+    owner: 'PSY-100',
+    nameFi: 'Kokemusasiantuntijatoiminnan kehittämishanke',
+    nameSv: 'Utvecklingsprojekt för erfarenhetsexpertverksamhet',
+  },
+  {
+    code: 'HANKE-02',
+    owner: 'ARK-400',
+    nameFi: 'Nuorten hyvinvoinnin hanke',
+    nameSv: 'Projekt för ungas välbefinnande',
+  },
 ];
 
 export const DEMO_STAFF = [
@@ -25,15 +35,90 @@ export const DEMO_STAFF = [
   { key: 'orderer.ark', name: 'Jonas Resurs', role: 'orderer', language: 'sv', units: ['ARK-400', 'HANKE-02'] },
 ] as const;
 
-const FI_FIRST = ['Aila', 'Eero', 'Hanna', 'Ilkka', 'Jaana', 'Kalle', 'Liisa', 'Matti', 'Niina', 'Olli', 'Pirjo', 'Raimo', 'Sari', 'Tapio', 'Ulla', 'Vesa', 'Kaisa', 'Jussi', 'Marjut', 'Timo'];
-const FI_LAST = ['Aaltonen', 'Hakala', 'Jokela', 'Kallio', 'Laakso', 'Mäkelä', 'Nieminen', 'Ojala', 'Peltola', 'Rantala'];
-const SV_FIRST = ['Anders', 'Britt', 'Christer', 'Dagmar', 'Erik', 'Freja', 'Göran', 'Hedvig', 'Ingvar', 'Johanna', 'Kjell', 'Linnea', 'Magnus', 'Nora', 'Ove', 'Pia', 'Rasmus', 'Stina', 'Torbjörn', 'Ylva'];
-const SV_LAST = ['Björkqvist', 'Eklund', 'Forsström', 'Granholm', 'Holmberg', 'Lindqvist', 'Nyström', 'Sandvik', 'Strandberg', 'Öhman'];
+const FI_FIRST = [
+  'Aila',
+  'Eero',
+  'Hanna',
+  'Ilkka',
+  'Jaana',
+  'Kalle',
+  'Liisa',
+  'Matti',
+  'Niina',
+  'Olli',
+  'Pirjo',
+  'Raimo',
+  'Sari',
+  'Tapio',
+  'Ulla',
+  'Vesa',
+  'Kaisa',
+  'Jussi',
+  'Marjut',
+  'Timo',
+];
+const FI_LAST = [
+  'Aaltonen',
+  'Hakala',
+  'Jokela',
+  'Kallio',
+  'Laakso',
+  'Mäkelä',
+  'Nieminen',
+  'Ojala',
+  'Peltola',
+  'Rantala',
+];
+const SV_FIRST = [
+  'Anders',
+  'Britt',
+  'Christer',
+  'Dagmar',
+  'Erik',
+  'Freja',
+  'Göran',
+  'Hedvig',
+  'Ingvar',
+  'Johanna',
+  'Kjell',
+  'Linnea',
+  'Magnus',
+  'Nora',
+  'Ove',
+  'Pia',
+  'Rasmus',
+  'Stina',
+  'Torbjörn',
+  'Ylva',
+];
+const SV_LAST = [
+  'Björkqvist',
+  'Eklund',
+  'Forsström',
+  'Granholm',
+  'Holmberg',
+  'Lindqvist',
+  'Nyström',
+  'Sandvik',
+  'Strandberg',
+  'Öhman',
+];
 
 // Finnish-speaking municipalities first, Swedish-speaking majority ones after.
 const FI_MUNICIPALITIES = ['905', '152', '399', '287', '231', '598', '499'];
 const SV_MUNICIPALITIES = ['280', '440', '475', '545', '599', '893', '946', '905'];
-const TOPICS = ['mental_health', 'substance_use', 'disability', 'long_term_illness', 'neurodivergence', 'child_welfare', 'family_carer', 'ageing', 'homelessness', 'bereavement'];
+const TOPICS = [
+  'mental_health',
+  'substance_use',
+  'disability',
+  'long_term_illness',
+  'neurodivergence',
+  'child_welfare',
+  'family_carer',
+  'ageing',
+  'homelessness',
+  'bereavement',
+];
 
 export interface DemoExpert {
   key: string;

@@ -46,7 +46,14 @@ export interface PastWork {
 // Who did what in the seed, as the audit log and the signature record it: this machine, and the seed by name.
 export function seedContext(user: UserEntity): AuthContext {
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, language: user.language, sessionId: 'demo-seed' },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      language: user.language,
+      sessionId: 'demo-seed',
+    },
     ip: '127.0.0.1',
     userAgent: 'Kokemus demo seed',
     requestId: 'demo-seed',
@@ -68,10 +75,16 @@ export class DemoHistory {
   ) {}
 
   // In the seed's transaction: the orders and their assignments, accepted two weeks before the work.
-  async bookPastWork(manager: EntityManager, experts: UserEntity[], ordererOf: Map<string, string>): Promise<PastWork[]> {
+  async bookPastWork(
+    manager: EntityManager,
+    experts: UserEntity[],
+    ordererOf: Map<string, string>,
+  ): Promise<PastWork[]> {
     const drafts = this.moduleRef.get(ContractDrafts, { strict: false });
     const orgs = await manager.find(OrganisationEntity);
-    const lastMonth = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).minus({ months: 1 }).startOf('month');
+    const lastMonth = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE })
+      .minus({ months: 1 })
+      .startOf('month');
     const booked: PastWork[] = [];
     for (const [i, work] of PAST_WORK.entries()) {
       const org = orgs.find((o) => o.code === work.code)!;
@@ -100,8 +113,20 @@ export class DemoHistory {
           preparationMinutes: 60,
           submittedAt: new Date(acceptedAt.getTime() - 7 * DAY),
         });
-        const assignment = await manager.save(AssignmentEntity, { requestId: request.id, expertId: expert.id, status: AssignmentStatus.Accepted, startsAt, endsAt });
-        const contract = await drafts.draftForNewAssignment(manager, assignment, org.id, expert.id, seedContext(expert));
+        const assignment = await manager.save(AssignmentEntity, {
+          requestId: request.id,
+          expertId: expert.id,
+          status: AssignmentStatus.Accepted,
+          startsAt,
+          endsAt,
+        });
+        const contract = await drafts.draftForNewAssignment(
+          manager,
+          assignment,
+          org.id,
+          expert.id,
+          seedContext(expert),
+        );
         return { assignmentId: assignment.id, contractId: contract.id };
       });
       const workDate = DateTime.fromJSDate(startsAt, { zone: COUNTY_ZONE }).toISODate()!;
@@ -134,14 +159,18 @@ export class DemoHistory {
       await this.clock.replay(approvedAt, () => signing.approve(seedContext(coordinator), work.contractId));
       // The render job is queued too; it finds the PDF stored and does nothing.
       await pdfJob.render({ contractId: work.contractId });
-      const { pdfSha256 } = await this.dataSource.getRepository(ContractEntity).findOneOrFail({ select: { id: true, pdfSha256: true }, where: { id: work.contractId } });
+      const { pdfSha256 } = await this.dataSource
+        .getRepository(ContractEntity)
+        .findOneOrFail({ select: { id: true, pdfSha256: true }, where: { id: work.contractId } });
       await this.clock.replay(new Date(approvedAt.getTime() + DAY), () =>
         signing.sign(seedContext(work.expert), work.contractId, { password: DEMO_PASSWORD, pdfSha256: pdfSha256! }),
       );
       // Its signed copy too, as the worker makes it (the queued job then finds it stored).
       await signedCopyJob.render({ contractId: work.contractId });
       const orderer = await users.findOneByOrFail({ id: work.ordererId });
-      await this.clock.replay(new Date(work.endsAt.getTime() + HOUR), () => assignments.complete(seedContext(orderer), work.assignmentId, { tookPlace: true }));
+      await this.clock.replay(new Date(work.endsAt.getTime() + HOUR), () =>
+        assignments.complete(seedContext(orderer), work.assignmentId, { tookPlace: true }),
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       for (const work of past) {
@@ -173,7 +202,10 @@ export class DemoHistory {
     const request = await this.dataSource
       .getRepository(BookingRequestEntity)
       .findOneByOrFail({ organisationId: psy.id, status: RequestStatus.Submitted, taskType: TaskType.WorkingGroup });
-    await offers.send(seedContext(coordinator), request.id, { expertIds: [expert.id], deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString() });
+    await offers.send(seedContext(coordinator), request.id, {
+      expertIds: [expert.id],
+      deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString(),
+    });
   }
 
   // Needs the workers (the fee run is computed and exported as a job); gives up quietly after a minute.

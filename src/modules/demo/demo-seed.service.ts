@@ -14,7 +14,11 @@ import { maskIban } from '../../common/validation/finnish-identifiers';
 import { PasswordHasher } from '../auth/password-hasher.service';
 import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
-import { CredentialStatus, TrainingCredentialEntity, TrainingType } from '../credentials/entities/training-credential.entity';
+import {
+  CredentialStatus,
+  TrainingCredentialEntity,
+  TrainingType,
+} from '../credentials/entities/training-credential.entity';
 import { ExpertEntity, ExpertStatus } from '../experts/entities/expert.entity';
 import { cipherContext, Payee, PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
 import { TOPICS_CONSENT_VERSION } from '../experts/topics-consent';
@@ -59,20 +63,30 @@ export class DemoSeedService {
       await this.organisations(manager, ids);
       const experts = await this.experts(manager, passwordHash, ids.get('coordinator')!);
       await this.openRequests(manager, ids);
-      const ordererOf = new Map(DEMO_STAFF.flatMap((s) => ('units' in s ? s.units.map((u) => [u, ids.get(s.key)!] as const) : [])));
-      return { coordinatorId: ids.get('coordinator')!, past: await this.history.bookPastWork(manager, experts, ordererOf) };
+      const ordererOf = new Map(
+        DEMO_STAFF.flatMap((s) => ('units' in s ? s.units.map((u) => [u, ids.get(s.key)!] as const) : [])),
+      );
+      return {
+        coordinatorId: ids.get('coordinator')!,
+        past: await this.history.bookPastWork(manager, experts, ordererOf),
+      };
     });
     const coordinator = await users.findOneByOrFail({ id: coordinatorId });
     // Outside the transaction: the contract services and the fee run open their own, as a request would.
     const booked = performance.now();
     await this.history.contractsAndClaims(past, coordinator);
-    await this.history.offerOpenOrder(coordinator, await users.findOneByOrFail({ email: `${demoExperts()[0].key}@${DEMO_DOMAIN}` }));
+    await this.history.offerOpenOrder(
+      coordinator,
+      await users.findOneByOrFail({ email: `${demoExperts()[0].key}@${DEMO_DOMAIN}` }),
+    );
     const signed = performance.now();
     const paid = await this.history.payRun(coordinator);
     const ms = (from: number, to: number) => Math.round(to - from);
     this.logger.log(
       { bookedMs: ms(started, booked), contractsMs: ms(booked, signed), feeRunMs: ms(signed, performance.now()) },
-      paid ? 'Demo data seeded, with last month paid in one fee run' : 'Demo data seeded; the demo fee run is still open',
+      paid
+        ? 'Demo data seeded, with last month paid in one fee run'
+        : 'Demo data seeded; the demo fee run is still open',
     );
     return 'seeded';
   }
@@ -96,7 +110,12 @@ export class DemoSeedService {
   private async organisations(manager: EntityManager, ids: Map<string, string>): Promise<void> {
     const byCode = new Map<string, string>();
     for (const u of DEMO_UNITS) {
-      const saved = await manager.save(OrganisationEntity, { ...u, kind: OrganisationKind.Unit, activeFrom: '2023-01-01', activeUntil: null });
+      const saved = await manager.save(OrganisationEntity, {
+        ...u,
+        kind: OrganisationKind.Unit,
+        activeFrom: '2023-01-01',
+        activeUntil: null,
+      });
       byCode.set(u.code, saved.id);
     }
     for (const p of DEMO_PROJECTS) {
@@ -113,7 +132,11 @@ export class DemoSeedService {
     }
     for (const s of DEMO_STAFF) {
       for (const code of 'units' in s ? s.units : []) {
-        await manager.insert(MembershipEntity, { organisationId: byCode.get(code)!, userId: ids.get(s.key)!, createdBy: null });
+        await manager.insert(MembershipEntity, {
+          organisationId: byCode.get(code)!,
+          userId: ids.get(s.key)!,
+          createdBy: null,
+        });
       }
     }
   }
@@ -164,7 +187,14 @@ export class DemoSeedService {
         decidedAt: now,
       });
       for (const weekday of i % 4 === 0 ? [1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5]) {
-        await manager.insert(WeeklyWindowEntity, { expertId: user.id, weekday, startMinute: 8 * 60, endMinute: 17 * 60, validFrom: '2025-01-01', validUntil: null });
+        await manager.insert(WeeklyWindowEntity, {
+          expertId: user.id,
+          weekday,
+          startMinute: 8 * 60,
+          endMinute: 17 * 60,
+          validFrom: '2025-01-01',
+          validUntil: null,
+        });
       }
       const iban = composeIBAN({ countryCode: 'FI', bban: `4006${String(100000 + i * 7919).padStart(10, '0')}` })!;
       await manager.insert(PaymentDetailsEntity, {
@@ -187,11 +217,53 @@ export class DemoSeedService {
     const orgs = await manager.find(OrganisationEntity);
     const org = (code: string) => orgs.find((o) => o.code === code)!;
     const day = (offset: number, hour: number) =>
-      DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).startOf('week').plus({ weeks: 2, days: offset, hours: hour }).toJSDate();
+      DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE })
+        .startOf('week')
+        .plus({ weeks: 2, days: offset, hours: hour })
+        .toJSDate();
     const open = [
-      { code: 'PSY-100', orderer: 'orderer.psy', taskType: 'working_group', title: 'Mielenterveyspalvelujen kehittämisryhmä', topics: ['mental_health'], languages: ['fi'], d: 1, h: 12, hours: 2, remote: false, municipality: '905', address: 'Hietalahdenkatu 2–4, Vaasa' },
-      { code: 'KUN-200', orderer: 'orderer.kun', taskType: 'lecture', title: 'Föreläsning: att leva med långvarig sjukdom', topics: ['long_term_illness'], languages: ['sv'], d: 2, h: 13, hours: 1.5, remote: false, municipality: '545', address: 'Närpes hälsocentral' },
-      { code: 'HANKE-02', orderer: 'orderer.ark', taskType: 'client_session', title: 'Vertaisryhmä nuorille / Kamratgrupp för unga', topics: ['child_welfare', 'mental_health'], languages: ['fi', 'sv'], d: 3, h: 14, hours: 2, remote: true, municipality: null, address: null },
+      {
+        code: 'PSY-100',
+        orderer: 'orderer.psy',
+        taskType: 'working_group',
+        title: 'Mielenterveyspalvelujen kehittämisryhmä',
+        topics: ['mental_health'],
+        languages: ['fi'],
+        d: 1,
+        h: 12,
+        hours: 2,
+        remote: false,
+        municipality: '905',
+        address: 'Hietalahdenkatu 2–4, Vaasa',
+      },
+      {
+        code: 'KUN-200',
+        orderer: 'orderer.kun',
+        taskType: 'lecture',
+        title: 'Föreläsning: att leva med långvarig sjukdom',
+        topics: ['long_term_illness'],
+        languages: ['sv'],
+        d: 2,
+        h: 13,
+        hours: 1.5,
+        remote: false,
+        municipality: '545',
+        address: 'Närpes hälsocentral',
+      },
+      {
+        code: 'HANKE-02',
+        orderer: 'orderer.ark',
+        taskType: 'client_session',
+        title: 'Vertaisryhmä nuorille / Kamratgrupp för unga',
+        topics: ['child_welfare', 'mental_health'],
+        languages: ['fi', 'sv'],
+        d: 3,
+        h: 14,
+        hours: 2,
+        remote: true,
+        municipality: null,
+        address: null,
+      },
     ];
     for (const r of open) {
       const startsAt = day(r.d, r.h);

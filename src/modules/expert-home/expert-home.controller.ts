@@ -15,7 +15,11 @@ export class ExpertHomeController {
   @ApiOperation({ summary: 'My home: offers waiting, contracts to sign, next assignments, returned claims' })
   @Get()
   @Authenticated({ roles: [Role.Expert] })
-  @ApiOkResponse({ type: ExpertHomeResponse, description: 'What waits for the expert: open offers, next assignments, contracts to sign, returned claims; only their own' })
+  @ApiOkResponse({
+    type: ExpertHomeResponse,
+    description:
+      'What waits for the expert: open offers, next assignments, contracts to sign, returned claims; only their own',
+  })
   get(@CurrentUser() ctx: AuthContext): Promise<ExpertHomeResponse> {
     return this.home.get(ctx);
   }

@@ -68,7 +68,10 @@ export class ExpertHomeRepository {
   }
 
   async returnedClaims(expertId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM claims WHERE expert_id = $1 AND status = 'returned'`, [expertId])) as { n: number }[];
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM claims WHERE expert_id = $1 AND status = 'returned'`,
+      [expertId],
+    )) as { n: number }[];
     return row.n;
   }
 }

@@ -22,8 +22,20 @@ export class ExpertHomeService {
       this.home.returnedClaims(expertId),
     ]);
     return {
-      offers: offers.map((o) => ({ id: o.id, title: o.title, startsAt: o.startsAt.toISOString(), endsAt: o.endsAt.toISOString(), deadline: o.deadline.toISOString() })),
-      nextAssignments: assignments.next.map((a) => ({ id: a.id, title: a.title, status: a.status, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() })),
+      offers: offers.map((o) => ({
+        id: o.id,
+        title: o.title,
+        startsAt: o.startsAt.toISOString(),
+        endsAt: o.endsAt.toISOString(),
+        deadline: o.deadline.toISOString(),
+      })),
+      nextAssignments: assignments.next.map((a) => ({
+        id: a.id,
+        title: a.title,
+        status: a.status,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+      })),
       upcomingAssignments: assignments.count,
       contractsToSign: contracts.map((c) => ({ id: c.id, number: c.number, titles: c.titles })),
       returnedClaims,

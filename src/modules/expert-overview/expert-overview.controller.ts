@@ -11,7 +11,9 @@ import { ExpertOverviewService } from './expert-overview.service';
 export class ExpertOverviewController {
   constructor(private readonly overview: ExpertOverviewService) {}
 
-  @ApiOperation({ summary: "An expert's assignments, load against their caps and earnings against their ceiling (coordinator)" })
+  @ApiOperation({
+    summary: "An expert's assignments, load against their caps and earnings against their ceiling (coordinator)",
+  })
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: ExpertOverviewResponse })

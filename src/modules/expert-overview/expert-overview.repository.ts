@@ -20,7 +20,9 @@ interface AssignmentRow {
 export class ExpertOverviewRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async expert(expertId: string): Promise<{ maxPerWeek: number | null; maxPerMonth: number | null; ceilingCents: number | null } | undefined> {
+  async expert(
+    expertId: string,
+  ): Promise<{ maxPerWeek: number | null; maxPerMonth: number | null; ceilingCents: number | null } | undefined> {
     const [row] = (await this.dataSource.query(
       `SELECT max_per_week AS "maxPerWeek", max_per_month AS "maxPerMonth", yearly_earnings_ceiling_cents AS "ceilingCents" FROM experts WHERE user_id = $1`,
       [expertId],

@@ -25,7 +25,11 @@ export class ExpertOverviewService {
       this.overview.paidFees(expertId, period.from, period.until),
     ]);
     return {
-      assignments: assignments.map((a) => ({ ...a, startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString() })),
+      assignments: assignments.map((a) => ({
+        ...a,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+      })),
       load: { ...load, maxPerWeek: expert.maxPerWeek, maxPerMonth: expert.maxPerMonth },
       earnings: { year, paidFeesCents, ceilingCents: expert.ceilingCents },
     };

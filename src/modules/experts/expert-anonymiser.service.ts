@@ -49,7 +49,10 @@ export class ExpertAnonymiser {
   // Locks the expert's row for the rest of the transaction: of two concurrent erasures (the coordinator and the
   // job, or two workers), the second waits and then sees the expert anonymised.
   async lockStatus(manager: EntityManager, id: string): Promise<ExpertStatus | null> {
-    const rows: { status: ExpertStatus }[] = await manager.query(`SELECT status FROM experts WHERE user_id = $1 FOR UPDATE`, [id]);
+    const rows: { status: ExpertStatus }[] = await manager.query(
+      `SELECT status FROM experts WHERE user_id = $1 FOR UPDATE`,
+      [id],
+    );
     return rows[0]?.status ?? null;
   }
 
@@ -57,7 +60,13 @@ export class ExpertAnonymiser {
     await manager.update(
       UserEntity,
       { id },
-      { name: ANONYMISED_NAME, email: `anonymised+${id}@invalid.invalid`, passwordHash: null, status: UserStatus.Disabled, disabledAt: this.clock.now() },
+      {
+        name: ANONYMISED_NAME,
+        email: `anonymised+${id}@invalid.invalid`,
+        passwordHash: null,
+        status: UserStatus.Disabled,
+        disabledAt: this.clock.now(),
+      },
     );
     await this.sessions.revokeAllForUser(manager, id, 'anonymised');
     await manager.update(
@@ -83,13 +92,23 @@ export class ExpertAnonymiser {
     );
     await manager.delete(PaymentDetailsEntity, { expertId: id });
     for (const { table, column } of ERASABLE) await manager.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
-    await manager.update(MailMessageEntity, { userId: id }, { toAddress: 'anonymised@invalid.invalid', textBody: null });
+    await manager.update(
+      MailMessageEntity,
+      { userId: id },
+      { toAddress: 'anonymised@invalid.invalid', textBody: null },
+    );
     const lines = await scrubPaidLines(manager, id);
     const [{ statements }] = await manager.query(
       `WITH gone AS (DELETE FROM fee_run_files WHERE expert_id = $1 AND kind = 'statement' RETURNING 1) SELECT count(*)::int AS statements FROM gone`,
       [id],
     );
-    await this.audit.log(by, 'expert.anonymised', ['expert', id], { reason: by.reason, scrubbedLines: lines, deletedStatements: statements as number }, manager);
+    await this.audit.log(
+      by,
+      'expert.anonymised',
+      ['expert', id],
+      { reason: by.reason, scrubbedLines: lines, deletedStatements: statements as number },
+      manager,
+    );
   }
 }
 

@@ -7,7 +7,11 @@ import { localDate } from '../../common/i18n/format';
 import { expectedFeeCents, RatesRepository } from '../fees';
 import { AuditService } from '../audit/audit.service';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
-import { toAbsenceResponse, toOneOffWindowResponse, toWeeklyWindowResponse } from '../availability/dto/availability.response';
+import {
+  toAbsenceResponse,
+  toOneOffWindowResponse,
+  toWeeklyWindowResponse,
+} from '../availability/dto/availability.response';
 import { toAssignmentResponse, toOfferResponse } from '../booking/dto/booking.response';
 import { toFeedbackResponse } from '../booking/dto/feedback.response';
 import { toContractResponse } from '../contracts/dto/contract.response';
@@ -49,7 +53,21 @@ export class ExpertDataExport {
     if (!expert?.user) throw ExpertErrors.notFound();
     const id = expert.userId;
     const { fees } = await this.rates.currentRates();
-    const [sessions, mails, details, credentials, availability, feeds, offers, assignments, feedback, contracts, claims, lines, statements] = await Promise.all([
+    const [
+      sessions,
+      mails,
+      details,
+      credentials,
+      availability,
+      feeds,
+      offers,
+      assignments,
+      feedback,
+      contracts,
+      claims,
+      lines,
+      statements,
+    ] = await Promise.all([
       this.data.sessions(id),
       this.data.mails(id),
       this.experts.findPaymentDetails(id),
@@ -66,7 +84,9 @@ export class ExpertDataExport {
     ]);
     // Recorded before the audit section is read, so that the export lists itself.
     await this.audit.log(ctx, 'expert.data_exported', ['expert', id]);
-    const paymentDetails = details ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, id) } : null;
+    const paymentDetails = details
+      ? { ...toPaymentDetailsResponse(details), clear: await this.paymentDetails.readClear(ctx, id) }
+      : null;
     const ownIds = [
       ...sessions.map((s) => s.id),
       ...credentials.map((c) => c.id),
@@ -115,7 +135,10 @@ export class ExpertDataExport {
       })),
       profile: toExpertResponse(expert),
       paymentDetails,
-      credentials: credentials.map((c) => ({ ...toCredentialResponse(c), download: link(EXPERT_FILE_PATHS.credential(c.id), c.file!.sha256) })),
+      credentials: credentials.map((c) => ({
+        ...toCredentialResponse(c),
+        download: link(EXPERT_FILE_PATHS.credential(c.id), c.file!.sha256),
+      })),
       availability: {
         weekly: availability.weekly.map(toWeeklyWindowResponse),
         oneOff: availability.oneOff.map(toOneOffWindowResponse),
@@ -142,7 +165,10 @@ export class ExpertDataExport {
         const response = toClaimResponse(c);
         return {
           ...response,
-          costs: response.costs.map((cost) => ({ ...cost, download: link(EXPERT_FILE_PATHS.receipt(c.id, cost.id), cost.receipt.sha256) })),
+          costs: response.costs.map((cost) => ({
+            ...cost,
+            download: link(EXPERT_FILE_PATHS.receipt(c.id, cost.id), cost.receipt.sha256),
+          })),
         };
       }),
       feeLines: lines.map((l) => ({

@@ -29,32 +29,48 @@ export class ExpertDataRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   sessions(userId: string): Promise<SessionEntity[]> {
-    return this.dataSource.getRepository(SessionEntity).find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(SessionEntity)
+      .find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   mails(userId: string): Promise<MailMessageEntity[]> {
-    return this.dataSource.getRepository(MailMessageEntity).find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(MailMessageEntity)
+      .find({ where: { userId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   credentials(expertId: string): Promise<TrainingCredentialEntity[]> {
-    return this.dataSource.getRepository(TrainingCredentialEntity).find({ where: { expertId }, relations: { file: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(TrainingCredentialEntity)
+      .find({ where: { expertId }, relations: { file: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async availability(expertId: string): Promise<{ weekly: WeeklyWindowEntity[]; oneOff: OneOffWindowEntity[]; absences: AbsenceEntity[] }> {
+  async availability(
+    expertId: string,
+  ): Promise<{ weekly: WeeklyWindowEntity[]; oneOff: OneOffWindowEntity[]; absences: AbsenceEntity[] }> {
     const [weekly, oneOff, absences] = await Promise.all([
-      this.dataSource.getRepository(WeeklyWindowEntity).find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
-      this.dataSource.getRepository(OneOffWindowEntity).find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
+      this.dataSource
+        .getRepository(WeeklyWindowEntity)
+        .find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
+      this.dataSource
+        .getRepository(OneOffWindowEntity)
+        .find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
       this.dataSource.getRepository(AbsenceEntity).find({ where: { expertId }, order: { firstDay: 'ASC' } }),
     ]);
     return { weekly, oneOff, absences };
   }
 
   calendarFeeds(expertId: string): Promise<CalendarFeedEntity[]> {
-    return this.dataSource.getRepository(CalendarFeedEntity).find({ where: { expertId }, select: { expertId: true, createdAt: true } });
+    return this.dataSource
+      .getRepository(CalendarFeedEntity)
+      .find({ where: { expertId }, select: { expertId: true, createdAt: true } });
   }
 
   offers(expertId: string): Promise<(OfferEntity & { request: BookingRequestEntity })[]> {
-    return this.dataSource.getRepository(OfferEntity).find({ where: { expertId }, relations: { request: true }, order: { offeredAt: 'ASC', id: 'ASC' } }) as Promise<
+    return this.dataSource
+      .getRepository(OfferEntity)
+      .find({ where: { expertId }, relations: { request: true }, order: { offeredAt: 'ASC', id: 'ASC' } }) as Promise<
       (OfferEntity & { request: BookingRequestEntity })[]
     >;
   }
@@ -68,7 +84,9 @@ export class ExpertDataRepository {
   }
 
   feedbackGiven(expertId: string): Promise<FeedbackEntity[]> {
-    return this.dataSource.getRepository(FeedbackEntity).find({ where: { authorId: expertId, author: FeedbackAuthor.Expert }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(FeedbackEntity)
+      .find({ where: { authorId: expertId, author: FeedbackAuthor.Expert }, order: { createdAt: 'ASC' } });
   }
 
   async contracts(expertId: string): Promise<{ contract: ContractEntity; covered: CoveredAssignment[] }[]> {
@@ -97,13 +115,17 @@ export class ExpertDataRepository {
   }
 
   feeLines(expertId: string): Promise<(FeeRunLineEntity & { run: FeeRunEntity })[]> {
-    return this.dataSource.getRepository(FeeRunLineEntity).find({ where: { expertId }, relations: { run: true }, order: { workDate: 'ASC', id: 'ASC' } }) as Promise<
+    return this.dataSource
+      .getRepository(FeeRunLineEntity)
+      .find({ where: { expertId }, relations: { run: true }, order: { workDate: 'ASC', id: 'ASC' } }) as Promise<
       (FeeRunLineEntity & { run: FeeRunEntity })[]
     >;
   }
 
   statements(expertId: string): Promise<FeeRunFileEntity[]> {
-    return this.dataSource.getRepository(FeeRunFileEntity).find({ where: { expertId, kind: FeeRunFileKind.Statement }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(FeeRunFileEntity)
+      .find({ where: { expertId, kind: FeeRunFileKind.Statement }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   // Entries by the expert, and entries on the expert or on any of the things listed (all of them theirs).

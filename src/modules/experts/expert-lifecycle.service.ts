@@ -92,7 +92,12 @@ export class ExpertLifecycleService {
   }
 
   // `also`: columns that change with the status (never written to the audit log: a pause reason may be health data).
-  private async move(ctx: AuthContext, expert: ExpertEntity, action: ExpertAction, also: Partial<Pick<ExpertEntity, 'pauseReason'>> = {}): Promise<ExpertResponse> {
+  private async move(
+    ctx: AuthContext,
+    expert: ExpertEntity,
+    action: ExpertAction,
+    also: Partial<Pick<ExpertEntity, 'pauseReason'>> = {},
+  ): Promise<ExpertResponse> {
     const to = nextExpertStatus(expert.status, action);
     if (!to) throw ExpertErrors.badTransition(expert.status, action);
     await this.dataSource.transaction(async (manager) => {

@@ -10,7 +10,12 @@ import { ReasonDto } from './dto/anonymise.dto';
 import { ApplyDto } from './dto/apply.dto';
 import { DirectoryQuery } from './dto/directory.query';
 import { PauseDto } from './dto/pause.dto';
-import { ExpertPageResponse, ExpertResponse, PaymentDetailsResponse, TopicVocabularyResponse } from './dto/expert.response';
+import {
+  ExpertPageResponse,
+  ExpertResponse,
+  PaymentDetailsResponse,
+  TopicVocabularyResponse,
+} from './dto/expert.response';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
@@ -34,7 +39,9 @@ export class ExpertsController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @HttpCode(202)
-  @ApiAcceptedResponse({ description: 'A verification link is mailed if the address is new; the answer is the same either way' })
+  @ApiAcceptedResponse({
+    description: 'A verification link is mailed if the address is new; the answer is the same either way',
+  })
   apply(@Meta() meta: RequestMeta, @Body() dto: ApplyDto): Promise<void> {
     return this.lifecycle.apply(meta, dto);
   }
@@ -67,7 +74,10 @@ export class ExpertsController {
   @Get('experts/:id/payment-details')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
-  paymentDetails(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<PaymentDetailsResponse> {
+  paymentDetails(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<PaymentDetailsResponse> {
     return this.payment.get(ctx, id);
   }
 
@@ -84,8 +94,16 @@ export class ExpertsController {
   @Post('experts/:id/pause')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
-  @ApiOkResponse({ type: ExpertResponse, description: 'An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator' })
-  pause(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: PauseDto): Promise<ExpertResponse> {
+  @ApiOkResponse({
+    type: ExpertResponse,
+    description:
+      'An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator',
+  })
+  pause(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: PauseDto,
+  ): Promise<ExpertResponse> {
     return this.lifecycle.pauseExpert(ctx, id, dto);
   }
 
@@ -112,7 +130,11 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
-  anonymise(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReasonDto): Promise<ExpertResponse> {
+  anonymise(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<ExpertResponse> {
     return this.privacy.anonymise(ctx, id, dto);
   }
 }

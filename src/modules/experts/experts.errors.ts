@@ -13,14 +13,26 @@ export enum ExpertErrorCode {
 export const ExpertErrors = {
   notFound: () => new DomainError(ExpertErrorCode.ExpertNotFound, 'not_found', 'Expert not found'),
   noVerifiedCredential: () =>
-    new DomainError(ExpertErrorCode.ExpertNoVerifiedCredential, 'conflict', 'An expert is activated only with at least one verified training credential'),
+    new DomainError(
+      ExpertErrorCode.ExpertNoVerifiedCredential,
+      'conflict',
+      'An expert is activated only with at least one verified training credential',
+    ),
   badTransition: (from: string, to: string) =>
     new DomainError(ExpertErrorCode.ExpertStatusConflict, 'conflict', `An expert cannot go from ${from} to ${to}`),
   consentRequired: () =>
-    new DomainError(ExpertErrorCode.TopicsConsentRequired, 'validation', 'consentVersion: topics are shown only with consent to the current text', [
-      { field: 'consentVersion', code: 'consentRequired', message: 'must be the current consent text version' },
-    ]),
+    new DomainError(
+      ExpertErrorCode.TopicsConsentRequired,
+      'validation',
+      'consentVersion: topics are shown only with consent to the current text',
+      [{ field: 'consentVersion', code: 'consentRequired', message: 'must be the current consent text version' }],
+    ),
   identityCodeTaken: () =>
-    new DomainError(ExpertErrorCode.IdentityCodeTaken, 'conflict', 'Another expert account already has this identity code'),
-  noPaymentDetails: () => new DomainError(ExpertErrorCode.PaymentDetailsMissing, 'not_found', 'No payment details on file'),
+    new DomainError(
+      ExpertErrorCode.IdentityCodeTaken,
+      'conflict',
+      'Another expert account already has this identity code',
+    ),
+  noPaymentDetails: () =>
+    new DomainError(ExpertErrorCode.PaymentDetailsMissing, 'not_found', 'No payment details on file'),
 };

@@ -32,10 +32,7 @@ export class ExpertsRepository {
 
   // One query whatever the filters; the credential filters read the credentials table by EXISTS.
   findDirectoryPage(q: DirectoryQuery): Promise<[ExpertEntity[], number]> {
-    const qb = this.dataSource
-      .getRepository(ExpertEntity)
-      .createQueryBuilder('e')
-      .innerJoinAndSelect('e.user', 'u');
+    const qb = this.dataSource.getRepository(ExpertEntity).createQueryBuilder('e').innerJoinAndSelect('e.user', 'u');
     if (q.status) qb.andWhere('e.status = :status', { status: q.status });
     if (q.topic) qb.andWhere(':topic = ANY(e.topics)', { topic: q.topic });
     if (q.language) qb.andWhere(':language = ANY(e.languages)', { language: q.language });
@@ -55,7 +52,10 @@ export class ExpertsRepository {
     if (q.credentialState === 'none') {
       qb.andWhere('NOT EXISTS (SELECT 1 FROM training_credentials cs WHERE cs.expert_id = e.user_id)');
     } else if (q.credentialState) {
-      qb.andWhere('EXISTS (SELECT 1 FROM training_credentials cs WHERE cs.expert_id = e.user_id AND cs.status = :credentialState)', { credentialState: q.credentialState });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM training_credentials cs WHERE cs.expert_id = e.user_id AND cs.status = :credentialState)',
+        { credentialState: q.credentialState },
+      );
     }
     if (q.credentialType || q.verified !== undefined) {
       const conditions = ['c.expert_id = e.user_id'];
@@ -64,17 +64,21 @@ export class ExpertsRepository {
       const exists = `EXISTS (SELECT 1 FROM training_credentials c WHERE ${conditions.join(' AND ')})`;
       qb.andWhere(q.verified === false ? `NOT ${exists}` : exists, { credentialType: q.credentialType });
     }
-    return qb
-      .orderBy(SORT_COLUMNS[q.sort], q.order === 'desc' ? 'DESC' : 'ASC')
-      .addOrderBy('e.userId', 'ASC')
-      // One user per expert: plain LIMIT/OFFSET is exact (no join fan-out).
-      .limit(q.limit)
-      .offset(q.offset)
-      .getManyAndCount();
+    return (
+      qb
+        .orderBy(SORT_COLUMNS[q.sort], q.order === 'desc' ? 'DESC' : 'ASC')
+        .addOrderBy('e.userId', 'ASC')
+        // One user per expert: plain LIMIT/OFFSET is exact (no join fan-out).
+        .limit(q.limit)
+        .offset(q.offset)
+        .getManyAndCount()
+    );
   }
 
   // Each expert's certificates by state, for one page of the directory.
-  async credentialCounts(expertIds: string[]): Promise<Map<string, { pending: number; verified: number; rejected: number }>> {
+  async credentialCounts(
+    expertIds: string[],
+  ): Promise<Map<string, { pending: number; verified: number; rejected: number }>> {
     const rows: { expertId: string; pending: number; verified: number; rejected: number }[] = expertIds.length
       ? await this.dataSource.query(
           `SELECT expert_id AS "expertId", count(*) FILTER (WHERE status = 'pending')::int AS pending,
@@ -87,7 +91,12 @@ export class ExpertsRepository {
   }
 
   // Guarded by the old status: of two concurrent moves, one wins and the other changes nothing (false).
-  async moveStatus(manager: EntityManager, userId: string, from: ExpertStatus, changes: Partial<ExpertEntity>): Promise<boolean> {
+  async moveStatus(
+    manager: EntityManager,
+    userId: string,
+    from: ExpertStatus,
+    changes: Partial<ExpertEntity>,
+  ): Promise<boolean> {
     const result = await manager.update(ExpertEntity, { userId, status: from }, changes);
     return Boolean(result.affected);
   }
@@ -101,7 +110,10 @@ export class ExpertsRepository {
     await manager.update(ExpertEntity, { userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
   }
 
-  async savePaymentDetails(manager: EntityManager, details: DeepPartial<PaymentDetailsEntity>): Promise<PaymentDetailsEntity> {
+  async savePaymentDetails(
+    manager: EntityManager,
+    details: DeepPartial<PaymentDetailsEntity>,
+  ): Promise<PaymentDetailsEntity> {
     await manager.upsert(PaymentDetailsEntity, details as PaymentDetailsEntity, ['expertId']);
     return manager.findOneByOrFail(PaymentDetailsEntity, { expertId: details.expertId as string });
   }

@@ -9,7 +9,13 @@ import { Page } from '../../common/http/pagination.dto';
 import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from '../users/users.repository';
 import { DirectoryQuery } from './dto/directory.query';
-import { ExpertDirectoryItemResponse, ExpertResponse, TopicVocabularyResponse, toExpertResponse, toTopicResponse } from './dto/expert.response';
+import {
+  ExpertDirectoryItemResponse,
+  ExpertResponse,
+  TopicVocabularyResponse,
+  toExpertResponse,
+  toTopicResponse,
+} from './dto/expert.response';
 import { SetTopicsDto } from './dto/set-topics.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { ExpertEntity } from './entities/expert.entity';
@@ -34,10 +40,13 @@ export class ExpertsService {
 
   async updateMe(ctx: AuthContext, dto: UpdateProfileDto): Promise<ExpertResponse> {
     const expert = await this.own(ctx);
-    const municipalities = [dto.homeMunicipality ?? null, ...(dto.travelMunicipalities ?? [])].filter((m): m is string => !!m);
+    const municipalities = [dto.homeMunicipality ?? null, ...(dto.travelMunicipalities ?? [])].filter(
+      (m): m is string => !!m,
+    );
     const unknown = await this.experts.unknownMunicipalities(municipalities);
     if (unknown.length > 0) {
-      const field = dto.homeMunicipality && unknown.includes(dto.homeMunicipality) ? 'homeMunicipality' : 'travelMunicipalities';
+      const field =
+        dto.homeMunicipality && unknown.includes(dto.homeMunicipality) ? 'homeMunicipality' : 'travelMunicipalities';
       throw fieldError(field, 'unknownMunicipality', `${unknown.join(', ')} is not one of the county's municipalities`);
     }
     const { name, preferredLanguage, ...profile } = dto;
@@ -55,7 +64,8 @@ export class ExpertsService {
   async setTopics(ctx: AuthContext, dto: SetTopicsDto): Promise<ExpertResponse> {
     const expert = await this.own(ctx);
     const unknown = await this.experts.unknownTopics(dto.topics);
-    if (unknown.length > 0) throw fieldError('topics', 'unknownTopic', `${unknown.join(', ')} is not in the topic vocabulary`);
+    if (unknown.length > 0)
+      throw fieldError('topics', 'unknownTopic', `${unknown.join(', ')} is not in the topic vocabulary`);
     if (dto.topics.length > 0 && dto.consentVersion !== TOPICS_CONSENT_VERSION) throw ExpertErrors.consentRequired();
     await this.dataSource.transaction(async (manager) => {
       await this.experts.update(
@@ -66,20 +76,33 @@ export class ExpertsService {
           : // Withdrawing every topic withdraws the consent too.
             { topics: [], topicsConsentAt: null, topicsConsentVersion: null },
       );
-      await this.audit.log(ctx, 'expert.topics_set', ['expert', expert.userId], { consentVersion: dto.topics.length > 0 ? dto.consentVersion : null }, manager);
+      await this.audit.log(
+        ctx,
+        'expert.topics_set',
+        ['expert', expert.userId],
+        { consentVersion: dto.topics.length > 0 ? dto.consentVersion : null },
+        manager,
+      );
     });
     return this.me(ctx);
   }
 
   async topics(): Promise<TopicVocabularyResponse> {
     const topics = await this.experts.findTopics();
-    return { topics: topics.map(toTopicResponse), consentVersion: TOPICS_CONSENT_VERSION, consentText: TOPICS_CONSENT_TEXT };
+    return {
+      topics: topics.map(toTopicResponse),
+      consentVersion: TOPICS_CONSENT_VERSION,
+      consentText: TOPICS_CONSENT_TEXT,
+    };
   }
 
   async directory(ctx: AuthContext, query: DirectoryQuery): Promise<Page<ExpertDirectoryItemResponse>> {
     const [rows, total] = await this.experts.findDirectoryPage(query);
     const counts = await this.experts.credentialCounts(rows.map((e) => e.userId));
-    const items = rows.map((e) => ({ ...forStaff(ctx, toExpertResponse(e)), credentials: counts.get(e.userId) ?? { pending: 0, verified: 0, rejected: 0 } }));
+    const items = rows.map((e) => ({
+      ...forStaff(ctx, toExpertResponse(e)),
+      credentials: counts.get(e.userId) ?? { pending: 0, verified: 0, rejected: 0 },
+    }));
     return { items, total, limit: query.limit, offset: query.offset };
   }
 

@@ -5,7 +5,12 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { FieldCipher, fieldHash } from '../../common/crypto/field-cipher';
 import { fieldError } from '../../common/errors/domain-error';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
-import { maskIban, maskIdentityCode, normaliseIban, parsePersonalIdentityCode } from '../../common/validation/finnish-identifiers';
+import {
+  maskIban,
+  maskIdentityCode,
+  normaliseIban,
+  parsePersonalIdentityCode,
+} from '../../common/validation/finnish-identifiers';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { ClearPaymentDetailsResponse, PaymentDetailsResponse, toPaymentDetailsResponse } from './dto/expert.response';
@@ -38,7 +43,12 @@ export class PaymentDetailsService {
       expertId,
       payee: dto.payee,
       declinesFee: dto.declinesFee ?? current?.declinesFee ?? false,
-      taxPercent: dto.taxPercent === undefined ? (current?.taxPercent ?? null) : dto.taxPercent === null ? null : dto.taxPercent.toFixed(2),
+      taxPercent:
+        dto.taxPercent === undefined
+          ? (current?.taxPercent ?? null)
+          : dto.taxPercent === null
+            ? null
+            : dto.taxPercent.toFixed(2),
       taxCardYear: dto.taxPercent === undefined ? (current?.taxCardYear ?? null) : (dto.taxCardYear ?? null),
     };
     if (dto.iban) {
@@ -48,7 +58,8 @@ export class PaymentDetailsService {
     }
     if (dto.identityCode) {
       const parsed = parsePersonalIdentityCode(dto.identityCode);
-      if (!parsed.valid) throw fieldError('identityCode', 'isIdentityCode', 'must be a valid Finnish personal identity code');
+      if (!parsed.valid)
+        throw fieldError('identityCode', 'isIdentityCode', 'must be a valid Finnish personal identity code');
       next.identityCodeEncrypted = this.cipher.encrypt(parsed.normalised, cipherContext(expertId, 'identity_code'));
       next.identityCodeMasked = maskIdentityCode(parsed.normalised);
       next.identityCodeHash = fieldHash(parsed.normalised, this.config.env.ENCRYPTION_KEY[0].key);
@@ -61,7 +72,12 @@ export class PaymentDetailsService {
       next.associationIbanEncrypted = this.cipher.encrypt(iban, cipherContext(expertId, 'association_iban'));
       next.associationIbanMasked = maskIban(iban);
     } else {
-      Object.assign(next, { associationName: null, associationBusinessId: null, associationIbanEncrypted: null, associationIbanMasked: null });
+      Object.assign(next, {
+        associationName: null,
+        associationBusinessId: null,
+        associationIbanEncrypted: null,
+        associationIbanMasked: null,
+      });
     }
     const saved = await this.dataSource
       .transaction(async (manager) => {
@@ -81,7 +97,9 @@ export class PaymentDetailsService {
   async readClear(ctx: AuthContext, expertId: string): Promise<ClearPaymentDetailsResponse> {
     const details = await this.experts.findPaymentDetailsWithSecrets(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
-    await this.audit.log(ctx, 'expert.payment_details_read_clear', ['expert', expertId], { fields: ['iban', 'identityCode', 'associationIban'] });
+    await this.audit.log(ctx, 'expert.payment_details_read_clear', ['expert', expertId], {
+      fields: ['iban', 'identityCode', 'associationIban'],
+    });
     const open = (value: string | null, field: Parameters<typeof cipherContext>[1]) =>
       value === null ? null : this.cipher.decrypt(value, cipherContext(expertId, field));
     return {

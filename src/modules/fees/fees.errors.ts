@@ -44,37 +44,72 @@ export const FeeErrors = {
       'conflict',
       `A ${status} assignment has no claim: only a completed one, or one the county cancelled late with the fee due`,
     ),
-  claimExists: () => new DomainError(FeeErrorCode.ClaimAlreadyExists, 'conflict', 'This assignment already has a claim'),
+  claimExists: () =>
+    new DomainError(FeeErrorCode.ClaimAlreadyExists, 'conflict', 'This assignment already has a claim'),
   timeLimitPassed: (days: number) =>
-    new DomainError(FeeErrorCode.ClaimTimeLimitPassed, 'conflict', `A claim must be filed within ${days} days of the assignment's end`),
+    new DomainError(
+      FeeErrorCode.ClaimTimeLimitPassed,
+      'conflict',
+      `A claim must be filed within ${days} days of the assignment's end`,
+    ),
   minutesExceedBooking: (maxMinutes: number) =>
     invalid(FeeErrorCode.ClaimMinutesExceedBooking, [
-      { field: 'workedMinutes', code: 'exceedsBooking', message: `worked and preparation minutes together may be at most ${maxMinutes} for this assignment` },
+      {
+        field: 'workedMinutes',
+        code: 'exceedsBooking',
+        message: `worked and preparation minutes together may be at most ${maxMinutes} for this assignment`,
+      },
     ]),
   kilometresImplausible: (maxKm: number) =>
-    invalid(FeeErrorCode.ClaimKilometresImplausible, [{ field: 'trips', code: 'implausibleDistance', message: `the trips may add up to at most ${maxKm} km` }]),
+    invalid(FeeErrorCode.ClaimKilometresImplausible, [
+      { field: 'trips', code: 'implausibleDistance', message: `the trips may add up to at most ${maxKm} km` },
+    ]),
   tripDateOutside: (index: number) =>
     invalid(FeeErrorCode.ClaimTripDateOutside, [
-      { field: `trips.${index}.date`, code: 'outsideAssignment', message: 'must be the day of the assignment, or the day before or after it' },
+      {
+        field: `trips.${index}.date`,
+        code: 'outsideAssignment',
+        message: 'must be the day of the assignment, or the day before or after it',
+      },
     ]),
   claimStatusConflict: (from: string, action: string) =>
     new DomainError(FeeErrorCode.ClaimStatusConflict, 'conflict', `A ${from} claim cannot be ${action}`),
-  tooManyCosts: (max: number) => new DomainError(FeeErrorCode.ClaimTooManyCosts, 'conflict', `A claim has at most ${max} costs`),
+  tooManyCosts: (max: number) =>
+    new DomainError(FeeErrorCode.ClaimTooManyCosts, 'conflict', `A claim has at most ${max} costs`),
   costNotFound: () => new DomainError(FeeErrorCode.ClaimCostNotFound, 'not_found', 'Cost not found'),
-  rateExists: () => new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),
+  rateExists: () =>
+    new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),
   rateRetroactive: () =>
     invalid(FeeErrorCode.FeeRateRetroactive, [
-      { field: 'validFrom', code: 'notInPast', message: 'must be today or later: rates for past work are never rewritten' },
+      {
+        field: 'validFrom',
+        code: 'notInPast',
+        message: 'must be today or later: rates for past work are never rewritten',
+      },
     ]),
-  travelYear: () => invalid(DomainErrorCode.ValidationFailed, [{ field: 'year', code: 'isYear', message: 'must be a year between 2000 and 2100' }]),
+  travelYear: () =>
+    invalid(DomainErrorCode.ValidationFailed, [
+      { field: 'year', code: 'isYear', message: 'must be a year between 2000 and 2100' },
+    ]),
   feeRunInProgress: () =>
-    new DomainError(FeeErrorCode.FeeRunInProgress, 'conflict', 'Another fee run is not finished yet; finish (export) or retry it first'),
+    new DomainError(
+      FeeErrorCode.FeeRunInProgress,
+      'conflict',
+      'Another fee run is not finished yet; finish (export) or retry it first',
+    ),
   feeRunNotFound: () => new DomainError(FeeErrorCode.FeeRunNotFound, 'not_found', 'Fee run not found'),
   feeRunStatusConflict: (from: string, action: string) =>
     new DomainError(FeeErrorCode.FeeRunStatusConflict, 'conflict', `A ${from} fee run cannot be ${action}`),
   secondApproverRequired: () =>
-    new DomainError(FeeErrorCode.FeeRunSecondApproverRequired, 'conflict', 'Four eyes: a second, different coordinator must approve this run'),
-  upToInFuture: () => invalid(DomainErrorCode.ValidationFailed, [{ field: 'upTo', code: 'notInFuture', message: 'must be today or earlier' }]),
+    new DomainError(
+      FeeErrorCode.FeeRunSecondApproverRequired,
+      'conflict',
+      'Four eyes: a second, different coordinator must approve this run',
+    ),
+  upToInFuture: () =>
+    invalid(DomainErrorCode.ValidationFailed, [
+      { field: 'upTo', code: 'notInFuture', message: 'must be today or earlier' },
+    ]),
   fileNotFound: () => new DomainError(FeeErrorCode.FeeRunFileNotFound, 'not_found', 'File not found'),
   statementNotFound: () => new DomainError(FeeErrorCode.StatementNotFound, 'not_found', 'Statement not found'),
 };

@@ -9,13 +9,21 @@ const UNSAFE = /[\p{Cc}\p{Cf}<>:"|?*]/gu;
 // header or a file system, at most 200 characters with the extension kept.
 export function sanitiseFileName(raw: string | undefined): string {
   const base = (raw ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
-  const cleaned = base.replace(UNSAFE, '').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '');
+  const cleaned = base
+    .replace(UNSAFE, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
   if (!cleaned) return 'file';
   const chars = [...cleaned];
   if (chars.length <= MAX_LENGTH) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const extension = dot > 0 ? [...cleaned.slice(dot)].slice(0, 10).join('') : '';
-  return chars.slice(0, MAX_LENGTH - extension.length).join('').trimEnd() + extension;
+  return (
+    chars
+      .slice(0, MAX_LENGTH - extension.length)
+      .join('')
+      .trimEnd() + extension
+  );
 }
 
 const ACCEPTED_EXTENSIONS: Record<MediaType, string[]> = {

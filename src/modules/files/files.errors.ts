@@ -16,12 +16,20 @@ export const FileErrors = {
       { field, code: 'maxSize', message: `must be at most ${MAX_UPLOAD_LABEL}` },
     ]),
   unsupportedType: (field: string) =>
-    new DomainError(FileErrorCode.UnsupportedFileType, 'unsupported_media_type', `${field}: must be a PDF, JPEG or PNG file`, [
-      { field, code: 'unsupportedType', message: 'must be a PDF, JPEG or PNG file (checked from its contents)' },
-    ]),
+    new DomainError(
+      FileErrorCode.UnsupportedFileType,
+      'unsupported_media_type',
+      `${field}: must be a PDF, JPEG or PNG file`,
+      [{ field, code: 'unsupportedType', message: 'must be a PDF, JPEG or PNG file (checked from its contents)' }],
+    ),
   multipartRequired: () =>
-    new DomainError(FileErrorCode.MultipartRequired, 'unsupported_media_type', 'The request must be multipart/form-data'),
+    new DomainError(
+      FileErrorCode.MultipartRequired,
+      'unsupported_media_type',
+      'The request must be multipart/form-data',
+    ),
   tooManyParts: () =>
     new DomainError(FileErrorCode.TooManyParts, 'payload_too_large', 'A form carries one file and at most 10 fields'),
-  malformed: () => new DomainError(FileErrorCode.MalformedMultipart, 'bad_request', 'The multipart body could not be read'),
+  malformed: () =>
+    new DomainError(FileErrorCode.MalformedMultipart, 'bad_request', 'The multipart body could not be read'),
 };

@@ -38,7 +38,12 @@ export class FilesService {
   async download(id: string): Promise<FileDownload | null> {
     const file = await this.repo.findWithBytes(id);
     if (!file) return null;
-    return { fileName: downloadFileName(file.originalName, file.mediaType), mediaType: file.mediaType, sha256: file.sha256, bytes: file.bytes };
+    return {
+      fileName: downloadFileName(file.originalName, file.mediaType),
+      mediaType: file.mediaType,
+      sha256: file.sha256,
+      bytes: file.bytes,
+    };
   }
 
   remove(manager: EntityManager, id: string): Promise<void> {

@@ -58,7 +58,12 @@ export async function readUploadForm<T extends object>(
   const instance = plainToInstance(dto, values);
   // forbidUnknownValues off: a form of the file alone has a DTO with no fields, which class-validator would call
   // unknown; whitelisting still refuses any field the DTO does not name.
-  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: false, validationError: { target: false, value: false } });
+  const errors = await validate(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: false,
+    validationError: { target: false, value: false },
+  });
   problems.push(...flattenValidationErrors(errors));
   if (!file) problems.push({ field: fileField, code: 'required', message: `${fileField} must be a non-empty file` });
   if (problems.length > 0 || !file) throw validationFailed(problems);
@@ -68,7 +73,8 @@ export async function readUploadForm<T extends object>(
 // Every part is read to its end, even one that is refused, so the parser reaches the next.
 async function readPart(part: Multipart, fileField: string, problems: FieldError[]): Promise<Upload | undefined> {
   if (part.type === 'field') {
-    if (part.valueTruncated) problems.push({ field: part.fieldname, code: 'maxLength', message: `${part.fieldname} is too long` });
+    if (part.valueTruncated)
+      problems.push({ field: part.fieldname, code: 'maxLength', message: `${part.fieldname} is too long` });
     return undefined;
   }
   const bytes = await part.toBuffer();

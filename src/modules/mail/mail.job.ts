@@ -48,7 +48,10 @@ export class MailJob implements OnApplicationBootstrap {
       await repo.update({ id: messageId }, { lastError: String((err as Error).message).slice(0, 500) });
       throw err;
     }
-    await repo.update({ id: messageId }, { status: MailStatus.Sent, sentAt: this.clock.now(), textBody: null, lastError: null });
+    await repo.update(
+      { id: messageId },
+      { status: MailStatus.Sent, sentAt: this.clock.now(), textBody: null, lastError: null },
+    );
   }
 
   // Re-queues mail whose job never reached Redis (the API could not enqueue after commit).

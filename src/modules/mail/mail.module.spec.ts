@@ -28,7 +28,12 @@ describe('the mail transport', () => {
   it('writes mail as .eml files to DATA_DIR/mail on real PostgreSQL and Redis without SMTP_URL', async () => {
     const transport = mailTransport(config({ ...BASE, DATA_DIR: dataDir }));
     expect(transport).toBeInstanceOf(FileMailTransport);
-    await transport.send({ from: 'Kokemus <k@ostrobothnia.invalid>', to: 'anna@example.org', subject: 'Kutsu', text: 'https://kokemus.test/set-password#token=abc' });
+    await transport.send({
+      from: 'Kokemus <k@ostrobothnia.invalid>',
+      to: 'anna@example.org',
+      subject: 'Kutsu',
+      text: 'https://kokemus.test/set-password#token=abc',
+    });
     const files = readdirSync(join(dataDir, 'mail'));
     expect(files).toEqual([expect.stringMatching(/\.eml$/)]);
     const eml = readFileSync(join(dataDir, 'mail', files[0]), 'utf8');
@@ -37,6 +42,8 @@ describe('the mail transport', () => {
   });
 
   it('sends over SMTP when SMTP_URL is set', () => {
-    expect(mailTransport(config({ ...BASE, DATA_DIR: dataDir, SMTP_URL: 'smtp://127.0.0.1:1025' }))).toBeInstanceOf(SmtpMailTransport);
+    expect(mailTransport(config({ ...BASE, DATA_DIR: dataDir, SMTP_URL: 'smtp://127.0.0.1:1025' }))).toBeInstanceOf(
+      SmtpMailTransport,
+    );
   });
 });

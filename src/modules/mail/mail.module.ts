@@ -23,10 +23,7 @@ export class MailModule {
       providers: [
         MailService,
         ...(options.runWorkers
-          ? [
-              MailJob,
-              { provide: MailTransport, inject: [AppConfig], useFactory: mailTransport },
-            ]
+          ? [MailJob, { provide: MailTransport, inject: [AppConfig], useFactory: mailTransport }]
           : []),
       ],
       exports: [MailService],

@@ -37,7 +37,9 @@ export class MailService {
     for (const messageId of messageIds) {
       await this.jobs
         .enqueue(JobName.SendMail, { messageId }, { jobId: `mail-${messageId}` })
-        .catch((err: Error) => this.logger.warn({ messageId, err: err.message }, 'Mail not queued yet; the sweep will retry'));
+        .catch((err: Error) =>
+          this.logger.warn({ messageId, err: err.message }, 'Mail not queued yet; the sweep will retry'),
+        );
     }
   }
 }

@@ -10,13 +10,23 @@ export enum OrganisationErrorCode {
 }
 
 export const OrganisationErrors = {
-  notFound: (kind = 'Organisation') => new DomainError(OrganisationErrorCode.OrganisationNotFound, 'not_found', `${kind} not found`),
-  codeTaken: () => new DomainError(OrganisationErrorCode.OrganisationCodeTaken, 'conflict', 'Another unit or project already has this code'),
+  notFound: (kind = 'Organisation') =>
+    new DomainError(OrganisationErrorCode.OrganisationNotFound, 'not_found', `${kind} not found`),
+  codeTaken: () =>
+    new DomainError(
+      OrganisationErrorCode.OrganisationCodeTaken,
+      'conflict',
+      'Another unit or project already has this code',
+    ),
   ownerUnitNotFound: () =>
     new DomainError(OrganisationErrorCode.OwnerUnitNotFound, 'validation', 'ownerUnitId: no such unit', [
       { field: 'ownerUnitId', code: 'notFound', message: 'no such unit' },
     ]),
   memberNotOrderer: () =>
-    new DomainError(OrganisationErrorCode.MemberNotOrderer, 'conflict', 'Only accounts with the orderer role can belong to a unit or project'),
+    new DomainError(
+      OrganisationErrorCode.MemberNotOrderer,
+      'conflict',
+      'Only accounts with the orderer role can belong to a unit or project',
+    ),
   userNotFound: UserErrors.notFound,
 };

@@ -50,7 +50,9 @@ export class OrganisationsRepository {
   }
 
   findMember(organisationId: string, userId: string): Promise<MembershipEntity | null> {
-    return this.dataSource.getRepository(MembershipEntity).findOne({ where: { organisationId, userId }, relations: { user: true } });
+    return this.dataSource
+      .getRepository(MembershipEntity)
+      .findOne({ where: { organisationId, userId }, relations: { user: true } });
   }
 
   save(manager: EntityManager, organisation: DeepPartial<OrganisationEntity>): Promise<OrganisationEntity> {

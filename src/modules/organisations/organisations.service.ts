@@ -42,7 +42,11 @@ export class OrganisationsService {
     return toOrganisationResponse(await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id)));
   }
 
-  async create(ctx: AuthContext, kind: OrganisationKind, dto: CreateUnitDto | CreateProjectDto): Promise<OrganisationResponse> {
+  async create(
+    ctx: AuthContext,
+    kind: OrganisationKind,
+    dto: CreateUnitDto | CreateProjectDto,
+  ): Promise<OrganisationResponse> {
     const ownerUnitId = 'ownerUnitId' in dto ? dto.ownerUnitId : null;
     const draft = { ...dto, kind, activeUntil: dto.activeUntil ?? null, ownerUnitId };
     await this.checkConsistent(draft);
@@ -50,10 +54,20 @@ export class OrganisationsService {
     return toOrganisationResponse(saved);
   }
 
-  async update(ctx: AuthContext, kind: OrganisationKind, id: string, dto: UpdateProjectDto): Promise<OrganisationResponse> {
+  async update(
+    ctx: AuthContext,
+    kind: OrganisationKind,
+    id: string,
+    dto: UpdateProjectDto,
+  ): Promise<OrganisationResponse> {
     const current = await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id));
     const next = { ...current, ...dto };
-    await this.checkConsistent(next, Object.entries(dto).filter(([, v]) => v !== undefined).map(([k]) => k));
+    await this.checkConsistent(
+      next,
+      Object.entries(dto)
+        .filter(([, v]) => v !== undefined)
+        .map(([k]) => k),
+    );
     const saved = await this.write(ctx, 'updated', (manager) => this.repo.save(manager, next), Object.keys(dto));
     return toOrganisationResponse(saved);
   }
@@ -91,7 +105,11 @@ export class OrganisationsService {
   }
 
   // An orderer sees only their own; another's answers as if it did not exist.
-  private organisation(ctx: AuthContext, kind: OrganisationKind | undefined, id: string): AccessRequest<OrganisationEntity> {
+  private organisation(
+    ctx: AuthContext,
+    kind: OrganisationKind | undefined,
+    id: string,
+  ): AccessRequest<OrganisationEntity> {
     return {
       entityType: 'organisation',
       id,
@@ -127,7 +145,13 @@ export class OrganisationsService {
     return this.dataSource
       .transaction(async (manager) => {
         const saved = await change(manager);
-        await this.audit.log(ctx, `${saved.kind}.${verb}`, ['organisation', saved.id], fields ? { fields } : {}, manager);
+        await this.audit.log(
+          ctx,
+          `${saved.kind}.${verb}`,
+          ['organisation', saved.id],
+          fields ? { fields } : {},
+          manager,
+        );
         return saved;
       })
       .catch((error: unknown) => {

@@ -47,7 +47,11 @@ export class ProjectsController {
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: OrganisationResponse })
-  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateProjectDto): Promise<OrganisationResponse> {
+  update(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateProjectDto,
+  ): Promise<OrganisationResponse> {
     return this.service.update(ctx, OrganisationKind.Project, id, dto);
   }
 }

@@ -47,7 +47,11 @@ export class UnitsController {
   @Patch(':id')
   @Authenticated({ roles: MANAGERS })
   @ApiOkResponse({ type: OrganisationResponse })
-  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUnitDto): Promise<OrganisationResponse> {
+  update(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateUnitDto,
+  ): Promise<OrganisationResponse> {
     return this.service.update(ctx, OrganisationKind.Unit, id, dto);
   }
 }

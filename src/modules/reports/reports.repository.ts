@@ -77,7 +77,12 @@ export class ReportsRepository {
         ORDER BY r.task_type, t.topic NULLS LAST`,
       [period.firstDay, period.dayAfter],
     );
-    return rows.map((r) => ({ taskType: r.task_type as string, topic: (r.topic as string | null) ?? null, claims: num(r.claims), minutes: num(r.minutes) }));
+    return rows.map((r) => ({
+      taskType: r.task_type as string,
+      topic: (r.topic as string | null) ?? null,
+      claims: num(r.claims),
+      minutes: num(r.minutes),
+    }));
   }
 
   // Requests that got fewer experts than they needed (open, ended or completed; not cancelled or draft),
@@ -96,6 +101,11 @@ export class ReportsRepository {
         ORDER BY missing DESC, t.topic NULLS LAST, l.language`,
       [period.from, period.until],
     );
-    return rows.map((r) => ({ topic: (r.topic as string | null) ?? null, language: r.language as string, requests: num(r.requests), missingExperts: num(r.missing) }));
+    return rows.map((r) => ({
+      topic: (r.topic as string | null) ?? null,
+      language: r.language as string,
+      requests: num(r.requests),
+      missingExperts: num(r.missing),
+    }));
   }
 }

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock';
-import { EarningsReportResponse, HoursReportResponse, SpendReportResponse, UnfilledReportResponse } from './dto/reports.dto';
+import {
+  EarningsReportResponse,
+  HoursReportResponse,
+  SpendReportResponse,
+  UnfilledReportResponse,
+} from './dto/reports.dto';
 import { YearQuery } from '../fees/dto/my-fees.dto';
 import { ceilingStatus, EarningsRepository, helsinkiYear, yearPeriod } from '../fees';
 import { ReportsRepository } from './reports.repository';
@@ -37,7 +42,15 @@ export class ReportsService {
   async earnings(query: YearQuery): Promise<EarningsReportResponse> {
     const year = this.year(query);
     const rows = await this.earningsOf.earnings(yearPeriod(year), null);
-    return { year, rows: rows.map((r) => ({ expertId: r.expertId, name: r.name, paidFeesCents: r.paidFeesCents, ...ceilingStatus(r.paidFeesCents, r.ceilingCents) })) };
+    return {
+      year,
+      rows: rows.map((r) => ({
+        expertId: r.expertId,
+        name: r.name,
+        paidFeesCents: r.paidFeesCents,
+        ...ceilingStatus(r.paidFeesCents, r.ceilingCents),
+      })),
+    };
   }
 
   year(query: YearQuery): number {

@@ -41,7 +41,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Change an account' })
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
-  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+  update(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponse> {
     return this.service.update(ctx, id, dto);
   }
 

@@ -15,5 +15,6 @@ export const UserErrors = {
   roleNotGrantable: () =>
     new DomainError(UserErrorCode.RoleNotGrantable, 'forbidden', 'You may not create or manage accounts of this role'),
   notInvited: () => new DomainError(UserErrorCode.UserNotInvited, 'conflict', 'The account has already been activated'),
-  cannotDisableSelf: () => new DomainError(UserErrorCode.CannotDisableSelf, 'conflict', 'You cannot disable your own account'),
+  cannotDisableSelf: () =>
+    new DomainError(UserErrorCode.CannotDisableSelf, 'conflict', 'You cannot disable your own account'),
 };

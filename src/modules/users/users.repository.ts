@@ -15,7 +15,10 @@ export class UsersRepository {
 
   // Whether the account has a password, without loading the hash.
   async hasPassword(id: string): Promise<boolean> {
-    const rows: { set: boolean }[] = await this.repo.query('SELECT password_hash IS NOT NULL AS set FROM users WHERE id = $1', [id]);
+    const rows: { set: boolean }[] = await this.repo.query(
+      'SELECT password_hash IS NOT NULL AS set FROM users WHERE id = $1',
+      [id],
+    );
     return rows[0]?.set === true;
   }
 

@@ -92,7 +92,11 @@ export class UsersService {
     if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.users.save(manager, { ...user, status: UserStatus.Disabled, disabledAt: this.clock.now() });
+      const saved = await this.users.save(manager, {
+        ...user,
+        status: UserStatus.Disabled,
+        disabledAt: this.clock.now(),
+      });
       // Every session ends at once: refresh tokens stop working and access tokens naming them are refused.
       const revoked = await this.sessions.revokeAllForUser(manager, id, 'account_disabled');
       await this.audit.log(ctx, 'user.disabled', ['user', id], { revokedSessions: revoked }, manager);

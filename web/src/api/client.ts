@@ -15,7 +15,10 @@ const auth: Middleware = {
     // A token the server no longer accepts (the session was ended elsewhere): back to signing in. Other 401s
     // (a wrong current password) are the form's to show.
     if (response.status === 401 && request.headers.has('authorization')) {
-      const problem = (await response.clone().json().catch(() => ({}))) as { code?: string };
+      const problem = (await response
+        .clone()
+        .json()
+        .catch(() => ({}))) as { code?: string };
       if (problem.code === 'UNAUTHENTICATED') session.ended('expired');
     }
     return response;

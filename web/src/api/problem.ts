@@ -22,7 +22,10 @@ export class ApiError extends Error {
 
   static from(status: number, body: unknown, response?: Response): ApiError {
     const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown };
-    const correlationId = typeof problem.correlationId === 'string' ? problem.correlationId : (response?.headers.get('x-request-id') ?? undefined);
+    const correlationId =
+      typeof problem.correlationId === 'string'
+        ? problem.correlationId
+        : (response?.headers.get('x-request-id') ?? undefined);
     const fields = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
     return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR', correlationId, fields);
   }

@@ -111,7 +111,10 @@ async function endSession(reason: EndReason): Promise<void> {
   if (!wasToken) return;
   // Ends the session on the server too; the cookie is cleared by its answer.
   await auth
-    .POST('/api/auth/logout', { headers: { authorization: `Bearer ${wasToken}`, ...(csrf ? { 'x-csrf-token': csrf } : {}) }, credentials: 'same-origin' })
+    .POST('/api/auth/logout', {
+      headers: { authorization: `Bearer ${wasToken}`, ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      credentials: 'same-origin',
+    })
     .catch(() => undefined);
 }
 

@@ -8,7 +8,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const state = useSession();
   const location = useLocation();
   if (state.status === 'restoring') return <Loading />;
-  if (state.status === 'signedOut') return <Navigate to="/sign-in" replace state={{ from: location.pathname, reason: state.reason }} />;
+  if (state.status === 'signedOut')
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname, reason: state.reason }} />;
   return children;
 }
 

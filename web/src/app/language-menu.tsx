@@ -47,9 +47,17 @@ export function LanguageSwitcher() {
   };
 
   return (
-    <LanguageMenu buttonText={current.toUpperCase()} aria-label={t('language.menuLabel', { current: t(`language.${current}`) })}>
+    <LanguageMenu
+      buttonText={current.toUpperCase()}
+      aria-label={t('language.menuLabel', { current: t(`language.${current}`) })}
+    >
       {LANGUAGES.map((language) => (
-        <LanguageMenuItem key={language} lang={language} selected={language === current} onSelect={() => void choose(language)}>
+        <LanguageMenuItem
+          key={language}
+          lang={language}
+          selected={language === current}
+          onSelect={() => void choose(language)}
+        >
           {t(`language.${language}`)}
         </LanguageMenuItem>
       ))}

@@ -2,7 +2,9 @@ import { lazy } from 'react';
 import { useSession } from '../api/use-session';
 
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
-const TodayPage = lazy(() => import('../features/coordinator/today/today-page').then((m) => ({ default: m.TodayPage })));
+const TodayPage = lazy(() =>
+  import('../features/coordinator/today/today-page').then((m) => ({ default: m.TodayPage })),
+);
 
 // The first page after signing in is the role's own: the coordinator's is today's work queues.
 export function RoleHome() {

@@ -26,7 +26,13 @@ export function SessionWarning() {
     if (await session.extend()) announce(t('session.continued'));
   };
   return (
-    <Modal visible appElementId="root" focusOnOpenRef={continueButton} onEscKeyDown={() => void extend()} ariaLabelledBy="session-warning-title">
+    <Modal
+      visible
+      appElementId="root"
+      focusOnOpenRef={continueButton}
+      onEscKeyDown={() => void extend()}
+      ariaLabelledBy="session-warning-title"
+    >
       <ModalContent>
         <ModalTitle id="session-warning-title">{t('session.warningTitle')}</ModalTitle>
         <Paragraph>{t('session.warningBody', { minutes })}</Paragraph>

@@ -82,10 +82,19 @@ export function Shell() {
         </div>
         {items.length > 0 && (
           <div className="app-nav">
-            <ServiceNavigation aria-label={t('app.mainNavigation')} variant={narrow ? 'smallScreen' : 'default'} initiallyExpanded={false} smallScreenExpandButtonText={t('app.navigationExpand')}>
+            <ServiceNavigation
+              aria-label={t('app.mainNavigation')}
+              variant={narrow ? 'smallScreen' : 'default'}
+              initiallyExpanded={false}
+              smallScreenExpandButtonText={t('app.navigationExpand')}
+            >
               {items.map((item) => (
                 <ServiceNavigationItem key={item.to} selected={location.pathname === item.to}>
-                  <RouterLink asComponent={RouterLinkBase} to={item.to} aria-current={location.pathname === item.to ? 'page' : undefined}>
+                  <RouterLink
+                    asComponent={RouterLinkBase}
+                    to={item.to}
+                    aria-current={location.pathname === item.to ? 'page' : undefined}
+                  >
                     {t(item.label)}
                   </RouterLink>
                 </ServiceNavigationItem>

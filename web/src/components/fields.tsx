@@ -17,10 +17,18 @@ interface NativeFieldProps {
   optional?: boolean;
 }
 
-function Frame({ field, label, errors, hint, optional, children }: NativeFieldProps & { children: (describedBy: string | undefined, invalid: boolean) => ReactNode }) {
+function Frame({
+  field,
+  label,
+  errors,
+  hint,
+  optional,
+  children,
+}: NativeFieldProps & { children: (describedBy: string | undefined, invalid: boolean) => ReactNode }) {
   const { t } = useTranslation();
   const error = errorOf(errors, field);
-  const describedBy = [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${field}-hint` : '', error ? `${field}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`native-field${error ? ' native-field--error' : ''}`}>
       <label htmlFor={field} className="native-field__label">
@@ -42,23 +50,49 @@ function Frame({ field, label, errors, hint, optional, children }: NativeFieldPr
   );
 }
 
-export function DateTimeField(props: NativeFieldProps & { type: 'date' | 'time'; value: string; onChange: (value: string) => void; min?: string }) {
+export function DateTimeField(
+  props: NativeFieldProps & { type: 'date' | 'time'; value: string; onChange: (value: string) => void; min?: string },
+) {
   const { field, type, value, onChange, min } = props;
   return (
     <Frame {...props}>
       {(describedBy, invalid) => (
-        <input id={field} name={field} type={type} className="native-field__input" value={value} min={min} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        <input
+          id={field}
+          name={field}
+          type={type}
+          className="native-field__input"
+          value={value}
+          min={min}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        />
       )}
     </Frame>
   );
 }
 
-export function SelectField(props: NativeFieldProps & { value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
+export function SelectField(
+  props: NativeFieldProps & {
+    value: string;
+    onChange: (value: string) => void;
+    options: { value: string; label: string }[];
+  },
+) {
   const { field, value, onChange, options } = props;
   return (
     <Frame {...props}>
       {(describedBy, invalid) => (
-        <select id={field} name={field} className="native-field__input" value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+        <select
+          id={field}
+          name={field}
+          className="native-field__input"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -71,10 +105,29 @@ export function SelectField(props: NativeFieldProps & { value: string; onChange:
 }
 
 // A set of choices as checkboxes; the group's id is the field that error summaries link to (its first box).
-export function CheckboxesField({ field, label, hint, errors, options, value, onChange }: NativeFieldProps & { options: { value: string; label: string; lang?: string }[]; value: string[]; onChange: (value: string[]) => void }) {
+export function CheckboxesField({
+  field,
+  label,
+  hint,
+  errors,
+  options,
+  value,
+  onChange,
+}: NativeFieldProps & {
+  options: { value: string; label: string; lang?: string }[];
+  value: string[];
+  onChange: (value: string[]) => void;
+}) {
   const error = errorOf(errors, field);
   return (
-    <CheckboxGroup labelText={label} groupHintText={hint} groupStatus={error ? 'error' : 'default'} groupStatusText={error} mb="m" id={`${field}-group`}>
+    <CheckboxGroup
+      labelText={label}
+      groupHintText={hint}
+      groupStatus={error ? 'error' : 'default'}
+      groupStatusText={error}
+      mb="m"
+      id={`${field}-group`}
+    >
       {options.map((o, index) => (
         <Checkbox
           key={o.value}
@@ -83,7 +136,9 @@ export function CheckboxesField({ field, label, hint, errors, options, value, on
           value={o.value}
           lang={o.lang}
           checked={value.includes(o.value)}
-          onClick={({ checkboxState }) => onChange(checkboxState ? [...value, o.value] : value.filter((v) => v !== o.value))}
+          onClick={({ checkboxState }) =>
+            onChange(checkboxState ? [...value, o.value] : value.filter((v) => v !== o.value))
+          }
         >
           {o.label}
         </Checkbox>

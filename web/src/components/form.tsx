@@ -16,10 +16,14 @@ export interface FieldError {
 }
 
 // Required and well-formed fields, checked before sending; the API checks them again.
-export function checkRequired(t: TFunction, fields: { field: string; label: string; value: string; email?: boolean }[]): FieldError[] {
+export function checkRequired(
+  t: TFunction,
+  fields: { field: string; label: string; value: string; email?: boolean }[],
+): FieldError[] {
   return fields.flatMap(({ field, label, value, email }) => {
     if (!value.trim()) return [{ field, text: t('forms.required', { field: label }) }];
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())) return [{ field, text: t('forms.invalidEmail', { field: label }) }];
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()))
+      return [{ field, text: t('forms.invalidEmail', { field: label }) }];
     return [];
   });
 }
@@ -31,7 +35,9 @@ export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<strin
     .filter((f) => f.field in labels)
     .map((f) => ({
       field: f.field,
-      text: t(`errors.field.${f.code}`, { field: labels[f.field], defaultValue: '' }) || t('errors.fieldGeneric', { field: labels[f.field] }),
+      text:
+        t(`errors.field.${f.code}`, { field: labels[f.field], defaultValue: '' }) ||
+        t('errors.fieldGeneric', { field: labels[f.field] }),
     }));
 }
 
@@ -81,7 +87,13 @@ export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel,
         </div>
       )}
       {children}
-      <Button type="submit" aria-disabled={pending} loading={pending || undefined} ariaLoadingText={t('forms.sending')} mt="m">
+      <Button
+        type="submit"
+        aria-disabled={pending}
+        loading={pending || undefined}
+        ariaLoadingText={t('forms.sending')}
+        mt="m"
+      >
         {submitLabel}
       </Button>
     </form>
@@ -102,7 +114,17 @@ interface TextFieldProps {
   optional?: boolean;
 }
 
-export function TextField({ field, label, value, onChange, errors, type = 'text', autoComplete, hint, optional }: TextFieldProps) {
+export function TextField({
+  field,
+  label,
+  value,
+  onChange,
+  errors,
+  type = 'text',
+  autoComplete,
+  hint,
+  optional,
+}: TextFieldProps) {
   const { t } = useTranslation();
   const error = errorOf(errors, field);
   return (
@@ -124,7 +146,15 @@ export function TextField({ field, label, value, onChange, errors, type = 'text'
   );
 }
 
-export function TextAreaField({ field, label, value, onChange, errors, hint, optional }: Omit<TextFieldProps, 'type' | 'autoComplete'>) {
+export function TextAreaField({
+  field,
+  label,
+  value,
+  onChange,
+  errors,
+  hint,
+  optional,
+}: Omit<TextFieldProps, 'type' | 'autoComplete'>) {
   const { t } = useTranslation();
   const error = errorOf(errors, field);
   return (
@@ -157,7 +187,10 @@ interface SubmissionOptions<V, R> {
 // One send at a time; the values stay in the form whatever happens, so a failure loses nothing typed.
 export function useSubmission<V, R>({ send, validate, labels, onSuccess }: SubmissionOptions<V, R>) {
   const { t } = useTranslation();
-  const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({ errors: [], attempt: 0 });
+  const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({
+    errors: [],
+    attempt: 0,
+  });
   const mutation = useMutation({ mutationFn: send });
   // Synchronous, unlike the state: a second click before React renders again finds it set.
   const inFlight = useRef(false);
@@ -175,7 +208,8 @@ export function useSubmission<V, R>({ send, validate, labels, onSuccess }: Submi
         inFlight.current = false;
       },
       onSuccess: (result) => onSuccess?.(result, values),
-      onError: (error) => setState((s) => ({ errors: fieldErrorsOf(t, error, labels), failure: error, attempt: s.attempt + 1 })),
+      onError: (error) =>
+        setState((s) => ({ errors: fieldErrorsOf(t, error, labels), failure: error, attempt: s.attempt + 1 })),
     });
   };
   return {

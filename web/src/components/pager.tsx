@@ -2,7 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from './suomifi';
 
 // Pages of a server-side list: where we are of how many, and the previous and next pages.
-export function Pager({ offset, limit, total, onChange }: { offset: number; limit: number; total: number; onChange: (offset: number) => void }) {
+export function Pager({
+  offset,
+  limit,
+  total,
+  onChange,
+}: {
+  offset: number;
+  limit: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
   const { t } = useTranslation();
   if (total === 0) return null;
   return (

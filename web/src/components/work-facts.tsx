@@ -21,14 +21,20 @@ export interface Work {
 // "ti 3.2.2027 klo 10.00–12.00"; a span over midnight names both days.
 export function formatSpan(language: Language, startsAt: string, endsAt: string): string {
   const start = formatDateTime(language, startsAt);
-  const sameDay = new Date(endsAt).getTime() - new Date(startsAt).getTime() < 24 * 3_600_000 && formatDateTime(language, endsAt).slice(0, -5) === start.slice(0, -5);
+  const sameDay =
+    new Date(endsAt).getTime() - new Date(startsAt).getTime() < 24 * 3_600_000 &&
+    formatDateTime(language, endsAt).slice(0, -5) === start.slice(0, -5);
   return `${start}–${sameDay ? formatTime(language, endsAt) : formatDateTime(language, endsAt)}`;
 }
 
 // The county's municipalities by code, named in the person's language; fetched once per session.
 function useMunicipalityName(): (code: string) => string {
   const { i18n } = useTranslation();
-  const { data } = useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
+  const { data } = useQuery({
+    queryKey: ['municipalities'],
+    queryFn: () => call(api.GET('/api/municipalities')),
+    staleTime: Infinity,
+  });
   return (code) => {
     const found = data?.find((m) => m.code === code);
     if (!found) return '';
@@ -39,7 +45,10 @@ function useMunicipalityName(): (code: string) => string {
 export function usePlace(): (work: Pick<Work, 'remote' | 'municipality' | 'address'>) => string {
   const { t } = useTranslation();
   const municipality = useMunicipalityName();
-  return (work) => (work.remote ? t('work.remote') : [work.address, work.municipality ? municipality(work.municipality) : ''].filter(Boolean).join(', '));
+  return (work) =>
+    work.remote
+      ? t('work.remote')
+      : [work.address, work.municipality ? municipality(work.municipality) : ''].filter(Boolean).join(', ');
 }
 
 export function WorkFacts({ work, children }: { work: Work; children?: ReactNode }) {
@@ -62,7 +71,11 @@ export function WorkFacts({ work, children }: { work: Work; children?: ReactNode
       </div>
       <div>
         <dt>{t('work.preparation')}</dt>
-        <dd>{work.preparationHours > 0 ? t('work.preparationHours', { hours: work.preparationHours.toLocaleString(language) }) : t('work.noPreparation')}</dd>
+        <dd>
+          {work.preparationHours > 0
+            ? t('work.preparationHours', { hours: work.preparationHours.toLocaleString(language) })
+            : t('work.noPreparation')}
+        </dd>
       </div>
       {children}
     </dl>

@@ -25,7 +25,15 @@ type Parts = Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute', st
 
 function parts(language: Language, value: Date | string): Parts {
   const found: Record<string, string> = {};
-  const options: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   for (const part of dateFormat(language, options).formatToParts(toDate(value))) found[part.type] = part.value;
   // Intl writes Swedish weekdays with a dot ("tis."); the county writes them without.
   return { ...(found as Parts), weekday: (found.weekday ?? '').replace(/\.$/, '') };
@@ -54,13 +62,21 @@ export function formatWeekdayDate(language: Language, value: Date | string): str
 
 // "1 234,50 €" in fi and sv; "€1,234.50" in en.
 export function formatEuros(language: Language, euros: number): string {
-  return numberFormat(language, { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(euros);
+  return numberFormat(language, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(euros);
 }
 
 export const formatCents = (language: Language, cents: number) => formatEuros(language, cents / 100);
 
 export function formatNumber(language: Language, value: number, fractionDigits = 0): string {
-  return numberFormat(language, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }).format(value);
+  return numberFormat(language, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
 }
 
 // "maanantai", "måndag", "Monday" for an ISO weekday (1 = Monday … 7 = Sunday).

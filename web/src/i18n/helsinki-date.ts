@@ -4,7 +4,9 @@ import { TIME_ZONE } from './format';
 export function startOfHelsinkiDay(date: string): string {
   for (const offset of ['+02:00', '+03:00']) {
     const instant = `${date}T00:00:00${offset}`;
-    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(new Date(instant));
+    const hour = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(
+      new Date(instant),
+    );
     if (hour === '00') return instant;
   }
   return `${date}T00:00:00+02:00`;

@@ -23,15 +23,36 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')
+      ? [path]
+      : [];
   });
 }
 
 // Props through which a text reaches a person (visibly or read out by a screen reader).
 const TEXT_PROPS = new Set([
-  'aria-label', 'title', 'placeholder', 'alt', 'label', 'labelText', 'hintText', 'text', 'headingText', 'buttonText', 'visualPlaceholder',
-  'statusText', 'optionalText', 'ariaLoadingText', 'smallScreenExpandButtonText', 'submitLabel', 'doneText', 'closeText', 'groupHintText',
-  'groupStatusText', 'labelNewWindow', 'regionAriaLabel',
+  'aria-label',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+  'labelText',
+  'hintText',
+  'text',
+  'headingText',
+  'buttonText',
+  'visualPlaceholder',
+  'statusText',
+  'optionalText',
+  'ariaLoadingText',
+  'smallScreenExpandButtonText',
+  'submitLabel',
+  'doneText',
+  'closeText',
+  'groupHintText',
+  'groupStatusText',
+  'labelNewWindow',
+  'regionAriaLabel',
 ]);
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text);
 
@@ -42,10 +63,20 @@ interface Finding {
 }
 
 function scan(file: string, text = readFileSync(file, 'utf8')): { hardCoded: Finding[]; keys: Finding[] } {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const hardCoded: Finding[] = [];
   const keys: Finding[] = [];
-  const at = (node: ts.Node, text: string): Finding => ({ file: relative(SRC, file), line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
+  const at = (node: ts.Node, text: string): Finding => ({
+    file: relative(SRC, file),
+    line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+    text,
+  });
   const literalText = (node: ts.Node | undefined): string | undefined => {
     if (!node) return undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
@@ -63,7 +94,13 @@ function scan(file: string, text = readFileSync(file, 'utf8')): { hardCoded: Fin
       const text = literalText(node.initializer);
       if (text !== undefined && hasWords(text)) hardCoded.push(at(node, `${node.name.getText(source)}="${text}"`));
     }
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't' && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 't' &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       keys.push(at(node, node.arguments[0].text));
     }
     ts.forEachChild(node, visit);
@@ -83,7 +120,9 @@ describe('the web app’s texts', () => {
 
   it('uses the same placeholders in every language', () => {
     const differing = Object.keys(LANGUAGES.fi).filter(
-      (key) => JSON.stringify(variables(LANGUAGES.fi[key])) !== JSON.stringify(variables(LANGUAGES.sv[key] ?? '')) || JSON.stringify(variables(LANGUAGES.fi[key])) !== JSON.stringify(variables(LANGUAGES.en[key] ?? '')),
+      (key) =>
+        JSON.stringify(variables(LANGUAGES.fi[key])) !== JSON.stringify(variables(LANGUAGES.sv[key] ?? '')) ||
+        JSON.stringify(variables(LANGUAGES.fi[key])) !== JSON.stringify(variables(LANGUAGES.en[key] ?? '')),
     );
     expect(differing).toEqual([]);
   });

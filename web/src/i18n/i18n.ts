@@ -26,15 +26,18 @@ const lazyBundles: BackendModule = {
 // Resolves once the texts of the language are here: the app renders after it. changeLanguage fetches a
 // language's texts before switching to it.
 export async function initI18n(language: Language = preferredLanguage()) {
-  await i18next.use(lazyBundles).use(initReactI18next).init({
-    lng: language,
-    fallbackLng: false,
-    ns: ['translation'],
-    defaultNS: 'translation',
-    // React escapes what it renders.
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(lazyBundles)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      fallbackLng: false,
+      ns: ['translation'],
+      defaultNS: 'translation',
+      // React escapes what it renders.
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   document.documentElement.lang = language;
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;

@@ -3,7 +3,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'kokemus.language';
 
-export const isLanguage = (value: unknown): value is Language => typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 // Before sign-in the choice lives in this browser; after sign-in it is saved to the account as well.
 export function storedLanguage(): Language | undefined {

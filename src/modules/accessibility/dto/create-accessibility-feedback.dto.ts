@@ -21,7 +21,11 @@ export class CreateAccessibilityFeedbackDto {
   @Length(1, 200)
   name?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: '/offers/3f2a', description: 'The path of the page, without query or fragment' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: '/offers/3f2a',
+    description: 'The path of the page, without query or fragment',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -5,7 +5,12 @@ import { AuditDetails } from '../entities/audit-event.entity';
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Null for the system (workers, scheduled jobs) and for anonymous callers' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null for the system (workers, scheduled jobs) and for anonymous callers',
+  })
   actorId: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) actorName: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) actorEmail: string | null;
@@ -13,7 +18,11 @@ export class AuditEventResponse {
   @ApiProperty({ example: 'expert.payment_details_read_clear' }) action: string;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'expert' }) entityType: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) entityId: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Name of the person the entity is, for users and experts' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Name of the person the entity is, for users and experts',
+  })
   entityName: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) ip: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) requestId: string | null;
@@ -53,7 +62,9 @@ export interface AuditEventRow {
 const SECRET_KEY = /password|token|secret|iban|identity|hash|cipher/i;
 
 export function redactDetails(details: AuditDetails): AuditDetails {
-  return Object.fromEntries(Object.entries(details ?? {}).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]));
+  return Object.fromEntries(
+    Object.entries(details ?? {}).map(([key, value]) => [key, SECRET_KEY.test(key) ? '[redacted]' : value]),
+  );
 }
 
 export function toAuditEventResponse(row: AuditEventRow): AuditEventResponse {

@@ -20,7 +20,9 @@ export class AuditEventFilterQuery {
     example: 'user.invited',
   })
   @IsOptional()
-  @Matches(/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/, { message: '$property must be an action such as user.invited, or its first part such as user' })
+  @Matches(/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/, {
+    message: '$property must be an action such as user.invited, or its first part such as user',
+  })
   action?: string;
 
   @ApiPropertyOptional({ description: 'Kind of the entity acted on', example: 'expert' })

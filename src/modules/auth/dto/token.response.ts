@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class TokenResponse {
   @ApiProperty({ description: 'JWT for the Authorization: Bearer header' }) accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
-  @ApiProperty({ example: 900, description: 'Seconds until the access token expires; refresh before then' }) expiresIn: number;
+  @ApiProperty({ example: 900, description: 'Seconds until the access token expires; refresh before then' })
+  expiresIn: number;
   @ApiProperty({
     format: 'date-time',
     description: 'When the session ends however often it is refreshed; the person signs in again after it',

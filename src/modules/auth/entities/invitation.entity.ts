@@ -20,7 +20,12 @@ export class InvitationEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   user?: UserEntity;
 
-  @Column({ type: 'enum', enum: InvitationPurpose, enumName: 'invitation_purpose', default: InvitationPurpose.Invitation })
+  @Column({
+    type: 'enum',
+    enum: InvitationPurpose,
+    enumName: 'invitation_purpose',
+    default: InvitationPurpose.Invitation,
+  })
   purpose: InvitationPurpose;
 
   @Column({ type: 'bytea', unique: true })

@@ -7,7 +7,11 @@ export class AvailabilityRangeQuery {
   @IsInstant()
   start: string;
 
-  @ApiProperty({ example: '2026-10-18T12:00:00+03:00', format: 'date-time', description: 'After start, at most 24 hours later' })
+  @ApiProperty({
+    example: '2026-10-18T12:00:00+03:00',
+    format: 'date-time',
+    description: 'After start, at most 24 hours later',
+  })
   @IsInstant()
   @IsAfterInstant('start')
   @MaxHoursAfter('start', 24)

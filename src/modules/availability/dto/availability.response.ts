@@ -35,7 +35,12 @@ export class AvailabilityResponse {
 
 export class AvailabilityCheckResponse {
   @ApiProperty() available: boolean;
-  @ApiProperty({ enum: UnavailableReason, enumName: 'UnavailableReason', isArray: true, description: 'Empty when available' })
+  @ApiProperty({
+    enum: UnavailableReason,
+    enumName: 'UnavailableReason',
+    isArray: true,
+    description: 'Empty when available',
+  })
   reasons: UnavailableReason[];
 }
 

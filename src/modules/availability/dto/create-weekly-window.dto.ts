@@ -14,7 +14,10 @@ export class CreateWeeklyWindowDto {
   @Matches(LOCAL_TIME_PATTERN, { message: 'from must be a time of day as HH:MM' })
   from: string;
 
-  @ApiProperty({ example: '12:00', description: 'Local time in Europe/Helsinki, HH:MM (24:00 = end of day); after from' })
+  @ApiProperty({
+    example: '12:00',
+    description: 'Local time in Europe/Helsinki, HH:MM (24:00 = end of day); after from',
+  })
   @Matches(LOCAL_END_TIME_PATTERN, { message: 'to must be a time of day as HH:MM, or 24:00' })
   to: string;
 
@@ -22,7 +25,13 @@ export class CreateWeeklyWindowDto {
   @IsDateOnly()
   validFrom: string;
 
-  @ApiPropertyOptional({ type: String, example: '2026-12-31', format: 'date', nullable: true, description: 'Last day it applies (inclusive); open when absent' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2026-12-31',
+    format: 'date',
+    nullable: true,
+    description: 'Last day it applies (inclusive); open when absent',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateOnly()

@@ -1,10 +1,22 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // Local dates on which the expert takes no work, both ends inclusive. No reason is kept: it may be health data.
 @Entity('availability_absences')
 @Check('availability_absences_period', 'last_day >= first_day')
-@Exclusion('availability_absences_no_overlap', `USING gist (expert_id WITH =, daterange(first_day, last_day, '[]') WITH &&)`)
+@Exclusion(
+  'availability_absences_no_overlap',
+  `USING gist (expert_id WITH =, daterange(first_day, last_day, '[]') WITH &&)`,
+)
 export class AbsenceEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // A recurring window in local wall-clock time: every ISO weekday (1 = Monday) from start to end minute, on

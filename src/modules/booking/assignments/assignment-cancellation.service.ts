@@ -48,29 +48,88 @@ export class AssignmentCancellation {
   ): Promise<string[]> {
     const feeDue = this.feeDue(assignment, party);
     const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
-    const cancelled = await this.booking.cancelAssignment(manager, assignment.id, { cancelledAt: this.clock.now(), cancelledByParty: party, cancelledBy: ctx.user.id, cancelReason: reason, feeDue });
+    const cancelled = await this.booking.cancelAssignment(manager, assignment.id, {
+      cancelledAt: this.clock.now(),
+      cancelledByParty: party,
+      cancelledBy: ctx.user.id,
+      cancelReason: reason,
+      feeDue,
+    });
     if (!cancelled) return [];
-    await this.audit.log(ctx, 'assignment.cancelled', ['assignment', assignment.id], { by: party, feeDue, from: assignment.status }, manager);
+    await this.audit.log(
+      ctx,
+      'assignment.cancelled',
+      ['assignment', assignment.id],
+      { by: party, feeDue, from: assignment.status },
+      manager,
+    );
     const expert = await this.booking.findUser(manager, assignment.expertId);
-    const params = { title: request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, reason, feeDue, lateHours: this.config.env.LATE_CANCELLATION_HOURS };
-    const ids = [await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, cancelledMail, params)];
+    const params = {
+      title: request.title,
+      startsAt: assignment.startsAt,
+      endsAt: assignment.endsAt,
+      reason,
+      feeDue,
+      lateHours: this.config.env.LATE_CANCELLATION_HOURS,
+    };
+    const ids = [
+      await this.mail.compose(
+        manager,
+        { userId: expert.id, email: expert.email, language: expert.language },
+        cancelledMail,
+        params,
+      ),
+    ];
     // The fee due is claimed for the expert at once: nobody loses money because they did not know to ask for it.
     if (feeDue) {
-      const work = { assignmentId: assignment.id, expertId: assignment.expertId, startsAt: assignment.startsAt, endsAt: assignment.endsAt };
-      ids.push(...(await this.lateClaims.file(manager, ctx, { ...work, taskType: request.taskType, title: request.title, preparationMinutes: request.preparationMinutes })));
+      const work = {
+        assignmentId: assignment.id,
+        expertId: assignment.expertId,
+        startsAt: assignment.startsAt,
+        endsAt: assignment.endsAt,
+      };
+      ids.push(
+        ...(await this.lateClaims.file(manager, ctx, {
+          ...work,
+          taskType: request.taskType,
+          title: request.title,
+          preparationMinutes: request.preparationMinutes,
+        })),
+      );
     }
-    ids.push(...(await this.contractEnding.workCancelled(manager, contracts, assignment.id, { id: ctx.user.id, meta: ctx }, party)));
+    ids.push(
+      ...(await this.contractEnding.workCancelled(
+        manager,
+        contracts,
+        assignment.id,
+        { id: ctx.user.id, meta: ctx },
+        party,
+      )),
+    );
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
       const orderer = await this.booking.findUser(manager, request.createdBy);
-      ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, cancelledMail, params));
+      ids.push(
+        await this.mail.compose(
+          manager,
+          { userId: orderer.id, email: orderer.email, language: orderer.language },
+          cancelledMail,
+          params,
+        ),
+      );
     }
     return ids;
   }
 
-  async cancelHoldingOfRequest(manager: EntityManager, ctx: AuthContext, request: BookingRequestEntity, reason: string): Promise<string[]> {
+  async cancelHoldingOfRequest(
+    manager: EntityManager,
+    ctx: AuthContext,
+    request: BookingRequestEntity,
+    reason: string,
+  ): Promise<string[]> {
     const holding = await this.booking.findHolding(manager, request.id);
     const ids: string[] = [];
-    for (const assignment of holding) ids.push(...(await this.cancel(manager, ctx, assignment, request, CancelledBy.County, reason)));
+    for (const assignment of holding)
+      ids.push(...(await this.cancel(manager, ctx, assignment, request, CancelledBy.County, reason)));
     return ids;
   }
 

@@ -25,7 +25,11 @@ export class AssignmentsController {
   @ApiOperation({ summary: 'One assignment' })
   @Get(':id')
   @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
-  @ApiOkResponse({ type: AssignmentResponse, description: 'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer' })
+  @ApiOkResponse({
+    type: AssignmentResponse,
+    description:
+      'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer',
+  })
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.assignments.get(ctx, id);
   }
@@ -34,8 +38,16 @@ export class AssignmentsController {
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
-  @ApiOkResponse({ type: AssignmentResponse, description: 'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval' })
-  cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
+  @ApiOkResponse({
+    type: AssignmentResponse,
+    description:
+      'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval',
+  })
+  cancel(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CancelDto,
+  ): Promise<AssignmentResponse> {
     return this.assignments.cancel(ctx, id, dto);
   }
 
@@ -43,8 +55,15 @@ export class AssignmentsController {
   @Post(':id/withdraw')
   @Authenticated({ roles: [Role.Expert] })
   @HttpCode(200)
-  @ApiOkResponse({ type: AssignmentResponse, description: 'The expert withdraws: no fee, no penalty; coordinators are told' })
-  withdraw(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
+  @ApiOkResponse({
+    type: AssignmentResponse,
+    description: 'The expert withdraws: no fee, no penalty; coordinators are told',
+  })
+  withdraw(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CancelDto,
+  ): Promise<AssignmentResponse> {
     return this.assignments.withdraw(ctx, id, dto);
   }
 
@@ -52,8 +71,16 @@ export class AssignmentsController {
   @Post(':id/complete')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @HttpCode(200)
-  @ApiOkResponse({ type: AssignmentResponse, description: 'After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail' })
-  complete(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CompleteDto): Promise<AssignmentResponse> {
+  @ApiOkResponse({
+    type: AssignmentResponse,
+    description:
+      'After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail',
+  })
+  complete(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CompleteDto,
+  ): Promise<AssignmentResponse> {
     return this.assignments.complete(ctx, id, dto);
   }
 }

@@ -17,7 +17,12 @@ import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
 import { CancelDto, CompleteDto, DirectAssignDto } from '../dto/booking-actions.dto';
-import { AssignmentResponse, BookedAssignmentResponse, toAssignmentResponse, toBookedAssignmentResponse } from '../dto/booking.response';
+import {
+  AssignmentResponse,
+  BookedAssignmentResponse,
+  toAssignmentResponse,
+  toBookedAssignmentResponse,
+} from '../dto/booking.response';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
@@ -56,7 +61,8 @@ export class AssignmentsService {
     this.matching.assertOpen(request.status);
     if ((await this.matching.nonCandidates(request, [dto.expertId])).length > 0) {
       // Lost a race to a booking that now holds the expert's time: the same conflict the database reports.
-      if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt)) throw BookingErrors.doubleBooked();
+      if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt))
+        throw BookingErrors.doubleBooked();
       throw BookingErrors.expertNotMatching([dto.expertId]);
     }
     const booked = await this.dataSource
@@ -74,17 +80,32 @@ export class AssignmentsService {
           endsAt: locked.endsAt,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, locked.organisationId, ctx.user.id, ctx);
+        const contract = await this.contractDrafts.draftForNewAssignment(
+          manager,
+          assignment,
+          locked.organisationId,
+          ctx.user.id,
+          ctx,
+        );
         const status = fillStatus(holding + 1, locked.expertsNeeded);
         await this.booking.setRequestStatus(manager, requestId, status);
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
-        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
-        else await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
-        await this.audit.log(ctx, 'assignment.created', ['assignment', assignment.id], { requestId, direct: true }, manager);
+        if (status === RequestStatus.Filled)
+          await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
+        else
+          await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'assigned_directly', dto.expertId);
+        await this.audit.log(
+          ctx,
+          'assignment.created',
+          ['assignment', assignment.id],
+          { requestId, direct: true },
+          manager,
+        );
         return { id: assignment.id, contract };
       })
       .catch((error: unknown) => {
-        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') throw BookingErrors.doubleBooked();
+        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking')
+          throw BookingErrors.doubleBooked();
         throw error;
       });
     const assignment = (await this.booking.findAssignment(booked.id))!;
@@ -97,24 +118,44 @@ export class AssignmentsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations)), ctx.user.role);
+    return toAssignmentResponse(
+      await requireAccess(
+        this.audit,
+        ctx,
+        assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
+      ),
+      ctx.user.role,
+    );
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
+    const assignment = await requireAccess(
+      this.audit,
+      ctx,
+      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
+    );
     return this.end(ctx, assignment, CancelledBy.County, dto.reason);
   }
 
   // By the expert: no fee and no penalty; the coordinator is told and can offer the work again.
   async withdraw(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
+    const assignment = await requireAccess(
+      this.audit,
+      ctx,
+      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
+    );
     return this.end(ctx, assignment, CancelledBy.Expert, dto.reason);
   }
 
   async complete(ctx: AuthContext, id: string, dto: CompleteDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(this.audit, ctx, assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations));
-    if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
+    const assignment = await requireAccess(
+      this.audit,
+      ctx,
+      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
+    );
+    if (!HOLDING_STATUSES.includes(assignment.status))
+      throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
     const mailIds = await this.dataSource.transaction(async (manager) => {
@@ -137,11 +178,16 @@ export class AssignmentsService {
       const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
       if (!orderer) return null;
       await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
-      return this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, reminderMail, {
-        title: assignment.request.title,
-        startsAt: assignment.startsAt,
-        endsAt: assignment.endsAt,
-      });
+      return this.mail.compose(
+        manager,
+        { userId: orderer.id, email: orderer.email, language: orderer.language },
+        reminderMail,
+        {
+          title: assignment.request.title,
+          startsAt: assignment.startsAt,
+          endsAt: assignment.endsAt,
+        },
+      );
     });
     if (mailId) await this.mail.dispatch([mailId]);
   }
@@ -149,18 +195,34 @@ export class AssignmentsService {
   async scheduleReminder(assignment: AssignmentEntity): Promise<void> {
     const delayMs = Math.max(0, assignment.endsAt.getTime() + REMIND_AFTER_MS - this.clock.now().getTime());
     await this.jobs
-      .enqueue(JobName.RemindCompletion, { assignmentId: assignment.id }, { jobId: `completion-reminder-${assignment.id}`, delayMs })
-      .catch((err: Error) => this.logger.warn({ assignmentId: assignment.id, err: err.message }, 'Completion reminder not queued'));
+      .enqueue(
+        JobName.RemindCompletion,
+        { assignmentId: assignment.id },
+        { jobId: `completion-reminder-${assignment.id}`, delayMs },
+      )
+      .catch((err: Error) =>
+        this.logger.warn({ assignmentId: assignment.id, err: err.message }, 'Completion reminder not queued'),
+      );
   }
 
-  private async end(ctx: AuthContext, assignment: AssignmentWithRequest, party: CancelledBy, reason: string): Promise<AssignmentResponse> {
-    if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
+  private async end(
+    ctx: AuthContext,
+    assignment: AssignmentWithRequest,
+    party: CancelledBy,
+    reason: string,
+  ): Promise<AssignmentResponse> {
+    if (!HOLDING_STATUSES.includes(assignment.status))
+      throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const request = await this.booking.lockRequest(manager, assignment.requestId);
       const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
       if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
       if (request && request.status !== RequestStatus.Cancelled) {
-        await this.booking.setRequestStatus(manager, request.id, fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded));
+        await this.booking.setRequestStatus(
+          manager,
+          request.id,
+          fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded),
+        );
       }
       if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
       return ids;
@@ -171,21 +233,49 @@ export class AssignmentsService {
 
   // The coordinators, to offer the work again, and the orderer who made the order, each in their own language.
   // The expert's reason stays out of both mails: it may be about their health.
-  private async tellOfWithdrawal(manager: EntityManager, assignment: AssignmentWithRequest, expertName: string): Promise<string[]> {
-    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName };
+  private async tellOfWithdrawal(
+    manager: EntityManager,
+    assignment: AssignmentWithRequest,
+    expertName: string,
+  ): Promise<string[]> {
+    const params = {
+      title: assignment.request.title,
+      startsAt: assignment.startsAt,
+      endsAt: assignment.endsAt,
+      expertName,
+    };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params));
+    for (const c of coordinators)
+      ids.push(
+        await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params),
+      );
     const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
-    if (orderer) ids.push(await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, ordererWithdrawnMail, params));
+    if (orderer)
+      ids.push(
+        await this.mail.compose(
+          manager,
+          { userId: orderer.id, email: orderer.email, language: orderer.language },
+          ordererWithdrawnMail,
+          params,
+        ),
+      );
     return ids;
   }
 
   private async tellOfNoShow(manager: EntityManager, assignment: AssignmentWithRequest): Promise<string[]> {
-    const params = { title: assignment.request.title, startsAt: assignment.startsAt, endsAt: assignment.endsAt, expertName: assignment.expert?.user?.name ?? '' };
+    const params = {
+      title: assignment.request.title,
+      startsAt: assignment.startsAt,
+      endsAt: assignment.endsAt,
+      expertName: assignment.expert?.user?.name ?? '',
+    };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators) ids.push(await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params));
+    for (const c of coordinators)
+      ids.push(
+        await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params),
+      );
     return ids;
   }
 }

@@ -1,5 +1,14 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated, Public } from '../../../common/auth/authenticated.decorator';
@@ -12,7 +21,8 @@ import { CalendarFeedService } from './calendar-feed.service';
 // Calendar apps poll a feed every few minutes at most. One feed read more often than this is abuse; the limit per
 // address is higher because calendar services fetch many people's feeds from a few addresses.
 export const FEED_READS_PER_MINUTE = 30;
-const feedTracker = (req: Record<string, unknown>): string => `calendar-feed:${String((req.params as { token?: string } | undefined)?.token)}`;
+const feedTracker = (req: Record<string, unknown>): string =>
+  `calendar-feed:${String((req.params as { token?: string } | undefined)?.token)}`;
 
 @ApiTags('booking')
 @Controller()
@@ -22,7 +32,10 @@ export class CalendarFeedController {
   @ApiOperation({ summary: 'Create (or replace) my calendar feed link' })
   @Post('experts/me/calendar-feed')
   @Authenticated({ roles: [Role.Expert] })
-  @ApiCreatedResponse({ type: CalendarFeedResponse, description: 'A new secret feed URL; any earlier one stops working' })
+  @ApiCreatedResponse({
+    type: CalendarFeedResponse,
+    description: 'A new secret feed URL; any earlier one stops working',
+  })
   create(@CurrentUser() ctx: AuthContext): Promise<CalendarFeedResponse> {
     return this.feeds.create(ctx);
   }
@@ -30,7 +43,10 @@ export class CalendarFeedController {
   @ApiOperation({ summary: 'Whether I have a calendar feed link, and since when' })
   @Get('experts/me/calendar-feed')
   @Authenticated({ roles: [Role.Expert] })
-  @ApiOkResponse({ type: CalendarFeedStatusResponse, description: 'Whether a feed URL exists and since when; never the URL' })
+  @ApiOkResponse({
+    type: CalendarFeedStatusResponse,
+    description: 'Whether a feed URL exists and since when; never the URL',
+  })
   status(@CurrentUser() ctx: AuthContext): Promise<CalendarFeedStatusResponse> {
     return this.feeds.status(ctx);
   }
@@ -55,7 +71,10 @@ export class CalendarFeedController {
   @Header('content-type', 'text/calendar; charset=utf-8')
   @Header('cache-control', 'private, no-store')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ schema: { type: 'string' }, description: 'iCalendar (RFC 5545): the expert’s accepted, confirmed and completed assignments' })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'iCalendar (RFC 5545): the expert’s accepted, confirmed and completed assignments',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'Unknown or revoked token' })
   @ApiTooManyRequestsResponse({ type: ProblemResponse })
   feed(@Param('token') token: string): Promise<string> {

@@ -14,7 +14,13 @@ export class CalendarFeedRepository {
   }
 
   async findCreatedAt(expertId: string): Promise<Date | null> {
-    return (await this.dataSource.getRepository(CalendarFeedEntity).findOne({ where: { expertId }, select: { expertId: true, createdAt: true } }))?.createdAt ?? null;
+    return (
+      (
+        await this.dataSource
+          .getRepository(CalendarFeedEntity)
+          .findOne({ where: { expertId }, select: { expertId: true, createdAt: true } })
+      )?.createdAt ?? null
+    );
   }
 
   async remove(manager: EntityManager, expertId: string): Promise<boolean> {

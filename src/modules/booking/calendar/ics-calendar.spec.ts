@@ -17,7 +17,10 @@ const entry = (overrides: Partial<CalendarEntry> = {}): CalendarEntry => ({
 
 // Unfolded content lines of one VEVENT, by property name with its parameters.
 function eventLines(ics: string, uid: string): string[] {
-  const events = ics.replace(/\r\n[ \t]/g, '').split('BEGIN:VEVENT\r\n').slice(1);
+  const events = ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('BEGIN:VEVENT\r\n')
+    .slice(1);
   const event = events.find((e) => e.includes(`UID:${uid}\r\n`));
   if (!event) throw new Error(`No event ${uid}`);
   return event.split('\r\n');
@@ -26,22 +29,45 @@ function eventLines(ics: string, uid: string): string[] {
 describe('iCalendar feed', () => {
   it('writes Helsinki wall time under TZID Europe/Helsinki, in summer and in winter time', () => {
     const ics = renderCalendarFeed([
-      entry({ assignmentId: 'summer', startsAt: new Date('2026-10-20T07:00:00Z'), endsAt: new Date('2026-10-20T09:00:00Z') }),
-      entry({ assignmentId: 'winter', startsAt: new Date('2026-11-20T07:00:00Z'), endsAt: new Date('2026-11-20T09:00:00Z') }),
+      entry({
+        assignmentId: 'summer',
+        startsAt: new Date('2026-10-20T07:00:00Z'),
+        endsAt: new Date('2026-10-20T09:00:00Z'),
+      }),
+      entry({
+        assignmentId: 'winter',
+        startsAt: new Date('2026-11-20T07:00:00Z'),
+        endsAt: new Date('2026-11-20T09:00:00Z'),
+      }),
     ]);
     expect(eventLines(ics, 'summer@kokemus')).toEqual(
-      expect.arrayContaining(['DTSTART;TZID=Europe/Helsinki:20261020T100000', 'DTEND;TZID=Europe/Helsinki:20261020T120000']),
+      expect.arrayContaining([
+        'DTSTART;TZID=Europe/Helsinki:20261020T100000',
+        'DTEND;TZID=Europe/Helsinki:20261020T120000',
+      ]),
     );
     expect(eventLines(ics, 'winter@kokemus')).toEqual(
-      expect.arrayContaining(['DTSTART;TZID=Europe/Helsinki:20261120T090000', 'DTEND;TZID=Europe/Helsinki:20261120T110000']),
+      expect.arrayContaining([
+        'DTSTART;TZID=Europe/Helsinki:20261120T090000',
+        'DTEND;TZID=Europe/Helsinki:20261120T110000',
+      ]),
     );
   });
 
   it('keeps the real length of a night across the October 2026 change to winter time', () => {
     // 02:00 EEST to 06:00 EET on Sunday 25 Oct 2026 is five real hours.
-    const ics = renderCalendarFeed([entry({ assignmentId: 'night', startsAt: new Date('2026-10-24T23:00:00Z'), endsAt: new Date('2026-10-25T04:00:00Z') })]);
+    const ics = renderCalendarFeed([
+      entry({
+        assignmentId: 'night',
+        startsAt: new Date('2026-10-24T23:00:00Z'),
+        endsAt: new Date('2026-10-25T04:00:00Z'),
+      }),
+    ]);
     expect(eventLines(ics, 'night@kokemus')).toEqual(
-      expect.arrayContaining(['DTSTART;TZID=Europe/Helsinki:20261025T020000', 'DTEND;TZID=Europe/Helsinki:20261025T060000']),
+      expect.arrayContaining([
+        'DTSTART;TZID=Europe/Helsinki:20261025T020000',
+        'DTEND;TZID=Europe/Helsinki:20261025T060000',
+      ]),
     );
   });
 
@@ -57,8 +83,12 @@ describe('iCalendar feed', () => {
     const ics = renderCalendarFeed([entry()]);
     const zone = ics.slice(ics.indexOf('BEGIN:VTIMEZONE'), ics.indexOf('END:VTIMEZONE'));
     const part = (name: string) => zone.slice(zone.indexOf(`BEGIN:${name}`), zone.indexOf(`END:${name}`)).split('\r\n');
-    expect(part('DAYLIGHT')).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0200', 'TZOFFSETTO:+0300', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU']));
-    expect(part('STANDARD')).toEqual(expect.arrayContaining(['TZOFFSETFROM:+0300', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU']));
+    expect(part('DAYLIGHT')).toEqual(
+      expect.arrayContaining(['TZOFFSETFROM:+0200', 'TZOFFSETTO:+0300', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU']),
+    );
+    expect(part('STANDARD')).toEqual(
+      expect.arrayContaining(['TZOFFSETFROM:+0300', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU']),
+    );
   });
 
   it('marks an accepted assignment tentative and a confirmed or completed one confirmed', () => {
@@ -74,10 +104,14 @@ describe('iCalendar feed', () => {
 
   it('names the place in Finnish and Swedish, or says the work is remote in three languages', () => {
     expect(calendarLocation(entry())).toBe('Hietalahdenkatu 2, Vaasa / Vasa');
-    expect(calendarLocation(entry({ municipalityFi: 'Korsnäs', municipalitySv: 'Korsnäs', address: 'Centrum' }))).toBe('Centrum, Korsnäs');
+    expect(calendarLocation(entry({ municipalityFi: 'Korsnäs', municipalitySv: 'Korsnäs', address: 'Centrum' }))).toBe(
+      'Centrum, Korsnäs',
+    );
     expect(calendarLocation(entry({ remote: true }))).toBe('Etä / Distans / Remote');
     const ics = renderCalendarFeed([entry({ assignmentId: 'x' })]);
-    expect(eventLines(ics, 'x@kokemus')).toEqual(expect.arrayContaining(['SUMMARY:Asiakasraati', 'LOCATION:Hietalahdenkatu 2\\, Vaasa / Vasa']));
+    expect(eventLines(ics, 'x@kokemus')).toEqual(
+      expect.arrayContaining(['SUMMARY:Asiakasraati', 'LOCATION:Hietalahdenkatu 2\\, Vaasa / Vasa']),
+    );
   });
 
   it('escapes what a title could smuggle into the file', () => {

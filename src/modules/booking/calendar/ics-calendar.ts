@@ -29,9 +29,14 @@ function vtimezone(zone: string): string | null {
   return Array.isArray(block) && block[0] ? block[0] : null;
 }
 
-export function calendarLocation(e: Pick<CalendarEntry, 'remote' | 'address' | 'municipalityFi' | 'municipalitySv'>): string {
+export function calendarLocation(
+  e: Pick<CalendarEntry, 'remote' | 'address' | 'municipalityFi' | 'municipalitySv'>,
+): string {
   if (e.remote) return REMOTE_LOCATION;
-  const names = e.municipalityFi && e.municipalitySv && e.municipalityFi !== e.municipalitySv ? `${e.municipalityFi} / ${e.municipalitySv}` : e.municipalityFi;
+  const names =
+    e.municipalityFi && e.municipalitySv && e.municipalityFi !== e.municipalitySv
+      ? `${e.municipalityFi} / ${e.municipalitySv}`
+      : e.municipalityFi;
   return [e.address, names].filter(Boolean).join(', ');
 }
 

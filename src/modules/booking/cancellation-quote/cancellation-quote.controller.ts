@@ -17,10 +17,20 @@ export class CancellationQuoteController {
   @ApiOperation({ summary: 'What cancelling an order now would cost (a dry run)' })
   @Get('booking-requests/:id/cancellation-quote')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
-  @ApiOkResponse({ type: CancellationQuoteResponse, description: 'Whether the late-cancellation fee falls due, and how much, by the rule POST /booking-requests/{id}/cancel applies' })
+  @ApiOkResponse({
+    type: CancellationQuoteResponse,
+    description:
+      'Whether the late-cancellation fee falls due, and how much, by the rule POST /booking-requests/{id}/cancel applies',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or another unit’s)' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled' })
-  forRequest(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CancellationQuoteResponse> {
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled',
+  })
+  forRequest(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<CancellationQuoteResponse> {
     return this.quotes.forRequest(ctx, id);
   }
 
@@ -29,8 +39,14 @@ export class CancellationQuoteController {
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @ApiOkResponse({ type: CancellationQuoteResponse, description: 'By the rule POST /assignments/{id}/cancel applies' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND (or another unit’s)' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert' })
-  forAssignment(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CancellationQuoteResponse> {
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert',
+  })
+  forAssignment(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+  ): Promise<CancellationQuoteResponse> {
     return this.quotes.forAssignment(ctx, id);
   }
 }

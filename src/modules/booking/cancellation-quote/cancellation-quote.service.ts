@@ -38,7 +38,8 @@ export class CancellationQuoteService {
     const request = await this.requests.visible(ctx, assignment.requestId).catch(() => {
       throw BookingErrors.assignmentNotFound();
     });
-    if (!HOLDING_STATUSES.includes(assignment.status)) throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
+    if (!HOLDING_STATUSES.includes(assignment.status))
+      throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
     return this.quote(request, [assignment]);
   }
 
@@ -46,8 +47,21 @@ export class CancellationQuoteService {
     const { fees } = await this.rates.currentRates();
     const assignments = holding.map((a) => {
       const feeDue = this.cancellation.feeDue(a, CancelledBy.County);
-      const price = bookedPrice({ taskType: request.taskType, startsAt: a.startsAt, endsAt: a.endsAt, preparationMinutes: request.preparationMinutes }, fees);
-      return { assignmentId: a.id, startsAt: a.startsAt.toISOString(), feeDue, feeCents: feeDue ? (price?.feeCents ?? null) : 0 };
+      const price = bookedPrice(
+        {
+          taskType: request.taskType,
+          startsAt: a.startsAt,
+          endsAt: a.endsAt,
+          preparationMinutes: request.preparationMinutes,
+        },
+        fees,
+      );
+      return {
+        assignmentId: a.id,
+        startsAt: a.startsAt.toISOString(),
+        feeDue,
+        feeCents: feeDue ? (price?.feeCents ?? null) : 0,
+      };
     });
     return {
       lateCancellationHours: this.config.env.LATE_CANCELLATION_HOURS,

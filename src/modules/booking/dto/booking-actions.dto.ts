@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { IsInstant } from '../../../common/validation/instant.decorator';
 
 export class CancelDto {
@@ -18,7 +32,11 @@ export class SendOffersDto {
   @IsUUID('all', { each: true })
   expertIds: string[];
 
-  @ApiProperty({ example: '2026-12-05T12:00:00Z', format: 'date-time', description: 'Answer deadline, with its UTC offset; the offer expires then' })
+  @ApiProperty({
+    example: '2026-12-05T12:00:00Z',
+    format: 'date-time',
+    description: 'Answer deadline, with its UTC offset; the offer expires then',
+  })
   @IsInstant()
   deadline: string;
 }

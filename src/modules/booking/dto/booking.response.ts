@@ -37,7 +37,8 @@ export class AssignmentResponse {
   @ApiProperty() title: string;
   @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
   @ApiProperty() remote: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Municipality code (GET /municipalities)' }) municipality: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Municipality code (GET /municipalities)' }) municipality:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty() preparationHours: number;
 }
@@ -66,8 +67,13 @@ export class RequestResponse {
   @ApiProperty({ description: 'The expert’s role in the event' }) expertRole: string;
   @ApiProperty({ type: String, nullable: true, description: 'Where to meet on site' }) meetingPoint: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The tool of remote work' }) remoteTool: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Material for the expert, as a link' }) materialUrl: string | null;
-  @ApiProperty({ type: MaterialFileResponse, nullable: true, description: 'Material for the expert, as a file: GET /booking-requests/{id}/material' })
+  @ApiProperty({ type: String, nullable: true, description: 'Material for the expert, as a link' }) materialUrl:
+    string | null;
+  @ApiProperty({
+    type: MaterialFileResponse,
+    nullable: true,
+    description: 'Material for the expert, as a file: GET /booking-requests/{id}/material',
+  })
   materialFile: MaterialFileResponse | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ type: [String] }) topics: string[];
@@ -76,11 +82,16 @@ export class RequestResponse {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day',
+    description:
+      'Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day',
   })
   feeEstimateCents: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' }) cancelReason: string | null;
-  @ApiProperty({ type: [AssignmentResponse], description: 'An expert’s reason for withdrawing is null here for anyone but the coordinator' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' })
+  cancelReason: string | null;
+  @ApiProperty({
+    type: [AssignmentResponse],
+    description: 'An expert’s reason for withdrawing is null here for anyone but the coordinator',
+  })
   assignments: AssignmentResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -104,7 +115,8 @@ export class OfferResponse {
   @ApiProperty({
     type: Number,
     nullable: true,
-    description: 'Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force',
+    description:
+      'Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force',
   })
   expectedFeeCents: number | null;
 }
@@ -147,7 +159,12 @@ export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): Assignm
   };
 }
 
-export function toRequestResponse(r: BookingRequestEntity, assignments: AssignmentEntity[], viewer: Role, feeEstimateCents: number | null = null): RequestResponse {
+export function toRequestResponse(
+  r: BookingRequestEntity,
+  assignments: AssignmentEntity[],
+  viewer: Role,
+  feeEstimateCents: number | null = null,
+): RequestResponse {
   return {
     id: r.id,
     organisationId: r.organisationId,
@@ -167,7 +184,13 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
     meetingPoint: r.meetingPoint,
     remoteTool: r.remoteTool,
     materialUrl: r.materialUrl,
-    materialFile: r.materialFile ? { fileName: r.materialFile.originalName, mediaType: r.materialFile.mediaType, sizeBytes: r.materialFile.sizeBytes } : null,
+    materialFile: r.materialFile
+      ? {
+          fileName: r.materialFile.originalName,
+          mediaType: r.materialFile.mediaType,
+          sizeBytes: r.materialFile.sizeBytes,
+        }
+      : null,
     languages: r.languages,
     topics: r.topics,
     expertsNeeded: r.expertsNeeded,
@@ -179,7 +202,10 @@ export function toRequestResponse(r: BookingRequestEntity, assignments: Assignme
   };
 }
 
-export function toOfferResponse(o: OfferEntity & { request: BookingRequestEntity }, expectedFeeCents: number | null): OfferResponse {
+export function toOfferResponse(
+  o: OfferEntity & { request: BookingRequestEntity },
+  expectedFeeCents: number | null,
+): OfferResponse {
   const r = o.request;
   return {
     id: o.id,
@@ -224,5 +250,8 @@ export function toBookedAssignmentResponse(
   contract: { id: string; number: string; status: ContractStatus },
   reader: Role,
 ): BookedAssignmentResponse {
-  return { ...toAssignmentResponse(a, reader), contract: { id: contract.id, number: contract.number, status: contract.status } };
+  return {
+    ...toAssignmentResponse(a, reader),
+    contract: { id: contract.id, number: contract.number, status: contract.status },
+  };
 }

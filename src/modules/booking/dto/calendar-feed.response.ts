@@ -11,5 +11,6 @@ export class CalendarFeedResponse {
 // Whether a feed URL exists: the URL itself cannot be read back (only its hash is kept).
 export class CalendarFeedStatusResponse {
   @ApiProperty() active: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current URL was made' }) createdAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the current URL was made' })
+  createdAt: string | null;
 }

@@ -1,5 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { IsInstant } from '../../../common/validation/instant.decorator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { TaskType } from '../../../common/domain/task-type';
@@ -25,25 +43,41 @@ export class CreateRequestDto {
   @MaxLength(4000)
   description?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, example: 'Asiakkaan näkökulma palvelupolun kehittämiseen', description: 'What the orderer wants the work to achieve' })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    example: 'Asiakkaan näkökulma palvelupolun kehittämiseen',
+    description: 'What the orderer wants the work to achieve',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   goal?: string;
 
-  @ApiPropertyOptional({ maxLength: 500, example: 'Psykiatrian poliklinikan henkilökunta, noin 30 henkeä', description: 'Who the expert will meet or speak to' })
+  @ApiPropertyOptional({
+    maxLength: 500,
+    example: 'Psykiatrian poliklinikan henkilökunta, noin 30 henkeä',
+    description: 'Who the expert will meet or speak to',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   audience?: string;
 
-  @ApiPropertyOptional({ maxLength: 1000, example: 'Puheenvuoro 20 min ja keskustelu', description: 'The expert’s role in the event: speaker, member of a working group, a professional’s pair…' })
+  @ApiPropertyOptional({
+    maxLength: 1000,
+    example: 'Puheenvuoro 20 min ja keskustelu',
+    description: 'The expert’s role in the event: speaker, member of a working group, a professional’s pair…',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   expertRole?: string;
 
-  @ApiProperty({ example: '2026-12-10T08:00:00Z', format: 'date-time', description: 'ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)' })
+  @ApiProperty({
+    example: '2026-12-10T08:00:00Z',
+    format: 'date-time',
+    description: 'ISO instant with its UTC offset (Z or +02:00); half-open [startsAt, endsAt)',
+  })
   @IsInstant()
   startsAt: string;
 
@@ -66,21 +100,37 @@ export class CreateRequestDto {
   @Length(1, 300)
   address?: string;
 
-  @ApiPropertyOptional({ maxLength: 300, example: 'Pääovi, aula 2. krs', description: 'Where to meet on site; only when not remote (400 meetingPoint onlyOnSite otherwise)' })
+  @ApiPropertyOptional({
+    maxLength: 300,
+    example: 'Pääovi, aula 2. krs',
+    description: 'Where to meet on site; only when not remote (400 meetingPoint onlyOnSite otherwise)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 300)
   meetingPoint?: string;
 
-  @ApiPropertyOptional({ maxLength: 100, example: 'Teams', description: 'The remote tool (Teams, Zoom…); only when remote (400 remoteTool onlyRemote otherwise)' })
+  @ApiPropertyOptional({
+    maxLength: 100,
+    example: 'Teams',
+    description: 'The remote tool (Teams, Zoom…); only when remote (400 remoteTool onlyRemote otherwise)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   remoteTool?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, example: 'https://example.org/ohjelma.pdf', description: 'Material for the expert to read beforehand, as an http(s) link. A file is uploaded with PUT /booking-requests/{id}/material' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: 'https://example.org/ohjelma.pdf',
+    description:
+      'Material for the expert to read beforehand, as an http(s) link. A file is uploaded with PUT /booking-requests/{id}/material',
+  })
   @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true, require_tld: false }, { message: 'materialUrl must be an http or https address' })
+  @IsUrl(
+    { protocols: ['https', 'http'], require_protocol: true, require_tld: false },
+    { message: 'materialUrl must be an http or https address' },
+  )
   @MaxLength(2000)
   materialUrl?: string;
 
@@ -106,7 +156,11 @@ export class CreateRequestDto {
   @Max(10)
   expertsNeeded: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 40, description: 'Expected preparation in hours (quarter hours allowed)' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 40,
+    description: 'Expected preparation in hours (quarter hours allowed)',
+  })
   @IsOptional()
   @IsDecimal(2)
   @Min(0)

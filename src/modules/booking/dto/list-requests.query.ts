@@ -16,17 +16,29 @@ export class ListRequestsQuery extends PageQueryDto {
   @IsUUID()
   organisationId?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-10-01', description: 'Only orders starting on or after this day (Europe/Helsinki)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-10-01',
+    description: 'Only orders starting on or after this day (Europe/Helsinki)',
+  })
   @IsOptional()
   @IsDateOnly()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date', example: '2026-10-31', description: 'Only orders starting on or before this day (Europe/Helsinki)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-10-31',
+    description: 'Only orders starting on or before this day (Europe/Helsinki)',
+  })
   @IsOptional()
   @IsDateOnly()
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['startsAt', 'newest'], default: 'startsAt', description: 'startsAt: soonest first; newest: the latest made first' })
+  @ApiPropertyOptional({
+    enum: ['startsAt', 'newest'],
+    default: 'startsAt',
+    description: 'startsAt: soonest first; newest: the latest made first',
+  })
   @IsOptional()
   @IsIn(['startsAt', 'newest'])
   sort?: 'startsAt' | 'newest';

@@ -1,4 +1,16 @@
-import { JoinColumn, OneToOne, Check, Column, CreateDateColumn, Entity, Exclusion, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  JoinColumn,
+  OneToOne,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { BookingRequestEntity } from './booking-request.entity';
 import { OfferEntity } from './offer.entity';
@@ -20,9 +32,15 @@ export enum CancelledBy {
 // PostgreSQL itself refuses to put one expert in two places: no two time-holding assignments of the same
 // expert may overlap, whatever the interleaving of requests, retries and clicks.
 @Entity('assignments')
-@Exclusion('assignments_no_double_booking', `USING gist ("expert_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('accepted', 'confirmed'))`)
+@Exclusion(
+  'assignments_no_double_booking',
+  `USING gist ("expert_id" WITH =, tstzrange("starts_at", "ends_at", '[)') WITH &&) WHERE ("status" IN ('accepted', 'confirmed'))`,
+)
 @Check('assignments_time', 'ends_at > starts_at')
-@Check('assignments_cancelled', `(status = 'cancelled') = (cancelled_at IS NOT NULL AND cancelled_by_party IS NOT NULL)`)
+@Check(
+  'assignments_cancelled',
+  `(status = 'cancelled') = (cancelled_at IS NOT NULL AND cancelled_by_party IS NOT NULL)`,
+)
 @Index(['requestId'])
 @Index(['expertId', 'startsAt'])
 export class AssignmentEntity {

@@ -1,4 +1,15 @@
-import { JoinColumn, OneToOne, Check, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  JoinColumn,
+  OneToOne,
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { TaskType } from '../../../common/domain/task-type';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';

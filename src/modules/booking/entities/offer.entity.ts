@@ -12,7 +12,10 @@ export enum OfferStatus {
 
 @Entity('offers')
 // One open or accepted offer per expert and request; after a decline or withdrawal it can be offered again.
-@Index('offers_one_live_per_expert', ['requestId', 'expertId'], { unique: true, where: `status IN ('offered', 'accepted')` })
+@Index('offers_one_live_per_expert', ['requestId', 'expertId'], {
+  unique: true,
+  where: `status IN ('offered', 'accepted')`,
+})
 @Index(['expertId', 'status'])
 export class OfferEntity {
   @PrimaryGeneratedColumn('uuid')

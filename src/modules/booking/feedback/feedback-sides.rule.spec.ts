@@ -2,7 +2,11 @@ import { Role } from '../../../common/auth/role.enum';
 import { FeedbackAuthor } from '../entities/feedback.entity';
 import { readableSides, writingSide } from './feedback-sides.rule';
 
-const viewer = (role: Role, isAssignmentExpert = false, isOrderingMember = false) => ({ role, isAssignmentExpert, isOrderingMember });
+const viewer = (role: Role, isAssignmentExpert = false, isOrderingMember = false) => ({
+  role,
+  isAssignmentExpert,
+  isOrderingMember,
+});
 
 describe('feedback sides', () => {
   it.each([

@@ -20,14 +20,21 @@ export class FeedbackController {
   @Authenticated({ roles: [Role.Orderer, Role.Expert] })
   @ApiCreatedResponse({ type: FeedbackResponse, description: 'Once per side, after the work is confirmed completed' })
   @ApiConflictResponse({ type: ProblemResponse, description: 'FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN' })
-  give(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: FeedbackDto): Promise<FeedbackResponse> {
+  give(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: FeedbackDto,
+  ): Promise<FeedbackResponse> {
     return this.feedback.give(ctx, id, dto);
   }
 
   @ApiOperation({ summary: 'Feedback on an assignment' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
-  @ApiOkResponse({ type: [FeedbackResponse], description: 'Coordinator: both sides. Orderer and expert: only their own side' })
+  @ApiOkResponse({
+    type: [FeedbackResponse],
+    description: 'Coordinator: both sides. Orderer and expert: only their own side',
+  })
   list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeedbackResponse[]> {
     return this.feedback.list(ctx, id);
   }

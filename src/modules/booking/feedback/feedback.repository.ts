@@ -9,12 +9,17 @@ export class FeedbackRepository {
 
   // The primary key (assignment, side) refuses a second one, however many arrive at once.
   // A plain INSERT, never save(): save() would quietly overwrite the side's earlier feedback.
-  async insert(manager: EntityManager, row: Pick<FeedbackEntity, 'assignmentId' | 'author' | 'authorId' | 'rating' | 'comment'>): Promise<FeedbackEntity> {
+  async insert(
+    manager: EntityManager,
+    row: Pick<FeedbackEntity, 'assignmentId' | 'author' | 'authorId' | 'rating' | 'comment'>,
+  ): Promise<FeedbackEntity> {
     await manager.insert(FeedbackEntity, row);
     return manager.findOneByOrFail(FeedbackEntity, { assignmentId: row.assignmentId, author: row.author });
   }
 
   findSides(assignmentId: string, sides: FeedbackAuthor[]): Promise<FeedbackEntity[]> {
-    return this.dataSource.getRepository(FeedbackEntity).find({ where: { assignmentId, author: In(sides) }, order: { author: 'ASC' } });
+    return this.dataSource
+      .getRepository(FeedbackEntity)
+      .find({ where: { assignmentId, author: In(sides) }, order: { author: 'ASC' } });
   }
 }

@@ -30,11 +30,21 @@ export class FeedbackService {
   ) {}
 
   async give(ctx: AuthContext, assignmentId: string, dto: FeedbackDto): Promise<FeedbackResponse> {
-    const { assignment, rights: side } = await requireAccess(this.audit, ctx, this.access(ctx, assignmentId, writingSide));
+    const { assignment, rights: side } = await requireAccess(
+      this.audit,
+      ctx,
+      this.access(ctx, assignmentId, writingSide),
+    );
     if (assignment.status !== AssignmentStatus.Completed) throw BookingErrors.feedbackNotOpen(assignment.status);
     const saved = await this.dataSource
       .transaction(async (manager) => {
-        const saved = await this.feedback.insert(manager, { assignmentId, author: side, authorId: ctx.user.id, rating: dto.rating, comment: dto.comment ?? '' });
+        const saved = await this.feedback.insert(manager, {
+          assignmentId,
+          author: side,
+          authorId: ctx.user.id,
+          rating: dto.rating,
+          comment: dto.comment ?? '',
+        });
         await this.audit.log(ctx, 'assignment.feedback_given', ['assignment', assignmentId], { author: side }, manager);
         return saved;
       })
@@ -51,7 +61,11 @@ export class FeedbackService {
 
   // The assignment with what the caller may do with its feedback (`rights`: the side they write, or the sides they
   // read); one with no such right answers as if it did not exist, and the attempt is audited.
-  private access<R>(ctx: AuthContext, assignmentId: string, rights: (viewer: FeedbackViewer) => R | null): AccessRequest<{ assignment: AssignmentWithRequest; rights: R }> {
+  private access<R>(
+    ctx: AuthContext,
+    assignmentId: string,
+    rights: (viewer: FeedbackViewer) => R | null,
+  ): AccessRequest<{ assignment: AssignmentWithRequest; rights: R }> {
     return {
       entityType: 'assignment',
       id: assignmentId,
@@ -69,7 +83,9 @@ export class FeedbackService {
     return {
       role: ctx.user.role,
       isAssignmentExpert: ctx.user.role === Role.Expert && assignment.expertId === ctx.user.id,
-      isOrderingMember: ctx.user.role === Role.Orderer && (await this.organisations.isMember(assignment.request.organisationId, ctx.user.id)),
+      isOrderingMember:
+        ctx.user.role === Role.Orderer &&
+        (await this.organisations.isMember(assignment.request.organisationId, ctx.user.id)),
     };
   }
 }

@@ -1,7 +1,18 @@
 import { Language } from '../../../common/i18n/language';
-import { acceptedMail, cancelledMail, offerMail, ordererWithdrawnMail, reminderMail, withdrawnMail } from './booking.mails';
+import {
+  acceptedMail,
+  cancelledMail,
+  offerMail,
+  ordererWithdrawnMail,
+  reminderMail,
+  withdrawnMail,
+} from './booking.mails';
 
-const when = { title: 'Asiakasraati', startsAt: new Date('2026-10-20T07:00:00Z'), endsAt: new Date('2026-10-20T09:00:00Z') };
+const when = {
+  title: 'Asiakasraati',
+  startsAt: new Date('2026-10-20T07:00:00Z'),
+  endsAt: new Date('2026-10-20T09:00:00Z'),
+};
 
 describe('booking mail', () => {
   it.each([
@@ -15,7 +26,11 @@ describe('booking mail', () => {
 
   it.each([
     [Language.Fi, 'Kokemusasiantuntija perui osallistumisensa tilaukseesi: Asiakasraati', 'Tilauksesi on taas avoinna'],
-    [Language.Sv, 'Erfarenhetsexperten har dragit sig ur din beställning: Asiakasraati', 'Din beställning är öppen igen'],
+    [
+      Language.Sv,
+      'Erfarenhetsexperten har dragit sig ur din beställning: Asiakasraati',
+      'Din beställning är öppen igen',
+    ],
     [Language.En, 'An expert withdrew from your request: Asiakasraati', 'Your request is open again'],
   ])('tells the orderer in %s that the expert withdrew and the order is open again', (language, subject, line) => {
     const mail = ordererWithdrawnMail.render[language]({ ...when, expertName: 'Aino' });

@@ -7,7 +7,11 @@ interface When {
   endsAt: Date;
 }
 
-const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
+const SIGN = {
+  fi: 'Pohjanmaan hyvinvointialue',
+  sv: 'Österbottens välfärdsområde',
+  en: 'Ostrobothnia wellbeing services county',
+};
 
 export const offerMail = defineMailTemplate<When & { deadline: Date }>('offer-made', {
   fi: (p) => ({
@@ -39,20 +43,23 @@ export const acceptedMail = defineMailTemplate<When & { expertName: string; fill
   }),
 });
 
-export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue: boolean; lateHours: number }>('assignment-cancelled', {
-  fi: (p) => ({
-    subject: `Toimeksianto peruttu: ${p.title}`,
-    text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on peruttu.\nSyy: ${p.reason}\n${p.feeDue ? `Peruutus tehtiin alle ${p.lateHours} tuntia ennen alkua, joten kokemuspalkkio maksetaan täysimääräisenä.` : 'Peruutuksesta ei makseta palkkiota.'}\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Uppdraget har ställts in: ${p.title}`,
-    text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har ställts in.\nOrsak: ${p.reason}\n${p.feeDue ? `Uppdraget ställdes in mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.` : 'Inget arvode betalas för det inställda uppdraget.'}\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `Assignment cancelled: ${p.title}`,
-    text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? `It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.` : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
-  }),
-});
+export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue: boolean; lateHours: number }>(
+  'assignment-cancelled',
+  {
+    fi: (p) => ({
+      subject: `Toimeksianto peruttu: ${p.title}`,
+      text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on peruttu.\nSyy: ${p.reason}\n${p.feeDue ? `Peruutus tehtiin alle ${p.lateHours} tuntia ennen alkua, joten kokemuspalkkio maksetaan täysimääräisenä.` : 'Peruutuksesta ei makseta palkkiota.'}\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Uppdraget har ställts in: ${p.title}`,
+      text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har ställts in.\nOrsak: ${p.reason}\n${p.feeDue ? `Uppdraget ställdes in mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.` : 'Inget arvode betalas för det inställda uppdraget.'}\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `Assignment cancelled: ${p.title}`,
+      text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? `It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.` : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
+    }),
+  },
+);
 
 export const withdrawnMail = defineMailTemplate<When & { expertName: string }>('expert-withdrew', {
   fi: (p) => ({

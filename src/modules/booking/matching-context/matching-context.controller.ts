@@ -11,7 +11,10 @@ import { MatchingContextService } from './matching-context.service';
 export class MatchingContextController {
   constructor(private readonly context: MatchingContextService) {}
 
-  @ApiOperation({ summary: "Beside an order's candidates: its offers in every state, the candidates' load and recent offers, the score weights" })
+  @ApiOperation({
+    summary:
+      "Beside an order's candidates: its offers in every state, the candidates' load and recent offers, the score weights",
+  })
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: MatchingContextResponse })

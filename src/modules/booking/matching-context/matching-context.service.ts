@@ -20,9 +20,17 @@ export class MatchingContextService {
   async get(requestId: string, expertIds: string[] = []): Promise<MatchingContextResponse> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
-    const [offers, loads] = await Promise.all([this.context.offers(requestId), this.context.loads(expertIds, request.startsAt, this.clock.now())]);
+    const [offers, loads] = await Promise.all([
+      this.context.offers(requestId),
+      this.context.loads(expertIds, request.startsAt, this.clock.now()),
+    ]);
     return {
-      offers: offers.map((o) => ({ ...o, offeredAt: iso(o.offeredAt)!, deadline: iso(o.deadline)!, answeredAt: iso(o.answeredAt) })),
+      offers: offers.map((o) => ({
+        ...o,
+        offeredAt: iso(o.offeredAt)!,
+        deadline: iso(o.deadline)!,
+        answeredAt: iso(o.answeredAt),
+      })),
       loads: loads.map((l) => ({ ...l, lastOfferedAt: iso(l.lastOfferedAt) })),
       weights: { ...MATCHING_WEIGHTS },
     };

@@ -20,10 +20,17 @@ describe('matchingScore', () => {
 });
 
 describe('matchingScoreSql', () => {
-  const sql = matchingScoreSql({ sharedTopics: 'st', atHome: 'home', speaksFirstLanguage: 'first', recentAssignments: 'rc' });
+  const sql = matchingScoreSql({
+    sharedTopics: 'st',
+    atHome: 'home',
+    speaksFirstLanguage: 'first',
+    recentAssignments: 'rc',
+  });
 
   it('is the same formula, term by term, from the same weights', () => {
-    expect(sql).toBe('(100 + (10) * (st) + (5) * CASE WHEN home THEN 1 ELSE 0 END + (3) * CASE WHEN first THEN 1 ELSE 0 END + (-12) * (rc))::int');
+    expect(sql).toBe(
+      '(100 + (10) * (st) + (5) * CASE WHEN home THEN 1 ELSE 0 END + (3) * CASE WHEN first THEN 1 ELSE 0 END + (-12) * (rc))::int',
+    );
   });
 
   // The SQL evaluated by hand for every combination of factors (a small interpreter of exactly the shapes it
@@ -37,7 +44,11 @@ describe('matchingScoreSql', () => {
             const js = sql
               .replace(/::int$/, '')
               .replace(/CASE WHEN (\w+) THEN 1 ELSE 0 END/g, (_m, name: string) => `(${name} ? 1 : 0)`)
-              .replace(/\b(st|home|first|rc)\b/g, (name) => String({ st: sharedTopics, home: atHome, first: speaksFirstLanguage, rc: recentAssignments }[name as 'st']));
+              .replace(/\b(st|home|first|rc)\b/g, (name) =>
+                String(
+                  { st: sharedTopics, home: atHome, first: speaksFirstLanguage, rc: recentAssignments }[name as 'st'],
+                ),
+              );
             expect(new Function(`return ${js};`)()).toBe(matchingScore(f));
           }
         }

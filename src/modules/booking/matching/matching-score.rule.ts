@@ -3,7 +3,13 @@
 //
 // Weights. Fairness: each assignment in the last 90 days costs more than a shared topic earns, so the same few
 // experts do not get everything.
-export const MATCHING_WEIGHTS = { base: 100, perSharedTopic: 10, homeMunicipality: 5, firstLanguage: 3, perRecentAssignment: 12 } as const;
+export const MATCHING_WEIGHTS = {
+  base: 100,
+  perSharedTopic: 10,
+  homeMunicipality: 5,
+  firstLanguage: 3,
+  perRecentAssignment: 12,
+} as const;
 
 export interface ScoreFactors {
   // Topics the expert and the order share.
@@ -25,14 +31,18 @@ const TERMS: readonly { factor: keyof ScoreFactors; weight: number; kind: 'count
 ];
 
 export function matchingScore(factors: ScoreFactors): number {
-  return TERMS.reduce<number>((score, term) => score + term.weight * Number(factors[term.factor]), MATCHING_WEIGHTS.base);
+  return TERMS.reduce<number>(
+    (score, term) => score + term.weight * Number(factors[term.factor]),
+    MATCHING_WEIGHTS.base,
+  );
 }
 
 // The same formula as an SQL integer expression, given an SQL expression for each factor (an integer for a count,
 // a boolean for a yes; a NULL yes counts as no). The expressions are our own SQL, never user input.
 export function matchingScoreSql(factors: Record<keyof ScoreFactors, string>): string {
   const terms = TERMS.map((term) => {
-    const value = term.kind === 'yes' ? `CASE WHEN ${factors[term.factor]} THEN 1 ELSE 0 END` : `(${factors[term.factor]})`;
+    const value =
+      term.kind === 'yes' ? `CASE WHEN ${factors[term.factor]} THEN 1 ELSE 0 END` : `(${factors[term.factor]})`;
     return `(${term.weight}) * ${value}`;
   });
   return `(${MATCHING_WEIGHTS.base} + ${terms.join(' + ')})::int`;

@@ -118,13 +118,29 @@ export class MatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // The ranked candidates, best first; `page` null for all of them.
-  async findCandidates(terms: MatchTerms, now: Date, page: { limit: number; offset: number } | null, onlyExpertIds?: string[]): Promise<CandidatePage> {
-    const rows: (CandidateRow & { total: number })[] = await this.dataSource.query(CANDIDATES_SQL, candidateParams(terms, now, page, onlyExpertIds));
-    return { rows: rows.filter((r) => r.expertId !== null).map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  async findCandidates(
+    terms: MatchTerms,
+    now: Date,
+    page: { limit: number; offset: number } | null,
+    onlyExpertIds?: string[],
+  ): Promise<CandidatePage> {
+    const rows: (CandidateRow & { total: number })[] = await this.dataSource.query(
+      CANDIDATES_SQL,
+      candidateParams(terms, now, page, onlyExpertIds),
+    );
+    return {
+      rows: rows.filter((r) => r.expertId !== null).map(({ total: _total, ...row }) => row),
+      total: rows[0]?.total ?? 0,
+    };
   }
 }
 
-export function candidateParams(terms: MatchTerms, now: Date, page: { limit: number; offset: number } | null, onlyExpertIds?: string[]): unknown[] {
+export function candidateParams(
+  terms: MatchTerms,
+  now: Date,
+  page: { limit: number; offset: number } | null,
+  onlyExpertIds?: string[],
+): unknown[] {
   return [
     terms.id,
     now,

@@ -35,7 +35,11 @@ export class MatchingService {
   ) {}
 
   // One page of the ranking, best first, with the number of all candidates.
-  async candidates(_ctx: AuthContext, requestId: string, page: { limit: number; offset: number }): Promise<Page<CandidateResponse>> {
+  async candidates(
+    _ctx: AuthContext,
+    requestId: string,
+    page: { limit: number; offset: number },
+  ): Promise<Page<CandidateResponse>> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
     this.assertOpen(request.status);
@@ -56,4 +60,3 @@ export class MatchingService {
     return expertIds.filter((id) => !ok.has(id));
   }
 }
-

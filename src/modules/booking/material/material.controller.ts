@@ -1,5 +1,16 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
@@ -24,11 +35,21 @@ export class MaterialController {
   @Authenticated({ roles: [Role.Orderer] })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: MaterialForm })
-  @ApiOkResponse({ type: RequestResponse, description: 'The order with its material file; a file attached before is replaced' })
+  @ApiOkResponse({
+    type: RequestResponse,
+    description: 'The order with its material file; a file attached before is replaced',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
   @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
-  attach(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @UploadForm(MaterialFields) form: UploadedForm<MaterialFields>): Promise<RequestResponse> {
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemResponse,
+    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
+  })
+  attach(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @UploadForm(MaterialFields) form: UploadedForm<MaterialFields>,
+  ): Promise<RequestResponse> {
     return this.material.attach(ctx, id, form.file);
   }
 
@@ -46,7 +67,9 @@ export class MaterialController {
   @Get()
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Expert] })
   @ApiOkResponse({
-    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    content: Object.fromEntries(
+      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
     description: 'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
     headers: {
       ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
@@ -54,7 +77,11 @@ export class MaterialController {
     },
   })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
-  async download(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     return fileResponse(reply, await this.material.download(ctx, id));
   }
 }

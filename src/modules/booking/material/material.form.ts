@@ -4,6 +4,10 @@ import { ApiProperty } from '@nestjs/swagger';
 export class MaterialFields {}
 
 export class MaterialForm {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, JPEG or PNG, at most 5 MB; the type is read from the bytes' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PDF, JPEG or PNG, at most 5 MB; the type is read from the bytes',
+  })
   file: unknown;
 }

@@ -29,8 +29,12 @@ export class MaterialService {
   async attach(ctx: AuthContext, id: string, upload: Upload): Promise<RequestResponse> {
     const request = await this.requests.visible(ctx, id);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(BookingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!locked || locked.status !== RequestStatus.Draft) throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      const locked = await manager.findOne(BookingRequestEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.status !== RequestStatus.Draft)
+        throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
       const stored = await this.files.store(manager, ctx.user.id, upload);
       await manager.update(BookingRequestEntity, { id }, { materialFileId: stored.id });
       if (locked.materialFileId) await this.files.remove(manager, locked.materialFileId);
@@ -42,17 +46,28 @@ export class MaterialService {
   async remove(ctx: AuthContext, id: string): Promise<void> {
     const request = await this.requests.visible(ctx, id);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(BookingRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!locked || locked.status !== RequestStatus.Draft) throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      const locked = await manager.findOne(BookingRequestEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked || locked.status !== RequestStatus.Draft)
+        throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
       if (!locked.materialFileId) throw materialNotFound();
       await manager.update(BookingRequestEntity, { id }, { materialFileId: null });
       await this.files.remove(manager, locked.materialFileId);
-      await this.audit.log(ctx, 'request.material_removed', ['booking_request', id], { fileId: locked.materialFileId }, manager);
+      await this.audit.log(
+        ctx,
+        'request.material_removed',
+        ['booking_request', id],
+        { fileId: locked.materialFileId },
+        manager,
+      );
     });
   }
 
   async download(ctx: AuthContext, id: string): Promise<FileDownload> {
-    const request = ctx.user.role === Role.Expert ? await this.offeredTo(ctx, id) : await this.requests.visible(ctx, id);
+    const request =
+      ctx.user.role === Role.Expert ? await this.offeredTo(ctx, id) : await this.requests.visible(ctx, id);
     const file = request.materialFileId ? await this.files.download(request.materialFileId) : null;
     if (!file) throw materialNotFound();
     return file;

@@ -15,10 +15,22 @@ export class OfferWithdrawal {
   ) {}
 
   // All of the request's open offers, or only the one expert's.
-  async withdrawLive(manager: EntityManager, requestId: string, now: Date, reason: WithdrawalReason, expertId?: string): Promise<void> {
-    const live = (await this.booking.findLiveOffers(manager, requestId)).filter((o) => expertId === undefined || o.expertId === expertId);
+  async withdrawLive(
+    manager: EntityManager,
+    requestId: string,
+    now: Date,
+    reason: WithdrawalReason,
+    expertId?: string,
+  ): Promise<void> {
+    const live = (await this.booking.findLiveOffers(manager, requestId)).filter(
+      (o) => expertId === undefined || o.expertId === expertId,
+    );
     if (live.length === 0) return;
-    await this.booking.withdrawOffers(manager, live.map((o) => o.id), now);
+    await this.booking.withdrawOffers(
+      manager,
+      live.map((o) => o.id),
+      now,
+    );
     for (const o of live) await this.audit.log(null, 'offer.withdrawn', ['offer', o.id], { reason }, manager);
   }
 }

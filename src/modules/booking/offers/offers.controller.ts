@@ -29,9 +29,14 @@ export class OffersController {
   @HttpCode(201)
   @ApiCreatedResponse({
     type: BookedAssignmentResponse,
-    description: 'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
+    description:
+      'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
   })
-  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
+  accept(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: AcceptOfferDto,
+  ): Promise<BookedAssignmentResponse> {
     return this.offers.accept(ctx, id, dto);
   }
 
@@ -39,7 +44,11 @@ export class OffersController {
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferResponse })
-  decline(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DeclineOfferDto): Promise<OfferResponse> {
+  decline(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: DeclineOfferDto,
+  ): Promise<OfferResponse> {
     return this.offers.decline(ctx, id, dto);
   }
 }

@@ -17,7 +17,12 @@ import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from '../dto/booking-actions.dto';
-import { BookedAssignmentResponse, OfferResponse, toBookedAssignmentResponse, toOfferResponse } from '../dto/booking.response';
+import {
+  BookedAssignmentResponse,
+  OfferResponse,
+  toBookedAssignmentResponse,
+  toOfferResponse,
+} from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
 import { EarningsCeiling } from './earnings-ceiling.service';
@@ -61,16 +66,26 @@ export class OffersService {
         const offers: OfferEntity[] = [];
         const mailIds: string[] = [];
         for (const expertId of dto.expertIds) {
-          const offer = await this.booking.saveOffer(manager, { requestId, expertId, deadline, offeredBy: ctx.user.id });
+          const offer = await this.booking.saveOffer(manager, {
+            requestId,
+            expertId,
+            deadline,
+            offeredBy: ctx.user.id,
+          });
           offers.push(offer);
           const expert = await this.booking.findUser(manager, expertId);
           mailIds.push(
-            await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, offerMail, {
-              title: request.title,
-              startsAt: request.startsAt,
-              endsAt: request.endsAt,
-              deadline,
-            }),
+            await this.mail.compose(
+              manager,
+              { userId: expert.id, email: expert.email, language: expert.language },
+              offerMail,
+              {
+                title: request.title,
+                startsAt: request.startsAt,
+                endsAt: request.endsAt,
+                deadline,
+              },
+            ),
           );
           await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
@@ -85,8 +100,17 @@ export class OffersService {
     await this.mail.dispatch(mailIds);
     for (const offer of offers) {
       await this.jobs
-        .enqueue(JobName.ExpireOffer, { offerId: offer.id }, { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) })
-        .catch((err: Error) => this.logger.warn({ offerId: offer.id, err: err.message }, 'Expiry not queued; the deadline is still enforced on answer'));
+        .enqueue(
+          JobName.ExpireOffer,
+          { offerId: offer.id },
+          { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) },
+        )
+        .catch((err: Error) =>
+          this.logger.warn(
+            { offerId: offer.id, err: err.message },
+            'Expiry not queued; the deadline is still enforced on answer',
+          ),
+        );
     }
     return this.respond(offers.map((o) => ({ ...o, request })));
   }
@@ -119,24 +143,45 @@ export class OffersService {
           endsAt: request.endsAt,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        const contract = await this.contractDrafts.draftForNewAssignment(manager, assignment, request.organisationId, ctx.user.id, ctx);
+        const contract = await this.contractDrafts.draftForNewAssignment(
+          manager,
+          assignment,
+          request.organisationId,
+          ctx.user.id,
+          ctx,
+        );
         await this.booking.acceptOffer(manager, offerId, now, dto.acknowledgeEarningsCeiling === true);
         const status = fillStatus(holding + 1, request.expertsNeeded);
         await this.booking.setRequestStatus(manager, request.id, status);
-        if (status === RequestStatus.Filled) await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
-        await this.audit.log(ctx, 'offer.accepted', ['offer', offerId], { assignmentId: assignment.id, requestStatus: status }, manager);
+        if (status === RequestStatus.Filled)
+          await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
+        await this.audit.log(
+          ctx,
+          'offer.accepted',
+          ['offer', offerId],
+          { assignmentId: assignment.id, requestStatus: status },
+          manager,
+        );
         const orderer = await this.booking.findUser(manager, request.createdBy);
-        const mailId = await this.mail.compose(manager, { userId: orderer.id, email: orderer.email, language: orderer.language }, acceptedMail, {
-          title: request.title,
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-          expertName: ctx.user.name,
-          filled: status === RequestStatus.Filled,
-        });
+        const mailId = await this.mail.compose(
+          manager,
+          { userId: orderer.id, email: orderer.email, language: orderer.language },
+          acceptedMail,
+          {
+            title: request.title,
+            startsAt: request.startsAt,
+            endsAt: request.endsAt,
+            expertName: ctx.user.name,
+            filled: status === RequestStatus.Filled,
+          },
+        );
         return { assignmentId: assignment.id, contract, mailIds: [mailId] };
       })
       .catch((error: unknown) => {
-        if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === 'assignments_no_double_booking') {
+        if (
+          pgErrorCode(error) === PgCode.ExclusionViolation &&
+          pgConstraint(error) === 'assignments_no_double_booking'
+        ) {
           throw BookingErrors.doubleBooked();
         }
         throw error;
@@ -151,7 +196,8 @@ export class OffersService {
     const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.booking.declineOffer(manager, offerId, this.clock.now(), dto.reason ?? null))) throw BookingErrors.offerNotOpen('answered');
+      if (!(await this.booking.declineOffer(manager, offerId, this.clock.now(), dto.reason ?? null)))
+        throw BookingErrors.offerNotOpen('answered');
       await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
@@ -161,7 +207,8 @@ export class OffersService {
   @OnJob(JobName.ExpireOffer)
   async expire({ offerId }: JobPayloads[JobName.ExpireOffer]): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (await this.booking.expireOffer(manager, offerId, this.clock.now())) await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
+      if (await this.booking.expireOffer(manager, offerId, this.clock.now()))
+        await this.audit.log(null, 'offer.expired', ['offer', offerId], {}, manager);
     });
   }
 
@@ -172,7 +219,8 @@ export class OffersService {
   }
 
   private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {
-    if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+    if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled)
+      throw BookingErrors.requestFilled();
     if (offer.status !== OfferStatus.Offered) throw BookingErrors.offerNotOpen(offer.status);
     // The expiry job may not have run yet; the deadline holds regardless.
     if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);

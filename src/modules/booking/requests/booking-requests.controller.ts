@@ -40,7 +40,10 @@ export class BookingRequestsController {
   @ApiOperation({ summary: 'Orders visible to me' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
-  @ApiOkResponse({ type: RequestPageResponse, description: 'An orderer gets only their own units’ and projects’ requests' })
+  @ApiOkResponse({
+    type: RequestPageResponse,
+    description: 'An orderer gets only their own units’ and projects’ requests',
+  })
   list(@CurrentUser() ctx: AuthContext, @Query() query: ListRequestsQuery): Promise<RequestPageResponse> {
     return this.requests.list(ctx, query);
   }
@@ -57,7 +60,11 @@ export class BookingRequestsController {
   @Put(':id')
   @Authenticated({ roles: [Role.Orderer] })
   @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
-  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
+  update(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CreateRequestDto,
+  ): Promise<RequestResponse> {
     return this.requests.update(ctx, id, dto);
   }
 
@@ -74,32 +81,62 @@ export class BookingRequestsController {
   @Post(':id/cancel')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @HttpCode(200)
-  @ApiOkResponse({ type: RequestResponse, description: 'Cancels its assignments; the late-cancellation rule decides each fee' })
-  cancel(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto): Promise<RequestResponse> {
+  @ApiOkResponse({
+    type: RequestResponse,
+    description: 'Cancels its assignments; the late-cancellation rule decides each fee',
+  })
+  cancel(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CancelDto,
+  ): Promise<RequestResponse> {
     return this.requests.cancel(ctx, id, dto);
   }
 
   @ApiOperation({ summary: 'Matching experts for an order, best first' })
   @Get(':id/candidates')
   @Authenticated({ roles: STAFF })
-  @ApiOkResponse({ type: CandidatePageResponse, description: 'Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one' })
-  candidates(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Query() query: WidePageQueryDto): Promise<CandidatePageResponse> {
+  @ApiOkResponse({
+    type: CandidatePageResponse,
+    description:
+      'Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one',
+  })
+  candidates(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: WidePageQueryDto,
+  ): Promise<CandidatePageResponse> {
     return this.matching.candidates(ctx, id, query);
   }
 
   @ApiOperation({ summary: 'Offer an order to experts' })
   @Post(':id/offers')
   @Authenticated({ roles: STAFF })
-  @ApiCreatedResponse({ type: [OfferResponse], description: 'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)' })
-  sendOffers(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SendOffersDto): Promise<OfferResponse[]> {
+  @ApiCreatedResponse({
+    type: [OfferResponse],
+    description:
+      'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)',
+  })
+  sendOffers(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: SendOffersDto,
+  ): Promise<OfferResponse[]> {
     return this.offers.send(ctx, id, dto);
   }
 
   @ApiOperation({ summary: 'Assign an expert directly (coordinator)' })
   @Post(':id/assignments')
   @Authenticated({ roles: STAFF })
-  @ApiCreatedResponse({ type: BookedAssignmentResponse, description: 'Books a matching expert directly; the response names the contract drafted with the assignment' })
-  assign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
+  @ApiCreatedResponse({
+    type: BookedAssignmentResponse,
+    description: 'Books a matching expert directly; the response names the contract drafted with the assignment',
+  })
+  assign(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: DirectAssignDto,
+  ): Promise<BookedAssignmentResponse> {
     return this.assignments.assignDirectly(ctx, id, dto);
   }
 }

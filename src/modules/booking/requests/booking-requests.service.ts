@@ -42,7 +42,11 @@ export class BookingRequestsService {
   async create(ctx: AuthContext, dto: CreateRequestDto): Promise<RequestResponse> {
     const fields = await this.checkOrder(ctx, dto);
     const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.booking.saveRequest(manager, { ...fields, createdBy: ctx.user.id, status: RequestStatus.Draft });
+      const saved = await this.booking.saveRequest(manager, {
+        ...fields,
+        createdBy: ctx.user.id,
+        status: RequestStatus.Draft,
+      });
       await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
       return saved;
     });
@@ -70,7 +74,8 @@ export class BookingRequestsService {
       throw ctx.user.role === Role.Orderer ? BookingErrors.notOwnOrganisation() : BookingErrors.organisationInactive();
     }
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.booking.submitDraft(manager, id, this.clock.now()))) throw BookingErrors.requestStatusConflict(request.status, 'submitted');
+      if (!(await this.booking.submitDraft(manager, id, this.clock.now())))
+        throw BookingErrors.requestStatusConflict(request.status, 'submitted');
       await this.audit.log(ctx, 'request.submitted', ['booking_request', id], {}, manager);
     });
     return this.get(ctx, id);
@@ -79,10 +84,29 @@ export class BookingRequestsService {
   async list(ctx: AuthContext, query: ListRequestsQuery): Promise<Page<RequestResponse>> {
     const memberId = ctx.user.role === Role.Orderer ? ctx.user.id : undefined;
     const { status, organisationId, from, to, sort, limit, offset } = query;
-    const [rows, total] = await this.booking.findRequests({ memberId, status, organisationId, from, to, sort, limit, offset });
-    const [assignments, { fees }] = await Promise.all([this.booking.findAssignmentsOf(rows.map((r) => r.id)), this.rates.currentRates()]);
+    const [rows, total] = await this.booking.findRequests({
+      memberId,
+      status,
+      organisationId,
+      from,
+      to,
+      sort,
+      limit,
+      offset,
+    });
+    const [assignments, { fees }] = await Promise.all([
+      this.booking.findAssignmentsOf(rows.map((r) => r.id)),
+      this.rates.currentRates(),
+    ]);
     return {
-      items: rows.map((r) => toRequestResponse(r, assignments.filter((a) => a.requestId === r.id), ctx.user.role, expectedFeeCents(r, fees))),
+      items: rows.map((r) =>
+        toRequestResponse(
+          r,
+          assignments.filter((a) => a.requestId === r.id),
+          ctx.user.role,
+          expectedFeeCents(r, fees),
+        ),
+      ),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -95,7 +119,11 @@ export class BookingRequestsService {
   }
 
   // Every order carries its fee estimate from the rates in force, priced by the one rule offers and contracts use.
-  private async respond(ctx: AuthContext, request: BookingRequestEntity, assignments: AssignmentEntity[]): Promise<RequestResponse> {
+  private async respond(
+    ctx: AuthContext,
+    request: BookingRequestEntity,
+    assignments: AssignmentEntity[],
+  ): Promise<RequestResponse> {
     const { fees } = await this.rates.currentRates();
     return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees));
   }
@@ -105,7 +133,8 @@ export class BookingRequestsService {
     if (!canCancel(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'cancelled');
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const locked = await this.booking.lockRequest(manager, id);
-      if (!locked || !canCancel(locked.status)) throw BookingErrors.requestStatusConflict(locked?.status ?? 'missing', 'cancelled');
+      if (!locked || !canCancel(locked.status))
+        throw BookingErrors.requestStatusConflict(locked?.status ?? 'missing', 'cancelled');
       const now = this.clock.now();
       await this.booking.cancelRequest(manager, id, now, ctx.user.id, dto.reason);
       const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
@@ -127,7 +156,8 @@ export class BookingRequestsService {
       entityType: 'booking_request',
       id,
       find: () => this.booking.findRequest(id),
-      allows: async (request) => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(request.organisationId, ctx.user.id)),
+      allows: async (request) =>
+        ctx.user.role !== Role.Orderer || (await this.organisations.isMember(request.organisationId, ctx.user.id)),
       notFound: BookingErrors.requestNotFound,
     };
   }
@@ -137,11 +167,15 @@ export class BookingRequestsService {
     const endsAt = new Date(dto.endsAt);
     if (startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'must be in the future');
     if (endsAt <= startsAt) throw fieldError('endsAt', 'beforeStart', 'must be after startsAt');
-    if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS) throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
-    if (dto.remoteTool !== undefined && !dto.remote) throw fieldError('remoteTool', 'onlyRemote', 'is given only for remote work');
-    if (dto.meetingPoint !== undefined && dto.remote) throw fieldError('meetingPoint', 'onlyOnSite', 'is given only for work on site');
+    if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS)
+      throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
+    if (dto.remoteTool !== undefined && !dto.remote)
+      throw fieldError('remoteTool', 'onlyRemote', 'is given only for remote work');
+    if (dto.meetingPoint !== undefined && dto.remote)
+      throw fieldError('meetingPoint', 'onlyOnSite', 'is given only for work on site');
     const unknownTopics = await this.experts.unknownTopics(dto.topics ?? []);
-    if (unknownTopics.length > 0) throw fieldError('topics', 'unknownTopic', `${unknownTopics.join(', ')} is not in the topic vocabulary`);
+    if (unknownTopics.length > 0)
+      throw fieldError('topics', 'unknownTopic', `${unknownTopics.join(', ')} is not in the topic vocabulary`);
     if (dto.municipality && (await this.experts.unknownMunicipalities([dto.municipality])).length > 0) {
       throw fieldError('municipality', 'unknownMunicipality', "is not one of the county's municipalities");
     }
@@ -150,7 +184,8 @@ export class BookingRequestsService {
       entityType: 'organisation',
       id: dto.organisationId,
       find: () => this.organisations.findById(dto.organisationId),
-      allows: async () => ctx.user.role !== Role.Orderer || (await this.organisations.isMember(dto.organisationId, ctx.user.id)),
+      allows: async () =>
+        ctx.user.role !== Role.Orderer || (await this.organisations.isMember(dto.organisationId, ctx.user.id)),
       notFound: BookingErrors.notOwnOrganisation,
     });
     const day = localDate(startsAt);

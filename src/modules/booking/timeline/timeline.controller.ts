@@ -17,7 +17,11 @@ export class TimelineController {
   @ApiOperation({ summary: 'What happened to an order, with times' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
-  @ApiOkResponse({ type: [TimelineEventResponse], description: 'Oldest first: sent, offers out and answered, booked, contract approved and signed, completed, claimed, paid' })
+  @ApiOkResponse({
+    type: [TimelineEventResponse],
+    description:
+      'Oldest first: sent, offers out and answered, booked, contract approved and signed, completed, claimed, paid',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or another unit’s)' })
   of(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<TimelineEventResponse[]> {
     return this.timeline.of(ctx, id);

@@ -21,7 +21,12 @@ export enum TimelineEventKind {
 export class TimelineEventResponse {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ enum: TimelineEventKind, enumName: 'TimelineEventKind' }) kind: TimelineEventKind;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The booked assignment the event concerns; null for the order’s own events and for offers' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The booked assignment the event concerns; null for the order’s own events and for offers',
+  })
   assignmentId: string | null;
   @ApiProperty({ description: 'How many: offers sent at once, for example; 1 otherwise' }) count: number;
 }

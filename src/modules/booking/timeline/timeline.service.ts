@@ -14,6 +14,11 @@ export class TimelineService {
 
   async of(ctx: AuthContext, id: string): Promise<TimelineEventResponse[]> {
     await this.requests.visible(ctx, id);
-    return (await this.timeline.events(id)).map((e) => ({ at: new Date(e.at).toISOString(), kind: e.kind, assignmentId: e.assignmentId, count: e.count }));
+    return (await this.timeline.events(id)).map((e) => ({
+      at: new Date(e.at).toISOString(),
+      kind: e.kind,
+      assignmentId: e.assignmentId,
+      count: e.count,
+    }));
   }
 }

@@ -44,7 +44,8 @@ export interface FeeTerms {
   expectedCents: number;
 }
 
-export type ContractDocumentErrorCode = 'NO_TASKS' | 'DATE_OF_BIRTH_MISSING' | 'MIXED_FEE_TERMS' | 'RATE_NOT_FOUND' | 'TRAVEL_RATE_NOT_FOUND';
+export type ContractDocumentErrorCode =
+  'NO_TASKS' | 'DATE_OF_BIRTH_MISSING' | 'MIXED_FEE_TERMS' | 'RATE_NOT_FOUND' | 'TRAVEL_RATE_NOT_FOUND';
 
 // Plain error, free of Nest; the services map the code to a DomainError.
 export class ContractDocumentError extends Error {
@@ -69,7 +70,9 @@ export function feeTerms(tasks: readonly ContractTaskSource[], rates: readonly F
     throw new ContractDocumentError('RATE_NOT_FOUND', 'No fee rate is in force for some tasks', unpriced);
   }
   const first = priced[0].work!.rate;
-  const differing = priced.filter((p) => p.work!.rate.basis !== first.basis || p.work!.rate.rateCents !== first.rateCents);
+  const differing = priced.filter(
+    (p) => p.work!.rate.basis !== first.basis || p.work!.rate.rateCents !== first.rateCents,
+  );
   if (differing.length > 0) {
     throw new ContractDocumentError(
       'MIXED_FEE_TERMS',
@@ -100,17 +103,27 @@ function taskLine(task: ContractTaskSource): ContractTaskLine {
     place:
       task.remote || !task.municipality || !task.address
         ? { remote: true }
-        : { remote: false, municipalityFi: task.municipality.fi, municipalitySv: task.municipality.sv, address: task.address },
+        : {
+            remote: false,
+            municipalityFi: task.municipality.fi,
+            municipalitySv: task.municipality.sv,
+            address: task.address,
+          },
     preparationMinutes: task.preparationMinutes,
   };
 }
 
 export function buildContractDocument(s: ContractSources): ContractDocument {
   if (!s.expert.dateOfBirth) {
-    throw new ContractDocumentError('DATE_OF_BIRTH_MISSING', 'The expert has not given their personal identity code, so the contract has no date of birth');
+    throw new ContractDocumentError(
+      'DATE_OF_BIRTH_MISSING',
+      'The expert has not given their personal identity code, so the contract has no date of birth',
+    );
   }
   const tasks = [...s.tasks].sort(
-    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0),
+    (a, b) =>
+      a.startsAt.getTime() - b.startsAt.getTime() ||
+      (a.assignmentId < b.assignmentId ? -1 : a.assignmentId > b.assignmentId ? 1 : 0),
   );
   const fee = feeTerms(tasks, s.rates.fees);
   const travel = travelTerms(s.validFrom, s.rates.travel);

@@ -34,13 +34,16 @@ export class ContractPdfJob {
   async enqueue(contractId: string): Promise<void> {
     await this.jobs
       .enqueue(JobName.RenderContractPdf, { contractId }, { jobId: renderJobId(contractId) })
-      .catch((err: Error) => this.logger.warn({ contractId, err: err.message }, 'PDF rendering not queued yet; the sweep will queue it'));
+      .catch((err: Error) =>
+        this.logger.warn({ contractId, err: err.message }, 'PDF rendering not queued yet; the sweep will queue it'),
+      );
   }
 
   @OnJob(JobName.RenderContractPdf)
   async render({ contractId }: JobPayloads[JobName.RenderContractPdf]): Promise<void> {
     const contract = await this.contracts.findContract(contractId);
-    if (!contract || contract.status !== ContractStatus.Approved || contract.pdfSha256 !== null || !contract.snapshot) return;
+    if (!contract || contract.status !== ContractStatus.Approved || contract.pdfSha256 !== null || !contract.snapshot)
+      return;
     const pdf = await this.renderer.render(contract.snapshot);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const mailId = await this.dataSource.transaction(async (manager) => {
@@ -51,15 +54,26 @@ export class ContractPdfJob {
         .where('id = :id AND status = :approved AND pdf IS NULL', { id: contractId, approved: ContractStatus.Approved })
         .execute();
       if (!stored.affected) return null;
-      await this.audit.log(null, 'contract.pdf_stored', ['contract', contractId], { sha256, bytes: pdf.length }, manager);
+      await this.audit.log(
+        null,
+        'contract.pdf_stored',
+        ['contract', contractId],
+        { sha256, bytes: pdf.length },
+        manager,
+      );
       const expert = await this.contracts.findUser(manager, contract.expertId);
       if (!expert) return null;
-      return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, contractReadyMail, {
-        number: contract.number,
-        version: contract.version,
-        validFrom: contract.validFrom,
-        validUntil: contract.validUntil,
-      });
+      return this.mail.compose(
+        manager,
+        { userId: expert.id, email: expert.email, language: expert.language },
+        contractReadyMail,
+        {
+          number: contract.number,
+          version: contract.version,
+          validFrom: contract.validFrom,
+          validUntil: contract.validUntil,
+        },
+      );
     });
     if (mailId) await this.mail.dispatch([mailId]);
   }

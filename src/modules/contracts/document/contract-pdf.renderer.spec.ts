@@ -25,7 +25,12 @@ function contract(overrides: Partial<ContractDocument> = {}): ContractDocument {
     version: 1,
     supersedesNumber: null,
     orderer: { kind: 'unit', code: 'PSY-01', nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' },
-    expert: { name: 'Åsa Öhman-Äijälä', dateOfBirth: '1979-04-12', municipalityFi: 'Mustasaari', municipalitySv: 'Korsholm' },
+    expert: {
+      name: 'Åsa Öhman-Äijälä',
+      dateOfBirth: '1979-04-12',
+      municipalityFi: 'Mustasaari',
+      municipalitySv: 'Korsholm',
+    },
     validFrom: '2026-03-01',
     validUntil: '2026-03-31',
     tasks: [
@@ -44,9 +49,9 @@ function contract(overrides: Partial<ContractDocument> = {}): ContractDocument {
 function sixTaskSeries(language: DocumentLanguage): ContractDocument {
   return contract({
     language,
-    tasks: [2, 9, 16, 23, 30].map((day, i) => task(day, { title: `Sarjan tapaaminen ${i + 1}` })).concat(
-      task(31, { title: 'Sarjan tapaaminen 6', place: { remote: true } }),
-    ),
+    tasks: [2, 9, 16, 23, 30]
+      .map((day, i) => task(day, { title: `Sarjan tapaaminen ${i + 1}` }))
+      .concat(task(31, { title: 'Sarjan tapaaminen 6', place: { remote: true } })),
   });
 }
 
@@ -200,19 +205,25 @@ describe('renderContractPdf', () => {
 
   describe('fixed font subsets and the fast text path', () => {
     const manyTasks = (language: DocumentLanguage) =>
-      contract({ language, tasks: Array.from({ length: 14 }, (_, i) => task(1 + i * 2, { title: `Työpaja ${i + 1}: ääni kuuluviin` })) });
+      contract({
+        language,
+        tasks: Array.from({ length: 14 }, (_, i) => task(1 + i * 2, { title: `Työpaja ${i + 1}: ääni kuuluviin` })),
+      });
 
-    it.each<DocumentLanguage>(['fi', 'sv', 'en'])('places every word where pdfkit itself would (%s, several pages)', async (language) => {
-      const fast = renderContractPdf(manyTasks(language));
-      const plain = renderContractPdf(manyTasks(language), { fixedSubsets: false });
-      const fastItems = await placedText(fast);
+    it.each<DocumentLanguage>(['fi', 'sv', 'en'])(
+      'places every word where pdfkit itself would (%s, several pages)',
+      async (language) => {
+        const fast = renderContractPdf(manyTasks(language));
+        const plain = renderContractPdf(manyTasks(language), { fixedSubsets: false });
+        const fastItems = await placedText(fast);
 
-      expect(fastItems.filter((item) => item === '(page)').length).toBeGreaterThan(1);
-      expect(fastItems).toEqual(await placedText(plain));
-      // The fast render embeds each face once, whole; pdfkit's own subsets differ from document to document.
-      expect(fast.toString('latin1')).toContain('/Length1');
-      expect(plain.toString('latin1')).not.toContain('/Length1');
-    });
+        expect(fastItems.filter((item) => item === '(page)').length).toBeGreaterThan(1);
+        expect(fastItems).toEqual(await placedText(plain));
+        // The fast render embeds each face once, whole; pdfkit's own subsets differ from document to document.
+        expect(fast.toString('latin1')).toContain('/Length1');
+        expect(plain.toString('latin1')).not.toContain('/Length1');
+      },
+    );
 
     it('keeps the text in DejaVu across a page break in the middle of a paragraph', () => {
       for (const options of [{}, { fixedSubsets: false }]) {
@@ -222,7 +233,7 @@ describe('renderContractPdf', () => {
       }
     });
 
-    it('renders a letter outside the fixed repertoire through pdfkit\'s own subsetting', async () => {
+    it("renders a letter outside the fixed repertoire through pdfkit's own subsetting", async () => {
       const names = 'Nguyễn Thị Ánh · Олена Шевченко';
       const pdf = renderContractPdf(contract({ expert: { ...contract().expert, name: names } }));
 

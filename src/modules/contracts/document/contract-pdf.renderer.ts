@@ -111,7 +111,12 @@ class ContractWriter extends DocumentWriter {
     const sect = this.heading(1, t.sections.parties);
     const { orderer, expert } = contract;
     this.field(sect, p.countyLabel, t.countyName, FIELD);
-    this.field(sect, p.ordererLabel(orderer.kind), `${t.localName(orderer.nameFi, orderer.nameSv)} (${orderer.code})`, FIELD);
+    this.field(
+      sect,
+      p.ordererLabel(orderer.kind),
+      `${t.localName(orderer.nameFi, orderer.nameSv)} (${orderer.code})`,
+      FIELD,
+    );
     this.field(sect, p.expertLabel, expert.name, FIELD);
     this.field(sect, p.dateOfBirthLabel, t.formatDate(expert.dateOfBirth), FIELD);
     const municipalityFi = expert.municipalityFi ?? expert.municipalitySv;
@@ -165,7 +170,12 @@ class ContractWriter extends DocumentWriter {
     this.pdf.y += 4;
     const approved = contract.approvedBy;
     const signed = contract.signedBy;
-    this.field(sect, s.approvedLabel, approved ? `${approved.name}, ${t.formatInstant(approved.at)}` : s.notApproved, FIELD);
+    this.field(
+      sect,
+      s.approvedLabel,
+      approved ? `${approved.name}, ${t.formatInstant(approved.at)}` : s.notApproved,
+      FIELD,
+    );
     this.field(sect, s.signedLabel, signed ? `${signed.name}, ${t.formatInstant(signed.at)}` : s.notSigned, FIELD);
   }
 
@@ -178,7 +188,10 @@ class ContractWriter extends DocumentWriter {
     const { t } = this;
     const reference = `${contract.contractNumber} · ${t.versionLabel} ${contract.version}`;
     this.pageFurniture(
-      { note: t.informationCopy ? `${reference} · ${t.informationCopy.footer}` : reference, bold: Boolean(t.informationCopy) },
+      {
+        note: t.informationCopy ? `${reference} · ${t.informationCopy.footer}` : reference,
+        bold: Boolean(t.informationCopy),
+      },
       (page, count) => t.page(page, count),
       `${t.countyName} · ${t.title}`,
     );
@@ -193,7 +206,10 @@ class ContractWriter extends DocumentWriter {
     this.root.add(sect);
     pdf.outline.addItem(`${n}. ${text}`);
     this.tagged(sect, 'H2', {}, () => {
-      this.ts.text(`${n}. ${text}`, MARGIN.left, pdf.y, textStyle(BOLD, SIZE.h2, COLOR.brand), { width: CONTENT_WIDTH, paragraphGap: 4 });
+      this.ts.text(`${n}. ${text}`, MARGIN.left, pdf.y, textStyle(BOLD, SIZE.h2, COLOR.brand), {
+        width: CONTENT_WIDTH,
+        paragraphGap: 4,
+      });
     });
     return sect;
   }
@@ -224,7 +240,10 @@ class ContractWriter extends DocumentWriter {
       this.ts.text(heading, MARGIN.left + pad, top + pad, textStyle(BOLD, SIZE.body, COLOR.noticeBorder), { width });
     });
     this.tagged(this.root, 'P', {}, () => {
-      this.ts.text(body, MARGIN.left + pad, top + pad + headingHeight + 4, textStyle(BODY, SIZE.body, COLOR.text), { width, lineGap: 2 });
+      this.ts.text(body, MARGIN.left + pad, top + pad + headingHeight + 4, textStyle(BODY, SIZE.body, COLOR.text), {
+        width,
+        lineGap: 2,
+      });
     });
     pdf.x = MARGIN.left;
     pdf.y = top + height + 8;
@@ -252,7 +271,14 @@ class ContractWriter extends DocumentWriter {
     ];
     pdf.fontSize(SIZE.table);
     const heights = cells.map((runs, i) =>
-      runs.reduce((sum, run) => sum + this.ts.heightOf(run.text, textStyle(run.font, SIZE.table), { width: TASK_COLUMNS.widths[i] - 2 * TASK_COLUMNS.padding }), 0),
+      runs.reduce(
+        (sum, run) =>
+          sum +
+          this.ts.heightOf(run.text, textStyle(run.font, SIZE.table), {
+            width: TASK_COLUMNS.widths[i] - 2 * TASK_COLUMNS.padding,
+          }),
+        0,
+      ),
     );
     const height = Math.max(...heights) + 2 * TASK_COLUMNS.padding;
     if (pdf.y + height > CONTENT_BOTTOM) {
@@ -279,9 +305,15 @@ class ContractWriter extends DocumentWriter {
           pdf.x = this.columnX(TASK_COLUMNS, i) + TASK_COLUMNS.padding;
           pdf.y = y + TASK_COLUMNS.padding;
           for (const run of runs) {
-            this.ts.text(run.text, this.columnX(TASK_COLUMNS, i) + TASK_COLUMNS.padding, pdf.y, textStyle(run.font, SIZE.table, run.color), {
-              width: TASK_COLUMNS.widths[i] - 2 * TASK_COLUMNS.padding,
-            });
+            this.ts.text(
+              run.text,
+              this.columnX(TASK_COLUMNS, i) + TASK_COLUMNS.padding,
+              pdf.y,
+              textStyle(run.font, SIZE.table, run.color),
+              {
+                width: TASK_COLUMNS.widths[i] - 2 * TASK_COLUMNS.padding,
+              },
+            );
           }
         }),
       );
@@ -290,5 +322,4 @@ class ContractWriter extends DocumentWriter {
     pdf.x = MARGIN.left;
     pdf.y = y + height;
   }
-
 }

@@ -25,5 +25,9 @@ export function contractPdfResponse(reply: FastifyReply, pdf: ContractPdfDownloa
     void reply.status(304);
     return undefined;
   }
-  return new StreamableFile(pdf.bytes, { type: 'application/pdf', disposition: attachmentDisposition(pdf.fileName), length: pdf.bytes.length });
+  return new StreamableFile(pdf.bytes, {
+    type: 'application/pdf',
+    disposition: attachmentDisposition(pdf.fileName),
+    length: pdf.bytes.length,
+  });
 }

@@ -21,14 +21,23 @@ export class ContractPdfsService {
     private readonly audit: AuditService,
   ) {}
 
-  async download(ctx: AuthContext, id: string, query: ContractPdfQuery, ifNoneMatch?: string): Promise<ContractPdfDownload> {
+  async download(
+    ctx: AuthContext,
+    id: string,
+    query: ContractPdfQuery,
+    ifNoneMatch?: string,
+  ): Promise<ContractPdfDownload> {
     const contract = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
     const name = `${contract.number}-v${contract.version}`;
     if (query.language === 'en') {
       if (!contract.snapshot) throw ContractErrors.pdfNotReady();
       const bytes = await this.renderer.render({ ...contract.snapshot, language: 'en' });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      return { sha256, fileName: `${name}-en-information-copy.pdf`, bytes: etagMatches(ifNoneMatch, sha256) ? null : bytes };
+      return {
+        sha256,
+        fileName: `${name}-en-information-copy.pdf`,
+        bytes: etagMatches(ifNoneMatch, sha256) ? null : bytes,
+      };
     }
     if (!contract.pdfSha256) throw ContractErrors.pdfNotReady();
     const fileName = `${name}-${contract.language}.pdf`;

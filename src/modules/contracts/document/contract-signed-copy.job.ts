@@ -32,7 +32,9 @@ export class ContractSignedCopyJob {
   async enqueue(contractId: string): Promise<void> {
     await this.jobs
       .enqueue(JobName.RenderSignedContractCopy, { contractId }, { jobId: signedCopyJobId(contractId) })
-      .catch((err: Error) => this.logger.warn({ contractId, err: err.message }, 'Signed copy not queued yet; the sweep will queue it'));
+      .catch((err: Error) =>
+        this.logger.warn({ contractId, err: err.message }, 'Signed copy not queued yet; the sweep will queue it'),
+      );
   }
 
   @OnJob(JobName.RenderSignedContractCopy)
@@ -41,13 +43,19 @@ export class ContractSignedCopyJob {
     if (!contract?.signedAt || !contract.signedPdfSha256 || !contract.snapshot || contract.signedCopy) return;
     const approved = await this.contracts.findPdf(contractId);
     // The guard on signed contracts keeps these bytes; a mismatch would mean the stored file was damaged.
-    if (!approved || sha256(approved) !== contract.signedPdfSha256) throw new Error(`Contract ${contractId}: the stored PDF is not the one signed`);
+    if (!approved || sha256(approved) !== contract.signedPdfSha256)
+      throw new Error(`Contract ${contractId}: the stored PDF is not the one signed`);
     const { snapshot } = contract;
     const copy = await this.renderer.render(approved, {
       language: snapshot.language,
       contractNumber: contract.number,
       version: contract.version,
-      signer: { name: snapshot.expert.name, at: contract.signedAt.toISOString(), ip: contract.signedIp, userAgent: contract.signedUserAgent },
+      signer: {
+        name: snapshot.expert.name,
+        at: contract.signedAt.toISOString(),
+        ip: contract.signedIp,
+        userAgent: contract.signedUserAgent,
+      },
       approver: snapshot.approvedBy ?? null,
       approvedSha256: contract.signedPdfSha256,
     });
@@ -59,7 +67,13 @@ export class ContractSignedCopyJob {
         [contractId, contract.signedPdfSha256, copy.originalLength, copy.bytes, hash],
       );
       if (stored.length === 0) return;
-      await this.audit.log(null, 'contract.signed_copy_stored', ['contract', contractId], { sha256: hash, approvedSha256: contract.signedPdfSha256, bytes: copy.bytes.length }, manager);
+      await this.audit.log(
+        null,
+        'contract.signed_copy_stored',
+        ['contract', contractId],
+        { sha256: hash, approvedSha256: contract.signedPdfSha256, bytes: copy.bytes.length },
+        manager,
+      );
     });
   }
 }

@@ -4,7 +4,13 @@ import { AppConfig } from '../../../config/app-config';
 import { OrganisationKind } from '../../organisations/entities/organisation.entity';
 import { Payee } from '../../experts/entities/payment-details.entity';
 import { RatesRepository } from '../../fees';
-import { buildContractDocument, ContractDocumentError, ContractSources, ContractTaskSource, feeTerms } from './contract-document.builder';
+import {
+  buildContractDocument,
+  ContractDocumentError,
+  ContractSources,
+  ContractTaskSource,
+  feeTerms,
+} from './contract-document.builder';
 import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractEntity } from '../entities/contract.entity';
@@ -21,7 +27,10 @@ export class ContractSnapshots {
   ) {}
 
   async tasks(manager: EntityManager, assignments: AssignmentWithRequest[]): Promise<ContractTaskSource[]> {
-    const names = await this.contracts.municipalityNames(manager, assignments.map((a) => a.request.municipality));
+    const names = await this.contracts.municipalityNames(
+      manager,
+      assignments.map((a) => a.request.municipality),
+    );
     return assignments.map((a) => ({
       assignmentId: a.id,
       startsAt: a.startsAt,
@@ -52,7 +61,9 @@ export class ContractSnapshots {
     const organisation = await this.contracts.findOrganisation(manager, contract.organisationId);
     if (!expert || !organisation) throw ContractErrors.notFound();
     const payment = await this.contracts.payeeTerms(manager, contract.expertId);
-    const home = (await this.contracts.municipalityNames(manager, [expert.homeMunicipality])).get(expert.homeMunicipality ?? '') ?? null;
+    const home =
+      (await this.contracts.municipalityNames(manager, [expert.homeMunicipality])).get(expert.homeMunicipality ?? '') ??
+      null;
     const sources: ContractSources = {
       language: contract.language,
       number: contract.number,

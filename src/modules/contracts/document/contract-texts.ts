@@ -162,8 +162,7 @@ const FI: ContractTexts = {
         ? `Tämä versio ${version} korvaa sopimuksen aiemmat versiot.`
         : null,
   tasks: {
-    intro: (count) =>
-      `Kokemusasiantuntija tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
+    intro: (count) => `Kokemusasiantuntija tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
     columns: { index: 'Nro', when: 'Päivä ja aika', task: 'Tehtävä', place: 'Paikka', preparation: 'Valmistelu' },
     remote: 'Etänä (verkossa)',
     noPreparation: 'ei valmistelua',

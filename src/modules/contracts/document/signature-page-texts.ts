@@ -19,7 +19,8 @@ export interface SignaturePageTexts {
 
 const FI: SignaturePageTexts = {
   title: 'Allekirjoitusvahvistus',
-  intro: (n) => `Tämä sivu on liitetty hyväksytyn sopimusasiakirjan perään, kun kokemusasiantuntija oli allekirjoittanut sen. Sivut 1–${n} ovat hyväksytty asiakirja muuttamattomana: se lukittiin ennen allekirjoitusta, joten allekirjoitus on merkitty tälle sivulle.`,
+  intro: (n) =>
+    `Tämä sivu on liitetty hyväksytyn sopimusasiakirjan perään, kun kokemusasiantuntija oli allekirjoittanut sen. Sivut 1–${n} ovat hyväksytty asiakirja muuttamattomana: se lukittiin ennen allekirjoitusta, joten allekirjoitus on merkitty tälle sivulle.`,
   signerLabel: 'Allekirjoittaja (kokemusasiantuntija)',
   signedAtLabel: 'Allekirjoitettu',
   timeZone: 'Suomen aikaa',
@@ -36,7 +37,8 @@ const FI: SignaturePageTexts = {
 
 const SV: SignaturePageTexts = {
   title: 'Underskriftsbekräftelse',
-  intro: (n) => `Denna sida har fogats till det godkända avtalsdokumentet efter att erfarenhetsexperten undertecknat det. Sidorna 1–${n} är det godkända dokumentet i oförändrat skick: det låstes före underskriften, och därför antecknas underskriften på denna sida.`,
+  intro: (n) =>
+    `Denna sida har fogats till det godkända avtalsdokumentet efter att erfarenhetsexperten undertecknat det. Sidorna 1–${n} är det godkända dokumentet i oförändrat skick: det låstes före underskriften, och därför antecknas underskriften på denna sida.`,
   signerLabel: 'Undertecknad av (erfarenhetsexpert)',
   signedAtLabel: 'Undertecknat',
   timeZone: 'finsk tid',
@@ -53,7 +55,8 @@ const SV: SignaturePageTexts = {
 
 const EN: SignaturePageTexts = {
   title: 'Signature confirmation',
-  intro: (n) => `This page was appended to the approved contract document after the expert by experience had signed it. Pages 1–${n} are the approved document, unchanged: it was fixed before signing, so the signature is recorded on this page.`,
+  intro: (n) =>
+    `This page was appended to the approved contract document after the expert by experience had signed it. Pages 1–${n} are the approved document, unchanged: it was fixed before signing, so the signature is recorded on this page.`,
   signerLabel: 'Signed by (expert by experience)',
   signedAtLabel: 'Signed at',
   timeZone: '',

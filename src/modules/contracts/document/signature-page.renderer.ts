@@ -24,7 +24,12 @@ export interface SignaturePageDocument {
 }
 
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
-const FRAME: PageFrame = { pageHeight: A4.height, left: MARGIN.left, width: A4.width - MARGIN.left - MARGIN.right, bottom: A4.height - MARGIN.bottom };
+const FRAME: PageFrame = {
+  pageHeight: A4.height,
+  left: MARGIN.left,
+  width: A4.width - MARGIN.left - MARGIN.right,
+  bottom: A4.height - MARGIN.bottom,
+};
 const FIELD = { labelWidth: 180, lineGap: 2, spaceAfter: 6, size: 10 };
 
 export function renderSignaturePage(doc: SignaturePageDocument): Buffer {
@@ -63,7 +68,13 @@ class SignaturePageWriter extends DocumentWriter {
     const c = contractTexts(doc.language);
     const s = signaturePageTexts(doc.language);
     const when = (iso: string) => (s.timeZone ? `${c.formatInstant(iso)} (${s.timeZone})` : c.formatInstant(iso));
-    this.letterhead(c.countyNames, [`${c.contractNumberLabel} ${doc.contractNumber}`, `${c.versionLabel} ${doc.version}`], s.title, c.title, 16);
+    this.letterhead(
+      c.countyNames,
+      [`${c.contractNumberLabel} ${doc.contractNumber}`, `${c.versionLabel} ${doc.version}`],
+      s.title,
+      c.title,
+      16,
+    );
     this.paragraph(s.intro(doc.approvedPages));
     this.pdf.y += 6;
     this.field(this.root, s.signerLabel, doc.signer.name, FIELD);
@@ -74,15 +85,32 @@ class SignaturePageWriter extends DocumentWriter {
     if (doc.approver) this.field(this.root, s.approverLabel, `${doc.approver.name}, ${when(doc.approver.at)}`, FIELD);
     this.pdf.y += 8;
     // The hash on a line of its own, whole, so that it can be read and compared.
-    this.tagged(this.root, 'P', {}, () => this.ts.text(s.hashLabel, FRAME.left, this.pdf.y, textStyle(BODY, 10, HOUSE_COLOR.muted), { width: FRAME.width }));
-    this.tagged(this.root, 'P', {}, () => this.ts.text(doc.approvedSha256, FRAME.left, this.pdf.y + 2, textStyle(BOLD, 9), { width: FRAME.width, lineBreak: false }));
+    this.tagged(this.root, 'P', {}, () =>
+      this.ts.text(s.hashLabel, FRAME.left, this.pdf.y, textStyle(BODY, 10, HOUSE_COLOR.muted), { width: FRAME.width }),
+    );
+    this.tagged(this.root, 'P', {}, () =>
+      this.ts.text(doc.approvedSha256, FRAME.left, this.pdf.y + 2, textStyle(BOLD, 9), {
+        width: FRAME.width,
+        lineBreak: false,
+      }),
+    );
     this.pdf.y += 12;
     this.paragraph(s.check(doc.approvedBytes));
     const page = doc.approvedPages + 1;
-    this.pageFurniture({ note: `${doc.contractNumber} · ${c.versionLabel} ${doc.version} · ${s.title}`, bold: false }, () => c.page(page, page), `${c.countyName} · ${c.title}`);
+    this.pageFurniture(
+      { note: `${doc.contractNumber} · ${c.versionLabel} ${doc.version} · ${s.title}`, bold: false },
+      () => c.page(page, page),
+      `${c.countyName} · ${c.title}`,
+    );
   }
 
   private paragraph(text: string): void {
-    this.tagged(this.root, 'P', {}, () => this.ts.text(text, FRAME.left, this.pdf.y, textStyle(BODY, 10), { width: FRAME.width, lineGap: 2, paragraphGap: 5 }));
+    this.tagged(this.root, 'P', {}, () =>
+      this.ts.text(text, FRAME.left, this.pdf.y, textStyle(BODY, 10), {
+        width: FRAME.width,
+        lineGap: 2,
+        paragraphGap: 5,
+      }),
+    );
   }
 }

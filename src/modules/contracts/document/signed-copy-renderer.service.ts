@@ -9,6 +9,8 @@ export type SignedCopyDocument = Omit<SignaturePageDocument, 'approvedBytes' | '
 @Injectable()
 export class SignedCopyRenderer {
   render(approved: Buffer, page: SignedCopyDocument): Promise<AppendedPdf> {
-    return appendPagesIncrementally(approved, (approvedPages) => renderSignaturePage({ ...page, approvedBytes: approved.length, approvedPages }));
+    return appendPagesIncrementally(approved, (approvedPages) =>
+      renderSignaturePage({ ...page, approvedBytes: approved.length, approvedPages }),
+    );
   }
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+} from 'class-validator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 
 export class SignContractDto {
@@ -8,7 +19,9 @@ export class SignContractDto {
   @Length(1, 200)
   password: string;
 
-  @ApiPropertyOptional({ description: 'The SHA-256 (hex) of the PDF the expert read; refused if it is not the stored one' })
+  @ApiPropertyOptional({
+    description: 'The SHA-256 (hex) of the PDF the expert read; refused if it is not the stored one',
+  })
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'pdfSha256 must be a SHA-256 in lower-case hex' })
   pdfSha256?: string;
@@ -44,7 +57,10 @@ export class ReviseContractDto {
 }
 
 export class ContractPdfQuery {
-  @ApiPropertyOptional({ enum: ['en'], description: 'en: an English information copy, rendered on demand and never signed' })
+  @ApiPropertyOptional({
+    enum: ['en'],
+    description: 'en: an English information copy, rendered on demand and never signed',
+  })
   @IsOptional()
   @IsIn(['en'])
   language?: 'en';

@@ -41,23 +41,43 @@ export class ContractResponse {
   @ApiProperty({ example: 'KOK-2026-000123' }) number: string;
   @ApiProperty() version: number;
   @ApiProperty({ enum: ContractStatus, enumName: 'ContractStatus' }) status: ContractStatus;
-  @ApiProperty({ enum: ContractLanguage, enumName: 'ContractLanguage', description: 'The binding language' }) language: ContractLanguage;
+  @ApiProperty({ enum: ContractLanguage, enumName: 'ContractLanguage', description: 'The binding language' })
+  language: ContractLanguage;
   @ApiProperty({ format: 'uuid' }) expertId: string;
   @ApiProperty() expertName: string;
   @ApiProperty({ type: ContractOrganisationResponse }) organisation: ContractOrganisationResponse;
   @ApiProperty({ format: 'date' }) validFrom: string;
   @ApiProperty({ format: 'date', description: 'Inclusive' }) validUntil: string;
   @ApiProperty({ type: [ContractAssignmentResponse] }) assignments: ContractAssignmentResponse[];
-  @ApiProperty({ type: ContractFeeResponse, nullable: true, description: 'As stated in the contract; null until approved' }) fee: ContractFeeResponse | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The version this one replaces once signed' }) supersedesId: string | null;
+  @ApiProperty({
+    type: ContractFeeResponse,
+    nullable: true,
+    description: 'As stated in the contract; null until approved',
+  })
+  fee: ContractFeeResponse | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The version this one replaces once signed',
+  })
+  supersedesId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) supersededById: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) approvedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) approvedBy: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the stored PDF; null until rendered' }) pdfSha256: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the stored PDF; null until rendered' })
+  pdfSha256: string | null;
   @ApiProperty({ type: ContractSignatureResponse, nullable: true }) signature: ContractSignatureResponse | null;
-  @ApiProperty({ description: 'Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing' })
+  @ApiProperty({
+    description:
+      'Whether the signed copy (GET /contracts/{id}/signed-pdf) is ready: made by the worker shortly after signing',
+  })
   signedCopyReady: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the signed copy (the approved PDF with its signature page); null until made' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'SHA-256 of the signed copy (the approved PDF with its signature page); null until made',
+  })
   signedCopySha256: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) terminatedAt: string | null;
   @ApiProperty({ type: String, nullable: true }) terminationReason: string | null;
@@ -65,7 +85,8 @@ export class ContractResponse {
     enum: TerminationCause,
     enumName: 'TerminationCause',
     nullable: true,
-    description: 'coordinator: ended by the coordinator; work_cancelled: every assignment it covered was cancelled or withdrawn from',
+    description:
+      'coordinator: ended by the coordinator; work_cancelled: every assignment it covered was cancelled or withdrawn from',
   })
   terminationCause: TerminationCause | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -115,7 +136,12 @@ export function toContractResponse(c: ContractEntity, covered: CoveredAssignment
     pdfSha256: c.pdfSha256,
     signature:
       c.signedAt && c.signedPdfSha256
-        ? { at: c.signedAt.toISOString(), pdfSha256: c.signedPdfSha256, ip: c.signedIp ?? '', userAgent: c.signedUserAgent ?? '' }
+        ? {
+            at: c.signedAt.toISOString(),
+            pdfSha256: c.signedPdfSha256,
+            ip: c.signedIp ?? '',
+            userAgent: c.signedUserAgent ?? '',
+          }
         : null,
     signedCopyReady: Boolean(c.signedCopy),
     signedCopySha256: c.signedCopy?.sha256 ?? null,

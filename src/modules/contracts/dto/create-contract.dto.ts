@@ -8,7 +8,11 @@ export class CreateContractDto {
   @IsUUID()
   expertId: string;
 
-  @ApiProperty({ type: [String], format: 'uuid', description: 'The expert’s accepted assignments, all ordered by one unit or project' })
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'The expert’s accepted assignments, all ordered by one unit or project',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -20,7 +24,10 @@ export class CreateContractDto {
   @IsDateOnly()
   validFrom: string;
 
-  @ApiProperty({ example: '2026-06-30', description: 'Last day of the term, inclusive; the term must cover every assignment' })
+  @ApiProperty({
+    example: '2026-06-30',
+    description: 'Last day of the term, inclusive; the term must cover every assignment',
+  })
   @IsDateOnly()
   validUntil: string;
 }

@@ -1,4 +1,16 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -39,8 +51,14 @@ export enum ContractLanguage {
 @Check('contracts_term', 'valid_until >= valid_from')
 @Check('contracts_version', 'version >= 1')
 @Check('contracts_pdf', '(pdf IS NULL) = (pdf_sha256 IS NULL)')
-@Check('contracts_approved', `status NOT IN ('approved', 'signed', 'expired') OR (approved_at IS NOT NULL AND approved_by IS NOT NULL AND snapshot IS NOT NULL)`)
-@Check('contracts_signed', `(status NOT IN ('signed', 'expired') OR signed_at IS NOT NULL) AND (signed_at IS NULL) = (signed_pdf_sha256 IS NULL) AND (signed_pdf_sha256 IS NULL OR signed_pdf_sha256 = pdf_sha256)`)
+@Check(
+  'contracts_approved',
+  `status NOT IN ('approved', 'signed', 'expired') OR (approved_at IS NOT NULL AND approved_by IS NOT NULL AND snapshot IS NOT NULL)`,
+)
+@Check(
+  'contracts_signed',
+  `(status NOT IN ('signed', 'expired') OR signed_at IS NOT NULL) AND (signed_at IS NULL) = (signed_pdf_sha256 IS NULL) AND (signed_pdf_sha256 IS NULL OR signed_pdf_sha256 = pdf_sha256)`,
+)
 // The end of a contract's life is written whole, and only with its end: never onto a contract still in force.
 @Check(
   'contracts_terminated',

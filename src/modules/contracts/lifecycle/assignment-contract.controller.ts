@@ -17,7 +17,10 @@ export class AssignmentContractController {
   @ApiOperation({ summary: 'Whether a contract covers an assignment, and its state' })
   @Get(':id/contract-status')
   @Authenticated({ roles: [Role.Orderer, Role.Expert, Role.Coordinator] })
-  @ApiOkResponse({ type: ContractStatusResponse, description: 'Whether a contract covers the assignment, and its state; never its content' })
+  @ApiOkResponse({
+    type: ContractStatusResponse,
+    description: 'Whether a contract covers the assignment, and its state; never its content',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such assignment, or not one of the caller’s' })
   status(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractStatusResponse> {
     return this.contracts.statusOfAssignment(ctx, id);

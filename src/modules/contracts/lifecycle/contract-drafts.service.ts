@@ -46,14 +46,22 @@ export class ContractDrafts {
       assignmentIds: [assignment.id],
       createdBy: null,
     });
-    await this.audit.log({ actorId, meta }, 'contract.drafted', ['contract', contract.id], { assignmentId: assignment.id, automatic: true }, manager);
+    await this.audit.log(
+      { actorId, meta },
+      'contract.drafted',
+      ['contract', contract.id],
+      { assignmentId: assignment.id, automatic: true },
+      manager,
+    );
     return contract;
   }
 
   async create(manager: EntityManager, c: NewContract): Promise<ContractEntity> {
     const expert = await this.contracts.findExpert(manager, c.expertId);
     if (!expert) throw ContractErrors.expertNotFound();
-    const number = c.revisionOf?.number ?? contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
+    const number =
+      c.revisionOf?.number ??
+      contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
     const contract = await this.contracts.save(manager, {
       number,
       version: c.revisionOf ? await this.contracts.nextVersion(manager, number) : 1,
@@ -71,7 +79,13 @@ export class ContractDrafts {
     for (const draft of c.replacing ?? []) {
       const superseded = { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now };
       await this.contracts.updateContract(manager, draft.id, superseded, ContractStatus.Draft);
-      await this.audit.log({ actorId: c.createdBy }, 'contract.superseded', ['contract', draft.id], { by: contract.id, from: ContractStatus.Draft }, manager);
+      await this.audit.log(
+        { actorId: c.createdBy },
+        'contract.superseded',
+        ['contract', draft.id],
+        { by: contract.id, from: ContractStatus.Draft },
+        manager,
+      );
     }
     await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
     return contract;

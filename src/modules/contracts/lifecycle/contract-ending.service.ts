@@ -57,15 +57,33 @@ export class ContractEnding {
   // After the assignment was cancelled, for the contracts lockCovering returned. With no work left, a contract is
   // terminated. With work left (a series), a draft stops listing the cancelled task, and an approved or signed one
   // stays exactly as it was approved or signed.
-  async workCancelled(manager: EntityManager, covering: ContractEntity[], assignmentId: string, by: ContractEnder, party: CancelledBy): Promise<string[]> {
+  async workCancelled(
+    manager: EntityManager,
+    covering: ContractEntity[],
+    assignmentId: string,
+    by: ContractEnder,
+    party: CancelledBy,
+  ): Promise<string[]> {
     const mailIds: string[] = [];
     for (const contract of covering) {
-      const assignments = await this.contracts.findAssignments(manager, await this.contracts.coveredAssignmentIds(manager, contract.id));
+      const assignments = await this.contracts.findAssignments(
+        manager,
+        await this.contracts.coveredAssignmentIds(manager, contract.id),
+      );
       if (assignments.every((a) => a.status === AssignmentStatus.Cancelled)) {
-        mailIds.push(...(await this.terminate(manager, contract, by, TerminationCause.WorkCancelled, WORK_CANCELLED_REASON[party])).mailIds);
+        mailIds.push(
+          ...(await this.terminate(manager, contract, by, TerminationCause.WorkCancelled, WORK_CANCELLED_REASON[party]))
+            .mailIds,
+        );
       } else if (contract.status === ContractStatus.Draft) {
         await this.contracts.releaseFromDraft(manager, contract.id, assignmentId);
-        await this.audit.log({ actorId: by.id, meta: by.meta }, 'contract.assignment_released', ['contract', contract.id], { assignmentId }, manager);
+        await this.audit.log(
+          { actorId: by.id, meta: by.meta },
+          'contract.assignment_released',
+          ['contract', contract.id],
+          { assignmentId },
+          manager,
+        );
       }
     }
     return mailIds;
@@ -74,21 +92,50 @@ export class ContractEnding {
   // On a contract the caller has locked, in its transaction: who, when, why and the cause are recorded, work not
   // yet started that no signed contract covers any more goes back to accepted, and the expert is told in writing
   // when a contract they signed has ended.
-  async terminate(manager: EntityManager, contract: ContractEntity, by: ContractEnder, cause: TerminationCause, reason: string): Promise<ContractEnded> {
+  async terminate(
+    manager: EntityManager,
+    contract: ContractEntity,
+    by: ContractEnder,
+    cause: TerminationCause,
+    reason: string,
+  ): Promise<ContractEnded> {
     const now = this.clock.now();
-    const terminated = { status: ContractStatus.Terminated, terminatedBy: by.id, terminatedAt: now, terminationReason: reason, terminationCause: cause };
+    const terminated = {
+      status: ContractStatus.Terminated,
+      terminatedBy: by.id,
+      terminatedAt: now,
+      terminationReason: reason,
+      terminationCause: cause,
+    };
     await this.contracts.updateContract(manager, contract.id, terminated);
     const wasSigned = contract.status === ContractStatus.Signed;
-    const unconfirmed = wasSigned ? await this.contracts.unconfirmUncovered(manager, await this.contracts.coveredAssignmentIds(manager, contract.id), now) : [];
-    await this.audit.log({ actorId: by.id, meta: by.meta }, 'contract.terminated', ['contract', contract.id], { from: contract.status, cause, unconfirmed }, manager);
+    const unconfirmed = wasSigned
+      ? await this.contracts.unconfirmUncovered(
+          manager,
+          await this.contracts.coveredAssignmentIds(manager, contract.id),
+          now,
+        )
+      : [];
+    await this.audit.log(
+      { actorId: by.id, meta: by.meta },
+      'contract.terminated',
+      ['contract', contract.id],
+      { from: contract.status, cause, unconfirmed },
+      manager,
+    );
     const expert = wasSigned ? await this.contracts.findUser(manager, contract.expertId) : null;
     if (!expert) return { unconfirmed, mailIds: [] };
-    const mailId = await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, contractEndedMail, {
-      number: contract.number,
-      version: contract.version,
-      endedOn: localDate(now),
-      workCancelled: cause === TerminationCause.WorkCancelled,
-    });
+    const mailId = await this.mail.compose(
+      manager,
+      { userId: expert.id, email: expert.email, language: expert.language },
+      contractEndedMail,
+      {
+        number: contract.number,
+        version: contract.version,
+        endedOn: localDate(now),
+        workCancelled: cause === TerminationCause.WorkCancelled,
+      },
+    );
     return { unconfirmed, mailIds: [mailId] };
   }
 

@@ -46,7 +46,10 @@ export class ContractSigningService {
         if (!locked) throw ContractErrors.notFound();
         const again = refusal('approve', locked.status, locked.terminationCause);
         if (again) throw ContractErrors.refused(again, 'approved');
-        const assignments = await this.contracts.findAssignments(manager, await this.contracts.coveredAssignmentIds(manager, id));
+        const assignments = await this.contracts.findAssignments(
+          manager,
+          await this.contracts.coveredAssignmentIds(manager, id),
+        );
         if (allCancelled(assignments)) throw ContractErrors.refused('work_cancelled', 'approved');
         const closed = assignments.filter((a) => !OPEN_ASSIGNMENT_STATUSES.includes(a.status));
         if (closed.length > 0) throw ContractErrors.assignmentNotOpen(closed.map((a) => a.id));
@@ -80,14 +83,29 @@ export class ContractSigningService {
         this.assertSignable(locked);
         const now = this.clock.now();
         const covered = await this.contracts.coveredAssignmentIds(manager, id);
-        if (allCancelled(await this.contracts.findAssignments(manager, covered))) throw ContractErrors.refused('work_cancelled', 'signed');
+        if (allCancelled(await this.contracts.findAssignments(manager, covered)))
+          throw ContractErrors.refused('work_cancelled', 'signed');
         // A new version replaces the signed one in the same moment it is signed itself.
         let released: string[] = [];
-        const [previous] = locked.supersedesId ? await this.contracts.lockContracts(manager, [locked.supersedesId]) : [];
+        const [previous] = locked.supersedesId
+          ? await this.contracts.lockContracts(manager, [locked.supersedesId])
+          : [];
         if (previous && [ContractStatus.Signed, ContractStatus.Expired].includes(previous.status)) {
-          await this.contracts.updateContract(manager, previous.id, { status: ContractStatus.Superseded, supersededById: id, supersededAt: now });
-          await this.audit.log(ctx, 'contract.superseded', ['contract', previous.id], { by: id, from: previous.status }, manager);
-          released = (await this.contracts.coveredAssignmentIds(manager, previous.id)).filter((a) => !covered.includes(a));
+          await this.contracts.updateContract(manager, previous.id, {
+            status: ContractStatus.Superseded,
+            supersededById: id,
+            supersededAt: now,
+          });
+          await this.audit.log(
+            ctx,
+            'contract.superseded',
+            ['contract', previous.id],
+            { by: id, from: previous.status },
+            manager,
+          );
+          released = (await this.contracts.coveredAssignmentIds(manager, previous.id)).filter(
+            (a) => !covered.includes(a),
+          );
         }
         await this.contracts.updateContract(
           manager,
@@ -103,7 +121,13 @@ export class ContractSigningService {
         );
         const confirmed = await this.contracts.confirmAssignments(manager, covered);
         const unconfirmed = await this.contracts.unconfirmUncovered(manager, released, now);
-        await this.audit.log(ctx, 'contract.signed', ['contract', id], { pdfSha256: locked.pdfSha256, confirmed, unconfirmed }, manager);
+        await this.audit.log(
+          ctx,
+          'contract.signed',
+          ['contract', id],
+          { pdfSha256: locked.pdfSha256, confirmed, unconfirmed },
+          manager,
+        );
         for (const assignmentId of confirmed) {
           await this.audit.log(ctx, 'assignment.confirmed', ['assignment', assignmentId], { contractId: id }, manager);
         }

@@ -33,10 +33,13 @@ describe('contract transitions', () => {
     expect(refusal(action, status)).toBe(expected);
   });
 
-  it.each(['approve', 'sign', 'revise', 'terminate'] as const)('%s a contract ended because its work was cancelled: work_cancelled', (action) => {
-    expect(refusal(action, ContractStatus.Terminated, TerminationCause.WorkCancelled)).toBe('work_cancelled');
-    expect(refusal(action, ContractStatus.Terminated, TerminationCause.Coordinator)).toBe('terminated');
-  });
+  it.each(['approve', 'sign', 'revise', 'terminate'] as const)(
+    '%s a contract ended because its work was cancelled: work_cancelled',
+    (action) => {
+      expect(refusal(action, ContractStatus.Terminated, TerminationCause.WorkCancelled)).toBe('work_cancelled');
+      expect(refusal(action, ContractStatus.Terminated, TerminationCause.Coordinator)).toBe('terminated');
+    },
+  );
 
   it('covers every action for every status', () => {
     expect(table).toHaveLength(4 * Object.values(ContractStatus).length);

@@ -25,11 +25,17 @@ const ALLOWED: Record<ContractAction, ContractStatus[]> = {
 // The state as of today (a Helsinki date): a signed contract whose last day has passed is expired at once, not
 // only once the sweep has written it (the sweep still does, with its audit row).
 export function statusOn(contract: { status: ContractStatus; validUntil: string }, today: string): ContractStatus {
-  return contract.status === ContractStatus.Signed && contract.validUntil < today ? ContractStatus.Expired : contract.status;
+  return contract.status === ContractStatus.Signed && contract.validUntil < today
+    ? ContractStatus.Expired
+    : contract.status;
 }
 
 // A contract ended because its work was cancelled says so, whatever is asked of it.
-export function refusal(action: ContractAction, status: ContractStatus, cause: TerminationCause | null = null): ContractRefusal | null {
+export function refusal(
+  action: ContractAction,
+  status: ContractStatus,
+  cause: TerminationCause | null = null,
+): ContractRefusal | null {
   if (ALLOWED[action].includes(status)) return null;
   switch (status) {
     case ContractStatus.Superseded:

@@ -2,7 +2,11 @@ import { Language } from '../../../common/i18n/language';
 import { contractLanguage, contractNumber, defaultTerm, outsideTerm, workDays } from './contract.rule';
 import { ContractLanguage } from '../entities/contract.entity';
 
-const work = (startsAt: string, endsAt: string, id = 'a') => ({ id, startsAt: new Date(startsAt), endsAt: new Date(endsAt) });
+const work = (startsAt: string, endsAt: string, id = 'a') => ({
+  id,
+  startsAt: new Date(startsAt),
+  endsAt: new Date(endsAt),
+});
 
 describe('contract rules', () => {
   describe('contractLanguage', () => {
@@ -19,18 +23,30 @@ describe('contract rules', () => {
 
   describe('workDays', () => {
     it('uses Helsinki days: 23:30 UTC is already the next day there', () => {
-      expect(workDays(work('2026-03-04T23:30:00Z', '2026-03-05T01:00:00Z'))).toEqual({ validFrom: '2026-03-05', validUntil: '2026-03-05' });
+      expect(workDays(work('2026-03-04T23:30:00Z', '2026-03-05T01:00:00Z'))).toEqual({
+        validFrom: '2026-03-05',
+        validUntil: '2026-03-05',
+      });
     });
 
     it('counts work ending exactly at local midnight in the day before', () => {
-      expect(workDays(work('2026-03-04T20:00:00Z', '2026-03-04T22:00:00Z'))).toEqual({ validFrom: '2026-03-04', validUntil: '2026-03-04' });
-      expect(workDays(work('2026-03-04T20:00:00Z', '2026-03-04T22:00:00.001Z'))).toEqual({ validFrom: '2026-03-04', validUntil: '2026-03-05' });
+      expect(workDays(work('2026-03-04T20:00:00Z', '2026-03-04T22:00:00Z'))).toEqual({
+        validFrom: '2026-03-04',
+        validUntil: '2026-03-04',
+      });
+      expect(workDays(work('2026-03-04T20:00:00Z', '2026-03-04T22:00:00.001Z'))).toEqual({
+        validFrom: '2026-03-04',
+        validUntil: '2026-03-05',
+      });
     });
   });
 
   describe('defaultTerm', () => {
     it('spans from the first day to the last day of the work', () => {
-      const term = defaultTerm([work('2026-03-10T07:00:00Z', '2026-03-10T09:00:00Z'), work('2026-03-02T07:00:00Z', '2026-03-02T09:00:00Z')]);
+      const term = defaultTerm([
+        work('2026-03-10T07:00:00Z', '2026-03-10T09:00:00Z'),
+        work('2026-03-02T07:00:00Z', '2026-03-02T09:00:00Z'),
+      ]);
       expect(term).toEqual({ validFrom: '2026-03-02', validUntil: '2026-03-10' });
     });
 

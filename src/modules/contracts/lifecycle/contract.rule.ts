@@ -45,6 +45,7 @@ export function outsideTerm<W extends TimedWork>(term: Term, works: readonly W[]
 
 export function contractNumber(year: number, sequence: number): string {
   if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`Not a contract year: ${year}`);
-  if (!Number.isSafeInteger(sequence) || sequence < 1) throw new RangeError(`Not a contract sequence number: ${sequence}`);
+  if (!Number.isSafeInteger(sequence) || sequence < 1)
+    throw new RangeError(`Not a contract sequence number: ${sequence}`);
   return `KOK-${year}-${String(sequence).padStart(6, '0')}`;
 }

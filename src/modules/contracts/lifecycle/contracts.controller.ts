@@ -1,5 +1,27 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
@@ -12,7 +34,12 @@ import { contractPdfResponse } from '../document/contract-pdf.response';
 import { ContractPdfsService } from '../document/contract-pdfs.service';
 import { ContractSigningService } from './contract-signing.service';
 import { ContractsService } from './contracts.service';
-import { ContractPdfQuery, ReviseContractDto, SignContractDto, TerminateContractDto } from '../dto/contract-actions.dto';
+import {
+  ContractPdfQuery,
+  ReviseContractDto,
+  SignContractDto,
+  TerminateContractDto,
+} from '../dto/contract-actions.dto';
 import { ContractPageResponse, ContractResponse } from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
@@ -40,9 +67,19 @@ export class ContractsController {
   @ApiOperation({ summary: "Create a contract for a series of one expert's assignments" })
   @Post()
   @Authenticated({ roles: [Role.Coordinator] })
-  @ApiCreatedResponse({ type: ContractResponse, description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded' })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN' })
+  @ApiCreatedResponse({
+    type: ContractResponse,
+    description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded',
+  })
+  @ApiBadRequestResponse({
+    type: ProblemResponse,
+    description:
+      'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS',
+  })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN',
+  })
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateContractDto): Promise<ContractResponse> {
     return this.contracts.create(ctx, dto);
   }
@@ -61,7 +98,8 @@ export class ContractsController {
   @Authenticated({ roles: READERS })
   @ApiOkResponse({
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
-    description: 'The signed-language PDF exactly as stored, or with language=en an information copy rendered on demand',
+    description:
+      'The signed-language PDF exactly as stored, or with language=en an information copy rendered on demand',
     headers: { ETag: { description: 'SHA-256 of the PDF in hex, quoted', schema: { type: 'string' } } },
   })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
@@ -85,7 +123,12 @@ export class ContractsController {
       'The signed copy, for the expert whose contract it is and for coordinators. It begins with the approved PDF byte for byte (the file whose SHA-256 is `signature.pdfSha256`), ' +
       'followed by a signature page (who signed, when in Finnish time, from which address and browser, and the SHA-256 of the approved document) in the contract’s language, ' +
       'appended as an incremental update. Made by the worker shortly after signing; `signedCopyReady` in the contract says when.',
-    headers: { ETag: { description: 'SHA-256 of the signed copy in hex, quoted (`signedCopySha256`)', schema: { type: 'string' } } },
+    headers: {
+      ETag: {
+        description: 'SHA-256 of the signed copy in hex, quoted (`signedCopySha256`)',
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such contract, or another expert’s' })
@@ -103,8 +146,15 @@ export class ContractsController {
   @Post(':id/approve')
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
-  @ApiOkResponse({ type: ContractResponse, description: 'Approved; the worker renders and stores the PDF, then the expert is told' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING' })
+  @ApiOkResponse({
+    type: ContractResponse,
+    description: 'Approved; the worker renders and stores the PDF, then the expert is told',
+  })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description:
+      'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING',
+  })
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
     return this.signing.approve(ctx, id);
   }
@@ -114,19 +164,41 @@ export class ContractsController {
   @Authenticated({ roles: [Role.Expert] })
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
-  @ApiOkResponse({ type: ContractResponse, description: 'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy' })
+  @ApiOkResponse({
+    type: ContractResponse,
+    description:
+      'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy',
+  })
   @ApiForbiddenResponse({ type: ProblemResponse, description: 'SIGNING_PASSWORD_INCORRECT' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH' })
-  sign(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: SignContractDto): Promise<ContractResponse> {
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description:
+      'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH',
+  })
+  sign(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: SignContractDto,
+  ): Promise<ContractResponse> {
     return this.signing.sign(ctx, id, dto);
   }
 
   @ApiOperation({ summary: 'Draft a new version of a signed contract' })
   @Post(':id/revise')
   @Authenticated({ roles: [Role.Coordinator] })
-  @ApiCreatedResponse({ type: ContractResponse, description: 'A new draft version; once signed it supersedes this one, and both stay readable' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED' })
-  revise(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReviseContractDto): Promise<ContractResponse> {
+  @ApiCreatedResponse({
+    type: ContractResponse,
+    description: 'A new draft version; once signed it supersedes this one, and both stay readable',
+  })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED',
+  })
+  revise(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ReviseContractDto,
+  ): Promise<ContractResponse> {
     return this.contracts.revise(ctx, id, dto);
   }
 
@@ -135,8 +207,15 @@ export class ContractsController {
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
   @ApiOkResponse({ type: ContractResponse, description: 'Terminated early: who, when and why are recorded' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED' })
-  terminate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: TerminateContractDto): Promise<ContractResponse> {
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED',
+  })
+  terminate(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: TerminateContractDto,
+  ): Promise<ContractResponse> {
     return this.contracts.terminate(ctx, id, dto);
   }
 }

@@ -18,7 +18,13 @@ import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transiti
 import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
 import { ContractErrors, fromDatabase } from '../contracts.errors';
 import { ReviseContractDto, TerminateContractDto } from '../dto/contract-actions.dto';
-import { ContractPageResponse, ContractResponse, ContractStatusResponse, toContractResponse, toContractStatusResponse } from '../dto/contract.response';
+import {
+  ContractPageResponse,
+  ContractResponse,
+  ContractStatusResponse,
+  toContractResponse,
+  toContractStatusResponse,
+} from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
 import { ContractEntity, ContractStatus, TerminationCause } from '../entities/contract.entity';
@@ -49,7 +55,12 @@ export class ContractsService {
     const today = this.today();
     const [items, total] = await this.contracts.findPage({ ...q, expertId, today, limit: q.limit, offset: q.offset });
     const covered = await this.contracts.coverages(items.map((c) => c.id));
-    return { items: items.map((c) => toContractResponse(c, covered.get(c.id)!, today)), total, limit: q.limit, offset: q.offset };
+    return {
+      items: items.map((c) => toContractResponse(c, covered.get(c.id)!, today)),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
   }
 
   async get(ctx: AuthContext, id: string): Promise<ContractResponse> {
@@ -58,7 +69,11 @@ export class ContractsService {
 
   // The orderer's view: that a contract covers the assignment, and its state; never its content.
   async statusOfAssignment(ctx: AuthContext, assignmentId: string): Promise<ContractStatusResponse> {
-    await requireAccess(this.audit, ctx, assignmentAccess(ctx, assignmentId, () => this.contracts.findAssignment(assignmentId), this.organisations));
+    await requireAccess(
+      this.audit,
+      ctx,
+      assignmentAccess(ctx, assignmentId, () => this.contracts.findAssignment(assignmentId), this.organisations),
+    );
     return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), this.today());
   }
 
@@ -78,7 +93,13 @@ export class ContractsService {
           createdBy: ctx.user.id,
           replacing,
         });
-        await this.audit.log(ctx, 'contract.created', ['contract', contract.id], { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) }, manager);
+        await this.audit.log(
+          ctx,
+          'contract.created',
+          ['contract', contract.id],
+          { assignmentIds: dto.assignmentIds, replaced: replacing.map((c) => c.id) },
+          manager,
+        );
         return contract.id;
       })
       .catch((error: unknown) => {
@@ -108,7 +129,13 @@ export class ContractsService {
           revisionOf: locked,
           replacing,
         });
-        await this.audit.log(ctx, 'contract.revised', ['contract', revision.id], { supersedes: id, version: revision.version }, manager);
+        await this.audit.log(
+          ctx,
+          'contract.revised',
+          ['contract', revision.id],
+          { supersedes: id, version: revision.version },
+          manager,
+        );
         return revision.id;
       })
       .catch((error: unknown) => {
@@ -125,7 +152,15 @@ export class ContractsService {
     const mailIds = await this.dataSource
       .transaction(async (manager) => {
         const locked = await this.lockedFor(manager, id, 'terminate', 'terminated');
-        return (await this.ending.terminate(manager, locked, { id: ctx.user.id, meta: ctx }, TerminationCause.Coordinator, dto.reason)).mailIds;
+        return (
+          await this.ending.terminate(
+            manager,
+            locked,
+            { id: ctx.user.id, meta: ctx },
+            TerminationCause.Coordinator,
+            dto.reason,
+          )
+        ).mailIds;
       })
       .catch((error: unknown) => {
         throw fromDatabase(error);
@@ -145,7 +180,12 @@ export class ContractsService {
     return toContractResponse(contract, covered.get(contract.id)!, this.today());
   }
 
-  private async lockedFor(manager: EntityManager, id: string, action: 'revise' | 'terminate', verb: string): Promise<ContractEntity> {
+  private async lockedFor(
+    manager: EntityManager,
+    id: string,
+    action: 'revise' | 'terminate',
+    verb: string,
+  ): Promise<ContractEntity> {
     const locked = await this.contracts.lockContract(manager, id);
     if (!locked) throw ContractErrors.notFound();
     const refused = refusal(action, statusOn(locked, this.today()), locked.terminationCause);
@@ -155,13 +195,22 @@ export class ContractsService {
 
   // The assignments one contract may cover: the expert's own, open, ordered by one unit or project, inside the
   // term and priced alike. Returns that unit or project.
-  private async checkScope(manager: EntityManager, expertId: string, ids: string[], term: Term, organisationId?: string): Promise<string> {
+  private async checkScope(
+    manager: EntityManager,
+    expertId: string,
+    ids: string[],
+    term: Term,
+    organisationId?: string,
+  ): Promise<string> {
     const assignments = await this.contracts.findAssignments(manager, ids);
     const unknown = ids.filter((id) => !assignments.some((a) => a.id === id));
     if (unknown.length > 0) throw ContractErrors.unknownAssignments(unknown);
     const foreign = assignments.filter((a) => a.expertId !== expertId);
     if (foreign.length > 0) throw ContractErrors.anotherExpertsAssignment(foreign.map((a) => a.id));
-    const organisations = new Set([...assignments.map((a) => a.request.organisationId), ...(organisationId ? [organisationId] : [])]);
+    const organisations = new Set([
+      ...assignments.map((a) => a.request.organisationId),
+      ...(organisationId ? [organisationId] : []),
+    ]);
     if (organisations.size > 1) throw ContractErrors.mixedOrganisations();
     const closed = assignments.filter((a) => !OPEN_ASSIGNMENT_STATUSES.includes(a.status));
     if (closed.length > 0) throw ContractErrors.assignmentNotOpen(closed.map((a) => a.id));
@@ -173,12 +222,23 @@ export class ContractsService {
 
   // The live contracts over these assignments, locked. Drafts wholly inside the new set are replaced; anything
   // approved or signed stays, and is refused (it is terminated or revised instead).
-  private async replaceableDrafts(manager: EntityManager, assignmentIds: string[], except?: string): Promise<ContractEntity[]> {
+  private async replaceableDrafts(
+    manager: EntityManager,
+    assignmentIds: string[],
+    except?: string,
+  ): Promise<ContractEntity[]> {
     const covering = await this.contracts.liveCoverage(manager, assignmentIds);
-    const locked = await this.contracts.lockContracts(manager, [...new Set(covering.map((c) => c.contractId))].filter((id) => id !== except));
-    const blocking = locked.filter((c) => [ContractStatus.Approved, ContractStatus.Signed, ContractStatus.Expired].includes(c.status));
+    const locked = await this.contracts.lockContracts(
+      manager,
+      [...new Set(covering.map((c) => c.contractId))].filter((id) => id !== except),
+    );
+    const blocking = locked.filter((c) =>
+      [ContractStatus.Approved, ContractStatus.Signed, ContractStatus.Expired].includes(c.status),
+    );
     if (blocking.length > 0) {
-      throw ContractErrors.alreadyUnderContract(covering.filter((c) => blocking.some((b) => b.id === c.contractId)).map((c) => c.assignmentId));
+      throw ContractErrors.alreadyUnderContract(
+        covering.filter((c) => blocking.some((b) => b.id === c.contractId)).map((c) => c.assignmentId),
+      );
     }
     const drafts = locked.filter((c) => c.status === ContractStatus.Draft);
     const partial: string[] = [];

@@ -14,15 +14,46 @@ describe('contract mails', () => {
   });
 
   it.each([
-    ['fi', 'Sopimus KOK-2026-000123 on päättynyt', 'päättynyt ennenaikaisesti 4.3.2026', 'kaikki sopimukseen kuuluvat toimeksiannot on peruttu', 'Vaitiolovelvollisuus'],
-    ['sv', 'Avtal KOK-2026-000123 har upphört', 'upphört i förtid 4.3.2026', 'alla uppdrag som avtalet gällde har ställts in', 'Tystnadsplikten'],
-    ['en', 'Contract KOK-2026-000123 has ended', 'ended early on 4 March 2026', 'every assignment under the contract was cancelled', 'confidentiality'],
-  ] as const)('tells the expert in %s that a contract they signed has ended', (language, subject, ended, cause, confidentiality) => {
-    const mail = contractEndedMail.render[language]({ number: 'KOK-2026-000123', version: 2, endedOn: '2026-03-04', workCancelled: true });
-    expect(mail.subject).toBe(subject);
-    for (const line of [ended, cause, confidentiality]) expect(mail.text).toContain(line);
-    const byCoordinator = contractEndedMail.render[language]({ number: 'KOK-2026-000123', version: 2, endedOn: '2026-03-04', workCancelled: false });
-    expect(byCoordinator.text).not.toContain(cause);
-    expect(`${byCoordinator.subject}\n${byCoordinator.text}`).not.toMatch(/\$\{|undefined|NaN/);
-  });
+    [
+      'fi',
+      'Sopimus KOK-2026-000123 on päättynyt',
+      'päättynyt ennenaikaisesti 4.3.2026',
+      'kaikki sopimukseen kuuluvat toimeksiannot on peruttu',
+      'Vaitiolovelvollisuus',
+    ],
+    [
+      'sv',
+      'Avtal KOK-2026-000123 har upphört',
+      'upphört i förtid 4.3.2026',
+      'alla uppdrag som avtalet gällde har ställts in',
+      'Tystnadsplikten',
+    ],
+    [
+      'en',
+      'Contract KOK-2026-000123 has ended',
+      'ended early on 4 March 2026',
+      'every assignment under the contract was cancelled',
+      'confidentiality',
+    ],
+  ] as const)(
+    'tells the expert in %s that a contract they signed has ended',
+    (language, subject, ended, cause, confidentiality) => {
+      const mail = contractEndedMail.render[language]({
+        number: 'KOK-2026-000123',
+        version: 2,
+        endedOn: '2026-03-04',
+        workCancelled: true,
+      });
+      expect(mail.subject).toBe(subject);
+      for (const line of [ended, cause, confidentiality]) expect(mail.text).toContain(line);
+      const byCoordinator = contractEndedMail.render[language]({
+        number: 'KOK-2026-000123',
+        version: 2,
+        endedOn: '2026-03-04',
+        workCancelled: false,
+      });
+      expect(byCoordinator.text).not.toContain(cause);
+      expect(`${byCoordinator.subject}\n${byCoordinator.text}`).not.toMatch(/\$\{|undefined|NaN/);
+    },
+  );
 });

@@ -8,7 +8,11 @@ export interface ContractMailParams {
   validUntil: string; // YYYY-MM-DD
 }
 
-const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
+const SIGN = {
+  fi: 'Pohjanmaan hyvinvointialue',
+  sv: 'Österbottens välfärdsområde',
+  en: 'Ostrobothnia wellbeing services county',
+};
 
 export const contractReadyMail = defineMailTemplate<ContractMailParams>('contract-ready-to-sign', {
   fi: (p) => ({

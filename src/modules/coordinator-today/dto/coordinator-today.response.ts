@@ -69,17 +69,36 @@ export class TodayCountsResponse {
 
 // The coordinator's first screen in one answer: counts, and the first rows of each queue.
 export class CoordinatorTodayResponse {
-  @ApiProperty({ type: TodayCountsResponse, description: 'Every item of each queue, counted' }) counts: TodayCountsResponse;
-  @ApiProperty({ type: [TodayCredentialResponse], description: 'Training certificates waiting for a decision, oldest first (at most 10)' })
+  @ApiProperty({ type: TodayCountsResponse, description: 'Every item of each queue, counted' })
+  counts: TodayCountsResponse;
+  @ApiProperty({
+    type: [TodayCredentialResponse],
+    description: 'Training certificates waiting for a decision, oldest first (at most 10)',
+  })
   credentials: TodayCredentialResponse[];
-  @ApiProperty({ type: [TodayOrderResponse], description: 'Submitted orders that still need experts, longest waiting first (at most 10)' })
+  @ApiProperty({
+    type: [TodayOrderResponse],
+    description: 'Submitted orders that still need experts, longest waiting first (at most 10)',
+  })
   orders: TodayOrderResponse[];
-  @ApiProperty({ type: [TodayOfferResponse], description: 'Open offers whose deadline is within 24 hours, nearest first (at most 10)' })
+  @ApiProperty({
+    type: [TodayOfferResponse],
+    description: 'Open offers whose deadline is within 24 hours, nearest first (at most 10)',
+  })
   offersExpiring: TodayOfferResponse[];
-  @ApiProperty({ type: [TodayContractResponse], description: 'Draft contracts waiting for approval, oldest first (at most 10)' })
+  @ApiProperty({
+    type: [TodayContractResponse],
+    description: 'Draft contracts waiting for approval, oldest first (at most 10)',
+  })
   contracts: TodayContractResponse[];
-  @ApiProperty({ type: [TodayClaimResponse], description: 'Submitted claims waiting for a decision, oldest first (at most 10)' })
+  @ApiProperty({
+    type: [TodayClaimResponse],
+    description: 'Submitted claims waiting for a decision, oldest first (at most 10)',
+  })
   claims: TodayClaimResponse[];
-  @ApiProperty({ type: [TodayFeeRunResponse], description: 'Fee runs queued, running, computed (waiting for approval) or failed, newest first' })
+  @ApiProperty({
+    type: [TodayFeeRunResponse],
+    description: 'Fee runs queued, running, computed (waiting for approval) or failed, newest first',
+  })
   feeRuns: TodayFeeRunResponse[];
 }

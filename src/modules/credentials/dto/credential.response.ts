@@ -13,7 +13,8 @@ export class CredentialResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ type: StoredFileResponse, description: 'Download it from /credentials/{id}/file' }) file: StoredFileResponse;
+  @ApiProperty({ type: StoredFileResponse, description: 'Download it from /credentials/{id}/file' })
+  file: StoredFileResponse;
 }
 
 export function toCredentialResponse(c: TrainingCredentialEntity): CredentialResponse {

@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -23,7 +33,10 @@ export enum CredentialStatus {
 @Entity('training_credentials')
 @Index('training_credentials_expert_status', ['expertId', 'status'])
 @Check('training_credentials_reason', `(status = 'rejected') = (rejection_reason IS NOT NULL)`)
-@Check('training_credentials_decided', `(status <> 'pending') = (decided_at IS NOT NULL) AND (decided_at IS NULL) = (decided_by IS NULL)`)
+@Check(
+  'training_credentials_decided',
+  `(status <> 'pending') = (decided_at IS NOT NULL) AND (decided_at IS NULL) = (decided_by IS NULL)`,
+)
 export class TrainingCredentialEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

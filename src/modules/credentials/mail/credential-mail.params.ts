@@ -28,7 +28,20 @@ const TRAINING: Translations<Record<TrainingType, string>> = {
 
 const COMPLETED: Translations<string> = { fi: 'suoritettu', sv: 'slutförd', en: 'completed' };
 
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 // Finnish and Finland-Swedish write 28.5.2025; English 28 May 2025.
 function formatDate(isoDate: string, language: Language): string {

@@ -22,7 +22,10 @@ describe('credential mail', () => {
 
   it('has a subject and a greeting by name in every language', () => {
     for (const language of Object.values(Language)) {
-      for (const mail of [credentialVerifiedMail.render[language](params), credentialRejectedMail.render[language]({ ...params, reason: 'x' })]) {
+      for (const mail of [
+        credentialVerifiedMail.render[language](params),
+        credentialRejectedMail.render[language]({ ...params, reason: 'x' }),
+      ]) {
         expect(mail.subject.length).toBeGreaterThan(10);
         expect(mail.text.split('\n')[0]).toMatch(/^(Hei|Hej|Hello) Maija,$/);
       }

@@ -25,11 +25,19 @@ export class HomeContractResponse {
 
 // The expert's first screen in one answer: what waits for them.
 export class ExpertHomeResponse {
-  @ApiProperty({ type: [HomeOfferResponse], description: 'Offers still open, nearest deadline first (at most 20)' }) offers: HomeOfferResponse[];
-  @ApiProperty({ type: [HomeAssignmentResponse], description: 'The next accepted or confirmed assignments not yet over (at most 3)' })
+  @ApiProperty({ type: [HomeOfferResponse], description: 'Offers still open, nearest deadline first (at most 20)' })
+  offers: HomeOfferResponse[];
+  @ApiProperty({
+    type: [HomeAssignmentResponse],
+    description: 'The next accepted or confirmed assignments not yet over (at most 3)',
+  })
   nextAssignments: HomeAssignmentResponse[];
-  @ApiProperty({ description: 'Accepted or confirmed assignments not yet over, all of them' }) upcomingAssignments: number;
-  @ApiProperty({ type: [HomeContractResponse], description: 'Approved contracts whose PDF is ready to read and sign (at most 20)' })
+  @ApiProperty({ description: 'Accepted or confirmed assignments not yet over, all of them' })
+  upcomingAssignments: number;
+  @ApiProperty({
+    type: [HomeContractResponse],
+    description: 'Approved contracts whose PDF is ready to read and sign (at most 20)',
+  })
   contractsToSign: HomeContractResponse[];
   @ApiProperty({ description: 'Claims returned to the expert for correction' }) returnedClaims: number;
 }

@@ -47,7 +47,10 @@ export class DirectoryQuery extends PageQueryDto {
   @IsEnum(TaskType)
   taskType?: TaskType;
 
-  @ApiPropertyOptional({ enum: CREDENTIAL_STATES, description: 'Experts with a certificate in this state (pending: waiting to be checked), or none at all' })
+  @ApiPropertyOptional({
+    enum: CREDENTIAL_STATES,
+    description: 'Experts with a certificate in this state (pending: waiting to be checked), or none at all',
+  })
   @IsOptional()
   @IsIn(CREDENTIAL_STATES)
   credentialState?: (typeof CREDENTIAL_STATES)[number];

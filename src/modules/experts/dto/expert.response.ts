@@ -25,7 +25,11 @@ export class ExpertResponse {
   @ApiProperty({ type: Number, nullable: true }) maxPerWeek: number | null;
   @ApiProperty({ type: Number, nullable: true }) maxPerMonth: number | null;
   @ApiProperty({ type: Number, nullable: true }) yearlyEarningsCeilingCents: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The expert’s reason for pausing: the expert and the coordinator only (null for others)' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The expert’s reason for pausing: the expert and the coordinator only (null for others)',
+  })
   pauseReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) erasureRequestedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -88,7 +92,8 @@ export class ConsentTextResponse {
 export class TopicVocabularyResponse {
   @ApiProperty({ type: [TopicResponse] }) topics: TopicResponse[];
   @ApiProperty({ example: 'topics-v1' }) consentVersion: string;
-  @ApiProperty({ type: () => ConsentTextResponse, description: 'The consent text, by language' }) consentText: ConsentTextResponse;
+  @ApiProperty({ type: () => ConsentTextResponse, description: 'The consent text, by language' })
+  consentText: ConsentTextResponse;
 }
 
 export function toExpertResponse(e: ExpertEntity): ExpertResponse {
@@ -128,7 +133,11 @@ export function toPaymentDetailsResponse(p: PaymentDetailsEntity): PaymentDetail
     declinesFee: p.declinesFee,
     association:
       p.payee === Payee.Association
-        ? { name: p.associationName ?? '', businessId: p.associationBusinessId ?? '', ibanMasked: p.associationIbanMasked ?? '' }
+        ? {
+            name: p.associationName ?? '',
+            businessId: p.associationBusinessId ?? '',
+            ibanMasked: p.associationIbanMasked ?? '',
+          }
         : null,
   };
 }

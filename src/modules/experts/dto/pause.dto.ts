@@ -8,7 +8,8 @@ export class PauseDto {
     nullable: true,
     maxLength: 500,
     example: 'Lomalla heinäkuun loppuun',
-    description: 'Optional; may be about health: read only by the expert and the coordinator, never by orderers or admins',
+    description:
+      'Optional; may be about health: read only by the expert and the coordinator, never by orderers or admins',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value))

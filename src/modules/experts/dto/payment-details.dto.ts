@@ -1,8 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsEnum, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsEnum,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
-import { IsFinnishBusinessId, IsFinnishIdentityCode, IsIban } from '../../../common/validation/finnish-identifier.decorators';
+import {
+  IsFinnishBusinessId,
+  IsFinnishIdentityCode,
+  IsIban,
+} from '../../../common/validation/finnish-identifier.decorators';
 import { Payee } from '../entities/payment-details.entity';
 
 export class AssociationDto {

@@ -1,5 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
@@ -24,7 +39,12 @@ export class UpdateProfileDto {
   @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be a phone number' })
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '905', description: 'Municipality code (GET /municipalities)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '905',
+    description: 'Municipality code (GET /municipalities)',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Matches(MUNICIPALITY, { message: 'homeMunicipality must be a municipality code' })

@@ -3,7 +3,8 @@ import { ExpertEntity } from './expert.entity';
 
 // Encryption context binds each ciphertext to its row and field: a value copied elsewhere does not decrypt. Part of
 // the stored columns' format: whoever reads them (fees' payroll export) needs it.
-export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') => `expert:${expertId}:${field}`;
+export const cipherContext = (expertId: string, field: 'iban' | 'identity_code' | 'association_iban') =>
+  `expert:${expertId}:${field}`;
 
 export enum Payee {
   Expert = 'expert',
@@ -13,8 +14,14 @@ export enum Payee {
 // IBANs and the identity code exist here only encrypted (AES-256-GCM, key id inside the value) beside a
 // masked form for display; the clear value is read only through an audited path.
 @Entity('expert_payment_details')
-@Check('payment_details_association', `(payee = 'association') = (association_name IS NOT NULL AND association_business_id IS NOT NULL AND association_iban_encrypted IS NOT NULL)`)
-@Check('payment_details_tax', 'tax_percent IS NULL OR (tax_percent >= 0 AND tax_percent <= 100 AND tax_card_year IS NOT NULL)')
+@Check(
+  'payment_details_association',
+  `(payee = 'association') = (association_name IS NOT NULL AND association_business_id IS NOT NULL AND association_iban_encrypted IS NOT NULL)`,
+)
+@Check(
+  'payment_details_tax',
+  'tax_percent IS NULL OR (tax_percent >= 0 AND tax_percent <= 100 AND tax_card_year IS NOT NULL)',
+)
 export class PaymentDetailsEntity {
   @PrimaryColumn({ type: 'uuid' })
   expertId: string;

@@ -50,15 +50,24 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
   }
 
   private get policy(): InactivityPolicy {
-    return { inactiveMonths: this.config.env.EXPERT_INACTIVITY_MONTHS, noticeDays: this.config.env.EXPERT_INACTIVITY_NOTICE_DAYS };
+    return {
+      inactiveMonths: this.config.env.EXPERT_INACTIVITY_MONTHS,
+      noticeDays: this.config.env.EXPERT_INACTIVITY_NOTICE_DAYS,
+    };
   }
 
   @OnJob(JobName.SweepInactiveExperts)
   async sweep(): Promise<InactiveSweepResult> {
     const now = this.clock.now();
     const before = lastActiveBefore(now, this.policy);
-    const result: InactiveSweepResult = { noticed: 0, anonymised: 0, failed: 0, scrubbedLines: 0, deletedStatements: 0 };
-    for (let after: string | null = null; ; ) {
+    const result: InactiveSweepResult = {
+      noticed: 0,
+      anonymised: 0,
+      failed: 0,
+      scrubbedLines: 0,
+      deletedStatements: 0,
+    };
+    for (let after: string | null = null; ;) {
       const page = await this.inactive.page(before, after, PAGE);
       for (const candidate of page) {
         const step = inactivityStep(candidate, now, this.policy);
@@ -68,7 +77,10 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
           if (done) result[done === 'notice' ? 'noticed' : 'anonymised'] += 1;
         } catch (err) {
           result.failed += 1;
-          this.logger.error({ expertId: candidate.expertId, err: (err as Error).message }, 'Inactive expert not handled');
+          this.logger.error(
+            { expertId: candidate.expertId, err: (err as Error).message },
+            'Inactive expert not handled',
+          );
         }
       }
       if (page.length < PAGE) break;
@@ -95,16 +107,30 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
       const step = expert && inactivityStep(expert, now, this.policy);
       if (!expert || !step) return null;
       if (step.action === 'anonymise') {
-        await this.anonymiser.anonymise(manager, expertId, { actorId: null, reason: `inactive for ${this.policy.inactiveMonths} months` });
+        await this.anonymiser.anonymise(manager, expertId, {
+          actorId: null,
+          reason: `inactive for ${this.policy.inactiveMonths} months`,
+        });
         return step.action;
       }
       await this.inactive.markNoticed(manager, expertId, now);
-      mailId = await this.mail.compose(manager, { userId: expertId, email: expert.email, language: expert.language }, inactivityNoticeMail, {
-        name: expert.name,
-        anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
-        link: this.config.env.PUBLIC_URL,
-      });
-      await this.audit.log(null, 'expert.inactivity_noticed', ['expert', expertId], { anonymiseOn: step.anonymiseOn.toISOString() }, manager);
+      mailId = await this.mail.compose(
+        manager,
+        { userId: expertId, email: expert.email, language: expert.language },
+        inactivityNoticeMail,
+        {
+          name: expert.name,
+          anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
+          link: this.config.env.PUBLIC_URL,
+        },
+      );
+      await this.audit.log(
+        null,
+        'expert.inactivity_noticed',
+        ['expert', expertId],
+        { anonymiseOn: step.anonymiseOn.toISOString() },
+        manager,
+      );
       return step.action;
     });
     if (mailId) await this.mail.dispatch([mailId]);

@@ -14,7 +14,8 @@ export interface InactivityFacts {
 
 export type InactivityStep = { action: 'notice'; anonymiseOn: Date } | { action: 'anonymise' } | null;
 
-const plus = (at: Date, duration: { months?: number; days?: number }) => DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).plus(duration).toJSDate();
+const plus = (at: Date, duration: { months?: number; days?: number }) =>
+  DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).plus(duration).toJSDate();
 
 // What the privacy job does today with an expert who has nothing open. The period runs from the last activity;
 // a notice goes first, and the data is anonymised only once the period is over AND the notice is noticeDays
@@ -29,7 +30,9 @@ export function inactivityStep(facts: InactivityFacts, now: Date, policy: Inacti
     const noticeEnds = plus(now, { days: policy.noticeDays });
     return { action: 'notice', anonymiseOn: noticeEnds > periodEnds ? noticeEnds : periodEnds };
   }
-  return now >= periodEnds && now >= plus(facts.noticeAt!, { days: policy.noticeDays }) ? { action: 'anonymise' } : null;
+  return now >= periodEnds && now >= plus(facts.noticeAt!, { days: policy.noticeDays })
+    ? { action: 'anonymise' }
+    : null;
 }
 
 // Everyone the step may act on today was last active before this instant (with a few days to spare for the

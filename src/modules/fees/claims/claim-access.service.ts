@@ -23,12 +23,17 @@ export class ClaimAccess {
 
   // The expert sees only their own claims, a coordinator all. Another's claim answers as if it did not
   // exist, and the attempt is in the audit log (requireAccess).
-  claim(ctx: AuthContext, id: string, rule: 'own' | 'ownOrCoordinator' = 'ownOrCoordinator'): AccessRequest<LoadedClaim> {
+  claim(
+    ctx: AuthContext,
+    id: string,
+    rule: 'own' | 'ownOrCoordinator' = 'ownOrCoordinator',
+  ): AccessRequest<LoadedClaim> {
     return {
       entityType: 'claim',
       id,
       find: () => this.repo.find(id),
-      allows: (claim) => claim.expertId === ctx.user.id || (rule === 'ownOrCoordinator' && ctx.user.role === Role.Coordinator),
+      allows: (claim) =>
+        claim.expertId === ctx.user.id || (rule === 'ownOrCoordinator' && ctx.user.role === Role.Coordinator),
       notFound: FeeErrors.claimNotFound,
     };
   }
@@ -39,13 +44,21 @@ export class ClaimAccess {
 
   // A page of claims with two queries for all their estimates, not two per claim.
   async respondMany(claims: LoadedClaim[]): Promise<ClaimResponse[]> {
-    const [rates, details] = await Promise.all([this.rates.currentRates(), this.repo.findPaymentDetailsOf([...new Set(claims.map((c) => c.expertId))])]);
+    const [rates, details] = await Promise.all([
+      this.rates.currentRates(),
+      this.repo.findPaymentDetailsOf([...new Set(claims.map((c) => c.expertId))]),
+    ]);
     const byExpert = new Map(details.map((d) => [d.expertId, d]));
     const taxYear = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).year;
     return claims.map((claim) => {
       let amounts: ClaimLine | null = null;
       try {
-        amounts = priceClaim(this.toPrice(claim), payeeTerms(byExpert.get(claim.expertId) ?? null, taxYear), rates.fees, rates.travel);
+        amounts = priceClaim(
+          this.toPrice(claim),
+          payeeTerms(byExpert.get(claim.expertId) ?? null, taxYear),
+          rates.fees,
+          rates.travel,
+        );
       } catch {
         // Not priceable with today's rates: shown without amounts, as for a single claim.
       }
@@ -60,7 +73,10 @@ export class ClaimAccess {
   // What the claim comes to with the rates in force and the payee's current details. Throws the
   // arithmetic's error when it cannot be priced (no rate for the day, say).
   async estimate(claim: LoadedClaim): Promise<ClaimLine> {
-    const [rates, details] = await Promise.all([this.rates.currentRates(), this.repo.findPaymentDetails(claim.expertId)]);
+    const [rates, details] = await Promise.all([
+      this.rates.currentRates(),
+      this.repo.findPaymentDetails(claim.expertId),
+    ]);
     const taxYear = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).year;
     return priceClaim(this.toPrice(claim), payeeTerms(details, taxYear), rates.fees, rates.travel);
   }

@@ -30,8 +30,10 @@ export class ClaimCostsService {
     // The receipt, the cost and the audit event commit together or not at all.
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
-      if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM) throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
+      if (!locked || !canEdit(locked.status, locked.lateCancellation))
+        throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM)
+        throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
       const receipt = await this.files.store(manager, ctx.user.id, file);
       const cost = await this.repo.insertCost(manager, {
         claimId: id,
@@ -40,7 +42,13 @@ export class ClaimCostsService {
         description: fields.description ?? '',
         receiptFileId: receipt.id,
       });
-      await this.audit.log(ctx, 'claim.cost_added', ['claim', id], { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id }, manager);
+      await this.audit.log(
+        ctx,
+        'claim.cost_added',
+        ['claim', id],
+        { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id },
+        manager,
+      );
     });
     return this.access.reload(id);
   }
@@ -50,7 +58,8 @@ export class ClaimCostsService {
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status, locked.lateCancellation)) throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      if (!locked || !canEdit(locked.status, locked.lateCancellation))
+        throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
       const cost = await this.repo.findCost(id, costId, manager);
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);

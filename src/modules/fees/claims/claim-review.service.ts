@@ -35,7 +35,8 @@ export class ClaimReviewService {
     });
     await this.dataSource.transaction(async (manager) => {
       const changes = { status: ClaimStatus.Approved, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
-      if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'approved');
+      if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes)))
+        throw FeeErrors.claimStatusConflict('changed', 'approved');
       await this.audit.log(ctx, 'claim.approved', ['claim', id], { expertId: claim.expertId }, manager);
     });
     return this.access.reload(id);
@@ -45,17 +46,28 @@ export class ClaimReviewService {
     const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     if (claim.status !== ClaimStatus.Submitted) throw FeeErrors.claimStatusConflict(claim.status, 'returned');
     const mailId = await this.dataSource.transaction(async (manager) => {
-      const changes = { status: ClaimStatus.Returned, returnReason: dto.reason, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
-      if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes))) throw FeeErrors.claimStatusConflict('changed', 'returned');
+      const changes = {
+        status: ClaimStatus.Returned,
+        returnReason: dto.reason,
+        decidedBy: ctx.user.id,
+        decidedAt: this.clock.now(),
+      };
+      if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes)))
+        throw FeeErrors.claimStatusConflict('changed', 'returned');
       await this.audit.log(ctx, 'claim.returned', ['claim', id], { expertId: claim.expertId }, manager);
       const expert = await this.repo.findExpertUser(manager, claim.expertId);
       if (!expert) return null;
-      return this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, claimReturnedMail, {
-        name: expert.name,
-        title: claim.assignment.request.title,
-        workDate: claim.workDate,
-        reason: dto.reason,
-      });
+      return this.mail.compose(
+        manager,
+        { userId: expert.id, email: expert.email, language: expert.language },
+        claimReturnedMail,
+        {
+          name: expert.name,
+          title: claim.assignment.request.title,
+          workDate: claim.workDate,
+          reason: dto.reason,
+        },
+      );
     });
     if (mailId) await this.mail.dispatch([mailId]);
     return this.access.reload(id);

@@ -1,5 +1,13 @@
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
-import { canEdit, canSubmit, claimKind, kmToTenths, maxClaimableMinutes, tripDateAllowed, withinTimeLimit } from './claim.rule';
+import {
+  canEdit,
+  canSubmit,
+  claimKind,
+  kmToTenths,
+  maxClaimableMinutes,
+  tripDateAllowed,
+  withinTimeLimit,
+} from './claim.rule';
 import { ClaimStatus } from '../entities/claim.entity';
 
 describe('claimKind', () => {
@@ -29,7 +37,9 @@ describe('withinTimeLimit', () => {
 
 describe('maxClaimableMinutes', () => {
   it('is the booked time plus preparation plus an hour', () => {
-    expect(maxClaimableMinutes({ startsAt: new Date('2026-10-20T07:00:00Z'), endsAt: new Date('2026-10-20T09:30:00Z') }, 45)).toBe(150 + 45 + 60);
+    expect(
+      maxClaimableMinutes({ startsAt: new Date('2026-10-20T07:00:00Z'), endsAt: new Date('2026-10-20T09:30:00Z') }, 45),
+    ).toBe(150 + 45 + 60);
   });
 });
 

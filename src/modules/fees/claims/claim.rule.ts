@@ -29,7 +29,10 @@ export function bookedMinutes(a: Pick<ClaimableAssignment, 'startsAt' | 'endsAt'
   return Math.round((a.endsAt.getTime() - a.startsAt.getTime()) / 60_000);
 }
 
-export function maxClaimableMinutes(a: Pick<ClaimableAssignment, 'startsAt' | 'endsAt'>, bookedPreparationMinutes: number): number {
+export function maxClaimableMinutes(
+  a: Pick<ClaimableAssignment, 'startsAt' | 'endsAt'>,
+  bookedPreparationMinutes: number,
+): number {
   return bookedMinutes(a) + bookedPreparationMinutes + MINUTES_MARGIN;
 }
 

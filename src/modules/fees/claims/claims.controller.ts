@@ -1,5 +1,29 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
@@ -13,7 +37,14 @@ import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { ClaimCostsService } from './claim-costs.service';
 import { ClaimReviewService } from './claim-review.service';
 import { ClaimsService } from './claims.service';
-import { AddCostDto, AddCostForm, CreateClaimDto, ListClaimsQuery, ReturnClaimDto, UpdateClaimDto } from '../dto/claim.dto';
+import {
+  AddCostDto,
+  AddCostForm,
+  CreateClaimDto,
+  ListClaimsQuery,
+  ReturnClaimDto,
+  UpdateClaimDto,
+} from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 
 const EXPERT = [Role.Expert];
@@ -32,9 +63,15 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Create a fee and expense claim for an assignment' })
   @Post()
   @Authenticated({ roles: EXPERT })
-  @ApiCreatedResponse({ type: ClaimResponse, description: 'A draft claim for your completed (or late-cancelled) assignment' })
+  @ApiCreatedResponse({
+    type: ClaimResponse,
+    description: 'A draft claim for your completed (or late-cancelled) assignment',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND: no such assignment of yours' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED',
+  })
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateClaimDto): Promise<ClaimResponse> {
     return this.claims.create(ctx, dto);
   }
@@ -59,9 +96,17 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Change a draft or returned claim' })
   @Patch(':id')
   @Authenticated({ roles: EXPERT })
-  @ApiOkResponse({ type: ClaimResponse, description: 'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided' })
+  @ApiOkResponse({
+    type: ClaimResponse,
+    description:
+      'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
-  update(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
+  update(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateClaimDto,
+  ): Promise<ClaimResponse> {
     return this.claims.update(ctx, id, dto);
   }
 
@@ -80,7 +125,10 @@ export class ClaimsController {
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
   @ApiOkResponse({ type: ClaimResponse, description: 'Approved: the next fee run pays it' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND',
+  })
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
     return this.review.approve(ctx, id);
   }
@@ -89,9 +137,16 @@ export class ClaimsController {
   @Post(':id/return')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
-  @ApiOkResponse({ type: ClaimResponse, description: 'Returned with the reason; the expert is told by mail in their language' })
+  @ApiOkResponse({
+    type: ClaimResponse,
+    description: 'Returned with the reason; the expert is told by mail in their language',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
-  return(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReturnClaimDto): Promise<ClaimResponse> {
+  return(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ReturnClaimDto,
+  ): Promise<ClaimResponse> {
     return this.review.return(ctx, id, dto);
   }
 
@@ -100,11 +155,21 @@ export class ClaimsController {
   @Authenticated({ roles: EXPERT })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: AddCostForm })
-  @ApiCreatedResponse({ type: ClaimResponse, description: 'The cost with its receipt, added to a draft or returned claim' })
+  @ApiCreatedResponse({
+    type: ClaimResponse,
+    description: 'The cost with its receipt, added to a draft or returned claim',
+  })
   @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the receipt is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({ type: ProblemResponse, description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG' })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ProblemResponse,
+    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS' })
-  addCost(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @UploadForm(AddCostDto, 'receipt') form: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
+  addCost(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @UploadForm(AddCostDto, 'receipt') form: UploadedForm<AddCostDto>,
+  ): Promise<ClaimResponse> {
     return this.costs.add(ctx, id, form);
   }
 
@@ -114,7 +179,11 @@ export class ClaimsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The cost and its receipt are gone' })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  removeCost(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Param('costId', ParseUuidPipe) costId: string): Promise<void> {
+  removeCost(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('costId', ParseUuidPipe) costId: string,
+  ): Promise<void> {
     return this.costs.remove(ctx, id, costId);
   }
 
@@ -122,7 +191,9 @@ export class ClaimsController {
   @Get(':id/costs/:costId/receipt')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({
-    content: Object.fromEntries(Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    content: Object.fromEntries(
+      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+    ),
     description: 'The receipt, as an attachment, in the type detected at upload',
   })
   @ApiNotFoundResponse({ type: ProblemResponse })

@@ -25,7 +25,9 @@ export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   findAssignment(id: string): Promise<AssignmentForClaim | null> {
-    return this.dataSource.getRepository(AssignmentEntity).findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentForClaim | null>;
+    return this.dataSource
+      .getRepository(AssignmentEntity)
+      .findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentForClaim | null>;
   }
 
   insert(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<ClaimEntity> {
@@ -34,16 +36,32 @@ export class ClaimsRepository {
 
   // One claim per assignment, ever: when the assignment already has one, nothing is written and null says so.
   async insertOnce(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<string | null> {
-    const result = await manager.createQueryBuilder().insert().into(ClaimEntity).values(claim).orIgnore().returning(['id']).execute();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClaimEntity)
+      .values(claim)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     return (result.raw as { id: string }[])[0]?.id ?? null;
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<LoadedClaim | null> {
-    const claim = (await manager.findOne(ClaimEntity, { where: { id }, relations: RELATIONS, order: { costs: { createdAt: 'ASC' } } })) as LoadedClaim | null;
+    const claim = (await manager.findOne(ClaimEntity, {
+      where: { id },
+      relations: RELATIONS,
+      order: { costs: { createdAt: 'ASC' } },
+    })) as LoadedClaim | null;
     return claim;
   }
 
-  findPage(filter: { expertId?: string; status?: ClaimStatus; limit: number; offset: number }): Promise<[LoadedClaim[], number]> {
+  findPage(filter: {
+    expertId?: string;
+    status?: ClaimStatus;
+    limit: number;
+    offset: number;
+  }): Promise<[LoadedClaim[], number]> {
     return this.dataSource.getRepository(ClaimEntity).findAndCount({
       where: { expertId: filter.expertId, status: filter.status },
       relations: RELATIONS,
@@ -59,16 +77,28 @@ export class ClaimsRepository {
   }
 
   // A transition only from the expected statuses; false when another request got there first.
-  async transition(manager: EntityManager, id: string, from: ClaimStatus[], changes: Partial<ClaimEntity>): Promise<boolean> {
+  async transition(
+    manager: EntityManager,
+    id: string,
+    from: ClaimStatus[],
+    changes: Partial<ClaimEntity>,
+  ): Promise<boolean> {
     const result = await manager.update(ClaimEntity, { id, status: In(from) }, changes);
     return (result.affected ?? 0) > 0;
   }
 
-  insertCost(manager: EntityManager, cost: Omit<ClaimCostEntity, 'id' | 'createdAt' | 'claim' | 'receipt'>): Promise<ClaimCostEntity> {
+  insertCost(
+    manager: EntityManager,
+    cost: Omit<ClaimCostEntity, 'id' | 'createdAt' | 'claim' | 'receipt'>,
+  ): Promise<ClaimCostEntity> {
     return manager.save(ClaimCostEntity, cost);
   }
 
-  findCost(claimId: string, costId: string, manager: EntityManager = this.dataSource.manager): Promise<ClaimCostEntity | null> {
+  findCost(
+    claimId: string,
+    costId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ClaimCostEntity | null> {
     return manager.findOneBy(ClaimCostEntity, { id: costId, claimId });
   }
 

@@ -9,7 +9,19 @@ import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-err
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
 import { ClaimAccess } from './claim-access.service';
-import { bookedMinutes, canEdit, canSubmit, claimKind, editableStatuses, kmToTenths, MAX_TOTAL_KM, maxClaimableMinutes, SUBMITTABLE, tripDateAllowed, withinTimeLimit } from './claim.rule';
+import {
+  bookedMinutes,
+  canEdit,
+  canSubmit,
+  claimKind,
+  editableStatuses,
+  kmToTenths,
+  MAX_TOTAL_KM,
+  maxClaimableMinutes,
+  SUBMITTABLE,
+  tripDateAllowed,
+  withinTimeLimit,
+} from './claim.rule';
 import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
 import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
@@ -61,7 +73,8 @@ export class ClaimsService {
         return claim.id;
       })
       .catch((error: unknown) => {
-        const duplicate = pgErrorCode(error) === PgCode.UniqueViolation && pgConstraint(error) === 'claims_one_per_assignment';
+        const duplicate =
+          pgErrorCode(error) === PgCode.UniqueViolation && pgConstraint(error) === 'claims_one_per_assignment';
         throw duplicate ? FeeErrors.claimExists() : error;
       });
     return this.access.reload(id);
@@ -72,7 +85,8 @@ export class ClaimsService {
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields))) throw FeeErrors.claimStatusConflict('decided', 'changed');
+      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields)))
+        throw FeeErrors.claimStatusConflict('decided', 'changed');
       await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(dto) }, manager);
     });
     return this.access.reload(id);
@@ -85,8 +99,14 @@ export class ClaimsService {
     if (!claim.firstSubmittedAt) await this.requireWithinTimeLimit(claim.assignment);
     const now = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      const changes = { status: ClaimStatus.Submitted, submittedAt: now, firstSubmittedAt: claim.firstSubmittedAt ?? now, returnReason: null };
-      if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes))) throw FeeErrors.claimStatusConflict('decided', 'submitted');
+      const changes = {
+        status: ClaimStatus.Submitted,
+        submittedAt: now,
+        firstSubmittedAt: claim.firstSubmittedAt ?? now,
+        returnReason: null,
+      };
+      if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes)))
+        throw FeeErrors.claimStatusConflict('decided', 'submitted');
       await this.audit.log(ctx, 'claim.submitted', ['claim', id], { from: claim.status }, manager);
     });
     return this.access.reload(id);
@@ -94,7 +114,12 @@ export class ClaimsService {
 
   async list(ctx: AuthContext, query: ListClaimsQuery): Promise<ClaimPageResponse> {
     const expertId = ctx.user.role === Role.Coordinator ? undefined : ctx.user.id;
-    const [claims, total] = await this.repo.findPage({ expertId, status: query.status, limit: query.limit, offset: query.offset });
+    const [claims, total] = await this.repo.findPage({
+      expertId,
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    });
     return { items: await this.access.respondMany(claims), total, limit: query.limit, offset: query.offset };
   }
 
@@ -104,12 +129,18 @@ export class ClaimsService {
 
   private async requireWithinTimeLimit(assignment: AssignmentForClaim): Promise<void> {
     const { claimTimeLimitDays } = await this.rates.settings();
-    if (!withinTimeLimit(assignment.endsAt, this.clock.now(), claimTimeLimitDays)) throw FeeErrors.timeLimitPassed(claimTimeLimitDays);
+    if (!withinTimeLimit(assignment.endsAt, this.clock.now(), claimTimeLimitDays))
+      throw FeeErrors.timeLimitPassed(claimTimeLimitDays);
   }
 
   // The claim's reported numbers, checked against the booking. A late-cancelled assignment is paid for
   // its booked time, whatever is sent.
-  private fields(assignment: AssignmentForClaim, lateCancellation: boolean, dto: UpdateClaimDto, current?: ClaimFields): ClaimFields {
+  private fields(
+    assignment: AssignmentForClaim,
+    lateCancellation: boolean,
+    dto: UpdateClaimDto,
+    current?: ClaimFields,
+  ): ClaimFields {
     const bookedPreparation = assignment.request.preparationMinutes;
     let workedMinutes = bookedMinutes(assignment);
     let preparationMinutes = bookedPreparation;
@@ -126,7 +157,8 @@ export class ClaimsService {
     trips.forEach((trip, index) => {
       if (!tripDateAllowed(trip.date, workDate)) throw FeeErrors.tripDateOutside(index);
     });
-    if (trips.reduce((sum, t) => sum + t.kmTenths, 0) > kmToTenths(MAX_TOTAL_KM)) throw FeeErrors.kilometresImplausible(MAX_TOTAL_KM);
+    if (trips.reduce((sum, t) => sum + t.kmTenths, 0) > kmToTenths(MAX_TOTAL_KM))
+      throw FeeErrors.kilometresImplausible(MAX_TOTAL_KM);
     return { workedMinutes, preparationMinutes, trips, note: dto.note ?? current?.note ?? '' };
   }
 }

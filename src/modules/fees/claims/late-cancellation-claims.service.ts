@@ -55,18 +55,29 @@ export class LateCancellationClaims {
       firstSubmittedAt: now,
     });
     if (!claimId) return [];
-    await this.audit.log(ctx, 'claim.created', ['claim', claimId], { assignmentId: work.assignmentId, lateCancellation: true, automatic: true, status: ClaimStatus.Submitted }, manager);
+    await this.audit.log(
+      ctx,
+      'claim.created',
+      ['claim', claimId],
+      { assignmentId: work.assignmentId, lateCancellation: true, automatic: true, status: ClaimStatus.Submitted },
+      manager,
+    );
     const expert = (await this.claims.findExpertUser(manager, work.expertId))!;
     const details = await this.claims.findPaymentDetailsIn(manager, work.expertId);
     const { fees } = await this.rates.currentRates(manager);
-    const mailId = await this.mail.compose(manager, { userId: expert.id, email: expert.email, language: expert.language }, lateCancellationClaimMail, {
-      title: work.title,
-      startsAt: work.startsAt,
-      endsAt: work.endsAt,
-      lateHours: this.config.env.LATE_CANCELLATION_HOURS,
-      feeCents: bookedPrice(work, fees)?.feeCents ?? null,
-      declined: details?.declinesFee === true,
-    });
+    const mailId = await this.mail.compose(
+      manager,
+      { userId: expert.id, email: expert.email, language: expert.language },
+      lateCancellationClaimMail,
+      {
+        title: work.title,
+        startsAt: work.startsAt,
+        endsAt: work.endsAt,
+        lateHours: this.config.env.LATE_CANCELLATION_HOURS,
+        feeCents: bookedPrice(work, fees)?.feeCents ?? null,
+        declined: details?.declinesFee === true,
+      },
+    );
     return [mailId];
   }
 }

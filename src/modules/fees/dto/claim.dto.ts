@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
@@ -22,13 +35,22 @@ export class TripDto {
   @Length(1, 200)
   to: string;
 
-  @ApiProperty({ example: 24.5, minimum: 0.1, maximum: 1000, description: 'Kilometres by own car, at most one decimal' })
+  @ApiProperty({
+    example: 24.5,
+    minimum: 0.1,
+    maximum: 1000,
+    description: 'Kilometres by own car, at most one decimal',
+  })
   @IsDecimal(1)
   @Min(0.1)
   @Max(1000)
   km: number;
 
-  @ApiProperty({ example: '2026-10-20', format: 'date', description: 'Day of travel (Helsinki); its year picks the rate' })
+  @ApiProperty({
+    example: '2026-10-20',
+    format: 'date',
+    description: 'Day of travel (Helsinki); its year picks the rate',
+  })
   @IsDateOnly()
   date: string;
 }
@@ -100,7 +122,11 @@ export class AddCostDto {
 }
 
 export class AddCostForm extends AddCostDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'The receipt: PDF, JPEG or PNG, at most 5 MB; the type is read from the bytes' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'The receipt: PDF, JPEG or PNG, at most 5 MB; the type is read from the bytes',
+  })
   receipt: unknown;
 }
 

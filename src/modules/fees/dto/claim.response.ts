@@ -27,7 +27,8 @@ export class ClaimAmountsResponse {
   @ApiProperty({ enum: FeeBasis, enumName: 'FeeBasis' }) feeBasis: FeeBasis;
   @ApiProperty() rateCents: number;
   @ApiProperty({ description: 'Started quarter hours of work and preparation' }) quarterHours: number;
-  @ApiProperty({ enum: ['210', '214'], description: 'Incomes Register: 210 meeting fee, 214 lecture fee' }) incomeType: string;
+  @ApiProperty({ enum: ['210', '214'], description: 'Incomes Register: 210 meeting fee, 214 lecture fee' })
+  incomeType: string;
   @ApiProperty() grossFeeCents: number;
   @ApiProperty() carTravelCents: number;
   @ApiProperty() costsCents: number;
@@ -73,7 +74,13 @@ export class ClaimPageResponse {
 }
 
 function toCost(c: ClaimCostEntity): ClaimCostResponse {
-  return { id: c.id, kind: c.kind, amountCents: c.amountCents, description: c.description, receipt: toStoredFileResponse(c.receipt!) };
+  return {
+    id: c.id,
+    kind: c.kind,
+    amountCents: c.amountCents,
+    description: c.description,
+    receipt: toStoredFileResponse(c.receipt!),
+  };
 }
 
 function toAmounts(line: ClaimLine): ClaimAmountsResponse {

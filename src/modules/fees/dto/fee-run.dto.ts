@@ -10,7 +10,11 @@ import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
 import { CostCentreTotals } from '../fee-runs/fee-runs.repository';
 
 export class StartFeeRunDto {
-  @ApiProperty({ example: '2026-10-31', format: 'date', description: 'Approved claims for work up to and including this day; not in the future' })
+  @ApiProperty({
+    example: '2026-10-31',
+    format: 'date',
+    description: 'Approved claims for work up to and including this day; not in the future',
+  })
   @IsDateOnly()
   upTo: string;
 }
@@ -41,13 +45,16 @@ export class FeeRunResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date' }) upTo: string;
   @ApiProperty({ enum: FeeRunStatus, enumName: 'FeeRunStatus' }) status: FeeRunStatus;
-  @ApiProperty({ format: 'date-time', description: 'Claims approved up to this instant are in the run' }) cutoffAt: string;
+  @ApiProperty({ format: 'date-time', description: 'Claims approved up to this instant are in the run' })
+  cutoffAt: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) computedAt: string | null;
-  @ApiProperty({ description: 'How many times a worker took the run up; more than one: it resumed' }) executions: number;
+  @ApiProperty({ description: 'How many times a worker took the run up; more than one: it resumed' })
+  executions: number;
   @ApiPropertyOptional({ type: FeeRunErrorResponse, nullable: true }) error: FeeRunErrorResponse | null;
   @ApiProperty() lineCount: number;
-  @ApiProperty({ description: 'Approved claims left for a later run: the payee has no bank account on file' }) skippedCount: number;
+  @ApiProperty({ description: 'Approved claims left for a later run: the payee has no bank account on file' })
+  skippedCount: number;
   @ApiProperty() grossFeeCents: number;
   @ApiProperty() travelAndCostsCents: number;
   @ApiProperty() withholdingCents: number;
@@ -183,7 +190,16 @@ export function toFeeRunLineResponse(l: FeeRunLineEntity): FeeRunLineResponse {
 }
 
 export function toFeeRunFileResponse(f: FeeRunFileEntity): FeeRunFileResponse {
-  return { id: f.id, kind: f.kind, expertId: f.expertId, language: f.language, fileName: f.fileName, mediaType: f.mediaType, sha256: f.sha256, size: f.sizeBytes };
+  return {
+    id: f.id,
+    kind: f.kind,
+    expertId: f.expertId,
+    language: f.language,
+    fileName: f.fileName,
+    mediaType: f.mediaType,
+    sha256: f.sha256,
+    size: f.sizeBytes,
+  };
 }
 
 export function toCostCentreTotalsResponse(t: CostCentreTotals): CostCentreTotalsResponse {

@@ -4,7 +4,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { LinePayee } from '../entities/fee-run-line.entity';
 
 export class YearQuery {
-  @ApiPropertyOptional({ example: 2026, minimum: 2020, maximum: 2100, description: 'Calendar year in Helsinki time; this year by default' })
+  @ApiPropertyOptional({
+    example: 2026,
+    minimum: 2020,
+    maximum: 2100,
+    description: 'Calendar year in Helsinki time; this year by default',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,7 +20,8 @@ export class YearQuery {
 
 export class MyEarningsResponse {
   @ApiProperty() year: number;
-  @ApiProperty({ description: 'Fees paid to you this year, before withholding (by day of payment)' }) paidFeesCents: number;
+  @ApiProperty({ description: 'Fees paid to you this year, before withholding (by day of payment)' })
+  paidFeesCents: number;
   @ApiPropertyOptional({ type: Number, nullable: true }) ceilingCents: number | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) remainingCents: number | null;
   @ApiProperty() nearCeiling: boolean;

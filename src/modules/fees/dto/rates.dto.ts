@@ -9,7 +9,11 @@ export class CreateFeeRateDto {
   @IsEnum(TaskType)
   taskType: TaskType;
 
-  @ApiProperty({ enum: FeeBasis, enumName: 'FeeBasis', description: 'hourly: per hour, billed in started quarter hours; per_event: a fixed fee' })
+  @ApiProperty({
+    enum: FeeBasis,
+    enumName: 'FeeBasis',
+    description: 'hourly: per hour, billed in started quarter hours; per_event: a fixed fee',
+  })
   @IsEnum(FeeBasis)
   basis: FeeBasis;
 
@@ -19,7 +23,11 @@ export class CreateFeeRateDto {
   @Max(1_000_000)
   rateCents: number;
 
-  @ApiProperty({ example: '2027-01-01', format: 'date', description: 'Today or later (Europe/Helsinki); earlier rows keep pricing earlier work' })
+  @ApiProperty({
+    example: '2027-01-01',
+    format: 'date',
+    description: 'Today or later (Europe/Helsinki); earlier rows keep pricing earlier work',
+  })
   @IsDateOnly()
   validFrom: string;
 }
@@ -33,7 +41,12 @@ export class TravelRateDto {
 }
 
 export class UpdateFeeSettingsDto {
-  @ApiPropertyOptional({ example: 60, minimum: 1, maximum: 3650, description: 'Days after the assignment’s end within which a claim is filed' })
+  @ApiPropertyOptional({
+    example: 60,
+    minimum: 1,
+    maximum: 3650,
+    description: 'Days after the assignment’s end within which a claim is filed',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

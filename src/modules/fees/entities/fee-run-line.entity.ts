@@ -19,8 +19,14 @@ export enum LinePayee {
 @Index('fee_run_lines_claim_once', ['claimId'], { unique: true })
 @Index(['runId', 'expertId', 'id'])
 @Index(['expertId'])
-@Check('fee_run_lines_amounts', 'gross_fee_cents >= 0 AND car_travel_cents >= 0 AND costs_cents >= 0 AND withholding_cents >= 0 AND withholding_cents <= gross_fee_cents')
-@Check('fee_run_lines_sums', 'travel_and_costs_cents = car_travel_cents + costs_cents AND net_cents = gross_fee_cents - withholding_cents + travel_and_costs_cents')
+@Check(
+  'fee_run_lines_amounts',
+  'gross_fee_cents >= 0 AND car_travel_cents >= 0 AND costs_cents >= 0 AND withholding_cents >= 0 AND withholding_cents <= gross_fee_cents',
+)
+@Check(
+  'fee_run_lines_sums',
+  'travel_and_costs_cents = car_travel_cents + costs_cents AND net_cents = gross_fee_cents - withholding_cents + travel_and_costs_cents',
+)
 export class FeeRunLineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

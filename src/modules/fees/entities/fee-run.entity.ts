@@ -1,4 +1,14 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { UserEntity } from '../../users/entities/user.entity';
 import { FeeRate, TravelRate } from '../money/fee-arithmetic.rule';
 
@@ -32,7 +42,10 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
 @Index('fee_runs_one_open', { synchronize: false })
 @Index(['createdAt'])
 @Check('fee_runs_four_eyes', 'approved_by IS NULL OR first_approved_by IS NULL OR approved_by <> first_approved_by')
-@Check('fee_runs_approved', `status NOT IN ('approved', 'exported') OR (approved_by IS NOT NULL AND approved_at IS NOT NULL)`)
+@Check(
+  'fee_runs_approved',
+  `status NOT IN ('approved', 'exported') OR (approved_by IS NOT NULL AND approved_at IS NOT NULL)`,
+)
 @Check('fee_runs_exported', `(status = 'exported') = (exported_at IS NOT NULL)`)
 export class FeeRunEntity {
   @PrimaryGeneratedColumn('uuid')

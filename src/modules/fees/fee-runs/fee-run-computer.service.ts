@@ -107,22 +107,44 @@ export class FeeRunComputer {
       if (error instanceof RunFailure) return this.fail(runId, error.detail);
       // Stopped, not failed: the next execution resumes from the committed batches.
       if (signal?.aborted) throw error;
-      if (lastAttempt) await this.fail(runId, { code: 'FEE_RUN_CRASHED', message: 'The run failed on every attempt; the worker log has the cause' });
+      if (lastAttempt)
+        await this.fail(runId, {
+          code: 'FEE_RUN_CRASHED',
+          message: 'The run failed on every attempt; the worker log has the cause',
+        });
       throw error;
     }
   }
 
   async fail(runId: string, error: RunError): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.runs.transition(manager, runId, [FeeRunStatus.Queued, FeeRunStatus.Running], { status: FeeRunStatus.Failed, error }))) return;
-      await this.audit.log(null, 'fee_run.failed', ['fee_run', runId], { code: error.code, claimId: error.claimId ?? null }, manager);
+      if (
+        !(await this.runs.transition(manager, runId, [FeeRunStatus.Queued, FeeRunStatus.Running], {
+          status: FeeRunStatus.Failed,
+          error,
+        }))
+      )
+        return;
+      await this.audit.log(
+        null,
+        'fee_run.failed',
+        ['fee_run', runId],
+        { code: error.code, claimId: error.claimId ?? null },
+        manager,
+      );
     });
   }
 
   private async start(run: FeeRunEntity): Promise<void> {
     if (run.status !== FeeRunStatus.Queued) return;
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.runs.transition(manager, run.id, [FeeRunStatus.Queued], { status: FeeRunStatus.Running, startedAt: this.clock.now() }))) return;
+      if (
+        !(await this.runs.transition(manager, run.id, [FeeRunStatus.Queued], {
+          status: FeeRunStatus.Running,
+          startedAt: this.clock.now(),
+        }))
+      )
+        return;
       await this.audit.log(null, 'fee_run.running', ['fee_run', run.id], {}, manager);
     });
   }
@@ -132,7 +154,12 @@ export class FeeRunComputer {
     return this.dataSource.transaction(async (manager) => {
       const run = await this.runs.lock(manager, runId);
       if (!run || run.status !== FeeRunStatus.Running) return null;
-      const claims: PendingClaim[] = await manager.query(PENDING_CLAIMS, [run.upTo, run.cutoffAt, after, this.config.env.FEE_RUN_BATCH_SIZE]);
+      const claims: PendingClaim[] = await manager.query(PENDING_CLAIMS, [
+        run.upTo,
+        run.cutoffAt,
+        after,
+        this.config.env.FEE_RUN_BATCH_SIZE,
+      ]);
       if (claims.length === 0) {
         await this.finish(manager, run);
         return null;
@@ -148,14 +175,22 @@ export class FeeRunComputer {
   // A payee without a bank account on file gets no line: the claim stays approved for a later run.
   private line(run: FeeRunEntity, claim: PendingClaim): NewLine | null {
     const terms = payeeTerms(
-      claim.payee === null ? null : { payee: claim.payee, declinesFee: !!claim.declinesFee, taxPercent: claim.taxPercent, taxCardYear: claim.taxCardYear },
+      claim.payee === null
+        ? null
+        : {
+            payee: claim.payee,
+            declinesFee: !!claim.declinesFee,
+            taxPercent: claim.taxPercent,
+            taxCardYear: claim.taxCardYear,
+          },
       run.taxYear,
     );
     let priced;
     try {
       priced = priceClaim({ ...claim, trips: claim.trips }, terms, run.rates.fees, run.rates.travel);
     } catch (error) {
-      if (error instanceof FeeArithmeticError) throw new RunFailure({ code: error.code, message: error.message, claimId: claim.id });
+      if (error instanceof FeeArithmeticError)
+        throw new RunFailure({ code: error.code, message: error.message, claimId: claim.id });
       throw error;
     }
     const association = terms.payee === 'association';

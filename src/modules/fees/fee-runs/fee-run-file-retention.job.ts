@@ -54,7 +54,13 @@ export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
         [before],
       );
       for (const { runId, files } of rows) {
-        await this.audit.log(null, 'fee_run.files_purged', ['fee_run', runId], { files, retentionYears: VOUCHER_RETENTION_YEARS }, manager);
+        await this.audit.log(
+          null,
+          'fee_run.files_purged',
+          ['fee_run', runId],
+          { files, retentionYears: VOUCHER_RETENTION_YEARS },
+          manager,
+        );
       }
       const files = rows.reduce((sum, r) => sum + r.files, 0);
       if (rows.length > 0) this.logger.log({ runs: rows.length, files }, 'Payroll files past their retention purged');

@@ -26,7 +26,11 @@ export class FeeRunQueue {
     return job ? job.getState() : 'missing';
   }
 
-  private async ensure(name: JobName.ComputeFeeRun | JobName.ExportFeeRun, runId: string, jobId: string): Promise<'queued' | 'already'> {
+  private async ensure(
+    name: JobName.ComputeFeeRun | JobName.ExportFeeRun,
+    runId: string,
+    jobId: string,
+  ): Promise<'queued' | 'already'> {
     const existing = await this.jobs.queue(QUEUE_OF[name]).getJob(jobId);
     if (existing) {
       const state = await existing.getState();

@@ -47,7 +47,9 @@ export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    this.stopRecovery = this.scheduler.repeat('Fee run recovery check', this.config.env.FEE_RUN_RECOVERY_MS, () => this.recover());
+    this.stopRecovery = this.scheduler.repeat('Fee run recovery check', this.config.env.FEE_RUN_RECOVERY_MS, () =>
+      this.recover(),
+    );
   }
 
   // First thing on a stop: no run is re-queued while the workers wind down.
@@ -58,13 +60,22 @@ export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
   // Runs that PostgreSQL says are under way but whose job is missing get it back under the same id. A
   // compute job BullMQ gave up on (killed too often) fails the run, so a coordinator can retry it.
   async recover(): Promise<void> {
-    for (const run of await this.runs.findByStatus([FeeRunStatus.Queued, FeeRunStatus.Running, FeeRunStatus.Approved])) {
+    for (const run of await this.runs.findByStatus([
+      FeeRunStatus.Queued,
+      FeeRunStatus.Running,
+      FeeRunStatus.Approved,
+    ])) {
       if (run.status === FeeRunStatus.Approved) {
-        if (run.exportRequestedAt && (await this.jobs.state(JobName.ExportFeeRun, run.id)) === 'missing') await this.requeue(run.id, 'export');
+        if (run.exportRequestedAt && (await this.jobs.state(JobName.ExportFeeRun, run.id)) === 'missing')
+          await this.requeue(run.id, 'export');
         continue;
       }
       const state = await this.jobs.state(JobName.ComputeFeeRun, run.id);
-      if (state === 'failed') await this.computer.fail(run.id, { code: 'FEE_RUN_CRASHED', message: 'The worker stopped during the run too many times' });
+      if (state === 'failed')
+        await this.computer.fail(run.id, {
+          code: 'FEE_RUN_CRASHED',
+          message: 'The worker stopped during the run too many times',
+        });
       else if (state === 'missing' || state === 'completed') await this.requeue(run.id, 'compute');
     }
   }

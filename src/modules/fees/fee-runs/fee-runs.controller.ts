@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
@@ -34,7 +41,10 @@ export class FeeRunsController {
   @Post()
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: FeeRunQueuedResponse, description: 'Queued; the worker computes a line for every approved, unpaid claim up to the date' })
+  @ApiAcceptedResponse({
+    type: FeeRunQueuedResponse,
+    description: 'Queued; the worker computes a line for every approved, unpaid claim up to the date',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_IN_PROGRESS: another run is not finished' })
   start(@CurrentUser() ctx: AuthContext, @Body() dto: StartFeeRunDto): Promise<FeeRunQueuedResponse> {
     return this.runs.start(ctx, dto);
@@ -60,7 +70,10 @@ export class FeeRunsController {
   @ApiOperation({ summary: "A fee run's progress while the worker computes it" })
   @Get(':id/progress')
   @Authenticated({ roles: COORDINATOR })
-  @ApiOkResponse({ type: FeeRunProgressResponse, description: 'Claims priced of all the run takes; polled by the progress bar' })
+  @ApiOkResponse({
+    type: FeeRunProgressResponse,
+    description: 'Claims priced of all the run takes; polled by the progress bar',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse })
   progress(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunProgressResponse> {
     return this.runs.progress(id);
@@ -69,7 +82,10 @@ export class FeeRunsController {
   @ApiOperation({ summary: "A fee run's payment lines" })
   @Get(':id/lines')
   @Authenticated({ roles: COORDINATOR })
-  @ApiOkResponse({ type: FeeRunLinePageResponse, description: 'The lines for review, filtered by cost centre, task type or payee; never the bank accounts' })
+  @ApiOkResponse({
+    type: FeeRunLinePageResponse,
+    description: 'The lines for review, filtered by cost centre, task type or payee; never the bank accounts',
+  })
   lines(@Param('id', ParseUuidPipe) id: string, @Query() query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
     return this.runs.lines(id, query);
   }
@@ -86,8 +102,14 @@ export class FeeRunsController {
   @Post(':id/approve')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
-  @ApiOkResponse({ type: FeeRunResponse, description: 'Approved; with four eyes the first approval waits for a second coordinator' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED' })
+  @ApiOkResponse({
+    type: FeeRunResponse,
+    description: 'Approved; with four eyes the first approval waits for a second coordinator',
+  })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED',
+  })
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
     return this.runs.approve(ctx, id);
   }
@@ -96,7 +118,10 @@ export class FeeRunsController {
   @Post(':id/retry')
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: FeeRunQueuedResponse, description: 'A failed run queued again; it resumes where it stopped' })
+  @ApiAcceptedResponse({
+    type: FeeRunQueuedResponse,
+    description: 'A failed run queued again; it resumes where it stopped',
+  })
   @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT: only a failed run is retried' })
   retry(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.retry(ctx, id);
@@ -108,9 +133,13 @@ export class FeeRunsController {
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: FeeRunQueuedResponse,
-    description: 'The worker exports in one transaction: payroll CSV, cost-centre summary, a statement per payee, and its claims paid',
+    description:
+      'The worker exports in one transaction: payroll CSV, cost-centre summary, a statement per payee, and its claims paid',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported',
+  })
   export(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.export(ctx, id);
   }

@@ -76,14 +76,21 @@ export class FeeRunsRepository {
   }
 
   findPage(limit: number, offset: number): Promise<[FeeRunEntity[], number]> {
-    return this.dataSource.getRepository(FeeRunEntity).findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+    return this.dataSource
+      .getRepository(FeeRunEntity)
+      .findAndCount({ order: { createdAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
   }
 
   findByStatus(statuses: FeeRunStatus[]): Promise<FeeRunEntity[]> {
     return this.dataSource.getRepository(FeeRunEntity).findBy({ status: In(statuses) });
   }
 
-  async transition(manager: EntityManager, id: string, from: FeeRunStatus[], changes: Partial<FeeRunEntity>): Promise<boolean> {
+  async transition(
+    manager: EntityManager,
+    id: string,
+    from: FeeRunStatus[],
+    changes: Partial<FeeRunEntity>,
+  ): Promise<boolean> {
     const result = await manager.update(FeeRunEntity, { id, status: In(from) }, changes);
     return (result.affected ?? 0) > 0;
   }
@@ -94,7 +101,10 @@ export class FeeRunsRepository {
 
   async insertLines(manager: EntityManager, lines: NewLine[]): Promise<void> {
     if (lines.length === 0) return;
-    await manager.query(INSERT_LINES, LINE_COLUMNS.map(([, , key]) => lines.map((line) => line[key])));
+    await manager.query(
+      INSERT_LINES,
+      LINE_COLUMNS.map(([, , key]) => lines.map((line) => line[key])),
+    );
   }
 
   // Fresh statistics once a run's lines are in: the export then reads them by index, in order, by the page.
@@ -102,7 +112,12 @@ export class FeeRunsRepository {
     await manager.query('ANALYZE fee_run_lines');
   }
 
-  findLinesPage(runId: string, filter: LineFilter, limit: number, offset: number): Promise<[FeeRunLineEntity[], number]> {
+  findLinesPage(
+    runId: string,
+    filter: LineFilter,
+    limit: number,
+    offset: number,
+  ): Promise<[FeeRunLineEntity[], number]> {
     return this.dataSource.getRepository(FeeRunLineEntity).findAndCount({
       where: { runId, costCentre: filter.costCentre, taskType: filter.taskType, payeeKind: filter.payeeKind },
       order: { payeeName: 'ASC', workDate: 'ASC', id: 'ASC' },
@@ -125,7 +140,11 @@ export class FeeRunsRepository {
   }
 
   // An expert's lines in exported runs, newest payment first.
-  findPaidLines(expertId: string, limit: number, offset: number): Promise<[(FeeRunLineEntity & { run: FeeRunEntity })[], number]> {
+  findPaidLines(
+    expertId: string,
+    limit: number,
+    offset: number,
+  ): Promise<[(FeeRunLineEntity & { run: FeeRunEntity })[], number]> {
     return this.dataSource
       .getRepository(FeeRunLineEntity)
       .createQueryBuilder('l')
@@ -169,7 +188,10 @@ export class FeeRunsRepository {
   }
 
   // Plain SQL: an export inserts hundreds of files in one transaction and needs nothing back.
-  async insertFile(manager: EntityManager, f: Omit<FeeRunFileEntity, 'id' | 'createdAt' | 'run' | 'expert'>): Promise<void> {
+  async insertFile(
+    manager: EntityManager,
+    f: Omit<FeeRunFileEntity, 'id' | 'createdAt' | 'run' | 'expert'>,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO fee_run_files (run_id, kind, expert_id, language, file_name, media_type, encrypted, sha256, size_bytes, bytes)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -178,14 +200,23 @@ export class FeeRunsRepository {
   }
 
   findFiles(runId: string): Promise<FeeRunFileEntity[]> {
-    return this.dataSource.getRepository(FeeRunFileEntity).find({ where: { runId }, order: { kind: 'ASC', fileName: 'ASC' } });
+    return this.dataSource
+      .getRepository(FeeRunFileEntity)
+      .find({ where: { runId }, order: { kind: 'ASC', fileName: 'ASC' } });
   }
 
   findStatements(expertId: string): Promise<FeeRunFileEntity[]> {
-    return this.dataSource.getRepository(FeeRunFileEntity).find({ where: { expertId, kind: FeeRunFileKind.Statement }, order: { createdAt: 'DESC' } });
+    return this.dataSource
+      .getRepository(FeeRunFileEntity)
+      .find({ where: { expertId, kind: FeeRunFileKind.Statement }, order: { createdAt: 'DESC' } });
   }
 
   findFileWithBytes(id: string): Promise<FeeRunFileEntity | null> {
-    return this.dataSource.getRepository(FeeRunFileEntity).createQueryBuilder('f').addSelect('f.bytes').where('f.id = :id', { id }).getOne();
+    return this.dataSource
+      .getRepository(FeeRunFileEntity)
+      .createQueryBuilder('f')
+      .addSelect('f.bytes')
+      .where('f.id = :id', { id })
+      .getOne();
   }
 }

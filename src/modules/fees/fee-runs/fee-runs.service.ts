@@ -89,7 +89,8 @@ export class FeeRunsService {
     const run = await this.found(id);
     const { done, remaining } = await this.runs.progress(run);
     const total = done + remaining;
-    const computing = run.status === FeeRunStatus.Queued || run.status === FeeRunStatus.Running || run.status === FeeRunStatus.Failed;
+    const computing =
+      run.status === FeeRunStatus.Queued || run.status === FeeRunStatus.Running || run.status === FeeRunStatus.Failed;
     const percent = !computing ? 100 : total === 0 ? 0 : Math.min(99, Math.floor((done * 100) / total));
     return { id, status: run.status, processedClaims: done, totalClaims: total, percent };
   }
@@ -130,7 +131,9 @@ export class FeeRunsService {
     const run = await this.found(id);
     if (run.status !== FeeRunStatus.Failed) throw FeeErrors.feeRunStatusConflict(run.status, 'retried');
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.runs.transition(manager, id, [FeeRunStatus.Failed], { status: FeeRunStatus.Queued, error: null }))) {
+      if (
+        !(await this.runs.transition(manager, id, [FeeRunStatus.Failed], { status: FeeRunStatus.Queued, error: null }))
+      ) {
         throw FeeErrors.feeRunStatusConflict('changed', 'retried');
       }
       await this.audit.log(ctx, 'fee_run.retried', [ENTITY, id], { code: run.error?.code ?? null }, manager);
@@ -146,7 +149,8 @@ export class FeeRunsService {
     if (!run.exportRequestedAt) {
       await this.dataSource.transaction(async (manager) => {
         const changes = { exportRequestedAt: this.clock.now(), exportRequestedBy: ctx.user.id };
-        if (!(await this.runs.transition(manager, id, [FeeRunStatus.Approved], changes))) throw FeeErrors.feeRunStatusConflict('changed', 'exported');
+        if (!(await this.runs.transition(manager, id, [FeeRunStatus.Approved], changes)))
+          throw FeeErrors.feeRunStatusConflict('changed', 'exported');
         await this.audit.log(ctx, 'fee_run.export_requested', [ENTITY, id], {}, manager);
       });
     }
@@ -165,7 +169,12 @@ export class FeeRunsService {
     if (!file || file.runId !== runId) throw FeeErrors.fileNotFound();
     const payroll = file.kind === FeeRunFileKind.PayrollCsv;
     const action = payroll ? 'fee_run.payroll_downloaded' : 'fee_run.file_downloaded';
-    await this.audit.log(ctx, action, [ENTITY, runId], payroll ? { fileId, kind: file.kind, fields: ['iban'] } : { fileId, kind: file.kind });
+    await this.audit.log(
+      ctx,
+      action,
+      [ENTITY, runId],
+      payroll ? { fileId, kind: file.kind, fields: ['iban'] } : { fileId, kind: file.kind },
+    );
     const bytes = file.encrypted ? this.cipher.decryptBytes(file.bytes, PAYROLL_CONTEXT(runId)) : file.bytes;
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes };
   }
@@ -179,7 +188,10 @@ export class FeeRunsService {
   // After commit. If Redis is down the run waits in PostgreSQL and the worker's recovery check queues it.
   private async queue(runId: string, what: 'compute' | 'export'): Promise<void> {
     await (what === 'compute' ? this.jobs.compute(runId) : this.jobs.export(runId)).catch((err: Error) =>
-      this.logger.warn({ runId, what, err: err.message }, 'Fee run job not queued yet; the worker will pick the run up'),
+      this.logger.warn(
+        { runId, what, err: err.message },
+        'Fee run job not queued yet; the worker will pick the run up',
+      ),
     );
   }
 }

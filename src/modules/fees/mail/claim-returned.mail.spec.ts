@@ -1,18 +1,41 @@
 import { Language } from '../../../common/i18n/language';
 import { claimReturnedMail } from './claim-returned.mail';
 
-const params = { name: 'Maija', title: 'Asiakasraati', workDate: '2026-10-20', reason: 'Pysäköintikuitti puuttuu.\nLisää se, kiitos.' };
+const params = {
+  name: 'Maija',
+  title: 'Asiakasraati',
+  workDate: '2026-10-20',
+  reason: 'Pysäköintikuitti puuttuu.\nLisää se, kiitos.',
+};
 
 describe('claim returned mail', () => {
   it.each([
-    [Language.Fi, 'Hei Maija,', '"Asiakasraati" (20.10.2026)', 'Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: Asiakasraati'],
-    [Language.Sv, 'Hej Maija,', '"Asiakasraati" (20.10.2026)', 'Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Asiakasraati'],
-    [Language.En, 'Hello Maija,', '"Asiakasraati" (20 October 2026)', 'Your fee and expense claim was returned for correction: Asiakasraati'],
-  ])('in %s greets by name, names the assignment and its day, and quotes the reason as written', (language, greeting, assignment, subject) => {
-    const mail = claimReturnedMail.render[language](params);
-    expect(mail.subject).toBe(subject);
-    expect(mail.text.split('\n')[0]).toBe(greeting);
-    expect(mail.text).toContain(assignment);
-    expect(mail.text).toContain(`\n${params.reason}\n`);
-  });
+    [
+      Language.Fi,
+      'Hei Maija,',
+      '"Asiakasraati" (20.10.2026)',
+      'Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: Asiakasraati',
+    ],
+    [
+      Language.Sv,
+      'Hej Maija,',
+      '"Asiakasraati" (20.10.2026)',
+      'Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Asiakasraati',
+    ],
+    [
+      Language.En,
+      'Hello Maija,',
+      '"Asiakasraati" (20 October 2026)',
+      'Your fee and expense claim was returned for correction: Asiakasraati',
+    ],
+  ])(
+    'in %s greets by name, names the assignment and its day, and quotes the reason as written',
+    (language, greeting, assignment, subject) => {
+      const mail = claimReturnedMail.render[language](params);
+      expect(mail.subject).toBe(subject);
+      expect(mail.text.split('\n')[0]).toBe(greeting);
+      expect(mail.text).toContain(assignment);
+      expect(mail.text).toContain(`\n${params.reason}\n`);
+    },
+  );
 });

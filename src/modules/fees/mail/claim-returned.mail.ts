@@ -8,7 +8,11 @@ export interface ClaimReturnedParams {
   reason: string;
 }
 
-const SIGN = { fi: 'Pohjanmaan hyvinvointialue', sv: 'Österbottens välfärdsområde', en: 'Ostrobothnia wellbeing services county' };
+const SIGN = {
+  fi: 'Pohjanmaan hyvinvointialue',
+  sv: 'Österbottens välfärdsområde',
+  en: 'Ostrobothnia wellbeing services county',
+};
 // The coordinator's reason is quoted as written, on lines of its own.
 export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>('claim-returned', {
   fi: (p) => ({

@@ -12,17 +12,38 @@ const params: LateCancellationClaimParams = {
 
 describe('late cancellation claim mail', () => {
   it.each([
-    [Language.Fi, 'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati', 'alle 48 tuntia', 'täysi kokemuspalkkio, 1\u00a0234,56\u00a0€.', 'Sinun ei tarvitse tehdä mitään'],
-    [Language.Sv, 'Arvode betalas för ett inställt uppdrag: Asiakasraati', 'mindre än 48 timmar', 'fullt erfarenhetsarvode för det, 1\u00a0234,56\u00a0€.', 'Du behöver inte göra något'],
-    [Language.En, 'A fee is due for a cancelled assignment: Asiakasraati', 'less than 48 hours', 'full experience fee for it, €1,234.56.', 'You do not need to do anything'],
-  ])('in %s says the fee is due, how much, that the claim is filed, and that travel can still be added', (language, subject, late, fee, noAction) => {
-    const mail = lateCancellationClaimMail.render[language](params);
-    expect(mail.subject).toBe(subject);
-    expect(mail.text).toContain(late);
-    expect(mail.text).toContain(fee);
-    expect(mail.text).toContain(noAction);
-    expect(mail.text).toContain('"Asiakasraati"');
-  });
+    [
+      Language.Fi,
+      'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati',
+      'alle 48 tuntia',
+      'täysi kokemuspalkkio, 1\u00a0234,56\u00a0€.',
+      'Sinun ei tarvitse tehdä mitään',
+    ],
+    [
+      Language.Sv,
+      'Arvode betalas för ett inställt uppdrag: Asiakasraati',
+      'mindre än 48 timmar',
+      'fullt erfarenhetsarvode för det, 1\u00a0234,56\u00a0€.',
+      'Du behöver inte göra något',
+    ],
+    [
+      Language.En,
+      'A fee is due for a cancelled assignment: Asiakasraati',
+      'less than 48 hours',
+      'full experience fee for it, €1,234.56.',
+      'You do not need to do anything',
+    ],
+  ])(
+    'in %s says the fee is due, how much, that the claim is filed, and that travel can still be added',
+    (language, subject, late, fee, noAction) => {
+      const mail = lateCancellationClaimMail.render[language](params);
+      expect(mail.subject).toBe(subject);
+      expect(mail.text).toContain(late);
+      expect(mail.text).toContain(fee);
+      expect(mail.text).toContain(noAction);
+      expect(mail.text).toContain('"Asiakasraati"');
+    },
+  );
 
   it.each([Language.Fi, Language.Sv, Language.En])('in %s names no amount when no rate prices the day', (language) => {
     expect(lateCancellationClaimMail.render[language]({ ...params, feeCents: null }).text).not.toMatch(/€/);

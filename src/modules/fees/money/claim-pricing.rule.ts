@@ -1,5 +1,13 @@
 import { TaskType } from '../../../common/domain/task-type';
-import { carTravelCents, ClaimLine, computeClaimLine, FeeArithmeticError, FeeRate, TravelRate, travelRateFor } from './fee-arithmetic.rule';
+import {
+  carTravelCents,
+  ClaimLine,
+  computeClaimLine,
+  FeeArithmeticError,
+  FeeRate,
+  TravelRate,
+  travelRateFor,
+} from './fee-arithmetic.rule';
 
 export interface PricedTrip {
   kmTenths: number;
@@ -26,7 +34,12 @@ export interface PayeeTerms {
 // A claim's trips may straddle a new year (out on 31.12, back on 1.1): each year's kilometres are priced at
 // that year's rate. computeClaimLine prices the fee, the costs and the first year's trips; any further year
 // adds its own car cost, rounded once per year under the same rule.
-export function priceClaim(claim: ClaimToPrice, terms: PayeeTerms, fees: readonly FeeRate[], travel: readonly TravelRate[]): ClaimLine {
+export function priceClaim(
+  claim: ClaimToPrice,
+  terms: PayeeTerms,
+  fees: readonly FeeRate[],
+  travel: readonly TravelRate[],
+): ClaimLine {
   const byYear = new Map<string, PricedTrip>();
   for (const trip of [...claim.trips].sort((a, b) => a.date.localeCompare(b.date))) {
     const year = trip.date.slice(0, 4);
@@ -55,7 +68,8 @@ export function priceClaim(claim: ClaimToPrice, terms: PayeeTerms, fees: readonl
   let extra = 0;
   for (const trip of others) {
     const rate = travelRateFor(travel, trip.date);
-    if (rate === null) throw new FeeArithmeticError('TRAVEL_RATE_NOT_FOUND', `no car travel rate for the date ${trip.date}`);
+    if (rate === null)
+      throw new FeeArithmeticError('TRAVEL_RATE_NOT_FOUND', `no car travel rate for the date ${trip.date}`);
     extra += carTravelCents(trip.kmTenths, rate);
   }
   return {
@@ -89,6 +103,7 @@ export interface PaymentTerms {
 export function payeeTerms(details: PaymentTerms | null, taxYear: number): PayeeTerms {
   if (details?.declinesFee) return { payee: 'declined', taxPercent: null };
   if (details?.payee === 'association') return { payee: 'association', taxPercent: null };
-  const card = details && details.taxPercent !== null && details.taxCardYear === taxYear ? Number(details.taxPercent) : null;
+  const card =
+    details && details.taxPercent !== null && details.taxCardYear === taxYear ? Number(details.taxPercent) : null;
   return { payee: 'expert', taxPercent: card };
 }

@@ -8,11 +8,21 @@ describe('ceilingStatus', () => {
     [100000, 100000, true, false, 0],
     [100001, 100000, true, true, 0],
   ])('%i paid of %i: near %s, over %s, %i left', (paid, ceiling, near, over, remaining) => {
-    expect(ceilingStatus(paid, ceiling)).toEqual({ ceilingCents: ceiling, remainingCents: remaining, nearCeiling: near, overCeiling: over });
+    expect(ceilingStatus(paid, ceiling)).toEqual({
+      ceilingCents: ceiling,
+      remainingCents: remaining,
+      nearCeiling: near,
+      overCeiling: over,
+    });
   });
 
   it('warns no one without a ceiling', () => {
-    expect(ceilingStatus(10_000_000, null)).toEqual({ ceilingCents: null, remainingCents: null, nearCeiling: false, overCeiling: false });
+    expect(ceilingStatus(10_000_000, null)).toEqual({
+      ceilingCents: null,
+      remainingCents: null,
+      nearCeiling: false,
+      overCeiling: false,
+    });
   });
 });
 

@@ -28,7 +28,8 @@ export interface CeilingStatus {
 // Within 90 % of the ceiling an expert is "close to it": the coordinator should know before the next offer.
 // Integer comparison (10 * paid >= 9 * ceiling): no float decides whether someone is warned.
 export function ceilingStatus(paidCents: number, ceilingCents: number | null): CeilingStatus {
-  if (ceilingCents === null) return { ceilingCents: null, remainingCents: null, nearCeiling: false, overCeiling: false };
+  if (ceilingCents === null)
+    return { ceilingCents: null, remainingCents: null, nearCeiling: false, overCeiling: false };
   return {
     ceilingCents,
     remainingCents: Math.max(0, ceilingCents - paidCents),

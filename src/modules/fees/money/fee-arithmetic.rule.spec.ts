@@ -511,12 +511,24 @@ describe('priceWork', () => {
   it('prices the started quarter hours at the row in force on the work’s day', () => {
     const raised: FeeRate = { ...hourly(3137), validFrom: '2026-03-10' };
     expect(priceWork(work, [...DEFAULT_FEE_RATES, raised])).toEqual({ rate: raised, quarterHours: 10, feeCents: 7843 }); // 7842.5
-    expect(priceWork({ ...work, workDate: '2026-03-09' }, [...DEFAULT_FEE_RATES, raised])).toMatchObject({ quarterHours: 10, feeCents: 6250 });
+    expect(priceWork({ ...work, workDate: '2026-03-09' }, [...DEFAULT_FEE_RATES, raised])).toMatchObject({
+      quarterHours: 10,
+      feeCents: 6250,
+    });
   });
 
   it('is the fee a claim line pays for the same work, whatever the payee', () => {
     const line = computeClaimLine(
-      { ...work, kmTenths: 0, carTravelDate: null, publicTransportCents: 0, parkingCents: 0, otherCostsCents: 0, taxPercent: 20, payee: 'expert' },
+      {
+        ...work,
+        kmTenths: 0,
+        carTravelDate: null,
+        publicTransportCents: 0,
+        parkingCents: 0,
+        otherCostsCents: 0,
+        taxPercent: 20,
+        payee: 'expert',
+      },
       DEFAULT_FEE_RATES,
       DEFAULT_TRAVEL_RATES,
     );

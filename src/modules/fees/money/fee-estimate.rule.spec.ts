@@ -10,7 +10,12 @@ const work = (startsAt: string, endsAt: string, overrides: Partial<EstimableWork
   ...overrides,
 });
 // A coordinator's raise from the first day of 2026.
-const RAISE_2026: FeeRate = { taskType: TaskType.WorkingGroup, basis: 'hourly', rateCents: 3137, validFrom: '2026-01-01' };
+const RAISE_2026: FeeRate = {
+  taskType: TaskType.WorkingGroup,
+  basis: 'hourly',
+  rateCents: 3137,
+  validFrom: '2026-01-01',
+};
 const RATES = [...DEFAULT_FEE_RATES, RAISE_2026];
 
 describe('bookedWork', () => {
@@ -39,7 +44,16 @@ describe('expectedFeeCents', () => {
   it('is what a claim for the work done as booked is paid, gross', () => {
     const booking = work('2026-05-05T06:00:00Z', '2026-05-05T07:50:00Z', { preparationMinutes: 45 });
     const line = computeClaimLine(
-      { ...bookedWork(booking), kmTenths: 0, carTravelDate: null, publicTransportCents: 0, parkingCents: 0, otherCostsCents: 0, taxPercent: null, payee: 'expert' },
+      {
+        ...bookedWork(booking),
+        kmTenths: 0,
+        carTravelDate: null,
+        publicTransportCents: 0,
+        parkingCents: 0,
+        otherCostsCents: 0,
+        taxPercent: null,
+        payee: 'expert',
+      },
       RATES,
       DEFAULT_TRAVEL_RATES,
     );
@@ -52,12 +66,23 @@ describe('expectedFeeCents', () => {
 });
 
 describe('earningsCeilingCheck', () => {
-  const held = [work('2026-02-03T07:00:00Z', '2026-02-03T09:00:00Z'), work('2026-02-10T07:00:00Z', '2026-02-10T09:00:00Z')];
+  const held = [
+    work('2026-02-03T07:00:00Z', '2026-02-03T09:00:00Z'),
+    work('2026-02-10T07:00:00Z', '2026-02-10T09:00:00Z'),
+  ];
   const offered = work('2026-03-03T07:00:00Z', '2026-03-03T09:00:00Z');
 
   it('prices the held work and the offer from the rates it is given', () => {
-    expect(earningsCeilingCheck(held, offered, 100_000, RATES)).toEqual({ earnedCents: 2 * 7843, expectedCents: 7843, crosses: false });
-    expect(earningsCeilingCheck(held, offered, 100_000, DEFAULT_FEE_RATES)).toEqual({ earnedCents: 2 * 6250, expectedCents: 6250, crosses: false });
+    expect(earningsCeilingCheck(held, offered, 100_000, RATES)).toEqual({
+      earnedCents: 2 * 7843,
+      expectedCents: 7843,
+      crosses: false,
+    });
+    expect(earningsCeilingCheck(held, offered, 100_000, DEFAULT_FEE_RATES)).toEqual({
+      earnedCents: 2 * 6250,
+      expectedCents: 6250,
+      crosses: false,
+    });
   });
 
   it('warns only past the ceiling: reaching it exactly is allowed', () => {

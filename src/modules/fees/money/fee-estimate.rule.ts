@@ -45,7 +45,12 @@ export interface CeilingCheck {
 
 // The year's work the expert already holds, and the offered work, each priced like the contract and the claim;
 // crossing means going past the ceiling (reaching it exactly does not). Work with no rate in force counts as 0.
-export function earningsCeilingCheck(held: readonly EstimableWork[], offered: EstimableWork, ceilingCents: number, rates: readonly FeeRate[]): CeilingCheck {
+export function earningsCeilingCheck(
+  held: readonly EstimableWork[],
+  offered: EstimableWork,
+  ceilingCents: number,
+  rates: readonly FeeRate[],
+): CeilingCheck {
   const earnedCents = held.reduce((sum, work) => sum + (expectedFeeCents(work, rates) ?? 0), 0);
   const expectedCents = expectedFeeCents(offered, rates) ?? 0;
   return { earnedCents, expectedCents, crosses: earnedCents + expectedCents > ceilingCents };

@@ -33,6 +33,11 @@ export class EarningsRepository {
                  u.name, e.user_id`,
       [period.from, period.until, expertId],
     );
-    return rows.map((r) => ({ expertId: r.expert_id as string, name: r.name as string, ceilingCents: r.ceiling === null ? null : num(r.ceiling), paidFeesCents: num(r.paid) }));
+    return rows.map((r) => ({
+      expertId: r.expert_id as string,
+      name: r.name as string,
+      ceilingCents: r.ceiling === null ? null : num(r.ceiling),
+      paidFeesCents: num(r.paid),
+    }));
   }
 }

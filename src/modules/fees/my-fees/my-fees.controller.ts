@@ -8,7 +8,13 @@ import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { MyEarningsResponse, PaidLinePageResponse, PaidLineResponse, StatementResponse, YearQuery } from '../dto/my-fees.dto';
+import {
+  MyEarningsResponse,
+  PaidLinePageResponse,
+  PaidLineResponse,
+  StatementResponse,
+  YearQuery,
+} from '../dto/my-fees.dto';
 import { feeFileResponse } from '../fee-runs/fee-file-response';
 import { MyFeesService } from './my-fees.service';
 
@@ -46,9 +52,16 @@ export class MyFeesController {
   @ApiOperation({ summary: 'One fee statement (PDF)' })
   @Get('statements/:id')
   @Authenticated({ roles: EXPERT })
-  @ApiOkResponse({ content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }, description: 'The statement PDF, in your language' })
+  @ApiOkResponse({
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    description: 'The statement PDF, in your language',
+  })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  async statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+  async statement(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
     return feeFileResponse(reply, await this.fees.statement(ctx, id));
   }
 }

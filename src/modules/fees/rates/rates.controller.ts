@@ -5,7 +5,14 @@ import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
-import { CreateFeeRateDto, FeeRateResponse, FeeSettingsResponse, TravelRateDto, TravelRateResponse, UpdateFeeSettingsDto } from '../dto/rates.dto';
+import {
+  CreateFeeRateDto,
+  FeeRateResponse,
+  FeeSettingsResponse,
+  TravelRateDto,
+  TravelRateResponse,
+  UpdateFeeSettingsDto,
+} from '../dto/rates.dto';
 import { RatesService } from './rates.service';
 
 @ApiTags('fees')
@@ -16,7 +23,10 @@ export class RatesController {
   @ApiOperation({ summary: 'The fee schedule' })
   @Get('fee-schedule')
   @Authenticated()
-  @ApiOkResponse({ type: [FeeRateResponse], description: 'Every dated row; the row in force on the day of the work prices it' })
+  @ApiOkResponse({
+    type: [FeeRateResponse],
+    description: 'Every dated row; the row in force on the day of the work prices it',
+  })
   schedule(): Promise<FeeRateResponse[]> {
     return this.rates.schedule();
   }
@@ -25,7 +35,10 @@ export class RatesController {
   @Post('fee-schedule')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RATE_EXISTS: the task type already has a row starting that day' })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description: 'FEE_RATE_EXISTS: the task type already has a row starting that day',
+  })
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     return this.rates.addRate(ctx, dto);
   }
@@ -42,7 +55,11 @@ export class RatesController {
   @Put('travel-rates/:year')
   @Authenticated({ roles: [Role.Admin] })
   @ApiOkResponse({ type: TravelRateResponse })
-  setTravelRate(@CurrentUser() ctx: AuthContext, @Param('year') year: string, @Body() dto: TravelRateDto): Promise<TravelRateResponse> {
+  setTravelRate(
+    @CurrentUser() ctx: AuthContext,
+    @Param('year') year: string,
+    @Body() dto: TravelRateDto,
+  ): Promise<TravelRateResponse> {
     return this.rates.setTravelRate(ctx, Number(year), dto);
   }
 

@@ -14,7 +14,10 @@ export class RatesRepository {
     return this.dataSource.getRepository(FeeRateEntity).find({ order: { taskType: 'ASC', validFrom: 'ASC' } });
   }
 
-  insertRate(manager: EntityManager, rate: Pick<FeeRateEntity, 'taskType' | 'basis' | 'rateCents' | 'validFrom' | 'createdBy'>): Promise<FeeRateEntity> {
+  insertRate(
+    manager: EntityManager,
+    rate: Pick<FeeRateEntity, 'taskType' | 'basis' | 'rateCents' | 'validFrom' | 'createdBy'>,
+  ): Promise<FeeRateEntity> {
     return manager.save(FeeRateEntity, rate);
   }
 
@@ -22,7 +25,10 @@ export class RatesRepository {
     return this.dataSource.getRepository(TravelRateEntity).find({ order: { year: 'ASC' } });
   }
 
-  async upsertTravelRate(manager: EntityManager, rate: Pick<TravelRateEntity, 'year' | 'carCentsPerKm' | 'updatedBy'>): Promise<TravelRateEntity> {
+  async upsertTravelRate(
+    manager: EntityManager,
+    rate: Pick<TravelRateEntity, 'year' | 'carCentsPerKm' | 'updatedBy'>,
+  ): Promise<TravelRateEntity> {
     await manager.upsert(TravelRateEntity, rate, ['year']);
     return manager.findOneByOrFail(TravelRateEntity, { year: rate.year });
   }
@@ -32,7 +38,10 @@ export class RatesRepository {
     return manager.findOneByOrFail(FeeSettingsEntity, { id: 1 });
   }
 
-  async updateSettings(manager: EntityManager, changes: Partial<Pick<FeeSettingsEntity, 'claimTimeLimitDays' | 'fourEyesApproval' | 'updatedBy'>>): Promise<FeeSettingsEntity> {
+  async updateSettings(
+    manager: EntityManager,
+    changes: Partial<Pick<FeeSettingsEntity, 'claimTimeLimitDays' | 'fourEyesApproval' | 'updatedBy'>>,
+  ): Promise<FeeSettingsEntity> {
     await manager.update(FeeSettingsEntity, { id: 1 }, changes);
     return this.settings(manager);
   }

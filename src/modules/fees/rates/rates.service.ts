@@ -6,14 +6,30 @@ import { Clock } from '../../../common/clock/clock';
 import { PgCode, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
-import { CreateFeeRateDto, FeeRateResponse, FeeSettingsResponse, TravelRateDto, TravelRateResponse, UpdateFeeSettingsDto } from '../dto/rates.dto';
+import {
+  CreateFeeRateDto,
+  FeeRateResponse,
+  FeeSettingsResponse,
+  TravelRateDto,
+  TravelRateResponse,
+  UpdateFeeSettingsDto,
+} from '../dto/rates.dto';
 import { FeeRateEntity } from '../entities/fee-rate.entity';
 import { FeeSettingsEntity } from '../entities/fee-settings.entity';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from './rates.repository';
 
-const toRate = (r: FeeRateEntity): FeeRateResponse => ({ id: r.id, taskType: r.taskType, basis: r.basis, rateCents: r.rateCents, validFrom: r.validFrom });
-const toSettings = (s: FeeSettingsEntity): FeeSettingsResponse => ({ claimTimeLimitDays: s.claimTimeLimitDays, fourEyesApproval: s.fourEyesApproval });
+const toRate = (r: FeeRateEntity): FeeRateResponse => ({
+  id: r.id,
+  taskType: r.taskType,
+  basis: r.basis,
+  rateCents: r.rateCents,
+  validFrom: r.validFrom,
+});
+const toSettings = (s: FeeSettingsEntity): FeeSettingsResponse => ({
+  claimTimeLimitDays: s.claimTimeLimitDays,
+  fourEyesApproval: s.fourEyesApproval,
+});
 
 // Rates as data: the fee schedule (dated rows, only ever added), the yearly car rates and the settings.
 @Injectable()
@@ -35,7 +51,13 @@ export class RatesService {
     const saved = await this.dataSource
       .transaction(async (manager) => {
         const rate = await this.repo.insertRate(manager, { ...dto, createdBy: ctx.user.id });
-        await this.audit.log(ctx, 'fee_rate.added', ['fee_rate', rate.id], { taskType: dto.taskType, basis: dto.basis, rateCents: dto.rateCents, validFrom: dto.validFrom }, manager);
+        await this.audit.log(
+          ctx,
+          'fee_rate.added',
+          ['fee_rate', rate.id],
+          { taskType: dto.taskType, basis: dto.basis, rateCents: dto.rateCents, validFrom: dto.validFrom },
+          manager,
+        );
         return rate;
       })
       .catch((error: unknown) => {
@@ -51,8 +73,18 @@ export class RatesService {
   async setTravelRate(ctx: AuthContext, year: number, dto: TravelRateDto): Promise<TravelRateResponse> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw FeeErrors.travelYear();
     const saved = await this.dataSource.transaction(async (manager) => {
-      const rate = await this.repo.upsertTravelRate(manager, { year, carCentsPerKm: dto.carCentsPerKm, updatedBy: ctx.user.id });
-      await this.audit.log(ctx, 'travel_rate.set', ['travel_rate'], { year, carCentsPerKm: dto.carCentsPerKm }, manager);
+      const rate = await this.repo.upsertTravelRate(manager, {
+        year,
+        carCentsPerKm: dto.carCentsPerKm,
+        updatedBy: ctx.user.id,
+      });
+      await this.audit.log(
+        ctx,
+        'travel_rate.set',
+        ['travel_rate'],
+        { year, carCentsPerKm: dto.carCentsPerKm },
+        manager,
+      );
       return rate;
     });
     return { year: saved.year, carCentsPerKm: saved.carCentsPerKm };

@@ -5,7 +5,9 @@ import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 export class CreateUnitDto {
   @ApiProperty({ example: '4110', description: 'Cost centre (unit) or project code' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, { message: 'code must be 1-32 letters, digits, dots, dashes or underscores' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
+    message: 'code must be 1-32 letters, digits, dots, dashes or underscores',
+  })
   code: string;
 
   @ApiProperty({ example: 'Psykososiaaliset palvelut' })

@@ -20,7 +20,8 @@ export class SpendReportResponse {
 
 export class HoursRowResponse {
   @ApiProperty() taskType: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null: the request named no topic' }) topic: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Null: the request named no topic' }) topic:
+    string | null;
   @ApiProperty() claims: number;
   @ApiProperty() minutes: number;
   @ApiProperty() hours: number;

@@ -22,7 +22,12 @@ export function AccessibilityPage() {
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const [values, setValues] = useState({ message: '', name: '', email: '', page: '' });
-  const labels = { message: t('accessibility.message'), name: t('fields.name'), email: t('fields.email'), page: t('accessibility.page') };
+  const labels = {
+    message: t('accessibility.message'),
+    name: t('fields.name'),
+    email: t('fields.email'),
+    page: t('accessibility.page'),
+  };
   const { submit, formProps, errors, done } = useSubmission({
     labels,
     validate: (v: typeof values) =>
@@ -31,12 +36,16 @@ export function AccessibilityPage() {
         ...(v.email.trim() ? [{ field: 'email', label: labels.email, value: v.email, email: true }] : []),
       ]),
     send: (v: typeof values) =>
-      call(api.POST('/api/accessibility-feedback', { body: {
-        message: v.message.trim(),
-        ...(v.name.trim() ? { name: v.name.trim() } : {}),
-        ...(v.email.trim() ? { email: v.email.trim() } : {}),
-        ...(v.page.trim() ? { page: v.page.trim() } : {}),
-      } })),
+      call(
+        api.POST('/api/accessibility-feedback', {
+          body: {
+            message: v.message.trim(),
+            ...(v.name.trim() ? { name: v.name.trim() } : {}),
+            ...(v.email.trim() ? { email: v.email.trim() } : {}),
+            ...(v.page.trim() ? { page: v.page.trim() } : {}),
+          },
+        }),
+      ),
     onSuccess: () => announce(t('accessibility.sent')),
   });
 
@@ -75,10 +84,41 @@ export function AccessibilityPage() {
             <InlineAlert status="neutral">{t('accessibility.sent')}</InlineAlert>
           ) : (
             <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('accessibility.submit')}>
-              <TextAreaField field="message" label={labels.message} hint={t('accessibility.messageHint')} value={values.message} onChange={(message) => setValues({ ...values, message })} errors={errors} />
-              <TextField field="page" label={labels.page} optional value={values.page} onChange={(page) => setValues({ ...values, page })} errors={errors} />
-              <TextField field="name" label={labels.name} optional autoComplete="name" value={values.name} onChange={(name) => setValues({ ...values, name })} errors={errors} />
-              <TextField field="email" label={labels.email} optional type="email" autoComplete="email" value={values.email} onChange={(email) => setValues({ ...values, email })} errors={errors} />
+              <TextAreaField
+                field="message"
+                label={labels.message}
+                hint={t('accessibility.messageHint')}
+                value={values.message}
+                onChange={(message) => setValues({ ...values, message })}
+                errors={errors}
+              />
+              <TextField
+                field="page"
+                label={labels.page}
+                optional
+                value={values.page}
+                onChange={(page) => setValues({ ...values, page })}
+                errors={errors}
+              />
+              <TextField
+                field="name"
+                label={labels.name}
+                optional
+                autoComplete="name"
+                value={values.name}
+                onChange={(name) => setValues({ ...values, name })}
+                errors={errors}
+              />
+              <TextField
+                field="email"
+                label={labels.email}
+                optional
+                type="email"
+                autoComplete="email"
+                value={values.email}
+                onChange={(email) => setValues({ ...values, email })}
+                errors={errors}
+              />
             </Form>
           )}
         </section>

@@ -21,7 +21,12 @@ export function ApplyPage() {
         { field: 'name', label: labels.name, value: v.name },
         { field: 'email', label: labels.email, value: v.email, email: true },
       ]),
-    send: (v: typeof values) => call(api.POST('/api/experts/applications', { body: { name: v.name.trim(), email: v.email.trim(), language: v.language } })),
+    send: (v: typeof values) =>
+      call(
+        api.POST('/api/experts/applications', {
+          body: { name: v.name.trim(), email: v.email.trim(), language: v.language },
+        }),
+      ),
     onSuccess: () => announce(t('apply.sent')),
   });
 
@@ -35,9 +40,30 @@ export function ApplyPage() {
           <>
             <Paragraph mb="m">{t('apply.steps')}</Paragraph>
             <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('apply.submit')}>
-              <TextField field="name" label={labels.name} autoComplete="name" value={values.name} onChange={(name) => setValues({ ...values, name })} errors={errors} />
-              <TextField field="email" label={labels.email} type="email" autoComplete="email" value={values.email} onChange={(email) => setValues({ ...values, email })} errors={errors} />
-              <RadioButtonGroup labelText={labels.language} name="language" id="language" value={values.language} onChange={(language) => setValues({ ...values, language: language as Language })}>
+              <TextField
+                field="name"
+                label={labels.name}
+                autoComplete="name"
+                value={values.name}
+                onChange={(name) => setValues({ ...values, name })}
+                errors={errors}
+              />
+              <TextField
+                field="email"
+                label={labels.email}
+                type="email"
+                autoComplete="email"
+                value={values.email}
+                onChange={(email) => setValues({ ...values, email })}
+                errors={errors}
+              />
+              <RadioButtonGroup
+                labelText={labels.language}
+                name="language"
+                id="language"
+                value={values.language}
+                onChange={(language) => setValues({ ...values, language: language as Language })}
+              >
                 {LANGUAGES.map((language) => (
                   <RadioButton key={language} value={language} lang={language}>
                     {t(`language.${language}`)}

@@ -46,7 +46,14 @@ function WithdrawForm({ assignment, onDone }: { assignment: Assignment; onDone: 
       </Heading>
       <Paragraph mb="m">{t('assignments.withdraw.noPenalty')}</Paragraph>
       <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('assignments.withdraw.submit')}>
-        <TextAreaField field="reason" label={labels.reason} hint={t('assignments.withdraw.reasonHint')} value={reason} onChange={setReason} errors={errors} />
+        <TextAreaField
+          field="reason"
+          label={labels.reason}
+          hint={t('assignments.withdraw.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          errors={errors}
+        />
       </Form>
     </section>
   );
@@ -90,8 +97,18 @@ export function AssignmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const assignment = useAssignment(id);
-  if (assignment.isPending) return <Page title={t('assignments.assignmentTitle')}><Loading /></Page>;
-  if (assignment.isError) return <Page title={t('assignments.assignmentTitle')}><LoadError error={assignment.error} onRetry={() => void assignment.refetch()} /></Page>;
+  if (assignment.isPending)
+    return (
+      <Page title={t('assignments.assignmentTitle')}>
+        <Loading />
+      </Page>
+    );
+  if (assignment.isError)
+    return (
+      <Page title={t('assignments.assignmentTitle')}>
+        <LoadError error={assignment.error} onRetry={() => void assignment.refetch()} />
+      </Page>
+    );
   return (
     <Page title={assignment.data.title}>
       <AssignmentDetails assignment={assignment.data} />

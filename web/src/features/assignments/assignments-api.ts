@@ -9,17 +9,23 @@ export function useAssignments() {
 }
 
 export function useAssignment(id: string) {
-  return useQuery({ queryKey: ['assignments', id], queryFn: () => call(api.GET('/api/assignments/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: ['assignments', id],
+    queryFn: () => call(api.GET('/api/assignments/{id}', { params: { path: { id } } })),
+  });
 }
 
 // Still ahead and held: the expert may withdraw from it.
-export const isUpcoming = (a: Assignment, now = Date.now()) => (a.status === 'accepted' || a.status === 'confirmed') && new Date(a.endsAt).getTime() > now;
-export const canWithdraw = (a: Assignment, now = Date.now()) => (a.status === 'accepted' || a.status === 'confirmed') && new Date(a.startsAt).getTime() > now;
+export const isUpcoming = (a: Assignment, now = Date.now()) =>
+  (a.status === 'accepted' || a.status === 'confirmed') && new Date(a.endsAt).getTime() > now;
+export const canWithdraw = (a: Assignment, now = Date.now()) =>
+  (a.status === 'accepted' || a.status === 'confirmed') && new Date(a.startsAt).getTime() > now;
 
 export function useWithdraw(id: string) {
   const client = useQueryClient();
   return {
-    send: (reason: string) => call(api.POST('/api/assignments/{id}/withdraw', { params: { path: { id } }, body: { reason: reason.trim() } })),
+    send: (reason: string) =>
+      call(api.POST('/api/assignments/{id}/withdraw', { params: { path: { id } }, body: { reason: reason.trim() } })),
     done: () => client.invalidateQueries(),
   };
 }

@@ -41,7 +41,11 @@ export function AssignmentsPage() {
             <Heading variant="h2" id="assignments-upcoming" mb="s">
               {t('assignments.upcoming')}
             </Heading>
-            {upcoming.length === 0 ? <Empty text={t('assignments.noneUpcoming')} /> : <AssignmentList items={upcoming} />}
+            {upcoming.length === 0 ? (
+              <Empty text={t('assignments.noneUpcoming')} />
+            ) : (
+              <AssignmentList items={upcoming} />
+            )}
           </section>
           <section className="section" aria-labelledby="assignments-past">
             <Heading variant="h2" id="assignments-past" mb="s">

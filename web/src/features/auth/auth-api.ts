@@ -1,11 +1,13 @@
 import { call, api } from '../../api/client';
 
 // The public account calls of the sign-in, password and invitation pages.
-export const acceptInvitation = (token: string, password: string) => call(api.POST('/api/auth/invitations/accept', { body: { token, password } }));
+export const acceptInvitation = (token: string, password: string) =>
+  call(api.POST('/api/auth/invitations/accept', { body: { token, password } }));
 
 export const requestPasswordReset = (email: string) => call(api.POST('/api/auth/password-reset', { body: { email } }));
 
-export const confirmPasswordReset = (token: string, password: string) => call(api.POST('/api/auth/password-reset/confirm', { body: { token, password } }));
+export const confirmPasswordReset = (token: string, password: string) =>
+  call(api.POST('/api/auth/password-reset/confirm', { body: { token, password } }));
 
 // The one-time token of a mailed link travels in the URL's fragment, which the browser never sends to a
 // server; it is read once and removed from the address bar and the history.

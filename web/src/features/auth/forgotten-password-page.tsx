@@ -30,7 +30,15 @@ export function ForgottenPasswordPage() {
           <>
             <Paragraph mb="m">{t('forgotPassword.intro')}</Paragraph>
             <Form {...formProps} onSubmit={() => submit(email)} submitLabel={t('forgotPassword.submit')}>
-              <TextField field="email" label={labels.email} type="email" autoComplete="email" value={email} onChange={setEmail} errors={errors} />
+              <TextField
+                field="email"
+                label={labels.email}
+                type="email"
+                autoComplete="email"
+                value={email}
+                onChange={setEmail}
+                errors={errors}
+              />
             </Form>
           </>
         )}

@@ -6,7 +6,15 @@ import { AppLink } from '../../components/router-link';
 import { InlineAlert } from '../../components/suomifi';
 
 // Choosing a password from a mailed link: an invitation or a password reset.
-export function NewPasswordForm({ send, submitLabel, doneText }: { send: (password: string) => Promise<unknown>; submitLabel: string; doneText: string }) {
+export function NewPasswordForm({
+  send,
+  submitLabel,
+  doneText,
+}: {
+  send: (password: string) => Promise<unknown>;
+  submitLabel: string;
+  doneText: string;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [values, setValues] = useState({ password: '', again: '' });
@@ -37,8 +45,25 @@ export function NewPasswordForm({ send, submitLabel, doneText }: { send: (passwo
   }
   return (
     <Form {...formProps} onSubmit={() => submit(values)} submitLabel={submitLabel}>
-      <TextField field="password" label={labels.password} type="password" autoComplete="new-password" hint={t('password.hint')} value={values.password} onChange={(password) => setValues({ ...values, password })} errors={errors} />
-      <TextField field="again" label={labels.again} type="password" autoComplete="new-password" value={values.again} onChange={(again) => setValues({ ...values, again })} errors={errors} />
+      <TextField
+        field="password"
+        label={labels.password}
+        type="password"
+        autoComplete="new-password"
+        hint={t('password.hint')}
+        value={values.password}
+        onChange={(password) => setValues({ ...values, password })}
+        errors={errors}
+      />
+      <TextField
+        field="again"
+        label={labels.again}
+        type="password"
+        autoComplete="new-password"
+        value={values.again}
+        onChange={(again) => setValues({ ...values, again })}
+        errors={errors}
+      />
     </Form>
   );
 }

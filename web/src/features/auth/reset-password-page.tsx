@@ -16,7 +16,11 @@ export function ResetPasswordPage() {
         {token ? (
           <>
             <Paragraph mb="m">{t('resetPassword.intro')}</Paragraph>
-            <NewPasswordForm send={(password) => confirmPasswordReset(token, password)} submitLabel={t('resetPassword.submit')} doneText={t('resetPassword.done')} />
+            <NewPasswordForm
+              send={(password) => confirmPasswordReset(token, password)}
+              submitLabel={t('resetPassword.submit')}
+              doneText={t('resetPassword.done')}
+            />
           </>
         ) : (
           <>

@@ -15,7 +15,11 @@ export function SetPasswordPage() {
         {token ? (
           <>
             <Paragraph mb="m">{t('setPassword.intro')}</Paragraph>
-            <NewPasswordForm send={(password) => acceptInvitation(token, password)} submitLabel={t('setPassword.submit')} doneText={t('setPassword.done')} />
+            <NewPasswordForm
+              send={(password) => acceptInvitation(token, password)}
+              submitLabel={t('setPassword.submit')}
+              doneText={t('setPassword.done')}
+            />
           </>
         ) : (
           <InlineAlert status="error">{t('setPassword.missingToken')}</InlineAlert>

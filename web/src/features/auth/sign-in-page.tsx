@@ -44,8 +44,24 @@ export function SignInPage() {
         )}
         <Paragraph mb="m">{t('signIn.intro')}</Paragraph>
         <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('signIn.submit')}>
-          <TextField field="email" label={labels.email} type="email" autoComplete="username" value={values.email} onChange={(email) => setValues({ ...values, email })} errors={errors} />
-          <TextField field="password" label={labels.password} type="password" autoComplete="current-password" value={values.password} onChange={(password) => setValues({ ...values, password })} errors={errors} />
+          <TextField
+            field="email"
+            label={labels.email}
+            type="email"
+            autoComplete="username"
+            value={values.email}
+            onChange={(email) => setValues({ ...values, email })}
+            errors={errors}
+          />
+          <TextField
+            field="password"
+            label={labels.password}
+            type="password"
+            autoComplete="current-password"
+            value={values.password}
+            onChange={(password) => setValues({ ...values, password })}
+            errors={errors}
+          />
         </Form>
         <ul className="link-row">
           <li>

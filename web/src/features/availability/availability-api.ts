@@ -8,7 +8,8 @@ export type Kind = 'weekly' | 'one-off' | 'absences';
 
 const KEY = ['availability', 'mine'];
 
-export const useMyAvailability = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/availability')) });
+export const useMyAvailability = () =>
+  useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/availability')) });
 
 export function useRefreshAvailability() {
   const client = useQueryClient();
@@ -20,14 +21,23 @@ async function prefixed<T>(prefix: string, request: Promise<T>): Promise<T> {
   try {
     return await request;
   } catch (error) {
-    if (isApiError(error)) throw new ApiError(error.status, error.code, error.correlationId, error.fields.map((f) => ({ ...f, field: `${prefix}-${f.field}` })));
+    if (isApiError(error))
+      throw new ApiError(
+        error.status,
+        error.code,
+        error.correlationId,
+        error.fields.map((f) => ({ ...f, field: `${prefix}-${f.field}` })),
+      );
     throw error;
   }
 }
 
-export const addWeekly = (body: components['schemas']['CreateWeeklyWindowDto']) => prefixed('weekly', call(api.POST('/api/experts/me/availability/weekly', { body })));
-export const addOneOff = (body: components['schemas']['CreateOneOffWindowDto']) => prefixed('oneOff', call(api.POST('/api/experts/me/availability/one-off', { body })));
-export const addAbsence = (body: components['schemas']['CreateAbsenceDto']) => prefixed('absence', call(api.POST('/api/experts/me/availability/absences', { body })));
+export const addWeekly = (body: components['schemas']['CreateWeeklyWindowDto']) =>
+  prefixed('weekly', call(api.POST('/api/experts/me/availability/weekly', { body })));
+export const addOneOff = (body: components['schemas']['CreateOneOffWindowDto']) =>
+  prefixed('oneOff', call(api.POST('/api/experts/me/availability/one-off', { body })));
+export const addAbsence = (body: components['schemas']['CreateAbsenceDto']) =>
+  prefixed('absence', call(api.POST('/api/experts/me/availability/absences', { body })));
 
 export function removeEntry(kind: Kind, id: string): Promise<unknown> {
   const params = { path: { id } };

@@ -10,7 +10,16 @@ import { Empty, LoadError, Loading, ProblemNotice } from '../../components/state
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { addAbsence, addOneOff, addWeekly, type Availability, type Kind, removeEntry, useMyAvailability, useRefreshAvailability } from './availability-api';
+import {
+  addAbsence,
+  addOneOff,
+  addWeekly,
+  type Availability,
+  type Kind,
+  removeEntry,
+  useMyAvailability,
+  useRefreshAvailability,
+} from './availability-api';
 import { addDays, asInstant, isoWeekNumber, localTime, mondayOf, todayInHelsinki, weekPlan } from './week';
 import './availability.css';
 
@@ -70,7 +79,14 @@ function Week({ availability }: { availability: Availability }) {
                 ? t('availability.week.absent')
                 : day.hours.length === 0
                   ? t('availability.week.none')
-                  : day.hours.map((h) => t(h.single ? 'availability.week.singleHours' : 'availability.week.hours', { from: localTime(h.from), to: localTime(h.to) })).join(', ')}
+                  : day.hours
+                      .map((h) =>
+                        t(h.single ? 'availability.week.singleHours' : 'availability.week.hours', {
+                          from: localTime(h.from),
+                          to: localTime(h.to),
+                        }),
+                      )
+                      .join(', ')}
             </span>
           </li>
         ))}
@@ -84,10 +100,21 @@ function RemoveButton({ kind, id, label, done }: { kind: Kind; id: string; label
   const { t } = useTranslation();
   const announce = useAnnounce();
   const refresh = useRefreshAvailability();
-  const mutation = useMutation({ mutationFn: () => removeEntry(kind, id), onSuccess: async () => { await refresh(); announce(done); } });
+  const mutation = useMutation({
+    mutationFn: () => removeEntry(kind, id),
+    onSuccess: async () => {
+      await refresh();
+      announce(done);
+    },
+  });
   return (
     <>
-      <Button variant="secondaryNoBorder" aria-label={t('availability.removeNamed', { what: label })} aria-disabled={mutation.isPending} onClick={() => !mutation.isPending && mutation.mutate()}>
+      <Button
+        variant="secondaryNoBorder"
+        aria-label={t('availability.removeNamed', { what: label })}
+        aria-disabled={mutation.isPending}
+        onClick={() => !mutation.isPending && mutation.mutate()}
+      >
         {t('availability.remove')}
       </Button>
       {mutation.isError && <ProblemNotice error={mutation.error} />}
@@ -95,11 +122,21 @@ function RemoveButton({ kind, id, label, done }: { kind: Kind; id: string; label
   );
 }
 
-function timeErrors(t: TFunction, prefix: string, from: string, to: string, labels: Record<string, string>): FieldError[] {
+function timeErrors(
+  t: TFunction,
+  prefix: string,
+  from: string,
+  to: string,
+  labels: Record<string, string>,
+): FieldError[] {
   const found: FieldError[] = [];
   if (!from) found.push({ field: `${prefix}-from`, text: t('forms.required', { field: labels[`${prefix}-from`] }) });
   if (!to) found.push({ field: `${prefix}-to`, text: t('forms.required', { field: labels[`${prefix}-to`] }) });
-  if (from && to && to !== '00:00' && to <= from) found.push({ field: `${prefix}-to`, text: t('availability.errors.endBeforeStart', { field: labels[`${prefix}-to`] }) });
+  if (from && to && to !== '00:00' && to <= from)
+    found.push({
+      field: `${prefix}-to`,
+      text: t('availability.errors.endBeforeStart', { field: labels[`${prefix}-to`] }),
+    });
   return found;
 }
 
@@ -123,9 +160,18 @@ function WeeklySection({ availability }: { availability: Availability }) {
     labels,
     validate: (v: typeof values) => [
       ...timeErrors(t, 'weekly', v.from, v.to, labels),
-      ...(v.validFrom ? [] : [{ field: 'weekly-validFrom', text: t('forms.required', { field: labels['weekly-validFrom'] }) }]),
+      ...(v.validFrom
+        ? []
+        : [{ field: 'weekly-validFrom', text: t('forms.required', { field: labels['weekly-validFrom'] }) }]),
     ],
-    send: (v: typeof values) => addWeekly({ weekday: Number(v.weekday), from: v.from, to: endOfDay(v.to), validFrom: v.validFrom, validUntil: v.validUntil || null }),
+    send: (v: typeof values) =>
+      addWeekly({
+        weekday: Number(v.weekday),
+        from: v.from,
+        to: endOfDay(v.to),
+        validFrom: v.validFrom,
+        validUntil: v.validUntil || null,
+      }),
     onSuccess: async () => {
       await refresh();
       setValues(initial);
@@ -135,7 +181,9 @@ function WeeklySection({ availability }: { availability: Availability }) {
   const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
   const describe = (w: Availability['weekly'][number]) => {
     const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
-    const until = w.validUntil ? t('availability.weekly.until', { date: formatDate(language, asInstant(w.validUntil)) }) : '';
+    const until = w.validUntil
+      ? t('availability.weekly.until', { date: formatDate(language, asInstant(w.validUntil)) })
+      : '';
     return `${formatWeekdayName(language, w.weekday)} ${hours}${until ? `, ${until}` : ''}`;
   };
   return (
@@ -159,7 +207,12 @@ function WeeklySection({ availability }: { availability: Availability }) {
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.weekly.add')}
       </Heading>
-      <Form {...formProps} id="weekly-form" onSubmit={() => submit(values)} submitLabel={t('availability.weekly.submit')}>
+      <Form
+        {...formProps}
+        id="weekly-form"
+        onSubmit={() => submit(values)}
+        submitLabel={t('availability.weekly.submit')}
+      >
         <SelectField
           field="weekly-weekday"
           label={labels['weekly-weekday']}
@@ -169,11 +222,41 @@ function WeeklySection({ availability }: { availability: Availability }) {
           options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: formatWeekdayName(language, d) }))}
         />
         <div className="field-row">
-          <DateTimeField type="time" field="weekly-from" label={labels['weekly-from']} errors={errors} value={values.from} onChange={(from) => setValues({ ...values, from })} />
-          <DateTimeField type="time" field="weekly-to" label={labels['weekly-to']} errors={errors} value={values.to} onChange={(to) => setValues({ ...values, to })} />
+          <DateTimeField
+            type="time"
+            field="weekly-from"
+            label={labels['weekly-from']}
+            errors={errors}
+            value={values.from}
+            onChange={(from) => setValues({ ...values, from })}
+          />
+          <DateTimeField
+            type="time"
+            field="weekly-to"
+            label={labels['weekly-to']}
+            errors={errors}
+            value={values.to}
+            onChange={(to) => setValues({ ...values, to })}
+          />
         </div>
-        <DateTimeField type="date" field="weekly-validFrom" label={labels['weekly-validFrom']} errors={errors} value={values.validFrom} onChange={(validFrom) => setValues({ ...values, validFrom })} />
-        <DateTimeField type="date" field="weekly-validUntil" label={labels['weekly-validUntil']} hint={t('availability.fields.validUntilHint')} optional errors={errors} value={values.validUntil} onChange={(validUntil) => setValues({ ...values, validUntil })} />
+        <DateTimeField
+          type="date"
+          field="weekly-validFrom"
+          label={labels['weekly-validFrom']}
+          errors={errors}
+          value={values.validFrom}
+          onChange={(validFrom) => setValues({ ...values, validFrom })}
+        />
+        <DateTimeField
+          type="date"
+          field="weekly-validUntil"
+          label={labels['weekly-validUntil']}
+          hint={t('availability.fields.validUntilHint')}
+          optional
+          errors={errors}
+          value={values.validUntil}
+          onChange={(validUntil) => setValues({ ...values, validUntil })}
+        />
       </Form>
     </section>
   );
@@ -186,7 +269,11 @@ function OneOffSection({ availability }: { availability: Availability }) {
   const refresh = useRefreshAvailability();
   const initial = { date: '', from: '', to: '' };
   const [values, setValues] = useState(initial);
-  const labels = { 'oneOff-date': t('availability.fields.date'), 'oneOff-from': t('availability.fields.from'), 'oneOff-to': t('availability.fields.to') };
+  const labels = {
+    'oneOff-date': t('availability.fields.date'),
+    'oneOff-from': t('availability.fields.from'),
+    'oneOff-to': t('availability.fields.to'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => [
@@ -201,7 +288,8 @@ function OneOffSection({ availability }: { availability: Availability }) {
     },
   });
   const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
-  const describe = (o: Availability['oneOff'][number]) => `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
+  const describe = (o: Availability['oneOff'][number]) =>
+    `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
   return (
     <section aria-labelledby="oneoff-heading" className="availability-section">
       <Heading variant="h2" id="oneoff-heading" mb="s">
@@ -223,11 +311,38 @@ function OneOffSection({ availability }: { availability: Availability }) {
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.oneOff.add')}
       </Heading>
-      <Form {...formProps} id="oneoff-form" onSubmit={() => submit(values)} submitLabel={t('availability.oneOff.submit')}>
-        <DateTimeField type="date" field="oneOff-date" label={labels['oneOff-date']} errors={errors} value={values.date} min={todayInHelsinki()} onChange={(date) => setValues({ ...values, date })} />
+      <Form
+        {...formProps}
+        id="oneoff-form"
+        onSubmit={() => submit(values)}
+        submitLabel={t('availability.oneOff.submit')}
+      >
+        <DateTimeField
+          type="date"
+          field="oneOff-date"
+          label={labels['oneOff-date']}
+          errors={errors}
+          value={values.date}
+          min={todayInHelsinki()}
+          onChange={(date) => setValues({ ...values, date })}
+        />
         <div className="field-row">
-          <DateTimeField type="time" field="oneOff-from" label={labels['oneOff-from']} errors={errors} value={values.from} onChange={(from) => setValues({ ...values, from })} />
-          <DateTimeField type="time" field="oneOff-to" label={labels['oneOff-to']} errors={errors} value={values.to} onChange={(to) => setValues({ ...values, to })} />
+          <DateTimeField
+            type="time"
+            field="oneOff-from"
+            label={labels['oneOff-from']}
+            errors={errors}
+            value={values.from}
+            onChange={(from) => setValues({ ...values, from })}
+          />
+          <DateTimeField
+            type="time"
+            field="oneOff-to"
+            label={labels['oneOff-to']}
+            errors={errors}
+            value={values.to}
+            onChange={(to) => setValues({ ...values, to })}
+          />
         </div>
       </Form>
     </section>
@@ -241,13 +356,27 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   const refresh = useRefreshAvailability();
   const initial = { firstDay: '', lastDay: '' };
   const [values, setValues] = useState(initial);
-  const labels = { 'absence-firstDay': t('availability.fields.firstDay'), 'absence-lastDay': t('availability.fields.lastDay') };
+  const labels = {
+    'absence-firstDay': t('availability.fields.firstDay'),
+    'absence-lastDay': t('availability.fields.lastDay'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => [
-      ...(v.firstDay ? [] : [{ field: 'absence-firstDay', text: t('forms.required', { field: labels['absence-firstDay'] }) }]),
-      ...(v.lastDay ? [] : [{ field: 'absence-lastDay', text: t('forms.required', { field: labels['absence-lastDay'] }) }]),
-      ...(v.firstDay && v.lastDay && v.lastDay < v.firstDay ? [{ field: 'absence-lastDay', text: t('availability.errors.lastBeforeFirst', { field: labels['absence-lastDay'] }) }] : []),
+      ...(v.firstDay
+        ? []
+        : [{ field: 'absence-firstDay', text: t('forms.required', { field: labels['absence-firstDay'] }) }]),
+      ...(v.lastDay
+        ? []
+        : [{ field: 'absence-lastDay', text: t('forms.required', { field: labels['absence-lastDay'] }) }]),
+      ...(v.firstDay && v.lastDay && v.lastDay < v.firstDay
+        ? [
+            {
+              field: 'absence-lastDay',
+              text: t('availability.errors.lastBeforeFirst', { field: labels['absence-lastDay'] }),
+            },
+          ]
+        : []),
     ],
     send: (v: typeof values) => addAbsence({ firstDay: v.firstDay, lastDay: v.lastDay }),
     onSuccess: async () => {
@@ -258,7 +387,9 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   });
   const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   const describe = (a: Availability['absences'][number]) =>
-    a.firstDay === a.lastDay ? formatWeekdayDate(language, asInstant(a.firstDay)) : `${formatDate(language, asInstant(a.firstDay))}–${formatDate(language, asInstant(a.lastDay))}`;
+    a.firstDay === a.lastDay
+      ? formatWeekdayDate(language, asInstant(a.firstDay))
+      : `${formatDate(language, asInstant(a.firstDay))}–${formatDate(language, asInstant(a.lastDay))}`;
   return (
     <section aria-labelledby="absence-heading" className="availability-section">
       <Heading variant="h2" id="absence-heading" mb="s">
@@ -272,7 +403,12 @@ function AbsenceSection({ availability }: { availability: Availability }) {
           {rows.map((a) => (
             <li key={a.id}>
               <span>{describe(a)}</span>
-              <RemoveButton kind="absences" id={a.id} label={t('availability.absence.named', { range: describe(a) })} done={t('availability.absence.removed')} />
+              <RemoveButton
+                kind="absences"
+                id={a.id}
+                label={t('availability.absence.named', { range: describe(a) })}
+                done={t('availability.absence.removed')}
+              />
             </li>
           ))}
         </ul>
@@ -280,10 +416,29 @@ function AbsenceSection({ availability }: { availability: Availability }) {
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.absence.add')}
       </Heading>
-      <Form {...formProps} id="absence-form" onSubmit={() => submit(values)} submitLabel={t('availability.absence.submit')}>
+      <Form
+        {...formProps}
+        id="absence-form"
+        onSubmit={() => submit(values)}
+        submitLabel={t('availability.absence.submit')}
+      >
         <div className="field-row">
-          <DateTimeField type="date" field="absence-firstDay" label={labels['absence-firstDay']} errors={errors} value={values.firstDay} onChange={(firstDay) => setValues({ ...values, firstDay })} />
-          <DateTimeField type="date" field="absence-lastDay" label={labels['absence-lastDay']} errors={errors} value={values.lastDay} onChange={(lastDay) => setValues({ ...values, lastDay })} />
+          <DateTimeField
+            type="date"
+            field="absence-firstDay"
+            label={labels['absence-firstDay']}
+            errors={errors}
+            value={values.firstDay}
+            onChange={(firstDay) => setValues({ ...values, firstDay })}
+          />
+          <DateTimeField
+            type="date"
+            field="absence-lastDay"
+            label={labels['absence-lastDay']}
+            errors={errors}
+            value={values.lastDay}
+            onChange={(lastDay) => setValues({ ...values, lastDay })}
+          />
         </div>
       </Form>
     </section>

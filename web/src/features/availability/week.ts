@@ -5,10 +5,16 @@ import type { Availability } from './availability-api';
 const DAY_MS = 86_400_000;
 
 export function todayInHelsinki(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Helsinki',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 // 1 = Monday … 7 = Sunday, as the API counts.
 export function isoWeekday(date: string): number {
@@ -43,7 +49,9 @@ export function weekPlan(availability: Availability, monday: string): DayPlan[] 
     const weekly = availability.weekly
       .filter((w) => w.weekday === weekday && w.validFrom <= date && (w.validUntil === null || w.validUntil >= date))
       .map((w) => ({ from: w.from, to: w.to, single: false }));
-    const single = availability.oneOff.filter((o) => o.date === date).map((o) => ({ from: o.from, to: o.to, single: true }));
+    const single = availability.oneOff
+      .filter((o) => o.date === date)
+      .map((o) => ({ from: o.from, to: o.to, single: true }));
     const absent = availability.absences.some((a) => a.firstDay <= date && date <= a.lastDay);
     return { date, hours: [...weekly, ...single].sort((a, b) => a.from.localeCompare(b.from)), absent };
   });

@@ -3,7 +3,8 @@ import { api, call } from '../../api/client';
 
 const KEY = ['calendar-feed', 'mine'];
 
-export const useCalendarFeed = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/calendar-feed')) });
+export const useCalendarFeed = () =>
+  useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/calendar-feed')) });
 
 export function useRefreshCalendarFeed() {
   const client = useQueryClient();

@@ -68,14 +68,26 @@ export function CalendarLinkPage() {
         ) : (
           <>
             <InlineAlert status="neutral" mb="m">
-              {query.data.active && query.data.createdAt ? t('calendarLink.active', { at: formatDateTime(language, query.data.createdAt) }) : t('calendarLink.none')}
+              {query.data.active && query.data.createdAt
+                ? t('calendarLink.active', { at: formatDateTime(language, query.data.createdAt) })
+                : t('calendarLink.none')}
             </InlineAlert>
             {url && (
               <section aria-labelledby="link-heading" className="calendar-link">
                 <Heading variant="h2" id="link-heading" mb="s">
                   {t('calendarLink.yourLink')}
                 </Heading>
-                <TextInput id="calendar-url" labelText={t('calendarLink.address')} hintText={t('calendarLink.addressHint')} value={url} readOnly fullWidth ref={field} onFocus={(e) => e.target.select()} mb="s" />
+                <TextInput
+                  id="calendar-url"
+                  labelText={t('calendarLink.address')}
+                  hintText={t('calendarLink.addressHint')}
+                  value={url}
+                  readOnly
+                  fullWidth
+                  ref={field}
+                  onFocus={(e) => e.target.select()}
+                  mb="s"
+                />
                 <Button onClick={() => void copy()}>{t('calendarLink.copy')}</Button>
                 {copyFailed && (
                   <InlineAlert status="warning" mt="s">
@@ -90,7 +102,12 @@ export function CalendarLinkPage() {
               </Heading>
               {query.data.active && <Paragraph mb="s">{t('calendarLink.renewIntro')}</Paragraph>}
               <div className="calendar-link__actions">
-                <Button aria-disabled={busy} loading={create.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !busy && create.mutate()}>
+                <Button
+                  aria-disabled={busy}
+                  loading={create.isPending || undefined}
+                  ariaLoadingText={t('forms.sending')}
+                  onClick={() => !busy && create.mutate()}
+                >
                   {t(query.data.active ? 'calendarLink.renew' : 'calendarLink.create')}
                 </Button>
                 {query.data.active && !confirmRevoke && (
@@ -105,7 +122,12 @@ export function CalendarLinkPage() {
                     {t('calendarLink.revokeQuestion')}
                   </Paragraph>
                   <div className="calendar-link__actions">
-                    <Button aria-disabled={busy} loading={revoke.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !busy && revoke.mutate()}>
+                    <Button
+                      aria-disabled={busy}
+                      loading={revoke.isPending || undefined}
+                      ariaLoadingText={t('forms.sending')}
+                      onClick={() => !busy && revoke.mutate()}
+                    >
                       {t('calendarLink.revokeConfirm')}
                     </Button>
                     <Button variant="secondary" onClick={() => setConfirmRevoke(false)}>

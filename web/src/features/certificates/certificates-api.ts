@@ -7,7 +7,8 @@ export type TrainingType = components['schemas']['TrainingType'];
 
 const KEY = ['credentials', 'mine'];
 
-export const useMyCredentials = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/credentials')) });
+export const useMyCredentials = () =>
+  useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me/credentials')) });
 
 export function useRefreshCredentials() {
   const client = useQueryClient();
@@ -26,7 +27,12 @@ export const uploadCredential = (upload: Upload) =>
   call(
     api.POST('/api/experts/me/credentials', {
       // The document types a binary part as a string; the browser sends the File as it is.
-      body: { type: upload.type, provider: upload.provider, completedOn: upload.completedOn, file: upload.file as unknown as string },
+      body: {
+        type: upload.type,
+        provider: upload.provider,
+        completedOn: upload.completedOn,
+        file: upload.file as unknown as string,
+      },
       bodySerializer: (body) => {
         const form = new FormData();
         form.append('type', body.type);
@@ -38,4 +44,5 @@ export const uploadCredential = (upload: Upload) =>
     }),
   );
 
-export const withdrawCredential = (id: string) => call(api.DELETE('/api/experts/me/credentials/{id}', { params: { path: { id } } }));
+export const withdrawCredential = (id: string) =>
+  call(api.DELETE('/api/experts/me/credentials/{id}', { params: { path: { id } } }));

@@ -9,7 +9,14 @@ import { Empty, LoadError, Loading, ProblemNotice } from '../../components/state
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { type Credential, type TrainingType, uploadCredential, useMyCredentials, useRefreshCredentials, withdrawCredential } from './certificates-api';
+import {
+  type Credential,
+  type TrainingType,
+  uploadCredential,
+  useMyCredentials,
+  useRefreshCredentials,
+  withdrawCredential,
+} from './certificates-api';
 import './certificates.css';
 
 // The server's limits, told before the person picks a file and checked here too (the server checks the bytes).
@@ -53,19 +60,39 @@ function CertificateItem({ credential }: { credential: Credential }) {
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const refresh = useRefreshCredentials();
-  const withdraw = useMutation({ mutationFn: () => withdrawCredential(credential.id), onSuccess: async () => { await refresh(); announce(t('certificates.withdrawn')); } });
+  const withdraw = useMutation({
+    mutationFn: () => withdrawCredential(credential.id),
+    onSuccess: async () => {
+      await refresh();
+      announce(t('certificates.withdrawn'));
+    },
+  });
   const name = t(`certificates.type.${credential.type}`);
   return (
     <li className="certificate">
       <Heading variant="h3" mb="xxs">
         {name}
       </Heading>
-      <Paragraph>{t('certificates.list.provider', { provider: credential.provider, date: formatDate(language, `${credential.completedOn}T12:00:00Z`) })}</Paragraph>
+      <Paragraph>
+        {t('certificates.list.provider', {
+          provider: credential.provider,
+          date: formatDate(language, `${credential.completedOn}T12:00:00Z`),
+        })}
+      </Paragraph>
       <Paragraph>{t('certificates.list.file', { name: credential.file.name })}</Paragraph>
-      <p className={`certificate__status certificate__status--${credential.status}`}>{t(`certificates.status.${credential.status}`)}</p>
-      {credential.status === 'rejected' && credential.rejectionReason && <Paragraph>{t('certificates.list.reason', { reason: credential.rejectionReason })}</Paragraph>}
+      <p className={`certificate__status certificate__status--${credential.status}`}>
+        {t(`certificates.status.${credential.status}`)}
+      </p>
+      {credential.status === 'rejected' && credential.rejectionReason && (
+        <Paragraph>{t('certificates.list.reason', { reason: credential.rejectionReason })}</Paragraph>
+      )}
       {credential.status === 'pending' && (
-        <Button variant="secondaryNoBorder" aria-label={t('certificates.withdrawNamed', { name, file: credential.file.name })} aria-disabled={withdraw.isPending} onClick={() => !withdraw.isPending && withdraw.mutate()}>
+        <Button
+          variant="secondaryNoBorder"
+          aria-label={t('certificates.withdrawNamed', { name, file: credential.file.name })}
+          aria-disabled={withdraw.isPending}
+          onClick={() => !withdraw.isPending && withdraw.mutate()}
+        >
           {t('certificates.withdraw')}
         </Button>
       )}
@@ -84,21 +111,35 @@ function UploadForm() {
   const refresh = useRefreshCredentials();
   const fileInput = useRef<HTMLInputElement>(null);
   const cameraInput = useRef<HTMLInputElement>(null);
-  const [values, setValues] = useState({ type: 'kokemusasiantuntija' as TrainingType, provider: '', completedOn: '', file: null as File | null });
-  const labels = { type: t('certificates.fields.type'), provider: t('certificates.fields.provider'), completedOn: t('certificates.fields.completedOn'), file: t('certificates.fields.file') };
+  const [values, setValues] = useState({
+    type: 'kokemusasiantuntija' as TrainingType,
+    provider: '',
+    completedOn: '',
+    file: null as File | null,
+  });
+  const labels = {
+    type: t('certificates.fields.type'),
+    provider: t('certificates.fields.provider'),
+    completedOn: t('certificates.fields.completedOn'),
+    file: t('certificates.fields.file'),
+  };
   const limits = t('certificates.fields.limits', { size: formatNumber(language, 5) });
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
       const found: FieldError[] = [];
       if (!v.provider.trim()) found.push({ field: 'provider', text: t('forms.required', { field: labels.provider }) });
-      if (!v.completedOn) found.push({ field: 'completedOn', text: t('forms.required', { field: labels.completedOn }) });
+      if (!v.completedOn)
+        found.push({ field: 'completedOn', text: t('forms.required', { field: labels.completedOn }) });
       if (!v.file) found.push({ field: 'file', text: t('certificates.errors.noFile') });
-      else if (!TYPES.includes(v.file.type)) found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
-      else if (v.file.size > MAX_BYTES) found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+      else if (!TYPES.includes(v.file.type))
+        found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
+      else if (v.file.size > MAX_BYTES)
+        found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
       return found;
     },
-    send: (v: typeof values) => uploadCredential({ type: v.type, provider: v.provider.trim(), completedOn: v.completedOn, file: v.file as File }),
+    send: (v: typeof values) =>
+      uploadCredential({ type: v.type, provider: v.provider.trim(), completedOn: v.completedOn, file: v.file as File }),
     onSuccess: async () => {
       await refresh();
       setValues({ type: values.type, provider: '', completedOn: '', file: null });
@@ -115,16 +156,42 @@ function UploadForm() {
         {t('certificates.upload.heading')}
       </Heading>
       <Paragraph mb="m">{t('certificates.upload.intro')}</Paragraph>
-      <Form {...formProps} id="upload-form" onSubmit={() => submit(values)} submitLabel={t('certificates.upload.submit')}>
-        <RadioButtonGroup labelText={labels.type} name="type" id="type" value={values.type} onChange={(type) => setValues({ ...values, type: type as TrainingType })} mb="m">
+      <Form
+        {...formProps}
+        id="upload-form"
+        onSubmit={() => submit(values)}
+        submitLabel={t('certificates.upload.submit')}
+      >
+        <RadioButtonGroup
+          labelText={labels.type}
+          name="type"
+          id="type"
+          value={values.type}
+          onChange={(type) => setValues({ ...values, type: type as TrainingType })}
+          mb="m"
+        >
           {(['kokemusasiantuntija', 'kokemustoimija', 'other'] as const).map((type) => (
             <RadioButton key={type} value={type} hintText={t(`certificates.typeHint.${type}`)}>
               {t(`certificates.type.${type}`)}
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <TextField field="provider" label={labels.provider} hint={t('certificates.fields.providerHint')} errors={errors} value={values.provider} onChange={(provider) => setValues({ ...values, provider })} />
-        <DateTimeField type="date" field="completedOn" label={labels.completedOn} errors={errors} value={values.completedOn} onChange={(completedOn) => setValues({ ...values, completedOn })} />
+        <TextField
+          field="provider"
+          label={labels.provider}
+          hint={t('certificates.fields.providerHint')}
+          errors={errors}
+          value={values.provider}
+          onChange={(provider) => setValues({ ...values, provider })}
+        />
+        <DateTimeField
+          type="date"
+          field="completedOn"
+          label={labels.completedOn}
+          errors={errors}
+          value={values.completedOn}
+          onChange={(completedOn) => setValues({ ...values, completedOn })}
+        />
         <fieldset className={`file-choice${fileError ? ' file-choice--error' : ''}`} aria-describedby="file-limits">
           <legend className="file-choice__legend">{labels.file}</legend>
           <p id="file-limits" className="file-choice__hint">
@@ -133,16 +200,43 @@ function UploadForm() {
           <label htmlFor="file" className="file-choice__label">
             {t('certificates.fields.chooseFile')}
           </label>
-          <input ref={fileInput} id="file" name="file" type="file" accept={ACCEPT} className="file-choice__input" aria-describedby={fileError ? 'file-limits file-error' : 'file-limits'} aria-invalid={fileError ? true : undefined} onChange={(e) => pick(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            id="file"
+            name="file"
+            type="file"
+            accept={ACCEPT}
+            className="file-choice__input"
+            aria-describedby={fileError ? 'file-limits file-error' : 'file-limits'}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => pick(e.target.files?.[0])}
+          />
           {hasCamera() && (
             <>
               <label htmlFor="camera" className="file-choice__label">
                 {t('certificates.fields.takePhoto')}
               </label>
-              <input ref={cameraInput} id="camera" name="camera" type="file" accept="image/jpeg,image/png" capture="environment" className="file-choice__input" aria-describedby="file-limits" onChange={(e) => pick(e.target.files?.[0])} />
+              <input
+                ref={cameraInput}
+                id="camera"
+                name="camera"
+                type="file"
+                accept="image/jpeg,image/png"
+                capture="environment"
+                className="file-choice__input"
+                aria-describedby="file-limits"
+                onChange={(e) => pick(e.target.files?.[0])}
+              />
             </>
           )}
-          {values.file && <p className="file-choice__chosen">{t('certificates.fields.chosen', { name: values.file.name, size: formatNumber(language, values.file.size / 1024 / 1024, 1) })}</p>}
+          {values.file && (
+            <p className="file-choice__chosen">
+              {t('certificates.fields.chosen', {
+                name: values.file.name,
+                size: formatNumber(language, values.file.size / 1024 / 1024, 1),
+              })}
+            </p>
+          )}
           {fileError && (
             <p id="file-error" className="file-choice__error">
               {fileError}

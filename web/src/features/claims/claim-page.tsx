@@ -11,7 +11,19 @@ import { Empty, LoadError, Loading, ProblemNotice } from '../../components/state
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { addCost, canSubmit, type Claim, type CostKind, isEditable, removeCost, submitClaim, type Trip, updateClaim, useClaim, useStoreClaim } from './claims-api';
+import {
+  addCost,
+  canSubmit,
+  type Claim,
+  type CostKind,
+  isEditable,
+  removeCost,
+  submitClaim,
+  type Trip,
+  updateClaim,
+  useClaim,
+  useStoreClaim,
+} from './claims-api';
 import './claims.css';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -38,7 +50,13 @@ export function ClaimPage() {
   return (
     <div className="content-narrow">
       <Page title={query.data ? t('claims.claim.title', { title: query.data.title }) : t('claims.claim.titleLoading')}>
-        {query.isPending ? <Loading /> : query.isError ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : <ClaimView claim={query.data} />}
+        {query.isPending ? (
+          <Loading />
+        ) : query.isError ? (
+          <LoadError error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          <ClaimView claim={query.data} />
+        )}
         <AppLink to="/claims">{t('claims.backToList')}</AppLink>
       </Page>
     </div>
@@ -59,7 +77,9 @@ function ClaimView({ claim }: { claim: Claim }) {
       )}
       {claim.lateCancellation && (
         <InlineAlert status="neutral" labelText={t('claims.lateCancellation.heading')} mb="m">
-          <Paragraph>{claim.status === 'submitted' ? t('claims.lateCancellation.editable') : t('claims.lateCancellation.body')}</Paragraph>
+          <Paragraph>
+            {claim.status === 'submitted' ? t('claims.lateCancellation.editable') : t('claims.lateCancellation.body')}
+          </Paragraph>
         </InlineAlert>
       )}
       {editable && !claim.lateCancellation ? <WorkForm claim={claim} /> : <WorkFacts claim={claim} />}
@@ -78,7 +98,11 @@ function Progress({ claim }: { claim: Claim }) {
   const decided = claim.status === 'returned' ? 'returned' : 'approved';
   const steps: { key: string; at: string | null; done: boolean }[] = [
     { key: 'submitted', at: claim.submittedAt ?? null, done: Boolean(claim.submittedAt) && claim.status !== 'draft' },
-    { key: decided, at: claim.decidedAt ?? null, done: Boolean(claim.decidedAt) && ['approved', 'returned', 'paid'].includes(claim.status) },
+    {
+      key: decided,
+      at: claim.decidedAt ?? null,
+      done: Boolean(claim.decidedAt) && ['approved', 'returned', 'paid'].includes(claim.status),
+    },
     { key: 'paid', at: claim.paidAt ?? null, done: claim.status === 'paid' },
   ];
   return (
@@ -86,11 +110,15 @@ function Progress({ claim }: { claim: Claim }) {
       <Heading variant="h2" id="claim-progress-heading" mb="s">
         {t('claims.progress.heading')}
       </Heading>
-      <p className={`claim-status claim-status--${claim.status}`}>{t('claims.progress.now', { status: t(`claims.status.${claim.status}`) })}</p>
+      <p className={`claim-status claim-status--${claim.status}`}>
+        {t('claims.progress.now', { status: t(`claims.status.${claim.status}`) })}
+      </p>
       <ol className="claim-steps">
         {steps.map((s) => (
           <li key={s.key} className={s.done ? 'claim-steps__done' : undefined}>
-            {s.done && s.at ? t(`claims.progress.${s.key}At`, { date: formatDate(language, s.at) }) : t(`claims.progress.${s.key}Pending`)}
+            {s.done && s.at
+              ? t(`claims.progress.${s.key}At`, { date: formatDate(language, s.at) })
+              : t(`claims.progress.${s.key}Pending`)}
           </li>
         ))}
       </ol>
@@ -135,20 +163,40 @@ function WorkForm({ claim }: { claim: Claim }) {
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const store = useStoreClaim();
-  const [values, setValues] = useState({ workedMinutes: hoursText(language, claim.workedMinutes), preparationMinutes: hoursText(language, claim.preparationMinutes), note: claim.note });
-  const labels = { workedMinutes: t('claims.work.worked'), preparationMinutes: t('claims.work.preparation'), note: t('claims.work.note') };
+  const [values, setValues] = useState({
+    workedMinutes: hoursText(language, claim.workedMinutes),
+    preparationMinutes: hoursText(language, claim.preparationMinutes),
+    note: claim.note,
+  });
+  const labels = {
+    workedMinutes: t('claims.work.worked'),
+    preparationMinutes: t('claims.work.preparation'),
+    note: t('claims.work.note'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
       const found: FieldError[] = [];
       const worked = parseDecimal(v.workedMinutes);
       const prep = parseDecimal(v.preparationMinutes);
-      if (Number.isNaN(worked) || worked > 24) found.push({ field: 'workedMinutes', text: t('claims.errors.hours', { field: labels.workedMinutes, max: 24 }) });
-      if (Number.isNaN(prep) || prep > 40) found.push({ field: 'preparationMinutes', text: t('claims.errors.hours', { field: labels.preparationMinutes, max: 40 }) });
+      if (Number.isNaN(worked) || worked > 24)
+        found.push({
+          field: 'workedMinutes',
+          text: t('claims.errors.hours', { field: labels.workedMinutes, max: 24 }),
+        });
+      if (Number.isNaN(prep) || prep > 40)
+        found.push({
+          field: 'preparationMinutes',
+          text: t('claims.errors.hours', { field: labels.preparationMinutes, max: 40 }),
+        });
       return found;
     },
     send: (v: typeof values) =>
-      updateClaim(claim.id, { workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60), preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60), note: v.note.trim() }),
+      updateClaim(claim.id, {
+        workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60),
+        preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60),
+        note: v.note.trim(),
+      }),
     onSuccess: async (saved) => {
       await store(saved);
       announce(t('claims.work.saved'));
@@ -161,9 +209,30 @@ function WorkForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.work.intro', { date: formatDate(language, dayOf(claim.workDate)) })}</Paragraph>
       <Form {...formProps} id="work-form" onSubmit={() => submit(values)} submitLabel={t('claims.work.save')}>
-        <TextField field="workedMinutes" label={labels.workedMinutes} hint={t('claims.work.hoursHint')} errors={errors} value={values.workedMinutes} onChange={(workedMinutes) => setValues({ ...values, workedMinutes })} />
-        <TextField field="preparationMinutes" label={labels.preparationMinutes} hint={t('claims.work.preparationHint')} errors={errors} value={values.preparationMinutes} onChange={(preparationMinutes) => setValues({ ...values, preparationMinutes })} />
-        <TextAreaField field="note" label={labels.note} optional errors={errors} value={values.note} onChange={(note) => setValues({ ...values, note })} />
+        <TextField
+          field="workedMinutes"
+          label={labels.workedMinutes}
+          hint={t('claims.work.hoursHint')}
+          errors={errors}
+          value={values.workedMinutes}
+          onChange={(workedMinutes) => setValues({ ...values, workedMinutes })}
+        />
+        <TextField
+          field="preparationMinutes"
+          label={labels.preparationMinutes}
+          hint={t('claims.work.preparationHint')}
+          errors={errors}
+          value={values.preparationMinutes}
+          onChange={(preparationMinutes) => setValues({ ...values, preparationMinutes })}
+        />
+        <TextAreaField
+          field="note"
+          label={labels.note}
+          optional
+          errors={errors}
+          value={values.note}
+          onChange={(note) => setValues({ ...values, note })}
+        />
       </Form>
     </section>
   );
@@ -197,9 +266,20 @@ function Trips({ claim, editable }: { claim: Claim; editable: boolean }) {
                 <Paragraph>
                   <strong>{name}</strong>
                 </Paragraph>
-                <Paragraph>{t('claims.trips.line', { date: formatDate(language, dayOf(trip.date)), km: formatNumber(language, trip.km, 1) })}</Paragraph>
+                <Paragraph>
+                  {t('claims.trips.line', {
+                    date: formatDate(language, dayOf(trip.date)),
+                    km: formatNumber(language, trip.km, 1),
+                  })}
+                </Paragraph>
                 {editable && (
-                  <Button variant="secondaryNoBorder" mt="xs" aria-label={t('claims.trips.removeNamed', { name })} aria-disabled={remove.isPending} onClick={() => !remove.isPending && remove.mutate(index)}>
+                  <Button
+                    variant="secondaryNoBorder"
+                    mt="xs"
+                    aria-label={t('claims.trips.removeNamed', { name })}
+                    aria-disabled={remove.isPending}
+                    onClick={() => !remove.isPending && remove.mutate(index)}
+                  >
                     {t('claims.trips.remove')}
                   </Button>
                 )}
@@ -220,7 +300,12 @@ function TripForm({ claim }: { claim: Claim }) {
   const store = useStoreClaim();
   const empty = { tripFrom: '', tripTo: '', tripKm: '', tripDate: claim.workDate };
   const [values, setValues] = useState(empty);
-  const labels = { tripFrom: t('claims.trips.from'), tripTo: t('claims.trips.to'), tripKm: t('claims.trips.km'), tripDate: t('claims.trips.date') };
+  const labels = {
+    tripFrom: t('claims.trips.from'),
+    tripTo: t('claims.trips.to'),
+    tripKm: t('claims.trips.km'),
+    tripDate: t('claims.trips.date'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
@@ -228,12 +313,18 @@ function TripForm({ claim }: { claim: Claim }) {
       if (!v.tripFrom.trim()) found.push({ field: 'tripFrom', text: t('forms.required', { field: labels.tripFrom }) });
       if (!v.tripTo.trim()) found.push({ field: 'tripTo', text: t('forms.required', { field: labels.tripTo }) });
       const km = parseDecimal(v.tripKm);
-      if (Number.isNaN(km) || km < 0.1 || km > 1000) found.push({ field: 'tripKm', text: t('claims.errors.km', { field: labels.tripKm }) });
+      if (Number.isNaN(km) || km < 0.1 || km > 1000)
+        found.push({ field: 'tripKm', text: t('claims.errors.km', { field: labels.tripKm }) });
       if (!v.tripDate) found.push({ field: 'tripDate', text: t('forms.required', { field: labels.tripDate }) });
       return found;
     },
     send: (v: typeof values) => {
-      const trip: Trip = { from: v.tripFrom.trim(), to: v.tripTo.trim(), km: Math.round(parseDecimal(v.tripKm) * 10) / 10, date: v.tripDate };
+      const trip: Trip = {
+        from: v.tripFrom.trim(),
+        to: v.tripTo.trim(),
+        km: Math.round(parseDecimal(v.tripKm) * 10) / 10,
+        date: v.tripDate,
+      };
       return updateClaim(claim.id, { trips: [...claim.trips, trip] });
     },
     onSuccess: async (saved) => {
@@ -249,10 +340,37 @@ function TripForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.trips.intro')}</Paragraph>
       <Form {...formProps} id="trip-form" onSubmit={() => submit(values)} submitLabel={t('claims.trips.add')}>
-        <TextField field="tripFrom" label={labels.tripFrom} hint={t('claims.trips.placeHint')} errors={errors} value={values.tripFrom} onChange={(tripFrom) => setValues({ ...values, tripFrom })} />
-        <TextField field="tripTo" label={labels.tripTo} errors={errors} value={values.tripTo} onChange={(tripTo) => setValues({ ...values, tripTo })} />
-        <TextField field="tripKm" label={labels.tripKm} hint={t('claims.trips.kmHint')} errors={errors} value={values.tripKm} onChange={(tripKm) => setValues({ ...values, tripKm })} />
-        <DateTimeField type="date" field="tripDate" label={labels.tripDate} errors={errors} value={values.tripDate} onChange={(tripDate) => setValues({ ...values, tripDate })} />
+        <TextField
+          field="tripFrom"
+          label={labels.tripFrom}
+          hint={t('claims.trips.placeHint')}
+          errors={errors}
+          value={values.tripFrom}
+          onChange={(tripFrom) => setValues({ ...values, tripFrom })}
+        />
+        <TextField
+          field="tripTo"
+          label={labels.tripTo}
+          errors={errors}
+          value={values.tripTo}
+          onChange={(tripTo) => setValues({ ...values, tripTo })}
+        />
+        <TextField
+          field="tripKm"
+          label={labels.tripKm}
+          hint={t('claims.trips.kmHint')}
+          errors={errors}
+          value={values.tripKm}
+          onChange={(tripKm) => setValues({ ...values, tripKm })}
+        />
+        <DateTimeField
+          type="date"
+          field="tripDate"
+          label={labels.tripDate}
+          errors={errors}
+          value={values.tripDate}
+          onChange={(tripDate) => setValues({ ...values, tripDate })}
+        />
       </Form>
     </>
   );
@@ -289,7 +407,13 @@ function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
                 {cost.description && <Paragraph>{cost.description}</Paragraph>}
                 <Paragraph>{t('claims.costs.receipt', { name: cost.receipt.name })}</Paragraph>
                 {editable && (
-                  <Button variant="secondaryNoBorder" mt="xs" aria-label={t('claims.costs.removeNamed', { name })} aria-disabled={remove.isPending} onClick={() => !remove.isPending && remove.mutate(cost.id)}>
+                  <Button
+                    variant="secondaryNoBorder"
+                    mt="xs"
+                    aria-label={t('claims.costs.removeNamed', { name })}
+                    aria-disabled={remove.isPending}
+                    onClick={() => !remove.isPending && remove.mutate(cost.id)}
+                  >
                     {t('claims.costs.remove')}
                   </Button>
                 )}
@@ -314,20 +438,39 @@ function CostForm({ claim }: { claim: Claim }) {
   const store = useStoreClaim();
   const fileInput = useRef<HTMLInputElement>(null);
   const cameraInput = useRef<HTMLInputElement>(null);
-  const [values, setValues] = useState({ kind: 'public_transport' as CostKind, amountCents: '', description: '', receipt: null as File | null });
-  const labels = { kind: t('claims.costs.kindLabel'), amountCents: t('claims.costs.amount'), description: t('claims.costs.description'), receipt: t('claims.costs.receiptLabel') };
+  const [values, setValues] = useState({
+    kind: 'public_transport' as CostKind,
+    amountCents: '',
+    description: '',
+    receipt: null as File | null,
+  });
+  const labels = {
+    kind: t('claims.costs.kindLabel'),
+    amountCents: t('claims.costs.amount'),
+    description: t('claims.costs.description'),
+    receipt: t('claims.costs.receiptLabel'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
       const found: FieldError[] = [];
       const euros = parseDecimal(v.amountCents);
-      if (Number.isNaN(euros) || euros < 0.01 || euros > 1000) found.push({ field: 'amountCents', text: t('claims.errors.amount', { field: labels.amountCents }) });
+      if (Number.isNaN(euros) || euros < 0.01 || euros > 1000)
+        found.push({ field: 'amountCents', text: t('claims.errors.amount', { field: labels.amountCents }) });
       if (!v.receipt) found.push({ field: 'receipt', text: t('claims.errors.noReceipt') });
-      else if (!TYPES.includes(v.receipt.type)) found.push({ field: 'receipt', text: t('errors.field.unsupportedType', { field: labels.receipt }) });
-      else if (v.receipt.size > MAX_BYTES) found.push({ field: 'receipt', text: t('errors.field.maxSize', { field: labels.receipt }) });
+      else if (!TYPES.includes(v.receipt.type))
+        found.push({ field: 'receipt', text: t('errors.field.unsupportedType', { field: labels.receipt }) });
+      else if (v.receipt.size > MAX_BYTES)
+        found.push({ field: 'receipt', text: t('errors.field.maxSize', { field: labels.receipt }) });
       return found;
     },
-    send: (v: typeof values) => addCost(claim.id, { kind: v.kind, amountCents: Math.round(parseDecimal(v.amountCents) * 100), description: v.description.trim(), receipt: v.receipt as File }),
+    send: (v: typeof values) =>
+      addCost(claim.id, {
+        kind: v.kind,
+        amountCents: Math.round(parseDecimal(v.amountCents) * 100),
+        description: v.description.trim(),
+        receipt: v.receipt as File,
+      }),
     onSuccess: async (saved) => {
       await store(saved);
       setValues({ kind: values.kind, amountCents: '', description: '', receipt: null });
@@ -345,16 +488,40 @@ function CostForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.costs.intro')}</Paragraph>
       <Form {...formProps} id="cost-form" onSubmit={() => submit(values)} submitLabel={t('claims.costs.add')}>
-        <RadioButtonGroup labelText={labels.kind} name="kind" id="kind" value={values.kind} onChange={(kind) => setValues({ ...values, kind: kind as CostKind })} mb="m">
+        <RadioButtonGroup
+          labelText={labels.kind}
+          name="kind"
+          id="kind"
+          value={values.kind}
+          onChange={(kind) => setValues({ ...values, kind: kind as CostKind })}
+          mb="m"
+        >
           {COST_KINDS.map((kind) => (
             <RadioButton key={kind} value={kind}>
               {t(`claims.costs.kind.${kind}`)}
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <TextField field="amountCents" label={labels.amountCents} hint={t('claims.costs.amountHint')} errors={errors} value={values.amountCents} onChange={(amountCents) => setValues({ ...values, amountCents })} />
-        <TextField field="description" label={labels.description} optional errors={errors} value={values.description} onChange={(description) => setValues({ ...values, description })} />
-        <fieldset className={`receipt-choice${fileError ? ' receipt-choice--error' : ''}`} aria-describedby="receipt-limits">
+        <TextField
+          field="amountCents"
+          label={labels.amountCents}
+          hint={t('claims.costs.amountHint')}
+          errors={errors}
+          value={values.amountCents}
+          onChange={(amountCents) => setValues({ ...values, amountCents })}
+        />
+        <TextField
+          field="description"
+          label={labels.description}
+          optional
+          errors={errors}
+          value={values.description}
+          onChange={(description) => setValues({ ...values, description })}
+        />
+        <fieldset
+          className={`receipt-choice${fileError ? ' receipt-choice--error' : ''}`}
+          aria-describedby="receipt-limits"
+        >
           <legend className="receipt-choice__legend">{labels.receipt}</legend>
           <p id="receipt-limits" className="receipt-choice__hint">
             {t('claims.costs.limits', { size: formatNumber(language, 5) })}
@@ -362,16 +529,38 @@ function CostForm({ claim }: { claim: Claim }) {
           <label htmlFor="receipt" className="receipt-choice__label">
             {t('claims.costs.chooseFile')}
           </label>
-          <input ref={fileInput} id="receipt" name="receipt" type="file" accept={TYPES.join(',')} className="receipt-choice__input" aria-describedby={fileError ? 'receipt-limits receipt-error' : 'receipt-limits'} aria-invalid={fileError ? true : undefined} onChange={(e) => pick(e.target.files?.[0])} />
+          <input
+            ref={fileInput}
+            id="receipt"
+            name="receipt"
+            type="file"
+            accept={TYPES.join(',')}
+            className="receipt-choice__input"
+            aria-describedby={fileError ? 'receipt-limits receipt-error' : 'receipt-limits'}
+            aria-invalid={fileError ? true : undefined}
+            onChange={(e) => pick(e.target.files?.[0])}
+          />
           {hasCamera() && (
             <>
               <label htmlFor="receipt-camera" className="receipt-choice__label">
                 {t('claims.costs.takePhoto')}
               </label>
-              <input ref={cameraInput} id="receipt-camera" name="receipt-camera" type="file" accept="image/jpeg,image/png" capture="environment" className="receipt-choice__input" aria-describedby="receipt-limits" onChange={(e) => pick(e.target.files?.[0])} />
+              <input
+                ref={cameraInput}
+                id="receipt-camera"
+                name="receipt-camera"
+                type="file"
+                accept="image/jpeg,image/png"
+                capture="environment"
+                className="receipt-choice__input"
+                aria-describedby="receipt-limits"
+                onChange={(e) => pick(e.target.files?.[0])}
+              />
             </>
           )}
-          {values.receipt && <p className="receipt-choice__chosen">{t('claims.costs.chosen', { name: values.receipt.name })}</p>}
+          {values.receipt && (
+            <p className="receipt-choice__chosen">{t('claims.costs.chosen', { name: values.receipt.name })}</p>
+          )}
           {fileError && (
             <p id="receipt-error" className="receipt-choice__error">
               {fileError}
@@ -436,8 +625,15 @@ function Submit({ claim }: { claim: Claim }) {
       <Heading variant="h2" id="claim-submit-heading" mb="s">
         {t('claims.submit.heading')}
       </Heading>
-      <Paragraph mb="m">{claim.status === 'returned' ? t('claims.submit.introReturned') : t('claims.submit.intro')}</Paragraph>
-      <Button aria-disabled={send.isPending} loading={send.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={press}>
+      <Paragraph mb="m">
+        {claim.status === 'returned' ? t('claims.submit.introReturned') : t('claims.submit.intro')}
+      </Paragraph>
+      <Button
+        aria-disabled={send.isPending}
+        loading={send.isPending || undefined}
+        ariaLoadingText={t('forms.sending')}
+        onClick={press}
+      >
         {claim.status === 'returned' ? t('claims.submit.again') : t('claims.submit.button')}
       </Button>
       {send.isError && <ProblemNotice error={send.error} />}

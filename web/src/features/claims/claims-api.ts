@@ -12,9 +12,11 @@ const KEY = ['claims'];
 
 export const useMyClaims = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/claims')) });
 
-export const useClaim = (id: string) => useQuery({ queryKey: [...KEY, id], queryFn: () => call(api.GET('/api/claims/{id}', { params: { path: { id } } })) });
+export const useClaim = (id: string) =>
+  useQuery({ queryKey: [...KEY, id], queryFn: () => call(api.GET('/api/claims/{id}', { params: { path: { id } } })) });
 
-export const useMyAssignments = () => useQuery({ queryKey: ['assignments'], queryFn: () => call(api.GET('/api/assignments')) });
+export const useMyAssignments = () =>
+  useQuery({ queryKey: ['assignments'], queryFn: () => call(api.GET('/api/assignments')) });
 
 // Work the orderer confirmed as done, and work the county cancelled late (whose claim is filed for the
 // expert): the assignments a claim is made for.
@@ -37,7 +39,8 @@ export interface ClaimChanges {
   note?: string;
 }
 
-export const updateClaim = (id: string, changes: ClaimChanges) => call(api.PATCH('/api/claims/{id}', { params: { path: { id } }, body: changes }));
+export const updateClaim = (id: string, changes: ClaimChanges) =>
+  call(api.PATCH('/api/claims/{id}', { params: { path: { id } }, body: changes }));
 
 export const submitClaim = (id: string) => call(api.POST('/api/claims/{id}/submit', { params: { path: { id } } }));
 
@@ -54,7 +57,12 @@ export const addCost = (id: string, cost: NewCost) =>
     api.POST('/api/claims/{id}/costs', {
       params: { path: { id } },
       // The document types a binary part as a string; the browser sends the File as it is.
-      body: { kind: cost.kind, amountCents: cost.amountCents, description: cost.description, receipt: cost.receipt as unknown as string },
+      body: {
+        kind: cost.kind,
+        amountCents: cost.amountCents,
+        description: cost.description,
+        receipt: cost.receipt as unknown as string,
+      },
       bodySerializer: (body) => {
         const form = new FormData();
         form.append('kind', body.kind);
@@ -66,9 +74,11 @@ export const addCost = (id: string, cost: NewCost) =>
     }),
   );
 
-export const removeCost = (id: string, costId: string) => call(api.DELETE('/api/claims/{id}/costs/{costId}', { params: { path: { id, costId } } }));
+export const removeCost = (id: string, costId: string) =>
+  call(api.DELETE('/api/claims/{id}/costs/{costId}', { params: { path: { id, costId } } }));
 
 // The expert may change a draft or a returned claim; a late cancellation's claim, filed for them as
 // submitted, stays open for travel until the coordinator decides.
-export const isEditable = (c: Claim) => c.status === 'draft' || c.status === 'returned' || (c.lateCancellation && c.status === 'submitted');
+export const isEditable = (c: Claim) =>
+  c.status === 'draft' || c.status === 'returned' || (c.lateCancellation && c.status === 'submitted');
 export const canSubmit = (c: Claim) => c.status === 'draft' || c.status === 'returned';

@@ -86,7 +86,8 @@ function Mine() {
 // The last thing that happened to a claim, with its date.
 export function latestStep(claim: Claim): { key: string; at: string | null } {
   if (claim.status === 'paid') return { key: 'paid', at: claim.paidAt ?? null };
-  if (claim.status === 'approved' || claim.status === 'returned') return { key: claim.status, at: claim.decidedAt ?? null };
+  if (claim.status === 'approved' || claim.status === 'returned')
+    return { key: claim.status, at: claim.decidedAt ?? null };
   if (claim.status === 'submitted') return { key: 'submitted', at: claim.submittedAt ?? null };
   return { key: 'draft', at: null };
 }

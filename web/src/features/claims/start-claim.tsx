@@ -10,7 +10,15 @@ import { createClaim, useStoreClaim } from './claims-api';
 
 // One press makes the draft and opens it; a second press while it is being made does nothing. A claim that
 // already exists (made on another device) is opened instead.
-export function StartClaimButton({ assignmentId, existingClaimId, label }: { assignmentId: string; existingClaimId?: string; label: string }) {
+export function StartClaimButton({
+  assignmentId,
+  existingClaimId,
+  label,
+}: {
+  assignmentId: string;
+  existingClaimId?: string;
+  label: string;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const announce = useAnnounce();
@@ -39,7 +47,12 @@ export function StartClaimButton({ assignmentId, existingClaimId, label }: { ass
   const exists = isApiError(start.error) && start.error.code === 'CLAIM_ALREADY_EXISTS';
   return (
     <>
-      <Button aria-disabled={start.isPending} loading={start.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={press}>
+      <Button
+        aria-disabled={start.isPending}
+        loading={start.isPending || undefined}
+        ariaLoadingText={t('forms.sending')}
+        onClick={press}
+      >
         {label}
       </Button>
       {start.isError && <ProblemNotice error={start.error} title={exists ? undefined : t('claims.startFailed')} />}

@@ -28,11 +28,21 @@ function KeyTerms({ contract }: { contract: Contract }) {
       <dl className="facts">
         <div>
           <dt>{t('contracts.parties')}</dt>
-          <dd>{t('contracts.partiesText', { organisation: language === 'sv' ? contract.organisation.nameSv : contract.organisation.nameFi, expert: contract.expertName })}</dd>
+          <dd>
+            {t('contracts.partiesText', {
+              organisation: language === 'sv' ? contract.organisation.nameSv : contract.organisation.nameFi,
+              expert: contract.expertName,
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('contracts.termLabel')}</dt>
-          <dd>{t('contracts.term', { from: formatDate(language, contract.validFrom), until: formatDate(language, contract.validUntil) })}</dd>
+          <dd>
+            {t('contracts.term', {
+              from: formatDate(language, contract.validFrom),
+              until: formatDate(language, contract.validUntil),
+            })}
+          </dd>
         </div>
         <div>
           <dt>{t('contracts.tasks')}</dt>
@@ -50,7 +60,9 @@ function KeyTerms({ contract }: { contract: Contract }) {
           <div>
             <dt>{t('contracts.fee')}</dt>
             <dd>
-              {t(fee.basis === 'hourly' ? 'contracts.feeHourly' : 'contracts.feePerEvent', { rate: formatCents(language, fee.rateCents) })}{' '}
+              {t(fee.basis === 'hourly' ? 'contracts.feeHourly' : 'contracts.feePerEvent', {
+                rate: formatCents(language, fee.rateCents),
+              })}{' '}
               {t('contracts.feeExpected', { amount: formatCents(language, fee.expectedCents) })}
             </dd>
           </div>
@@ -64,7 +76,9 @@ function KeyTerms({ contract }: { contract: Contract }) {
           <dd>{t(`contracts.status.${contract.status}`)}</dd>
         </div>
       </dl>
-      {contract.language !== language && <Paragraph mb="m">{t(`contracts.bindingLanguage.${contract.language}`)}</Paragraph>}
+      {contract.language !== language && (
+        <Paragraph mb="m">{t(`contracts.bindingLanguage.${contract.language}`)}</Paragraph>
+      )}
     </section>
   );
 }
@@ -73,7 +87,12 @@ function Document({ contract }: { contract: Contract }) {
   const { t } = useTranslation();
   const { url, error } = usePdfUrl(contract);
   const name = t('contracts.name', { number: contract.number });
-  if (!contract.pdfSha256) return <Paragraph mb="m">{contract.status === 'draft' ? t('contracts.notApprovedYet') : t('contracts.pdfNotReady')}</Paragraph>;
+  if (!contract.pdfSha256)
+    return (
+      <Paragraph mb="m">
+        {contract.status === 'draft' ? t('contracts.notApprovedYet') : t('contracts.pdfNotReady')}
+      </Paragraph>
+    );
   return (
     <section className="section" aria-labelledby="document-heading">
       <Heading variant="h2" id="document-heading" mb="s">
@@ -112,7 +131,11 @@ function SignedNotice({ contract, focus }: { contract: Contract; focus: boolean 
   return (
     <div ref={box} tabIndex={-1} className="form-failure">
       <InlineAlert status="neutral" my="m">
-        <Paragraph>{t('contracts.signedAt', { at: contract.signature ? formatDateTime(i18n.language as Language, contract.signature.at) : '' })}</Paragraph>
+        <Paragraph>
+          {t('contracts.signedAt', {
+            at: contract.signature ? formatDateTime(i18n.language as Language, contract.signature.at) : '',
+          })}
+        </Paragraph>
       </InlineAlert>
     </div>
   );
@@ -141,7 +164,16 @@ function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => 
       </Heading>
       <Paragraph mb="m">{t('contracts.signIntro')}</Paragraph>
       <Form {...formProps} onSubmit={() => submit(password)} submitLabel={t('contracts.signSubmit')}>
-        <TextField field="password" label={labels.password} type="password" autoComplete="current-password" hint={t('contracts.passwordHint')} value={password} onChange={setPassword} errors={errors} />
+        <TextField
+          field="password"
+          label={labels.password}
+          type="password"
+          autoComplete="current-password"
+          hint={t('contracts.passwordHint')}
+          value={password}
+          onChange={setPassword}
+          errors={errors}
+        />
       </Form>
     </section>
   );
@@ -162,7 +194,9 @@ export function ContractPage() {
           {contract.data.status === 'signed' && <SignedNotice contract={contract.data} focus={justSigned} />}
           <KeyTerms contract={contract.data} />
           <Document contract={contract.data} />
-          {contract.data.status === 'approved' && contract.data.pdfSha256 && <SignForm contract={contract.data} onSigned={() => setJustSigned(true)} />}
+          {contract.data.status === 'approved' && contract.data.pdfSha256 && (
+            <SignForm contract={contract.data} onSigned={() => setJustSigned(true)} />
+          )}
           <ul className="link-row">
             <li>
               <AppLink to="/contracts">{t('contracts.backToList')}</AppLink>

@@ -14,7 +14,8 @@ export function useContract(id: string) {
     queryKey: ['contracts', id],
     queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })),
     // Just signed: the worker makes the signed copy in a moment; look again until it is there.
-    refetchInterval: (query) => (query.state.data?.status === 'signed' && !query.state.data.signedCopyReady ? 2000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.status === 'signed' && !query.state.data.signedCopyReady ? 2000 : false,
   });
 }
 
@@ -31,7 +32,9 @@ export function usePdfUrl(contract: Contract): { url?: string; error?: unknown }
     queryFn: () =>
       (signed
         ? call(api.GET('/api/contracts/{id}/signed-pdf', { params: { path: { id } }, parseAs: 'blob' }))
-        : call(api.GET('/api/contracts/{id}/pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' }))) as Promise<Blob>,
+        : call(
+            api.GET('/api/contracts/{id}/pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' }),
+          )) as Promise<Blob>,
   });
   const [url, setUrl] = useState<string>();
   useEffect(() => {
@@ -48,7 +51,12 @@ export function useSign(contract: Contract) {
   return {
     // The hash of the PDF shown: the API refuses the signature if the stored PDF is another.
     send: (password: string) =>
-      call(api.POST('/api/contracts/{id}/sign', { params: { path: { id: contract.id } }, body: { password, ...(contract.pdfSha256 ? { pdfSha256: contract.pdfSha256 } : {}) } })),
+      call(
+        api.POST('/api/contracts/{id}/sign', {
+          params: { path: { id: contract.id } },
+          body: { password, ...(contract.pdfSha256 ? { pdfSha256: contract.pdfSha256 } : {}) },
+        }),
+      ),
     done: (signed: Contract) => {
       client.setQueryData(['contracts', contract.id], signed);
       void client.invalidateQueries();

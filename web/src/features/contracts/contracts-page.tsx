@@ -16,7 +16,12 @@ function ContractList({ items }: { items: Contract[] }) {
         <li key={c.id}>
           <AppLink to={`/contracts/${c.id}`}>{t('contracts.name', { number: c.number })}</AppLink>
           <Paragraph>{language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi}</Paragraph>
-          <Paragraph>{t('contracts.term', { from: formatDate(language, c.validFrom), until: formatDate(language, c.validUntil) })}</Paragraph>
+          <Paragraph>
+            {t('contracts.term', {
+              from: formatDate(language, c.validFrom),
+              until: formatDate(language, c.validUntil),
+            })}
+          </Paragraph>
           <Paragraph>{t(`contracts.status.${c.status}`)}</Paragraph>
         </li>
       ))}

@@ -33,7 +33,15 @@ import {
 import { ProgressBar } from './progress-bar';
 import { StatusTag } from './status-tag';
 
-const TASK_TYPES: TaskType[] = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'];
+const TASK_TYPES: TaskType[] = [
+  'working_group',
+  'evaluation',
+  'staff_meeting_training',
+  'lecture',
+  'workshop_event',
+  'client_session',
+  'professional_pair',
+];
 const PAYEES: LinePayee[] = ['expert', 'association', 'declined'];
 const day = (date: string) => `${date}T12:00:00Z`;
 
@@ -49,7 +57,13 @@ export function FeeRunPage() {
       <Paragraph mb="m">
         <AppLink to="/fee-runs">{t('feeRuns.back')}</AppLink>
       </Paragraph>
-      {query.isPending ? <Loading /> : query.isError ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : <Run run={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <Run run={query.data} />
+      )}
     </Page>
   );
 }
@@ -137,7 +151,8 @@ function Failed({ run }: { run: FeeRun }) {
   const announce = useAnnounce();
   const action = useRunAction(run.id);
   const code = run.error?.code ?? '';
-  const reason = t(`feeRuns.failed.codes.${code}`, { defaultValue: '' }) || run.error?.message || t('feeRuns.failed.unknown');
+  const reason =
+    t(`feeRuns.failed.codes.${code}`, { defaultValue: '' }) || run.error?.message || t('feeRuns.failed.unknown');
   return (
     <section aria-labelledby="failed-heading" className="section">
       <InlineAlert status="error" labelText={t('feeRuns.failed.heading')} id="failed-heading">
@@ -146,7 +161,12 @@ function Failed({ run }: { run: FeeRun }) {
         <Paragraph>{t('feeRuns.failed.resumes')}</Paragraph>
       </InlineAlert>
       <div className="actions">
-        <Button aria-disabled={action.isPending} onClick={() => !action.isPending && action.mutate('retry', { onSuccess: () => announce(t('feeRuns.failed.retried')) })}>
+        <Button
+          aria-disabled={action.isPending}
+          onClick={() =>
+            !action.isPending && action.mutate('retry', { onSuccess: () => announce(t('feeRuns.failed.retried')) })
+          }
+        >
           {t('feeRuns.failed.retry')}
         </Button>
       </div>
@@ -197,7 +217,12 @@ function Actions({ run }: { run: FeeRun }) {
     action.mutate(kind, {
       onSuccess: (result) => {
         if (kind === 'export') announce(t('feeRuns.actions.exportRequested'));
-        else announce((result as FeeRun).status === 'approved' ? t('feeRuns.actions.approved') : t('feeRuns.actions.firstApproved'));
+        else
+          announce(
+            (result as FeeRun).status === 'approved'
+              ? t('feeRuns.actions.approved')
+              : t('feeRuns.actions.firstApproved'),
+          );
       },
     });
   };
@@ -210,9 +235,16 @@ function Actions({ run }: { run: FeeRun }) {
       </Heading>
       {run.status === 'computed' && (
         <>
-          <Paragraph>{run.firstApprovedBy ? t('feeRuns.actions.secondApprovalHint') : t('feeRuns.actions.approveHint')}</Paragraph>
+          <Paragraph>
+            {run.firstApprovedBy ? t('feeRuns.actions.secondApprovalHint') : t('feeRuns.actions.approveHint')}
+          </Paragraph>
           <div className="actions">
-            <Button aria-disabled={action.isPending} loading={action.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => act('approve')}>
+            <Button
+              aria-disabled={action.isPending}
+              loading={action.isPending || undefined}
+              ariaLoadingText={t('forms.sending')}
+              onClick={() => act('approve')}
+            >
               {t('feeRuns.actions.approve')}
             </Button>
           </div>
@@ -222,7 +254,12 @@ function Actions({ run }: { run: FeeRun }) {
         <>
           <Paragraph>{t('feeRuns.actions.exportHint')}</Paragraph>
           <div className="actions">
-            <Button aria-disabled={action.isPending} loading={action.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => act('export')}>
+            <Button
+              aria-disabled={action.isPending}
+              loading={action.isPending || undefined}
+              ariaLoadingText={t('forms.sending')}
+              onClick={() => act('export')}
+            >
               {t('feeRuns.actions.export')}
             </Button>
           </div>
@@ -378,7 +415,10 @@ function Lines({ run }: { run: FeeRun }) {
           value={filter.costCentre ?? ''}
           onChange={change('costCentre')}
           errors={[]}
-          options={[all, ...[...new Set((centres.data ?? []).map((c) => c.costCentre))].map((c) => ({ value: c, label: c }))]}
+          options={[
+            all,
+            ...[...new Set((centres.data ?? []).map((c) => c.costCentre))].map((c) => ({ value: c, label: c })),
+          ]}
         />
         <SelectField
           field="line-task-type"
@@ -441,7 +481,11 @@ function Lines({ run }: { run: FeeRun }) {
                     <td>{formatDate(language, day(l.workDate))}</td>
                     <td>{t(`taskTypes.${l.taskType}`)}</td>
                     <td>{l.costCentre}</td>
-                    <td className="num">{new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`, { minimumFractionDigits: 2 }).format(l.quarterHours / 4)}</td>
+                    <td className="num">
+                      {new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`, {
+                        minimumFractionDigits: 2,
+                      }).format(l.quarterHours / 4)}
+                    </td>
                     <td className="num">{formatCents(language, l.grossFeeCents)}</td>
                     <td className="num">{formatCents(language, l.travelAndCostsCents)}</td>
                     <td className="num">{formatCents(language, l.withholdingCents)}</td>

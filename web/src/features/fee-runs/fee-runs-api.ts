@@ -24,7 +24,8 @@ export const useFeeRuns = (offset: number) =>
     queryFn: () => call(api.GET('/api/fee-runs', { params: { query: { limit: 20, offset } } })),
     placeholderData: keepPreviousData,
     // A run in the list may be computing or exporting: its status follows without a reload.
-    refetchInterval: (query) => (query.state.data?.items.some((r) => computing(r.status) || (r.exportRequestedAt && !r.exportedAt)) ? 2000 : false),
+    refetchInterval: (query) =>
+      query.state.data?.items.some((r) => computing(r.status) || (r.exportRequestedAt && !r.exportedAt)) ? 2000 : false,
   });
 
 // The run itself; polled while the worker has it (computing, or exporting after the request).
@@ -50,16 +51,29 @@ export const useFeeRunProgress = (id: string, enabled: boolean) =>
 export const useFeeRunLines = (id: string, filter: LineFilter, offset: number, enabled: boolean) =>
   useQuery({
     queryKey: ['fee-runs', id, 'lines', filter, offset],
-    queryFn: () => call(api.GET('/api/fee-runs/{id}/lines', { params: { path: { id }, query: { ...filter, limit: LINES_PAGE, offset } } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/fee-runs/{id}/lines', {
+          params: { path: { id }, query: { ...filter, limit: LINES_PAGE, offset } },
+        }),
+      ),
     placeholderData: keepPreviousData,
     enabled,
   });
 
 export const useCostCentres = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: ['fee-runs', id, 'cost-centres'], queryFn: () => call(api.GET('/api/fee-runs/{id}/cost-centres', path(id))), enabled });
+  useQuery({
+    queryKey: ['fee-runs', id, 'cost-centres'],
+    queryFn: () => call(api.GET('/api/fee-runs/{id}/cost-centres', path(id))),
+    enabled,
+  });
 
 export const useFeeRunFiles = (id: string, enabled: boolean) =>
-  useQuery({ queryKey: ['fee-runs', id, 'files'], queryFn: () => call(api.GET('/api/fee-runs/{id}/files', path(id))), enabled });
+  useQuery({
+    queryKey: ['fee-runs', id, 'files'],
+    queryFn: () => call(api.GET('/api/fee-runs/{id}/files', path(id))),
+    enabled,
+  });
 
 export const startFeeRun = (upTo: string) => call(api.POST('/api/fee-runs', { body: { upTo } }));
 
@@ -77,4 +91,6 @@ export function useRunAction(id: string) {
 
 // A file with the access token (never in a URL), as bytes the browser then saves.
 export const fetchFeeRunFile = (id: string, fileId: string) =>
-  call(api.GET('/api/fee-runs/{id}/files/{fileId}', { params: { path: { id, fileId } }, parseAs: 'blob' })) as Promise<Blob>;
+  call(
+    api.GET('/api/fee-runs/{id}/files/{fileId}', { params: { path: { id, fileId } }, parseAs: 'blob' }),
+  ) as Promise<Blob>;

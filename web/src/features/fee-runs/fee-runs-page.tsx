@@ -53,7 +53,15 @@ function Start() {
         {t('feeRuns.start.heading')}
       </Heading>
       <Form onSubmit={() => submit(upTo)} {...formProps} submitLabel={t('feeRuns.start.submit')}>
-        <DateTimeField field="upTo" type="date" label={labels.upTo} hint={t('feeRuns.start.upToHint')} value={upTo} onChange={setUpTo} errors={errors} />
+        <DateTimeField
+          field="upTo"
+          type="date"
+          label={labels.upTo}
+          hint={t('feeRuns.start.upToHint')}
+          value={upTo}
+          onChange={setUpTo}
+          errors={errors}
+        />
       </Form>
     </section>
   );
@@ -97,7 +105,9 @@ function Runs() {
                 {query.data.items.map((run) => (
                   <tr key={run.id}>
                     <td>
-                      <AppLink to={`/fee-runs/${run.id}`}>{t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) })}</AppLink>
+                      <AppLink to={`/fee-runs/${run.id}`}>
+                        {t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) })}
+                      </AppLink>
                     </td>
                     <td>
                       <StatusTag run={run} />

@@ -5,7 +5,17 @@ import './fee-runs.css';
 
 // The run's progress as the server reports it. Read out at every quarter (and at the end), not at every poll:
 // a screen reader would otherwise speak all the time.
-export function ProgressBar({ id, label, percent, detail }: { id: string; label: string; percent: number; detail: string }) {
+export function ProgressBar({
+  id,
+  label,
+  percent,
+  detail,
+}: {
+  id: string;
+  label: string;
+  percent: number;
+  detail: string;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const lastStep = useRef<number | null>(null);

@@ -6,8 +6,10 @@ export type FeeRate = components['schemas']['FeeRateResponse'];
 export type NewFeeRate = components['schemas']['CreateFeeRateDto'];
 export type FeeSettings = components['schemas']['FeeSettingsResponse'];
 
-export const useFeeSchedule = () => useQuery({ queryKey: ['fee-schedule'], queryFn: () => call(api.GET('/api/fee-schedule')) });
-export const useFeeSettings = () => useQuery({ queryKey: ['fee-settings'], queryFn: () => call(api.GET('/api/fee-settings')) });
+export const useFeeSchedule = () =>
+  useQuery({ queryKey: ['fee-schedule'], queryFn: () => call(api.GET('/api/fee-schedule')) });
+export const useFeeSettings = () =>
+  useQuery({ queryKey: ['fee-settings'], queryFn: () => call(api.GET('/api/fee-settings')) });
 export const addFeeRate = (body: NewFeeRate) => call(api.POST('/api/fee-schedule', { body }));
 export const updateFeeSettings = (body: Partial<FeeSettings>) => call(api.PATCH('/api/fee-settings', { body }));
 

@@ -11,9 +11,26 @@ import { Heading, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { addFeeRate, type FeeRate, type FeeSettings, type NewFeeRate, parseEuros, updateFeeSettings, useFeeSchedule, useFeeSettings } from './fee-settings-api';
+import {
+  addFeeRate,
+  type FeeRate,
+  type FeeSettings,
+  type NewFeeRate,
+  parseEuros,
+  updateFeeSettings,
+  useFeeSchedule,
+  useFeeSettings,
+} from './fee-settings-api';
 
-const TASK_TYPES: NewFeeRate['taskType'][] = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'];
+const TASK_TYPES: NewFeeRate['taskType'][] = [
+  'working_group',
+  'evaluation',
+  'staff_meeting_training',
+  'lecture',
+  'workshop_event',
+  'client_session',
+  'professional_pair',
+];
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
 const day = (date: string) => `${date}T12:00:00Z`;
 
@@ -83,7 +100,13 @@ function Schedule() {
                       <td className="num">
                         {t(`feeSettings.basis.${rate.basis}Amount`, { amount: formatCents(language, rate.rateCents) })}
                       </td>
-                      <td>{current ? t('feeSettings.schedule.current') : rate.validFrom > today() ? t('feeSettings.schedule.upcoming') : t('feeSettings.schedule.past')}</td>
+                      <td>
+                        {current
+                          ? t('feeSettings.schedule.current')
+                          : rate.validFrom > today()
+                            ? t('feeSettings.schedule.upcoming')
+                            : t('feeSettings.schedule.past')}
+                      </td>
                     </tr>
                   );
                 })}
@@ -99,13 +122,25 @@ function NewRate() {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const client = useQueryClient();
-  const [values, setValues] = useState({ taskType: 'working_group' as NewFeeRate['taskType'], basis: 'hourly' as NewFeeRate['basis'], amount: '', validFrom: today() });
-  const labels = { taskType: t('feeSettings.newRate.taskType'), basis: t('feeSettings.newRate.basis'), rateCents: t('feeSettings.newRate.amount'), validFrom: t('feeSettings.newRate.validFrom') };
+  const [values, setValues] = useState({
+    taskType: 'working_group' as NewFeeRate['taskType'],
+    basis: 'hourly' as NewFeeRate['basis'],
+    amount: '',
+    validFrom: today(),
+  });
+  const labels = {
+    taskType: t('feeSettings.newRate.taskType'),
+    basis: t('feeSettings.newRate.basis'),
+    rateCents: t('feeSettings.newRate.amount'),
+    validFrom: t('feeSettings.newRate.validFrom'),
+  };
   const { submit, formProps, errors } = useSubmission({
-    send: (v: typeof values) => addFeeRate({ taskType: v.taskType, basis: v.basis, rateCents: parseEuros(v.amount), validFrom: v.validFrom }),
+    send: (v: typeof values) =>
+      addFeeRate({ taskType: v.taskType, basis: v.basis, rateCents: parseEuros(v.amount), validFrom: v.validFrom }),
     validate: (v) => {
       const found: FieldError[] = [];
-      if (Number.isNaN(parseEuros(v.amount)) || parseEuros(v.amount) < 1) found.push({ field: 'rateCents', text: t('feeSettings.newRate.amountInvalid') });
+      if (Number.isNaN(parseEuros(v.amount)) || parseEuros(v.amount) < 1)
+        found.push({ field: 'rateCents', text: t('feeSettings.newRate.amountInvalid') });
       if (!v.validFrom) found.push({ field: 'validFrom', text: t('forms.required', { field: labels.validFrom }) });
       else if (v.validFrom < today()) found.push({ field: 'validFrom', text: t('feeSettings.newRate.notPast') });
       return found;
@@ -143,8 +178,24 @@ function NewRate() {
             { value: 'per_event', label: t('feeSettings.basis.per_event') },
           ]}
         />
-        <TextField field="rateCents" label={labels.rateCents} hint={t('feeSettings.newRate.amountHint')} value={values.amount} onChange={(amount) => setValues((v) => ({ ...v, amount }))} errors={errors} />
-        <DateTimeField field="validFrom" type="date" label={labels.validFrom} hint={t('feeSettings.newRate.validFromHint')} min={today()} value={values.validFrom} onChange={(validFrom) => setValues((v) => ({ ...v, validFrom }))} errors={errors} />
+        <TextField
+          field="rateCents"
+          label={labels.rateCents}
+          hint={t('feeSettings.newRate.amountHint')}
+          value={values.amount}
+          onChange={(amount) => setValues((v) => ({ ...v, amount }))}
+          errors={errors}
+        />
+        <DateTimeField
+          field="validFrom"
+          type="date"
+          label={labels.validFrom}
+          hint={t('feeSettings.newRate.validFromHint')}
+          min={today()}
+          value={values.validFrom}
+          onChange={(validFrom) => setValues((v) => ({ ...v, validFrom }))}
+          errors={errors}
+        />
       </Form>
     </section>
   );
@@ -158,7 +209,13 @@ function Settings() {
       <Heading variant="h2" id="settings-heading" mb="s">
         {t('feeSettings.settings.heading')}
       </Heading>
-      {query.isPending ? <Loading /> : query.isError ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : <SettingsForm settings={query.data} />}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <SettingsForm settings={query.data} />
+      )}
       <Paragraph mt="m">{t('feeSettings.settings.lateCancellation')}</Paragraph>
     </section>
   );
@@ -171,10 +228,17 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
   const [days, setDays] = useState(String(settings.claimTimeLimitDays));
   const [fourEyes, setFourEyes] = useState(settings.fourEyesApproval);
   useEffect(() => setFourEyes(settings.fourEyesApproval), [settings.fourEyesApproval]);
-  const labels = { claimTimeLimitDays: t('feeSettings.settings.claimTimeLimitDays'), fourEyesApproval: t('feeSettings.settings.fourEyes') };
+  const labels = {
+    claimTimeLimitDays: t('feeSettings.settings.claimTimeLimitDays'),
+    fourEyesApproval: t('feeSettings.settings.fourEyes'),
+  };
   const { submit, formProps, errors } = useSubmission({
-    send: (v: { days: string; fourEyes: boolean }) => updateFeeSettings({ claimTimeLimitDays: Number(v.days), fourEyesApproval: v.fourEyes }),
-    validate: (v) => (/^\d{1,4}$/.test(v.days.trim()) && Number(v.days) >= 1 && Number(v.days) <= 3650 ? [] : [{ field: 'claimTimeLimitDays', text: t('feeSettings.settings.daysInvalid') }]),
+    send: (v: { days: string; fourEyes: boolean }) =>
+      updateFeeSettings({ claimTimeLimitDays: Number(v.days), fourEyesApproval: v.fourEyes }),
+    validate: (v) =>
+      /^\d{1,4}$/.test(v.days.trim()) && Number(v.days) >= 1 && Number(v.days) <= 3650
+        ? []
+        : [{ field: 'claimTimeLimitDays', text: t('feeSettings.settings.daysInvalid') }],
     labels,
     onSuccess: () => {
       announce(t('feeSettings.settings.saved'));
@@ -182,9 +246,25 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
     },
   });
   return (
-    <Form onSubmit={() => submit({ days: days.trim(), fourEyes })} {...formProps} submitLabel={t('feeSettings.settings.submit')}>
-      <TextField field="claimTimeLimitDays" label={labels.claimTimeLimitDays} hint={t('feeSettings.settings.claimTimeLimitHint')} value={days} onChange={setDays} errors={errors} />
-      <Checkbox id="fourEyesApproval" checked={fourEyes} onClick={({ checkboxState }) => setFourEyes(checkboxState)} hintText={t('feeSettings.settings.fourEyesHint')}>
+    <Form
+      onSubmit={() => submit({ days: days.trim(), fourEyes })}
+      {...formProps}
+      submitLabel={t('feeSettings.settings.submit')}
+    >
+      <TextField
+        field="claimTimeLimitDays"
+        label={labels.claimTimeLimitDays}
+        hint={t('feeSettings.settings.claimTimeLimitHint')}
+        value={days}
+        onChange={setDays}
+        errors={errors}
+      />
+      <Checkbox
+        id="fourEyesApproval"
+        checked={fourEyes}
+        onClick={({ checkboxState }) => setFourEyes(checkboxState)}
+        hintText={t('feeSettings.settings.fourEyesHint')}
+      >
         {labels.fourEyesApproval}
       </Checkbox>
     </Form>

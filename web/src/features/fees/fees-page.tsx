@@ -46,7 +46,11 @@ function Earnings() {
             </div>
             <div>
               <dt>{t('fees.earnings.ceiling')}</dt>
-              <dd>{query.data.ceilingCents === null || query.data.ceilingCents === undefined ? t('fees.earnings.noCeiling') : formatCents(language, query.data.ceilingCents)}</dd>
+              <dd>
+                {query.data.ceilingCents === null || query.data.ceilingCents === undefined
+                  ? t('fees.earnings.noCeiling')
+                  : formatCents(language, query.data.ceilingCents)}
+              </dd>
             </div>
             {typeof query.data.remainingCents === 'number' && (
               <div>
@@ -146,7 +150,9 @@ function Lines() {
               <Heading variant="h3" mb="xxs">
                 {t('fees.lines.paidOn', { date: formatDate(language, line.paidAt) })}
               </Heading>
-              <Paragraph>{t('fees.lines.work', { date: formatDate(language, `${line.workDate}T12:00:00Z`) })}</Paragraph>
+              <Paragraph>
+                {t('fees.lines.work', { date: formatDate(language, `${line.workDate}T12:00:00Z`) })}
+              </Paragraph>
               {line.payeeKind !== 'expert' && <Paragraph>{t('fees.lines.payee', { name: line.payeeName })}</Paragraph>}
               <dl className="facts">
                 <div>

@@ -46,7 +46,9 @@ export function ExpertHome({ name }: { name: string }) {
                   <li key={o.id}>
                     <AppLink to={`/offers/${o.id}`}>{o.title}</AppLink>
                     <Paragraph>{formatSpan(language, o.startsAt, o.endsAt)}</Paragraph>
-                    <Paragraph>{t('expertHome.answerBy', { deadline: formatDateTime(language, o.deadline) })}</Paragraph>
+                    <Paragraph>
+                      {t('expertHome.answerBy', { deadline: formatDateTime(language, o.deadline) })}
+                    </Paragraph>
                   </li>
                 ))}
               </ul>
@@ -79,7 +81,11 @@ export function ExpertHome({ name }: { name: string }) {
                 ))}
               </ul>
             )}
-            <AppLink to="/assignments">{data.upcomingAssignments > 0 ? t('expertHome.allAssignmentsCount', { count: data.upcomingAssignments }) : t('expertHome.allAssignments')}</AppLink>
+            <AppLink to="/assignments">
+              {data.upcomingAssignments > 0
+                ? t('expertHome.allAssignmentsCount', { count: data.upcomingAssignments })
+                : t('expertHome.allAssignments')}
+            </AppLink>
           </Section>
           <Section id="home-claims" title={t('expertHome.claims')}>
             {data.returnedClaims === 0 ? (

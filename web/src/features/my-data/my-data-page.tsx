@@ -45,7 +45,12 @@ function Download() {
         {t('myData.download.heading')}
       </Heading>
       <Paragraph mb="s">{t('myData.download.intro')}</Paragraph>
-      <Button aria-disabled={download.isPending} loading={download.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !download.isPending && download.mutate()}>
+      <Button
+        aria-disabled={download.isPending}
+        loading={download.isPending || undefined}
+        ariaLoadingText={t('forms.sending')}
+        onClick={() => !download.isPending && download.mutate()}
+      >
         {t('myData.download.button')}
       </Button>
       {download.isError && <ProblemNotice error={download.error} />}
@@ -88,14 +93,21 @@ function Erasure() {
       ) : me.isError ? (
         <LoadError error={me.error} onRetry={() => void me.refetch()} />
       ) : me.data.erasureRequestedAt ? (
-        <InlineAlert status="neutral">{t('myData.erasure.requested', { at: formatDateTime(language, me.data.erasureRequestedAt) })}</InlineAlert>
+        <InlineAlert status="neutral">
+          {t('myData.erasure.requested', { at: formatDateTime(language, me.data.erasureRequestedAt) })}
+        </InlineAlert>
       ) : confirming ? (
         <div className="my-data-confirm" role="group" aria-labelledby="erasure-question">
           <Paragraph id="erasure-question" mb="s">
             {t('myData.erasure.question')}
           </Paragraph>
           <div className="my-data-actions">
-            <Button aria-disabled={request.isPending} loading={request.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !request.isPending && request.mutate()}>
+            <Button
+              aria-disabled={request.isPending}
+              loading={request.isPending || undefined}
+              ariaLoadingText={t('forms.sending')}
+              onClick={() => !request.isPending && request.mutate()}
+            >
               {t('myData.erasure.confirm')}
             </Button>
             <Button variant="secondary" onClick={() => setConfirming(false)}>

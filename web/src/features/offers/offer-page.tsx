@@ -34,7 +34,9 @@ function AcceptedNotice({ result }: { result: Accepted }) {
       <Paragraph mb="s">{t('offers.contractNext')}</Paragraph>
       <ul className="link-row">
         <li>
-          <AppLink to={result.contract ? `/contracts/${result.contract.id}` : '/contracts'}>{t('offers.toContract')}</AppLink>
+          <AppLink to={result.contract ? `/contracts/${result.contract.id}` : '/contracts'}>
+            {t('offers.toContract')}
+          </AppLink>
         </li>
         <li>
           <AppLink to={`/assignments/${result.id}`}>{t('offers.toAssignment')}</AppLink>
@@ -65,7 +67,15 @@ function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
         {t('offers.decline.title')}
       </Heading>
       <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('offers.decline.submit')}>
-        <TextAreaField field="reason" label={labels.reason} hint={t('offers.decline.reasonHint')} value={reason} onChange={setReason} errors={errors} optional />
+        <TextAreaField
+          field="reason"
+          label={labels.reason}
+          hint={t('offers.decline.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          errors={errors}
+          optional
+        />
       </Form>
     </section>
   );
@@ -96,7 +106,10 @@ function OfferDetails({ offer }: { offer: Offer }) {
       },
     });
   };
-  const failure = accept.isError && !(isApiError(accept.error) && accept.error.code === 'EARNINGS_CEILING_ACK_REQUIRED') ? accept.error : undefined;
+  const failure =
+    accept.isError && !(isApiError(accept.error) && accept.error.code === 'EARNINGS_CEILING_ACK_REQUIRED')
+      ? accept.error
+      : undefined;
 
   return (
     <>
@@ -115,7 +128,11 @@ function OfferDetails({ offer }: { offer: Offer }) {
         {!open && (
           <div>
             <dt>{t('offers.state')}</dt>
-            <dd>{t(`offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? 'expired' : offer.status}`)}</dd>
+            <dd>
+              {t(
+                `offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? 'expired' : offer.status}`,
+              )}
+            </dd>
           </div>
         )}
       </WorkFacts>
@@ -135,7 +152,12 @@ function OfferDetails({ offer }: { offer: Offer }) {
               </Heading>
               <Paragraph mb="s">{t('offers.ceiling.body')}</Paragraph>
               <div className="actions">
-                <Button onClick={() => doAccept(true)} aria-disabled={accept.isPending} loading={accept.isPending || undefined} ariaLoadingText={t('forms.sending')}>
+                <Button
+                  onClick={() => doAccept(true)}
+                  aria-disabled={accept.isPending}
+                  loading={accept.isPending || undefined}
+                  ariaLoadingText={t('forms.sending')}
+                >
                   {t('offers.ceiling.accept')}
                 </Button>
                 <Button variant="secondary" onClick={() => setDeclining(true)}>
@@ -145,7 +167,12 @@ function OfferDetails({ offer }: { offer: Offer }) {
             </Outcome>
           ) : (
             <div className="actions">
-              <Button onClick={() => doAccept(false)} aria-disabled={accept.isPending} loading={accept.isPending || undefined} ariaLoadingText={t('forms.sending')}>
+              <Button
+                onClick={() => doAccept(false)}
+                aria-disabled={accept.isPending}
+                loading={accept.isPending || undefined}
+                ariaLoadingText={t('forms.sending')}
+              >
                 {t('offers.accept')}
               </Button>
               <Button variant="secondary" onClick={() => setDeclining(true)} aria-expanded={declining}>
@@ -170,9 +197,24 @@ export function OfferPage() {
   const { id } = useParams();
   const offers = useOffers();
   const offer = offers.data?.find((o) => o.id === id);
-  if (offers.isPending) return <Page title={t('offers.offerTitle')}><Loading /></Page>;
-  if (offers.isError) return <Page title={t('offers.offerTitle')}><LoadError error={offers.error} onRetry={() => void offers.refetch()} /></Page>;
-  if (!offer) return <Page title={t('offers.offerTitle')}><Paragraph>{t('offers.notFound')}</Paragraph></Page>;
+  if (offers.isPending)
+    return (
+      <Page title={t('offers.offerTitle')}>
+        <Loading />
+      </Page>
+    );
+  if (offers.isError)
+    return (
+      <Page title={t('offers.offerTitle')}>
+        <LoadError error={offers.error} onRetry={() => void offers.refetch()} />
+      </Page>
+    );
+  if (!offer)
+    return (
+      <Page title={t('offers.offerTitle')}>
+        <Paragraph>{t('offers.notFound')}</Paragraph>
+      </Page>
+    );
   return (
     <Page title={offer.title}>
       <OfferDetails offer={offer} />

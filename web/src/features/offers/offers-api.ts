@@ -12,13 +12,19 @@ export function useOffers() {
   return useQuery({ queryKey: ['offers'], queryFn: () => call(api.GET('/api/offers')) as Promise<Offer[]> });
 }
 
-export const isWaiting = (offer: Offer, now = Date.now()) => offer.status === 'offered' && new Date(offer.deadline).getTime() > now;
+export const isWaiting = (offer: Offer, now = Date.now()) =>
+  offer.status === 'offered' && new Date(offer.deadline).getTime() > now;
 
 export function useAcceptOffer(id: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (acknowledgeEarningsCeiling: boolean) =>
-      call(api.POST('/api/offers/{id}/accept', { params: { path: { id } }, body: acknowledgeEarningsCeiling ? { acknowledgeEarningsCeiling } : {} })) as Promise<Accepted>,
+      call(
+        api.POST('/api/offers/{id}/accept', {
+          params: { path: { id } },
+          body: acknowledgeEarningsCeiling ? { acknowledgeEarningsCeiling } : {},
+        }),
+      ) as Promise<Accepted>,
     // An answer changes the home screen, the assignments and the contracts alike.
     onSuccess: () => client.invalidateQueries(),
   });
@@ -27,7 +33,13 @@ export function useAcceptOffer(id: string) {
 export function useDeclineOffer(id: string) {
   const client = useQueryClient();
   return {
-    send: (reason: string) => call(api.POST('/api/offers/{id}/decline', { params: { path: { id } }, body: reason.trim() ? { reason: reason.trim() } : {} })),
+    send: (reason: string) =>
+      call(
+        api.POST('/api/offers/{id}/decline', {
+          params: { path: { id } },
+          body: reason.trim() ? { reason: reason.trim() } : {},
+        }),
+      ),
     done: () => client.invalidateQueries(),
   };
 }

@@ -17,7 +17,11 @@ function OfferList({ offers, waiting }: { offers: Offer[]; waiting: boolean }) {
         <li key={offer.id}>
           <AppLink to={`/offers/${offer.id}`}>{offer.title}</AppLink>
           <Paragraph>{formatSpan(language, offer.startsAt, offer.endsAt)}</Paragraph>
-          <Paragraph>{waiting ? t('offers.answerBy', { deadline: formatDateTime(language, offer.deadline) }) : t(`offers.status.${offer.status === 'offered' ? 'expired' : offer.status}`)}</Paragraph>
+          <Paragraph>
+            {waiting
+              ? t('offers.answerBy', { deadline: formatDateTime(language, offer.deadline) })
+              : t(`offers.status.${offer.status === 'offered' ? 'expired' : offer.status}`)}
+          </Paragraph>
         </li>
       ))}
     </ul>
@@ -46,7 +50,11 @@ export function OffersPage() {
             <Heading variant="h2" id="offers-answered" mb="s">
               {t('offers.answered')}
             </Heading>
-            {answered.length === 0 ? <Empty text={t('offers.noneAnswered')} /> : <OfferList offers={answered} waiting={false} />}
+            {answered.length === 0 ? (
+              <Empty text={t('offers.noneAnswered')} />
+            ) : (
+              <OfferList offers={answered} waiting={false} />
+            )}
           </section>
         </>
       )}

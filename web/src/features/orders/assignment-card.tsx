@@ -7,13 +7,31 @@ import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../..
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { isHolding } from './order-state';
-import { completeAssignment, giveFeedback, type Order, type OrderAssignment, useContractStatus, useFeedback, useInvalidateOrders, useMunicipalities } from './orders-api';
+import {
+  completeAssignment,
+  giveFeedback,
+  type Order,
+  type OrderAssignment,
+  useContractStatus,
+  useFeedback,
+  useInvalidateOrders,
+  useMunicipalities,
+} from './orders-api';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
   const status = useContractStatus(assignmentId);
   if (!status.data) return null;
-  return <Paragraph>{t('orders.experts.contract', { state: status.data.exists && status.data.status ? t(`orders.contract.${status.data.status}`) : t('orders.contract.none') })}</Paragraph>;
+  return (
+    <Paragraph>
+      {t('orders.experts.contract', {
+        state:
+          status.data.exists && status.data.status
+            ? t(`orders.contract.${status.data.status}`)
+            : t('orders.contract.none'),
+      })}
+    </Paragraph>
+  );
 }
 
 // After the end time: did the work take place, or did the expert not come (a no-show: no fee)?
@@ -78,7 +96,8 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
   const labels = { rating: t('orders.feedback.rating'), comment: t('orders.feedback.comment') };
   const { submit, formProps, errors, done } = useSubmission({
     labels,
-    validate: (v: typeof values): FieldError[] => (v.rating ? [] : [{ field: 'rating', text: t('forms.required', { field: labels.rating }) }]),
+    validate: (v: typeof values): FieldError[] =>
+      v.rating ? [] : [{ field: 'rating', text: t('forms.required', { field: labels.rating }) }],
     send: (v: typeof values) => giveFeedback(assignment.id, Number(v.rating), v.comment),
     onSuccess: () => {
       announce(t('orders.feedback.thanks'));
@@ -95,7 +114,12 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
       {mine || done ? (
         <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
       ) : (
-        <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('orders.feedback.submit')} id={`feedback-${assignment.id}`}>
+        <Form
+          {...formProps}
+          onSubmit={() => submit(values)}
+          submitLabel={t('orders.feedback.submit')}
+          id={`feedback-${assignment.id}`}
+        >
           <RadioButtonGroup
             labelText={labels.rating}
             groupHintText={t('orders.feedback.ratingHint')}
@@ -113,7 +137,15 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
               </RadioButton>
             ))}
           </RadioButtonGroup>
-          <TextAreaField field="comment" label={labels.comment} hint={t('orders.feedback.commentHint')} value={values.comment} onChange={(comment) => setValues({ ...values, comment })} errors={errors} optional />
+          <TextAreaField
+            field="comment"
+            label={labels.comment}
+            hint={t('orders.feedback.commentHint')}
+            value={values.comment}
+            onChange={(comment) => setValues({ ...values, comment })}
+            errors={errors}
+            optional
+          />
         </Form>
       )}
     </div>
@@ -134,11 +166,25 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       <Heading variant="h3" mb="xs">
         {e.name}
       </Heading>
-      <Paragraph>{t('orders.experts.languages', { languages: e.languages.map((l) => languageNames.of(l) ?? l).join(', ') })}</Paragraph>
-      {municipality && <Paragraph>{t('orders.experts.municipality', { municipality: language === 'sv' ? municipality.nameSv : municipality.nameFi })}</Paragraph>}
-      {moved && <Paragraph>{t('orders.experts.time', { time: formatSpan(language, assignment.startsAt, assignment.endsAt) })}</Paragraph>}
+      <Paragraph>
+        {t('orders.experts.languages', { languages: e.languages.map((l) => languageNames.of(l) ?? l).join(', ') })}
+      </Paragraph>
+      {municipality && (
+        <Paragraph>
+          {t('orders.experts.municipality', {
+            municipality: language === 'sv' ? municipality.nameSv : municipality.nameFi,
+          })}
+        </Paragraph>
+      )}
+      {moved && (
+        <Paragraph>
+          {t('orders.experts.time', { time: formatSpan(language, assignment.startsAt, assignment.endsAt) })}
+        </Paragraph>
+      )}
       <Paragraph>{t(`orders.assignment.${assignment.status}`)}</Paragraph>
-      {assignment.status === 'cancelled' && <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>}
+      {assignment.status === 'cancelled' && (
+        <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>
+      )}
       {isHolding(assignment.status) && <ContractState assignmentId={assignment.id} />}
       {isHolding(assignment.status) && ended && <Confirm assignment={assignment} />}
       {assignment.status === 'completed' && <Feedback assignment={assignment} />}

@@ -6,7 +6,13 @@ import { LoadError, Loading } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { type CancellationQuote, cancelOrder, type Order, quoteOrderCancellation, useInvalidateOrders } from './orders-api';
+import {
+  type CancellationQuote,
+  cancelOrder,
+  type Order,
+  quoteOrderCancellation,
+  useInvalidateOrders,
+} from './orders-api';
 
 // Before confirming, the API's own dry run of the cancellation says whether the late-cancellation fee falls due
 // and how much: the browser holds no copy of the rule.
@@ -18,7 +24,11 @@ function QuoteText({ quote }: { quote: CancellationQuote }) {
   return (
     <InlineAlert status="warning" labelText={t('orders.cancel.feeDueLabel')}>
       <Paragraph>
-        {t('orders.cancel.feeDue', { hours: quote.lateCancellationHours, total: formatCents(language, quote.totalFeeCents), count: quote.assignments.filter((a) => a.feeDue).length })}
+        {t('orders.cancel.feeDue', {
+          hours: quote.lateCancellationHours,
+          total: formatCents(language, quote.totalFeeCents),
+          count: quote.assignments.filter((a) => a.feeDue).length,
+        })}
       </Paragraph>
       <Paragraph mt="xs">{t('orders.cancel.quotedAt', { at: formatDateTime(language, quote.quotedAt) })}</Paragraph>
     </InlineAlert>
@@ -43,8 +53,20 @@ function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }
   return (
     <>
       <QuoteText quote={quote} />
-      <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={quote.feeDue ? t('orders.cancel.confirmWithFee') : t('orders.cancel.confirm')} id="cancel-form">
-        <TextAreaField field="reason" label={labels.reason} hint={t('orders.cancel.reasonHint')} value={reason} onChange={setReason} errors={errors} />
+      <Form
+        {...formProps}
+        onSubmit={() => submit(reason)}
+        submitLabel={quote.feeDue ? t('orders.cancel.confirmWithFee') : t('orders.cancel.confirm')}
+        id="cancel-form"
+      >
+        <TextAreaField
+          field="reason"
+          label={labels.reason}
+          hint={t('orders.cancel.reasonHint')}
+          value={reason}
+          onChange={setReason}
+          errors={errors}
+        />
       </Form>
     </>
   );

@@ -13,7 +13,8 @@ const parts = new Intl.DateTimeFormat('en-GB', {
 // A moment as the county's wall clock reads it: { date: '2027-02-03', time: '10.00' → '10:00' }.
 export function helsinkiParts(instant: Date | string): { date: string; time: string } {
   const found: Record<string, string> = {};
-  for (const p of parts.formatToParts(typeof instant === 'string' ? new Date(instant) : instant)) found[p.type] = p.value;
+  for (const p of parts.formatToParts(typeof instant === 'string' ? new Date(instant) : instant))
+    found[p.type] = p.value;
   return { date: `${found.year}-${found.month}-${found.day}`, time: `${found.hour}:${found.minute}` };
 }
 

@@ -8,11 +8,26 @@ import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { organisationName, waitingFor } from './order-state';
-import { type Order, type OrderFilters, type OrderStatus, type Organisation, PAGE_SIZE, useMyOrganisations, useOrders } from './orders-api';
+import {
+  type Order,
+  type OrderFilters,
+  type OrderStatus,
+  type Organisation,
+  PAGE_SIZE,
+  useMyOrganisations,
+  useOrders,
+} from './orders-api';
 import './orders.css';
 
-const STATUSES: OrderStatus[] = ['draft', 'submitted', 'matching', 'partially_filled', 'filled', 'completed', 'cancelled'];
-
+const STATUSES: OrderStatus[] = [
+  'draft',
+  'submitted',
+  'matching',
+  'partially_filled',
+  'filled',
+  'completed',
+  'cancelled',
+];
 
 function OrderRow({ order, organisations }: { order: Order; organisations: Organisation[] }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +41,8 @@ function OrderRow({ order, organisations }: { order: Order; organisations: Organ
         {organisation ? ` · ${organisationName(organisation, language)}` : ''}
       </Paragraph>
       <Paragraph>
-        {t(`orders.status.${order.status}`)}: <span className="order-row__waiting">{t(`orders.waiting.${waitingFor(order)}`)}</span>
+        {t(`orders.status.${order.status}`)}:{' '}
+        <span className="order-row__waiting">{t(`orders.waiting.${waitingFor(order)}`)}</span>
       </Paragraph>
     </li>
   );
@@ -37,7 +53,8 @@ export function MyOrdersPage() {
   const [filters, setFilters] = useState<OrderFilters>({ offset: 0 });
   const orders = useOrders(filters);
   const organisations = useMyOrganisations();
-  const set = (change: Partial<OrderFilters>) => setFilters((f) => ({ ...f, ...change, offset: 'offset' in change ? (change.offset ?? 0) : 0 }));
+  const set = (change: Partial<OrderFilters>) =>
+    setFilters((f) => ({ ...f, ...change, offset: 'offset' in change ? (change.offset ?? 0) : 0 }));
   const total = orders.data?.total ?? 0;
   return (
     <Page title={t('orders.list.title')}>
@@ -55,7 +72,10 @@ export function MyOrdersPage() {
             errors={[]}
             value={filters.status ?? ''}
             onChange={(v) => set({ status: (v || undefined) as OrderStatus | undefined })}
-            options={[{ value: '', label: t('orders.list.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) }))]}
+            options={[
+              { value: '', label: t('orders.list.all') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`orders.status.${s}`) })),
+            ]}
           />
           <SelectField
             field="filter-organisation"
@@ -63,10 +83,27 @@ export function MyOrdersPage() {
             errors={[]}
             value={filters.organisationId ?? ''}
             onChange={(v) => set({ organisationId: v || undefined })}
-            options={[{ value: '', label: t('orders.list.all') }, ...(organisations.data ?? []).map((o) => ({ value: o.id, label: organisationName(o, i18n.language) }))]}
+            options={[
+              { value: '', label: t('orders.list.all') },
+              ...(organisations.data ?? []).map((o) => ({ value: o.id, label: organisationName(o, i18n.language) })),
+            ]}
           />
-          <DateTimeField field="filter-from" type="date" label={t('orders.list.filterFrom')} errors={[]} value={filters.from ?? ''} onChange={(v) => set({ from: v || undefined })} />
-          <DateTimeField field="filter-to" type="date" label={t('orders.list.filterTo')} errors={[]} value={filters.to ?? ''} onChange={(v) => set({ to: v || undefined })} />
+          <DateTimeField
+            field="filter-from"
+            type="date"
+            label={t('orders.list.filterFrom')}
+            errors={[]}
+            value={filters.from ?? ''}
+            onChange={(v) => set({ from: v || undefined })}
+          />
+          <DateTimeField
+            field="filter-to"
+            type="date"
+            label={t('orders.list.filterTo')}
+            errors={[]}
+            value={filters.to ?? ''}
+            onChange={(v) => set({ to: v || undefined })}
+          />
         </div>
       </section>
       {orders.isPending && <Loading />}
@@ -90,11 +127,21 @@ export function MyOrdersPage() {
           )}
           {total > PAGE_SIZE && (
             <div className="pager">
-              <Button variant="secondary" disabled={filters.offset === 0} onClick={() => set({ offset: Math.max(0, filters.offset - PAGE_SIZE) })}>
+              <Button
+                variant="secondary"
+                disabled={filters.offset === 0}
+                onClick={() => set({ offset: Math.max(0, filters.offset - PAGE_SIZE) })}
+              >
                 {t('orders.list.previous')}
               </Button>
-              <Paragraph>{t('orders.list.page', { page: filters.offset / PAGE_SIZE + 1, pages: Math.ceil(total / PAGE_SIZE) })}</Paragraph>
-              <Button variant="secondary" disabled={filters.offset + PAGE_SIZE >= total} onClick={() => set({ offset: filters.offset + PAGE_SIZE })}>
+              <Paragraph>
+                {t('orders.list.page', { page: filters.offset / PAGE_SIZE + 1, pages: Math.ceil(total / PAGE_SIZE) })}
+              </Paragraph>
+              <Button
+                variant="secondary"
+                disabled={filters.offset + PAGE_SIZE >= total}
+                onClick={() => set({ offset: filters.offset + PAGE_SIZE })}
+              >
                 {t('orders.list.next')}
               </Button>
             </div>

@@ -46,8 +46,18 @@ export function EditOrderPage() {
   const organisations = useMyOrganisations();
   const saved = useSaved();
   const today = todayInHelsinki();
-  if (order.isPending || organisations.isPending) return <Page title={t('orders.form.editTitle')}><Loading /></Page>;
-  if (order.isError || organisations.isError) return <Page title={t('orders.form.editTitle')}><LoadError error={order.error ?? organisations.error} /></Page>;
+  if (order.isPending || organisations.isPending)
+    return (
+      <Page title={t('orders.form.editTitle')}>
+        <Loading />
+      </Page>
+    );
+  if (order.isError || organisations.isError)
+    return (
+      <Page title={t('orders.form.editTitle')}>
+        <LoadError error={order.error ?? organisations.error} />
+      </Page>
+    );
   if (order.data.status !== 'draft') {
     return (
       <Page title={t('orders.form.editTitle')}>
@@ -58,7 +68,11 @@ export function EditOrderPage() {
   }
   return (
     <Page title={t('orders.form.editTitle')}>
-      <OrderForm organisations={organisations.data.filter((o) => active(o, today) || o.id === order.data.organisationId)} existing={order.data} onSaved={(o) => saved(o.id)} />
+      <OrderForm
+        organisations={organisations.data.filter((o) => active(o, today) || o.id === order.data.organisationId)}
+        existing={order.data}
+        onSaved={(o) => saved(o.id)}
+      />
     </Page>
   );
 }

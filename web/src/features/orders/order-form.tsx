@@ -4,10 +4,27 @@ import { CheckboxesField, DateTimeField, SelectField } from '../../components/fi
 import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
-import { attachMaterial, createOrder, type Order, type OrderInput, type Organisation, updateOrder, useMunicipalities, useTopics } from './orders-api';
+import {
+  attachMaterial,
+  createOrder,
+  type Order,
+  type OrderInput,
+  type Organisation,
+  updateOrder,
+  useMunicipalities,
+  useTopics,
+} from './orders-api';
 import { organisationName } from './order-state';
 
-const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+const TASK_TYPES = [
+  'working_group',
+  'evaluation',
+  'staff_meeting_training',
+  'lecture',
+  'workshop_event',
+  'client_session',
+  'professional_pair',
+] as const;
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -153,9 +170,12 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       need('address', Boolean(v.address.trim()));
     }
     if (v.languages.length === 0) found.push({ field: 'languages', text: t('orders.errors.noLanguage') });
-    if (v.materialUrl.trim() && !/^https?:\/\/\S+$/i.test(v.materialUrl.trim())) found.push({ field: 'materialUrl', text: t('orders.errors.materialUrl') });
-    if (v.materialFile && !FILE_TYPES.includes(v.materialFile.type)) found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
-    else if (v.materialFile && v.materialFile.size > MAX_BYTES) found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+    if (v.materialUrl.trim() && !/^https?:\/\/\S+$/i.test(v.materialUrl.trim()))
+      found.push({ field: 'materialUrl', text: t('orders.errors.materialUrl') });
+    if (v.materialFile && !FILE_TYPES.includes(v.materialFile.type))
+      found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
+    else if (v.materialFile && v.materialFile.size > MAX_BYTES)
+      found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
     return found;
   };
 
@@ -173,7 +193,8 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
   });
 
   const fileError = errors.find((e) => e.field === 'file')?.text;
-  const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) => (language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi);
+  const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) =>
+    language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
   const languageNames = new Intl.DisplayNames([language], { type: 'language' });
 
   return (
@@ -188,7 +209,10 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
           errors={errors}
           value={values.organisationId}
           onChange={(organisationId) => set({ organisationId })}
-          options={[{ value: '', label: t('orders.form.choose') }, ...organisations.map((o) => ({ value: o.id, label: `${organisationName(o, language)} (${o.code})` }))]}
+          options={[
+            { value: '', label: t('orders.form.choose') },
+            ...organisations.map((o) => ({ value: o.id, label: `${organisationName(o, language)} (${o.code})` })),
+          ]}
         />
       </fieldset>
       <fieldset className="order-fieldset">
@@ -199,18 +223,74 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
           errors={errors}
           value={values.taskType}
           onChange={(taskType) => set({ taskType })}
-          options={[{ value: '', label: t('orders.form.choose') }, ...TASK_TYPES.map((task) => ({ value: task, label: t(`taskTypes.${task}`) }))]}
+          options={[
+            { value: '', label: t('orders.form.choose') },
+            ...TASK_TYPES.map((task) => ({ value: task, label: t(`taskTypes.${task}`) })),
+          ]}
         />
-        <TextField field="title" label={labels.title} hint={t('orders.form.titleHint')} value={values.title} onChange={(title) => set({ title })} errors={errors} />
-        <TextAreaField field="goal" label={labels.goal} hint={t('orders.form.goalHint')} value={values.goal} onChange={(goal) => set({ goal })} errors={errors} optional />
-        <TextField field="audience" label={labels.audience} hint={t('orders.form.audienceHint')} value={values.audience} onChange={(audience) => set({ audience })} errors={errors} optional />
-        <TextAreaField field="expertRole" label={labels.expertRole} hint={t('orders.form.expertRoleHint')} value={values.expertRole} onChange={(expertRole) => set({ expertRole })} errors={errors} optional />
+        <TextField
+          field="title"
+          label={labels.title}
+          hint={t('orders.form.titleHint')}
+          value={values.title}
+          onChange={(title) => set({ title })}
+          errors={errors}
+        />
+        <TextAreaField
+          field="goal"
+          label={labels.goal}
+          hint={t('orders.form.goalHint')}
+          value={values.goal}
+          onChange={(goal) => set({ goal })}
+          errors={errors}
+          optional
+        />
+        <TextField
+          field="audience"
+          label={labels.audience}
+          hint={t('orders.form.audienceHint')}
+          value={values.audience}
+          onChange={(audience) => set({ audience })}
+          errors={errors}
+          optional
+        />
+        <TextAreaField
+          field="expertRole"
+          label={labels.expertRole}
+          hint={t('orders.form.expertRoleHint')}
+          value={values.expertRole}
+          onChange={(expertRole) => set({ expertRole })}
+          errors={errors}
+          optional
+        />
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.when')}</legend>
-        <DateTimeField field="date" type="date" label={labels.date} errors={errors} value={values.date} onChange={(date) => set({ date })} />
-        <DateTimeField field="startsAt" type="time" label={labels.startsAt} errors={errors} value={values.startsAt} onChange={(startsAt) => set({ startsAt })} />
-        <DateTimeField field="endsAt" type="time" label={labels.endsAt} hint={t('orders.form.endsAtHint')} errors={errors} value={values.endsAt} onChange={(endsAt) => set({ endsAt })} />
+        <DateTimeField
+          field="date"
+          type="date"
+          label={labels.date}
+          errors={errors}
+          value={values.date}
+          onChange={(date) => set({ date })}
+        />
+        <DateTimeField
+          field="startsAt"
+          type="time"
+          label={labels.startsAt}
+          errors={errors}
+          value={values.startsAt}
+          onChange={(startsAt) => set({ startsAt })}
+        />
+        <DateTimeField
+          field="endsAt"
+          type="time"
+          label={labels.endsAt}
+          hint={t('orders.form.endsAtHint')}
+          errors={errors}
+          value={values.endsAt}
+          onChange={(endsAt) => set({ endsAt })}
+        />
         <SelectField
           field="preparationHours"
           label={labels.preparationHours}
@@ -218,12 +298,25 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
           errors={errors}
           value={values.preparationHours}
           onChange={(preparationHours) => set({ preparationHours })}
-          options={PREPARATION.map((h) => ({ value: h, label: h === '0' ? t('orders.form.noPreparation') : t('orders.form.hours', { hours: Number(h).toLocaleString(language) }) }))}
+          options={PREPARATION.map((h) => ({
+            value: h,
+            label:
+              h === '0'
+                ? t('orders.form.noPreparation')
+                : t('orders.form.hours', { hours: Number(h).toLocaleString(language) }),
+          }))}
         />
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.where')}</legend>
-        <RadioButtonGroup labelText={t('orders.fields.place')} name="place" id="place" value={values.place} onChange={(place) => set({ place: place as OrderValues['place'] })} mb="m">
+        <RadioButtonGroup
+          labelText={t('orders.fields.place')}
+          name="place"
+          id="place"
+          value={values.place}
+          onChange={(place) => set({ place: place as OrderValues['place'] })}
+          mb="m"
+        >
           <RadioButton value="onSite">{t('orders.form.onSite')}</RadioButton>
           <RadioButton value="remote">{t('orders.form.remote')}</RadioButton>
         </RadioButtonGroup>
@@ -235,19 +328,64 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
               errors={errors}
               value={values.municipality}
               onChange={(municipality) => set({ municipality })}
-              options={[{ value: '', label: t('orders.form.choose') }, ...(municipalities.data ?? []).map((m) => ({ value: m.code, label: language === 'sv' ? m.nameSv : m.nameFi }))]}
+              options={[
+                { value: '', label: t('orders.form.choose') },
+                ...(municipalities.data ?? []).map((m) => ({
+                  value: m.code,
+                  label: language === 'sv' ? m.nameSv : m.nameFi,
+                })),
+              ]}
             />
-            <TextField field="address" label={labels.address} value={values.address} onChange={(address) => set({ address })} errors={errors} autoComplete="street-address" />
-            <TextField field="meetingPoint" label={labels.meetingPoint} hint={t('orders.form.meetingPointHint')} value={values.meetingPoint} onChange={(meetingPoint) => set({ meetingPoint })} errors={errors} optional />
+            <TextField
+              field="address"
+              label={labels.address}
+              value={values.address}
+              onChange={(address) => set({ address })}
+              errors={errors}
+              autoComplete="street-address"
+            />
+            <TextField
+              field="meetingPoint"
+              label={labels.meetingPoint}
+              hint={t('orders.form.meetingPointHint')}
+              value={values.meetingPoint}
+              onChange={(meetingPoint) => set({ meetingPoint })}
+              errors={errors}
+              optional
+            />
           </>
         ) : (
-          <TextField field="remoteTool" label={labels.remoteTool} hint={t('orders.form.remoteToolHint')} value={values.remoteTool} onChange={(remoteTool) => set({ remoteTool })} errors={errors} optional />
+          <TextField
+            field="remoteTool"
+            label={labels.remoteTool}
+            hint={t('orders.form.remoteToolHint')}
+            value={values.remoteTool}
+            onChange={(remoteTool) => set({ remoteTool })}
+            errors={errors}
+            optional
+          />
         )}
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.expert')}</legend>
-        <CheckboxesField field="languages" label={labels.languages} hint={t('orders.form.languagesHint')} errors={errors} options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))} value={values.languages} onChange={(languages) => set({ languages })} />
-        <CheckboxesField field="topics" label={labels.topics} hint={t('orders.form.topicsHint')} errors={errors} options={(topics.data?.topics ?? []).map((topic) => ({ value: topic.code, label: topicName(topic) }))} value={values.topics} onChange={(chosen) => set({ topics: chosen })} />
+        <CheckboxesField
+          field="languages"
+          label={labels.languages}
+          hint={t('orders.form.languagesHint')}
+          errors={errors}
+          options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))}
+          value={values.languages}
+          onChange={(languages) => set({ languages })}
+        />
+        <CheckboxesField
+          field="topics"
+          label={labels.topics}
+          hint={t('orders.form.topicsHint')}
+          errors={errors}
+          options={(topics.data?.topics ?? []).map((topic) => ({ value: topic.code, label: topicName(topic) }))}
+          value={values.topics}
+          onChange={(chosen) => set({ topics: chosen })}
+        />
         <SelectField
           field="expertsNeeded"
           label={labels.expertsNeeded}
@@ -260,13 +398,24 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.material')}</legend>
         <Paragraph mb="s">{t('orders.form.materialIntro')}</Paragraph>
-        <TextField field="materialUrl" type="url" label={labels.materialUrl} hint={t('orders.form.materialUrlHint')} value={values.materialUrl} onChange={(materialUrl) => set({ materialUrl })} errors={errors} optional />
+        <TextField
+          field="materialUrl"
+          type="url"
+          label={labels.materialUrl}
+          hint={t('orders.form.materialUrlHint')}
+          value={values.materialUrl}
+          onChange={(materialUrl) => set({ materialUrl })}
+          errors={errors}
+          optional
+        />
         <div className={`native-field${fileError ? ' native-field--error' : ''}`}>
           <label htmlFor="file" className="native-field__label">
             {labels.file} <span className="native-field__optional">({t('forms.optional')})</span>
           </label>
           <span id="file-hint" className="native-field__hint">
-            {existing?.materialFile ? t('orders.form.fileReplaces', { name: existing.materialFile.fileName }) : t('orders.form.fileHint')}
+            {existing?.materialFile
+              ? t('orders.form.fileReplaces', { name: existing.materialFile.fileName })
+              : t('orders.form.fileHint')}
           </span>
           <input
             ref={fileInput}

@@ -14,7 +14,16 @@ import type { Language } from '../../i18n/languages';
 import { AssignmentCard } from './assignment-card';
 import { CancelOrder } from './cancel-order';
 import { organisationName, waitingFor } from './order-state';
-import { downloadMaterial, type Order, submitOrder, type TimelineEvent, useInvalidateOrders, useMyOrganisations, useOrder, useTimeline } from './orders-api';
+import {
+  downloadMaterial,
+  type Order,
+  submitOrder,
+  type TimelineEvent,
+  useInvalidateOrders,
+  useMyOrganisations,
+  useOrder,
+  useTimeline,
+} from './orders-api';
 import './orders.css';
 
 function Facts({ order }: { order: Order }) {
@@ -40,24 +49,45 @@ function Facts({ order }: { order: Order }) {
   };
   return (
     <dl className="facts">
-      {row(t('orders.fields.organisation'), organisationName(organisations.data?.find((o) => o.id === order.organisationId), language) || order.costCentre)}
+      {row(
+        t('orders.fields.organisation'),
+        organisationName(
+          organisations.data?.find((o) => o.id === order.organisationId),
+          language,
+        ) || order.costCentre,
+      )}
       {row(t('orders.fields.taskType'), t(`taskTypes.${order.taskType}`))}
       {row(t('work.when'), formatSpan(language, order.startsAt, order.endsAt))}
       {row(t('work.where'), place(order))}
       {order.meetingPoint && row(t('orders.fields.meetingPoint'), order.meetingPoint)}
       {order.remoteTool && row(t('orders.fields.remoteTool'), order.remoteTool)}
-      {row(t('work.preparation'), order.preparationHours > 0 ? t('work.preparationHours', { hours: order.preparationHours.toLocaleString(language) }) : t('work.noPreparation'))}
+      {row(
+        t('work.preparation'),
+        order.preparationHours > 0
+          ? t('work.preparationHours', { hours: order.preparationHours.toLocaleString(language) })
+          : t('work.noPreparation'),
+      )}
       {row(t('orders.fields.expertsNeeded'), String(order.expertsNeeded))}
       {row(t('orders.fields.languages'), order.languages.map((l) => languageNames.of(l) ?? l).join(', '))}
       {order.goal && row(t('orders.fields.goal'), order.goal)}
       {order.audience && row(t('orders.fields.audience'), order.audience)}
       {order.expertRole && row(t('orders.fields.expertRole'), order.expertRole)}
-      {order.materialUrl && row(t('orders.fields.materialUrl'), <a href={order.materialUrl} rel="noopener noreferrer" target="_blank">{order.materialUrl}</a>)}
+      {order.materialUrl &&
+        row(
+          t('orders.fields.materialUrl'),
+          <a href={order.materialUrl} rel="noopener noreferrer" target="_blank">
+            {order.materialUrl}
+          </a>,
+        )}
       {order.materialFile &&
         row(
           t('orders.fields.materialFile'),
           <>
-            <Button variant="secondaryNoBorder" onClick={() => void download()} aria-label={t('orders.order.downloadNamed', { name: order.materialFile.fileName })}>
+            <Button
+              variant="secondaryNoBorder"
+              onClick={() => void download()}
+              aria-label={t('orders.order.downloadNamed', { name: order.materialFile.fileName })}
+            >
               {order.materialFile.fileName}
             </Button>
             {failure !== undefined && <ProblemNotice error={failure} />}
@@ -70,12 +100,14 @@ function Facts({ order }: { order: Order }) {
 function Estimate({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  if (order.feeEstimateCents === null) return <Paragraph className="estimate">{t('orders.order.noEstimate')}</Paragraph>;
+  if (order.feeEstimateCents === null)
+    return <Paragraph className="estimate">{t('orders.order.noEstimate')}</Paragraph>;
   return (
     <div className="estimate">
       <Paragraph>
         {t('orders.order.estimate', { fee: formatCents(language, order.feeEstimateCents) })}
-        {order.expertsNeeded > 1 && ` ${t('orders.order.estimateTotal', { count: order.expertsNeeded, total: formatCents(language, order.feeEstimateCents * order.expertsNeeded) })}`}
+        {order.expertsNeeded > 1 &&
+          ` ${t('orders.order.estimateTotal', { count: order.expertsNeeded, total: formatCents(language, order.feeEstimateCents * order.expertsNeeded) })}`}
       </Paragraph>
       <Paragraph mt="xs">{t('orders.order.estimateNote')}</Paragraph>
     </div>
@@ -108,7 +140,12 @@ function SendDraft({ order }: { order: Order }) {
       <Paragraph mb="m">{t('orders.order.sendIntro')}</Paragraph>
       {state.failure !== undefined && <ProblemNotice error={state.failure} />}
       <div className="actions">
-        <Button onClick={() => void send()} aria-disabled={state.pending} loading={state.pending || undefined} ariaLoadingText={t('forms.sending')}>
+        <Button
+          onClick={() => void send()}
+          aria-disabled={state.pending}
+          loading={state.pending || undefined}
+          ariaLoadingText={t('forms.sending')}
+        >
           {t('orders.order.send')}
         </Button>
         <AppLink to={`/orders/${order.id}/edit`}>{t('orders.order.edit')}</AppLink>
@@ -152,7 +189,9 @@ function Timeline({ order }: { order: Order }) {
 function CostSoFar({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const counted = order.assignments.filter((a) => a.status === 'completed' || (a.status === 'cancelled' && a.feeDue)).length;
+  const counted = order.assignments.filter(
+    (a) => a.status === 'completed' || (a.status === 'cancelled' && a.feeDue),
+  ).length;
   if (order.status === 'draft') return null;
   return (
     <section className="section" aria-labelledby="cost-heading">
@@ -160,7 +199,9 @@ function CostSoFar({ order }: { order: Order }) {
         {t('orders.cost.heading')}
       </Heading>
       <Paragraph>
-        {order.feeEstimateCents === null ? t('orders.order.noEstimate') : t('orders.cost.sofar', { total: formatCents(language, counted * order.feeEstimateCents), count: counted })}
+        {order.feeEstimateCents === null
+          ? t('orders.order.noEstimate')
+          : t('orders.cost.sofar', { total: formatCents(language, counted * order.feeEstimateCents), count: counted })}
       </Paragraph>
       <Paragraph mt="xs">{t('orders.cost.note')}</Paragraph>
     </section>
@@ -181,10 +222,19 @@ export function OrderPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const order = useOrder(id);
-  if (order.isPending) return <Page title={t('orders.order.title')}><Loading /></Page>;
+  if (order.isPending)
+    return (
+      <Page title={t('orders.order.title')}>
+        <Loading />
+      </Page>
+    );
   if (order.isError) {
     if (isApiError(order.error) && order.error.status === 404) return <OrderNotFound />;
-    return <Page title={t('orders.order.title')}><LoadError error={order.error} onRetry={() => void order.refetch()} /></Page>;
+    return (
+      <Page title={t('orders.order.title')}>
+        <LoadError error={order.error} onRetry={() => void order.refetch()} />
+      </Page>
+    );
   }
   const o = order.data;
   const booked = o.assignments;

@@ -2,14 +2,7 @@ import type { Order, Organisation } from './orders-api';
 
 // What an order waits for, at a glance: the next step and whose it is.
 export type Waiting =
-  | 'toSend'
-  | 'matching'
-  | 'partlyFilled'
-  | 'contract'
-  | 'ready'
-  | 'toConfirm'
-  | 'done'
-  | 'cancelled';
+  'toSend' | 'matching' | 'partlyFilled' | 'contract' | 'ready' | 'toConfirm' | 'done' | 'cancelled';
 
 const HOLDING = ['accepted', 'confirmed'];
 
@@ -26,4 +19,5 @@ export function waitingFor(order: Order, now = Date.now()): Waiting {
 
 export const isHolding = (status: string) => HOLDING.includes(status);
 
-export const organisationName = (o: Pick<Organisation, 'nameFi' | 'nameSv'> | undefined, language: string) => (o ? (language === 'sv' ? o.nameSv : o.nameFi) : '');
+export const organisationName = (o: Pick<Organisation, 'nameFi' | 'nameSv'> | undefined, language: string) =>
+  o ? (language === 'sv' ? o.nameSv : o.nameFi) : '';

@@ -34,11 +34,19 @@ export function useOrders(filters: OrderFilters) {
 }
 
 export function useOrder(id: string) {
-  return useQuery({ queryKey: ['orders', id], queryFn: () => call(api.GET('/api/booking-requests/{id}', { params: { path: { id } } })), retry: false });
+  return useQuery({
+    queryKey: ['orders', id],
+    queryFn: () => call(api.GET('/api/booking-requests/{id}', { params: { path: { id } } })),
+    retry: false,
+  });
 }
 
 export function useTimeline(id: string, enabled: boolean) {
-  return useQuery({ queryKey: ['orders', id, 'timeline'], queryFn: () => call(api.GET('/api/booking-requests/{id}/timeline', { params: { path: { id } } })), enabled });
+  return useQuery({
+    queryKey: ['orders', id, 'timeline'],
+    queryFn: () => call(api.GET('/api/booking-requests/{id}/timeline', { params: { path: { id } } })),
+    enabled,
+  });
 }
 
 // The orderer's own units and projects (the API gives an orderer only those).
@@ -53,8 +61,10 @@ export function useMyOrganisations() {
   });
 }
 
-export const useTopics = () => useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
-export const useMunicipalities = () => useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
+export const useTopics = () =>
+  useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
+export const useMunicipalities = () =>
+  useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
 
 export function useContractStatus(assignmentId: string) {
   return useQuery({
@@ -72,13 +82,23 @@ export function useFeedback(assignmentId: string, enabled: boolean) {
 }
 
 export const createOrder = (body: OrderInput) => call(api.POST('/api/booking-requests', { body }));
-export const updateOrder = (id: string, body: OrderInput) => call(api.PUT('/api/booking-requests/{id}', { params: { path: { id } }, body }));
-export const submitOrder = (id: string) => call(api.POST('/api/booking-requests/{id}/submit', { params: { path: { id } } }));
-export const cancelOrder = (id: string, reason: string) => call(api.POST('/api/booking-requests/{id}/cancel', { params: { path: { id } }, body: { reason } }));
-export const quoteOrderCancellation = (id: string) => call(api.GET('/api/booking-requests/{id}/cancellation-quote', { params: { path: { id } } }));
-export const completeAssignment = (id: string, tookPlace: boolean) => call(api.POST('/api/assignments/{id}/complete', { params: { path: { id } }, body: { tookPlace } }));
+export const updateOrder = (id: string, body: OrderInput) =>
+  call(api.PUT('/api/booking-requests/{id}', { params: { path: { id } }, body }));
+export const submitOrder = (id: string) =>
+  call(api.POST('/api/booking-requests/{id}/submit', { params: { path: { id } } }));
+export const cancelOrder = (id: string, reason: string) =>
+  call(api.POST('/api/booking-requests/{id}/cancel', { params: { path: { id } }, body: { reason } }));
+export const quoteOrderCancellation = (id: string) =>
+  call(api.GET('/api/booking-requests/{id}/cancellation-quote', { params: { path: { id } } }));
+export const completeAssignment = (id: string, tookPlace: boolean) =>
+  call(api.POST('/api/assignments/{id}/complete', { params: { path: { id } }, body: { tookPlace } }));
 export const giveFeedback = (id: string, rating: number, comment: string) =>
-  call(api.POST('/api/assignments/{id}/feedback', { params: { path: { id } }, body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) } }));
+  call(
+    api.POST('/api/assignments/{id}/feedback', {
+      params: { path: { id } },
+      body: { rating, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+    }),
+  );
 
 export function attachMaterial(id: string, file: File) {
   return call(
@@ -96,7 +116,9 @@ export function attachMaterial(id: string, file: File) {
 }
 
 export async function downloadMaterial(id: string): Promise<Blob> {
-  return call(api.GET('/api/booking-requests/{id}/material', { params: { path: { id } }, parseAs: 'blob' })) as unknown as Promise<Blob>;
+  return call(
+    api.GET('/api/booking-requests/{id}/material', { params: { path: { id } }, parseAs: 'blob' }),
+  ) as unknown as Promise<Blob>;
 }
 
 export function useInvalidateOrders() {

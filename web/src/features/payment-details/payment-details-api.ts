@@ -28,4 +28,5 @@ export function useStorePaymentDetails() {
   return (details: PaymentDetails) => client.setQueryData(KEY, details);
 }
 
-export const savePaymentDetails = (body: PaymentDetailsChange) => call(api.PUT('/api/experts/me/payment-details', { body }));
+export const savePaymentDetails = (body: PaymentDetailsChange) =>
+  call(api.PUT('/api/experts/me/payment-details', { body }));

@@ -8,7 +8,12 @@ import { Empty, LoadError, Loading } from '../../components/states';
 import { Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { type PaymentDetails, savePaymentDetails, useMyPaymentDetails, useStorePaymentDetails } from './payment-details-api';
+import {
+  type PaymentDetails,
+  savePaymentDetails,
+  useMyPaymentDetails,
+  useStorePaymentDetails,
+} from './payment-details-api';
 import './payment-details.css';
 
 export function PaymentDetailsPage() {
@@ -54,10 +59,21 @@ function Current({ details }: { details: PaymentDetails | null }) {
           <dd>
             {details.taxPercent === null || details.taxPercent === undefined
               ? t('paymentDetails.current.noTaxCard')
-              : t('paymentDetails.current.taxCard', { percent: formatNumber(language, details.taxPercent, details.taxPercent % 1 ? 1 : 0), year: details.taxCardYear })}
+              : t('paymentDetails.current.taxCard', {
+                  percent: formatNumber(language, details.taxPercent, details.taxPercent % 1 ? 1 : 0),
+                  year: details.taxCardYear,
+                })}
           </dd>
           <dt>{t('paymentDetails.fields.payee')}</dt>
-          <dd>{details.association ? t('paymentDetails.current.association', { name: details.association.name, businessId: details.association.businessId, iban: details.association.ibanMasked }) : t('paymentDetails.payee.expert')}</dd>
+          <dd>
+            {details.association
+              ? t('paymentDetails.current.association', {
+                  name: details.association.name,
+                  businessId: details.association.businessId,
+                  iban: details.association.ibanMasked,
+                })
+              : t('paymentDetails.payee.expert')}
+          </dd>
           <dt>{t('paymentDetails.fields.fee')}</dt>
           <dd>{t(details.declinesFee ? 'paymentDetails.current.declines' : 'paymentDetails.current.takesFee')}</dd>
         </dl>
@@ -81,7 +97,10 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
   const [values, setValues] = useState({
     iban: '',
     identityCode: '',
-    taxPercent: details?.taxPercent === null || details?.taxPercent === undefined ? '' : formatNumber(language, details.taxPercent, details.taxPercent % 1 ? 1 : 0),
+    taxPercent:
+      details?.taxPercent === null || details?.taxPercent === undefined
+        ? ''
+        : formatNumber(language, details.taxPercent, details.taxPercent % 1 ? 1 : 0),
     taxCardYear: details?.taxCardYear ? String(details.taxCardYear) : '',
     payee: (details?.payee ?? 'expert') as 'expert' | 'association',
     associationName: details?.association?.name ?? '',
@@ -101,7 +120,8 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
     'association.iban': t('paymentDetails.fields.associationIban'),
     association: t('paymentDetails.fields.associationName'),
   };
-  const required = (field: keyof typeof labels, value: string): FieldError[] => (value.trim() ? [] : [{ field, text: t('forms.required', { field: labels[field] }) }]);
+  const required = (field: keyof typeof labels, value: string): FieldError[] =>
+    value.trim() ? [] : [{ field, text: t('forms.required', { field: labels[field] }) }];
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
@@ -109,10 +129,16 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
       if (!details?.ibanMasked) found.push(...required('iban', v.iban));
       if (!details?.identityCodeMasked) found.push(...required('identityCode', v.identityCode));
       const percent = parsePercent(v.taxPercent);
-      if (percent === undefined) found.push({ field: 'taxPercent', text: t('paymentDetails.errors.percent', { field: labels.taxPercent }) });
-      if (percent !== null && percent !== undefined && !/^\d{4}$/.test(v.taxCardYear.trim())) found.push({ field: 'taxCardYear', text: t('paymentDetails.errors.year', { field: labels.taxCardYear }) });
+      if (percent === undefined)
+        found.push({ field: 'taxPercent', text: t('paymentDetails.errors.percent', { field: labels.taxPercent }) });
+      if (percent !== null && percent !== undefined && !/^\d{4}$/.test(v.taxCardYear.trim()))
+        found.push({ field: 'taxCardYear', text: t('paymentDetails.errors.year', { field: labels.taxCardYear }) });
       if (v.payee === 'association') {
-        found.push(...required('association.name', v.associationName), ...required('association.businessId', v.associationBusinessId), ...required('association.iban', v.associationIban));
+        found.push(
+          ...required('association.name', v.associationName),
+          ...required('association.businessId', v.associationBusinessId),
+          ...required('association.iban', v.associationIban),
+        );
       }
       return found;
     },
@@ -125,7 +151,15 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
         taxCardYear: percent === null ? null : Number(v.taxCardYear.trim()),
         payee: v.payee,
         declinesFee: v.declinesFee.length > 0,
-        ...(v.payee === 'association' ? { association: { name: v.associationName.trim(), businessId: v.associationBusinessId.trim(), iban: v.associationIban.trim() } } : {}),
+        ...(v.payee === 'association'
+          ? {
+              association: {
+                name: v.associationName.trim(),
+                businessId: v.associationBusinessId.trim(),
+                iban: v.associationIban.trim(),
+              },
+            }
+          : {}),
       });
     },
     onSuccess: (saved) => {
@@ -142,19 +176,73 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
       <Heading variant="h2" id="change-heading" mb="s">
         {t(details ? 'paymentDetails.change.heading' : 'paymentDetails.change.headingNew')}
       </Heading>
-      <Form {...formProps} id="payment-form" onSubmit={() => submit(values)} submitLabel={t('paymentDetails.change.submit')}>
-        <TextField field="iban" label={labels.iban} hint={details?.ibanMasked ? `${t('paymentDetails.fields.ibanHint')} ${keepHint}` : t('paymentDetails.fields.ibanHint')} optional={Boolean(details?.ibanMasked)} autoComplete="off" errors={errors} value={values.iban} onChange={(iban) => set({ iban })} />
-        <TextField field="identityCode" label={labels.identityCode} hint={details?.identityCodeMasked ? `${t('paymentDetails.fields.identityCodeHint')} ${keepHint}` : t('paymentDetails.fields.identityCodeHint')} optional={Boolean(details?.identityCodeMasked)} autoComplete="off" errors={errors} value={values.identityCode} onChange={(identityCode) => set({ identityCode })} />
+      <Form
+        {...formProps}
+        id="payment-form"
+        onSubmit={() => submit(values)}
+        submitLabel={t('paymentDetails.change.submit')}
+      >
+        <TextField
+          field="iban"
+          label={labels.iban}
+          hint={
+            details?.ibanMasked
+              ? `${t('paymentDetails.fields.ibanHint')} ${keepHint}`
+              : t('paymentDetails.fields.ibanHint')
+          }
+          optional={Boolean(details?.ibanMasked)}
+          autoComplete="off"
+          errors={errors}
+          value={values.iban}
+          onChange={(iban) => set({ iban })}
+        />
+        <TextField
+          field="identityCode"
+          label={labels.identityCode}
+          hint={
+            details?.identityCodeMasked
+              ? `${t('paymentDetails.fields.identityCodeHint')} ${keepHint}`
+              : t('paymentDetails.fields.identityCodeHint')
+          }
+          optional={Boolean(details?.identityCodeMasked)}
+          autoComplete="off"
+          errors={errors}
+          value={values.identityCode}
+          onChange={(identityCode) => set({ identityCode })}
+        />
         <Heading variant="h3" mb="s">
           {t('paymentDetails.tax.heading')}
         </Heading>
         <Paragraph mb="s">{t('paymentDetails.tax.intro')}</Paragraph>
-        <TextField field="taxPercent" label={labels.taxPercent} hint={t('paymentDetails.fields.taxPercentHint')} optional errors={errors} value={values.taxPercent} onChange={(taxPercent) => set({ taxPercent })} />
-        <TextField field="taxCardYear" label={labels.taxCardYear} hint={t('paymentDetails.fields.taxCardYearHint')} optional errors={errors} value={values.taxCardYear} onChange={(taxCardYear) => set({ taxCardYear })} />
+        <TextField
+          field="taxPercent"
+          label={labels.taxPercent}
+          hint={t('paymentDetails.fields.taxPercentHint')}
+          optional
+          errors={errors}
+          value={values.taxPercent}
+          onChange={(taxPercent) => set({ taxPercent })}
+        />
+        <TextField
+          field="taxCardYear"
+          label={labels.taxCardYear}
+          hint={t('paymentDetails.fields.taxCardYearHint')}
+          optional
+          errors={errors}
+          value={values.taxCardYear}
+          onChange={(taxCardYear) => set({ taxCardYear })}
+        />
         <Heading variant="h3" mb="s">
           {t('paymentDetails.payee.heading')}
         </Heading>
-        <RadioButtonGroup labelText={labels.payee} name="payee" id="payee" value={values.payee} onChange={(payee) => set({ payee: payee as 'expert' | 'association' })} mb="m">
+        <RadioButtonGroup
+          labelText={labels.payee}
+          name="payee"
+          id="payee"
+          value={values.payee}
+          onChange={(payee) => set({ payee: payee as 'expert' | 'association' })}
+          mb="m"
+        >
           <RadioButton value="expert">{t('paymentDetails.payee.expert')}</RadioButton>
           <RadioButton value="association" hintText={t('paymentDetails.payee.associationHint')}>
             {t('paymentDetails.payee.association')}
@@ -162,12 +250,29 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
         </RadioButtonGroup>
         {values.payee === 'association' && (
           <div className="association-fields">
-            <TextField field="association.name" label={labels['association.name']} errors={errors} value={values.associationName} onChange={(associationName) => set({ associationName })} />
-            <TextField field="association.businessId" label={labels['association.businessId']} hint={t('paymentDetails.fields.associationBusinessIdHint')} errors={errors} value={values.associationBusinessId} onChange={(associationBusinessId) => set({ associationBusinessId })} />
+            <TextField
+              field="association.name"
+              label={labels['association.name']}
+              errors={errors}
+              value={values.associationName}
+              onChange={(associationName) => set({ associationName })}
+            />
+            <TextField
+              field="association.businessId"
+              label={labels['association.businessId']}
+              hint={t('paymentDetails.fields.associationBusinessIdHint')}
+              errors={errors}
+              value={values.associationBusinessId}
+              onChange={(associationBusinessId) => set({ associationBusinessId })}
+            />
             <TextField
               field="association.iban"
               label={labels['association.iban']}
-              hint={details?.association ? t('paymentDetails.fields.associationIbanAgain', { iban: details.association.ibanMasked }) : t('paymentDetails.fields.ibanHint')}
+              hint={
+                details?.association
+                  ? t('paymentDetails.fields.associationIbanAgain', { iban: details.association.ibanMasked })
+                  : t('paymentDetails.fields.ibanHint')
+              }
               autoComplete="off"
               errors={errors}
               value={values.associationIban}
@@ -175,7 +280,15 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
             />
           </div>
         )}
-        <CheckboxesField field="declinesFee" label={t('paymentDetails.fee.heading')} hint={t('paymentDetails.fee.hint')} errors={errors} options={[{ value: 'yes', label: t('paymentDetails.fee.decline') }]} value={values.declinesFee} onChange={(declinesFee) => set({ declinesFee })} />
+        <CheckboxesField
+          field="declinesFee"
+          label={t('paymentDetails.fee.heading')}
+          hint={t('paymentDetails.fee.hint')}
+          errors={errors}
+          options={[{ value: 'yes', label: t('paymentDetails.fee.decline') }]}
+          value={values.declinesFee}
+          onChange={(declinesFee) => set({ declinesFee })}
+        />
       </Form>
     </section>
   );

@@ -9,8 +9,10 @@ const KEY = ['experts', 'me'];
 
 export const useMyProfile = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me')) });
 // Reference lists change seldom: kept for the session.
-export const useMunicipalities = () => useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
-export const useTopics = () => useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
+export const useMunicipalities = () =>
+  useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
+export const useTopics = () =>
+  useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
 
 export function useStoreProfile() {
   const client = useQueryClient();
@@ -18,6 +20,7 @@ export function useStoreProfile() {
 }
 
 export const updateProfile = (body: ProfileChange) => call(api.PATCH('/api/experts/me', { body }));
-export const setTopics = (topics: string[], consentVersion: string) => call(api.PUT('/api/experts/me/topics', { body: { topics, consentVersion } }));
+export const setTopics = (topics: string[], consentVersion: string) =>
+  call(api.PUT('/api/experts/me/topics', { body: { topics, consentVersion } }));
 export const pause = (reason: string | null) => call(api.POST('/api/experts/me/pause', { body: { reason } }));
 export const resume = () => call(api.POST('/api/experts/me/resume'));

@@ -9,12 +9,30 @@ import { LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { type Language, LANGUAGES } from '../../i18n/languages';
-import { type Expert, pause, resume, setTopics, updateProfile, useMunicipalities, useMyProfile, useStoreProfile, useTopics } from './profile-api';
+import {
+  type Expert,
+  pause,
+  resume,
+  setTopics,
+  updateProfile,
+  useMunicipalities,
+  useMyProfile,
+  useStoreProfile,
+  useTopics,
+} from './profile-api';
 import './profile.css';
 
 // Languages an expert is likely to work in here; a code saved earlier that is not in the list is still shown.
 const WORK_LANGUAGES = ['fi', 'sv', 'en', 'se', 'et', 'ru', 'uk', 'ar', 'so', 'fa', 'ku', 'fr', 'de', 'es'];
-const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+const TASK_TYPES = [
+  'working_group',
+  'evaluation',
+  'staff_meeting_training',
+  'lecture',
+  'workshop_event',
+  'client_session',
+  'professional_pair',
+] as const;
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -78,7 +96,8 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
     taskTypes: expert.taskTypes as string[],
     maxPerWeek: expert.maxPerWeek === null ? '' : String(expert.maxPerWeek),
     maxPerMonth: expert.maxPerMonth === null ? '' : String(expert.maxPerMonth),
-    yearlyEarningsCeiling: expert.yearlyEarningsCeilingCents === null ? '' : String(Math.round(expert.yearlyEarningsCeilingCents / 100)),
+    yearlyEarningsCeiling:
+      expert.yearlyEarningsCeilingCents === null ? '' : String(Math.round(expert.yearlyEarningsCeilingCents / 100)),
   });
   const labels = {
     preferredLanguage: t('profile.fields.preferredLanguage'),
@@ -91,15 +110,20 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
     yearlyEarningsCeilingCents: t('profile.fields.yearlyEarningsCeiling'),
   };
   const languageNames = new Intl.DisplayNames([language], { type: 'language' });
-  const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map((code) => ({ value: code, label: languageNames.of(code) ?? code }));
-  const byName = [...municipalities].sort((a, b) => municipalityName(language, a).localeCompare(municipalityName(language, b), language));
+  const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map(
+    (code) => ({ value: code, label: languageNames.of(code) ?? code }),
+  );
+  const byName = [...municipalities].sort((a, b) =>
+    municipalityName(language, a).localeCompare(municipalityName(language, b), language),
+  );
 
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
       const found: FieldError[] = [];
       const whole = (field: 'maxPerWeek' | 'maxPerMonth' | 'yearlyEarningsCeilingCents', text: string) => {
-        if (parseWhole(text) === undefined) found.push({ field, text: t('profile.errors.wholeNumber', { field: labels[field] }) });
+        if (parseWhole(text) === undefined)
+          found.push({ field, text: t('profile.errors.wholeNumber', { field: labels[field] }) });
       };
       whole('maxPerWeek', v.maxPerWeek);
       whole('maxPerMonth', v.maxPerMonth);
@@ -132,14 +156,30 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
         {t('profile.details.heading')}
       </Heading>
       <Form {...formProps} id="details-form" onSubmit={() => submit(values)} submitLabel={t('profile.details.submit')}>
-        <RadioButtonGroup labelText={labels.preferredLanguage} groupHintText={t('profile.fields.preferredLanguageHint')} name="preferredLanguage" id="preferredLanguage" value={values.preferredLanguage} onChange={(l) => set({ preferredLanguage: l as Language })} mb="m">
+        <RadioButtonGroup
+          labelText={labels.preferredLanguage}
+          groupHintText={t('profile.fields.preferredLanguageHint')}
+          name="preferredLanguage"
+          id="preferredLanguage"
+          value={values.preferredLanguage}
+          onChange={(l) => set({ preferredLanguage: l as Language })}
+          mb="m"
+        >
           {LANGUAGES.map((l) => (
             <RadioButton key={l} value={l} lang={l}>
               {t(`language.${l}`)}
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <CheckboxesField field="languages" label={labels.languages} hint={t('profile.fields.languagesHint')} errors={errors} options={languageOptions} value={values.languages} onChange={(languages) => set({ languages })} />
+        <CheckboxesField
+          field="languages"
+          label={labels.languages}
+          hint={t('profile.fields.languagesHint')}
+          errors={errors}
+          options={languageOptions}
+          value={values.languages}
+          onChange={(languages) => set({ languages })}
+        />
         <SelectField
           field="homeMunicipality"
           label={labels.homeMunicipality}
@@ -147,7 +187,10 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
           errors={errors}
           value={values.homeMunicipality}
           onChange={(homeMunicipality) => set({ homeMunicipality })}
-          options={[{ value: '', label: t('profile.fields.noMunicipality') }, ...byName.map((m) => ({ value: m.code, label: municipalityName(language, m) }))]}
+          options={[
+            { value: '', label: t('profile.fields.noMunicipality') },
+            ...byName.map((m) => ({ value: m.code, label: municipalityName(language, m) })),
+          ]}
         />
         <CheckboxesField
           field="travelMunicipalities"
@@ -158,14 +201,45 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
           value={values.travelMunicipalities}
           onChange={(travelMunicipalities) => set({ travelMunicipalities })}
         />
-        <CheckboxesField field="worksRemotely" label={t('profile.fields.remoteGroup')} errors={errors} options={[{ value: 'yes', label: t('profile.fields.worksRemotely') }]} value={values.worksRemotely} onChange={(worksRemotely) => set({ worksRemotely })} />
-        <CheckboxesField field="taskTypes" label={labels.taskTypes} hint={t('profile.fields.taskTypesHint')} errors={errors} options={TASK_TYPES.map((code) => ({ value: code, label: t(`profile.taskType.${code}`) }))} value={values.taskTypes} onChange={(taskTypes) => set({ taskTypes })} />
+        <CheckboxesField
+          field="worksRemotely"
+          label={t('profile.fields.remoteGroup')}
+          errors={errors}
+          options={[{ value: 'yes', label: t('profile.fields.worksRemotely') }]}
+          value={values.worksRemotely}
+          onChange={(worksRemotely) => set({ worksRemotely })}
+        />
+        <CheckboxesField
+          field="taskTypes"
+          label={labels.taskTypes}
+          hint={t('profile.fields.taskTypesHint')}
+          errors={errors}
+          options={TASK_TYPES.map((code) => ({ value: code, label: t(`profile.taskType.${code}`) }))}
+          value={values.taskTypes}
+          onChange={(taskTypes) => set({ taskTypes })}
+        />
         <Heading variant="h3" mb="s">
           {t('profile.limits.heading')}
         </Heading>
         <Paragraph mb="s">{t('profile.limits.intro')}</Paragraph>
-        <TextField field="maxPerWeek" label={labels.maxPerWeek} hint={t('profile.fields.maxPerWeekHint')} optional errors={errors} value={values.maxPerWeek} onChange={(maxPerWeek) => set({ maxPerWeek })} />
-        <TextField field="maxPerMonth" label={labels.maxPerMonth} hint={t('profile.fields.maxPerMonthHint')} optional errors={errors} value={values.maxPerMonth} onChange={(maxPerMonth) => set({ maxPerMonth })} />
+        <TextField
+          field="maxPerWeek"
+          label={labels.maxPerWeek}
+          hint={t('profile.fields.maxPerWeekHint')}
+          optional
+          errors={errors}
+          value={values.maxPerWeek}
+          onChange={(maxPerWeek) => set({ maxPerWeek })}
+        />
+        <TextField
+          field="maxPerMonth"
+          label={labels.maxPerMonth}
+          hint={t('profile.fields.maxPerMonthHint')}
+          optional
+          errors={errors}
+          value={values.maxPerMonth}
+          onChange={(maxPerMonth) => set({ maxPerMonth })}
+        />
         <TextField
           field="yearlyEarningsCeilingCents"
           label={labels.yearlyEarningsCeilingCents}
@@ -180,7 +254,11 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
   );
 }
 
-type Vocabulary = { topics: { code: string; nameFi: string; nameSv: string; nameEn: string }[]; consentVersion: string; consentText: Record<Language, string> };
+type Vocabulary = {
+  topics: { code: string; nameFi: string; nameSv: string; nameEn: string }[];
+  consentVersion: string;
+  consentText: Record<Language, string>;
+};
 
 function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabulary }) {
   const { t, i18n } = useTranslation();
@@ -189,10 +267,14 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
   const store = useStoreProfile();
   const [values, setValues] = useState({ topics: expert.topics, consent: [] as string[] });
   const labels = { topics: t('profile.fields.topics'), consent: t('profile.topics.consentLabel') };
-  const nameOf = (topic: Vocabulary['topics'][number]) => (language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi);
+  const nameOf = (topic: Vocabulary['topics'][number]) =>
+    language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
   const { submit, formProps, errors } = useSubmission({
     labels,
-    validate: (v: typeof values) => (v.topics.length > 0 && v.consent.length === 0 ? [{ field: 'consent', text: t('profile.topics.consentRequired') }] : []),
+    validate: (v: typeof values) =>
+      v.topics.length > 0 && v.consent.length === 0
+        ? [{ field: 'consent', text: t('profile.topics.consentRequired') }]
+        : [],
     send: (v: typeof values) => setTopics(v.topics, vocabulary.consentVersion),
     onSuccess: (result) => {
       store(result);
@@ -206,16 +288,35 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
         {t('profile.topics.heading')}
       </Heading>
       <Paragraph mb="s">{t('profile.topics.intro')}</Paragraph>
-      {expert.topics.length > 0 && expert.topicsConsentAt && <Paragraph mb="s">{t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}</Paragraph>}
+      {expert.topics.length > 0 && expert.topicsConsentAt && (
+        <Paragraph mb="s">
+          {t('profile.topics.consentGiven', { at: formatDateTime(language, expert.topicsConsentAt) })}
+        </Paragraph>
+      )}
       <Form {...formProps} id="topics-form" onSubmit={() => submit(values)} submitLabel={t('profile.topics.submit')}>
-        <CheckboxesField field="topics" label={labels.topics} hint={t('profile.topics.hint')} errors={errors} options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))} value={values.topics} onChange={(topics) => setValues({ ...values, topics })} />
+        <CheckboxesField
+          field="topics"
+          label={labels.topics}
+          hint={t('profile.topics.hint')}
+          errors={errors}
+          options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))}
+          value={values.topics}
+          onChange={(topics) => setValues({ ...values, topics })}
+        />
         <div className="consent-text">
           <Heading variant="h3" mb="xs">
             {t('profile.topics.consentHeading')}
           </Heading>
           <Paragraph>{vocabulary.consentText[language]}</Paragraph>
         </div>
-        <CheckboxesField field="consent" label={t('profile.topics.consentGroup')} errors={errors} options={[{ value: vocabulary.consentVersion, label: labels.consent }]} value={values.consent} onChange={(consent) => setValues({ ...values, consent })} />
+        <CheckboxesField
+          field="consent"
+          label={t('profile.topics.consentGroup')}
+          errors={errors}
+          options={[{ value: vocabulary.consentVersion, label: labels.consent }]}
+          value={values.consent}
+          onChange={(consent) => setValues({ ...values, consent })}
+        />
       </Form>
     </section>
   );
@@ -254,9 +355,16 @@ function PauseSection({ expert }: { expert: Expert }) {
       </InlineAlert>
       {paused ? (
         <>
-          {expert.pauseReason && <Paragraph mb="s">{t('profile.pause.yourReason', { reason: expert.pauseReason })}</Paragraph>}
+          {expert.pauseReason && (
+            <Paragraph mb="s">{t('profile.pause.yourReason', { reason: expert.pauseReason })}</Paragraph>
+          )}
           <Paragraph mb="s">{t('profile.pause.resumeIntro')}</Paragraph>
-          <Button aria-disabled={resuming.isPending} loading={resuming.isPending || undefined} ariaLoadingText={t('forms.sending')} onClick={() => !resuming.isPending && resuming.mutate()}>
+          <Button
+            aria-disabled={resuming.isPending}
+            loading={resuming.isPending || undefined}
+            ariaLoadingText={t('forms.sending')}
+            onClick={() => !resuming.isPending && resuming.mutate()}
+          >
             {t('profile.pause.resume')}
           </Button>
           {resuming.isError && <ProblemNotice error={resuming.error} />}
@@ -264,8 +372,21 @@ function PauseSection({ expert }: { expert: Expert }) {
       ) : expert.status === 'active' ? (
         <>
           <Paragraph mb="s">{t('profile.pause.intro')}</Paragraph>
-          <Form {...pausing.formProps} id="pause-form" onSubmit={() => pausing.submit(reason)} submitLabel={t('profile.pause.pause')}>
-            <TextAreaField field="reason" label={labels.reason} hint={t('profile.pause.reasonHint')} optional errors={pausing.errors} value={reason} onChange={setReason} />
+          <Form
+            {...pausing.formProps}
+            id="pause-form"
+            onSubmit={() => pausing.submit(reason)}
+            submitLabel={t('profile.pause.pause')}
+          >
+            <TextAreaField
+              field="reason"
+              label={labels.reason}
+              hint={t('profile.pause.reasonHint')}
+              optional
+              errors={pausing.errors}
+              value={reason}
+              onChange={setReason}
+            />
           </Form>
         </>
       ) : null}

@@ -28,7 +28,18 @@ interface ReportSectionProps {
 
 // A report: a chart for the eye, and beside it the table with every number and the same numbers as a CSV file.
 // The chart is a picture with a name; the table is what a screen reader reads.
-export function ReportSection({ id, title, intro, query, columns, rows, csvHeader, fileName, chart, chartLabel }: ReportSectionProps) {
+export function ReportSection({
+  id,
+  title,
+  intro,
+  query,
+  columns,
+  rows,
+  csvHeader,
+  fileName,
+  chart,
+  chartLabel,
+}: ReportSectionProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const download = () => {

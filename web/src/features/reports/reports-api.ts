@@ -2,11 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 
 const opts = (year: number) => ({ params: { query: { year } } });
-export const useSpend = (year: number) => useQuery({ queryKey: ['reports', 'spend', year], queryFn: () => call(api.GET('/api/reports/spend', opts(year))) });
-export const useHours = (year: number) => useQuery({ queryKey: ['reports', 'hours', year], queryFn: () => call(api.GET('/api/reports/hours', opts(year))) });
-export const useUnfilled = (year: number) => useQuery({ queryKey: ['reports', 'unfilled', year], queryFn: () => call(api.GET('/api/reports/unfilled', opts(year))) });
-export const useEarnings = (year: number) => useQuery({ queryKey: ['reports', 'earnings', year], queryFn: () => call(api.GET('/api/reports/earnings', opts(year))) });
-export const useTopicNames = () => useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
+export const useSpend = (year: number) =>
+  useQuery({ queryKey: ['reports', 'spend', year], queryFn: () => call(api.GET('/api/reports/spend', opts(year))) });
+export const useHours = (year: number) =>
+  useQuery({ queryKey: ['reports', 'hours', year], queryFn: () => call(api.GET('/api/reports/hours', opts(year))) });
+export const useUnfilled = (year: number) =>
+  useQuery({
+    queryKey: ['reports', 'unfilled', year],
+    queryFn: () => call(api.GET('/api/reports/unfilled', opts(year))),
+  });
+export const useEarnings = (year: number) =>
+  useQuery({
+    queryKey: ['reports', 'earnings', year],
+    queryFn: () => call(api.GET('/api/reports/earnings', opts(year))),
+  });
+export const useTopicNames = () =>
+  useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
 
 // The same numbers as the table, as a CSV file: RFC 4180, formula-safe cells, a header row.
 export function toCsv(header: string[], rows: (string | number)[][]): Blob {

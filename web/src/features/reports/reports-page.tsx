@@ -12,7 +12,8 @@ import './reports.css';
 
 // Suomi.fi colours with enough contrast against white, for up to six series.
 const COLOURS = ['#2a6ebb', '#00347a', '#e86717', '#09a580', '#8f2fa8', '#5f686d'];
-const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
 const euros = (cents: number) => Math.round(cents) / 100;
 
 // The coordinator's reports: each a chart with its table and the same numbers as a CSV file.
@@ -24,7 +25,14 @@ export function ReportsPage() {
     <Page title={t('reports.title')}>
       <Paragraph mb="m">{t('reports.intro')}</Paragraph>
       <div className="content-narrow">
-        <SelectField field="report-year" label={t('reports.year')} value={String(year)} onChange={(v) => setYear(Number(v))} errors={[]} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField
+          field="report-year"
+          label={t('reports.year')}
+          value={String(year)}
+          onChange={(v) => setYear(Number(v))}
+          errors={[]}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+        />
       </div>
       <Spend year={year} />
       <Hours year={year} />
@@ -53,7 +61,10 @@ function Spend({ year }: { year: number }) {
   const name = (r: (typeof rows)[number]) => `${r.code} ${language === 'sv' ? r.nameSv : r.nameFi}`;
   const organisations = [...new Set(rows.map(name))];
   const months = [...new Set(rows.map((r) => r.month))].sort();
-  const data = months.map((month) => ({ month, ...Object.fromEntries(rows.filter((r) => r.month === month).map((r) => [name(r), euros(r.totalCents)])) }));
+  const data = months.map((month) => ({
+    month,
+    ...Object.fromEntries(rows.filter((r) => r.month === month).map((r) => [name(r), euros(r.totalCents)])),
+  }));
   return (
     <ReportSection
       id="spend"
@@ -61,13 +72,43 @@ function Spend({ year }: { year: number }) {
       intro={t('reports.spend.intro')}
       query={query}
       chartLabel={t('reports.spend.chart')}
-      columns={[{ label: t('reports.columns.organisation') }, { label: t('reports.columns.month') }, { label: t('reports.columns.claims'), numeric: true }, { label: t('reports.columns.fees'), numeric: true }, { label: t('reports.columns.travel'), numeric: true }, { label: t('reports.columns.total'), numeric: true }]}
-      csvHeader={['organisation_code', 'organisation', 'month', 'claims', 'fees_eur', 'travel_and_costs_eur', 'total_eur']}
+      columns={[
+        { label: t('reports.columns.organisation') },
+        { label: t('reports.columns.month') },
+        { label: t('reports.columns.claims'), numeric: true },
+        { label: t('reports.columns.fees'), numeric: true },
+        { label: t('reports.columns.travel'), numeric: true },
+        { label: t('reports.columns.total'), numeric: true },
+      ]}
+      csvHeader={[
+        'organisation_code',
+        'organisation',
+        'month',
+        'claims',
+        'fees_eur',
+        'travel_and_costs_eur',
+        'total_eur',
+      ]}
       fileName={`spend-${year}.csv`}
       rows={rows.map((r) => ({
         key: `${r.organisationId}-${r.month}`,
-        cells: [name(r), r.month, r.claims, formatCents(language, r.feesCents), formatCents(language, r.travelAndCostsCents), formatCents(language, r.totalCents)],
-        csv: [r.code, language === 'sv' ? r.nameSv : r.nameFi, r.month, r.claims, (r.feesCents / 100).toFixed(2), (r.travelAndCostsCents / 100).toFixed(2), (r.totalCents / 100).toFixed(2)],
+        cells: [
+          name(r),
+          r.month,
+          r.claims,
+          formatCents(language, r.feesCents),
+          formatCents(language, r.travelAndCostsCents),
+          formatCents(language, r.totalCents),
+        ],
+        csv: [
+          r.code,
+          language === 'sv' ? r.nameSv : r.nameFi,
+          r.month,
+          r.claims,
+          (r.feesCents / 100).toFixed(2),
+          (r.travelAndCostsCents / 100).toFixed(2),
+          (r.totalCents / 100).toFixed(2),
+        ],
       }))}
       chart={
         <ResponsiveContainer width="100%" height="100%">
@@ -104,7 +145,12 @@ function Hours({ year }: { year: number }) {
       intro={t('reports.hours.intro')}
       query={query}
       chartLabel={t('reports.hours.chart')}
-      columns={[{ label: t('reports.columns.taskType') }, { label: t('reports.columns.topic') }, { label: t('reports.columns.claims'), numeric: true }, { label: t('reports.columns.hours'), numeric: true }]}
+      columns={[
+        { label: t('reports.columns.taskType') },
+        { label: t('reports.columns.topic') },
+        { label: t('reports.columns.claims'), numeric: true },
+        { label: t('reports.columns.hours'), numeric: true },
+      ]}
       csvHeader={['task_type', 'topic', 'claims', 'hours']}
       fileName={`hours-${year}.csv`}
       rows={rows.map((r) => ({
@@ -140,7 +186,12 @@ function Unfilled({ year }: { year: number }) {
       intro={t('reports.unfilled.intro')}
       query={query}
       chartLabel={t('reports.unfilled.chart')}
-      columns={[{ label: t('reports.columns.topic') }, { label: t('reports.columns.language') }, { label: t('reports.columns.requests'), numeric: true }, { label: t('reports.columns.missing'), numeric: true }]}
+      columns={[
+        { label: t('reports.columns.topic') },
+        { label: t('reports.columns.language') },
+        { label: t('reports.columns.requests'), numeric: true },
+        { label: t('reports.columns.missing'), numeric: true },
+      ]}
       csvHeader={['topic', 'language', 'requests', 'missing_experts']}
       fileName={`unmet-demand-${year}.csv`}
       rows={rows.map((r) => ({
@@ -168,8 +219,13 @@ function Earnings({ year }: { year: number }) {
   const language = i18n.language as Language;
   const query = useEarnings(year);
   const rows = query.data?.rows ?? [];
-  const data = rows.slice(0, 15).map((r) => ({ name: r.name, paid: euros(r.paidFeesCents), ceiling: r.ceilingCents === null || r.ceilingCents === undefined ? 0 : euros(r.ceilingCents) }));
-  const state = (r: (typeof rows)[number]) => (r.overCeiling ? t('reports.earnings.over') : r.nearCeiling ? t('reports.earnings.near') : '');
+  const data = rows.slice(0, 15).map((r) => ({
+    name: r.name,
+    paid: euros(r.paidFeesCents),
+    ceiling: r.ceilingCents === null || r.ceilingCents === undefined ? 0 : euros(r.ceilingCents),
+  }));
+  const state = (r: (typeof rows)[number]) =>
+    r.overCeiling ? t('reports.earnings.over') : r.nearCeiling ? t('reports.earnings.near') : '';
   return (
     <ReportSection
       id="earnings"
@@ -177,13 +233,33 @@ function Earnings({ year }: { year: number }) {
       intro={t('reports.earnings.intro')}
       query={query}
       chartLabel={t('reports.earnings.chart')}
-      columns={[{ label: t('reports.columns.expert') }, { label: t('reports.columns.paid'), numeric: true }, { label: t('reports.columns.ceiling'), numeric: true }, { label: t('reports.columns.remaining'), numeric: true }, { label: t('reports.columns.state') }]}
+      columns={[
+        { label: t('reports.columns.expert') },
+        { label: t('reports.columns.paid'), numeric: true },
+        { label: t('reports.columns.ceiling'), numeric: true },
+        { label: t('reports.columns.remaining'), numeric: true },
+        { label: t('reports.columns.state') },
+      ]}
       csvHeader={['expert_id', 'name', 'paid_fees_eur', 'ceiling_eur', 'remaining_eur', 'near_ceiling', 'over_ceiling']}
       fileName={`earnings-${year}.csv`}
       rows={rows.map((r) => ({
         key: r.expertId,
-        cells: [r.name, formatCents(language, r.paidFeesCents), (r.ceilingCents ?? null) === null ? '–' : formatCents(language, r.ceilingCents!), (r.remainingCents ?? null) === null ? '–' : formatCents(language, r.remainingCents!), state(r)],
-        csv: [r.expertId, r.name, (r.paidFeesCents / 100).toFixed(2), (r.ceilingCents ?? null) === null ? '' : (r.ceilingCents! / 100).toFixed(2), (r.remainingCents ?? null) === null ? '' : (r.remainingCents! / 100).toFixed(2), String(r.nearCeiling), String(r.overCeiling)],
+        cells: [
+          r.name,
+          formatCents(language, r.paidFeesCents),
+          (r.ceilingCents ?? null) === null ? '–' : formatCents(language, r.ceilingCents!),
+          (r.remainingCents ?? null) === null ? '–' : formatCents(language, r.remainingCents!),
+          state(r),
+        ],
+        csv: [
+          r.expertId,
+          r.name,
+          (r.paidFeesCents / 100).toFixed(2),
+          (r.ceilingCents ?? null) === null ? '' : (r.ceilingCents! / 100).toFixed(2),
+          (r.remainingCents ?? null) === null ? '' : (r.remainingCents! / 100).toFixed(2),
+          String(r.nearCeiling),
+          String(r.overCeiling),
+        ],
       }))}
       chart={
         <ResponsiveContainer width="100%" height="100%">

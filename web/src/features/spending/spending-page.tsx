@@ -15,7 +15,10 @@ import './spending.css';
 const COLOURS = ['#2a6ebb', '#b34700', '#1e7a3c', '#7a3d9c', '#a3264f', '#4d5b66'];
 
 function useSpend(year: number) {
-  return useQuery({ queryKey: ['reports', 'spend', year], queryFn: () => call(api.GET('/api/reports/spend', { params: { query: { year } } })) });
+  return useQuery({
+    queryKey: ['reports', 'spend', year],
+    queryFn: () => call(api.GET('/api/reports/spend', { params: { query: { year } } })),
+  });
 }
 
 const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
@@ -23,16 +26,34 @@ const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}
 export function SpendingPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+  const thisYear = Number(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()),
+  );
   const [year, setYear] = useState(thisYear);
   const spend = useSpend(year);
   const rows = spend.data?.rows ?? [];
-  const organisations = [...new Map(rows.map((r) => [r.organisationId, { id: r.organisationId, name: language === 'sv' ? r.nameSv : r.nameFi, code: r.code }])).values()];
-  const monthName = (month: string) => new Intl.DateTimeFormat(language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI', { month: 'short', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+  const organisations = [
+    ...new Map(
+      rows.map((r) => [
+        r.organisationId,
+        { id: r.organisationId, name: language === 'sv' ? r.nameSv : r.nameFi, code: r.code },
+      ]),
+    ).values(),
+  ];
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI', {
+      month: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(`${month}-15T00:00:00Z`));
   const months = monthsOf(year);
   const data = months.map((month) => ({
     month: monthName(month),
-    ...Object.fromEntries(organisations.map((o) => [o.id, (rows.find((r) => r.month === month && r.organisationId === o.id)?.totalCents ?? 0) / 100])),
+    ...Object.fromEntries(
+      organisations.map((o) => [
+        o.id,
+        (rows.find((r) => r.month === month && r.organisationId === o.id)?.totalCents ?? 0) / 100,
+      ]),
+    ),
   }));
   const total = rows.reduce((sum, r) => sum + r.totalCents, 0);
   return (
@@ -56,14 +77,29 @@ export function SpendingPage() {
             <figcaption id="spending-chart-caption">{t('orders.spending.chartCaption', { year })}</figcaption>
             <div className="spending-chart__plot">
               <ResponsiveContainer width="100%" height={320}>
-                <BarChart data={data} title={t('orders.spending.chartCaption', { year })} desc={t('orders.spending.chartDesc')} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+                <BarChart
+                  data={data}
+                  title={t('orders.spending.chartCaption', { year })}
+                  desc={t('orders.spending.chartDesc')}
+                  margin={{ top: 8, right: 8, bottom: 8, left: 8 }}
+                >
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="month" />
-                  <YAxis tickFormatter={(v: number) => formatCents(language, v * 100).replace(/[,.]00/, '')} width={80} />
+                  <YAxis
+                    tickFormatter={(v: number) => formatCents(language, v * 100).replace(/[,.]00/, '')}
+                    width={80}
+                  />
                   <Tooltip formatter={(v) => formatCents(language, Number(v) * 100)} />
                   <Legend />
                   {organisations.map((o, i) => (
-                    <Bar key={o.id} dataKey={o.id} name={o.name} stackId="spend" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+                    <Bar
+                      key={o.id}
+                      dataKey={o.id}
+                      name={o.name}
+                      stackId="spend"
+                      fill={COLOURS[i % COLOURS.length]}
+                      isAnimationActive={false}
+                    />
                   ))}
                 </BarChart>
               </ResponsiveContainer>

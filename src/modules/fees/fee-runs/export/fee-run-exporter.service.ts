@@ -26,7 +26,11 @@ const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
 export const PAYROLL_CONTEXT = (runId: string) => `fee-run:${runId}:payroll`;
 export const runReference = (runId: string) => runId.slice(0, 8);
 
-const STATEMENT_NAME: Record<Language, string> = { fi: 'palkkioerittely', sv: 'arvodesspecifikation', en: 'fee-statement' };
+const STATEMENT_NAME: Record<Language, string> = {
+  fi: 'palkkioerittely',
+  sv: 'arvodesspecifikation',
+  en: 'fee-statement',
+};
 
 interface ExportLine extends PayrollRow {
   ibanEncrypted: string | null;
@@ -75,22 +79,56 @@ export class FeeRunExporter {
       const exportedAt = this.clock.now();
       const payroll = await this.linesAndStatements(manager, run, exportedAt, signal);
       signal?.throwIfAborted();
-      await this.store(manager, run, FeeRunFileKind.PayrollCsv, null, null, `payroll-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', payroll, true);
+      await this.store(
+        manager,
+        run,
+        FeeRunFileKind.PayrollCsv,
+        null,
+        null,
+        `payroll-${runReference(run.id)}.csv`,
+        'text/csv; charset=utf-8',
+        payroll,
+        true,
+      );
       payroll.length = 0;
       const summary = costCentreSummaryCsv(await this.runs.costCentreTotals(run.id, manager));
-      await this.store(manager, run, FeeRunFileKind.CostCentreSummary, null, null, `cost-centres-${runReference(run.id)}.csv`, 'text/csv; charset=utf-8', [Buffer.from(summary, 'utf8')], false);
+      await this.store(
+        manager,
+        run,
+        FeeRunFileKind.CostCentreSummary,
+        null,
+        null,
+        `cost-centres-${runReference(run.id)}.csv`,
+        'text/csv; charset=utf-8',
+        [Buffer.from(summary, 'utf8')],
+        false,
+      );
       await this.markPaid(manager, run, exportedAt);
       // The IBAN copies were there for this export only: paid, the lines keep the money and the payroll file
       // (encrypted, the voucher) keeps the accounts.
-      await manager.query(`UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`, [run.id]);
+      await manager.query(
+        `UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`,
+        [run.id],
+      );
       await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
-      await this.audit.log({ actorId: run.exportRequestedBy }, 'fee_run.exported', ['fee_run', run.id], { lines: run.lineCount }, manager);
+      await this.audit.log(
+        { actorId: run.exportRequestedBy },
+        'fee_run.exported',
+        ['fee_run', run.id],
+        { lines: run.lineCount },
+        manager,
+      );
     });
   }
 
   // Streams the run's lines once: each becomes a payroll row, and each expert's lines a statement, rendered
   // by the pool and stored as soon as it is ready, a few at a time. Only the CSV is kept whole (in chunks).
-  private async linesAndStatements(manager: EntityManager, run: FeeRunEntity, exportedAt: Date, signal?: AbortSignal): Promise<Buffer[]> {
+  private async linesAndStatements(
+    manager: EntityManager,
+    run: FeeRunEntity,
+    exportedAt: Date,
+    signal?: AbortSignal,
+  ): Promise<Buffer[]> {
     const pool = new StatementRenderPool(RENDER_THREADS);
     const db = serial();
     const inFlight = new Set<Promise<void>>();
@@ -98,7 +136,19 @@ export class FeeRunExporter {
     const submit = (lines: ExportLine[]) => {
       const task: Promise<void> = this.renderStatement(pool, run, lines, exportedAt)
         .then(({ name, language, bytes }) =>
-          db(() => this.store(manager, run, FeeRunFileKind.Statement, lines[0].expertId, language, name, 'application/pdf', [bytes], false)),
+          db(() =>
+            this.store(
+              manager,
+              run,
+              FeeRunFileKind.Statement,
+              lines[0].expertId,
+              language,
+              name,
+              'application/pdf',
+              [bytes],
+              false,
+            ),
+          ),
         )
         .catch((error: unknown) => {
           failure ??= error;
@@ -112,7 +162,9 @@ export class FeeRunExporter {
       let group: ExportLine[] = [];
       let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
       for (;;) {
-        const rows: ExportLine[] = await db(() => manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]));
+        const rows: ExportLine[] = await db(() =>
+          manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]),
+        );
         let text = '';
         for (const row of rows) {
           text += payrollLines({ ...row, runId: run.id, iban: this.iban(row, ibans) });
@@ -155,7 +207,12 @@ export class FeeRunExporter {
     return clear;
   }
 
-  private async renderStatement(pool: StatementRenderPool, run: FeeRunEntity, lines: ExportLine[], exportedAt: Date): Promise<{ name: string; language: Language; bytes: Buffer }> {
+  private async renderStatement(
+    pool: StatementRenderPool,
+    run: FeeRunEntity,
+    lines: ExportLine[],
+    exportedAt: Date,
+  ): Promise<{ name: string; language: Language; bytes: Buffer }> {
     const first = lines[0];
     const doc: StatementDocument = {
       language: first.language,
@@ -198,8 +255,23 @@ export class FeeRunExporter {
     const hash = createHash('sha256');
     for (const chunk of chunks) hash.update(chunk);
     const sizeBytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-    const bytes = encrypted ? this.cipher.encryptBytes(chunks, PAYROLL_CONTEXT(run.id)) : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-    await this.runs.insertFile(manager, { runId: run.id, kind, expertId, language, fileName, mediaType, encrypted, sha256: hash.digest('hex'), sizeBytes, bytes });
+    const bytes = encrypted
+      ? this.cipher.encryptBytes(chunks, PAYROLL_CONTEXT(run.id))
+      : chunks.length === 1
+        ? chunks[0]
+        : Buffer.concat(chunks);
+    await this.runs.insertFile(manager, {
+      runId: run.id,
+      kind,
+      expertId,
+      language,
+      fileName,
+      mediaType,
+      encrypted,
+      sha256: hash.digest('hex'),
+      sizeBytes,
+      bytes,
+    });
   }
 
   // Every claim on the run's lines, and only those, becomes paid; if any was not approved any more the
@@ -214,7 +286,8 @@ export class FeeRunExporter {
        SELECT count(*)::int AS paid FROM paid`,
       [run.id, paidAt],
     );
-    if (paid !== run.lineCount) throw new Error(`Fee run ${run.id}: ${paid} of ${run.lineCount} claims could be marked paid`);
+    if (paid !== run.lineCount)
+      throw new Error(`Fee run ${run.id}: ${paid} of ${run.lineCount} claims could be marked paid`);
     await manager.query(
       `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details)
        SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $3::text) FROM fee_run_lines l WHERE l.run_id = $1`,

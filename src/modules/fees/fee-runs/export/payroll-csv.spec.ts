@@ -55,9 +55,17 @@ describe('payroll CSV', () => {
   });
 
   it('adds up, row by row, to the line’s fee, travel and costs, withholding and net', () => {
-    for (const r of [row(), row({ carTravelCents: 0, travelAndCostsCents: 480, netCents: 6496 }), row({ costsCents: 0, travelAndCostsCents: 1348, netCents: 7364 })]) {
-      const rows = payrollLines(r).trimEnd().split('\r\n').map((l) => l.split(','));
-      const sum = (kinds: string[], column: number) => rows.filter((c) => kinds.includes(c[3])).reduce((s, c) => s + Math.round(Number(c[column]) * 100), 0);
+    for (const r of [
+      row(),
+      row({ carTravelCents: 0, travelAndCostsCents: 480, netCents: 6496 }),
+      row({ costsCents: 0, travelAndCostsCents: 1348, netCents: 7364 }),
+    ]) {
+      const rows = payrollLines(r)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      const sum = (kinds: string[], column: number) =>
+        rows.filter((c) => kinds.includes(c[3])).reduce((s, c) => s + Math.round(Number(c[column]) * 100), 0);
       expect(rows.every((c) => c[2] === 'claim-1')).toBe(true);
       expect(sum(['fee'], 14)).toBe(r.grossFeeCents);
       expect(sum(['car_travel', 'other_costs'], 14)).toBe(r.travelAndCostsCents);
@@ -67,14 +75,33 @@ describe('payroll CSV', () => {
   });
 
   it('writes no fee row for a volunteer who declined the fee, unless the claim has nothing else', () => {
-    const volunteer = { payeeKind: 'declined' as const, taxPercent: null, grossFeeCents: 0, withholdingCents: 0, costsCents: 0, travelAndCostsCents: 1348, netCents: 1348 };
-    expect(payrollLines(row(volunteer)).trimEnd().split('\r\n').map((l) => l.split(',')[3])).toEqual(['car_travel']);
-    expect(payrollLines(row({ ...volunteer, carTravelCents: 0, travelAndCostsCents: 0, netCents: 0 })).split(',').slice(3, 4)).toEqual(['fee']);
+    const volunteer = {
+      payeeKind: 'declined' as const,
+      taxPercent: null,
+      grossFeeCents: 0,
+      withholdingCents: 0,
+      costsCents: 0,
+      travelAndCostsCents: 1348,
+      netCents: 1348,
+    };
+    expect(
+      payrollLines(row(volunteer))
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(',')[3]),
+    ).toEqual(['car_travel']);
+    expect(
+      payrollLines(row({ ...volunteer, carTravelCents: 0, travelAndCostsCents: 0, netCents: 0 }))
+        .split(',')
+        .slice(3, 4),
+    ).toEqual(['fee']);
   });
 
   it('shows 60 % for an expert without a tax card and nothing for an association', () => {
     expect(payrollLines(row({ taxPercent: null })).split(',')[15]).toBe('60.00');
-    expect(payrollLines(row({ payeeKind: 'association', taxPercent: null, payeeBusinessId: '1572860-0' })).split(',')[15]).toBe('');
+    expect(
+      payrollLines(row({ payeeKind: 'association', taxPercent: null, payeeBusinessId: '1572860-0' })).split(',')[15],
+    ).toBe('');
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
@@ -86,9 +113,22 @@ describe('payroll CSV', () => {
   });
 
   it('defuses the full-width formula signs a spreadsheet also reads as formulas, in every CSV', () => {
-    expect(payrollLines(row({ payeeName: '\uFF1DSUM(A1)', expertName: '\uFF0B1' }))).toContain(`,'\uFF1DSUM(A1),,FI2112345600000785,expert-1,'\uFF0B1,`);
+    expect(payrollLines(row({ payeeName: '\uFF1DSUM(A1)', expertName: '\uFF0B1' }))).toContain(
+      `,'\uFF1DSUM(A1),,FI2112345600000785,expert-1,'\uFF0B1,`,
+    );
     const summary = costCentreSummaryCsv([
-      { costCentre: '@x', organisationCode: '\uFF20y', organisationNameFi: '-1', organisationNameSv: 'Psykiatri', lines: 0, minutes: 0, grossFeeCents: 0, travelAndCostsCents: 0, withholdingCents: 0, netCents: 0 },
+      {
+        costCentre: '@x',
+        organisationCode: '\uFF20y',
+        organisationNameFi: '-1',
+        organisationNameSv: 'Psykiatri',
+        lines: 0,
+        minutes: 0,
+        grossFeeCents: 0,
+        travelAndCostsCents: 0,
+        withholdingCents: 0,
+        netCents: 0,
+      },
     ]);
     expect(summary.split('\r\n')[1]).toBe(`'@x,'\uFF20y,'-1,Psykiatri,0,0.00,0.00,0.00,0.00,0.00,0.00`);
   });
@@ -97,7 +137,18 @@ describe('payroll CSV', () => {
 describe('cost centre summary CSV', () => {
   it('totals each cost centre with the cost to the county', () => {
     const csv = costCentreSummaryCsv([
-      { costCentre: 'PSY-01', organisationCode: 'PSY-01', organisationNameFi: 'Psykiatria', organisationNameSv: 'Psykiatri', lines: 2, minutes: 330, grossFeeCents: 13750, travelAndCostsCents: 2000, withholdingCents: 1718, netCents: 14032 },
+      {
+        costCentre: 'PSY-01',
+        organisationCode: 'PSY-01',
+        organisationNameFi: 'Psykiatria',
+        organisationNameSv: 'Psykiatri',
+        lines: 2,
+        minutes: 330,
+        grossFeeCents: 13750,
+        travelAndCostsCents: 2000,
+        withholdingCents: 1718,
+        netCents: 14032,
+      },
     ]);
     expect(csv.split('\r\n')[1]).toBe('PSY-01,PSY-01,Psykiatria,Psykiatri,2,5.50,137.50,20.00,157.50,17.18,140.32');
   });

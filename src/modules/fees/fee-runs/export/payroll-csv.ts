@@ -21,7 +21,11 @@ export const PAYROLL_COLUMNS = [
     description:
       'What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero',
   },
-  { name: 'payee_type', description: 'expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)' },
+  {
+    name: 'payee_type',
+    description:
+      'expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)',
+  },
   { name: 'payee_name', description: 'Name of the expert or the association' },
   { name: 'payee_business_id', description: 'Business ID (Y-tunnus) of the association; empty otherwise' },
   { name: 'iban', description: 'Account to pay to, in the clear: this file is the only place it appears' },
@@ -29,10 +33,22 @@ export const PAYROLL_COLUMNS = [
   { name: 'expert_name', description: 'The expert’s name' },
   { name: 'work_date', description: 'Day of the work, YYYY-MM-DD (Europe/Helsinki)' },
   { name: 'task_type', description: 'Task type of the assignment' },
-  { name: 'income_type', description: 'fee rows: Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee; empty on travel and cost rows' },
-  { name: 'hours', description: 'fee rows: billable hours, work and preparation in started quarter hours; empty on travel and cost rows' },
+  {
+    name: 'income_type',
+    description:
+      'fee rows: Incomes Register income type of the fee, not paid in an employment relationship: 210 meeting fee, 214 lecture fee; empty on travel and cost rows',
+  },
+  {
+    name: 'hours',
+    description:
+      'fee rows: billable hours, work and preparation in started quarter hours; empty on travel and cost rows',
+  },
   { name: 'amount', description: 'The row’s amount before withholding, EUR: the fee, or the tax-free reimbursement' },
-  { name: 'tax_percent', description: 'fee rows: withholding percentage applied (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined) and on travel and cost rows' },
+  {
+    name: 'tax_percent',
+    description:
+      'fee rows: withholding percentage applied (60.00 without a tax card for the year); empty when nothing is withheld by rule (association, declined) and on travel and cost rows',
+  },
   { name: 'withholding', description: 'Tax withheld, EUR: from the fee only, 0.00 on travel and cost rows' },
   { name: 'net_payable', description: 'amount - withholding, EUR: the amount to transfer for this row' },
   { name: 'cost_centre', description: 'Cost centre of the ordering unit or project' },
@@ -96,7 +112,12 @@ export function csvLine(cells: string[]): string {
 // Records with a value for every column, as rows in the columns' order. (csv-stringify's own `columns` option
 // does the same, but looks each value up by path: seven times slower for a fee run's rows.)
 export function csvRecords<C extends string>(columns: readonly C[], records: Record<C, string | number>[]): string {
-  return records.length === 0 ? '' : stringify(records.map((record) => columns.map((column) => record[column])), CSV_OPTIONS);
+  return records.length === 0
+    ? ''
+    : stringify(
+        records.map((record) => columns.map((column) => record[column])),
+        CSV_OPTIONS,
+      );
 }
 
 const PAYROLL_COLUMN_NAMES = PAYROLL_COLUMNS.map((c) => c.name);

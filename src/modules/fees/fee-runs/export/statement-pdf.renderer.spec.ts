@@ -23,7 +23,19 @@ const statement = (overrides: Partial<StatementDocument> = {}): StatementDocumen
   expertName: 'Åsa Öhman-Äijälä',
   payee: { kind: 'expert', name: 'Åsa Öhman-Äijälä' },
   taxPercent: '12.50',
-  lines: [line(20), line(27, { title: 'Kokemuspuheenvuoro: ÄÖÅ äöå', taskType: 'lecture', incomeType: '214', quarterHours: 4, grossFeeCents: 15000, travelAndCostsCents: 0, withholdingCents: 1875, netCents: 13125 })],
+  lines: [
+    line(20),
+    line(27, {
+      title: 'Kokemuspuheenvuoro: ÄÖÅ äöå',
+      taskType: 'lecture',
+      incomeType: '214',
+      quarterHours: 4,
+      grossFeeCents: 15000,
+      travelAndCostsCents: 0,
+      withholdingCents: 1875,
+      netCents: 13125,
+    }),
+  ],
   ...overrides,
 });
 
@@ -66,7 +78,14 @@ describe('renderStatementPdf', () => {
   });
 
   it('names the association that is paid, and the volunteer who declined the fee', async () => {
-    const association = await textOf(renderStatementPdf(statement({ payee: { kind: 'association', name: 'Mielenterveysyhdistys Vaasa ry', businessId: '1572860-0' }, taxPercent: null })));
+    const association = await textOf(
+      renderStatementPdf(
+        statement({
+          payee: { kind: 'association', name: 'Mielenterveysyhdistys Vaasa ry', businessId: '1572860-0' },
+          taxPercent: null,
+        }),
+      ),
+    );
     expect(association).toContain('Mielenterveysyhdistys Vaasa ry');
     expect(association).toContain('1572860-0');
     const declined = await textOf(renderStatementPdf(statement({ payee: { kind: 'declined', name: 'Åsa' } })));
@@ -87,38 +106,45 @@ describe('renderStatementPdf', () => {
     ['fi', ['Päivä', 'Tehtävä', 'Tunnit', 'Palkkio', 'Matkat ja kulut', 'Ennakonpidätys', 'Maksetaan']],
     ['sv', ['Datum', 'Uppdrag', 'Timmar', 'Arvode', 'Resor och kostnader', 'Förskottsinnehållning', 'Utbetalas']],
     ['en', ['Date', 'Task', 'Hours', 'Fee', 'Travel and costs', 'Tax withheld', 'Net paid']],
-  ] as const)('wraps column headers and long titles at word boundaries and shows titles whole (%s)', async (language, headers) => {
-    const titles = [
-      'Arbetsgruppen för utvecklingen av erfarenhetsexpertverksamheten i Österbottens välfärdsområde',
-      'Kokemusasiantuntijoiden koulutuspäivä mielenterveys- ja päihdepalveluiden henkilöstölle Vaasassa',
-    ];
-    const items = (await placedText(renderStatementPdf(statement({ language, lines: titles.map((title, i) => line(20 + i, { title })) })))).map((item) => item.split(' @ ')[0]);
-    // The header row: from the date column's label to the net column's.
-    const head = items.slice(items.indexOf(headers[0]), items.indexOf(headers[6]) + 1);
-    // Lines of one header read as its words; a compound may break only where its parts meet (the soft
-    // hyphen): "Förskotts-" / "innehållning", never "Förskotts-i" / "nnehållning".
-    const pieces = head.flatMap((item) => item.trim().split(' '));
-    const words: string[] = [];
-    for (let i = 0; i < pieces.length; i++) {
-      if (!pieces[i].endsWith('-')) {
-        words.push(pieces[i]);
-        continue;
+  ] as const)(
+    'wraps column headers and long titles at word boundaries and shows titles whole (%s)',
+    async (language, headers) => {
+      const titles = [
+        'Arbetsgruppen för utvecklingen av erfarenhetsexpertverksamheten i Österbottens välfärdsområde',
+        'Kokemusasiantuntijoiden koulutuspäivä mielenterveys- ja päihdepalveluiden henkilöstölle Vaasassa',
+      ];
+      const items = (
+        await placedText(
+          renderStatementPdf(statement({ language, lines: titles.map((title, i) => line(20 + i, { title })) })),
+        )
+      ).map((item) => item.split(' @ ')[0]);
+      // The header row: from the date column's label to the net column's.
+      const head = items.slice(items.indexOf(headers[0]), items.indexOf(headers[6]) + 1);
+      // Lines of one header read as its words; a compound may break only where its parts meet (the soft
+      // hyphen): "Förskotts-" / "innehållning", never "Förskotts-i" / "nnehållning".
+      const pieces = head.flatMap((item) => item.trim().split(' '));
+      const words: string[] = [];
+      for (let i = 0; i < pieces.length; i++) {
+        if (!pieces[i].endsWith('-')) {
+          words.push(pieces[i]);
+          continue;
+        }
+        expect([pieces[i].slice(0, -1), pieces[i + 1]]).toEqual(compoundParts[language]);
+        words.push(pieces[i].slice(0, -1) + pieces[++i]);
       }
-      expect([pieces[i].slice(0, -1), pieces[i + 1]]).toEqual(compoundParts[language]);
-      words.push(pieces[i].slice(0, -1) + pieces[++i]);
-    }
-    expect(words).toEqual(headers.flatMap((h) => h.split(' ')));
-    // Every line of a title ends at a space: no word is cut, nothing is left out.
-    for (const title of titles) {
-      const first = items.findIndex((item) => title.startsWith(item) && item.length > 10);
-      const linesOfTitle: string[] = [];
-      for (let i = first; linesOfTitle.join('').trim().length < title.length; i++) linesOfTitle.push(items[i]);
-      expect(linesOfTitle.length).toBeGreaterThan(1);
-      expect(linesOfTitle.join('').trim()).toBe(title);
-      for (const text of linesOfTitle.slice(0, -1)) expect(text).toMatch(/ $/);
-    }
-    expect(items.join('|')).not.toContain('…');
-  });
+      expect(words).toEqual(headers.flatMap((h) => h.split(' ')));
+      // Every line of a title ends at a space: no word is cut, nothing is left out.
+      for (const title of titles) {
+        const first = items.findIndex((item) => title.startsWith(item) && item.length > 10);
+        const linesOfTitle: string[] = [];
+        for (let i = first; linesOfTitle.join('').trim().length < title.length; i++) linesOfTitle.push(items[i]);
+        expect(linesOfTitle.length).toBeGreaterThan(1);
+        expect(linesOfTitle.join('').trim()).toBe(title);
+        for (const text of linesOfTitle.slice(0, -1)) expect(text).toMatch(/ $/);
+      }
+      expect(items.join('|')).not.toContain('…');
+    },
+  );
 
   it('sets a title with a word too long for its cell smaller instead of breaking the word', async () => {
     const title = 'Mielenterveyskuntoutujayhdistyksen vuosikokous';
@@ -127,7 +153,12 @@ describe('renderStatementPdf', () => {
     expect(items).toContain('Mielenterveyskuntoutujayhdistyksen');
     expect(items).toContain('vuosikokous');
     // Smaller than the other cells' 8 points, and no smaller than 6.
-    const size = Number(placed.find((item) => item.startsWith('Mielenterveys'))!.split(' @ ')[1].split(' ')[0]);
+    const size = Number(
+      placed
+        .find((item) => item.startsWith('Mielenterveys'))!
+        .split(' @ ')[1]
+        .split(' ')[0],
+    );
     expect(size).toBeLessThan(8);
     expect(size).toBeGreaterThanOrEqual(6);
   });
@@ -135,23 +166,38 @@ describe('renderStatementPdf', () => {
   it('writes exactly the bytes pdfkit itself would', () => {
     const lines = Array.from({ length: 90 }, (_, i) => line(1 + (i % 28), { title: `Tapaaminen € Ŋ ${i}` }));
     for (const language of ['fi', 'sv', 'en'] as const) {
-      const doc = statement({ language, lines, payee: { kind: 'association', name: 'Yhdistys € ry', businessId: '1572860-0' } });
+      const doc = statement({
+        language,
+        lines,
+        payee: { kind: 'association', name: 'Yhdistys € ry', businessId: '1572860-0' },
+      });
       expect(renderStatementPdf(doc).equals(renderStatementPdf(doc, { pdfkitStream: true }))).toBe(true);
     }
   });
 
-  it.each(['fi', 'sv', 'en'] as const)('places every cell where pdfkit itself would (%s, several pages)', async (language) => {
-    const lines = Array.from({ length: 90 }, (_, i) => line(1 + (i % 28), { title: i % 7 ? `Tapaaminen ${i}` : 'Hyvin pitkä otsikko '.repeat(6) }));
-    const doc = statement({ language, lines, payee: { kind: 'association', name: 'Yhdistys ry', businessId: '1572860-0' } });
-    const fast = await placedText(renderStatementPdf(doc));
+  it.each(['fi', 'sv', 'en'] as const)(
+    'places every cell where pdfkit itself would (%s, several pages)',
+    async (language) => {
+      const lines = Array.from({ length: 90 }, (_, i) =>
+        line(1 + (i % 28), { title: i % 7 ? `Tapaaminen ${i}` : 'Hyvin pitkä otsikko '.repeat(6) }),
+      );
+      const doc = statement({
+        language,
+        lines,
+        payee: { kind: 'association', name: 'Yhdistys ry', businessId: '1572860-0' },
+      });
+      const fast = await placedText(renderStatementPdf(doc));
 
-    expect(fast.filter((item) => item === '(page)').length).toBeGreaterThan(2);
-    expect(fast).toEqual(await placedText(renderStatementPdf(doc, { fixedSubsets: false })));
-  });
+      expect(fast.filter((item) => item === '(page)').length).toBeGreaterThan(2);
+      expect(fast).toEqual(await placedText(renderStatementPdf(doc, { fixedSubsets: false })));
+    },
+  );
 
   it('gives byte-identical output for the same input', () => {
     expect(renderStatementPdf(statement()).equals(renderStatementPdf(statement()))).toBe(true);
-    expect(renderStatementPdf(statement({ issuedAt: '2026-11-03T10:00:00Z' })).equals(renderStatementPdf(statement()))).toBe(false);
+    expect(
+      renderStatementPdf(statement({ issuedAt: '2026-11-03T10:00:00Z' })).equals(renderStatementPdf(statement())),
+    ).toBe(false);
   });
 
   it('declares PDF/A-2b, the language and a tagged table', () => {

@@ -1,5 +1,11 @@
 import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../../common/pdf/archival-pdf';
-import { DocumentWriter, HOUSE_COLOR, PageFrame, TableColumns, textStyle } from '../../../../common/pdf/document-writer';
+import {
+  DocumentWriter,
+  HOUSE_COLOR,
+  PageFrame,
+  TableColumns,
+  textStyle,
+} from '../../../../common/pdf/document-writer';
 import { renderWithFixedSubsets } from '../../../../common/pdf/fixed-font-subset';
 import { TextSetter, TextStyle } from '../../../../common/pdf/text-setter';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
@@ -23,12 +29,19 @@ const MIN_TABLE_SIZE = 6;
 // Date, task, hours, fee, travel and costs, withheld, net: the widths add up to CONTENT_WIDTH, an amount up
 // to "99 999,99 €" fits its column, and so does each word of a header (the withholding column is wide enough
 // for "innehållning"; the compound is split at a soft hyphen, "Förskotts-" / "innehållning").
-const COLUMNS: TableColumns = { widths: [56, 147.28, 44, 62, 62, 66, 62], numeric: [false, false, true, true, true, true, true], padding: 4 };
+const COLUMNS: TableColumns = {
+  widths: [56, 147.28, 44, 62, 62, 66, 62],
+  numeric: [false, false, true, true, true, true, true],
+  padding: 4,
+};
 const ROW_HEIGHT = SIZE.table + 2 * COLUMNS.padding + 3;
 const FRAME: PageFrame = { pageHeight: PAGE.height, left: MARGIN.left, width: CONTENT_WIDTH, bottom: CONTENT_BOTTOM };
 const FIELD = { labelWidth: 150, lineGap: 0, spaceAfter: 3, size: SIZE.body };
 
-export function renderStatementPdf(doc: StatementDocument, options: { pdfkitStream?: boolean; fixedSubsets?: boolean } = {}): Buffer {
+export function renderStatementPdf(
+  doc: StatementDocument,
+  options: { pdfkitStream?: boolean; fixedSubsets?: boolean } = {},
+): Buffer {
   if (options.fixedSubsets === false) return render(doc, false, options.pdfkitStream);
   return renderWithFixedSubsets((fixedSubsets) => render(doc, fixedSubsets, options.pdfkitStream));
 }
@@ -76,7 +89,13 @@ class StatementWriter extends DocumentWriter {
 
   header(doc: StatementDocument): void {
     const { t } = this;
-    this.letterhead(t.countyNames, [`${t.labels.run} ${doc.runReference}`, `${t.labels.issued} ${t.formatInstant(doc.issuedAt)}`], t.title, t.subtitle, 12);
+    this.letterhead(
+      t.countyNames,
+      [`${t.labels.run} ${doc.runReference}`, `${t.labels.issued} ${t.formatInstant(doc.issuedAt)}`],
+      t.title,
+      t.subtitle,
+      12,
+    );
   }
 
   parties(doc: StatementDocument): void {
@@ -132,7 +151,10 @@ class StatementWriter extends DocumentWriter {
 
   furniture(doc: StatementDocument): void {
     const { t } = this;
-    this.pageFurniture({ note: `${t.title} · ${doc.expertName} · ${t.labels.run} ${doc.runReference}`, bold: false }, (page, count) => t.page(page, count));
+    this.pageFurniture(
+      { note: `${t.title} · ${doc.expertName} · ${t.labels.run} ${doc.runReference}`, bold: false },
+      (page, count) => t.page(page, count),
+    );
   }
 
   private headerRow(table: Struct | null): void {
@@ -149,7 +171,10 @@ class StatementWriter extends DocumentWriter {
     const text = cells.map((cell, i) => !COLUMNS.numeric![i] && cell.length > 0);
     const styles = cells.map((cell, i) => (text[i] ? this.wordsFit(cell, style, widths[i]) : style));
     const oneLine = this.ts.heightOf('0', style, { width: widths[0] });
-    const extra = Math.max(0, ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, styles[i], { width: widths[i] }) - oneLine : 0)));
+    const extra = Math.max(
+      0,
+      ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, styles[i], { width: widths[i] }) - oneLine : 0)),
+    );
     const height = ROW_HEIGHT + extra;
     if (pdf.y + height > CONTENT_BOTTOM) {
       this.rules();
@@ -162,7 +187,13 @@ class StatementWriter extends DocumentWriter {
     table.add(row);
     cells.forEach((cell, i) => {
       const x = this.columnX(COLUMNS, i) + COLUMNS.padding;
-      const box = text[i] ? { width: widths[i] } : { width: widths[i], align: COLUMNS.numeric![i] ? ('right' as const) : ('left' as const), lineBreak: false as const };
+      const box = text[i]
+        ? { width: widths[i] }
+        : {
+            width: widths[i],
+            align: COLUMNS.numeric![i] ? ('right' as const) : ('left' as const),
+            lineBreak: false as const,
+          };
       row.add(pdf.struct('TD', {}, () => this.ts.text(cell, x, y + COLUMNS.padding + 1, styles[i], box)));
     });
     row.end();
@@ -192,6 +223,12 @@ class StatementWriter extends DocumentWriter {
   private paragraph(parent: Struct, text: string, size = SIZE.body, color = COLOR.text): void {
     const { pdf } = this;
     if (pdf.y + 3 * size > CONTENT_BOTTOM) pdf.addPage();
-    this.tagged(parent, 'P', {}, () => this.ts.text(text, MARGIN.left, pdf.y, textStyle(BODY, size, color), { width: CONTENT_WIDTH, lineGap: 2, paragraphGap: 4 }));
+    this.tagged(parent, 'P', {}, () =>
+      this.ts.text(text, MARGIN.left, pdf.y, textStyle(BODY, size, color), {
+        width: CONTENT_WIDTH,
+        lineGap: 2,
+        paragraphGap: 4,
+      }),
+    );
   }
 }

@@ -42,7 +42,14 @@ const fi: StatementTexts = {
   title: 'Palkkioerittely',
   subtitle: 'Kokemusasiantuntijan palkkiot ja kulukorvaukset',
   pdfTitle: (ref) => `Palkkioerittely ${ref}`,
-  labels: { run: 'Maksuajo', issued: 'Laadittu', expert: 'Kokemusasiantuntija', payee: 'Maksunsaaja', businessId: 'Y-tunnus', taxCard: 'Ennakonpidätys' },
+  labels: {
+    run: 'Maksuajo',
+    issued: 'Laadittu',
+    expert: 'Kokemusasiantuntija',
+    payee: 'Maksunsaaja',
+    businessId: 'Y-tunnus',
+    taxCard: 'Ennakonpidätys',
+  },
   taxCard: (p) => (p === null ? 'Ei verokorttia tälle vuodelle: 60 %' : `Verokortin mukaan ${decimalComma(p)} %`),
   payeeNote: (p) =>
     p.kind === 'association'
@@ -50,7 +57,15 @@ const fi: StatementTexts = {
       : p.kind === 'declined'
         ? 'Olet luopunut palkkiosta (vapaaehtoistyö); matka- ja kulukorvaukset maksetaan.'
         : null,
-  columns: { date: 'Päivä', task: 'Tehtävä', hours: 'Tunnit', fee: 'Palkkio', travel: 'Matkat ja kulut', withheld: 'Ennakon\u00adpidätys', net: 'Maksetaan' },
+  columns: {
+    date: 'Päivä',
+    task: 'Tehtävä',
+    hours: 'Tunnit',
+    fee: 'Palkkio',
+    travel: 'Matkat ja kulut',
+    withheld: 'Ennakon\u00adpidätys',
+    net: 'Maksetaan',
+  },
   total: 'Yhteensä',
   notes: [
     'Palkkiota ei makseta työsuhteessa (tulorekisterin tulolaji 210 kokouspalkkio tai 214 luentopalkkio).',
@@ -83,7 +98,14 @@ const sv: StatementTexts = {
   title: 'Arvodesspecifikation',
   subtitle: 'Erfarenhetsexpertens arvoden och kostnadsersättningar',
   pdfTitle: (ref) => `Arvodesspecifikation ${ref}`,
-  labels: { run: 'Utbetalningskörning', issued: 'Upprättad', expert: 'Erfarenhetsexpert', payee: 'Betalningsmottagare', businessId: 'FO-nummer', taxCard: 'Förskottsinnehållning' },
+  labels: {
+    run: 'Utbetalningskörning',
+    issued: 'Upprättad',
+    expert: 'Erfarenhetsexpert',
+    payee: 'Betalningsmottagare',
+    businessId: 'FO-nummer',
+    taxCard: 'Förskottsinnehållning',
+  },
   taxCard: (p) => (p === null ? 'Inget skattekort för året: 60 %' : `Enligt skattekortet ${decimalComma(p)} %`),
   payeeNote: (p) =>
     p.kind === 'association'
@@ -91,7 +113,15 @@ const sv: StatementTexts = {
       : p.kind === 'declined'
         ? 'Du har avstått från arvodet (frivilligarbete); rese- och kostnadsersättningarna betalas.'
         : null,
-  columns: { date: 'Datum', task: 'Uppdrag', hours: 'Timmar', fee: 'Arvode', travel: 'Resor och kostnader', withheld: 'Förskotts\u00adinnehållning', net: 'Utbetalas' },
+  columns: {
+    date: 'Datum',
+    task: 'Uppdrag',
+    hours: 'Timmar',
+    fee: 'Arvode',
+    travel: 'Resor och kostnader',
+    withheld: 'Förskotts\u00adinnehållning',
+    net: 'Utbetalas',
+  },
   total: 'Sammanlagt',
   notes: [
     'Arvodet betalas inte i ett anställningsförhållande (inkomstregistrets inkomstslag 210 mötesarvode eller 214 föreläsningsarvode).',
@@ -124,7 +154,14 @@ const en: StatementTexts = {
   title: 'Fee statement',
   subtitle: 'Expert by experience: fees and expense reimbursements',
   pdfTitle: (ref) => `Fee statement ${ref}`,
-  labels: { run: 'Fee run', issued: 'Issued', expert: 'Expert by experience', payee: 'Payee', businessId: 'Business ID', taxCard: 'Tax withheld' },
+  labels: {
+    run: 'Fee run',
+    issued: 'Issued',
+    expert: 'Expert by experience',
+    payee: 'Payee',
+    businessId: 'Business ID',
+    taxCard: 'Tax withheld',
+  },
   taxCard: (p) => (p === null ? 'No tax card for the year: 60 %' : `By tax card ${p} %`),
   payeeNote: (p) =>
     p.kind === 'association'
@@ -132,7 +169,15 @@ const en: StatementTexts = {
       : p.kind === 'declined'
         ? 'You have declined the fee (volunteer work); travel and costs are reimbursed.'
         : null,
-  columns: { date: 'Date', task: 'Task', hours: 'Hours', fee: 'Fee', travel: 'Travel and costs', withheld: 'Tax withheld', net: 'Net paid' },
+  columns: {
+    date: 'Date',
+    task: 'Task',
+    hours: 'Hours',
+    fee: 'Fee',
+    travel: 'Travel and costs',
+    withheld: 'Tax withheld',
+    net: 'Net paid',
+  },
   total: 'Total',
   notes: [
     'The fee is not paid in an employment relationship (Incomes Register income type 210 meeting fee or 214 lecture fee).',

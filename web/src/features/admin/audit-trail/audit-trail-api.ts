@@ -3,7 +3,10 @@ import { api, call } from '../../../api/client';
 import type { components, operations } from '../../../api/schema';
 
 export type AuditEvent = components['schemas']['AuditEventResponse'];
-export type AuditFilter = Omit<NonNullable<operations['AuditTrailController_list']['parameters']['query']>, 'limit' | 'offset'>;
+export type AuditFilter = Omit<
+  NonNullable<operations['AuditTrailController_list']['parameters']['query']>,
+  'limit' | 'offset'
+>;
 
 export const PAGE_SIZE = 50;
 
@@ -15,4 +18,5 @@ export const useAuditEvents = (filter: AuditFilter, offset: number) =>
   });
 
 // The CSV with the access token (never in a URL), as bytes the browser then saves.
-export const fetchAuditCsv = (filter: AuditFilter) => call(api.GET('/api/audit-events.csv', { params: { query: filter }, parseAs: 'blob' })) as Promise<Blob>;
+export const fetchAuditCsv = (filter: AuditFilter) =>
+  call(api.GET('/api/audit-events.csv', { params: { query: filter }, parseAs: 'blob' })) as Promise<Blob>;

@@ -55,10 +55,14 @@ export function AuditTrailPage() {
 
   const search = () => {
     const found: FieldError[] = [];
-    if (draft.actorEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.actorEmail.trim())) found.push({ field: 'actorEmail', text: t('forms.invalidEmail', { field: labels.actorEmail }) });
-    if (draft.action.trim() && !/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/.test(draft.action.trim())) found.push({ field: 'action', text: t('admin.audit.filters.actionInvalid') });
-    if (draft.entityId.trim() && !UUID.test(draft.entityId.trim())) found.push({ field: 'entityId', text: t('admin.audit.filters.entityIdInvalid') });
-    if (draft.from && draft.to && draft.to < draft.from) found.push({ field: 'to', text: t('admin.audit.filters.toBeforeFrom') });
+    if (draft.actorEmail.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.actorEmail.trim()))
+      found.push({ field: 'actorEmail', text: t('forms.invalidEmail', { field: labels.actorEmail }) });
+    if (draft.action.trim() && !/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/.test(draft.action.trim()))
+      found.push({ field: 'action', text: t('admin.audit.filters.actionInvalid') });
+    if (draft.entityId.trim() && !UUID.test(draft.entityId.trim()))
+      found.push({ field: 'entityId', text: t('admin.audit.filters.entityIdInvalid') });
+    if (draft.from && draft.to && draft.to < draft.from)
+      found.push({ field: 'to', text: t('admin.audit.filters.toBeforeFrom') });
     setErrors(found);
     setAttempt((a) => a + 1);
     if (found.length > 0) return;
@@ -73,13 +77,58 @@ export function AuditTrailPage() {
         <Heading variant="h2" id="audit-filters-heading" mb="s">
           {t('admin.audit.filters.heading')}
         </Heading>
-        <Form onSubmit={search} pending={false} errors={errors} attempt={attempt} submitLabel={t('admin.audit.filters.search')}>
+        <Form
+          onSubmit={search}
+          pending={false}
+          errors={errors}
+          attempt={attempt}
+          submitLabel={t('admin.audit.filters.search')}
+        >
           <div className="filters">
-            <TextField field="actorEmail" label={labels.actorEmail} value={draft.actorEmail} onChange={set('actorEmail')} errors={errors} type="email" optional />
-            <TextField field="action" label={labels.action} value={draft.action} onChange={set('action')} errors={errors} hint={t('admin.audit.filters.actionHint')} optional />
-            <TextField field="entityId" label={labels.entityId} value={draft.entityId} onChange={set('entityId')} errors={errors} optional />
-            <DateTimeField field="from" type="date" label={labels.from} value={draft.from} onChange={set('from')} errors={errors} optional />
-            <DateTimeField field="to" type="date" label={labels.to} value={draft.to} onChange={set('to')} errors={errors} optional />
+            <TextField
+              field="actorEmail"
+              label={labels.actorEmail}
+              value={draft.actorEmail}
+              onChange={set('actorEmail')}
+              errors={errors}
+              type="email"
+              optional
+            />
+            <TextField
+              field="action"
+              label={labels.action}
+              value={draft.action}
+              onChange={set('action')}
+              errors={errors}
+              hint={t('admin.audit.filters.actionHint')}
+              optional
+            />
+            <TextField
+              field="entityId"
+              label={labels.entityId}
+              value={draft.entityId}
+              onChange={set('entityId')}
+              errors={errors}
+              optional
+            />
+            <DateTimeField
+              field="from"
+              type="date"
+              label={labels.from}
+              value={draft.from}
+              onChange={set('from')}
+              errors={errors}
+              optional
+            />
+            <DateTimeField
+              field="to"
+              type="date"
+              label={labels.to}
+              value={draft.to}
+              onChange={set('to')}
+              errors={errors}
+              optional
+            />
           </div>
         </Form>
       </section>
@@ -88,7 +137,15 @@ export function AuditTrailPage() {
   );
 }
 
-function Results({ filter, offset, onOffset }: { filter: AuditFilter; offset: number; onOffset: (offset: number) => void }) {
+function Results({
+  filter,
+  offset,
+  onOffset,
+}: {
+  filter: AuditFilter;
+  offset: number;
+  onOffset: (offset: number) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const query = useAuditEvents(filter, offset);
@@ -200,7 +257,9 @@ function EventRow({ event }: { event: AuditEvent }) {
       <td>
         {details.length > 0 && (
           <code>
-            {details.map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`).join('; ')}
+            {details
+              .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+              .join('; ')}
           </code>
         )}
       </td>

@@ -12,7 +12,15 @@ import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
-import { inviteUser, PAGE_SIZE, useAccountAction, usePeople, type User, type UserRole, type UserStatus } from './people-api';
+import {
+  inviteUser,
+  PAGE_SIZE,
+  useAccountAction,
+  usePeople,
+  type User,
+  type UserRole,
+  type UserStatus,
+} from './people-api';
 
 const ROLES: UserRole[] = ['orderer', 'expert', 'coordinator', 'admin'];
 const STATUSES: UserStatus[] = ['invited', 'active', 'disabled'];
@@ -34,10 +42,21 @@ function Invite() {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const client = useQueryClient();
-  const [values, setValues] = useState({ name: '', email: '', role: 'orderer' as UserRole, language: 'fi' as Language });
-  const labels = { name: t('admin.people.invite.name'), email: t('admin.people.invite.email'), role: t('admin.people.invite.role'), language: t('admin.people.invite.language') };
+  const [values, setValues] = useState({
+    name: '',
+    email: '',
+    role: 'orderer' as UserRole,
+    language: 'fi' as Language,
+  });
+  const labels = {
+    name: t('admin.people.invite.name'),
+    email: t('admin.people.invite.email'),
+    role: t('admin.people.invite.role'),
+    language: t('admin.people.invite.language'),
+  };
   const { submit, formProps, errors } = useSubmission({
-    send: (v: typeof values) => inviteUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, language: v.language }),
+    send: (v: typeof values) =>
+      inviteUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, language: v.language }),
     validate: (v) =>
       checkRequired(t, [
         { field: 'name', label: labels.name, value: v.name },
@@ -56,8 +75,23 @@ function Invite() {
         {t('admin.people.invite.heading')}
       </Heading>
       <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.people.invite.submit')}>
-        <TextField field="name" label={labels.name} value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} errors={errors} autoComplete="off" />
-        <TextField field="email" label={labels.email} value={values.email} onChange={(email) => setValues((v) => ({ ...v, email }))} errors={errors} type="email" autoComplete="off" />
+        <TextField
+          field="name"
+          label={labels.name}
+          value={values.name}
+          onChange={(name) => setValues((v) => ({ ...v, name }))}
+          errors={errors}
+          autoComplete="off"
+        />
+        <TextField
+          field="email"
+          label={labels.email}
+          value={values.email}
+          onChange={(email) => setValues((v) => ({ ...v, email }))}
+          errors={errors}
+          type="email"
+          autoComplete="off"
+        />
         <SelectField
           field="role"
           label={labels.role}
@@ -84,7 +118,10 @@ function People() {
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
-  const query = usePeople({ role: (role || undefined) as UserRole | undefined, status: (status || undefined) as UserStatus | undefined }, offset);
+  const query = usePeople(
+    { role: (role || undefined) as UserRole | undefined, status: (status || undefined) as UserStatus | undefined },
+    offset,
+  );
   return (
     <section aria-labelledby="people-heading" className="section">
       <Heading variant="h2" id="people-heading" mb="s">
@@ -97,7 +134,10 @@ function People() {
           value={role}
           onChange={(v) => (setRole(v), setOffset(0))}
           errors={[]}
-          options={[{ value: '', label: t('admin.people.list.all') }, ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))]}
+          options={[
+            { value: '', label: t('admin.people.list.all') },
+            ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+          ]}
         />
         <SelectField
           field="people-status"
@@ -105,7 +145,10 @@ function People() {
           value={status}
           onChange={(v) => (setStatus(v), setOffset(0))}
           errors={[]}
-          options={[{ value: '', label: t('admin.people.list.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.people.status.${s}`) }))]}
+          options={[
+            { value: '', label: t('admin.people.list.all') },
+            ...STATUSES.map((s) => ({ value: s, label: t(`admin.people.status.${s}`) })),
+          ]}
         />
       </div>
       {query.isPending ? (
@@ -152,10 +195,18 @@ function Person({ user }: { user: User }) {
   const action = useAccountAction();
   const run = (kind: 'disable' | 'enable' | 'invitation') => {
     if (action.isPending) return;
-    action.mutate({ id: user.id, action: kind }, { onSuccess: () => announce(t(`admin.people.actions.${kind}Done`, { name: user.name })) });
+    action.mutate(
+      { id: user.id, action: kind },
+      { onSuccess: () => announce(t(`admin.people.actions.${kind}Done`, { name: user.name })) },
+    );
   };
   const button = (kind: 'disable' | 'enable' | 'invitation') => (
-    <Button variant="secondary" aria-disabled={action.isPending} aria-label={t(`admin.people.actions.${kind}Named`, { name: user.name })} onClick={() => run(kind)}>
+    <Button
+      variant="secondary"
+      aria-disabled={action.isPending}
+      aria-label={t(`admin.people.actions.${kind}Named`, { name: user.name })}
+      onClick={() => run(kind)}
+    >
       {t(`admin.people.actions.${kind}`)}
     </Button>
   );

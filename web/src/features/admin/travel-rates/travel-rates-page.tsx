@@ -11,8 +11,10 @@ import { TableRegion } from '../../../components/table-region';
 import { formatCents } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 
-const useTravelRates = () => useQuery({ queryKey: ['travel-rates'], queryFn: () => call(api.GET('/api/travel-rates')) });
-const setTravelRate = (year: number, carCentsPerKm: number) => call(api.PUT('/api/travel-rates/{year}', { params: { path: { year: String(year) } }, body: { carCentsPerKm } }));
+const useTravelRates = () =>
+  useQuery({ queryKey: ['travel-rates'], queryFn: () => call(api.GET('/api/travel-rates')) });
+const setTravelRate = (year: number, carCentsPerKm: number) =>
+  call(api.PUT('/api/travel-rates/{year}', { params: { path: { year: String(year) } }, body: { carCentsPerKm } }));
 
 // "0,55" or "0.55" euros per km as cents; NaN otherwise.
 function centsPerKm(text: string): number {
@@ -35,7 +37,8 @@ export function TravelRatesPage() {
       const found: FieldError[] = [];
       if (!/^\d{4}$/.test(v.year.trim())) found.push({ field: 'year', text: t('admin.travelRates.yearInvalid') });
       const cents = centsPerKm(v.rate);
-      if (Number.isNaN(cents) || cents < 1) found.push({ field: 'carCentsPerKm', text: t('admin.travelRates.rateInvalid') });
+      if (Number.isNaN(cents) || cents < 1)
+        found.push({ field: 'carCentsPerKm', text: t('admin.travelRates.rateInvalid') });
       return found;
     },
     labels,
@@ -87,8 +90,21 @@ export function TravelRatesPage() {
           {t('admin.travelRates.setHeading')}
         </Heading>
         <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.travelRates.submit')}>
-          <TextField field="year" label={labels.year} value={values.year} onChange={(year) => setValues((v) => ({ ...v, year }))} errors={errors} />
-          <TextField field="carCentsPerKm" label={labels.carCentsPerKm} hint={t('admin.travelRates.rateHint')} value={values.rate} onChange={(rate) => setValues((v) => ({ ...v, rate }))} errors={errors} />
+          <TextField
+            field="year"
+            label={labels.year}
+            value={values.year}
+            onChange={(year) => setValues((v) => ({ ...v, year }))}
+            errors={errors}
+          />
+          <TextField
+            field="carCentsPerKm"
+            label={labels.carCentsPerKm}
+            hint={t('admin.travelRates.rateHint')}
+            value={values.rate}
+            onChange={(rate) => setValues((v) => ({ ...v, rate }))}
+            errors={errors}
+          />
         </Form>
       </section>
     </Page>

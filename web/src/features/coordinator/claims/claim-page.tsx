@@ -21,8 +21,15 @@ type Cost = Claim['costs'][number];
 function Receipt({ claim, cost }: { claim: Claim; cost: Cost }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const { url, error } = useBlobUrl(['coordinator', 'receipt', cost.id, cost.receipt.sha256], () => receiptFile(claim.id, cost.id), cost.receipt.mediaType);
-  const label = t('coordinator.claims.receiptOf', { kind: t(`coordinator.costKind.${cost.kind}`), amount: formatCents(language, cost.amountCents) });
+  const { url, error } = useBlobUrl(
+    ['coordinator', 'receipt', cost.id, cost.receipt.sha256],
+    () => receiptFile(claim.id, cost.id),
+    cost.receipt.mediaType,
+  );
+  const label = t('coordinator.claims.receiptOf', {
+    kind: t(`coordinator.costKind.${cost.kind}`),
+    amount: formatCents(language, cost.amountCents),
+  });
   return (
     <article className="section" aria-labelledby={`cost-${cost.id}`}>
       <Heading variant="h3" id={`cost-${cost.id}`} mb="xs">
@@ -40,7 +47,13 @@ function Amounts({ claim: c }: { claim: Claim }) {
   const a = c.amounts;
   if (!a) return <Paragraph mb="m">{t('coordinator.claims.noAmounts')}</Paragraph>;
   const rows: [string, string][] = [
-    [t(a.feeBasis === 'hourly' ? 'coordinator.claims.feeHourly' : 'coordinator.claims.feePerEvent', { rate: formatCents(language, a.rateCents), quarters: a.quarterHours }), formatCents(language, a.grossFeeCents)],
+    [
+      t(a.feeBasis === 'hourly' ? 'coordinator.claims.feeHourly' : 'coordinator.claims.feePerEvent', {
+        rate: formatCents(language, a.rateCents),
+        quarters: a.quarterHours,
+      }),
+      formatCents(language, a.grossFeeCents),
+    ],
     [t('coordinator.claims.carTravel'), formatCents(language, a.carTravelCents)],
     [t('coordinator.claims.costs'), formatCents(language, a.costsCents)],
     [t('coordinator.claims.withholding'), `−${formatCents(language, a.withholdingCents)}`],
@@ -70,10 +83,13 @@ export function ClaimPage() {
   const announce = useAnnounce();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
-  const approve = useAction(() => approveClaim(id), () => {
-    announce(t('coordinator.claims.approved'));
-    void refresh();
-  });
+  const approve = useAction(
+    () => approveClaim(id),
+    () => {
+      announce(t('coordinator.claims.approved'));
+      void refresh();
+    },
+  );
   const labels = { reason: t('coordinator.claims.returnReason') };
   const giveBack = useSubmission({
     labels,
@@ -88,7 +104,11 @@ export function ClaimPage() {
   const c = claim.data;
   const hours = (minutes: number) => formatNumber(language, minutes / 60, 2);
   return (
-    <Page title={c ? t('coordinator.claims.claimTitle', { title: c.title, name: c.expertName }) : t('coordinator.claims.claim')}>
+    <Page
+      title={
+        c ? t('coordinator.claims.claimTitle', { title: c.title, name: c.expertName }) : t('coordinator.claims.claim')
+      }
+    >
       {claim.isPending && <Loading />}
       {claim.isError && <LoadError error={claim.error} onRetry={() => void claim.refetch()} />}
       {c && (
@@ -114,7 +134,12 @@ export function ClaimPage() {
               </div>
               <div>
                 <dt>{t('coordinator.claims.hours')}</dt>
-                <dd>{t('coordinator.claims.hoursText', { worked: hours(c.workedMinutes), preparation: hours(c.preparationMinutes) })}</dd>
+                <dd>
+                  {t('coordinator.claims.hoursText', {
+                    worked: hours(c.workedMinutes),
+                    preparation: hours(c.preparationMinutes),
+                  })}
+                </dd>
               </div>
               <div>
                 <dt>{t('coordinator.matching.costCentre')}</dt>
@@ -151,7 +176,9 @@ export function ClaimPage() {
                     <tr>
                       <th scope="col">{t('coordinator.claims.date')}</th>
                       <th scope="col">{t('coordinator.claims.route')}</th>
-                      <th scope="col" className="num">{t('coordinator.claims.km')}</th>
+                      <th scope="col" className="num">
+                        {t('coordinator.claims.km')}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -172,7 +199,11 @@ export function ClaimPage() {
               <Heading variant="h2" id="receipts-heading" mb="s">
                 {t('coordinator.claims.receipts')}
               </Heading>
-              {c.costs.length === 0 ? <Empty text={t('coordinator.claims.noReceipts')} /> : c.costs.map((cost) => <Receipt key={cost.id} claim={c} cost={cost} />)}
+              {c.costs.length === 0 ? (
+                <Empty text={t('coordinator.claims.noReceipts')} />
+              ) : (
+                c.costs.map((cost) => <Receipt key={cost.id} claim={c} cost={cost} />)
+              )}
             </section>
           </div>
           <aside aria-labelledby="decision-heading">
@@ -184,7 +215,12 @@ export function ClaimPage() {
               <>
                 {approve.error !== undefined && <ProblemNotice error={approve.error} />}
                 <div className="actions">
-                  <Button onClick={() => approve.run(undefined as void)} aria-disabled={approve.pending} loading={approve.pending || undefined} ariaLoadingText={t('forms.sending')}>
+                  <Button
+                    onClick={() => approve.run(undefined as void)}
+                    aria-disabled={approve.pending}
+                    loading={approve.pending || undefined}
+                    ariaLoadingText={t('forms.sending')}
+                  >
                     {t('coordinator.claims.approve')}
                   </Button>
                   {!returning && (
@@ -194,13 +230,26 @@ export function ClaimPage() {
                   )}
                 </div>
                 {returning && (
-                  <Form {...giveBack.formProps} onSubmit={() => giveBack.submit(reason)} submitLabel={t('coordinator.claims.returnSubmit')}>
-                    <TextAreaField field="reason" label={labels.reason} hint={t('coordinator.claims.returnHint')} value={reason} onChange={setReason} errors={giveBack.errors} />
+                  <Form
+                    {...giveBack.formProps}
+                    onSubmit={() => giveBack.submit(reason)}
+                    submitLabel={t('coordinator.claims.returnSubmit')}
+                  >
+                    <TextAreaField
+                      field="reason"
+                      label={labels.reason}
+                      hint={t('coordinator.claims.returnHint')}
+                      value={reason}
+                      onChange={setReason}
+                      errors={giveBack.errors}
+                    />
                   </Form>
                 )}
               </>
             ) : (
-              <Paragraph mb="m">{t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}</Paragraph>
+              <Paragraph mb="m">
+                {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
+              </Paragraph>
             )}
             <ul className="link-row">
               <li>

@@ -43,13 +43,23 @@ export function ClaimsPage() {
       {data && data.total === 0 && <Empty text={t('coordinator.claims.none')} />}
       {data && data.total > 0 && (
         <>
-          <DataTable id="claims" caption={t('coordinator.claims.caption', { state: t(`coordinator.claimStatus.${status}`), from: offset + 1, to: offset + data.items.length, total: data.total })}>
+          <DataTable
+            id="claims"
+            caption={t('coordinator.claims.caption', {
+              state: t(`coordinator.claimStatus.${status}`),
+              from: offset + 1,
+              to: offset + data.items.length,
+              total: data.total,
+            })}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('coordinator.columns.work')}</th>
                 <th scope="col">{t('coordinator.columns.expert')}</th>
                 <th scope="col">{t('coordinator.columns.workDate')}</th>
-                <th scope="col" className="num">{t('coordinator.claims.total')}</th>
+                <th scope="col" className="num">
+                  {t('coordinator.claims.total')}
+                </th>
                 <th scope="col">{t('coordinator.columns.waited')}</th>
               </tr>
             </thead>
@@ -61,18 +71,30 @@ export function ClaimsPage() {
                   </td>
                   <td>{c.expertName}</td>
                   <td>{formatDate(language, c.workDate)}</td>
-                  <td className="num">{c.amounts ? formatCents(language, c.amounts.grossFeeCents + c.amounts.travelAndCostsCents) : '–'}</td>
+                  <td className="num">
+                    {c.amounts ? formatCents(language, c.amounts.grossFeeCents + c.amounts.travelAndCostsCents) : '–'}
+                  </td>
                   <td>{c.submittedAt ? waitedText(t, c.submittedAt) : ''}</td>
                 </tr>
               ))}
             </tbody>
           </DataTable>
           <nav className="pager" aria-label={t('coordinator.pager.label')}>
-            <Button variant="secondary" disabled={offset === 0} onClick={() => go({ offset: String(Math.max(0, offset - 50)) })}>
+            <Button
+              variant="secondary"
+              disabled={offset === 0}
+              onClick={() => go({ offset: String(Math.max(0, offset - 50)) })}
+            >
               {t('coordinator.pager.previous')}
             </Button>
-            <Paragraph>{t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}</Paragraph>
-            <Button variant="secondary" disabled={offset + data.items.length >= data.total} onClick={() => go({ offset: String(offset + 50) })}>
+            <Paragraph>
+              {t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}
+            </Paragraph>
+            <Button
+              variant="secondary"
+              disabled={offset + data.items.length >= data.total}
+              onClick={() => go({ offset: String(offset + 50) })}
+            >
               {t('coordinator.pager.next')}
             </Button>
           </nav>

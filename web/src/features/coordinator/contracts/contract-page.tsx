@@ -14,7 +14,15 @@ import { useBlobUrl } from '../shared/blob-url';
 import '../shared/coordinator.css';
 import { FilePreview } from '../shared/file-preview';
 import { useAction } from '../shared/use-action';
-import { approveContract, type Contract, contractPdf, reviseContract, terminateContract, useContract, useRefreshContracts } from './contracts-api';
+import {
+  approveContract,
+  type Contract,
+  contractPdf,
+  reviseContract,
+  terminateContract,
+  useContract,
+  useRefreshContracts,
+} from './contracts-api';
 
 function Facts({ contract: c }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +44,14 @@ function Facts({ contract: c }: { contract: Contract }) {
       </ul>,
     ],
   ];
-  if (c.fee) rows.push([t('coordinator.contracts.fee'), t(c.fee.basis === 'hourly' ? 'coordinator.contracts.feeHourly' : 'coordinator.contracts.feePerEvent', { rate: formatCents(language, c.fee.rateCents), total: formatCents(language, c.fee.expectedCents) })]);
+  if (c.fee)
+    rows.push([
+      t('coordinator.contracts.fee'),
+      t(c.fee.basis === 'hourly' ? 'coordinator.contracts.feeHourly' : 'coordinator.contracts.feePerEvent', {
+        rate: formatCents(language, c.fee.rateCents),
+        total: formatCents(language, c.fee.expectedCents),
+      }),
+    ]);
   if (c.approvedAt) rows.push([t('coordinator.contracts.approvedAt'), formatDateTime(language, c.approvedAt)]);
   if (c.signature) rows.push([t('coordinator.contracts.signedAt'), formatDateTime(language, c.signature.at)]);
   if (c.terminationReason) rows.push([t('coordinator.contracts.terminationReason'), c.terminationReason]);
@@ -54,10 +69,28 @@ function Facts({ contract: c }: { contract: Contract }) {
 
 function Document({ contract: c }: { contract: Contract }) {
   const { t } = useTranslation();
-  const { url, error } = useBlobUrl(['coordinator', 'contract-pdf', c.id, c.pdfSha256], () => contractPdf(c.id), 'application/pdf', c.pdfSha256 !== null);
-  if (!c.pdfSha256) return <Paragraph mb="m">{c.status === 'draft' ? t('coordinator.contracts.pdfAfterApproval') : t('coordinator.contracts.pdfNotReady')}</Paragraph>;
+  const { url, error } = useBlobUrl(
+    ['coordinator', 'contract-pdf', c.id, c.pdfSha256],
+    () => contractPdf(c.id),
+    'application/pdf',
+    c.pdfSha256 !== null,
+  );
+  if (!c.pdfSha256)
+    return (
+      <Paragraph mb="m">
+        {c.status === 'draft' ? t('coordinator.contracts.pdfAfterApproval') : t('coordinator.contracts.pdfNotReady')}
+      </Paragraph>
+    );
   const name = t('coordinator.contractName', { number: c.number, version: c.version });
-  return <FilePreview url={url} error={error} mediaType="application/pdf" name={`${c.number}-${c.version}.pdf`} label={name} />;
+  return (
+    <FilePreview
+      url={url}
+      error={error}
+      mediaType="application/pdf"
+      name={`${c.number}-${c.version}.pdf`}
+      label={name}
+    />
+  );
 }
 
 function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => void }) {
@@ -76,7 +109,14 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
   });
   return (
     <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('coordinator.contracts.terminateSubmit')}>
-      <TextAreaField field="reason" label={labels.reason} hint={t('coordinator.contracts.terminationHint')} value={reason} onChange={setReason} errors={errors} />
+      <TextAreaField
+        field="reason"
+        label={labels.reason}
+        hint={t('coordinator.contracts.terminationHint')}
+        value={reason}
+        onChange={setReason}
+        errors={errors}
+      />
     </Form>
   );
 }
@@ -89,17 +129,29 @@ export function ContractPage() {
   const refresh = useRefreshContracts();
   const announce = useAnnounce();
   const [terminating, setTerminating] = useState(false);
-  const approve = useAction(() => approveContract(id), () => {
-    announce(t('coordinator.contracts.approved'));
-    void refresh();
-  });
-  const revise = useAction(() => reviseContract(id, {}), (draft) => {
-    announce(t('coordinator.contracts.revised', { version: draft.version }));
-    void refresh();
-  });
+  const approve = useAction(
+    () => approveContract(id),
+    () => {
+      announce(t('coordinator.contracts.approved'));
+      void refresh();
+    },
+  );
+  const revise = useAction(
+    () => reviseContract(id, {}),
+    (draft) => {
+      announce(t('coordinator.contracts.revised', { version: draft.version }));
+      void refresh();
+    },
+  );
   const c = contract.data;
   return (
-    <Page title={c ? t('coordinator.contractName', { number: c.number, version: c.version }) : t('coordinator.contracts.contract')}>
+    <Page
+      title={
+        c
+          ? t('coordinator.contractName', { number: c.number, version: c.version })
+          : t('coordinator.contracts.contract')
+      }
+    >
       {contract.isPending && <Loading />}
       {contract.isError && <LoadError error={contract.error} onRetry={() => void contract.refetch()} />}
       {c && (
@@ -109,7 +161,12 @@ export function ContractPage() {
           {revise.error !== undefined && <ProblemNotice error={revise.error} />}
           <div className="actions">
             {c.status === 'draft' && (
-              <Button onClick={() => approve.run(undefined as void)} aria-disabled={approve.pending} loading={approve.pending || undefined} ariaLoadingText={t('forms.sending')}>
+              <Button
+                onClick={() => approve.run(undefined as void)}
+                aria-disabled={approve.pending}
+                loading={approve.pending || undefined}
+                ariaLoadingText={t('forms.sending')}
+              >
                 {t('coordinator.contracts.approve')}
               </Button>
             )}
@@ -127,12 +184,16 @@ export function ContractPage() {
           {terminating && <Terminate contract={c} onDone={() => void refresh().then(() => setTerminating(false))} />}
           {c.supersededById && (
             <Paragraph mb="s">
-              <AppLink to={`/coordinator/contracts/${c.supersededById}`}>{t('coordinator.contracts.newerVersion')}</AppLink>
+              <AppLink to={`/coordinator/contracts/${c.supersededById}`}>
+                {t('coordinator.contracts.newerVersion')}
+              </AppLink>
             </Paragraph>
           )}
           {c.supersedesId && (
             <Paragraph mb="s">
-              <AppLink to={`/coordinator/contracts/${c.supersedesId}`}>{t('coordinator.contracts.olderVersion')}</AppLink>
+              <AppLink to={`/coordinator/contracts/${c.supersedesId}`}>
+                {t('coordinator.contracts.olderVersion')}
+              </AppLink>
             </Paragraph>
           )}
           <section className="section" aria-labelledby="document-heading">

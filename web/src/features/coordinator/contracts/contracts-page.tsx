@@ -42,7 +42,15 @@ export function ContractsPage() {
       {data && data.total === 0 && <Empty text={t('coordinator.contracts.none')} />}
       {data && data.total > 0 && (
         <>
-          <DataTable id="contracts" caption={t('coordinator.contracts.caption', { state: t(`coordinator.contractStatus.${status}`), from: offset + 1, to: offset + data.items.length, total: data.total })}>
+          <DataTable
+            id="contracts"
+            caption={t('coordinator.contracts.caption', {
+              state: t(`coordinator.contractStatus.${status}`),
+              from: offset + 1,
+              to: offset + data.items.length,
+              total: data.total,
+            })}
+          >
             <thead>
               <tr>
                 <th scope="col">{t('coordinator.columns.contract')}</th>
@@ -56,7 +64,9 @@ export function ContractsPage() {
               {data.items.map((c) => (
                 <tr key={c.id}>
                   <td>
-                    <AppLink to={`/coordinator/contracts/${c.id}`}>{t('coordinator.contractName', { number: c.number, version: c.version })}</AppLink>
+                    <AppLink to={`/coordinator/contracts/${c.id}`}>
+                      {t('coordinator.contractName', { number: c.number, version: c.version })}
+                    </AppLink>
                   </td>
                   <td>{c.expertName}</td>
                   <td>{language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi}</td>
@@ -69,11 +79,21 @@ export function ContractsPage() {
             </tbody>
           </DataTable>
           <nav className="pager" aria-label={t('coordinator.pager.label')}>
-            <Button variant="secondary" disabled={offset === 0} onClick={() => go({ offset: String(Math.max(0, offset - 50)) })}>
+            <Button
+              variant="secondary"
+              disabled={offset === 0}
+              onClick={() => go({ offset: String(Math.max(0, offset - 50)) })}
+            >
               {t('coordinator.pager.previous')}
             </Button>
-            <Paragraph>{t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}</Paragraph>
-            <Button variant="secondary" disabled={offset + data.items.length >= data.total} onClick={() => go({ offset: String(offset + 50) })}>
+            <Paragraph>
+              {t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}
+            </Paragraph>
+            <Button
+              variant="secondary"
+              disabled={offset + data.items.length >= data.total}
+              onClick={() => go({ offset: String(offset + 50) })}
+            >
               {t('coordinator.pager.next')}
             </Button>
           </nav>

@@ -12,18 +12,31 @@ import { useAction } from '../shared/use-action';
 import { type Credential, credentialFile, rejectCredential, verifyCredential } from './experts-api';
 
 // One certificate: what it claims, the file itself in the page, and the decision while it is pending.
-export function CredentialCard({ credential: c, onDecided }: { credential: Credential; onDecided: () => Promise<unknown> }) {
+export function CredentialCard({
+  credential: c,
+  onDecided,
+}: {
+  credential: Credential;
+  onDecided: () => Promise<unknown>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
-  const { url, error } = useBlobUrl(['coordinator', 'credential-file', c.id, c.file.sha256], () => credentialFile(c.id), c.file.mediaType);
+  const { url, error } = useBlobUrl(
+    ['coordinator', 'credential-file', c.id, c.file.sha256],
+    () => credentialFile(c.id),
+    c.file.mediaType,
+  );
   const title = t(`coordinator.trainingTypes.${c.type}`);
-  const verify = useAction(() => verifyCredential(c.id), () => {
-    announce(t('coordinator.expert.verified'));
-    void onDecided();
-  });
+  const verify = useAction(
+    () => verifyCredential(c.id),
+    () => {
+      announce(t('coordinator.expert.verified'));
+      void onDecided();
+    },
+  );
   const field = `reason-${c.id}`;
   const labels = { [field]: t('coordinator.expert.rejectReason') };
   const reject = useSubmission({
@@ -41,17 +54,34 @@ export function CredentialCard({ credential: c, onDecided }: { credential: Crede
         {title}
       </Heading>
       <Paragraph mb="s">
-        {t('coordinator.expert.credentialFacts', { provider: c.provider, date: formatDate(language, c.completedOn), uploaded: formatDateTime(language, c.createdAt) })}
+        {t('coordinator.expert.credentialFacts', {
+          provider: c.provider,
+          date: formatDate(language, c.completedOn),
+          uploaded: formatDateTime(language, c.createdAt),
+        })}
         {' · '}
         <strong>{t(`coordinator.credentialStates.${c.status}`)}</strong>
       </Paragraph>
-      {c.rejectionReason && <Paragraph mb="s">{t('coordinator.expert.reasonGiven', { reason: c.rejectionReason })}</Paragraph>}
-      <FilePreview url={url} error={error} mediaType={c.file.mediaType} name={c.file.name} label={t('coordinator.expert.certificateOf', { title, name: c.file.name })} />
+      {c.rejectionReason && (
+        <Paragraph mb="s">{t('coordinator.expert.reasonGiven', { reason: c.rejectionReason })}</Paragraph>
+      )}
+      <FilePreview
+        url={url}
+        error={error}
+        mediaType={c.file.mediaType}
+        name={c.file.name}
+        label={t('coordinator.expert.certificateOf', { title, name: c.file.name })}
+      />
       {c.status === 'pending' && (
         <>
           {verify.error !== undefined && <ProblemNotice error={verify.error} />}
           <div className="actions">
-            <Button onClick={() => verify.run(undefined as void)} aria-disabled={verify.pending} loading={verify.pending || undefined} ariaLoadingText={t('forms.sending')}>
+            <Button
+              onClick={() => verify.run(undefined as void)}
+              aria-disabled={verify.pending}
+              loading={verify.pending || undefined}
+              ariaLoadingText={t('forms.sending')}
+            >
               {t('coordinator.expert.verify')}
             </Button>
             {!rejecting && (
@@ -61,8 +91,19 @@ export function CredentialCard({ credential: c, onDecided }: { credential: Crede
             )}
           </div>
           {rejecting && (
-            <Form {...reject.formProps} onSubmit={() => reject.submit(reason)} submitLabel={t('coordinator.expert.rejectSubmit')}>
-              <TextAreaField field={field} label={labels[field]} hint={t('coordinator.expert.rejectHint')} value={reason} onChange={setReason} errors={reject.errors} />
+            <Form
+              {...reject.formProps}
+              onSubmit={() => reject.submit(reason)}
+              submitLabel={t('coordinator.expert.rejectSubmit')}
+            >
+              <TextAreaField
+                field={field}
+                label={labels[field]}
+                hint={t('coordinator.expert.rejectHint')}
+                value={reason}
+                onChange={setReason}
+                errors={reject.errors}
+              />
             </Form>
           )}
         </>

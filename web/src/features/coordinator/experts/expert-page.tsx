@@ -13,7 +13,18 @@ import { DataTable } from '../shared/data-table';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
 import { CredentialCard } from './credential-card';
-import { type Expert, type ExpertAction, moveExpert, pauseExpert, useExpert, useExpertCredentials, useMunicipalities, useOverview, useRefreshExpert, useTopics } from './experts-api';
+import {
+  type Expert,
+  type ExpertAction,
+  moveExpert,
+  pauseExpert,
+  useExpert,
+  useExpertCredentials,
+  useMunicipalities,
+  useOverview,
+  useRefreshExpert,
+  useTopics,
+} from './experts-api';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -43,7 +54,10 @@ function Profile({ expert: e }: { expert: Expert }) {
   const rows: [string, string][] = [
     [t('coordinator.expert.email'), e.email],
     [t('coordinator.expert.phone'), e.phone ?? none],
-    [t('coordinator.expert.languages'), e.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ') || none],
+    [
+      t('coordinator.expert.languages'),
+      e.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ') || none,
+    ],
     [t('coordinator.expert.home'), e.homeMunicipality ? place(e.homeMunicipality) : none],
     [t('coordinator.expert.travels'), e.travelMunicipalities.map(place).join(', ') || none],
     [t('coordinator.expert.remote'), e.worksRemotely ? t('coordinator.yes') : t('coordinator.no')],
@@ -69,23 +83,31 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
   const [pausing, setPausing] = useState(false);
   const [retiring, setRetiring] = useState(false);
   const [reason, setReason] = useState('');
-  const move = useAction((a: ExpertAction) => moveExpert(e.id, a), (_r, a) => {
-    setRetiring(false);
-    announce(t(`coordinator.expert.done.${a}`));
-    void onChanged();
-  });
-  const pause = useAction((r: string) => pauseExpert(e.id, r), () => {
-    setPausing(false);
-    announce(t('coordinator.expert.done.pause'));
-    void onChanged();
-  });
+  const move = useAction(
+    (a: ExpertAction) => moveExpert(e.id, a),
+    (_r, a) => {
+      setRetiring(false);
+      announce(t(`coordinator.expert.done.${a}`));
+      void onChanged();
+    },
+  );
+  const pause = useAction(
+    (r: string) => pauseExpert(e.id, r),
+    () => {
+      setPausing(false);
+      announce(t('coordinator.expert.done.pause'));
+      void onChanged();
+    },
+  );
   const busy = move.pending || pause.pending;
   return (
     <>
       <Paragraph mb="s">
         {t('coordinator.expert.statusNow')} <strong>{t(`coordinator.expertStatus.${e.status}`)}</strong>
       </Paragraph>
-      {e.status === 'paused' && e.pauseReason && <Paragraph mb="s">{t('coordinator.expert.pauseReason', { reason: e.pauseReason })}</Paragraph>}
+      {e.status === 'paused' && e.pauseReason && (
+        <Paragraph mb="s">{t('coordinator.expert.pauseReason', { reason: e.pauseReason })}</Paragraph>
+      )}
       {move.error !== undefined && <ProblemNotice error={move.error} />}
       {pause.error !== undefined && <ProblemNotice error={pause.error} />}
       <div className="actions">
@@ -160,7 +182,8 @@ function Load({ id }: { id: string }) {
   if (overview.isPending) return <Loading />;
   if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
   const { load, earnings, assignments } = overview.data;
-  const against = (n: number, cap: number | null) => (cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap }));
+  const against = (n: number, cap: number | null) =>
+    cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap });
   return (
     <>
       <Section id="expert-load" title={t('coordinator.expert.load')}>
@@ -178,7 +201,10 @@ function Load({ id }: { id: string }) {
             <dd>
               {earnings.ceilingCents === null
                 ? t('coordinator.expert.paidNoCeiling', { paid: formatCents(language, earnings.paidFeesCents) })
-                : t('coordinator.expert.paidOfCeiling', { paid: formatCents(language, earnings.paidFeesCents), ceiling: formatCents(language, earnings.ceilingCents) })}
+                : t('coordinator.expert.paidOfCeiling', {
+                    paid: formatCents(language, earnings.paidFeesCents),
+                    ceiling: formatCents(language, earnings.ceilingCents),
+                  })}
             </dd>
           </div>
         </dl>
@@ -231,7 +257,9 @@ export function ExpertPage() {
             {credentials.isPending && <Loading />}
             {credentials.isError && <LoadError error={credentials.error} onRetry={() => void credentials.refetch()} />}
             {credentials.data?.length === 0 && <Empty text={t('coordinator.expert.noCertificates')} />}
-            {credentials.data?.map((c) => <CredentialCard key={c.id} credential={c} onDecided={refresh} />)}
+            {credentials.data?.map((c) => (
+              <CredentialCard key={c.id} credential={c} onDecided={refresh} />
+            ))}
           </Section>
           <Section id="expert-profile" title={t('coordinator.expert.profile')}>
             <Profile expert={expert.data} />

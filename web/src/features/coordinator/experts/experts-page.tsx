@@ -15,7 +15,15 @@ import { type DirectoryQuery, useDirectory, useMunicipalities, useTopics } from 
 const PAGE_SIZE = 50;
 const STATUSES = ['applicant', 'active', 'paused', 'retired'] as const;
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
-const TASK_TYPES = ['working_group', 'evaluation', 'staff_meeting_training', 'lecture', 'workshop_event', 'client_session', 'professional_pair'] as const;
+const TASK_TYPES = [
+  'working_group',
+  'evaluation',
+  'staff_meeting_training',
+  'lecture',
+  'workshop_event',
+  'client_session',
+  'professional_pair',
+] as const;
 const CREDENTIAL_STATES = ['pending', 'verified', 'rejected', 'none'] as const;
 const FILTERS = ['search', 'status', 'language', 'municipality', 'topic', 'taskType', 'credentialState'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -36,7 +44,19 @@ function queryOf(params: URLSearchParams): DirectoryQuery {
   return query as DirectoryQuery;
 }
 
-function SelectFilter({ name, label, value, options, onChange }: { name: Filter; label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void }) {
+function SelectFilter({
+  name,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  name: Filter;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (v: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div>
@@ -62,7 +82,9 @@ export function ExpertsPage() {
   const list = useDirectory(query);
   const municipalities = useMunicipalities();
   const topics = useTopics();
-  const [draft, setDraft] = useState<Record<Filter, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>);
+  const [draft, setDraft] = useState<Record<Filter, string>>(
+    () => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>,
+  );
   const searched = useRef(false);
 
   const municipalityName = (code: string | null) => {
@@ -98,7 +120,8 @@ export function ExpertsPage() {
 
   const sort = (query.sort ?? 'name') as Sort;
   const order = query.order ?? 'asc';
-  const sortBy = (column: Sort) => update({ sort: column, order: sort === column && order === 'asc' ? 'desc' : undefined, offset: undefined });
+  const sortBy = (column: Sort) =>
+    update({ sort: column, order: sort === column && order === 'asc' ? 'desc' : undefined, offset: undefined });
   const ariaSort = (column: Sort) => (sort === column ? (order === 'asc' ? 'ascending' : 'descending') : undefined);
   const SortHeader = ({ column, label }: { column: Sort; label: string }) => (
     <th scope="col" aria-sort={ariaSort(column)}>
@@ -118,25 +141,56 @@ export function ExpertsPage() {
       <form className="filters" onSubmit={submit} role="search" aria-label={t('coordinator.experts.filters')}>
         <div>
           <label htmlFor="filter-search">{t('coordinator.experts.search')}</label>
-          <input id="filter-search" name="search" type="search" value={draft.search} maxLength={100} onChange={(e) => set('search')(e.target.value)} />
+          <input
+            id="filter-search"
+            name="search"
+            type="search"
+            value={draft.search}
+            maxLength={100}
+            onChange={(e) => set('search')(e.target.value)}
+          />
         </div>
-        <SelectFilter name="status" label={t('coordinator.experts.status')} value={draft.status} onChange={set('status')} options={STATUSES.map((s) => ({ value: s, label: t(`coordinator.expertStatus.${s}`) }))} />
-        <SelectFilter name="language" label={t('coordinator.experts.language')} value={draft.language} onChange={set('language')} options={LANGUAGES.map((l) => ({ value: l, label: t(`coordinator.languages.${l}`) }))} />
+        <SelectFilter
+          name="status"
+          label={t('coordinator.experts.status')}
+          value={draft.status}
+          onChange={set('status')}
+          options={STATUSES.map((s) => ({ value: s, label: t(`coordinator.expertStatus.${s}`) }))}
+        />
+        <SelectFilter
+          name="language"
+          label={t('coordinator.experts.language')}
+          value={draft.language}
+          onChange={set('language')}
+          options={LANGUAGES.map((l) => ({ value: l, label: t(`coordinator.languages.${l}`) }))}
+        />
         <SelectFilter
           name="municipality"
           label={t('coordinator.experts.municipality')}
           value={draft.municipality}
           onChange={set('municipality')}
-          options={(municipalities.data ?? []).map((m) => ({ value: m.code, label: language === 'sv' ? m.nameSv : m.nameFi }))}
+          options={(municipalities.data ?? []).map((m) => ({
+            value: m.code,
+            label: language === 'sv' ? m.nameSv : m.nameFi,
+          }))}
         />
         <SelectFilter
           name="topic"
           label={t('coordinator.experts.topic')}
           value={draft.topic}
           onChange={set('topic')}
-          options={(topics.data?.topics ?? []).map((x) => ({ value: x.code, label: language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi }))}
+          options={(topics.data?.topics ?? []).map((x) => ({
+            value: x.code,
+            label: language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi,
+          }))}
         />
-        <SelectFilter name="taskType" label={t('coordinator.experts.taskType')} value={draft.taskType} onChange={set('taskType')} options={TASK_TYPES.map((x) => ({ value: x, label: t(`taskTypes.${x}`) }))} />
+        <SelectFilter
+          name="taskType"
+          label={t('coordinator.experts.taskType')}
+          value={draft.taskType}
+          onChange={set('taskType')}
+          options={TASK_TYPES.map((x) => ({ value: x, label: t(`taskTypes.${x}`) }))}
+        />
         <SelectFilter
           name="credentialState"
           label={t('coordinator.experts.credentialState')}
@@ -157,7 +211,14 @@ export function ExpertsPage() {
       {data && data.total === 0 && <Empty text={t('coordinator.experts.none')} />}
       {data && data.total > 0 && (
         <>
-          <DataTable id="experts" caption={t('coordinator.experts.caption', { from: offset + 1, to: offset + data.items.length, total: data.total })}>
+          <DataTable
+            id="experts"
+            caption={t('coordinator.experts.caption', {
+              from: offset + 1,
+              to: offset + data.items.length,
+              total: data.total,
+            })}
+          >
             <thead>
               <tr>
                 <SortHeader column="name" label={t('coordinator.columns.name')} />
@@ -178,9 +239,12 @@ export function ExpertsPage() {
                   <td>{e.languages.join(', ')}</td>
                   <td>{municipalityName(e.homeMunicipality)}</td>
                   <td>
-                    {e.credentials.pending > 0 && <strong>{t('coordinator.experts.pendingCount', { count: e.credentials.pending })}</strong>}
+                    {e.credentials.pending > 0 && (
+                      <strong>{t('coordinator.experts.pendingCount', { count: e.credentials.pending })}</strong>
+                    )}
                     {e.credentials.pending > 0 && e.credentials.verified > 0 && ', '}
-                    {e.credentials.verified > 0 && t('coordinator.experts.verifiedCount', { count: e.credentials.verified })}
+                    {e.credentials.verified > 0 &&
+                      t('coordinator.experts.verifiedCount', { count: e.credentials.verified })}
                     {e.credentials.pending + e.credentials.verified === 0 && t('coordinator.experts.noneVerified')}
                   </td>
                   <td>{formatDate(language, e.createdAt)}</td>
@@ -189,11 +253,21 @@ export function ExpertsPage() {
             </tbody>
           </DataTable>
           <nav className="pager" aria-label={t('coordinator.pager.label')}>
-            <Button variant="secondary" disabled={offset === 0} onClick={() => update({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}>
+            <Button
+              variant="secondary"
+              disabled={offset === 0}
+              onClick={() => update({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}
+            >
               {t('coordinator.pager.previous')}
             </Button>
-            <Paragraph>{t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}</Paragraph>
-            <Button variant="secondary" disabled={offset + data.items.length >= data.total} onClick={() => update({ offset: String(offset + PAGE_SIZE) })}>
+            <Paragraph>
+              {t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}
+            </Paragraph>
+            <Button
+              variant="secondary"
+              disabled={offset + data.items.length >= data.total}
+              onClick={() => update({ offset: String(offset + PAGE_SIZE) })}
+            >
               {t('coordinator.pager.next')}
             </Button>
           </nav>

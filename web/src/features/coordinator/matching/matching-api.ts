@@ -8,10 +8,15 @@ export type MatchingContext = components['schemas']['MatchingContextResponse'];
 
 const KEY = ['coordinator', 'matching'];
 
-export const useOrder = (id: string) => useQuery({ queryKey: [...KEY, id, 'order'], queryFn: () => call(api.GET('/api/booking-requests/{id}', { params: { path: { id } } })) });
+export const useOrder = (id: string) =>
+  useQuery({
+    queryKey: [...KEY, id, 'order'],
+    queryFn: () => call(api.GET('/api/booking-requests/{id}', { params: { path: { id } } })),
+  });
 
 // The ranking's first page (the API's default 50), best first: the one place that knows the candidates endpoint's shape.
-export const fetchCandidates = async (id: string): Promise<Candidate[]> => (await call(api.GET('/api/booking-requests/{id}/candidates', { params: { path: { id } } }))).items;
+export const fetchCandidates = async (id: string): Promise<Candidate[]> =>
+  (await call(api.GET('/api/booking-requests/{id}/candidates', { params: { path: { id } } }))).items;
 
 export const useCandidates = (id: string, enabled: boolean) =>
   useQuery({ queryKey: [...KEY, id, 'candidates'], queryFn: () => fetchCandidates(id), enabled, retry: false });
@@ -19,14 +24,25 @@ export const useCandidates = (id: string, enabled: boolean) =>
 export const useMatchingContext = (id: string, expertIds: string[]) =>
   useQuery({
     queryKey: [...KEY, id, 'context', expertIds],
-    queryFn: () => call(api.GET('/api/booking-requests/{id}/matching', { params: { path: { id }, query: expertIds.length ? { expertIds: expertIds.join(',') } : {} } })),
+    queryFn: () =>
+      call(
+        api.GET('/api/booking-requests/{id}/matching', {
+          params: { path: { id }, query: expertIds.length ? { expertIds: expertIds.join(',') } : {} },
+        }),
+      ),
   });
 
-export const sendOffers = (id: string, expertIds: string[], deadline: string) => call(api.POST('/api/booking-requests/{id}/offers', { params: { path: { id } }, body: { expertIds, deadline } }));
+export const sendOffers = (id: string, expertIds: string[], deadline: string) =>
+  call(api.POST('/api/booking-requests/{id}/offers', { params: { path: { id } }, body: { expertIds, deadline } }));
 
-export const bookDirectly = (id: string, expertId: string) => call(api.POST('/api/booking-requests/{id}/assignments', { params: { path: { id } }, body: { expertId } }));
+export const bookDirectly = (id: string, expertId: string) =>
+  call(api.POST('/api/booking-requests/{id}/assignments', { params: { path: { id } }, body: { expertId } }));
 
 export function useRefreshMatching(id: string) {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: [...KEY, id] }), client.invalidateQueries({ queryKey: ['coordinator', 'today'] })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: [...KEY, id] }),
+      client.invalidateQueries({ queryKey: ['coordinator', 'today'] }),
+    ]);
 }

@@ -15,7 +15,17 @@ import { DataTable } from '../shared/data-table';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
 import { useTopics } from '../experts/experts-api';
-import { bookDirectly, type Candidate, type MatchingContext, type Order, sendOffers, useCandidates, useMatchingContext, useOrder, useRefreshMatching } from './matching-api';
+import {
+  bookDirectly,
+  type Candidate,
+  type MatchingContext,
+  type Order,
+  sendOffers,
+  useCandidates,
+  useMatchingContext,
+  useOrder,
+  useRefreshMatching,
+} from './matching-api';
 import { matchNotes, scoreParts } from './score';
 
 const OPEN = ['submitted', 'matching', 'partially_filled'];
@@ -42,8 +52,14 @@ function OrderDetails({ order }: { order: Order }) {
     [t('coordinator.matching.task'), t(`taskTypes.${order.taskType}`)],
     [t('coordinator.columns.when'), formatSpan(language, order.startsAt, order.endsAt)],
     [t('coordinator.matching.place'), place(order)],
-    [t('coordinator.columns.languages'), order.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ')],
-    [t('coordinator.matching.needed'), t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded })],
+    [
+      t('coordinator.columns.languages'),
+      order.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', '),
+    ],
+    [
+      t('coordinator.matching.needed'),
+      t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded }),
+    ],
     [t('coordinator.matching.preparation'), t('coordinator.matching.hours', { count: order.preparationHours })],
     [t('coordinator.matching.state'), t(`coordinator.requestStatus.${order.status}`)],
     [t('coordinator.matching.costCentre'), order.costCentre],
@@ -70,7 +86,8 @@ function OrderDetails({ order }: { order: Order }) {
           <ul className="plain-list">
             {booked.map((a) => (
               <li key={a.id}>
-                <AppLink to={`/coordinator/experts/${a.expert.id}`}>{a.expert.name}</AppLink> ({t(`coordinator.assignmentStatus.${a.status}`)})
+                <AppLink to={`/coordinator/experts/${a.expert.id}`}>{a.expert.name}</AppLink> (
+                {t(`coordinator.assignmentStatus.${a.status}`)})
               </li>
             ))}
           </ul>
@@ -123,12 +140,23 @@ function Offers({ context }: { context: MatchingContext }) {
   );
 }
 
-function Candidates({ order, candidates, onDone }: { order: Order; candidates: Candidate[]; onDone: () => Promise<unknown> }) {
+function Candidates({
+  order,
+  candidates,
+  onDone,
+}: {
+  order: Order;
+  candidates: Candidate[];
+  onDone: () => Promise<unknown>;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const topics = useTopics();
-  const context = useMatchingContext(order.id, candidates.map((c) => c.expertId));
+  const context = useMatchingContext(
+    order.id,
+    candidates.map((c) => c.expertId),
+  );
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [deadline, setDeadline] = useState(() => defaultDeadline(order.startsAt));
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -188,7 +216,8 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
     });
   const loadOf = (id: string) => context.data?.loads.find((l) => l.expertId === id);
   const deadlineError = errors.find((e) => e.field === 'deadline')?.text;
-  const againstCap = (n: number, cap: number | null) => (cap === null ? String(n) : t('coordinator.matching.ofCap', { count: n, cap }));
+  const againstCap = (n: number, cap: number | null) =>
+    cap === null ? String(n) : t('coordinator.matching.ofCap', { count: n, cap });
 
   return (
     <section className="section" aria-labelledby="candidates-heading">
@@ -200,7 +229,13 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
       ) : (
         <form noValidate onSubmit={submit}>
           {errors.length > 0 && (
-            <ErrorSummary headingRef={summary} headingText={t('forms.errorSummary', { count: errors.length })} headingVariant="h3" items={errors.map((e) => ({ inputId: e.field, text: e.text }))} mb="m" />
+            <ErrorSummary
+              headingRef={summary}
+              headingText={t('forms.errorSummary', { count: errors.length })}
+              headingVariant="h3"
+              items={errors.map((e) => ({ inputId: e.field, text: e.text }))}
+              mb="m"
+            />
           )}
           {failure !== undefined && <ProblemNotice error={failure} />}
           {book.error !== undefined && <ProblemNotice error={book.error} />}
@@ -210,7 +245,9 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
                 <tr>
                   <th scope="col">{t('coordinator.matching.chooseColumn')}</th>
                   <th scope="col">{t('coordinator.columns.expert')}</th>
-                  <th scope="col" className="num">{t('coordinator.matching.score')}</th>
+                  <th scope="col" className="num">
+                    {t('coordinator.matching.score')}
+                  </th>
                   <th scope="col">{t('coordinator.matching.why')}</th>
                   <th scope="col">{t('coordinator.matching.load')}</th>
                   <th scope="col">{t('coordinator.matching.recentOffers')}</th>
@@ -220,7 +257,9 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
               <tbody>
                 {candidates.map((c) => {
                   const load = loadOf(c.expertId);
-                  const parts = context.data ? scoreParts(t, c.reasons, order.languages, context.data.weights, topicName) : [];
+                  const parts = context.data
+                    ? scoreParts(t, c.reasons, order.languages, context.data.weights, topicName)
+                    : [];
                   return (
                     <tr key={c.expertId}>
                       <td>
@@ -266,11 +305,19 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
                       <td>
                         {load &&
                           (load.lastOfferedAt
-                            ? t('coordinator.matching.lastOffered', { count: load.offersLast30Days, at: formatDateTime(language, load.lastOfferedAt) })
+                            ? t('coordinator.matching.lastOffered', {
+                                count: load.offersLast30Days,
+                                at: formatDateTime(language, load.lastOfferedAt),
+                              })
                             : t('coordinator.matching.neverOffered'))}
                       </td>
                       <td>
-                        <Button variant="secondary" onClick={() => book.run(c.expertId)} aria-disabled={book.pending} aria-label={t('coordinator.matching.bookName', { name: c.name })}>
+                        <Button
+                          variant="secondary"
+                          onClick={() => book.run(c.expertId)}
+                          aria-disabled={book.pending}
+                          aria-label={t('coordinator.matching.bookName', { name: c.name })}
+                        >
                           {t('coordinator.matching.book')}
                         </Button>
                       </td>
@@ -298,7 +345,12 @@ function Candidates({ order, candidates, onDone }: { order: Order; candidates: C
               )}
             </div>
             <div>
-              <Button type="submit" aria-disabled={send.pending} loading={send.pending || undefined} ariaLoadingText={t('forms.sending')}>
+              <Button
+                type="submit"
+                aria-disabled={send.pending}
+                loading={send.pending || undefined}
+                ariaLoadingText={t('forms.sending')}
+              >
                 {t('coordinator.matching.send', { count: chosen.size })}
               </Button>
             </div>
@@ -318,18 +370,33 @@ export function MatchingPage() {
   const candidates = useCandidates(id, open);
   const context = useMatchingContext(id, []);
   const refresh = useRefreshMatching(id);
-  const closed = candidates.isError && isApiError(candidates.error) && (candidates.error.code === 'REQUEST_ALREADY_FILLED' || candidates.error.code === 'REQUEST_NOT_OPEN_FOR_MATCHING');
+  const closed =
+    candidates.isError &&
+    isApiError(candidates.error) &&
+    (candidates.error.code === 'REQUEST_ALREADY_FILLED' || candidates.error.code === 'REQUEST_NOT_OPEN_FOR_MATCHING');
   return (
-    <Page title={order.data ? t('coordinator.matching.title', { title: order.data.title }) : t('coordinator.matching.titleLoading')}>
+    <Page
+      title={
+        order.data
+          ? t('coordinator.matching.title', { title: order.data.title })
+          : t('coordinator.matching.titleLoading')
+      }
+    >
       {order.isPending && <Loading />}
       {order.isError && <LoadError error={order.error} onRetry={() => void order.refetch()} />}
       {order.data && (
         <div className="two-columns wide-page">
           <div>
-            {!open && <Paragraph mb="m">{t('coordinator.matching.notOpen', { state: t(`coordinator.requestStatus.${order.data.status}`) })}</Paragraph>}
+            {!open && (
+              <Paragraph mb="m">
+                {t('coordinator.matching.notOpen', { state: t(`coordinator.requestStatus.${order.data.status}`) })}
+              </Paragraph>
+            )}
             {open && candidates.isPending && <Loading />}
             {closed && <Paragraph mb="m">{t('coordinator.matching.closed')}</Paragraph>}
-            {candidates.isError && !closed && <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />}
+            {candidates.isError && !closed && (
+              <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />
+            )}
             {candidates.data && <Candidates order={order.data} candidates={candidates.data} onDone={refresh} />}
             {context.data && <Offers context={context.data} />}
           </div>

@@ -6,7 +6,19 @@ import { Paragraph } from '../../../components/suomifi';
 const PDF_IN_PAGE = navigator.pdfViewerEnabled !== false;
 
 // A PDF or an image shown in the page, with a link to save it.
-export function FilePreview({ url, error, mediaType, name, label }: { url?: string; error?: unknown; mediaType: string; name: string; label: string }) {
+export function FilePreview({
+  url,
+  error,
+  mediaType,
+  name,
+  label,
+}: {
+  url?: string;
+  error?: unknown;
+  mediaType: string;
+  name: string;
+  label: string;
+}) {
   const { t } = useTranslation();
   if (error !== undefined) return <ProblemNotice error={error} />;
   if (!url) return <Loading />;

@@ -6,5 +6,8 @@ export function waitedText(t: TFunction, since: string, now = Date.now()): strin
   const days = Math.floor(hours / 24);
   if (days === 0) return t('coordinator.waited.hours', { count: hours });
   if (hours % 24 === 0) return t('coordinator.waited.days', { count: days });
-  return t('coordinator.waited.daysHours', { days: t('coordinator.waited.days', { count: days }), hours: t('coordinator.waited.hours', { count: hours % 24 }) });
+  return t('coordinator.waited.daysHours', {
+    days: t('coordinator.waited.days', { count: days }),
+    hours: t('coordinator.waited.hours', { count: hours % 24 }),
+  });
 }

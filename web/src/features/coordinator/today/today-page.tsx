@@ -59,7 +59,11 @@ export function TodayPage() {
             </ul>
           </nav>
 
-          <Queue id="queue-credentials" title={t('coordinator.today.credentials')} count={data.counts.credentialsToCheck}>
+          <Queue
+            id="queue-credentials"
+            title={t('coordinator.today.credentials')}
+            count={data.counts.credentialsToCheck}
+          >
             <DataTable id="today-credentials" caption={t('coordinator.today.credentialsCaption')} captionHidden>
               <thead>
                 <tr>
@@ -90,8 +94,12 @@ export function TodayPage() {
                   <th scope="col">{t('coordinator.columns.order')}</th>
                   <th scope="col">{t('coordinator.columns.when')}</th>
                   <th scope="col">{t('coordinator.columns.waited')}</th>
-                  <th scope="col" className="num">{t('coordinator.columns.booked')}</th>
-                  <th scope="col" className="num">{t('coordinator.columns.openOffers')}</th>
+                  <th scope="col" className="num">
+                    {t('coordinator.columns.booked')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('coordinator.columns.openOffers')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -104,7 +112,9 @@ export function TodayPage() {
                     </td>
                     <td>{formatDateTime(language, o.startsAt)}</td>
                     <td>{waitedText(t, o.submittedAt)}</td>
-                    <td className="num">{t('coordinator.today.bookedOf', { booked: o.booked, needed: o.expertsNeeded })}</td>
+                    <td className="num">
+                      {t('coordinator.today.bookedOf', { booked: o.booked, needed: o.expertsNeeded })}
+                    </td>
                     <td className="num">{o.openOffers}</td>
                   </tr>
                 ))}
@@ -142,14 +152,18 @@ export function TodayPage() {
                   <th scope="col">{t('coordinator.columns.contract')}</th>
                   <th scope="col">{t('coordinator.columns.expert')}</th>
                   <th scope="col">{t('coordinator.columns.term')}</th>
-                  <th scope="col" className="num">{t('coordinator.columns.assignments')}</th>
+                  <th scope="col" className="num">
+                    {t('coordinator.columns.assignments')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.contracts.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <AppLink to={`/coordinator/contracts/${c.id}`}>{t('coordinator.contractName', { number: c.number, version: c.version })}</AppLink>
+                      <AppLink to={`/coordinator/contracts/${c.id}`}>
+                        {t('coordinator.contractName', { number: c.number, version: c.version })}
+                      </AppLink>
                     </td>
                     <td>{c.expertName}</td>
                     <td>
@@ -200,7 +214,9 @@ export function TodayPage() {
                 {data.feeRuns.map((r) => (
                   <tr key={r.id}>
                     <td>
-                      <AppLink to={`/fee-runs/${r.id}`}>{t('coordinator.today.feeRunUpTo', { date: formatDate(language, r.upTo) })}</AppLink>
+                      <AppLink to={`/fee-runs/${r.id}`}>
+                        {t('coordinator.today.feeRunUpTo', { date: formatDate(language, r.upTo) })}
+                      </AppLink>
                     </td>
                     <td>{t(`coordinator.feeRunStatus.${r.status}`)}</td>
                     <td>{formatDateTime(language, r.createdAt)}</td>
