@@ -69,13 +69,14 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     text: Texts,
     user: { id: string; email: string; password: string },
     language: 'fi' | 'sv',
+    home: string,
   ): Promise<void> {
     await web.t.db.query('UPDATE users SET language = $2 WHERE id = $1', [user.id, language]);
     await page.goto('/sign-in');
     await page.getByLabel(text.fields.email).fill(user.email);
     await page.getByLabel(text.fields.password, { exact: true }).fill(user.password);
     await page.getByRole('button', { name: text.signIn.submit }).click();
-    await expectPage(page, text.home.title);
+    await expectPage(page, home);
   }
 
   async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
@@ -93,7 +94,8 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await settleOpenFeeRuns(web.t.db);
       const claimId = await approvedClaim(language === 'fi' ? 'Sanna Selkämeri' : 'Stina Strömberg');
       const page = await web.newPage(language);
-      await signIn(page, text, coordinator, language);
+      // The coordinator's home is today's work queues.
+      await signIn(page, text, coordinator, language, text.coordinator.today.title);
       await menu(page, text, text.feeRuns.nav, text.feeRuns.title);
       await expectAccessible(page);
 
@@ -145,7 +147,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
 
     it('the admin invites a person and finds the invitation in the audit trail', async () => {
       const page = await web.newPage(language);
-      await signIn(page, text, admin, language);
+      await signIn(page, text, admin, language, text.home.title);
       await menu(page, text, text.admin.nav.people, text.admin.people.title);
       await expectAccessible(page);
 

@@ -74,9 +74,10 @@ describe('the public pages and the shell in the browser', () => {
       const user = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
       const page = await web.newPage(language);
       await signIn(page, user, labels);
-      await expectPage(page, text.home.title);
+      // The coordinator's home is today's work queues.
+      await expectPage(page, text.coordinator.today.title);
       await page.reload();
-      await expectPage(page, text.home.title);
+      await expectPage(page, text.coordinator.today.title);
       // The refresh token is nowhere a script can read it.
       await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('kokemus_refresh');
       await expect(
@@ -195,8 +196,9 @@ describe('the account pages, the application and the accessibility statement in 
         { email, password: 'Vaasan-saaristo-2027' },
         { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit },
       );
-      await expectPage(page, text.home.title);
-      await page.getByText(text.home.role.replace('{{role}}', text.roles.orderer)).waitFor();
+      // An orderer's first screen is their orders.
+      await expectPage(page, text.orders.list.title);
+      await expect(page.evaluate(() => location.pathname)).resolves.toBe('/orders');
     });
 
     it('tells that an invitation link was already used', async () => {
