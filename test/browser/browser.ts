@@ -152,3 +152,15 @@ export async function orderAndOffer(
   }).expect(201);
   return offers.body[0].id as string;
 }
+
+// The first whole hour at least 26 hours ahead that starts between 08 and 18 in Helsinki: at most 40 hours ahead
+// whatever the time of the run, so a two-hour order fits the expert's 06–22 windows and falls inside the 48 hours.
+export function daytimeWithin48h(): Date {
+  const hour = (d: Date) =>
+    Number(
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Helsinki' }).format(d),
+    );
+  let at = new Date(Math.ceil((Date.now() + 26 * 3_600_000) / 3_600_000) * 3_600_000);
+  while (hour(at) < 8 || hour(at) > 18) at = new Date(at.getTime() + 3_600_000);
+  return at;
+}

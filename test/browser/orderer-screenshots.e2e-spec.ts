@@ -11,7 +11,7 @@ import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
+import { expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp, daytimeWithin48h } from './browser';
 
 // Not a test: with SCREENSHOT_DIR set, pictures of the orderer's screens at 1280 and 360 px in Finnish and
 // Swedish (SCREENSHOT_DIR=/tmp/shots npx jest test/browser/orderer-screenshots).
@@ -110,7 +110,7 @@ const DAY = 86_400_000;
       const offerId = await orderAndOffer(
         t,
         { ordererToken: token, coordinatorToken: coordinator, unitId: unit.id },
-        { expertId: expert.id, language, title: booked, startsAt: new Date(Date.now() + 30 * 3_600_000) },
+        { expertId: expert.id, language, title: booked, startsAt: daytimeWithin48h() },
       );
       await post(await login(t.http, expert), `/offers/${offerId}/accept`).expect(201);
       const [{ id: bookedId }] = (await t.db.query(
