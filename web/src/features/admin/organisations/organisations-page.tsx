@@ -10,6 +10,7 @@ import { Empty, LoadError, Loading } from '../../../components/states';
 import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import type { Language } from '../../../i18n/languages';
+import { ActivePeriod } from './active-period';
 import { OrganisationForm } from './organisation-form';
 import {
   helsinkiToday,
@@ -19,7 +20,7 @@ import {
   organisationState,
   useOrganisations,
 } from './organisations-api';
-import { ActivePeriod } from './active-period';
+import './organisations.css';
 
 type Shown = 'current' | 'ended' | 'all';
 
@@ -112,7 +113,7 @@ function OrganisationTable({
         <Empty text={t(`admin.organisations.empty.${kind}`)} />
       ) : (
         <TableRegion label={heading}>
-          <table className="data-table">
+          <table className="data-table organisations-table">
             <caption>{t('admin.organisations.caption', { name: heading, count: sorted.length })}</caption>
             <thead>
               <tr>
