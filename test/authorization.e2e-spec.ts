@@ -97,6 +97,13 @@ describe('authorization: every route × every role', () => {
     { method: 'get', template: '/users', path: () => '/users', expect: staff(200) },
     { method: 'get', template: '/users/{id}', path: () => `/users/${target}`, expect: staff(200) },
     { method: 'patch', template: '/users/{id}', path: () => `/users/${target}`, body: { name: 5 }, expect: staff(400) },
+    {
+      method: 'put',
+      template: '/users/{id}/role',
+      path: () => `/users/${target}/role`,
+      body: { role: 'nobody' },
+      expect: staff(400),
+    },
     { method: 'post', template: '/users/{id}/disable', path: () => `/users/${nobody()}/disable`, expect: staff(404) },
     { method: 'post', template: '/users/{id}/enable', path: () => `/users/${nobody()}/enable`, expect: staff(404) },
     {

@@ -59,8 +59,8 @@ export class OrganisationsRepository {
     return manager.save(OrganisationEntity, organisation);
   }
 
-  findUser(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  findUserShared(manager: EntityManager, id: string): Promise<UserEntity | null> {
+    return manager.createQueryBuilder(UserEntity, 'u').where('u.id = :id', { id }).setLock('pessimistic_read').getOne();
   }
 
   // Idempotent: false when the person already belonged to it.

@@ -79,10 +79,11 @@ export class OrganisationsService {
 
   async addMember(ctx: AuthContext, id: string, userId: string): Promise<MemberResponse> {
     await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
-    const user = await this.repo.findUser(userId);
-    if (!user) throw OrganisationErrors.userNotFound();
-    if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
     await this.dataSource.transaction(async (manager) => {
+      // Read under a share lock: a role change running at the same time waits, or finishes first and is seen.
+      const user = await this.repo.findUserShared(manager, userId);
+      if (!user) throw OrganisationErrors.userNotFound();
+      if (user.role !== Role.Orderer) throw OrganisationErrors.memberNotOrderer();
       // Idempotent: a repeated PUT changes nothing, so it leaves no audit row either.
       if (!(await this.repo.addMember(manager, id, userId, ctx.user.id))) return;
       await this.audit.log(ctx, 'membership.added', ['organisation', id], { userId }, manager);

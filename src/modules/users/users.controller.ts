@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -47,6 +48,22 @@ export class UsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserResponse> {
     return this.service.update(ctx, id, dto);
+  }
+
+  @ApiOperation({
+    summary: "Change an account's role",
+    description:
+      'Refused for your own account, for the last active admin, for an expert with certificates, offers or work, ' +
+      'and for an orderer who still belongs to a unit or project. Ends the sessions of the account.',
+  })
+  @Put(':id/role')
+  @ApiOkResponse({ type: UserResponse })
+  changeRole(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<UserResponse> {
+    return this.service.changeRole(ctx, id, dto);
   }
 
   @ApiOperation({ summary: 'Disable an account' })

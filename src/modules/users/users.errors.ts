@@ -7,6 +7,10 @@ export enum UserErrorCode {
   RoleNotGrantable = 'ROLE_NOT_GRANTABLE',
   UserNotInvited = 'USER_NOT_INVITED',
   CannotDisableSelf = 'CANNOT_DISABLE_SELF',
+  CannotChangeOwnRole = 'CANNOT_CHANGE_OWN_ROLE',
+  LastAdmin = 'LAST_ADMIN',
+  ExpertHasRecords = 'EXPERT_HAS_RECORDS',
+  OrdererHasMemberships = 'ORDERER_HAS_MEMBERSHIPS',
 }
 
 export const UserErrors = {
@@ -17,4 +21,20 @@ export const UserErrors = {
   notInvited: () => new DomainError(UserErrorCode.UserNotInvited, 'conflict', 'The account has already been activated'),
   cannotDisableSelf: () =>
     new DomainError(UserErrorCode.CannotDisableSelf, 'conflict', 'You cannot disable your own account'),
+  cannotChangeOwnRole: () =>
+    new DomainError(UserErrorCode.CannotChangeOwnRole, 'conflict', 'You cannot change your own role'),
+  lastAdmin: () =>
+    new DomainError(UserErrorCode.LastAdmin, 'conflict', 'The last active admin keeps the role and stays enabled'),
+  expertHasRecords: () =>
+    new DomainError(
+      UserErrorCode.ExpertHasRecords,
+      'conflict',
+      'An expert with certificates, offers, assignments, contracts, claims or fees keeps the expert role',
+    ),
+  ordererHasMemberships: () =>
+    new DomainError(
+      UserErrorCode.OrdererHasMemberships,
+      'conflict',
+      'Remove the orderer from their units and projects before changing the role',
+    ),
 };

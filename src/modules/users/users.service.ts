@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../../common/errors/domain-error';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
@@ -11,14 +12,23 @@ import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';
 import { MailService } from '../mail/mail.service';
+import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { toUserResponse, UserResponse } from './dto/user.response';
 import { UserEntity, UserStatus } from './entities/user.entity';
-import { canManageRole } from './user-permissions.rule';
+import { canManageRole, isLastActiveAdmin, roleChangeRefusal, RoleChangeRefusal } from './user-permissions.rule';
 import { UserErrors } from './users.errors';
 import { UsersRepository } from './users.repository';
+
+const ROLE_CHANGE_ERRORS: Record<RoleChangeRefusal, () => DomainError> = {
+  [RoleChangeRefusal.NotGrantable]: UserErrors.roleNotGrantable,
+  [RoleChangeRefusal.Self]: UserErrors.cannotChangeOwnRole,
+  [RoleChangeRefusal.LastAdmin]: UserErrors.lastAdmin,
+  [RoleChangeRefusal.ExpertHasRecords]: UserErrors.expertHasRecords,
+  [RoleChangeRefusal.OrdererHasMemberships]: UserErrors.ordererHasMemberships,
+};
 
 @Injectable()
 export class UsersService {
@@ -90,8 +100,12 @@ export class UsersService {
 
   async disable(ctx: AuthContext, id: string): Promise<UserResponse> {
     if (id === ctx.user.id) throw UserErrors.cannotDisableSelf();
-    const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
+    await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const saved = await this.dataSource.transaction(async (manager) => {
+      const { user, otherActiveAdmins } = await this.lockForChange(manager, id);
+      if (isLastActiveAdmin({ role: user.role, active: user.status === UserStatus.Active }, otherActiveAdmins)) {
+        throw UserErrors.lastAdmin();
+      }
       const saved = await this.users.save(manager, {
         ...user,
         status: UserStatus.Disabled,
@@ -105,6 +119,44 @@ export class UsersService {
     return toUserResponse(saved);
   }
 
+  // The rules are roleChangeRefusal's (user-permissions.rule.ts); here they get their facts, read under locks.
+  async changeRole(ctx: AuthContext, id: string, dto: ChangeRoleDto): Promise<UserResponse> {
+    await requireAccess(this.audit, ctx, this.manageable(ctx, id));
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const { user, otherActiveAdmins } = await this.lockForChange(manager, id);
+        const from = user.role;
+        const refusal = roleChangeRefusal({
+          actor: ctx.user,
+          target: { id, role: from, active: user.status === UserStatus.Active },
+          to: dto.role,
+          otherActiveAdmins,
+          expertHasRecords: from === Role.Expert && (await this.users.expertHasRecords(manager, id)),
+          memberships: from === Role.Orderer ? await this.users.countMemberships(manager, id) : 0,
+        });
+        if (refusal) throw ROLE_CHANGE_ERRORS[refusal]();
+        if (from === dto.role) return user;
+        if (from === Role.Expert) await this.users.removeExpert(manager, id);
+        const saved = await this.users.save(manager, { ...user, role: dto.role });
+        if (dto.role === Role.Expert) await this.users.addApplicant(manager, id);
+        // The next request already carries the new role; the person signs in again to a screen made for it.
+        const revoked = await this.sessions.revokeAllForUser(manager, id, 'role_changed');
+        await this.audit.log(
+          ctx,
+          'user.role_changed',
+          ['user', id],
+          { from, to: dto.role, revokedSessions: revoked },
+          manager,
+        );
+        return saved;
+      })
+      .catch((error: unknown) => {
+        // An offer or certificate that arrived after the check: the keys on the expert row refuse its deletion.
+        throw pgErrorCode(error) === PgCode.ForeignKeyViolation ? UserErrors.expertHasRecords() : error;
+      });
+    return toUserResponse(saved);
+  }
+
   async enable(ctx: AuthContext, id: string): Promise<UserResponse> {
     const user = await requireAccess(this.audit, ctx, this.manageable(ctx, id));
     const status = (await this.users.hasPassword(user.id)) ? UserStatus.Active : UserStatus.Invited;
@@ -114,6 +166,18 @@ export class UsersService {
       return saved;
     });
     return toUserResponse(saved);
+  }
+
+  // The admins first, always in one order, then the account itself: no two changes can wait for each other.
+  private async lockForChange(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ user: UserEntity; otherActiveAdmins: number }> {
+    const admins = await this.users.lockAdmins(manager);
+    const user = await this.users.lockById(manager, id);
+    if (!user) throw UserErrors.notFound();
+    const otherActiveAdmins = admins.filter((a) => a.id !== id && a.status === UserStatus.Active).length;
+    return { user, otherActiveAdmins };
   }
 
   // An account of a role the caller may not manage is refused (and the attempt audited).

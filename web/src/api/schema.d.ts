@@ -2131,6 +2131,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an account's role
+         * @description Refused for your own account, for the last active admin, for an expert with certificates, offers or work, and for an orderer who still belongs to a unit or project. Ends the sessions of the account.
+         */
+        put: operations["UsersController_changeRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -2437,6 +2457,9 @@ export interface components {
         ChangePasswordDto: {
             currentPassword: string;
             newPassword: string;
+        };
+        ChangeRoleDto: {
+            role: components["schemas"]["Role"];
         };
         ClaimAmountsResponse: {
             carTravelCents: number;
@@ -2781,7 +2804,7 @@ export interface components {
              * @description Last day it may order
              * @example 2027-12-31
              */
-            activeUntil?: Record<string, never> | null;
+            activeUntil?: string | null;
             /**
              * @description Cost centre (unit) or project code
              * @example 4110
@@ -2888,7 +2911,7 @@ export interface components {
              * @description Last day it may order
              * @example 2027-12-31
              */
-            activeUntil?: Record<string, never> | null;
+            activeUntil?: string | null;
             /**
              * @description Cost centre (unit) or project code
              * @example 4110
@@ -4368,7 +4391,7 @@ export interface components {
              * @description Last day it may order
              * @example 2027-12-31
              */
-            activeUntil?: Record<string, never> | null;
+            activeUntil?: string | null;
             /**
              * @description Cost centre (unit) or project code
              * @example 4110
@@ -4395,7 +4418,7 @@ export interface components {
              * @description Last day it may order
              * @example 2027-12-31
              */
-            activeUntil?: Record<string, never> | null;
+            activeUntil?: string | null;
             /**
              * @description Cost centre (unit) or project code
              * @example 4110
@@ -10966,6 +10989,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    UsersController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
             };
             /** @description No valid access token */
             401: {

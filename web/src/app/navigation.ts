@@ -41,6 +41,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   admin: [
     { to: '/', label: 'nav.home' },
     { to: '/admin/people', label: 'admin.nav.people' },
+    { to: '/admin/organisations', label: 'admin.nav.organisations' },
     { to: '/admin/travel-rates', label: 'admin.nav.travelRates' },
     { to: '/admin/audit', label: 'admin.nav.audit' },
   ],

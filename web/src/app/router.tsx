@@ -61,6 +61,12 @@ const SpendingPage = lazy(() =>
   import('../features/spending/spending-page').then((m) => ({ default: m.SpendingPage })),
 );
 const MyDataPage = lazy(() => import('../features/my-data/my-data-page').then((m) => ({ default: m.MyDataPage })));
+const OrganisationsPage = lazy(() =>
+  import('../features/admin/organisations/organisations-page').then((m) => ({ default: m.OrganisationsPage })),
+);
+const OrganisationPage = lazy(() =>
+  import('../features/admin/organisations/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
 const PeoplePage = lazy(() => import('../features/admin/people/people-page').then((m) => ({ default: m.PeoplePage })));
 const AuditTrailPage = lazy(() =>
   import('../features/admin/audit-trail/audit-trail-page').then((m) => ({ default: m.AuditTrailPage })),
@@ -379,6 +385,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireSession>
             <PeoplePage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/admin/organisations',
+        element: (
+          <RequireSession>
+            <OrganisationsPage />
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/admin/organisations/:id',
+        element: (
+          <RequireSession>
+            <OrganisationPage />
           </RequireSession>
         ),
       },

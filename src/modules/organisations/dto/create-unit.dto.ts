@@ -24,7 +24,13 @@ export class CreateUnitDto {
   @IsDateOnly()
   activeFrom: string;
 
-  @ApiPropertyOptional({ example: '2027-12-31', format: 'date', nullable: true, description: 'Last day it may order' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '2027-12-31',
+    format: 'date',
+    nullable: true,
+    description: 'Last day it may order',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDateOnly()

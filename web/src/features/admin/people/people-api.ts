@@ -30,3 +30,6 @@ export function useAccountAction() {
     onSuccess: () => void client.invalidateQueries({ queryKey: ['users'] }),
   });
 }
+
+export const changeRole = (id: string, role: UserRole) =>
+  call(api.PUT('/api/users/{id}/role', { params: { path: { id } }, body: { role } }));

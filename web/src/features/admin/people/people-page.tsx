@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
@@ -13,6 +13,7 @@ import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import {
+  changeRole,
   inviteUser,
   PAGE_SIZE,
   useAccountAction,
@@ -26,12 +27,13 @@ const ROLES: UserRole[] = ['orderer', 'expert', 'coordinator', 'admin'];
 const STATUSES: UserStatus[] = ['invited', 'active', 'disabled'];
 const LANGUAGES: Language[] = ['fi', 'sv', 'en'];
 
-// Accounts: invite a person, send a new invitation link, disable and enable.
+// Accounts: invite a person, send a new invitation link, correct a role, disable and enable.
 export function PeoplePage() {
   const { t } = useTranslation();
   return (
     <Page title={t('admin.people.title')}>
-      <Paragraph mb="m">{t('admin.people.intro')}</Paragraph>
+      <Paragraph mb="s">{t('admin.people.intro')}</Paragraph>
+      <Paragraph mb="m">{t('admin.people.roleRules')}</Paragraph>
       <Invite />
       <People />
     </Page>
@@ -186,12 +188,24 @@ function People() {
   );
 }
 
+// A coordinator grants the roles of the people they work with; an admin every role (user-permissions.rule.ts).
+const GRANTABLE: Record<UserRole, UserRole[]> = {
+  admin: ROLES,
+  coordinator: ['orderer', 'expert'],
+  orderer: [],
+  expert: [],
+};
+
 function Person({ user }: { user: User }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const session = useSession();
-  const self = session.status === 'signedIn' && session.user.id === user.id;
+  const signedIn = session.status === 'signedIn' ? session.user : undefined;
+  const self = signedIn?.id === user.id;
+  const grantable = signedIn ? GRANTABLE[signedIn.role].filter((r) => r !== user.role) : [];
+  const [changingRole, setChangingRole] = useState(false);
+  const roleButton = useRef<HTMLButtonElement>(null);
   const action = useAccountAction();
   const run = (kind: 'disable' | 'enable' | 'invitation') => {
     if (action.isPending) return;
@@ -210,6 +224,11 @@ function Person({ user }: { user: User }) {
       {t(`admin.people.actions.${kind}`)}
     </Button>
   );
+  const closeRoleChange = () => {
+    setChangingRole(false);
+    // Back where the person started: the button that opened the form.
+    setTimeout(() => roleButton.current?.focus());
+  };
   return (
     <tr>
       <td>{user.name}</td>
@@ -220,11 +239,60 @@ function Person({ user }: { user: User }) {
       <td>
         <div className="actions">
           {user.status === 'invited' && button('invitation')}
+          {!self && grantable.length > 0 && !changingRole && (
+            <Button
+              ref={roleButton}
+              variant="secondary"
+              aria-label={t('admin.people.role.changeNamed', { name: user.name })}
+              onClick={() => setChangingRole(true)}
+            >
+              {t('admin.people.role.change')}
+            </Button>
+          )}
           {user.status !== 'disabled' && !self && button('disable')}
           {user.status === 'disabled' && button('enable')}
         </div>
+        {changingRole && <RoleChange user={user} grantable={grantable} onClose={closeRoleChange} />}
         {action.isError && <ProblemNotice error={action.error} />}
       </td>
     </tr>
+  );
+}
+
+// The new role for one account; a refusal (an expert with work, the last admin) is told in the form.
+function RoleChange({ user, grantable, onClose }: { user: User; grantable: UserRole[]; onClose: () => void }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const [role, setRole] = useState<UserRole>(grantable[0]);
+  const field = `role-${user.id}`;
+  const { submit, formProps } = useSubmission({
+    send: (r: UserRole) => changeRole(user.id, r),
+    labels: {},
+    onSuccess: (saved) => {
+      announce(t('admin.people.role.done', { name: saved.name, role: t(`roles.${saved.role}`) }));
+      void client.invalidateQueries({ queryKey: ['users'] });
+      onClose();
+    },
+  });
+  const select = useRef<HTMLDivElement>(null);
+  useEffect(() => select.current?.querySelector('select')?.focus(), []);
+  return (
+    <div ref={select} className="role-change">
+      <Form onSubmit={() => submit(role)} {...formProps} submitLabel={t('admin.people.role.submit')}>
+        <SelectField
+          field={field}
+          label={t('admin.people.role.label', { name: user.name })}
+          hint={t('admin.people.role.hint')}
+          value={role}
+          onChange={(r) => setRole(r as UserRole)}
+          errors={[]}
+          options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+      </Form>
+      <Button variant="secondary" mt="s" onClick={onClose}>
+        {t('admin.people.role.cancel')}
+      </Button>
+    </div>
   );
 }

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { createUnit } from '../factories/organisations.factory';
+import { createUser, TestUser } from '../factories/users.factory';
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+
+jest.setTimeout(240_000);
+
+const TEXTS = { fi, sv };
+type Texts = typeof fi;
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+// With SCREENSHOT_DIR set, the screens are also pictured at 1280 and 360 px.
+const dir = process.env.SCREENSHOT_DIR;
+
+// The admin's units and projects and people screens against the real API: a project made, an orderer added to it,
+// a role corrected (and one refused), an account disabled and enabled again.
+describe('the admin’s units, projects and people in the browser', () => {
+  let web: WebApp;
+  let unitName: { fi: string; sv: string };
+  let unitCode: string;
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    if (dir) mkdirSync(dir, { recursive: true });
+    const suffix = randomUUID().slice(0, 4);
+    unitName = { fi: `Aikuissosiaalityö ${suffix}`, sv: `Socialt arbete för vuxna ${suffix}` };
+    unitCode = `4120-${suffix}`;
+    await createUnit(web.t.db, { nameFi: unitName.fi, nameSv: unitName.sv, code: unitCode });
+  }, 180_000);
+  afterAll(() => web?.close());
+
+  async function signedInAdmin(text: Texts, language: 'fi' | 'sv', width = 1280): Promise<Page> {
+    const admin = await createUser(web.t.db, Role.Admin, {
+      name: 'Aino Pääkäyttäjä',
+      language: language as Language,
+    });
+    const page = await web.newPage(language, width);
+    await signIn(page, admin, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+    await expectPage(page, text.home.title);
+    return page;
+  }
+
+  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
+    await page
+      .getByRole('navigation', { name: text.app.mainNavigation })
+      .getByRole('link', { name: label, exact: true })
+      .click();
+    await expectPage(page, title);
+  }
+
+  const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
+  const shot = async (page: Page, name: string, language: string, width = 1280) => {
+    if (dir) await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
+  };
+
+  describe.each(['fi', 'sv'] as const)('in %s', (language) => {
+    const text: Texts = TEXTS[language];
+    const o = text.admin.organisations;
+    const p = text.admin.people;
+    const suffix = randomUUID().slice(0, 6);
+    const project = {
+      fi: `Nuorten mielenterveyshanke ${suffix}`,
+      sv: `Projekt för ungas psykiska hälsa ${suffix}`,
+      code: `H-${suffix}`,
+    };
+    let member: TestUser & { name: string };
+    let changer: TestUser & { name: string };
+    let projectPath = '';
+
+    beforeAll(async () => {
+      const named = async (name: string) => ({ ...(await createUser(web.t.db, Role.Orderer, { name })), name });
+      member = await named(`${language === 'fi' ? 'Olli Tilaaja' : 'Oskar Beställare'} ${suffix}`);
+      changer = await named(`${language === 'fi' ? 'Riikka Roolinvaihto' : 'Rut Rollbyte'} ${suffix}`);
+    });
+
+    it('the admin creates a project, adds a member, changes a role, disables and enables a person', async () => {
+      const page = await signedInAdmin(text, language);
+      await menu(page, text, text.admin.nav.organisations, o.title);
+      await page.getByRole('table', { name: new RegExp(`^${o.units}`) }).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'admin-organisations', language);
+
+      // Sent empty, the form lists what is missing in its error summary, linked to the fields.
+      const create = page.getByRole('region', { name: o.create.heading });
+      await create.getByRole('button', { name: o.create.submit }).click();
+      await create.getByRole('link', { name: fill(text.forms.required, { field: o.fields.nameFi }) }).waitFor();
+      await expectAccessible(page);
+
+      await create.getByLabel(o.fields.kind).selectOption('project');
+      await create.getByLabel(o.fields.nameFi).fill(project.fi);
+      await create.getByLabel(o.fields.nameSv).fill(project.sv);
+      await create.getByLabel(o.fields.code).fill(project.code);
+      await create.getByLabel(o.fields.ownerUnitId).selectOption({ label: `${unitName[language]} (${unitCode})` });
+      await create.getByLabel(o.fields.activeUntil).fill('2028-12-31');
+      await create.getByRole('button', { name: o.create.submit }).click();
+      await expectPage(page, project[language]);
+      projectPath = new URL(page.url()).pathname;
+      await page.getByText(fill(o.period.closed, { from: '', until: '31.12.2028' }).trim(), { exact: false }).waitFor();
+      await expectAccessible(page);
+
+      const members = page.getByRole('region', { name: o.members.heading });
+      await members.getByLabel(o.members.orderer).selectOption({ label: `${member.name} (${member.email})` });
+      await members.getByRole('button', { name: o.members.submit }).click();
+      await announced(page, fill(o.members.added, { name: member.name }));
+      await members.getByRole('row', { name: new RegExp(member.name) }).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'admin-organisation', language);
+
+      await page.getByRole('link', { name: o.back }).click();
+      await expectPage(page, o.title);
+      const projects = page.getByRole('table', { name: new RegExp(`^${o.projects}`) });
+      await projects.getByRole('link', { name: project[language] }).waitFor();
+
+      await menu(page, text, text.admin.nav.people, p.title);
+      // An orderer who belongs to a project keeps the role: the refusal says why.
+      const memberRow = page.getByRole('row').filter({ hasText: member.email });
+      await memberRow.getByRole('button', { name: fill(p.role.changeNamed, { name: member.name }) }).click();
+      await memberRow.getByLabel(fill(p.role.label, { name: member.name })).selectOption('coordinator');
+      await memberRow.getByRole('button', { name: p.role.submit }).click();
+      await memberRow.getByText(text.errors.code.ORDERER_HAS_MEMBERSHIPS).waitFor();
+      await expectAccessible(page);
+      await memberRow.getByRole('button', { name: p.role.cancel }).click();
+
+      const row = page.getByRole('row').filter({ hasText: changer.email });
+      await row.getByRole('button', { name: fill(p.role.changeNamed, { name: changer.name }) }).click();
+      await row.getByLabel(fill(p.role.label, { name: changer.name })).selectOption('coordinator');
+      await expectAccessible(page);
+      await shot(page, 'admin-people-role', language);
+      await row.getByRole('button', { name: p.role.submit }).click();
+      await announced(page, fill(p.role.done, { name: changer.name, role: text.roles.coordinator }));
+      await row.getByRole('cell', { name: text.roles.coordinator, exact: true }).waitFor();
+
+      await row.getByRole('button', { name: fill(p.actions.disableNamed, { name: changer.name }) }).click();
+      await announced(page, fill(p.actions.disableDone, { name: changer.name }));
+      await row.getByRole('cell', { name: p.status.disabled, exact: true }).waitFor();
+      await row.getByRole('button', { name: fill(p.actions.enableNamed, { name: changer.name }) }).click();
+      await announced(page, fill(p.actions.enableDone, { name: changer.name }));
+      await row.getByRole('cell', { name: p.status.active, exact: true }).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('the screens reflow at 320 px and picture at 360 px', async () => {
+      const page = await signedInAdmin(text, language, 360);
+      for (const [name, path, title] of [
+        ['admin-organisations', '/admin/organisations', o.title],
+        ['admin-organisation', projectPath, project[language]],
+        ['admin-people', '/admin/people', p.title],
+      ] as const) {
+        await page.goto(path);
+        await expectPage(page, title);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await page.getByRole('table').first().waitFor();
+        await shot(page, name, language, 360);
+        await expectNoSidewaysScroll(page, '.table-region');
+        await expectAccessible(page);
+      }
+    });
+  });
+});

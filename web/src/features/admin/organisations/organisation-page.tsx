@@ -1,0 +1,210 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useAnnounce } from '../../../components/announcer';
+import { SelectField } from '../../../components/fields';
+import { checkRequired, Form, useSubmission } from '../../../components/form';
+import { Page } from '../../../components/page';
+import { AppLink } from '../../../components/router-link';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { TableRegion } from '../../../components/table-region';
+import { formatDate } from '../../../i18n/format';
+import type { Language } from '../../../i18n/languages';
+import { ActivePeriod } from './active-period';
+import { OrganisationForm } from './organisation-form';
+import {
+  addMember,
+  helsinkiToday,
+  type Member,
+  type Organisation,
+  organisationName,
+  organisationState,
+  useMembers,
+  useOrderers,
+  useOrganisations,
+  useRemoveMember,
+} from './organisations-api';
+
+// One unit or project: its details to edit and the orderers who may order in its name.
+export function OrganisationPage() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const { id = '' } = useParams();
+  const query = useOrganisations();
+  const found = query.data?.find((o) => o.id === id);
+  const title = found ? organisationName(found, language) : t('admin.organisations.title');
+  return (
+    <Page title={title}>
+      <Paragraph mb="m">
+        <AppLink to="/admin/organisations">{t('admin.organisations.back')}</AppLink>
+      </Paragraph>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : !found ? (
+        <Empty text={t('admin.organisations.notFound')} />
+      ) : (
+        <Details organisation={found} all={query.data} />
+      )}
+    </Page>
+  );
+}
+
+function Details({ organisation: o, all }: { organisation: Organisation; all: Organisation[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const today = helsinkiToday();
+  const owner = all.find((u) => u.id === o.ownerUnitId);
+  const row = (label: string, value: React.ReactNode) => (
+    <div>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  return (
+    <>
+      <dl className="facts">
+        {row(t('admin.organisations.fields.kind'), t(`admin.organisations.kinds.${o.kind}`))}
+        {row(t('admin.organisations.columns.code'), o.code)}
+        {owner && row(t('admin.organisations.fields.ownerUnitId'), organisationName(owner, language))}
+        {row(t('admin.organisations.columns.period'), <ActivePeriod organisation={o} />)}
+        {row(t('admin.organisations.columns.state'), t(`admin.organisations.states.${organisationState(o, today)}`))}
+      </dl>
+      <Members organisation={o} />
+      <section aria-labelledby="edit-heading" className="section content-narrow">
+        <Heading variant="h2" id="edit-heading" mb="s">
+          {t('admin.organisations.edit.heading')}
+        </Heading>
+        <OrganisationForm
+          key={o.id}
+          existing={o}
+          units={all.filter((u) => u.kind === 'unit' && u.id !== o.id)}
+          today={today}
+          onSaved={() => {
+            announce(t('admin.organisations.edit.done'));
+            void client.invalidateQueries({ queryKey: ['organisations'] });
+          }}
+        />
+      </section>
+    </>
+  );
+}
+
+function Members({ organisation: o }: { organisation: Organisation }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const members = useMembers(o.id);
+  const remove = useRemoveMember(o.id);
+  const announce = useAnnounce();
+  const name = organisationName(o, language);
+  const removeMember = (m: Member) => {
+    if (remove.isPending) return;
+    remove.mutate(m.userId, {
+      onSuccess: () => announce(t('admin.organisations.members.removed', { name: m.name })),
+    });
+  };
+  return (
+    <section aria-labelledby="members-heading" className="section">
+      <Heading variant="h2" id="members-heading" mb="s">
+        {t('admin.organisations.members.heading')}
+      </Heading>
+      <Paragraph mb="s">{t('admin.organisations.members.intro')}</Paragraph>
+      {members.isPending ? (
+        <Loading />
+      ) : members.isError ? (
+        <LoadError error={members.error} onRetry={() => void members.refetch()} />
+      ) : members.data.length === 0 ? (
+        <Empty text={t('admin.organisations.members.empty')} />
+      ) : (
+        <TableRegion label={t('admin.organisations.members.heading')}>
+          <table className="data-table">
+            <caption>{t('admin.organisations.members.caption', { name, count: members.data.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.organisations.members.columns.name')}</th>
+                <th scope="col">{t('admin.organisations.members.columns.email')}</th>
+                <th scope="col">{t('admin.organisations.members.columns.since')}</th>
+                <th scope="col">{t('admin.organisations.members.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.data.map((m) => (
+                <tr key={m.userId}>
+                  <th scope="row">{m.name}</th>
+                  <td>{m.email}</td>
+                  <td>{formatDate(language, m.since)}</td>
+                  <td>
+                    <Button
+                      variant="secondary"
+                      aria-disabled={remove.isPending}
+                      aria-label={t('admin.organisations.members.removeNamed', { name: m.name })}
+                      onClick={() => removeMember(m)}
+                    >
+                      {t('admin.organisations.members.remove')}
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {remove.isError && <ProblemNotice error={remove.error} />}
+      {members.data && <AddMember organisation={o} members={members.data} />}
+    </section>
+  );
+}
+
+function AddMember({ organisation: o, members }: { organisation: Organisation; members: Member[] }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const orderers = useOrderers();
+  const [userId, setUserId] = useState('');
+  const labels = { member: t('admin.organisations.members.orderer') };
+  const candidates = (orderers.data ?? []).filter((u) => !members.some((m) => m.userId === u.id));
+  const { submit, formProps, errors } = useSubmission({
+    send: (id: string) => addMember(o.id, id),
+    validate: (id) => checkRequired(t, [{ field: 'member', label: labels.member, value: id }]),
+    labels,
+    onSuccess: (added) => {
+      announce(t('admin.organisations.members.added', { name: added.name }));
+      setUserId('');
+      void client.invalidateQueries({ queryKey: ['organisations', o.id, 'members'] });
+    },
+  });
+  return (
+    <div className="content-narrow">
+      <Heading variant="h3" mt="l" mb="s">
+        {t('admin.organisations.members.addHeading')}
+      </Heading>
+      {orderers.isPending ? (
+        <Loading />
+      ) : orderers.isError ? (
+        <LoadError error={orderers.error} onRetry={() => void orderers.refetch()} />
+      ) : candidates.length === 0 ? (
+        <Empty text={t('admin.organisations.members.noCandidates')} />
+      ) : (
+        <Form onSubmit={() => submit(userId)} {...formProps} submitLabel={t('admin.organisations.members.submit')}>
+          <SelectField
+            field="member"
+            label={labels.member}
+            hint={t('admin.organisations.members.ordererHint')}
+            value={userId}
+            onChange={setUserId}
+            errors={errors}
+            options={[
+              { value: '', label: t('admin.organisations.members.choose') },
+              ...candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),
+            ]}
+          />
+        </Form>
+      )}
+    </div>
+  );
+}
