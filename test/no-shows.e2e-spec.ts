@@ -43,8 +43,11 @@ describe('no-shows: the coordinator’s queue and report', () => {
   it('lists a no-show in Today until a coordinator marks it handled, once, audited', async () => {
     const expert = await createExpert(t.db, { name: 'Noora Noshow' });
     const before = (await as(token).get('/coordinator/today').expect(200)).body;
-    // Older than any other not-yet-handled no-show: first in the queue.
-    const noShow = await work(expert.id, '2000-01-10T08:00:00Z', 'not_held', 'Kehittäjäryhmä');
+    // Reported later than any other not-yet-handled no-show (the test database keeps earlier runs'): first in the
+    // queue, the newest first.
+    const startsAt = new Date(Date.now() + 3_600_000);
+    startsAt.setUTCMilliseconds(0);
+    const noShow = await work(expert.id, startsAt.toISOString(), 'not_held', 'Kehittäjäryhmä');
     await work(expert.id, '2026-11-10T08:00:00Z', 'completed');
 
     const after = (await as(token).get('/coordinator/today').expect(200)).body;
@@ -56,8 +59,8 @@ describe('no-shows: the coordinator’s queue and report', () => {
       expertName: 'Noora Noshow',
       organisationNameFi: 'Poissaoloyksikkö',
       organisationNameSv: 'Frånvaroenheten',
-      startsAt: '2000-01-10T08:00:00.000Z',
-      reportedAt: '2000-01-10T10:00:00.000Z',
+      startsAt: startsAt.toISOString(),
+      reportedAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString(),
     });
     expect(after.noShows[0].requestId).toEqual(expect.any(String));
 

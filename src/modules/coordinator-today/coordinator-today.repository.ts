@@ -103,6 +103,8 @@ export class CoordinatorTodayRepository {
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
   }
 
+  // Newest first: a no-show is news to act on while it is fresh (call the expert, offer the work again); the count
+  // says how many older ones are still unhandled.
   async noShows(): Promise<TodayNoShowResponse[]> {
     const rows: (Omit<TodayNoShowResponse, 'startsAt' | 'reportedAt'> & { startsAt: Date; reportedAt: Date })[] =
       await this.dataSource.query(
@@ -112,7 +114,7 @@ export class CoordinatorTodayRepository {
            FROM assignments a JOIN booking_requests r ON r.id = a.request_id
            JOIN users u ON u.id = a.expert_id JOIN organisations o ON o.id = r.organisation_id
           WHERE a.status = 'not_held' AND NOT EXISTS (SELECT 1 FROM no_show_reviews n WHERE n.assignment_id = a.id)
-          ORDER BY COALESCE(a.completed_at, a.ends_at), a.id LIMIT ${TODAY_ROWS}`,
+          ORDER BY COALESCE(a.completed_at, a.ends_at) DESC, a.id LIMIT ${TODAY_ROWS}`,
       );
     return rows.map((r) => ({ ...r, startsAt: iso(r.startsAt), reportedAt: iso(r.reportedAt) }));
   }

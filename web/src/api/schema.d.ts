@@ -2669,7 +2669,7 @@ export interface components {
             credentials: components["schemas"]["TodayCredentialResponse"][];
             /** @description Fee runs queued, running, computed (waiting for approval) or failed, newest first */
             feeRuns: components["schemas"]["TodayFeeRunResponse"][];
-            /** @description No-shows not yet marked handled, oldest first (at most 10) */
+            /** @description No-shows not yet marked handled, the newest first (at most 10) */
             noShows: components["schemas"]["TodayNoShowResponse"][];
             /** @description Open offers whose deadline is within 24 hours, nearest first (at most 10) */
             offersExpiring: components["schemas"]["TodayOfferResponse"][];

@@ -123,7 +123,7 @@ export class CoordinatorTodayResponse {
   feeRuns: TodayFeeRunResponse[];
   @ApiProperty({
     type: [TodayNoShowResponse],
-    description: 'No-shows not yet marked handled, oldest first (at most 10)',
+    description: 'No-shows not yet marked handled, the newest first (at most 10)',
   })
   noShows: TodayNoShowResponse[];
 }
