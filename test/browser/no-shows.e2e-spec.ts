@@ -45,6 +45,8 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
     if (!shots) return;
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
+      // No chart tooltip left open by the pointer.
+      await page.mouse.move(0, 0);
       await page.screenshot({ path: join(shots, `no-shows-${name}-${language}-${width}.png`), fullPage: true });
     }
     await page.setViewportSize({ width: 1280, height: 900 });
