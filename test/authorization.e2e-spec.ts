@@ -88,6 +88,12 @@ describe('authorization: every route × every role', () => {
       expect: { none: 401, orderer: 403, expert: 403, coordinator: 200, admin: 403 },
     },
     {
+      method: 'post',
+      template: '/coordinator/today/no-shows/{assignmentId}/handled',
+      path: () => `/coordinator/today/no-shows/${nobody()}/handled`,
+      expect: { none: 401, orderer: 403, expert: 403, coordinator: 404, admin: 403 },
+    },
+    {
       method: 'get',
       template: '/municipalities',
       path: () => '/municipalities',

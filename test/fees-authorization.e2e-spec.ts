@@ -175,6 +175,7 @@ describe('fees authorization: every route × every role', () => {
     { method: 'get', template: '/reports/hours', path: () => '/reports/hours', expect: coordinator(200) },
     { method: 'get', template: '/reports/unfilled', path: () => '/reports/unfilled', expect: coordinator(200) },
     { method: 'get', template: '/reports/earnings', path: () => '/reports/earnings', expect: coordinator(200) },
+    { method: 'get', template: '/reports/no-shows', path: () => '/reports/no-shows', expect: coordinator(200) },
   ];
 
   it('covers every documented route under the fee prefixes', () => {

@@ -65,7 +65,7 @@ export interface WorkOverrides {
   endsAt?: string;
   preparationMinutes?: number;
   topics?: string[];
-  status?: 'completed' | 'late_cancelled' | 'cancelled' | 'accepted';
+  status?: 'completed' | 'late_cancelled' | 'cancelled' | 'accepted' | 'not_held';
 }
 
 // A finished piece of work straight in the tables: a completed request and the expert's assignment.
@@ -98,7 +98,7 @@ export async function createFinishedAssignment(db: DataSource, expertId: string,
       cancelled ? 'cancelled' : status,
       startsAt,
       endsAt,
-      status === 'completed' ? endsAt : null,
+      status === 'completed' || status === 'not_held' ? endsAt : null,
       cancelled ? startsAt : null,
       cancelled ? 'county' : null,
       status === 'late_cancelled',

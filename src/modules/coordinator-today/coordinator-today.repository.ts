@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   TodayClaimResponse,
   TodayContractResponse,
   TodayCountsResponse,
   TodayCredentialResponse,
   TodayFeeRunResponse,
+  TodayNoShowResponse,
   TodayOfferResponse,
   TodayOrderResponse,
 } from './dto/coordinator-today.response';
@@ -31,7 +32,9 @@ export class CoordinatorTodayRepository {
               (SELECT count(*) FROM offers WHERE status = 'offered' AND deadline > $1 AND deadline <= $1::timestamptz + interval '${EXPIRING_HOURS} hours')::int AS "offersExpiring",
               (SELECT count(*) FROM contracts WHERE status = 'draft')::int AS "contractsToApprove",
               (SELECT count(*) FROM claims WHERE status = 'submitted')::int AS "claimsToApprove",
-              (SELECT count(*) FROM fee_runs WHERE status IN ${OPEN_RUNS})::int AS "feeRunsOpen"`,
+              (SELECT count(*) FROM fee_runs WHERE status IN ${OPEN_RUNS})::int AS "feeRunsOpen",
+              (SELECT count(*) FROM assignments a WHERE a.status = 'not_held'
+                  AND NOT EXISTS (SELECT 1 FROM no_show_reviews n WHERE n.assignment_id = a.id))::int AS "noShowsToHandle"`,
       [now],
     )) as TodayCountsResponse[];
     return row;
@@ -98,5 +101,48 @@ export class CoordinatorTodayRepository {
          FROM fee_runs WHERE status IN ${OPEN_RUNS} ORDER BY created_at DESC, id LIMIT ${TODAY_ROWS}`,
     );
     return rows.map((r) => ({ ...r, createdAt: iso(r.createdAt) }));
+  }
+
+  // Newest first: a no-show is news to act on while it is fresh (call the expert, offer the work again); the count
+  // says how many older ones are still unhandled.
+  async noShows(): Promise<TodayNoShowResponse[]> {
+    const rows: (Omit<TodayNoShowResponse, 'startsAt' | 'reportedAt'> & { startsAt: Date; reportedAt: Date })[] =
+      await this.dataSource.query(
+        `SELECT a.id AS "assignmentId", a.request_id AS "requestId", r.title, a.expert_id AS "expertId", u.name AS "expertName",
+                o.code AS "organisationCode", o.name_fi AS "organisationNameFi", o.name_sv AS "organisationNameSv",
+                a.starts_at AS "startsAt", COALESCE(a.completed_at, a.ends_at) AS "reportedAt"
+           FROM assignments a JOIN booking_requests r ON r.id = a.request_id
+           JOIN users u ON u.id = a.expert_id JOIN organisations o ON o.id = r.organisation_id
+          WHERE a.status = 'not_held' AND NOT EXISTS (SELECT 1 FROM no_show_reviews n WHERE n.assignment_id = a.id)
+          ORDER BY COALESCE(a.completed_at, a.ends_at) DESC, a.id LIMIT ${TODAY_ROWS}`,
+      );
+    return rows.map((r) => ({ ...r, startsAt: iso(r.startsAt), reportedAt: iso(r.reportedAt) }));
+  }
+
+  async assignmentStatus(id: string): Promise<{ id: string; status: string } | null> {
+    const [row] = (await this.dataSource.query(`SELECT id, status FROM assignments WHERE id = $1`, [id])) as {
+      id: string;
+      status: string;
+    }[];
+    return row ?? null;
+  }
+
+  // Marks a no-show handled once: a second call finds the first one's row. Returns whether this call wrote it.
+  async markHandled(
+    manager: EntityManager,
+    assignmentId: string,
+    userId: string,
+  ): Promise<{ created: boolean; handledBy: string; handledAt: Date }> {
+    const inserted = (await manager.query(
+      `INSERT INTO no_show_reviews (assignment_id, handled_by) VALUES ($1, $2)
+       ON CONFLICT (assignment_id) DO NOTHING RETURNING handled_by AS "handledBy", handled_at AS "handledAt"`,
+      [assignmentId, userId],
+    )) as { handledBy: string; handledAt: Date }[];
+    if (inserted.length > 0) return { created: true, ...inserted[0] };
+    const [existing] = (await manager.query(
+      `SELECT handled_by AS "handledBy", handled_at AS "handledAt" FROM no_show_reviews WHERE assignment_id = $1`,
+      [assignmentId],
+    )) as { handledBy: string; handledAt: Date }[];
+    return { created: false, ...existing };
   }
 }

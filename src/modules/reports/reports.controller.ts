@@ -7,6 +7,7 @@ import { Role } from '../../common/auth/role.enum';
 import {
   EarningsReportResponse,
   HoursReportResponse,
+  NoShowsReportResponse,
   SpendReportResponse,
   UnfilledReportResponse,
 } from './dto/reports.dto';
@@ -60,5 +61,16 @@ export class ReportsController {
   })
   earnings(@Query() query: YearQuery): Promise<EarningsReportResponse> {
     return this.reports.earnings(query);
+  }
+
+  @ApiOperation({ summary: 'Report: no-shows' })
+  @Get('no-shows')
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({
+    type: NoShowsReportResponse,
+    description: 'Assignments the expert did not come to, per month of the work, ordering unit or project and expert',
+  })
+  noShows(@Query() query: YearQuery): Promise<NoShowsReportResponse> {
+    return this.reports.noShows(query);
   }
 }

@@ -29,6 +29,18 @@ export interface UnfilledRow {
   missingExperts: number;
 }
 
+export interface NoShowRow {
+  month: string;
+  organisationId: string;
+  kind: string;
+  code: string;
+  nameFi: string;
+  nameSv: string;
+  expertId: string;
+  expertName: string;
+  noShows: number;
+}
+
 const num = (v: unknown) => Number(v ?? 0);
 
 // Set-based report queries: one statement each, whatever the amount of data.
@@ -106,6 +118,34 @@ export class ReportsRepository {
       language: r.language as string,
       requests: num(r.requests),
       missingExperts: num(r.missing),
+    }));
+  }
+
+  // Assignments the expert did not come to (not_held), per month of the work (Helsinki time), ordering unit or
+  // project, and expert.
+  async noShows(period: Period): Promise<NoShowRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT to_char(a.starts_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM') AS month, r.organisation_id, o.kind, o.code,
+              o.name_fi, o.name_sv, a.expert_id, u.name AS expert_name, count(*) AS no_shows
+         FROM assignments a
+         JOIN booking_requests r ON r.id = a.request_id
+         JOIN organisations o ON o.id = r.organisation_id
+         JOIN users u ON u.id = a.expert_id
+        WHERE a.status = 'not_held' AND a.starts_at >= $1 AND a.starts_at < $2
+        GROUP BY month, r.organisation_id, o.kind, o.code, o.name_fi, o.name_sv, a.expert_id, u.name
+        ORDER BY month, o.code, u.name, a.expert_id`,
+      [period.from, period.until],
+    );
+    return rows.map((r) => ({
+      month: r.month as string,
+      organisationId: r.organisation_id as string,
+      kind: r.kind as string,
+      code: r.code as string,
+      nameFi: r.name_fi as string,
+      nameSv: r.name_sv as string,
+      expertId: r.expert_id as string,
+      expertName: r.expert_name as string,
+      noShows: num(r.no_shows),
     }));
   }
 }

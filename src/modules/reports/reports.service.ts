@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock/clock';
 import {
   EarningsReportResponse,
   HoursReportResponse,
+  NoShowsReportResponse,
   SpendReportResponse,
   UnfilledReportResponse,
 } from './dto/reports.dto';
@@ -51,6 +52,11 @@ export class ReportsService {
         ...ceilingStatus(r.paidFeesCents, r.ceilingCents),
       })),
     };
+  }
+
+  async noShows(query: YearQuery): Promise<NoShowsReportResponse> {
+    const year = this.year(query);
+    return { year, rows: await this.reports.noShows(yearPeriod(year)) };
   }
 
   year(query: YearQuery): number {

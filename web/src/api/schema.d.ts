@@ -813,10 +813,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs */
+        /** The coordinator's work queues today: certificates, orders, expiring offers, contracts, claims, fee runs, no-shows */
         get: operations["CoordinatorTodayController_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coordinator/today/no-shows/{assignmentId}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a no-show handled: it leaves the no-shows queue */
+        post: operations["CoordinatorTodayController_markNoShowHandled"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1923,6 +1940,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/no-shows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Report: no-shows */
+        get: operations["ReportsController_noShows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/spend": {
         parameters: {
             query?: never;
@@ -2658,6 +2692,8 @@ export interface components {
             credentials: components["schemas"]["TodayCredentialResponse"][];
             /** @description Fee runs queued, running, computed (waiting for approval) or failed, newest first */
             feeRuns: components["schemas"]["TodayFeeRunResponse"][];
+            /** @description No-shows not yet marked handled, the newest first (at most 10) */
+            noShows: components["schemas"]["TodayNoShowResponse"][];
             /** @description Open offers whose deadline is within 24 hours, nearest first (at most 10) */
             offersExpiring: components["schemas"]["TodayOfferResponse"][];
             /** @description Submitted orders that still need experts, longest waiting first (at most 10) */
@@ -3748,6 +3784,43 @@ export interface components {
             remainingCents?: number | null;
             year: number;
         };
+        NoShowHandledResponse: {
+            /** Format: uuid */
+            assignmentId: string;
+            /** Format: date-time */
+            handledAt: string;
+            /**
+             * Format: uuid
+             * @description The coordinator who marked it handled
+             */
+            handledBy: string;
+        };
+        NoShowRowResponse: {
+            code: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** @enum {string} */
+            kind: "unit" | "project";
+            /**
+             * @description Month of the work (Helsinki time)
+             * @example 2026-10
+             */
+            month: string;
+            nameFi: string;
+            nameSv: string;
+            /** @description Assignments the expert did not come to */
+            noShows: number;
+            /**
+             * Format: uuid
+             * @description The ordering unit or project
+             */
+            organisationId: string;
+        };
+        NoShowsReportResponse: {
+            rows: components["schemas"]["NoShowRowResponse"][];
+            year: number;
+        };
         Object: Record<string, never>;
         OfferResponse: {
             address: string | null;
@@ -4172,6 +4245,8 @@ export interface components {
             contractsToApprove: number;
             credentialsToCheck: number;
             feeRunsOpen: number;
+            /** @description No-shows no coordinator has marked handled yet */
+            noShowsToHandle: number;
             offersExpiring: number;
             ordersToMatch: number;
         };
@@ -4199,6 +4274,30 @@ export interface components {
              * @description Claims approved up to this day
              */
             upTo: string;
+        };
+        TodayNoShowResponse: {
+            /**
+             * Format: uuid
+             * @description The assignment the expert did not come to
+             */
+            assignmentId: string;
+            /** Format: uuid */
+            expertId: string;
+            expertName: string;
+            /** @description The ordering unit or project */
+            organisationCode: string;
+            organisationNameFi: string;
+            organisationNameSv: string;
+            /**
+             * Format: date-time
+             * @description When the no-show was recorded
+             */
+            reportedAt: string;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            title: string;
         };
         TodayOfferResponse: {
             /** Format: date-time */
@@ -7091,6 +7190,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CoordinatorTodayResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    CoordinatorTodayController_markNoShowHandled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who marked it and when; marking it again answers with the first mark. 404 ASSIGNMENT_NOT_FOUND, 409 ASSIGNMENT_STATUS_CONFLICT when the assignment is not a no-show */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoShowHandledResponse"];
                 };
             };
             /** @description No valid access token */
@@ -10345,6 +10484,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HoursReportResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ReportsController_noShows: {
+        parameters: {
+            query?: {
+                /** @description Calendar year in Helsinki time; this year by default */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Assignments the expert did not come to, per month of the work, ordering unit or project and expert */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoShowsReportResponse"];
                 };
             };
             /** @description No valid access token */

@@ -58,6 +58,25 @@ export class TodayFeeRunResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
+export class TodayNoShowResponse {
+  @ApiProperty({ format: 'uuid', description: 'The assignment the expert did not come to' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid' }) requestId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'uuid' }) expertId: string;
+  @ApiProperty() expertName: string;
+  @ApiProperty({ description: 'The ordering unit or project' }) organisationCode: string;
+  @ApiProperty() organisationNameFi: string;
+  @ApiProperty() organisationNameSv: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'When the no-show was recorded' }) reportedAt: string;
+}
+
+export class NoShowHandledResponse {
+  @ApiProperty({ format: 'uuid' }) assignmentId: string;
+  @ApiProperty({ format: 'uuid', description: 'The coordinator who marked it handled' }) handledBy: string;
+  @ApiProperty({ format: 'date-time' }) handledAt: string;
+}
+
 export class TodayCountsResponse {
   @ApiProperty() credentialsToCheck: number;
   @ApiProperty() ordersToMatch: number;
@@ -65,6 +84,7 @@ export class TodayCountsResponse {
   @ApiProperty() contractsToApprove: number;
   @ApiProperty() claimsToApprove: number;
   @ApiProperty() feeRunsOpen: number;
+  @ApiProperty({ description: 'No-shows no coordinator has marked handled yet' }) noShowsToHandle: number;
 }
 
 // The coordinator's first screen in one answer: counts, and the first rows of each queue.
@@ -101,4 +121,9 @@ export class CoordinatorTodayResponse {
     description: 'Fee runs queued, running, computed (waiting for approval) or failed, newest first',
   })
   feeRuns: TodayFeeRunResponse[];
+  @ApiProperty({
+    type: [TodayNoShowResponse],
+    description: 'No-shows not yet marked handled, the newest first (at most 10)',
+  })
+  noShows: TodayNoShowResponse[];
 }

@@ -58,3 +58,20 @@ export class EarningsReportResponse {
   @ApiProperty() year: number;
   @ApiProperty({ type: [EarningsRowResponse] }) rows: EarningsRowResponse[];
 }
+
+export class NoShowRowResponse {
+  @ApiProperty({ example: '2026-10', description: 'Month of the work (Helsinki time)' }) month: string;
+  @ApiProperty({ format: 'uuid', description: 'The ordering unit or project' }) organisationId: string;
+  @ApiProperty({ enum: ['unit', 'project'] }) kind: string;
+  @ApiProperty() code: string;
+  @ApiProperty() nameFi: string;
+  @ApiProperty() nameSv: string;
+  @ApiProperty({ format: 'uuid' }) expertId: string;
+  @ApiProperty() expertName: string;
+  @ApiProperty({ description: 'Assignments the expert did not come to' }) noShows: number;
+}
+
+export class NoShowsReportResponse {
+  @ApiProperty() year: number;
+  @ApiProperty({ type: [NoShowRowResponse] }) rows: NoShowRowResponse[];
+}

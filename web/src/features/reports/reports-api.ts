@@ -16,6 +16,11 @@ export const useEarnings = (year: number) =>
     queryKey: ['reports', 'earnings', year],
     queryFn: () => call(api.GET('/api/reports/earnings', opts(year))),
   });
+export const useNoShows = (year: number) =>
+  useQuery({
+    queryKey: ['reports', 'no-shows', year],
+    queryFn: () => call(api.GET('/api/reports/no-shows', opts(year))),
+  });
 export const useTopicNames = () =>
   useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
 

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
+import { AppLink } from '../../components/router-link';
 import { Paragraph } from '../../components/suomifi';
 import { formatCents } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { ReportSection } from './report-section';
-import { useEarnings, useHours, useSpend, useTopicNames, useUnfilled } from './reports-api';
+import { useEarnings, useHours, useNoShows, useSpend, useTopicNames, useUnfilled } from './reports-api';
 import './reports.css';
 
 // Suomi.fi colours with enough contrast against white, for up to six series.
@@ -38,6 +39,7 @@ export function ReportsPage() {
       <Hours year={year} />
       <Unfilled year={year} />
       <Earnings year={year} />
+      <NoShows year={year} />
     </Page>
   );
 }
@@ -271,6 +273,71 @@ function Earnings({ year }: { year: number }) {
             <Legend />
             <Bar dataKey="paid" name={t('reports.columns.paid')} fill={COLOURS[0]} isAnimationActive={false} />
             <Bar dataKey="ceiling" name={t('reports.columns.ceiling')} fill={COLOURS[5]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      }
+    />
+  );
+}
+
+function NoShows({ year }: { year: number }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const query = useNoShows(year);
+  const rows = query.data?.rows ?? [];
+  const name = (r: (typeof rows)[number]) => `${r.code} ${language === 'sv' ? r.nameSv : r.nameFi}`;
+  const organisations = [...new Set(rows.map(name))];
+  const months = [...new Set(rows.map((r) => r.month))].sort();
+  // Per month, each unit's no-shows summed over its experts: the table has them per expert.
+  const data = months.map((month) => {
+    const point: Record<string, string | number> = { month };
+    for (const r of rows.filter((x) => x.month === month)) point[name(r)] = Number(point[name(r)] ?? 0) + r.noShows;
+    return point;
+  });
+  return (
+    <ReportSection
+      id="no-shows"
+      title={t('reports.noShows.title')}
+      intro={t('reports.noShows.intro')}
+      query={query}
+      chartLabel={t('reports.noShows.chart')}
+      columns={[
+        { label: t('reports.columns.month') },
+        { label: t('reports.columns.organisation') },
+        { label: t('reports.columns.expert') },
+        { label: t('reports.columns.noShows'), numeric: true },
+      ]}
+      csvHeader={['month', 'organisation_code', 'organisation', 'expert_id', 'expert', 'no_shows']}
+      fileName={`no-shows-${year}.csv`}
+      rows={rows.map((r) => ({
+        key: `${r.month}-${r.organisationId}-${r.expertId}`,
+        cells: [
+          r.month,
+          name(r),
+          <AppLink key="expert" to={`/coordinator/experts/${r.expertId}`}>
+            {r.expertName}
+          </AppLink>,
+          r.noShows,
+        ],
+        csv: [r.month, r.code, language === 'sv' ? r.nameSv : r.nameFi, r.expertId, r.expertName, r.noShows],
+      }))}
+      chart={
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} accessibilityLayer={false}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="month" />
+            <YAxis allowDecimals={false} width={48} />
+            <Tooltip />
+            {organisations.length <= 6 && <Legend />}
+            {organisations.map((o, i) => (
+              <Bar
+                key={o}
+                dataKey={o}
+                stackId="no-shows"
+                fill={COLOURS[i % COLOURS.length]}
+                isAnimationActive={false}
+              />
+            ))}
           </BarChart>
         </ResponsiveContainer>
       }

@@ -8,3 +8,7 @@ export const useToday = () =>
     queryFn: () => call(api.GET('/api/coordinator/today')),
     refetchInterval: 60_000,
   });
+
+// The coordinator has looked at a no-show: it leaves the queue.
+export const markNoShowHandled = (assignmentId: string) =>
+  call(api.POST('/api/coordinator/today/no-shows/{assignmentId}/handled', { params: { path: { assignmentId } } }));

@@ -1,15 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../../components/announcer';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading } from '../../../components/states';
-import { Heading } from '../../../components/suomifi';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
 import { waitedText } from '../shared/waited';
 import '../shared/coordinator.css';
-import { useToday } from './today-api';
+import { useAction } from '../shared/use-action';
+import { markNoShowHandled, useToday } from './today-api';
 
 function Queue({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
   const { t } = useTranslation();
@@ -37,6 +40,7 @@ export function TodayPage() {
         { anchor: 'queue-contracts', n: data.counts.contractsToApprove, label: t('coordinator.today.contracts') },
         { anchor: 'queue-claims', n: data.counts.claimsToApprove, label: t('coordinator.today.claims') },
         { anchor: 'queue-fee-runs', n: data.counts.feeRunsOpen, label: t('coordinator.today.feeRuns') },
+        { anchor: 'queue-no-shows', n: data.counts.noShowsToHandle, label: t('coordinator.today.noShows') },
       ]
     : [];
   return (
@@ -225,8 +229,73 @@ export function TodayPage() {
               </tbody>
             </DataTable>
           </Queue>
+
+          <Queue id="queue-no-shows" title={t('coordinator.today.noShows')} count={data.counts.noShowsToHandle}>
+            <NoShows rows={data.noShows} />
+          </Queue>
         </>
       )}
     </Page>
+  );
+}
+
+type NoShowRow = NonNullable<ReturnType<typeof useToday>['data']>['noShows'][number];
+
+// Work the expert did not come to, as the orderer (or a coordinator) recorded it: the coordinator calls the expert,
+// offers the work again if it is still needed, and marks it handled; it then leaves the queue.
+function NoShows({ rows }: { rows: NoShowRow[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const queryClient = useQueryClient();
+  const handle = useAction(
+    (row: NoShowRow) => markNoShowHandled(row.assignmentId),
+    (_r, row) => {
+      announce(t('coordinator.today.noShowHandled', { title: row.title, expert: row.expertName }));
+      void queryClient.invalidateQueries({ queryKey: ['coordinator', 'today'] });
+    },
+  );
+  return (
+    <>
+      <Paragraph mb="s">{t('coordinator.today.noShowsIntro')}</Paragraph>
+      {handle.error !== undefined && <ProblemNotice error={handle.error} />}
+      <DataTable id="today-no-shows" caption={t('coordinator.today.noShowsCaption')} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t('coordinator.columns.work')}</th>
+            <th scope="col">{t('coordinator.columns.expert')}</th>
+            <th scope="col">{t('coordinator.columns.when')}</th>
+            <th scope="col">{t('coordinator.columns.organisation')}</th>
+            <th scope="col">{t('coordinator.columns.handling')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((n) => (
+            <tr key={n.assignmentId}>
+              <td>
+                <AppLink to={`/coordinator/orders/${n.requestId}`}>{n.title}</AppLink>
+              </td>
+              <td>
+                <AppLink to={`/coordinator/experts/${n.expertId}`}>{n.expertName}</AppLink>
+              </td>
+              <td>{formatDateTime(language, n.startsAt)}</td>
+              <td>
+                {n.organisationCode} {language === 'sv' ? n.organisationNameSv : n.organisationNameFi}
+              </td>
+              <td>
+                <Button
+                  variant="secondary"
+                  aria-disabled={handle.pending}
+                  aria-label={t('coordinator.today.markHandledNamed', { title: n.title, expert: n.expertName })}
+                  onClick={() => handle.run(n)}
+                >
+                  {t('coordinator.today.markHandled')}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
+    </>
   );
 }

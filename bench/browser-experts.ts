@@ -1,0 +1,200 @@
+// The coordinator's experts table and matching screen in Chromium with 5,000 experts, by hand (not a test):
+//   npx ts-node --transpile-only bench/browser-experts.ts [runs=10] [experts=5000]
+// The real API serving the production web build (web/dist, built first if its sources changed) on a database of
+// its own (BENCH_DATABASE_URL, dropped and created afresh), seeded like bench/matching.ts (bench/seed-experts.ts:
+// `experts` active, verified experts with ~40 weekly windows and 20 assignments each), the machine's Redis, and
+// Debian's Chromium headless through playwright-core.
+//
+// The coordinator is signed in once (the API's browser sign-in, so the refresh cookie is set), in one browser
+// profile that stays: scripts come from the HTTP cache after the warm-up, as on a coordinator's desktop. Measured,
+// `runs` times each after one warm-up, as the milliseconds until the page's first rows are in the DOM and nothing
+// in main is still loading:
+// - load: a full page load of the URL (page.goto), from the navigation's start (performance.timeOrigin): the HTML,
+//   the scripts, the session restored through the cookie, then the page's own API calls;
+// - in-app: a click on the link from Today (the main navigation's Experts, or the order in Today's orders queue),
+//   from the click: the route's code (cached after the first), then the page's own API calls.
+// Pages: the experts table (first page, default sort), the matching screen of an ordinary order (on site in Vaasa,
+// Finnish, one topic: ~50 candidates) and of a broad one (remote, Finnish, any topic: ~2,200 candidates, the first
+// page shown). Prints p50 / p95 / max per page and mode, and the load average before and after.
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { chromium, type Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { ensureWebBuild } from '../scripts/web-build';
+import { freshDatabase } from './fresh-database';
+import { seed } from './seed-experts';
+
+const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
+const PORT = Number(process.env.BENCH_PORT ?? 3919);
+const BASE = `http://127.0.0.1:${PORT}`;
+Object.assign(process.env, {
+  NODE_ENV: 'production',
+  DATABASE_URL: DB_URL,
+  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
+  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-05',
+  ENCRYPTION_KEY: `k1:${Buffer.from('browser-experts-bench-key-32byte').toString('base64')}`,
+  SMTP_URL: 'smtp://127.0.0.1:1025',
+  // Plain http on this machine: the session cookies are not marked Secure.
+  PUBLIC_URL: BASE,
+  LOG_LEVEL: 'warn',
+  LOGIN_LIMIT_PER_MINUTE: '1000',
+});
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+// The table's first rows are in the DOM and nothing in main is loading any more.
+async function rowsShown(page: Page, table: string): Promise<number> {
+  await page.waitForFunction(
+    (selector) =>
+      document.querySelectorAll(`${selector} tbody tr`).length > 0 &&
+      document.querySelector('main [role="progressbar"], main .fi-loadingSpinner') === null,
+    `table#${table}`,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return page.evaluate(() => performance.now());
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.argv[2] ?? 10);
+  const experts = Number(process.argv[3] ?? 5000);
+  ensureWebBuild({ quiet: true });
+  await freshDatabase(DB_URL);
+  const { AppModule } = await import('../src/app.module');
+  const { createHttpApp } = await import('../src/http-app');
+  const { Role } = await import('../src/common/auth/role.enum');
+  const { createBookableExpert } = await import('../test/factories/bookable.factory');
+  const { createRequest } = await import('../test/factories/booking.factory');
+  const { addMember, createUnit } = await import('../test/factories/organisations.factory');
+  const { createUser } = await import('../test/factories/users.factory');
+
+  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
+  await app.listen(PORT, '127.0.0.1');
+  const db = app.get(DataSource);
+
+  const t0 = Date.now();
+  const coordinator = await createUser(db, Role.Coordinator);
+  const orderer = await createUser(db, Role.Orderer);
+  const unit = await createUnit(db);
+  await addMember(db, unit.id, orderer.id);
+  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  await seed(db, experts, template);
+  const [counts] = await db.query(
+    `SELECT (SELECT count(*) FROM experts)::int AS experts, (SELECT count(*) FROM assignments)::int AS assignments`,
+  );
+  console.log(
+    `seeded ${counts.experts} experts, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
+
+  // A Tuesday three weeks ahead, 10–12 and 14–16 Helsinki time (as in bench/matching.ts).
+  const day = new Date(Date.now() + 21 * 86400_000);
+  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
+  const at = (h: number) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h - 2)).toISOString();
+  const ordinary = await createRequest(db, unit.id, orderer.id, {
+    title: 'Bench: tavallinen tilaus',
+    startsAt: at(10),
+    endsAt: at(12),
+    municipality: '905',
+    languages: ['fi'],
+    topics: ['ageing'],
+  });
+  const broad = await createRequest(db, unit.id, orderer.id, {
+    title: 'Bench: laaja tilaus',
+    startsAt: at(14),
+    endsAt: at(16),
+    remote: true,
+    languages: ['fi'],
+    topics: [],
+  });
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: BASE,
+    locale: 'fi-FI',
+    viewport: { width: 1280, height: 900 },
+    timezoneId: 'Europe/Helsinki',
+  });
+  const signIn = await context.request.post('/api/auth/login', {
+    data: { email: coordinator.email, password: coordinator.password, session: 'cookie' },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+  const page = await context.newPage();
+
+  const targets = [
+    { name: 'experts table', path: '/coordinator/experts', table: 'experts', link: 'a[href="/coordinator/experts"]' },
+    ...[
+      { name: 'matching, ordinary order', request: ordinary },
+      { name: 'matching, broad order', request: broad },
+    ].map(({ name, request }) => ({
+      name,
+      path: `/coordinator/orders/${request.id}`,
+      table: 'candidates',
+      link: `main a[href="/coordinator/orders/${request.id}"]`,
+    })),
+  ];
+  const loadBefore = load();
+  const uptimeBefore = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const lines: string[] = [];
+  for (const target of targets) {
+    const full: number[] = [];
+    const inApp: number[] = [];
+    let shown = 0;
+    for (let run = 0; run <= runs; run++) {
+      await page.goto(target.path);
+      const loaded = await rowsShown(page, target.table);
+      // From Today, by its link.
+      await page.goto('/');
+      await page.locator('#queue-orders').waitFor();
+      const link = page.locator(target.link).first();
+      await link.waitFor();
+      const clickedAt = await page.evaluate(() => performance.now());
+      await link.click();
+      const inAppShown = (await rowsShown(page, target.table)) - clickedAt;
+      shown = await page.locator(`table#${target.table} tbody tr`).count();
+      if (run === 0) continue;
+      full.push(loaded);
+      inApp.push(inAppShown);
+    }
+    for (const [mode, values] of [
+      ['load', full],
+      ['in-app', inApp],
+    ] as const) {
+      const sorted = [...values].sort((a, b) => a - b);
+      const line = `${target.name.padEnd(26)} ${mode.padEnd(6)} ${shown} rows: p50 ${percentile(sorted, 50).toFixed(0)} ms, p95 ${percentile(sorted, 95).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`;
+      lines.push(line);
+      console.log(line);
+    }
+  }
+  console.log(`${runs} runs each after a warm-up; load average ${loadBefore} before, ${load()} after`);
+  console.log(`uptime before: ${uptimeBefore}`);
+  console.log(`uptime after:  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
+  await browser.close();
+  await app.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { createExpert } from '../factories/experts.factory';
+import { createFinishedAssignment } from '../factories/fees.factory';
+import { addMember, createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+
+const TEXTS = { fi, sv };
+type Texts = typeof fi;
+const HOUR = 3_600_000;
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+// With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px.
+const shots = process.env.SCREENSHOT_DIR;
+
+// A no-show as the orderer records it (through the API), then in the coordinator's browser: in Today's no-shows
+// queue, linked to the order and the expert, marked handled there; and in the no-shows report, its chart, table
+// and CSV.
+describe('no-shows in the coordinator’s Today and Reports', () => {
+  let web: WebApp;
+  let unitId: string;
+  let orderer: TestUser & { token: string };
+
+  beforeAll(async () => {
+    web = await startWebApp();
+    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
+    orderer = { ...o, token: await login(web.t.http, o) };
+    const code = `NS${randomUUID().slice(0, 6)}`;
+    unitId = (
+      await createUnit(web.t.db, { code, nameFi: 'Kuntoutuksen yksikkö', nameSv: 'Enheten för rehabilitering' })
+    ).id;
+    await addMember(web.t.db, unitId, o.id);
+    if (shots) mkdirSync(shots, { recursive: true });
+  }, 120_000);
+  afterAll(() => web?.close());
+
+  async function shoot(page: Page, name: string, language: string): Promise<void> {
+    if (!shots) return;
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      // No chart tooltip left open by the pointer.
+      await page.mouse.move(0, 0);
+      await page.screenshot({ path: join(shots, `no-shows-${name}-${language}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s',
+    async (language) => {
+      const text: Texts = TEXTS[language];
+      const c = text.coordinator;
+      const db = web.t.db;
+      const suffix = randomUUID().slice(0, 6);
+      const expertName = `${language === 'fi' ? 'Niko Poissa' : 'Nils Borta'} ${suffix}`;
+      const title = `${language === 'fi' ? 'Asiakasraati' : 'Klientrådet'} ${suffix}`;
+      const expert = await createExpert(db, { name: expertName, languages: [language] });
+      // Work that ended an hour ago; the orderer records that the expert did not come.
+      const startsAt = new Date(Date.now() - 3 * HOUR);
+      const assignmentId = await createFinishedAssignment(db, expert.id, {
+        organisationId: unitId,
+        createdBy: orderer.id,
+        title,
+        status: 'accepted',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+      });
+      await web.t.http
+        .post(`/assignments/${assignmentId}/complete`)
+        .set('authorization', `Bearer ${orderer.token}`)
+        .send({ tookPlace: false })
+        .expect(200);
+      const [{ requestId }] = await db.query(`SELECT request_id AS "requestId" FROM assignments WHERE id = $1`, [
+        assignmentId,
+      ]);
+
+      const page = await web.newPage(language);
+      const coordinator = await createUser(db, Role.Coordinator, {
+        name: 'Kaisa Koordinaattori',
+        language: language as Language,
+      });
+      await signIn(page, coordinator, {
+        email: text.fields.email,
+        password: text.fields.password,
+        submit: text.signIn.submit,
+      });
+      await expectPage(page, c.today.title);
+
+      // Today: the count links to the queue; the row links to the order and to the expert.
+      const counts = page.getByRole('navigation', { name: c.today.countsLabel });
+      await counts.getByRole('link', { name: new RegExp(c.today.noShows) }).waitFor();
+      const queue = page.locator('#queue-no-shows');
+      await queue.getByRole('heading', { level: 2, name: new RegExp(`^${c.today.noShows} \\(\\d+\\)$`) }).waitFor();
+      const table = queue.getByRole('table', { name: c.today.noShowsCaption });
+      const row = table.getByRole('row').filter({ hasText: title });
+      await row.waitFor();
+      expect(await row.getByRole('link', { name: title }).getAttribute('href')).toBe(
+        `/coordinator/orders/${requestId}`,
+      );
+      expect(await row.getByRole('link', { name: expertName }).getAttribute('href')).toBe(
+        `/coordinator/experts/${expert.id}`,
+      );
+      await expect(row.innerText()).resolves.toContain(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för');
+      await expectAccessible(page);
+      await shoot(page, 'today', language);
+      await expectNoSidewaysScroll(page, '.table-scroll');
+
+      // Reports: the no-show in this month's row of the unit and the expert, in the chart, the table and the CSV.
+      await page.goto('/reports');
+      await expectPage(page, text.reports.title);
+      const report = page.getByRole('region', { name: text.reports.noShows.title, exact: true });
+      await report.getByRole('img', { name: text.reports.noShows.chart }).waitFor();
+      const reportRow = report.getByRole('row').filter({ hasText: expertName });
+      await reportRow.waitFor();
+      const cells = await reportRow.getByRole('cell').allInnerTexts();
+      const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' })
+        .format(startsAt)
+        .slice(0, 7);
+      expect(cells).toEqual([
+        month,
+        expect.stringContaining(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för rehabilitering'),
+        expertName,
+        '1',
+      ]);
+      expect(await reportRow.getByRole('link', { name: expertName }).getAttribute('href')).toBe(
+        `/coordinator/experts/${expert.id}`,
+      );
+      const download = page.waitForEvent('download');
+      await report
+        .getByRole('button', { name: fill(text.reports.downloadNamed, { name: text.reports.noShows.title }) })
+        .click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^no-shows-\d{4}\.csv$/);
+      const csv = readFileSync(await file.path(), 'utf8').split('\r\n');
+      expect(csv[0]).toBe('month,organisation_code,organisation,expert_id,expert,no_shows');
+      expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${month},NS.*,${expert.id},${expertName},1$`)));
+      await expectAccessible(page);
+      await page.locator('#no-shows-heading').scrollIntoViewIfNeeded();
+      await shoot(page, 'reports', language);
+
+      // Back in Today, the coordinator marks it handled: it leaves the queue, and the change is announced.
+      await page.goto('/');
+      await expectPage(page, c.today.title);
+      await page
+        .locator('#queue-no-shows')
+        .getByRole('button', { name: fill(c.today.markHandledNamed, { title, expert: expertName }) })
+        .click();
+      await page
+        .getByText(fill(c.today.noShowHandled, { title, expert: expertName }))
+        .first()
+        .waitFor({ state: 'attached' });
+      await page.locator('#queue-no-shows').getByRole('row').filter({ hasText: title }).waitFor({ state: 'detached' });
+      const [handled] = await db.query(`SELECT handled_by FROM no_show_reviews WHERE assignment_id = $1`, [
+        assignmentId,
+      ]);
+      expect(handled.handled_by).toBe(coordinator.id);
+      await expectAccessible(page);
+    },
+    180_000,
+  );
+});
