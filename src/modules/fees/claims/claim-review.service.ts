@@ -55,8 +55,14 @@ export class ClaimReviewService {
       const now = this.clock.now();
       const changes: Partial<ClaimEntity> =
         step === 'first_approval'
-          ? { firstApprovedBy: ctx.user.id, firstApprovedAt: now }
-          : { status: ClaimStatus.Approved, decidedBy: ctx.user.id, decidedAt: now };
+          ? { firstApprovedBy: ctx.user.id, firstApprovedAt: now, decidedBy: null, decidedAt: null }
+          : {
+              status: ClaimStatus.Approved,
+              decidedBy: ctx.user.id,
+              decidedAt: now,
+              // Four eyes was turned off after this coordinator's first approval: theirs is now the only one.
+              ...(locked.firstApprovedBy === ctx.user.id ? { firstApprovedBy: null, firstApprovedAt: null } : {}),
+            };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes)))
         throw FeeErrors.claimStatusConflict('changed', 'approved');
       const fourEyes: AuditDetails =

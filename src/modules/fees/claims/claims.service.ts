@@ -106,6 +106,9 @@ export class ClaimsService {
         submittedAt: now,
         firstSubmittedAt: claim.firstSubmittedAt ?? now,
         returnReason: null,
+        // Sent again, it is undecided again (the return stays in the audit log).
+        decidedBy: null,
+        decidedAt: null,
       };
       if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes)))
         throw FeeErrors.claimStatusConflict('decided', 'submitted');
