@@ -92,7 +92,8 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
       await shot(first.page, 'fee-settings-claim-four-eyes', language);
 
       // A claim of 62.50 € (2.5 h at 25 €/h).
-      const expert = await createExpert(web.t.db, { name: `Kalle Kaksi ${language}` });
+      const expertName = `Kalle Kaksi ${language}`;
+      const expert = await createExpert(web.t.db, { name: expertName });
       const title = `Asiakasraati ${language}`;
       const work = await createFinishedAssignment(web.t.db, expert.id, {
         organisationId: unitId,
@@ -100,7 +101,7 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
         title,
       });
       const claimId = await createClaim(web.t.db, expert.id, work, { status: 'submitted' });
-      const claimTitle = fill(c.claimTitle, { title, name: expert.name });
+      const claimTitle = fill(c.claimTitle, { title, name: expertName });
 
       await first.page.goto(`/coordinator/claims/${claimId}`);
       await expectPage(first.page, claimTitle);
