@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
-import { draftedAssignment, giveDateOfBirth } from '../factories/contracts.factory';
+import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
 import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../factories/users.factory';
 import { asUser } from '../utils/as-user';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
@@ -194,6 +194,53 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
       expect(ended).toMatchObject({ status: 'terminated', terminationReason: 'Tilaaja perui sarjan.' });
       await page.getByText(text.coordinator.contractStatus.terminated).first().waitFor();
       await expectAccessible(page);
+    },
+    180_000,
+  );
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: a signed contract gets a new version with a longer term',
+    async (language) => {
+      const text = TEXTS[language];
+      const k = text.coordinator.contracts;
+      const expert = await createExpert(web.t.db, { name: `Ville Versio ${language}`, language: language as Language });
+      await giveDateOfBirth(web.t.db, expert.id);
+      const starts = new Date(Date.now() + 20 * DAY);
+      const made = await draftedAssignment(web.t, {
+        expertId: expert.id,
+        organisationId: unitId,
+        createdBy: ordererId,
+        title: `Työpaja ${language}`,
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+      });
+      await as(settingsToken).post(`/contracts/${made.contractId}/approve`).expect(200);
+      await waitForPdf(web.t.db, made.contractId);
+      await as(await login(web.t.http, expert))
+        .post(`/contracts/${made.contractId}/sign`, { password: DEFAULT_PASSWORD })
+        .expect(200);
+      const signed = (await as(settingsToken).get(`/contracts/${made.contractId}`).expect(200)).body;
+      const longer = new Date(`${signed.validUntil}T12:00:00Z`);
+      longer.setUTCDate(longer.getUTCDate() + 30);
+      const until = longer.toISOString().slice(0, 10);
+
+      const { page } = await coordinatorPage(language, `Veera Versio ${language}`);
+      await page.goto(`/coordinator/contracts/${made.contractId}`);
+      await expectPage(page, fill(text.coordinator.contractName, { number: signed.number, version: 1 }));
+      await page.getByRole('heading', { level: 2, name: k.reviseHeading }).waitFor();
+      await page.getByLabel(k.validUntil).fill(until);
+      await expectAccessible(page);
+      await shot(page, 'coordinator-contract-signed', language);
+      await page.getByRole('button', { name: k.revise }).click();
+      await expectPage(page, fill(text.coordinator.contractName, { number: signed.number, version: 2 }));
+      const revisionId = page.url().split('/').pop()!;
+      expect((await as(settingsToken).get(`/contracts/${revisionId}`).expect(200)).body).toMatchObject({
+        status: 'draft',
+        version: 2,
+        validUntil: until,
+        supersedesId: made.contractId,
+      });
+      await page.getByRole('link', { name: k.olderVersion }).waitFor();
     },
     180_000,
   );
