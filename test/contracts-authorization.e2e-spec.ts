@@ -14,7 +14,10 @@ describe('contracts authorization: every route × every role', () => {
   let t: TestApp;
   const tokens = {} as Record<Role, string>;
   // One contract of the table's expert in each state a route needs.
-  const ids = {} as Record<'toApprove' | 'toTerminate' | 'toSign' | 'signed' | 'signedAssignment', string>;
+  const ids = {} as Record<
+    'toApprove' | 'toTerminate' | 'toPreview' | 'toSign' | 'signed' | 'signedAssignment',
+    string
+  >;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -45,6 +48,7 @@ describe('contracts authorization: every route × every role', () => {
     };
     ids.toApprove = (await draft('2026-11-02')).contractId;
     ids.toTerminate = (await draft('2026-11-03')).contractId;
+    ids.toPreview = (await draft('2026-11-06')).contractId;
     ids.toSign = (await approved('2026-11-04')).contractId;
     const signed = await approved('2026-11-05');
     await t.http
@@ -74,6 +78,13 @@ describe('contracts authorization: every route × every role', () => {
       template: '/contracts/{id}/signed-pdf',
       path: () => `/contracts/${ids.signed}/signed-pdf`,
       expect: { none: 401, orderer: 403, expert: 200, coordinator: 200, admin: 403 },
+    },
+    // A draft's preview is the coordinator's: the expert reads the contract once it is approved.
+    {
+      method: 'get',
+      template: '/contracts/{id}/preview-pdf',
+      path: () => `/contracts/${ids.toPreview}/preview-pdf`,
+      expect: coordinatorOnly(200),
     },
     {
       method: 'post',

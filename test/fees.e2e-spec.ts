@@ -786,7 +786,7 @@ describe('fees', () => {
         .expect(400);
       expect(bad.body.errors[0].field).toBe('year');
       const settings = await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
-      expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false });
+      expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false, claimFourEyesAboveCents: null });
       await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
       expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe(
         'VALIDATION_FAILED',

@@ -13,6 +13,7 @@ export enum FeeErrorCode {
   ClaimStatusConflict = 'CLAIM_STATUS_CONFLICT',
   ClaimTooManyCosts = 'CLAIM_TOO_MANY_COSTS',
   ClaimCostNotFound = 'CLAIM_COST_NOT_FOUND',
+  ClaimSecondApproverRequired = 'CLAIM_SECOND_APPROVER_REQUIRED',
   FeeRateExists = 'FEE_RATE_EXISTS',
   FeeRateRetroactive = 'FEE_RATE_RETROACTIVE',
   FeeRunInProgress = 'FEE_RUN_IN_PROGRESS',
@@ -76,6 +77,12 @@ export const FeeErrors = {
     new DomainError(FeeErrorCode.ClaimStatusConflict, 'conflict', `A ${from} claim cannot be ${action}`),
   tooManyCosts: (max: number) =>
     new DomainError(FeeErrorCode.ClaimTooManyCosts, 'conflict', `A claim has at most ${max} costs`),
+  claimSecondApproverRequired: () =>
+    new DomainError(
+      FeeErrorCode.ClaimSecondApproverRequired,
+      'conflict',
+      'Four eyes: you approved this claim first; a second, different coordinator must approve it',
+    ),
   costNotFound: () => new DomainError(FeeErrorCode.ClaimCostNotFound, 'not_found', 'Cost not found'),
   rateExists: () =>
     new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),

@@ -738,6 +738,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/preview-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A draft contract's preview PDF (coordinator) */
+        get: operations["ContractsController_previewPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/revise": {
         parameters: {
             query?: never;
@@ -2540,6 +2557,14 @@ export interface components {
             /** Format: uuid */
             expertId: string;
             expertName: string;
+            /** Format: date-time */
+            firstApprovedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description With four eyes, the coordinator who approved first; the claim waits for a second, different one
+             */
+            firstApprovedBy?: string | null;
+            firstApprovedByName?: string | null;
             /** Format: uuid */
             id: string;
             /** @description The county cancelled late; the booked time is paid */
@@ -2557,6 +2582,8 @@ export interface components {
             taskType: components["schemas"]["TaskType"];
             title: string;
             trips: components["schemas"]["TripResponse"][];
+            /** @description Four eyes: with the settings in force and what the claim comes to, its approval needs two different coordinators */
+            twoApprovalsNeeded: boolean;
             /**
              * Format: date
              * @description Helsinki date of the work
@@ -3265,6 +3292,14 @@ export interface components {
             /** Format: uuid */
             expertId: string;
             expertName: string;
+            /** Format: date-time */
+            firstApprovedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description With four eyes, the coordinator who approved first; the claim waits for a second, different one
+             */
+            firstApprovedBy?: string | null;
+            firstApprovedByName?: string | null;
             /** Format: uuid */
             id: string;
             /** @description The county cancelled late; the booked time is paid */
@@ -3282,6 +3317,8 @@ export interface components {
             taskType: components["schemas"]["TaskType"];
             title: string;
             trips: components["schemas"]["TripResponse"][];
+            /** @description Four eyes: with the settings in force and what the claim comes to, its approval needs two different coordinators */
+            twoApprovalsNeeded: boolean;
             /**
              * Format: date
              * @description Helsinki date of the work
@@ -3642,7 +3679,10 @@ export interface components {
          */
         FeeRunStatus: "queued" | "running" | "computed" | "failed" | "approved" | "exported";
         FeeSettingsResponse: {
+            /** @description Claims over this many euro cents need two different coordinators; null: never */
+            claimFourEyesAboveCents: number | null;
             claimTimeLimitDays: number;
+            /** @description A fee run needs the approval of two different coordinators */
             fourEyesApproval: boolean;
         };
         FieldErrorResponse: {
@@ -4431,6 +4471,11 @@ export interface components {
             workedMinutes?: number;
         };
         UpdateFeeSettingsDto: {
+            /**
+             * @description Four eyes for claims: a claim whose fee, travel and costs together come to more than this many euro cents needs the approval of two different coordinators. null: one coordinator approves any claim; 0: every claim needs two
+             * @example 50000
+             */
+            claimFourEyesAboveCents?: number | null;
             /**
              * @description Days after the assignment’s end within which a claim is filed
              * @example 60
@@ -6934,6 +6979,66 @@ export interface operations {
                 };
             };
             /** @description CONTRACT_PDF_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    ContractsController_previewPdf: {
+        parameters: {
+            query?: {
+                /** @description en: an English information copy, rendered on demand and never signed */
+                language?: "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft as it would read if approved now, in its binding language (or with language=en an English information copy), marked as a draft on every page; rendered on demand and never stored or signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, CONTRACT_TERMINATED (only a draft has a preview; the others have their PDF), EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_MIXED_FEE_TERMS, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND (what would stop its approval) */
             409: {
                 headers: {
                     [name: string]: unknown;

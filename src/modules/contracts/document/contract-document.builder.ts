@@ -33,7 +33,8 @@ export interface ContractSources {
   payee: { kind: 'expert' | 'association' | 'declined'; associationName: string | null };
   tasks: ContractTaskSource[];
   lateCancellationHours: number;
-  approvedBy: { name: string; at: Date };
+  // Null for a draft's preview: nobody has approved it yet.
+  approvedBy: { name: string; at: Date } | null;
   // The rates table as read at approval: the contract states what the claim will be priced by.
   rates: RateTables;
 }
@@ -152,7 +153,7 @@ export function buildContractDocument(s: ContractSources): ContractDocument {
     },
     travel: { carCentsPerKm: travel.carCentsPerKm, year: travel.year, publicTransportByReceipt: true },
     lateCancellation: { hoursBefore: s.lateCancellationHours },
-    approvedBy: { name: s.approvedBy.name, at: s.approvedBy.at.toISOString() },
+    approvedBy: s.approvedBy ? { name: s.approvedBy.name, at: s.approvedBy.at.toISOString() } : null,
     // The PDF is rendered at approval and never again: the signature is recorded beside it, with its hash.
     signedBy: null,
   };

@@ -40,5 +40,7 @@ export interface ContractDocument {
   travel: { carCentsPerKm: number; year: number; publicTransportByReceipt: true };
   lateCancellation: { hoursBefore: number }; // default 48
   approvedBy?: { name: string; at: string /* ISO instant */ } | null;
+  // A draft's preview for the coordinator: says prominently that it is not the contract; never stored or signed.
+  draft?: boolean;
   signedBy?: { name: string; at: string } | null;
 }

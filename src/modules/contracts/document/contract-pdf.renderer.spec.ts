@@ -120,6 +120,15 @@ describe('renderContractPdf', () => {
     expect(text).toMatch(/Page 1 of [1-9]/);
   });
 
+  it('marks a draft preview as a draft, not approved, in its language and on every page', async () => {
+    const fiText = await textOf(renderContractPdf(contract({ draft: true, approvedBy: null })));
+    expect(fiText).toContain('LUONNOS – EI VOIMASSA OLEVA SOPIMUS');
+    expect(fiText).toContain('Luonnos – ei voimassa oleva sopimus');
+    const svText = await textOf(renderContractPdf(contract({ language: 'sv', draft: true, approvedBy: null })));
+    expect(svText).toContain('UTKAST – INTE ETT GÄLLANDE AVTAL');
+    expect(await textOf(renderContractPdf(contract()))).not.toContain('LUONNOS');
+  });
+
   it('keeps Finnish, Swedish and Sámi letters and the euro sign intact', async () => {
     const sami = 'Sámi: čđŋšŧž ʒǯǥǩ';
     const text = await textOf(renderContractPdf(contract({ tasks: [task(5, { title: `ä ö å Å Ä Ö € ${sami}` })] })));

@@ -100,6 +100,9 @@ class ContractWriter extends DocumentWriter {
       references.push(`${t.supersedesLabel} ${contract.supersedesNumber}`);
     }
     this.letterhead(t.countyNames, references, t.title, t.subtitle, 10);
+    if (contract.draft) {
+      this.notice(t.draftCopy.heading, t.draftCopy.body);
+    }
     if (t.informationCopy) {
       this.notice(t.informationCopy.heading, t.informationCopy.body);
     }
@@ -187,10 +190,13 @@ class ContractWriter extends DocumentWriter {
   furniture(contract: ContractDocument): void {
     const { t } = this;
     const reference = `${contract.contractNumber} · ${t.versionLabel} ${contract.version}`;
+    const marks = [contract.draft ? t.draftCopy.footer : null, t.informationCopy?.footer ?? null].filter(
+      (m): m is string => m !== null,
+    );
     this.pageFurniture(
       {
-        note: t.informationCopy ? `${reference} · ${t.informationCopy.footer}` : reference,
-        bold: Boolean(t.informationCopy),
+        note: [reference, ...marks].join(' · '),
+        bold: marks.length > 0,
       },
       (page, count) => t.page(page, count),
       `${t.countyName} · ${t.title}`,

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { AuditService } from '../../audit/audit.service';
@@ -9,17 +11,41 @@ import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractPdfQuery } from '../dto/contract-actions.dto';
 import { ContractPdfRenderer } from './contract-pdf-renderer.service';
+import { ContractSnapshots } from './contract-snapshots.service';
+import { ContractStatus } from '../entities/contract.entity';
+import { refusal } from '../lifecycle/contract-transitions.rule';
 
 // Reading a contract: the stored PDF exactly as stored, an English information copy rendered on demand from
 // the same snapshot and never kept, or, once signed, the stored signed copy.
 @Injectable()
 export class ContractPdfsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
     private readonly access: ContractAccess,
     private readonly renderer: ContractPdfRenderer,
+    private readonly snapshots: ContractSnapshots,
     private readonly audit: AuditService,
   ) {}
+
+  // A draft as it would read if approved now, marked as a draft on every page; rendered on demand, never stored.
+  // What stops its approval (no date of birth, no rate in force) answers with approval's own code.
+  async preview(ctx: AuthContext, id: string, query: ContractPdfQuery): Promise<ContractPdfDownload> {
+    const contract = await requireAccess(this.audit, ctx, this.access.contract(ctx, id));
+    if (contract.status !== ContractStatus.Draft)
+      throw ContractErrors.refused(refusal('approve', contract.status)!, 'previewed as a draft');
+    const document = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const assignments = await this.contracts.findAssignments(
+        manager,
+        await this.contracts.coveredAssignmentIds(manager, id),
+      );
+      return this.snapshots.build(manager, contract, assignments, null);
+    });
+    const language = query.language ?? contract.language;
+    const bytes = await this.renderer.render({ ...document, language, draft: true });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    return { sha256, fileName: `${contract.number}-v${contract.version}-${language}-draft.pdf`, bytes };
+  }
 
   async download(
     ctx: AuthContext,

@@ -55,7 +55,7 @@ export class ContractSnapshots {
     manager: EntityManager,
     contract: ContractEntity,
     assignments: AssignmentWithRequest[],
-    approvedBy: { name: string; at: Date },
+    approvedBy: { name: string; at: Date } | null,
   ): Promise<ContractDocument> {
     const expert = await this.contracts.findExpert(manager, contract.expertId);
     const organisation = await this.contracts.findOrganisation(manager, contract.organisationId);

@@ -19,6 +19,8 @@ export interface ContractTexts {
   versionLabel: string;
   supersedesLabel: string;
   informationCopy: { heading: string; body: string; footer: string } | null;
+  // A draft's preview, shown to the coordinator before approval.
+  draftCopy: { heading: string; body: string; footer: string };
   page: (n: number, total: number) => string;
   pdfTitle: (contractNumber: string, version: number) => string;
   sections: {
@@ -130,6 +132,11 @@ const FI: ContractTexts = {
   contractNumberLabel: 'Sopimusnumero',
   versionLabel: 'Versio',
   supersedesLabel: 'Korvaa sopimuksen',
+  draftCopy: {
+    heading: 'LUONNOS – EI VOIMASSA OLEVA SOPIMUS',
+    body: 'Tämä on sopimusluonnoksen esikatselu. Sopimus syntyy vasta, kun koordinaattori on hyväksynyt sen ja kokemusasiantuntija allekirjoittanut hyväksytyn version. Palkkiot ja matkakorvaukset ovat tämän päivän taulukoiden mukaiset.',
+    footer: 'Luonnos – ei voimassa oleva sopimus',
+  },
   informationCopy: null,
   page: (n, total) => `Sivu ${n} / ${total}`,
   pdfTitle: (number, version) => `Määräaikainen toimeksiantosopimus ${number}, versio ${version}`,
@@ -245,6 +252,11 @@ const SV: ContractTexts = {
   contractNumberLabel: 'Avtalsnummer',
   versionLabel: 'Version',
   supersedesLabel: 'Ersätter avtal',
+  draftCopy: {
+    heading: 'UTKAST – INTE ETT GÄLLANDE AVTAL',
+    body: 'Detta är en förhandsvisning av ett avtalsutkast. Avtalet uppstår först när koordinatorn har godkänt det och erfarenhetsexperten har undertecknat den godkända versionen. Arvoden och reseersättningar följer dagens tabeller.',
+    footer: 'Utkast – inte ett gällande avtal',
+  },
   informationCopy: null,
   page: (n, total) => `Sida ${n} / ${total}`,
   pdfTitle: (number, version) => `Visstidsavtal om uppdrag ${number}, version ${version}`,
@@ -360,6 +372,11 @@ const EN: ContractTexts = {
   contractNumberLabel: 'Contract number',
   versionLabel: 'Version',
   supersedesLabel: 'Supersedes',
+  draftCopy: {
+    heading: 'DRAFT – NOT A CONTRACT IN FORCE',
+    body: 'This is a preview of a draft contract. The contract comes into being only when the coordinator has approved it and the expert by experience has signed the approved version. Fees and travel rates are those of today’s tables.',
+    footer: 'Draft – not a contract in force',
+  },
   informationCopy: {
     heading: 'INFORMATION COPY – NOT LEGALLY BINDING',
     body: 'This English version is for information only. The binding contract is the Finnish or Swedish version (määräaikainen toimeksiantosopimus / visstidsavtal om uppdrag).',

@@ -114,6 +114,31 @@ export class ContractsController {
     return contractPdfResponse(reply, await this.pdfs.download(ctx, id, query, ifNoneMatch));
   }
 
+  @ApiOperation({ summary: "A draft contract's preview PDF (coordinator)" })
+  @Get(':id/preview-pdf')
+  @Authenticated({ roles: [Role.Coordinator] })
+  @ApiOkResponse({
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    description:
+      'The draft as it would read if approved now, in its binding language (or with language=en an English information copy), ' +
+      'marked as a draft on every page; rendered on demand and never stored or signed',
+  })
+  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiConflictResponse({
+    type: ProblemResponse,
+    description:
+      'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, CONTRACT_TERMINATED (only a draft has a preview; the others have their PDF), ' +
+      'EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_MIXED_FEE_TERMS, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND (what would stop its approval)',
+  })
+  async previewPdf(
+    @CurrentUser() ctx: AuthContext,
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: ContractPdfQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile | undefined> {
+    return contractPdfResponse(reply, await this.pdfs.preview(ctx, id, query));
+  }
+
   @Get(':id/signed-pdf')
   @Authenticated({ roles: [Role.Coordinator, Role.Expert] })
   @ApiOperation({ summary: 'Download the signed copy of a signed contract' })

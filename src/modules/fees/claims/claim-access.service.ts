@@ -39,14 +39,16 @@ export class ClaimAccess {
   }
 
   async respond(claim: LoadedClaim): Promise<ClaimResponse> {
-    return toClaimResponse(claim, await this.estimate(claim).catch(() => null));
+    const [amounts, settings] = await Promise.all([this.estimate(claim).catch(() => null), this.rates.settings()]);
+    return toClaimResponse(claim, amounts, settings.claimFourEyesAboveCents);
   }
 
-  // A page of claims with two queries for all their estimates, not two per claim.
+  // A page of claims with three queries for all their estimates, not three per claim.
   async respondMany(claims: LoadedClaim[]): Promise<ClaimResponse[]> {
-    const [rates, details] = await Promise.all([
+    const [rates, details, settings] = await Promise.all([
       this.rates.currentRates(),
       this.repo.findPaymentDetailsOf([...new Set(claims.map((c) => c.expertId))]),
+      this.rates.settings(),
     ]);
     const byExpert = new Map(details.map((d) => [d.expertId, d]));
     const taxYear = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).year;
@@ -62,7 +64,7 @@ export class ClaimAccess {
       } catch {
         // Not priceable with today's rates: shown without amounts, as for a single claim.
       }
-      return toClaimResponse(claim, amounts);
+      return toClaimResponse(claim, amounts, settings.claimFourEyesAboveCents);
     });
   }
 

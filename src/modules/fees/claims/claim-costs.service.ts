@@ -42,6 +42,7 @@ export class ClaimCostsService {
         description: fields.description ?? '',
         receiptFileId: receipt.id,
       });
+      await this.repo.clearFirstApproval(manager, id);
       await this.audit.log(
         ctx,
         'claim.cost_added',
@@ -64,6 +65,7 @@ export class ClaimCostsService {
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);
       await this.files.remove(manager, cost.receiptFileId);
+      await this.repo.clearFirstApproval(manager, id);
       await this.audit.log(ctx, 'claim.cost_removed', ['claim', id], { costId, fileId: cost.receiptFileId }, manager);
     });
   }

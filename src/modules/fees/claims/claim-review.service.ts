@@ -5,14 +5,17 @@ import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { AuditService } from '../../audit/audit.service';
+import { AuditDetails } from '../../audit/entities/audit-event.entity';
 import { MailService } from '../../mail/mail.service';
 import { ClaimAccess } from './claim-access.service';
+import { approvalStep } from './claim.rule';
 import { ClaimsRepository } from './claims.repository';
 import { ReturnClaimDto } from '../dto/claim.dto';
-import { ClaimResponse } from '../dto/claim.response';
-import { ClaimStatus } from '../entities/claim.entity';
+import { claimTotalCents, ClaimResponse } from '../dto/claim.response';
+import { ClaimEntity, ClaimStatus } from '../entities/claim.entity';
 import { FeeErrors, fromArithmetic } from '../fees.errors';
 import { claimReturnedMail } from '../mail/claim-returned.mail';
+import { RatesRepository } from '../rates/rates.repository';
 
 // The coordinator's decision on a submitted claim: approved for the next fee run, or returned with a reason.
 @Injectable()
@@ -21,23 +24,58 @@ export class ClaimReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: ClaimsRepository,
     private readonly access: ClaimAccess,
+    private readonly rates: RatesRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  // Only a claim that can be priced is approved: a missing rate shows now, not halfway through a fee run.
+  // Only a claim that can be priced is approved: a missing rate shows now, not halfway through a fee run. With four
+  // eyes (a claim over the settings' amount) the first approval is recorded and the claim stays submitted until a
+  // second, different coordinator approves it; the database refuses one person as both (claims_four_eyes).
   async approve(ctx: AuthContext, id: string): Promise<ClaimResponse> {
     const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     if (claim.status !== ClaimStatus.Submitted) throw FeeErrors.claimStatusConflict(claim.status, 'approved');
-    await this.access.estimate(claim).catch((error: unknown) => {
+    const amounts = await this.access.estimate(claim).catch((error: unknown) => {
       throw fromArithmetic(error);
     });
+    const { claimFourEyesAboveCents } = await this.rates.settings();
+    const totalCents = claimTotalCents(amounts);
     await this.dataSource.transaction(async (manager) => {
-      const changes = { status: ClaimStatus.Approved, decidedBy: ctx.user.id, decidedAt: this.clock.now() };
+      const locked = await this.repo.lock(manager, id);
+      if (!locked || locked.status !== ClaimStatus.Submitted)
+        throw FeeErrors.claimStatusConflict(locked?.status ?? 'changed', 'approved');
+      const step = approvalStep({
+        totalCents,
+        fourEyesAboveCents: claimFourEyesAboveCents,
+        firstApprovedBy: locked.firstApprovedBy,
+        approver: ctx.user.id,
+      });
+      if (step === 'same_approver') throw FeeErrors.claimSecondApproverRequired();
+      const now = this.clock.now();
+      const changes: Partial<ClaimEntity> =
+        step === 'first_approval'
+          ? { firstApprovedBy: ctx.user.id, firstApprovedAt: now, decidedBy: null, decidedAt: null }
+          : {
+              status: ClaimStatus.Approved,
+              decidedBy: ctx.user.id,
+              decidedAt: now,
+              // Four eyes was turned off after this coordinator's first approval: theirs is now the only one.
+              ...(locked.firstApprovedBy === ctx.user.id ? { firstApprovedBy: null, firstApprovedAt: null } : {}),
+            };
       if (!(await this.repo.transition(manager, id, [ClaimStatus.Submitted], changes)))
         throw FeeErrors.claimStatusConflict('changed', 'approved');
-      await this.audit.log(ctx, 'claim.approved', ['claim', id], { expertId: claim.expertId }, manager);
+      const fourEyes: AuditDetails =
+        claimFourEyesAboveCents === null
+          ? {}
+          : { totalCents, fourEyesAboveCents: claimFourEyesAboveCents, firstApprovedBy: locked.firstApprovedBy };
+      await this.audit.log(
+        ctx,
+        step === 'first_approval' ? 'claim.first_approval' : 'claim.approved',
+        ['claim', id],
+        { expertId: claim.expertId, ...fourEyes },
+        manager,
+      );
     });
     return this.access.reload(id);
   }
@@ -49,6 +87,9 @@ export class ClaimReviewService {
       const changes = {
         status: ClaimStatus.Returned,
         returnReason: dto.reason,
+        // A returned claim comes back changed: both approvals are given again to what is sent then.
+        firstApprovedBy: null,
+        firstApprovedAt: null,
         decidedBy: ctx.user.id,
         decidedAt: this.clock.now(),
       };

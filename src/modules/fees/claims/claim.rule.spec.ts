@@ -1,10 +1,12 @@
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';
 import {
+  approvalStep,
   canEdit,
   canSubmit,
   claimKind,
   kmToTenths,
   maxClaimableMinutes,
+  needsTwoApprovals,
   tripDateAllowed,
   withinTimeLimit,
 } from './claim.rule';
@@ -86,5 +88,32 @@ describe('canEdit and canSubmit', () => {
 
   it('sends again only a draft or a returned claim, never a submitted one', () => {
     expect(Object.values(ClaimStatus).filter(canSubmit).sort()).toEqual([ClaimStatus.Draft, ClaimStatus.Returned]);
+  });
+});
+
+describe('four eyes', () => {
+  const A = 'coordinator-a';
+  const B = 'coordinator-b';
+
+  it.each([
+    [50_00, null, false],
+    [50_00, 0, true],
+    [0, 0, false],
+    [500_00, 500_00, false],
+    [500_01, 500_00, true],
+  ])('a claim of %i cents over a limit of %s needs two approvals: %s', (total, above, two) => {
+    expect(needsTwoApprovals(total, above)).toBe(two);
+  });
+
+  it.each([
+    [100_00, null, null, A, 'approve'],
+    [100_00, 500_00, null, A, 'approve'],
+    [600_00, 500_00, null, A, 'first_approval'],
+    [600_00, 500_00, A, A, 'same_approver'],
+    [600_00, 500_00, A, B, 'approve'],
+    // The setting was turned off after the first approval: the one who approved first may now decide alone.
+    [600_00, null, A, A, 'approve'],
+  ] as const)('%i cents, limit %s, first approver %s, approver %s: %s', (total, above, first, approver, step) => {
+    expect(approvalStep({ totalCents: total, fourEyesAboveCents: above, firstApprovedBy: first, approver })).toBe(step);
   });
 });

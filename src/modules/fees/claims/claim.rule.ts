@@ -79,3 +79,23 @@ export function editableStatuses(lateCancellation: boolean): ClaimStatus[] {
 export function canEdit(status: ClaimStatus, lateCancellation: boolean): boolean {
   return editableStatuses(lateCancellation).includes(status);
 }
+
+// Four eyes for claims: over the settings' amount (null: never), a claim needs two different coordinators.
+export function needsTwoApprovals(totalCents: number, fourEyesAboveCents: number | null): boolean {
+  return fourEyesAboveCents !== null && totalCents > fourEyesAboveCents;
+}
+
+export type ApprovalStep = 'approve' | 'first_approval' | 'same_approver';
+
+// What an approval does: decides the claim, records the first of two approvals, or is refused because the one who
+// approved first cannot also approve second.
+export function approvalStep(a: {
+  totalCents: number;
+  fourEyesAboveCents: number | null;
+  firstApprovedBy: string | null;
+  approver: string;
+}): ApprovalStep {
+  if (!needsTwoApprovals(a.totalCents, a.fourEyesAboveCents)) return 'approve';
+  if (a.firstApprovedBy === null) return 'first_approval';
+  return a.firstApprovedBy === a.approver ? 'same_approver' : 'approve';
+}

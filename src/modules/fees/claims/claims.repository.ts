@@ -14,11 +14,17 @@ export type LoadedClaim = ClaimEntity & {
   assignment: AssignmentEntity & { request: BookingRequestEntity };
   costs: (ClaimCostEntity & { receipt: StoredFileEntity })[];
   expert?: ExpertEntity & { user?: UserEntity };
+  firstApprover?: UserEntity;
 };
 
 export type AssignmentForClaim = AssignmentEntity & { request: BookingRequestEntity };
 
-const RELATIONS = { assignment: { request: true }, costs: { receipt: true }, expert: { user: true } } as const;
+const RELATIONS = {
+  assignment: { request: true },
+  costs: { receipt: true },
+  expert: { user: true },
+  firstApprover: true,
+} as const;
 
 @Injectable()
 export class ClaimsRepository {
@@ -85,6 +91,12 @@ export class ClaimsRepository {
   ): Promise<boolean> {
     const result = await manager.update(ClaimEntity, { id, status: In(from) }, changes);
     return (result.affected ?? 0) > 0;
+  }
+
+  // A change to a submitted claim (a late cancellation's, which the expert may still add to) undoes a first approval:
+  // both coordinators approve the same numbers.
+  async clearFirstApproval(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(ClaimEntity, { id }, { firstApprovedBy: null, firstApprovedAt: null });
   }
 
   insertCost(

@@ -85,7 +85,9 @@ export class ClaimsService {
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), fields)))
+      // A change undoes a first approval (four eyes): both coordinators approve the same numbers.
+      const changes = { ...fields, firstApprovedBy: null, firstApprovedAt: null };
+      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), changes)))
         throw FeeErrors.claimStatusConflict('decided', 'changed');
       await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(dto) }, manager);
     });
@@ -104,6 +106,9 @@ export class ClaimsService {
         submittedAt: now,
         firstSubmittedAt: claim.firstSubmittedAt ?? now,
         returnReason: null,
+        // Sent again, it is undecided again (the return stays in the audit log).
+        decidedBy: null,
+        decidedAt: null,
       };
       if (!(await this.repo.transition(manager, id, [...SUBMITTABLE], changes)))
         throw FeeErrors.claimStatusConflict('decided', 'submitted');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TaskType } from '../../../common/domain/task-type';
 import { StoredFileResponse, toStoredFileResponse } from '../../files/dto/stored-file.response';
-import { tenthsToKm } from '../claims/claim.rule';
+import { needsTwoApprovals, tenthsToKm } from '../claims/claim.rule';
 import { ClaimLine } from '../money/fee-arithmetic.rule';
 import { ClaimCostEntity, ClaimCostKind } from '../entities/claim-cost.entity';
 import { ClaimStatus } from '../entities/claim.entity';
@@ -56,6 +56,20 @@ export class ClaimResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) returnReason: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) submittedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({
+    description:
+      'Four eyes: with the settings in force and what the claim comes to, its approval needs two different coordinators',
+  })
+  twoApprovalsNeeded: boolean;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'With four eyes, the coordinator who approved first; the claim waits for a second, different one',
+  })
+  firstApprovedBy: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) firstApprovedByName: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) firstApprovedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) paidAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) paidRunId: string | null;
   @ApiPropertyOptional({
@@ -98,7 +112,16 @@ function toAmounts(line: ClaimLine): ClaimAmountsResponse {
   };
 }
 
-export function toClaimResponse(c: LoadedClaim, amounts: ClaimLine | null = null): ClaimResponse {
+// What a claim comes to for four eyes: its fee, travel and costs before withholding.
+export function claimTotalCents(line: ClaimLine): number {
+  return line.grossFeeCents + line.travelAndCostsCents;
+}
+
+export function toClaimResponse(
+  c: LoadedClaim,
+  amounts: ClaimLine | null = null,
+  fourEyesAboveCents: number | null = null,
+): ClaimResponse {
   const request = c.assignment.request;
   return {
     id: c.id,
@@ -119,6 +142,11 @@ export function toClaimResponse(c: LoadedClaim, amounts: ClaimLine | null = null
     returnReason: c.returnReason,
     submittedAt: c.submittedAt?.toISOString() ?? null,
     decidedAt: c.decidedAt?.toISOString() ?? null,
+    // A claim that cannot be priced cannot be approved either; until it can, it is not known to need two.
+    twoApprovalsNeeded: amounts !== null && needsTwoApprovals(claimTotalCents(amounts), fourEyesAboveCents),
+    firstApprovedBy: c.firstApprovedBy,
+    firstApprovedByName: c.firstApprovedBy ? (c.firstApprover?.name ?? '') : null,
+    firstApprovedAt: c.firstApprovedAt?.toISOString() ?? null,
     paidAt: c.paidAt?.toISOString() ?? null,
     paidRunId: c.paidRunId,
     amounts: amounts ? toAmounts(amounts) : null,

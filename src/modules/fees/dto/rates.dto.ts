@@ -57,6 +57,21 @@ export class UpdateFeeSettingsDto {
   @IsOptional()
   @IsBoolean()
   fourEyesApproval?: boolean;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 50000,
+    minimum: 0,
+    maximum: 10000000,
+    description:
+      'Four eyes for claims: a claim whose fee, travel and costs together come to more than this many euro cents needs the approval of two different coordinators. null: one coordinator approves any claim; 0: every claim needs two',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  claimFourEyesAboveCents?: number | null;
 }
 
 export class FeeRateResponse {
@@ -74,5 +89,12 @@ export class TravelRateResponse {
 
 export class FeeSettingsResponse {
   @ApiProperty() claimTimeLimitDays: number;
-  @ApiProperty() fourEyesApproval: boolean;
+  @ApiProperty({ description: 'A fee run needs the approval of two different coordinators' })
+  fourEyesApproval: boolean;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Claims over this many euro cents need two different coordinators; null: never',
+  })
+  claimFourEyesAboveCents: number | null;
 }

@@ -12,6 +12,7 @@ import {
 } from 'typeorm';
 import { AssignmentEntity } from '../../booking/entities/assignment.entity';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { UserEntity } from '../../users/entities/user.entity';
 import type { ClaimCostEntity } from './claim-cost.entity';
 import { FeeRunEntity } from './fee-run.entity';
 
@@ -43,6 +44,9 @@ export interface ClaimTrip {
 @Check('claims_returned_reason', `status <> 'returned' OR return_reason IS NOT NULL`)
 @Check('claims_paid', `(status = 'paid') = (paid_run_id IS NOT NULL AND paid_at IS NOT NULL)`)
 @Check('claims_decided', `status NOT IN ('approved', 'paid') OR (decided_by IS NOT NULL AND decided_at IS NOT NULL)`)
+// Four eyes: the coordinator who approved first is never the one who decides.
+@Check('claims_four_eyes', 'first_approved_by IS NULL OR decided_by IS NULL OR first_approved_by <> decided_by')
+@Check('claims_first_approval', '(first_approved_by IS NULL) = (first_approved_at IS NULL)')
 export class ClaimEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -96,6 +100,18 @@ export class ClaimEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null;
+
+  // With four eyes (a claim over the settings' amount), the first of the two approvals; the claim stays submitted
+  // until another coordinator approves it. Cleared when the claim is returned or changed.
+  @Column({ type: 'uuid', nullable: true })
+  firstApprovedBy: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'first_approved_by' })
+  firstApprover?: UserEntity;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  firstApprovedAt: Date | null;
 
   @Column({ type: 'uuid', nullable: true })
   decidedBy: string | null;

@@ -40,7 +40,9 @@ export class RatesRepository {
 
   async updateSettings(
     manager: EntityManager,
-    changes: Partial<Pick<FeeSettingsEntity, 'claimTimeLimitDays' | 'fourEyesApproval' | 'updatedBy'>>,
+    changes: Partial<
+      Pick<FeeSettingsEntity, 'claimTimeLimitDays' | 'fourEyesApproval' | 'claimFourEyesAboveCents' | 'updatedBy'>
+    >,
   ): Promise<FeeSettingsEntity> {
     await manager.update(FeeSettingsEntity, { id: 1 }, changes);
     return this.settings(manager);

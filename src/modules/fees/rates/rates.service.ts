@@ -29,6 +29,7 @@ const toRate = (r: FeeRateEntity): FeeRateResponse => ({
 const toSettings = (s: FeeSettingsEntity): FeeSettingsResponse => ({
   claimTimeLimitDays: s.claimTimeLimitDays,
   fourEyesApproval: s.fourEyesApproval,
+  claimFourEyesAboveCents: s.claimFourEyesAboveCents,
 });
 
 // Rates as data: the fee schedule (dated rows, only ever added), the yearly car rates and the settings.

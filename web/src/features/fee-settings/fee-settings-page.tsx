@@ -221,24 +221,50 @@ function Settings() {
   );
 }
 
+interface SettingsValues {
+  days: string;
+  fourEyes: boolean;
+  claimFourEyes: boolean;
+  claimAbove: string;
+}
+
+// Cents as euros for the field: 50000 → "500", 12345 → "123,45" (parseEuros reads either separator).
+const eurosText = (cents: number) =>
+  cents % 100 === 0 ? String(cents / 100) : `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+
 function SettingsForm({ settings }: { settings: FeeSettings }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const client = useQueryClient();
   const [days, setDays] = useState(String(settings.claimTimeLimitDays));
   const [fourEyes, setFourEyes] = useState(settings.fourEyesApproval);
+  const [claimFourEyes, setClaimFourEyes] = useState(settings.claimFourEyesAboveCents !== null);
+  const [claimAbove, setClaimAbove] = useState(
+    settings.claimFourEyesAboveCents === null ? '500' : eurosText(settings.claimFourEyesAboveCents),
+  );
   useEffect(() => setFourEyes(settings.fourEyesApproval), [settings.fourEyesApproval]);
+  useEffect(() => setClaimFourEyes(settings.claimFourEyesAboveCents !== null), [settings.claimFourEyesAboveCents]);
   const labels = {
     claimTimeLimitDays: t('feeSettings.settings.claimTimeLimitDays'),
     fourEyesApproval: t('feeSettings.settings.fourEyes'),
+    claimFourEyesAboveCents: t('feeSettings.settings.claimFourEyesAbove'),
   };
   const { submit, formProps, errors } = useSubmission({
-    send: (v: { days: string; fourEyes: boolean }) =>
-      updateFeeSettings({ claimTimeLimitDays: Number(v.days), fourEyesApproval: v.fourEyes }),
-    validate: (v) =>
-      /^\d{1,4}$/.test(v.days.trim()) && Number(v.days) >= 1 && Number(v.days) <= 3650
-        ? []
-        : [{ field: 'claimTimeLimitDays', text: t('feeSettings.settings.daysInvalid') }],
+    send: (v: SettingsValues) =>
+      updateFeeSettings({
+        claimTimeLimitDays: Number(v.days),
+        fourEyesApproval: v.fourEyes,
+        claimFourEyesAboveCents: v.claimFourEyes ? parseEuros(v.claimAbove) : null,
+      }),
+    validate: (v) => {
+      const found: FieldError[] = [];
+      if (!(/^\d{1,4}$/.test(v.days.trim()) && Number(v.days) >= 1 && Number(v.days) <= 3650))
+        found.push({ field: 'claimTimeLimitDays', text: t('feeSettings.settings.daysInvalid') });
+      const above = parseEuros(v.claimAbove);
+      if (v.claimFourEyes && (Number.isNaN(above) || above > 10_000_000))
+        found.push({ field: 'claimFourEyesAboveCents', text: t('feeSettings.settings.claimFourEyesInvalid') });
+      return found;
+    },
     labels,
     onSuccess: () => {
       announce(t('feeSettings.settings.saved'));
@@ -247,7 +273,7 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
   });
   return (
     <Form
-      onSubmit={() => submit({ days: days.trim(), fourEyes })}
+      onSubmit={() => submit({ days: days.trim(), fourEyes, claimFourEyes, claimAbove: claimAbove.trim() })}
       {...formProps}
       submitLabel={t('feeSettings.settings.submit')}
     >
@@ -267,6 +293,26 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
       >
         {labels.fourEyesApproval}
       </Checkbox>
+      <div className="section">
+        <Checkbox
+          id="claimFourEyes"
+          checked={claimFourEyes}
+          onClick={({ checkboxState }) => setClaimFourEyes(checkboxState)}
+          hintText={t('feeSettings.settings.claimFourEyesHint')}
+        >
+          {t('feeSettings.settings.claimFourEyes')}
+        </Checkbox>
+      </div>
+      {claimFourEyes && (
+        <TextField
+          field="claimFourEyesAboveCents"
+          label={labels.claimFourEyesAboveCents}
+          hint={t('feeSettings.settings.claimFourEyesAboveHint')}
+          value={claimAbove}
+          onChange={setClaimAbove}
+          errors={errors}
+        />
+      )}
     </Form>
   );
 }

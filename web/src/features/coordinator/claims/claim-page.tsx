@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useSession } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
 import { checkRequired, Form, TextAreaField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
@@ -73,6 +74,23 @@ function Amounts({ claim: c }: { claim: Claim }) {
   );
 }
 
+// Four eyes: whether this claim needs two coordinators, and who approved it first.
+function FourEyes({ claim: c, me }: { claim: Claim; me: string | null }) {
+  const { t } = useTranslation();
+  if (c.firstApprovedBy)
+    return (
+      <Paragraph mb="s">
+        <strong>
+          {c.firstApprovedBy === me
+            ? t('coordinator.claims.secondNeededYou')
+            : t('coordinator.claims.secondNeeded', { name: c.firstApprovedByName })}
+        </strong>
+      </Paragraph>
+    );
+  if (c.twoApprovalsNeeded) return <Paragraph mb="s">{t('coordinator.claims.fourEyesNote')}</Paragraph>;
+  return null;
+}
+
 // One claim to decide: the work, hours, trips, receipts in the page and what it comes to; approve or return with a reason.
 export function ClaimPage() {
   const { t, i18n } = useTranslation();
@@ -83,10 +101,12 @@ export function ClaimPage() {
   const announce = useAnnounce();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  const session = useSession();
+  const me = session.status === 'signedIn' ? session.user.id : null;
   const approve = useAction(
     () => approveClaim(id),
-    () => {
-      announce(t('coordinator.claims.approved'));
+    (decided) => {
+      announce(t(decided.status === 'approved' ? 'coordinator.claims.approved' : 'coordinator.claims.firstApproved'));
       void refresh();
     },
   );
@@ -157,6 +177,17 @@ export function ClaimPage() {
                   <dd>{formatDateTime(language, c.submittedAt)}</dd>
                 </div>
               )}
+              {c.firstApprovedBy && c.firstApprovedAt && (
+                <div>
+                  <dt>{t('coordinator.claims.firstApproval')}</dt>
+                  <dd>
+                    {t('coordinator.claims.firstApprovalText', {
+                      name: c.firstApprovedByName,
+                      at: formatDateTime(language, c.firstApprovedAt),
+                    })}
+                  </dd>
+                </div>
+              )}
               {c.returnReason && (
                 <div>
                   <dt>{t('coordinator.claims.returnReason')}</dt>
@@ -213,16 +244,19 @@ export function ClaimPage() {
             <Amounts claim={c} />
             {c.status === 'submitted' ? (
               <>
+                <FourEyes claim={c} me={me} />
                 {approve.error !== undefined && <ProblemNotice error={approve.error} />}
                 <div className="actions">
-                  <Button
-                    onClick={() => approve.run(undefined as void)}
-                    aria-disabled={approve.pending}
-                    loading={approve.pending || undefined}
-                    ariaLoadingText={t('forms.sending')}
-                  >
-                    {t('coordinator.claims.approve')}
-                  </Button>
+                  {!(c.firstApprovedBy && c.firstApprovedBy === me) && (
+                    <Button
+                      onClick={() => approve.run(undefined as void)}
+                      aria-disabled={approve.pending}
+                      loading={approve.pending || undefined}
+                      ariaLoadingText={t('forms.sending')}
+                    >
+                      {c.firstApprovedBy ? t('coordinator.claims.approveSecond') : t('coordinator.claims.approve')}
+                    </Button>
+                  )}
                   {!returning && (
                     <Button variant="secondary" onClick={() => setReturning(true)}>
                       {t('coordinator.claims.return')}

@@ -61,6 +61,7 @@ export function ClaimsPage() {
                   {t('coordinator.claims.total')}
                 </th>
                 <th scope="col">{t('coordinator.columns.waited')}</th>
+                {status === 'submitted' && <th scope="col">{t('coordinator.claims.approvals')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -75,6 +76,15 @@ export function ClaimsPage() {
                     {c.amounts ? formatCents(language, c.amounts.grossFeeCents + c.amounts.travelAndCostsCents) : '–'}
                   </td>
                   <td>{c.submittedAt ? waitedText(t, c.submittedAt) : ''}</td>
+                  {status === 'submitted' && (
+                    <td>
+                      {c.firstApprovedBy
+                        ? t('coordinator.claims.waitingSecond', { name: c.firstApprovedByName })
+                        : c.twoApprovalsNeeded
+                          ? t('coordinator.claims.needsTwo')
+                          : ''}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

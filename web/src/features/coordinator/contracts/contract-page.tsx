@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
+import { CheckboxesField, DateTimeField } from '../../../components/fields';
 import { useAnnounce } from '../../../components/announcer';
-import { checkRequired, Form, TextAreaField, useSubmission } from '../../../components/form';
+import { checkRequired, type FieldError, Form, TextAreaField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../../components/states';
@@ -18,10 +19,13 @@ import {
   approveContract,
   type Contract,
   contractPdf,
+  contractPreviewPdf,
+  createContract,
   reviseContract,
   terminateContract,
   useContract,
   useRefreshContracts,
+  useSeriesCandidates,
 } from './contracts-api';
 
 function Facts({ contract: c }: { contract: Contract }) {
@@ -69,19 +73,28 @@ function Facts({ contract: c }: { contract: Contract }) {
 
 function Document({ contract: c }: { contract: Contract }) {
   const { t } = useTranslation();
+  const draft = c.status === 'draft';
   const { url, error } = useBlobUrl(
-    ['coordinator', 'contract-pdf', c.id, c.pdfSha256],
-    () => contractPdf(c.id),
+    ['coordinator', 'contract-pdf', c.id, draft ? `draft-${c.createdAt}` : c.pdfSha256],
+    () => (draft ? contractPreviewPdf(c.id) : contractPdf(c.id)),
     'application/pdf',
-    c.pdfSha256 !== null,
+    draft || c.pdfSha256 !== null,
   );
-  if (!c.pdfSha256)
-    return (
-      <Paragraph mb="m">
-        {c.status === 'draft' ? t('coordinator.contracts.pdfAfterApproval') : t('coordinator.contracts.pdfNotReady')}
-      </Paragraph>
-    );
   const name = t('coordinator.contractName', { number: c.number, version: c.version });
+  if (draft)
+    return (
+      <>
+        <Paragraph mb="s">{t('coordinator.contracts.previewNote')}</Paragraph>
+        <FilePreview
+          url={url}
+          error={error}
+          mediaType="application/pdf"
+          name={`${c.number}-${c.version}-draft.pdf`}
+          label={t('coordinator.contracts.previewLabel', { name })}
+        />
+      </>
+    );
+  if (!c.pdfSha256) return <Paragraph mb="m">{t('coordinator.contracts.pdfNotReady')}</Paragraph>;
   return (
     <FilePreview
       url={url}
@@ -96,19 +109,26 @@ function Document({ contract: c }: { contract: Contract }) {
 function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
+  const draft = c.status === 'draft';
   const [reason, setReason] = useState('');
-  const labels = { reason: t('coordinator.contracts.terminationReason') };
+  const labels = {
+    reason: draft ? t('coordinator.contracts.withdrawReason') : t('coordinator.contracts.terminationReason'),
+  };
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
     send: (v: string) => terminateContract(c.id, v.trim()),
     onSuccess: () => {
-      announce(t('coordinator.contracts.terminated'));
+      announce(draft ? t('coordinator.contracts.withdrawn') : t('coordinator.contracts.terminated'));
       onDone();
     },
   });
   return (
-    <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('coordinator.contracts.terminateSubmit')}>
+    <Form
+      {...formProps}
+      onSubmit={() => submit(reason)}
+      submitLabel={draft ? t('coordinator.contracts.withdraw') : t('coordinator.contracts.terminateSubmit')}
+    >
       <TextAreaField
         field="reason"
         label={labels.reason}
@@ -118,6 +138,177 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
         errors={errors}
       />
     </Form>
+  );
+}
+
+// A new version of a signed contract, with its term changed if need be; the draft opens for approval.
+function Revise({ contract: c }: { contract: Contract }) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const navigate = useNavigate();
+  const refresh = useRefreshContracts();
+  const [term, setTerm] = useState({ validFrom: c.validFrom, validUntil: c.validUntil });
+  const labels = {
+    validFrom: t('coordinator.contracts.validFrom'),
+    validUntil: t('coordinator.contracts.validUntil'),
+  };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: typeof term) => termErrors(t, v, labels),
+    send: (v: typeof term) => reviseContract(c.id, v),
+    onSuccess: (draft) => {
+      announce(t('coordinator.contracts.revised', { version: draft.version }));
+      void refresh();
+      void navigate(`/coordinator/contracts/${draft.id}`);
+    },
+  });
+  return (
+    <section className="section content-narrow" aria-labelledby="revise-heading">
+      <Heading variant="h2" id="revise-heading" mb="s">
+        {t('coordinator.contracts.reviseHeading')}
+      </Heading>
+      <Paragraph mb="s">{t('coordinator.contracts.reviseIntro')}</Paragraph>
+      <Form {...formProps} onSubmit={() => submit(term)} submitLabel={t('coordinator.contracts.revise')}>
+        <TermFields term={term} onChange={setTerm} labels={labels} errors={errors} />
+      </Form>
+    </section>
+  );
+}
+
+function termErrors(
+  t: ReturnType<typeof useTranslation>['t'],
+  v: { validFrom: string; validUntil: string },
+  labels: { validFrom: string; validUntil: string },
+): FieldError[] {
+  const found = checkRequired(t, [
+    { field: 'validFrom', label: labels.validFrom, value: v.validFrom },
+    { field: 'validUntil', label: labels.validUntil, value: v.validUntil },
+  ]);
+  if (found.length === 0 && v.validUntil < v.validFrom)
+    found.push({ field: 'validUntil', text: t('coordinator.contracts.termReversed') });
+  return found;
+}
+
+function TermFields({
+  term,
+  onChange,
+  labels,
+  errors,
+}: {
+  term: { validFrom: string; validUntil: string };
+  onChange: (term: { validFrom: string; validUntil: string }) => void;
+  labels: { validFrom: string; validUntil: string };
+  errors: FieldError[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <DateTimeField
+        field="validFrom"
+        type="date"
+        label={labels.validFrom}
+        value={term.validFrom}
+        onChange={(validFrom) => onChange({ ...term, validFrom })}
+        errors={errors}
+      />
+      <DateTimeField
+        field="validUntil"
+        type="date"
+        label={labels.validUntil}
+        hint={t('coordinator.contracts.termHint')}
+        value={term.validUntil}
+        onChange={(validUntil) => onChange({ ...term, validUntil })}
+        errors={errors}
+      />
+    </>
+  );
+}
+
+// A series: this draft and the expert's other drafts from the same orderer become one contract, for recurring work.
+function Series({ contract: c }: { contract: Contract }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const navigate = useNavigate();
+  const refresh = useRefreshContracts();
+  const candidates = useSeriesCandidates(c.expertId, c.organisation.id, true);
+  const others = (candidates.data?.items ?? []).filter((o) => o.id !== c.id);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const picked = others.filter((o) => chosen.includes(o.id));
+  const span = [c, ...picked];
+  const defaultTerm = {
+    validFrom: span.map((o) => o.validFrom).sort()[0],
+    validUntil: span
+      .map((o) => o.validUntil)
+      .sort()
+      .reverse()[0],
+  };
+  const [term, setTerm] = useState<{ validFrom: string; validUntil: string } | null>(null);
+  const shown = term ?? defaultTerm;
+  const labels = {
+    assignmentIds: t('coordinator.contracts.seriesChoose'),
+    validFrom: t('coordinator.contracts.validFrom'),
+    validUntil: t('coordinator.contracts.validUntil'),
+  };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: { ids: string[]; term: typeof shown }) => [
+      ...(v.ids.length === 0 ? [{ field: 'assignmentIds', text: t('coordinator.contracts.seriesPickOne') }] : []),
+      ...termErrors(t, v.term, labels),
+    ],
+    send: (v: { ids: string[]; term: typeof shown }) =>
+      createContract({
+        expertId: c.expertId,
+        assignmentIds: [c, ...others.filter((o) => v.ids.includes(o.id))].flatMap((o) =>
+          o.assignments.map((a) => a.id),
+        ),
+        ...v.term,
+      }),
+    onSuccess: (made) => {
+      announce(t('coordinator.contracts.seriesMade', { number: made.number }));
+      void refresh();
+      void navigate(`/coordinator/contracts/${made.id}`);
+    },
+  });
+  return (
+    <section className="section content-narrow" aria-labelledby="series-heading">
+      <Heading variant="h2" id="series-heading" mb="s">
+        {t('coordinator.contracts.seriesHeading')}
+      </Heading>
+      <Paragraph mb="s">{t('coordinator.contracts.seriesIntro')}</Paragraph>
+      {candidates.isPending ? (
+        <Loading />
+      ) : candidates.isError ? (
+        <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />
+      ) : others.length === 0 ? (
+        <Paragraph mb="s">{t('coordinator.contracts.seriesNone')}</Paragraph>
+      ) : (
+        <Form
+          {...formProps}
+          onSubmit={() => submit({ ids: chosen, term: shown })}
+          submitLabel={t('coordinator.contracts.seriesSubmit')}
+        >
+          <CheckboxesField
+            field="assignmentIds"
+            label={labels.assignmentIds}
+            errors={errors}
+            value={chosen}
+            onChange={(ids) => {
+              setChosen(ids);
+              setTerm(null);
+            }}
+            options={others.map((o) => ({
+              value: o.id,
+              label: t('coordinator.contracts.seriesOption', {
+                name: t('coordinator.contractName', { number: o.number, version: o.version }),
+                tasks: o.assignments.map((a) => `${a.title}, ${formatSpan(language, a.startsAt, a.endsAt)}`).join('; '),
+              }),
+            }))}
+          />
+          <TermFields term={shown} onChange={setTerm} labels={labels} errors={errors} />
+        </Form>
+      )}
+    </section>
   );
 }
 
@@ -136,13 +327,6 @@ export function ContractPage() {
       void refresh();
     },
   );
-  const revise = useAction(
-    () => reviseContract(id, {}),
-    (draft) => {
-      announce(t('coordinator.contracts.revised', { version: draft.version }));
-      void refresh();
-    },
-  );
   const c = contract.data;
   return (
     <Page
@@ -158,7 +342,6 @@ export function ContractPage() {
         <>
           <Facts contract={c} />
           {approve.error !== undefined && <ProblemNotice error={approve.error} />}
-          {revise.error !== undefined && <ProblemNotice error={revise.error} />}
           <div className="actions">
             {c.status === 'draft' && (
               <Button
@@ -170,14 +353,9 @@ export function ContractPage() {
                 {t('coordinator.contracts.approve')}
               </Button>
             )}
-            {c.status === 'signed' && (
-              <Button variant="secondary" onClick={() => revise.run(undefined as void)} aria-disabled={revise.pending}>
-                {t('coordinator.contracts.revise')}
-              </Button>
-            )}
-            {(c.status === 'approved' || c.status === 'signed') && !terminating && (
+            {(c.status === 'draft' || c.status === 'approved' || c.status === 'signed') && !terminating && (
               <Button variant="secondary" onClick={() => setTerminating(true)}>
-                {t('coordinator.contracts.terminate')}
+                {c.status === 'draft' ? t('coordinator.contracts.withdraw') : t('coordinator.contracts.terminate')}
               </Button>
             )}
           </div>
@@ -202,6 +380,8 @@ export function ContractPage() {
             </Heading>
             <Document contract={c} />
           </section>
+          {c.status === 'draft' && <Series key={c.id} contract={c} />}
+          {c.status === 'signed' && <Revise key={c.id} contract={c} />}
           <ul className="link-row">
             <li>
               <AppLink to="/coordinator/contracts">{t('coordinator.contracts.backToList')}</AppLink>

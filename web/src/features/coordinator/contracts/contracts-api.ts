@@ -28,6 +28,32 @@ export const useContract = (id: string) =>
 export const contractPdf = (id: string) =>
   call(api.GET('/api/contracts/{id}/pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' })) as Promise<Blob>;
 
+// A draft as it would read if approved now, marked as a draft; rendered on demand, never stored.
+export const contractPreviewPdf = (id: string) =>
+  call(
+    api.GET('/api/contracts/{id}/preview-pdf', { params: { path: { id }, query: {} }, parseAs: 'blob' }),
+  ) as Promise<Blob>;
+
+// The expert's other drafts from the same orderer: what a series can be made of.
+export const useSeriesCandidates = (expertId: string, organisationId: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...KEY, 'series', expertId, organisationId],
+    queryFn: () =>
+      call(
+        api.GET('/api/contracts', {
+          params: {
+            query: { status: 'draft', expertId, organisationId, limit: 50, offset: 0 } as unknown as {
+              status: ContractStatus;
+            },
+          },
+        }),
+      ),
+    enabled,
+  });
+
+export const createContract = (body: components['schemas']['CreateContractDto']) =>
+  call(api.POST('/api/contracts', { body }));
+
 export const approveContract = (id: string) =>
   call(api.POST('/api/contracts/{id}/approve', { params: { path: { id } } }));
 export const terminateContract = (id: string, reason: string) =>
