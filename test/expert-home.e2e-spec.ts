@@ -123,7 +123,7 @@ describe('the expert’s home summary', () => {
     ] as const)
       await t.db.query(
         `INSERT INTO assignment_time_changes (assignment_id, status, from_starts_at, from_ends_at, starts_at, ends_at, proposed_by, proposed_at, answered_at)
-         SELECT id, $2, starts_at, ends_at, '2026-11-02T08:00:00Z', '2026-11-02T10:00:00Z', $3, now(), CASE WHEN $2 = 'open' THEN NULL ELSE now() END
+         SELECT id, $2::text::time_change_status, starts_at, ends_at, '2026-11-02T08:00:00Z', '2026-11-02T10:00:00Z', $3, now(), CASE WHEN $2::text = 'open' THEN NULL ELSE now() END
            FROM assignments WHERE id = $1`,
         [assignment.id, status, orderer.id],
       );
