@@ -128,6 +128,10 @@ describe('changing the time of a booked assignment', () => {
       const requestId = (await as(orderer).get(`/assignments/${d.assignmentId}`).expect(200)).body.requestId;
       const order = await as(orderer).get(`/booking-requests/${requestId}`).expect(200);
       expect(order.body.assignments[0]).toMatchObject({ ...to, timeChange: { status: 'accepted' } });
+      const timeline = await as(orderer).get(`/booking-requests/${requestId}/timeline`).expect(200);
+      expect(timeline.body.map((e: { kind: string }) => e.kind)).toEqual(
+        expect.arrayContaining(['time_change_proposed', 'time_change_accepted']),
+      );
       const told = await t.mail.waitFor(
         (m) => m.to === orderer.email && m.subject.startsWith('Den nya tiden godkändes'),
       );

@@ -4233,7 +4233,7 @@ export interface components {
         /** @enum {string} */
         TimeChangeStatus: "open" | "accepted" | "declined" | "withdrawn";
         /** @enum {string} */
-        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "claim_approved" | "claim_paid" | "cancelled";
+        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "time_change_proposed" | "time_change_accepted" | "time_change_declined" | "claim_approved" | "claim_paid" | "cancelled";
         TimelineEventResponse: {
             /**
              * Format: uuid
