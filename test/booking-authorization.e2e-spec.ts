@@ -95,6 +95,20 @@ describe('booking authorization: every route × every role', () => {
     ids.assignment = await held();
     ids.assignmentToWithdraw = await held();
     ids.completed = await held(AssignmentStatus.Completed, past());
+    // Changes of time: work to propose one for, and proposals waiting for the expert's answer.
+    const proposed = async () => {
+      const id = await held();
+      const to = future();
+      await t.db.query(
+        `INSERT INTO assignment_time_changes (assignment_id, from_starts_at, from_ends_at, starts_at, ends_at, proposed_by, proposed_at)
+         SELECT id, starts_at, ends_at, $2, $3, $4, now() FROM assignments WHERE id = $1`,
+        [id, to.startsAt, to.endsAt, orderer.id],
+      );
+      return id;
+    };
+    ids.toMove = await held();
+    ids.changeToAccept = await proposed();
+    ids.changeToDecline = await proposed();
     perRole.cancelRequest = {
       orderer: (await request()).id,
       coordinator: (await request()).id,
@@ -141,6 +155,7 @@ describe('booking authorization: every route × every role', () => {
     ids.foreignAssignment = await held();
     ids.foreignPast = await held(undefined, past());
     ids.foreignCompleted = await held(AssignmentStatus.Completed, past());
+    ids.foreignChange = await proposed();
   });
   afterAll(() => t.close());
 
@@ -288,6 +303,25 @@ describe('booking authorization: every route × every role', () => {
       template: '/assignments/{id}/withdraw',
       path: () => `/assignments/${ids.assignmentToWithdraw}/withdraw`,
       body: () => ({ reason: 'Sairastuin' }),
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'post',
+      template: '/assignments/{id}/time-change',
+      path: () => `/assignments/${ids.toMove}/time-change`,
+      body: () => future(),
+      expect: only([Role.Orderer], 201),
+    },
+    {
+      method: 'post',
+      template: '/assignments/{id}/time-change/accept',
+      path: () => `/assignments/${ids.changeToAccept}/time-change/accept`,
+      expect: only([Role.Expert], 200),
+    },
+    {
+      method: 'post',
+      template: '/assignments/{id}/time-change/decline',
+      path: () => `/assignments/${ids.changeToDecline}/time-change/decline`,
       expect: only([Role.Expert], 200),
     },
     {
@@ -442,6 +476,31 @@ describe('booking authorization: every route × every role', () => {
       as: 'ordererB',
       method: 'get',
       path: () => `/assignments/${ids.foreignAssignment}/cancellation-quote`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'orderer B proposes a new time for orderer A’s assignment',
+      as: 'ordererB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignAssignment}/time-change`,
+      body: () => future(),
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'expert B accepts a new time for another expert’s assignment',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignChange}/time-change/accept`,
+      status: 404,
+      code: 'ASSIGNMENT_NOT_FOUND',
+    },
+    {
+      name: 'expert B declines a new time for another expert’s assignment',
+      as: 'expertB',
+      method: 'post',
+      path: () => `/assignments/${ids.foreignChange}/time-change/decline`,
       status: 404,
       code: 'ASSIGNMENT_NOT_FOUND',
     },

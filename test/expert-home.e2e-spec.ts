@@ -116,7 +116,30 @@ describe('the expert’s home summary', () => {
       .send({ reason: 'Kuitti puuttuu.' })
       .expect(200);
 
+    // A new time proposed for one of the work ahead, waiting for the expert's answer; an answered one is not.
+    for (const [assignment, status] of [
+      [ahead[0], 'open'],
+      [ahead[2], 'declined'],
+    ] as const)
+      await t.db.query(
+        `INSERT INTO assignment_time_changes (assignment_id, status, from_starts_at, from_ends_at, starts_at, ends_at, proposed_by, proposed_at, answered_at)
+         SELECT id, $2::text::time_change_status, starts_at, ends_at, '2026-11-02T08:00:00Z', '2026-11-02T10:00:00Z', $3, now(), CASE WHEN $2::text = 'open' THEN NULL ELSE now() END
+           FROM assignments WHERE id = $1`,
+        [assignment.id, status, orderer.id],
+      );
+
     const home = (await get(await login(t.http, expert)).expect(200)).body;
+    expect(home.timeChanges).toEqual([
+      {
+        assignmentId: ahead[0].id,
+        title: 'Toimeksianto 13',
+        fromStartsAt: ahead[0].startsAt.toISOString(),
+        fromEndsAt: ahead[0].endsAt.toISOString(),
+        startsAt: '2026-11-02T08:00:00.000Z',
+        endsAt: '2026-11-02T10:00:00.000Z',
+        proposedAt: expect.any(String),
+      },
+    ]);
     expect(home.offers.map((o: { id: string; title: string }) => [o.id, o.title])).toEqual([
       [sooner.id, 'Pian vastattava'],
       [later.id, 'Myöhempi tarjous'],
@@ -148,6 +171,7 @@ describe('the expert’s home summary', () => {
       upcomingAssignments: 1,
       contractsToSign: [],
       returnedClaims: 0,
+      timeChanges: [],
     });
   });
 

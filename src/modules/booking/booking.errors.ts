@@ -20,6 +20,9 @@ export enum BookingErrorCode {
   FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
   CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
+  TimeChangeAlreadyOpen = 'TIME_CHANGE_ALREADY_OPEN',
+  TimeChangeNotOpen = 'TIME_CHANGE_NOT_OPEN',
+  AssignmentNotMovable = 'ASSIGNMENT_NOT_MOVABLE',
 }
 
 export const BookingErrors = {
@@ -110,4 +113,29 @@ export const BookingErrors = {
     ),
   calendarFeedNotFound: () =>
     new DomainError(BookingErrorCode.CalendarFeedNotFound, 'not_found', 'No such calendar feed'),
+  timeChangeOpen: () =>
+    new DomainError(
+      BookingErrorCode.TimeChangeAlreadyOpen,
+      'conflict',
+      'A change of time is already waiting for the expert’s answer; one at a time',
+    ),
+  timeChangeNotOpen: () =>
+    new DomainError(
+      BookingErrorCode.TimeChangeNotOpen,
+      'conflict',
+      'No change of time is waiting for an answer on this assignment',
+    ),
+  notMovable: (status: string) =>
+    new DomainError(
+      BookingErrorCode.AssignmentNotMovable,
+      'conflict',
+      `Only booked work not yet begun can be moved; this assignment is ${status}`,
+    ),
+  // To the expert accepting: which of their own assignments the new time would overlap.
+  movedOntoAnother: (title: string, when: string) =>
+    new DomainError(
+      BookingErrorCode.ExpertDoubleBooked,
+      'conflict',
+      `The new time overlaps your assignment "${title}" (${when}); nothing was changed`,
+    ),
 };

@@ -32,6 +32,9 @@ import { MatchingService } from './matching/matching.service';
 import { OffersController } from './offers/offers.controller';
 import { OfferWithdrawal } from './offers/offer-withdrawal.service';
 import { OffersService } from './offers/offers.service';
+import { TimeChangesController } from './time-change/time-changes.controller';
+import { TimeChangesRepository } from './time-change/time-changes.repository';
+import { TimeChangesService } from './time-change/time-changes.service';
 
 @Module({
   imports: [OrganisationsModule, ExpertsModule, ContractsModule, FeePricingModule, FilesModule],
@@ -45,6 +48,7 @@ import { OffersService } from './offers/offers.service';
     CancellationQuoteController,
     TimelineController,
     MatchingContextController,
+    TimeChangesController,
   ],
   providers: [
     BookingRepository,
@@ -66,6 +70,8 @@ import { OffersService } from './offers/offers.service';
     CancellationQuoteService,
     TimelineRepository,
     TimelineService,
+    TimeChangesRepository,
+    TimeChangesService,
   ],
   exports: [BookingRepository, AssignmentsService],
 })

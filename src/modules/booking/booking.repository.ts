@@ -300,6 +300,18 @@ export class BookingRepository {
     return Boolean(result.affected);
   }
 
+  // A change of time the expert accepted. Work confirmed under a signed contract goes back to accepted: that
+  // contract states the old time, and its new version confirms the work again once signed. False when the
+  // assignment no longer holds the expert (finished or cancelled meanwhile).
+  async moveAssignment(manager: EntityManager, id: string, startsAt: Date, endsAt: Date): Promise<boolean> {
+    const result = await manager.update(
+      AssignmentEntity,
+      { id, status: In(HOLDING_STATUSES) },
+      { startsAt, endsAt, status: AssignmentStatus.Accepted },
+    );
+    return Boolean(result.affected);
+  }
+
   findHolding(manager: EntityManager, requestId: string): Promise<AssignmentEntity[]> {
     return manager.findBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
   }

@@ -6,6 +6,7 @@ import { AssignmentContractController } from './lifecycle/assignment-contract.co
 import { ContractAccess } from './contract-access.service';
 import { ContractDrafts } from './lifecycle/contract-drafts.service';
 import { ContractEnding } from './lifecycle/contract-ending.service';
+import { ContractRescheduling } from './lifecycle/contract-rescheduling.service';
 import { ContractPdfJob } from './document/contract-pdf.job';
 import { ContractPdfsService } from './document/contract-pdfs.service';
 import { ContractSignedCopyJob } from './document/contract-signed-copy.job';
@@ -18,7 +19,7 @@ import { ContractsService } from './lifecycle/contracts.service';
 import { ContractPdfRenderer } from './document/contract-pdf-renderer.service';
 import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
-// Imported by booking (for ContractDrafts and ContractEnding); it never imports booking's module back, only its entities
+// Imported by booking (for ContractDrafts, ContractEnding and ContractRescheduling); it never imports booking's module back, only its entities
 // and its rule of who may see an assignment (booking/assignment-access.rule.ts).
 @Module({
   imports: [AuthModule, FeePricingModule, OrganisationsModule],
@@ -28,6 +29,7 @@ import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
     ContractAccess,
     ContractDrafts,
     ContractEnding,
+    ContractRescheduling,
     ContractSnapshots,
     ContractsService,
     ContractSigningService,
@@ -38,6 +40,6 @@ import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
     ContractPdfRenderer,
     SignedCopyRenderer,
   ],
-  exports: [ContractDrafts, ContractEnding],
+  exports: [ContractDrafts, ContractEnding, ContractRescheduling],
 })
 export class ContractsModule {}

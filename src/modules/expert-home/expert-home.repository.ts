@@ -17,6 +17,15 @@ interface AssignmentRow {
   startsAt: Date;
   endsAt: Date;
 }
+interface TimeChangeRow {
+  assignmentId: string;
+  title: string;
+  fromStartsAt: Date;
+  fromEndsAt: Date;
+  startsAt: Date;
+  endsAt: Date;
+  proposedAt: Date;
+}
 interface ContractRow {
   id: string;
   number: string;
@@ -26,6 +35,7 @@ interface ContractRow {
 export const HOME_OFFERS = 20;
 export const HOME_ASSIGNMENTS = 3;
 export const HOME_CONTRACTS = 20;
+export const HOME_TIME_CHANGES = 20;
 
 // One expert's waiting work, each a narrow read of its own rows only (expert_id = $1 in every query).
 @Injectable()
@@ -51,6 +61,20 @@ export class ExpertHomeRepository {
       [expertId, now],
     );
     return { next: rows.map(({ total: _total, ...row }) => row), count: rows[0]?.total ?? 0 };
+  }
+
+  // Proposals to move the expert's booked work, waiting for their answer.
+  openTimeChanges(expertId: string): Promise<TimeChangeRow[]> {
+    return this.dataSource.query(
+      `SELECT t.assignment_id AS "assignmentId", r.title, t.from_starts_at AS "fromStartsAt",
+              t.from_ends_at AS "fromEndsAt", t.starts_at AS "startsAt", t.ends_at AS "endsAt", t.proposed_at AS "proposedAt"
+         FROM assignment_time_changes t
+         JOIN assignments a ON a.id = t.assignment_id
+         JOIN booking_requests r ON r.id = a.request_id
+        WHERE a.expert_id = $1 AND t.status = 'open' AND a.status IN ('accepted', 'confirmed')
+        ORDER BY t.proposed_at, t.id LIMIT ${HOME_TIME_CHANGES}`,
+      [expertId],
+    );
   }
 
   contractsToSign(expertId: string): Promise<ContractRow[]> {

@@ -4,7 +4,7 @@ import { Clock } from '../../common/clock/clock';
 import { ExpertHomeResponse } from './dto/expert-home.response';
 import { ExpertHomeRepository } from './expert-home.repository';
 
-// The expert's first screen in one call instead of four lists (offers, assignments, contracts, claims).
+// The expert's first screen in one call instead of five lists (offers, assignments, contracts, claims, time changes).
 @Injectable()
 export class ExpertHomeService {
   constructor(
@@ -15,11 +15,12 @@ export class ExpertHomeService {
   async get(ctx: AuthContext): Promise<ExpertHomeResponse> {
     const expertId = ctx.user.id;
     const now = this.clock.now();
-    const [offers, assignments, contracts, returnedClaims] = await Promise.all([
+    const [offers, assignments, contracts, returnedClaims, timeChanges] = await Promise.all([
       this.home.openOffers(expertId, now),
       this.home.upcomingAssignments(expertId, now),
       this.home.contractsToSign(expertId),
       this.home.returnedClaims(expertId),
+      this.home.openTimeChanges(expertId),
     ]);
     return {
       offers: offers.map((o) => ({
@@ -39,6 +40,15 @@ export class ExpertHomeService {
       upcomingAssignments: assignments.count,
       contractsToSign: contracts.map((c) => ({ id: c.id, number: c.number, titles: c.titles })),
       returnedClaims,
+      timeChanges: timeChanges.map((c) => ({
+        assignmentId: c.assignmentId,
+        title: c.title,
+        fromStartsAt: c.fromStartsAt.toISOString(),
+        fromEndsAt: c.fromEndsAt.toISOString(),
+        startsAt: c.startsAt.toISOString(),
+        endsAt: c.endsAt.toISOString(),
+        proposedAt: c.proposedAt.toISOString(),
+      })),
     };
   }
 }

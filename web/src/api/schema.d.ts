@@ -144,6 +144,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assignments/{id}/time-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose a new time for a booked assignment (the orderer) */
+        post: operations["TimeChangesController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/time-change/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the proposed new time (the assigned expert) */
+        post: operations["TimeChangesController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assignments/{id}/time-change/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the proposed new time (the assigned expert) */
+        post: operations["TimeChangesController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assignments/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -2323,6 +2374,8 @@ export interface components {
             startsAt: string;
             status: components["schemas"]["AssignmentStatus"];
             taskType: components["schemas"]["TaskType"];
+            /** @description The latest proposal to change the time: open (waiting for the expert), or the last one answered */
+            timeChange: components["schemas"]["TimeChangeResponse"] | null;
             title: string;
         };
         /** @enum {string} */
@@ -2423,6 +2476,8 @@ export interface components {
             startsAt: string;
             status: components["schemas"]["AssignmentStatus"];
             taskType: components["schemas"]["TaskType"];
+            /** @description The latest proposal to change the time: open (waiting for the expert), or the last one answered */
+            timeChange: components["schemas"]["TimeChangeResponse"] | null;
             title: string;
         };
         CalendarFeedResponse: {
@@ -3141,6 +3196,8 @@ export interface components {
             offers: components["schemas"]["HomeOfferResponse"][];
             /** @description Claims returned to the expert for correction */
             returnedClaims: number;
+            /** @description Proposals to move the expert’s booked work, waiting for their answer, oldest first (at most 20) */
+            timeChanges: components["schemas"]["HomeTimeChangeResponse"][];
             /** @description Accepted or confirmed assignments not yet over, all of them */
             upcomingAssignments: number;
         };
@@ -3225,6 +3282,8 @@ export interface components {
             startsAt: string;
             status: components["schemas"]["AssignmentStatus"];
             taskType: components["schemas"]["TaskType"];
+            /** @description The latest proposal to change the time: open (waiting for the expert), or the last one answered */
+            timeChange: components["schemas"]["TimeChangeResponse"] | null;
             title: string;
         };
         ExportedAuditEntryResponse: {
@@ -3725,6 +3784,30 @@ export interface components {
             startsAt: string;
             title: string;
         };
+        HomeTimeChangeResponse: {
+            /**
+             * Format: uuid
+             * @description Answer with POST /assignments/{id}/time-change/accept or decline
+             */
+            assignmentId: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            fromEndsAt: string;
+            /**
+             * Format: date-time
+             * @description The time the work has now
+             */
+            fromStartsAt: string;
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @description The proposed time
+             */
+            startsAt: string;
+            title: string;
+        };
         HoursReportResponse: {
             rows: components["schemas"]["HoursRowResponse"][];
             year: number;
@@ -4031,6 +4114,20 @@ export interface components {
             /** @example about:blank */
             type: string;
         };
+        ProposeTimeChangeDto: {
+            /**
+             * Format: date-time
+             * @description The new end, after the start (half-open [startsAt, endsAt)); at most 10 hours after it
+             * @example 2026-10-22T09:00:00Z
+             */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description The new start, an ISO instant with its UTC offset; in the future
+             * @example 2026-10-22T07:00:00Z
+             */
+            startsAt: string;
+        };
         ReasonDto: {
             /** @example Erasure requested by the expert (GDPR art. 17) */
             reason: string;
@@ -4240,8 +4337,39 @@ export interface components {
          * @enum {string}
          */
         TerminationCause: "coordinator" | "work_cancelled";
+        TimeChangeResponse: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /**
+             * Format: date-time
+             * @description The proposed end
+             */
+            endsAt: string;
+            /**
+             * Format: date-time
+             * @description The assignment’s end when proposed
+             */
+            fromEndsAt: string;
+            /**
+             * Format: date-time
+             * @description The assignment’s start when proposed
+             */
+            fromStartsAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            proposedAt: string;
+            /**
+             * Format: date-time
+             * @description The proposed start
+             */
+            startsAt: string;
+            status: components["schemas"]["TimeChangeStatus"];
+        };
         /** @enum {string} */
-        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "claim_approved" | "claim_paid" | "cancelled";
+        TimeChangeStatus: "open" | "accepted" | "declined" | "withdrawn";
+        /** @enum {string} */
+        TimelineEventKind: "created" | "submitted" | "offers_sent" | "offer_declined" | "offer_expired" | "booked" | "contract_approved" | "contract_signed" | "completed" | "not_held" | "assignment_cancelled" | "time_change_proposed" | "time_change_accepted" | "time_change_declined" | "claim_approved" | "claim_paid" | "cancelled";
         TimelineEventResponse: {
             /**
              * Format: uuid
@@ -5047,6 +5175,193 @@ export interface operations {
                 };
             };
             /** @description FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TimeChangesController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposeTimeChangeDto"];
+            };
+        };
+        responses: {
+            /** @description The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description startsAt in the past or unchanged, endsAt not after startsAt or more than 10 hours after it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_NOT_FOUND (or another unit’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TimeChangesController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assignment at its new time. A contract that stated the old time gets a new version for the coordinator to approve and the expert to sign (confirmed work goes back to accepted until then); the orderer is mailed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_NOT_FOUND (or another expert’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    TimeChangesController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Nothing changes; the orderer is mailed and may cancel, the late-cancellation clock then counting from when the change was proposed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentResponse"];
+                };
+            };
+            /** @description No valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_NOT_FOUND (or another expert’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TIME_CHANGE_NOT_OPEN */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,8 @@ import { BookingRepository } from '../booking.repository';
 import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
 import { cancelledMail } from '../mail/booking.mails';
+import { lateCancellationMoment } from '../time-change/time-change.rule';
+import { TimeChangesRepository } from '../time-change/time-changes.repository';
 
 // Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it. A fee due is
 // claimed for the expert, and a contract left with no work ends, in the same transaction.
@@ -20,6 +22,7 @@ export class AssignmentCancellation {
     private readonly booking: BookingRepository,
     private readonly contractEnding: ContractEnding,
     private readonly lateClaims: LateCancellationClaims,
+    private readonly timeChanges: TimeChangesRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -27,9 +30,28 @@ export class AssignmentCancellation {
   ) {}
 
   // The one late-cancellation decision: the cancellation records it, and the quote (a dry run) shows it first.
-  feeDue(assignment: Pick<AssignmentEntity, 'startsAt'>, party: CancelledBy): boolean {
+  // After a declined change of time the clock reads the moment the change was proposed (lateCancellationMoment).
+  async feesDue(
+    assignments: Pick<AssignmentEntity, 'id' | 'startsAt'>[],
+    party: CancelledBy,
+    manager?: EntityManager,
+  ): Promise<Map<string, boolean>> {
+    const declined = await this.timeChanges.declinedOf(
+      assignments.map((a) => a.id),
+      manager,
+    );
+    const now = this.clock.now();
+    return new Map(
+      assignments.map((a) => [
+        a.id,
+        this.feeDue(a, party, lateCancellationMoment(now, a.startsAt, declined.get(a.id) ?? [])),
+      ]),
+    );
+  }
+
+  private feeDue(assignment: Pick<AssignmentEntity, 'startsAt'>, party: CancelledBy, at: Date): boolean {
     return lateCancellationFeeCents({
-      cancelledAt: this.clock.now(),
+      cancelledAt: at,
       startsAt: assignment.startsAt,
       cancelledBy: party,
       fullFeeCents: 0,
@@ -46,7 +68,7 @@ export class AssignmentCancellation {
     party: CancelledBy,
     reason: string,
   ): Promise<string[]> {
-    const feeDue = this.feeDue(assignment, party);
+    const feeDue = (await this.feesDue([assignment], party, manager)).get(assignment.id)!;
     const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
     const cancelled = await this.booking.cancelAssignment(manager, assignment.id, {
       cancelledAt: this.clock.now(),
@@ -56,6 +78,15 @@ export class AssignmentCancellation {
       feeDue,
     });
     if (!cancelled) return [];
+    // A change of time still waiting for the expert's answer has nothing left to move.
+    for (const id of await this.timeChanges.withdrawOpen(manager, assignment.id, this.clock.now()))
+      await this.audit.log(
+        ctx,
+        'assignment.time_change_withdrawn',
+        ['assignment', assignment.id],
+        { timeChangeId: id },
+        manager,
+      );
     await this.audit.log(
       ctx,
       'assignment.cancelled',

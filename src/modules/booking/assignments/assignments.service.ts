@@ -30,6 +30,7 @@ import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
+import { TimeChangesRepository } from '../time-change/time-changes.repository';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
 
@@ -51,6 +52,7 @@ export class AssignmentsService {
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
     private readonly audit: AuditService,
+    private readonly timeChanges: TimeChangesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -114,18 +116,19 @@ export class AssignmentsService {
   }
 
   async mine(ctx: AuthContext): Promise<AssignmentResponse[]> {
-    return (await this.booking.findAssignmentsOfExpert(ctx.user.id)).map((a) => toAssignmentResponse(a, ctx.user.role));
+    const assignments = await this.booking.findAssignmentsOfExpert(ctx.user.id);
+    const timeChanges = await this.timeChanges.latestOf(assignments.map((a) => a.id));
+    return assignments.map((a) => toAssignmentResponse(a, ctx.user.role, timeChanges.get(a.id) ?? null));
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    return toAssignmentResponse(
-      await requireAccess(
-        this.audit,
-        ctx,
-        assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
-      ),
-      ctx.user.role,
+    const assignment = await requireAccess(
+      this.audit,
+      ctx,
+      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
     );
+    const timeChanges = await this.timeChanges.latestOf([id]);
+    return toAssignmentResponse(assignment, ctx.user.role, timeChanges.get(id) ?? null);
   }
 
   // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
@@ -174,6 +177,8 @@ export class AssignmentsService {
   async remind({ assignmentId }: JobPayloads[JobName.RemindCompletion]): Promise<void> {
     const assignment = await this.booking.findAssignment(assignmentId);
     if (!assignment || !HOLDING_STATUSES.includes(assignment.status)) return;
+    // The work was moved later after this reminder was queued: the one queued for its new end reminds then.
+    if (assignment.endsAt.getTime() + REMIND_AFTER_MS > this.clock.now().getTime() + 60_000) return;
     const mailId = await this.dataSource.transaction(async (manager) => {
       const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
       if (!orderer) return null;
@@ -198,7 +203,8 @@ export class AssignmentsService {
       .enqueue(
         JobName.RemindCompletion,
         { assignmentId: assignment.id },
-        { jobId: `completion-reminder-${assignment.id}`, delayMs },
+        // One per end time: a change of time queues its own.
+        { jobId: `completion-reminder-${assignment.id}-${assignment.endsAt.getTime()}`, delayMs },
       )
       .catch((err: Error) =>
         this.logger.warn({ assignmentId: assignment.id, err: err.message }, 'Completion reminder not queued'),

@@ -12,7 +12,7 @@ import { BookingRequestEntity } from '../entities/booking-request.entity';
 import { canCancel } from '../requests/request-transitions.rule';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 
-// A dry run of the county's cancellation: the same late-cancellation decision (AssignmentCancellation.feeDue)
+// A dry run of the county's cancellation: the same late-cancellation decision (AssignmentCancellation.feesDue)
 // and the same pricing as the claim it would file, so the browser never holds a copy of the rule.
 @Injectable()
 export class CancellationQuoteService {
@@ -45,8 +45,9 @@ export class CancellationQuoteService {
 
   private async quote(request: BookingRequestEntity, holding: AssignmentEntity[]): Promise<CancellationQuoteResponse> {
     const { fees } = await this.rates.currentRates();
+    const due = await this.cancellation.feesDue(holding, CancelledBy.County);
     const assignments = holding.map((a) => {
-      const feeDue = this.cancellation.feeDue(a, CancelledBy.County);
+      const feeDue = due.get(a.id)!;
       const price = bookedPrice(
         {
           taskType: request.taskType,

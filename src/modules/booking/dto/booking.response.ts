@@ -4,6 +4,7 @@ import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 import { ContractStatus } from '../../contracts/entities/contract.entity';
 
 // What an orderer may know of an expert, and only once the expert has accepted.
@@ -13,6 +14,31 @@ export class AcceptedExpertResponse {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty({ type: [String], description: 'Only topics the expert consented to show' }) topics: string[];
   @ApiProperty({ type: String, nullable: true }) municipality: string | null;
+}
+
+// The orderer's proposal to move an assignment; it takes effect only when the expert accepts it.
+export class TimeChangeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TimeChangeStatus, enumName: 'TimeChangeStatus' }) status: TimeChangeStatus;
+  @ApiProperty({ format: 'date-time', description: 'The proposed start' }) startsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The proposed end' }) endsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The assignment’s start when proposed' }) fromStartsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The assignment’s end when proposed' }) fromEndsAt: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) answeredAt: string | null;
+}
+
+export function toTimeChangeResponse(c: TimeChangeEntity): TimeChangeResponse {
+  return {
+    id: c.id,
+    status: c.status,
+    startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt.toISOString(),
+    fromStartsAt: c.fromStartsAt.toISOString(),
+    fromEndsAt: c.fromEndsAt.toISOString(),
+    proposedAt: c.proposedAt.toISOString(),
+    answeredAt: c.answeredAt?.toISOString() ?? null,
+  };
 }
 
 export class AssignmentResponse {
@@ -41,6 +67,12 @@ export class AssignmentResponse {
     string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
   @ApiProperty() preparationHours: number;
+  @ApiProperty({
+    type: TimeChangeResponse,
+    nullable: true,
+    description: 'The latest proposal to change the time: open (waiting for the expert), or the last one answered',
+  })
+  timeChange: TimeChangeResponse | null;
 }
 
 export class MaterialFileResponse {
@@ -138,7 +170,11 @@ export function mayReadCancelReason(a: Pick<AssignmentEntity, 'cancelledByParty'
   return a.cancelledByParty !== CancelledBy.Expert || viewer === Role.Expert || viewer === Role.Coordinator;
 }
 
-export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): AssignmentResponse {
+export function toAssignmentResponse(
+  a: AssignmentEntity,
+  viewer: Role,
+  timeChange: TimeChangeEntity | null = null,
+): AssignmentResponse {
   return {
     id: a.id,
     requestId: a.requestId,
@@ -156,6 +192,7 @@ export function toAssignmentResponse(a: AssignmentEntity, viewer: Role): Assignm
     municipality: a.request!.municipality,
     address: a.request!.address,
     preparationHours: a.request!.preparationMinutes / 60,
+    timeChange: timeChange ? toTimeChangeResponse(timeChange) : null,
   };
 }
 
@@ -164,6 +201,7 @@ export function toRequestResponse(
   assignments: AssignmentEntity[],
   viewer: Role,
   feeEstimateCents: number | null = null,
+  timeChanges: Map<string, TimeChangeEntity> = new Map(),
 ): RequestResponse {
   return {
     id: r.id,
@@ -197,7 +235,9 @@ export function toRequestResponse(
     preparationHours: r.preparationMinutes / 60,
     feeEstimateCents,
     cancelReason: r.cancelReason,
-    assignments: assignments.map((a) => toAssignmentResponse({ ...a, request: r }, viewer)),
+    assignments: assignments.map((a) =>
+      toAssignmentResponse({ ...a, request: r }, viewer, timeChanges.get(a.id) ?? null),
+    ),
     createdAt: r.createdAt.toISOString(),
   };
 }

@@ -21,6 +21,7 @@ import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { AssignmentEntity } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { TimeChangesRepository } from '../time-change/time-changes.repository';
 import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
@@ -36,6 +37,7 @@ export class BookingRequestsService {
     private readonly cancellation: AssignmentCancellation,
     private readonly audit: AuditService,
     private readonly rates: RatesRepository,
+    private readonly timeChanges: TimeChangesRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -98,6 +100,7 @@ export class BookingRequestsService {
       this.booking.findAssignmentsOf(rows.map((r) => r.id)),
       this.rates.currentRates(),
     ]);
+    const timeChanges = await this.timeChanges.latestOf(assignments.map((a) => a.id));
     return {
       items: rows.map((r) =>
         toRequestResponse(
@@ -105,6 +108,7 @@ export class BookingRequestsService {
           assignments.filter((a) => a.requestId === r.id),
           ctx.user.role,
           expectedFeeCents(r, fees),
+          timeChanges,
         ),
       ),
       total,
@@ -124,8 +128,11 @@ export class BookingRequestsService {
     request: BookingRequestEntity,
     assignments: AssignmentEntity[],
   ): Promise<RequestResponse> {
-    const { fees } = await this.rates.currentRates();
-    return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees));
+    const [{ fees }, timeChanges] = await Promise.all([
+      this.rates.currentRates(),
+      this.timeChanges.latestOf(assignments.map((a) => a.id)),
+    ]);
+    return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees), timeChanges);
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {

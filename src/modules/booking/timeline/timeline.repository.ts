@@ -15,7 +15,8 @@ export class TimelineRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   // Every dated step of an order, from the rows that record it (the order, its offers, assignments, their
-  // contracts and claims). Offers sent in one go are one event; no expert is named before acceptance.
+  // contracts, changes of time and claims). Offers sent in one go are one event; no expert is named before
+  // acceptance.
   events(requestId: string): Promise<TimelineRow[]> {
     return this.dataSource.query(
       `WITH a AS (SELECT * FROM assignments WHERE request_id = $1)
@@ -29,6 +30,9 @@ export class TimelineRepository {
          UNION ALL SELECT created_at, 'booked', id, 1 FROM a
          UNION ALL SELECT completed_at, CASE WHEN status = 'completed' THEN 'completed' ELSE 'not_held' END, id, 1 FROM a WHERE completed_at IS NOT NULL
          UNION ALL SELECT cancelled_at, 'assignment_cancelled', id, 1 FROM a WHERE cancelled_at IS NOT NULL
+         UNION ALL SELECT proposed_at, 'time_change_proposed', assignment_id, 1 FROM assignment_time_changes WHERE assignment_id IN (SELECT id FROM a)
+         UNION ALL SELECT answered_at, 'time_change_' || status, assignment_id, 1 FROM assignment_time_changes
+                    WHERE assignment_id IN (SELECT id FROM a) AND status IN ('accepted', 'declined')
          UNION ALL SELECT c.approved_at, 'contract_approved', ca.assignment_id, 1 FROM contract_assignments ca JOIN contracts c ON c.id = ca.contract_id
                     WHERE ca.assignment_id IN (SELECT id FROM a) AND c.approved_at IS NOT NULL
          UNION ALL SELECT c.signed_at, 'contract_signed', ca.assignment_id, 1 FROM contract_assignments ca JOIN contracts c ON c.id = ca.contract_id

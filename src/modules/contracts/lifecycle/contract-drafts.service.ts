@@ -15,9 +15,11 @@ export interface NewContract extends Term {
   assignmentIds: string[];
   // Null when drafted automatically.
   createdBy: string | null;
-  // A new version of this signed contract: same number, next version.
+  // A new version of this signed contract: same number, next version; it replaces the signed one once signed.
   revisionOf?: ContractEntity;
-  // Drafts this one replaces; the caller has locked them.
+  // The next version of this number, replacing it at once (an approved contract whose work moved).
+  versionOf?: ContractEntity;
+  // Unsigned (draft or approved) contracts this one replaces; the caller has locked them.
   replacing?: ContractEntity[];
 }
 
@@ -59,13 +61,15 @@ export class ContractDrafts {
   async create(manager: EntityManager, c: NewContract): Promise<ContractEntity> {
     const expert = await this.contracts.findExpert(manager, c.expertId);
     if (!expert) throw ContractErrors.expertNotFound();
+    const versionOf = c.revisionOf ?? c.versionOf;
     const number =
-      c.revisionOf?.number ??
+      versionOf?.number ??
       contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
+    // What it supersedes is written after the replaced ones have stopped being pending revisions of the same one.
     const contract = await this.contracts.save(manager, {
       number,
-      version: c.revisionOf ? await this.contracts.nextVersion(manager, number) : 1,
-      supersedesId: c.revisionOf?.id ?? null,
+      version: versionOf ? await this.contracts.nextVersion(manager, number) : 1,
+      supersedesId: null,
       expertId: c.expertId,
       organisationId: c.organisationId,
       validFrom: c.validFrom,
@@ -76,16 +80,20 @@ export class ContractDrafts {
     });
     // The replaced drafts stop covering their assignments before this one starts to (one live contract each).
     const now = this.clock.now();
-    for (const draft of c.replacing ?? []) {
+    for (const replaced of c.replacing ?? []) {
       const superseded = { status: ContractStatus.Superseded, supersededById: contract.id, supersededAt: now };
-      await this.contracts.updateContract(manager, draft.id, superseded, ContractStatus.Draft);
+      await this.contracts.updateContract(manager, replaced.id, superseded, replaced.status);
       await this.audit.log(
         { actorId: c.createdBy },
         'contract.superseded',
-        ['contract', draft.id],
-        { by: contract.id, from: ContractStatus.Draft },
+        ['contract', replaced.id],
+        { by: contract.id, from: replaced.status },
         manager,
       );
+    }
+    if (c.revisionOf) {
+      await this.contracts.updateContract(manager, contract.id, { supersedesId: c.revisionOf.id });
+      contract.supersedesId = c.revisionOf.id;
     }
     await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
     return contract;

@@ -1,5 +1,5 @@
 import { Language } from '../../../common/i18n/language';
-import { contractLanguage, contractNumber, defaultTerm, outsideTerm, workDays } from './contract.rule';
+import { contractLanguage, contractNumber, defaultTerm, outsideTerm, termAfterMove, workDays } from './contract.rule';
 import { ContractLanguage } from '../entities/contract.entity';
 
 const work = (startsAt: string, endsAt: string, id = 'a') => ({
@@ -76,6 +76,39 @@ describe('contract rules', () => {
     it('refuses a nonsense year or sequence', () => {
       expect(() => contractNumber(26, 1)).toThrow(RangeError);
       expect(() => contractNumber(2026, 0)).toThrow(RangeError);
+    });
+  });
+
+  describe('termAfterMove', () => {
+    const monday = work('2026-10-19T07:00:00Z', '2026-10-19T09:00:00Z');
+    const wednesday = work('2026-10-21T07:00:00Z', '2026-10-21T09:00:00Z');
+    const nextMonth = work('2026-11-03T07:00:00Z', '2026-11-03T09:00:00Z');
+
+    it('moves a term that was the days of its work with the work', () => {
+      expect(termAfterMove({ validFrom: '2026-10-19', validUntil: '2026-10-19' }, [monday], [wednesday])).toEqual({
+        validFrom: '2026-10-21',
+        validUntil: '2026-10-21',
+      });
+    });
+
+    it('keeps a wider term the coordinator chose when the work still lies inside it', () => {
+      const term = { validFrom: '2026-10-01', validUntil: '2026-10-31' };
+      expect(termAfterMove(term, [monday], [wednesday])).toEqual(term);
+    });
+
+    it('widens a chosen term only as far as the moved work needs', () => {
+      const term = { validFrom: '2026-10-01', validUntil: '2026-10-31' };
+      expect(termAfterMove(term, [monday], [nextMonth])).toEqual({ validFrom: '2026-10-01', validUntil: '2026-11-03' });
+    });
+
+    it('follows the works of a series whose term was their days', () => {
+      expect(
+        termAfterMove(
+          { validFrom: '2026-10-19', validUntil: '2026-10-21' },
+          [monday, wednesday],
+          [wednesday, nextMonth],
+        ),
+      ).toEqual({ validFrom: '2026-10-21', validUntil: '2026-11-03' });
     });
   });
 });

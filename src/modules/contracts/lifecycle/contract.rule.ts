@@ -35,6 +35,18 @@ export function defaultTerm(works: readonly TimedWork[]): Term {
   };
 }
 
+// A contract's term after one of its works moved: a term that was the days of its work (the default) follows the
+// work; a term the coordinator chose stays, widened only as far as the work now needs.
+export function termAfterMove(term: Term, before: readonly TimedWork[], after: readonly TimedWork[]): Term {
+  const was = defaultTerm(before);
+  const now = defaultTerm(after);
+  if (was.validFrom === term.validFrom && was.validUntil === term.validUntil) return now;
+  return {
+    validFrom: now.validFrom < term.validFrom ? now.validFrom : term.validFrom,
+    validUntil: now.validUntil > term.validUntil ? now.validUntil : term.validUntil,
+  };
+}
+
 // The works that do not lie wholly inside the term.
 export function outsideTerm<W extends TimedWork>(term: Term, works: readonly W[]): W[] {
   return works.filter((w) => {

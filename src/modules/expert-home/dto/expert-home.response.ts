@@ -23,6 +23,17 @@ export class HomeContractResponse {
   @ApiProperty({ type: [String], description: 'Titles of the work it covers, earliest first' }) titles: string[];
 }
 
+export class HomeTimeChangeResponse {
+  @ApiProperty({ format: 'uuid', description: 'Answer with POST /assignments/{id}/time-change/accept or decline' })
+  assignmentId: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time', description: 'The time the work has now' }) fromStartsAt: string;
+  @ApiProperty({ format: 'date-time' }) fromEndsAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The proposed time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt: string;
+}
+
 // The expert's first screen in one answer: what waits for them.
 export class ExpertHomeResponse {
   @ApiProperty({ type: [HomeOfferResponse], description: 'Offers still open, nearest deadline first (at most 20)' })
@@ -40,4 +51,9 @@ export class ExpertHomeResponse {
   })
   contractsToSign: HomeContractResponse[];
   @ApiProperty({ description: 'Claims returned to the expert for correction' }) returnedClaims: number;
+  @ApiProperty({
+    type: [HomeTimeChangeResponse],
+    description: 'Proposals to move the expert’s booked work, waiting for their answer, oldest first (at most 20)',
+  })
+  timeChanges: HomeTimeChangeResponse[];
 }

@@ -1,10 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
+import type { components } from '../../api/schema';
+import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -12,6 +15,88 @@ import type { Language } from '../../i18n/languages';
 // The expert's first screen in one call: what waits for them (GET /api/experts/me/home).
 function useHome() {
   return useQuery({ queryKey: ['home'], queryFn: () => call(api.GET('/api/experts/me/home')) });
+}
+
+type HomeTimeChange = components['schemas']['HomeTimeChangeResponse'];
+
+const answerTimeChange = (assignmentId: string, answer: 'accept' | 'decline') =>
+  answer === 'accept'
+    ? call(api.POST('/api/assignments/{id}/time-change/accept', { params: { path: { id: assignmentId } } }))
+    : call(api.POST('/api/assignments/{id}/time-change/decline', { params: { path: { id: assignmentId } } }));
+
+// The orderer proposes a new time; it takes effect only if the expert accepts. One tap each way.
+function TimeChanges({ changes }: { changes: HomeTimeChange[] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const announce = useAnnounce();
+  const client = useQueryClient();
+  const [state, setState] = useState<{ pending?: string; failure?: { id: string; error: unknown }; said?: string }>({});
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (state.said) said.current?.focus();
+  }, [state.said]);
+  if (changes.length === 0 && !state.said) return null;
+  const answer = async (c: HomeTimeChange, how: 'accept' | 'decline') => {
+    if (state.pending) return;
+    setState({ pending: c.assignmentId });
+    try {
+      await answerTimeChange(c.assignmentId, how);
+      const text =
+        how === 'accept'
+          ? t('expertHome.timeChanges.accepted', { title: c.title, time: formatSpan(language, c.startsAt, c.endsAt) })
+          : t('expertHome.timeChanges.declined', { title: c.title });
+      announce(text);
+      setState({ said: text });
+      await client.invalidateQueries({ queryKey: ['home'] });
+    } catch (error) {
+      setState({ failure: { id: c.assignmentId, error } });
+    }
+  };
+  return (
+    <Section id="home-time-changes" title={t('expertHome.timeChanges.heading')}>
+      {state.said && (
+        <Paragraph ref={said} tabIndex={-1} mb="s">
+          {state.said}
+        </Paragraph>
+      )}
+      {changes.length > 0 && <Paragraph mb="s">{t('expertHome.timeChanges.explain')}</Paragraph>}
+      <ul className="card-list">
+        {changes.map((c) => (
+          <li key={c.assignmentId}>
+            <Heading variant="h3" id={`time-change-${c.assignmentId}`} mb="xs">
+              {c.title}
+            </Heading>
+            <Paragraph>
+              {t('expertHome.timeChanges.now', { time: formatSpan(language, c.fromStartsAt, c.fromEndsAt) })}
+            </Paragraph>
+            <Paragraph mb="s">
+              <strong>
+                {t('expertHome.timeChanges.proposed', { time: formatSpan(language, c.startsAt, c.endsAt) })}
+              </strong>
+            </Paragraph>
+            {state.failure?.id === c.assignmentId && <ProblemNotice error={state.failure.error} />}
+            <div className="actions">
+              <Button
+                onClick={() => void answer(c, 'accept')}
+                aria-disabled={state.pending !== undefined}
+                loading={state.pending === c.assignmentId || undefined}
+                ariaLoadingText={t('forms.sending')}
+              >
+                {t('expertHome.timeChanges.accept')}
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => void answer(c, 'decline')}
+                aria-disabled={state.pending !== undefined}
+              >
+                {t('expertHome.timeChanges.decline')}
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
@@ -37,6 +122,7 @@ export function ExpertHome({ name }: { name: string }) {
       {home.isError && <LoadError error={home.error} onRetry={() => void home.refetch()} />}
       {data && (
         <>
+          <TimeChanges changes={data.timeChanges} />
           <Section id="home-offers" title={t('expertHome.offers')}>
             {data.offers.length === 0 ? (
               <Empty text={t('expertHome.noOffers')} />

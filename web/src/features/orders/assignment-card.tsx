@@ -17,6 +17,7 @@ import {
   useInvalidateOrders,
   useMunicipalities,
 } from './orders-api';
+import { TimeChange } from './time-change';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
@@ -186,6 +187,9 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
         <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>
       )}
       {isHolding(assignment.status) && <ContractState assignmentId={assignment.id} />}
+      {isHolding(assignment.status) && new Date(assignment.startsAt).getTime() > Date.now() && (
+        <TimeChange assignment={assignment} />
+      )}
       {isHolding(assignment.status) && ended && <Confirm assignment={assignment} />}
       {assignment.status === 'completed' && <Feedback assignment={assignment} />}
     </li>

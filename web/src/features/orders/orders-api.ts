@@ -125,3 +125,6 @@ export function useInvalidateOrders() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: ['orders'] });
 }
+
+export const proposeTimeChange = (id: string, startsAt: string, endsAt: string) =>
+  call(api.POST('/api/assignments/{id}/time-change', { params: { path: { id } }, body: { startsAt, endsAt } }));

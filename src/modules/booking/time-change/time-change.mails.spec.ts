@@ -1,0 +1,56 @@
+import { Language } from '../../../common/i18n/language';
+import { timeChangeAnsweredMail, timeChangeProposedMail } from './time-change.mails';
+
+const change = {
+  title: 'Asiakasraati',
+  fromStartsAt: new Date('2026-10-20T07:00:00Z'),
+  fromEndsAt: new Date('2026-10-20T09:00:00Z'),
+  startsAt: new Date('2026-10-22T07:00:00Z'),
+  endsAt: new Date('2026-10-22T09:00:00Z'),
+};
+
+describe('time change mail', () => {
+  it.each([
+    [Language.Fi, 'Ehdotus uudesta ajasta: Asiakasraati'],
+    [Language.Sv, 'Förslag om ny tid: Asiakasraati'],
+    [Language.En, 'A new time is proposed: Asiakasraati'],
+  ])('asks the expert in %s, naming both times', (language, subject) => {
+    const mail = timeChangeProposedMail.render[language](change);
+    expect(mail.subject).toBe(subject);
+    expect(mail.text).toMatch(/20\.10\.2026|20\/10\/2026|10\/20\/2026/);
+    expect(mail.text).toMatch(/22\.10\.2026|22\/10\/2026|10\/22\/2026/);
+  });
+
+  it.each([
+    [Language.Fi, 'lasketaan ajasta, jolloin ehdotitte uutta aikaa'],
+    [Language.Sv, 'räknas gränsen på 48 timmar för sen avbokning från när ni föreslog den nya tiden'],
+    [Language.En, 'the 48-hour late-cancellation limit counts from when you proposed the new time'],
+  ])('tells the orderer in %s after a decline from when the late-cancellation clock counts', (language, line) => {
+    const mail = timeChangeAnsweredMail.render[language]({
+      ...change,
+      expertName: 'Aino',
+      accepted: false,
+      newContract: false,
+      lateHours: 48,
+    });
+    expect(mail.text).toContain(line);
+  });
+
+  it('leaves no unfilled placeholder in any language or answer', () => {
+    for (const language of Object.values(Language)) {
+      for (const accepted of [true, false])
+        for (const newContract of [true, false]) {
+          const mail = timeChangeAnsweredMail.render[language]({
+            ...change,
+            expertName: 'Aino',
+            accepted,
+            newContract,
+            lateHours: 48,
+          });
+          expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\$\{|undefined|NaN/);
+        }
+      const proposed = timeChangeProposedMail.render[language](change);
+      expect(`${proposed.subject}\n${proposed.text}`).not.toMatch(/\$\{|undefined|NaN/);
+    }
+  });
+});
