@@ -43,6 +43,7 @@ module.exports = {
       ...e2e,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/utils/browser-retry.ts'],
       testPathIgnorePatterns: ['/node_modules/', `<rootDir>/test/(${SERIAL.join('|')})\\.e2e-spec\\.ts$`],
     },
     {
