@@ -6,21 +6,12 @@ import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entit
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { ClaimTrip } from '../entities/claim.entity';
+import { CostCentreRow } from './export/cost-centre-summary';
 import { PayrollRow } from './export/payroll-csv';
 import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
 
-export interface CostCentreTotals {
-  costCentre: string;
+export interface CostCentreTotals extends CostCentreRow {
   organisationId: string;
-  organisationCode: string;
-  organisationNameFi: string;
-  organisationNameSv: string;
-  lines: number;
-  minutes: number;
-  grossFeeCents: number;
-  travelAndCostsCents: number;
-  withholdingCents: number;
-  netCents: number;
 }
 
 export type NewLine = Omit<FeeRunLineEntity, 'id' | 'run' | 'claim' | 'expert' | 'organisation'>;
