@@ -4,7 +4,7 @@ import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { MyEarningsResponse, PaidLineResponse, StatementResponse, toStatementResponse, YearQuery } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
-import { FeeFileDownload } from '../fee-runs/fee-file-response';
+import { Download } from '../../files/file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { EarningsRepository } from './earnings.repository';
@@ -49,7 +49,7 @@ export class MyFeesService {
   }
 
   // Another expert's statement answers as if it did not exist.
-  async statement(ctx: AuthContext, id: string): Promise<FeeFileDownload> {
+  async statement(ctx: AuthContext, id: string): Promise<Download> {
     const file = await this.runs.findFileWithBytes(id);
     if (!file || file.expertId !== ctx.user.id) throw FeeErrors.statementNotFound();
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes: file.bytes };
