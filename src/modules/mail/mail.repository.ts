@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { MailMessageEntity, MailStatus } from './entities/mail-message.entity';
 
-export type NewMail = Pick<MailMessageEntity, 'userId' | 'template' | 'language' | 'toAddress' | 'subject' | 'textBody'>;
+export type NewMail = Pick<
+  MailMessageEntity,
+  'userId' | 'template' | 'language' | 'toAddress' | 'subject' | 'textBody'
+>;
 
 // The outbox: a mail row per message, written in the transaction of the change it tells about.
 @Injectable()

@@ -12,6 +12,11 @@ export interface MailRecipient {
   language: Language;
 }
 
+// A person with an account, as the recipient of a mail in their language.
+export function recipient(user: { id: string; email: string; language: Language }): MailRecipient {
+  return { userId: user.id, email: user.email, language: user.language };
+}
+
 @Injectable()
 export class MailService {
   private readonly logger = new Logger('Mail');

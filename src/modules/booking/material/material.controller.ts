@@ -65,7 +65,9 @@ export class MaterialController {
   @ApiOperation({ summary: 'The material file of an order' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Expert] })
-  @ApiFileDownload('An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work')
+  @ApiFileDownload(
+    'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
+  )
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
   async download(
     @CurrentUser() ctx: AuthContext,

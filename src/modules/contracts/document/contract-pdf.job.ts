@@ -6,7 +6,7 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { MailService } from '../../mail/mail.service';
+import { MailService, recipient } from '../../mail/mail.service';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractStatus } from '../entities/contract.entity';
 import { contractReadyMail } from '../mail/contract.mails';
@@ -57,17 +57,12 @@ export class ContractPdfJob {
       );
       const expert = await this.contracts.findUser(manager, contract.expertId);
       if (!expert) return null;
-      return this.mail.compose(
-        manager,
-        { userId: expert.id, email: expert.email, language: expert.language },
-        contractReadyMail,
-        {
-          number: contract.number,
-          version: contract.version,
-          validFrom: contract.validFrom,
-          validUntil: contract.validUntil,
-        },
-      );
+      return this.mail.compose(manager, recipient(expert), contractReadyMail, {
+        number: contract.number,
+        version: contract.version,
+        validFrom: contract.validFrom,
+        validUntil: contract.validUntil,
+      });
     });
     if (mailId) await this.mail.dispatch([mailId]);
   }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
-import { MyEarningsResponse, PaidLineResponse, StatementResponse, toStatementResponse, YearQuery } from '../dto/my-fees.dto';
+import {
+  MyEarningsResponse,
+  PaidLineResponse,
+  StatementResponse,
+  toStatementResponse,
+  YearQuery,
+} from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
 import { Download } from '../../files/file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
