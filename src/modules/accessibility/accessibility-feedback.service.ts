@@ -13,7 +13,6 @@ import {
   toAccessibilityFeedbackResponse,
 } from './dto/accessibility-feedback.response';
 import { CreateAccessibilityFeedbackDto } from './dto/create-accessibility-feedback.dto';
-import { AccessibilityFeedbackEntity } from './entities/accessibility-feedback.entity';
 import { accessibilityFeedbackMail } from './mail/accessibility-feedback.mail';
 
 @Injectable()
@@ -29,7 +28,7 @@ export class AccessibilityFeedbackService {
   // Stored and mailed in one transaction: the coordinator's mailbox gets exactly what the list shows.
   async create(meta: RequestMeta, dto: CreateAccessibilityFeedbackDto): Promise<void> {
     const mailId = await this.dataSource.transaction(async (manager) => {
-      const row = await manager.save(AccessibilityFeedbackEntity, {
+      const row = await this.feedback.insert(manager, {
         message: dto.message,
         email: dto.email ?? null,
         name: dto.name?.trim() || null,

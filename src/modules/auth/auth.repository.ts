@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { AuthUser } from '../../common/auth/auth-context';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { InvitationEntity, InvitationPurpose } from './entities/invitation.entity';
@@ -75,6 +75,22 @@ export class AuthRepository {
       { revokedAt: at, revokedReason: reason },
     );
     return Boolean(result.affected);
+  }
+
+  // Every live session of the person but `keep` (if given) ends; returns how many did.
+  async revokeUserSessions(
+    manager: EntityManager,
+    userId: string,
+    at: Date,
+    reason: string,
+    keep?: string,
+  ): Promise<number> {
+    const result = await manager.update(
+      SessionEntity,
+      { userId, ...(keep !== undefined ? { id: Not(keep) } : {}), revokedAt: IsNull() },
+      { revokedAt: at, revokedReason: reason },
+    );
+    return result.affected ?? 0;
   }
 
   async addRefreshToken(manager: EntityManager, sessionId: string, tokenHash: Buffer): Promise<void> {

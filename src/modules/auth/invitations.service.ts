@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
-import { MailService } from '../mail/mail.service';
+import { MailService, recipient } from '../mail/mail.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { AuthRepository } from './auth.repository';
 import { InvitationPurpose } from './entities/invitation.entity';
@@ -38,7 +38,7 @@ export class InvitationsService {
       expiresAt: new Date(this.clock.now().getTime() + validHours * 3600_000),
     });
     const link = `${this.config.env.PUBLIC_URL}/set-password#token=${token}`;
-    return this.mail.compose(manager, { userId: user.id, email: user.email, language: user.language }, template, {
+    return this.mail.compose(manager, recipient(user), template, {
       name: user.name,
       link,
       validHours,

@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock/clock';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { MailService } from '../mail/mail.service';
+import { MailService, recipient } from '../mail/mail.service';
 import { UserStatus } from '../users/entities/user.entity';
 import { LoginErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
@@ -97,16 +97,11 @@ export class PasswordResetService implements BeforeApplicationShutdown {
         expiresAt: new Date(now.getTime() + PASSWORD_RESET_VALID_MINUTES * 60_000),
       });
       await this.audit.log({ actorId: null, meta }, 'auth.password_reset_requested', ['user', user.id], {}, manager);
-      return this.mail.compose(
-        manager,
-        { userId: user.id, email: user.email, language: user.language },
-        passwordResetMail,
-        {
-          name: user.name,
-          link: `${this.config.env.PUBLIC_URL}/reset-password#token=${token}`,
-          validMinutes: PASSWORD_RESET_VALID_MINUTES,
-        },
-      );
+      return this.mail.compose(manager, recipient(user), passwordResetMail, {
+        name: user.name,
+        link: `${this.config.env.PUBLIC_URL}/reset-password#token=${token}`,
+        validMinutes: PASSWORD_RESET_VALID_MINUTES,
+      });
     });
     await this.mail.dispatch([mailId]);
   }

@@ -1,32 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock';
-import { SessionEntity } from './entities/session.entity';
+import { AuthRepository } from './auth.repository';
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly auth: AuthRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  async revokeAllForUser(manager: EntityManager, userId: string, reason: string): Promise<number> {
-    const result = await manager.update(
-      SessionEntity,
-      { userId, revokedAt: IsNull() },
-      { revokedAt: this.clock.now(), revokedReason: reason },
-    );
-    return result.affected ?? 0;
+  revokeAllForUser(manager: EntityManager, userId: string, reason: string): Promise<number> {
+    return this.auth.revokeUserSessions(manager, userId, this.clock.now(), reason);
   }
 
-  async revokeOthersForUser(
-    manager: EntityManager,
-    userId: string,
-    keepSessionId: string,
-    reason: string,
-  ): Promise<number> {
-    const result = await manager.update(
-      SessionEntity,
-      { userId, id: Not(keepSessionId), revokedAt: IsNull() },
-      { revokedAt: this.clock.now(), revokedReason: reason },
-    );
-    return result.affected ?? 0;
+  revokeOthersForUser(manager: EntityManager, userId: string, keepSessionId: string, reason: string): Promise<number> {
+    return this.auth.revokeUserSessions(manager, userId, this.clock.now(), reason, keepSessionId);
   }
 }

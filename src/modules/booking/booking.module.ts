@@ -26,6 +26,7 @@ import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
 import { MaterialController } from './material/material.controller';
+import { MaterialRepository } from './material/material.repository';
 import { MaterialService } from './material/material.service';
 import { MatchingRepository } from './matching/matching.repository';
 import { MatchingService } from './matching/matching.service';
@@ -67,6 +68,7 @@ import { TimeChangesService } from './time-change/time-changes.service';
     CalendarFeedRepository,
     CalendarFeedService,
     MaterialService,
+    MaterialRepository,
     CancellationQuoteService,
     TimelineRepository,
     TimelineService,

@@ -105,6 +105,30 @@ export class ContractsRepository {
     return row?.pdf ?? null;
   }
 
+  // The rendered PDF lands only on an approved contract without one; returns whether this call stored it.
+  async storePdf(manager: EntityManager, id: string, pdf: Buffer, sha256: string): Promise<boolean> {
+    const stored = await manager
+      .createQueryBuilder()
+      .update(ContractEntity)
+      .set({ pdf, pdfSha256: sha256 })
+      .where('id = :id AND status = :approved AND pdf IS NULL', { id, approved: ContractStatus.Approved })
+      .execute();
+    return Boolean(stored.affected);
+  }
+
+  // One signed copy a contract: returns whether this call stored it (a duplicate job loses the insert).
+  async storeSignedCopy(
+    manager: EntityManager,
+    copy: { contractId: string; approvedSha256: string; approvedBytes: number; pdf: Buffer; sha256: string },
+  ): Promise<boolean> {
+    const stored: unknown[] = await manager.query(
+      `INSERT INTO contract_signed_copies (contract_id, approved_sha256, approved_bytes, pdf, sha256) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (contract_id) DO NOTHING RETURNING contract_id`,
+      [copy.contractId, copy.approvedSha256, copy.approvedBytes, copy.pdf, copy.sha256],
+    );
+    return stored.length > 0;
+  }
+
   findPage(filter: ContractFilter): Promise<[ContractEntity[], number]> {
     const qb = this.dataSource
       .getRepository(ContractEntity)

@@ -20,8 +20,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
-import { fileResponse } from '../files/file-response';
-import { MediaType } from '../files/media-type';
+import { ApiFileDownload, fileResponse } from '../files/file-response';
 import { UploadedForm, UploadForm } from '../files/upload-form.decorator';
 import { CredentialsService } from './credentials.service';
 import { CreateCredentialDto } from './dto/create-credential.dto';
@@ -96,16 +95,7 @@ export class CredentialsController {
   @ApiOperation({ summary: "A training credential's certificate file" })
   @Get('credentials/:id/file')
   @Authenticated({ roles: [Role.Expert, ...STAFF] })
-  @ApiOkResponse({
-    content: Object.fromEntries(
-      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-    ),
-    description: 'The certificate, as an attachment, in the type detected at upload',
-    headers: {
-      ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
-      'Content-Disposition': { description: 'attachment with a safe file name', schema: { type: 'string' } },
-    },
-  })
+  @ApiFileDownload('The certificate, as an attachment, in the type detected at upload')
   @ApiNotFoundResponse({ type: ProblemResponse, description: "No such credential, or another expert's" })
   async file(
     @CurrentUser() ctx: AuthContext,

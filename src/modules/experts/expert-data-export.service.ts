@@ -17,6 +17,8 @@ import { toFeedbackResponse } from '../booking/dto/feedback.response';
 import { toContractResponse } from '../contracts/dto/contract.response';
 import { toCredentialResponse } from '../credentials/dto/credential.response';
 import { toClaimResponse } from '../fees/dto/claim.response';
+import { lineAmounts } from '../fees/dto/fee-run.dto';
+import { toStatementResponse } from '../fees/dto/my-fees.dto';
 import { ExpertDataResponse, ExportedAuditEntryResponse, ExportedFileLink } from './dto/expert-data.response';
 import { toExpertResponse, toPaymentDetailsResponse } from './dto/expert.response';
 import { ExpertDataRepository } from './expert-data.repository';
@@ -185,23 +187,11 @@ export class ExpertDataExport {
         incomeType: l.incomeType,
         feeBasis: l.feeBasis,
         rateCents: l.rateCents,
-        quarterHours: l.quarterHours,
-        grossFeeCents: l.grossFeeCents,
-        carTravelCents: l.carTravelCents,
-        costsCents: l.costsCents,
-        travelAndCostsCents: l.travelAndCostsCents,
-        withholdingCents: l.withholdingCents,
-        netCents: l.netCents,
+        ...lineAmounts(l),
         taxPercent: l.taxPercent === null ? null : Number(l.taxPercent),
       })),
       statements: statements.map((f) => ({
-        id: f.id,
-        runId: f.runId,
-        fileName: f.fileName,
-        language: f.language ?? 'fi',
-        sha256: f.sha256,
-        size: f.sizeBytes,
-        createdAt: f.createdAt.toISOString(),
+        ...toStatementResponse(f),
         download: link(EXPERT_FILE_PATHS.statement(f.id), f.sha256),
       })),
       auditTrail,

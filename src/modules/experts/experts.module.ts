@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CredentialsModule } from '../credentials/credentials.module';
 import { ExpertAnonymiser } from './expert-anonymiser.service';
+import { ExpertErasureRepository } from './expert-erasure.repository';
 import { ExpertDataExport } from './expert-data-export.service';
 import { ExpertDataRepository } from './expert-data.repository';
 import { ExpertLifecycleService } from './expert-lifecycle.service';
@@ -25,6 +26,7 @@ import { UsersModule } from '../users/users.module';
     ExpertLifecycleService,
     PaymentDetailsService,
     ExpertAnonymiser,
+    ExpertErasureRepository,
     ExpertPrivacyService,
     ExpertDataRepository,
     ExpertDataExport,

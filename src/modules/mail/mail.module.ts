@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { DynamicModule, Global, Logger, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MailJob } from './mail.job';
+import { MailRepository } from './mail.repository';
 import { MailService } from './mail.service';
 import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
 
@@ -22,6 +23,7 @@ export class MailModule {
       module: MailModule,
       providers: [
         MailService,
+        MailRepository,
         ...(options.runWorkers
           ? [MailJob, { provide: MailTransport, inject: [AppConfig], useFactory: mailTransport }]
           : []),

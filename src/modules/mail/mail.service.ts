@@ -3,8 +3,8 @@ import { EntityManager } from 'typeorm';
 import { Language } from '../../common/i18n/language';
 import { JobName } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
-import { MailMessageEntity } from './entities/mail-message.entity';
 import { MailTemplate } from './mail-template';
+import { MailRepository } from './mail.repository';
 
 export interface MailRecipient {
   userId: string | null;
@@ -12,16 +12,24 @@ export interface MailRecipient {
   language: Language;
 }
 
+// A person with an account, as the recipient of a mail in their language.
+export function recipient(user: { id: string; email: string; language: Language }): MailRecipient {
+  return { userId: user.id, email: user.email, language: user.language };
+}
+
 @Injectable()
 export class MailService {
   private readonly logger = new Logger('Mail');
 
-  constructor(private readonly jobs: JobQueue) {}
+  constructor(
+    private readonly mails: MailRepository,
+    private readonly jobs: JobQueue,
+  ) {}
 
   // Inside the caller's transaction: the mail exists only if the change it reports commits.
   async compose<P>(manager: EntityManager, to: MailRecipient, template: MailTemplate<P>, params: P): Promise<string> {
     const content = template.render[to.language](params);
-    const row = await manager.save(MailMessageEntity, {
+    return this.mails.insert(manager, {
       userId: to.userId,
       template: template.name,
       language: to.language,
@@ -29,7 +37,6 @@ export class MailService {
       subject: content.subject,
       textBody: content.text,
     });
-    return row.id;
   }
 
   // After commit. If Redis is down the row stays queued and the sweep job sends it later.

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.rule';
+import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { LinkToken, NewPassword } from './password-fields.decorator';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'maija@example.fi' })
@@ -10,14 +10,10 @@ export class PasswordResetRequestDto {
 }
 
 export class PasswordResetConfirmDto {
-  @ApiProperty({ description: 'The token from the reset link (after #token=)' })
-  @IsString()
-  @Length(20, 200)
+  @LinkToken('The token from the reset link (after #token=)')
   token: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @NewPassword()
   password: string;
 }
 
@@ -27,8 +23,6 @@ export class ChangePasswordDto {
   @MaxLength(128)
   currentPassword: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
-  @IsString()
-  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  @NewPassword()
   newPassword: string;
 }

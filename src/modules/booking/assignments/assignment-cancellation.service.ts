@@ -6,7 +6,7 @@ import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { ContractEnding } from '../../contracts';
 import { LateCancellationClaims, lateCancellationFeeCents } from '../../fees';
-import { MailService } from '../../mail/mail.service';
+import { MailService, recipient } from '../../mail/mail.service';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
@@ -103,14 +103,7 @@ export class AssignmentCancellation {
       feeDue,
       lateHours: this.config.env.LATE_CANCELLATION_HOURS,
     };
-    const ids = [
-      await this.mail.compose(
-        manager,
-        { userId: expert.id, email: expert.email, language: expert.language },
-        cancelledMail,
-        params,
-      ),
-    ];
+    const ids = [await this.mail.compose(manager, recipient(expert), cancelledMail, params)];
     // The fee due is claimed for the expert at once: nobody loses money because they did not know to ask for it.
     if (feeDue) {
       const work = {
@@ -139,14 +132,7 @@ export class AssignmentCancellation {
     );
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
       const orderer = await this.booking.findUser(manager, request.createdBy);
-      ids.push(
-        await this.mail.compose(
-          manager,
-          { userId: orderer.id, email: orderer.email, language: orderer.language },
-          cancelledMail,
-          params,
-        ),
-      );
+      ids.push(await this.mail.compose(manager, recipient(orderer), cancelledMail, params));
     }
     return ids;
   }

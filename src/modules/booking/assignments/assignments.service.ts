@@ -10,7 +10,7 @@ import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
 import { ContractDrafts } from '../../contracts';
-import { MailService } from '../../mail/mail.service';
+import { MailService, recipient } from '../../mail/mail.service';
 import { OrganisationsRepository } from '../../organisations/organisations.repository';
 import { assignmentAccess } from '../assignment-access.rule';
 import { AssignmentCancellation } from './assignment-cancellation.service';
@@ -183,16 +183,11 @@ export class AssignmentsService {
       const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
       if (!orderer) return null;
       await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
-      return this.mail.compose(
-        manager,
-        { userId: orderer.id, email: orderer.email, language: orderer.language },
-        reminderMail,
-        {
-          title: assignment.request.title,
-          startsAt: assignment.startsAt,
-          endsAt: assignment.endsAt,
-        },
-      );
+      return this.mail.compose(manager, recipient(orderer), reminderMail, {
+        title: assignment.request.title,
+        startsAt: assignment.startsAt,
+        endsAt: assignment.endsAt,
+      });
     });
     if (mailId) await this.mail.dispatch([mailId]);
   }
@@ -252,20 +247,9 @@ export class AssignmentsService {
     };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators)
-      ids.push(
-        await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, withdrawnMail, params),
-      );
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, recipient(c), withdrawnMail, params));
     const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
-    if (orderer)
-      ids.push(
-        await this.mail.compose(
-          manager,
-          { userId: orderer.id, email: orderer.email, language: orderer.language },
-          ordererWithdrawnMail,
-          params,
-        ),
-      );
+    if (orderer) ids.push(await this.mail.compose(manager, recipient(orderer), ordererWithdrawnMail, params));
     return ids;
   }
 
@@ -278,10 +262,7 @@ export class AssignmentsService {
     };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators)
-      ids.push(
-        await this.mail.compose(manager, { userId: c.id, email: c.email, language: c.language }, noShowMail, params),
-      );
+    for (const c of coordinators) ids.push(await this.mail.compose(manager, recipient(c), noShowMail, params));
     return ids;
   }
 }

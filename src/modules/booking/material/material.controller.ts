@@ -18,8 +18,7 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { fileResponse } from '../../files/file-response';
-import { MediaType } from '../../files/media-type';
+import { ApiFileDownload, fileResponse } from '../../files/file-response';
 import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
@@ -66,16 +65,9 @@ export class MaterialController {
   @ApiOperation({ summary: 'The material file of an order' })
   @Get()
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator, Role.Expert] })
-  @ApiOkResponse({
-    content: Object.fromEntries(
-      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-    ),
-    description: 'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
-    headers: {
-      ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },
-      'Content-Disposition': { description: 'attachment with a safe file name', schema: { type: 'string' } },
-    },
-  })
+  @ApiFileDownload(
+    'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
+  )
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
   async download(
     @CurrentUser() ctx: AuthContext,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { DomainError } from '../../../common/errors/domain-error';
@@ -11,7 +11,8 @@ import { BookingErrors } from '../booking.errors';
 import { BookingRequestsService } from '../requests/booking-requests.service';
 import { RequestResponse } from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
-import { OfferEntity } from '../entities/offer.entity';
+import { BookingRepository } from '../booking.repository';
+import { MaterialRepository } from './material.repository';
 
 const materialNotFound = () => new DomainError('MATERIAL_NOT_FOUND', 'not_found', 'The order has no material file');
 
@@ -22,6 +23,8 @@ export class MaterialService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly requests: BookingRequestsService,
+    private readonly booking: BookingRepository,
+    private readonly material: MaterialRepository,
     private readonly files: FilesService,
     private readonly audit: AuditService,
   ) {}
@@ -29,14 +32,9 @@ export class MaterialService {
   async attach(ctx: AuthContext, id: string, upload: Upload): Promise<RequestResponse> {
     const request = await this.requests.visible(ctx, id);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(BookingRequestEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked || locked.status !== RequestStatus.Draft)
-        throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      const locked = await this.lockDraft(manager, request);
       const stored = await this.files.store(manager, ctx.user.id, upload);
-      await manager.update(BookingRequestEntity, { id }, { materialFileId: stored.id });
+      await this.material.setMaterialFile(manager, id, stored.id);
       if (locked.materialFileId) await this.files.remove(manager, locked.materialFileId);
       await this.audit.log(ctx, 'request.material_attached', ['booking_request', id], { fileId: stored.id }, manager);
     });
@@ -46,14 +44,9 @@ export class MaterialService {
   async remove(ctx: AuthContext, id: string): Promise<void> {
     const request = await this.requests.visible(ctx, id);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(BookingRequestEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!locked || locked.status !== RequestStatus.Draft)
-        throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+      const locked = await this.lockDraft(manager, request);
       if (!locked.materialFileId) throw materialNotFound();
-      await manager.update(BookingRequestEntity, { id }, { materialFileId: null });
+      await this.material.setMaterialFile(manager, id, null);
       await this.files.remove(manager, locked.materialFileId);
       await this.audit.log(
         ctx,
@@ -73,10 +66,17 @@ export class MaterialService {
     return file;
   }
 
+  // Material changes only on a draft, under the request's lock.
+  private async lockDraft(manager: EntityManager, request: BookingRequestEntity): Promise<BookingRequestEntity> {
+    const locked = await this.booking.lockRequest(manager, request.id);
+    if (!locked || locked.status !== RequestStatus.Draft)
+      throw BookingErrors.requestStatusConflict(locked?.status ?? request.status, 'edited');
+    return locked;
+  }
+
   // An expert reads the material of work offered to them, and of no other.
   private async offeredTo(ctx: AuthContext, id: string): Promise<BookingRequestEntity> {
-    const offered = await this.dataSource.getRepository(OfferEntity).existsBy({ requestId: id, expertId: ctx.user.id });
-    const request = offered ? await this.dataSource.getRepository(BookingRequestEntity).findOneBy({ id }) : null;
+    const request = await this.material.findOfferedTo(id, ctx.user.id);
     if (!request) {
       await this.audit.denied(ctx, ['booking_request', id]);
       throw BookingErrors.requestNotFound();

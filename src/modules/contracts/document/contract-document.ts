@@ -1,19 +1,15 @@
 // Everything the contract PDF shows, already resolved: the renderer reads nothing else, so the same
-// ContractDocument always gives the same bytes (the stored SHA-256 depends on it).
+// ContractDocument always gives the same bytes (the stored SHA-256 depends on it). Plain strings, no enums.
 
-export type DocumentLanguage = 'fi' | 'sv' | 'en';
+import type { TaskType } from '../../../common/domain/task-type';
+import type { Language } from '../../../common/i18n/language';
+
+export type DocumentLanguage = `${Language}`;
 
 export interface ContractTaskLine {
   startsAt: string; // ISO instant, UTC
   endsAt: string; // ISO instant, UTC
-  taskType:
-    | 'working_group'
-    | 'evaluation'
-    | 'staff_meeting_training'
-    | 'lecture'
-    | 'workshop_event'
-    | 'client_session'
-    | 'professional_pair';
+  taskType: `${TaskType}`;
   title: string;
   place: { remote: true } | { remote: false; municipalityFi: string; municipalitySv: string; address: string };
   preparationMinutes: number;

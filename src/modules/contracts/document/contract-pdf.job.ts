@@ -6,9 +6,9 @@ import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
-import { MailService } from '../../mail/mail.service';
+import { MailService, recipient } from '../../mail/mail.service';
 import { ContractsRepository } from '../contracts.repository';
-import { ContractEntity, ContractStatus } from '../entities/contract.entity';
+import { ContractStatus } from '../entities/contract.entity';
 import { contractReadyMail } from '../mail/contract.mails';
 import { ContractPdfRenderer } from './contract-pdf-renderer.service';
 
@@ -47,13 +47,7 @@ export class ContractPdfJob {
     const pdf = await this.renderer.render(contract.snapshot);
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const mailId = await this.dataSource.transaction(async (manager) => {
-      const stored = await manager
-        .createQueryBuilder()
-        .update(ContractEntity)
-        .set({ pdf, pdfSha256: sha256 })
-        .where('id = :id AND status = :approved AND pdf IS NULL', { id: contractId, approved: ContractStatus.Approved })
-        .execute();
-      if (!stored.affected) return null;
+      if (!(await this.contracts.storePdf(manager, contractId, pdf, sha256))) return null;
       await this.audit.log(
         null,
         'contract.pdf_stored',
@@ -63,17 +57,12 @@ export class ContractPdfJob {
       );
       const expert = await this.contracts.findUser(manager, contract.expertId);
       if (!expert) return null;
-      return this.mail.compose(
-        manager,
-        { userId: expert.id, email: expert.email, language: expert.language },
-        contractReadyMail,
-        {
-          number: contract.number,
-          version: contract.version,
-          validFrom: contract.validFrom,
-          validUntil: contract.validUntil,
-        },
-      );
+      return this.mail.compose(manager, recipient(expert), contractReadyMail, {
+        number: contract.number,
+        version: contract.version,
+        validFrom: contract.validFrom,
+        validUntil: contract.validUntil,
+      });
     });
     if (mailId) await this.mail.dispatch([mailId]);
   }

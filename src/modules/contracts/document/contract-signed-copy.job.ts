@@ -60,18 +60,21 @@ export class ContractSignedCopyJob {
       approvedSha256: contract.signedPdfSha256,
     });
     const hash = sha256(copy.bytes);
+    const approvedSha256 = contract.signedPdfSha256;
     await this.dataSource.transaction(async (manager) => {
-      const stored: unknown[] = await manager.query(
-        `INSERT INTO contract_signed_copies (contract_id, approved_sha256, approved_bytes, pdf, sha256) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (contract_id) DO NOTHING RETURNING contract_id`,
-        [contractId, contract.signedPdfSha256, copy.originalLength, copy.bytes, hash],
-      );
-      if (stored.length === 0) return;
+      const stored = await this.contracts.storeSignedCopy(manager, {
+        contractId,
+        approvedSha256,
+        approvedBytes: copy.originalLength,
+        pdf: copy.bytes,
+        sha256: hash,
+      });
+      if (!stored) return;
       await this.audit.log(
         null,
         'contract.signed_copy_stored',
         ['contract', contractId],
-        { sha256: hash, approvedSha256: contract.signedPdfSha256, bytes: copy.bytes.length },
+        { sha256: hash, approvedSha256, bytes: copy.bytes.length },
         manager,
       );
     });

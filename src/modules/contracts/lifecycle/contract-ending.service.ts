@@ -5,7 +5,7 @@ import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
 import { AssignmentStatus, CancelledBy } from '../../booking/entities/assignment.entity';
-import { MailService } from '../../mail/mail.service';
+import { MailService, recipient } from '../../mail/mail.service';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractEntity, ContractStatus, TerminationCause } from '../entities/contract.entity';
 import { contractEndedMail } from '../mail/contract.mails';
@@ -125,17 +125,12 @@ export class ContractEnding {
     );
     const expert = wasSigned ? await this.contracts.findUser(manager, contract.expertId) : null;
     if (!expert) return { unconfirmed, mailIds: [] };
-    const mailId = await this.mail.compose(
-      manager,
-      { userId: expert.id, email: expert.email, language: expert.language },
-      contractEndedMail,
-      {
-        number: contract.number,
-        version: contract.version,
-        endedOn: localDate(now),
-        workCancelled: cause === TerminationCause.WorkCancelled,
-      },
-    );
+    const mailId = await this.mail.compose(manager, recipient(expert), contractEndedMail, {
+      number: contract.number,
+      version: contract.version,
+      endedOn: localDate(now),
+      workCancelled: cause === TerminationCause.WorkCancelled,
+    });
     return { unconfirmed, mailIds: [mailId] };
   }
 

@@ -1,3 +1,4 @@
+import { formatDate } from '../../../common/i18n/format';
 import { Language, Translations } from '../../../common/i18n/language';
 import { TrainingType } from '../entities/training-credential.entity';
 
@@ -27,27 +28,6 @@ const TRAINING: Translations<Record<TrainingType, string>> = {
 };
 
 const COMPLETED: Translations<string> = { fi: 'suoritettu', sv: 'slutförd', en: 'completed' };
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-// Finnish and Finland-Swedish write 28.5.2025; English 28 May 2025.
-function formatDate(isoDate: string, language: Language): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return language === Language.En ? `${day} ${MONTHS_EN[month - 1]} ${year}` : `${day}.${month}.${year}`;
-}
 
 // "Kokemusasiantuntijakoulutus, Vamia, suoritettu 28.5.2025."
 export function credentialLine(p: CredentialMailParams, language: Language): string {

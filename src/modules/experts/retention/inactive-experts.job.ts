@@ -10,7 +10,8 @@ import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { ExpertAnonymiser, scrubPaidLines } from '../expert-anonymiser.service';
+import { ExpertAnonymiser } from '../expert-anonymiser.service';
+import { ExpertErasureRepository } from '../expert-erasure.repository';
 import { nextExpertStatus } from '../expert-transitions.rule';
 import { inactivityNoticeMail } from '../mail/inactivity-notice.mail';
 import { InactiveExpertsRepository } from './inactive-experts.repository';
@@ -38,6 +39,7 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inactive: InactiveExpertsRepository,
     private readonly anonymiser: ExpertAnonymiser,
+    private readonly erasure: ExpertErasureRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly scheduler: Scheduler,
@@ -88,7 +90,7 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
     }
     // Runs exported after an expert was anonymised: their lines and statements lose the person too.
     await this.dataSource.transaction(async (manager) => {
-      result.scrubbedLines = await scrubPaidLines(manager);
+      result.scrubbedLines = await this.erasure.scrubPaidLines(manager);
       result.deletedStatements = await this.inactive.deleteStatementsOfAnonymised(manager);
     });
     if (result.noticed + result.anonymised + result.failed + result.scrubbedLines + result.deletedStatements > 0) {

@@ -178,6 +178,25 @@ export function toFeeRunLineResponse(l: FeeRunLineEntity): FeeRunLineResponse {
     taskType: l.taskType,
     workDate: l.workDate,
     incomeType: l.incomeType,
+    ...lineAmounts(l),
+    taxPercent: l.taxPercent,
+  };
+}
+
+// The hours and money of a line, as every response that shows one gives them.
+export function lineAmounts(
+  l: FeeRunLineEntity,
+): Pick<
+  FeeRunLineEntity,
+  | 'quarterHours'
+  | 'grossFeeCents'
+  | 'carTravelCents'
+  | 'costsCents'
+  | 'travelAndCostsCents'
+  | 'withholdingCents'
+  | 'netCents'
+> {
+  return {
     quarterHours: l.quarterHours,
     grossFeeCents: l.grossFeeCents,
     carTravelCents: l.carTravelCents,
@@ -185,7 +204,6 @@ export function toFeeRunLineResponse(l: FeeRunLineEntity): FeeRunLineResponse {
     travelAndCostsCents: l.travelAndCostsCents,
     withholdingCents: l.withholdingCents,
     netCents: l.netCents,
-    taxPercent: l.taxPercent,
   };
 }
 

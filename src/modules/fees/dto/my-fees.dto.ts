@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { FeeRunFileEntity } from '../entities/fee-run-file.entity';
 import { LinePayee } from '../entities/fee-run-line.entity';
 
 export class YearQuery {
@@ -57,4 +58,16 @@ export class StatementResponse {
   @ApiProperty() sha256: string;
   @ApiProperty() size: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export function toStatementResponse(f: FeeRunFileEntity): StatementResponse {
+  return {
+    id: f.id,
+    runId: f.runId,
+    fileName: f.fileName,
+    language: f.language ?? 'fi',
+    sha256: f.sha256,
+    size: f.sizeBytes,
+    createdAt: f.createdAt.toISOString(),
+  };
 }

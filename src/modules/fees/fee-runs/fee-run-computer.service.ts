@@ -3,71 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
-import { TaskType } from '../../../common/domain/task-type';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
 import { payeeTerms, priceClaim } from '../money/claim-pricing.rule';
-import { ClaimTrip } from '../entities/claim.entity';
 import { FeeBasis } from '../entities/fee-rate.entity';
 import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity';
 import { LinePayee } from '../entities/fee-run-line.entity';
 import { FeeArithmeticError } from '../money/fee-arithmetic.rule';
-import { FeeRunsRepository, NewLine } from './fee-runs.repository';
+import { FeeRunsRepository, NewLine, PendingClaim } from './fee-runs.repository';
 
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
-
-// One approved claim with everything its line needs, read in one set-based query per batch.
-interface PendingClaim {
-  id: string;
-  expertId: string;
-  expertName: string;
-  workDate: string;
-  workedMinutes: number;
-  preparationMinutes: number;
-  lateCancellation: boolean;
-  trips: ClaimTrip[];
-  taskType: TaskType;
-  costCentre: string;
-  organisationId: string;
-  payee: 'expert' | 'association' | null;
-  declinesFee: boolean | null;
-  taxPercent: string | null;
-  taxCardYear: number | null;
-  associationName: string | null;
-  associationBusinessId: string | null;
-  ibanEncrypted: string | null;
-  associationIbanEncrypted: string | null;
-  publicTransportCents: number;
-  parkingCents: number;
-  otherCostsCents: number;
-}
-
-// Approved, not on any line, work up to the run's date, approved before the run started: keyset-paginated
-// by claim id, so a batch costs the same at the start and the end of 50,000 claims.
-const PENDING_CLAIMS = `
-  SELECT c.id, c.expert_id AS "expertId", u.name AS "expertName", c.work_date::text AS "workDate",
-         c.worked_minutes AS "workedMinutes", c.preparation_minutes AS "preparationMinutes",
-         c.late_cancellation AS "lateCancellation", c.trips,
-         r.task_type AS "taskType", r.cost_centre AS "costCentre", r.organisation_id AS "organisationId",
-         pd.payee, pd.declines_fee AS "declinesFee", pd.tax_percent AS "taxPercent", pd.tax_card_year AS "taxCardYear",
-         pd.association_name AS "associationName", pd.association_business_id AS "associationBusinessId",
-         pd.iban_encrypted AS "ibanEncrypted", pd.association_iban_encrypted AS "associationIbanEncrypted",
-         COALESCE(k.public_transport, 0)::int AS "publicTransportCents", COALESCE(k.parking, 0)::int AS "parkingCents",
-         COALESCE(k.other, 0)::int AS "otherCostsCents"
-    FROM claims c
-    JOIN assignments a ON a.id = c.assignment_id
-    JOIN booking_requests r ON r.id = a.request_id
-    JOIN users u ON u.id = c.expert_id
-    LEFT JOIN expert_payment_details pd ON pd.expert_id = c.expert_id
-    LEFT JOIN LATERAL (
-      SELECT sum(amount_cents) FILTER (WHERE kind = 'public_transport') AS public_transport,
-             sum(amount_cents) FILTER (WHERE kind = 'parking') AS parking,
-             sum(amount_cents) FILTER (WHERE kind = 'other') AS other
-        FROM claim_costs WHERE claim_id = c.id) k ON true
-   WHERE c.status = 'approved' AND c.work_date <= $1 AND c.decided_at <= $2 AND c.id > $3
-     AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id)
-   ORDER BY c.id
-   LIMIT $4`;
 
 // A claim the arithmetic refuses (no rate for its day, say): the run stops as failed, naming it.
 class RunFailure extends Error {
@@ -154,12 +99,7 @@ export class FeeRunComputer {
     return this.dataSource.transaction(async (manager) => {
       const run = await this.runs.lock(manager, runId);
       if (!run || run.status !== FeeRunStatus.Running) return null;
-      const claims: PendingClaim[] = await manager.query(PENDING_CLAIMS, [
-        run.upTo,
-        run.cutoffAt,
-        after,
-        this.config.env.FEE_RUN_BATCH_SIZE,
-      ]);
+      const claims = await this.runs.pendingClaims(manager, run, after, this.config.env.FEE_RUN_BATCH_SIZE);
       if (claims.length === 0) {
         await this.finish(manager, run);
         return null;
@@ -222,21 +162,8 @@ export class FeeRunComputer {
     };
   }
 
-  // Totals are summed from the committed lines, never carried along: a resumed run adds up the same.
   private async finish(manager: EntityManager, run: FeeRunEntity): Promise<void> {
-    await manager.query(
-      `UPDATE fee_runs r
-          SET status = 'computed', computed_at = $2, error = NULL, line_count = t.n, gross_fee_cents = t.gross,
-              travel_and_costs_cents = t.travel, withholding_cents = t.withholding, net_cents = t.net,
-              skipped_count = (SELECT count(*) FROM claims c
-                                WHERE c.status = 'approved' AND c.work_date <= r.up_to AND c.decided_at <= r.cutoff_at
-                                  AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id))
-         FROM (SELECT count(*) AS n, COALESCE(sum(gross_fee_cents), 0) AS gross, COALESCE(sum(travel_and_costs_cents), 0) AS travel,
-                      COALESCE(sum(withholding_cents), 0) AS withholding, COALESCE(sum(net_cents), 0) AS net
-                 FROM fee_run_lines WHERE run_id = $1) t
-        WHERE r.id = $1 AND r.status = 'running'`,
-      [run.id, this.clock.now()],
-    );
+    await this.runs.finishComputed(manager, run.id, this.clock.now());
     await this.audit.log(null, 'fee_run.computed', ['fee_run', run.id], {}, manager);
     await this.runs.analyzeLines(manager);
   }

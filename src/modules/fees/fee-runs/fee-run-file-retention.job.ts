@@ -8,6 +8,7 @@ import { JobName } from '../../../common/jobs/job-names';
 import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit/audit.service';
+import { FeeRunsRepository } from './fee-runs.repository';
 
 const RUN_AT_HOUR = 4;
 // Kirjanpitolaki 2:10 §: vouchers are kept six years from the end of the year they belong to (the county's
@@ -24,6 +25,7 @@ export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: FeeRunsRepository,
     private readonly scheduler: Scheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -45,14 +47,7 @@ export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
   async purge(): Promise<{ runs: number; files: number }> {
     const before = this.exportedBefore(this.clock.now());
     return this.dataSource.transaction(async (manager) => {
-      const rows: { runId: string; files: number }[] = await manager.query(
-        `WITH gone AS (
-           DELETE FROM fee_run_files f USING fee_runs r
-            WHERE r.id = f.run_id AND r.status = 'exported' AND r.exported_at < $1 AND f.kind IN ('payroll_csv', 'statement')
-           RETURNING f.run_id)
-         SELECT run_id AS "runId", count(*)::int AS files FROM gone GROUP BY run_id ORDER BY run_id`,
-        [before],
-      );
+      const rows = await this.runs.purgeFilesExportedBefore(manager, before);
       for (const { runId, files } of rows) {
         await this.audit.log(
           null,

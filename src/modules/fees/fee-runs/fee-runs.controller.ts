@@ -26,7 +26,7 @@ import {
   FeeRunResponse,
   StartFeeRunDto,
 } from '../dto/fee-run.dto';
-import { feeFileResponse } from './fee-file-response';
+import { fileResponse } from '../../files/file-response';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv';
 
@@ -169,6 +169,6 @@ export class FeeRunsController {
     @Param('fileId', ParseUuidPipe) fileId: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return feeFileResponse(reply, await this.runs.download(ctx, id, fileId));
+    return fileResponse(reply, await this.runs.download(ctx, id, fileId));
   }
 }

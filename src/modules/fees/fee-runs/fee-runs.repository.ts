@@ -4,20 +4,14 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entity';
 import { TaskType } from '../../../common/domain/task-type';
+import { Language } from '../../../common/i18n/language';
+import { ClaimTrip } from '../entities/claim.entity';
+import { CostCentreRow } from './export/cost-centre-summary';
+import { PayrollRow } from './export/payroll-csv';
 import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
 
-export interface CostCentreTotals {
-  costCentre: string;
+export interface CostCentreTotals extends CostCentreRow {
   organisationId: string;
-  organisationCode: string;
-  organisationNameFi: string;
-  organisationNameSv: string;
-  lines: number;
-  minutes: number;
-  grossFeeCents: number;
-  travelAndCostsCents: number;
-  withholdingCents: number;
-  netCents: number;
 }
 
 export type NewLine = Omit<FeeRunLineEntity, 'id' | 'run' | 'claim' | 'expert' | 'organisation'>;
@@ -50,6 +44,85 @@ const LINE_COLUMNS: [string, string, keyof NewLine][] = [
 ];
 const INSERT_LINES = `INSERT INTO fee_run_lines (${LINE_COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${LINE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
+
+// One approved claim with everything its line needs, read in one set-based query per batch.
+export interface PendingClaim {
+  id: string;
+  expertId: string;
+  expertName: string;
+  workDate: string;
+  workedMinutes: number;
+  preparationMinutes: number;
+  lateCancellation: boolean;
+  trips: ClaimTrip[];
+  taskType: TaskType;
+  costCentre: string;
+  organisationId: string;
+  payee: 'expert' | 'association' | null;
+  declinesFee: boolean | null;
+  taxPercent: string | null;
+  taxCardYear: number | null;
+  associationName: string | null;
+  associationBusinessId: string | null;
+  ibanEncrypted: string | null;
+  associationIbanEncrypted: string | null;
+  publicTransportCents: number;
+  parkingCents: number;
+  otherCostsCents: number;
+}
+
+// Approved, not on any line, work up to the run's date, approved before the run started: keyset-paginated
+// by claim id, so a batch costs the same at the start and the end of 50,000 claims.
+const PENDING_CLAIMS = `
+  SELECT c.id, c.expert_id AS "expertId", u.name AS "expertName", c.work_date::text AS "workDate",
+         c.worked_minutes AS "workedMinutes", c.preparation_minutes AS "preparationMinutes",
+         c.late_cancellation AS "lateCancellation", c.trips,
+         r.task_type AS "taskType", r.cost_centre AS "costCentre", r.organisation_id AS "organisationId",
+         pd.payee, pd.declines_fee AS "declinesFee", pd.tax_percent AS "taxPercent", pd.tax_card_year AS "taxCardYear",
+         pd.association_name AS "associationName", pd.association_business_id AS "associationBusinessId",
+         pd.iban_encrypted AS "ibanEncrypted", pd.association_iban_encrypted AS "associationIbanEncrypted",
+         COALESCE(k.public_transport, 0)::int AS "publicTransportCents", COALESCE(k.parking, 0)::int AS "parkingCents",
+         COALESCE(k.other, 0)::int AS "otherCostsCents"
+    FROM claims c
+    JOIN assignments a ON a.id = c.assignment_id
+    JOIN booking_requests r ON r.id = a.request_id
+    JOIN users u ON u.id = c.expert_id
+    LEFT JOIN expert_payment_details pd ON pd.expert_id = c.expert_id
+    LEFT JOIN LATERAL (
+      SELECT sum(amount_cents) FILTER (WHERE kind = 'public_transport') AS public_transport,
+             sum(amount_cents) FILTER (WHERE kind = 'parking') AS parking,
+             sum(amount_cents) FILTER (WHERE kind = 'other') AS other
+        FROM claim_costs WHERE claim_id = c.id) k ON true
+   WHERE c.status = 'approved' AND c.work_date <= $1 AND c.decided_at <= $2 AND c.id > $3
+     AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id)
+   ORDER BY c.id
+   LIMIT $4`;
+
+// A run's line with what the export's files print beside it (the payroll row without the run id and the clear
+// IBAN, which the exporter adds).
+export interface ExportLine extends Omit<PayrollRow, 'runId' | 'iban'> {
+  ibanEncrypted: string | null;
+  language: Language;
+  title: string;
+}
+
+// Lines of one run, grouped by expert (keyset on expert and line id), with what the files print.
+const EXPORT_LINES = `
+  WITH page AS MATERIALIZED (
+    SELECT * FROM fee_run_lines WHERE run_id = $1 AND (expert_id, id) > ($2, $3) ORDER BY expert_id, id LIMIT $4)
+  SELECT l.id AS "lineId", l.claim_id AS "claimId", l.expert_id AS "expertId", u.name AS "expertName", u.language,
+         l.payee_kind AS "payeeKind", l.payee_name AS "payeeName", l.payee_business_id AS "payeeBusinessId",
+         l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
+         l.income_type AS "incomeType", l.quarter_hours AS "quarterHours", l.gross_fee_cents AS "grossFeeCents",
+         l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
+         l.costs_cents AS "costsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
+         l.cost_centre AS "costCentre", r.title
+    FROM page l
+    JOIN users u ON u.id = l.expert_id
+    JOIN claims c ON c.id = l.claim_id
+    JOIN assignments a ON a.id = c.assignment_id
+    JOIN booking_requests r ON r.id = a.request_id
+   ORDER BY l.expert_id, l.id`;
 
 export interface LineFilter {
   costCentre?: string;
@@ -104,6 +177,80 @@ export class FeeRunsRepository {
     await manager.query(
       INSERT_LINES,
       LINE_COLUMNS.map(([, , key]) => lines.map((line) => line[key])),
+    );
+  }
+
+  // The next batch of the claims a run prices, after the claim id `after`.
+  pendingClaims(manager: EntityManager, run: FeeRunEntity, after: string, limit: number): Promise<PendingClaim[]> {
+    return manager.query(PENDING_CLAIMS, [run.upTo, run.cutoffAt, after, limit]);
+  }
+
+  // Totals are summed from the committed lines, never carried along: a resumed run adds up the same.
+  async finishComputed(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE fee_runs r
+          SET status = 'computed', computed_at = $2, error = NULL, line_count = t.n, gross_fee_cents = t.gross,
+              travel_and_costs_cents = t.travel, withholding_cents = t.withholding, net_cents = t.net,
+              skipped_count = (SELECT count(*) FROM claims c
+                                WHERE c.status = 'approved' AND c.work_date <= r.up_to AND c.decided_at <= r.cutoff_at
+                                  AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id))
+         FROM (SELECT count(*) AS n, COALESCE(sum(gross_fee_cents), 0) AS gross, COALESCE(sum(travel_and_costs_cents), 0) AS travel,
+                      COALESCE(sum(withholding_cents), 0) AS withholding, COALESCE(sum(net_cents), 0) AS net
+                 FROM fee_run_lines WHERE run_id = $1) t
+        WHERE r.id = $1 AND r.status = 'running'`,
+      [id, at],
+    );
+  }
+
+  // The export's next page of a run's lines, after the expert and line ids of the last row read.
+  exportLines(
+    manager: EntityManager,
+    runId: string,
+    after: { expertId: string; lineId: string },
+    limit: number,
+  ): Promise<ExportLine[]> {
+    return manager.query(EXPORT_LINES, [runId, after.expertId, after.lineId, limit]);
+  }
+
+  // Every claim on the run's lines that is still approved becomes paid by it; returns how many did.
+  async markClaimsPaid(manager: EntityManager, runId: string, paidAt: Date): Promise<number> {
+    const [{ paid }] = await manager.query<{ paid: number }[]>(
+      `WITH paid AS (
+         UPDATE claims c SET status = 'paid', paid_run_id = $1, paid_at = $2, updated_at = now()
+           FROM fee_run_lines l
+          WHERE l.claim_id = c.id AND l.run_id = $1 AND c.status = 'approved'
+         RETURNING 1)
+       SELECT count(*)::int AS paid FROM paid`,
+      [runId, paidAt],
+    );
+    return paid;
+  }
+
+  // One `claim.paid` audit row per line of the run, in one statement.
+  async auditClaimsPaid(manager: EntityManager, runId: string, actorId: string | null): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details)
+       SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $3::text) FROM fee_run_lines l WHERE l.run_id = $1`,
+      [runId, actorId, runId],
+    );
+  }
+
+  async clearLineIbans(manager: EntityManager, runId: string): Promise<void> {
+    await manager.query(
+      `UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`,
+      [runId],
+    );
+  }
+
+  // The payroll files and statements of runs exported before the instant; per run, how many went.
+  purgeFilesExportedBefore(manager: EntityManager, before: Date): Promise<{ runId: string; files: number }[]> {
+    return manager.query(
+      `WITH gone AS (
+         DELETE FROM fee_run_files f USING fee_runs r
+          WHERE r.id = f.run_id AND r.status = 'exported' AND r.exported_at < $1 AND f.kind IN ('payroll_csv', 'statement')
+         RETURNING f.run_id)
+       SELECT run_id AS "runId", count(*)::int AS files FROM gone GROUP BY run_id ORDER BY run_id`,
+      [before],
     );
   }
 

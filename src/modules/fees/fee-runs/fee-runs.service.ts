@@ -26,7 +26,7 @@ import {
 } from '../dto/fee-run.dto';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
-import { FeeFileDownload } from './fee-file-response';
+import { Download } from '../../files/file-response';
 import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
@@ -164,7 +164,7 @@ export class FeeRunsService {
   }
 
   // Every download is in the audit log; the payroll file (clear IBANs) is named as a read of bank details.
-  async download(ctx: AuthContext, runId: string, fileId: string): Promise<FeeFileDownload> {
+  async download(ctx: AuthContext, runId: string, fileId: string): Promise<Download> {
     const file = await this.runs.findFileWithBytes(fileId);
     if (!file || file.runId !== runId) throw FeeErrors.fileNotFound();
     const payroll = file.kind === FeeRunFileKind.PayrollCsv;

@@ -15,7 +15,7 @@ import {
   StatementResponse,
   YearQuery,
 } from '../dto/my-fees.dto';
-import { feeFileResponse } from '../fee-runs/fee-file-response';
+import { fileResponse } from '../../files/file-response';
 import { MyFeesService } from './my-fees.service';
 
 const EXPERT = [Role.Expert];
@@ -62,6 +62,6 @@ export class MyFeesController {
     @Param('id', ParseUuidPipe) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile> {
-    return feeFileResponse(reply, await this.fees.statement(ctx, id));
+    return fileResponse(reply, await this.fees.statement(ctx, id));
   }
 }

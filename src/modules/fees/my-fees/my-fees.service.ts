@@ -2,9 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
-import { MyEarningsResponse, PaidLineResponse, StatementResponse, YearQuery } from '../dto/my-fees.dto';
+import {
+  MyEarningsResponse,
+  PaidLineResponse,
+  StatementResponse,
+  toStatementResponse,
+  YearQuery,
+} from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
-import { FeeFileDownload } from '../fee-runs/fee-file-response';
+import { Download } from '../../files/file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { EarningsRepository } from './earnings.repository';
@@ -45,19 +51,11 @@ export class MyFeesService {
   }
 
   async statements(ctx: AuthContext): Promise<StatementResponse[]> {
-    return (await this.runs.findStatements(ctx.user.id)).map((f) => ({
-      id: f.id,
-      runId: f.runId,
-      fileName: f.fileName,
-      language: f.language ?? 'fi',
-      sha256: f.sha256,
-      size: f.sizeBytes,
-      createdAt: f.createdAt.toISOString(),
-    }));
+    return (await this.runs.findStatements(ctx.user.id)).map(toStatementResponse);
   }
 
   // Another expert's statement answers as if it did not exist.
-  async statement(ctx: AuthContext, id: string): Promise<FeeFileDownload> {
+  async statement(ctx: AuthContext, id: string): Promise<Download> {
     const file = await this.runs.findFileWithBytes(id);
     if (!file || file.expertId !== ctx.user.id) throw FeeErrors.statementNotFound();
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes: file.bytes };

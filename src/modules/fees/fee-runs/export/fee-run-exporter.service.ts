@@ -12,8 +12,8 @@ import { cipherContext } from '../../../experts/entities/payment-details.entity'
 import { costCentreSummaryCsv } from './cost-centre-summary';
 import { FeeRunEntity, FeeRunStatus } from '../../entities/fee-run.entity';
 import { FeeRunFileKind } from '../../entities/fee-run-file.entity';
-import { FeeRunsRepository } from '../fee-runs.repository';
-import { payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
+import { ExportLine, FeeRunsRepository } from '../fee-runs.repository';
+import { payrollHeader, payrollLines } from './payroll-csv';
 import { StatementDocument, StatementTaskType } from './statement-document';
 import { StatementRenderPool } from './statement-render.pool';
 import { serial } from './serial.util';
@@ -31,30 +31,6 @@ const STATEMENT_NAME: Record<Language, string> = {
   sv: 'arvodesspecifikation',
   en: 'fee-statement',
 };
-
-interface ExportLine extends PayrollRow {
-  ibanEncrypted: string | null;
-  language: Language;
-  title: string;
-}
-
-// Lines of one run, grouped by expert (keyset on expert and line id), with what the files print.
-const EXPORT_LINES = `
-  WITH page AS MATERIALIZED (
-    SELECT * FROM fee_run_lines WHERE run_id = $1 AND (expert_id, id) > ($2, $3) ORDER BY expert_id, id LIMIT $4)
-  SELECT l.id AS "lineId", l.claim_id AS "claimId", l.expert_id AS "expertId", u.name AS "expertName", u.language,
-         l.payee_kind AS "payeeKind", l.payee_name AS "payeeName", l.payee_business_id AS "payeeBusinessId",
-         l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
-         l.income_type AS "incomeType", l.quarter_hours AS "quarterHours", l.gross_fee_cents AS "grossFeeCents",
-         l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
-         l.costs_cents AS "costsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
-         l.cost_centre AS "costCentre", r.title
-    FROM page l
-    JOIN users u ON u.id = l.expert_id
-    JOIN claims c ON c.id = l.claim_id
-    JOIN assignments a ON a.id = c.assignment_id
-    JOIN booking_requests r ON r.id = a.request_id
-   ORDER BY l.expert_id, l.id`;
 
 // The export of an approved run, in ONE transaction: the payroll CSV, the summary per cost centre, a
 // statement per payee, the run exported and every one of its claims paid. It commits whole or not at
@@ -106,11 +82,12 @@ export class FeeRunExporter {
       await this.markPaid(manager, run, exportedAt);
       // The IBAN copies were there for this export only: paid, the lines keep the money and the payroll file
       // (encrypted, the voucher) keeps the accounts.
-      await manager.query(
-        `UPDATE fee_run_lines SET iban_encrypted = NULL WHERE run_id = $1 AND iban_encrypted IS NOT NULL`,
-        [run.id],
-      );
-      await manager.update(FeeRunEntity, { id: run.id }, { status: FeeRunStatus.Exported, exportedAt, error: null });
+      await this.runs.clearLineIbans(manager, run.id);
+      await this.runs.transition(manager, run.id, [FeeRunStatus.Approved], {
+        status: FeeRunStatus.Exported,
+        exportedAt,
+        error: null,
+      });
       await this.audit.log(
         { actorId: run.exportRequestedBy },
         'fee_run.exported',
@@ -162,9 +139,7 @@ export class FeeRunExporter {
       let group: ExportLine[] = [];
       let after = { expertId: BEFORE_ALL_IDS, lineId: BEFORE_ALL_IDS };
       for (;;) {
-        const rows: ExportLine[] = await db(() =>
-          manager.query(EXPORT_LINES, [run.id, after.expertId, after.lineId, BATCH]),
-        );
+        const rows = await db(() => this.runs.exportLines(manager, run.id, after, BATCH));
         let text = '';
         for (const row of rows) {
           text += payrollLines({ ...row, runId: run.id, iban: this.iban(row, ibans) });
@@ -277,21 +252,9 @@ export class FeeRunExporter {
   // Every claim on the run's lines, and only those, becomes paid; if any was not approved any more the
   // count differs and the whole export rolls back.
   private async markPaid(manager: EntityManager, run: FeeRunEntity, paidAt: Date): Promise<void> {
-    const [{ paid }] = await manager.query(
-      `WITH paid AS (
-         UPDATE claims c SET status = 'paid', paid_run_id = $1, paid_at = $2, updated_at = now()
-           FROM fee_run_lines l
-          WHERE l.claim_id = c.id AND l.run_id = $1 AND c.status = 'approved'
-         RETURNING 1)
-       SELECT count(*)::int AS paid FROM paid`,
-      [run.id, paidAt],
-    );
+    const paid = await this.runs.markClaimsPaid(manager, run.id, paidAt);
     if (paid !== run.lineCount)
       throw new Error(`Fee run ${run.id}: ${paid} of ${run.lineCount} claims could be marked paid`);
-    await manager.query(
-      `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, details)
-       SELECT $2, 'claim.paid', 'claim', l.claim_id, jsonb_build_object('runId', $3::text) FROM fee_run_lines l WHERE l.run_id = $1`,
-      [run.id, run.exportRequestedBy, run.id],
-    );
+    await this.runs.auditClaimsPaid(manager, run.id, run.exportRequestedBy);
   }
 }

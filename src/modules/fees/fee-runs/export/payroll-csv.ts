@@ -1,4 +1,5 @@
 import { Options, stringify } from 'csv-stringify/sync';
+import { CSV_OPTIONS, csvRows } from '../../../../common/csv/csv';
 
 // The payroll export: for each fee run line (one claim), a CSV row for the fee and rows of their own for the
 // kilometre allowance and for other costs (PRODUCT §5: travel costs on separate lines). RFC 4180 (comma
@@ -88,36 +89,25 @@ export function hours(quarterHours: number): string {
   return (quarterHours / 4).toFixed(2);
 }
 
-// Kokemus CSV files, written by csv-stringify: RFC 4180 quoting, CRLF after every row (the last too), and a
-// text cell that a spreadsheet could read as a formula (=, +, -, @, tab, CR, or their full-width forms first)
-// defused with a leading apostrophe. Amounts are given as cents (numbers) and written as euros: a minus sign
-// before a number is never taken for a formula (amounts are never negative, but one must not turn into text).
-export const CSV_OPTIONS: Readonly<Options> = {
-  cast: { number: (cents) => euros(cents) },
-  record_delimiter: 'windows',
-  // With a record delimiter of its own, csv-stringify would no longer quote a lone \n or \r in a cell.
-  quote_record_delimiter: true,
-  escape_formulas: true,
-};
+// Kokemus CSV files (see CSV_OPTIONS), with amounts given as cents (numbers) and written as euros: a number is
+// never defused as a formula (amounts are never negative, but one must not turn into text).
+const FEE_CSV_OPTIONS: Readonly<Options> = { ...CSV_OPTIONS, cast: { number: (cents) => euros(cents) } };
 
 // One cell, quoted where needed (no formula defusing, no line end).
 export function csvCell(value: string): string {
-  return stringify([[value]], { ...CSV_OPTIONS, escape_formulas: false, eof: false });
+  return stringify([[value]], { ...FEE_CSV_OPTIONS, escape_formulas: false, eof: false });
 }
 
 export function csvLine(cells: string[]): string {
-  return stringify([cells], CSV_OPTIONS);
+  return csvRows([cells], FEE_CSV_OPTIONS);
 }
 
-// Records with a value for every column, as rows in the columns' order. (csv-stringify's own `columns` option
-// does the same, but looks each value up by path: seven times slower for a fee run's rows.)
+// Records with a value for every column, as rows in the columns' order.
 export function csvRecords<C extends string>(columns: readonly C[], records: Record<C, string | number>[]): string {
-  return records.length === 0
-    ? ''
-    : stringify(
-        records.map((record) => columns.map((column) => record[column])),
-        CSV_OPTIONS,
-      );
+  return csvRows(
+    records.map((record) => columns.map((column) => record[column])),
+    FEE_CSV_OPTIONS,
+  );
 }
 
 const PAYROLL_COLUMN_NAMES = PAYROLL_COLUMNS.map((c) => c.name);

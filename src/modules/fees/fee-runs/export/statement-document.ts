@@ -1,16 +1,12 @@
 // Everything a payee's statement shows, already resolved: the renderer reads nothing else, so the same
-// StatementDocument always gives the same bytes.
+// StatementDocument always gives the same bytes. Plain strings, no enums.
 
-export type StatementLanguage = 'fi' | 'sv' | 'en';
+import type { TaskType } from '../../../../common/domain/task-type';
+import type { Language } from '../../../../common/i18n/language';
 
-export type StatementTaskType =
-  | 'working_group'
-  | 'evaluation'
-  | 'staff_meeting_training'
-  | 'lecture'
-  | 'workshop_event'
-  | 'client_session'
-  | 'professional_pair';
+export type StatementLanguage = `${Language}`;
+
+export type StatementTaskType = `${TaskType}`;
 
 export interface StatementLine {
   workDate: string; // YYYY-MM-DD

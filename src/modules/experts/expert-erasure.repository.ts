@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { MailMessageEntity } from '../mail/entities/mail-message.entity';
+import { UserEntity, UserStatus } from '../users/entities/user.entity';
+import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
+import { PaymentDetailsEntity } from './entities/payment-details.entity';
+
+export const ANONYMISED_NAME = 'Anonymised expert';
+
+// Personal data held by other features, removed on erasure.
+export const ERASABLE: readonly { table: string; column: string }[] = [
+  { table: 'calendar_feeds', column: 'expert_id' },
+  { table: 'availability_weekly_windows', column: 'expert_id' },
+  { table: 'availability_one_off_windows', column: 'expert_id' },
+  { table: 'availability_absences', column: 'expert_id' },
+  { table: 'training_credentials', column: 'expert_id' },
+  { table: 'stored_files', column: 'owner_id' },
+];
+
+// The writes of an erasure (see ExpertAnonymiser), each inside the caller's transaction. Written here rather
+// than through the other features' modules, which depend on this one.
+@Injectable()
+export class ExpertErasureRepository {
+  // Locks the expert's row for the rest of the transaction.
+  async lockStatus(manager: EntityManager, id: string): Promise<ExpertStatus | null> {
+    const rows: { status: ExpertStatus }[] = await manager.query(
+      `SELECT status FROM experts WHERE user_id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  async anonymiseAccount(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(
+      UserEntity,
+      { id },
+      {
+        name: ANONYMISED_NAME,
+        email: `anonymised+${id}@invalid.invalid`,
+        passwordHash: null,
+        status: UserStatus.Disabled,
+        disabledAt: at,
+      },
+    );
+  }
+
+  async anonymiseProfile(manager: EntityManager, id: string): Promise<void> {
+    await manager.update(
+      ExpertEntity,
+      { userId: id },
+      {
+        status: ExpertStatus.Anonymised,
+        phone: null,
+        homeMunicipality: null,
+        travelMunicipalities: [],
+        languages: [],
+        topics: [],
+        topicsConsentAt: null,
+        topicsConsentVersion: null,
+        introFi: null,
+        introSv: null,
+        maxPerWeek: null,
+        maxPerMonth: null,
+        yearlyEarningsCeilingCents: null,
+        pauseReason: null,
+        inactivityNoticeAt: null,
+      },
+    );
+  }
+
+  // Payment details, the ERASABLE rows, and the address and body of every mail sent to them.
+  async deletePersonalData(manager: EntityManager, id: string): Promise<void> {
+    await manager.delete(PaymentDetailsEntity, { expertId: id });
+    for (const { table, column } of ERASABLE) await manager.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
+    await manager.update(
+      MailMessageEntity,
+      { userId: id },
+      { toAddress: 'anonymised@invalid.invalid', textBody: null },
+    );
+  }
+
+  // The person off the paid lines of anonymised experts: the name of an expert payee and the IBAN copy. With an
+  // expert id, that expert's lines (who must be anonymised in this transaction); without, every anonymised
+  // expert's lines paid since (the job's catch-up). Returns how many lines changed.
+  async scrubPaidLines(manager: EntityManager, expertId?: string): Promise<number> {
+    const [{ scrubbed }] = await manager.query(
+      `WITH scrubbed AS (
+       UPDATE fee_run_lines l
+          SET payee_name = CASE WHEN l.payee_kind = 'association' THEN l.payee_name ELSE $1 END, iban_encrypted = NULL
+         FROM fee_runs r, experts e
+        WHERE r.id = l.run_id AND r.status = 'exported' AND e.user_id = l.expert_id
+          AND ${expertId ? 'l.expert_id = $2' : `e.status = 'anonymised'`}
+          AND (l.iban_encrypted IS NOT NULL OR (l.payee_kind <> 'association' AND l.payee_name <> $1))
+        RETURNING 1)
+       SELECT count(*)::int AS scrubbed FROM scrubbed`,
+      expertId ? [ANONYMISED_NAME, expertId] : [ANONYMISED_NAME],
+    );
+    return scrubbed as number;
+  }
+
+  // The expert's own statement PDFs; returns how many went.
+  async deleteStatements(manager: EntityManager, expertId: string): Promise<number> {
+    const [{ statements }] = await manager.query(
+      `WITH gone AS (DELETE FROM fee_run_files WHERE expert_id = $1 AND kind = 'statement' RETURNING 1) SELECT count(*)::int AS statements FROM gone`,
+      [expertId],
+    );
+    return statements as number;
+  }
+}

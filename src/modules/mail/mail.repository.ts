@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
+import { MailMessageEntity, MailStatus } from './entities/mail-message.entity';
+
+export type NewMail = Pick<
+  MailMessageEntity,
+  'userId' | 'template' | 'language' | 'toAddress' | 'subject' | 'textBody'
+>;
+
+// The outbox: a mail row per message, written in the transaction of the change it tells about.
+@Injectable()
+export class MailRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, mail: NewMail): Promise<string> {
+    return (await manager.save(MailMessageEntity, mail)).id;
+  }
+
+  find(id: string): Promise<MailMessageEntity | null> {
+    return this.repo().findOneBy({ id });
+  }
+
+  async countAttempt(id: string): Promise<void> {
+    await this.repo().increment({ id }, 'attempts', 1);
+  }
+
+  async recordError(id: string, error: string): Promise<void> {
+    await this.repo().update({ id }, { lastError: error });
+  }
+
+  // Delivered: the body goes.
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.repo().update({ id }, { status: MailStatus.Sent, sentAt: at, textBody: null, lastError: null });
+  }
+
+  async queuedBefore(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.repo().find({
+      select: { id: true },
+      where: { status: MailStatus.Queued, createdAt: LessThan(before) },
+      take: limit,
+    });
+    return rows.map((r) => r.id);
+  }
+
+  private repo() {
+    return this.dataSource.getRepository(MailMessageEntity);
+  }
+}
