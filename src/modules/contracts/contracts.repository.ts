@@ -254,9 +254,12 @@ export class ContractsRepository {
   }
 
   findExpert(manager: EntityManager, expertId: string): Promise<(ExpertEntity & { user: UserEntity }) | null> {
-    return manager.findOne(ExpertEntity, { where: { userId: expertId }, relations: { user: true } }) as Promise<
-      (ExpertEntity & { user: UserEntity }) | null
-    >;
+    // One query (findOne with a relation adds a DISTINCT query for its LIMIT 1).
+    return manager
+      .createQueryBuilder(ExpertEntity, 'e')
+      .leftJoinAndSelect('e.user', 'user')
+      .where('e.user_id = :expertId', { expertId })
+      .getOne() as Promise<(ExpertEntity & { user: UserEntity }) | null>;
   }
 
   async payeeTerms(manager: EntityManager, expertId: string): Promise<PayeeTerms | null> {
