@@ -116,7 +116,8 @@ async function main(): Promise<void> {
   PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof query>) {
     queries++;
     // BENCH_SQL=1: the statements, as sent (run it with one offer and one client).
-    if (process.env.BENCH_SQL) console.log(`${this.isTransactionActive ? 'tx ' : '   '}${String(args[0]).replace(/\s+/g, ' ').slice(0, 240)}`);
+    if (process.env.BENCH_SQL)
+      console.log(`${this.isTransactionActive ? 'tx ' : '   '}${String(args[0]).replace(/\s+/g, ' ').slice(0, 240)}`);
     return query.apply(this, args);
   } as typeof query;
   // BENCH_PROFILE=file.cpuprofile: a CPU profile of the acceptances alone (open it in Chrome's DevTools).

@@ -174,7 +174,11 @@ export class OffersService {
         // The response's expert is the caller, as read under the lock: nothing to read again after the commit.
         const booked = Object.assign(assignment, {
           request,
-          expert: Object.assign(new ExpertEntity(), { userId: offer.expertId, ...expert, user: { name: ctx.user.name } }),
+          expert: Object.assign(new ExpertEntity(), {
+            userId: offer.expertId,
+            ...expert,
+            user: { name: ctx.user.name },
+          }),
         });
         return { assignment: booked, contract, mailIds: [mailId] };
       })
