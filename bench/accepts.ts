@@ -76,7 +76,9 @@ async function main(): Promise<void> {
   await addMember(db, unit.id, ordererUser.id);
   const orderer = await login(ordererUser);
   const experts: TestUser[] = [];
-  for (let i = 0; i < offers; i++) experts.push(await createBookableExpert(db, { topics: ['ageing'] }));
+  await pool(Array.from({ length: offers }), 4, async () => {
+    experts.push(await createBookableExpert(db, { topics: ['ageing'] }));
+  });
   const work: { offerId: string; token: string }[] = [];
   await pool(experts, 4, async (expert) => {
     const i = experts.indexOf(expert);
@@ -113,6 +115,9 @@ async function main(): Promise<void> {
   const query = PostgresQueryRunner.prototype.query;
   PostgresQueryRunner.prototype.query = function (this: PostgresQueryRunner, ...args: Parameters<typeof query>) {
     queries++;
+    // BENCH_SQL=1: the statements, as sent (run it with one offer and one client).
+    if (process.env.BENCH_SQL)
+      console.log(`${this.isTransactionActive ? 'tx ' : '   '}${String(args[0]).replace(/\s+/g, ' ').slice(0, 240)}`);
     return query.apply(this, args);
   } as typeof query;
   // BENCH_PROFILE=file.cpuprofile: a CPU profile of the acceptances alone (open it in Chrome's DevTools).

@@ -2,8 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Language } from '../../common/i18n/language';
-import { AuditService } from './audit.service';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import { AuditService, INSERT_AUDIT_SQL } from './audit.service';
 
 const ctx: AuthContext = {
   user: { id: 'u1', email: 'e@x.invalid', name: 'E', role: Role.Coordinator, language: Language.Fi, sessionId: 's1' },
@@ -16,9 +15,20 @@ function fakeManager(): EntityManager & { rows: unknown[] } {
   const rows: unknown[] = [];
   return {
     rows,
-    insert: async (entity: unknown, row: unknown) => {
-      expect(entity).toBe(AuditEventEntity);
-      rows.push(row);
+    // The row as the statement's parameters give it, named as the entity names its columns.
+    query: async (sql: string, params: unknown[]) => {
+      expect(sql).toBe(INSERT_AUDIT_SQL);
+      const [actorId, action, entityType, entityId, ip, userAgent, requestId, details] = params;
+      rows.push({
+        actorId,
+        action,
+        entityType,
+        entityId,
+        ip,
+        userAgent,
+        requestId,
+        details: JSON.parse(details as string) as unknown,
+      });
     },
   } as unknown as EntityManager & { rows: unknown[] };
 }

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
-import { AuditDetails, AuditEventEntity } from './entities/audit-event.entity';
+import { AuditDetails } from './entities/audit-event.entity';
+
+export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, ip, user_agent, request_id, details)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
 
 // Who did it: a signed-in caller (their id and where they called from), someone known only by id (and maybe
 // where from), or null for the system itself (a job, a sweep).
@@ -29,16 +32,18 @@ export class AuditService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
     const actor = by === null ? { actorId: null } : 'user' in by ? { actorId: by.user.id, meta: by } : by;
-    await manager.insert(AuditEventEntity, {
-      actorId: actor.actorId,
+    // Plain SQL of one constant text: the ORM's insert() costs three times the CPU of the statement itself, and
+    // nearly every change writes a row here.
+    await manager.query(INSERT_AUDIT_SQL, [
+      actor.actorId,
       action,
-      entityType: target?.[0] ?? null,
-      entityId: target?.[1] ?? null,
-      ip: actor.meta?.ip ?? null,
-      userAgent: actor.meta?.userAgent ?? null,
-      requestId: actor.meta?.requestId ?? null,
-      details,
-    });
+      target?.[0] ?? null,
+      target?.[1] ?? null,
+      actor.meta?.ip ?? null,
+      actor.meta?.userAgent ?? null,
+      actor.meta?.requestId ?? null,
+      JSON.stringify(details),
+    ]);
   }
 
   // A caller refused a row (or a route): outside any transaction, so the row stays when the refusal throws.

@@ -8,6 +8,7 @@ import { PaymentDetailsEntity } from '../experts/entities/payment-details.entity
 import { MunicipalityEntity } from '../organisations/entities/municipality.entity';
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { Language } from '../../common/i18n/language';
 import { LocalName } from './document/contract-document.builder';
 import { ContractAssignmentEntity } from './entities/contract-assignment.entity';
 import { ContractEntity, ContractStatus } from './entities/contract.entity';
@@ -277,10 +278,25 @@ export class ContractsRepository {
     return (result.raw as { id: string }[]).map((r) => r.id);
   }
 
+  // What a new contract's language is chosen from: the expert's own language and the languages they work in.
+  async findExpertLanguages(
+    manager: EntityManager,
+    expertId: string,
+  ): Promise<{ language: Language; languages: string[] } | null> {
+    const [row] = (await manager.query(
+      `SELECT u.language, e.languages FROM experts e JOIN users u ON u.id = e.user_id WHERE e.user_id = $1`,
+      [expertId],
+    )) as { language: Language; languages: string[] }[];
+    return row ?? null;
+  }
+
   findExpert(manager: EntityManager, expertId: string): Promise<(ExpertEntity & { user: UserEntity }) | null> {
-    return manager.findOne(ExpertEntity, { where: { userId: expertId }, relations: { user: true } }) as Promise<
-      (ExpertEntity & { user: UserEntity }) | null
-    >;
+    // One query (findOne with a relation adds a DISTINCT query for its LIMIT 1).
+    return manager
+      .createQueryBuilder(ExpertEntity, 'e')
+      .leftJoinAndSelect('e.user', 'user')
+      .where('e.user_id = :expertId', { expertId })
+      .getOne() as Promise<(ExpertEntity & { user: UserEntity }) | null>;
   }
 
   async payeeTerms(manager: EntityManager, expertId: string): Promise<PayeeTerms | null> {

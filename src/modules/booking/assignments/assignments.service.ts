@@ -75,7 +75,7 @@ export class AssignmentsService {
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
-        const assignment = await this.booking.saveAssignment(manager, {
+        const assignment = await this.booking.insertAssignment(manager, {
           requestId,
           expertId: dto.expertId,
           startsAt: locked.startsAt,

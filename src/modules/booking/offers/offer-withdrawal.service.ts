@@ -22,15 +22,7 @@ export class OfferWithdrawal {
     reason: WithdrawalReason,
     expertId?: string,
   ): Promise<void> {
-    const live = (await this.booking.findLiveOffers(manager, requestId)).filter(
-      (o) => expertId === undefined || o.expertId === expertId,
-    );
-    if (live.length === 0) return;
-    await this.booking.withdrawOffers(
-      manager,
-      live.map((o) => o.id),
-      now,
-    );
-    for (const o of live) await this.audit.log(null, 'offer.withdrawn', ['offer', o.id], { reason }, manager);
+    const withdrawn = await this.booking.withdrawLiveOffers(manager, requestId, now, expertId);
+    for (const id of withdrawn) await this.audit.log(null, 'offer.withdrawn', ['offer', id], { reason }, manager);
   }
 }

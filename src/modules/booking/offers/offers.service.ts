@@ -25,6 +25,7 @@ import {
 } from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
+import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { EarningsCeiling } from './earnings-ceiling.service';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
@@ -122,20 +123,21 @@ export class OffersService {
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
     const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
     this.assertOpen(offer);
-    await this.earnings.check(offer.expertId, offer.request, dto.acknowledgeEarningsCeiling === true);
-    const { assignmentId, contract, mailIds } = await this.dataSource
+    const acknowledged = dto.acknowledgeEarningsCeiling === true;
+    const { assignment, contract, mailIds } = await this.dataSource
       .transaction(async (manager) => {
+        // The locks in the order every booking takes them: the request, then the expert.
         const request = await this.booking.lockRequest(manager, offer.requestId);
-        await this.booking.lockExpert(manager, offer.expertId);
-        const current = await this.booking.findOfferRow(manager, offerId);
+        const expert = await this.booking.lockExpert(manager, offer.expertId);
+        const current = await this.booking.findAcceptanceState(manager, offerId);
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
-        const holding = await this.booking.countHolding(manager, request.id);
-        if (holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+        if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+        await this.earnings.check(manager, { userId: offer.expertId, ...expert! }, request, acknowledged);
 
         const now = this.clock.now();
-        const assignment = await this.booking.saveAssignment(manager, {
+        const assignment = await this.booking.insertAssignment(manager, {
           requestId: request.id,
           offerId,
           expertId: offer.expertId,
@@ -150,8 +152,8 @@ export class OffersService {
           ctx.user.id,
           ctx,
         );
-        await this.booking.acceptOffer(manager, offerId, now, dto.acknowledgeEarningsCeiling === true);
-        const status = fillStatus(holding + 1, request.expertsNeeded);
+        await this.booking.acceptOffer(manager, offerId, now, acknowledged);
+        const status = fillStatus(current.holding + 1, request.expertsNeeded);
         await this.booking.setRequestStatus(manager, request.id, status);
         if (status === RequestStatus.Filled)
           await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
@@ -162,20 +164,23 @@ export class OffersService {
           { assignmentId: assignment.id, requestStatus: status },
           manager,
         );
-        const orderer = await this.booking.findUser(manager, request.createdBy);
-        const mailId = await this.mail.compose(
-          manager,
-          { userId: orderer.id, email: orderer.email, language: orderer.language },
-          acceptedMail,
-          {
-            title: request.title,
-            startsAt: request.startsAt,
-            endsAt: request.endsAt,
-            expertName: ctx.user.name,
-            filled: status === RequestStatus.Filled,
-          },
-        );
-        return { assignmentId: assignment.id, contract, mailIds: [mailId] };
+        const mailId = await this.mail.compose(manager, current.orderer, acceptedMail, {
+          title: request.title,
+          startsAt: request.startsAt,
+          endsAt: request.endsAt,
+          expertName: ctx.user.name,
+          filled: status === RequestStatus.Filled,
+        });
+        // The response's expert is the caller, as read under the lock: nothing to read again after the commit.
+        const booked = Object.assign(assignment, {
+          request,
+          expert: Object.assign(new ExpertEntity(), {
+            userId: offer.expertId,
+            ...expert,
+            user: { name: ctx.user.name },
+          }),
+        });
+        return { assignment: booked, contract, mailIds: [mailId] };
       })
       .catch((error: unknown) => {
         if (
@@ -186,9 +191,8 @@ export class OffersService {
         }
         throw error;
       });
-    await this.mail.dispatch(mailIds);
-    const assignment = (await this.booking.findAssignment(assignmentId))!;
-    await this.assignments.scheduleReminder(assignment);
+    // After the commit, and both at once: the mail's queueing and the completion reminder's.
+    await Promise.all([this.mail.dispatch(mailIds), this.assignments.scheduleReminder(assignment)]);
     return toBookedAssignmentResponse(assignment, contract, ctx.user.role);
   }
 
@@ -218,7 +222,9 @@ export class OffersService {
     return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }
 
-  private assertOpen(offer: OfferEntity & { request: BookingRequestEntity }): void {
+  private assertOpen(
+    offer: Pick<OfferEntity, 'status' | 'deadline'> & { request: Pick<BookingRequestEntity, 'status'> },
+  ): void {
     if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled)
       throw BookingErrors.requestFilled();
     if (offer.status !== OfferStatus.Offered) throw BookingErrors.offerNotOpen(offer.status);

@@ -59,7 +59,7 @@ export class ContractDrafts {
   }
 
   async create(manager: EntityManager, c: NewContract): Promise<ContractEntity> {
-    const expert = await this.contracts.findExpert(manager, c.expertId);
+    const expert = await this.contracts.findExpertLanguages(manager, c.expertId);
     if (!expert) throw ContractErrors.expertNotFound();
     const versionOf = c.revisionOf ?? c.versionOf;
     const number =
@@ -74,7 +74,7 @@ export class ContractDrafts {
       organisationId: c.organisationId,
       validFrom: c.validFrom,
       validUntil: c.validUntil,
-      language: contractLanguage(expert.user.language, expert.languages),
+      language: contractLanguage(expert.language, expert.languages),
       status: ContractStatus.Draft,
       createdBy: c.createdBy,
     });
