@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -94,7 +95,8 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
       // A claim of 62.50 € (2.5 h at 25 €/h).
       const expertName = `Kalle Kaksi ${language}`;
       const expert = await createExpert(web.t.db, { name: expertName });
-      const title = `Asiakasraati ${language}`;
+      // Its own title: the test database holds other specs' claims, and a retry's.
+      const title = `Asiakasraati ${language} ${randomUUID().slice(0, 6)}`;
       const work = await createFinishedAssignment(web.t.db, expert.id, {
         organisationId: unitId,
         createdBy: ordererId,
