@@ -192,7 +192,8 @@ describe('the demo seed', () => {
       ].map((d) => d.getTime());
       expect(times).toEqual([...times].sort((a, b) => a - b));
     }
-    // The audit log holds the real services' own rows for each step, from the seed.
+    // The audit log holds the real services' own rows for each step, from the seed; one more draft waits for
+    // approval, for the work booked ahead.
     const actions = await sql<{ action: string; n: string }>(
       `SELECT action, count(*) AS n FROM audit_events
         WHERE action IN ('contract.drafted', 'contract.approved', 'contract.pdf_stored', 'contract.signed', 'assignment.confirmed', 'assignment.completed')
@@ -202,7 +203,7 @@ describe('the demo seed', () => {
       'assignment.completed': 6,
       'assignment.confirmed': 6,
       'contract.approved': 6,
-      'contract.drafted': 6,
+      'contract.drafted': 7,
       'contract.pdf_stored': 6,
       'contract.signed': 6,
     });
@@ -235,6 +236,22 @@ describe('the demo seed', () => {
     expect(offers.body).toEqual([expect.objectContaining({ status: 'offered' })]);
     const [offer] = offers.body as { id: string; deadline: string }[];
     expect(new Date(offer.deadline).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('has work booked ahead, whose time the tour changes, for another expert than the one the tour offers work', async () => {
+    const booked = await sql<{ expert: string; orderer: string }>(
+      `SELECT e.email AS expert, o.email AS orderer
+         FROM assignments a JOIN booking_requests r ON r.id = a.request_id
+         JOIN users e ON e.id = a.expert_id JOIN users o ON o.id = r.created_by
+        WHERE a.status = 'accepted' AND a.starts_at > now()`,
+    );
+    expect(booked).toEqual([
+      { expert: expect.not.stringMatching(/^expert01@/), orderer: 'orderer.ark@demo.kokemus.invalid' },
+    ]);
+    const token = await login('orderer.ark');
+    const orders = await t.http.get('/booking-requests').set('authorization', `Bearer ${token}`).expect(200);
+    const items = (orders.body as { items: { status: string; startsAt: string }[] }).items;
+    expect(items.filter((o) => o.status === 'filled' && new Date(o.startsAt).getTime() > Date.now())).toHaveLength(1);
   });
 
   it('shows an expert their signed contract and serves its PDF with the stored hash', async () => {

@@ -2,3 +2,4 @@
 // demo's history books through the real services.
 export { AssignmentsService } from './assignments/assignments.service';
 export { OffersService } from './offers/offers.service';
+export { MatchingService } from './matching/matching.service';

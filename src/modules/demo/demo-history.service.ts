@@ -7,7 +7,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock';
 import { TaskType } from '../../common/domain/task-type';
 import { COUNTY_ZONE } from '../../common/i18n/format';
-import { AssignmentsService, OffersService } from '../booking';
+import { AssignmentsService, MatchingService, OffersService } from '../booking';
 import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
 import { ContractDrafts, ContractPdfJob, ContractSignedCopyJob, ContractSigningService } from '../contracts';
@@ -206,6 +206,35 @@ export class DemoHistory {
       expertIds: [expert.id],
       deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString(),
     });
+  }
+
+  // Booked work ahead, for the tour's change of time: the coordinator offers an open order (the youth project's
+  // remote peer group, else the rehabilitation unit's lecture) to its best-ranked candidate other than the tour's
+  // expert, who accepts through the real service (the contract is drafted for the coordinator to approve). Returns
+  // the booked expert's e-mail for the seed's log.
+  async bookUpcomingWork(coordinator: UserEntity, tourExpert: UserEntity): Promise<string | null> {
+    const matching = this.moduleRef.get(MatchingService, { strict: false });
+    const offers = this.moduleRef.get(OffersService, { strict: false });
+    const ctx = seedContext(coordinator);
+    for (const code of ['HANKE-02', 'KUN-200']) {
+      const unit = await this.dataSource.getRepository(OrganisationEntity).findOneByOrFail({ code });
+      const request = await this.dataSource
+        .getRepository(BookingRequestEntity)
+        .findOneBy({ organisationId: unit.id, status: RequestStatus.Submitted });
+      if (!request) continue;
+      const { items } = await matching.candidates(ctx, request.id, { limit: 10, offset: 0 });
+      const candidate = items.find((c) => c.expertId !== tourExpert.id);
+      if (!candidate) continue;
+      const [offer] = await offers.send(ctx, request.id, {
+        expertIds: [candidate.expertId],
+        deadline: new Date(request.startsAt.getTime() - 2 * DAY).toISOString(),
+      });
+      const expert = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: candidate.expertId });
+      await offers.accept(seedContext(expert), offer.id, {});
+      return expert.email;
+    }
+    this.logger.warn('No open demo order had a candidate: no work is booked ahead');
+    return null;
   }
 
   // Needs the workers (the fee run is computed and exported as a job); gives up quietly after a minute.

@@ -75,15 +75,19 @@ export class DemoSeedService {
     // Outside the transaction: the contract services and the fee run open their own, as a request would.
     const booked = performance.now();
     await this.history.contractsAndClaims(past, coordinator);
-    await this.history.offerOpenOrder(
-      coordinator,
-      await users.findOneByOrFail({ email: `${demoExperts()[0].key}@${DEMO_DOMAIN}` }),
-    );
+    const tourExpert = await users.findOneByOrFail({ email: `${demoExperts()[0].key}@${DEMO_DOMAIN}` });
+    await this.history.offerOpenOrder(coordinator, tourExpert);
+    const bookedExpert = await this.history.bookUpcomingWork(coordinator, tourExpert);
     const signed = performance.now();
     const paid = await this.history.payRun(coordinator);
     const ms = (from: number, to: number) => Math.round(to - from);
     this.logger.log(
-      { bookedMs: ms(started, booked), contractsMs: ms(booked, signed), feeRunMs: ms(signed, performance.now()) },
+      {
+        bookedMs: ms(started, booked),
+        contractsMs: ms(booked, signed),
+        feeRunMs: ms(signed, performance.now()),
+        upcomingWorkBookedFor: bookedExpert,
+      },
       paid
         ? 'Demo data seeded, with last month paid in one fee run'
         : 'Demo data seeded; the demo fee run is still open',
