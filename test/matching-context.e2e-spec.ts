@@ -104,6 +104,11 @@ describe('the matching context of an order', () => {
     });
   });
 
+  it("runs the app's queries without JIT compilation, which a misestimated matching plan would otherwise pay on every call", async () => {
+    const [{ jit }] = (await t.db.query('SHOW jit')) as { jit: string }[];
+    expect(jit).toBe('off');
+  });
+
   it('names a bad expert id and an unknown order', async () => {
     const order = await createRequest(t.db, unitId, ordererId);
     const bad = await get(`/booking-requests/${order.id}/matching?expertIds=nope`).expect(400);

@@ -16,7 +16,9 @@ export function databaseOptions(url: string, poolSize = 10): DataSourceOptions {
     migrations: [join(__dirname, '..', '..', 'migrations', '*.{ts,js}')],
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize },
+    // No JIT compilation: every query here is short, and a misestimated plan (matching at scale) would otherwise
+    // spend most of its time compiling on each call (issue 14). Sent as a startup option, so PGlite takes it too.
+    extra: { max: poolSize, options: '-c jit=off' },
     logging: false,
   };
 }
