@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../components/page';
+import { Pager } from '../../../components/pager';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading } from '../../../components/states';
-import { Button, Paragraph } from '../../../components/suomifi';
 import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
@@ -78,25 +78,7 @@ export function ContractsPage() {
               ))}
             </tbody>
           </DataTable>
-          <nav className="pager" aria-label={t('coordinator.pager.label')}>
-            <Button
-              variant="secondary"
-              disabled={offset === 0}
-              onClick={() => go({ offset: String(Math.max(0, offset - 50)) })}
-            >
-              {t('coordinator.pager.previous')}
-            </Button>
-            <Paragraph>
-              {t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}
-            </Paragraph>
-            <Button
-              variant="secondary"
-              disabled={offset + data.items.length >= data.total}
-              onClick={() => go({ offset: String(offset + 50) })}
-            >
-              {t('coordinator.pager.next')}
-            </Button>
-          </nav>
+          <Pager offset={offset} limit={50} total={data.total} onChange={(next) => go({ offset: String(next) })} />
         </>
       )}
     </Page>

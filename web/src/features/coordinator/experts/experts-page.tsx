@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useAnnounce } from '../../../components/announcer';
 import { Page } from '../../../components/page';
+import { Pager } from '../../../components/pager';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading } from '../../../components/states';
-import { Button, Paragraph } from '../../../components/suomifi';
+import { Button } from '../../../components/suomifi';
 import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
@@ -252,25 +253,12 @@ export function ExpertsPage() {
               ))}
             </tbody>
           </DataTable>
-          <nav className="pager" aria-label={t('coordinator.pager.label')}>
-            <Button
-              variant="secondary"
-              disabled={offset === 0}
-              onClick={() => update({ offset: String(Math.max(0, offset - PAGE_SIZE)) })}
-            >
-              {t('coordinator.pager.previous')}
-            </Button>
-            <Paragraph>
-              {t('coordinator.pager.showing', { from: offset + 1, to: offset + data.items.length, total: data.total })}
-            </Paragraph>
-            <Button
-              variant="secondary"
-              disabled={offset + data.items.length >= data.total}
-              onClick={() => update({ offset: String(offset + PAGE_SIZE) })}
-            >
-              {t('coordinator.pager.next')}
-            </Button>
-          </nav>
+          <Pager
+            offset={offset}
+            limit={PAGE_SIZE}
+            total={data.total}
+            onChange={(next) => update({ offset: String(next) })}
+          />
         </>
       )}
     </Page>
