@@ -173,6 +173,8 @@ interface Server {
 function start(name: string, mode: string): Promise<Server> {
   const profile =
     mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_API_FLAGS='--max-old-space-size=…': Node's flags for the API (the start script's are not applied here).
+  const flags = mode === 'api' ? (process.env.BENCH_API_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
   // BENCH_API_DIST=1: the API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`), as
   // production runs it, without ts-node's compiler in memory: the figure to read for the API's resident memory.
   const compiled =
@@ -191,7 +193,7 @@ function start(name: string, mode: string): Promise<Server> {
       : null;
   const child = spawn(
     process.execPath,
-    compiled ?? [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode],
+    [...profile, ...flags, ...(compiled ?? ['-r', 'ts-node/register/transpile-only', __filename, mode])],
     {
       env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -325,6 +327,8 @@ async function main(): Promise<void> {
     { name: 'order list', path: '/api/booking-requests?limit=50&offset=0', token: tokens.orderer },
     { name: 'candidates', path: `/api/booking-requests/${open.id}/candidates`, token: tokens.coordinator },
   ];
+  // BENCH_ROUTES='/me,candidates': only these routes (by name), e.g. for a profile of one.
+  const only = process.env.BENCH_ROUTES?.split(',');
   const sampler = setInterval(() => {
     for (const s of [apiServer, rawServer]) s.peakRss = Math.max(s.peakRss, rssMb(s.child.pid!).rss);
   }, 100);
@@ -335,7 +339,7 @@ async function main(): Promise<void> {
   );
   console.log('route            server    req/s   p50 ms  p95 ms  CPU ms/req  bytes/resp  statuses');
   const ratios: string[] = [];
-  for (const route of routes) {
+  for (const route of routes.filter((r) => !only || only.includes(r.name))) {
     const totals = new Map<
       Server,
       { n: number; s: number; cpu: number; lat: number[]; bytes: number; statuses: Map<number, number> }

@@ -16,8 +16,19 @@ export function formatTimeRange(start: Date, end: Date, language: `${Language}`)
   return `${s.toFormat('ccc d.M.yyyy HH:mm')}–${e.toFormat('HH:mm')}`;
 }
 
+// The county's calendar date of an instant, as YYYY-MM-DD. Priced on every offer and booking shown, so one Intl
+// formatter built once does it (luxon built a zone-aware DateTime per call, about 40 µs); format.spec.ts checks
+// both across the daylight-saving changes.
+const COUNTY_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNTY_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 export function localDate(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).toISODate()!;
+  const part = Object.fromEntries(COUNTY_DATE.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
 }
 
 // The formats of documents (contract and statement PDFs, mails): one place, so that a contract,
