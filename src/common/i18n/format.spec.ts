@@ -24,13 +24,13 @@ describe('document formats', () => {
     expect(() => countyTime('not-an-instant')).toThrow(RangeError);
   });
 
-  it("gives an instant's Helsinki date as luxon does, every quarter hour around both daylight-saving changes", () => {
+  it("gives an instant's Helsinki date as luxon does, every 7 min 13 s around both daylight-saving changes", () => {
     for (const [from, to] of [
       ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
       ['2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z'],
       ['1999-12-31T20:00:00Z', '2000-01-01T04:00:00Z'],
     ]) {
-      for (let t = Date.parse(from); t < Date.parse(to); t += 15 * 60_000) {
+      for (let t = Date.parse(from); t < Date.parse(to); t += 7 * 60_000 + 13_000) {
         const at = new Date(t);
         expect(localDate(at)).toBe(DateTime.fromJSDate(at, { zone: 'Europe/Helsinki' }).toISODate());
       }
