@@ -41,27 +41,36 @@ const AUTH_SQL = `SELECT u.id, u.email, u.name, u.role, u.language, s.id AS "ses
 const OFFERS_SQL = `SELECT o.id, o.status, o.deadline, o.expert_id AS "expertId", r.id AS "requestId", r.task_type AS "taskType", r.title,
        r.description, r.starts_at AS "startsAt", r.ends_at AS "endsAt", r.remote, r.municipality, r.address,
        r.preparation_minutes AS "preparationMinutes"
-  FROM offers o JOIN booking_requests r ON r.id = o.request_id WHERE o.expert_id = $1 ORDER BY o.deadline`;
-const RATES_SQL = `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from AS "validFrom" FROM fee_schedule`;
+  FROM offers o JOIN booking_requests r ON r.id = o.request_id WHERE o.expert_id = $1 ORDER BY o.deadline, o.id`;
+const RATES_SQL = `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from::text AS "validFrom" FROM fee_schedule`;
 const TRAVEL_SQL = `SELECT year, car_cents_per_km AS "carCentsPerKm" FROM travel_rates`;
 const ORDERS_WHERE = `r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = $1)`;
 const ORDERS_COUNT_SQL = `SELECT count(*)::int AS n FROM booking_requests r WHERE ${ORDERS_WHERE}`;
 const ORDERS_SQL = `SELECT r.id, r.organisation_id AS "organisationId", r.cost_centre AS "costCentre", r.status, r.task_type AS "taskType",
        r.title, r.description, r.starts_at AS "startsAt", r.ends_at AS "endsAt", r.remote, r.municipality, r.address,
+       r.goal, r.audience, r.expert_role AS "expertRole", r.meeting_point AS "meetingPoint", r.remote_tool AS "remoteTool",
+       r.material_url AS "materialUrl", f.original_name AS "fileName", f.media_type AS "mediaType", f.size_bytes AS "sizeBytes",
        r.languages, r.topics, r.experts_needed AS "expertsNeeded", r.preparation_minutes AS "preparationMinutes",
        r.cancel_reason AS "cancelReason", r.created_at AS "createdAt"
-  FROM booking_requests r WHERE ${ORDERS_WHERE} ORDER BY r.starts_at, r.id LIMIT $2 OFFSET $3`;
+  FROM booking_requests r LEFT JOIN stored_files f ON f.id = r.material_file_id
+ WHERE ${ORDERS_WHERE} ORDER BY r.starts_at, r.id LIMIT $2 OFFSET $3`;
 const ORDER_ASSIGNMENTS_SQL = `SELECT a.id, a.request_id AS "requestId", a.status, a.starts_at AS "startsAt", a.ends_at AS "endsAt",
-       a.cancelled_by_party AS "cancelledBy", a.cancel_reason AS "cancelReason", a.fee_due AS "feeDue", a.completed_at AS "completedAt",
        a.expert_id AS "expertId", u.name, e.languages, CASE WHEN e.topics_consent_at IS NULL THEN '{}' ELSE e.topics END AS topics,
-       e.home_municipality AS municipality
+       e.home_municipality AS municipality, a.cancelled_by_party AS "cancelledBy", a.cancel_reason AS "cancelReason",
+       a.fee_due AS "feeDue", a.completed_at AS "completedAt"
   FROM assignments a JOIN experts e ON e.user_id = a.expert_id JOIN users u ON u.id = a.expert_id
- WHERE a.request_id = ANY($1) ORDER BY a.created_at`;
+ WHERE a.request_id = ANY($1) ORDER BY a.created_at, a.id`;
+const TIME_CHANGES_SQL = `SELECT DISTINCT ON (assignment_id) assignment_id AS "assignmentId", id, status, starts_at AS "startsAt",
+       ends_at AS "endsAt", from_starts_at AS "fromStartsAt", from_ends_at AS "fromEndsAt", proposed_at AS "proposedAt",
+       answered_at AS "answeredAt"
+  FROM assignment_time_changes WHERE assignment_id = ANY($1) ORDER BY assignment_id, proposed_at DESC`;
 const REQUEST_SQL = `SELECT id, status, starts_at AS "startsAt", ends_at AS "endsAt", remote, municipality, languages, topics, task_type AS "taskType"
   FROM booking_requests WHERE id = $1`;
 
 async function raw(): Promise<void> {
   const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');
+  // The one pricing rule, shared rather than copied: the baseline prices each order as the API does.
+  const { expectedFeeCents } = await import('../src/modules/fees/money/fee-estimate.rule');
   const db = new Pool({ connectionString: DB_URL, max: Number(ENV.DATABASE_POOL_SIZE) });
   const key = createSecretKey(Buffer.from(JWT_SECRET));
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -106,7 +115,23 @@ async function raw(): Promise<void> {
         return send(
           res,
           200,
-          offers.rows.map((o) => ({ ...o, expectedFeeCents: rates.rows.length })),
+          offers.rows.map(({ preparationMinutes, expertId, ...o }) => ({
+            id: o.id,
+            status: o.status,
+            deadline: o.deadline.toISOString(),
+            requestId: o.requestId,
+            taskType: o.taskType,
+            title: o.title,
+            description: o.description,
+            startsAt: o.startsAt.toISOString(),
+            endsAt: o.endsAt.toISOString(),
+            remote: o.remote,
+            municipality: o.municipality,
+            address: o.address,
+            preparationHours: preparationMinutes / 60,
+            expertId,
+            expectedFeeCents: expectedFeeCents({ ...o, preparationMinutes }, rates.rows),
+          })),
         );
       }
       if (path === '/api/booking-requests') {
@@ -116,8 +141,83 @@ async function raw(): Promise<void> {
           db.query(ORDERS_SQL, [user.id, limit, offset]),
           db.query(ORDERS_COUNT_SQL, [user.id]),
         ]);
-        const assignments = (await db.query(ORDER_ASSIGNMENTS_SQL, [rows.rows.map((r) => r.id)])).rows;
-        const items = rows.rows.map((r) => ({ ...r, assignments: assignments.filter((a) => a.requestId === r.id) }));
+        const [assignments, rates] = await Promise.all([
+          db.query(ORDER_ASSIGNMENTS_SQL, [rows.rows.map((r) => r.id)]),
+          db.query(RATES_SQL),
+          db.query(TRAVEL_SQL),
+        ]);
+        const changes = await db.query(TIME_CHANGES_SQL, [assignments.rows.map((a) => a.id)]);
+        const fees = rates.rows;
+        const iso = (d: Date | null) => d?.toISOString() ?? null;
+        const items = rows.rows.map(({ fileName, mediaType, sizeBytes, preparationMinutes, ...r }) => ({
+          id: r.id,
+          organisationId: r.organisationId,
+          costCentre: r.costCentre,
+          status: r.status,
+          taskType: r.taskType,
+          title: r.title,
+          description: r.description,
+          startsAt: iso(r.startsAt),
+          endsAt: iso(r.endsAt),
+          remote: r.remote,
+          municipality: r.municipality,
+          address: r.address,
+          goal: r.goal,
+          audience: r.audience,
+          expertRole: r.expertRole,
+          meetingPoint: r.meetingPoint,
+          remoteTool: r.remoteTool,
+          materialUrl: r.materialUrl,
+          materialFile: fileName ? { fileName, mediaType, sizeBytes } : null,
+          languages: r.languages,
+          topics: r.topics,
+          expertsNeeded: r.expertsNeeded,
+          preparationHours: preparationMinutes / 60,
+          feeEstimateCents: expectedFeeCents({ ...r, preparationMinutes }, fees),
+          cancelReason: r.cancelReason,
+          assignments: assignments.rows
+            .filter((a) => a.requestId === r.id)
+            .map((a) => {
+              const change = changes.rows.find((c) => c.assignmentId === a.id);
+              return {
+                id: a.id,
+                requestId: a.requestId,
+                status: a.status,
+                startsAt: iso(a.startsAt),
+                endsAt: iso(a.endsAt),
+                expert: {
+                  id: a.expertId,
+                  name: a.name,
+                  languages: a.languages,
+                  topics: a.topics,
+                  municipality: a.municipality,
+                },
+                cancelledBy: a.cancelledBy,
+                cancelReason: a.cancelledBy === 'expert' ? null : a.cancelReason,
+                feeDue: a.feeDue,
+                completedAt: iso(a.completedAt),
+                title: r.title,
+                taskType: r.taskType,
+                remote: r.remote,
+                municipality: r.municipality,
+                address: r.address,
+                preparationHours: preparationMinutes / 60,
+                timeChange: change
+                  ? {
+                      id: change.id,
+                      status: change.status,
+                      startsAt: iso(change.startsAt),
+                      endsAt: iso(change.endsAt),
+                      fromStartsAt: iso(change.fromStartsAt),
+                      fromEndsAt: iso(change.fromEndsAt),
+                      proposedAt: iso(change.proposedAt),
+                      answeredAt: iso(change.answeredAt),
+                    }
+                  : null,
+              };
+            }),
+          createdAt: iso(r.createdAt),
+        }));
         return send(res, 200, { items, total: count.rows[0].n, limit, offset });
       }
       const candidates = /^\/api\/booking-requests\/([0-9a-f-]{36})\/candidates$/.exec(path);
@@ -173,6 +273,8 @@ interface Server {
 function start(name: string, mode: string): Promise<Server> {
   const profile =
     mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_API_FLAGS='--max-old-space-size=…': Node's flags for the API (the start script's are not applied here).
+  const flags = mode === 'api' ? (process.env.BENCH_API_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
   // BENCH_API_DIST=1: the API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`), as
   // production runs it, without ts-node's compiler in memory: the figure to read for the API's resident memory.
   const compiled =
@@ -191,7 +293,7 @@ function start(name: string, mode: string): Promise<Server> {
       : null;
   const child = spawn(
     process.execPath,
-    compiled ?? [...profile, '-r', 'ts-node/register/transpile-only', __filename, mode],
+    [...profile, ...flags, ...(compiled ?? ['-r', 'ts-node/register/transpile-only', __filename, mode])],
     {
       env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -325,6 +427,8 @@ async function main(): Promise<void> {
     { name: 'order list', path: '/api/booking-requests?limit=50&offset=0', token: tokens.orderer },
     { name: 'candidates', path: `/api/booking-requests/${open.id}/candidates`, token: tokens.coordinator },
   ];
+  // BENCH_ROUTES='/me,candidates': only these routes (by name), e.g. for a profile of one.
+  const only = process.env.BENCH_ROUTES?.split(',');
   const sampler = setInterval(() => {
     for (const s of [apiServer, rawServer]) s.peakRss = Math.max(s.peakRss, rssMb(s.child.pid!).rss);
   }, 100);
@@ -333,9 +437,29 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
+  // Like for like: each route's answer from both servers, compared (keys in any order) before anything is timed.
+  for (const route of routes) {
+    const [a, b] = await Promise.all(
+      [apiServer, rawServer].map((s) =>
+        fetch(`http://127.0.0.1:${s.port}${route.path}`, { headers: { authorization: `Bearer ${route.token}` } }).then(
+          (r) => r.text(),
+        ),
+      ),
+    );
+    const canonical = (text: string) =>
+      JSON.stringify(JSON.parse(text), (_key, value: unknown) =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)))
+          : value,
+      );
+    const same = canonical(a) === canonical(b);
+    console.log(
+      `${route.name}: ${same ? 'the same answer from both' : `answers differ:\nAPI      ${a.slice(0, 600)}\nbaseline ${b.slice(0, 600)}`}`,
+    );
+  }
   console.log('route            server    req/s   p50 ms  p95 ms  CPU ms/req  bytes/resp  statuses');
   const ratios: string[] = [];
-  for (const route of routes) {
+  for (const route of routes.filter((r) => !only || only.includes(r.name))) {
     const totals = new Map<
       Server,
       { n: number; s: number; cpu: number; lat: number[]; bytes: number; statuses: Map<number, number> }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import multipart from '@fastify/multipart';
 import { DynamicModule, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -117,7 +117,8 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
     if (faults.length > 0) throw validationFailed(faults);
   });
 
-  await app.register(helmet, {
+  // The security headers, from helmet's own middleware built once (@fastify/helmet built it anew on every request).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -127,6 +128,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)),
+  );
   // Uploads are read by @UploadForm() as a stream within these limits (one file of at most 5 MB, a few
   // fields); the JSON body limit stays as it is.
   await app.register(multipart, { limits: MULTIPART_LIMITS });

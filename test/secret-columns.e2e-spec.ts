@@ -93,4 +93,33 @@ describe('secret columns', () => {
       }).toEqual({ path, secrets: [] });
     }
   });
+
+  it("keep the order list from reading a material file's bytes: it shows the name, type and size", async () => {
+    const ordererUser = await createUser(t.db, Role.Orderer);
+    const orderer = await login(t.http, ordererUser);
+    const unit = await createUnit(t.db);
+    await addMember(t.db, unit.id, ordererUser.id);
+    const order = await createRequest(t.db, unit.id, ordererUser.id, {
+      startsAt: '2026-10-22T07:00:00Z',
+      endsAt: '2026-10-22T09:00:00Z',
+    });
+    const bytes = Buffer.alloc(4096, 1);
+    const [file] = (await t.db.query(
+      `INSERT INTO stored_files (owner_id, media_type, size_bytes, sha256, original_name, bytes)
+       VALUES ($1, 'application/pdf', $2, repeat('0', 64), 'ohjelma.pdf', $3) RETURNING id`,
+      [ordererUser.id, bytes.length, bytes],
+    )) as { id: string }[];
+    await t.db.query('UPDATE booking_requests SET material_file_id = $2 WHERE id = $1', [order.id, file.id]);
+    let body: { items: { id: string; materialFile: unknown }[] } = { items: [] };
+    const sql = await sqlOf(
+      async () =>
+        (body = (await t.http.get('/booking-requests').set('authorization', `Bearer ${orderer}`).expect(200)).body),
+    );
+    expect(body.items.find((i) => i.id === order.id)?.materialFile).toEqual({
+      fileName: 'ohjelma.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 4096,
+    });
+    expect(sql.filter((q) => /[."]bytes"?[\s,]/.test(q))).toEqual([]);
+  });
 });

@@ -35,6 +35,15 @@ describe('the web app served beside the API', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
+  it("sends the same security headers on the API's answers, a refusal included", async () => {
+    for (const res of [await raw.get('/api/me').expect(401), await raw.get('/health').expect(200)]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    }
+  });
+
   it('serves the hashed assets with a year of cache, and a missing one as 404', async () => {
     const index = readFileSync(join(DIST, 'index.html'), 'utf8');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(index)![1];

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { calendarDay, countyTime, formatDate, formatMoney, localDate } from './format';
 
 describe('document formats', () => {
@@ -21,6 +22,19 @@ describe('document formats', () => {
     expect(countyTime('2026-12-31T22:30:00Z').toFormat('yyyy-MM-dd HH:mm')).toBe('2027-01-01 00:30');
     expect(localDate(new Date('2026-12-31T22:30:00Z'))).toBe('2027-01-01');
     expect(() => countyTime('not-an-instant')).toThrow(RangeError);
+  });
+
+  it("gives an instant's Helsinki date as luxon does, every 7 min 13 s around both daylight-saving changes", () => {
+    for (const [from, to] of [
+      ['2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z'],
+      ['2026-10-24T00:00:00Z', '2026-10-26T00:00:00Z'],
+      ['1999-12-31T20:00:00Z', '2000-01-01T04:00:00Z'],
+    ]) {
+      for (let t = Date.parse(from); t < Date.parse(to); t += 7 * 60_000 + 13_000) {
+        const at = new Date(t);
+        expect(localDate(at)).toBe(DateTime.fromJSDate(at, { zone: 'Europe/Helsinki' }).toISODate());
+      }
+    }
   });
 
   it('writes an amount with grouped thousands, two decimals and the euro where each language puts it', () => {

@@ -16,8 +16,29 @@ export function formatTimeRange(start: Date, end: Date, language: `${Language}`)
   return `${s.toFormat('ccc d.M.yyyy HH:mm')}–${e.toFormat('HH:mm')}`;
 }
 
+// The county's calendar date of an instant, as YYYY-MM-DD. Priced on every order, offer and booking shown, so it
+// is cheap: Helsinki's offset has been whole hours since 1921 (+2, +3 in summer), so the date changes only on a
+// whole UTC hour and one Intl formatting per hour serves every instant in it (luxon built a zone-aware DateTime
+// per call, about 40 µs). format.spec.ts checks it against luxon across both daylight-saving changes.
+const COUNTY_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNTY_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const HOUR_MS = 3_600_000;
+const datesByHour = new Map<number, string>();
+
 export function localDate(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).toISODate()!;
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let date = datesByHour.get(hour);
+  if (date === undefined) {
+    const part = Object.fromEntries(COUNTY_DATE.formatToParts(at).map((p) => [p.type, p.value]));
+    date = `${part.year}-${part.month}-${part.day}`;
+    if (datesByHour.size >= 100_000) datesByHour.clear();
+    datesByHour.set(hour, date);
+  }
+  return date;
 }
 
 // The formats of documents (contract and statement PDFs, mails): one place, so that a contract,

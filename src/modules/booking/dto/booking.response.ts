@@ -242,10 +242,24 @@ export function toRequestResponse(
   };
 }
 
-export function toOfferResponse(
-  o: OfferEntity & { request: BookingRequestEntity },
-  expectedFeeCents: number | null,
-): OfferResponse {
+// What an offer's answer shows of the offer and its order.
+export type ShownOffer = Pick<OfferEntity, 'id' | 'status' | 'deadline' | 'expertId'> & {
+  request: Pick<
+    BookingRequestEntity,
+    | 'id'
+    | 'taskType'
+    | 'title'
+    | 'description'
+    | 'startsAt'
+    | 'endsAt'
+    | 'remote'
+    | 'municipality'
+    | 'address'
+    | 'preparationMinutes'
+  >;
+};
+
+export function toOfferResponse(o: ShownOffer, expectedFeeCents: number | null): OfferResponse {
   const r = o.request;
   return {
     id: o.id,

@@ -43,6 +43,11 @@ export enum CancelledBy {
 )
 @Index(['requestId'])
 @Index(['expertId', 'startsAt'])
+// The work that counts against an expert's load caps and in matching's 90-day fairness count, read from the index
+// alone (an index-only count per candidate, without visiting the table).
+@Index('assignments_counted_by_expert', ['expertId', 'startsAt'], {
+  where: `status IN ('accepted', 'confirmed', 'completed')`,
+})
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -75,14 +75,10 @@ function candidatesSql(): string {
            AND CASE WHEN ${remote} THEN e.works_remotely
                     ELSE e.home_municipality = ${municipality} OR ${municipality} = ANY(e.travel_municipalities) END
       ), c AS (
-        SELECT e.user_id AS "expertId", e.name, e.languages, e.home_municipality AS "homeMunicipality",
-               ARRAY(SELECT unnest(e.languages) INTERSECT SELECT unnest(${languages}) ORDER BY 1) AS "sharedLanguages",
-               ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics}) ORDER BY 1) AS "sharedTopics",
-               CASE WHEN ${remote} THEN 'remote' WHEN e.home_municipality = ${municipality} THEN 'home' ELSE 'travels' END AS place,
-               rc.n AS "recentAssignments",
-               EXISTS (SELECT 1 FROM offers o WHERE o.request_id = $1 AND o.expert_id = e.user_id AND o.status IN ('offered', 'accepted')) AS "alreadyOffered",
+        -- Every candidate with what ranks it; what only the page shows is worked out below for the page's rows.
+        SELECT e.user_id AS "expertId", e.name, rc.n AS "recentAssignments",
                ${matchingScoreSql({
-                 sharedTopics: `cardinality(ARRAY(SELECT unnest(e.topics) INTERSECT SELECT unnest(${topics})))`,
+                 sharedTopics: `(SELECT count(DISTINCT t) FROM unnest(e.topics) t WHERE t = ANY(${topics}))`,
                  atHome: `NOT ${remote} AND e.home_municipality = ${municipality}`,
                  speaksFirstLanguage: `(${languages})[1] = ANY(e.languages)`,
                  recentAssignments: 'rc.n',
@@ -101,9 +97,22 @@ function candidatesSql(): string {
            AND ${capped('week', 'e.max_per_week')}
            AND ${capped('month', 'e.max_per_month')}
       ), page AS (
-        SELECT * FROM c ORDER BY c.score DESC, c.name ASC, c."expertId" ASC LIMIT $11 OFFSET $12
+        -- The page's rows first (OFFSET 0 keeps the planner from working out the columns below for every candidate).
+        SELECT p.*,
+               ARRAY(SELECT unnest(p.languages) INTERSECT SELECT unnest(${languages}) ORDER BY 1) AS "sharedLanguages",
+               ARRAY(SELECT unnest(p.topics) INTERSECT SELECT unnest(${topics}) ORDER BY 1) AS "sharedTopics",
+               CASE WHEN ${remote} THEN 'remote' WHEN p."homeMunicipality" = ${municipality} THEN 'home' ELSE 'travels' END AS place,
+               EXISTS (SELECT 1 FROM offers o WHERE o.request_id = $1 AND o.expert_id = p."expertId" AND o.status IN ('offered', 'accepted')) AS "alreadyOffered"
+          FROM (
+            SELECT c.*, e.languages, e.topics, e.home_municipality AS "homeMunicipality"
+              FROM (SELECT * FROM c ORDER BY c.score DESC, c.name ASC, c."expertId" ASC LIMIT $11 OFFSET $12) c
+              JOIN e ON e.user_id = c."expertId"
+            OFFSET 0
+          ) p
       )
-      SELECT (SELECT count(*) FROM c)::int AS total, page.*
+      SELECT (SELECT count(*) FROM c)::int AS total, page."expertId", page.name, page.languages, page."homeMunicipality",
+             page."sharedLanguages", page."sharedTopics", page.place, page."recentAssignments", page."alreadyOffered",
+             page.score
         FROM (SELECT 1) one LEFT JOIN page ON true
        ORDER BY page.score DESC, page.name ASC, page."expertId" ASC`;
 }

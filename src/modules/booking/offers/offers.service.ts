@@ -20,6 +20,7 @@ import { AcceptOfferDto, DeclineOfferDto, SendOffersDto } from '../dto/booking-a
 import {
   BookedAssignmentResponse,
   OfferResponse,
+  ShownOffer,
   toBookedAssignmentResponse,
   toOfferResponse,
 } from '../dto/booking.response';
@@ -217,7 +218,7 @@ export class OffersService {
   }
 
   // Each offer with its fee estimate, from one read of the rates table.
-  private async respond(offers: (OfferEntity & { request: BookingRequestEntity })[]): Promise<OfferResponse[]> {
+  private async respond(offers: ShownOffer[]): Promise<OfferResponse[]> {
     const { fees } = await this.rates.currentRates();
     return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }

@@ -49,13 +49,18 @@ export class RatesRepository {
   }
 
   // Every dated row: the arithmetic picks the one in force on each day of work.
+  // Read with every priced page (an expert's offers, a booking, a claim): plain SQL, no entities to build.
   async currentRates(manager: EntityManager = this.dataSource.manager): Promise<RunRates> {
-    const [fees, travel] = await Promise.all([manager.find(FeeRateEntity), manager.find(TravelRateEntity)]);
+    const [fees, travel] = (await Promise.all([
+      manager.query(
+        `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from::text AS "validFrom"
+           FROM fee_schedule`,
+      ),
+      manager.query(`SELECT year, car_cents_per_km AS "carCentsPerKm" FROM travel_rates`),
+    ])) as [RunRates['fees'], RunRates['travel']];
     return {
-      fees: fees
-        .map((r) => ({ taskType: r.taskType, basis: r.basis, rateCents: r.rateCents, validFrom: r.validFrom }))
-        .sort((a, b) => a.taskType.localeCompare(b.taskType) || a.validFrom.localeCompare(b.validFrom)),
-      travel: travel.map((r) => ({ year: r.year, carCentsPerKm: r.carCentsPerKm })).sort((a, b) => a.year - b.year),
+      fees: fees.sort((a, b) => a.taskType.localeCompare(b.taskType) || a.validFrom.localeCompare(b.validFrom)),
+      travel: travel.sort((a, b) => a.year - b.year),
     };
   }
 }
