@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // Local dates on which the expert takes no work, both ends inclusive. No reason is kept: it may be health data.
@@ -24,8 +16,7 @@ export class AbsenceEntity {
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id', 'CASCADE')
   expert?: ExpertEntity;
 
   @Column({ type: 'date' })

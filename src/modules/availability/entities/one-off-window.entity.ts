@@ -1,13 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // A window on one local date, in local wall-clock minutes.
@@ -24,8 +16,7 @@ export class OneOffWindowEntity {
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id', 'CASCADE')
   expert?: ExpertEntity;
 
   @Column({ type: 'date' })

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 
 // A recurring window in local wall-clock time: every ISO weekday (1 = Monday) from start to end minute, on
@@ -32,8 +23,7 @@ export class WeeklyWindowEntity {
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id', 'CASCADE')
   expert?: ExpertEntity;
 
   @Column({ type: 'smallint' })
