@@ -1,17 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
@@ -21,7 +17,7 @@ import { Role } from '../../common/auth/role.enum';
 import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, fileResponse } from '../files/file-response';
-import { UploadedForm, UploadForm } from '../files/upload-form.decorator';
+import { ApiUploadForm, UploadedForm, UploadForm } from '../files/upload-form.decorator';
 import { CredentialsService } from './credentials.service';
 import { CreateCredentialDto } from './dto/create-credential.dto';
 import { CreateCredentialForm } from './dto/create-credential.form';
@@ -39,18 +35,12 @@ export class CredentialsController {
   @ApiOperation({ summary: 'Submit a training credential with its certificate' })
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: CreateCredentialForm })
   @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
   @ApiBadRequestResponse({
     type: ProblemResponse,
     description: 'A field is missing or invalid (VALIDATION_FAILED names each)',
   })
-  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ProblemResponse,
-    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
-  })
+  @ApiUploadForm(CreateCredentialForm)
   submit(
     @CurrentUser() ctx: AuthContext,
     @UploadForm(CreateCredentialDto) form: UploadedForm<CreateCredentialDto>,

@@ -1,9 +1,11 @@
 import type { Multipart } from '@fastify/multipart';
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { DomainError, FieldError } from '../../common/errors/domain-error';
+import { ProblemResponse } from '../../common/errors/problem';
 import { flattenValidationErrors, validationFailed } from '../../common/validation/validation.pipe';
 import { inspectInput } from '../../common/validation/well-formed-input';
 import { FileErrors } from './files.errors';
@@ -32,6 +34,18 @@ export const UploadForm = (fields: ClassConstructor<object>, fileField = 'file')
   createParamDecorator((spec: FormSpec, ctx: ExecutionContext) =>
     readUploadForm(ctx.switchToHttp().getRequest<FastifyRequest>(), spec.fields, spec.fileField),
   )({ fields, fileField });
+
+// The OpenAPI description of a route that reads an UploadForm: the form, and the refusals of its file.
+export const ApiUploadForm = (form: Type, theFile = 'the file'): MethodDecorator =>
+  applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({ type: form }),
+    ApiPayloadTooLargeResponse({ type: ProblemResponse, description: `FILE_TOO_LARGE: ${theFile} is over 5 MB` }),
+    ApiUnsupportedMediaTypeResponse({
+      type: ProblemResponse,
+      description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
+    }),
+  );
 
 export async function readUploadForm<T extends object>(
   request: FastifyRequest,

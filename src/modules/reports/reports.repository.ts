@@ -3,12 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Period } from '../fees';
 
-export interface SpendRow {
+// The unit or project a report row is about.
+export interface OrganisationColumns {
   organisationId: string;
   kind: string;
   code: string;
   nameFi: string;
   nameSv: string;
+}
+
+export interface SpendRow extends OrganisationColumns {
   month: string;
   claims: number;
   feesCents: number;
@@ -29,19 +33,23 @@ export interface UnfilledRow {
   missingExperts: number;
 }
 
-export interface NoShowRow {
+export interface NoShowRow extends OrganisationColumns {
   month: string;
-  organisationId: string;
-  kind: string;
-  code: string;
-  nameFi: string;
-  nameSv: string;
   expertId: string;
   expertName: string;
   noShows: number;
 }
 
 const num = (v: unknown) => Number(v ?? 0);
+
+// Read from a row that selects organisation_id, o.kind, o.code, o.name_fi and o.name_sv.
+const organisationColumns = (r: Record<string, unknown>): OrganisationColumns => ({
+  organisationId: r.organisation_id as string,
+  kind: r.kind as string,
+  code: r.code as string,
+  nameFi: r.name_fi as string,
+  nameSv: r.name_sv as string,
+});
 
 // Set-based report queries: one statement each, whatever the amount of data.
 @Injectable()
@@ -63,11 +71,7 @@ export class ReportsRepository {
       [period.firstDay, period.dayAfter, memberId],
     );
     return rows.map((r) => ({
-      organisationId: r.organisation_id as string,
-      kind: r.kind as string,
-      code: r.code as string,
-      nameFi: r.name_fi as string,
-      nameSv: r.name_sv as string,
+      ...organisationColumns(r),
       month: r.month as string,
       claims: num(r.claims),
       feesCents: num(r.fees),
@@ -138,11 +142,7 @@ export class ReportsRepository {
     );
     return rows.map((r) => ({
       month: r.month as string,
-      organisationId: r.organisation_id as string,
-      kind: r.kind as string,
-      code: r.code as string,
-      nameFi: r.name_fi as string,
-      nameSv: r.name_sv as string,
+      ...organisationColumns(r),
       expertId: r.expert_id as string,
       expertName: r.expert_name as string,
       noShows: num(r.no_shows),

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { Language } from '../../../common/i18n/language';
+import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class CreateAccessibilityFeedbackDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, example: 'Lomakkeen virheilmoitusta ei lueta ruudunlukijalla.' })
@@ -11,8 +12,7 @@ export class CreateAccessibilityFeedbackDto {
 
   @ApiPropertyOptional({ maxLength: 320, description: 'To answer the sender' })
   @IsOptional()
-  @IsEmail()
-  @MaxLength(320)
+  @IsEmailAddress()
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../demo/demo-data';
+import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class LoginDto {
   // The examples are a demo login: "Try it out" in /docs signs in to the embedded mode's (or seed-demo's) data.
   @ApiProperty({ example: `coordinator@${DEMO_DOMAIN}` })
-  @IsEmail()
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: DEMO_PASSWORD })

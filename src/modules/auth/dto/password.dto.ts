@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { LinkToken, NewPassword } from './password-fields.decorator';
+import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'maija@example.fi' })
-  @IsEmail()
-  @MaxLength(320)
+  @IsEmailAddress()
   email: string;
 }
 

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { Check, Column, Entity, Exclusion } from 'typeorm';
+import { ExpertAvailabilityRow } from './expert-availability-row';
 
 // Local dates on which the expert takes no work, both ends inclusive. No reason is kept: it may be health data.
 @Entity('availability_absences')
@@ -17,23 +8,10 @@ import { ExpertEntity } from '../../experts/entities/expert.entity';
   'availability_absences_no_overlap',
   `USING gist (expert_id WITH =, daterange(first_day, last_day, '[]') WITH &&)`,
 )
-export class AbsenceEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  expertId: string;
-
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
-  expert?: ExpertEntity;
-
+export class AbsenceEntity extends ExpertAvailabilityRow {
   @Column({ type: 'date' })
   firstDay: string;
 
   @Column({ type: 'date' })
   lastDay: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { Check, Column, Entity, Exclusion } from 'typeorm';
+import { ExpertAvailabilityRow } from './expert-availability-row';
 
 // A window on one local date, in local wall-clock minutes.
 @Entity('availability_one_off_windows')
@@ -17,17 +8,7 @@ import { ExpertEntity } from '../../experts/entities/expert.entity';
   'availability_one_off_no_overlap',
   'USING gist (expert_id WITH =, day WITH =, int4range(start_minute, end_minute) WITH &&)',
 )
-export class OneOffWindowEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  expertId: string;
-
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
-  expert?: ExpertEntity;
-
+export class OneOffWindowEntity extends ExpertAvailabilityRow {
   @Column({ type: 'date' })
   day: string;
 
@@ -36,7 +17,4 @@ export class OneOffWindowEntity {
 
   @Column({ type: 'smallint' })
   endMinute: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,15 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Exclusion,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
-import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { Check, Column, Entity, Exclusion, Index } from 'typeorm';
+import { ExpertAvailabilityRow } from './expert-availability-row';
 
 // A recurring window in local wall-clock time: every ISO weekday (1 = Monday) from start to end minute, on
 // the days from validFrom to validUntil (inclusive; null = open). Two windows of one expert on the same
@@ -25,17 +15,7 @@ import { ExpertEntity } from '../../experts/entities/expert.entity';
   'availability_weekly_no_overlap',
   `USING gist (expert_id WITH =, weekday WITH =, daterange(valid_from, valid_until, '[]') WITH &&, int4range(start_minute, end_minute) WITH &&)`,
 )
-export class WeeklyWindowEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  expertId: string;
-
-  @ManyToOne(() => ExpertEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'expert_id' })
-  expert?: ExpertEntity;
-
+export class WeeklyWindowEntity extends ExpertAvailabilityRow {
   @Column({ type: 'smallint' })
   weekday: number;
 
@@ -51,7 +31,4 @@ export class WeeklyWindowEntity {
 
   @Column({ type: 'date', nullable: true })
   validUntil: string | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

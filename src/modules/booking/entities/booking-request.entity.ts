@@ -10,6 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { TaskType } from '../../../common/domain/task-type';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
@@ -54,8 +55,7 @@ export class BookingRequestEntity {
   @Column({ type: 'uuid' })
   createdBy: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by' })
+  @RefersTo(() => UserEntity, 'created_by')
   creator?: UserEntity;
 
   @Column({ type: 'enum', enum: RequestStatus, enumName: 'request_status', default: RequestStatus.Draft })

@@ -1,4 +1,5 @@
-import { JoinColumn, Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { BookingRequestEntity } from './booking-request.entity';
 
@@ -30,8 +31,7 @@ export class OfferEntity {
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id')
   expert?: ExpertEntity;
 
   @Column({ type: 'enum', enum: OfferStatus, enumName: 'offer_status', default: OfferStatus.Offered })

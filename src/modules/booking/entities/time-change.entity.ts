@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { UserEntity } from '../../users/entities/user.entity';
 import { AssignmentEntity } from './assignment.entity';
 
@@ -25,8 +26,7 @@ export class TimeChangeEntity {
   @Column({ type: 'uuid' })
   assignmentId: string;
 
-  @ManyToOne(() => AssignmentEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'assignment_id' })
+  @RefersTo(() => AssignmentEntity, 'assignment_id')
   assignment?: AssignmentEntity;
 
   @Column({ type: 'enum', enum: TimeChangeStatus, enumName: 'time_change_status', default: TimeChangeStatus.Open })
@@ -49,8 +49,7 @@ export class TimeChangeEntity {
   @Column({ type: 'uuid' })
   proposedBy: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'proposed_by' })
+  @RefersTo(() => UserEntity, 'proposed_by')
   proposer?: UserEntity;
 
   @Column({ type: 'timestamptz' })
@@ -62,7 +61,6 @@ export class TimeChangeEntity {
   @Column({ type: 'uuid', nullable: true })
   answeredBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'answered_by' })
+  @RefersTo(() => UserEntity, 'answered_by')
   answerer?: UserEntity;
 }

@@ -1,15 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Res, StreamableFile } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
@@ -19,7 +15,7 @@ import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, fileResponse } from '../../files/file-response';
-import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
+import { ApiUploadForm, UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
 import { MaterialService } from './material.service';
@@ -32,18 +28,12 @@ export class MaterialController {
   @ApiOperation({ summary: 'Attach a file of material for the expert to a draft order' })
   @Put()
   @Authenticated({ roles: [Role.Orderer] })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: MaterialForm })
   @ApiOkResponse({
     type: RequestResponse,
     description: 'The order with its material file; a file attached before is replaced',
   })
   @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
-  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the file is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ProblemResponse,
-    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
-  })
+  @ApiUploadForm(MaterialForm)
   attach(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -4,13 +4,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
   ManyToOne,
   OneToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -80,15 +80,13 @@ export class ContractEntity {
   @Column({ type: 'uuid', nullable: true })
   supersedesId: string | null;
 
-  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'supersedes_id' })
+  @RefersTo(() => ContractEntity, 'supersedes_id')
   supersedes?: ContractEntity;
 
   @Column({ type: 'uuid', nullable: true })
   supersededById: string | null;
 
-  @ManyToOne(() => ContractEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'superseded_by_id' })
+  @RefersTo(() => ContractEntity, 'superseded_by_id')
   supersededBy?: ContractEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -97,8 +95,7 @@ export class ContractEntity {
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id')
   expert?: ExpertEntity;
 
   // The ordering unit or project.
@@ -129,15 +126,13 @@ export class ContractEntity {
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by' })
+  @RefersTo(() => UserEntity, 'created_by')
   creator?: UserEntity;
 
   @Column({ type: 'uuid', nullable: true })
   approvedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'approved_by' })
+  @RefersTo(() => UserEntity, 'approved_by')
   approver?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -166,8 +161,7 @@ export class ContractEntity {
   @Column({ type: 'uuid', nullable: true })
   terminatedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'terminated_by' })
+  @RefersTo(() => UserEntity, 'terminated_by')
   terminator?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { AssignmentEntity } from '../../booking/entities/assignment.entity';
 import { UserEntity } from '../../users/entities/user.entity';
 
@@ -16,8 +17,7 @@ export class NoShowReviewEntity {
   @Column({ type: 'uuid' })
   handledBy: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'handled_by' })
+  @RefersTo(() => UserEntity, 'handled_by')
   handler?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })

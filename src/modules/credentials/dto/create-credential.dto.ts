@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsString, Length } from 'class-validator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { TrainingType } from '../entities/training-credential.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../../common/validation/text.decorators';
 
 // The text fields of the multipart upload; the certificate itself is the form's `file`.
 export class CreateCredentialDto {
@@ -17,7 +15,7 @@ export class CreateCredentialDto {
   type: TrainingType;
 
   @ApiProperty({ example: 'Vamia', minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   provider: string;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
+import { Trimmed } from '../../../common/validation/text.decorators';
 
 export class RejectCredentialDto {
   @ApiProperty({
@@ -9,7 +9,7 @@ export class RejectCredentialDto {
     maxLength: 500,
     description: 'Sent to the expert as written',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @Length(1, 500)
   reason: string;

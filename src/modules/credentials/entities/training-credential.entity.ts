@@ -9,6 +9,7 @@ import {
   OneToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -74,8 +75,7 @@ export class TrainingCredentialEntity {
   @Column({ type: 'uuid', nullable: true })
   decidedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'decided_by' })
+  @RefersTo(() => UserEntity, 'decided_by')
   decider?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })

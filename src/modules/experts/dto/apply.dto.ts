@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { Language } from '../../../common/i18n/language';
+import { IsEmailAddress, Trimmed } from '../../../common/validation/text.decorators';
 
 export class ApplyDto {
   @ApiProperty({ example: 'maija@example.org' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsEmail()
-  @MaxLength(320)
+  @Trimmed()
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Maija Meikäläinen' })

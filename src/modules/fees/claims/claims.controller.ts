@@ -12,17 +12,13 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBody,
   ApiConflictResponse,
-  ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
@@ -33,7 +29,7 @@ import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { fileResponse } from '../../files/file-response';
 import { MediaType } from '../../files/media-type';
-import { UploadedForm, UploadForm } from '../../files/upload-form.decorator';
+import { ApiUploadForm, UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { ClaimCostsService } from './claim-costs.service';
 import { ClaimReviewService } from './claim-review.service';
 import { ClaimsService } from './claims.service';
@@ -153,17 +149,11 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Add a cost with its receipt to a claim' })
   @Post(':id/costs')
   @Authenticated({ roles: EXPERT })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ type: AddCostForm })
   @ApiCreatedResponse({
     type: ClaimResponse,
     description: 'The cost with its receipt, added to a draft or returned claim',
   })
-  @ApiPayloadTooLargeResponse({ type: ProblemResponse, description: 'FILE_TOO_LARGE: the receipt is over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({
-    type: ProblemResponse,
-    description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
-  })
+  @ApiUploadForm(AddCostForm, 'the receipt')
   @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS' })
   addCost(
     @CurrentUser() ctx: AuthContext,

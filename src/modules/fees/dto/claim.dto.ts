@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,18 +19,17 @@ import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { ClaimCostKind } from '../entities/claim-cost.entity';
 import { ClaimStatus } from '../entities/claim.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { Trimmed } from '../../../common/validation/text.decorators';
 
 export class TripDto {
   @ApiProperty({ example: 'Mustasaari, Koivulahti', maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   from: string;
 
   @ApiProperty({ example: 'Vaasa, Hietalahdenkatu 2', maxLength: 200 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 200)
   to: string;
@@ -94,7 +93,7 @@ export class CreateClaimDto extends UpdateClaimDto {
 
 export class ReturnClaimDto {
   @ApiProperty({ example: 'The parking receipt is missing; please add it.', maxLength: 1000 })
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @Length(1, 1000)
   reason: string;
@@ -115,7 +114,7 @@ export class AddCostDto {
 
   @ApiPropertyOptional({ example: 'Bussilippu Vaasa–Mustasaari', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(200)
   description?: string;

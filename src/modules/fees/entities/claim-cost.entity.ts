@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
 import { ClaimEntity } from './claim.entity';
 
@@ -36,8 +37,7 @@ export class ClaimCostEntity {
   @Column({ type: 'uuid' })
   receiptFileId: string;
 
-  @ManyToOne(() => StoredFileEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'receipt_file_id' })
+  @RefersTo(() => StoredFileEntity, 'receipt_file_id')
   receipt?: StoredFileEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })

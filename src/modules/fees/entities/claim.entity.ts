@@ -4,12 +4,11 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
-  ManyToOne,
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { AssignmentEntity } from '../../booking/entities/assignment.entity';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { UserEntity } from '../../users/entities/user.entity';
@@ -54,15 +53,13 @@ export class ClaimEntity {
   @Column({ type: 'uuid' })
   assignmentId: string;
 
-  @ManyToOne(() => AssignmentEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'assignment_id' })
+  @RefersTo(() => AssignmentEntity, 'assignment_id')
   assignment?: AssignmentEntity;
 
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id')
   expert?: ExpertEntity;
 
   @Column({ type: 'enum', enum: ClaimStatus, enumName: 'claim_status', default: ClaimStatus.Draft })
@@ -106,8 +103,7 @@ export class ClaimEntity {
   @Column({ type: 'uuid', nullable: true })
   firstApprovedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'first_approved_by' })
+  @RefersTo(() => UserEntity, 'first_approved_by')
   firstApprover?: UserEntity;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -122,8 +118,7 @@ export class ClaimEntity {
   @Column({ type: 'uuid', nullable: true })
   paidRunId: string | null;
 
-  @ManyToOne(() => FeeRunEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'paid_run_id' })
+  @RefersTo(() => FeeRunEntity, 'paid_run_id')
   paidRun?: FeeRunEntity;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { Language } from '../../../common/i18n/language';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { FeeRunEntity } from './fee-run.entity';
@@ -22,8 +23,7 @@ export class FeeRunFileEntity {
   @Column({ type: 'uuid' })
   runId: string;
 
-  @ManyToOne(() => FeeRunEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'run_id' })
+  @RefersTo(() => FeeRunEntity, 'run_id')
   run?: FeeRunEntity;
 
   @Column({ type: 'enum', enum: FeeRunFileKind, enumName: 'fee_run_file_kind' })
@@ -33,8 +33,7 @@ export class FeeRunFileEntity {
   @Column({ type: 'uuid', nullable: true })
   expertId: string | null;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id')
   expert?: ExpertEntity;
 
   @Column({ type: 'enum', enum: Language, enumName: 'language', nullable: true })

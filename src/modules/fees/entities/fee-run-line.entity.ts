@@ -1,4 +1,5 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { TaskType } from '../../../common/domain/task-type';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { OrganisationEntity } from '../../organisations/entities/organisation.entity';
@@ -34,22 +35,19 @@ export class FeeRunLineEntity {
   @Column({ type: 'uuid' })
   runId: string;
 
-  @ManyToOne(() => FeeRunEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'run_id' })
+  @RefersTo(() => FeeRunEntity, 'run_id')
   run?: FeeRunEntity;
 
   @Column({ type: 'uuid' })
   claimId: string;
 
-  @ManyToOne(() => ClaimEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'claim_id' })
+  @RefersTo(() => ClaimEntity, 'claim_id')
   claim?: ClaimEntity;
 
   @Column({ type: 'uuid' })
   expertId: string;
 
-  @ManyToOne(() => ExpertEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'expert_id' })
+  @RefersTo(() => ExpertEntity, 'expert_id')
   expert?: ExpertEntity;
 
   @Column({ type: 'enum', enum: LinePayee, enumName: 'line_payee' })
@@ -71,8 +69,7 @@ export class FeeRunLineEntity {
   @Column({ type: 'uuid' })
   organisationId: string;
 
-  @ManyToOne(() => OrganisationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organisation_id' })
+  @RefersTo(() => OrganisationEntity, 'organisation_id')
   organisation?: OrganisationEntity;
 
   @Column({ type: 'varchar', length: 32 })

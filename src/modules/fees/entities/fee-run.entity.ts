@@ -1,14 +1,5 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { UserEntity } from '../../users/entities/user.entity';
 import { FeeRate, TravelRate } from '../money/fee-arithmetic.rule';
 
@@ -72,8 +63,7 @@ export class FeeRunEntity {
   @Column({ type: 'uuid' })
   createdBy: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'created_by' })
+  @RefersTo(() => UserEntity, 'created_by')
   creator?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })

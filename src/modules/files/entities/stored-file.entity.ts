@@ -1,4 +1,5 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { UserEntity } from '../../users/entities/user.entity';
 import { MediaType } from '../media-type';
 
@@ -16,8 +17,7 @@ export class StoredFileEntity {
   @Column({ type: 'uuid' })
   ownerId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'owner_id' })
+  @RefersTo(() => UserEntity, 'owner_id')
   owner?: UserEntity;
 
   // Detected from the bytes, never taken from the client.

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { Role } from '../../../common/auth/role.enum';
 import { Language } from '../../../common/i18n/language';
+import { IsEmailAddress, Trimmed } from '../../../common/validation/text.decorators';
 
 export class InviteUserDto {
   @ApiProperty({ example: 'maija.meikalainen@ostrobothnia.invalid' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsEmail()
-  @MaxLength(320)
+  @Trimmed()
+  @IsEmailAddress()
   email: string;
 
   @ApiProperty({ example: 'Maija Meikäläinen' })
