@@ -11,6 +11,23 @@ export type Column<Row> = {
   rowHeader?: boolean;
 };
 
+const numClass = (c: { num?: boolean }) => (c.num ? 'num' : undefined);
+
+// The head of a `data-table`: a header a column. Where the rows draw themselves, the head alone.
+export function TableHead({ columns }: { columns: { header: string; num?: boolean }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.header} scope="col" className={numClass(c)}>
+            {c.header}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 // The head and the rows of a `data-table`, column by column; a column given as `false` is left out.
 export function TableRows<Row>({
   columns,
@@ -22,28 +39,19 @@ export function TableRows<Row>({
   rowKey: (row: Row) => Key;
 }) {
   const shown = columns.filter((c): c is Column<Row> => c !== false);
-  const num = (c: Column<Row>) => (c.num ? 'num' : undefined);
   return (
     <>
-      <thead>
-        <tr>
-          {shown.map((c) => (
-            <th key={c.header} scope="col" className={num(c)}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={shown} />
       <tbody>
         {rows.map((row) => (
           <tr key={rowKey(row)}>
             {shown.map((c) =>
               c.rowHeader ? (
-                <th key={c.header} scope="row" className={num(c)}>
+                <th key={c.header} scope="row" className={numClass(c)}>
                   {c.cell(row)}
                 </th>
               ) : (
-                <td key={c.header} className={num(c)}>
+                <td key={c.header} className={numClass(c)}>
                   {c.cell(row)}
                 </td>
               ),

@@ -9,6 +9,7 @@ import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { Loaded, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -159,16 +160,16 @@ function People() {
             <TableRegion label={t('admin.people.list.heading')}>
               <table className="data-table">
                 <caption>{t('admin.people.list.caption', { total: page.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.people.columns.name')}</th>
-                    <th scope="col">{t('admin.people.columns.email')}</th>
-                    <th scope="col">{t('admin.people.columns.role')}</th>
-                    <th scope="col">{t('admin.people.columns.status')}</th>
-                    <th scope="col">{t('admin.people.columns.lastLogin')}</th>
-                    <th scope="col">{t('admin.people.columns.actions')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { header: t('admin.people.columns.name') },
+                    { header: t('admin.people.columns.email') },
+                    { header: t('admin.people.columns.role') },
+                    { header: t('admin.people.columns.status') },
+                    { header: t('admin.people.columns.lastLogin') },
+                    { header: t('admin.people.columns.actions') },
+                  ]}
+                />
                 <tbody>
                   {page.items.map((user) => (
                     <Person key={user.id} user={user} />
