@@ -1,3 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correlationIdFor, problemText } from './problem-text';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
@@ -36,4 +38,23 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
       )}
     </>
   );
+}
+
+// What a query holds, once it holds it: until then the loading state, on failure the error with a retry, and the
+// `empty` text instead when `isEmpty` says there is nothing to show.
+export function Loaded<Data>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: UseQueryResult<Data>;
+  empty?: string;
+  isEmpty?: (data: Data) => boolean;
+  children: (data: Data) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <Empty text={empty} />;
+  return children(query.data);
 }

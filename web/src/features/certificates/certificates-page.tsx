@@ -5,7 +5,7 @@ import { useAnnounce } from '../../components/announcer';
 import { DateTimeField } from '../../components/fields';
 import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Loaded, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -35,19 +35,15 @@ export function CertificatesPage() {
           <Heading variant="h2" id="certificates-list-heading" mb="s">
             {t('certificates.list.heading')}
           </Heading>
-          {query.isPending ? (
-            <Loading />
-          ) : query.isError ? (
-            <LoadError error={query.error} onRetry={() => void query.refetch()} />
-          ) : query.data.length === 0 ? (
-            <Empty text={t('certificates.list.empty')} />
-          ) : (
-            <ul className="certificate-list">
-              {query.data.map((c) => (
-                <CertificateItem key={c.id} credential={c} />
-              ))}
-            </ul>
-          )}
+          <Loaded query={query} empty={t('certificates.list.empty')} isEmpty={(list) => list.length === 0}>
+            {(list) => (
+              <ul className="certificate-list">
+                {list.map((c) => (
+                  <CertificateItem key={c.id} credential={c} />
+                ))}
+              </ul>
+            )}
+          </Loaded>
         </section>
         <UploadForm />
       </Page>

@@ -9,9 +9,12 @@ import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Loaded, Loading, ProblemNotice } from '../../components/states';
+import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
+import { TableRows } from '../../components/table';
+import { Section } from '../../components/section';
+import { BusyButton } from '../../components/busy-button';
 import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -57,13 +60,7 @@ export function FeeRunPage() {
       <Paragraph mb="m">
         <AppLink to="/fee-runs">{t('feeRuns.back')}</AppLink>
       </Paragraph>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Run run={query.data} />
-      )}
+      <Loaded query={query}>{(run) => <Run run={run} />}</Loaded>
     </Page>
   );
 }
@@ -132,17 +129,14 @@ function Progress({ run }: { run: FeeRun }) {
   if (!query.data) return null;
   const p = query.data;
   return (
-    <section aria-labelledby="progress-heading" className="section">
-      <Heading variant="h2" id="progress-heading" mb="s">
-        {t('feeRuns.progress.heading')}
-      </Heading>
+    <Section id="progress" heading={t('feeRuns.progress.heading')}>
       <ProgressBar
         id="fee-run-progress"
         label={computing(p.status) ? t('feeRuns.progress.computing') : t('feeRuns.progress.computed')}
         percent={p.percent}
         detail={t('feeRuns.progress.detail', { done: p.processedClaims, total: p.totalClaims, percent: p.percent })}
       />
-    </section>
+    </Section>
   );
 }
 
@@ -186,10 +180,7 @@ function Totals({ run }: { run: FeeRun }) {
     [t('feeRuns.totals.net'), formatCents(language, run.netCents)],
   ];
   return (
-    <section aria-labelledby="totals-heading" className="section">
-      <Heading variant="h2" id="totals-heading" mb="s">
-        {t('feeRuns.totals.heading')}
-      </Heading>
+    <Section id="totals" heading={t('feeRuns.totals.heading')}>
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -203,7 +194,7 @@ function Totals({ run }: { run: FeeRun }) {
           <Paragraph>{t('feeRuns.totals.skipped', { count: run.skippedCount })}</Paragraph>
         </InlineAlert>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -212,8 +203,7 @@ function Actions({ run }: { run: FeeRun }) {
   const announce = useAnnounce();
   const action = useRunAction(run.id);
   const exporting = run.status === 'approved' && Boolean(run.exportRequestedAt);
-  const act = (kind: 'approve' | 'export') => {
-    if (action.isPending) return;
+  const act = (kind: 'approve' | 'export') =>
     action.mutate(kind, {
       onSuccess: (result) => {
         if (kind === 'export') announce(t('feeRuns.actions.exportRequested'));
@@ -225,28 +215,19 @@ function Actions({ run }: { run: FeeRun }) {
           );
       },
     });
-  };
   const known = isApiError(action.error) ? t(`feeRuns.errors.${action.error.code}`, { defaultValue: '' }) : '';
   if (run.status === 'exported') return null;
   return (
-    <section aria-labelledby="actions-heading" className="section">
-      <Heading variant="h2" id="actions-heading" mb="s">
-        {t('feeRuns.actions.heading')}
-      </Heading>
+    <Section id="actions" heading={t('feeRuns.actions.heading')}>
       {run.status === 'computed' && (
         <>
           <Paragraph>
             {run.firstApprovedBy ? t('feeRuns.actions.secondApprovalHint') : t('feeRuns.actions.approveHint')}
           </Paragraph>
           <div className="actions">
-            <Button
-              aria-disabled={action.isPending}
-              loading={action.isPending || undefined}
-              ariaLoadingText={t('forms.sending')}
-              onClick={() => act('approve')}
-            >
+            <BusyButton busy={action.isPending} onPress={() => act('approve')}>
               {t('feeRuns.actions.approve')}
-            </Button>
+            </BusyButton>
           </div>
         </>
       )}
@@ -254,14 +235,9 @@ function Actions({ run }: { run: FeeRun }) {
         <>
           <Paragraph>{t('feeRuns.actions.exportHint')}</Paragraph>
           <div className="actions">
-            <Button
-              aria-disabled={action.isPending}
-              loading={action.isPending || undefined}
-              ariaLoadingText={t('forms.sending')}
-              onClick={() => act('export')}
-            >
+            <BusyButton busy={action.isPending} onPress={() => act('export')}>
               {t('feeRuns.actions.export')}
-            </Button>
+            </BusyButton>
           </div>
         </>
       )}
@@ -275,7 +251,7 @@ function Actions({ run }: { run: FeeRun }) {
         ) : (
           <ProblemNotice error={action.error} />
         ))}
-    </section>
+    </Section>
   );
 }
 
@@ -283,24 +259,17 @@ function Files({ run }: { run: FeeRun }) {
   const { t } = useTranslation();
   const query = useFeeRunFiles(run.id, true);
   return (
-    <section aria-labelledby="files-heading" className="section">
-      <Heading variant="h2" id="files-heading" mb="s">
-        {t('feeRuns.files.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Empty text={t('feeRuns.files.empty')} />
-      ) : (
-        <ul className="card-list">
-          {query.data.map((file) => (
-            <FileItem key={file.id} runId={run.id} file={file} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section id="files" heading={t('feeRuns.files.heading')}>
+      <Loaded query={query} empty={t('feeRuns.files.empty')} isEmpty={(files) => files.length === 0}>
+        {(files) => (
+          <ul className="card-list">
+            {files.map((file) => (
+              <FileItem key={file.id} runId={run.id} file={file} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </Section>
   );
 }
 
@@ -321,72 +290,68 @@ function FileItem({ runId, file }: { runId: string; file: FeeRunFile }) {
         <strong>{kind}</strong>
       </Paragraph>
       <Paragraph mb="s">{file.fileName}</Paragraph>
-      <Button
+      <BusyButton
         variant="secondary"
-        aria-label={t('feeRuns.files.downloadNamed', { name: file.fileName })}
-        aria-disabled={download.isPending}
-        loading={download.isPending || undefined}
-        ariaLoadingText={t('forms.sending')}
-        onClick={() => !download.isPending && download.mutate()}
+        label={t('feeRuns.files.downloadNamed', { name: file.fileName })}
+        busy={download.isPending}
+        onPress={() => download.mutate()}
       >
         {t('feeRuns.files.download')}
-      </Button>
+      </BusyButton>
       {download.isError && <ProblemNotice error={download.error} />}
     </li>
   );
+}
+
+// The amounts the cost centres and the lines both show, in euros: each column reads its field of the row.
+function useAmountColumns() {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const amount = <Field extends string>(header: string, field: Field) => ({
+    header,
+    num: true,
+    cell: (row: Record<Field, number>) => formatCents(language, row[field]),
+  });
+  return {
+    gross: amount(t('feeRuns.totals.gross'), 'grossFeeCents'),
+    travel: amount(t('feeRuns.totals.travel'), 'travelAndCostsCents'),
+    withholding: amount(t('feeRuns.totals.withholding'), 'withholdingCents'),
+    net: amount(t('feeRuns.totals.net'), 'netCents'),
+  };
 }
 
 function CostCentres({ run }: { run: FeeRun }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const query = useCostCentres(run.id, run.lineCount > 0);
+  const amounts = useAmountColumns();
   if (run.lineCount === 0) return null;
   return (
-    <section aria-labelledby="centres-heading" className="section">
-      <Heading variant="h2" id="centres-heading" mb="s">
-        {t('feeRuns.centres.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <TableRegion label={t('feeRuns.centres.heading')}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('feeRuns.centres.centre')}</th>
-                <th scope="col" className="num">
-                  {t('feeRuns.totals.lines')}
-                </th>
-                <th scope="col" className="num">
-                  {t('feeRuns.totals.gross')}
-                </th>
-                <th scope="col" className="num">
-                  {t('feeRuns.totals.travel')}
-                </th>
-                <th scope="col" className="num">
-                  {t('feeRuns.totals.net')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {query.data.map((c) => (
-                <tr key={c.organisationId}>
-                  <th scope="row">
-                    {c.costCentre} {language === 'sv' ? c.organisationNameSv : c.organisationNameFi}
-                  </th>
-                  <td className="num">{c.lines}</td>
-                  <td className="num">{formatCents(language, c.grossFeeCents)}</td>
-                  <td className="num">{formatCents(language, c.travelAndCostsCents)}</td>
-                  <td className="num">{formatCents(language, c.netCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
-    </section>
+    <Section id="centres" heading={t('feeRuns.centres.heading')}>
+      <Loaded query={query}>
+        {(centres) => (
+          <TableRegion label={t('feeRuns.centres.heading')}>
+            <table className="data-table">
+              <TableRows
+                rows={centres}
+                rowKey={(c) => c.organisationId}
+                columns={[
+                  {
+                    header: t('feeRuns.centres.centre'),
+                    rowHeader: true,
+                    cell: (c) => `${c.costCentre} ${language === 'sv' ? c.organisationNameSv : c.organisationNameFi}`,
+                  },
+                  { header: t('feeRuns.totals.lines'), num: true, cell: (c) => c.lines },
+                  amounts.gross,
+                  amounts.travel,
+                  amounts.net,
+                ]}
+              />
+            </table>
+          </TableRegion>
+        )}
+      </Loaded>
+    </Section>
   );
 }
 
@@ -397,17 +362,16 @@ function Lines({ run }: { run: FeeRun }) {
   const [offset, setOffset] = useState(0);
   const centres = useCostCentres(run.id, run.lineCount > 0);
   const query = useFeeRunLines(run.id, filter, offset, run.lineCount > 0);
+  const amounts = useAmountColumns();
   if (run.lineCount === 0) return null;
   const change = (key: keyof LineFilter) => (value: string) => {
     setFilter((f) => ({ ...f, [key]: value || undefined }));
     setOffset(0);
   };
   const all = { value: '', label: t('feeRuns.lines.all') };
+  const hours = new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`, { minimumFractionDigits: 2 });
   return (
-    <section aria-labelledby="lines-heading" className="section">
-      <Heading variant="h2" id="lines-heading" mb="s">
-        {t('feeRuns.lines.heading')}
-      </Heading>
+    <Section id="lines" heading={t('feeRuns.lines.heading')}>
       <div className="filters">
         <SelectField
           field="line-cost-centre"
@@ -437,67 +401,39 @@ function Lines({ run }: { run: FeeRun }) {
           options={[all, ...PAYEES.map((v) => ({ value: v, label: t(`feeRuns.lines.payees.${v}`) }))]}
         />
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty text={t('feeRuns.lines.empty')} />
-      ) : (
-        <>
-          <TableRegion label={t('feeRuns.lines.heading')}>
-            <table className="data-table">
-              <caption>{t('feeRuns.lines.caption', { total: query.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('feeRuns.lines.payeeName')}</th>
-                  <th scope="col">{t('feeRuns.lines.workDate')}</th>
-                  <th scope="col">{t('feeRuns.lines.taskType')}</th>
-                  <th scope="col">{t('feeRuns.lines.costCentre')}</th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.lines.hours')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.totals.gross')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.totals.travel')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.totals.withholding')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.totals.net')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((l) => (
-                  <tr key={l.id}>
-                    <td>
-                      {l.payeeName}
-                      {l.payeeKind !== 'expert' && <> ({t(`feeRuns.lines.payees.${l.payeeKind}`)})</>}
-                    </td>
-                    <td>{formatDate(language, day(l.workDate))}</td>
-                    <td>{t(`taskTypes.${l.taskType}`)}</td>
-                    <td>{l.costCentre}</td>
-                    <td className="num">
-                      {new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`, {
-                        minimumFractionDigits: 2,
-                      }).format(l.quarterHours / 4)}
-                    </td>
-                    <td className="num">{formatCents(language, l.grossFeeCents)}</td>
-                    <td className="num">{formatCents(language, l.travelAndCostsCents)}</td>
-                    <td className="num">{formatCents(language, l.withholdingCents)}</td>
-                    <td className="num">{formatCents(language, l.netCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <Pager offset={offset} limit={LINES_PAGE} total={query.data.total} onChange={setOffset} />
-        </>
-      )}
-    </section>
+      <Loaded query={query} empty={t('feeRuns.lines.empty')} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <>
+            <TableRegion label={t('feeRuns.lines.heading')}>
+              <table className="data-table">
+                <caption>{t('feeRuns.lines.caption', { total: page.total })}</caption>
+                <TableRows
+                  rows={page.items}
+                  rowKey={(l) => l.id}
+                  columns={[
+                    {
+                      header: t('feeRuns.lines.payeeName'),
+                      cell: (l) =>
+                        l.payeeKind === 'expert'
+                          ? l.payeeName
+                          : `${l.payeeName} (${t(`feeRuns.lines.payees.${l.payeeKind}`)})`,
+                    },
+                    { header: t('feeRuns.lines.workDate'), cell: (l) => formatDate(language, day(l.workDate)) },
+                    { header: t('feeRuns.lines.taskType'), cell: (l) => t(`taskTypes.${l.taskType}`) },
+                    { header: t('feeRuns.lines.costCentre'), cell: (l) => l.costCentre },
+                    { header: t('feeRuns.lines.hours'), num: true, cell: (l) => hours.format(l.quarterHours / 4) },
+                    amounts.gross,
+                    amounts.travel,
+                    amounts.withholding,
+                    amounts.net,
+                  ]}
+                />
+              </table>
+            </TableRegion>
+            <Pager offset={offset} limit={LINES_PAGE} total={page.total} onChange={setOffset} />
+          </>
+        )}
+      </Loaded>
+    </Section>
   );
 }

@@ -7,13 +7,14 @@ import { DateTimeField } from '../../components/fields';
 import { checkRequired, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
-import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Section } from '../../components/section';
+import { Loaded } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
+import { linkColumn, TableRows } from '../../components/table';
 import { TableRegion } from '../../components/table-region';
 import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { startFeeRun, useFeeRuns } from './fee-runs-api';
+import { type FeeRun, startFeeRun, useFeeRuns } from './fee-runs-api';
 import { StatusTag } from './status-tag';
 
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
@@ -73,56 +74,34 @@ function Runs() {
   const [offset, setOffset] = useState(0);
   const query = useFeeRuns(offset);
   return (
-    <section aria-labelledby="runs-heading" className="section">
-      <Heading variant="h2" id="runs-heading" mb="s">
-        {t('feeRuns.list.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty text={t('feeRuns.list.empty')} />
-      ) : (
-        <>
-          <TableRegion label={t('feeRuns.list.heading')}>
-            <table className="data-table">
-              <caption>{t('feeRuns.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('feeRuns.columns.run')}</th>
-                  <th scope="col">{t('feeRuns.columns.status')}</th>
-                  <th scope="col">{t('feeRuns.columns.started')}</th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.columns.lines')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('feeRuns.columns.net')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((run) => (
-                  <tr key={run.id}>
-                    <td>
-                      <AppLink to={`/fee-runs/${run.id}`}>
-                        {t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) })}
-                      </AppLink>
-                    </td>
-                    <td>
-                      <StatusTag run={run} />
-                    </td>
-                    <td>{formatDateTime(language, run.createdAt)}</td>
-                    <td className="num">{run.lineCount}</td>
-                    <td className="num">{formatCents(language, run.netCents)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <Pager offset={offset} limit={query.data.limit} total={query.data.total} onChange={setOffset} />
-        </>
-      )}
-    </section>
+    <Section id="runs" heading={t('feeRuns.list.heading')}>
+      <Loaded query={query} empty={t('feeRuns.list.empty')} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <>
+            <TableRegion label={t('feeRuns.list.heading')}>
+              <table className="data-table">
+                <caption>{t('feeRuns.list.caption')}</caption>
+                <TableRows
+                  rows={page.items}
+                  rowKey={(run) => run.id}
+                  columns={[
+                    linkColumn<FeeRun>(
+                      t('feeRuns.columns.run'),
+                      (run) => `/fee-runs/${run.id}`,
+                      (run) => t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) }),
+                    ),
+                    { header: t('feeRuns.columns.status'), cell: (run) => <StatusTag run={run} /> },
+                    { header: t('feeRuns.columns.started'), cell: (run) => formatDateTime(language, run.createdAt) },
+                    { header: t('feeRuns.columns.lines'), num: true, cell: (run) => run.lineCount },
+                    { header: t('feeRuns.columns.net'), num: true, cell: (run) => formatCents(language, run.netCents) },
+                  ]}
+                />
+              </table>
+            </TableRegion>
+            <Pager offset={offset} limit={page.limit} total={page.total} onChange={setOffset} />
+          </>
+        )}
+      </Loaded>
+    </Section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { saveBlob } from '../../components/save-file';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Empty, LoadError, Loaded, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -78,19 +78,15 @@ function Statements() {
       <Heading variant="h2" id="fees-statements-heading" mb="s">
         {t('fees.statements.heading')}
       </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Empty text={t('fees.statements.empty')} />
-      ) : (
-        <ul className="card-list">
-          {query.data.map((s) => (
-            <StatementItem key={s.id} statement={s} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={query} empty={t('fees.statements.empty')} isEmpty={(list) => list.length === 0}>
+        {(list) => (
+          <ul className="card-list">
+            {list.map((s) => (
+              <StatementItem key={s.id} statement={s} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -7,8 +7,9 @@ import { SelectField } from '../../../components/fields';
 import { checkRequired, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Loaded, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -153,37 +154,33 @@ function People() {
           ]}
         />
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty text={t('admin.people.list.empty')} />
-      ) : (
-        <>
-          <TableRegion label={t('admin.people.list.heading')}>
-            <table className="data-table">
-              <caption>{t('admin.people.list.caption', { total: query.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.people.columns.name')}</th>
-                  <th scope="col">{t('admin.people.columns.email')}</th>
-                  <th scope="col">{t('admin.people.columns.role')}</th>
-                  <th scope="col">{t('admin.people.columns.status')}</th>
-                  <th scope="col">{t('admin.people.columns.lastLogin')}</th>
-                  <th scope="col">{t('admin.people.columns.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((user) => (
-                  <Person key={user.id} user={user} />
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <Pager offset={offset} limit={PAGE_SIZE} total={query.data.total} onChange={setOffset} />
-        </>
-      )}
+      <Loaded query={query} empty={t('admin.people.list.empty')} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <>
+            <TableRegion label={t('admin.people.list.heading')}>
+              <table className="data-table">
+                <caption>{t('admin.people.list.caption', { total: page.total })}</caption>
+                <TableHead
+                  columns={[
+                    { header: t('admin.people.columns.name') },
+                    { header: t('admin.people.columns.email') },
+                    { header: t('admin.people.columns.role') },
+                    { header: t('admin.people.columns.status') },
+                    { header: t('admin.people.columns.lastLogin') },
+                    { header: t('admin.people.columns.actions') },
+                  ]}
+                />
+                <tbody>
+                  {page.items.map((user) => (
+                    <Person key={user.id} user={user} />
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+            <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

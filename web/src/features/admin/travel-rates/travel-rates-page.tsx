@@ -5,8 +5,9 @@ import { api, call } from '../../../api/client';
 import { useAnnounce } from '../../../components/announcer';
 import { type FieldError, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
-import { Empty, LoadError, Loading } from '../../../components/states';
+import { Loaded } from '../../../components/states';
 import { Heading, Paragraph } from '../../../components/suomifi';
+import { TableRows } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
 import { formatCents } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -54,36 +55,26 @@ export function TravelRatesPage() {
         <Heading variant="h2" id="rates-heading" mb="s">
           {t('admin.travelRates.heading')}
         </Heading>
-        {query.isPending ? (
-          <Loading />
-        ) : query.isError ? (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ) : query.data.length === 0 ? (
-          <Empty text={t('admin.travelRates.empty')} />
-        ) : (
-          <TableRegion label={t('admin.travelRates.heading')}>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.travelRates.year')}</th>
-                  <th scope="col" className="num">
-                    {t('admin.travelRates.perKm')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...query.data]
-                  .sort((a, b) => b.year - a.year)
-                  .map((rate) => (
-                    <tr key={rate.year}>
-                      <th scope="row">{rate.year}</th>
-                      <td className="num">{formatCents(language, rate.carCentsPerKm)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        )}
+        <Loaded query={query} empty={t('admin.travelRates.empty')} isEmpty={(rates) => rates.length === 0}>
+          {(rates) => (
+            <TableRegion label={t('admin.travelRates.heading')}>
+              <table className="data-table">
+                <TableRows
+                  rows={[...rates].sort((a, b) => b.year - a.year)}
+                  rowKey={(rate) => rate.year}
+                  columns={[
+                    { header: t('admin.travelRates.year'), rowHeader: true, cell: (rate) => rate.year },
+                    {
+                      header: t('admin.travelRates.perKm'),
+                      num: true,
+                      cell: (rate) => formatCents(language, rate.carCentsPerKm),
+                    },
+                  ]}
+                />
+              </table>
+            </TableRegion>
+          )}
+        </Loaded>
       </section>
       <section aria-labelledby="set-rate-heading" className="section content-narrow">
         <Heading variant="h2" id="set-rate-heading" mb="s">

@@ -1,5 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
+import type { components } from '../../../api/schema';
+
+export type TodayCounts = components['schemas']['TodayCountsResponse'];
 
 // The coordinator's queues in one call (GET /api/coordinator/today), looked at again every minute.
 export const useToday = () =>

@@ -6,24 +6,71 @@ import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { type Column, TableRows } from '../../../components/table';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
+import { useCoordinatorColumns } from '../shared/columns';
 import { DataTable } from '../shared/data-table';
 import { waitedText } from '../shared/waited';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
-import { markNoShowHandled, useToday } from './today-api';
+import { markNoShowHandled, type TodayCounts, useToday } from './today-api';
 
-function Queue({ id, title, count, children }: { id: string; title: string; count: number; children: ReactNode }) {
+type QueueInfo = { anchor: string; n: number; label: string; caption: string };
+
+function Queue({ of, children }: { of: QueueInfo; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <section className="section" aria-labelledby={`${id}-heading`} id={id}>
-      <Heading variant="h2" id={`${id}-heading`} mb="s">
-        {title} ({count})
+    <section className="section" aria-labelledby={`${of.anchor}-heading`} id={of.anchor}>
+      <Heading variant="h2" id={`${of.anchor}-heading`} mb="s">
+        {of.label} ({of.n})
       </Heading>
-      {count === 0 ? <Empty text={t('coordinator.today.nothingWaiting')} /> : children}
+      {of.n === 0 ? <Empty text={t('coordinator.today.nothingWaiting')} /> : children}
     </section>
   );
+}
+
+// A queue shown as a table of its oldest work, the columns given as children; after it, what `more` links to.
+function QueueTable<Row extends { id: string }>({
+  of,
+  rows,
+  children,
+  more,
+}: {
+  of: QueueInfo;
+  rows: Row[];
+  children: Column<Row>[];
+  more?: ReactNode;
+}) {
+  return (
+    <Queue of={of}>
+      <DataTable id={of.anchor.replace('queue-', 'today-')} caption={of.caption} captionHidden>
+        <TableRows rows={rows} rowKey={(row) => row.id} columns={children} />
+      </DataTable>
+      {more}
+    </Queue>
+  );
+}
+
+// Each queue's anchor, size and name (the counts at the top link to the queues below) and its table's caption.
+function useQueues(counts: TodayCounts | undefined) {
+  const { t } = useTranslation();
+  if (!counts) return undefined;
+  const queue = (anchor: string, n: number, key: string) => ({
+    anchor: `queue-${anchor}`,
+    n,
+    label: t(`coordinator.today.${key}`),
+    caption: t(`coordinator.today.${key}Caption`),
+  });
+  return {
+    credentials: queue('credentials', counts.credentialsToCheck, 'credentials'),
+    orders: queue('orders', counts.ordersToMatch, 'orders'),
+    offers: queue('offers', counts.offersExpiring, 'offers'),
+    contracts: queue('contracts', counts.contractsToApprove, 'contracts'),
+    claims: queue('claims', counts.claimsToApprove, 'claims'),
+    feeRuns: queue('fee-runs', counts.feeRunsOpen, 'feeRuns'),
+    noShows: queue('no-shows', counts.noShowsToHandle, 'noShows'),
+  };
 }
 
 // The coordinator's first screen: how much waits in each queue, and the oldest work of each, linked to where it is done.
@@ -32,27 +79,18 @@ export function TodayPage() {
   const language = i18n.language as Language;
   const today = useToday();
   const data = today.data;
-  const counts = data
-    ? [
-        { anchor: 'queue-credentials', n: data.counts.credentialsToCheck, label: t('coordinator.today.credentials') },
-        { anchor: 'queue-orders', n: data.counts.ordersToMatch, label: t('coordinator.today.orders') },
-        { anchor: 'queue-offers', n: data.counts.offersExpiring, label: t('coordinator.today.offers') },
-        { anchor: 'queue-contracts', n: data.counts.contractsToApprove, label: t('coordinator.today.contracts') },
-        { anchor: 'queue-claims', n: data.counts.claimsToApprove, label: t('coordinator.today.claims') },
-        { anchor: 'queue-fee-runs', n: data.counts.feeRunsOpen, label: t('coordinator.today.feeRuns') },
-        { anchor: 'queue-no-shows', n: data.counts.noShowsToHandle, label: t('coordinator.today.noShows') },
-      ]
-    : [];
+  const queues = useQueues(data?.counts);
+  const columns = useCoordinatorColumns();
   return (
     <Page title={t('coordinator.today.title')}>
       <div className="wide-page" />
       {today.isPending && <Loading />}
       {today.isError && <LoadError error={today.error} onRetry={() => void today.refetch()} />}
-      {data && (
+      {data && queues && (
         <>
           <nav aria-label={t('coordinator.today.countsLabel')}>
             <ul className="counts">
-              {counts.map((c) => (
+              {Object.values(queues).map((c) => (
                 <li key={c.anchor}>
                   <a href={`#${c.anchor}`}>
                     <span className="count-number">{c.n}</span>
@@ -63,174 +101,93 @@ export function TodayPage() {
             </ul>
           </nav>
 
-          <Queue
-            id="queue-credentials"
-            title={t('coordinator.today.credentials')}
-            count={data.counts.credentialsToCheck}
+          <QueueTable
+            of={queues.credentials}
+            rows={data.credentials}
+            more={
+              <AppLink to="/coordinator/experts?credentialState=pending">
+                {t('coordinator.today.allCredentials')}
+              </AppLink>
+            }
           >
-            <DataTable id="today-credentials" caption={t('coordinator.today.credentialsCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.expert')}</th>
-                  <th scope="col">{t('coordinator.columns.training')}</th>
-                  <th scope="col">{t('coordinator.columns.uploaded')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.credentials.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.expertName}</AppLink>
-                    </td>
-                    <td>{t(`coordinator.trainingTypes.${c.type}`)}</td>
-                    <td>{formatDateTime(language, c.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-            <AppLink to="/coordinator/experts?credentialState=pending">{t('coordinator.today.allCredentials')}</AppLink>
-          </Queue>
+            {[
+              {
+                header: t('coordinator.columns.expert'),
+                cell: (c) => <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.expertName}</AppLink>,
+              },
+              { header: t('coordinator.columns.training'), cell: (c) => t(`coordinator.trainingTypes.${c.type}`) },
+              { header: t('coordinator.columns.uploaded'), cell: (c) => formatDateTime(language, c.createdAt) },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-orders" title={t('coordinator.today.orders')} count={data.counts.ordersToMatch}>
-            <DataTable id="today-orders" caption={t('coordinator.today.ordersCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.order')}</th>
-                  <th scope="col">{t('coordinator.columns.when')}</th>
-                  <th scope="col">{t('coordinator.columns.waited')}</th>
-                  <th scope="col" className="num">
-                    {t('coordinator.columns.booked')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('coordinator.columns.openOffers')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.orders.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <AppLink to={`/coordinator/orders/${o.id}`}>{o.title}</AppLink>
-                      <br />
-                      {t(`taskTypes.${o.taskType}`)}
-                    </td>
-                    <td>{formatDateTime(language, o.startsAt)}</td>
-                    <td>{waitedText(t, o.submittedAt)}</td>
-                    <td className="num">
-                      {t('coordinator.today.bookedOf', { booked: o.booked, needed: o.expertsNeeded })}
-                    </td>
-                    <td className="num">{o.openOffers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          </Queue>
+          <QueueTable of={queues.orders} rows={data.orders}>
+            {[
+              {
+                header: t('coordinator.columns.order'),
+                cell: (o) => (
+                  <>
+                    <AppLink to={`/coordinator/orders/${o.id}`}>{o.title}</AppLink>
+                    <br />
+                    {t(`taskTypes.${o.taskType}`)}
+                  </>
+                ),
+              },
+              { header: t('coordinator.columns.when'), cell: (o) => formatDateTime(language, o.startsAt) },
+              { header: t('coordinator.columns.waited'), cell: (o) => waitedText(t, o.submittedAt) },
+              {
+                header: t('coordinator.columns.booked'),
+                num: true,
+                cell: (o) => t('coordinator.today.bookedOf', { booked: o.booked, needed: o.expertsNeeded }),
+              },
+              { header: t('coordinator.columns.openOffers'), num: true, cell: (o) => o.openOffers },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-offers" title={t('coordinator.today.offers')} count={data.counts.offersExpiring}>
-            <DataTable id="today-offers" caption={t('coordinator.today.offersCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.order')}</th>
-                  <th scope="col">{t('coordinator.columns.expert')}</th>
-                  <th scope="col">{t('coordinator.columns.deadline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.offersExpiring.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <AppLink to={`/coordinator/orders/${o.requestId}`}>{o.title}</AppLink>
-                    </td>
-                    <td>{o.expertName}</td>
-                    <td>{formatDateTime(language, o.deadline)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          </Queue>
+          <QueueTable of={queues.offers} rows={data.offersExpiring}>
+            {[
+              {
+                header: t('coordinator.columns.order'),
+                cell: (o) => <AppLink to={`/coordinator/orders/${o.requestId}`}>{o.title}</AppLink>,
+              },
+              columns.expert,
+              { header: t('coordinator.columns.deadline'), cell: (o) => formatDateTime(language, o.deadline) },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-contracts" title={t('coordinator.today.contracts')} count={data.counts.contractsToApprove}>
-            <DataTable id="today-contracts" caption={t('coordinator.today.contractsCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.contract')}</th>
-                  <th scope="col">{t('coordinator.columns.expert')}</th>
-                  <th scope="col">{t('coordinator.columns.term')}</th>
-                  <th scope="col" className="num">
-                    {t('coordinator.columns.assignments')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.contracts.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <AppLink to={`/coordinator/contracts/${c.id}`}>
-                        {t('coordinator.contractName', { number: c.number, version: c.version })}
-                      </AppLink>
-                    </td>
-                    <td>{c.expertName}</td>
-                    <td>
-                      {formatDate(language, c.validFrom)}–{formatDate(language, c.validUntil)}
-                    </td>
-                    <td className="num">{c.assignments}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          </Queue>
+          <QueueTable of={queues.contracts} rows={data.contracts}>
+            {[
+              columns.contract,
+              columns.expert,
+              columns.term,
+              { header: t('coordinator.columns.assignments'), num: true, cell: (c) => c.assignments },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-claims" title={t('coordinator.today.claims')} count={data.counts.claimsToApprove}>
-            <DataTable id="today-claims" caption={t('coordinator.today.claimsCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.work')}</th>
-                  <th scope="col">{t('coordinator.columns.expert')}</th>
-                  <th scope="col">{t('coordinator.columns.workDate')}</th>
-                  <th scope="col">{t('coordinator.columns.waited')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.claims.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <AppLink to={`/coordinator/claims/${c.id}`}>{c.title}</AppLink>
-                    </td>
-                    <td>{c.expertName}</td>
-                    <td>{formatDate(language, c.workDate)}</td>
-                    <td>{waitedText(t, c.submittedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          </Queue>
+          <QueueTable of={queues.claims} rows={data.claims}>
+            {[
+              columns.claim,
+              columns.expert,
+              columns.workDate,
+              { header: t('coordinator.columns.waited'), cell: (c) => waitedText(t, c.submittedAt) },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-fee-runs" title={t('coordinator.today.feeRuns')} count={data.counts.feeRunsOpen}>
-            <DataTable id="today-fee-runs" caption={t('coordinator.today.feeRunsCaption')} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coordinator.columns.feeRun')}</th>
-                  <th scope="col">{t('coordinator.columns.state')}</th>
-                  <th scope="col">{t('coordinator.columns.started')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.feeRuns.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <AppLink to={`/fee-runs/${r.id}`}>
-                        {t('coordinator.today.feeRunUpTo', { date: formatDate(language, r.upTo) })}
-                      </AppLink>
-                    </td>
-                    <td>{t(`coordinator.feeRunStatus.${r.status}`)}</td>
-                    <td>{formatDateTime(language, r.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
-          </Queue>
+          <QueueTable of={queues.feeRuns} rows={data.feeRuns}>
+            {[
+              {
+                header: t('coordinator.columns.feeRun'),
+                cell: (r) => (
+                  <AppLink to={`/fee-runs/${r.id}`}>
+                    {t('coordinator.today.feeRunUpTo', { date: formatDate(language, r.upTo) })}
+                  </AppLink>
+                ),
+              },
+              { header: t('coordinator.columns.state'), cell: (r) => t(`coordinator.feeRunStatus.${r.status}`) },
+              { header: t('coordinator.columns.started'), cell: (r) => formatDateTime(language, r.createdAt) },
+            ]}
+          </QueueTable>
 
-          <Queue id="queue-no-shows" title={t('coordinator.today.noShows')} count={data.counts.noShowsToHandle}>
+          <Queue of={queues.noShows}>
             <NoShows rows={data.noShows} />
           </Queue>
         </>
@@ -260,29 +217,26 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
       <Paragraph mb="s">{t('coordinator.today.noShowsIntro')}</Paragraph>
       {handle.error !== undefined && <ProblemNotice error={handle.error} />}
       <DataTable id="today-no-shows" caption={t('coordinator.today.noShowsCaption')} captionHidden>
-        <thead>
-          <tr>
-            <th scope="col">{t('coordinator.columns.work')}</th>
-            <th scope="col">{t('coordinator.columns.expert')}</th>
-            <th scope="col">{t('coordinator.columns.when')}</th>
-            <th scope="col">{t('coordinator.columns.organisation')}</th>
-            <th scope="col">{t('coordinator.columns.handling')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((n) => (
-            <tr key={n.assignmentId}>
-              <td>
-                <AppLink to={`/coordinator/orders/${n.requestId}`}>{n.title}</AppLink>
-              </td>
-              <td>
-                <AppLink to={`/coordinator/experts/${n.expertId}`}>{n.expertName}</AppLink>
-              </td>
-              <td>{formatDateTime(language, n.startsAt)}</td>
-              <td>
-                {n.organisationCode} {language === 'sv' ? n.organisationNameSv : n.organisationNameFi}
-              </td>
-              <td>
+        <TableRows
+          rows={rows}
+          rowKey={(n) => n.assignmentId}
+          columns={[
+            {
+              header: t('coordinator.columns.work'),
+              cell: (n) => <AppLink to={`/coordinator/orders/${n.requestId}`}>{n.title}</AppLink>,
+            },
+            {
+              header: t('coordinator.columns.expert'),
+              cell: (n) => <AppLink to={`/coordinator/experts/${n.expertId}`}>{n.expertName}</AppLink>,
+            },
+            { header: t('coordinator.columns.when'), cell: (n) => formatDateTime(language, n.startsAt) },
+            {
+              header: t('coordinator.columns.organisation'),
+              cell: (n) => `${n.organisationCode} ${language === 'sv' ? n.organisationNameSv : n.organisationNameFi}`,
+            },
+            {
+              header: t('coordinator.columns.handling'),
+              cell: (n) => (
                 <Button
                   variant="secondary"
                   aria-disabled={handle.pending}
@@ -291,10 +245,10 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
                 >
                   {t('coordinator.today.markHandled')}
                 </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
+              ),
+            },
+          ]}
+        />
       </DataTable>
     </>
   );
