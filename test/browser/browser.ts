@@ -1,22 +1,12 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/web-build';
+import { launchChromium } from '../utils/chromium';
 import { createTestApp, TestApp, TestAppOptions } from '../utils/test-app';
 
 // Browser tests: Debian's Chromium (no browser download) against the real API on PostgreSQL and Redis with
 // its workers, serving the built web app on a free port; mail is captured like in every other spec.
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export type WebLanguage = 'fi' | 'sv' | 'en';
 const LOCALES: Record<WebLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -38,7 +28,7 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
   const address = t.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     t,
