@@ -4,16 +4,7 @@ import { AppConfig } from '../src/config/app-config';
 import { costSums, payeeTerms, priceClaim } from '../src/modules/fees/money/claim-pricing.rule';
 import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { computeJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import {
-  CLAIMS,
-  feeRunPayees,
-  poller,
-  runLines,
-  settleFeeRuns,
-  totals,
-  type Totals,
-  WORKER_ENV,
-} from './utils/fee-runs';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
 import { RedisServer } from './utils/redis-server';
 import { WorkerProcess } from './utils/worker-process';

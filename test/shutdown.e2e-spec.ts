@@ -4,16 +4,7 @@ import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
 import { AppConfig } from '../src/config/app-config';
 import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import {
-  CLAIMS,
-  feeRunPayees,
-  poller,
-  runLines,
-  settleFeeRuns,
-  totals,
-  type Totals,
-  WORKER_ENV,
-} from './utils/fee-runs';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { RedisServer } from './utils/redis-server';
 import { createTestApp, TestApp } from './utils/test-app';
 import { ApiProcess, AppProcess, Exit, WorkerProcess } from './utils/worker-process';
