@@ -1,4 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/web-build';
 import { launchChromium } from '../utils/chromium';
@@ -153,4 +155,18 @@ export function daytimeWithin48h(): Date {
   let at = new Date(Math.ceil((Date.now() + 26 * 3_600_000) / 3_600_000) * 3_600_000);
   while (hour(at) < 8 || hour(at) > 18) at = new Date(at.getTime() + 3_600_000);
   return at;
+}
+
+// With SCREENSHOT_DIR set, the page as it is now is also pictured at 1280 and 360 px for a person to look at
+// (`<name>-<language>-<width>.png`); the page keeps its size.
+export async function shot(page: Page, name: string, language: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

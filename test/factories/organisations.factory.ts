@@ -29,8 +29,9 @@ export async function addMember(db: DataSource, organisationId: string, userId: 
 export async function createOrdererOfUnit(
   db: DataSource,
   unit: Partial<OrganisationEntity> = {},
+  user: Parameters<typeof createUser>[2] = {},
 ): Promise<{ orderer: TestUser; unitId: string }> {
-  const orderer = await createUser(db, Role.Orderer);
+  const orderer = await createUser(db, Role.Orderer, user);
   const unitId = (await createUnit(db, unit)).id;
   await addMember(db, unitId, orderer.id);
   return { orderer, unitId };
