@@ -6,33 +6,23 @@
 // concurrent clients take offers from one list and accept them; prints acceptances per second, the latency
 // percentiles and the status counts, and the load average (the machine's other work shows in the figures).
 import 'reflect-metadata';
-import { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
-import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
-import { createHttpApp } from '../src/http-app';
 import { createBookableExpert } from '../test/factories/bookable.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
-import { freshDatabase } from './fresh-database';
+import { benchEnv, loadAverage, percentile, startBenchApi } from './lib/bench';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_accepts_bench';
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  DATABASE_URL: DB_URL,
-  DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10',
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-02',
-  // Production refuses .env.example's key: a key of the bench's own.
-  ENCRYPTION_KEY: `k1:${Buffer.from('accepts-bench-key-of-32-bytes!!'.padEnd(32, '!').slice(0, 32)).toString('base64')}`,
-  SMTP_URL: 'smtp://127.0.0.1:1025',
-  LOG_LEVEL: 'warn',
-  LOGIN_LIMIT_PER_MINUTE: '1000',
-});
+Object.assign(
+  process.env,
+  benchEnv(
+    DB_URL,
+    { jwt: 'bench-secret-bench-secret-bench-secret-02', key: 'accepts-bench-key-of-32-bytes!!' },
+    { DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '10' },
+  ),
+);
 
 async function pool<T>(items: T[], width: number, each: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -43,18 +33,11 @@ async function pool<T>(items: T[], width: number, each: (item: T) => Promise<voi
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 async function main(): Promise<void> {
   const offers = Number(process.argv[2] ?? 640);
   const clients = Number(process.argv[3] ?? 64);
-  await freshDatabase(DB_URL);
-  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API_PREFIX}`;
-  const db = app.get(DataSource);
+  const { app, db, origin } = await startBenchApi(DB_URL);
+  const base = origin + API_PREFIX;
   const call = async (method: string, path: string, token: string | null, body?: object) => {
     const res = await fetch(base + path, {
       method,
@@ -147,9 +130,7 @@ async function main(): Promise<void> {
     `${work.length} acceptances, ${clients} clients: ${(work.length / seconds).toFixed(1)} per second; ` +
       `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms; ` +
       `statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${(queries / work.length).toFixed(1)} queries and ` +
-      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadAverage()}`,
   );
   await app.close();
 }

@@ -18,36 +18,24 @@
 // page shown). Prints p50 / p95 / max per page and mode, and the load average before and after.
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
-import { chromium, type Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
+import { type Page } from 'playwright-core';
 import { ensureWebBuild } from '../scripts/web-build';
-import { freshDatabase } from './fresh-database';
+import { launchChromium } from '../test/utils/chromium';
+import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
 import { seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
 const BASE = `http://127.0.0.1:${PORT}`;
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  DATABASE_URL: DB_URL,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-05',
-  ENCRYPTION_KEY: `k1:${Buffer.from('browser-experts-bench-key-32byte').toString('base64')}`,
-  SMTP_URL: 'smtp://127.0.0.1:1025',
-  // Plain http on this machine: the session cookies are not marked Secure.
-  PUBLIC_URL: BASE,
-  LOG_LEVEL: 'warn',
-  LOGIN_LIMIT_PER_MINUTE: '1000',
-});
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
+Object.assign(
+  process.env,
+  benchEnv(
+    DB_URL,
+    { jwt: 'bench-secret-bench-secret-bench-secret-05', key: 'browser-experts-bench-key-32byte' },
+    // Plain http on this machine: the session cookies are not marked Secure.
+    { PUBLIC_URL: BASE },
+  ),
+);
 
 // The table's first rows are in the DOM and nothing in main is loading any more.
 async function rowsShown(page: Page, table: string): Promise<number> {
@@ -65,18 +53,12 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 10);
   const experts = Number(process.argv[3] ?? 5000);
   ensureWebBuild({ quiet: true });
-  await freshDatabase(DB_URL);
-  const { AppModule } = await import('../src/app.module');
-  const { createHttpApp } = await import('../src/http-app');
+  const { app, db } = await startBenchApi(DB_URL, PORT);
   const { Role } = await import('../src/common/auth/role.enum');
   const { createBookableExpert } = await import('../test/factories/bookable.factory');
   const { createRequest } = await import('../test/factories/booking.factory');
   const { addMember, createUnit } = await import('../test/factories/organisations.factory');
   const { createUser } = await import('../test/factories/users.factory');
-
-  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
-  await app.listen(PORT, '127.0.0.1');
-  const db = app.get(DataSource);
 
   const t0 = Date.now();
   const coordinator = await createUser(db, Role.Coordinator);
@@ -93,10 +75,7 @@ async function main(): Promise<void> {
   );
 
   // A Tuesday three weeks ahead, 10–12 and 14–16 Helsinki time (as in bench/matching.ts).
-  const day = new Date(Date.now() + 21 * 86400_000);
-  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
-  const at = (h: number) =>
-    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h - 2)).toISOString();
+  const at = tuesdayThreeWeeksAhead();
   const ordinary = await createRequest(db, unit.id, orderer.id, {
     title: 'Bench: tavallinen tilaus',
     startsAt: at(10),
@@ -114,19 +93,7 @@ async function main(): Promise<void> {
     topics: [],
   });
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     baseURL: BASE,
     locale: 'fi-FI',
@@ -151,7 +118,7 @@ async function main(): Promise<void> {
       link: `main a[href="/coordinator/orders/${request.id}"]`,
     })),
   ];
-  const loadBefore = load();
+  const loadBefore = loadAverage();
   const uptimeBefore = execFileSync('uptime', { encoding: 'utf8' }).trim();
   const lines: string[] = [];
   for (const target of targets) {
@@ -184,7 +151,7 @@ async function main(): Promise<void> {
       console.log(line);
     }
   }
-  console.log(`${runs} runs each after a warm-up; load average ${loadBefore} before, ${load()} after`);
+  console.log(`${runs} runs each after a warm-up; load average ${loadBefore} before, ${loadAverage()} after`);
   console.log(`uptime before: ${uptimeBefore}`);
   console.log(`uptime after:  ${execFileSync('uptime', { encoding: 'utf8' }).trim()}`);
   await browser.close();

@@ -8,45 +8,26 @@
 // EXPLAIN (ANALYZE) of the same query (estimated against actual rows, whether JIT ran). BENCH_EXPLAIN=1 prints the
 // whole plans.
 import 'reflect-metadata';
-import { AddressInfo } from 'node:net';
-import { loadavg } from 'node:os';
-import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
 import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
-import { createHttpApp } from '../src/http-app';
 import { createBookableExpert } from '../test/factories/bookable.factory';
 import { createRequest } from '../test/factories/booking.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
-import { freshDatabase } from './fresh-database';
+import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
 import { seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_matching_bench';
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  DATABASE_URL: DB_URL,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-04',
-  ENCRYPTION_KEY: `k1:${Buffer.from('matching-bench-key-of-32-bytes!!'.slice(0, 32)).toString('base64')}`,
-  SMTP_URL: 'smtp://127.0.0.1:1025',
-  LOG_LEVEL: 'warn',
-  LOGIN_LIMIT_PER_MINUTE: '1000',
-});
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
+Object.assign(
+  process.env,
+  benchEnv(DB_URL, { jwt: 'bench-secret-bench-secret-bench-secret-04', key: 'matching-bench-key-of-32-bytes!!' }),
+);
 
 async function main(): Promise<void> {
   const calls = Number(process.argv[2] ?? 40);
   const experts = Number(process.argv[3] ?? 5000);
-  await freshDatabase(DB_URL);
-  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
-  await app.listen(0, '127.0.0.1');
-  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}${API_PREFIX}`;
-  const db = app.get(DataSource);
+  const { app, db, origin } = await startBenchApi(DB_URL);
+  const base = origin + API_PREFIX;
   const call = async (path: string, token: string) => {
     const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
     const text = await res.text();
@@ -81,10 +62,7 @@ async function main(): Promise<void> {
   );
 
   // A Tuesday three weeks ahead, 10–12 Helsinki time.
-  const day = new Date(Date.now() + 21 * 86400_000);
-  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
-  const at = (h: number) =>
-    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), h - 2)).toISOString();
+  const at = tuesdayThreeWeeksAhead();
   const ordinary = await createRequest(db, unit.id, orderer.id, {
     startsAt: at(10),
     endsAt: at(12),
@@ -135,11 +113,7 @@ async function main(): Promise<void> {
         .join('; ')}`,
     );
   }
-  console.log(
-    `load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(`load average ${loadAverage()}`);
   await app.close();
 }
 

@@ -16,30 +16,24 @@
 // first section with data rendered (no spinner), then the main thread idle (a requestIdleCallback that runs).
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import { ensureWebBuild, DIST } from '../scripts/web-build';
-import { freshDatabase } from './fresh-database';
+import { launchChromium } from '../test/utils/chromium';
+import { benchEnv, loadAverage, startBenchApi } from './lib/bench';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_web_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
 const BASE = `http://127.0.0.1:${PORT}`;
-Object.assign(process.env, {
-  NODE_ENV: 'production',
-  DATABASE_URL: DB_URL,
-  REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-  QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
-  JWT_SECRET: 'bench-secret-bench-secret-bench-secret-02',
-  ENCRYPTION_KEY: `k1:${Buffer.from('bench-web-expert-home-key-32byte').toString('base64')}`,
-  SMTP_URL: 'smtp://127.0.0.1:1025',
-  // Plain http on this machine: the session cookies are not marked Secure.
-  PUBLIC_URL: BASE,
-  LOG_LEVEL: 'warn',
-  LOGIN_LIMIT_PER_MINUTE: '1000',
-});
+Object.assign(
+  process.env,
+  benchEnv(
+    DB_URL,
+    { jwt: 'bench-secret-bench-secret-bench-secret-02', key: 'bench-web-expert-home-key-32byte' },
+    // Plain http on this machine: the session cookies are not marked Secure.
+    { PUBLIC_URL: BASE },
+  ),
+);
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -47,9 +41,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 5);
   ensureWebBuild({ quiet: true });
-  await freshDatabase(DB_URL);
-  const { AppModule } = await import('../src/app.module');
-  const { createHttpApp } = await import('../src/http-app');
+  const { app, db } = await startBenchApi(DB_URL, PORT);
   const { Role } = await import('../src/common/auth/role.enum');
   const { createBookableExpert } = await import('../test/factories/bookable.factory');
   const { addMember, createUnit } = await import('../test/factories/organisations.factory');
@@ -58,9 +50,6 @@ async function main(): Promise<void> {
     home: { title: string };
   };
 
-  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
-  await app.listen(PORT, '127.0.0.1');
-  const db = app.get(DataSource);
   const call = async (path: string, token: string | null, body: object) => {
     const res = await fetch(`${BASE}/api${path}`, {
       method: 'POST',
@@ -100,18 +89,7 @@ async function main(): Promise<void> {
   });
   if (!Array.isArray(offered)) throw new Error(`the offer was refused: ${JSON.stringify(offered)}`);
 
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const results: {
     jsTransferred: number;
     jsGzip: number;
@@ -199,9 +177,7 @@ async function main(): Promise<void> {
   console.log(
     `median of ${runs}: JS ${kb(median(results.map((r) => r.jsTransferred)))} transferred (brotli), ${kb(median(results.map((r) => r.jsGzip)))} gzip ` +
       `(target ≤ 200 KB), ${kb(median(results.map((r) => r.jsRaw)))} uncompressed; usable at ${median(results.map((r) => r.usable)).toFixed(0)} ms (target < 1000 ms); ` +
-      `load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
+      `load average ${loadAverage()}`,
   );
   await browser.close();
   await app.close();

@@ -89,6 +89,10 @@ describe('contracts', () => {
     return res.body.id as string;
   }
 
+  // What the orderer is told of the assignment's contract (as the orderer signed in for the spec, or `token`).
+  const contractStatus = async (assignmentId: string, token = orderer.token) =>
+    (await as(token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body;
+
   async function contractOf(assignmentId: string): Promise<{ id: string; number: string; status: string }> {
     const res = await as(coordinator.token).get(`/contracts?assignmentId=${assignmentId}`).expect(200);
     const live = res.body.items.filter((c: { status: string }) => !['superseded', 'terminated'].includes(c.status));
@@ -138,7 +142,7 @@ describe('contracts', () => {
       expect(draft).toMatchObject({ status: 'draft', number: expect.stringMatching(/^KOK-2026-\d{6}$/) });
       const mine = await as(expertToken).get('/contracts').expect(200);
       expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([draft.id]);
-      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(assignmentId)).toEqual({
         exists: true,
         status: 'draft',
       });
@@ -200,7 +204,7 @@ describe('contracts', () => {
       expect(res.body.signature.ip).toBeTruthy();
       expect(JSON.stringify(res.body)).not.toContain(identityCode);
       expect((await as(expertToken).get(`/assignments/${assignmentId}`).expect(200)).body.status).toBe('confirmed');
-      expect((await as(orderer.token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(assignmentId)).toEqual({
         exists: true,
         status: 'signed',
       });
@@ -721,7 +725,7 @@ describe('contracts', () => {
         'CONTRACT_NOT_SIGNED',
       );
       // Until the new version is signed, the old one still covers the assignment.
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(d.assignmentId)).toEqual({
         exists: true,
         status: 'signed',
       });
@@ -742,7 +746,7 @@ describe('contracts', () => {
       expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
         'confirmed',
       );
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(d.assignmentId)).toEqual({
         exists: true,
         status: 'signed',
       });
@@ -778,7 +782,7 @@ describe('contracts', () => {
         (await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body
           .code,
       ).toBe('CONTRACT_TERMINATED');
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(d.assignmentId)).toEqual({
         exists: false,
         status: null,
       });
@@ -836,9 +840,7 @@ describe('contracts', () => {
         expect(
           ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)),
         ).toEqual([]);
-        expect(
-          (await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body,
-        ).toEqual({ exists: true, status: 'expired' });
+        expect(await contractStatus(d.assignmentId, orderer.token)).toEqual({ exists: true, status: 'expired' });
         expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
           'CONTRACT_EXPIRED',
         );
@@ -896,7 +898,7 @@ describe('contracts', () => {
       expect((await row(d.contractId)).terminatedBy).toBe(orderer.id);
       const approve = await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(409);
       expect(approve.body.code).toBe('CONTRACT_WORK_CANCELLED');
-      expect((await as(orderer.token).get(`/assignments/${d.assignmentId}/contract-status`).expect(200)).body).toEqual({
+      expect(await contractStatus(d.assignmentId)).toEqual({
         exists: false,
         status: null,
       });

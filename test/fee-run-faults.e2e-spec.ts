@@ -1,26 +1,15 @@
-import { Role } from '../src/common/auth/role.enum';
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
 import { AppConfig } from '../src/config/app-config';
 import { costSums, payeeTerms, priceClaim } from '../src/modules/fees/money/claim-pricing.rule';
 import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { computeJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import { createExpert } from './factories/experts.factory';
-import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
-import { createUnit } from './factories/organisations.factory';
-import { createUser, login } from './factories/users.factory';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
 import { RedisServer } from './utils/redis-server';
 import { WorkerProcess } from './utils/worker-process';
 
 jest.setTimeout(180_000);
-
-// Small batches, each held open a little, so that a run of 60 claims takes a dozen transactions and a
-// couple of seconds: long enough to be killed or to lose Redis in the middle.
-const CLAIMS = 60;
-const WORKER_ENV = { FEE_RUN_BATCH_SIZE: '5', FEE_RUN_BATCH_DELAY_MS: '150', FEE_RUN_RECOVERY_MS: '1000' };
-const TOTALS = ['lineCount', 'grossFeeCents', 'travelAndCostsCents', 'withholdingCents', 'netCents'] as const;
-type Totals = Record<(typeof TOTALS)[number], number>;
 
 describe('fee runs survive crashes and Redis restarts (the worker in its own process)', () => {
   let t: TestApp;
@@ -28,11 +17,8 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   let redis: RedisServer;
   let prefix: string;
   let coordinator: string;
-  let creator: string;
-  let expertIds: string[];
-  let organisationIds: string[];
+  let seed: () => Promise<void>;
   const workers: WorkerProcess[] = [];
-  let month = 0;
   let cleanTotals: Totals;
 
   beforeAll(async () => {
@@ -40,23 +26,9 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     // No in-process workers: every job is done by the worker processes this spec starts and kills.
     t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
     prefix = t.app.get(AppConfig).env.QUEUE_PREFIX;
-    await settleOpenFeeRuns(t.db);
     // Leftovers of an aborted earlier run of this spec would join the runs below.
-    await t.db.query(
-      `UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`,
-    );
-    const c = await createUser(t.db, Role.Coordinator);
-    coordinator = await login(t.http, c);
-    creator = (await createUser(t.db, Role.Orderer)).id;
-    organisationIds = [(await createUnit(t.db)).id, (await createUnit(t.db)).id, (await createUnit(t.db)).id];
-    // One of each kind of payee: tax card, no tax card, last year's card, an association, a volunteer.
-    const experts = await Promise.all([1, 2, 3, 4, 5].map((n) => createExpert(t.db, { name: `Asiantuntija ${n}` })));
-    expertIds = experts.map((e) => e.id);
-    await setPaymentDetails(t.db, expertIds[0], { taxPercent: 12.5, taxCardYear: 2026 });
-    await setPaymentDetails(t.db, expertIds[1], { taxPercent: null });
-    await setPaymentDetails(t.db, expertIds[2], { taxPercent: 20, taxCardYear: 2025 });
-    await setPaymentDetails(t.db, expertIds[3], { payee: 'association' });
-    await setPaymentDetails(t.db, expertIds[4], { declinesFee: true });
+    await settleFeeRuns(t);
+    ({ coordinator, seed } = await feeRunPayees(t, 3));
   });
 
   afterAll(async () => {
@@ -74,41 +46,9 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     return w;
   }
 
-  async function until<T>(
-    read: () => Promise<T>,
-    done: (v: T) => boolean,
-    what: string,
-    timeoutMs = 90_000,
-  ): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end)
-        throw new Error(
-          `Timed out waiting for ${what}; last: ${JSON.stringify(value)}\n${workers.map((w) => w.log()).join('\n---\n')}`,
-        );
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
+  const until = poller(() => workers.map((w) => w.log()).join('\n---\n'));
   const run = async (id: string) => (await as('get', `/fee-runs/${id}`)).body;
-  const lines = async (id: string): Promise<number> =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1`, [id]))[0].n;
-
-  // A new month of 2025 for each scenario: the i-th claim of every seed prices the same.
-  async function seed(): Promise<void> {
-    month += 1;
-    await seedApprovedClaims(t.db, {
-      count: CLAIMS,
-      expertIds,
-      organisationIds,
-      createdBy: creator,
-      decidedBy: creator,
-      firstDay: `2025-${String(month).padStart(2, '0')}-01`,
-      days: 28,
-    });
-  }
+  const lines = (id: string) => runLines(t, id);
 
   async function start(): Promise<string> {
     const res = await as('post', '/fee-runs', { upTo: '2025-12-31' }).expect(202);
@@ -121,10 +61,6 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
       (r) => r.status === 'computed' || r.status === 'failed',
       `run ${id} to be computed`,
     );
-
-  function totals(r: Totals): Totals {
-    return Object.fromEntries(TOTALS.map((k) => [k, r[k]])) as Totals;
-  }
 
   // No claim on two lines, every claim of the run on one, and the lines add up to the run's totals.
   async function expectConsistent(id: string): Promise<void> {

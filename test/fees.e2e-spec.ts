@@ -7,11 +7,13 @@ import { createBookableExpert } from './factories/bookable.factory';
 import { samplePng } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';
 import {
+  ClaimOverrides,
   createClaim,
   createFinishedAssignment,
   IBANS,
   setPaymentDetails,
   settleOpenFeeRuns,
+  WorkOverrides,
 } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
@@ -61,6 +63,23 @@ describe('fees', () => {
       () => run(id),
       (r) => r.status === status || r.status === 'failed',
     );
+
+  // A claim (approved by the orderer, unless `claim` says otherwise) of the unit's work on `day`, 07–09 UTC.
+  async function claimWork(
+    expertId: string,
+    day: string,
+    work: Partial<WorkOverrides> = {},
+    claim: ClaimOverrides = {},
+  ): Promise<string> {
+    const assignmentId = await createFinishedAssignment(t.db, expertId, {
+      organisationId: unitId,
+      createdBy: orderer.id,
+      startsAt: `${day}T07:00:00Z`,
+      endsAt: `${day}T09:00:00Z`,
+      ...work,
+    });
+    return createClaim(t.db, expertId, assignmentId, { decidedBy: orderer.id, workDate: day, ...claim });
+  }
 
   // Start, compute, approve and export a run; resolves with the exported run.
   async function payEverything(upTo = '2026-10-21'): Promise<{ id: string; body: Record<string, unknown> }> {
@@ -545,29 +564,9 @@ describe('fees', () => {
     it('fails on a claim it cannot price, naming it, and resumes after a retry', async () => {
       const expert = await createExpert(t.db);
       await setPaymentDetails(t.db, expert.id);
-      const good = await createClaim(
-        t.db,
-        expert.id,
-        await createFinishedAssignment(t.db, expert.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          startsAt: '2026-10-05T07:00:00Z',
-          endsAt: '2026-10-05T09:00:00Z',
-        }),
-        { decidedBy: orderer.id, workDate: '2026-10-05' },
-      );
+      const good = await claimWork(expert.id, '2026-10-05');
       // No rate was in force in 2024; only bypassing the API can approve such a claim.
-      const bad = await createClaim(
-        t.db,
-        expert.id,
-        await createFinishedAssignment(t.db, expert.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          startsAt: '2024-06-03T07:00:00Z',
-          endsAt: '2024-06-03T09:00:00Z',
-        }),
-        { decidedBy: orderer.id, workDate: '2024-06-03' },
-      );
+      const bad = await claimWork(expert.id, '2024-06-03');
       try {
         const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
         const failed = await runReaches(body.id, 'failed');
@@ -600,17 +599,7 @@ describe('fees', () => {
 
     it('leaves a claim whose payee has no bank account for a later run', async () => {
       const expert = await createExpert(t.db);
-      const claimId = await createClaim(
-        t.db,
-        expert.id,
-        await createFinishedAssignment(t.db, expert.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          startsAt: '2026-10-06T07:00:00Z',
-          endsAt: '2026-10-06T09:00:00Z',
-        }),
-        { decidedBy: orderer.id, workDate: '2026-10-06' },
-      );
+      const claimId = await claimWork(expert.id, '2026-10-06');
       const first = await payEverything();
       expect(first.body.skippedCount).toBeGreaterThanOrEqual(1);
       const [{ status }] = await t.db.query(`SELECT status FROM claims WHERE id = $1`, [claimId]);
@@ -632,29 +621,8 @@ describe('fees', () => {
       await setPaymentDetails(t.db, member.id, { payee: 'association' });
       const volunteer = await createExpert(t.db, { name: 'Vappu Vapaaehtoinen' });
       await setPaymentDetails(t.db, volunteer.id, { declinesFee: true });
-      const a = await createClaim(
-        t.db,
-        member.id,
-        await createFinishedAssignment(t.db, member.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          taskType: 'lecture',
-          startsAt: '2026-10-07T07:00:00Z',
-          endsAt: '2026-10-07T08:00:00Z',
-        }),
-        { decidedBy: orderer.id, workDate: '2026-10-07' },
-      );
-      const v = await createClaim(
-        t.db,
-        volunteer.id,
-        await createFinishedAssignment(t.db, volunteer.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          startsAt: '2026-10-08T07:00:00Z',
-          endsAt: '2026-10-08T09:00:00Z',
-        }),
-        { decidedBy: orderer.id, workDate: '2026-10-08', kmTenths: 200 },
-      );
+      const a = await claimWork(member.id, '2026-10-07', { taskType: 'lecture', endsAt: '2026-10-07T08:00:00Z' });
+      const v = await claimWork(volunteer.id, '2026-10-08', {}, { kmTenths: 200 });
       const { id } = await payEverything();
       const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as {
         id: string;
@@ -745,14 +713,7 @@ describe('fees', () => {
       const expert = await createExpert(t.db);
       const token = await login(t.http, expert);
       const priced = async (date: string) => {
-        const assignmentId = await createFinishedAssignment(t.db, expert.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          taskType: 'evaluation',
-          startsAt: `${date}T07:00:00Z`,
-          endsAt: `${date}T09:00:00Z`,
-        });
-        const claimId = await createClaim(t.db, expert.id, assignmentId, { status: 'submitted', workDate: date });
+        const claimId = await claimWork(expert.id, date, { taskType: 'evaluation' }, { status: 'submitted' });
         return (await as(token).get(`/claims/${claimId}`).expect(200)).body.amounts;
       };
       const before = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
@@ -825,18 +786,11 @@ describe('fees', () => {
       };
       const hoursBefore = await hoursOf();
       const worker = await createExpert(t.db);
-      await createClaim(
-        t.db,
+      await claimWork(
         worker.id,
-        await createFinishedAssignment(t.db, worker.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          taskType: 'evaluation',
-          topics: ['ageing', 'disability'],
-          startsAt: '2026-10-10T07:00:00Z',
-          endsAt: '2026-10-10T09:00:00Z',
-        }),
-        { status: 'submitted', workDate: '2026-10-10', workedMinutes: 100, preparationMinutes: 20 },
+        '2026-10-10',
+        { taskType: 'evaluation', topics: ['ageing', 'disability'] },
+        { status: 'submitted', workedMinutes: 100, preparationMinutes: 20 },
       );
       expect(await hoursOf()).toMatchObject({ claims: hoursBefore.claims, minutes: hoursBefore.minutes });
       await t.db.query(
@@ -882,17 +836,11 @@ describe('fees', () => {
 
       const near = await createExpert(t.db, { name: 'Nelli Lähellä', yearlyEarningsCeilingCents: 8000 });
       await setPaymentDetails(t.db, near.id);
-      await createClaim(
-        t.db,
+      await claimWork(
         near.id,
-        await createFinishedAssignment(t.db, near.id, {
-          organisationId: unitId,
-          createdBy: orderer.id,
-          startsAt: '2026-10-09T07:00:00Z',
-          endsAt: '2026-10-09T10:00:00Z',
-          preparationMinutes: 0,
-        }),
-        { decidedBy: orderer.id, workDate: '2026-10-09', workedMinutes: 180, preparationMinutes: 0 },
+        '2026-10-09',
+        { endsAt: '2026-10-09T10:00:00Z', preparationMinutes: 0 },
+        { workedMinutes: 180, preparationMinutes: 0 },
       );
       await payEverything();
       const earnings = await as(coordinator).get('/reports/earnings?year=2026').expect(200);

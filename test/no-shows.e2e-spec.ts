@@ -1,7 +1,7 @@
 import { Role } from '../src/common/auth/role.enum';
 import { createExpert } from './factories/experts.factory';
 import { createFinishedAssignment } from './factories/fees.factory';
-import { addMember, createUnit } from './factories/organisations.factory';
+import { createOrdererOfUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
@@ -20,9 +20,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
     t.clock.set(NOW);
     coordinator = await createUser(t.db, Role.Coordinator);
     token = await login(t.http, coordinator);
-    orderer = await createUser(t.db, Role.Orderer);
-    unitId = (await createUnit(t.db, { nameFi: 'Poissaoloyksikkö', nameSv: 'Frånvaroenheten' })).id;
-    await addMember(t.db, unitId, orderer.id);
+    ({ orderer, unitId } = await createOrdererOfUnit(t.db, { nameFi: 'Poissaoloyksikkö', nameSv: 'Frånvaroenheten' }));
   });
   afterAll(() => t.close());
 

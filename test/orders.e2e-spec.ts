@@ -266,29 +266,37 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
     });
   });
 
-  describe('the cancellation quote', () => {
-    async function booked(topic: string, startsAt: string, endsAt: string, extra: Record<string, unknown> = {}) {
-      const expert = await createBookableExpert(t.db, { topics: [topic] });
-      const created = await as(orderer.token)
-        .post('/booking-requests', order({ topics: [topic], startsAt, endsAt, ...extra }))
-        .expect(201);
-      const id = created.body.id as string;
-      await as(orderer.token).post(`/booking-requests/${id}/submit`).expect(200);
-      const [offer] = (
-        await as(coordinator)
-          .post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-05T12:00:00Z' })
-          .expect(201)
-      ).body;
-      const accepted = await as(await login(t.http, expert))
-        .post(`/offers/${offer.id}/accept`)
-        .expect(201);
-      return {
-        requestId: id,
-        assignmentId: accepted.body.id as string,
-        estimate: created.body.feeEstimateCents as number,
-      };
-    }
+  // An order of `topic` sent, offered to a bookable expert of it and accepted.
+  async function booked(
+    topic: string,
+    startsAt: string,
+    endsAt: string,
+    extra: Record<string, unknown> = {},
+    expertOptions: { name?: string } = {},
+  ) {
+    const expert = await createBookableExpert(t.db, { topics: [topic], ...expertOptions });
+    const created = await as(orderer.token)
+      .post('/booking-requests', order({ topics: [topic], startsAt, endsAt, ...extra }))
+      .expect(201);
+    const id = created.body.id as string;
+    await as(orderer.token).post(`/booking-requests/${id}/submit`).expect(200);
+    const [offer] = (
+      await as(coordinator)
+        .post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-05T12:00:00Z' })
+        .expect(201)
+    ).body;
+    const accepted = await as(await login(t.http, expert))
+      .post(`/offers/${offer.id}/accept`)
+      .expect(201);
+    return {
+      expert,
+      requestId: id,
+      assignmentId: accepted.body.id as string,
+      estimate: created.body.feeEstimateCents as number,
+    };
+  }
 
+  describe('the cancellation quote', () => {
     it.each([
       [
         'just under 48 hours before: the full fee falls due, as the cancellation then records',
@@ -381,22 +389,17 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
   describe('a no-show', () => {
     it('records that the expert did not come: no fee can be claimed, the coordinators are told in their language, the audit keeps it', async () => {
       const svCoordinator = await createUser(t.db, Role.Coordinator, { language: Language.Sv });
-      const expert = await createBookableExpert(t.db, { topics: ['long_term_illness'], name: 'Niko Noshow' });
-      const created = await as(orderer.token)
-        .post(
-          '/booking-requests',
-          order({ topics: ['long_term_illness'], startsAt: '2026-10-23T07:00:00Z', endsAt: '2026-10-23T08:00:00Z' }),
-        )
-        .expect(201);
-      const id = created.body.id as string;
-      await as(orderer.token).post(`/booking-requests/${id}/submit`).expect(200);
-      const [offer] = (
-        await as(coordinator)
-          .post(`/booking-requests/${id}/offers`, { expertIds: [expert.id], deadline: '2026-10-05T12:00:00Z' })
-          .expect(201)
-      ).body;
-      const expertToken = await login(t.http, expert);
-      const assignmentId = (await as(expertToken).post(`/offers/${offer.id}/accept`).expect(201)).body.id as string;
+      const {
+        expert,
+        requestId: id,
+        assignmentId,
+      } = await booked(
+        'long_term_illness',
+        '2026-10-23T07:00:00Z',
+        '2026-10-23T08:00:00Z',
+        {},
+        { name: 'Niko Noshow' },
+      );
       t.clock.set('2026-10-23T09:00:00Z');
       try {
         const token = await login(t.http, orderer);

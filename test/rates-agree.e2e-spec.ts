@@ -14,6 +14,7 @@ import { setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
 import { cents, pdfCells, until } from './utils/documents';
+import { feeRunReaches } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
 import { asUser } from './utils/as-user';
 
@@ -158,15 +159,7 @@ describe('a new fee rate', () => {
     const run = await as(coordinatorToken)
       .post('/fee-runs', { upTo: `${year}-03-21` })
       .expect(202);
-    const state = (status: string) =>
-      until(
-        () =>
-          as(coordinatorToken)
-            .get(`/fee-runs/${run.body.id}`)
-            .then((r) => r.body),
-        (r) => r.status === status || r.status === 'failed',
-        45_000,
-      );
+    const state = (status: string) => feeRunReaches(as, coordinatorToken, run.body.id, status, 45_000);
     expect((await state('computed')).status).toBe('computed');
     await as(coordinatorToken).post(`/fee-runs/${run.body.id}/approve`).expect(200);
     await as(coordinatorToken).post(`/fee-runs/${run.body.id}/export`).expect(202);

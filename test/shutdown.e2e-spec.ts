@@ -1,14 +1,10 @@
 import { apiPath } from './utils/api-agent';
 import request from 'supertest';
-import { Role } from '../src/common/auth/role.enum';
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
 import { AppConfig } from '../src/config/app-config';
 import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import { createExpert } from './factories/experts.factory';
-import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
-import { createUnit } from './factories/organisations.factory';
-import { createUser, login } from './factories/users.factory';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { RedisServer } from './utils/redis-server';
 import { createTestApp, TestApp } from './utils/test-app';
 import { ApiProcess, AppProcess, Exit, WorkerProcess } from './utils/worker-process';
@@ -17,13 +13,8 @@ jest.setTimeout(240_000);
 
 // What an orchestrator allows a process between SIGTERM and SIGKILL here; Kubernetes' default is 30 s.
 const STOP_WITHIN_MS = 10_000;
-// Small batches, each held open a little, and a pause after each statement of an export: a run of 60 claims
-// takes a couple of seconds, long enough to be stopped in the middle.
-const CLAIMS = 60;
-const WORKER_ENV = { FEE_RUN_BATCH_SIZE: '5', FEE_RUN_BATCH_DELAY_MS: '150', FEE_RUN_RECOVERY_MS: '1000' };
+// A pause after each statement of an export, long enough to be stopped in the middle.
 const SLOW_EXPORT = { ...WORKER_ENV, FEE_RUN_BATCH_DELAY_MS: '700' };
-const TOTALS = ['lineCount', 'grossFeeCents', 'travelAndCostsCents', 'withholdingCents', 'netCents'] as const;
-type Totals = Record<(typeof TOTALS)[number], number>;
 interface Attempts {
   compute: number;
   export: number;
@@ -35,11 +26,8 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   let redis: RedisServer;
   let env: Record<string, string>;
   let coordinator: string;
-  let creator: string;
-  let expertIds: string[];
-  let organisationIds: string[];
+  let seed: () => Promise<void>;
   const processes: AppProcess[] = [];
-  let month = 0;
   // An undisturbed run: what every disturbed one must come to.
   let clean: { totals: Totals; attempts: Attempts };
 
@@ -48,39 +36,22 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     // No in-process workers: every job is done by the worker processes this spec starts and stops.
     t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
     env = { QUEUE_PREFIX: t.app.get(AppConfig).env.QUEUE_PREFIX, REDIS_URL: redis.url };
-    await settle();
-    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
-    creator = (await createUser(t.db, Role.Orderer)).id;
-    organisationIds = [(await createUnit(t.db)).id, (await createUnit(t.db)).id];
-    const experts = await Promise.all([1, 2, 3, 4, 5].map((n) => createExpert(t.db, { name: `Asiantuntija ${n}` })));
-    expertIds = experts.map((e) => e.id);
-    await setPaymentDetails(t.db, expertIds[0], { taxPercent: 12.5, taxCardYear: 2026 });
-    await setPaymentDetails(t.db, expertIds[1], { taxPercent: null });
-    await setPaymentDetails(t.db, expertIds[2], { taxPercent: 20, taxCardYear: 2025 });
-    await setPaymentDetails(t.db, expertIds[3], { payee: 'association' });
-    await setPaymentDetails(t.db, expertIds[4], { declinesFee: true });
+    await settleFeeRuns(t);
+    ({ coordinator, seed } = await feeRunPayees(t, 2));
   });
 
   // A test that failed half-way leaves no process, no Redis down and no open run to the next.
   afterEach(async () => {
     for (const p of processes.splice(0)) await p.kill();
     await redis.up();
-    await settle();
+    // No open run and no approved claim left over to join the next test's runs.
+    await settleFeeRuns(t);
   });
 
   afterAll(async () => {
     await t?.close();
     await redis?.stop();
   });
-
-  // No open run, and no approved claim of 2025 left over (by this spec or an aborted earlier run of a fee run
-  // spec) to join the runs below.
-  async function settle(): Promise<void> {
-    await settleOpenFeeRuns(t.db);
-    await t.db.query(
-      `UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE status = 'approved' AND work_date < '2026-01-01'`,
-    );
-  }
 
   const logs = () => processes.map((p) => p.log()).join('\n---\n');
 
@@ -96,20 +67,7 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     return a;
   }
 
-  async function until<T>(
-    read: () => Promise<T>,
-    done: (v: T) => boolean,
-    what: string,
-    timeoutMs = 90_000,
-  ): Promise<T> {
-    const end = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await read();
-      if (done(value)) return value;
-      if (Date.now() > end) throw new Error(`Timed out waiting for ${what}; last: ${JSON.stringify(value)}\n${logs()}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const until = poller(logs);
 
   // The process exits by itself, soon, and says whether it cut work off.
   async function expectStopped(p: AppProcess, code: 0 | 1, before?: () => Promise<void>): Promise<Exit> {
@@ -123,8 +81,7 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   const as = (method: 'get' | 'post', path: string, base: string | null = null) =>
     (base ? request(base)[method](apiPath(path)) : t.http[method](path)).set('authorization', `Bearer ${coordinator}`);
   const run = async (id: string, base: string | null = null) => (await as('get', `/fee-runs/${id}`, base)).body;
-  const lines = async (id: string): Promise<number> =>
-    (await t.db.query(`SELECT count(*)::int AS n FROM fee_run_lines WHERE run_id = $1`, [id]))[0].n;
+  const lines = (id: string) => runLines(t, id);
   const queue = () => t.app.get(JobQueue).queue(QUEUE_OF[JobName.ComputeFeeRun]);
   const job = async (jobId: string) => {
     const found = await queue().getJob(jobId);
@@ -134,21 +91,6 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   };
   async function attempts(id: string): Promise<Attempts> {
     return { compute: (await job(computeJobId(id))).attemptsMade!, export: (await job(exportJobId(id))).attemptsMade! };
-  }
-  const totals = (r: Totals): Totals => Object.fromEntries(TOTALS.map((k) => [k, r[k]])) as Totals;
-
-  // A new month of 2025 for each run: the i-th claim of every seed prices the same.
-  async function seed(): Promise<void> {
-    month += 1;
-    await seedApprovedClaims(t.db, {
-      count: CLAIMS,
-      expertIds,
-      organisationIds,
-      createdBy: creator,
-      decidedBy: creator,
-      firstDay: `2025-${String(month).padStart(2, '0')}-01`,
-      days: 28,
-    });
   }
 
   async function start(base: string | null = null): Promise<string> {

@@ -1,22 +1,14 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/web-build';
+import { launchChromium } from '../utils/chromium';
 import { createTestApp, TestApp, TestAppOptions } from '../utils/test-app';
 
 // Browser tests: Debian's Chromium (no browser download) against the real API on PostgreSQL and Redis with
 // its workers, serving the built web app on a free port; mail is captured like in every other spec.
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export type WebLanguage = 'fi' | 'sv' | 'en';
 const LOCALES: Record<WebLanguage, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -38,7 +30,7 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
   const address = t.app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   return {
     t,
@@ -163,4 +155,18 @@ export function daytimeWithin48h(): Date {
   let at = new Date(Math.ceil((Date.now() + 26 * 3_600_000) / 3_600_000) * 3_600_000);
   while (hour(at) < 8 || hour(at) > 18) at = new Date(at.getTime() + 3_600_000);
   return at;
+}
+
+// With SCREENSHOT_DIR set, the page as it is now is also pictured at 1280 and 360 px for a person to look at
+// (`<name>-<language>-<width>.png`); the page keeps its size.
+export async function shot(page: Page, name: string, language: string): Promise<void> {
+  const dir = process.env.SCREENSHOT_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
+  }
+  if (before) await page.setViewportSize(before);
 }

@@ -1,33 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { samplePng } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { createOrdererOfUnit } from '../factories/organisations.factory';
+import { loggedIn, login, TestUser } from '../factories/users.factory';
 import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, startWebApp, WebApp } from './browser';
 import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
-// With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-async function shot(page: Page, name: string, language: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  const before = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
-  }
-  if (before) await page.setViewportSize(before);
-}
 const fill = (text: string, values: Record<string, string>) =>
   text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
@@ -46,11 +31,8 @@ describe('the expert’s claims and paid fees in the browser', () => {
   beforeAll(async () => {
     web = await startWebApp();
     await settleOpenFeeRuns(web.t.db);
-    const c = await createUser(web.t.db, Role.Coordinator);
-    coordinator = { ...c, token: await login(web.t.http, c) };
-    orderer = await createUser(web.t.db, Role.Orderer);
-    unitId = (await createUnit(web.t.db)).id;
-    await addMember(web.t.db, unitId, orderer.id);
+    coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator);
+    ({ orderer, unitId } = await createOrdererOfUnit(web.t.db));
   }, 120_000);
   afterAll(() => web?.close());
 
@@ -74,18 +56,20 @@ describe('the expert’s claims and paid fees in the browser', () => {
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
     const labels = { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit };
+    // The expert signed in, on their home, then on a page of theirs by the main navigation's link.
+    async function signedInAt(expert: TestUser, link: string, title: string): Promise<Page> {
+      const page = await web.newPage(language);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name: link }).click();
+      await expectPage(page, title);
+      return page;
+    }
 
     it('makes a claim from completed work: hours, a car trip and a receipt photo, then sends it', async () => {
       const title = `Asiakasraati ${language}`;
       const { expert, work } = await expertWithWork(language, title);
-      const page = await web.newPage(language);
-      await signIn(page, expert, labels);
-      await expectPage(page, text.home.title);
-      await page
-        .getByRole('navigation', { name: text.app.mainNavigation })
-        .getByRole('link', { name: text.nav.claims })
-        .click();
-      await expectPage(page, text.claims.title);
+      const page = await signedInAt(expert, text.nav.claims, text.claims.title);
       await page.getByRole('heading', { level: 3, name: title }).waitFor();
       await shot(page, 'claims', language);
       await expectAccessible(page);
@@ -244,14 +228,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
         'exported',
       );
 
-      const page = await web.newPage(language);
-      await signIn(page, expert, labels);
-      await expectPage(page, text.home.title);
-      await page
-        .getByRole('navigation', { name: text.app.mainNavigation })
-        .getByRole('link', { name: text.nav.fees })
-        .click();
-      await expectPage(page, text.fees.title);
+      const page = await signedInAt(expert, text.nav.fees, text.fees.title);
       await page
         .getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) })
         .waitFor();

@@ -1,34 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+
 import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
+import { createOrdererOfUnit } from '../factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../factories/users.factory';
 import { asUser } from '../utils/as-user';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, startWebApp, WebApp } from './browser';
 
 const TEXTS = { fi, sv };
 const DAY = 24 * 3_600_000;
-// With SCREENSHOT_DIR set, each changed screen is also pictured at 1280 and 360 px for a person to look at.
-const SHOTS = process.env.SCREENSHOT_DIR;
-
-async function shot(page: Page, name: string, language: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  const before = page.viewportSize();
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(SHOTS, `${name}-${language}-${width}.png`), fullPage: true });
-  }
-  if (before) await page.setViewportSize(before);
-}
 // suomifi's label covers its box: ticked from the keyboard, as a keyboard user would.
 async function tick(box: Locator): Promise<void> {
   await box.focus();
@@ -47,10 +33,9 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
 
   beforeAll(async () => {
     web = await startWebApp();
-    const orderer = await createUser(web.t.db, Role.Orderer);
-    ordererId = orderer.id;
-    unitId = (await createUnit(web.t.db)).id;
-    await addMember(web.t.db, unitId, orderer.id);
+    const ofUnit = await createOrdererOfUnit(web.t.db);
+    ordererId = ofUnit.orderer.id;
+    unitId = ofUnit.unitId;
     settingsToken = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
   }, 120_000);
   afterAll(async () => {

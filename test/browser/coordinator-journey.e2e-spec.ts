@@ -9,19 +9,17 @@ import { giveDateOfBirth } from '../factories/contracts.factory';
 import { createCredential } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { ordererOfUnit } from './parties';
+import { DAY, fill, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
 // The coordinator's data tables scroll inside their own box on a narrow screen; the page itself never does.
 const TABLE_BOX = '.table-scroll';
 type Texts = typeof fi;
-const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 // The coordinator's part of the journey in the browser against the real API and its worker: a certificate
 // checked in its preview, the expert activated, an order matched by keyboard with offers to two, the contract
@@ -34,11 +32,7 @@ describe('the coordinator’s working day in the browser', () => {
 
   beforeAll(async () => {
     web = await startWebApp();
-    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
-    orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
-      .id;
-    await addMember(web.t.db, unitId, o.id);
+    ({ orderer, unitId } = await ordererOfUnit(web.t));
   }, 120_000);
   afterAll(() => web?.close());
 
@@ -125,11 +119,7 @@ describe('the coordinator’s working day in the browser', () => {
         language: language as Language,
       });
       const page = await web.newPage(language);
-      await signIn(page, coordinator, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page, coordinator, signInLabels(text));
 
       // Today: the queues, each linking to its work.
       await expectPage(page, c.today.title);

@@ -5,20 +5,17 @@ import { Role } from '../../src/common/auth/role.enum';
 import { samplePng } from '../factories/credentials.factory';
 import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
 import { setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { loggedIn, login, TestUser } from '../factories/users.factory';
 import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectPage, mailedLink, orderAndOffer, startWebApp, WebApp } from './browser';
+import { ordererOfUnit } from './parties';
+import { DAY, fill, helsinkiDate } from './texts';
 import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
-const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // An expert's whole way through the service as a person does it, in the browser against the real API and its
 // worker: from the invitation in the mail to the statement of the fee paid. What the coordinator and the
@@ -34,13 +31,8 @@ describe('an expert’s whole journey in the browser', () => {
   beforeAll(async () => {
     web = await startWebApp();
     await settleOpenFeeRuns(web.t.db);
-    const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
-    coordinator = { ...c, token: await login(web.t.http, c) };
-    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
-    orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
-      .id;
-    await addMember(web.t.db, unitId, o.id);
+    coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
+    ({ orderer, unitId } = await ordererOfUnit(web.t));
   }, 120_000);
   afterAll(() => {
     web?.t.clock.reset();

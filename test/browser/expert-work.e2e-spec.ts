@@ -5,8 +5,7 @@ import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { createBookableExpert } from '../factories/bookable.factory';
 import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { loggedIn, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import {
@@ -18,11 +17,12 @@ import {
   startWebApp,
   WebApp,
 } from './browser';
+import { ordererOfUnit } from './parties';
+import { DAY, signInLabels } from './texts';
 import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
-const DAY = 24 * 3_600_000;
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -37,13 +37,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
 
   beforeAll(async () => {
     web = await startWebApp();
-    const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
-    coordinator = { ...c, token: await login(web.t.http, c) };
-    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
-    orderer = { ...o, token: await login(web.t.http, o) };
-    unitId = (await createUnit(web.t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' }))
-      .id;
-    await addMember(web.t.db, unitId, o.id);
+    coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
+    ({ orderer, unitId } = await ordererOfUnit(web.t));
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
   afterAll(() => web?.close());
@@ -86,7 +81,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   async function signedIn(language: 'fi' | 'sv', user: TestUser, width?: number): Promise<Page> {
     const text = TEXTS[language];
     const page = await web.newPage(language, width);
-    await signIn(page, user, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
+    await signIn(page, user, signInLabels(text));
     await expectPage(page, text.home.title);
     return page;
   }

@@ -6,17 +6,16 @@ import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { createExpert } from '../factories/experts.factory';
 import { createFinishedAssignment } from '../factories/fees.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { createUser, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { ordererOfUnit } from './parties';
+import { fill, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
 const HOUR = 3_600_000;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 // With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px.
 const shots = process.env.SCREENSHOT_DIR;
 
@@ -30,13 +29,12 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
 
   beforeAll(async () => {
     web = await startWebApp();
-    const o = await createUser(web.t.db, Role.Orderer, { name: 'Olli Tilaaja' });
-    orderer = { ...o, token: await login(web.t.http, o) };
     const code = `NS${randomUUID().slice(0, 6)}`;
-    unitId = (
-      await createUnit(web.t.db, { code, nameFi: 'Kuntoutuksen yksikkö', nameSv: 'Enheten för rehabilitering' })
-    ).id;
-    await addMember(web.t.db, unitId, o.id);
+    ({ orderer, unitId } = await ordererOfUnit(web.t, {
+      code,
+      nameFi: 'Kuntoutuksen yksikkö',
+      nameSv: 'Enheten för rehabilitering',
+    }));
     if (shots) mkdirSync(shots, { recursive: true });
   }, 120_000);
   afterAll(() => web?.close());
@@ -86,11 +84,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
         name: 'Kaisa Koordinaattori',
         language: language as Language,
       });
-      await signIn(page, coordinator, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page, coordinator, signInLabels(text));
       await expectPage(page, c.today.title);
 
       // Today: the count links to the queue; the row links to the order and to the expert.

@@ -1,19 +1,16 @@
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
 import { createBookableExpert } from '../factories/bookable.factory';
 import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
+import { createUser, login } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp, daytimeWithin48h } from './browser';
+import { daytimeWithin48h, expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
+import { orderParties } from './parties';
+import { DAY, fill, helsinkiDate, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
-const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // An orderer's way through an order in the browser against the real API and its worker: a new order with its
 // estimate, sent; the expert's name only once they accepted; the work confirmed and rated; another order cancelled
@@ -57,14 +54,7 @@ describe('an orderer’s journey in the browser', () => {
 
     it('orders, sends, sees the expert once they accept, confirms the work, rates it, and cancels another order knowing the fee', async () => {
       const { t } = web;
-      const orderer: TestUser = await createUser(t.db, Role.Orderer, {
-        name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare',
-        language: language as Language,
-      });
-      const unit = await createUnit(t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' });
-      await addMember(t.db, unit.id, orderer.id);
-      const expertName = language === 'fi' ? 'Aino Asiantuntija' : 'Ebba Expert';
-      const expert = await createBookableExpert(t.db, { name: expertName, languages: [language], topics: [] });
+      const { orderer, unit, expertName, expert } = await orderParties(t, language);
       const stranger = await createUser(t.db, Role.Orderer);
       const otherUnit = await createUnit(t.db);
       await addMember(t.db, otherUnit.id, stranger.id);
@@ -86,11 +76,7 @@ describe('an orderer’s journey in the browser', () => {
       const startsAt = new Date(`${workDate}T08:00:00Z`);
 
       const page = await web.newPage(language);
-      await signIn(page, orderer, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);
       await expectAccessible(page);
 
@@ -204,11 +190,7 @@ describe('an orderer’s journey in the browser', () => {
 
       // Another order, booked for tomorrow: cancelling is quoted first, with the fee that falls due.
       const page2 = await web.newPage(language);
-      await signIn(page2, orderer, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page2, orderer, signInLabels(text));
       await expectPage(page2, o.list.title);
       // Inside the 48 hours, with a day for the offer's answer, in the daytime hours the expert is available.
       const soon = daytimeWithin48h();
@@ -259,7 +241,7 @@ describe('an orderer’s journey in the browser', () => {
     await addMember(t.db, unit.id, orderer.id);
     const o = fi.orders;
     const page = await web.newPage('fi');
-    await signIn(page, orderer, { email: fi.fields.email, password: fi.fields.password, submit: fi.signIn.submit });
+    await signIn(page, orderer, signInLabels(fi));
     await expectPage(page, o.list.title);
     await page.goto('/orders/new');
     await expectPage(page, o.form.title);

@@ -2,9 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { createBookableExpert } from '../factories/bookable.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
@@ -17,12 +14,10 @@ import {
   startWebApp,
   WebApp,
 } from './browser';
+import { orderParties } from './parties';
+import { DAY, fill, helsinkiDate, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
-const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
-const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 // With SCREENSHOT_DIR set, the new screens are also pictured at 1280 and 360 px.
 const dir = process.env.SCREENSHOT_DIR;
 
@@ -56,14 +51,7 @@ describe('a change of time in the browser', () => {
 
     it('the orderer proposes a new time, the expert accepts it on their home screen, the order shows the new time', async () => {
       const { t } = web;
-      const orderer = await createUser(t.db, Role.Orderer, {
-        name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare',
-        language: language as Language,
-      });
-      const unit = await createUnit(t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' });
-      await addMember(t.db, unit.id, orderer.id);
-      const expertName = language === 'fi' ? 'Aino Asiantuntija' : 'Ebba Expert';
-      const expert = await createBookableExpert(t.db, { name: expertName, languages: [language], topics: [] });
+      const { orderer, unit, expertName, expert } = await orderParties(t, language);
       await t.db.query(`UPDATE users SET language = $2 WHERE id = $1`, [expert.id, language]);
 
       const title = language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte';
@@ -83,11 +71,7 @@ describe('a change of time in the browser', () => {
 
       // The orderer: the order page, "change the time", a small form.
       const page = await web.newPage(language);
-      await signIn(page, orderer, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);
       await page.goto(`/orders/${requestId}`);
       await expectPage(page, title);
@@ -132,11 +116,7 @@ describe('a change of time in the browser', () => {
       // The expert is mailed in their language, and answers on their home screen.
       await t.mail.waitFor((m) => m.to === expert.email && m.text.includes(title));
       const expertPage = await web.newPage(language);
-      await signIn(expertPage, expert, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(expertPage, expert, signInLabels(text));
       await expectPage(expertPage, text.home.title);
       await expertPage.getByRole('heading', { level: 2, name: h.heading }).waitFor();
       await expertPage.getByRole('heading', { level: 3, name: title }).waitFor();

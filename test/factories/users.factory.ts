@@ -44,7 +44,12 @@ export async function login(http: TestAgent, user: Pick<TestUser, 'email' | 'pas
   return res.body.accessToken as string;
 }
 
-export async function loggedIn(db: DataSource, http: TestAgent, role: Role): Promise<TestUser & { token: string }> {
-  const user = await createUser(db, role);
+export async function loggedIn(
+  db: DataSource,
+  http: TestAgent,
+  role: Role,
+  overrides: Parameters<typeof createUser>[2] = {},
+): Promise<TestUser & { token: string }> {
+  const user = await createUser(db, role, overrides);
   return { ...user, token: await login(http, user) };
 }

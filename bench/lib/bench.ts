@@ -1,0 +1,65 @@
+import { type INestApplication } from '@nestjs/common';
+import { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { DataSource } from 'typeorm';
+import { freshDatabase } from '../fresh-database';
+
+// What the benches that run the API themselves share: their environment, the API started on a database of their
+// own, and how they print their figures.
+
+// Production settings (production's checks apply) on the bench's own database, the machine's Redis under a queue
+// prefix of the process's own, secrets of the bench's own (`key`: text made into the 32-byte encryption key),
+// mail to a local SMTP port, and sign-ins not rate-limited. `extra` adds to it or overrides it.
+export function benchEnv(
+  databaseUrl: string,
+  secrets: { jwt: string; key: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: `kokemus-bench-${process.pid}`,
+    JWT_SECRET: secrets.jwt,
+    // Production refuses .env.example's key.
+    ENCRYPTION_KEY: `k1:${Buffer.from(secrets.key.padEnd(32, '!').slice(0, 32)).toString('base64')}`,
+    SMTP_URL: 'smtp://127.0.0.1:1025',
+    LOG_LEVEL: 'warn',
+    LOGIN_LIMIT_PER_MINUTE: '1000',
+    ...extra,
+  };
+}
+
+// The API (HTTP, no workers) on `databaseUrl` dropped, created afresh and migrated, listening on 127.0.0.1 (`port`
+// 0: a free one). The app's modules are loaded only now, after the bench has set its environment.
+export async function startBenchApi(
+  databaseUrl: string,
+  port = 0,
+): Promise<{ app: INestApplication; db: DataSource; origin: string }> {
+  await freshDatabase(databaseUrl);
+  const { AppModule } = await import('../../src/app.module');
+  const { createHttpApp } = await import('../../src/http-app');
+  const app = await createHttpApp(AppModule.forRoot({ runWorkers: false }));
+  await app.listen(port, '127.0.0.1');
+  const origin = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  return { app, db: app.get(DataSource), origin };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+// The machine's load average (1, 5, 15 minutes), as printed beside the figures.
+export function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+}
+
+// A Tuesday three weeks ahead: `at(hour)` is that day at `hour` in Helsinki's standard time (UTC+2), as an ISO string.
+export function tuesdayThreeWeeksAhead(): (hour: number) => string {
+  const day = new Date(Date.now() + 21 * 86400_000);
+  day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
+  return (hour) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour - 2)).toISOString();
+}

@@ -1,0 +1,38 @@
+import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
+import { OrganisationEntity } from '../../src/modules/organisations/entities/organisation.entity';
+import { createBookableExpert } from '../factories/bookable.factory';
+import { addMember, createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
+import { TestApp } from '../utils/test-app';
+
+// The county's people of the browser specs, made straight in the database (and signed in through the API).
+
+// The unit most browser specs order for.
+export const PSYCHIATRY = { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' };
+
+// An orderer, Olli Tilaaja, signed in through the API, and the unit they order for.
+export async function ordererOfUnit(
+  t: TestApp,
+  unit: Partial<OrganisationEntity> = PSYCHIATRY,
+): Promise<{ orderer: TestUser & { token: string }; unitId: string }> {
+  const { orderer, unitId } = await createOrdererOfUnit(t.db, unit, { name: 'Olli Tilaaja' });
+  return { orderer: { ...orderer, token: await login(t.http, orderer) }, unitId };
+}
+
+// The people of an order in `language`: its orderer (Olli Tilaaja or Ulla Beställare) in their unit, and a
+// bookable expert (Aino Asiantuntija or Ebba Expert) who speaks the language.
+export async function orderParties(
+  t: TestApp,
+  language: 'fi' | 'sv',
+): Promise<{ orderer: TestUser; unit: OrganisationEntity; expertName: string; expert: TestUser }> {
+  const orderer = await createUser(t.db, Role.Orderer, {
+    name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare',
+    language: language as Language,
+  });
+  const unit = await createUnit(t.db, PSYCHIATRY);
+  await addMember(t.db, unit.id, orderer.id);
+  const expertName = language === 'fi' ? 'Aino Asiantuntija' : 'Ebba Expert';
+  const expert = await createBookableExpert(t.db, { name: expertName, languages: [language], topics: [] });
+  return { orderer, unit, expertName, expert };
+}
