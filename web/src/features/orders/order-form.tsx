@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxesField, DateTimeField, SelectField } from '../../components/fields';
+import { CheckboxesField, SelectField } from '../../components/fields';
 import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
@@ -15,6 +15,7 @@ import {
   useTopics,
 } from './orders-api';
 import { organisationName } from './order-state';
+import { WhenFields } from './when-fields';
 
 const TASK_TYPES = [
   'working_group',
@@ -266,30 +267,12 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.when')}</legend>
-        <DateTimeField
-          field="date"
-          type="date"
-          label={labels.date}
+        <WhenFields
+          fields={{ date: 'date', startsAt: 'startsAt', endsAt: 'endsAt' }}
+          labels={{ date: labels.date, startsAt: labels.startsAt, endsAt: labels.endsAt }}
+          values={values}
           errors={errors}
-          value={values.date}
-          onChange={(date) => set({ date })}
-        />
-        <DateTimeField
-          field="startsAt"
-          type="time"
-          label={labels.startsAt}
-          errors={errors}
-          value={values.startsAt}
-          onChange={(startsAt) => set({ startsAt })}
-        />
-        <DateTimeField
-          field="endsAt"
-          type="time"
-          label={labels.endsAt}
-          hint={t('orders.form.endsAtHint')}
-          errors={errors}
-          value={values.endsAt}
-          onChange={(endsAt) => set({ endsAt })}
+          onChange={set}
         />
         <SelectField
           field="preparationHours"
