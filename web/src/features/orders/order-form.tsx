@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxesField, SelectField } from '../../components/fields';
 import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { TASK_TYPES } from '../../components/task-types';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
 import {
   attachMaterial,
@@ -17,15 +18,6 @@ import {
 import { organisationName } from './order-state';
 import { WhenFields } from './when-fields';
 
-const TASK_TYPES = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-] as const;
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -7,6 +7,7 @@ import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '
 import { Page } from '../../components/page';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { type Language, LANGUAGES } from '../../i18n/languages';
 import {
@@ -24,15 +25,6 @@ import './profile.css';
 
 // Languages an expert is likely to work in here; a code saved earlier that is not in the list is still shown.
 const WORK_LANGUAGES = ['fi', 'sv', 'en', 'se', 'et', 'ru', 'uk', 'ar', 'so', 'fa', 'ku', 'fr', 'de', 'es'];
-const TASK_TYPES = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-] as const;
 
 export function ProfilePage() {
   const { t } = useTranslation();
