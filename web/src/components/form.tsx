@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type Dispatch, type FormEvent, type ReactNode, type SetStateAction, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Textarea, TextInput } from 'suomifi-ui-components';
@@ -101,7 +101,7 @@ const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.fi
 // The second argument names the field where the API (and so the label and the error) calls it otherwise.
 export function fieldBinder<V extends object>(
   values: V,
-  set: (change: Partial<V>) => void,
+  setValues: Dispatch<SetStateAction<V>>,
   labels: Record<string, string>,
   errors: FieldError[],
 ) {
@@ -110,7 +110,7 @@ export function fieldBinder<V extends object>(
     label: labels[field],
     errors,
     value: values[key],
-    onChange: (value: V[K]) => set({ [key]: value } as unknown as Partial<V>),
+    onChange: (value: V[K]) => setValues((v) => ({ ...v, [key]: value })),
   });
 }
 

@@ -150,7 +150,7 @@ function UploadForm() {
   const fileError = errors.find((e) => e.field === 'file')?.text;
   const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const pick = (file: File | undefined) => set({ file: file ?? null });
-  const bind = fieldBinder(values, set, labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="upload-heading" heading={t('certificates.upload.heading')} className="certificates-section">
       <Paragraph mb="m">{t('certificates.upload.intro')}</Paragraph>

@@ -193,7 +193,7 @@ function WorkForm({ claim }: { claim: Claim }) {
       announce(t('claims.work.saved'));
     },
   });
-  const bind = fieldBinder(values, (change) => setValues((v) => ({ ...v, ...change })), labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="claim-work-heading" heading={t('claims.work.heading')}>
       <Paragraph mb="m">{t('claims.work.intro', { date: formatDate(language, dayOf(claim.workDate)) })}</Paragraph>
@@ -298,7 +298,7 @@ function TripForm({ claim }: { claim: Claim }) {
       announce(t('claims.trips.added'));
     },
   });
-  const bind = fieldBinder(values, (change) => setValues((v) => ({ ...v, ...change })), labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <>
       <Heading variant="h3" mb="s">
@@ -418,7 +418,7 @@ function CostForm({ claim }: { claim: Claim }) {
   const fileError = errors.find((e) => e.field === 'receipt')?.text;
   const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const pick = (file: File | undefined) => set({ receipt: file ?? null });
-  const bind = fieldBinder(values, set, labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <>
       <Heading variant="h3" mb="s">

@@ -145,7 +145,7 @@ function NewRate() {
       void client.invalidateQueries({ queryKey: ['fee-schedule'] });
     },
   });
-  const bind = fieldBinder(values, (change) => setValues((v) => ({ ...v, ...change })), labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="new-rate-heading" heading={t('feeSettings.newRate.heading')} className="section content-narrow">
       <Paragraph mb="s">{t('feeSettings.newRate.intro')}</Paragraph>
@@ -237,7 +237,7 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
       void client.invalidateQueries({ queryKey: ['fee-settings'] });
     },
   });
-  const bind = fieldBinder(values, set, labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Form
       onSubmit={() => submit({ ...values, days: values.days.trim(), claimAbove: values.claimAbove.trim() })}

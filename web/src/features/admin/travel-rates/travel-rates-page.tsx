@@ -48,7 +48,7 @@ export function TravelRatesPage() {
       void client.invalidateQueries({ queryKey: ['travel-rates'] });
     },
   });
-  const bind = fieldBinder(values, (change) => setValues((v) => ({ ...v, ...change })), labels, errors);
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Page title={t('admin.travelRates.title')}>
       <Paragraph mb="m">{t('admin.travelRates.intro')}</Paragraph>
