@@ -8,16 +8,9 @@ import {
   DocumentLanguage,
 } from '../src/modules/contracts/document/contract-document';
 import { renderContractPdf } from '../src/modules/contracts/document/contract-pdf.renderer';
+import { TaskType } from '../src/common/domain/task-type';
 
-const TASK_TYPES: ContractTaskLine['taskType'][] = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-];
+const TASK_TYPES = Object.values(TaskType);
 const NAMES = ['Åsa Öhman', 'Mikko Äijälä', 'Elle-Máret Ŋuolla', 'Sören Björklund', 'Päivi Kärkkäinen'];
 const MUNICIPALITIES: [string, string][] = [
   ['Vaasa', 'Vasa'],

@@ -1,34 +1,29 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from './suomifi';
 
-// A button whose work takes a moment: while `busy` it shows (and tells a screen reader) that it is sending, and a
-// second press does nothing.
-export function BusyButton({
-  busy,
-  onPress,
-  variant,
-  label,
-  children,
-}: {
+type ButtonProps = ComponentProps<typeof Button>;
+
+interface Props {
   busy: boolean;
-  onPress: () => void;
-  variant?: 'default' | 'secondary';
-  // The accessible name, where the visible text alone does not say what the button acts on.
-  label?: string;
+  onClick?: () => void;
   children: ReactNode;
-}) {
+  type?: 'button' | 'submit';
+  variant?: ButtonProps['variant'];
+  mt?: ButtonProps['mt'];
+  'aria-label'?: string;
+}
+
+// A button whose action may be under way: it says so to a screen reader, and a press meanwhile does nothing.
+export function BusyButton({ busy, onClick, ...props }: Props) {
   const { t } = useTranslation();
   return (
     <Button
-      variant={variant}
-      aria-label={label}
+      {...props}
       aria-disabled={busy}
       loading={busy || undefined}
       ariaLoadingText={t('forms.sending')}
-      onClick={() => !busy && onPress()}
-    >
-      {children}
-    </Button>
+      onClick={onClick && (() => !busy && onClick())}
+    />
   );
 }

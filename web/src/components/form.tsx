@@ -1,11 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type Dispatch, type FormEvent, type ReactNode, type SetStateAction, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Textarea, TextInput } from 'suomifi-ui-components';
 import { isApiError } from '../api/problem';
+import { BusyButton } from './busy-button';
 import { ProblemNotice } from './states';
-import { Button, ErrorSummary } from './suomifi';
+import { ErrorSummary } from './suomifi';
 
 // Forms: a label on every control, errors beside their field and in a summary that takes the focus and links
 // to the fields, what was typed kept when sending fails, and a second press while sending does nothing.
@@ -87,20 +88,31 @@ export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel,
         </div>
       )}
       {children}
-      <Button
-        type="submit"
-        aria-disabled={pending}
-        loading={pending || undefined}
-        ariaLoadingText={t('forms.sending')}
-        mt="m"
-      >
+      <BusyButton type="submit" busy={pending} mt="m">
         {submitLabel}
-      </Button>
+      </BusyButton>
     </form>
   );
 }
 
 const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.text;
+
+// Ties a field to its value in the form's state, its label and its error: <TextField {...bind('title')} />.
+// The second argument names the field where the API (and so the label and the error) calls it otherwise.
+export function fieldBinder<V extends object>(
+  values: V,
+  setValues: Dispatch<SetStateAction<V>>,
+  labels: Record<string, string>,
+  errors: FieldError[],
+) {
+  return <K extends keyof V & string>(key: K, field: string = key) => ({
+    field,
+    label: labels[field],
+    errors,
+    value: values[key],
+    onChange: (value: V[K]) => setValues((v) => ({ ...v, [key]: value })),
+  });
+}
 
 interface TextFieldProps {
   field: string;

@@ -1,21 +1,21 @@
 import type { ReactNode } from 'react';
 import { Heading } from './suomifi';
 
-// A part of a page under its own h2, which names it (a region a screen reader can list and jump to).
+// A part of a page named by its h2: a screen reader lists the region by that heading.
 export function Section({
-  id,
+  headingId,
   heading,
   className = 'section',
   children,
 }: {
-  id: string;
-  heading: string;
+  headingId: string;
+  heading: ReactNode;
   className?: string;
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className={className}>
-      <Heading variant="h2" id={`${id}-heading`} mb="s">
+    <section aria-labelledby={headingId} className={className}>
+      <Heading variant="h2" id={headingId} mb="s">
         {heading}
       </Heading>
       {children}

@@ -40,12 +40,14 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   );
 }
 
+const noItems = (data: unknown) => Array.isArray(data) && data.length === 0;
+
 // What a query holds, once it holds it: until then the loading state, on failure the error with a retry, and the
-// `empty` text instead when `isEmpty` says there is nothing to show.
+// `empty` text instead when there is nothing to show (`isEmpty`; by default an empty list).
 export function Loaded<Data>({
   query,
   empty,
-  isEmpty,
+  isEmpty = noItems,
   children,
 }: {
   query: UseQueryResult<Data>;
@@ -55,6 +57,6 @@ export function Loaded<Data>({
 }) {
   if (query.isPending) return <Loading />;
   if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <Empty text={empty} />;
+  if (empty !== undefined && isEmpty(query.data)) return <Empty text={empty} />;
   return children(query.data);
 }

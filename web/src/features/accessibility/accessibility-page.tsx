@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
-import { Form, TextAreaField, TextField, checkRequired, useSubmission } from '../../components/form';
+import { fieldBinder, Form, TextAreaField, TextField, checkRequired, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { ExternalLink, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatDate } from '../../i18n/format';
@@ -49,6 +49,7 @@ export function AccessibilityPage() {
     onSuccess: () => announce(t('accessibility.sent')),
   });
 
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <div className="statement content-narrow">
       <Page title={t('accessibility.title')}>
@@ -84,41 +85,10 @@ export function AccessibilityPage() {
             <InlineAlert status="neutral">{t('accessibility.sent')}</InlineAlert>
           ) : (
             <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('accessibility.submit')}>
-              <TextAreaField
-                field="message"
-                label={labels.message}
-                hint={t('accessibility.messageHint')}
-                value={values.message}
-                onChange={(message) => setValues({ ...values, message })}
-                errors={errors}
-              />
-              <TextField
-                field="page"
-                label={labels.page}
-                optional
-                value={values.page}
-                onChange={(page) => setValues({ ...values, page })}
-                errors={errors}
-              />
-              <TextField
-                field="name"
-                label={labels.name}
-                optional
-                autoComplete="name"
-                value={values.name}
-                onChange={(name) => setValues({ ...values, name })}
-                errors={errors}
-              />
-              <TextField
-                field="email"
-                label={labels.email}
-                optional
-                type="email"
-                autoComplete="email"
-                value={values.email}
-                onChange={(email) => setValues({ ...values, email })}
-                errors={errors}
-              />
+              <TextAreaField {...bind('message')} hint={t('accessibility.messageHint')} />
+              <TextField {...bind('page')} optional />
+              <TextField {...bind('name')} optional autoComplete="name" />
+              <TextField {...bind('email')} optional type="email" autoComplete="email" />
             </Form>
           )}
         </section>

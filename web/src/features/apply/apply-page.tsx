@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
-import { Form, TextField, checkRequired, useSubmission } from '../../components/form';
+import { fieldBinder, Form, TextField, checkRequired, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { type Language, LANGUAGES } from '../../i18n/languages';
@@ -30,6 +30,7 @@ export function ApplyPage() {
     onSuccess: () => announce(t('apply.sent')),
   });
 
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <div className="content-narrow">
       <Page title={t('apply.title')}>
@@ -40,23 +41,8 @@ export function ApplyPage() {
           <>
             <Paragraph mb="m">{t('apply.steps')}</Paragraph>
             <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('apply.submit')}>
-              <TextField
-                field="name"
-                label={labels.name}
-                autoComplete="name"
-                value={values.name}
-                onChange={(name) => setValues({ ...values, name })}
-                errors={errors}
-              />
-              <TextField
-                field="email"
-                label={labels.email}
-                type="email"
-                autoComplete="email"
-                value={values.email}
-                onChange={(email) => setValues({ ...values, email })}
-                errors={errors}
-              />
+              <TextField {...bind('name')} autoComplete="name" />
+              <TextField {...bind('email')} type="email" autoComplete="email" />
               <RadioButtonGroup
                 labelText={labels.language}
                 name="language"

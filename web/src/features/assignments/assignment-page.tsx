@@ -2,11 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
-import { checkRequired, Form, TextAreaField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
+import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
+import { Section } from '../../components/section';
 import { LoadError, Loading } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
 
@@ -26,36 +27,22 @@ function Withdrawn() {
 function WithdrawForm({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [reason, setReason] = useState('');
-  const labels = { reason: t('assignments.withdraw.reason') };
   const withdraw = useWithdraw(assignment.id);
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
-    send: (v: string) => withdraw.send(v),
-    onSuccess: () => {
-      announce(t('assignments.withdraw.done'));
-      onDone();
-      void withdraw.done();
-    },
-  });
   return (
-    <section className="section" aria-labelledby="withdraw-heading">
-      <Heading variant="h2" id="withdraw-heading" mb="s">
-        {t('assignments.withdraw.title')}
-      </Heading>
+    <Section headingId="withdraw-heading" heading={t('assignments.withdraw.title')}>
       <Paragraph mb="m">{t('assignments.withdraw.noPenalty')}</Paragraph>
-      <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('assignments.withdraw.submit')}>
-        <TextAreaField
-          field="reason"
-          label={labels.reason}
-          hint={t('assignments.withdraw.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          errors={errors}
-        />
-      </Form>
-    </section>
+      <ReasonForm
+        label={t('assignments.withdraw.reason')}
+        hint={t('assignments.withdraw.reasonHint')}
+        submitLabel={t('assignments.withdraw.submit')}
+        send={(reason) => withdraw.send(reason)}
+        onSuccess={() => {
+          announce(t('assignments.withdraw.done'));
+          onDone();
+          void withdraw.done();
+        }}
+      />
+    </Section>
   );
 }
 

@@ -3,8 +3,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField } from '../../components/fields';
-import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
+import { Section } from '../../components/section';
 import { Loaded, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -31,20 +32,21 @@ export function CertificatesPage() {
     <div className="content-narrow">
       <Page title={t('certificates.title')}>
         <Paragraph mb="m">{t('certificates.intro')}</Paragraph>
-        <section aria-labelledby="certificates-list-heading" className="certificates-section">
-          <Heading variant="h2" id="certificates-list-heading" mb="s">
-            {t('certificates.list.heading')}
-          </Heading>
-          <Loaded query={query} empty={t('certificates.list.empty')} isEmpty={(list) => list.length === 0}>
-            {(list) => (
+        <Section
+          headingId="certificates-list-heading"
+          heading={t('certificates.list.heading')}
+          className="certificates-section"
+        >
+          <Loaded query={query} empty={t('certificates.list.empty')}>
+            {(credentials) => (
               <ul className="certificate-list">
-                {list.map((c) => (
+                {credentials.map((c) => (
                   <CertificateItem key={c.id} credential={c} />
                 ))}
               </ul>
             )}
           </Loaded>
-        </section>
+        </Section>
         <UploadForm />
       </Page>
     </div>
@@ -145,12 +147,11 @@ function UploadForm() {
     },
   });
   const fileError = errors.find((e) => e.field === 'file')?.text;
-  const pick = (file: File | undefined) => setValues((v) => ({ ...v, file: file ?? null }));
+  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
+  const pick = (file: File | undefined) => set({ file: file ?? null });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="upload-heading" className="certificates-section">
-      <Heading variant="h2" id="upload-heading" mb="s">
-        {t('certificates.upload.heading')}
-      </Heading>
+    <Section headingId="upload-heading" heading={t('certificates.upload.heading')} className="certificates-section">
       <Paragraph mb="m">{t('certificates.upload.intro')}</Paragraph>
       <Form
         {...formProps}
@@ -163,7 +164,7 @@ function UploadForm() {
           name="type"
           id="type"
           value={values.type}
-          onChange={(type) => setValues({ ...values, type: type as TrainingType })}
+          onChange={(type) => set({ type: type as TrainingType })}
           mb="m"
         >
           {(['kokemusasiantuntija', 'kokemustoimija', 'other'] as const).map((type) => (
@@ -172,22 +173,8 @@ function UploadForm() {
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <TextField
-          field="provider"
-          label={labels.provider}
-          hint={t('certificates.fields.providerHint')}
-          errors={errors}
-          value={values.provider}
-          onChange={(provider) => setValues({ ...values, provider })}
-        />
-        <DateTimeField
-          type="date"
-          field="completedOn"
-          label={labels.completedOn}
-          errors={errors}
-          value={values.completedOn}
-          onChange={(completedOn) => setValues({ ...values, completedOn })}
-        />
+        <TextField {...bind('provider')} hint={t('certificates.fields.providerHint')} />
+        <DateTimeField {...bind('completedOn')} type="date" />
         <fieldset className={`file-choice${fileError ? ' file-choice--error' : ''}`} aria-describedby="file-limits">
           <legend className="file-choice__legend">{labels.file}</legend>
           <p id="file-limits" className="file-choice__hint">
@@ -240,6 +227,6 @@ function UploadForm() {
           )}
         </fieldset>
       </Form>
-    </section>
+    </Section>
   );
 }

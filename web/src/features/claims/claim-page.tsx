@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField } from '../../components/fields';
-import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { BusyButton } from '../../components/busy-button';
+import { Section } from '../../components/section';
+import { Empty, Loaded, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -50,13 +52,7 @@ export function ClaimPage() {
   return (
     <div className="content-narrow">
       <Page title={query.data ? t('claims.claim.title', { title: query.data.title }) : t('claims.claim.titleLoading')}>
-        {query.isPending ? (
-          <Loading />
-        ) : query.isError ? (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <ClaimView claim={query.data} />
-        )}
+        <Loaded query={query}>{(claim) => <ClaimView claim={claim} />}</Loaded>
         <AppLink to="/claims">{t('claims.backToList')}</AppLink>
       </Page>
     </div>
@@ -106,10 +102,7 @@ function Progress({ claim }: { claim: Claim }) {
     { key: 'paid', at: claim.paidAt ?? null, done: claim.status === 'paid' },
   ];
   return (
-    <section aria-labelledby="claim-progress-heading" className="section">
-      <Heading variant="h2" id="claim-progress-heading" mb="s">
-        {t('claims.progress.heading')}
-      </Heading>
+    <Section headingId="claim-progress-heading" heading={t('claims.progress.heading')}>
       <p className={`claim-status claim-status--${claim.status}`}>
         {t('claims.progress.now', { status: t(`claims.status.${claim.status}`) })}
       </p>
@@ -122,7 +115,7 @@ function Progress({ claim }: { claim: Claim }) {
           </li>
         ))}
       </ol>
-    </section>
+    </Section>
   );
 }
 
@@ -130,10 +123,7 @@ function WorkFacts({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
-    <section aria-labelledby="claim-work-heading" className="section">
-      <Heading variant="h2" id="claim-work-heading" mb="s">
-        {t('claims.work.heading')}
-      </Heading>
+    <Section headingId="claim-work-heading" heading={t('claims.work.heading')}>
       <dl className="facts">
         <div>
           <dt>{t('claims.work.date')}</dt>
@@ -154,7 +144,7 @@ function WorkFacts({ claim }: { claim: Claim }) {
           </div>
         )}
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -202,39 +192,16 @@ function WorkForm({ claim }: { claim: Claim }) {
       announce(t('claims.work.saved'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="claim-work-heading" className="section">
-      <Heading variant="h2" id="claim-work-heading" mb="s">
-        {t('claims.work.heading')}
-      </Heading>
+    <Section headingId="claim-work-heading" heading={t('claims.work.heading')}>
       <Paragraph mb="m">{t('claims.work.intro', { date: formatDate(language, dayOf(claim.workDate)) })}</Paragraph>
       <Form {...formProps} id="work-form" onSubmit={() => submit(values)} submitLabel={t('claims.work.save')}>
-        <TextField
-          field="workedMinutes"
-          label={labels.workedMinutes}
-          hint={t('claims.work.hoursHint')}
-          errors={errors}
-          value={values.workedMinutes}
-          onChange={(workedMinutes) => setValues({ ...values, workedMinutes })}
-        />
-        <TextField
-          field="preparationMinutes"
-          label={labels.preparationMinutes}
-          hint={t('claims.work.preparationHint')}
-          errors={errors}
-          value={values.preparationMinutes}
-          onChange={(preparationMinutes) => setValues({ ...values, preparationMinutes })}
-        />
-        <TextAreaField
-          field="note"
-          label={labels.note}
-          optional
-          errors={errors}
-          value={values.note}
-          onChange={(note) => setValues({ ...values, note })}
-        />
+        <TextField {...bind('workedMinutes')} hint={t('claims.work.hoursHint')} />
+        <TextField {...bind('preparationMinutes')} hint={t('claims.work.preparationHint')} />
+        <TextAreaField {...bind('note')} optional />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -251,10 +218,7 @@ function Trips({ claim, editable }: { claim: Claim; editable: boolean }) {
     },
   });
   return (
-    <section aria-labelledby="claim-trips-heading" className="section">
-      <Heading variant="h2" id="claim-trips-heading" mb="s">
-        {t('claims.trips.heading')}
-      </Heading>
+    <Section headingId="claim-trips-heading" heading={t('claims.trips.heading')}>
       {claim.trips.length === 0 ? (
         <Empty text={t('claims.trips.empty')} />
       ) : (
@@ -290,7 +254,7 @@ function Trips({ claim, editable }: { claim: Claim; editable: boolean }) {
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}
       {editable && <TripForm claim={claim} />}
-    </section>
+    </Section>
   );
 }
 
@@ -333,6 +297,7 @@ function TripForm({ claim }: { claim: Claim }) {
       announce(t('claims.trips.added'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <>
       <Heading variant="h3" mb="s">
@@ -340,37 +305,10 @@ function TripForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.trips.intro')}</Paragraph>
       <Form {...formProps} id="trip-form" onSubmit={() => submit(values)} submitLabel={t('claims.trips.add')}>
-        <TextField
-          field="tripFrom"
-          label={labels.tripFrom}
-          hint={t('claims.trips.placeHint')}
-          errors={errors}
-          value={values.tripFrom}
-          onChange={(tripFrom) => setValues({ ...values, tripFrom })}
-        />
-        <TextField
-          field="tripTo"
-          label={labels.tripTo}
-          errors={errors}
-          value={values.tripTo}
-          onChange={(tripTo) => setValues({ ...values, tripTo })}
-        />
-        <TextField
-          field="tripKm"
-          label={labels.tripKm}
-          hint={t('claims.trips.kmHint')}
-          errors={errors}
-          value={values.tripKm}
-          onChange={(tripKm) => setValues({ ...values, tripKm })}
-        />
-        <DateTimeField
-          type="date"
-          field="tripDate"
-          label={labels.tripDate}
-          errors={errors}
-          value={values.tripDate}
-          onChange={(tripDate) => setValues({ ...values, tripDate })}
-        />
+        <TextField {...bind('tripFrom')} hint={t('claims.trips.placeHint')} />
+        <TextField {...bind('tripTo')} />
+        <TextField {...bind('tripKm')} hint={t('claims.trips.kmHint')} />
+        <DateTimeField {...bind('tripDate')} type="date" />
       </Form>
     </>
   );
@@ -389,10 +327,7 @@ function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
     },
   });
   return (
-    <section aria-labelledby="claim-costs-heading" className="section">
-      <Heading variant="h2" id="claim-costs-heading" mb="s">
-        {t('claims.costs.heading')}
-      </Heading>
+    <Section headingId="claim-costs-heading" heading={t('claims.costs.heading')}>
       {claim.costs.length === 0 ? (
         <Empty text={t('claims.costs.empty')} />
       ) : (
@@ -424,7 +359,7 @@ function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}
       {editable && <CostForm claim={claim} />}
-    </section>
+    </Section>
   );
 }
 
@@ -480,7 +415,9 @@ function CostForm({ claim }: { claim: Claim }) {
     },
   });
   const fileError = errors.find((e) => e.field === 'receipt')?.text;
-  const pick = (file: File | undefined) => setValues((v) => ({ ...v, receipt: file ?? null }));
+  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
+  const pick = (file: File | undefined) => set({ receipt: file ?? null });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <>
       <Heading variant="h3" mb="s">
@@ -493,7 +430,7 @@ function CostForm({ claim }: { claim: Claim }) {
           name="kind"
           id="kind"
           value={values.kind}
-          onChange={(kind) => setValues({ ...values, kind: kind as CostKind })}
+          onChange={(kind) => set({ kind: kind as CostKind })}
           mb="m"
         >
           {COST_KINDS.map((kind) => (
@@ -502,22 +439,8 @@ function CostForm({ claim }: { claim: Claim }) {
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <TextField
-          field="amountCents"
-          label={labels.amountCents}
-          hint={t('claims.costs.amountHint')}
-          errors={errors}
-          value={values.amountCents}
-          onChange={(amountCents) => setValues({ ...values, amountCents })}
-        />
-        <TextField
-          field="description"
-          label={labels.description}
-          optional
-          errors={errors}
-          value={values.description}
-          onChange={(description) => setValues({ ...values, description })}
-        />
+        <TextField {...bind('amountCents')} hint={t('claims.costs.amountHint')} />
+        <TextField {...bind('description')} optional />
         <fieldset
           className={`receipt-choice${fileError ? ' receipt-choice--error' : ''}`}
           aria-describedby="receipt-limits"
@@ -583,10 +506,7 @@ function Amounts({ claim }: { claim: Claim }) {
     ['net', a.netPayableCents],
   ];
   return (
-    <section aria-labelledby="claim-amounts-heading" className="section">
-      <Heading variant="h2" id="claim-amounts-heading" mb="s">
-        {t('claims.amounts.heading')}
-      </Heading>
+    <Section headingId="claim-amounts-heading" heading={t('claims.amounts.heading')}>
       <Paragraph mb="s">{claim.status === 'paid' ? t('claims.amounts.paid') : t('claims.amounts.estimate')}</Paragraph>
       <dl className="facts">
         {rows.map(([key, cents]) => (
@@ -596,7 +516,7 @@ function Amounts({ claim }: { claim: Claim }) {
           </div>
         ))}
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -621,22 +541,14 @@ function Submit({ claim }: { claim: Claim }) {
     send.mutate();
   };
   return (
-    <section aria-labelledby="claim-submit-heading" className="section">
-      <Heading variant="h2" id="claim-submit-heading" mb="s">
-        {t('claims.submit.heading')}
-      </Heading>
+    <Section headingId="claim-submit-heading" heading={t('claims.submit.heading')}>
       <Paragraph mb="m">
         {claim.status === 'returned' ? t('claims.submit.introReturned') : t('claims.submit.intro')}
       </Paragraph>
-      <Button
-        aria-disabled={send.isPending}
-        loading={send.isPending || undefined}
-        ariaLoadingText={t('forms.sending')}
-        onClick={press}
-      >
+      <BusyButton busy={send.isPending} onClick={press}>
         {claim.status === 'returned' ? t('claims.submit.again') : t('claims.submit.button')}
-      </Button>
+      </BusyButton>
       {send.isError && <ProblemNotice error={send.error} />}
-    </section>
+    </Section>
   );
 }

@@ -10,6 +10,7 @@ import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
 import { Loaded, Loading, ProblemNotice } from '../../components/states';
+import { TASK_TYPES } from '../../components/task-types';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
 import { TableRows } from '../../components/table';
@@ -25,7 +26,6 @@ import {
   type LineFilter,
   type LinePayee,
   LINES_PAGE,
-  type TaskType,
   useCostCentres,
   useFeeRun,
   useFeeRunFiles,
@@ -36,15 +36,6 @@ import {
 import { ProgressBar } from './progress-bar';
 import { StatusTag } from './status-tag';
 
-const TASK_TYPES: TaskType[] = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-];
 const PAYEES: LinePayee[] = ['expert', 'association', 'declined'];
 const day = (date: string) => `${date}T12:00:00Z`;
 
@@ -129,7 +120,7 @@ function Progress({ run }: { run: FeeRun }) {
   if (!query.data) return null;
   const p = query.data;
   return (
-    <Section id="progress" heading={t('feeRuns.progress.heading')}>
+    <Section headingId="progress-heading" heading={t('feeRuns.progress.heading')}>
       <ProgressBar
         id="fee-run-progress"
         label={computing(p.status) ? t('feeRuns.progress.computing') : t('feeRuns.progress.computed')}
@@ -180,7 +171,7 @@ function Totals({ run }: { run: FeeRun }) {
     [t('feeRuns.totals.net'), formatCents(language, run.netCents)],
   ];
   return (
-    <Section id="totals" heading={t('feeRuns.totals.heading')}>
+    <Section headingId="totals-heading" heading={t('feeRuns.totals.heading')}>
       <dl className="facts">
         {rows.map(([label, value]) => (
           <div key={label}>
@@ -218,14 +209,14 @@ function Actions({ run }: { run: FeeRun }) {
   const known = isApiError(action.error) ? t(`feeRuns.errors.${action.error.code}`, { defaultValue: '' }) : '';
   if (run.status === 'exported') return null;
   return (
-    <Section id="actions" heading={t('feeRuns.actions.heading')}>
+    <Section headingId="actions-heading" heading={t('feeRuns.actions.heading')}>
       {run.status === 'computed' && (
         <>
           <Paragraph>
             {run.firstApprovedBy ? t('feeRuns.actions.secondApprovalHint') : t('feeRuns.actions.approveHint')}
           </Paragraph>
           <div className="actions">
-            <BusyButton busy={action.isPending} onPress={() => act('approve')}>
+            <BusyButton busy={action.isPending} onClick={() => act('approve')}>
               {t('feeRuns.actions.approve')}
             </BusyButton>
           </div>
@@ -235,7 +226,7 @@ function Actions({ run }: { run: FeeRun }) {
         <>
           <Paragraph>{t('feeRuns.actions.exportHint')}</Paragraph>
           <div className="actions">
-            <BusyButton busy={action.isPending} onPress={() => act('export')}>
+            <BusyButton busy={action.isPending} onClick={() => act('export')}>
               {t('feeRuns.actions.export')}
             </BusyButton>
           </div>
@@ -259,7 +250,7 @@ function Files({ run }: { run: FeeRun }) {
   const { t } = useTranslation();
   const query = useFeeRunFiles(run.id, true);
   return (
-    <Section id="files" heading={t('feeRuns.files.heading')}>
+    <Section headingId="files-heading" heading={t('feeRuns.files.heading')}>
       <Loaded query={query} empty={t('feeRuns.files.empty')} isEmpty={(files) => files.length === 0}>
         {(files) => (
           <ul className="card-list">
@@ -292,9 +283,9 @@ function FileItem({ runId, file }: { runId: string; file: FeeRunFile }) {
       <Paragraph mb="s">{file.fileName}</Paragraph>
       <BusyButton
         variant="secondary"
-        label={t('feeRuns.files.downloadNamed', { name: file.fileName })}
+        aria-label={t('feeRuns.files.downloadNamed', { name: file.fileName })}
         busy={download.isPending}
-        onPress={() => download.mutate()}
+        onClick={() => download.mutate()}
       >
         {t('feeRuns.files.download')}
       </BusyButton>
@@ -327,7 +318,7 @@ function CostCentres({ run }: { run: FeeRun }) {
   const amounts = useAmountColumns();
   if (run.lineCount === 0) return null;
   return (
-    <Section id="centres" heading={t('feeRuns.centres.heading')}>
+    <Section headingId="centres-heading" heading={t('feeRuns.centres.heading')}>
       <Loaded query={query}>
         {(centres) => (
           <TableRegion label={t('feeRuns.centres.heading')}>
@@ -371,7 +362,7 @@ function Lines({ run }: { run: FeeRun }) {
   const all = { value: '', label: t('feeRuns.lines.all') };
   const hours = new Intl.NumberFormat(language === 'en' ? 'en-GB' : `${language}-FI`, { minimumFractionDigits: 2 });
   return (
-    <Section id="lines" heading={t('feeRuns.lines.heading')}>
+    <Section headingId="lines-heading" heading={t('feeRuns.lines.heading')}>
       <div className="filters">
         <SelectField
           field="line-cost-centre"

@@ -74,7 +74,7 @@ function Runs() {
   const [offset, setOffset] = useState(0);
   const query = useFeeRuns(offset);
   return (
-    <Section id="runs" heading={t('feeRuns.list.heading')}>
+    <Section headingId="runs-heading" heading={t('feeRuns.list.heading')}>
       <Loaded query={query} empty={t('feeRuns.list.empty')} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <>

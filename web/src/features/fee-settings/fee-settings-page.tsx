@@ -4,11 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
-import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
+import { Loaded } from '../../components/states';
+import { Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
+import { TASK_TYPES } from '../../components/task-types';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -22,15 +24,6 @@ import {
   useFeeSettings,
 } from './fee-settings-api';
 
-const TASK_TYPES: NewFeeRate['taskType'][] = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-];
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
 const day = (date: string) => `${date}T12:00:00Z`;
 
@@ -64,57 +57,52 @@ function Schedule() {
   const language = i18n.language as Language;
   const query = useFeeSchedule();
   return (
-    <section aria-labelledby="schedule-heading" className="section">
-      <Heading variant="h2" id="schedule-heading" mb="s">
-        {t('feeSettings.schedule.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        <Empty text={t('feeSettings.schedule.empty')} />
-      ) : (
-        <TableRegion label={t('feeSettings.schedule.heading')}>
-          <table className="data-table">
-            <caption>{t('feeSettings.schedule.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('feeSettings.schedule.taskType')}</th>
-                <th scope="col">{t('feeSettings.schedule.validFrom')}</th>
-                <th scope="col" className="num">
-                  {t('feeSettings.schedule.rate')}
-                </th>
-                <th scope="col">{t('feeSettings.schedule.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...query.data]
-                .sort((a, b) => a.taskType.localeCompare(b.taskType) || b.validFrom.localeCompare(a.validFrom))
-                .map((rate) => {
-                  const current = inForce(query.data).has(rate.id);
-                  return (
-                    <tr key={rate.id}>
-                      <td>{t(`taskTypes.${rate.taskType}`)}</td>
-                      <td>{formatDate(language, day(rate.validFrom))}</td>
-                      <td className="num">
-                        {t(`feeSettings.basis.${rate.basis}Amount`, { amount: formatCents(language, rate.rateCents) })}
-                      </td>
-                      <td>
-                        {current
-                          ? t('feeSettings.schedule.current')
-                          : rate.validFrom > today()
-                            ? t('feeSettings.schedule.upcoming')
-                            : t('feeSettings.schedule.past')}
-                      </td>
-                    </tr>
-                  );
-                })}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
-    </section>
+    <Section headingId="schedule-heading" heading={t('feeSettings.schedule.heading')}>
+      <Loaded query={query} empty={t('feeSettings.schedule.empty')}>
+        {(rates) => (
+          <TableRegion label={t('feeSettings.schedule.heading')}>
+            <table className="data-table">
+              <caption>{t('feeSettings.schedule.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('feeSettings.schedule.taskType')}</th>
+                  <th scope="col">{t('feeSettings.schedule.validFrom')}</th>
+                  <th scope="col" className="num">
+                    {t('feeSettings.schedule.rate')}
+                  </th>
+                  <th scope="col">{t('feeSettings.schedule.state')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rates]
+                  .sort((a, b) => a.taskType.localeCompare(b.taskType) || b.validFrom.localeCompare(a.validFrom))
+                  .map((rate) => {
+                    const current = inForce(rates).has(rate.id);
+                    return (
+                      <tr key={rate.id}>
+                        <td>{t(`taskTypes.${rate.taskType}`)}</td>
+                        <td>{formatDate(language, day(rate.validFrom))}</td>
+                        <td className="num">
+                          {t(`feeSettings.basis.${rate.basis}Amount`, {
+                            amount: formatCents(language, rate.rateCents),
+                          })}
+                        </td>
+                        <td>
+                          {current
+                            ? t('feeSettings.schedule.current')
+                            : rate.validFrom > today()
+                              ? t('feeSettings.schedule.upcoming')
+                              : t('feeSettings.schedule.past')}
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </tbody>
+            </table>
+          </TableRegion>
+        )}
+      </Loaded>
+    </Section>
   );
 }
 
@@ -123,8 +111,8 @@ function NewRate() {
   const announce = useAnnounce();
   const client = useQueryClient();
   const [values, setValues] = useState({
-    taskType: 'working_group' as NewFeeRate['taskType'],
-    basis: 'hourly' as NewFeeRate['basis'],
+    taskType: 'working_group' as string,
+    basis: 'hourly' as string,
     amount: '',
     validFrom: today(),
   });
@@ -136,7 +124,12 @@ function NewRate() {
   };
   const { submit, formProps, errors } = useSubmission({
     send: (v: typeof values) =>
-      addFeeRate({ taskType: v.taskType, basis: v.basis, rateCents: parseEuros(v.amount), validFrom: v.validFrom }),
+      addFeeRate({
+        taskType: v.taskType as NewFeeRate['taskType'],
+        basis: v.basis as NewFeeRate['basis'],
+        rateCents: parseEuros(v.amount),
+        validFrom: v.validFrom,
+      }),
     validate: (v) => {
       const found: FieldError[] = [];
       if (Number.isNaN(parseEuros(v.amount)) || parseEuros(v.amount) < 1)
@@ -152,52 +145,26 @@ function NewRate() {
       void client.invalidateQueries({ queryKey: ['fee-schedule'] });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="new-rate-heading" className="section content-narrow">
-      <Heading variant="h2" id="new-rate-heading" mb="s">
-        {t('feeSettings.newRate.heading')}
-      </Heading>
+    <Section headingId="new-rate-heading" heading={t('feeSettings.newRate.heading')} className="section content-narrow">
       <Paragraph mb="s">{t('feeSettings.newRate.intro')}</Paragraph>
       <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('feeSettings.newRate.submit')}>
         <SelectField
-          field="taskType"
-          label={labels.taskType}
-          value={values.taskType}
-          onChange={(taskType) => setValues((v) => ({ ...v, taskType: taskType as NewFeeRate['taskType'] }))}
-          errors={errors}
+          {...bind('taskType')}
           options={TASK_TYPES.map((v) => ({ value: v, label: t(`taskTypes.${v}`) }))}
         />
         <SelectField
-          field="basis"
-          label={labels.basis}
-          value={values.basis}
-          onChange={(basis) => setValues((v) => ({ ...v, basis: basis as NewFeeRate['basis'] }))}
-          errors={errors}
+          {...bind('basis')}
           options={[
             { value: 'hourly', label: t('feeSettings.basis.hourly') },
             { value: 'per_event', label: t('feeSettings.basis.per_event') },
           ]}
         />
-        <TextField
-          field="rateCents"
-          label={labels.rateCents}
-          hint={t('feeSettings.newRate.amountHint')}
-          value={values.amount}
-          onChange={(amount) => setValues((v) => ({ ...v, amount }))}
-          errors={errors}
-        />
-        <DateTimeField
-          field="validFrom"
-          type="date"
-          label={labels.validFrom}
-          hint={t('feeSettings.newRate.validFromHint')}
-          min={today()}
-          value={values.validFrom}
-          onChange={(validFrom) => setValues((v) => ({ ...v, validFrom }))}
-          errors={errors}
-        />
+        <TextField {...bind('amount', 'rateCents')} hint={t('feeSettings.newRate.amountHint')} />
+        <DateTimeField {...bind('validFrom')} type="date" hint={t('feeSettings.newRate.validFromHint')} min={today()} />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -205,19 +172,14 @@ function Settings() {
   const { t } = useTranslation();
   const query = useFeeSettings();
   return (
-    <section aria-labelledby="settings-heading" className="section content-narrow">
-      <Heading variant="h2" id="settings-heading" mb="s">
-        {t('feeSettings.settings.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <SettingsForm settings={query.data} />
-      )}
+    <Section
+      headingId="settings-heading"
+      heading={t('feeSettings.settings.heading')}
+      className="section content-narrow"
+    >
+      <Loaded query={query}>{(settings) => <SettingsForm settings={settings} />}</Loaded>
       <Paragraph mt="m">{t('feeSettings.settings.lateCancellation')}</Paragraph>
-    </section>
+    </Section>
   );
 }
 
@@ -236,14 +198,18 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const client = useQueryClient();
-  const [days, setDays] = useState(String(settings.claimTimeLimitDays));
-  const [fourEyes, setFourEyes] = useState(settings.fourEyesApproval);
-  const [claimFourEyes, setClaimFourEyes] = useState(settings.claimFourEyesAboveCents !== null);
-  const [claimAbove, setClaimAbove] = useState(
-    settings.claimFourEyesAboveCents === null ? '500' : eurosText(settings.claimFourEyesAboveCents),
+  const [values, setValues] = useState<SettingsValues>({
+    days: String(settings.claimTimeLimitDays),
+    fourEyes: settings.fourEyesApproval,
+    claimFourEyes: settings.claimFourEyesAboveCents !== null,
+    claimAbove: settings.claimFourEyesAboveCents === null ? '500' : eurosText(settings.claimFourEyesAboveCents),
+  });
+  const set = (change: Partial<SettingsValues>) => setValues((v) => ({ ...v, ...change }));
+  useEffect(() => set({ fourEyes: settings.fourEyesApproval }), [settings.fourEyesApproval]);
+  useEffect(
+    () => set({ claimFourEyes: settings.claimFourEyesAboveCents !== null }),
+    [settings.claimFourEyesAboveCents],
   );
-  useEffect(() => setFourEyes(settings.fourEyesApproval), [settings.fourEyesApproval]);
-  useEffect(() => setClaimFourEyes(settings.claimFourEyesAboveCents !== null), [settings.claimFourEyesAboveCents]);
   const labels = {
     claimTimeLimitDays: t('feeSettings.settings.claimTimeLimitDays'),
     fourEyesApproval: t('feeSettings.settings.fourEyes'),
@@ -271,24 +237,18 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
       void client.invalidateQueries({ queryKey: ['fee-settings'] });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Form
-      onSubmit={() => submit({ days: days.trim(), fourEyes, claimFourEyes, claimAbove: claimAbove.trim() })}
+      onSubmit={() => submit({ ...values, days: values.days.trim(), claimAbove: values.claimAbove.trim() })}
       {...formProps}
       submitLabel={t('feeSettings.settings.submit')}
     >
-      <TextField
-        field="claimTimeLimitDays"
-        label={labels.claimTimeLimitDays}
-        hint={t('feeSettings.settings.claimTimeLimitHint')}
-        value={days}
-        onChange={setDays}
-        errors={errors}
-      />
+      <TextField {...bind('days', 'claimTimeLimitDays')} hint={t('feeSettings.settings.claimTimeLimitHint')} />
       <Checkbox
         id="fourEyesApproval"
-        checked={fourEyes}
-        onClick={({ checkboxState }) => setFourEyes(checkboxState)}
+        checked={values.fourEyes}
+        onClick={({ checkboxState }) => set({ fourEyes: checkboxState })}
         hintText={t('feeSettings.settings.fourEyesHint')}
       >
         {labels.fourEyesApproval}
@@ -296,21 +256,17 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
       <div className="section">
         <Checkbox
           id="claimFourEyes"
-          checked={claimFourEyes}
-          onClick={({ checkboxState }) => setClaimFourEyes(checkboxState)}
+          checked={values.claimFourEyes}
+          onClick={({ checkboxState }) => set({ claimFourEyes: checkboxState })}
           hintText={t('feeSettings.settings.claimFourEyesHint')}
         >
           {t('feeSettings.settings.claimFourEyes')}
         </Checkbox>
       </div>
-      {claimFourEyes && (
+      {values.claimFourEyes && (
         <TextField
-          field="claimFourEyesAboveCents"
-          label={labels.claimFourEyesAboveCents}
+          {...bind('claimAbove', 'claimFourEyesAboveCents')}
           hint={t('feeSettings.settings.claimFourEyesAboveHint')}
-          value={claimAbove}
-          onChange={setClaimAbove}
-          errors={errors}
         />
       )}
     </Form>

@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { saveBlob } from '../../components/save-file';
-import { Empty, LoadError, Loaded, Loading, ProblemNotice } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { BusyButton } from '../../components/busy-button';
+import { Section } from '../../components/section';
+import { Loaded, ProblemNotice } from '../../components/states';
+import { Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { fetchStatement, type Statement, useEarnings, usePaidLines, useStatements } from './fees-api';
@@ -29,44 +31,42 @@ function Earnings() {
   const language = i18n.language as Language;
   const query = useEarnings();
   return (
-    <section aria-labelledby="fees-earnings-heading" className="section">
-      <Heading variant="h2" id="fees-earnings-heading" mb="s">
-        {query.data ? t('fees.earnings.heading', { year: query.data.year }) : t('fees.earnings.headingPlain')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <dl className="facts">
-            <div>
-              <dt>{t('fees.earnings.paid')}</dt>
-              <dd>{formatCents(language, query.data.paidFeesCents)}</dd>
-            </div>
-            <div>
-              <dt>{t('fees.earnings.ceiling')}</dt>
-              <dd>
-                {query.data.ceilingCents === null || query.data.ceilingCents === undefined
-                  ? t('fees.earnings.noCeiling')
-                  : formatCents(language, query.data.ceilingCents)}
-              </dd>
-            </div>
-            {typeof query.data.remainingCents === 'number' && (
+    <Section
+      headingId="fees-earnings-heading"
+      heading={query.data ? t('fees.earnings.heading', { year: query.data.year }) : t('fees.earnings.headingPlain')}
+    >
+      <Loaded query={query}>
+        {(earnings) => (
+          <>
+            <dl className="facts">
               <div>
-                <dt>{t('fees.earnings.remaining')}</dt>
-                <dd>{formatCents(language, query.data.remainingCents)}</dd>
+                <dt>{t('fees.earnings.paid')}</dt>
+                <dd>{formatCents(language, earnings.paidFeesCents)}</dd>
               </div>
+              <div>
+                <dt>{t('fees.earnings.ceiling')}</dt>
+                <dd>
+                  {earnings.ceilingCents === null || earnings.ceilingCents === undefined
+                    ? t('fees.earnings.noCeiling')
+                    : formatCents(language, earnings.ceilingCents)}
+                </dd>
+              </div>
+              {typeof earnings.remainingCents === 'number' && (
+                <div>
+                  <dt>{t('fees.earnings.remaining')}</dt>
+                  <dd>{formatCents(language, earnings.remainingCents)}</dd>
+                </div>
+              )}
+            </dl>
+            {(earnings.overCeiling || earnings.nearCeiling) && (
+              <InlineAlert status="warning" mt="m">
+                <Paragraph>{earnings.overCeiling ? t('fees.earnings.over') : t('fees.earnings.near')}</Paragraph>
+              </InlineAlert>
             )}
-          </dl>
-          {(query.data.overCeiling || query.data.nearCeiling) && (
-            <InlineAlert status="warning" mt="m">
-              <Paragraph>{query.data.overCeiling ? t('fees.earnings.over') : t('fees.earnings.near')}</Paragraph>
-            </InlineAlert>
-          )}
-        </>
-      )}
-    </section>
+          </>
+        )}
+      </Loaded>
+    </Section>
   );
 }
 
@@ -74,20 +74,17 @@ function Statements() {
   const { t } = useTranslation();
   const query = useStatements();
   return (
-    <section aria-labelledby="fees-statements-heading" className="section">
-      <Heading variant="h2" id="fees-statements-heading" mb="s">
-        {t('fees.statements.heading')}
-      </Heading>
-      <Loaded query={query} empty={t('fees.statements.empty')} isEmpty={(list) => list.length === 0}>
-        {(list) => (
+    <Section headingId="fees-statements-heading" heading={t('fees.statements.heading')}>
+      <Loaded query={query} empty={t('fees.statements.empty')}>
+        {(statements) => (
           <ul className="card-list">
-            {list.map((s) => (
+            {statements.map((s) => (
               <StatementItem key={s.id} statement={s} />
             ))}
           </ul>
         )}
       </Loaded>
-    </section>
+    </Section>
   );
 }
 
@@ -109,16 +106,14 @@ function StatementItem({ statement }: { statement: Statement }) {
         <strong>{t('fees.statements.name', { date })}</strong>
       </Paragraph>
       <Paragraph mb="s">{statement.fileName}</Paragraph>
-      <Button
+      <BusyButton
         variant="secondary"
         aria-label={t('fees.statements.downloadNamed', { date })}
-        aria-disabled={download.isPending}
-        loading={download.isPending || undefined}
-        ariaLoadingText={t('forms.sending')}
-        onClick={() => !download.isPending && download.mutate()}
+        busy={download.isPending}
+        onClick={() => download.mutate()}
       >
         {t('fees.statements.download')}
-      </Button>
+      </BusyButton>
       {download.isError && <ProblemNotice error={download.error} />}
     </li>
   );
@@ -129,49 +124,44 @@ function Lines() {
   const language = i18n.language as Language;
   const query = usePaidLines();
   return (
-    <section aria-labelledby="fees-lines-heading" className="section">
-      <Heading variant="h2" id="fees-lines-heading" mb="s">
-        {t('fees.lines.heading')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty text={t('fees.lines.empty')} />
-      ) : (
-        <ul className="card-list">
-          {query.data.items.map((line) => (
-            <li key={line.id}>
-              <Heading variant="h3" mb="xxs">
-                {t('fees.lines.paidOn', { date: formatDate(language, line.paidAt) })}
-              </Heading>
-              <Paragraph>
-                {t('fees.lines.work', { date: formatDate(language, `${line.workDate}T12:00:00Z`) })}
-              </Paragraph>
-              {line.payeeKind !== 'expert' && <Paragraph>{t('fees.lines.payee', { name: line.payeeName })}</Paragraph>}
-              <dl className="facts">
-                <div>
-                  <dt>{t('fees.lines.fee')}</dt>
-                  <dd>{formatCents(language, line.grossFeeCents)}</dd>
-                </div>
-                <div>
-                  <dt>{t('fees.lines.travel')}</dt>
-                  <dd>{formatCents(language, line.travelAndCostsCents)}</dd>
-                </div>
-                <div>
-                  <dt>{t('fees.lines.withholding')}</dt>
-                  <dd>{formatCents(language, line.withholdingCents)}</dd>
-                </div>
-                <div>
-                  <dt>{t('fees.lines.net')}</dt>
-                  <dd>{formatCents(language, line.netCents)}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section headingId="fees-lines-heading" heading={t('fees.lines.heading')}>
+      <Loaded query={query} empty={t('fees.lines.empty')} isEmpty={(paid) => paid.items.length === 0}>
+        {(paid) => (
+          <ul className="card-list">
+            {paid.items.map((line) => (
+              <li key={line.id}>
+                <Heading variant="h3" mb="xxs">
+                  {t('fees.lines.paidOn', { date: formatDate(language, line.paidAt) })}
+                </Heading>
+                <Paragraph>
+                  {t('fees.lines.work', { date: formatDate(language, `${line.workDate}T12:00:00Z`) })}
+                </Paragraph>
+                {line.payeeKind !== 'expert' && (
+                  <Paragraph>{t('fees.lines.payee', { name: line.payeeName })}</Paragraph>
+                )}
+                <dl className="facts">
+                  <div>
+                    <dt>{t('fees.lines.fee')}</dt>
+                    <dd>{formatCents(language, line.grossFeeCents)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('fees.lines.travel')}</dt>
+                    <dd>{formatCents(language, line.travelAndCostsCents)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('fees.lines.withholding')}</dt>
+                    <dd>{formatCents(language, line.withholdingCents)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('fees.lines.net')}</dt>
+                    <dd>{formatCents(language, line.netCents)}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
+    </Section>
   );
 }

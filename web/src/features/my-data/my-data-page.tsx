@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { saveBlob } from '../../components/save-file';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { BusyButton } from '../../components/busy-button';
+import { Section } from '../../components/section';
+import { Loaded, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -40,21 +42,13 @@ function Download() {
     },
   });
   return (
-    <section aria-labelledby="download-heading" className="my-data-section">
-      <Heading variant="h2" id="download-heading" mb="s">
-        {t('myData.download.heading')}
-      </Heading>
+    <Section headingId="download-heading" heading={t('myData.download.heading')} className="my-data-section">
       <Paragraph mb="s">{t('myData.download.intro')}</Paragraph>
-      <Button
-        aria-disabled={download.isPending}
-        loading={download.isPending || undefined}
-        ariaLoadingText={t('forms.sending')}
-        onClick={() => !download.isPending && download.mutate()}
-      >
+      <BusyButton busy={download.isPending} onClick={() => download.mutate()}>
         {t('myData.download.button')}
-      </Button>
+      </BusyButton>
       {download.isError && <ProblemNotice error={download.error} />}
-    </section>
+    </Section>
   );
 }
 
@@ -74,10 +68,7 @@ function Erasure() {
     },
   });
   return (
-    <section aria-labelledby="erasure-heading" className="my-data-section">
-      <Heading variant="h2" id="erasure-heading" mb="s">
-        {t('myData.erasure.heading')}
-      </Heading>
+    <Section headingId="erasure-heading" heading={t('myData.erasure.heading')} className="my-data-section">
       <Paragraph mb="s">{t('myData.erasure.intro')}</Paragraph>
       <Heading variant="h3" mb="xs">
         {t('myData.erasure.goneHeading')}
@@ -88,39 +79,34 @@ function Erasure() {
       </Heading>
       <Paragraph mb="s">{t('myData.erasure.kept')}</Paragraph>
       <Paragraph mb="m">{t('myData.erasure.how')}</Paragraph>
-      {me.isPending ? (
-        <Loading />
-      ) : me.isError ? (
-        <LoadError error={me.error} onRetry={() => void me.refetch()} />
-      ) : me.data.erasureRequestedAt ? (
-        <InlineAlert status="neutral">
-          {t('myData.erasure.requested', { at: formatDateTime(language, me.data.erasureRequestedAt) })}
-        </InlineAlert>
-      ) : confirming ? (
-        <div className="my-data-confirm" role="group" aria-labelledby="erasure-question">
-          <Paragraph id="erasure-question" mb="s">
-            {t('myData.erasure.question')}
-          </Paragraph>
-          <div className="my-data-actions">
-            <Button
-              aria-disabled={request.isPending}
-              loading={request.isPending || undefined}
-              ariaLoadingText={t('forms.sending')}
-              onClick={() => !request.isPending && request.mutate()}
-            >
-              {t('myData.erasure.confirm')}
+      <Loaded query={me}>
+        {(expert) =>
+          expert.erasureRequestedAt ? (
+            <InlineAlert status="neutral">
+              {t('myData.erasure.requested', { at: formatDateTime(language, expert.erasureRequestedAt) })}
+            </InlineAlert>
+          ) : confirming ? (
+            <div className="my-data-confirm" role="group" aria-labelledby="erasure-question">
+              <Paragraph id="erasure-question" mb="s">
+                {t('myData.erasure.question')}
+              </Paragraph>
+              <div className="my-data-actions">
+                <BusyButton busy={request.isPending} onClick={() => request.mutate()}>
+                  {t('myData.erasure.confirm')}
+                </BusyButton>
+                <Button variant="secondary" onClick={() => setConfirming(false)}>
+                  {t('myData.erasure.cancel')}
+                </Button>
+              </div>
+            </div>
+          ) : (
+            <Button variant="secondary" onClick={() => setConfirming(true)}>
+              {t('myData.erasure.button')}
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
-              {t('myData.erasure.cancel')}
-            </Button>
-          </div>
-        </div>
-      ) : (
-        <Button variant="secondary" onClick={() => setConfirming(true)}>
-          {t('myData.erasure.button')}
-        </Button>
-      )}
+          )
+        }
+      </Loaded>
       {request.isError && <ProblemNotice error={request.error} />}
-    </section>
+    </Section>
   );
 }

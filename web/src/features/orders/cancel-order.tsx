@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { checkRequired, Form, TextAreaField, useSubmission } from '../../components/form';
+import { ReasonForm } from '../../components/reason-form';
 import { LoadError, Loading } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatCents, formatDateTime } from '../../i18n/format';
@@ -39,35 +39,20 @@ function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
-  const [reason, setReason] = useState('');
-  const labels = { reason: t('orders.cancel.reason') };
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
-    send: (v: string) => cancelOrder(order.id, v.trim()),
-    onSuccess: () => {
-      announce(t('orders.cancel.done'));
-      void invalidate();
-    },
-  });
   return (
     <>
       <QuoteText quote={quote} />
-      <Form
-        {...formProps}
-        onSubmit={() => submit(reason)}
+      <ReasonForm
+        label={t('orders.cancel.reason')}
+        hint={t('orders.cancel.reasonHint')}
         submitLabel={quote.feeDue ? t('orders.cancel.confirmWithFee') : t('orders.cancel.confirm')}
         id="cancel-form"
-      >
-        <TextAreaField
-          field="reason"
-          label={labels.reason}
-          hint={t('orders.cancel.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          errors={errors}
-        />
-      </Form>
+        send={(reason) => cancelOrder(order.id, reason.trim())}
+        onSuccess={() => {
+          announce(t('orders.cancel.done'));
+          void invalidate();
+        }}
+      />
     </>
   );
 }

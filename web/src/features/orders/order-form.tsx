@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxesField, DateTimeField, SelectField } from '../../components/fields';
-import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
+import { CheckboxesField, SelectField } from '../../components/fields';
+import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { TASK_TYPES } from '../../components/task-types';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
 import {
   attachMaterial,
@@ -15,16 +16,8 @@ import {
   useTopics,
 } from './orders-api';
 import { organisationName } from './order-state';
+import { WhenFields } from './when-fields';
 
-const TASK_TYPES = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-] as const;
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -192,6 +185,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
     onSuccess: (order) => onSaved(order),
   });
 
+  const bind = fieldBinder(values, setValues, labels, errors);
   const fileError = errors.find((e) => e.field === 'file')?.text;
   const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) =>
     language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
@@ -203,12 +197,8 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.who')}</legend>
         <SelectField
-          field="organisationId"
-          label={labels.organisationId}
+          {...bind('organisationId')}
           hint={t('orders.form.organisationHint')}
-          errors={errors}
-          value={values.organisationId}
-          onChange={(organisationId) => set({ organisationId })}
           options={[
             { value: '', label: t('orders.form.choose') },
             ...organisations.map((o) => ({ value: o.id, label: `${organisationName(o, language)} (${o.code})` })),
@@ -218,86 +208,29 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.what')}</legend>
         <SelectField
-          field="taskType"
-          label={labels.taskType}
-          errors={errors}
-          value={values.taskType}
-          onChange={(taskType) => set({ taskType })}
+          {...bind('taskType')}
           options={[
             { value: '', label: t('orders.form.choose') },
             ...TASK_TYPES.map((task) => ({ value: task, label: t(`taskTypes.${task}`) })),
           ]}
         />
-        <TextField
-          field="title"
-          label={labels.title}
-          hint={t('orders.form.titleHint')}
-          value={values.title}
-          onChange={(title) => set({ title })}
-          errors={errors}
-        />
-        <TextAreaField
-          field="goal"
-          label={labels.goal}
-          hint={t('orders.form.goalHint')}
-          value={values.goal}
-          onChange={(goal) => set({ goal })}
-          errors={errors}
-          optional
-        />
-        <TextField
-          field="audience"
-          label={labels.audience}
-          hint={t('orders.form.audienceHint')}
-          value={values.audience}
-          onChange={(audience) => set({ audience })}
-          errors={errors}
-          optional
-        />
-        <TextAreaField
-          field="expertRole"
-          label={labels.expertRole}
-          hint={t('orders.form.expertRoleHint')}
-          value={values.expertRole}
-          onChange={(expertRole) => set({ expertRole })}
-          errors={errors}
-          optional
-        />
+        <TextField {...bind('title')} hint={t('orders.form.titleHint')} />
+        <TextAreaField {...bind('goal')} hint={t('orders.form.goalHint')} optional />
+        <TextField {...bind('audience')} hint={t('orders.form.audienceHint')} optional />
+        <TextAreaField {...bind('expertRole')} hint={t('orders.form.expertRoleHint')} optional />
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.when')}</legend>
-        <DateTimeField
-          field="date"
-          type="date"
-          label={labels.date}
+        <WhenFields
+          fields={{ date: 'date', startsAt: 'startsAt', endsAt: 'endsAt' }}
+          labels={{ date: labels.date, startsAt: labels.startsAt, endsAt: labels.endsAt }}
+          values={values}
           errors={errors}
-          value={values.date}
-          onChange={(date) => set({ date })}
-        />
-        <DateTimeField
-          field="startsAt"
-          type="time"
-          label={labels.startsAt}
-          errors={errors}
-          value={values.startsAt}
-          onChange={(startsAt) => set({ startsAt })}
-        />
-        <DateTimeField
-          field="endsAt"
-          type="time"
-          label={labels.endsAt}
-          hint={t('orders.form.endsAtHint')}
-          errors={errors}
-          value={values.endsAt}
-          onChange={(endsAt) => set({ endsAt })}
+          onChange={set}
         />
         <SelectField
-          field="preparationHours"
-          label={labels.preparationHours}
+          {...bind('preparationHours')}
           hint={t('orders.form.preparationHint')}
-          errors={errors}
-          value={values.preparationHours}
-          onChange={(preparationHours) => set({ preparationHours })}
           options={PREPARATION.map((h) => ({
             value: h,
             label:
@@ -323,11 +256,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
         {values.place === 'onSite' ? (
           <>
             <SelectField
-              field="municipality"
-              label={labels.municipality}
-              errors={errors}
-              value={values.municipality}
-              onChange={(municipality) => set({ municipality })}
+              {...bind('municipality')}
               options={[
                 { value: '', label: t('orders.form.choose') },
                 ...(municipalities.data ?? []).map((m) => ({
@@ -336,78 +265,34 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
                 })),
               ]}
             />
-            <TextField
-              field="address"
-              label={labels.address}
-              value={values.address}
-              onChange={(address) => set({ address })}
-              errors={errors}
-              autoComplete="street-address"
-            />
-            <TextField
-              field="meetingPoint"
-              label={labels.meetingPoint}
-              hint={t('orders.form.meetingPointHint')}
-              value={values.meetingPoint}
-              onChange={(meetingPoint) => set({ meetingPoint })}
-              errors={errors}
-              optional
-            />
+            <TextField {...bind('address')} autoComplete="street-address" />
+            <TextField {...bind('meetingPoint')} hint={t('orders.form.meetingPointHint')} optional />
           </>
         ) : (
-          <TextField
-            field="remoteTool"
-            label={labels.remoteTool}
-            hint={t('orders.form.remoteToolHint')}
-            value={values.remoteTool}
-            onChange={(remoteTool) => set({ remoteTool })}
-            errors={errors}
-            optional
-          />
+          <TextField {...bind('remoteTool')} hint={t('orders.form.remoteToolHint')} optional />
         )}
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.expert')}</legend>
         <CheckboxesField
-          field="languages"
-          label={labels.languages}
+          {...bind('languages')}
           hint={t('orders.form.languagesHint')}
-          errors={errors}
           options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))}
-          value={values.languages}
-          onChange={(languages) => set({ languages })}
         />
         <CheckboxesField
-          field="topics"
-          label={labels.topics}
+          {...bind('topics')}
           hint={t('orders.form.topicsHint')}
-          errors={errors}
           options={(topics.data?.topics ?? []).map((topic) => ({ value: topic.code, label: topicName(topic) }))}
-          value={values.topics}
-          onChange={(chosen) => set({ topics: chosen })}
         />
         <SelectField
-          field="expertsNeeded"
-          label={labels.expertsNeeded}
-          errors={errors}
-          value={values.expertsNeeded}
-          onChange={(expertsNeeded) => set({ expertsNeeded })}
+          {...bind('expertsNeeded')}
           options={['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].map((n) => ({ value: n, label: n }))}
         />
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.material')}</legend>
         <Paragraph mb="s">{t('orders.form.materialIntro')}</Paragraph>
-        <TextField
-          field="materialUrl"
-          type="url"
-          label={labels.materialUrl}
-          hint={t('orders.form.materialUrlHint')}
-          value={values.materialUrl}
-          onChange={(materialUrl) => set({ materialUrl })}
-          errors={errors}
-          optional
-        />
+        <TextField {...bind('materialUrl')} type="url" hint={t('orders.form.materialUrlHint')} optional />
         <div className={`native-field${fileError ? ' native-field--error' : ''}`}>
           <label htmlFor="file" className="native-field__label">
             {labels.file} <span className="native-field__optional">({t('forms.optional')})</span>

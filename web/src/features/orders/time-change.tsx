@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
-import { DateTimeField } from '../../components/fields';
 import { type FieldError, Form, useSubmission } from '../../components/form';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
@@ -10,14 +9,9 @@ import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
 import { type OrderAssignment, proposeTimeChange, useInvalidateOrders } from './orders-api';
+import { type When, WhenFields } from './when-fields';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
-
-interface Values {
-  date: string;
-  startsAt: string;
-  endsAt: string;
-}
 
 // The form's own field ids (an order page may show several experts); the API names startsAt and endsAt.
 const FIELD_OF: Record<string, string> = { startsAt: 'timeChangeStartsAt', endsAt: 'timeChangeEndsAt' };
@@ -34,7 +28,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
   const invalidate = useInvalidateOrders();
   const first = useRef<HTMLDivElement>(null);
   const now = helsinkiParts(assignment.startsAt);
-  const [values, setValues] = useState<Values>({
+  const [values, setValues] = useState<When>({
     date: now.date,
     startsAt: now.time,
     endsAt: helsinkiParts(assignment.endsAt).time,
@@ -45,7 +39,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
     timeChangeStartsAt: t('orders.timeChange.startsAt'),
     timeChangeEndsAt: t('orders.timeChange.endsAt'),
   };
-  const validate = (v: Values): FieldError[] => {
+  const validate = (v: When): FieldError[] => {
     const found: FieldError[] = [];
     if (!v.date) found.push({ field: 'timeChangeDate', text: t('forms.required', { field: labels.timeChangeDate }) });
     if (!v.startsAt)
@@ -72,7 +66,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate,
-    send: (v: Values) =>
+    send: (v: When) =>
       proposeTimeChange(assignment.id, helsinkiInstant(v.date, v.startsAt), helsinkiInstant(v.date, v.endsAt)).catch(
         (error: unknown) => {
           throw renamed(error);
@@ -84,7 +78,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
       onDone(true);
     },
   });
-  const set = (change: Partial<Values>) => setValues((v) => ({ ...v, ...change }));
+  const set = (change: Partial<When>) => setValues((v) => ({ ...v, ...change }));
   return (
     <Form
       {...formProps}
@@ -94,32 +88,14 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
     >
       <Paragraph mb="m">{t('orders.timeChange.intro', { name: assignment.expert.name })}</Paragraph>
       <div ref={first}>
-        <DateTimeField
-          field="timeChangeDate"
-          type="date"
-          label={labels.timeChangeDate}
+        <WhenFields
+          fields={{ date: 'timeChangeDate', startsAt: 'timeChangeStartsAt', endsAt: 'timeChangeEndsAt' }}
+          labels={{ date: labels.timeChangeDate, startsAt: labels.timeChangeStartsAt, endsAt: labels.timeChangeEndsAt }}
+          values={values}
           errors={errors}
-          value={values.date}
-          onChange={(date) => set({ date })}
+          onChange={set}
         />
       </div>
-      <DateTimeField
-        field="timeChangeStartsAt"
-        type="time"
-        label={labels.timeChangeStartsAt}
-        errors={errors}
-        value={values.startsAt}
-        onChange={(startsAt) => set({ startsAt })}
-      />
-      <DateTimeField
-        field="timeChangeEndsAt"
-        type="time"
-        label={labels.timeChangeEndsAt}
-        hint={t('orders.form.endsAtHint')}
-        errors={errors}
-        value={values.endsAt}
-        onChange={(endsAt) => set({ endsAt })}
-      />
       <Button variant="secondaryNoBorder" onClick={() => onDone(false)} mt="s">
         {t('orders.back')}
       </Button>

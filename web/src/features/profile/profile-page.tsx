@@ -3,10 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { CheckboxesField, SelectField } from '../../components/fields';
-import { type FieldError, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
+import { BusyButton } from '../../components/busy-button';
+import { Section } from '../../components/section';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { type Language, LANGUAGES } from '../../i18n/languages';
 import {
@@ -24,15 +27,6 @@ import './profile.css';
 
 // Languages an expert is likely to work in here; a code saved earlier that is not in the list is still shown.
 const WORK_LANGUAGES = ['fi', 'sv', 'en', 'se', 'et', 'ru', 'uk', 'ar', 'so', 'fa', 'ku', 'fr', 'de', 'es'];
-const TASK_TYPES = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-] as const;
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -149,12 +143,10 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
       announce(t('profile.saved'));
     },
   });
-  const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
+  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="details-heading" className="profile-section">
-      <Heading variant="h2" id="details-heading" mb="s">
-        {t('profile.details.heading')}
-      </Heading>
+    <Section headingId="details-heading" heading={t('profile.details.heading')} className="profile-section">
       <Form {...formProps} id="details-form" onSubmit={() => submit(values)} submitLabel={t('profile.details.submit')}>
         <RadioButtonGroup
           labelText={labels.preferredLanguage}
@@ -171,86 +163,43 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
             </RadioButton>
           ))}
         </RadioButtonGroup>
-        <CheckboxesField
-          field="languages"
-          label={labels.languages}
-          hint={t('profile.fields.languagesHint')}
-          errors={errors}
-          options={languageOptions}
-          value={values.languages}
-          onChange={(languages) => set({ languages })}
-        />
+        <CheckboxesField {...bind('languages')} hint={t('profile.fields.languagesHint')} options={languageOptions} />
         <SelectField
-          field="homeMunicipality"
-          label={labels.homeMunicipality}
+          {...bind('homeMunicipality')}
           optional
-          errors={errors}
-          value={values.homeMunicipality}
-          onChange={(homeMunicipality) => set({ homeMunicipality })}
           options={[
             { value: '', label: t('profile.fields.noMunicipality') },
             ...byName.map((m) => ({ value: m.code, label: municipalityName(language, m) })),
           ]}
         />
         <CheckboxesField
-          field="travelMunicipalities"
-          label={labels.travelMunicipalities}
+          {...bind('travelMunicipalities')}
           hint={t('profile.fields.travelMunicipalitiesHint')}
-          errors={errors}
           options={byName.map((m) => ({ value: m.code, label: municipalityName(language, m) }))}
-          value={values.travelMunicipalities}
-          onChange={(travelMunicipalities) => set({ travelMunicipalities })}
         />
         <CheckboxesField
-          field="worksRemotely"
+          {...bind('worksRemotely')}
           label={t('profile.fields.remoteGroup')}
-          errors={errors}
           options={[{ value: 'yes', label: t('profile.fields.worksRemotely') }]}
-          value={values.worksRemotely}
-          onChange={(worksRemotely) => set({ worksRemotely })}
         />
         <CheckboxesField
-          field="taskTypes"
-          label={labels.taskTypes}
+          {...bind('taskTypes')}
           hint={t('profile.fields.taskTypesHint')}
-          errors={errors}
           options={TASK_TYPES.map((code) => ({ value: code, label: t(`profile.taskType.${code}`) }))}
-          value={values.taskTypes}
-          onChange={(taskTypes) => set({ taskTypes })}
         />
         <Heading variant="h3" mb="s">
           {t('profile.limits.heading')}
         </Heading>
         <Paragraph mb="s">{t('profile.limits.intro')}</Paragraph>
+        <TextField {...bind('maxPerWeek')} hint={t('profile.fields.maxPerWeekHint')} optional />
+        <TextField {...bind('maxPerMonth')} hint={t('profile.fields.maxPerMonthHint')} optional />
         <TextField
-          field="maxPerWeek"
-          label={labels.maxPerWeek}
-          hint={t('profile.fields.maxPerWeekHint')}
-          optional
-          errors={errors}
-          value={values.maxPerWeek}
-          onChange={(maxPerWeek) => set({ maxPerWeek })}
-        />
-        <TextField
-          field="maxPerMonth"
-          label={labels.maxPerMonth}
-          hint={t('profile.fields.maxPerMonthHint')}
-          optional
-          errors={errors}
-          value={values.maxPerMonth}
-          onChange={(maxPerMonth) => set({ maxPerMonth })}
-        />
-        <TextField
-          field="yearlyEarningsCeilingCents"
-          label={labels.yearlyEarningsCeilingCents}
+          {...bind('yearlyEarningsCeiling', 'yearlyEarningsCeilingCents')}
           hint={t('profile.fields.yearlyEarningsCeilingHint', { example: formatNumber(language, 5000) })}
           optional
-          errors={errors}
-          value={values.yearlyEarningsCeiling}
-          onChange={(yearlyEarningsCeiling) => set({ yearlyEarningsCeiling })}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -282,11 +231,9 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
       announce(t('profile.topics.saved'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="topics-heading" className="profile-section">
-      <Heading variant="h2" id="topics-heading" mb="s">
-        {t('profile.topics.heading')}
-      </Heading>
+    <Section headingId="topics-heading" heading={t('profile.topics.heading')} className="profile-section">
       <Paragraph mb="s">{t('profile.topics.intro')}</Paragraph>
       {expert.topics.length > 0 && expert.topicsConsentAt && (
         <Paragraph mb="s">
@@ -295,13 +242,9 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
       )}
       <Form {...formProps} id="topics-form" onSubmit={() => submit(values)} submitLabel={t('profile.topics.submit')}>
         <CheckboxesField
-          field="topics"
-          label={labels.topics}
+          {...bind('topics')}
           hint={t('profile.topics.hint')}
-          errors={errors}
           options={vocabulary.topics.map((topic) => ({ value: topic.code, label: nameOf(topic) }))}
-          value={values.topics}
-          onChange={(topics) => setValues({ ...values, topics })}
         />
         <div className="consent-text">
           <Heading variant="h3" mb="xs">
@@ -310,15 +253,12 @@ function TopicsForm({ expert, vocabulary }: { expert: Expert; vocabulary: Vocabu
           <Paragraph>{vocabulary.consentText[language]}</Paragraph>
         </div>
         <CheckboxesField
-          field="consent"
+          {...bind('consent')}
           label={t('profile.topics.consentGroup')}
-          errors={errors}
           options={[{ value: vocabulary.consentVersion, label: labels.consent }]}
-          value={values.consent}
-          onChange={(consent) => setValues({ ...values, consent })}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -346,10 +286,7 @@ function PauseSection({ expert }: { expert: Expert }) {
   });
   const paused = expert.status === 'paused';
   return (
-    <section aria-labelledby="pause-heading" className="profile-section">
-      <Heading variant="h2" id="pause-heading" mb="s">
-        {t('profile.pause.heading')}
-      </Heading>
+    <Section headingId="pause-heading" heading={t('profile.pause.heading')} className="profile-section">
       <InlineAlert status="neutral" mb="s">
         {t(`profile.pause.status.${expert.status}`)}
       </InlineAlert>
@@ -359,14 +296,9 @@ function PauseSection({ expert }: { expert: Expert }) {
             <Paragraph mb="s">{t('profile.pause.yourReason', { reason: expert.pauseReason })}</Paragraph>
           )}
           <Paragraph mb="s">{t('profile.pause.resumeIntro')}</Paragraph>
-          <Button
-            aria-disabled={resuming.isPending}
-            loading={resuming.isPending || undefined}
-            ariaLoadingText={t('forms.sending')}
-            onClick={() => !resuming.isPending && resuming.mutate()}
-          >
+          <BusyButton busy={resuming.isPending} onClick={() => resuming.mutate()}>
             {t('profile.pause.resume')}
-          </Button>
+          </BusyButton>
           {resuming.isError && <ProblemNotice error={resuming.error} />}
         </>
       ) : expert.status === 'active' ? (
@@ -390,6 +322,6 @@ function PauseSection({ expert }: { expert: Expert }) {
           </Form>
         </>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -7,8 +7,10 @@ import { type FieldError, Form, TextField } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { saveBlob } from '../../../components/save-file';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { BusyButton } from '../../../components/busy-button';
+import { Section } from '../../../components/section';
+import { Loaded, ProblemNotice } from '../../../components/states';
+import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import { nextDay, startOfHelsinkiDay } from '../../../i18n/helsinki-date';
@@ -157,53 +159,40 @@ function Results({
     },
   });
   return (
-    <section aria-labelledby="audit-results-heading" className="section">
-      <Heading variant="h2" id="audit-results-heading" mb="s">
-        {t('admin.audit.results')}
-      </Heading>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <Empty text={t('admin.audit.empty')} />
-      ) : (
-        <>
-          <div className="actions">
-            <Button
-              variant="secondary"
-              aria-disabled={download.isPending}
-              loading={download.isPending || undefined}
-              ariaLoadingText={t('forms.sending')}
-              onClick={() => !download.isPending && download.mutate()}
-            >
-              {t('admin.audit.downloadCsv')}
-            </Button>
-          </div>
-          {download.isError && <ProblemNotice error={download.error} />}
-          <TableRegion label={t('admin.audit.tableLabel')}>
-            <table className="data-table">
-              <caption>{t('admin.audit.caption', { total: query.data.total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.audit.columns.time')}</th>
-                  <th scope="col">{t('admin.audit.columns.actor')}</th>
-                  <th scope="col">{t('admin.audit.columns.action')}</th>
-                  <th scope="col">{t('admin.audit.columns.entity')}</th>
-                  <th scope="col">{t('admin.audit.columns.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {query.data.items.map((event) => (
-                  <EventRow key={event.id} event={event} />
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-          <Pager offset={offset} limit={PAGE_SIZE} total={query.data.total} onChange={onOffset} />
-        </>
-      )}
-    </section>
+    <Section headingId="audit-results-heading" heading={t('admin.audit.results')}>
+      <Loaded query={query} empty={t('admin.audit.empty')} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <>
+            <div className="actions">
+              <BusyButton variant="secondary" busy={download.isPending} onClick={() => download.mutate()}>
+                {t('admin.audit.downloadCsv')}
+              </BusyButton>
+            </div>
+            {download.isError && <ProblemNotice error={download.error} />}
+            <TableRegion label={t('admin.audit.tableLabel')}>
+              <table className="data-table">
+                <caption>{t('admin.audit.caption', { total: page.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.audit.columns.time')}</th>
+                    <th scope="col">{t('admin.audit.columns.actor')}</th>
+                    <th scope="col">{t('admin.audit.columns.action')}</th>
+                    <th scope="col">{t('admin.audit.columns.entity')}</th>
+                    <th scope="col">{t('admin.audit.columns.details')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((event) => (
+                    <EventRow key={event.id} event={event} />
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+            <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={onOffset} />
+          </>
+        )}
+      </Loaded>
+    </Section>
   );
 }
 

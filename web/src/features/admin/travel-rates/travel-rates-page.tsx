@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../../api/client';
 import { useAnnounce } from '../../../components/announcer';
-import { type FieldError, Form, TextField, useSubmission } from '../../../components/form';
+import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
+import { Section } from '../../../components/section';
 import { Loaded } from '../../../components/states';
-import { Heading, Paragraph } from '../../../components/suomifi';
-import { TableRows } from '../../../components/table';
+import { Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { formatCents } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -48,56 +48,48 @@ export function TravelRatesPage() {
       void client.invalidateQueries({ queryKey: ['travel-rates'] });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Page title={t('admin.travelRates.title')}>
       <Paragraph mb="m">{t('admin.travelRates.intro')}</Paragraph>
-      <section aria-labelledby="rates-heading" className="section">
-        <Heading variant="h2" id="rates-heading" mb="s">
-          {t('admin.travelRates.heading')}
-        </Heading>
-        <Loaded query={query} empty={t('admin.travelRates.empty')} isEmpty={(rates) => rates.length === 0}>
+      <Section headingId="rates-heading" heading={t('admin.travelRates.heading')}>
+        <Loaded query={query} empty={t('admin.travelRates.empty')}>
           {(rates) => (
             <TableRegion label={t('admin.travelRates.heading')}>
               <table className="data-table">
-                <TableRows
-                  rows={[...rates].sort((a, b) => b.year - a.year)}
-                  rowKey={(rate) => rate.year}
-                  columns={[
-                    { header: t('admin.travelRates.year'), rowHeader: true, cell: (rate) => rate.year },
-                    {
-                      header: t('admin.travelRates.perKm'),
-                      num: true,
-                      cell: (rate) => formatCents(language, rate.carCentsPerKm),
-                    },
-                  ]}
-                />
+                <thead>
+                  <tr>
+                    <th scope="col">{t('admin.travelRates.year')}</th>
+                    <th scope="col" className="num">
+                      {t('admin.travelRates.perKm')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...rates]
+                    .sort((a, b) => b.year - a.year)
+                    .map((rate) => (
+                      <tr key={rate.year}>
+                        <th scope="row">{rate.year}</th>
+                        <td className="num">{formatCents(language, rate.carCentsPerKm)}</td>
+                      </tr>
+                    ))}
+                </tbody>
               </table>
             </TableRegion>
           )}
         </Loaded>
-      </section>
-      <section aria-labelledby="set-rate-heading" className="section content-narrow">
-        <Heading variant="h2" id="set-rate-heading" mb="s">
-          {t('admin.travelRates.setHeading')}
-        </Heading>
+      </Section>
+      <Section
+        headingId="set-rate-heading"
+        heading={t('admin.travelRates.setHeading')}
+        className="section content-narrow"
+      >
         <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.travelRates.submit')}>
-          <TextField
-            field="year"
-            label={labels.year}
-            value={values.year}
-            onChange={(year) => setValues((v) => ({ ...v, year }))}
-            errors={errors}
-          />
-          <TextField
-            field="carCentsPerKm"
-            label={labels.carCentsPerKm}
-            hint={t('admin.travelRates.rateHint')}
-            value={values.rate}
-            onChange={(rate) => setValues((v) => ({ ...v, rate }))}
-            errors={errors}
-          />
+          <TextField {...bind('year')} />
+          <TextField {...bind('rate', 'carCentsPerKm')} hint={t('admin.travelRates.rateHint')} />
         </Form>
-      </section>
+      </Section>
     </Page>
   );
 }

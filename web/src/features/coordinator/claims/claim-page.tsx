@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useSession } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
-import { checkRequired, Form, TextAreaField, useSubmission } from '../../../components/form';
+import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
@@ -100,7 +100,6 @@ export function ClaimPage() {
   const refresh = useRefreshClaims();
   const announce = useAnnounce();
   const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState('');
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user.id : null;
   const approve = useAction(
@@ -110,17 +109,6 @@ export function ClaimPage() {
       void refresh();
     },
   );
-  const labels = { reason: t('coordinator.claims.returnReason') };
-  const giveBack = useSubmission({
-    labels,
-    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
-    send: (v: string) => returnClaim(id, v.trim()),
-    onSuccess: () => {
-      setReturning(false);
-      announce(t('coordinator.claims.returned'));
-      void refresh();
-    },
-  });
   const c = claim.data;
   const hours = (minutes: number) => formatNumber(language, minutes / 60, 2);
   return (
@@ -264,20 +252,17 @@ export function ClaimPage() {
                   )}
                 </div>
                 {returning && (
-                  <Form
-                    {...giveBack.formProps}
-                    onSubmit={() => giveBack.submit(reason)}
+                  <ReasonForm
+                    label={t('coordinator.claims.returnReason')}
+                    hint={t('coordinator.claims.returnHint')}
                     submitLabel={t('coordinator.claims.returnSubmit')}
-                  >
-                    <TextAreaField
-                      field="reason"
-                      label={labels.reason}
-                      hint={t('coordinator.claims.returnHint')}
-                      value={reason}
-                      onChange={setReason}
-                      errors={giveBack.errors}
-                    />
-                  </Form>
+                    send={(reason) => returnClaim(id, reason.trim())}
+                    onSuccess={() => {
+                      setReturning(false);
+                      announce(t('coordinator.claims.returned'));
+                      void refresh();
+                    }}
+                  />
                 )}
               </>
             ) : (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CheckboxesField, DateTimeField } from '../../../components/fields';
 import { useAnnounce } from '../../../components/announcer';
-import { checkRequired, type FieldError, Form, TextAreaField, useSubmission } from '../../../components/form';
+import { checkRequired, type FieldError, Form, useSubmission } from '../../../components/form';
+import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../../components/states';
@@ -110,34 +111,17 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
   const { t } = useTranslation();
   const announce = useAnnounce();
   const draft = c.status === 'draft';
-  const [reason, setReason] = useState('');
-  const labels = {
-    reason: draft ? t('coordinator.contracts.withdrawReason') : t('coordinator.contracts.terminationReason'),
-  };
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    validate: (v: string) => checkRequired(t, [{ field: 'reason', label: labels.reason, value: v }]),
-    send: (v: string) => terminateContract(c.id, v.trim()),
-    onSuccess: () => {
-      announce(draft ? t('coordinator.contracts.withdrawn') : t('coordinator.contracts.terminated'));
-      onDone();
-    },
-  });
   return (
-    <Form
-      {...formProps}
-      onSubmit={() => submit(reason)}
+    <ReasonForm
+      label={draft ? t('coordinator.contracts.withdrawReason') : t('coordinator.contracts.terminationReason')}
+      hint={t('coordinator.contracts.terminationHint')}
       submitLabel={draft ? t('coordinator.contracts.withdraw') : t('coordinator.contracts.terminateSubmit')}
-    >
-      <TextAreaField
-        field="reason"
-        label={labels.reason}
-        hint={t('coordinator.contracts.terminationHint')}
-        value={reason}
-        onChange={setReason}
-        errors={errors}
-      />
-    </Form>
+      send={(reason) => terminateContract(c.id, reason.trim())}
+      onSuccess={() => {
+        announce(draft ? t('coordinator.contracts.withdrawn') : t('coordinator.contracts.terminated'));
+        onDone();
+      }}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { Pager } from '../../../components/pager';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading } from '../../../components/states';
 import { Button } from '../../../components/suomifi';
+import { TASK_TYPES } from '../../../components/task-types';
 import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
@@ -16,15 +17,6 @@ import { type DirectoryQuery, useDirectory, useMunicipalities, useTopics } from 
 const PAGE_SIZE = 50;
 const STATUSES = ['applicant', 'active', 'paused', 'retired'] as const;
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
-const TASK_TYPES = [
-  'working_group',
-  'evaluation',
-  'staff_meeting_training',
-  'lecture',
-  'workshop_event',
-  'client_session',
-  'professional_pair',
-] as const;
 const CREDENTIAL_STATES = ['pending', 'verified', 'rejected', 'none'] as const;
 const FILTERS = ['search', 'status', 'language', 'municipality', 'topic', 'taskType', 'credentialState'] as const;
 type Filter = (typeof FILTERS)[number];

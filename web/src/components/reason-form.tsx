@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkRequired, Form, TextAreaField, useSubmission } from './form';
+
+interface Props {
+  label: string;
+  hint: string;
+  submitLabel: string;
+  // The reason as typed; the caller trims it if its API wants that.
+  send: (reason: string) => Promise<unknown>;
+  onSuccess: () => void;
+  id?: string;
+}
+
+// A step that needs a reason in words (cancel, withdraw, terminate, return): one required text and a button.
+export function ReasonForm({ label, hint, submitLabel, send, onSuccess, id }: Props) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const labels = { reason: label };
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    validate: (v: string) => checkRequired(t, [{ field: 'reason', label, value: v }]),
+    send,
+    onSuccess,
+  });
+  return (
+    <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={submitLabel} id={id}>
+      <TextAreaField field="reason" label={label} hint={hint} value={reason} onChange={setReason} errors={errors} />
+    </Form>
+  );
+}
