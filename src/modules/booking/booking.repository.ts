@@ -99,6 +99,20 @@ const SHOWN_FILE_FIELDS = {
   sizeBytes: 'size_bytes',
 } satisfies Partial<Record<keyof StoredFileEntity, string>>;
 
+const REQUEST_WITH_FILE_SQL = `SELECT ${REQUEST_COLUMNS}, ${columns(SHOWN_FILE_FIELDS, 'f', 'file.')}
+  FROM booking_requests r LEFT JOIN stored_files f ON f.id = r.material_file_id`;
+
+function toRequestWithFile(row: Record<string, unknown>): BookingRequestEntity {
+  const request = new BookingRequestEntity();
+  const file: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith('file.')) file[key.slice('file.'.length)] = value;
+    else Object.assign(request, { [key]: value });
+  }
+  if (request.materialFileId) request.materialFile = Object.assign(new StoredFileEntity(), file);
+  return request;
+}
+
 const OFFER_WITH_REQUEST_SQL = `SELECT ${columns(OFFER_FIELDS, 'o')}, ${columns(REQUEST_FIELDS, 'r', 'request.')}
   FROM offers o JOIN booking_requests r ON r.id = o.request_id WHERE o.id = $1`;
 
@@ -158,8 +172,14 @@ type ShownOfferRow = Omit<ShownOffer, 'request'> & Omit<ShownOffer['request'], '
 export class BookingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findRequest(id: string, manager: EntityManager = this.dataSource.manager): Promise<BookingRequestEntity | null> {
-    return manager.findOne(BookingRequestEntity, { where: { id }, relations: { materialFile: true } });
+  // One order with what it shows of its material file: plain SQL of one constant text (read by the order's page,
+  // its candidates, its offers and its assignments).
+  async findRequest(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<BookingRequestEntity | null> {
+    const [row] = (await manager.query(`${REQUEST_WITH_FILE_SQL} WHERE r.id = $1`, [id])) as Record<string, unknown>[];
+    return row ? toRequestWithFile(row) : null;
   }
 
   // Serialises acceptances of one request: the N-th and the (N+1)-th cannot both see room left.
@@ -211,24 +231,13 @@ export class BookingRepository {
     const countParams = [...params];
     const [rows, [{ total }]] = (await Promise.all([
       this.dataSource.query(
-        `SELECT ${REQUEST_COLUMNS}, ${columns(SHOWN_FILE_FIELDS, 'f', 'file.')}
-           FROM booking_requests r LEFT JOIN stored_files f ON f.id = r.material_file_id
+        `${REQUEST_WITH_FILE_SQL}
            ${whereSql} ORDER BY ${order} LIMIT ${param(filter.limit)} OFFSET ${param(filter.offset)}`,
         params,
       ),
       this.dataSource.query(`SELECT count(*)::int AS total FROM booking_requests r ${whereSql}`, countParams),
     ])) as [Record<string, unknown>[], { total: number }[]];
-    const requests = rows.map((row) => {
-      const request = new BookingRequestEntity();
-      const file: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(row)) {
-        if (key.startsWith('file.')) file[key.slice('file.'.length)] = value;
-        else Object.assign(request, { [key]: value });
-      }
-      if (request.materialFileId) request.materialFile = Object.assign(new StoredFileEntity(), file);
-      return request;
-    });
-    return [requests, total];
+    return [rows.map(toRequestWithFile), total];
   }
 
   // The assignments an order shows, with only what it shows of the expert (a name, not the user's row). Plain SQL
