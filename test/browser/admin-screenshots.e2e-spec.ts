@@ -66,7 +66,7 @@ const TEXTS = { fi, sv };
         });
         const page = await web.newPage(language, width);
         await signIn(page, coordinator, labels);
-        await expectPage(page, text.home.title);
+        await expectPage(page, text.coordinator.today.title);
         await page.goto('/fee-runs');
         await expectPage(page, text.feeRuns.title);
         await shot('fee-runs');
