@@ -127,13 +127,35 @@ const LOCK_EXPERT_SQL = `
          yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents"
     FROM experts WHERE user_id = $1 FOR NO KEY UPDATE`;
 
-const ACCEPTANCE_STATE_SQL = `
-  SELECT o.status, o.deadline,
+// An acceptance's expert lock, and its reads once the request and the expert are locked, in one statement: what a
+// booking reads of the expert, the offer's state, the request's holding assignments, and whom to tell. After the
+// request's lock, so that its snapshot sees every booking of the request committed before this transaction got
+// that lock (a booking of the request needs the request's lock, which this transaction holds).
+const LOCK_EXPERT_FOR_ACCEPTANCE_SQL = `
+  SELECT e.languages, e.topics, e.topics_consent_at AS "topicsConsentAt", e.home_municipality AS "homeMunicipality",
+         e.yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents", o.status, o.deadline,
          (SELECT count(*) FROM assignments a
            WHERE a.request_id = o.request_id AND a.status IN ('accepted', 'confirmed'))::int AS holding,
          u.id AS "ordererId", u.email AS "ordererEmail", u.language AS "ordererLanguage"
-    FROM offers o JOIN booking_requests r ON r.id = o.request_id JOIN users u ON u.id = r.created_by
-   WHERE o.id = $1`;
+    FROM offers o JOIN experts e ON e.user_id = o.expert_id
+         JOIN booking_requests r ON r.id = o.request_id JOIN users u ON u.id = r.created_by
+   WHERE o.id = $1 FOR NO KEY UPDATE OF e`;
+
+// The offer accepted (only while still open), the request's new status, and, when `$6`, the request's other open
+// offers withdrawn: one statement. The sub-statements share one snapshot, in which the accepted offer is still
+// open, hence the withdrawal's `id <> $1`.
+const ACCEPT_OFFER_SQL = `
+  WITH accepted AS (
+         UPDATE offers SET status = 'accepted', answered_at = $2, ceiling_acknowledged = $3
+          WHERE id = $1 AND status = 'offered' RETURNING id),
+       request AS (
+         UPDATE booking_requests SET status = $5, updated_at = CURRENT_TIMESTAMP
+          WHERE id = $4 AND EXISTS (SELECT FROM accepted)),
+       withdrawn AS (
+         UPDATE offers SET status = 'withdrawn', answered_at = $2
+          WHERE request_id = $4 AND status = 'offered' AND id <> $1 AND $6 AND EXISTS (SELECT FROM accepted)
+         RETURNING id)
+  SELECT EXISTS (SELECT FROM accepted) AS accepted, ARRAY(SELECT id FROM withdrawn) AS withdrawn`;
 
 // What a booking reads of the expert it locks: the response's expert part and the earnings ceiling.
 export type LockedExpert = Pick<
@@ -198,17 +220,26 @@ export class BookingRepository {
     return row ?? null;
   }
 
-  // An acceptance's reads once the request and the expert are locked, in one statement: the offer's state, the
-  // request's holding assignments, and whom to tell. A statement of its own after the locks, so that its snapshot
-  // sees every booking of the request committed before this transaction got the request's lock.
-  async findAcceptanceState(manager: EntityManager, offerId: string): Promise<AcceptanceState> {
-    const [row] = (await manager.query(ACCEPTANCE_STATE_SQL, [offerId])) as (Omit<AcceptanceState, 'orderer'> & {
-      ordererId: string;
-      ordererEmail: string;
-      ordererLanguage: Language;
-    })[];
-    const { ordererId, ordererEmail, ordererLanguage, ...state } = row;
-    return { ...state, orderer: { userId: ordererId, email: ordererEmail, language: ordererLanguage } };
+  // Takes the expert's lock for an acceptance of `offerId` (always after lockRequest) and reads, under it, what the
+  // acceptance decides on. Null: no such offer.
+  async lockExpertForAcceptance(
+    manager: EntityManager,
+    offerId: string,
+  ): Promise<{ expert: LockedExpert; state: AcceptanceState } | null> {
+    const [row] = (await manager.query(LOCK_EXPERT_FOR_ACCEPTANCE_SQL, [offerId])) as (LockedExpert &
+      Omit<AcceptanceState, 'orderer'> & { ordererId: string; ordererEmail: string; ordererLanguage: Language })[];
+    if (!row) return null;
+    const { languages, topics, topicsConsentAt, homeMunicipality, yearlyEarningsCeilingCents, ...rest } = row;
+    const { status, deadline, holding, ordererId, ordererEmail, ordererLanguage } = rest;
+    return {
+      expert: { languages, topics, topicsConsentAt, homeMunicipality, yearlyEarningsCeilingCents },
+      state: {
+        status,
+        deadline,
+        holding,
+        orderer: { userId: ordererId, email: ordererEmail, language: ordererLanguage },
+      },
+    };
   }
 
   // The order list's page and its total: plain SQL of a few fixed shapes, with only the material file's name, type
@@ -394,11 +425,22 @@ export class BookingRepository {
     return manager.save(OfferEntity, offer);
   }
 
-  async acceptOffer(manager: EntityManager, id: string, at: Date, ceilingAcknowledged: boolean): Promise<void> {
-    await manager.query(
-      `UPDATE offers SET status = 'accepted', answered_at = $2, ceiling_acknowledged = $3 WHERE id = $1`,
-      [id, at, ceilingAcknowledged],
-    );
+  // The offer accepted and the request's status set; with `withdrawOthers`, the request's other open offers
+  // withdrawn too. One statement; `accepted` is false (and nothing changed) when the offer was answered meanwhile.
+  async acceptOffer(
+    manager: EntityManager,
+    a: { offerId: string; at: Date; ceilingAcknowledged: boolean; requestId: string; requestStatus: RequestStatus },
+    withdrawOthers: boolean,
+  ): Promise<{ accepted: boolean; withdrawn: string[] }> {
+    const [row] = (await manager.query(ACCEPT_OFFER_SQL, [
+      a.offerId,
+      a.at,
+      a.ceilingAcknowledged,
+      a.requestId,
+      a.requestStatus,
+      withdrawOthers,
+    ])) as { accepted: boolean; withdrawn: string[] }[];
+    return row;
   }
 
   // False when the offer was answered meanwhile.

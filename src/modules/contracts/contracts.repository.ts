@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, In, IsNull, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
 import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity } from '../booking/entities/booking-request.entity';
 import { ExpertEntity } from '../experts/entities/expert.entity';
@@ -35,12 +35,62 @@ export interface PayeeTerms {
   associationName: string | null;
 }
 
+// What a contract is inserted with; the rest takes its default.
+export type NewContractRow = Pick<
+  ContractEntity,
+  | 'number'
+  | 'version'
+  | 'expertId'
+  | 'organisationId'
+  | 'validFrom'
+  | 'validUntil'
+  | 'language'
+  | 'status'
+  | 'createdBy'
+>;
+
+// The contract's columns as its entity names them (dates as text, as the ORM reads them), built once from the
+// entity's metadata: a column added to the entity is read back too.
+let insertContractSql: string | undefined;
+function INSERT_CONTRACT_SQL(manager: EntityManager): string {
+  insertContractSql ??= (() => {
+    const columns = manager.connection
+      .getMetadata(ContractEntity)
+      .columns.filter((c) => c.isSelect)
+      .map((c) => `c.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
+      .join(', ');
+    return `WITH c AS (
+        INSERT INTO contracts (number, version, expert_id, organisation_id, valid_from, valid_until, language, status,
+                               created_by)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *),
+      linked AS (INSERT INTO contract_assignments (contract_id, assignment_id) SELECT c.id, unnest($10::uuid[]) FROM c)
+      SELECT ${columns} FROM c`;
+  })();
+  return insertContractSql;
+}
+
 @Injectable()
 export class ContractsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  save(manager: EntityManager, contract: DeepPartial<ContractEntity>): Promise<ContractEntity> {
-    return manager.save(ContractEntity, contract);
+  // A new contract, read back whole (but its PDF), and linked to `assignmentIds` in the same statement: plain SQL
+  // of one constant text (booking drafts one inside every acceptance; the ORM's save cost several times the
+  // statement). The link's trigger sees the contract inserted beside it, so it still refuses another expert's
+  // assignment and still sets `live` from the contract's state.
+  async insert(manager: EntityManager, c: NewContractRow, assignmentIds: string[] = []): Promise<ContractEntity> {
+    const [row] = (await manager.query(INSERT_CONTRACT_SQL(manager), [
+      c.number,
+      c.version,
+      c.expertId,
+      c.organisationId,
+      c.validFrom,
+      c.validUntil,
+      c.language,
+      c.status,
+      c.createdBy,
+      assignmentIds,
+    ])) as ContractEntity[];
+    return Object.assign(new ContractEntity(), row);
   }
 
   // `from`: change it only while it still has that status (the database triggers guard the rest).
@@ -51,11 +101,6 @@ export class ContractsRepository {
     from?: ContractStatus,
   ): Promise<void> {
     await manager.update(ContractEntity, from ? { id, status: from } : { id }, changes);
-  }
-
-  async nextSequence(manager: EntityManager): Promise<number> {
-    const [row] = (await manager.query(`SELECT nextval('contract_number_seq')::int AS n`)) as { n: number }[];
-    return row.n;
   }
 
   async nextVersion(manager: EntityManager, number: string): Promise<number> {
@@ -278,15 +323,18 @@ export class ContractsRepository {
     return (result.raw as { id: string }[]).map((r) => r.id);
   }
 
-  // What a new contract's language is chosen from: the expert's own language and the languages they work in.
-  async findExpertLanguages(
+  // What a new contract is drafted from, in one statement: the expert's own language and the languages they work
+  // in (its language is chosen from them), and, when `numbered`, the next number of the contract sequence.
+  async findDraftingFacts(
     manager: EntityManager,
     expertId: string,
-  ): Promise<{ language: Language; languages: string[] } | null> {
+    numbered: boolean,
+  ): Promise<{ language: Language; languages: string[]; sequence: number | null } | null> {
     const [row] = (await manager.query(
-      `SELECT u.language, e.languages FROM experts e JOIN users u ON u.id = e.user_id WHERE e.user_id = $1`,
-      [expertId],
-    )) as { language: Language; languages: string[] }[];
+      `SELECT u.language, e.languages, CASE WHEN $2 THEN nextval('contract_number_seq')::int END AS sequence
+         FROM experts e JOIN users u ON u.id = e.user_id WHERE e.user_id = $1`,
+      [expertId, numbered],
+    )) as { language: Language; languages: string[]; sequence: number | null }[];
     return row ?? null;
   }
 

@@ -22,7 +22,15 @@ export class OfferWithdrawal {
     reason: WithdrawalReason,
     expertId?: string,
   ): Promise<void> {
-    const withdrawn = await this.booking.withdrawLiveOffers(manager, requestId, now, expertId);
-    for (const id of withdrawn) await this.audit.log(null, 'offer.withdrawn', ['offer', id], { reason }, manager);
+    await this.recordWithdrawn(
+      manager,
+      await this.booking.withdrawLiveOffers(manager, requestId, now, expertId),
+      reason,
+    );
+  }
+
+  // The audit rows of offers withdrawn (by withdrawLive, or by an acceptance's own statement).
+  async recordWithdrawn(manager: EntityManager, offerIds: string[], reason: WithdrawalReason): Promise<void> {
+    for (const id of offerIds) await this.audit.log(null, 'offer.withdrawn', ['offer', id], { reason }, manager);
   }
 }

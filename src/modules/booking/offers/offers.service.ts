@@ -129,8 +129,9 @@ export class OffersService {
       .transaction(async (manager) => {
         // The locks in the order every booking takes them: the request, then the expert.
         const request = await this.booking.lockRequest(manager, offer.requestId);
-        const expert = await this.booking.lockExpert(manager, offer.expertId);
-        const current = await this.booking.findAcceptanceState(manager, offerId);
+        const locked = await this.booking.lockExpertForAcceptance(manager, offerId);
+        if (!locked) throw BookingErrors.offerNotFound();
+        const { expert, state: current } = locked;
         this.assertOpen({ ...current, request: request! });
         if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
@@ -153,11 +154,16 @@ export class OffersService {
           ctx.user.id,
           ctx,
         );
-        await this.booking.acceptOffer(manager, offerId, now, acknowledged);
         const status = fillStatus(current.holding + 1, request.expertsNeeded);
-        await this.booking.setRequestStatus(manager, request.id, status);
-        if (status === RequestStatus.Filled)
-          await this.withdrawal.withdrawLive(manager, request.id, now, 'request_filled');
+        // A filled request's other open offers are withdrawn in the same statement.
+        const { accepted, withdrawn } = await this.booking.acceptOffer(
+          manager,
+          { offerId, at: now, ceilingAcknowledged: acknowledged, requestId: request.id, requestStatus: status },
+          status === RequestStatus.Filled,
+        );
+        // Declined or expired since it was read (declining and expiry do not take the request's lock).
+        if (!accepted) throw BookingErrors.offerNotOpen('answered');
+        await this.withdrawal.recordWithdrawn(manager, withdrawn, 'request_filled');
         await this.audit.log(
           ctx,
           'offer.accepted',

@@ -59,25 +59,30 @@ export class ContractDrafts {
   }
 
   async create(manager: EntityManager, c: NewContract): Promise<ContractEntity> {
-    const expert = await this.contracts.findExpertLanguages(manager, c.expertId);
-    if (!expert) throw ContractErrors.expertNotFound();
     const versionOf = c.revisionOf ?? c.versionOf;
+    const expert = await this.contracts.findDraftingFacts(manager, c.expertId, !versionOf);
+    if (!expert) throw ContractErrors.expertNotFound();
     const number =
-      versionOf?.number ??
-      contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), await this.contracts.nextSequence(manager));
+      versionOf?.number ?? contractNumber(Number(localDate(this.clock.now()).slice(0, 4)), expert.sequence!);
+    // Linked to its assignments as it is inserted, unless something must first stop covering them (the replaced
+    // drafts) or it must first be marked a revision (which does not cover them until signed).
+    const linkAtOnce = !c.replacing?.length && !c.revisionOf;
     // What it supersedes is written after the replaced ones have stopped being pending revisions of the same one.
-    const contract = await this.contracts.save(manager, {
-      number,
-      version: versionOf ? await this.contracts.nextVersion(manager, number) : 1,
-      supersedesId: null,
-      expertId: c.expertId,
-      organisationId: c.organisationId,
-      validFrom: c.validFrom,
-      validUntil: c.validUntil,
-      language: contractLanguage(expert.language, expert.languages),
-      status: ContractStatus.Draft,
-      createdBy: c.createdBy,
-    });
+    const contract = await this.contracts.insert(
+      manager,
+      {
+        number,
+        version: versionOf ? await this.contracts.nextVersion(manager, number) : 1,
+        expertId: c.expertId,
+        organisationId: c.organisationId,
+        validFrom: c.validFrom,
+        validUntil: c.validUntil,
+        language: contractLanguage(expert.language, expert.languages),
+        status: ContractStatus.Draft,
+        createdBy: c.createdBy,
+      },
+      linkAtOnce ? c.assignmentIds : [],
+    );
     // The replaced drafts stop covering their assignments before this one starts to (one live contract each).
     const now = this.clock.now();
     for (const replaced of c.replacing ?? []) {
@@ -95,7 +100,7 @@ export class ContractDrafts {
       await this.contracts.updateContract(manager, contract.id, { supersedesId: c.revisionOf.id });
       contract.supersedesId = c.revisionOf.id;
     }
-    await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
+    if (!linkAtOnce) await this.contracts.addAssignments(manager, contract.id, c.assignmentIds);
     return contract;
   }
 }
