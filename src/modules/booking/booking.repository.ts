@@ -310,9 +310,11 @@ export class BookingRepository {
     if (!row) return null;
     const offer = new OfferEntity();
     const request = new BookingRequestEntity();
-    for (const [key, value] of Object.entries(row)) {
-      if (key.startsWith('request.')) Object.assign(request, { [key.slice('request.'.length)]: value });
-      else Object.assign(offer, { [key]: value });
+    const offerFields = offer as unknown as Record<string, unknown>;
+    const requestFields = request as unknown as Record<string, unknown>;
+    for (const key in row) {
+      if (key.startsWith('request.')) requestFields[key.slice('request.'.length)] = row[key];
+      else offerFields[key] = row[key];
     }
     return Object.assign(offer, { request });
   }
