@@ -51,9 +51,9 @@ export type NewContractRow = Pick<
 
 // The contract's columns as its entity names them (dates as text, as the ORM reads them), built once from the
 // entity's metadata: a column added to the entity is read back too.
-let insertContractSql: string | undefined;
-function INSERT_CONTRACT_SQL(manager: EntityManager): string {
-  insertContractSql ??= (() => {
+let insertContractText: string | undefined;
+function insertContractSql(manager: EntityManager): string {
+  insertContractText ??= (() => {
     const columns = manager.connection
       .getMetadata(ContractEntity)
       .columns.filter((c) => c.isSelect)
@@ -66,7 +66,7 @@ function INSERT_CONTRACT_SQL(manager: EntityManager): string {
       linked AS (INSERT INTO contract_assignments (contract_id, assignment_id) SELECT c.id, unnest($10::uuid[]) FROM c)
       SELECT ${columns} FROM c`;
   })();
-  return insertContractSql;
+  return insertContractText;
 }
 
 @Injectable()
@@ -78,7 +78,7 @@ export class ContractsRepository {
   // statement). The link's trigger sees the contract inserted beside it, so it still refuses another expert's
   // assignment and still sets `live` from the contract's state.
   async insert(manager: EntityManager, c: NewContractRow, assignmentIds: string[] = []): Promise<ContractEntity> {
-    const [row] = (await manager.query(INSERT_CONTRACT_SQL(manager), [
+    const [row] = (await manager.query(insertContractSql(manager), [
       c.number,
       c.version,
       c.expertId,
