@@ -5,6 +5,9 @@
 // no acceptance conflicts with another: what is measured is the cost of an acceptance itself. `clients`
 // concurrent clients take offers from one list and accept them; prints acceptances per second, the latency
 // percentiles and the status counts, and the load average (the machine's other work shows in the figures).
+// BENCH_API_DIST=1: the acceptances go to the compiled API in a process of its own (dist/, as production runs it;
+// build it first with `npx tsc -p tsconfig.build.json --outDir dist`), so that this driver's HTTP client does not
+// share the API's event loop; the API's CPU per acceptance is then read from /proc.
 import 'reflect-metadata';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { Role } from '../src/common/auth/role.enum';
@@ -12,7 +15,7 @@ import { API_PREFIX } from '../src/common/http/api-prefix';
 import { createBookableExpert } from '../test/factories/bookable.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
-import { benchEnv, loadAverage, percentile, startBenchApi } from './lib/bench';
+import { benchEnv, cpuSeconds, loadAverage, percentile, spawnCompiledApi, startBenchApi } from './lib/bench';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_accepts_bench';
 Object.assign(
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
   const offers = Number(process.argv[2] ?? 640);
   const clients = Number(process.argv[3] ?? 64);
   const { app, db, origin } = await startBenchApi(DB_URL);
-  const base = origin + API_PREFIX;
+  let base = origin + API_PREFIX;
   const call = async (method: string, path: string, token: string | null, body?: object) => {
     const res = await fetch(base + path, {
       method,
@@ -91,6 +94,9 @@ async function main(): Promise<void> {
   });
   console.log(`seeded ${work.length} offers in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
+  const compiled = process.env.BENCH_API_DIST ? await spawnCompiledApi(process.env) : null;
+  if (compiled) base = `http://127.0.0.1:${compiled.port}${API_PREFIX}`;
+  const apiCpu0 = compiled ? cpuSeconds(compiled.child.pid!) : 0;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   // Queries per acceptance, and the CPU this process (the API and this driver) spent.
@@ -120,6 +126,7 @@ async function main(): Promise<void> {
   });
   const seconds = (Date.now() - start) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  const apiCpuMs = compiled ? ((cpuSeconds(compiled.child.pid!) - apiCpu0) * 1000) / work.length : null;
   PostgresQueryRunner.prototype.query = query;
   if (inspector) {
     const { profile } = await inspector.post('Profiler.stop');
@@ -129,9 +136,13 @@ async function main(): Promise<void> {
   console.log(
     `${work.length} acceptances, ${clients} clients: ${(work.length / seconds).toFixed(1)} per second; ` +
       `p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms; ` +
-      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${(queries / work.length).toFixed(1)} queries and ` +
-      `${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; load average ${loadAverage()}`,
+      `statuses ${JSON.stringify(Object.fromEntries(statuses))}; ` +
+      (apiCpuMs === null
+        ? `${(queries / work.length).toFixed(1)} queries and ${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this process's CPU per acceptance; `
+        : `${apiCpuMs.toFixed(1)} ms of the compiled API's CPU and ${((cpu.user + cpu.system) / 1000 / work.length).toFixed(1)} ms of this driver's per acceptance; `) +
+      `load average ${loadAverage()}`,
   );
+  compiled?.child.kill('SIGTERM');
   await app.close();
 }
 

@@ -8,6 +8,7 @@
 // p50/p95 and the API/baseline ratio per route, and each server's resident memory (now and peak, from /proc).
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
+import { cpuSeconds, listening, spawnCompiledApi } from './lib/bench';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -275,52 +276,25 @@ function start(name: string, mode: string): Promise<Server> {
     mode === 'api' && process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   // BENCH_API_FLAGS='--max-old-space-size=…': Node's flags for the API (the start script's are not applied here).
   const flags = mode === 'api' ? (process.env.BENCH_API_FLAGS?.split(' ').filter(Boolean) ?? []) : [];
-  // BENCH_API_DIST=1: the API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`), as
-  // production runs it, without ts-node's compiler in memory: the figure to read for the API's resident memory.
-  const compiled =
+  const env = { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' };
+  // BENCH_API_DIST=1: the API from compiled JavaScript, as production runs it, without ts-node's compiler in memory:
+  // the figure to read for the API's resident memory.
+  const started =
     mode === 'api' && process.env.BENCH_API_DIST
-      ? [
-          '-e',
-          `require('reflect-metadata');
-        const { AppModule } = require('${__dirname}/../dist/src/app.module');
-        const { createHttpApp } = require('${__dirname}/../dist/src/http-app');
-        createHttpApp(AppModule.forRoot({ runWorkers: false })).then(async (app) => {
-          await app.listen(0, '127.0.0.1');
-          console.log('listening ' + app.getHttpServer().address().port);
-          process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
-        });`,
-        ]
-      : null;
-  const child = spawn(
-    process.execPath,
-    [...profile, ...flags, ...(compiled ?? ['-r', 'ts-node/register/transpile-only', __filename, mode])],
-    {
-      env: { ...process.env, ...ENV, TS_NODE_TRANSPILE_ONLY: 'true' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
-      if (port) resolve({ name, child, port: Number(port), peakRss: 0 });
-    });
-  });
+      ? spawnCompiledApi(env, [...profile, ...flags])
+      : listening(
+          spawn(process.execPath, [...profile, ...flags, '-r', 'ts-node/register/transpile-only', __filename, mode], {
+            env,
+            stdio: ['ignore', 'pipe', 'inherit'],
+          }),
+        );
+  return started.then(({ child, port }) => ({ name, child, port, peakRss: 0 }));
 }
 
 export function rssMb(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-// User + system CPU seconds the process has used (clock ticks of 10 ms): CPU per request is far less disturbed by
-// the machine's other work than requests per second.
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    .replace(/^.*\) /, '')
-    .split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,6 +1,9 @@
 import { type INestApplication } from '@nestjs/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { freshDatabase } from '../fresh-database';
 
@@ -62,4 +65,50 @@ export function tuesdayThreeWeeksAhead(): (hour: number) => string {
   day.setUTCDate(day.getUTCDate() + ((9 - day.getUTCDay()) % 7));
   return (hour) =>
     new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour - 2)).toISOString();
+}
+
+// The API from compiled JavaScript (dist/, `npx tsc -p tsconfig.build.json --outDir dist`) in a process of its own,
+// as production runs it (HTTP, no workers), with `env` and Node's `flags`; resolves with its port once it listens.
+export function spawnCompiledApi(
+  env: NodeJS.ProcessEnv,
+  flags: string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
+  const dist = join(__dirname, '..', '..', 'dist', 'src');
+  const child = spawn(
+    process.execPath,
+    [
+      ...flags,
+      '-e',
+      `require('reflect-metadata');
+      const { AppModule } = require(${JSON.stringify(join(dist, 'app.module'))});
+      const { createHttpApp } = require(${JSON.stringify(join(dist, 'http-app'))});
+      createHttpApp(AppModule.forRoot({ runWorkers: false })).then(async (app) => {
+        await app.listen(0, '127.0.0.1');
+        console.log('listening ' + app.getHttpServer().address().port);
+        process.once('SIGTERM', () => void app.close().then(() => process.exit(0)));
+      });`,
+    ],
+    { env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return listening(child);
+}
+
+// Resolves with the port once the child prints "listening <port>"; rejects if it exits first.
+export function listening(child: ChildProcess): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+      if (port) resolve({ child, port: Number(port) });
+    });
+  });
+}
+
+// User + system CPU seconds a process has used (clock ticks of 10 ms): CPU per request is far less disturbed by
+// the machine's other work than requests per second.
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
