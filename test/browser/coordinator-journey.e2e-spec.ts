@@ -78,7 +78,9 @@ describe('the coordinator’s working day in the browser', () => {
         await addWeeklyWindow(db, applicant.id, { weekday, from: '06:00', to: '22:00' });
       await giveDateOfBirth(db, applicant.id);
       await createBookableExpert(db, { name: names.other, languages: [language] });
-      const startsAt = new Date(Math.ceil((Date.now() + 10 * DAY) / 3_600_000) * 3_600_000);
+      // Ten days ahead at 09:00 UTC (11:00 or 12:00 in Helsinki), inside the experts' 06:00–22:00 whatever the time
+      // the suite runs (the next whole hour ten days ahead fell outside it in the evening).
+      const startsAt = new Date(Math.floor((Date.now() + 10 * DAY) / DAY) * DAY + 9 * 3_600_000);
       const title = `${language === 'fi' ? 'Asiakasraadin kokous' : 'Klientrådets möte'} ${suffix}`;
       const order = await as(orderer.token)
         .post('/booking-requests', {
