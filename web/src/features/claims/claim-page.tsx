@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
+import { Facts } from '../../components/facts';
 import { DateTimeField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
@@ -508,14 +509,7 @@ function Amounts({ claim }: { claim: Claim }) {
   return (
     <Section headingId="claim-amounts-heading" heading={t('claims.amounts.heading')}>
       <Paragraph mb="s">{claim.status === 'paid' ? t('claims.amounts.paid') : t('claims.amounts.estimate')}</Paragraph>
-      <dl className="facts">
-        {rows.map(([key, cents]) => (
-          <div key={key}>
-            <dt>{t(`claims.amounts.${key}`)}</dt>
-            <dd>{formatCents(language, cents)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows.map(([key, cents]) => [t(`claims.amounts.${key}`), formatCents(language, cents)])} />
     </Section>
   );
 }
