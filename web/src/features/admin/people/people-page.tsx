@@ -11,6 +11,7 @@ import { Loaded, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
+import { Section } from '../../../components/section';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import {
@@ -126,10 +127,7 @@ function People() {
     offset,
   );
   return (
-    <section aria-labelledby="people-heading" className="section">
-      <Heading variant="h2" id="people-heading" mb="s">
-        {t('admin.people.list.heading')}
-      </Heading>
+    <Section headingId="people-heading" heading={t('admin.people.list.heading')}>
       <div className="filters">
         <SelectField
           field="people-role"
@@ -181,7 +179,7 @@ function People() {
           </>
         )}
       </Loaded>
-    </section>
+    </Section>
   );
 }
 
