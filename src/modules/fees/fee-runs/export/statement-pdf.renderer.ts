@@ -1,4 +1,4 @@
-import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../../common/pdf/archival-pdf';
+import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../../common/pdf/archival-pdf';
 import {
   DocumentWriter,
   HOUSE_COLOR,
@@ -49,30 +49,27 @@ export function renderStatementPdf(
 function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = false): Buffer {
   const t = statementTexts(doc.language);
   const issuedAt = instant(doc.issuedAt);
-  const archival = openArchivalPdf({
-    lang: t.pdfLang,
-    title: t.pdfTitle(doc.runReference),
-    author: t.countyName,
-    createdAt: issuedAt,
-    modifiedAt: issuedAt,
-    margins: MARGIN,
-    fixedSubsets,
-    pdfkitStream,
-  });
-  const { pdf } = archival;
-  pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
-
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  const w = new StatementWriter(pdf, new TextSetter(pdf, archival.fixedSubsets), root, t);
-  w.header(doc);
-  w.parties(doc);
-  w.table(doc.lines, statementTotals(doc.lines));
-  w.notes();
-  root.end();
-  w.furniture(doc);
-  pdf.end();
-  return archival.bytes();
+  return renderTaggedPdf(
+    {
+      lang: t.pdfLang,
+      title: t.pdfTitle(doc.runReference),
+      author: t.countyName,
+      createdAt: issuedAt,
+      modifiedAt: issuedAt,
+      margins: MARGIN,
+      fixedSubsets,
+      pdfkitStream,
+      bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
+    },
+    (pdf, ts, root) => new StatementWriter(pdf, ts, root, t),
+    (w) => {
+      w.header(doc);
+      w.parties(doc);
+      w.table(doc.lines, statementTotals(doc.lines));
+      w.notes();
+    },
+    (w) => w.furniture(doc),
+  );
 }
 
 class StatementWriter extends DocumentWriter {
