@@ -114,28 +114,13 @@ class StatementWriter extends DocumentWriter {
     const table = pdf.struct('Table');
     this.root.add(table);
     this.headerRow(table);
-    lines.forEach((line) => {
-      const cells = [
-        t.formatDate(line.workDate),
-        line.title,
-        t.formatHours(line.quarterHours),
-        t.formatMoney(line.grossFeeCents),
-        t.formatMoney(line.travelAndCostsCents),
-        t.formatMoney(line.withholdingCents),
-        t.formatMoney(line.netCents),
-      ];
-      this.row(table, cells, false);
-    });
-    const total = [
-      '',
-      t.total,
-      t.formatHours(totals.quarterHours),
-      t.formatMoney(totals.grossFeeCents),
-      t.formatMoney(totals.travelAndCostsCents),
-      t.formatMoney(totals.withholdingCents),
-      t.formatMoney(totals.netCents),
+    // A line and the total carry the same figures: hours, then the amounts of money in the columns' order.
+    const figures = (f: StatementTotals) => [
+      t.formatHours(f.quarterHours),
+      ...[f.grossFeeCents, f.travelAndCostsCents, f.withholdingCents, f.netCents].map((cents) => t.formatMoney(cents)),
     ];
-    this.row(table, total, true);
+    lines.forEach((line) => this.row(table, [t.formatDate(line.workDate), line.title, ...figures(line)], false));
+    this.row(table, ['', t.total, ...figures(totals)], true);
     this.rules();
     table.end();
     pdf.x = MARGIN.left;
