@@ -77,10 +77,11 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
         {row(t('admin.organisations.columns.state'), t(`admin.organisations.states.${organisationState(o, today)}`))}
       </dl>
       <Members organisation={o} />
-      <section aria-labelledby="edit-heading" className="section content-narrow">
-        <Heading variant="h2" id="edit-heading" mb="s">
-          {t('admin.organisations.edit.heading')}
-        </Heading>
+      <Section
+        headingId="edit-heading"
+        heading={t('admin.organisations.edit.heading')}
+        className="section content-narrow"
+      >
         <OrganisationForm
           key={o.id}
           existing={o}
@@ -91,7 +92,7 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
             void client.invalidateQueries({ queryKey: ['organisations'] });
           }}
         />
-      </section>
+      </Section>
     </>
   );
 }

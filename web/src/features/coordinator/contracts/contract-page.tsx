@@ -9,7 +9,7 @@ import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../../components/states';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime } from '../../../i18n/format';
@@ -140,15 +140,16 @@ function Revise({ contract: c }: { contract: Contract }) {
     },
   });
   return (
-    <section className="section content-narrow" aria-labelledby="revise-heading">
-      <Heading variant="h2" id="revise-heading" mb="s">
-        {t('coordinator.contracts.reviseHeading')}
-      </Heading>
+    <Section
+      headingId="revise-heading"
+      heading={t('coordinator.contracts.reviseHeading')}
+      className="section content-narrow"
+    >
       <Paragraph mb="s">{t('coordinator.contracts.reviseIntro')}</Paragraph>
       <Form {...formProps} onSubmit={() => submit(term)} submitLabel={t('coordinator.contracts.revise')}>
         <TermFields term={term} onChange={setTerm} labels={labels} errors={errors} />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -248,10 +249,11 @@ function Series({ contract: c }: { contract: Contract }) {
     },
   });
   return (
-    <section className="section content-narrow" aria-labelledby="series-heading">
-      <Heading variant="h2" id="series-heading" mb="s">
-        {t('coordinator.contracts.seriesHeading')}
-      </Heading>
+    <Section
+      headingId="series-heading"
+      heading={t('coordinator.contracts.seriesHeading')}
+      className="section content-narrow"
+    >
       <Paragraph mb="s">{t('coordinator.contracts.seriesIntro')}</Paragraph>
       {candidates.isPending ? (
         <Loading />
@@ -285,7 +287,7 @@ function Series({ contract: c }: { contract: Contract }) {
           <TermFields term={shown} onChange={setTerm} labels={labels} errors={errors} />
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 
