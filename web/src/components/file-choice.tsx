@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type RefObject, useEffect, useRef } from 'react';
 import './file-choice.css';
 
 // A phone can take the photo straight away; every device can pick a file.
@@ -39,45 +39,44 @@ export function FileChoice({
   }, [file]);
   const limitsId = `${id}-limits`;
   const errorId = `${id}-error`;
-  const cameraId = `${id}-camera`;
+  const control = (
+    inputId: string,
+    ref: RefObject<HTMLInputElement | null>,
+    label: string,
+    props: InputHTMLAttributes<HTMLInputElement>,
+  ) => (
+    <>
+      <label htmlFor={inputId} className="file-choice__label">
+        {label}
+      </label>
+      <input
+        ref={ref}
+        id={inputId}
+        name={inputId}
+        type="file"
+        className="file-choice__input"
+        onChange={(e) => onPick(e.target.files?.[0])}
+        {...props}
+      />
+    </>
+  );
   return (
     <fieldset className={`file-choice${error ? ' file-choice--error' : ''}`} aria-describedby={limitsId}>
       <legend className="file-choice__legend">{legend}</legend>
       <p id={limitsId} className="file-choice__hint">
         {limits}
       </p>
-      <label htmlFor={id} className="file-choice__label">
-        {chooseLabel}
-      </label>
-      <input
-        ref={fileInput}
-        id={id}
-        name={id}
-        type="file"
-        accept={accept}
-        className="file-choice__input"
-        aria-describedby={error ? `${limitsId} ${errorId}` : limitsId}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => onPick(e.target.files?.[0])}
-      />
-      {hasCamera() && (
-        <>
-          <label htmlFor={cameraId} className="file-choice__label">
-            {photoLabel}
-          </label>
-          <input
-            ref={cameraInput}
-            id={cameraId}
-            name={cameraId}
-            type="file"
-            accept="image/jpeg,image/png"
-            capture="environment"
-            className="file-choice__input"
-            aria-describedby={limitsId}
-            onChange={(e) => onPick(e.target.files?.[0])}
-          />
-        </>
-      )}
+      {control(id, fileInput, chooseLabel, {
+        accept,
+        'aria-describedby': error ? `${limitsId} ${errorId}` : limitsId,
+        'aria-invalid': error ? true : undefined,
+      })}
+      {hasCamera() &&
+        control(`${id}-camera`, cameraInput, photoLabel, {
+          accept: 'image/jpeg,image/png',
+          capture: 'environment',
+          'aria-describedby': limitsId,
+        })}
       {file && <p className="file-choice__chosen">{chosen}</p>}
       {error && (
         <p id={errorId} className="file-choice__error">
