@@ -1,25 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInt } from '../validation/query-int.decorator';
 
 export const MAX_OFFSET = 1_000_000;
 
 export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @QueryInt(1, 100)
   limit = 50;
 
   // Bounded far below bigint: PostgreSQL refuses an OFFSET beyond it, and no list here is that long.
   @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @QueryInt(0, MAX_OFFSET)
   offset = 0;
 }
 
@@ -34,18 +25,10 @@ export interface Page<T> {
 // compares more at a glance.
 export class WidePageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @QueryInt(1, 200)
   limit = 50;
 
   @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
+  @QueryInt(0, MAX_OFFSET)
   offset = 0;
 }

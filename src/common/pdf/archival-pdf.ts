@@ -3,6 +3,7 @@ import { dejaVuFonts, shareLayoutCache } from './dejavu-fonts';
 import { useFixedSubset } from './fixed-font-subset';
 import { collectOutput } from './pdf-output';
 import { pdfPatches } from './pdf-patches';
+import { TextSetter, TextStyle } from './text-setter';
 
 // The document every Kokemus PDF starts from: A4, PDF/A-2b, tagged, with its language and title, DejaVu Sans
 // registered as BODY and BOLD, and dates taken from the data (never the clock; pdfkit derives the file /ID
@@ -85,6 +86,28 @@ export function openArchivalPdf(options: ArchivalPdfOptions): ArchivalPdf {
       return bytes;
     },
   };
+}
+
+// A tagged document written whole: the writer fills the Document structure element, then draws what stands
+// outside it (the page furniture: headers, footers, page numbers); the finished file's bytes are returned.
+export function renderTaggedPdf<W>(
+  options: ArchivalPdfOptions & { bodyStyle?: TextStyle },
+  writer: (pdf: Pdf, ts: TextSetter, root: PDFKit.PDFStructureElement) => W,
+  body: (writer: W) => void,
+  furniture: (writer: W) => void = () => {},
+): Buffer {
+  const archival = openArchivalPdf(options);
+  const { pdf } = archival;
+  const style = options.bodyStyle;
+  if (style) pdf.font(style.font).fontSize(style.size).fillColor(style.color);
+  const root = pdf.struct('Document');
+  pdf.addStructure(root);
+  const w = writer(pdf, new TextSetter(pdf, archival.fixedSubsets), root);
+  body(w);
+  root.end();
+  furniture(w);
+  pdf.end();
+  return archival.bytes();
 }
 
 export function instant(iso: string): Date {

@@ -4,9 +4,7 @@ import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
 import { AvailabilityFacts } from './availability.rule';
 import { availabilityTerms, availableExpertsSql } from './availability-sql';
-import { AbsenceEntity } from './entities/absence.entity';
-import { OneOffWindowEntity } from './entities/one-off-window.entity';
-import { WeeklyWindowEntity } from './entities/weekly-window.entity';
+import { ExpertAvailability, readExpertAvailability } from '../experts/expert-data.repository';
 
 // Half-open [start, end).
 export interface InstantRange {
@@ -19,27 +17,12 @@ export interface AvailableExpert {
   name: string;
 }
 
-export interface ExpertAvailability {
-  weekly: WeeklyWindowEntity[];
-  oneOff: OneOffWindowEntity[];
-  absences: AbsenceEntity[];
-}
-
 @Injectable()
 export class AvailabilityRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async findForExpert(expertId: string): Promise<ExpertAvailability> {
-    const [weekly, oneOff, absences] = await Promise.all([
-      this.dataSource
-        .getRepository(WeeklyWindowEntity)
-        .find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
-      this.dataSource
-        .getRepository(OneOffWindowEntity)
-        .find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
-      this.dataSource.getRepository(AbsenceEntity).find({ where: { expertId }, order: { firstDay: 'ASC' } }),
-    ]);
-    return { weekly, oneOff, absences };
+  findForExpert(expertId: string): Promise<ExpertAvailability> {
+    return readExpertAvailability(this.dataSource, expertId);
   }
 
   add<K extends AvailabilityKind>(

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -9,14 +9,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
-import { ApiFileDownload, fileResponse } from '../files/file-response';
+import { ApiFileDownload, Download, SendsFile } from '../files/file-response';
 import { ApiUploadForm, UploadedForm, UploadForm } from '../files/upload-form.decorator';
 import { CredentialsService } from './credentials.service';
 import { CreateCredentialDto } from './dto/create-credential.dto';
@@ -87,12 +86,9 @@ export class CredentialsController {
   @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiFileDownload('The certificate, as an attachment, in the type detected at upload')
   @ApiNotFoundResponse({ type: ProblemResponse, description: "No such credential, or another expert's" })
-  async file(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    return fileResponse(reply, await this.service.file(ctx, id));
+  @SendsFile()
+  file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+    return this.service.file(ctx, id);
   }
 
   @ApiOperation({ summary: 'Verify a training credential' })

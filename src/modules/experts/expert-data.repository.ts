@@ -22,6 +22,27 @@ import { FeeRunLineEntity } from '../fees/entities/fee-run-line.entity';
 import { FeeRunEntity } from '../fees/entities/fee-run.entity';
 import { MailMessageEntity } from '../mail/entities/mail-message.entity';
 
+export interface ExpertAvailability {
+  weekly: WeeklyWindowEntity[];
+  oneOff: OneOffWindowEntity[];
+  absences: AbsenceEntity[];
+}
+
+// An expert's availability in the order their screen lists it: for the availability feature and for the data
+// export alike. Kept here because availability comes after experts in the feature order.
+export async function readExpertAvailability(dataSource: DataSource, expertId: string): Promise<ExpertAvailability> {
+  const [weekly, oneOff, absences] = await Promise.all([
+    dataSource
+      .getRepository(WeeklyWindowEntity)
+      .find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
+    dataSource
+      .getRepository(OneOffWindowEntity)
+      .find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
+    dataSource.getRepository(AbsenceEntity).find({ where: { expertId }, order: { firstDay: 'ASC' } }),
+  ]);
+  return { weekly, oneOff, absences };
+}
+
 // Reads for the expert's data export, each scoped to one expert by a column that names them. Read here rather
 // than through the other features' modules, which depend on this one.
 @Injectable()
@@ -46,19 +67,8 @@ export class ExpertDataRepository {
       .find({ where: { expertId }, relations: { file: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  async availability(
-    expertId: string,
-  ): Promise<{ weekly: WeeklyWindowEntity[]; oneOff: OneOffWindowEntity[]; absences: AbsenceEntity[] }> {
-    const [weekly, oneOff, absences] = await Promise.all([
-      this.dataSource
-        .getRepository(WeeklyWindowEntity)
-        .find({ where: { expertId }, order: { weekday: 'ASC', startMinute: 'ASC', validFrom: 'ASC' } }),
-      this.dataSource
-        .getRepository(OneOffWindowEntity)
-        .find({ where: { expertId }, order: { day: 'ASC', startMinute: 'ASC' } }),
-      this.dataSource.getRepository(AbsenceEntity).find({ where: { expertId }, order: { firstDay: 'ASC' } }),
-    ]);
-    return { weekly, oneOff, absences };
+  availability(expertId: string): Promise<ExpertAvailability> {
+    return readExpertAvailability(this.dataSource, expertId);
   }
 
   calendarFeeds(expertId: string): Promise<CalendarFeedEntity[]> {

@@ -1,5 +1,12 @@
 import { Translations } from '../../common/i18n/language';
 
+// How every mail ends: the county's name in the mail's language.
+export const SIGN: Translations<string> = {
+  fi: 'Pohjanmaan hyvinvointialue',
+  sv: 'Österbottens välfärdsområde',
+  en: 'Ostrobothnia wellbeing services county',
+};
+
 export interface MailContent {
   subject: string;
   text: string;

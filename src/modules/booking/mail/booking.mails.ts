@@ -1,17 +1,11 @@
 import { formatDateTime, formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 interface When {
   title: string;
   startsAt: Date;
   endsAt: Date;
 }
-
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
 
 export const offerMail = defineMailTemplate<When & { deadline: Date }>('offer-made', {
   fi: (p) => ({

@@ -1,11 +1,5 @@
 import { formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
-
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 // To the coordinators: the orderer recorded that the expert did not come. No fee is paid for it.
 export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; endsAt: Date; expertName: string }>(

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, Put, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiNoContentResponse,
@@ -7,14 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { ApiFileDownload, fileResponse } from '../../files/file-response';
+import { ApiFileDownload, Download, SendsFile } from '../../files/file-response';
 import { ApiUploadForm, UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
@@ -59,11 +58,8 @@ export class MaterialController {
     'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
   )
   @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
-  async download(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    return fileResponse(reply, await this.material.download(ctx, id));
+  @SendsFile()
+  download(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+    return this.material.download(ctx, id);
   }
 }

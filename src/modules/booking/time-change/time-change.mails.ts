@@ -1,5 +1,5 @@
 import { formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 interface Change {
   title: string;
@@ -8,12 +8,6 @@ interface Change {
   startsAt: Date;
   endsAt: Date;
 }
-
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
 
 // To the expert: the orderer asks to move their assignment; nothing changes until they answer.
 export const timeChangeProposedMail = defineMailTemplate<Change>('time-change-proposed', {

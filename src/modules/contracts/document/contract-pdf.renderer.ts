@@ -1,4 +1,4 @@
-import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
+import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
 import { DocumentWriter, HOUSE_COLOR, PageFrame, TableColumns, textStyle } from '../../../common/pdf/document-writer';
 import { TextSetter } from '../../../common/pdf/text-setter';
@@ -51,36 +51,32 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   const modifiedAt = instant(contract.signedBy?.at ?? contract.approvedBy?.at ?? `${contract.validFrom}T00:00:00Z`);
   const title = t.pdfTitle(contract.contractNumber.replace(/[<>&"']/g, ''), contract.version);
 
-  const doc = openArchivalPdf({
-    lang: t.pdfLang,
-    title,
-    author: t.countyName,
-    createdAt,
-    modifiedAt,
-    margins: MARGIN,
-    fixedSubsets,
-  });
-  const { pdf } = doc;
-  pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
-
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  const w = new ContractWriter(pdf, new TextSetter(pdf, doc.fixedSubsets), root, t);
-  w.header(contract);
-  w.parties(contract);
-  w.term(contract);
-  w.tasks(contract.tasks);
-  w.fee(contract);
-  w.section(5, t.sections.travel, t.travel(t.formatMoney(contract.travel.carCentsPerKm), contract.travel.year));
-  w.section(6, t.sections.cancellation, t.cancellation(contract.lateCancellation.hoursBefore));
-  w.section(7, t.sections.confidentiality, t.confidentiality);
-  w.section(8, t.sections.privacy, t.privacy);
-  w.signatures(contract);
-  root.end();
-  w.furniture(contract);
-
-  pdf.end();
-  return doc.bytes();
+  return renderTaggedPdf(
+    {
+      lang: t.pdfLang,
+      title,
+      author: t.countyName,
+      createdAt,
+      modifiedAt,
+      margins: MARGIN,
+      fixedSubsets,
+      bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
+    },
+    (pdf, ts, root) => new ContractWriter(pdf, ts, root, t),
+    (w) => {
+      w.header(contract);
+      w.parties(contract);
+      w.term(contract);
+      w.tasks(contract.tasks);
+      w.fee(contract);
+      w.section(5, t.sections.travel, t.travel(t.formatMoney(contract.travel.carCentsPerKm), contract.travel.year));
+      w.section(6, t.sections.cancellation, t.cancellation(contract.lateCancellation.hoursBefore));
+      w.section(7, t.sections.confidentiality, t.confidentiality);
+      w.section(8, t.sections.privacy, t.privacy);
+      w.signatures(contract);
+    },
+    (w) => w.furniture(contract),
+  );
 }
 
 class ContractWriter extends DocumentWriter {

@@ -1,4 +1,4 @@
-import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../common/pdf/archival-pdf';
+import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
 import { DocumentWriter, HOUSE_COLOR, PageFrame, textStyle } from '../../../common/pdf/document-writer';
 import { TextSetter } from '../../../common/pdf/text-setter';
 import { DocumentLanguage } from './contract-document';
@@ -41,22 +41,19 @@ function render(doc: SignaturePageDocument, fixedSubsets: boolean): Buffer {
   const c = contractTexts(doc.language);
   const s = signaturePageTexts(doc.language);
   const at = instant(doc.signer.at);
-  const archival = openArchivalPdf({
-    lang: c.pdfLang,
-    title: s.fileTitle(doc.contractNumber.replace(/[<>&"']/g, ''), doc.version),
-    author: c.countyName,
-    createdAt: at,
-    modifiedAt: at,
-    margins: MARGIN,
-    fixedSubsets,
-  });
-  const { pdf } = archival;
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  new SignaturePageWriter(pdf, new TextSetter(pdf, archival.fixedSubsets), root).write(doc);
-  root.end();
-  pdf.end();
-  return archival.bytes();
+  return renderTaggedPdf(
+    {
+      lang: c.pdfLang,
+      title: s.fileTitle(doc.contractNumber.replace(/[<>&"']/g, ''), doc.version),
+      author: c.countyName,
+      createdAt: at,
+      modifiedAt: at,
+      margins: MARGIN,
+      fixedSubsets,
+    },
+    (pdf, ts, root) => new SignaturePageWriter(pdf, ts, root),
+    (w) => w.write(doc),
+  );
 }
 
 class SignaturePageWriter extends DocumentWriter {

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 export interface ContractMailParams {
   number: string;
@@ -7,12 +7,6 @@ export interface ContractMailParams {
   validFrom: string; // YYYY-MM-DD
   validUntil: string; // YYYY-MM-DD
 }
-
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
 
 export const contractReadyMail = defineMailTemplate<ContractMailParams>('contract-ready-to-sign', {
   fi: (p) => ({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { AuditService } from '../../audit/audit.service';
@@ -25,13 +25,8 @@ export class ClaimCostsService {
   ) {}
 
   async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
-    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
-    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
     // The receipt, the cost and the audit event commit together or not at all.
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status, locked.lateCancellation))
-        throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+    await this.editCosts(ctx, id, async (manager) => {
       if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM)
         throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
       const receipt = await this.files.store(manager, ctx.user.id, file);
@@ -55,18 +50,30 @@ export class ClaimCostsService {
   }
 
   async remove(ctx: AuthContext, id: string, costId: string): Promise<void> {
-    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
-    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
-    await this.dataSource.transaction(async (manager) => {
-      const locked = await this.repo.lock(manager, id);
-      if (!locked || !canEdit(locked.status, locked.lateCancellation))
-        throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+    await this.editCosts(ctx, id, async (manager) => {
       const cost = await this.repo.findCost(id, costId, manager);
       if (!cost) throw FeeErrors.costNotFound();
       await this.repo.deleteCost(manager, costId);
       await this.files.remove(manager, cost.receiptFileId);
       await this.repo.clearFirstApproval(manager, id);
       await this.audit.log(ctx, 'claim.cost_removed', ['claim', id], { costId, fileId: cost.receiptFileId }, manager);
+    });
+  }
+
+  // Costs change only on the expert's own claim while it may still be edited: checked first, and again in the
+  // transaction under the claim's lock.
+  private async editCosts(
+    ctx: AuthContext,
+    id: string,
+    change: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
+    if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await this.repo.lock(manager, id);
+      if (!locked || !canEdit(locked.status, locked.lateCancellation))
+        throw FeeErrors.claimStatusConflict(locked?.status ?? 'missing', 'changed');
+      await change(manager);
     });
   }
 

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -20,14 +8,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { fileResponse } from '../../files/file-response';
+import { binaryContent, Download, SendsFile } from '../../files/file-response';
 import { MediaType } from '../../files/media-type';
 import { ApiUploadForm, UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { ClaimCostsService } from './claim-costs.service';
@@ -181,18 +168,16 @@ export class ClaimsController {
   @Get(':id/costs/:costId/receipt')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({
-    content: Object.fromEntries(
-      Object.values(MediaType).map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
-    ),
+    content: binaryContent(Object.values(MediaType)),
     description: 'The receipt, as an attachment, in the type detected at upload',
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  async receipt(
+  @SendsFile()
+  receipt(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
     @Param('costId', ParseUuidPipe) costId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    return fileResponse(reply, await this.costs.receipt(ctx, id, costId));
+  ): Promise<Download> {
+    return this.costs.receipt(ctx, id, costId);
   }
 }

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { QueryInt } from '../../../common/validation/query-int.decorator';
 import { FeeRunFileEntity } from '../entities/fee-run-file.entity';
 import { LinePayee } from '../entities/fee-run-line.entity';
 
@@ -11,11 +10,7 @@ export class YearQuery {
     maximum: 2100,
     description: 'Calendar year in Helsinki time; this year by default',
   })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(2020)
-  @Max(2100)
+  @QueryInt(2020, 2100)
   year?: number;
 }
 

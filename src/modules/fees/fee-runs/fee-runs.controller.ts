@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -7,7 +7,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
@@ -26,7 +25,7 @@ import {
   FeeRunResponse,
   StartFeeRunDto,
 } from '../dto/fee-run.dto';
-import { fileResponse } from '../../files/file-response';
+import { binaryContent, Download, SendsFile } from '../../files/file-response';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv';
 
@@ -156,19 +155,16 @@ export class FeeRunsController {
   @Get(':id/files/:fileId')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({
-    content: {
-      'text/csv': { schema: { type: 'string', format: 'binary' } },
-      'application/pdf': { schema: { type: 'string', format: 'binary' } },
-    },
+    content: binaryContent(['text/csv', 'application/pdf']),
     description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  async download(
+  @SendsFile()
+  download(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
     @Param('fileId', ParseUuidPipe) fileId: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    return fileResponse(reply, await this.runs.download(ctx, id, fileId));
+  ): Promise<Download> {
+    return this.runs.download(ctx, id, fileId);
   }
 }

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 export interface ClaimReturnedParams {
   name: string;
@@ -8,11 +8,6 @@ export interface ClaimReturnedParams {
   reason: string;
 }
 
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
 // The coordinator's reason is quoted as written, on lines of its own.
 export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>('claim-returned', {
   fi: (p) => ({

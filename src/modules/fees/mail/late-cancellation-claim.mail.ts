@@ -1,5 +1,5 @@
 import { formatMoney, formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail/mail-template';
 
 export interface LateCancellationClaimParams {
   title: string;
@@ -12,11 +12,6 @@ export interface LateCancellationClaimParams {
   declined: boolean;
 }
 
-const SIGN = {
-  fi: 'Pohjanmaan hyvinvointialue',
-  sv: 'Österbottens välfärdsområde',
-  en: 'Ostrobothnia wellbeing services county',
-};
 const amount = (p: LateCancellationClaimParams, language: 'fi' | 'sv' | 'en') =>
   p.feeCents === null ? '' : `, ${formatMoney(p.feeCents, language)}`;
 

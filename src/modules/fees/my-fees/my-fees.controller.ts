@@ -1,6 +1,5 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
@@ -15,7 +14,7 @@ import {
   StatementResponse,
   YearQuery,
 } from '../dto/my-fees.dto';
-import { fileResponse } from '../../files/file-response';
+import { binaryContent, Download, SendsFile } from '../../files/file-response';
 import { MyFeesService } from './my-fees.service';
 
 const EXPERT = [Role.Expert];
@@ -53,15 +52,12 @@ export class MyFeesController {
   @Get('statements/:id')
   @Authenticated({ roles: EXPERT })
   @ApiOkResponse({
-    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+    content: binaryContent(['application/pdf']),
     description: 'The statement PDF, in your language',
   })
   @ApiNotFoundResponse({ type: ProblemResponse })
-  async statement(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<StreamableFile> {
-    return fileResponse(reply, await this.fees.statement(ctx, id));
+  @SendsFile()
+  statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+    return this.fees.statement(ctx, id);
   }
 }

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import type { Language } from '../../i18n/languages';
 import { type Assignment, isUpcoming, useAssignments } from './assignments-api';
 
@@ -37,22 +38,16 @@ export function AssignmentsPage() {
       {assignments.isError && <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />}
       {assignments.data && (
         <>
-          <section className="section" aria-labelledby="assignments-upcoming">
-            <Heading variant="h2" id="assignments-upcoming" mb="s">
-              {t('assignments.upcoming')}
-            </Heading>
+          <Section headingId="assignments-upcoming" heading={t('assignments.upcoming')}>
             {upcoming.length === 0 ? (
               <Empty text={t('assignments.noneUpcoming')} />
             ) : (
               <AssignmentList items={upcoming} />
             )}
-          </section>
-          <section className="section" aria-labelledby="assignments-past">
-            <Heading variant="h2" id="assignments-past" mb="s">
-              {t('assignments.past')}
-            </Heading>
+          </Section>
+          <Section headingId="assignments-past" heading={t('assignments.past')}>
             {past.length === 0 ? <Empty text={t('assignments.nonePast')} /> : <AssignmentList items={past} />}
-          </section>
+          </Section>
         </>
       )}
     </Page>

@@ -8,6 +8,7 @@ import { type FieldError, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -55,10 +56,11 @@ function Week({ availability }: { availability: Availability }) {
   const days = weekPlan(availability, monday);
   const range = `${formatDate(language, asInstant(monday))}–${formatDate(language, asInstant(addDays(monday, 6)))}`;
   return (
-    <section aria-labelledby="week-heading" className="availability-section">
-      <Heading variant="h2" id="week-heading" mb="s">
-        {t('availability.week.heading', { week: isoWeekNumber(monday), range })}
-      </Heading>
+    <Section
+      headingId="week-heading"
+      heading={t('availability.week.heading', { week: isoWeekNumber(monday), range })}
+      className="availability-section"
+    >
       <div className="week-nav">
         <Button variant="secondary" onClick={() => setMonday(addDays(monday, -7))}>
           {t('availability.week.previous')}
@@ -91,7 +93,7 @@ function Week({ availability }: { availability: Availability }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -187,10 +189,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
     return `${formatWeekdayName(language, w.weekday)} ${hours}${until ? `, ${until}` : ''}`;
   };
   return (
-    <section aria-labelledby="weekly-heading" className="availability-section">
-      <Heading variant="h2" id="weekly-heading" mb="s">
-        {t('availability.weekly.heading')}
-      </Heading>
+    <Section headingId="weekly-heading" heading={t('availability.weekly.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.weekly.intro')}</Paragraph>
       {rows.length === 0 ? (
         <Empty text={t('availability.weekly.empty')} />
@@ -258,7 +257,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
           onChange={(validUntil) => setValues({ ...values, validUntil })}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -291,10 +290,7 @@ function OneOffSection({ availability }: { availability: Availability }) {
   const describe = (o: Availability['oneOff'][number]) =>
     `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
   return (
-    <section aria-labelledby="oneoff-heading" className="availability-section">
-      <Heading variant="h2" id="oneoff-heading" mb="s">
-        {t('availability.oneOff.heading')}
-      </Heading>
+    <Section headingId="oneoff-heading" heading={t('availability.oneOff.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.oneOff.intro')}</Paragraph>
       {rows.length === 0 ? (
         <Empty text={t('availability.oneOff.empty')} />
@@ -345,7 +341,7 @@ function OneOffSection({ availability }: { availability: Availability }) {
           />
         </div>
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -391,10 +387,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
       ? formatWeekdayDate(language, asInstant(a.firstDay))
       : `${formatDate(language, asInstant(a.firstDay))}–${formatDate(language, asInstant(a.lastDay))}`;
   return (
-    <section aria-labelledby="absence-heading" className="availability-section">
-      <Heading variant="h2" id="absence-heading" mb="s">
-        {t('availability.absence.heading')}
-      </Heading>
+    <Section headingId="absence-heading" heading={t('availability.absence.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.absence.intro')}</Paragraph>
       {rows.length === 0 ? (
         <Empty text={t('availability.absence.empty')} />
@@ -441,6 +434,6 @@ function AbsenceSection({ availability }: { availability: Availability }) {
           />
         </div>
       </Form>
-    </section>
+    </Section>
   );
 }

@@ -5,7 +5,8 @@ import { TextInput } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { createFeed, revokeFeed, useCalendarFeed, useRefreshCalendarFeed } from './calendar-link-api';
@@ -73,10 +74,7 @@ export function CalendarLinkPage() {
                 : t('calendarLink.none')}
             </InlineAlert>
             {url && (
-              <section aria-labelledby="link-heading" className="calendar-link">
-                <Heading variant="h2" id="link-heading" mb="s">
-                  {t('calendarLink.yourLink')}
-                </Heading>
+              <Section headingId="link-heading" heading={t('calendarLink.yourLink')} className="calendar-link">
                 <TextInput
                   id="calendar-url"
                   labelText={t('calendarLink.address')}
@@ -94,12 +92,13 @@ export function CalendarLinkPage() {
                     {t('calendarLink.copyByHand')}
                   </InlineAlert>
                 )}
-              </section>
+              </Section>
             )}
-            <section aria-labelledby="actions-heading" className="calendar-link">
-              <Heading variant="h2" id="actions-heading" mb="s">
-                {t(query.data.active ? 'calendarLink.changeHeading' : 'calendarLink.createHeading')}
-              </Heading>
+            <Section
+              headingId="actions-heading"
+              heading={t(query.data.active ? 'calendarLink.changeHeading' : 'calendarLink.createHeading')}
+              className="calendar-link"
+            >
               {query.data.active && <Paragraph mb="s">{t('calendarLink.renewIntro')}</Paragraph>}
               <div className="calendar-link__actions">
                 <Button
@@ -138,7 +137,7 @@ export function CalendarLinkPage() {
               )}
               {create.isError && <ProblemNotice error={create.error} />}
               {revoke.isError && <ProblemNotice error={revoke.error} />}
-            </section>
+            </Section>
           </>
         )}
       </Page>

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
+import { multipart } from '../../api/multipart';
 
 export type Credential = components['schemas']['CredentialResponse'];
 export type TrainingType = components['schemas']['TrainingType'];
@@ -25,23 +26,15 @@ export interface Upload {
 // A multipart form: the fields first, the file last (the server reads the fields before the bytes).
 export const uploadCredential = (upload: Upload) =>
   call(
-    api.POST('/api/experts/me/credentials', {
-      // The document types a binary part as a string; the browser sends the File as it is.
-      body: {
+    api.POST(
+      '/api/experts/me/credentials',
+      multipart({
         type: upload.type,
         provider: upload.provider,
         completedOn: upload.completedOn,
-        file: upload.file as unknown as string,
-      },
-      bodySerializer: (body) => {
-        const form = new FormData();
-        form.append('type', body.type);
-        form.append('provider', body.provider);
-        form.append('completedOn', body.completedOn);
-        form.append('file', body.file as unknown as File);
-        return form;
-      },
-    }),
+        file: upload.file,
+      }),
+    ),
   );
 
 export const withdrawCredential = (id: string) =>

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
+import { FileChoice } from '../../components/file-choice';
 import { DateTimeField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
@@ -99,16 +100,11 @@ function CertificateItem({ credential }: { credential: Credential }) {
   );
 }
 
-// A phone can take the photo straight away; every device can pick a file.
-const hasCamera = () => window.matchMedia('(pointer: coarse)').matches;
-
 function UploadForm() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const refresh = useRefreshCredentials();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const cameraInput = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState({
     type: 'kokemusasiantuntija' as TrainingType,
     provider: '',
@@ -141,8 +137,6 @@ function UploadForm() {
     onSuccess: async () => {
       await refresh();
       setValues({ type: values.type, provider: '', completedOn: '', file: null });
-      if (fileInput.current) fileInput.current.value = '';
-      if (cameraInput.current) cameraInput.current.value = '';
       announce(t('certificates.uploaded'));
     },
   });
@@ -175,57 +169,24 @@ function UploadForm() {
         </RadioButtonGroup>
         <TextField {...bind('provider')} hint={t('certificates.fields.providerHint')} />
         <DateTimeField {...bind('completedOn')} type="date" />
-        <fieldset className={`file-choice${fileError ? ' file-choice--error' : ''}`} aria-describedby="file-limits">
-          <legend className="file-choice__legend">{labels.file}</legend>
-          <p id="file-limits" className="file-choice__hint">
-            {limits}
-          </p>
-          <label htmlFor="file" className="file-choice__label">
-            {t('certificates.fields.chooseFile')}
-          </label>
-          <input
-            ref={fileInput}
-            id="file"
-            name="file"
-            type="file"
-            accept={ACCEPT}
-            className="file-choice__input"
-            aria-describedby={fileError ? 'file-limits file-error' : 'file-limits'}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => pick(e.target.files?.[0])}
-          />
-          {hasCamera() && (
-            <>
-              <label htmlFor="camera" className="file-choice__label">
-                {t('certificates.fields.takePhoto')}
-              </label>
-              <input
-                ref={cameraInput}
-                id="camera"
-                name="camera"
-                type="file"
-                accept="image/jpeg,image/png"
-                capture="environment"
-                className="file-choice__input"
-                aria-describedby="file-limits"
-                onChange={(e) => pick(e.target.files?.[0])}
-              />
-            </>
-          )}
-          {values.file && (
-            <p className="file-choice__chosen">
-              {t('certificates.fields.chosen', {
-                name: values.file.name,
-                size: formatNumber(language, values.file.size / 1024 / 1024, 1),
-              })}
-            </p>
-          )}
-          {fileError && (
-            <p id="file-error" className="file-choice__error">
-              {fileError}
-            </p>
-          )}
-        </fieldset>
+        <FileChoice
+          id="file"
+          legend={labels.file}
+          limits={limits}
+          accept={ACCEPT}
+          chooseLabel={t('certificates.fields.chooseFile')}
+          photoLabel={t('certificates.fields.takePhoto')}
+          file={values.file}
+          chosen={
+            values.file &&
+            t('certificates.fields.chosen', {
+              name: values.file.name,
+              size: formatNumber(language, values.file.size / 1024 / 1024, 1),
+            })
+          }
+          error={fileError}
+          onPick={pick}
+        />
       </Form>
     </Section>
   );

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
+import { FileChoice } from '../../components/file-choice';
+import { Facts } from '../../components/facts';
 import { DateTimeField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
@@ -363,16 +365,11 @@ function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
   );
 }
 
-// A phone can take the photo straight away; every device can pick a file.
-const hasCamera = () => window.matchMedia('(pointer: coarse)').matches;
-
 function CostForm({ claim }: { claim: Claim }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const store = useStoreClaim();
-  const fileInput = useRef<HTMLInputElement>(null);
-  const cameraInput = useRef<HTMLInputElement>(null);
   const [values, setValues] = useState({
     kind: 'public_transport' as CostKind,
     amountCents: '',
@@ -409,8 +406,6 @@ function CostForm({ claim }: { claim: Claim }) {
     onSuccess: async (saved) => {
       await store(saved);
       setValues({ kind: values.kind, amountCents: '', description: '', receipt: null });
-      if (fileInput.current) fileInput.current.value = '';
-      if (cameraInput.current) cameraInput.current.value = '';
       announce(t('claims.costs.added'));
     },
   });
@@ -441,55 +436,18 @@ function CostForm({ claim }: { claim: Claim }) {
         </RadioButtonGroup>
         <TextField {...bind('amountCents')} hint={t('claims.costs.amountHint')} />
         <TextField {...bind('description')} optional />
-        <fieldset
-          className={`receipt-choice${fileError ? ' receipt-choice--error' : ''}`}
-          aria-describedby="receipt-limits"
-        >
-          <legend className="receipt-choice__legend">{labels.receipt}</legend>
-          <p id="receipt-limits" className="receipt-choice__hint">
-            {t('claims.costs.limits', { size: formatNumber(language, 5) })}
-          </p>
-          <label htmlFor="receipt" className="receipt-choice__label">
-            {t('claims.costs.chooseFile')}
-          </label>
-          <input
-            ref={fileInput}
-            id="receipt"
-            name="receipt"
-            type="file"
-            accept={TYPES.join(',')}
-            className="receipt-choice__input"
-            aria-describedby={fileError ? 'receipt-limits receipt-error' : 'receipt-limits'}
-            aria-invalid={fileError ? true : undefined}
-            onChange={(e) => pick(e.target.files?.[0])}
-          />
-          {hasCamera() && (
-            <>
-              <label htmlFor="receipt-camera" className="receipt-choice__label">
-                {t('claims.costs.takePhoto')}
-              </label>
-              <input
-                ref={cameraInput}
-                id="receipt-camera"
-                name="receipt-camera"
-                type="file"
-                accept="image/jpeg,image/png"
-                capture="environment"
-                className="receipt-choice__input"
-                aria-describedby="receipt-limits"
-                onChange={(e) => pick(e.target.files?.[0])}
-              />
-            </>
-          )}
-          {values.receipt && (
-            <p className="receipt-choice__chosen">{t('claims.costs.chosen', { name: values.receipt.name })}</p>
-          )}
-          {fileError && (
-            <p id="receipt-error" className="receipt-choice__error">
-              {fileError}
-            </p>
-          )}
-        </fieldset>
+        <FileChoice
+          id="receipt"
+          legend={labels.receipt}
+          limits={t('claims.costs.limits', { size: formatNumber(language, 5) })}
+          accept={TYPES.join(',')}
+          chooseLabel={t('claims.costs.chooseFile')}
+          photoLabel={t('claims.costs.takePhoto')}
+          file={values.receipt}
+          chosen={values.receipt && t('claims.costs.chosen', { name: values.receipt.name })}
+          error={fileError}
+          onPick={pick}
+        />
       </Form>
     </>
   );
@@ -508,14 +466,7 @@ function Amounts({ claim }: { claim: Claim }) {
   return (
     <Section headingId="claim-amounts-heading" heading={t('claims.amounts.heading')}>
       <Paragraph mb="s">{claim.status === 'paid' ? t('claims.amounts.paid') : t('claims.amounts.estimate')}</Paragraph>
-      <dl className="facts">
-        {rows.map(([key, cents]) => (
-          <div key={key}>
-            <dt>{t(`claims.amounts.${key}`)}</dt>
-            <dd>{formatCents(language, cents)}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows.map(([key, cents]) => [t(`claims.amounts.${key}`), formatCents(language, cents)])} />
     </Section>
   );
 }

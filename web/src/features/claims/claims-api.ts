@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
+import { multipart } from '../../api/multipart';
 
 export type Claim = components['schemas']['ClaimResponse'];
 export type ClaimStatus = components['schemas']['ClaimStatus'];
@@ -56,21 +57,12 @@ export const addCost = (id: string, cost: NewCost) =>
   call(
     api.POST('/api/claims/{id}/costs', {
       params: { path: { id } },
-      // The document types a binary part as a string; the browser sends the File as it is.
-      body: {
+      ...multipart({
         kind: cost.kind,
         amountCents: cost.amountCents,
-        description: cost.description,
-        receipt: cost.receipt as unknown as string,
-      },
-      bodySerializer: (body) => {
-        const form = new FormData();
-        form.append('kind', body.kind);
-        form.append('amountCents', String(body.amountCents));
-        if (body.description) form.append('description', body.description);
-        form.append('receipt', body.receipt as unknown as File);
-        return form;
-      },
+        description: cost.description || undefined,
+        receipt: cost.receipt,
+      }),
     }),
   );
 

@@ -3,6 +3,7 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Claim, isClaimable, useMyAssignments, useMyClaims } from './claims-api';
@@ -31,10 +32,7 @@ function Waiting() {
   const claimed = new Set((claims.data?.items ?? []).map((c) => c.assignmentId));
   const waiting = (assignments.data ?? []).filter((a) => isClaimable(a) && !claimed.has(a.id));
   return (
-    <section aria-labelledby="claims-waiting-heading" className="section">
-      <Heading variant="h2" id="claims-waiting-heading" mb="s">
-        {t('claims.waiting.heading')}
-      </Heading>
+    <Section headingId="claims-waiting-heading" heading={t('claims.waiting.heading')}>
       {assignments.isPending || claims.isPending ? (
         <Loading />
       ) : assignments.isError ? (
@@ -54,7 +52,7 @@ function Waiting() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -62,10 +60,7 @@ function Mine() {
   const { t } = useTranslation();
   const claims = useMyClaims();
   return (
-    <section aria-labelledby="claims-mine-heading" className="section">
-      <Heading variant="h2" id="claims-mine-heading" mb="s">
-        {t('claims.mine.heading')}
-      </Heading>
+    <Section headingId="claims-mine-heading" heading={t('claims.mine.heading')}>
       {claims.isPending ? (
         <Loading />
       ) : claims.isError ? (
@@ -79,7 +74,7 @@ function Mine() {
           ))}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 

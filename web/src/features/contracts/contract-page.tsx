@@ -6,8 +6,9 @@ import { checkRequired, Form, TextField, useSubmission } from '../../components/
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Contract, useContract, usePdfUrl, useSign } from './contracts-api';
@@ -21,10 +22,7 @@ function KeyTerms({ contract }: { contract: Contract }) {
   const language = i18n.language as Language;
   const fee = contract.fee;
   return (
-    <section className="section" aria-labelledby="terms-heading">
-      <Heading variant="h2" id="terms-heading" mb="s">
-        {t('contracts.keyTerms')}
-      </Heading>
+    <Section headingId="terms-heading" heading={t('contracts.keyTerms')}>
       <dl className="facts">
         <div>
           <dt>{t('contracts.parties')}</dt>
@@ -79,7 +77,7 @@ function KeyTerms({ contract }: { contract: Contract }) {
       {contract.language !== language && (
         <Paragraph mb="m">{t(`contracts.bindingLanguage.${contract.language}`)}</Paragraph>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -94,10 +92,7 @@ function Document({ contract }: { contract: Contract }) {
       </Paragraph>
     );
   return (
-    <section className="section" aria-labelledby="document-heading">
-      <Heading variant="h2" id="document-heading" mb="s">
-        {t('contracts.document')}
-      </Heading>
+    <Section headingId="document-heading" heading={t('contracts.document')}>
       {error !== undefined && <ProblemNotice error={error} />}
       {!url && error === undefined && <Loading />}
       {url && (
@@ -118,7 +113,7 @@ function Document({ contract }: { contract: Contract }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -158,10 +153,7 @@ function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => 
     },
   });
   return (
-    <section className="section" aria-labelledby="sign-heading">
-      <Heading variant="h2" id="sign-heading" mb="s">
-        {t('contracts.signTitle')}
-      </Heading>
+    <Section headingId="sign-heading" heading={t('contracts.signTitle')}>
       <Paragraph mb="m">{t('contracts.signIntro')}</Paragraph>
       <Form {...formProps} onSubmit={() => submit(password)} submitLabel={t('contracts.signSubmit')}>
         <TextField
@@ -175,7 +167,7 @@ function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => 
           errors={errors}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 

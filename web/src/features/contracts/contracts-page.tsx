@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Contract, useContracts } from './contracts-api';
@@ -41,18 +42,12 @@ export function ContractsPage() {
       {contracts.isError && <LoadError error={contracts.error} onRetry={() => void contracts.refetch()} />}
       {contracts.data && (
         <>
-          <section className="section" aria-labelledby="contracts-to-sign">
-            <Heading variant="h2" id="contracts-to-sign" mb="s">
-              {t('contracts.toSign')}
-            </Heading>
+          <Section headingId="contracts-to-sign" heading={t('contracts.toSign')}>
             {toSign.length === 0 ? <Empty text={t('contracts.noneToSign')} /> : <ContractList items={toSign} />}
-          </section>
-          <section className="section" aria-labelledby="contracts-others">
-            <Heading variant="h2" id="contracts-others" mb="s">
-              {t('contracts.others')}
-            </Heading>
+          </Section>
+          <Section headingId="contracts-others" heading={t('contracts.others')}>
             {others.length === 0 ? <Empty text={t('contracts.noneOthers')} /> : <ContractList items={others} />}
-          </section>
+          </Section>
         </>
       )}
     </Page>

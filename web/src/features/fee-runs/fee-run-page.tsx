@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
+import { Facts } from '../../components/facts';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
@@ -172,14 +173,7 @@ function Totals({ run }: { run: FeeRun }) {
   ];
   return (
     <Section headingId="totals-heading" heading={t('feeRuns.totals.heading')}>
-      <dl className="facts">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
       {run.skippedCount > 0 && (
         <InlineAlert status="warning">
           <Paragraph>{t('feeRuns.totals.skipped', { count: run.skippedCount })}</Paragraph>

@@ -9,7 +9,7 @@ import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { Section } from '../../components/section';
 import { Loaded } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Paragraph } from '../../components/suomifi';
 import { linkColumn, TableRows } from '../../components/table';
 import { TableRegion } from '../../components/table-region';
 import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
@@ -49,10 +49,7 @@ function Start() {
     },
   });
   return (
-    <section aria-labelledby="start-heading" className="section content-narrow">
-      <Heading variant="h2" id="start-heading" mb="s">
-        {t('feeRuns.start.heading')}
-      </Heading>
+    <Section headingId="start-heading" heading={t('feeRuns.start.heading')} className="section content-narrow">
       <Form onSubmit={() => submit(upTo)} {...formProps} submitLabel={t('feeRuns.start.submit')}>
         <DateTimeField
           field="upTo"
@@ -64,7 +61,7 @@ function Start() {
           errors={errors}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 

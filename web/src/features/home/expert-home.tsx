@@ -9,6 +9,7 @@ import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 
@@ -53,7 +54,7 @@ function TimeChanges({ changes }: { changes: HomeTimeChange[] }) {
     }
   };
   return (
-    <Section id="home-time-changes" title={t('expertHome.timeChanges.heading')}>
+    <Section headingId="home-time-changes" heading={t('expertHome.timeChanges.heading')}>
       {state.said && (
         <Paragraph ref={said} tabIndex={-1} mb="s">
           {state.said}
@@ -99,17 +100,6 @@ function TimeChanges({ changes }: { changes: HomeTimeChange[] }) {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={id}>
-      <Heading variant="h2" id={id} mb="s">
-        {title}
-      </Heading>
-      {children}
-    </section>
-  );
-}
-
 export function ExpertHome({ name }: { name: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -123,7 +113,7 @@ export function ExpertHome({ name }: { name: string }) {
       {data && (
         <>
           <TimeChanges changes={data.timeChanges} />
-          <Section id="home-offers" title={t('expertHome.offers')}>
+          <Section headingId="home-offers" heading={t('expertHome.offers')}>
             {data.offers.length === 0 ? (
               <Empty text={t('expertHome.noOffers')} />
             ) : (
@@ -140,7 +130,7 @@ export function ExpertHome({ name }: { name: string }) {
               </ul>
             )}
           </Section>
-          <Section id="home-contracts" title={t('expertHome.contracts')}>
+          <Section headingId="home-contracts" heading={t('expertHome.contracts')}>
             {data.contractsToSign.length === 0 ? (
               <Empty text={t('expertHome.noContracts')} />
             ) : (
@@ -154,7 +144,7 @@ export function ExpertHome({ name }: { name: string }) {
               </ul>
             )}
           </Section>
-          <Section id="home-assignments" title={t('expertHome.assignments')}>
+          <Section headingId="home-assignments" heading={t('expertHome.assignments')}>
             {data.nextAssignments.length === 0 ? (
               <Empty text={t('expertHome.noAssignments')} />
             ) : (
@@ -173,7 +163,7 @@ export function ExpertHome({ name }: { name: string }) {
                 : t('expertHome.allAssignments')}
             </AppLink>
           </Section>
-          <Section id="home-claims" title={t('expertHome.claims')}>
+          <Section headingId="home-claims" heading={t('expertHome.claims')}>
             {data.returnedClaims === 0 ? (
               <Empty text={t('expertHome.noClaims')} />
             ) : (

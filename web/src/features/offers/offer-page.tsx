@@ -9,6 +9,7 @@ import { AppLink } from '../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Accepted, isWaiting, type Offer, useAcceptOffer, useDeclineOffer, useOffers } from './offers-api';
@@ -62,10 +63,7 @@ function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
     },
   });
   return (
-    <section className="section" aria-labelledby="decline-heading">
-      <Heading variant="h2" id="decline-heading" mb="s">
-        {t('offers.decline.title')}
-      </Heading>
+    <Section headingId="decline-heading" heading={t('offers.decline.title')}>
       <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('offers.decline.submit')}>
         <TextAreaField
           field="reason"
@@ -77,7 +75,7 @@ function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
           optional
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph } from '../../components/suomifi';
+import { Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { isWaiting, type Offer, useOffers } from './offers-api';
@@ -40,22 +41,16 @@ export function OffersPage() {
       {offers.isError && <LoadError error={offers.error} onRetry={() => void offers.refetch()} />}
       {offers.data && (
         <>
-          <section className="section" aria-labelledby="offers-waiting">
-            <Heading variant="h2" id="offers-waiting" mb="s">
-              {t('offers.waiting')}
-            </Heading>
+          <Section headingId="offers-waiting" heading={t('offers.waiting')}>
             {waiting.length === 0 ? <Empty text={t('offers.noneWaiting')} /> : <OfferList offers={waiting} waiting />}
-          </section>
-          <section className="section" aria-labelledby="offers-answered">
-            <Heading variant="h2" id="offers-answered" mb="s">
-              {t('offers.answered')}
-            </Heading>
+          </Section>
+          <Section headingId="offers-answered" heading={t('offers.answered')}>
             {answered.length === 0 ? (
               <Empty text={t('offers.noneAnswered')} />
             ) : (
               <OfferList offers={answered} waiting={false} />
             )}
-          </section>
+          </Section>
         </>
       )}
     </Page>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { ReasonForm } from '../../components/reason-form';
 import { LoadError, Loading } from '../../components/states';
-import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -69,10 +70,7 @@ export function CancelOrder({ order }: { order: Order }) {
     }
   };
   return (
-    <section className="section" aria-labelledby="cancel-heading">
-      <Heading variant="h2" id="cancel-heading" mb="s">
-        {t('orders.cancel.heading')}
-      </Heading>
+    <Section headingId="cancel-heading" heading={t('orders.cancel.heading')}>
       {!quote && (
         <Button variant="secondary" onClick={() => void ask()}>
           {t('orders.cancel.open')}
@@ -81,6 +79,6 @@ export function CancelOrder({ order }: { order: Order }) {
       {quote?.pending && <Loading />}
       {quote?.error !== undefined && <LoadError error={quote.error} onRetry={() => void ask()} />}
       {quote?.data && <CancelForm order={order} quote={quote.data} />}
-    </section>
+    </Section>
   );
 }

@@ -7,8 +7,9 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { Button, Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
+import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { AssignmentCard } from './assignment-card';
@@ -132,10 +133,7 @@ function SendDraft({ order }: { order: Order }) {
     }
   };
   return (
-    <section className="section" aria-labelledby="send-heading">
-      <Heading variant="h2" id="send-heading" mb="s">
-        {t('orders.order.sendHeading')}
-      </Heading>
+    <Section headingId="send-heading" heading={t('orders.order.sendHeading')}>
       <Estimate order={order} />
       <Paragraph mb="m">{t('orders.order.sendIntro')}</Paragraph>
       {state.failure !== undefined && <ProblemNotice error={state.failure} />}
@@ -150,7 +148,7 @@ function SendDraft({ order }: { order: Order }) {
         </Button>
         <AppLink to={`/orders/${order.id}/edit`}>{t('orders.order.edit')}</AppLink>
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -165,10 +163,7 @@ function Timeline({ order }: { order: Order }) {
   const language = i18n.language as Language;
   const events = useTimeline(order.id, true);
   return (
-    <section className="section" aria-labelledby="timeline-heading">
-      <Heading variant="h2" id="timeline-heading" mb="s">
-        {t('orders.timeline.heading')}
-      </Heading>
+    <Section headingId="timeline-heading" heading={t('orders.timeline.heading')}>
       {events.isPending && <Loading />}
       {events.isError && <LoadError error={events.error} onRetry={() => void events.refetch()} />}
       {events.data && (
@@ -181,7 +176,7 @@ function Timeline({ order }: { order: Order }) {
           ))}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -194,17 +189,14 @@ function CostSoFar({ order }: { order: Order }) {
   ).length;
   if (order.status === 'draft') return null;
   return (
-    <section className="section" aria-labelledby="cost-heading">
-      <Heading variant="h2" id="cost-heading" mb="s">
-        {t('orders.cost.heading')}
-      </Heading>
+    <Section headingId="cost-heading" heading={t('orders.cost.heading')}>
       <Paragraph>
         {order.feeEstimateCents === null
           ? t('orders.order.noEstimate')
           : t('orders.cost.sofar', { total: formatCents(language, counted * order.feeEstimateCents), count: counted })}
       </Paragraph>
       <Paragraph mt="xs">{t('orders.cost.note')}</Paragraph>
-    </section>
+    </Section>
   );
 }
 
@@ -244,18 +236,12 @@ export function OrderPage() {
         <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
       </Paragraph>
       {o.status === 'draft' && <SendDraft order={o} />}
-      <section className="section" aria-labelledby="facts-heading">
-        <Heading variant="h2" id="facts-heading" mb="s">
-          {t('orders.order.details')}
-        </Heading>
+      <Section headingId="facts-heading" heading={t('orders.order.details')}>
         <Facts order={o} />
         {o.status !== 'draft' && <Estimate order={o} />}
-      </section>
+      </Section>
       {o.status !== 'draft' && (
-        <section className="section" aria-labelledby="experts-heading">
-          <Heading variant="h2" id="experts-heading" mb="s">
-            {t('orders.experts.heading')}
-          </Heading>
+        <Section headingId="experts-heading" heading={t('orders.experts.heading')}>
           {booked.length === 0 ? (
             <Paragraph>{t('orders.experts.none')}</Paragraph>
           ) : (
@@ -265,7 +251,7 @@ export function OrderPage() {
               ))}
             </ul>
           )}
-        </section>
+        </Section>
       )}
       <CostSoFar order={o} />
       <Timeline order={o} />

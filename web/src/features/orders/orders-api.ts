@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
 import type { components } from '../../api/schema';
+import { multipart } from '../../api/multipart';
 
 export type Order = components['schemas']['RequestResponse'];
 export type OrderInput = components['schemas']['CreateRequestDto'];
@@ -104,13 +105,7 @@ export function attachMaterial(id: string, file: File) {
   return call(
     api.PUT('/api/booking-requests/{id}/material', {
       params: { path: { id } },
-      // The document types a binary part as a string; the browser sends the File as it is.
-      body: { file: file as unknown as string },
-      bodySerializer: (body) => {
-        const form = new FormData();
-        form.append('file', body.file as unknown as File);
-        return form;
-      },
+      ...multipart({ file }),
     }),
   );
 }

@@ -6,6 +6,7 @@ import { type FieldError, Form, TextField, useSubmission } from '../../component
 import { Page } from '../../components/page';
 import { Empty, LoadError, Loading } from '../../components/states';
 import { Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Section } from '../../components/section';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -43,10 +44,7 @@ function Current({ details }: { details: PaymentDetails | null }) {
   const language = i18n.language as Language;
   const none = t('paymentDetails.current.none');
   return (
-    <section aria-labelledby="current-heading" className="payment-section">
-      <Heading variant="h2" id="current-heading" mb="s">
-        {t('paymentDetails.current.heading')}
-      </Heading>
+    <Section headingId="current-heading" heading={t('paymentDetails.current.heading')} className="payment-section">
       {details === null ? (
         <Empty text={t('paymentDetails.current.empty')} />
       ) : (
@@ -78,7 +76,7 @@ function Current({ details }: { details: PaymentDetails | null }) {
           <dd>{t(details.declinesFee ? 'paymentDetails.current.declines' : 'paymentDetails.current.takesFee')}</dd>
         </dl>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -172,10 +170,11 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
   const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
   const keepHint = t('paymentDetails.fields.keepHint');
   return (
-    <section aria-labelledby="change-heading" className="payment-section">
-      <Heading variant="h2" id="change-heading" mb="s">
-        {t(details ? 'paymentDetails.change.heading' : 'paymentDetails.change.headingNew')}
-      </Heading>
+    <Section
+      headingId="change-heading"
+      heading={t(details ? 'paymentDetails.change.heading' : 'paymentDetails.change.headingNew')}
+      className="payment-section"
+    >
       <Form
         {...formProps}
         id="payment-form"
@@ -290,6 +289,6 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
           onChange={(declinesFee) => set({ declinesFee })}
         />
       </Form>
-    </section>
+    </Section>
   );
 }

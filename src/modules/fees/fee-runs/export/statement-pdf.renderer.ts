@@ -1,4 +1,4 @@
-import { A4, BODY, BOLD, instant, openArchivalPdf } from '../../../../common/pdf/archival-pdf';
+import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../../common/pdf/archival-pdf';
 import {
   DocumentWriter,
   HOUSE_COLOR,
@@ -49,30 +49,27 @@ export function renderStatementPdf(
 function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = false): Buffer {
   const t = statementTexts(doc.language);
   const issuedAt = instant(doc.issuedAt);
-  const archival = openArchivalPdf({
-    lang: t.pdfLang,
-    title: t.pdfTitle(doc.runReference),
-    author: t.countyName,
-    createdAt: issuedAt,
-    modifiedAt: issuedAt,
-    margins: MARGIN,
-    fixedSubsets,
-    pdfkitStream,
-  });
-  const { pdf } = archival;
-  pdf.font(BODY).fontSize(SIZE.body).fillColor(COLOR.text);
-
-  const root = pdf.struct('Document');
-  pdf.addStructure(root);
-  const w = new StatementWriter(pdf, new TextSetter(pdf, archival.fixedSubsets), root, t);
-  w.header(doc);
-  w.parties(doc);
-  w.table(doc.lines, statementTotals(doc.lines));
-  w.notes();
-  root.end();
-  w.furniture(doc);
-  pdf.end();
-  return archival.bytes();
+  return renderTaggedPdf(
+    {
+      lang: t.pdfLang,
+      title: t.pdfTitle(doc.runReference),
+      author: t.countyName,
+      createdAt: issuedAt,
+      modifiedAt: issuedAt,
+      margins: MARGIN,
+      fixedSubsets,
+      pdfkitStream,
+      bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
+    },
+    (pdf, ts, root) => new StatementWriter(pdf, ts, root, t),
+    (w) => {
+      w.header(doc);
+      w.parties(doc);
+      w.table(doc.lines, statementTotals(doc.lines));
+      w.notes();
+    },
+    (w) => w.furniture(doc),
+  );
 }
 
 class StatementWriter extends DocumentWriter {
@@ -117,28 +114,13 @@ class StatementWriter extends DocumentWriter {
     const table = pdf.struct('Table');
     this.root.add(table);
     this.headerRow(table);
-    lines.forEach((line) => {
-      const cells = [
-        t.formatDate(line.workDate),
-        line.title,
-        t.formatHours(line.quarterHours),
-        t.formatMoney(line.grossFeeCents),
-        t.formatMoney(line.travelAndCostsCents),
-        t.formatMoney(line.withholdingCents),
-        t.formatMoney(line.netCents),
-      ];
-      this.row(table, cells, false);
-    });
-    const total = [
-      '',
-      t.total,
-      t.formatHours(totals.quarterHours),
-      t.formatMoney(totals.grossFeeCents),
-      t.formatMoney(totals.travelAndCostsCents),
-      t.formatMoney(totals.withholdingCents),
-      t.formatMoney(totals.netCents),
+    // A line and the total carry the same figures: hours, then the amounts of money in the columns' order.
+    const figures = (f: StatementTotals) => [
+      t.formatHours(f.quarterHours),
+      ...[f.grossFeeCents, f.travelAndCostsCents, f.withholdingCents, f.netCents].map((cents) => t.formatMoney(cents)),
     ];
-    this.row(table, total, true);
+    lines.forEach((line) => this.row(table, [t.formatDate(line.workDate), line.title, ...figures(line)], false));
+    this.row(table, ['', t.total, ...figures(totals)], true);
     this.rules();
     table.end();
     pdf.x = MARGIN.left;

@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/announcer';
 import { DateTimeField } from '../../../components/fields';
-import { type FieldError, Form, TextField } from '../../../components/form';
+import { type FieldError, fieldBinder, Form, TextField } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { saveBlob } from '../../../components/save-file';
 import { BusyButton } from '../../../components/busy-button';
 import { Section } from '../../../components/section';
 import { Loaded, ProblemNotice } from '../../../components/states';
-import { Heading, Paragraph } from '../../../components/suomifi';
+import { Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import { nextDay, startOfHelsinkiDay } from '../../../i18n/helsinki-date';
@@ -46,7 +46,6 @@ export function AuditTrailPage() {
   const [offset, setOffset] = useState(0);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [attempt, setAttempt] = useState(0);
-  const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const labels = {
     actorEmail: t('admin.audit.filters.actorEmail'),
     action: t('admin.audit.filters.action'),
@@ -54,6 +53,7 @@ export function AuditTrailPage() {
     from: t('admin.audit.filters.from'),
     to: t('admin.audit.filters.to'),
   };
+  const bind = fieldBinder(draft, setDraft, labels, errors);
 
   const search = () => {
     const found: FieldError[] = [];
@@ -75,10 +75,7 @@ export function AuditTrailPage() {
   return (
     <Page title={t('admin.audit.title')}>
       <Paragraph mb="m">{t('admin.audit.intro')}</Paragraph>
-      <section aria-labelledby="audit-filters-heading" className="section">
-        <Heading variant="h2" id="audit-filters-heading" mb="s">
-          {t('admin.audit.filters.heading')}
-        </Heading>
+      <Section headingId="audit-filters-heading" heading={t('admin.audit.filters.heading')}>
         <Form
           onSubmit={search}
           pending={false}
@@ -87,53 +84,14 @@ export function AuditTrailPage() {
           submitLabel={t('admin.audit.filters.search')}
         >
           <div className="filters">
-            <TextField
-              field="actorEmail"
-              label={labels.actorEmail}
-              value={draft.actorEmail}
-              onChange={set('actorEmail')}
-              errors={errors}
-              type="email"
-              optional
-            />
-            <TextField
-              field="action"
-              label={labels.action}
-              value={draft.action}
-              onChange={set('action')}
-              errors={errors}
-              hint={t('admin.audit.filters.actionHint')}
-              optional
-            />
-            <TextField
-              field="entityId"
-              label={labels.entityId}
-              value={draft.entityId}
-              onChange={set('entityId')}
-              errors={errors}
-              optional
-            />
-            <DateTimeField
-              field="from"
-              type="date"
-              label={labels.from}
-              value={draft.from}
-              onChange={set('from')}
-              errors={errors}
-              optional
-            />
-            <DateTimeField
-              field="to"
-              type="date"
-              label={labels.to}
-              value={draft.to}
-              onChange={set('to')}
-              errors={errors}
-              optional
-            />
+            <TextField {...bind('actorEmail')} type="email" optional />
+            <TextField {...bind('action')} hint={t('admin.audit.filters.actionHint')} optional />
+            <TextField {...bind('entityId')} optional />
+            <DateTimeField {...bind('from')} type="date" optional />
+            <DateTimeField {...bind('to')} type="date" optional />
           </div>
         </Form>
-      </section>
+      </Section>
       <Results filter={filter} offset={offset} onOffset={setOffset} />
     </Page>
   );

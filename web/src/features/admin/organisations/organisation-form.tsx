@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeField, SelectField } from '../../../components/fields';
-import { checkRequired, type FieldError, Form, TextField, useSubmission } from '../../../components/form';
+import { checkRequired, type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
 import type { Language } from '../../../i18n/languages';
 import {
   createOrganisation,
@@ -91,6 +91,7 @@ export function OrganisationForm({ existing, units, today, onSaved }: Props) {
     labels,
     onSuccess: (saved) => onSaved(saved),
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Form
       onSubmit={() => submit(values)}
@@ -110,61 +111,24 @@ export function OrganisationForm({ existing, units, today, onSaved }: Props) {
           }))}
         />
       )}
-      <TextField
-        field="nameFi"
-        label={labels.nameFi}
-        value={values.nameFi}
-        onChange={(nameFi) => set({ nameFi })}
-        errors={errors}
-        autoComplete="off"
-      />
-      <TextField
-        field="nameSv"
-        label={labels.nameSv}
-        value={values.nameSv}
-        onChange={(nameSv) => set({ nameSv })}
-        errors={errors}
-        autoComplete="off"
-      />
-      <TextField
-        field="code"
-        label={labels.code}
-        hint={t('admin.organisations.fields.codeHint')}
-        value={values.code}
-        onChange={(code) => set({ code })}
-        errors={errors}
-        autoComplete="off"
-      />
+      <TextField {...bind('nameFi')} autoComplete="off" />
+      <TextField {...bind('nameSv')} autoComplete="off" />
+      <TextField {...bind('code')} hint={t('admin.organisations.fields.codeHint')} autoComplete="off" />
       {values.kind === 'project' && (
         <SelectField
-          field="ownerUnitId"
-          label={labels.ownerUnitId}
-          value={values.ownerUnitId}
-          onChange={(ownerUnitId) => set({ ownerUnitId })}
-          errors={errors}
+          {...bind('ownerUnitId')}
           options={[
             { value: '', label: t('admin.organisations.fields.chooseUnit') },
             ...units.map((u) => ({ value: u.id, label: `${organisationName(u, language)} (${u.code})` })),
           ]}
         />
       )}
+      <DateTimeField {...bind('activeFrom')} type="date" />
       <DateTimeField
-        field="activeFrom"
+        {...bind('activeUntil')}
         type="date"
-        label={labels.activeFrom}
-        value={values.activeFrom}
-        onChange={(activeFrom) => set({ activeFrom })}
-        errors={errors}
-      />
-      <DateTimeField
-        field="activeUntil"
-        type="date"
-        label={labels.activeUntil}
         hint={t('admin.organisations.fields.activeUntilHint')}
         optional
-        value={values.activeUntil}
-        onChange={(activeUntil) => set({ activeUntil })}
-        errors={errors}
       />
     </Form>
   );

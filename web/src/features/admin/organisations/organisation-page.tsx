@@ -10,6 +10,7 @@ import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
+import { Section } from '../../../components/section';
 import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { ActivePeriod } from './active-period';
@@ -76,10 +77,11 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
         {row(t('admin.organisations.columns.state'), t(`admin.organisations.states.${organisationState(o, today)}`))}
       </dl>
       <Members organisation={o} />
-      <section aria-labelledby="edit-heading" className="section content-narrow">
-        <Heading variant="h2" id="edit-heading" mb="s">
-          {t('admin.organisations.edit.heading')}
-        </Heading>
+      <Section
+        headingId="edit-heading"
+        heading={t('admin.organisations.edit.heading')}
+        className="section content-narrow"
+      >
         <OrganisationForm
           key={o.id}
           existing={o}
@@ -90,7 +92,7 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
             void client.invalidateQueries({ queryKey: ['organisations'] });
           }}
         />
-      </section>
+      </Section>
     </>
   );
 }
@@ -109,10 +111,7 @@ function Members({ organisation: o }: { organisation: Organisation }) {
     });
   };
   return (
-    <section aria-labelledby="members-heading" className="section">
-      <Heading variant="h2" id="members-heading" mb="s">
-        {t('admin.organisations.members.heading')}
-      </Heading>
+    <Section headingId="members-heading" heading={t('admin.organisations.members.heading')}>
       <Paragraph mb="s">{t('admin.organisations.members.intro')}</Paragraph>
       {members.isPending ? (
         <Loading />
@@ -156,7 +155,7 @@ function Members({ organisation: o }: { organisation: Organisation }) {
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}
       {members.data && <AddMember organisation={o} members={members.data} />}
-    </section>
+    </Section>
   );
 }
 

@@ -9,6 +9,7 @@ import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading } from '../../../components/states';
 import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
+import { Section } from '../../../components/section';
 import type { Language } from '../../../i18n/languages';
 import { ActivePeriod } from './active-period';
 import { OrganisationForm } from './organisation-form';
@@ -69,10 +70,11 @@ export function OrganisationsPage() {
               today={today}
             />
           ))}
-          <section aria-labelledby="create-heading" className="section content-narrow">
-            <Heading variant="h2" id="create-heading" mb="s">
-              {t('admin.organisations.create.heading')}
-            </Heading>
+          <Section
+            headingId="create-heading"
+            heading={t('admin.organisations.create.heading')}
+            className="section content-narrow"
+          >
             <OrganisationForm
               units={query.data.filter((o) => o.kind === 'unit')}
               today={today}
@@ -82,7 +84,7 @@ export function OrganisationsPage() {
                 void navigate(`/admin/organisations/${saved.id}`);
               }}
             />
-          </section>
+          </Section>
         </>
       )}
     </Page>

@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
-import { checkRequired, Form, TextField, useSubmission } from '../../../components/form';
+import { checkRequired, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { Loaded, ProblemNotice } from '../../../components/states';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { Button, Paragraph } from '../../../components/suomifi';
 import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
+import { Section } from '../../../components/section';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import {
@@ -72,29 +73,12 @@ function Invite() {
       void client.invalidateQueries({ queryKey: ['users'] });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
-    <section aria-labelledby="invite-heading" className="section content-narrow">
-      <Heading variant="h2" id="invite-heading" mb="s">
-        {t('admin.people.invite.heading')}
-      </Heading>
+    <Section headingId="invite-heading" heading={t('admin.people.invite.heading')} className="section content-narrow">
       <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.people.invite.submit')}>
-        <TextField
-          field="name"
-          label={labels.name}
-          value={values.name}
-          onChange={(name) => setValues((v) => ({ ...v, name }))}
-          errors={errors}
-          autoComplete="off"
-        />
-        <TextField
-          field="email"
-          label={labels.email}
-          value={values.email}
-          onChange={(email) => setValues((v) => ({ ...v, email }))}
-          errors={errors}
-          type="email"
-          autoComplete="off"
-        />
+        <TextField {...bind('name')} autoComplete="off" />
+        <TextField {...bind('email')} type="email" autoComplete="off" />
         <SelectField
           field="role"
           label={labels.role}
@@ -112,7 +96,7 @@ function Invite() {
           options={LANGUAGES.map((l) => ({ value: l, label: t(`admin.people.languages.${l}`) }))}
         />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -126,10 +110,7 @@ function People() {
     offset,
   );
   return (
-    <section aria-labelledby="people-heading" className="section">
-      <Heading variant="h2" id="people-heading" mb="s">
-        {t('admin.people.list.heading')}
-      </Heading>
+    <Section headingId="people-heading" heading={t('admin.people.list.heading')}>
       <div className="filters">
         <SelectField
           field="people-role"
@@ -181,7 +162,7 @@ function People() {
           </>
         )}
       </Loaded>
-    </section>
+    </Section>
   );
 }
 

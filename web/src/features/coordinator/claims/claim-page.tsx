@@ -8,6 +8,7 @@ import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { useBlobUrl } from '../shared/blob-url';
@@ -183,10 +184,7 @@ export function ClaimPage() {
                 </div>
               )}
             </dl>
-            <section className="section" aria-labelledby="trips-heading">
-              <Heading variant="h2" id="trips-heading" mb="s">
-                {t('coordinator.claims.trips')}
-              </Heading>
+            <Section headingId="trips-heading" heading={t('coordinator.claims.trips')}>
               {c.trips.length === 0 ? (
                 <Empty text={t('coordinator.claims.noTrips')} />
               ) : (
@@ -213,17 +211,14 @@ export function ClaimPage() {
                   </tbody>
                 </DataTable>
               )}
-            </section>
-            <section className="section" aria-labelledby="receipts-heading">
-              <Heading variant="h2" id="receipts-heading" mb="s">
-                {t('coordinator.claims.receipts')}
-              </Heading>
+            </Section>
+            <Section headingId="receipts-heading" heading={t('coordinator.claims.receipts')}>
               {c.costs.length === 0 ? (
                 <Empty text={t('coordinator.claims.noReceipts')} />
               ) : (
                 c.costs.map((cost) => <Receipt key={cost.id} claim={c} cost={cost} />)
               )}
-            </section>
+            </Section>
           </div>
           <aside aria-labelledby="decision-heading">
             <Heading variant="h2" id="decision-heading" mb="s">

@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { CheckboxesField, DateTimeField } from '../../../components/fields';
 import { useAnnounce } from '../../../components/announcer';
+import { Facts } from '../../../components/facts';
 import { checkRequired, type FieldError, Form, useSubmission } from '../../../components/form';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { LoadError, Loading, ProblemNotice } from '../../../components/states';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
+import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { useBlobUrl } from '../shared/blob-url';
@@ -29,7 +31,7 @@ import {
   useSeriesCandidates,
 } from './contracts-api';
 
-function Facts({ contract: c }: { contract: Contract }) {
+function Terms({ contract: c }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const rows: [string, React.ReactNode][] = [
@@ -60,16 +62,7 @@ function Facts({ contract: c }: { contract: Contract }) {
   if (c.approvedAt) rows.push([t('coordinator.contracts.approvedAt'), formatDateTime(language, c.approvedAt)]);
   if (c.signature) rows.push([t('coordinator.contracts.signedAt'), formatDateTime(language, c.signature.at)]);
   if (c.terminationReason) rows.push([t('coordinator.contracts.terminationReason'), c.terminationReason]);
-  return (
-    <dl className="facts">
-      {rows.map(([dt, dd]) => (
-        <div key={dt}>
-          <dt>{dt}</dt>
-          <dd>{dd}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 function Document({ contract: c }: { contract: Contract }) {
@@ -147,15 +140,16 @@ function Revise({ contract: c }: { contract: Contract }) {
     },
   });
   return (
-    <section className="section content-narrow" aria-labelledby="revise-heading">
-      <Heading variant="h2" id="revise-heading" mb="s">
-        {t('coordinator.contracts.reviseHeading')}
-      </Heading>
+    <Section
+      headingId="revise-heading"
+      heading={t('coordinator.contracts.reviseHeading')}
+      className="section content-narrow"
+    >
       <Paragraph mb="s">{t('coordinator.contracts.reviseIntro')}</Paragraph>
       <Form {...formProps} onSubmit={() => submit(term)} submitLabel={t('coordinator.contracts.revise')}>
         <TermFields term={term} onChange={setTerm} labels={labels} errors={errors} />
       </Form>
-    </section>
+    </Section>
   );
 }
 
@@ -255,10 +249,11 @@ function Series({ contract: c }: { contract: Contract }) {
     },
   });
   return (
-    <section className="section content-narrow" aria-labelledby="series-heading">
-      <Heading variant="h2" id="series-heading" mb="s">
-        {t('coordinator.contracts.seriesHeading')}
-      </Heading>
+    <Section
+      headingId="series-heading"
+      heading={t('coordinator.contracts.seriesHeading')}
+      className="section content-narrow"
+    >
       <Paragraph mb="s">{t('coordinator.contracts.seriesIntro')}</Paragraph>
       {candidates.isPending ? (
         <Loading />
@@ -292,7 +287,7 @@ function Series({ contract: c }: { contract: Contract }) {
           <TermFields term={shown} onChange={setTerm} labels={labels} errors={errors} />
         </Form>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -324,7 +319,7 @@ export function ContractPage() {
       {contract.isError && <LoadError error={contract.error} onRetry={() => void contract.refetch()} />}
       {c && (
         <>
-          <Facts contract={c} />
+          <Terms contract={c} />
           {approve.error !== undefined && <ProblemNotice error={approve.error} />}
           <div className="actions">
             {c.status === 'draft' && (
@@ -358,12 +353,9 @@ export function ContractPage() {
               </AppLink>
             </Paragraph>
           )}
-          <section className="section" aria-labelledby="document-heading">
-            <Heading variant="h2" id="document-heading" mb="s">
-              {t('coordinator.contracts.document')}
-            </Heading>
+          <Section headingId="document-heading" heading={t('coordinator.contracts.document')}>
             <Document contract={c} />
-          </section>
+          </Section>
           {c.status === 'draft' && <Series key={c.id} contract={c} />}
           {c.status === 'signed' && <Revise key={c.id} contract={c} />}
           <ul className="link-row">

@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../../components/announcer';
+import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
+import { Section } from '../../../components/section';
 import { formatCents, formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
@@ -25,17 +27,6 @@ import {
   useRefreshExpert,
   useTopics,
 } from './experts-api';
-
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section className="section" aria-labelledby={id}>
-      <Heading variant="h2" id={id} mb="s">
-        {title}
-      </Heading>
-      {children}
-    </section>
-  );
-}
 
 function Profile({ expert: e }: { expert: Expert }) {
   const { t, i18n } = useTranslation();
@@ -65,16 +56,7 @@ function Profile({ expert: e }: { expert: Expert }) {
     [t('coordinator.expert.topics'), e.topics.map(topic).join(', ') || none],
     [t('coordinator.expert.joined'), formatDate(language, e.createdAt)],
   ];
-  return (
-    <dl className="facts">
-      {rows.map(([dt, dd]) => (
-        <div key={dt}>
-          <dt>{dt}</dt>
-          <dd>{dd}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts rows={rows} />;
 }
 
 function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: () => Promise<unknown> }) {
@@ -186,7 +168,7 @@ function Load({ id }: { id: string }) {
     cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap });
   return (
     <>
-      <Section id="expert-load" title={t('coordinator.expert.load')}>
+      <Section headingId="expert-load" heading={t('coordinator.expert.load')}>
         <dl className="facts">
           <div>
             <dt>{t('coordinator.expert.thisWeek')}</dt>
@@ -209,7 +191,7 @@ function Load({ id }: { id: string }) {
           </div>
         </dl>
       </Section>
-      <Section id="expert-assignments" title={t('coordinator.expert.assignments')}>
+      <Section headingId="expert-assignments" heading={t('coordinator.expert.assignments')}>
         {assignments.length === 0 ? (
           <Empty text={t('coordinator.expert.noAssignments')} />
         ) : (
@@ -253,7 +235,7 @@ export function ExpertPage() {
       {expert.data && (
         <>
           <StatusActions expert={expert.data} onChanged={refresh} />
-          <Section id="expert-certificates" title={t('coordinator.expert.certificates')}>
+          <Section headingId="expert-certificates" heading={t('coordinator.expert.certificates')}>
             {credentials.isPending && <Loading />}
             {credentials.isError && <LoadError error={credentials.error} onRetry={() => void credentials.refetch()} />}
             {credentials.data?.length === 0 && <Empty text={t('coordinator.expert.noCertificates')} />}
@@ -261,7 +243,7 @@ export function ExpertPage() {
               <CredentialCard key={c.id} credential={c} onDecided={refresh} />
             ))}
           </Section>
-          <Section id="expert-profile" title={t('coordinator.expert.profile')}>
+          <Section headingId="expert-profile" heading={t('coordinator.expert.profile')}>
             <Profile expert={expert.data} />
           </Section>
           <Load id={id} />

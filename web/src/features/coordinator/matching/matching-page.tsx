@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../../api/problem';
 import { useAnnounce } from '../../../components/announcer';
+import { Facts } from '../../../components/facts';
 import { fieldErrorsOf, type FieldError } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
 import { Button, ErrorSummary, Heading, Paragraph } from '../../../components/suomifi';
 import { formatSpan, usePlace } from '../../../components/work-facts';
+import { Section } from '../../../components/section';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { DataTable } from '../shared/data-table';
@@ -65,18 +67,8 @@ function OrderDetails({ order }: { order: Order }) {
     [t('coordinator.matching.costCentre'), order.costCentre],
   ];
   return (
-    <section className="section" aria-labelledby="order-heading">
-      <Heading variant="h2" id="order-heading" mb="s">
-        {t('coordinator.matching.order')}
-      </Heading>
-      <dl className="facts">
-        {rows.map(([dt, dd]) => (
-          <div key={dt}>
-            <dt>{dt}</dt>
-            <dd>{dd}</dd>
-          </div>
-        ))}
-      </dl>
+    <Section headingId="order-heading" heading={t('coordinator.matching.order')}>
+      <Facts rows={rows} />
       {order.description && <Paragraph mb="s">{order.description}</Paragraph>}
       {booked.length > 0 && (
         <>
@@ -93,7 +85,7 @@ function OrderDetails({ order }: { order: Order }) {
           </ul>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -101,10 +93,7 @@ function Offers({ context }: { context: MatchingContext }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
-    <section className="section" aria-labelledby="offers-heading">
-      <Heading variant="h2" id="offers-heading" mb="s">
-        {t('coordinator.matching.offers')}
-      </Heading>
+    <Section headingId="offers-heading" heading={t('coordinator.matching.offers')}>
       {context.offers.length === 0 ? (
         <Empty text={t('coordinator.matching.noOffers')} />
       ) : (
@@ -136,7 +125,7 @@ function Offers({ context }: { context: MatchingContext }) {
           </tbody>
         </DataTable>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -220,10 +209,10 @@ function Candidates({
     cap === null ? String(n) : t('coordinator.matching.ofCap', { count: n, cap });
 
   return (
-    <section className="section" aria-labelledby="candidates-heading">
-      <Heading variant="h2" id="candidates-heading" mb="s">
-        {t('coordinator.matching.candidates', { count: candidates.length })}
-      </Heading>
+    <Section
+      headingId="candidates-heading"
+      heading={t('coordinator.matching.candidates', { count: candidates.length })}
+    >
       {candidates.length === 0 ? (
         <Empty text={t('coordinator.matching.noCandidates')} />
       ) : (
@@ -357,7 +346,7 @@ function Candidates({
           </div>
         </form>
       )}
-    </section>
+    </Section>
   );
 }
 
