@@ -19,6 +19,8 @@ const e2e = {
 
 module.exports = {
   testTimeout: 30000,
+  // Longest first, from a checked-in list when Jest has no timings of its own (a fresh clone, as in CI).
+  testSequencer: '<rootDir>/test/utils/test-sequencer.js',
   projects: [
     {
       displayName: 'unit',

@@ -1,0 +1,85 @@
+// @ts-check
+'use strict';
+const { relative } = require('node:path');
+const Sequencer = require('@jest/test-sequencer').default;
+
+// The order in which the two Jest workers take the specs: the longest first, so that no long spec starts last and
+// leaves the other worker idle at the end. Jest orders by the durations of an earlier run on this machine, kept in
+// its cache; without one (a fresh clone, as in CI) it orders by file size, which puts the browser specs, small files
+// taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec's endTime -
+// startTime in `npx jest --maxWorkers=2 --json` (December 2026, on a loaded 2-core machine), rounded; specs under 15 s
+// and the e2e-serial ones (run alone after the others anyway) are left out. Only the order depends on them: a spec
+// missing here runs after the listed ones by its size, a browser spec as if it took BROWSER_SPEC_SECONDS.
+const KNOWN_SECONDS = {
+  'test/browser/public-pages.e2e-spec.ts': 422,
+  'test/browser/admin-organisations.e2e-spec.ts': 359,
+  'test/browser/orderer-journey.e2e-spec.ts': 272,
+  'test/browser/expert-own-screens.e2e-spec.ts': 270,
+  'test/browser/admin-journey.e2e-spec.ts': 226,
+  'test/browser/claims.e2e-spec.ts': 221,
+  'test/browser/coordinator-journey.e2e-spec.ts': 217,
+  'test/browser/expert-work.e2e-spec.ts': 216,
+  'test/browser/coordinator-four-eyes.e2e-spec.ts': 176,
+  'test/browser/time-change.e2e-spec.ts': 153,
+  'test/browser/no-shows.e2e-spec.ts': 133,
+  'test/browser/expert-journey.e2e-spec.ts': 99,
+  'test/bad-input.property.e2e-spec.ts': 72,
+  'test/contracts.e2e-spec.ts': 63,
+  'test/booking.e2e-spec.ts': 60,
+  'test/fees.e2e-spec.ts': 59,
+  'test/medium/availability-overlaps.medium-spec.ts': 47,
+  'test/cli.e2e-spec.ts': 40,
+  'test/expert-data-export.e2e-spec.ts': 35,
+  'test/late-cancellation-claims.e2e-spec.ts': 33,
+  'test/auth.e2e-spec.ts': 30,
+  'test/fees-authorization.e2e-spec.ts': 30,
+  'test/demo-seed.e2e-spec.ts': 29,
+  'test/rates-agree.e2e-spec.ts': 29,
+  'test/contracts-authorization.e2e-spec.ts': 27,
+  'test/calendar-feed.e2e-spec.ts': 26,
+  'test/experts-authorization.e2e-spec.ts': 26,
+  'test/journey.e2e-spec.ts': 26,
+  'test/api-client.e2e-spec.ts': 26,
+  'test/expert-home.e2e-spec.ts': 24,
+  'test/claim-four-eyes.e2e-spec.ts': 23,
+  'test/users.e2e-spec.ts': 21,
+  'test/experts.e2e-spec.ts': 20,
+  'test/no-shows.e2e-spec.ts': 20,
+  'test/account.e2e-spec.ts': 17,
+  'src/modules/contracts/document/contract-pdf.renderer.spec.ts': 17,
+  'test/privacy-retention.e2e-spec.ts': 16,
+  'test/audit-events.e2e-spec.ts': 16,
+  'test/authorization.e2e-spec.ts': 16,
+  'test/availability-authorization.e2e-spec.ts': 16,
+  'test/availability-set.e2e-spec.ts': 15,
+  'src/modules/fees/fee-runs/export/statement-render.pool.spec.ts': 15,
+};
+const BROWSER_SPEC_SECONDS = 120;
+
+class LongestFirstSequencer extends Sequencer {
+  /** @param {import('@jest/test-result').Test} test */
+  estimate(test) {
+    const cached = this.time(test);
+    if (cached != null) return cached;
+    const path = relative(test.context.config.rootDir, test.path).split('\\').join('/');
+    if (path in KNOWN_SECONDS) return KNOWN_SECONDS[path] * 1000;
+    if (path.startsWith('test/browser/')) return BROWSER_SPEC_SECONDS * 1000;
+    return undefined;
+  }
+
+  /** @param {Array<import('@jest/test-result').Test>} tests */
+  sort(tests) {
+    const sizes = new Map(tests.map((t) => [t.path, t.context.hasteFS.getSize(t.path) ?? 0]));
+    const failed = new Map(tests.map((t) => [t.path, this.hasFailed(t)]));
+    for (const test of tests) test.duration = this.estimate(test);
+    return [...tests].sort((a, b) => {
+      // As Jest does: what failed last time first, for quick feedback.
+      if (failed.get(a.path) !== failed.get(b.path)) return failed.get(a.path) ? -1 : 1;
+      if ((a.duration != null) !== (b.duration != null)) return a.duration != null ? -1 : 1;
+      if (a.duration != null && b.duration != null) return b.duration - a.duration;
+      return (sizes.get(b.path) ?? 0) - (sizes.get(a.path) ?? 0);
+    });
+  }
+}
+
+module.exports = LongestFirstSequencer;
