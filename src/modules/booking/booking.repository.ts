@@ -102,14 +102,19 @@ const SHOWN_FILE_FIELDS = {
 const REQUEST_WITH_FILE_SQL = `SELECT ${REQUEST_COLUMNS}, ${columns(SHOWN_FILE_FIELDS, 'f', 'file.')}
   FROM booking_requests r LEFT JOIN stored_files f ON f.id = r.material_file_id`;
 
+const REQUEST_KEYS = Object.keys(REQUEST_FIELDS);
+const FILE_KEYS = Object.keys(SHOWN_FILE_FIELDS).map((property) => [property, `file.${property}`] as const);
+
+// Field by field from the known aliases (every order list maps 50 rows of 30 columns).
 function toRequestWithFile(row: Record<string, unknown>): BookingRequestEntity {
   const request = new BookingRequestEntity();
-  const file: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith('file.')) file[key.slice('file.'.length)] = value;
-    else Object.assign(request, { [key]: value });
+  const fields = request as unknown as Record<string, unknown>;
+  for (const key of REQUEST_KEYS) fields[key] = row[key];
+  if (request.materialFileId) {
+    const file = new StoredFileEntity() as unknown as Record<string, unknown>;
+    for (const [property, alias] of FILE_KEYS) file[property] = row[alias];
+    request.materialFile = file as unknown as StoredFileEntity;
   }
-  if (request.materialFileId) request.materialFile = Object.assign(new StoredFileEntity(), file);
   return request;
 }
 

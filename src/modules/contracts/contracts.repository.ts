@@ -9,6 +9,7 @@ import { MunicipalityEntity } from '../organisations/entities/municipality.entit
 import { OrganisationEntity } from '../organisations/entities/organisation.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { Language } from '../../common/i18n/language';
+import { entityColumns } from '../../common/database/entity-columns';
 import { LocalName } from './document/contract-document.builder';
 import { ContractAssignmentEntity } from './entities/contract-assignment.entity';
 import { ContractEntity, ContractStatus } from './entities/contract.entity';
@@ -49,23 +50,15 @@ export type NewContractRow = Pick<
   | 'createdBy'
 >;
 
-// The contract's columns as its entity names them (dates as text, as the ORM reads them), built once from the
-// entity's metadata: a column added to the entity is read back too.
+// Built once: the contract's columns come from its entity's metadata (`entityColumns`).
 let insertContractText: string | undefined;
 function insertContractSql(manager: EntityManager): string {
-  insertContractText ??= (() => {
-    const columns = manager.connection
-      .getMetadata(ContractEntity)
-      .columns.filter((c) => c.isSelect)
-      .map((c) => `c.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyName}"`)
-      .join(', ');
-    return `WITH c AS (
+  insertContractText ??= `WITH c AS (
         INSERT INTO contracts (number, version, expert_id, organisation_id, valid_from, valid_until, language, status,
                                created_by)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *),
       linked AS (INSERT INTO contract_assignments (contract_id, assignment_id) SELECT c.id, unnest($10::uuid[]) FROM c)
-      SELECT ${columns} FROM c`;
-  })();
+      SELECT ${entityColumns(manager, ContractEntity, 'c')} FROM c`;
   return insertContractText;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { entityColumns } from '../../../common/database/entity-columns';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 import { DeclinedChange } from './time-change.rule';
 
@@ -57,15 +58,14 @@ export class TimeChangesRepository {
   // The latest proposal of each assignment (open, or the last answered), for the assignments' read models.
   async latestOf(assignmentIds: string[]): Promise<Map<string, TimeChangeEntity>> {
     if (assignmentIds.length === 0) return new Map();
-    const rows = await this.dataSource
-      .getRepository(TimeChangeEntity)
-      .createQueryBuilder('t')
-      .distinctOn(['t.assignment_id'])
-      .where('t.assignment_id IN (:...ids)', { ids: assignmentIds })
-      .orderBy('t.assignment_id')
-      .addOrderBy('t.proposed_at', 'DESC')
-      .getMany();
-    return new Map(rows.map((r) => [r.assignmentId, r]));
+    // Plain SQL of one constant text: every order list and order page asks this.
+    const rows: TimeChangeEntity[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (t.assignment_id) ${entityColumns(this.dataSource, TimeChangeEntity, 't')}
+         FROM assignment_time_changes t WHERE t.assignment_id = ANY($1::uuid[])
+        ORDER BY t.assignment_id, t.proposed_at DESC`,
+      [assignmentIds],
+    );
+    return new Map(rows.map((r) => [r.assignmentId, Object.assign(new TimeChangeEntity(), r)]));
   }
 
   // The declined proposals of these assignments, for the late-cancellation clock.
