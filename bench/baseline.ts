@@ -44,7 +44,6 @@ const OFFERS_SQL = `SELECT o.id, o.status, o.deadline, o.expert_id AS "expertId"
        r.preparation_minutes AS "preparationMinutes"
   FROM offers o JOIN booking_requests r ON r.id = o.request_id WHERE o.expert_id = $1 ORDER BY o.deadline, o.id`;
 const RATES_SQL = `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from::text AS "validFrom" FROM fee_schedule`;
-const TRAVEL_SQL = `SELECT year, car_cents_per_km AS "carCentsPerKm" FROM travel_rates`;
 const ORDERS_WHERE = `r.organisation_id IN (SELECT organisation_id FROM organisation_members WHERE user_id = $1)`;
 const ORDERS_COUNT_SQL = `SELECT count(*)::int AS n FROM booking_requests r WHERE ${ORDERS_WHERE}`;
 const ORDERS_SQL = `SELECT r.id, r.organisation_id AS "organisationId", r.cost_centre AS "costCentre", r.status, r.task_type AS "taskType",
@@ -108,11 +107,7 @@ async function raw(): Promise<void> {
           language: user.language,
         });
       if (path === '/api/offers') {
-        const [offers, rates] = await Promise.all([
-          db.query(OFFERS_SQL, [user.id]),
-          db.query(RATES_SQL),
-          db.query(TRAVEL_SQL),
-        ]);
+        const [offers, rates] = await Promise.all([db.query(OFFERS_SQL, [user.id]), db.query(RATES_SQL)]);
         return send(
           res,
           200,
@@ -145,7 +140,6 @@ async function raw(): Promise<void> {
         const [assignments, rates] = await Promise.all([
           db.query(ORDER_ASSIGNMENTS_SQL, [rows.rows.map((r) => r.id)]),
           db.query(RATES_SQL),
-          db.query(TRAVEL_SQL),
         ]);
         const changes = await db.query(TIME_CHANGES_SQL, [assignments.rows.map((a) => a.id)]);
         const fees = rates.rows;

@@ -54,7 +54,7 @@ export class ExpertDataExport {
     const expert = await this.experts.findById(ctx.user.id);
     if (!expert?.user) throw ExpertErrors.notFound();
     const id = expert.userId;
-    const { fees } = await this.rates.currentRates();
+    const fees = await this.rates.currentFees();
     const [
       sessions,
       mails,

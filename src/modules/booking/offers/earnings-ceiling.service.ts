@@ -26,7 +26,7 @@ export class EarningsCeiling {
     if (!ceiling || acknowledged) return;
     const held = await this.booking.findFeeEarningWorkOfYear(manager, expert.userId, request.startsAt);
     // Priced as the contract and the claim will be: from the rates table, by the row in force on each day.
-    const { fees } = await this.rates.currentRates(manager);
+    const fees = await this.rates.currentFees(manager);
     const check = earningsCeilingCheck(held, request, ceiling, fees);
     if (check.crosses) throw BookingErrors.ceilingAckRequired(check.earnedCents, check.expectedCents, ceiling);
   }

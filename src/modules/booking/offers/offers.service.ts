@@ -225,7 +225,7 @@ export class OffersService {
 
   // Each offer with its fee estimate, from one read of the rates table.
   private async respond(offers: ShownOffer[]): Promise<OfferResponse[]> {
-    const { fees } = await this.rates.currentRates();
+    const fees = await this.rates.currentFees();
     return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }
 

@@ -96,9 +96,9 @@ export class BookingRequestsService {
       limit,
       offset,
     });
-    const [assignments, { fees }] = await Promise.all([
+    const [assignments, fees] = await Promise.all([
       this.booking.findAssignmentsOf(rows.map((r) => r.id)),
-      this.rates.currentRates(),
+      this.rates.currentFees(),
     ]);
     const timeChanges = await this.timeChanges.latestOf(assignments.map((a) => a.id));
     return {
@@ -128,8 +128,8 @@ export class BookingRequestsService {
     request: BookingRequestEntity,
     assignments: AssignmentEntity[],
   ): Promise<RequestResponse> {
-    const [{ fees }, timeChanges] = await Promise.all([
-      this.rates.currentRates(),
+    const [fees, timeChanges] = await Promise.all([
+      this.rates.currentFees(),
       this.timeChanges.latestOf(assignments.map((a) => a.id)),
     ]);
     return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees), timeChanges);

@@ -47,8 +47,8 @@ export class ContractSnapshots {
   // Refuses, before anything is written, a set of assignments that one contract cannot state.
   async checkFeeTerms(manager: EntityManager, assignments: AssignmentWithRequest[]): Promise<void> {
     const tasks = await this.tasks(manager, assignments);
-    const rates = await this.rates.currentRates(manager);
-    translated(() => feeTerms(tasks, rates.fees));
+    const fees = await this.rates.currentFees(manager);
+    translated(() => feeTerms(tasks, fees));
   }
 
   async build(

@@ -64,7 +64,7 @@ export class LateCancellationClaims {
     );
     const expert = (await this.claims.findExpertUser(manager, work.expertId))!;
     const details = await this.claims.findPaymentDetailsIn(manager, work.expertId);
-    const { fees } = await this.rates.currentRates(manager);
+    const fees = await this.rates.currentFees(manager);
     const mailId = await this.mail.compose(
       manager,
       { userId: expert.id, email: expert.email, language: expert.language },

@@ -51,16 +51,21 @@ export class RatesRepository {
   // Every dated row: the arithmetic picks the one in force on each day of work.
   // Read with every priced page (an expert's offers, a booking, a claim): plain SQL, no entities to build.
   async currentRates(manager: EntityManager = this.dataSource.manager): Promise<RunRates> {
-    const [fees, travel] = (await Promise.all([
-      manager.query(
-        `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from::text AS "validFrom"
-           FROM fee_schedule`,
-      ),
-      manager.query(`SELECT year, car_cents_per_km AS "carCentsPerKm" FROM travel_rates`),
-    ])) as [RunRates['fees'], RunRates['travel']];
-    return {
-      fees: fees.sort((a, b) => a.taskType.localeCompare(b.taskType) || a.validFrom.localeCompare(b.validFrom)),
-      travel: travel.sort((a, b) => a.year - b.year),
-    };
+    const [fees, travel] = await Promise.all([
+      this.currentFees(manager),
+      manager.query(`SELECT year, car_cents_per_km AS "carCentsPerKm" FROM travel_rates`) as Promise<
+        RunRates['travel']
+      >,
+    ]);
+    return { fees, travel: travel.sort((a, b) => a.year - b.year) };
+  }
+
+  // The fee rows alone, for what prices work but not travel (offers, orders, quotes): one query fewer.
+  async currentFees(manager: EntityManager = this.dataSource.manager): Promise<RunRates['fees']> {
+    const fees = (await manager.query(
+      `SELECT task_type AS "taskType", basis, rate_cents AS "rateCents", valid_from::text AS "validFrom"
+         FROM fee_schedule`,
+    )) as RunRates['fees'];
+    return fees.sort((a, b) => a.taskType.localeCompare(b.taskType) || a.validFrom.localeCompare(b.validFrom));
   }
 }
