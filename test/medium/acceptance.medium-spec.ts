@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
 import { PgCode, pgErrorCode } from '../../src/common/errors/pg-errors';
 import { OffersService } from '../../src/modules/booking/offers/offers.service';
@@ -66,6 +67,35 @@ describe('acceptance (service and database)', () => {
     expect(await m.db.query(`SELECT id FROM contracts WHERE expert_id = $1`, [expert.id])).toEqual([]);
   });
 
+  it("refuses another expert's offer as if it did not exist, audits the refusal and writes nothing else", async () => {
+    const { request, offerTo } = await order();
+    const { expert, offer } = await offerTo();
+    const stranger = await offerTo();
+    const auditRows = async () => Number((await m.db.query(`SELECT count(*) AS n FROM audit_events`))[0].n);
+    const before = await auditRows();
+
+    expect(await problemOf(offers.accept(contextOf(stranger.expert), offer.id, {}))).toMatchObject({
+      status: 404,
+      code: 'OFFER_NOT_FOUND',
+    });
+    expect(
+      await m.db.query(
+        `SELECT actor_id AS "actorId", entity_type AS "entityType" FROM audit_events WHERE entity_id = $1`,
+        [offer.id],
+      ),
+    ).toEqual([{ actorId: stranger.expert.id, entityType: 'offer' }]);
+    expect(await auditRows()).toBe(before + 1);
+    expect(await statusOf('offers', offer.id)).toBe('offered');
+    expect(await m.db.query(`SELECT id FROM assignments WHERE request_id = $1`, [request.id])).toEqual([]);
+    // No such offer: 404 too, and no lock left behind: the offer's own expert then accepts it.
+    expect(await problemOf(offers.accept(contextOf(expert), randomUUID(), {}))).toMatchObject({
+      status: 404,
+      code: 'OFFER_NOT_FOUND',
+    });
+    await offers.accept(contextOf(expert), offer.id, {});
+    expect(await statusOf('offers', offer.id)).toBe('accepted');
+  });
+
   it('fills the request and withdraws its other open offers in the acceptance, each withdrawal audited', async () => {
     const { request, offerTo } = await order();
     const { expert, offer } = await offerTo();
@@ -82,6 +112,27 @@ describe('acceptance (service and database)', () => {
       )) as { details: object }[];
       expect(audit).toEqual([{ details: { reason: 'request_filled' } }]);
     }
+    // The draft's audit event and the acceptance's, written together.
+    expect(
+      await m.db.query(
+        `SELECT action, entity_id AS "entityId", actor_id AS "actorId", details FROM audit_events
+          WHERE action IN ('contract.drafted', 'offer.accepted') AND entity_id IN ($1, $2) ORDER BY action`,
+        [booked.contract.id, offer.id],
+      ),
+    ).toEqual([
+      {
+        action: 'contract.drafted',
+        entityId: booked.contract.id,
+        actorId: expert.id,
+        details: { assignmentId: booked.id, automatic: true },
+      },
+      {
+        action: 'offer.accepted',
+        entityId: offer.id,
+        actorId: expert.id,
+        details: { assignmentId: booked.id, requestStatus: RequestStatus.Filled },
+      },
+    ]);
     // The drafted contract covers the new assignment, live, from the statement that inserted it.
     expect(booked.contract).toMatchObject({ status: ContractStatus.Draft, number: expect.stringMatching(/^KOK-/) });
     expect(

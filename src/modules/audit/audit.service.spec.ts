@@ -126,4 +126,25 @@ describe('AuditService.log', () => {
       details: {},
     });
   });
+
+  it('writes several events in one statement, numbered row by row, and nothing for none', async () => {
+    const calls: { sql: string; params: unknown[] }[] = [];
+    const manager = {
+      query: async (sql: string, params: unknown[]) => void calls.push({ sql, params }),
+    } as unknown as EntityManager;
+    await audit.logAll(manager, []);
+    await audit.logAll(manager, [
+      { by: null, action: 'offer.withdrawn', target: ['offer', 'o2'], details: { reason: 'request_filled' } },
+      { by: ctx, action: 'offer.accepted', target: ['offer', 'o1'] },
+    ]);
+    expect(calls).toEqual([
+      {
+        sql: `${INSERT_AUDIT_SQL}, ($9, $10, $11, $12, $13, $14, $15, $16)`,
+        params: [
+          ...[null, 'offer.withdrawn', 'offer', 'o2', null, null, null, '{"reason":"request_filled"}'],
+          ...['u1', 'offer.accepted', 'offer', 'o1', '10.0.0.1', 'jest', 'r1', '{}'],
+        ],
+      },
+    ]);
+  });
 });

@@ -4,8 +4,20 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { AuditDetails } from './entities/audit-event.entity';
 
-export const INSERT_AUDIT_SQL = `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, ip, user_agent, request_id, details)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const INSERT_AUDIT = `INSERT INTO audit_events (actor_id, action, entity_type, entity_id, ip, user_agent, request_id, details)
+  VALUES `;
+const AUDIT_COLUMNS = 8;
+
+// The statement for `rows` events, one text per count: ($1, …, $8), ($9, …, $16), …
+const insertAuditSql = (rows: number): string =>
+  INSERT_AUDIT +
+  Array.from(
+    { length: rows },
+    (_, row) =>
+      `(${Array.from({ length: AUDIT_COLUMNS }, (_, column) => `$${row * AUDIT_COLUMNS + column + 1}`).join(', ')})`,
+  ).join(', ');
+
+export const INSERT_AUDIT_SQL = insertAuditSql(1);
 
 // Who did it: a signed-in caller (their id and where they called from), someone known only by id (and maybe
 // where from), or null for the system itself (a job, a sweep).
@@ -13,6 +25,14 @@ export type AuditActor = AuthContext | { actorId: string | null; meta?: Partial<
 
 // The row it was done to: its type ('claim', 'contract', ...) and its id.
 export type AuditTarget = readonly [entityType: string, entityId?: string | null];
+
+// One event, as `log` takes it, for `logAll`.
+export interface AuditEvent {
+  by: AuditActor;
+  action: string;
+  target: AuditTarget | null;
+  details?: AuditDetails;
+}
 
 // The refusal of an object or a route: requireAccess and the access guard write it.
 export const AUTHZ_DENIED = 'authz.denied';
@@ -31,19 +51,30 @@ export class AuditService {
     details: AuditDetails = {},
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    const actor = by === null ? { actorId: null } : 'user' in by ? { actorId: by.user.id, meta: by } : by;
-    // Plain SQL of one constant text: the ORM's insert() costs three times the CPU of the statement itself, and
-    // nearly every change writes a row here.
-    await manager.query(INSERT_AUDIT_SQL, [
-      actor.actorId,
-      action,
-      target?.[0] ?? null,
-      target?.[1] ?? null,
-      actor.meta?.ip ?? null,
-      actor.meta?.userAgent ?? null,
-      actor.meta?.requestId ?? null,
-      JSON.stringify(details),
-    ]);
+    await this.logAll(manager, [{ by, action, target, details }]);
+  }
+
+  // Several events of one transaction in one statement (an acceptance writes the draft's and its own).
+  async logAll(manager: EntityManager, events: AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    // Plain SQL of one constant text per count: the ORM's insert() costs three times the CPU of the statement
+    // itself, and nearly every change writes a row here.
+    await manager.query(
+      events.length === 1 ? INSERT_AUDIT_SQL : insertAuditSql(events.length),
+      events.flatMap(({ by, action, target, details = {} }) => {
+        const actor = by === null ? { actorId: null } : 'user' in by ? { actorId: by.user.id, meta: by } : by;
+        return [
+          actor.actorId,
+          action,
+          target?.[0] ?? null,
+          target?.[1] ?? null,
+          actor.meta?.ip ?? null,
+          actor.meta?.userAgent ?? null,
+          actor.meta?.requestId ?? null,
+          JSON.stringify(details),
+        ];
+      }),
+    );
   }
 
   // A caller refused a row (or a route): outside any transaction, so the row stays when the refusal throws.

@@ -121,6 +121,20 @@ function toRequestWithFile(row: Record<string, unknown>): BookingRequestEntity {
 const OFFER_WITH_REQUEST_SQL = `SELECT ${columns(OFFER_FIELDS, 'o')}, ${columns(REQUEST_FIELDS, 'r', 'request.')}
   FROM offers o JOIN booking_requests r ON r.id = o.request_id WHERE o.id = $1`;
 
+const LOCK_OFFER_REQUEST_SQL = `${OFFER_WITH_REQUEST_SQL} FOR UPDATE OF r`;
+
+function toOfferWithRequest(row: Record<string, unknown>): OfferEntity & { request: BookingRequestEntity } {
+  const offer = new OfferEntity();
+  const request = new BookingRequestEntity();
+  const offerFields = offer as unknown as Record<string, unknown>;
+  const requestFields = request as unknown as Record<string, unknown>;
+  for (const key in row) {
+    if (key.startsWith('request.')) requestFields[key.slice('request.'.length)] = row[key];
+    else offerFields[key] = row[key];
+  }
+  return Object.assign(offer, { request });
+}
+
 const LOCK_REQUEST_SQL = `SELECT ${REQUEST_COLUMNS} FROM booking_requests r WHERE r.id = $1 FOR UPDATE`;
 
 const INSERT_ASSIGNMENT_SQL = `
@@ -312,20 +326,19 @@ export class BookingRepository {
   ): Promise<(OfferEntity & { request: BookingRequestEntity }) | null> {
     // One query of constant text (findOne with a relation sent a second, DISTINCT query for its LIMIT 1).
     const [row] = (await manager.query(OFFER_WITH_REQUEST_SQL, [id])) as Record<string, unknown>[];
-    if (!row) return null;
-    const offer = new OfferEntity();
-    const request = new BookingRequestEntity();
-    const offerFields = offer as unknown as Record<string, unknown>;
-    const requestFields = request as unknown as Record<string, unknown>;
-    for (const key in row) {
-      if (key.startsWith('request.')) requestFields[key.slice('request.'.length)] = row[key];
-      else offerFields[key] = row[key];
-    }
-    return Object.assign(offer, { request });
+    return row ? toOfferWithRequest(row) : null;
   }
 
-  // The expert's offers page, soonest deadline first: plain SQL with only the columns it shows (read on every visit
-  // of an expert's home and offers screens).
+  // An acceptance's first statement: the offer's request locked (as lockRequest does), and the offer read under
+  // the lock, found through the offer. Null: no such offer.
+  async lockOfferRequest(
+    manager: EntityManager,
+    offerId: string,
+  ): Promise<(OfferEntity & { request: BookingRequestEntity }) | null> {
+    const [row] = (await manager.query(LOCK_OFFER_REQUEST_SQL, [offerId])) as Record<string, unknown>[];
+    return row ? toOfferWithRequest(row) : null;
+  }
+
   async findOffersOfExpert(expertId: string, status?: OfferStatus): Promise<ShownOffer[]> {
     const rows: ShownOfferRow[] = await this.dataSource.query(
       `SELECT o.id, o.status, o.deadline, o.expert_id AS "expertId", r.id AS "requestId", r.task_type AS "taskType",

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditEvent, AuditService } from '../../audit/audit.service';
 import { BookingRepository } from '../booking.repository';
 
 export type WithdrawalReason = 'request_filled' | 'assigned_directly';
@@ -29,8 +29,13 @@ export class OfferWithdrawal {
     );
   }
 
-  // The audit rows of offers withdrawn (by withdrawLive, or by an acceptance's own statement).
+  // The audit rows of offers withdrawn (by withdrawLive), in one statement.
   async recordWithdrawn(manager: EntityManager, offerIds: string[], reason: WithdrawalReason): Promise<void> {
-    for (const id of offerIds) await this.audit.log(null, 'offer.withdrawn', ['offer', id], { reason }, manager);
+    await this.audit.logAll(manager, this.withdrawnEvents(offerIds, reason));
+  }
+
+  // The same events, for a caller that writes them with its own (an acceptance's own statement withdrew them).
+  withdrawnEvents(offerIds: string[], reason: WithdrawalReason): AuditEvent[] {
+    return offerIds.map((id) => ({ by: null, action: 'offer.withdrawn', target: ['offer', id], details: { reason } }));
   }
 }

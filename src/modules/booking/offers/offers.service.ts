@@ -122,18 +122,20 @@ export class OffersService {
   }
 
   async accept(ctx: AuthContext, offerId: string, dto: AcceptOfferDto): Promise<BookedAssignmentResponse> {
-    const offer = await requireAccess(this.audit, ctx, this.own(ctx, offerId));
-    this.assertOpen(offer);
     const acknowledged = dto.acknowledgeEarningsCeiling === true;
-    const { assignment, contract, mailIds } = await this.dataSource
+    const outcome = await this.dataSource
       .transaction(async (manager) => {
-        // The locks in the order every booking takes them: the request, then the expert.
-        const request = await this.booking.lockRequest(manager, offer.requestId);
+        // The locks in the order every booking takes them: the request, then the expert. The request's is taken
+        // through the offer, read under it; another's offer ends the transaction with nothing written (below).
+        const offer = await this.booking.lockOfferRequest(manager, offerId);
+        if (!offer || offer.expertId !== ctx.user.id) return { refused: offer };
+        const { request } = offer;
+        this.assertOpen(offer);
         const locked = await this.booking.lockExpertForAcceptance(manager, offerId);
         if (!locked) throw BookingErrors.offerNotFound();
         const { expert, state: current } = locked;
-        this.assertOpen({ ...current, request: request! });
-        if (!request || request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
+        this.assertOpen({ ...current, request });
+        if (request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
         if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
         await this.earnings.check(manager, { userId: offer.expertId, ...expert! }, request, acknowledged);
@@ -146,14 +148,6 @@ export class OffersService {
           startsAt: request.startsAt,
           endsAt: request.endsAt,
         });
-        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
-        const contract = await this.contractDrafts.draftForNewAssignment(
-          manager,
-          assignment,
-          request.organisationId,
-          ctx.user.id,
-          ctx,
-        );
         const status = fillStatus(current.holding + 1, request.expertsNeeded);
         // A filled request's other open offers are withdrawn in the same statement.
         const { accepted, withdrawn } = await this.booking.acceptOffer(
@@ -163,13 +157,23 @@ export class OffersService {
         );
         // Declined or expired since it was read (declining and expiry do not take the request's lock).
         if (!accepted) throw BookingErrors.offerNotOpen('answered');
-        await this.withdrawal.recordWithdrawn(manager, withdrawn, 'request_filled');
-        await this.audit.log(
-          ctx,
-          'offer.accepted',
-          ['offer', offerId],
-          { assignmentId: assignment.id, requestStatus: status },
+        // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction,
+        // and the acceptance's audit events (the withdrawn offers', its own) are written with the draft's.
+        const contract = await this.contractDrafts.draftForNewAssignment(
           manager,
+          assignment,
+          request.organisationId,
+          ctx.user.id,
+          ctx,
+          [
+            ...this.withdrawal.withdrawnEvents(withdrawn, 'request_filled'),
+            {
+              by: ctx,
+              action: 'offer.accepted',
+              target: ['offer', offerId],
+              details: { assignmentId: assignment.id, requestStatus: status },
+            },
+          ],
         );
         const mailId = await this.mail.compose(manager, current.orderer, acceptedMail, {
           title: request.title,
@@ -198,6 +202,13 @@ export class OffersService {
         }
         throw error;
       });
+    // Another's offer, or none: refused as requireAccess refuses (the refusal audited), with nothing written.
+    if ('refused' in outcome) {
+      const { refused } = outcome;
+      await requireAccess(this.audit, ctx, { ...this.own(ctx, offerId), find: async () => refused ?? null });
+      throw BookingErrors.offerNotFound();
+    }
+    const { assignment, contract, mailIds } = outcome;
     // After the commit, and both at once: the mail's queueing and the completion reminder's.
     await Promise.all([this.mail.dispatch(mailIds), this.assignments.scheduleReminder(assignment)]);
     return toBookedAssignmentResponse(assignment, contract, ctx.user.role);

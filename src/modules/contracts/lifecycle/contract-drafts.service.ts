@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { localDate } from '../../../common/i18n/format';
-import { AuditService } from '../../audit/audit.service';
+import { AuditEvent, AuditService } from '../../audit/audit.service';
 import { contractLanguage, contractNumber, defaultTerm, Term } from './contract.rule';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
@@ -33,13 +33,15 @@ export class ContractDrafts {
     private readonly clock: Clock,
   ) {}
 
-  // A new assignment has no contract yet: it gets a draft of its own, for the days of the work.
+  // A new assignment has no contract yet: it gets a draft of its own, for the days of the work. `along`: the
+  // caller's own audit events of the same transaction, written in one statement with the draft's.
   async draftForNewAssignment(
     manager: EntityManager,
     assignment: { id: string; expertId: string; startsAt: Date; endsAt: Date },
     organisationId: string,
     actorId: string,
     meta?: Partial<RequestMeta>,
+    along: AuditEvent[] = [],
   ): Promise<ContractEntity> {
     const contract = await this.create(manager, {
       expertId: assignment.expertId,
@@ -48,13 +50,15 @@ export class ContractDrafts {
       assignmentIds: [assignment.id],
       createdBy: null,
     });
-    await this.audit.log(
-      { actorId, meta },
-      'contract.drafted',
-      ['contract', contract.id],
-      { assignmentId: assignment.id, automatic: true },
-      manager,
-    );
+    await this.audit.logAll(manager, [
+      {
+        by: { actorId, meta },
+        action: 'contract.drafted',
+        target: ['contract', contract.id],
+        details: { assignmentId: assignment.id, automatic: true },
+      },
+      ...along,
+    ]);
     return contract;
   }
 
