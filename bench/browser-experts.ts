@@ -21,8 +21,8 @@ import { execFileSync } from 'node:child_process';
 import { type Page } from 'playwright-core';
 import { ensureWebBuild } from '../scripts/web-build';
 import { launchChromium } from '../test/utils/chromium';
-import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
-import { seed } from './seed-experts';
+import { benchEnv, loadAverage, percentile, runBench, signedInContext, startBenchApi } from './lib/bench';
+import { matchingOrders, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
@@ -56,7 +56,6 @@ async function main(): Promise<void> {
   const { app, db } = await startBenchApi(DB_URL, PORT);
   const { Role } = await import('../src/common/auth/role.enum');
   const { createBookableExpert } = await import('../test/factories/bookable.factory');
-  const { createRequest } = await import('../test/factories/booking.factory');
   const { addMember, createUnit } = await import('../test/factories/organisations.factory');
   const { createUser } = await import('../test/factories/users.factory');
 
@@ -74,36 +73,14 @@ async function main(): Promise<void> {
     `seeded ${counts.experts} experts, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 
-  // A Tuesday three weeks ahead, 10–12 and 14–16 Helsinki time (as in bench/matching.ts).
-  const at = tuesdayThreeWeeksAhead();
-  const ordinary = await createRequest(db, unit.id, orderer.id, {
-    title: 'Bench: tavallinen tilaus',
-    startsAt: at(10),
-    endsAt: at(12),
-    municipality: '905',
-    languages: ['fi'],
-    topics: ['ageing'],
-  });
-  const broad = await createRequest(db, unit.id, orderer.id, {
-    title: 'Bench: laaja tilaus',
-    startsAt: at(14),
-    endsAt: at(16),
-    remote: true,
-    languages: ['fi'],
-    topics: [],
+  // The orders of bench/matching.ts, titled.
+  const { ordinary, broad } = await matchingOrders(db, unit.id, orderer.id, {
+    ordinary: 'Bench: tavallinen tilaus',
+    broad: 'Bench: laaja tilaus',
   });
 
   const browser = await launchChromium();
-  const context = await browser.newContext({
-    baseURL: BASE,
-    locale: 'fi-FI',
-    viewport: { width: 1280, height: 900 },
-    timezoneId: 'Europe/Helsinki',
-  });
-  const signIn = await context.request.post('/api/auth/login', {
-    data: { email: coordinator.email, password: coordinator.password, session: 'cookie' },
-  });
-  if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+  const context = await signedInContext(browser, BASE, coordinator, { width: 1280, height: 900 });
   const page = await context.newPage();
 
   const targets = [
@@ -158,10 +135,4 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -11,11 +11,10 @@ import 'reflect-metadata';
 import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
 import { createBookableExpert } from '../test/factories/bookable.factory';
-import { createRequest } from '../test/factories/booking.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
 import { createUser, TestUser } from '../test/factories/users.factory';
-import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
-import { seed } from './seed-experts';
+import { benchEnv, loadAverage, percentile, startBenchApi } from './lib/bench';
+import { matchingOrders, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_matching_bench';
 Object.assign(
@@ -61,22 +60,7 @@ async function main(): Promise<void> {
     `seeded ${counts.experts} experts, ${counts.windows} weekly windows, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 
-  // A Tuesday three weeks ahead, 10–12 Helsinki time.
-  const at = tuesdayThreeWeeksAhead();
-  const ordinary = await createRequest(db, unit.id, orderer.id, {
-    startsAt: at(10),
-    endsAt: at(12),
-    municipality: '905',
-    languages: ['fi'],
-    topics: ['ageing'],
-  });
-  const broad = await createRequest(db, unit.id, orderer.id, {
-    startsAt: at(14),
-    endsAt: at(16),
-    remote: true,
-    languages: ['fi'],
-    topics: [],
-  });
+  const { ordinary, broad } = await matchingOrders(db, unit.id, orderer.id);
   const coordinator = await login(coordinatorUser);
 
   const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');

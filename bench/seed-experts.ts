@@ -2,7 +2,10 @@
 // `experts` active, verified experts (about 40 weekly windows each: ~200,000 at 5,000) and 20 assignments each
 // (~100,000, past and future), each under an order of its own made by the first organisation member's unit.
 import { DataSource } from 'typeorm';
+import { BookingRequestEntity } from '../src/modules/booking/entities/booking-request.entity';
+import { createRequest } from '../test/factories/booking.factory';
 import { TestUser } from '../test/factories/users.factory';
+import { tuesdayThreeWeeksAhead } from './lib/bench';
 
 const MUNICIPALITIES = [
   '905',
@@ -116,4 +119,32 @@ export async function seed(db: DataSource, experts: number, template: TestUser):
     ],
   );
   await db.query('VACUUM ANALYZE');
+}
+
+// The two orders the matching benches measure, on a Tuesday three weeks ahead (Helsinki time): an ordinary one (on
+// site in Vaasa 10–12, Finnish, one topic) and a broad one (remote 14–16, Finnish, any topic).
+export async function matchingOrders(
+  db: DataSource,
+  unitId: string,
+  ordererId: string,
+  titles?: { ordinary: string; broad: string },
+): Promise<{ ordinary: BookingRequestEntity; broad: BookingRequestEntity }> {
+  const at = tuesdayThreeWeeksAhead();
+  const ordinary = await createRequest(db, unitId, ordererId, {
+    title: titles?.ordinary,
+    startsAt: at(10),
+    endsAt: at(12),
+    municipality: '905',
+    languages: ['fi'],
+    topics: ['ageing'],
+  });
+  const broad = await createRequest(db, unitId, ordererId, {
+    title: titles?.broad,
+    startsAt: at(14),
+    endsAt: at(16),
+    remote: true,
+    languages: ['fi'],
+    topics: [],
+  });
+  return { ordinary, broad };
 }

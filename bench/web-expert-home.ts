@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureWebBuild, DIST } from '../scripts/web-build';
 import { launchChromium } from '../test/utils/chromium';
-import { benchEnv, loadAverage, startBenchApi } from './lib/bench';
+import { benchEnv, loadAverage, runBench, signedInContext, startBenchApi } from './lib/bench';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_web_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
@@ -99,16 +99,7 @@ async function main(): Promise<void> {
     usable: number;
   }[] = [];
   for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({
-      baseURL: BASE,
-      locale: 'fi-FI',
-      viewport: { width: 390, height: 844 },
-      timezoneId: 'Europe/Helsinki',
-    });
-    const signIn = await context.request.post('/api/auth/login', {
-      data: { email: expert.email, password: expert.password, session: 'cookie' },
-    });
-    if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+    const context = await signedInContext(browser, BASE, expert, { width: 390, height: 844 });
     const page = await context.newPage();
     const scripts: { url: string; bytes: Promise<number> }[] = [];
     page.on('requestfinished', (req) => {
@@ -183,10 +174,4 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
