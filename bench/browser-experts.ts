@@ -20,22 +20,20 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { type Page } from 'playwright-core';
 import { ensureWebBuild } from '../scripts/web-build';
+import { Role } from '../src/common/auth/role.enum';
+import { createBookableExpert } from '../test/factories/bookable.factory';
+import { addMember, createUnit } from '../test/factories/organisations.factory';
+import { createUser } from '../test/factories/users.factory';
 import { launchChromium } from '../test/utils/chromium';
-import { benchEnv, loadAverage, percentile, runBench, signedInContext, startBenchApi } from './lib/bench';
+import { browserBenchEnv, loadAverage, percentile, runBench, signedInContext, startBenchApi } from './lib/bench';
 import { matchingOrders, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
-const BASE = `http://127.0.0.1:${PORT}`;
-Object.assign(
-  process.env,
-  benchEnv(
-    DB_URL,
-    { jwt: 'bench-secret-bench-secret-bench-secret-05', key: 'browser-experts-bench-key-32byte' },
-    // Plain http on this machine: the session cookies are not marked Secure.
-    { PUBLIC_URL: BASE },
-  ),
-);
+const BASE = browserBenchEnv(DB_URL, PORT, {
+  jwt: 'bench-secret-bench-secret-bench-secret-05',
+  key: 'browser-experts-bench-key-32byte',
+});
 
 // The table's first rows are in the DOM and nothing in main is loading any more.
 async function rowsShown(page: Page, table: string): Promise<number> {
@@ -54,10 +52,6 @@ async function main(): Promise<void> {
   const experts = Number(process.argv[3] ?? 5000);
   ensureWebBuild({ quiet: true });
   const { app, db } = await startBenchApi(DB_URL, PORT);
-  const { Role } = await import('../src/common/auth/role.enum');
-  const { createBookableExpert } = await import('../test/factories/bookable.factory');
-  const { addMember, createUnit } = await import('../test/factories/organisations.factory');
-  const { createUser } = await import('../test/factories/users.factory');
 
   const t0 = Date.now();
   const coordinator = await createUser(db, Role.Coordinator);

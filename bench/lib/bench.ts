@@ -34,6 +34,14 @@ export function benchEnv(
   };
 }
 
+// The environment of a bench that drives the web app in a browser: benchEnv's, with the API's public URL at `port`
+// on this machine, which is returned. Plain http here: the session cookies are not marked Secure.
+export function browserBenchEnv(databaseUrl: string, port: number, secrets: { jwt: string; key: string }): string {
+  const base = `http://127.0.0.1:${port}`;
+  Object.assign(process.env, benchEnv(databaseUrl, secrets, { PUBLIC_URL: base }));
+  return base;
+}
+
 // The API (HTTP, no workers) on `databaseUrl` dropped, created afresh and migrated, listening on 127.0.0.1 (`port`
 // 0: a free one). The app's modules are loaded only now, after the bench has set its environment.
 export async function startBenchApi(
