@@ -20,13 +20,9 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { type Page } from 'playwright-core';
 import { ensureWebBuild } from '../scripts/web-build';
-import { Role } from '../src/common/auth/role.enum';
-import { createBookableExpert } from '../test/factories/bookable.factory';
-import { addMember, createUnit } from '../test/factories/organisations.factory';
-import { createUser } from '../test/factories/users.factory';
 import { launchChromium } from '../test/utils/chromium';
 import { browserBenchEnv, loadAverage, percentile, runBench, signedInContext, startBenchApi } from './lib/bench';
-import { matchingOrders, seed } from './seed-experts';
+import { matchingOrders, matchingPeople, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
@@ -54,11 +50,7 @@ async function main(): Promise<void> {
   const { app, db } = await startBenchApi(DB_URL, PORT);
 
   const t0 = Date.now();
-  const coordinator = await createUser(db, Role.Coordinator);
-  const orderer = await createUser(db, Role.Orderer);
-  const unit = await createUnit(db);
-  await addMember(db, unit.id, orderer.id);
-  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  const { coordinator, orderer, unit, template } = await matchingPeople(db);
   await seed(db, experts, template);
   const [counts] = await db.query(
     `SELECT (SELECT count(*) FROM experts)::int AS experts, (SELECT count(*) FROM assignments)::int AS assignments`,

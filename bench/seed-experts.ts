@@ -3,8 +3,11 @@
 // (~100,000, past and future), each under an order of its own made by the first organisation member's unit.
 import { DataSource } from 'typeorm';
 import { BookingRequestEntity } from '../src/modules/booking/entities/booking-request.entity';
+import { Role } from '../src/common/auth/role.enum';
+import { createBookableExpert } from '../test/factories/bookable.factory';
 import { createRequest } from '../test/factories/booking.factory';
-import { TestUser } from '../test/factories/users.factory';
+import { addMember, createUnit } from '../test/factories/organisations.factory';
+import { createUser, TestUser } from '../test/factories/users.factory';
 import { tuesdayThreeWeeksAhead } from './lib/bench';
 
 const MUNICIPALITIES = [
@@ -119,6 +122,20 @@ export async function seed(db: DataSource, experts: number, template: TestUser):
     ],
   );
   await db.query('VACUUM ANALYZE');
+}
+
+// The people of the matching benches: a coordinator, an orderer in a unit of their own (the unit the seeded
+// assignments' orders are made by), and one bookable expert made by the factory, topic ageing (`template`: its
+// credential file is the template of the seeded experts', its password hash theirs).
+export async function matchingPeople(
+  db: DataSource,
+): Promise<{ coordinator: TestUser; orderer: TestUser; unit: { id: string }; template: TestUser }> {
+  const coordinator = await createUser(db, Role.Coordinator);
+  const orderer = await createUser(db, Role.Orderer);
+  const unit = await createUnit(db);
+  await addMember(db, unit.id, orderer.id);
+  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  return { coordinator, orderer, unit, template };
 }
 
 // The two orders the matching benches measure, on a Tuesday three weeks ahead (Helsinki time): an ordinary one (on
