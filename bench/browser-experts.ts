@@ -21,21 +21,15 @@ import { execFileSync } from 'node:child_process';
 import { type Page } from 'playwright-core';
 import { ensureWebBuild } from '../scripts/web-build';
 import { launchChromium } from '../test/utils/chromium';
-import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
-import { seed } from './seed-experts';
+import { browserBenchEnv, loadAverage, percentile, runBench, signedInContext, startBenchApi } from './lib/bench';
+import { matchingOrders, matchingPeople, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_browser_experts_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3919);
-const BASE = `http://127.0.0.1:${PORT}`;
-Object.assign(
-  process.env,
-  benchEnv(
-    DB_URL,
-    { jwt: 'bench-secret-bench-secret-bench-secret-05', key: 'browser-experts-bench-key-32byte' },
-    // Plain http on this machine: the session cookies are not marked Secure.
-    { PUBLIC_URL: BASE },
-  ),
-);
+const BASE = browserBenchEnv(DB_URL, PORT, {
+  jwt: 'bench-secret-bench-secret-bench-secret-05',
+  key: 'browser-experts-bench-key-32byte',
+});
 
 // The table's first rows are in the DOM and nothing in main is loading any more.
 async function rowsShown(page: Page, table: string): Promise<number> {
@@ -54,18 +48,9 @@ async function main(): Promise<void> {
   const experts = Number(process.argv[3] ?? 5000);
   ensureWebBuild({ quiet: true });
   const { app, db } = await startBenchApi(DB_URL, PORT);
-  const { Role } = await import('../src/common/auth/role.enum');
-  const { createBookableExpert } = await import('../test/factories/bookable.factory');
-  const { createRequest } = await import('../test/factories/booking.factory');
-  const { addMember, createUnit } = await import('../test/factories/organisations.factory');
-  const { createUser } = await import('../test/factories/users.factory');
 
   const t0 = Date.now();
-  const coordinator = await createUser(db, Role.Coordinator);
-  const orderer = await createUser(db, Role.Orderer);
-  const unit = await createUnit(db);
-  await addMember(db, unit.id, orderer.id);
-  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  const { coordinator, orderer, unit, template } = await matchingPeople(db);
   await seed(db, experts, template);
   const [counts] = await db.query(
     `SELECT (SELECT count(*) FROM experts)::int AS experts, (SELECT count(*) FROM assignments)::int AS assignments`,
@@ -74,36 +59,14 @@ async function main(): Promise<void> {
     `seeded ${counts.experts} experts, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 
-  // A Tuesday three weeks ahead, 10–12 and 14–16 Helsinki time (as in bench/matching.ts).
-  const at = tuesdayThreeWeeksAhead();
-  const ordinary = await createRequest(db, unit.id, orderer.id, {
-    title: 'Bench: tavallinen tilaus',
-    startsAt: at(10),
-    endsAt: at(12),
-    municipality: '905',
-    languages: ['fi'],
-    topics: ['ageing'],
-  });
-  const broad = await createRequest(db, unit.id, orderer.id, {
-    title: 'Bench: laaja tilaus',
-    startsAt: at(14),
-    endsAt: at(16),
-    remote: true,
-    languages: ['fi'],
-    topics: [],
+  // The orders of bench/matching.ts, titled.
+  const { ordinary, broad } = await matchingOrders(db, unit.id, orderer.id, {
+    ordinary: 'Bench: tavallinen tilaus',
+    broad: 'Bench: laaja tilaus',
   });
 
   const browser = await launchChromium();
-  const context = await browser.newContext({
-    baseURL: BASE,
-    locale: 'fi-FI',
-    viewport: { width: 1280, height: 900 },
-    timezoneId: 'Europe/Helsinki',
-  });
-  const signIn = await context.request.post('/api/auth/login', {
-    data: { email: coordinator.email, password: coordinator.password, session: 'cookie' },
-  });
-  if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+  const context = await signedInContext(browser, BASE, coordinator, { width: 1280, height: 900 });
   const page = await context.newPage();
 
   const targets = [
@@ -158,10 +121,4 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -22,6 +22,7 @@ import { cipherContext } from '../src/modules/experts/entities/payment-details.e
 import { FeeRunsService } from '../src/modules/fees/fee-runs/fee-runs.service';
 import { seedApprovedClaims } from '../test/factories/fees.factory';
 import { freshDatabase } from './fresh-database';
+import { runBench } from './lib/bench';
 
 const ROOT = join(__dirname, '..');
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_fees_bench';
@@ -223,10 +224,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runBench(main);

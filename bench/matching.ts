@@ -8,14 +8,10 @@
 // EXPLAIN (ANALYZE) of the same query (estimated against actual rows, whether JIT ran). BENCH_EXPLAIN=1 prints the
 // whole plans.
 import 'reflect-metadata';
-import { Role } from '../src/common/auth/role.enum';
 import { API_PREFIX } from '../src/common/http/api-prefix';
-import { createBookableExpert } from '../test/factories/bookable.factory';
-import { createRequest } from '../test/factories/booking.factory';
-import { addMember, createUnit } from '../test/factories/organisations.factory';
-import { createUser, TestUser } from '../test/factories/users.factory';
-import { benchEnv, loadAverage, percentile, startBenchApi, tuesdayThreeWeeksAhead } from './lib/bench';
-import { seed } from './seed-experts';
+import { TestUser } from '../test/factories/users.factory';
+import { benchEnv, loadAverage, percentile, startBenchApi } from './lib/bench';
+import { matchingOrders, matchingPeople, seed } from './seed-experts';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_matching_bench';
 Object.assign(
@@ -43,12 +39,7 @@ async function main(): Promise<void> {
   };
 
   const t0 = Date.now();
-  const coordinatorUser = await createUser(db, Role.Coordinator);
-  const orderer = await createUser(db, Role.Orderer);
-  const unit = await createUnit(db);
-  await addMember(db, unit.id, orderer.id);
-  // One expert made by the factory (its credential file is the template of the others').
-  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  const { coordinator: coordinatorUser, orderer, unit, template } = await matchingPeople(db);
   await db.query(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE id = $1) WHERE id = $2`, [
     orderer.id,
     template.id,
@@ -61,22 +52,7 @@ async function main(): Promise<void> {
     `seeded ${counts.experts} experts, ${counts.windows} weekly windows, ${counts.assignments} assignments in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 
-  // A Tuesday three weeks ahead, 10–12 Helsinki time.
-  const at = tuesdayThreeWeeksAhead();
-  const ordinary = await createRequest(db, unit.id, orderer.id, {
-    startsAt: at(10),
-    endsAt: at(12),
-    municipality: '905',
-    languages: ['fi'],
-    topics: ['ageing'],
-  });
-  const broad = await createRequest(db, unit.id, orderer.id, {
-    startsAt: at(14),
-    endsAt: at(16),
-    remote: true,
-    languages: ['fi'],
-    topics: [],
-  });
+  const { ordinary, broad } = await matchingOrders(db, unit.id, orderer.id);
   const coordinator = await login(coordinatorUser);
 
   const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');

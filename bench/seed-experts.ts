@@ -2,7 +2,13 @@
 // `experts` active, verified experts (about 40 weekly windows each: ~200,000 at 5,000) and 20 assignments each
 // (~100,000, past and future), each under an order of its own made by the first organisation member's unit.
 import { DataSource } from 'typeorm';
-import { TestUser } from '../test/factories/users.factory';
+import { BookingRequestEntity } from '../src/modules/booking/entities/booking-request.entity';
+import { Role } from '../src/common/auth/role.enum';
+import { createBookableExpert } from '../test/factories/bookable.factory';
+import { createRequest } from '../test/factories/booking.factory';
+import { addMember, createUnit } from '../test/factories/organisations.factory';
+import { createUser, TestUser } from '../test/factories/users.factory';
+import { tuesdayThreeWeeksAhead } from './lib/bench';
 
 const MUNICIPALITIES = [
   '905',
@@ -116,4 +122,46 @@ export async function seed(db: DataSource, experts: number, template: TestUser):
     ],
   );
   await db.query('VACUUM ANALYZE');
+}
+
+// The people of the matching benches: a coordinator, an orderer in a unit of their own (the unit the seeded
+// assignments' orders are made by), and one bookable expert made by the factory, topic ageing (`template`: its
+// credential file is the template of the seeded experts', its password hash theirs).
+export async function matchingPeople(
+  db: DataSource,
+): Promise<{ coordinator: TestUser; orderer: TestUser; unit: { id: string }; template: TestUser }> {
+  const coordinator = await createUser(db, Role.Coordinator);
+  const orderer = await createUser(db, Role.Orderer);
+  const unit = await createUnit(db);
+  await addMember(db, unit.id, orderer.id);
+  const template = await createBookableExpert(db, { topics: ['ageing'] });
+  return { coordinator, orderer, unit, template };
+}
+
+// The two orders the matching benches measure, on a Tuesday three weeks ahead (Helsinki time): an ordinary one (on
+// site in Vaasa 10–12, Finnish, one topic) and a broad one (remote 14–16, Finnish, any topic).
+export async function matchingOrders(
+  db: DataSource,
+  unitId: string,
+  ordererId: string,
+  titles?: { ordinary: string; broad: string },
+): Promise<{ ordinary: BookingRequestEntity; broad: BookingRequestEntity }> {
+  const at = tuesdayThreeWeeksAhead();
+  const ordinary = await createRequest(db, unitId, ordererId, {
+    title: titles?.ordinary,
+    startsAt: at(10),
+    endsAt: at(12),
+    municipality: '905',
+    languages: ['fi'],
+    topics: ['ageing'],
+  });
+  const broad = await createRequest(db, unitId, ordererId, {
+    title: titles?.broad,
+    startsAt: at(14),
+    endsAt: at(16),
+    remote: true,
+    languages: ['fi'],
+    topics: [],
+  });
+  return { ordinary, broad };
 }

@@ -19,21 +19,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureWebBuild, DIST } from '../scripts/web-build';
+import { Role } from '../src/common/auth/role.enum';
+import { createBookableExpert } from '../test/factories/bookable.factory';
+import { addMember, createUnit } from '../test/factories/organisations.factory';
+import { createUser } from '../test/factories/users.factory';
 import { launchChromium } from '../test/utils/chromium';
-import { benchEnv, loadAverage, startBenchApi } from './lib/bench';
+import { browserBenchEnv, loadAverage, runBench, signedInContext, startBenchApi } from './lib/bench';
 
 const DB_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/kokemus_web_bench';
 const PORT = Number(process.env.BENCH_PORT ?? 3917);
-const BASE = `http://127.0.0.1:${PORT}`;
-Object.assign(
-  process.env,
-  benchEnv(
-    DB_URL,
-    { jwt: 'bench-secret-bench-secret-bench-secret-02', key: 'bench-web-expert-home-key-32byte' },
-    // Plain http on this machine: the session cookies are not marked Secure.
-    { PUBLIC_URL: BASE },
-  ),
-);
+const BASE = browserBenchEnv(DB_URL, PORT, {
+  jwt: 'bench-secret-bench-secret-bench-secret-02',
+  key: 'bench-web-expert-home-key-32byte',
+});
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -42,10 +40,6 @@ async function main(): Promise<void> {
   const runs = Number(process.argv[2] ?? 5);
   ensureWebBuild({ quiet: true });
   const { app, db } = await startBenchApi(DB_URL, PORT);
-  const { Role } = await import('../src/common/auth/role.enum');
-  const { createBookableExpert } = await import('../test/factories/bookable.factory');
-  const { addMember, createUnit } = await import('../test/factories/organisations.factory');
-  const { createUser } = await import('../test/factories/users.factory');
   const fi = JSON.parse(readFileSync(join(__dirname, '../web/src/i18n/fi.json'), 'utf8')) as {
     home: { title: string };
   };
@@ -99,16 +93,7 @@ async function main(): Promise<void> {
     usable: number;
   }[] = [];
   for (let run = 0; run <= runs; run++) {
-    const context = await browser.newContext({
-      baseURL: BASE,
-      locale: 'fi-FI',
-      viewport: { width: 390, height: 844 },
-      timezoneId: 'Europe/Helsinki',
-    });
-    const signIn = await context.request.post('/api/auth/login', {
-      data: { email: expert.email, password: expert.password, session: 'cookie' },
-    });
-    if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+    const context = await signedInContext(browser, BASE, expert, { width: 390, height: 844 });
     const page = await context.newPage();
     const scripts: { url: string; bytes: Promise<number> }[] = [];
     page.on('requestfinished', (req) => {
@@ -183,10 +168,4 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

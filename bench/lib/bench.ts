@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { type Browser, type BrowserContext } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { freshDatabase } from '../fresh-database';
 
@@ -31,6 +32,14 @@ export function benchEnv(
     LOGIN_LIMIT_PER_MINUTE: '1000',
     ...extra,
   };
+}
+
+// The environment of a bench that drives the web app in a browser: benchEnv's, with the API's public URL at `port`
+// on this machine, which is returned. Plain http here: the session cookies are not marked Secure.
+export function browserBenchEnv(databaseUrl: string, port: number, secrets: { jwt: string; key: string }): string {
+  const base = `http://127.0.0.1:${port}`;
+  Object.assign(process.env, benchEnv(databaseUrl, secrets, { PUBLIC_URL: base }));
+  return base;
 }
 
 // The API (HTTP, no workers) on `databaseUrl` dropped, created afresh and migrated, listening on 127.0.0.1 (`port`
@@ -111,4 +120,33 @@ export function cpuSeconds(pid: number): number {
     .replace(/^.*\) /, '')
     .split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+// Runs a bench's `main` and ends the process when it is done (0), or prints its error and ends it with 1: the
+// browser and the API's connections would keep it running.
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+// A new browser profile (Finnish, Helsinki time) at `baseURL`, with `user` signed in by the API's own browser
+// sign-in (POST /api/auth/login with session=cookie, so that the httpOnly refresh cookie is set): the app's first
+// page restores the session through that cookie, as after a reload.
+export async function signedInContext(
+  browser: Browser,
+  baseURL: string,
+  user: { email: string; password: string },
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL, locale: 'fi-FI', viewport, timezoneId: 'Europe/Helsinki' });
+  const signIn = await context.request.post('/api/auth/login', {
+    data: { email: user.email, password: user.password, session: 'cookie' },
+  });
+  if (!signIn.ok()) throw new Error(`sign-in refused: ${signIn.status()} ${await signIn.text()}`);
+  return context;
 }

@@ -196,6 +196,23 @@ export function toAssignmentResponse(
   };
 }
 
+// What, when and where an order is: the fields an order's answer and an offer's answer show alike, in that order.
+type OrderSummaryField =
+  'taskType' | 'title' | 'description' | 'startsAt' | 'endsAt' | 'remote' | 'municipality' | 'address';
+
+function toOrderSummary(r: Pick<BookingRequestEntity, OrderSummaryField>): Pick<RequestResponse, OrderSummaryField> {
+  return {
+    taskType: r.taskType,
+    title: r.title,
+    description: r.description,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+    remote: r.remote,
+    municipality: r.municipality,
+    address: r.address,
+  };
+}
+
 export function toRequestResponse(
   r: BookingRequestEntity,
   assignments: AssignmentEntity[],
@@ -208,14 +225,7 @@ export function toRequestResponse(
     organisationId: r.organisationId,
     costCentre: r.costCentre,
     status: r.status,
-    taskType: r.taskType,
-    title: r.title,
-    description: r.description,
-    startsAt: r.startsAt.toISOString(),
-    endsAt: r.endsAt.toISOString(),
-    remote: r.remote,
-    municipality: r.municipality,
-    address: r.address,
+    ...toOrderSummary(r),
     goal: r.goal,
     audience: r.audience,
     expertRole: r.expertRole,
@@ -244,19 +254,7 @@ export function toRequestResponse(
 
 // What an offer's answer shows of the offer and its order.
 export type ShownOffer = Pick<OfferEntity, 'id' | 'status' | 'deadline' | 'expertId'> & {
-  request: Pick<
-    BookingRequestEntity,
-    | 'id'
-    | 'taskType'
-    | 'title'
-    | 'description'
-    | 'startsAt'
-    | 'endsAt'
-    | 'remote'
-    | 'municipality'
-    | 'address'
-    | 'preparationMinutes'
-  >;
+  request: Pick<BookingRequestEntity, 'id' | OrderSummaryField | 'preparationMinutes'>;
 };
 
 export function toOfferResponse(o: ShownOffer, expectedFeeCents: number | null): OfferResponse {
@@ -266,14 +264,7 @@ export function toOfferResponse(o: ShownOffer, expectedFeeCents: number | null):
     status: o.status,
     deadline: o.deadline.toISOString(),
     requestId: r.id,
-    taskType: r.taskType,
-    title: r.title,
-    description: r.description,
-    startsAt: r.startsAt.toISOString(),
-    endsAt: r.endsAt.toISOString(),
-    remote: r.remote,
-    municipality: r.municipality,
-    address: r.address,
+    ...toOrderSummary(r),
     preparationHours: r.preparationMinutes / 60,
     expertId: o.expertId,
     expectedFeeCents,
