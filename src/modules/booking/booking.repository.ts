@@ -163,10 +163,17 @@ const LOCK_EXPERT_FOR_ACCEPTANCE_SQL = `
 // The offer accepted (only while still open), the request's new status, and, when `$6`, the request's other open
 // offers withdrawn: one statement. The sub-statements share one snapshot, in which the accepted offer is still
 // open, hence the withdrawal's `id <> $1`.
+// An acceptance's writes in one statement: the offer accepted if still open, and only then its assignment inserted
+// (the exclusion constraint refusing a double booking as for any insert), the request's status set and, when it
+// is filled, its other open offers withdrawn.
 const ACCEPT_OFFER_SQL = `
   WITH accepted AS (
          UPDATE offers SET status = 'accepted', answered_at = $2, ceiling_acknowledged = $3
           WHERE id = $1 AND status = 'offered' RETURNING id),
+       assignment AS (
+         INSERT INTO assignments (request_id, offer_id, expert_id, starts_at, ends_at)
+         SELECT $4::uuid, accepted.id, $7::uuid, $8::timestamptz, $9::timestamptz FROM accepted
+         RETURNING ${ASSIGNMENT_COLUMNS}),
        request AS (
          UPDATE booking_requests SET status = $5, updated_at = CURRENT_TIMESTAMP
           WHERE id = $4 AND EXISTS (SELECT FROM accepted)),
@@ -174,7 +181,7 @@ const ACCEPT_OFFER_SQL = `
          UPDATE offers SET status = 'withdrawn', answered_at = $2
           WHERE request_id = $4 AND status = 'offered' AND id <> $1 AND $6 AND EXISTS (SELECT FROM accepted)
          RETURNING id)
-  SELECT EXISTS (SELECT FROM accepted) AS accepted, ARRAY(SELECT id FROM withdrawn) AS withdrawn`;
+  SELECT ARRAY(SELECT id FROM withdrawn) AS withdrawn, assignment.* FROM (VALUES (1)) AS one LEFT JOIN assignment ON true`;
 
 // What a booking reads of the expert it locks: the response's expert part and the earnings ceiling.
 export type LockedExpert = Pick<
@@ -447,20 +454,30 @@ export class BookingRepository {
 
   // The offer accepted and the request's status set; with `withdrawOthers`, the request's other open offers
   // withdrawn too. One statement; `accepted` is false (and nothing changed) when the offer was answered meanwhile.
+  // Null: the offer was declined or expired since it was read (declining and expiry do not take the request's lock).
   async acceptOffer(
     manager: EntityManager,
-    a: { offerId: string; at: Date; ceilingAcknowledged: boolean; requestId: string; requestStatus: RequestStatus },
-    withdrawOthers: boolean,
-  ): Promise<{ accepted: boolean; withdrawn: string[] }> {
-    const [row] = (await manager.query(ACCEPT_OFFER_SQL, [
+    a: {
+      offerId: string;
+      at: Date;
+      ceilingAcknowledged: boolean;
+      requestStatus: RequestStatus;
+      withdrawOthers: boolean;
+    },
+    work: Pick<AssignmentEntity, 'requestId' | 'expertId' | 'startsAt' | 'endsAt'>,
+  ): Promise<{ assignment: AssignmentEntity; withdrawn: string[] } | null> {
+    const [{ withdrawn, ...assignment }] = (await manager.query(ACCEPT_OFFER_SQL, [
       a.offerId,
       a.at,
       a.ceilingAcknowledged,
-      a.requestId,
+      work.requestId,
       a.requestStatus,
-      withdrawOthers,
-    ])) as { accepted: boolean; withdrawn: string[] }[];
-    return row;
+      a.withdrawOthers,
+      work.expertId,
+      work.startsAt,
+      work.endsAt,
+    ])) as (AssignmentEntity & { withdrawn: string[] })[];
+    return assignment.id === null ? null : { assignment: Object.assign(new AssignmentEntity(), assignment), withdrawn };
   }
 
   // False when the offer was answered meanwhile.

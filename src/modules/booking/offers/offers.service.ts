@@ -140,23 +140,23 @@ export class OffersService {
         if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
         await this.earnings.check(manager, { userId: offer.expertId, ...expert! }, request, acknowledged);
 
-        const now = this.clock.now();
-        const assignment = await this.booking.insertAssignment(manager, {
-          requestId: request.id,
-          offerId,
-          expertId: offer.expertId,
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-        });
         const status = fillStatus(current.holding + 1, request.expertsNeeded);
-        // A filled request's other open offers are withdrawn in the same statement.
-        const { accepted, withdrawn } = await this.booking.acceptOffer(
+        // The offer accepted, its assignment inserted, the request's status set and, when it is filled, its other
+        // open offers withdrawn: one statement.
+        const written = await this.booking.acceptOffer(
           manager,
-          { offerId, at: now, ceilingAcknowledged: acknowledged, requestId: request.id, requestStatus: status },
-          status === RequestStatus.Filled,
+          {
+            offerId,
+            at: this.clock.now(),
+            ceilingAcknowledged: acknowledged,
+            requestStatus: status,
+            withdrawOthers: status === RequestStatus.Filled,
+          },
+          { requestId: request.id, expertId: offer.expertId, startsAt: request.startsAt, endsAt: request.endsAt },
         );
         // Declined or expired since it was read (declining and expiry do not take the request's lock).
-        if (!accepted) throw BookingErrors.offerNotOpen('answered');
+        if (!written) throw BookingErrors.offerNotOpen('answered');
+        const { assignment, withdrawn } = written;
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction,
         // and the acceptance's audit events (the withdrawn offers', its own) are written with the draft's.
         const contract = await this.contractDrafts.draftForNewAssignment(
