@@ -254,9 +254,11 @@ describe('anonymisation of inactive experts', () => {
     await backdate(expert.id);
     t.clock.set(noticeDue);
     await job.sweep();
-    expect((await t.mail.waitFor((m) => m.to === expert.email)).subject).toBe(
-      'The data of your Kokemus account will be anonymised – Kokemus',
-    );
+    const notice = await t.mail.waitFor((m) => m.to === expert.email);
+    expect(notice.subject).toBe('The data of your Kokemus account will be anonymised – Kokemus');
+    // An English date, as the English documents write it.
+    const anonymiseOn = helsinki(noticeDue).plus({ days: 30 }).setLocale('en-GB').toFormat('d MMMM yyyy');
+    expect(notice.text).toContain(`Your personal data will be anonymised on ${anonymiseOn}.`);
 
     t.clock.set(helsinki(noticeDue).plus({ days: 5 }).toJSDate());
     await login(t.http, expert);

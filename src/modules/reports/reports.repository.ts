@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { COUNTY_ZONE } from '../../common/i18n/format';
 import { Period } from '../fees';
 
 // The unit or project a report row is about.
@@ -129,7 +130,7 @@ export class ReportsRepository {
   // project, and expert.
   async noShows(period: Period): Promise<NoShowRow[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT to_char(a.starts_at AT TIME ZONE 'Europe/Helsinki', 'YYYY-MM') AS month, r.organisation_id, o.kind, o.code,
+      `SELECT to_char(a.starts_at AT TIME ZONE '${COUNTY_ZONE}', 'YYYY-MM') AS month, r.organisation_id, o.kind, o.code,
               o.name_fi, o.name_sv, a.expert_id, u.name AS expert_name, count(*) AS no_shows
          FROM assignments a
          JOIN booking_requests r ON r.id = a.request_id

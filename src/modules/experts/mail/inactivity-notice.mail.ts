@@ -2,7 +2,7 @@ import { defineMailTemplate } from '../../mail/mail-template';
 
 export interface InactivityNoticeParams {
   name: string;
-  // d.M.yyyy, county time.
+  // The county's day, as documents write a date (formatDate): 3.3.2027, or 3 March 2027 in English.
   anonymiseOn: string;
   link: string;
 }

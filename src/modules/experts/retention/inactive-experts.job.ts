@@ -1,9 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock';
-import { COUNTY_ZONE } from '../../../common/i18n/format';
+import { formatDate, localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
 import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
@@ -122,7 +121,7 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
         inactivityNoticeMail,
         {
           name: expert.name,
-          anonymiseOn: DateTime.fromJSDate(step.anonymiseOn, { zone: COUNTY_ZONE }).toFormat('d.M.yyyy'),
+          anonymiseOn: formatDate(localDate(step.anonymiseOn), expert.language),
           link: this.config.env.PUBLIC_URL,
         },
       );

@@ -21,7 +21,8 @@ import {
   useMyAvailability,
   useRefreshAvailability,
 } from './availability-api';
-import { addDays, asInstant, isoWeekNumber, localTime, mondayOf, todayInHelsinki, weekPlan } from './week';
+import { addDays, asInstant, isoWeekNumber, localTime, mondayOf, weekPlan } from './week';
+import { countyToday } from '../../i18n/helsinki-date';
 import './availability.css';
 
 // My times: the weekly hours, single dates and absences, shown a week at a time and changed one row at a time.
@@ -52,7 +53,7 @@ export function AvailabilityPage() {
 function Week({ availability }: { availability: Availability }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [monday, setMonday] = useState(() => mondayOf(todayInHelsinki()));
+  const [monday, setMonday] = useState(() => mondayOf(countyToday()));
   const days = weekPlan(availability, monday);
   const range = `${formatDate(language, asInstant(monday))}–${formatDate(language, asInstant(addDays(monday, 6)))}`;
   return (
@@ -65,7 +66,7 @@ function Week({ availability }: { availability: Availability }) {
         <Button variant="secondary" onClick={() => setMonday(addDays(monday, -7))}>
           {t('availability.week.previous')}
         </Button>
-        <Button variant="secondary" onClick={() => setMonday(mondayOf(todayInHelsinki()))}>
+        <Button variant="secondary" onClick={() => setMonday(mondayOf(countyToday()))}>
           {t('availability.week.current')}
         </Button>
         <Button variant="secondary" onClick={() => setMonday(addDays(monday, 7))}>
@@ -149,7 +150,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const refresh = useRefreshAvailability();
-  const initial = { weekday: '1', from: '', to: '', validFrom: todayInHelsinki(), validUntil: '' };
+  const initial = { weekday: '1', from: '', to: '', validFrom: countyToday(), validUntil: '' };
   const [values, setValues] = useState(initial);
   const labels = {
     'weekly-weekday': t('availability.fields.weekday'),
@@ -319,7 +320,7 @@ function OneOffSection({ availability }: { availability: Availability }) {
           label={labels['oneOff-date']}
           errors={errors}
           value={values.date}
-          min={todayInHelsinki()}
+          min={countyToday()}
           onChange={(date) => setValues({ ...values, date })}
         />
         <div className="field-row">

@@ -16,8 +16,9 @@ import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type FeeRun, startFeeRun, useFeeRuns } from './fee-runs-api';
 import { StatusTag } from './status-tag';
+import { countyToday } from '../../i18n/helsinki-date';
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+const today = countyToday;
 
 // The coordinator's fee runs: start one, and follow each to its export.
 export function FeeRunsPage() {

@@ -23,8 +23,9 @@ import {
   useFeeSchedule,
   useFeeSettings,
 } from './fee-settings-api';
+import { countyToday } from '../../i18n/helsinki-date';
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+const today = countyToday;
 const day = (date: string) => `${date}T12:00:00Z`;
 
 // The coordinator's fee schedule (dated rows, never rewritten) and the fee settings.

@@ -6,7 +6,7 @@ import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
 import { OrderForm } from './order-form';
 import { type Organisation, useInvalidateOrders, useMyOrganisations, useOrder } from './orders-api';
-import { todayInHelsinki } from './today';
+import { countyToday } from '../../i18n/helsinki-date';
 
 // Only units and projects still active can order (rule 1: active on the order's day; the API checks the day).
 const active = (o: Organisation, today: string) => o.activeUntil === null || o.activeUntil >= today;
@@ -27,7 +27,7 @@ export function NewOrderPage() {
   const { t } = useTranslation();
   const organisations = useMyOrganisations();
   const saved = useSaved();
-  const today = todayInHelsinki();
+  const today = countyToday();
   const usable = organisations.data?.filter((o) => active(o, today)) ?? [];
   return (
     <Page title={t('orders.form.title')}>
@@ -45,7 +45,7 @@ export function EditOrderPage() {
   const order = useOrder(id);
   const organisations = useMyOrganisations();
   const saved = useSaved();
-  const today = todayInHelsinki();
+  const today = countyToday();
   if (order.isPending || organisations.isPending)
     return (
       <Page title={t('orders.form.editTitle')}>

@@ -9,12 +9,12 @@ import { formatCents } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { ReportSection } from './report-section';
 import { useEarnings, useHours, useNoShows, useSpend, useTopicNames, useUnfilled } from './reports-api';
+import { countyYear } from '../../i18n/helsinki-date';
 import './reports.css';
 
 // Suomi.fi colours with enough contrast against white, for up to six series.
 const COLOURS = ['#2a6ebb', '#00347a', '#e86717', '#09a580', '#8f2fa8', '#5f686d'];
-const thisYear = () =>
-  Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()));
+const thisYear = countyYear;
 const euros = (cents: number) => Math.round(cents) / 100;
 
 // The coordinator's reports: each a chart with its table and the same numbers as a CSV file.

@@ -9,6 +9,7 @@ import { Empty, LoadError, Loading } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { formatCents } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
+import { countyYear } from '../../i18n/helsinki-date';
 import './spending.css';
 
 // Colours that keep 3:1 against white and apart from each other (WCAG 1.4.11); the table below tells the same.
@@ -26,9 +27,7 @@ const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}
 export function SpendingPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const thisYear = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric' }).format(new Date()),
-  );
+  const thisYear = countyYear();
   const [year, setYear] = useState(thisYear);
   const spend = useSpend(year);
   const rows = spend.data?.rows ?? [];

@@ -17,7 +17,6 @@ import { ActivePeriod } from './active-period';
 import { OrganisationForm } from './organisation-form';
 import {
   addMember,
-  helsinkiToday,
   type Member,
   type Organisation,
   organisationName,
@@ -27,6 +26,7 @@ import {
   useOrganisations,
   useRemoveMember,
 } from './organisations-api';
+import { countyToday } from '../../../i18n/helsinki-date';
 
 // One unit or project: its details to edit and the orderers who may order in its name.
 export function OrganisationPage() {
@@ -59,7 +59,7 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const client = useQueryClient();
-  const today = helsinkiToday();
+  const today = countyToday();
   const owner = all.find((u) => u.id === o.ownerUnitId);
   const row = (label: string, value: React.ReactNode) => (
     <div>

@@ -74,7 +74,6 @@ export const organisationName = (o: Organisation, language: Language) => (langua
 export type OrganisationState = 'active' | 'ended' | 'upcoming';
 
 // Today in Helsinki as YYYY-MM-DD: the active period's days are the county's days.
-export const helsinkiToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
 
 export function organisationState(o: Organisation, today: string): OrganisationState {
   if (o.activeFrom > today) return 'upcoming';

@@ -14,13 +14,13 @@ import type { Language } from '../../../i18n/languages';
 import { ActivePeriod } from './active-period';
 import { OrganisationForm } from './organisation-form';
 import {
-  helsinkiToday,
   type Organisation,
   type OrganisationKind,
   organisationName,
   organisationState,
   useOrganisations,
 } from './organisations-api';
+import { countyToday } from '../../../i18n/helsinki-date';
 import './organisations.css';
 
 type Shown = 'current' | 'ended' | 'all';
@@ -34,7 +34,7 @@ export function OrganisationsPage() {
   const client = useQueryClient();
   const query = useOrganisations();
   const [shown, setShown] = useState<Shown>('current');
-  const today = helsinkiToday();
+  const today = countyToday();
   const visible = (o: Organisation) => {
     const state = organisationState(o, today);
     return shown === 'all' || (shown === 'ended' ? state === 'ended' : state !== 'ended');

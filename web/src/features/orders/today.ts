@@ -1,3 +1,0 @@
-import { helsinkiParts } from './helsinki-time';
-
-export const todayInHelsinki = (now = new Date()) => helsinkiParts(now).date;
