@@ -4,7 +4,7 @@ import { RequestMeta } from '../../common/auth/auth-context';
 import { AuthErrors } from '../../common/auth/auth.errors';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { LoginErrors } from './auth.errors';
+import { AccountErrorCode, LoginErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 import { LoginDto } from './dto/login.dto';
 import { IssuedTokens, TokenResponse, toTokenResponse } from './dto/token.response';
@@ -44,7 +44,8 @@ export class BrowserSessionService {
       return this.inCookie(reply, await this.auth.refresh(meta, token));
     } catch (error) {
       // A dead cookie is dropped, so the page stops offering it.
-      if (error instanceof DomainError && error.code === 'INVALID_REFRESH_TOKEN') this.cookies.clear(reply);
+      if (error instanceof DomainError && error.code === AccountErrorCode.InvalidRefreshToken)
+        this.cookies.clear(reply);
       throw error;
     }
   }

@@ -23,9 +23,12 @@ export enum BookingErrorCode {
   TimeChangeAlreadyOpen = 'TIME_CHANGE_ALREADY_OPEN',
   TimeChangeNotOpen = 'TIME_CHANGE_NOT_OPEN',
   AssignmentNotMovable = 'ASSIGNMENT_NOT_MOVABLE',
+  MaterialNotFound = 'MATERIAL_NOT_FOUND',
 }
 
 export const BookingErrors = {
+  materialNotFound: () =>
+    new DomainError(BookingErrorCode.MaterialNotFound, 'not_found', 'The order has no material file'),
   requestNotFound: () => new DomainError(BookingErrorCode.RequestNotFound, 'not_found', 'Booking request not found'),
   notOwnOrganisation: () =>
     new DomainError(

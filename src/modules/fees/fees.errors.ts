@@ -21,6 +21,8 @@ export enum FeeErrorCode {
   FeeRunStatusConflict = 'FEE_RUN_STATUS_CONFLICT',
   FeeRunSecondApproverRequired = 'FEE_RUN_SECOND_APPROVER_REQUIRED',
   FeeRunFileNotFound = 'FEE_RUN_FILE_NOT_FOUND',
+  // A run's own failure, stored on the run (not an API answer).
+  FeeRunCrashed = 'FEE_RUN_CRASHED',
   StatementNotFound = 'STATEMENT_NOT_FOUND',
   FeeRateNotFound = 'FEE_RATE_NOT_FOUND',
   TravelRateNotFound = 'TRAVEL_RATE_NOT_FOUND',

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
-import { DomainError } from '../../../common/errors/domain-error';
 import { AuditService } from '../../audit/audit.service';
 import { FileDownload, FilesService } from '../../files/files.service';
 import { Upload } from '../../files/upload-form.decorator';
@@ -13,8 +12,6 @@ import { RequestResponse } from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { BookingRepository } from '../booking.repository';
 import { MaterialRepository } from './material.repository';
-
-const materialNotFound = () => new DomainError('MATERIAL_NOT_FOUND', 'not_found', 'The order has no material file');
 
 // Material for the expert as a file: attached to a draft by the orderer, read by whoever may read the order
 // and by an expert the work was offered to.
@@ -45,7 +42,7 @@ export class MaterialService {
     const request = await this.requests.visible(ctx, id);
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.lockDraft(manager, request);
-      if (!locked.materialFileId) throw materialNotFound();
+      if (!locked.materialFileId) throw BookingErrors.materialNotFound();
       await this.material.setMaterialFile(manager, id, null);
       await this.files.remove(manager, locked.materialFileId);
       await this.audit.log(
@@ -62,7 +59,7 @@ export class MaterialService {
     const request =
       ctx.user.role === Role.Expert ? await this.offeredTo(ctx, id) : await this.requests.visible(ctx, id);
     const file = request.materialFileId ? await this.files.download(request.materialFileId) : null;
-    if (!file) throw materialNotFound();
+    if (!file) throw BookingErrors.materialNotFound();
     return file;
   }
 

@@ -11,6 +11,7 @@ import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity
 import { LinePayee } from '../entities/fee-run-line.entity';
 import { FeeArithmeticError } from '../money/fee-arithmetic.rule';
 import { FeeRunsRepository, NewLine, PendingClaim } from './fee-runs.repository';
+import { FeeErrorCode } from '../fees.errors';
 
 const BEFORE_ALL_IDS = '00000000-0000-0000-0000-000000000000';
 
@@ -54,7 +55,7 @@ export class FeeRunComputer {
       if (signal?.aborted) throw error;
       if (lastAttempt)
         await this.fail(runId, {
-          code: 'FEE_RUN_CRASHED',
+          code: FeeErrorCode.FeeRunCrashed,
           message: 'The run failed on every attempt; the worker log has the cause',
         });
       throw error;

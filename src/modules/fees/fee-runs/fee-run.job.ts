@@ -9,6 +9,7 @@ import { FeeRunComputer } from './fee-run-computer.service';
 import { FeeRunExporter } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
+import { FeeErrorCode } from '../fees.errors';
 
 const lastAttempt = (job: Job) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
@@ -73,7 +74,7 @@ export class FeeRunJob implements OnApplicationBootstrap, OnModuleDestroy {
       const state = await this.jobs.state(JobName.ComputeFeeRun, run.id);
       if (state === 'failed')
         await this.computer.fail(run.id, {
-          code: 'FEE_RUN_CRASHED',
+          code: FeeErrorCode.FeeRunCrashed,
           message: 'The worker stopped during the run too many times',
         });
       else if (state === 'missing' || state === 'completed') await this.requeue(run.id, 'compute');
