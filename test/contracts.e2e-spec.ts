@@ -16,6 +16,7 @@ import { MailService } from '../src/modules/mail/mail.service';
 import { createBookableExpert } from './factories/bookable.factory';
 import {
   draftedAssignment,
+  expertWithDraft,
   giveDateOfBirth,
   identityCodeBornOn,
   insertAssignment,
@@ -90,6 +91,9 @@ describe('contracts', () => {
   }
 
   // What the orderer is told of the assignment's contract (as the orderer signed in for the spec, or `token`).
+  // The expert's signature on the contract, with their password (and the hash of the PDF they read).
+  const signAs = (token: string, contractId: string, body: { password: string; pdfSha256?: string }) =>
+    as(token).post(`/contracts/${contractId}/sign`, body);
   const contractStatus = async (assignmentId: string, token = orderer.token) =>
     (await as(token).get(`/assignments/${assignmentId}/contract-status`).expect(200)).body;
 
@@ -110,23 +114,23 @@ describe('contracts', () => {
     language: Language = Language.Fi,
     overrides: { startsAt?: string; endsAt?: string; taskType?: TaskType } = {},
   ) {
-    const user = await createExpert(t.db, { language, name: 'Sirpa Sarja' });
-    await giveDateOfBirth(t.db, user.id);
-    const seeded = await draftedAssignment(t, {
-      expertId: user.id,
-      organisationId: unitId,
-      createdBy: orderer.id,
-      startsAt: overrides.startsAt ?? '2026-11-03T08:00:00Z',
-      endsAt: overrides.endsAt ?? '2026-11-03T10:00:00Z',
-      taskType: overrides.taskType,
-    });
-    return { expert: { ...user, token: await login(t.http, user) }, ...seeded };
+    return expertWithDraft(
+      t,
+      { language, name: 'Sirpa Sarja' },
+      {
+        organisationId: unitId,
+        createdBy: orderer.id,
+        startsAt: overrides.startsAt ?? '2026-11-03T08:00:00Z',
+        endsAt: overrides.endsAt ?? '2026-11-03T10:00:00Z',
+        taskType: overrides.taskType,
+      },
+    );
   }
 
   async function signed(language: Language = Language.Fi) {
     const d = await draftFor(language);
     await approvedWithPdf(d.contractId);
-    await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(200);
+    await signAs(d.expert.token, d.contractId, { password: d.expert.password }).expect(200);
     return d;
   }
 
@@ -147,9 +151,7 @@ describe('contracts', () => {
         status: 'draft',
       });
 
-      const early = await as(expertToken)
-        .post(`/contracts/${draft.id}/sign`, { password: expert.password })
-        .expect(409);
+      const early = await signAs(expertToken, draft.id, { password: expert.password }).expect(409);
       expect(early.body.code).toBe('CONTRACT_NOT_APPROVED');
       await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(200);
       expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
@@ -186,14 +188,11 @@ describe('contracts', () => {
       expect(text).not.toContain(identityCode);
       expect((served.body as Buffer).toString('latin1')).not.toContain(identityCode);
 
-      const wrong = await as(expertToken)
-        .post(`/contracts/${draft.id}/sign`, { password: 'not-my-password' })
-        .expect(403);
+      const wrong = await signAs(expertToken, draft.id, { password: 'not-my-password' }).expect(403);
       expect(wrong.body.code).toBe('SIGNING_PASSWORD_INCORRECT');
       expect((await as(expertToken).get(`/contracts/${draft.id}`).expect(200)).body.status).toBe('approved');
 
-      const res = await as(expertToken)
-        .post(`/contracts/${draft.id}/sign`, { password: expert.password, pdfSha256: hash })
+      const res = await signAs(expertToken, draft.id, { password: expert.password, pdfSha256: hash })
         .set('user-agent', 'Kokemus-test/1.0')
         .expect(200);
       expect(res.body).toMatchObject({
@@ -209,9 +208,7 @@ describe('contracts', () => {
         status: 'signed',
       });
 
-      const again = await as(expertToken)
-        .post(`/contracts/${draft.id}/sign`, { password: expert.password })
-        .expect(409);
+      const again = await signAs(expertToken, draft.id, { password: expert.password }).expect(409);
       expect(again.body.code).toBe('CONTRACT_ALREADY_SIGNED');
       expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
         'CONTRACT_ALREADY_SIGNED',
@@ -237,8 +234,7 @@ describe('contracts', () => {
         signedCopySha256: null,
       });
 
-      await as(d.expert.token)
-        .post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })
+      await signAs(d.expert.token, d.contractId, { password: d.expert.password })
         .set('user-agent', 'Kokemus-test/2.0')
         .expect(200);
       const copyHash = await waitForSignedCopy(t.db, d.contractId);
@@ -432,7 +428,7 @@ describe('contracts', () => {
       const d = await draftFor();
       await approvedWithPdf(d.contractId);
       const results = await Promise.all(
-        [1, 2].map(() => as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })),
+        [1, 2].map(() => signAs(d.expert.token, d.contractId, { password: d.expert.password })),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('CONTRACT_ALREADY_SIGNED');
@@ -609,7 +605,7 @@ describe('contracts', () => {
       expect(text).toContain('(3 kpl)');
       expect(text).toContain('voimassa 1.11.2026–30.11.2026');
       expect(text).toContain('Arvioitu kokemuspalkkio yhteensä: 225,00 €');
-      await as(expert.token).post(`/contracts/${res.body.id}/sign`, { password: expert.password }).expect(200);
+      await signAs(expert.token, res.body.id, { password: expert.password }).expect(200);
       const statuses = await t.db.getRepository(AssignmentEntity).findBy(assignmentIds.map((id) => ({ id })));
       expect(statuses.map((a) => a.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
     });
@@ -734,15 +730,14 @@ describe('contracts', () => {
       const text = await textOf((await pdfOf(t.http, d.expert.token, res.body.id).expect(200)).body as Buffer);
       expect(text).toContain('Versio 2');
       expect(text).toContain('voimassa 3.11.2026–30.11.2026');
-      await as(d.expert.token).post(`/contracts/${res.body.id}/sign`, { password: d.expert.password }).expect(200);
+      await signAs(d.expert.token, res.body.id, { password: d.expert.password }).expect(200);
 
       const old = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
       expect(old).toMatchObject({ status: 'superseded', supersededById: res.body.id, pdfSha256: v1.pdfSha256 });
       expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(v1.pdfSha256);
-      expect(
-        (await as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }).expect(409))
-          .body.code,
-      ).toBe('CONTRACT_SUPERSEDED');
+      expect((await signAs(d.expert.token, d.contractId, { password: d.expert.password }).expect(409)).body.code).toBe(
+        'CONTRACT_SUPERSEDED',
+      );
       expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
         'confirmed',
       );
@@ -925,9 +920,7 @@ describe('contracts', () => {
       );
       // The expert's own reason may be about their health: it stays on the assignment only.
       expect(ended.terminationReason).not.toContain('Sairastuin');
-      const sign = await as(d.expert.token)
-        .post(`/contracts/${d.contractId}/sign`, { password: d.expert.password })
-        .expect(409);
+      const sign = await signAs(d.expert.token, d.contractId, { password: d.expert.password }).expect(409);
       expect(sign.body.code).toBe('CONTRACT_WORK_CANCELLED');
       expect(await outbox(d.expert.id, 'contract-ended-early')).toBe(0);
     });
@@ -1017,7 +1010,7 @@ describe('contracts', () => {
         await approvedWithPdf(d.contractId);
         // The signature checks the password first: a growing head start lets it come first in the later rounds.
         const [signature, cancellation] = await Promise.all([
-          as(d.expert.token).post(`/contracts/${d.contractId}/sign`, { password: d.expert.password }),
+          signAs(d.expert.token, d.contractId, { password: d.expert.password }),
           new Promise((r) => setTimeout(r, round * 60)).then(() =>
             as(orderer.token).post(`/assignments/${d.assignmentId}/cancel`, { reason: 'Tilaisuus siirtyy' }),
           ),
@@ -1097,7 +1090,7 @@ describe('contracts', () => {
       it('keeps a signed series contract while any of its work is left, and ends it with the last', async () => {
         const s = await seriesOfThree();
         await approvedWithPdf(s.contractId);
-        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+        await signAs(s.expert.token, s.contractId, { password: s.expert.password }).expect(200);
 
         await cancel(orderer.token, s.assignmentIds[0]);
         await withdraw(s.expert.token, s.assignmentIds[1]);
@@ -1133,7 +1126,7 @@ describe('contracts', () => {
         expect(text).toContain('Sarjan tapaaminen 1');
         expect(text).toContain('Sarjan tapaaminen 3');
         expect(text).not.toContain('Sarjan tapaaminen 2');
-        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+        await signAs(s.expert.token, s.contractId, { password: s.expert.password }).expect(200);
         expect(await statuses(s.assignmentIds)).toEqual(['confirmed', 'cancelled', 'confirmed']);
       });
 
@@ -1142,7 +1135,7 @@ describe('contracts', () => {
         await approvedWithPdf(s.contractId);
         await cancel(orderer.token, s.assignmentIds[2]);
         expect((await row(s.contractId)).status).toBe('approved');
-        await as(s.expert.token).post(`/contracts/${s.contractId}/sign`, { password: s.expert.password }).expect(200);
+        await signAs(s.expert.token, s.contractId, { password: s.expert.password }).expect(200);
         expect(await statuses(s.assignmentIds)).toEqual(['confirmed', 'confirmed', 'cancelled']);
       });
     });

@@ -8,7 +8,7 @@ import { createAssignment, createRequest } from './factories/booking.factory';
 import { createCredential } from './factories/credentials.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
-import { createUser, login } from './factories/users.factory';
+import { createUser, loggedIn } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // Wednesday 7 Oct 2026 12:00 in Helsinki.
@@ -24,9 +24,7 @@ describe('the coordinator’s experts: directory filters, pause and resume, the 
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    const c = await createUser(t.db, Role.Coordinator);
-    coordinatorId = c.id;
-    token = await login(t.http, c);
+    ({ id: coordinatorId, token } = await loggedIn(t.db, t.http, Role.Coordinator));
   });
   afterAll(() => t.close());
 

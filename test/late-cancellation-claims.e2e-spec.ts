@@ -3,10 +3,9 @@ import { TaskType } from '../src/common/domain/task-type';
 import { Language } from '../src/common/i18n/language';
 import { LateCancellationClaims } from '../src/modules/fees/claims/late-cancellation-claims.service';
 import { createBookableExpert } from './factories/bookable.factory';
-import { IBANS, setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
-import { addMember, createUnit } from './factories/organisations.factory';
-import { createUser, login, TestUser } from './factories/users.factory';
-import { feeRunReaches } from './utils/fee-runs';
+import { IBANS, setPaymentDetails } from './factories/fees.factory';
+import { login, TestUser } from './factories/users.factory';
+import { feeRunReaches, oneApproverFeeRuns } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
 import { asUser } from './utils/as-user';
 
@@ -22,12 +21,7 @@ describe('a late cancellation’s claim', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    await settleOpenFeeRuns(t.db);
-    await t.db.query(`UPDATE fee_settings SET four_eyes_approval = false`);
-    coordinator = await createUser(t.db, Role.Coordinator);
-    orderer = await createUser(t.db, Role.Orderer);
-    unitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, orderer.id);
+    ({ coordinator, orderer, unitId } = await oneApproverFeeRuns(t));
   });
   afterEach(() => t.clock.set(NOW));
   afterAll(() => t.close());

@@ -4,8 +4,8 @@ import { AssignmentStatus } from '../src/modules/booking/entities/assignment.ent
 import { OfferStatus } from '../src/modules/booking/entities/offer.entity';
 import { createAssignment, createOffer, createRequest } from './factories/booking.factory';
 import { createExpert } from './factories/experts.factory';
-import { addMember, createUnit } from './factories/organisations.factory';
-import { createUser, login } from './factories/users.factory';
+import { createOrdererOfUnit } from './factories/organisations.factory';
+import { loggedIn } from './factories/users.factory';
 import { createTestApp, TestApp } from './utils/test-app';
 
 const NOW = '2026-10-01T07:00:00Z';
@@ -20,12 +20,11 @@ describe('the matching context of an order', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    const c = await createUser(t.db, Role.Coordinator);
-    coordinatorId = c.id;
-    token = await login(t.http, c);
-    ordererId = (await createUser(t.db, Role.Orderer)).id;
-    unitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, ordererId);
+    ({ id: coordinatorId, token } = await loggedIn(t.db, t.http, Role.Coordinator));
+    ({
+      orderer: { id: ordererId },
+      unitId,
+    } = await createOrdererOfUnit(t.db));
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,3 @@
-import { Role } from '../src/common/auth/role.enum';
 import { TaskType } from '../src/common/domain/task-type';
 import {
   DEFAULT_FEE_RATES,
@@ -10,11 +9,10 @@ import {
 import { RatesRepository } from '../src/modules/fees/rates/rates.repository';
 import { createBookableExpert } from './factories/bookable.factory';
 import { giveDateOfBirth } from './factories/contracts.factory';
-import { setPaymentDetails, settleOpenFeeRuns } from './factories/fees.factory';
-import { addMember, createUnit } from './factories/organisations.factory';
-import { createUser, login, TestUser } from './factories/users.factory';
+import { setPaymentDetails } from './factories/fees.factory';
+import { login, TestUser } from './factories/users.factory';
 import { cents, pdfCells, until } from './utils/documents';
-import { feeRunReaches } from './utils/fee-runs';
+import { feeRunReaches, oneApproverFeeRuns } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
 import { asUser } from './utils/as-user';
 
@@ -37,12 +35,7 @@ describe('a new fee rate', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    await settleOpenFeeRuns(t.db);
-    await t.db.query(`UPDATE fee_settings SET four_eyes_approval = false`);
-    coordinator = await createUser(t.db, Role.Coordinator);
-    orderer = await createUser(t.db, Role.Orderer);
-    unitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, orderer.id);
+    ({ coordinator, orderer, unitId } = await oneApproverFeeRuns(t));
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import { Role } from '../src/common/auth/role.enum';
 import { Language } from '../src/common/i18n/language';
-import { draftedAssignment, giveDateOfBirth, insertAssignment, waitForPdf } from './factories/contracts.factory';
+import { expertWithDraft, insertAssignment, waitForPdf } from './factories/contracts.factory';
 import { createExpert } from './factories/experts.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
@@ -52,16 +52,12 @@ describe('changing the time of a booked assignment', () => {
 
   // An expert with an accepted assignment of the unit's and the draft contract booking makes with it.
   async function booked(language = Language.Fi, when = slot()) {
-    const user = await createExpert(t.db, { language, name: 'Aino Asiantuntija' });
-    await giveDateOfBirth(t.db, user.id);
-    const seeded = await draftedAssignment(t, {
-      expertId: user.id,
-      organisationId: unitId,
-      createdBy: orderer.id,
-      title: 'Asiakasraati',
-      ...when,
-    });
-    return { expert: { ...user, token: await login(t.http, user) }, ...seeded, ...when };
+    const drafted = await expertWithDraft(
+      t,
+      { language, name: 'Aino Asiantuntija' },
+      { organisationId: unitId, createdBy: orderer.id, title: 'Asiakasraati', ...when },
+    );
+    return { ...drafted, ...when };
   }
 
   async function signed() {

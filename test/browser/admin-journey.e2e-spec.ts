@@ -9,6 +9,7 @@ import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectPage, startWebApp, WebApp } from './browser';
+import { viaMenu } from './menu';
 
 jest.setTimeout(240_000);
 
@@ -79,14 +80,6 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     await expectPage(page, home);
   }
 
-  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
-    await page
-      .getByRole('navigation', { name: text.app.mainNavigation })
-      .getByRole('link', { name: label, exact: true })
-      .click();
-    await expectPage(page, title);
-  }
-
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
 
@@ -96,7 +89,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       const page = await web.newPage(language);
       // The coordinator's home is today's work queues.
       await signIn(page, text, coordinator, language, text.coordinator.today.title);
-      await menu(page, text, text.feeRuns.nav, text.feeRuns.title);
+      await viaMenu(page, text, text.feeRuns.nav, text.feeRuns.title);
       await expectAccessible(page);
 
       // Up to today, the form's own default.
@@ -124,7 +117,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       expect(csv).toContain(claimId);
 
       // The reports: the spend the run just paid, as a chart, a table and a CSV of the same numbers.
-      await menu(page, text, text.reports.nav, text.reports.title);
+      await viaMenu(page, text, text.reports.nav, text.reports.title);
       const spend = page.getByRole('region', { name: text.reports.spend.title, exact: true });
       await spend.getByRole('table').waitFor();
       await spend.getByRole('img', { name: text.reports.spend.chart }).waitFor();
@@ -139,7 +132,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       expect(spendCsv).toContain(language === 'fi' ? 'Psykiatrian poliklinikka' : 'Psykiatriska polikliniken');
       await expectAccessible(page);
 
-      await menu(page, text, text.feeSettings.nav, text.feeSettings.title);
+      await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
       await page.getByRole('table').first().waitFor();
       await page.getByRole('checkbox', { name: text.feeSettings.settings.fourEyes }).waitFor();
       await expectAccessible(page);
@@ -148,7 +141,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     it('the admin invites a person and finds the invitation in the audit trail', async () => {
       const page = await web.newPage(language);
       await signIn(page, text, admin, language, text.home.title);
-      await menu(page, text, text.admin.nav.people, text.admin.people.title);
+      await viaMenu(page, text, text.admin.nav.people, text.admin.people.title);
       await expectAccessible(page);
 
       const email = `kutsuttu-${randomUUID().slice(0, 8)}@example.test`;
@@ -164,11 +157,11 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
         .waitFor();
       await page.getByRole('cell', { name: email }).waitFor();
 
-      await menu(page, text, text.admin.nav.travelRates, text.admin.travelRates.title);
+      await viaMenu(page, text, text.admin.nav.travelRates, text.admin.travelRates.title);
       await page.getByRole('table').waitFor();
       await expectAccessible(page);
 
-      await menu(page, text, text.admin.nav.audit, text.admin.audit.title);
+      await viaMenu(page, text, text.admin.nav.audit, text.admin.audit.title);
       await page.getByRole('textbox', { name: text.admin.audit.filters.action }).fill('user.invited');
       await page.getByRole('textbox', { name: text.admin.audit.filters.actorEmail }).fill(admin.email);
       await page.getByRole('button', { name: text.admin.audit.filters.search }).click();

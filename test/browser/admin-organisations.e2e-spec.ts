@@ -9,6 +9,7 @@ import { createUser, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { viaMenu } from './menu';
 
 jest.setTimeout(240_000);
 
@@ -47,14 +48,6 @@ describe('the admin’s units, projects and people in the browser', () => {
     return page;
   }
 
-  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
-    await page
-      .getByRole('navigation', { name: text.app.mainNavigation })
-      .getByRole('link', { name: label, exact: true })
-      .click();
-    await expectPage(page, title);
-  }
-
   const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
   const shot = async (page: Page, name: string, language: string, width = 1280) => {
     if (dir) await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
@@ -82,7 +75,7 @@ describe('the admin’s units, projects and people in the browser', () => {
 
     it('the admin creates a project, adds a member, changes a role, disables and enables a person', async () => {
       const page = await signedInAdmin(text, language);
-      await menu(page, text, text.admin.nav.organisations, o.title);
+      await viaMenu(page, text, text.admin.nav.organisations, o.title);
       await page.getByRole('table', { name: new RegExp(`^${o.units}`) }).waitFor();
       await expectAccessible(page);
       await shot(page, 'admin-organisations', language);
@@ -118,7 +111,7 @@ describe('the admin’s units, projects and people in the browser', () => {
       const projects = page.getByRole('table', { name: new RegExp(`^${o.projects}`) });
       await projects.getByRole('link', { name: project[language] }).waitFor();
 
-      await menu(page, text, text.admin.nav.people, p.title);
+      await viaMenu(page, text, text.admin.nav.people, p.title);
       // An orderer who belongs to a project keeps the role: the refusal says why.
       const memberRow = page.getByRole('row').filter({ hasText: member.email });
       await memberRow.getByRole('button', { name: fill(p.role.changeNamed, { name: member.name }) }).click();

@@ -3,13 +3,20 @@ import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { samplePng } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
-import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
+import {
+  createClaim,
+  createFinishedAssignment,
+  setPaymentDetails,
+  settleOpenFeeRuns,
+  WorkOverrides,
+} from '../factories/fees.factory';
 import { createOrdererOfUnit } from '../factories/organisations.factory';
 import { loggedIn, login, TestUser } from '../factories/users.factory';
 import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, startWebApp, WebApp } from './browser';
+import { signInLabels } from './texts';
 import { asUser } from '../utils/as-user';
 
 const TEXTS = { fi, sv };
@@ -38,24 +45,34 @@ describe('the expert’s claims and paid fees in the browser', () => {
 
   const as = asUser(() => web.t.http);
 
-  async function expertWithWork(language: 'fi' | 'sv', title: string) {
-    const expert = await createExpert(web.t.db, { language: language as Language });
-    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+  // The expert's work of yesterday for the unit, straight in the tables.
+  async function yesterdaysWork(
+    expertId: string,
+    title: string,
+    o: Pick<WorkOverrides, 'preparationMinutes' | 'status'>,
+  ) {
     const work = yesterday();
-    const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
+    const assignmentId = await createFinishedAssignment(web.t.db, expertId, {
       organisationId: unitId,
       createdBy: orderer.id,
       title,
       startsAt: work.startsAt,
       endsAt: work.endsAt,
-      preparationMinutes: 30,
+      ...o,
     });
+    return { assignmentId, work };
+  }
+
+  async function expertWithWork(language: 'fi' | 'sv', title: string) {
+    const expert = await createExpert(web.t.db, { language: language as Language });
+    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+    const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
     return { expert, assignmentId, work };
   }
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
-    const labels = { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit };
+    const labels = signInLabels(text);
     // The expert signed in, on their home, then on a page of theirs by the main navigation's link.
     async function signedInAt(expert: TestUser, link: string, title: string): Promise<Page> {
       const page = await web.newPage(language);
@@ -170,15 +187,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
     it('shows a late cancellation’s claim as filed for the expert and still open for travel', async () => {
       const title = `Luento ${language}`;
       const expert = await createExpert(web.t.db, { language: language as Language });
-      const work = yesterday();
-      const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
-        organisationId: unitId,
-        createdBy: orderer.id,
-        title,
-        startsAt: work.startsAt,
-        endsAt: work.endsAt,
-        status: 'late_cancelled',
-      });
+      const { assignmentId, work } = await yesterdaysWork(expert.id, title, { status: 'late_cancelled' });
       const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
         status: 'submitted',
         workDate: work.date,

@@ -14,6 +14,7 @@ import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
 import { ordererOfUnit } from './parties';
+import { asUser } from '../utils/as-user';
 import { DAY, fill, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
@@ -36,14 +37,7 @@ describe('the coordinator’s working day in the browser', () => {
   }, 120_000);
   afterAll(() => web?.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) =>
-      web.t.http
-        .post(p)
-        .set('authorization', `Bearer ${token}`)
-        .send(b ?? {}),
-  });
+  const as = asUser(() => web.t.http);
 
   async function checked(page: Page): Promise<void> {
     await expectAccessible(page);

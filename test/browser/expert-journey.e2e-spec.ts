@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { samplePng } from '../factories/credentials.factory';
 import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
@@ -10,6 +9,7 @@ import { until } from '../utils/documents';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectPage, mailedLink, orderAndOffer, startWebApp, WebApp } from './browser';
+import { viaMenuAnyWidth } from './menu';
 import { ordererOfUnit } from './parties';
 import { DAY, fill, helsinkiDate } from './texts';
 import { asUser } from '../utils/as-user';
@@ -73,16 +73,6 @@ describe('an expert’s whole journey in the browser', () => {
   }
 
   // The main menu; on a phone it opens from its button first.
-  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
-    const expand = page.getByRole('button', { name: text.app.navigationExpand });
-    if ((await expand.isVisible()) && (await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
-    await page
-      .getByRole('navigation', { name: text.app.mainNavigation })
-      .getByRole('link', { name: label, exact: true })
-      .click();
-    await expectPage(page, title);
-  }
-
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
 
@@ -117,7 +107,7 @@ describe('an expert’s whole journey in the browser', () => {
       await expectPage(page, text.home.title);
 
       // The profile: the language they work in, where they can go, what they do. All of it on the phone.
-      await menu(page, text, text.nav.profile, text.profile.title);
+      await viaMenuAnyWidth(page, text, text.nav.profile, text.profile.title);
       await page.locator(language === 'fi' ? '#languages' : '#languages-sv').check({ force: true });
       await page
         .getByRole('checkbox', { name: language === 'fi' ? 'Vaasa' : 'Vasa', exact: true })
@@ -129,7 +119,7 @@ describe('an expert’s whole journey in the browser', () => {
       await page.getByRole('status').filter({ hasText: text.profile.saved }).waitFor();
 
       // A training certificate, through the file chooser.
-      await menu(page, text, text.nav.certificates, text.certificates.title);
+      await viaMenuAnyWidth(page, text, text.nav.certificates, text.certificates.title);
       await page.getByLabel(text.certificates.fields.provider).fill('Mielenterveyden keskusliitto');
       await page.getByLabel(text.certificates.fields.completedOn).fill('2025-05-20');
       const chooser = page.waitForEvent('filechooser');
@@ -140,7 +130,7 @@ describe('an expert’s whole journey in the browser', () => {
       await page.getByText(text.certificates.status.pending).waitFor();
 
       // My times: the weekday of the work, 9–16, from today on.
-      await menu(page, text, text.nav.availability, text.availability.title);
+      await viaMenuAnyWidth(page, text, text.nav.availability, text.availability.title);
       await page.locator('#weekly-weekday').selectOption(String(isoWeekday));
       await page.locator('#weekly-from').fill('09:00');
       await page.locator('#weekly-to').fill('16:00');
@@ -188,7 +178,7 @@ describe('an expert’s whole journey in the browser', () => {
       t.clock.reset();
 
       // The claim: hours as booked, a car trip and a receipt photo; sent.
-      await menu(page, text, text.nav.claims, text.claims.title);
+      await viaMenuAnyWidth(page, text, text.nav.claims, text.claims.title);
       await page.getByRole('button', { name: fill(text.claims.waiting.start, { title }) }).click();
       await expectPage(page, fill(text.claims.claim.title, { title }));
       await page.getByLabel(text.claims.work.worked).fill('2');
@@ -224,7 +214,7 @@ describe('an expert’s whole journey in the browser', () => {
       // The expert sees it paid, then what was paid and when, and downloads the statement.
       await page.reload();
       await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.paid })).waitFor();
-      await menu(page, text, text.nav.fees, text.fees.title);
+      await viaMenuAnyWidth(page, text, text.nav.fees, text.fees.title);
       await page
         .getByRole('heading', { level: 3, name: new RegExp(fill(text.fees.lines.paidOn, { date: '' }).trim()) })
         .waitFor();

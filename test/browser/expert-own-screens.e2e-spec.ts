@@ -10,6 +10,8 @@ import { createUser, login, TestUser } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
+import { viaMenu } from './menu';
+import { helsinkiDateIn, signInLabels } from './texts';
 
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
 // expert uses them on a phone, in Finnish and in Swedish, against the real API.
@@ -18,15 +20,6 @@ const TEXTS = { fi, sv };
 const SLOW = 90_000;
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
-
-const DAY_MS = 86_400_000;
-const helsinkiDate = (offsetDays: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() + offsetDays * DAY_MS));
 
 // A valid Finnish personal identity code, different for every test (one code belongs to one account).
 let serial = 100 + Math.floor(Math.random() * 700);
@@ -53,17 +46,9 @@ describe('the expert’s own screens in the browser', () => {
     // memory); then phone-sized.
     async function openAs(expert: TestUser, link: string, title: string): Promise<Page> {
       const page = await web.newPage(language);
-      await signIn(page, expert, {
-        email: text.fields.email,
-        password: text.fields.password,
-        submit: text.signIn.submit,
-      });
+      await signIn(page, expert, signInLabels(text));
       await expectPage(page, text.home.title);
-      await page
-        .getByRole('navigation', { name: text.app.mainNavigation })
-        .getByRole('link', { name: link, exact: true })
-        .click();
-      await expectPage(page, title);
+      await viaMenu(page, text, link, title);
       await page.setViewportSize({ width: 360, height: 800 });
       return page;
     }
@@ -72,6 +57,16 @@ describe('the expert’s own screens in the browser', () => {
       const control = page.getByRole(role, { name, exact: true });
       await page.locator(`label[for="${await control.getAttribute('id')}"]`).click();
       await expect(control.isChecked()).resolves.toBe(true);
+    }
+    // As a new expert who speaks the language, on the screen behind the main menu's link.
+    async function openAsNew(link: string, title: string): Promise<{ expert: TestUser; page: Page }> {
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      return { expert, page: await openAs(expert, link, title) };
+    }
+    // The screen as it is now passes axe and does not scroll sideways on a phone.
+    async function checked(page: Page): Promise<void> {
+      await expectAccessible(page);
+      await expectNoSidewaysScroll(page);
     }
     const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
     const expertApi = async (expert: TestUser) => {
@@ -96,8 +91,7 @@ describe('the expert’s own screens in the browser', () => {
           travelMunicipalities: [],
         });
         const page = await openAs(expert, text.nav.profile, text.profile.title);
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         await tick(page, 'checkbox', new Intl.DisplayNames([language], { type: 'language' }).of('sv')!);
         await page
@@ -180,11 +174,10 @@ describe('the expert’s own screens in the browser', () => {
         await page.getByText(fill(text.certificates.list.reason, { reason })).waitFor();
         // The limits are told before a file is chosen.
         await page.getByText(fill(text.certificates.fields.limits, { size: 5 })).waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         await page.getByLabel(text.certificates.fields.provider).fill('Vamia');
-        await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDate(-30));
+        await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDateIn(-30));
         await page
           .getByLabel(text.certificates.fields.chooseFile)
           .setInputFiles({ name: 'todistus.png', mimeType: 'image/png', buffer: samplePng() });
@@ -207,11 +200,9 @@ describe('the expert’s own screens in the browser', () => {
     it(
       'sets times: a weekly window, a single date and an absence, shown in the week; an overlap is named at its fields',
       async () => {
-        const expert = await createExpert(web.t.db, { language: language as Language });
-        const page = await openAs(expert, text.nav.availability, text.availability.title);
+        const { expert, page } = await openAsNew(text.nav.availability, text.availability.title);
         await page.getByText(text.availability.weekly.empty).waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         const week = page.getByRole('region', {
           name: new RegExp(`^${text.availability.week.heading.split('{{week}}')[0]}`),
@@ -245,7 +236,7 @@ describe('the expert’s own screens in the browser', () => {
         await expect(weekly.getByLabel(text.availability.fields.from).inputValue()).resolves.toBe('10:00');
         await expectAccessible(page);
 
-        const date = helsinkiDate(9);
+        const date = helsinkiDateIn(9);
         const oneOff = page.getByRole('region', { name: text.availability.oneOff.heading });
         await oneOff.getByLabel(text.availability.fields.date).fill(date);
         await oneOff.getByLabel(text.availability.fields.from).fill('13:00');
@@ -254,22 +245,21 @@ describe('the expert’s own screens in the browser', () => {
         await announced(page, text.availability.oneOff.added);
 
         const absence = page.getByRole('region', { name: text.availability.absence.heading });
-        await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDate(20));
-        await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDate(27));
+        await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDateIn(20));
+        await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDateIn(27));
         await absence.getByRole('button', { name: text.availability.absence.submit }).click();
         await announced(page, text.availability.absence.added);
 
         // Three weeks ahead: a day of the absence reads "away".
         for (let i = 0; i < 2; i += 1) await page.getByRole('button', { name: text.availability.week.next }).click();
         await week.getByText(text.availability.week.absent).first().waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         const get = await expertApi(expert);
         const mine = await get('/experts/me/availability');
         expect(mine.weekly).toMatchObject([{ weekday: 3, from: '09:00', to: '12:00', validUntil: null }]);
         expect(mine.oneOff).toMatchObject([{ date, from: '13:00', to: '15:30' }]);
-        expect(mine.absences).toMatchObject([{ firstDay: helsinkiDate(20), lastDay: helsinkiDate(27) }]);
+        expect(mine.absences).toMatchObject([{ firstDay: helsinkiDateIn(20), lastDay: helsinkiDateIn(27) }]);
 
         // Removing the weekly hours, by the button that names them.
         await page
@@ -286,11 +276,9 @@ describe('the expert’s own screens in the browser', () => {
     it(
       'changes the payment details and shows them masked, never in clear',
       async () => {
-        const expert = await createExpert(web.t.db, { language: language as Language });
-        const page = await openAs(expert, text.nav.paymentDetails, text.paymentDetails.title);
+        const { expert, page } = await openAsNew(text.nav.paymentDetails, text.paymentDetails.title);
         await page.getByText(text.paymentDetails.current.empty).waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         const code = identityCode();
         await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 59');
@@ -350,12 +338,10 @@ describe('the expert’s own screens in the browser', () => {
     it(
       'makes, copies, renews and removes the calendar link',
       async () => {
-        const expert = await createExpert(web.t.db, { language: language as Language });
-        const page = await openAs(expert, text.nav.calendarLink, text.calendarLink.title);
+        const { page } = await openAsNew(text.nav.calendarLink, text.calendarLink.title);
         await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.baseUrl });
         await page.getByText(text.calendarLink.none).waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         await page.getByRole('button', { name: text.calendarLink.create }).click();
         await announced(page, text.calendarLink.created);
@@ -365,8 +351,7 @@ describe('the expert’s own screens in the browser', () => {
         await page.getByRole('button', { name: text.calendarLink.copy }).click();
         await announced(page, text.calendarLink.copied);
         await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(first);
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         await page.getByRole('button', { name: text.calendarLink.renew }).click();
         await announced(page, text.calendarLink.renewed);
@@ -391,8 +376,7 @@ describe('the expert’s own screens in the browser', () => {
         const page = await openAs(expert, text.nav.myData, text.myData.title);
         await page.getByText(text.myData.erasure.kept).waitFor();
         await page.getByRole('button', { name: text.myData.erasure.button }).waitFor();
-        await expectAccessible(page);
-        await expectNoSidewaysScroll(page);
+        await checked(page);
 
         const [download] = await Promise.all([
           page.waitForEvent('download'),

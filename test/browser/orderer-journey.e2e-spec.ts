@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { createBookableExpert } from '../factories/bookable.factory';
 import { addMember, createUnit } from '../factories/organisations.factory';
@@ -6,7 +5,9 @@ import { createUser, login } from '../factories/users.factory';
 import fi from '../../web/src/i18n/fi.json';
 import sv from '../../web/src/i18n/sv.json';
 import { daytimeWithin48h, expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
+import { viaMenuAnyWidth } from './menu';
 import { orderParties } from './parties';
+import { asUser } from '../utils/as-user';
 import { DAY, fill, helsinkiDate, signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
@@ -29,24 +30,7 @@ describe('an orderer’s journey in the browser', () => {
     return web?.close();
   });
 
-  const as = (token: string) => ({
-    get: (p: string) => web.t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) =>
-      web.t.http
-        .post(p)
-        .set('authorization', `Bearer ${token}`)
-        .send(b ?? {}),
-  });
-
-  async function menu(page: Page, text: Texts, label: string, title: string): Promise<void> {
-    const expand = page.getByRole('button', { name: text.app.navigationExpand });
-    if ((await expand.isVisible()) && (await expand.getAttribute('aria-expanded')) !== 'true') await expand.click();
-    await page
-      .getByRole('navigation', { name: text.app.mainNavigation })
-      .getByRole('link', { name: label, exact: true })
-      .click();
-    await expectPage(page, title);
-  }
+  const as = asUser(() => web.t.http);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
@@ -81,7 +65,7 @@ describe('an orderer’s journey in the browser', () => {
       await expectAccessible(page);
 
       // The new order, in its sections.
-      await menu(page, text, o.nav.newOrder, o.form.title);
+      await viaMenuAnyWidth(page, text, o.nav.newOrder, o.form.title);
       await expectAccessible(page);
       await page
         .getByLabel(o.fields.organisation)
@@ -228,7 +212,7 @@ describe('an orderer’s journey in the browser', () => {
         .expect(404);
 
       // My units' spending: nothing paid yet for this new unit.
-      await menu(page2, text, o.nav.spending, o.spending.title);
+      await viaMenuAnyWidth(page2, text, o.nav.spending, o.spending.title);
       await page2.getByText(fill(o.spending.empty, { year: String(new Date().getFullYear()) })).waitFor();
       await expectAccessible(page2);
     }, 300_000);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { createUser, login } from '../factories/users.factory';
@@ -13,6 +14,7 @@ import {
   startWebApp,
   WebApp,
 } from './browser';
+import { signInLabels } from './texts';
 
 const TEXTS = { fi, sv };
 
@@ -26,7 +28,7 @@ describe('the public pages and the shell in the browser', () => {
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
-    const labels = { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit };
+    const labels = signInLabels(text);
 
     it('opens the sign-in page from any screen URL, accessible and without sideways scrolling', async () => {
       const page = await web.newPage(language);
@@ -89,13 +91,19 @@ describe('the public pages and the shell in the browser', () => {
       await expectPage(page, text.signIn.title);
     });
 
-    it('warns before an idle session ends and signs out when nobody answers', async () => {
+    // An expert signed in on a page whose clock the test moves, then idle for 28½ minutes.
+    async function idleForHalfAnHour(): Promise<Page> {
       const user = await createUser(web.t.db, Role.Expert, { language: language as Language });
       const page = await web.newPage(language);
       await page.clock.install();
       await signIn(page, user, labels);
       await expectPage(page, text.home.title);
       await page.clock.fastForward('28:30');
+      return page;
+    }
+
+    it('warns before an idle session ends and signs out when nobody answers', async () => {
+      const page = await idleForHalfAnHour();
       await page.getByRole('dialog', { name: text.session.warningTitle }).waitFor();
       await page.getByRole('button', { name: text.session.continue }).waitFor();
       await expectAccessible(page);
@@ -104,12 +112,7 @@ describe('the public pages and the shell in the browser', () => {
     });
 
     it('lets the person continue an idle session from the warning', async () => {
-      const user = await createUser(web.t.db, Role.Expert, { language: language as Language });
-      const page = await web.newPage(language);
-      await page.clock.install();
-      await signIn(page, user, labels);
-      await expectPage(page, text.home.title);
-      await page.clock.fastForward('28:30');
+      const page = await idleForHalfAnHour();
       const dialog = page.getByRole('dialog', { name: text.session.warningTitle });
       await dialog.waitFor();
       await page.getByRole('button', { name: text.session.continue }).click();

@@ -13,3 +13,5 @@ export const signInLabels = (text: { fields: { email: string; password: string }
   password: text.fields.password,
   submit: text.signIn.submit,
 });
+// The date (YYYY-MM-DD) in Helsinki `days` days from now (before now if negative).
+export const helsinkiDateIn = (days: number) => helsinkiDate(new Date(Date.now() + days * DAY));

@@ -6,6 +6,8 @@ import { ContractDrafts } from '../../src/modules/contracts/lifecycle/contract-d
 import { ContractEntity } from '../../src/modules/contracts/entities/contract.entity';
 import { PaymentDetailsEntity } from '../../src/modules/experts/entities/payment-details.entity';
 import { TestApp } from '../utils/test-app';
+import { createExpert, ExpertOverrides } from './experts.factory';
+import { login, TestUser } from './users.factory';
 
 const CHECK = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
@@ -72,6 +74,18 @@ export async function draftedAssignment(
       ),
   );
   return { assignmentId, contractId: contract.id };
+}
+
+// An expert with a date of birth, signed in through the API, and an assignment of theirs with its draft contract.
+export async function expertWithDraft(
+  t: TestApp,
+  expert: ExpertOverrides,
+  work: Omit<AssignmentSeed, 'expertId'>,
+): Promise<{ expert: TestUser & { token: string }; assignmentId: string; contractId: string }> {
+  const user = await createExpert(t.db, expert);
+  await giveDateOfBirth(t.db, user.id);
+  const seeded = await draftedAssignment(t, { expertId: user.id, ...work });
+  return { expert: { ...user, token: await login(t.http, user) }, ...seeded };
 }
 
 // The worker renders after approval: wait for the stored hash.

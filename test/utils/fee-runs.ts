@@ -1,8 +1,8 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { createExpert } from '../factories/experts.factory';
 import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { createUnit } from '../factories/organisations.factory';
-import { createUser, login } from '../factories/users.factory';
+import { createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
+import { createUser, login, TestUser } from '../factories/users.factory';
 import { AsUser, Bearer } from './as-user';
 import { until } from './documents';
 import { TestApp } from './test-app';
@@ -26,6 +26,18 @@ export function feeRunReaches(
     (r) => r.status === status || r.status === 'failed',
     timeoutMs,
   );
+}
+
+// A spec whose fee runs one coordinator approves alone: no run left open, four-eyes approval off; its coordinator,
+// and an orderer of a unit.
+export async function oneApproverFeeRuns(
+  t: TestApp,
+): Promise<{ coordinator: TestUser; orderer: TestUser; unitId: string }> {
+  await settleOpenFeeRuns(t.db);
+  await t.db.query(`UPDATE fee_settings SET four_eyes_approval = false`);
+  const coordinator = await createUser(t.db, Role.Coordinator);
+  const { orderer, unitId } = await createOrdererOfUnit(t.db);
+  return { coordinator, orderer, unitId };
 }
 
 // Small batches, each held open a little, so that a run of 60 claims takes a dozen transactions and a couple of
