@@ -318,6 +318,15 @@ describe('fees', () => {
       expect(mine.body).toEqual([expect.objectContaining({ id: statementFile.id, runId, language: 'sv' })]);
       const own = await as(token).download(`/my-fees/statements/${statementFile.id}`).expect(200);
       expect((own.body as Buffer).equals(statement.body as Buffer)).toBe(true);
+      // Another expert's download: as if it did not exist, the refusal audited.
+      const stranger = await createExpert(t.db);
+      const refused = await as(await login(t.http, stranger))
+        .get(`/my-fees/statements/${statementFile.id}`)
+        .expect(404);
+      expect(refused.body.code).toBe('STATEMENT_NOT_FOUND');
+      expect(
+        await t.db.getRepository(AuditEventEntity).findBy({ entityId: statementFile.id, action: 'authz.denied' }),
+      ).toEqual([expect.objectContaining({ actorId: stranger.id, entityType: 'fee_run_file' })]);
       const paid = await as(token).get('/my-fees/lines').expect(200);
       expect(paid.body.items).toEqual([
         expect.objectContaining({ claimId: draft.body.id, grossFeeCents: 8125, netCents: 10104 }),

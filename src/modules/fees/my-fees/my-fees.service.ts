@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
@@ -10,6 +11,7 @@ import {
   YearQuery,
 } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
+import { AuditService } from '../../audit/audit.service';
 import { Download } from '../../files/file-response';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
@@ -23,6 +25,7 @@ export class MyFeesService {
     private readonly earningsOf: EarningsRepository,
     private readonly runs: FeeRunsRepository,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
   async earnings(ctx: AuthContext, query: YearQuery): Promise<MyEarningsResponse> {
@@ -54,10 +57,15 @@ export class MyFeesService {
     return (await this.runs.findStatements(ctx.user.id)).map(toStatementResponse);
   }
 
-  // Another expert's statement answers as if it did not exist.
+  // Another expert's statement answers as if it did not exist (the refusal audited).
   async statement(ctx: AuthContext, id: string): Promise<Download> {
-    const file = await this.runs.findFileWithBytes(id);
-    if (!file || file.expertId !== ctx.user.id) throw FeeErrors.statementNotFound();
+    const file = await requireAccess(this.audit, ctx, {
+      entityType: 'fee_run_file',
+      id,
+      find: () => this.runs.findFileWithBytes(id),
+      allows: (f) => f.expertId === ctx.user.id,
+      notFound: FeeErrors.statementNotFound,
+    });
     return { fileName: file.fileName, mediaType: file.mediaType, sha256: file.sha256, bytes: file.bytes };
   }
 }
