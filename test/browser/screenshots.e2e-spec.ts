@@ -1,4 +1,5 @@
 import { Role } from '../../src/common/auth/role.enum';
+import { Language } from '../../src/common/i18n/language';
 import { createUser } from '../factories/users.factory';
 import { expectPage, signIn } from './browser';
 import { describeScreenshots } from './screenshot-specs';
@@ -27,7 +28,8 @@ describeScreenshots('screenshots of the web app', { timeout: 120_000 }, async ({
     await page.getByRole('button', { name: text.signIn.submit }).click();
     await page.getByRole('heading', { name: text.forms.errorSummary_other.replace('{{count}}', '2') }).waitFor();
     await picture(page, 'sign-in-errors', width);
-    const user = await createUser(web.t.db, Role.Expert, { name: 'Sanna Selkämeri' });
+    // Signed in, the app speaks the person's own language: the same as the page's.
+    const user = await createUser(web.t.db, Role.Expert, { name: 'Sanna Selkämeri', language: language as Language });
     await signIn(page, user, signInLabels(text));
     await expectPage(page, text.home.title);
     await picture(page, 'home', width);
