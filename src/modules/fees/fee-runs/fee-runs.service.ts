@@ -26,7 +26,7 @@ import {
 } from '../dto/fee-run.dto';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
-import { Download } from '../../files/file-response';
+import { Download } from '../../files/download.interceptor';
 import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';

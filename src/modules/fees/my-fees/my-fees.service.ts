@@ -10,7 +10,7 @@ import {
   YearQuery,
 } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
-import { Download } from '../../files/file-response';
+import { Download } from '../../files/download.interceptor';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { EarningsRepository } from './earnings.repository';
