@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { randomToken, sha256 } from '../../../common/crypto/tokens';
 import { API_PREFIX } from '../../../common/http/api-prefix';
 import { AppConfig } from '../../../config/app-config';

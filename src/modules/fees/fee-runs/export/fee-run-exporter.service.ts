@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../../../../common/clock/clock';
+import { Clock } from '../../../../common/clock/clock.service';
 import { FieldCipher } from '../../../../common/crypto/field-cipher';
 import { AppConfig } from '../../../../config/app-config';
 import { Language } from '../../../../common/i18n/language';
