@@ -27,7 +27,7 @@ import {
 } from '../dto/fee-run.dto';
 import { binaryContent, Download, SendsFile } from '../../files/download.interceptor';
 import { FeeRunsService } from './fee-runs.service';
-import { payrollColumnsDescription } from './export/payroll-csv';
+import { payrollColumnsDescription } from './export/payroll-csv.util';
 
 const COORDINATOR = [Role.Coordinator];
 
