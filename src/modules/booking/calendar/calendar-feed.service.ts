@@ -12,7 +12,7 @@ import { ExpertsRepository } from '../../experts/experts.repository';
 import { BookingErrors } from '../booking.errors';
 import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedRepository } from './calendar-feed.repository';
-import { renderCalendarFeed } from './ics-calendar';
+import { renderCalendarFeed } from './ics-calendar.util';
 
 // A year of past work is plenty for a calendar; the future is shown whole.
 const HISTORY_MS = 365 * 24 * 3600_000;
