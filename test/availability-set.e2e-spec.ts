@@ -1,5 +1,5 @@
 import { Role } from '../src/common/auth/role.enum';
-import { availableExpertsSql } from '../src/modules/availability/availability-sql';
+import { availableExpertsSql } from '../src/modules/availability/availability-sql.util';
 import { AvailabilityRepository } from '../src/modules/availability/availability.repository';
 import { ExpertStatus } from '../src/modules/experts/entities/expert.entity';
 import { addAbsence, addOneOffWindow, addWeeklyWindow } from './factories/availability.factory';

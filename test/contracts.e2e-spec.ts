@@ -10,7 +10,7 @@ import { ContractSignedCopyJob } from '../src/modules/contracts/document/contrac
 import { ContractSweepJob } from '../src/modules/contracts/lifecycle/contract-sweep.job';
 import { ContractEntity } from '../src/modules/contracts/entities/contract.entity';
 import { ContractDocument } from '../src/modules/contracts/document/contract-document';
-import { ContractPdfRenderer } from '../src/modules/contracts/document/contract-pdf-renderer.service';
+import { ContractRenderService } from '../src/modules/contracts/document/contract-render.service';
 import { renderContractPdf } from '../src/modules/contracts/document/contract-pdf.renderer';
 import { MailService } from '../src/modules/mail/mail.service';
 import { createBookableExpert } from './factories/bookable.factory';
@@ -503,7 +503,7 @@ describe('contracts', () => {
   describe('rendering survives a crash', () => {
     it('leaves the contract approved without a PDF when rendering fails, and stores one PDF on the retry', async () => {
       const d = await draftFor();
-      const renderer = t.app.get(ContractPdfRenderer);
+      const renderer = t.app.get(ContractRenderService);
       const render = jest.spyOn(renderer, 'render').mockRejectedValueOnce(new Error('worker killed mid-render'));
       try {
         await as(coordinator.token).post(`/contracts/${d.contractId}/approve`).expect(200);

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { Clock } from './clock/clock';
+import { Clock } from './clock/clock.service';
 import { createClock } from './clock/parent-controlled-clock';
 import { FieldCipher } from './crypto/field-cipher';
 

@@ -1,4 +1,4 @@
-import { Clock } from '../../src/common/clock/clock';
+import { Clock } from '../../src/common/clock/clock.service';
 import { MailTransport, OutgoingMail } from '../../src/modules/mail/mail-transport';
 
 // Mail delivery is outside the product: the worker's real queue job hands the message to this instead of SMTP.

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Test, TestingModule } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
-import { Clock } from '../../src/common/clock/clock';
+import { Clock } from '../../src/common/clock/clock.service';
 import { MailTransport } from '../../src/modules/mail/mail-transport';
 import { CapturingMailTransport, FakeClock } from './fakes';
 

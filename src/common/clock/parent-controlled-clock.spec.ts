@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { parseEnv } from '../../config/env.schema';
-import { Clock } from './clock';
+import { Clock } from './clock.service';
 import { ClockReply, createClock, ParentChannel, ParentControlledClock } from './parent-controlled-clock';
 
 // A process as the control sees it: an IPC channel (or none) and the messages its parent sends.

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Env } from '../../config/env.schema';
-import { Clock } from './clock';
+import { Clock } from './clock.service';
 
 // What a test sends to an app it started as a child process, and what the app answers. `at: null` goes back
 // to the real time.

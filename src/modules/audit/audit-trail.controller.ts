@@ -5,7 +5,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
-import { AUDIT_CSV_COLUMNS } from './audit-csv';
+import { AUDIT_CSV_COLUMNS } from './audit-csv.util';
 import { AUDIT_CSV_MAX_ROWS, AuditTrailService } from './audit-trail.service';
 import { AuditEventPageResponse } from './dto/audit-event.response';
 import { AuditEventFilterQuery, ListAuditEventsQuery } from './dto/list-audit-events.query';

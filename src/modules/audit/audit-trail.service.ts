@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Page } from '../../common/http/pagination.dto';
-import { auditCsv } from './audit-csv';
+import { auditCsv } from './audit-csv.util';
 import { AuditEventsRepository } from './audit-events.repository';
 import { AuditService } from './audit.service';
 import { AuditEventResponse, toAuditEventResponse } from './dto/audit-event.response';

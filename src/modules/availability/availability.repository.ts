@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
 import { AvailabilityFacts } from './availability.rule';
-import { availabilityTerms, availableExpertsSql } from './availability-sql';
+import { availabilityTerms, availableExpertsSql } from './availability-sql.util';
 import { ExpertAvailability, readExpertAvailability } from '../experts/expert-data.repository';
 
 // Half-open [start, end).

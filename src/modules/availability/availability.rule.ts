@@ -36,7 +36,7 @@ export enum UnavailableReason {
   NoWindow = 'NO_WINDOW',
 }
 
-// What the database says about one expert and one range (see availability-sql.ts).
+// What the database says about one expert and one range (see availability-sql.util.ts).
 export interface AvailabilityFacts {
   active: boolean;
   crossesMidnight: boolean;

@@ -16,7 +16,7 @@ import { ContractSweepJob } from './lifecycle/contract-sweep.job';
 import { ContractsController } from './lifecycle/contracts.controller';
 import { ContractsRepository } from './contracts.repository';
 import { ContractsService } from './lifecycle/contracts.service';
-import { ContractPdfRenderer } from './document/contract-pdf-renderer.service';
+import { ContractRenderService } from './document/contract-render.service';
 import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
 // Imported by booking (for ContractDrafts, ContractEnding and ContractRescheduling); it never imports booking's module back, only its entities
@@ -37,7 +37,7 @@ import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
     ContractPdfJob,
     ContractSignedCopyJob,
     ContractSweepJob,
-    ContractPdfRenderer,
+    ContractRenderService,
     SignedCopyRenderer,
   ],
   exports: [ContractDrafts, ContractEnding, ContractRescheduling],

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { requireAccess } from '../../common/auth/access';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
 import { BookingErrors } from '../booking/booking.errors';
 import { AssignmentStatus } from '../booking/entities/assignment.entity';

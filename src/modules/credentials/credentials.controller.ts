@@ -15,7 +15,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
-import { ApiFileDownload, Download, SendsFile } from '../files/file-response';
+import { ApiFileDownload, Download, SendsFile } from '../files/download.interceptor';
 import { ApiUploadForm, UploadedForm, UploadForm } from '../files/upload-form.decorator';
 import { CredentialsService } from './credentials.service';
 import { CreateCredentialDto } from './dto/create-credential.dto';

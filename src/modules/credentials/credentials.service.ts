@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit/audit.service';
 // The one feature cycle allowed (.dependency-cruiser.cjs): a credential is filed for an existing expert, and its

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { TaskType } from '../../common/domain/task-type';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { AssignmentsService, MatchingService, OffersService } from '../booking';

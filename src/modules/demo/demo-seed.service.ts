@@ -6,7 +6,7 @@ import { composeIBAN } from 'ibantools';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, Like } from 'typeorm';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { FieldCipher } from '../../common/crypto/field-cipher';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { Language } from '../../common/i18n/language';

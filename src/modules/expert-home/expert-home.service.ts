@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { ExpertHomeResponse } from './dto/expert-home.response';
 import { ExpertHomeRepository } from './expert-home.repository';
 

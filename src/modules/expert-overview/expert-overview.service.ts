@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { ExpertErrors } from '../experts/experts.errors';
 import { helsinkiYear, yearPeriod } from '../fees';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';

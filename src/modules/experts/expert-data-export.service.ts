@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { API_PREFIX } from '../../common/http/api-prefix';
 import { localDate } from '../../common/i18n/format';
 import { expectedFeeCents, RatesRepository } from '../fees';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { CredentialsRepository } from '../credentials/credentials.repository';

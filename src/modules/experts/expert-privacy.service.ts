@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';

@@ -7,7 +7,7 @@ import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Page } from '../../common/http/pagination.dto';
-import { Clock } from '../../common/clock/clock';
+import { Clock } from '../../common/clock/clock.service';
 import { AuditService } from '../audit/audit.service';
 import { InvitationsService } from '../auth/invitations.service';
 import { SessionsService } from '../auth/sessions.service';

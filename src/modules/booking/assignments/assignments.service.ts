@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';

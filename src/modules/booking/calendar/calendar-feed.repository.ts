@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarFeedEntity } from '../entities/calendar-feed.entity';
-import { CalendarEntry } from './ics-calendar';
+import { CalendarEntry } from './ics-calendar.util';
 
 @Injectable()
 export class CalendarFeedRepository {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { randomToken, sha256 } from '../../../common/crypto/tokens';
 import { API_PREFIX } from '../../../common/http/api-prefix';
 import { AppConfig } from '../../../config/app-config';
@@ -12,7 +12,7 @@ import { ExpertsRepository } from '../../experts/experts.repository';
 import { BookingErrors } from '../booking.errors';
 import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedRepository } from './calendar-feed.repository';
-import { renderCalendarFeed } from './ics-calendar';
+import { renderCalendarFeed } from './ics-calendar.util';
 
 // A year of past work is plenty for a calendar; the future is shown whole.
 const HISTORY_MS = 365 * 24 * 3600_000;

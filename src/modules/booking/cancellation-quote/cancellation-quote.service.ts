@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { AppConfig } from '../../../config/app-config';
 import { bookedPrice, RatesRepository } from '../../fees';
 import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { Page } from '../../../common/http/pagination.dto';
 import { BookingErrors } from '../booking.errors';
 import { CandidateResponse } from '../dto/candidate.response';

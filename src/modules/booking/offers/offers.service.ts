@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { fieldError } from '../../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { fieldError } from '../../../common/errors/domain-error';
 import { localDate } from '../../../common/i18n/format';
 import { Page } from '../../../common/http/pagination.dto';

@@ -10,7 +10,7 @@ import { MailService, recipient } from '../../mail/mail.service';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractStatus } from '../entities/contract.entity';
 import { contractReadyMail } from '../mail/contract.mails';
-import { ContractPdfRenderer } from './contract-pdf-renderer.service';
+import { ContractRenderService } from './contract-render.service';
 
 export const renderJobId = (contractId: string) => `contract-pdf-${contractId}`;
 
@@ -24,7 +24,7 @@ export class ContractPdfJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
-    private readonly renderer: ContractPdfRenderer,
+    private readonly renderer: ContractRenderService,
     private readonly jobs: JobQueue,
     private readonly mail: MailService,
     private readonly audit: AuditService,

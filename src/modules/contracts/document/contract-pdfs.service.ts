@@ -10,7 +10,7 @@ import { ContractPdfDownload, etagMatches } from './contract-pdf.response';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractPdfQuery } from '../dto/contract-actions.dto';
-import { ContractPdfRenderer } from './contract-pdf-renderer.service';
+import { ContractRenderService } from './contract-render.service';
 import { ContractSnapshots } from './contract-snapshots.service';
 import { ContractStatus } from '../entities/contract.entity';
 import { refusal } from '../lifecycle/contract-transitions.rule';
@@ -23,7 +23,7 @@ export class ContractPdfsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
     private readonly access: ContractAccess,
-    private readonly renderer: ContractPdfRenderer,
+    private readonly renderer: ContractRenderService,
     private readonly snapshots: ContractSnapshots,
     private readonly audit: AuditService,
   ) {}

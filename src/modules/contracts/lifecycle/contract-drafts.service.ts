@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { localDate } from '../../../common/i18n/format';
 import { AuditEvent, AuditService } from '../../audit/audit.service';
 import { contractLanguage, contractNumber, defaultTerm, Term } from './contract.rule';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { AuditService } from '../../audit/audit.service';
 import { PasswordHasher } from '../../auth/password-hasher.service';
 import { AssignmentStatus } from '../../booking/entities/assignment.entity';

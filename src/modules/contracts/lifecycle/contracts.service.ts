@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';
 import { assignmentAccess } from '../../booking/assignment-access.rule';

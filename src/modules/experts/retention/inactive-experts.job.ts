@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { formatDate, localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
 import { Scheduler } from '../../../common/jobs/scheduler.service';

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { AccessRequest } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { ClaimToPrice, costSums, payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { ClaimsRepository, LoadedClaim } from './claims.repository';

@@ -14,7 +14,7 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { binaryContent, Download, SendsFile } from '../../files/file-response';
+import { binaryContent, Download, SendsFile } from '../../files/download.interceptor';
 import { MediaType } from '../../files/media-type';
 import { ApiUploadForm, UploadedForm, UploadForm } from '../../files/upload-form.decorator';
 import { ClaimCostsService } from './claim-costs.service';

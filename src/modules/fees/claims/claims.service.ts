@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { TaskType } from '../../../common/domain/task-type';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';

@@ -25,9 +25,9 @@ import {
   FeeRunResponse,
   StartFeeRunDto,
 } from '../dto/fee-run.dto';
-import { binaryContent, Download, SendsFile } from '../../files/file-response';
+import { binaryContent, Download, SendsFile } from '../../files/download.interceptor';
 import { FeeRunsService } from './fee-runs.service';
-import { payrollColumnsDescription } from './export/payroll-csv';
+import { payrollColumnsDescription } from './export/payroll-csv.util';
 
 const COORDINATOR = [Role.Coordinator];
 

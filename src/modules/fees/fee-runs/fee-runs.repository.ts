@@ -6,8 +6,8 @@ import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entit
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { ClaimTrip } from '../entities/claim.entity';
-import { CostCentreRow } from './export/cost-centre-summary';
-import { PayrollRow } from './export/payroll-csv';
+import { CostCentreRow } from './export/cost-centre-summary.util';
+import { PayrollRow } from './export/payroll-csv.util';
 import { FeeRunLineEntity, LinePayee } from '../entities/fee-run-line.entity';
 
 export interface CostCentreTotals extends CostCentreRow {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { FieldCipher } from '../../../common/crypto/field-cipher';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { COUNTY_ZONE, localDate } from '../../../common/i18n/format';
@@ -26,7 +26,7 @@ import {
 } from '../dto/fee-run.dto';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
-import { Download } from '../../files/file-response';
+import { Download } from '../../files/download.interceptor';
 import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import {
   MyEarningsResponse,
@@ -12,7 +12,7 @@ import {
 } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
 import { AuditService } from '../../audit/audit.service';
-import { Download } from '../../files/file-response';
+import { Download } from '../../files/download.interceptor';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { EarningsRepository } from './earnings.repository';

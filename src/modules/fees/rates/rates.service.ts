@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { Clock } from '../../../common/clock/clock';
+import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
 import { AuditService } from '../../audit/audit.service';

@@ -1,4 +1,4 @@
-import { Clock } from './clock';
+import { Clock } from './clock.service';
 
 class SetClock extends Clock {
   protected override current(): Date {

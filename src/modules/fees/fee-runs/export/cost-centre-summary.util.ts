@@ -1,4 +1,4 @@
-import { csvLine, csvRecords } from './payroll-csv';
+import { csvLine, csvRecords } from './payroll-csv.util';
 
 // For accounting: what each unit and project spent in the run. Same CSV conventions as the payroll file
 // (amounts in cents, written as euros).

@@ -1,5 +1,5 @@
-import { costCentreSummaryCsv } from './cost-centre-summary';
-import { csvCell, euros, hours, PAYROLL_COLUMNS, payrollHeader, payrollLines, PayrollRow } from './payroll-csv';
+import { costCentreSummaryCsv } from './cost-centre-summary.util';
+import { csvCell, euros, hours, PAYROLL_COLUMNS, payrollHeader, payrollLines, PayrollRow } from './payroll-csv.util';
 
 const row = (overrides: Partial<PayrollRow> = {}): PayrollRow => ({
   runId: 'run-1',
@@ -131,25 +131,5 @@ describe('payroll CSV', () => {
       },
     ]);
     expect(summary.split('\r\n')[1]).toBe(`'@x,'\uFF20y,'-1,Psykiatri,0,0.00,0.00,0.00,0.00,0.00,0.00`);
-  });
-});
-
-describe('cost centre summary CSV', () => {
-  it('totals each cost centre with the cost to the county', () => {
-    const csv = costCentreSummaryCsv([
-      {
-        costCentre: 'PSY-01',
-        organisationCode: 'PSY-01',
-        organisationNameFi: 'Psykiatria',
-        organisationNameSv: 'Psykiatri',
-        lines: 2,
-        minutes: 330,
-        grossFeeCents: 13750,
-        travelAndCostsCents: 2000,
-        withholdingCents: 1718,
-        netCents: 14032,
-      },
-    ]);
-    expect(csv.split('\r\n')[1]).toBe('PSY-01,PSY-01,Psykiatria,Psykiatri,2,5.50,137.50,20.00,157.50,17.18,140.32');
   });
 });

@@ -4,7 +4,7 @@ import { renderContractPdf } from './contract-pdf.renderer';
 
 // The renderer as a provider: the job and the information copy go through it, and tests can make it fail.
 @Injectable()
-export class ContractPdfRenderer {
+export class ContractRenderService {
   render(document: ContractDocument): Promise<Buffer> {
     return Promise.resolve().then(() => renderContractPdf(document));
   }

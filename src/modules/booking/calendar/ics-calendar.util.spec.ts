@@ -1,5 +1,5 @@
 import { AssignmentStatus } from '../entities/assignment.entity';
-import { CalendarEntry, calendarLocation, renderCalendarFeed } from './ics-calendar';
+import { CalendarEntry, calendarLocation, renderCalendarFeed } from './ics-calendar.util';
 
 const entry = (overrides: Partial<CalendarEntry> = {}): CalendarEntry => ({
   assignmentId: '6f1c2a4e-0b7d-4a51-9c38-2f5d8e9a1b10',
