@@ -6,6 +6,7 @@ import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../src/modules/fees/mon
 import { computeJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
 import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { createTestApp, TestApp } from './utils/test-app';
+import { asUser } from './utils/as-user';
 import { RedisServer } from './utils/redis-server';
 import { WorkerProcess } from './utils/worker-process';
 
@@ -37,8 +38,7 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     await redis?.stop();
   });
 
-  const as = (method: 'get' | 'post', path: string, body?: object) =>
-    t.http[method](path).set('authorization', `Bearer ${coordinator}`).send(body);
+  const as = asUser(() => t.http);
 
   async function worker(): Promise<WorkerProcess> {
     const w = await WorkerProcess.start({ ...WORKER_ENV, QUEUE_PREFIX: prefix, REDIS_URL: redis.url });
@@ -47,11 +47,11 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   }
 
   const until = poller(() => workers.map((w) => w.log()).join('\n---\n'));
-  const run = async (id: string) => (await as('get', `/fee-runs/${id}`)).body;
+  const run = async (id: string) => (await as(coordinator).get(`/fee-runs/${id}`)).body;
   const lines = (id: string) => runLines(t, id);
 
   async function start(): Promise<string> {
-    const res = await as('post', '/fee-runs', { upTo: '2025-12-31' }).expect(202);
+    const res = await as(coordinator).post('/fee-runs', { upTo: '2025-12-31' }).expect(202);
     return res.body.id;
   }
 
@@ -75,8 +75,8 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
 
   // Approve and export, so the next scenario may start a run; every claim of the run ends paid.
   async function finish(id: string): Promise<void> {
-    await as('post', `/fee-runs/${id}/approve`).expect(200);
-    await as('post', `/fee-runs/${id}/export`).expect(202);
+    await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+    await as(coordinator).post(`/fee-runs/${id}/export`).expect(202);
     await until(
       () => run(id),
       (r) => r.status === 'exported',

@@ -4,6 +4,7 @@ import { createBookableExpert } from './factories/bookable.factory';
 import { samplePdf, samplePng } from './factories/credentials.factory';
 import { addMember, createUnit } from './factories/organisations.factory';
 import { createUser, login, TestUser } from './factories/users.factory';
+import { asUser } from './utils/as-user';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // The clock stands on 1 Oct 2026 10:00 local time; orders lie in the weeks after.
@@ -29,19 +30,7 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
   });
   afterAll(() => t.close());
 
-  const as = (token: string) => ({
-    get: (p: string) => t.http.get(p).set('authorization', `Bearer ${token}`),
-    post: (p: string, b?: object) =>
-      t.http
-        .post(p)
-        .set('authorization', `Bearer ${token}`)
-        .send(b ?? {}),
-    put: (p: string, b?: object) =>
-      t.http
-        .put(p)
-        .set('authorization', `Bearer ${token}`)
-        .send(b ?? {}),
-  });
+  const as = asUser(() => t.http);
 
   const order = (overrides: Record<string, unknown> = {}) => ({
     organisationId: unitId,

@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/web-build';
 import { launchChromium } from '../utils/chromium';
 import { createTestApp, TestApp, TestAppOptions } from '../utils/test-app';
+import { asUser } from '../utils/as-user';
 
 // Browser tests: Debian's Chromium (no browser download) against the real API on PostgreSQL and Redis with
 // its workers, serving the built web app on a free port; mail is captured like in every other spec.
@@ -126,9 +127,8 @@ export async function orderAndOffer(
   parties: { ordererToken: string; coordinatorToken: string; unitId: string },
   work: { expertId: string; language: 'fi' | 'sv'; title: string; startsAt: Date },
 ): Promise<string> {
-  const as = (token: string, path: string, body: object = {}) =>
-    t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
-  const order = await as(parties.ordererToken, '/booking-requests', {
+  const post = (token: string, path: string, body: object = {}) => asUser(() => t.http)(token).post(path, body);
+  const order = await post(parties.ordererToken, '/booking-requests', {
     organisationId: parties.unitId,
     taskType: 'working_group',
     title: work.title,
@@ -146,9 +146,9 @@ export async function orderAndOffer(
     expertsNeeded: 1,
     preparationHours: 1,
   }).expect(201);
-  await as(parties.ordererToken, `/booking-requests/${order.body.id}/submit`).expect(200);
+  await post(parties.ordererToken, `/booking-requests/${order.body.id}/submit`).expect(200);
   const deadline = new Date(work.startsAt.getTime() - 24 * 3_600_000).toISOString();
-  const offers = await as(parties.coordinatorToken, `/booking-requests/${order.body.id}/offers`, {
+  const offers = await post(parties.coordinatorToken, `/booking-requests/${order.body.id}/offers`, {
     expertIds: [work.expertId],
     deadline,
   }).expect(201);
