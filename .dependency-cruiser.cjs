@@ -1,14 +1,16 @@
 // Module boundaries, checked by `npm run lint` (README, "Module boundaries"). A feature is a folder of src/modules.
 //
 // 1. src/common holds shared pieces only: it never imports a feature.
-// 2. A feature's root is its public face: its *.module.ts, its root files (errors, repository, services of a
-//    feature without sub-concept folders), index.ts (what its sub-concept folders offer others, on purpose), and
-//    its entities/ (the one schema every feature reads) and dto/ (API shapes). Its sub-concept folders
-//    (fees/money, contracts/lifecycle, booking/offers, ...) are its own: another feature never reaches into them.
+// 2. A feature imports another only through what that feature exports on purpose, its public face: its index.ts
+//    (named exports only, each group with why it is public), its *.module.ts (Nest modules and their providers),
+//    its entities/ (the one schema every feature reads) and dto/ (API shapes). Everything else in it, root files
+//    (repositories, services, errors) and sub-concept folders (fees/money, booking/offers, ...) alike, is its own.
 // 3. No cycles: between files anywhere (entities excepted: TypeORM relations point both ways), and between
 //    features. Features are ordered below; code of a feature (anything but entities/ and dto/) imports only the
 //    code of features listed before it, so no two features can need each other. A new dependency that breaks the
-//    order is a design question: break the cycle, or justify it in the module and list it in ALLOWED.
+//    order is a design question: break the cycle, or justify it in the module and list it in ALLOWED. The order
+//    sees direct imports only: an exception to a feature's index.ts admits all that index exports, so the
+//    exception's comment (and the importing module's) names what is used.
 
 // Each feature may use the code of those before it.
 const FEATURE_ORDER = [
@@ -36,15 +38,19 @@ const FEATURE_ORDER = [
 // Justified exceptions to the order: [from feature, to path]. Each has its comment in the importing module.
 const ALLOWED = [
   // Credentials are an expert's: a credential is filed for an existing expert, and its refusal when there is none
-  // is the expert's own error (EXPERT_NOT_FOUND, defined once); experts' approval in turn needs a verified one.
-  ['credentials', '^src/modules/experts/experts\\.errors\\.ts$'],
+  // is the expert's own error (ExpertErrors: EXPERT_NOT_FOUND, defined once); experts' approval in turn needs a
+  // verified one.
+  ['credentials', '^src/modules/experts/index\\.ts$'],
   // Who may see an assignment is one rule (PRODUCT §1), booking's: a contract and a claim belong to an assignment,
-  // and the orderer sees them when they see the assignment; a missing one is booking's ASSIGNMENT_NOT_FOUND.
-  ['contracts', '^src/modules/booking/(assignment-access\\.rule|booking\\.errors)\\.ts$'],
-  ['fees', '^src/modules/booking/(assignment-access\\.rule|booking\\.errors)\\.ts$'],
+  // and the orderer sees them when they see the assignment (assignmentAccess); a missing one is booking's
+  // ASSIGNMENT_NOT_FOUND (BookingErrors). Those two only: booking's services come with its index too.
+  ['contracts', '^src/modules/booking/index\\.ts$'],
+  ['fees', '^src/modules/booking/index\\.ts$'],
 ];
 
 const NOT_SHARED = '(entities|dto)/';
+// What a feature exports on purpose (rule 2).
+const PUBLIC_FACE = `^src/modules/[^/]+/(index\\.ts$|[^/]+\\.module\\.ts$|${NOT_SHARED})`;
 
 const orderRules = FEATURE_ORDER.map((feature, i) => {
   const later = FEATURE_ORDER.slice(i + 1);
@@ -70,12 +76,12 @@ module.exports = {
       to: { path: '^src/modules/' },
     },
     {
-      name: 'feature-root-is-public',
+      name: 'feature-public-face-only',
       comment:
-        "another feature's sub-concept folders are private: import its root (index.ts, *.module.ts, ...), entities/ or dto/",
+        'another feature is private but for what it exports on purpose: import its index.ts, a *.module.ts, its entities/ or dto/',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/' },
-      to: { path: '^src/modules/([^/]+)/[^/]+/', pathNot: ['^src/modules/$1/', `^src/modules/[^/]+/${NOT_SHARED}`] },
+      to: { path: '^src/modules/', pathNot: ['^src/modules/$1/', PUBLIC_FACE] },
     },
     {
       name: 'no-cycles',

@@ -5,8 +5,8 @@ import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { Language } from '../../common/i18n/language';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
-import { MailService } from '../mail/mail.service';
+import { AuditService } from '../audit';
+import { MailService } from '../mail';
 import { AccessibilityFeedbackRepository } from './accessibility-feedback.repository';
 import {
   AccessibilityFeedbackPageResponse,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { AccountErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';
 import { MeResponse, toMeResponse } from './dto/me.response';

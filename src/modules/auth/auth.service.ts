@@ -6,7 +6,7 @@ import { AuthContext, AuthUser, RequestMeta } from '../../common/auth/auth-conte
 import { Clock } from '../../common/clock/clock.service';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { UserStatus } from '../users/entities/user.entity';
 import { LoginErrors } from './auth.errors';
 import { AuthRepository } from './auth.repository';

@@ -3,12 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { randomToken, sha256 } from '../../common/crypto/tokens';
 import { AppConfig } from '../../config/app-config';
-import { MailService, recipient } from '../mail/mail.service';
+import { MailService, MailTemplate, recipient } from '../mail';
 import { UserEntity } from '../users/entities/user.entity';
 import { AuthRepository } from './auth.repository';
 import { InvitationPurpose } from './entities/invitation.entity';
 import { InvitationMailParams, invitationMail } from './mail/invitation.mail';
-import { MailTemplate } from '../mail/mail-template';
 
 @Injectable()
 export class InvitationsService {

@@ -4,7 +4,7 @@ import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
 import { AvailabilityFacts } from './availability.rule';
 import { availabilityTerms, availableExpertsSql } from './availability-sql.util';
-import { ExpertAvailability, readExpertAvailability } from '../experts/expert-data.repository';
+import { ExpertAvailability, readExpertAvailability } from '../experts';
 
 // Half-open [start, end).
 export interface InstantRange {

@@ -3,7 +3,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { DomainError } from '../../common/errors/domain-error';
 import { Language } from '../../common/i18n/language';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsRepository } from '../organisations';
 import { assignmentAccess } from './assignment-access.rule';
 import { BookingErrorCode } from './booking.errors';
 

@@ -1,7 +1,7 @@
 import { AccessRequest } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { OrganisationsRepository } from '../organisations';
 import { BookingErrors } from './booking.errors';
 
 type Assignment = { expertId: string; request: { organisationId: string } };

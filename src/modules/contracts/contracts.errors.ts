@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors';
-import { FeeErrorCode } from '../fees/fees.errors';
+import { FeeErrorCode } from '../fees';
 import { ContractDocumentError } from './document/contract-document.builder';
 import { ContractRefusal } from './lifecycle/contract-transitions.rule';
 

@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { FeePricingModule } from '../fees/fee-pricing.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { AssignmentContractController } from './lifecycle/assignment-contract.controller';
+import { AssignmentContractService } from './lifecycle/assignment-contract.service';
 import { ContractAccess } from './contract-access.service';
 import { ContractDrafts } from './lifecycle/contract-drafts.service';
 import { ContractEnding } from './lifecycle/contract-ending.service';
@@ -20,7 +21,7 @@ import { ContractRenderService } from './document/contract-render.service';
 import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
 
 // Imported by booking (for ContractDrafts, ContractEnding and ContractRescheduling); it never imports booking's module back, only its entities
-// and its rule of who may see an assignment (booking/assignment-access.rule.ts).
+// and its rule of who may see an assignment (assignmentAccess from booking's index, in AssignmentContractService).
 @Module({
   imports: [AuthModule, FeePricingModule, OrganisationsModule],
   controllers: [ContractsController, AssignmentContractController],
@@ -32,6 +33,7 @@ import { SignedCopyRenderer } from './document/signed-copy-renderer.service';
     ContractRescheduling,
     ContractSnapshots,
     ContractsService,
+    AssignmentContractService,
     ContractSigningService,
     ContractPdfsService,
     ContractPdfJob,

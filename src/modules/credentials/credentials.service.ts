@@ -6,13 +6,12 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock.service';
 import { localDate } from '../../common/i18n/format';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 // The one feature cycle allowed (.dependency-cruiser.cjs): a credential is filed for an existing expert, and its
 // refusal when there is none is the expert's own error; experts' approval in turn needs a verified credential.
-import { ExpertErrors } from '../experts/experts.errors';
-import { FileDownload, FilesService } from '../files/files.service';
-import { UploadedForm } from '../files/upload-form.decorator';
-import { MailService } from '../mail/mail.service';
+import { ExpertErrors } from '../experts';
+import { FileDownload, FilesService, UploadedForm } from '../files';
+import { MailService } from '../mail';
 import { CredentialErrors } from './credentials.errors';
 import { CredentialDecision, CredentialsRepository } from './credentials.repository';
 import { CreateCredentialDto } from './dto/create-credential.dto';

@@ -11,7 +11,7 @@ import { FieldCipher } from '../../common/crypto/field-cipher';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { Language } from '../../common/i18n/language';
 import { maskIban } from '../../common/validation/finnish-identifiers';
-import { PasswordHasher } from '../auth/password-hasher.service';
+import { PasswordHasher } from '../auth';
 import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entity';
 import { BookingRequestEntity, RequestStatus } from '../booking/entities/booking-request.entity';
 import {
@@ -21,9 +21,9 @@ import {
 } from '../credentials/entities/training-credential.entity';
 import { ExpertEntity, ExpertStatus } from '../experts/entities/expert.entity';
 import { cipherContext, Payee, PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
-import { TOPICS_CONSENT_VERSION } from '../experts/topics-consent';
+import { TOPICS_CONSENT_VERSION } from '../experts';
 import { StoredFileEntity } from '../files/entities/stored-file.entity';
-import { MediaType } from '../files/media-type';
+import { MediaType } from '../files';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../organisations/entities/organisation.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.service';
-import { ExpertErrors } from '../experts/experts.errors';
+import { ExpertErrors } from '../experts';
 import { helsinkiYear, yearPeriod } from '../fees';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';
 import { ExpertOverviewRepository } from './expert-overview.repository';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock.service';
-import { AuditService } from '../audit/audit.service';
-import { SessionsService } from '../auth/sessions.service';
+import { AuditService } from '../audit';
+import { SessionsService } from '../auth';
 import { ExpertStatus } from './entities/expert.entity';
 import { ExpertErasureRepository } from './expert-erasure.repository';
 

@@ -5,7 +5,7 @@ import { Clock } from '../../common/clock/clock.service';
 import { API_PREFIX } from '../../common/http/api-prefix';
 import { localDate } from '../../common/i18n/format';
 import { expectedFeeCents, RatesRepository } from '../fees';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { AuditEventEntity } from '../audit/entities/audit-event.entity';
 import {
   toAbsenceResponse,

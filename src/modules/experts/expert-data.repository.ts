@@ -11,7 +11,7 @@ import { BookingRequestEntity } from '../booking/entities/booking-request.entity
 import { CalendarFeedEntity } from '../booking/entities/calendar-feed.entity';
 import { FeedbackAuthor, FeedbackEntity } from '../booking/entities/feedback.entity';
 import { OfferEntity } from '../booking/entities/offer.entity';
-import { CoveredAssignment } from '../contracts/contracts.repository';
+import { CoveredAssignment } from '../contracts';
 import { ContractAssignmentEntity } from '../contracts/entities/contract-assignment.entity';
 import { ContractEntity } from '../contracts/entities/contract.entity';
 import { TrainingCredentialEntity } from '../credentials/entities/training-credential.entity';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Clock } from '../../common/clock/clock.service';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { ExpertAnonymiser } from './expert-anonymiser.service';

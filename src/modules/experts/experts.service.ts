@@ -6,8 +6,8 @@ import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock.service';
 import { fieldError } from '../../common/errors/domain-error';
 import { Page } from '../../common/http/pagination.dto';
-import { AuditService } from '../audit/audit.service';
-import { UsersRepository } from '../users/users.repository';
+import { AuditService } from '../audit';
+import { UsersRepository } from '../users';
 import { DirectoryQuery } from './dto/directory.query';
 import {
   ExpertDirectoryItemResponse,

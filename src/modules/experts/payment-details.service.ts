@@ -12,7 +12,7 @@ import {
   parsePersonalIdentityCode,
 } from '../../common/validation/finnish-identifiers';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { ClearPaymentDetailsResponse, PaymentDetailsResponse, toPaymentDetailsResponse } from './dto/expert.response';
 import { PaymentDetailsDto } from './dto/payment-details.dto';
 import { cipherContext, Payee, PaymentDetailsEntity } from './entities/payment-details.entity';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
-import { UserErrors } from '../users/users.errors';
+import { UserErrors } from '../users';
 
 // The codes this feature answers with: the API's contract, one definition each.
 export enum OrganisationErrorCode {

@@ -6,7 +6,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { fieldError } from '../../common/errors/domain-error';
 import { PgCode, pgErrorCode } from '../../common/errors/pg-errors';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../demo/demo-data';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../demo';
 import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class LoginDto {

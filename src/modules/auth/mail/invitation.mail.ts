@@ -1,4 +1,4 @@
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate } from '../../mail';
 
 export interface InvitationMailParams {
   name: string;

@@ -8,10 +8,10 @@ import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-err
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractDrafts } from '../../contracts';
-import { MailService, recipient } from '../../mail/mail.service';
-import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { MailService, recipient } from '../../mail';
+import { OrganisationsRepository } from '../../organisations';
 import { assignmentAccess } from '../assignment-access.rule';
 import { AssignmentCancellation } from './assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';

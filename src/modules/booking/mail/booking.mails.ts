@@ -1,5 +1,5 @@
 import { formatDateTime, formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate, SIGN } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail';
 
 interface When {
   title: string;

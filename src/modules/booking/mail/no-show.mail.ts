@@ -1,5 +1,5 @@
 import { formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate, SIGN } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail';
 
 // To the coordinators: the orderer recorded that the expert did not come. No fee is paid for it.
 export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; endsAt: Date; expertName: string }>(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
-import { availableExpertsSql } from '../../availability/availability-sql.util';
+import { availableExpertsSql } from '../../availability';
 import { matchingScoreSql } from './matching-score.rule';
 
 export interface CandidateRow {

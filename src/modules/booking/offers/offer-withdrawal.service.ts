@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditEvent, AuditService } from '../../audit/audit.service';
+import { AuditEvent, AuditService } from '../../audit';
 import { BookingRepository } from '../booking.repository';
 
 export type WithdrawalReason = 'request_filled' | 'assigned_directly';

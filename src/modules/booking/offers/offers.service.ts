@@ -9,10 +9,10 @@ import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-err
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractDrafts } from '../../contracts';
 import { expectedFeeCents, RatesRepository } from '../../fees';
-import { MailService } from '../../mail/mail.service';
+import { MailService } from '../../mail';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentsService } from '../assignments/assignments.service';

@@ -1,5 +1,5 @@
 import { formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate, SIGN } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail';
 
 interface Change {
   title: string;

@@ -1,6 +1,6 @@
 import { StreamableFile } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { attachmentDisposition } from '../../files/file-name';
+import { attachmentDisposition } from '../../files';
 
 export interface ContractPdfDownload {
   sha256: string;

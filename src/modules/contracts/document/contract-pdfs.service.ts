@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractAccess } from '../contract-access.service';
 import { ContractPdfDownload, etagMatches } from './contract-pdf.response';
 import { ContractsRepository } from '../contracts.repository';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractsRepository } from '../contracts.repository';
 import { SignedCopyRenderer } from './signed-copy-renderer.service';
 

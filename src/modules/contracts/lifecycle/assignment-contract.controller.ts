@@ -6,13 +6,13 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { ContractsService } from './contracts.service';
+import { AssignmentContractService } from './assignment-contract.service';
 import { ContractStatusResponse } from '../dto/contract.response';
 
 @ApiTags('contracts')
 @Controller('assignments')
 export class AssignmentContractController {
-  constructor(private readonly contracts: ContractsService) {}
+  constructor(private readonly contracts: AssignmentContractService) {}
 
   @ApiOperation({ summary: 'Whether a contract covers an assignment, and its state' })
   @Get(':id/contract-status')

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { localDate } from '../../../common/i18n/format';
-import { AuditEvent, AuditService } from '../../audit/audit.service';
+import { AuditEvent, AuditService } from '../../audit';
 import { contractLanguage, contractNumber, defaultTerm, Term } from './contract.rule';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestMeta } from '../../../common/auth/auth-context';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractsRepository } from '../contracts.repository';
 import { ContractEntity, ContractStatus } from '../entities/contract.entity';
 import { ContractDrafts } from './contract-drafts.service';

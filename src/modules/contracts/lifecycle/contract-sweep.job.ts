@@ -6,7 +6,7 @@ import { localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
 import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ContractPdfJob } from '../document/contract-pdf.job';
 import { ContractSignedCopyJob } from '../document/contract-signed-copy.job';
 import { ContractsRepository } from '../contracts.repository';

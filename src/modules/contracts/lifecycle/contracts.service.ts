@@ -6,9 +6,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock.service';
 import { localDate } from '../../../common/i18n/format';
-import { AuditService } from '../../audit/audit.service';
-import { assignmentAccess } from '../../booking/assignment-access.rule';
-import { OrganisationsRepository } from '../../organisations/organisations.repository';
+import { AuditService } from '../../audit';
 import { ContractAccess } from '../contract-access.service';
 import { ContractDrafts } from './contract-drafts.service';
 import { ContractEnding } from './contract-ending.service';
@@ -18,13 +16,7 @@ import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transiti
 import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
 import { ContractErrors, fromDatabase } from '../contracts.errors';
 import { ReviseContractDto, TerminateContractDto } from '../dto/contract-actions.dto';
-import {
-  ContractPageResponse,
-  ContractResponse,
-  ContractStatusResponse,
-  toContractResponse,
-  toContractStatusResponse,
-} from '../dto/contract.response';
+import { ContractPageResponse, ContractResponse, toContractResponse } from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
 import { ContractEntity, ContractStatus, TerminationCause } from '../entities/contract.entity';
@@ -35,7 +27,6 @@ export class ContractsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
-    private readonly organisations: OrganisationsRepository,
     private readonly access: ContractAccess,
     private readonly drafts: ContractDrafts,
     private readonly ending: ContractEnding,
@@ -65,16 +56,6 @@ export class ContractsService {
 
   async get(ctx: AuthContext, id: string): Promise<ContractResponse> {
     return this.respond(await requireAccess(this.audit, ctx, this.access.contract(ctx, id)));
-  }
-
-  // The orderer's view: that a contract covers the assignment, and its state; never its content.
-  async statusOfAssignment(ctx: AuthContext, assignmentId: string): Promise<ContractStatusResponse> {
-    await requireAccess(
-      this.audit,
-      ctx,
-      assignmentAccess(ctx, assignmentId, () => this.contracts.findAssignment(assignmentId), this.organisations),
-    );
-    return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), this.today());
   }
 
   // One contract for a series of one expert's assignments; it replaces the drafts made for them one by one.

@@ -1,5 +1,5 @@
 import { Language } from '../../../common/i18n/language';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate } from '../../mail';
 import { credentialLine, CredentialMailParams } from './credential-mail.params';
 
 export const credentialVerifiedMail = defineMailTemplate<CredentialMailParams>('credential-verified', {

@@ -1,5 +1,5 @@
 import { InvitationMailParams } from '../../auth';
-import { defineMailTemplate } from '../../mail/mail-template';
+import { defineMailTemplate } from '../../mail';
 
 // Sent to a person who applied through the public sign-up: verifying the address and setting a password is one step.
 export const applicationMail = defineMailTemplate<InvitationMailParams>('expert-application', {

@@ -7,7 +7,7 @@ import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { ClaimAccess } from './claim-access.service';
 import {
   bookedMinutes,
@@ -28,7 +28,7 @@ import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
 // Booking's own error for an assignment one may not see: ASSIGNMENT_NOT_FOUND is defined once (an exception to the
 // feature order, listed in .dependency-cruiser.cjs).
-import { BookingErrors } from '../../booking/booking.errors';
+import { BookingErrors } from '../../booking';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
 

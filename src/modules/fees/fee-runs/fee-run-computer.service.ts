@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../../common/clock/clock.service';
 import { AppConfig } from '../../../config/app-config';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { FeeBasis } from '../entities/fee-rate.entity';
 import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity';

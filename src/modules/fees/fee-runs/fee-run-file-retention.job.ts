@@ -7,7 +7,7 @@ import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
 import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import { FeeRunsRepository } from './fee-runs.repository';
 
 const RUN_AT_HOUR = 4;

@@ -25,7 +25,7 @@ import {
   FeeRunResponse,
   StartFeeRunDto,
 } from '../dto/fee-run.dto';
-import { binaryContent, Download, SendsFile } from '../../files/download.interceptor';
+import { binaryContent, Download, SendsFile } from '../../files';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv.util';
 

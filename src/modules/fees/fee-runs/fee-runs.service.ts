@@ -8,7 +8,7 @@ import { FieldCipher } from '../../../common/crypto/field-cipher';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { COUNTY_ZONE, localDate } from '../../../common/i18n/format';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import {
   CostCentreTotalsResponse,
   FeeRunFileResponse,
@@ -26,7 +26,7 @@ import {
 } from '../dto/fee-run.dto';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileKind } from '../entities/fee-run-file.entity';
-import { Download } from '../../files/download.interceptor';
+import { Download } from '../../files';
 import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../common/i18n/format';
-import { defineMailTemplate, SIGN } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail';
 
 export interface ClaimReturnedParams {
   name: string;

@@ -1,5 +1,5 @@
 import { formatMoney, formatTimeRange } from '../../../common/i18n/format';
-import { defineMailTemplate, SIGN } from '../../mail/mail-template';
+import { defineMailTemplate, SIGN } from '../../mail';
 
 export interface LateCancellationClaimParams {
   title: string;

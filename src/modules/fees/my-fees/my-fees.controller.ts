@@ -14,7 +14,7 @@ import {
   StatementResponse,
   YearQuery,
 } from '../dto/my-fees.dto';
-import { binaryContent, Download, SendsFile } from '../../files/download.interceptor';
+import { binaryContent, Download, SendsFile } from '../../files';
 import { MyFeesService } from './my-fees.service';
 
 const EXPERT = [Role.Expert];

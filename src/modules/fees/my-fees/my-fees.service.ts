@@ -11,8 +11,8 @@ import {
   YearQuery,
 } from '../dto/my-fees.dto';
 import { ceilingStatus, helsinkiYear, yearPeriod } from '../money/earnings.rule';
-import { AuditService } from '../../audit/audit.service';
-import { Download } from '../../files/download.interceptor';
+import { AuditService } from '../../audit';
+import { Download } from '../../files';
 import { FeeRunsRepository } from '../fee-runs/fee-runs.repository';
 import { FeeErrors } from '../fees.errors';
 import { EarningsRepository } from './earnings.repository';

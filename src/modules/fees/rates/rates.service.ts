@@ -5,7 +5,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgErrorCode } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../../audit';
 import {
   CreateFeeRateDto,
   FeeRateResponse,

@@ -7,7 +7,7 @@ import { Clock } from '../../../../common/clock/clock.service';
 import { FieldCipher } from '../../../../common/crypto/field-cipher';
 import { AppConfig } from '../../../../config/app-config';
 import { Language } from '../../../../common/i18n/language';
-import { AuditService } from '../../../audit/audit.service';
+import { AuditService } from '../../../audit';
 import { cipherContext } from '../../../experts/entities/payment-details.entity';
 import { costCentreSummaryCsv } from './cost-centre-summary.util';
 import { FeeRunEntity, FeeRunStatus } from '../../entities/fee-run.entity';
