@@ -23,8 +23,8 @@ import {
   toAssignmentResponse,
   toBookedAssignmentResponse,
 } from '../dto/booking.response';
-import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
-import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { AssignmentEntity, AssignmentStatus, CancelledBy, AssignmentWithRequest } from '../entities/assignment.entity';
+import { RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
 import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
@@ -33,8 +33,6 @@ import { fillStatus } from '../requests/request-transitions.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
-
-type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
 // Assignments after acceptance: direct booking, cancellation, withdrawal, completion and its reminder.
 @Injectable()

@@ -17,8 +17,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentResponse } from '../dto/booking.response';
-import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
-import { BookingRequestEntity } from '../entities/booking-request.entity';
+import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from '../entities/assignment.entity';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
 import { canMove } from './time-change.rule';
@@ -26,8 +25,6 @@ import { timeChangeAnsweredMail, timeChangeProposedMail } from './time-change.ma
 import { TimeChangesRepository } from './time-changes.repository';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
-
-type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
 // A change of a booked assignment's time (PRODUCT §4): the orderer proposes, and it takes effect only when the
 // expert accepts. Accepting moves the work (the exclusion constraint still refuses an overlap) and gives a contract
