@@ -5,7 +5,7 @@ import { Role } from '../../common/auth/role.enum';
 import { ExpertEntity } from '../experts/entities/expert.entity';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
 import { ListUsersQuery } from './dto/list-users.query';
-import { UserEntity } from './entities/user.entity';
+import { UserEntity, UserStatus } from './entities/user.entity';
 
 @Injectable()
 export class UsersRepository {
@@ -30,6 +30,16 @@ export class UsersRepository {
 
   save(manager: EntityManager, user: DeepPartial<UserEntity>): Promise<UserEntity> {
     return manager.save(UserEntity, user);
+  }
+
+  // A new account waiting for its invitation to be taken up; an expert's also starts as an applicant.
+  async addInvited(
+    manager: EntityManager,
+    fields: Pick<UserEntity, 'email' | 'name' | 'role' | 'language'>,
+  ): Promise<UserEntity> {
+    const user = await this.save(manager, { ...fields, status: UserStatus.Invited });
+    if (fields.role === Role.Expert) await this.addApplicant(manager, user.id);
+    return user;
   }
 
   // An invited expert starts as an applicant: not bookable until the coordinator activates them.
