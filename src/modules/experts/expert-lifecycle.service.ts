@@ -37,12 +37,7 @@ export class ExpertLifecycleService {
   async apply(meta: RequestMeta, dto: ApplyDto): Promise<void> {
     const mailId = await this.dataSource
       .transaction(async (manager) => {
-        const user = await this.users.addInvited(manager, {
-          email: dto.email,
-          name: dto.name,
-          role: Role.Expert,
-          language: dto.language,
-        });
+        const user = await this.users.addInvited(manager, dto, Role.Expert);
         const mailId = await this.invitations.invite(manager, user, null, applicationMail);
         await this.audit.log({ actorId: null, meta }, 'expert.applied', ['expert', user.id], {}, manager);
         return mailId;

@@ -35,10 +35,11 @@ export class UsersRepository {
   // A new account waiting for its invitation to be taken up; an expert's also starts as an applicant.
   async addInvited(
     manager: EntityManager,
-    fields: Pick<UserEntity, 'email' | 'name' | 'role' | 'language'>,
+    { email, name, language }: Pick<UserEntity, 'email' | 'name' | 'language'>,
+    role: Role,
   ): Promise<UserEntity> {
-    const user = await this.save(manager, { ...fields, status: UserStatus.Invited });
-    if (fields.role === Role.Expert) await this.addApplicant(manager, user.id);
+    const user = await this.save(manager, { email, name, role, language, status: UserStatus.Invited });
+    if (role === Role.Expert) await this.addApplicant(manager, user.id);
     return user;
   }
 
