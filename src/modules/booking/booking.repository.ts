@@ -8,7 +8,7 @@ import { Language } from '../../common/i18n/language';
 import { ExpertEntity } from '../experts/entities/expert.entity';
 import { StoredFileEntity } from '../files/entities/stored-file.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
-import { AssignmentEntity, AssignmentStatus } from './entities/assignment.entity';
+import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from './entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from './entities/booking-request.entity';
 import { ShownOffer } from './dto/booking.response';
 import { OfferEntity, OfferStatus } from './entities/offer.entity';
@@ -375,22 +375,19 @@ export class BookingRepository {
     return rows.map((r) => r.id);
   }
 
-  findAssignment(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<(AssignmentEntity & { request: BookingRequestEntity }) | null> {
+  findAssignment(id: string, manager: EntityManager = this.dataSource.manager): Promise<AssignmentWithRequest | null> {
     return manager.findOne(AssignmentEntity, {
       where: { id },
       relations: { request: true, expert: { user: true } },
-    }) as Promise<(AssignmentEntity & { request: BookingRequestEntity }) | null>;
+    }) as Promise<AssignmentWithRequest | null>;
   }
 
-  findAssignmentsOfExpert(expertId: string): Promise<(AssignmentEntity & { request: BookingRequestEntity })[]> {
+  findAssignmentsOfExpert(expertId: string): Promise<AssignmentWithRequest[]> {
     return this.dataSource.getRepository(AssignmentEntity).find({
       where: { expertId },
       relations: { request: true, expert: { user: true } },
       order: { startsAt: 'ASC' },
-    }) as Promise<(AssignmentEntity & { request: BookingRequestEntity })[]>;
+    }) as Promise<AssignmentWithRequest[]>;
   }
 
   saveRequest(manager: EntityManager, request: DeepPartial<BookingRequestEntity>): Promise<BookingRequestEntity> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, LessThan } from 'typeorm';
-import { AssignmentEntity, AssignmentStatus } from '../booking/entities/assignment.entity';
-import { BookingRequestEntity } from '../booking/entities/booking-request.entity';
+import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from '../booking/entities/assignment.entity';
 import { ExpertEntity } from '../experts/entities/expert.entity';
 import { PaymentDetailsEntity } from '../experts/entities/payment-details.entity';
 import { MunicipalityEntity } from '../organisations/entities/municipality.entity';
@@ -14,7 +13,6 @@ import { LocalName } from './document/contract-document.builder';
 import { ContractAssignmentEntity } from './entities/contract-assignment.entity';
 import { ContractEntity, ContractStatus } from './entities/contract.entity';
 
-export type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 export type CoveredAssignment = ContractAssignmentEntity & { assignment: AssignmentWithRequest };
 
 export interface ContractFilter {

@@ -6,7 +6,7 @@ import { SessionEntity } from '../auth/entities/session.entity';
 import { AbsenceEntity } from '../availability/entities/absence.entity';
 import { OneOffWindowEntity } from '../availability/entities/one-off-window.entity';
 import { WeeklyWindowEntity } from '../availability/entities/weekly-window.entity';
-import { AssignmentEntity } from '../booking/entities/assignment.entity';
+import { AssignmentEntity, AssignmentWithRequest } from '../booking/entities/assignment.entity';
 import { BookingRequestEntity } from '../booking/entities/booking-request.entity';
 import { CalendarFeedEntity } from '../booking/entities/calendar-feed.entity';
 import { FeedbackAuthor, FeedbackEntity } from '../booking/entities/feedback.entity';
@@ -85,12 +85,12 @@ export class ExpertDataRepository {
     >;
   }
 
-  assignments(expertId: string): Promise<(AssignmentEntity & { request: BookingRequestEntity })[]> {
+  assignments(expertId: string): Promise<AssignmentWithRequest[]> {
     return this.dataSource.getRepository(AssignmentEntity).find({
       where: { expertId },
       relations: { request: true, expert: { user: true } },
       order: { startsAt: 'ASC', id: 'ASC' },
-    }) as Promise<(AssignmentEntity & { request: BookingRequestEntity })[]>;
+    }) as Promise<AssignmentWithRequest[]>;
   }
 
   feedbackGiven(expertId: string): Promise<FeedbackEntity[]> {

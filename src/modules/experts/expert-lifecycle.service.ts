@@ -9,7 +9,6 @@ import { AuditService } from '../audit';
 import { CredentialsRepository } from '../credentials';
 import { InvitationsService } from '../auth';
 import { MailService } from '../mail';
-import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users';
 import { ApplyDto } from './dto/apply.dto';
 import { ExpertResponse, toExpertResponse } from './dto/expert.response';
@@ -38,14 +37,7 @@ export class ExpertLifecycleService {
   async apply(meta: RequestMeta, dto: ApplyDto): Promise<void> {
     const mailId = await this.dataSource
       .transaction(async (manager) => {
-        const user = await this.users.save(manager, {
-          email: dto.email,
-          name: dto.name,
-          role: Role.Expert,
-          language: dto.language,
-          status: UserStatus.Invited,
-        });
-        await this.users.addApplicant(manager, user.id);
+        const user = await this.users.addInvited(manager, dto, Role.Expert);
         const mailId = await this.invitations.invite(manager, user, null, applicationMail);
         await this.audit.log({ actorId: null, meta }, 'expert.applied', ['expert', user.id], {}, manager);
         return mailId;

@@ -5,7 +5,7 @@ import { Role } from '../../common/auth/role.enum';
 import { ExpertEntity } from '../experts/entities/expert.entity';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
 import { ListUsersQuery } from './dto/list-users.query';
-import { UserEntity } from './entities/user.entity';
+import { UserEntity, UserStatus } from './entities/user.entity';
 
 @Injectable()
 export class UsersRepository {
@@ -30,6 +30,17 @@ export class UsersRepository {
 
   save(manager: EntityManager, user: DeepPartial<UserEntity>): Promise<UserEntity> {
     return manager.save(UserEntity, user);
+  }
+
+  // A new account waiting for its invitation to be taken up; an expert's also starts as an applicant.
+  async addInvited(
+    manager: EntityManager,
+    { email, name, language }: Pick<UserEntity, 'email' | 'name' | 'language'>,
+    role: Role,
+  ): Promise<UserEntity> {
+    const user = await this.save(manager, { email, name, role, language, status: UserStatus.Invited });
+    if (role === Role.Expert) await this.addApplicant(manager, user.id);
+    return user;
   }
 
   // An invited expert starts as an applicant: not bookable until the coordinator activates them.

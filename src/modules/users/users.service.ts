@@ -45,14 +45,7 @@ export class UsersService {
     if (!canManageRole(ctx.user.role, dto.role)) throw UserErrors.roleNotGrantable();
     const { user, mailId } = await this.dataSource
       .transaction(async (manager) => {
-        const user = await this.users.save(manager, {
-          email: dto.email,
-          name: dto.name,
-          role: dto.role,
-          language: dto.language,
-          status: UserStatus.Invited,
-        });
-        if (dto.role === Role.Expert) await this.users.addApplicant(manager, user.id);
+        const user = await this.users.addInvited(manager, dto, dto.role);
         const mailId = await this.invitations.invite(manager, user, ctx.user.id);
         await this.audit.log(ctx, 'user.invited', ['user', user.id], { role: dto.role }, manager);
         return { user, mailId };

@@ -23,8 +23,8 @@ import {
   toAssignmentResponse,
   toBookedAssignmentResponse,
 } from '../dto/booking.response';
-import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
-import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
+import { AssignmentEntity, AssignmentStatus, CancelledBy, AssignmentWithRequest } from '../entities/assignment.entity';
+import { RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
 import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
@@ -33,8 +33,6 @@ import { fillStatus } from '../requests/request-transitions.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
-
-type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
 // Assignments after acceptance: direct booking, cancellation, withdrawal, completion and its reminder.
 @Injectable()
@@ -122,41 +120,34 @@ export class AssignmentsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(
-      this.audit,
-      ctx,
-      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
-    );
+    const assignment = await this.visible(ctx, id);
     const timeChanges = await this.timeChanges.latestOf([id]);
     return toAssignmentResponse(assignment, ctx.user.role, timeChanges.get(id) ?? null);
   }
 
-  // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
-  async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(
+  // The assignment, when this user may see it (assignmentAccess); otherwise refused, and the refusal audited.
+  visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
+    return requireAccess(
       this.audit,
       ctx,
       assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
     );
+  }
+
+  // By the orderer or the coordinator: the county cancels, and the late-cancellation rule decides the fee.
+  async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
+    const assignment = await this.visible(ctx, id);
     return this.end(ctx, assignment, CancelledBy.County, dto.reason);
   }
 
   // By the expert: no fee and no penalty; the coordinator is told and can offer the work again.
   async withdraw(ctx: AuthContext, id: string, dto: CancelDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(
-      this.audit,
-      ctx,
-      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
-    );
+    const assignment = await this.visible(ctx, id);
     return this.end(ctx, assignment, CancelledBy.Expert, dto.reason);
   }
 
   async complete(ctx: AuthContext, id: string, dto: CompleteDto): Promise<AssignmentResponse> {
-    const assignment = await requireAccess(
-      this.audit,
-      ctx,
-      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
-    );
+    const assignment = await this.visible(ctx, id);
     if (!HOLDING_STATUSES.includes(assignment.status))
       throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();

@@ -110,3 +110,6 @@ export class AssignmentEntity {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }
+
+// An assignment loaded with its booking request (relations: { request: true }).
+export type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };

@@ -11,12 +11,9 @@ import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { FeedbackDto } from '../dto/booking-actions.dto';
 import { FeedbackResponse, toFeedbackResponse } from '../dto/feedback.response';
-import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
-import { BookingRequestEntity } from '../entities/booking-request.entity';
+import { AssignmentStatus, AssignmentWithRequest } from '../entities/assignment.entity';
 import { FeedbackViewer, readableSides, writingSide } from './feedback-sides.rule';
 import { FeedbackRepository } from './feedback.repository';
-
-type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
 // After completion each side (the ordering unit or project, the expert) rates the work once; the coordinator reads both.
 @Injectable()

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { fieldError } from '../../../common/errors/domain-error';
@@ -11,14 +10,11 @@ import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit';
 import { ContractEnding, ContractRescheduling } from '../../contracts';
 import { MailService } from '../../mail';
-import { OrganisationsRepository } from '../../organisations';
-import { assignmentAccess } from '../assignment-access.rule';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository } from '../booking.repository';
 import { AssignmentResponse } from '../dto/booking.response';
-import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
-import { BookingRequestEntity } from '../entities/booking-request.entity';
+import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from '../entities/assignment.entity';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
 import { canMove } from './time-change.rule';
@@ -26,8 +22,6 @@ import { timeChangeAnsweredMail, timeChangeProposedMail } from './time-change.ma
 import { TimeChangesRepository } from './time-changes.repository';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
-
-type AssignmentWithRequest = AssignmentEntity & { request: BookingRequestEntity };
 
 // A change of a booked assignment's time (PRODUCT §4): the orderer proposes, and it takes effect only when the
 // expert accepts. Accepting moves the work (the exclusion constraint still refuses an overlap) and gives a contract
@@ -38,7 +32,6 @@ export class TimeChangesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly booking: BookingRepository,
     private readonly timeChanges: TimeChangesRepository,
-    private readonly organisations: OrganisationsRepository,
     private readonly assignments: AssignmentsService,
     private readonly contractEnding: ContractEnding,
     private readonly rescheduling: ContractRescheduling,
@@ -50,7 +43,7 @@ export class TimeChangesService {
 
   // By the orderer of the order's own unit or project.
   async propose(ctx: AuthContext, assignmentId: string, dto: ProposeTimeChangeDto): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, assignmentId);
+    const assignment = await this.assignments.visible(ctx, assignmentId);
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     const now = this.clock.now();
@@ -115,7 +108,7 @@ export class TimeChangesService {
   // By the assigned expert. The locks are taken in the order booking and signing take them: the order, the expert,
   // the contracts over the work, then the work itself.
   async accept(ctx: AuthContext, assignmentId: string): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, assignmentId);
+    const assignment = await this.assignments.visible(ctx, assignmentId);
     const now = this.clock.now();
     const { mailIds, moved } = await this.dataSource
       .transaction(async (manager) => {
@@ -173,7 +166,7 @@ export class TimeChangesService {
 
   // By the assigned expert: nothing changes; the orderer may keep the time or cancel.
   async decline(ctx: AuthContext, assignmentId: string): Promise<AssignmentResponse> {
-    const assignment = await this.visible(ctx, assignmentId);
+    const assignment = await this.assignments.visible(ctx, assignmentId);
     const mailIds = await this.dataSource.transaction(async (manager) => {
       await this.booking.lockRequest(manager, assignment.requestId);
       const change = await this.timeChanges.lockOpen(manager, assignmentId);
@@ -191,14 +184,6 @@ export class TimeChangesService {
     });
     await this.mail.dispatch(mailIds);
     return this.assignments.get(ctx, assignmentId);
-  }
-
-  private visible(ctx: AuthContext, id: string): Promise<AssignmentWithRequest> {
-    return requireAccess(
-      this.audit,
-      ctx,
-      assignmentAccess(ctx, id, () => this.booking.findAssignment(id), this.organisations),
-    );
   }
 
   private async reload(manager: EntityManager, id: string): Promise<AssignmentWithRequest> {

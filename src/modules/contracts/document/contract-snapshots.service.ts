@@ -11,10 +11,11 @@ import {
   ContractTaskSource,
   feeTerms,
 } from './contract-document.builder';
-import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
+import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors } from '../contracts.errors';
 import { ContractEntity } from '../entities/contract.entity';
 import { ContractDocument } from './contract-document';
+import { AssignmentWithRequest } from '../../booking/entities/assignment.entity';
 
 // Gathers what a contract states from the database, at the moment of approval, and freezes it as the snapshot
 // the PDF is rendered from. The fee and car rates come from the rates table, as the claim's do.

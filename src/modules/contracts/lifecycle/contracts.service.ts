@@ -13,13 +13,14 @@ import { ContractEnding } from './contract-ending.service';
 import { outsideTerm, Term } from './contract.rule';
 import { ContractSnapshots } from '../document/contract-snapshots.service';
 import { OPEN_ASSIGNMENT_STATUSES, refusal, statusOn } from './contract-transitions.rule';
-import { AssignmentWithRequest, ContractsRepository } from '../contracts.repository';
+import { ContractsRepository } from '../contracts.repository';
 import { ContractErrors, fromDatabase } from '../contracts.errors';
 import { ReviseContractDto, TerminateContractDto } from '../dto/contract-actions.dto';
 import { ContractPageResponse, ContractResponse, toContractResponse } from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
 import { ContractEntity, ContractStatus, TerminationCause } from '../entities/contract.entity';
+import { AssignmentWithRequest } from '../../booking/entities/assignment.entity';
 
 // Contracts as the coordinator shapes them: one for a series, a new version of a signed one, an early end.
 @Injectable()

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AssignmentEntity } from '../../booking/entities/assignment.entity';
-import { BookingRequestEntity } from '../../booking/entities/booking-request.entity';
+import { AssignmentEntity, AssignmentWithRequest } from '../../booking/entities/assignment.entity';
 import { ExpertEntity } from '../../experts/entities/expert.entity';
 import { PaymentDetailsEntity } from '../../experts/entities/payment-details.entity';
 import { StoredFileEntity } from '../../files/entities/stored-file.entity';
@@ -11,13 +10,11 @@ import { ClaimCostEntity } from '../entities/claim-cost.entity';
 import { ClaimEntity, ClaimStatus } from '../entities/claim.entity';
 
 export type LoadedClaim = ClaimEntity & {
-  assignment: AssignmentEntity & { request: BookingRequestEntity };
+  assignment: AssignmentWithRequest;
   costs: (ClaimCostEntity & { receipt: StoredFileEntity })[];
   expert?: ExpertEntity & { user?: UserEntity };
   firstApprover?: UserEntity;
 };
-
-export type AssignmentForClaim = AssignmentEntity & { request: BookingRequestEntity };
 
 const RELATIONS = {
   assignment: { request: true },
@@ -30,10 +27,10 @@ const RELATIONS = {
 export class ClaimsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  findAssignment(id: string): Promise<AssignmentForClaim | null> {
+  findAssignment(id: string): Promise<AssignmentWithRequest | null> {
     return this.dataSource
       .getRepository(AssignmentEntity)
-      .findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentForClaim | null>;
+      .findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentWithRequest | null>;
   }
 
   insert(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<ClaimEntity> {

@@ -22,7 +22,7 @@ import {
   tripDateAllowed,
   withinTimeLimit,
 } from './claim.rule';
-import { AssignmentForClaim, ClaimsRepository } from './claims.repository';
+import { ClaimsRepository } from './claims.repository';
 import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
@@ -31,6 +31,7 @@ import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
 import { BookingErrors } from '../../booking';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
+import { AssignmentWithRequest } from '../../booking/entities/assignment.entity';
 
 type ClaimFields = Pick<ClaimEntity, 'workedMinutes' | 'preparationMinutes' | 'trips' | 'note'>;
 
@@ -132,7 +133,7 @@ export class ClaimsService {
     return this.access.respond(await requireAccess(this.audit, ctx, this.access.claim(ctx, id)));
   }
 
-  private async requireWithinTimeLimit(assignment: AssignmentForClaim): Promise<void> {
+  private async requireWithinTimeLimit(assignment: AssignmentWithRequest): Promise<void> {
     const { claimTimeLimitDays } = await this.rates.settings();
     if (!withinTimeLimit(assignment.endsAt, this.clock.now(), claimTimeLimitDays))
       throw FeeErrors.timeLimitPassed(claimTimeLimitDays);
@@ -141,7 +142,7 @@ export class ClaimsService {
   // The claim's reported numbers, checked against the booking. A late-cancelled assignment is paid for
   // its booked time, whatever is sent.
   private fields(
-    assignment: AssignmentForClaim,
+    assignment: AssignmentWithRequest,
     lateCancellation: boolean,
     dto: UpdateClaimDto,
     current?: ClaimFields,

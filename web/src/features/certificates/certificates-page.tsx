@@ -7,6 +7,7 @@ import { DateTimeField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
+import { fileProblem, UPLOAD_ACCEPT, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Loaded, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -20,11 +21,6 @@ import {
   withdrawCredential,
 } from './certificates-api';
 import './certificates.css';
-
-// The server's limits, told before the person picks a file and checked here too (the server checks the bytes).
-const MAX_BYTES = 5 * 1024 * 1024;
-const TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
-const ACCEPT = TYPES.join(',');
 
 export function CertificatesPage() {
   const { t } = useTranslation();
@@ -117,7 +113,7 @@ function UploadForm() {
     completedOn: t('certificates.fields.completedOn'),
     file: t('certificates.fields.file'),
   };
-  const limits = t('certificates.fields.limits', { size: formatNumber(language, 5) });
+  const limits = t('certificates.fields.limits', { size: formatNumber(language, UPLOAD_MAX_MEGABYTES) });
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
@@ -125,11 +121,8 @@ function UploadForm() {
       if (!v.provider.trim()) found.push({ field: 'provider', text: t('forms.required', { field: labels.provider }) });
       if (!v.completedOn)
         found.push({ field: 'completedOn', text: t('forms.required', { field: labels.completedOn }) });
-      if (!v.file) found.push({ field: 'file', text: t('certificates.errors.noFile') });
-      else if (!TYPES.includes(v.file.type))
-        found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
-      else if (v.file.size > MAX_BYTES)
-        found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+      const fileText = v.file ? fileProblem(t, v.file, labels.file) : t('certificates.errors.noFile');
+      if (fileText) found.push({ field: 'file', text: fileText });
       return found;
     },
     send: (v: typeof values) =>
@@ -173,7 +166,7 @@ function UploadForm() {
           id="file"
           legend={labels.file}
           limits={limits}
-          accept={ACCEPT}
+          accept={UPLOAD_ACCEPT}
           chooseLabel={t('certificates.fields.chooseFile')}
           photoLabel={t('certificates.fields.takePhoto')}
           file={values.file}

@@ -12,6 +12,7 @@ import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
 import { Empty, Loaded, ProblemNotice } from '../../components/states';
+import { fileProblem, UPLOAD_ACCEPT, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -30,8 +31,6 @@ import {
 } from './claims-api';
 import './claims.css';
 
-const MAX_BYTES = 5 * 1024 * 1024;
-const TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 const COST_KINDS: CostKind[] = ['public_transport', 'parking', 'other'];
 const dayOf = (date: string) => `${date}T12:00:00Z`;
 
@@ -389,11 +388,8 @@ function CostForm({ claim }: { claim: Claim }) {
       const euros = parseDecimal(v.amountCents);
       if (Number.isNaN(euros) || euros < 0.01 || euros > 1000)
         found.push({ field: 'amountCents', text: t('claims.errors.amount', { field: labels.amountCents }) });
-      if (!v.receipt) found.push({ field: 'receipt', text: t('claims.errors.noReceipt') });
-      else if (!TYPES.includes(v.receipt.type))
-        found.push({ field: 'receipt', text: t('errors.field.unsupportedType', { field: labels.receipt }) });
-      else if (v.receipt.size > MAX_BYTES)
-        found.push({ field: 'receipt', text: t('errors.field.maxSize', { field: labels.receipt }) });
+      const receiptText = v.receipt ? fileProblem(t, v.receipt, labels.receipt) : t('claims.errors.noReceipt');
+      if (receiptText) found.push({ field: 'receipt', text: receiptText });
       return found;
     },
     send: (v: typeof values) =>
@@ -439,8 +435,8 @@ function CostForm({ claim }: { claim: Claim }) {
         <FileChoice
           id="receipt"
           legend={labels.receipt}
-          limits={t('claims.costs.limits', { size: formatNumber(language, 5) })}
-          accept={TYPES.join(',')}
+          limits={t('claims.costs.limits', { size: formatNumber(language, UPLOAD_MAX_MEGABYTES) })}
+          accept={UPLOAD_ACCEPT}
           chooseLabel={t('claims.costs.chooseFile')}
           photoLabel={t('claims.costs.takePhoto')}
           file={values.receipt}

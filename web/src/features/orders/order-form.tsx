@@ -4,6 +4,7 @@ import { CheckboxesField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
+import { fileProblem, UPLOAD_ACCEPT } from '../../components/upload-limits';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
 import {
   attachMaterial,
@@ -20,8 +21,6 @@ import { WhenFields } from './when-fields';
 
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
-const MAX_BYTES = 5 * 1024 * 1024;
-const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 export interface OrderValues {
   organisationId: string;
@@ -165,10 +164,8 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
     if (v.languages.length === 0) found.push({ field: 'languages', text: t('orders.errors.noLanguage') });
     if (v.materialUrl.trim() && !/^https?:\/\/\S+$/i.test(v.materialUrl.trim()))
       found.push({ field: 'materialUrl', text: t('orders.errors.materialUrl') });
-    if (v.materialFile && !FILE_TYPES.includes(v.materialFile.type))
-      found.push({ field: 'file', text: t('errors.field.unsupportedType', { field: labels.file }) });
-    else if (v.materialFile && v.materialFile.size > MAX_BYTES)
-      found.push({ field: 'file', text: t('errors.field.maxSize', { field: labels.file }) });
+    const fileText = v.materialFile && fileProblem(t, v.materialFile, labels.file);
+    if (fileText) found.push({ field: 'file', text: fileText });
     return found;
   };
 
@@ -307,7 +304,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
             id="file"
             name="file"
             type="file"
-            accept={FILE_TYPES.join(',')}
+            accept={UPLOAD_ACCEPT}
             aria-describedby={fileError ? 'file-hint file-error' : 'file-hint'}
             aria-invalid={fileError ? true : undefined}
             onChange={(e) => set({ materialFile: e.target.files?.[0] ?? null })}
