@@ -19,7 +19,6 @@ import {
   expertWithDraft,
   giveDateOfBirth,
   identityCodeBornOn,
-  insertAssignment,
   pdfOf,
   waitForPdf,
   waitForSignedCopy,
@@ -41,6 +40,11 @@ async function textOf(pdf: Buffer): Promise<string> {
   return (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
 }
 
+// Where the rules are tested: the lifecycle's transitions and refusals (approve, sign, revise, terminate, expire,
+// one contract for a series, the database's guards of what was signed) through the services on the real database in
+// test/medium/contract-lifecycle.medium-spec.ts. Here, over HTTP with the PDF worker: the journey from acceptance to
+// signature, rendering and serving the PDFs, the routes' answers (one example of each problem family), who sees
+// what, validation of the bodies, and what the cancellation of the work does to a contract.
 describe('contracts', () => {
   let t: TestApp;
   let coordinator: TestUser & { token: string };
@@ -135,7 +139,7 @@ describe('contracts', () => {
   }
 
   describe('from acceptance to signature', () => {
-    it('drafts on acceptance, approves, renders, serves and signs, confirming the assignment; a second signature is refused', async () => {
+    it('drafts on acceptance, approves, renders, serves and signs, confirming the assignment', async () => {
       const expert = await createBookableExpert(t.db, { name: 'Äijä Öhman-Åström', topics: ['neurodivergence'] });
       const expertToken = await login(t.http, expert);
       const identityCode = identityCodeBornOn('1979-04-12');
@@ -154,9 +158,6 @@ describe('contracts', () => {
       const early = await signAs(expertToken, draft.id, { password: expert.password }).expect(409);
       expect(early.body.code).toBe('CONTRACT_NOT_APPROVED');
       await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(200);
-      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
-        'CONTRACT_ALREADY_APPROVED',
-      );
 
       const hash = await waitForPdf(t.db, draft.id);
       const mail = await t.mail.waitFor(
@@ -208,11 +209,6 @@ describe('contracts', () => {
         status: 'signed',
       });
 
-      const again = await signAs(expertToken, draft.id, { password: expert.password }).expect(409);
-      expect(again.body.code).toBe('CONTRACT_ALREADY_SIGNED');
-      expect((await as(coordinator.token).post(`/contracts/${draft.id}/approve`).expect(409)).body.code).toBe(
-        'CONTRACT_ALREADY_SIGNED',
-      );
       // Served as stored, before and after signing.
       expect(sha256((await pdfOf(t.http, coordinator.token, draft.id).expect(200)).body as Buffer)).toBe(hash);
     });
@@ -409,95 +405,6 @@ describe('contracts', () => {
         language: 'fi',
       });
     });
-
-    it('refuses to approve a contract without the expert’s date of birth', async () => {
-      const user = await createExpert(t.db);
-      const { contractId } = await draftedAssignment(t, {
-        expertId: user.id,
-        organisationId: unitId,
-        createdBy: orderer.id,
-        startsAt: '2026-11-04T08:00:00Z',
-        endsAt: '2026-11-04T09:00:00Z',
-      });
-      const res = await as(coordinator.token).post(`/contracts/${contractId}/approve`).expect(409);
-      expect(res.body.code).toBe('EXPERT_DATE_OF_BIRTH_MISSING');
-      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
-    });
-
-    it('lets one of two simultaneous signatures through', async () => {
-      const d = await draftFor();
-      await approvedWithPdf(d.contractId);
-      const results = await Promise.all(
-        [1, 2].map(() => signAs(d.expert.token, d.contractId, { password: d.expert.password })),
-      );
-      expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      expect(results.find((r) => r.status === 409)!.body.code).toBe('CONTRACT_ALREADY_SIGNED');
-      const events = await t.db
-        .getRepository(AuditEventEntity)
-        .countBy({ action: 'contract.signed', entityId: d.contractId });
-      expect(events).toBe(1);
-    });
-  });
-
-  describe('the database keeps what was signed', () => {
-    it('refuses any change to a signed contract’s PDF or content, but lets it end', async () => {
-      const d = await signed();
-      await expect(t.db.query(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, [d.contractId])).rejects.toThrow(
-        /cannot be replaced/,
-      );
-      await expect(
-        t.db.query(`UPDATE contracts SET pdf = NULL, pdf_sha256 = NULL WHERE id = $1`, [d.contractId]),
-      ).rejects.toThrow(/cannot be replaced/);
-      await expect(
-        t.db.query(`UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`, [d.contractId]),
-      ).rejects.toThrow(/signed and cannot be changed/);
-      await expect(t.db.query(`UPDATE contracts SET signed_at = now() WHERE id = $1`, [d.contractId])).rejects.toThrow(
-        /signed and cannot be changed/,
-      );
-      await expect(
-        t.db.query(`UPDATE contracts SET status = 'approved' WHERE id = $1`, [d.contractId]),
-      ).rejects.toThrow(/signed and cannot be changed/);
-      await expect(t.db.query(`DELETE FROM contracts WHERE id = $1`, [d.contractId])).rejects.toThrow(
-        /cannot be deleted/,
-      );
-      await t.db.query(`UPDATE contracts SET status = 'expired' WHERE id = $1`, [d.contractId]);
-      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
-    });
-
-    it('refuses a second live contract over one assignment', async () => {
-      const d = await draftFor();
-      const other = await draftedAssignment(t, {
-        expertId: d.expert.id,
-        organisationId: unitId,
-        createdBy: orderer.id,
-        startsAt: '2026-11-05T08:00:00Z',
-        endsAt: '2026-11-05T09:00:00Z',
-      });
-      await expect(
-        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [
-          other.contractId,
-          d.assignmentId,
-        ]),
-      ).rejects.toThrow(/contract_assignments_one_live/);
-    });
-
-    it('refuses to put another expert’s assignment under a contract', async () => {
-      const d = await draftFor();
-      const stranger = await createExpert(t.db);
-      const foreign = await insertAssignment(t.db, {
-        expertId: stranger.id,
-        organisationId: unitId,
-        createdBy: orderer.id,
-        startsAt: '2026-11-06T08:00:00Z',
-        endsAt: '2026-11-06T09:00:00Z',
-      });
-      await expect(
-        t.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [
-          d.contractId,
-          foreign,
-        ]),
-      ).rejects.toThrow(/another expert/);
-    });
   });
 
   describe('rendering survives a crash', () => {
@@ -610,22 +517,7 @@ describe('contracts', () => {
       expect(statuses.map((a) => a.status)).toEqual(['confirmed', 'confirmed', 'confirmed']);
     });
 
-    it('refuses a term that does not cover every assignment, naming them', async () => {
-      const { expert, assignmentIds } = await series();
-      const res = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-11', validUntil: '2026-11-23' })
-        .expect(400);
-      expect(res.body.code).toBe('CONTRACT_TERM_NOT_COVERING');
-      expect(res.body.detail).toContain(assignmentIds[0]);
-      expect(res.body.detail).toContain(assignmentIds[2]);
-      expect(res.body.detail).not.toContain(assignmentIds[1]);
-      const reversed = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-30', validUntil: '2026-11-01' })
-        .expect(400);
-      expect(reversed.body.errors[0]).toMatchObject({ field: 'validUntil', code: 'beforeValidFrom' });
-    });
-
-    it('refuses another expert’s assignment, an unknown one, and tasks paid at different rates', async () => {
+    it('answers a refused series as problem details naming the field, and validates the term', async () => {
       const { expert, assignmentIds } = await series();
       const stranger = await series();
       const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
@@ -636,66 +528,16 @@ describe('contracts', () => {
           ...term,
         })
         .expect(400);
+      expect(foreign.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(foreign.body).toMatchObject({
+        status: 400,
         code: 'CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT',
         errors: [{ field: 'assignmentIds' }],
       });
-      expect(foreign.body.detail).toContain(stranger.assignmentIds[1]);
-      const unknown = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds: [randomUUID()], ...term })
+      const reversed = await as(coordinator.token)
+        .post('/contracts', { expertId: expert.id, assignmentIds, validFrom: '2026-11-30', validUntil: '2026-11-01' })
         .expect(400);
-      expect(unknown.body.code).toBe('CONTRACT_ASSIGNMENT_UNKNOWN');
-      const nobody = await as(coordinator.token)
-        .post('/contracts', { expertId: randomUUID(), assignmentIds, ...term })
-        .expect(400);
-      expect(nobody.body.code).toBe('CONTRACT_EXPERT_NOT_FOUND');
-
-      const mixed = await series([TaskType.WorkingGroup, TaskType.Lecture, TaskType.WorkingGroup]);
-      const fees = await as(coordinator.token)
-        .post('/contracts', { expertId: mixed.expert.id, assignmentIds: mixed.assignmentIds, ...term })
-        .expect(400);
-      expect(fees.body.code).toBe('CONTRACT_MIXED_FEE_TERMS');
-      // Nothing was replaced by the refused requests.
-      for (const { contractId } of mixed.seeded)
-        expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: contractId })).status).toBe('draft');
-    });
-
-    it('refuses to split a draft series, and to replace an approved contract', async () => {
-      const { expert, assignmentIds } = await series();
-      const term = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
-      const whole = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds, ...term })
-        .expect(201);
-      const part = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds: assignmentIds.slice(0, 2), ...term })
-        .expect(409);
-      expect(part.body.code).toBe('CONTRACT_PARTIAL_REPLACEMENT');
-      await approvedWithPdf(whole.body.id);
-      const taken = await as(coordinator.token)
-        .post('/contracts', { expertId: expert.id, assignmentIds, ...term })
-        .expect(409);
-      expect(taken.body.code).toBe('ASSIGNMENT_ALREADY_UNDER_CONTRACT');
-    });
-
-    it('refuses a cancelled assignment', async () => {
-      const user = await createExpert(t.db);
-      const done = await insertAssignment(t.db, {
-        expertId: user.id,
-        organisationId: unitId,
-        createdBy: orderer.id,
-        startsAt: '2026-11-12T08:00:00Z',
-        endsAt: '2026-11-12T09:00:00Z',
-        status: 'completed',
-      });
-      const res = await as(coordinator.token)
-        .post('/contracts', {
-          expertId: user.id,
-          assignmentIds: [done],
-          validFrom: '2026-11-01',
-          validUntil: '2026-11-30',
-        })
-        .expect(409);
-      expect(res.body.code).toBe('CONTRACT_ASSIGNMENT_NOT_OPEN');
+      expect(reversed.body.errors[0]).toMatchObject({ field: 'validUntil', code: 'beforeValidFrom' });
     });
   });
 
@@ -714,12 +556,6 @@ describe('contracts', () => {
         validFrom: '2026-11-03',
         validUntil: '2026-11-30',
       });
-      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
-        'CONTRACT_REVISION_PENDING',
-      );
-      expect((await as(coordinator.token).post(`/contracts/${res.body.id}/revise`, {}).expect(409)).body.code).toBe(
-        'CONTRACT_NOT_SIGNED',
-      );
       // Until the new version is signed, the old one still covers the assignment.
       expect(await contractStatus(d.assignmentId)).toEqual({
         exists: true,
@@ -735,12 +571,6 @@ describe('contracts', () => {
       const old = (await as(d.expert.token).get(`/contracts/${d.contractId}`).expect(200)).body;
       expect(old).toMatchObject({ status: 'superseded', supersededById: res.body.id, pdfSha256: v1.pdfSha256 });
       expect(sha256((await pdfOf(t.http, d.expert.token, d.contractId).expect(200)).body as Buffer)).toBe(v1.pdfSha256);
-      expect((await signAs(d.expert.token, d.contractId, { password: d.expert.password }).expect(409)).body.code).toBe(
-        'CONTRACT_SUPERSEDED',
-      );
-      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
-        'confirmed',
-      );
       expect(await contractStatus(d.assignmentId)).toEqual({
         exists: true,
         status: 'signed',
@@ -770,13 +600,6 @@ describe('contracts', () => {
       expect(mail.text).not.toContain('Vaitiolovelvollisuuden rikkominen');
       const row = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
       expect(row.terminatedBy).toBe(coordinator.id);
-      expect((await t.db.getRepository(AssignmentEntity).findOneByOrFail({ id: d.assignmentId })).status).toBe(
-        'accepted',
-      );
-      expect(
-        (await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body
-          .code,
-      ).toBe('CONTRACT_TERMINATED');
       expect(await contractStatus(d.assignmentId)).toEqual({
         exists: false,
         status: null,
@@ -792,30 +615,12 @@ describe('contracts', () => {
         })
         .expect(201);
     });
-
-    it('expires signed contracts after their last day', async () => {
-      const d = await signed();
-      try {
-        // The last day is 3 Nov in Helsinki, which ends at 22:00 UTC.
-        t.clock.set('2026-11-03T21:59:00Z');
-        await t.app.get(ContractSweepJob).sweep();
-        expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('signed');
-        t.clock.set('2026-11-03T22:00:00Z');
-        await t.app.get(ContractSweepJob).sweep();
-      } finally {
-        t.clock.set(NOW);
-      }
-      expect((await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId })).status).toBe('expired');
-      expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
-        'CONTRACT_EXPIRED',
-      );
-    });
   });
 
   describe('past its last day, before the sweep has run', () => {
     const coordinatorUser = () => coordinator;
     const ordererUser = () => orderer;
-    it('reads as expired at once everywhere, refuses a revision as expired, and the sweep then writes it with its audit row', async () => {
+    it('reads as expired at once everywhere, and the sweep then writes it with its audit row', async () => {
       const d = await signed();
       const row = () => t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
       const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((c) => c.id);
@@ -836,13 +641,6 @@ describe('contracts', () => {
           ids(await as(coordinator.token).get(`/contracts?expertId=${d.expert.id}&status=signed`).expect(200)),
         ).toEqual([]);
         expect(await contractStatus(d.assignmentId, orderer.token)).toEqual({ exists: true, status: 'expired' });
-        expect((await as(coordinator.token).post(`/contracts/${d.contractId}/revise`, {}).expect(409)).body.code).toBe(
-          'CONTRACT_EXPIRED',
-        );
-        expect(
-          (await as(coordinator.token).post(`/contracts/${d.contractId}/terminate`, { reason: 'x' }).expect(409)).body
-            .code,
-        ).toBe('CONTRACT_EXPIRED');
         // The database is brought in line by the sweep, which records the change.
         await t.app.get(ContractSweepJob).sweep();
         expect((await row()).status).toBe('expired');

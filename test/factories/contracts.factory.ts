@@ -57,23 +57,30 @@ export async function insertAssignment(db: DataSource, s: AssignmentSeed): Promi
   return assignment.id;
 }
 
-// An assignment with the draft contract booking would have made with it.
-export async function draftedAssignment(
+// An assignment with the draft contract booking would have made with it (through the app's own drafting).
+export async function insertDraftedAssignment(
+  db: DataSource,
+  drafts: ContractDrafts,
+  s: AssignmentSeed,
+): Promise<{ assignmentId: string; contractId: string }> {
+  const assignmentId = await insertAssignment(db, s);
+  const contract = await db.transaction((manager) =>
+    drafts.draftForNewAssignment(
+      manager,
+      { id: assignmentId, expertId: s.expertId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) },
+      s.organisationId,
+      s.createdBy,
+    ),
+  );
+  return { assignmentId, contractId: contract.id };
+}
+
+// The same in an HTTP spec's app.
+export function draftedAssignment(
   t: TestApp,
   s: AssignmentSeed,
 ): Promise<{ assignmentId: string; contractId: string }> {
-  const assignmentId = await insertAssignment(t.db, s);
-  const contract = await t.db.transaction((manager) =>
-    t.app
-      .get(ContractDrafts)
-      .draftForNewAssignment(
-        manager,
-        { id: assignmentId, expertId: s.expertId, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt) },
-        s.organisationId,
-        s.createdBy,
-      ),
-  );
-  return { assignmentId, contractId: contract.id };
+  return insertDraftedAssignment(t.db, t.app.get(ContractDrafts), s);
 }
 
 // An expert with a date of birth, signed in through the API, and an assignment of theirs with its draft contract.

@@ -148,6 +148,24 @@ export async function createClaim(
   return claim.id as string;
 }
 
+// A claim (approved by the unit's orderer, unless `claim` says otherwise) of the unit's work on `day`, 07–09 UTC.
+export async function claimWorkOn(
+  db: DataSource,
+  unit: { organisationId: string; createdBy: string },
+  expertId: string,
+  day: string,
+  work: Partial<WorkOverrides> = {},
+  claim: ClaimOverrides = {},
+): Promise<string> {
+  const assignmentId = await createFinishedAssignment(db, expertId, {
+    ...unit,
+    startsAt: `${day}T07:00:00Z`,
+    endsAt: `${day}T09:00:00Z`,
+    ...work,
+  });
+  return createClaim(db, expertId, assignmentId, { decidedBy: unit.createdBy, workDate: day, ...claim });
+}
+
 export interface SeedOptions {
   count: number;
   expertIds: string[];

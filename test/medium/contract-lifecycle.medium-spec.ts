@@ -1,11 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Role } from '../../src/common/auth/role.enum';
+import { TaskType } from '../../src/common/domain/task-type';
 import { ContractErrorCode } from '../../src/modules/contracts/contracts.errors';
 import { ContractStatus, TerminationCause } from '../../src/modules/contracts/entities/contract.entity';
 import { ContractDrafts } from '../../src/modules/contracts/lifecycle/contract-drafts.service';
 import { ContractSigningService } from '../../src/modules/contracts/lifecycle/contract-signing.service';
+import { ContractSweepJob } from '../../src/modules/contracts/lifecycle/contract-sweep.job';
 import { ContractsService } from '../../src/modules/contracts/lifecycle/contracts.service';
-import { giveDateOfBirth, insertAssignment } from '../factories/contracts.factory';
+import {
+  AssignmentSeed,
+  giveDateOfBirth,
+  insertAssignment,
+  insertDraftedAssignment,
+} from '../factories/contracts.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createUnit } from '../factories/organisations.factory';
 import { createUser, TestUser } from '../factories/users.factory';
@@ -34,23 +41,22 @@ describe('contract lifecycle (service and database)', () => {
   });
   afterAll(() => m.close());
 
-  // An expert with a date of birth and an accepted assignment with the draft booking would have made with it.
+  type Work = { startsAt: string; endsAt: string };
+  type More = { status?: AssignmentSeed['status']; taskType?: TaskType };
+  // An assignment of the expert's in the unit, accepted unless told, straight in the tables.
+  const assignmentOf = (expertId: string, work: Work, more: More = {}) =>
+    insertAssignment(m.db, { expertId, organisationId: unitId, createdBy: coordinator.id, ...work, ...more });
+  // The same with the draft booking would have made with it.
+  const draftOf = async (expertId: string, work: Work = WORK, more: More = {}) => {
+    const seed = { expertId, organisationId: unitId, createdBy: coordinator.id, ...work, ...more };
+    const { assignmentId, contractId } = await insertDraftedAssignment(m.db, m.get(ContractDrafts), seed);
+    return { assignmentId, id: contractId };
+  };
+  // An expert with a date of birth and an accepted assignment with its draft.
   const drafted = async (status: 'accepted' | 'completed' = 'accepted') => {
     const expert = await createExpert(m.db);
     await giveDateOfBirth(m.db, expert.id);
-    const seed = { expertId: expert.id, organisationId: unitId, createdBy: coordinator.id, ...WORK, status };
-    const assignmentId = await insertAssignment(m.db, seed);
-    const contract = await m.db.transaction((manager) =>
-      m
-        .get(ContractDrafts)
-        .draftForNewAssignment(
-          manager,
-          { id: assignmentId, expertId: expert.id, startsAt: new Date(WORK.startsAt), endsAt: new Date(WORK.endsAt) },
-          unitId,
-          coordinator.id,
-        ),
-    );
-    return { expert, assignmentId, id: contract.id };
+    return { expert, ...(await draftOf(expert.id, WORK, { status })) };
   };
   // What the PDF worker stores after approval (there are no workers in this tier).
   const renderPdf = async (id: string) => {
@@ -211,8 +217,9 @@ describe('contract lifecycle (service and database)', () => {
 
   it('revises a signed contract into a draft that supersedes it only when signed; a second revision is refused', async () => {
     const c = await signed();
+    const v1 = await contracts.get(contextOf(coordinator), c.id);
     const revision = await contracts.revise(contextOf(coordinator), c.id, {});
-    expect(revision).toMatchObject({ status: ContractStatus.Draft, version: 2 });
+    expect(revision).toMatchObject({ status: ContractStatus.Draft, version: 2, number: v1.number, supersedesId: c.id });
     expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Signed, superseded_by_id: null });
     expect(await auditOf(revision.id)).toEqual(['contract.revised']);
     await refusedWithoutWrites(c.id, [
@@ -221,9 +228,19 @@ describe('contract lifecycle (service and database)', () => {
     await signing.approve(contextOf(coordinator), revision.id);
     await renderPdf(revision.id);
     await signing.sign(contextOf(c.expert), revision.id, { password: c.expert.password });
-    expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Superseded, superseded_by_id: revision.id });
+    // The old version keeps the PDF it was signed with; the work stays confirmed by the new one.
+    expect(await rowOf(c.id)).toMatchObject({
+      status: ContractStatus.Superseded,
+      superseded_by_id: revision.id,
+      pdf_sha256: v1.pdfSha256,
+    });
+    expect(await statusOfAssignment(c.assignmentId)).toBe('confirmed');
     await refusedWithoutWrites(c.id, [
       [() => contracts.revise(contextOf(coordinator), c.id, {}), ContractErrorCode.ContractSuperseded],
+      [
+        () => signing.sign(contextOf(c.expert), c.id, { password: c.expert.password }),
+        ContractErrorCode.ContractSuperseded,
+      ],
       [
         () => contracts.terminate(contextOf(coordinator), c.id, { reason: 'Vanha' }),
         ContractErrorCode.ContractSuperseded,
@@ -247,5 +264,182 @@ describe('contract lifecycle (service and database)', () => {
     } finally {
       m.clock.set(NOW);
     }
+  });
+
+  it('refuses to approve a contract without the expert’s date of birth, and leaves it a draft', async () => {
+    const expert = await createExpert(m.db);
+    const c = await draftOf(expert.id);
+    const problem = await problemOf(signing.approve(contextOf(coordinator), c.id));
+    expect({ code: problem.code, status: problem.status }).toEqual({
+      code: ContractErrorCode.ExpertDateOfBirthMissing,
+      status: 409,
+    });
+    expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Draft, approved_by: null });
+    expect(await auditOf(c.id)).toEqual(['contract.drafted']);
+  });
+
+  it('lets one of two simultaneous signatures through, audited once', async () => {
+    const c = await approved();
+    const results = await Promise.allSettled(
+      [1, 2].map(() => signing.sign(contextOf(c.expert), c.id, { password: c.expert.password })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect((await problemOf(Promise.reject(refused.reason))).code).toBe(ContractErrorCode.ContractAlreadySigned);
+    expect(await auditOf(c.id)).toEqual(['contract.approved', 'contract.drafted', 'contract.signed']);
+  });
+
+  it('expires a signed contract by the sweep once its last day is over in Helsinki, audited; then no revision', async () => {
+    const c = await signed();
+    try {
+      // The last day is 20 Oct in Helsinki (summer time), which ends at 21:00 UTC.
+      m.clock.set('2026-10-20T20:59:00Z');
+      await m.get(ContractSweepJob).sweep();
+      expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Signed });
+      m.clock.set('2026-10-20T21:00:00Z');
+      await m.get(ContractSweepJob).sweep();
+      expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Expired });
+      expect(await auditOf(c.id)).toEqual([
+        'contract.approved',
+        'contract.drafted',
+        'contract.expired',
+        'contract.signed',
+      ]);
+      await refusedWithoutWrites(c.id, [
+        [() => contracts.revise(contextOf(coordinator), c.id, {}), ContractErrorCode.ContractExpired],
+      ]);
+    } finally {
+      m.clock.set(NOW);
+    }
+  });
+
+  describe('one contract for a series', () => {
+    const TERM = { validFrom: '2026-11-01', validUntil: '2026-11-30' };
+    // Three drafted assignments of one expert in November, 08–10 UTC, the last an evaluation unless told.
+    const series = async (taskTypes = [TaskType.WorkingGroup, TaskType.WorkingGroup, TaskType.Evaluation]) => {
+      const expert = await createExpert(m.db);
+      await giveDateOfBirth(m.db, expert.id);
+      const seeded = [];
+      for (const [i, day] of ['2026-11-10', '2026-11-17', '2026-11-24'].entries())
+        seeded.push(
+          await draftOf(
+            expert.id,
+            { startsAt: `${day}T08:00:00Z`, endsAt: `${day}T10:00:00Z` },
+            { taskType: taskTypes[i] },
+          ),
+        );
+      return { expert, seeded, assignmentIds: seeded.map((s) => s.assignmentId) };
+    };
+    const create = (expertId: string, assignmentIds: string[], term = TERM) =>
+      contracts.create(contextOf(coordinator), { expertId, assignmentIds, ...term });
+    const rowsOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (await rowOf(id)) as object));
+
+    it('refuses a term that does not cover every assignment, naming only those outside it', async () => {
+      const { expert, seeded, assignmentIds } = await series();
+      const problem = await problemOf(
+        create(expert.id, assignmentIds, { validFrom: '2026-11-11', validUntil: '2026-11-23' }),
+      );
+      expect({ code: problem.code, status: problem.status }).toEqual({
+        code: ContractErrorCode.ContractTermNotCovering,
+        status: 400,
+      });
+      expect(problem.detail).toContain(assignmentIds[0]);
+      expect(problem.detail).toContain(assignmentIds[2]);
+      expect(problem.detail).not.toContain(assignmentIds[1]);
+      for (const row of await rowsOf(seeded.map((s) => s.id))) expect(row).toMatchObject({ status: 'draft' });
+    });
+
+    it('refuses another expert’s assignment, an unknown one, an unknown expert and tasks paid at different rates', async () => {
+      const { expert, assignmentIds } = await series();
+      const stranger = await series();
+      const foreign = await problemOf(create(expert.id, [assignmentIds[0], stranger.assignmentIds[1]]));
+      expect(foreign).toMatchObject({
+        status: 400,
+        code: ContractErrorCode.ContractAssignmentOfAnotherExpert,
+        errors: [{ field: 'assignmentIds' }],
+      });
+      expect(foreign.detail).toContain(stranger.assignmentIds[1]);
+      expect((await problemOf(create(expert.id, [randomUUID()]))).code).toBe(
+        ContractErrorCode.ContractAssignmentUnknown,
+      );
+      expect((await problemOf(create(randomUUID(), assignmentIds))).code).toBe(
+        ContractErrorCode.ContractExpertNotFound,
+      );
+      const mixed = await series([TaskType.WorkingGroup, TaskType.Lecture, TaskType.WorkingGroup]);
+      const fees = await problemOf(create(mixed.expert.id, mixed.assignmentIds));
+      expect({ code: fees.code, status: fees.status }).toEqual({
+        code: ContractErrorCode.ContractMixedFeeTerms,
+        status: 400,
+      });
+      // Nothing was replaced by the refused requests.
+      for (const row of await rowsOf([...mixed.seeded, ...stranger.seeded].map((s) => s.id)))
+        expect(row).toMatchObject({ status: 'draft', superseded_by_id: null });
+    });
+
+    it('refuses to split a draft series, and to replace an approved contract', async () => {
+      const { expert, assignmentIds } = await series();
+      const whole = await create(expert.id, assignmentIds);
+      const part = await problemOf(create(expert.id, assignmentIds.slice(0, 2)));
+      expect({ code: part.code, status: part.status }).toEqual({
+        code: ContractErrorCode.ContractPartialReplacement,
+        status: 409,
+      });
+      await signing.approve(contextOf(coordinator), whole.id);
+      const taken = await problemOf(create(expert.id, assignmentIds));
+      expect({ code: taken.code, status: taken.status }).toEqual({
+        code: ContractErrorCode.AssignmentAlreadyUnderContract,
+        status: 409,
+      });
+      expect(await rowOf(whole.id)).toMatchObject({ status: ContractStatus.Approved });
+    });
+
+    it('refuses an assignment whose work is no longer open', async () => {
+      const expert = await createExpert(m.db);
+      const work = { startsAt: '2026-11-12T08:00:00Z', endsAt: '2026-11-12T09:00:00Z' };
+      const done = await assignmentOf(expert.id, work, { status: 'completed' });
+      const problem = await problemOf(create(expert.id, [done]));
+      expect({ code: problem.code, status: problem.status }).toEqual({
+        code: ContractErrorCode.ContractAssignmentNotOpen,
+        status: 409,
+      });
+    });
+  });
+
+  describe('the database keeps what was signed', () => {
+    const refusedSql = (sql: string, id: string) => expect(m.db.query(sql, [id])).rejects;
+
+    it('refuses any change to a signed contract’s PDF or content, but lets it end', async () => {
+      const c = await signed();
+      await refusedSql(`UPDATE contracts SET pdf = '\\x00' WHERE id = $1`, c.id).toThrow(/cannot be replaced/);
+      await refusedSql(`UPDATE contracts SET pdf = NULL, pdf_sha256 = NULL WHERE id = $1`, c.id).toThrow(
+        /cannot be replaced/,
+      );
+      for (const sql of [
+        `UPDATE contracts SET valid_until = '2027-12-31' WHERE id = $1`,
+        `UPDATE contracts SET signed_at = now() WHERE id = $1`,
+        `UPDATE contracts SET status = 'approved' WHERE id = $1`,
+      ])
+        await refusedSql(sql, c.id).toThrow(/signed and cannot be changed/);
+      await refusedSql(`DELETE FROM contracts WHERE id = $1`, c.id).toThrow(/cannot be deleted/);
+      await m.db.query(`UPDATE contracts SET status = 'expired' WHERE id = $1`, [c.id]);
+      expect(await rowOf(c.id)).toMatchObject({ status: ContractStatus.Expired });
+    });
+
+    it('refuses a second live contract over one assignment, and another expert’s assignment under a contract', async () => {
+      const c = await drafted();
+      const other = await draftOf(c.expert.id, { startsAt: '2026-11-05T08:00:00Z', endsAt: '2026-11-05T09:00:00Z' });
+      const link = (contractId: string, assignmentId: string) =>
+        m.db.query(`INSERT INTO contract_assignments (contract_id, assignment_id) VALUES ($1, $2)`, [
+          contractId,
+          assignmentId,
+        ]);
+      await expect(link(other.id, c.assignmentId)).rejects.toThrow(/contract_assignments_one_live/);
+      const stranger = await createExpert(m.db);
+      const foreign = await assignmentOf(stranger.id, {
+        startsAt: '2026-11-06T08:00:00Z',
+        endsAt: '2026-11-06T09:00:00Z',
+      });
+      await expect(link(c.id, foreign)).rejects.toThrow(/another expert/);
+    });
   });
 });

@@ -1,0 +1,200 @@
+import { Role } from '../../src/common/auth/role.enum';
+import { TaskType } from '../../src/common/domain/task-type';
+import { Language } from '../../src/common/i18n/language';
+import { CreateClaimDto } from '../../src/modules/fees/dto/claim.dto';
+import { FeeBasis } from '../../src/modules/fees/entities/fee-rate.entity';
+import { ClaimReviewService } from '../../src/modules/fees/claims/claim-review.service';
+import { ClaimsService } from '../../src/modules/fees/claims/claims.service';
+import { FeeErrorCode } from '../../src/modules/fees/fees.errors';
+import { rateInForce } from '../../src/modules/fees/money/fee-arithmetic.rule';
+import { RatesService } from '../../src/modules/fees/rates/rates.service';
+import { createExpert } from '../factories/experts.factory';
+import { claimWorkOn, createFinishedAssignment, WorkOverrides } from '../factories/fees.factory';
+import { createOrdererOfUnit } from '../factories/organisations.factory';
+import { createUser, TestUser } from '../factories/users.factory';
+import { body, contextOf, createMediumApp, MediumApp, problemOf } from './medium-app';
+
+// The work happens on 20 Oct 2026; the clock stands the morning after.
+const AFTER_WORK = '2026-10-21T08:00:00Z';
+
+// A claim's way through the services on the real database: what it may claim, the states it goes through, the
+// money of a late cancellation and the rate in force on the day of the work (the routes, the receipts' uploads,
+// the validation of the bodies and the fee runs with their files are test/fees*.e2e-spec.ts's).
+describe('fee claims (service and database)', () => {
+  let m: MediumApp;
+  let claims: ClaimsService;
+  let review: ClaimReviewService;
+  let rates: RatesService;
+  let coordinator: TestUser;
+  let unit: { organisationId: string; createdBy: string };
+  let expert: TestUser;
+
+  beforeAll(async () => {
+    m = await createMediumApp();
+    m.clock.set(AFTER_WORK);
+    claims = m.get(ClaimsService);
+    review = m.get(ClaimReviewService);
+    rates = m.get(RatesService);
+    coordinator = await createUser(m.db, Role.Coordinator);
+    const { orderer, unitId } = await createOrdererOfUnit(m.db);
+    unit = { organisationId: unitId, createdBy: orderer.id };
+    expert = await createExpert(m.db);
+  });
+  afterAll(() => m.close());
+
+  const finished = (o: Partial<WorkOverrides> = {}, of: TestUser = expert) =>
+    createFinishedAssignment(m.db, of.id, { ...unit, ...o });
+  const file = async (b: object, of: TestUser = expert) => claims.create(contextOf(of), await body(CreateClaimDto, b));
+  const claimsOf = async (assignmentId: string) =>
+    (await m.db.query(`SELECT id FROM claims WHERE assignment_id = $1`, [assignmentId])) as { id: string }[];
+  const rowOf = async (id: string) =>
+    ((await m.db.query(`SELECT * FROM claims WHERE id = $1`, [id])) as Record<string, unknown>[])[0];
+
+  describe('what may be claimed', () => {
+    it.each([
+      ['accepted', '2026-11-20T07:00:00Z'],
+      ['cancelled', '2026-10-20T11:00:00Z'],
+    ] as const)('refuses an assignment that is %s', async (status, startsAt) => {
+      const endsAt = startsAt.replace('07:00', '08:00').replace('11:00', '12:00');
+      const id = await finished({ status, startsAt, endsAt });
+      expect(await problemOf(file({ assignmentId: id }))).toMatchObject({
+        status: 409,
+        code: FeeErrorCode.AssignmentNotClaimable,
+      });
+      expect(await claimsOf(id)).toEqual([]);
+    });
+
+    it('refuses a claim filed after the time limit, and a second claim for the same assignment', async () => {
+      const late = await finished({ startsAt: '2026-08-01T07:00:00Z', endsAt: '2026-08-01T09:00:00Z' });
+      expect(await problemOf(file({ assignmentId: late }))).toMatchObject({
+        status: 409,
+        code: FeeErrorCode.ClaimTimeLimitPassed,
+      });
+      expect(await claimsOf(late)).toEqual([]);
+      const id = await finished({ startsAt: '2026-10-19T07:00:00Z', endsAt: '2026-10-19T09:00:00Z' });
+      const first = await file({ assignmentId: id });
+      expect(await problemOf(file({ assignmentId: id }))).toMatchObject({
+        status: 409,
+        code: FeeErrorCode.ClaimAlreadyExists,
+      });
+      expect(await claimsOf(id)).toEqual([{ id: first.id }]);
+    });
+
+    it.each([
+      [{ workedMinutes: 200, preparationMinutes: 40 }, FeeErrorCode.ClaimMinutesExceedBooking, 'workedMinutes'],
+      [
+        { trips: [1, 2, 3].map(() => ({ from: 'A', to: 'B', km: 900, date: '2026-10-18' })) },
+        FeeErrorCode.ClaimKilometresImplausible,
+        'trips',
+      ],
+      [
+        { trips: [{ from: 'A', to: 'B', km: 10, date: '2026-09-01' }] },
+        FeeErrorCode.ClaimTripDateOutside,
+        'trips.0.date',
+      ],
+    ])('refuses %j with %s naming %s, and stores no claim', async (b, code, field) => {
+      // Booked 2 h and 30 min of preparation: at most 3 h 30 min may be claimed.
+      const assignmentId = await finished({ startsAt: '2026-10-18T07:00:00Z', endsAt: '2026-10-18T09:00:00Z' });
+      const problem = await problemOf(file({ assignmentId, ...b }));
+      expect(problem).toMatchObject({ status: 400, code });
+      expect(problem.errors!.map((e) => e.field)).toContain(field);
+      expect(await claimsOf(assignmentId)).toEqual([]);
+    });
+
+    it('pays the full fee of a late county cancellation for the booked time', async () => {
+      const assignmentId = await finished({ status: 'late_cancelled', preparationMinutes: 0 });
+      const claim = await file({
+        assignmentId,
+        workedMinutes: 600,
+        trips: [{ from: 'Koti', to: 'Vaasa', km: 10, date: '2026-10-20' }],
+      });
+      expect(claim).toMatchObject({ lateCancellation: true, workedMinutes: 120, preparationMinutes: 0 });
+      expect(claim.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
+    });
+  });
+
+  it('returns a claim with its reason in the expert’s language; the corrected claim comes back and is approved', async () => {
+    const sv = await createExpert(m.db, { language: Language.Sv });
+    const assignmentId = await finished({ title: 'Workshop i Vasa' }, sv);
+    const claim = await file({ assignmentId }, sv);
+    expect(claim).toMatchObject({ status: 'draft', workedMinutes: 120, preparationMinutes: 30 });
+    await claims.submit(contextOf(sv), claim.id);
+    const submitted = await rowOf(claim.id);
+    const edit = claims.update(contextOf(sv), claim.id, { workedMinutes: 100 });
+    expect(await problemOf(edit)).toMatchObject({ status: 409, code: FeeErrorCode.ClaimStatusConflict });
+    expect(await rowOf(claim.id)).toEqual(submitted);
+
+    const reason = 'Parkeringskvittot saknas.';
+    expect(await review.return(contextOf(coordinator), claim.id, { reason })).toMatchObject({
+      status: 'returned',
+      returnReason: reason,
+    });
+    const mails = (await m.db.query(`SELECT subject, text_body AS text FROM mail_messages WHERE to_address = $1`, [
+      sv.email,
+    ])) as { subject: string; text: string }[];
+    expect(mails).toEqual([
+      {
+        subject: 'Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Workshop i Vasa',
+        text: expect.stringContaining(`Orsak:\n${reason}`),
+      },
+    ]);
+    expect(await problemOf(review.approve(contextOf(coordinator), claim.id))).toMatchObject({
+      status: 409,
+      code: FeeErrorCode.ClaimStatusConflict,
+    });
+
+    // Long after the time limit, a returned claim may still come back: the limit is for the first filing.
+    m.clock.set('2027-02-01T08:00:00Z');
+    try {
+      const corrected = await claims.update(contextOf(sv), claim.id, { workedMinutes: 100, note: 'Korrigerat' });
+      expect(corrected).toMatchObject({ status: 'returned', workedMinutes: 100 });
+      expect(await claims.submit(contextOf(sv), claim.id)).toMatchObject({ status: 'submitted', returnReason: null });
+      expect(await review.approve(contextOf(coordinator), claim.id)).toMatchObject({ status: 'approved' });
+    } finally {
+      m.clock.set(AFTER_WORK);
+      // Out of the way of the fee runs of the specs that share this database.
+      await m.db.query(`UPDATE claims SET status = 'submitted', decided_by = NULL, decided_at = NULL WHERE id = $1`, [
+        claim.id,
+      ]);
+    }
+  });
+
+  it('adds a dated rate from today on, never one for the past, and prices work by the row in force on its day', async () => {
+    // A day far ahead, different on every run against the same database.
+    const year = 2040 + Math.floor(Math.random() * 50);
+    const day = `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+    const rate = { taskType: TaskType.Evaluation, basis: FeeBasis.Hourly, validFrom: day };
+    const added = await rates.addRate(contextOf(coordinator), { ...rate, rateCents: 2800 });
+    expect(added).toMatchObject({ ...rate, rateCents: 2800 });
+    const other = await createUser(m.db, Role.Coordinator);
+    expect(await problemOf(rates.addRate(contextOf(other), { ...rate, rateCents: 2900 }))).toMatchObject({
+      status: 409,
+      code: FeeErrorCode.FeeRateExists,
+    });
+    const past = rates.addRate(contextOf(coordinator), { ...rate, rateCents: 2900, validFrom: '2026-10-20' });
+    expect(await problemOf(past)).toMatchObject({ status: 400, code: FeeErrorCode.FeeRateRetroactive });
+    const schedule = await rates.schedule();
+    expect(schedule).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ taskType: 'evaluation', rateCents: 2500, validFrom: '2025-01-01' }),
+        added,
+      ]),
+    );
+
+    // Work on the day the new row starts is priced by it; the day before by the old one.
+    const worker = await createExpert(m.db);
+    const priced = async (date: string) => {
+      const id = await claimWorkOn(m.db, unit, worker.id, date, { taskType: 'evaluation' }, { status: 'submitted' });
+      return (await claims.get(contextOf(worker), id)).amounts;
+    };
+    const before = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+    // Earlier runs may have added rows before it: the one in force that day is expected.
+    const inForce = rateInForce(schedule, TaskType.Evaluation, before)!;
+    expect(inForce.validFrom < day).toBe(true);
+    expect(await priced(before)).toMatchObject({
+      rateCents: inForce.rateCents,
+      grossFeeCents: inForce.rateCents * 2.5,
+    });
+    expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
+  });
+});
