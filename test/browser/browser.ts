@@ -144,10 +144,11 @@ export async function expectAccessible(page: Page): Promise<void> {
     if (!loaded) await frame.evaluate(AXE_SOURCE);
   }
   // Only violations are looked at: axe lists every node only for them (a third less CPU than listing all results).
+  // `options` first: it replaces the options that `withTags` adds to.
   const results = await new AxeBuilder({ page, axeSource: ';' })
+    .options({ resultTypes: ['violations'] })
     .withTags(AXE_TAGS)
     .setLegacyMode()
-    .options({ resultTypes: ['violations'] })
     .analyze();
   const violations = results.violations.map((v) => ({
     rule: v.id,
