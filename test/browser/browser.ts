@@ -21,10 +21,36 @@ export interface WebApp {
   t: TestApp;
   baseUrl: string;
   browser: Browser;
-  // A fresh browser profile (no cookies, no storage) whose browser asks for this language.
-  newPage(language: WebLanguage, width?: number): Promise<Page>;
+  // A page in a browser profile of its own for this test (no cookies, no storage, no permissions) whose browser
+  // asks for this language. `ownContext`: a profile used by no other test, for a test that changes what clearing
+  // cannot undo (it installs a fake clock, routes requests, goes offline).
+  newPage(language: WebLanguage, width?: number, options?: { ownContext?: boolean }): Promise<Page>;
   close(): Promise<void>;
 }
+
+// The browser profiles of a spec, each with one page, are lent to one test at a time and kept between tests: after a
+// test its page goes to about:blank, and the next borrower gets it with cookies, the origin's storage, permissions,
+// listeners and routes cleared (no session, no stored language). What is kept is the renderer process with the
+// app's scripts compiled and the browser's cache: a fresh profile and page for every test cost about two seconds of
+// CPU more on CI's two cores, where the browser specs are CPU-bound.
+interface Profile {
+  context: BrowserContext;
+  page?: Page;
+  language: WebLanguage;
+  lent: boolean;
+  shared: boolean;
+}
+const LIVE_APPS = new Set<{ endTest(): Promise<void> }>();
+// Registered in every spec that imports this file: after each test (and each attempt of a retried one), the pages
+// it used go back to the pool.
+if (typeof afterEach === 'function') {
+  afterEach(async () => {
+    for (const app of LIVE_APPS) await app.endTest();
+  });
+}
+// What the app may keep in the browser for its origin: all of it, but the HTTP cache.
+const ORIGIN_STORAGE = 'cookies,local_storage,session_storage,indexeddb,cache_storage,service_workers,file_systems';
+const TIMEOUT = 15_000;
 
 export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp> {
   // The API serves web/dist only if it exists when the app starts: built first, if its sources changed.
@@ -35,24 +61,73 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const browser = await launchChromium();
-  const contexts: BrowserContext[] = [];
+  const profiles: Profile[] = [];
+  const pool = {
+    async endTest() {
+      for (const profile of profiles.filter((p) => p.lent)) {
+        profile.lent = false;
+        // A profile that a test had for itself is not lent again.
+        if (!profile.shared) {
+          profiles.splice(profiles.indexOf(profile), 1);
+          await profile.context.close().catch(() => undefined);
+          continue;
+        }
+        // Nothing of the test goes on running: other pages close, the kept one leaves the app.
+        for (const page of profile.context.pages()) {
+          if (page !== profile.page) await page.close().catch(() => undefined);
+        }
+        await profile.page?.goto('about:blank').catch(() => (profile.page = undefined));
+      }
+    },
+  };
+  LIVE_APPS.add(pool);
+  async function borrow(language: WebLanguage, shared: boolean): Promise<Profile> {
+    const kept = shared ? profiles.find((p) => p.shared && !p.lent && p.language === language) : undefined;
+    if (kept) {
+      kept.lent = true;
+      return kept;
+    }
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: LOCALES[language],
+      viewport: { width: 1280, height: 900 },
+      timezoneId: 'Europe/Helsinki',
+    });
+    context.setDefaultTimeout(TIMEOUT);
+    const profile: Profile = { context, language, lent: true, shared };
+    profiles.push(profile);
+    return profile;
+  }
+  // The page of a borrowed profile as a new one would be: what a test may have changed on it is undone.
+  async function reset(page: Page): Promise<void> {
+    page.removeAllListeners();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.setExtraHTTPHeaders({});
+    await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null });
+    page.setDefaultTimeout(TIMEOUT);
+    page.setDefaultNavigationTimeout(TIMEOUT);
+    if (page.url() !== 'about:blank') await page.goto('about:blank');
+  }
   return {
     t,
     baseUrl,
     browser,
-    async newPage(language, width = 1280) {
-      const context = await browser.newContext({
-        baseURL: baseUrl,
-        locale: LOCALES[language],
-        viewport: { width, height: 900 },
-        timezoneId: 'Europe/Helsinki',
-      });
-      contexts.push(context);
-      context.setDefaultTimeout(15_000);
-      return context.newPage();
+    async newPage(language, width = 1280, options = {}) {
+      const profile = await borrow(language, !options.ownContext);
+      const { context } = profile;
+      await Promise.all([context.clearCookies(), context.clearPermissions()]);
+      if (profile.page && !profile.page.isClosed()) await reset(profile.page);
+      else profile.page = await context.newPage();
+      const page = profile.page;
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Storage.clearDataForOrigin', { origin: baseUrl, storageTypes: ORIGIN_STORAGE });
+      await cdp.detach();
+      await page.setViewportSize({ width, height: 900 });
+      return page;
     },
     async close() {
-      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      LIVE_APPS.delete(pool);
+      await Promise.all(profiles.map((p) => p.context.close().catch(() => undefined)));
       await browser.close();
       await t.close();
     },
@@ -68,7 +143,13 @@ export async function expectAccessible(page: Page): Promise<void> {
     const loaded = await frame.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
     if (!loaded) await frame.evaluate(AXE_SOURCE);
   }
-  const results = await new AxeBuilder({ page, axeSource: ';' }).withTags(AXE_TAGS).setLegacyMode().analyze();
+  // Only violations are looked at: axe lists every node only for them (a third less CPU than listing all results).
+  // `options` first: it replaces the options that `withTags` adds to.
+  const results = await new AxeBuilder({ page, axeSource: ';' })
+    .options({ resultTypes: ['violations'] })
+    .withTags(AXE_TAGS)
+    .setLegacyMode()
+    .analyze();
   const violations = results.violations.map((v) => ({
     rule: v.id,
     impact: v.impact,

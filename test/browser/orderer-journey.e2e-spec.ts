@@ -59,7 +59,8 @@ describe('an orderer’s journey in the browser', () => {
       const workDate = helsinkiDate(new Date(Date.now() + dayOffset++ * DAY));
       const startsAt = new Date(`${workDate}T08:00:00Z`);
 
-      const page = await web.newPage(language);
+      // Its own profile: later the test sets this browser's clock past the work.
+      const page = await web.newPage(language, 1280, { ownContext: true });
       await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);
       await expectAccessible(page);

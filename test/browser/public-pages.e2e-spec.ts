@@ -94,7 +94,7 @@ describe('the public pages and the shell in the browser', () => {
     // An expert signed in on a page whose clock the test moves, then idle for 28½ minutes.
     async function idleForHalfAnHour(): Promise<Page> {
       const user = await createUser(web.t.db, Role.Expert, { language: language as Language });
-      const page = await web.newPage(language);
+      const page = await web.newPage(language, 1280, { ownContext: true });
       await page.clock.install();
       await signIn(page, user, labels);
       await expectPage(page, text.home.title);
