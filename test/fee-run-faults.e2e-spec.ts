@@ -1,6 +1,5 @@
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
-import { AppConfig } from '../src/config/app-config';
 import { costSums, payeeTerms, priceClaim } from '../src/modules/fees/money/claim-pricing.rule';
 import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../src/modules/fees/money/fee-arithmetic.rule';
 import { computeJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
@@ -21,15 +20,22 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   let seed: () => Promise<void>;
   const workers: WorkerProcess[] = [];
   let cleanTotals: Totals;
+  // The worker an earlier test left running: a test that needs a running worker, but not a new one, takes it over,
+  // as starting a process costs seconds.
+  let current: WorkerProcess | undefined;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
+    // The spec's prefix (test-env.ts) on its own Redis: the first worker boots while the test app does (a start takes
+    // seconds), and runs nothing until the first test starts a run.
+    prefix = process.env.QUEUE_PREFIX!;
+    const first = worker();
     // No in-process workers: every job is done by the worker processes this spec starts and kills.
-    t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
-    prefix = t.app.get(AppConfig).env.QUEUE_PREFIX;
+    t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url, QUEUE_PREFIX: prefix } });
     // Leftovers of an aborted earlier run of this spec would join the runs below.
     await settleFeeRuns(t);
     ({ coordinator, seed } = await feeRunPayees(t, 3));
+    await first;
   });
 
   afterAll(async () => {
@@ -41,9 +47,15 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   const as = asUser(() => t.http);
 
   async function worker(): Promise<WorkerProcess> {
-    const w = await WorkerProcess.start({ ...WORKER_ENV, QUEUE_PREFIX: prefix, REDIS_URL: redis.url });
-    workers.push(w);
-    return w;
+    if (current?.running) return current;
+    current = await WorkerProcess.start({ ...WORKER_ENV, QUEUE_PREFIX: prefix, REDIS_URL: redis.url });
+    workers.push(current);
+    return current;
+  }
+
+  // No worker running (SIGKILL, as a crash would).
+  async function noWorker(): Promise<void> {
+    for (const w of workers) await w.kill();
   }
 
   const until = poller(() => workers.map((w) => w.log()).join('\n---\n'));
@@ -90,7 +102,7 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
   }
 
   it('computes a clean run to the totals the arithmetic gives', async () => {
-    const w = await worker();
+    await worker();
     await seed();
     const id = await start();
     const clean = await computed(id);
@@ -130,7 +142,6 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     expect(cleanTotals).toEqual(expected);
     expect(cleanTotals.withholdingCents).toBeGreaterThan(0);
     await finish(id);
-    await w.kill();
   });
 
   it('resumes a run whose worker was killed (SIGKILL) half-way: the same totals, no line twice', async () => {
@@ -148,18 +159,18 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     expect(atKill).toBeLessThan(CLAIMS);
     expect((await run(id)).status).toBe('running');
 
-    const second = await worker();
+    // A new worker: the killed one's job is found stalled once its lock expires, and taken again.
+    await worker();
     const resumed = await computed(id);
     expect(resumed.status).toBe('computed');
     expect(resumed.executions).toBeGreaterThanOrEqual(2);
     expect(totals(resumed)).toEqual(cleanTotals);
     await expectConsistent(id);
     await finish(id);
-    await second.kill();
   });
 
   it('completes a run while Redis restarts under it and loses every queue', async () => {
-    const w = await worker();
+    await worker();
     await seed();
     const id = await start();
     await until(
@@ -174,10 +185,10 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     expect(totals(done)).toEqual(cleanTotals);
     await expectConsistent(id);
     await finish(id);
-    await w.kill();
   });
 
   it('re-queues a run whose job Redis lost before any worker took it', async () => {
+    await noWorker();
     await seed();
     const id = await start();
     const queue = t.app.get(JobQueue).queue(QUEUE_OF[JobName.ComputeFeeRun]);
@@ -196,13 +207,12 @@ describe('fee runs survive crashes and Redis restarts (the worker in its own pro
     await redis.restart();
     expect(await jobState()).toBe('missing');
 
-    const w = await worker();
+    await worker();
     const done = await computed(id);
     expect(done).toMatchObject({ status: 'computed', executions: 1 });
     expect(totals(done)).toEqual(cleanTotals);
     await expectConsistent(id);
     await finish(id);
-    await w.kill();
   });
 
   it('executes a run once however often its job is queued', async () => {

@@ -2,7 +2,6 @@ import { apiPath } from './utils/api-agent';
 import request from 'supertest';
 import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
 import { JobQueue } from '../src/common/jobs/job-queue.service';
-import { AppConfig } from '../src/config/app-config';
 import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
 import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
 import { RedisServer } from './utils/redis-server';
@@ -30,14 +29,20 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   const processes: AppProcess[] = [];
   // An undisturbed run: what every disturbed one must come to.
   let clean: { totals: Totals; attempts: Attempts };
+  // The first test's worker, started with the test app.
+  let undisturbed: WorkerProcess;
 
   beforeAll(async () => {
     redis = await RedisServer.start();
+    // The spec's prefix (test-env.ts) on its own Redis: the first test's worker boots while the test app does (a
+    // start takes seconds), and runs nothing until that test starts a run.
+    env = { QUEUE_PREFIX: process.env.QUEUE_PREFIX!, REDIS_URL: redis.url };
+    const starting = worker();
     // No in-process workers: every job is done by the worker processes this spec starts and stops.
-    t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url } });
-    env = { QUEUE_PREFIX: t.app.get(AppConfig).env.QUEUE_PREFIX, REDIS_URL: redis.url };
+    t = await createTestApp({ runWorkers: false, env });
     await settleFeeRuns(t);
     ({ coordinator, seed } = await feeRunPayees(t, 2));
+    undisturbed = await starting;
   });
 
   // A test that failed half-way leaves no process, no Redis down and no open run to the next.
@@ -128,7 +133,7 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   }
 
   it('computes and exports an undisturbed run, the measure of the others', async () => {
-    const w = await worker();
+    const w = undisturbed;
     const id = await start();
     expect(await computed(id)).toMatchObject({ status: 'computed', executions: 1 });
     await requestExport(id);
@@ -138,10 +143,11 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   });
 
   it('stops an idle worker, one mid-run and one mid-export within 10 s; the run resumes with the same totals and attempts', async () => {
-    await expectStopped(await worker(), 0);
+    // The idle one and the one stopped mid-run start together (a start takes seconds); no run is open yet.
+    const [idle, first] = await Promise.all([worker(), worker()]);
+    await expectStopped(idle, 0);
 
     // Mid-run: the batch under way commits, the job goes back to wait without using up an attempt.
-    const first = await worker();
     const id = await start();
     await until(
       () => lines(id),
@@ -214,10 +220,12 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   });
 
   it('stops an idle API and one serving a run within 10 s; the run completes with the same totals and attempts', async () => {
-    await expectStopped(await api(), 0);
+    // The processes start two at a time (a start takes seconds, mostly on one core); the idle API is stopped before
+    // the run, the second API serves it once the first is stopped.
+    const [idle, w] = await Promise.all([api(), worker()]);
+    await expectStopped(idle, 0);
+    const [first, second] = await Promise.all([api(), api()]);
 
-    const w = await worker();
-    const first = await api();
     const id = await start(first.baseUrl);
     await until(
       () => lines(id),
@@ -226,7 +234,6 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
     );
     await expectStopped(first, 0);
 
-    const second = await api();
     expect(totals(await computed(id, second.baseUrl))).toEqual(clean.totals);
     await requestExport(id, second.baseUrl);
     expect(await expectExported(id, second.baseUrl)).toEqual(clean.totals);
