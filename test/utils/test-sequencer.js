@@ -3,8 +3,8 @@
 const { relative } = require('node:path');
 const Sequencer = require('@jest/test-sequencer').default;
 
-// The order in which the two Jest workers take the specs: the longest first, so that no long spec starts last and
-// leaves the other worker idle at the end. Jest orders by the durations of an earlier run on this machine, kept in
+// The order in which the Jest workers take the specs: the longest first, so that no long spec starts last and
+// leaves the others idle at the end. Jest orders by the durations of an earlier run on this machine, kept in
 // its cache; without one (a fresh clone, as in CI) it orders by file size, which puts the browser specs, small files
 // taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec's endTime -
 // startTime in `npx jest --maxWorkers=2 --json` (4 December 2026, on the 2-core CI machine), rounded; specs under 10 s
