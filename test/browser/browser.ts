@@ -144,9 +144,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     if (!loaded) await frame.evaluate(AXE_SOURCE);
   }
   // Only violations are looked at: axe lists every node only for them (a third less CPU than listing all results).
-  // `options` first: it replaces the options that `withTags` adds to.
+  // `options` first: it replaces the options that `withTags` adds to. Beside the WCAG rules, the best-practice rule
+  // that no two landmarks of a kind share a name: a screen reader's list of regions is then one a person can use.
   const results = await new AxeBuilder({ page, axeSource: ';' })
-    .options({ resultTypes: ['violations'] })
+    .options({ resultTypes: ['violations'], rules: { 'landmark-unique': { enabled: true } } })
     .withTags(AXE_TAGS)
     .setLegacyMode()
     .analyze();

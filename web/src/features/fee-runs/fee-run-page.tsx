@@ -315,24 +315,22 @@ function CostCentres({ run }: { run: FeeRun }) {
     <Section headingId="centres-heading" heading={t('feeRuns.centres.heading')}>
       <Loaded query={query}>
         {(centres) => (
-          <TableRegion label={t('feeRuns.centres.heading')}>
-            <table className="data-table">
-              <TableRows
-                rows={centres}
-                rowKey={(c) => c.organisationId}
-                columns={[
-                  {
-                    header: t('feeRuns.centres.centre'),
-                    rowHeader: true,
-                    cell: (c) => `${c.costCentre} ${language === 'sv' ? c.organisationNameSv : c.organisationNameFi}`,
-                  },
-                  { header: t('feeRuns.totals.lines'), num: true, cell: (c) => c.lines },
-                  amounts.gross,
-                  amounts.travel,
-                  amounts.net,
-                ]}
-              />
-            </table>
+          <TableRegion caption={t('feeRuns.centres.caption')} captionHidden>
+            <TableRows
+              rows={centres}
+              rowKey={(c) => c.organisationId}
+              columns={[
+                {
+                  header: t('feeRuns.centres.centre'),
+                  rowHeader: true,
+                  cell: (c) => `${c.costCentre} ${language === 'sv' ? c.organisationNameSv : c.organisationNameFi}`,
+                },
+                { header: t('feeRuns.totals.lines'), num: true, cell: (c) => c.lines },
+                amounts.gross,
+                amounts.travel,
+                amounts.net,
+              ]}
+            />
           </TableRegion>
         )}
       </Loaded>
@@ -389,31 +387,28 @@ function Lines({ run }: { run: FeeRun }) {
       <Loaded query={query} empty={t('feeRuns.lines.empty')} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <>
-            <TableRegion label={t('feeRuns.lines.heading')}>
-              <table className="data-table">
-                <caption>{t('feeRuns.lines.caption', { total: page.total })}</caption>
-                <TableRows
-                  rows={page.items}
-                  rowKey={(l) => l.id}
-                  columns={[
-                    {
-                      header: t('feeRuns.lines.payeeName'),
-                      cell: (l) =>
-                        l.payeeKind === 'expert'
-                          ? l.payeeName
-                          : `${l.payeeName} (${t(`feeRuns.lines.payees.${l.payeeKind}`)})`,
-                    },
-                    { header: t('feeRuns.lines.workDate'), cell: (l) => formatDate(language, day(l.workDate)) },
-                    { header: t('feeRuns.lines.taskType'), cell: (l) => t(`taskTypes.${l.taskType}`) },
-                    { header: t('feeRuns.lines.costCentre'), cell: (l) => l.costCentre },
-                    { header: t('feeRuns.lines.hours'), num: true, cell: (l) => hours.format(l.quarterHours / 4) },
-                    amounts.gross,
-                    amounts.travel,
-                    amounts.withholding,
-                    amounts.net,
-                  ]}
-                />
-              </table>
+            <TableRegion caption={t('feeRuns.lines.caption', { total: page.total })}>
+              <TableRows
+                rows={page.items}
+                rowKey={(l) => l.id}
+                columns={[
+                  {
+                    header: t('feeRuns.lines.payeeName'),
+                    cell: (l) =>
+                      l.payeeKind === 'expert'
+                        ? l.payeeName
+                        : `${l.payeeName} (${t(`feeRuns.lines.payees.${l.payeeKind}`)})`,
+                  },
+                  { header: t('feeRuns.lines.workDate'), cell: (l) => formatDate(language, day(l.workDate)) },
+                  { header: t('feeRuns.lines.taskType'), cell: (l) => t(`taskTypes.${l.taskType}`) },
+                  { header: t('feeRuns.lines.costCentre'), cell: (l) => l.costCentre },
+                  { header: t('feeRuns.lines.hours'), num: true, cell: (l) => hours.format(l.quarterHours / 4) },
+                  amounts.gross,
+                  amounts.travel,
+                  amounts.withholding,
+                  amounts.net,
+                ]}
+              />
             </TableRegion>
             <Pager offset={offset} limit={LINES_PAGE} total={page.total} onChange={setOffset} />
           </>

@@ -76,25 +76,22 @@ function Runs() {
       <Loaded query={query} empty={t('feeRuns.list.empty')} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <>
-            <TableRegion label={t('feeRuns.list.heading')}>
-              <table className="data-table">
-                <caption>{t('feeRuns.list.caption')}</caption>
-                <TableRows
-                  rows={page.items}
-                  rowKey={(run) => run.id}
-                  columns={[
-                    linkColumn<FeeRun>(
-                      t('feeRuns.columns.run'),
-                      (run) => `/fee-runs/${run.id}`,
-                      (run) => t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) }),
-                    ),
-                    { header: t('feeRuns.columns.status'), cell: (run) => <StatusTag run={run} /> },
-                    { header: t('feeRuns.columns.started'), cell: (run) => formatDateTime(language, run.createdAt) },
-                    { header: t('feeRuns.columns.lines'), num: true, cell: (run) => run.lineCount },
-                    { header: t('feeRuns.columns.net'), num: true, cell: (run) => formatCents(language, run.netCents) },
-                  ]}
-                />
-              </table>
+            <TableRegion caption={t('feeRuns.list.caption')}>
+              <TableRows
+                rows={page.items}
+                rowKey={(run) => run.id}
+                columns={[
+                  linkColumn<FeeRun>(
+                    t('feeRuns.columns.run'),
+                    (run) => `/fee-runs/${run.id}`,
+                    (run) => t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) }),
+                  ),
+                  { header: t('feeRuns.columns.status'), cell: (run) => <StatusTag run={run} /> },
+                  { header: t('feeRuns.columns.started'), cell: (run) => formatDateTime(language, run.createdAt) },
+                  { header: t('feeRuns.columns.lines'), num: true, cell: (run) => run.lineCount },
+                  { header: t('feeRuns.columns.net'), num: true, cell: (run) => formatCents(language, run.netCents) },
+                ]}
+              />
             </TableRegion>
             <Pager offset={offset} limit={page.limit} total={page.total} onChange={setOffset} />
           </>

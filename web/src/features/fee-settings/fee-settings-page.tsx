@@ -61,45 +61,42 @@ function Schedule() {
     <Section headingId="schedule-heading" heading={t('feeSettings.schedule.heading')}>
       <Loaded query={query} empty={t('feeSettings.schedule.empty')}>
         {(rates) => (
-          <TableRegion label={t('feeSettings.schedule.heading')}>
-            <table className="data-table">
-              <caption>{t('feeSettings.schedule.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('feeSettings.schedule.taskType')}</th>
-                  <th scope="col">{t('feeSettings.schedule.validFrom')}</th>
-                  <th scope="col" className="num">
-                    {t('feeSettings.schedule.rate')}
-                  </th>
-                  <th scope="col">{t('feeSettings.schedule.state')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...rates]
-                  .sort((a, b) => a.taskType.localeCompare(b.taskType) || b.validFrom.localeCompare(a.validFrom))
-                  .map((rate) => {
-                    const current = inForce(rates).has(rate.id);
-                    return (
-                      <tr key={rate.id}>
-                        <td>{t(`taskTypes.${rate.taskType}`)}</td>
-                        <td>{formatDate(language, day(rate.validFrom))}</td>
-                        <td className="num">
-                          {t(`feeSettings.basis.${rate.basis}Amount`, {
-                            amount: formatCents(language, rate.rateCents),
-                          })}
-                        </td>
-                        <td>
-                          {current
-                            ? t('feeSettings.schedule.current')
-                            : rate.validFrom > today()
-                              ? t('feeSettings.schedule.upcoming')
-                              : t('feeSettings.schedule.past')}
-                        </td>
-                      </tr>
-                    );
-                  })}
-              </tbody>
-            </table>
+          <TableRegion caption={t('feeSettings.schedule.caption')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('feeSettings.schedule.taskType')}</th>
+                <th scope="col">{t('feeSettings.schedule.validFrom')}</th>
+                <th scope="col" className="num">
+                  {t('feeSettings.schedule.rate')}
+                </th>
+                <th scope="col">{t('feeSettings.schedule.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...rates]
+                .sort((a, b) => a.taskType.localeCompare(b.taskType) || b.validFrom.localeCompare(a.validFrom))
+                .map((rate) => {
+                  const current = inForce(rates).has(rate.id);
+                  return (
+                    <tr key={rate.id}>
+                      <td>{t(`taskTypes.${rate.taskType}`)}</td>
+                      <td>{formatDate(language, day(rate.validFrom))}</td>
+                      <td className="num">
+                        {t(`feeSettings.basis.${rate.basis}Amount`, {
+                          amount: formatCents(language, rate.rateCents),
+                        })}
+                      </td>
+                      <td>
+                        {current
+                          ? t('feeSettings.schedule.current')
+                          : rate.validFrom > today()
+                            ? t('feeSettings.schedule.upcoming')
+                            : t('feeSettings.schedule.past')}
+                      </td>
+                    </tr>
+                  );
+                })}
+            </tbody>
           </TableRegion>
         )}
       </Loaded>

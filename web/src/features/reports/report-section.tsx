@@ -74,30 +74,27 @@ export function ReportSection({
               {t('reports.download')}
             </Button>
           </div>
-          <TableRegion label={t('reports.tableOf', { name: title })}>
-            <table className="data-table">
-              <caption>{t('reports.tableOf', { name: title })}</caption>
-              <thead>
-                <tr>
-                  {columns.map((c) => (
-                    <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
-                      {c.label}
-                    </th>
+          <TableRegion caption={t('reports.tableOf', { name: title })}>
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c.label} scope="col" className={c.numeric ? 'num' : undefined}>
+                    {c.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  {r.cells.map((cell, i) => (
+                    <td key={i} className={columns[i]?.numeric ? 'num' : undefined}>
+                      {cell}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    {r.cells.map((cell, i) => (
-                      <td key={i} className={columns[i]?.numeric ? 'num' : undefined}>
-                        {cell}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </tbody>
           </TableRegion>
         </>
       )}

@@ -127,24 +127,21 @@ function Results({
               </BusyButton>
             </div>
             {download.isError && <ProblemNotice error={download.error} />}
-            <TableRegion label={t('admin.audit.tableLabel')}>
-              <table className="data-table">
-                <caption>{t('admin.audit.caption', { total: page.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.audit.columns.time')}</th>
-                    <th scope="col">{t('admin.audit.columns.actor')}</th>
-                    <th scope="col">{t('admin.audit.columns.action')}</th>
-                    <th scope="col">{t('admin.audit.columns.entity')}</th>
-                    <th scope="col">{t('admin.audit.columns.details')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((event) => (
-                    <EventRow key={event.id} event={event} />
-                  ))}
-                </tbody>
-              </table>
+            <TableRegion caption={t('admin.audit.caption', { total: page.total })}>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.audit.columns.time')}</th>
+                  <th scope="col">{t('admin.audit.columns.actor')}</th>
+                  <th scope="col">{t('admin.audit.columns.action')}</th>
+                  <th scope="col">{t('admin.audit.columns.entity')}</th>
+                  <th scope="col">{t('admin.audit.columns.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((event) => (
+                  <EventRow key={event.id} event={event} />
+                ))}
+              </tbody>
             </TableRegion>
             <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={onOffset} />
           </>

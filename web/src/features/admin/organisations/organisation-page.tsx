@@ -120,37 +120,34 @@ function Members({ organisation: o }: { organisation: Organisation }) {
       ) : members.data.length === 0 ? (
         <Empty text={t('admin.organisations.members.empty')} />
       ) : (
-        <TableRegion label={t('admin.organisations.members.heading')}>
-          <table className="data-table">
-            <caption>{t('admin.organisations.members.caption', { name, count: members.data.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.organisations.members.columns.name')}</th>
-                <th scope="col">{t('admin.organisations.members.columns.email')}</th>
-                <th scope="col">{t('admin.organisations.members.columns.since')}</th>
-                <th scope="col">{t('admin.organisations.members.columns.actions')}</th>
+        <TableRegion caption={t('admin.organisations.members.caption', { name, count: members.data.length })}>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.organisations.members.columns.name')}</th>
+              <th scope="col">{t('admin.organisations.members.columns.email')}</th>
+              <th scope="col">{t('admin.organisations.members.columns.since')}</th>
+              <th scope="col">{t('admin.organisations.members.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.map((m) => (
+              <tr key={m.userId}>
+                <th scope="row">{m.name}</th>
+                <td>{m.email}</td>
+                <td>{formatDate(language, m.since)}</td>
+                <td>
+                  <Button
+                    variant="secondary"
+                    aria-disabled={remove.isPending}
+                    aria-label={t('admin.organisations.members.removeNamed', { name: m.name })}
+                    onClick={() => removeMember(m)}
+                  >
+                    {t('admin.organisations.members.remove')}
+                  </Button>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row">{m.name}</th>
-                  <td>{m.email}</td>
-                  <td>{formatDate(language, m.since)}</td>
-                  <td>
-                    <Button
-                      variant="secondary"
-                      aria-disabled={remove.isPending}
-                      aria-label={t('admin.organisations.members.removeNamed', { name: m.name })}
-                      onClick={() => removeMember(m)}
-                    >
-                      {t('admin.organisations.members.remove')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </tbody>
         </TableRegion>
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}

@@ -114,37 +114,37 @@ function OrganisationTable({
       {sorted.length === 0 ? (
         <Empty text={t(`admin.organisations.empty.${kind}`)} />
       ) : (
-        <TableRegion label={heading}>
-          <table className="data-table organisations-table">
-            <caption>{t('admin.organisations.caption', { name: heading, count: sorted.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.organisations.columns.name')}</th>
-                <th scope="col">{t('admin.organisations.columns.code')}</th>
-                {kind === 'project' && <th scope="col">{t('admin.organisations.columns.ownerUnit')}</th>}
-                <th scope="col">{t('admin.organisations.columns.period')}</th>
-                <th scope="col">{t('admin.organisations.columns.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((o) => {
-                const owner = all.find((u) => u.id === o.ownerUnitId);
-                return (
-                  <tr key={o.id}>
-                    <th scope="row">
-                      <AppLink to={`/admin/organisations/${o.id}`}>{organisationName(o, language)}</AppLink>
-                    </th>
-                    <td>{o.code}</td>
-                    {kind === 'project' && <td>{owner ? organisationName(owner, language) : '–'}</td>}
-                    <td>
-                      <ActivePeriod organisation={o} />
-                    </td>
-                    <td>{t(`admin.organisations.states.${organisationState(o, today)}`)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <TableRegion
+          caption={t('admin.organisations.caption', { name: heading, count: sorted.length })}
+          className="organisations-table"
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.organisations.columns.name')}</th>
+              <th scope="col">{t('admin.organisations.columns.code')}</th>
+              {kind === 'project' && <th scope="col">{t('admin.organisations.columns.ownerUnit')}</th>}
+              <th scope="col">{t('admin.organisations.columns.period')}</th>
+              <th scope="col">{t('admin.organisations.columns.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((o) => {
+              const owner = all.find((u) => u.id === o.ownerUnitId);
+              return (
+                <tr key={o.id}>
+                  <th scope="row">
+                    <AppLink to={`/admin/organisations/${o.id}`}>{organisationName(o, language)}</AppLink>
+                  </th>
+                  <td>{o.code}</td>
+                  {kind === 'project' && <td>{owner ? organisationName(owner, language) : '–'}</td>}
+                  <td>
+                    <ActivePeriod organisation={o} />
+                  </td>
+                  <td>{t(`admin.organisations.states.${organisationState(o, today)}`)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
         </TableRegion>
       )}
     </section>

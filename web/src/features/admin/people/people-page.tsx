@@ -138,25 +138,22 @@ function People() {
       <Loaded query={query} empty={t('admin.people.list.empty')} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <>
-            <TableRegion label={t('admin.people.list.heading')}>
-              <table className="data-table">
-                <caption>{t('admin.people.list.caption', { total: page.total })}</caption>
-                <TableHead
-                  columns={[
-                    { header: t('admin.people.columns.name') },
-                    { header: t('admin.people.columns.email') },
-                    { header: t('admin.people.columns.role') },
-                    { header: t('admin.people.columns.status') },
-                    { header: t('admin.people.columns.lastLogin') },
-                    { header: t('admin.people.columns.actions') },
-                  ]}
-                />
-                <tbody>
-                  {page.items.map((user) => (
-                    <Person key={user.id} user={user} />
-                  ))}
-                </tbody>
-              </table>
+            <TableRegion caption={t('admin.people.list.caption', { total: page.total })}>
+              <TableHead
+                columns={[
+                  { header: t('admin.people.columns.name') },
+                  { header: t('admin.people.columns.email') },
+                  { header: t('admin.people.columns.role') },
+                  { header: t('admin.people.columns.status') },
+                  { header: t('admin.people.columns.lastLogin') },
+                  { header: t('admin.people.columns.actions') },
+                ]}
+              />
+              <tbody>
+                {page.items.map((user) => (
+                  <Person key={user.id} user={user} />
+                ))}
+              </tbody>
             </TableRegion>
             <Pager offset={offset} limit={PAGE_SIZE} total={page.total} onChange={setOffset} />
           </>

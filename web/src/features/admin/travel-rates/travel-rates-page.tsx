@@ -55,27 +55,25 @@ export function TravelRatesPage() {
       <Section headingId="rates-heading" heading={t('admin.travelRates.heading')}>
         <Loaded query={query} empty={t('admin.travelRates.empty')}>
           {(rates) => (
-            <TableRegion label={t('admin.travelRates.heading')}>
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('admin.travelRates.year')}</th>
-                    <th scope="col" className="num">
-                      {t('admin.travelRates.perKm')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...rates]
-                    .sort((a, b) => b.year - a.year)
-                    .map((rate) => (
-                      <tr key={rate.year}>
-                        <th scope="row">{rate.year}</th>
-                        <td className="num">{formatCents(language, rate.carCentsPerKm)}</td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+            <TableRegion caption={t('admin.travelRates.caption')} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.travelRates.year')}</th>
+                  <th scope="col" className="num">
+                    {t('admin.travelRates.perKm')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...rates]
+                  .sort((a, b) => b.year - a.year)
+                  .map((rate) => (
+                    <tr key={rate.year}>
+                      <th scope="row">{rate.year}</th>
+                      <td className="num">{formatCents(language, rate.carCentsPerKm)}</td>
+                    </tr>
+                  ))}
+              </tbody>
             </TableRegion>
           )}
         </Loaded>
