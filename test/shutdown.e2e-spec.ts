@@ -94,8 +94,18 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
       ? { state: await found.getState(), attemptsMade: found.attemptsMade }
       : { state: 'missing', attemptsMade: null };
   };
+  // The attempts of a run's jobs once BullMQ has finished them. The run's status commits inside the job, a moment
+  // before the worker marks the job completed and counts the attempt: read in between, on a loaded machine, an
+  // exported run's export job still said 0 attempts.
   async function attempts(id: string): Promise<Attempts> {
-    return { compute: (await job(computeJobId(id))).attemptsMade!, export: (await job(exportJobId(id))).attemptsMade! };
+    const finished = (jobId: string) =>
+      until(
+        () => job(jobId),
+        (j) => j.state === 'completed',
+        `job ${jobId} to be completed`,
+      );
+    const [compute, exported] = await Promise.all([finished(computeJobId(id)), finished(exportJobId(id))]);
+    return { compute: compute.attemptsMade!, export: exported.attemptsMade! };
   }
 
   async function start(base: string | null = null): Promise<string> {
