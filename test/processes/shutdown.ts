@@ -1,14 +1,12 @@
-import { apiPath } from './utils/api-agent';
+import { apiPath } from '../utils/api-agent';
 import request from 'supertest';
-import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
-import { JobQueue } from '../src/common/jobs/job-queue.service';
-import { computeJobId, exportJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
-import { RedisServer } from './utils/redis-server';
-import { createTestApp, TestApp } from './utils/test-app';
-import { ApiProcess, AppProcess, Exit, WorkerProcess } from './utils/worker-process';
-
-jest.setTimeout(240_000);
+import { JobName, QUEUE_OF } from '../../src/common/jobs/job-names';
+import { JobQueue } from '../../src/common/jobs/job-queue.service';
+import { computeJobId, exportJobId } from '../../src/modules/fees/fee-runs/fee-run-queue.service';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from '../utils/fee-runs';
+import { RedisServer } from '../utils/redis-server';
+import { createTestApp, TestApp } from '../utils/test-app';
+import { ApiProcess, AppProcess, Exit, WorkerProcess } from '../utils/worker-process';
 
 // What an orchestrator allows a process between SIGTERM and SIGKILL here; Kubernetes' default is 30 s.
 const STOP_WITHIN_MS = 10_000;
