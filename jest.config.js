@@ -4,8 +4,6 @@ const ts = { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 // A few dependencies ship only ES modules; Jest runs CommonJS, so they are transpiled too. @fastify/cookie loads
 // its ESM-only `cookie` with import(), which Jest's VM refuses: transpiled, the import() becomes a require().
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@fastify/cookie|cookie)/)'];
-// Specs that time processes they start and stop: run alone, after the others (test/utils/serial-runner.ts).
-const SERIAL = ['shutdown', 'fee-run-faults', 'embedded'];
 const e2e = {
   testEnvironment: 'node',
   rootDir: '.',
@@ -46,13 +44,6 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/utils/browser-retry.ts'],
-      testPathIgnorePatterns: ['/node_modules/', `<rootDir>/test/(${SERIAL.join('|')})\\.e2e-spec\\.ts$`],
-    },
-    {
-      ...e2e,
-      displayName: 'e2e-serial',
-      testMatch: SERIAL.map((name) => `<rootDir>/test/${name}.e2e-spec.ts`),
-      runner: '<rootDir>/test/utils/serial-runner.ts',
     },
   ],
 };

@@ -5,7 +5,7 @@ import { walkTheJourney } from './journey/journey-steps';
 import { createTestApp, TestApp } from './utils/test-app';
 
 // The journey (test/journey/journey-steps.ts) on the real PostgreSQL and Redis, the app in this process with
-// its fake clock and captured mail. test/embedded.e2e-spec.ts walks the same steps on the embedded mode.
+// its fake clock and captured mail. test/processes/embedded.ts walks the same steps on the embedded mode.
 describe('the journey from an order to a paid fee', () => {
   let t: TestApp;
 

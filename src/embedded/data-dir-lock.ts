@@ -21,7 +21,7 @@ function alive(pid: number): boolean {
 // Not proper-lockfile: it tells a stale lock by the lock's age (its mtime, refreshed on a timer; `stale` is
 // at least 5 s), so after a crash or a kill -9 a restart would be refused until the old lock has aged, where
 // the pid check here takes over at once; and it does not record who holds the lock, so the refusal could not
-// name the other process as the error below does (data-dir-lock.spec.ts and test/embedded.e2e-spec.ts check
+// name the other process as the error below does (data-dir-lock.spec.ts and test/processes/embedded.ts check
 // both). The embedded mode runs on one machine, where a pid is a sure answer.
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });

@@ -8,9 +8,12 @@ const Sequencer = require('@jest/test-sequencer').default;
 // its cache; without one (a fresh clone, as in CI) it orders by file size, which puts the browser specs, small files
 // taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec's endTime -
 // startTime in `npx jest --maxWorkers=2 --json` (4 December 2026, on the 2-core CI machine), rounded; specs under 10 s
-// and the e2e-serial ones (run alone after the others anyway) are left out. Only the order depends on them: a spec
-// missing here runs after the listed ones by its size, a browser spec as if it took BROWSER_SPEC_SECONDS.
+// are left out. `processes` (the specs that start and kill processes, one after another) has its time in a whole run
+// with three workers: it mostly waits, so it starts first and the other workers share the rest. Only the order depends
+// on these: a spec missing here runs after the listed ones by its size, a browser spec as if it took
+// BROWSER_SPEC_SECONDS.
 const KNOWN_SECONDS = {
+  'test/processes.e2e-spec.ts': 330,
   'test/browser/public-pages.e2e-spec.ts': 137,
   'test/browser/coordinator-four-eyes.e2e-spec.ts': 88,
   'test/browser/expert-own-screens.e2e-spec.ts': 87,

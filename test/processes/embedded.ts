@@ -5,21 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import request from 'supertest';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/modules/demo/demo-data';
-import { JourneyDriver, walkTheJourney } from './journey/journey-steps';
-import { apiAgent } from './utils/api-agent';
-import { ensureWebBuild } from '../scripts/web-build';
-import { compiledApp } from './utils/compiled-app';
-import { binary, until } from './utils/documents';
-import { readMailDir } from './utils/eml';
-import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from './utils/embedded-app';
-import { asUser } from './utils/as-user';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/modules/demo/demo-data';
+import { JourneyDriver, walkTheJourney } from '../journey/journey-steps';
+import { apiAgent } from '../utils/api-agent';
+import { ensureWebBuild } from '../../scripts/web-build';
+import { compiledApp } from '../utils/compiled-app';
+import { binary, until } from '../utils/documents';
+import { readMailDir } from '../utils/eml';
+import { EmbeddedApp, freePort, killAll, runMain, startEmbeddedApp } from '../utils/embedded-app';
+import { asUser } from '../utils/as-user';
 
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
 // it, so the flows below run API requests, mail jobs, a delayed expiry job, contract and statement PDFs and
 // a fee run through that one session. The whole journey is the one test/journey.e2e-spec.ts walks in-process.
-jest.setTimeout(120_000);
 
 interface Expert {
   id: string;

@@ -1,15 +1,13 @@
-import { JobName, QUEUE_OF } from '../src/common/jobs/job-names';
-import { JobQueue } from '../src/common/jobs/job-queue.service';
-import { costSums, payeeTerms, priceClaim } from '../src/modules/fees/money/claim-pricing.rule';
-import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../src/modules/fees/money/fee-arithmetic.rule';
-import { computeJobId } from '../src/modules/fees/fee-runs/fee-run-queue.service';
-import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from './utils/fee-runs';
-import { createTestApp, TestApp } from './utils/test-app';
-import { asUser } from './utils/as-user';
-import { RedisServer } from './utils/redis-server';
-import { WorkerProcess } from './utils/worker-process';
-
-jest.setTimeout(180_000);
+import { JobName, QUEUE_OF } from '../../src/common/jobs/job-names';
+import { JobQueue } from '../../src/common/jobs/job-queue.service';
+import { costSums, payeeTerms, priceClaim } from '../../src/modules/fees/money/claim-pricing.rule';
+import { DEFAULT_FEE_RATES, DEFAULT_TRAVEL_RATES } from '../../src/modules/fees/money/fee-arithmetic.rule';
+import { computeJobId } from '../../src/modules/fees/fee-runs/fee-run-queue.service';
+import { CLAIMS, feeRunPayees, poller, runLines, settleFeeRuns, totals, Totals, WORKER_ENV } from '../utils/fee-runs';
+import { createTestApp, TestApp } from '../utils/test-app';
+import { asUser } from '../utils/as-user';
+import { RedisServer } from '../utils/redis-server';
+import { WorkerProcess } from '../utils/worker-process';
 
 describe('fee runs survive crashes and Redis restarts (the worker in its own process)', () => {
   let t: TestApp;
