@@ -87,3 +87,16 @@ export async function problemOf(call: Promise<unknown>): Promise<ProblemResponse
   }
   throw new Error('Expected the call to be refused, but it succeeded');
 }
+
+// For a race made deterministic: returns once a statement on this worker's database waits for a lock another
+// transaction holds (the test's own, uncommitted), or after about two seconds when none comes to wait, so that
+// a service that should have waited fails on what it did rather than here.
+export async function untilAStatementWaitsForALock(db: DataSource): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    )) as { n: number }[];
+    if (n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
