@@ -42,7 +42,11 @@ module.exports = {
     {
       ...e2e,
       displayName: 'e2e',
+      // The API specs are grouped by area, a Jest file each (test/api/<area>.e2e-spec.ts importing test/api/<area>/),
+      // the browser specs one a file. The screenshot specs take pictures for a person to look at, not tests: they
+      // are only picked up with SCREENSHOT_DIR set (loading the app for a skipped spec costs seconds of CPU).
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: process.env.SCREENSHOT_DIR ? [] : ['/test/browser/[a-z-]*screenshots\\.e2e-spec\\.ts$'],
       setupFilesAfterEnv: ['<rootDir>/test/utils/browser-retry.ts'],
     },
   ],

@@ -3,7 +3,7 @@
 // Writes web/src/api/schema.d.ts, the web app's types of the API, from the API's own OpenAPI document
 // (scripts/openapi-document.ts builds it without a database) with openapi-typescript. With --check it
 // writes nothing and fails when the committed file is not what the current code generates
-// (test/api-client.e2e-spec.ts runs it so in npm test and CI).
+// (test/api/app/api-client.ts runs it so in npm test and CI).
 const { execFileSync } = require('node:child_process');
 const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');

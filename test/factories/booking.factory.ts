@@ -19,7 +19,7 @@ export interface RequestOverrides {
 }
 
 // Straight into the tables, for tests that need orders, offers and assignments as a given (the flows
-// themselves are tested over HTTP in booking.e2e-spec.ts).
+// themselves are tested over HTTP in test/api/booking/booking.ts).
 export async function createRequest(
   db: DataSource,
   organisationId: string,

@@ -12,7 +12,7 @@ import { createUser } from '../factories/users.factory';
 import { contextOf, createMediumApp, MediumApp, problemOf } from './medium-app';
 
 // An acceptance's statements on the real database: what they keep when another change lands between its reads
-// and its writes, and the contract drafted and linked in one statement (the flows over HTTP are booking.e2e-spec's).
+// and its writes, and the contract drafted and linked in one statement (the flows over HTTP are test/api/booking/booking.ts's).
 describe('acceptance (service and database)', () => {
   let m: MediumApp;
   let offers: OffersService;

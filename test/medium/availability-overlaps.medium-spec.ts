@@ -7,7 +7,7 @@ import { createExpert } from '../factories/experts.factory';
 import { body, contextOf, createMediumApp, MediumApp, problemOf } from './medium-app';
 
 // The overlap rules of availability, on the service and the database (the routes, their roles and the
-// validation of the bodies are test/availability*.e2e-spec.ts's).
+// validation of the bodies are test/api/experts/availability*.ts's).
 describe('availability overlaps (service and database)', () => {
   let m: MediumApp;
   let service: AvailabilityService;

@@ -87,7 +87,7 @@ const RANGES: { label: string; start: string; end: string; expected: Key[] }[] =
 // the repository on the real database: keeping windows and absences with their audit rows, only one's own, the
 // range of a question, daylight-saving time in Europe/Helsinki, the reasons for not being available and who is
 // available (one set-based query, also composed into other queries). The routes, their roles and the validation of
-// bodies and query strings are test/availability*.e2e-spec.ts's.
+// bodies and query strings are test/api/experts/availability*.ts's.
 describe('availability rules (service and database)', () => {
   let m: MediumApp;
   let service: AvailabilityService;

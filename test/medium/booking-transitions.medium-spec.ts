@@ -19,7 +19,7 @@ const DEADLINE = '2026-10-10T12:00:00Z';
 
 // A booking's states through the services on the real database: submitting an order, offering, accepting, booking
 // directly, cancelling, withdrawing and completing, and what each refuses (the routes, who may call them, the
-// validation of the bodies and the mails as sent are test/booking*.e2e-spec.ts's).
+// validation of the bodies and the mails as sent are test/api/booking/'s).
 describe('booking transitions (service and database)', () => {
   let m: MediumApp;
   let requests: BookingRequestsService;

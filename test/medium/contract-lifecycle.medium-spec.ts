@@ -23,7 +23,7 @@ const NOW = '2026-10-01T07:00:00Z';
 const WORK = { startsAt: '2026-10-20T07:00:00Z', endsAt: '2026-10-20T09:00:00Z' };
 
 // A contract's way from draft to approved, signed and ended, and the transitions its state refuses, through the
-// lifecycle services on the real database (the same over HTTP, with the PDF worker: contracts.e2e-spec).
+// lifecycle services on the real database (the same over HTTP, with the PDF worker: test/api/contracts/contracts.ts).
 describe('contract lifecycle (service and database)', () => {
   let m: MediumApp;
   let contracts: ContractsService;

@@ -20,7 +20,7 @@ const VALID = { type: TrainingType.Kokemusasiantuntija, provider: 'Vamia', compl
 // existing expert with a date not in the future, withdrawing one's own pending one with its file, a coordinator's
 // single decision (the mail to the expert in their language, the audit row, two decisions at once), and who sees
 // which (the routes, the authorization table, the validation of the form and the reason, the upload and download of
-// the file over HTTP, and the whole journey are test/credentials.e2e-spec's).
+// the file over HTTP, and the whole journey are test/api/experts/credentials.ts's).
 describe('training credentials (service and database)', () => {
   let m: MediumApp;
   let credentials: CredentialsService;
@@ -336,7 +336,7 @@ describe('training credentials (service and database)', () => {
       status: 404,
       code: CredentialErrorCode.CredentialNotFound,
     });
-    // The route refuses the admin (credentials.e2e-spec); the service would not hand it over either.
+    // The route refuses the admin (test/api/experts/credentials.ts); the service would not hand it over either.
     expect(await problemOf(credentials.file(contextOf(admin), created.id))).toMatchObject({
       status: 404,
       code: CredentialErrorCode.CredentialNotFound,

@@ -20,7 +20,7 @@ const IBAN = 'FI21 1234 5600 0007 85';
 // An expert's states through the services on the real database: pausing and resuming with the reason that goes
 // with a pause, activation only with a verified credential, one identity code per expert account, and the
 // directory's filters, order and pages (the routes, who may call them, the validation of the bodies, the
-// application by mail, the payment details' encryption and the data rights are test/experts*.e2e-spec.ts's).
+// application by mail, the payment details' encryption and the data rights are test/api/experts/'s).
 describe('expert states (service and database)', () => {
   let m: MediumApp;
   let experts: ExpertsService;
@@ -96,7 +96,7 @@ describe('expert states (service and database)', () => {
       expect((await expertRow(expert.id)).pause_reason).toBe(reason);
       expect((await experts.me(contextOf(expert))).pauseReason).toBe(reason);
       expect((await experts.get(asCoordinator(), expert.id)).pauseReason).toBe(reason);
-      // The route refuses the admin (experts.e2e-spec); the service would not tell them either.
+      // The route refuses the admin (test/api/experts/experts.ts); the service would not tell them either.
       expect((await experts.get(contextOf(admin), expert.id)).pauseReason).toBeNull();
       expect(await auditOf(expert.id)).toEqual([
         { action: 'expert.pause', details: { from: ExpertStatus.Active, to: ExpertStatus.Paused } },

@@ -19,7 +19,7 @@ const AFTER_WORK = '2026-10-21T08:00:00Z';
 
 // A claim's way through the services on the real database: what it may claim, the states it goes through, the
 // money of a late cancellation and the rate in force on the day of the work (the routes, the receipts' uploads,
-// the validation of the bodies and the fee runs with their files are test/fees*.e2e-spec.ts's).
+// the validation of the bodies and the fee runs with their files are test/api/fees/'s).
 describe('fee claims (service and database)', () => {
   let m: MediumApp;
   let claims: ClaimsService;

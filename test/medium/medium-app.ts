@@ -15,7 +15,7 @@ import { compileTestModule } from '../utils/test-module';
 // The middle tier (as immich's server/test/medium): the app's services with their real repositories on the real
 // PostgreSQL (this Jest worker's database), wired by the app's own modules, but no HTTP adapter, no guards or
 // pipes in front and no queue workers. For the rules of a service; routing, authorization tables, validation and
-// whole journeys stay in the HTTP specs (test/*.e2e-spec.ts). Booting it skips Fastify, the routes and the API
+// whole journeys stay in the HTTP specs (test/api/). Booting it skips Fastify, the routes and the API
 // description, and a call skips the HTTP round trip and the sign-in (an argon2 hash check) a token costs.
 export interface MediumApp {
   module: TestingModule;

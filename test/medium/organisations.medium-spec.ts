@@ -17,8 +17,8 @@ const { Unit, Project } = OrganisationKind;
 // The rules of the county's ordering organisations through the organisations service on the real database: units
 // and projects with a code (cost centre or project code) no other has, a project owned by a unit, an active period
 // that ends on or after it starts, who belongs to which (orderers only), and what an orderer sees (the routes, who may
-// call them, the validation of the bodies and path ids, and a refusal as problem+json are test/authorization.e2e-spec
-// and test/bad-input.e2e-spec's).
+// call them, the validation of the bodies and path ids, and a refusal as problem+json are
+// test/api/security/authorization.ts's and test/api/security/bad-input.ts's).
 describe('organisations (service and database)', () => {
   let m: MediumApp;
   let organisations: OrganisationsService;

@@ -13,7 +13,7 @@ import { body, contextOf, createMediumApp, MediumApp, problemOf } from './medium
 
 // The rules of user accounts through the users service on the real database: correcting a role and what keeps one,
 // who may grant which role, disabling and enabling, and two admins acting on each other at once (the routes, the
-// validation of the bodies, a refusal as problem+json and a token that stops working are users.e2e-spec's).
+// validation of the bodies, a refusal as problem+json and a token that stops working are test/api/accounts/users.ts's).
 describe('user accounts (service and database)', () => {
   let m: MediumApp;
   let users: UsersService;

@@ -18,7 +18,7 @@ import { asUser } from '../utils/as-user';
 // The embedded mode as a newcomer meets it: `src/main.ts` with no DATABASE_URL and no REDIS_URL, in its own
 // process on a fresh data directory. PGlite is one session and the queues are BullMQ's PostgreSQL backend in
 // it, so the flows below run API requests, mail jobs, a delayed expiry job, contract and statement PDFs and
-// a fee run through that one session. The whole journey is the one test/journey.e2e-spec.ts walks in-process.
+// a fee run through that one session. The whole journey is the one test/api/app/journey.ts walks in-process.
 
 interface Expert {
   id: string;
@@ -225,7 +225,7 @@ describe('embedded mode', () => {
     expect(status).toBe('expired');
   });
 
-  // The same steps as test/journey.e2e-spec.ts, through this process's HTTP, its mail folder and its test
+  // The same steps as test/api/app/journey.ts, through this process's HTTP, its mail folder and its test
   // clock. The clock moves only the app's own rules: BullMQ's delayed jobs (offer expiry, completion reminder)
   // keep the real-time delay they were queued with, days away here, and find their work done if they ever run.
   it('walks the whole journey from an order to a paid fee', async () => {

@@ -2,7 +2,7 @@ import type { Test } from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { Role } from '../../src/common/auth/role.enum';
 
-// The route × role tables (test/*-authorization.e2e-spec.ts): each row is one documented route, the request
+// The route × role tables (test/api/*/*-authorization.ts): each row is one documented route, the request
 // that reaches it and the status every role gets; one runner sends every row as every role.
 
 export type Who = 'none' | Role;

@@ -30,14 +30,14 @@ export class PaymentDetailsEntity {
   @JoinColumn({ name: 'expert_id' })
   expert?: ExpertEntity;
 
-  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  // A secret: never loaded unless a query names it (select: false; see test/api/security/secret-columns.ts).
   @Column({ type: 'text', nullable: true, select: false })
   ibanEncrypted: string | null;
 
   @Column({ type: 'varchar', length: 50, nullable: true })
   ibanMasked: string | null;
 
-  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  // A secret: never loaded unless a query names it (select: false; see test/api/security/secret-columns.ts).
   @Column({ type: 'text', nullable: true, select: false })
   identityCodeEncrypted: string | null;
 
@@ -70,7 +70,7 @@ export class PaymentDetailsEntity {
   @Column({ type: 'varchar', length: 9, nullable: true })
   associationBusinessId: string | null;
 
-  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  // A secret: never loaded unless a query names it (select: false; see test/api/security/secret-columns.ts).
   @Column({ type: 'text', nullable: true, select: false })
   associationIbanEncrypted: string | null;
 

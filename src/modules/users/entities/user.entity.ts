@@ -26,7 +26,7 @@ export class UserEntity {
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.Invited })
   status: UserStatus;
 
-  // A secret: never loaded unless a query names it (select: false; see test/secret-columns.e2e-spec.ts).
+  // A secret: never loaded unless a query names it (select: false; see test/api/security/secret-columns.ts).
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;
 

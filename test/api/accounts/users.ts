@@ -1,0 +1,70 @@
+import { Role } from '../../../src/common/auth/role.enum';
+import { createUser, login, loggedIn } from '../../factories/users.factory';
+import { createTestApp, TestApp } from '../../utils/test-app';
+
+// Where the rules are tested: correcting a role and what keeps one, who may grant which role, disabling and enabling,
+// and two admins acting on each other at once, through the users service on the real database in
+// test/medium/user-accounts.medium-spec.ts. Here, over HTTP: the routes, who may call them, the validation of the
+// bodies, a refusal as problem+json, and an access token that stops working when its session ends.
+describe('users: changing a role, disabling and enabling', () => {
+  let t: TestApp;
+  let admin: Awaited<ReturnType<typeof loggedIn>>;
+  let coordinator: Awaited<ReturnType<typeof loggedIn>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await loggedIn(t.db, t.http, Role.Admin);
+    coordinator = await loggedIn(t.db, t.http, Role.Coordinator);
+  });
+  afterAll(() => t.close());
+
+  const changeRole = (token: string, id: string, role: string) =>
+    t.http.put(`/users/${id}/role`).set('authorization', `Bearer ${token}`).send({ role });
+
+  it('changes a role through PUT /users/{id}/role, and the account’s access token stops working at once', async () => {
+    const person = await createUser(t.db, Role.Orderer);
+    const token = await login(t.http, person);
+    const res = await changeRole(admin.token, person.id, Role.Coordinator).expect(200);
+    expect(res.body).toMatchObject({ id: person.id, role: 'coordinator' });
+    await t.http.get('/me').set('authorization', `Bearer ${token}`).expect(401);
+  });
+
+  it('answers a refused change as problem+json with its code', async () => {
+    const res = await changeRole(admin.token, admin.id, Role.Coordinator).expect(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.code).toBe('CANNOT_CHANGE_OWN_ROLE');
+  });
+
+  it('refuses a coordinator an account of their own rank with 403', async () => {
+    const other = await createUser(t.db, Role.Coordinator);
+    expect((await changeRole(coordinator.token, other.id, Role.Orderer).expect(403)).body.code).toBe(
+      'ROLE_NOT_GRANTABLE',
+    );
+  });
+
+  it('refuses an unknown role, naming the field', async () => {
+    const person = await createUser(t.db, Role.Orderer);
+    const res = await changeRole(admin.token, person.id, 'superuser').expect(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'role' })]);
+  });
+
+  it('disables and enables an account through its routes', async () => {
+    const person = await createUser(t.db, Role.Orderer);
+    const auth = { authorization: `Bearer ${admin.token}` };
+    expect((await t.http.post(`/users/${person.id}/disable`).set(auth).expect(200)).body.status).toBe('disabled');
+    expect((await t.http.post(`/users/${person.id}/enable`).set(auth).expect(200)).body.status).toBe('active');
+  });
+
+  it('invites an account and sends it a new invitation link through their routes', async () => {
+    const auth = { authorization: `Bearer ${admin.token}` };
+    const invited = (
+      await t.http
+        .post('/users')
+        .set(auth)
+        .send({ email: `invited-${admin.id}@example.test`, name: 'Kutsuttu', role: 'orderer' })
+        .expect(201)
+    ).body;
+    expect(invited.status).toBe('invited');
+    await t.http.post(`/users/${invited.id}/invitation`).set(auth).expect(204);
+  });
+});

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { Role } from '../../../src/common/auth/role.enum';
+import { createExpert } from '../../factories/experts.factory';
+import { createUnit } from '../../factories/organisations.factory';
+import { createUser, loggedIn, login } from '../../factories/users.factory';
+import { createTestApp, TestApp } from '../../utils/test-app';
+
+// The organisations' own rules behind some of these inputs (an active period that ends before it starts, a code
+// already taken, a project's owner) are test/medium/organisations.medium-spec's.
+describe('bad input is a clear 4xx that names the problem', () => {
+  let t: TestApp;
+  let admin: string;
+  let coordinator: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } });
+    admin = (await loggedIn(t.db, t.http, Role.Admin)).token;
+    coordinator = (await loggedIn(t.db, t.http, Role.Coordinator)).token;
+  });
+  afterAll(() => t.close());
+
+  const problemShape = {
+    type: 'about:blank',
+    title: expect.any(String),
+    status: expect.any(Number),
+    code: expect.any(String),
+    detail: expect.any(String),
+    correlationId: expect.any(String),
+  };
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await t.http
+      .post('/units')
+      .set('authorization', `Bearer ${admin}`)
+      .set('content-type', 'application/json')
+      .send('{"code": "4110",')
+      .expect(400);
+    expect(res.body).toMatchObject({ ...problemShape, code: 'MALFORMED_JSON' });
+    expect(res.headers['x-request-id']).toBe(res.body.correlationId);
+  });
+
+  it('names an unknown field', async () => {
+    const res = await t.http
+      .post('/units')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ code: 'U-1', nameFi: 'Yksikkö', nameSv: 'Enhet', activeFrom: '2026-01-01', colour: 'red' })
+      .expect(400);
+    expect(res.body).toMatchObject({ ...problemShape, code: 'VALIDATION_FAILED' });
+    expect(res.body.errors).toEqual([
+      { field: 'colour', code: 'unknownField', message: 'colour is not a known field' },
+    ]);
+  });
+
+  it('names fields of the wrong type or form', async () => {
+    const res = await t.http
+      .post('/units')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ code: 42, nameFi: '', nameSv: 'Enhet', activeFrom: '2026-02-30' })
+      .expect(400);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(new Set(fields)).toEqual(new Set(['code', 'nameFi', 'activeFrom']));
+  });
+
+  it('names a path id that is not a UUID', async () => {
+    const res = await t.http.get('/units/not-a-uuid').set('authorization', `Bearer ${admin}`).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'id', code: 'isUuid', message: 'must be a UUID' }]);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await t.http
+      .post('/units')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ code: 'U-2', nameFi: 'x'.repeat(5000), nameSv: 'Enhet', activeFrom: '2026-01-01' })
+      .expect(413);
+    expect(res.body).toMatchObject({ ...problemShape, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('answers an unknown route with 404 in the same format', async () => {
+    const res = await t.http.get('/no-such-thing').set('authorization', `Bearer ${admin}`).expect(404);
+    expect(res.body).toMatchObject({ ...problemShape, code: 'NOT_FOUND' });
+  });
+
+  describe('malformed input never reaches the code behind the route', () => {
+    let orderer: string;
+    let expert: string;
+    const fields = (res: { body: { errors?: Array<{ field: string; code: string }> } }) =>
+      (res.body.errors ?? []).map((e) => `${e.field}:${e.code}`);
+    const json = (req: ReturnType<TestApp['http']['post']>, text: string) =>
+      req.set('content-type', 'application/json').send(text);
+    const deep = (depth: number) => `{"email":${'['.repeat(depth)}${']'.repeat(depth)},"password":"x"}`;
+
+    beforeAll(async () => {
+      orderer = (await loggedIn(t.db, t.http, Role.Orderer)).token;
+      expert = await login(t.http, await createExpert(t.db));
+    });
+
+    it('refuses a deeply nested body on a public route with 400 BODY_TOO_DEEP before validating it', async () => {
+      const res = await json(t.http.post('/auth/login'), deep(2000)).expect(400);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'BODY_TOO_DEEP' });
+      expect(res.headers['x-request-id']).toBe(res.body.correlationId);
+      await json(t.http.post('/auth/login'), deep(40)).expect(400, /BODY_TOO_DEEP/);
+    });
+
+    it('refuses a NUL character in a text field, naming the field and writing nothing', async () => {
+      const code = `NUL-${randomUUID().slice(0, 8)}`;
+      const res = await t.http
+        .post('/units')
+        .set('authorization', `Bearer ${admin}`)
+        .send({ code, nameFi: 'Yksikkö\u0000', nameSv: 'Enhet', activeFrom: '2026-01-01' })
+        .expect(400);
+      expect(fields(res)).toEqual(['nameFi:controlCharacter']);
+      await expect(t.db.query('SELECT count(*)::int AS n FROM organisations WHERE code = $1', [code])).resolves.toEqual(
+        [{ n: 0 }],
+      );
+    });
+
+    it('refuses a control character in a query parameter and a path parameter', async () => {
+      const query = await t.http.get('/users?role=admin%00').set('authorization', `Bearer ${admin}`).expect(400);
+      expect(fields(query)).toEqual(['role:controlCharacter']);
+      const path = await t.http.get('/calendar/abc%00.ics').expect(400);
+      expect(fields(path)).toEqual(['token:controlCharacter']);
+    });
+
+    it('refuses a lone UTF-16 surrogate in an e-mail address, naming the field', async () => {
+      const res = await t.http
+        .post('/auth/login')
+        .send({ email: 'maija\ud800@example.test', password: 'x' })
+        .expect(400);
+      expect(fields(res)).toEqual(['email:illFormedUnicode']);
+    });
+
+    it('refuses null for optional fields whose column cannot hold it, naming the field', async () => {
+      const unit = await createUnit(t.db);
+      const patch = await t.http
+        .patch(`/units/${unit.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ nameFi: null, code: null })
+        .expect(400);
+      expect(fields(patch).sort()).toEqual(['code:isNotNull', 'nameFi:isNotNull']);
+      const user = await createUser(t.db, Role.Orderer);
+      const language = await t.http
+        .patch(`/users/${user.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ language: null })
+        .expect(400);
+      expect(fields(language)).toEqual(['language:isNotNull']);
+      const email = `applicant-${randomUUID()}@example.test`;
+      const apply = await t.http
+        .post('/experts/applications')
+        .send({ email, name: 'Maija', language: null })
+        .expect(400);
+      expect(fields(apply)).toEqual(['language:isNotNull']);
+      await expect(t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).resolves.toEqual([
+        { n: 0 },
+      ]);
+    });
+
+    it('still takes null where the API description allows it', async () => {
+      const unit = await createUnit(t.db, { activeUntil: '2030-12-31' });
+      const res = await t.http
+        .patch(`/units/${unit.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ activeUntil: null })
+        .expect(200);
+      expect(res.body.activeUntil).toBeNull();
+    });
+
+    it.each([['1e308'], ['12345678901234567890'], ['1000001']])(
+      'refuses the paging offset %s, naming it',
+      async (offset) => {
+        const res = await t.http.get(`/users?offset=${offset}`).set('authorization', `Bearer ${admin}`).expect(400);
+        expect(fields(res)).toEqual(['offset:max']);
+      },
+    );
+
+    it('refuses a tiny decimal such as 1e-7 in decimal fields, naming each', async () => {
+      const request = await json(
+        t.http.post('/booking-requests').set('authorization', `Bearer ${orderer}`),
+        `{"organisationId":"${randomUUID()}","taskType":"working_group","title":"T","startsAt":"2027-02-02T08:00:00Z","endsAt":"2027-02-02T10:00:00Z","remote":true,"languages":["fi"],"expertsNeeded":1,"preparationHours":1e-7}`,
+      ).expect(400);
+      expect(fields(request)).toEqual(['preparationHours:isNumber']);
+      const tax = await json(
+        t.http.put('/experts/me/payment-details').set('authorization', `Bearer ${expert}`),
+        '{"payee":"expert","taxPercent":1e-7,"taxCardYear":2026}',
+      ).expect(400);
+      expect(fields(tax)).toEqual(['taxPercent:isNumber']);
+      const claim = await json(
+        t.http.post('/claims').set('authorization', `Bearer ${expert}`),
+        `{"assignmentId":"${randomUUID()}","trips":[{"from":"Vaasa","to":"Mustasaari","km":1e-7,"date":"2026-10-20"}]}`,
+      ).expect(400);
+      expect(fields(claim).sort()).toEqual(['trips.0.km:isNumber', 'trips.0.km:min']);
+    });
+
+    it.each([[[]], ['Yhdistys ry'], [42]])(
+      'refuses payment to an association given as %p, naming it',
+      async (association) => {
+        const res = await t.http
+          .put('/experts/me/payment-details')
+          .set('authorization', `Bearer ${expert}`)
+          .send({ payee: 'association', association })
+          .expect(400);
+        expect(fields(res)).toContain('association:isObject');
+      },
+    );
+
+    it.each([
+      ['without an offset', '2027-02-02T08:00:00'],
+      ['as a date alone', '2027-02-02'],
+      ['with a space for T', '2027-02-02 08:00:00Z'],
+    ])('refuses a booking time %s, naming the field', async (_label, startsAt) => {
+      const res = await t.http
+        .post('/booking-requests')
+        .set('authorization', `Bearer ${orderer}`)
+        .send({
+          organisationId: randomUUID(),
+          taskType: 'working_group',
+          title: 'T',
+          startsAt,
+          endsAt: '2027-02-02T10:00:00Z',
+          remote: true,
+          languages: ['fi'],
+          expertsNeeded: 1,
+        })
+        .expect(400);
+      expect(fields(res)).toEqual(['startsAt:matches']);
+    });
+
+    it('refuses an offer deadline without an offset, naming it', async () => {
+      const res = await t.http
+        .post(`/booking-requests/${randomUUID()}/offers`)
+        .set('authorization', `Bearer ${coordinator}`)
+        .send({ expertIds: [randomUUID()], deadline: '2027-01-20T12:00:00' })
+        .expect(400);
+      expect(fields(res)).toEqual(['deadline:matches']);
+    });
+
+    it('refuses a PATCH whose body is null, changing nothing', async () => {
+      const before = (await t.http.get('/fee-settings').set('authorization', `Bearer ${coordinator}`).expect(200)).body;
+      const res = await json(
+        t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`),
+        'null',
+      ).expect(400);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'BODY_NOT_OBJECT' });
+      await json(
+        t.http.patch('/fee-settings').set('authorization', `Bearer ${coordinator}`),
+        '[{"claimTimeLimitDays":1}]',
+      ).expect(400, /BODY_NOT_OBJECT/);
+      await expect(
+        t.http
+          .get('/fee-settings')
+          .set('authorization', `Bearer ${coordinator}`)
+          .then((r) => r.body),
+      ).resolves.toEqual(before);
+    });
+  });
+
+  describe('membership path ids in upper case', () => {
+    it('adds the member once, answers 200, and a repeated PUT writes no second audit row', async () => {
+      const unit = await createUnit(t.db);
+      const member = await createUser(t.db, Role.Orderer);
+      const put = (unitId: string, userId: string) =>
+        t.http.put(`/organisations/${unitId}/members/${userId}`).set('authorization', `Bearer ${admin}`);
+      const res = await put(unit.id.toUpperCase(), member.id.toUpperCase()).expect(200);
+      expect(res.body).toMatchObject({ userId: member.id });
+      await put(unit.id, member.id).expect(200);
+      await put(unit.id.toUpperCase(), member.id).expect(200);
+      await expect(
+        t.db.query('SELECT count(*)::int AS n FROM organisation_members WHERE organisation_id = $1 AND user_id = $2', [
+          unit.id,
+          member.id,
+        ]),
+      ).resolves.toEqual([{ n: 1 }]);
+      await expect(
+        t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'membership.added' AND entity_id = $1`, [
+          unit.id,
+        ]),
+      ).resolves.toEqual([{ n: 1 }]);
+    });
+
+    it('reads and removes with upper-case ids too', async () => {
+      const unit = await createUnit(t.db);
+      const member = await createUser(t.db, Role.Orderer);
+      await t.http
+        .put(`/organisations/${unit.id}/members/${member.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .expect(200);
+      await t.http.get(`/units/${unit.id.toUpperCase()}`).set('authorization', `Bearer ${admin}`).expect(200);
+      await t.http
+        .delete(`/organisations/${unit.id.toUpperCase()}/members/${member.id.toUpperCase()}`)
+        .set('authorization', `Bearer ${admin}`)
+        .expect(204);
+    });
+  });
+
+  describe('errors of the HTTP router itself', () => {
+    it('answers a malformed percent-encoding in the path with problem+json and a correlation id', async () => {
+      const res = await t.http.get('/units/%E0%A4%A').set('authorization', `Bearer ${admin}`).expect(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'MALFORMED_PATH' });
+      expect(res.headers['x-request-id']).toBe(res.body.correlationId);
+    });
+
+    it('answers an over-long path parameter with 414 problem+json without echoing it', async () => {
+      const long = `x${'a'.repeat(499)}`;
+      const res = await t.http.get(`/units/${long}`).set('authorization', `Bearer ${admin}`).expect(414);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'PATH_PARAMETER_TOO_LONG' });
+      expect(res.headers['x-request-id']).toBe(res.body.correlationId);
+      expect(res.text).not.toContain(long.slice(0, 120));
+    });
+
+    it('does not echo the path of an unknown route', async () => {
+      const res = await t.http.get('/no-such-thing-at-all').set('authorization', `Bearer ${admin}`).expect(404);
+      expect(res.text).not.toContain('no-such-thing-at-all');
+    });
+  });
+});
