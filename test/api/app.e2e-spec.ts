@@ -13,5 +13,5 @@ import './app/openapi';
 import './app/routes-declared';
 import './app/web-app';
 
-// The CLI builds the app and runs it beside a live API, and the demo seed migrates a database of its own: long timeouts.
+// The CLI builds the app and runs beside a live API; the demo seed migrates a database of its own: long timeouts.
 jest.setTimeout(180_000);
