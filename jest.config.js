@@ -38,7 +38,7 @@ module.exports = {
       transformIgnorePatterns,
     },
     // The middle tier: services with their real repositories on the real PostgreSQL, no HTTP (test/medium/).
-    { ...e2e, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.medium-spec.ts'] },
+    { ...e2e, displayName: 'medium', testMatch: ['<rootDir>/test/*.medium-spec.ts'] },
     {
       ...e2e,
       displayName: 'e2e',

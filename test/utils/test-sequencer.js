@@ -31,10 +31,10 @@ const KNOWN_SECONDS = {
   'test/api/fees/fees.ts': 17,
   'test/api/app/cli.ts': 14,
   'test/api/booking/time-change.ts': 14,
-  'test/medium/availability-overlaps.medium-spec.ts': 12,
+  'test/medium/availability-overlaps.ts': 12,
   'test/api/app/api-client.ts': 12,
   'test/api/booking/booking.ts': 11,
-  'test/medium/booking-transitions.medium-spec.ts': 11,
+  'test/medium/booking-transitions.ts': 11,
   'test/api/fees/late-cancellation-claims.ts': 10,
   'test/api/accounts/auth.ts': 10,
 };

@@ -4,7 +4,7 @@ import { createTestApp, TestApp } from '../../utils/test-app';
 
 // Where the rules are tested: correcting a role and what keeps one, who may grant which role, disabling and enabling,
 // and two admins acting on each other at once, through the users service on the real database in
-// test/medium/user-accounts.medium-spec.ts. Here, over HTTP: the routes, who may call them, the validation of the
+// test/medium/user-accounts.ts. Here, over HTTP: the routes, who may call them, the validation of the
 // bodies, a refusal as problem+json, and an access token that stops working when its session ends.
 describe('users: changing a role, disabling and enabling', () => {
   let t: TestApp;

@@ -18,7 +18,7 @@ const NOW = '2026-10-01T07:00:00Z';
 // Where the rules are tested: a booking's transitions and refusals (submitting, offering, accepting, direct
 // booking, the 48-hour cancellation fee, withdrawal, completion, matching only while a request is open, the
 // 200 simultaneous acceptances) through the services on the real database in
-// test/medium/booking-transitions.medium-spec.ts. Here, over HTTP: the routes and their answers, who sees what,
+// test/medium/booking-transitions.ts. Here, over HTTP: the routes and their answers, who sees what,
 // validation of the bodies, the ranking of candidates, concurrency over HTTP, the delayed expiry job and the mails.
 describe('booking', () => {
   let t: TestApp;

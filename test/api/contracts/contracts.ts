@@ -42,7 +42,7 @@ async function textOf(pdf: Buffer): Promise<string> {
 
 // Where the rules are tested: the lifecycle's transitions and refusals (approve, sign, revise, terminate, expire,
 // one contract for a series, the database's guards of what was signed) through the services on the real database in
-// test/medium/contract-lifecycle.medium-spec.ts. Here, over HTTP with the PDF worker: the journey from acceptance to
+// test/medium/contract-lifecycle.ts. Here, over HTTP with the PDF worker: the journey from acceptance to
 // signature, rendering and serving the PDFs, the routes' answers (one example of each problem family), who sees
 // what, validation of the bodies, and what the cancellation of the work does to a contract.
 describe('contracts', () => {

@@ -12,8 +12,8 @@ const ABSENCES = '/experts/me/availability/absences';
 // Availability over HTTP: one happy path per route, the validation of bodies, path ids and query strings naming each
 // field, one problem+json example and the database's CHECK constraints. The rules (listing order, audit rows, only
 // one's own, a missing expert, the 24-hour range, daylight-saving time, the reasons, who is available and the SQL that
-// other features compose) are asserted through the service in test/medium/availability-rules.medium-spec.ts, the
-// overlaps in test/medium/availability-overlaps.medium-spec.ts; who may call which route is
+// other features compose) are asserted through the service in test/medium/availability-rules.ts, the
+// overlaps in test/medium/availability-overlaps.ts; who may call which route is
 // test/api/experts/availability-authorization.ts's.
 describe('availability over HTTP', () => {
   let t: TestApp;

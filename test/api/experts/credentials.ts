@@ -64,7 +64,7 @@ async function auditActions(t: TestApp, entityId: string): Promise<{ action: str
 
 // Over HTTP: the upload and download of the certificate, the validation of the form and the reason, the route's
 // refusals and the journey. The rules of the service (withdrawing, a single decision, its mail in the expert's
-// language, who sees which, the completion date) are test/medium/credentials.medium-spec's.
+// language, who sees which, the completion date) are test/medium/credentials.ts's.
 describe('training credentials', () => {
   let t: TestApp;
   let coordinator: TestUser & Bearer;

@@ -15,7 +15,7 @@ const IBAN_DIGITS = '21123456000007';
 // The experts' routes over HTTP: the application by mailed link, who sees what, the validation naming each field,
 // one problem+json example of a state refusal, the encrypted payment details with their audited reads, and the data
 // export and erasure. The rules of an expert's states (pausing, the pause reason, activation, one identity code per
-// account, the directory's filters) are asserted through the services in test/medium/expert-states.medium-spec.ts.
+// account, the directory's filters) are asserted through the services in test/medium/expert-states.ts.
 describe('experts', () => {
   let t: TestApp;
   let coordinator: string;

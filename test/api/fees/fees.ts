@@ -26,7 +26,7 @@ const AFTER_WORK = '2026-10-21T08:00:00Z';
 
 // Where the rules are tested: what may be claimed (status, time limit, one claim, minutes, kilometres, trip dates),
 // a claim's return and correction, the late-cancellation fee and the rate in force on the day of the work, through
-// the services on the real database in test/medium/fees-claims.medium-spec.ts. Here, over HTTP with the workers:
+// the services on the real database in test/medium/fees-claims.ts. Here, over HTTP with the workers:
 // the journey from claim to paid run and its files, receipts, validation of the bodies, who sees what, the fee runs,
 // settings and reports.
 describe('fees', () => {

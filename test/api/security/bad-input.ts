@@ -6,7 +6,7 @@ import { createUser, loggedIn, login } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 // The organisations' own rules behind some of these inputs (an active period that ends before it starts, a code
-// already taken, a project's owner) are test/medium/organisations.medium-spec's.
+// already taken, a project's owner) are test/medium/organisations.ts's.
 describe('bad input is a clear 4xx that names the problem', () => {
   let t: TestApp;
   let admin: string;

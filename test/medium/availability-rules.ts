@@ -83,7 +83,7 @@ const RANGES: { label: string; start: string; end: string; expected: Key[] }[] =
   },
 ];
 
-// The rules of availability other than overlaps (availability-overlaps.medium-spec.ts), through the service and
+// The rules of availability other than overlaps (availability-overlaps.ts), through the service and
 // the repository on the real database: keeping windows and absences with their audit rows, only one's own, the
 // range of a question, daylight-saving time in Europe/Helsinki, the reasons for not being available and who is
 // available (one set-based query, also composed into other queries). The routes, their roles and the validation of
