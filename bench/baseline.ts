@@ -2,10 +2,11 @@
 //   npx ts-node --transpile-only bench/baseline.ts [seconds per round=4] [connections=20] [rounds=2]
 // Two child processes on one database of the bench's own (BENCH_DATABASE_URL, dropped and created afresh): the
 // real API, and a raw `node:http` + `pg` server (below, `raw` mode) that verifies the same HS256 token, runs the
-// same session check and plain SQL for the same four pages, with a pool of the same size. This process seeds the
-// data and drives both over keep-alive HTTP with `connections` concurrent clients, the two servers taking turns
-// round by round on each route so that the machine's other work falls on both alike. Prints requests per second,
-// p50/p95 and the API/baseline ratio per route, and each server's resident memory (now and peak, from /proc).
+// same session check and plain SQL for the same four pages (its rows made answers by the API's own mapping
+// functions), with a pool of the same size. This process seeds the data and drives both over keep-alive HTTP with
+// `connections` concurrent clients, the two servers taking turns round by round on each route so that the machine's
+// other work falls on both alike. Prints requests per second, p50/p95 and the API/baseline ratio per route, and
+// each server's resident memory (now and peak, from /proc).
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { cpuSeconds, listening, spawnCompiledApi } from './lib/bench';
@@ -55,8 +56,8 @@ const ORDERS_SQL = `SELECT r.id, r.organisation_id AS "organisationId", r.cost_c
   FROM booking_requests r LEFT JOIN stored_files f ON f.id = r.material_file_id
  WHERE ${ORDERS_WHERE} ORDER BY r.starts_at, r.id LIMIT $2 OFFSET $3`;
 const ORDER_ASSIGNMENTS_SQL = `SELECT a.id, a.request_id AS "requestId", a.status, a.starts_at AS "startsAt", a.ends_at AS "endsAt",
-       a.expert_id AS "expertId", u.name, e.languages, CASE WHEN e.topics_consent_at IS NULL THEN '{}' ELSE e.topics END AS topics,
-       e.home_municipality AS municipality, a.cancelled_by_party AS "cancelledBy", a.cancel_reason AS "cancelReason",
+       a.expert_id AS "expertId", u.name, e.languages, e.topics, e.topics_consent_at AS "topicsConsentAt",
+       e.home_municipality AS "homeMunicipality", a.cancelled_by_party AS "cancelledBy", a.cancel_reason AS "cancelReason",
        a.fee_due AS "feeDue", a.completed_at AS "completedAt"
   FROM assignments a JOIN experts e ON e.user_id = a.expert_id JOIN users u ON u.id = a.expert_id
  WHERE a.request_id = ANY($1) ORDER BY a.created_at, a.id`;
@@ -71,6 +72,9 @@ async function raw(): Promise<void> {
   const { CANDIDATES_SQL, candidateParams } = await import('../src/modules/booking/matching/matching.repository');
   // The one pricing rule, shared rather than copied: the baseline prices each order as the API does.
   const { expectedFeeCents } = await import('../src/modules/fees/money/fee-estimate.rule');
+  // And the API's own answers: the baseline turns its rows into the same JSON with the same mapping functions.
+  const { toOfferResponse, toRequestResponse } = await import('../src/modules/booking/dto/booking.response');
+  const { Role } = await import('../src/common/auth/role.enum');
   const db = new Pool({ connectionString: DB_URL, max: Number(ENV.DATABASE_POOL_SIZE) });
   const key = createSecretKey(Buffer.from(JWT_SECRET));
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
@@ -111,23 +115,12 @@ async function raw(): Promise<void> {
         return send(
           res,
           200,
-          offers.rows.map(({ preparationMinutes, expertId, ...o }) => ({
-            id: o.id,
-            status: o.status,
-            deadline: o.deadline.toISOString(),
-            requestId: o.requestId,
-            taskType: o.taskType,
-            title: o.title,
-            description: o.description,
-            startsAt: o.startsAt.toISOString(),
-            endsAt: o.endsAt.toISOString(),
-            remote: o.remote,
-            municipality: o.municipality,
-            address: o.address,
-            preparationHours: preparationMinutes / 60,
-            expertId,
-            expectedFeeCents: expectedFeeCents({ ...o, preparationMinutes }, rates.rows),
-          })),
+          offers.rows.map(({ id, status, deadline, expertId, requestId, ...r }) =>
+            toOfferResponse(
+              { id, status, deadline, expertId, request: { id: requestId, ...r } },
+              expectedFeeCents(r, rates.rows),
+            ),
+          ),
         );
       }
       if (path === '/api/booking-requests') {
@@ -142,77 +135,22 @@ async function raw(): Promise<void> {
           db.query(RATES_SQL),
         ]);
         const changes = await db.query(TIME_CHANGES_SQL, [assignments.rows.map((a) => a.id)]);
-        const fees = rates.rows;
-        const iso = (d: Date | null) => d?.toISOString() ?? null;
-        const items = rows.rows.map(({ fileName, mediaType, sizeBytes, preparationMinutes, ...r }) => ({
-          id: r.id,
-          organisationId: r.organisationId,
-          costCentre: r.costCentre,
-          status: r.status,
-          taskType: r.taskType,
-          title: r.title,
-          description: r.description,
-          startsAt: iso(r.startsAt),
-          endsAt: iso(r.endsAt),
-          remote: r.remote,
-          municipality: r.municipality,
-          address: r.address,
-          goal: r.goal,
-          audience: r.audience,
-          expertRole: r.expertRole,
-          meetingPoint: r.meetingPoint,
-          remoteTool: r.remoteTool,
-          materialUrl: r.materialUrl,
-          materialFile: fileName ? { fileName, mediaType, sizeBytes } : null,
-          languages: r.languages,
-          topics: r.topics,
-          expertsNeeded: r.expertsNeeded,
-          preparationHours: preparationMinutes / 60,
-          feeEstimateCents: expectedFeeCents({ ...r, preparationMinutes }, fees),
-          cancelReason: r.cancelReason,
-          assignments: assignments.rows
-            .filter((a) => a.requestId === r.id)
-            .map((a) => {
-              const change = changes.rows.find((c) => c.assignmentId === a.id);
-              return {
-                id: a.id,
-                requestId: a.requestId,
-                status: a.status,
-                startsAt: iso(a.startsAt),
-                endsAt: iso(a.endsAt),
-                expert: {
-                  id: a.expertId,
-                  name: a.name,
-                  languages: a.languages,
-                  topics: a.topics,
-                  municipality: a.municipality,
-                },
-                cancelledBy: a.cancelledBy,
-                cancelReason: a.cancelledBy === 'expert' ? null : a.cancelReason,
-                feeDue: a.feeDue,
-                completedAt: iso(a.completedAt),
-                title: r.title,
-                taskType: r.taskType,
-                remote: r.remote,
-                municipality: r.municipality,
-                address: r.address,
-                preparationHours: preparationMinutes / 60,
-                timeChange: change
-                  ? {
-                      id: change.id,
-                      status: change.status,
-                      startsAt: iso(change.startsAt),
-                      endsAt: iso(change.endsAt),
-                      fromStartsAt: iso(change.fromStartsAt),
-                      fromEndsAt: iso(change.fromEndsAt),
-                      proposedAt: iso(change.proposedAt),
-                      answeredAt: iso(change.answeredAt),
-                    }
-                  : null,
-              };
-            }),
-          createdAt: iso(r.createdAt),
-        }));
+        const timeChanges = new Map(changes.rows.map((c) => [c.assignmentId, c]));
+        const items = rows.rows.map(({ fileName, mediaType, sizeBytes, ...r }) =>
+          toRequestResponse(
+            { ...r, materialFile: fileName ? { originalName: fileName, mediaType, sizeBytes } : null },
+            assignments.rows
+              .filter((a) => a.requestId === r.id)
+              .map(({ name, languages, topics, topicsConsentAt, homeMunicipality, cancelledBy, ...a }) => ({
+                ...a,
+                cancelledByParty: cancelledBy,
+                expert: { user: { name }, languages, topics, topicsConsentAt, homeMunicipality },
+              })),
+            Role.Orderer,
+            expectedFeeCents(r, rates.rows),
+            timeChanges,
+          ),
+        );
         return send(res, 200, { items, total: count.rows[0].n, limit, offset });
       }
       const candidates = /^\/api\/booking-requests\/([0-9a-f-]{36})\/candidates$/.exec(path);
