@@ -6,37 +6,38 @@ const Sequencer = require('@jest/test-sequencer').default;
 // The order in which the Jest workers take the specs: the longest first, so that no long spec starts last and
 // leaves the others idle at the end. Jest orders by the durations of an earlier run on this machine, kept in
 // its cache; without one (a fresh clone, as in CI) it orders by file size, which puts the browser specs, small files
-// taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec's endTime -
-// startTime in `npx jest --maxWorkers=2 --json` (4 December 2026, on the 2-core CI machine), rounded; specs under 10 s
-// are left out. `processes` (the specs that start and kill processes, one after another) has its time in a whole run
-// with three workers: it mostly waits, so it starts first and the other workers share the rest. Only the order depends
-// on these: a spec missing here runs after the listed ones by its size, a browser spec as if it took
-// BROWSER_SPEC_SECONDS.
+// taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec file's endTime -
+// startTime in a whole run, `CI=true npx jest --maxWorkers=3 --json` (4 December 2026, on the 2-core CI machine),
+// rounded; files under 10 s are left out. The API specs are a file per area (test/api/<area>.e2e-spec.ts) and the
+// middle tier one file. `processes` (the specs that start and kill processes, one after another) mostly waits, so it
+// starts first and the other workers share the rest. Only the order depends on these: a spec missing here runs after
+// the listed ones by its size, a browser spec as if it took BROWSER_SPEC_SECONDS.
 const KNOWN_SECONDS = {
-  'test/processes.e2e-spec.ts': 330,
-  'test/browser/public-pages.e2e-spec.ts': 137,
-  'test/browser/coordinator-four-eyes.e2e-spec.ts': 88,
-  'test/browser/expert-own-screens.e2e-spec.ts': 87,
-  'test/browser/expert-work.e2e-spec.ts': 78,
-  'test/browser/admin-organisations.e2e-spec.ts': 75,
-  'test/browser/orderer-journey.e2e-spec.ts': 72,
-  'test/browser/claims.e2e-spec.ts': 59,
-  'test/browser/admin-journey.e2e-spec.ts': 57,
-  'test/browser/coordinator-journey.e2e-spec.ts': 52,
-  'test/browser/expert-journey.e2e-spec.ts': 49,
-  'test/browser/time-change.e2e-spec.ts': 41,
-  'test/api/security/bad-input.property.ts': 38,
-  'test/browser/no-shows.e2e-spec.ts': 25,
-  'test/api/contracts/contracts.ts': 23,
-  'test/api/fees/fees.ts': 17,
-  'test/api/app/cli.ts': 14,
-  'test/api/booking/time-change.ts': 14,
-  'test/medium/availability-overlaps.ts': 12,
-  'test/api/app/api-client.ts': 12,
-  'test/api/booking/booking.ts': 11,
-  'test/medium/booking-transitions.ts': 11,
-  'test/api/fees/late-cancellation-claims.ts': 10,
-  'test/api/accounts/auth.ts': 10,
+  'test/processes.e2e-spec.ts': 398,
+  'test/api/security.e2e-spec.ts': 189,
+  'test/api/fees.e2e-spec.ts': 177,
+  'test/browser/public-pages.e2e-spec.ts': 155,
+  'test/browser/claims.e2e-spec.ts': 154,
+  'test/browser/orderer-journey.e2e-spec.ts': 144,
+  'test/browser/expert-journey.e2e-spec.ts': 143,
+  'test/api/accounts.e2e-spec.ts': 135,
+  'test/browser/coordinator-journey.e2e-spec.ts': 134,
+  'test/browser/admin-journey.e2e-spec.ts': 130,
+  'test/browser/time-change.e2e-spec.ts': 124,
+  'test/browser/expert-own-screens.e2e-spec.ts': 123,
+  'test/api/app.e2e-spec.ts': 116,
+  'test/api/booking.e2e-spec.ts': 108,
+  'test/browser/admin-organisations.e2e-spec.ts': 98,
+  'test/browser/no-shows.e2e-spec.ts': 95,
+  'test/browser/coordinator-four-eyes.e2e-spec.ts': 91,
+  'test/browser/expert-work.e2e-spec.ts': 89,
+  'test/medium.medium-spec.ts': 81,
+  'test/api/experts.e2e-spec.ts': 59,
+  'test/api/contracts.e2e-spec.ts': 38,
+  'src/common/pdf/pair-layout.spec.ts': 28,
+  'src/modules/contracts/document/contract-pdf.renderer.spec.ts': 19,
+  'src/modules/fees/fee-runs/export/statement-render.pool.spec.ts': 14,
+  'web/src/i18n/i18n.spec.ts': 10,
 };
 const BROWSER_SPEC_SECONDS = 60;
 
