@@ -28,15 +28,8 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-// A valid credential form: a peer-expert training from Vamia, completed on 28 May 2025.
-export const VALID_CREDENTIAL = {
-  type: TrainingType.Kokemusasiantuntija,
-  provider: 'Vamia',
-  completedOn: '2025-05-28',
-};
-
-// The answer for a credential just submitted with VALID_CREDENTIAL and the PDF `bytes` named `name`: pending.
-export function pendingCredentialJson(expertId: string, name: string, bytes: Buffer) {
+// The answer for a credential just submitted: Vamia's peer-expert training of 28 May 2025, the PDF `bytes`, pending.
+export function justSubmitted(expertId: string, name: string, bytes: Buffer) {
   return {
     id: expect.any(String),
     expertId,

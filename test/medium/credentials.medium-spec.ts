@@ -9,19 +9,12 @@ import { RejectCredentialDto } from '../../src/modules/credentials/dto/reject-cr
 import { CredentialStatus, TrainingType } from '../../src/modules/credentials/entities/training-credential.entity';
 import { ExpertStatus } from '../../src/modules/experts/entities/expert.entity';
 import { ExpertErrorCode } from '../../src/modules/experts/experts.errors';
-import {
-  createCredential,
-  pendingCredentialJson,
-  samplePdf,
-  samplePng,
-  sha256Hex,
-  VALID_CREDENTIAL,
-} from '../factories/credentials.factory';
+import { createCredential, justSubmitted, samplePdf, samplePng, sha256Hex } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createUser, TestUser } from '../factories/users.factory';
 import { body, contextOf, createMediumApp, MediumApp, problemOf, untilAStatementWaitsForALock } from './medium-app';
 
-const VALID = VALID_CREDENTIAL;
+const VALID = { type: TrainingType.Kokemusasiantuntija, provider: 'Vamia', completedOn: '2025-05-28' };
 
 // The rules of training credentials through the credentials service on the real database: submitting one for an
 // existing expert with a date not in the future, withdrawing one's own pending one with its file, a coordinator's
@@ -86,7 +79,7 @@ describe('training credentials (service and database)', () => {
       const maija = await applicant();
       const bytes = samplePdf();
       const created = await submit(maija, VALID, bytes, 'Koulutustodistus 2025.pdf');
-      expect(created).toEqual(pendingCredentialJson(maija.id, 'Koulutustodistus 2025.pdf', bytes));
+      expect(created).toEqual(justSubmitted(maija.id, 'Koulutustodistus 2025.pdf', bytes));
       expect(await rowsOf(maija.id)).toEqual({ files: 1, credentials: 1 });
       await expect(hasVerified(maija.id)).resolves.toBe(false);
       expect(await credentials.listOwn(contextOf(maija))).toEqual([created]);

@@ -3,15 +3,9 @@ import request from 'supertest';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { CredentialsRepository } from '../../../src/modules/credentials/credentials.repository';
+import { TrainingType } from '../../../src/modules/credentials/entities/training-credential.entity';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
-import {
-  createCredential,
-  pendingCredentialJson,
-  samplePdf,
-  samplePng,
-  sha256Hex,
-  VALID_CREDENTIAL,
-} from '../../factories/credentials.factory';
+import { createCredential, justSubmitted, samplePdf, samplePng, sha256Hex } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { CREDENTIAL_ROUTE_PREFIXES, documentedRoutes } from '../../utils/routes';
@@ -26,7 +20,7 @@ interface Attachment {
   contentType: string;
 }
 
-const VALID: Form = VALID_CREDENTIAL;
+const VALID: Form = { type: TrainingType.Kokemusasiantuntija, provider: 'Vamia', completedOn: '2025-05-28' };
 const pdf = (filename = 'todistus.pdf'): Attachment => ({
   bytes: samplePdf(),
   filename,
@@ -85,7 +79,7 @@ describe('training credentials', () => {
     const maija = await expert(t, Language.Fi);
     const file = pdf('Koulutustodistus 2025.pdf');
     const created = await upload(t, maija, VALID, file).expect(201);
-    expect(created.body).toEqual(pendingCredentialJson(maija.id, 'Koulutustodistus 2025.pdf', file.bytes));
+    expect(created.body).toEqual(justSubmitted(maija.id, 'Koulutustodistus 2025.pdf', file.bytes));
     const id = created.body.id as string;
     const credentials = t.app.get(CredentialsRepository);
     await expect(credentials.hasVerifiedCredential(maija.id)).resolves.toBe(false);
