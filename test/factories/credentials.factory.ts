@@ -28,6 +28,23 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+// The answer for a credential just submitted: Vamia's peer-expert training of 28 May 2025, the PDF `bytes`, pending.
+export function justSubmitted(expertId: string, name: string, bytes: Buffer) {
+  return {
+    id: expect.any(String),
+    expertId,
+    type: 'kokemusasiantuntija',
+    provider: 'Vamia',
+    completedOn: '2025-05-28',
+    status: 'pending',
+    rejectionReason: null,
+    decidedBy: null,
+    decidedAt: null,
+    createdAt: expect.any(String),
+    file: { name, mediaType: 'application/pdf', size: bytes.length, sha256: sha256Hex(bytes) },
+  };
+}
+
 export interface CredentialOverrides {
   type?: TrainingType;
   provider?: string;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { MembershipEntity } from '../../src/modules/organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../../src/modules/organisations/entities/organisation.entity';
 import { Role } from '../../src/common/auth/role.enum';
-import { createUser, TestUser } from './users.factory';
+import { createUser, login, TestUser } from './users.factory';
 
 export async function createUnit(
   db: DataSource,
@@ -35,4 +36,15 @@ export async function createOrdererOfUnit(
   const unitId = (await createUnit(db, unit)).id;
   await addMember(db, unitId, orderer.id);
   return { orderer, unitId };
+}
+
+// The same orderer and unit, with the orderer signed in through the API (their access token in `token`).
+export async function signedInOrdererOfUnit(
+  db: DataSource,
+  http: TestAgent,
+  unit: Partial<OrganisationEntity> = {},
+  user: Parameters<typeof createUser>[2] = {},
+): Promise<{ orderer: TestUser & { token: string }; unitId: string }> {
+  const { orderer, unitId } = await createOrdererOfUnit(db, unit, user);
+  return { orderer: { ...orderer, token: await login(http, orderer) }, unitId };
 }

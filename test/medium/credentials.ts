@@ -9,7 +9,7 @@ import { RejectCredentialDto } from '../../src/modules/credentials/dto/reject-cr
 import { CredentialStatus, TrainingType } from '../../src/modules/credentials/entities/training-credential.entity';
 import { ExpertStatus } from '../../src/modules/experts/entities/expert.entity';
 import { ExpertErrorCode } from '../../src/modules/experts/experts.errors';
-import { createCredential, samplePdf, samplePng, sha256Hex } from '../factories/credentials.factory';
+import { createCredential, justSubmitted, samplePdf, samplePng, sha256Hex } from '../factories/credentials.factory';
 import { createExpert } from '../factories/experts.factory';
 import { createUser, TestUser } from '../factories/users.factory';
 import { body, contextOf, createMediumApp, MediumApp, problemOf, untilAStatementWaitsForALock } from './medium-app';
@@ -79,24 +79,7 @@ describe('training credentials (service and database)', () => {
       const maija = await applicant();
       const bytes = samplePdf();
       const created = await submit(maija, VALID, bytes, 'Koulutustodistus 2025.pdf');
-      expect(created).toEqual({
-        id: expect.any(String),
-        expertId: maija.id,
-        type: 'kokemusasiantuntija',
-        provider: 'Vamia',
-        completedOn: '2025-05-28',
-        status: 'pending',
-        rejectionReason: null,
-        decidedBy: null,
-        decidedAt: null,
-        createdAt: expect.any(String),
-        file: {
-          name: 'Koulutustodistus 2025.pdf',
-          mediaType: 'application/pdf',
-          size: bytes.length,
-          sha256: sha256Hex(bytes),
-        },
-      });
+      expect(created).toEqual(justSubmitted(maija.id, 'Koulutustodistus 2025.pdf', bytes));
       expect(await rowsOf(maija.id)).toEqual({ files: 1, credentials: 1 });
       await expect(hasVerified(maija.id)).resolves.toBe(false);
       expect(await credentials.listOwn(contextOf(maija))).toEqual([created]);

@@ -6,7 +6,7 @@ import { addAbsence } from '../../factories/availability.factory';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { requestBody } from '../../factories/booking.factory';
 import { createExpert } from '../../factories/experts.factory';
-import { addMember, createUnit } from '../../factories/organisations.factory';
+import { addMember, createUnit, signedInOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { queriesOf } from '../../utils/query-count';
 import { createTestApp, TestApp } from '../../utils/test-app';
@@ -31,11 +31,8 @@ describe('booking', () => {
     t = await createTestApp();
     t.clock.set(NOW);
     coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
-    const o = await createUser(t.db, Role.Orderer);
-    orderer = { ...o, token: await login(t.http, o) };
-    unitId = (await createUnit(t.db)).id;
+    ({ orderer, unitId } = await signedInOrdererOfUnit(t.db, t.http));
     otherUnitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, o.id);
   });
   afterAll(() => t.close());
 

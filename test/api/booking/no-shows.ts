@@ -3,6 +3,7 @@ import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
+import { asUser } from '../../utils/as-user';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Dec 2026 10:00 local time.
@@ -24,10 +25,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
   });
   afterAll(() => t.close());
 
-  const as = (who: string) => ({
-    get: (path: string) => t.http.get(path).set('authorization', `Bearer ${who}`),
-    post: (path: string) => t.http.post(path).set('authorization', `Bearer ${who}`),
-  });
+  const as = asUser(() => t.http);
   const work = (expertId: string, startsAt: string, status: 'not_held' | 'completed', title = 'Asiakasraati') =>
     createFinishedAssignment(t.db, expertId, {
       organisationId: unitId,

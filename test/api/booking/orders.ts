@@ -2,7 +2,7 @@ import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { samplePdf, samplePng } from '../../factories/credentials.factory';
-import { addMember, createUnit } from '../../factories/organisations.factory';
+import { addMember, createUnit, signedInOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { createTestApp, TestApp } from '../../utils/test-app';
@@ -21,12 +21,9 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
     t = await createTestApp();
     t.clock.set(NOW);
     coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
-    const o = await createUser(t.db, Role.Orderer);
-    orderer = { ...o, token: await login(t.http, o) };
-    unitId = (await createUnit(t.db)).id;
+    ({ orderer, unitId } = await signedInOrdererOfUnit(t.db, t.http));
     projectId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, o.id);
-    await addMember(t.db, projectId, o.id);
+    await addMember(t.db, projectId, orderer.id);
   });
   afterAll(() => t.close());
 

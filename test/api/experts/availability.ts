@@ -186,42 +186,31 @@ describe('availability over HTTP', () => {
     });
 
     it('has CHECK constraints in the database for an end before its start', async () => {
-      const insert = (sql: string) => t.db.query(sql, [e.id]);
-      await expect(
-        insert(
-          `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from) VALUES ($1, 1, 720, 540, '2026-01-01')`,
-        ),
-      ).rejects.toMatchObject({
-        driverError: { code: PgCode.CheckViolation, constraint: 'availability_weekly_times' },
-      });
-      await expect(
-        insert(
-          `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from, valid_until) VALUES ($1, 1, 540, 720, '2026-01-02', '2026-01-01')`,
-        ),
-      ).rejects.toMatchObject({
-        driverError: { code: PgCode.CheckViolation, constraint: 'availability_weekly_validity' },
-      });
-      await expect(
-        insert(
-          `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from) VALUES ($1, 8, 540, 720, '2026-01-01')`,
-        ),
-      ).rejects.toMatchObject({
-        driverError: { code: PgCode.CheckViolation, constraint: 'availability_weekly_weekday' },
-      });
-      await expect(
-        insert(
-          `INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-01', 540, 1441)`,
-        ),
-      ).rejects.toMatchObject({
-        driverError: { code: PgCode.CheckViolation, constraint: 'availability_one_off_times' },
-      });
-      await expect(
-        insert(
-          `INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-02', '2026-01-01')`,
-        ),
-      ).rejects.toMatchObject({
-        driverError: { code: PgCode.CheckViolation, constraint: 'availability_absences_period' },
-      });
+      // The row `sql` inserts (for the expert e) is refused by the CHECK constraint `constraint`.
+      const refusedBy = (constraint: string, sql: string) =>
+        expect(t.db.query(sql, [e.id])).rejects.toMatchObject({
+          driverError: { code: PgCode.CheckViolation, constraint },
+        });
+      await refusedBy(
+        'availability_weekly_times',
+        `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from) VALUES ($1, 1, 720, 540, '2026-01-01')`,
+      );
+      await refusedBy(
+        'availability_weekly_validity',
+        `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from, valid_until) VALUES ($1, 1, 540, 720, '2026-01-02', '2026-01-01')`,
+      );
+      await refusedBy(
+        'availability_weekly_weekday',
+        `INSERT INTO availability_weekly_windows (expert_id, weekday, start_minute, end_minute, valid_from) VALUES ($1, 8, 540, 720, '2026-01-01')`,
+      );
+      await refusedBy(
+        'availability_one_off_times',
+        `INSERT INTO availability_one_off_windows (expert_id, day, start_minute, end_minute) VALUES ($1, '2026-01-01', 540, 1441)`,
+      );
+      await refusedBy(
+        'availability_absences_period',
+        `INSERT INTO availability_absences (expert_id, first_day, last_day) VALUES ($1, '2026-01-02', '2026-01-01')`,
+      );
     });
   });
 

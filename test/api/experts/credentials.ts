@@ -5,7 +5,7 @@ import { Language } from '../../../src/common/i18n/language';
 import { CredentialsRepository } from '../../../src/modules/credentials/credentials.repository';
 import { TrainingType } from '../../../src/modules/credentials/entities/training-credential.entity';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
-import { createCredential, samplePdf, samplePng, sha256Hex } from '../../factories/credentials.factory';
+import { createCredential, justSubmitted, samplePdf, samplePng, sha256Hex } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { CREDENTIAL_ROUTE_PREFIXES, documentedRoutes } from '../../utils/routes';
@@ -79,24 +79,7 @@ describe('training credentials', () => {
     const maija = await expert(t, Language.Fi);
     const file = pdf('Koulutustodistus 2025.pdf');
     const created = await upload(t, maija, VALID, file).expect(201);
-    expect(created.body).toEqual({
-      id: expect.any(String),
-      expertId: maija.id,
-      type: 'kokemusasiantuntija',
-      provider: 'Vamia',
-      completedOn: '2025-05-28',
-      status: 'pending',
-      rejectionReason: null,
-      decidedBy: null,
-      decidedAt: null,
-      createdAt: expect.any(String),
-      file: {
-        name: 'Koulutustodistus 2025.pdf',
-        mediaType: 'application/pdf',
-        size: file.bytes.length,
-        sha256: sha256Hex(file.bytes),
-      },
-    });
+    expect(created.body).toEqual(justSubmitted(maija.id, 'Koulutustodistus 2025.pdf', file.bytes));
     const id = created.body.id as string;
     const credentials = t.app.get(CredentialsRepository);
     await expect(credentials.hasVerifiedCredential(maija.id)).resolves.toBe(false);

@@ -4,7 +4,8 @@ import { api, call } from '../../api/client';
 import { useAnnounce } from '../../components/announcer';
 import { fieldBinder, Form, TextAreaField, TextField, checkRequired, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { ExternalLink, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Section } from '../../components/section';
+import { ExternalLink, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 
@@ -54,32 +55,20 @@ export function AccessibilityPage() {
     <div className="statement content-narrow">
       <Page title={t('accessibility.title')}>
         <Paragraph mb="l">{t('accessibility.intro')}</Paragraph>
-        <section aria-labelledby="a11y-status">
-          <Heading variant="h2" id="a11y-status" mb="s">
-            {t('accessibility.statusHeading')}
-          </Heading>
+        <Section headingId="a11y-status" heading={t('accessibility.statusHeading')}>
           <Paragraph>{t('accessibility.status')}</Paragraph>
-        </section>
-        <section aria-labelledby="a11y-gaps">
-          <Heading variant="h2" id="a11y-gaps" mb="s">
-            {t('accessibility.gapsHeading')}
-          </Heading>
+        </Section>
+        <Section headingId="a11y-gaps" heading={t('accessibility.gapsHeading')}>
           <ul>
             <li>{t('accessibility.gapBuilding')}</li>
             <li>{t('accessibility.gapPdf')}</li>
             <li>{t('accessibility.gapLanguage')}</li>
           </ul>
-        </section>
-        <section aria-labelledby="a11y-assessment">
-          <Heading variant="h2" id="a11y-assessment" mb="s">
-            {t('accessibility.assessmentHeading')}
-          </Heading>
+        </Section>
+        <Section headingId="a11y-assessment" heading={t('accessibility.assessmentHeading')}>
           <Paragraph>{t('accessibility.assessment', { date: formatDate(language, PREPARED_ON) })}</Paragraph>
-        </section>
-        <section aria-labelledby="a11y-feedback">
-          <Heading variant="h2" id="a11y-feedback" mb="s">
-            {t('accessibility.feedbackHeading')}
-          </Heading>
+        </Section>
+        <Section headingId="a11y-feedback" heading={t('accessibility.feedbackHeading')}>
           <Paragraph mb="m">{t('accessibility.feedbackIntro')}</Paragraph>
           {done ? (
             <InlineAlert status="neutral">{t('accessibility.sent')}</InlineAlert>
@@ -91,11 +80,8 @@ export function AccessibilityPage() {
               <TextField {...bind('email')} optional type="email" autoComplete="email" />
             </Form>
           )}
-        </section>
-        <section aria-labelledby="a11y-enforcement">
-          <Heading variant="h2" id="a11y-enforcement" mb="s">
-            {t('accessibility.enforcementHeading')}
-          </Heading>
+        </Section>
+        <Section headingId="a11y-enforcement" heading={t('accessibility.enforcementHeading')}>
           <Paragraph mb="s">{t('accessibility.enforcement')}</Paragraph>
           <Paragraph>{t('accessibility.enforcementContact')}</Paragraph>
           <Paragraph>
@@ -105,7 +91,7 @@ export function AccessibilityPage() {
           </Paragraph>
           <Paragraph>{t('accessibility.enforcementEmail')}</Paragraph>
           <Paragraph>{t('accessibility.enforcementPhone')}</Paragraph>
-        </section>
+        </Section>
       </Page>
     </div>
   );
