@@ -52,6 +52,24 @@ if (typeof afterEach === 'function') {
 const ORIGIN_STORAGE = 'cookies,local_storage,session_storage,indexeddb,cache_storage,service_workers,file_systems';
 const TIMEOUT = 15_000;
 
+// The browser specs are grouped a file per person (test/browser/<person>.e2e-spec.ts importing the specs in
+// test/browser/<person>/), and the specs of a file share one app, one Chromium and its profiles: the first spec that
+// asks starts them, and they close after the file's last test. A start of its own cost each spec about 8 s of CPU
+// on CI's two cores (Jest loading the app's modules, the app's boot, Chromium's launch). What one spec leaves in the
+// database the next one may see, as it always was for the specs that a Jest worker runs one after another.
+let shared: Promise<WebApp> | undefined;
+export function sharedWebApp(): Promise<WebApp> {
+  shared ??= startWebApp();
+  return shared;
+}
+if (typeof afterAll === 'function') {
+  afterAll(async () => {
+    const started = shared;
+    shared = undefined;
+    await (await started?.catch(() => undefined))?.close();
+  });
+}
+
 export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp> {
   // The API serves web/dist only if it exists when the app starts: built first, if its sources changed.
   ensureWebBuild({ quiet: true });
@@ -64,6 +82,8 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
   const profiles: Profile[] = [];
   const pool = {
     async endTest() {
+      // The API's clock too: a test that moved it never moves the next one's.
+      t.clock.reset();
       for (const profile of profiles.filter((p) => p.lent)) {
         profile.lent = false;
         // A profile that a test had for itself is not lent again.

@@ -11,7 +11,7 @@ import {
   expectPage,
   mailedLink,
   signIn,
-  startWebApp,
+  sharedWebApp,
   WebApp,
 } from './browser';
 import { signInLabels } from './texts';
@@ -22,9 +22,8 @@ describe('the public pages and the shell in the browser', () => {
   let web: WebApp;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
   }, 120_000);
-  afterAll(() => web?.close());
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
@@ -148,10 +147,9 @@ describe('the account pages, the application and the accessibility statement in 
   let admin: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     admin = await login(web.t.http, await createUser(web.t.db, Role.Admin));
   }, 120_000);
-  afterAll(() => web?.close());
 
   it('switches the language on every page before sign-in and keeps the choice in this browser', async () => {
     const page = await web.newPage('fi');

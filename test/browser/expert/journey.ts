@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Role } from '../../src/common/auth/role.enum';
-import { samplePng } from '../factories/credentials.factory';
-import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
-import { setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { loggedIn, login, TestUser } from '../factories/users.factory';
-import { until } from '../utils/documents';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectPage, mailedLink, orderAndOffer, startWebApp, WebApp } from './browser';
-import { viaMenuAnyWidth } from './menu';
-import { ordererOfUnit } from './parties';
-import { DAY, fill, helsinkiDate } from './texts';
-import { asUser } from '../utils/as-user';
+import { Role } from '../../../src/common/auth/role.enum';
+import { samplePng } from '../../factories/credentials.factory';
+import { giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
+import { setPaymentDetails, settleOpenFeeRuns } from '../../factories/fees.factory';
+import { loggedIn, login, TestUser } from '../../factories/users.factory';
+import { until } from '../../utils/documents';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectPage, mailedLink, orderAndOffer, sharedWebApp, WebApp } from '../browser';
+import { viaMenuAnyWidth } from '../menu';
+import { ordererOfUnit } from '../parties';
+import { DAY, fill, helsinkiDate } from '../texts';
+import { asUser } from '../../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -29,15 +29,12 @@ describe('an expert’s whole journey in the browser', () => {
   let dayOffset = 3;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     await settleOpenFeeRuns(web.t.db);
     coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
     ({ orderer, unitId } = await ordererOfUnit(web.t));
   }, 120_000);
-  afterAll(() => {
-    web?.t.clock.reset();
-    return web?.close();
-  });
+  afterAll(() => web?.t.clock.reset());
 
   const as = asUser(() => web.t.http);
 

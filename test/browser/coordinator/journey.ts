@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { ExpertStatus } from '../../src/modules/experts/entities/expert.entity';
-import { addWeeklyWindow } from '../factories/availability.factory';
-import { createBookableExpert } from '../factories/bookable.factory';
-import { giveDateOfBirth } from '../factories/contracts.factory';
-import { createCredential } from '../factories/credentials.factory';
-import { createExpert } from '../factories/experts.factory';
-import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
-import { ordererOfUnit } from './parties';
-import { asUser } from '../utils/as-user';
-import { DAY, fill, signInLabels } from './texts';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
+import { addWeeklyWindow } from '../../factories/availability.factory';
+import { createBookableExpert } from '../../factories/bookable.factory';
+import { giveDateOfBirth } from '../../factories/contracts.factory';
+import { createCredential } from '../../factories/credentials.factory';
+import { createExpert } from '../../factories/experts.factory';
+import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
+import { createUser, login, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { ordererOfUnit } from '../parties';
+import { asUser } from '../../utils/as-user';
+import { DAY, fill, signInLabels } from '../texts';
 
 const TEXTS = { fi, sv };
 // The coordinator's data tables scroll inside their own box on a narrow screen; the page itself never does.
@@ -32,10 +32,9 @@ describe('the coordinator’s working day in the browser', () => {
   let orderer: TestUser & { token: string };
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     ({ orderer, unitId } = await ordererOfUnit(web.t));
   }, 120_000);
-  afterAll(() => web?.close());
 
   const as = asUser(() => web.t.http);
 

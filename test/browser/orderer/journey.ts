@@ -1,14 +1,22 @@
-import { Role } from '../../src/common/auth/role.enum';
-import { createBookableExpert } from '../factories/bookable.factory';
-import { addMember, createUnit } from '../factories/organisations.factory';
-import { createUser, login } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { daytimeWithin48h, expectAccessible, expectPage, orderAndOffer, signIn, startWebApp, WebApp } from './browser';
-import { viaMenuAnyWidth } from './menu';
-import { orderParties } from './parties';
-import { asUser } from '../utils/as-user';
-import { DAY, fill, helsinkiDate, signInLabels } from './texts';
+import { Role } from '../../../src/common/auth/role.enum';
+import { createBookableExpert } from '../../factories/bookable.factory';
+import { addMember, createUnit } from '../../factories/organisations.factory';
+import { createUser, login } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import {
+  daytimeWithin48h,
+  expectAccessible,
+  expectPage,
+  orderAndOffer,
+  signIn,
+  sharedWebApp,
+  WebApp,
+} from '../browser';
+import { viaMenuAnyWidth } from '../menu';
+import { orderParties } from '../parties';
+import { asUser } from '../../utils/as-user';
+import { DAY, fill, helsinkiDate, signInLabels } from '../texts';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -22,13 +30,10 @@ describe('an orderer’s journey in the browser', () => {
   let dayOffset = 4;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
   }, 120_000);
-  afterAll(() => {
-    web?.t.clock.reset();
-    return web?.close();
-  });
+  afterAll(() => web?.t.clock.reset());
 
   const as = asUser(() => web.t.http);
 

@@ -1,17 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { ExpertStatus } from '../../src/modules/experts/entities/expert.entity';
-import { TOPICS_CONSENT_TEXT } from '../../src/modules/experts/topics-consent';
-import { createCredential, samplePng } from '../factories/credentials.factory';
-import { createExpert } from '../factories/experts.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
-import { viaMenu } from './menu';
-import { helsinkiDateIn, signInLabels } from './texts';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
+import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent';
+import { createCredential, samplePng } from '../../factories/credentials.factory';
+import { createExpert } from '../../factories/experts.factory';
+import { createUser, login, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { viaMenu } from '../menu';
+import { helsinkiDateIn, signInLabels } from '../texts';
 
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
 // expert uses them on a phone, in Finnish and in Swedish, against the real API.
@@ -34,10 +34,9 @@ describe('the expert’s own screens in the browser', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
   }, 120_000);
-  afterAll(() => web?.close());
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];

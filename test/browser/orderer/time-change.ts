@@ -1,21 +1,21 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { createUser, login } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
+import { Role } from '../../../src/common/auth/role.enum';
+import { createUser, login } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
   expectPage,
   orderAndOffer,
   signIn,
-  startWebApp,
+  sharedWebApp,
   WebApp,
-} from './browser';
-import { orderParties } from './parties';
-import { DAY, fill, helsinkiDate, signInLabels } from './texts';
+} from '../browser';
+import { orderParties } from '../parties';
+import { DAY, fill, helsinkiDate, signInLabels } from '../texts';
 
 const TEXTS = { fi, sv };
 // With SCREENSHOT_DIR set, the new screens are also pictured at 1280 and 360 px.
@@ -29,11 +29,10 @@ describe('a change of time in the browser', () => {
   let dayOffset = 6;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
     if (dir) mkdirSync(dir, { recursive: true });
   }, 120_000);
-  afterAll(() => web?.close());
 
   async function shoot(page: Page, name: string): Promise<void> {
     if (!dir) return;

@@ -1,23 +1,23 @@
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { samplePng } from '../factories/credentials.factory';
-import { createExpert } from '../factories/experts.factory';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { samplePng } from '../../factories/credentials.factory';
+import { createExpert } from '../../factories/experts.factory';
 import {
   createClaim,
   createFinishedAssignment,
   setPaymentDetails,
   settleOpenFeeRuns,
   WorkOverrides,
-} from '../factories/fees.factory';
-import { createOrdererOfUnit } from '../factories/organisations.factory';
-import { loggedIn, login, TestUser } from '../factories/users.factory';
-import { until } from '../utils/documents';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, startWebApp, WebApp } from './browser';
-import { signInLabels } from './texts';
-import { asUser } from '../utils/as-user';
+} from '../../factories/fees.factory';
+import { createOrdererOfUnit } from '../../factories/organisations.factory';
+import { loggedIn, login, TestUser } from '../../factories/users.factory';
+import { until } from '../../utils/documents';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { signInLabels } from '../texts';
+import { asUser } from '../../utils/as-user';
 
 const TEXTS = { fi, sv };
 const fill = (text: string, values: Record<string, string>) =>
@@ -36,12 +36,11 @@ describe('the expert’s claims and paid fees in the browser', () => {
   let unitId: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     await settleOpenFeeRuns(web.t.db);
     coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator);
     ({ orderer, unitId } = await createOrdererOfUnit(web.t.db));
   }, 120_000);
-  afterAll(() => web?.close());
 
   const as = asUser(() => web.t.http);
 

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { createExpert } from '../factories/experts.factory';
-import { createFinishedAssignment } from '../factories/fees.factory';
-import { createUser, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
-import { ordererOfUnit } from './parties';
-import { fill, signInLabels } from './texts';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { createExpert } from '../../factories/experts.factory';
+import { createFinishedAssignment } from '../../factories/fees.factory';
+import { createUser, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { ordererOfUnit } from '../parties';
+import { fill, signInLabels } from '../texts';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -28,7 +28,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
   let orderer: TestUser & { token: string };
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     const code = `NS${randomUUID().slice(0, 6)}`;
     ({ orderer, unitId } = await ordererOfUnit(web.t, {
       code,
@@ -37,7 +37,6 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
     }));
     if (shots) mkdirSync(shots, { recursive: true });
   }, 120_000);
-  afterAll(() => web?.close());
 
   async function shoot(page: Page, name: string, language: string): Promise<void> {
     if (!shots) return;

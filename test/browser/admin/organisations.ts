@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { createUnit } from '../factories/organisations.factory';
-import { createUser, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, startWebApp, WebApp } from './browser';
-import { viaMenu } from './menu';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { createUnit } from '../../factories/organisations.factory';
+import { createUser, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { viaMenu } from '../menu';
 
 jest.setTimeout(240_000);
 
@@ -28,14 +28,13 @@ describe('the admin’s units, projects and people in the browser', () => {
   let unitCode: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     if (dir) mkdirSync(dir, { recursive: true });
     const suffix = randomUUID().slice(0, 4);
     unitName = { fi: `Aikuissosiaalityö ${suffix}`, sv: `Socialt arbete för vuxna ${suffix}` };
     unitCode = `4120-${suffix}`;
     await createUnit(web.t.db, { nameFi: unitName.fi, nameSv: unitName.sv, code: unitCode });
   }, 180_000);
-  afterAll(() => web?.close());
 
   async function signedInAdmin(text: Texts, language: 'fi' | 'sv', width = 1280): Promise<Page> {
     const admin = await createUser(web.t.db, Role.Admin, {

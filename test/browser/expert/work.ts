@@ -1,25 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { createBookableExpert } from '../factories/bookable.factory';
-import { giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
-import { loggedIn, login, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { createBookableExpert } from '../../factories/bookable.factory';
+import { giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
+import { loggedIn, login, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
   expectPage,
   orderAndOffer,
   signIn,
-  startWebApp,
+  sharedWebApp,
   WebApp,
-} from './browser';
-import { ordererOfUnit } from './parties';
-import { DAY, signInLabels } from './texts';
-import { asUser } from '../utils/as-user';
+} from '../browser';
+import { ordererOfUnit } from '../parties';
+import { DAY, signInLabels } from '../texts';
+import { asUser } from '../../utils/as-user';
 
 const TEXTS = { fi, sv };
 type Texts = typeof fi;
@@ -36,12 +36,11 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   let day = 10;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
     ({ orderer, unitId } = await ordererOfUnit(web.t));
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
-  afterAll(() => web?.close());
 
   const as = asUser(() => web.t.http);
 

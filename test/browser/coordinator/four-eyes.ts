@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Locator, Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { Language } from '../../src/common/i18n/language';
-import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../factories/contracts.factory';
-import { createExpert } from '../factories/experts.factory';
-import { createClaim, createFinishedAssignment } from '../factories/fees.factory';
-import { createOrdererOfUnit } from '../factories/organisations.factory';
-import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../factories/users.factory';
-import { asUser } from '../utils/as-user';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, startWebApp, WebApp } from './browser';
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
+import { createExpert } from '../../factories/experts.factory';
+import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
+import { createOrdererOfUnit } from '../../factories/organisations.factory';
+import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
+import { asUser } from '../../utils/as-user';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
 
 const TEXTS = { fi, sv };
 const DAY = 24 * 3_600_000;
@@ -32,7 +32,7 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
   let settingsToken: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     const ofUnit = await createOrdererOfUnit(web.t.db);
     ordererId = ofUnit.orderer.id;
     unitId = ofUnit.unitId;
@@ -40,7 +40,6 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
   }, 120_000);
   afterAll(async () => {
     await as(settingsToken).patch('/fee-settings', { claimFourEyesAboveCents: null });
-    await web?.close();
   });
 
   const as = asUser(() => web.t.http);

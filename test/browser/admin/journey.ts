@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/common/auth/role.enum';
-import { createExpert } from '../factories/experts.factory';
-import { createClaim, createFinishedAssignment, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { createUnit } from '../factories/organisations.factory';
-import { createUser, login, TestUser } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
-import { expectAccessible, expectPage, startWebApp, WebApp } from './browser';
-import { viaMenu } from './menu';
+import { Role } from '../../../src/common/auth/role.enum';
+import { createExpert } from '../../factories/experts.factory';
+import {
+  createClaim,
+  createFinishedAssignment,
+  setPaymentDetails,
+  settleOpenFeeRuns,
+} from '../../factories/fees.factory';
+import { createUnit } from '../../factories/organisations.factory';
+import { createUser, login, TestUser } from '../../factories/users.factory';
+import fi from '../../../web/src/i18n/fi.json';
+import sv from '../../../web/src/i18n/sv.json';
+import { expectAccessible, expectPage, sharedWebApp, WebApp } from '../browser';
+import { viaMenu } from '../menu';
 
 jest.setTimeout(240_000);
 
@@ -30,7 +35,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
   let creatorId: string;
 
   beforeAll(async () => {
-    web = await startWebApp();
+    web = await sharedWebApp();
     const c = await createUser(web.t.db, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
     coordinator = { ...c, token: await login(web.t.http, c) };
     admin = await createUser(web.t.db, Role.Admin, { name: 'Aino Pääkäyttäjä' });
@@ -38,7 +43,6 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       .id;
     creatorId = (await createUser(web.t.db, Role.Orderer)).id;
   }, 180_000);
-  afterAll(() => web?.close());
 
   // A claim for work two days ago, submitted, then approved by the coordinator through the API.
   async function approvedClaim(name: string): Promise<string> {
