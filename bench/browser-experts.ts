@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     broad: 'Bench: laaja tilaus',
   });
 
-  const browser = await launchChromium();
+  const browser = await launchChromium({ optimisingCompilers: true });
   const context = await signedInContext(browser, BASE, coordinator, { width: 1280, height: 900 });
   const page = await context.newPage();
 

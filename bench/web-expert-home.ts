@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   });
   if (!Array.isArray(offered)) throw new Error(`the offer was refused: ${JSON.stringify(offered)}`);
 
-  const browser = await launchChromium();
+  const browser = await launchChromium({ optimisingCompilers: true });
   const results: {
     jsTransferred: number;
     jsGzip: number;

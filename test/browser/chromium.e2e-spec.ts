@@ -5,10 +5,12 @@ import {
   launchChromium,
   OUR_DISABLED_FEATURES,
   PLAYWRIGHT_DISABLED_FEATURES,
+  V8_FLAGS,
 } from '../utils/chromium';
 
 // The browser of the browser specs (test/utils/chromium.ts): our `--disable-features` replaces Playwright's, since
-// Chromium reads only the last one, so it must repeat Playwright's list, and the features it adds must take effect.
+// Chromium reads only the last one, so it must repeat Playwright's list, and the features it adds must take effect;
+// V8's flags too.
 describe('the Chromium of the browser specs', () => {
   async function commandLine(browser: Browser): Promise<string[]> {
     const cdp = await browser.newBrowserCDPSession();
@@ -45,5 +47,29 @@ describe('the Chromium of the browser specs', () => {
     } finally {
       await browser.close();
     }
+  });
+
+  it("runs the pages without V8's optimising compilers", async () => {
+    // V8's natives syntax (allowed only here) asks V8 itself whether a hot function may ever be optimised.
+    const NEVER_OPTIMIZE = 1 << 1;
+    async function optimizationStatus(v8Flags: string[]): Promise<number> {
+      const args = CHROMIUM_ARGS.filter((a) => !a.startsWith('--js-flags='));
+      const jsFlags = `--js-flags=${[...v8Flags, '--allow-natives-syntax'].join(' ')}`;
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...args, jsFlags] });
+      try {
+        const page = await (await browser.newContext()).newPage();
+        await page.setContent('<p>A page</p>');
+        return await page.evaluate<number>(
+          '(() => { function f(x) { return x + 1; } %PrepareFunctionForOptimization(f); f(1); f(2); ' +
+            '%OptimizeFunctionOnNextCall(f); f(3); return %GetOptimizationStatus(f); })()',
+        );
+      } finally {
+        await browser.close();
+      }
+    }
+    expect(CHROMIUM_ARGS).toContain(`--js-flags=${V8_FLAGS.join(' ')}`);
+    expect((await optimizationStatus(V8_FLAGS)) & NEVER_OPTIMIZE).toBe(NEVER_OPTIMIZE);
+    // V8 left to itself would optimise it.
+    expect((await optimizationStatus([])) & NEVER_OPTIMIZE).toBe(0);
   });
 });
