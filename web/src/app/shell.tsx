@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLinkBase, Outlet, useLocation, useNavigate } from 'react-router';
 import { session } from '../api/session';
@@ -6,22 +6,11 @@ import { useSession } from '../api/use-session';
 import { useAnnounce } from '../components/announcer';
 import { AppLink } from '../components/router-link';
 import { Loading } from '../components/states';
+import { useNarrow } from '../components/use-narrow';
 import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
 import { LanguageSwitcher, useAccountLanguage } from './language-menu';
 import { NAVIGATION } from './navigation';
 import { SessionWarning } from './session-warning';
-
-function useNarrow(): boolean {
-  const query = '(max-width: 40rem)';
-  const [narrow, setNarrow] = useState(() => window.matchMedia(query).matches);
-  useEffect(() => {
-    const list = window.matchMedia(query);
-    const change = () => setNarrow(list.matches);
-    list.addEventListener('change', change);
-    return () => list.removeEventListener('change', change);
-  }, []);
-  return narrow;
-}
 
 // The frame of every page: skip link, header (service name, language, who is signed in), the menu of the
 // person's role, the page, the footer. Landmarks: banner, navigation, main, contentinfo.
