@@ -1,4 +1,4 @@
-import { BODY, BOLD } from './archival-pdf';
+import { A4, ArchivalPdfOptions, BODY, BOLD } from './archival-pdf';
 import { TextSetter, TextStyle } from './text-setter';
 
 // What every Kokemus document draws the same way: the county's letterhead, title, label–value fields, tagged
@@ -23,6 +23,16 @@ export interface PageFrame {
   width: number;
   // Where the body text ends (the page height less the bottom margin).
   bottom: number;
+}
+
+// The body's frame on the A4 page (archival-pdf.ts) with the margins the document is opened with.
+export function a4Frame(margins: ArchivalPdfOptions['margins']): PageFrame {
+  return {
+    pageHeight: A4.height,
+    left: margins.left,
+    width: A4.width - margins.left - margins.right,
+    bottom: A4.height - margins.bottom,
+  };
 }
 
 export interface TableColumns {

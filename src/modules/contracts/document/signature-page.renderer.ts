@@ -1,5 +1,5 @@
-import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
-import { DocumentWriter, HOUSE_COLOR, PageFrame, textStyle } from '../../../common/pdf/document-writer';
+import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
+import { a4Frame, DocumentWriter, HOUSE_COLOR, textStyle } from '../../../common/pdf/document-writer';
 import { TextSetter } from '../../../common/pdf/text-setter';
 import { DocumentLanguage } from './contract-document';
 import { contractTexts } from './contract-texts';
@@ -24,12 +24,7 @@ export interface SignaturePageDocument {
 }
 
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
-const FRAME: PageFrame = {
-  pageHeight: A4.height,
-  left: MARGIN.left,
-  width: A4.width - MARGIN.left - MARGIN.right,
-  bottom: A4.height - MARGIN.bottom,
-};
+const FRAME = a4Frame(MARGIN);
 const FIELD = { labelWidth: 180, lineGap: 2, spaceAfter: 6, size: 10 };
 
 export function renderSignaturePage(doc: SignaturePageDocument): Buffer {
