@@ -46,12 +46,14 @@ export function textStyle(font: string, size: number, color = HOUSE_COLOR.text):
   return { font, size, color };
 }
 
-export abstract class DocumentWriter {
-  protected constructor(
+// Texts: the document's words in its language, as its writer's sections read them.
+export abstract class DocumentWriter<Texts> {
+  constructor(
     protected readonly pdf: Pdf,
     protected readonly ts: TextSetter,
     protected readonly root: Struct,
     protected readonly frame: PageFrame,
+    protected readonly t: Texts,
   ) {}
 
   // The county's names on the left (the first in bold), the document's references on the right, a rule,

@@ -1,14 +1,12 @@
 import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
 import { a4Frame, DocumentWriter, HOUSE_COLOR, TableColumns, textStyle } from '../../../common/pdf/document-writer';
-import { TextSetter } from '../../../common/pdf/text-setter';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 import { ContractTexts, contractTexts } from './contract-texts';
 
 // Contract data in, PDF/A-2b bytes out. Pure: no clock, no randomness, no I/O after the fonts are first
 // read, so the same ContractDocument always gives byte-identical output (its SHA-256 is stored).
 
-type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
@@ -60,7 +58,7 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
       fixedSubsets,
       bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
     },
-    (pdf, ts, root) => new ContractWriter(pdf, ts, root, t),
+    (pdf, ts, root) => new ContractWriter(pdf, ts, root, FRAME, t),
     (w) => {
       w.header(contract);
       w.parties(contract);
@@ -77,16 +75,7 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   );
 }
 
-class ContractWriter extends DocumentWriter {
-  constructor(
-    pdf: Pdf,
-    ts: TextSetter,
-    root: Struct,
-    private readonly t: ContractTexts,
-  ) {
-    super(pdf, ts, root, FRAME);
-  }
-
+class ContractWriter extends DocumentWriter<ContractTexts> {
   header(contract: ContractDocument): void {
     const { t } = this;
     const references = [`${t.contractNumberLabel} ${contract.contractNumber}`, `${t.versionLabel} ${contract.version}`];

@@ -1,7 +1,7 @@
 import { BODY, BOLD, instant, renderTaggedPdf } from '../../../../common/pdf/archival-pdf';
 import { a4Frame, DocumentWriter, HOUSE_COLOR, TableColumns, textStyle } from '../../../../common/pdf/document-writer';
 import { renderWithFixedSubsets } from '../../../../common/pdf/fixed-font-subset';
-import { TextSetter, TextStyle } from '../../../../common/pdf/text-setter';
+import { TextStyle } from '../../../../common/pdf/text-setter';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -9,7 +9,6 @@ import { StatementTexts, statementTexts } from './statement-texts';
 // conventions (DejaVu Sans, tagged structure, document language, no clock, no randomness): the same
 // StatementDocument always gives byte-identical output.
 
-type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 const MARGIN = { top: 64, bottom: 72, left: 48, right: 48 };
@@ -53,7 +52,7 @@ function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = fa
       pdfkitStream,
       bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
     },
-    (pdf, ts, root) => new StatementWriter(pdf, ts, root, t),
+    (pdf, ts, root) => new StatementWriter(pdf, ts, root, FRAME, t),
     (w) => {
       w.header(doc);
       w.parties(doc);
@@ -64,17 +63,8 @@ function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = fa
   );
 }
 
-class StatementWriter extends DocumentWriter {
+class StatementWriter extends DocumentWriter<StatementTexts> {
   private ruleYs: number[] = [];
-
-  constructor(
-    pdf: Pdf,
-    ts: TextSetter,
-    root: Struct,
-    private readonly t: StatementTexts,
-  ) {
-    super(pdf, ts, root, FRAME);
-  }
 
   header(doc: StatementDocument): void {
     const { t } = this;
