@@ -1,4 +1,4 @@
-import { BODY, BOLD } from './archival-pdf';
+import { A4, ArchivalPdfOptions, BODY, BOLD } from './archival-pdf';
 import { TextSetter, TextStyle } from './text-setter';
 
 // What every Kokemus document draws the same way: the county's letterhead, title, label–value fields, tagged
@@ -25,6 +25,16 @@ export interface PageFrame {
   bottom: number;
 }
 
+// The body's frame on the A4 page (archival-pdf.ts) with the margins the document is opened with.
+export function a4Frame(margins: ArchivalPdfOptions['margins']): PageFrame {
+  return {
+    pageHeight: A4.height,
+    left: margins.left,
+    width: A4.width - margins.left - margins.right,
+    bottom: A4.height - margins.bottom,
+  };
+}
+
 export interface TableColumns {
   widths: number[];
   // Numbers are set flush right.
@@ -36,12 +46,14 @@ export function textStyle(font: string, size: number, color = HOUSE_COLOR.text):
   return { font, size, color };
 }
 
-export abstract class DocumentWriter {
-  protected constructor(
+// Texts: the document's words in its language, as its writer's sections read them.
+export abstract class DocumentWriter<Texts> {
+  constructor(
     protected readonly pdf: Pdf,
     protected readonly ts: TextSetter,
     protected readonly root: Struct,
     protected readonly frame: PageFrame,
+    protected readonly t: Texts,
   ) {}
 
   // The county's names on the left (the first in bold), the document's references on the right, a rule,

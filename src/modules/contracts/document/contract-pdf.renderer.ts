@@ -1,20 +1,17 @@
-import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
+import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
-import { DocumentWriter, HOUSE_COLOR, PageFrame, TableColumns, textStyle } from '../../../common/pdf/document-writer';
-import { TextSetter } from '../../../common/pdf/text-setter';
+import { a4Frame, DocumentWriter, HOUSE_COLOR, TableColumns, textStyle } from '../../../common/pdf/document-writer';
 import { ContractDocument, ContractTaskLine } from './contract-document';
 import { ContractTexts, contractTexts } from './contract-texts';
 
 // Contract data in, PDF/A-2b bytes out. Pure: no clock, no randomness, no I/O after the fonts are first
 // read, so the same ContractDocument always gives byte-identical output (its SHA-256 is stored).
 
-type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const PAGE = A4;
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
+const FRAME = a4Frame(MARGIN);
+const CONTENT_WIDTH = FRAME.width;
 
 const COLOR = {
   ...HOUSE_COLOR,
@@ -28,7 +25,6 @@ const BODY_TEXT = { width: CONTENT_WIDTH, lineGap: 2, paragraphGap: 5 };
 
 // Columns of the task table: width in points; the widths add up to CONTENT_WIDTH.
 const TASK_COLUMNS: TableColumns = { widths: [30, 110, 158, 110, CONTENT_WIDTH - 30 - 110 - 158 - 110], padding: 4 };
-const FRAME: PageFrame = { pageHeight: PAGE.height, left: MARGIN.left, width: CONTENT_WIDTH, bottom: CONTENT_BOTTOM };
 const FIELD = { labelWidth: 180, lineGap: 2, spaceAfter: 4, size: SIZE.body };
 
 interface TextRun {
@@ -62,7 +58,7 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
       fixedSubsets,
       bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
     },
-    (pdf, ts, root) => new ContractWriter(pdf, ts, root, t),
+    (pdf, ts, root) => new ContractWriter(pdf, ts, root, FRAME, t),
     (w) => {
       w.header(contract);
       w.parties(contract);
@@ -79,16 +75,7 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   );
 }
 
-class ContractWriter extends DocumentWriter {
-  constructor(
-    pdf: Pdf,
-    ts: TextSetter,
-    root: Struct,
-    private readonly t: ContractTexts,
-  ) {
-    super(pdf, ts, root, FRAME);
-  }
-
+class ContractWriter extends DocumentWriter<ContractTexts> {
   header(contract: ContractDocument): void {
     const { t } = this;
     const references = [`${t.contractNumberLabel} ${contract.contractNumber}`, `${t.versionLabel} ${contract.version}`];
@@ -283,7 +270,7 @@ class ContractWriter extends DocumentWriter {
       ),
     );
     const height = Math.max(...heights) + 2 * TASK_COLUMNS.padding;
-    if (pdf.y + height > CONTENT_BOTTOM) {
+    if (pdf.y + height > FRAME.bottom) {
       pdf.addPage();
       this.taskHeaderRow(null);
     }

@@ -1,16 +1,12 @@
-import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
-import { DocumentWriter, HOUSE_COLOR, PageFrame, textStyle } from '../../../common/pdf/document-writer';
-import { TextSetter } from '../../../common/pdf/text-setter';
+import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
+import { a4Frame, DocumentWriter, HOUSE_COLOR, textStyle } from '../../../common/pdf/document-writer';
 import { DocumentLanguage } from './contract-document';
-import { contractTexts } from './contract-texts';
-import { signaturePageTexts } from './signature-page-texts';
+import { ContractTexts, contractTexts } from './contract-texts';
+import { SignaturePageTexts, signaturePageTexts } from './signature-page-texts';
 
 // The page appended to a signed contract's approved document (see incremental-append.ts): who signed, when
 // (Helsinki time), from where, and the approved document's SHA-256. Pure, like the contract renderer: the
 // same input gives the same bytes.
-
-type Pdf = PDFKit.PDFDocument;
-type Struct = PDFKit.PDFStructureElement;
 
 export interface SignaturePageDocument {
   language: DocumentLanguage;
@@ -24,12 +20,7 @@ export interface SignaturePageDocument {
 }
 
 const MARGIN = { top: 64, bottom: 72, left: 56, right: 56 };
-const FRAME: PageFrame = {
-  pageHeight: A4.height,
-  left: MARGIN.left,
-  width: A4.width - MARGIN.left - MARGIN.right,
-  bottom: A4.height - MARGIN.bottom,
-};
+const FRAME = a4Frame(MARGIN);
 const FIELD = { labelWidth: 180, lineGap: 2, spaceAfter: 6, size: 10 };
 
 export function renderSignaturePage(doc: SignaturePageDocument): Buffer {
@@ -51,19 +42,15 @@ function render(doc: SignaturePageDocument, fixedSubsets: boolean): Buffer {
       margins: MARGIN,
       fixedSubsets,
     },
-    (pdf, ts, root) => new SignaturePageWriter(pdf, ts, root),
+    (pdf, ts, root) => new SignaturePageWriter(pdf, ts, root, FRAME, { contract: c, page: s }),
     (w) => w.write(doc),
   );
 }
 
-class SignaturePageWriter extends DocumentWriter {
-  constructor(pdf: Pdf, ts: TextSetter, root: Struct) {
-    super(pdf, ts, root, FRAME);
-  }
-
+// The page borrows the contract's words (letterhead, number, version) beside its own.
+class SignaturePageWriter extends DocumentWriter<{ contract: ContractTexts; page: SignaturePageTexts }> {
   write(doc: SignaturePageDocument): void {
-    const c = contractTexts(doc.language);
-    const s = signaturePageTexts(doc.language);
+    const { contract: c, page: s } = this.t;
     const when = (iso: string) => (s.timeZone ? `${c.formatInstant(iso)} (${s.timeZone})` : c.formatInstant(iso));
     this.letterhead(
       c.countyNames,

@@ -1,13 +1,7 @@
-import { A4, BODY, BOLD, instant, renderTaggedPdf } from '../../../../common/pdf/archival-pdf';
-import {
-  DocumentWriter,
-  HOUSE_COLOR,
-  PageFrame,
-  TableColumns,
-  textStyle,
-} from '../../../../common/pdf/document-writer';
+import { BODY, BOLD, instant, renderTaggedPdf } from '../../../../common/pdf/archival-pdf';
+import { a4Frame, DocumentWriter, HOUSE_COLOR, TableColumns, textStyle } from '../../../../common/pdf/document-writer';
 import { renderWithFixedSubsets } from '../../../../common/pdf/fixed-font-subset';
-import { TextSetter, TextStyle } from '../../../../common/pdf/text-setter';
+import { TextStyle } from '../../../../common/pdf/text-setter';
 import { StatementDocument, StatementLine, statementTotals, StatementTotals } from './statement-document';
 import { StatementTexts, statementTexts } from './statement-texts';
 
@@ -15,13 +9,11 @@ import { StatementTexts, statementTexts } from './statement-texts';
 // conventions (DejaVu Sans, tagged structure, document language, no clock, no randomness): the same
 // StatementDocument always gives byte-identical output.
 
-type Pdf = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
-const PAGE = A4;
 const MARGIN = { top: 64, bottom: 72, left: 48, right: 48 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const CONTENT_BOTTOM = PAGE.height - MARGIN.bottom;
+const FRAME = a4Frame(MARGIN);
+const CONTENT_WIDTH = FRAME.width;
 const COLOR = HOUSE_COLOR;
 const SIZE = { body: 10, small: 8, table: 8, h1: 18 };
 const MIN_TABLE_SIZE = 6;
@@ -35,7 +27,6 @@ const COLUMNS: TableColumns = {
   padding: 4,
 };
 const ROW_HEIGHT = SIZE.table + 2 * COLUMNS.padding + 3;
-const FRAME: PageFrame = { pageHeight: PAGE.height, left: MARGIN.left, width: CONTENT_WIDTH, bottom: CONTENT_BOTTOM };
 const FIELD = { labelWidth: 150, lineGap: 0, spaceAfter: 3, size: SIZE.body };
 
 export function renderStatementPdf(
@@ -61,7 +52,7 @@ function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = fa
       pdfkitStream,
       bodyStyle: textStyle(BODY, SIZE.body, COLOR.text),
     },
-    (pdf, ts, root) => new StatementWriter(pdf, ts, root, t),
+    (pdf, ts, root) => new StatementWriter(pdf, ts, root, FRAME, t),
     (w) => {
       w.header(doc);
       w.parties(doc);
@@ -72,17 +63,8 @@ function render(doc: StatementDocument, fixedSubsets: boolean, pdfkitStream = fa
   );
 }
 
-class StatementWriter extends DocumentWriter {
+class StatementWriter extends DocumentWriter<StatementTexts> {
   private ruleYs: number[] = [];
-
-  constructor(
-    pdf: Pdf,
-    ts: TextSetter,
-    root: Struct,
-    private readonly t: StatementTexts,
-  ) {
-    super(pdf, ts, root, FRAME);
-  }
 
   header(doc: StatementDocument): void {
     const { t } = this;
@@ -158,7 +140,7 @@ class StatementWriter extends DocumentWriter {
       ...cells.map((cell, i) => (text[i] ? this.ts.heightOf(cell, styles[i], { width: widths[i] }) - oneLine : 0)),
     );
     const height = ROW_HEIGHT + extra;
-    if (pdf.y + height > CONTENT_BOTTOM) {
+    if (pdf.y + height > FRAME.bottom) {
       this.rules();
       pdf.addPage();
       this.headerRow(null);
@@ -204,7 +186,7 @@ class StatementWriter extends DocumentWriter {
 
   private paragraph(parent: Struct, text: string, size = SIZE.body, color = COLOR.text): void {
     const { pdf } = this;
-    if (pdf.y + 3 * size > CONTENT_BOTTOM) pdf.addPage();
+    if (pdf.y + 3 * size > FRAME.bottom) pdf.addPage();
     this.tagged(parent, 'P', {}, () =>
       this.ts.text(text, MARGIN.left, pdf.y, textStyle(BODY, size, color), {
         width: CONTENT_WIDTH,
