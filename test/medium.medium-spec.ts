@@ -10,4 +10,5 @@ import './medium/credentials';
 import './medium/expert-states';
 import './medium/fees-claims';
 import './medium/organisations';
+import './medium/time-changes';
 import './medium/user-accounts';
