@@ -8,6 +8,7 @@ import './medium/booking-transitions';
 import './medium/contract-lifecycle';
 import './medium/credentials';
 import './medium/expert-states';
+import './medium/feedback';
 import './medium/fees-claims';
 import './medium/organisations';
 import './medium/time-changes';
