@@ -5,6 +5,7 @@ import './medium/acceptance';
 import './medium/availability-overlaps';
 import './medium/availability-rules';
 import './medium/booking-transitions';
+import './medium/calendar-feed';
 import './medium/contract-lifecycle';
 import './medium/credentials';
 import './medium/expert-states';
