@@ -18,10 +18,7 @@ describe('assignment feedback', () => {
   let coordinator: Signed;
   let admin: Signed;
   let orderer: Signed;
-  let colleague: Signed;
-  let stranger: Signed;
-  let expert: Signed;
-  let otherExpert: Signed;
+  let expertId: string;
   let unitId: string;
 
   const signed = async (user: TestUser): Promise<Signed> => ({ ...user, token: await login(t.http, user) });
@@ -33,18 +30,13 @@ describe('assignment feedback', () => {
     coordinator = await signed(await createUser(t.db, Role.Coordinator));
     admin = await signed(await createUser(t.db, Role.Admin));
     orderer = await signed(await createUser(t.db, Role.Orderer));
-    colleague = await signed(await createUser(t.db, Role.Orderer));
-    stranger = await signed(await createUser(t.db, Role.Orderer));
-    expert = await signed(await createExpert(t.db));
-    otherExpert = await signed(await createExpert(t.db));
+    expertId = (await createExpert(t.db)).id;
     unitId = (await createUnit(t.db)).id;
     await addMember(t.db, unitId, orderer.id);
-    await addMember(t.db, unitId, colleague.id);
-    await addMember(t.db, (await createUnit(t.db)).id, stranger.id);
   });
   afterAll(() => t.close());
 
-  // A past assignment of `expert` for the orderer's unit, in the given state.
+  // A past assignment of an expert's for the orderer's unit, in the given state.
   let day = 0;
   async function assignment(status: AssignmentStatus): Promise<string> {
     day += 1;
@@ -54,114 +46,17 @@ describe('assignment feedback', () => {
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
     });
-    return (await createAssignment(t.db, request, expert.id, { status })).id;
+    return (await createAssignment(t.db, request, expertId, { status })).id;
   }
 
-  it('takes one rating from each side after completion and refuses a second from either side', async () => {
+  // The rules (one rating per side, who reads which side, another's assignment hidden and audited) are
+  // test/medium/feedback.ts's; here the routes, the roles each allows and the body's validation.
+  it('refuses the coordinator a rating, and the admin the feedback', async () => {
     const id = await assignment(AssignmentStatus.Completed);
-    const fromOrderer = await as(orderer)
-      .post(`/assignments/${id}/feedback`, { rating: 5, comment: 'Erinomainen puheenvuoro.' })
-      .expect(201);
-    expect(fromOrderer.body).toEqual({
-      assignmentId: id,
-      author: 'orderer',
-      rating: 5,
-      comment: 'Erinomainen puheenvuoro.',
-      createdAt: expect.any(String),
-    });
-    const fromExpert = await as(expert).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(201);
-    expect(fromExpert.body).toMatchObject({ author: 'expert', rating: 4, comment: '' });
-
-    const again = await as(orderer).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(409);
-    expect(again.body.code).toBe('FEEDBACK_ALREADY_GIVEN');
-    // One per side, not per person: a colleague in the same unit cannot add a second orderer rating.
-    const byColleague = await as(colleague).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(409);
-    expect(byColleague.body.code).toBe('FEEDBACK_ALREADY_GIVEN');
-    await as(expert).post(`/assignments/${id}/feedback`, { rating: 2 }).expect(409);
-
-    const rows = await t.db.getRepository(FeedbackEntity).findBy({ assignmentId: id });
-    expect(rows.map((r) => [r.author, r.rating, r.authorId]).sort()).toEqual([
-      ['expert', 4, expert.id],
-      ['orderer', 5, orderer.id],
-    ]);
-  });
-
-  it.each([
-    AssignmentStatus.Accepted,
-    AssignmentStatus.Confirmed,
-    AssignmentStatus.NotHeld,
-    AssignmentStatus.Cancelled,
-  ])('refuses feedback on a %s assignment', async (status) => {
-    const id = await assignment(status);
-    for (const who of [orderer, expert]) {
-      const res = await as(who).post(`/assignments/${id}/feedback`, { rating: 3 }).expect(409);
-      expect(res.body.code).toBe('FEEDBACK_NOT_OPEN');
-    }
-    expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(0);
-  });
-
-  it('lets exactly one of ten simultaneous ratings from one side through', async () => {
-    const id = await assignment(AssignmentStatus.Completed);
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) =>
-        as(i % 2 ? colleague : orderer).post(`/assignments/${id}/feedback`, { rating: 1 + (i % 5) }),
-      ),
-    );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    const refused = results.filter((r) => r.status === 409);
-    expect(refused).toHaveLength(9);
-    for (const r of refused) expect(r.body.code).toBe('FEEDBACK_ALREADY_GIVEN');
-    expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(1);
-  });
-
-  it('shows the coordinator both sides and each side only what it wrote itself', async () => {
-    const id = await assignment(AssignmentStatus.Completed);
-    await as(orderer).post(`/assignments/${id}/feedback`, { rating: 2, comment: 'Myöhästyi.' }).expect(201);
-    await as(expert).post(`/assignments/${id}/feedback`, { rating: 5, comment: 'Hyvä ryhmä.' }).expect(201);
-    const both = await as(coordinator).get(`/assignments/${id}/feedback`).expect(200);
-    expect(both.body.map((f: { author: string; rating: number }) => [f.author, f.rating])).toEqual([
-      ['orderer', 2],
-      ['expert', 5],
-    ]);
-    // PRODUCT §1: the admin keeps accounts, not what people wrote about the work.
-    await as(admin).get(`/assignments/${id}/feedback`).expect(403);
-    for (const [who, side, rating] of [
-      [orderer, 'orderer', 2],
-      [colleague, 'orderer', 2],
-      [expert, 'expert', 5],
-    ] as const) {
-      const own = await as(who).get(`/assignments/${id}/feedback`).expect(200);
-      expect(own.body.map((f: { author: string; rating: number }) => [f.author, f.rating])).toEqual([[side, rating]]);
-    }
-  });
-
-  it('hides another unit’s or another expert’s assignment, and audits the attempt', async () => {
-    const id = await assignment(AssignmentStatus.Completed);
-    for (const who of [stranger, otherExpert]) {
-      expect((await as(who).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(404)).body.code).toBe(
-        'ASSIGNMENT_NOT_FOUND',
-      );
-      expect((await as(who).get(`/assignments/${id}/feedback`).expect(404)).body.code).toBe('ASSIGNMENT_NOT_FOUND');
-    }
-    const denied = await t.db.query(
-      `SELECT actor_id FROM audit_events WHERE action = 'authz.denied' AND entity_id = $1`,
-      [id],
-    );
-    expect(denied.map((r: { actor_id: string }) => r.actor_id).sort()).toEqual(
-      [stranger.id, stranger.id, otherExpert.id, otherExpert.id].sort(),
-    );
     await as(coordinator).post(`/assignments/${id}/feedback`, { rating: 1 }).expect(403);
     expect(await t.db.getRepository(FeedbackEntity).countBy({ assignmentId: id })).toBe(0);
-  });
-
-  it('audits who gave feedback, without the comment', async () => {
-    const id = await assignment(AssignmentStatus.Completed);
-    await as(expert).post(`/assignments/${id}/feedback`, { rating: 3, comment: 'Salainen huomio' }).expect(201);
-    const rows = await t.db.query(
-      `SELECT actor_id, details FROM audit_events WHERE action = 'assignment.feedback_given' AND entity_id = $1`,
-      [id],
-    );
-    expect(rows).toEqual([{ actor_id: expert.id, details: { author: 'expert' } }]);
+    // PRODUCT §1: the admin keeps accounts, not what people wrote about the work.
+    await as(admin).get(`/assignments/${id}/feedback`).expect(403);
   });
 
   it.each([
@@ -197,6 +92,8 @@ describe('assignment feedback', () => {
       await as(o).post(`/assignments/${id}/complete`, { tookPlace: true }).expect(200);
       await as(e).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(201);
       await as(o).post(`/assignments/${id}/feedback`, { rating: 5 }).expect(201);
+      const own = await as(o).get(`/assignments/${id}/feedback`).expect(200);
+      expect(own.body.map((f: { author: string; rating: number }) => [f.author, f.rating])).toEqual([['orderer', 5]]);
     } finally {
       t.clock.set(NOW);
     }
