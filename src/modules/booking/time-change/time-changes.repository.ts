@@ -58,11 +58,13 @@ export class TimeChangesRepository {
   // The latest proposal of each assignment (open, or the last answered), for the assignments' read models.
   async latestOf(assignmentIds: string[]): Promise<Map<string, TimeChangeEntity>> {
     if (assignmentIds.length === 0) return new Map();
-    // Plain SQL of one constant text: every order list and order page asks this.
+    // Plain SQL of one constant text: every order list and order page asks this. Of two proposals made at the same
+    // instant (a decline and a new proposal within the clock's resolution) the open one is the latest, then the one
+    // answered last: the answer never depends on the order PostgreSQL happens to read the rows in.
     const rows: TimeChangeEntity[] = await this.dataSource.query(
       `SELECT DISTINCT ON (t.assignment_id) ${entityColumns(this.dataSource, TimeChangeEntity, 't')}
          FROM assignment_time_changes t WHERE t.assignment_id = ANY($1::uuid[])
-        ORDER BY t.assignment_id, t.proposed_at DESC`,
+        ORDER BY t.assignment_id, t.proposed_at DESC, t.answered_at DESC NULLS FIRST, t.id`,
       [assignmentIds],
     );
     return new Map(rows.map((r) => [r.assignmentId, Object.assign(new TimeChangeEntity(), r)]));
