@@ -17,9 +17,8 @@ import {
 } from 'class-validator';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
+import { IsMunicipalityCode } from '../../../common/validation/code.decorators';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
-
-const MUNICIPALITY = /^\d{3}$/;
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ example: 'Maija Meikäläinen' })
@@ -47,7 +46,7 @@ export class UpdateProfileDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(MUNICIPALITY, { message: 'homeMunicipality must be a municipality code' })
+  @IsMunicipalityCode()
   homeMunicipality?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['905', '499'] })
@@ -55,7 +54,7 @@ export class UpdateProfileDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(14)
-  @Matches(MUNICIPALITY, { each: true, message: 'each value in travelMunicipalities must be a municipality code' })
+  @IsMunicipalityCode({ each: true })
   travelMunicipalities?: string[];
 
   @ApiPropertyOptional()
