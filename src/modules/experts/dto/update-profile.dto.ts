@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -19,12 +18,10 @@ import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { IsMunicipalityCode } from '../../../common/validation/code.decorators';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
+import { PersonName } from '../../../common/validation/person-fields.decorators';
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Maija Meikäläinen' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @PersonName({ optional: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: Language, enumName: 'Language', description: 'Language of mail and documents' })
