@@ -1,7 +1,7 @@
 import { Matches, ValidationOptions } from 'class-validator';
 
-// Codes the API takes in several places. Both stay `matches` refusals (the code clients see), with the messages
-// each place used to write out itself.
+// Codes the API takes in several places. Both are `matches` refusals, the field code clients already know, and say
+// which field (or each value of a list) is not a code.
 const eachPrefix = (options: ValidationOptions) => (options.each ? 'each value in ' : '');
 
 // A municipality code of Statistics Finland, as GET /municipalities lists them.
