@@ -4,6 +4,7 @@
 import { DataSource } from 'typeorm';
 import { BookingRequestEntity } from '../src/modules/booking/entities/booking-request.entity';
 import { Role } from '../src/common/auth/role.enum';
+import { TOPIC_CODES } from '../src/modules/demo/demo-data';
 import { createBookableExpert } from '../test/factories/bookable.factory';
 import { createRequest } from '../test/factories/booking.factory';
 import { addMember, createUnit } from '../test/factories/organisations.factory';
@@ -26,22 +27,6 @@ const MUNICIPALITIES = [
   '231',
   '399',
 ];
-const TOPICS = [
-  'mental_health',
-  'substance_use',
-  'disability',
-  'long_term_illness',
-  'neurodivergence',
-  'child_welfare',
-  'family_carer',
-  'ageing',
-  'homelessness',
-  'violence',
-  'bereavement',
-  'migration',
-  'unemployment',
-];
-
 // Pseudo-random choices in SQL from hashes (of the expert's number, or of their id): every run seeds the same mix.
 export async function seed(db: DataSource, experts: number, template: TestUser): Promise<void> {
   const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
@@ -62,7 +47,7 @@ export async function seed(db: DataSource, experts: number, template: TestUser):
            ${h('r')} % 2 = 0,
            CASE ${h('l')} % 10 WHEN 0 THEN ARRAY['sv']::varchar[] WHEN 1 THEN ARRAY['sv', 'fi']::varchar[] WHEN 2 THEN ARRAY['fi', 'en']::varchar[] ELSE ARRAY['fi']::varchar[] END,
            enum_range(NULL::task_type),
-           ARRAY[(${arr(TOPICS)})[1 + ${h('p1')} % ${TOPICS.length}], (${arr(TOPICS)})[1 + ${h('p2')} % ${TOPICS.length}]]::varchar[],
+           ARRAY[(${arr(TOPIC_CODES)})[1 + ${h('p1')} % ${TOPIC_CODES.length}], (${arr(TOPIC_CODES)})[1 + ${h('p2')} % ${TOPIC_CODES.length}]]::varchar[],
            now(), 'topics-v1',
            CASE WHEN ${h('w')} % 4 = 0 THEN 2 END, CASE WHEN ${h('mo')} % 4 = 0 THEN 6 END, now()
       FROM (SELECT id, substring(email from 'bench-expert-(\\d+)@')::int AS g FROM users WHERE email LIKE 'bench-expert-%') u`);

@@ -35,8 +35,11 @@ export class DomainError extends Error {
   }
 }
 
+// A refusal of the values of some fields under a code of its own; the detail names each field with its message.
+export function fieldsError(code: string, fields: FieldError[], kind: ErrorKind = 'validation'): DomainError {
+  return new DomainError(code, kind, fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
+}
+
 export function fieldError(field: string, code: string, message: string): DomainError {
-  return new DomainError(DomainErrorCode.ValidationFailed, 'validation', `${field}: ${message}`, [
-    { field, code, message },
-  ]);
+  return fieldsError(DomainErrorCode.ValidationFailed, [{ field, code, message }]);
 }

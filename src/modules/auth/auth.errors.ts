@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, fieldsError } from '../../common/errors/domain-error';
 
 // The codes this feature answers with: the API's contract, one definition each.
 export enum AccountErrorCode {
@@ -41,10 +41,7 @@ export const LoginErrors = {
 
 export const AccountErrors = {
   currentPasswordWrong: () =>
-    new DomainError(
-      AccountErrorCode.CurrentPasswordWrong,
-      'validation',
-      'currentPassword: the current password is wrong',
-      [{ field: 'currentPassword', code: 'wrong', message: 'the current password is wrong' }],
-    ),
+    fieldsError(AccountErrorCode.CurrentPasswordWrong, [
+      { field: 'currentPassword', code: 'wrong', message: 'the current password is wrong' },
+    ]),
 };

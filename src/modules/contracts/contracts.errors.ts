@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode } from '../../common/errors/domain-error';
+import { DomainError, fieldError, fieldsError } from '../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../common/errors/pg-errors';
 import { FeeErrorCode } from '../fees';
 import { ContractDocumentError } from './document/contract-document.builder';
@@ -133,12 +133,9 @@ export const ContractErrors = {
       { field: 'expertId', code: 'notFound', message: 'is not an expert' },
     ]),
   unknownAssignments: (list: string[]) =>
-    new DomainError(
-      ContractErrorCode.ContractAssignmentUnknown,
-      'validation',
-      `assignmentIds: no such assignments: ${ids(list)}`,
-      [{ field: 'assignmentIds', code: 'notFound', message: `no such assignments: ${ids(list)}` }],
-    ),
+    fieldsError(ContractErrorCode.ContractAssignmentUnknown, [
+      { field: 'assignmentIds', code: 'notFound', message: `no such assignments: ${ids(list)}` },
+    ]),
   anotherExpertsAssignment: (list: string[]) =>
     new DomainError(
       ContractErrorCode.ContractAssignmentOfAnotherExpert,
@@ -171,10 +168,7 @@ export const ContractErrors = {
         },
       ],
     ),
-  termReversed: () =>
-    new DomainError(DomainErrorCode.ValidationFailed, 'validation', 'validUntil: must not be before validFrom', [
-      { field: 'validUntil', code: 'beforeValidFrom', message: 'must not be before validFrom' },
-    ]),
+  termReversed: () => fieldError('validUntil', 'beforeValidFrom', 'must not be before validFrom'),
   assignmentNotOpen: (list: string[]) =>
     new DomainError(
       ContractErrorCode.ContractAssignmentNotOpen,

@@ -107,7 +107,8 @@ const SV_LAST = [
 // Finnish-speaking municipalities first, Swedish-speaking majority ones after.
 const FI_MUNICIPALITIES = ['905', '152', '399', '287', '231', '598', '499'];
 const SV_MUNICIPALITIES = ['280', '440', '475', '545', '599', '893', '946', '905'];
-const TOPICS = [
+// The topic vocabulary, in the order the Experts migration writes it into the topics table.
+export const TOPIC_CODES = [
   'mental_health',
   'substance_use',
   'disability',
@@ -117,8 +118,13 @@ const TOPICS = [
   'family_carer',
   'ageing',
   'homelessness',
+  'violence',
   'bereavement',
+  'migration',
+  'unemployment',
 ];
+// The demo's experts tell of all but three of them.
+const TOPICS = TOPIC_CODES.filter((t) => !['violence', 'migration', 'unemployment'].includes(t));
 
 export interface DemoExpert {
   key: string;

@@ -148,28 +148,23 @@ export class DemoSeedService {
   private async experts(manager: EntityManager, passwordHash: string, coordinatorId: string): Promise<UserEntity[]> {
     const made: UserEntity[] = [];
     const now = this.clock.now();
-    for (const [i, e] of demoExperts().entries()) {
+    for (const [i, { key, name, language, ...profile }] of demoExperts().entries()) {
       const user = await manager.save(UserEntity, {
-        email: `${e.key}@${DEMO_DOMAIN}`,
-        name: e.name,
+        email: `${key}@${DEMO_DOMAIN}`,
+        name,
         role: Role.Expert,
-        language: e.language as Language,
+        language: language as Language,
         status: UserStatus.Active,
         passwordHash,
       });
       made.push(user);
+      // The rest of a demo expert is their profile, field for field.
       await manager.insert(ExpertEntity, {
         userId: user.id,
         status: ExpertStatus.Active,
-        homeMunicipality: e.homeMunicipality,
-        travelMunicipalities: e.travelMunicipalities,
-        worksRemotely: e.worksRemotely,
-        languages: e.languages,
-        taskTypes: e.taskTypes,
-        topics: e.topics,
+        ...profile,
         topicsConsentAt: now,
         topicsConsentVersion: TOPICS_CONSENT_VERSION,
-        maxPerMonth: e.maxPerMonth,
         activatedAt: now,
       });
       const file = await manager.save(StoredFileEntity, {

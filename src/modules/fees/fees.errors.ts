@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, FieldError } from '../../common/errors/domain-error';
+import { DomainError, fieldError, fieldsError } from '../../common/errors/domain-error';
 import { FeeArithmeticError, FeeArithmeticErrorCode } from './money/fee-arithmetic.rule';
 
 // The codes this feature answers with: the API's contract, one definition each.
@@ -36,9 +36,6 @@ export enum FeeErrorCode {
   FeeCarTravelDateMissing = 'FEE_CAR_TRAVEL_DATE_MISSING',
 }
 
-const invalid = (code: FeeErrorCode | DomainErrorCode, fields: FieldError[]) =>
-  new DomainError(code, 'validation', fields.map((f) => `${f.field}: ${f.message}`).join('; '), fields);
-
 export const FeeErrors = {
   claimNotFound: () => new DomainError(FeeErrorCode.ClaimNotFound, 'not_found', 'Claim not found'),
   assignmentNotClaimable: (status: string) =>
@@ -56,7 +53,7 @@ export const FeeErrors = {
       `A claim must be filed within ${days} days of the assignment's end`,
     ),
   minutesExceedBooking: (maxMinutes: number) =>
-    invalid(FeeErrorCode.ClaimMinutesExceedBooking, [
+    fieldsError(FeeErrorCode.ClaimMinutesExceedBooking, [
       {
         field: 'workedMinutes',
         code: 'exceedsBooking',
@@ -64,11 +61,11 @@ export const FeeErrors = {
       },
     ]),
   kilometresImplausible: (maxKm: number) =>
-    invalid(FeeErrorCode.ClaimKilometresImplausible, [
+    fieldsError(FeeErrorCode.ClaimKilometresImplausible, [
       { field: 'trips', code: 'implausibleDistance', message: `the trips may add up to at most ${maxKm} km` },
     ]),
   tripDateOutside: (index: number) =>
-    invalid(FeeErrorCode.ClaimTripDateOutside, [
+    fieldsError(FeeErrorCode.ClaimTripDateOutside, [
       {
         field: `trips.${index}.date`,
         code: 'outsideAssignment',
@@ -89,17 +86,14 @@ export const FeeErrors = {
   rateExists: () =>
     new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),
   rateRetroactive: () =>
-    invalid(FeeErrorCode.FeeRateRetroactive, [
+    fieldsError(FeeErrorCode.FeeRateRetroactive, [
       {
         field: 'validFrom',
         code: 'notInPast',
         message: 'must be today or later: rates for past work are never rewritten',
       },
     ]),
-  travelYear: () =>
-    invalid(DomainErrorCode.ValidationFailed, [
-      { field: 'year', code: 'isYear', message: 'must be a year between 2000 and 2100' },
-    ]),
+  travelYear: () => fieldError('year', 'isYear', 'must be a year between 2000 and 2100'),
   feeRunInProgress: () =>
     new DomainError(
       FeeErrorCode.FeeRunInProgress,
@@ -115,10 +109,7 @@ export const FeeErrors = {
       'conflict',
       'Four eyes: a second, different coordinator must approve this run',
     ),
-  upToInFuture: () =>
-    invalid(DomainErrorCode.ValidationFailed, [
-      { field: 'upTo', code: 'notInFuture', message: 'must be today or earlier' },
-    ]),
+  upToInFuture: () => fieldError('upTo', 'notInFuture', 'must be today or earlier'),
   fileNotFound: () => new DomainError(FeeErrorCode.FeeRunFileNotFound, 'not_found', 'File not found'),
   statementNotFound: () => new DomainError(FeeErrorCode.StatementNotFound, 'not_found', 'Statement not found'),
 };

@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, fieldsError } from '../../common/errors/domain-error';
 import { MAX_UPLOAD_LABEL } from './upload-limits';
 
 // The codes this feature answers with: the API's contract, one definition each.
@@ -12,9 +12,11 @@ export enum FileErrorCode {
 
 export const FileErrors = {
   tooLarge: (field: string) =>
-    new DomainError(FileErrorCode.FileTooLarge, 'payload_too_large', `${field}: must be at most ${MAX_UPLOAD_LABEL}`, [
-      { field, code: 'maxSize', message: `must be at most ${MAX_UPLOAD_LABEL}` },
-    ]),
+    fieldsError(
+      FileErrorCode.FileTooLarge,
+      [{ field, code: 'maxSize', message: `must be at most ${MAX_UPLOAD_LABEL}` }],
+      'payload_too_large',
+    ),
   unsupportedType: (field: string) =>
     new DomainError(
       FileErrorCode.UnsupportedFileType,

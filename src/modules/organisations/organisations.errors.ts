@@ -1,4 +1,4 @@
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, fieldsError } from '../../common/errors/domain-error';
 import { UserErrors } from '../users';
 
 // The codes this feature answers with: the API's contract, one definition each.
@@ -19,7 +19,7 @@ export const OrganisationErrors = {
       'Another unit or project already has this code',
     ),
   ownerUnitNotFound: () =>
-    new DomainError(OrganisationErrorCode.OwnerUnitNotFound, 'validation', 'ownerUnitId: no such unit', [
+    fieldsError(OrganisationErrorCode.OwnerUnitNotFound, [
       { field: 'ownerUnitId', code: 'notFound', message: 'no such unit' },
     ]),
   memberNotOrderer: () =>

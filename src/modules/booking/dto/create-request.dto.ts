@@ -12,12 +12,12 @@ import {
   IsUrl,
   IsUUID,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsMunicipalityCode, IsTopicCode } from '../../../common/validation/code.decorators';
 import { IsInstant } from '../../../common/validation/instant.decorator';
 import { IsDecimal } from '../../../common/validation/is-decimal.decorator';
 import { TaskType } from '../../../common/domain/task-type';
@@ -91,7 +91,7 @@ export class CreateRequestDto {
 
   @ApiPropertyOptional({ example: '905', description: 'Required unless remote' })
   @ValidateIf((o: CreateRequestDto) => !o.remote || o.municipality !== undefined)
-  @Matches(/^\d{3}$/, { message: 'municipality must be a municipality code' })
+  @IsMunicipalityCode()
   municipality?: string;
 
   @ApiPropertyOptional({ example: 'Hietalahdenkatu 2–4, Vaasa', description: 'Required unless remote' })
@@ -147,7 +147,7 @@ export class CreateRequestDto {
   @IsArray()
   @ArrayMaxSize(13)
   @ArrayUnique()
-  @Matches(/^[a-z_]{2,40}$/, { each: true, message: 'each value in topics must be a topic code' })
+  @IsTopicCode({ each: true })
   topics?: string[];
 
   @ApiProperty({ minimum: 1, maximum: 10 })

@@ -1,21 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { Language } from '../../../common/i18n/language';
-import { IsEmailAddress, Trimmed } from '../../../common/validation/text.decorators';
+import { MailLanguage, NewAccountEmail, PersonName } from '../../../common/validation/person-fields.decorators';
 
 export class ApplyDto {
-  @ApiProperty({ example: 'maija@example.org' })
-  @Trimmed()
-  @IsEmailAddress()
+  @NewAccountEmail('maija@example.org')
   email: string;
 
-  @ApiProperty({ example: 'Maija Meikäläinen' })
-  @IsString()
-  @Length(1, 200)
+  @PersonName()
   name: string;
 
-  @ApiPropertyOptional({ enum: Language, enumName: 'Language', default: Language.Fi })
-  @IsOptional()
-  @IsEnum(Language)
+  @MailLanguage()
   language: Language = Language.Fi;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { TaskType } from '../../../common/domain/task-type';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { IsMunicipalityCode, IsTopicCode } from '../../../common/validation/code.decorators';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
 import { ExpertStatus } from '../entities/expert.entity';
 
@@ -18,7 +19,7 @@ export class DirectoryQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ example: 'mental_health' })
   @IsOptional()
-  @Matches(/^[a-z_]{2,40}$/, { message: 'topic must be a topic code' })
+  @IsTopicCode()
   topic?: string;
 
   @ApiPropertyOptional({ example: 'sv' })
@@ -28,7 +29,7 @@ export class DirectoryQuery extends PageQueryDto {
 
   @ApiPropertyOptional({ example: '905', description: 'Home municipality or one the expert travels to' })
   @IsOptional()
-  @Matches(/^\d{3}$/, { message: 'municipality must be a municipality code' })
+  @IsMunicipalityCode()
   municipality?: string;
 
   @ApiPropertyOptional({ enum: CREDENTIAL_TYPES })

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -17,15 +16,12 @@ import {
 } from 'class-validator';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
+import { IsMunicipalityCode } from '../../../common/validation/code.decorators';
 import { IsLanguageCode } from '../../../common/validation/is-language-code.decorator';
-
-const MUNICIPALITY = /^\d{3}$/;
+import { PersonName } from '../../../common/validation/person-fields.decorators';
 
 export class UpdateProfileDto {
-  @ApiPropertyOptional({ example: 'Maija Meikäläinen' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @PersonName({ optional: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: Language, enumName: 'Language', description: 'Language of mail and documents' })
@@ -47,7 +43,7 @@ export class UpdateProfileDto {
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(MUNICIPALITY, { message: 'homeMunicipality must be a municipality code' })
+  @IsMunicipalityCode()
   homeMunicipality?: string | null;
 
   @ApiPropertyOptional({ type: [String], example: ['905', '499'] })
@@ -55,7 +51,7 @@ export class UpdateProfileDto {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(14)
-  @Matches(MUNICIPALITY, { each: true, message: 'each value in travelMunicipalities must be a municipality code' })
+  @IsMunicipalityCode({ each: true })
   travelMunicipalities?: string[];
 
   @ApiPropertyOptional()

@@ -1,26 +1,20 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEnum } from 'class-validator';
 import { Role } from '../../../common/auth/role.enum';
 import { Language } from '../../../common/i18n/language';
-import { IsEmailAddress, Trimmed } from '../../../common/validation/text.decorators';
+import { MailLanguage, NewAccountEmail, PersonName } from '../../../common/validation/person-fields.decorators';
 
 export class InviteUserDto {
-  @ApiProperty({ example: 'maija.meikalainen@ostrobothnia.invalid' })
-  @Trimmed()
-  @IsEmailAddress()
+  @NewAccountEmail('maija.meikalainen@ostrobothnia.invalid')
   email: string;
 
-  @ApiProperty({ example: 'Maija Meikäläinen' })
-  @IsString()
-  @Length(1, 200)
+  @PersonName()
   name: string;
 
   @ApiProperty({ enum: Role, enumName: 'Role' })
   @IsEnum(Role)
   role: Role;
 
-  @ApiPropertyOptional({ enum: Language, enumName: 'Language', default: Language.Fi })
-  @IsOptional()
-  @IsEnum(Language)
+  @MailLanguage()
   language: Language = Language.Fi;
 }

@@ -1,0 +1,30 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { Language } from '../i18n/language';
+import { IsEmailAddress, Trimmed } from './text.decorators';
+
+// The fields of a person an account is made for (an application, an invitation) or whose profile changes. Listed in
+// the order stacked decorators would apply (bottom first), so the checks run and are reported as they did.
+
+// The address a new account is made for, as typed (spaces around it dropped).
+export function NewAccountEmail(example: string): PropertyDecorator {
+  return applyDecorators(IsEmailAddress(), Trimmed(), ApiProperty({ example }));
+}
+
+// A person's name; optional where a profile changes only what it names.
+export function PersonName(options: { optional?: boolean } = {}): PropertyDecorator {
+  const example = 'Maija Meikäläinen';
+  return options.optional
+    ? applyDecorators(Length(1, 200), IsString(), IsOptional(), ApiPropertyOptional({ example }))
+    : applyDecorators(Length(1, 200), IsString(), ApiProperty({ example }));
+}
+
+// The language of a new account's mail and documents, Finnish unless said.
+export function MailLanguage(): PropertyDecorator {
+  return applyDecorators(
+    IsEnum(Language),
+    IsOptional(),
+    ApiPropertyOptional({ enum: Language, enumName: 'Language', default: Language.Fi }),
+  );
+}
