@@ -4,7 +4,7 @@ import { SessionEntity } from '../../../src/modules/auth/entities/session.entity
 import { CSRF_COOKIE, REFRESH_COOKIE } from '../../../src/modules/auth/session-cookies.service';
 import { createUser, TestUser } from '../../factories/users.factory';
 import { cookieHeader, setCookies } from '../../utils/cookies';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import { accountsApp } from './accounts-app';
 
 interface BrowserSession {
   accessToken: string;
@@ -13,12 +13,7 @@ interface BrowserSession {
 }
 
 describe('browser sessions: the refresh token in an httpOnly cookie', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = accountsApp();
 
   async function browserLogin(user: TestUser): Promise<BrowserSession> {
     const res = await t.http
