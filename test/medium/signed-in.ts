@@ -44,3 +44,13 @@ export function mailsTo(m: MediumApp, address: string): Promise<{ subject: strin
     [address],
   );
 }
+
+// A call made some time from now on the app's clock (a link's validity), which goes back to real time after it.
+export async function later<T>(m: MediumApp, ms: number, call: () => Promise<T>): Promise<T> {
+  m.clock.set(new Date(Date.now() + ms));
+  try {
+    return await call();
+  } finally {
+    m.clock.reset();
+  }
+}
