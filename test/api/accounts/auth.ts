@@ -10,6 +10,11 @@ import { accountsApp } from './accounts-app';
 
 const SECRET = 'test-secret-test-secret-test-secret-0123';
 
+const loginAudit = async (t: TestApp, actorId: string) =>
+  (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as {
+    ip: string;
+  }[];
+
 // The HTTP side of signing in: the routes, the tokens in transport, the rate limits, the client's address and an
 // invitation mailed through the queue. The rules (refusals alike, refresh rotation and reuse, a disabled account's
 // sessions, what an invitation link lets one do) are test/medium/auth.ts's; the cookies, browser-session.ts's.
@@ -105,6 +110,20 @@ describe('authentication', () => {
     await t.http.post('/auth/invitations/accept').send({ token, password: 'Laihela-stranden-2026' }).expect(204);
     await login(t.http, { email, password: 'Laihela-stranden-2026' });
   });
+
+  // TRUST_PROXY is off by default (with it on: 'forwarded client addresses' below).
+  it('writes the connection’s own address to the audit log whatever X-Forwarded-For says', async () => {
+    const user = await createUser(t.db, Role.Orderer);
+    await t.http
+      .post('/auth/login')
+      .set('x-forwarded-for', '203.0.113.99')
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const rows = await loginAudit(t, user.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].ip).not.toContain('203.0.113.99');
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
+  });
 });
 
 describe('login rate limits', () => {
@@ -138,28 +157,6 @@ describe('login rate limits per address', () => {
 });
 
 describe('forwarded client addresses', () => {
-  const loginAudit = async (t: TestApp, actorId: string) =>
-    (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as {
-      ip: string;
-    }[];
-
-  describe('with the default TRUST_PROXY (off)', () => {
-    const t = accountsApp();
-
-    it('writes the connection’s own address to the audit log whatever X-Forwarded-For says', async () => {
-      const user = await createUser(t.db, Role.Orderer);
-      await t.http
-        .post('/auth/login')
-        .set('x-forwarded-for', '203.0.113.99')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
-      const rows = await loginAudit(t, user.id);
-      expect(rows).toHaveLength(1);
-      expect(rows[0].ip).not.toContain('203.0.113.99');
-      expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
-    });
-  });
-
   describe('with TRUST_PROXY naming the proxy 127.0.0.1', () => {
     const t = accountsApp({ env: { LOGIN_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1,::1,::ffff:127.0.0.1' } });
 
