@@ -11,3 +11,14 @@ export function accountsApp(options: TestAppOptions = {}): TestApp {
   afterAll(() => t.close());
   return t;
 }
+
+// The body of a sign-in or a refresh; with a cookie session the refresh token travels in the cookie alone.
+export function tokenBody(refreshToken: 'in body' | 'in cookie'): Record<string, unknown> {
+  const tokens = {
+    accessToken: expect.any(String),
+    tokenType: 'Bearer',
+    expiresIn: 900,
+    sessionExpiresAt: expect.any(String),
+  };
+  return refreshToken === 'in body' ? { ...tokens, refreshToken: expect.any(String) } : tokens;
+}

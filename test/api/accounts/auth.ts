@@ -4,11 +4,15 @@ import * as jwt from 'jsonwebtoken';
 import { Role } from '../../../src/common/auth/role.enum';
 import { AuditEventEntity } from '../../../src/modules/audit/entities/audit-event.entity';
 import { LoginThrottlerStorage } from '../../../src/modules/auth/login-throttler.storage';
-import { createUser, login } from '../../factories/users.factory';
+import { createUser, login, TestUser } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
-import { accountsApp } from './accounts-app';
+import { accountsApp, tokenBody } from './accounts-app';
 
 const SECRET = 'test-secret-test-secret-test-secret-0123';
+
+// A sign-in whose X-Forwarded-For names the client.
+const loginFrom = (t: TestApp, client: string, { email, password }: Pick<TestUser, 'email' | 'password'>) =>
+  t.http.post('/auth/login').set('x-forwarded-for', client).send({ email, password });
 
 const loginAudit = async (t: TestApp, actorId: string) =>
   (await t.db.query(`SELECT ip FROM audit_events WHERE actor_id = $1 AND action = 'auth.login'`, [actorId])) as {
@@ -27,13 +31,7 @@ describe('authentication', () => {
       .post('/auth/login')
       .send({ email: user.email.toUpperCase(), password: user.password })
       .expect(200);
-    expect(res.body).toEqual({
-      accessToken: expect.any(String),
-      tokenType: 'Bearer',
-      expiresIn: 900,
-      sessionExpiresAt: expect.any(String),
-      refreshToken: expect.any(String),
-    });
+    expect(res.body).toEqual(tokenBody('in body'));
     expect(Buffer.from(res.body.refreshToken, 'base64url').length).toBeGreaterThanOrEqual(16);
     const claims = jwt.decode(res.body.accessToken, { complete: true })!;
     expect(claims.header.alg).toBe('HS256');
@@ -114,11 +112,7 @@ describe('authentication', () => {
   // TRUST_PROXY is off by default (with it on: 'forwarded client addresses' below).
   it('writes the connection’s own address to the audit log whatever X-Forwarded-For says', async () => {
     const user = await createUser(t.db, Role.Orderer);
-    await t.http
-      .post('/auth/login')
-      .set('x-forwarded-for', '203.0.113.99')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
+    await loginFrom(t, '203.0.113.99', user).expect(200);
     const rows = await loginAudit(t, user.id);
     expect(rows).toHaveLength(1);
     expect(rows[0].ip).not.toContain('203.0.113.99');
@@ -145,10 +139,10 @@ describe('login rate limits per address', () => {
   it('limits attempts per address across accounts, however X-Forwarded-For is forged', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await t.http
-        .post('/auth/login')
-        .set('x-forwarded-for', `198.51.100.${i + 1}`)
-        .send({ email: `x${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' });
+      const res = await loginFrom(t, `198.51.100.${i + 1}`, {
+        email: `x${i}-${randomUUID()}@example.test`,
+        password: 'wrong-password-here',
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
@@ -162,30 +156,17 @@ describe('forwarded client addresses', () => {
 
     it('takes the client address the proxy forwards, in the audit log and in the per-address limit', async () => {
       const user = await createUser(t.db, Role.Orderer);
-      await t.http
-        .post('/auth/login')
-        .set('x-forwarded-for', '203.0.113.42')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      await loginFrom(t, '203.0.113.42', user).expect(200);
       expect(await loginAudit(t, user.id)).toEqual([{ ip: '203.0.113.42' }]);
       // Nine failures from one forwarded client use up its allowance; another client behind the proxy still gets in.
       for (let i = 0; i < 9; i++) {
-        await t.http
-          .post('/auth/login')
-          .set('x-forwarded-for', '203.0.113.50')
-          .send({ email: `p${i}-${randomUUID()}@example.test`, password: 'wrong-password-here' })
-          .expect(401);
+        await loginFrom(t, '203.0.113.50', {
+          email: `p${i}-${randomUUID()}@example.test`,
+          password: 'wrong-password-here',
+        }).expect(401);
       }
-      await t.http
-        .post('/auth/login')
-        .set('x-forwarded-for', '203.0.113.50')
-        .send({ email: user.email, password: user.password })
-        .expect(429);
-      await t.http
-        .post('/auth/login')
-        .set('x-forwarded-for', '203.0.113.51')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      await loginFrom(t, '203.0.113.50', user).expect(429);
+      await loginFrom(t, '203.0.113.51', user).expect(200);
     });
   });
 });
