@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AuthContext } from '../../src/common/auth/auth-context';
 import { Role } from '../../src/common/auth/role.enum';
 import { sha256 } from '../../src/common/crypto/tokens';
 import { Language } from '../../src/common/i18n/language';
@@ -39,8 +40,8 @@ describe('one’s own account: forgotten password, change of password and langua
   afterAll(() => m.close());
 
   // The reset answers before it looks the address up; this waits for the work behind the answer.
-  async function requestReset(email: string, meta = requestMeta()): Promise<void> {
-    reset.request(meta, (await body(PasswordResetRequestDto, { email })).email);
+  async function requestReset(email: string): Promise<void> {
+    reset.request(requestMeta(), (await body(PasswordResetRequestDto, { email })).email);
     await reset.settled();
   }
   async function resetToken(user: TestUser): Promise<string> {
@@ -50,7 +51,7 @@ describe('one’s own account: forgotten password, change of password and langua
   }
   const confirm = async (token: string, password: string) =>
     reset.confirm(requestMeta(), await body(PasswordResetConfirmDto, { token, password }));
-  const changePassword = async (ctx: Parameters<AccountService['changePassword']>[0], fields: object) =>
+  const changePassword = async (ctx: AuthContext, fields: object) =>
     account.changePassword(ctx, await body(ChangePasswordDto, fields));
   const refreshRefused = async (refreshToken: string) =>
     expect(await problemOf(auth.refresh(requestMeta(), refreshToken))).toMatchObject({
@@ -67,7 +68,7 @@ describe('one’s own account: forgotten password, change of password and langua
       `SELECT token_hash AS "tokenHash", created_at AS "createdAt", expires_at AS "expiresAt"
          FROM invitations WHERE user_id = $1 AND purpose = 'password_reset'`,
       [userId],
-    ) as Promise<{ tokenHash: string; createdAt: Date; expiresAt: Date }[]>;
+    ) as Promise<{ tokenHash: Buffer; createdAt: Date; expiresAt: Date }[]>;
 
   describe('forgotten password', () => {
     it('mails a one-time link in the person’s language, valid for an hour, and keeps only its hash', async () => {
