@@ -2,6 +2,8 @@
 // HTTP. One Jest file, so that the specs share one load of the app's modules (README, "What `npm test` needs"). One
 // of them alone: `npx jest test/medium.medium-spec.ts -t '<its top describe title>'`.
 import './medium/acceptance';
+import './medium/account';
+import './medium/auth';
 import './medium/availability-overlaps';
 import './medium/availability-rules';
 import './medium/booking-transitions';
