@@ -11,16 +11,9 @@ import { createExpert } from '../factories/experts.factory';
 import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, TestUser } from '../factories/users.factory';
 import { contextOf, createMediumApp, MediumApp, problemOf } from './medium-app';
+import { tokenOf } from '../utils/calendar-feed-url';
 
 const NOW = '2026-10-01T07:00:00Z';
-const FEED_URL = /^http:\/\/kokemus\.test\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
-
-function tokenOf(url: string): string {
-  const match = FEED_URL.exec(url);
-  if (!match) throw new Error(`Not a feed URL: ${url}`);
-  return match[1];
-}
-
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 
 // The expert's calendar feed through the calendar-feed service on the real database: what the feed shows and

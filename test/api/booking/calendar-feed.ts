@@ -7,16 +7,9 @@ import { createExpert } from '../../factories/experts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
+import { tokenOf } from '../../utils/calendar-feed-url';
 
 const NOW = '2026-10-01T07:00:00Z';
-const FEED_URL = /^http:\/\/kokemus\.test\/api\/calendar\/([A-Za-z0-9_-]{43})\.ics$/;
-
-function tokenOf(url: string): string {
-  const match = FEED_URL.exec(url);
-  if (!match) throw new Error(`Not a feed URL: ${url}`);
-  return match[1];
-}
-
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe('the expert’s calendar feed', () => {
