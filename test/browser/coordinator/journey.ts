@@ -19,7 +19,7 @@ import { DAY, fill, signInLabels } from '../texts';
 
 const TEXTS = { fi, sv };
 // The coordinator's data tables scroll inside their own box on a narrow screen; the page itself never does.
-const TABLE_BOX = '.table-scroll';
+const TABLE_BOX = '.table-region';
 type Texts = typeof fi;
 
 // The coordinator's part of the journey in the browser against the real API and its worker: a certificate

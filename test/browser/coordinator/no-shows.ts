@@ -103,7 +103,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       await expect(row.innerText()).resolves.toContain(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för');
       await expectAccessible(page);
       await shoot(page, 'today', language);
-      await expectNoSidewaysScroll(page, '.table-scroll');
+      await expectNoSidewaysScroll(page, '.table-region');
 
       // Reports: the no-show in this month's row of the unit and the expert, in the chart, the table and the CSV.
       await page.goto('/reports');
