@@ -7,12 +7,13 @@ import './fields.css';
 // Fields the design system lacks in a phone-friendly form: the browser's own date, time and select pickers
 // (a phone opens its native wheel), labelled, with the hint and the error tied to the control.
 
-const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.text;
+const errorOf = (errors: FieldError[] | undefined, field: string) => errors?.find((e) => e.field === field)?.text;
 
 interface NativeFieldProps {
   field: string;
   label: string;
-  errors: FieldError[];
+  // Left out where no choice is wrong: the filters of a list.
+  errors?: FieldError[];
   hint?: string;
   optional?: boolean;
 }
