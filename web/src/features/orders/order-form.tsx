@@ -220,7 +220,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
         <legend>{t('orders.form.when')}</legend>
         <WhenFields
           fields={{ date: 'date', startsAt: 'startsAt', endsAt: 'endsAt' }}
-          labels={{ date: labels.date, startsAt: labels.startsAt, endsAt: labels.endsAt }}
+          labels={labels}
           values={values}
           errors={errors}
           onChange={set}
