@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, CheckboxGroup } from 'suomifi-ui-components';
+import { Checkbox, CheckboxGroup, RadioButtonGroup } from 'suomifi-ui-components';
 import type { FieldError } from './form';
 import './fields.css';
 
@@ -145,5 +145,37 @@ export function CheckboxesField({
         </Checkbox>
       ))}
     </CheckboxGroup>
+  );
+}
+
+// One choice of a few, as radio buttons (the children): the group's id and name are the field's, bound as the
+// other fields are (`{...bind('kind')}`).
+export function RadioField<T extends string>({
+  field,
+  label,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  field: string;
+  label: string;
+  hint?: string;
+  value: T;
+  onChange: (value: T) => void;
+  children: ComponentProps<typeof RadioButtonGroup>['children'];
+}) {
+  return (
+    <RadioButtonGroup
+      labelText={label}
+      groupHintText={hint}
+      name={field}
+      id={field}
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      mb="m"
+    >
+      {children}
+    </RadioButtonGroup>
   );
 }

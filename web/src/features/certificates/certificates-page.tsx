@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { FileChoice, fileBinder } from '../../components/file-choice';
-import { DateTimeField } from '../../components/fields';
+import { DateTimeField, RadioField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Loaded, ProblemNotice } from '../../components/states';
-import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Button, Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -133,7 +133,6 @@ function UploadForm() {
       announce(t('certificates.uploaded'));
     },
   });
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const bind = fieldBinder(values, setValues, labels, errors);
   const bindFile = fileBinder(values, setValues, labels, errors);
   return (
@@ -145,20 +144,13 @@ function UploadForm() {
         onSubmit={() => submit(values)}
         submitLabel={t('certificates.upload.submit')}
       >
-        <RadioButtonGroup
-          labelText={labels.type}
-          name="type"
-          id="type"
-          value={values.type}
-          onChange={(type) => set({ type: type as TrainingType })}
-          mb="m"
-        >
+        <RadioField {...bind('type')}>
           {(['kokemusasiantuntija', 'kokemustoimija', 'other'] as const).map((type) => (
             <RadioButton key={type} value={type} hintText={t(`certificates.typeHint.${type}`)}>
               {t(`certificates.type.${type}`)}
             </RadioButton>
           ))}
-        </RadioButtonGroup>
+        </RadioField>
         <TextField {...bind('provider')} hint={t('certificates.fields.providerHint')} />
         <DateTimeField {...bind('completedOn')} type="date" />
         <FileChoice

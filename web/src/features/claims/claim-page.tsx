@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { FileChoice, fileBinder } from '../../components/file-choice';
 import { Facts } from '../../components/facts';
-import { DateTimeField } from '../../components/fields';
+import { DateTimeField, RadioField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
@@ -13,7 +13,7 @@ import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
 import { Empty, Loaded, ProblemNotice } from '../../components/states';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
-import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -405,7 +405,6 @@ function CostForm({ claim }: { claim: Claim }) {
       announce(t('claims.costs.added'));
     },
   });
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const bind = fieldBinder(values, setValues, labels, errors);
   const bindFile = fileBinder(values, setValues, labels, errors);
   return (
@@ -415,20 +414,13 @@ function CostForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.costs.intro')}</Paragraph>
       <Form {...formProps} id="cost-form" onSubmit={() => submit(values)} submitLabel={t('claims.costs.add')}>
-        <RadioButtonGroup
-          labelText={labels.kind}
-          name="kind"
-          id="kind"
-          value={values.kind}
-          onChange={(kind) => set({ kind: kind as CostKind })}
-          mb="m"
-        >
+        <RadioField {...bind('kind')}>
           {COST_KINDS.map((kind) => (
             <RadioButton key={kind} value={kind}>
               {t(`claims.costs.kind.${kind}`)}
             </RadioButton>
           ))}
-        </RadioButtonGroup>
+        </RadioField>
         <TextField {...bind('amountCents')} hint={t('claims.costs.amountHint')} />
         <TextField {...bind('description')} optional />
         <FileChoice

@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxesField, SelectField } from '../../components/fields';
+import { CheckboxesField, RadioField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
-import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Paragraph, RadioButton } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
 import { fileProblem, UPLOAD_ACCEPT } from '../../components/upload-limits';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
@@ -239,17 +239,15 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.where')}</legend>
-        <RadioButtonGroup
-          labelText={t('orders.fields.place')}
-          name="place"
-          id="place"
+        <RadioField
+          field="place"
+          label={t('orders.fields.place')}
           value={values.place}
-          onChange={(place) => set({ place: place as OrderValues['place'] })}
-          mb="m"
+          onChange={(place) => set({ place })}
         >
           <RadioButton value="onSite">{t('orders.form.onSite')}</RadioButton>
           <RadioButton value="remote">{t('orders.form.remote')}</RadioButton>
-        </RadioButtonGroup>
+        </RadioField>
         {values.place === 'onSite' ? (
           <>
             <SelectField
