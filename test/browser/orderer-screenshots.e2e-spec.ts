@@ -9,11 +9,10 @@ import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login } from '../factories/users.factory';
 import { expectAccessible, expectPage, orderAndOffer, signIn, WebApp, daytimeWithin48h } from './browser';
 import { describeScreenshots } from './screenshot-specs';
-import { signInLabels } from './texts';
+import { DAY, signInLabels } from './texts';
 
 // Not a test: with SCREENSHOT_DIR set, pictures of the orderer's screens at 1280 and 360 px in Finnish and
 // Swedish (SCREENSHOT_DIR=/tmp/shots npx jest test/browser/orderer-screenshots).
-const DAY = 86_400_000;
 
 // A year of paid work for a unit and its project, paid in a real fee run, for the spending page: their ids.
 async function setUp(web: WebApp): Promise<string[]> {

@@ -5,6 +5,7 @@ import { createBookableExpert } from '../factories/bookable.factory';
 import { addMember, createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import { TestApp } from '../utils/test-app';
+import { sharedWebApp, WebApp } from './browser';
 
 // The county's people of the browser specs, made straight in the database (and signed in through the API).
 
@@ -18,6 +19,14 @@ export async function ordererOfUnit(
 ): Promise<{ orderer: TestUser & { token: string }; unitId: string }> {
   const { orderer, unitId } = await createOrdererOfUnit(t.db, unit, { name: 'Olli Tilaaja' });
   return { orderer: { ...orderer, token: await login(t.http, orderer) }, unitId };
+}
+
+// The shared web app and an orderer of `unit` in it, for the specs that take the orderer's steps through the API.
+export async function webAppAndOrderer(
+  unit?: Partial<OrganisationEntity>,
+): Promise<{ web: WebApp; orderer: TestUser & { token: string }; unitId: string }> {
+  const web = await sharedWebApp();
+  return { web, ...(await ordererOfUnit(web.t, unit)) };
 }
 
 // The people of an order in `language`: its orderer (Olli Tilaaja or Ulla Beställare) in their unit, and a

@@ -3,8 +3,6 @@ import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { createUser, login } from '../factories/users.factory';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -14,9 +12,7 @@ import {
   sharedWebApp,
   WebApp,
 } from './browser';
-import { signInLabels } from './texts';
-
-const TEXTS = { fi, sv };
+import { signInLabels, TEXTS } from './texts';
 
 describe('the public pages and the shell in the browser', () => {
   let web: WebApp;
@@ -152,6 +148,7 @@ describe('the account pages, the application and the accessibility statement in 
   }, 120_000);
 
   it('switches the language on every page before sign-in and keeps the choice in this browser', async () => {
+    const { fi, sv } = TEXTS;
     const page = await web.newPage('fi');
     await page.goto('/sign-in');
     await expectPage(page, fi.signIn.title);

@@ -1,20 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import fi from '../../web/src/i18n/fi.json';
-import sv from '../../web/src/i18n/sv.json';
 import { TestAppOptions } from '../utils/test-app';
 import { startWebApp, WebApp } from './browser';
+import { TEXTS, Texts } from './texts';
 
 // The screenshot specs: not tests, but pictures of screens at 1280 and 360 px in Finnish and Swedish for a person
 // to look at, taken only with SCREENSHOT_DIR set (SCREENSHOT_DIR=/tmp/shots npx jest test/browser/screenshots).
 
-const TEXTS = { fi, sv };
-
 export interface Pictures<S> {
   web: WebApp;
   language: 'fi' | 'sv';
-  text: typeof fi;
+  text: Texts;
   // What `setUp` made once for both languages.
   made: S;
   // The page as it is now, as `<name>-<language>-<width>.png` in SCREENSHOT_DIR (the whole page unless told).

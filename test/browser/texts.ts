@@ -1,4 +1,11 @@
+import fi from '../../web/src/i18n/fi.json';
+import sv from '../../web/src/i18n/sv.json';
+
 // The texts and dates of the browser specs: the web app's texts filled in, days, Helsinki dates, the sign-in form.
+
+// The web app's texts in the languages the browser specs go through.
+export const TEXTS = { fi, sv };
+export type Texts = typeof fi;
 
 export const DAY = 24 * 3_600_000;
 // A text of the web app with its {{placeholders}} filled in.

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { MembershipEntity } from '../../src/modules/organisations/entities/membership.entity';
 import { OrganisationEntity, OrganisationKind } from '../../src/modules/organisations/entities/organisation.entity';
 import { Role } from '../../src/common/auth/role.enum';
-import { createUser, login, TestUser } from './users.factory';
+import { createUser, loggedIn, login, TestUser } from './users.factory';
 
 export async function createUnit(
   db: DataSource,
@@ -47,4 +47,15 @@ export async function signedInOrdererOfUnit(
 ): Promise<{ orderer: TestUser & { token: string }; unitId: string }> {
   const { orderer, unitId } = await createOrdererOfUnit(db, unit, user);
   return { orderer: { ...orderer, token: await login(http, orderer) }, unitId };
+}
+
+// A coordinator signed in through the API (their access token in `coordinator.token`) and an orderer of a unit:
+// the people of the coordinator's queues.
+export async function coordinatorAndOrdererOfUnit(
+  db: DataSource,
+  http: TestAgent,
+  unit: Partial<OrganisationEntity> = {},
+): Promise<{ coordinator: TestUser & { token: string }; orderer: TestUser; unitId: string }> {
+  const coordinator = await loggedIn(db, http, Role.Coordinator);
+  return { coordinator, ...(await createOrdererOfUnit(db, unit)) };
 }

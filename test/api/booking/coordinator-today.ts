@@ -6,8 +6,8 @@ import { createOffer, createRequest } from '../../factories/booking.factory';
 import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
-import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser, loggedIn, login, TestUser } from '../../factories/users.factory';
+import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
+import { createUser, login, TestUser } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time.
@@ -22,8 +22,11 @@ describe('the coordinator’s today summary', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    token = (await loggedIn(t.db, t.http, Role.Coordinator)).token;
-    ({ orderer, unitId } = await createOrdererOfUnit(t.db));
+    ({
+      coordinator: { token },
+      orderer,
+      unitId,
+    } = await coordinatorAndOrdererOfUnit(t.db, t.http));
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import { Role } from '../../../src/common/auth/role.enum';
 import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
-import { createOrdererOfUnit } from '../../factories/organisations.factory';
+import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { createTestApp, TestApp } from '../../utils/test-app';
@@ -11,17 +11,17 @@ const NOW = '2026-12-01T08:00:00Z';
 
 describe('no-shows: the coordinator’s queue and report', () => {
   let t: TestApp;
-  let coordinator: TestUser;
-  let token: string;
+  let coordinator: TestUser & { token: string };
   let orderer: TestUser;
   let unitId: string;
 
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    coordinator = await createUser(t.db, Role.Coordinator);
-    token = await login(t.http, coordinator);
-    ({ orderer, unitId } = await createOrdererOfUnit(t.db, { nameFi: 'Poissaoloyksikkö', nameSv: 'Frånvaroenheten' }));
+    ({ coordinator, orderer, unitId } = await coordinatorAndOrdererOfUnit(t.db, t.http, {
+      nameFi: 'Poissaoloyksikkö',
+      nameSv: 'Frånvaroenheten',
+    }));
   });
   afterAll(() => t.close());
 
@@ -38,7 +38,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
 
   it('lists a no-show in Today until a coordinator marks it handled, once, audited', async () => {
     const expert = await createExpert(t.db, { name: 'Noora Noshow' });
-    const before = (await as(token).get('/coordinator/today').expect(200)).body;
+    const before = (await as(coordinator.token).get('/coordinator/today').expect(200)).body;
     // Reported later than any other not-yet-handled no-show (the test database keeps earlier runs'): first in the
     // queue, the newest first.
     const startsAt = new Date(Date.now() + 3_600_000);
@@ -46,7 +46,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
     const noShow = await work(expert.id, startsAt.toISOString(), 'not_held', 'Kehittäjäryhmä');
     await work(expert.id, '2026-11-10T08:00:00Z', 'completed');
 
-    const after = (await as(token).get('/coordinator/today').expect(200)).body;
+    const after = (await as(coordinator.token).get('/coordinator/today').expect(200)).body;
     expect(after.counts.noShowsToHandle - before.counts.noShowsToHandle).toBe(1);
     expect(after.noShows[0]).toMatchObject({
       assignmentId: noShow,
@@ -60,9 +60,10 @@ describe('no-shows: the coordinator’s queue and report', () => {
     });
     expect(after.noShows[0].requestId).toEqual(expect.any(String));
 
-    const handled = (await as(token).post(`/coordinator/today/no-shows/${noShow}/handled`).expect(200)).body;
+    const handled = (await as(coordinator.token).post(`/coordinator/today/no-shows/${noShow}/handled`).expect(200))
+      .body;
     expect(handled).toEqual({ assignmentId: noShow, handledBy: coordinator.id, handledAt: expect.any(String) });
-    const later = (await as(token).get('/coordinator/today').expect(200)).body;
+    const later = (await as(coordinator.token).get('/coordinator/today').expect(200)).body;
     expect(later.counts.noShowsToHandle).toBe(before.counts.noShowsToHandle);
     expect(later.noShows.map((n: { assignmentId: string }) => n.assignmentId)).not.toContain(noShow);
 
@@ -80,13 +81,13 @@ describe('no-shows: the coordinator’s queue and report', () => {
   it('refuses to mark anything but a no-show, and names a missing or malformed id', async () => {
     const expert = await createExpert(t.db);
     const held = await work(expert.id, '2026-11-12T08:00:00Z', 'completed');
-    const conflict = await as(token).post(`/coordinator/today/no-shows/${held}/handled`).expect(409);
+    const conflict = await as(coordinator.token).post(`/coordinator/today/no-shows/${held}/handled`).expect(409);
     expect(conflict.body.code).toBe('ASSIGNMENT_STATUS_CONFLICT');
-    const missing = await as(token)
+    const missing = await as(coordinator.token)
       .post('/coordinator/today/no-shows/6f1c2a9e-0000-4000-8000-000000000000/handled')
       .expect(404);
     expect(missing.body.code).toBe('ASSIGNMENT_NOT_FOUND');
-    await as(token).post('/coordinator/today/no-shows/not-a-uuid/handled').expect(400);
+    await as(coordinator.token).post('/coordinator/today/no-shows/not-a-uuid/handled').expect(400);
     // The database keeps the promise too.
     await expect(
       t.db.query(`INSERT INTO no_show_reviews (assignment_id, handled_by) VALUES ($1, $2)`, [held, coordinator.id]),
@@ -123,7 +124,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
     await work(aino.id, '2026-10-12T08:00:00Z', 'completed');
     await work(aino.id, '2025-10-12T08:00:00Z', 'not_held');
 
-    const res = await as(token).get('/reports/no-shows?year=2026').expect(200);
+    const res = await as(coordinator.token).get('/reports/no-shows?year=2026').expect(200);
     expect(res.body.year).toBe(2026);
     const ours = res.body.rows.filter((r: { organisationId: string }) => r.organisationId === unitId);
     const brief = ours
@@ -141,10 +142,10 @@ describe('no-shows: the coordinator’s queue and report', () => {
       { month: '2026-11', expert: 'Aino Aaltonen', noShows: 1, kind: 'unit', nameSv: 'Frånvaroenheten' },
       { month: '2026-11', expert: 'Bertil Berg', noShows: 1, kind: 'unit', nameSv: 'Frånvaroenheten' },
     ]);
-    const previous = await as(token).get('/reports/no-shows?year=2025').expect(200);
+    const previous = await as(coordinator.token).get('/reports/no-shows?year=2025').expect(200);
     expect(
       previous.body.rows.filter((r: { expertId: string; organisationId: string }) => r.expertId === aino.id),
     ).toEqual([expect.objectContaining({ month: '2025-10', noShows: 1 })]);
-    await as(token).get('/reports/no-shows?year=abc').expect(400);
+    await as(coordinator.token).get('/reports/no-shows?year=abc').expect(400);
   });
 });

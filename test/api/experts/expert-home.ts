@@ -1,12 +1,11 @@
-import { Role } from '../../../src/common/auth/role.enum';
 import { OfferStatus } from '../../../src/modules/booking/entities/offer.entity';
 import { AssignmentStatus } from '../../../src/modules/booking/entities/assignment.entity';
 import { createAssignment, createOffer, createRequest } from '../../factories/booking.factory';
 import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
-import { addMember, createUnit } from '../../factories/organisations.factory';
-import { createUser, login, TestUser } from '../../factories/users.factory';
+import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
+import { login, TestUser } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time.
@@ -21,11 +20,7 @@ describe('the expert’s home summary', () => {
   beforeAll(async () => {
     t = await createTestApp();
     t.clock.set(NOW);
-    const c = await createUser(t.db, Role.Coordinator);
-    coordinator = { ...c, token: await login(t.http, c) };
-    orderer = await createUser(t.db, Role.Orderer);
-    unitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, orderer.id);
+    ({ coordinator, orderer, unitId } = await coordinatorAndOrdererOfUnit(t.db, t.http));
   });
   afterAll(() => t.close());
 

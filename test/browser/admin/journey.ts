@@ -11,19 +11,11 @@ import {
 } from '../../factories/fees.factory';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import { expectAccessible, expectPage, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
+import { DAY, fill, helsinkiDate, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
-
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
-const DAY = 24 * 3_600_000;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
-const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(at);
 
 // The coordinator's fee run and the admin's people and audit trail, in the browser against the real API and its
 // worker. The claim paid is made and approved as the claims' own screens would (factories, then the API).

@@ -6,17 +6,12 @@ import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
+import { fill, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
 
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 // With SCREENSHOT_DIR set, the screens are also pictured at 1280 and 360 px.
 const dir = process.env.SCREENSHOT_DIR;
 

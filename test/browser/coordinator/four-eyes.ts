@@ -9,20 +9,15 @@ import { createClaim, createFinishedAssignment } from '../../factories/fees.fact
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { DAY, fill, TEXTS } from '../texts';
 
-const TEXTS = { fi, sv };
-const DAY = 24 * 3_600_000;
 // suomifi's label covers its box: ticked from the keyboard, as a keyboard user would.
 async function tick(box: Locator): Promise<void> {
   await box.focus();
   await box.press('Space');
   expect(await box.isChecked()).toBe(true);
 }
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 
 // Four eyes on claims with two coordinators, and a draft contract's preview, series and withdrawal, in fi and sv.
 describe('the coordinator’s four eyes on claims and draft contracts in the browser', () => {

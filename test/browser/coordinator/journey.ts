@@ -10,17 +10,13 @@ import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
-import { ordererOfUnit } from '../parties';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
+import { webAppAndOrderer } from '../parties';
 import { asUser } from '../../utils/as-user';
-import { DAY, fill, signInLabels } from '../texts';
+import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 
-const TEXTS = { fi, sv };
 // The coordinator's data tables scroll inside their own box on a narrow screen; the page itself never does.
-const TABLE_BOX = '.table-scroll';
-type Texts = typeof fi;
+const TABLE_BOX = '.table-region';
 
 // The coordinator's part of the journey in the browser against the real API and its worker: a certificate
 // checked in its preview, the expert activated, an order matched by keyboard with offers to two, the contract
@@ -32,8 +28,7 @@ describe('the coordinator’s working day in the browser', () => {
   let orderer: TestUser & { token: string };
 
   beforeAll(async () => {
-    web = await sharedWebApp();
-    ({ orderer, unitId } = await ordererOfUnit(web.t));
+    ({ web, orderer, unitId } = await webAppAndOrderer());
   }, 120_000);
 
   const as = asUser(() => web.t.http);

@@ -7,14 +7,10 @@ import { Language } from '../../../src/common/i18n/language';
 import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
 import { createUser, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
-import { ordererOfUnit } from '../parties';
-import { fill, signInLabels } from '../texts';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
+import { webAppAndOrderer } from '../parties';
+import { fill, signInLabels, TEXTS, Texts } from '../texts';
 
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
 const HOUR = 3_600_000;
 // With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px.
 const shots = process.env.SCREENSHOT_DIR;
@@ -28,9 +24,8 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
   let orderer: TestUser & { token: string };
 
   beforeAll(async () => {
-    web = await sharedWebApp();
     const code = `NS${randomUUID().slice(0, 6)}`;
-    ({ orderer, unitId } = await ordererOfUnit(web.t, {
+    ({ web, orderer, unitId } = await webAppAndOrderer({
       code,
       nameFi: 'Kuntoutuksen yksikkö',
       nameSv: 'Enheten för rehabilitering',
@@ -103,7 +98,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       await expect(row.innerText()).resolves.toContain(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för');
       await expectAccessible(page);
       await shoot(page, 'today', language);
-      await expectNoSidewaysScroll(page, '.table-scroll');
+      await expectNoSidewaysScroll(page, '.table-region');
 
       // Reports: the no-show in this month's row of the unit and the expert, in the chart, the table and the CSV.
       await page.goto('/reports');

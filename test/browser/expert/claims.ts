@@ -13,15 +13,9 @@ import {
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
-import { signInLabels } from '../texts';
+import { fill, signInLabels, TEXTS } from '../texts';
 import { asUser } from '../../utils/as-user';
-
-const TEXTS = { fi, sv };
-const fill = (text: string, values: Record<string, string>) =>
-  text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '');
 
 // Yesterday's work, two hours from 10 to 12 Helsinki time: within the time limit for claiming, payable today.
 function yesterday(): { startsAt: string; endsAt: string; date: string } {

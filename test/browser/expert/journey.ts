@@ -6,16 +6,11 @@ import { giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
 import { setPaymentDetails, settleOpenFeeRuns } from '../../factories/fees.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
-import { expectPage, mailedLink, orderAndOffer, sharedWebApp, WebApp } from '../browser';
+import { expectPage, mailedLink, orderAndOffer, WebApp } from '../browser';
 import { viaMenuAnyWidth } from '../menu';
-import { ordererOfUnit } from '../parties';
-import { DAY, fill, helsinkiDate } from '../texts';
+import { webAppAndOrderer } from '../parties';
+import { DAY, fill, helsinkiDate, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
-
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
 
 // An expert's whole way through the service as a person does it, in the browser against the real API and its
 // worker: from the invitation in the mail to the statement of the fee paid. What the coordinator and the
@@ -29,12 +24,10 @@ describe('an expert’s whole journey in the browser', () => {
   let dayOffset = 3;
 
   beforeAll(async () => {
-    web = await sharedWebApp();
+    ({ web, orderer, unitId } = await webAppAndOrderer());
     await settleOpenFeeRuns(web.t.db);
     coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
-    ({ orderer, unitId } = await ordererOfUnit(web.t));
   }, 120_000);
-  afterAll(() => web?.t.clock.reset());
 
   const as = asUser(() => web.t.http);
 

@@ -7,19 +7,14 @@ import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent
 import { createCredential, samplePng } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
-import { helsinkiDateIn, signInLabels } from '../texts';
+import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
 
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
 // expert uses them on a phone, in Finnish and in Swedish, against the real API.
-const TEXTS = { fi, sv };
 // A browser, axe on long forms and a machine shared with others: a screen's whole task gets a minute and a half.
 const SLOW = 90_000;
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
 // A valid Finnish personal identity code, different for every test (one code belongs to one account).
 let serial = 100 + Math.floor(Math.random() * 700);

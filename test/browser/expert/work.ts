@@ -6,23 +6,11 @@ import { Language } from '../../../src/common/i18n/language';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  expectPage,
-  orderAndOffer,
-  signIn,
-  sharedWebApp,
-  WebApp,
-} from '../browser';
-import { ordererOfUnit } from '../parties';
-import { DAY, signInLabels } from '../texts';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, WebApp } from '../browser';
+import { webAppAndOrderer } from '../parties';
+import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
 
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
 const SHOTS = process.env.SCREENSHOT_DIR;
 
@@ -36,9 +24,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   let day = 10;
 
   beforeAll(async () => {
-    web = await sharedWebApp();
+    ({ web, orderer, unitId } = await webAppAndOrderer());
     coordinator = await loggedIn(web.t.db, web.t.http, Role.Coordinator, { name: 'Kaisa Koordinaattori' });
-    ({ orderer, unitId } = await ordererOfUnit(web.t));
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
@@ -106,9 +93,6 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
 
   const nav = (page: Page, text: Texts, name: string) =>
     page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true }).click();
-
-  const fill = (template: string, values: Record<string, string>) =>
-    template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k]);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
@@ -249,16 +233,16 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     const page = await signedIn('fi', user);
     await visit(page, `/offers/${offerId}`);
     await expectPage(page, title);
-    await page.getByRole('button', { name: fi.offers.accept }).click();
-    await page.getByRole('heading', { name: fi.offers.ceiling.title }).waitFor();
-    await page.getByText(fi.offers.ceiling.body).waitFor();
+    await page.getByRole('button', { name: TEXTS.fi.offers.accept }).click();
+    await page.getByRole('heading', { name: TEXTS.fi.offers.ceiling.title }).waitFor();
+    await page.getByText(TEXTS.fi.offers.ceiling.body).waitFor();
     const [before] = (await web.t.db.query('SELECT status FROM offers WHERE id = $1', [offerId])) as {
       status: string;
     }[];
     expect(before.status).toBe('offered');
     await checked(page, 'offer-ceiling', 'fi');
-    await page.getByRole('button', { name: fi.offers.ceiling.accept }).click();
-    await page.getByText(fi.offers.accepted).first().waitFor();
+    await page.getByRole('button', { name: TEXTS.fi.offers.ceiling.accept }).click();
+    await page.getByText(TEXTS.fi.offers.accepted).first().waitFor();
     const [after] = (await web.t.db.query('SELECT status, ceiling_acknowledged FROM offers WHERE id = $1', [
       offerId,
     ])) as { status: string; ceiling_acknowledged: boolean }[];
@@ -280,7 +264,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
   }
 
   it('accepts an offer and signs its contract with the keyboard alone', async () => {
-    const text = fi;
+    const text = TEXTS.fi;
     const user = await expert('fi', { name: 'Keijo Näppäimistö' });
     const title = 'Luento kokemusasiantuntijuudesta';
     const offerId = await offerTo(user, 'fi', title);

@@ -2,8 +2,6 @@ import { Role } from '../../../src/common/auth/role.enum';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import {
   daytimeWithin48h,
   expectAccessible,
@@ -16,10 +14,7 @@ import {
 import { viaMenuAnyWidth } from '../menu';
 import { orderParties } from '../parties';
 import { asUser } from '../../utils/as-user';
-import { DAY, fill, helsinkiDate, signInLabels } from '../texts';
-
-const TEXTS = { fi, sv };
-type Texts = typeof fi;
+import { DAY, fill, helsinkiDate, signInLabels, TEXTS, Texts } from '../texts';
 
 // An orderer's way through an order in the browser against the real API and its worker: a new order with its
 // estimate, sent; the expert's name only once they accepted; the work confirmed and rated; another order cancelled
@@ -33,7 +28,6 @@ describe('an orderer’s journey in the browser', () => {
     web = await sharedWebApp();
     coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
   }, 120_000);
-  afterAll(() => web?.t.clock.reset());
 
   const as = asUser(() => web.t.http);
 
@@ -229,9 +223,9 @@ describe('an orderer’s journey in the browser', () => {
     const orderer = await createUser(t.db, Role.Orderer);
     const unit = await createUnit(t.db);
     await addMember(t.db, unit.id, orderer.id);
-    const o = fi.orders;
+    const o = TEXTS.fi.orders;
     const page = await web.newPage('fi');
-    await signIn(page, orderer, signInLabels(fi));
+    await signIn(page, orderer, signInLabels(TEXTS.fi));
     await expectPage(page, o.list.title);
     await page.goto('/orders/new');
     await expectPage(page, o.form.title);
@@ -243,7 +237,7 @@ describe('an orderer’s journey in the browser', () => {
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     await expectAccessible(page);
-    const titleError = page.getByRole('link', { name: fill(fi.forms.required, { field: o.fields.title }) });
+    const titleError = page.getByRole('link', { name: fill(TEXTS.fi.forms.required, { field: o.fields.title }) });
     await titleError.focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('title');

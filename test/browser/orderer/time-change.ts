@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { createUser, login } from '../../factories/users.factory';
-import fi from '../../../web/src/i18n/fi.json';
-import sv from '../../../web/src/i18n/sv.json';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -15,9 +13,8 @@ import {
   WebApp,
 } from '../browser';
 import { orderParties } from '../parties';
-import { DAY, fill, helsinkiDate, signInLabels } from '../texts';
+import { DAY, fill, helsinkiDate, signInLabels, TEXTS } from '../texts';
 
-const TEXTS = { fi, sv };
 // With SCREENSHOT_DIR set, the new screens are also pictured at 1280 and 360 px.
 const dir = process.env.SCREENSHOT_DIR;
 

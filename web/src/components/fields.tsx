@@ -1,18 +1,19 @@
-import type { ReactNode } from 'react';
+import type { ComponentProps, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, CheckboxGroup } from 'suomifi-ui-components';
+import { Checkbox, CheckboxGroup, RadioButtonGroup } from 'suomifi-ui-components';
 import type { FieldError } from './form';
 import './fields.css';
 
 // Fields the design system lacks in a phone-friendly form: the browser's own date, time and select pickers
 // (a phone opens its native wheel), labelled, with the hint and the error tied to the control.
 
-const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.field === field)?.text;
+const errorOf = (errors: FieldError[] | undefined, field: string) => errors?.find((e) => e.field === field)?.text;
 
 interface NativeFieldProps {
   field: string;
   label: string;
-  errors: FieldError[];
+  // Left out where no choice is wrong: the filters of a list.
+  errors?: FieldError[];
   hint?: string;
   optional?: boolean;
 }
@@ -144,5 +145,37 @@ export function CheckboxesField({
         </Checkbox>
       ))}
     </CheckboxGroup>
+  );
+}
+
+// One choice of a few, as radio buttons (the children): the group's id and name are the field's, bound as the
+// other fields are (`{...bind('kind')}`).
+export function RadioField<T extends string>({
+  field,
+  label,
+  hint,
+  value,
+  onChange,
+  children,
+}: {
+  field: string;
+  label: string;
+  hint?: string;
+  value: T;
+  onChange: (value: T) => void;
+  children: ComponentProps<typeof RadioButtonGroup>['children'];
+}) {
+  return (
+    <RadioButtonGroup
+      labelText={label}
+      groupHintText={hint}
+      name={field}
+      id={field}
+      value={value}
+      onChange={(v) => onChange(v as T)}
+      mb="m"
+    >
+      {children}
+    </RadioButtonGroup>
   );
 }

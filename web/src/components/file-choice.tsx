@@ -1,4 +1,14 @@
-import { type InputHTMLAttributes, type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import {
+  type Dispatch,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type RefObject,
+  type SetStateAction,
+  useEffect,
+  useRef,
+} from 'react';
+import type { FieldError } from './form';
+import { UPLOAD_ACCEPT } from './upload-limits';
 import './file-choice.css';
 
 // A phone can take the photo straight away; every device can pick a file.
@@ -10,7 +20,7 @@ export function FileChoice({
   id,
   legend,
   limits,
-  accept,
+  accept = UPLOAD_ACCEPT,
   chooseLabel,
   photoLabel,
   file,
@@ -21,7 +31,8 @@ export function FileChoice({
   id: string;
   legend: string;
   limits: ReactNode;
-  accept: string;
+  // What the server takes, unless said otherwise.
+  accept?: string;
   chooseLabel: string;
   photoLabel: string;
   file: File | null;
@@ -85,4 +96,21 @@ export function FileChoice({
       )}
     </fieldset>
   );
+}
+
+// As fieldBinder, for FileChoice: the id, legend, file and error of the file held in `values[key]`, and picking
+// (or letting go of) it.
+export function fileBinder<V extends object>(
+  values: V,
+  setValues: Dispatch<SetStateAction<V>>,
+  labels: Record<string, string>,
+  errors: FieldError[],
+) {
+  return <K extends keyof V & string>(key: K) => ({
+    id: key,
+    legend: labels[key],
+    file: values[key] as File | null,
+    error: errors.find((e) => e.field === key)?.text,
+    onPick: (file: File | undefined) => setValues((v) => ({ ...v, [key]: file ?? null })),
+  });
 }

@@ -2,14 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { FileChoice } from '../../components/file-choice';
-import { DateTimeField } from '../../components/fields';
+import { FileChoice, fileBinder } from '../../components/file-choice';
+import { DateTimeField, RadioField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
-import { fileProblem, UPLOAD_ACCEPT, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
+import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Loaded, ProblemNotice } from '../../components/states';
-import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Button, Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -133,10 +133,8 @@ function UploadForm() {
       announce(t('certificates.uploaded'));
     },
   });
-  const fileError = errors.find((e) => e.field === 'file')?.text;
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
-  const pick = (file: File | undefined) => set({ file: file ?? null });
   const bind = fieldBinder(values, setValues, labels, errors);
+  const bindFile = fileBinder(values, setValues, labels, errors);
   return (
     <Section headingId="upload-heading" heading={t('certificates.upload.heading')} className="certificates-section">
       <Paragraph mb="m">{t('certificates.upload.intro')}</Paragraph>
@@ -146,30 +144,20 @@ function UploadForm() {
         onSubmit={() => submit(values)}
         submitLabel={t('certificates.upload.submit')}
       >
-        <RadioButtonGroup
-          labelText={labels.type}
-          name="type"
-          id="type"
-          value={values.type}
-          onChange={(type) => set({ type: type as TrainingType })}
-          mb="m"
-        >
+        <RadioField {...bind('type')}>
           {(['kokemusasiantuntija', 'kokemustoimija', 'other'] as const).map((type) => (
             <RadioButton key={type} value={type} hintText={t(`certificates.typeHint.${type}`)}>
               {t(`certificates.type.${type}`)}
             </RadioButton>
           ))}
-        </RadioButtonGroup>
+        </RadioField>
         <TextField {...bind('provider')} hint={t('certificates.fields.providerHint')} />
         <DateTimeField {...bind('completedOn')} type="date" />
         <FileChoice
-          id="file"
-          legend={labels.file}
+          {...bindFile('file')}
           limits={limits}
-          accept={UPLOAD_ACCEPT}
           chooseLabel={t('certificates.fields.chooseFile')}
           photoLabel={t('certificates.fields.takePhoto')}
-          file={values.file}
           chosen={
             values.file &&
             t('certificates.fields.chosen', {
@@ -177,8 +165,6 @@ function UploadForm() {
               size: formatNumber(language, values.file.size / 1024 / 1024, 1),
             })
           }
-          error={fileError}
-          onPick={pick}
         />
       </Form>
     </Section>

@@ -3,17 +3,17 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
-import { FileChoice } from '../../components/file-choice';
+import { FileChoice, fileBinder } from '../../components/file-choice';
 import { Facts } from '../../components/facts';
-import { DateTimeField } from '../../components/fields';
+import { DateTimeField, RadioField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
 import { Empty, Loaded, ProblemNotice } from '../../components/states';
-import { fileProblem, UPLOAD_ACCEPT, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
-import { Button, Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
+import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -405,10 +405,8 @@ function CostForm({ claim }: { claim: Claim }) {
       announce(t('claims.costs.added'));
     },
   });
-  const fileError = errors.find((e) => e.field === 'receipt')?.text;
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
-  const pick = (file: File | undefined) => set({ receipt: file ?? null });
   const bind = fieldBinder(values, setValues, labels, errors);
+  const bindFile = fileBinder(values, setValues, labels, errors);
   return (
     <>
       <Heading variant="h3" mb="s">
@@ -416,33 +414,21 @@ function CostForm({ claim }: { claim: Claim }) {
       </Heading>
       <Paragraph mb="m">{t('claims.costs.intro')}</Paragraph>
       <Form {...formProps} id="cost-form" onSubmit={() => submit(values)} submitLabel={t('claims.costs.add')}>
-        <RadioButtonGroup
-          labelText={labels.kind}
-          name="kind"
-          id="kind"
-          value={values.kind}
-          onChange={(kind) => set({ kind: kind as CostKind })}
-          mb="m"
-        >
+        <RadioField {...bind('kind')}>
           {COST_KINDS.map((kind) => (
             <RadioButton key={kind} value={kind}>
               {t(`claims.costs.kind.${kind}`)}
             </RadioButton>
           ))}
-        </RadioButtonGroup>
+        </RadioField>
         <TextField {...bind('amountCents')} hint={t('claims.costs.amountHint')} />
         <TextField {...bind('description')} optional />
         <FileChoice
-          id="receipt"
-          legend={labels.receipt}
+          {...bindFile('receipt')}
           limits={t('claims.costs.limits', { size: formatNumber(language, UPLOAD_MAX_MEGABYTES) })}
-          accept={UPLOAD_ACCEPT}
           chooseLabel={t('claims.costs.chooseFile')}
           photoLabel={t('claims.costs.takePhoto')}
-          file={values.receipt}
           chosen={values.receipt && t('claims.costs.chosen', { name: values.receipt.name })}
-          error={fileError}
-          onPick={pick}
         />
       </Form>
     </>

@@ -361,7 +361,6 @@ function Lines({ run }: { run: FeeRun }) {
           label={t('feeRuns.lines.costCentre')}
           value={filter.costCentre ?? ''}
           onChange={change('costCentre')}
-          errors={[]}
           options={[
             all,
             ...[...new Set((centres.data ?? []).map((c) => c.costCentre))].map((c) => ({ value: c, label: c })),
@@ -372,7 +371,6 @@ function Lines({ run }: { run: FeeRun }) {
           label={t('feeRuns.lines.taskType')}
           value={filter.taskType ?? ''}
           onChange={change('taskType')}
-          errors={[]}
           options={[all, ...TASK_TYPES.map((v) => ({ value: v, label: t(`taskTypes.${v}`) }))]}
         />
         <SelectField
@@ -380,7 +378,6 @@ function Lines({ run }: { run: FeeRun }) {
           label={t('feeRuns.lines.payee')}
           value={filter.payeeKind ?? ''}
           onChange={change('payeeKind')}
-          errors={[]}
           options={[all, ...PAYEES.map((v) => ({ value: v, label: t(`feeRuns.lines.payees.${v}`) }))]}
         />
       </div>

@@ -69,7 +69,6 @@ export function MyOrdersPage() {
           <SelectField
             field="filter-status"
             label={t('orders.list.filterStatus')}
-            errors={[]}
             value={filters.status ?? ''}
             onChange={(v) => set({ status: (v || undefined) as OrderStatus | undefined })}
             options={[
@@ -80,7 +79,6 @@ export function MyOrdersPage() {
           <SelectField
             field="filter-organisation"
             label={t('orders.list.filterOrganisation')}
-            errors={[]}
             value={filters.organisationId ?? ''}
             onChange={(v) => set({ organisationId: v || undefined })}
             options={[
@@ -92,7 +90,6 @@ export function MyOrdersPage() {
             field="filter-from"
             type="date"
             label={t('orders.list.filterFrom')}
-            errors={[]}
             value={filters.from ?? ''}
             onChange={(v) => set({ from: v || undefined })}
           />
@@ -100,7 +97,6 @@ export function MyOrdersPage() {
             field="filter-to"
             type="date"
             label={t('orders.list.filterTo')}
-            errors={[]}
             value={filters.to ?? ''}
             onChange={(v) => set({ to: v || undefined })}
           />

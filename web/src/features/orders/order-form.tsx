@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckboxesField, SelectField } from '../../components/fields';
+import { CheckboxesField, RadioField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
-import { Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Paragraph, RadioButton } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
 import { fileProblem, UPLOAD_ACCEPT } from '../../components/upload-limits';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
@@ -220,7 +220,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
         <legend>{t('orders.form.when')}</legend>
         <WhenFields
           fields={{ date: 'date', startsAt: 'startsAt', endsAt: 'endsAt' }}
-          labels={{ date: labels.date, startsAt: labels.startsAt, endsAt: labels.endsAt }}
+          labels={labels}
           values={values}
           errors={errors}
           onChange={set}
@@ -239,17 +239,15 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       </fieldset>
       <fieldset className="order-fieldset">
         <legend>{t('orders.form.where')}</legend>
-        <RadioButtonGroup
-          labelText={t('orders.fields.place')}
-          name="place"
-          id="place"
+        <RadioField
+          field="place"
+          label={t('orders.fields.place')}
           value={values.place}
-          onChange={(place) => set({ place: place as OrderValues['place'] })}
-          mb="m"
+          onChange={(place) => set({ place })}
         >
           <RadioButton value="onSite">{t('orders.form.onSite')}</RadioButton>
           <RadioButton value="remote">{t('orders.form.remote')}</RadioButton>
-        </RadioButtonGroup>
+        </RadioField>
         {values.place === 'onSite' ? (
           <>
             <SelectField

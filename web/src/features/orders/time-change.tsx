@@ -90,7 +90,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
       <div ref={first}>
         <WhenFields
           fields={{ date: 'timeChangeDate', startsAt: 'timeChangeStartsAt', endsAt: 'timeChangeEndsAt' }}
-          labels={{ date: labels.timeChangeDate, startsAt: labels.timeChangeStartsAt, endsAt: labels.timeChangeEndsAt }}
+          labels={labels}
           values={values}
           errors={errors}
           onChange={set}

@@ -15,7 +15,7 @@ const PARTS = [
 ] as const;
 
 // The date and the start and end times of a piece of work, as the order form and a proposed new time ask them;
-// `fields` names the controls (an order's page may hold several proposals).
+// `fields` names the controls (an order's page may hold several proposals); `labels` are the form's, by field.
 export function WhenFields({
   fields,
   labels,
@@ -24,7 +24,7 @@ export function WhenFields({
   onChange,
 }: {
   fields: When;
-  labels: When;
+  labels: Record<string, string>;
   values: When;
   errors: FieldError[];
   onChange: (change: Partial<When>) => void;
@@ -35,7 +35,7 @@ export function WhenFields({
       key={key}
       field={fields[key]}
       type={type}
-      label={labels[key]}
+      label={labels[fields[key]]}
       hint={key === 'endsAt' ? t('orders.form.endsAtHint') : undefined}
       errors={errors}
       value={values[key]}

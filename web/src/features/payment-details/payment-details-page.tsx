@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { CheckboxesField } from '../../components/fields';
+import { CheckboxesField, RadioField } from '../../components/fields';
 import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Empty, LoadError, Loading } from '../../components/states';
-import { Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -234,19 +234,12 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
         <Heading variant="h3" mb="s">
           {t('paymentDetails.payee.heading')}
         </Heading>
-        <RadioButtonGroup
-          labelText={labels.payee}
-          name="payee"
-          id="payee"
-          value={values.payee}
-          onChange={(payee) => set({ payee: payee as 'expert' | 'association' })}
-          mb="m"
-        >
+        <RadioField field="payee" label={labels.payee} value={values.payee} onChange={(payee) => set({ payee })}>
           <RadioButton value="expert">{t('paymentDetails.payee.expert')}</RadioButton>
           <RadioButton value="association" hintText={t('paymentDetails.payee.associationHint')}>
             {t('paymentDetails.payee.association')}
           </RadioButton>
-        </RadioButtonGroup>
+        </RadioField>
         {values.payee === 'association' && (
           <div className="association-fields">
             <TextField

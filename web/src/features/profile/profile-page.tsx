@@ -2,13 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { CheckboxesField, SelectField } from '../../components/fields';
+import { CheckboxesField, RadioField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
 import { LoadError, Loading, ProblemNotice } from '../../components/states';
-import { Heading, InlineAlert, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
+import { Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { type Language, LANGUAGES } from '../../i18n/languages';
@@ -143,26 +143,17 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
       announce(t('profile.saved'));
     },
   });
-  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="details-heading" heading={t('profile.details.heading')} className="profile-section">
       <Form {...formProps} id="details-form" onSubmit={() => submit(values)} submitLabel={t('profile.details.submit')}>
-        <RadioButtonGroup
-          labelText={labels.preferredLanguage}
-          groupHintText={t('profile.fields.preferredLanguageHint')}
-          name="preferredLanguage"
-          id="preferredLanguage"
-          value={values.preferredLanguage}
-          onChange={(l) => set({ preferredLanguage: l as Language })}
-          mb="m"
-        >
+        <RadioField {...bind('preferredLanguage')} hint={t('profile.fields.preferredLanguageHint')}>
           {LANGUAGES.map((l) => (
             <RadioButton key={l} value={l} lang={l}>
               {t(`language.${l}`)}
             </RadioButton>
           ))}
-        </RadioButtonGroup>
+        </RadioField>
         <CheckboxesField {...bind('languages')} hint={t('profile.fields.languagesHint')} options={languageOptions} />
         <SelectField
           {...bind('homeMunicipality')}

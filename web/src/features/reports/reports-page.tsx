@@ -31,7 +31,6 @@ export function ReportsPage() {
           label={t('reports.year')}
           value={String(year)}
           onChange={(v) => setYear(Number(v))}
-          errors={[]}
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
         />
       </div>

@@ -61,7 +61,6 @@ export function SpendingPage() {
       <SelectField
         field="spending-year"
         label={t('orders.spending.year')}
-        errors={[]}
         value={String(year)}
         onChange={(v) => setYear(Number(v))}
         options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}

@@ -54,7 +54,6 @@ export function OrganisationsPage() {
               label={t('admin.organisations.show')}
               value={shown}
               onChange={(v) => setShown(v as Shown)}
-              errors={[]}
               options={(['current', 'ended', 'all'] as const).map((s) => ({
                 value: s,
                 label: t(`admin.organisations.shown.${s}`),

@@ -117,7 +117,6 @@ function People() {
           label={t('admin.people.list.role')}
           value={role}
           onChange={(v) => (setRole(v), setOffset(0))}
-          errors={[]}
           options={[
             { value: '', label: t('admin.people.list.all') },
             ...ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })),
@@ -128,7 +127,6 @@ function People() {
           label={t('admin.people.list.status')}
           value={status}
           onChange={(v) => (setStatus(v), setOffset(0))}
-          errors={[]}
           options={[
             { value: '', label: t('admin.people.list.all') },
             ...STATUSES.map((s) => ({ value: s, label: t(`admin.people.status.${s}`) })),
@@ -261,7 +259,6 @@ function RoleChange({ user, grantable, onClose }: { user: User; grantable: UserR
           hint={t('admin.people.role.hint')}
           value={role}
           onChange={(r) => setRole(r as UserRole)}
-          errors={[]}
           options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         />
       </Form>

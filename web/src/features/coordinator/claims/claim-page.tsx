@@ -13,7 +13,7 @@ import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../
 import type { Language } from '../../../i18n/languages';
 import { useBlobUrl } from '../shared/blob-url';
 import '../shared/coordinator.css';
-import { DataTable } from '../shared/data-table';
+import { TableRegion } from '../../../components/table-region';
 import { FilePreview } from '../shared/file-preview';
 import { useAction } from '../shared/use-action';
 import { approveClaim, type Claim, receiptFile, returnClaim, useClaim, useRefreshClaims } from './claims-api';
@@ -62,7 +62,7 @@ function Amounts({ claim: c }: { claim: Claim }) {
     [t('coordinator.claims.netPayable'), formatCents(language, a.netPayableCents)],
   ];
   return (
-    <DataTable id="claim-amounts" caption={t('coordinator.claims.amountsCaption', { type: a.incomeType })}>
+    <TableRegion boxed id="claim-amounts" caption={t('coordinator.claims.amountsCaption', { type: a.incomeType })}>
       <tbody>
         {rows.map(([label, value]) => (
           <tr key={label}>
@@ -71,7 +71,7 @@ function Amounts({ claim: c }: { claim: Claim }) {
           </tr>
         ))}
       </tbody>
-    </DataTable>
+    </TableRegion>
   );
 }
 
@@ -188,7 +188,7 @@ export function ClaimPage() {
               {c.trips.length === 0 ? (
                 <Empty text={t('coordinator.claims.noTrips')} />
               ) : (
-                <DataTable id="claim-trips" caption={t('coordinator.claims.trips')} captionHidden>
+                <TableRegion boxed id="claim-trips" caption={t('coordinator.claims.trips')} captionHidden>
                   <thead>
                     <tr>
                       <th scope="col">{t('coordinator.claims.date')}</th>
@@ -209,7 +209,7 @@ export function ClaimPage() {
                       </tr>
                     ))}
                   </tbody>
-                </DataTable>
+                </TableRegion>
               )}
             </Section>
             <Section headingId="receipts-heading" heading={t('coordinator.claims.receipts')}>

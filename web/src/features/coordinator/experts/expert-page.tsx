@@ -11,7 +11,7 @@ import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
-import { DataTable } from '../shared/data-table';
+import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
 import { CredentialCard } from './credential-card';
@@ -195,7 +195,12 @@ function Load({ id }: { id: string }) {
         {assignments.length === 0 ? (
           <Empty text={t('coordinator.expert.noAssignments')} />
         ) : (
-          <DataTable id="expert-assignments-table" caption={t('coordinator.expert.assignmentsCaption')} captionHidden>
+          <TableRegion
+            boxed
+            id="expert-assignments-table"
+            caption={t('coordinator.expert.assignmentsCaption')}
+            captionHidden
+          >
             <thead>
               <tr>
                 <th scope="col">{t('coordinator.columns.work')}</th>
@@ -214,7 +219,7 @@ function Load({ id }: { id: string }) {
                 </tr>
               ))}
             </tbody>
-          </DataTable>
+          </TableRegion>
         )}
       </Section>
     </>

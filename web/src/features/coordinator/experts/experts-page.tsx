@@ -10,7 +10,7 @@ import { Button } from '../../../components/suomifi';
 import { TASK_TYPES } from '../../../components/task-types';
 import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
-import { DataTable } from '../shared/data-table';
+import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
 import { type DirectoryQuery, useDirectory, useMunicipalities, useTopics } from './experts-api';
 
@@ -204,7 +204,8 @@ export function ExpertsPage() {
       {data && data.total === 0 && <Empty text={t('coordinator.experts.none')} />}
       {data && data.total > 0 && (
         <>
-          <DataTable
+          <TableRegion
+            boxed
             id="experts"
             caption={t('coordinator.experts.caption', {
               from: offset + 1,
@@ -244,7 +245,7 @@ export function ExpertsPage() {
                 </tr>
               ))}
             </tbody>
-          </DataTable>
+          </TableRegion>
           <Pager
             offset={offset}
             limit={PAGE_SIZE}

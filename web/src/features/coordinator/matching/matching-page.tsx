@@ -13,7 +13,7 @@ import { formatSpan, usePlace } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
-import { DataTable } from '../shared/data-table';
+import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
 import { useTopics } from '../experts/experts-api';
@@ -97,7 +97,7 @@ function Offers({ context }: { context: MatchingContext }) {
       {context.offers.length === 0 ? (
         <Empty text={t('coordinator.matching.noOffers')} />
       ) : (
-        <DataTable id="order-offers" caption={t('coordinator.matching.offersCaption')} captionHidden>
+        <TableRegion boxed id="order-offers" caption={t('coordinator.matching.offersCaption')} captionHidden>
           <thead>
             <tr>
               <th scope="col">{t('coordinator.columns.expert')}</th>
@@ -123,7 +123,7 @@ function Offers({ context }: { context: MatchingContext }) {
               </tr>
             ))}
           </tbody>
-        </DataTable>
+        </TableRegion>
       )}
     </Section>
   );
@@ -229,7 +229,7 @@ function Candidates({
           {failure !== undefined && <ProblemNotice error={failure} />}
           {book.error !== undefined && <ProblemNotice error={book.error} />}
           <div id="expertIds" tabIndex={-1}>
-            <DataTable id="candidates" caption={t('coordinator.matching.candidatesCaption')}>
+            <TableRegion boxed id="candidates" caption={t('coordinator.matching.candidatesCaption')}>
               <thead>
                 <tr>
                   <th scope="col">{t('coordinator.matching.chooseColumn')}</th>
@@ -314,7 +314,7 @@ function Candidates({
                   );
                 })}
               </tbody>
-            </DataTable>
+            </TableRegion>
           </div>
           <div className="filters">
             <div>

@@ -4,7 +4,7 @@ import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { Empty, LoadError, Loading } from '../../../components/states';
 import { type Column, TableRows } from '../../../components/table';
-import { DataTable } from './data-table';
+import { TableRegion } from '../../../components/table-region';
 import './coordinator.css';
 
 const LIMIT = 50;
@@ -64,9 +64,13 @@ export function StatusQueue<Status extends string, Row extends { id: string }>({
       {data && data.total === 0 && <Empty text={empty} />}
       {data && data.total > 0 && (
         <>
-          <DataTable id={id} caption={caption({ from: offset + 1, to: offset + data.items.length, total: data.total })}>
+          <TableRegion
+            boxed
+            id={id}
+            caption={caption({ from: offset + 1, to: offset + data.items.length, total: data.total })}
+          >
             <TableRows columns={columns} rows={data.items} rowKey={(row) => row.id} />
-          </DataTable>
+          </TableRegion>
           <Pager offset={offset} limit={LIMIT} total={data.total} onChange={(next) => go({ offset: String(next) })} />
         </>
       )}

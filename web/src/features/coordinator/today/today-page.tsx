@@ -10,7 +10,7 @@ import { type Column, TableRows } from '../../../components/table';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { useCoordinatorColumns } from '../shared/columns';
-import { DataTable } from '../shared/data-table';
+import { TableRegion } from '../../../components/table-region';
 import { waitedText } from '../shared/waited';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
@@ -44,9 +44,9 @@ function QueueTable<Row extends { id: string }>({
 }) {
   return (
     <Queue of={of}>
-      <DataTable id={of.anchor.replace('queue-', 'today-')} caption={of.caption} captionHidden>
+      <TableRegion boxed id={of.anchor.replace('queue-', 'today-')} caption={of.caption} captionHidden>
         <TableRows rows={rows} rowKey={(row) => row.id} columns={children} />
-      </DataTable>
+      </TableRegion>
       {more}
     </Queue>
   );
@@ -216,7 +216,7 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
     <>
       <Paragraph mb="s">{t('coordinator.today.noShowsIntro')}</Paragraph>
       {handle.error !== undefined && <ProblemNotice error={handle.error} />}
-      <DataTable id="today-no-shows" caption={t('coordinator.today.noShowsCaption')} captionHidden>
+      <TableRegion boxed id="today-no-shows" caption={t('coordinator.today.noShowsCaption')} captionHidden>
         <TableRows
           rows={rows}
           rowKey={(n) => n.assignmentId}
@@ -249,7 +249,7 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
             },
           ]}
         />
-      </DataTable>
+      </TableRegion>
     </>
   );
 }
