@@ -246,13 +246,22 @@ describe('organisations (service and database)', () => {
         ['membership.added', coordinator.id, { userId: orderer.id }],
         ['membership.removed', admin.id, { userId: orderer.id }],
       ]);
-      // Removing one who does not belong (any more) is refused, and leaves no audit row.
+      // Removing one who does not belong (any more), or no one, is refused, and leaves no audit row.
       const afterRemoval = await totals();
-      for (const [organisationId, expected] of [
-        [unit.id, { status: 404, code: UserErrorCode.UserNotFound }],
-        [randomUUID(), { status: 404, code: OrganisationErrorCode.OrganisationNotFound }],
+      for (const [organisationId, userId, expected] of [
+        [
+          unit.id,
+          orderer.id,
+          {
+            status: 404,
+            code: OrganisationErrorCode.MemberNotFound,
+            detail: 'The account is not a member of this unit or project',
+          },
+        ],
+        [unit.id, randomUUID(), { status: 404, code: UserErrorCode.UserNotFound }],
+        [randomUUID(), orderer.id, { status: 404, code: OrganisationErrorCode.OrganisationNotFound }],
       ] as const) {
-        expect(await problemOf(organisations.removeMember(ctx, organisationId, orderer.id))).toMatchObject(expected);
+        expect(await problemOf(organisations.removeMember(ctx, organisationId, userId))).toMatchObject(expected);
       }
       expect(await totals()).toEqual(afterRemoval);
     });

@@ -49,10 +49,13 @@ export function binaryContent(mediaTypes: readonly string[]): Record<string, { s
   return Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
 }
 
-// The OpenAPI description of a route that answers with fileResponse.
-export function ApiFileDownload(description: string): MethodDecorator & ClassDecorator {
+// The OpenAPI description of a route that answers with fileResponse: by default a stored upload's types.
+export function ApiFileDownload(
+  description: string,
+  mediaTypes: readonly string[] = Object.values(MediaType),
+): MethodDecorator & ClassDecorator {
   return ApiOkResponse({
-    content: binaryContent(Object.values(MediaType)),
+    content: binaryContent(mediaTypes),
     description,
     headers: {
       ETag: { description: 'SHA-256 of the bytes in hex, quoted', schema: { type: 'string' } },

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Language } from '../../common/i18n/language';
 import { JobName } from '../../common/jobs/job-names';
+import { enqueueAfterCommit } from '../../common/jobs/enqueue-after-commit';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { MailTemplate } from './mail-template';
 import { MailRepository } from './mail.repository';
@@ -42,11 +43,12 @@ export class MailService {
   // After commit. If Redis is down the row stays queued and the sweep job sends it later.
   async dispatch(messageIds: string[]): Promise<void> {
     for (const messageId of messageIds) {
-      await this.jobs
-        .enqueue(JobName.SendMail, { messageId }, { jobId: `mail-${messageId}` })
-        .catch((err: Error) =>
-          this.logger.warn({ messageId, err: err.message }, 'Mail not queued yet; the sweep will retry'),
-        );
+      await enqueueAfterCommit(
+        this.jobs.enqueue(JobName.SendMail, { messageId }, { jobId: `mail-${messageId}` }),
+        this.logger,
+        { messageId },
+        'Mail not queued yet; the sweep will retry',
+      );
     }
   }
 }

@@ -7,6 +7,7 @@ export enum OrganisationErrorCode {
   OrganisationCodeTaken = 'ORGANISATION_CODE_TAKEN',
   OwnerUnitNotFound = 'OWNER_UNIT_NOT_FOUND',
   MemberNotOrderer = 'MEMBER_NOT_ORDERER',
+  MemberNotFound = 'MEMBER_NOT_FOUND',
 }
 
 export const OrganisationErrors = {
@@ -27,6 +28,12 @@ export const OrganisationErrors = {
       OrganisationErrorCode.MemberNotOrderer,
       'conflict',
       'Only accounts with the orderer role can belong to a unit or project',
+    ),
+  memberNotFound: () =>
+    new DomainError(
+      OrganisationErrorCode.MemberNotFound,
+      'not_found',
+      'The account is not a member of this unit or project',
     ),
   userNotFound: UserErrors.notFound,
 };

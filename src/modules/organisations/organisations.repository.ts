@@ -63,6 +63,10 @@ export class OrganisationsRepository {
     return manager.createQueryBuilder(UserEntity, 'u').where('u.id = :id', { id }).setLock('pessimistic_read').getOne();
   }
 
+  userExists(manager: EntityManager, id: string): Promise<boolean> {
+    return manager.existsBy(UserEntity, { id });
+  }
+
   // Idempotent: false when the person already belonged to it.
   async addMember(manager: EntityManager, organisationId: string, userId: string, createdBy: string): Promise<boolean> {
     const inserted = await manager

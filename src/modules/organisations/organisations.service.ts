@@ -96,7 +96,12 @@ export class OrganisationsService {
   async removeMember(ctx: AuthContext, id: string, userId: string): Promise<void> {
     await requireAccess(this.audit, ctx, this.organisation(ctx, undefined, id));
     await this.dataSource.transaction(async (manager) => {
-      if (!(await this.repo.removeMember(manager, id, userId))) throw OrganisationErrors.userNotFound();
+      if (!(await this.repo.removeMember(manager, id, userId))) {
+        // Say which is wrong: the account, or only its belonging to this one.
+        throw (await this.repo.userExists(manager, userId))
+          ? OrganisationErrors.memberNotFound()
+          : OrganisationErrors.userNotFound();
+      }
       await this.audit.log(ctx, 'membership.removed', ['organisation', id], { userId }, manager);
     });
   }

@@ -308,6 +308,9 @@ describe('fees', () => {
       expect(mine.body).toEqual([expect.objectContaining({ id: statementFile.id, runId, language: 'sv' })]);
       const own = await as(token).download(`/my-fees/statements/${statementFile.id}`).expect(200);
       expect((own.body as Buffer).equals(statement.body as Buffer)).toBe(true);
+      // The headers the OpenAPI document promises for it.
+      expect(own.headers.etag).toBe(`"${statementFile.sha256}"`);
+      expect(own.headers['content-disposition']).toMatch(/^attachment; filename="/);
       // Another expert's download: as if it did not exist, the refusal audited.
       const stranger = await createExpert(t.db);
       const refused = await as(await login(t.http, stranger))

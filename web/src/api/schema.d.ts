@@ -6900,6 +6900,10 @@ export interface operations {
             /** @description The receipt, as an attachment, in the type detected at upload */
             200: {
                 headers: {
+                    /** @description attachment with a safe file name */
+                    "Content-Disposition"?: string;
+                    /** @description SHA-256 of the bytes in hex, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9751,6 +9755,10 @@ export interface operations {
              */
             200: {
                 headers: {
+                    /** @description attachment with a safe file name */
+                    "Content-Disposition"?: string;
+                    /** @description SHA-256 of the bytes in hex, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10405,6 +10413,10 @@ export interface operations {
             /** @description The statement PDF, in your language */
             200: {
                 headers: {
+                    /** @description attachment with a safe file name */
+                    "Content-Disposition"?: string;
+                    /** @description SHA-256 of the bytes in hex, quoted */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,6 +6,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit';
@@ -185,16 +186,17 @@ export class AssignmentsService {
 
   async scheduleReminder(assignment: AssignmentEntity): Promise<void> {
     const delayMs = Math.max(0, assignment.endsAt.getTime() + REMIND_AFTER_MS - this.clock.now().getTime());
-    await this.jobs
-      .enqueue(
+    await enqueueAfterCommit(
+      this.jobs.enqueue(
         JobName.RemindCompletion,
         { assignmentId: assignment.id },
         // One per end time: a change of time queues its own.
         { jobId: `completion-reminder-${assignment.id}-${assignment.endsAt.getTime()}`, delayMs },
-      )
-      .catch((err: Error) =>
-        this.logger.warn({ assignmentId: assignment.id, err: err.message }, 'Completion reminder not queued'),
-      );
+      ),
+      this.logger,
+      { assignmentId: assignment.id },
+      'Completion reminder not queued',
+    );
   }
 
   private async end(

@@ -7,6 +7,7 @@ import { Clock } from '../../../common/clock/clock.service';
 import { fieldError } from '../../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit';
@@ -101,18 +102,16 @@ export class OffersService {
       });
     await this.mail.dispatch(mailIds);
     for (const offer of offers) {
-      await this.jobs
-        .enqueue(
+      await enqueueAfterCommit(
+        this.jobs.enqueue(
           JobName.ExpireOffer,
           { offerId: offer.id },
           { jobId: `offer-expiry-${offer.id}`, delayMs: Math.max(0, deadline.getTime() - this.clock.now().getTime()) },
-        )
-        .catch((err: Error) =>
-          this.logger.warn(
-            { offerId: offer.id, err: err.message },
-            'Expiry not queued; the deadline is still enforced on answer',
-          ),
-        );
+        ),
+        this.logger,
+        { offerId: offer.id },
+        'Expiry not queued; the deadline is still enforced on answer',
+      );
     }
     return this.respond(offers.map((o) => ({ ...o, request })));
   }

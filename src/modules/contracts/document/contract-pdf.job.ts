@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
+import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
 import { JobQueue } from '../../../common/jobs/job-queue.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit';
@@ -32,11 +33,12 @@ export class ContractPdfJob {
 
   // After the approval commits. If Redis is unreachable the sweep queues it later.
   async enqueue(contractId: string): Promise<void> {
-    await this.jobs
-      .enqueue(JobName.RenderContractPdf, { contractId }, { jobId: renderJobId(contractId) })
-      .catch((err: Error) =>
-        this.logger.warn({ contractId, err: err.message }, 'PDF rendering not queued yet; the sweep will queue it'),
-      );
+    await enqueueAfterCommit(
+      this.jobs.enqueue(JobName.RenderContractPdf, { contractId }, { jobId: renderJobId(contractId) }),
+      this.logger,
+      { contractId },
+      'PDF rendering not queued yet; the sweep will queue it',
+    );
   }
 
   @OnJob(JobName.RenderContractPdf)

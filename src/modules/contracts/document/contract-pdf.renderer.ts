@@ -2,6 +2,7 @@ import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archiv
 import { renderWithFixedSubsets } from '../../../common/pdf/fixed-font-subset';
 import { a4Frame, DocumentWriter, HOUSE_COLOR, TableColumns, textStyle } from '../../../common/pdf/document-writer';
 import { ContractDocument, ContractTaskLine } from './contract-document';
+import { titleSafeNumber } from './contract-number.util';
 import { ContractTexts, contractTexts } from './contract-texts';
 
 // Contract data in, PDF/A-2b bytes out. Pure: no clock, no randomness, no I/O after the fonts are first
@@ -45,7 +46,7 @@ function render(contract: ContractDocument, fixedSubsets: boolean): Buffer {
   // dictionary, so it is stable too.
   const createdAt = instant(contract.approvedBy?.at ?? `${contract.validFrom}T00:00:00Z`);
   const modifiedAt = instant(contract.signedBy?.at ?? contract.approvedBy?.at ?? `${contract.validFrom}T00:00:00Z`);
-  const title = t.pdfTitle(contract.contractNumber.replace(/[<>&"']/g, ''), contract.version);
+  const title = t.pdfTitle(titleSafeNumber(contract.contractNumber), contract.version);
 
   return renderTaggedPdf(
     {

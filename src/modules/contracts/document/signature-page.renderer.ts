@@ -1,6 +1,7 @@
 import { BODY, BOLD, instant, renderTaggedPdf } from '../../../common/pdf/archival-pdf';
 import { a4Frame, DocumentWriter, HOUSE_COLOR, textStyle } from '../../../common/pdf/document-writer';
 import { DocumentLanguage } from './contract-document';
+import { titleSafeNumber } from './contract-number.util';
 import { ContractTexts, contractTexts } from './contract-texts';
 import { SignaturePageTexts, signaturePageTexts } from './signature-page-texts';
 
@@ -35,7 +36,7 @@ function render(doc: SignaturePageDocument, fixedSubsets: boolean): Buffer {
   return renderTaggedPdf(
     {
       lang: c.pdfLang,
-      title: s.fileTitle(doc.contractNumber.replace(/[<>&"']/g, ''), doc.version),
+      title: s.fileTitle(titleSafeNumber(doc.contractNumber), doc.version),
       author: c.countyName,
       createdAt: at,
       modifiedAt: at,

@@ -14,7 +14,7 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
-import { ApiUploadForm, binaryContent, Download, MediaType, SendsFile, UploadedForm, UploadForm } from '../../files';
+import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
 import { ClaimReviewService } from './claim-review.service';
 import { ClaimsService } from './claims.service';
@@ -165,10 +165,7 @@ export class ClaimsController {
   @ApiOperation({ summary: "A cost's receipt file" })
   @Get(':id/costs/:costId/receipt')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
-  @ApiOkResponse({
-    content: binaryContent(Object.values(MediaType)),
-    description: 'The receipt, as an attachment, in the type detected at upload',
-  })
+  @ApiFileDownload('The receipt, as an attachment, in the type detected at upload')
   @ApiNotFoundResponse({ type: ProblemResponse })
   @SendsFile()
   receipt(

@@ -25,7 +25,7 @@ import {
   FeeRunResponse,
   StartFeeRunDto,
 } from '../dto/fee-run.dto';
-import { binaryContent, Download, SendsFile } from '../../files';
+import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv.util';
 
@@ -154,10 +154,10 @@ export class FeeRunsController {
   @ApiOperation({ summary: 'Download one exported file of a fee run' })
   @Get(':id/files/:fileId')
   @Authenticated({ roles: COORDINATOR })
-  @ApiOkResponse({
-    content: binaryContent(['text/csv', 'application/pdf']),
-    description: `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
-  })
+  @ApiFileDownload(
+    `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
+    ['text/csv', 'application/pdf'],
+  )
   @ApiNotFoundResponse({ type: ProblemResponse })
   @SendsFile()
   download(

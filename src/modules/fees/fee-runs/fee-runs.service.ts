@@ -7,6 +7,7 @@ import { Clock } from '../../../common/clock/clock.service';
 import { FieldCipher } from '../../../common/crypto/field-cipher';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { COUNTY_ZONE, localDate } from '../../../common/i18n/format';
+import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit';
 import {
@@ -187,11 +188,11 @@ export class FeeRunsService {
 
   // After commit. If Redis is down the run waits in PostgreSQL and the worker's recovery check queues it.
   private async queue(runId: string, what: 'compute' | 'export'): Promise<void> {
-    await (what === 'compute' ? this.jobs.compute(runId) : this.jobs.export(runId)).catch((err: Error) =>
-      this.logger.warn(
-        { runId, what, err: err.message },
-        'Fee run job not queued yet; the worker will pick the run up',
-      ),
+    await enqueueAfterCommit(
+      what === 'compute' ? this.jobs.compute(runId) : this.jobs.export(runId),
+      this.logger,
+      { runId, what },
+      'Fee run job not queued yet; the worker will pick the run up',
     );
   }
 }

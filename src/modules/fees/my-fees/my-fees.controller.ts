@@ -14,7 +14,7 @@ import {
   StatementResponse,
   YearQuery,
 } from '../dto/my-fees.dto';
-import { binaryContent, Download, SendsFile } from '../../files';
+import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { MyFeesService } from './my-fees.service';
 
 const EXPERT = [Role.Expert];
@@ -51,10 +51,7 @@ export class MyFeesController {
   @ApiOperation({ summary: 'One fee statement (PDF)' })
   @Get('statements/:id')
   @Authenticated({ roles: EXPERT })
-  @ApiOkResponse({
-    content: binaryContent(['application/pdf']),
-    description: 'The statement PDF, in your language',
-  })
+  @ApiFileDownload('The statement PDF, in your language', ['application/pdf'])
   @ApiNotFoundResponse({ type: ProblemResponse })
   @SendsFile()
   statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
