@@ -89,6 +89,23 @@ export async function createAssignment(
   });
 }
 
+// A past assignment of the expert's, in the given state, for a completed two-hour order of the unit's on the `day`th
+// day after 1 Aug 2026 (a test numbers its days so that no two of its assignments overlap).
+export async function createPastAssignment(
+  db: DataSource,
+  order: { unitId: string; ordererId: string; expertId: string },
+  status: AssignmentStatus,
+  day: number,
+): Promise<string> {
+  const startsAt = new Date(Date.parse('2026-08-01T07:00:00Z') + day * 24 * 3600_000);
+  const request = await createRequest(db, order.unitId, order.ordererId, {
+    status: RequestStatus.Completed,
+    startsAt: startsAt.toISOString(),
+    endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+  });
+  return (await createAssignment(db, request, order.expertId, { status })).id;
+}
+
 // The body of an order as an orderer posts it (POST /booking-requests, or the service's CreateRequestDto): two
 // hours of working group on 20 Oct 2026 in Vaasa, in Finnish, for one expert with an hour of preparation.
 export function requestBody(organisationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {

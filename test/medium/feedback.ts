@@ -2,10 +2,9 @@ import { Role } from '../../src/common/auth/role.enum';
 import { BookingErrorCode } from '../../src/modules/booking/booking.errors';
 import { FeedbackDto } from '../../src/modules/booking/dto/booking-actions.dto';
 import { AssignmentStatus } from '../../src/modules/booking/entities/assignment.entity';
-import { RequestStatus } from '../../src/modules/booking/entities/booking-request.entity';
 import { FeedbackEntity } from '../../src/modules/booking/entities/feedback.entity';
 import { FeedbackService } from '../../src/modules/booking/feedback/feedback.service';
-import { createAssignment, createRequest } from '../factories/booking.factory';
+import { createPastAssignment } from '../factories/booking.factory';
 import { createExpert } from '../factories/experts.factory';
 import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, TestUser } from '../factories/users.factory';
@@ -47,16 +46,8 @@ describe('assignment feedback (service and database)', () => {
 
   // A past assignment of `expert` for the orderer's unit, in the given state.
   let day = 0;
-  async function assignment(status: AssignmentStatus): Promise<string> {
-    day += 1;
-    const startsAt = new Date(Date.parse('2026-08-01T07:00:00Z') + day * 24 * 3600_000);
-    const request = await createRequest(m.db, unitId, orderer.id, {
-      status: RequestStatus.Completed,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-    });
-    return (await createAssignment(m.db, request, expert.id, { status })).id;
-  }
+  const assignment = (status: AssignmentStatus) =>
+    createPastAssignment(m.db, { unitId, ordererId: orderer.id, expertId: expert.id }, status, (day += 1));
 
   const give = async (who: TestUser, id: string, plain: object) =>
     feedback.give(contextOf(who), id, await body(FeedbackDto, plain));

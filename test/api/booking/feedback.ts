@@ -1,8 +1,7 @@
 import { Role } from '../../../src/common/auth/role.enum';
 import { AssignmentStatus } from '../../../src/modules/booking/entities/assignment.entity';
-import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { FeedbackEntity } from '../../../src/modules/booking/entities/feedback.entity';
-import { createAssignment, createOffer, createRequest } from '../../factories/booking.factory';
+import { createOffer, createPastAssignment, createRequest } from '../../factories/booking.factory';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
@@ -38,16 +37,8 @@ describe('assignment feedback', () => {
 
   // A past assignment of an expert's for the orderer's unit, in the given state.
   let day = 0;
-  async function assignment(status: AssignmentStatus): Promise<string> {
-    day += 1;
-    const startsAt = new Date(Date.parse('2026-08-01T07:00:00Z') + day * 24 * 3600_000);
-    const request = await createRequest(t.db, unitId, orderer.id, {
-      status: RequestStatus.Completed,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
-    });
-    return (await createAssignment(t.db, request, expertId, { status })).id;
-  }
+  const assignment = (status: AssignmentStatus) =>
+    createPastAssignment(t.db, { unitId, ordererId: orderer.id, expertId }, status, (day += 1));
 
   // The rules (one rating per side, who reads which side, another's assignment hidden and audited) are
   // test/medium/feedback.ts's; here the routes, the roles each allows and the body's validation.
