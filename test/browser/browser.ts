@@ -269,15 +269,22 @@ export function daytimeWithin48h(): Date {
   return at;
 }
 
-// With SCREENSHOT_DIR set, the page as it is now is also pictured at 1280 and 360 px for a person to look at
-// (`<name>-<language>-<width>.png`); the page keeps its size.
-export async function shot(page: Page, name: string, language: string): Promise<void> {
+// With SCREENSHOT_DIR set, the page as it is now is also pictured at 1280 and 360 px (or `widths`) for a person to
+// look at (`<name>-<language>-<width>.png`); the page keeps its size. `prepare` runs at each width before the
+// picture (a chart's tooltip closed).
+export async function shot(
+  page: Page,
+  name: string,
+  language: string,
+  options: { widths?: readonly number[]; prepare?: (page: Page) => Promise<void> } = {},
+): Promise<void> {
   const dir = process.env.SCREENSHOT_DIR;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   const before = page.viewportSize();
-  for (const width of [1280, 360]) {
+  for (const width of options.widths ?? [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
+    await options.prepare?.(page);
     await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);

@@ -3,9 +3,10 @@ import { Language } from '../../src/common/i18n/language';
 import { createCredential } from '../factories/credentials.factory';
 import { addAbsence, addOneOffWindow, addWeeklyWindow } from '../factories/availability.factory';
 import { createExpert } from '../factories/experts.factory';
-import { createUser, login } from '../factories/users.factory';
+import { login } from '../factories/users.factory';
 import { expectPage, signIn } from './browser';
 import { viaMenu } from './menu';
+import { signedIn } from './parties';
 import { describeScreenshots } from './screenshot-specs';
 import { helsinkiDateIn, signInLabels } from './texts';
 
@@ -35,7 +36,7 @@ describeScreenshots(
     });
     await addOneOffWindow(web.t.db, expert.id, { date: helsinkiDateIn(2), from: '17:00', to: '19:00' });
     await addAbsence(web.t.db, expert.id, { firstDay: helsinkiDateIn(4), lastDay: helsinkiDateIn(5) });
-    const coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
+    const coordinator = await signedIn(web.t, Role.Coordinator);
     await createCredential(web.t.db, expert.id);
     const rejected = await createCredential(web.t.db, expert.id, { provider: 'Kansalaisopisto' });
     await web.t.http

@@ -8,6 +8,7 @@ import { until } from '../utils/documents';
 import { addMember, createUnit } from '../factories/organisations.factory';
 import { createUser, login } from '../factories/users.factory';
 import { expectAccessible, expectPage, orderAndOffer, signIn, WebApp, daytimeWithin48h } from './browser';
+import { signedIn } from './parties';
 import { describeScreenshots } from './screenshot-specs';
 import { DAY, signInLabels } from './texts';
 
@@ -72,7 +73,7 @@ describeScreenshots(
     const unit = await createUnit(t.db, { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' });
     await addMember(t.db, unit.id, orderer.id);
     for (const id of spent) await addMember(t.db, id, orderer.id);
-    const coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    const coordinator = await signedIn(t, Role.Coordinator);
     const token = await login(t.http, orderer);
     const post = (tok: string, path: string, body: object = {}) =>
       t.http.post(path).set('authorization', `Bearer ${tok}`).send(body);

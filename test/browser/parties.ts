@@ -9,6 +9,11 @@ import { sharedWebApp, WebApp } from './browser';
 
 // The county's people of the browser specs, made straight in the database (and signed in through the API).
 
+// A new person of `role`, signed in through the API: their token, for the steps a spec takes through the API.
+export async function signedIn(t: TestApp, role: Role): Promise<string> {
+  return login(t.http, await createUser(t.db, role));
+}
+
 // The unit most browser specs order for.
 export const PSYCHIATRY = { nameFi: 'Psykiatrian poliklinikka', nameSv: 'Psykiatriska polikliniken' };
 

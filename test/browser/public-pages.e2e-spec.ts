@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
-import { createUser, login } from '../factories/users.factory';
+import { createUser } from '../factories/users.factory';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -12,6 +12,7 @@ import {
   sharedWebApp,
   WebApp,
 } from './browser';
+import { signedIn } from './parties';
 import { signInLabels, TEXTS } from './texts';
 
 describe('the public pages and the shell in the browser', () => {
@@ -144,7 +145,7 @@ describe('the account pages, the application and the accessibility statement in 
 
   beforeAll(async () => {
     web = await sharedWebApp();
-    admin = await login(web.t.http, await createUser(web.t.db, Role.Admin));
+    admin = await signedIn(web.t, Role.Admin);
   }, 120_000);
 
   it('switches the language on every page before sign-in and keeps the choice in this browser', async () => {

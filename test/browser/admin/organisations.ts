@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
 import { fill, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
-
-// With SCREENSHOT_DIR set, the screens are also pictured at 1280 and 360 px.
-const dir = process.env.SCREENSHOT_DIR;
 
 // The admin's units and projects and people screens against the real API: a project made, an orderer added to it,
 // a role corrected (and one refused), an account disabled and enabled again.
@@ -24,7 +19,6 @@ describe('the admin’s units, projects and people in the browser', () => {
 
   beforeAll(async () => {
     web = await sharedWebApp();
-    if (dir) mkdirSync(dir, { recursive: true });
     const suffix = randomUUID().slice(0, 4);
     unitName = { fi: `Aikuissosiaalityö ${suffix}`, sv: `Socialt arbete för vuxna ${suffix}` };
     unitCode = `4120-${suffix}`;
@@ -43,9 +37,6 @@ describe('the admin’s units, projects and people in the browser', () => {
   }
 
   const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
-  const shot = async (page: Page, name: string, language: string, width = 1280) => {
-    if (dir) await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
-  };
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text: Texts = TEXTS[language];
@@ -144,7 +135,7 @@ describe('the admin’s units, projects and people in the browser', () => {
         await expectPage(page, title);
         await page.getByRole('heading', { level: 2 }).first().waitFor();
         await page.getByRole('table').first().waitFor();
-        await shot(page, name, language, 360);
+        await shot(page, name, language, { widths: [360] });
         await expectNoSidewaysScroll(page, '.table-region');
         await expectAccessible(page);
       }

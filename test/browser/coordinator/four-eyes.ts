@@ -10,6 +10,7 @@ import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { signedIn } from '../parties';
 import { DAY, fill, TEXTS } from '../texts';
 
 // suomifi's label covers its box: ticked from the keyboard, as a keyboard user would.
@@ -31,7 +32,7 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
     const ofUnit = await createOrdererOfUnit(web.t.db);
     ordererId = ofUnit.orderer.id;
     unitId = ofUnit.unitId;
-    settingsToken = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
+    settingsToken = await signedIn(web.t, Role.Coordinator);
   }, 120_000);
   afterAll(async () => {
     await as(settingsToken).patch('/fee-settings', { claimFourEyesAboveCents: null });

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
 import { createUser, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, WebApp } from '../browser';
 import { webAppAndOrderer } from '../parties';
 import { fill, signInLabels, TEXTS, Texts } from '../texts';
 
 const HOUR = 3_600_000;
-// With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px.
-const shots = process.env.SCREENSHOT_DIR;
+// With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px, with no chart tooltip left open
+// by the pointer.
+const picture = (page: Page, name: string, language: string) =>
+  shot(page, `no-shows-${name}`, language, { prepare: (p) => p.mouse.move(0, 0) });
 
 // A no-show as the orderer records it (through the API), then in the coordinator's browser: in Today's no-shows
 // queue, linked to the order and the expert, marked handled there; and in the no-shows report, its chart, table
@@ -30,19 +31,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       nameFi: 'Kuntoutuksen yksikkö',
       nameSv: 'Enheten för rehabilitering',
     }));
-    if (shots) mkdirSync(shots, { recursive: true });
   }, 120_000);
-
-  async function shoot(page: Page, name: string, language: string): Promise<void> {
-    if (!shots) return;
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      // No chart tooltip left open by the pointer.
-      await page.mouse.move(0, 0);
-      await page.screenshot({ path: join(shots, `no-shows-${name}-${language}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   it.each(['fi', 'sv'] as const)(
     'in %s',
@@ -97,7 +86,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       );
       await expect(row.innerText()).resolves.toContain(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för');
       await expectAccessible(page);
-      await shoot(page, 'today', language);
+      await picture(page, 'today', language);
       await expectNoSidewaysScroll(page, '.table-region');
 
       // Reports: the no-show in this month's row of the unit and the expert, in the chart, the table and the CSV.
@@ -131,7 +120,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       expect(csv).toContainEqual(expect.stringMatching(new RegExp(`^${month},NS.*,${expert.id},${expertName},1$`)));
       await expectAccessible(page);
       await page.locator('#no-shows-heading').scrollIntoViewIfNeeded();
-      await shoot(page, 'reports', language);
+      await picture(page, 'reports', language);
 
       // Back in Today, the coordinator marks it handled: it leaves the queue, and the change is announced.
       await page.goto('/');

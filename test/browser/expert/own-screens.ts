@@ -6,9 +6,10 @@ import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entit
 import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent';
 import { createCredential, samplePng } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
-import { createUser, login, TestUser } from '../../factories/users.factory';
+import { login, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
+import { signedIn } from '../parties';
 import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
 
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
@@ -30,7 +31,7 @@ describe('the expert’s own screens in the browser', () => {
 
   beforeAll(async () => {
     web = await sharedWebApp();
-    coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
+    coordinator = await signedIn(web.t, Role.Coordinator);
   }, 120_000);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {

@@ -12,7 +12,7 @@ import {
   WebApp,
 } from '../browser';
 import { viaMenuAnyWidth } from '../menu';
-import { orderParties } from '../parties';
+import { orderParties, signedIn } from '../parties';
 import { asUser } from '../../utils/as-user';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS, Texts } from '../texts';
 
@@ -26,7 +26,7 @@ describe('an orderer’s journey in the browser', () => {
 
   beforeAll(async () => {
     web = await sharedWebApp();
-    coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
+    coordinator = await signedIn(web.t, Role.Coordinator);
   }, 120_000);
 
   const as = asUser(() => web.t.http);

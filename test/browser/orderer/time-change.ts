@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
-import { createUser, login } from '../../factories/users.factory';
+import { login } from '../../factories/users.factory';
 import {
   expectAccessible,
   expectNoSidewaysScroll,
@@ -12,7 +12,7 @@ import {
   sharedWebApp,
   WebApp,
 } from '../browser';
-import { orderParties } from '../parties';
+import { orderParties, signedIn } from '../parties';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS } from '../texts';
 
 // With SCREENSHOT_DIR set, the new screens are also pictured at 1280 and 360 px.
@@ -27,7 +27,7 @@ describe('a change of time in the browser', () => {
 
   beforeAll(async () => {
     web = await sharedWebApp();
-    coordinator = await login(web.t.http, await createUser(web.t.db, Role.Coordinator));
+    coordinator = await signedIn(web.t, Role.Coordinator);
     if (dir) mkdirSync(dir, { recursive: true });
   }, 120_000);
 

@@ -10596,6 +10596,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"][];
                 };
             };
+            /** @description VALIDATION_FAILED: id is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -10607,6 +10616,15 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND: no such unit or project, or, to an orderer, one they don't belong to */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10637,6 +10655,15 @@ export interface operations {
                     "application/json": components["schemas"]["MemberResponse"];
                 };
             };
+            /** @description VALIDATION_FAILED: id or userId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -10648,6 +10675,24 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description MEMBER_NOT_ORDERER: only an orderer can be a member */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10675,6 +10720,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description VALIDATION_FAILED: id or userId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description No valid access token */
             401: {
                 headers: {
@@ -10686,6 +10740,15 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_NOT_FOUND, USER_NOT_FOUND, or MEMBER_NOT_FOUND: the account is not a member of it */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
