@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Paragraph } from './suomifi';
+import './pager.css';
 
 // Pages of a server-side list: where we are of how many, and the previous and next pages.
 export function Pager({

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeField, SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
+import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
 import { Empty, LoadError, Loading } from '../../components/states';
-import { Button, Heading, Paragraph } from '../../components/suomifi';
+import { Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { organisationName, waitingFor } from './order-state';
@@ -122,25 +123,7 @@ export function MyOrdersPage() {
             </ul>
           )}
           {total > PAGE_SIZE && (
-            <div className="pager">
-              <Button
-                variant="secondary"
-                disabled={filters.offset === 0}
-                onClick={() => set({ offset: Math.max(0, filters.offset - PAGE_SIZE) })}
-              >
-                {t('orders.list.previous')}
-              </Button>
-              <Paragraph>
-                {t('orders.list.page', { page: filters.offset / PAGE_SIZE + 1, pages: Math.ceil(total / PAGE_SIZE) })}
-              </Paragraph>
-              <Button
-                variant="secondary"
-                disabled={filters.offset + PAGE_SIZE >= total}
-                onClick={() => set({ offset: filters.offset + PAGE_SIZE })}
-              >
-                {t('orders.list.next')}
-              </Button>
-            </div>
+            <Pager offset={filters.offset} limit={PAGE_SIZE} total={total} onChange={(offset) => set({ offset })} />
           )}
         </section>
       )}

@@ -122,7 +122,7 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
             pause.run(reason);
           }}
         >
-          <div className="filters">
+          <div className="coordinator-filters">
             <div>
               <label htmlFor="pause-reason">{t('coordinator.expert.pauseReasonLabel')}</label>
               <input id="pause-reason" value={reason} maxLength={500} onChange={(ev) => setReason(ev.target.value)} />

@@ -131,7 +131,12 @@ export function ExpertsPage() {
   return (
     <Page title={t('coordinator.experts.title')}>
       <div className="wide-page" />
-      <form className="filters" onSubmit={submit} role="search" aria-label={t('coordinator.experts.filters')}>
+      <form
+        className="coordinator-filters"
+        onSubmit={submit}
+        role="search"
+        aria-label={t('coordinator.experts.filters')}
+      >
         <div>
           <label htmlFor="filter-search">{t('coordinator.experts.search')}</label>
           <input

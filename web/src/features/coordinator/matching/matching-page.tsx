@@ -316,7 +316,7 @@ function Candidates({
               </tbody>
             </TableRegion>
           </div>
-          <div className="filters">
+          <div className="coordinator-filters">
             <div>
               <label htmlFor="deadline">{labels.deadline}</label>
               <input

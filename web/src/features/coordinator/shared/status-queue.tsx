@@ -47,7 +47,7 @@ export function StatusQueue<Status extends string, Row extends { id: string }>({
   return (
     <Page title={title}>
       <div className="wide-page" />
-      <div className="filters">
+      <div className="coordinator-filters">
         <div>
           <label htmlFor={filter.id}>{filter.label}</label>
           <select id={filter.id} value={status} onChange={(e) => go({ status: e.target.value })}>

@@ -1,0 +1,43 @@
+import { createRequest } from '../../factories/booking.factory';
+import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
+import { orderParties } from '../parties';
+import { fill, signInLabels, TEXTS } from '../texts';
+
+// The orderer's list of their unit's orders, twenty to a page: the pages are the web app's one pager (a navigation
+// region that says where one is), on a phone's width.
+describe('an orderer’s orders, page by page', () => {
+  let web: WebApp;
+
+  beforeAll(async () => {
+    web = await sharedWebApp();
+  }, 120_000);
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: from the first twenty orders to the twenty-first and back',
+    async (language) => {
+      const text = TEXTS[language];
+      const { t } = web;
+      const { orderer, unit } = await orderParties(t, language);
+      for (let i = 1; i <= 21; i++) {
+        await createRequest(t.db, unit.id, orderer.id, {
+          title: `${language === 'fi' ? 'Tilaus' : 'Beställning'} ${i}`,
+        });
+      }
+      const page = await web.newPage(language, 360);
+      // Signed in, an orderer lands on their orders.
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, text.orders.list.title);
+      const pages = page.getByRole('navigation', { name: text.pager.label });
+      await pages.getByText(fill(text.pager.position, { from: 1, to: 20, total: 21 })).waitFor();
+      expect(await pages.getByRole('button', { name: text.pager.previous }).isDisabled()).toBe(true);
+      await expectAccessible(page);
+      await shot(page, 'my-orders-pager', language);
+
+      await pages.getByRole('button', { name: text.pager.next }).click();
+      await pages.getByText(fill(text.pager.position, { from: 21, to: 21, total: 21 })).waitFor();
+      expect(await pages.getByRole('button', { name: text.pager.next }).isDisabled()).toBe(true);
+      await pages.getByRole('button', { name: text.pager.previous }).click();
+      await pages.getByText(fill(text.pager.position, { from: 1, to: 20, total: 21 })).waitFor();
+    },
+  );
+});
