@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { login } from '../../factories/users.factory';
 import {
@@ -10,13 +7,11 @@ import {
   orderAndOffer,
   signIn,
   sharedWebApp,
+  shot,
   WebApp,
 } from '../browser';
 import { orderParties, signedIn } from '../parties';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS } from '../texts';
-
-// With SCREENSHOT_DIR set, the new screens are also pictured at 1280 and 360 px.
-const dir = process.env.SCREENSHOT_DIR;
 
 // The orderer proposes a new time on the order page; the expert accepts it on their home screen; the orderer sees
 // the work at its new time. The coordinator's steps go through the API.
@@ -28,17 +23,7 @@ describe('a change of time in the browser', () => {
   beforeAll(async () => {
     web = await sharedWebApp();
     coordinator = await signedIn(web.t, Role.Coordinator);
-    if (dir) mkdirSync(dir, { recursive: true });
   }, 120_000);
-
-  async function shoot(page: Page, name: string): Promise<void> {
-    if (!dir) return;
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
-  }
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
@@ -86,7 +71,7 @@ describe('a change of time in the browser', () => {
       const error = fill(o.timeChange.endBeforeStart, { field: o.timeChange.endsAt });
       await page.getByRole('link', { name: error }).waitFor();
       await expectAccessible(page);
-      await shoot(page, `time-change-form-error-${language}`);
+      await shot(page, 'time-change-form-error', language);
 
       await page.getByLabel(o.timeChange.endsAt).fill('15:00');
       await page.getByRole('button', { name: o.timeChange.submit }).click();
@@ -107,7 +92,7 @@ describe('a change of time in the browser', () => {
       await page.getByText(newSpan, { exact: false }).first().waitFor();
       expect(await page.getByRole('button', { name: o.timeChange.open }).count()).toBe(0);
       await expectAccessible(page);
-      await shoot(page, `time-change-pending-${language}`);
+      await shot(page, 'time-change-pending', language);
 
       // The expert is mailed in their language, and answers on their home screen.
       await t.mail.waitFor((m) => m.to === expert.email && m.text.includes(title));
@@ -118,14 +103,14 @@ describe('a change of time in the browser', () => {
       await expertPage.getByRole('heading', { level: 3, name: title }).waitFor();
       await expectAccessible(expertPage);
       await expectNoSidewaysScroll(expertPage);
-      await shoot(expertPage, `time-change-expert-home-${language}`);
+      await shot(expertPage, 'time-change-expert-home', language);
       await expertPage.getByRole('button', { name: h.accept }).click();
       // Said where the card was, with the focus on it, and announced.
       await expertPage.getByRole('status').filter({ hasText: title }).waitFor();
       await expertPage.waitForFunction((t) => document.activeElement?.textContent?.includes(t), title);
       expect(await expertPage.getByRole('button', { name: h.accept }).count()).toBe(0);
       await expectAccessible(expertPage);
-      await shoot(expertPage, `time-change-expert-accepted-${language}`);
+      await shot(expertPage, 'time-change-expert-accepted', language);
 
       // The orderer sees the work at its new time, and that the expert accepted.
       await page.reload();
@@ -133,7 +118,7 @@ describe('a change of time in the browser', () => {
       await page.getByText(new RegExp(fill(o.timeChange.accepted, { name: expertName, at: '.*' }))).waitFor();
       await page.getByText(new RegExp(`${fill(o.experts.time, { time: '' })}.*${newSpan}`)).waitFor();
       await expectAccessible(page);
-      await shoot(page, `time-change-accepted-${language}`);
+      await shot(page, 'time-change-accepted', language);
       const order = await t.http
         .get(`/booking-requests/${requestId}`)
         .set('authorization', `Bearer ${await login(t.http, orderer)}`)
