@@ -4703,6 +4703,7 @@ export interface components {
         };
         UpdateUserDto: {
             language?: components["schemas"]["Language"];
+            /** @example Maija Meikäläinen */
             name?: string;
         };
         UserPageResponse: {
