@@ -10,6 +10,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './common/errors/global-exception.filter';
+import { documentProblems } from './common/errors/problem-openapi';
 import { RequestErrors } from './common/errors/request.errors';
 import { validationFailed } from './common/validation/validation.pipe';
 import { inspectInput, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/validation/well-formed-input';
@@ -39,7 +40,7 @@ export function buildOpenApi(app: NestFastifyApplication) {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config);
+  return documentProblems(SwaggerModule.createDocument(app, config));
 }
 
 const MAX_PARAM_LENGTH = 100;

@@ -12,12 +12,13 @@ export function NewAccountEmail(example: string): PropertyDecorator {
   return applyDecorators(IsEmailAddress(), Trimmed(), ApiProperty({ example }));
 }
 
-// A person's name; optional where a profile changes only what it names.
+// A person's name, without the spaces around it, so that one of spaces only is refused as empty; optional where a
+// profile changes only what it names.
 export function PersonName(options: { optional?: boolean } = {}): PropertyDecorator {
-  const example = 'Maija Meikäläinen';
+  const doc = { example: 'Maija Meikäläinen', minLength: 1, maxLength: 200 };
   return options.optional
-    ? applyDecorators(Length(1, 200), IsString(), IsOptional(), ApiPropertyOptional({ example }))
-    : applyDecorators(Length(1, 200), IsString(), ApiProperty({ example }));
+    ? applyDecorators(Length(1, 200), IsString(), Trimmed(), IsOptional(), ApiPropertyOptional(doc))
+    : applyDecorators(Length(1, 200), IsString(), Trimmed(), ApiProperty(doc));
 }
 
 // The language of a new account's mail and documents, Finnish unless said.

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyRequest } from 'fastify';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
-import { ProblemResponse } from '../../common/errors/problem';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 import { AccessibilityFeedbackPageResponse } from './dto/accessibility-feedback.response';
 import { CreateAccessibilityFeedbackDto } from './dto/create-accessibility-feedback.dto';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // Each message is a mail to a person's inbox: a handful per client address in ten minutes is plenty for people
 // and keeps a script from flooding the mailbox.
@@ -34,7 +34,7 @@ export class AccessibilityFeedbackController {
   })
   @HttpCode(202)
   @ApiAcceptedResponse({ description: 'Stored, and mailed to the coordinator (ACCESSIBILITY_FEEDBACK_EMAIL)' })
-  @ApiTooManyRequestsResponse({ type: ProblemResponse })
+  @ApiProblem(429, 'TOO_MANY_REQUESTS: too much feedback from this address; wait and try again')
   create(@Meta() meta: RequestMeta, @Body() dto: CreateAccessibilityFeedbackDto): Promise<void> {
     return this.service.create(meta, dto);
   }

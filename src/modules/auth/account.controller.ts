@@ -1,21 +1,14 @@
 import { Body, Controller, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, AuthUser } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { ProblemResponse } from '../../common/errors/problem';
 import { AccountService } from './account.service';
 import { MeResponse } from './dto/me.response';
 import { ChangePasswordDto } from './dto/password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // Guessing the current password with a stolen access token is limited like guessing at login, per account.
 const accountTracker = (req: Record<string, unknown>): string =>
@@ -46,11 +39,8 @@ export class AccountController {
   @ApiNoContentResponse({
     description: 'Password changed; this session goes on, every other session of the account has ended',
   })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description: 'CURRENT_PASSWORD_WRONG (field currentPassword), or VALIDATION_FAILED',
-  })
-  @ApiTooManyRequestsResponse({ type: ProblemResponse })
+  @ApiProblem(400, 'CURRENT_PASSWORD_WRONG (field currentPassword), or VALIDATION_FAILED')
+  @ApiProblem(429, 'TOO_MANY_REQUESTS: too many attempts for this account; wait and try again')
   changePassword(@CurrentUser() ctx: AuthContext, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.account.changePassword(ctx, dto);
   }

@@ -3,22 +3,17 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiBody,
-  ApiForbiddenResponse,
-  ApiGoneResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
-import { ProblemResponse } from '../../common/errors/problem';
 import { AuthService } from './auth.service';
 import { BrowserSessionService } from './browser-session.service';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
@@ -28,6 +23,7 @@ import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password
 import { RefreshDto } from './dto/refresh.dto';
 import { TokenResponse } from './dto/token.response';
 import { PasswordResetService } from './password-reset.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 const COOKIE_SET =
   'With the cookie session: Set-Cookie kokemus_refresh (httpOnly, SameSite=Strict, Path=/api/auth) and kokemus_csrf ' +
@@ -54,7 +50,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ description: COOKIE_SET })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiTooManyRequestsResponse({ type: ProblemResponse, description: 'Too many attempts for this account or address' })
+  @ApiProblem(429, 'Too many attempts for this account or address')
   login(
     @Meta() meta: RequestMeta,
     @Body() dto: LoginDto,
@@ -74,8 +70,8 @@ export class AuthController {
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiBody({ type: RefreshDto, required: false })
   @ApiOkResponse({ type: TokenResponse, description: 'A new pair; the refresh token sent is now spent' })
-  @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'INVALID_REFRESH_TOKEN: sign in again' })
-  @ApiForbiddenResponse({ type: ProblemResponse, description: 'CSRF_TOKEN_INVALID' })
+  @ApiProblem(401, 'INVALID_REFRESH_TOKEN: sign in again')
+  @ApiProblem(403, 'CSRF_TOKEN_INVALID')
   refresh(
     @Meta() meta: RequestMeta,
     @Body() dto: RefreshDto,
@@ -96,8 +92,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({ description: 'The session and its tokens end' })
-  @ApiUnauthorizedResponse({ type: ProblemResponse, description: 'Neither a valid access token nor a session cookie' })
-  @ApiForbiddenResponse({ type: ProblemResponse, description: 'CSRF_TOKEN_INVALID' })
+  @ApiProblem(401, 'Neither a valid access token nor a session cookie')
+  @ApiProblem(403, 'CSRF_TOKEN_INVALID')
   logout(
     @Meta() meta: RequestMeta,
     @Req() request: FastifyRequest,
@@ -125,10 +121,7 @@ export class AuthController {
     description:
       'If an active account has the address, a link valid for an hour is mailed to it; the answer is the same either way',
   })
-  @ApiTooManyRequestsResponse({
-    type: ProblemResponse,
-    description: 'Too many requests for this address or from this client',
-  })
+  @ApiProblem(429, 'Too many requests for this address or from this client')
   requestPasswordReset(@Meta() meta: RequestMeta, @Body() dto: PasswordResetRequestDto): void {
     this.passwordReset.request(meta, dto.email);
   }
@@ -139,7 +132,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; every session of the account has ended' })
-  @ApiGoneResponse({ type: ProblemResponse, description: 'INVALID_RESET_LINK: unknown, used or expired' })
+  @ApiProblem(410, 'INVALID_RESET_LINK: unknown, used or expired')
   confirmPasswordReset(@Meta() meta: RequestMeta, @Body() dto: PasswordResetConfirmDto): Promise<void> {
     return this.passwordReset.confirm(meta, dto);
   }

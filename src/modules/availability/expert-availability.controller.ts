@@ -8,6 +8,7 @@ import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
 import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availability.response';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('availability')
 @Controller('experts/:id/availability')
@@ -18,6 +19,7 @@ export class ExpertAvailabilityController {
   @ApiOperation({ summary: "An expert's availability (coordinator)" })
   @Get()
   @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AvailabilityResponse> {
     return this.service.ofExpert(ctx, id);
   }
@@ -25,6 +27,7 @@ export class ExpertAvailabilityController {
   @ApiOperation({ summary: 'Whether an expert is free for a time range' })
   @Get('check')
   @ApiOkResponse({ type: AvailabilityCheckResponse })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   check(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

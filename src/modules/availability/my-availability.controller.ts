@@ -17,6 +17,7 @@ import {
 import { CreateAbsenceDto } from './dto/create-absence.dto';
 import { CreateOneOffWindowDto } from './dto/create-one-off-window.dto';
 import { CreateWeeklyWindowDto } from './dto/create-weekly-window.dto';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('availability')
 @Controller('experts/me/availability')
@@ -49,6 +50,7 @@ export class MyAvailabilityController {
   @Delete('weekly/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
   removeWeekly(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.remove(ctx, 'weekly', id);
   }
@@ -64,6 +66,7 @@ export class MyAvailabilityController {
   @Delete('one-off/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
   removeOneOff(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.remove(ctx, 'oneOff', id);
   }
@@ -79,6 +82,7 @@ export class MyAvailabilityController {
   @Delete('absences/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
   removeAbsence(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.remove(ctx, 'absence', id);
   }

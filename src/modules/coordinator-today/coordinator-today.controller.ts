@@ -7,6 +7,7 @@ import { Role } from '../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { CoordinatorTodayResponse, NoShowHandledResponse } from './dto/coordinator-today.response';
 import { CoordinatorTodayService } from './coordinator-today.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('coordinator')
 @Controller('coordinator/today')
@@ -36,6 +37,7 @@ export class CoordinatorTodayController {
     description:
       'Who marked it and when; marking it again answers with the first mark. 404 ASSIGNMENT_NOT_FOUND, 409 ASSIGNMENT_STATUS_CONFLICT when the assignment is not a no-show',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND')
   markNoShowHandled(
     @CurrentUser() ctx: AuthContext,
     @Param('assignmentId', ParseUuidPipe) assignmentId: string,

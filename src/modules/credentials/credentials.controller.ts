@@ -1,19 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
-import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../files';
 import { CredentialsService } from './credentials.service';
@@ -21,6 +11,7 @@ import { CreateCredentialDto } from './dto/create-credential.dto';
 import { CreateCredentialForm } from './dto/create-credential.form';
 import { CredentialResponse } from './dto/credential.response';
 import { RejectCredentialDto } from './dto/reject-credential.dto';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: credentials say what an expert lived through; the admin (accounts) never reads them.
 const STAFF = [Role.Coordinator];
@@ -34,10 +25,7 @@ export class CredentialsController {
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
   @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description: 'A field is missing or invalid (VALIDATION_FAILED names each)',
-  })
+  @ApiProblem(400, 'A field is missing or invalid (VALIDATION_FAILED names each)')
   @ApiUploadForm(CreateCredentialForm)
   submit(
     @CurrentUser() ctx: AuthContext,
@@ -59,11 +47,8 @@ export class CredentialsController {
   @Authenticated({ roles: [Role.Expert] })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The credential and its file are gone' })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn',
-  })
+  @ApiProblem(404, 'CREDENTIAL_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn')
   removeOwn(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.removeOwn(ctx, id);
   }
@@ -72,7 +57,7 @@ export class CredentialsController {
   @Get('experts/:id/credentials')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CredentialResponse] })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'EXPERT_NOT_FOUND' })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   listForExpert(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -84,7 +69,7 @@ export class CredentialsController {
   @Get('credentials/:id/file')
   @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiFileDownload('The certificate, as an attachment, in the type detected at upload')
-  @ApiNotFoundResponse({ type: ProblemResponse, description: "No such credential, or another expert's" })
+  @ApiProblem(404, "No such credential, or another expert's")
   @SendsFile()
   file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
     return this.service.file(ctx, id);
@@ -95,8 +80,8 @@ export class CredentialsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: CredentialResponse, description: 'Verified; the expert is told by mail in their language' })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED' })
+  @ApiProblem(404, 'CREDENTIAL_NOT_FOUND')
+  @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED')
   verify(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CredentialResponse> {
     return this.service.verify(ctx, id);
   }
@@ -109,8 +94,8 @@ export class CredentialsController {
     type: CredentialResponse,
     description: 'Rejected; the expert gets the reason by mail in their language',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CREDENTIAL_ALREADY_DECIDED' })
+  @ApiProblem(404, 'CREDENTIAL_NOT_FOUND')
+  @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED')
   reject(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -5,6 +5,7 @@ import { Role } from '../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';
 import { ExpertOverviewService } from './expert-overview.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('experts')
 @Controller('experts/:id/overview')
@@ -17,6 +18,7 @@ export class ExpertOverviewController {
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: ExpertOverviewResponse })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   get(@Param('id', ParseUuidPipe) id: string): Promise<ExpertOverviewResponse> {
     return this.overview.get(id);
   }

@@ -15,6 +15,7 @@ import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // The expert's own profile, payment details and data rights.
 @ApiTags('experts')
@@ -69,6 +70,7 @@ export class ExpertsMeController {
   @ApiOperation({ summary: 'My payment details (masked)' })
   @Get('payment-details')
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
+  @ApiProblem(404, 'PAYMENT_DETAILS_MISSING: none given yet')
   paymentDetails(@CurrentUser() ctx: AuthContext): Promise<PaymentDetailsResponse> {
     return this.payment.get(ctx, ctx.user.id);
   }
@@ -83,6 +85,7 @@ export class ExpertsMeController {
   @ApiOperation({ summary: 'My payment details in clear (every read is audited)' })
   @Get('payment-details/clear')
   @ApiOkResponse({ type: ClearPaymentDetailsResponse, description: 'Clear values; every read is audited' })
+  @ApiProblem(404, 'PAYMENT_DETAILS_MISSING: none given yet')
   clearPaymentDetails(@CurrentUser() ctx: AuthContext): Promise<ClearPaymentDetailsResponse> {
     return this.payment.readClear(ctx, ctx.user.id);
   }

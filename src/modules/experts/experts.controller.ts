@@ -20,6 +20,7 @@ import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: experts' profiles, topics and payment details are the coordinator's; the admin keeps accounts only.
 const STAFF = [Role.Coordinator];
@@ -66,6 +67,7 @@ export class ExpertsController {
   @Get('experts/:id')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: ExpertResponse })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.experts.get(ctx, id);
   }
@@ -74,6 +76,7 @@ export class ExpertsController {
   @Get('experts/:id/payment-details')
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
+  @ApiProblem(404, 'PAYMENT_DETAILS_MISSING: no payment details (or no such expert)')
   paymentDetails(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -86,6 +89,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Needs at least one verified training credential' })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   activate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.activate(ctx, id);
   }
@@ -99,6 +103,7 @@ export class ExpertsController {
     description:
       'An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator',
   })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   pause(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -112,6 +117,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   resume(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.resumeExpert(ctx, id);
   }
@@ -121,6 +127,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   retire(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.retire(ctx, id);
   }
@@ -130,6 +137,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
+  @ApiProblem(404, 'EXPERT_NOT_FOUND')
   anonymise(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

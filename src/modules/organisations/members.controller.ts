@@ -1,23 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
-import { ProblemResponse } from '../../common/errors/problem';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { MemberResponse } from './dto/organisation.response';
 import { OrganisationsService } from './organisations.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
-const NOT_A_UUID = { type: ProblemResponse, description: 'VALIDATION_FAILED: id or userId is not a UUID' };
+const NOT_A_UUID = 'VALIDATION_FAILED: id or userId is not a UUID';
 
 @ApiTags('organisations')
 @Controller()
@@ -28,11 +20,8 @@ export class MembersController {
   @Get('organisations/:id/members')
   @Authenticated({ roles: [Role.Admin, Role.Coordinator, Role.Orderer] })
   @ApiOkResponse({ type: [MemberResponse] })
-  @ApiBadRequestResponse({ type: ProblemResponse, description: 'VALIDATION_FAILED: id is not a UUID' })
-  @ApiNotFoundResponse({
-    type: ProblemResponse,
-    description: "ORGANISATION_NOT_FOUND: no such unit or project, or, to an orderer, one they don't belong to",
-  })
+  @ApiProblem(400, 'VALIDATION_FAILED: id is not a UUID')
+  @ApiProblem(404, "ORGANISATION_NOT_FOUND: no such unit or project, or, to an orderer, one they don't belong to")
   list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<MemberResponse[]> {
     return this.service.members(ctx, id);
   }
@@ -41,9 +30,9 @@ export class MembersController {
   @Put('organisations/:id/members/:userId')
   @Authenticated({ roles: [Role.Admin, Role.Coordinator] })
   @ApiOkResponse({ type: MemberResponse, description: 'Idempotent: adding an existing member changes nothing' })
-  @ApiBadRequestResponse(NOT_A_UUID)
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'MEMBER_NOT_ORDERER: only an orderer can be a member' })
+  @ApiProblem(400, NOT_A_UUID)
+  @ApiProblem(404, 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND')
+  @ApiProblem(409, 'MEMBER_NOT_ORDERER: only an orderer can be a member')
   add(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -57,11 +46,8 @@ export class MembersController {
   @Authenticated({ roles: [Role.Admin, Role.Coordinator] })
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiBadRequestResponse(NOT_A_UUID)
-  @ApiNotFoundResponse({
-    type: ProblemResponse,
-    description: 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND, or MEMBER_NOT_FOUND: the account is not a member of it',
-  })
+  @ApiProblem(400, NOT_A_UUID)
+  @ApiProblem(404, 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND, or MEMBER_NOT_FOUND: the account is not a member of it')
   remove(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

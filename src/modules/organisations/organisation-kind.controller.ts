@@ -11,6 +11,7 @@ import { OrganisationResponse } from './dto/organisation.response';
 import { UpdateProjectDto, UpdateUnitDto } from './dto/update-organisation.dto';
 import { OrganisationKind } from './entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 const MANAGERS = [Role.Admin, Role.Coordinator];
 const READERS = [Role.Admin, Role.Coordinator, Role.Orderer];
@@ -59,6 +60,7 @@ export function OrganisationKindController(
     @Get(':id')
     @Authenticated({ roles: READERS })
     @ApiOkResponse({ type: OrganisationResponse })
+    @ApiProblem(404, 'ORGANISATION_NOT_FOUND (or not one of the caller’s)')
     get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<OrganisationResponse> {
       return this.service.get(ctx, kind, id);
     }
@@ -67,6 +69,7 @@ export function OrganisationKindController(
     @Patch(':id')
     @Authenticated({ roles: MANAGERS })
     @ApiOkResponse({ type: OrganisationResponse })
+    @ApiProblem(404, 'ORGANISATION_NOT_FOUND')
     update(
       @CurrentUser() ctx: AuthContext,
       @Param('id', ParseUuidPipe) id: string,

@@ -11,6 +11,7 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageResponse, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('users')
 @Controller('users')
@@ -35,6 +36,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One account' })
   @Get(':id')
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return this.service.get(ctx, id);
   }
@@ -42,6 +44,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Change an account' })
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   update(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -58,6 +61,7 @@ export class UsersController {
   })
   @Put(':id/role')
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   changeRole(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -70,6 +74,7 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   disable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return this.service.disable(ctx, id);
   }
@@ -78,6 +83,7 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   enable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return this.service.enable(ctx, id);
   }
@@ -86,6 +92,7 @@ export class UsersController {
   @Post(':id/invitation')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'A new invitation link is mailed; older links stop working' })
+  @ApiProblem(404, 'USER_NOT_FOUND')
   resendInvitation(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.resendInvitation(ctx, id);
   }

@@ -1,13 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { INTERCEPTORS_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { buildOpenApi } from '../../../src/http-app';
 import { DownloadInterceptor } from '../../../src/modules/files/download.interceptor';
+import { Role } from '../../../src/common/auth/role.enum';
+import { createExpert } from '../../factories/experts.factory';
+import { loggedIn, login } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
 interface Operation {
   operationId?: string;
   summary?: string;
-  responses?: Record<string, { headers?: Record<string, unknown> }>;
+  requestBody?: { content: Record<string, unknown> };
+  responses?: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }>;
 }
 
 // The API's own document, as /docs-json serves it.
@@ -18,7 +23,7 @@ describe('the OpenAPI document', () => {
 
   const operationsOf = () =>
     Object.entries(buildOpenApi(t.app).paths as Record<string, Record<string, Operation>>).flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, ...op })),
+      Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, method, path, ...op })),
     );
 
   it('gives every operation a summary', () => {
@@ -51,4 +56,55 @@ describe('the OpenAPI document', () => {
     expect(downloads.length).toBeGreaterThanOrEqual(5);
     expect(downloads.filter((d) => d.headers.join() !== 'Content-Disposition,ETag')).toEqual([]);
   });
+
+  it('sends every problem as application/problem+json, and so documents it', async () => {
+    const media = operationsOf()
+      .filter((op) => op.path.startsWith('/api/'))
+      .flatMap((op) =>
+        Object.entries(op.responses ?? {})
+          .filter(([status]) => Number(status) >= 400)
+          .flatMap(([status, response]) =>
+            Object.keys(response.content ?? {}).map((type) => `${op.route} ${status} ${type}`),
+          ),
+      );
+    expect(media.length).toBeGreaterThan(300);
+    expect(media.filter((line) => !line.endsWith(' application/problem+json'))).toEqual([]);
+    const res = await t.http.get(`/booking-requests/${randomUUID()}`).expect(401);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('documents a 404 on every route whose path names something, but the one that makes a year’s travel rates', () => {
+    const lookups = operationsOf().filter(
+      (op) => /\{\w+\}/.test(op.path) && op.route !== 'PUT /api/travel-rates/{year}',
+    );
+    expect(lookups.length).toBeGreaterThan(80);
+    expect(lookups.filter((op) => !op.responses?.['404']).map((op) => op.route)).toEqual([]);
+  });
+
+  // Every route, called by each role and by no one with ids that name nothing and an empty body, answers only with a
+  // status its operation documents: so the document lists the refusals a client meets (and nothing answers 500).
+  it('documents every status a route answers to ids that name nothing, for each role', async () => {
+    const callers: [string, string | undefined][] = [['no one', undefined]];
+    for (const role of [Role.Admin, Role.Coordinator, Role.Orderer]) {
+      callers.push([role, (await loggedIn(t.db, t.http, role)).token]);
+    }
+    callers.push([Role.Expert, await login(t.http, await createExpert(t.db))]);
+    const values: Record<string, string> = { token: 'a'.repeat(43), year: '2099' };
+    // Signing out would end the caller's session for the routes after it; its answers are the refresh route's.
+    const operations = operationsOf().filter((op) => op.route !== 'POST /api/auth/logout');
+    const undocumented: string[] = [];
+    for (const op of operations) {
+      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? randomUUID());
+      for (const [caller, token] of callers) {
+        let req = t.http[op.method as 'get'](path);
+        if (token) req = req.set('authorization', `Bearer ${token}`);
+        if (op.requestBody) req = req.send({});
+        const { status, body } = await req;
+        const code = (body as { code?: string }).code;
+        if (!op.responses?.[String(status)]) undocumented.push(`${op.route} as ${caller}: ${status} ${code}`);
+      }
+    }
+    expect(operations.length).toBeGreaterThan(100);
+    expect(undocumented).toEqual([]);
+  }, 60_000);
 });

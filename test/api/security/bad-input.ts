@@ -114,6 +114,38 @@ describe('bad input is a clear 4xx that names the problem', () => {
       );
     });
 
+    it('refuses a person’s name of spaces only wherever a name is typed, and keeps a name without its spaces', async () => {
+      const blank = { name: '   ' };
+      const email = `blank-${randomUUID()}@example.test`;
+      const apply = await t.http
+        .post('/experts/applications')
+        .send({ ...blank, email })
+        .expect(400);
+      expect(fields(apply)).toEqual(['name:isLength']);
+      const asAdmin = { authorization: `Bearer ${admin}` };
+      const invite = await t.http
+        .post('/users')
+        .set(asAdmin)
+        .send({ ...blank, email, role: 'orderer' })
+        .expect(400);
+      expect(fields(invite)).toEqual(['name:isLength']);
+      await expect(t.db.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).resolves.toEqual([
+        { n: 0 },
+      ]);
+      const user = await createUser(t.db, Role.Orderer);
+      const rename = await t.http.patch(`/users/${user.id}`).set(asAdmin).send(blank).expect(400);
+      expect(fields(rename)).toEqual(['name:isLength']);
+      const profile = await t.http
+        .patch('/experts/me')
+        .set('authorization', `Bearer ${expert}`)
+        .send(blank)
+        .expect(400);
+      expect(fields(profile)).toEqual(['name:isLength']);
+
+      const renamed = await t.http.patch(`/users/${user.id}`).set(asAdmin).send({ name: '  Ulla Uusi ' }).expect(200);
+      expect(renamed.body.name).toBe('Ulla Uusi');
+    });
+
     it('refuses a control character in a query parameter and a path parameter', async () => {
       const query = await t.http.get('/users?role=admin%00').set('authorization', `Bearer ${admin}`).expect(400);
       expect(fields(query)).toEqual(['role:controlCharacter']);

@@ -40,4 +40,31 @@ describe('an orderer’s orders, page by page', () => {
       await pages.getByText(fill(text.pager.position, { from: 1, to: 20, total: 21 })).waitFor();
     },
   );
+
+  it('at a desktop’s width the menu stands beside the page and marks the section an order’s page is in', async () => {
+    const text = TEXTS.fi;
+    const { orderer, unit } = await orderParties(web.t, 'fi');
+    const order = await createRequest(web.t.db, unit.id, orderer.id, { title: 'Sivuvalikon tilaus' });
+    const page = await web.newPage('fi', 1280);
+    await signIn(page, orderer, signInLabels(text));
+    await expectPage(page, text.orders.list.title);
+    const menu = page.getByRole('navigation', { name: text.app.mainNavigation });
+    const myOrders = menu.getByRole('link', { name: text.orders.nav.orders, exact: true });
+    expect(await myOrders.getAttribute('aria-current')).toBe('page');
+    expect(await page.getByRole('button', { name: text.app.navigationExpand }).count()).toBe(0);
+    const [side, title] = await Promise.all([
+      menu.boundingBox(),
+      page.getByRole('heading', { level: 1, name: text.orders.list.title }).boundingBox(),
+    ]);
+    expect(side!.x + side!.width).toBeLessThanOrEqual(title!.x);
+    expect(side!.y).toBeLessThan(title!.y + title!.height);
+
+    await page.goto(`/orders/${order.id}`);
+    await expectPage(page, 'Sivuvalikon tilaus');
+    expect(await myOrders.getAttribute('aria-current')).toBe('true');
+    expect(
+      await menu.getByRole('link', { name: text.orders.nav.newOrder, exact: true }).getAttribute('aria-current'),
+    ).toBeNull();
+    await expectAccessible(page);
+  });
 });

@@ -46,3 +46,12 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
     { to: '/admin/audit', label: 'admin.nav.audit' },
   ],
 };
+
+// The menu item of the section a path is in: the page itself, or the one whose path is the longest start of it (an
+// order's page is under My orders); the home page only for itself.
+export function sectionOf(items: NavItem[], pathname: string): NavItem | undefined {
+  const within = items.filter(
+    (item) => pathname === item.to || (item.to !== '/' && pathname.startsWith(`${item.to}/`)),
+  );
+  return within.sort((a, b) => b.to.length - a.to.length)[0];
+}

@@ -6,21 +6,26 @@ import { useSession } from '../api/use-session';
 import { useAnnounce } from '../components/announcer';
 import { AppLink } from '../components/router-link';
 import { Loading } from '../components/states';
-import { useNarrow } from '../components/use-narrow';
+import { useMediaQuery } from '../components/use-narrow';
 import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
 import { LanguageSwitcher, useAccountLanguage } from './language-menu';
-import { NAVIGATION } from './navigation';
+import { NAVIGATION, sectionOf } from './navigation';
 import { SessionWarning } from './session-warning';
 
 // The frame of every page: skip link, header (service name, language, who is signed in), the menu of the
 // person's role, the page, the footer. Landmarks: banner, navigation, main, contentinfo.
+// Where the menu moves beside the page (global.css has the same width).
+const SIDE_MENU_MIN_WIDTH = '64rem';
+
 export function Shell() {
   const { t } = useTranslation();
   const state = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const narrow = useNarrow();
+  // The menu stands beside the page on a wide screen; narrower (a tablet, 200 % zoom) it folds behind a button
+  // instead of pushing the page a screen down.
+  const sideMenu = useMediaQuery(`(min-width: ${SIDE_MENU_MIN_WIDTH})`);
   useAccountLanguage();
 
   useEffect(() => {
@@ -41,6 +46,7 @@ export function Shell() {
 
   const user = state.status === 'signedIn' ? state.user : undefined;
   const items = user ? NAVIGATION[user.role] : [];
+  const section = sectionOf(items, location.pathname);
 
   return (
     <>
@@ -69,20 +75,22 @@ export function Shell() {
             )}
           </div>
         </div>
+      </header>
+      <div className={items.length > 0 ? 'app-body app-body--menu' : 'app-body'}>
         {items.length > 0 && (
           <div className="app-nav">
             <ServiceNavigation
               aria-label={t('app.mainNavigation')}
-              variant={narrow ? 'smallScreen' : 'default'}
+              variant={sideMenu ? 'default' : 'smallScreen'}
               initiallyExpanded={false}
               smallScreenExpandButtonText={t('app.navigationExpand')}
             >
               {items.map((item) => (
-                <ServiceNavigationItem key={item.to} selected={location.pathname === item.to}>
+                <ServiceNavigationItem key={item.to} selected={item === section}>
                   <RouterLink
                     asComponent={RouterLinkBase}
                     to={item.to}
-                    aria-current={location.pathname === item.to ? 'page' : undefined}
+                    aria-current={item !== section ? undefined : location.pathname === item.to ? 'page' : 'true'}
                   >
                     {t(item.label)}
                   </RouterLink>
@@ -91,12 +99,12 @@ export function Shell() {
             </ServiceNavigation>
           </div>
         )}
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
-      </main>
+        <main id="main" className="app-main" tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
       <footer className="app-footer">
         <nav className="app-footer__inner" aria-label={t('app.footerNavigation')}>
           <ul>

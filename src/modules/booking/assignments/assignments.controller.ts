@@ -8,6 +8,7 @@ import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentsService } from './assignments.service';
 import { CancelDto, CompleteDto } from '../dto/booking-actions.dto';
 import { AssignmentResponse } from '../dto/booking.response';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('assignments')
@@ -30,6 +31,7 @@ export class AssignmentsController {
     description:
       'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.assignments.get(ctx, id);
   }
@@ -43,6 +45,7 @@ export class AssignmentsController {
     description:
       'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   cancel(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -59,6 +62,7 @@ export class AssignmentsController {
     type: AssignmentResponse,
     description: 'The expert withdraws: no fee, no penalty; coordinators are told',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   withdraw(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -76,6 +80,7 @@ export class AssignmentsController {
     description:
       'After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   complete(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -2,21 +2,19 @@ import { Controller, Delete, Get, Header, HttpCode, Param, Post, UseGuards } fro
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated, Public } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedService } from './calendar-feed.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // Calendar apps poll a feed every few minutes at most. One feed read more often than this is abuse; the limit per
 // address is higher because calendar services fetch many people's feeds from a few addresses.
@@ -75,8 +73,8 @@ export class CalendarFeedController {
     schema: { type: 'string' },
     description: 'iCalendar (RFC 5545): the expert’s accepted, confirmed and completed assignments',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'Unknown or revoked token' })
-  @ApiTooManyRequestsResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'Unknown or revoked token')
+  @ApiProblem(429, 'TOO_MANY_REQUESTS: wait and try again')
   feed(@Param('token') token: string): Promise<string> {
     return this.feeds.render(token);
   }

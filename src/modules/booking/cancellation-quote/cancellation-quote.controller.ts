@@ -1,13 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 import { CancellationQuoteService } from './cancellation-quote.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller()
@@ -22,11 +22,8 @@ export class CancellationQuoteController {
     description:
       'Whether the late-cancellation fee falls due, and how much, by the rule POST /booking-requests/{id}/cancel applies',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or another unit’s)' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled',
-  })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or another unit’s)')
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled')
   forRequest(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -38,11 +35,8 @@ export class CancellationQuoteController {
   @Get('assignments/:id/cancellation-quote')
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @ApiOkResponse({ type: CancellationQuoteResponse, description: 'By the rule POST /assignments/{id}/cancel applies' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND (or another unit’s)' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert',
-  })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert')
   forAssignment(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { FeedbackDto } from '../dto/booking-actions.dto';
 import { FeedbackResponse } from '../dto/feedback.response';
 import { FeedbackService } from './feedback.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('assignments/:id/feedback')
@@ -19,7 +19,8 @@ export class FeedbackController {
   @Post()
   @Authenticated({ roles: [Role.Orderer, Role.Expert] })
   @ApiCreatedResponse({ type: FeedbackResponse, description: 'Once per side, after the work is confirmed completed' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN' })
+  @ApiProblem(409, 'FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN')
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   give(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -35,6 +36,7 @@ export class FeedbackController {
     type: [FeedbackResponse],
     description: 'Coordinator: both sides. Orderer and expert: only their own side',
   })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeedbackResponse[]> {
     return this.feedback.list(ctx, id);
   }

@@ -5,6 +5,7 @@ import { Role } from '../../../common/auth/role.enum';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { MatchingContextQuery, MatchingContextResponse } from './matching-context.dto';
 import { MatchingContextService } from './matching-context.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/matching')
@@ -18,6 +19,7 @@ export class MatchingContextController {
   @Get()
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: MatchingContextResponse })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND')
   get(@Param('id', ParseUuidPipe) id: string, @Query() query: MatchingContextQuery): Promise<MatchingContextResponse> {
     return this.context.get(id, query.expertIds);
   }

@@ -1,22 +1,15 @@
 import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
 import { MaterialService } from './material.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/material')
@@ -30,8 +23,9 @@ export class MaterialController {
     type: RequestResponse,
     description: 'The order with its material file; a file attached before is replaced',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
   @ApiUploadForm(MaterialForm)
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   attach(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -45,7 +39,8 @@ export class MaterialController {
   @Authenticated({ roles: [Role.Orderer] })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The file is gone' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'REQUEST_STATUS_CONFLICT: only a draft can be changed' })
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   remove(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.material.remove(ctx, id);
   }
@@ -56,7 +51,7 @@ export class MaterialController {
   @ApiFileDownload(
     'An attachment. The ordering unit’s members, the coordinator, and an expert who was offered the work',
   )
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND' })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND')
   @SendsFile()
   download(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
     return this.material.download(ctx, id);

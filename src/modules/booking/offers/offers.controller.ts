@@ -9,6 +9,7 @@ import { AcceptOfferDto, DeclineOfferDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse } from '../dto/booking.response';
 import { ListOffersQuery } from '../dto/list-requests.query';
 import { OffersService } from './offers.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // The expert's side of offers: only their own.
 @ApiTags('booking')
@@ -32,6 +33,7 @@ export class OffersController {
     description:
       'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
   })
+  @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
   accept(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -44,6 +46,7 @@ export class OffersController {
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: OfferResponse })
+  @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
   decline(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

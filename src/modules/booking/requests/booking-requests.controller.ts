@@ -15,6 +15,7 @@ import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { MatchingService } from '../matching/matching.service';
 import { OffersService } from '../offers/offers.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // Orders name experts and their topics once accepted: the coordinator's, not the admin's (PRODUCT §1).
 const STAFF = [Role.Coordinator];
@@ -52,6 +53,7 @@ export class BookingRequestsController {
   @Get(':id')
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestResponse })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
     return this.requests.get(ctx, id);
   }
@@ -60,6 +62,7 @@ export class BookingRequestsController {
   @Put(':id')
   @Authenticated({ roles: [Role.Orderer] })
   @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   update(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -73,6 +76,7 @@ export class BookingRequestsController {
   @Authenticated({ roles: [Role.Orderer] })
   @HttpCode(200)
   @ApiOkResponse({ type: RequestResponse })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
     return this.requests.submit(ctx, id);
   }
@@ -85,6 +89,7 @@ export class BookingRequestsController {
     type: RequestResponse,
     description: 'Cancels its assignments; the late-cancellation rule decides each fee',
   })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   cancel(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -101,6 +106,7 @@ export class BookingRequestsController {
     description:
       'Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one',
   })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   candidates(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -117,6 +123,7 @@ export class BookingRequestsController {
     description:
       'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)',
   })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   sendOffers(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -132,6 +139,7 @@ export class BookingRequestsController {
     type: BookedAssignmentResponse,
     description: 'Books a matching expert directly; the response names the contract drafted with the assignment',
   })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   assign(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

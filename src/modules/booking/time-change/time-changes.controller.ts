@@ -1,22 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentResponse } from '../dto/booking.response';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
 import { TimeChangesService } from './time-changes.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('assignments/:id/time-change')
@@ -31,16 +23,12 @@ export class TimeChangesController {
     description:
       'The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen',
   })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description: 'startsAt in the past or unchanged, endsAt not after startsAt or more than 10 hours after it',
-  })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND (or another unit’s)' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then)',
-  })
+  @ApiProblem(400, 'startsAt in the past or unchanged, endsAt not after startsAt or more than 10 hours after it')
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')
+  @ApiProblem(
+    409,
+    'TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then)',
+  )
   propose(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -58,12 +46,11 @@ export class TimeChangesController {
     description:
       'The assignment at its new time. A contract that stated the old time gets a new version for the coordinator to approve and the expert to sign (confirmed work goes back to accepted until then); the orderer is mailed',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND (or another expert’s)' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed',
-  })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another expert’s)')
+  @ApiProblem(
+    409,
+    'TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed',
+  )
   accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.timeChanges.accept(ctx, id);
   }
@@ -77,8 +64,8 @@ export class TimeChangesController {
     description:
       'Nothing changes; the orderer is mailed and may cancel, the late-cancellation clock then counting from when the change was proposed',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND (or another expert’s)' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'TIME_CHANGE_NOT_OPEN' })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another expert’s)')
+  @ApiProblem(409, 'TIME_CHANGE_NOT_OPEN')
   decline(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
     return this.timeChanges.decline(ctx, id);
   }

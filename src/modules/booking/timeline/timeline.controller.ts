@@ -1,13 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { TimelineEventResponse } from './timeline.response';
 import { TimelineService } from './timeline.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/timeline')
@@ -22,7 +22,7 @@ export class TimelineController {
     description:
       'Oldest first: sent, offers out and answered, booked, contract approved and signed, completed, claimed, paid',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'REQUEST_NOT_FOUND (or another unit’s)' })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or another unit’s)')
   of(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<TimelineEventResponse[]> {
     return this.timeline.of(ctx, id);
   }

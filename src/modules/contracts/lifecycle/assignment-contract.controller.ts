@@ -1,13 +1,13 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentContractService } from './assignment-contract.service';
 import { ContractStatusResponse } from '../dto/contract.response';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('contracts')
 @Controller('assignments')
@@ -21,7 +21,7 @@ export class AssignmentContractController {
     type: ContractStatusResponse,
     description: 'Whether a contract covers the assignment, and its state; never its content',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such assignment, or not one of the caller’s' })
+  @ApiProblem(404, 'No such assignment, or not one of the caller’s')
   status(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractStatusResponse> {
     return this.contracts.statusOfAssignment(ctx, id);
   }

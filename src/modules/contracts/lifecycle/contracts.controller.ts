@@ -11,24 +11,13 @@ import {
   StreamableFile,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { contractPdfResponse } from '../document/contract-pdf.response';
 import { ContractPdfsService } from '../document/contract-pdfs.service';
@@ -43,6 +32,7 @@ import {
 import { ContractPageResponse, ContractResponse } from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: contracts are the expert's and the coordinator's; the admin does not read them.
 const READERS = [Role.Coordinator, Role.Expert];
@@ -71,15 +61,11 @@ export class ContractsController {
     type: ContractResponse,
     description: 'One draft contract for a series of one expert’s assignments; their own drafts are superseded',
   })
-  @ApiBadRequestResponse({
-    type: ProblemResponse,
-    description:
-      'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS',
-  })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN',
-  })
+  @ApiProblem(
+    400,
+    'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS',
+  )
+  @ApiProblem(409, 'ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN')
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateContractDto): Promise<ContractResponse> {
     return this.contracts.create(ctx, dto);
   }
@@ -88,7 +74,7 @@ export class ContractsController {
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such contract, or another expert’s' })
+  @ApiProblem(404, 'No such contract, or another expert’s')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
     return this.contracts.get(ctx, id);
   }
@@ -103,7 +89,8 @@ export class ContractsController {
     headers: { ETag: { description: 'SHA-256 of the PDF in hex, quoted', schema: { type: 'string' } } },
   })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_PDF_NOT_READY' })
+  @ApiProblem(409, 'CONTRACT_PDF_NOT_READY')
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   async pdf(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -123,13 +110,12 @@ export class ContractsController {
       'The draft as it would read if approved now, in its binding language (or with language=en an English information copy), ' +
       'marked as a draft on every page; rendered on demand and never stored or signed',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, CONTRACT_TERMINATED (only a draft has a preview; the others have their PDF), ' +
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND')
+  @ApiProblem(
+    409,
+    'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, CONTRACT_TERMINATED (only a draft has a preview; the others have their PDF), ' +
       'EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_MIXED_FEE_TERMS, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND (what would stop its approval)',
-  })
+  )
   async previewPdf(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -156,8 +142,8 @@ export class ContractsController {
     },
   })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'No such contract, or another expert’s' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY' })
+  @ApiProblem(404, 'No such contract, or another expert’s')
+  @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY')
   async signedPdf(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -175,11 +161,11 @@ export class ContractsController {
     type: ContractResponse,
     description: 'Approved; the worker renders and stores the PDF, then the expert is told',
   })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING',
-  })
+  @ApiProblem(
+    409,
+    'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING',
+  )
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
     return this.signing.approve(ctx, id);
   }
@@ -194,12 +180,12 @@ export class ContractsController {
     description:
       'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy',
   })
-  @ApiForbiddenResponse({ type: ProblemResponse, description: 'SIGNING_PASSWORD_INCORRECT' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description:
-      'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH',
-  })
+  @ApiProblem(403, 'SIGNING_PASSWORD_INCORRECT')
+  @ApiProblem(
+    409,
+    'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH',
+  )
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   sign(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -215,10 +201,8 @@ export class ContractsController {
     type: ContractResponse,
     description: 'A new draft version; once signed it supersedes this one, and both stay readable',
   })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED',
-  })
+  @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED')
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   revise(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -232,10 +216,8 @@ export class ContractsController {
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
   @ApiOkResponse({ type: ContractResponse, description: 'Terminated early: who, when and why are recorded' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED',
-  })
+  @ApiProblem(409, 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED')
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   terminate(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -1,18 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
@@ -27,6 +18,7 @@ import {
   UpdateClaimDto,
 } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const EXPERT = [Role.Expert];
 const OWNER_OR_COORDINATOR = [Role.Expert, Role.Coordinator];
@@ -48,11 +40,8 @@ export class ClaimsController {
     type: ClaimResponse,
     description: 'A draft claim for your completed (or late-cancelled) assignment',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse, description: 'ASSIGNMENT_NOT_FOUND: no such assignment of yours' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED',
-  })
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND: no such assignment of yours')
+  @ApiProblem(409, 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED')
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateClaimDto): Promise<ClaimResponse> {
     return this.claims.create(ctx, dto);
   }
@@ -69,7 +58,7 @@ export class ClaimsController {
   @Get(':id')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({ type: ClaimResponse })
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
     return this.claims.get(ctx, id);
   }
@@ -82,7 +71,8 @@ export class ClaimsController {
     description:
       'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT')
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   update(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -96,7 +86,8 @@ export class ClaimsController {
   @Authenticated({ roles: EXPERT })
   @HttpCode(200)
   @ApiOkResponse({ type: ClaimResponse, description: 'Sent to the coordinator; within the time limit the first time' })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TIME_LIMIT_PASSED' })
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, CLAIM_TIME_LIMIT_PASSED')
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
     return this.claims.submit(ctx, id);
   }
@@ -106,10 +97,8 @@ export class ClaimsController {
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
   @ApiOkResponse({ type: ClaimResponse, description: 'Approved: the next fee run pays it' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND',
-  })
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND')
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
     return this.review.approve(ctx, id);
   }
@@ -122,7 +111,8 @@ export class ClaimsController {
     type: ClaimResponse,
     description: 'Returned with the reason; the expert is told by mail in their language',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT' })
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT')
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   return(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -139,7 +129,8 @@ export class ClaimsController {
     description: 'The cost with its receipt, added to a draft or returned claim',
   })
   @ApiUploadForm(AddCostForm, 'the receipt')
-  @ApiConflictResponse({ type: ProblemResponse, description: 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS' })
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS')
+  @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   addCost(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -153,7 +144,7 @@ export class ClaimsController {
   @Authenticated({ roles: EXPERT })
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The cost and its receipt are gone' })
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'CLAIM_NOT_FOUND or CLAIM_COST_NOT_FOUND (or not yours)')
   removeCost(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -166,7 +157,7 @@ export class ClaimsController {
   @Get(':id/costs/:costId/receipt')
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiFileDownload('The receipt, as an attachment, in the type detected at upload')
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'CLAIM_NOT_FOUND or CLAIM_COST_NOT_FOUND (or not yours)')
   @SendsFile()
   receipt(
     @CurrentUser() ctx: AuthContext,

@@ -1,17 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import {
@@ -28,6 +20,7 @@ import {
 import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv.util';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const COORDINATOR = [Role.Coordinator];
 
@@ -44,7 +37,7 @@ export class FeeRunsController {
     type: FeeRunQueuedResponse,
     description: 'Queued; the worker computes a line for every approved, unpaid claim up to the date',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_IN_PROGRESS: another run is not finished' })
+  @ApiProblem(409, 'FEE_RUN_IN_PROGRESS: another run is not finished')
   start(@CurrentUser() ctx: AuthContext, @Body() dto: StartFeeRunDto): Promise<FeeRunQueuedResponse> {
     return this.runs.start(ctx, dto);
   }
@@ -61,7 +54,7 @@ export class FeeRunsController {
   @Get(':id')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: FeeRunResponse, description: 'Status and totals' })
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   get(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
     return this.runs.get(id);
   }
@@ -73,7 +66,7 @@ export class FeeRunsController {
     type: FeeRunProgressResponse,
     description: 'Claims priced of all the run takes; polled by the progress bar',
   })
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   progress(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunProgressResponse> {
     return this.runs.progress(id);
   }
@@ -85,6 +78,7 @@ export class FeeRunsController {
     type: FeeRunLinePageResponse,
     description: 'The lines for review, filtered by cost centre, task type or payee; never the bank accounts',
   })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   lines(@Param('id', ParseUuidPipe) id: string, @Query() query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
     return this.runs.lines(id, query);
   }
@@ -93,6 +87,7 @@ export class FeeRunsController {
   @Get(':id/cost-centres')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [CostCentreTotalsResponse], description: 'What each unit and project spends in the run' })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   costCentres(@Param('id', ParseUuidPipe) id: string): Promise<CostCentreTotalsResponse[]> {
     return this.runs.costCentres(id);
   }
@@ -105,10 +100,8 @@ export class FeeRunsController {
     type: FeeRunResponse,
     description: 'Approved; with four eyes the first approval waits for a second coordinator',
   })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED',
-  })
+  @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED')
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
     return this.runs.approve(ctx, id);
   }
@@ -121,7 +114,8 @@ export class FeeRunsController {
     type: FeeRunQueuedResponse,
     description: 'A failed run queued again; it resumes where it stopped',
   })
-  @ApiConflictResponse({ type: ProblemResponse, description: 'FEE_RUN_STATUS_CONFLICT: only a failed run is retried' })
+  @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT: only a failed run is retried')
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   retry(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.retry(ctx, id);
   }
@@ -135,10 +129,8 @@ export class FeeRunsController {
     description:
       'The worker exports in one transaction: payroll CSV, cost-centre summary, a statement per payee, and its claims paid',
   })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported',
-  })
+  @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported')
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   export(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.export(ctx, id);
   }
@@ -147,6 +139,7 @@ export class FeeRunsController {
   @Get(':id/files')
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [FeeRunFileResponse], description: 'What the export produced' })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
   files(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunFileResponse[]> {
     return this.runs.files(id);
   }
@@ -158,7 +151,7 @@ export class FeeRunsController {
     `An export file; every download is audited. The payroll CSV (RFC 4180, UTF-8; for each claim a fee row, and travel and costs on rows of their own, all carrying the claim id) has these columns:\n\n${payrollColumnsDescription()}`,
     ['text/csv', 'application/pdf'],
   )
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'FEE_RUN_NOT_FOUND or FEE_RUN_FILE_NOT_FOUND')
   @SendsFile()
   download(
     @CurrentUser() ctx: AuthContext,

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../dto/my-fees.dto';
 import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { MyFeesService } from './my-fees.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const EXPERT = [Role.Expert];
 
@@ -52,7 +52,7 @@ export class MyFeesController {
   @Get('statements/:id')
   @Authenticated({ roles: EXPERT })
   @ApiFileDownload('The statement PDF, in your language', ['application/pdf'])
-  @ApiNotFoundResponse({ type: ProblemResponse })
+  @ApiProblem(404, 'STATEMENT_NOT_FOUND (or not yours)')
   @SendsFile()
   statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
     return this.fees.statement(ctx, id);

@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
-import { ProblemResponse } from '../../../common/errors/problem';
 import {
   CreateFeeRateDto,
   FeeRateResponse,
@@ -14,6 +13,7 @@ import {
   UpdateFeeSettingsDto,
 } from '../dto/rates.dto';
 import { RatesService } from './rates.service';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('fees')
 @Controller()
@@ -35,10 +35,7 @@ export class RatesController {
   @Post('fee-schedule')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
-  @ApiConflictResponse({
-    type: ProblemResponse,
-    description: 'FEE_RATE_EXISTS: the task type already has a row starting that day',
-  })
+  @ApiProblem(409, 'FEE_RATE_EXISTS: the task type already has a row starting that day')
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     return this.rates.addRate(ctx, dto);
   }

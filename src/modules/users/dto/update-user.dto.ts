@@ -1,12 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import { IsEnum, IsOptional } from 'class-validator';
 import { Language } from '../../../common/i18n/language';
+import { PersonName } from '../../../common/validation/person-fields.decorators';
 
 export class UpdateUserDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
+  @PersonName({ optional: true })
   name?: string;
 
   @ApiPropertyOptional({ enum: Language, enumName: 'Language' })
