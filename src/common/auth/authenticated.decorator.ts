@@ -17,8 +17,8 @@ export function Authenticated(options: AuthOptions = {}): MethodDecorator & Clas
   return applyDecorators(
     SetMetadata(AUTH_METADATA, rule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ type: ProblemResponse, description: 'No valid access token' }),
-    ApiForbiddenResponse({ type: ProblemResponse, description: 'Role not allowed' }),
+    ApiUnauthorizedResponse({ type: ProblemResponse, description: 'UNAUTHENTICATED: no valid access token' }),
+    ApiForbiddenResponse({ type: ProblemResponse, description: 'ROLE_NOT_ALLOWED: the caller’s role may not do this' }),
   );
 }
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { once } from 'node:events';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
@@ -15,6 +16,8 @@ export interface EnqueueOptions {
 }
 
 const CLOSE_TIMEOUT_MS = 1000;
+// How long a starting process waits for Redis before it serves anyway (what it queues then waits for the sweeps).
+const CONNECT_WAIT_MS = 2000;
 // While Redis is away every reconnect attempt fails: one line per this long says enough.
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
@@ -26,7 +29,7 @@ const DEFAULTS: JobsOptions = {
 };
 
 @Injectable()
-export class JobQueue implements OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private connection?: IORedis;
   private readonly queues = new Map<QueueName, JobsQueue>();
   private readonly logger = new Logger('Queues');
@@ -34,8 +37,20 @@ export class JobQueue implements OnApplicationShutdown {
 
   constructor(private readonly config: AppConfig) {}
 
+  // Connected before the first request: a queue first used while Redis is away would wait for it to come back
+  // (BullMQ waits for the connection to be ready before its first command), and so would the request.
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.backend !== 'redis') return;
+    const connection = this.redis();
+    if (isReady(connection)) return;
+    // Given up on the first connection error, or after the wait.
+    await once(connection, 'ready', { signal: AbortSignal.timeout(CONNECT_WAIT_MS) }).catch(() => undefined);
+    if (!isReady(connection)) this.logger.warn({ status: connection.status }, 'Redis not reachable at start');
+  }
+
+  // Fails at once while Redis is away (see reachable).
   async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
-    const queue = this.queue(QUEUE_OF[name]);
+    const queue = this.reachable(QUEUE_OF[name]);
     await queue.add(name, payload, {
       ...DEFAULTS,
       ...(options.attempts ? { attempts: options.attempts } : {}),
@@ -45,13 +60,13 @@ export class JobQueue implements OnApplicationShutdown {
   }
 
   async every<N extends JobName>(name: N, payload: JobPayloads[N], everyMs: number): Promise<void> {
-    await this.queue(QUEUE_OF[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
+    await this.reachable(QUEUE_OF[name]).upsertJobScheduler(name, { every: everyMs }, { name, data: payload });
   }
 
   // Once a day at the given hour, county time. The scheduler's id is the job name, so every process upserts the
   // same one, and each run's job id is derived from it and the due time: two workers never run one day twice.
   async daily<N extends JobName>(name: N, payload: JobPayloads[N], hour: number): Promise<void> {
-    await this.queue(QUEUE_OF[name]).upsertJobScheduler(
+    await this.reachable(QUEUE_OF[name]).upsertJobScheduler(
       name,
       { pattern: `0 ${hour} * * *`, tz: COUNTY_ZONE },
       {
@@ -72,6 +87,16 @@ export class JobQueue implements OnApplicationShutdown {
     return this.config.env.KOKEMUS_EMBEDDED ? 'postgres' : 'redis';
   }
 
+  // A queue that fails at once while Redis is away, so that neither a request nor a boot waits on Redis: what was to
+  // be queued is in PostgreSQL, and the sweeps queue it when Redis is back (a schedule, at the next boot).
+  reachable(name: QueueName): JobsQueue {
+    if (this.backend === 'redis' && !isReady(this.redis())) {
+      throw new Error(`Redis is not reachable (${this.redis().status})`);
+    }
+    return this.queue(name);
+  }
+
+  // The queue as it is, whose commands wait for Redis: for tests and inspection; the app's code uses reachable().
   queue(name: QueueName): JobsQueue {
     let queue = this.queues.get(name);
     if (!queue) {
@@ -79,8 +104,7 @@ export class JobQueue implements OnApplicationShutdown {
       if (env.KOKEMUS_EMBEDDED) {
         queue = createPostgresQueue(name, env.DATABASE_URL);
       } else {
-        this.connection ??= createRedis(env.REDIS_URL, false);
-        queue = new Queue(name, { connection: this.connection, prefix: env.QUEUE_PREFIX });
+        queue = new Queue(name, { connection: this.redis(), prefix: env.QUEUE_PREFIX });
       }
       // Without a listener BullMQ prints every connection error with its stack trace to stderr.
       queue.on('error', (err: Error) => this.logError(name, err));
@@ -103,8 +127,13 @@ export class JobQueue implements OnApplicationShutdown {
       await this.queue(QueueName.Mail).getJobCounts('waiting');
       return 'PONG';
     }
-    this.connection ??= createRedis(env.REDIS_URL, false);
-    return this.connection.ping();
+    return this.redis().ping();
+  }
+
+  private redis(): IORedis {
+    const env = this.config.env;
+    if (env.KOKEMUS_EMBEDDED) throw new Error('The embedded mode queues in PostgreSQL, not Redis');
+    return (this.connection ??= createRedis(env.REDIS_URL, false));
   }
 
   // Bounded: with Redis down a queue may never confirm its close, and a stop must not wait on Redis.
@@ -115,4 +144,8 @@ export class JobQueue implements OnApplicationShutdown {
     clearTimeout(timer);
     this.connection?.disconnect();
   }
+}
+
+function isReady(connection: IORedis): boolean {
+  return connection.status === 'ready';
 }

@@ -50,7 +50,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ description: COOKIE_SET })
   @ApiOkResponse({ type: TokenResponse })
-  @ApiProblem(429, 'Too many attempts for this account or address')
+  @ApiProblem(429, 'TOO_MANY_REQUESTS: too many attempts for this account or address')
+  @ApiProblem(401, 'INVALID_CREDENTIALS: e-mail or password is wrong')
   login(
     @Meta() meta: RequestMeta,
     @Body() dto: LoginDto,
@@ -92,7 +93,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiHeader(CSRF_HEADER_DOC)
   @ApiNoContentResponse({ description: 'The session and its tokens end' })
-  @ApiProblem(401, 'Neither a valid access token nor a session cookie')
+  @ApiProblem(401, 'UNAUTHENTICATED: neither a valid access token nor a session cookie')
   @ApiProblem(403, 'CSRF_TOKEN_INVALID')
   logout(
     @Meta() meta: RequestMeta,
@@ -108,6 +109,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password set; the account is active' })
+  @ApiProblem(410, 'INVALID_INVITATION: the link is unknown, used or expired')
   acceptInvitation(@Meta() meta: RequestMeta, @Body() dto: AcceptInvitationDto): Promise<void> {
     return this.service.acceptInvitation(meta, dto);
   }
@@ -121,7 +123,7 @@ export class AuthController {
     description:
       'If an active account has the address, a link valid for an hour is mailed to it; the answer is the same either way',
   })
-  @ApiProblem(429, 'Too many requests for this address or from this client')
+  @ApiProblem(429, 'TOO_MANY_REQUESTS: too many requests for this address or from this client')
   requestPasswordReset(@Meta() meta: RequestMeta, @Body() dto: PasswordResetRequestDto): void {
     this.passwordReset.request(meta, dto.email);
   }

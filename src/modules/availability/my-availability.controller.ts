@@ -42,6 +42,7 @@ export class MyAvailabilityController {
   @ApiOperation({ summary: 'Add a weekly availability window' })
   @Post('weekly')
   @ApiCreatedResponse({ type: WeeklyWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
   addWeekly(@CurrentUser() ctx: AuthContext, @Body() dto: CreateWeeklyWindowDto): Promise<WeeklyWindowResponse> {
     return this.service.addWeekly(ctx, dto);
   }
@@ -58,6 +59,7 @@ export class MyAvailabilityController {
   @ApiOperation({ summary: 'Add a one-off available time' })
   @Post('one-off')
   @ApiCreatedResponse({ type: OneOffWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
   addOneOff(@CurrentUser() ctx: AuthContext, @Body() dto: CreateOneOffWindowDto): Promise<OneOffWindowResponse> {
     return this.service.addOneOff(ctx, dto);
   }
@@ -74,6 +76,7 @@ export class MyAvailabilityController {
   @ApiOperation({ summary: 'Add an absence' })
   @Post('absences')
   @ApiCreatedResponse({ type: AbsenceResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
   addAbsence(@CurrentUser() ctx: AuthContext, @Body() dto: CreateAbsenceDto): Promise<AbsenceResponse> {
     return this.service.addAbsence(ctx, dto);
   }

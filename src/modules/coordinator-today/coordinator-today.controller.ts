@@ -38,6 +38,7 @@ export class CoordinatorTodayController {
       'Who marked it and when; marking it again answers with the first mark. 404 ASSIGNMENT_NOT_FOUND, 409 ASSIGNMENT_STATUS_CONFLICT when the assignment is not a no-show',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: not a no-show waiting to be handled')
   markNoShowHandled(
     @CurrentUser() ctx: AuthContext,
     @Param('assignmentId', ParseUuidPipe) assignmentId: string,

@@ -25,7 +25,6 @@ export class CredentialsController {
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
   @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
-  @ApiProblem(400, 'A field is missing or invalid (VALIDATION_FAILED names each)')
   @ApiUploadForm(CreateCredentialForm)
   submit(
     @CurrentUser() ctx: AuthContext,
@@ -69,7 +68,7 @@ export class CredentialsController {
   @Get('credentials/:id/file')
   @Authenticated({ roles: [Role.Expert, ...STAFF] })
   @ApiFileDownload('The certificate, as an attachment, in the type detected at upload')
-  @ApiProblem(404, "No such credential, or another expert's")
+  @ApiProblem(404, "CREDENTIAL_NOT_FOUND: no such credential, or another expert's")
   @SendsFile()
   file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
     return this.service.file(ctx, id);

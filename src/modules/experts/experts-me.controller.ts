@@ -47,6 +47,7 @@ export class ExpertsMeController {
   @ApiOperation({ summary: 'Set my experience topics and consent to showing them' })
   @Put('topics')
   @ApiOkResponse({ type: ExpertResponse, description: 'Records the consent (time and text version) with the topics' })
+  @ApiProblem(400, 'TOPICS_CONSENT_REQUIRED (field consent), or VALIDATION_FAILED')
   setTopics(@CurrentUser() ctx: AuthContext, @Body() dto: SetTopicsDto): Promise<ExpertResponse> {
     return this.experts.setTopics(ctx, dto);
   }
@@ -55,6 +56,7 @@ export class ExpertsMeController {
   @Post('pause')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   pause(@CurrentUser() ctx: AuthContext, @Body() dto: PauseDto): Promise<ExpertResponse> {
     return this.lifecycle.pause(ctx, dto);
   }
@@ -63,6 +65,7 @@ export class ExpertsMeController {
   @Post('resume')
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   resume(@CurrentUser() ctx: AuthContext): Promise<ExpertResponse> {
     return this.lifecycle.resume(ctx);
   }
@@ -78,6 +81,7 @@ export class ExpertsMeController {
   @ApiOperation({ summary: 'Set my payment details' })
   @Put('payment-details')
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
+  @ApiProblem(409, 'IDENTITY_CODE_TAKEN')
   setPaymentDetails(@CurrentUser() ctx: AuthContext, @Body() dto: PaymentDetailsDto): Promise<PaymentDetailsResponse> {
     return this.payment.put(ctx, dto);
   }

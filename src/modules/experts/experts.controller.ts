@@ -90,6 +90,7 @@ export class ExpertsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Needs at least one verified training credential' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
+  @ApiProblem(409, 'EXPERT_NO_VERIFIED_CREDENTIAL, EXPERT_STATUS_CONFLICT')
   activate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.activate(ctx, id);
   }
@@ -104,6 +105,7 @@ export class ExpertsController {
       'An active expert gets no offers until resumed; the optional reason is read only by the expert and the coordinator',
   })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   pause(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -118,6 +120,7 @@ export class ExpertsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   resume(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.resumeExpert(ctx, id);
   }
@@ -128,6 +131,7 @@ export class ExpertsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   retire(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
     return this.lifecycle.retire(ctx, id);
   }
@@ -138,6 +142,7 @@ export class ExpertsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
+  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
   anonymise(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

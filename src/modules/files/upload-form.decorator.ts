@@ -1,11 +1,11 @@
 import type { Multipart } from '@fastify/multipart';
 import { applyDecorators, createParamDecorator, ExecutionContext, Type } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { FastifyRequest } from 'fastify';
 import { DomainError, FieldError } from '../../common/errors/domain-error';
-import { ProblemResponse } from '../../common/errors/problem';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { flattenValidationErrors, validationFailed } from '../../common/validation/validation.pipe';
 import { inspectInput } from '../../common/validation/well-formed-input';
 import { FileErrors } from './files.errors';
@@ -40,11 +40,12 @@ export const ApiUploadForm = (form: Type, theFile = 'the file'): MethodDecorator
   applyDecorators(
     ApiConsumes('multipart/form-data'),
     ApiBody({ type: form }),
-    ApiPayloadTooLargeResponse({ type: ProblemResponse, description: `FILE_TOO_LARGE: ${theFile} is over 5 MB` }),
-    ApiUnsupportedMediaTypeResponse({
-      type: ProblemResponse,
-      description: 'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG',
-    }),
+    ApiProblem(400, 'VALIDATION_FAILED (names each field, the file among them) or MALFORMED_MULTIPART'),
+    ApiProblem(413, `FILE_TOO_LARGE: ${theFile} is over 5 MB; TOO_MANY_PARTS: one file and at most 10 fields`),
+    ApiProblem(
+      415,
+      'UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG; MULTIPART_REQUIRED: send multipart/form-data',
+    ),
   );
 
 export async function readUploadForm<T extends object>(

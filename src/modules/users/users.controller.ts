@@ -22,6 +22,8 @@ export class UsersController {
   @ApiOperation({ summary: 'Invite a person (creates the account and mails a one-time link)' })
   @Post()
   @ApiCreatedResponse({ type: UserResponse, description: 'Invited; the invitation mail is queued' })
+  @ApiProblem(403, 'ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator invites only orderers and experts')
+  @ApiProblem(409, 'EMAIL_TAKEN')
   invite(@CurrentUser() ctx: AuthContext, @Body() dto: InviteUserDto): Promise<UserResponse> {
     return this.service.invite(ctx, dto);
   }
@@ -61,7 +63,9 @@ export class UsersController {
   })
   @Put(':id/role')
   @ApiOkResponse({ type: UserResponse })
+  @ApiProblem(403, 'ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator grants only orderer and expert roles')
   @ApiProblem(404, 'USER_NOT_FOUND')
+  @ApiProblem(409, 'CANNOT_CHANGE_OWN_ROLE, LAST_ADMIN, EXPERT_HAS_RECORDS, ORDERER_HAS_MEMBERSHIPS')
   changeRole(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -75,6 +79,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
   @ApiProblem(404, 'USER_NOT_FOUND')
+  @ApiProblem(409, 'CANNOT_DISABLE_SELF, LAST_ADMIN')
   disable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
     return this.service.disable(ctx, id);
   }
@@ -93,6 +98,7 @@ export class UsersController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'A new invitation link is mailed; older links stop working' })
   @ApiProblem(404, 'USER_NOT_FOUND')
+  @ApiProblem(409, 'USER_NOT_INVITED: the account has already set its password')
   resendInvitation(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.service.resendInvitation(ctx, id);
   }

@@ -4779,7 +4779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4788,7 +4788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,6 +4828,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS: too much feedback from this address; wait and try again */
             429: {
                 headers: {
@@ -4857,7 +4866,16 @@ export interface operations {
                     "application/json": components["schemas"]["AssignmentResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,7 +4884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4906,7 +4924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4915,7 +4933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4968,7 +4986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4977,7 +4995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4988,6 +5006,24 @@ export interface operations {
             };
             /** @description ASSIGNMENT_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5026,7 +5062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5035,7 +5071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5097,7 +5133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5106,7 +5142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5117,6 +5153,24 @@ export interface operations {
             };
             /** @description ASSIGNMENT_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_STATUS_CONFLICT, ASSIGNMENT_NOT_ENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5155,7 +5209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5164,7 +5218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5173,7 +5227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such assignment, or not one of the caller’s */
+            /** @description ASSIGNMENT_NOT_FOUND: no such assignment, or not one of the caller’s */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5213,7 +5267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5222,7 +5276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5275,7 +5329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5284,7 +5338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,6 +5358,15 @@ export interface operations {
             };
             /** @description FEEDBACK_NOT_OPEN or FEEDBACK_ALREADY_GIVEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5346,7 +5409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5355,7 +5418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5375,6 +5438,15 @@ export interface operations {
             };
             /** @description TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5413,7 +5485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5422,7 +5494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5480,7 +5552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5489,7 +5561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5551,7 +5623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,7 +5632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,6 +5643,24 @@ export interface operations {
             };
             /** @description ASSIGNMENT_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5624,7 +5714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,7 +5723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +5776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5695,7 +5785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5735,6 +5825,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description INVALID_INVITATION: the link is unknown, used or expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -5767,7 +5875,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Too many attempts for this account or address */
+            /** @description INVALID_CREDENTIALS: e-mail or password is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many attempts for this account or address */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5806,7 +5932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Neither a valid access token nor a session cookie */
+            /** @description UNAUTHENTICATED: neither a valid access token nor a session cookie */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5855,7 +5981,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Too many requests for this address or from this client */
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description TOO_MANY_REQUESTS: too many requests for this address or from this client */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5897,6 +6032,15 @@ export interface operations {
             };
             /** @description INVALID_RESET_LINK: unknown, used or expired */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5958,6 +6102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AvailableExpertsController_list: {
@@ -5991,7 +6144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6000,7 +6153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6050,7 +6203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6059,7 +6212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6092,7 +6245,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6101,7 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6110,8 +6263,21 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /**
+             * @description NOT_OWN_ORGANISATION: not a unit or project of yours
+             *
+             *     ROLE_NOT_ALLOWED: the caller’s role may not do this
+             */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6149,7 +6315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6158,7 +6324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6202,7 +6368,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6211,7 +6377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6220,7 +6386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6231,6 +6397,24 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: only a draft can be changed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6264,7 +6448,7 @@ export interface operations {
                     "application/json": components["schemas"]["BookedAssignmentResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description EXPERT_NOT_MATCHING (field expertId), or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6273,7 +6457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6282,7 +6466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6293,6 +6477,24 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6335,7 +6537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6344,7 +6546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6355,6 +6557,24 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6393,7 +6613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6402,7 +6622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6463,7 +6683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6472,7 +6692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6483,6 +6703,15 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6523,7 +6752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6532,7 +6761,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6587,7 +6816,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6596,7 +6825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6640,7 +6869,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description VALIDATION_FAILED (names each field, the file among them) or MALFORMED_MULTIPART */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6649,7 +6878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6658,7 +6887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6685,7 +6914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description FILE_TOO_LARGE: the file is over 5 MB */
+            /** @description FILE_TOO_LARGE: the file is over 5 MB; TOO_MANY_PARTS: one file and at most 10 fields */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6694,7 +6923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG */
+            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG; MULTIPART_REQUIRED: send multipart/form-data */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6732,7 +6961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6741,7 +6970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6750,7 +6979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_NOT_FOUND (or not yours) */
+            /** @description REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6794,7 +7023,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferResponse"][];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description EXPERT_NOT_MATCHING (field expertIds), or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6803,7 +7032,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6812,7 +7041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6823,6 +7052,24 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, ALREADY_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6860,7 +7107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6869,7 +7116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6880,6 +7127,15 @@ export interface operations {
             };
             /** @description REQUEST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: only a draft can be sent */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6918,7 +7174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6927,7 +7183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6976,7 +7232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Unknown or revoked token */
+            /** @description CALENDAR_FEED_NOT_FOUND: unknown or revoked token */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7036,7 +7292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7078,7 +7334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7087,7 +7343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,6 +7363,15 @@ export interface operations {
             };
             /** @description ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7144,7 +7409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7153,7 +7418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7206,7 +7471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7215,7 +7480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,6 +7500,15 @@ export interface operations {
             };
             /** @description CLAIM_STATUS_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7273,7 +7547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7282,7 +7556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7300,7 +7574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND */
+            /** @description CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND, CLAIM_SECOND_APPROVER_REQUIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7335,7 +7609,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClaimResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description VALIDATION_FAILED (names each field, the file among them) or MALFORMED_MULTIPART */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7344,7 +7618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7353,7 +7627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7380,7 +7654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description FILE_TOO_LARGE: the receipt is over 5 MB */
+            /** @description FILE_TOO_LARGE: the receipt is over 5 MB; TOO_MANY_PARTS: one file and at most 10 fields */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7389,7 +7663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG */
+            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG; MULTIPART_REQUIRED: send multipart/form-data */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7428,7 +7702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7437,7 +7711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,6 +7722,15 @@ export interface operations {
             };
             /** @description CLAIM_NOT_FOUND or CLAIM_COST_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CLAIM_STATUS_CONFLICT: only a draft or returned claim changes */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7493,7 +7776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +7785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7555,7 +7838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7564,7 +7847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7584,6 +7867,15 @@ export interface operations {
             };
             /** @description CLAIM_STATUS_CONFLICT */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7622,7 +7914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7631,7 +7923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7697,7 +7989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7706,7 +7998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7739,7 +8031,7 @@ export interface operations {
                     "application/json": components["schemas"]["ContractResponse"];
                 };
             };
-            /** @description CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS */
+            /** @description CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS, CONTRACT_EXPERT_NOT_FOUND */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +8040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7757,7 +8049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,6 +8060,15 @@ export interface operations {
             };
             /** @description ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7805,7 +8106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7814,7 +8115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7823,7 +8124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such contract, or another expert’s */
+            /** @description CONTRACT_NOT_FOUND: no such contract, or another expert’s */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7863,7 +8164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7872,7 +8173,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7890,7 +8191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING */
+            /** @description CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_WORK_CANCELLED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7942,7 +8243,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7951,7 +8252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8012,7 +8313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8021,7 +8322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8083,7 +8384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8092,7 +8393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8110,8 +8411,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED */
+            /** @description CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED, CONTRACT_WORK_CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8154,7 +8464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8166,7 +8476,7 @@ export interface operations {
             /**
              * @description SIGNING_PASSWORD_INCORRECT
              *
-             *     Role not allowed
+             *     ROLE_NOT_ALLOWED: the caller’s role may not do this
              */
             403: {
                 headers: {
@@ -8185,8 +8495,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH */
+            /** @description CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH, CONTRACT_WORK_CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8234,7 +8553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8243,7 +8562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8252,7 +8571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such contract, or another expert’s */
+            /** @description CONTRACT_NOT_FOUND: no such contract, or another expert’s */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8305,7 +8624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8314,7 +8633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8332,8 +8651,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED */
+            /** @description CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED, CONTRACT_WORK_CANCELLED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8361,7 +8689,16 @@ export interface operations {
                     "application/json": components["schemas"]["CoordinatorTodayResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8370,7 +8707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8410,7 +8747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8419,7 +8756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8430,6 +8767,15 @@ export interface operations {
             };
             /** @description ASSIGNMENT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ASSIGNMENT_STATUS_CONFLICT: not a no-show waiting to be handled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8474,7 +8820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8483,7 +8829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8492,7 +8838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No such credential, or another expert's */
+            /** @description CREDENTIAL_NOT_FOUND: no such credential, or another expert's */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8536,7 +8882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8545,7 +8891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8565,6 +8911,15 @@ export interface operations {
             };
             /** @description CREDENTIAL_ALREADY_DECIDED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8603,7 +8958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8612,7 +8967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8686,7 +9041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8695,7 +9050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8734,7 +9089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8743,7 +9098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8792,7 +9147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8801,7 +9156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8812,6 +9167,15 @@ export interface operations {
             };
             /** @description EXPERT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_NO_VERIFIED_CREDENTIAL, EXPERT_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8854,7 +9218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8863,7 +9227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8874,6 +9238,24 @@ export interface operations {
             };
             /** @description EXPERT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8912,7 +9294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8921,7 +9303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8973,7 +9355,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8982,7 +9364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9030,7 +9412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9039,7 +9421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9087,7 +9469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9096,7 +9478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9149,7 +9531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9158,7 +9540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9169,6 +9551,24 @@ export interface operations {
             };
             /** @description EXPERT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9207,7 +9607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9216,7 +9616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,7 +9664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9273,7 +9673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9284,6 +9684,15 @@ export interface operations {
             };
             /** @description EXPERT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9321,7 +9730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9330,7 +9739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9341,6 +9750,15 @@ export interface operations {
             };
             /** @description EXPERT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9379,6 +9797,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ExpertsMeController_me: {
@@ -9398,7 +9825,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9407,7 +9843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9448,7 +9884,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9457,8 +9893,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9486,7 +9931,16 @@ export interface operations {
                     "application/json": components["schemas"]["AvailabilityResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9495,7 +9949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9537,7 +9991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9546,8 +10000,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AVAILABILITY_OVERLAP */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9583,7 +10055,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9592,7 +10064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9642,7 +10114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9651,7 +10123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9693,7 +10165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9702,8 +10174,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AVAILABILITY_OVERLAP */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9739,7 +10229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +10238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9799,7 +10289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9808,8 +10298,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description AVAILABILITY_OVERLAP */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9845,7 +10353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9854,7 +10362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9892,7 +10400,16 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedStatusResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9901,7 +10418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9930,7 +10447,16 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeedResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9939,7 +10465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9966,7 +10492,16 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9975,7 +10510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10003,7 +10538,16 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10012,7 +10556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10045,7 +10589,7 @@ export interface operations {
                     "application/json": components["schemas"]["CredentialResponse"];
                 };
             };
-            /** @description A field is missing or invalid (VALIDATION_FAILED names each) */
+            /** @description VALIDATION_FAILED (names each field, the file among them) or MALFORMED_MULTIPART */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10054,7 +10598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10063,7 +10607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10072,7 +10616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description FILE_TOO_LARGE: the file is over 5 MB */
+            /** @description FILE_TOO_LARGE: the file is over 5 MB; TOO_MANY_PARTS: one file and at most 10 fields */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10081,7 +10625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG */
+            /** @description UNSUPPORTED_FILE_TYPE: the bytes are not a PDF, JPEG or PNG; MULTIPART_REQUIRED: send multipart/form-data */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10119,7 +10663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10128,7 +10672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10175,7 +10719,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertDataResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10184,7 +10737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10213,7 +10766,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10222,7 +10784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10251,7 +10813,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertHomeResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10260,7 +10831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10301,7 +10872,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10310,8 +10881,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10339,7 +10928,16 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentDetailsResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10348,7 +10946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10399,7 +10997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10408,8 +11006,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description IDENTITY_CODE_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10437,7 +11053,16 @@ export interface operations {
                     "application/json": components["schemas"]["ClearPaymentDetailsResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10446,7 +11071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10483,7 +11108,16 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10492,8 +11126,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EXPERT_STATUS_CONFLICT */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10525,7 +11168,7 @@ export interface operations {
                     "application/json": components["schemas"]["ExpertResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description TOPICS_CONSENT_REQUIRED (field consent), or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10534,7 +11177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10543,8 +11186,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10583,7 +11235,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10592,7 +11244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10634,7 +11286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10643,7 +11295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10654,6 +11306,15 @@ export interface operations {
             };
             /** @description FEE_RUN_IN_PROGRESS: another run is not finished */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10692,7 +11353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10701,7 +11362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10750,7 +11411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10759,7 +11420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10817,7 +11478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10826,7 +11487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10875,7 +11536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10884,7 +11545,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10942,7 +11603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10951,7 +11612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11028,7 +11689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11037,7 +11698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11093,7 +11754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11102,7 +11763,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11151,7 +11812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11160,7 +11821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11209,7 +11870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11218,7 +11879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11265,7 +11926,16 @@ export interface operations {
                     "application/json": components["schemas"]["FeeRateResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11274,7 +11944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11316,7 +11986,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11325,7 +11995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11336,6 +12006,15 @@ export interface operations {
             };
             /** @description FEE_RATE_EXISTS: the task type already has a row starting that day */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11362,7 +12041,16 @@ export interface operations {
                     "application/json": components["schemas"]["FeeSettingsResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11371,7 +12059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11412,7 +12100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11421,8 +12109,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11449,7 +12146,16 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11458,7 +12164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11500,7 +12206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11509,8 +12215,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11549,7 +12264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11558,8 +12273,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11596,7 +12320,16 @@ export interface operations {
                     "application/json": components["schemas"]["MunicipalityResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11605,7 +12338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11646,7 +12379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11655,7 +12388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11696,7 +12429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11705,7 +12438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11734,7 +12467,16 @@ export interface operations {
                     "application/json": components["schemas"]["StatementResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11743,7 +12485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11787,7 +12529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11796,7 +12538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11844,7 +12586,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11853,7 +12595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11897,7 +12639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11906,7 +12648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11917,6 +12659,24 @@ export interface operations {
             };
             /** @description OFFER_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description OFFER_NOT_OPEN, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11958,7 +12718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11967,7 +12727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11978,6 +12738,24 @@ export interface operations {
             };
             /** @description OFFER_NOT_FOUND (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description OFFER_NOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12015,7 +12793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12024,7 +12802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12074,7 +12852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12083,7 +12861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12139,7 +12917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12148,7 +12926,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12186,7 +12964,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12195,7 +12982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12236,7 +13023,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12245,8 +13032,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12284,7 +13080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12293,7 +13089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12345,7 +13141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12354,7 +13150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12365,6 +13161,15 @@ export interface operations {
             };
             /** @description ORGANISATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12404,7 +13209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12413,7 +13218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12454,7 +13259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12463,7 +13268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12504,7 +13309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12513,7 +13318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12554,7 +13359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12563,7 +13368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12604,7 +13409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12613,7 +13418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12641,7 +13446,16 @@ export interface operations {
                     "application/json": components["schemas"]["TopicVocabularyResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12650,7 +13464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12679,7 +13493,16 @@ export interface operations {
                     "application/json": components["schemas"]["TravelRateResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12688,7 +13511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12731,7 +13554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12740,8 +13563,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12769,7 +13601,16 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"][];
                 };
             };
-            /** @description No valid access token */
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12778,7 +13619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12819,7 +13660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12828,8 +13669,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12867,7 +13717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12876,7 +13726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12928,7 +13778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12937,7 +13787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12948,6 +13798,15 @@ export interface operations {
             };
             /** @description ORGANISATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12988,7 +13847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12997,7 +13856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13039,7 +13898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13048,8 +13907,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator invites only orderers and experts */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13087,7 +13964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13096,7 +13973,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13148,7 +14025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13157,7 +14034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13168,6 +14045,15 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13205,7 +14091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13214,7 +14100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13225,6 +14111,15 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CANNOT_DISABLE_SELF, LAST_ADMIN */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13262,7 +14157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13271,7 +14166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13318,7 +14213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13327,7 +14222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13338,6 +14233,15 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description USER_NOT_INVITED: the account has already set its password */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13379,7 +14283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description No valid access token */
+            /** @description UNAUTHENTICATED: no valid access token */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13388,7 +14292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator grants only orderer and expert roles */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13399,6 +14303,24 @@ export interface operations {
             };
             /** @description USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description CANNOT_CHANGE_OWN_ROLE, LAST_ADMIN, EXPERT_HAS_RECORDS, ORDERER_HAS_MEMBERSHIPS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13467,6 +14389,15 @@ export interface operations {
                         /** @example ok */
                         status?: string;
                     };
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
             /**

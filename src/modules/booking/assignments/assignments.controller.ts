@@ -46,6 +46,7 @@ export class AssignmentsController {
       'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
   cancel(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -63,6 +64,7 @@ export class AssignmentsController {
     description: 'The expert withdraws: no fee, no penalty; coordinators are told',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
   withdraw(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -81,6 +83,7 @@ export class AssignmentsController {
       'After the end time: did the work take place? tookPlace false records a no-show (not_held): no fee can be claimed, and the coordinators are told by mail',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT, ASSIGNMENT_NOT_ENDED')
   complete(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -73,7 +73,7 @@ export class CalendarFeedController {
     schema: { type: 'string' },
     description: 'iCalendar (RFC 5545): the expert’s accepted, confirmed and completed assignments',
   })
-  @ApiProblem(404, 'Unknown or revoked token')
+  @ApiProblem(404, 'CALENDAR_FEED_NOT_FOUND: unknown or revoked token')
   @ApiProblem(429, 'TOO_MANY_REQUESTS: wait and try again')
   feed(@Param('token') token: string): Promise<string> {
     return this.feeds.render(token);

@@ -40,7 +40,7 @@ export class MaterialController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The file is gone' })
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
-  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND')
   remove(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     return this.material.remove(ctx, id);
   }

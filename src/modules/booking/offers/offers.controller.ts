@@ -34,6 +34,7 @@ export class OffersController {
       'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
   })
   @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'OFFER_NOT_OPEN, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED')
   accept(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -47,6 +48,7 @@ export class OffersController {
   @HttpCode(200)
   @ApiOkResponse({ type: OfferResponse })
   @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'OFFER_NOT_OPEN')
   decline(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

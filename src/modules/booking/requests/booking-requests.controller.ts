@@ -34,6 +34,8 @@ export class BookingRequestsController {
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
   @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
+  @ApiProblem(403, 'NOT_OWN_ORGANISATION: not a unit or project of yours')
+  @ApiProblem(400, 'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED')
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
     return this.requests.create(ctx, dto);
   }
@@ -63,6 +65,8 @@ export class BookingRequestsController {
   @Authenticated({ roles: [Role.Orderer] })
   @ApiOkResponse({ type: RequestResponse, description: 'Only a draft can be edited' })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(400, 'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED')
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
   update(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -77,6 +81,7 @@ export class BookingRequestsController {
   @HttpCode(200)
   @ApiOkResponse({ type: RequestResponse })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be sent')
   submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
     return this.requests.submit(ctx, id);
   }
@@ -90,6 +95,7 @@ export class BookingRequestsController {
     description: 'Cancels its assignments; the late-cancellation rule decides each fee',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT')
   cancel(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -107,6 +113,7 @@ export class BookingRequestsController {
       'Ranked, with the reasons of each match; one page (limit 50 by default, at most 200) and the total. Only while a submitted request still needs experts: 409 REQUEST_NOT_OPEN_FOR_MATCHING for a draft, cancelled or completed one, REQUEST_ALREADY_FILLED for a filled one',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED')
   candidates(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -124,6 +131,8 @@ export class BookingRequestsController {
       'Only while a submitted request still needs experts (409 REQUEST_NOT_OPEN_FOR_MATCHING or REQUEST_ALREADY_FILLED otherwise)',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(400, 'EXPERT_NOT_MATCHING (field expertIds), or VALIDATION_FAILED')
+  @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, ALREADY_OFFERED')
   sendOffers(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,
@@ -140,6 +149,8 @@ export class BookingRequestsController {
     description: 'Books a matching expert directly; the response names the contract drafted with the assignment',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(400, 'EXPERT_NOT_MATCHING (field expertId), or VALIDATION_FAILED')
+  @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED')
   assign(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

@@ -21,7 +21,7 @@ export class AssignmentContractController {
     type: ContractStatusResponse,
     description: 'Whether a contract covers the assignment, and its state; never its content',
   })
-  @ApiProblem(404, 'No such assignment, or not one of the caller’s')
+  @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND: no such assignment, or not one of the caller’s')
   status(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractStatusResponse> {
     return this.contracts.statusOfAssignment(ctx, id);
   }

@@ -63,7 +63,7 @@ export class ContractsController {
   })
   @ApiProblem(
     400,
-    'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS',
+    'CONTRACT_TERM_NOT_COVERING, CONTRACT_ASSIGNMENT_OF_ANOTHER_EXPERT, CONTRACT_MIXED_ORGANISATIONS, CONTRACT_MIXED_FEE_TERMS, CONTRACT_EXPERT_NOT_FOUND',
   )
   @ApiProblem(409, 'ASSIGNMENT_ALREADY_UNDER_CONTRACT, CONTRACT_PARTIAL_REPLACEMENT, CONTRACT_ASSIGNMENT_NOT_OPEN')
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateContractDto): Promise<ContractResponse> {
@@ -74,7 +74,7 @@ export class ContractsController {
   @Get(':id')
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
-  @ApiProblem(404, 'No such contract, or another expert’s')
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND: no such contract, or another expert’s')
   get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
     return this.contracts.get(ctx, id);
   }
@@ -142,7 +142,7 @@ export class ContractsController {
     },
   })
   @ApiResponse({ status: 304, description: 'If-None-Match names the current hash' })
-  @ApiProblem(404, 'No such contract, or another expert’s')
+  @ApiProblem(404, 'CONTRACT_NOT_FOUND: no such contract, or another expert’s')
   @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY')
   async signedPdf(
     @CurrentUser() ctx: AuthContext,
@@ -163,7 +163,7 @@ export class ContractsController {
   })
   @ApiProblem(
     409,
-    'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING',
+    'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_WORK_CANCELLED',
   )
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
@@ -183,7 +183,7 @@ export class ContractsController {
   @ApiProblem(403, 'SIGNING_PASSWORD_INCORRECT')
   @ApiProblem(
     409,
-    'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH',
+    'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH, CONTRACT_WORK_CANCELLED',
   )
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   sign(
@@ -201,7 +201,7 @@ export class ContractsController {
     type: ContractResponse,
     description: 'A new draft version; once signed it supersedes this one, and both stay readable',
   })
-  @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED')
+  @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_REVISION_PENDING, CONTRACT_SUPERSEDED, CONTRACT_WORK_CANCELLED')
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   revise(
     @CurrentUser() ctx: AuthContext,
@@ -216,7 +216,7 @@ export class ContractsController {
   @Authenticated({ roles: [Role.Coordinator] })
   @HttpCode(200)
   @ApiOkResponse({ type: ContractResponse, description: 'Terminated early: who, when and why are recorded' })
-  @ApiProblem(409, 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED')
+  @ApiProblem(409, 'CONTRACT_TERMINATED, CONTRACT_SUPERSEDED, CONTRACT_EXPIRED, CONTRACT_WORK_CANCELLED')
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   terminate(
     @CurrentUser() ctx: AuthContext,

@@ -97,7 +97,7 @@ export class ClaimsController {
   @Authenticated({ roles: COORDINATOR })
   @HttpCode(200)
   @ApiOkResponse({ type: ClaimResponse, description: 'Approved: the next fee run pays it' })
-  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND')
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND, CLAIM_SECOND_APPROVER_REQUIRED')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
     return this.review.approve(ctx, id);
@@ -145,6 +145,7 @@ export class ClaimsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The cost and its receipt are gone' })
   @ApiProblem(404, 'CLAIM_NOT_FOUND or CLAIM_COST_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT: only a draft or returned claim changes')
   removeCost(
     @CurrentUser() ctx: AuthContext,
     @Param('id', ParseUuidPipe) id: string,

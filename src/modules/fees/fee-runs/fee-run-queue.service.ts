@@ -22,7 +22,7 @@ export class FeeRunQueue {
 
   async state(name: JobName.ComputeFeeRun | JobName.ExportFeeRun, runId: string): Promise<string> {
     const jobId = name === JobName.ComputeFeeRun ? computeJobId(runId) : exportJobId(runId);
-    const job = await this.jobs.queue(QUEUE_OF[name]).getJob(jobId);
+    const job = await this.jobs.reachable(QUEUE_OF[name]).getJob(jobId);
     return job ? job.getState() : 'missing';
   }
 
@@ -31,7 +31,7 @@ export class FeeRunQueue {
     runId: string,
     jobId: string,
   ): Promise<'queued' | 'already'> {
-    const existing = await this.jobs.queue(QUEUE_OF[name]).getJob(jobId);
+    const existing = await this.jobs.reachable(QUEUE_OF[name]).getJob(jobId);
     if (existing) {
       const state = await existing.getState();
       if (state !== 'completed' && state !== 'failed') return 'already';
