@@ -1,7 +1,10 @@
+import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { createRequest } from '../../factories/booking.factory';
+import { login } from '../../factories/users.factory';
+import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
 import { orderParties } from '../parties';
-import { fill, signInLabels, TEXTS } from '../texts';
+import { DAY, fill, signInLabels, TEXTS } from '../texts';
 
 // The orderer's list of their unit's orders, twenty to a page: the pages are the web app's one pager (a navigation
 // region that says where one is), on a phone's width.
@@ -67,4 +70,31 @@ describe('an orderer’s orders, page by page', () => {
     ).toBeNull();
     await expectAccessible(page);
   });
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: a draft sent meanwhile from another tab is not sent twice, and the page says why',
+    async (language) => {
+      const text = TEXTS[language];
+      const { orderer, unit } = await orderParties(web.t, language);
+      const draft = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Draft,
+        title: language === 'fi' ? 'Toisen välilehden tilaus' : 'Beställning från en annan flik',
+        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+      });
+      const page = await web.newPage(language, 360);
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, text.orders.list.title);
+      await page.goto(`/orders/${draft.id}`);
+      await expectPage(page, draft.title);
+      // The other tab.
+      await asUser(() => web.t.http)(await login(web.t.http, orderer))
+        .post(`/booking-requests/${draft.id}/submit`)
+        .expect(200);
+      await page.getByRole('button', { name: text.orders.order.send }).click();
+      await page.getByText(text.errors.code.REQUEST_STATUS_CONFLICT).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'order-sent-elsewhere', language);
+    },
+  );
 });
