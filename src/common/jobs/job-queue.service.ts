@@ -96,6 +96,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     return this.queue(name);
   }
 
+  // Calls `then` once, when Redis is ready again (never in the embedded mode, whose queues are in PostgreSQL).
+  whenReachable(then: () => void): void {
+    if (this.backend === 'redis') this.redis().once('ready', then);
+  }
+
   // The queue as it is, whose commands wait for Redis: for tests and inspection; the app's code uses reachable().
   queue(name: QueueName): JobsQueue {
     let queue = this.queues.get(name);

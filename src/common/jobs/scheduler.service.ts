@@ -12,20 +12,27 @@ export type RecurringJob = { [N in JobName]: JobPayloads[N] extends Record<strin
 // boots upserts the same scheduler and a run happens once, whichever worker takes it; call `recur` from
 // onApplicationBootstrap. `repeat` is for work inside this process only (a check of this worker's own), started at
 // once and then every so often, and stopped when the process stops. Neither ever fails a boot: a queue that cannot
-// be reached, or a run that throws, is logged and the next boot or tick tries again.
+// be reached is logged and tried again when it is back, and a run that throws is logged and the next tick tries
+// again.
 @Injectable()
 export class Scheduler implements OnModuleDestroy {
   private readonly logger = new Logger('Scheduler');
   private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
 
   constructor(private readonly jobs: JobQueue) {}
 
+  // A queue away at boot is tried again once it is back, so that the sweeps that mend an outage are never missing
+  // until the next restart.
   async recur(name: RecurringJob, when: Recurrence): Promise<void> {
     const scheduled =
       'everyMs' in when ? this.jobs.every(name, {}, when.everyMs) : this.jobs.daily(name, {}, when.dailyAtHour);
-    await scheduled.catch((err: Error) =>
-      this.logger.warn({ job: name, err: err.message }, 'Recurring job not scheduled'),
-    );
+    await scheduled.catch((err: Error) => {
+      this.logger.warn({ job: name, err: err.message }, 'Recurring job not scheduled');
+      this.jobs.whenReachable(() => {
+        if (!this.stopped) void this.recur(name, when);
+      });
+    });
   }
 
   // Returns the stop: call it first thing on a stop (onModuleDestroy) so that no run starts while the rest winds down.
@@ -43,6 +50,7 @@ export class Scheduler implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
     this.timers.clear();
   }

@@ -9,12 +9,20 @@ afterEach(() => warn.mockRestore());
 
 function fakeQueue(fail = false) {
   const calls: unknown[][] = [];
-  const answer = () => (fail ? Promise.reject(new Error('queue away')) : Promise.resolve());
+  const state = { fail, back: [] as (() => void)[] };
+  const answer = () => (state.fail ? Promise.reject(new Error('queue away')) : Promise.resolve());
   const queue = {
     every: (name: JobName, payload: unknown, ms: number) => (calls.push(['every', name, payload, ms]), answer()),
     daily: (name: JobName, payload: unknown, hour: number) => (calls.push(['daily', name, payload, hour]), answer()),
+    whenReachable: (then: () => void) => state.back.push(then),
   };
-  return { calls, queue: queue as unknown as JobQueue };
+  // The queue comes back: what waited for it runs.
+  const comesBack = async () => {
+    state.fail = false;
+    for (const then of state.back.splice(0)) then();
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { calls, queue: queue as unknown as JobQueue, comesBack };
 }
 
 describe('Scheduler.recur', () => {
@@ -37,6 +45,23 @@ describe('Scheduler.recur', () => {
       { job: JobName.SweepContracts, err: 'queue away' },
       'Recurring job not scheduled',
     );
+  });
+
+  it('schedules again once the queue is back, and not after the process stopped', async () => {
+    const away = fakeQueue(true);
+    await new Scheduler(away.queue).recur(JobName.SweepMail, { everyMs: 60_000 });
+    await away.comesBack();
+    expect(away.calls).toEqual([
+      ['every', JobName.SweepMail, {}, 60_000],
+      ['every', JobName.SweepMail, {}, 60_000],
+    ]);
+
+    const stopping = fakeQueue(true);
+    const scheduler = new Scheduler(stopping.queue);
+    await scheduler.recur(JobName.SweepContracts, { everyMs: 1000 });
+    scheduler.onModuleDestroy();
+    await stopping.comesBack();
+    expect(stopping.calls).toHaveLength(1);
   });
 });
 

@@ -2,6 +2,8 @@ import { createBookableExpert } from '../../factories/bookable.factory';
 import { createRequest } from '../../factories/booking.factory';
 import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
 import { asUser } from '../../utils/as-user';
+import { JobName, QueueName } from '../../../src/common/jobs/job-names';
+import { JobQueue } from '../../../src/common/jobs/job-queue.service';
 import { RedisServer } from '../../utils/redis-server';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
@@ -79,4 +81,17 @@ describe('with the queue’s Redis away', () => {
     t = await createTestApp({ runWorkers: false, env: { REDIS_URL: redis.url, LOG_LEVEL: 'warn' } });
     await actWithoutRedis(t, async () => undefined, false);
   }, 20_000);
+
+  it('a worker started while Redis is away schedules its sweeps once Redis is back', async () => {
+    await redis.down();
+    t = await createTestApp({ env: { REDIS_URL: redis.url, LOG_LEVEL: 'warn' } });
+    const mailQueue = () => t!.app.get(JobQueue).queue(QueueName.Mail);
+    await redis.up();
+    let sweep: unknown;
+    for (let i = 0; i < 100 && !sweep; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sweep = await mailQueue().getJobScheduler(JobName.SweepMail);
+    }
+    expect(sweep).toMatchObject({ every: expect.any(Number) });
+  }, 30_000);
 });
