@@ -88,7 +88,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   // A queue that fails at once while Redis is away, so that neither a request nor a boot waits on Redis: what was to
-  // be queued is in PostgreSQL, and the sweeps queue it when Redis is back (a schedule, at the next boot).
+  // be queued is in PostgreSQL, and the sweeps queue it when Redis is back (a schedule is made again then).
   reachable(name: QueueName): JobsQueue {
     if (this.backend === 'redis' && !isReady(this.redis())) {
       throw new Error(`Redis is not reachable (${this.redis().status})`);
