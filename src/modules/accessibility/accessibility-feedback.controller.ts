@@ -6,11 +6,11 @@ import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { AccessibilityFeedbackService } from './accessibility-feedback.service';
 import { AccessibilityFeedbackPageResponse } from './dto/accessibility-feedback.response';
 import { CreateAccessibilityFeedbackDto } from './dto/create-accessibility-feedback.dto';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // Each message is a mail to a person's inbox: a handful per client address in ten minutes is plenty for people
 // and keeps a script from flooding the mailbox.

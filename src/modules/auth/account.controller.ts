@@ -4,11 +4,11 @@ import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, AuthUser } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { AccountService } from './account.service';
 import { MeResponse } from './dto/me.response';
 import { ChangePasswordDto } from './dto/password.dto';
 import { UpdateMeDto } from './dto/update-me.dto';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // Guessing the current password with a stolen access token is limited like guessing at login, per account.
 const accountTracker = (req: Record<string, unknown>): string =>

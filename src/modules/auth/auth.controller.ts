@@ -14,6 +14,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { AuthService } from './auth.service';
 import { BrowserSessionService } from './browser-session.service';
 import { AcceptInvitationDto } from './dto/accept-invitation.dto';
@@ -23,7 +24,6 @@ import { PasswordResetConfirmDto, PasswordResetRequestDto } from './dto/password
 import { RefreshDto } from './dto/refresh.dto';
 import { TokenResponse } from './dto/token.response';
 import { PasswordResetService } from './password-reset.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 const COOKIE_SET =
   'With the cookie session: Set-Cookie kokemus_refresh (httpOnly, SameSite=Strict, Path=/api/auth) and kokemus_csrf ' +

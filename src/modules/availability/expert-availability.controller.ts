@@ -4,11 +4,11 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
 import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availability.response';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('availability')
 @Controller('experts/:id/availability')

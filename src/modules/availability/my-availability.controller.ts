@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
@@ -17,7 +18,6 @@ import {
 import { CreateAbsenceDto } from './dto/create-absence.dto';
 import { CreateOneOffWindowDto } from './dto/create-one-off-window.dto';
 import { CreateWeeklyWindowDto } from './dto/create-weekly-window.dto';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('availability')
 @Controller('experts/me/availability')

@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../files';
 import { CredentialsService } from './credentials.service';
@@ -11,7 +12,6 @@ import { CreateCredentialDto } from './dto/create-credential.dto';
 import { CreateCredentialForm } from './dto/create-credential.form';
 import { CredentialResponse } from './dto/credential.response';
 import { RejectCredentialDto } from './dto/reject-credential.dto';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: credentials say what an expert lived through; the admin (accounts) never reads them.
 const STAFF = [Role.Coordinator];

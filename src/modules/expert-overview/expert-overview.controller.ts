@@ -2,10 +2,10 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';
 import { ExpertOverviewService } from './expert-overview.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('experts')
 @Controller('experts/:id/overview')

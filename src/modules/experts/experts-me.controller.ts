@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ExpertDataResponse } from './dto/expert-data.response';
 import { ClearPaymentDetailsResponse, ExpertResponse, PaymentDetailsResponse } from './dto/expert.response';
 import { PauseDto } from './dto/pause.dto';
@@ -15,7 +16,6 @@ import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // The expert's own profile, payment details and data rights.
 @ApiTags('experts')

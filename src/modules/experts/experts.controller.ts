@@ -5,6 +5,7 @@ import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
 import { Authenticated, Public } from '../../common/auth/authenticated.decorator';
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ApplyDto } from './dto/apply.dto';
@@ -20,7 +21,6 @@ import { ExpertLifecycleService } from './expert-lifecycle.service';
 import { ExpertPrivacyService } from './expert-privacy.service';
 import { ExpertsService } from './experts.service';
 import { PaymentDetailsService } from './payment-details.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: experts' profiles, topics and payment details are the coordinator's; the admin keeps accounts only.
 const STAFF = [Role.Coordinator];

@@ -4,10 +4,10 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { MemberResponse } from './dto/organisation.response';
 import { OrganisationsService } from './organisations.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 const NOT_A_UUID = 'VALIDATION_FAILED: id or userId is not a UUID';
 

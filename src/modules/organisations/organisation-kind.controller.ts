@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { CreateUnitDto } from './dto/create-unit.dto';
@@ -11,7 +12,6 @@ import { OrganisationResponse } from './dto/organisation.response';
 import { UpdateProjectDto, UpdateUnitDto } from './dto/update-organisation.dto';
 import { OrganisationKind } from './entities/organisation.entity';
 import { OrganisationsService } from './organisations.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 const MANAGERS = [Role.Admin, Role.Coordinator];
 const READERS = [Role.Admin, Role.Coordinator, Role.Orderer];

@@ -4,6 +4,7 @@ import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
+import { ApiProblem } from '../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
@@ -11,7 +12,6 @@ import { ListUsersQuery } from './dto/list-users.query';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserPageResponse, UserResponse } from './dto/user.response';
 import { UsersService } from './users.service';
-import { ApiProblem } from '../../common/errors/api-problem.decorator';
 
 @ApiTags('users')
 @Controller('users')

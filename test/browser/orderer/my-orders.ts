@@ -1,4 +1,5 @@
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
+import type { Locator, Page } from 'playwright-core';
 import { createRequest } from '../../factories/booking.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
@@ -65,10 +66,39 @@ describe('an orderer’s orders, page by page', () => {
     await page.goto(`/orders/${order.id}`);
     await expectPage(page, 'Sivuvalikon tilaus');
     expect(await myOrders.getAttribute('aria-current')).toBe('true');
-    expect(
-      await menu.getByRole('link', { name: text.orders.nav.newOrder, exact: true }).getAttribute('aria-current'),
-    ).toBeNull();
+    const newOrder = menu.getByRole('link', { name: text.orders.nav.newOrder, exact: true });
+    expect(await newOrder.getAttribute('aria-current')).toBeNull();
     await expectAccessible(page);
+
+    // By keyboard from the top of the page: past the skip link and the header to the menu, and on to a page.
+    await page.goto(`/orders/${order.id}`);
+    await expectPage(page, 'Sivuvalikon tilaus');
+    await tabTo(page, newOrder);
+    expect(await focusRing(newOrder)).not.toBe('none');
+    await shot(page, 'side-menu-focus', 'fi', { widths: [1280] });
+    await page.keyboard.press('Enter');
+    await expectPage(page, text.orders.form.title);
+  });
+
+  it('on a phone the menu opens from its button by keyboard, and its links are reached by Tab', async () => {
+    const text = TEXTS.sv;
+    const { orderer } = await orderParties(web.t, 'sv');
+    const page = await web.newPage('sv', 360);
+    await signIn(page, orderer, signInLabels(text));
+    await expectPage(page, text.orders.list.title);
+    const expand = page.getByRole('button', { name: text.app.navigationExpand });
+    await tabTo(page, expand);
+    expect(await focusRing(expand)).not.toBe('none');
+    await shot(page, 'menu-button-focus', 'sv', { widths: [360] });
+    await page.keyboard.press('Enter');
+    const spending = page
+      .getByRole('navigation', { name: text.app.mainNavigation })
+      .getByRole('link', { name: text.orders.nav.spending, exact: true });
+    await tabTo(page, spending);
+    expect(await focusRing(spending)).not.toBe('none');
+    await shot(page, 'menu-open-focus', 'sv', { widths: [360] });
+    await page.keyboard.press('Enter');
+    await expectPage(page, text.orders.spending.title);
   });
 
   it.each(['fi', 'sv'] as const)(
@@ -98,3 +128,21 @@ describe('an orderer’s orders, page by page', () => {
     },
   );
 });
+
+// Tab from where the focus is until `target` has it (at most 30 presses), as a keyboard user goes.
+async function tabTo(page: Page, target: Locator): Promise<void> {
+  for (let i = 0; i < 30; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the control');
+}
+
+// How the focused control shows its focus: its outline or its box shadow ('none' when neither).
+function focusRing(target: Locator): Promise<string> {
+  return target.evaluate((element) => {
+    const style = getComputedStyle(element);
+    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return `outline ${style.outlineWidth}`;
+    return style.boxShadow;
+  });
+}

@@ -12,11 +12,11 @@ import { LanguageSwitcher, useAccountLanguage } from './language-menu';
 import { NAVIGATION, sectionOf } from './navigation';
 import { SessionWarning } from './session-warning';
 
-// The frame of every page: skip link, header (service name, language, who is signed in), the menu of the
-// person's role, the page, the footer. Landmarks: banner, navigation, main, contentinfo.
 // Where the menu moves beside the page (global.css has the same width).
 const SIDE_MENU_MIN_WIDTH = '64rem';
 
+// The frame of every page: skip link, header (service name, language, who is signed in), the menu of the
+// person's role, the page, the footer. Landmarks: banner, navigation, main, contentinfo.
 export function Shell() {
   const { t } = useTranslation();
   const state = useSession();

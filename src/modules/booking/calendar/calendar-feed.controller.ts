@@ -12,9 +12,9 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated, Public } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { CalendarFeedResponse, CalendarFeedStatusResponse } from '../dto/calendar-feed.response';
 import { CalendarFeedService } from './calendar-feed.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // Calendar apps poll a feed every few minutes at most. One feed read more often than this is abuse; the limit per
 // address is higher because calendar services fetch many people's feeds from a few addresses.

@@ -2,10 +2,10 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { MatchingContextQuery, MatchingContextResponse } from './matching-context.dto';
 import { MatchingContextService } from './matching-context.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/matching')

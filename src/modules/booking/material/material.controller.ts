@@ -4,12 +4,12 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
 import { MaterialService } from './material.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/material')

@@ -4,12 +4,12 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { AcceptOfferDto, DeclineOfferDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse } from '../dto/booking.response';
 import { ListOffersQuery } from '../dto/list-requests.query';
 import { OffersService } from './offers.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // The expert's side of offers: only their own.
 @ApiTags('booking')

@@ -4,6 +4,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
@@ -15,7 +16,6 @@ import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { MatchingService } from '../matching/matching.service';
 import { OffersService } from '../offers/offers.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // Orders name experts and their topics once accepted: the coordinator's, not the admin's (PRODUCT §1).
 const STAFF = [Role.Coordinator];

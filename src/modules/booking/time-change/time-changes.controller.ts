@@ -4,11 +4,11 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentResponse } from '../dto/booking.response';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
 import { TimeChangesService } from './time-changes.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('assignments/:id/time-change')

@@ -4,10 +4,10 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { TimelineEventResponse } from './timeline.response';
 import { TimelineService } from './timeline.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('booking')
 @Controller('booking-requests/:id/timeline')

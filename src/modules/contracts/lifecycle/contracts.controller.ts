@@ -18,6 +18,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { contractPdfResponse } from '../document/contract-pdf.response';
 import { ContractPdfsService } from '../document/contract-pdfs.service';
@@ -32,7 +33,6 @@ import {
 import { ContractPageResponse, ContractResponse } from '../dto/contract.response';
 import { CreateContractDto } from '../dto/create-contract.dto';
 import { ListContractsQuery } from '../dto/list-contracts.query';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 // PRODUCT §1: contracts are the expert's and the coordinator's; the admin does not read them.
 const READERS = [Role.Coordinator, Role.Expert];

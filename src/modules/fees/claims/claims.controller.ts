@@ -4,6 +4,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
@@ -18,7 +19,6 @@ import {
   UpdateClaimDto,
 } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const EXPERT = [Role.Expert];
 const OWNER_OR_COORDINATOR = [Role.Expert, Role.Coordinator];

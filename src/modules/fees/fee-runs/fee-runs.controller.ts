@@ -4,6 +4,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import {
@@ -20,7 +21,6 @@ import {
 import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { FeeRunsService } from './fee-runs.service';
 import { payrollColumnsDescription } from './export/payroll-csv.util';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const COORDINATOR = [Role.Coordinator];
 

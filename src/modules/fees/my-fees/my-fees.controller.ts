@@ -4,6 +4,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
 import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
 import {
@@ -15,7 +16,6 @@ import {
 } from '../dto/my-fees.dto';
 import { ApiFileDownload, Download, SendsFile } from '../../files';
 import { MyFeesService } from './my-fees.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 const EXPERT = [Role.Expert];
 

@@ -4,6 +4,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
+import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import {
   CreateFeeRateDto,
   FeeRateResponse,
@@ -13,7 +14,6 @@ import {
   UpdateFeeSettingsDto,
 } from '../dto/rates.dto';
 import { RatesService } from './rates.service';
-import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 
 @ApiTags('fees')
 @Controller()
