@@ -11,6 +11,7 @@ import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
+import { tabTo } from '../keyboard';
 import { webAppAndOrderer } from '../parties';
 import { asUser } from '../../utils/as-user';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
@@ -147,14 +148,12 @@ describe('the coordinator’s working day in the browser', () => {
       await page.keyboard.press('Space');
       const chooseOther = page.getByRole('checkbox', { name: fill(c.matching.chooseName, { name: names.other }) });
       // From one candidate's checkbox to the next by Tab: the expert's link, and the direct booking button between.
-      for (let i = 0; i < 300 && !(await chooseOther.evaluate((el) => el === document.activeElement)); i++)
-        await page.keyboard.press('Tab');
+      await tabTo(page, chooseOther, 300);
       await page.keyboard.press('Space');
       expect(await chooseApplicant.isChecked()).toBe(true);
       expect(await chooseOther.isChecked()).toBe(true);
       const send = page.getByRole('button', { name: fill(c.matching.send_other, { count: 2 }) });
-      for (let i = 0; i < 300 && !(await send.evaluate((el) => el === document.activeElement)); i++)
-        await page.keyboard.press('Tab');
+      await tabTo(page, send, 300);
       await page.keyboard.press('Enter');
       await page
         .getByRole('status')

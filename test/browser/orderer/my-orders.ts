@@ -1,9 +1,9 @@
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
-import type { Locator, Page } from 'playwright-core';
 import { createRequest } from '../../factories/booking.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
+import { focusRing, tabTo } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
 
@@ -128,21 +128,3 @@ describe('an orderer’s orders, page by page', () => {
     },
   );
 });
-
-// Tab from where the focus is until `target` has it (at most 30 presses), as a keyboard user goes.
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 30; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the control');
-}
-
-// How the focused control shows its focus: its outline or its box shadow ('none' when neither).
-function focusRing(target: Locator): Promise<string> {
-  return target.evaluate((element) => {
-    const style = getComputedStyle(element);
-    if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) return `outline ${style.outlineWidth}`;
-    return style.boxShadow;
-  });
-}
