@@ -282,4 +282,25 @@ describe('the account pages, the application and the accessibility statement in 
       await expectPage(page, text.home.title);
     });
   });
+
+  it('draws text in Source Sans 3 from its own origin, a name in Cyrillic too', async () => {
+    const user = await createUser(web.t.db, Role.Expert, { name: 'Олена Коваленко', language: Language.Fi });
+    const page = await web.newPage('fi');
+    const fontOrigins = new Set<string>();
+    page.on('request', (r) => void (r.resourceType() === 'font' && fontOrigins.add(new URL(r.url()).origin)));
+    await signIn(page, user, signInLabels(TEXTS.fi));
+    await page.getByText(TEXTS.fi.app.signedInAs.replace('{{name}}', 'Олена Коваленко')).waitFor();
+    const loaded = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family} ${f.unicodeRange}`);
+    });
+    // The Latin face and the Cyrillic one (its range begins at U+0400) were both fetched and used.
+    expect(loaded).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^"?Source Sans 3"? U\+0-FF\b/),
+        expect.stringMatching(/^"?Source Sans 3"? U\+301, U\+400-45F\b/),
+      ]),
+    );
+    expect([...fontOrigins]).toEqual([new URL(page.url()).origin]);
+  });
 });

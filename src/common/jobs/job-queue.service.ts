@@ -34,12 +34,18 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly queues = new Map<QueueName, JobsQueue>();
   private readonly logger = new Logger('Queues');
   private lastErrorLoggedAt = 0;
+  private started?: Promise<void>;
 
   constructor(private readonly config: AppConfig) {}
 
   // Connected before the first request: a queue first used while Redis is away would wait for it to come back
-  // (BullMQ waits for the connection to be ready before its first command), and so would the request.
-  async onApplicationBootstrap(): Promise<void> {
+  // (BullMQ waits for the connection to be ready before its first command), and so would the request. Once per
+  // process, however many wait for it (the scheduler does).
+  onApplicationBootstrap(): Promise<void> {
+    return (this.started ??= this.connect());
+  }
+
+  private async connect(): Promise<void> {
     if (this.backend !== 'redis') return;
     const connection = this.redis();
     if (isReady(connection)) return;

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { JobName, JobPayloads } from './job-names';
 import { JobQueue } from './job-queue.service';
 
@@ -8,19 +8,33 @@ export type Recurrence = { everyMs: number } | { dailyAtHour: number };
 // Payloads of recurring jobs are empty: the job finds its work in the database each time.
 export type RecurringJob = { [N in JobName]: JobPayloads[N] extends Record<string, never> ? N : never }[JobName];
 
-// The one way to make work recur. A queue job is registered in the queue under its own name, so every process that
-// boots upserts the same scheduler and a run happens once, whichever worker takes it; call `recur` from
-// onApplicationBootstrap. `repeat` is for work inside this process only (a check of this worker's own), started at
+// Every recurring queue job and when it runs, in one place. Each process that boots registers them all.
+export const SCHEDULES = {
+  [JobName.SweepMail]: { everyMs: 60_000 },
+  [JobName.SweepContracts]: { everyMs: 10 * 60_000 },
+  // County time: the night's quiet hours, one hour apart.
+  [JobName.SweepInactiveExperts]: { dailyAtHour: 3 },
+  [JobName.PurgeExpiredPayrollFiles]: { dailyAtHour: 4 },
+} as const satisfies { [N in RecurringJob]?: Recurrence };
+
+// The one way to make work recur. A queue job in SCHEDULES is registered in the queue under its own name, so every
+// process that boots upserts the same scheduler and a run happens once, whichever worker takes it. `repeat` is for work inside this process only (a check of this worker's own), started at
 // once and then every so often, and stopped when the process stops. Neither ever fails a boot: a queue that cannot
 // be reached is logged and tried again when it is back, and a run that throws is logged and the next tick tries
 // again.
 @Injectable()
-export class Scheduler implements OnModuleDestroy {
+export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Scheduler');
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(private readonly jobs: JobQueue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // After the queue's own start, so that a Redis still connecting is not taken for one away.
+    await this.jobs.onApplicationBootstrap();
+    for (const [name, when] of Object.entries(SCHEDULES) as [RecurringJob, Recurrence][]) await this.recur(name, when);
+  }
 
   // A queue away at boot is tried again once it is back, so that the sweeps that mend an outage are never missing
   // until the next restart.

@@ -15,6 +15,7 @@ function fakeQueue(fail = false) {
     every: (name: JobName, payload: unknown, ms: number) => (calls.push(['every', name, payload, ms]), answer()),
     daily: (name: JobName, payload: unknown, hour: number) => (calls.push(['daily', name, payload, hour]), answer()),
     whenReachable: (then: () => void) => state.back.push(then),
+    onApplicationBootstrap: () => (calls.push(['started']), Promise.resolve()),
   };
   // The queue comes back: what waited for it runs.
   const comesBack = async () => {
@@ -24,6 +25,20 @@ function fakeQueue(fail = false) {
   };
   return { calls, queue: queue as unknown as JobQueue, comesBack };
 }
+
+describe('Scheduler at boot', () => {
+  it('waits for the queue to start, then registers every job in SCHEDULES as written there', async () => {
+    const { calls, queue } = fakeQueue();
+    await new Scheduler(queue).onApplicationBootstrap();
+    expect(calls).toEqual([
+      ['started'],
+      ['every', JobName.SweepMail, {}, 60_000],
+      ['every', JobName.SweepContracts, {}, 600_000],
+      ['daily', JobName.SweepInactiveExperts, {}, 3],
+      ['daily', JobName.PurgeExpiredPayrollFiles, {}, 4],
+    ]);
+  });
+});
 
 describe('Scheduler.recur', () => {
   it('registers a queue job every so many milliseconds, or daily at an hour, with an empty payload', async () => {

@@ -1,18 +1,19 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { Clock } from '../../common/clock/clock.service';
 import { JobName, JobPayloads } from '../../common/jobs/job-names';
 import { JobQueue } from '../../common/jobs/job-queue.service';
 import { OnJob } from '../../common/jobs/on-job.decorator';
-import { Scheduler } from '../../common/jobs/scheduler.service';
+import { SCHEDULES } from '../../common/jobs/scheduler.service';
 import { MailStatus } from './entities/mail-message.entity';
 import { MailRepository } from './mail.repository';
 import { MailTransport } from './mail-transport';
 
-const SWEEP_EVERY_MS = 60_000;
+// A message still queued after one sweep interval never reached Redis.
+const STALE_AFTER_MS = SCHEDULES[JobName.SweepMail].everyMs;
 
 @Injectable()
-export class MailJob implements OnApplicationBootstrap {
+export class MailJob {
   private readonly logger = new Logger('Mail');
 
   constructor(
@@ -20,13 +21,8 @@ export class MailJob implements OnApplicationBootstrap {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
-    private readonly scheduler: Scheduler,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.recur(JobName.SweepMail, { everyMs: SWEEP_EVERY_MS });
-  }
 
   @OnJob(JobName.SendMail)
   async send({ messageId }: JobPayloads[JobName.SendMail]): Promise<void> {
@@ -52,7 +48,7 @@ export class MailJob implements OnApplicationBootstrap {
   // Re-queues mail whose job never reached Redis (the API could not enqueue after commit).
   @OnJob(JobName.SweepMail)
   async sweep(): Promise<void> {
-    const stale = await this.mails.queuedBefore(new Date(this.clock.now().getTime() - SWEEP_EVERY_MS), 500);
+    const stale = await this.mails.queuedBefore(new Date(this.clock.now().getTime() - STALE_AFTER_MS), 500);
     for (const id of stale) {
       await this.jobs.enqueue(JobName.SendMail, { messageId: id }, { jobId: `mail-${id}` });
     }

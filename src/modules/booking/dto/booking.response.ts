@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Role } from '../../../common/auth/role.enum';
 import { TaskType } from '../../../common/domain/task-type';
 import { AssignmentEntity, AssignmentStatus, CancelledBy } from '../entities/assignment.entity';
@@ -128,21 +128,23 @@ export class RequestResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-// What an expert sees of a request: what they need to decide, nothing about other experts.
-export class OfferResponse {
+// What an expert sees of a request: what they need to decide (the work, as the request describes it), nothing
+// about other experts.
+export class OfferResponse extends PickType(RequestResponse, [
+  'taskType',
+  'title',
+  'description',
+  'startsAt',
+  'endsAt',
+  'remote',
+  'municipality',
+  'address',
+  'preparationHours',
+] as const) {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: OfferStatus, enumName: 'OfferStatus' }) status: OfferStatus;
   @ApiProperty({ format: 'date-time' }) deadline: string;
   @ApiProperty({ format: 'uuid' }) requestId: string;
-  @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
-  @ApiProperty() title: string;
-  @ApiProperty() description: string;
-  @ApiProperty({ format: 'date-time' }) startsAt: string;
-  @ApiProperty({ format: 'date-time' }) endsAt: string;
-  @ApiProperty() remote: boolean;
-  @ApiProperty({ type: String, nullable: true }) municipality: string | null;
-  @ApiProperty({ type: String, nullable: true }) address: string | null;
-  @ApiProperty() preparationHours: number;
   @ApiProperty({ format: 'uuid' }) expertId: string;
   @ApiProperty({
     type: Number,

@@ -1,36 +1,29 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock.service';
 import { localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit';
 import { ContractPdfJob } from '../document/contract-pdf.job';
 import { ContractSignedCopyJob } from '../document/contract-signed-copy.job';
 import { ContractsRepository } from '../contracts.repository';
 
-const SWEEP_EVERY_MS = 10 * 60_000;
 const RENDER_GRACE_MS = 2 * 60_000;
 
-// Now and then: signed contracts past their last day become expired, and an approved contract whose render job
-// never reached Redis is queued again, as is a signed contract still without its signed copy.
+// Every ten minutes (SCHEDULES): signed contracts past their last day become expired, and an approved contract
+// whose render job never reached Redis is queued again, as is a signed contract still without its signed copy.
 @Injectable()
-export class ContractSweepJob implements OnApplicationBootstrap {
+export class ContractSweepJob {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly contracts: ContractsRepository,
     private readonly pdfJob: ContractPdfJob,
     private readonly signedCopyJob: ContractSignedCopyJob,
-    private readonly scheduler: Scheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.recur(JobName.SweepContracts, { everyMs: SWEEP_EVERY_MS });
-  }
 
   @OnJob(JobName.SweepContracts)
   async sweep(): Promise<void> {

@@ -12,6 +12,7 @@ import { ContractResponse } from '../../contracts/dto/contract.response';
 import { CredentialResponse } from '../../credentials/dto/credential.response';
 import { ClaimCostResponse, ClaimResponse } from '../../fees/dto/claim.response';
 import { StatementResponse } from '../../fees/dto/my-fees.dto';
+import { FeeLineAmountsResponse } from '../../fees/dto/fee-run.dto';
 import { FeeRunStatus } from '../../fees/entities/fee-run.entity';
 import { LinePayee } from '../../fees/entities/fee-run-line.entity';
 import { MailStatus } from '../../mail/entities/mail-message.entity';
@@ -120,7 +121,7 @@ export class ExportedClaimResponse extends ClaimResponse {
   @ApiProperty({ type: [ExportedClaimCostResponse] }) override costs: ExportedClaimCostResponse[] = [];
 }
 
-export class ExportedFeeLineResponse {
+export class ExportedFeeLineResponse extends FeeLineAmountsResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) runId: string;
   @ApiProperty({ enum: FeeRunStatus, enumName: 'FeeRunStatus', description: 'exported: paid' }) runStatus: FeeRunStatus;
@@ -140,13 +141,6 @@ export class ExportedFeeLineResponse {
   @ApiProperty({ enum: ['210', '214'] }) incomeType: string;
   @ApiProperty() feeBasis: string;
   @ApiProperty() rateCents: number;
-  @ApiProperty() quarterHours: number;
-  @ApiProperty() grossFeeCents: number;
-  @ApiProperty() carTravelCents: number;
-  @ApiProperty() costsCents: number;
-  @ApiProperty() travelAndCostsCents: number;
-  @ApiProperty() withholdingCents: number;
-  @ApiProperty() netCents: number;
   @ApiProperty({ type: Number, nullable: true, description: 'The tax percent withheld at' }) taxPercent: number | null;
 }
 

@@ -1,10 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock.service';
 import { formatDate, localDate } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit';
@@ -16,7 +15,6 @@ import { inactivityNoticeMail } from '../mail/inactivity-notice.mail';
 import { InactiveExpertsRepository } from './inactive-experts.repository';
 import { InactivityPolicy, inactivityStep, lastActiveBefore } from './inactivity-policy.rule';
 
-const RUN_AT_HOUR = 3;
 const PAGE = 200;
 
 export interface InactiveSweepResult {
@@ -31,7 +29,7 @@ export interface InactiveSweepResult {
 // records. Daily at 03:00 county time; each expert in a transaction of their own, decided again under the lock
 // on their row, so a login or a new offer in between wins and a second run (or worker) finds nothing to do.
 @Injectable()
-export class InactiveExpertsJob implements OnApplicationBootstrap {
+export class InactiveExpertsJob {
   private readonly logger = new Logger('Privacy');
 
   constructor(
@@ -41,14 +39,9 @@ export class InactiveExpertsJob implements OnApplicationBootstrap {
     private readonly erasure: ExpertErasureRepository,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly scheduler: Scheduler,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.recur(JobName.SweepInactiveExperts, { dailyAtHour: RUN_AT_HOUR });
-  }
 
   private get policy(): InactivityPolicy {
     return {

@@ -99,8 +99,19 @@ export class FeeRunPageResponse {
   @ApiProperty() offset: number;
 }
 
+// What one line pays, in euro cents: the coordinator's review and the expert's data export show the same figures.
+export class FeeLineAmountsResponse {
+  @ApiProperty() quarterHours: number;
+  @ApiProperty() grossFeeCents: number;
+  @ApiProperty() carTravelCents: number;
+  @ApiProperty() costsCents: number;
+  @ApiProperty() travelAndCostsCents: number;
+  @ApiProperty() withholdingCents: number;
+  @ApiProperty() netCents: number;
+}
+
 // A line as the coordinator reviews it: everything but the bank account.
-export class FeeRunLineResponse {
+export class FeeRunLineResponse extends FeeLineAmountsResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) claimId: string;
   @ApiProperty({ format: 'uuid' }) expertId: string;
@@ -110,13 +121,6 @@ export class FeeRunLineResponse {
   @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
   @ApiProperty({ format: 'date' }) workDate: string;
   @ApiProperty() incomeType: string;
-  @ApiProperty() quarterHours: number;
-  @ApiProperty() grossFeeCents: number;
-  @ApiProperty() carTravelCents: number;
-  @ApiProperty() costsCents: number;
-  @ApiProperty() travelAndCostsCents: number;
-  @ApiProperty() withholdingCents: number;
-  @ApiProperty() netCents: number;
   @ApiPropertyOptional({ type: String, nullable: true }) taxPercent: string | null;
 }
 

@@ -1,16 +1,14 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../../common/clock/clock.service';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { JobName } from '../../../common/jobs/job-names';
-import { Scheduler } from '../../../common/jobs/scheduler.service';
 import { OnJob } from '../../../common/jobs/on-job.decorator';
 import { AuditService } from '../../audit';
 import { FeeRunsRepository } from './fee-runs.repository';
 
-const RUN_AT_HOUR = 4;
 // Kirjanpitolaki 2:10 §: vouchers are kept six years from the end of the year they belong to (the county's
 // financial year is the calendar year).
 export const VOUCHER_RETENTION_YEARS = 6;
@@ -20,20 +18,15 @@ export const VOUCHER_RETENTION_YEARS = 6;
 // with any statements left; the run, its lines (amounts, dates, income types) and the cost-centre summary,
 // which name no one, stay.
 @Injectable()
-export class FeeRunFileRetentionJob implements OnApplicationBootstrap {
+export class FeeRunFileRetentionJob {
   private readonly logger = new Logger('FeeRuns');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runs: FeeRunsRepository,
-    private readonly scheduler: Scheduler,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.recur(JobName.PurgeExpiredPayrollFiles, { dailyAtHour: RUN_AT_HOUR });
-  }
 
   // Runs exported before this instant are past their retention.
   exportedBefore(now: Date): Date {
