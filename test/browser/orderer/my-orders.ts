@@ -102,7 +102,7 @@ describe('an orderer’s orders, page by page', () => {
   });
 
   it.each(['fi', 'sv'] as const)(
-    'in %s: a draft sent meanwhile from another tab is not sent twice, and the page says why',
+    'in %s: a draft sent meanwhile from another tab is not sent twice; the page says why and shows it sent',
     async (language) => {
       const text = TEXTS[language];
       const { orderer, unit } = await orderParties(web.t, language);
@@ -122,7 +122,15 @@ describe('an orderer’s orders, page by page', () => {
         .post(`/booking-requests/${draft.id}/submit`)
         .expect(200);
       await page.getByRole('button', { name: text.orders.order.send }).click();
-      await page.getByText(text.errors.code.REQUEST_STATUS_CONFLICT).waitFor();
+      // The page shows the order as it now is, without a reload: sent, nothing left to send; the refusal stays,
+      // and has the focus that the gone button had.
+      const refusal = page.getByText(text.errors.code.REQUEST_STATUS_CONFLICT);
+      await refusal.waitFor();
+      await page.getByText(text.orders.status.submitted, { exact: true }).waitFor();
+      await expect(page.getByRole('button', { name: text.orders.order.send }).count()).resolves.toBe(0);
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+        text.errors.code.REQUEST_STATUS_CONFLICT,
+      );
       await expectAccessible(page);
       await shot(page, 'order-sent-elsewhere', language);
     },

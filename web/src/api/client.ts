@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError } from './problem';
+import { queryClient } from './query-client';
 import type { paths } from './schema';
 import { session } from './session';
 
@@ -12,18 +13,33 @@ const auth: Middleware = {
     return request;
   },
   async onResponse({ request, response }) {
+    if (response.ok) return response;
+    const problem = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { code?: string };
     // A token the server no longer accepts (the session was ended elsewhere): back to signing in. Other 401s
     // (a wrong current password) are the form's to show.
-    if (response.status === 401 && request.headers.has('authorization')) {
-      const problem = (await response
-        .clone()
-        .json()
-        .catch(() => ({}))) as { code?: string };
-      if (problem.code === 'UNAUTHENTICATED') session.ended('expired');
+    if (response.status === 401 && request.headers.has('authorization') && problem.code === 'UNAUTHENTICATED') {
+      session.ended('expired');
     }
+    // A change refused because what the screen showed was out of date (another tab, another person): every query
+    // on screen is fetched again, so the page shows the current state beside the refusal. Never for a refused
+    // read, which would fetch itself again and again.
+    if (outOfDate(request, response.status, problem.code)) void queryClient.invalidateQueries();
     return response;
   },
 };
+
+// Refusals that name a state the screen no longer matches. Besides 404 and 409 on a change: a choice among
+// experts or assignments that no longer match (400), and a material file gone (the download is a read, but no
+// query shows it).
+const STALE_CODES = new Set(['EXPERT_NOT_MATCHING', 'CONTRACT_ASSIGNMENT_UNKNOWN', 'MATERIAL_NOT_FOUND']);
+
+function outOfDate(request: Request, status: number, code: string | undefined): boolean {
+  if (code !== undefined && STALE_CODES.has(code)) return true;
+  return request.method !== 'GET' && (status === 404 || status === 409);
+}
 
 export const api = createClient<paths>({ baseUrl: '' });
 api.use(auth);

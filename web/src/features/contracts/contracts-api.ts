@@ -13,9 +13,12 @@ export function useContract(id: string) {
   return useQuery({
     queryKey: ['contracts', id],
     queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })),
-    // Just signed: the worker makes the signed copy in a moment; look again until it is there.
-    refetchInterval: (query) =>
-      query.state.data?.status === 'signed' && !query.state.data.signedCopyReady ? 2000 : false,
+    // Just approved or signed: the worker renders the PDF or the signed copy in a moment; look again until it is
+    // there.
+    refetchInterval: ({ state: { data } }) =>
+      (data?.status === 'approved' && !data.pdfSha256) || (data?.status === 'signed' && !data.signedCopyReady)
+        ? 2000
+        : false,
   });
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
@@ -115,7 +115,9 @@ function Estimate({ order }: { order: Order }) {
   );
 }
 
-function SendDraft({ order }: { order: Order }) {
+// A refusal (the order was sent or cancelled meanwhile, in another tab) refreshes the order, and this section goes
+// with its draft state: the page keeps the refusal through `onRefused`.
+function SendDraft({ order, onRefused }: { order: Order; onRefused: (error: unknown) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -123,6 +125,7 @@ function SendDraft({ order }: { order: Order }) {
   const send = async () => {
     if (state.pending) return;
     setState({ pending: true });
+    onRefused(undefined);
     try {
       await submitOrder(order.id);
       announce(t('orders.order.sent'));
@@ -130,6 +133,7 @@ function SendDraft({ order }: { order: Order }) {
       setState({ pending: false });
     } catch (error) {
       setState({ pending: false, failure: error });
+      onRefused(error);
     }
   };
   return (
@@ -210,10 +214,22 @@ export function OrderNotFound() {
   );
 }
 
+// Where the focus goes when the control that had it is gone.
+function RefusedNotice({ error }: { error: unknown }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1}>
+      <ProblemNotice error={error} />
+    </div>
+  );
+}
+
 export function OrderPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const order = useOrder(id);
+  const [sendRefused, setSendRefused] = useState<unknown>();
   if (order.isPending)
     return (
       <Page title={t('orders.order.title')}>
@@ -235,7 +251,11 @@ export function OrderPage() {
       <Paragraph mb="m">
         <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
       </Paragraph>
-      {o.status === 'draft' && <SendDraft order={o} />}
+      {o.status === 'draft' ? (
+        <SendDraft order={o} onRefused={setSendRefused} />
+      ) : (
+        sendRefused !== undefined && <RefusedNotice error={sendRefused} />
+      )}
       <Section headingId="facts-heading" heading={t('orders.order.details')}>
         <Facts order={o} />
         {o.status !== 'draft' && <Estimate order={o} />}
