@@ -1,5 +1,7 @@
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { createRequest } from '../../factories/booking.factory';
+import { createExpert } from '../../factories/experts.factory';
+import { createFinishedAssignment } from '../../factories/fees.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
@@ -135,4 +137,61 @@ describe('an orderer’s orders, page by page', () => {
       await shot(page, 'order-sent-elsewhere', language);
     },
   );
+});
+
+// Two experts' work done: the order's page asks feedback for each, in two forms whose fields are their own.
+describe('feedback for two experts on one order', () => {
+  let web: WebApp;
+
+  beforeAll(async () => {
+    web = await sharedWebApp();
+  }, 120_000);
+
+  it.each(['fi', 'sv'] as const)('in %s: two forms, no id twice, each answered on its own', async (language) => {
+    const text = TEXTS[language];
+    const o = text.orders;
+    const { orderer, unit, expert } = await orderParties(web.t, language);
+    const other = await createExpert(web.t.db, { name: language === 'fi' ? 'Veera Vertainen' : 'Vera Kamrat' });
+    const first = await createFinishedAssignment(web.t.db, expert.id, {
+      organisationId: unit.id,
+      createdBy: orderer.id,
+      title: language === 'fi' ? 'Kahden palaute' : 'Två experters respons',
+    });
+    const [{ request_id: orderId }] = (await web.t.db.query('SELECT request_id FROM assignments WHERE id = $1', [
+      first,
+    ])) as { request_id: string }[];
+    await web.t.db.query('UPDATE booking_requests SET experts_needed = 2 WHERE id = $1', [orderId]);
+    const [{ id: second }] = (await web.t.db.query(
+      `INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at, completed_at)
+       SELECT request_id, $2, status, starts_at, ends_at, completed_at FROM assignments WHERE id = $1 RETURNING id`,
+      [first, other.id],
+    )) as { id: string }[];
+
+    const page = await web.newPage(language, 360);
+    await signIn(page, orderer, signInLabels(text));
+    await expectPage(page, o.list.title);
+    await page.goto(`/orders/${orderId}`);
+    const headings = page.getByRole('heading', { level: 3, name: o.feedback.heading });
+    await headings.nth(1).waitFor();
+    await expect(headings.count()).resolves.toBe(2);
+    const twice = await page.evaluate(() => {
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(twice).toEqual([]);
+    await expectAccessible(page);
+
+    // The second form, sent without a rating: its own error, which leads to its own rating.
+    const secondForm = page.locator(`#feedback-${second}`);
+    await secondForm.getByLabel(o.feedback.comment).fill(language === 'fi' ? 'Hyvä.' : 'Bra.');
+    await secondForm.getByRole('button', { name: o.feedback.submit }).click();
+    await page.getByRole('link', { name: fill(text.forms.required, { field: o.feedback.rating }) }).click();
+    await expect(page.evaluate(() => document.activeElement?.closest('form')?.id)).resolves.toBe(`feedback-${second}`);
+    await secondForm.getByRole('radio', { name: o.feedback.scale['4'] }).check({ force: true });
+    await secondForm.getByRole('button', { name: o.feedback.submit }).click();
+    await page.getByText(fill(o.feedback.given, { rating: '4' })).waitFor();
+    // The first expert's form is still there to answer.
+    await page.locator(`#feedback-${first}`).getByRole('button', { name: o.feedback.submit }).waitFor();
+    await shot(page, 'order-two-feedback-forms', language);
+  });
 });

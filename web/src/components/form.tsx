@@ -29,10 +29,11 @@ export function checkRequired(
   });
 }
 
-// The API's field errors in the person's words, for the fields this form has.
-export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<string, string>): FieldError[] {
+// The API's field errors in the person's words, for the fields this form has (their ids begin with `prefix`).
+export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<string, string>, prefix = ''): FieldError[] {
   if (!isApiError(error)) return [];
   return error.fields
+    .map((f) => ({ ...f, field: prefix + f.field }))
     .filter((f) => f.field in labels)
     .map((f) => ({
       field: f.field,
@@ -194,10 +195,13 @@ interface SubmissionOptions<V, R> {
   // The form's fields and their labels: the API's field errors for these are shown beside them.
   labels: Record<string, string>;
   onSuccess?: (result: R, values: V) => void;
+  // Where a page has two forms with the same fields, each form's ids (and its labels' keys) begin with its own
+  // prefix, so that no id is there twice; the API's field errors are found under it.
+  fieldPrefix?: string;
 }
 
 // One send at a time; the values stay in the form whatever happens, so a failure loses nothing typed.
-export function useSubmission<V, R>({ send, validate, labels, onSuccess }: SubmissionOptions<V, R>) {
+export function useSubmission<V, R>({ send, validate, labels, onSuccess, fieldPrefix }: SubmissionOptions<V, R>) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({
     errors: [],
@@ -221,7 +225,11 @@ export function useSubmission<V, R>({ send, validate, labels, onSuccess }: Submi
       },
       onSuccess: (result) => onSuccess?.(result, values),
       onError: (error) =>
-        setState((s) => ({ errors: fieldErrorsOf(t, error, labels), failure: error, attempt: s.attempt + 1 })),
+        setState((s) => ({
+          errors: fieldErrorsOf(t, error, labels, fieldPrefix),
+          failure: error,
+          attempt: s.attempt + 1,
+        })),
     });
   };
   return {

@@ -48,7 +48,7 @@ export function ApplyPage() {
                 name="language"
                 id="language"
                 value={values.language}
-                onChange={(language) => setValues({ ...values, language: language as Language })}
+                onChange={(language) => setValues((v) => ({ ...v, language: language as Language }))}
               >
                 {LANGUAGES.map((language) => (
                   <RadioButton key={language} value={language} lang={language}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { Form, TextField, checkRequired, useSubmission } from '../../components/form';
+import { Form, TextField, checkRequired, fieldBinder, useSubmission } from '../../components/form';
 import { AppLink } from '../../components/router-link';
 import { InlineAlert } from '../../components/suomifi';
 
@@ -32,6 +32,7 @@ export function NewPasswordForm({
     send: (v: typeof values) => send(v.password),
     onSuccess: () => announce(doneText),
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
 
   if (done) {
     return (
@@ -45,25 +46,8 @@ export function NewPasswordForm({
   }
   return (
     <Form {...formProps} onSubmit={() => submit(values)} submitLabel={submitLabel}>
-      <TextField
-        field="password"
-        label={labels.password}
-        type="password"
-        autoComplete="new-password"
-        hint={t('password.hint')}
-        value={values.password}
-        onChange={(password) => setValues({ ...values, password })}
-        errors={errors}
-      />
-      <TextField
-        field="again"
-        label={labels.again}
-        type="password"
-        autoComplete="new-password"
-        value={values.again}
-        onChange={(again) => setValues({ ...values, again })}
-        errors={errors}
-      />
+      <TextField {...bind('password')} type="password" autoComplete="new-password" hint={t('password.hint')} />
+      <TextField {...bind('again')} type="password" autoComplete="new-password" />
     </Form>
   );
 }

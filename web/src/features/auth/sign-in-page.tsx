@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { session } from '../../api/session';
-import { Form, TextField, checkRequired, useSubmission } from '../../components/form';
+import { Form, TextField, checkRequired, fieldBinder, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { InlineAlert, Paragraph } from '../../components/suomifi';
@@ -23,6 +23,7 @@ export function SignInPage() {
     // Where the person goes next is decided by the page guard once the session says signed in.
     send: (v: typeof values) => session.signIn(v.email.trim(), v.password),
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
 
   return (
     <div className="content-narrow">
@@ -44,24 +45,8 @@ export function SignInPage() {
         )}
         <Paragraph mb="m">{t('signIn.intro')}</Paragraph>
         <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('signIn.submit')}>
-          <TextField
-            field="email"
-            label={labels.email}
-            type="email"
-            autoComplete="username"
-            value={values.email}
-            onChange={(email) => setValues({ ...values, email })}
-            errors={errors}
-          />
-          <TextField
-            field="password"
-            label={labels.password}
-            type="password"
-            autoComplete="current-password"
-            value={values.password}
-            onChange={(password) => setValues({ ...values, password })}
-            errors={errors}
-          />
+          <TextField {...bind('email')} type="email" autoComplete="username" />
+          <TextField {...bind('password')} type="password" autoComplete="current-password" />
         </Form>
         <ul className="link-row">
           <li>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
-import { type FieldError, Form, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
@@ -161,6 +161,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
   };
   const { submit, formProps, errors } = useSubmission({
     labels,
+    fieldPrefix: 'weekly-',
     validate: (v: typeof values) => [
       ...timeErrors(t, 'weekly', v.from, v.to, labels),
       ...(v.validFrom
@@ -181,6 +182,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
       announce(t('availability.weekly.added'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
   const describe = (w: Availability['weekly'][number]) => {
     const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
@@ -214,48 +216,19 @@ function WeeklySection({ availability }: { availability: Availability }) {
         submitLabel={t('availability.weekly.submit')}
       >
         <SelectField
-          field="weekly-weekday"
-          label={labels['weekly-weekday']}
-          errors={errors}
-          value={values.weekday}
-          onChange={(weekday) => setValues({ ...values, weekday })}
+          {...bind('weekday', 'weekly-weekday')}
           options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: formatWeekdayName(language, d) }))}
         />
         <div className="field-row">
-          <DateTimeField
-            type="time"
-            field="weekly-from"
-            label={labels['weekly-from']}
-            errors={errors}
-            value={values.from}
-            onChange={(from) => setValues({ ...values, from })}
-          />
-          <DateTimeField
-            type="time"
-            field="weekly-to"
-            label={labels['weekly-to']}
-            errors={errors}
-            value={values.to}
-            onChange={(to) => setValues({ ...values, to })}
-          />
+          <DateTimeField type="time" {...bind('from', 'weekly-from')} />
+          <DateTimeField type="time" {...bind('to', 'weekly-to')} />
         </div>
+        <DateTimeField type="date" {...bind('validFrom', 'weekly-validFrom')} />
         <DateTimeField
           type="date"
-          field="weekly-validFrom"
-          label={labels['weekly-validFrom']}
-          errors={errors}
-          value={values.validFrom}
-          onChange={(validFrom) => setValues({ ...values, validFrom })}
-        />
-        <DateTimeField
-          type="date"
-          field="weekly-validUntil"
-          label={labels['weekly-validUntil']}
+          {...bind('validUntil', 'weekly-validUntil')}
           hint={t('availability.fields.validUntilHint')}
           optional
-          errors={errors}
-          value={values.validUntil}
-          onChange={(validUntil) => setValues({ ...values, validUntil })}
         />
       </Form>
     </Section>
@@ -276,6 +249,7 @@ function OneOffSection({ availability }: { availability: Availability }) {
   };
   const { submit, formProps, errors } = useSubmission({
     labels,
+    fieldPrefix: 'oneOff-',
     validate: (v: typeof values) => [
       ...(v.date ? [] : [{ field: 'oneOff-date', text: t('forms.required', { field: labels['oneOff-date'] }) }]),
       ...timeErrors(t, 'oneOff', v.from, v.to, labels),
@@ -287,6 +261,7 @@ function OneOffSection({ availability }: { availability: Availability }) {
       announce(t('availability.oneOff.added'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
   const describe = (o: Availability['oneOff'][number]) =>
     `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
@@ -314,32 +289,10 @@ function OneOffSection({ availability }: { availability: Availability }) {
         onSubmit={() => submit(values)}
         submitLabel={t('availability.oneOff.submit')}
       >
-        <DateTimeField
-          type="date"
-          field="oneOff-date"
-          label={labels['oneOff-date']}
-          errors={errors}
-          value={values.date}
-          min={countyToday()}
-          onChange={(date) => setValues({ ...values, date })}
-        />
+        <DateTimeField type="date" {...bind('date', 'oneOff-date')} min={countyToday()} />
         <div className="field-row">
-          <DateTimeField
-            type="time"
-            field="oneOff-from"
-            label={labels['oneOff-from']}
-            errors={errors}
-            value={values.from}
-            onChange={(from) => setValues({ ...values, from })}
-          />
-          <DateTimeField
-            type="time"
-            field="oneOff-to"
-            label={labels['oneOff-to']}
-            errors={errors}
-            value={values.to}
-            onChange={(to) => setValues({ ...values, to })}
-          />
+          <DateTimeField type="time" {...bind('from', 'oneOff-from')} />
+          <DateTimeField type="time" {...bind('to', 'oneOff-to')} />
         </div>
       </Form>
     </Section>
@@ -359,6 +312,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   };
   const { submit, formProps, errors } = useSubmission({
     labels,
+    fieldPrefix: 'absence-',
     validate: (v: typeof values) => [
       ...(v.firstDay
         ? []
@@ -382,6 +336,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
       announce(t('availability.absence.added'));
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   const describe = (a: Availability['absences'][number]) =>
     a.firstDay === a.lastDay
@@ -417,22 +372,8 @@ function AbsenceSection({ availability }: { availability: Availability }) {
         submitLabel={t('availability.absence.submit')}
       >
         <div className="field-row">
-          <DateTimeField
-            type="date"
-            field="absence-firstDay"
-            label={labels['absence-firstDay']}
-            errors={errors}
-            value={values.firstDay}
-            onChange={(firstDay) => setValues({ ...values, firstDay })}
-          />
-          <DateTimeField
-            type="date"
-            field="absence-lastDay"
-            label={labels['absence-lastDay']}
-            errors={errors}
-            value={values.lastDay}
-            onChange={(lastDay) => setValues({ ...values, lastDay })}
-          />
+          <DateTimeField type="date" {...bind('firstDay', 'absence-firstDay')} />
+          <DateTimeField type="date" {...bind('lastDay', 'absence-lastDay')} />
         </div>
       </Form>
     </Section>

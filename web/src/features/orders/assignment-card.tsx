@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
-import { type FieldError, Form, TextAreaField, useSubmission } from '../../components/form';
+import { type FieldError, fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
 import { ProblemNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
@@ -94,17 +94,21 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
   const announce = useAnnounce();
   const given = useFeedback(assignment.id, true);
   const [values, setValues] = useState({ rating: '', comment: '' });
-  const labels = { rating: t('orders.feedback.rating'), comment: t('orders.feedback.comment') };
+  // An order's page may ask feedback for two experts at once: each form's ids are its own.
+  const p = `feedback-${assignment.id}-`;
+  const labels = { [`${p}rating`]: t('orders.feedback.rating'), [`${p}comment`]: t('orders.feedback.comment') };
   const { submit, formProps, errors, done } = useSubmission({
     labels,
+    fieldPrefix: p,
     validate: (v: typeof values): FieldError[] =>
-      v.rating ? [] : [{ field: 'rating', text: t('forms.required', { field: labels.rating }) }],
+      v.rating ? [] : [{ field: `${p}rating`, text: t('forms.required', { field: labels[`${p}rating`] }) }],
     send: (v: typeof values) => giveFeedback(assignment.id, Number(v.rating), v.comment),
     onSuccess: () => {
       announce(t('orders.feedback.thanks'));
       void given.refetch();
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   if (!given.data) return null;
   const mine = given.data[0];
   return (
@@ -122,14 +126,14 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
           id={`feedback-${assignment.id}`}
         >
           <RadioButtonGroup
-            labelText={labels.rating}
+            labelText={labels[`${p}rating`]}
             groupHintText={t('orders.feedback.ratingHint')}
             name={`rating-${assignment.id}`}
-            id="rating"
+            id={`${p}rating`}
             value={values.rating}
-            onChange={(rating) => setValues({ ...values, rating })}
-            groupStatus={errors.some((e) => e.field === 'rating') ? 'error' : 'default'}
-            groupStatusText={errors.find((e) => e.field === 'rating')?.text}
+            onChange={(rating) => setValues((v) => ({ ...v, rating }))}
+            groupStatus={errors.some((e) => e.field === `${p}rating`) ? 'error' : 'default'}
+            groupStatusText={errors.find((e) => e.field === `${p}rating`)?.text}
             mb="m"
           >
             {['5', '4', '3', '2', '1'].map((n) => (
@@ -138,15 +142,7 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
               </RadioButton>
             ))}
           </RadioButtonGroup>
-          <TextAreaField
-            field="comment"
-            label={labels.comment}
-            hint={t('orders.feedback.commentHint')}
-            value={values.comment}
-            onChange={(comment) => setValues({ ...values, comment })}
-            errors={errors}
-            optional
-          />
+          <TextAreaField {...bind('comment', `${p}comment`)} hint={t('orders.feedback.commentHint')} optional />
         </Form>
       )}
     </div>

@@ -167,7 +167,7 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
       announce(t('paymentDetails.saved'));
     },
   });
-  const set = (change: Partial<typeof values>) => setValues({ ...values, ...change });
+  const set = (change: Partial<typeof values>) => setValues((v) => ({ ...v, ...change }));
   const keepHint = t('paymentDetails.fields.keepHint');
   return (
     <Section
