@@ -6,7 +6,7 @@ import { Language } from '../../../src/common/i18n/language';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, WebApp } from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, shot, signIn, WebApp } from '../browser';
 import { webAppAndOrderer } from '../parties';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
@@ -196,6 +196,42 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.offers.status.declined).waitFor();
     }, 60_000);
 
+    it('accepts an offer another expert filled meanwhile: the refusal stays with the focus, the offer shows withdrawn', async () => {
+      const user = await expert(language);
+      const other = await expert(language, { name: language === 'fi' ? 'Olli Osaaja' : 'Olle Kunnig' });
+      const title = language === 'fi' ? 'Potilasturvallisuuden työpaja' : 'Workshop om patientsäkerhet';
+      const offerId = await offerTo(user, language, title);
+      const page = await signedIn(language, user, 360);
+      await visit(page, `/offers/${offerId}`);
+      await expectPage(page, title);
+      // Meanwhile the coordinator offers the one place to another expert too, who accepts first: this offer is
+      // withdrawn.
+      const [offer] = (await web.t.db.query('SELECT request_id, deadline FROM offers WHERE id = $1', [offerId])) as {
+        request_id: string;
+        deadline: Date;
+      }[];
+      const offered = await as(coordinator.token)
+        .post(`/booking-requests/${offer.request_id}/offers`, {
+          expertIds: [other.id],
+          deadline: offer.deadline.toISOString(),
+        })
+        .expect(201);
+      await as(await login(web.t.http, other))
+        .post(`/offers/${offered.body[0].id}/accept`)
+        .expect(201);
+      await page.getByRole('button', { name: text.offers.accept }).click();
+      // The page shows the offer as it now is, without a reload; the refusal stays, with the focus that the gone
+      // button had.
+      await page.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
+      await expect(page.getByText(text.errors.code.REQUEST_ALREADY_FILLED).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+        text.errors.code.REQUEST_ALREADY_FILLED,
+      );
+      await expectAccessible(page);
+      await shot(page, 'offer-filled-elsewhere', language);
+    }, 60_000);
+
     it('withdraws from an assignment with a reason, told first that there is no penalty', async () => {
       const user = await expert(language);
       const title = language === 'fi' ? 'Asiakasraati' : 'Klientrådet';
@@ -223,6 +259,34 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
         cancelReason: 'Sairastuin',
         feeDue: false,
       });
+    }, 60_000);
+
+    it('withdraws from work the coordinator cancelled meanwhile: the refusal stays with the focus, the work shows cancelled', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Vertaisryhmän ilta' : 'Kamratgruppens kväll';
+      const offerId = await offerTo(user, language, title);
+      const accepted = await as(await login(web.t.http, user))
+        .post(`/offers/${offerId}/accept`)
+        .expect(201);
+      const page = await signedIn(language, user, 360);
+      await visit(page, `/assignments/${accepted.body.id}`);
+      await expectPage(page, title);
+      await page.getByRole('button', { name: text.assignments.withdraw.open }).click();
+      await page.getByLabel(text.assignments.withdraw.reason, { exact: true }).fill('Sairastuin');
+      // Meanwhile the coordinator cancels the work.
+      await as(coordinator.token)
+        .post(`/assignments/${accepted.body.id}/cancel`, { reason: 'Tilaisuus siirtyy' })
+        .expect(200);
+      await page.getByRole('button', { name: text.assignments.withdraw.submit }).click();
+      // The work shows cancelled, without a reload; the form is gone, its refusal stays and has the focus.
+      await page.getByText(text.assignments.status.cancelled, { exact: true }).waitFor();
+      await expect(page.getByText(text.errors.code.ASSIGNMENT_STATUS_CONFLICT).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: text.assignments.withdraw.submit }).count()).resolves.toBe(0);
+      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
+        text.errors.code.ASSIGNMENT_STATUS_CONFLICT,
+      );
+      await expectAccessible(page);
+      await shot(page, 'assignment-cancelled-elsewhere', language);
     }, 60_000);
   });
 

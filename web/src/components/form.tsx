@@ -198,10 +198,20 @@ interface SubmissionOptions<V, R> {
   // Where a page has two forms with the same fields, each form's ids (and its labels' keys) begin with its own
   // prefix, so that no id is there twice; the API's field errors are found under it.
   fieldPrefix?: string;
+  // Where a refusal can make the form's own part of the page go (the refetch after it changed the state), the page
+  // keeps the failure: undefined when a send begins, the error when it fails.
+  onRefused?: (error: unknown) => void;
 }
 
 // One send at a time; the values stay in the form whatever happens, so a failure loses nothing typed.
-export function useSubmission<V, R>({ send, validate, labels, onSuccess, fieldPrefix }: SubmissionOptions<V, R>) {
+export function useSubmission<V, R>({
+  send,
+  validate,
+  labels,
+  onSuccess,
+  fieldPrefix,
+  onRefused,
+}: SubmissionOptions<V, R>) {
   const { t } = useTranslation();
   const [state, setState] = useState<{ errors: FieldError[]; failure?: unknown; attempt: number }>({
     errors: [],
@@ -219,17 +229,20 @@ export function useSubmission<V, R>({ send, validate, labels, onSuccess, fieldPr
     }
     setState((s) => ({ errors: [], attempt: s.attempt }));
     inFlight.current = true;
+    onRefused?.(undefined);
     mutation.mutate(values, {
       onSettled: () => {
         inFlight.current = false;
       },
       onSuccess: (result) => onSuccess?.(result, values),
-      onError: (error) =>
+      onError: (error) => {
         setState((s) => ({
           errors: fieldErrorsOf(t, error, labels, fieldPrefix),
           failure: error,
           attempt: s.attempt + 1,
-        })),
+        }));
+        onRefused?.(error);
+      },
     });
   };
   return {

@@ -9,11 +9,13 @@ interface Props {
   // The reason as typed; the caller trims it if its API wants that.
   send: (reason: string) => Promise<unknown>;
   onSuccess: () => void;
+  // See useSubmission.
+  onRefused?: (error: unknown) => void;
   id?: string;
 }
 
 // A step that needs a reason in words (cancel, withdraw, terminate, return): one required text and a button.
-export function ReasonForm({ label, hint, submitLabel, send, onSuccess, id }: Props) {
+export function ReasonForm({ label, hint, submitLabel, send, onSuccess, onRefused, id }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const labels = { reason: label };
@@ -22,6 +24,7 @@ export function ReasonForm({ label, hint, submitLabel, send, onSuccess, id }: Pr
     validate: (v: string) => checkRequired(t, [{ field: 'reason', label, value: v }]),
     send,
     onSuccess,
+    onRefused,
   });
   return (
     <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={submitLabel} id={id}>

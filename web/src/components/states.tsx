@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { correlationIdFor, problemText } from './problem-text';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
@@ -24,6 +24,28 @@ export function ProblemNotice({ error, title }: { error: unknown; title?: string
       {id && <Paragraph mt="xs">{t('states.correlationId', { id })}</Paragraph>}
     </InlineAlert>
   );
+}
+
+// A refusal shown where the control that was refused is gone (the refetch after it changed the state): the notice
+// takes the focus that the control had.
+export function RefusedNotice({ error }: { error: unknown }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1}>
+      <ProblemNotice error={error} />
+    </div>
+  );
+}
+
+// For a page whose parts come and go with a status: `keep` is each part's onRefused, and `gone` is its refusal once
+// the status it was refused in has changed (the refetch after it took that part away), for a RefusedNotice.
+export function useKeptRefusal(status: string) {
+  const [kept, setKept] = useState<{ status: string; error: unknown }>();
+  return {
+    keep: (error: unknown) => setKept(error === undefined ? undefined : { status, error }),
+    gone: kept && kept.status !== status ? kept.error : undefined,
+  };
 }
 
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
 import { Section } from '../../components/section';
-import { LoadError, Loading } from '../../components/states';
+import { LoadError, Loading, RefusedNotice } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
@@ -24,7 +24,15 @@ function Withdrawn() {
   );
 }
 
-function WithdrawForm({ assignment, onDone }: { assignment: Assignment; onDone: () => void }) {
+function WithdrawForm({
+  assignment,
+  onDone,
+  onRefused,
+}: {
+  assignment: Assignment;
+  onDone: () => void;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const withdraw = useWithdraw(assignment.id);
@@ -41,6 +49,7 @@ function WithdrawForm({ assignment, onDone }: { assignment: Assignment; onDone: 
           onDone();
           void withdraw.done();
         }}
+        onRefused={onRefused}
       />
     </Section>
   );
@@ -50,6 +59,9 @@ function AssignmentDetails({ assignment }: { assignment: Assignment }) {
   const { t } = useTranslation();
   const [withdrawing, setWithdrawing] = useState(false);
   const [withdrawn, setWithdrawn] = useState(false);
+  // A refusal (the work cancelled or moved meanwhile) refreshes the assignment, and the form goes when it can no
+  // longer be withdrawn from: the refusal stays here.
+  const [refused, setRefused] = useState<unknown>();
   return (
     <>
       <WorkFacts work={assignment}>
@@ -59,7 +71,7 @@ function AssignmentDetails({ assignment }: { assignment: Assignment }) {
         </div>
       </WorkFacts>
       {withdrawn && <Withdrawn />}
-      {!withdrawn && canWithdraw(assignment) && (
+      {!withdrawn && canWithdraw(assignment) ? (
         <>
           {!withdrawing && (
             <div className="actions">
@@ -68,8 +80,12 @@ function AssignmentDetails({ assignment }: { assignment: Assignment }) {
               </Button>
             </div>
           )}
-          {withdrawing && <WithdrawForm assignment={assignment} onDone={() => setWithdrawn(true)} />}
+          {withdrawing && (
+            <WithdrawForm assignment={assignment} onDone={() => setWithdrawn(true)} onRefused={setRefused} />
+          )}
         </>
+      ) : (
+        refused !== undefined && <RefusedNotice error={refused} />
       )}
       <ul className="link-row">
         <li>

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
@@ -98,13 +98,37 @@ function Week({ availability }: { availability: Availability }) {
   );
 }
 
+// A removal refused because the row was removed meanwhile (another tab): the refetch takes the row and its button,
+// and the list keeps the refusal in `notice`.
+function useRemovalRefusal(rows: { id: string }[]) {
+  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
+  return {
+    onRefused: (id: string) => (error: unknown) => setRefused(error === undefined ? undefined : { id, error }),
+    notice: refused && !rows.some((r) => r.id === refused.id) && <RefusedNotice error={refused.error} />,
+  };
+}
+
 // One remove button per row; a second press while removing does nothing.
-function RemoveButton({ kind, id, label, done }: { kind: Kind; id: string; label: string; done: string }) {
+function RemoveButton({
+  kind,
+  id,
+  label,
+  done,
+  onRefused,
+}: {
+  kind: Kind;
+  id: string;
+  label: string;
+  done: string;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const refresh = useRefreshAvailability();
   const mutation = useMutation({
     mutationFn: () => removeEntry(kind, id),
+    onMutate: () => onRefused(undefined),
+    onError: onRefused,
     onSuccess: async () => {
       await refresh();
       announce(done);
@@ -184,6 +208,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
+  const removal = useRemovalRefusal(rows);
   const describe = (w: Availability['weekly'][number]) => {
     const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
     const until = w.validUntil
@@ -194,6 +219,7 @@ function WeeklySection({ availability }: { availability: Availability }) {
   return (
     <Section headingId="weekly-heading" heading={t('availability.weekly.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.weekly.intro')}</Paragraph>
+      {removal.notice}
       {rows.length === 0 ? (
         <Empty text={t('availability.weekly.empty')} />
       ) : (
@@ -201,7 +227,13 @@ function WeeklySection({ availability }: { availability: Availability }) {
           {rows.map((w) => (
             <li key={w.id}>
               <span>{describe(w)}</span>
-              <RemoveButton kind="weekly" id={w.id} label={describe(w)} done={t('availability.weekly.removed')} />
+              <RemoveButton
+                kind="weekly"
+                id={w.id}
+                onRefused={removal.onRefused(w.id)}
+                label={describe(w)}
+                done={t('availability.weekly.removed')}
+              />
             </li>
           ))}
         </ul>
@@ -263,11 +295,13 @@ function OneOffSection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
+  const removal = useRemovalRefusal(rows);
   const describe = (o: Availability['oneOff'][number]) =>
     `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
   return (
     <Section headingId="oneoff-heading" heading={t('availability.oneOff.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.oneOff.intro')}</Paragraph>
+      {removal.notice}
       {rows.length === 0 ? (
         <Empty text={t('availability.oneOff.empty')} />
       ) : (
@@ -275,7 +309,13 @@ function OneOffSection({ availability }: { availability: Availability }) {
           {rows.map((o) => (
             <li key={o.id}>
               <span>{describe(o)}</span>
-              <RemoveButton kind="one-off" id={o.id} label={describe(o)} done={t('availability.oneOff.removed')} />
+              <RemoveButton
+                kind="one-off"
+                id={o.id}
+                onRefused={removal.onRefused(o.id)}
+                label={describe(o)}
+                done={t('availability.oneOff.removed')}
+              />
             </li>
           ))}
         </ul>
@@ -338,6 +378,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
+  const removal = useRemovalRefusal(rows);
   const describe = (a: Availability['absences'][number]) =>
     a.firstDay === a.lastDay
       ? formatWeekdayDate(language, asInstant(a.firstDay))
@@ -345,6 +386,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   return (
     <Section headingId="absence-heading" heading={t('availability.absence.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.absence.intro')}</Paragraph>
+      {removal.notice}
       {rows.length === 0 ? (
         <Empty text={t('availability.absence.empty')} />
       ) : (
@@ -355,6 +397,7 @@ function AbsenceSection({ availability }: { availability: Availability }) {
               <RemoveButton
                 kind="absences"
                 id={a.id}
+                onRefused={removal.onRefused(a.id)}
                 label={t('availability.absence.named', { range: describe(a) })}
                 done={t('availability.absence.removed')}
               />

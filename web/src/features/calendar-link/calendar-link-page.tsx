@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TextInput } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
@@ -136,7 +136,9 @@ export function CalendarLinkPage() {
                 </div>
               )}
               {create.isError && <ProblemNotice error={create.error} />}
-              {revoke.isError && <ProblemNotice error={revoke.error} />}
+              {/* Removed meanwhile (another tab), the refetch takes the question: the refusal takes its focus. */}
+              {revoke.isError &&
+                (query.data.active ? <ProblemNotice error={revoke.error} /> : <RefusedNotice error={revoke.error} />)}
             </Section>
           </>
         )}

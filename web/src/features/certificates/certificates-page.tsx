@@ -8,7 +8,7 @@ import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '..
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
-import { Loaded, ProblemNotice } from '../../components/states';
+import { Loaded, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -25,6 +25,10 @@ import './certificates.css';
 export function CertificatesPage() {
   const { t } = useTranslation();
   const query = useMyCredentials();
+  // A withdrawal refused because the certificate was decided or withdrawn meanwhile refreshes the list, and its
+  // button (or its whole item) goes: the refusal stays above the list.
+  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
+  const stillPending = (id: string) => query.data?.some((c) => c.id === id && c.status === 'pending');
   return (
     <div className="content-narrow">
       <Page title={t('certificates.title')}>
@@ -34,11 +38,16 @@ export function CertificatesPage() {
           heading={t('certificates.list.heading')}
           className="certificates-section"
         >
+          {refused && !stillPending(refused.id) && <RefusedNotice error={refused.error} />}
           <Loaded query={query} empty={t('certificates.list.empty')}>
             {(credentials) => (
               <ul className="certificate-list">
                 {credentials.map((c) => (
-                  <CertificateItem key={c.id} credential={c} />
+                  <CertificateItem
+                    key={c.id}
+                    credential={c}
+                    onRefused={(error) => setRefused(error === undefined ? undefined : { id: c.id, error })}
+                  />
                 ))}
               </ul>
             )}
@@ -50,13 +59,15 @@ export function CertificatesPage() {
   );
 }
 
-function CertificateItem({ credential }: { credential: Credential }) {
+function CertificateItem({ credential, onRefused }: { credential: Credential; onRefused: (error: unknown) => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const refresh = useRefreshCredentials();
   const withdraw = useMutation({
     mutationFn: () => withdrawCredential(credential.id),
+    onMutate: () => onRefused(undefined),
+    onError: onRefused,
     onSuccess: async () => {
       await refresh();
       announce(t('certificates.withdrawn'));
@@ -91,7 +102,7 @@ function CertificateItem({ credential }: { credential: Credential }) {
           {t('certificates.withdraw')}
         </Button>
       )}
-      {withdraw.isError && <ProblemNotice error={withdraw.error} />}
+      {withdraw.isError && credential.status === 'pending' && <ProblemNotice error={withdraw.error} />}
     </li>
   );
 }

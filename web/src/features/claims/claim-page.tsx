@@ -11,7 +11,7 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
-import { Empty, Loaded, ProblemNotice } from '../../components/states';
+import { Empty, Loaded, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
@@ -63,9 +63,13 @@ export function ClaimPage() {
 function ClaimView({ claim }: { claim: Claim }) {
   const { t } = useTranslation();
   const editable = isEditable(claim);
+  // A change refused because the claim was sent or decided meanwhile (another tab, a coordinator) refreshes it, and
+  // the forms go with its editable state: the refusal stays here.
+  const refusal = useKeptRefusal(claim.status);
   return (
     <>
       <Progress claim={claim} />
+      {refusal.gone !== undefined && <RefusedNotice error={refusal.gone} />}
       {claim.status === 'returned' && claim.returnReason && (
         <InlineAlert status="warning" labelText={t('claims.returned.heading')} mb="m">
           <Paragraph>{claim.returnReason}</Paragraph>
@@ -79,11 +83,15 @@ function ClaimView({ claim }: { claim: Claim }) {
           </Paragraph>
         </InlineAlert>
       )}
-      {editable && !claim.lateCancellation ? <WorkForm claim={claim} /> : <WorkFacts claim={claim} />}
-      <Trips claim={claim} editable={editable} />
-      <Costs claim={claim} editable={editable} />
+      {editable && !claim.lateCancellation ? (
+        <WorkForm claim={claim} onRefused={refusal.keep} />
+      ) : (
+        <WorkFacts claim={claim} />
+      )}
+      <Trips claim={claim} editable={editable} onRefused={refusal.keep} />
+      <Costs claim={claim} editable={editable} onRefused={refusal.keep} />
       {claim.amounts && <Amounts claim={claim} />}
-      {canSubmit(claim) && <Submit claim={claim} />}
+      {canSubmit(claim) && <Submit claim={claim} onRefused={refusal.keep} />}
     </>
   );
 }
@@ -149,7 +157,9 @@ function WorkFacts({ claim }: { claim: Claim }) {
   );
 }
 
-function WorkForm({ claim }: { claim: Claim }) {
+type Refused = { onRefused: (error: unknown) => void };
+
+function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -192,6 +202,7 @@ function WorkForm({ claim }: { claim: Claim }) {
       await store(saved);
       announce(t('claims.work.saved'));
     },
+    onRefused,
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   return (
@@ -206,7 +217,7 @@ function WorkForm({ claim }: { claim: Claim }) {
   );
 }
 
-function Trips({ claim, editable }: { claim: Claim; editable: boolean }) {
+function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean } & Refused) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -254,12 +265,12 @@ function Trips({ claim, editable }: { claim: Claim; editable: boolean }) {
         </ul>
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}
-      {editable && <TripForm claim={claim} />}
+      {editable && <TripForm claim={claim} onRefused={onRefused} />}
     </Section>
   );
 }
 
-function TripForm({ claim }: { claim: Claim }) {
+function TripForm({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const store = useStoreClaim();
@@ -297,6 +308,7 @@ function TripForm({ claim }: { claim: Claim }) {
       setValues(empty);
       announce(t('claims.trips.added'));
     },
+    onRefused,
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   return (
@@ -315,7 +327,7 @@ function TripForm({ claim }: { claim: Claim }) {
   );
 }
 
-function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
+function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean } & Refused) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -359,12 +371,12 @@ function Costs({ claim, editable }: { claim: Claim; editable: boolean }) {
         </ul>
       )}
       {remove.isError && <ProblemNotice error={remove.error} />}
-      {editable && <CostForm claim={claim} />}
+      {editable && <CostForm claim={claim} onRefused={onRefused} />}
     </Section>
   );
 }
 
-function CostForm({ claim }: { claim: Claim }) {
+function CostForm({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -404,6 +416,7 @@ function CostForm({ claim }: { claim: Claim }) {
       setValues({ kind: values.kind, amountCents: '', description: '', receipt: null });
       announce(t('claims.costs.added'));
     },
+    onRefused,
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const bindFile = fileBinder(values, setValues, labels, errors);
@@ -453,7 +466,7 @@ function Amounts({ claim }: { claim: Claim }) {
   );
 }
 
-function Submit({ claim }: { claim: Claim }) {
+function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const store = useStoreClaim();
@@ -467,10 +480,12 @@ function Submit({ claim }: { claim: Claim }) {
       await store(saved);
       announce(t('claims.submit.done'));
     },
+    onError: onRefused,
   });
   const press = () => {
     if (inFlight.current) return;
     inFlight.current = true;
+    onRefused(undefined);
     send.mutate();
   };
   return (

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -31,8 +32,12 @@ function Waiting() {
   const claims = useMyClaims();
   const claimed = new Set((claims.data?.items ?? []).map((c) => c.assignmentId));
   const waiting = (assignments.data ?? []).filter((a) => isClaimable(a) && !claimed.has(a.id));
+  // A claim started meanwhile (another device) takes its work off this list with the refetch that the refusal
+  // starts: the refusal stays above the list.
+  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
   return (
     <Section headingId="claims-waiting-heading" heading={t('claims.waiting.heading')}>
+      {refused && !waiting.some((a) => a.id === refused.id) && <RefusedNotice error={refused.error} />}
       {assignments.isPending || claims.isPending ? (
         <Loading />
       ) : assignments.isError ? (
@@ -47,7 +52,11 @@ function Waiting() {
                 {a.title}
               </Heading>
               <Paragraph mb="s">{formatDateTime(language, a.startsAt)}</Paragraph>
-              <StartClaimButton assignmentId={a.id} label={t('claims.waiting.start', { title: a.title })} />
+              <StartClaimButton
+                assignmentId={a.id}
+                label={t('claims.waiting.start', { title: a.title })}
+                onRefused={(error) => setRefused(error === undefined ? undefined : { id: a.id, error })}
+              />
             </li>
           ))}
         </ul>

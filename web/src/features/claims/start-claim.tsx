@@ -14,10 +14,13 @@ export function StartClaimButton({
   assignmentId,
   existingClaimId,
   label,
+  onRefused,
 }: {
   assignmentId: string;
   existingClaimId?: string;
   label: string;
+  // See useSubmission.
+  onRefused?: (error: unknown) => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -29,6 +32,7 @@ export function StartClaimButton({
     onSettled: () => {
       inFlight.current = false;
     },
+    onError: onRefused,
     onSuccess: async (claim) => {
       await store(claim);
       announce(t('claims.started'));
@@ -42,6 +46,7 @@ export function StartClaimButton({
     }
     if (inFlight.current) return;
     inFlight.current = true;
+    onRefused?.(undefined);
     start.mutate();
   };
   const exists = isApiError(start.error) && start.error.code === 'CLAIM_ALREADY_EXISTS';

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../components/announcer';
 import { checkRequired, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -136,7 +136,15 @@ function SignedNotice({ contract, focus }: { contract: Contract; focus: boolean 
   );
 }
 
-function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => void }) {
+function SignForm({
+  contract,
+  onSigned,
+  onRefused,
+}: {
+  contract: Contract;
+  onSigned: () => void;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [password, setPassword] = useState('');
@@ -151,6 +159,7 @@ function SignForm({ contract, onSigned }: { contract: Contract; onSigned: () => 
       onSigned();
       sign.done(signed);
     },
+    onRefused,
   });
   return (
     <Section headingId="sign-heading" heading={t('contracts.signTitle')}>
@@ -176,6 +185,9 @@ export function ContractPage() {
   const { id = '' } = useParams();
   const contract = useContract(id);
   const [justSigned, setJustSigned] = useState(false);
+  // A refusal (the contract signed, cancelled or replaced meanwhile) refreshes it, and the form goes with its
+  // approved state: the refusal stays here.
+  const [signRefused, setSignRefused] = useState<unknown>();
   const title = contract.data ? t('contracts.name', { number: contract.data.number }) : t('contracts.contractTitle');
   return (
     <Page title={title}>
@@ -186,8 +198,10 @@ export function ContractPage() {
           {contract.data.status === 'signed' && <SignedNotice contract={contract.data} focus={justSigned} />}
           <KeyTerms contract={contract.data} />
           <Document contract={contract.data} />
-          {contract.data.status === 'approved' && contract.data.pdfSha256 && (
-            <SignForm contract={contract.data} onSigned={() => setJustSigned(true)} />
+          {contract.data.status === 'approved' && contract.data.pdfSha256 ? (
+            <SignForm contract={contract.data} onSigned={() => setJustSigned(true)} onRefused={setSignRefused} />
+          ) : (
+            signRefused !== undefined && <RefusedNotice error={signRefused} />
           )}
           <ul className="link-row">
             <li>

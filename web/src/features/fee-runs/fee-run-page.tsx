@@ -10,7 +10,7 @@ import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { Loaded, Loading, ProblemNotice } from '../../components/states';
+import { Loaded, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
 import { TASK_TYPES } from '../../components/task-types';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
@@ -61,6 +61,9 @@ function Run({ run }: { run: FeeRun }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const done = !computing(run.status) && run.status !== 'failed';
+  // A retry refused because the run was retried meanwhile refreshes it, and the failure's part goes: the refusal
+  // stays here.
+  const retryRefusal = useKeptRefusal(run.status);
   return (
     <>
       <dl className="facts">
@@ -98,7 +101,8 @@ function Run({ run }: { run: FeeRun }) {
         )}
       </dl>
       <Progress run={run} />
-      {run.status === 'failed' && <Failed run={run} />}
+      {retryRefusal.gone !== undefined && <RefusedNotice error={retryRefusal.gone} />}
+      {run.status === 'failed' && <Failed run={run} onRefused={retryRefusal.keep} />}
       {done && (
         <>
           <Totals run={run} />
@@ -132,7 +136,7 @@ function Progress({ run }: { run: FeeRun }) {
   );
 }
 
-function Failed({ run }: { run: FeeRun }) {
+function Failed({ run, onRefused }: { run: FeeRun; onRefused: (error: unknown) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const action = useRunAction(run.id);
@@ -149,9 +153,11 @@ function Failed({ run }: { run: FeeRun }) {
       <div className="actions">
         <Button
           aria-disabled={action.isPending}
-          onClick={() =>
-            !action.isPending && action.mutate('retry', { onSuccess: () => announce(t('feeRuns.failed.retried')) })
-          }
+          onClick={() => {
+            if (action.isPending) return;
+            onRefused(undefined);
+            action.mutate('retry', { onSuccess: () => announce(t('feeRuns.failed.retried')), onError: onRefused });
+          }}
         >
           {t('feeRuns.failed.retry')}
         </Button>
@@ -188,8 +194,13 @@ function Actions({ run }: { run: FeeRun }) {
   const announce = useAnnounce();
   const action = useRunAction(run.id);
   const exporting = run.status === 'approved' && Boolean(run.exportRequestedAt);
-  const act = (kind: 'approve' | 'export') =>
+  // Approved or exported meanwhile (another admin): the refetch takes the pressed button, or this whole part once
+  // exported, and the refusal takes the focus that the button had.
+  const refusal = useKeptRefusal(run.status);
+  const act = (kind: 'approve' | 'export') => {
+    refusal.keep(undefined);
     action.mutate(kind, {
+      onError: refusal.keep,
       onSuccess: (result) => {
         if (kind === 'export') announce(t('feeRuns.actions.exportRequested'));
         else
@@ -200,8 +211,9 @@ function Actions({ run }: { run: FeeRun }) {
           );
       },
     });
+  };
   const known = isApiError(action.error) ? t(`feeRuns.errors.${action.error.code}`, { defaultValue: '' }) : '';
-  if (run.status === 'exported') return null;
+  if (run.status === 'exported') return refusal.gone !== undefined ? <RefusedNotice error={refusal.gone} /> : null;
   return (
     <Section headingId="actions-heading" heading={t('feeRuns.actions.heading')}>
       {run.status === 'computed' && (
@@ -228,7 +240,9 @@ function Actions({ run }: { run: FeeRun }) {
       )}
       {exporting && <Loading />}
       {exporting && <Paragraph>{t('feeRuns.actions.exporting')}</Paragraph>}
+      {refusal.gone !== undefined && <RefusedNotice error={refusal.gone} />}
       {action.isError &&
+        refusal.gone === undefined &&
         (known ? (
           <InlineAlert status="error" mt="s">
             <Paragraph>{known}</Paragraph>

@@ -6,7 +6,7 @@ import type { components } from '../../api/schema';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -36,7 +36,10 @@ function TimeChanges({ changes }: { changes: HomeTimeChange[] }) {
   useEffect(() => {
     if (state.said) said.current?.focus();
   }, [state.said]);
-  if (changes.length === 0 && !state.said) return null;
+  // A proposal withdrawn or answered meanwhile leaves the list with the refetch that its refusal starts, and the
+  // refusal stays above the list, with the focus that its button had.
+  const failureGone = state.failure && !changes.some((c) => c.assignmentId === state.failure?.id);
+  if (changes.length === 0 && !state.said && !failureGone) return null;
   const answer = async (c: HomeTimeChange, how: 'accept' | 'decline') => {
     if (state.pending) return;
     setState({ pending: c.assignmentId });
@@ -60,6 +63,7 @@ function TimeChanges({ changes }: { changes: HomeTimeChange[] }) {
           {state.said}
         </Paragraph>
       )}
+      {failureGone && <RefusedNotice error={state.failure?.error} />}
       {changes.length > 0 && <Paragraph mb="s">{t('expertHome.timeChanges.explain')}</Paragraph>}
       <ul className="card-list">
         {changes.map((c) => (

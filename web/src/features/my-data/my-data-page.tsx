@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { saveBlob } from '../../components/save-file';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
-import { Loaded, ProblemNotice } from '../../components/states';
+import { Loaded, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -106,7 +106,8 @@ function Erasure() {
           )
         }
       </Loaded>
-      {request.isError && <ProblemNotice error={request.error} />}
+      {/* Requested meanwhile (another tab), the refetch takes the buttons: the refusal takes their focus. */}
+      {request.isError && <RefusedNotice error={request.error} />}
     </Section>
   );
 }

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -47,7 +47,15 @@ function AcceptedNotice({ result }: { result: Accepted }) {
   );
 }
 
-function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
+function DeclineForm({
+  offer,
+  onDone,
+  onRefused,
+}: {
+  offer: Offer;
+  onDone: () => void;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [reason, setReason] = useState('');
@@ -56,6 +64,7 @@ function DeclineForm({ offer, onDone }: { offer: Offer; onDone: () => void }) {
   const { submit, formProps, errors } = useSubmission({
     labels,
     send: (v: string) => decline.send(v),
+    onRefused,
     onSuccess: () => {
       announce(t('offers.declined'));
       onDone();
@@ -88,12 +97,16 @@ function OfferDetails({ offer }: { offer: Offer }) {
   const [declining, setDeclining] = useState(false);
   const [declined, setDeclined] = useState(false);
   const open = isWaiting(offer) && !accept.isSuccess && !declined;
+  // A refusal (the offer withdrawn, expired or answered meanwhile) refreshes the offers, and the answer's buttons and
+  // form go with its open state: the refusal stays here.
+  const [refused, setRefused] = useState<unknown>();
 
   // A ref, not isPending: a second click in the same frame comes before React has rendered the first.
   const busy = useRef(false);
   const doAccept = (acknowledge: boolean) => {
     if (busy.current) return;
     busy.current = true;
+    setRefused(undefined);
     accept.mutate(acknowledge, {
       onSettled: () => {
         busy.current = false;
@@ -101,6 +114,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
       onSuccess: () => announce(t('offers.accepted')),
       onError: (error) => {
         if (isApiError(error) && error.code === 'EARNINGS_CEILING_ACK_REQUIRED') setNeedsAck(true);
+        else setRefused(error);
       },
     });
   };
@@ -140,6 +154,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
           <Paragraph>{t('offers.declined')}</Paragraph>
         </Outcome>
       )}
+      {!open && refused !== undefined && <RefusedNotice error={refused} />}
       {open && (
         <>
           {failure !== undefined && <ProblemNotice error={failure} />}
@@ -178,7 +193,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
               </Button>
             </div>
           )}
-          {declining && <DeclineForm offer={offer} onDone={() => setDeclined(true)} />}
+          {declining && <DeclineForm offer={offer} onDone={() => setDeclined(true)} onRefused={setRefused} />}
         </>
       )}
       <ul className="link-row">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { type FieldError, fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
-import { ProblemNotice } from '../../components/states';
+import { ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
@@ -36,7 +36,7 @@ function ContractState({ assignmentId }: { assignmentId: string }) {
 }
 
 // After the end time: did the work take place, or did the expert not come (a no-show: no fee)?
-function Confirm({ assignment }: { assignment: OrderAssignment }) {
+function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRefused: (error: unknown) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -45,12 +45,14 @@ function Confirm({ assignment }: { assignment: OrderAssignment }) {
   const send = async (tookPlace: boolean) => {
     if (state.pending) return;
     setState({ pending: true });
+    onRefused(undefined);
     try {
       await completeAssignment(assignment.id, tookPlace);
       announce(tookPlace ? t('orders.confirm.done') : t('orders.confirm.noShowDone'));
       await invalidate();
     } catch (error) {
       setState({ pending: false, failure: error });
+      onRefused(error);
     }
   };
   const name = assignment.expert.name;
@@ -117,7 +119,11 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
         {t('orders.feedback.heading')}
       </Heading>
       {mine || done ? (
-        <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
+        <>
+          <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
+          {/* Given meanwhile (another tab): the refetch shows it in place of the form, and the refusal stays. */}
+          {formProps.failure !== undefined && <RefusedNotice error={formProps.failure} />}
+        </>
       ) : (
         <Form
           {...formProps}
@@ -158,6 +164,12 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
   const municipality = municipalities.data?.find((m) => m.code === e.municipality);
   const ended = new Date(assignment.endsAt).getTime() <= Date.now();
   const moved = assignment.startsAt !== order.startsAt || assignment.endsAt !== order.endsAt;
+  const holding = isHolding(assignment.status);
+  const movable = holding && new Date(assignment.startsAt).getTime() > Date.now();
+  const confirming = holding && ended;
+  // A refused new time or confirmation (the work cancelled or confirmed meanwhile) refreshes the order, and the
+  // part that was refused goes with the booking's state: the card keeps the refusal.
+  const [refused, setRefused] = useState<unknown>();
   return (
     <li>
       <Heading variant="h3" mb="xs">
@@ -182,11 +194,10 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       {assignment.status === 'cancelled' && (
         <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>
       )}
-      {isHolding(assignment.status) && <ContractState assignmentId={assignment.id} />}
-      {isHolding(assignment.status) && new Date(assignment.startsAt).getTime() > Date.now() && (
-        <TimeChange assignment={assignment} />
-      )}
-      {isHolding(assignment.status) && ended && <Confirm assignment={assignment} />}
+      {holding && <ContractState assignmentId={assignment.id} />}
+      {movable && <TimeChange assignment={assignment} onRefused={setRefused} />}
+      {confirming && <Confirm assignment={assignment} onRefused={setRefused} />}
+      {!movable && !confirming && refused !== undefined && <RefusedNotice error={refused} />}
       {assignment.status === 'completed' && <Feedback assignment={assignment} />}
     </li>
   );

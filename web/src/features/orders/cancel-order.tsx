@@ -36,7 +36,15 @@ function QuoteText({ quote }: { quote: CancellationQuote }) {
   );
 }
 
-function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }) {
+function CancelForm({
+  order,
+  quote,
+  onRefused,
+}: {
+  order: Order;
+  quote: CancellationQuote;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -49,6 +57,7 @@ function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }
         submitLabel={quote.feeDue ? t('orders.cancel.confirmWithFee') : t('orders.cancel.confirm')}
         id="cancel-form"
         send={(reason) => cancelOrder(order.id, reason.trim())}
+        onRefused={onRefused}
         onSuccess={() => {
           announce(t('orders.cancel.done'));
           void invalidate();
@@ -58,7 +67,9 @@ function CancelForm({ order, quote }: { order: Order; quote: CancellationQuote }
   );
 }
 
-export function CancelOrder({ order }: { order: Order }) {
+// A refusal (the order cancelled or completed meanwhile) refreshes the order, and this section goes with its open
+// state: the page keeps the refusal through `onRefused`.
+export function CancelOrder({ order, onRefused }: { order: Order; onRefused: (error: unknown) => void }) {
   const { t } = useTranslation();
   const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
   const ask = async () => {
@@ -78,7 +89,7 @@ export function CancelOrder({ order }: { order: Order }) {
       )}
       {quote?.pending && <Loading />}
       {quote?.error !== undefined && <LoadError error={quote.error} onRetry={() => void ask()} />}
-      {quote?.data && <CancelForm order={order} quote={quote.data} />}
+      {quote?.data && <CancelForm order={order} quote={quote.data} onRefused={onRefused} />}
     </Section>
   );
 }

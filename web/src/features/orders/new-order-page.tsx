@@ -1,9 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice } from '../../components/states';
 import { OrderForm } from './order-form';
 import { type Organisation, useInvalidateOrders, useMyOrganisations, useOrder } from './orders-api';
 import { countyToday } from '../../i18n/helsinki-date';
@@ -46,6 +47,9 @@ export function EditOrderPage() {
   const organisations = useMyOrganisations();
   const saved = useSaved();
   const today = countyToday();
+  // Saving refused because the order was sent or cancelled meanwhile (another tab) refreshes it, and the form goes
+  // with its draft state: the refusal stays.
+  const [refused, setRefused] = useState<unknown>();
   if (order.isPending || organisations.isPending)
     return (
       <Page title={t('orders.form.editTitle')}>
@@ -61,6 +65,7 @@ export function EditOrderPage() {
   if (order.data.status !== 'draft') {
     return (
       <Page title={t('orders.form.editTitle')}>
+        {refused !== undefined && <RefusedNotice error={refused} />}
         <Empty text={t('orders.form.notDraft')} />
         <AppLink to={`/orders/${id}`}>{t('orders.backToOrder')}</AppLink>
       </Page>
@@ -72,6 +77,7 @@ export function EditOrderPage() {
         organisations={organisations.data.filter((o) => active(o, today) || o.id === order.data.organisationId)}
         existing={order.data}
         onSaved={(o) => saved(o.id)}
+        onRefused={setRefused}
       />
     </Page>
   );

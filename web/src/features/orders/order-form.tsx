@@ -109,10 +109,12 @@ interface Props {
   organisations: Organisation[];
   existing?: Order;
   onSaved: (order: Order) => void;
+  // See useSubmission.
+  onRefused?: (error: unknown) => void;
 }
 
 // The new-order form in clear sections; it saves a draft, which the order's page sends once its estimate is seen.
-export function OrderForm({ organisations, existing, onSaved }: Props) {
+export function OrderForm({ organisations, existing, onSaved, onRefused }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const topics = useTopics();
@@ -180,6 +182,7 @@ export function OrderForm({ organisations, existing, onSaved }: Props) {
       return order;
     },
     onSuccess: (order) => onSaved(order),
+    onRefused,
   });
 
   const bind = fieldBinder(values, setValues, labels, errors);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -49,52 +49,53 @@ function Facts({ order }: { order: Order }) {
     }
   };
   return (
-    <dl className="facts">
-      {row(
-        t('orders.fields.organisation'),
-        organisationName(
-          organisations.data?.find((o) => o.id === order.organisationId),
-          language,
-        ) || order.costCentre,
-      )}
-      {row(t('orders.fields.taskType'), t(`taskTypes.${order.taskType}`))}
-      {row(t('work.when'), formatSpan(language, order.startsAt, order.endsAt))}
-      {row(t('work.where'), place(order))}
-      {order.meetingPoint && row(t('orders.fields.meetingPoint'), order.meetingPoint)}
-      {order.remoteTool && row(t('orders.fields.remoteTool'), order.remoteTool)}
-      {row(
-        t('work.preparation'),
-        order.preparationHours > 0
-          ? t('work.preparationHours', { hours: order.preparationHours.toLocaleString(language) })
-          : t('work.noPreparation'),
-      )}
-      {row(t('orders.fields.expertsNeeded'), String(order.expertsNeeded))}
-      {row(t('orders.fields.languages'), order.languages.map((l) => languageNames.of(l) ?? l).join(', '))}
-      {order.goal && row(t('orders.fields.goal'), order.goal)}
-      {order.audience && row(t('orders.fields.audience'), order.audience)}
-      {order.expertRole && row(t('orders.fields.expertRole'), order.expertRole)}
-      {order.materialUrl &&
-        row(
-          t('orders.fields.materialUrl'),
-          <a href={order.materialUrl} rel="noopener noreferrer" target="_blank">
-            {order.materialUrl}
-          </a>,
+    <>
+      <dl className="facts">
+        {row(
+          t('orders.fields.organisation'),
+          organisationName(
+            organisations.data?.find((o) => o.id === order.organisationId),
+            language,
+          ) || order.costCentre,
         )}
-      {order.materialFile &&
-        row(
-          t('orders.fields.materialFile'),
-          <>
+        {row(t('orders.fields.taskType'), t(`taskTypes.${order.taskType}`))}
+        {row(t('work.when'), formatSpan(language, order.startsAt, order.endsAt))}
+        {row(t('work.where'), place(order))}
+        {order.meetingPoint && row(t('orders.fields.meetingPoint'), order.meetingPoint)}
+        {order.remoteTool && row(t('orders.fields.remoteTool'), order.remoteTool)}
+        {row(
+          t('work.preparation'),
+          order.preparationHours > 0
+            ? t('work.preparationHours', { hours: order.preparationHours.toLocaleString(language) })
+            : t('work.noPreparation'),
+        )}
+        {row(t('orders.fields.expertsNeeded'), String(order.expertsNeeded))}
+        {row(t('orders.fields.languages'), order.languages.map((l) => languageNames.of(l) ?? l).join(', '))}
+        {order.goal && row(t('orders.fields.goal'), order.goal)}
+        {order.audience && row(t('orders.fields.audience'), order.audience)}
+        {order.expertRole && row(t('orders.fields.expertRole'), order.expertRole)}
+        {order.materialUrl &&
+          row(
+            t('orders.fields.materialUrl'),
+            <a href={order.materialUrl} rel="noopener noreferrer" target="_blank">
+              {order.materialUrl}
+            </a>,
+          )}
+        {order.materialFile &&
+          row(
+            t('orders.fields.materialFile'),
             <Button
               variant="secondaryNoBorder"
               onClick={() => void download()}
               aria-label={t('orders.order.downloadNamed', { name: order.materialFile.fileName })}
             >
               {order.materialFile.fileName}
-            </Button>
-            {failure !== undefined && <ProblemNotice error={failure} />}
-          </>,
-        )}
-    </dl>
+            </Button>,
+          )}
+      </dl>
+      {/* Below the list, not beside the file: a file removed meanwhile leaves the list with the refetch. */}
+      {failure !== undefined && <RefusedNotice error={failure} />}
+    </>
   );
 }
 
@@ -214,22 +215,12 @@ export function OrderNotFound() {
   );
 }
 
-// Where the focus goes when the control that had it is gone.
-function RefusedNotice({ error }: { error: unknown }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
-  return (
-    <div ref={box} tabIndex={-1}>
-      <ProblemNotice error={error} />
-    </div>
-  );
-}
-
 export function OrderPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const order = useOrder(id);
   const [sendRefused, setSendRefused] = useState<unknown>();
+  const [cancelRefused, setCancelRefused] = useState<unknown>();
   if (order.isPending)
     return (
       <Page title={t('orders.order.title')}>
@@ -275,7 +266,11 @@ export function OrderPage() {
       )}
       <CostSoFar order={o} />
       <Timeline order={o} />
-      {o.status !== 'completed' && o.status !== 'cancelled' && <CancelOrder order={o} />}
+      {o.status !== 'completed' && o.status !== 'cancelled' ? (
+        <CancelOrder order={o} onRefused={setCancelRefused} />
+      ) : (
+        cancelRefused !== undefined && <RefusedNotice error={cancelRefused} />
+      )}
       <ul className="link-row">
         <li>
           <AppLink to="/orders">{t('orders.backToList')}</AppLink>

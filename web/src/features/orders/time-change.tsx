@@ -22,7 +22,15 @@ function renamed(error: unknown): unknown {
   return new ApiError(error.status, error.code, error.correlationId, fields);
 }
 
-function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDone: (sent: boolean) => void }) {
+function ProposeForm({
+  assignment,
+  onDone,
+  onRefused,
+}: {
+  assignment: OrderAssignment;
+  onDone: (sent: boolean) => void;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -77,6 +85,7 @@ function ProposeForm({ assignment, onDone }: { assignment: OrderAssignment; onDo
       void invalidate();
       onDone(true);
     },
+    onRefused,
   });
   const set = (change: Partial<When>) => setValues((v) => ({ ...v, ...change }));
   return (
@@ -128,8 +137,15 @@ function ProposalState({ assignment }: { assignment: OrderAssignment }) {
   return null;
 }
 
-// The orderer proposes a new time; it takes effect only when the expert accepts it.
-export function TimeChange({ assignment }: { assignment: OrderAssignment }) {
+// The orderer proposes a new time; it takes effect only when the expert accepts it. A refusal (the work cancelled
+// meanwhile) refreshes the order, and this part goes with the booking: the card keeps the refusal (`onRefused`).
+export function TimeChange({
+  assignment,
+  onRefused,
+}: {
+  assignment: OrderAssignment;
+  onRefused: (error: unknown) => void;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -147,7 +163,7 @@ export function TimeChange({ assignment }: { assignment: OrderAssignment }) {
       </Heading>
       <ProposalState assignment={assignment} />
       {open ? (
-        <ProposeForm assignment={assignment} onDone={done} />
+        <ProposeForm assignment={assignment} onDone={done} onRefused={onRefused} />
       ) : (
         !waiting && (
           <Button variant="secondary" onClick={() => setOpen(true)} ref={opener}>

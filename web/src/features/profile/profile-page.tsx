@@ -7,7 +7,7 @@ import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmis
 import { Page } from '../../components/page';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
-import { LoadError, Loading, ProblemNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
 import { Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
@@ -259,6 +259,9 @@ function PauseSection({ expert }: { expert: Expert }) {
   const store = useStoreProfile();
   const [reason, setReason] = useState('');
   const labels = { reason: t('profile.pause.reason') };
+  // A pause or resume refused because the status changed meanwhile (another tab, a coordinator) refreshes the
+  // profile, and the part that was refused goes with the old status: the refusal stays here.
+  const refusal = useKeptRefusal(expert.status);
   const pausing = useSubmission({
     labels,
     send: (text: string) => pause(text.trim() || null),
@@ -267,9 +270,12 @@ function PauseSection({ expert }: { expert: Expert }) {
       setReason('');
       announce(t('profile.pause.paused'));
     },
+    onRefused: refusal.keep,
   });
   const resuming = useMutation({
     mutationFn: resume,
+    onMutate: () => refusal.keep(undefined),
+    onError: refusal.keep,
     onSuccess: (result) => {
       store(result);
       announce(t('profile.pause.resumed'));
@@ -281,6 +287,7 @@ function PauseSection({ expert }: { expert: Expert }) {
       <InlineAlert status="neutral" mb="s">
         {t(`profile.pause.status.${expert.status}`)}
       </InlineAlert>
+      {refusal.gone !== undefined && <RefusedNotice error={refusal.gone} />}
       {paused ? (
         <>
           {expert.pauseReason && (

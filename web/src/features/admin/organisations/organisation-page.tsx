@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/fields';
 import { checkRequired, Form, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { Section } from '../../../components/section';
@@ -150,7 +150,8 @@ function Members({ organisation: o }: { organisation: Organisation }) {
           </tbody>
         </TableRegion>
       )}
-      {remove.isError && <ProblemNotice error={remove.error} />}
+      {/* Removed meanwhile (another admin), the refetch takes the row's button: the refusal takes its focus. */}
+      {remove.isError && <RefusedNotice error={remove.error} />}
       {members.data && <AddMember organisation={o} members={members.data} />}
     </Section>
   );

@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/fields';
 import { checkRequired, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
-import { Loaded, ProblemNotice } from '../../../components/states';
+import { Loaded, RefusedNotice } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
@@ -105,6 +105,9 @@ function People() {
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
   const [offset, setOffset] = useState(0);
+  // An account changed meanwhile (another admin) may leave a filtered list with the refetch that its refusal
+  // starts, and take its row's notice: the refusal then stays above the list.
+  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
   const query = usePeople(
     { role: (role || undefined) as UserRole | undefined, status: (status || undefined) as UserStatus | undefined },
     offset,
@@ -133,6 +136,7 @@ function People() {
           ]}
         />
       </div>
+      {refused && !query.data?.items.some((u) => u.id === refused.id) && <RefusedNotice error={refused.error} />}
       <Loaded query={query} empty={t('admin.people.list.empty')} isEmpty={(page) => page.items.length === 0}>
         {(page) => (
           <>
@@ -149,7 +153,11 @@ function People() {
               />
               <tbody>
                 {page.items.map((user) => (
-                  <Person key={user.id} user={user} />
+                  <Person
+                    key={user.id}
+                    user={user}
+                    onRefused={(error) => setRefused(error === undefined ? undefined : { id: user.id, error })}
+                  />
                 ))}
               </tbody>
             </TableRegion>
@@ -169,7 +177,7 @@ const GRANTABLE: Record<UserRole, UserRole[]> = {
   expert: [],
 };
 
-function Person({ user }: { user: User }) {
+function Person({ user, onRefused }: { user: User; onRefused: (error: unknown) => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -182,9 +190,10 @@ function Person({ user }: { user: User }) {
   const action = useAccountAction();
   const run = (kind: 'disable' | 'enable' | 'invitation') => {
     if (action.isPending) return;
+    onRefused(undefined);
     action.mutate(
       { id: user.id, action: kind },
-      { onSuccess: () => announce(t(`admin.people.actions.${kind}Done`, { name: user.name })) },
+      { onSuccess: () => announce(t(`admin.people.actions.${kind}Done`, { name: user.name })), onError: onRefused },
     );
   };
   const button = (kind: 'disable' | 'enable' | 'invitation') => (
@@ -226,7 +235,8 @@ function Person({ user }: { user: User }) {
           {user.status === 'disabled' && button('enable')}
         </div>
         {changingRole && <RoleChange user={user} grantable={grantable} onClose={closeRoleChange} />}
-        {action.isError && <ProblemNotice error={action.error} />}
+        {/* The status changed meanwhile swaps the pressed button: the refusal takes its focus. */}
+        {action.isError && <RefusedNotice error={action.error} />}
       </td>
     </tr>
   );

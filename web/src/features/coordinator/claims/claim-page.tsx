@@ -6,7 +6,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
@@ -101,6 +101,9 @@ export function ClaimPage() {
   const refresh = useRefreshClaims();
   const announce = useAnnounce();
   const [returning, setReturning] = useState(false);
+  // A refused approval or return (another coordinator decided meanwhile) refreshes the claim, and the decision's
+  // buttons and form go with its submitted state: the refusal stays in their place.
+  const [returnRefused, setReturnRefused] = useState<unknown>();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user.id : null;
   const approve = useAction(
@@ -257,13 +260,19 @@ export function ClaimPage() {
                       announce(t('coordinator.claims.returned'));
                       void refresh();
                     }}
+                    onRefused={setReturnRefused}
                   />
                 )}
               </>
             ) : (
-              <Paragraph mb="m">
-                {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
-              </Paragraph>
+              <>
+                {(approve.error ?? returnRefused) !== undefined && (
+                  <RefusedNotice error={approve.error ?? returnRefused} />
+                )}
+                <Paragraph mb="m">
+                  {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
+                </Paragraph>
+              </>
             )}
             <ul className="link-row">
               <li>

@@ -8,7 +8,7 @@ import { checkRequired, type FieldError, Form, useSubmission } from '../../../co
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -119,7 +119,7 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
 }
 
 // A new version of a signed contract, with its term changed if need be; the draft opens for approval.
-function Revise({ contract: c }: { contract: Contract }) {
+function Revise({ contract: c, onRefused }: { contract: Contract; onRefused: (error: unknown) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const navigate = useNavigate();
@@ -138,6 +138,7 @@ function Revise({ contract: c }: { contract: Contract }) {
       void refresh();
       void navigate(`/coordinator/contracts/${draft.id}`);
     },
+    onRefused,
   });
   return (
     <Section
@@ -203,7 +204,7 @@ function TermFields({
 }
 
 // A series: this draft and the expert's other drafts from the same orderer become one contract, for recurring work.
-function Series({ contract: c }: { contract: Contract }) {
+function Series({ contract: c, onRefused }: { contract: Contract; onRefused: (error: unknown) => void }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -247,6 +248,7 @@ function Series({ contract: c }: { contract: Contract }) {
       void refresh();
       void navigate(`/coordinator/contracts/${made.id}`);
     },
+    onRefused,
   });
   return (
     <Section
@@ -307,6 +309,9 @@ export function ContractPage() {
     },
   );
   const c = contract.data;
+  // A refused series or new version (the contract changed meanwhile) refreshes it, and the form goes with the status
+  // it was refused in: the refusal stays here.
+  const refusal = useKeptRefusal(c?.status ?? '');
   return (
     <Page
       title={
@@ -320,7 +325,9 @@ export function ContractPage() {
       {c && (
         <>
           <Terms contract={c} />
-          {approve.error !== undefined && <ProblemNotice error={approve.error} />}
+          {/* Approved meanwhile, the button is gone: the refusal takes its focus. */}
+          {approve.error !== undefined &&
+            (c.status === 'draft' ? <ProblemNotice error={approve.error} /> : <RefusedNotice error={approve.error} />)}
           <div className="actions">
             {c.status === 'draft' && (
               <Button
@@ -356,8 +363,9 @@ export function ContractPage() {
           <Section headingId="document-heading" heading={t('coordinator.contracts.document')}>
             <Document contract={c} />
           </Section>
-          {c.status === 'draft' && <Series key={c.id} contract={c} />}
-          {c.status === 'signed' && <Revise key={c.id} contract={c} />}
+          {c.status === 'draft' && <Series key={c.id} contract={c} onRefused={refusal.keep} />}
+          {c.status === 'signed' && <Revise key={c.id} contract={c} onRefused={refusal.keep} />}
+          {refusal.gone !== undefined && <RefusedNotice error={refusal.gone} />}
           <ul className="link-row">
             <li>
               <AppLink to="/coordinator/contracts">{t('coordinator.contracts.backToList')}</AppLink>

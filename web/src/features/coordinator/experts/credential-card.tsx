@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/announcer';
 import { checkRequired, Form, TextAreaField, useSubmission } from '../../../components/form';
-import { ProblemNotice } from '../../../components/states';
+import { ProblemNotice, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { formatDate, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -72,7 +72,7 @@ export function CredentialCard({
         name={c.file.name}
         label={t('coordinator.expert.certificateOf', { title, name: c.file.name })}
       />
-      {c.status === 'pending' && (
+      {c.status === 'pending' ? (
         <>
           {verify.error !== undefined && <ProblemNotice error={verify.error} />}
           <div className="actions">
@@ -107,6 +107,11 @@ export function CredentialCard({
             </Form>
           )}
         </>
+      ) : (
+        // Decided meanwhile (another coordinator): the refetch takes the buttons and the form, the refusal stays.
+        (verify.error ?? reject.formProps.failure) !== undefined && (
+          <RefusedNotice error={verify.error ?? reject.formProps.failure} />
+        )
       )}
     </article>
   );

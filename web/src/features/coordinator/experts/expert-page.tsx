@@ -5,7 +5,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -90,7 +90,8 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
       {e.status === 'paused' && e.pauseReason && (
         <Paragraph mb="s">{t('coordinator.expert.pauseReason', { reason: e.pauseReason })}</Paragraph>
       )}
-      {move.error !== undefined && <ProblemNotice error={move.error} />}
+      {/* A status changed meanwhile takes the pressed button with it: the refusal takes its focus. */}
+      {move.error !== undefined && <RefusedNotice error={move.error} />}
       {pause.error !== undefined && <ProblemNotice error={pause.error} />}
       <div className="actions">
         {(e.status === 'applicant' || e.status === 'retired') && (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/announcer';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { type Column, TableRows } from '../../../components/table';
 import { formatDate, formatDateTime } from '../../../i18n/format';
@@ -18,13 +18,14 @@ import { markNoShowHandled, type TodayCounts, useToday } from './today-api';
 
 type QueueInfo = { anchor: string; n: number; label: string; caption: string };
 
-function Queue({ of, children }: { of: QueueInfo; children: ReactNode }) {
+function Queue({ of, notice, children }: { of: QueueInfo; notice?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section className="section" aria-labelledby={`${of.anchor}-heading`} id={of.anchor}>
       <Heading variant="h2" id={`${of.anchor}-heading`} mb="s">
         {of.label} ({of.n})
       </Heading>
+      {notice}
       {of.n === 0 ? <Empty text={t('coordinator.today.nothingWaiting')} /> : children}
     </section>
   );
@@ -187,9 +188,7 @@ export function TodayPage() {
             ]}
           </QueueTable>
 
-          <Queue of={queues.noShows}>
-            <NoShows rows={data.noShows} />
-          </Queue>
+          <NoShows of={queues.noShows} rows={data.noShows} />
         </>
       )}
     </Page>
@@ -200,7 +199,7 @@ type NoShowRow = NonNullable<ReturnType<typeof useToday>['data']>['noShows'][num
 
 // Work the expert did not come to, as the orderer (or a coordinator) recorded it: the coordinator calls the expert,
 // offers the work again if it is still needed, and marks it handled; it then leaves the queue.
-function NoShows({ rows }: { rows: NoShowRow[] }) {
+function NoShows({ of, rows }: { of: QueueInfo; rows: NoShowRow[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
@@ -212,10 +211,11 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
       void queryClient.invalidateQueries({ queryKey: ['coordinator', 'today'] });
     },
   );
+  // A row handled meanwhile (another coordinator) leaves with the refetch, and the last one takes the table: the
+  // refusal stands above the queue, with the focus that the row's button had.
   return (
-    <>
+    <Queue of={of} notice={handle.error !== undefined && <RefusedNotice error={handle.error} />}>
       <Paragraph mb="s">{t('coordinator.today.noShowsIntro')}</Paragraph>
-      {handle.error !== undefined && <ProblemNotice error={handle.error} />}
       <TableRegion boxed id="today-no-shows" caption={t('coordinator.today.noShowsCaption')} captionHidden>
         <TableRows
           rows={rows}
@@ -250,6 +250,6 @@ function NoShows({ rows }: { rows: NoShowRow[] }) {
           ]}
         />
       </TableRegion>
-    </>
+    </Queue>
   );
 }
