@@ -10,6 +10,7 @@ import './app/journey';
 import './app/machine-services';
 import './app/migrations';
 import './app/openapi';
+import './app/well-formed-probe';
 import './app/queue-away';
 import './app/routes-declared';
 import './app/web-app';
