@@ -7,6 +7,7 @@ import './app/cli';
 import './app/demo-seed';
 import './app/docker-compose';
 import './app/journey';
+import './app/limits-documented';
 import './app/machine-services';
 import './app/migrations';
 import './app/openapi';
