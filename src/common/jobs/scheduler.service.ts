@@ -18,10 +18,10 @@ export const SCHEDULES = {
 } as const satisfies { [N in RecurringJob]?: Recurrence };
 
 // The one way to make work recur. A queue job in SCHEDULES is registered in the queue under its own name, so every
-// process that boots upserts the same scheduler and a run happens once, whichever worker takes it. `repeat` is for work inside this process only (a check of this worker's own), started at
-// once and then every so often, and stopped when the process stops. Neither ever fails a boot: a queue that cannot
-// be reached is logged and tried again when it is back, and a run that throws is logged and the next tick tries
-// again.
+// process that boots upserts the same scheduler and a run happens once, whichever worker takes it. `repeat` is for
+// work inside this process only (a check of this worker's own), started at once and then every so often, and
+// stopped when the process stops. Neither ever fails a boot: a queue that cannot be reached is logged and tried
+// again when it is back, and a run that throws is logged and the next tick tries again.
 @Injectable()
 export class Scheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Scheduler');

@@ -9,7 +9,7 @@ import { IsEmailAddress, Trimmed } from './text.decorators';
 
 // The address a new account is made for, as typed (spaces around it dropped).
 export function NewAccountEmail(example: string): PropertyDecorator {
-  return applyDecorators(IsEmailAddress(), Trimmed(), ApiProperty({ example }));
+  return applyDecorators(IsEmailAddress(), Trimmed(), ApiProperty({ example, maxLength: 320 }));
 }
 
 // A person's name, without the spaces around it, so that one of spaces only is refused as empty; optional where a

@@ -28,6 +28,12 @@ export function OrganisationKindController(
   bodies: { create: Type<CreateUnitDto | CreateProjectDto>; update: Type<UpdateUnitDto | UpdateProjectDto> },
 ) {
   const Many = words.many.charAt(0).toUpperCase() + words.many.slice(1);
+  // What a create or a change refuses besides its body's shape.
+  const refused =
+    kind === OrganisationKind.Project
+      ? 'OWNER_UNIT_NOT_FOUND (field ownerUnitId), activeUntil before activeFrom, or VALIDATION_FAILED'
+      : 'activeUntil before activeFrom, or VALIDATION_FAILED';
+  const codeTaken = 'ORGANISATION_CODE_TAKEN: another unit or project has this code';
 
   // Decorated so that its constructor's parameter types are emitted for the injector.
   @Injectable()
@@ -38,6 +44,8 @@ export function OrganisationKindController(
     @Post()
     @Authenticated({ roles: MANAGERS })
     @ApiCreatedResponse({ type: OrganisationResponse })
+    @ApiProblem(400, refused)
+    @ApiProblem(409, codeTaken)
     create(
       @CurrentUser() ctx: AuthContext,
       @Body() dto: CreateUnitDto | CreateProjectDto,
@@ -69,7 +77,9 @@ export function OrganisationKindController(
     @Patch(':id')
     @Authenticated({ roles: MANAGERS })
     @ApiOkResponse({ type: OrganisationResponse })
+    @ApiProblem(400, refused)
     @ApiProblem(404, 'ORGANISATION_NOT_FOUND')
+    @ApiProblem(409, codeTaken)
     update(
       @CurrentUser() ctx: AuthContext,
       @Param('id', ParseUuidPipe) id: string,

@@ -13014,7 +13014,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description OWNER_UNIT_NOT_FOUND (field ownerUnitId), activeUntil before activeFrom, or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13034,6 +13034,15 @@ export interface operations {
             };
             /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13132,7 +13141,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description OWNER_UNIT_NOT_FOUND (field ownerUnitId), activeUntil before activeFrom, or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13161,6 +13170,15 @@ export interface operations {
             };
             /** @description ORGANISATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13651,7 +13669,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description activeUntil before activeFrom, or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13671,6 +13689,15 @@ export interface operations {
             };
             /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13769,7 +13796,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationResponse"];
                 };
             };
-            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            /** @description activeUntil before activeFrom, or VALIDATION_FAILED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13798,6 +13825,15 @@ export interface operations {
             };
             /** @description ORGANISATION_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

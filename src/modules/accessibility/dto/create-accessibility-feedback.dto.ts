@@ -15,7 +15,7 @@ export class CreateAccessibilityFeedbackDto {
   @IsEmailAddress()
   email?: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
   @IsString()
   @Length(1, 200)

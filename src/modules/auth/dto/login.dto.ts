@@ -5,11 +5,11 @@ import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class LoginDto {
   // The examples are a demo login: "Try it out" in /docs signs in to the embedded mode's (or seed-demo's) data.
-  @ApiProperty({ example: `coordinator@${DEMO_DOMAIN}` })
+  @ApiProperty({ maxLength: 320, example: `coordinator@${DEMO_DOMAIN}` })
   @IsEmailAddress()
   email: string;
 
-  @ApiProperty({ example: DEMO_PASSWORD })
+  @ApiProperty({ maxLength: 128, example: DEMO_PASSWORD })
   @IsString()
   @MaxLength(128)
   password: string;

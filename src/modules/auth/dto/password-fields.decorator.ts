@@ -16,5 +16,5 @@ export function NewPassword(): PropertyDecorator {
 
 // The token of a one-time link (an invitation or a password reset).
 export function LinkToken(description: string): PropertyDecorator {
-  return applyDecorators(Length(20, 200), IsString(), ApiProperty({ description }));
+  return applyDecorators(Length(20, 200), IsString(), ApiProperty({ description, minLength: 20, maxLength: 200 }));
 }

@@ -4,7 +4,7 @@ import { LinkToken, NewPassword } from './password-fields.decorator';
 import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ example: 'maija@example.fi' })
+  @ApiProperty({ maxLength: 320, example: 'maija@example.fi' })
   @IsEmailAddress()
   email: string;
 }
@@ -18,7 +18,7 @@ export class PasswordResetConfirmDto {
 }
 
 export class ChangePasswordDto {
-  @ApiProperty()
+  @ApiProperty({ maxLength: 128 })
   @IsString()
   @MaxLength(128)
   currentPassword: string;

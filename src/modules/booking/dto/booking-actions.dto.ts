@@ -17,14 +17,20 @@ import {
 import { IsInstant } from '../../../common/validation/instant.decorator';
 
 export class CancelDto {
-  @ApiProperty({ example: 'The event was moved to spring' })
+  @ApiProperty({ minLength: 1, maxLength: 500, example: 'The event was moved to spring' })
   @IsString()
   @Length(1, 500)
   reason: string;
 }
 
 export class SendOffersDto {
-  @ApiProperty({ type: [String], format: 'uuid', description: 'Candidates from GET /booking-requests/{id}/candidates' })
+  @ApiProperty({
+    maxItems: 50,
+    minItems: 1,
+    type: [String],
+    format: 'uuid',
+    description: 'Candidates from GET /booking-requests/{id}/candidates',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -49,7 +55,7 @@ export class AcceptOfferDto {
 }
 
 export class DeclineOfferDto {
-  @ApiPropertyOptional({ description: 'Optional; declining never counts against the expert' })
+  @ApiPropertyOptional({ maxLength: 500, description: 'Optional; declining never counts against the expert' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

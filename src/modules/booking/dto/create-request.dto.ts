@@ -32,7 +32,7 @@ export class CreateRequestDto {
   @IsEnum(TaskType)
   taskType: TaskType;
 
-  @ApiProperty({ example: 'Asiakasraadin kokous' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Asiakasraadin kokous' })
   @IsString()
   @Length(1, 200)
   title: string;
@@ -94,13 +94,19 @@ export class CreateRequestDto {
   @IsMunicipalityCode()
   municipality?: string;
 
-  @ApiPropertyOptional({ example: 'Hietalahdenkatu 2–4, Vaasa', description: 'Required unless remote' })
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 300,
+    example: 'Hietalahdenkatu 2–4, Vaasa',
+    description: 'Required unless remote',
+  })
   @ValidateIf((o: CreateRequestDto) => !o.remote || o.address !== undefined)
   @IsString()
   @Length(1, 300)
   address?: string;
 
   @ApiPropertyOptional({
+    minLength: 1,
     maxLength: 300,
     example: 'Pääovi, aula 2. krs',
     description: 'Where to meet on site; only when not remote (400 meetingPoint onlyOnSite otherwise)',
@@ -111,6 +117,7 @@ export class CreateRequestDto {
   meetingPoint?: string;
 
   @ApiPropertyOptional({
+    minLength: 1,
     maxLength: 100,
     example: 'Teams',
     description: 'The remote tool (Teams, Zoom…); only when remote (400 remoteTool onlyRemote otherwise)',
@@ -134,7 +141,13 @@ export class CreateRequestDto {
   @MaxLength(2000)
   materialUrl?: string;
 
-  @ApiProperty({ type: [String], example: ['fi', 'sv'], description: 'Acceptable languages (ISO 639-1)' })
+  @ApiProperty({
+    maxItems: 10,
+    minItems: 1,
+    type: [String],
+    example: ['fi', 'sv'],
+    description: 'Acceptable languages (ISO 639-1)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -142,7 +155,7 @@ export class CreateRequestDto {
   @IsLanguageCode({ each: true })
   languages: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['mental_health'] })
+  @ApiPropertyOptional({ maxItems: 13, type: [String], example: ['mental_health'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(13)

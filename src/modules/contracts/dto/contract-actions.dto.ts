@@ -14,7 +14,7 @@ import {
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 
 export class SignContractDto {
-  @ApiProperty({ description: 'The expert’s password, checked again at signing' })
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'The expert’s password, checked again at signing' })
   @IsString()
   @Length(1, 200)
   password: string;
@@ -28,7 +28,7 @@ export class SignContractDto {
 }
 
 export class TerminateContractDto {
-  @ApiProperty({ example: 'Vaitiolovelvollisuuden rikkominen' })
+  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Vaitiolovelvollisuuden rikkominen' })
   @IsString()
   @Length(1, 500)
   reason: string;
@@ -46,7 +46,7 @@ export class ReviseContractDto {
   @IsDateOnly()
   validUntil?: string;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid' })
+  @ApiPropertyOptional({ maxItems: 50, minItems: 1, type: [String], format: 'uuid' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)

@@ -9,6 +9,8 @@ export class CreateContractDto {
   expertId: string;
 
   @ApiProperty({
+    maxItems: 50,
+    minItems: 1,
     type: [String],
     format: 'uuid',
     description: 'The expert’s accepted assignments, all ordered by one unit or project',

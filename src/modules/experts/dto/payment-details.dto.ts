@@ -49,7 +49,14 @@ export class PaymentDetailsDto {
   @IsFinnishIdentityCode()
   identityCode?: string;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 12.5, description: 'Withholding % from the tax card' })
+  @ApiPropertyOptional({
+    maximum: 100,
+    minimum: 0,
+    type: Number,
+    nullable: true,
+    example: 12.5,
+    description: 'Withholding % from the tax card',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsDecimal(2)
@@ -57,7 +64,7 @@ export class PaymentDetailsDto {
   @Max(100)
   taxPercent?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 2026 })
+  @ApiPropertyOptional({ maximum: 2100, minimum: 2020, type: Number, nullable: true, example: 2026 })
   @ValidateIf((o: PaymentDetailsDto) => o.taxPercent !== undefined && o.taxPercent !== null)
   @IsInt()
   @Min(2020)

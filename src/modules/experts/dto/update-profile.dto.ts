@@ -46,7 +46,7 @@ export class UpdateProfileDto {
   @IsMunicipalityCode()
   homeMunicipality?: string | null;
 
-  @ApiPropertyOptional({ type: [String], example: ['905', '499'] })
+  @ApiPropertyOptional({ maxItems: 14, type: [String], example: ['905', '499'] })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -59,7 +59,7 @@ export class UpdateProfileDto {
   @IsBoolean()
   worksRemotely?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['fi', 'sv'], description: 'ISO 639-1 codes' })
+  @ApiPropertyOptional({ maxItems: 20, type: [String], example: ['fi', 'sv'], description: 'ISO 639-1 codes' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -104,7 +104,13 @@ export class UpdateProfileDto {
   @Max(200)
   maxPerMonth?: number | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'Yearly earnings ceiling in euro cents' })
+  @ApiPropertyOptional({
+    maximum: 100000000,
+    minimum: 1,
+    type: Number,
+    nullable: true,
+    description: 'Yearly earnings ceiling in euro cents',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsInt()

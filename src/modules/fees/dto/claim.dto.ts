@@ -92,7 +92,7 @@ export class CreateClaimDto extends UpdateClaimDto {
 }
 
 export class ReturnClaimDto {
-  @ApiProperty({ example: 'The parking receipt is missing; please add it.', maxLength: 1000 })
+  @ApiProperty({ example: 'The parking receipt is missing; please add it.', minLength: 1, maxLength: 1000 })
   @Trimmed()
   @IsString()
   @Length(1, 1000)

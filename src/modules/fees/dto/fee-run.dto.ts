@@ -99,7 +99,8 @@ export class FeeRunPageResponse {
   @ApiProperty() offset: number;
 }
 
-// What one line pays, in euro cents: the coordinator's review and the expert's data export show the same figures.
+// What one line pays (time in quarter hours, money in euro cents): the coordinator's review and the expert's data
+// export show the same figures.
 export class FeeLineAmountsResponse {
   @ApiProperty() quarterHours: number;
   @ApiProperty() grossFeeCents: number;

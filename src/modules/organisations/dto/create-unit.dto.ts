@@ -10,12 +10,12 @@ export class CreateUnitDto {
   })
   code: string;
 
-  @ApiProperty({ example: 'Psykososiaaliset palvelut' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Psykososiaaliset palvelut' })
   @IsString()
   @Length(1, 200)
   nameFi: string;
 
-  @ApiProperty({ example: 'Psykosociala tjänster' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Psykosociala tjänster' })
   @IsString()
   @Length(1, 200)
   nameSv: string;
