@@ -23,7 +23,7 @@ import {
 import { Payee } from '../entities/payment-details.entity';
 
 export class AssociationDto {
-  @ApiProperty({ example: 'Mielenterveysyhdistys Vaasa ry' })
+  @ApiProperty({ example: 'Mielenterveysyhdistys Vaasa ry', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   name: string;

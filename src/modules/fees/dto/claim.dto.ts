@@ -22,13 +22,13 @@ import { ClaimStatus } from '../entities/claim.entity';
 import { Trimmed } from '../../../common/validation/text.decorators';
 
 export class TripDto {
-  @ApiProperty({ example: 'Mustasaari, Koivulahti', maxLength: 200 })
+  @ApiProperty({ example: 'Mustasaari, Koivulahti', minLength: 1, maxLength: 200 })
   @Trimmed()
   @IsString()
   @Length(1, 200)
   from: string;
 
-  @ApiProperty({ example: 'Vaasa, Hietalahdenkatu 2', maxLength: 200 })
+  @ApiProperty({ example: 'Vaasa, Hietalahdenkatu 2', minLength: 1, maxLength: 200 })
   @Trimmed()
   @IsString()
   @Length(1, 200)
