@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Textarea, TextInput } from 'suomifi-ui-components';
 import { isApiError } from '../api/problem';
 import { BusyButton } from './busy-button';
-import { ProblemNotice } from './states';
+import { ProblemNotice, type OnRefused } from './states';
 import { ErrorSummary } from './suomifi';
 
 // Forms: a label on every control, errors beside their field and in a summary that takes the focus and links
@@ -200,7 +200,7 @@ interface SubmissionOptions<V, R> {
   fieldPrefix?: string;
   // Where a refusal can make the form's own part of the page go (the refetch after it changed the state), the page
   // keeps the failure: undefined when a send begins, the error when it fails.
-  onRefused?: (error: unknown) => void;
+  onRefused?: OnRefused;
 }
 
 // One send at a time; the values stay in the form whatever happens, so a failure loses nothing typed.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { OnRefused } from './states';
 import { useTranslation } from 'react-i18next';
 import { checkRequired, Form, TextAreaField, useSubmission } from './form';
 
@@ -10,7 +11,7 @@ interface Props {
   send: (reason: string) => Promise<unknown>;
   onSuccess: () => void;
   // See useSubmission.
-  onRefused?: (error: unknown) => void;
+  onRefused?: OnRefused;
   id?: string;
 }
 

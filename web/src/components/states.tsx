@@ -26,6 +26,9 @@ export function ProblemNotice({ error, title }: { error: unknown; title?: string
   );
 }
 
+// How a part of a page that may go with a refusal hands it up: undefined when a send begins, the error when it fails.
+export type OnRefused = (error: unknown) => void;
+
 // A refusal shown where the control that was refused is gone (the refetch after it changed the state): the notice
 // takes the focus that the control had.
 export function RefusedNotice({ error }: { error: unknown }) {

@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
 import { Section } from '../../components/section';
-import { LoadError, Loading, RefusedNotice } from '../../components/states';
+import { LoadError, Loading, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
@@ -31,7 +31,7 @@ function WithdrawForm({
 }: {
   assignment: Assignment;
   onDone: () => void;
-  onRefused: (error: unknown) => void;
+  onRefused: OnRefused;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();

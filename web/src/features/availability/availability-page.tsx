@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
@@ -98,16 +98,6 @@ function Week({ availability }: { availability: Availability }) {
   );
 }
 
-// A removal refused because the row was removed meanwhile (another tab): the refetch takes the row and its button,
-// and the list keeps the refusal in `notice`.
-function useRemovalRefusal(rows: { id: string }[]) {
-  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
-  return {
-    onRefused: (id: string) => (error: unknown) => setRefused(error === undefined ? undefined : { id, error }),
-    notice: refused && !rows.some((r) => r.id === refused.id) && <RefusedNotice error={refused.error} />,
-  };
-}
-
 // One remove button per row; a second press while removing does nothing.
 function RemoveButton({
   kind,
@@ -120,7 +110,7 @@ function RemoveButton({
   id: string;
   label: string;
   done: string;
-  onRefused: (error: unknown) => void;
+  onRefused: OnRefused;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -145,6 +135,50 @@ function RemoveButton({
         {t('availability.remove')}
       </Button>
       {mutation.isError && <ProblemNotice error={mutation.error} />}
+    </>
+  );
+}
+
+// A section's rows, each with its remove button. A removal refused because the row was removed meanwhile (another
+// tab): the refetch takes the row and its button, and the list keeps the refusal above it.
+function RemovableRows<R extends { id: string }>({
+  kind,
+  rows,
+  describe,
+  label = describe,
+  empty,
+  done,
+}: {
+  kind: Kind;
+  rows: R[];
+  describe: (row: R) => string;
+  // What the remove button names, when not the row's own words.
+  label?: (row: R) => string;
+  empty: string;
+  done: string;
+}) {
+  const [refused, setRefused] = useState<{ id: string; error: unknown }>();
+  return (
+    <>
+      {refused && !rows.some((r) => r.id === refused.id) && <RefusedNotice error={refused.error} />}
+      {rows.length === 0 ? (
+        <Empty text={empty} />
+      ) : (
+        <ul className="availability-rows">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <span>{describe(row)}</span>
+              <RemoveButton
+                kind={kind}
+                id={row.id}
+                onRefused={(error) => setRefused(error === undefined ? undefined : { id: row.id, error })}
+                label={label(row)}
+                done={done}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -208,7 +242,6 @@ function WeeklySection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
-  const removal = useRemovalRefusal(rows);
   const describe = (w: Availability['weekly'][number]) => {
     const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
     const until = w.validUntil
@@ -219,25 +252,13 @@ function WeeklySection({ availability }: { availability: Availability }) {
   return (
     <Section headingId="weekly-heading" heading={t('availability.weekly.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.weekly.intro')}</Paragraph>
-      {removal.notice}
-      {rows.length === 0 ? (
-        <Empty text={t('availability.weekly.empty')} />
-      ) : (
-        <ul className="availability-rows">
-          {rows.map((w) => (
-            <li key={w.id}>
-              <span>{describe(w)}</span>
-              <RemoveButton
-                kind="weekly"
-                id={w.id}
-                onRefused={removal.onRefused(w.id)}
-                label={describe(w)}
-                done={t('availability.weekly.removed')}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableRows
+        kind="weekly"
+        rows={rows}
+        describe={describe}
+        empty={t('availability.weekly.empty')}
+        done={t('availability.weekly.removed')}
+      />
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.weekly.add')}
       </Heading>
@@ -295,31 +316,18 @@ function OneOffSection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
-  const removal = useRemovalRefusal(rows);
   const describe = (o: Availability['oneOff'][number]) =>
     `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
   return (
     <Section headingId="oneoff-heading" heading={t('availability.oneOff.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.oneOff.intro')}</Paragraph>
-      {removal.notice}
-      {rows.length === 0 ? (
-        <Empty text={t('availability.oneOff.empty')} />
-      ) : (
-        <ul className="availability-rows">
-          {rows.map((o) => (
-            <li key={o.id}>
-              <span>{describe(o)}</span>
-              <RemoveButton
-                kind="one-off"
-                id={o.id}
-                onRefused={removal.onRefused(o.id)}
-                label={describe(o)}
-                done={t('availability.oneOff.removed')}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableRows
+        kind="one-off"
+        rows={rows}
+        describe={describe}
+        empty={t('availability.oneOff.empty')}
+        done={t('availability.oneOff.removed')}
+      />
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.oneOff.add')}
       </Heading>
@@ -378,7 +386,6 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
-  const removal = useRemovalRefusal(rows);
   const describe = (a: Availability['absences'][number]) =>
     a.firstDay === a.lastDay
       ? formatWeekdayDate(language, asInstant(a.firstDay))
@@ -386,25 +393,14 @@ function AbsenceSection({ availability }: { availability: Availability }) {
   return (
     <Section headingId="absence-heading" heading={t('availability.absence.heading')} className="availability-section">
       <Paragraph mb="s">{t('availability.absence.intro')}</Paragraph>
-      {removal.notice}
-      {rows.length === 0 ? (
-        <Empty text={t('availability.absence.empty')} />
-      ) : (
-        <ul className="availability-rows">
-          {rows.map((a) => (
-            <li key={a.id}>
-              <span>{describe(a)}</span>
-              <RemoveButton
-                kind="absences"
-                id={a.id}
-                onRefused={removal.onRefused(a.id)}
-                label={t('availability.absence.named', { range: describe(a) })}
-                done={t('availability.absence.removed')}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemovableRows
+        kind="absences"
+        rows={rows}
+        describe={describe}
+        label={(a) => t('availability.absence.named', { range: describe(a) })}
+        empty={t('availability.absence.empty')}
+        done={t('availability.absence.removed')}
+      />
       <Heading variant="h3" mb="s" mt="m">
         {t('availability.absence.add')}
       </Heading>

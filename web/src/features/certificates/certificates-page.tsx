@@ -8,7 +8,7 @@ import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '..
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
-import { Loaded, ProblemNotice, RefusedNotice } from '../../components/states';
+import { Loaded, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -59,7 +59,7 @@ export function CertificatesPage() {
   );
 }
 
-function CertificateItem({ credential, onRefused }: { credential: Credential; onRefused: (error: unknown) => void }) {
+function CertificateItem({ credential, onRefused }: { credential: Credential; onRefused: OnRefused }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();

@@ -11,7 +11,7 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
-import { Empty, Loaded, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
+import { Empty, Loaded, ProblemNotice, RefusedNotice, useKeptRefusal, type OnRefused } from '../../components/states';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
@@ -157,7 +157,7 @@ function WorkFacts({ claim }: { claim: Claim }) {
   );
 }
 
-type Refused = { onRefused: (error: unknown) => void };
+type Refused = { onRefused: OnRefused };
 
 function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t, i18n } = useTranslation();

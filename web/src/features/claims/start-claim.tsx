@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
-import { ProblemNotice } from '../../components/states';
+import { ProblemNotice, type OnRefused } from '../../components/states';
 import { Button } from '../../components/suomifi';
 import { createClaim, useStoreClaim } from './claims-api';
 
@@ -20,7 +20,7 @@ export function StartClaimButton({
   existingClaimId?: string;
   label: string;
   // See useSubmission.
-  onRefused?: (error: unknown) => void;
+  onRefused?: OnRefused;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();

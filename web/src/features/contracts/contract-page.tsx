@@ -5,7 +5,7 @@ import { useAnnounce } from '../../components/announcer';
 import { checkRequired, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -143,7 +143,7 @@ function SignForm({
 }: {
   contract: Contract;
   onSigned: () => void;
-  onRefused: (error: unknown) => void;
+  onRefused: OnRefused;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();

@@ -10,7 +10,7 @@ import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { Loaded, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
+import { Loaded, Loading, ProblemNotice, RefusedNotice, useKeptRefusal, type OnRefused } from '../../components/states';
 import { TASK_TYPES } from '../../components/task-types';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
@@ -136,7 +136,7 @@ function Progress({ run }: { run: FeeRun }) {
   );
 }
 
-function Failed({ run, onRefused }: { run: FeeRun; onRefused: (error: unknown) => void }) {
+function Failed({ run, onRefused }: { run: FeeRun; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const action = useRunAction(run.id);

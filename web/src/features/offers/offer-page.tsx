@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -47,15 +47,7 @@ function AcceptedNotice({ result }: { result: Accepted }) {
   );
 }
 
-function DeclineForm({
-  offer,
-  onDone,
-  onRefused,
-}: {
-  offer: Offer;
-  onDone: () => void;
-  onRefused: (error: unknown) => void;
-}) {
+function DeclineForm({ offer, onDone, onRefused }: { offer: Offer; onDone: () => void; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [reason, setReason] = useState('');

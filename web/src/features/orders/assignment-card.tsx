@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { type FieldError, fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
-import { ProblemNotice, RefusedNotice } from '../../components/states';
+import { ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
@@ -36,7 +36,7 @@ function ContractState({ assignmentId }: { assignmentId: string }) {
 }
 
 // After the end time: did the work take place, or did the expert not come (a no-show: no fee)?
-function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRefused: (error: unknown) => void }) {
+function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();

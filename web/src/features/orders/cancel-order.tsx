@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { ReasonForm } from '../../components/reason-form';
-import { LoadError, Loading } from '../../components/states';
+import { LoadError, Loading, type OnRefused } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
@@ -36,15 +36,7 @@ function QuoteText({ quote }: { quote: CancellationQuote }) {
   );
 }
 
-function CancelForm({
-  order,
-  quote,
-  onRefused,
-}: {
-  order: Order;
-  quote: CancellationQuote;
-  onRefused: (error: unknown) => void;
-}) {
+function CancelForm({ order, quote, onRefused }: { order: Order; quote: CancellationQuote; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -69,7 +61,7 @@ function CancelForm({
 
 // A refusal (the order cancelled or completed meanwhile) refreshes the order, and this section goes with its open
 // state: the page keeps the refusal through `onRefused`.
-export function CancelOrder({ order, onRefused }: { order: Order; onRefused: (error: unknown) => void }) {
+export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
   const ask = async () => {

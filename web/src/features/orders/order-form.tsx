@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { OnRefused } from '../../components/states';
 import { useTranslation } from 'react-i18next';
 import { CheckboxesField, RadioField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmission } from '../../components/form';
@@ -110,7 +111,7 @@ interface Props {
   existing?: Order;
   onSaved: (order: Order) => void;
   // See useSubmission.
-  onRefused?: (error: unknown) => void;
+  onRefused?: OnRefused;
 }
 
 // The new-order form in clear sections; it saves a draft, which the order's page sends once its estimate is seen.

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -118,7 +118,7 @@ function Estimate({ order }: { order: Order }) {
 
 // A refusal (the order was sent or cancelled meanwhile, in another tab) refreshes the order, and this section goes
 // with its draft state: the page keeps the refusal through `onRefused`.
-function SendDraft({ order, onRefused }: { order: Order; onRefused: (error: unknown) => void }) {
+function SendDraft({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { OnRefused } from '../../components/states';
 import { useTranslation } from 'react-i18next';
 import { ApiError, isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
@@ -29,7 +30,7 @@ function ProposeForm({
 }: {
   assignment: OrderAssignment;
   onDone: (sent: boolean) => void;
-  onRefused: (error: unknown) => void;
+  onRefused: OnRefused;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -139,13 +140,7 @@ function ProposalState({ assignment }: { assignment: OrderAssignment }) {
 
 // The orderer proposes a new time; it takes effect only when the expert accepts it. A refusal (the work cancelled
 // meanwhile) refreshes the order, and this part goes with the booking: the card keeps the refusal (`onRefused`).
-export function TimeChange({
-  assignment,
-  onRefused,
-}: {
-  assignment: OrderAssignment;
-  onRefused: (error: unknown) => void;
-}) {
+export function TimeChange({ assignment, onRefused }: { assignment: OrderAssignment; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);

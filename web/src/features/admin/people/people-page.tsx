@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/fields';
 import { checkRequired, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
-import { Loaded, RefusedNotice } from '../../../components/states';
+import { Loaded, RefusedNotice, type OnRefused } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
@@ -177,7 +177,7 @@ const GRANTABLE: Record<UserRole, UserRole[]> = {
   expert: [],
 };
 
-function Person({ user, onRefused }: { user: User; onRefused: (error: unknown) => void }) {
+function Person({ user, onRefused }: { user: User; onRefused: OnRefused }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();

@@ -8,7 +8,14 @@ import { checkRequired, type FieldError, Form, useSubmission } from '../../../co
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../../components/states';
+import {
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefusedNotice,
+  useKeptRefusal,
+  type OnRefused,
+} from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -119,7 +126,7 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
 }
 
 // A new version of a signed contract, with its term changed if need be; the draft opens for approval.
-function Revise({ contract: c, onRefused }: { contract: Contract; onRefused: (error: unknown) => void }) {
+function Revise({ contract: c, onRefused }: { contract: Contract; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const navigate = useNavigate();
@@ -204,7 +211,7 @@ function TermFields({
 }
 
 // A series: this draft and the expert's other drafts from the same orderer become one contract, for recurring work.
-function Series({ contract: c, onRefused }: { contract: Contract; onRefused: (error: unknown) => void }) {
+function Series({ contract: c, onRefused }: { contract: Contract; onRefused: OnRefused }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
