@@ -1,12 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, isISO8601, Matches, ValidateBy, ValidationArguments } from 'class-validator';
+import { IsISO8601, isISO8601, ValidateBy, ValidationArguments } from 'class-validator';
+import { MatchesPattern } from './matches-pattern.decorator';
 
 // An instant needs its offset: "2026-10-18T09:00" alone would mean a different moment to every server.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function IsInstant(): PropertyDecorator {
   return applyDecorators(
-    Matches(INSTANT, {
+    MatchesPattern(INSTANT, {
       message: '$property must be an ISO 8601 date-time with an offset, e.g. 2026-10-18T09:00:00+03:00',
     }),
     IsISO8601({ strict: true }, { message: '$property must be a real date and time' }),

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { ArgumentMetadata, Injectable, Param, PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { fieldError } from '../errors/domain-error';
 
@@ -11,3 +11,6 @@ export class ParseUuidPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+// A path id through that pipe: `@IdParam() id` reads `:id`, `@IdParam('costId') costId` reads `:costId`.
+export const IdParam = (name = 'id'): ParameterDecorator => Param(name, ParseUuidPipe);

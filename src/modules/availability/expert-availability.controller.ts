@@ -1,11 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
 import { AvailabilityCheckResponse, AvailabilityResponse } from './dto/availability.response';
@@ -20,7 +20,7 @@ export class ExpertAvailabilityController {
   @Get()
   @ApiOkResponse({ type: AvailabilityResponse, description: 'Local times in Europe/Helsinki' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AvailabilityResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AvailabilityResponse> {
     return this.service.ofExpert(ctx, id);
   }
 
@@ -30,7 +30,7 @@ export class ExpertAvailabilityController {
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   check(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Query() query: AvailabilityRangeQuery,
   ): Promise<AvailabilityCheckResponse> {
     return this.service.check(ctx, id, query);

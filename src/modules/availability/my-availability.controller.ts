@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { AvailabilityService } from './availability.service';
 import { AvailabilityRangeQuery } from './dto/availability-range.query';
 import {
@@ -52,7 +52,7 @@ export class MyAvailabilityController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
-  removeWeekly(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  removeWeekly(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.service.remove(ctx, 'weekly', id);
   }
 
@@ -69,7 +69,7 @@ export class MyAvailabilityController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
-  removeOneOff(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  removeOneOff(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.service.remove(ctx, 'oneOff', id);
   }
 
@@ -86,7 +86,7 @@ export class MyAvailabilityController {
   @HttpCode(204)
   @ApiNoContentResponse()
   @ApiProblem(404, 'AVAILABILITY_NOT_FOUND (or not yours)')
-  removeAbsence(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  removeAbsence(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.service.remove(ctx, 'absence', id);
   }
 }

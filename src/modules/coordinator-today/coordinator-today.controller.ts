@@ -1,11 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { CoordinatorTodayResponse, NoShowHandledResponse } from './dto/coordinator-today.response';
 import { CoordinatorTodayService } from './coordinator-today.service';
 
@@ -41,7 +41,7 @@ export class CoordinatorTodayController {
   @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: not a no-show waiting to be handled')
   markNoShowHandled(
     @CurrentUser() ctx: AuthContext,
-    @Param('assignmentId', ParseUuidPipe) assignmentId: string,
+    @IdParam('assignmentId') assignmentId: string,
   ): Promise<NoShowHandledResponse> {
     return this.today.markNoShowHandled(ctx, assignmentId);
   }

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../files';
 import { CredentialsService } from './credentials.service';
 import { CreateCredentialDto } from './dto/create-credential.dto';
@@ -48,7 +48,7 @@ export class CredentialsController {
   @ApiNoContentResponse({ description: 'The credential and its file are gone' })
   @ApiProblem(404, 'CREDENTIAL_NOT_FOUND (or not yours)')
   @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED: only a pending credential can be withdrawn')
-  removeOwn(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  removeOwn(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.service.removeOwn(ctx, id);
   }
 
@@ -57,10 +57,7 @@ export class CredentialsController {
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: [CredentialResponse] })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  listForExpert(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-  ): Promise<CredentialResponse[]> {
+  listForExpert(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CredentialResponse[]> {
     return this.service.listForExpert(ctx, id);
   }
 
@@ -70,7 +67,7 @@ export class CredentialsController {
   @ApiFileDownload('The certificate, as an attachment, in the type detected at upload')
   @ApiProblem(404, "CREDENTIAL_NOT_FOUND: no such credential, or another expert's")
   @SendsFile()
-  file(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+  file(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<Download> {
     return this.service.file(ctx, id);
   }
 
@@ -81,7 +78,7 @@ export class CredentialsController {
   @ApiOkResponse({ type: CredentialResponse, description: 'Verified; the expert is told by mail in their language' })
   @ApiProblem(404, 'CREDENTIAL_NOT_FOUND')
   @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED')
-  verify(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<CredentialResponse> {
+  verify(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CredentialResponse> {
     return this.service.verify(ctx, id);
   }
 
@@ -97,7 +94,7 @@ export class CredentialsController {
   @ApiProblem(409, 'CREDENTIAL_ALREADY_DECIDED')
   reject(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: RejectCredentialDto,
   ): Promise<CredentialResponse> {
     return this.service.reject(ctx, id, dto);

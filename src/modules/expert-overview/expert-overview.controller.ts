@@ -1,9 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ExpertOverviewResponse } from './dto/expert-overview.response';
 import { ExpertOverviewService } from './expert-overview.service';
 
@@ -19,7 +19,7 @@ export class ExpertOverviewController {
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: ExpertOverviewResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  get(@Param('id', ParseUuidPipe) id: string): Promise<ExpertOverviewResponse> {
+  get(@IdParam() id: string): Promise<ExpertOverviewResponse> {
     return this.overview.get(id);
   }
 }

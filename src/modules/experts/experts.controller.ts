@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { AuthContext, RequestMeta } from '../../common/auth/auth-context';
@@ -6,7 +6,7 @@ import { Authenticated, Public } from '../../common/auth/authenticated.decorator
 import { CurrentUser, Meta } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ReasonDto } from './dto/anonymise.dto';
 import { ApplyDto } from './dto/apply.dto';
 import { DirectoryQuery } from './dto/directory.query';
@@ -68,7 +68,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ExpertResponse> {
     return this.experts.get(ctx, id);
   }
 
@@ -77,10 +77,7 @@ export class ExpertsController {
   @Authenticated({ roles: STAFF })
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
   @ApiProblem(404, 'PAYMENT_DETAILS_MISSING: no payment details (or no such expert)')
-  paymentDetails(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-  ): Promise<PaymentDetailsResponse> {
+  paymentDetails(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<PaymentDetailsResponse> {
     return this.payment.get(ctx, id);
   }
 
@@ -91,7 +88,7 @@ export class ExpertsController {
   @ApiOkResponse({ type: ExpertResponse, description: 'Needs at least one verified training credential' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   @ApiProblem(409, 'EXPERT_NO_VERIFIED_CREDENTIAL, EXPERT_STATUS_CONFLICT')
-  activate(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+  activate(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ExpertResponse> {
     return this.lifecycle.activate(ctx, id);
   }
 
@@ -106,11 +103,7 @@ export class ExpertsController {
   })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
-  pause(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: PauseDto,
-  ): Promise<ExpertResponse> {
+  pause(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: PauseDto): Promise<ExpertResponse> {
     return this.lifecycle.pauseExpert(ctx, id, dto);
   }
 
@@ -121,7 +114,7 @@ export class ExpertsController {
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
-  resume(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+  resume(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ExpertResponse> {
     return this.lifecycle.resumeExpert(ctx, id);
   }
 
@@ -132,7 +125,7 @@ export class ExpertsController {
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
-  retire(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ExpertResponse> {
+  retire(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ExpertResponse> {
     return this.lifecycle.retire(ctx, id);
   }
 
@@ -143,11 +136,7 @@ export class ExpertsController {
   @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
   @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
-  anonymise(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: ReasonDto,
-  ): Promise<ExpertResponse> {
+  anonymise(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<ExpertResponse> {
     return this.privacy.anonymise(ctx, id, dto);
   }
 }

@@ -1,11 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { MemberResponse } from './dto/organisation.response';
 import { OrganisationsService } from './organisations.service';
 
@@ -22,7 +22,7 @@ export class MembersController {
   @ApiOkResponse({ type: [MemberResponse] })
   @ApiProblem(400, 'VALIDATION_FAILED: id is not a UUID')
   @ApiProblem(404, "ORGANISATION_NOT_FOUND: no such unit or project, or, to an orderer, one they don't belong to")
-  list(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<MemberResponse[]> {
+  list(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<MemberResponse[]> {
     return this.service.members(ctx, id);
   }
 
@@ -35,8 +35,8 @@ export class MembersController {
   @ApiProblem(409, 'MEMBER_NOT_ORDERER: only an orderer can be a member')
   add(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Param('userId', ParseUuidPipe) userId: string,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
   ): Promise<MemberResponse> {
     return this.service.addMember(ctx, id, userId);
   }
@@ -48,11 +48,7 @@ export class MembersController {
   @ApiNoContentResponse()
   @ApiProblem(400, NOT_A_UUID)
   @ApiProblem(404, 'ORGANISATION_NOT_FOUND, USER_NOT_FOUND, or MEMBER_NOT_FOUND: the account is not a member of it')
-  remove(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Param('userId', ParseUuidPipe) userId: string,
-  ): Promise<void> {
+  remove(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @IdParam('userId') userId: string): Promise<void> {
     return this.service.removeMember(ctx, id, userId);
   }
 }

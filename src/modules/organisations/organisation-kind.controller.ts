@@ -1,11 +1,11 @@
-import { Body, Get, Injectable, Param, Patch, Post, Type } from '@nestjs/common';
+import { Body, Get, Injectable, Patch, Post, Type } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { CreateProjectDto } from './dto/create-project.dto';
 import { CreateUnitDto } from './dto/create-unit.dto';
 import { OrganisationResponse } from './dto/organisation.response';
@@ -69,7 +69,7 @@ export function OrganisationKindController(
     @Authenticated({ roles: READERS })
     @ApiOkResponse({ type: OrganisationResponse })
     @ApiProblem(404, 'ORGANISATION_NOT_FOUND (or not one of the caller’s)')
-    get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<OrganisationResponse> {
+    get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<OrganisationResponse> {
       return this.service.get(ctx, kind, id);
     }
 
@@ -82,7 +82,7 @@ export function OrganisationKindController(
     @ApiProblem(409, codeTaken)
     update(
       @CurrentUser() ctx: AuthContext,
-      @Param('id', ParseUuidPipe) id: string,
+      @IdParam() id: string,
       @Body() dto: UpdateUnitDto | UpdateProjectDto,
     ): Promise<OrganisationResponse> {
       return this.service.update(ctx, kind, id, dto);

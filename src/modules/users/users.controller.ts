@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
@@ -39,7 +39,7 @@ export class UsersController {
   @Get(':id')
   @ApiOkResponse({ type: UserResponse })
   @ApiProblem(404, 'USER_NOT_FOUND')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<UserResponse> {
     return this.service.get(ctx, id);
   }
 
@@ -47,11 +47,7 @@ export class UsersController {
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
   @ApiProblem(404, 'USER_NOT_FOUND')
-  update(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: UpdateUserDto,
-  ): Promise<UserResponse> {
+  update(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return this.service.update(ctx, id, dto);
   }
 
@@ -68,7 +64,7 @@ export class UsersController {
   @ApiProblem(409, 'CANNOT_CHANGE_OWN_ROLE, LAST_ADMIN, EXPERT_HAS_RECORDS, ORDERER_HAS_MEMBERSHIPS')
   changeRole(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<UserResponse> {
     return this.service.changeRole(ctx, id, dto);
@@ -80,7 +76,7 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponse })
   @ApiProblem(404, 'USER_NOT_FOUND')
   @ApiProblem(409, 'CANNOT_DISABLE_SELF, LAST_ADMIN')
-  disable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+  disable(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<UserResponse> {
     return this.service.disable(ctx, id);
   }
 
@@ -89,7 +85,7 @@ export class UsersController {
   @HttpCode(200)
   @ApiOkResponse({ type: UserResponse })
   @ApiProblem(404, 'USER_NOT_FOUND')
-  enable(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<UserResponse> {
+  enable(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<UserResponse> {
     return this.service.enable(ctx, id);
   }
 
@@ -99,7 +95,7 @@ export class UsersController {
   @ApiNoContentResponse({ description: 'A new invitation link is mailed; older links stop working' })
   @ApiProblem(404, 'USER_NOT_FOUND')
   @ApiProblem(409, 'USER_NOT_INVITED: the account has already set its password')
-  resendInvitation(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  resendInvitation(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.service.resendInvitation(ctx, id);
   }
 }

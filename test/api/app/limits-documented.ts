@@ -13,6 +13,7 @@ interface Property {
   maxItems?: number;
   minimum?: number;
   maximum?: number;
+  pattern?: string;
   items?: Property;
 }
 
@@ -28,6 +29,8 @@ const KEYWORDS: Record<string, (constraints: number[]) => Partial<Property>> = {
   arrayMaxSize: ([max]) => ({ maxItems: max }),
   min: ([min]) => ({ minimum: min }),
   max: ([max]) => ({ maximum: max }),
+  // Its constraint is the RegExp, which OpenAPI states as its source (ECMA-262, as the document's patterns are).
+  matches: ([pattern]) => ({ pattern: (pattern as unknown as RegExp).source }),
 };
 
 // A client that reads the document must learn every limit the API checks a body or a query against: a bound the

@@ -240,6 +240,10 @@ describe('the expert’s own screens in the browser', () => {
         await announced(page, text.availability.oneOff.added);
 
         const absence = page.getByRole('region', { name: text.availability.absence.heading });
+        // Sent empty: each day is named as missing, and nothing is sent.
+        await absence.getByRole('button', { name: text.availability.absence.submit }).click();
+        for (const field of [text.availability.fields.firstDay, text.availability.fields.lastDay])
+          await page.getByRole('link', { name: fill(text.forms.required, { field }) }).waitFor();
         await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDateIn(20));
         await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDateIn(27));
         await absence.getByRole('button', { name: text.availability.absence.submit }).click();

@@ -137,6 +137,40 @@ describe('an orderer’s orders, page by page', () => {
       await shot(page, 'order-sent-elsewhere', language);
     },
   );
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: a tab come back to after a while shows the order as it now is, before anything is clicked',
+    async (language) => {
+      const text = TEXTS[language];
+      const { orderer, unit } = await orderParties(web.t, language);
+      const draft = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Draft,
+        title: language === 'fi' ? 'Palattu välilehti' : 'Fliken man återvände till',
+        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+      });
+      // Its own browser profile: the page's clock is moved, and no later test may borrow that page.
+      const page = await web.newPage(language, 360, { ownContext: true });
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, text.orders.list.title);
+      await page.goto(`/orders/${draft.id}`);
+      await expectPage(page, draft.title);
+      // A reason half written when the person left the tab.
+      await page.getByRole('button', { name: text.orders.cancel.open }).click();
+      await page.getByLabel(text.orders.cancel.reason).fill('Tila on varattu');
+      await asUser(() => web.t.http)(await login(web.t.http, orderer))
+        .post(`/booking-requests/${draft.id}/submit`)
+        .expect(200);
+      // Half a minute in another tab, then back to this one.
+      await page.clock.install();
+      await page.clock.fastForward('00:31');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      await page.getByText(text.orders.status.submitted, { exact: true }).waitFor();
+      await expect(page.getByRole('button', { name: text.orders.order.send }).count()).resolves.toBe(0);
+      await expect(page.getByLabel(text.orders.cancel.reason).inputValue()).resolves.toBe('Tila on varattu');
+      await expectAccessible(page);
+    },
+  );
 });
 
 // Two experts' work done: the order's page asks feedback for each, in two forms whose fields are their own.

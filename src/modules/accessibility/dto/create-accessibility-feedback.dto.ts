@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { Language } from '../../../common/i18n/language';
 import { IsEmailAddress } from '../../../common/validation/text.decorators';
 
@@ -7,7 +8,7 @@ export class CreateAccessibilityFeedbackDto {
   @ApiProperty({ minLength: 1, maxLength: 4000, example: 'Lomakkeen virheilmoitusta ei lueta ruudunlukijalla.' })
   @IsString()
   @Length(1, 4000)
-  @Matches(/\S/, { message: 'message must not be blank' })
+  @MatchesPattern(/\S/, { message: 'message must not be blank' })
   message: string;
 
   @ApiPropertyOptional({ maxLength: 320, description: 'To answer the sender' })
@@ -29,7 +30,7 @@ export class CreateAccessibilityFeedbackDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
-  @Matches(/^\/[^\s?#]*$/, { message: 'page must be a path that starts with / and has no query or fragment' })
+  @MatchesPattern(/^\/[^\s?#]*$/, { message: 'page must be a path that starts with / and has no query or fragment' })
   page?: string;
 
   @ApiPropertyOptional({ enum: Language, enumName: 'Language', description: 'The language of the page, to answer in' })

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { IsAfterInstant, IsInstant } from '../../../common/validation/instant.decorator';
 
@@ -20,14 +21,14 @@ export class AuditEventFilterQuery {
     example: 'user.invited',
   })
   @IsOptional()
-  @Matches(/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/, {
+  @MatchesPattern(/^[a-z_]{1,40}(\.[a-z_]{1,40})?$/, {
     message: '$property must be an action such as user.invited, or its first part such as user',
   })
   action?: string;
 
   @ApiPropertyOptional({ description: 'Kind of the entity acted on', example: 'expert' })
   @IsOptional()
-  @Matches(/^[a-z_]{1,40}$/, { message: '$property must be an entity type such as user or fee_run' })
+  @MatchesPattern(/^[a-z_]{1,40}$/, { message: '$property must be an entity type such as user or fee_run' })
   entityType?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only events about this entity' })

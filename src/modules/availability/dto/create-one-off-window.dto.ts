@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time.util';
 
@@ -9,10 +9,10 @@ export class CreateOneOffWindowDto {
   date: string;
 
   @ApiProperty({ example: '09:00', description: 'Local time, HH:MM' })
-  @Matches(LOCAL_TIME_PATTERN, { message: 'from must be a time of day as HH:MM' })
+  @MatchesPattern(LOCAL_TIME_PATTERN, { message: 'from must be a time of day as HH:MM' })
   from: string;
 
   @ApiProperty({ example: '12:00', description: 'Local time, HH:MM (24:00 = end of day); after from' })
-  @Matches(LOCAL_END_TIME_PATTERN, { message: 'to must be a time of day as HH:MM, or 24:00' })
+  @MatchesPattern(LOCAL_END_TIME_PATTERN, { message: 'to must be a time of day as HH:MM, or 24:00' })
   to: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { LOCAL_END_TIME_PATTERN, LOCAL_TIME_PATTERN } from '../local-time.util';
 
@@ -11,14 +12,14 @@ export class CreateWeeklyWindowDto {
   weekday: number;
 
   @ApiProperty({ example: '09:00', description: 'Local time in Europe/Helsinki, HH:MM' })
-  @Matches(LOCAL_TIME_PATTERN, { message: 'from must be a time of day as HH:MM' })
+  @MatchesPattern(LOCAL_TIME_PATTERN, { message: 'from must be a time of day as HH:MM' })
   from: string;
 
   @ApiProperty({
     example: '12:00',
     description: 'Local time in Europe/Helsinki, HH:MM (24:00 = end of day); after from',
   })
-  @Matches(LOCAL_END_TIME_PATTERN, { message: 'to must be a time of day as HH:MM, or 24:00' })
+  @MatchesPattern(LOCAL_END_TIME_PATTERN, { message: 'to must be a time of day as HH:MM, or 24:00' })
   to: string;
 
   @ApiProperty({ example: '2026-01-01', format: 'date', description: 'First day the window applies' })

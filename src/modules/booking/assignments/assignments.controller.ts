@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentsService } from './assignments.service';
 import { CancelDto, CompleteDto } from '../dto/booking-actions.dto';
 import { AssignmentResponse } from '../dto/booking.response';
@@ -32,7 +32,7 @@ export class AssignmentsController {
       'An expert’s reason for withdrawing (cancelReason) only to the expert and the coordinator; null for the orderer',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AssignmentResponse> {
     return this.assignments.get(ctx, id);
   }
 
@@ -47,11 +47,7 @@ export class AssignmentsController {
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
   @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
-  cancel(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: CancelDto,
-  ): Promise<AssignmentResponse> {
+  cancel(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
     return this.assignments.cancel(ctx, id, dto);
   }
 
@@ -67,7 +63,7 @@ export class AssignmentsController {
   @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
   withdraw(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CancelDto,
   ): Promise<AssignmentResponse> {
     return this.assignments.withdraw(ctx, id, dto);
@@ -86,7 +82,7 @@ export class AssignmentsController {
   @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT, ASSIGNMENT_NOT_ENDED')
   complete(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CompleteDto,
   ): Promise<AssignmentResponse> {
     return this.assignments.complete(ctx, id, dto);

@@ -1,11 +1,11 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 import { CancellationQuoteService } from './cancellation-quote.service';
 
@@ -24,10 +24,7 @@ export class CancellationQuoteController {
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or another unit’s)')
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled')
-  forRequest(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-  ): Promise<CancellationQuoteResponse> {
+  forRequest(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CancellationQuoteResponse> {
     return this.quotes.forRequest(ctx, id);
   }
 
@@ -37,10 +34,7 @@ export class CancellationQuoteController {
   @ApiOkResponse({ type: CancellationQuoteResponse, description: 'By the rule POST /assignments/{id}/cancel applies' })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')
   @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert')
-  forAssignment(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-  ): Promise<CancellationQuoteResponse> {
+  forAssignment(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CancellationQuoteResponse> {
     return this.quotes.forAssignment(ctx, id);
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { MatchingContextQuery, MatchingContextResponse } from './matching-context.dto';
 import { MatchingContextService } from './matching-context.service';
 
@@ -20,7 +20,7 @@ export class MatchingContextController {
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiOkResponse({ type: MatchingContextResponse })
   @ApiProblem(404, 'REQUEST_NOT_FOUND')
-  get(@Param('id', ParseUuidPipe) id: string, @Query() query: MatchingContextQuery): Promise<MatchingContextResponse> {
+  get(@IdParam() id: string, @Query() query: MatchingContextQuery): Promise<MatchingContextResponse> {
     return this.context.get(id, query.expertIds);
   }
 }

@@ -1,11 +1,11 @@
-import { Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Put } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { RequestResponse } from '../dto/booking.response';
 import { MaterialFields, MaterialForm } from './material.form';
@@ -28,7 +28,7 @@ export class MaterialController {
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   attach(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @UploadForm(MaterialFields) form: UploadedForm<MaterialFields>,
   ): Promise<RequestResponse> {
     return this.material.attach(ctx, id, form.file);
@@ -41,7 +41,7 @@ export class MaterialController {
   @ApiNoContentResponse({ description: 'The file is gone' })
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND')
-  remove(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<void> {
+  remove(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<void> {
     return this.material.remove(ctx, id);
   }
 
@@ -53,7 +53,7 @@ export class MaterialController {
   )
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours), MATERIAL_NOT_FOUND')
   @SendsFile()
-  download(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+  download(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<Download> {
     return this.material.download(ctx, id);
   }
 }

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { AcceptOfferDto, DeclineOfferDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse } from '../dto/booking.response';
 import { ListOffersQuery } from '../dto/list-requests.query';
@@ -37,7 +37,7 @@ export class OffersController {
   @ApiProblem(409, 'OFFER_NOT_OPEN, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED')
   accept(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: AcceptOfferDto,
   ): Promise<BookedAssignmentResponse> {
     return this.offers.accept(ctx, id, dto);
@@ -51,7 +51,7 @@ export class OffersController {
   @ApiProblem(409, 'OFFER_NOT_OPEN')
   decline(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: DeclineOfferDto,
   ): Promise<OfferResponse> {
     return this.offers.decline(ctx, id, dto);

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
@@ -56,7 +56,7 @@ export class BookingRequestsController {
   @Authenticated({ roles: [Role.Orderer, ...STAFF] })
   @ApiOkResponse({ type: RequestResponse })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<RequestResponse> {
     return this.requests.get(ctx, id);
   }
 
@@ -69,7 +69,7 @@ export class BookingRequestsController {
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be changed')
   update(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: CreateRequestDto,
   ): Promise<RequestResponse> {
     return this.requests.update(ctx, id, dto);
@@ -82,7 +82,7 @@ export class BookingRequestsController {
   @ApiOkResponse({ type: RequestResponse })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: only a draft can be sent')
-  submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<RequestResponse> {
+  submit(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<RequestResponse> {
     return this.requests.submit(ctx, id);
   }
 
@@ -96,11 +96,7 @@ export class BookingRequestsController {
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT')
-  cancel(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: CancelDto,
-  ): Promise<RequestResponse> {
+  cancel(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: CancelDto): Promise<RequestResponse> {
     return this.requests.cancel(ctx, id, dto);
   }
 
@@ -116,7 +112,7 @@ export class BookingRequestsController {
   @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED')
   candidates(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Query() query: WidePageQueryDto,
   ): Promise<CandidatePageResponse> {
     return this.matching.candidates(ctx, id, query);
@@ -135,7 +131,7 @@ export class BookingRequestsController {
   @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, ALREADY_OFFERED')
   sendOffers(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: SendOffersDto,
   ): Promise<OfferResponse[]> {
     return this.offers.send(ctx, id, dto);
@@ -153,7 +149,7 @@ export class BookingRequestsController {
   @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED')
   assign(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: DirectAssignDto,
   ): Promise<BookedAssignmentResponse> {
     return this.assignments.assignDirectly(ctx, id, dto);

@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { AssignmentResponse } from '../dto/booking.response';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
 import { TimeChangesService } from './time-changes.service';
@@ -31,7 +31,7 @@ export class TimeChangesController {
   )
   propose(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: ProposeTimeChangeDto,
   ): Promise<AssignmentResponse> {
     return this.timeChanges.propose(ctx, id, dto);
@@ -51,7 +51,7 @@ export class TimeChangesController {
     409,
     'TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed',
   )
-  accept(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
+  accept(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AssignmentResponse> {
     return this.timeChanges.accept(ctx, id);
   }
 
@@ -66,7 +66,7 @@ export class TimeChangesController {
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another expert’s)')
   @ApiProblem(409, 'TIME_CHANGE_NOT_OPEN')
-  decline(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<AssignmentResponse> {
+  decline(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AssignmentResponse> {
     return this.timeChanges.decline(ctx, id);
   }
 }

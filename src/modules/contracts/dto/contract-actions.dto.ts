@@ -9,8 +9,8 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
 } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 
 export class SignContractDto {
@@ -23,7 +23,7 @@ export class SignContractDto {
     description: 'The SHA-256 (hex) of the PDF the expert read; refused if it is not the stored one',
   })
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/, { message: 'pdfSha256 must be a SHA-256 in lower-case hex' })
+  @MatchesPattern(/^[0-9a-f]{64}$/, { message: 'pdfSha256 must be a SHA-256 in lower-case hex' })
   pdfSha256?: string;
 }
 

@@ -1,16 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { FastifyReply } from 'fastify';
@@ -19,7 +7,7 @@ import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { contractPdfResponse } from '../document/contract-pdf.response';
 import { ContractPdfsService } from '../document/contract-pdfs.service';
 import { ContractSigningService } from './contract-signing.service';
@@ -75,7 +63,7 @@ export class ContractsController {
   @Authenticated({ roles: READERS })
   @ApiOkResponse({ type: ContractResponse })
   @ApiProblem(404, 'CONTRACT_NOT_FOUND: no such contract, or another expert’s')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ContractResponse> {
     return this.contracts.get(ctx, id);
   }
 
@@ -93,7 +81,7 @@ export class ContractsController {
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   async pdf(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Query() query: ContractPdfQuery,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -118,7 +106,7 @@ export class ContractsController {
   )
   async previewPdf(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Query() query: ContractPdfQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
@@ -146,7 +134,7 @@ export class ContractsController {
   @ApiProblem(409, 'CONTRACT_NOT_SIGNED, CONTRACT_SIGNED_COPY_NOT_READY')
   async signedPdf(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<StreamableFile | undefined> {
@@ -166,7 +154,7 @@ export class ContractsController {
     'CONTRACT_ALREADY_APPROVED, CONTRACT_ALREADY_SIGNED, CONTRACT_SUPERSEDED, EXPERT_DATE_OF_BIRTH_MISSING, CONTRACT_WORK_CANCELLED',
   )
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
-  approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ContractResponse> {
+  approve(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ContractResponse> {
     return this.signing.approve(ctx, id);
   }
 
@@ -188,7 +176,7 @@ export class ContractsController {
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   sign(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: SignContractDto,
   ): Promise<ContractResponse> {
     return this.signing.sign(ctx, id, dto);
@@ -205,7 +193,7 @@ export class ContractsController {
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   revise(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: ReviseContractDto,
   ): Promise<ContractResponse> {
     return this.contracts.revise(ctx, id, dto);
@@ -220,7 +208,7 @@ export class ContractsController {
   @ApiProblem(404, 'CONTRACT_NOT_FOUND (or not yours)')
   terminate(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @Body() dto: TerminateContractDto,
   ): Promise<ContractResponse> {
     return this.contracts.terminate(ctx, id, dto);

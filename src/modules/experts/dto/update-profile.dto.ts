@@ -8,12 +8,12 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { IsMunicipalityCode } from '../../../common/validation/code.decorators';
@@ -32,7 +32,7 @@ export class UpdateProfileDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: '+358 40 123 4567' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @Matches(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be a phone number' })
+  @MatchesPattern(/^\+?[0-9 ()-]{5,30}$/, { message: 'phone must be a phone number' })
   phone?: string | null;
 
   @ApiPropertyOptional({

@@ -1,11 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
 import { ClaimReviewService } from './claim-review.service';
@@ -59,7 +59,7 @@ export class ClaimsController {
   @Authenticated({ roles: OWNER_OR_COORDINATOR })
   @ApiOkResponse({ type: ClaimResponse })
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
-  get(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+  get(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ClaimResponse> {
     return this.claims.get(ctx, id);
   }
 
@@ -73,11 +73,7 @@ export class ClaimsController {
   })
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
-  update(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: UpdateClaimDto,
-  ): Promise<ClaimResponse> {
+  update(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
     return this.claims.update(ctx, id, dto);
   }
 
@@ -88,7 +84,7 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimResponse, description: 'Sent to the coordinator; within the time limit the first time' })
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, CLAIM_TIME_LIMIT_PASSED')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
-  submit(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+  submit(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ClaimResponse> {
     return this.claims.submit(ctx, id);
   }
 
@@ -99,7 +95,7 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimResponse, description: 'Approved: the next fee run pays it' })
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, FEE_RATE_NOT_FOUND, TRAVEL_RATE_NOT_FOUND, CLAIM_SECOND_APPROVER_REQUIRED')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
-  approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<ClaimResponse> {
+  approve(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ClaimResponse> {
     return this.review.approve(ctx, id);
   }
 
@@ -113,11 +109,7 @@ export class ClaimsController {
   })
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
-  return(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: ReturnClaimDto,
-  ): Promise<ClaimResponse> {
+  return(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: ReturnClaimDto): Promise<ClaimResponse> {
     return this.review.return(ctx, id, dto);
   }
 
@@ -133,7 +125,7 @@ export class ClaimsController {
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   addCost(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
+    @IdParam() id: string,
     @UploadForm(AddCostDto, 'receipt') form: UploadedForm<AddCostDto>,
   ): Promise<ClaimResponse> {
     return this.costs.add(ctx, id, form);
@@ -146,11 +138,7 @@ export class ClaimsController {
   @ApiNoContentResponse({ description: 'The cost and its receipt are gone' })
   @ApiProblem(404, 'CLAIM_NOT_FOUND or CLAIM_COST_NOT_FOUND (or not yours)')
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT: only a draft or returned claim changes')
-  removeCost(
-    @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Param('costId', ParseUuidPipe) costId: string,
-  ): Promise<void> {
+  removeCost(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @IdParam('costId') costId: string): Promise<void> {
     return this.costs.remove(ctx, id, costId);
   }
 
@@ -162,8 +150,8 @@ export class ClaimsController {
   @SendsFile()
   receipt(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Param('costId', ParseUuidPipe) costId: string,
+    @IdParam() id: string,
+    @IdParam('costId') costId: string,
   ): Promise<Download> {
     return this.costs.receipt(ctx, id, costId);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
@@ -6,7 +6,7 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import {
   CostCentreTotalsResponse,
   FeeRunFileResponse,
@@ -55,7 +55,7 @@ export class FeeRunsController {
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: FeeRunResponse, description: 'Status and totals' })
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  get(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
+  get(@IdParam() id: string): Promise<FeeRunResponse> {
     return this.runs.get(id);
   }
 
@@ -67,7 +67,7 @@ export class FeeRunsController {
     description: 'Claims priced of all the run takes; polled by the progress bar',
   })
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  progress(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunProgressResponse> {
+  progress(@IdParam() id: string): Promise<FeeRunProgressResponse> {
     return this.runs.progress(id);
   }
 
@@ -79,7 +79,7 @@ export class FeeRunsController {
     description: 'The lines for review, filtered by cost centre, task type or payee; never the bank accounts',
   })
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  lines(@Param('id', ParseUuidPipe) id: string, @Query() query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
+  lines(@IdParam() id: string, @Query() query: FeeRunLinesQuery): Promise<FeeRunLinePageResponse> {
     return this.runs.lines(id, query);
   }
 
@@ -88,7 +88,7 @@ export class FeeRunsController {
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [CostCentreTotalsResponse], description: 'What each unit and project spends in the run' })
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  costCentres(@Param('id', ParseUuidPipe) id: string): Promise<CostCentreTotalsResponse[]> {
+  costCentres(@IdParam() id: string): Promise<CostCentreTotalsResponse[]> {
     return this.runs.costCentres(id);
   }
 
@@ -102,7 +102,7 @@ export class FeeRunsController {
   })
   @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT, FEE_RUN_SECOND_APPROVER_REQUIRED')
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  approve(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunResponse> {
+  approve(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<FeeRunResponse> {
     return this.runs.approve(ctx, id);
   }
 
@@ -116,7 +116,7 @@ export class FeeRunsController {
   })
   @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT: only a failed run is retried')
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  retry(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
+  retry(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.retry(ctx, id);
   }
 
@@ -131,7 +131,7 @@ export class FeeRunsController {
   })
   @ApiProblem(409, 'FEE_RUN_STATUS_CONFLICT: only an approved run is exported')
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  export(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<FeeRunQueuedResponse> {
+  export(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<FeeRunQueuedResponse> {
     return this.runs.export(ctx, id);
   }
 
@@ -140,7 +140,7 @@ export class FeeRunsController {
   @Authenticated({ roles: COORDINATOR })
   @ApiOkResponse({ type: [FeeRunFileResponse], description: 'What the export produced' })
   @ApiProblem(404, 'FEE_RUN_NOT_FOUND')
-  files(@Param('id', ParseUuidPipe) id: string): Promise<FeeRunFileResponse[]> {
+  files(@IdParam() id: string): Promise<FeeRunFileResponse[]> {
     return this.runs.files(id);
   }
 
@@ -155,8 +155,8 @@ export class FeeRunsController {
   @SendsFile()
   download(
     @CurrentUser() ctx: AuthContext,
-    @Param('id', ParseUuidPipe) id: string,
-    @Param('fileId', ParseUuidPipe) fileId: string,
+    @IdParam() id: string,
+    @IdParam('fileId') fileId: string,
   ): Promise<Download> {
     return this.runs.download(ctx, id, fileId);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
@@ -6,7 +6,7 @@ import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
 import { Page, PageQueryDto } from '../../../common/http/pagination.dto';
-import { ParseUuidPipe } from '../../../common/validation/parse-uuid.pipe';
+import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import {
   MyEarningsResponse,
   PaidLinePageResponse,
@@ -54,7 +54,7 @@ export class MyFeesController {
   @ApiFileDownload('The statement PDF, in your language', ['application/pdf'])
   @ApiProblem(404, 'STATEMENT_NOT_FOUND (or not yours)')
   @SendsFile()
-  statement(@CurrentUser() ctx: AuthContext, @Param('id', ParseUuidPipe) id: string): Promise<Download> {
+  statement(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<Download> {
     return this.fees.statement(ctx, id);
   }
 }

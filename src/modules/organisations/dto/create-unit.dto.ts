@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { MatchesPattern } from '../../../common/validation/matches-pattern.decorator';
 import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 
 export class CreateUnitDto {
   @ApiProperty({ example: '4110', description: 'Cost centre (unit) or project code' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
+  @MatchesPattern(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, {
     message: 'code must be 1-32 letters, digits, dots, dashes or underscores',
   })
   code: string;

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
@@ -206,10 +206,6 @@ const endOfDay = (to: string) => (to === '00:00' ? '24:00' : to);
 function WeeklySection({ availability }: { availability: Availability }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const announce = useAnnounce();
-  const refresh = useRefreshAvailability();
-  const initial = { weekday: '1', from: '', to: '', validFrom: countyToday(), validUntil: '' };
-  const [values, setValues] = useState(initial);
   const labels = {
     'weekly-weekday': t('availability.fields.weekday'),
     'weekly-from': t('availability.fields.from'),
@@ -217,203 +213,206 @@ function WeeklySection({ availability }: { availability: Availability }) {
     'weekly-validFrom': t('availability.fields.validFrom'),
     'weekly-validUntil': t('availability.fields.validUntil'),
   };
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    fieldPrefix: 'weekly-',
-    validate: (v: typeof values) => [
-      ...timeErrors(t, 'weekly', v.from, v.to, labels),
-      ...(v.validFrom
-        ? []
-        : [{ field: 'weekly-validFrom', text: t('forms.required', { field: labels['weekly-validFrom'] }) }]),
-    ],
-    send: (v: typeof values) =>
-      addWeekly({
-        weekday: Number(v.weekday),
-        from: v.from,
-        to: endOfDay(v.to),
-        validFrom: v.validFrom,
-        validUntil: v.validUntil || null,
-      }),
-    onSuccess: async () => {
-      await refresh();
-      setValues(initial);
-      announce(t('availability.weekly.added'));
-    },
-  });
-  const bind = fieldBinder(values, setValues, labels, errors);
-  const rows = [...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from));
-  const describe = (w: Availability['weekly'][number]) => {
-    const hours = t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
-    const until = w.validUntil
-      ? t('availability.weekly.until', { date: formatDate(language, asInstant(w.validUntil)) })
-      : '';
-    return `${formatWeekdayName(language, w.weekday)} ${hours}${until ? `, ${until}` : ''}`;
-  };
+  const hours = (w: Availability['weekly'][number]) =>
+    t('availability.week.hours', { from: localTime(w.from), to: localTime(w.to) });
+  const until = (w: Availability['weekly'][number]) =>
+    w.validUntil ? `, ${t('availability.weekly.until', { date: formatDate(language, asInstant(w.validUntil)) })}` : '';
   return (
-    <Section headingId="weekly-heading" heading={t('availability.weekly.heading')} className="availability-section">
-      <Paragraph mb="s">{t('availability.weekly.intro')}</Paragraph>
-      <RemovableRows
-        kind="weekly"
-        rows={rows}
-        describe={describe}
-        empty={t('availability.weekly.empty')}
-        done={t('availability.weekly.removed')}
-      />
-      <Heading variant="h3" mb="s" mt="m">
-        {t('availability.weekly.add')}
-      </Heading>
-      <Form
-        {...formProps}
-        id="weekly-form"
-        onSubmit={() => submit(values)}
-        submitLabel={t('availability.weekly.submit')}
-      >
-        <SelectField
-          {...bind('weekday', 'weekly-weekday')}
-          options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: formatWeekdayName(language, d) }))}
-        />
-        <div className="field-row">
-          <DateTimeField type="time" {...bind('from', 'weekly-from')} />
-          <DateTimeField type="time" {...bind('to', 'weekly-to')} />
-        </div>
-        <DateTimeField type="date" {...bind('validFrom', 'weekly-validFrom')} />
-        <DateTimeField
-          type="date"
-          {...bind('validUntil', 'weekly-validUntil')}
-          hint={t('availability.fields.validUntilHint')}
-          optional
-        />
-      </Form>
-    </Section>
+    <EntrySection
+      texts="weekly"
+      id="weekly"
+      kind="weekly"
+      rows={[...availability.weekly].sort((a, b) => a.weekday - b.weekday || a.from.localeCompare(b.from))}
+      describe={(w) => `${formatWeekdayName(language, w.weekday)} ${hours(w)}${until(w)}`}
+      initial={{ weekday: '1', from: '', to: '', validFrom: countyToday(), validUntil: '' }}
+      labels={labels}
+      validate={(v) => [
+        ...timeErrors(t, 'weekly', v.from, v.to, labels),
+        ...required(t, labels, { 'weekly-validFrom': v.validFrom }),
+      ]}
+      send={(v) =>
+        addWeekly({
+          weekday: Number(v.weekday),
+          from: v.from,
+          to: endOfDay(v.to),
+          validFrom: v.validFrom,
+          validUntil: v.validUntil || null,
+        })
+      }
+      fields={(bind) => (
+        <>
+          <SelectField
+            {...bind('weekday', 'weekly-weekday')}
+            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: formatWeekdayName(language, d) }))}
+          />
+          <div className="field-row">
+            <DateTimeField type="time" {...bind('from', 'weekly-from')} />
+            <DateTimeField type="time" {...bind('to', 'weekly-to')} />
+          </div>
+          <DateTimeField type="date" {...bind('validFrom', 'weekly-validFrom')} />
+          <DateTimeField
+            type="date"
+            {...bind('validUntil', 'weekly-validUntil')}
+            hint={t('availability.fields.validUntilHint')}
+            optional
+          />
+        </>
+      )}
+    />
   );
 }
 
 function OneOffSection({ availability }: { availability: Availability }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const announce = useAnnounce();
-  const refresh = useRefreshAvailability();
-  const initial = { date: '', from: '', to: '' };
-  const [values, setValues] = useState(initial);
   const labels = {
     'oneOff-date': t('availability.fields.date'),
     'oneOff-from': t('availability.fields.from'),
     'oneOff-to': t('availability.fields.to'),
   };
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    fieldPrefix: 'oneOff-',
-    validate: (v: typeof values) => [
-      ...(v.date ? [] : [{ field: 'oneOff-date', text: t('forms.required', { field: labels['oneOff-date'] }) }]),
-      ...timeErrors(t, 'oneOff', v.from, v.to, labels),
-    ],
-    send: (v: typeof values) => addOneOff({ date: v.date, from: v.from, to: endOfDay(v.to) }),
-    onSuccess: async () => {
-      await refresh();
-      setValues(initial);
-      announce(t('availability.oneOff.added'));
-    },
-  });
-  const bind = fieldBinder(values, setValues, labels, errors);
-  const rows = [...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
-  const describe = (o: Availability['oneOff'][number]) =>
-    `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`;
   return (
-    <Section headingId="oneoff-heading" heading={t('availability.oneOff.heading')} className="availability-section">
-      <Paragraph mb="s">{t('availability.oneOff.intro')}</Paragraph>
-      <RemovableRows
-        kind="one-off"
-        rows={rows}
-        describe={describe}
-        empty={t('availability.oneOff.empty')}
-        done={t('availability.oneOff.removed')}
-      />
-      <Heading variant="h3" mb="s" mt="m">
-        {t('availability.oneOff.add')}
-      </Heading>
-      <Form
-        {...formProps}
-        id="oneoff-form"
-        onSubmit={() => submit(values)}
-        submitLabel={t('availability.oneOff.submit')}
-      >
-        <DateTimeField type="date" {...bind('date', 'oneOff-date')} min={countyToday()} />
-        <div className="field-row">
-          <DateTimeField type="time" {...bind('from', 'oneOff-from')} />
-          <DateTimeField type="time" {...bind('to', 'oneOff-to')} />
-        </div>
-      </Form>
-    </Section>
+    <EntrySection
+      texts="oneOff"
+      id="oneoff"
+      kind="one-off"
+      rows={[...availability.oneOff].sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from))}
+      describe={(o) =>
+        `${formatWeekdayDate(language, asInstant(o.date))} ${t('availability.week.hours', { from: localTime(o.from), to: localTime(o.to) })}`
+      }
+      initial={{ date: '', from: '', to: '' }}
+      labels={labels}
+      validate={(v) => [
+        ...required(t, labels, { 'oneOff-date': v.date }),
+        ...timeErrors(t, 'oneOff', v.from, v.to, labels),
+      ]}
+      send={(v) => addOneOff({ date: v.date, from: v.from, to: endOfDay(v.to) })}
+      fields={(bind) => (
+        <>
+          <DateTimeField type="date" {...bind('date', 'oneOff-date')} min={countyToday()} />
+          <div className="field-row">
+            <DateTimeField type="time" {...bind('from', 'oneOff-from')} />
+            <DateTimeField type="time" {...bind('to', 'oneOff-to')} />
+          </div>
+        </>
+      )}
+    />
   );
 }
 
 function AbsenceSection({ availability }: { availability: Availability }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const announce = useAnnounce();
-  const refresh = useRefreshAvailability();
-  const initial = { firstDay: '', lastDay: '' };
-  const [values, setValues] = useState(initial);
   const labels = {
     'absence-firstDay': t('availability.fields.firstDay'),
     'absence-lastDay': t('availability.fields.lastDay'),
   };
-  const { submit, formProps, errors } = useSubmission({
-    labels,
-    fieldPrefix: 'absence-',
-    validate: (v: typeof values) => [
-      ...(v.firstDay
-        ? []
-        : [{ field: 'absence-firstDay', text: t('forms.required', { field: labels['absence-firstDay'] }) }]),
-      ...(v.lastDay
-        ? []
-        : [{ field: 'absence-lastDay', text: t('forms.required', { field: labels['absence-lastDay'] }) }]),
-      ...(v.firstDay && v.lastDay && v.lastDay < v.firstDay
-        ? [
-            {
-              field: 'absence-lastDay',
-              text: t('availability.errors.lastBeforeFirst', { field: labels['absence-lastDay'] }),
-            },
-          ]
-        : []),
-    ],
-    send: (v: typeof values) => addAbsence({ firstDay: v.firstDay, lastDay: v.lastDay }),
-    onSuccess: async () => {
-      await refresh();
-      setValues(initial);
-      announce(t('availability.absence.added'));
-    },
-  });
-  const bind = fieldBinder(values, setValues, labels, errors);
-  const rows = [...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
   const describe = (a: Availability['absences'][number]) =>
     a.firstDay === a.lastDay
       ? formatWeekdayDate(language, asInstant(a.firstDay))
       : `${formatDate(language, asInstant(a.firstDay))}–${formatDate(language, asInstant(a.lastDay))}`;
   return (
-    <Section headingId="absence-heading" heading={t('availability.absence.heading')} className="availability-section">
-      <Paragraph mb="s">{t('availability.absence.intro')}</Paragraph>
-      <RemovableRows
-        kind="absences"
-        rows={rows}
-        describe={describe}
-        label={(a) => t('availability.absence.named', { range: describe(a) })}
-        empty={t('availability.absence.empty')}
-        done={t('availability.absence.removed')}
-      />
-      <Heading variant="h3" mb="s" mt="m">
-        {t('availability.absence.add')}
-      </Heading>
-      <Form
-        {...formProps}
-        id="absence-form"
-        onSubmit={() => submit(values)}
-        submitLabel={t('availability.absence.submit')}
-      >
+    <EntrySection
+      texts="absence"
+      id="absence"
+      kind="absences"
+      rows={[...availability.absences].sort((a, b) => a.firstDay.localeCompare(b.firstDay))}
+      describe={describe}
+      label={(a) => t('availability.absence.named', { range: describe(a) })}
+      initial={{ firstDay: '', lastDay: '' }}
+      labels={labels}
+      validate={(v) => [
+        ...required(t, labels, { 'absence-firstDay': v.firstDay, 'absence-lastDay': v.lastDay }),
+        ...(v.firstDay && v.lastDay && v.lastDay < v.firstDay
+          ? [
+              {
+                field: 'absence-lastDay',
+                text: t('availability.errors.lastBeforeFirst', { field: labels['absence-lastDay'] }),
+              },
+            ]
+          : []),
+      ]}
+      send={(v) => addAbsence({ firstDay: v.firstDay, lastDay: v.lastDay })}
+      fields={(bind) => (
         <div className="field-row">
           <DateTimeField type="date" {...bind('firstDay', 'absence-firstDay')} />
           <DateTimeField type="date" {...bind('lastDay', 'absence-lastDay')} />
         </div>
+      )}
+    />
+  );
+}
+
+// The fields of `values` left empty, each as "<label> is required".
+function required(t: TFunction, labels: Record<string, string>, values: Record<string, string>): FieldError[] {
+  return Object.entries(values)
+    .filter(([, value]) => !value)
+    .map(([field]) => ({ field, text: t('forms.required', { field: labels[field] }) }));
+}
+
+// One kind of row (weekly hours, single dates, absences): the rows with their remove buttons, then the form that
+// adds one. Its texts are under availability.<texts>, its fields named <texts>-<key>.
+function EntrySection<R extends { id: string }, V extends Record<string, string>>({
+  texts,
+  id,
+  kind,
+  rows,
+  describe,
+  label,
+  initial,
+  labels,
+  validate,
+  send,
+  fields,
+}: {
+  texts: 'weekly' | 'oneOff' | 'absence';
+  // The section's heading is <id>-heading, its form <id>-form.
+  id: string;
+  kind: Kind;
+  rows: R[];
+  describe: (row: R) => string;
+  label?: (row: R) => string;
+  initial: V;
+  labels: Record<string, string>;
+  validate: (values: V) => FieldError[];
+  send: (values: V) => Promise<unknown>;
+  fields: (bind: ReturnType<typeof fieldBinder<V>>) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const refresh = useRefreshAvailability();
+  const [values, setValues] = useState(initial);
+  const { submit, formProps, errors } = useSubmission({
+    labels,
+    fieldPrefix: `${texts}-`,
+    validate,
+    send,
+    onSuccess: async () => {
+      await refresh();
+      setValues(initial);
+      announce(t(`availability.${texts}.added`));
+    },
+  });
+  return (
+    <Section headingId={`${id}-heading`} heading={t(`availability.${texts}.heading`)} className="availability-section">
+      <Paragraph mb="s">{t(`availability.${texts}.intro`)}</Paragraph>
+      <RemovableRows
+        kind={kind}
+        rows={rows}
+        describe={describe}
+        label={label}
+        empty={t(`availability.${texts}.empty`)}
+        done={t(`availability.${texts}.removed`)}
+      />
+      <Heading variant="h3" mb="s" mt="m">
+        {t(`availability.${texts}.add`)}
+      </Heading>
+      <Form
+        {...formProps}
+        id={`${id}-form`}
+        onSubmit={() => submit(values)}
+        submitLabel={t(`availability.${texts}.submit`)}
+      >
+        {fields(fieldBinder(values, setValues, labels, errors))}
       </Form>
     </Section>
   );
