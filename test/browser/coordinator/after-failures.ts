@@ -5,16 +5,18 @@ import { Language } from '../../../src/common/i18n/language';
 import { TrainingType } from '../../../src/modules/credentials/entities/training-credential.entity';
 import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
-import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
+import { createClaim, createFinishedAssignment, settleOpenFeeRuns } from '../../factories/fees.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
+import { feeRunReaches, oneApproverFeeRuns } from '../../utils/fee-runs';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
 import { signedIn } from '../parties';
+import { focusedText } from '../keyboard';
 import { fill, signInLabels, TEXTS } from '../texts';
 
 // The coordinator's decisions after an earlier one failed (the network, a refusal): a later success leaves no old
-// failure on screen.
+// failure on screen; and a fee run's refusal that outlives its button keeps the fee run's own words and the focus.
 describe('the coordinator’s decisions after a failure in the browser', () => {
   let web: WebApp;
   let ordererId: string;
@@ -166,4 +168,44 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
     },
     120_000,
   );
+
+  describe('a fee run', () => {
+    let runToken: string;
+    beforeAll(async () => {
+      runToken = await signedIn(web.t, Role.Coordinator);
+    });
+    afterAll(async () => {
+      await settleOpenFeeRuns(web.t.db);
+    });
+
+    it.each(['fi', 'sv'] as const)(
+      'in %s: approved meanwhile by another coordinator, its refusal stays in the fee run’s own words with the focus',
+      async (language) => {
+        const text = TEXTS[language];
+        const a = text.feeRuns.actions;
+        const own = text.feeRuns.errors.FEE_RUN_STATUS_CONFLICT;
+        await oneApproverFeeRuns(web.t);
+        // Up to a day long past: no claim to pay, so the worker computes it at once.
+        const started = await as(runToken).post('/fee-runs', { upTo: '2001-01-31' }).expect(202);
+        const runId = started.body.id as string;
+        expect((await feeRunReaches(as, runToken, runId, 'computed')).status).toBe('computed');
+        const page = await coordinatorPage(language);
+        await page.goto(`/fee-runs/${runId}`);
+        const approve = page.getByRole('button', { name: a.approve });
+        await approve.waitFor();
+        // The other coordinator, in their own browser.
+        await as(runToken).post(`/fee-runs/${runId}/approve`).expect(200);
+        await approve.click();
+        // The run shows approved without a reload: the approve button gone, the export there, the refusal kept.
+        await page.getByRole('button', { name: a.export }).waitFor();
+        await expect(approve.count()).resolves.toBe(0);
+        await page.getByText(own).waitFor();
+        await expect(page.getByText(text.errors.generic).count()).resolves.toBe(0);
+        await expect(focusedText(page)).resolves.toContain(own);
+        await expectAccessible(page);
+        await shot(page, 'fee-run-approved-elsewhere', language, { widths: [360] });
+      },
+      120_000,
+    );
+  });
 });
