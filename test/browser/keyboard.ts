@@ -17,3 +17,12 @@ export function focusRing(target: Locator): Promise<string> {
     return style.boxShadow;
   });
 }
+
+// The text of what has the focus; empty when nothing has it (the focus fell to the body, whose text is the page's).
+export function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    document.activeElement && document.activeElement !== document.body
+      ? (document.activeElement.textContent ?? '')
+      : '',
+  );
+}

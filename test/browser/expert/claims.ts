@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { samplePng } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import {
+  addCost,
   createClaim,
   createFinishedAssignment,
   setPaymentDetails,
@@ -14,6 +16,7 @@ import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { focusedText } from '../keyboard';
 import { fill, signInLabels, TEXTS } from '../texts';
 import { asUser } from '../../utils/as-user';
 
@@ -175,6 +178,61 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByText(fill(text.claims.costs.receipt, { name: 'parkki.png' })).waitFor();
       await page.getByRole('button', { name: text.claims.submit.again }).click();
       await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.submitted })).waitFor();
+    }, 120_000);
+
+    it('removes a trip and a receipt from claims sent meanwhile from another tab: the refusal stays with the focus', async () => {
+      const suffix = randomUUID().slice(0, 6);
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+      const draftOf = async (title: string) => {
+        const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
+        const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+          status: 'draft',
+          workDate: work.date,
+          kmTenths: 245,
+        });
+        await addCost(web.t.db, claimId, expert.id);
+        return claimId;
+      };
+      const tripTitle = `Matka ${language} ${suffix}`;
+      const costTitle = `Kuitti ${language} ${suffix}`;
+      const withTrip = await draftOf(tripTitle);
+      const withCost = await draftOf(costTitle);
+      const token = await login(web.t.http, expert);
+      const page = await web.newPage(language, 360);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      const refusal = text.errors.code.CLAIM_STATUS_CONFLICT;
+      const sent = fill(text.claims.progress.now, { status: text.claims.status.submitted });
+      const removeTrip = page.getByRole('button', {
+        name: fill(text.claims.trips.removeNamed, {
+          name: fill(text.claims.trips.route, { from: 'Koti', to: 'Vaasa' }),
+        }),
+      });
+      const removeCost = page.getByRole('button', {
+        name: new RegExp(`^${fill(text.claims.costs.removeNamed, { name: text.claims.costs.kind.parking })}`),
+      });
+
+      for (const [claimId, title, remove] of [
+        [withTrip, tripTitle, removeTrip],
+        [withCost, costTitle, removeCost],
+      ] as const) {
+        await page.goto(`/claims/${claimId}`);
+        await expectPage(page, fill(text.claims.claim.title, { title }));
+        await remove.waitFor();
+        // The other tab sends the claim.
+        await as(token).post(`/claims/${claimId}/submit`).expect(200);
+        await remove.click();
+        // The claim shows sent without a reload; the remove button is gone, its refusal stays and has the focus.
+        await page.getByText(sent).waitFor();
+        await page.getByText(refusal).waitFor();
+        await expect(remove.count()).resolves.toBe(0);
+        await expect(focusedText(page)).resolves.toContain(refusal);
+        await expectAccessible(page);
+      }
+      await shot(page, 'claim-cost-removal-refused', language, { widths: [360] });
+      const claim = (await as(token).get(`/claims/${withCost}`).expect(200)).body;
+      expect(claim).toMatchObject({ status: 'submitted', costs: [expect.objectContaining({ kind: 'parking' })] });
     }, 120_000);
 
     it('shows a late cancellation’s claim as filed for the expert and still open for travel', async () => {

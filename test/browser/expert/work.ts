@@ -10,6 +10,7 @@ import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, sh
 import { webAppAndOrderer } from '../parties';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
+import { focusedText } from '../keyboard';
 
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -225,9 +226,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
       await expect(page.getByText(text.errors.code.REQUEST_ALREADY_FILLED).isVisible()).resolves.toBe(true);
       await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
-      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
-        text.errors.code.REQUEST_ALREADY_FILLED,
-      );
+      await expect(focusedText(page)).resolves.toContain(text.errors.code.REQUEST_ALREADY_FILLED);
       await expectAccessible(page);
       await shot(page, 'offer-filled-elsewhere', language);
     }, 60_000);
@@ -282,9 +281,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await page.getByText(text.assignments.status.cancelled, { exact: true }).waitFor();
       await expect(page.getByText(text.errors.code.ASSIGNMENT_STATUS_CONFLICT).isVisible()).resolves.toBe(true);
       await expect(page.getByRole('button', { name: text.assignments.withdraw.submit }).count()).resolves.toBe(0);
-      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
-        text.errors.code.ASSIGNMENT_STATUS_CONFLICT,
-      );
+      await expect(focusedText(page)).resolves.toContain(text.errors.code.ASSIGNMENT_STATUS_CONFLICT);
       await expectAccessible(page);
       await shot(page, 'assignment-cancelled-elsewhere', language);
     }, 60_000);

@@ -5,7 +5,7 @@ import { createFinishedAssignment } from '../../factories/fees.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
-import { focusRing, tabTo } from '../keyboard';
+import { focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
 
@@ -130,9 +130,7 @@ describe('an orderer’s orders, page by page', () => {
       await refusal.waitFor();
       await page.getByText(text.orders.status.submitted, { exact: true }).waitFor();
       await expect(page.getByRole('button', { name: text.orders.order.send }).count()).resolves.toBe(0);
-      await expect(page.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toContain(
-        text.errors.code.REQUEST_STATUS_CONFLICT,
-      );
+      await expect(focusedText(page)).resolves.toContain(text.errors.code.REQUEST_STATUS_CONFLICT);
       await expectAccessible(page);
       await shot(page, 'order-sent-elsewhere', language);
     },

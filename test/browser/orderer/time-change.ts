@@ -107,7 +107,10 @@ describe('a change of time in the browser', () => {
       await expertPage.getByRole('button', { name: h.accept }).click();
       // Said where the card was, with the focus on it, and announced.
       await expertPage.getByRole('status').filter({ hasText: title }).waitFor();
-      await expertPage.waitForFunction((t) => document.activeElement?.textContent?.includes(t), title);
+      await expertPage.waitForFunction(
+        (t) => document.activeElement !== document.body && document.activeElement?.textContent?.includes(t),
+        title,
+      );
       expect(await expertPage.getByRole('button', { name: h.accept }).count()).toBe(0);
       await expectAccessible(expertPage);
       await shot(expertPage, 'time-change-expert-accepted', language);

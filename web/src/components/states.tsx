@@ -15,12 +15,13 @@ export function Empty({ text }: { text?: string }) {
   return <Paragraph my="m">{text ?? t('states.empty')}</Paragraph>;
 }
 
-export function ProblemNotice({ error, title }: { error: unknown; title?: string }) {
+// `text`: a part's own words for the failure, where it has them, in place of the general ones.
+export function ProblemNotice({ error, title, text }: { error: unknown; title?: string; text?: string }) {
   const { t } = useTranslation();
-  const id = correlationIdFor(t, error);
+  const id = text ? undefined : correlationIdFor(t, error);
   return (
     <InlineAlert status="error" labelText={title} my="m">
-      <Paragraph>{problemText(t, error)}</Paragraph>
+      <Paragraph>{text || problemText(t, error)}</Paragraph>
       {id && <Paragraph mt="xs">{t('states.correlationId', { id })}</Paragraph>}
     </InlineAlert>
   );
@@ -30,13 +31,13 @@ export function ProblemNotice({ error, title }: { error: unknown; title?: string
 export type OnRefused = (error: unknown) => void;
 
 // A refusal shown where the control that was refused is gone (the refetch after it changed the state): the notice
-// takes the focus that the control had.
-export function RefusedNotice({ error }: { error: unknown }) {
+// takes the focus that the control had. `text`: as for ProblemNotice, the words the part showed while it was there.
+export function RefusedNotice({ error, text }: { error: unknown; text?: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   return (
     <div ref={box} tabIndex={-1}>
-      <ProblemNotice error={error} />
+      <ProblemNotice error={error} text={text} />
     </div>
   );
 }

@@ -229,6 +229,11 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
       announce(t('claims.trips.removed'));
     },
   });
+  const removeOne = (index: number) => {
+    if (remove.isPending) return;
+    onRefused(undefined);
+    remove.mutate(index, { onError: onRefused });
+  };
   return (
     <Section headingId="claim-trips-heading" heading={t('claims.trips.heading')}>
       {claim.trips.length === 0 ? (
@@ -254,7 +259,7 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
                     mt="xs"
                     aria-label={t('claims.trips.removeNamed', { name })}
                     aria-disabled={remove.isPending}
-                    onClick={() => !remove.isPending && remove.mutate(index)}
+                    onClick={() => removeOne(index)}
                   >
                     {t('claims.trips.remove')}
                   </Button>
@@ -264,7 +269,8 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
           })}
         </ul>
       )}
-      {remove.isError && <ProblemNotice error={remove.error} />}
+      {/* Once the claim is no longer editable (sent meanwhile), the page keeps the refusal with the focus. */}
+      {editable && remove.isError && <ProblemNotice error={remove.error} />}
       {editable && <TripForm claim={claim} onRefused={onRefused} />}
     </Section>
   );
@@ -339,6 +345,11 @@ function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean
       announce(t('claims.costs.removed'));
     },
   });
+  const removeOne = (costId: string) => {
+    if (remove.isPending) return;
+    onRefused(undefined);
+    remove.mutate(costId, { onError: onRefused });
+  };
   return (
     <Section headingId="claim-costs-heading" heading={t('claims.costs.heading')}>
       {claim.costs.length === 0 ? (
@@ -360,7 +371,7 @@ function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean
                     mt="xs"
                     aria-label={t('claims.costs.removeNamed', { name })}
                     aria-disabled={remove.isPending}
-                    onClick={() => !remove.isPending && remove.mutate(cost.id)}
+                    onClick={() => removeOne(cost.id)}
                   >
                     {t('claims.costs.remove')}
                   </Button>
@@ -370,7 +381,7 @@ function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean
           })}
         </ul>
       )}
-      {remove.isError && <ProblemNotice error={remove.error} />}
+      {editable && remove.isError && <ProblemNotice error={remove.error} />}
       {editable && <CostForm claim={claim} onRefused={onRefused} />}
     </Section>
   );

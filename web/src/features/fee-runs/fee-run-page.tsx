@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
@@ -39,6 +40,11 @@ import { StatusTag } from './status-tag';
 
 const PAYEES: LinePayee[] = ['expert', 'association', 'declined'];
 const day = (date: string) => `${date}T12:00:00Z`;
+
+// The fee run's own words for its refusals, where it has them (the general ones stand for the rest): the same
+// while the refused button is there and once the refetch has taken it.
+const ownText = (t: TFunction, error: unknown) =>
+  (isApiError(error) && t(`feeRuns.errors.${error.code}`, { defaultValue: '' })) || undefined;
 
 // One fee run: its progress while the worker computes, its totals and lines, approval, export and the files.
 export function FeeRunPage() {
@@ -101,7 +107,9 @@ function Run({ run }: { run: FeeRun }) {
         )}
       </dl>
       <Progress run={run} />
-      {retryRefusal.gone !== undefined && <RefusedNotice error={retryRefusal.gone} />}
+      {retryRefusal.gone !== undefined && (
+        <RefusedNotice error={retryRefusal.gone} text={ownText(t, retryRefusal.gone)} />
+      )}
       {run.status === 'failed' && <Failed run={run} onRefused={retryRefusal.keep} />}
       {done && (
         <>
@@ -162,7 +170,7 @@ function Failed({ run, onRefused }: { run: FeeRun; onRefused: OnRefused }) {
           {t('feeRuns.failed.retry')}
         </Button>
       </div>
-      {action.isError && <ProblemNotice error={action.error} />}
+      {action.isError && <ProblemNotice error={action.error} text={ownText(t, action.error)} />}
     </section>
   );
 }
@@ -212,8 +220,8 @@ function Actions({ run }: { run: FeeRun }) {
       },
     });
   };
-  const known = isApiError(action.error) ? t(`feeRuns.errors.${action.error.code}`, { defaultValue: '' }) : '';
-  if (run.status === 'exported') return refusal.gone !== undefined ? <RefusedNotice error={refusal.gone} /> : null;
+  const gone = refusal.gone !== undefined && <RefusedNotice error={refusal.gone} text={ownText(t, refusal.gone)} />;
+  if (run.status === 'exported') return gone || null;
   return (
     <Section headingId="actions-heading" heading={t('feeRuns.actions.heading')}>
       {run.status === 'computed' && (
@@ -240,16 +248,10 @@ function Actions({ run }: { run: FeeRun }) {
       )}
       {exporting && <Loading />}
       {exporting && <Paragraph>{t('feeRuns.actions.exporting')}</Paragraph>}
-      {refusal.gone !== undefined && <RefusedNotice error={refusal.gone} />}
-      {action.isError &&
-        refusal.gone === undefined &&
-        (known ? (
-          <InlineAlert status="error" mt="s">
-            <Paragraph>{known}</Paragraph>
-          </InlineAlert>
-        ) : (
-          <ProblemNotice error={action.error} />
-        ))}
+      {gone}
+      {action.isError && refusal.gone === undefined && (
+        <ProblemNotice error={action.error} text={ownText(t, action.error)} />
+      )}
     </Section>
   );
 }

@@ -104,6 +104,9 @@ export function ClaimPage() {
   // A refused approval or return (another coordinator decided meanwhile) refreshes the claim, and the decision's
   // buttons and form go with its submitted state: the refusal stays in their place.
   const [returnRefused, setReturnRefused] = useState<unknown>();
+  // Only the failure of the decision tried last is shown: an approval that failed (the network) and a return that
+  // then succeeded leave no old failure beside the result, nor the other way round.
+  const [tried, setTried] = useState<'approve' | 'return'>();
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user.id : null;
   const approve = useAction(
@@ -113,6 +116,7 @@ export function ClaimPage() {
       void refresh();
     },
   );
+  const failure = tried === 'approve' ? approve.error : returnRefused;
   const c = claim.data;
   const hours = (minutes: number) => formatNumber(language, minutes / 60, 2);
   return (
@@ -231,11 +235,14 @@ export function ClaimPage() {
             {c.status === 'submitted' ? (
               <>
                 <FourEyes claim={c} me={me} />
-                {approve.error !== undefined && <ProblemNotice error={approve.error} />}
+                {tried === 'approve' && approve.error !== undefined && <ProblemNotice error={approve.error} />}
                 <div className="actions">
                   {!(c.firstApprovedBy && c.firstApprovedBy === me) && (
                     <Button
-                      onClick={() => approve.run(undefined as void)}
+                      onClick={() => {
+                        setTried('approve');
+                        approve.run(undefined as void);
+                      }}
                       aria-disabled={approve.pending}
                       loading={approve.pending || undefined}
                       ariaLoadingText={t('forms.sending')}
@@ -260,15 +267,16 @@ export function ClaimPage() {
                       announce(t('coordinator.claims.returned'));
                       void refresh();
                     }}
-                    onRefused={setReturnRefused}
+                    onRefused={(error) => {
+                      setTried('return');
+                      setReturnRefused(error);
+                    }}
                   />
                 )}
               </>
             ) : (
               <>
-                {(approve.error ?? returnRefused) !== undefined && (
-                  <RefusedNotice error={approve.error ?? returnRefused} />
-                )}
+                {failure !== undefined && <RefusedNotice error={failure} />}
                 <Paragraph mb="m">
                   {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
                 </Paragraph>

@@ -24,6 +24,9 @@ export function CredentialCard({
   const announce = useAnnounce();
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  // Only the failure of the decision tried last is shown: a verification that failed (the network) and a rejection
+  // that then succeeded leave no old failure beside the result, nor the other way round.
+  const [tried, setTried] = useState<'verify' | 'reject'>();
   const { url, error } = useBlobUrl(
     ['coordinator', 'credential-file', c.id, c.file.sha256],
     () => credentialFile(c.id),
@@ -48,6 +51,7 @@ export function CredentialCard({
       void onDecided();
     },
   });
+  const failure = tried === 'verify' ? verify.error : reject.formProps.failure;
   return (
     <article className="section" aria-labelledby={`credential-${c.id}`}>
       <Heading variant="h3" id={`credential-${c.id}`} mb="xs">
@@ -74,10 +78,13 @@ export function CredentialCard({
       />
       {c.status === 'pending' ? (
         <>
-          {verify.error !== undefined && <ProblemNotice error={verify.error} />}
+          {tried === 'verify' && verify.error !== undefined && <ProblemNotice error={verify.error} />}
           <div className="actions">
             <Button
-              onClick={() => verify.run(undefined as void)}
+              onClick={() => {
+                setTried('verify');
+                verify.run(undefined as void);
+              }}
               aria-disabled={verify.pending}
               loading={verify.pending || undefined}
               ariaLoadingText={t('forms.sending')}
@@ -93,7 +100,10 @@ export function CredentialCard({
           {rejecting && (
             <Form
               {...reject.formProps}
-              onSubmit={() => reject.submit(reason)}
+              onSubmit={() => {
+                setTried('reject');
+                reject.submit(reason);
+              }}
               submitLabel={t('coordinator.expert.rejectSubmit')}
             >
               <TextAreaField
@@ -109,9 +119,7 @@ export function CredentialCard({
         </>
       ) : (
         // Decided meanwhile (another coordinator): the refetch takes the buttons and the form, the refusal stays.
-        (verify.error ?? reject.formProps.failure) !== undefined && (
-          <RefusedNotice error={verify.error ?? reject.formProps.failure} />
-        )
+        failure !== undefined && <RefusedNotice error={failure} />
       )}
     </article>
   );
