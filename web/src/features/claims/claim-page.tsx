@@ -193,7 +193,7 @@ function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
       return found;
     },
     send: (v: typeof values) =>
-      updateClaim(claim.id, {
+      updateClaim(claim, {
         workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60),
         preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60),
         note: v.note.trim(),
@@ -223,7 +223,7 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
   const announce = useAnnounce();
   const store = useStoreClaim();
   const remove = useMutation({
-    mutationFn: (index: number) => updateClaim(claim.id, { trips: claim.trips.filter((_, i) => i !== index) }),
+    mutationFn: (index: number) => updateClaim(claim, { trips: claim.trips.filter((_, i) => i !== index) }),
     onSuccess: async (saved) => {
       await store(saved);
       announce(t('claims.trips.removed'));
@@ -307,7 +307,7 @@ function TripForm({ claim, onRefused }: { claim: Claim } & Refused) {
         km: Math.round(parseDecimal(v.tripKm) * 10) / 10,
         date: v.tripDate,
       };
-      return updateClaim(claim.id, { trips: [...claim.trips, trip] });
+      return updateClaim(claim, { trips: [...claim.trips, trip] });
     },
     onSuccess: async (saved) => {
       await store(saved);
