@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { TaskType } from '../../src/common/domain/task-type';
 import { Language } from '../../src/common/i18n/language';
-import { CreateClaimDto } from '../../src/modules/fees/dto/claim.dto';
+import { CreateClaimDto, UpdateClaimDto } from '../../src/modules/fees/dto/claim.dto';
 import { FeeBasis } from '../../src/modules/fees/entities/fee-rate.entity';
 import { ClaimReviewService } from '../../src/modules/fees/claims/claim-review.service';
 import { ClaimsService } from '../../src/modules/fees/claims/claims.service';
@@ -110,6 +110,41 @@ describe('fee claims (service and database)', () => {
       });
       expect(claim).toMatchObject({ lateCancellation: true, workedMinutes: 120, preparationMinutes: 0 });
       expect(claim.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
+    });
+  });
+
+  describe('two tabs changing one claim', () => {
+    const trip = (from: string) => ({ from, to: 'Vaasa', km: 12, date: '2026-10-20' });
+    const change = async (id: string, b: object) => claims.update(contextOf(expert), id, await body(UpdateClaimDto, b));
+
+    it('refuses a change made on an older version, keeping the other tab’s trips', async () => {
+      const claim = await file({ assignmentId: await finished(), trips: [trip('Mustasaari')] });
+      expect(claim.version).toBe(1);
+      // Both tabs read version 1; the second adds a trip, the first then removes "its" only trip.
+      const added = await change(claim.id, { version: 1, trips: [trip('Mustasaari'), trip('Laihia')] });
+      expect(added.version).toBe(2);
+      expect(await problemOf(change(claim.id, { version: 1, trips: [] }))).toMatchObject({
+        status: 409,
+        code: FeeErrorCode.ClaimChanged,
+      });
+      expect((await rowOf(claim.id)).trips).toHaveLength(2);
+      // Read again, the change goes through; without a version it applies to the claim as it is.
+      expect(await change(claim.id, { version: 2, trips: [trip('Laihia')] })).toMatchObject({ version: 3 });
+      expect(await change(claim.id, { note: 'Pysäköinti kuitin mukaan' })).toMatchObject({ version: 4 });
+    });
+
+    it('lets one of three changes made on the same version through, at once', async () => {
+      const claim = await file({ assignmentId: await finished() });
+      const results = await Promise.allSettled(
+        ['Laihia', 'Isokyrö', 'Vöyri'].map((from) => change(claim.id, { version: 1, trips: [trip(from)] })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(refused.map((r) => (r.reason as { code: string }).code)).toEqual([
+        FeeErrorCode.ClaimChanged,
+        FeeErrorCode.ClaimChanged,
+      ]);
+      expect(await rowOf(claim.id)).toMatchObject({ version: 2 });
     });
   });
 

@@ -11,6 +11,7 @@ export enum FeeErrorCode {
   ClaimKilometresImplausible = 'CLAIM_KILOMETRES_IMPLAUSIBLE',
   ClaimTripDateOutside = 'CLAIM_TRIP_DATE_OUTSIDE',
   ClaimStatusConflict = 'CLAIM_STATUS_CONFLICT',
+  ClaimChanged = 'CLAIM_CHANGED',
   ClaimTooManyCosts = 'CLAIM_TOO_MANY_COSTS',
   ClaimCostNotFound = 'CLAIM_COST_NOT_FOUND',
   ClaimSecondApproverRequired = 'CLAIM_SECOND_APPROVER_REQUIRED',
@@ -74,6 +75,8 @@ export const FeeErrors = {
     ]),
   claimStatusConflict: (from: string, action: string) =>
     new DomainError(FeeErrorCode.ClaimStatusConflict, 'conflict', `A ${from} claim cannot be ${action}`),
+  claimChanged: () =>
+    new DomainError(FeeErrorCode.ClaimChanged, 'conflict', 'The claim was changed meanwhile: read it again'),
   tooManyCosts: (max: number) =>
     new DomainError(FeeErrorCode.ClaimTooManyCosts, 'conflict', `A claim has at most ${max} costs`),
   claimSecondApproverRequired: () =>

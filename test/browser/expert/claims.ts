@@ -235,6 +235,95 @@ describe('the expert’s claims and paid fees in the browser', () => {
       expect(claim).toMatchObject({ status: 'submitted', costs: [expect.objectContaining({ kind: 'parking' })] });
     }, 120_000);
 
+    it('keeps a trip added in another tab: a removal made on the claim as read is refused, then made again', async () => {
+      const title = `Kaksi välilehteä ${language} ${randomUUID().slice(0, 6)}`;
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'draft',
+        workDate: work.date,
+        kmTenths: 245,
+      });
+      const token = await login(web.t.http, expert);
+      const page = await web.newPage(language, 360);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.goto(`/claims/${claimId}`);
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      const removeButton = (from: string) =>
+        page.getByRole('button', {
+          name: fill(text.claims.trips.removeNamed, { name: fill(text.claims.trips.route, { from, to: 'Vaasa' }) }),
+        });
+      await removeButton('Koti').waitFor();
+      // The other tab adds a trip.
+      const read = (await as(token).get(`/claims/${claimId}`).expect(200)).body as { trips: object[] };
+      const laihia = { from: 'Laihia', to: 'Vaasa', km: 20, date: work.date };
+      await as(token)
+        .patch(`/claims/${claimId}`)
+        .send({ trips: [...read.trips, laihia] })
+        .expect(200);
+      // This tab removes the one trip it shows: refused, and the page shows both trips without a reload.
+      await removeButton('Koti').click();
+      await page.getByText(text.errors.code.CLAIM_CHANGED).waitFor();
+      await removeButton('Laihia').waitFor();
+      await expect(removeButton('Koti').count()).resolves.toBe(1);
+      await expectAccessible(page);
+      await shot(page, 'claim-changed-elsewhere', language, { widths: [360] });
+      // Made again on the claim as it now is, the removal goes through and the other tab's trip stays.
+      await removeButton('Koti').click();
+      await removeButton('Koti').waitFor({ state: 'detached' });
+      const after = await until(
+        async () => (await as(token).get(`/claims/${claimId}`).expect(200)).body as { trips: object[] },
+        (claim) => claim.trips.length === 1,
+      );
+      expect(after.trips).toEqual([laihia]);
+    }, 120_000);
+
+    it('removes a trip and a receipt already removed in another tab: the refusal takes the button’s focus', async () => {
+      const title = `Jo poistettu ${language} ${randomUUID().slice(0, 6)}`;
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'draft',
+        workDate: work.date,
+        kmTenths: 245,
+      });
+      await addCost(web.t.db, claimId, expert.id);
+      const token = await login(web.t.http, expert);
+      const page = await web.newPage(language, 360);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.goto(`/claims/${claimId}`);
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      const removeTrip = page.getByRole('button', {
+        name: fill(text.claims.trips.removeNamed, {
+          name: fill(text.claims.trips.route, { from: 'Koti', to: 'Vaasa' }),
+        }),
+      });
+      const removeCost = page.getByRole('button', {
+        name: new RegExp(`^${fill(text.claims.costs.removeNamed, { name: text.claims.costs.kind.parking })}`),
+      });
+      await removeCost.waitFor();
+      const read = (await as(token).get(`/claims/${claimId}`).expect(200)).body as { costs: { id: string }[] };
+
+      for (const [remove, elsewhere, refusal] of [
+        [removeTrip, () => as(token).patch(`/claims/${claimId}`).send({ trips: [] }).expect(200), 'CLAIM_CHANGED'],
+        [
+          removeCost,
+          () => as(token).delete(`/claims/${claimId}/costs/${read.costs[0].id}`).expect(204),
+          'CLAIM_COST_NOT_FOUND',
+        ],
+      ] as const) {
+        await elsewhere();
+        await remove.click();
+        // The row is gone without a reload; its refusal stays where it was, with the focus.
+        await page.getByText(text.errors.code[refusal]).waitFor();
+        await remove.waitFor({ state: 'detached' });
+        await expect(focusedText(page)).resolves.toContain(text.errors.code[refusal]);
+        await expectAccessible(page);
+      }
+    }, 120_000);
+
     it('shows a late cancellation’s claim as filed for the expert and still open for travel', async () => {
       const title = `Luento ${language}`;
       const expert = await createExpert(web.t.db, { language: language as Language });

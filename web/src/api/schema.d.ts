@@ -2640,6 +2640,11 @@ export interface components {
             /** @description Four eyes: with the settings in force and what the claim comes to, its approval needs two different coordinators */
             twoApprovalsNeeded: boolean;
             /**
+             * @description One more at every change: send it with a change (PATCH) made on it
+             * @example 3
+             */
+            version: number;
+            /**
              * Format: date
              * @description Helsinki date of the work
              */
@@ -3378,6 +3383,11 @@ export interface components {
             trips: components["schemas"]["TripResponse"][];
             /** @description Four eyes: with the settings in force and what the claim comes to, its approval needs two different coordinators */
             twoApprovalsNeeded: boolean;
+            /**
+             * @description One more at every change: send it with a change (PATCH) made on it
+             * @example 3
+             */
+            version: number;
             /**
              * Format: date
              * @description Helsinki date of the work
@@ -4592,6 +4602,11 @@ export interface components {
             preparationMinutes?: number;
             /** @description Replaces the trips as a whole */
             trips?: components["schemas"]["TripDto"][];
+            /**
+             * @description The claim’s version the change was made on, as read: another version (changed meanwhile, say in a second tab) answers 409 CLAIM_CHANGED and changes nothing. Left out, the change applies to the claim as it now is
+             * @example 3
+             */
+            version?: number;
             /**
              * @description Minutes worked at the event
              * @example 150
@@ -7498,7 +7513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description CLAIM_STATUS_CONFLICT */
+            /** @description CLAIM_STATUS_CONFLICT; CLAIM_CHANGED when `version` is not the claim’s version */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -71,7 +71,7 @@ export class ClaimsController {
     description:
       'Only a draft or a returned claim can be changed, and a late cancellation’s claim (filed for you) until it is decided',
   })
-  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT')
+  @ApiProblem(409, 'CLAIM_STATUS_CONFLICT; CLAIM_CHANGED when `version` is not the claim’s version')
   @ApiProblem(404, 'CLAIM_NOT_FOUND (or not yours)')
   update(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: UpdateClaimDto): Promise<ClaimResponse> {
     return this.claims.update(ctx, id, dto);

@@ -79,14 +79,16 @@ export class ClaimsRepository {
     return manager.findOne(ClaimEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  // A transition only from the expected statuses; false when another request got there first.
+  // A transition only from the expected statuses (and the expected version, when given); false when another request
+  // got there first. The update adds one to the version.
   async transition(
     manager: EntityManager,
     id: string,
     from: ClaimStatus[],
     changes: Partial<ClaimEntity>,
+    version?: number,
   ): Promise<boolean> {
-    const result = await manager.update(ClaimEntity, { id, status: In(from) }, changes);
+    const result = await manager.update(ClaimEntity, { id, status: In(from), ...(version && { version }) }, changes);
     return (result.affected ?? 0) > 0;
   }
 

@@ -23,7 +23,7 @@ import {
   withinTimeLimit,
 } from './claim.rule';
 import { ClaimsRepository } from './claims.repository';
-import { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
+import { ClaimFieldsDto, CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from '../dto/claim.dto';
 import { ClaimPageResponse, ClaimResponse } from '../dto/claim.response';
 import { ClaimEntity, ClaimStatus, ClaimTrip } from '../entities/claim.entity';
 // Booking's own error for an assignment one may not see: ASSIGNMENT_NOT_FOUND is defined once (an exception to the
@@ -84,13 +84,16 @@ export class ClaimsService {
   async update(ctx: AuthContext, id: string, dto: UpdateClaimDto): Promise<ClaimResponse> {
     const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id, 'own'));
     if (!canEdit(claim.status, claim.lateCancellation)) throw FeeErrors.claimStatusConflict(claim.status, 'changed');
+    if (dto.version && dto.version !== claim.version) throw FeeErrors.claimChanged();
     const fields = this.fields(claim.assignment, claim.lateCancellation, dto, claim);
     await this.dataSource.transaction(async (manager) => {
       // A change undoes a first approval (four eyes): both coordinators approve the same numbers.
       const changes = { ...fields, firstApprovedBy: null, firstApprovedAt: null };
-      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), changes)))
-        throw FeeErrors.claimStatusConflict('decided', 'changed');
-      await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(dto) }, manager);
+      if (!(await this.repo.transition(manager, id, editableStatuses(claim.lateCancellation), changes, dto.version)))
+        // Changed meanwhile: by a second tab, or decided (the status check above then speaks more exactly).
+        throw dto.version ? FeeErrors.claimChanged() : FeeErrors.claimStatusConflict('decided', 'changed');
+      const { version: _seen, ...changed } = dto;
+      await this.audit.log(ctx, 'claim.updated', ['claim', id], { fields: Object.keys(changed) }, manager);
     });
     return this.access.reload(id);
   }
@@ -144,7 +147,7 @@ export class ClaimsService {
   private fields(
     assignment: AssignmentWithRequest,
     lateCancellation: boolean,
-    dto: UpdateClaimDto,
+    dto: ClaimFieldsDto,
     current?: ClaimFields,
   ): ClaimFields {
     const bookedPreparation = assignment.request.preparationMinutes;

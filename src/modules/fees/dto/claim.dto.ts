@@ -55,7 +55,8 @@ export class TripDto {
 }
 
 // Minutes default to the booked ones; for a late-cancelled assignment they are always the booked ones.
-export class UpdateClaimDto {
+// What the expert reports, when creating a claim and when changing it.
+export class ClaimFieldsDto {
   @ApiPropertyOptional({ example: 150, minimum: 0, maximum: 1440, description: 'Minutes worked at the event' })
   @IsOptional()
   @IsInt()
@@ -85,7 +86,20 @@ export class UpdateClaimDto {
   note?: string;
 }
 
-export class CreateClaimDto extends UpdateClaimDto {
+export class UpdateClaimDto extends ClaimFieldsDto {
+  @ApiPropertyOptional({
+    example: 3,
+    minimum: 1,
+    description:
+      'The claim’s version the change was made on, as read: another version (changed meanwhile, say in a second tab) answers 409 CLAIM_CHANGED and changes nothing. Left out, the change applies to the claim as it now is',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class CreateClaimDto extends ClaimFieldsDto {
   @ApiProperty({ format: 'uuid', description: 'Your completed assignment, or one the county cancelled late' })
   @IsUUID()
   assignmentId: string;

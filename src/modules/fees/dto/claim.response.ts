@@ -43,6 +43,8 @@ export class ClaimResponse {
   @ApiProperty({ format: 'uuid' }) expertId: string;
   @ApiProperty() expertName: string;
   @ApiProperty({ enum: ClaimStatus, enumName: 'ClaimStatus' }) status: ClaimStatus;
+  @ApiProperty({ example: 3, description: 'One more at every change: send it with a change (PATCH) made on it' })
+  version: number;
   @ApiProperty({ description: 'The county cancelled late; the booked time is paid' }) lateCancellation: boolean;
   @ApiProperty({ enum: TaskType, enumName: 'TaskType' }) taskType: TaskType;
   @ApiProperty() title: string;
@@ -129,6 +131,7 @@ export function toClaimResponse(
     expertId: c.expertId,
     expertName: c.expert?.user?.name ?? '',
     status: c.status,
+    version: c.version,
     lateCancellation: c.lateCancellation,
     taskType: request.taskType,
     title: request.title,

@@ -7,6 +7,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import { RefersTo } from '../../../common/database/refers-to.decorator';
 import { AssignmentEntity } from '../../booking/entities/assignment.entity';
@@ -129,4 +130,9 @@ export class ClaimEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+
+  // One more at every change of the row (TypeORM adds it to each update): an edit names the version it was made
+  // on, so that two tabs cannot overwrite each other's trips unseen.
+  @VersionColumn({ default: 1 })
+  version: number;
 }

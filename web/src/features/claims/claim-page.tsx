@@ -193,7 +193,7 @@ function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
       return found;
     },
     send: (v: typeof values) =>
-      updateClaim(claim.id, {
+      updateClaim(claim, {
         workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60),
         preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60),
         note: v.note.trim(),
@@ -217,20 +217,31 @@ function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
   );
 }
 
+// A trip as the list knows it: the API gives trips no id.
+const tripKey = (trip: Claim['trips'][number]) => `${trip.date}|${trip.from}|${trip.to}|${trip.km}`;
+
+// A refused removal: below the list while its row is there (a network failure, say). Where the refresh after the
+// refusal took the row (removed in another tab), the notice takes the focus that the row's button had.
+function RemovalFailure({ error, gone }: { error: unknown; gone: boolean }) {
+  return gone ? <RefusedNotice error={error} /> : <ProblemNotice error={error} />;
+}
+
 function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean } & Refused) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const store = useStoreClaim();
   const remove = useMutation({
-    mutationFn: (index: number) => updateClaim(claim.id, { trips: claim.trips.filter((_, i) => i !== index) }),
+    mutationFn: (index: number) => updateClaim(claim, { trips: claim.trips.filter((_, i) => i !== index) }),
     onSuccess: async (saved) => {
       await store(saved);
       announce(t('claims.trips.removed'));
     },
   });
+  const [tried, setTried] = useState<string>();
   const removeOne = (index: number) => {
     if (remove.isPending) return;
+    setTried(tripKey(claim.trips[index]));
     onRefused(undefined);
     remove.mutate(index, { onError: onRefused });
   };
@@ -270,7 +281,9 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
         </ul>
       )}
       {/* Once the claim is no longer editable (sent meanwhile), the page keeps the refusal with the focus. */}
-      {editable && remove.isError && <ProblemNotice error={remove.error} />}
+      {editable && remove.isError && (
+        <RemovalFailure error={remove.error} gone={!claim.trips.some((trip) => tripKey(trip) === tried)} />
+      )}
       {editable && <TripForm claim={claim} onRefused={onRefused} />}
     </Section>
   );
@@ -307,7 +320,7 @@ function TripForm({ claim, onRefused }: { claim: Claim } & Refused) {
         km: Math.round(parseDecimal(v.tripKm) * 10) / 10,
         date: v.tripDate,
       };
-      return updateClaim(claim.id, { trips: [...claim.trips, trip] });
+      return updateClaim(claim, { trips: [...claim.trips, trip] });
     },
     onSuccess: async (saved) => {
       await store(saved);
@@ -381,7 +394,9 @@ function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean
           })}
         </ul>
       )}
-      {editable && remove.isError && <ProblemNotice error={remove.error} />}
+      {editable && remove.isError && (
+        <RemovalFailure error={remove.error} gone={!claim.costs.some((cost) => cost.id === remove.variables)} />
+      )}
       {editable && <CostForm claim={claim} onRefused={onRefused} />}
     </Section>
   );

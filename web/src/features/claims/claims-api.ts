@@ -40,8 +40,15 @@ export interface ClaimChanges {
   note?: string;
 }
 
-export const updateClaim = (id: string, changes: ClaimChanges) =>
-  call(api.PATCH('/api/claims/{id}', { params: { path: { id } }, body: changes }));
+// Made on the claim as this screen read it: changed meanwhile (a second tab), the API refuses with CLAIM_CHANGED and
+// the screen reads it again, rather than one tab's trips overwriting the other's.
+export const updateClaim = (claim: Pick<Claim, 'id' | 'version'>, changes: ClaimChanges) =>
+  call(
+    api.PATCH('/api/claims/{id}', {
+      params: { path: { id: claim.id } },
+      body: { ...changes, version: claim.version },
+    }),
+  );
 
 export const submitClaim = (id: string) => call(api.POST('/api/claims/{id}/submit', { params: { path: { id } } }));
 
