@@ -66,9 +66,33 @@ describe('the expert’s claims and paid fees in the browser', () => {
     return { expert, assignmentId, work };
   }
 
+  // A draft claim for the expert's work of yesterday: a car trip Koti – Vaasa and a parking receipt.
+  async function draftClaim(expertId: string, title: string) {
+    const { assignmentId, work } = await yesterdaysWork(expertId, title, { preparationMinutes: 30 });
+    const claimId = await createClaim(web.t.db, expertId, assignmentId, {
+      status: 'draft',
+      workDate: work.date,
+      kmTenths: 245,
+    });
+    await addCost(web.t.db, claimId, expertId);
+    return { claimId, work };
+  }
+
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
     const text = TEXTS[language];
     const labels = signInLabels(text);
+    // A draft claim open on the expert's phone, and the expert's token for what another tab does.
+    async function openDraftClaim(title: string) {
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      const { claimId, work } = await draftClaim(expert.id, title);
+      const token = await login(web.t.http, expert);
+      const page = await web.newPage(language, 360);
+      await signIn(page, expert, labels);
+      await expectPage(page, text.home.title);
+      await page.goto(`/claims/${claimId}`);
+      await expectPage(page, fill(text.claims.claim.title, { title }));
+      return { claimId, work, token, page };
+    }
     // The expert signed in, on their home, then on a page of theirs by the main navigation's link.
     async function signedInAt(expert: TestUser, link: string, title: string): Promise<Page> {
       const page = await web.newPage(language);
@@ -184,16 +208,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
       const suffix = randomUUID().slice(0, 6);
       const expert = await createExpert(web.t.db, { language: language as Language });
       await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
-      const draftOf = async (title: string) => {
-        const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
-        const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
-          status: 'draft',
-          workDate: work.date,
-          kmTenths: 245,
-        });
-        await addCost(web.t.db, claimId, expert.id);
-        return claimId;
-      };
+      const draftOf = async (title: string) => (await draftClaim(expert.id, title)).claimId;
       const tripTitle = `Matka ${language} ${suffix}`;
       const costTitle = `Kuitti ${language} ${suffix}`;
       const withTrip = await draftOf(tripTitle);
@@ -237,19 +252,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
 
     it('keeps a trip added in another tab: a removal made on the claim as read is refused, then made again', async () => {
       const title = `Kaksi välilehteä ${language} ${randomUUID().slice(0, 6)}`;
-      const expert = await createExpert(web.t.db, { language: language as Language });
-      const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
-      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
-        status: 'draft',
-        workDate: work.date,
-        kmTenths: 245,
-      });
-      const token = await login(web.t.http, expert);
-      const page = await web.newPage(language, 360);
-      await signIn(page, expert, labels);
-      await expectPage(page, text.home.title);
-      await page.goto(`/claims/${claimId}`);
-      await expectPage(page, fill(text.claims.claim.title, { title }));
+      const { claimId, work, token, page } = await openDraftClaim(title);
       const removeButton = (from: string) =>
         page.getByRole('button', {
           name: fill(text.claims.trips.removeNamed, { name: fill(text.claims.trips.route, { from, to: 'Vaasa' }) }),
@@ -281,20 +284,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
 
     it('removes a trip and a receipt already removed in another tab: the refusal takes the button’s focus', async () => {
       const title = `Jo poistettu ${language} ${randomUUID().slice(0, 6)}`;
-      const expert = await createExpert(web.t.db, { language: language as Language });
-      const { assignmentId, work } = await yesterdaysWork(expert.id, title, { preparationMinutes: 30 });
-      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
-        status: 'draft',
-        workDate: work.date,
-        kmTenths: 245,
-      });
-      await addCost(web.t.db, claimId, expert.id);
-      const token = await login(web.t.http, expert);
-      const page = await web.newPage(language, 360);
-      await signIn(page, expert, labels);
-      await expectPage(page, text.home.title);
-      await page.goto(`/claims/${claimId}`);
-      await expectPage(page, fill(text.claims.claim.title, { title }));
+      const { claimId, token, page } = await openDraftClaim(title);
       const removeTrip = page.getByRole('button', {
         name: fill(text.claims.trips.removeNamed, {
           name: fill(text.claims.trips.route, { from: 'Koti', to: 'Vaasa' }),
