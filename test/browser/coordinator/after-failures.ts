@@ -87,7 +87,9 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       });
       await expectAccessible(page);
       await shot(page, 'coordinator-claim-approval-failed', language, { widths: [360] });
+      // Beginning the return is moving on: the approval's failure goes, before the return is sent.
       await page.getByRole('button', { name: c.return }).click();
+      await network.waitFor({ state: 'detached' });
       await page.getByLabel(c.returnReason).fill(reason);
       await page.getByRole('button', { name: c.returnSubmit }).click();
       await page.getByRole('status').filter({ hasText: c.returned }).waitFor();

@@ -251,7 +251,14 @@ export function ClaimPage() {
                     </Button>
                   )}
                   {!returning && (
-                    <Button variant="secondary" onClick={() => setReturning(true)}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        // Another decision begun: an approval's earlier failure is no longer the news.
+                        setTried('return');
+                        setReturning(true);
+                      }}
+                    >
                       {t('coordinator.claims.return')}
                     </Button>
                   )}
