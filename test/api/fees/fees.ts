@@ -384,6 +384,24 @@ describe('fees', () => {
       expect(count).toBe(0);
     });
 
+    it('refuses a change made on a version that is not a whole number from 1 up, naming version', async () => {
+      const assignmentId = await finished({ startsAt: '2026-10-16T07:00:00Z', endsAt: '2026-10-16T09:00:00Z' });
+      const claim = await as(token).post('/claims', { assignmentId }).expect(201);
+      for (const version of ['1', 0, 1.5, -1, [1], { n: 1 }]) {
+        const res = await as(token).patch(`/claims/${claim.body.id}`, { version, note: 'x' });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+        expect(new Set(res.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['version']));
+      }
+      // Nor does a new claim take one.
+      const other = await finished({ startsAt: '2026-10-15T07:00:00Z', endsAt: '2026-10-15T09:00:00Z' });
+      const created = await as(token).post('/claims', { assignmentId: other, version: 1 }).expect(400);
+      expect(new Set(created.body.errors.map((e: { field: string }) => e.field))).toEqual(new Set(['version']));
+      expect((await as(token).get(`/claims/${claim.body.id}`).expect(200)).body).toMatchObject({
+        version: 1,
+        note: '',
+      });
+    });
+
     it('refuses a receipt that is not a PDF, JPEG or PNG, and a cost on a submitted claim', async () => {
       const assignmentId = await finished({ startsAt: '2026-10-17T07:00:00Z', endsAt: '2026-10-17T09:00:00Z' });
       const claim = await as(token).post('/claims', { assignmentId }).expect(201);

@@ -7,7 +7,7 @@ import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent
 import { createCredential, samplePng } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { login, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, sharedWebApp, WebApp } from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
 import { viaMenu } from '../menu';
 import { signedIn } from '../parties';
 import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
@@ -39,8 +39,8 @@ describe('the expert’s own screens in the browser', () => {
 
     // Signed in, then to the screen through the main menu as a person goes (the session lives in this page's
     // memory); then phone-sized.
-    async function openAs(expert: TestUser, link: string, title: string): Promise<Page> {
-      const page = await web.newPage(language);
+    async function openAs(expert: TestUser, link: string, title: string, ownContext = false): Promise<Page> {
+      const page = await web.newPage(language, 1280, { ownContext });
       await signIn(page, expert, signInLabels(text));
       await expectPage(page, text.home.title);
       await viaMenu(page, text, link, title);
@@ -271,6 +271,33 @@ describe('the expert’s own screens in the browser', () => {
       },
       SLOW,
     );
+
+    it('keeps the screen and what was typed when a read again fails on a weak connection; reads again on request', async () => {
+      const expert = await createExpert(web.t.db, { language: language as Language });
+      // A browser profile of its own: the page's clock is moved, and no later test may borrow that page.
+      const page = await openAs(expert, text.nav.availability, text.availability.title, true);
+      const weekly = page.getByRole('region', { name: text.availability.weekly.heading });
+      const from = weekly.getByLabel(text.availability.fields.from);
+      await from.fill('09:00');
+      // Back in the tab half a minute later, with no connection to the API: the read again fails, retried once.
+      const route = '**/api/experts/me/availability';
+      await page.route(route, (r) => r.abort('internetdisconnected'));
+      await page.clock.install();
+      await page.clock.fastForward('00:31');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      await page.clock.runFor(5_000);
+      const notice = page.getByText(text.states.refreshFailed);
+      await notice.waitFor();
+      await expect(from.inputValue()).resolves.toBe('09:00');
+      await expect(weekly.getByText(text.availability.weekly.empty).isVisible()).resolves.toBe(true);
+      await checked(page);
+      await shot(page, 'availability-refresh-failed', language, { widths: [360] });
+      // The connection back: trying again reads the times, and the notice goes; the typed time stays.
+      await page.unroute(route);
+      await page.getByRole('button', { name: text.states.retry }).click();
+      await notice.waitFor({ state: 'detached' });
+      await expect(from.inputValue()).resolves.toBe('09:00');
+    });
 
     it(
       'changes the payment details and shows them masked, never in clear',

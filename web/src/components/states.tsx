@@ -1,6 +1,7 @@
-import type { UseQueryResult } from '@tanstack/react-query';
+import type { QueryObserverLoadingErrorResult, UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/problem';
 import { correlationIdFor, problemText } from './problem-text';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
 
@@ -68,6 +69,30 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 
 const noItems = (data: unknown) => Array.isArray(data) && data.length === 0;
 
+// A read again that failed for the connection or the server (a phone back in a tab on a weak signal), not because
+// the thing is gone or no longer the person's (a 4xx): the screen keeps what it showed, and what was typed in it.
+const refreshFailed = (query: UseQueryResult<unknown>) =>
+  query.isRefetchError && !(isApiError(query.error) && query.error.status >= 400 && query.error.status < 500);
+
+// The query failed so that there is nothing to show: its first read, or a refusal of a read again. Typed as the
+// first read's failure, so that where it is false the screen's data is known to be there.
+export const failedToLoad = <T,>(query: UseQueryResult<T>): query is QueryObserverLoadingErrorResult<T> =>
+  query.isError && !refreshFailed(query);
+
+// Above what a screen still shows when its read again failed: says so, and offers to try again.
+export function RefreshFailed({ query }: { query: UseQueryResult<unknown> }) {
+  const { t } = useTranslation();
+  if (!refreshFailed(query)) return null;
+  return (
+    <InlineAlert status="neutral" my="m">
+      <Paragraph>{t('states.refreshFailed')}</Paragraph>
+      <Button variant="secondary" mt="s" onClick={() => void query.refetch()}>
+        {t('states.retry')}
+      </Button>
+    </InlineAlert>
+  );
+}
+
 // What a query holds, once it holds it: until then the loading state, on failure the error with a retry, and the
 // `empty` text instead when there is nothing to show (`isEmpty`; by default an empty list).
 export function Loaded<Data>({
@@ -82,7 +107,13 @@ export function Loaded<Data>({
   children: (data: Data) => ReactNode;
 }) {
   if (query.isPending) return <Loading />;
-  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
-  if (empty !== undefined && isEmpty(query.data)) return <Empty text={empty} />;
-  return children(query.data);
+  if (failedToLoad(query)) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  // Read once at least: a success, or a failed read again that keeps the data.
+  const data = query.data as Data;
+  return (
+    <>
+      <RefreshFailed query={query} />
+      {empty !== undefined && isEmpty(data) ? <Empty text={empty} /> : children(data)}
+    </>
+  );
 }

@@ -6,7 +6,14 @@ import { Page } from '../../components/page';
 import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
 import { Section } from '../../components/section';
-import { LoadError, Loading, RefusedNotice, type OnRefused } from '../../components/states';
+import {
+  LoadError,
+  Loading,
+  RefusedNotice,
+  type OnRefused,
+  failedToLoad,
+  RefreshFailed,
+} from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
@@ -106,7 +113,7 @@ export function AssignmentPage() {
         <Loading />
       </Page>
     );
-  if (assignment.isError)
+  if (failedToLoad(assignment))
     return (
       <Page title={t('assignments.assignmentTitle')}>
         <LoadError error={assignment.error} onRetry={() => void assignment.refetch()} />
@@ -114,6 +121,7 @@ export function AssignmentPage() {
     );
   return (
     <Page title={assignment.data.title}>
+      <RefreshFailed query={assignment} />
       <AssignmentDetails assignment={assignment.data} />
     </Page>
   );

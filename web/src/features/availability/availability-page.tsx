@@ -6,7 +6,16 @@ import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
+import {
+  Empty,
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefusedNotice,
+  type OnRefused,
+  failedToLoad,
+  RefreshFailed,
+} from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
@@ -33,9 +42,10 @@ export function AvailabilityPage() {
     <div className="content-narrow">
       <Page title={t('availability.title')}>
         <Paragraph mb="m">{t('availability.intro')}</Paragraph>
+        <RefreshFailed query={query} />
         {query.isPending ? (
           <Loading />
-        ) : query.isError ? (
+        ) : failedToLoad(query) ? (
           <LoadError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TextInput } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
-import { LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { LoadError, Loading, ProblemNotice, RefusedNotice, failedToLoad, RefreshFailed } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
@@ -62,9 +62,10 @@ export function CalendarLinkPage() {
       <Page title={t('calendarLink.title')}>
         <Paragraph mb="s">{t('calendarLink.intro')}</Paragraph>
         <Paragraph mb="m">{t('calendarLink.secret')}</Paragraph>
+        <RefreshFailed query={query} />
         {query.isPending ? (
           <Loading />
-        ) : query.isError ? (
+        ) : failedToLoad(query) ? (
           <LoadError error={query.error} onRetry={() => void query.refetch()} />
         ) : (
           <>

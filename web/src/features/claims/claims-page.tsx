@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice } from '../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice, failedToLoad, RefreshFailed } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -38,9 +38,10 @@ function Waiting() {
   return (
     <Section headingId="claims-waiting-heading" heading={t('claims.waiting.heading')}>
       {refused && !waiting.some((a) => a.id === refused.id) && <RefusedNotice error={refused.error} />}
+      <RefreshFailed query={assignments} />
       {assignments.isPending || claims.isPending ? (
         <Loading />
-      ) : assignments.isError ? (
+      ) : failedToLoad(assignments) ? (
         <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />
       ) : waiting.length === 0 ? (
         <Empty text={t('claims.waiting.empty')} />
@@ -70,9 +71,10 @@ function Mine() {
   const claims = useMyClaims();
   return (
     <Section headingId="claims-mine-heading" heading={t('claims.mine.heading')}>
+      <RefreshFailed query={claims} />
       {claims.isPending ? (
         <Loading />
-      ) : claims.isError ? (
+      ) : failedToLoad(claims) ? (
         <LoadError error={claims.error} onRetry={() => void claims.refetch()} />
       ) : claims.data.items.length === 0 ? (
         <Empty text={t('claims.mine.empty')} />

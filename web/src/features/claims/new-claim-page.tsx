@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, LoadError, Loading, failedToLoad, RefreshFailed } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -23,9 +23,10 @@ export function NewClaimPage() {
   return (
     <div className="content-narrow">
       <Page title={t('claims.new.title')}>
+        <RefreshFailed query={assignments} />
         {assignments.isPending || claims.isPending ? (
           <Loading />
-        ) : assignments.isError ? (
+        ) : failedToLoad(assignments) ? (
           <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />
         ) : !assignment || !isClaimable(assignment) ? (
           <>

@@ -6,7 +6,15 @@ import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
+import {
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefusedNotice,
+  type OnRefused,
+  failedToLoad,
+  RefreshFailed,
+} from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -208,7 +216,7 @@ export function OfferPage() {
         <Loading />
       </Page>
     );
-  if (offers.isError)
+  if (failedToLoad(offers))
     return (
       <Page title={t('offers.offerTitle')}>
         <LoadError error={offers.error} onRetry={() => void offers.refetch()} />
@@ -222,6 +230,7 @@ export function OfferPage() {
     );
   return (
     <Page title={offer.title}>
+      <RefreshFailed query={offers} />
       <OfferDetails offer={offer} />
     </Page>
   );

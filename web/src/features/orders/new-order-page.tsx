@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice } from '../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice, failedToLoad, RefreshFailed } from '../../components/states';
 import { OrderForm } from './order-form';
 import { type Organisation, useInvalidateOrders, useMyOrganisations, useOrder } from './orders-api';
 import { countyToday } from '../../i18n/helsinki-date';
@@ -56,7 +56,7 @@ export function EditOrderPage() {
         <Loading />
       </Page>
     );
-  if (order.isError || organisations.isError)
+  if (failedToLoad(order) || failedToLoad(organisations))
     return (
       <Page title={t('orders.form.editTitle')}>
         <LoadError error={order.error ?? organisations.error} />
@@ -73,6 +73,8 @@ export function EditOrderPage() {
   }
   return (
     <Page title={t('orders.form.editTitle')}>
+      <RefreshFailed query={order} />
+      <RefreshFailed query={organisations} />
       <OrderForm
         organisations={organisations.data.filter((o) => active(o, today) || o.id === order.data.organisationId)}
         existing={order.data}

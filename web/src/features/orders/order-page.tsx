@@ -6,7 +6,15 @@ import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
+import {
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefusedNotice,
+  type OnRefused,
+  failedToLoad,
+  RefreshFailed,
+} from '../../components/states';
 import { Button, Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -227,7 +235,7 @@ export function OrderPage() {
         <Loading />
       </Page>
     );
-  if (order.isError) {
+  if (failedToLoad(order)) {
     if (isApiError(order.error) && order.error.status === 404) return <OrderNotFound />;
     return (
       <Page title={t('orders.order.title')}>
@@ -239,6 +247,7 @@ export function OrderPage() {
   const booked = o.assignments;
   return (
     <Page title={o.title}>
+      <RefreshFailed query={order} />
       <Paragraph mb="m">
         <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
       </Paragraph>

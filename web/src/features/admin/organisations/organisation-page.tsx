@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/fields';
 import { checkRequired, Form, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice, failedToLoad, RefreshFailed } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { Section } from '../../../components/section';
@@ -41,9 +41,10 @@ export function OrganisationPage() {
       <Paragraph mb="m">
         <AppLink to="/admin/organisations">{t('admin.organisations.back')}</AppLink>
       </Paragraph>
+      <RefreshFailed query={query} />
       {query.isPending ? (
         <Loading />
-      ) : query.isError ? (
+      ) : failedToLoad(query) ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : !found ? (
         <Empty text={t('admin.organisations.notFound')} />
@@ -113,9 +114,10 @@ function Members({ organisation: o }: { organisation: Organisation }) {
   return (
     <Section headingId="members-heading" heading={t('admin.organisations.members.heading')}>
       <Paragraph mb="s">{t('admin.organisations.members.intro')}</Paragraph>
+      <RefreshFailed query={members} />
       {members.isPending ? (
         <Loading />
-      ) : members.isError ? (
+      ) : failedToLoad(members) ? (
         <LoadError error={members.error} onRetry={() => void members.refetch()} />
       ) : members.data.length === 0 ? (
         <Empty text={t('admin.organisations.members.empty')} />
@@ -180,9 +182,10 @@ function AddMember({ organisation: o, members }: { organisation: Organisation; m
       <Heading variant="h3" mt="l" mb="s">
         {t('admin.organisations.members.addHeading')}
       </Heading>
+      <RefreshFailed query={orderers} />
       {orderers.isPending ? (
         <Loading />
-      ) : orderers.isError ? (
+      ) : failedToLoad(orderers) ? (
         <LoadError error={orderers.error} onRetry={() => void orderers.refetch()} />
       ) : candidates.length === 0 ? (
         <Empty text={t('admin.organisations.members.noCandidates')} />

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading } from '../../../components/states';
+import { Empty, LoadError, Loading, failedToLoad, RefreshFailed } from '../../../components/states';
 import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { Section } from '../../../components/section';
@@ -42,9 +42,10 @@ export function OrganisationsPage() {
   return (
     <Page title={t('admin.organisations.title')}>
       <Paragraph mb="m">{t('admin.organisations.intro')}</Paragraph>
+      <RefreshFailed query={query} />
       {query.isPending ? (
         <Loading />
-      ) : query.isError ? (
+      ) : failedToLoad(query) ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <>

@@ -15,6 +15,8 @@ import {
   RefusedNotice,
   useKeptRefusal,
   type OnRefused,
+  failedToLoad,
+  RefreshFailed,
 } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
@@ -264,9 +266,10 @@ function Series({ contract: c, onRefused }: { contract: Contract; onRefused: OnR
       className="section content-narrow"
     >
       <Paragraph mb="s">{t('coordinator.contracts.seriesIntro')}</Paragraph>
+      <RefreshFailed query={candidates} />
       {candidates.isPending ? (
         <Loading />
-      ) : candidates.isError ? (
+      ) : failedToLoad(candidates) ? (
         <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />
       ) : others.length === 0 ? (
         <Paragraph mb="s">{t('coordinator.contracts.seriesNone')}</Paragraph>

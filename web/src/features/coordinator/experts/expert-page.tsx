@@ -5,7 +5,15 @@ import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../../components/states';
+import {
+  Empty,
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefusedNotice,
+  failedToLoad,
+  RefreshFailed,
+} from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -163,12 +171,13 @@ function Load({ id }: { id: string }) {
   const language = i18n.language as Language;
   const overview = useOverview(id);
   if (overview.isPending) return <Loading />;
-  if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (failedToLoad(overview)) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
   const { load, earnings, assignments } = overview.data;
   const against = (n: number, cap: number | null) =>
     cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap });
   return (
     <>
+      <RefreshFailed query={overview} />
       <Section headingId="expert-load" heading={t('coordinator.expert.load')}>
         <dl className="facts">
           <div>
