@@ -1,8 +1,9 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { saveBlob } from '../../components/save-file';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, failedToLoad, LoadError, Loading, RefreshFailed } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
 import { toCsv } from './reports-api';
@@ -16,7 +17,7 @@ interface ReportSectionProps {
   id: string;
   title: string;
   intro: string;
-  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  query: UseQueryResult<unknown>;
   columns: Column[];
   // The table's cells as shown, and the same numbers plain for the CSV.
   rows: { key: string; cells: ReactNode[]; csv: (string | number)[] }[];
@@ -58,9 +59,10 @@ export function ReportSection({
         {title}
       </Heading>
       <Paragraph mb="s">{intro}</Paragraph>
+      <RefreshFailed query={query} />
       {query.isPending ? (
         <Loading />
-      ) : query.isError ? (
+      ) : failedToLoad(query) ? (
         <LoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : rows.length === 0 ? (
         <Empty text={t('reports.empty')} />
