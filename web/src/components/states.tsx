@@ -2,6 +2,7 @@ import type { QueryObserverLoadingErrorResult, UseQueryResult } from '@tanstack/
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/problem';
+import { Page } from './page';
 import { correlationIdFor, problemText } from './problem-text';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
 
@@ -115,5 +116,23 @@ export function Loaded<Data>({
       <RefreshFailed query={query} />
       {empty !== undefined && isEmpty(data) ? <Empty text={empty} /> : children(data)}
     </>
+  );
+}
+
+// A page about one thing a query reads: titled `title()` (given nothing while there is nothing to show), and
+// otherwise as Loaded.
+export function LoadedPage<Data>({
+  query,
+  title,
+  children,
+}: {
+  query: UseQueryResult<Data>;
+  title: (data: Data | undefined) => string;
+  children: (data: Data) => ReactNode;
+}) {
+  return (
+    <Page title={title(query.isPending || failedToLoad(query) ? undefined : query.data)}>
+      <Loaded query={query}>{children}</Loaded>
+    </Page>
   );
 }

@@ -2,18 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
-import { Page } from '../../components/page';
 import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
 import { Section } from '../../components/section';
-import {
-  LoadError,
-  Loading,
-  RefusedNotice,
-  type OnRefused,
-  failedToLoad,
-  RefreshFailed,
-} from '../../components/states';
+import { RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
@@ -107,22 +99,9 @@ export function AssignmentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const assignment = useAssignment(id);
-  if (assignment.isPending)
-    return (
-      <Page title={t('assignments.assignmentTitle')}>
-        <Loading />
-      </Page>
-    );
-  if (failedToLoad(assignment))
-    return (
-      <Page title={t('assignments.assignmentTitle')}>
-        <LoadError error={assignment.error} onRetry={() => void assignment.refetch()} />
-      </Page>
-    );
   return (
-    <Page title={assignment.data.title}>
-      <RefreshFailed query={assignment} />
-      <AssignmentDetails assignment={assignment.data} />
-    </Page>
+    <LoadedPage query={assignment} title={(a) => a?.title ?? t('assignments.assignmentTitle')}>
+      {(a) => <AssignmentDetails assignment={a} />}
+    </LoadedPage>
   );
 }

@@ -6,16 +6,7 @@ import { useAnnounce } from '../../components/announcer';
 import { DateTimeField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import {
-  Empty,
-  LoadError,
-  Loading,
-  ProblemNotice,
-  RefusedNotice,
-  type OnRefused,
-  failedToLoad,
-  RefreshFailed,
-} from '../../components/states';
+import { Empty, ProblemNotice, RefusedNotice, type OnRefused, Loaded } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
@@ -42,19 +33,16 @@ export function AvailabilityPage() {
     <div className="content-narrow">
       <Page title={t('availability.title')}>
         <Paragraph mb="m">{t('availability.intro')}</Paragraph>
-        <RefreshFailed query={query} />
-        {query.isPending ? (
-          <Loading />
-        ) : failedToLoad(query) ? (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <>
-            <Week availability={query.data} />
-            <WeeklySection availability={query.data} />
-            <OneOffSection availability={query.data} />
-            <AbsenceSection availability={query.data} />
-          </>
-        )}
+        <Loaded query={query}>
+          {(availability) => (
+            <>
+              <Week availability={availability} />
+              <WeeklySection availability={availability} />
+              <OneOffSection availability={availability} />
+              <AbsenceSection availability={availability} />
+            </>
+          )}
+        </Loaded>
       </Page>
     </div>
   );

@@ -4,17 +4,8 @@ import { useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, useSubmission } from '../../components/form';
-import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import {
-  LoadError,
-  Loading,
-  ProblemNotice,
-  RefusedNotice,
-  type OnRefused,
-  failedToLoad,
-  RefreshFailed,
-} from '../../components/states';
+import { ProblemNotice, RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -209,29 +200,13 @@ export function OfferPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const offers = useOffers();
-  const offer = offers.data?.find((o) => o.id === id);
-  if (offers.isPending)
-    return (
-      <Page title={t('offers.offerTitle')}>
-        <Loading />
-      </Page>
-    );
-  if (failedToLoad(offers))
-    return (
-      <Page title={t('offers.offerTitle')}>
-        <LoadError error={offers.error} onRetry={() => void offers.refetch()} />
-      </Page>
-    );
-  if (!offer)
-    return (
-      <Page title={t('offers.offerTitle')}>
-        <Paragraph>{t('offers.notFound')}</Paragraph>
-      </Page>
-    );
+  const find = (list: Offer[] | undefined) => list?.find((o) => o.id === id);
   return (
-    <Page title={offer.title}>
-      <RefreshFailed query={offers} />
-      <OfferDetails offer={offer} />
-    </Page>
+    <LoadedPage query={offers} title={(list) => find(list)?.title ?? t('offers.offerTitle')}>
+      {(list) => {
+        const offer = find(list);
+        return offer ? <OfferDetails offer={offer} /> : <Paragraph>{t('offers.notFound')}</Paragraph>;
+      }}
+    </LoadedPage>
   );
 }
