@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TextInput } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, failedToLoad, RefreshFailed } from '../../components/states';
+import { ProblemNotice, RefusedNotice, Loaded } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDateTime } from '../../i18n/format';
@@ -62,87 +62,84 @@ export function CalendarLinkPage() {
       <Page title={t('calendarLink.title')}>
         <Paragraph mb="s">{t('calendarLink.intro')}</Paragraph>
         <Paragraph mb="m">{t('calendarLink.secret')}</Paragraph>
-        <RefreshFailed query={query} />
-        {query.isPending ? (
-          <Loading />
-        ) : failedToLoad(query) ? (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <>
-            <InlineAlert status="neutral" mb="m">
-              {query.data.active && query.data.createdAt
-                ? t('calendarLink.active', { at: formatDateTime(language, query.data.createdAt) })
-                : t('calendarLink.none')}
-            </InlineAlert>
-            {url && (
-              <Section headingId="link-heading" heading={t('calendarLink.yourLink')} className="calendar-link">
-                <TextInput
-                  id="calendar-url"
-                  labelText={t('calendarLink.address')}
-                  hintText={t('calendarLink.addressHint')}
-                  value={url}
-                  readOnly
-                  fullWidth
-                  ref={field}
-                  onFocus={(e) => e.target.select()}
-                  mb="s"
-                />
-                <Button onClick={() => void copy()}>{t('calendarLink.copy')}</Button>
-                {copyFailed && (
-                  <InlineAlert status="warning" mt="s">
-                    {t('calendarLink.copyByHand')}
-                  </InlineAlert>
-                )}
-              </Section>
-            )}
-            <Section
-              headingId="actions-heading"
-              heading={t(query.data.active ? 'calendarLink.changeHeading' : 'calendarLink.createHeading')}
-              className="calendar-link"
-            >
-              {query.data.active && <Paragraph mb="s">{t('calendarLink.renewIntro')}</Paragraph>}
-              <div className="calendar-link__actions">
-                <Button
-                  aria-disabled={busy}
-                  loading={create.isPending || undefined}
-                  ariaLoadingText={t('forms.sending')}
-                  onClick={() => !busy && create.mutate()}
-                >
-                  {t(query.data.active ? 'calendarLink.renew' : 'calendarLink.create')}
-                </Button>
-                {query.data.active && !confirmRevoke && (
-                  <Button variant="secondary" aria-disabled={busy} onClick={() => !busy && setConfirmRevoke(true)}>
-                    {t('calendarLink.revoke')}
-                  </Button>
-                )}
-              </div>
-              {query.data.active && confirmRevoke && (
-                <div className="calendar-link__confirm" role="group" aria-labelledby="revoke-question">
-                  <Paragraph id="revoke-question" mb="s">
-                    {t('calendarLink.revokeQuestion')}
-                  </Paragraph>
-                  <div className="calendar-link__actions">
-                    <Button
-                      aria-disabled={busy}
-                      loading={revoke.isPending || undefined}
-                      ariaLoadingText={t('forms.sending')}
-                      onClick={() => !busy && revoke.mutate()}
-                    >
-                      {t('calendarLink.revokeConfirm')}
-                    </Button>
-                    <Button variant="secondary" onClick={() => setConfirmRevoke(false)}>
-                      {t('calendarLink.cancel')}
-                    </Button>
-                  </div>
-                </div>
+        <Loaded query={query}>
+          {(link) => (
+            <>
+              <InlineAlert status="neutral" mb="m">
+                {link.active && link.createdAt
+                  ? t('calendarLink.active', { at: formatDateTime(language, link.createdAt) })
+                  : t('calendarLink.none')}
+              </InlineAlert>
+              {url && (
+                <Section headingId="link-heading" heading={t('calendarLink.yourLink')} className="calendar-link">
+                  <TextInput
+                    id="calendar-url"
+                    labelText={t('calendarLink.address')}
+                    hintText={t('calendarLink.addressHint')}
+                    value={url}
+                    readOnly
+                    fullWidth
+                    ref={field}
+                    onFocus={(e) => e.target.select()}
+                    mb="s"
+                  />
+                  <Button onClick={() => void copy()}>{t('calendarLink.copy')}</Button>
+                  {copyFailed && (
+                    <InlineAlert status="warning" mt="s">
+                      {t('calendarLink.copyByHand')}
+                    </InlineAlert>
+                  )}
+                </Section>
               )}
-              {create.isError && <ProblemNotice error={create.error} />}
-              {/* Removed meanwhile (another tab), the refetch takes the question: the refusal takes its focus. */}
-              {revoke.isError &&
-                (query.data.active ? <ProblemNotice error={revoke.error} /> : <RefusedNotice error={revoke.error} />)}
-            </Section>
-          </>
-        )}
+              <Section
+                headingId="actions-heading"
+                heading={t(link.active ? 'calendarLink.changeHeading' : 'calendarLink.createHeading')}
+                className="calendar-link"
+              >
+                {link.active && <Paragraph mb="s">{t('calendarLink.renewIntro')}</Paragraph>}
+                <div className="calendar-link__actions">
+                  <Button
+                    aria-disabled={busy}
+                    loading={create.isPending || undefined}
+                    ariaLoadingText={t('forms.sending')}
+                    onClick={() => !busy && create.mutate()}
+                  >
+                    {t(link.active ? 'calendarLink.renew' : 'calendarLink.create')}
+                  </Button>
+                  {link.active && !confirmRevoke && (
+                    <Button variant="secondary" aria-disabled={busy} onClick={() => !busy && setConfirmRevoke(true)}>
+                      {t('calendarLink.revoke')}
+                    </Button>
+                  )}
+                </div>
+                {link.active && confirmRevoke && (
+                  <div className="calendar-link__confirm" role="group" aria-labelledby="revoke-question">
+                    <Paragraph id="revoke-question" mb="s">
+                      {t('calendarLink.revokeQuestion')}
+                    </Paragraph>
+                    <div className="calendar-link__actions">
+                      <Button
+                        aria-disabled={busy}
+                        loading={revoke.isPending || undefined}
+                        ariaLoadingText={t('forms.sending')}
+                        onClick={() => !busy && revoke.mutate()}
+                      >
+                        {t('calendarLink.revokeConfirm')}
+                      </Button>
+                      <Button variant="secondary" onClick={() => setConfirmRevoke(false)}>
+                        {t('calendarLink.cancel')}
+                      </Button>
+                    </div>
+                  </div>
+                )}
+                {create.isError && <ProblemNotice error={create.error} />}
+                {/* Removed meanwhile (another tab), the refetch takes the question: the refusal takes its focus. */}
+                {revoke.isError &&
+                  (link.active ? <ProblemNotice error={revoke.error} /> : <RefusedNotice error={revoke.error} />)}
+              </Section>
+            </>
+          )}
+        </Loaded>
       </Page>
     </div>
   );

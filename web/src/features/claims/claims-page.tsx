@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice, failedToLoad, RefreshFailed } from '../../components/states';
+import { Empty, LoadError, Loading, RefusedNotice, failedToLoad, RefreshFailed, Loaded } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -71,20 +71,15 @@ function Mine() {
   const claims = useMyClaims();
   return (
     <Section headingId="claims-mine-heading" heading={t('claims.mine.heading')}>
-      <RefreshFailed query={claims} />
-      {claims.isPending ? (
-        <Loading />
-      ) : failedToLoad(claims) ? (
-        <LoadError error={claims.error} onRetry={() => void claims.refetch()} />
-      ) : claims.data.items.length === 0 ? (
-        <Empty text={t('claims.mine.empty')} />
-      ) : (
-        <ul className="card-list">
-          {claims.data.items.map((c) => (
-            <ClaimItem key={c.id} claim={c} />
-          ))}
-        </ul>
-      )}
+      <Loaded query={claims} empty={t('claims.mine.empty')} isEmpty={(page) => page.items.length === 0}>
+        {(page) => (
+          <ul className="card-list">
+            {page.items.map((c) => (
+              <ClaimItem key={c.id} claim={c} />
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Section>
   );
 }

@@ -4,7 +4,7 @@ import { useAnnounce } from '../../components/announcer';
 import { CheckboxesField, RadioField } from '../../components/fields';
 import { type FieldError, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading, failedToLoad, RefreshFailed } from '../../components/states';
+import { Empty, Loaded } from '../../components/states';
 import { Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatNumber } from '../../i18n/format';
@@ -24,17 +24,14 @@ export function PaymentDetailsPage() {
     <div className="content-narrow">
       <Page title={t('paymentDetails.title')}>
         <Paragraph mb="m">{t('paymentDetails.intro')}</Paragraph>
-        <RefreshFailed query={query} />
-        {query.isPending ? (
-          <Loading />
-        ) : failedToLoad(query) ? (
-          <LoadError error={query.error} onRetry={() => void query.refetch()} />
-        ) : (
-          <>
-            <Current details={query.data} />
-            <ChangeForm details={query.data} />
-          </>
-        )}
+        <Loaded query={query}>
+          {(details) => (
+            <>
+              <Current details={details} />
+              <ChangeForm details={details} />
+            </>
+          )}
+        </Loaded>
       </Page>
     </div>
   );

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, failedToLoad, RefreshFailed } from '../../../components/states';
+import { Empty, Loaded } from '../../../components/states';
 import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { Section } from '../../../components/section';
@@ -42,51 +42,48 @@ export function OrganisationsPage() {
   return (
     <Page title={t('admin.organisations.title')}>
       <Paragraph mb="m">{t('admin.organisations.intro')}</Paragraph>
-      <RefreshFailed query={query} />
-      {query.isPending ? (
-        <Loading />
-      ) : failedToLoad(query) ? (
-        <LoadError error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <div className="filters">
-            <SelectField
-              field="organisations-shown"
-              label={t('admin.organisations.show')}
-              value={shown}
-              onChange={(v) => setShown(v as Shown)}
-              options={(['current', 'ended', 'all'] as const).map((s) => ({
-                value: s,
-                label: t(`admin.organisations.shown.${s}`),
-              }))}
-            />
-          </div>
-          {(['unit', 'project'] as const).map((kind) => (
-            <OrganisationTable
-              key={kind}
-              kind={kind}
-              rows={query.data.filter((o) => o.kind === kind && visible(o))}
-              all={query.data}
-              today={today}
-            />
-          ))}
-          <Section
-            headingId="create-heading"
-            heading={t('admin.organisations.create.heading')}
-            className="section content-narrow"
-          >
-            <OrganisationForm
-              units={query.data.filter((o) => o.kind === 'unit')}
-              today={today}
-              onSaved={(saved) => {
-                announce(t('admin.organisations.create.done', { name: organisationName(saved, language) }));
-                void client.invalidateQueries({ queryKey: ['organisations'] });
-                void navigate(`/admin/organisations/${saved.id}`);
-              }}
-            />
-          </Section>
-        </>
-      )}
+      <Loaded query={query}>
+        {(organisations) => (
+          <>
+            <div className="filters">
+              <SelectField
+                field="organisations-shown"
+                label={t('admin.organisations.show')}
+                value={shown}
+                onChange={(v) => setShown(v as Shown)}
+                options={(['current', 'ended', 'all'] as const).map((s) => ({
+                  value: s,
+                  label: t(`admin.organisations.shown.${s}`),
+                }))}
+              />
+            </div>
+            {(['unit', 'project'] as const).map((kind) => (
+              <OrganisationTable
+                key={kind}
+                kind={kind}
+                rows={organisations.filter((o) => o.kind === kind && visible(o))}
+                all={organisations}
+                today={today}
+              />
+            ))}
+            <Section
+              headingId="create-heading"
+              heading={t('admin.organisations.create.heading')}
+              className="section content-narrow"
+            >
+              <OrganisationForm
+                units={organisations.filter((o) => o.kind === 'unit')}
+                today={today}
+                onSaved={(saved) => {
+                  announce(t('admin.organisations.create.done', { name: organisationName(saved, language) }));
+                  void client.invalidateQueries({ queryKey: ['organisations'] });
+                  void navigate(`/admin/organisations/${saved.id}`);
+                }}
+              />
+            </Section>
+          </>
+        )}
+      </Loaded>
     </Page>
   );
 }
