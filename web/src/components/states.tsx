@@ -1,9 +1,9 @@
-import type { QueryObserverLoadingErrorResult, UseQueryResult } from '@tanstack/react-query';
+import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../api/problem';
 import { Page } from './page';
 import { correlationIdFor, problemText } from './problem-text';
+import { failedToLoad, refreshFailed } from './query-state';
 import { Button, InlineAlert, LoadingSpinner, Paragraph } from './suomifi';
 
 // The three states every list shows besides its data.
@@ -69,16 +69,6 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 }
 
 const noItems = (data: unknown) => Array.isArray(data) && data.length === 0;
-
-// A read again that failed for the connection or the server (a phone back in a tab on a weak signal), not because
-// the thing is gone or no longer the person's (a 4xx): the screen keeps what it showed, and what was typed in it.
-const refreshFailed = (query: UseQueryResult<unknown>) =>
-  query.isRefetchError && !(isApiError(query.error) && query.error.status >= 400 && query.error.status < 500);
-
-// The query failed so that there is nothing to show: its first read, or a refusal of a read again. Typed as the
-// first read's failure, so that where it is false the screen's data is known to be there.
-export const failedToLoad = <T,>(query: UseQueryResult<T>): query is QueryObserverLoadingErrorResult<T> =>
-  query.isError && !refreshFailed(query);
 
 // Above what a screen still shows when its read again failed: says so, and offers to try again.
 export function RefreshFailed({ query }: { query: UseQueryResult<unknown> }) {

@@ -12,9 +12,9 @@ import {
   ProblemNotice,
   RefusedNotice,
   type OnRefused,
-  failedToLoad,
   RefreshFailed,
 } from '../../components/states';
+import { failedToLoad } from '../../components/query-state';
 import { Button, Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';

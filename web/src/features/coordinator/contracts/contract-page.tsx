@@ -15,9 +15,9 @@ import {
   RefusedNotice,
   useKeptRefusal,
   type OnRefused,
-  failedToLoad,
   RefreshFailed,
 } from '../../../components/states';
+import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';

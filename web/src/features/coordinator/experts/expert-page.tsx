@@ -5,15 +5,8 @@ import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import {
-  Empty,
-  LoadError,
-  Loading,
-  ProblemNotice,
-  RefusedNotice,
-  failedToLoad,
-  RefreshFailed,
-} from '../../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice, RefreshFailed } from '../../../components/states';
+import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
