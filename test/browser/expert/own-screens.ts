@@ -286,8 +286,11 @@ describe('the expert’s own screens in the browser', () => {
       await page.clock.fastForward('00:31');
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
       await page.clock.runFor(5_000);
-      const notice = page.getByText(text.states.refreshFailed);
+      const notice = page.getByRole('main').getByText(text.states.refreshFailed);
       await notice.waitFor();
+      // Read out as well: nothing moved the focus to it.
+      await page.clock.runFor(200);
+      await announced(page, text.states.refreshFailed);
       await expect(from.inputValue()).resolves.toBe('09:00');
       await expect(weekly.getByText(text.availability.weekly.empty).isVisible()).resolves.toBe(true);
       await checked(page);

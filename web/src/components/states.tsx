@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAnnounce } from './announcer';
 import { Page } from './page';
 import { correlationIdFor, problemText } from './problem-text';
 import { failedToLoad, refreshFailed } from './query-state';
@@ -70,10 +71,17 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 
 const noItems = (data: unknown) => Array.isArray(data) && data.length === 0;
 
-// Above what a screen still shows when its read again failed: says so, and offers to try again.
+// Above what a screen still shows when its read again failed: says so (read out too, as nothing moves the focus),
+// and offers to try again.
 export function RefreshFailed({ query }: { query: UseQueryResult<unknown> }) {
   const { t } = useTranslation();
-  if (!refreshFailed(query)) return null;
+  const announce = useAnnounce();
+  const failed = refreshFailed(query);
+  // Each failure once: a Try again that fails again is read out again.
+  useEffect(() => {
+    if (failed) announce(t('states.refreshFailed'));
+  }, [failed, query.errorUpdatedAt, announce, t]);
+  if (!failed) return null;
   return (
     <InlineAlert status="neutral" my="m">
       <Paragraph>{t('states.refreshFailed')}</Paragraph>
