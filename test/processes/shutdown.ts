@@ -86,11 +86,13 @@ describe('stopping the worker and the API (SIGTERM), with Redis up or down', () 
   const run = async (id: string, base: string | null = null) => (await as('get', `/fee-runs/${id}`, base)).body;
   const lines = (id: string) => runLines(t, id);
   const queue = () => t.app.get(JobQueue).queue(QUEUE_OF[JobName.ComputeFeeRun]);
+  // The attempts are read after the state: a job read first and its state then could pair "completed" with the
+  // 0 attempts of the moment before (BullMQ marks it completed and counts the attempt in one step, after our read).
   const job = async (jobId: string) => {
     const found = await queue().getJob(jobId);
-    return found
-      ? { state: await found.getState(), attemptsMade: found.attemptsMade }
-      : { state: 'missing', attemptsMade: null };
+    if (!found) return { state: 'missing', attemptsMade: null };
+    const state = await found.getState();
+    return { state, attemptsMade: (await queue().getJob(jobId))?.attemptsMade ?? null };
   };
   // The attempts of a run's jobs once BullMQ has finished them. The run's status commits inside the job, a moment
   // before the worker marks the job completed and counts the attempt: read in between, on a loaded machine, an
