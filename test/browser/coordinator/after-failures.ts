@@ -141,7 +141,9 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       });
       await expectAccessible(page);
       await shot(page, 'coordinator-certificate-verification-failed', language, { widths: [360] });
+      // Beginning the rejection is moving on: the verification's failure goes, before the rejection is sent.
       await rejecting.getByRole('button', { name: e.reject }).click();
+      await rejecting.getByText(text.errors.network).waitFor({ state: 'detached' });
       await rejecting.getByLabel(e.rejectReason).fill(language === 'fi' ? 'Todistus on vanha.' : 'Intyget är gammalt.');
       await rejecting.getByRole('button', { name: e.rejectSubmit }).click();
       await page.getByRole('status').filter({ hasText: e.rejected }).waitFor();

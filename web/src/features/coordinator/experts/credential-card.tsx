@@ -92,7 +92,14 @@ export function CredentialCard({
               {t('coordinator.expert.verify')}
             </Button>
             {!rejecting && (
-              <Button variant="secondary" onClick={() => setRejecting(true)}>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  // Another decision begun: a verification's earlier failure is no longer the news.
+                  setTried('reject');
+                  setRejecting(true);
+                }}
+              >
                 {t('coordinator.expert.reject')}
               </Button>
             )}
