@@ -5,7 +5,9 @@ import { Language } from '../../../src/common/i18n/language';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { asUser } from '../../utils/as-user';
 import { viaMenu } from '../menu';
+import { signedIn } from '../parties';
 import { fill, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
@@ -121,6 +123,27 @@ describe('the admin’s units, projects and people in the browser', () => {
       await row.getByRole('button', { name: fill(p.actions.enableNamed, { name: changer.name }) }).click();
       await announced(page, fill(p.actions.enableDone, { name: changer.name }));
       await row.getByRole('cell', { name: p.status.active, exact: true }).waitFor();
+      await expectAccessible(page);
+    });
+
+    it('a change another admin saved meanwhile stays when this one saves another field', async () => {
+      const unit = await createUnit(web.t.db);
+      const page = await signedInAdmin(text, language);
+      await page.goto(`/admin/organisations/${unit.id}`);
+      await expectPage(page, language === 'sv' ? unit.nameSv : unit.nameFi);
+      await page.getByLabel(o.fields.nameSv).fill(`${unit.nameSv} i Vasa`);
+      // Meanwhile, another admin corrects the cost centre.
+      const code = `K${randomUUID().slice(0, 8)}`;
+      await asUser(() => web.t.http)(await signedIn(web.t, Role.Admin))
+        .patch(`/units/${unit.id}`, { code })
+        .expect(200);
+      await page.getByRole('button', { name: o.edit.submit }).click();
+      await announced(page, o.edit.done);
+      const [saved] = (await web.t.db.query('SELECT code, name_sv FROM organisations WHERE id = $1', [unit.id])) as {
+        code: string;
+        name_sv: string;
+      }[];
+      expect(saved).toEqual({ code, name_sv: `${unit.nameSv} i Vasa` });
       await expectAccessible(page);
     });
 

@@ -53,6 +53,38 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
   }
 
   it.each(['fi', 'sv'] as const)(
+    'in %s: a setting another coordinator saved meanwhile stays when this one saves another',
+    async (language) => {
+      const text = TEXTS[language];
+      const s = text.feeSettings.settings;
+      const before = (await as(settingsToken).get('/fee-settings').expect(200)).body.claimTimeLimitDays as number;
+      await as(settingsToken).patch('/fee-settings', { claimFourEyesAboveCents: null }).expect(200);
+      const { page } = await coordinatorPage(language, `Sanna Asetus ${language}`);
+      try {
+        await page.goto('/fee-settings');
+        await expectPage(page, text.feeSettings.title);
+        await tick(page.getByRole('checkbox', { name: s.claimFourEyes }));
+        await page.getByLabel(s.claimFourEyesAbove).fill('80');
+        // Meanwhile, another coordinator gives the experts more time to claim.
+        await as(settingsToken)
+          .patch('/fee-settings', { claimTimeLimitDays: before + 15 })
+          .expect(200);
+        await page.getByRole('button', { name: s.submit }).click();
+        await page.getByText(s.saved).first().waitFor();
+        expect((await as(settingsToken).get('/fee-settings').expect(200)).body).toMatchObject({
+          claimTimeLimitDays: before + 15,
+          claimFourEyesAboveCents: 80_00,
+        });
+        // The form shows what is now saved, the other coordinator's days included.
+        await expect(page.getByLabel(s.claimTimeLimitDays).inputValue()).resolves.toBe(String(before + 15));
+        await expectAccessible(page);
+      } finally {
+        await as(settingsToken).patch('/fee-settings', { claimTimeLimitDays: before, claimFourEyesAboveCents: null });
+      }
+    },
+  );
+
+  it.each(['fi', 'sv'] as const)(
     'in %s: the limit is set in the settings, one coordinator approves first and another second',
     async (language) => {
       const text = TEXTS[language];

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
@@ -62,6 +63,11 @@ describe('the expert’s own screens in the browser', () => {
     async function checked(page: Page): Promise<void> {
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
+    }
+    // What a field shows once the screen has caught up with a read that runs on its own time.
+    async function valueBecomes(field: Locator, want: string): Promise<void> {
+      for (let i = 0; i < 100 && (await field.inputValue()) !== want; i += 1) await sleep(50);
+      await expect(field.inputValue()).resolves.toBe(want);
     }
     const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
     const expertApi = async (expert: TestUser) => {
@@ -300,6 +306,40 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByRole('button', { name: text.states.retry }).click();
       await notice.waitFor({ state: 'detached' });
       await expect(from.inputValue()).resolves.toBe('09:00');
+    });
+
+    it('a profile change saved in another tab shows here on return, and a save here leaves it; a failed read again keeps the form', async () => {
+      const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
+      // A browser profile of its own: the page's clock is moved, and no later test may borrow that page.
+      const page = await openAs(expert, text.nav.profile, text.profile.title, true);
+      const perWeek = page.getByLabel(text.profile.fields.maxPerWeek);
+      const ceiling = page.getByLabel(text.profile.fields.yearlyEarningsCeiling);
+      await ceiling.fill('3 000');
+      // Meanwhile, on the phone: at most four a week.
+      const token = await login(web.t.http, expert);
+      await web.t.http.patch('/experts/me').set('authorization', `Bearer ${token}`).send({ maxPerWeek: 4 }).expect(200);
+      // Back in this tab half a minute later: the field not touched here shows the phone's four; the typed ceiling
+      // stays.
+      await page.clock.install();
+      await page.clock.fastForward('00:31');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      await valueBecomes(perWeek, '4');
+      await expect(ceiling.inputValue()).resolves.toBe('3 000');
+      await page.getByRole('button', { name: text.profile.details.submit }).click();
+      await announced(page, text.profile.saved);
+      const get = await expertApi(expert);
+      await expect(get('/experts/me')).resolves.toMatchObject({ maxPerWeek: 4, yearlyEarningsCeilingCents: 300_000 });
+      await checked(page);
+      // Back once more, with no connection: the forms stay, with what was typed, under the notice.
+      const perMonth = page.getByLabel(text.profile.fields.maxPerMonth);
+      await perMonth.fill('5');
+      await page.route('**/api/experts/me', (r) => r.abort('internetdisconnected'));
+      await page.clock.fastForward('00:31');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      await page.clock.runFor(5_000);
+      await page.getByRole('main').getByText(text.states.refreshFailed).waitFor();
+      await expect(perMonth.inputValue()).resolves.toBe('5');
+      await checked(page);
     });
 
     it(

@@ -92,6 +92,13 @@ export function RefreshFailed({ query }: { query: UseQueryResult<unknown> }) {
   );
 }
 
+// Where a screen shows a query's data itself: nothing while reads succeed; the error with a retry when there is
+// nothing to show; RefreshFailed above what is kept when a read again failed on the connection or the server.
+export function ReadFailure({ query }: { query: UseQueryResult<unknown> }) {
+  if (failedToLoad(query)) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  return <RefreshFailed query={query} />;
+}
+
 // What a query holds, once it holds it: until then the loading state, on failure the error with a retry, and the
 // `empty` text instead when there is nothing to show (`isEmpty`; by default an empty list).
 export function Loaded<Data>({

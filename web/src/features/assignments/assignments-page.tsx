@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -35,7 +35,7 @@ export function AssignmentsPage() {
   return (
     <Page title={t('assignments.title')}>
       {assignments.isPending && <Loading />}
-      {assignments.isError && <LoadError error={assignments.error} onRetry={() => void assignments.refetch()} />}
+      <ReadFailure query={assignments} />
       {assignments.data && (
         <>
           <Section headingId="assignments-upcoming" heading={t('assignments.upcoming')}>

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../components/announcer';
 import { checkRequired, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
+import { Loading, ProblemNotice, ReadFailure, RefusedNotice, type OnRefused } from '../../components/states';
 import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -192,7 +192,7 @@ export function ContractPage() {
   return (
     <Page title={title}>
       {contract.isPending && <Loading />}
-      {contract.isError && <LoadError error={contract.error} onRetry={() => void contract.refetch()} />}
+      <ReadFailure query={contract} />
       {contract.data && (
         <>
           {contract.data.status === 'signed' && <SignedNotice contract={contract.data} focus={justSigned} />}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate } from '../../i18n/format';
@@ -39,7 +39,7 @@ export function ContractsPage() {
   return (
     <Page title={t('contracts.title')}>
       {contracts.isPending && <Loading />}
-      {contracts.isError && <LoadError error={contracts.error} onRetry={() => void contracts.refetch()} />}
+      <ReadFailure query={contracts} />
       {contracts.data && (
         <>
           <Section headingId="contracts-to-sign" heading={t('contracts.toSign')}>

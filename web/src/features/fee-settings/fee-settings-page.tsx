@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
@@ -10,6 +10,7 @@ import { Section } from '../../components/section';
 import { Loaded } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
+import { useServerDraft } from '../../components/server-draft';
 import { TASK_TYPES } from '../../components/task-types';
 import { formatCents, formatDate } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -196,30 +197,35 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const client = useQueryClient();
-  const [values, setValues] = useState<SettingsValues>({
+  const { values, setValues, changedPart, reset } = useServerDraft<SettingsValues>({
     days: String(settings.claimTimeLimitDays),
     fourEyes: settings.fourEyesApproval,
     claimFourEyes: settings.claimFourEyesAboveCents !== null,
     claimAbove: settings.claimFourEyesAboveCents === null ? '500' : eurosText(settings.claimFourEyesAboveCents),
   });
   const set = (change: Partial<SettingsValues>) => setValues((v) => ({ ...v, ...change }));
-  useEffect(() => set({ fourEyes: settings.fourEyesApproval }), [settings.fourEyesApproval]);
-  useEffect(
-    () => set({ claimFourEyes: settings.claimFourEyesAboveCents !== null }),
-    [settings.claimFourEyesAboveCents],
-  );
   const labels = {
     claimTimeLimitDays: t('feeSettings.settings.claimTimeLimitDays'),
     fourEyesApproval: t('feeSettings.settings.fourEyes'),
     claimFourEyesAboveCents: t('feeSettings.settings.claimFourEyesAbove'),
   };
   const { submit, formProps, errors } = useSubmission({
+    // Only what was changed here: another coordinator's change saved meanwhile to another setting stays.
     send: (v: SettingsValues) =>
-      updateFeeSettings({
-        claimTimeLimitDays: Number(v.days),
-        fourEyesApproval: v.fourEyes,
-        claimFourEyesAboveCents: v.claimFourEyes ? parseEuros(v.claimAbove) : null,
-      }),
+      updateFeeSettings(
+        changedPart(
+          {
+            claimTimeLimitDays: Number(v.days),
+            fourEyesApproval: v.fourEyes,
+            claimFourEyesAboveCents: v.claimFourEyes ? parseEuros(v.claimAbove) : null,
+          },
+          {
+            claimTimeLimitDays: ['days'],
+            fourEyesApproval: ['fourEyes'],
+            claimFourEyesAboveCents: ['claimFourEyes', 'claimAbove'],
+          },
+        ),
+      ),
     validate: (v) => {
       const found: FieldError[] = [];
       if (!(/^\d{1,4}$/.test(v.days.trim()) && Number(v.days) >= 1 && Number(v.days) <= 3650))
@@ -230,9 +236,10 @@ function SettingsForm({ settings }: { settings: FeeSettings }) {
       return found;
     },
     labels,
-    onSuccess: () => {
+    onSuccess: (saved) => {
+      client.setQueryData(['fee-settings'], saved);
+      reset();
       announce(t('feeSettings.settings.saved'));
-      void client.invalidateQueries({ queryKey: ['fee-settings'] });
     },
   });
   const bind = fieldBinder(values, setValues, labels, errors);

@@ -6,7 +6,7 @@ import type { components } from '../../api/schema';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../components/states';
+import { Empty, Loading, ProblemNotice, ReadFailure, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -113,7 +113,7 @@ export function ExpertHome({ name }: { name: string }) {
     <Page title={t('home.title')}>
       <Paragraph mb="m">{t('home.welcome', { name })}</Paragraph>
       {home.isPending && <Loading />}
-      {home.isError && <LoadError error={home.error} onRetry={() => void home.refetch()} />}
+      <ReadFailure query={home} />
       {data && (
         <>
           <TimeChanges changes={data.timeChanges} />

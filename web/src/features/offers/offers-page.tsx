@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
@@ -38,7 +38,7 @@ export function OffersPage() {
   return (
     <Page title={t('offers.title')}>
       {offers.isPending && <Loading />}
-      {offers.isError && <LoadError error={offers.error} onRetry={() => void offers.refetch()} />}
+      <ReadFailure query={offers} />
       {offers.data && (
         <>
           <Section headingId="offers-waiting" heading={t('offers.waiting')}>

@@ -4,7 +4,7 @@ import { DateTimeField, SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
@@ -104,7 +104,7 @@ export function MyOrdersPage() {
         </div>
       </section>
       {orders.isPending && <Loading />}
-      {orders.isError && <LoadError error={orders.error} onRetry={() => void orders.refetch()} />}
+      <ReadFailure query={orders} />
       {orders.data && (
         <section aria-labelledby="order-list-heading">
           <Heading variant="h2" id="order-list-heading" mb="s">

@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice, RefreshFailed } from '../../components/states';
+import { Empty, LoadError, Loading, ReadFailure, RefreshFailed, RefusedNotice } from '../../components/states';
 import { failedToLoad } from '../../components/query-state';
 import { OrderForm } from './order-form';
 import { type Organisation, useInvalidateOrders, useMyOrganisations, useOrder } from './orders-api';
@@ -34,7 +34,7 @@ export function NewOrderPage() {
   return (
     <Page title={t('orders.form.title')}>
       {organisations.isPending && <Loading />}
-      {organisations.isError && <LoadError error={organisations.error} onRetry={() => void organisations.refetch()} />}
+      <ReadFailure query={organisations} />
       {organisations.data && usable.length === 0 && <Empty text={t('orders.form.noOrganisations')} />}
       {usable.length > 0 && <OrderForm organisations={usable} onSaved={(order) => saved(order.id)} />}
     </Page>

@@ -10,9 +10,10 @@ import {
   LoadError,
   Loading,
   ProblemNotice,
+  ReadFailure,
+  RefreshFailed,
   RefusedNotice,
   type OnRefused,
-  RefreshFailed,
 } from '../../components/states';
 import { failedToLoad } from '../../components/query-state';
 import { Button, Paragraph } from '../../components/suomifi';
@@ -178,7 +179,7 @@ function Timeline({ order }: { order: Order }) {
   return (
     <Section headingId="timeline-heading" heading={t('orders.timeline.heading')}>
       {events.isPending && <Loading />}
-      {events.isError && <LoadError error={events.error} onRetry={() => void events.refetch()} />}
+      <ReadFailure query={events} />
       {events.data && (
         <ol className="timeline">
           {events.data.map((e, i) => (

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
@@ -7,13 +7,23 @@ import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmis
 import { Page } from '../../components/page';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
-import { LoadError, Loading, ProblemNotice, RefusedNotice, useKeptRefusal } from '../../components/states';
+import { failedToLoad } from '../../components/query-state';
+import {
+  LoadError,
+  Loading,
+  ProblemNotice,
+  RefreshFailed,
+  RefusedNotice,
+  useKeptRefusal,
+} from '../../components/states';
 import { Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
+import { useServerDraft } from '../../components/server-draft';
 import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { type Language, LANGUAGES } from '../../i18n/languages';
 import {
   type Expert,
+  type ProfileChange,
   pause,
   resume,
   setTopics,
@@ -33,24 +43,22 @@ export function ProfilePage() {
   const profile = useMyProfile();
   const municipalities = useMunicipalities();
   const topics = useTopics();
-  const failed = profile.error ?? municipalities.error ?? topics.error;
+  const queries: UseQueryResult<unknown>[] = [profile, municipalities, topics];
+  // A read again that fails keeps the forms, and what was typed in them, under a notice.
+  const failed = queries.find((query) => failedToLoad(query));
   return (
     <div className="content-narrow">
       <Page title={t('profile.title')}>
         <Paragraph mb="m">{t('profile.intro')}</Paragraph>
         {failed ? (
-          <LoadError
-            error={failed}
-            onRetry={() => {
-              void profile.refetch();
-              void municipalities.refetch();
-              void topics.refetch();
-            }}
-          />
+          <LoadError error={failed.error} onRetry={() => queries.forEach((query) => void query.refetch())} />
         ) : !profile.data || !municipalities.data || !topics.data ? (
           <Loading />
         ) : (
           <>
+            {queries.map((query, i) => (
+              <RefreshFailed key={i} query={query} />
+            ))}
             <DetailsForm expert={profile.data} municipalities={municipalities.data} />
             <TopicsForm expert={profile.data} vocabulary={topics.data} />
             <PauseSection expert={profile.data} />
@@ -81,7 +89,7 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const store = useStoreProfile();
-  const [values, setValues] = useState({
+  const { values, setValues, changedPart, reset } = useServerDraft({
     preferredLanguage: expert.preferredLanguage,
     languages: expert.languages,
     homeMunicipality: expert.homeMunicipality ?? '',
@@ -126,7 +134,7 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
     },
     send: (v: typeof values) => {
       const ceiling = parseWhole(v.yearlyEarningsCeiling);
-      return updateProfile({
+      const body: ProfileChange = {
         preferredLanguage: v.preferredLanguage,
         languages: v.languages,
         homeMunicipality: v.homeMunicipality || null,
@@ -136,10 +144,13 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
         maxPerWeek: parseWhole(v.maxPerWeek) ?? null,
         maxPerMonth: parseWhole(v.maxPerMonth) ?? null,
         yearlyEarningsCeilingCents: ceiling ? ceiling * 100 : null,
-      });
+      };
+      // Only what was changed here: a change saved meanwhile in another tab to another field stays.
+      return updateProfile(changedPart(body, { yearlyEarningsCeilingCents: ['yearlyEarningsCeiling'] }));
     },
     onSuccess: (expert) => {
       store(expert);
+      reset();
       announce(t('profile.saved'));
     },
   });

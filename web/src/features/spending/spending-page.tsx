@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { api, call } from '../../api/client';
 import { SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
-import { Empty, LoadError, Loading } from '../../components/states';
+import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
 import { formatCents } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -66,7 +66,7 @@ export function SpendingPage() {
         options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: String(y), label: String(y) }))}
       />
       {spend.isPending && <Loading />}
-      {spend.isError && <LoadError error={spend.error} onRetry={() => void spend.refetch()} />}
+      <ReadFailure query={spend} />
       {spend.data && rows.length === 0 && <Empty text={t('orders.spending.empty', { year })} />}
       {spend.data && rows.length > 0 && (
         <>

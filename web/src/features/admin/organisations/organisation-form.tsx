@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTimeField, SelectField } from '../../../components/fields';
 import { checkRequired, type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
+import { useServerDraft } from '../../../components/server-draft';
 import type { Language } from '../../../i18n/languages';
 import {
   createOrganisation,
@@ -45,7 +45,7 @@ interface Props {
 export function OrganisationForm({ existing, units, today, onSaved }: Props) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const [values, setValues] = useState<Values>(
+  const { values, setValues, changedPart, reset } = useServerDraft<Values>(
     existing
       ? valuesOf(existing)
       : { kind: 'project', code: '', nameFi: '', nameSv: '', activeFrom: today, activeUntil: '', ownerUnitId: '' },
@@ -69,7 +69,10 @@ export function OrganisationForm({ existing, units, today, onSaved }: Props) {
         activeUntil: v.activeUntil || null,
         ownerUnitId: v.ownerUnitId,
       };
-      return existing ? updateOrganisation(existing.kind, existing.id, body) : createOrganisation(v.kind, body);
+      // A change sends only what was changed here: another admin's change saved meanwhile to another field stays.
+      return existing
+        ? updateOrganisation(existing.kind, existing.id, changedPart(body))
+        : createOrganisation(v.kind, body);
     },
     validate: (v) => {
       const found: FieldError[] = checkRequired(t, [
@@ -89,7 +92,10 @@ export function OrganisationForm({ existing, units, today, onSaved }: Props) {
       return found.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
     },
     labels,
-    onSuccess: (saved) => onSaved(saved),
+    onSuccess: (saved) => {
+      if (existing) reset();
+      onSaved(saved);
+    },
   });
   const bind = fieldBinder(values, setValues, labels, errors);
   return (

@@ -89,7 +89,11 @@ function Details({ organisation: o, all }: { organisation: Organisation; all: Or
           existing={o}
           units={all.filter((u) => u.kind === 'unit' && u.id !== o.id)}
           today={today}
-          onSaved={() => {
+          onSaved={(saved) => {
+            // The page shows the saved names and days at once; the list is read again for what else changed.
+            client.setQueryData<Organisation[]>(['organisations'], (list) =>
+              list?.map((other) => (other.id === saved.id ? saved : other)),
+            );
             announce(t('admin.organisations.edit.done'));
             void client.invalidateQueries({ queryKey: ['organisations'] });
           }}

@@ -27,7 +27,7 @@ export function createOrganisation(kind: OrganisationKind, body: OrganisationBod
   return call(api.POST('/api/projects', { body }));
 }
 
-export function updateOrganisation(kind: OrganisationKind, id: string, body: OrganisationBody) {
+export function updateOrganisation(kind: OrganisationKind, id: string, body: Partial<OrganisationBody>) {
   const params = { path: { id } };
   if (kind === 'unit') {
     const { ownerUnitId: _owner, ...unit } = body;

@@ -6,7 +6,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice } from '../../../components/states';
+import { Empty, Loading, ProblemNotice, ReadFailure, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
@@ -126,7 +126,7 @@ export function ClaimPage() {
       }
     >
       {claim.isPending && <Loading />}
-      {claim.isError && <LoadError error={claim.error} onRetry={() => void claim.refetch()} />}
+      <ReadFailure query={claim} />
       {c && (
         <div className="two-columns wide-page">
           <div>

@@ -12,10 +12,11 @@ import {
   LoadError,
   Loading,
   ProblemNotice,
-  RefusedNotice,
-  useKeptRefusal,
-  type OnRefused,
+  ReadFailure,
   RefreshFailed,
+  RefusedNotice,
+  type OnRefused,
+  useKeptRefusal,
 } from '../../../components/states';
 import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
@@ -331,7 +332,7 @@ export function ContractPage() {
       }
     >
       {contract.isPending && <Loading />}
-      {contract.isError && <LoadError error={contract.error} onRetry={() => void contract.refetch()} />}
+      <ReadFailure query={contract} />
       {c && (
         <>
           <Terms contract={c} />

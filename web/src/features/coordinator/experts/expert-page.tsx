@@ -5,7 +5,15 @@ import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice, RefusedNotice, RefreshFailed } from '../../../components/states';
+import {
+  Empty,
+  LoadError,
+  Loading,
+  ProblemNotice,
+  ReadFailure,
+  RefreshFailed,
+  RefusedNotice,
+} from '../../../components/states';
 import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
@@ -239,13 +247,13 @@ export function ExpertPage() {
   return (
     <Page title={expert.data?.name ?? t('coordinator.expert.title')}>
       {expert.isPending && <Loading />}
-      {expert.isError && <LoadError error={expert.error} onRetry={() => void expert.refetch()} />}
+      <ReadFailure query={expert} />
       {expert.data && (
         <>
           <StatusActions expert={expert.data} onChanged={refresh} />
           <Section headingId="expert-certificates" heading={t('coordinator.expert.certificates')}>
             {credentials.isPending && <Loading />}
-            {credentials.isError && <LoadError error={credentials.error} onRetry={() => void credentials.refetch()} />}
+            <ReadFailure query={credentials} />
             {credentials.data?.length === 0 && <Empty text={t('coordinator.expert.noCertificates')} />}
             {credentials.data?.map((c) => (
               <CredentialCard key={c.id} credential={c} onDecided={refresh} />

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading } from '../../../components/states';
+import { Empty, Loading, ReadFailure } from '../../../components/states';
 import { Button } from '../../../components/suomifi';
 import { TASK_TYPES } from '../../../components/task-types';
 import { formatDate } from '../../../i18n/format';
@@ -205,7 +205,7 @@ export function ExpertsPage() {
       </form>
 
       {list.isPending && <Loading />}
-      {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      <ReadFailure query={list} />
       {data && data.total === 0 && <Empty text={t('coordinator.experts.none')} />}
       {data && data.total > 0 && (
         <>

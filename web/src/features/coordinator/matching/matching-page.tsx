@@ -7,7 +7,7 @@ import { Facts } from '../../../components/facts';
 import { fieldErrorsOf, type FieldError } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, ProblemNotice } from '../../../components/states';
+import { Empty, LoadError, Loading, ProblemNotice, ReadFailure } from '../../../components/states';
 import { Button, ErrorSummary, Heading, Paragraph } from '../../../components/suomifi';
 import { formatSpan, usePlace } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -372,7 +372,7 @@ export function MatchingPage() {
       }
     >
       {order.isPending && <Loading />}
-      {order.isError && <LoadError error={order.error} onRetry={() => void order.refetch()} />}
+      <ReadFailure query={order} />
       {order.data && (
         <div className="two-columns wide-page">
           <div>

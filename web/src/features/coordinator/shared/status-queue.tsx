@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
-import { Empty, LoadError, Loading } from '../../../components/states';
+import { Empty, Loading, ReadFailure } from '../../../components/states';
 import { type Column, TableRows } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
 import './coordinator.css';
@@ -60,7 +60,7 @@ export function StatusQueue<Status extends string, Row extends { id: string }>({
         </div>
       </div>
       {list.isPending && <Loading />}
-      {list.isError && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
+      <ReadFailure query={list} />
       {data && data.total === 0 && <Empty text={empty} />}
       {data && data.total > 0 && (
         <>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/announcer';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, LoadError, Loading, RefusedNotice } from '../../../components/states';
+import { Empty, Loading, ReadFailure, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { type Column, TableRows } from '../../../components/table';
 import { formatDate, formatDateTime } from '../../../i18n/format';
@@ -86,7 +86,7 @@ export function TodayPage() {
     <Page title={t('coordinator.today.title')}>
       <div className="wide-page" />
       {today.isPending && <Loading />}
-      {today.isError && <LoadError error={today.error} onRetry={() => void today.refetch()} />}
+      <ReadFailure query={today} />
       {data && queues && (
         <>
           <nav aria-label={t('coordinator.today.countsLabel')}>
