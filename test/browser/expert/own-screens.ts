@@ -9,6 +9,7 @@ import { createCredential, samplePng } from '../../factories/credentials.factory
 import { createExpert } from '../../factories/experts.factory';
 import { login, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { focusedText } from '../keyboard';
 import { viaMenu } from '../menu';
 import { signedIn } from '../parties';
 import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
@@ -340,6 +341,41 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByRole('main').getByText(text.states.refreshFailed).waitFor();
       await expect(perMonth.inputValue()).resolves.toBe('5');
       await checked(page);
+    });
+
+    it('asks before leaving a form typed in and not saved: staying keeps what was typed, a save leaves freely', async () => {
+      const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
+      const page = await web.newPage(language, 1280);
+      await signIn(page, expert, signInLabels(text));
+      await expectPage(page, text.home.title);
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      const perWeek = page.getByLabel(text.profile.fields.maxPerWeek);
+      await perWeek.fill('3');
+      const menuLink = (name: string) =>
+        page.getByRole('navigation', { name: text.app.mainNavigation }).getByRole('link', { name, exact: true });
+      await menuLink(text.nav.availability).click();
+      const dialog = page.getByRole('dialog', { name: text.forms.leave.title });
+      await dialog.waitFor();
+      await expectAccessible(page);
+      await shot(page, 'leave-unsaved', language);
+      // The focus is on staying, the harmless choice; staying keeps the page and what was typed.
+      await expect(focusedText(page)).resolves.toBe(text.forms.leave.stay);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await expectPage(page, text.profile.title);
+      await expect(perWeek.inputValue()).resolves.toBe('3');
+      // Leaving on purpose drops it.
+      await menuLink(text.nav.availability).click();
+      await dialog.getByRole('button', { name: text.forms.leave.leave }).click();
+      await expectPage(page, text.availability.title);
+      // Back, typed again and saved: the next page opens without asking.
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      await expect(perWeek.inputValue()).resolves.toBe('2');
+      await perWeek.fill('4');
+      await page.getByRole('button', { name: text.profile.details.submit }).click();
+      await announced(page, text.profile.saved);
+      await viaMenu(page, text, text.nav.availability, text.availability.title);
+      await expect(dialog.count()).resolves.toBe(0);
     });
 
     it(

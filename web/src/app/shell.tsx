@@ -5,6 +5,7 @@ import { session } from '../api/session';
 import { useSession } from '../api/use-session';
 import { useAnnounce } from '../components/announcer';
 import { AppLink } from '../components/router-link';
+import { LeaveGuard } from '../components/leave-guard';
 import { Loading } from '../components/states';
 import { useMediaQuery } from '../components/use-narrow';
 import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
@@ -100,9 +101,11 @@ export function Shell() {
           </div>
         )}
         <main id="main" className="app-main" tabIndex={-1}>
-          <Suspense fallback={<Loading />}>
-            <Outlet />
-          </Suspense>
+          <LeaveGuard>
+            <Suspense fallback={<Loading />}>
+              <Outlet />
+            </Suspense>
+          </LeaveGuard>
         </main>
       </div>
       <footer className="app-footer">

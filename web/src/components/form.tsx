@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Textarea, TextInput } from 'suomifi-ui-components';
 import { isApiError } from '../api/problem';
+import { useUnsavedMarks } from './leave-guard';
 import { BusyButton } from './busy-button';
 import { ProblemNotice, type OnRefused } from './states';
 import { ErrorSummary } from './suomifi';
@@ -54,9 +55,11 @@ interface FormProps {
   submitLabel: string;
   children: ReactNode;
   id?: string;
+  // Something typed or chosen in it (useSubmission's: leaving the page first asks, until it is sent).
+  onEdit?: () => void;
 }
 
-export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel, children, id }: FormProps) {
+export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel, children, id, onEdit }: FormProps) {
   const { t } = useTranslation();
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const failureBox = useRef<HTMLDivElement>(null);
@@ -73,7 +76,7 @@ export function Form({ onSubmit, pending, errors, failure, attempt, submitLabel,
     onSubmit();
   };
   return (
-    <form noValidate onSubmit={submit} id={id} className="form">
+    <form noValidate onSubmit={submit} onInput={onEdit} id={id} className="form">
       {errors.length > 0 && (
         <ErrorSummary
           headingRef={summaryHeading}
@@ -218,6 +221,7 @@ export function useSubmission<V, R>({
     attempt: 0,
   });
   const mutation = useMutation({ mutationFn: send });
+  const unsaved = useUnsavedMarks();
   // Synchronous, unlike the state: a second click before React renders again finds it set.
   const inFlight = useRef(false);
   const submit = (values: V) => {
@@ -234,7 +238,10 @@ export function useSubmission<V, R>({
       onSettled: () => {
         inFlight.current = false;
       },
-      onSuccess: (result) => onSuccess?.(result, values),
+      onSuccess: (result) => {
+        unsaved.settled();
+        onSuccess?.(result, values);
+      },
       onError: (error) => {
         setState((s) => ({
           errors: fieldErrorsOf(t, error, labels, fieldPrefix),
@@ -250,7 +257,13 @@ export function useSubmission<V, R>({
     pending: mutation.isPending,
     done: mutation.isSuccess,
     result: mutation.data,
-    formProps: { pending: mutation.isPending, errors: state.errors, failure: state.failure, attempt: state.attempt },
+    formProps: {
+      pending: mutation.isPending,
+      errors: state.errors,
+      failure: state.failure,
+      attempt: state.attempt,
+      onEdit: unsaved.edited,
+    },
     errors: state.errors,
   };
 }

@@ -9,11 +9,9 @@ import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import {
-  LoadError,
   Loading,
   ProblemNotice,
   ReadFailure,
-  RefreshFailed,
   RefusedNotice,
   type OnRefused,
   useKeptRefusal,
@@ -267,12 +265,10 @@ function Series({ contract: c, onRefused }: { contract: Contract; onRefused: OnR
       className="section content-narrow"
     >
       <Paragraph mb="s">{t('coordinator.contracts.seriesIntro')}</Paragraph>
-      <RefreshFailed query={candidates} />
+      <ReadFailure query={candidates} />
       {candidates.isPending ? (
         <Loading />
-      ) : failedToLoad(candidates) ? (
-        <LoadError error={candidates.error} onRetry={() => void candidates.refetch()} />
-      ) : others.length === 0 ? (
+      ) : failedToLoad(candidates) ? null : others.length === 0 ? (
         <Paragraph mb="s">{t('coordinator.contracts.seriesNone')}</Paragraph>
       ) : (
         <Form

@@ -5,16 +5,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import {
-  Empty,
-  LoadError,
-  Loading,
-  ProblemNotice,
-  ReadFailure,
-  RefreshFailed,
-  RefusedNotice,
-} from '../../../components/states';
-import { failedToLoad } from '../../../components/query-state';
+import { Empty, Loaded, Loading, ProblemNotice, ReadFailure, RefusedNotice } from '../../../components/states';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
@@ -171,69 +162,69 @@ function Load({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const overview = useOverview(id);
-  if (overview.isPending) return <Loading />;
-  if (failedToLoad(overview)) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
-  const { load, earnings, assignments } = overview.data;
   const against = (n: number, cap: number | null) =>
     cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap });
   return (
-    <>
-      <RefreshFailed query={overview} />
-      <Section headingId="expert-load" heading={t('coordinator.expert.load')}>
-        <dl className="facts">
-          <div>
-            <dt>{t('coordinator.expert.thisWeek')}</dt>
-            <dd>{against(load.thisWeek, load.maxPerWeek)}</dd>
-          </div>
-          <div>
-            <dt>{t('coordinator.expert.thisMonth')}</dt>
-            <dd>{against(load.thisMonth, load.maxPerMonth)}</dd>
-          </div>
-          <div>
-            <dt>{t('coordinator.expert.earnings', { year: earnings.year })}</dt>
-            <dd>
-              {earnings.ceilingCents === null
-                ? t('coordinator.expert.paidNoCeiling', { paid: formatCents(language, earnings.paidFeesCents) })
-                : t('coordinator.expert.paidOfCeiling', {
-                    paid: formatCents(language, earnings.paidFeesCents),
-                    ceiling: formatCents(language, earnings.ceilingCents),
-                  })}
-            </dd>
-          </div>
-        </dl>
-      </Section>
-      <Section headingId="expert-assignments" heading={t('coordinator.expert.assignments')}>
-        {assignments.length === 0 ? (
-          <Empty text={t('coordinator.expert.noAssignments')} />
-        ) : (
-          <TableRegion
-            boxed
-            id="expert-assignments-table"
-            caption={t('coordinator.expert.assignmentsCaption')}
-            captionHidden
-          >
-            <thead>
-              <tr>
-                <th scope="col">{t('coordinator.columns.work')}</th>
-                <th scope="col">{t('coordinator.columns.when')}</th>
-                <th scope="col">{t('coordinator.columns.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {assignments.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <AppLink to={`/coordinator/orders/${a.requestId}`}>{a.title}</AppLink>
-                  </td>
-                  <td>{formatSpan(language, a.startsAt, a.endsAt)}</td>
-                  <td>{t(`coordinator.assignmentStatus.${a.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </TableRegion>
-        )}
-      </Section>
-    </>
+    <Loaded query={overview}>
+      {({ load, earnings, assignments }) => (
+        <>
+          <Section headingId="expert-load" heading={t('coordinator.expert.load')}>
+            <dl className="facts">
+              <div>
+                <dt>{t('coordinator.expert.thisWeek')}</dt>
+                <dd>{against(load.thisWeek, load.maxPerWeek)}</dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.expert.thisMonth')}</dt>
+                <dd>{against(load.thisMonth, load.maxPerMonth)}</dd>
+              </div>
+              <div>
+                <dt>{t('coordinator.expert.earnings', { year: earnings.year })}</dt>
+                <dd>
+                  {earnings.ceilingCents === null
+                    ? t('coordinator.expert.paidNoCeiling', { paid: formatCents(language, earnings.paidFeesCents) })
+                    : t('coordinator.expert.paidOfCeiling', {
+                        paid: formatCents(language, earnings.paidFeesCents),
+                        ceiling: formatCents(language, earnings.ceilingCents),
+                      })}
+                </dd>
+              </div>
+            </dl>
+          </Section>
+          <Section headingId="expert-assignments" heading={t('coordinator.expert.assignments')}>
+            {assignments.length === 0 ? (
+              <Empty text={t('coordinator.expert.noAssignments')} />
+            ) : (
+              <TableRegion
+                boxed
+                id="expert-assignments-table"
+                caption={t('coordinator.expert.assignmentsCaption')}
+                captionHidden
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">{t('coordinator.columns.work')}</th>
+                    <th scope="col">{t('coordinator.columns.when')}</th>
+                    <th scope="col">{t('coordinator.columns.state')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {assignments.map((a) => (
+                    <tr key={a.id}>
+                      <td>
+                        <AppLink to={`/coordinator/orders/${a.requestId}`}>{a.title}</AppLink>
+                      </td>
+                      <td>{formatSpan(language, a.startsAt, a.endsAt)}</td>
+                      <td>{t(`coordinator.assignmentStatus.${a.status}`)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </TableRegion>
+            )}
+          </Section>
+        </>
+      )}
+    </Loaded>
   );
 }
 
