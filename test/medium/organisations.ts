@@ -116,6 +116,13 @@ describe('organisations (service and database)', () => {
       await create(Unit, await unitBody(code('U'), { activeFrom: '2026-05-01', activeUntil: '2026-05-01' }));
     });
 
+    it('a change with nothing in it (a form saved as it was) writes nothing: no row changed, no audit row', async () => {
+      const unit = await createUnit(m.db);
+      const before = { row: await rowOf(unit.id), totals: await totals() };
+      await expect(patch(Unit, unit.id, {})).resolves.toMatchObject({ id: unit.id, code: unit.code });
+      expect({ row: await rowOf(unit.id), totals: await totals() }).toEqual(before);
+    });
+
     it('changes a unit or project, auditing the fields sent, and refuses a period, a code or an owner that breaks the rules, changing nothing', async () => {
       const unit = await createUnit(m.db, { activeFrom: '2026-01-01', activeUntil: '2026-06-30' });
       const other = await createUnit(m.db);

@@ -51,6 +51,8 @@ export class ExpertsService {
     }
     const { name, preferredLanguage, ...profile } = dto;
     const changed = Object.keys(dto).filter((k) => dto[k as keyof UpdateProfileDto] !== undefined);
+    // A change with nothing in it (a form saved as it was) writes nothing, not even an audit row.
+    if (changed.length === 0) return this.me(ctx);
     await this.dataSource.transaction(async (manager) => {
       if (Object.keys(profile).length > 0) await this.experts.update(manager, expert.userId, profile);
       if (name !== undefined || preferredLanguage !== undefined) {

@@ -61,13 +61,13 @@ export class OrganisationsService {
     dto: UpdateProjectDto,
   ): Promise<OrganisationResponse> {
     const current = await requireAccess(this.audit, ctx, this.organisation(ctx, kind, id));
+    const changed = Object.entries(dto)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+    // A change with nothing in it (a form saved as it was) writes nothing, not even an audit row.
+    if (changed.length === 0) return toOrganisationResponse(current);
     const next = { ...current, ...dto };
-    await this.checkConsistent(
-      next,
-      Object.entries(dto)
-        .filter(([, v]) => v !== undefined)
-        .map(([k]) => k),
-    );
+    await this.checkConsistent(next, changed);
     const saved = await this.write(ctx, 'updated', (manager) => this.repo.save(manager, next), Object.keys(dto));
     return toOrganisationResponse(saved);
   }

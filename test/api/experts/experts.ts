@@ -63,6 +63,15 @@ describe('experts', () => {
       maxPerWeek: 2,
       preferredLanguage: 'sv',
     });
+    // Saved as it was: the same profile, and nothing written, not even an audit row.
+    const audited = async () =>
+      (await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_events WHERE action = 'expert.profile_updated' AND entity_id = $1`,
+        [expert.id],
+      )) as { n: number }[];
+    const auditedBefore = await audited();
+    expect((await as(token).patch('/experts/me', {}).expect(200)).body).toEqual(ok.body);
+    await expect(audited()).resolves.toEqual(auditedBefore);
 
     const cases: [object, string][] = [
       [{ languages: ['xx'] }, 'languages'],

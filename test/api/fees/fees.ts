@@ -653,6 +653,12 @@ describe('fees', () => {
       const settings = await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 90 }).expect(200);
       expect(settings.body).toEqual({ claimTimeLimitDays: 90, fourEyesApproval: false, claimFourEyesAboveCents: null });
       await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 60 }).expect(200);
+      // Saved as it was: nothing written, not even an audit row.
+      const audited = `SELECT count(*)::int AS n FROM audit_events WHERE action = 'fee_settings.updated'`;
+      const [{ n: auditedBefore }] = (await t.db.query(audited)) as { n: number }[];
+      const unchanged = await as(coordinator).patch('/fee-settings', {}).expect(200);
+      expect(unchanged.body).toMatchObject({ claimTimeLimitDays: 60 });
+      await expect(t.db.query(audited)).resolves.toEqual([{ n: auditedBefore }]);
       expect((await as(coordinator).patch('/fee-settings', { claimTimeLimitDays: 0 }).expect(400)).body.code).toBe(
         'VALIDATION_FAILED',
       );

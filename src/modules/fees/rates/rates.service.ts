@@ -96,6 +96,8 @@ export class RatesService {
   }
 
   async updateSettings(ctx: AuthContext, dto: UpdateFeeSettingsDto): Promise<FeeSettingsResponse> {
+    // A change with nothing in it (a form saved as it was) writes nothing, not even an audit row.
+    if (Object.values(dto).every((value) => value === undefined)) return this.settings();
     const saved = await this.dataSource.transaction(async (manager) => {
       const settings = await this.repo.updateSettings(manager, { ...dto, updatedBy: ctx.user.id });
       await this.audit.log(ctx, 'fee_settings.updated', ['fee_settings'], { ...dto }, manager);
