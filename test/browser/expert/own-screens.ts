@@ -363,6 +363,8 @@ describe('the expert’s own screens in the browser', () => {
       await page.keyboard.press('Enter');
       await dialog.waitFor({ state: 'detached' });
       await expectPage(page, text.profile.title);
+      // Back where the person was: on the link they chose.
+      await expect(focusedText(page)).resolves.toBe(text.nav.availability);
       await expect(perWeek.inputValue()).resolves.toBe('3');
       // Leaving on purpose drops it.
       await menuLink(text.nav.availability).click();
