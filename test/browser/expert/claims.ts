@@ -282,6 +282,36 @@ describe('the expert’s claims and paid fees in the browser', () => {
       expect(after.trips).toEqual([laihia]);
     }, 120_000);
 
+    it('keeps a note written in another tab: after the refusal the note shows, and the hours typed here save alone', async () => {
+      const title = `Muistiinpano ${language} ${randomUUID().slice(0, 6)}`;
+      const { claimId, token, page } = await openDraftClaim(title);
+      const worked = page.getByLabel(text.claims.work.worked);
+      const note = page.getByLabel(text.claims.work.note);
+      await worked.fill('1,5');
+      // The other tab (the phone) writes a note for the coordinator.
+      const phoneNote = language === 'fi' ? 'Kokous venyi puolella tunnilla.' : 'Mötet drog ut en halvtimme.';
+      const read = (await as(token).get(`/claims/${claimId}`).expect(200)).body as { version: number };
+      await as(token).patch(`/claims/${claimId}`).send({ note: phoneNote, version: read.version }).expect(200);
+      // This tab saves the hours on the claim as it read it: refused; the page reads again and shows the note.
+      const save = page.getByRole('button', { name: text.claims.work.save });
+      await save.click();
+      await page.getByText(text.errors.code.CLAIM_CHANGED).waitFor();
+      await until(
+        () => note.inputValue(),
+        (value) => value === phoneNote,
+      );
+      await expect(worked.inputValue()).resolves.toBe('1,5');
+      await expectAccessible(page);
+      // Saved again: the hours go in, and the phone's note stays.
+      await save.click();
+      await page.getByRole('status').filter({ hasText: text.claims.work.saved }).waitFor();
+      const after = (await as(token).get(`/claims/${claimId}`).expect(200)).body as {
+        workedMinutes: number;
+        note: string;
+      };
+      expect(after).toMatchObject({ workedMinutes: 90, note: phoneNote });
+    }, 120_000);
+
     it('removes a trip and a receipt already removed in another tab: the refusal takes the button’s focus', async () => {
       const title = `Jo poistettu ${language} ${randomUUID().slice(0, 6)}`;
       const { claimId, token, page } = await openDraftClaim(title);

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
@@ -8,6 +7,7 @@ import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent
 import { createCredential, samplePng } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { login, TestUser } from '../../factories/users.factory';
+import { until } from '../../utils/documents';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
 import { focusedText } from '../keyboard';
 import { viaMenu } from '../menu';
@@ -64,11 +64,6 @@ describe('the expert’s own screens in the browser', () => {
     async function checked(page: Page): Promise<void> {
       await expectAccessible(page);
       await expectNoSidewaysScroll(page);
-    }
-    // What a field shows once the screen has caught up with a read that runs on its own time.
-    async function valueBecomes(field: Locator, want: string): Promise<void> {
-      for (let i = 0; i < 100 && (await field.inputValue()) !== want; i += 1) await sleep(50);
-      await expect(field.inputValue()).resolves.toBe(want);
     }
     const announced = (page: Page, message: string) => page.getByRole('status').filter({ hasText: message }).waitFor();
     const expertApi = async (expert: TestUser) => {
@@ -324,7 +319,10 @@ describe('the expert’s own screens in the browser', () => {
       await page.clock.install();
       await page.clock.fastForward('00:31');
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-      await valueBecomes(perWeek, '4');
+      await until(
+        () => perWeek.inputValue(),
+        (value) => value === '4',
+      );
       await expect(ceiling.inputValue()).resolves.toBe('3 000');
       await page.getByRole('button', { name: text.profile.details.submit }).click();
       await announced(page, text.profile.saved);

@@ -11,6 +11,7 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
 import { Section } from '../../components/section';
+import { useServerDraft } from '../../components/server-draft';
 import { Empty, Loaded, ProblemNotice, RefusedNotice, useKeptRefusal, type OnRefused } from '../../components/states';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
@@ -164,7 +165,9 @@ function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
   const language = i18n.language as Language;
   const announce = useAnnounce();
   const store = useStoreClaim();
-  const [values, setValues] = useState({
+  // Over the claim as last read: a field not changed here shows what another tab saved, and a save sends only the
+  // fields changed here.
+  const { values, setValues, changedPart, reset } = useServerDraft({
     workedMinutes: hoursText(language, claim.workedMinutes),
     preparationMinutes: hoursText(language, claim.preparationMinutes),
     note: claim.note,
@@ -193,12 +196,16 @@ function WorkForm({ claim, onRefused }: { claim: Claim } & Refused) {
       return found;
     },
     send: (v: typeof values) =>
-      updateClaim(claim, {
-        workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60),
-        preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60),
-        note: v.note.trim(),
-      }),
+      updateClaim(
+        claim,
+        changedPart({
+          workedMinutes: Math.round(parseDecimal(v.workedMinutes) * 60),
+          preparationMinutes: Math.round(parseDecimal(v.preparationMinutes) * 60),
+          note: v.note.trim(),
+        }),
+      ),
     onSuccess: async (saved) => {
+      reset();
       await store(saved);
       announce(t('claims.work.saved'));
     },
