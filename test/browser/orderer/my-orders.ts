@@ -169,6 +169,36 @@ describe('an orderer’s orders, page by page', () => {
       await expectAccessible(page);
     },
   );
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: a list read again without a connection keeps the orders under a notice, not an error in their place',
+    async (language) => {
+      const text = TEXTS[language];
+      const { orderer, unit } = await orderParties(web.t, language);
+      const title = language === 'fi' ? 'Heikko yhteys' : 'Svag förbindelse';
+      await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Draft,
+        title,
+        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+      });
+      // Its own browser profile: the page's clock is moved, and no later test may borrow that page.
+      const page = await web.newPage(language, 360, { ownContext: true });
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, text.orders.list.title);
+      await page.getByRole('link', { name: title }).waitFor();
+      // Back in the tab half a minute later, with no connection to the API: the read again fails, retried once.
+      await page.route('**/api/booking-requests?**', (r) => r.abort('internetdisconnected'));
+      await page.clock.install();
+      await page.clock.fastForward('00:31');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+      await page.clock.runFor(5_000);
+      await page.getByRole('main').getByText(text.states.refreshFailed).waitFor();
+      await expect(page.getByRole('link', { name: title }).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(text.states.errorTitle).count()).resolves.toBe(0);
+      await expectAccessible(page);
+    },
+  );
 });
 
 // Two experts' work done: the order's page asks feedback for each, in two forms whose fields are their own.
