@@ -364,6 +364,14 @@ describe('the expert’s own screens in the browser', () => {
       // Back where the person was: on the link they chose.
       await expect(focusedText(page)).resolves.toBe(text.nav.availability);
       await expect(perWeek.inputValue()).resolves.toBe('3');
+      // The phone's back button asks the same.
+      await page.evaluate(() => history.back());
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: text.forms.leave.stay }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expectPage(page, text.profile.title);
+      expect(new URL(page.url()).pathname).toBe('/profile');
+      await expect(perWeek.inputValue()).resolves.toBe('3');
       // Leaving on purpose drops it.
       await menuLink(text.nav.availability).click();
       await dialog.getByRole('button', { name: text.forms.leave.leave }).click();
