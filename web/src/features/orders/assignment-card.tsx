@@ -18,6 +18,7 @@ import {
   useMunicipalities,
 } from './orders-api';
 import { TimeChange } from './time-change';
+import { languageName } from '../../i18n/language-names';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
@@ -159,7 +160,6 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const municipalities = useMunicipalities();
-  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
   const e = assignment.expert;
   const municipality = municipalities.data?.find((m) => m.code === e.municipality);
   const ended = new Date(assignment.endsAt).getTime() <= Date.now();
@@ -176,7 +176,7 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
         {e.name}
       </Heading>
       <Paragraph>
-        {t('orders.experts.languages', { languages: e.languages.map((l) => languageNames.of(l) ?? l).join(', ') })}
+        {t('orders.experts.languages', { languages: e.languages.map((l) => languageName(t, language, l)).join(', ') })}
       </Paragraph>
       {municipality && (
         <Paragraph>

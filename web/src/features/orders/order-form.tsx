@@ -19,6 +19,8 @@ import {
 } from './orders-api';
 import { organisationName } from './order-state';
 import { WhenFields } from './when-fields';
+import { languageName } from '../../i18n/language-names';
+import type { Language } from '../../i18n/languages';
 
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
@@ -117,7 +119,7 @@ interface Props {
 // The new-order form in clear sections; it saves a draft, which the order's page sends once its estimate is seen.
 export function OrderForm({ organisations, existing, onSaved, onRefused }: Props) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const language = i18n.language as Language;
   const topics = useTopics();
   const municipalities = useMunicipalities();
   const [values, setValues] = useState<OrderValues>(() => initialValues(existing, language));
@@ -190,7 +192,6 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
   const fileError = errors.find((e) => e.field === 'file')?.text;
   const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) =>
     language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
-  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
 
   return (
     <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('orders.form.save')} id="order-form">
@@ -276,7 +277,7 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
         <CheckboxesField
           {...bind('languages')}
           hint={t('orders.form.languagesHint')}
-          options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageNames.of(code) ?? code }))}
+          options={WORK_LANGUAGES.map((code) => ({ value: code, label: languageName(t, language, code) }))}
         />
         <CheckboxesField
           {...bind('topics')}

@@ -35,13 +35,13 @@ import {
   useTimeline,
 } from './orders-api';
 import './orders.css';
+import { languageName } from '../../i18n/language-names';
 
 function Facts({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const place = usePlace();
   const organisations = useMyOrganisations();
-  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
   const [failure, setFailure] = useState<unknown>();
   const row = (label: string, value: string | React.ReactNode) => (
     <div>
@@ -79,7 +79,7 @@ function Facts({ order }: { order: Order }) {
             : t('work.noPreparation'),
         )}
         {row(t('orders.fields.expertsNeeded'), String(order.expertsNeeded))}
-        {row(t('orders.fields.languages'), order.languages.map((l) => languageNames.of(l) ?? l).join(', '))}
+        {row(t('orders.fields.languages'), order.languages.map((l) => languageName(t, language, l)).join(', '))}
         {order.goal && row(t('orders.fields.goal'), order.goal)}
         {order.audience && row(t('orders.fields.audience'), order.audience)}
         {order.expertRole && row(t('orders.fields.expertRole'), order.expertRole)}

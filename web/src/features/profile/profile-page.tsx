@@ -34,9 +34,7 @@ import {
   useTopics,
 } from './profile-api';
 import './profile.css';
-
-// Languages an expert is likely to work in here; a code saved earlier that is not in the list is still shown.
-const WORK_LANGUAGES = ['fi', 'sv', 'en', 'se', 'et', 'ru', 'uk', 'ar', 'so', 'fa', 'ku', 'fr', 'de', 'es'];
+import { languageName, WORK_LANGUAGES } from '../../i18n/language-names';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -111,9 +109,8 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
     maxPerMonth: t('profile.fields.maxPerMonth'),
     yearlyEarningsCeilingCents: t('profile.fields.yearlyEarningsCeiling'),
   };
-  const languageNames = new Intl.DisplayNames([language], { type: 'language' });
   const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map(
-    (code) => ({ value: code, label: languageNames.of(code) ?? code }),
+    (code) => ({ value: code, label: languageName(t, language, code) }),
   );
   const byName = [...municipalities].sort((a, b) =>
     municipalityName(language, a).localeCompare(municipalityName(language, b), language),

@@ -27,6 +27,7 @@ import {
   useRefreshExpert,
   useTopics,
 } from './experts-api';
+import { languageName } from '../../../i18n/language-names';
 
 function Profile({ expert: e }: { expert: Expert }) {
   const { t, i18n } = useTranslation();
@@ -45,10 +46,7 @@ function Profile({ expert: e }: { expert: Expert }) {
   const rows: [string, string][] = [
     [t('coordinator.expert.email'), e.email],
     [t('coordinator.expert.phone'), e.phone ?? none],
-    [
-      t('coordinator.expert.languages'),
-      e.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', ') || none,
-    ],
+    [t('coordinator.expert.languages'), e.languages.map((l) => languageName(t, language, l)).join(', ') || none],
     [t('coordinator.expert.home'), e.homeMunicipality ? place(e.homeMunicipality) : none],
     [t('coordinator.expert.travels'), e.travelMunicipalities.map(place).join(', ') || none],
     [t('coordinator.expert.remote'), e.worksRemotely ? t('coordinator.yes') : t('coordinator.no')],

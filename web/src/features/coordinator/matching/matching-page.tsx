@@ -29,6 +29,7 @@ import {
   useRefreshMatching,
 } from './matching-api';
 import { matchNotes, scoreParts } from './score';
+import { languageName } from '../../../i18n/language-names';
 
 const OPEN = ['submitted', 'matching', 'partially_filled'];
 
@@ -54,10 +55,7 @@ function OrderDetails({ order }: { order: Order }) {
     [t('coordinator.matching.task'), t(`taskTypes.${order.taskType}`)],
     [t('coordinator.columns.when'), formatSpan(language, order.startsAt, order.endsAt)],
     [t('coordinator.matching.place'), place(order)],
-    [
-      t('coordinator.columns.languages'),
-      order.languages.map((l) => t(`coordinator.languages.${l}`, { defaultValue: l })).join(', '),
-    ],
+    [t('coordinator.columns.languages'), order.languages.map((l) => languageName(t, language, l)).join(', ')],
     [
       t('coordinator.matching.needed'),
       t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded }),
