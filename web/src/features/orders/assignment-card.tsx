@@ -6,6 +6,7 @@ import { ProblemNotice, RefusedNotice, type OnRefused } from '../../components/s
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
+import { languageName } from '../../i18n/language-names';
 import { isHolding } from './order-state';
 import {
   completeAssignment,
@@ -18,7 +19,6 @@ import {
   useMunicipalities,
 } from './orders-api';
 import { TimeChange } from './time-change';
-import { languageName } from '../../i18n/language-names';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();

@@ -6,6 +6,8 @@ import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmis
 import { Paragraph, RadioButton } from '../../components/suomifi';
 import { TASK_TYPES } from '../../components/task-types';
 import { fileProblem, UPLOAD_ACCEPT } from '../../components/upload-limits';
+import type { Language } from '../../i18n/languages';
+import { languageName } from '../../i18n/language-names';
 import { helsinkiInstant, helsinkiParts } from './helsinki-time';
 import {
   attachMaterial,
@@ -19,8 +21,6 @@ import {
 } from './orders-api';
 import { organisationName } from './order-state';
 import { WhenFields } from './when-fields';
-import { languageName } from '../../i18n/language-names';
-import type { Language } from '../../i18n/languages';
 
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];

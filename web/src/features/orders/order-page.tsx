@@ -21,6 +21,7 @@ import { formatSpan, usePlace } from '../../components/work-facts';
 import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
+import { languageName } from '../../i18n/language-names';
 import { AssignmentCard } from './assignment-card';
 import { CancelOrder } from './cancel-order';
 import { organisationName, waitingFor } from './order-state';
@@ -35,7 +36,6 @@ import {
   useTimeline,
 } from './orders-api';
 import './orders.css';
-import { languageName } from '../../i18n/language-names';
 
 function Facts({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();

@@ -20,6 +20,7 @@ import { Heading, InlineAlert, Paragraph, RadioButton } from '../../components/s
 import { useServerDraft } from '../../components/server-draft';
 import { TASK_TYPES } from '../../components/task-types';
 import { formatDateTime, formatNumber } from '../../i18n/format';
+import { languageName, WORK_LANGUAGES } from '../../i18n/language-names';
 import { type Language, LANGUAGES } from '../../i18n/languages';
 import {
   type Expert,
@@ -34,7 +35,6 @@ import {
   useTopics,
 } from './profile-api';
 import './profile.css';
-import { languageName, WORK_LANGUAGES } from '../../i18n/language-names';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -109,6 +109,7 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
     maxPerMonth: t('profile.fields.maxPerMonth'),
     yearlyEarningsCeilingCents: t('profile.fields.yearlyEarningsCeiling'),
   };
+  // A code saved earlier that is not in the list is still shown.
   const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map(
     (code) => ({ value: code, label: languageName(t, language, code) }),
   );

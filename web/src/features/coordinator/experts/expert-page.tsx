@@ -11,6 +11,7 @@ import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
+import { languageName } from '../../../i18n/language-names';
 import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
@@ -27,7 +28,6 @@ import {
   useRefreshExpert,
   useTopics,
 } from './experts-api';
-import { languageName } from '../../../i18n/language-names';
 
 function Profile({ expert: e }: { expert: Expert }) {
   const { t, i18n } = useTranslation();

@@ -13,6 +13,7 @@ import { formatSpan, usePlace } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
+import { languageName } from '../../../i18n/language-names';
 import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
 import { useAction } from '../shared/use-action';
@@ -29,7 +30,6 @@ import {
   useRefreshMatching,
 } from './matching-api';
 import { matchNotes, scoreParts } from './score';
-import { languageName } from '../../../i18n/language-names';
 
 const OPEN = ['submitted', 'matching', 'partially_filled'];
 
