@@ -106,8 +106,14 @@ export class ExpertsRepository {
   }
 
   // The first request stands: a repeated one keeps its time.
-  async markErasureRequested(manager: EntityManager, userId: string, at: Date): Promise<void> {
-    await manager.update(ExpertEntity, { userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
+  // True when this call made the request; false when one was already on file (the first one's time stays).
+  async markErasureRequested(manager: EntityManager, userId: string, at: Date): Promise<boolean> {
+    const result = await manager.update(
+      ExpertEntity,
+      { userId, erasureRequestedAt: IsNull() },
+      { erasureRequestedAt: at },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   async savePaymentDetails(

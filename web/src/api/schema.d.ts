@@ -4078,7 +4078,7 @@ export interface components {
         /** @enum {string} */
         Payee: "expert" | "association";
         PaymentDetailsDto: {
-            /** @description Required when payee is association */
+            /** @description Required when payee is association, and given only then (400 association onlyForAssociation) */
             association?: components["schemas"]["AssociationDto"];
             /** @description Volunteer work: the fee is declined; travel costs are still paid */
             declinesFee?: boolean;
@@ -4090,7 +4090,10 @@ export interface components {
              */
             identityCode?: string;
             payee: components["schemas"]["Payee"];
-            /** @example 2026 */
+            /**
+             * @description Required with taxPercent, and given only with it (400 taxCardYear withTaxPercent otherwise)
+             * @example 2026
+             */
             taxCardYear?: number | null;
             /**
              * @description Withholding % from the tax card
