@@ -10,7 +10,7 @@ export class PaymentDetailsTaxCard1796447544239 implements MigrationInterface {
       `UPDATE "expert_payment_details" SET "tax_card_year" = NULL WHERE "tax_percent" IS NULL AND "tax_card_year" IS NOT NULL`,
     );
     await queryRunner.query(
-      `ALTER TABLE "expert_payment_details" ADD CONSTRAINT "payment_details_tax_card" CHECK ((tax_percent IS NULL AND tax_card_year IS NULL) OR (tax_percent IS NOT NULL AND tax_card_year IS NOT NULL AND tax_percent BETWEEN 0 AND 100 AND tax_card_year BETWEEN 2020 AND 2100))`,
+      `ALTER TABLE "expert_payment_details" ADD CONSTRAINT "payment_details_tax_card" CHECK ((tax_percent IS NULL) = (tax_card_year IS NULL) AND (tax_percent IS NULL OR tax_percent BETWEEN 0 AND 100))`,
     );
   }
 

@@ -2,11 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-// A whole number sent as text (a query string, a multipart form field): plain decimal digits only. Anything else
-// ('0x10', '1e2', ' 12', '') stays text, so that IsInt refuses it, where Number() would have read 16, 100, 12 or 0.
+// A number sent as text (a query string, a multipart form field), read only when written in decimal notation
+// ('480', '-1', '1e308'). Anything else ('0x10', '0b1', ' 12', '') stays text, so that IsInt refuses it, where
+// Number() would have read 16, 1, 12 or 0.
 export function IntFromText(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value,
+    typeof value === 'string' && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value) ? Number(value) : value,
   );
 }
 

@@ -413,8 +413,8 @@ describe('fees', () => {
           .field('amountCents', amountCents)
           .attach('receipt', bytes, { filename: 'kuitti.pdf', contentType: 'application/pdf' });
       expect((await upload(Buffer.from('not a receipt at all')).expect(415)).body.code).toBe('UNSUPPORTED_FILE_TYPE');
-      // Plain decimal digits only: Number() would have read '0x10' as 16 and '4.8e2' as 480.
-      for (const amount of ['-480', '0x10', '4.8e2', ' 480', '']) {
+      // Decimal notation only: Number() would have read '0x10' as 16, '0b1' as 1 and '' as 0.
+      for (const amount of ['-480', '0x10', '0b1', ' 480', '', '4.5']) {
         const refused = await upload(samplePng(), amount).expect(400);
         expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('amountCents');
       }

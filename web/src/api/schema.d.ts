@@ -3645,6 +3645,8 @@ export interface components {
         FeeRunFileResponse: {
             /** Format: uuid */
             expertId?: string | null;
+            /** @description A statement’s expert, by name; null otherwise */
+            expertName?: string | null;
             fileName: string;
             /** Format: uuid */
             id: string;
