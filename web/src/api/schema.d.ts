@@ -2963,7 +2963,7 @@ export interface components {
         CreateRequestDto: {
             /**
              * @description Required unless remote
-             * @example Hietalahdenkatu 2–4, Vaasa
+             * @example Hietalahdenkatu 2–4
              */
             address?: string;
             /**
@@ -13977,6 +13977,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 role?: components["schemas"]["Role"];
+                /** @description Part of the name or e-mail address */
+                search?: string;
                 status?: components["schemas"]["UserStatus"];
             };
             header?: never;
