@@ -3,7 +3,8 @@
 // A database of its own (BENCH_DATABASE_URL, dropped and created afresh) seeded in SQL with `experts` active,
 // verified experts (about 40 weekly windows each: ~200,000 at 5,000) and 20 assignments each (~100,000, past and
 // future), then the real HTTP stack: GET /booking-requests/{id}/candidates for an ordinary order (on site in
-// Vaasa, Finnish, one topic) and a broad one (remote, Finnish, any topic), `calls` times each, one at a time.
+// Vaasa, Finnish, one topic) and a broad one (remote, Finnish, any topic), `calls` times each, one at a time; then
+// GET /booking-requests/{id}/match-funnel for each, as often.
 // Prints p50/p95/max per order, the candidates' total and the bytes of the first page, and the plan's top line from
 // EXPLAIN (ANALYZE) of the same query (estimated against actual rows, whether JIT ran). BENCH_EXPLAIN=1 prints the
 // whole plans.
@@ -76,6 +77,21 @@ async function main(): Promise<void> {
       : `${body.items.length} of ${body.total} candidates`;
     console.log(
       `${name.padEnd(8)} ${shown}, ${first.bytes} bytes: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${latencies[latencies.length - 1].toFixed(0)} ms`,
+    );
+    // Beside it, the funnel the matching page asks for when the candidates are fewer than the order needs.
+    const funnelPath = `/booking-requests/${request.id}/match-funnel`;
+    const funnelFirst = await call(funnelPath, coordinator);
+    if (funnelFirst.status !== 200) throw new Error(`${name} funnel: ${funnelFirst.status}`);
+    const funnelTimes: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t = performance.now();
+      await call(funnelPath, coordinator);
+      funnelTimes.push(performance.now() - t);
+    }
+    funnelTimes.sort((a, b) => a - b);
+    const steps = (funnelFirst.body as { steps: { step: string; experts: number }[] }).steps;
+    console.log(
+      `         funnel ${steps.map((s) => `${s.step} ${s.experts}`).join(' > ')}: p50 ${percentile(funnelTimes, 50).toFixed(0)} ms, p95 ${percentile(funnelTimes, 95).toFixed(0)} ms, max ${funnelTimes[funnelTimes.length - 1].toFixed(0)} ms`,
     );
     const sql = CANDIDATES_SQL;
     const params = candidateParams(request, new Date(), { limit: 50, offset: 0 });

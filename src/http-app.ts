@@ -15,6 +15,7 @@ import { RequestErrors } from './common/errors/request.errors';
 import { validationFailed } from './common/validation/validation.pipe';
 import { inspectInput, jsonDepthExceeds, MAX_JSON_DEPTH } from './common/validation/well-formed-input';
 import { API_PREFIX, API_PREFIX_EXCLUDED } from './common/http/api-prefix';
+import { clientError } from './common/http/client-error';
 import { serveWebApp } from './common/http/web-app';
 import { AppConfig } from './config/app-config';
 import { MULTIPART_LIMITS } from './modules/files/upload-limits';
@@ -72,6 +73,7 @@ export function createFastifyAdapter(): FastifyAdapter {
     trustProxy: env.TRUST_PROXY,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: routerError,
+    clientErrorHandler: clientError,
   });
 }
 

@@ -19,6 +19,8 @@ export const REDACT_PATHS = [
   '*.iban',
   '*.identityCode',
   '*.email',
+  // A failed query's values (TypeORM's QueryFailedError): names, free text, ciphertexts. The query itself stays.
+  'err.parameters',
 ];
 
 // Secret-bearing path segments (calendar feed tokens) are cut from logged URLs.

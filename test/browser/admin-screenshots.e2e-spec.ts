@@ -86,6 +86,7 @@ describeScreenshots(
       await signIn(page, admin, labels);
       await expectPage(page, text.home.title);
       for (const [name, path, title] of [
+        ['admin-home', '/', text.home.title],
         ['admin-people', '/admin/people', text.admin.people.title],
         ['admin-travel-rates', '/admin/travel-rates', text.admin.travelRates.title],
         ['admin-audit', '/admin/audit', text.admin.audit.title],

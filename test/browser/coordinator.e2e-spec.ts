@@ -5,4 +5,5 @@
 import './coordinator/after-failures';
 import './coordinator/four-eyes';
 import './coordinator/journey';
+import './coordinator/matching-funnel';
 import './coordinator/no-shows';

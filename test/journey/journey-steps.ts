@@ -126,7 +126,7 @@ async function walk({ http, adminToken, setClock, readMail }: JourneyDriver): Pr
       endsAt: '2026-10-20T09:00:00Z',
       remote: false,
       municipality: '905',
-      address: 'Hietalahdenkatu 2–4, Vaasa',
+      address: 'Hietalahdenkatu 2–4',
       languages: ['fi'],
       topics: ['mental_health'],
       expertsNeeded: 1,

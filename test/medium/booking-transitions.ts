@@ -106,7 +106,17 @@ describe('booking transitions (service and database)', () => {
         offers.send(asCoordinator(), request.id, { expertIds: [ok.id, wrong.id], deadline: DEADLINE }),
       );
       expect(problem).toMatchObject({ status: 400, code: BookingErrorCode.ExpertNotMatching });
+      expect(problem.errors?.map((e) => e.field)).toEqual(['expertIds']);
       expect(await offersOf(request.id)).toEqual([]);
+    });
+
+    it('names expertId, the field it was sent in, when a direct booking names an expert who does not match', async () => {
+      const request = await ordered({ topics: ['unemployment'], status: RequestStatus.Submitted });
+      const wrong = await createBookableExpert(m.db, { topics: ['ageing'] });
+      const problem = await problemOf(assignments.assignDirectly(asCoordinator(), request.id, { expertId: wrong.id }));
+      expect(problem).toMatchObject({ status: 400, code: BookingErrorCode.ExpertNotMatching });
+      expect(problem.errors?.map((e) => e.field)).toEqual(['expertId']);
+      expect(problem.detail).toMatch(/^expertId: /);
     });
 
     it('withdraws the open offers when a direct booking fills the request, and the booked expert’s own offer at once', async () => {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
+import { RequestErrors } from './request.errors';
 import { internalProblem, toProblem } from './to-problem';
 
 @Catch()
@@ -17,6 +18,11 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 // Also the answer to the errors Fastify's router raises before any route (or Nest) sees the request.
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const correlationId = String(request.id);
+  if (clientHungUp(error, request)) {
+    // Nobody is left to read the answer, and the server did nothing wrong: worth an info line, not an alert.
+    logger.log({ correlationId }, 'The client closed the connection before its request had arrived');
+    error = RequestErrors.requestAborted();
+  }
   const body = toProblem(error, correlationId);
   if (!body) {
     // Internals go to the log with the correlation id, never to the client.
@@ -28,4 +34,9 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
     .header('content-type', 'application/problem+json')
     .header('x-request-id', correlationId)
     .send(payload);
+}
+
+// Node's own error when the connection closes while the body is still being read (Fastify passes it on as is).
+function clientHungUp(error: unknown, request: FastifyRequest): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ECONNRESET' && request.raw.destroyed;
 }

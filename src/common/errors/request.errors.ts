@@ -6,6 +6,11 @@ export enum RequestErrorCode {
   BodyNotObject = 'BODY_NOT_OBJECT',
   MalformedPath = 'MALFORMED_PATH',
   PathParameterTooLong = 'PATH_PARAMETER_TOO_LONG',
+  // Refused by Node's HTTP parser before Fastify sees a request (src/common/http/client-error.ts).
+  MalformedRequest = 'MALFORMED_REQUEST',
+  HeadersTooLarge = 'HEADERS_TOO_LARGE',
+  RequestTimeout = 'REQUEST_TIMEOUT',
+  RequestAborted = 'REQUEST_ABORTED',
 }
 
 // Refusals of a request's shape, raised before any route sees it.
@@ -16,6 +21,8 @@ export const RequestErrors = {
     new DomainError(RequestErrorCode.BodyNotObject, 'bad_request', 'The JSON body must be an object'),
   malformedPath: () =>
     new DomainError(RequestErrorCode.MalformedPath, 'bad_request', 'The path is not a valid percent-encoded URL path'),
+  requestAborted: () =>
+    new DomainError(RequestErrorCode.RequestAborted, 'bad_request', 'The connection closed before the request arrived'),
   pathParameterTooLong: (max: number) =>
     new DomainError(
       RequestErrorCode.PathParameterTooLong,

@@ -74,14 +74,17 @@ export const BookingErrors = {
       'conflict',
       `Accepting would take this year's fees to ${earnedCents + expectedCents} cents, past your ceiling of ${ceilingCents}; accept again with acknowledgeEarningsCeiling: true`,
     ),
-  expertNotMatching: (expertIds: string[]) =>
+  // `field`: the body's own name for the experts (expertIds when offering, expertId when booking directly).
+  expertNotMatching: (expertIds: string[], field: 'expertIds' | 'expertId') =>
     new DomainError(
       BookingErrorCode.ExpertNotMatching,
       'validation',
-      'expertIds: some experts do not match this request',
+      field === 'expertId'
+        ? 'expertId: the expert does not match this request'
+        : 'expertIds: some experts do not match this request',
       [
         {
-          field: 'expertIds',
+          field,
           code: 'notMatching',
           message: `not candidates for this request: ${expertIds.join(', ')}`,
         },

@@ -179,7 +179,10 @@ export const ContractErrors = {
     new DomainError(
       ContractErrorCode.AssignmentAlreadyUnderContract,
       'conflict',
-      `An approved or signed contract already covers ${ids(list)}; terminate it or make a new version of it instead`,
+      list.length > 0
+        ? `An approved or signed contract already covers ${ids(list)}; terminate it or make a new version of it instead`
+        : // The database's refusal of a race: another contract for the same assignment was made at the same moment.
+          'Another contract already covers one of these assignments; read the contracts again before making a new one',
     ),
   partialReplacement: (numbers: string[]) =>
     new DomainError(

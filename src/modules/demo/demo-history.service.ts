@@ -106,7 +106,7 @@ export class DemoHistory {
           endsAt,
           remote: false,
           municipality: '905',
-          address: 'Sandviksgatan 2–4, Vasa',
+          address: 'Sandviksgatan 2–4',
           languages: ['fi', 'sv'],
           topics: [],
           expertsNeeded: 1,

@@ -233,7 +233,7 @@ export class DemoSeedService {
         hours: 2,
         remote: false,
         municipality: '905',
-        address: 'Hietalahdenkatu 2–4, Vaasa',
+        address: 'Hietalahdenkatu 2–4',
       },
       {
         code: 'KUN-200',

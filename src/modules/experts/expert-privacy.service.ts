@@ -25,12 +25,12 @@ export class ExpertPrivacyService {
   async requestErasure(ctx: AuthContext): Promise<ExpertResponse> {
     const expert = await this.experts.findById(ctx.user.id);
     if (!expert) throw ExpertErrors.notFound();
-    const at = this.clock.now();
     await this.dataSource.transaction(async (manager) => {
-      await this.experts.markErasureRequested(manager, expert.userId, at);
-      await this.audit.log(ctx, 'expert.erasure_requested', ['expert', expert.userId], {}, manager);
+      // A request already on file (a second tab, a double tap) keeps its time and is not audited again.
+      if (await this.experts.markErasureRequested(manager, expert.userId, this.clock.now()))
+        await this.audit.log(ctx, 'expert.erasure_requested', ['expert', expert.userId], {}, manager);
     });
-    return toExpertResponse({ ...expert, erasureRequestedAt: expert.erasureRequestedAt ?? at });
+    return toExpertResponse((await this.experts.findById(expert.userId)) ?? expert);
   }
 
   async anonymise(ctx: AuthContext, id: string, dto: ReasonDto): Promise<ExpertResponse> {

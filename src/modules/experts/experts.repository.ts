@@ -5,6 +5,7 @@ import { DirectoryQuery } from './dto/directory.query';
 import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
 import { PaymentDetailsEntity } from './entities/payment-details.entity';
 import { TopicEntity } from './entities/topic.entity';
+import { containing } from '../../common/database/like-pattern';
 
 const SORT_COLUMNS = { name: 'u.name', createdAt: 'e.createdAt', status: 'e.status' } as const;
 
@@ -45,8 +46,7 @@ export class ExpertsRepository {
     }
     if (q.taskType) qb.andWhere(':taskType = ANY(e.task_types)', { taskType: q.taskType });
     if (q.search) {
-      // The typed text as it is: LIKE's own wildcards in it match only themselves.
-      const like = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containing(q.search);
       qb.andWhere(new Brackets((w) => w.where('u.name ILIKE :like', { like }).orWhere('u.email ILIKE :like')));
     }
     if (q.credentialState === 'none') {
@@ -106,8 +106,14 @@ export class ExpertsRepository {
   }
 
   // The first request stands: a repeated one keeps its time.
-  async markErasureRequested(manager: EntityManager, userId: string, at: Date): Promise<void> {
-    await manager.update(ExpertEntity, { userId, erasureRequestedAt: IsNull() }, { erasureRequestedAt: at });
+  // True when this call made the request; false when one was already on file (the first one's time stays).
+  async markErasureRequested(manager: EntityManager, userId: string, at: Date): Promise<boolean> {
+    const result = await manager.update(
+      ExpertEntity,
+      { userId, erasureRequestedAt: IsNull() },
+      { erasureRequestedAt: at },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   async savePaymentDetails(

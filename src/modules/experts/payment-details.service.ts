@@ -37,6 +37,15 @@ export class PaymentDetailsService {
 
   async put(ctx: AuthContext, dto: PaymentDetailsDto): Promise<PaymentDetailsResponse> {
     const expertId = ctx.user.id;
+    // Fields that would mean nothing are refused rather than dropped: the caller learns they were not kept.
+    if (
+      dto.taxCardYear !== undefined &&
+      dto.taxCardYear !== null &&
+      (dto.taxPercent === undefined || dto.taxPercent === null)
+    )
+      throw fieldError('taxCardYear', 'withTaxPercent', 'is given only together with taxPercent');
+    if (dto.association !== undefined && dto.payee !== Payee.Association)
+      throw fieldError('association', 'onlyForAssociation', 'is given only when payee is association');
     if (!(await this.experts.findById(expertId))) throw ExpertErrors.notFound();
     const current = await this.experts.findPaymentDetails(expertId);
     const next: Partial<PaymentDetailsEntity> = {

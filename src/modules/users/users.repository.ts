@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DeepPartial, EntityManager, Repository } from 'typeorm';
+import { DeepPartial, EntityManager, ILike, Repository } from 'typeorm';
+import { containing } from '../../common/database/like-pattern';
 import { Role } from '../../common/auth/role.enum';
 import { ExpertEntity } from '../experts/entities/expert.entity';
 import { MembershipEntity } from '../organisations/entities/membership.entity';
@@ -96,9 +97,17 @@ export class UsersRepository {
     await manager.update(UserEntity, { id }, changes);
   }
 
+  // Newest first (a person just invited is at the top); `search` finds a part of the name or e-mail address.
   findPage(query: ListUsersQuery): Promise<[UserEntity[], number]> {
+    const filters = { role: query.role, status: query.status };
+    const like = query.search === undefined ? undefined : ILike(containing(query.search));
     return this.repo.findAndCount({
-      where: { role: query.role, status: query.status },
+      where: like
+        ? [
+            { ...filters, name: like },
+            { ...filters, email: like },
+          ]
+        : filters,
       order: { createdAt: 'DESC', id: 'ASC' },
       take: query.limit,
       skip: query.offset,

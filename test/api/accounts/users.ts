@@ -29,6 +29,25 @@ describe('users: changing a role, disabling and enabling', () => {
     await t.http.get('/me').set('authorization', `Bearer ${token}`).expect(401);
   });
 
+  it('finds people by a part of the name or e-mail address, the typed text as it is', async () => {
+    const tag = `Haku${Date.now().toString(36)}`;
+    const wanted = await createUser(t.db, Role.Orderer, { name: `Sanni ${tag}` });
+    const byMail = await createUser(t.db, Role.Expert, { email: `${tag.toLowerCase()}.x@example.test` });
+    await createUser(t.db, Role.Orderer, { name: `Sanni ${tag.slice(0, -1)}_` });
+    const found = async (query: string) =>
+      (await t.http.get(`/users?${query}`).set('authorization', `Bearer ${admin.token}`).expect(200)).body.items.map(
+        (u: { id: string }) => u.id,
+      );
+    expect(new Set(await found(`search=${tag.toUpperCase()}`))).toEqual(new Set([wanted.id, byMail.id]));
+    expect(await found(`search=${tag}&role=orderer`)).toEqual([wanted.id]);
+    // LIKE's own wildcards match only themselves.
+    expect(await found(`search=${encodeURIComponent(`${tag.slice(0, -1)}_`)}`)).toHaveLength(1);
+    expect(await found(`search=${encodeURIComponent('%')}`)).toEqual([]);
+    const bad = await t.http.get(`/users?search=${'x'.repeat(101)}`).set('authorization', `Bearer ${admin.token}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['search']);
+  });
+
   it('answers a refused change as problem+json with its code', async () => {
     const res = await changeRole(admin.token, admin.id, Role.Coordinator).expect(409);
     expect(res.headers['content-type']).toContain('application/problem+json');

@@ -256,6 +256,12 @@ describe('booking authorization: every route × every role', () => {
       expect: only(STAFF, 200),
     },
     {
+      method: 'get',
+      template: '/booking-requests/{id}/match-funnel',
+      path: () => `/booking-requests/${ids.request}/match-funnel`,
+      expect: only(STAFF, 200),
+    },
+    {
       method: 'post',
       template: '/booking-requests/{id}/offers',
       path: (who) => `/booking-requests/${adminTarget(staffOnly.offerRequest)(who)}/offers`,

@@ -224,6 +224,40 @@ describe('booking', () => {
       );
     });
 
+    it('tells why: the experts left after each condition of a match in turn, the last being the candidates', async () => {
+      const topic = 'family_carer';
+      const id = await submitted({ topics: [topic] });
+      const funnel = async () =>
+        Object.fromEntries(
+          (await as(coordinator).get(`/booking-requests/${id}/match-funnel`).expect(200)).body.steps.map(
+            (s: { step: string; experts: number }) => [s.step, s.experts],
+          ),
+        ) as Record<string, number>;
+      const before = await funnel();
+      // One who matches; one without the topic; one who has set no times; one whose credential is not verified.
+      await createBookableExpert(t.db, { topics: [topic] });
+      await createBookableExpert(t.db, { topics: ['ageing'] });
+      await createBookableExpert(t.db, { topics: [topic] }, []);
+      await createExpert(t.db, { topics: [topic] });
+      const after = await funnel();
+      const added = Object.fromEntries(Object.entries(after).map(([step, n]) => [step, n - before[step]]));
+      expect(added).toEqual({
+        verified: 3,
+        language: 3,
+        topic: 2,
+        taskType: 2,
+        place: 2,
+        available: 1,
+        free: 1,
+        load: 1,
+      });
+      // Each step only narrows, and the last is the candidates' own total.
+      const counts = Object.values(after);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      const candidates = await as(coordinator).get(`/booking-requests/${id}/candidates`).expect(200);
+      expect(after.load).toBe(candidates.body.total);
+    });
+
     it('uses the same number of queries whatever the number of experts', async () => {
       const topic = 'homelessness';
       const id = await submitted({ topics: [topic] });
@@ -264,7 +298,7 @@ describe('booking', () => {
         .get(`/booking-requests/${id}/candidates?offset=${whole.length + 5}`)
         .expect(200);
       expect(past.body).toEqual({ items: [], total: whole.length, limit: 50, offset: whole.length + 5 });
-      for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=x']) {
+      for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=x', 'limit=0x10', 'offset=0b1']) {
         const res = await as(coordinator).get(`/booking-requests/${id}/candidates?${bad}`).expect(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
         expect(JSON.stringify(res.body.errors ?? res.body)).toContain(bad.split('=')[0]);

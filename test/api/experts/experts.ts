@@ -170,11 +170,35 @@ describe('experts', () => {
       ],
       [{ payee: 'association' }, 'association'],
       [{ taxPercent: 120, taxCardYear: 2026, payee: 'expert' }, 'taxPercent'],
+      [{ taxPercent: 12.5, payee: 'expert' }, 'taxCardYear'],
+      // A tax card year is checked even where no percentage comes with it (it once reached a smallint column: a 500).
+      [{ taxPercent: null, taxCardYear: 'str', payee: 'expert' }, 'taxCardYear'],
+      [{ taxPercent: null, taxCardYear: 99999999999, payee: 'expert' }, 'taxCardYear'],
+      [{ taxCardYear: [2026], payee: 'expert' }, 'taxCardYear'],
+      // Well-formed, but meaningless without what it belongs to: refused, not silently dropped.
+      [{ taxPercent: null, taxCardYear: 2026, payee: 'expert' }, 'taxCardYear'],
+      [{ taxCardYear: 2026, payee: 'expert' }, 'taxCardYear'],
+      [{ payee: 'expert', association: 'Yhdistys ry' }, 'association'],
+      [{ payee: 'expert', association: { name: 'Yhdistys ry', businessId: '1572860-0', iban: IBAN } }, 'association'],
     ];
     for (const [body, field] of cases) {
       const res = await as(token).put('/experts/me/payment-details', body).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    // Nothing of them was kept, and nothing was written in the audit log.
+    await as(token).get('/experts/me/payment-details').expect(404);
+    const { id } = (await as(token).get('/experts/me').expect(200)).body;
+    await expect(
+      t.db.getRepository(AuditEventEntity).countBy({ entityId: id, action: 'expert.payment_details_updated' }),
+    ).resolves.toBe(0);
+    // What the web app's form sends when there is no tax card still saves.
+    await as(token)
+      .put('/experts/me/payment-details', { taxPercent: null, taxCardYear: null, payee: 'expert', declinesFee: false })
+      .expect(200);
+    // The database keeps the pairing too.
+    await expect(
+      t.db.query('UPDATE expert_payment_details SET tax_card_year = 2026 WHERE expert_id = $1', [id]),
+    ).rejects.toThrow(/payment_details_tax_card/);
   });
 
   it('answers a pause from the wrong state with 409 problem details', async () => {
@@ -229,9 +253,13 @@ describe('experts', () => {
     const data = await as(token).get('/experts/me/data').expect(200);
     expect(data.body.account.email).toBe(expert.email);
     expect(data.body.paymentDetails.clear.iban).toBe('FI2112345600000785');
-    expect((await as(token).post('/experts/me/erasure-request').expect(200)).body.erasureRequestedAt).toEqual(
-      expect.any(String),
-    );
+    const asked = await Promise.all([1, 2, 3].map(() => as(token).post('/experts/me/erasure-request').expect(200)));
+    // Three taps at once: one request, its one time in every answer, one audit row.
+    expect(new Set(asked.map((res) => res.body.erasureRequestedAt))).toEqual(new Set([expect.any(String)]));
+    expect(new Set(asked.map((res) => res.body.erasureRequestedAt)).size).toBe(1);
+    await expect(
+      t.db.getRepository(AuditEventEntity).countBy({ entityId: expert.id, action: 'expert.erasure_requested' }),
+    ).resolves.toBe(1);
 
     const res = await as(coordinator)
       .post(`/experts/${expert.id}/anonymise`, { reason: 'GDPR erasure request' })

@@ -413,8 +413,11 @@ describe('fees', () => {
           .field('amountCents', amountCents)
           .attach('receipt', bytes, { filename: 'kuitti.pdf', contentType: 'application/pdf' });
       expect((await upload(Buffer.from('not a receipt at all')).expect(415)).body.code).toBe('UNSUPPORTED_FILE_TYPE');
-      const negative = await upload(samplePng(), '-480').expect(400);
-      expect(negative.body.errors.map((e: { field: string }) => e.field)).toContain('amountCents');
+      // Decimal notation only: Number() would have read '0x10' as 16, '0b1' as 1 and '' as 0.
+      for (const amount of ['-480', '0x10', '0b1', ' 480', '', '4.5']) {
+        const refused = await upload(samplePng(), amount).expect(400);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('amountCents');
+      }
       await as(token).post(`/claims/${claim.body.id}/submit`).expect(200);
       expect((await upload(samplePng()).expect(409)).body.code).toBe('CLAIM_STATUS_CONFLICT');
       const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM claim_costs WHERE claim_id = $1`, [

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Server } from 'node:http';
+import { AddressInfo, connect } from 'node:net';
 import { Role } from '../../../src/common/auth/role.enum';
 import { createExpert } from '../../factories/experts.factory';
 import { createUnit } from '../../factories/organisations.factory';
@@ -13,7 +15,7 @@ describe('bad input is a clear 4xx that names the problem', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096' } });
+    t = await createTestApp({ env: { BODY_LIMIT_BYTES: '4096', LOG_LEVEL: 'warn' } });
     admin = (await loggedIn(t.db, t.http, Role.Admin)).token;
     coordinator = (await loggedIn(t.db, t.http, Role.Coordinator)).token;
   });
@@ -338,6 +340,70 @@ describe('bad input is a clear 4xx that names the problem', () => {
       expect(res.body).toMatchObject({ ...problemShape, code: 'PATH_PARAMETER_TOO_LONG' });
       expect(res.headers['x-request-id']).toBe(res.body.correlationId);
       expect(res.text).not.toContain(long.slice(0, 120));
+    });
+
+    // What the client writes on a socket of its own, and all the server answers before it closes; or, to hang up
+    // half-way, the socket closed by the client once the server has read what was written.
+    async function raw(request: string, hangUp = false): Promise<string> {
+      const server = t.app.getHttpServer() as Server;
+      await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+      try {
+        const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.write(request);
+        if (hangUp) setTimeout(() => socket.destroy(), 300);
+        await new Promise<void>((closed) => socket.on('close', () => closed()));
+        return Buffer.concat(chunks).toString('utf8');
+      } finally {
+        await new Promise((closed) => server.close(closed));
+      }
+    }
+
+    function problemOf(answer: string) {
+      const [head, body] = answer.split('\r\n\r\n');
+      return { status: Number(head.split(' ')[1]), head: head.toLowerCase(), body: JSON.parse(body) as object };
+    }
+
+    it.each([
+      ['a NUL byte in a header', 'GET /api/me HTTP/1.1\r\nHost: x\r\nAccept-Language: a\0b\r\n\r\n'],
+      ['an unknown method', 'BREW /api/me HTTP/1.1\r\nHost: x\r\n\r\n'],
+      ['a space in a header name', 'GET /api/me HTTP/1.1\r\nHost: x\r\nBad Header: 1\r\n\r\n'],
+      [
+        'two Content-Lengths',
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}',
+      ],
+      [
+        'broken chunked encoding',
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n' +
+          'Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n',
+      ],
+    ])('answers %s, refused by the HTTP parser, with problem+json and a correlation id', async (_, request) => {
+      const { status, head, body } = problemOf(await raw(request));
+      expect(status).toBe(400);
+      expect(head).toContain('content-type: application/problem+json');
+      expect(body).toMatchObject({ ...problemShape, status: 400, code: 'MALFORMED_REQUEST' });
+      expect(head).toContain(`x-request-id: ${(body as { correlationId: string }).correlationId}`);
+    });
+
+    it('answers headers over the limit with 431 problem+json', async () => {
+      const { status, body } = problemOf(
+        await raw(`GET /api/me HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(70_000)}\r\n\r\n`),
+      );
+      expect(status).toBe(431);
+      expect(body).toMatchObject({ ...problemShape, status: 431, code: 'HEADERS_TOO_LARGE' });
+    });
+
+    it('does not log a body cut short by the client as an unhandled error', async () => {
+      const before = t.logs.length;
+      await raw(
+        'POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"email":"a"',
+        true,
+      );
+      // The server notices the hang-up while it reads the body; its log line, if any, follows at once.
+      await new Promise((settled) => setTimeout(settled, 1000));
+      const logs = t.logs.slice(before).join('');
+      expect(logs).not.toMatch(/"level":(50|60)/);
     });
 
     it('does not echo the path of an unknown route', async () => {

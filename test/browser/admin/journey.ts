@@ -81,7 +81,8 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
 
     it('the coordinator runs the fees: progress to the end, approval, export, the payroll CSV with the claim', async () => {
       await settleOpenFeeRuns(web.t.db);
-      const claimId = await approvedClaim(language === 'fi' ? 'Sanna Selkämeri' : 'Stina Strömberg');
+      const expertName = language === 'fi' ? 'Sanna Selkämeri' : 'Stina Strömberg';
+      const claimId = await approvedClaim(expertName);
       const page = await web.newPage(language);
       // The coordinator's home is today's work queues.
       await signIn(page, text, coordinator, language, text.coordinator.today.title);
@@ -103,6 +104,13 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await page.getByText(text.feeRuns.status.exported).first().waitFor();
       await expectAccessible(page);
 
+      // Each statement is named by its expert, its button too (they were once all alike).
+      const statement = fill(text.feeRuns.files.ofExpert, {
+        kind: text.feeRuns.files.kind.statement,
+        name: expertName,
+      });
+      await page.getByRole('listitem').filter({ hasText: statement }).waitFor();
+      await page.getByRole('button', { name: fill(text.feeRuns.files.downloadNamed, { name: statement }) }).waitFor();
       const payroll = page.getByRole('listitem').filter({ hasText: text.feeRuns.files.kind.payroll_csv });
       const download = page.waitForEvent('download');
       await payroll.getByRole('button', { name: new RegExp(`^${text.feeRuns.files.download}`) }).click();
@@ -137,7 +145,18 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     it('the admin invites a person and finds the invitation in the audit trail', async () => {
       const page = await web.newPage(language);
       await signIn(page, text, admin, language, text.home.title);
-      await viaMenu(page, text, text.admin.nav.people, text.admin.people.title);
+      // The home lists the admin's tasks, each a link with a line on what it is for (it once said they were being built).
+      const tasks = page.getByRole('list', { name: text.home.admin.heading });
+      expect(await tasks.getByRole('link').allTextContents()).toEqual([
+        text.admin.nav.people,
+        text.admin.nav.organisations,
+        text.admin.nav.travelRates,
+        text.admin.nav.audit,
+      ]);
+      await tasks.getByText(text.home.admin.audit).waitFor();
+      await expectAccessible(page);
+      await tasks.getByRole('link', { name: text.admin.nav.people }).click();
+      await expectPage(page, text.admin.people.title);
       await expectAccessible(page);
 
       const email = `kutsuttu-${randomUUID().slice(0, 8)}@example.test`;

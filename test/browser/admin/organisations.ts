@@ -99,6 +99,12 @@ describe('the admin’s units, projects and people in the browser', () => {
       await projects.getByRole('link', { name: project[language] }).waitFor();
 
       await viaMenu(page, text, text.admin.nav.people, p.title);
+      // Found by a part of the name, with Enter: only they are left in the list.
+      await page.getByRole('textbox', { name: p.list.search }).fill(suffix);
+      await page.keyboard.press('Enter');
+      await page.getByRole('table', { name: fill(p.list.caption, { total: '2' }) }).waitFor();
+      for (const person of [member, changer]) await page.getByRole('row').filter({ hasText: person.email }).waitFor();
+      await expectAccessible(page);
       // An orderer who belongs to a project keeps the role: the refusal says why.
       const memberRow = page.getByRole('row').filter({ hasText: member.email });
       await memberRow.getByRole('button', { name: fill(p.role.changeNamed, { name: member.name }) }).click();

@@ -100,8 +100,14 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
       const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' })
         .format(startsAt)
         .slice(0, 7);
+      // The table names the month as people write it ("joulukuu 2026", "december 2026"); the CSV keeps 2026-12.
+      const monthName = new Intl.DateTimeFormat(language === 'fi' ? 'fi-FI' : 'sv-FI', {
+        timeZone: 'Europe/Helsinki',
+        year: 'numeric',
+        month: 'long',
+      }).format(startsAt);
       expect(cells).toEqual([
-        month,
+        monthName,
         expect.stringContaining(language === 'fi' ? 'Kuntoutuksen yksikkö' : 'Enheten för rehabilitering'),
         expertName,
         '1',

@@ -397,6 +397,13 @@ describe('the expert’s own screens in the browser', () => {
 
         const code = identityCode();
         await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 59');
+        // Two faults at once are named at once: a wrong account number is not left for a second try.
+        await page.getByRole('button', { name: text.paymentDetails.change.submit }).click();
+        for (const name of [
+          fill(text.errors.field.isIban, { field: text.paymentDetails.fields.iban }),
+          fill(text.forms.required, { field: text.paymentDetails.fields.identityCode }),
+        ])
+          await page.getByRole('link', { name }).waitFor();
         await page.getByLabel(text.paymentDetails.fields.identityCode).fill(code);
         await page.getByLabel(text.paymentDetails.fields.taxPercent).fill('12,5');
         await page.getByLabel(text.paymentDetails.fields.taxCardYear).fill('2027');

@@ -4,6 +4,7 @@ import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
+import { until } from '../../utils/documents';
 import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
 import { focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
@@ -133,6 +134,51 @@ describe('an orderer’s orders, page by page', () => {
       await expect(focusedText(page)).resolves.toContain(text.errors.code.REQUEST_STATUS_CONFLICT);
       await expectAccessible(page);
       await shot(page, 'order-sent-elsewhere', language);
+    },
+  );
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: cancelling by keyboard reads the cost first, can be left, and a cancelled order with nobody booked says so',
+    async (language) => {
+      const text = TEXTS[language];
+      const o = text.orders;
+      const { orderer, unit } = await orderParties(web.t, language);
+      const order = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Matching,
+        title: language === 'fi' ? 'Peruttava tilaus' : 'Beställning som avbokas',
+        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+      });
+      const page = await web.newPage(language, 360);
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, o.list.title);
+      await page.goto(`/orders/${order.id}`);
+      await expectPage(page, order.title);
+      await page.getByRole('button', { name: o.cancel.open }).focus();
+      await page.keyboard.press('Enter');
+      // The button is gone: the focus is on what cancelling would cost (it was once left on the page's body).
+      await until(
+        () => focusedText(page),
+        (focused) => focused === o.cancel.nobodyBooked,
+      );
+      await expectAccessible(page);
+      await page.getByRole('button', { name: o.cancel.keep }).focus();
+      await page.keyboard.press('Enter');
+      await until(
+        () => focusedText(page),
+        (focused) => focused === o.cancel.open,
+      );
+      await expect(page.getByLabel(o.cancel.reason).count()).resolves.toBe(0);
+
+      await page.keyboard.press('Enter');
+      await page.getByLabel(o.cancel.reason).fill(language === 'fi' ? 'Tarve poistui' : 'Behovet försvann');
+      await page.getByRole('button', { name: o.cancel.confirm }).click();
+      await page.getByRole('status').filter({ hasText: o.cancel.done }).waitFor();
+      await page.getByText(o.experts.noneCancelled).waitFor();
+      // Neither a wait for an answer nor an estimate of a fee that will never be paid.
+      await expect(page.getByText(o.experts.none, { exact: true }).count()).resolves.toBe(0);
+      await expect(page.getByText(o.order.estimateNote).count()).resolves.toBe(0);
+      await expectAccessible(page);
     },
   );
 

@@ -478,6 +478,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/booking-requests/{id}/match-funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why an order has the candidates it has */
+        get: operations["BookingRequestsController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/booking-requests/{id}/matching": {
         parameters: {
             query?: never;
@@ -2946,7 +2963,7 @@ export interface components {
         CreateRequestDto: {
             /**
              * @description Required unless remote
-             * @example Hietalahdenkatu 2–4, Vaasa
+             * @example Hietalahdenkatu 2–4
              */
             address?: string;
             /**
@@ -3645,6 +3662,8 @@ export interface components {
         FeeRunFileResponse: {
             /** Format: uuid */
             expertId?: string | null;
+            /** @description A statement’s expert, by name; null otherwise */
+            expertName?: string | null;
             fileName: string;
             /** Format: uuid */
             id: string;
@@ -3762,6 +3781,12 @@ export interface components {
             /** @example email must be an email */
             message: string;
         };
+        FunnelStepResponse: {
+            /** @description Experts left after this step and every step before it */
+            experts: number;
+            /** @description verified: active, with a verified training credential; then, each on top of the ones before: language (speaks one of the order’s languages), topic (shares a topic, if the order names any), taskType (does this kind of task), place (works remotely, or lives or travels in the municipality), available (has set times covering the work and no absence), free (no accepted or confirmed assignment overlapping it), load (under the weekly and monthly caps) */
+            step: components["schemas"]["MatchFunnelStep"];
+        };
         HomeAssignmentResponse: {
             /** Format: date-time */
             endsAt: string;
@@ -3856,6 +3881,15 @@ export interface components {
         };
         /** @enum {string} */
         MailStatus: "queued" | "sent" | "failed";
+        MatchFunnelResponse: {
+            /** @description In order; the last step’s number is the candidates’ total */
+            steps: components["schemas"]["FunnelStepResponse"][];
+        };
+        /**
+         * @description verified: active, with a verified training credential; then, each on top of the ones before: language (speaks one of the order’s languages), topic (shares a topic, if the order names any), taskType (does this kind of task), place (works remotely, or lives or travels in the municipality), available (has set times covering the work and no absence), free (no accepted or confirmed assignment overlapping it), load (under the weekly and monthly caps)
+         * @enum {string}
+         */
+        MatchFunnelStep: "verified" | "language" | "topic" | "taskType" | "place" | "available" | "free" | "load";
         MatchingContextResponse: {
             loads: components["schemas"]["CandidateLoadResponse"][];
             /** @description Every offer of this order, newest first, whatever its state */
@@ -4078,7 +4112,7 @@ export interface components {
         /** @enum {string} */
         Payee: "expert" | "association";
         PaymentDetailsDto: {
-            /** @description Required when payee is association */
+            /** @description Required when payee is association, and given only then (400 association onlyForAssociation) */
             association?: components["schemas"]["AssociationDto"];
             /** @description Volunteer work: the fee is declined; travel costs are still paid */
             declinesFee?: boolean;
@@ -4090,7 +4124,10 @@ export interface components {
              */
             identityCode?: string;
             payee: components["schemas"]["Payee"];
-            /** @example 2026 */
+            /**
+             * @description Required with taxPercent, and given only with it (400 taxCardYear withTaxPercent otherwise)
+             * @example 2026
+             */
             taxCardYear?: number | null;
             /**
              * @description Withholding % from the tax card
@@ -6687,6 +6724,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CandidatePageResponse"];
+                };
+            };
+            /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no valid access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description ROLE_NOT_ALLOWED: the caller’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_FOUND (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+        };
+    };
+    BookingRequestsController_funnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The experts left after each condition of a match in turn, from every active expert with a verified credential to the candidates. Open requests only, as for the candidates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchFunnelResponse"];
                 };
             };
             /** @description VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT */
@@ -13873,6 +13977,8 @@ export interface operations {
                 limit?: number;
                 offset?: number;
                 role?: components["schemas"]["Role"];
+                /** @description Part of the name or e-mail address */
+                search?: string;
                 status?: components["schemas"]["UserStatus"];
             };
             header?: never;

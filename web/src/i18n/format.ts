@@ -84,3 +84,15 @@ export function formatWeekdayName(language: Language, isoWeekday: number): strin
   // 5 January 2026 was a Monday.
   return dateFormat(language, { weekday: 'long' }).format(new Date(Date.UTC(2026, 0, 4 + isoWeekday, 12)));
 }
+
+// A calendar month given as "2026-11": "marraskuu 2026", "november 2026", "November 2026"; without the year where
+// the page has chosen one ("marraskuu"); `short` for a chart's axis ("marras 2026", "nov. 2026").
+export function formatMonth(
+  language: Language,
+  month: string,
+  { year = true, short = false }: { year?: boolean; short?: boolean } = {},
+): string {
+  const options: Intl.DateTimeFormatOptions = { month: short ? 'short' : 'long', ...(year ? { year: 'numeric' } : {}) };
+  // Mid-month at noon in Helsinki: the same month whatever the zone's offset.
+  return dateFormat(language, options).format(new Date(`${month}-15T10:00:00Z`));
+}

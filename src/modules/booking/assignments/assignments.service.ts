@@ -64,7 +64,7 @@ export class AssignmentsService {
       // Lost a race to a booking that now holds the expert's time: the same conflict the database reports.
       if (await this.booking.holdsOverlapping(dto.expertId, request.startsAt, request.endsAt))
         throw BookingErrors.doubleBooked();
-      throw BookingErrors.expertNotMatching([dto.expertId]);
+      throw BookingErrors.expertNotMatching([dto.expertId], 'expertId');
     }
     const booked = await this.dataSource
       .transaction(async (manager) => {

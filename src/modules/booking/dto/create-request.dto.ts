@@ -97,7 +97,7 @@ export class CreateRequestDto {
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: 300,
-    example: 'Hietalahdenkatu 2–4, Vaasa',
+    example: 'Hietalahdenkatu 2–4',
     description: 'Required unless remote',
   })
   @ValidateIf((o: CreateRequestDto) => !o.remote || o.address !== undefined)

@@ -43,14 +43,27 @@ export interface MatchTerms {
 // answers one row holding only the total.
 export const CANDIDATES_SQL = candidatesSql();
 
-function candidatesSql(): string {
+// Where each of the order's terms sits among a query's parameters.
+interface TermParams {
+  start: string;
+  end: string;
+  remote: string;
+  municipality: string;
+  languages: string;
+  topics: string;
+  taskType: string;
+}
+
+// Each condition of a match over the experts alias `e`, in the order the funnel counts them; the candidates' query
+// and the funnel are built from these same fragments, so that the two can never disagree.
+function matchConditions(p: TermParams) {
   const tz = `'${COUNTY_ZONE}'`;
-  const start = 'CAST($4 AS timestamptz)';
-  const end = 'CAST($5 AS timestamptz)';
-  const remote = 'CAST($6 AS boolean)';
-  const municipality = 'CAST($7 AS bpchar)';
-  const languages = 'CAST($8 AS varchar[])';
-  const topics = 'CAST($9 AS varchar[])';
+  const start = `CAST(${p.start} AS timestamptz)`;
+  const end = `CAST(${p.end} AS timestamptz)`;
+  const remote = `CAST(${p.remote} AS boolean)`;
+  const municipality = `CAST(${p.municipality} AS bpchar)`;
+  const languages = `CAST(${p.languages} AS varchar[])`;
+  const topics = `CAST(${p.topics} AS varchar[])`;
   // The load caps count the expert's work in the local week and month of the start: as a range of instants on
   // starts_at, so that both columns of the (expert_id, starts_at) index bound the scan. Local midnight is never
   // inside a daylight-saving jump in Finland (03:00–04:00), so the range is exactly the local week or month.
@@ -60,20 +73,84 @@ function candidatesSql(): string {
                     AND a.starts_at >= (date_trunc('${unit}', ${local}) AT TIME ZONE ${tz})
                     AND a.starts_at < ((date_trunc('${unit}', ${local}) + interval '1 ${unit}') AT TIME ZONE ${tz})
                ) < ${max})`;
+  return {
+    terms: { start, end, remote, municipality, languages, topics },
+    // Who can be offered work at all: active, with a verified training credential.
+    verified: `e.status = 'active'
+           AND EXISTS (SELECT 1 FROM training_credentials tc WHERE tc.expert_id = e.user_id AND tc.status = 'verified')`,
+    language: `e.languages && ${languages}`,
+    topic: `(cardinality(${topics}) = 0 OR e.topics && ${topics})`,
+    taskType: `CAST(${p.taskType} AS task_type) = ANY(e.task_types)`,
+    place: `CASE WHEN ${remote} THEN e.works_remotely
+                    ELSE e.home_municipality = ${municipality} OR ${municipality} = ANY(e.travel_municipalities) END`,
+    available: availableExpertsSql(p.start, p.end, 'e'),
+    free: `NOT EXISTS (SELECT 1 FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${HOLDING}
+                             AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(${start}, ${end}, '[)'))`,
+    load: `${capped('week', 'e.max_per_week')}
+           AND ${capped('month', 'e.max_per_month')}`,
+  };
+}
+
+export const FUNNEL_STEPS = [
+  'verified',
+  'language',
+  'topic',
+  'taskType',
+  'place',
+  'available',
+  'free',
+  'load',
+] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
+
+// How many experts are left after each condition in turn, from every active expert with a verified credential to
+// the candidates: why an order has few or none. $1–$7 the order's terms. Each expert's conditions are checked in
+// nested CASEs, which PostgreSQL evaluates lazily: each costly one (times, overlaps, caps) runs once, and only for the
+// experts who passed the ones before it.
+export const FUNNEL_SQL = (() => {
+  const m = matchConditions({
+    start: '$1',
+    end: '$2',
+    remote: '$3',
+    municipality: '$4',
+    languages: '$5',
+    topics: '$6',
+    taskType: '$7',
+  });
+  const conditions = FUNNEL_STEPS.slice(1);
+  // The number of conditions passed in a row, from the first.
+  const reached = conditions.reduceRight(
+    (passedAll, step, i) => `CASE WHEN ${m[step]} THEN ${passedAll} ELSE ${i} END`,
+    String(conditions.length),
+  );
+  const counts = conditions.map((step, i) => `count(*) FILTER (WHERE reached > ${i})::int AS "${step}"`);
+  return `SELECT count(*)::int AS "verified", ${counts.join(', ')}
+            FROM (SELECT ${reached} AS reached FROM experts e WHERE ${m.verified}) passed`;
+})();
+
+function candidatesSql(): string {
+  const m = matchConditions({
+    start: '$4',
+    end: '$5',
+    remote: '$6',
+    municipality: '$7',
+    languages: '$8',
+    topics: '$9',
+    taskType: '$10',
+  });
+  const { remote, municipality, languages, topics } = m.terms;
   return `
       WITH e AS MATERIALIZED (
         -- First the conditions the planner can estimate from the experts' statistics, so that it knows how many
         -- experts the costly checks below run for (a few dozen for an ordinary order, a few thousand for a broad one).
         SELECT e.*, u.name FROM experts e
           JOIN users u ON u.id = e.user_id
-         WHERE e.status = 'active'
-           AND EXISTS (SELECT 1 FROM training_credentials tc WHERE tc.expert_id = e.user_id AND tc.status = 'verified')
+         WHERE ${m.verified}
            AND ($3::uuid[] IS NULL OR e.user_id = ANY($3::uuid[]))
-           AND e.languages && ${languages}
-           AND (cardinality(${topics}) = 0 OR e.topics && ${topics})
-           AND CAST($10 AS task_type) = ANY(e.task_types)
-           AND CASE WHEN ${remote} THEN e.works_remotely
-                    ELSE e.home_municipality = ${municipality} OR ${municipality} = ANY(e.travel_municipalities) END
+           AND ${m.language}
+           AND ${m.topic}
+           AND ${m.taskType}
+           AND ${m.place}
       ), c AS (
         -- Every candidate with what ranks it; what only the page shows is worked out below for the page's rows.
         SELECT e.user_id AS "expertId", e.name, rc.n AS "recentAssignments",
@@ -91,11 +168,9 @@ function candidatesSql(): string {
              WHERE a.expert_id = e.user_id AND a.status IN ${COUNTED}
                AND a.starts_at >= CAST($2 AS timestamptz) - interval '90 days' AND a.starts_at < CAST($2 AS timestamptz)
           ) rc
-         WHERE ${availableExpertsSql('$4', '$5', 'e')}
-           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.expert_id = e.user_id AND a.status IN ${HOLDING}
-                             AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(${start}, ${end}, '[)'))
-           AND ${capped('week', 'e.max_per_week')}
-           AND ${capped('month', 'e.max_per_month')}
+         WHERE ${m.available}
+           AND ${m.free}
+           AND ${m.load}
       ), page AS (
         -- The page's rows first (OFFSET 0 keeps the planner from working out the columns below for every candidate).
         SELECT p.*,
@@ -125,6 +200,20 @@ export interface CandidatePage {
 @Injectable()
 export class MatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // How many experts are left after each condition of a match in turn.
+  async funnel(terms: MatchTerms): Promise<Record<FunnelStep, number>> {
+    const [row]: Record<FunnelStep, number>[] = await this.dataSource.query(FUNNEL_SQL, [
+      terms.startsAt,
+      terms.endsAt,
+      terms.remote,
+      terms.municipality,
+      terms.languages,
+      terms.topics,
+      terms.taskType,
+    ]);
+    return row;
+  }
 
   // The ranked candidates, best first; `page` null for all of them.
   async findCandidates(

@@ -3,10 +3,10 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { Page } from '../../../common/http/pagination.dto';
 import { BookingErrors } from '../booking.errors';
-import { CandidateResponse } from '../dto/candidate.response';
+import { CandidateResponse, MatchFunnelResponse } from '../dto/candidate.response';
 import { BookingRepository } from '../booking.repository';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
-import { CandidateRow, MatchingRepository } from './matching.repository';
+import { CandidateRow, FUNNEL_STEPS, MatchingRepository } from './matching.repository';
 import { canOffer } from '../requests/request-transitions.rule';
 
 function toCandidate(row: CandidateRow): CandidateResponse {
@@ -45,6 +45,15 @@ export class MatchingService {
     this.assertOpen(request.status);
     const { rows, total } = await this.matching.findCandidates(request, this.clock.now(), page);
     return { items: rows.map(toCandidate), total, limit: page.limit, offset: page.offset };
+  }
+
+  // Why an order has the candidates it has: the experts left after each condition in turn.
+  async funnel(_ctx: AuthContext, requestId: string): Promise<MatchFunnelResponse> {
+    const request = await this.booking.findRequest(requestId);
+    if (!request) throw BookingErrors.requestNotFound();
+    this.assertOpen(request.status);
+    const counts = await this.matching.funnel(request);
+    return { steps: FUNNEL_STEPS.map((step) => ({ step, experts: counts[step] })) };
   }
 
   // A draft is not ordered yet, a filled request needs nobody more, and a cancelled or completed one is over.

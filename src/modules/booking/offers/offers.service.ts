@@ -62,7 +62,7 @@ export class OffersService {
     if (deadline <= this.clock.now()) throw fieldError('deadline', 'inPast', 'must be in the future');
     if (deadline > request.startsAt) throw fieldError('deadline', 'afterStart', 'must be before the request starts');
     const notMatching = await this.matching.nonCandidates(request, dto.expertIds);
-    if (notMatching.length > 0) throw BookingErrors.expertNotMatching(notMatching);
+    if (notMatching.length > 0) throw BookingErrors.expertNotMatching(notMatching, 'expertIds');
 
     const { offers, mailIds } = await this.dataSource
       .transaction(async (manager) => {

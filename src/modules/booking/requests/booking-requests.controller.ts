@@ -11,7 +11,7 @@ import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
 import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
-import { CandidatePageResponse } from '../dto/candidate.response';
+import { CandidatePageResponse, MatchFunnelResponse } from '../dto/candidate.response';
 import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
 import { MatchingService } from '../matching/matching.service';
@@ -116,6 +116,20 @@ export class BookingRequestsController {
     @Query() query: WidePageQueryDto,
   ): Promise<CandidatePageResponse> {
     return this.matching.candidates(ctx, id, query);
+  }
+
+  @ApiOperation({ summary: 'Why an order has the candidates it has' })
+  @Get(':id/match-funnel')
+  @Authenticated({ roles: STAFF })
+  @ApiOkResponse({
+    type: MatchFunnelResponse,
+    description:
+      'The experts left after each condition of a match in turn, from every active expert with a verified credential to the candidates. Open requests only, as for the candidates',
+  })
+  @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
+  @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED')
+  funnel(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<MatchFunnelResponse> {
+    return this.matching.funnel(ctx, id);
   }
 
   @ApiOperation({ summary: 'Offer an order to experts' })

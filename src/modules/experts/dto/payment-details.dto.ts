@@ -64,8 +64,19 @@ export class PaymentDetailsDto {
   @Max(100)
   taxPercent?: number | null;
 
-  @ApiPropertyOptional({ maximum: 2100, minimum: 2020, type: Number, nullable: true, example: 2026 })
-  @ValidateIf((o: PaymentDetailsDto) => o.taxPercent !== undefined && o.taxPercent !== null)
+  @ApiPropertyOptional({
+    maximum: 2100,
+    minimum: 2020,
+    type: Number,
+    nullable: true,
+    example: 2026,
+    description: 'Required with taxPercent, and given only with it (400 taxCardYear withTaxPercent otherwise)',
+  })
+  // Checked whenever it is given: a year with no percentage is refused by the service, never stored or ignored.
+  @ValidateIf(
+    (o: PaymentDetailsDto) =>
+      (o.taxPercent !== undefined && o.taxPercent !== null) || (o.taxCardYear !== undefined && o.taxCardYear !== null),
+  )
   @IsInt()
   @Min(2020)
   @Max(2100)
@@ -80,8 +91,11 @@ export class PaymentDetailsDto {
   @IsBoolean()
   declinesFee?: boolean;
 
-  @ApiPropertyOptional({ type: AssociationDto, description: 'Required when payee is association' })
-  @ValidateIf((o: PaymentDetailsDto) => o.payee === Payee.Association)
+  @ApiPropertyOptional({
+    type: AssociationDto,
+    description: 'Required when payee is association, and given only then (400 association onlyForAssociation)',
+  })
+  @ValidateIf((o: PaymentDetailsDto) => o.payee === Payee.Association || o.association !== undefined)
   @IsDefined({ message: 'association is required when payee is association' })
   // ValidateNested alone lets an array through (it validates each element, of none).
   @IsObject({ message: 'association must be an object with name, businessId and iban' })

@@ -18,9 +18,10 @@ export enum Payee {
   'payment_details_association',
   `(payee = 'association') = (association_name IS NOT NULL AND association_business_id IS NOT NULL AND association_iban_encrypted IS NOT NULL)`,
 )
+// A tax card is a percentage and the year it is for, or neither (the years the API takes are its DTO's).
 @Check(
-  'payment_details_tax',
-  'tax_percent IS NULL OR (tax_percent >= 0 AND tax_percent <= 100 AND tax_card_year IS NOT NULL)',
+  'payment_details_tax_card',
+  '(tax_percent IS NULL) = (tax_card_year IS NULL) AND (tax_percent IS NULL OR tax_percent BETWEEN 0 AND 100)',
 )
 export class PaymentDetailsEntity {
   @PrimaryColumn({ type: 'uuid' })

@@ -20,6 +20,7 @@ import { IsDateOnly } from '../../../common/validation/is-date-only.decorator';
 import { ClaimCostKind } from '../entities/claim-cost.entity';
 import { ClaimStatus } from '../entities/claim.entity';
 import { Trimmed } from '../../../common/validation/text.decorators';
+import { IntFromText } from '../../../common/validation/query-int.decorator';
 
 export class TripDto {
   @ApiProperty({ example: 'Mustasaari, Koivulahti', minLength: 1, maxLength: 200 })
@@ -120,7 +121,7 @@ export class AddCostDto {
   kind: ClaimCostKind;
 
   @ApiProperty({ example: 480, minimum: 1, maximum: 100000, description: 'Euro cents, as on the receipt' })
-  @Type(() => Number)
+  @IntFromText()
   @IsInt()
   @Min(1)
   @Max(100_000)

@@ -34,6 +34,8 @@ export class FeeRunFileResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: FeeRunFileKind, enumName: 'FeeRunFileKind' }) kind: FeeRunFileKind;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) expertId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'A statement’s expert, by name; null otherwise' })
+  expertName: string | null;
   @ApiPropertyOptional({ enum: Language, enumName: 'Language', nullable: true }) language: Language | null;
   @ApiProperty() fileName: string;
   @ApiProperty() mediaType: string;
@@ -212,11 +214,12 @@ export function lineAmounts(
   };
 }
 
-export function toFeeRunFileResponse(f: FeeRunFileEntity): FeeRunFileResponse {
+export function toFeeRunFileResponse(f: FeeRunFileEntity & { expertName: string | null }): FeeRunFileResponse {
   return {
     id: f.id,
     kind: f.kind,
     expertId: f.expertId,
+    expertName: f.expertName,
     language: f.language,
     fileName: f.fileName,
     mediaType: f.mediaType,

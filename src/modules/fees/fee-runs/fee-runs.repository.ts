@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FeeRunEntity, FeeRunStatus } from '../entities/fee-run.entity';
 import { FeeRunFileEntity, FeeRunFileKind } from '../entities/fee-run-file.entity';
+import { UserEntity } from '../../users/entities/user.entity';
 import { TaskType } from '../../../common/domain/task-type';
 import { Language } from '../../../common/i18n/language';
 import { ClaimTrip } from '../entities/claim.entity';
@@ -129,6 +130,8 @@ export interface LineFilter {
   taskType?: TaskType;
   payeeKind?: LinePayee;
 }
+
+export type FeeRunFileNamed = FeeRunFileEntity & { expertName: string | null };
 
 @Injectable()
 export class FeeRunsRepository {
@@ -346,10 +349,19 @@ export class FeeRunsRepository {
     );
   }
 
-  findFiles(runId: string): Promise<FeeRunFileEntity[]> {
-    return this.dataSource
+  // With the name of each statement's expert, so that the coordinator can tell the statements apart.
+  async findFiles(runId: string): Promise<FeeRunFileNamed[]> {
+    const { entities, raw } = await this.dataSource
       .getRepository(FeeRunFileEntity)
-      .find({ where: { runId }, order: { kind: 'ASC', fileName: 'ASC' } });
+      .createQueryBuilder('f')
+      .leftJoin(UserEntity, 'u', 'u.id = f.expert_id')
+      .addSelect('u.name', 'expert_name')
+      .where('f.run_id = :runId', { runId })
+      .orderBy('f.kind', 'ASC')
+      .addOrderBy('u.name', 'ASC', 'NULLS FIRST')
+      .addOrderBy('f.file_name', 'ASC')
+      .getRawAndEntities<{ expert_name: string | null }>();
+    return entities.map((file, i) => ({ ...file, expertName: raw[i].expert_name }));
   }
 
   findStatements(expertId: string): Promise<FeeRunFileEntity[]> {

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { Role } from '../../../common/auth/role.enum';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { UserStatus } from '../entities/user.entity';
@@ -14,4 +14,10 @@ export class ListUsersQuery extends PageQueryDto {
   @IsOptional()
   @IsEnum(UserStatus)
   status?: UserStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the name or e-mail address', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  search?: string;
 }

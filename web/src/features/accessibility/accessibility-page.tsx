@@ -60,7 +60,6 @@ export function AccessibilityPage() {
         </Section>
         <Section headingId="a11y-gaps" heading={t('accessibility.gapsHeading')}>
           <ul>
-            <li>{t('accessibility.gapBuilding')}</li>
             <li>{t('accessibility.gapPdf')}</li>
             <li>{t('accessibility.gapLanguage')}</li>
           </ul>

@@ -277,7 +277,9 @@ function Files({ run }: { run: FeeRun }) {
 function FileItem({ runId, file }: { runId: string; file: FeeRunFile }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const kind = t(`feeRuns.files.kind.${file.kind}`);
+  const kindName = t(`feeRuns.files.kind.${file.kind}`);
+  // A statement is told apart from the others by its expert's name, also in its button's name.
+  const kind = file.expertName ? t('feeRuns.files.ofExpert', { kind: kindName, name: file.expertName }) : kindName;
   const download = useMutation({
     mutationFn: () => fetchFeeRunFile(runId, file.id),
     onSuccess: (blob) => {
@@ -293,7 +295,7 @@ function FileItem({ runId, file }: { runId: string; file: FeeRunFile }) {
       <Paragraph mb="s">{file.fileName}</Paragraph>
       <BusyButton
         variant="secondary"
-        aria-label={t('feeRuns.files.downloadNamed', { name: file.fileName })}
+        aria-label={t('feeRuns.files.downloadNamed', { name: file.expertName ? kind : file.fileName })}
         busy={download.isPending}
         onClick={() => download.mutate()}
       >

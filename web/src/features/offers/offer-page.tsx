@@ -124,10 +124,13 @@ function OfferDetails({ offer }: { offer: Offer }) {
             <dd>{t('offers.feeEstimate', { amount: formatCents(language, offer.expectedFeeCents) })}</dd>
           </div>
         )}
-        <div>
-          <dt>{t('offers.deadline')}</dt>
-          <dd>{formatDateTime(language, offer.deadline)}</dd>
-        </div>
+        {/* Answered: the deadline has nothing left to ask. */}
+        {open && (
+          <div>
+            <dt>{t('offers.deadline')}</dt>
+            <dd>{formatDateTime(language, offer.deadline)}</dd>
+          </div>
+        )}
         {!open && (
           <div>
             <dt>{t('offers.state')}</dt>

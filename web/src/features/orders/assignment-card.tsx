@@ -16,9 +16,9 @@ import {
   useContractStatus,
   useFeedback,
   useInvalidateOrders,
-  useMunicipalities,
 } from './orders-api';
 import { TimeChange } from './time-change';
+import { municipalityName, useMunicipalities } from '../../api/municipalities';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
   const { t } = useTranslation();
@@ -181,7 +181,7 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       {municipality && (
         <Paragraph>
           {t('orders.experts.municipality', {
-            municipality: language === 'sv' ? municipality.nameSv : municipality.nameFi,
+            municipality: municipalityName(language, municipality),
           })}
         </Paragraph>
       )}
@@ -194,7 +194,8 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       {assignment.status === 'cancelled' && (
         <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>
       )}
-      {holding && <ContractState assignmentId={assignment.id} />}
+      {/* Once confirmed, the state above already says the contract is signed. */}
+      {assignment.status === 'accepted' && <ContractState assignmentId={assignment.id} />}
       {movable && <TimeChange assignment={assignment} onRefused={setRefused} />}
       {confirming && <Confirm assignment={assignment} onRefused={setRefused} />}
       {!movable && !confirming && refused !== undefined && <RefusedNotice error={refused} />}

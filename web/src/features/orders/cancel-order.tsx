@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { ReasonForm } from '../../components/reason-form';
@@ -36,13 +36,28 @@ function QuoteText({ quote }: { quote: CancellationQuote }) {
   );
 }
 
-function CancelForm({ order, quote, onRefused }: { order: Order; quote: CancellationQuote; onRefused: OnRefused }) {
+function CancelForm({
+  order,
+  quote,
+  onRefused,
+  onBack,
+}: {
+  order: Order;
+  quote: CancellationQuote;
+  onRefused: OnRefused;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
+  // The button that opened the form is gone: the focus goes to what the cancellation would cost, read first.
+  const start = useRef<HTMLDivElement>(null);
+  useEffect(() => start.current?.focus(), []);
   return (
     <>
-      <QuoteText quote={quote} />
+      <div ref={start} tabIndex={-1}>
+        <QuoteText quote={quote} />
+      </div>
       <ReasonForm
         label={t('orders.cancel.reason')}
         hint={t('orders.cancel.reasonHint')}
@@ -55,6 +70,9 @@ function CancelForm({ order, quote, onRefused }: { order: Order; quote: Cancella
           void invalidate();
         }}
       />
+      <Button variant="secondaryNoBorder" onClick={onBack} mt="s">
+        {t('orders.cancel.keep')}
+      </Button>
     </>
   );
 }
@@ -64,6 +82,12 @@ function CancelForm({ order, quote, onRefused }: { order: Order; quote: Cancella
 export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
+  const opener = useRef<HTMLButtonElement>(null);
+  const back = () => {
+    setQuote(undefined);
+    // Back where the person was: the button that opened the form.
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const ask = async () => {
     setQuote({ pending: true });
     try {
@@ -75,13 +99,13 @@ export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnR
   return (
     <Section headingId="cancel-heading" heading={t('orders.cancel.heading')}>
       {!quote && (
-        <Button variant="secondary" onClick={() => void ask()}>
+        <Button variant="secondary" onClick={() => void ask()} ref={opener}>
           {t('orders.cancel.open')}
         </Button>
       )}
       {quote?.pending && <Loading />}
       {quote?.error !== undefined && <LoadError error={quote.error} onRetry={() => void ask()} />}
-      {quote?.data && <CancelForm order={order} quote={quote.data} onRefused={onRefused} />}
+      {quote?.data && <CancelForm order={order} quote={quote.data} onRefused={onRefused} onBack={back} />}
     </Section>
   );
 }

@@ -16,11 +16,11 @@ import {
   type OrderInput,
   type Organisation,
   updateOrder,
-  useMunicipalities,
   useTopics,
 } from './orders-api';
 import { organisationName } from './order-state';
 import { WhenFields } from './when-fields';
+import { municipalityOptions, useMunicipalities } from '../../api/municipalities';
 
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
@@ -259,10 +259,7 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
               {...bind('municipality')}
               options={[
                 { value: '', label: t('orders.form.choose') },
-                ...(municipalities.data ?? []).map((m) => ({
-                  value: m.code,
-                  label: language === 'sv' ? m.nameSv : m.nameFi,
-                })),
+                ...municipalityOptions(language, municipalities.data),
               ]}
             />
             <TextField {...bind('address')} autoComplete="street-address" />

@@ -259,12 +259,15 @@ export function OrderPage() {
       )}
       <Section headingId="facts-heading" heading={t('orders.order.details')}>
         <Facts order={o} />
-        {o.status !== 'draft' && <Estimate order={o} />}
+        {/* A cancelled order's cost is what the cost section says; an estimate of it would only mislead. */}
+        {o.status !== 'draft' && o.status !== 'cancelled' && <Estimate order={o} />}
       </Section>
       {o.status !== 'draft' && (
         <Section headingId="experts-heading" heading={t('orders.experts.heading')}>
           {booked.length === 0 ? (
-            <Paragraph>{t('orders.experts.none')}</Paragraph>
+            <Paragraph>
+              {t(o.status === 'cancelled' ? 'orders.experts.noneCancelled' : 'orders.experts.none')}
+            </Paragraph>
           ) : (
             <ul className="card-list">
               {booked.map((a) => (

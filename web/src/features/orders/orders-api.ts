@@ -64,8 +64,6 @@ export function useMyOrganisations() {
 
 export const useTopics = () =>
   useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
-export const useMunicipalities = () =>
-  useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
 
 export function useContractStatus(assignmentId: string) {
   return useQuery({

@@ -1,3 +1,4 @@
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
@@ -118,11 +119,17 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
   };
   const required = (field: keyof typeof labels, value: string): FieldError[] =>
     value.trim() ? [] : [{ field, text: t('forms.required', { field: labels[field] }) }];
+  // An account number typed is checked here too (its check digits), so that it is named with the other faults at once.
+  const iban = (field: 'iban' | 'association.iban', value: string): FieldError[] =>
+    value.trim() && !isValidIBAN(electronicFormatIBAN(value) ?? '')
+      ? [{ field, text: t('errors.field.isIban', { field: labels[field] }) }]
+      : [];
   const { submit, formProps, errors } = useSubmission({
     labels,
     validate: (v: typeof values) => {
       const found: FieldError[] = [];
       if (!details?.ibanMasked) found.push(...required('iban', v.iban));
+      found.push(...iban('iban', v.iban));
       if (!details?.identityCodeMasked) found.push(...required('identityCode', v.identityCode));
       const percent = parsePercent(v.taxPercent);
       if (percent === undefined)
@@ -134,6 +141,7 @@ function ChangeForm({ details }: { details: PaymentDetails | null }) {
           ...required('association.name', v.associationName),
           ...required('association.businessId', v.associationBusinessId),
           ...required('association.iban', v.associationIban),
+          ...iban('association.iban', v.associationIban),
         );
       }
       return found;

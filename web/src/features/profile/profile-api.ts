@@ -9,8 +9,6 @@ const KEY = ['experts', 'me'];
 
 export const useMyProfile = () => useQuery({ queryKey: KEY, queryFn: () => call(api.GET('/api/experts/me')) });
 // Reference lists change seldom: kept for the session.
-export const useMunicipalities = () =>
-  useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
 export const useTopics = () =>
   useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
 

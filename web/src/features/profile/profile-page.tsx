@@ -29,12 +29,12 @@ import {
   resume,
   setTopics,
   updateProfile,
-  useMunicipalities,
   useMyProfile,
   useStoreProfile,
   useTopics,
 } from './profile-api';
 import './profile.css';
+import { type Municipality, municipalityOptions, useMunicipalities } from '../../api/municipalities';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -65,14 +65,6 @@ export function ProfilePage() {
       </Page>
     </div>
   );
-}
-
-type Municipality = { code: string; nameFi: string; nameSv: string };
-
-function municipalityName(language: Language, m: Municipality): string {
-  if (language === 'fi') return m.nameFi;
-  if (language === 'sv') return m.nameSv;
-  return m.nameFi === m.nameSv ? m.nameFi : `${m.nameFi} / ${m.nameSv}`;
 }
 
 // Whole numbers as typed ("12", " 1 500 "); empty means none.
@@ -113,9 +105,7 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
   const languageOptions = [...WORK_LANGUAGES, ...values.languages.filter((l) => !WORK_LANGUAGES.includes(l))].map(
     (code) => ({ value: code, label: languageName(t, language, code) }),
   );
-  const byName = [...municipalities].sort((a, b) =>
-    municipalityName(language, a).localeCompare(municipalityName(language, b), language),
-  );
+  const byName = municipalityOptions(language, municipalities);
 
   const { submit, formProps, errors } = useSubmission({
     labels,
@@ -167,15 +157,12 @@ function DetailsForm({ expert, municipalities }: { expert: Expert; municipalitie
         <SelectField
           {...bind('homeMunicipality')}
           optional
-          options={[
-            { value: '', label: t('profile.fields.noMunicipality') },
-            ...byName.map((m) => ({ value: m.code, label: municipalityName(language, m) })),
-          ]}
+          options={[{ value: '', label: t('profile.fields.noMunicipality') }, ...byName]}
         />
         <CheckboxesField
           {...bind('travelMunicipalities')}
           hint={t('profile.fields.travelMunicipalitiesHint')}
-          options={byName.map((m) => ({ value: m.code, label: municipalityName(language, m) }))}
+          options={byName}
         />
         <CheckboxesField
           {...bind('worksRemotely')}

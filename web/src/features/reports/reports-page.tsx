@@ -5,7 +5,7 @@ import { SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Paragraph } from '../../components/suomifi';
-import { formatCents } from '../../i18n/format';
+import { formatCents, formatMonth } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { ReportSection } from './report-section';
 import { useEarnings, useHours, useNoShows, useSpend, useTopicNames, useUnfilled } from './reports-api';
@@ -63,7 +63,7 @@ function Spend({ year }: { year: number }) {
   const organisations = [...new Set(rows.map(name))];
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const data = months.map((month) => ({
-    month,
+    month: formatMonth(language, month, { short: true }),
     ...Object.fromEntries(rows.filter((r) => r.month === month).map((r) => [name(r), euros(r.totalCents)])),
   }));
   return (
@@ -95,7 +95,7 @@ function Spend({ year }: { year: number }) {
         key: `${r.organisationId}-${r.month}`,
         cells: [
           name(r),
-          r.month,
+          formatMonth(language, r.month),
           r.claims,
           formatCents(language, r.feesCents),
           formatCents(language, r.travelAndCostsCents),
@@ -289,7 +289,7 @@ function NoShows({ year }: { year: number }) {
   const months = [...new Set(rows.map((r) => r.month))].sort();
   // Per month, each unit's no-shows summed over its experts: the table has them per expert.
   const data = months.map((month) => {
-    const point: Record<string, string | number> = { month };
+    const point: Record<string, string | number> = { month: formatMonth(language, month, { short: true }) };
     for (const r of rows.filter((x) => x.month === month)) point[name(r)] = Number(point[name(r)] ?? 0) + r.noShows;
     return point;
   });
@@ -311,7 +311,7 @@ function NoShows({ year }: { year: number }) {
       rows={rows.map((r) => ({
         key: `${r.month}-${r.organisationId}-${r.expertId}`,
         cells: [
-          r.month,
+          formatMonth(language, r.month),
           name(r),
           <AppLink key="expert" to={`/coordinator/experts/${r.expertId}`}>
             {r.expertName}

@@ -7,7 +7,7 @@ import { SelectField } from '../../components/fields';
 import { Page } from '../../components/page';
 import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Heading, Paragraph } from '../../components/suomifi';
-import { formatCents } from '../../i18n/format';
+import { formatCents, formatMonth } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { countyYear } from '../../i18n/helsinki-date';
 import './spending.css';
@@ -39,14 +39,9 @@ export function SpendingPage() {
       ]),
     ).values(),
   ];
-  const monthName = (month: string) =>
-    new Intl.DateTimeFormat(language === 'sv' ? 'sv-FI' : language === 'en' ? 'en-GB' : 'fi-FI', {
-      month: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(`${month}-15T00:00:00Z`));
   const months = monthsOf(year);
   const data = months.map((month) => ({
-    month: monthName(month),
+    month: formatMonth(language, month, { year: false, short: true }),
     ...Object.fromEntries(
       organisations.map((o) => [
         o.id,
@@ -123,7 +118,7 @@ export function SpendingPage() {
                   .sort((a, b) => a.month.localeCompare(b.month) || a.code.localeCompare(b.code))
                   .map((r) => (
                     <tr key={`${r.month}-${r.organisationId}`}>
-                      <th scope="row">{monthName(r.month)}</th>
+                      <th scope="row">{formatMonth(language, r.month, { year: false })}</th>
                       <td>{language === 'sv' ? r.nameSv : r.nameFi}</td>
                       <td className="num">{r.claims}</td>
                       <td className="num">{formatCents(language, r.feesCents)}</td>

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../../components/announcer';
 import { DateTimeField } from '../../../components/fields';
@@ -151,6 +151,21 @@ function Results({
   );
 }
 
+// A code breaks only after its dots and underscores ("booking_request.cancelled"), never inside a word.
+function Code({ text }: { text: string }) {
+  const parts = text.split(/(?<=[._])/);
+  return (
+    <code className="code-words">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
 function EventRow({ event }: { event: AuditEvent }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -175,7 +190,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         )}
       </td>
       <td>
-        <code>{event.action}</code>
+        <Code text={event.action} />
         {/read_clear|payroll_downloaded/.test(event.action) && (
           <>
             <br />
@@ -184,7 +199,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         )}
       </td>
       <td>
-        {event.entityType && <code>{event.entityType}</code>}
+        {event.entityType && <Code text={event.entityType} />}
         {event.entityName && (
           <>
             <br />

@@ -9,7 +9,7 @@ export type InviteUser = components['schemas']['InviteUserDto'];
 
 export const PAGE_SIZE = 50;
 
-export const usePeople = (filter: { role?: UserRole; status?: UserStatus }, offset: number) =>
+export const usePeople = (filter: { role?: UserRole; status?: UserStatus; search?: string }, offset: number) =>
   useQuery({
     queryKey: ['users', filter, offset],
     queryFn: () => call(api.GET('/api/users', { params: { query: { ...filter, limit: PAGE_SIZE, offset } } })),

@@ -104,16 +104,45 @@ function People() {
   const { t } = useTranslation();
   const [role, setRole] = useState('');
   const [status, setStatus] = useState('');
+  // What is typed, and what the list was last searched for (on Enter or the button: not a request per key).
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
   // An account changed meanwhile (another admin) may leave a filtered list with the refetch that its refusal
   // starts, and take its row's notice: the refusal then stays above the list.
   const [refused, setRefused] = useState<{ id: string; error: unknown }>();
   const query = usePeople(
-    { role: (role || undefined) as UserRole | undefined, status: (status || undefined) as UserStatus | undefined },
+    {
+      role: (role || undefined) as UserRole | undefined,
+      status: (status || undefined) as UserStatus | undefined,
+      search: search || undefined,
+    },
     offset,
   );
   return (
     <Section headingId="people-heading" heading={t('admin.people.list.heading')}>
+      <form
+        role="search"
+        aria-label={t('admin.people.list.search')}
+        className="people-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSearch(typed.trim().slice(0, 100));
+          setOffset(0);
+        }}
+      >
+        <TextField
+          field="people-search"
+          label={t('admin.people.list.search')}
+          hint={t('admin.people.list.searchHint')}
+          value={typed}
+          onChange={setTyped}
+          errors={[]}
+        />
+        <Button type="submit" variant="secondary">
+          {t('admin.people.list.searchSubmit')}
+        </Button>
+      </form>
       <div className="filters">
         <SelectField
           field="people-role"

@@ -23,11 +23,11 @@ import {
   pauseExpert,
   useExpert,
   useExpertCredentials,
-  useMunicipalities,
   useOverview,
   useRefreshExpert,
   useTopics,
 } from './experts-api';
+import { municipalityName, useMunicipalities } from '../../../api/municipalities';
 
 function Profile({ expert: e }: { expert: Expert }) {
   const { t, i18n } = useTranslation();
@@ -36,7 +36,7 @@ function Profile({ expert: e }: { expert: Expert }) {
   const topics = useTopics();
   const place = (code: string) => {
     const m = municipalities.data?.find((x) => x.code === code);
-    return m ? (language === 'sv' ? m.nameSv : m.nameFi) : code;
+    return m ? municipalityName(language, m) : code;
   };
   const topic = (code: string) => {
     const x = topics.data?.topics.find((y) => y.code === code);

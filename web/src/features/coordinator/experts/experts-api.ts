@@ -31,9 +31,6 @@ export const useOverview = (id: string) =>
     queryFn: () => call(api.GET('/api/experts/{id}/overview', { params: { path: { id } } })),
   });
 
-export const useMunicipalities = () =>
-  useQuery({ queryKey: ['municipalities'], queryFn: () => call(api.GET('/api/municipalities')), staleTime: Infinity });
-
 export const useTopics = () =>
   useQuery({ queryKey: ['topics'], queryFn: () => call(api.GET('/api/topics')), staleTime: Infinity });
 

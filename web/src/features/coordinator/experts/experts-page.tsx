@@ -12,7 +12,8 @@ import { formatDate } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { TableRegion } from '../../../components/table-region';
 import '../shared/coordinator.css';
-import { type DirectoryQuery, useDirectory, useMunicipalities, useTopics } from './experts-api';
+import { type DirectoryQuery, useDirectory, useTopics } from './experts-api';
+import { municipalityName as nameOf, municipalityOptions, useMunicipalities } from '../../../api/municipalities';
 
 const PAGE_SIZE = 50;
 const STATUSES = ['applicant', 'active', 'paused', 'retired'] as const;
@@ -82,7 +83,7 @@ export function ExpertsPage() {
 
   const municipalityName = (code: string | null) => {
     const m = municipalities.data?.find((x) => x.code === code);
-    return m ? (language === 'sv' ? m.nameSv : m.nameFi) : (code ?? '');
+    return m ? nameOf(language, m) : (code ?? '');
   };
 
   useEffect(() => {
@@ -167,10 +168,7 @@ export function ExpertsPage() {
           label={t('coordinator.experts.municipality')}
           value={draft.municipality}
           onChange={set('municipality')}
-          options={(municipalities.data ?? []).map((m) => ({
-            value: m.code,
-            label: language === 'sv' ? m.nameSv : m.nameFi,
-          }))}
+          options={municipalityOptions(language, municipalities.data)}
         />
         <SelectFilter
           name="topic"

@@ -21,6 +21,15 @@ export const fetchCandidates = async (id: string): Promise<Candidate[]> =>
 export const useCandidates = (id: string, enabled: boolean) =>
   useQuery({ queryKey: [...KEY, id, 'candidates'], queryFn: () => fetchCandidates(id), enabled, retry: false });
 
+// The experts left after each condition of a match in turn: why an order has few candidates or none.
+export const useMatchFunnel = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: [...KEY, id, 'funnel'],
+    queryFn: () => call(api.GET('/api/booking-requests/{id}/match-funnel', { params: { path: { id } } })),
+    enabled,
+    retry: false,
+  });
+
 export const useMatchingContext = (id: string, expertIds: string[]) =>
   useQuery({
     queryKey: [...KEY, id, 'context', expertIds],

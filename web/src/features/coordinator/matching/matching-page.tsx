@@ -11,7 +11,7 @@ import { Empty, LoadError, Loading, ProblemNotice, ReadFailure } from '../../../
 import { Button, ErrorSummary, Heading, Paragraph } from '../../../components/suomifi';
 import { formatSpan, usePlace } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
-import { formatDateTime } from '../../../i18n/format';
+import { formatDateTime, formatNumber } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { languageName } from '../../../i18n/language-names';
 import { TableRegion } from '../../../components/table-region';
@@ -25,6 +25,7 @@ import {
   type Order,
   sendOffers,
   useCandidates,
+  useMatchFunnel,
   useMatchingContext,
   useOrder,
   useRefreshMatching,
@@ -46,16 +47,33 @@ function defaultDeadline(startsAt: string): string {
   return localValue(at.getTime() > Date.now() ? at : new Date(Date.now() + 3_600_000));
 }
 
+// A topic's name in the page's language (its code while the list loads).
+function useTopicName(): (code: string) => string {
+  const { i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const topics = useTopics();
+  return (code) => {
+    const x = topics.data?.topics.find((y) => y.code === code);
+    return x ? (language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi) : code;
+  };
+}
+
 function OrderDetails({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const place = usePlace();
+  const topicName = useTopicName();
   const booked = order.assignments.filter((a) => a.status === 'accepted' || a.status === 'confirmed');
   const rows: [string, string][] = [
     [t('coordinator.matching.task'), t(`taskTypes.${order.taskType}`)],
     [t('coordinator.columns.when'), formatSpan(language, order.startsAt, order.endsAt)],
     [t('coordinator.matching.place'), place(order)],
     [t('coordinator.columns.languages'), order.languages.map((l) => languageName(t, language, l)).join(', ')],
+    // What the candidates must share with the order: without it, an empty list would leave the coordinator guessing.
+    [
+      t('coordinator.expert.topics'),
+      order.topics.length > 0 ? order.topics.map(topicName).join(', ') : t('coordinator.matching.anyTopic'),
+    ],
     [
       t('coordinator.matching.needed'),
       t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded }),
@@ -127,6 +145,33 @@ function Offers({ context }: { context: MatchingContext }) {
   );
 }
 
+const stillNeeded = (order: Order) =>
+  order.expertsNeeded - order.assignments.filter((a) => a.status === 'accepted' || a.status === 'confirmed').length;
+
+// Fewer candidates than the order still needs: how many experts each condition leaves, one at a time, so that the
+// coordinator sees which one empties the list (a topic nobody shares, times nobody has set) and whom to ask.
+function Funnel({ order }: { order: Order }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const funnel = useMatchFunnel(order.id, true);
+  if (!funnel.data) return null;
+  return (
+    <div className="match-funnel">
+      <Heading variant="h3" mb="xs" id="funnel-heading">
+        {t('coordinator.matching.funnel.heading')}
+      </Heading>
+      <Paragraph mb="xs">{t('coordinator.matching.funnel.intro')}</Paragraph>
+      <ol aria-labelledby="funnel-heading">
+        {funnel.data.steps.map((s) => (
+          <li key={s.step}>
+            {t(`coordinator.matching.funnel.step.${s.step}`)}: <strong>{formatNumber(language, s.experts)}</strong>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 function Candidates({
   order,
   candidates,
@@ -139,7 +184,7 @@ function Candidates({
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
-  const topics = useTopics();
+  const topicName = useTopicName();
   const context = useMatchingContext(
     order.id,
     candidates.map((c) => c.expertId),
@@ -154,10 +199,6 @@ function Candidates({
     if (attempt > 0 && errors.length > 0) summary.current?.focus();
   }, [attempt, errors.length]);
 
-  const topicName = (code: string) => {
-    const x = topics.data?.topics.find((y) => y.code === code);
-    return x ? (language === 'sv' ? x.nameSv : language === 'en' ? x.nameEn : x.nameFi) : code;
-  };
   const labels = { expertIds: t('coordinator.matching.choose'), deadline: t('coordinator.matching.deadline') };
   const send = useAction(
     (v: { ids: string[]; deadline: string }) => sendOffers(order.id, v.ids, new Date(v.deadline).toISOString()),
@@ -211,6 +252,7 @@ function Candidates({
       headingId="candidates-heading"
       heading={t('coordinator.matching.candidates', { count: candidates.length })}
     >
+      {candidates.length < stillNeeded(order) && <Funnel order={order} />}
       {candidates.length === 0 ? (
         <Empty text={t('coordinator.matching.noCandidates')} />
       ) : (

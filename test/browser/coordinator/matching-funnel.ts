@@ -1,0 +1,60 @@
+import { Role } from '../../../src/common/auth/role.enum';
+import { Language } from '../../../src/common/i18n/language';
+import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
+import { createRequest } from '../../factories/booking.factory';
+import { createOrdererOfUnit } from '../../factories/organisations.factory';
+import { createUser } from '../../factories/users.factory';
+import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
+import { DAY, fill, signInLabels, TEXTS } from '../texts';
+
+jest.setTimeout(180_000);
+
+// An order nobody fits: the matching page says which condition left nobody, instead of a dead end.
+describe('the coordinator’s matching page with no candidates in the browser', () => {
+  let web: WebApp;
+
+  beforeAll(async () => {
+    web = await sharedWebApp();
+  }, 120_000);
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: the conditions one at a time, with the experts each leaves, and the topic the order asks for',
+    async (language) => {
+      const text = TEXTS[language];
+      const m = text.coordinator.matching;
+      const { orderer, unitId } = await createOrdererOfUnit(web.t.db);
+      // At night: the factories' experts set their times from 06:00 to 22:00, so nobody is available.
+      const night = new Date(Date.now() + 20 * DAY);
+      night.setUTCHours(0, 0, 0, 0);
+      const order = await createRequest(web.t.db, unitId, orderer.id, {
+        status: RequestStatus.Matching,
+        title: language === 'fi' ? 'Yöpäivystyksen kehittäminen' : 'Utveckling av nattjouren',
+        startsAt: night.toISOString(),
+        endsAt: new Date(night.getTime() + 3_600_000).toISOString(),
+        topics: ['long_term_illness'],
+      });
+      const coordinator = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
+      const page = await web.newPage(language, 360);
+      await signIn(page, coordinator, signInLabels(text));
+      await expectPage(page, text.coordinator.today.title);
+      await page.goto(`/coordinator/orders/${order.id}`);
+      await expectPage(page, fill(m.title, { title: order.title }));
+      await page.getByText(m.noCandidates).waitFor();
+      const steps = page.getByRole('list', { name: m.funnel.heading });
+      const items = await steps.getByRole('listitem').allInnerTexts();
+      expect(items.map((item) => item.split(':')[0])).toEqual(
+        ['verified', 'language', 'topic', 'taskType', 'place', 'available', 'free', 'load'].map(
+          (step) => m.funnel.step[step as keyof typeof m.funnel.step],
+        ),
+      );
+      expect(items.at(-1)).toMatch(/: 0$/);
+      // The order's own topic is among its details.
+      await page
+        .getByText(language === 'fi' ? 'Pitkäaikaissairaus' : 'Långvarig sjukdom')
+        .first()
+        .waitFor();
+      await expectAccessible(page);
+      await shot(page, 'matching-funnel', language);
+    },
+  );
+});
