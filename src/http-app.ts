@@ -106,6 +106,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
   // ill-formed Unicode. Upper-case UUIDs are lowered here too.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser('application/json', { bodyLimit: config.env.BODY_LIMIT_BYTES }, (request, body, done) => {
+    // The body is read as UTF-8: one declared in another charset is refused rather than misread.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) return done(RequestErrors.unsupportedCharset(), undefined);
     const text = body.toString('utf8');
     if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) return done(RequestErrors.bodyTooDeep(MAX_JSON_DEPTH), undefined);
     parseJson(request as FastifyRequest, text, (error, value) => {

@@ -12,6 +12,7 @@ const NOT_MET_IN_THE_WEB_APP: Record<string, string> = {
   MALFORMED_REQUEST: 'the browser itself writes well-formed HTTP',
   HEADERS_TOO_LARGE: 'the web app sends a token and a few short headers',
   REQUEST_TIMEOUT: 'the browser itself writes well-formed HTTP',
+  UNSUPPORTED_CHARSET: 'the browser sends its JSON as UTF-8',
   REQUEST_ABORTED: 'the answer to a request whose sender has gone; nobody reads it',
   ROUTE_NOT_DECLARED: 'a route without an access rule is a defect (test/api/app/routes-declared.ts)',
   MULTIPART_REQUIRED: 'the upload forms always send multipart/form-data',

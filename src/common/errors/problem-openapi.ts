@@ -9,17 +9,22 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 export const COMMON_BAD_REQUEST =
   'VALIDATION_FAILED (errors names each field), MALFORMED_JSON, BODY_TOO_DEEP or BODY_NOT_OBJECT';
 const COMMON_TOO_LARGE = 'PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES)';
+const COMMON_MEDIA_TYPE =
+  'UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8';
 
 // The refusals as the API sends them: every problem is `application/problem+json` (RFC 9457), whatever media type
 // the decorators name, every operation documents the 400 of the input checks that every route runs, and one that
-// takes a body its 413. Operations that document their own keep them.
+// takes a body its 413 and 415. Operations that document their own keep them.
 export function documentProblems(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
       if (!operation) continue;
       operation.responses['400'] ??= problemResponse(COMMON_BAD_REQUEST);
-      if (operation.requestBody) operation.responses['413'] ??= problemResponse(COMMON_TOO_LARGE);
+      if (operation.requestBody) {
+        operation.responses['413'] ??= problemResponse(COMMON_TOO_LARGE);
+        operation.responses['415'] ??= problemResponse(COMMON_MEDIA_TYPE);
+      }
       for (const response of Object.values(operation.responses) as ResponseObject[]) asProblemJson(response);
     }
   }

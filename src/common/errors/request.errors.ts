@@ -11,6 +11,7 @@ export enum RequestErrorCode {
   HeadersTooLarge = 'HEADERS_TOO_LARGE',
   RequestTimeout = 'REQUEST_TIMEOUT',
   RequestAborted = 'REQUEST_ABORTED',
+  UnsupportedCharset = 'UNSUPPORTED_CHARSET',
 }
 
 // Refusals of a request's shape, raised before any route sees it.
@@ -21,6 +22,12 @@ export const RequestErrors = {
     new DomainError(RequestErrorCode.BodyNotObject, 'bad_request', 'The JSON body must be an object'),
   malformedPath: () =>
     new DomainError(RequestErrorCode.MalformedPath, 'bad_request', 'The path is not a valid percent-encoded URL path'),
+  unsupportedCharset: () =>
+    new DomainError(
+      RequestErrorCode.UnsupportedCharset,
+      'unsupported_media_type',
+      'A JSON body is UTF-8 (RFC 8259); the Content-Type names another charset',
+    ),
   requestAborted: () =>
     new DomainError(RequestErrorCode.RequestAborted, 'bad_request', 'The connection closed before the request arrived'),
   pathParameterTooLong: (max: number) =>

@@ -41,6 +41,22 @@ describe('bad input is a clear 4xx that names the problem', () => {
     expect(res.headers['x-request-id']).toBe(res.body.correlationId);
   });
 
+  it('refuses a JSON body declared in another charset than UTF-8 with 415, and takes UTF-8 however written', async () => {
+    const post = (contentType: string) =>
+      t.http
+        .post('/units')
+        .set('authorization', `Bearer ${admin}`)
+        .set('content-type', contentType)
+        .send(JSON.stringify({ colour: 'red' }));
+    for (const refused of ['application/json; charset=utf-16', 'application/json; charset="iso-8859-1"']) {
+      const res = await post(refused).expect(415);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'UNSUPPORTED_CHARSET' });
+    }
+    // Read, then refused for what it says (an unknown field): the charset was no obstacle.
+    for (const taken of ['application/json; charset=UTF-8', 'application/json;charset="utf8"', 'application/json'])
+      expect((await post(taken).expect(400)).body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('names an unknown field', async () => {
     const res = await t.http
       .post('/units')

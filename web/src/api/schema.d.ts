@@ -4889,6 +4889,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS: too much feedback from this address; wait and try again */
             429: {
                 headers: {
@@ -5083,6 +5092,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     CancellationQuoteController_forAssignment: {
@@ -5223,6 +5241,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5426,6 +5453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     TimeChangesController_propose: {
@@ -5499,6 +5535,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5720,6 +5765,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuditTrailController_list: {
@@ -5895,6 +5949,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AuthController_login: {
@@ -5938,6 +6001,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6042,6 +6114,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
             /** @description TOO_MANY_REQUESTS: too many requests for this address or from this client */
             429: {
                 headers: {
@@ -6093,6 +6174,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6156,6 +6246,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6337,6 +6436,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     BookingRequestsController_get: {
@@ -6474,6 +6582,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     BookingRequestsController_assign: {
@@ -6554,6 +6671,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     BookingRequestsController_cancel: {
@@ -6627,6 +6753,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7196,6 +7331,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     BookingRequestsController_submit: {
@@ -7498,6 +7642,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ClaimsController_get: {
@@ -7628,6 +7781,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8002,6 +8164,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ClaimsController_submit: {
@@ -8188,6 +8359,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8548,6 +8728,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ContractsController_sign: {
@@ -8625,6 +8814,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8781,6 +8979,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9039,6 +9246,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9382,6 +9598,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ExpertAvailabilityController_get: {
@@ -9695,6 +9920,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ExpertsController_paymentDetails: {
@@ -9925,6 +10159,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ExpertsMeController_me: {
@@ -10023,6 +10266,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10139,6 +10391,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10320,6 +10581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     MyAvailabilityController_removeOneOff: {
@@ -10437,6 +10707,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11027,6 +11306,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ExpertsMeController_paymentDetails: {
@@ -11145,6 +11433,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11323,6 +11620,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     FeeRunsController_list: {
@@ -11434,6 +11740,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12141,6 +12456,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     RatesController_settings: {
@@ -12239,6 +12563,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12352,6 +12685,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     AccountController_changePassword: {
@@ -12403,6 +12745,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12803,6 +13154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     OffersController_decline: {
@@ -12875,6 +13235,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13178,6 +13547,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     ProjectsController_get: {
@@ -13307,6 +13685,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13718,6 +14105,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     UnitsController_list: {
@@ -13826,6 +14222,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13969,6 +14374,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
         };
     };
     UsersController_list: {
@@ -14084,6 +14498,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14211,6 +14634,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14478,6 +14910,15 @@ export interface operations {
             };
             /** @description PAYLOAD_TOO_LARGE: the body is over the limit (BODY_LIMIT_BYTES) */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: the body is not of the type the operation takes; UNSUPPORTED_CHARSET: JSON in a charset other than UTF-8 */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

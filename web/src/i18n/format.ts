@@ -45,6 +45,12 @@ export function formatDate(language: Language, value: Date | string): string {
   return `${Number(p.day)}.${Number(p.month)}.${p.year}`;
 }
 
+// A period of days: "3.2.2027–5.2.2027", or "3.2.2027" alone when it begins and ends on the same day.
+export function formatDateRange(language: Language, from: Date | string, until: Date | string): string {
+  const [a, b] = [formatDate(language, from), formatDate(language, until)];
+  return a === b ? a : `${a}–${b}`;
+}
+
 export function formatTime(language: Language, value: Date | string): string {
   const p = parts(language, value);
   return `${p.hour}.${p.minute}`;

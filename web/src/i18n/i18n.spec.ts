@@ -4,7 +4,7 @@ import * as ts from 'typescript';
 import en from './en.json';
 import fi from './fi.json';
 import sv from './sv.json';
-import { formatDate, formatDateTime, formatEuros, formatMonth } from './format';
+import { formatDate, formatDateRange, formatDateTime, formatEuros, formatMonth } from './format';
 
 // Every text a person reads comes from fi.json, sv.json and en.json, and all three say something for each key.
 
@@ -157,6 +157,11 @@ describe('dates, times and euros', () => {
     expect(formatDateTime('sv', '2027-02-02T08:00:00Z')).toBe('tis 2.2.2027 kl. 10.00');
     // Summer time: 21:30 UTC is already the next day in Helsinki.
     expect(formatDate('fi', '2027-06-30T21:30:00Z')).toBe('1.7.2027');
+  });
+
+  it('writes a period of one day as that day', () => {
+    expect(formatDateRange('fi', '2026-12-15', '2026-12-15')).toBe('15.12.2026');
+    expect(formatDateRange('sv', '2026-12-15', '2026-12-31')).toBe('15.12.2026–31.12.2026');
   });
 
   it('names a month as people do, not as 2026-11', () => {

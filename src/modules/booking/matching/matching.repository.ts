@@ -203,15 +203,7 @@ export class MatchingRepository {
 
   // How many experts are left after each condition of a match in turn.
   async funnel(terms: MatchTerms): Promise<Record<FunnelStep, number>> {
-    const [row]: Record<FunnelStep, number>[] = await this.dataSource.query(FUNNEL_SQL, [
-      terms.startsAt,
-      terms.endsAt,
-      terms.remote,
-      terms.municipality,
-      terms.languages,
-      terms.topics,
-      terms.taskType,
-    ]);
+    const [row]: Record<FunnelStep, number>[] = await this.dataSource.query(FUNNEL_SQL, termValues(terms));
     return row;
   }
 
@@ -239,10 +231,12 @@ export function candidateParams(
   page: { limit: number; offset: number } | null,
   onlyExpertIds?: string[],
 ): unknown[] {
+  return [terms.id, now, onlyExpertIds ?? null, ...termValues(terms), page?.limit ?? null, page?.offset ?? 0];
+}
+
+// The order's terms in the order of TermParams' placeholders.
+function termValues(terms: MatchTerms): unknown[] {
   return [
-    terms.id,
-    now,
-    onlyExpertIds ?? null,
     terms.startsAt,
     terms.endsAt,
     terms.remote,
@@ -250,7 +244,5 @@ export function candidateParams(
     terms.languages,
     terms.topics,
     terms.taskType,
-    page?.limit ?? null,
-    page?.offset ?? 0,
   ];
 }

@@ -9,7 +9,7 @@ import { Loading, ProblemNotice, ReadFailure, RefusedNotice, type OnRefused } fr
 import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { Section } from '../../components/section';
-import { formatCents, formatDate, formatDateTime } from '../../i18n/format';
+import { formatCents, formatDateRange, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Contract, useContract, usePdfUrl, useSign } from './contracts-api';
 
@@ -35,12 +35,7 @@ function KeyTerms({ contract }: { contract: Contract }) {
         </div>
         <div>
           <dt>{t('contracts.termLabel')}</dt>
-          <dd>
-            {t('contracts.term', {
-              from: formatDate(language, contract.validFrom),
-              until: formatDate(language, contract.validUntil),
-            })}
-          </dd>
+          <dd>{formatDateRange(language, contract.validFrom, contract.validUntil)}</dd>
         </div>
         <div>
           <dt>{t('contracts.tasks')}</dt>

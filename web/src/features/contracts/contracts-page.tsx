@@ -4,7 +4,7 @@ import { AppLink } from '../../components/router-link';
 import { Empty, Loading, ReadFailure } from '../../components/states';
 import { Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
-import { formatDate } from '../../i18n/format';
+import { formatDateRange } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Contract, useContracts } from './contracts-api';
 
@@ -17,12 +17,7 @@ function ContractList({ items }: { items: Contract[] }) {
         <li key={c.id}>
           <AppLink to={`/contracts/${c.id}`}>{t('contracts.name', { number: c.number })}</AppLink>
           <Paragraph>{language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi}</Paragraph>
-          <Paragraph>
-            {t('contracts.term', {
-              from: formatDate(language, c.validFrom),
-              until: formatDate(language, c.validUntil),
-            })}
-          </Paragraph>
+          <Paragraph>{formatDateRange(language, c.validFrom, c.validUntil)}</Paragraph>
           <Paragraph>{t(`contracts.status.${c.status}`)}</Paragraph>
         </li>
       ))}

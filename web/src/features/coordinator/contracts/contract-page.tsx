@@ -20,7 +20,7 @@ import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
-import { formatCents, formatDate, formatDateTime } from '../../../i18n/format';
+import { formatCents, formatDateRange, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { useBlobUrl } from '../shared/blob-url';
 import '../shared/coordinator.css';
@@ -46,7 +46,7 @@ function Terms({ contract: c }: { contract: Contract }) {
     [t('coordinator.columns.state'), t(`coordinator.contractStatus.${c.status}`)],
     [t('coordinator.columns.expert'), <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.expertName}</AppLink>],
     [t('coordinator.contracts.orderer'), language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi],
-    [t('coordinator.columns.term'), `${formatDate(language, c.validFrom)}–${formatDate(language, c.validUntil)}`],
+    [t('coordinator.columns.term'), formatDateRange(language, c.validFrom, c.validUntil)],
     [t('coordinator.contracts.language'), t(`coordinator.languages.${c.language}`)],
     [
       t('coordinator.contracts.tasks'),

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { linkColumn } from '../../../components/table';
-import { formatDate } from '../../../i18n/format';
+import { formatDate, formatDateRange } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 
 type ContractRef = { id: string; number: string; version: number };
@@ -27,8 +27,7 @@ export function useCoordinatorColumns() {
     },
     term: {
       header: t('coordinator.columns.term'),
-      cell: (c: { validFrom: string; validUntil: string }) =>
-        `${formatDate(language, c.validFrom)}–${formatDate(language, c.validUntil)}`,
+      cell: (c: { validFrom: string; validUntil: string }) => formatDateRange(language, c.validFrom, c.validUntil),
     },
   };
 }
