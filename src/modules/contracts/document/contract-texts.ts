@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { countyTime, formatDate, formatMoney } from '../../../common/i18n/format';
+import { clock, countyTime, formatDate, formatMoney, formatTimeLines } from '../../../common/i18n/format';
 import { ContractDocument, ContractTaskLine, DocumentLanguage } from './contract-document';
 
 // Every word the contract PDF prints, in Finnish, Swedish and English, plus the formats that differ by
@@ -78,18 +77,6 @@ export interface ContractTexts {
 
 const NBSP = '\u00a0';
 
-// Weekday abbreviations kept here rather than taken from ICU, so the output never depends on the Node build.
-const WEEKDAYS: Record<DocumentLanguage, string[]> = {
-  fi: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
-  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
-  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-};
-
-// Finnish and Finland-Swedish write 9.00; English writes 9:00.
-function clock(dt: DateTime, separator: '.' | ':'): string {
-  return `${dt.hour}${separator}${String(dt.minute).padStart(2, '0')}`;
-}
-
 function duration(minutes: number, none: string): string {
   if (minutes <= 0) {
     return none;
@@ -100,24 +87,6 @@ function duration(minutes: number, none: string): string {
     return `${m}${NBSP}min`;
   }
   return m === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h ${m}${NBSP}min`;
-}
-
-function taskTime(language: DocumentLanguage, startsAt: string, endsAt: string): string[] {
-  const start = countyTime(startsAt);
-  const end = countyTime(endsAt);
-  const weekday = (dt: DateTime) => WEEKDAYS[language][dt.weekday - 1];
-  const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
-  if (language === 'en') {
-    const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, 'en')}`;
-    return sameDay
-      ? [day(start), `${clock(start, ':')}–${clock(end, ':')}`]
-      : [`${day(start)}, ${clock(start, ':')} –`, `${day(end)}, ${clock(end, ':')}`];
-  }
-  const at = language === 'fi' ? 'klo' : 'kl.';
-  const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, language)}`;
-  return sameDay
-    ? [day(start), `${at} ${clock(start, '.')}–${clock(end, '.')}`]
-    : [`${day(start)} ${at} ${clock(start, '.')} –`, `${day(end)} ${at} ${clock(end, '.')}`];
 }
 
 const FI: ContractTexts = {
@@ -230,7 +199,7 @@ const FI: ContractTexts = {
     notSigned: 'Ei vielä allekirjoitettu',
   },
   formatDate: (d) => formatDate(d, 'fi'),
-  formatTaskTime: (s, e) => taskTime('fi', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'fi'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'fi')} klo ${clock(dt, '.')}`;
@@ -350,7 +319,7 @@ const SV: ContractTexts = {
     notSigned: 'Ännu inte undertecknat',
   },
   formatDate: (d) => formatDate(d, 'sv'),
-  formatTaskTime: (s, e) => taskTime('sv', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'sv'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'sv')} kl. ${clock(dt, '.')}`;
@@ -475,7 +444,7 @@ const EN: ContractTexts = {
     notSigned: 'Not yet signed',
   },
   formatDate: (d) => formatDate(d, 'en'),
-  formatTaskTime: (s, e) => taskTime('en', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'en'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'en')} at ${clock(dt, ':')} (Finnish time)`;
