@@ -175,7 +175,7 @@ describe('contracts', () => {
       for (const part of [
         'Määräaikainen toimeksiantosopimus',
         `Sopimusnumero ${draft.number}`,
-        'Kokemusasiantuntijalla on vaitiolovelvollisuus',
+        'Kokemusosaajalla on vaitiolovelvollisuus',
         'jatkuu sopimuksen päätyttyä',
         TITLE,
         'ti 20.10.2026',

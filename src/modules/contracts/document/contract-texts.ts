@@ -97,13 +97,13 @@ const FI: ContractTexts = {
     { text: 'Österbottens välfärdsområde', lang: 'sv-FI' },
   ],
   title: 'Määräaikainen toimeksiantosopimus',
-  subtitle: 'Kokemusasiantuntijan tehtävät',
+  subtitle: 'Kokemusosaajan tehtävät',
   contractNumberLabel: 'Sopimusnumero',
   versionLabel: 'Versio',
   supersedesLabel: 'Korvaa sopimuksen',
   draftCopy: {
     heading: 'LUONNOS – EI VOIMASSA OLEVA SOPIMUS',
-    body: 'Tämä on sopimusluonnoksen esikatselu. Sopimus syntyy vasta, kun koordinaattori on hyväksynyt sen ja kokemusasiantuntija allekirjoittanut hyväksytyn version. Palkkiot ja matkakorvaukset ovat tämän päivän taulukoiden mukaiset.',
+    body: 'Tämä on sopimusluonnoksen esikatselu. Sopimus syntyy vasta, kun koordinaattori on hyväksynyt sen ja kokemusosaaja allekirjoittanut hyväksytyn version. Palkkiot ja matkakorvaukset ovat tämän päivän taulukoiden mukaiset.',
     footer: 'Luonnos – ei voimassa oleva sopimus',
   },
   informationCopy: null,
@@ -123,7 +123,7 @@ const FI: ContractTexts = {
   parties: {
     countyLabel: 'Toimeksiantaja',
     ordererLabel: (kind) => (kind === 'unit' ? 'Tilaava yksikkö' : 'Tilaava hanke'),
-    expertLabel: 'Kokemusasiantuntija (toimeksisaaja)',
+    expertLabel: 'Kokemusosaaja (toimeksisaaja)',
     dateOfBirthLabel: 'Syntymäaika',
     municipalityLabel: 'Kotikunta',
   },
@@ -138,7 +138,7 @@ const FI: ContractTexts = {
         ? `Tämä versio ${version} korvaa sopimuksen aiemmat versiot.`
         : null,
   tasks: {
-    intro: (count) => `Kokemusasiantuntija tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
+    intro: (count) => `Kokemusosaaja tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
     columns: { index: 'Nro', when: 'Päivä ja aika', task: 'Tehtävä', place: 'Paikka', preparation: 'Valmistelu' },
     remote: 'Etänä (verkossa)',
     noPreparation: 'ei valmistelua',
@@ -161,10 +161,10 @@ const FI: ContractTexts = {
       `Arvioitu kokemuspalkkio yhteensä: ${amount}. Lopullinen palkkio maksetaan toteutuneen työn mukaan palkkio- ja kulukorvausilmoituksen perusteella.`,
     payee: (payee, associationName) =>
       payee === 'expert'
-        ? 'Palkkio maksetaan kokemusasiantuntijalle. Siitä toimitetaan ennakonpidätys verokortin mukaan tai 60 prosentin mukaan, jos verokorttia ei ole toimitettu.'
+        ? 'Palkkio maksetaan kokemusosaajalle. Siitä toimitetaan ennakonpidätys verokortin mukaan tai 60 prosentin mukaan, jos verokorttia ei ole toimitettu.'
         : payee === 'association'
           ? `Palkkio maksetaan yhdistykselle ${associationName}, joka laskuttaa sen hyvinvointialueelta.`
-          : 'Kokemusasiantuntija on luopunut kokemuspalkkiosta (vapaaehtoistyö). Matkakustannukset korvataan silti kohdan 5 mukaisesti.',
+          : 'Kokemusosaaja on luopunut kokemuspalkkiosta (vapaaehtoistyö). Matkakustannukset korvataan silti kohdan 5 mukaisesti.',
     notEmployment:
       'Kokemuspalkkiota ei makseta työsuhteessa. Tämä on toimeksiantosopimus, eikä se synnytä työsuhdetta eikä virkasuhdetta.',
   },
@@ -174,27 +174,27 @@ const FI: ContractTexts = {
     'Matkakustannukset ilmoitetaan palkkio- ja kulukorvausilmoituksella, ja ne maksetaan erillään kokemuspalkkiosta.',
   ],
   cancellation: (hours) => [
-    `Jos hyvinvointialue peruu tehtävän alle ${hours} tuntia ennen sen alkamista, kokemusasiantuntijalle maksetaan tehtävästä täysi kokemuspalkkio.`,
+    `Jos hyvinvointialue peruu tehtävän alle ${hours} tuntia ennen sen alkamista, kokemusosaajalle maksetaan tehtävästä täysi kokemuspalkkio.`,
     'Jos hyvinvointialue peruu tehtävän tätä aiemmin, palkkiota ei makseta.',
-    'Jos kokemusasiantuntija peruu tehtävän, palkkiota ei makseta, eikä perumisesta aiheudu hänelle seuraamuksia.',
+    'Jos kokemusosaaja peruu tehtävän, palkkiota ei makseta, eikä perumisesta aiheudu hänelle seuraamuksia.',
   ],
   confidentiality: [
-    'Kokemusasiantuntijalla on vaitiolovelvollisuus. Salassa pidettäviä ovat asiakkaiden ja henkilöstön henkilötiedot ja terveydentilaa koskevat tiedot sekä kaikki, mitä kokemusasiantuntija saa tehtävissään tietää yksittäisistä ihmisistä ja heidän asioistaan.',
+    'Kokemusosaajalla on vaitiolovelvollisuus. Salassa pidettäviä ovat asiakkaiden ja henkilöstön henkilötiedot ja terveydentilaa koskevat tiedot sekä kaikki, mitä kokemusosaaja saa tehtävissään tietää yksittäisistä ihmisistä ja heidän asioistaan.',
     'Näitä tietoja ei saa kertoa sivullisille eikä käyttää omaksi tai toisen hyödyksi tai toisen vahingoksi.',
     'Vaitiolovelvollisuus on voimassa sopimuskauden ajan, ja se jatkuu sopimuksen päätyttyä.',
     'Vaitiolovelvollisuuden rikkominen päättää sopimuksen välittömästi.',
-    'Kokemusasiantuntija saa edelleen kertoa omasta kokemuksestaan.',
+    'Kokemusosaaja saa edelleen kertoa omasta kokemuksestaan.',
   ],
   privacy: [
-    'Pohjanmaan hyvinvointialue on rekisterinpitäjä ja käsittelee kokemusasiantuntijan henkilötietoja EU:n yleisen tietosuoja-asetuksen (GDPR) ja tietosuojalain mukaisesti.',
+    'Pohjanmaan hyvinvointialue on rekisterinpitäjä ja käsittelee kokemusosaajan henkilötietoja EU:n yleisen tietosuoja-asetuksen (GDPR) ja tietosuojalain mukaisesti.',
     'Tietoja käytetään vain tämän sopimuksen toteuttamiseen sekä palkkioiden ja kulukorvausten maksamiseen. Ne säilytetään niin kauan kuin laki edellyttää, minkä jälkeen ne poistetaan tai anonymisoidaan.',
     'Sopimukseen merkitään henkilötunnuksen sijasta vain syntymäaika.',
-    'Kokemusasiantuntijalla on oikeus tarkastaa omat tietonsa ja vaatia virheellisten tietojen oikaisemista.',
+    'Kokemusosaajalla on oikeus tarkastaa omat tietonsa ja vaatia virheellisten tietojen oikaisemista.',
   ],
   signatures: {
     intro: 'Sopimus hyväksytään ja allekirjoitetaan sähköisesti Kokemus-palvelussa.',
     approvedLabel: 'Hyväksynyt hyvinvointialueen puolesta (koordinaattori)',
-    signedLabel: 'Hyväksynyt kokemusasiantuntijana (allekirjoitus)',
+    signedLabel: 'Hyväksynyt kokemusosaaja (allekirjoitus)',
     notApproved: 'Ei vielä hyväksytty',
     notSigned: 'Ei vielä allekirjoitettu',
   },
@@ -313,7 +313,7 @@ const SV: ContractTexts = {
   ],
   signatures: {
     intro: 'Avtalet godkänns och undertecknas elektroniskt i tjänsten Kokemus.',
-    approvedLabel: 'Godkänt för välfärdsområdet (koordinator)',
+    approvedLabel: 'Godkänt för välfärdsområdets räkning (koordinator)',
     signedLabel: 'Godkänt av erfarenhetsexperten (underskrift)',
     notApproved: 'Ännu inte godkänt',
     notSigned: 'Ännu inte undertecknat',
