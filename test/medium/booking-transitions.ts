@@ -277,8 +277,8 @@ describe('booking transitions (service and database)', () => {
       const res = await assignments.withdraw(contextOf(expert), assignmentId, { reason: 'Sairastuin' });
       expect(res).toMatchObject({ status: 'cancelled', cancelledBy: 'expert', feeDue: false });
       expect((await rowOf('booking_requests', request.id)).status).toBe(RequestStatus.Matching);
-      expect(await outbox(coordinator.email, 'Kokemusasiantuntija perui osallistumisensa:')).toHaveLength(1);
-      const [toOrderer] = await outbox(orderer.email, 'Kokemusasiantuntija perui osallistumisensa tilaukseesi');
+      expect(await outbox(coordinator.email, 'Kokemusosaaja perui osallistumisensa:')).toHaveLength(1);
+      const [toOrderer] = await outbox(orderer.email, 'Kokemusosaaja perui osallistumisensa tilaukseesi');
       expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
     });
 

@@ -169,7 +169,7 @@ describe('fee claims (service and database)', () => {
     ])) as { subject: string; text: string }[];
     expect(mails).toEqual([
       {
-        subject: 'Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Workshop i Vasa',
+        subject: 'Arvodes- och kostnadsanmälan returnerades för rättelse: Workshop i Vasa',
         text: expect.stringContaining(`Orsak:\n${reason}`),
       },
     ]);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { calendarDay, countyTime, formatDate, formatMoney, localDate } from './format';
+import { calendarDay, countyTime, formatDate, formatDateTime, formatMoney, formatTimeRange, localDate } from './format';
 
 describe('document formats', () => {
   it('writes a date the Nordic way in Finnish and Swedish, and in three English styles', () => {
@@ -9,6 +9,20 @@ describe('document formats', () => {
     expect(formatDate('2026-09-03', 'en', 'short')).toBe('3 Sep 2026');
     expect(formatDate('2026-03-03', 'en', 'numeric')).toBe('03/03/2026');
     expect(formatDate({ year: 2027, month: 1, day: 9 }, 'fi', 'numeric')).toBe('9.1.2027');
+  });
+
+  it('writes a time in a mail as the county does: weekday, date, klo or kl., a period between hours', () => {
+    const [start, end] = [new Date('2027-02-03T08:00:00Z'), new Date('2027-02-03T10:00:00Z')];
+    expect(formatTimeRange(start, end, 'fi')).toBe('ke 3.2.2027 klo 10.00–12.00');
+    expect(formatTimeRange(start, end, 'sv')).toBe('ons 3.2.2027 kl. 10.00–12.00');
+    expect(formatTimeRange(start, end, 'en')).toBe('Wed 3 February 2027, 10:00–12:00');
+    expect(formatDateTime(start, 'fi')).toBe('ke 3.2.2027 klo 10.00');
+    expect(formatDateTime(start, 'sv')).toBe('ons 3.2.2027 kl. 10.00');
+    expect(formatDateTime(start, 'en')).toBe('Wed 3 February 2027, 10:00');
+    // Over midnight, each end with its own day.
+    const late = [new Date('2027-02-03T20:00:00Z'), new Date('2027-02-03T23:30:00Z')] as const;
+    expect(formatTimeRange(...late, 'fi')).toBe('ke 3.2.2027 klo 22.00 – to 4.2.2027 klo 1.30');
+    expect(formatTimeRange(...late, 'en')).toBe('Wed 3 February 2027, 22:00 – Thu 4 February 2027, 1:30');
   });
 
   it('refuses what is not a YYYY-MM-DD date', () => {

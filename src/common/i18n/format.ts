@@ -3,19 +3,6 @@ import { Language } from './language';
 
 export const COUNTY_ZONE = 'Europe/Helsinki';
 
-const LOCALES: Record<`${Language}`, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
-
-// Instants are stored in UTC and always shown in the county's time.
-export function formatDateTime(at: Date, language: `${Language}`): string {
-  return DateTime.fromJSDate(at, { zone: COUNTY_ZONE }).setLocale(LOCALES[language]).toFormat('d.M.yyyy HH:mm');
-}
-
-export function formatTimeRange(start: Date, end: Date, language: `${Language}`): string {
-  const s = DateTime.fromJSDate(start, { zone: COUNTY_ZONE }).setLocale(LOCALES[language]);
-  const e = DateTime.fromJSDate(end, { zone: COUNTY_ZONE });
-  return `${s.toFormat('ccc d.M.yyyy HH:mm')}–${e.toFormat('HH:mm')}`;
-}
-
 // The county's calendar date of an instant, as YYYY-MM-DD. Priced on every order, offer and booking shown, so it
 // is cheap: Helsinki's offset has been whole hours since 1921 (+2, +3 in summer), so the date changes only on a
 // whole UTC hour and one Intl formatting per hour serves every instant in it (luxon built a zone-aware DateTime
@@ -107,4 +94,52 @@ export function formatMoney(cents: number, language: `${Language}`): string {
   const sign = cents < 0 ? '-' : '';
   if (language === 'en') return `${sign}€${groupThousands(whole, ',')}.${fraction}`;
   return `${sign}${groupThousands(whole, NBSP)},${fraction}${NBSP}€`;
+}
+
+// Weekday abbreviations kept here rather than taken from ICU, so the output never depends on the Node build.
+const WEEKDAYS: Record<`${Language}`, string[]> = {
+  fi: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
+  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+// Finnish and Finland-Swedish write 9.00; English writes 9:00.
+export function clock(dt: DateTime, separator: '.' | ':'): string {
+  return `${dt.hour}${separator}${String(dt.minute).padStart(2, '0')}`;
+}
+
+const AT: Record<`${Language}`, string> = { fi: 'klo', sv: 'kl.', en: '' };
+
+const iso = (at: Date | string) => (typeof at === 'string' ? at : at.toISOString());
+
+// A span of time in two lines, the day and the hours ("ti 3.2.2027" / "klo 10.00–12.00"), or, over midnight, each end
+// with its own day: a contract's task table and, joined, a mail.
+export function formatTimeLines(startsAt: Date | string, endsAt: Date | string, language: `${Language}`): string[] {
+  const start = countyTime(iso(startsAt));
+  const end = countyTime(iso(endsAt));
+  const day = (dt: DateTime) => `${WEEKDAYS[language][dt.weekday - 1]} ${formatDate(dt, language)}`;
+  const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
+  if (language === 'en') {
+    return sameDay
+      ? [day(start), `${clock(start, ':')}–${clock(end, ':')}`]
+      : [`${day(start)}, ${clock(start, ':')} –`, `${day(end)}, ${clock(end, ':')}`];
+  }
+  const at = AT[language];
+  return sameDay
+    ? [day(start), `${at} ${clock(start, '.')}–${clock(end, '.')}`]
+    : [`${day(start)} ${at} ${clock(start, '.')} –`, `${day(end)} ${at} ${clock(end, '.')}`];
+}
+
+// The same span on one line, for a mail: "ti 3.2.2027 klo 10.00–12.00", "tis 3.2.2027 kl. 10.00–12.00",
+// "Wed 3 February 2027, 10:00–12:00".
+export function formatTimeRange(start: Date, end: Date, language: `${Language}`): string {
+  const [first, second] = formatTimeLines(start, end, language);
+  return language === 'en' && !first.endsWith('–') ? `${first}, ${second}` : `${first} ${second}`;
+}
+
+// An instant: "ti 3.2.2027 klo 10.00", "tis 3.2.2027 kl. 10.00", "Wed 3 February 2027, 10:00".
+export function formatDateTime(at: Date, language: `${Language}`): string {
+  const dt = countyTime(iso(at));
+  const day = `${WEEKDAYS[language][dt.weekday - 1]} ${formatDate(dt, language)}`;
+  return language === 'en' ? `${day}, ${clock(dt, ':')}` : `${day} ${AT[language]} ${clock(dt, '.')}`;
 }

@@ -16,8 +16,22 @@ export interface MailContent {
 export interface MailTemplate<P> {
   name: string;
   render: Translations<(params: P) => MailContent>;
+  // The web app's page where the recipient acts on the mail or follows its matter ('/offers'); the mail ends with a
+  // link to it (after signing in, the app returns there).
+  page?: string;
 }
 
-export function defineMailTemplate<P>(name: string, render: Translations<(params: P) => MailContent>): MailTemplate<P> {
-  return { name, render };
+export function defineMailTemplate<P>(
+  name: string,
+  render: Translations<(params: P) => MailContent>,
+  page?: string,
+): MailTemplate<P> {
+  return { name, render, page };
 }
+
+// The line that ends a mail with a page: where to go next.
+export const OPEN_PAGE: Translations<string> = {
+  fi: 'Avaa palvelu',
+  sv: 'Öppna tjänsten',
+  en: 'Open the service',
+};

@@ -4,7 +4,8 @@ import { Language } from '../../common/i18n/language';
 import { JobName } from '../../common/jobs/job-names';
 import { enqueueAfterCommit } from '../../common/jobs/enqueue-after-commit';
 import { JobQueue } from '../../common/jobs/job-queue.service';
-import { MailTemplate } from './mail-template';
+import { AppConfig } from '../../config/app-config';
+import { MailTemplate, OPEN_PAGE } from './mail-template';
 import { MailRepository } from './mail.repository';
 
 export interface MailRecipient {
@@ -25,11 +26,16 @@ export class MailService {
   constructor(
     private readonly mails: MailRepository,
     private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
   ) {}
 
   // Inside the caller's transaction: the mail exists only if the change it reports commits.
   async compose<P>(manager: EntityManager, to: MailRecipient, template: MailTemplate<P>, params: P): Promise<string> {
     const content = template.render[to.language](params);
+    if (template.page) {
+      const link = `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${template.page}`;
+      content.text = `${content.text}\n\n${OPEN_PAGE[to.language]}: ${link}`;
+    }
     return this.mails.insert(manager, {
       userId: to.userId,
       template: template.name,

@@ -89,7 +89,9 @@ describe('changing the time of a booked assignment', () => {
       const told = await t.mail.waitFor(
         (m) => m.to === orderer.email && m.subject.startsWith('Den nya tiden godkändes inte'),
       );
-      expect(told.text).toContain('räknas gränsen på 48 timmar för sen avbokning från när ni föreslog den nya tiden');
+      expect(told.text).toContain(
+        'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden',
+      );
     });
   });
 

@@ -175,7 +175,7 @@ describe('contracts', () => {
       for (const part of [
         'Määräaikainen toimeksiantosopimus',
         `Sopimusnumero ${draft.number}`,
-        'Kokemusasiantuntijalla on vaitiolovelvollisuus',
+        'Kokemusosaajalla on vaitiolovelvollisuus',
         'jatkuu sopimuksen päätyttyä',
         TITLE,
         'ti 20.10.2026',
@@ -766,7 +766,7 @@ describe('contracts', () => {
       const mail = await t.mail.waitFor(
         (m) => m.to === d.expert.email && m.subject === `Avtal ${before.number} har upphört`,
       );
-      expect(mail.text).toContain('har upphört i förtid 2.10.2026');
+      expect(mail.text).toContain('upphörde i förtid den 2.10.2026');
       expect(mail.text).toContain('alla uppdrag som avtalet gällde har ställts in');
       expect(mail.text).not.toContain('Tilaisuus siirtyy');
       for (const action of ['revise', 'terminate'] as const) {

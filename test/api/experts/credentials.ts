@@ -117,6 +117,8 @@ describe('training credentials', () => {
     expect(mail.headers).toEqual({ 'Content-Language': 'fi' });
     expect(mail.text).toContain('Hei Maija Meikäläinen,');
     expect(mail.text).toContain('Kokemusasiantuntijakoulutus, Vamia, suoritettu 28.5.2025.');
+    // It ends with where to go next: the page of the certificates, which the app opens after signing in.
+    expect(mail.text).toMatch(/\n\nAvaa palvelu: https?:\/\/[^/\s]+\/certificates$/);
 
     const again = await t.http
       .post(`/credentials/${id}/verify`)

@@ -101,9 +101,9 @@ describe('a late cancellation’s claim', () => {
     expect(seen.body.submittedAt).toBe('2026-11-09T08:00:00.000Z');
 
     const mail = await t.mail.waitFor(
-      (m) => m.to === expert.email && m.subject.startsWith('Arvode betalas för ett inställt uppdrag'),
+      (m) => m.to === expert.email && m.subject.startsWith('Arvode betalas för ett avbokat uppdrag'),
     );
-    expect(mail.subject).toBe('Arvode betalas för ett inställt uppdrag: Klientrådet');
+    expect(mail.subject).toBe('Arvode betalas för ett avbokat uppdrag: Klientrådet');
     expect(mail.text).toContain('fullt erfarenhetsarvode för det, 75,00\u00a0€.');
     const [audit] = await t.db.query(
       `SELECT actor_id AS "actorId", details FROM audit_events WHERE action = 'claim.created' AND entity_id = $1`,

@@ -144,7 +144,7 @@ describe('anonymisation of inactive experts', () => {
     const notice = await t.mail.waitFor((m) => m.to === expert.email);
     expect(notice.subject).toBe('Uppgifterna på ditt Kokemus-konto anonymiseras – Kokemus');
     const anonymiseOn = helsinki(noticeDue).plus({ days: 30 }).toFormat('d.M.yyyy');
-    expect(notice.text).toContain(`Dina personuppgifter anonymiseras ${anonymiseOn}.`);
+    expect(notice.text).toContain(`Dina personuppgifter anonymiseras den ${anonymiseOn}.`);
     expect(notice.text).toContain('http://kokemus.test');
     expect((await expertRow(expert.id)).noticeAt).toEqual(noticeDue);
 

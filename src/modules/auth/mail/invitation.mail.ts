@@ -12,7 +12,7 @@ export const invitationMail = defineMailTemplate<InvitationMailParams>('invitati
     text: [
       `Hei ${p.name},`,
       '',
-      'sinut on kutsuttu Pohjanmaan hyvinvointialueen Kokemus-palveluun, jossa kokemusasiantuntijoiden toimeksiannot sovitaan.',
+      'sinut on kutsuttu Pohjanmaan hyvinvointialueen Kokemus-palveluun, jossa kokemusosaajien toimeksiannot sovitaan.',
       `Aseta salasanasi tästä linkistä ${p.validHours} tunnin kuluessa:`,
       p.link,
       '',
@@ -40,7 +40,7 @@ export const invitationMail = defineMailTemplate<InvitationMailParams>('invitati
     text: [
       `Hello ${p.name},`,
       '',
-      'you have been invited to Kokemus, the Ostrobothnia wellbeing services county service for booking experts by experience.',
+      'You have been invited to Kokemus, the Ostrobothnia wellbeing services county service for booking experts by experience.',
       `Set your password with this link within ${p.validHours} hours:`,
       p.link,
       '',

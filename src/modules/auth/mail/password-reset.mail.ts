@@ -42,7 +42,7 @@ export const passwordResetMail = defineMailTemplate<PasswordResetMailParams>('pa
     text: [
       `Hello ${p.name},`,
       '',
-      'someone – hopefully you – asked for a new password for Kokemus, the Ostrobothnia wellbeing services county service.',
+      'Someone – hopefully you – asked for a new password for Kokemus, the Ostrobothnia wellbeing services county service.',
       `Choose a new password with this link within ${p.validMinutes} minutes:`,
       p.link,
       '',

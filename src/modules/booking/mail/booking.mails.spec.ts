@@ -17,7 +17,7 @@ const when = {
 describe('booking mail', () => {
   it.each([
     [Language.Fi, 'Peruutus tehtiin alle 36 tuntia ennen alkua'],
-    [Language.Sv, 'Uppdraget ställdes in mindre än 36 timmar före starten'],
+    [Language.Sv, 'Uppdraget avbokades mindre än 36 timmar före starten'],
     [Language.En, 'It was cancelled less than 36 hours before the start'],
   ])('names the configured late-cancellation threshold in %s', (language, line) => {
     const mail = cancelledMail.render[language]({ ...when, reason: 'Tila suljettu', feeDue: true, lateHours: 36 });
@@ -25,13 +25,13 @@ describe('booking mail', () => {
   });
 
   it.each([
-    [Language.Fi, 'Kokemusasiantuntija perui osallistumisensa tilaukseesi: Asiakasraati', 'Tilauksesi on taas avoinna'],
+    [Language.Fi, 'Kokemusosaaja perui osallistumisensa tilaukseesi: Asiakasraati', 'Tilauksesi on taas avoinna'],
     [
       Language.Sv,
       'Erfarenhetsexperten har dragit sig ur din beställning: Asiakasraati',
       'Din beställning är öppen igen',
     ],
-    [Language.En, 'An expert withdrew from your request: Asiakasraati', 'Your request is open again'],
+    [Language.En, 'An expert withdrew from your order: Asiakasraati', 'Your order is open again'],
   ])('tells the orderer in %s that the expert withdrew and the order is open again', (language, subject, line) => {
     const mail = ordererWithdrawnMail.render[language]({ ...when, expertName: 'Aino' });
     expect(mail.subject).toBe(subject);

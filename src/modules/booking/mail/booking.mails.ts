@@ -7,35 +7,43 @@ interface When {
   endsAt: Date;
 }
 
-export const offerMail = defineMailTemplate<When & { deadline: Date }>('offer-made', {
-  fi: (p) => ({
-    subject: `Uusi toimeksiantotarjous: ${p.title}`,
-    text: `Hei,\n\nsinulle on tarjottu kokemusasiantuntijan toimeksiantoa "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVastaa Kokemus-palvelussa viimeistään ${formatDateTime(p.deadline, 'fi')}. Voit myös kieltäytyä – se ei vaikuta tuleviin tarjouksiin.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Nytt uppdragserbjudande: ${p.title}`,
-    text: `Hej,\n\ndu har erbjudits ett uppdrag som erfarenhetsexpert: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nSvara i tjänsten Kokemus senast ${formatDateTime(p.deadline, 'sv')}. Du kan också tacka nej – det påverkar inte kommande erbjudanden.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `New assignment offer: ${p.title}`,
-    text: `Hello,\n\nyou have been offered an assignment as an expert by experience: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nPlease answer in Kokemus by ${formatDateTime(p.deadline, 'en')}. You may also decline – it does not affect future offers.\n\n${SIGN.en}`,
-  }),
-});
+export const offerMail = defineMailTemplate<When & { deadline: Date }>(
+  'offer-made',
+  {
+    fi: (p) => ({
+      subject: `Uusi toimeksiantotarjous: ${p.title}`,
+      text: `Hei,\n\nsinulle on tarjottu kokemusosaajan toimeksiantoa "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVastaa Kokemus-palvelussa viimeistään ${formatDateTime(p.deadline, 'fi')}. Voit myös kieltäytyä – se ei vaikuta tuleviin tarjouksiin.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Nytt uppdragserbjudande: ${p.title}`,
+      text: `Hej,\n\ndu har erbjudits ett uppdrag som erfarenhetsexpert: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nSvara i tjänsten Kokemus senast ${formatDateTime(p.deadline, 'sv')}. Du kan också tacka nej – det påverkar inte kommande erbjudanden.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `New assignment offer: ${p.title}`,
+      text: `Hello,\n\nYou have been offered an assignment as an expert by experience: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nPlease answer in Kokemus by ${formatDateTime(p.deadline, 'en')}. You may also decline – it does not affect future offers.\n\n${SIGN.en}`,
+    }),
+  },
+  '/offers',
+);
 
-export const acceptedMail = defineMailTemplate<When & { expertName: string; filled: boolean }>('offer-accepted', {
-  fi: (p) => ({
-    subject: p.filled ? `Tilaus on täytetty: ${p.title}` : `Kokemusasiantuntija hyväksyi tilauksen: ${p.title}`,
-    text: `Hei,\n\n${p.expertName} on hyväksynyt toimeksiannon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).${p.filled ? '\nTilauksesi on nyt täytetty.' : ''}\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: p.filled ? `Beställningen är fylld: ${p.title}` : `Erfarenhetsexperten tackade ja: ${p.title}`,
-    text: `Hej,\n\n${p.expertName} har tackat ja till uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).${p.filled ? '\nDin beställning är nu fylld.' : ''}\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: p.filled ? `Request filled: ${p.title}` : `An expert accepted: ${p.title}`,
-    text: `Hello,\n\n${p.expertName} has accepted the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).${p.filled ? '\nYour request is now filled.' : ''}\n\n${SIGN.en}`,
-  }),
-});
+export const acceptedMail = defineMailTemplate<When & { expertName: string; filled: boolean }>(
+  'offer-accepted',
+  {
+    fi: (p) => ({
+      subject: p.filled ? `Tilaus on täytetty: ${p.title}` : `Kokemusosaaja otti toimeksiannon vastaan: ${p.title}`,
+      text: `Hei,\n\n${p.expertName} on hyväksynyt toimeksiannon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).${p.filled ? '\nTilauksesi on nyt täytetty.' : ''}\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: p.filled ? `Beställningen är tillsatt: ${p.title}` : `Erfarenhetsexperten tackade ja: ${p.title}`,
+      text: `Hej,\n\n${p.expertName} har tackat ja till uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).${p.filled ? '\nDin beställning är nu tillsatt.' : ''}\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: p.filled ? `Order filled: ${p.title}` : `An expert accepted: ${p.title}`,
+      text: `Hello,\n\n${p.expertName} has accepted the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).${p.filled ? '\nYour order is now filled.' : ''}\n\n${SIGN.en}`,
+    }),
+  },
+  '/orders',
+);
 
 export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue: boolean; lateHours: number }>(
   'assignment-cancelled',
@@ -45,59 +53,72 @@ export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue:
       text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on peruttu.\nSyy: ${p.reason}\n${p.feeDue ? `Peruutus tehtiin alle ${p.lateHours} tuntia ennen alkua, joten kokemuspalkkio maksetaan täysimääräisenä.` : 'Peruutuksesta ei makseta palkkiota.'}\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
-      subject: `Uppdraget har ställts in: ${p.title}`,
-      text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har ställts in.\nOrsak: ${p.reason}\n${p.feeDue ? `Uppdraget ställdes in mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.` : 'Inget arvode betalas för det inställda uppdraget.'}\n\n${SIGN.sv}`,
+      subject: `Uppdraget har avbokats: ${p.title}`,
+      text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har avbokats.\nOrsak: ${p.reason}\n${p.feeDue ? `Uppdraget avbokades mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.` : 'Inget arvode betalas för det avbokade uppdraget.'}\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
       subject: `Assignment cancelled: ${p.title}`,
-      text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? `It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.` : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
+      text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? `It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.` : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
     }),
   },
+  '/assignments',
 );
 
-export const withdrawnMail = defineMailTemplate<When & { expertName: string }>('expert-withdrew', {
-  fi: (p) => ({
-    subject: `Kokemusasiantuntija perui osallistumisensa: ${p.title}`,
-    text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVoit tarjota tehtävää uudelleen Kokemus-palvelussa.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Erfarenhetsexperten har dragit sig ur: ${p.title}`,
-    text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDu kan erbjuda uppdraget på nytt i tjänsten Kokemus.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `An expert withdrew: ${p.title}`,
-    text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYou can offer it again in Kokemus.\n\n${SIGN.en}`,
-  }),
-});
+export const withdrawnMail = defineMailTemplate<When & { expertName: string }>(
+  'expert-withdrew',
+  {
+    fi: (p) => ({
+      subject: `Kokemusosaaja perui osallistumisensa: ${p.title}`,
+      text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVoit tarjota toimeksiantoa uudelleen Kokemus-palvelussa.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Erfarenhetsexperten har dragit sig ur: ${p.title}`,
+      text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDu kan erbjuda uppdraget på nytt i tjänsten Kokemus.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `An expert withdrew: ${p.title}`,
+      text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYou can offer it again in Kokemus.\n\n${SIGN.en}`,
+    }),
+  },
+  '/',
+);
 
 // To the orderer: who withdrew and that the order is open again. Never the expert's reason (it may be about their
 // health), nor the order's topics.
-export const ordererWithdrawnMail = defineMailTemplate<When & { expertName: string }>('expert-withdrew-orderer', {
-  fi: (p) => ({
-    subject: `Kokemusasiantuntija perui osallistumisensa tilaukseesi: ${p.title}`,
-    text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nTilauksesi on taas avoinna, ja koordinaattori etsii tilalle toisen kokemusasiantuntijan. Saat viestin, kun joku on hyväksynyt toimeksiannon.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Erfarenhetsexperten har dragit sig ur din beställning: ${p.title}`,
-    text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDin beställning är öppen igen och koordinatorn söker en annan erfarenhetsexpert. Du får ett meddelande när någon har tackat ja till uppdraget.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `An expert withdrew from your request: ${p.title}`,
-    text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYour request is open again and the coordinator will look for another expert. You will get a message when someone accepts the assignment.\n\n${SIGN.en}`,
-  }),
-});
+export const ordererWithdrawnMail = defineMailTemplate<When & { expertName: string }>(
+  'expert-withdrew-orderer',
+  {
+    fi: (p) => ({
+      subject: `Kokemusosaaja perui osallistumisensa tilaukseesi: ${p.title}`,
+      text: `Hei,\n\n${p.expertName} on perunut osallistumisensa toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nTilauksesi on taas avoinna, ja koordinaattori etsii tilalle toisen kokemusosaajan. Saat viestin, kun joku on hyväksynyt toimeksiannon.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Erfarenhetsexperten har dragit sig ur din beställning: ${p.title}`,
+      text: `Hej,\n\n${p.expertName} har dragit sig ur uppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nDin beställning är öppen igen och koordinatorn söker en annan erfarenhetsexpert. Du får ett meddelande när någon har tackat ja till uppdraget.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `An expert withdrew from your order: ${p.title}`,
+      text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYour order is open again and the coordinator will look for another expert. You will get a message when someone accepts the assignment.\n\n${SIGN.en}`,
+    }),
+  },
+  '/orders',
+);
 
-export const reminderMail = defineMailTemplate<When>('completion-reminder', {
-  fi: (p) => ({
-    subject: `Muistutus: vahvista toteutuminen – ${p.title}`,
-    text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on päättynyt, mutta sen toteutumista ei ole vielä vahvistettu.\nVahvista Kokemus-palvelussa, toteutuiko työ, jotta kokemusasiantuntijan palkkio voidaan maksaa.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Påminnelse: bekräfta att uppdraget genomfördes – ${p.title}`,
-    text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har avslutats, men det har ännu inte bekräftats att det genomfördes.\nBekräfta i tjänsten Kokemus om arbetet blev utfört, så att erfarenhetsexpertens arvode kan betalas.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `Reminder: confirm the work took place – ${p.title}`,
-    text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has ended but has not been confirmed yet.\nPlease confirm in Kokemus whether the work took place, so that the expert's fee can be paid.\n\n${SIGN.en}`,
-  }),
-});
+export const reminderMail = defineMailTemplate<When>(
+  'completion-reminder',
+  {
+    fi: (p) => ({
+      subject: `Muistutus: vahvista toteutuminen – ${p.title}`,
+      text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on päättynyt, mutta sen toteutumista ei ole vielä vahvistettu.\nVahvista Kokemus-palvelussa, toteutuiko työ, jotta kokemusosaajan palkkio voidaan maksaa.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Påminnelse: bekräfta att uppdraget genomfördes – ${p.title}`,
+      text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har avslutats, men det har ännu inte bekräftats att det genomfördes.\nBekräfta i tjänsten Kokemus om arbetet blev utfört, så att erfarenhetsexpertens arvode kan betalas.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `Reminder: confirm the work took place – ${p.title}`,
+      text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has ended but has not been confirmed yet.\nPlease confirm in Kokemus whether the work took place, so that the expert's fee can be paid.\n\n${SIGN.en}`,
+    }),
+  },
+  '/orders',
+);

@@ -6,7 +6,7 @@ export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; en
   'assignment-no-show',
   {
     fi: (p) => ({
-      subject: `Kokemusasiantuntija ei tullut: ${p.title}`,
+      subject: `Kokemusosaaja ei tullut: ${p.title}`,
       text: `Hei,\n\ntilaaja on kirjannut, että ${p.expertName} ei tullut toimeksiantoon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nToimeksiannosta ei makseta palkkiota. Tieto näkyy raporteissa.\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
@@ -15,7 +15,8 @@ export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; en
     }),
     en: (p) => ({
       subject: `The expert did not come: ${p.title}`,
-      text: `Hello,\n\nthe orderer has recorded that ${p.expertName} did not come to the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nNo fee is paid for it. It shows in the reports.\n\n${SIGN.en}`,
+      text: `Hello,\n\nThe orderer has recorded that ${p.expertName} did not come to the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nNo fee is paid for it. It shows in the reports.\n\n${SIGN.en}`,
     }),
   },
+  '/',
 );

@@ -10,42 +10,50 @@ interface Change {
 }
 
 // To the expert: the orderer asks to move their assignment; nothing changes until they answer.
-export const timeChangeProposedMail = defineMailTemplate<Change>('time-change-proposed', {
-  fi: (p) => ({
-    subject: `Ehdotus uudesta ajasta: ${p.title}`,
-    text: `Hei,\n\ntilaaja ehdottaa toimeksiannolle "${p.title}" uutta aikaa.\nNykyinen aika: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}\nEhdotettu aika: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}\n\nHyväksy tai hylkää ehdotus Kokemus-palvelun etusivulla. Aika muuttuu vain, jos hyväksyt sen; jos hylkäät, toimeksianto pysyy ennallaan.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Förslag om ny tid: ${p.title}`,
-    text: `Hej,\n\nbeställaren föreslår en ny tid för uppdraget "${p.title}".\nNuvarande tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}\nFöreslagen tid: ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}\n\nGodkänn eller avböj förslaget på startsidan i tjänsten Kokemus. Tiden ändras bara om du godkänner den; om du avböjer förblir uppdraget som det är.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `A new time is proposed: ${p.title}`,
-    text: `Hello,\n\nthe orderer proposes a new time for the assignment "${p.title}".\nCurrent time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}\nProposed time: ${formatTimeRange(p.startsAt, p.endsAt, 'en')}\n\nAccept or decline it on your home page in Kokemus. The time changes only if you accept; if you decline, the assignment stays as it is.\n\n${SIGN.en}`,
-  }),
-});
+export const timeChangeProposedMail = defineMailTemplate<Change>(
+  'time-change-proposed',
+  {
+    fi: (p) => ({
+      subject: `Ehdotus uudesta ajasta: ${p.title}`,
+      text: `Hei,\n\ntilaaja ehdottaa toimeksiannolle "${p.title}" uutta aikaa.\nNykyinen aika: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}\nEhdotettu aika: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}\n\nHyväksy tai hylkää ehdotus Kokemus-palvelun etusivulla. Aika muuttuu vain, jos hyväksyt sen; jos hylkäät, toimeksianto pysyy ennallaan.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Förslag om ny tid: ${p.title}`,
+      text: `Hej,\n\nbeställaren föreslår en ny tid för uppdraget "${p.title}".\nNuvarande tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}\nFöreslagen tid: ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}\n\nGodkänn eller avböj förslaget på startsidan i tjänsten Kokemus. Tiden ändras bara om du godkänner den; om du avböjer förblir uppdraget som det är.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `A new time is proposed: ${p.title}`,
+      text: `Hello,\n\nThe orderer proposes a new time for the assignment "${p.title}".\nCurrent time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}\nProposed time: ${formatTimeRange(p.startsAt, p.endsAt, 'en')}\n\nAccept or decline it on your home page in Kokemus. The time changes only if you accept; if you decline, the assignment stays as it is.\n\n${SIGN.en}`,
+    }),
+  },
+  '/',
+);
 
 // To the orderer: the expert's answer. After a decline the orderer may cancel, and the late-cancellation clock
 // counts from when the change was proposed.
 export const timeChangeAnsweredMail = defineMailTemplate<
   Change & { expertName: string; accepted: boolean; newContract: boolean; lateHours: number }
->('time-change-answered', {
-  fi: (p) => ({
-    subject: p.accepted ? `Uusi aika hyväksytty: ${p.title}` : `Uutta aikaa ei hyväksytty: ${p.title}`,
-    text: p.accepted
-      ? `Hei,\n\n${p.expertName} hyväksyi toimeksiannon "${p.title}" uuden ajan: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}.${p.newContract ? '\nSopimuksesta tehdään uusi versio, jonka koordinaattori hyväksyy ja kokemusasiantuntija allekirjoittaa.' : ''}\n\n${SIGN.fi}`
-      : `Hei,\n\n${p.expertName} ei voi ottaa toimeksiantoa "${p.title}" ehdottamaanne aikaan (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}). Toimeksianto pysyy alkuperäisenä aikana: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}.\nJos perutte toimeksiannon, myöhäisen peruutuksen ${p.lateHours} tunnin raja lasketaan ajasta, jolloin ehdotitte uutta aikaa.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: p.accepted ? `Den nya tiden godkändes: ${p.title}` : `Den nya tiden godkändes inte: ${p.title}`,
-    text: p.accepted
-      ? `Hej,\n\n${p.expertName} har godkänt den nya tiden för uppdraget "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}.${p.newContract ? '\nEn ny version av avtalet görs; koordinatorn godkänner den och erfarenhetsexperten undertecknar den.' : ''}\n\n${SIGN.sv}`
-      : `Hej,\n\n${p.expertName} kan inte ta uppdraget "${p.title}" vid den tid ni föreslog (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}). Uppdraget behåller sin ursprungliga tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}.\nOm ni avbokar uppdraget räknas gränsen på ${p.lateHours} timmar för sen avbokning från när ni föreslog den nya tiden.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: p.accepted ? `New time accepted: ${p.title}` : `New time not accepted: ${p.title}`,
-    text: p.accepted
-      ? `Hello,\n\n${p.expertName} has accepted the new time of the assignment "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'en')}.${p.newContract ? '\nThe contract gets a new version for the coordinator to approve and the expert to sign.' : ''}\n\n${SIGN.en}`
-      : `Hello,\n\n${p.expertName} cannot take the assignment "${p.title}" at the time you proposed (${formatTimeRange(p.startsAt, p.endsAt, 'en')}). The assignment keeps its original time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}.\nIf you cancel it, the ${p.lateHours}-hour late-cancellation limit counts from when you proposed the new time.\n\n${SIGN.en}`,
-  }),
-});
+>(
+  'time-change-answered',
+  {
+    fi: (p) => ({
+      subject: p.accepted ? `Uusi aika hyväksytty: ${p.title}` : `Uutta aikaa ei hyväksytty: ${p.title}`,
+      text: p.accepted
+        ? `Hei,\n\n${p.expertName} hyväksyi toimeksiannon "${p.title}" uuden ajan: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}.${p.newContract ? '\nSopimuksesta tehdään uusi versio, jonka koordinaattori hyväksyy ja kokemusosaaja allekirjoittaa.' : ''}\n\n${SIGN.fi}`
+        : `Hei,\n\n${p.expertName} ei voi ottaa toimeksiantoa "${p.title}" ehdottamaasi aikaan (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}). Toimeksianto pysyy alkuperäisenä aikana: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}.\nJos perut toimeksiannon, myöhäisen peruutuksen ${p.lateHours} tunnin raja lasketaan ajankohdasta, jolloin ehdotit uutta aikaa.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: p.accepted ? `Den nya tiden godkändes: ${p.title}` : `Den nya tiden godkändes inte: ${p.title}`,
+      text: p.accepted
+        ? `Hej,\n\n${p.expertName} har godkänt den nya tiden för uppdraget "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}.${p.newContract ? '\nEn ny version av avtalet görs; koordinatorn godkänner den och erfarenhetsexperten undertecknar den.' : ''}\n\n${SIGN.sv}`
+        : `Hej,\n\n${p.expertName} kan inte ta uppdraget "${p.title}" vid den tid du föreslog (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}). Uppdraget behåller sin ursprungliga tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}.\nOm du avbokar uppdraget räknas gränsen på ${p.lateHours} timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: p.accepted ? `New time accepted: ${p.title}` : `New time not accepted: ${p.title}`,
+      text: p.accepted
+        ? `Hello,\n\n${p.expertName} has accepted the new time of the assignment "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'en')}.${p.newContract ? '\nThe contract gets a new version for the coordinator to approve and the expert to sign.' : ''}\n\n${SIGN.en}`
+        : `Hello,\n\n${p.expertName} cannot take the assignment "${p.title}" at the time you proposed (${formatTimeRange(p.startsAt, p.endsAt, 'en')}). The assignment keeps its original time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}.\nIf you cancel it, the ${p.lateHours}-hour late-cancellation limit counts from when you proposed the new time.\n\n${SIGN.en}`,
+    }),
+  },
+  '/orders',
+);

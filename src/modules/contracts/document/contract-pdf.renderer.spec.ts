@@ -78,7 +78,7 @@ describe('renderContractPdf', () => {
 
     expect(text).toContain('Määräaikainen toimeksiantosopimus');
     expect(text).toContain('Sopimusnumero KOK-2026-000123');
-    expect(text).toContain('Kokemusasiantuntijalla on vaitiolovelvollisuus');
+    expect(text).toContain('Kokemusosaajalla on vaitiolovelvollisuus');
     expect(text).toContain('jatkuu sopimuksen päätyttyä');
     expect(text).toContain('voimassa 1.3.2026–31.3.2026');
     expect(text).toContain('Kokemuspuheenvuoro: ÄÖÅ äöå – 150 €');

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { countyTime, formatDate, formatMoney } from '../../../common/i18n/format';
+import { clock, countyTime, formatDate, formatMoney, formatTimeLines } from '../../../common/i18n/format';
 import { ContractDocument, ContractTaskLine, DocumentLanguage } from './contract-document';
 
 // Every word the contract PDF prints, in Finnish, Swedish and English, plus the formats that differ by
@@ -78,18 +77,6 @@ export interface ContractTexts {
 
 const NBSP = '\u00a0';
 
-// Weekday abbreviations kept here rather than taken from ICU, so the output never depends on the Node build.
-const WEEKDAYS: Record<DocumentLanguage, string[]> = {
-  fi: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
-  sv: ['mån', 'tis', 'ons', 'tors', 'fre', 'lör', 'sön'],
-  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
-};
-
-// Finnish and Finland-Swedish write 9.00; English writes 9:00.
-function clock(dt: DateTime, separator: '.' | ':'): string {
-  return `${dt.hour}${separator}${String(dt.minute).padStart(2, '0')}`;
-}
-
 function duration(minutes: number, none: string): string {
   if (minutes <= 0) {
     return none;
@@ -102,24 +89,6 @@ function duration(minutes: number, none: string): string {
   return m === 0 ? `${h}${NBSP}h` : `${h}${NBSP}h ${m}${NBSP}min`;
 }
 
-function taskTime(language: DocumentLanguage, startsAt: string, endsAt: string): string[] {
-  const start = countyTime(startsAt);
-  const end = countyTime(endsAt);
-  const weekday = (dt: DateTime) => WEEKDAYS[language][dt.weekday - 1];
-  const sameDay = start.year === end.year && start.month === end.month && start.day === end.day;
-  if (language === 'en') {
-    const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, 'en')}`;
-    return sameDay
-      ? [day(start), `${clock(start, ':')}–${clock(end, ':')}`]
-      : [`${day(start)}, ${clock(start, ':')} –`, `${day(end)}, ${clock(end, ':')}`];
-  }
-  const at = language === 'fi' ? 'klo' : 'kl.';
-  const day = (dt: DateTime) => `${weekday(dt)} ${formatDate(dt, language)}`;
-  return sameDay
-    ? [day(start), `${at} ${clock(start, '.')}–${clock(end, '.')}`]
-    : [`${day(start)} ${at} ${clock(start, '.')} –`, `${day(end)} ${at} ${clock(end, '.')}`];
-}
-
 const FI: ContractTexts = {
   pdfLang: 'fi-FI',
   countyName: 'Pohjanmaan hyvinvointialue',
@@ -128,13 +97,13 @@ const FI: ContractTexts = {
     { text: 'Österbottens välfärdsområde', lang: 'sv-FI' },
   ],
   title: 'Määräaikainen toimeksiantosopimus',
-  subtitle: 'Kokemusasiantuntijan tehtävät',
+  subtitle: 'Kokemusosaajan tehtävät',
   contractNumberLabel: 'Sopimusnumero',
   versionLabel: 'Versio',
   supersedesLabel: 'Korvaa sopimuksen',
   draftCopy: {
     heading: 'LUONNOS – EI VOIMASSA OLEVA SOPIMUS',
-    body: 'Tämä on sopimusluonnoksen esikatselu. Sopimus syntyy vasta, kun koordinaattori on hyväksynyt sen ja kokemusasiantuntija allekirjoittanut hyväksytyn version. Palkkiot ja matkakorvaukset ovat tämän päivän taulukoiden mukaiset.',
+    body: 'Tämä on sopimusluonnoksen esikatselu. Sopimus syntyy vasta, kun koordinaattori on hyväksynyt sen ja kokemusosaaja allekirjoittanut hyväksytyn version. Palkkiot ja matkakorvaukset ovat tämän päivän taulukoiden mukaiset.',
     footer: 'Luonnos – ei voimassa oleva sopimus',
   },
   informationCopy: null,
@@ -154,7 +123,7 @@ const FI: ContractTexts = {
   parties: {
     countyLabel: 'Toimeksiantaja',
     ordererLabel: (kind) => (kind === 'unit' ? 'Tilaava yksikkö' : 'Tilaava hanke'),
-    expertLabel: 'Kokemusasiantuntija (toimeksisaaja)',
+    expertLabel: 'Kokemusosaaja (toimeksisaaja)',
     dateOfBirthLabel: 'Syntymäaika',
     municipalityLabel: 'Kotikunta',
   },
@@ -169,7 +138,7 @@ const FI: ContractTexts = {
         ? `Tämä versio ${version} korvaa sopimuksen aiemmat versiot.`
         : null,
   tasks: {
-    intro: (count) => `Kokemusasiantuntija tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
+    intro: (count) => `Kokemusosaaja tekee seuraavat tehtävät (${count} kpl). Kellonajat ovat Suomen aikaa.`,
     columns: { index: 'Nro', when: 'Päivä ja aika', task: 'Tehtävä', place: 'Paikka', preparation: 'Valmistelu' },
     remote: 'Etänä (verkossa)',
     noPreparation: 'ei valmistelua',
@@ -192,10 +161,10 @@ const FI: ContractTexts = {
       `Arvioitu kokemuspalkkio yhteensä: ${amount}. Lopullinen palkkio maksetaan toteutuneen työn mukaan palkkio- ja kulukorvausilmoituksen perusteella.`,
     payee: (payee, associationName) =>
       payee === 'expert'
-        ? 'Palkkio maksetaan kokemusasiantuntijalle. Siitä toimitetaan ennakonpidätys verokortin mukaan tai 60 prosentin mukaan, jos verokorttia ei ole toimitettu.'
+        ? 'Palkkio maksetaan kokemusosaajalle. Siitä toimitetaan ennakonpidätys verokortin mukaan tai 60 prosentin mukaan, jos verokorttia ei ole toimitettu.'
         : payee === 'association'
           ? `Palkkio maksetaan yhdistykselle ${associationName}, joka laskuttaa sen hyvinvointialueelta.`
-          : 'Kokemusasiantuntija on luopunut kokemuspalkkiosta (vapaaehtoistyö). Matkakustannukset korvataan silti kohdan 5 mukaisesti.',
+          : 'Kokemusosaaja on luopunut kokemuspalkkiosta (vapaaehtoistyö). Matkakustannukset korvataan silti kohdan 5 mukaisesti.',
     notEmployment:
       'Kokemuspalkkiota ei makseta työsuhteessa. Tämä on toimeksiantosopimus, eikä se synnytä työsuhdetta eikä virkasuhdetta.',
   },
@@ -205,32 +174,32 @@ const FI: ContractTexts = {
     'Matkakustannukset ilmoitetaan palkkio- ja kulukorvausilmoituksella, ja ne maksetaan erillään kokemuspalkkiosta.',
   ],
   cancellation: (hours) => [
-    `Jos hyvinvointialue peruu tehtävän alle ${hours} tuntia ennen sen alkamista, kokemusasiantuntijalle maksetaan tehtävästä täysi kokemuspalkkio.`,
+    `Jos hyvinvointialue peruu tehtävän alle ${hours} tuntia ennen sen alkamista, kokemusosaajalle maksetaan tehtävästä täysi kokemuspalkkio.`,
     'Jos hyvinvointialue peruu tehtävän tätä aiemmin, palkkiota ei makseta.',
-    'Jos kokemusasiantuntija peruu tehtävän, palkkiota ei makseta, eikä perumisesta aiheudu hänelle seuraamuksia.',
+    'Jos kokemusosaaja peruu tehtävän, palkkiota ei makseta, eikä perumisesta aiheudu hänelle seuraamuksia.',
   ],
   confidentiality: [
-    'Kokemusasiantuntijalla on vaitiolovelvollisuus. Salassa pidettäviä ovat asiakkaiden ja henkilöstön henkilötiedot ja terveydentilaa koskevat tiedot sekä kaikki, mitä kokemusasiantuntija saa tehtävissään tietää yksittäisistä ihmisistä ja heidän asioistaan.',
+    'Kokemusosaajalla on vaitiolovelvollisuus. Salassa pidettäviä ovat asiakkaiden ja henkilöstön henkilötiedot ja terveydentilaa koskevat tiedot sekä kaikki, mitä kokemusosaaja saa tehtävissään tietää yksittäisistä ihmisistä ja heidän asioistaan.',
     'Näitä tietoja ei saa kertoa sivullisille eikä käyttää omaksi tai toisen hyödyksi tai toisen vahingoksi.',
     'Vaitiolovelvollisuus on voimassa sopimuskauden ajan, ja se jatkuu sopimuksen päätyttyä.',
     'Vaitiolovelvollisuuden rikkominen päättää sopimuksen välittömästi.',
-    'Kokemusasiantuntija saa edelleen kertoa omasta kokemuksestaan.',
+    'Kokemusosaaja saa edelleen kertoa omasta kokemuksestaan.',
   ],
   privacy: [
-    'Pohjanmaan hyvinvointialue on rekisterinpitäjä ja käsittelee kokemusasiantuntijan henkilötietoja EU:n yleisen tietosuoja-asetuksen (GDPR) ja tietosuojalain mukaisesti.',
+    'Pohjanmaan hyvinvointialue on rekisterinpitäjä ja käsittelee kokemusosaajan henkilötietoja EU:n yleisen tietosuoja-asetuksen (GDPR) ja tietosuojalain mukaisesti.',
     'Tietoja käytetään vain tämän sopimuksen toteuttamiseen sekä palkkioiden ja kulukorvausten maksamiseen. Ne säilytetään niin kauan kuin laki edellyttää, minkä jälkeen ne poistetaan tai anonymisoidaan.',
     'Sopimukseen merkitään henkilötunnuksen sijasta vain syntymäaika.',
-    'Kokemusasiantuntijalla on oikeus tarkastaa omat tietonsa ja vaatia virheellisten tietojen oikaisemista.',
+    'Kokemusosaajalla on oikeus tarkastaa omat tietonsa ja vaatia virheellisten tietojen oikaisemista.',
   ],
   signatures: {
     intro: 'Sopimus hyväksytään ja allekirjoitetaan sähköisesti Kokemus-palvelussa.',
     approvedLabel: 'Hyväksynyt hyvinvointialueen puolesta (koordinaattori)',
-    signedLabel: 'Hyväksynyt kokemusasiantuntijana (allekirjoitus)',
+    signedLabel: 'Hyväksynyt kokemusosaaja (allekirjoitus)',
     notApproved: 'Ei vielä hyväksytty',
     notSigned: 'Ei vielä allekirjoitettu',
   },
   formatDate: (d) => formatDate(d, 'fi'),
-  formatTaskTime: (s, e) => taskTime('fi', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'fi'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'fi')} klo ${clock(dt, '.')}`;
@@ -344,13 +313,13 @@ const SV: ContractTexts = {
   ],
   signatures: {
     intro: 'Avtalet godkänns och undertecknas elektroniskt i tjänsten Kokemus.',
-    approvedLabel: 'Godkänt för välfärdsområdet (koordinator)',
+    approvedLabel: 'Godkänt för välfärdsområdets räkning (koordinator)',
     signedLabel: 'Godkänt av erfarenhetsexperten (underskrift)',
     notApproved: 'Ännu inte godkänt',
     notSigned: 'Ännu inte undertecknat',
   },
   formatDate: (d) => formatDate(d, 'sv'),
-  formatTaskTime: (s, e) => taskTime('sv', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'sv'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'sv')} kl. ${clock(dt, '.')}`;
@@ -475,7 +444,7 @@ const EN: ContractTexts = {
     notSigned: 'Not yet signed',
   },
   formatDate: (d) => formatDate(d, 'en'),
-  formatTaskTime: (s, e) => taskTime('en', s, e),
+  formatTaskTime: (s, e) => formatTimeLines(s, e, 'en'),
   formatInstant: (iso) => {
     const dt = countyTime(iso);
     return `${formatDate(dt, 'en')} at ${clock(dt, ':')} (Finnish time)`;

@@ -20,8 +20,8 @@ export interface SignaturePageTexts {
 const FI: SignaturePageTexts = {
   title: 'Allekirjoitusvahvistus',
   intro: (n) =>
-    `Tämä sivu on liitetty hyväksytyn sopimusasiakirjan perään, kun kokemusasiantuntija oli allekirjoittanut sen. Sivut 1–${n} ovat hyväksytty asiakirja muuttamattomana: se lukittiin ennen allekirjoitusta, joten allekirjoitus on merkitty tälle sivulle.`,
-  signerLabel: 'Allekirjoittaja (kokemusasiantuntija)',
+    `Tämä sivu on liitetty hyväksytyn sopimusasiakirjan perään, kun kokemusosaaja oli allekirjoittanut sen. Sivut 1–${n} ovat hyväksytty asiakirja muuttamattomana: se lukittiin ennen allekirjoitusta, joten allekirjoitus on merkitty tälle sivulle.`,
+  signerLabel: 'Allekirjoittaja (kokemusosaaja)',
   signedAtLabel: 'Allekirjoitettu',
   timeZone: 'Suomen aikaa',
   methodLabel: 'Allekirjoitustapa',
@@ -31,7 +31,7 @@ const FI: SignaturePageTexts = {
   approverLabel: 'Hyväksynyt hyvinvointialueen puolesta',
   hashLabel: 'Hyväksytyn asiakirjan SHA-256-tiiviste',
   check: (bytes) =>
-    `Tämän tiedoston ensimmäiset ${bytes} tavua ovat hyväksytty asiakirja sellaisenaan. Niiden SHA-256-tiiviste on yllä oleva, sama jonka palvelu tallensi allekirjoituksen yhteydessä; sen voi laskea itse tarkistaakseen, ettei asiakirjaa ole muutettu.`,
+    `Tämän tiedoston ensimmäiset ${bytes} tavua ovat hyväksytty asiakirja sellaisenaan. Niiden SHA-256-tiiviste on yllä oleva, sama, jonka palvelu tallensi allekirjoituksen yhteydessä; sen voi laskea itse tarkistaakseen, ettei asiakirjaa ole muutettu.`,
   fileTitle: (number, version) => `Allekirjoitettu toimeksiantosopimus ${number}, versio ${version}`,
 };
 
@@ -46,7 +46,7 @@ const SV: SignaturePageTexts = {
   method: 'Elektroniskt i tjänsten Kokemus; undertecknaren bekräftade sin identitet med sitt lösenord.',
   ipLabel: 'IP-adress',
   userAgentLabel: 'Webbläsare (user agent)',
-  approverLabel: 'Godkänt för välfärdsområdet',
+  approverLabel: 'Godkänt för välfärdsområdets räkning',
   hashLabel: 'Det godkända dokumentets SHA-256-kontrollsumma',
   check: (bytes) =>
     `De första ${bytes} byten i denna fil är det godkända dokumentet som sådant. Deras SHA-256-kontrollsumma är den ovan angivna, samma som tjänsten sparade vid underskriften; den kan räknas ut för att kontrollera att dokumentet inte har ändrats.`,

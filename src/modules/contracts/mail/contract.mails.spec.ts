@@ -24,7 +24,7 @@ describe('contract mails', () => {
     [
       'sv',
       'Avtal KOK-2026-000123 har upphört',
-      'upphört i förtid 4.3.2026',
+      'upphörde i förtid den 4.3.2026',
       'alla uppdrag som avtalet gällde har ställts in',
       'Tystnadsplikten',
     ],

@@ -8,11 +8,11 @@ export const applicationMail = defineMailTemplate<InvitationMailParams>('expert-
     text: [
       `Hei ${p.name},`,
       '',
-      'kiitos, että haluat toimia kokemusasiantuntijana Pohjanmaan hyvinvointialueella.',
+      'kiitos, että haluat toimia kokemusosaajana Pohjanmaan hyvinvointialueella.',
       `Vahvista sähköpostiosoitteesi ja aseta salasana tästä linkistä ${p.validHours} tunnin kuluessa:`,
       p.link,
       '',
-      'Sen jälkeen voit täydentää profiilisi ja lisätä koulutustodistuksesi. Koordinaattori hyväksyy sinut tehtäviin, kun todistus on tarkistettu.',
+      'Sen jälkeen voit täydentää profiilisi ja lisätä koulutustodistuksesi. Koordinaattori hyväksyy sinut toimeksiantoihin, kun todistus on tarkistettu.',
       '',
       'Pohjanmaan hyvinvointialue',
     ].join('\n'),
@@ -36,7 +36,7 @@ export const applicationMail = defineMailTemplate<InvitationMailParams>('expert-
     text: [
       `Hello ${p.name},`,
       '',
-      'thank you for wanting to work as an expert by experience in the Ostrobothnia wellbeing services county.',
+      'Thank you for wanting to work as an expert by experience in the Ostrobothnia wellbeing services county.',
       `Confirm your e-mail address and set a password with this link within ${p.validHours} hours:`,
       p.link,
       '',

@@ -20,7 +20,7 @@ describe('claim returned mail', () => {
       Language.Sv,
       'Hej Maija,',
       '"Asiakasraati" (20.10.2026)',
-      'Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: Asiakasraati',
+      'Arvodes- och kostnadsanmälan returnerades för rättelse: Asiakasraati',
     ],
     [
       Language.En,

@@ -9,17 +9,21 @@ export interface ClaimReturnedParams {
 }
 
 // The coordinator's reason is quoted as written, on lines of its own.
-export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>('claim-returned', {
-  fi: (p) => ({
-    subject: `Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: ${p.title}`,
-    text: `Hei ${p.name},\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${formatDate(p.workDate, 'fi')}) korjattavaksi.\n\nSyy:\n${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen. Palautettu ilmoitus ei vanhene.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Arvodes- och kostnadsersättningsanmälan returnerades för rättelse: ${p.title}`,
-    text: `Hej ${p.name},\n\nkoordinatorn returnerade din arvodes- och kostnadsersättningsanmälan för uppdraget "${p.title}" (${formatDate(p.workDate, 'sv')}) för rättelse.\n\nOrsak:\n${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt. En returnerad anmälan föråldras inte.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `Your fee and expense claim was returned for correction: ${p.title}`,
-    text: `Hello ${p.name},\n\nthe coordinator returned your fee and expense claim for the assignment "${p.title}" (${formatDate(p.workDate, 'en')}) for correction.\n\nReason:\n${p.reason}\n\nYou can correct the claim in Kokemus and send it again. A returned claim does not expire.\n\n${SIGN.en}`,
-  }),
-});
+export const claimReturnedMail = defineMailTemplate<ClaimReturnedParams>(
+  'claim-returned',
+  {
+    fi: (p) => ({
+      subject: `Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: ${p.title}`,
+      text: `Hei ${p.name},\n\nkoordinaattori palautti palkkio- ja kulukorvausilmoituksesi toimeksiannosta "${p.title}" (${formatDate(p.workDate, 'fi')}) korjattavaksi.\n\nSyy:\n${p.reason}\n\nVoit korjata ilmoituksen Kokemus-palvelussa ja lähettää sen uudelleen. Palautettu ilmoitus ei vanhene.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: `Arvodes- och kostnadsanmälan returnerades för rättelse: ${p.title}`,
+      text: `Hej ${p.name},\n\nkoordinatorn returnerade din arvodes- och kostnadsanmälan för uppdraget "${p.title}" (${formatDate(p.workDate, 'sv')}) för rättelse.\n\nOrsak:\n${p.reason}\n\nDu kan rätta anmälan i tjänsten Kokemus och skicka den på nytt. En returnerad anmälan förfaller inte.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: `Your fee and expense claim was returned for correction: ${p.title}`,
+      text: `Hello ${p.name},\n\nThe coordinator returned your fee and expense claim for the assignment "${p.title}" (${formatDate(p.workDate, 'en')}) for correction.\n\nReason:\n${p.reason}\n\nYou can correct the claim in Kokemus and send it again. A returned claim does not expire.\n\n${SIGN.en}`,
+    }),
+  },
+  '/claims',
+);

@@ -21,7 +21,7 @@ describe('late cancellation claim mail', () => {
     ],
     [
       Language.Sv,
-      'Arvode betalas för ett inställt uppdrag: Asiakasraati',
+      'Arvode betalas för ett avbokat uppdrag: Asiakasraati',
       'mindre än 48 timmar',
       'fullt erfarenhetsarvode för det, 1\u00a0234,56\u00a0€.',
       'Du behöver inte göra något',

@@ -16,29 +16,39 @@ const amount = (p: LateCancellationClaimParams, language: 'fi' | 'sv' | 'en') =>
   p.feeCents === null ? '' : `, ${formatMoney(p.feeCents, language)}`;
 
 // To the expert when the county cancels so late that the fee is due: the claim is already filed for them.
-export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClaimParams>('late-cancellation-claim', {
-  fi: (p) => ({
-    subject: `Palkkio maksetaan perutusta toimeksiannosta: ${p.title}`,
-    text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) peruttiin alle ${p.lateHours} tuntia ennen sen alkua, ${
-      p.declined
-        ? 'joten siitä kuuluisi täysi kokemuspalkkio. Olet luopunut palkkiosta, joten sitä ei makseta, mutta matka- ja muut kulut korvataan.'
-        : `joten sinulle maksetaan siitä täysi kokemuspalkkio${amount(p, 'fi')}.`
-    }\n\nPalkkio- ja kulukorvausilmoitus on tehty puolestasi ja lähetetty koordinaattorin hyväksyttäväksi. Sinun ei tarvitse tehdä mitään: se maksetaan hyväksynnän jälkeen seuraavassa maksuajossa.\nJos sinulle ehti tulla matka- tai muita kuluja, voit lisätä ne ilmoitukseen Kokemus-palvelussa siihen asti, kun koordinaattori on käsitellyt sen.\n\n${SIGN.fi}`,
-  }),
-  sv: (p) => ({
-    subject: `Arvode betalas för ett inställt uppdrag: ${p.title}`,
-    text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) ställdes in mindre än ${p.lateHours} timmar före starten, ${
-      p.declined
-        ? 'så fullt erfarenhetsarvode skulle betalas för det. Du har avstått från arvode, så det betalas inte, men rese- och andra kostnader ersätts.'
-        : `så du får fullt erfarenhetsarvode för det${amount(p, 'sv')}.`
-    }\n\nEn arvodes- och kostnadsersättningsanmälan har gjorts åt dig och skickats till koordinatorn för godkännande. Du behöver inte göra något: den betalas i följande utbetalningskörning efter godkännandet.\nOm du redan hann få rese- eller andra kostnader kan du lägga till dem i anmälan i tjänsten Kokemus tills koordinatorn har behandlat den.\n\n${SIGN.sv}`,
-  }),
-  en: (p) => ({
-    subject: `A fee is due for a cancelled assignment: ${p.title}`,
-    text: `Hello,\n\nthe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) was cancelled less than ${p.lateHours} hours before its start, ${
-      p.declined
-        ? 'so the full experience fee would be due. You have declined fees, so it is not paid, but travel and other costs are reimbursed.'
-        : `so you are paid the full experience fee for it${amount(p, 'en')}.`
-    }\n\nA fee and expense claim has been made for you and sent to the coordinator for approval. You do not need to do anything: it is paid in the next fee run after approval.\nIf you already had travel or other costs, you can add them to the claim in Kokemus until the coordinator has handled it.\n\n${SIGN.en}`,
-  }),
-});
+export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClaimParams>(
+  'late-cancellation-claim',
+  {
+    fi: (p) => ({
+      subject: p.declined
+        ? `Perutun toimeksiannon kulut korvataan: ${p.title}`
+        : `Palkkio maksetaan perutusta toimeksiannosta: ${p.title}`,
+      text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) peruttiin alle ${p.lateHours} tuntia ennen sen alkua, ${
+        p.declined
+          ? 'joten siitä kuuluisi täysi kokemuspalkkio. Olet luopunut palkkiosta, joten sitä ei makseta, mutta matka- ja muut kulut korvataan.'
+          : `joten sinulle maksetaan siitä täysi kokemuspalkkio${amount(p, 'fi')}.`
+      }\n\nPalkkio- ja kulukorvausilmoitus on tehty puolestasi ja lähetetty koordinaattorin hyväksyttäväksi. Sinun ei tarvitse tehdä mitään: se maksetaan hyväksynnän jälkeen seuraavassa maksuajossa.\nJos sinulle ehti tulla matka- tai muita kuluja, voit lisätä ne ilmoitukseen Kokemus-palvelussa siihen asti, kun koordinaattori on käsitellyt sen.\n\n${SIGN.fi}`,
+    }),
+    sv: (p) => ({
+      subject: p.declined
+        ? `Kostnaderna för ett avbokat uppdrag ersätts: ${p.title}`
+        : `Arvode betalas för ett avbokat uppdrag: ${p.title}`,
+      text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) avbokades mindre än ${p.lateHours} timmar före starten, ${
+        p.declined
+          ? 'så fullt erfarenhetsarvode skulle betalas för det. Du har avstått från arvode, så det betalas inte, men rese- och andra kostnader ersätts.'
+          : `så du får fullt erfarenhetsarvode för det${amount(p, 'sv')}.`
+      }\n\nEn arvodes- och kostnadsanmälan har gjorts åt dig och skickats till koordinatorn för godkännande. Du behöver inte göra något: den betalas i nästa utbetalningskörning efter godkännandet.\nOm du redan har haft rese- eller andra kostnader kan du lägga till dem i anmälan i tjänsten Kokemus tills koordinatorn har behandlat den.\n\n${SIGN.sv}`,
+    }),
+    en: (p) => ({
+      subject: p.declined
+        ? `Costs are reimbursed for a cancelled assignment: ${p.title}`
+        : `A fee is due for a cancelled assignment: ${p.title}`,
+      text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) was cancelled less than ${p.lateHours} hours before its start, ${
+        p.declined
+          ? 'so the full experience fee would be due. You have declined fees, so it is not paid, but travel and other costs are reimbursed.'
+          : `so you are paid the full experience fee for it${amount(p, 'en')}.`
+      }\n\nA fee and expense claim has been made for you and sent to the coordinator for approval. You do not need to do anything: it is paid in the next fee run after approval.\nIf you already had travel or other costs, you can add them to the claim in Kokemus until the coordinator has handled it.\n\n${SIGN.en}`,
+    }),
+  },
+  '/claims',
+);

@@ -26,6 +26,8 @@ interface ReportSectionProps {
   fileName: string;
   chart: ReactNode;
   chartLabel: string;
+  // A chart with a bar for each of these (a name on each): it grows with them, so that no name is left out.
+  chartBars?: number;
 }
 
 // A report: a chart for the eye, and beside it the table with every number and the same numbers as a CSV file.
@@ -41,6 +43,7 @@ export function ReportSection({
   fileName,
   chart,
   chartLabel,
+  chartBars,
 }: ReportSectionProps) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -69,7 +72,12 @@ export function ReportSection({
         <Empty text={t('reports.empty')} />
       ) : (
         <>
-          <div className="report__chart" role="img" aria-label={chartLabel}>
+          <div
+            className="report__chart"
+            role="img"
+            aria-label={chartLabel}
+            style={chartBars ? { height: `max(18rem, ${chartBars * 3 + 5}rem)` } : undefined}
+          >
             {chart}
           </div>
           <div className="actions">

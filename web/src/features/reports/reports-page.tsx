@@ -161,7 +161,7 @@ function Hours({ year }: { year: number }) {
       }))}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={byTask} layout="vertical" accessibilityLayer={false} margin={{ left: 16 }}>
+          <BarChart data={byTask} layout="vertical" accessibilityLayer={false} margin={{ left: 16, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
             <YAxis type="category" dataKey="task" width={160} />
@@ -202,7 +202,7 @@ function Unfilled({ year }: { year: number }) {
       }))}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ left: 16 }}>
+          <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ left: 16, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={160} />
@@ -234,6 +234,7 @@ function Earnings({ year }: { year: number }) {
       intro={t('reports.earnings.intro')}
       query={query}
       chartLabel={t('reports.earnings.chart')}
+      chartBars={data.length}
       columns={[
         { label: t('reports.columns.expert') },
         { label: t('reports.columns.paid'), numeric: true },
@@ -264,10 +265,11 @@ function Earnings({ year }: { year: number }) {
       }))}
       chart={
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} accessibilityLayer={false}>
+          {/* Bars across, a name on each row: at 200 % zoom or on a phone every name still has room. */}
+          <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ left: 16, right: 24 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" />
-            <YAxis unit=" €" width={80} />
+            <XAxis type="number" unit=" €" />
+            <YAxis type="category" dataKey="name" width={160} interval={0} />
             <Tooltip formatter={(v) => formatCents(language, Number(v) * 100)} />
             <Legend />
             <Bar dataKey="paid" name={t('reports.columns.paid')} fill={COLOURS[0]} isAnimationActive={false} />

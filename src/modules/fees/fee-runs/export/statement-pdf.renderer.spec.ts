@@ -104,7 +104,7 @@ describe('renderStatementPdf', () => {
   const compoundParts = { fi: ['Ennakon', 'pidätys'], sv: ['Förskotts', 'innehållning'], en: [] };
   it.each([
     ['fi', ['Päivä', 'Tehtävä', 'Tunnit', 'Palkkio', 'Matkat ja kulut', 'Ennakonpidätys', 'Maksetaan']],
-    ['sv', ['Datum', 'Uppdrag', 'Timmar', 'Arvode', 'Resor och kostnader', 'Förskottsinnehållning', 'Utbetalas']],
+    ['sv', ['Datum', 'Uppgift', 'Timmar', 'Arvode', 'Resor och kostnader', 'Förskottsinnehållning', 'Utbetalas']],
     ['en', ['Date', 'Task', 'Hours', 'Fee', 'Travel and costs', 'Tax withheld', 'Net paid']],
   ] as const)(
     'wraps column headers and long titles at word boundaries and shows titles whole (%s)',

@@ -40,12 +40,12 @@ const fi: StatementTexts = {
     { text: COUNTY.sv, lang: 'sv-FI' },
   ],
   title: 'Palkkioerittely',
-  subtitle: 'Kokemusasiantuntijan palkkiot ja kulukorvaukset',
+  subtitle: 'Kokemusosaajan palkkiot ja kulukorvaukset',
   pdfTitle: (ref) => `Palkkioerittely ${ref}`,
   labels: {
     run: 'Maksuajo',
     issued: 'Laadittu',
-    expert: 'Kokemusasiantuntija',
+    expert: 'Kokemusosaaja',
     payee: 'Maksunsaaja',
     businessId: 'Y-tunnus',
     taxCard: 'Ennakonpidätys',
@@ -115,7 +115,7 @@ const sv: StatementTexts = {
         : null,
   columns: {
     date: 'Datum',
-    task: 'Uppdrag',
+    task: 'Uppgift',
     hours: 'Timmar',
     fee: 'Arvode',
     travel: 'Resor och kostnader',
