@@ -186,7 +186,9 @@ describe('time changes (service and database)', () => {
         timeChange: { status: 'declined' },
       });
       const [told] = await outbox(d.orderer.email, 'Den nya tiden godkändes inte');
-      expect(told.text).toContain('räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden');
+      expect(told.text).toContain(
+        'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden',
+      );
       expect(await auditActions(d.assignmentId)).toContain('assignment.time_change_declined');
       // Answered once: a second answer finds nothing open.
       expect(await problemOf(accept(d))).toMatchObject({ status: 409, code: BookingErrorCode.TimeChangeNotOpen });
