@@ -343,7 +343,7 @@ describe('the expert’s own screens in the browser', () => {
       await checked(page);
     });
 
-    it('asks before leaving a form typed in and not saved: staying keeps what was typed, a save leaves freely', async () => {
+    it('asks before leaving a form typed in and not saved, the tab too: staying keeps what was typed, a save leaves freely', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
       const page = await web.newPage(language, 1280);
       await signIn(page, expert, signInLabels(text));
@@ -386,6 +386,14 @@ describe('the expert’s own screens in the browser', () => {
       await announced(page, text.profile.saved);
       await viaMenu(page, text, text.nav.availability, text.availability.title);
       await expect(dialog.count()).resolves.toBe(0);
+      // Closing the tab with something typed: the browser asks its own question.
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      await perWeek.fill('5');
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const question = await asked;
+      expect(question.type()).toBe('beforeunload');
+      await question.accept();
     });
 
     it(
