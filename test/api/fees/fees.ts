@@ -498,6 +498,27 @@ describe('fees', () => {
       }
     });
 
+    it('takes the first approver’s second approval once four eyes is switched off between the two', async () => {
+      await as(coordinator).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
+      let id = '';
+      try {
+        const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
+        id = body.id;
+        await runReaches(id, 'computed');
+        await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+      } finally {
+        await as(coordinator).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
+      }
+      const approved = await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+      expect(approved.body).toMatchObject({
+        status: 'approved',
+        approvedBy: expect.any(String),
+        firstApprovedBy: null,
+      });
+      await as(coordinator).post(`/fee-runs/${id}/export`).expect(202);
+      await runReaches(id, 'exported');
+    });
+
     it('fails on a claim it cannot price, naming it, and resumes after a retry', async () => {
       const expert = await createExpert(t.db);
       await setPaymentDetails(t.db, expert.id);
