@@ -90,7 +90,7 @@ describe('changing the time of a booked assignment', () => {
         (m) => m.to === orderer.email && m.subject.startsWith('Den nya tiden godkändes inte'),
       );
       expect(told.text).toContain(
-        'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden',
+        'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.',
       );
     });
   });
