@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { entityColumns } from '../../../common/database/entity-columns';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 
