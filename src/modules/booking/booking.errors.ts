@@ -12,6 +12,7 @@ export enum BookingErrorCode {
   RequestAlreadyFilled = 'REQUEST_ALREADY_FILLED',
   ExpertDoubleBooked = 'EXPERT_DOUBLE_BOOKED',
   EarningsCeilingAckRequired = 'EARNINGS_CEILING_ACK_REQUIRED',
+  LoadCapReached = 'LOAD_CAP_REACHED',
   ExpertNotMatching = 'EXPERT_NOT_MATCHING',
   AlreadyOffered = 'ALREADY_OFFERED',
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
@@ -67,6 +68,12 @@ export const BookingErrors = {
       BookingErrorCode.ExpertDoubleBooked,
       'conflict',
       'The expert already holds an assignment at an overlapping time',
+    ),
+  loadCapReached: (unit: 'week' | 'month') =>
+    new DomainError(
+      BookingErrorCode.LoadCapReached,
+      'conflict',
+      `You already have as many assignments that ${unit} as your profile allows; raise the cap there to accept this one`,
     ),
   ceilingAckRequired: (earnedCents: number, expectedCents: number, ceilingCents: number) =>
     new DomainError(

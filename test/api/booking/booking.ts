@@ -381,6 +381,24 @@ describe('booking', () => {
       expect(contract.body.number).toBe(drafted.number);
     });
 
+    it('keeps the expert’s own cap on accepting: of two offers in one week under a cap of one, both taken at once, one is', async () => {
+      const topic = 'ageing';
+      const expert = await createBookableExpert(t.db, { topics: [topic], languages: ['et'], maxPerWeek: 1 });
+      const on = (day: string) =>
+        submitted({ topics: [topic], languages: ['et'], startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z` });
+      // Tuesday and Thursday of one week, then the Monday after it.
+      const [tuesday, thursday, monday] = [await on('2026-11-03'), await on('2026-11-05'), await on('2026-11-09')];
+      const offers = [...(await offer(tuesday, [expert.id])), ...(await offer(thursday, [expert.id]))];
+      const token = await login(t.http, expert);
+      const results = await Promise.all(offers.map((id) => as(token).post(`/offers/${id}/accept`)));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)!.body.code).toBe('LOAD_CAP_REACHED');
+      const held = await t.db.query(`SELECT count(*)::int AS n FROM assignments WHERE expert_id = $1`, [expert.id]);
+      expect(held).toEqual([{ n: 1 }]);
+      const [next] = await offer(monday, [expert.id]);
+      await as(token).post(`/offers/${next}/accept`).expect(201);
+    });
+
     it('serialises the bookings of one expert: an acceptance waits for another booking of the same expert in progress', async () => {
       const topic = 'neurodivergence';
       const expert = await createBookableExpert(t.db, { topics: [topic], languages: ['lt'] });

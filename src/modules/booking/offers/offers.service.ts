@@ -137,6 +137,7 @@ export class OffersService {
         if (request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
         if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+        await this.matching.assertWithinCaps(manager, offer.expertId, request.startsAt);
         await this.earnings.check(manager, { userId: offer.expertId, ...expert! }, request, acknowledged);
 
         const status = fillStatus(current.holding + 1, request.expertsNeeded);
