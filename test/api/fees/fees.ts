@@ -655,6 +655,22 @@ describe('fees', () => {
       expect(schedule.body).toEqual(expect.arrayContaining([added.body]));
     });
 
+    it('never rewrites a year’s kilometre rate that approved claims stand on; a year not yet used is corrected', async () => {
+      const expert = await createExpert(t.db);
+      const put = (carCentsPerKm: number) =>
+        t.http.put('/travel-rates/2033').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm });
+      await put(61).expect(200);
+      const claimId = await claimWork(expert.id, '2033-03-01', {}, { status: 'submitted', kmTenths: 100 });
+      await put(62).expect(200);
+      await t.db.query(`UPDATE claims SET status = 'approved', decided_by = $2, decided_at = now() WHERE id = $1`, [
+        claimId,
+        orderer.id,
+      ]);
+      expect((await put(63).expect(409)).body.code).toBe('TRAVEL_RATE_IN_USE');
+      await put(62).expect(200);
+      expect((await as(admin).get('/travel-rates').expect(200)).body).toContainEqual({ year: 2033, carCentsPerKm: 62 });
+    });
+
     it('lets the admin set a year’s kilometre rate and the coordinator the claim time limit', async () => {
       expect((await as(admin).get('/travel-rates').expect(200)).body).toEqual(
         expect.arrayContaining([
