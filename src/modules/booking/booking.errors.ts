@@ -18,6 +18,7 @@ export enum BookingErrorCode {
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentStatusConflict = 'ASSIGNMENT_STATUS_CONFLICT',
   AssignmentNotEnded = 'ASSIGNMENT_NOT_ENDED',
+  AssignmentNotUnderContract = 'ASSIGNMENT_NOT_UNDER_CONTRACT',
   FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
   CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
@@ -68,6 +69,12 @@ export const BookingErrors = {
       BookingErrorCode.ExpertDoubleBooked,
       'conflict',
       'The expert already holds an assignment at an overlapping time',
+    ),
+  notUnderContract: () =>
+    new DomainError(
+      BookingErrorCode.AssignmentNotUnderContract,
+      'conflict',
+      'The contract for this assignment is not signed yet; the work can be confirmed once it is (a no-show can be marked now)',
     ),
   loadCapReached: (unit: 'week' | 'month') =>
     new DomainError(

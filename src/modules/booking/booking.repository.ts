@@ -521,9 +521,11 @@ export class BookingRepository {
     at: Date,
     by: string,
   ): Promise<boolean> {
+    // Completed only from confirmed (its contract signed), a no-show from either holding state.
+    const from = status === AssignmentStatus.Completed ? [AssignmentStatus.Confirmed] : HOLDING_STATUSES;
     const result = await manager.update(
       AssignmentEntity,
-      { id, status: In(HOLDING_STATUSES) },
+      { id, status: In(from) },
       { status, completedAt: at, completedBy: by },
     );
     return Boolean(result.affected);

@@ -3,6 +3,7 @@ import { Language } from '../../../src/common/i18n/language';
 import { AuditEventEntity } from '../../../src/modules/audit/entities/audit-event.entity';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { samplePng } from '../../factories/credentials.factory';
+import { signContractOf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import {
   ClaimOverrides,
@@ -101,9 +102,9 @@ describe('fees', () => {
     const offers = await as(coordinator)
       .post(`/booking-requests/${created.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' })
       .expect(201);
-    const accepted = await as(await login(t.http, expert))
-      .post(`/offers/${offers.body[0].id}/accept`)
-      .expect(201);
+    const expertToken = await login(t.http, expert);
+    const accepted = await as(expertToken).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    await signContractOf(t, accepted.body.id, coordinator, { ...expert, token: expertToken });
     t.clock.set(AFTER_WORK);
     await as(orderer.token).post(`/assignments/${accepted.body.id}/complete`, { tookPlace: true }).expect(200);
     return accepted.body.id;

@@ -152,6 +152,9 @@ export class AssignmentsService {
     if (!HOLDING_STATUSES.includes(assignment.status))
       throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
+    // Work is done under a signed contract (county rule 4): accepted → confirmed (signed) → completed (PRODUCT.md §4),
+    // and only completed work is paid. A no-show is no work, and can be marked before the contract is signed.
+    if (dto.tookPlace && assignment.status !== AssignmentStatus.Confirmed) throw BookingErrors.notUnderContract();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const completed = await this.booking.completeAssignment(manager, id, status, this.clock.now(), ctx.user.id);
