@@ -129,7 +129,7 @@ describe('the coordinator’s working day in the browser', () => {
       await page.getByRole('button', { name: c.expert.verify }).click();
       await page.getByRole('status').filter({ hasText: c.expert.verified }).waitFor();
       await page.getByRole('button', { name: c.expert.activate }).click();
-      await page.getByText(c.expertStatus.active, { exact: true }).waitFor();
+      await page.getByText(fill(c.expert.statusNow, { state: c.expertStatus.active }), { exact: true }).waitFor();
       expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe(
         'active',
       );

@@ -35,7 +35,7 @@ export function SessionWarning() {
     >
       <ModalContent>
         <ModalTitle id="session-warning-title">{t('session.warningTitle')}</ModalTitle>
-        <Paragraph>{t('session.warningBody', { minutes })}</Paragraph>
+        <Paragraph>{t('session.warningBody', { count: minutes })}</Paragraph>
       </ModalContent>
       <ModalFooter>
         <Button ref={continueButton} onClick={() => void extend()}>
