@@ -132,7 +132,7 @@ function ProposalState({ assignment }: { assignment: OrderAssignment }) {
   if (c.status === 'declined' && c.fromStartsAt === assignment.startsAt)
     return (
       <Paragraph mb="s">
-        {t('orders.timeChange.declined', { name, time, at: formatDateTime(language, c.proposedAt) })}
+        {t('orders.timeChange.declined', { name, time })}
       </Paragraph>
     );
   return null;
