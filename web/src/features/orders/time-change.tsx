@@ -130,11 +130,7 @@ function ProposalState({ assignment }: { assignment: OrderAssignment }) {
     );
   // A decline about the time the work still has: the orderer may keep it or cancel.
   if (c.status === 'declined' && c.fromStartsAt === assignment.startsAt)
-    return (
-      <Paragraph mb="s">
-        {t('orders.timeChange.declined', { name, time })}
-      </Paragraph>
-    );
+    return <Paragraph mb="s">{t('orders.timeChange.declined', { name, time })}</Paragraph>;
   return null;
 }
 
