@@ -7,6 +7,7 @@ import { Button, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 
 interface Marks {
   edited: (form: string) => void;
   settled: (form: string) => void;
+  any: () => boolean;
 }
 
 const UnsavedForms = createContext<Marks | null>(null);
@@ -23,6 +24,7 @@ export function LeaveGuard({ children }: { children: ReactNode }) {
     () => ({
       edited: (form) => unsaved.current.add(form),
       settled: (form) => unsaved.current.delete(form),
+      any: () => unsaved.current.size > 0,
     }),
     [],
   );
@@ -82,4 +84,11 @@ export function useUnsavedMarks(): { edited: () => void; settled: () => void } {
   const form = useId();
   useEffect(() => () => marks?.settled(form), [marks, form]);
   return useMemo(() => ({ edited: () => marks?.edited(form), settled: () => marks?.settled(form) }), [marks, form]);
+}
+
+// Whether any form on the page holds something typed and not yet saved: an action that sends what was saved (a
+// claim's submission) asks first, or what was typed would be left out unseen.
+export function useAnyUnsaved(): () => boolean {
+  const marks = useContext(UnsavedForms);
+  return () => marks?.any() ?? false;
 }
