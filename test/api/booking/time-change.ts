@@ -131,6 +131,12 @@ describe('changing the time of a booked assignment', () => {
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     });
 
+    it('refuses a time longer than a working day, in words of its own', async () => {
+      const endsAt = new Date(Date.parse(later.startsAt) + 11 * HOUR).toISOString();
+      const res = await propose(assignmentId, { startsAt: later.startsAt, endsAt }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'endsAt', code: 'longerThanWorkDay' })]);
+    });
+
     it('refuses unknown fields and an id that is not one', async () => {
       await propose(assignmentId, { ...later, reason: 'x' }).expect(400);
       await propose('not-a-uuid', later).expect(400);
