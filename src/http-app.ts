@@ -130,7 +130,9 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The web app shows a contract's PDF and a receipt from the blob it fetched with the person's token.
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ['blob:'],
       },
     },
   });

@@ -299,6 +299,12 @@ describe('booking transitions (service and database)', () => {
         const res = await assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true });
         expect(res.status).toBe('completed');
         expect((await rowOf('booking_requests', request.id)).status).toBe(RequestStatus.Completed);
+        // Each change of the order's state is a row in the audit log (PRODUCT.md §4), the automatic ones too.
+        const changes = await m.db.query(
+          `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'request.status_changed' ORDER BY occurred_at, id`,
+          [request.id],
+        );
+        expect(changes.map((c: { details: unknown }) => c.details)).toEqual([{ from: 'filled', to: 'completed' }]);
         const again = assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true });
         expect(await problemOf(again)).toMatchObject({ status: 409, code: BookingErrorCode.AssignmentStatusConflict });
       } finally {

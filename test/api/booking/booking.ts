@@ -356,6 +356,12 @@ describe('booking', () => {
         expect(['REQUEST_ALREADY_FILLED', 'OFFER_NOT_OPEN']).toContain(r.body.code);
       const request = await as(coordinator).get(`/booking-requests/${id}`).expect(200);
       expect(request.body.status).toBe('filled');
+      // The offers sent put the order to matching: a change of state, a row in the audit log (PRODUCT.md §4).
+      const changes = await t.db.query(
+        `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'request.status_changed'`,
+        [id],
+      );
+      expect(changes.map((c: { details: unknown }) => c.details)).toEqual([{ from: 'submitted', to: 'matching' }]);
       expect(request.body.assignments).toHaveLength(needed);
       const open = await t.db.getRepository(OfferEntity).countBy({ requestId: id, status: 'offered' as never });
       expect(open).toBe(0);

@@ -568,11 +568,11 @@ describe('fees', () => {
       const [after] = await t.db.query(`SELECT status, paid_run_id FROM claims WHERE id = $1`, [claimId]);
       expect(after).toEqual({ status: 'paid', paid_run_id: second.id });
       const line = await t.db.query(
-        `SELECT withholding_cents, gross_fee_cents FROM fee_run_lines WHERE claim_id = $1`,
+        `SELECT withholding_cents, gross_fee_cents, tax_percent FROM fee_run_lines WHERE claim_id = $1`,
         [claimId],
       );
-      // No tax card: 60 % of 2 h 30 min at 25 €/h.
-      expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750 }]);
+      // No tax card: 60 % of 2 h 30 min at 25 €/h, and the line says 60 % was withheld.
+      expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750, tax_percent: '60.00' }]);
     });
 
     it('pays an association without withholding and tells the volunteer who declined only travel', async () => {

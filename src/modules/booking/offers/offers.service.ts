@@ -93,7 +93,14 @@ export class OffersService {
           await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
-          await this.booking.setRequestStatus(manager, requestId, RequestStatus.Matching, RequestStatus.Submitted);
+          const change = await this.booking.setRequestStatus(
+            manager,
+            requestId,
+            RequestStatus.Matching,
+            RequestStatus.Submitted,
+          );
+          if (change)
+            await this.audit.log(ctx, 'request.status_changed', ['booking_request', requestId], change, manager);
         }
         return { offers, mailIds };
       })
