@@ -149,17 +149,9 @@ describe('an expert’s whole journey in the browser', () => {
 
       // The coordinator approves the contract; the worker renders its PDF. The expert reads it and signs.
       const contractId = await approveContract(expertId);
-      // The PDF is shown in the page from the blob the app fetched: the security policy lets it in.
-      const refused: string[] = [];
-      page.on('console', (m) => {
-        if (/Content Security Policy/.test(m.text())) refused.push(m.text());
-      });
       await page.goto(`/contracts/${contractId}`);
       await page.getByRole('heading', { level: 2, name: text.contracts.keyTerms }).waitFor();
       await page.getByRole('link', { name: text.contracts.download }).waitFor();
-      await page.waitForFunction(() => document.querySelector('object[type="application/pdf"]') !== null);
-      await page.waitForTimeout(500);
-      expect(refused).toEqual([]);
       await page.getByLabel(text.fields.password, { exact: true }).fill(password);
       await page.getByRole('button', { name: text.contracts.signSubmit }).click();
       await page.getByRole('link', { name: text.contracts.downloadSigned }).waitFor();

@@ -382,6 +382,15 @@ describe('the expert’s own screens in the browser', () => {
       await viaMenu(page, text, text.nav.profile, text.profile.title);
       await expect(perWeek.inputValue()).resolves.toBe('2');
       await perWeek.fill('4');
+      // Offline, the save fails at once, says why and keeps what was typed (nothing waits to be sent later).
+      await page.context().setOffline(true);
+      try {
+        await page.getByRole('button', { name: text.profile.details.submit }).click();
+        await page.getByText(text.errors.network).filter({ visible: true }).first().waitFor({ timeout: 5_000 });
+        await expect(perWeek.inputValue()).resolves.toBe('4');
+      } finally {
+        await page.context().setOffline(false);
+      }
       await page.getByRole('button', { name: text.profile.details.submit }).click();
       await announced(page, text.profile.saved);
       await viaMenu(page, text, text.nav.availability, text.availability.title);

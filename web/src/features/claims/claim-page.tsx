@@ -518,10 +518,11 @@ function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
     },
     onError: onRefused,
   });
-  const press = () => {
+  // Work time, a trip or a cost typed and not yet saved would be left out of the claim sent: the person is asked
+  // first, and may send without them (what was typed may have been left on purpose).
+  const press = (withoutUnsaved = false) => {
     if (inFlight.current) return;
-    // Work time, a trip or a cost typed and not yet saved would be left out of the claim sent.
-    const unsaved = anyUnsaved();
+    const unsaved = !withoutUnsaved && anyUnsaved();
     setUnsavedFirst(unsaved);
     if (unsaved) {
       announce(t('claims.submit.unsavedFirst'));
@@ -536,10 +537,17 @@ function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
       <Paragraph mb="m">
         {claim.status === 'returned' ? t('claims.submit.introReturned') : t('claims.submit.intro')}
       </Paragraph>
-      <BusyButton busy={send.isPending} onClick={press}>
+      <BusyButton busy={send.isPending} onClick={() => press()}>
         {claim.status === 'returned' ? t('claims.submit.again') : t('claims.submit.button')}
       </BusyButton>
-      {unsavedFirst && <ProblemNotice error={null} text={t('claims.submit.unsavedFirst')} />}
+      {unsavedFirst && (
+        <>
+          <ProblemNotice error={null} text={t('claims.submit.unsavedFirst')} />
+          <Button variant="secondary" onClick={() => press(true)}>
+            {t('claims.submit.withoutUnsaved')}
+          </Button>
+        </>
+      )}
       {send.isError && <ProblemNotice error={send.error} />}
     </Section>
   );
