@@ -130,7 +130,11 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
         defaultSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // The web app shows a receipt or a certificate from the blob it fetched with the person's token, and a PDF
+        // in an object where the browser shows it there. Chromium's viewer would also need frame-src blob:, left out
+        // for now (see the commit that added these).
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        objectSrc: ['blob:'],
       },
     },
   });

@@ -100,7 +100,10 @@ describe('the public pages and the shell in the browser', () => {
 
     it('warns before an idle session ends and signs out when nobody answers', async () => {
       const page = await idleForHalfAnHour();
-      await page.getByRole('dialog', { name: text.session.warningTitle }).waitFor();
+      const dialog = page.getByRole('dialog', { name: text.session.warningTitle });
+      await dialog.waitFor();
+      // Counted from when it opens: a minute and a half left reads "about 2 minutes" at once, never the half hour.
+      await dialog.getByText(text.session.warningBody_other.replace('{{count}}', '2')).waitFor({ timeout: 1000 });
       await page.getByRole('button', { name: text.session.continue }).waitFor();
       await expectAccessible(page);
       await page.clock.fastForward('02:00');

@@ -5,6 +5,7 @@ import { TaskType } from '../../src/common/domain/task-type';
 import { ContractDrafts } from '../../src/modules/contracts/lifecycle/contract-drafts.service';
 import { ContractEntity } from '../../src/modules/contracts/entities/contract.entity';
 import { PaymentDetailsEntity } from '../../src/modules/experts/entities/payment-details.entity';
+import { asUser, Bearer } from '../utils/as-user';
 import { TestApp } from '../utils/test-app';
 import { createExpert, ExpertOverrides } from './experts.factory';
 import { login, TestUser } from './users.factory';
@@ -123,4 +124,30 @@ export async function waitForSignedCopy(db: DataSource, contractId: string, time
 // The PDF as a Buffer in res.body.
 export function pdfOf(http: TestAgent, token: string, contractId: string, query = '') {
   return http.get(`/contracts/${contractId}/pdf${query}`).set('authorization', `Bearer ${token}`).responseType('blob');
+}
+
+// The assignment's drafted contract approved by the coordinator and signed by the expert over HTTP, as they do it
+// before the work: the work is then confirmed (PRODUCT.md §4), and only then can it be confirmed as done.
+export async function signContractOf(
+  t: Pick<TestApp, 'db' | 'http'>,
+  assignmentId: string,
+  coordinator: Bearer,
+  expert: Pick<TestUser, 'id' | 'password'> & { token: string },
+): Promise<string> {
+  const as = asUser(() => t.http);
+  const [draft] = (await t.db.query(
+    `SELECT c.id FROM contracts c JOIN contract_assignments ca ON ca.contract_id = c.id
+      WHERE ca.assignment_id = $1 AND c.status = 'draft'`,
+    [assignmentId],
+  )) as { id: string }[];
+  if (!draft) throw new Error(`No drafted contract for assignment ${assignmentId}`);
+  const [{ dateOfBirth }] = (await t.db.query(
+    `SELECT count(*) > 0 AS "dateOfBirth" FROM expert_payment_details WHERE expert_id = $1 AND date_of_birth IS NOT NULL`,
+    [expert.id],
+  )) as { dateOfBirth: boolean }[];
+  if (!dateOfBirth) await giveDateOfBirth(t.db, expert.id);
+  await as(coordinator).post(`/contracts/${draft.id}/approve`).expect(200);
+  await waitForPdf(t.db, draft.id);
+  await as(expert.token).post(`/contracts/${draft.id}/sign`, { password: expert.password }).expect(200);
+  return draft.id;
 }

@@ -282,7 +282,7 @@ describe('booking transitions (service and database)', () => {
       expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
     });
 
-    it('confirms the work only after its end, completes the request, and only once', async () => {
+    it('confirms the work only after its end and under a signed contract, completes the request, and only once', async () => {
       const { assignmentId, request } = await accepted('2026-10-17T07:00:00Z', '2026-10-17T08:00:00Z');
       expect(
         await problemOf(assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true })),
@@ -290,9 +290,21 @@ describe('booking transitions (service and database)', () => {
       expect((await rowOf('assignments', assignmentId)).status).toBe('accepted');
       m.clock.set('2026-10-17T08:00:00Z');
       try {
+        // Accepted, its contract not yet signed: not yet (a no-show could be marked).
+        expect(
+          await problemOf(assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true })),
+        ).toMatchObject({ status: 409, code: BookingErrorCode.AssignmentNotUnderContract });
+        // As the contract's signing leaves the work (the signing is the contracts' own tests').
+        await m.db.query(`UPDATE assignments SET status = 'confirmed' WHERE id = $1`, [assignmentId]);
         const res = await assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true });
         expect(res.status).toBe('completed');
         expect((await rowOf('booking_requests', request.id)).status).toBe(RequestStatus.Completed);
+        // Each change of the order's state is a row in the audit log (PRODUCT.md §4), the automatic ones too.
+        const changes = await m.db.query(
+          `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'request.status_changed' ORDER BY occurred_at, id`,
+          [request.id],
+        );
+        expect(changes.map((c: { details: unknown }) => c.details)).toEqual([{ from: 'filled', to: 'completed' }]);
         const again = assignments.complete(contextOf(orderer), assignmentId, { tookPlace: true });
         expect(await problemOf(again)).toMatchObject({ status: 409, code: BookingErrorCode.AssignmentStatusConflict });
       } finally {

@@ -187,7 +187,7 @@ describe('time changes (service and database)', () => {
       });
       const [told] = await outbox(d.orderer.email, 'Den nya tiden godkändes inte');
       expect(told.text).toContain(
-        'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden',
+        'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.',
       );
       expect(await auditActions(d.assignmentId)).toContain('assignment.time_change_declined');
       // Answered once: a second answer finds nothing open.
@@ -346,13 +346,13 @@ describe('time changes (service and database)', () => {
       return d;
     }
 
-    it('counts the 48 hours from when the change was proposed: proposed three days before, no fee', async () => {
+    it('counts the 48 hours to the start the work has: a change proposed three days before and declined moves nothing', async () => {
       const d = await declinedAt(72);
-      expect(await quoteOf(d)).toMatchObject({ feeDue: false, totalFeeCents: 0 });
-      expect(await cancel(d, 'Uusi aika ei sopinut')).toMatchObject({ status: 'cancelled', feeDue: false });
+      expect(await quoteOf(d)).toMatchObject({ feeDue: true, totalFeeCents: 7500 });
+      expect(await cancel(d, 'Uusi aika ei sopinut')).toMatchObject({ status: 'cancelled', feeDue: true });
     });
 
-    it('still finds the fee due when the change itself was proposed inside the 48 hours', async () => {
+    it('finds the fee due as well when the change itself was proposed inside the 48 hours', async () => {
       const d = await declinedAt(45);
       expect((await quoteOf(d)).feeDue).toBe(true);
       expect((await cancel(d, 'Uusi aika ei sopinut')).feeDue).toBe(true);

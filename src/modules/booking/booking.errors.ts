@@ -12,11 +12,13 @@ export enum BookingErrorCode {
   RequestAlreadyFilled = 'REQUEST_ALREADY_FILLED',
   ExpertDoubleBooked = 'EXPERT_DOUBLE_BOOKED',
   EarningsCeilingAckRequired = 'EARNINGS_CEILING_ACK_REQUIRED',
+  LoadCapReached = 'LOAD_CAP_REACHED',
   ExpertNotMatching = 'EXPERT_NOT_MATCHING',
   AlreadyOffered = 'ALREADY_OFFERED',
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentStatusConflict = 'ASSIGNMENT_STATUS_CONFLICT',
   AssignmentNotEnded = 'ASSIGNMENT_NOT_ENDED',
+  AssignmentNotUnderContract = 'ASSIGNMENT_NOT_UNDER_CONTRACT',
   FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
   CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
@@ -67,6 +69,18 @@ export const BookingErrors = {
       BookingErrorCode.ExpertDoubleBooked,
       'conflict',
       'The expert already holds an assignment at an overlapping time',
+    ),
+  notUnderContract: () =>
+    new DomainError(
+      BookingErrorCode.AssignmentNotUnderContract,
+      'conflict',
+      'The contract for this assignment is not signed yet; the work can be confirmed once it is (a no-show can be marked now)',
+    ),
+  loadCapReached: (unit: 'week' | 'month') =>
+    new DomainError(
+      BookingErrorCode.LoadCapReached,
+      'conflict',
+      `You already have as many assignments that ${unit} as your profile allows; raise the cap there to accept this one`,
     ),
   ceilingAckRequired: (earnedCents: number, expectedCents: number, ceilingCents: number) =>
     new DomainError(

@@ -211,6 +211,9 @@ export interface RequestFilter {
   offset: number;
 }
 
+// A type, not an interface: it goes into an audit row's details as it is.
+export type RequestStatusChange = { from: RequestStatus; to: RequestStatus };
+
 export const HOLDING_STATUSES = [AssignmentStatus.Accepted, AssignmentStatus.Confirmed];
 const FINISHED = [AssignmentStatus.Completed, AssignmentStatus.NotHeld, AssignmentStatus.Cancelled];
 
@@ -404,18 +407,33 @@ export class BookingRepository {
     return Boolean(result.affected);
   }
 
-  // `from`: change it only while it still has that status.
-  async setRequestStatus(
+  // `from`: change it only while it still has that status. The change made, if any, for the audit log (a state
+  // change is a row in it, PRODUCT.md §4).
+  setRequestStatus(
     manager: EntityManager,
     id: string,
     status: RequestStatus,
     from?: RequestStatus,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE booking_requests SET status = $2, updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND ($3::request_status IS NULL OR status = $3)`,
-      [id, status, from ?? null],
-    );
+  ): Promise<RequestStatusChange | null> {
+    return this.changeRequestStatus(manager, id, status, from ? [from] : null);
+  }
+
+  private async changeRequestStatus(
+    manager: EntityManager,
+    id: string,
+    status: RequestStatus,
+    from: RequestStatus[] | null,
+  ): Promise<RequestStatusChange | null> {
+    const rows = (await manager.query(
+      `WITH changed AS (
+         UPDATE booking_requests r SET status = $2, updated_at = CURRENT_TIMESTAMP
+           FROM (SELECT id, status AS was FROM booking_requests WHERE id = $1) o
+          WHERE r.id = o.id AND r.status <> $2 AND ($3::request_status[] IS NULL OR r.status = ANY($3))
+          RETURNING o.was)
+       SELECT was FROM changed`,
+      [id, status, from],
+    )) as { was: RequestStatus }[];
+    return rows[0] ? { from: rows[0].was, to: status } : null;
   }
 
   // The request is cancelled and every offer still open for it withdrawn.
@@ -432,17 +450,16 @@ export class BookingRepository {
     );
   }
 
-  // A request whose experts have all finished (and none is still booked) is completed.
-  async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<void> {
+  // A request whose experts have all finished (and none is still booked) is completed; the change, if any.
+  async completeRequestIfDone(manager: EntityManager, requestId: string): Promise<RequestStatusChange | null> {
     const open = await manager.countBy(AssignmentEntity, { requestId, status: In(HOLDING_STATUSES) });
     const finished = await manager.countBy(AssignmentEntity, { requestId, status: In(FINISHED) });
-    if (open === 0 && finished > 0) {
-      await manager.update(
-        BookingRequestEntity,
-        { id: requestId, status: In([RequestStatus.Filled, RequestStatus.PartiallyFilled, RequestStatus.Matching]) },
-        { status: RequestStatus.Completed },
-      );
-    }
+    if (open > 0 || finished === 0) return null;
+    return this.changeRequestStatus(manager, requestId, RequestStatus.Completed, [
+      RequestStatus.Filled,
+      RequestStatus.PartiallyFilled,
+      RequestStatus.Matching,
+    ]);
   }
 
   saveOffer(manager: EntityManager, offer: DeepPartial<OfferEntity>): Promise<OfferEntity> {
@@ -521,9 +538,11 @@ export class BookingRepository {
     at: Date,
     by: string,
   ): Promise<boolean> {
+    // Completed only from confirmed (its contract signed), a no-show from either holding state.
+    const from = status === AssignmentStatus.Completed ? [AssignmentStatus.Confirmed] : HOLDING_STATUSES;
     const result = await manager.update(
       AssignmentEntity,
-      { id, status: In(HOLDING_STATUSES) },
+      { id, status: In(from) },
       { status, completedAt: at, completedBy: by },
     );
     return Boolean(result.affected);

@@ -247,12 +247,17 @@ export class ContractsRepository {
     return manager.find(ContractAssignmentEntity, { where: { assignmentId: In(assignmentIds), live: true } });
   }
 
-  async liveContractOf(assignmentId: string): Promise<ContractEntity | null> {
-    const row = await this.dataSource.manager.findOne(ContractAssignmentEntity, {
-      where: { assignmentId, live: true },
+  // The contract an orderer is told of: a new version on its way (after a change of time, say) before the one it
+  // will replace, which still covers the work until the new one is signed; else the one covering the work.
+  async currentContractOf(assignmentId: string): Promise<ContractEntity | null> {
+    const rows = await this.dataSource.manager.find(ContractAssignmentEntity, {
+      where: { assignmentId },
       relations: { contract: true },
     });
-    return row?.contract ?? null;
+    const pending = rows.find(
+      (r) => !r.live && [ContractStatus.Draft, ContractStatus.Approved].includes(r.contract!.status),
+    );
+    return (pending ?? rows.find((r) => r.live))?.contract ?? null;
   }
 
   // The contracts still in force or on their way to it that cover this assignment, pending revisions included

@@ -23,7 +23,10 @@ export interface AnonymisedBy {
 // the IBAN copy goes (the export clears it anyway); the expert's own statement PDFs go. Lines of a run not yet
 // exported keep both until it is paid, or the payment would fail; the privacy job clears them afterwards
 // (ExpertErasureRepository.scrubPaidLines). The payroll file of a run stays whole and encrypted as the
-// bookkeeping voucher until its retention ends (see FeeRunFileRetentionJob).
+// bookkeeping voucher until its retention ends (see FeeRunFileRetentionJob). The receipts of claims stay as the
+// vouchers of their costs; the words the expert and orderers wrote about the expert go (ExpertErasureRepository).
+// Contracts stay whole, the name and date of birth in them included: a signed contract never changes (PRODUCT.md
+// §4) and it is the ground on which the fees were paid.
 @Injectable()
 export class ExpertAnonymiser {
   constructor(

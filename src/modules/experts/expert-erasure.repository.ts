@@ -7,14 +7,33 @@ import { PaymentDetailsEntity } from './entities/payment-details.entity';
 
 export const ANONYMISED_NAME = 'Anonymised expert';
 
-// Personal data held by other features, removed on erasure.
-export const ERASABLE: readonly { table: string; column: string }[] = [
+// Personal data held by other features, removed on erasure. The expert's files go, except the receipts of their
+// claims: they are the vouchers of what the county paid or is to pay (and a claim's cost refers to its receipt).
+const ERASABLE: readonly { table: string; column: string; keep?: string }[] = [
   { table: 'calendar_feeds', column: 'expert_id' },
   { table: 'availability_weekly_windows', column: 'expert_id' },
   { table: 'availability_one_off_windows', column: 'expert_id' },
   { table: 'availability_absences', column: 'expert_id' },
   { table: 'training_credentials', column: 'expert_id' },
-  { table: 'stored_files', column: 'owner_id' },
+  {
+    table: 'stored_files',
+    column: 'owner_id',
+    keep: 'EXISTS (SELECT 1 FROM claim_costs c WHERE c.receipt_file_id = stored_files.id)',
+  },
+];
+
+// Words people wrote that may tell of the expert's health or life (PRODUCT.md §6): the expert's reasons for
+// declining an offer and for withdrawing, their claims' notes and costs' descriptions, and the feedback's comments
+// on their work. The rows stay, with the history and the money they record; the words go.
+const FREE_TEXT: readonly string[] = [
+  `UPDATE offers SET decline_reason = NULL WHERE expert_id = $1 AND decline_reason IS NOT NULL`,
+  `UPDATE assignments SET cancel_reason = NULL
+    WHERE expert_id = $1 AND cancelled_by_party = 'expert' AND cancel_reason IS NOT NULL`,
+  `UPDATE claims SET note = '' WHERE expert_id = $1 AND note <> ''`,
+  `UPDATE claim_costs c SET description = '' FROM claims cl
+    WHERE cl.id = c.claim_id AND cl.expert_id = $1 AND c.description <> ''`,
+  `UPDATE assignment_feedback f SET comment = '' FROM assignments a
+    WHERE a.id = f.assignment_id AND a.expert_id = $1 AND f.comment <> ''`,
 ];
 
 // The writes of an erasure (see ExpertAnonymiser), each inside the caller's transaction. Written here rather
@@ -68,10 +87,12 @@ export class ExpertErasureRepository {
     );
   }
 
-  // Payment details, the ERASABLE rows, and the address and body of every mail sent to them.
+  // Payment details, the ERASABLE rows, the FREE_TEXT, and the address and body of every mail sent to them.
   async deletePersonalData(manager: EntityManager, id: string): Promise<void> {
     await manager.delete(PaymentDetailsEntity, { expertId: id });
-    for (const { table, column } of ERASABLE) await manager.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
+    for (const { table, column, keep } of ERASABLE)
+      await manager.query(`DELETE FROM ${table} WHERE ${column} = $1${keep ? ` AND NOT ${keep}` : ''}`, [id]);
+    for (const sql of FREE_TEXT) await manager.query(sql, [id]);
     await manager.update(
       MailMessageEntity,
       { userId: id },

@@ -29,9 +29,15 @@ export class PaymentDetailsService {
     private readonly audit: AuditService,
   ) {}
 
-  async get(_ctx: AuthContext, expertId: string): Promise<PaymentDetailsResponse> {
+  // Masked, but the masked identity code still tells the date of birth: another's read is in the audit log too.
+  async get(ctx: AuthContext, expertId: string): Promise<PaymentDetailsResponse> {
     const details = await this.experts.findPaymentDetails(expertId);
     if (!details) throw ExpertErrors.noPaymentDetails();
+    if (ctx.user.id !== expertId)
+      await this.audit.log(ctx, 'expert.payment_details_read', ['expert', expertId], {
+        fields: ['iban', 'identityCode', 'associationIban'],
+        masked: true,
+      });
     return toPaymentDetailsResponse(details);
   }
 

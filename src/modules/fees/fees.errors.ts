@@ -17,6 +17,7 @@ export enum FeeErrorCode {
   ClaimSecondApproverRequired = 'CLAIM_SECOND_APPROVER_REQUIRED',
   FeeRateExists = 'FEE_RATE_EXISTS',
   FeeRateRetroactive = 'FEE_RATE_RETROACTIVE',
+  TravelRateInUse = 'TRAVEL_RATE_IN_USE',
   FeeRunInProgress = 'FEE_RUN_IN_PROGRESS',
   FeeRunNotFound = 'FEE_RUN_NOT_FOUND',
   FeeRunStatusConflict = 'FEE_RUN_STATUS_CONFLICT',
@@ -97,6 +98,12 @@ export const FeeErrors = {
       },
     ]),
   travelYear: () => fieldError('year', 'isYear', 'must be a year between 2000 and 2100'),
+  travelRateInUse: (year: number) =>
+    new DomainError(
+      FeeErrorCode.TravelRateInUse,
+      'conflict',
+      `Claims with trips in ${year} are already approved or paid at this rate; it is no longer changed`,
+    ),
   feeRunInProgress: () =>
     new DomainError(
       FeeErrorCode.FeeRunInProgress,

@@ -33,6 +33,9 @@ describe('the web app served beside the API', () => {
     const res = await raw.get('/').set('accept', html).expect(200);
     expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    // PDFs and images fetched with the token are shown from blobs; no other object is ever loaded.
+    expect(res.headers['content-security-policy']).toContain('object-src blob:');
+    expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
   });
 
   it("sends the same security headers on the API's answers, a refusal included", async () => {

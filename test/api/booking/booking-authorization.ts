@@ -115,10 +115,11 @@ describe('booking authorization: every route × every role', () => {
       admin: (await request()).id,
     };
     perRole.cancelAssignment = { orderer: await held(), coordinator: await held(), admin: await held() };
+    // Work done under a signed contract (confirmed) is what can be confirmed as done.
     perRole.complete = {
-      orderer: await held(undefined, past()),
-      coordinator: await held(undefined, past()),
-      admin: await held(undefined, past()),
+      orderer: await held(AssignmentStatus.Confirmed, past()),
+      coordinator: await held(AssignmentStatus.Confirmed, past()),
+      admin: await held(AssignmentStatus.Confirmed, past()),
     };
     staffOnly.offerRequest = { coordinator: (await request()).id, admin: (await request()).id };
     staffOnly.assignRequest = { coordinator: (await request()).id, admin: (await request()).id };

@@ -356,6 +356,12 @@ describe('booking', () => {
         expect(['REQUEST_ALREADY_FILLED', 'OFFER_NOT_OPEN']).toContain(r.body.code);
       const request = await as(coordinator).get(`/booking-requests/${id}`).expect(200);
       expect(request.body.status).toBe('filled');
+      // The offers sent put the order to matching: a change of state, a row in the audit log (PRODUCT.md §4).
+      const changes = await t.db.query(
+        `SELECT details FROM audit_events WHERE entity_id = $1 AND action = 'request.status_changed'`,
+        [id],
+      );
+      expect(changes.map((c: { details: unknown }) => c.details)).toEqual([{ from: 'submitted', to: 'matching' }]);
       expect(request.body.assignments).toHaveLength(needed);
       const open = await t.db.getRepository(OfferEntity).countBy({ requestId: id, status: 'offered' as never });
       expect(open).toBe(0);
@@ -379,6 +385,24 @@ describe('booking', () => {
         .get(`/contracts/${res.body.contract.id}`)
         .expect(200);
       expect(contract.body.number).toBe(drafted.number);
+    });
+
+    it('keeps the expert’s own cap on accepting: of two offers in one week under a cap of one, both taken at once, one is', async () => {
+      const topic = 'ageing';
+      const expert = await createBookableExpert(t.db, { topics: [topic], languages: ['et'], maxPerWeek: 1 });
+      const on = (day: string) =>
+        submitted({ topics: [topic], languages: ['et'], startsAt: `${day}T08:00:00Z`, endsAt: `${day}T09:00:00Z` });
+      // Tuesday and Thursday of one week, then the Monday after it.
+      const [tuesday, thursday, monday] = [await on('2026-11-03'), await on('2026-11-05'), await on('2026-11-09')];
+      const offers = [...(await offer(tuesday, [expert.id])), ...(await offer(thursday, [expert.id]))];
+      const token = await login(t.http, expert);
+      const results = await Promise.all(offers.map((id) => as(token).post(`/offers/${id}/accept`)));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.find((r) => r.status === 409)!.body.code).toBe('LOAD_CAP_REACHED');
+      const held = await t.db.query(`SELECT count(*)::int AS n FROM assignments WHERE expert_id = $1`, [expert.id]);
+      expect(held).toEqual([{ n: 1 }]);
+      const [next] = await offer(monday, [expert.id]);
+      await as(token).post(`/offers/${next}/accept`).expect(201);
     });
 
     it('serialises the bookings of one expert: an acceptance waits for another booking of the same expert in progress', async () => {

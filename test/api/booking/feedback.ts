@@ -3,6 +3,7 @@ import { AssignmentStatus } from '../../../src/modules/booking/entities/assignme
 import { FeedbackEntity } from '../../../src/modules/booking/entities/feedback.entity';
 import { createOffer, createPastAssignment, createRequest } from '../../factories/booking.factory';
 import { createBookableExpert } from '../../factories/bookable.factory';
+import { signContractOf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
@@ -74,6 +75,7 @@ describe('assignment feedback', () => {
     const offer = await createOffer(t.db, request, bookable.id, coordinator.id);
     const accepted = await as(bookable).post(`/offers/${offer.id}/accept`).expect(201);
     const id = accepted.body.id as string;
+    await signContractOf(t, id, coordinator, bookable);
     expect((await as(bookable).post(`/assignments/${id}/feedback`, { rating: 4 }).expect(409)).body.code).toBe(
       'FEEDBACK_NOT_OPEN',
     );

@@ -105,6 +105,7 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
 
     it.each([
       ['remoteTool', 'onlyRemote', { remoteTool: 'Teams' }],
+      ['endsAt', 'longerThanWorkDay', { endsAt: '2026-10-20T18:00:00Z' }],
       ['meetingPoint', 'onlyOnSite', { remote: true, municipality: undefined, address: undefined }],
       ['materialUrl', 'invalid', { materialUrl: 'javascript:alert(1)' }],
       ['materialUrl', 'invalid', { materialUrl: 'ohjelma.pdf' }],

@@ -90,7 +90,7 @@ describe('changing the time of a booked assignment', () => {
         (m) => m.to === orderer.email && m.subject.startsWith('Den nya tiden godkändes inte'),
       );
       expect(told.text).toContain(
-        'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden',
+        'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.',
       );
     });
   });
@@ -129,6 +129,12 @@ describe('changing the time of a booked assignment', () => {
     ])('refuses %s, naming the field', async (_label, body, field) => {
       const res = await propose(assignmentId, body).expect(400);
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    });
+
+    it('refuses a time longer than a working day, in words of its own', async () => {
+      const endsAt = new Date(Date.parse(later.startsAt) + 11 * HOUR).toISOString();
+      const res = await propose(assignmentId, { startsAt: later.startsAt, endsAt }).expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'endsAt', code: 'longerThanWorkDay' })]);
     });
 
     it('refuses unknown fields and an id that is not one', async () => {

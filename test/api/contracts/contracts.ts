@@ -562,10 +562,10 @@ describe('contracts', () => {
         validFrom: '2026-11-03',
         validUntil: '2026-11-30',
       });
-      // Until the new version is signed, the old one still covers the assignment.
+      // Until the new version is signed, the old one still covers the assignment; the orderer is told of the new one.
       expect(await contractStatus(d.assignmentId)).toEqual({
         exists: true,
-        status: 'signed',
+        status: 'draft',
       });
 
       await approvedWithPdf(res.body.id);

@@ -152,6 +152,13 @@ describe('experts', () => {
       .findBy({ entityId: expert.id, action: 'expert.payment_details_read_clear' });
     expect(reads).toHaveLength(1);
     expect(JSON.stringify(reads[0].details)).not.toContain(IBAN_DIGITS);
+    // The coordinator's read of the masked values is audited as well (the expert's own is not).
+    const maskedReads = await t.db
+      .getRepository(AuditEventEntity)
+      .findBy({ entityId: expert.id, action: 'expert.payment_details_read' });
+    expect(maskedReads.map((r) => r.details)).toEqual([
+      { fields: ['iban', 'identityCode', 'associationIban'], masked: true },
+    ]);
 
     expect(t.logs.length).toBeGreaterThan(0);
     expect(t.logs.join('\n')).not.toContain(IBAN_DIGITS);

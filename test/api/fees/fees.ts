@@ -3,6 +3,7 @@ import { Language } from '../../../src/common/i18n/language';
 import { AuditEventEntity } from '../../../src/modules/audit/entities/audit-event.entity';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { samplePng } from '../../factories/credentials.factory';
+import { signContractOf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import {
   ClaimOverrides,
@@ -101,9 +102,9 @@ describe('fees', () => {
     const offers = await as(coordinator)
       .post(`/booking-requests/${created.body.id}/offers`, { expertIds: [expert.id], deadline: '2026-10-10T12:00:00Z' })
       .expect(201);
-    const accepted = await as(await login(t.http, expert))
-      .post(`/offers/${offers.body[0].id}/accept`)
-      .expect(201);
+    const expertToken = await login(t.http, expert);
+    const accepted = await as(expertToken).post(`/offers/${offers.body[0].id}/accept`).expect(201);
+    await signContractOf(t, accepted.body.id, coordinator, { ...expert, token: expertToken });
     t.clock.set(AFTER_WORK);
     await as(orderer.token).post(`/assignments/${accepted.body.id}/complete`, { tookPlace: true }).expect(200);
     return accepted.body.id;
@@ -498,6 +499,27 @@ describe('fees', () => {
       }
     });
 
+    it('takes the first approver’s second approval once four eyes is switched off between the two', async () => {
+      await as(coordinator).patch('/fee-settings', { fourEyesApproval: true }).expect(200);
+      let id = '';
+      try {
+        const { body } = await as(coordinator).post('/fee-runs', { upTo: '2026-10-21' }).expect(202);
+        id = body.id;
+        await runReaches(id, 'computed');
+        await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+      } finally {
+        await as(coordinator).patch('/fee-settings', { fourEyesApproval: false }).expect(200);
+      }
+      const approved = await as(coordinator).post(`/fee-runs/${id}/approve`).expect(200);
+      expect(approved.body).toMatchObject({
+        status: 'approved',
+        approvedBy: expect.any(String),
+        firstApprovedBy: null,
+      });
+      await as(coordinator).post(`/fee-runs/${id}/export`).expect(202);
+      await runReaches(id, 'exported');
+    });
+
     it('fails on a claim it cannot price, naming it, and resumes after a retry', async () => {
       const expert = await createExpert(t.db);
       await setPaymentDetails(t.db, expert.id);
@@ -546,11 +568,11 @@ describe('fees', () => {
       const [after] = await t.db.query(`SELECT status, paid_run_id FROM claims WHERE id = $1`, [claimId]);
       expect(after).toEqual({ status: 'paid', paid_run_id: second.id });
       const line = await t.db.query(
-        `SELECT withholding_cents, gross_fee_cents FROM fee_run_lines WHERE claim_id = $1`,
+        `SELECT withholding_cents, gross_fee_cents, tax_percent FROM fee_run_lines WHERE claim_id = $1`,
         [claimId],
       );
-      // No tax card: 60 % of 2 h 30 min at 25 €/h.
-      expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750 }]);
+      // No tax card: 60 % of 2 h 30 min at 25 €/h, and the line says 60 % was withheld.
+      expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750, tax_percent: '60.00' }]);
     });
 
     it('pays an association without withholding and tells the volunteer who declined only travel', async () => {
@@ -632,6 +654,22 @@ describe('fees', () => {
       expect(added.body).toMatchObject({ taskType: 'evaluation', basis: 'hourly', rateCents: 2800, validFrom: day });
       const schedule = await as(orderer.token).get('/fee-schedule').expect(200);
       expect(schedule.body).toEqual(expect.arrayContaining([added.body]));
+    });
+
+    it('never rewrites a year’s kilometre rate that approved claims stand on; a year not yet used is corrected', async () => {
+      const expert = await createExpert(t.db);
+      const put = (carCentsPerKm: number) =>
+        t.http.put('/travel-rates/2033').set('authorization', `Bearer ${admin}`).send({ carCentsPerKm });
+      await put(61).expect(200);
+      const claimId = await claimWork(expert.id, '2033-03-01', {}, { status: 'submitted', kmTenths: 100 });
+      await put(62).expect(200);
+      await t.db.query(`UPDATE claims SET status = 'approved', decided_by = $2, decided_at = now() WHERE id = $1`, [
+        claimId,
+        orderer.id,
+      ]);
+      expect((await put(63).expect(409)).body.code).toBe('TRAVEL_RATE_IN_USE');
+      await put(62).expect(200);
+      expect((await as(admin).get('/travel-rates').expect(200)).body).toContainEqual({ year: 2033, carCentsPerKm: 62 });
     });
 
     it('lets the admin set a year’s kilometre rate and the coordinator the claim time limit', async () => {

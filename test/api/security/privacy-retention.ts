@@ -11,6 +11,7 @@ import { InactiveExpertsJob } from '../../../src/modules/experts/retention/inact
 import { FeeRunFileRetentionJob } from '../../../src/modules/fees/fee-runs/fee-run-file-retention.job';
 import { createExpert } from '../../factories/experts.factory';
 import {
+  addCost,
   createClaim,
   createFinishedAssignment,
   setPaymentDetails,
@@ -128,10 +129,67 @@ describe('anonymisation of inactive experts', () => {
     }[];
   const mailsTo = (email: string) => t.mail.sent.filter((m) => m.to === email);
 
+  // What the expert wrote of themselves, what an orderer wrote of their work, and a receipt of their paid claim.
+  async function ownWords(expertId: string, claimId: string) {
+    const costId = await addCost(t.db, claimId, expertId, { amountCents: 480 });
+    const then = lastActive.minus({ days: 2 }).toJSDate();
+    await t.db.query(
+      `UPDATE claim_costs SET description = 'Taksi, en jaksanut kävellä', created_at = $2 WHERE id = $1`,
+      [costId, then],
+    );
+    await t.db.query(`UPDATE claims SET note = 'Migreeni, tein osan kotoa' WHERE id = $1`, [claimId]);
+    const [{ requestId, assignmentId }] = await t.db.query(
+      `SELECT request_id AS "requestId", id AS "assignmentId" FROM assignments WHERE id = (SELECT assignment_id FROM claims WHERE id = $1)`,
+      [claimId],
+    );
+    await t.db.query(
+      `INSERT INTO assignment_feedback (assignment_id, author, author_id, rating, comment, created_at)
+       VALUES ($1, 'orderer', $2, 5, 'Kertoi avoimesti masennuksestaan', $3)`,
+      [assignmentId, coordinator.id, then],
+    );
+    const [offer] = await t.db.query(
+      `INSERT INTO offers (request_id, expert_id, status, deadline, offered_by, offered_at, answered_at, decline_reason)
+       VALUES ($1, $2, 'declined', $4, $3, $4, $4, 'Sairaalajakso') RETURNING id`,
+      [requestId, expertId, coordinator.id, then],
+    );
+    const cancelled = async (party: string, reason: string) =>
+      (
+        await t.db.query(
+          `INSERT INTO assignments (request_id, expert_id, status, starts_at, ends_at, cancelled_at, cancelled_by_party, cancel_reason)
+           SELECT request_id, expert_id, 'cancelled', starts_at, ends_at, $4, $2, $3 FROM assignments WHERE id = $1 RETURNING id`,
+          [assignmentId, party, reason, then],
+        )
+      )[0].id as string;
+    return {
+      costId,
+      claimId,
+      assignmentId,
+      offerId: offer.id as string,
+      withdrawnId: await cancelled('expert', 'Voimat eivät riittäneet'),
+      countyCancelledId: await cancelled('county', 'Tila varattiin muuhun'),
+    };
+  }
+  const wordsLeft = async (w: Awaited<ReturnType<typeof ownWords>>) => {
+    const one = async (sql: string, id: string) => Object.values((await t.db.query(sql, [id]))[0])[0];
+    return {
+      receipt: await t.db.query(
+        `SELECT c.amount_cents AS amount, c.description, count(f.id)::int AS file
+           FROM claim_costs c LEFT JOIN stored_files f ON f.id = c.receipt_file_id WHERE c.id = $1 GROUP BY c.id`,
+        [w.costId],
+      ),
+      declineReason: await one(`SELECT decline_reason FROM offers WHERE id = $1`, w.offerId),
+      withdrawalReason: await one(`SELECT cancel_reason FROM assignments WHERE id = $1`, w.withdrawnId),
+      countyReason: await one(`SELECT cancel_reason FROM assignments WHERE id = $1`, w.countyCancelledId),
+      note: await one(`SELECT note FROM claims WHERE id = $1`, w.claimId),
+      comment: await one(`SELECT comment FROM assignment_feedback WHERE assignment_id = $1`, w.assignmentId),
+    };
+  };
+
   it('mails a notice in the expert’s language, then anonymises them and keeps the money records', async () => {
     const expert = await createExpert(t.db, { name: 'Siv Sällsynt', language: Language.Sv });
     await setPaymentDetails(t.db, expert.id);
     const paid = await paidLongAgo(expert.id, 'Siv Sällsynt');
+    const words = await ownWords(expert.id, paid.claimId);
     await backdate(expert.id);
 
     // A day before the notice is due: nothing.
@@ -192,6 +250,15 @@ describe('anonymisation of inactive experts', () => {
     });
     const files = await t.db.query(`SELECT kind FROM fee_run_files WHERE run_id = $1 ORDER BY kind`, [paid.runId]);
     expect(files).toEqual([{ kind: 'payroll_csv' }]);
+    // The receipt stays as the voucher of the cost; the words the expert and the orderer wrote go.
+    await expect(wordsLeft(words)).resolves.toEqual({
+      receipt: [{ amount: 480, description: '', file: 1 }],
+      declineReason: null,
+      withdrawalReason: null,
+      countyReason: 'Tila varattiin muuhun',
+      note: '',
+      comment: '',
+    });
 
     // A rerun, even much later, changes nothing.
     const before = await expertRow(expert.id);

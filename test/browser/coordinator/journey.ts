@@ -129,7 +129,7 @@ describe('the coordinator’s working day in the browser', () => {
       await page.getByRole('button', { name: c.expert.verify }).click();
       await page.getByRole('status').filter({ hasText: c.expert.verified }).waitFor();
       await page.getByRole('button', { name: c.expert.activate }).click();
-      await page.getByText(c.expertStatus.active, { exact: true }).waitFor();
+      await page.getByText(fill(c.expert.statusNow, { state: c.expertStatus.active }), { exact: true }).waitFor();
       expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe(
         'active',
       );
@@ -154,6 +154,8 @@ describe('the coordinator’s working day in the browser', () => {
       expect(await chooseOther.isChecked()).toBe(true);
       const send = page.getByRole('button', { name: fill(c.matching.send_other, { count: 2 }) });
       await tabTo(page, send, 300);
+      // Pressed twice in a hurry: sent once, and the page still follows what was sent.
+      await page.keyboard.press('Enter');
       await page.keyboard.press('Enter');
       await page
         .getByRole('status')

@@ -147,7 +147,21 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await shot(page, 'claim-draft', language);
       await expectAccessible(page);
 
+      // A second trip begun and not added: sending first says so, and waits; the person may send without it.
+      await page.getByLabel(text.claims.trips.from).fill('Vaasa');
       await page.getByRole('button', { name: text.claims.submit.button }).click();
+      await page.getByRole('status').filter({ hasText: text.claims.submit.unsavedFirst }).waitFor();
+      await page.getByRole('button', { name: text.claims.submit.withoutUnsaved }).waitFor();
+      await shot(page, 'claim-unsaved-first', language);
+      await expectAccessible(page);
+      expect(
+        (
+          await as(await login(web.t.http, expert))
+            .get('/claims')
+            .expect(200)
+        ).body.items[0].status,
+      ).toBe('draft');
+      await page.getByRole('button', { name: text.claims.submit.withoutUnsaved }).click();
       await page.getByRole('status').filter({ hasText: text.claims.submit.done }).waitFor();
       await page.getByText(fill(text.claims.progress.now, { status: text.claims.status.submitted })).waitFor();
       // Sent: nothing left to change.

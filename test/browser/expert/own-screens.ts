@@ -343,7 +343,7 @@ describe('the expert’s own screens in the browser', () => {
       await checked(page);
     });
 
-    it('asks before leaving a form typed in and not saved: staying keeps what was typed, a save leaves freely', async () => {
+    it('asks before leaving a form typed in and not saved, the tab too: staying keeps what was typed, a save leaves freely', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
       const page = await web.newPage(language, 1280);
       await signIn(page, expert, signInLabels(text));
@@ -382,10 +382,27 @@ describe('the expert’s own screens in the browser', () => {
       await viaMenu(page, text, text.nav.profile, text.profile.title);
       await expect(perWeek.inputValue()).resolves.toBe('2');
       await perWeek.fill('4');
+      // Offline, the save fails at once, says why and keeps what was typed (nothing waits to be sent later).
+      await page.context().setOffline(true);
+      try {
+        await page.getByRole('button', { name: text.profile.details.submit }).click();
+        await page.getByText(text.errors.network).filter({ visible: true }).first().waitFor({ timeout: 5_000 });
+        await expect(perWeek.inputValue()).resolves.toBe('4');
+      } finally {
+        await page.context().setOffline(false);
+      }
       await page.getByRole('button', { name: text.profile.details.submit }).click();
       await announced(page, text.profile.saved);
       await viaMenu(page, text, text.nav.availability, text.availability.title);
       await expect(dialog.count()).resolves.toBe(0);
+      // Closing the tab with something typed: the browser asks its own question.
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      await perWeek.fill('5');
+      const asked = page.waitForEvent('dialog');
+      await page.close({ runBeforeUnload: true });
+      const question = await asked;
+      expect(question.type()).toBe('beforeunload');
+      await question.accept();
     });
 
     it(

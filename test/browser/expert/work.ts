@@ -194,7 +194,8 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await visit(page, '/offers');
       await expectPage(page, text.offers.title);
       await page.getByText(text.offers.noneWaiting).waitFor();
-      await page.getByText(text.offers.status.declined).waitFor();
+      // The status alone (the announcement of the decline begins with the same words).
+      await page.getByText(text.offers.status.declined, { exact: true }).waitFor();
     }, 60_000);
 
     it('accepts an offer another expert filled meanwhile: the refusal stays with the focus, the offer shows withdrawn', async () => {

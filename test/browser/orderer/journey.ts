@@ -1,5 +1,6 @@
 import { Role } from '../../../src/common/auth/role.enum';
 import { createBookableExpert } from '../../factories/bookable.factory';
+import { signContractOf } from '../../factories/contracts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login } from '../../factories/users.factory';
 import {
@@ -137,9 +138,11 @@ describe('an orderer’s journey in the browser', () => {
       await page.reload();
       await page.getByText(o.experts.none).waitFor();
       expect(await page.getByText(expertName).count()).toBe(0);
-      await as(await login(t.http, expert))
-        .post(`/offers/${offer.id}/accept`)
-        .expect(201);
+      const assignmentId = (
+        await as(await login(t.http, expert))
+          .post(`/offers/${offer.id}/accept`)
+          .expect(201)
+      ).body.id as string;
       await page.reload();
       await page.getByRole('heading', { level: 3, name: expertName }).waitFor();
       await page
@@ -152,6 +155,12 @@ describe('an orderer’s journey in the browser', () => {
       t.clock.set(after);
       try {
         await page.clock.setSystemTime(after);
+        await page.reload();
+        // Its contract not yet signed, the work cannot be confirmed as done yet; a no-show could be marked.
+        await page.getByText(fill(o.confirm.notSigned, { name: expertName })).waitFor();
+        expect(await page.getByRole('button', { name: o.confirm.tookPlace }).count()).toBe(0);
+        await page.getByRole('button', { name: o.confirm.noShow }).waitFor();
+        await signContractOf(t, assignmentId, coordinator, { ...expert, token: await login(t.http, expert) });
         await page.reload();
         await page.getByRole('button', { name: o.confirm.tookPlace }).click();
         await page.getByRole('status').filter({ hasText: o.confirm.done }).waitFor();

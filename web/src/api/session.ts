@@ -166,7 +166,7 @@ export const session = {
     lastActivity = Date.now();
   },
 
-  // "Continue the session" in the warning dialog.
+  // "Stay signed in" in the warning dialog.
   async extend(): Promise<boolean> {
     lastActivity = Date.now();
     if (state.status !== 'signedIn') return false;

@@ -3,13 +3,15 @@ import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../api/use-session';
 import { Loading } from '../components/states';
 
-// A page for signed-in people: the others go to sign in, and come back here afterwards.
+// A page for signed-in people: the others go to sign in, and come back here afterwards (its filters in the address too).
 export function RequireSession({ children }: { children: ReactNode }) {
   const state = useSession();
   const location = useLocation();
   if (state.status === 'restoring') return <Loading />;
   if (state.status === 'signedOut')
-    return <Navigate to="/sign-in" replace state={{ from: location.pathname, reason: state.reason }} />;
+    return (
+      <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search, reason: state.reason }} />
+    );
   return children;
 }
 

@@ -7,21 +7,24 @@ import { Button, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 
 
 // WCAG 2.2.1: before an idle session ends, the person is told and can continue with one press.
 export function SessionWarning() {
-  const { t } = useTranslation();
   const state = useSession();
+  const warning = state.status === 'signedIn' ? state.warning : undefined;
+  return warning ? <Warning signOutAt={warning.signOutAt} /> : null;
+}
+
+// Mounted when the warning opens, so that its clock starts then (not when the app started).
+function Warning({ signOutAt }: { signOutAt: number }) {
+  const { t } = useTranslation();
   const announce = useAnnounce();
   const continueButton = useRef<HTMLButtonElement>(null);
   const [now, setNow] = useState(() => Date.now());
-  const warning = state.status === 'signedIn' ? state.warning : undefined;
 
   useEffect(() => {
-    if (!warning) return;
     const timer = setInterval(() => setNow(Date.now()), 15_000);
     return () => clearInterval(timer);
-  }, [warning]);
+  }, []);
 
-  if (!warning) return null;
-  const minutes = Math.max(1, Math.ceil((warning.signOutAt - now) / 60_000));
+  const minutes = Math.max(1, Math.ceil((signOutAt - now) / 60_000));
   const extend = async () => {
     if (await session.extend()) announce(t('session.continued'));
   };
@@ -35,7 +38,7 @@ export function SessionWarning() {
     >
       <ModalContent>
         <ModalTitle id="session-warning-title">{t('session.warningTitle')}</ModalTitle>
-        <Paragraph>{t('session.warningBody', { minutes })}</Paragraph>
+        <Paragraph>{t('session.warningBody', { count: minutes })}</Paragraph>
       </ModalContent>
       <ModalFooter>
         <Button ref={continueButton} onClick={() => void extend()}>

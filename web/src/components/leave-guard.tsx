@@ -7,6 +7,7 @@ import { Button, Modal, ModalContent, ModalFooter, ModalTitle, Paragraph } from 
 interface Marks {
   edited: (form: string) => void;
   settled: (form: string) => void;
+  any: () => boolean;
 }
 
 const UnsavedForms = createContext<Marks | null>(null);
@@ -14,7 +15,7 @@ const UnsavedForms = createContext<Marks | null>(null);
 // Nothing lost if a person stops halfway (UI.md): while a form holds something typed and not yet sent with success,
 // going to another page of the app first asks whether to leave without saving. The marks are kept in a ref, not in
 // state, so that a save's own move to the next page (in the same tick as its success) is never asked about. A session
-// that ended (signed out, timed out) leaves without asking.
+// that ended (signed out, timed out) leaves without asking. Leaving the app altogether asks the browser's question.
 export function LeaveGuard({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const unsaved = useRef(new Set<string>());
@@ -23,9 +24,18 @@ export function LeaveGuard({ children }: { children: ReactNode }) {
     () => ({
       edited: (form) => unsaved.current.add(form),
       settled: (form) => unsaved.current.delete(form),
+      any: () => unsaved.current.size > 0,
     }),
     [],
   );
+  // Closing the tab or window, reloading, or leaving the app by its address bar: the browser's own question.
+  useEffect(() => {
+    const ask = (event: BeforeUnloadEvent) => {
+      if (unsaved.current.size > 0 && session.current().status === 'signedIn') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, []);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
       unsaved.current.size > 0 &&
@@ -74,4 +84,11 @@ export function useUnsavedMarks(): { edited: () => void; settled: () => void } {
   const form = useId();
   useEffect(() => () => marks?.settled(form), [marks, form]);
   return useMemo(() => ({ edited: () => marks?.edited(form), settled: () => marks?.settled(form) }), [marks, form]);
+}
+
+// Whether any form on the page holds something typed and not yet saved: an action that sends what was saved (a
+// claim's submission) asks first, or what was typed would be left out unseen.
+export function useAnyUnsaved(): () => boolean {
+  const marks = useContext(UnsavedForms);
+  return () => marks?.any() ?? false;
 }

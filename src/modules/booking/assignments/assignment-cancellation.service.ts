@@ -11,7 +11,6 @@ import { BookingRepository } from '../booking.repository';
 import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
 import { cancelledMail } from '../mail/booking.mails';
-import { lateCancellationMoment } from '../time-change/time-change.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
 
 // Cancelling an assignment: the late-cancellation rule decides, and the decision is recorded with it. A fee due is
@@ -29,24 +28,12 @@ export class AssignmentCancellation {
     private readonly clock: Clock,
   ) {}
 
-  // The one late-cancellation decision: the cancellation records it, and the quote (a dry run) shows it first.
-  // After a declined change of time the clock reads the moment the change was proposed (lateCancellationMoment).
-  async feesDue(
-    assignments: Pick<AssignmentEntity, 'id' | 'startsAt'>[],
-    party: CancelledBy,
-    manager?: EntityManager,
-  ): Promise<Map<string, boolean>> {
-    const declined = await this.timeChanges.declinedOf(
-      assignments.map((a) => a.id),
-      manager,
-    );
+  // The one late-cancellation decision: the cancellation records it, and the quote (a dry run) shows it first. The
+  // clock reads the moment of cancelling against the start the work has: a change of time the expert declined moved
+  // nothing (PRODUCT.md §4), so cancelling after it is late as any other (§5).
+  feesDue(assignments: Pick<AssignmentEntity, 'id' | 'startsAt'>[], party: CancelledBy): Map<string, boolean> {
     const now = this.clock.now();
-    return new Map(
-      assignments.map((a) => [
-        a.id,
-        this.feeDue(a, party, lateCancellationMoment(now, a.startsAt, declined.get(a.id) ?? [])),
-      ]),
-    );
+    return new Map(assignments.map((a) => [a.id, this.feeDue(a, party, now)]));
   }
 
   private feeDue(assignment: Pick<AssignmentEntity, 'startsAt'>, party: CancelledBy, at: Date): boolean {
@@ -68,7 +55,7 @@ export class AssignmentCancellation {
     party: CancelledBy,
     reason: string,
   ): Promise<string[]> {
-    const feeDue = (await this.feesDue([assignment], party, manager)).get(assignment.id)!;
+    const feeDue = this.feesDue([assignment], party).get(assignment.id)!;
     const contracts = await this.contractEnding.lockCovering(manager, assignment.id);
     const cancelled = await this.booking.cancelAssignment(manager, assignment.id, {
       cancelledAt: this.clock.now(),

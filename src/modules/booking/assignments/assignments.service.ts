@@ -89,7 +89,9 @@ export class AssignmentsService {
           ctx,
         );
         const status = fillStatus(holding + 1, locked.expertsNeeded);
-        await this.booking.setRequestStatus(manager, requestId, status);
+        const change = await this.booking.setRequestStatus(manager, requestId, status);
+        if (change)
+          await this.audit.log(ctx, 'request.status_changed', ['booking_request', requestId], change, manager);
         // A full request ends every open offer; otherwise only the booked expert's own offer is superseded.
         if (status === RequestStatus.Filled)
           await this.withdrawal.withdrawLive(manager, requestId, this.clock.now(), 'request_filled');
@@ -152,12 +154,17 @@ export class AssignmentsService {
     if (!HOLDING_STATUSES.includes(assignment.status))
       throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
     if (assignment.endsAt > this.clock.now()) throw BookingErrors.notEnded();
+    // Work is done under a signed contract (county rule 4): accepted → confirmed (signed) → completed (PRODUCT.md §4),
+    // and only completed work is paid. A no-show is no work, and can be marked before the contract is signed.
+    if (dto.tookPlace && assignment.status !== AssignmentStatus.Confirmed) throw BookingErrors.notUnderContract();
     const status = dto.tookPlace ? AssignmentStatus.Completed : AssignmentStatus.NotHeld;
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const completed = await this.booking.completeAssignment(manager, id, status, this.clock.now(), ctx.user.id);
       if (!completed) throw BookingErrors.assignmentStatusConflict(assignment.status, 'completed');
       await this.audit.log(ctx, `assignment.${status}`, ['assignment', id], { by: ctx.user.role }, manager);
-      await this.booking.completeRequestIfDone(manager, assignment.requestId);
+      const change = await this.booking.completeRequestIfDone(manager, assignment.requestId);
+      if (change)
+        await this.audit.log(ctx, 'request.status_changed', ['booking_request', assignment.requestId], change, manager);
       // A no-show: no fee is due (nothing can be claimed for it), and the coordinators are told.
       return dto.tookPlace ? [] : this.tellOfNoShow(manager, assignment);
     });
@@ -212,11 +219,13 @@ export class AssignmentsService {
       const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
       if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
       if (request && request.status !== RequestStatus.Cancelled) {
-        await this.booking.setRequestStatus(
+        const change = await this.booking.setRequestStatus(
           manager,
           request.id,
           fillStatus(await this.booking.countHolding(manager, request.id), request.expertsNeeded),
         );
+        if (change)
+          await this.audit.log(ctx, 'request.status_changed', ['booking_request', request.id], change, manager);
       }
       if (party === CancelledBy.Expert) ids.push(...(await this.tellOfWithdrawal(manager, assignment, ctx.user.name)));
       return ids;

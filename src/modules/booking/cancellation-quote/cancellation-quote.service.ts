@@ -45,7 +45,7 @@ export class CancellationQuoteService {
 
   private async quote(request: BookingRequestEntity, holding: AssignmentEntity[]): Promise<CancellationQuoteResponse> {
     const fees = await this.rates.currentFees();
-    const due = await this.cancellation.feesDue(holding, CancelledBy.County);
+    const due = this.cancellation.feesDue(holding, CancelledBy.County);
     const assignments = holding.map((a) => {
       const feeDue = due.get(a.id)!;
       const price = bookedPrice(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { COUNTY_ZONE } from '../../../common/i18n/format';
 import { availableExpertsSql } from '../../availability';
 import { matchingScoreSql } from './matching-score.rule';
@@ -88,8 +88,24 @@ function matchConditions(p: TermParams) {
                              AND tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(${start}, ${end}, '[)'))`,
     load: `${capped('week', 'e.max_per_week')}
            AND ${capped('month', 'e.max_per_month')}`,
+    capped,
   };
 }
+
+// Whether work starting at $1 still fits the caps of expert $2, counted as matching counts them.
+const WITHIN_CAPS_SQL = (() => {
+  const { capped } = matchConditions({
+    start: '$1',
+    end: '$1',
+    remote: 'NULL',
+    municipality: 'NULL',
+    languages: 'NULL',
+    topics: 'NULL',
+    taskType: 'NULL',
+  });
+  return `SELECT ${capped('week', 'e.max_per_week')} AS week, ${capped('month', 'e.max_per_month')} AS month
+            FROM experts e WHERE e.user_id = $2`;
+})();
 
 export const FUNNEL_STEPS = [
   'verified',
@@ -200,6 +216,14 @@ export interface CandidatePage {
 @Injectable()
 export class MatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  // The first of the expert's own caps (a week's, then a month's) that work starting then would cross, if any: an
+  // expert may hold several offers at once and accept them one after another. The caller holds the expert's lock.
+  async capCrossed(manager: EntityManager, expertId: string, startsAt: Date): Promise<'week' | 'month' | null> {
+    const [row]: { week: boolean; month: boolean }[] = await manager.query(WITHIN_CAPS_SQL, [startsAt, expertId]);
+    if (!row) return null;
+    return !row.week ? 'week' : !row.month ? 'month' : null;
+  }
 
   // How many experts are left after each condition of a match in turn.
   async funnel(terms: MatchTerms): Promise<Record<FunnelStep, number>> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { Page } from '../../../common/http/pagination.dto';
@@ -60,6 +61,13 @@ export class MatchingService {
   assertOpen(status: RequestStatus): void {
     if (status === RequestStatus.Filled) throw BookingErrors.requestFilled();
     if (!canOffer(status)) throw BookingErrors.notOpenForMatching(status);
+  }
+
+  // Matching respects the expert's caps when it offers (PRODUCT.md §5), and so does accepting: several offers may be
+  // open at once. Inside the acceptance's transaction, under the expert's lock.
+  async assertWithinCaps(manager: EntityManager, expertId: string, startsAt: Date): Promise<void> {
+    const crossed = await this.matching.capCrossed(manager, expertId, startsAt);
+    if (crossed) throw BookingErrors.loadCapReached(crossed);
   }
 
   // The experts among these who are not candidates now (an offer goes only to a match).

@@ -93,7 +93,14 @@ export class OffersService {
           await this.audit.log(ctx, 'offer.sent', ['offer', offer.id], { requestId, expertId }, manager);
         }
         if (request.status === RequestStatus.Submitted) {
-          await this.booking.setRequestStatus(manager, requestId, RequestStatus.Matching, RequestStatus.Submitted);
+          const change = await this.booking.setRequestStatus(
+            manager,
+            requestId,
+            RequestStatus.Matching,
+            RequestStatus.Submitted,
+          );
+          if (change)
+            await this.audit.log(ctx, 'request.status_changed', ['booking_request', requestId], change, manager);
         }
         return { offers, mailIds };
       })
@@ -137,6 +144,7 @@ export class OffersService {
         if (request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
         if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();
+        await this.matching.assertWithinCaps(manager, offer.expertId, request.startsAt);
         await this.earnings.check(manager, { userId: offer.expertId, ...expert! }, request, acknowledged);
 
         const status = fillStatus(current.holding + 1, request.expertsNeeded);

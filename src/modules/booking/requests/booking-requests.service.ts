@@ -175,7 +175,7 @@ export class BookingRequestsService {
     if (startsAt <= this.clock.now()) throw fieldError('startsAt', 'inPast', 'must be in the future');
     if (endsAt <= startsAt) throw fieldError('endsAt', 'beforeStart', 'must be after startsAt');
     if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS)
-      throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
+      throw fieldError('endsAt', 'longerThanWorkDay', 'an assignment lasts at most one working day (10 hours)');
     if (dto.remoteTool !== undefined && !dto.remote)
       throw fieldError('remoteTool', 'onlyRemote', 'is given only for remote work');
     if (dto.meetingPoint !== undefined && dto.remote)

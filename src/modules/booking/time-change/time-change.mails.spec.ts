@@ -22,10 +22,10 @@ describe('time change mail', () => {
   });
 
   it.each([
-    [Language.Fi, 'lasketaan ajankohdasta, jolloin ehdotit uutta aikaa'],
-    [Language.Sv, 'räknas gränsen på 48 timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden'],
-    [Language.En, 'the 48-hour late-cancellation limit counts from when you proposed the new time'],
-  ])('tells the orderer in %s after a decline from when the late-cancellation clock counts', (language, line) => {
+    [Language.Fi, 'Jos perut toimeksiannon alle 48 tuntia ennen sen alkua, kokemusosaajalle maksetaan koko palkkio.'],
+    [Language.Sv, 'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.'],
+    [Language.En, "If you cancel it less than 48 hours before it starts, the expert's full fee is due."],
+  ])('tells the orderer in %s after a decline that a late cancellation costs the full fee', (language, line) => {
     const mail = timeChangeAnsweredMail.render[language]({
       ...change,
       expertName: 'Aino',

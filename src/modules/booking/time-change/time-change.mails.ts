@@ -40,19 +40,19 @@ export const timeChangeAnsweredMail = defineMailTemplate<
       subject: p.accepted ? `Uusi aika hyväksytty: ${p.title}` : `Uutta aikaa ei hyväksytty: ${p.title}`,
       text: p.accepted
         ? `Hei,\n\n${p.expertName} hyväksyi toimeksiannon "${p.title}" uuden ajan: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}.${p.newContract ? '\nSopimuksesta tehdään uusi versio, jonka koordinaattori hyväksyy ja kokemusosaaja allekirjoittaa.' : ''}\n\n${SIGN.fi}`
-        : `Hei,\n\n${p.expertName} ei voi ottaa toimeksiantoa "${p.title}" ehdottamaasi aikaan (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}). Toimeksianto pysyy alkuperäisenä aikana: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}.\nJos perut toimeksiannon, myöhäisen peruutuksen ${p.lateHours} tunnin raja lasketaan ajankohdasta, jolloin ehdotit uutta aikaa.\n\n${SIGN.fi}`,
+        : `Hei,\n\n${p.expertName} ei voi ottaa toimeksiantoa "${p.title}" ehdottamaasi aikaan (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}). Toimeksianto pysyy alkuperäisenä aikana: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}.\nJos perut toimeksiannon alle ${p.lateHours} tuntia ennen sen alkua, kokemusosaajalle maksetaan koko palkkio.\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
       subject: p.accepted ? `Den nya tiden godkändes: ${p.title}` : `Den nya tiden godkändes inte: ${p.title}`,
       text: p.accepted
         ? `Hej,\n\n${p.expertName} har godkänt den nya tiden för uppdraget "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}.${p.newContract ? '\nEn ny version av avtalet görs; koordinatorn godkänner den och erfarenhetsexperten undertecknar den.' : ''}\n\n${SIGN.sv}`
-        : `Hej,\n\n${p.expertName} kan inte ta uppdraget "${p.title}" vid den tid du föreslog (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}). Uppdraget behåller sin ursprungliga tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}.\nOm du avbokar uppdraget räknas gränsen på ${p.lateHours} timmar för sen avbokning från den tidpunkt då du föreslog den nya tiden.\n\n${SIGN.sv}`,
+        : `Hej,\n\n${p.expertName} kan inte ta uppdraget "${p.title}" vid den tid du föreslog (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}). Uppdraget behåller sin ursprungliga tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}.\nOm du avbokar uppdraget mindre än ${p.lateHours} timmar före starten betalas erfarenhetsexpertens hela arvode.\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
       subject: p.accepted ? `New time accepted: ${p.title}` : `New time not accepted: ${p.title}`,
       text: p.accepted
         ? `Hello,\n\n${p.expertName} has accepted the new time of the assignment "${p.title}": ${formatTimeRange(p.startsAt, p.endsAt, 'en')}.${p.newContract ? '\nThe contract gets a new version for the coordinator to approve and the expert to sign.' : ''}\n\n${SIGN.en}`
-        : `Hello,\n\n${p.expertName} cannot take the assignment "${p.title}" at the time you proposed (${formatTimeRange(p.startsAt, p.endsAt, 'en')}). The assignment keeps its original time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}.\nIf you cancel it, the ${p.lateHours}-hour late-cancellation limit counts from when you proposed the new time.\n\n${SIGN.en}`,
+        : `Hello,\n\n${p.expertName} cannot take the assignment "${p.title}" at the time you proposed (${formatTimeRange(p.startsAt, p.endsAt, 'en')}). The assignment keeps its original time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}.\nIf you cancel it less than ${p.lateHours} hours before it starts, the expert's full fee is due.\n\n${SIGN.en}`,
     }),
   },
   '/orders',

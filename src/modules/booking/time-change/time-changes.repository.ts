@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, In } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { entityColumns } from '../../../common/database/entity-columns';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
-import { DeclinedChange } from './time-change.rule';
 
 export interface OverlappingWork {
   id: string;
@@ -68,23 +67,6 @@ export class TimeChangesRepository {
       [assignmentIds],
     );
     return new Map(rows.map((r) => [r.assignmentId, Object.assign(new TimeChangeEntity(), r)]));
-  }
-
-  // The declined proposals of these assignments, for the late-cancellation clock.
-  async declinedOf(
-    assignmentIds: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, DeclinedChange[]>> {
-    const rows =
-      assignmentIds.length === 0
-        ? []
-        : await manager.find(TimeChangeEntity, {
-            where: { assignmentId: In(assignmentIds), status: TimeChangeStatus.Declined },
-            select: { assignmentId: true, proposedAt: true, fromStartsAt: true },
-          });
-    const byAssignment = new Map<string, DeclinedChange[]>();
-    for (const r of rows) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
-    return byAssignment;
   }
 
   // The expert's other booked work over [startsAt, endsAt), the same test as the exclusion constraint.

@@ -50,7 +50,7 @@ export class TimeChangesService {
     if (startsAt <= now) throw fieldError('startsAt', 'inPast', 'must be in the future');
     if (endsAt <= startsAt) throw fieldError('endsAt', 'beforeStart', 'must be after startsAt');
     if (endsAt.getTime() - startsAt.getTime() > MAX_LENGTH_MS)
-      throw fieldError('endsAt', 'tooLong', 'an assignment lasts at most one working day (10 hours)');
+      throw fieldError('endsAt', 'longerThanWorkDay', 'an assignment lasts at most one working day (10 hours)');
     if (startsAt.getTime() === assignment.startsAt.getTime() && endsAt.getTime() === assignment.endsAt.getTime())
       throw fieldError('startsAt', 'unchanged', 'is the time the assignment already has');
     if (!canMove(assignment.status, assignment.startsAt, now)) throw BookingErrors.notMovable(this.state(assignment));

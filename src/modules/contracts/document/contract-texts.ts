@@ -269,7 +269,7 @@ const SV: ContractTexts = {
       lecture: 'Föreläsning eller anförande',
       workshop_event: 'Workshop eller evenemang',
       client_session: 'Erfarenhetsbaserat klientmöte',
-      professional_pair: 'Arbete som arbetspar till en yrkesperson',
+      professional_pair: 'Arbete som arbetspar med en yrkesperson',
     },
   },
   fee: {

@@ -29,6 +29,6 @@ export class AssignmentContractService {
       assignmentAccess(ctx, assignmentId, () => this.contracts.findAssignment(assignmentId), this.organisations),
     );
     // Today in Helsinki, as ContractsService reads a contract's state.
-    return toContractStatusResponse(await this.contracts.liveContractOf(assignmentId), localDate(this.clock.now()));
+    return toContractStatusResponse(await this.contracts.currentContractOf(assignmentId), localDate(this.clock.now()));
   }
 }

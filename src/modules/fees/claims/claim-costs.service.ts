@@ -37,13 +37,8 @@ export class ClaimCostsService {
         receiptFileId: receipt.id,
       });
       await this.repo.clearFirstApproval(manager, id);
-      await this.audit.log(
-        ctx,
-        'claim.cost_added',
-        ['claim', id],
-        { costId: cost.id, kind: fields.kind, amountCents: fields.amountCents, fileId: receipt.id },
-        manager,
-      );
+      // Which cost and receipt, not what it was nor its sum: the admin reads the audit trail, never the claims.
+      await this.audit.log(ctx, 'claim.cost_added', ['claim', id], { costId: cost.id, fileId: receipt.id }, manager);
     });
     return this.access.reload(id);
   }

@@ -9,7 +9,7 @@ import { payeeTerms, priceClaim } from '../money/claim-pricing.rule';
 import { FeeBasis } from '../entities/fee-rate.entity';
 import { FeeRunEntity, FeeRunStatus, RunError } from '../entities/fee-run.entity';
 import { LinePayee } from '../entities/fee-run-line.entity';
-import { FeeArithmeticError } from '../money/fee-arithmetic.rule';
+import { DEFAULT_TAX_BASIS_POINTS, FeeArithmeticError } from '../money/fee-arithmetic.rule';
 import { FeeRunsRepository, NewLine, PendingClaim } from './fee-runs.repository';
 import { FeeErrorCode } from '../fees.errors';
 
@@ -159,7 +159,9 @@ export class FeeRunComputer {
       travelAndCostsCents: priced.travelAndCostsCents,
       withholdingCents: priced.withholdingCents,
       netCents: priced.netPayableCents,
-      taxPercent: terms.payee === 'expert' && terms.taxPercent !== null ? terms.taxPercent.toFixed(2) : null,
+      // The percentage withheld: the tax card's, or 60 % without one (a line of an association or of a declined fee
+      // has none).
+      taxPercent: terms.payee === 'expert' ? (terms.taxPercent ?? DEFAULT_TAX_BASIS_POINTS / 100).toFixed(2) : null,
     };
   }
 

@@ -117,7 +117,15 @@ export class FeeRunsService {
       const locked = (await this.runs.lock(manager, id))!;
       if (locked.status !== FeeRunStatus.Computed) throw FeeErrors.feeRunStatusConflict(locked.status, 'approved');
       let changes: Partial<FeeRunEntity>;
-      if (!fourEyesApproval) changes = { status: FeeRunStatus.Approved, approvedBy: ctx.user.id, approvedAt: now };
+      // Four eyes switched off after a first approval: the one approval is enough, and a first approval by the same
+      // coordinator is dropped (the database keeps the two approvers apart), as for claims.
+      if (!fourEyesApproval)
+        changes = {
+          status: FeeRunStatus.Approved,
+          approvedBy: ctx.user.id,
+          approvedAt: now,
+          ...(locked.firstApprovedBy === ctx.user.id ? { firstApprovedBy: null, firstApprovedAt: null } : {}),
+        };
       else if (!locked.firstApprovedBy) changes = { firstApprovedBy: ctx.user.id, firstApprovedAt: now };
       else if (locked.firstApprovedBy === ctx.user.id) throw FeeErrors.secondApproverRequired();
       else changes = { status: FeeRunStatus.Approved, approvedBy: ctx.user.id, approvedAt: now };

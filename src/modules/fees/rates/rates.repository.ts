@@ -25,6 +25,21 @@ export class RatesRepository {
     return this.dataSource.getRepository(TravelRateEntity).find({ order: { year: 'ASC' } });
   }
 
+  // The year's rate, its row locked (two changes of it are taken one after the other), and whether an approved or
+  // paid claim has a trip by car in that year: its amounts stand on the rate.
+  async lockTravelRate(manager: EntityManager, year: number): Promise<{ carCentsPerKm: number | null; used: boolean }> {
+    const [rate]: { carCentsPerKm: number }[] = await manager.query(
+      `SELECT car_cents_per_km AS "carCentsPerKm" FROM travel_rates WHERE year = $1 FOR UPDATE`,
+      [year],
+    );
+    const [{ used }]: { used: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM claims c, jsonb_array_elements(c.trips) t
+                       WHERE c.status IN ('approved', 'paid') AND t->>'date' LIKE $1) AS used`,
+      [`${year}-%`],
+    );
+    return { carCentsPerKm: rate?.carCentsPerKm ?? null, used };
+  }
+
   async upsertTravelRate(
     manager: EntityManager,
     rate: Pick<TravelRateEntity, 'year' | 'carCentsPerKm' | 'updatedBy'>,

@@ -74,6 +74,10 @@ export class RatesService {
   async setTravelRate(ctx: AuthContext, year: number, dto: TravelRateDto): Promise<TravelRateResponse> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw FeeErrors.travelYear();
     const saved = await this.dataSource.transaction(async (manager) => {
+      // Like the fee schedule's rows, a rate that priced approved work is never rewritten: the amounts the
+      // coordinator approved are the amounts paid. A year not yet used can still be corrected.
+      const current = await this.repo.lockTravelRate(manager, year);
+      if (current.used && current.carCentsPerKm !== dto.carCentsPerKm) throw FeeErrors.travelRateInUse(year);
       const rate = await this.repo.upsertTravelRate(manager, {
         year,
         carCentsPerKm: dto.carCentsPerKm,

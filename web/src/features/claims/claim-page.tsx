@@ -10,6 +10,7 @@ import { type FieldError, fieldBinder, Form, TextAreaField, TextField, useSubmis
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { BusyButton } from '../../components/busy-button';
+import { useAnyUnsaved } from '../../components/leave-guard';
 import { Section } from '../../components/section';
 import { useServerDraft } from '../../components/server-draft';
 import { Empty, Loaded, ProblemNotice, RefusedNotice, useKeptRefusal, type OnRefused } from '../../components/states';
@@ -503,6 +504,8 @@ function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const store = useStoreClaim();
+  const anyUnsaved = useAnyUnsaved();
+  const [unsavedFirst, setUnsavedFirst] = useState(false);
   const inFlight = useRef(false);
   const send = useMutation({
     mutationFn: () => submitClaim(claim.id),
@@ -515,8 +518,16 @@ function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
     },
     onError: onRefused,
   });
-  const press = () => {
+  // Work time, a trip or a cost typed and not yet saved would be left out of the claim sent: the person is asked
+  // first, and may send without them (what was typed may have been left on purpose).
+  const press = (withoutUnsaved = false) => {
     if (inFlight.current) return;
+    const unsaved = !withoutUnsaved && anyUnsaved();
+    setUnsavedFirst(unsaved);
+    if (unsaved) {
+      announce(t('claims.submit.unsavedFirst'));
+      return;
+    }
     inFlight.current = true;
     onRefused(undefined);
     send.mutate();
@@ -526,9 +537,17 @@ function Submit({ claim, onRefused }: { claim: Claim } & Refused) {
       <Paragraph mb="m">
         {claim.status === 'returned' ? t('claims.submit.introReturned') : t('claims.submit.intro')}
       </Paragraph>
-      <BusyButton busy={send.isPending} onClick={press}>
+      <BusyButton busy={send.isPending} onClick={() => press()}>
         {claim.status === 'returned' ? t('claims.submit.again') : t('claims.submit.button')}
       </BusyButton>
+      {unsavedFirst && (
+        <>
+          <ProblemNotice error={null} text={t('claims.submit.unsavedFirst')} />
+          <Button variant="secondary" onClick={() => press(true)}>
+            {t('claims.submit.withoutUnsaved')}
+          </Button>
+        </>
+      )}
       {send.isError && <ProblemNotice error={send.error} />}
     </Section>
   );

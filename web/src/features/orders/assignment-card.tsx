@@ -57,6 +57,7 @@ function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRef
     }
   };
   const name = assignment.expert.name;
+  const signed = assignment.status === 'confirmed';
   return (
     <div className="order-section">
       <Heading variant="h3" mb="s">
@@ -77,11 +78,16 @@ function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRef
         </>
       ) : (
         <>
-          <Paragraph mb="s">{t('orders.confirm.question', { name })}</Paragraph>
+          {/* Work is confirmed as done under a signed contract; a no-show can be marked before. */}
+          <Paragraph mb="s">
+            {signed ? t('orders.confirm.question', { name }) : t('orders.confirm.notSigned', { name })}
+          </Paragraph>
           <div className="actions">
-            <Button onClick={() => void send(true)} aria-disabled={state.pending}>
-              {t('orders.confirm.tookPlace')}
-            </Button>
+            {signed && (
+              <Button onClick={() => void send(true)} aria-disabled={state.pending}>
+                {t('orders.confirm.tookPlace')}
+              </Button>
+            )}
             <Button variant="secondary" onClick={() => setAsking('noShow')}>
               {t('orders.confirm.noShow')}
             </Button>

@@ -1,5 +1,8 @@
 import { TIME_ZONE } from '../../i18n/format';
 
+// An assignment lasts at most one working day, as the API holds it (longerThanWorkDay).
+export const MAX_ASSIGNMENT_MS = 10 * 3600_000;
+
 const parts = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
   year: 'numeric',

@@ -21,7 +21,9 @@ function useSaved() {
   return (id: string) => {
     announce(t('orders.form.saved'));
     void invalidate();
-    void navigate(`/orders/${id}`);
+    // In place of the new-order form: Back then leads to where the person came from, not to an empty form whose
+    // second save would make a second draft.
+    void navigate(`/orders/${id}`, { replace: true });
   };
 }
 

@@ -8,7 +8,7 @@ import { TASK_TYPES } from '../../components/task-types';
 import { fileProblem, UPLOAD_ACCEPT } from '../../components/upload-limits';
 import type { Language } from '../../i18n/languages';
 import { languageName } from '../../i18n/language-names';
-import { helsinkiInstant, helsinkiParts } from './helsinki-time';
+import { helsinkiInstant, helsinkiParts, MAX_ASSIGNMENT_MS } from './helsinki-time';
 import {
   attachMaterial,
   createOrder,
@@ -79,12 +79,18 @@ export function initialValues(order: Order | undefined, language: string): Order
 
 const trimmed = (value: string) => (value.trim() ? value.trim() : undefined);
 
-function toInput(v: OrderValues): OrderInput {
-  const remote = v.place === 'remote';
-  // An end earlier than the start on the clock is on the next day (an evening event past midnight).
+// The order's start and end: an end earlier than the start on the clock is on the next day (an evening event past
+// midnight).
+function span(v: OrderValues): { startsAt: string; endsAt: string } {
   const startsAt = helsinkiInstant(v.date, v.startsAt);
   let endsAt = helsinkiInstant(v.date, v.endsAt);
   if (endsAt <= startsAt) endsAt = new Date(Date.parse(endsAt) + 24 * 3600_000).toISOString();
+  return { startsAt, endsAt };
+}
+
+function toInput(v: OrderValues): OrderInput {
+  const remote = v.place === 'remote';
+  const { startsAt, endsAt } = span(v);
   return {
     organisationId: v.organisationId,
     taskType: v.taskType as OrderInput['taskType'],
@@ -162,6 +168,14 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
     need('date', Boolean(v.date));
     need('startsAt', Boolean(v.startsAt));
     need('endsAt', Boolean(v.endsAt));
+    // The API's own refusals of the time, in the same words, before sending.
+    if (v.date && v.startsAt && v.endsAt) {
+      const { startsAt, endsAt } = span(v);
+      if (Date.parse(startsAt) <= Date.now())
+        found.push({ field: 'startsAt', text: t('errors.field.inPast', { field: labels.startsAt }) });
+      if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_ASSIGNMENT_MS)
+        found.push({ field: 'endsAt', text: t('errors.field.longerThanWorkDay', { field: labels.endsAt }) });
+    }
     if (v.place === 'onSite') {
       need('municipality', Boolean(v.municipality));
       need('address', Boolean(v.address.trim()));

@@ -8,11 +8,9 @@ import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
-import { helsinkiInstant, helsinkiParts } from './helsinki-time';
+import { helsinkiInstant, helsinkiParts, MAX_ASSIGNMENT_MS } from './helsinki-time';
 import { type OrderAssignment, proposeTimeChange, useInvalidateOrders } from './orders-api';
 import { type When, WhenFields } from './when-fields';
-
-const MAX_LENGTH_MS = 10 * 3600_000;
 
 // The form's own field ids (an order page may show several experts); the API names startsAt and endsAt.
 const FIELD_OF: Record<string, string> = { startsAt: 'timeChangeStartsAt', endsAt: 'timeChangeEndsAt' };
@@ -65,7 +63,7 @@ function ProposeForm({
         field: 'timeChangeEndsAt',
         text: t('orders.timeChange.endBeforeStart', { field: labels.timeChangeEndsAt }),
       });
-    else if (end - start > MAX_LENGTH_MS)
+    else if (end - start > MAX_ASSIGNMENT_MS)
       found.push({
         field: 'timeChangeEndsAt',
         text: t('orders.timeChange.tooLong', { field: labels.timeChangeEndsAt }),
@@ -130,11 +128,7 @@ function ProposalState({ assignment }: { assignment: OrderAssignment }) {
     );
   // A decline about the time the work still has: the orderer may keep it or cancel.
   if (c.status === 'declined' && c.fromStartsAt === assignment.startsAt)
-    return (
-      <Paragraph mb="s">
-        {t('orders.timeChange.declined', { name, time, at: formatDateTime(language, c.proposedAt) })}
-      </Paragraph>
-    );
+    return <Paragraph mb="s">{t('orders.timeChange.declined', { name, time })}</Paragraph>;
   return null;
 }
 

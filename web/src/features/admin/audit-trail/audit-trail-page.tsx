@@ -191,7 +191,7 @@ function EventRow({ event }: { event: AuditEvent }) {
       </td>
       <td>
         <Code text={event.action} />
-        {/read_clear|payroll_downloaded/.test(event.action) && (
+        {/payment_details_read|payroll_downloaded/.test(event.action) && (
           <>
             <br />
             {t('admin.audit.secretRead')}

@@ -52,7 +52,7 @@ function Amounts({ claim: c }: { claim: Claim }) {
     [
       t(a.feeBasis === 'hourly' ? 'coordinator.claims.feeHourly' : 'coordinator.claims.feePerEvent', {
         rate: formatCents(language, a.rateCents),
-        quarters: a.quarterHours,
+        count: a.quarterHours,
       }),
       formatCents(language, a.grossFeeCents),
     ],

@@ -83,7 +83,7 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
   return (
     <>
       <Paragraph mb="s">
-        {t('coordinator.expert.statusNow')} <strong>{t(`coordinator.expertStatus.${e.status}`)}</strong>
+        {t('coordinator.expert.statusNow', { state: t(`coordinator.expertStatus.${e.status}`) })}
       </Paragraph>
       {e.status === 'paused' && e.pauseReason && (
         <Paragraph mb="s">{t('coordinator.expert.pauseReason', { reason: e.pauseReason })}</Paragraph>
@@ -161,7 +161,7 @@ function Load({ id }: { id: string }) {
   const language = i18n.language as Language;
   const overview = useOverview(id);
   const against = (n: number, cap: number | null) =>
-    cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: n, cap });
+    cap === null ? t('coordinator.expert.noCap', { count: n }) : t('coordinator.expert.ofCap', { count: cap, done: n });
   return (
     <Loaded query={overview}>
       {({ load, earnings, assignments }) => (

@@ -35,6 +35,9 @@ import { matchNotes, scoreParts } from './score';
 const OPEN = ['submitted', 'matching', 'partially_filled'];
 
 // A datetime-local value in the browser's own time (the county's, for the coordinator).
+// The decimals an hour count needs: 2, 0,5 or 0,25 (preparation is kept in minutes).
+const decimals = (hours: number) => (Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2);
+
 function localValue(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
@@ -78,7 +81,13 @@ function OrderDetails({ order }: { order: Order }) {
       t('coordinator.matching.needed'),
       t('coordinator.today.bookedOf', { booked: booked.length, needed: order.expertsNeeded }),
     ],
-    [t('coordinator.matching.preparation'), t('coordinator.matching.hours', { count: order.preparationHours })],
+    [
+      t('coordinator.matching.preparation'),
+      t('coordinator.matching.hours', {
+        count: order.preparationHours,
+        hours: formatNumber(language, order.preparationHours, decimals(order.preparationHours)),
+      }),
+    ],
     [t('coordinator.matching.state'), t(`coordinator.requestStatus.${order.status}`)],
     [t('coordinator.matching.costCentre'), order.costCentre],
   ];

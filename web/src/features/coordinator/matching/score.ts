@@ -50,7 +50,8 @@ export function matchNotes(t: TFunction, reasons: string[]): string[] {
           language: t(`coordinator.languages.${value}`, { defaultValue: value }),
         }),
       ];
-    if (kind === 'place') return [t(`coordinator.matching.reason.place.${value}`)];
+    // Living in the order's municipality scores points, so scoreParts already names it.
+    if (kind === 'place' && value !== 'home') return [t(`coordinator.matching.reason.place.${value}`)];
     return [];
   });
 }

@@ -15,5 +15,10 @@ export function useAction<V, R>(send: (v: V) => Promise<R>, onSuccess: (r: R, v:
       onSuccess,
     });
   };
-  return { run, pending: mutation.isPending, error: mutation.error ?? undefined, reset: mutation.reset };
+  // Clearing the last error; never while a request is on its way, which would detach its callbacks (and leave the
+  // press refused for good).
+  const reset = () => {
+    if (!inFlight.current) mutation.reset();
+  };
+  return { run, pending: mutation.isPending, error: mutation.error ?? undefined, reset };
 }
