@@ -8,6 +8,7 @@ import {
   expectAccessible,
   expectPage,
   orderAndOffer,
+  shot,
   signIn,
   sharedWebApp,
   WebApp,
@@ -160,6 +161,8 @@ describe('an orderer’s journey in the browser', () => {
         await page.getByText(fill(o.confirm.notSigned, { name: expertName })).waitFor();
         expect(await page.getByRole('button', { name: o.confirm.tookPlace }).count()).toBe(0);
         await page.getByRole('button', { name: o.confirm.noShow }).waitFor();
+        await page.getByText(o.waiting.contract, { exact: false }).first().waitFor();
+        await shot(page, 'order-contract-not-signed', language);
         await signContractOf(t, assignmentId, coordinator, { ...expert, token: await login(t.http, expert) });
         await page.reload();
         await page.getByRole('button', { name: o.confirm.tookPlace }).click();

@@ -11,7 +11,8 @@ export function waitingFor(order: Order, now = Date.now()): Waiting {
   if (order.status === 'cancelled') return 'cancelled';
   if (order.status === 'completed') return 'done';
   const holding = order.assignments.filter((a) => HOLDING.includes(a.status));
-  if (holding.some((a) => new Date(a.endsAt).getTime() <= now)) return 'toConfirm';
+  // Work ended under a signed contract waits for the orderer; ended with the contract unsigned, for the contract.
+  if (holding.some((a) => a.status === 'confirmed' && new Date(a.endsAt).getTime() <= now)) return 'toConfirm';
   if (order.status === 'submitted' || order.status === 'matching') return 'matching';
   if (order.status === 'partially_filled') return 'partlyFilled';
   return holding.some((a) => a.status === 'accepted') ? 'contract' : 'ready';
