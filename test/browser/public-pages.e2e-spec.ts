@@ -98,7 +98,7 @@ describe('the public pages and the shell in the browser', () => {
       return page;
     }
 
-    it('warns before an idle session ends and signs out when nobody answers', async () => {
+    it('warns before an idle session ends, locks the page when nobody answers, and signs out from the lock', async () => {
       const page = await idleForHalfAnHour();
       const dialog = page.getByRole('dialog', { name: text.session.warningTitle });
       await dialog.waitFor();
@@ -107,7 +107,17 @@ describe('the public pages and the shell in the browser', () => {
       await page.getByRole('button', { name: text.session.continue }).waitFor();
       await expectAccessible(page);
       await page.clock.fastForward('02:00');
-      await page.getByRole('main').getByText(text.signIn.signedOutIdle).waitFor();
+      // Signed out on the server; the page waits, out of sight, behind a dialog to sign in again.
+      const lock = page.getByRole('dialog', { name: text.session.lockedTitle });
+      await lock.getByText(text.session.lockedIdle).waitFor();
+      await expect(page.getByRole('heading', { name: text.home.title, level: 1 }).isVisible()).resolves.toBe(false);
+      await expectAccessible(page);
+      await lock.getByRole('button', { name: text.session.signOut }).click();
+      await expectPage(page, text.signIn.title);
+      await page.getByRole('main').getByText(text.app.signedOut).waitFor();
+      // Nothing brings the session back: the server ended it when the page locked.
+      await page.reload();
+      await expectPage(page, text.signIn.title);
     });
 
     it('lets the person continue an idle session from the warning', async () => {

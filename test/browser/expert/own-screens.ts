@@ -306,6 +306,66 @@ describe('the expert’s own screens in the browser', () => {
       await expect(from.inputValue()).resolves.toBe('09:00');
     });
 
+    it('a session that ends by itself locks the page and keeps what was typed; signing in again goes on from there', async () => {
+      const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
+      // A browser profile of its own: the page's clock is moved, and no later test may borrow that page.
+      const page = await web.newPage(language, 1280, { ownContext: true });
+      await page.clock.install();
+      await signIn(page, expert, signInLabels(text));
+      await expectPage(page, text.home.title);
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      await page.setViewportSize({ width: 360, height: 800 });
+      const perMonth = page.getByLabel(text.profile.fields.maxPerMonth);
+      await perMonth.fill('5');
+      // Away from the phone for half an hour: warned, then locked.
+      await page.clock.fastForward('28:30');
+      await page.getByRole('dialog', { name: text.session.warningTitle }).waitFor();
+      await page.clock.fastForward('02:00');
+      const lock = page.getByRole('dialog', { name: text.session.lockedTitle });
+      await lock.getByText(text.session.lockedIdle).waitFor();
+      await expect(perMonth.isVisible()).resolves.toBe(false);
+      await checked(page);
+      await shot(page, 'session-locked', language);
+      const password = lock.getByLabel(text.fields.password, { exact: true });
+      await password.fill('not-the-password-at-all');
+      await lock.getByRole('button', { name: text.session.unlock }).click();
+      await lock.getByText(text.errors.code.INVALID_CREDENTIALS).waitFor();
+      await password.fill(expert.password);
+      await lock.getByRole('button', { name: text.session.unlock }).click();
+      await lock.waitFor({ state: 'hidden' });
+      await announced(page, text.session.unlocked);
+      // The page as it was left, with what was typed; the focus back in the page.
+      await expect(perMonth.inputValue()).resolves.toBe('5');
+      await expect(page.evaluate(() => document.activeElement?.closest('main') !== null)).resolves.toBe(true);
+      await page.getByRole('button', { name: text.profile.details.submit }).click();
+      await announced(page, text.profile.saved);
+      const get = await expertApi(expert);
+      await expect(get('/experts/me')).resolves.toMatchObject({ maxPerWeek: 2, maxPerMonth: 5 });
+    });
+
+    it('after a sign-out, the next person on the same page never sees what the last one saw', async () => {
+      const first = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
+      const second = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 7 });
+      const page = await openAs(first, text.nav.profile, text.profile.title);
+      const perWeek = page.getByLabel(text.profile.fields.maxPerWeek);
+      await expect(perWeek.inputValue()).resolves.toBe('2');
+      await page.getByRole('button', { name: text.app.signOut }).click();
+      await expectPage(page, text.signIn.title);
+      // The next person signs in in the same page, at once (no reload: the app's memory is the same).
+      const labels = signInLabels(text);
+      await page.getByLabel(labels.email).fill(second.email);
+      await page.getByLabel(labels.password, { exact: true }).fill(second.password);
+      await page.getByRole('button', { name: labels.submit }).click();
+      await expectPage(page, text.home.title);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await viaMenu(page, text, text.nav.profile, text.profile.title);
+      await until(
+        () => perWeek.inputValue(),
+        (value) => value !== '',
+      );
+      await expect(perWeek.inputValue()).resolves.toBe('7');
+    });
+
     it('a profile change saved in another tab shows here on return, and a save here leaves it; a failed read again keeps the form', async () => {
       const expert = await createExpert(web.t.db, { language: language as Language, maxPerWeek: 2 });
       // A browser profile of its own: the page's clock is moved, and no later test may borrow that page.

@@ -7,7 +7,11 @@ import { session } from './session';
 // The one way the web app talks to the API: the client typed by the API's own OpenAPI document, on this
 // origin only. The access token is added from memory; it is never stored.
 const auth: Middleware = {
-  onRequest({ request }) {
+  async onRequest({ request }) {
+    // While the page is locked (the session ended by itself), a call waits for the person to sign in again.
+    if (session.current().status === 'locked' && !(await session.whenUnlocked())) {
+      throw ApiError.from(401, { code: 'UNAUTHENTICATED' });
+    }
     const token = session.accessToken();
     if (token && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${token}`);
     return request;
@@ -18,7 +22,7 @@ const auth: Middleware = {
       .clone()
       .json()
       .catch(() => ({}))) as { code?: string };
-    // A token the server no longer accepts (the session was ended elsewhere): back to signing in. Other 401s
+    // A token the server no longer accepts (the session was ended elsewhere): the page locks. Other 401s
     // (a wrong current password) are the form's to show.
     if (response.status === 401 && request.headers.has('authorization') && problem.code === 'UNAUTHENTICATED') {
       session.ended('expired');
@@ -51,8 +55,8 @@ export async function call<T>(request: Promise<Result<T>>): Promise<T> {
   let result: Result<T>;
   try {
     result = await request;
-  } catch {
-    throw ApiError.network();
+  } catch (error) {
+    throw error instanceof ApiError ? error : ApiError.network();
   }
   if (!result.response.ok) throw ApiError.from(result.response.status, result.error, result.response);
   return result.data as T;

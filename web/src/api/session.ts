@@ -1,5 +1,6 @@
 import createClient from 'openapi-fetch';
 import { ApiError } from './problem';
+import { queryClient } from './query-client';
 import type { components, paths } from './schema';
 
 // The browser session. The access token lives in this module's memory only: never in storage, never in a
@@ -7,13 +8,20 @@ import type { components, paths } from './schema';
 // kokemus_csrf cookie is echoed in X-CSRF-Token on the calls that use it. A reload restores the session
 // through the cookie; the token is refreshed before it expires while the person is active; after a long
 // idle time a dialog warns before signing out and lets the person continue (WCAG 2.2.1).
+//
+// A session that ends by itself (idle, or its token no longer accepted) locks the page instead of leaving it:
+// the server's session is ended and the page is hidden behind a sign-in dialog, but the page stays mounted, so
+// what the person had typed is there when they sign in again (UI.md: nothing lost if they stop halfway). Calls
+// made while locked wait for the unlock. Signing out, by choice or from the lock, forgets the page and the cache,
+// so that the next person on a shared computer never sees the last one's data.
 
 export type Me = components['schemas']['MeResponse'];
 export type EndReason = 'signedOut' | 'expired' | 'idle';
 export type SessionState =
   | { status: 'restoring' }
   | { status: 'signedOut'; reason?: EndReason }
-  | { status: 'signedIn'; user: Me; warning?: { signOutAt: number } };
+  | { status: 'signedIn'; user: Me; warning?: { signOutAt: number } }
+  | { status: 'locked'; user: Me; reason: Exclude<EndReason, 'signedOut'> };
 
 export const IDLE_LIMIT_MS = 30 * 60_000;
 export const WARNING_BEFORE_MS = 2 * 60_000;
@@ -106,7 +114,12 @@ async function endSession(reason: EndReason): Promise<void> {
   const wasToken = token;
   token = undefined;
   expiresAt = 0;
-  set({ status: 'signedOut', reason });
+  if (reason !== 'signedOut' && state.status === 'signedIn') {
+    set({ status: 'locked', user: state.user, reason });
+  } else {
+    set({ status: 'signedOut', reason });
+    queryClient.clear();
+  }
   const csrf = csrfToken();
   if (!wasToken) return;
   // Ends the session on the server too; the cookie is cleared by its answer.
@@ -156,6 +169,28 @@ export const session = {
   },
 
   signOut: () => endSession('signedOut'),
+
+  // The lock's sign-in: the same person, with their password; the page they left is there again, its data read anew.
+  async unlock(password: string): Promise<Me> {
+    if (state.status !== 'locked') throw ApiError.from(401, { code: 'UNAUTHENTICATED' });
+    const before = state.user;
+    const user = await session.signIn(before.email, password);
+    if (user.id !== before.id) queryClient.clear();
+    else void queryClient.invalidateQueries();
+    return user;
+  },
+
+  // A call made while the page is locked waits for the unlock; after a sign-out it is not made at all.
+  whenUnlocked(): Promise<boolean> {
+    if (state.status !== 'locked') return Promise.resolve(state.status === 'signedIn');
+    return new Promise((resolve) => {
+      const stop = session.subscribe(() => {
+        if (state.status === 'locked') return;
+        stop();
+        resolve(state.status === 'signedIn');
+      });
+    });
+  },
   ended(reason: EndReason): void {
     if (state.status === 'signedIn') void endSession(reason);
   },

@@ -4,6 +4,7 @@ import { useSession } from '../api/use-session';
 import { Loading } from '../components/states';
 
 // A page for signed-in people: the others go to sign in, and come back here afterwards (its filters in the address too).
+// A locked session keeps its page (hidden behind the lock's dialog), with what was typed in it.
 export function RequireSession({ children }: { children: ReactNode }) {
   const state = useSession();
   const location = useLocation();

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { useSession } from '../api/use-session';
+import { useUser } from '../api/use-session';
 
 const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 const TodayPage = lazy(() =>
@@ -8,7 +8,6 @@ const TodayPage = lazy(() =>
 
 // The first page after signing in is the role's own: the coordinator's is today's work queues.
 export function RoleHome() {
-  const state = useSession();
-  if (state.status === 'signedIn' && state.user.role === 'coordinator') return <TodayPage />;
+  if (useUser()?.role === 'coordinator') return <TodayPage />;
   return <HomePage />;
 }

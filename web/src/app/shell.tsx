@@ -11,6 +11,7 @@ import { useMediaQuery } from '../components/use-narrow';
 import { Button, RouterLink, ServiceNavigation, ServiceNavigationItem, SkipLink } from '../components/suomifi';
 import { LanguageSwitcher, useAccountLanguage } from './language-menu';
 import { NAVIGATION, sectionOf } from './navigation';
+import { SessionLock } from './session-lock';
 import { SessionWarning } from './session-warning';
 
 // Where the menu moves beside the page (global.css has the same width).
@@ -46,6 +47,8 @@ export function Shell() {
   };
 
   const user = state.status === 'signedIn' ? state.user : undefined;
+  // Behind the lock's dialog the page stays, hidden from sight and from assistive technology.
+  const locked = state.status === 'locked';
   const items = user ? NAVIGATION[user.role] : [];
   const section = sectionOf(items, location.pathname);
 
@@ -72,12 +75,12 @@ export function Shell() {
                 </Button>
               </>
             ) : (
-              location.pathname !== '/sign-in' && <AppLink to="/sign-in">{t('app.signIn')}</AppLink>
+              !locked && location.pathname !== '/sign-in' && <AppLink to="/sign-in">{t('app.signIn')}</AppLink>
             )}
           </div>
         </div>
       </header>
-      <div className={items.length > 0 ? 'app-body app-body--menu' : 'app-body'}>
+      <div className={items.length > 0 ? 'app-body app-body--menu' : 'app-body'} hidden={locked}>
         {items.length > 0 && (
           <div className="app-nav">
             <ServiceNavigation
@@ -114,7 +117,7 @@ export function Shell() {
             <li>
               <AppLink to="/accessibility">{t('nav.accessibility')}</AppLink>
             </li>
-            {!user && (
+            {!user && !locked && (
               <li>
                 <AppLink to="/apply">{t('nav.apply')}</AppLink>
               </li>
@@ -123,6 +126,7 @@ export function Shell() {
         </nav>
       </footer>
       <SessionWarning />
+      <SessionLock />
     </>
   );
 }

@@ -15,7 +15,7 @@ const UnsavedForms = createContext<Marks | null>(null);
 // Nothing lost if a person stops halfway (UI.md): while a form holds something typed and not yet sent with success,
 // going to another page of the app first asks whether to leave without saving. The marks are kept in a ref, not in
 // state, so that a save's own move to the next page (in the same tick as its success) is never asked about. A session
-// that ended (signed out, timed out) leaves without asking. Leaving the app altogether asks the browser's question.
+// that was signed out leaves without asking; one that timed out keeps the page behind its lock (session.ts). Leaving the app altogether asks the browser's question.
 export function LeaveGuard({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const unsaved = useRef(new Set<string>());
@@ -31,7 +31,7 @@ export function LeaveGuard({ children }: { children: ReactNode }) {
   // Closing the tab or window, reloading, or leaving the app by its address bar: the browser's own question.
   useEffect(() => {
     const ask = (event: BeforeUnloadEvent) => {
-      if (unsaved.current.size > 0 && session.current().status === 'signedIn') event.preventDefault();
+      if (unsaved.current.size > 0 && session.current().status !== 'signedOut') event.preventDefault();
     };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);

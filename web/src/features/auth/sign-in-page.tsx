@@ -28,16 +28,6 @@ export function SignInPage() {
   return (
     <div className="content-narrow">
       <Page title={t('signIn.title')}>
-        {reason === 'idle' && (
-          <InlineAlert status="neutral" mb="m">
-            {t('signIn.signedOutIdle')}
-          </InlineAlert>
-        )}
-        {reason === 'expired' && (
-          <InlineAlert status="neutral" mb="m">
-            {t('errors.code.UNAUTHENTICATED')}
-          </InlineAlert>
-        )}
         {reason === 'signedOut' && (
           <InlineAlert status="neutral" mb="m">
             {t('app.signedOut')}

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../api/use-session';
+import { useUser } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
 import { checkRequired, fieldBinder, Form, TextField, useSubmission } from '../../../components/form';
@@ -210,8 +210,7 @@ function Person({ user, onRefused }: { user: User; onRefused: OnRefused }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const announce = useAnnounce();
-  const session = useSession();
-  const signedIn = session.status === 'signedIn' ? session.user : undefined;
+  const signedIn = useUser();
   const self = signedIn?.id === user.id;
   const grantable = signedIn ? GRANTABLE[signedIn.role].filter((r) => r !== user.role) : [];
   const [changingRole, setChangingRole] = useState(false);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { useSession } from '../../../api/use-session';
+import { useUser } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
@@ -107,8 +107,7 @@ export function ClaimPage() {
   // Only the failure of the decision tried last is shown: an approval that failed (the network) and a return that
   // then succeeded leave no old failure beside the result, nor the other way round.
   const [tried, setTried] = useState<'approve' | 'return'>();
-  const session = useSession();
-  const me = session.status === 'signedIn' ? session.user.id : null;
+  const me = useUser()?.id ?? null;
   const approve = useAction(
     () => approveClaim(id),
     (decided) => {
