@@ -131,10 +131,11 @@ export async function configureHttpApp(app: NestFastifyApplication, options: Htt
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'", "'unsafe-inline'"],
         // The web app shows a receipt or a certificate from the blob it fetched with the person's token, and a PDF
-        // in an object where the browser shows it there. Chromium's viewer would also need frame-src blob:, left out
-        // for now (see the commit that added these).
+        // in an object where the browser shows it there. Chromium's viewer (Chrome, Edge) frames the blob: without
+        // frame-src blob: its box stood empty (test/browser/public-pages.e2e-spec.ts shows the viewer).
         imgSrc: ["'self'", 'data:', 'blob:'],
         objectSrc: ['blob:'],
+        frameSrc: ['blob:'],
       },
     },
   });

@@ -114,6 +114,12 @@ export async function startWebApp(options: TestAppOptions = {}): Promise<WebApp>
       timezoneId: 'Europe/Helsinki',
     });
     context.setDefaultTimeout(TIMEOUT);
+    // The pages see a browser without a PDF viewer, as a phone's Chromium is, and offer the PDF as a download: the
+    // viewer (an extension's page in a renderer of its own) held up the journeys on CI's two cores. The viewer itself,
+    // under the app's content security policy, has a test of its own in public-pages.e2e-spec.ts.
+    await context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'pdfViewerEnabled', { get: () => false, configurable: true }),
+    );
     const profile: Profile = { context, language, lent: true, shared };
     profiles.push(profile);
     return profile;

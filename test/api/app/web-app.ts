@@ -35,6 +35,7 @@ describe('the web app served beside the API', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     // PDFs and images fetched with the token are shown from blobs; no other object is ever loaded.
     expect(res.headers['content-security-policy']).toContain('object-src blob:');
+    expect(res.headers['content-security-policy']).toContain('frame-src blob:');
     expect(res.headers['content-security-policy']).toContain("img-src 'self' data: blob:");
   });
 
