@@ -110,8 +110,11 @@ describe('changing the time of a booked assignment', () => {
       await as(otherToken).post(`/assignments/${d.assignmentId}/time-change/decline`).expect(404);
       await as(orderer).post(`/assignments/${d.assignmentId}/time-change/accept`).expect(403);
       await as(coordinator).post(`/assignments/${d.assignmentId}/time-change/decline`).expect(403);
+      // The open proposal is read with the assignment (its page shows it) by its own expert only.
       const still = await as(d.expert).get(`/assignments/${d.assignmentId}`).expect(200);
       expect(still.body).toMatchObject({ startsAt: d.startsAt, timeChange: { status: 'open' } });
+      await as(otherToken).get(`/assignments/${d.assignmentId}`).expect(404);
+      expect((await as(otherToken).get('/assignments').expect(200)).body).toEqual([]);
     });
   });
 

@@ -569,7 +569,7 @@ describe('the expert’s own screens in the browser', () => {
     );
 
     it(
-      'downloads the expert’s data as a JSON file and asks for erasure, telling what is kept',
+      'downloads the expert’s data as a JSON file and asks for erasure, telling what is kept; a double click on either does it once',
       async () => {
         const expert = await createExpert(web.t.db, { name: 'Dagny Datanen', language: language as Language });
         const page = await openAs(expert, text.nav.myData, text.myData.title);
@@ -577,19 +577,29 @@ describe('the expert’s own screens in the browser', () => {
         await page.getByRole('button', { name: text.myData.erasure.button }).waitFor();
         await checked(page);
 
+        // Both buttons are BusyButtons, double-clicked: a double click never does a thing twice (UI.md), so each
+        // makes one request. The requests are counted as the page sends them.
+        const sent: string[] = [];
+        page.on('request', (r) => {
+          const path = new URL(r.url()).pathname;
+          if (path === '/api/experts/me/data' || path === '/api/experts/me/erasure-request')
+            sent.push(`${r.method()} ${path}`);
+        });
         const [download] = await Promise.all([
           page.waitForEvent('download'),
-          page.getByRole('button', { name: text.myData.download.button }).click(),
+          page.getByRole('button', { name: text.myData.download.button }).dblclick(),
         ]);
         expect(download.suggestedFilename()).toMatch(/^kokemus-\d{4}-\d{2}-\d{2}\.json$/);
         const data = JSON.parse(await readFile((await download.path())!, 'utf8')) as unknown;
         expect(JSON.stringify(data)).toContain(expert.email);
         await announced(page, text.myData.download.done);
+        expect(sent).toEqual(['GET /api/experts/me/data']);
 
         await page.getByRole('button', { name: text.myData.erasure.button }).click();
-        await page.getByRole('button', { name: text.myData.erasure.confirm }).click();
+        await page.getByRole('button', { name: text.myData.erasure.confirm }).dblclick();
         await announced(page, text.myData.erasure.sent);
         await page.getByText(new RegExp(text.myData.erasure.requested.split('{{at}}')[0])).waitFor();
+        expect(sent).toEqual(['GET /api/experts/me/data', 'POST /api/experts/me/erasure-request']);
         await expectAccessible(page);
         const get = await expertApi(expert);
         await expect(get('/experts/me').then((e) => e.erasureRequestedAt)).resolves.not.toBeNull();

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { login } from '../../factories/users.factory';
 import {
@@ -10,11 +11,25 @@ import {
   shot,
   WebApp,
 } from '../browser';
+import { viaMenuAnyWidth } from '../menu';
 import { orderParties, signedIn } from '../parties';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS } from '../texts';
 
+// The day and month of a date as the page writes it in its language ("12.12."), to find a time by.
+const dayMonth = (page: Page, date: string, language: 'fi' | 'sv') =>
+  page.evaluate(
+    ([d, lang]) =>
+      new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'sv-FI', {
+        timeZone: 'Europe/Helsinki',
+        day: 'numeric',
+        month: 'numeric',
+      }).format(new Date(`${d}T12:00:00Z`)),
+    [date, language],
+  );
+
 // The orderer proposes a new time on the order page; the expert accepts it on their home screen; the orderer sees
-// the work at its new time. The coordinator's steps go through the API.
+// the work at its new time. Proposed again, the expert answers on the assignment's own page, and a stale answer
+// there is refused in plain words. The coordinator's steps go through the API.
 describe('a change of time in the browser', () => {
   let web: WebApp;
   let coordinator: string;
@@ -29,8 +44,9 @@ describe('a change of time in the browser', () => {
     const text = TEXTS[language];
     const o = text.orders;
     const h = text.expertHome.timeChanges;
+    const a = text.assignments.timeChange;
 
-    it('the orderer proposes a new time, the expert accepts it on their home screen, the order shows the new time', async () => {
+    it('the orderer proposes a new time, the expert accepts it on their home screen, the order shows the new time; another is answered on the assignment’s page', async () => {
       const { t } = web;
       const { orderer, unit, expertName, expert } = await orderParties(t, language);
       await t.db.query(`UPDATE users SET language = $2 WHERE id = $1`, [expert.id, language]);
@@ -79,15 +95,7 @@ describe('a change of time in the browser', () => {
         .getByRole('status')
         .filter({ hasText: fill(o.timeChange.sent, { name: expertName }) })
         .waitFor();
-      const newSpan = await page.evaluate(
-        ([d, lang]) =>
-          new Intl.DateTimeFormat(lang === 'fi' ? 'fi-FI' : 'sv-FI', {
-            timeZone: 'Europe/Helsinki',
-            day: 'numeric',
-            month: 'numeric',
-          }).format(new Date(`${d}T12:00:00Z`)),
-        [newDate, language],
-      );
+      const newSpan = await dayMonth(page, newDate, language);
       await page.getByText(new RegExp(fill(o.timeChange.pending, { time: '.*', name: expertName }))).waitFor();
       await page.getByText(newSpan, { exact: false }).first().waitFor();
       expect(await page.getByRole('button', { name: o.timeChange.open }).count()).toBe(0);
@@ -104,7 +112,7 @@ describe('a change of time in the browser', () => {
       await expectAccessible(expertPage);
       await expectNoSidewaysScroll(expertPage);
       await shot(expertPage, 'time-change-expert-home', language);
-      await expertPage.getByRole('button', { name: h.accept }).click();
+      await expertPage.getByRole('button', { name: a.accept }).click();
       // Said where the card was, with the focus on it, and announced.
       await expertPage.getByRole('status').filter({ hasText: title }).waitFor();
       await expertPage.waitForFunction(
@@ -113,8 +121,8 @@ describe('a change of time in the browser', () => {
       );
       // The card goes once the home screen is read again: waited for, not counted at once (a loaded machine once
       // counted it before the read was back).
-      await expertPage.getByRole('button', { name: h.accept }).waitFor({ state: 'detached' });
-      expect(await expertPage.getByRole('button', { name: h.accept }).count()).toBe(0);
+      await expertPage.getByRole('button', { name: a.accept }).waitFor({ state: 'detached' });
+      expect(await expertPage.getByRole('button', { name: a.accept }).count()).toBe(0);
       await expectAccessible(expertPage);
       await shot(expertPage, 'time-change-expert-accepted', language);
 
@@ -130,6 +138,77 @@ describe('a change of time in the browser', () => {
         .set('authorization', `Bearer ${await login(t.http, orderer)}`)
         .expect(200);
       expect(helsinkiDate(new Date(order.body.assignments[0].startsAt))).toBe(newDate);
-    }, 240_000);
+
+      // Proposed once more, and answered on the assignment's own page, which the expert reaches from their list (a
+      // mail's link and the calendar lead there too): the time the work has, the time proposed, and the answers.
+      const assignmentId = order.body.assignments[0].id as string;
+      const ordererToken = await login(t.http, orderer);
+      const expertToken = await login(t.http, expert);
+      const proposeOn = async (date: string) => {
+        await t.http
+          .post(`/assignments/${assignmentId}/time-change`)
+          .set('authorization', `Bearer ${ordererToken}`)
+          .send({ startsAt: `${date}T08:00:00Z`, endsAt: `${date}T10:00:00Z` })
+          .expect(201);
+        return dayMonth(expertPage, date, language);
+      };
+      const thirdSpan = await proposeOn(helsinkiDate(new Date(Date.now() + dayOffset++ * DAY)));
+      await viaMenuAnyWidth(expertPage, text, text.nav.assignments, text.assignments.title);
+      await expertPage.getByRole('link', { name: title }).click();
+      await expectPage(expertPage, title);
+      const proposal = expertPage.getByRole('region', { name: a.heading });
+      await proposal.getByText(new RegExp(`${fill(a.now, { time: '' })}.*${newSpan}`)).waitFor();
+      await proposal.getByText(new RegExp(`${fill(a.proposed, { time: '' })}.*${thirdSpan}`)).waitFor();
+      await proposal.getByRole('button', { name: a.accept }).waitFor();
+      await proposal.getByRole('button', { name: a.decline }).waitFor();
+      // The work's own time is still the one it has until the expert accepts.
+      await expertPage.getByRole('definition').filter({ hasText: newSpan }).waitFor();
+      await expectAccessible(expertPage);
+      await expectNoSidewaysScroll(expertPage);
+      await shot(expertPage, 'time-change-assignment', language);
+
+      // A stale tab: the proposal was answered meanwhile elsewhere (declined here through the API). The answer on
+      // this page is refused in plain words, which take the focus; the buttons go with the page read again.
+      await t.http
+        .post(`/assignments/${assignmentId}/time-change/decline`)
+        .set('authorization', `Bearer ${expertToken}`)
+        .expect(200);
+      await proposal.getByRole('button', { name: a.accept }).click();
+      await expertPage.getByRole('button', { name: a.accept }).waitFor({ state: 'detached' });
+      await expertPage.getByText(text.errors.code.TIME_CHANGE_NOT_OPEN).waitFor();
+      await expertPage.waitForFunction(
+        (said) => document.activeElement?.textContent?.includes(said) ?? false,
+        text.errors.code.TIME_CHANGE_NOT_OPEN,
+      );
+      await expectAccessible(expertPage);
+      await shot(expertPage, 'time-change-assignment-stale', language);
+
+      // A new proposal, answered here: accepted in Finnish, declined in Swedish. Said where the proposal was, with
+      // the focus on it, and announced; the work's time on the page is the one it now has.
+      const fourthDate = helsinkiDate(new Date(Date.now() + dayOffset++ * DAY));
+      const fourthSpan = await proposeOn(fourthDate);
+      await expertPage.reload();
+      await expectPage(expertPage, title);
+      await proposal.getByText(new RegExp(`${fill(a.proposed, { time: '' })}.*${fourthSpan}`)).waitFor();
+      const accepting = language === 'fi';
+      await proposal.getByRole('button', { name: accepting ? a.accept : a.decline }).click();
+      const said = (accepting ? a.accepted : a.declined).split('{{title}}')[0].trim();
+      await expertPage.getByRole('status').filter({ hasText: said }).filter({ hasText: title }).waitFor();
+      await expertPage.waitForFunction((said) => document.activeElement?.textContent?.includes(said) ?? false, said);
+      await expertPage.getByRole('button', { name: a.accept }).waitFor({ state: 'detached' });
+      expect(await expertPage.getByRole('button', { name: a.decline }).count()).toBe(0);
+      await expertPage
+        .getByRole('definition')
+        .filter({ hasText: accepting ? fourthSpan : newSpan })
+        .waitFor();
+      await expectAccessible(expertPage);
+      await shot(expertPage, 'time-change-assignment-answered', language);
+      const answered = await t.http
+        .get(`/assignments/${assignmentId}`)
+        .set('authorization', `Bearer ${expertToken}`)
+        .expect(200);
+      expect(answered.body.timeChange.status).toBe(accepting ? 'accepted' : 'declined');
+      expect(helsinkiDate(new Date(answered.body.startsAt))).toBe(accepting ? fourthDate : newDate);
+    }, 300_000);
   });
 });

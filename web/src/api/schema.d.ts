@@ -5479,7 +5479,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen */
+            /** @description The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen or on the assignment’s page (GET /assignments/{id} gives them the open proposal in timeChange) */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -21,7 +21,7 @@ export class TimeChangesController {
   @ApiCreatedResponse({
     type: AssignmentResponse,
     description:
-      'The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen',
+      'The assignment, unchanged, with the open proposal in timeChange; the expert is mailed and answers on their home screen or on the assignment’s page (GET /assignments/{id} gives them the open proposal in timeChange)',
   })
   @ApiProblem(400, 'startsAt in the past or unchanged, endsAt not after startsAt or more than 10 hours after it')
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')

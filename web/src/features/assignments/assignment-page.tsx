@@ -9,6 +9,7 @@ import { RefusedNotice, type OnRefused, LoadedPage } from '../../components/stat
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
+import { openProposal, TimeChangeProposals } from './time-change-answer';
 
 function Withdrawn() {
   const { t } = useTranslation();
@@ -63,6 +64,14 @@ function AssignmentDetails({ assignment }: { assignment: Assignment }) {
   const [refused, setRefused] = useState<unknown>();
   return (
     <>
+      {/* The orderer's proposal first: the time below is the one the work keeps unless the expert accepts. */}
+      <TimeChangeProposals
+        key={assignment.id}
+        changes={openProposal(assignment)}
+        headingId="assignment-time-change"
+        heading={t('assignments.timeChange.heading')}
+        titled={false}
+      />
       <WorkFacts work={assignment}>
         <div>
           <dt>{t('assignments.state')}</dt>

@@ -29,3 +29,9 @@ export function useWithdraw(id: string) {
     done: () => client.invalidateQueries(),
   };
 }
+
+// The expert's answer to the orderer's proposal of a new time (the assignment's timeChange while it is open).
+export const answerTimeChange = (id: string, answer: 'accept' | 'decline') =>
+  answer === 'accept'
+    ? call(api.POST('/api/assignments/{id}/time-change/accept', { params: { path: { id } } }))
+    : call(api.POST('/api/assignments/{id}/time-change/decline', { params: { path: { id } } }));
