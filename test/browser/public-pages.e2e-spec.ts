@@ -152,6 +152,38 @@ describe('the public pages and the shell in the browser', () => {
       await expectPage(page, text.signIn.title);
     });
 
+    it('shares the session between tabs: work in one keeps the other open, a sign-out locks the other, a sign-in opens it', async () => {
+      const user = await createUser(web.t.db, Role.Expert, { language: language as Language });
+      const first = await web.newPage(language, 1280, { ownContext: true });
+      await first.clock.install();
+      await signIn(first, user, labels);
+      await expectPage(first, text.home.title);
+      // A second tab of the same browser: the session comes from the cookie.
+      const second = await first.context().newPage();
+      await second.goto('/');
+      await expectPage(second, text.home.title);
+      // Twenty minutes on, the person works in the second tab; ten minutes later the first, untouched for half an
+      // hour, is still open: neither warned nor locked.
+      await first.clock.fastForward('20:00');
+      await second.getByRole('heading', { name: text.home.title, level: 1 }).click();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await first.clock.fastForward('10:00');
+      await expect(first.getByRole('dialog').count()).resolves.toBe(0);
+      await expect(first.getByRole('heading', { name: text.home.title, level: 1 }).isVisible()).resolves.toBe(true);
+      // Signed out in the second tab: the first locks at once.
+      await second.getByRole('button', { name: text.app.signOut }).click();
+      await expectPage(second, text.signIn.title);
+      const lock = first.getByRole('dialog', { name: text.session.lockedTitle });
+      await lock.getByText(text.session.lockedExpired).waitFor();
+      // Signed in again in the second tab: the first opens by itself, as it was.
+      await second.getByLabel(labels.email).fill(user.email);
+      await second.getByLabel(labels.password, { exact: true }).fill(user.password);
+      await second.getByRole('button', { name: labels.submit }).click();
+      await expectPage(second, text.home.title);
+      await lock.waitFor({ state: 'hidden' });
+      await expect(first.getByRole('heading', { name: text.home.title, level: 1 }).isVisible()).resolves.toBe(true);
+    });
+
     it('lets the person continue an idle session from the warning', async () => {
       const page = await idleForHalfAnHour();
       const dialog = page.getByRole('dialog', { name: text.session.warningTitle });

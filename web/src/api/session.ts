@@ -14,6 +14,9 @@ import type { components, paths } from './schema';
 // what the person had typed is there when they sign in again (UI.md: nothing lost if they stop halfway). Calls
 // made while locked wait for the unlock. Signing out, by choice or from the lock, forgets the page and the cache,
 // so that the next person on a shared computer never sees the last one's data.
+//
+// The tabs of one browser share one session (its cookie) and tell each other of it: activity in one keeps the others
+// open, a sign-out in one locks the others, and signing in again in one opens the others locked for the same person.
 
 export type Me = components['schemas']['MeResponse'];
 export type EndReason = 'signedOut' | 'expired' | 'idle';
@@ -44,6 +47,49 @@ let lastActivity = Date.now();
 let ticker: ReturnType<typeof setInterval> | undefined;
 let refreshing: Promise<boolean> | undefined;
 const listeners = new Set<() => void>();
+
+const SHARE_ACTIVITY_EVERY_MS = 10_000;
+type TabMessage = { type: 'activity'; at: number } | { type: 'signedOut' } | { type: 'signedIn'; userId: string };
+const tabs = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('kokemus-session');
+let activityShared = 0;
+const tell = (message: TabMessage) => tabs?.postMessage(message);
+tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+  const message = event.data;
+  if (message.type === 'activity') seen(message.at);
+  else if (message.type === 'signedOut' && state.status === 'signedIn') void endSession('expired');
+  else if (message.type === 'signedIn' && state.status === 'locked' && state.user.id === message.userId) {
+    void reopen(state.user.id);
+  }
+});
+
+// The person was here (this tab or another) at `at`: the idle time counts from then, and a warning it makes
+// needless closes.
+function seen(at: number): void {
+  lastActivity = Math.max(lastActivity, at);
+  if (state.status === 'signedIn' && state.warning && Date.now() - lastActivity < IDLE_LIMIT_MS - WARNING_BEFORE_MS) {
+    set({ status: 'signedIn', user: state.user });
+  }
+}
+
+function share(): void {
+  if (lastActivity - activityShared < SHARE_ACTIVITY_EVERY_MS) return;
+  activityShared = lastActivity;
+  tell({ type: 'activity', at: lastActivity });
+}
+
+// Another tab signed the same person in again: this locked tab takes the session from the cookie, as a reload would.
+async function reopen(userId: string): Promise<void> {
+  if (!(await refresh())) return;
+  try {
+    const user = await loadMe();
+    if (user.id !== userId || state.status !== 'locked') throw new Error('another person');
+    lastActivity = Date.now();
+    set({ status: 'signedIn', user });
+    void queryClient.invalidateQueries();
+  } catch {
+    token = undefined;
+  }
+}
 
 function set(next: SessionState): void {
   state = next;
@@ -87,11 +133,22 @@ async function loadMe(): Promise<Me> {
   return data;
 }
 
+// The refresh token rotates at each use, and the server ends the whole session when a used one comes back. Tabs that
+// refresh at the same moment (a computer woken from sleep) would send the same cookie: they take turns instead, each
+// with the cookie the last one left.
+function oneTabAtATime<T>(work: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('kokemus-session-refresh', work).then((result) => result)
+    : work();
+}
+
 async function refresh(): Promise<boolean> {
-  const csrf = csrfToken();
-  if (!csrf) return false;
-  refreshing ??= (async () => {
+  if (!csrfToken()) return false;
+  refreshing ??= oneTabAtATime(async () => {
     try {
+      // Read in turn: the tab before may have changed it with the session's cookie.
+      const csrf = csrfToken();
+      if (!csrf) return false;
       // The refresh token travels in its cookie; the body stays empty.
       const { data, response } = await auth.POST('/api/auth/refresh', {
         headers: { 'x-csrf-token': csrf },
@@ -106,7 +163,7 @@ async function refresh(): Promise<boolean> {
     } finally {
       refreshing = undefined;
     }
-  })();
+  });
   return refreshing;
 }
 
@@ -165,10 +222,14 @@ export const session = {
     lastActivity = Date.now();
     const user = await loadMe();
     set({ status: 'signedIn', user });
+    tell({ type: 'signedIn', userId: user.id });
     return user;
   },
 
-  signOut: () => endSession('signedOut'),
+  async signOut(): Promise<void> {
+    if (state.status !== 'signedOut') tell({ type: 'signedOut' });
+    await endSession('signedOut');
+  },
 
   // The lock's sign-in: the same person, with their password; the page they left is there again, its data read anew.
   async unlock(password: string): Promise<Me> {
@@ -197,14 +258,16 @@ export const session = {
 
   // Pointer and key presses: the person is here.
   activity(): void {
-    if (state.status === 'signedIn' && state.warning) return;
+    if (state.status !== 'signedIn' || state.warning) return;
     lastActivity = Date.now();
+    share();
   },
 
   // "Stay signed in" in the warning dialog.
   async extend(): Promise<boolean> {
     lastActivity = Date.now();
     if (state.status !== 'signedIn') return false;
+    share();
     const ok = Date.now() < expiresAt - REFRESH_BEFORE_EXPIRY_MS || (await refresh());
     if (!ok) {
       await endSession('expired');
