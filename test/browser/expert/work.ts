@@ -268,18 +268,21 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       // Another offer, whose order the orderer cancels meanwhile.
       const other = language === 'fi' ? 'Asukasillan alustus' : 'Inledning på invånarkvällen';
       const otherId = await offerTo(user, language, other);
-      await visit(page, `/offers/${otherId}`);
-      await expectPage(page, other);
+      // A tab of its own, opened after the offer came.
+      const tab = await signedIn(language, user);
+      await visit(tab, `/offers/${otherId}`);
+      await expectPage(tab, other);
       const [{ request_id }] = (await web.t.db.query('SELECT request_id FROM offers WHERE id = $1', [otherId])) as {
         request_id: string;
       }[];
       await as(orderer.token)
         .post(`/booking-requests/${request_id}/cancel`, { reason: 'Tilaisuus peruttiin' })
         .expect(200);
-      await page.getByRole('button', { name: text.offers.accept }).click();
-      await page.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
-      await expect(focusedText(page)).resolves.toContain(text.errors.reason.OFFER_NOT_OPEN.requestCancelled);
-      await expectAccessible(page);
+      await tab.getByRole('button', { name: text.offers.accept }).click();
+      await tab.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
+      await expect(focusedText(tab)).resolves.toContain(text.errors.reason.OFFER_NOT_OPEN.requestCancelled);
+      await expectAccessible(tab);
+      await shot(tab, 'offer-order-cancelled', language);
     }, 60_000);
 
     it('withdraws from an assignment with a reason, told first that there is no penalty', async () => {
