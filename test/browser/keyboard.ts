@@ -26,3 +26,25 @@ export function focusedText(page: Page): Promise<string> {
       : '',
   );
 }
+
+// A refusal of one field, shown as the form's own checks show theirs: the error summary, with the focus, links to
+// the field in the refusal's words, and the field is marked invalid with the same words as its description.
+export async function expectFieldRefused(
+  page: Page,
+  summaryHeading: string,
+  field: Locator,
+  words: string,
+): Promise<void> {
+  const heading = page.getByRole('heading', { name: summaryHeading });
+  await heading.waitFor();
+  await page.getByRole('link', { name: words, exact: true }).waitFor();
+  await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
+  const description = await field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+      .join(' '),
+  );
+  expect(description).toContain(words);
+}

@@ -29,6 +29,8 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly fields: FieldError[] = [],
+    // Where a code has several causes, which one (the problem's `reason`).
+    readonly reason?: string,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -29,6 +29,12 @@ export class ProblemResponse {
   @ApiProperty({ example: 'VALIDATION_FAILED' }) code: string;
   @ApiProperty({ example: 'email: email must be an email' }) detail: string;
   @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldError[];
+  @ApiPropertyOptional({
+    example: 'withdrawn',
+    description:
+      'Where a code has several causes, which one. OFFER_NOT_OPEN: accepted, declined, expired, withdrawn or requestCancelled (the offer withdrawn because its order was cancelled)',
+  })
+  reason?: string;
   @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;
 }
 
@@ -57,6 +63,7 @@ export function problem(
   detail: string,
   correlationId: string,
   errors?: FieldError[],
+  reason?: string,
 ): ProblemResponse {
   const body: ProblemResponse = {
     type: 'about:blank',
@@ -67,5 +74,6 @@ export function problem(
     correlationId,
   };
   if (errors && errors.length > 0) body.errors = errors;
+  if (reason) body.reason = reason;
   return body;
 }

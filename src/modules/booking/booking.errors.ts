@@ -1,4 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
+import { OfferStatus } from './entities/offer.entity';
 
 // The codes this feature answers with: the API's contract, one definition each.
 export enum BookingErrorCode {
@@ -28,6 +29,9 @@ export enum BookingErrorCode {
   MaterialNotFound = 'MATERIAL_NOT_FOUND',
 }
 
+// Why an offer can no longer be answered: its state, or its order cancelled (the problem's `reason`).
+export type OfferNotOpenReason = Exclude<OfferStatus, OfferStatus.Offered> | 'requestCancelled';
+
 export const BookingErrors = {
   materialNotFound: () =>
     new DomainError(BookingErrorCode.MaterialNotFound, 'not_found', 'The order has no material file'),
@@ -56,8 +60,17 @@ export const BookingErrors = {
       `A ${status} request is not open for matching: candidates and offers exist only for a submitted request that still needs experts`,
     ),
   offerNotFound: () => new DomainError(BookingErrorCode.OfferNotFound, 'not_found', 'Offer not found'),
-  offerNotOpen: (status: string) =>
-    new DomainError(BookingErrorCode.OfferNotOpen, 'conflict', `The offer is ${status}, not open`),
+  // The reason is the offer's state now (or requestCancelled: withdrawn with its order), so the expert reads why.
+  offerNotOpen: (reason: OfferNotOpenReason) =>
+    new DomainError(
+      BookingErrorCode.OfferNotOpen,
+      'conflict',
+      reason === 'requestCancelled'
+        ? 'The offer was withdrawn when its order was cancelled'
+        : `The offer is ${reason}, not open`,
+      [],
+      reason,
+    ),
   requestFilled: () =>
     new DomainError(
       BookingErrorCode.RequestAlreadyFilled,

@@ -120,6 +120,7 @@ export const ContractErrors = {
       ContractErrorCode.SigningPasswordIncorrect,
       'forbidden',
       'The password is wrong; the contract was not signed',
+      [{ field: 'password', code: 'incorrect', message: 'is not the password of your account' }],
     ),
   revisionPending: () =>
     new DomainError(

@@ -81,7 +81,7 @@ export class ExpertsMeController {
   @ApiOperation({ summary: 'Set my payment details' })
   @Put('payment-details')
   @ApiOkResponse({ type: PaymentDetailsResponse, description: 'Masked' })
-  @ApiProblem(409, 'IDENTITY_CODE_TAKEN')
+  @ApiProblem(409, 'IDENTITY_CODE_TAKEN (field identityCode, code taken)')
   setPaymentDetails(@CurrentUser() ctx: AuthContext, @Body() dto: PaymentDetailsDto): Promise<PaymentDetailsResponse> {
     return this.payment.put(ctx, dto);
   }

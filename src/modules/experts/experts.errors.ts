@@ -32,6 +32,7 @@ export const ExpertErrors = {
       ExpertErrorCode.IdentityCodeTaken,
       'conflict',
       'Another expert account already has this identity code',
+      [{ field: 'identityCode', code: 'taken', message: 'another expert account has this identity code' }],
     ),
   noPaymentDetails: () =>
     new DomainError(ExpertErrorCode.PaymentDetailsMissing, 'not_found', 'No payment details on file'),

@@ -88,7 +88,9 @@ export const FeeErrors = {
     ),
   costNotFound: () => new DomainError(FeeErrorCode.ClaimCostNotFound, 'not_found', 'Cost not found'),
   rateExists: () =>
-    new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date'),
+    new DomainError(FeeErrorCode.FeeRateExists, 'conflict', 'This task type already has a rate starting on that date', [
+      { field: 'validFrom', code: 'taken', message: 'this task type already has a rate starting on this date' },
+    ]),
   rateRetroactive: () =>
     fieldsError(FeeErrorCode.FeeRateRetroactive, [
       {

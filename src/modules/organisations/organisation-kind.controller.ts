@@ -33,7 +33,7 @@ export function OrganisationKindController(
     kind === OrganisationKind.Project
       ? 'OWNER_UNIT_NOT_FOUND (field ownerUnitId), activeUntil before activeFrom, or VALIDATION_FAILED'
       : 'activeUntil before activeFrom, or VALIDATION_FAILED';
-  const codeTaken = 'ORGANISATION_CODE_TAKEN: another unit or project has this code';
+  const codeTaken = 'ORGANISATION_CODE_TAKEN (field code, code taken): another unit or project has this code';
 
   // Decorated so that its constructor's parameter types are emitted for the injector.
   @Injectable()

@@ -18,6 +18,7 @@ export const OrganisationErrors = {
       OrganisationErrorCode.OrganisationCodeTaken,
       'conflict',
       'Another unit or project already has this code',
+      [{ field: 'code', code: 'taken', message: 'another unit or project has this code' }],
     ),
   ownerUnitNotFound: () =>
     fieldsError(OrganisationErrorCode.OwnerUnitNotFound, [

@@ -23,7 +23,7 @@ export class UsersController {
   @Post()
   @ApiCreatedResponse({ type: UserResponse, description: 'Invited; the invitation mail is queued' })
   @ApiProblem(403, 'ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator invites only orderers and experts')
-  @ApiProblem(409, 'EMAIL_TAKEN')
+  @ApiProblem(409, 'EMAIL_TAKEN (field email, code taken)')
   invite(@CurrentUser() ctx: AuthContext, @Body() dto: InviteUserDto): Promise<UserResponse> {
     return this.service.invite(ctx, dto);
   }

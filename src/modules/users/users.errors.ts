@@ -15,7 +15,10 @@ export enum UserErrorCode {
 
 export const UserErrors = {
   notFound: () => new DomainError(UserErrorCode.UserNotFound, 'not_found', 'User not found'),
-  emailTaken: () => new DomainError(UserErrorCode.EmailTaken, 'conflict', 'An account with this e-mail already exists'),
+  emailTaken: () =>
+    new DomainError(UserErrorCode.EmailTaken, 'conflict', 'An account with this e-mail already exists', [
+      { field: 'email', code: 'taken', message: 'another account has this e-mail address' },
+    ]),
   roleNotGrantable: () =>
     new DomainError(UserErrorCode.RoleNotGrantable, 'forbidden', 'You may not create or manage accounts of this role'),
   notInvited: () => new DomainError(UserErrorCode.UserNotInvited, 'conflict', 'The account has already been activated'),

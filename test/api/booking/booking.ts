@@ -457,9 +457,63 @@ describe('booking', () => {
           .post(`/offers/${offerId}/accept`)
           .expect(409);
         expect(res.body.code).toBe('OFFER_NOT_OPEN');
+        expect(res.body.reason).toBe('expired');
       } finally {
         t.clock.set(NOW);
       }
+    });
+
+    it('says why an offer can no longer be answered: answered already, its order cancelled, or filled by others', async () => {
+      const topic = 'violence';
+      const [a, b, c] = await Promise.all([1, 2, 3].map(() => createBookableExpert(t.db, { topics: [topic] })));
+      const [tokenA, tokenB, tokenC] = await Promise.all([a, b, c].map((e) => login(t.http, e)));
+      const refusal = async (token: string, offerId: string, answer: 'accept' | 'decline') => {
+        const res = await as(token).post(`/offers/${offerId}/${answer}`, {}).expect(409);
+        return { code: res.body.code, reason: res.body.reason };
+      };
+
+      // Answered in another tab: accepted, or declined.
+      const filledBy = await submitted({
+        topics: [topic],
+        expertsNeeded: 1,
+        startsAt: '2026-11-16T08:00:00Z',
+        endsAt: '2026-11-16T09:00:00Z',
+      });
+      const [offerA, offerB] = await offer(filledBy, [a.id, b.id]);
+      await as(tokenA).post(`/offers/${offerA}/accept`).expect(201);
+      expect(await refusal(tokenA, offerA, 'accept')).toEqual({ code: 'OFFER_NOT_OPEN', reason: 'accepted' });
+      expect(await refusal(tokenA, offerA, 'decline')).toEqual({ code: 'OFFER_NOT_OPEN', reason: 'accepted' });
+      // The one place taken by another: the other offer was withdrawn with the fill.
+      expect(await refusal(tokenB, offerB, 'accept')).toEqual({ code: 'REQUEST_ALREADY_FILLED', reason: undefined });
+      expect(await refusal(tokenB, offerB, 'decline')).toEqual({ code: 'REQUEST_ALREADY_FILLED', reason: undefined });
+
+      const declined = await submitted({
+        topics: [topic],
+        startsAt: '2026-11-17T08:00:00Z',
+        endsAt: '2026-11-17T09:00:00Z',
+      });
+      const [offerC] = await offer(declined, [c.id]);
+      await as(tokenC).post(`/offers/${offerC}/decline`, {}).expect(200);
+      expect(await refusal(tokenC, offerC, 'accept')).toEqual({ code: 'OFFER_NOT_OPEN', reason: 'declined' });
+
+      // The order cancelled: its open offers withdrawn with it.
+      const cancelled = await submitted({
+        topics: [topic],
+        startsAt: '2026-11-18T08:00:00Z',
+        endsAt: '2026-11-18T09:00:00Z',
+      });
+      const [offerOfCancelled] = await offer(cancelled, [b.id]);
+      await as(orderer.token)
+        .post(`/booking-requests/${cancelled}/cancel`, { reason: 'Tilaisuus siirtyy' })
+        .expect(200);
+      expect(await refusal(tokenB, offerOfCancelled, 'accept')).toEqual({
+        code: 'OFFER_NOT_OPEN',
+        reason: 'requestCancelled',
+      });
+      expect(await refusal(tokenB, offerOfCancelled, 'decline')).toEqual({
+        code: 'OFFER_NOT_OPEN',
+        reason: 'requestCancelled',
+      });
     });
   });
 

@@ -194,6 +194,10 @@ describe('contracts', () => {
 
       const wrong = await signAs(expertToken, draft.id, { password: 'not-my-password' }).expect(403);
       expect(wrong.body.code).toBe('SIGNING_PASSWORD_INCORRECT');
+      // Named at its field, so that the form shows it there.
+      expect(wrong.body.errors).toEqual([
+        { field: 'password', code: 'incorrect', message: 'is not the password of your account' },
+      ]);
       expect((await as(expertToken).get(`/contracts/${draft.id}`).expect(200)).body.status).toBe('approved');
 
       const res = await signAs(expertToken, draft.id, { password: expert.password, pdfSha256: hash })

@@ -4,6 +4,7 @@ import { AddressInfo, connect } from 'node:net';
 import { Role } from '../../../src/common/auth/role.enum';
 import { createExpert } from '../../factories/experts.factory';
 import { createUnit } from '../../factories/organisations.factory';
+import { uniqueIdentityCode } from '../../factories/identity-code.factory';
 import { createUser, loggedIn, login } from '../../factories/users.factory';
 import { createTestApp, TestApp } from '../../utils/test-app';
 
@@ -96,6 +97,82 @@ describe('bad input is a clear 4xx that names the problem', () => {
   it('answers an unknown route with 404 in the same format', async () => {
     const res = await t.http.get('/no-such-thing').set('authorization', `Bearer ${admin}`).expect(404);
     expect(res.body).toMatchObject({ ...problemShape, code: 'NOT_FOUND' });
+  });
+
+  // A value refused because it is taken or wrong keeps its code (clients know it) and names its field, so that a
+  // form shows the refusal at the field.
+  describe('a refusal of one field’s value names the field beside its code', () => {
+    const post = (token: string, path: string, body: object) =>
+      t.http.post(path).set('authorization', `Bearer ${token}`).send(body);
+
+    it('an e-mail address already taken by another account, when inviting', async () => {
+      const taken = await createUser(t.db, Role.Orderer);
+      const res = await post(admin, '/users', {
+        name: 'Toinen Tilaaja',
+        email: taken.email.toUpperCase(),
+        role: 'orderer',
+        language: 'fi',
+      }).expect(409);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'EMAIL_TAKEN' });
+      expect(res.body.errors).toEqual([
+        { field: 'email', code: 'taken', message: 'another account has this e-mail address' },
+      ]);
+    });
+
+    it('a cost centre already taken, when creating a unit and when changing a project', async () => {
+      const unit = await createUnit(t.db);
+      const created = await post(admin, '/units', {
+        code: unit.code,
+        nameFi: 'Toinen yksikkö',
+        nameSv: 'En annan enhet',
+        activeFrom: '2026-01-01',
+      }).expect(409);
+      const field = [{ field: 'code', code: 'taken', message: 'another unit or project has this code' }];
+      expect(created.body).toMatchObject({ ...problemShape, code: 'ORGANISATION_CODE_TAKEN' });
+      expect(created.body.errors).toEqual(field);
+
+      const project = await post(admin, '/projects', {
+        code: `P-${randomUUID().slice(0, 8)}`,
+        nameFi: 'Hanke',
+        nameSv: 'Projekt',
+        activeFrom: '2026-01-01',
+        ownerUnitId: unit.id,
+      }).expect(201);
+      const changed = await t.http
+        .patch(`/projects/${project.body.id}`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ code: unit.code })
+        .expect(409);
+      expect(changed.body).toMatchObject({ ...problemShape, code: 'ORGANISATION_CODE_TAKEN' });
+      expect(changed.body.errors).toEqual(field);
+    });
+
+    it('an identity code already on another expert’s account', async () => {
+      const { code } = uniqueIdentityCode();
+      const put = async (token: string) =>
+        t.http
+          .put('/experts/me/payment-details')
+          .set('authorization', `Bearer ${token}`)
+          .send({ iban: 'FI21 1234 5600 0007 85', identityCode: code, payee: 'expert' });
+      expect((await put(await login(t.http, await createExpert(t.db)))).status).toBe(200);
+      const res = await put(await login(t.http, await createExpert(t.db)));
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'IDENTITY_CODE_TAKEN' });
+      expect(res.body.errors).toEqual([
+        { field: 'identityCode', code: 'taken', message: 'another expert account has this identity code' },
+      ]);
+    });
+
+    it('a fee rate’s first day on which the task already has a rate', async () => {
+      const day = `${2040 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+      const rate = { taskType: 'lecture', basis: 'hourly', rateCents: 3100, validFrom: day };
+      await post(coordinator, '/fee-schedule', rate).expect(201);
+      const res = await post(coordinator, '/fee-schedule', { ...rate, rateCents: 3200 }).expect(409);
+      expect(res.body).toMatchObject({ ...problemShape, code: 'FEE_RATE_EXISTS' });
+      expect(res.body.errors).toEqual([
+        { field: 'validFrom', code: 'taken', message: 'this task type already has a rate starting on this date' },
+      ]);
+    });
   });
 
   describe('malformed input never reaches the code behind the route', () => {

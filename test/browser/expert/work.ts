@@ -10,7 +10,7 @@ import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, sh
 import { webAppAndOrderer } from '../parties';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
-import { focusedText } from '../keyboard';
+import { expectFieldRefused, focusedText } from '../keyboard';
 
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -155,7 +155,20 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       expect(href).toMatch(/^blob:/);
       await checked(page, 'contract', language);
 
-      await page.getByLabel(text.fields.password, { exact: true }).fill(user.password);
+      // A wrong password is refused at the field, as a missing one would be, and what was typed stays.
+      const password = page.getByLabel(text.fields.password, { exact: true });
+      await password.fill('not-my-password');
+      await page.getByRole('button', { name: text.contracts.signSubmit }).click();
+      await expectFieldRefused(
+        page,
+        text.forms.errorSummary_one,
+        password,
+        fill(text.errors.atField.SIGNING_PASSWORD_INCORRECT, { field: text.fields.password }),
+      );
+      await expect(password.inputValue()).resolves.toBe('not-my-password');
+      await checked(page, 'contract-wrong-password', language);
+
+      await password.fill(user.password);
       await page.getByRole('button', { name: text.contracts.signSubmit }).click();
       await page.getByText(text.contracts.signedAt.split('{{at}}')[0].trim(), { exact: false }).waitFor();
       await page.getByRole('link', { name: text.contracts.downloadSigned }).waitFor();
@@ -230,6 +243,46 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await expect(focusedText(page)).resolves.toContain(text.errors.code.REQUEST_ALREADY_FILLED);
       await expectAccessible(page);
       await shot(page, 'offer-filled-elsewhere', language);
+    }, 60_000);
+
+    it('accepts in a stale tab an offer already declined in another, or whose order was cancelled: the refusal says which', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Vertaisryhmän suunnittelu' : 'Planering av kamratgruppen';
+      const offerId = await offerTo(user, language, title);
+      const page = await signedIn(language, user, 360);
+      await visit(page, `/offers/${offerId}`);
+      await expectPage(page, title);
+      // Meanwhile, in another tab, the expert declines it.
+      await as(await login(web.t.http, user))
+        .post(`/offers/${offerId}/decline`, {})
+        .expect(200);
+      await page.getByRole('button', { name: text.offers.accept }).click();
+      const declined = text.errors.reason.OFFER_NOT_OPEN.declined;
+      await page.getByText(text.offers.status.declined, { exact: true }).waitFor();
+      await expect(focusedText(page)).resolves.toContain(declined);
+      // Neither a guess at the reason nor another reason.
+      await expect(page.getByText(text.errors.code.OFFER_NOT_OPEN).count()).resolves.toBe(0);
+      await expectAccessible(page);
+      await shot(page, 'offer-declined-elsewhere', language);
+
+      // Another offer, whose order the orderer cancels meanwhile.
+      const other = language === 'fi' ? 'Asukasillan alustus' : 'Inledning på invånarkvällen';
+      const otherId = await offerTo(user, language, other);
+      // A tab of its own, opened after the offer came.
+      const tab = await signedIn(language, user);
+      await visit(tab, `/offers/${otherId}`);
+      await expectPage(tab, other);
+      const [{ request_id }] = (await web.t.db.query('SELECT request_id FROM offers WHERE id = $1', [otherId])) as {
+        request_id: string;
+      }[];
+      await as(orderer.token)
+        .post(`/booking-requests/${request_id}/cancel`, { reason: 'Tilaisuus peruttiin' })
+        .expect(200);
+      await tab.getByRole('button', { name: text.offers.accept }).click();
+      await tab.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
+      await expect(focusedText(tab)).resolves.toContain(text.errors.reason.OFFER_NOT_OPEN.requestCancelled);
+      await expectAccessible(tab);
+      await shot(tab, 'offer-order-cancelled', language);
     }, 60_000);
 
     it('withdraws from an assignment with a reason, told first that there is no penalty', async () => {

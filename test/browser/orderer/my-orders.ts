@@ -183,6 +183,44 @@ describe('an orderer’s orders, page by page', () => {
   );
 
   it.each(['fi', 'sv'] as const)(
+    'in %s: a stale tab’s cancellation quote, refused as the order was cancelled meanwhile, refreshes the page as it says',
+    async (language) => {
+      const text = TEXTS[language];
+      const o = text.orders;
+      const { orderer, unit } = await orderParties(web.t, language);
+      const order = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Matching,
+        title: language === 'fi' ? 'Toisaalla peruttu tilaus' : 'Beställning avbokad på annat håll',
+        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+      });
+      const page = await web.newPage(language, 360);
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, o.list.title);
+      await page.goto(`/orders/${order.id}`);
+      await expectPage(page, order.title);
+      // Meanwhile, in another tab, the order is cancelled.
+      await asUser(() => web.t.http)(await login(web.t.http, orderer))
+        .post(`/booking-requests/${order.id}/cancel`, { reason: 'Toisessa välilehdessä' })
+        .expect(200);
+      await page.getByRole('button', { name: o.cancel.open }).click();
+      // The quote is refused; the page is read again, as the refusal says: the order shows cancelled, the cancel
+      // button is gone, and the refusal keeps the focus.
+      const refusal = text.errors.code.REQUEST_STATUS_CONFLICT;
+      await page.getByText(o.experts.noneCancelled).waitFor();
+      await page.getByText(refusal).waitFor();
+      await expect(page.getByRole('button', { name: o.cancel.open }).count()).resolves.toBe(0);
+      await expect(page.getByRole('button', { name: text.states.retry }).count()).resolves.toBe(0);
+      await until(
+        () => focusedText(page),
+        (focused) => focused.includes(refusal),
+      );
+      await expectAccessible(page);
+      await shot(page, 'order-quote-refused', language);
+    },
+  );
+
+  it.each(['fi', 'sv'] as const)(
     'in %s: a tab come back to after a while shows the order as it now is, before anything is clicked',
     async (language) => {
       const text = TEXTS[language];

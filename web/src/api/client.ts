@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiError } from './problem';
+import { ApiError, isApiError } from './problem';
 import { queryClient } from './query-client';
 import type { paths } from './schema';
 import { session } from './session';
@@ -60,4 +60,17 @@ export async function call<T>(request: Promise<Result<T>>): Promise<T> {
   }
   if (!result.response.ok) throw ApiError.from(result.response.status, result.error, result.response);
   return result.data as T;
+}
+
+// A read asked for once, outside the query cache (the quote of a cancellation, asked for when the person opens
+// it), refused because the state it was asked in is gone (404, 409): the screen is refreshed as after a refused
+// change, so that the refusal's words ("the page has been updated") are true. A query's own read never does so
+// (the middleware above): it would fetch itself again and again.
+export async function readOnce<T>(request: Promise<Result<T>>): Promise<T> {
+  try {
+    return await call(request);
+  } catch (error) {
+    if (isApiError(error) && (error.status === 404 || error.status === 409)) void queryClient.invalidateQueries();
+    throw error;
+  }
 }

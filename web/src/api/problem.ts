@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly correlationId: string | undefined,
     readonly fields: FieldProblem[] = [],
+    // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
+    readonly reason?: string,
   ) {
     super(code);
   }
@@ -21,13 +23,19 @@ export class ApiError extends Error {
   }
 
   static from(status: number, body: unknown, response?: Response): ApiError {
-    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown };
+    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown; reason?: unknown };
     const correlationId =
       typeof problem.correlationId === 'string'
         ? problem.correlationId
         : (response?.headers.get('x-request-id') ?? undefined);
     const fields = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
-    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR', correlationId, fields);
+    return new ApiError(
+      status,
+      typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR',
+      correlationId,
+      fields,
+      typeof problem.reason === 'string' ? problem.reason : undefined,
+    );
   }
 }
 

@@ -4154,6 +4154,11 @@ export interface components {
             /** @example email: email must be an email */
             detail: string;
             errors?: components["schemas"]["FieldErrorResponse"][];
+            /**
+             * @description Where a code has several causes, which one. OFFER_NOT_OPEN: accepted, declined, expired, withdrawn or requestCancelled (the offer withdrawn because its order was cancelled)
+             * @example withdrawn
+             */
+            reason?: string;
             /** @example 400 */
             status: number;
             /** @example Bad Request */
@@ -8782,7 +8787,7 @@ export interface operations {
                 };
             };
             /**
-             * @description SIGNING_PASSWORD_INCORRECT
+             * @description SIGNING_PASSWORD_INCORRECT (field password, code incorrect)
              *
              *     ROLE_NOT_ALLOWED: the caller’s role may not do this
              */
@@ -11422,7 +11427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description IDENTITY_CODE_TAKEN */
+            /** @description IDENTITY_CODE_TAKEN (field identityCode, code taken) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12438,7 +12443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description FEE_RATE_EXISTS: the task type already has a row starting that day */
+            /** @description FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13136,7 +13141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description OFFER_NOT_OPEN, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED */
+            /** @description OFFER_NOT_OPEN (reason: accepted, declined, expired, withdrawn or requestCancelled), REQUEST_ALREADY_FILLED (withdrawn because the order got its experts), EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13224,7 +13229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description OFFER_NOT_OPEN */
+            /** @description OFFER_NOT_OPEN (reason: accepted, declined, expired, withdrawn or requestCancelled), REQUEST_ALREADY_FILLED (withdrawn because the order got its experts) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13529,7 +13534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            /** @description ORGANISATION_CODE_TAKEN (field code, code taken): another unit or project has this code */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13674,7 +13679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            /** @description ORGANISATION_CODE_TAKEN (field code, code taken): another unit or project has this code */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14211,7 +14216,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            /** @description ORGANISATION_CODE_TAKEN (field code, code taken): another unit or project has this code */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14356,7 +14361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ORGANISATION_CODE_TAKEN: another unit or project has this code */
+            /** @description ORGANISATION_CODE_TAKEN (field code, code taken): another unit or project has this code */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14487,7 +14492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description EMAIL_TAKEN */
+            /** @description EMAIL_TAKEN (field email, code taken) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -30,7 +30,9 @@ export function checkRequired(
   });
 }
 
-// The API's field errors in the person's words, for the fields this form has (their ids begin with `prefix`).
+// The API's field errors in the person's words, for the fields this form has (their ids begin with `prefix`):
+// a refusal of one value under a code of its own (a wrong password, an address taken) in its own words at the
+// field, the others by the field's code.
 export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<string, string>, prefix = ''): FieldError[] {
   if (!isApiError(error)) return [];
   return error.fields
@@ -39,6 +41,7 @@ export function fieldErrorsOf(t: TFunction, error: unknown, labels: Record<strin
     .map((f) => ({
       field: f.field,
       text:
+        t(`errors.atField.${error.code}`, { field: labels[f.field], defaultValue: '' }) ||
         t(`errors.field.${f.code}`, { field: labels[f.field], defaultValue: '' }) ||
         t('errors.fieldGeneric', { field: labels[f.field] }),
     }));

@@ -1,10 +1,13 @@
 import type { TFunction } from 'i18next';
 import { ApiError, isApiError } from '../api/problem';
 
-// The person's words for a failure: the problem's code translated, or a generic sentence.
+// The person's words for a failure: the problem's code (with its reason, where the API names one) translated, or a
+// generic sentence.
 export function problemText(t: TFunction, error: unknown): string {
   if (isApiError(error)) {
     if (error.code === 'NETWORK') return t('errors.network');
+    const reason = error.reason ? t(`errors.reason.${error.code}.${error.reason}`, { defaultValue: '' }) : '';
+    if (reason) return reason;
     const key = `errors.code.${error.code}`;
     const text = t(key, { defaultValue: '' });
     if (text) return text;

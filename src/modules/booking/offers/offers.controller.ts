@@ -34,7 +34,10 @@ export class OffersController {
       'The new assignment and the contract drafted for it. 409 REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED or EARNINGS_CEILING_ACK_REQUIRED',
   })
   @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
-  @ApiProblem(409, 'OFFER_NOT_OPEN, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED')
+  @ApiProblem(
+    409,
+    'OFFER_NOT_OPEN (reason: accepted, declined, expired, withdrawn or requestCancelled), REQUEST_ALREADY_FILLED (withdrawn because the order got its experts), EXPERT_DOUBLE_BOOKED, EARNINGS_CEILING_ACK_REQUIRED',
+  )
   accept(
     @CurrentUser() ctx: AuthContext,
     @IdParam() id: string,
@@ -48,7 +51,10 @@ export class OffersController {
   @HttpCode(200)
   @ApiOkResponse({ type: OfferResponse })
   @ApiProblem(404, 'OFFER_NOT_FOUND (or not yours)')
-  @ApiProblem(409, 'OFFER_NOT_OPEN')
+  @ApiProblem(
+    409,
+    'OFFER_NOT_OPEN (reason: accepted, declined, expired, withdrawn or requestCancelled), REQUEST_ALREADY_FILLED (withdrawn because the order got its experts)',
+  )
   decline(
     @CurrentUser() ctx: AuthContext,
     @IdParam() id: string,

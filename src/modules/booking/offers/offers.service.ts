@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessRequest, requireAccess } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
-import { fieldError } from '../../../common/errors/domain-error';
+import { DomainError, fieldError } from '../../../common/errors/domain-error';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
 import { JobName, JobPayloads } from '../../../common/jobs/job-names';
 import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
@@ -162,7 +162,7 @@ export class OffersService {
           { requestId: request.id, expertId: offer.expertId, startsAt: request.startsAt, endsAt: request.endsAt },
         );
         // Declined or expired since it was read (declining and expiry do not take the request's lock).
-        if (!written) throw BookingErrors.offerNotOpen('answered');
+        if (!written) throw await this.refusalNow(offerId);
         const { assignment, withdrawn } = written;
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction,
         // and the acceptance's audit events (the withdrawn offers', its own) are written with the draft's.
@@ -226,7 +226,7 @@ export class OffersService {
     this.assertOpen(offer);
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.booking.declineOffer(manager, offerId, this.clock.now(), dto.reason ?? null)))
-        throw BookingErrors.offerNotOpen('answered');
+        throw await this.refusalNow(offerId);
       await this.audit.log(ctx, 'offer.declined', ['offer', offerId], {}, manager);
     });
     return (await this.respond([{ ...offer, status: OfferStatus.Declined }]))[0];
@@ -247,14 +247,32 @@ export class OffersService {
     return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
   }
 
+  // The refusal names the real reason: the offer's state, or its order filled or cancelled.
   private assertOpen(
     offer: Pick<OfferEntity, 'status' | 'deadline'> & { request: Pick<BookingRequestEntity, 'status'> },
   ): void {
     if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Filled)
       throw BookingErrors.requestFilled();
+    if (offer.status === OfferStatus.Withdrawn && offer.request.status === RequestStatus.Cancelled)
+      throw BookingErrors.offerNotOpen('requestCancelled');
     if (offer.status !== OfferStatus.Offered) throw BookingErrors.offerNotOpen(offer.status);
     // The expiry job may not have run yet; the deadline holds regardless.
     if (offer.deadline <= this.clock.now()) throw BookingErrors.offerNotOpen(OfferStatus.Expired);
+  }
+
+  // An answer that found the offer answered since it was read (declined or expired meanwhile, in another tab or by
+  // the expiry job): the refusal of the offer as it is now, read again after the change that won.
+  private async refusalNow(offerId: string): Promise<DomainError> {
+    const now = await this.booking.findOffer(offerId);
+    if (!now) return BookingErrors.offerNotFound();
+    try {
+      this.assertOpen(now);
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    // Still open as read now: what refused the write was its deadline, passed in between.
+    return BookingErrors.offerNotOpen(OfferStatus.Expired);
   }
 
   // Only the expert it was made to answers an offer; another's answers as if it did not exist.

@@ -168,7 +168,7 @@ export class ContractsController {
     description:
       'Signed: time, IP, user agent and the PDF’s SHA-256 recorded; its assignments confirmed; the worker then makes the signed copy',
   })
-  @ApiProblem(403, 'SIGNING_PASSWORD_INCORRECT')
+  @ApiProblem(403, 'SIGNING_PASSWORD_INCORRECT (field password, code incorrect)')
   @ApiProblem(
     409,
     'CONTRACT_ALREADY_SIGNED, CONTRACT_NOT_APPROVED, CONTRACT_SUPERSEDED, CONTRACT_PDF_NOT_READY, CONTRACT_PDF_MISMATCH, CONTRACT_WORK_CANCELLED',

@@ -35,7 +35,7 @@ export class RatesController {
   @Post('fee-schedule')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
-  @ApiProblem(409, 'FEE_RATE_EXISTS: the task type already has a row starting that day')
+  @ApiProblem(409, 'FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day')
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     return this.rates.addRate(ctx, dto);
   }

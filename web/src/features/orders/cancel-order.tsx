@@ -78,7 +78,7 @@ function CancelForm({
 }
 
 // A refusal (the order cancelled or completed meanwhile) refreshes the order, and this section goes with its open
-// state: the page keeps the refusal through `onRefused`.
+// state: the page keeps the refusal through `onRefused`. So does a refused quote (readOnce refreshes the page).
 export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
   const { t } = useTranslation();
   const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
@@ -90,10 +90,12 @@ export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnR
   };
   const ask = async () => {
     setQuote({ pending: true });
+    onRefused(undefined);
     try {
       setQuote({ pending: false, data: await quoteOrderCancellation(order.id) });
     } catch (error) {
       setQuote({ pending: false, error });
+      onRefused(error);
     }
   };
   return (

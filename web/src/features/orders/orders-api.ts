@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../api/client';
+import { api, call, readOnce } from '../../api/client';
 import type { components } from '../../api/schema';
 import { multipart } from '../../api/multipart';
 
@@ -88,7 +88,7 @@ export const submitOrder = (id: string) =>
 export const cancelOrder = (id: string, reason: string) =>
   call(api.POST('/api/booking-requests/{id}/cancel', { params: { path: { id } }, body: { reason } }));
 export const quoteOrderCancellation = (id: string) =>
-  call(api.GET('/api/booking-requests/{id}/cancellation-quote', { params: { path: { id } } }));
+  readOnce(api.GET('/api/booking-requests/{id}/cancellation-quote', { params: { path: { id } } }));
 export const completeAssignment = (id: string, tookPlace: boolean) =>
   call(api.POST('/api/assignments/{id}/complete', { params: { path: { id } }, body: { tookPlace } }));
 export const giveFeedback = (id: string, rating: number, comment: string) =>
