@@ -22,6 +22,13 @@ export interface FieldError {
   message: string;
 }
 
+// Members a problem may carry beside the standard ones (RFC 9457 extension members), for a client to show.
+export interface ProblemExtensions {
+  // A booking past an expert's yearly earnings ceiling: the year's fees so far, this work's expected fee and the
+  // ceiling, euro cents.
+  ceiling?: { earnedCents: number; expectedCents: number; ceilingCents: number };
+}
+
 // Services throw these, never HttpException; the one exception filter maps kind to status.
 export class DomainError extends Error {
   constructor(
@@ -29,6 +36,7 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(message);
     this.name = 'DomainError';
