@@ -6,12 +6,20 @@ export interface FieldProblem {
   message: string;
 }
 
+// A booking past an expert's yearly earnings ceiling: the amounts the refusal is about (euro cents).
+export interface CeilingAmounts {
+  earnedCents: number;
+  expectedCents: number;
+  ceilingCents: number;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     readonly correlationId: string | undefined,
     readonly fields: FieldProblem[] = [],
+    readonly ceiling?: CeilingAmounts,
   ) {
     super(code);
   }
@@ -21,14 +29,27 @@ export class ApiError extends Error {
   }
 
   static from(status: number, body: unknown, response?: Response): ApiError {
-    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown };
+    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown; ceiling?: unknown };
     const correlationId =
       typeof problem.correlationId === 'string'
         ? problem.correlationId
         : (response?.headers.get('x-request-id') ?? undefined);
     const fields = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
-    return new ApiError(status, typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR', correlationId, fields);
+    const ceiling = isCeiling(problem.ceiling) ? problem.ceiling : undefined;
+    return new ApiError(
+      status,
+      typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR',
+      correlationId,
+      fields,
+      ceiling,
+    );
   }
+}
+
+function isCeiling(value: unknown): value is CeilingAmounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['earnedCents', 'expectedCents', 'ceilingCents'].every((k) => typeof v[k] === 'number');
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
