@@ -38,7 +38,8 @@ export class ProblemResponse {
   @ApiPropertyOptional({ type: [FieldErrorResponse] }) errors?: FieldError[];
   @ApiPropertyOptional({
     type: CeilingAmountsResponse,
-    description: 'With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about',
+    description:
+      'With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about',
   })
   ceiling?: ProblemExtensions['ceiling'];
   @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;

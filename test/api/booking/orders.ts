@@ -346,7 +346,12 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
               noFeePaid: true,
               feeCents: 0,
             }),
-            expect.objectContaining({ assignmentId: accepted.body.id, feeDue: true, noFeePaid: false, feeCents: volunteer.estimate }),
+            expect.objectContaining({
+              assignmentId: accepted.body.id,
+              feeDue: true,
+              noFeePaid: false,
+              feeCents: volunteer.estimate,
+            }),
           ]),
         );
         // Alone, the volunteer's assignment costs nothing to cancel, and the quote says no more than that.

@@ -115,7 +115,9 @@ export class AssignmentsService {
           'assignment.created',
           ['assignment', assignment.id],
           // The ceiling's amounts when the expert agreed to cross it: what the coordinator was told.
-          crossing ? { requestId, direct: true, ceilingCrossingAgreed: true, ...crossing } : { requestId, direct: true },
+          crossing
+            ? { requestId, direct: true, ceilingCrossingAgreed: true, ...crossing }
+            : { requestId, direct: true },
           manager,
         );
         return { id: assignment.id, contract };
