@@ -3138,7 +3138,7 @@ export interface components {
             reason?: string;
         };
         DirectAssignDto: {
-            /** @description The expert has agreed to this booking although it takes their fees this year past the yearly earnings ceiling they set. Needed only then (409 DIRECT_BOOKING_CROSSES_CEILING without it); recorded on the assignment (ceilingCrossingAgreed) and in the booking’s audit row */
+            /** @description The expert has agreed to this booking although it takes their fees this year past the yearly earnings ceiling they set. Needed only then (409 DIRECT_BOOKING_CROSSES_CEILING without it); recorded on the assignment and in the booking’s audit row */
             expertAgreedToCrossCeiling?: boolean;
             /** Format: uuid */
             expertId: string;
