@@ -11,7 +11,7 @@ import { createBookableExpert } from '../factories/bookable.factory';
 import { createOffer, createRequest, RequestOverrides, requestBody } from '../factories/booking.factory';
 import { addMember, createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
 import { createUser, TestUser } from '../factories/users.factory';
-import { body, contextOf, createMediumApp, MediumApp, problemOf } from './medium-app';
+import { body, contextOf, createMediumApp, MediumApp, problemOf, untilAStatementWaitsForALock } from './medium-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time; requests lie in the weeks after.
 const NOW = '2026-10-01T07:00:00Z';
@@ -153,6 +153,97 @@ describe('booking transitions (service and database)', () => {
       expect((await rowOf('offers', id)).status).toBe('offered');
       await offers.accept(contextOf(expert), id, { acknowledgeEarningsCeiling: true });
       expect((await rowOf('offers', id)).status).toBe('accepted');
+    });
+
+    it('refuses a direct booking past the expert’s yearly earnings ceiling unless the coordinator says the expert agreed, and records it', async () => {
+      const expert = await createBookableExpert(m.db, {
+        topics: ['family_carer'],
+        yearlyEarningsCeilingCents: 4000,
+      });
+      const request = await ordered({ topics: ['family_carer'] });
+      // 2 h at 25 €/h = 50 € > 40 €.
+      const refused = await problemOf(assignments.assignDirectly(asCoordinator(), request.id, { expertId: expert.id }));
+      expect(refused).toMatchObject({
+        status: 409,
+        code: BookingErrorCode.DirectBookingCrossesCeiling,
+        ceiling: { earnedCents: 0, expectedCents: 5000, ceilingCents: 4000 },
+      });
+      expect(refused.detail).toContain('expertAgreedToCrossCeiling');
+      expect(await m.db.query(`SELECT id FROM assignments WHERE request_id = $1`, [request.id])).toEqual([]);
+      expect((await rowOf('booking_requests', request.id)).status).toBe(RequestStatus.Matching);
+
+      const booked = await assignments.assignDirectly(asCoordinator(), request.id, {
+        expertId: expert.id,
+        expertAgreedToCrossCeiling: true,
+      });
+      expect(await rowOf('assignments', booked.id)).toMatchObject({ ceiling_crossing_agreed: true, offer_id: null });
+      expect(
+        await m.db.query(
+          `SELECT actor_id AS "actorId", details FROM audit_events WHERE action = 'assignment.created' AND entity_id = $1`,
+          [booked.id],
+        ),
+      ).toEqual([
+        {
+          actorId: coordinator.id,
+          details: {
+            requestId: request.id,
+            direct: true,
+            ceilingCrossingAgreed: true,
+            earnedCents: 0,
+            expectedCents: 5000,
+            ceilingCents: 4000,
+          },
+        },
+      ]);
+    });
+
+    it('records no agreement when a direct booking stays within the ceiling, whatever the request says', async () => {
+      const expert = await createBookableExpert(m.db, { topics: ['family_carer'], yearlyEarningsCeilingCents: 5000 });
+      const request = await ordered({
+        topics: ['family_carer'],
+        startsAt: '2026-10-21T07:00:00Z',
+        endsAt: '2026-10-21T09:00:00Z',
+      });
+      // 50 € reaches the ceiling of 50 € exactly: not past it.
+      const booked = await assignments.assignDirectly(asCoordinator(), request.id, {
+        expertId: expert.id,
+        expertAgreedToCrossCeiling: true,
+      });
+      expect(await rowOf('assignments', booked.id)).toMatchObject({ ceiling_crossing_agreed: false });
+    });
+
+    it('counts, under the expert’s lock, the work a booking of the expert committed while the direct booking waited', async () => {
+      const expert = await createBookableExpert(m.db, { topics: ['family_carer'], yearlyEarningsCeilingCents: 6000 });
+      const first = await ordered({
+        topics: ['family_carer'],
+        startsAt: '2026-10-22T07:00:00Z',
+        endsAt: '2026-10-22T09:00:00Z',
+      });
+      const second = await ordered({
+        topics: ['family_carer'],
+        startsAt: '2026-10-23T07:00:00Z',
+        endsAt: '2026-10-23T09:00:00Z',
+      });
+      // Another booking of the expert (an acceptance, say) holds the expert's lock and has written its 50 €: the direct
+      // booking's 50 € would be within the ceiling alone, and past it with the other's.
+      const holder = m.db.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM experts WHERE user_id = $1 FOR NO KEY UPDATE`, [expert.id]);
+      await holder.query(
+        `INSERT INTO assignments (request_id, expert_id, starts_at, ends_at) VALUES ($1, $2, $3, $4)`,
+        [first.id, expert.id, first.startsAt, first.endsAt],
+      );
+      const direct = problemOf(assignments.assignDirectly(asCoordinator(), second.id, { expertId: expert.id }));
+      await untilAStatementWaitsForALock(m.db);
+      await holder.commitTransaction();
+      await holder.release();
+      expect(await direct).toMatchObject({
+        status: 409,
+        code: BookingErrorCode.DirectBookingCrossesCeiling,
+        ceiling: { earnedCents: 5000, expectedCents: 5000, ceilingCents: 6000 },
+      });
+      expect(await m.db.query(`SELECT id FROM assignments WHERE request_id = $1`, [second.id])).toEqual([]);
     });
 
     it('lets one of two coordinators booking one expert into conflicting requests at once win', async () => {

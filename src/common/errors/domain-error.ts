@@ -22,6 +22,15 @@ export interface FieldError {
   message: string;
 }
 
+// Members a problem may carry beside the standard ones (RFC 9457 extension members), for a client to show.
+export interface ProblemExtensions {
+  // A booking past an expert's yearly earnings ceiling: the year's fees so far, this work's expected fee and the
+  // ceiling, euro cents.
+  ceiling?: { earnedCents: number; expectedCents: number; ceilingCents: number };
+  // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
+  reason?: string;
+}
+
 // Services throw these, never HttpException; the one exception filter maps kind to status.
 export class DomainError extends Error {
   constructor(
@@ -29,8 +38,7 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly fields: FieldError[] = [],
-    // Where a code has several causes, which one (the problem's `reason`).
-    readonly reason?: string,
+    readonly extensions: ProblemExtensions = {},
   ) {
     super(message);
     this.name = 'DomainError';

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ErrorKind, FieldError } from './domain-error';
+import { ErrorKind, FieldError, ProblemExtensions } from './domain-error';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -21,6 +21,13 @@ export class FieldErrorResponse implements FieldError {
   @ApiProperty({ example: 'email must be an email' }) message: string;
 }
 
+export class CeilingAmountsResponse {
+  @ApiProperty({ description: 'The expert’s fees of the year so far, euro cents before withholding' })
+  earnedCents: number;
+  @ApiProperty({ description: 'This work’s expected fee, euro cents before withholding' }) expectedCents: number;
+  @ApiProperty({ description: 'The yearly earnings ceiling the expert set, euro cents' }) ceilingCents: number;
+}
+
 // RFC 9457 problem details, with a stable code and the request's correlation id.
 export class ProblemResponse {
   @ApiProperty({ example: 'about:blank' }) type: string;
@@ -35,6 +42,12 @@ export class ProblemResponse {
       'Where a code has several causes, which one. OFFER_NOT_OPEN: accepted, declined, expired, withdrawn or requestCancelled (the offer withdrawn because its order was cancelled)',
   })
   reason?: string;
+  @ApiPropertyOptional({
+    type: CeilingAmountsResponse,
+    description:
+      'With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about',
+  })
+  ceiling?: ProblemExtensions['ceiling'];
   @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;
 }
 
@@ -63,7 +76,7 @@ export function problem(
   detail: string,
   correlationId: string,
   errors?: FieldError[],
-  reason?: string,
+  extensions: ProblemExtensions = {},
 ): ProblemResponse {
   const body: ProblemResponse = {
     type: 'about:blank',
@@ -74,6 +87,7 @@ export function problem(
     correlationId,
   };
   if (errors && errors.length > 0) body.errors = errors;
-  if (reason) body.reason = reason;
+  if (extensions.reason) body.reason = extensions.reason;
+  if (extensions.ceiling) body.ceiling = extensions.ceiling;
   return body;
 }

@@ -37,7 +37,14 @@ function unavailableDetail(response: string | object): string {
 
 export function toProblem(error: unknown, correlationId: string): ProblemResponse | undefined {
   if (error instanceof DomainError) {
-    return problem(STATUS_BY_KIND[error.kind], error.code, error.message, correlationId, error.fields, error.reason);
+    return problem(
+      STATUS_BY_KIND[error.kind],
+      error.code,
+      error.message,
+      correlationId,
+      error.fields,
+      error.extensions,
+    );
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

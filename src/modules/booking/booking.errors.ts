@@ -13,6 +13,7 @@ export enum BookingErrorCode {
   RequestAlreadyFilled = 'REQUEST_ALREADY_FILLED',
   ExpertDoubleBooked = 'EXPERT_DOUBLE_BOOKED',
   EarningsCeilingAckRequired = 'EARNINGS_CEILING_ACK_REQUIRED',
+  DirectBookingCrossesCeiling = 'DIRECT_BOOKING_CROSSES_CEILING',
   LoadCapReached = 'LOAD_CAP_REACHED',
   ExpertNotMatching = 'EXPERT_NOT_MATCHING',
   AlreadyOffered = 'ALREADY_OFFERED',
@@ -69,7 +70,7 @@ export const BookingErrors = {
         ? 'The offer was withdrawn when its order was cancelled'
         : `The offer is ${reason}, not open`,
       [],
-      reason,
+      { reason },
     ),
   requestFilled: () =>
     new DomainError(
@@ -100,6 +101,17 @@ export const BookingErrors = {
       BookingErrorCode.EarningsCeilingAckRequired,
       'conflict',
       `Accepting would take this year's fees to ${earnedCents + expectedCents} cents, past your ceiling of ${ceilingCents}; accept again with acknowledgeEarningsCeiling: true`,
+      [],
+      { ceiling: { earnedCents, expectedCents, ceilingCents } },
+    ),
+  // A direct booking is agreed with the expert outside the app: the coordinator says they agreed to cross.
+  directBookingCrossesCeiling: (earnedCents: number, expectedCents: number, ceilingCents: number) =>
+    new DomainError(
+      BookingErrorCode.DirectBookingCrossesCeiling,
+      'conflict',
+      `Booking would take the expert's fees this year to ${earnedCents + expectedCents} cents, past the yearly ceiling of ${ceilingCents} they set; book again with expertAgreedToCrossCeiling: true once the expert has agreed`,
+      [],
+      { ceiling: { earnedCents, expectedCents, ceilingCents } },
     ),
   // `field`: the body's own name for the experts (expertIds when offering, expertId when booking directly).
   expertNotMatching: (expertIds: string[], field: 'expertIds' | 'expertId') =>

@@ -23,7 +23,8 @@ export interface FeeEarningWork {
 const ASSIGNMENTS_OF_ORDERS_SQL = `
   SELECT a.id, a.request_id AS "requestId", a.offer_id AS "offerId", a.expert_id AS "expertId", a.status, a.starts_at AS "startsAt",
          a.ends_at AS "endsAt", a.cancelled_at AS "cancelledAt", a.cancelled_by_party AS "cancelledByParty", a.cancelled_by AS "cancelledBy",
-         a.cancel_reason AS "cancelReason", a.fee_due AS "feeDue", a.completed_at AS "completedAt", a.completed_by AS "completedBy",
+         a.cancel_reason AS "cancelReason", a.fee_due AS "feeDue",
+         a.ceiling_crossing_agreed AS "ceilingCrossingAgreed", a.completed_at AS "completedAt", a.completed_by AS "completedBy",
          a.created_at AS "createdAt", a.updated_at AS "updatedAt",
          e.languages, e.topics, e.topics_consent_at AS "topicsConsentAt", e.home_municipality AS "homeMunicipality", u.name
     FROM assignments a JOIN experts e ON e.user_id = a.expert_id JOIN users u ON u.id = a.expert_id
@@ -32,8 +33,8 @@ const ASSIGNMENTS_OF_ORDERS_SQL = `
 
 const ASSIGNMENT_COLUMNS = `id, request_id AS "requestId", offer_id AS "offerId", expert_id AS "expertId", status,
   starts_at AS "startsAt", ends_at AS "endsAt", cancelled_at AS "cancelledAt", cancelled_by_party AS "cancelledByParty",
-  cancelled_by AS "cancelledBy", cancel_reason AS "cancelReason", fee_due AS "feeDue", completed_at AS "completedAt",
-  completed_by AS "completedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
+  cancelled_by AS "cancelledBy", cancel_reason AS "cancelReason", fee_due AS "feeDue",
+  ceiling_crossing_agreed AS "ceilingCrossingAgreed", completed_at AS "completedAt", completed_by AS "completedBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 // Every column of booking_requests and offers, named as the entities name them. The acceptances' hot path reads
 // them with plain SQL: the ORM's findOne costs three times the CPU of the query itself.
@@ -138,7 +139,8 @@ function toOfferWithRequest(row: Record<string, unknown>): OfferEntity & { reque
 const LOCK_REQUEST_SQL = `SELECT ${REQUEST_COLUMNS} FROM booking_requests r WHERE r.id = $1 FOR UPDATE`;
 
 const INSERT_ASSIGNMENT_SQL = `
-  INSERT INTO assignments (request_id, offer_id, expert_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)
+  INSERT INTO assignments (request_id, offer_id, expert_id, starts_at, ends_at, ceiling_crossing_agreed)
+  VALUES ($1, $2, $3, $4, $5, $6)
   RETURNING ${ASSIGNMENT_COLUMNS}`;
 
 const LOCK_EXPERT_SQL = `
@@ -518,7 +520,10 @@ export class BookingRepository {
   // A new assignment, read back whole (every column as the entity has it).
   async insertAssignment(
     manager: EntityManager,
-    a: Pick<AssignmentEntity, 'requestId' | 'expertId' | 'startsAt' | 'endsAt'> & { offerId?: string | null },
+    a: Pick<AssignmentEntity, 'requestId' | 'expertId' | 'startsAt' | 'endsAt'> & {
+      offerId?: string | null;
+      ceilingCrossingAgreed?: boolean;
+    },
   ): Promise<AssignmentEntity> {
     const [row] = (await manager.query(INSERT_ASSIGNMENT_SQL, [
       a.requestId,
@@ -526,6 +531,7 @@ export class BookingRepository {
       a.expertId,
       a.startsAt,
       a.endsAt,
+      a.ceilingCrossingAgreed ?? false,
     ])) as AssignmentEntity[];
     return Object.assign(new AssignmentEntity(), row);
   }

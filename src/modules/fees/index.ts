@@ -16,6 +16,8 @@ export { RatesRepository } from './rates/rates.repository';
 export { ceilingStatus, helsinkiYear, yearPeriod } from './money/earnings.rule';
 export type { Period } from './money/earnings.rule';
 export { EarningsRepository } from './my-fees/earnings.repository';
+// Whether an expert's fee is paid at all, by the fee run's payee rule (the orderer's cancellation quote).
+export { FeePayees } from './claims/fee-payees.service';
 // The claim a late cancellation files (booking cancels in the same transaction).
 export { LateCancellationClaims } from './claims/late-cancellation-claims.service';
 // A claim as loaded with its costs, for the expert's data export.

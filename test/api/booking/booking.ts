@@ -439,6 +439,33 @@ describe('booking', () => {
       }
     });
 
+    it('books directly past the expert’s yearly earnings ceiling only when the coordinator says the expert agreed', async () => {
+      const expert = await createBookableExpert(t.db, { topics: ['ageing'], yearlyEarningsCeilingCents: 1000 });
+      const id = await submitted({
+        topics: ['ageing'],
+        startsAt: '2026-10-27T07:00:00Z',
+        endsAt: '2026-10-27T09:00:00Z',
+      });
+      const refused = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id })
+        .expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'DIRECT_BOOKING_CROSSES_CEILING',
+        ceiling: { earnedCents: 0, expectedCents: expect.any(Number), ceilingCents: 1000 },
+      });
+      expect(refused.body.ceiling.expectedCents).toBeGreaterThan(1000);
+      const bad = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id, expertAgreedToCrossCeiling: 'yes' })
+        .expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['expertAgreedToCrossCeiling']);
+      const booked = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id, expertAgreedToCrossCeiling: true })
+        .expect(201);
+      expect(
+        await t.db.query(`SELECT ceiling_crossing_agreed AS agreed FROM assignments WHERE id = $1`, [booked.body.id]),
+      ).toEqual([{ agreed: true }]);
+    });
+
     it('expires an offer at its deadline through the delayed job', async () => {
       const topic = 'family_carer';
       const expert = await createBookableExpert(t.db, { topics: [topic] });

@@ -2,6 +2,7 @@ import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { samplePdf, samplePng } from '../../factories/credentials.factory';
+import { setPaymentDetails } from '../../factories/fees.factory';
 import { addMember, createUnit, signedInOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
@@ -313,13 +314,68 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
       }
     });
 
+    it('quotes no fee for an expert who declines fees, as the fee run pays none, and says only that none is paid', async () => {
+      const volunteer = await booked('neurodivergence', '2026-10-15T10:00:00Z', '2026-10-15T12:00:00Z', {
+        expertsNeeded: 2,
+      });
+      await setPaymentDetails(t.db, volunteer.expert.id, { declinesFee: true });
+      const paid = await createBookableExpert(t.db, { topics: ['neurodivergence'] });
+      await setPaymentDetails(t.db, paid.id, { declinesFee: false });
+      const [offer] = (
+        await as(coordinator)
+          .post(`/booking-requests/${volunteer.requestId}/offers`, {
+            expertIds: [paid.id],
+            deadline: '2026-10-05T12:00:00Z',
+          })
+          .expect(201)
+      ).body;
+      const accepted = await as(await login(t.http, paid))
+        .post(`/offers/${offer.id}/accept`)
+        .expect(201);
+      // Under 48 hours before the start: by the rule the full fee falls due for both.
+      t.clock.set('2026-10-13T12:00:00Z');
+      try {
+        const token = await login(t.http, orderer);
+        const quote = await as(token).get(`/booking-requests/${volunteer.requestId}/cancellation-quote`).expect(200);
+        expect(quote.body).toMatchObject({ feeDue: true, noFeePaid: true, totalFeeCents: volunteer.estimate });
+        expect(quote.body.assignments).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              assignmentId: volunteer.assignmentId,
+              feeDue: true,
+              noFeePaid: true,
+              feeCents: 0,
+            }),
+            expect.objectContaining({
+              assignmentId: accepted.body.id,
+              feeDue: true,
+              noFeePaid: false,
+              feeCents: volunteer.estimate,
+            }),
+          ]),
+        );
+        // Alone, the volunteer's assignment costs nothing to cancel, and the quote says no more than that.
+        const alone = await as(token).get(`/assignments/${volunteer.assignmentId}/cancellation-quote`).expect(200);
+        expect(alone.body).toMatchObject({
+          feeDue: false,
+          noFeePaid: true,
+          totalFeeCents: 0,
+          assignments: [{ assignmentId: volunteer.assignmentId, feeDue: true, noFeePaid: true, feeCents: 0 }],
+        });
+        expect(JSON.stringify(alone.body)).not.toMatch(/declin|volunt|payee/i);
+      } finally {
+        t.clock.set(NOW);
+      }
+    });
+
     it('quotes one assignment, and nothing for an order with no expert booked', async () => {
       const { assignmentId } = await booked('neurodivergence', '2026-10-16T07:00:00Z', '2026-10-16T08:00:00Z');
       const quote = await as(orderer.token).get(`/assignments/${assignmentId}/cancellation-quote`).expect(200);
       expect(quote.body).toMatchObject({
         feeDue: false,
         totalFeeCents: 0,
-        assignments: [{ assignmentId, feeDue: false, feeCents: 0 }],
+        noFeePaid: false,
+        assignments: [{ assignmentId, feeDue: false, noFeePaid: false, feeCents: 0 }],
       });
       const created = await as(orderer.token).post('/booking-requests', order()).expect(201);
       const empty = await as(orderer.token).get(`/booking-requests/${created.body.id}/cancellation-quote`).expect(200);

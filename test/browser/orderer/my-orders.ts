@@ -1,11 +1,11 @@
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
-import { createRequest } from '../../factories/booking.factory';
+import { createAssignment, createRequest } from '../../factories/booking.factory';
 import { createExpert } from '../../factories/experts.factory';
-import { createFinishedAssignment } from '../../factories/fees.factory';
+import { createFinishedAssignment, setPaymentDetails } from '../../factories/fees.factory';
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { until } from '../../utils/documents';
-import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
+import { daytimeWithin48h, expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
 import { focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
@@ -134,6 +134,42 @@ describe('an orderer’s orders, page by page', () => {
       await expect(focusedText(page)).resolves.toContain(text.errors.code.REQUEST_STATUS_CONFLICT);
       await expectAccessible(page);
       await shot(page, 'order-sent-elsewhere', language);
+    },
+  );
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: cancelling late the work of an expert paid no fee quotes nothing to pay, and says only that no fee is paid',
+    async (language) => {
+      const text = TEXTS[language];
+      const o = text.orders;
+      const { orderer, unit } = await orderParties(web.t, language);
+      // Inside the 48 hours: by the rule the full fee would fall due.
+      const startsAt = daytimeWithin48h();
+      const order = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Filled,
+        title: language === 'fi' ? 'Huomisen kehittämisryhmä' : 'Morgondagens utvecklingsgrupp',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+      });
+      const expert = await createExpert(web.t.db);
+      await setPaymentDetails(web.t.db, expert.id, { declinesFee: true });
+      await createAssignment(web.t.db, order, expert.id);
+      const page = await web.newPage(language, 1280);
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, o.list.title);
+      await page.goto(`/orders/${order.id}`);
+      await expectPage(page, order.title);
+      await page.getByRole('button', { name: o.cancel.open }).focus();
+      await page.keyboard.press('Enter');
+      const said = fill(o.cancel.noFeePaid_one, { hours: 48 });
+      await until(
+        () => focusedText(page),
+        (focused) => focused === said,
+      );
+      await expect(page.getByText(o.cancel.feeDueLabel).count()).resolves.toBe(0);
+      await page.getByRole('button', { name: o.cancel.confirm }).waitFor();
+      await expectAccessible(page);
+      await shot(page, 'cancel-no-fee-paid', language);
     },
   );
 

@@ -6,6 +6,13 @@ export interface FieldProblem {
   message: string;
 }
 
+// A booking past an expert's yearly earnings ceiling: the amounts the refusal is about (euro cents).
+export interface CeilingAmounts {
+  earnedCents: number;
+  expectedCents: number;
+  ceilingCents: number;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -14,6 +21,7 @@ export class ApiError extends Error {
     readonly fields: FieldProblem[] = [],
     // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
     readonly reason?: string,
+    readonly ceiling?: CeilingAmounts,
   ) {
     super(code);
   }
@@ -23,20 +31,34 @@ export class ApiError extends Error {
   }
 
   static from(status: number, body: unknown, response?: Response): ApiError {
-    const problem = (body ?? {}) as { code?: unknown; correlationId?: unknown; errors?: unknown; reason?: unknown };
+    const problem = (body ?? {}) as {
+      code?: unknown;
+      correlationId?: unknown;
+      errors?: unknown;
+      reason?: unknown;
+      ceiling?: unknown;
+    };
     const correlationId =
       typeof problem.correlationId === 'string'
         ? problem.correlationId
         : (response?.headers.get('x-request-id') ?? undefined);
     const fields = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
+    const ceiling = isCeiling(problem.ceiling) ? problem.ceiling : undefined;
     return new ApiError(
       status,
       typeof problem.code === 'string' ? problem.code : 'HTTP_ERROR',
       correlationId,
       fields,
       typeof problem.reason === 'string' ? problem.reason : undefined,
+      ceiling,
     );
   }
+}
+
+function isCeiling(value: unknown): value is CeilingAmounts {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['earnedCents', 'expectedCents', 'ceilingCents'].every((k) => typeof v[k] === 'number');
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;

@@ -2360,10 +2360,12 @@ export interface components {
         AssignmentQuoteResponse: {
             /** Format: uuid */
             assignmentId: string;
-            /** @description Euro cents before withholding when due, 0 when not; null when due but no rate is in force on the day */
+            /** @description Euro cents before withholding that would be paid: the fee when due and paid, 0 when not due or not paid; null when due and paid but no rate is in force on the day */
             feeCents: number | null;
-            /** @description Cancelled now, the expert would get the full fee */
+            /** @description Cancelled now, the late-cancellation rule makes the full fee due */
             feeDue: boolean;
+            /** @description Due by the rule, but no fee is paid for this assignment (the fee run pays none to this payee): feeCents is 0. Why is not told */
+            noFeePaid: boolean;
             /** Format: date-time */
             startsAt: string;
         };
@@ -2519,16 +2521,18 @@ export interface components {
         CancellationQuoteResponse: {
             /** @description One per assignment a cancellation would end */
             assignments: components["schemas"]["AssignmentQuoteResponse"][];
-            /** @description The fee falls due for at least one booked expert */
+            /** @description A fee would be paid for at least one booked expert (due by the rule and paid) */
             feeDue: boolean;
             /** @description Cancelled by the county less than this many hours before the start, the full fee is due */
             lateCancellationHours: number;
+            /** @description For at least one booked expert the fee is due by the rule but no fee is paid */
+            noFeePaid: boolean;
             /**
              * Format: date-time
              * @description The moment the quote is for (now)
              */
             quotedAt: string;
-            /** @description Euro cents before withholding, all booked experts together */
+            /** @description Euro cents before withholding that would be paid, all booked experts together */
             totalFeeCents: number;
         };
         /** @enum {string} */
@@ -2576,6 +2580,14 @@ export interface components {
              */
             reasons: string[];
             score: number;
+        };
+        CeilingAmountsResponse: {
+            /** @description The yearly earnings ceiling the expert set, euro cents */
+            ceilingCents: number;
+            /** @description The expert’s fees of the year so far, euro cents before withholding */
+            earnedCents: number;
+            /** @description This work’s expected fee, euro cents before withholding */
+            expectedCents: number;
         };
         ChangePasswordDto: {
             currentPassword: string;
@@ -3126,6 +3138,8 @@ export interface components {
             reason?: string;
         };
         DirectAssignDto: {
+            /** @description The expert has agreed to this booking although it takes their fees this year past the yearly earnings ceiling they set. Needed only then (409 DIRECT_BOOKING_CROSSES_CEILING without it); recorded on the assignment and in the booking’s audit row */
+            expertAgreedToCrossCeiling?: boolean;
             /** Format: uuid */
             expertId: string;
         };
@@ -4147,6 +4161,8 @@ export interface components {
             taxPercent?: number | null;
         };
         ProblemResponse: {
+            /** @description With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about */
+            ceiling?: components["schemas"]["CeilingAmountsResponse"];
             /** @example VALIDATION_FAILED */
             code: string;
             /** @example 0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10 */
@@ -6658,7 +6674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED */
+            /** @description REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, or DIRECT_BOOKING_CROSSES_CEILING: the booking would take the expert’s fees this year past the yearly earnings ceiling they set (the amounts in the problem’s `ceiling`); book again with expertAgreedToCrossCeiling: true once the expert has agreed */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -4,6 +4,7 @@ export {
   Alert,
   Block,
   Button,
+  Checkbox,
   ErrorSummary,
   ExternalLink,
   Heading,

@@ -29,6 +29,7 @@ import { RequestStatus } from '../entities/booking-request.entity';
 import { ordererWithdrawnMail, reminderMail, withdrawnMail } from '../mail/booking.mails';
 import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
+import { EarningsCeiling } from '../offers/earnings-ceiling.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
@@ -47,6 +48,7 @@ export class AssignmentsService {
     private readonly matching: MatchingService,
     private readonly cancellation: AssignmentCancellation,
     private readonly withdrawal: OfferWithdrawal,
+    private readonly earnings: EarningsCeiling,
     private readonly contractDrafts: ContractDrafts,
     private readonly mail: MailService,
     private readonly jobs: JobQueue,
@@ -55,7 +57,9 @@ export class AssignmentsService {
     private readonly clock: Clock,
   ) {}
 
-  // The coordinator books a matching expert directly (agreed by phone, say). The database decides races.
+  // The coordinator books a matching expert directly (agreed by phone, say). The database decides races. A booking past
+  // the expert's yearly earnings ceiling needs the coordinator's word that the expert agreed to it, checked as an
+  // acceptance checks it: in the transaction, under the expert's lock.
   async assignDirectly(ctx: AuthContext, requestId: string, dto: DirectAssignDto): Promise<BookedAssignmentResponse> {
     const request = await this.booking.findRequest(requestId);
     if (!request) throw BookingErrors.requestNotFound();
@@ -70,15 +74,24 @@ export class AssignmentsService {
       .transaction(async (manager) => {
         const locked = await this.booking.lockRequest(manager, requestId);
         if (!locked) throw BookingErrors.requestNotFound();
-        await this.booking.lockExpert(manager, dto.expertId);
+        const expert = await this.booking.lockExpert(manager, dto.expertId);
+        if (!expert) throw BookingErrors.expertNotMatching([dto.expertId], 'expertId');
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();
+        const crossing = await this.earnings.crossing(manager, { userId: dto.expertId, ...expert }, locked);
+        if (crossing && dto.expertAgreedToCrossCeiling !== true)
+          throw BookingErrors.directBookingCrossesCeiling(
+            crossing.earnedCents,
+            crossing.expectedCents,
+            crossing.ceilingCents,
+          );
         const assignment = await this.booking.insertAssignment(manager, {
           requestId,
           expertId: dto.expertId,
           startsAt: locked.startsAt,
           endsAt: locked.endsAt,
+          ceilingCrossingAgreed: crossing !== null,
         });
         // Every assignment is done under a contract (county rule 4): a draft is made with it, in this transaction.
         const contract = await this.contractDrafts.draftForNewAssignment(
@@ -101,7 +114,10 @@ export class AssignmentsService {
           ctx,
           'assignment.created',
           ['assignment', assignment.id],
-          { requestId, direct: true },
+          // The ceiling's amounts when the expert agreed to cross it: what the coordinator was told.
+          crossing
+            ? { requestId, direct: true, ceilingCrossingAgreed: true, ...crossing }
+            : { requestId, direct: true },
           manager,
         );
         return { id: assignment.id, contract };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { AppConfig } from '../../../config/app-config';
-import { bookedPrice, RatesRepository } from '../../fees';
+import { bookedPrice, FeePayees, RatesRepository } from '../../fees';
 import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
 import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
@@ -13,7 +13,8 @@ import { canCancel } from '../requests/request-transitions.rule';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 
 // A dry run of the county's cancellation: the same late-cancellation decision (AssignmentCancellation.feesDue)
-// and the same pricing as the claim it would file, so the browser never holds a copy of the rule.
+// and the same pricing as the claim it would file, so the browser never holds a copy of the rule. What it quotes is
+// what would be paid: a fee due to an expert the fee run pays no fee (FeePayees, the fee run's payee rule) is 0.
 @Injectable()
 export class CancellationQuoteService {
   constructor(
@@ -21,6 +22,7 @@ export class CancellationQuoteService {
     private readonly booking: BookingRepository,
     private readonly cancellation: AssignmentCancellation,
     private readonly rates: RatesRepository,
+    private readonly payees: FeePayees,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -46,8 +48,10 @@ export class CancellationQuoteService {
   private async quote(request: BookingRequestEntity, holding: AssignmentEntity[]): Promise<CancellationQuoteResponse> {
     const fees = await this.rates.currentFees();
     const due = this.cancellation.feesDue(holding, CancelledBy.County);
+    const paid = await this.payees.paysFee(holding.map((a) => a.expertId));
     const assignments = holding.map((a) => {
       const feeDue = due.get(a.id)!;
+      const noFeePaid = feeDue && !paid.get(a.expertId);
       const price = bookedPrice(
         {
           taskType: request.taskType,
@@ -61,13 +65,15 @@ export class CancellationQuoteService {
         assignmentId: a.id,
         startsAt: a.startsAt.toISOString(),
         feeDue,
-        feeCents: feeDue ? (price?.feeCents ?? null) : 0,
+        noFeePaid,
+        feeCents: feeDue && !noFeePaid ? (price?.feeCents ?? null) : 0,
       };
     });
     return {
       lateCancellationHours: this.config.env.LATE_CANCELLATION_HOURS,
       quotedAt: this.clock.now().toISOString(),
-      feeDue: assignments.some((a) => a.feeDue),
+      feeDue: assignments.some((a) => a.feeDue && !a.noFeePaid),
+      noFeePaid: assignments.some((a) => a.noFeePaid),
       totalFeeCents: assignments.reduce((sum, a) => sum + (a.feeCents ?? 0), 0),
       assignments,
     };

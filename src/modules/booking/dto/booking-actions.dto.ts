@@ -66,6 +66,16 @@ export class DirectAssignDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   expertId: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The expert has agreed to this booking although it takes their fees this year past the yearly earnings ceiling ' +
+      'they set. Needed only then (409 DIRECT_BOOKING_CROSSES_CEILING without it); recorded on the assignment and in ' +
+      'the booking’s audit row',
+  })
+  @IsOptional()
+  @IsBoolean()
+  expertAgreedToCrossCeiling?: boolean;
 }
 
 export class CompleteDto {

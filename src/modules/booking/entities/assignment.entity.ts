@@ -42,6 +42,9 @@ export enum CancelledBy {
   'assignments_cancelled',
   `(status = 'cancelled') = (cancelled_at IS NOT NULL AND cancelled_by_party IS NOT NULL)`,
 )
+// The expert's agreement to cross their yearly earnings ceiling is recorded here only for a direct booking: an
+// accepted offer records the expert's own acknowledgement on the offer.
+@Check('assignments_ceiling_agreed_direct', 'NOT ceiling_crossing_agreed OR offer_id IS NULL')
 @Index(['requestId'])
 @Index(['expertId', 'startsAt'])
 // The work that counts against an expert's load caps and in matching's 90-day fairness count, read from the index
@@ -97,6 +100,11 @@ export class AssignmentEntity {
   // The late-cancellation rule's decision, recorded when cancelled: is the fee still due?
   @Column({ type: 'boolean', default: false })
   feeDue: boolean;
+
+  // A direct booking that takes the expert's fees of the year past their yearly earnings ceiling: the coordinator
+  // said the expert had agreed to it (expertAgreedToCrossCeiling).
+  @Column({ type: 'boolean', default: false })
+  ceilingCrossingAgreed: boolean;
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;

@@ -160,7 +160,12 @@ export class BookingRequestsController {
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
   @ApiProblem(400, 'EXPERT_NOT_MATCHING (field expertId), or VALIDATION_FAILED')
-  @ApiProblem(409, 'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED')
+  @ApiProblem(
+    409,
+    'REQUEST_NOT_OPEN_FOR_MATCHING, REQUEST_ALREADY_FILLED, EXPERT_DOUBLE_BOOKED, or DIRECT_BOOKING_CROSSES_CEILING: ' +
+      'the booking would take the expert’s fees this year past the yearly earnings ceiling they set (the amounts in ' +
+      'the problem’s `ceiling`); book again with expertAgreedToCrossCeiling: true once the expert has agreed',
+  )
   assign(
     @CurrentUser() ctx: AuthContext,
     @IdParam() id: string,

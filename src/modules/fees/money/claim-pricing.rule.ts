@@ -4,6 +4,7 @@ import {
   ClaimLine,
   computeClaimLine,
   FeeArithmeticError,
+  FeePayee,
   FeeRate,
   TravelRate,
   travelRateFor,
@@ -27,7 +28,7 @@ export interface ClaimToPrice {
 }
 
 export interface PayeeTerms {
-  payee: 'expert' | 'association' | 'declined';
+  payee: FeePayee;
   taxPercent: number | null;
 }
 

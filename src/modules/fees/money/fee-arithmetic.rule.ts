@@ -263,8 +263,16 @@ export interface ClaimLineInput {
   parkingCents: number;
   otherCostsCents: number;
   taxPercent: number | null; // tax card percentage; null = none on file
-  payee: 'expert' | 'association' | 'declined';
+  payee: FeePayee;
   lateCancellation?: { due: boolean };
+}
+
+export type FeePayee = 'expert' | 'association' | 'declined';
+
+// A payee who declines fees (volunteer work) is paid no fee, only travel and costs. The one place this is decided:
+// the fee run's lines (computeClaimLine) and the orderer's cancellation quote both ask here.
+export function paysFee(payee: FeePayee): boolean {
+  return payee !== 'declined';
 }
 
 export interface ClaimLine {
@@ -298,7 +306,7 @@ export function computeClaimLine(
 
   const { rate, quarterHours, feeCents: feeForWork } = priceWork(input, rates);
   const feeEarned = input.lateCancellation?.due === false ? 0 : feeForWork;
-  const grossFeeCents = input.payee === 'declined' ? 0 : feeEarned;
+  const grossFeeCents = paysFee(input.payee) ? feeEarned : 0;
 
   let carCents = 0;
   if (kmTenths > 0) {

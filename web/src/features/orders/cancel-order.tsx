@@ -16,21 +16,30 @@ import {
 } from './orders-api';
 
 // Before confirming, the API's own dry run of the cancellation says whether the late-cancellation fee falls due
-// and how much: the browser holds no copy of the rule.
+// and how much would be paid: the browser holds no copy of the rule.
 function QuoteText({ quote }: { quote: CancellationQuote }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
+  const hours = quote.lateCancellationHours;
+  // Due by the rule, but the fee run pays no fee for these (why is the expert's own business, never told here).
+  const unpaid = quote.assignments.filter((a) => a.noFeePaid).length;
   if (quote.assignments.length === 0) return <Paragraph>{t('orders.cancel.nobodyBooked')}</Paragraph>;
-  if (!quote.feeDue) return <Paragraph>{t('orders.cancel.noFee', { hours: quote.lateCancellationHours })}</Paragraph>;
+  if (!quote.feeDue)
+    return (
+      <Paragraph>
+        {unpaid > 0 ? t('orders.cancel.noFeePaid', { hours, count: unpaid }) : t('orders.cancel.noFee', { hours })}
+      </Paragraph>
+    );
   return (
     <InlineAlert status="warning" labelText={t('orders.cancel.feeDueLabel')}>
       <Paragraph>
         {t('orders.cancel.feeDue', {
-          hours: quote.lateCancellationHours,
+          hours,
           total: formatCents(language, quote.totalFeeCents),
-          count: quote.assignments.filter((a) => a.feeDue).length,
+          count: quote.assignments.filter((a) => a.feeDue && !a.noFeePaid).length,
         })}
       </Paragraph>
+      {unpaid > 0 && <Paragraph mt="xs">{t('orders.cancel.someNoFeePaid', { count: unpaid })}</Paragraph>}
       <Paragraph mt="xs">{t('orders.cancel.quotedAt', { at: formatDateTime(language, quote.quotedAt) })}</Paragraph>
     </InlineAlert>
   );

@@ -44,8 +44,15 @@ export const useMatchingContext = (id: string, expertIds: string[]) =>
 export const sendOffers = (id: string, expertIds: string[], deadline: string) =>
   call(api.POST('/api/booking-requests/{id}/offers', { params: { path: { id } }, body: { expertIds, deadline } }));
 
-export const bookDirectly = (id: string, expertId: string) =>
-  call(api.POST('/api/booking-requests/{id}/assignments', { params: { path: { id } }, body: { expertId } }));
+// `expertAgreedToCrossCeiling`: the coordinator confirmed that the expert agreed to a booking past their yearly
+// earnings ceiling (asked only after the API refused one with DIRECT_BOOKING_CROSSES_CEILING).
+export const bookDirectly = (id: string, expertId: string, expertAgreedToCrossCeiling = false) =>
+  call(
+    api.POST('/api/booking-requests/{id}/assignments', {
+      params: { path: { id } },
+      body: expertAgreedToCrossCeiling ? { expertId, expertAgreedToCrossCeiling } : { expertId },
+    }),
+  );
 
 export function useRefreshMatching(id: string) {
   const client = useQueryClient();

@@ -1,17 +1,17 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../../../api/problem';
+import { type CeilingAmounts, isApiError } from '../../../api/problem';
 import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
 import { fieldErrorsOf, type FieldError } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, ProblemNotice, ReadFailure } from '../../../components/states';
-import { Button, ErrorSummary, Heading, Paragraph } from '../../../components/suomifi';
+import { Button, Checkbox, ErrorSummary, Heading, InlineAlert, Paragraph } from '../../../components/suomifi';
 import { formatSpan, usePlace } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
-import { formatDateTime, formatNumber } from '../../../i18n/format';
+import { formatCents, formatDateTime, formatNumber } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
 import { languageName } from '../../../i18n/language-names';
 import { TableRegion } from '../../../components/table-region';
@@ -181,6 +181,80 @@ function Funnel({ order }: { order: Order }) {
   );
 }
 
+// A direct booking the API refused because it would take the expert's fees this year past the yearly earnings ceiling
+// they set: the amounts in words, and booking anyway once the coordinator confirms that the expert agreed.
+function CeilingConfirm({
+  name,
+  amounts,
+  pending,
+  onBook,
+  onCancel,
+}: {
+  name: string;
+  amounts: CeilingAmounts;
+  pending: boolean;
+  onBook: () => void;
+  onCancel: () => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const [agreed, setAgreed] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const start = useRef<HTMLDivElement>(null);
+  // The button pressed is still there, but what it answered is here: read first.
+  useEffect(() => start.current?.focus(), []);
+  const euros = (cents: number) => formatCents(language, cents);
+  return (
+    <div ref={start} tabIndex={-1}>
+      <InlineAlert status="warning" labelText={t('coordinator.matching.ceiling.title')} mb="m">
+        <Paragraph mb="xs">
+          {t('coordinator.matching.ceiling.body', {
+            name,
+            earned: euros(amounts.earnedCents),
+            expected: euros(amounts.expectedCents),
+            total: euros(amounts.earnedCents + amounts.expectedCents),
+            ceiling: euros(amounts.ceilingCents),
+          })}
+        </Paragraph>
+        <Paragraph mb="s">{t('coordinator.matching.ceiling.ask')}</Paragraph>
+        <Checkbox
+          id="ceiling-agreed"
+          checked={agreed}
+          onClick={({ checkboxState }) => {
+            setAgreed(checkboxState);
+            if (checkboxState) setMissing(false);
+          }}
+          status={missing ? 'error' : 'default'}
+          statusText={missing ? t('coordinator.matching.ceiling.agreeFirst') : undefined}
+          mb="s"
+        >
+          {t('coordinator.matching.ceiling.agreed', { name })}
+        </Checkbox>
+        <div className="actions">
+          <Button
+            onClick={() => {
+              if (!agreed) {
+                setMissing(true);
+                document.getElementById('ceiling-agreed')?.focus();
+                return;
+              }
+              onBook();
+            }}
+            aria-disabled={pending}
+            loading={pending || undefined}
+            ariaLoadingText={t('forms.sending')}
+          >
+            {t('coordinator.matching.ceiling.book')}
+          </Button>
+          <Button variant="secondaryNoBorder" onClick={onCancel}>
+            {t('coordinator.matching.ceiling.cancel')}
+          </Button>
+        </div>
+      </InlineAlert>
+    </div>
+  );
+}
+
 function Candidates({
   order,
   candidates,
@@ -225,13 +299,40 @@ function Candidates({
     setFailure(found.length === 0 ? send.error : undefined);
     setAttempt((a) => a + 1);
   }, [send.error]);
+  // A booking past the expert's yearly earnings ceiling, refused until the coordinator confirms that the expert agreed.
+  const [crossing, setCrossing] = useState<{ expertId: string; name: string; amounts: CeilingAmounts }>();
+  const lastBooked = useRef<string>(undefined);
   const book = useAction(
-    (expertId: string) => bookDirectly(order.id, expertId),
+    (v: { expertId: string; agreed: boolean }) => bookDirectly(order.id, v.expertId, v.agreed),
     (booked) => {
+      setCrossing(undefined);
       announce(t('coordinator.matching.booked', { name: booked.expert.name }));
       void onDone();
     },
   );
+  const bookingError = book.error;
+  const crossesCeiling =
+    isApiError(bookingError) && bookingError.code === 'DIRECT_BOOKING_CROSSES_CEILING' && !!bookingError.ceiling;
+  useEffect(() => {
+    if (bookingError === undefined) return;
+    // Another refusal (the expert booked meanwhile, say) ends the question: the refusal says why.
+    if (!crossesCeiling || !isApiError(bookingError) || !bookingError.ceiling) return setCrossing(undefined);
+    const candidate = candidates.find((c) => c.expertId === lastBooked.current);
+    if (candidate) setCrossing({ expertId: candidate.expertId, name: candidate.name, amounts: bookingError.ceiling });
+  }, [bookingError]);
+  const bookExpert = (expertId: string, agreed = false) => {
+    if (!agreed) setCrossing(undefined);
+    lastBooked.current = expertId;
+    book.reset();
+    book.run({ expertId, agreed });
+  };
+  const cancelCrossing = () => {
+    const expertId = crossing?.expertId;
+    setCrossing(undefined);
+    book.reset();
+    // Back to the button that asked.
+    requestAnimationFrame(() => document.getElementById(`book-${expertId}`)?.focus());
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -276,7 +377,17 @@ function Candidates({
             />
           )}
           {failure !== undefined && <ProblemNotice error={failure} />}
-          {book.error !== undefined && <ProblemNotice error={book.error} />}
+          {book.error !== undefined && !crossesCeiling && <ProblemNotice error={book.error} />}
+          {crossing && (
+            <CeilingConfirm
+              key={crossing.expertId}
+              name={crossing.name}
+              amounts={crossing.amounts}
+              pending={book.pending}
+              onBook={() => bookExpert(crossing.expertId, true)}
+              onCancel={cancelCrossing}
+            />
+          )}
           <div id="expertIds" tabIndex={-1}>
             <TableRegion boxed id="candidates" caption={t('coordinator.matching.candidatesCaption')}>
               <thead>
@@ -351,8 +462,9 @@ function Candidates({
                       </td>
                       <td>
                         <Button
+                          id={`book-${c.expertId}`}
                           variant="secondary"
-                          onClick={() => book.run(c.expertId)}
+                          onClick={() => bookExpert(c.expertId)}
                           aria-disabled={book.pending}
                           aria-label={t('coordinator.matching.bookName', { name: c.name })}
                         >
