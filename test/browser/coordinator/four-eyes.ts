@@ -178,10 +178,12 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
       const { page } = await coordinatorPage(language, `Sanna Sopimus ${language}`);
       await page.goto(`/coordinator/contracts/${one.contractId}`);
       await expectPage(page, name);
-      // The preview, in the page, with a link to save it.
-      const preview = page.getByLabel(fill(k.previewLabel, { name }));
+      // The preview: the test's browser shows no PDF in the page (browser.ts), so the draft's PDF is offered to save.
+      const preview = page.getByRole('link', {
+        name: fill(text.coordinator.preview.download, { name: `${draft.number}-${draft.version}-draft.pdf` }),
+      });
       await preview.waitFor();
-      expect(await preview.getAttribute('type')).toBe('application/pdf');
+      expect(await preview.getAttribute('href')).toMatch(/^blob:/);
       await page.getByText(k.previewNote).waitFor();
       await page.getByRole('heading', { level: 2, name: k.seriesHeading }).waitFor();
       await expectAccessible(page);

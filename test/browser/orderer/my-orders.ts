@@ -19,6 +19,24 @@ describe('an orderer’s orders, page by page', () => {
     web = await sharedWebApp();
   }, 120_000);
 
+  // An order of the orderer's unit a month ahead, on its page, with the orderer signed in at a phone's width.
+  async function orderOpened(language: 'fi' | 'sv', status: RequestStatus, title: string) {
+    const text = TEXTS[language];
+    const { orderer, unit } = await orderParties(web.t, language);
+    const order = await createRequest(web.t.db, unit.id, orderer.id, {
+      status,
+      title,
+      startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
+      endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
+    });
+    const page = await web.newPage(language, 360);
+    await signIn(page, orderer, signInLabels(text));
+    await expectPage(page, text.orders.list.title);
+    await page.goto(`/orders/${order.id}`);
+    await expectPage(page, order.title);
+    return { orderer, order, page };
+  }
+
   it.each(['fi', 'sv'] as const)(
     'in %s: from the first twenty orders to the twenty-first and back',
     async (language) => {
@@ -108,18 +126,15 @@ describe('an orderer’s orders, page by page', () => {
     'in %s: a draft sent meanwhile from another tab is not sent twice; the page says why and shows it sent',
     async (language) => {
       const text = TEXTS[language];
-      const { orderer, unit } = await orderParties(web.t, language);
-      const draft = await createRequest(web.t.db, unit.id, orderer.id, {
-        status: RequestStatus.Draft,
-        title: language === 'fi' ? 'Toisen välilehden tilaus' : 'Beställning från en annan flik',
-        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
-        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
-      });
-      const page = await web.newPage(language, 360);
-      await signIn(page, orderer, signInLabels(text));
-      await expectPage(page, text.orders.list.title);
-      await page.goto(`/orders/${draft.id}`);
-      await expectPage(page, draft.title);
+      const {
+        orderer,
+        order: draft,
+        page,
+      } = await orderOpened(
+        language,
+        RequestStatus.Draft,
+        language === 'fi' ? 'Toisen välilehden tilaus' : 'Beställning från en annan flik',
+      );
       // The other tab.
       await asUser(() => web.t.http)(await login(web.t.http, orderer))
         .post(`/booking-requests/${draft.id}/submit`)
@@ -178,18 +193,11 @@ describe('an orderer’s orders, page by page', () => {
     async (language) => {
       const text = TEXTS[language];
       const o = text.orders;
-      const { orderer, unit } = await orderParties(web.t, language);
-      const order = await createRequest(web.t.db, unit.id, orderer.id, {
-        status: RequestStatus.Matching,
-        title: language === 'fi' ? 'Peruttava tilaus' : 'Beställning som avbokas',
-        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
-        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
-      });
-      const page = await web.newPage(language, 360);
-      await signIn(page, orderer, signInLabels(text));
-      await expectPage(page, o.list.title);
-      await page.goto(`/orders/${order.id}`);
-      await expectPage(page, order.title);
+      const { page } = await orderOpened(
+        language,
+        RequestStatus.Matching,
+        language === 'fi' ? 'Peruttava tilaus' : 'Beställning som avbokas',
+      );
       await page.getByRole('button', { name: o.cancel.open }).focus();
       await page.keyboard.press('Enter');
       // The button is gone: the focus is on what cancelling would cost (it was once left on the page's body).
@@ -223,18 +231,11 @@ describe('an orderer’s orders, page by page', () => {
     async (language) => {
       const text = TEXTS[language];
       const o = text.orders;
-      const { orderer, unit } = await orderParties(web.t, language);
-      const order = await createRequest(web.t.db, unit.id, orderer.id, {
-        status: RequestStatus.Matching,
-        title: language === 'fi' ? 'Toisaalla peruttu tilaus' : 'Beställning avbokad på annat håll',
-        startsAt: new Date(Date.now() + 30 * DAY).toISOString(),
-        endsAt: new Date(Date.now() + 30 * DAY + 2 * 3600_000).toISOString(),
-      });
-      const page = await web.newPage(language, 360);
-      await signIn(page, orderer, signInLabels(text));
-      await expectPage(page, o.list.title);
-      await page.goto(`/orders/${order.id}`);
-      await expectPage(page, order.title);
+      const { orderer, order, page } = await orderOpened(
+        language,
+        RequestStatus.Matching,
+        language === 'fi' ? 'Toisaalla peruttu tilaus' : 'Beställning avbokad på annat håll',
+      );
       // Meanwhile, in another tab, the order is cancelled.
       await asUser(() => web.t.http)(await login(web.t.http, orderer))
         .post(`/booking-requests/${order.id}/cancel`, { reason: 'Toisessa välilehdessä' })
