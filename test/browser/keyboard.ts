@@ -48,3 +48,17 @@ export async function expectFieldRefused(
   );
   expect(description).toContain(words);
 }
+
+// A value that the API refuses at its field (taken, wrong): typed, sent with `send`, then refused in the error
+// summary and at the field in the `words` of its code, the value kept.
+export async function expectRefusedAtField(
+  page: Page,
+  summaryHeading: string,
+  typed: { field: Locator; value: string; send: Locator },
+  words: string,
+): Promise<void> {
+  await typed.field.fill(typed.value);
+  await typed.send.click();
+  await expectFieldRefused(page, summaryHeading, typed.field, words);
+  await expect(typed.field.inputValue()).resolves.toBe(typed.value);
+}

@@ -10,7 +10,7 @@ import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, sh
 import { webAppAndOrderer } from '../parties';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
 import { asUser } from '../../utils/as-user';
-import { expectFieldRefused, focusedText } from '../keyboard';
+import { expectRefusedAtField, focusedText } from '../keyboard';
 
 // With SCREENSHOT_DIR set, each screen is also pictured at 1280 and 360 px for a person to look at.
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -157,15 +157,16 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
 
       // A wrong password is refused at the field, as a missing one would be, and what was typed stays.
       const password = page.getByLabel(text.fields.password, { exact: true });
-      await password.fill('not-my-password');
-      await page.getByRole('button', { name: text.contracts.signSubmit }).click();
-      await expectFieldRefused(
+      await expectRefusedAtField(
         page,
         text.forms.errorSummary_one,
-        password,
+        {
+          field: password,
+          value: 'not-my-password',
+          send: page.getByRole('button', { name: text.contracts.signSubmit }),
+        },
         fill(text.errors.atField.SIGNING_PASSWORD_INCORRECT, { field: text.fields.password }),
       );
-      await expect(password.inputValue()).resolves.toBe('not-my-password');
       await checked(page, 'contract-wrong-password', language);
 
       await password.fill(user.password);
