@@ -50,17 +50,22 @@ const listeners = new Set<() => void>();
 
 const SHARE_ACTIVITY_EVERY_MS = 10_000;
 type TabMessage = { type: 'activity'; at: number } | { type: 'signedOut' } | { type: 'signedIn'; userId: string };
-const tabs = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('kokemus-session');
+// Opened when the session starts (restore or sign-in), with the ticker: a module merely imported opens nothing.
+let tabs: BroadcastChannel | undefined;
 let activityShared = 0;
 const tell = (message: TabMessage) => tabs?.postMessage(message);
-tabs?.addEventListener('message', (event: MessageEvent<TabMessage>) => {
-  const message = event.data;
-  if (message.type === 'activity') seen(message.at);
-  else if (message.type === 'signedOut' && state.status === 'signedIn') void endSession('expired');
-  else if (message.type === 'signedIn' && state.status === 'locked' && state.user.id === message.userId) {
-    void reopen(state.user.id);
-  }
-});
+function listenToTabs(): void {
+  if (tabs || typeof BroadcastChannel === 'undefined') return;
+  tabs = new BroadcastChannel('kokemus-session');
+  tabs.addEventListener('message', (event: MessageEvent<TabMessage>) => {
+    const message = event.data;
+    if (message.type === 'activity') seen(message.at);
+    else if (message.type === 'signedOut' && state.status === 'signedIn') void endSession('expired');
+    else if (message.type === 'signedIn' && state.status === 'locked' && state.user.id === message.userId) {
+      void reopen(state.user.id);
+    }
+  });
+}
 
 // The person was here (this tab or another) at `at`: the idle time counts from then, and a warning it makes
 // needless closes.
@@ -97,6 +102,7 @@ function set(next: SessionState): void {
 }
 
 function ensureTicker(): void {
+  listenToTabs();
   if (!ticker) ticker = setInterval(tick, TICK_MS);
 }
 
