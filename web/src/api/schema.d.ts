@@ -3299,6 +3299,8 @@ export interface components {
             cancelledBy?: components["schemas"]["CancelledBy"] | null;
             /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
             cancelReason?: string | null;
+            /** @description Booked directly past your yearly earnings ceiling: the coordinator recorded that you agreed to the work beyond the ceiling. False for all other work */
+            ceilingCrossingAgreed: boolean;
             /** Format: date-time */
             completedAt?: string | null;
             /** Format: date-time */
