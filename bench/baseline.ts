@@ -147,7 +147,8 @@ async function raw(): Promise<void> {
                 expert: { user: { name }, languages, topics, topicsConsentAt, homeMunicipality },
               })),
             Role.Orderer,
-            expectedFeeCents(r, rates.rows),
+            // The baseline reads no payment details: every booked expert counts as paid.
+            estimateOf(expectedFeeCents(r, rates.rows), r.expertsNeeded),
             timeChanges,
           ),
         );
@@ -423,3 +424,11 @@ void (mode === 'raw' ? raw() : mode === 'api' ? api() : main()).catch((error: un
   console.error(error);
   process.exit(1);
 });
+
+function estimateOf(perExpertCents: number | null, expertsNeeded: number) {
+  return {
+    perExpertCents,
+    totalCents: perExpertCents === null ? null : perExpertCents * expertsNeeded,
+    unpaidExperts: new Set<string>(),
+  };
+}

@@ -157,6 +157,7 @@ export class ExpertDataExport {
       assignments: assignments.map((a) => ({
         ...toAssignmentResponse(a, Role.Expert),
         cancelledAt: a.cancelledAt?.toISOString() ?? null,
+        ceilingCrossingAgreed: a.ceilingCrossingAgreed,
       })),
       feedback: feedback.map(toFeedbackResponse),
       contracts: contracts.map(({ contract, covered }) => ({

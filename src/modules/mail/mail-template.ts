@@ -16,15 +16,15 @@ export interface MailContent {
 export interface MailTemplate<P> {
   name: string;
   render: Translations<(params: P) => MailContent>;
-  // The web app's page where the recipient acts on the mail or follows its matter ('/offers'); the mail ends with a
-  // link to it (after signing in, the app returns there).
-  page?: string;
+  // The web app's page where the recipient acts on the mail or follows its matter ('/offers', or one matter's own
+  // page from the mail's params); the mail ends with a link to it (after signing in, the app returns there).
+  page?: string | ((params: P) => string);
 }
 
 export function defineMailTemplate<P>(
   name: string,
   render: Translations<(params: P) => MailContent>,
-  page?: string,
+  page?: string | ((params: P) => string),
 ): MailTemplate<P> {
   return { name, render, page };
 }

@@ -32,8 +32,9 @@ export class MailService {
   // Inside the caller's transaction: the mail exists only if the change it reports commits.
   async compose<P>(manager: EntityManager, to: MailRecipient, template: MailTemplate<P>, params: P): Promise<string> {
     const content = template.render[to.language](params);
-    if (template.page) {
-      const link = `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${template.page}`;
+    const page = typeof template.page === 'function' ? template.page(params) : template.page;
+    if (page) {
+      const link = `${this.config.env.PUBLIC_URL.replace(/\/+$/, '')}${page}`;
       content.text = `${content.text}\n\n${OPEN_PAGE[to.language]}: ${link}`;
     }
     return this.mails.insert(manager, {

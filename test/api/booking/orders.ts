@@ -64,6 +64,7 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
         materialFile: null,
       });
       expect(res.body.feeEstimateCents).toBeGreaterThan(0);
+      expect(res.body.feeEstimateTotalCents).toBe(res.body.feeEstimateCents);
       const read = await as(orderer.token).get(`/booking-requests/${res.body.id}`).expect(200);
       expect(read.body).toMatchObject({
         goal: res.body.goal,
@@ -366,6 +367,33 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
       } finally {
         t.clock.set(NOW);
       }
+    });
+
+    it('leaves out of the order’s estimate the fee of a booked expert for whose work none is paid, without saying why', async () => {
+      const volunteer = await booked('neurodivergence', '2026-10-17T10:00:00Z', '2026-10-17T12:00:00Z', {
+        expertsNeeded: 2,
+      });
+      const before = await as(orderer.token).get(`/booking-requests/${volunteer.requestId}`).expect(200);
+      expect(before.body).toMatchObject({
+        feeEstimateCents: volunteer.estimate,
+        feeEstimateTotalCents: 2 * volunteer.estimate,
+        assignments: [{ id: volunteer.assignmentId, noFeePaid: false }],
+      });
+      await setPaymentDetails(t.db, volunteer.expert.id, { declinesFee: true });
+      const read = await as(orderer.token).get(`/booking-requests/${volunteer.requestId}`).expect(200);
+      // The per-expert estimate is the work's price; the order's total counts only the place still to be filled.
+      expect(read.body).toMatchObject({
+        feeEstimateCents: volunteer.estimate,
+        feeEstimateTotalCents: volunteer.estimate,
+        assignments: [{ id: volunteer.assignmentId, noFeePaid: true }],
+      });
+      const listed = await as(orderer.token).get('/booking-requests?limit=100').expect(200);
+      expect(listed.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: volunteer.requestId, feeEstimateTotalCents: volunteer.estimate }),
+        ]),
+      );
+      expect(JSON.stringify(read.body)).not.toMatch(/declin|volunt|payee/i);
     });
 
     it('quotes one assignment, and nothing for an order with no expert booked', async () => {

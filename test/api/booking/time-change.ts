@@ -72,6 +72,9 @@ describe('changing the time of a booked assignment', () => {
         (m) => m.to === d.expert.email && m.subject.startsWith('Ehdotus uudesta ajasta'),
       );
       expect(mail.text).toContain('Asiakasraati');
+      // In the expert's language (Finnish), with a link to the assignment's page where the proposal is answered.
+      expect(mail.text).toContain('Hyväksy tai hylkää ehdotus toimeksiannon sivulla');
+      expect(mail.text).toMatch(new RegExp(`\nAvaa palvelu: https?://\\S+/assignments/${d.assignmentId}$`));
       const accepted = await as(d.expert).post(`/assignments/${d.assignmentId}/time-change/accept`).expect(200);
       expect(accepted.body).toMatchObject({ ...to, status: 'accepted', timeChange: { status: 'accepted' } });
       // In their own language (Swedish), naming the expert as signed in.

@@ -71,6 +71,8 @@ describe('the expert’s own data export', () => {
       startsAt: '2026-09-15T07:00:00Z',
       endsAt: '2026-09-15T09:00:00Z',
     });
+    // Booked directly past the yearly ceiling, with the expert's agreement as the coordinator recorded it.
+    await t.db.query('UPDATE assignments SET ceiling_crossing_agreed = true WHERE id = $1', [second]);
     extra.claimId = await createClaim(t.db, expertId, second, { status: 'submitted', workDate: '2026-09-15' });
     extra.costId = await addCost(t.db, extra.claimId, expertId);
 
@@ -122,6 +124,11 @@ describe('the expert’s own data export', () => {
       ['completed', '2026-10-20T07:00:00.000Z'],
     ]);
     expect(data.assignments[1].title).toMatch(/^Kehittämisryhmä/);
+    // The coordinator's word that the expert agreed to work past the ceiling is the expert's own data too.
+    expect(data.assignments.map((a: { ceilingCrossingAgreed: boolean }) => a.ceilingCrossingAgreed)).toEqual([
+      true,
+      false,
+    ]);
     expect(data.feedback).toEqual([expect.objectContaining({ author: 'expert', rating: 5, comment: 'Hyvä ryhmä' })]);
     expect(data.contracts).toHaveLength(1);
     const [contract] = data.contracts;
@@ -274,5 +281,6 @@ describe('the expert’s own data export', () => {
       ].sort(),
     );
     expect(doc.components.schemas.ExportedClaimCostResponse.properties).toHaveProperty('download');
+    expect(doc.components.schemas.ExportedAssignmentResponse.properties).toHaveProperty('ceilingCrossingAgreed');
   });
 });

@@ -2385,6 +2385,8 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
+            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
+            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -2487,6 +2489,8 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
+            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
+            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -3299,6 +3303,8 @@ export interface components {
             cancelledBy?: components["schemas"]["CancelledBy"] | null;
             /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
             cancelReason?: string | null;
+            /** @description Booked directly past your yearly earnings ceiling: the coordinator recorded that you agreed to the work beyond the ceiling. False for all other work */
+            ceilingCrossingAgreed: boolean;
             /** Format: date-time */
             completedAt?: string | null;
             /** Format: date-time */
@@ -3310,6 +3316,8 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
+            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
+            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -4251,6 +4259,8 @@ export interface components {
             expertsNeeded: number;
             /** @description Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day */
             feeEstimateCents: number | null;
+            /** @description Euro cents before withholding the order is expected to pay, all its experts together: feeEstimateCents for each expert needed, but 0 for a booked expert for whose work no fee is paid (assignments[].noFeePaid); null when no rate is in force on the day */
+            feeEstimateTotalCents: number | null;
             goal: string;
             /** Format: uuid */
             id: string;

@@ -73,6 +73,12 @@ export class AssignmentResponse {
     description: 'The latest proposal to change the time: open (waiting for the expert), or the last one answered',
   })
   timeChange: TimeChangeResponse | null;
+  @ApiPropertyOptional({
+    description:
+      'Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why ' +
+      'is not told',
+  })
+  noFeePaid?: boolean;
 }
 
 export class MaterialFileResponse {
@@ -118,6 +124,15 @@ export class RequestResponse {
       'Euro cents per expert before withholding: the booked time and preparation priced by the current fee schedule, as the offer, the contract and the claim price it; null when no rate is in force on the day',
   })
   feeEstimateCents: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Euro cents before withholding the order is expected to pay, all its experts together: feeEstimateCents for ' +
+      'each expert needed, but 0 for a booked expert for whose work no fee is paid (assignments[].noFeePaid); null ' +
+      'when no rate is in force on the day',
+  })
+  feeEstimateTotalCents: number | null;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' })
   cancelReason: string | null;
   @ApiProperty({
@@ -215,11 +230,19 @@ function toOrderSummary(r: Pick<BookingRequestEntity, OrderSummaryField>): Pick<
   };
 }
 
+// An order's fee estimate: per expert, for all of them together, and the booked experts for whose work no fee is
+// paid (they count 0 in the total).
+export interface OrderEstimate {
+  perExpertCents: number | null;
+  totalCents: number | null;
+  unpaidExperts: ReadonlySet<string>;
+}
+
 export function toRequestResponse(
   r: BookingRequestEntity,
   assignments: AssignmentEntity[],
   viewer: Role,
-  feeEstimateCents: number | null = null,
+  estimate: OrderEstimate = { perExpertCents: null, totalCents: null, unpaidExperts: new Set() },
   timeChanges: Map<string, TimeChangeEntity> = new Map(),
 ): RequestResponse {
   return {
@@ -245,11 +268,13 @@ export function toRequestResponse(
     topics: r.topics,
     expertsNeeded: r.expertsNeeded,
     preparationHours: r.preparationMinutes / 60,
-    feeEstimateCents,
+    feeEstimateCents: estimate.perExpertCents,
+    feeEstimateTotalCents: estimate.totalCents,
     cancelReason: r.cancelReason,
-    assignments: assignments.map((a) =>
-      toAssignmentResponse({ ...a, request: r }, viewer, timeChanges.get(a.id) ?? null),
-    ),
+    assignments: assignments.map((a) => ({
+      ...toAssignmentResponse({ ...a, request: r }, viewer, timeChanges.get(a.id) ?? null),
+      noFeePaid: estimate.unpaidExperts.has(a.expertId),
+    })),
     createdAt: r.createdAt.toISOString(),
   };
 }

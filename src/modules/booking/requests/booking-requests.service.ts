@@ -11,15 +11,15 @@ import { Page } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit';
 import { ExpertsRepository } from '../../experts';
 import { OrganisationsRepository } from '../../organisations';
-import { expectedFeeCents, RatesRepository } from '../../fees';
+import { expectedFeeCents, FeePayees, FeeRate, RatesRepository } from '../../fees';
 import { AssignmentCancellation } from '../assignments/assignment-cancellation.service';
 import { BookingErrors } from '../booking.errors';
-import { BookingRepository } from '../booking.repository';
-import { RequestResponse, toRequestResponse } from '../dto/booking.response';
+import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
+import { OrderEstimate, RequestResponse, toRequestResponse } from '../dto/booking.response';
 import { CancelDto } from '../dto/booking-actions.dto';
 import { CreateRequestDto } from '../dto/create-request.dto';
 import { ListRequestsQuery } from '../dto/list-requests.query';
-import { AssignmentEntity } from '../entities/assignment.entity';
+import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
 import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
@@ -37,6 +37,7 @@ export class BookingRequestsService {
     private readonly cancellation: AssignmentCancellation,
     private readonly audit: AuditService,
     private readonly rates: RatesRepository,
+    private readonly payees: FeePayees,
     private readonly timeChanges: TimeChangesRepository,
     private readonly clock: Clock,
   ) {}
@@ -100,17 +101,15 @@ export class BookingRequestsService {
       this.booking.findAssignmentsOf(rows.map((r) => r.id)),
       this.rates.currentFees(),
     ]);
-    const timeChanges = await this.timeChanges.latestOf(assignments.map((a) => a.id));
+    const [timeChanges, unpaid] = await Promise.all([
+      this.timeChanges.latestOf(assignments.map((a) => a.id)),
+      this.unpaidExperts(assignments),
+    ]);
     return {
-      items: rows.map((r) =>
-        toRequestResponse(
-          r,
-          assignments.filter((a) => a.requestId === r.id),
-          ctx.user.role,
-          expectedFeeCents(r, fees),
-          timeChanges,
-        ),
-      ),
+      items: rows.map((r) => {
+        const own = assignments.filter((a) => a.requestId === r.id);
+        return toRequestResponse(r, own, ctx.user.role, estimate(r, own, fees, unpaid), timeChanges);
+      }),
       total,
       limit: query.limit,
       offset: query.offset,
@@ -128,11 +127,26 @@ export class BookingRequestsService {
     request: BookingRequestEntity,
     assignments: AssignmentEntity[],
   ): Promise<RequestResponse> {
-    const [fees, timeChanges] = await Promise.all([
+    const [fees, timeChanges, unpaid] = await Promise.all([
       this.rates.currentFees(),
       this.timeChanges.latestOf(assignments.map((a) => a.id)),
+      this.unpaidExperts(assignments),
     ]);
-    return toRequestResponse(request, assignments, ctx.user.role, expectedFeeCents(request, fees), timeChanges);
+    return toRequestResponse(
+      request,
+      assignments,
+      ctx.user.role,
+      estimate(request, assignments, fees, unpaid),
+      timeChanges,
+    );
+  }
+
+  // The booked experts for whose work no fee is paid, by the fee run's payee rule (FeePayees, as the cancellation
+  // quote decides it).
+  private async unpaidExperts(assignments: AssignmentEntity[]): Promise<Set<string>> {
+    if (assignments.length === 0) return new Set();
+    const paid = await this.payees.paysFee(assignments.map((a) => a.expertId));
+    return new Set([...paid].filter(([, pays]) => !pays).map(([expertId]) => expertId));
   }
 
   async cancel(ctx: AuthContext, id: string, dto: CancelDto): Promise<RequestResponse> {
@@ -222,4 +236,24 @@ export class BookingRequestsService {
       preparationMinutes: Math.round((dto.preparationHours ?? 0) * 60),
     };
   }
+}
+
+// The work the order is expected to pay for: the estimate for each expert needed, less the places held or filled by
+// experts for whose work no fee is paid. Cancelled and unheld work takes no place.
+const FILLING = [...HOLDING_STATUSES, AssignmentStatus.Completed];
+
+function estimate(
+  request: BookingRequestEntity,
+  assignments: AssignmentEntity[],
+  fees: readonly FeeRate[],
+  unpaid: ReadonlySet<string>,
+): OrderEstimate {
+  const perExpertCents = expectedFeeCents(request, fees);
+  const unpaidExperts = new Set(assignments.map((a) => a.expertId).filter((id) => unpaid.has(id)));
+  const unpaidPlaces = assignments.filter((a) => FILLING.includes(a.status) && unpaid.has(a.expertId)).length;
+  return {
+    perExpertCents,
+    totalCents: perExpertCents === null ? null : perExpertCents * Math.max(0, request.expertsNeeded - unpaidPlaces),
+    unpaidExperts,
+  };
 }

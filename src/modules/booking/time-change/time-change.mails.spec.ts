@@ -15,10 +15,15 @@ describe('time change mail', () => {
     [Language.Sv, 'Förslag om ny tid: Asiakasraati'],
     [Language.En, 'A new time is proposed: Asiakasraati'],
   ])('asks the expert in %s, naming both times', (language, subject) => {
-    const mail = timeChangeProposedMail.render[language](change);
+    const mail = timeChangeProposedMail.render[language]({ ...change, assignmentId: 'a1' });
     expect(mail.subject).toBe(subject);
     expect(mail.text).toMatch(/20\.10\.2026|20 October 2026/);
     expect(mail.text).toMatch(/22\.10\.2026|22 October 2026/);
+  });
+
+  it('links the expert to the assignment’s own page, where the proposal is answered', () => {
+    const page = timeChangeProposedMail.page as (p: { assignmentId: string }) => string;
+    expect(page({ ...change, assignmentId: 'a1' })).toBe('/assignments/a1');
   });
 
   it.each([
@@ -49,7 +54,7 @@ describe('time change mail', () => {
           });
           expect(`${mail.subject}\n${mail.text}`).not.toMatch(/\$\{|undefined|NaN/);
         }
-      const proposed = timeChangeProposedMail.render[language](change);
+      const proposed = timeChangeProposedMail.render[language]({ ...change, assignmentId: 'a1' });
       expect(`${proposed.subject}\n${proposed.text}`).not.toMatch(/\$\{|undefined|NaN/);
     }
   });

@@ -9,24 +9,25 @@ interface Change {
   endsAt: Date;
 }
 
-// To the expert: the orderer asks to move their assignment; nothing changes until they answer.
-export const timeChangeProposedMail = defineMailTemplate<Change>(
+// To the expert: the orderer asks to move their assignment; nothing changes until they answer. The mail ends with
+// a link to the assignment's own page, where the proposal waits with its accept and decline.
+export const timeChangeProposedMail = defineMailTemplate<Change & { assignmentId: string }>(
   'time-change-proposed',
   {
     fi: (p) => ({
       subject: `Ehdotus uudesta ajasta: ${p.title}`,
-      text: `Hei,\n\ntilaaja ehdottaa toimeksiannolle "${p.title}" uutta aikaa.\nNykyinen aika: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}\nEhdotettu aika: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}\n\nHyväksy tai hylkää ehdotus Kokemus-palvelun etusivulla. Aika muuttuu vain, jos hyväksyt sen; jos hylkäät, toimeksianto pysyy ennallaan.\n\n${SIGN.fi}`,
+      text: `Hei,\n\ntilaaja ehdottaa toimeksiannolle "${p.title}" uutta aikaa.\nNykyinen aika: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}\nEhdotettu aika: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}\n\nHyväksy tai hylkää ehdotus toimeksiannon sivulla (linkki viestin lopussa). Aika muuttuu vain, jos hyväksyt sen; jos hylkäät, toimeksianto pysyy ennallaan.\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
       subject: `Förslag om ny tid: ${p.title}`,
-      text: `Hej,\n\nbeställaren föreslår en ny tid för uppdraget "${p.title}".\nNuvarande tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}\nFöreslagen tid: ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}\n\nGodkänn eller avböj förslaget på startsidan i tjänsten Kokemus. Tiden ändras bara om du godkänner den; om du avböjer förblir uppdraget som det är.\n\n${SIGN.sv}`,
+      text: `Hej,\n\nbeställaren föreslår en ny tid för uppdraget "${p.title}".\nNuvarande tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}\nFöreslagen tid: ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}\n\nGodkänn eller avböj förslaget på uppdragets sida (länken finns i slutet av meddelandet). Tiden ändras bara om du godkänner den; om du avböjer förblir uppdraget som det är.\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
       subject: `A new time is proposed: ${p.title}`,
-      text: `Hello,\n\nThe orderer proposes a new time for the assignment "${p.title}".\nCurrent time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}\nProposed time: ${formatTimeRange(p.startsAt, p.endsAt, 'en')}\n\nAccept or decline it on your home page in Kokemus. The time changes only if you accept; if you decline, the assignment stays as it is.\n\n${SIGN.en}`,
+      text: `Hello,\n\nThe orderer proposes a new time for the assignment "${p.title}".\nCurrent time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}\nProposed time: ${formatTimeRange(p.startsAt, p.endsAt, 'en')}\n\nAccept or decline it on the assignment's page (the link is at the end of this message). The time changes only if you accept; if you decline, the assignment stays as it is.\n\n${SIGN.en}`,
     }),
   },
-  '/',
+  (p) => `/assignments/${p.assignmentId}`,
 );
 
 // To the orderer: the expert's answer. After a decline the orderer may cancel, and the late-cancellation clock

@@ -93,7 +93,7 @@ export class TimeChangesService {
           manager,
           { userId: expert.id, email: expert.email, language: expert.language },
           timeChangeProposedMail,
-          this.mailParams(current, change),
+          { ...this.mailParams(current, change), assignmentId },
         );
       })
       .catch((error: unknown) => {

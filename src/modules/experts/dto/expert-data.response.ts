@@ -106,6 +106,12 @@ export class ExportedOfferResponse extends OfferResponse {
 
 export class ExportedAssignmentResponse extends AssignmentResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt: string | null;
+  @ApiProperty({
+    description:
+      'Booked directly past your yearly earnings ceiling: the coordinator recorded that you agreed to the work ' +
+      'beyond the ceiling. False for all other work',
+  })
+  ceilingCrossingAgreed: boolean;
 }
 
 export class ExportedContractResponse extends ContractResponse {

@@ -197,8 +197,12 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
         </Paragraph>
       )}
       <Paragraph>{t(`orders.assignment.${assignment.status}`)}</Paragraph>
-      {assignment.status === 'cancelled' && (
-        <Paragraph>{assignment.feeDue ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}</Paragraph>
+      {assignment.status === 'cancelled' ? (
+        <Paragraph>
+          {assignment.feeDue && !assignment.noFeePaid ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}
+        </Paragraph>
+      ) : (
+        assignment.noFeePaid && <Paragraph>{t('orders.experts.noFeePaid')}</Paragraph>
       )}
       {/* Once confirmed, the state above already says the contract is signed. */}
       {assignment.status === 'accepted' && <ContractState assignmentId={assignment.id} />}

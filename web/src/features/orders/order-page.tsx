@@ -113,13 +113,17 @@ function Estimate({ order }: { order: Order }) {
   const language = i18n.language as Language;
   if (order.feeEstimateCents === null)
     return <Paragraph className="estimate">{t('orders.order.noEstimate')}</Paragraph>;
+  // The API's total leaves out the experts for whose work no fee is paid.
+  const total = order.feeEstimateTotalCents ?? order.feeEstimateCents * order.expertsNeeded;
+  const lessened = total !== order.feeEstimateCents * order.expertsNeeded;
   return (
     <div className="estimate">
       <Paragraph>
         {t('orders.order.estimate', { fee: formatCents(language, order.feeEstimateCents) })}
-        {order.expertsNeeded > 1 &&
-          ` ${t('orders.order.estimateTotal', { count: order.expertsNeeded, total: formatCents(language, order.feeEstimateCents * order.expertsNeeded) })}`}
+        {(order.expertsNeeded > 1 || lessened) &&
+          ` ${t('orders.order.estimateTotal', { count: order.expertsNeeded, total: formatCents(language, total) })}`}
       </Paragraph>
+      {lessened && <Paragraph mt="xs">{t('orders.order.estimateNoFee')}</Paragraph>}
       <Paragraph mt="xs">{t('orders.order.estimateNote')}</Paragraph>
     </div>
   );
@@ -194,20 +198,21 @@ function Timeline({ order }: { order: Order }) {
   );
 }
 
-// The fee of the work done or cancelled late, at the estimate's rate: what the order has cost so far.
+// The fee of the work done or cancelled late, at the estimate's rate: what the order has cost so far. Work for which
+// no fee is paid counts as work, at no cost.
 function CostSoFar({ order }: { order: Order }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const counted = order.assignments.filter(
-    (a) => a.status === 'completed' || (a.status === 'cancelled' && a.feeDue),
-  ).length;
+  const work = order.assignments.filter((a) => a.status === 'completed' || (a.status === 'cancelled' && a.feeDue));
+  const counted = work.length;
+  const paid = work.filter((a) => !a.noFeePaid).length;
   if (order.status === 'draft') return null;
   return (
     <Section headingId="cost-heading" heading={t('orders.cost.heading')}>
       <Paragraph>
         {order.feeEstimateCents === null
           ? t('orders.order.noEstimate')
-          : t('orders.cost.sofar', { total: formatCents(language, counted * order.feeEstimateCents), count: counted })}
+          : t('orders.cost.sofar', { total: formatCents(language, paid * order.feeEstimateCents), count: counted })}
       </Paragraph>
       <Paragraph mt="xs">{t('orders.cost.note')}</Paragraph>
     </Section>
