@@ -23,10 +23,10 @@ function QuoteText({ quote }: { quote: CancellationQuote }) {
   const hours = quote.lateCancellationHours;
   // Due by the rule, but the fee run pays no fee for these (why is the expert's own business, never told here).
   const unpaid = quote.assignments.filter((a) => a.noFeePaid).length;
-  if (quote.assignments.length === 0) return <Paragraph>{t('orders.cancel.nobodyBooked')}</Paragraph>;
+  if (quote.assignments.length === 0) return <Paragraph mb="m">{t('orders.cancel.nobodyBooked')}</Paragraph>;
   if (!quote.feeDue)
     return (
-      <Paragraph>
+      <Paragraph mb="m">
         {unpaid > 0 ? t('orders.cancel.noFeePaid', { hours, count: unpaid }) : t('orders.cancel.noFee', { hours })}
       </Paragraph>
     );
