@@ -119,6 +119,7 @@ async function raw(): Promise<void> {
             toOfferResponse(
               { id, status, deadline, expertId, request: { id: requestId, ...r } },
               expectedFeeCents(r, rates.rows),
+              null,
             ),
           ),
         );

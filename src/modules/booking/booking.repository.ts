@@ -351,6 +351,21 @@ export class BookingRepository {
     return row ? toOfferWithRequest(row) : null;
   }
 
+  // The experts' assignments, not cancelled, for the orders of these offers, by `expertId/requestId`.
+  async findAssignmentsOfOffers(offers: { expertId: string; request: { id: string } }[]): Promise<Map<string, string>> {
+    if (offers.length === 0) return new Map();
+    const rows: { key: string; id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (a.expert_id, a.request_id) a.expert_id || '/' || a.request_id AS key, a.id
+         FROM assignments a
+         JOIN unnest($1::uuid[], $2::uuid[]) AS o(expert_id, request_id)
+           ON a.expert_id = o.expert_id AND a.request_id = o.request_id
+        WHERE a.status <> 'cancelled'
+        ORDER BY a.expert_id, a.request_id, a.created_at DESC`,
+      [offers.map((o) => o.expertId), offers.map((o) => o.request.id)],
+    );
+    return new Map(rows.map((r) => [r.key, r.id]));
+  }
+
   async findOffersOfExpert(expertId: string, status?: OfferStatus): Promise<ShownOffer[]> {
     const rows: ShownOfferRow[] = await this.dataSource.query(
       `SELECT o.id, o.status, o.deadline, o.expert_id AS "expertId", r.id AS "requestId", r.task_type AS "taskType",

@@ -13,6 +13,7 @@ import {
   toWeeklyWindowResponse,
 } from '../availability/dto/availability.response';
 import { toAssignmentResponse, toOfferResponse } from '../booking/dto/booking.response';
+import { AssignmentStatus } from '../booking/entities/assignment.entity';
 import { toFeedbackResponse } from '../booking/dto/feedback.response';
 import { toContractResponse } from '../contracts/dto/contract.response';
 import { toCredentialResponse } from '../credentials/dto/credential.response';
@@ -148,7 +149,15 @@ export class ExpertDataExport {
       },
       calendarFeeds: feeds.map((f) => ({ createdAt: f.createdAt.toISOString() })),
       offers: offers.map((o) => ({
-        ...toOfferResponse(o, expectedFeeCents(o.request, fees)),
+        // The assignment for the offer's order as the offers list gives it (BookingRepository.findAssignmentsOfOffers):
+        // the latest not cancelled.
+        ...toOfferResponse(
+          o,
+          expectedFeeCents(o.request, fees),
+          assignments
+            .filter((a) => a.requestId === o.request.id && a.status !== AssignmentStatus.Cancelled)
+            .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime())[0]?.id ?? null,
+        ),
         offeredAt: o.offeredAt.toISOString(),
         answeredAt: o.answeredAt?.toISOString() ?? null,
         declineReason: o.declineReason,

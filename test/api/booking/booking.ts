@@ -466,6 +466,29 @@ describe('booking', () => {
       ).toEqual([{ agreed: true }]);
     });
 
+    it('leads an expert booked directly while their offer was open to the work: the withdrawn offer names it', async () => {
+      const expert = await createBookableExpert(t.db, { topics: ['ageing'] });
+      const token = await login(t.http, expert);
+      const id = await submitted({
+        topics: ['ageing'],
+        expertsNeeded: 2,
+        startsAt: '2026-10-28T07:00:00Z',
+        endsAt: '2026-10-28T09:00:00Z',
+      });
+      const [offerId] = await offer(id, [expert.id]);
+      const mine = async () =>
+        (await as(token).get('/offers').expect(200)).body.find((o: { id: string }) => o.id === offerId);
+      expect(await mine()).toMatchObject({ status: 'offered', assignmentId: null });
+      // Agreed by phone: the coordinator books the expert, which withdraws the offer.
+      const booked = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id })
+        .expect(201);
+      expect(await mine()).toMatchObject({ status: 'withdrawn', assignmentId: booked.body.id });
+      // Cancelled, the work no longer stands behind the offer.
+      await as(coordinator).post(`/assignments/${booked.body.id}/cancel`, { reason: 'Tilaisuus siirtyi' }).expect(200);
+      expect(await mine()).toMatchObject({ status: 'withdrawn', assignmentId: null });
+    });
+
     it('expires an offer at its deadline through the delayed job', async () => {
       const topic = 'family_carer';
       const expert = await createBookableExpert(t.db, { topics: [topic] });

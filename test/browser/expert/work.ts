@@ -246,6 +246,29 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await shot(page, 'offer-filled-elsewhere', language);
     }, 60_000);
 
+    it('opens an offer withdrawn because the coordinator booked the expert directly, and goes from it to the work', async () => {
+      const user = await expert(language);
+      const title = language === 'fi' ? 'Puhelimessa sovittu työ' : 'Uppdrag överenskommet per telefon';
+      const offerId = await offerTo(user, language, title);
+      const [offer] = (await web.t.db.query('SELECT request_id FROM offers WHERE id = $1', [offerId])) as {
+        request_id: string;
+      }[];
+      // Agreed by phone: the coordinator books the expert, which withdraws the offer.
+      const booked = await as(coordinator.token)
+        .post(`/booking-requests/${offer.request_id}/assignments`, { expertId: user.id })
+        .expect(201);
+      const page = await signedIn(language, user, 360);
+      await visit(page, `/offers/${offerId}`);
+      await expectPage(page, title);
+      await page.getByText(text.offers.status.withdrawn, { exact: true }).waitFor();
+      await page.getByText(text.offers.bookedDirectly).waitFor();
+      await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+      await checked(page, 'offer-booked-directly', language);
+      await page.getByRole('link', { name: text.offers.toAssignment }).click();
+      await expectPage(page, title);
+      await expect(page.url()).toContain(`/assignments/${booked.body.id}`);
+    }, 60_000);
+
     it('accepts in a stale tab an offer already declined in another, or whose order was cancelled: the refusal says which', async () => {
       const user = await expert(language);
       const title = language === 'fi' ? 'Vertaisryhmän suunnittelu' : 'Planering av kamratgruppen';

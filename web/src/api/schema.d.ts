@@ -3572,6 +3572,11 @@ export interface components {
             address: string | null;
             /** Format: date-time */
             answeredAt: string | null;
+            /**
+             * Format: uuid
+             * @description The expert’s assignment (not cancelled) for this offer’s order: the offer’s own once accepted, or the coordinator’s direct booking that withdrew the offer; null when there is none
+             */
+            assignmentId: string | null;
             /** @description You acknowledged crossing your yearly earnings ceiling when accepting */
             ceilingAcknowledged: boolean;
             /** Format: date-time */
@@ -4013,6 +4018,11 @@ export interface components {
         Object: Record<string, never>;
         OfferResponse: {
             address: string | null;
+            /**
+             * Format: uuid
+             * @description The expert’s assignment (not cancelled) for this offer’s order: the offer’s own once accepted, or the coordinator’s direct booking that withdrew the offer; null when there is none
+             */
+            assignmentId: string | null;
             /** Format: date-time */
             deadline: string;
             description: string;

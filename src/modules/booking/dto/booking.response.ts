@@ -168,6 +168,14 @@ export class OfferResponse extends PickType(RequestResponse, [
       'Euro cents before withholding: the booked time and preparation priced by the fee schedule row in force on the day, as the contract and the claim price it; null when no rate is in force',
   })
   expectedFeeCents: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The expert’s assignment (not cancelled) for this offer’s order: the offer’s own once accepted, or the coordinator’s direct booking that withdrew the offer; null when there is none',
+  })
+  assignmentId: string | null;
 }
 
 export function toAcceptedExpert(a: AssignmentEntity): AcceptedExpertResponse {
@@ -284,7 +292,11 @@ export type ShownOffer = Pick<OfferEntity, 'id' | 'status' | 'deadline' | 'exper
   request: Pick<BookingRequestEntity, 'id' | OrderSummaryField | 'preparationMinutes'>;
 };
 
-export function toOfferResponse(o: ShownOffer, expectedFeeCents: number | null): OfferResponse {
+export function toOfferResponse(
+  o: ShownOffer,
+  expectedFeeCents: number | null,
+  assignmentId: string | null,
+): OfferResponse {
   const r = o.request;
   return {
     id: o.id,
@@ -295,6 +307,7 @@ export function toOfferResponse(o: ShownOffer, expectedFeeCents: number | null):
     preparationHours: r.preparationMinutes / 60,
     expertId: o.expertId,
     expectedFeeCents,
+    assignmentId,
   };
 }
 

@@ -241,10 +241,13 @@ export class OffersService {
     });
   }
 
-  // Each offer with its fee estimate, from one read of the rates table.
+  // Each offer with its fee estimate, from one read of the rates table, and the expert's assignment for its order
+  // (an offer withdrawn by a direct booking of the same expert then leads to the work), from one query.
   private async respond(offers: ShownOffer[]): Promise<OfferResponse[]> {
-    const fees = await this.rates.currentFees();
-    return offers.map((o) => toOfferResponse(o, expectedFeeCents(o.request, fees)));
+    const [fees, booked] = await Promise.all([this.rates.currentFees(), this.booking.findAssignmentsOfOffers(offers)]);
+    return offers.map((o) =>
+      toOfferResponse(o, expectedFeeCents(o.request, fees), booked.get(`${o.expertId}/${o.request.id}`) ?? null),
+    );
   }
 
   // The refusal names the real reason: the offer's state, or its order filled or cancelled.

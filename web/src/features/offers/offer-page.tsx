@@ -142,6 +142,13 @@ function OfferDetails({ offer }: { offer: Offer }) {
           </div>
         )}
       </WorkFacts>
+      {/* Booked directly by the coordinator (agreed by phone, say), which withdrew the offer: it leads to the work. */}
+      {offer.status === 'withdrawn' && offer.assignmentId && (
+        <InlineAlert status="neutral" my="m">
+          <Paragraph mb="s">{t('offers.bookedDirectly')}</Paragraph>
+          <AppLink to={`/assignments/${offer.assignmentId}`}>{t('offers.toAssignment')}</AppLink>
+        </InlineAlert>
+      )}
       {accept.data && <AcceptedNotice result={accept.data} />}
       {declined && (
         <Outcome>
