@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../api/client';
+import type { components } from '../api/schema';
 import { formatDateTime, formatTime } from '../i18n/format';
 import type { Language } from '../i18n/languages';
 
@@ -79,5 +80,20 @@ export function WorkFacts({ work, children }: { work: Work; children?: ReactNode
       </div>
       {children}
     </dl>
+  );
+}
+
+// The tasks a contract covers, one a line, as the expert and the coordinator see the contract.
+export function ContractTasks({ tasks }: { tasks: components['schemas']['ContractAssignmentResponse'][] }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  return (
+    <ul className="plain-list">
+      {tasks.map((a) => (
+        <li key={a.id}>
+          {a.title} ({t(`taskTypes.${a.taskType}`)}), {formatSpan(language, a.startsAt, a.endsAt)}
+        </li>
+      ))}
+    </ul>
   );
 }

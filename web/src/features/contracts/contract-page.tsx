@@ -7,7 +7,7 @@ import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
 import { Loading, ProblemNotice, ReadFailure, RefusedNotice, type OnRefused } from '../../components/states';
 import { InlineAlert, Paragraph } from '../../components/suomifi';
-import { formatSpan } from '../../components/work-facts';
+import { ContractTasks } from '../../components/work-facts';
 import { Section } from '../../components/section';
 import { formatCents, formatDateRange, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
@@ -40,13 +40,7 @@ function KeyTerms({ contract }: { contract: Contract }) {
         <div>
           <dt>{t('contracts.tasks')}</dt>
           <dd>
-            <ul className="plain-list">
-              {contract.assignments.map((a) => (
-                <li key={a.id}>
-                  {a.title} ({t(`taskTypes.${a.taskType}`)}), {formatSpan(language, a.startsAt, a.endsAt)}
-                </li>
-              ))}
-            </ul>
+            <ContractTasks tasks={contract.assignments} />
           </dd>
         </div>
         {fee && (

@@ -18,7 +18,7 @@ import {
 } from '../../../components/states';
 import { failedToLoad } from '../../../components/query-state';
 import { Button, Paragraph } from '../../../components/suomifi';
-import { formatSpan } from '../../../components/work-facts';
+import { ContractTasks, formatSpan } from '../../../components/work-facts';
 import { Section } from '../../../components/section';
 import { formatCents, formatDateRange, formatDateTime } from '../../../i18n/format';
 import type { Language } from '../../../i18n/languages';
@@ -48,16 +48,7 @@ function Terms({ contract: c }: { contract: Contract }) {
     [t('coordinator.contracts.orderer'), language === 'sv' ? c.organisation.nameSv : c.organisation.nameFi],
     [t('coordinator.columns.term'), formatDateRange(language, c.validFrom, c.validUntil)],
     [t('coordinator.contracts.language'), t(`coordinator.languages.${c.language}`)],
-    [
-      t('coordinator.contracts.tasks'),
-      <ul className="plain-list">
-        {c.assignments.map((a) => (
-          <li key={a.id}>
-            {a.title} ({t(`taskTypes.${a.taskType}`)}), {formatSpan(language, a.startsAt, a.endsAt)}
-          </li>
-        ))}
-      </ul>,
-    ],
+    [t('coordinator.contracts.tasks'), <ContractTasks tasks={c.assignments} />],
   ];
   if (c.fee)
     rows.push([
