@@ -12125,7 +12125,7 @@ export interface operations {
              *     1. `run_id`: Fee run id
              *     2. `line_id`: Fee run line id (one per claim; the rows of one claim share it)
              *     3. `claim_id`: The claim paid by this row
-             *     4. `line_kind`: What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero
+             *     4. `line_kind`: What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | public_transport (tickets at receipt value, tax-free) | parking (at receipt value, tax-free) | other_costs (other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel, a public_transport, a parking and an other_costs row when each is above zero, in that order
              *     5. `payee_type`: expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)
              *     6. `payee_name`: Name of the expert or the association
              *     7. `payee_business_id`: Business ID (Y-tunnus) of the association; empty otherwise
