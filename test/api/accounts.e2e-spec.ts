@@ -6,4 +6,5 @@ import './accounts/accessibility-feedback';
 import './accounts/account';
 import './accounts/auth';
 import './accounts/browser-session';
+import './accounts/rejected-tokens';
 import './accounts/users';

@@ -81,6 +81,8 @@ describeScreenshots(
       await expectPage(page, text.feeSettings.title);
       await shot('fee-settings');
 
+      // A garbled access token, so that the audit trail shows a refused one.
+      await web.t.http.get('/me').set('authorization', 'Bearer not-a-token').expect(401);
       await page.context().clearCookies();
       await page.goto('/sign-in');
       await signIn(page, admin, labels);

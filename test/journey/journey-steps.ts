@@ -238,11 +238,12 @@ async function walk({ http, adminToken, setClock, readMail }: JourneyDriver): Pr
   const statement = await as(expert).download(`/my-fees/statements/${statementFile.id}`).expect(200);
   const text = await pdfCells(statement.body as Buffer);
   const total = /Yhteensä\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
-  const sum = (column: string, kinds = ['fee', 'car_travel', 'other_costs']) =>
+  const travel = ['car_travel', 'public_transport', 'parking', 'other_costs'];
+  const sum = (column: string, kinds = ['fee', ...travel]) =>
     rows.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
   expect({ gross: cents(total[2]), travel: cents(total[3]), withheld: cents(total[4]), net: cents(total[5]) }).toEqual({
     gross: sum('amount', ['fee']),
-    travel: sum('amount', ['car_travel', 'other_costs']),
+    travel: sum('amount', travel),
     withheld: sum('withholding'),
     net: sum('net_payable'),
   });

@@ -7,6 +7,7 @@ import { AuthErrors } from './auth.errors';
 import { AUTH_METADATA, AuthRule } from './authenticated.decorator';
 import { DeniedAccessLog } from './denied-access-log';
 import { requestMeta } from './current-user.decorator';
+import { RejectedTokenLog } from './token-rejection';
 
 const JwtGuard = AuthGuard('jwt');
 
@@ -18,6 +19,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly audit: DeniedAccessLog,
+    private readonly rejectedTokens: RejectedTokenLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,9 +31,17 @@ export class AccessGuard implements CanActivate {
     if (rule.public) return true;
 
     const ok = await Promise.resolve(this.jwt.canActivate(context)).catch(() => false);
-    if (!ok) throw AuthErrors.unauthenticated();
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user: AuthUser; authInfo?: unknown }>();
+    if (!ok) {
+      // passport leaves its reason on the request: jsonwebtoken's error, or nothing when the session was not found.
+      await this.rejectedTokens.rejected({
+        meta: requestMeta(request),
+        authorization: request.headers.authorization,
+        info: request.authInfo,
+      });
+      throw AuthErrors.unauthenticated();
+    }
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user: AuthUser }>();
     if (rule.roles.length > 0 && !rule.roles.includes(request.user.role)) {
       const ctx = { ...requestMeta(request), user: request.user };
       await this.audit.denied(ctx, null, {

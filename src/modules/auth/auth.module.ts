@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { FastifyRequest } from 'fastify';
+import { RejectedTokenLog } from '../../common/auth/token-rejection';
 import { AppConfig } from '../../config/app-config';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
@@ -16,6 +17,7 @@ import { LoginThrottlerStorage } from './login-throttler.storage';
 import { LoginThrottlerModule } from './login-throttler.module';
 import { PasswordHasher } from './password-hasher.service';
 import { PasswordResetService } from './password-reset.service';
+import { RejectedTokensService } from './rejected-tokens.service';
 import { SessionCookies } from './session-cookies.service';
 import { AuthRepository } from './auth.repository';
 import { SessionsService } from './sessions.service';
@@ -72,7 +74,10 @@ function accountKey(request: FastifyRequest): string {
     InvitationsService,
     SessionsService,
     AuthRepository,
+    RejectedTokensService,
+    // The access guard's report of a refused bearer token (declared in common).
+    { provide: RejectedTokenLog, useExisting: RejectedTokensService },
   ],
-  exports: [InvitationsService, SessionsService, PasswordHasher],
+  exports: [InvitationsService, SessionsService, PasswordHasher, RejectedTokenLog],
 })
 export class AuthModule {}

@@ -26,6 +26,20 @@ describe('the OpenAPI document', () => {
       Object.entries(ops).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, method, path, ...op })),
     );
 
+  it('lists noFeePaid only on the answers that fill it, and there as always given', () => {
+    const schemas = buildOpenApi(t.app).components!.schemas as Record<
+      string,
+      { properties?: Record<string, { items?: { $ref?: string } }>; required?: string[] }
+    >;
+    const withIt = Object.entries(schemas).filter(([, schema]) => schema.properties?.noFeePaid);
+    expect(withIt.filter(([, schema]) => !schema.required?.includes('noFeePaid')).map(([name]) => name)).toEqual([]);
+    expect(withIt.map(([name]) => name)).toContain('OrderAssignmentResponse');
+    expect(schemas.AssignmentResponse.properties).not.toHaveProperty('noFeePaid');
+    expect(schemas.RequestResponse.properties!.assignments.items!.$ref).toBe(
+      '#/components/schemas/OrderAssignmentResponse',
+    );
+  });
+
   it('gives every operation a summary', () => {
     const operations = operationsOf();
     expect(operations.length).toBeGreaterThan(100);

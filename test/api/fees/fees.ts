@@ -24,6 +24,8 @@ import { asUser } from '../../utils/as-user';
 // The clock starts on 1 Oct 2026; the work happens on 20 Oct, the run after it.
 const NOW = '2026-10-01T07:00:00Z';
 const AFTER_WORK = '2026-10-21T08:00:00Z';
+// The payroll rows that reimburse travel and costs, tax-free (the rest is the fee).
+const TRAVEL_KINDS = ['car_travel', 'public_transport', 'parking', 'other_costs'];
 
 // Where the rules are tested: what may be claimed (status, time limit, one claim, minutes, kilometres, trip dates),
 // a claim's return and correction, the late-cancellation fee and the rate in force on the day of the work, through
@@ -217,7 +219,7 @@ describe('fees', () => {
         }),
         expect.objectContaining({
           ...payee,
-          line_kind: 'other_costs',
+          line_kind: 'parking',
           income_type: '',
           hours: '',
           amount: '3.00',
@@ -234,7 +236,7 @@ describe('fees', () => {
       const text = await pdfCells(statement.body as Buffer);
       expect(text).toContain('Arvodesspecifikation');
       const total = /Sammanlagt\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
-      const sum = (of: Record<string, string>[], column: string, kinds = ['fee', 'car_travel', 'other_costs']) =>
+      const sum = (of: Record<string, string>[], column: string, kinds = ['fee', ...TRAVEL_KINDS]) =>
         of.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
       expect({
         hours: total[1],
@@ -245,7 +247,7 @@ describe('fees', () => {
       }).toEqual({
         hours: '3,25',
         gross: sum(rows, 'amount', ['fee']),
-        travel: sum(rows, 'amount', ['car_travel', 'other_costs']),
+        travel: sum(rows, 'amount', TRAVEL_KINDS),
         withheld: sum(rows, 'withholding'),
         net: sum(rows, 'net_payable'),
       });
@@ -270,7 +272,7 @@ describe('fees', () => {
         }).toEqual({
           claims: new Set(of.map((r) => r.claim_id)).size,
           gross: sum(of, 'amount', ['fee']),
-          travel: sum(of, 'amount', ['car_travel', 'other_costs']),
+          travel: sum(of, 'amount', TRAVEL_KINDS),
           withheld: sum(of, 'withholding'),
           net: sum(of, 'net_payable'),
         });
@@ -279,7 +281,7 @@ describe('fees', () => {
         lineCount: new Set(all.map((r) => r.claim_id)).size,
         netCents: sum(all, 'net_payable'),
         grossFeeCents: sum(all, 'amount', ['fee']),
-        travelAndCostsCents: sum(all, 'amount', ['car_travel', 'other_costs']),
+        travelAndCostsCents: sum(all, 'amount', TRAVEL_KINDS),
       });
 
       // At rest the payroll file is encrypted: its clear IBANs exist only in the download.
@@ -573,6 +575,60 @@ describe('fees', () => {
       );
       // No tax card: 60 % of 2 h 30 min at 25 €/h, and the line says 60 % was withheld.
       expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750, tax_percent: '60.00' }]);
+    });
+
+    it('pays public transport, parking and other costs on rows of their own that add up to the line’s costs', async () => {
+      const expert = await createExpert(t.db, { name: 'Kalle Kuitti' });
+      await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });
+      const claimId = await claimWork(expert.id, '2026-10-09', {}, { status: 'draft' });
+      const token = await login(t.http, expert);
+      for (const [kind, amountCents] of [
+        ['public_transport', 480],
+        ['parking', 300],
+        ['public_transport', 320],
+        ['other', 125],
+      ] as const) {
+        await t.http
+          .post(`/claims/${claimId}/costs`)
+          .set('authorization', `Bearer ${token}`)
+          .field('kind', kind)
+          .field('amountCents', String(amountCents))
+          .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' })
+          .expect(201);
+      }
+      await as(token).post(`/claims/${claimId}/submit`).expect(200);
+      await as(coordinator).post(`/claims/${claimId}/approve`).expect(200);
+      const { id } = await payEverything();
+      const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as {
+        id: string;
+        kind: string;
+      }[];
+      const csv = await as(coordinator)
+        .download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`)
+        .expect(200);
+      const rows = parseCsv((csv.body as Buffer).toString('utf8')).filter((r) => r.claim_id === claimId);
+      expect(rows.map((r) => [r.line_kind, r.amount, r.withholding, r.net_payable])).toEqual([
+        ['fee', expect.any(String), expect.any(String), expect.any(String)],
+        ['public_transport', '8.00', '0.00', '8.00'],
+        ['parking', '3.00', '0.00', '3.00'],
+        ['other_costs', '1.25', '0.00', '1.25'],
+      ]);
+      const [line] = await t.db.query(
+        `SELECT costs_cents, travel_and_costs_cents, net_cents, public_transport_cents, parking_cents, other_costs_cents
+           FROM fee_run_lines WHERE claim_id = $1`,
+        [claimId],
+      );
+      expect(line).toMatchObject({
+        costs_cents: 1225,
+        travel_and_costs_cents: 1225,
+        public_transport_cents: 800,
+        parking_cents: 300,
+        other_costs_cents: 125,
+      });
+      const sum = (column: string, kinds: string[]) =>
+        rows.filter((r) => kinds.includes(r.line_kind)).reduce((s, r) => s + cents(r[column]), 0);
+      expect(sum('amount', TRAVEL_KINDS)).toBe(line.travel_and_costs_cents);
+      expect(sum('net_payable', ['fee', ...TRAVEL_KINDS])).toBe(line.net_cents);
     });
 
     it('pays an association without withholding and tells the volunteer who declined only travel', async () => {

@@ -17,6 +17,15 @@ import { DAY, fill, helsinkiDate, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
 
+// An access token signed with a key that is not the API's.
+const FORGED = [
+  Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url'),
+  Buffer.from(JSON.stringify({ sub: randomUUID(), sid: randomUUID(), iss: 'kokemus', aud: 'kokemus-api' })).toString(
+    'base64url',
+  ),
+  Buffer.from('forged').toString('base64url'),
+].join('.');
+
 // The coordinator's fee run and the admin's people and audit trail, in the browser against the real API and its
 // worker. The claim paid is made and approved as the claims' own screens would (factories, then the API).
 describe('the coordinator’s fee run and the admin’s tools in the browser', () => {
@@ -189,6 +198,20 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await row.waitFor();
       await row.getByText('user.invited').waitFor();
       expect(await row.textContent()).toContain('Aino Pääkäyttäjä');
+      await expectAccessible(page);
+      // A forged access token: refused, and in the trail from an unidentified user at the address it came from.
+      await web.t.http.get('/me').set('authorization', `Bearer ${FORGED}`).expect(401);
+      await page.getByRole('textbox', { name: text.admin.audit.filters.action }).fill('auth.token_rejected');
+      await page.getByRole('textbox', { name: text.admin.audit.filters.actorEmail }).fill('');
+      await page.getByRole('button', { name: text.admin.audit.filters.search }).click();
+      const refused = page
+        .getByRole('row')
+        .filter({ hasText: text.admin.audit.tokenRejected })
+        .filter({ hasText: 'reason: bad_signature' })
+        .first();
+      await refused.waitFor();
+      expect(await refused.textContent()).toContain(text.admin.audit.unidentified);
+      expect(await refused.textContent()).toMatch(/127\.0\.0\.1|::1/);
       await expectAccessible(page);
       // At 320 px the page itself never scrolls sideways; a wide table scrolls in its own region (WCAG 1.4.10 allows it).
       await page.setViewportSize({ width: 320, height: 800 });

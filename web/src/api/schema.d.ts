@@ -2385,8 +2385,6 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
-            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
-            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -2489,8 +2487,6 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
-            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
-            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -3316,8 +3312,6 @@ export interface components {
             id: string;
             /** @description Municipality code (GET /municipalities) */
             municipality: string | null;
-            /** @description Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
-            noFeePaid?: boolean;
             preparationHours: number;
             remote: boolean;
             /** Format: uuid */
@@ -4057,6 +4051,36 @@ export interface components {
             /** @example 12:00 */
             to: string;
         };
+        OrderAssignmentResponse: {
+            address: string | null;
+            cancelledBy?: components["schemas"]["CancelledBy"] | null;
+            /** @description Why it was cancelled. When the expert withdrew (cancelledBy: expert), their own words may be about their health: only the expert and the coordinator read them; everyone else gets null and only cancelledBy. */
+            cancelReason?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            endsAt: string;
+            expert: components["schemas"]["AcceptedExpertResponse"];
+            /** @description Late-cancellation decision: the fee is still due */
+            feeDue: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Municipality code (GET /municipalities) */
+            municipality: string | null;
+            /** @description No fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told */
+            noFeePaid: boolean;
+            preparationHours: number;
+            remote: boolean;
+            /** Format: uuid */
+            requestId: string;
+            /** Format: date-time */
+            startsAt: string;
+            status: components["schemas"]["AssignmentStatus"];
+            taskType: components["schemas"]["TaskType"];
+            /** @description The latest proposal to change the time: open (waiting for the expert), or the last one answered */
+            timeChange: components["schemas"]["TimeChangeResponse"] | null;
+            title: string;
+        };
         /** @enum {string} */
         OrganisationKind: "unit" | "project";
         OrganisationResponse: {
@@ -4254,7 +4278,7 @@ export interface components {
         RequestResponse: {
             address: string | null;
             /** @description An expert’s reason for withdrawing is null here for anyone but the coordinator */
-            assignments: components["schemas"]["AssignmentResponse"][];
+            assignments: components["schemas"]["OrderAssignmentResponse"][];
             audience: string;
             /** @description The county’s reason for cancelling the order */
             cancelReason?: string | null;
@@ -12125,7 +12149,7 @@ export interface operations {
              *     1. `run_id`: Fee run id
              *     2. `line_id`: Fee run line id (one per claim; the rows of one claim share it)
              *     3. `claim_id`: The claim paid by this row
-             *     4. `line_kind`: What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero
+             *     4. `line_kind`: What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | public_transport (tickets at receipt value, tax-free) | parking (at receipt value, tax-free) | other_costs (other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel, a public_transport, a parking and an other_costs row when each is above zero, in that order
              *     5. `payee_type`: expert | association (the fee goes to the association, which invoices it) | declined (volunteer: no fee, travel and costs only)
              *     6. `payee_name`: Name of the expert or the association
              *     7. `payee_business_id`: Business ID (Y-tunnus) of the association; empty otherwise

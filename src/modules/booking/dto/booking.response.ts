@@ -73,12 +73,14 @@ export class AssignmentResponse {
     description: 'The latest proposal to change the time: open (waiting for the expert), or the last one answered',
   })
   timeChange: TimeChangeResponse | null;
-  @ApiPropertyOptional({
-    description:
-      'Only in an order’s answer: no fee is paid for this expert’s work (the fee run pays none to this payee). Why ' +
-      'is not told',
+}
+
+// An assignment as its order shows it: with whether its work is paid, which the order's fee estimate counts.
+export class OrderAssignmentResponse extends AssignmentResponse {
+  @ApiProperty({
+    description: 'No fee is paid for this expert’s work (the fee run pays none to this payee). Why is not told',
   })
-  noFeePaid?: boolean;
+  noFeePaid: boolean;
 }
 
 export class MaterialFileResponse {
@@ -136,10 +138,10 @@ export class RequestResponse {
   @ApiPropertyOptional({ type: String, nullable: true, description: 'The county’s reason for cancelling the order' })
   cancelReason: string | null;
   @ApiProperty({
-    type: [AssignmentResponse],
+    type: [OrderAssignmentResponse],
     description: 'An expert’s reason for withdrawing is null here for anyone but the coordinator',
   })
-  assignments: AssignmentResponse[];
+  assignments: OrderAssignmentResponse[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -28,6 +28,11 @@ export enum LinePayee {
   'fee_run_lines_sums',
   'travel_and_costs_cents = car_travel_cents + costs_cents AND net_cents = gross_fee_cents - withholding_cents + travel_and_costs_cents',
 )
+// The costs by the kind of their receipts, which the payroll export pays on rows of their own (PRODUCT §5).
+@Check(
+  'fee_run_lines_cost_kinds',
+  'public_transport_cents >= 0 AND parking_cents >= 0 AND other_costs_cents >= 0 AND costs_cents = public_transport_cents + parking_cents + other_costs_cents',
+)
 export class FeeRunLineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -99,8 +104,18 @@ export class FeeRunLineEntity {
   @Column({ type: 'integer' })
   carTravelCents: number;
 
+  // Receipts: public transport + parking + other costs.
   @Column({ type: 'integer' })
   costsCents: number;
+
+  @Column({ type: 'integer', default: 0 })
+  publicTransportCents: number;
+
+  @Column({ type: 'integer', default: 0 })
+  parkingCents: number;
+
+  @Column({ type: 'integer', default: 0 })
+  otherCostsCents: number;
 
   @Column({ type: 'integer' })
   travelAndCostsCents: number;

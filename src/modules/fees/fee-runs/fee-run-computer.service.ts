@@ -156,6 +156,10 @@ export class FeeRunComputer {
       grossFeeCents: priced.grossFeeCents,
       carTravelCents: priced.carTravelCents,
       costsCents: priced.costsCents,
+      // The sum above, by the kinds of the claim's receipts (the payroll export's rows).
+      publicTransportCents: claim.publicTransportCents,
+      parkingCents: claim.parkingCents,
+      otherCostsCents: claim.otherCostsCents,
       travelAndCostsCents: priced.travelAndCostsCents,
       withholdingCents: priced.withholdingCents,
       netCents: priced.netPayableCents,

@@ -38,6 +38,9 @@ const LINE_COLUMNS: [string, string, keyof NewLine][] = [
   ['gross_fee_cents', 'int4', 'grossFeeCents'],
   ['car_travel_cents', 'int4', 'carTravelCents'],
   ['costs_cents', 'int4', 'costsCents'],
+  ['public_transport_cents', 'int4', 'publicTransportCents'],
+  ['parking_cents', 'int4', 'parkingCents'],
+  ['other_costs_cents', 'int4', 'otherCostsCents'],
   ['travel_and_costs_cents', 'int4', 'travelAndCostsCents'],
   ['withholding_cents', 'int4', 'withholdingCents'],
   ['net_cents', 'int4', 'netCents'],
@@ -116,7 +119,8 @@ const EXPORT_LINES = `
          l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
          l.income_type AS "incomeType", l.quarter_hours AS "quarterHours", l.gross_fee_cents AS "grossFeeCents",
          l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
-         l.costs_cents AS "costsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
+         l.public_transport_cents AS "publicTransportCents", l.parking_cents AS "parkingCents",
+         l.other_costs_cents AS "otherCostsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
          l.cost_centre AS "costCentre", r.title
     FROM page l
     JOIN users u ON u.id = l.expert_id

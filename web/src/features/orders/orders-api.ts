@@ -6,7 +6,7 @@ import { multipart } from '../../api/multipart';
 export type Order = components['schemas']['RequestResponse'];
 export type OrderInput = components['schemas']['CreateRequestDto'];
 export type OrderStatus = components['schemas']['RequestStatus'];
-export type OrderAssignment = components['schemas']['AssignmentResponse'];
+export type OrderAssignment = components['schemas']['OrderAssignmentResponse'];
 export type TimelineEvent = components['schemas']['TimelineEventResponse'];
 export type Organisation = components['schemas']['OrganisationResponse'];
 export type CancellationQuote = components['schemas']['CancellationQuoteResponse'];

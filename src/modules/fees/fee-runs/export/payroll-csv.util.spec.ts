@@ -19,7 +19,9 @@ const row = (overrides: Partial<PayrollRow> = {}): PayrollRow => ({
   taxPercent: '12.50',
   withholdingCents: 859,
   carTravelCents: 1348,
-  costsCents: 480,
+  publicTransportCents: 0,
+  parkingCents: 0,
+  otherCostsCents: 480,
   travelAndCostsCents: 1828,
   netCents: 7844,
   costCentre: 'PSY-01',
@@ -54,11 +56,35 @@ describe('payroll CSV', () => {
     );
   });
 
+  it('writes public transport, parking and other costs each on a row of its own, in that order', () => {
+    const costs = row({
+      publicTransportCents: 320,
+      parkingCents: 150,
+      otherCostsCents: 10,
+      travelAndCostsCents: 1828,
+    });
+    expect(
+      payrollLines(costs)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(',').slice(3, 4).concat(l.split(',').slice(14, 18))),
+    ).toEqual([
+      ['fee', '68.75', '12.50', '8.59', '60.16'],
+      ['car_travel', '13.48', '', '0.00', '13.48'],
+      ['public_transport', '3.20', '', '0.00', '3.20'],
+      ['parking', '1.50', '', '0.00', '1.50'],
+      ['other_costs', '0.10', '', '0.00', '0.10'],
+    ]);
+    // A kind with nothing to pay has no row.
+    expect(payrollLines(row({ publicTransportCents: 480, otherCostsCents: 0 }))).not.toMatch(/,(parking|other_costs),/);
+  });
+
   it('adds up, row by row, to the line’s fee, travel and costs, withholding and net', () => {
     for (const r of [
       row(),
       row({ carTravelCents: 0, travelAndCostsCents: 480, netCents: 6496 }),
-      row({ costsCents: 0, travelAndCostsCents: 1348, netCents: 7364 }),
+      row({ otherCostsCents: 0, travelAndCostsCents: 1348, netCents: 7364 }),
+      row({ publicTransportCents: 250, parkingCents: 130, otherCostsCents: 100 }),
     ]) {
       const rows = payrollLines(r)
         .trimEnd()
@@ -68,9 +94,11 @@ describe('payroll CSV', () => {
         rows.filter((c) => kinds.includes(c[3])).reduce((s, c) => s + Math.round(Number(c[column]) * 100), 0);
       expect(rows.every((c) => c[2] === 'claim-1')).toBe(true);
       expect(sum(['fee'], 14)).toBe(r.grossFeeCents);
-      expect(sum(['car_travel', 'other_costs'], 14)).toBe(r.travelAndCostsCents);
-      expect(sum(['fee', 'car_travel', 'other_costs'], 16)).toBe(r.withholdingCents);
-      expect(sum(['fee', 'car_travel', 'other_costs'], 17)).toBe(r.netCents);
+      const travel = ['car_travel', 'public_transport', 'parking', 'other_costs'];
+      expect(sum(travel, 14)).toBe(r.travelAndCostsCents);
+      expect(sum(['fee', ...travel], 16)).toBe(r.withholdingCents);
+      expect(sum(['fee', ...travel], 17)).toBe(r.netCents);
+      expect(rows.every((c) => ['fee', ...travel].includes(c[3]))).toBe(true);
     }
   });
 
@@ -80,7 +108,7 @@ describe('payroll CSV', () => {
       taxPercent: null,
       grossFeeCents: 0,
       withholdingCents: 0,
-      costsCents: 0,
+      otherCostsCents: 0,
       travelAndCostsCents: 1348,
       netCents: 1348,
     };

@@ -2,7 +2,7 @@ import { Options, stringify } from 'csv-stringify/sync';
 import { CSV_OPTIONS, csvRows } from '../../../../common/csv/csv';
 
 // The payroll export: for each fee run line (one claim), a CSV row for the fee and rows of their own for the
-// kilometre allowance and for other costs (PRODUCT §5: travel costs on separate lines). RFC 4180 (comma
+// kilometre allowance, public transport, parking and other costs (PRODUCT §5: travel costs on separate lines). RFC 4180 (comma
 // separated, CRLF, double quotes where needed), UTF-8 without BOM, a header row; euro amounts with a dot and
 // two decimals, never negative. The columns, in order, are documented here and served in the API description
 // of the download.
@@ -10,6 +10,8 @@ import { CSV_OPTIONS, csvRows } from '../../../../common/csv/csv';
 export enum PayrollLineKind {
   Fee = 'fee',
   CarTravel = 'car_travel',
+  PublicTransport = 'public_transport',
+  Parking = 'parking',
   OtherCosts = 'other_costs',
 }
 
@@ -20,7 +22,7 @@ export const PAYROLL_COLUMNS = [
   {
     name: 'line_kind',
     description:
-      'What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | other_costs (public transport, parking and other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel and an other_costs row when those are above zero',
+      'What the row pays: fee (the experience fee, income type in income_type, withholding per tax card) | car_travel (tax-free kilometre allowance for own car) | public_transport (tickets at receipt value, tax-free) | parking (at receipt value, tax-free) | other_costs (other costs at receipt value, tax-free). A claim has a fee row (none for a volunteer who declined the fee, unless the claim has nothing else), and a car_travel, a public_transport, a parking and an other_costs row when each is above zero, in that order',
   },
   {
     name: 'payee_type',
@@ -73,7 +75,9 @@ export interface PayrollRow {
   taxPercent: string | null;
   withholdingCents: number;
   carTravelCents: number;
-  costsCents: number;
+  publicTransportCents: number;
+  parkingCents: number;
+  otherCostsCents: number;
   travelAndCostsCents: number;
   netCents: number;
   costCentre: string;
@@ -156,7 +160,13 @@ export function payrollLines(row: PayrollRow): string {
     });
   }
   if (row.carTravelCents > 0) records.push(reimbursement(PayrollLineKind.CarTravel, row.carTravelCents));
-  if (row.costsCents > 0) records.push(reimbursement(PayrollLineKind.OtherCosts, row.costsCents));
+  for (const [kind, cents] of [
+    [PayrollLineKind.PublicTransport, row.publicTransportCents],
+    [PayrollLineKind.Parking, row.parkingCents],
+    [PayrollLineKind.OtherCosts, row.otherCostsCents],
+  ] as const) {
+    if (cents > 0) records.push(reimbursement(kind, cents));
+  }
   return csvRecords(PAYROLL_COLUMN_NAMES, records);
 }
 

@@ -166,6 +166,10 @@ function Code({ text }: { text: string }) {
   );
 }
 
+// A bearer token the API refused (forged, garbled, or of an ended session): who sent it is unknown unless we signed
+// it, and where from is what the row is about.
+const TOKEN_REJECTED = 'auth.token_rejected';
+
 function EventRow({ event }: { event: AuditEvent }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -185,8 +189,16 @@ function EventRow({ event }: { event: AuditEvent }) {
               </>
             )}
           </>
+        ) : event.action === TOKEN_REJECTED ? (
+          t('admin.audit.unidentified')
         ) : (
           t('admin.audit.system')
+        )}
+        {event.action === TOKEN_REJECTED && event.ip && (
+          <>
+            <br />
+            {t('admin.audit.from', { ip: event.ip })}
+          </>
         )}
       </td>
       <td>
@@ -195,6 +207,12 @@ function EventRow({ event }: { event: AuditEvent }) {
           <>
             <br />
             {t('admin.audit.secretRead')}
+          </>
+        )}
+        {event.action === TOKEN_REJECTED && (
+          <>
+            <br />
+            {t('admin.audit.tokenRejected')}
           </>
         )}
       </td>
