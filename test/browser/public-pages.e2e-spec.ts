@@ -93,6 +93,18 @@ describe('the public pages and the shell in the browser', () => {
       await page.keyboard.press('Tab');
       const skip = page.getByRole('link', { name: text.app.skipToContent });
       await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      // Shown, it reads as a line of words, on a desktop and on a phone (its words were once broken letter by
+      // letter into a column as tall as the page).
+      for (const width of [1280, 320]) {
+        await page.setViewportSize({ width, height: 800 });
+        const box = (await skip.boundingBox())!;
+        expect({ width, wide: box.width > 2 * box.height, inWindow: box.x + box.width <= width }).toEqual({
+          width,
+          wide: true,
+          inWindow: true,
+        });
+      }
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.keyboard.press('Enter');
       await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
       // The next Tab lands in the page, not back in the header.

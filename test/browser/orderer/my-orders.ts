@@ -120,6 +120,12 @@ describe('an orderer’s orders, page by page', () => {
     await shot(page, 'menu-open-focus', 'sv', { widths: [360] });
     await page.keyboard.press('Enter');
     await expectPage(page, text.orders.spending.title);
+    // The menu folds again, and the new page's h1, with the focus, is in sight (the open menu once pushed it below
+    // the window).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    expect(await expand.getAttribute('aria-expanded')).toBe('false');
+    const h1 = (await page.getByRole('heading', { level: 1, name: text.orders.spending.title }).boundingBox())!;
+    expect(h1.y + h1.height).toBeLessThanOrEqual(page.viewportSize()!.height);
   });
 
   it.each(['fi', 'sv'] as const)(

@@ -83,7 +83,10 @@ export function Shell() {
       <div className={items.length > 0 ? 'app-body app-body--menu' : 'app-body'} hidden={locked}>
         {items.length > 0 && (
           <div className="app-nav">
+            {/* On a phone the folded menu closes when the page changes (anew, as the design system's menu has no
+                prop for it): left open it pushed the new page, and its focused h1, a screen down. */}
             <ServiceNavigation
+              key={sideMenu ? 'side' : location.pathname}
               aria-label={t('app.mainNavigation')}
               variant={sideMenu ? 'default' : 'smallScreen'}
               initiallyExpanded={false}
