@@ -291,6 +291,12 @@ export async function shot(
   for (const width of options.widths ?? [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await options.prepare?.(page);
+    // The window as tall as the page, then the picture: a page taller than the window would make Chromium picture
+    // it beyond the window (captureBeyondViewport), laying the page out again for a moment at 1 px by 1 px. What
+    // follows the width would follow that too: the menu folded below 64 rem and was built anew, and a focus that was
+    // in it fell to the body, so that a test's next key after a picture of a focused menu link did nothing.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    if (height > 900) await page.setViewportSize({ width, height });
     await page.screenshot({ path: join(dir, `${name}-${language}-${width}.png`), fullPage: true });
   }
   if (before) await page.setViewportSize(before);

@@ -11,7 +11,8 @@ import {
 } from '../../factories/fees.factory';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectPage, sharedWebApp, WebApp } from '../browser';
+import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { expectRefusedAtField } from '../keyboard';
 import { viaMenu } from '../menu';
 import { DAY, fill, helsinkiDate, TEXTS, Texts } from '../texts';
 
@@ -149,6 +150,36 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await page.getByRole('table').first().waitFor();
       await page.getByRole('checkbox', { name: text.feeSettings.settings.fourEyes }).waitFor();
       await expectAccessible(page);
+    });
+
+    it('the coordinator adds a fee rate on a day its task already has one: refused at the day, what was typed kept', async () => {
+      // A lecture rate from a day of its own, far ahead, already there.
+      const day = `${2040 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
+      const added = await web.t.http
+        .post('/fee-schedule')
+        .set('authorization', `Bearer ${coordinator.token}`)
+        .send({ taskType: 'lecture', basis: 'hourly', rateCents: 3100, validFrom: day });
+      expect([201, 409]).toContain(added.status);
+
+      const page = await web.newPage(language);
+      await signIn(page, text, coordinator, language, text.coordinator.today.title);
+      await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
+      const r = text.feeSettings.newRate;
+      const form = page.getByRole('region', { name: r.heading });
+      await form.getByLabel(r.taskType).selectOption('lecture');
+      await form.getByLabel(r.amount).fill('32,00');
+      await expectRefusedAtField(
+        page,
+        text.forms.errorSummary_one,
+        { field: form.getByLabel(r.validFrom), value: day, send: form.getByRole('button', { name: r.submit }) },
+        fill(text.errors.atField.FEE_RATE_EXISTS, { field: r.validFrom }),
+      );
+      await expect(form.getByLabel(r.amount).inputValue()).resolves.toBe('32,00');
+      await expect(form.getByLabel(r.taskType).inputValue()).resolves.toBe('lecture');
+      await expectAccessible(page);
+      await shot(page, 'fee-rate-exists', language);
+      // The far day's row goes, so that the schedule other tests picture stays as it was.
+      await web.t.db.query(`DELETE FROM fee_schedule WHERE task_type = 'lecture' AND valid_from = $1`, [day]);
     });
 
     it('the admin invites a person and finds the invitation in the audit trail', async () => {

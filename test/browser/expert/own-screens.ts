@@ -9,7 +9,7 @@ import { createExpert } from '../../factories/experts.factory';
 import { login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
-import { focusedText } from '../keyboard';
+import { expectRefusedAtField, focusedText } from '../keyboard';
 import { viaMenu } from '../menu';
 import { signedIn } from '../parties';
 import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
@@ -530,6 +530,40 @@ describe('the expert’s own screens in the browser', () => {
           [expert.id],
         )) as { count: number }[];
         expect(count).toBe(0);
+      },
+      SLOW,
+    );
+
+    it(
+      'refuses at its field an identity code already on another expert’s account, and keeps what was typed',
+      async () => {
+        // Another expert has given the code already (one code belongs to one account; an earlier run's expert may
+        // have it in this database, which is as good).
+        const code = identityCode();
+        const other = await login(web.t.http, await createExpert(web.t.db));
+        const given = await web.t.http
+          .put('/experts/me/payment-details')
+          .set('authorization', `Bearer ${other}`)
+          .send({ iban: 'FI14 1009 3000 1234 58', identityCode: code, payee: 'expert' });
+        expect([200, 409]).toContain(given.status);
+
+        const { page } = await openAsNew(text.nav.paymentDetails, text.paymentDetails.title);
+        await page.getByLabel(text.paymentDetails.fields.iban).fill('FI14 1009 3000 1234 58');
+        await expectRefusedAtField(
+          page,
+          text.forms.errorSummary_one,
+          {
+            field: page.getByLabel(text.paymentDetails.fields.identityCode),
+            value: code,
+            send: page.getByRole('button', { name: text.paymentDetails.change.submit }),
+          },
+          fill(text.errors.atField.IDENTITY_CODE_TAKEN, { field: text.paymentDetails.fields.identityCode }),
+        );
+        await expect(page.getByLabel(text.paymentDetails.fields.iban).inputValue()).resolves.toBe(
+          'FI14 1009 3000 1234 58',
+        );
+        await checked(page);
+        await shot(page, 'payment-details-identity-code-taken', language);
       },
       SLOW,
     );

@@ -309,6 +309,122 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await shot(tab, 'offer-order-cancelled', language);
     }, 60_000);
 
+    it('declines an offer closed meanwhile (filled, order cancelled, time run out, accepted in another tab): the page says it was already closed and why, and thanks for nothing', async () => {
+      const user = await expert(language);
+      const fi = language === 'fi';
+      // Four offers, all there when the expert signs in.
+      const titles = {
+        filled: fi ? 'Kehittäjäasiakkaiden iltapäivä' : 'Eftermiddag för utvecklarklienter',
+        cancelled: fi ? 'Omaishoitajien vertaisilta' : 'Kamratkväll för närståendevårdare',
+        expired: fi ? 'Palautekyselyn suunnittelu' : 'Planering av responsenkäten',
+        accepted: fi ? 'Mielenterveysviikon paneeli' : 'Panel under mentalhälsoveckan',
+      };
+      const ids: Record<keyof typeof titles, string> = {
+        filled: await offerTo(user, language, titles.filled),
+        cancelled: await offerTo(user, language, titles.cancelled),
+        expired: await offerTo(user, language, titles.expired),
+        accepted: await offerTo(user, language, titles.accepted),
+      };
+      const page = await signedIn(language, user, 360);
+      // Neither the thanks of a decline that went through nor the thanks for the interest of a refused accept.
+      const thanks = [text.offers.declined, text.errors.code.REQUEST_ALREADY_FILLED.split(/(?<=[.!]) /).pop()!];
+      const requestOf = async (offerId: string) =>
+        (
+          (await web.t.db.query('SELECT request_id, deadline FROM offers WHERE id = $1', [offerId])) as {
+            request_id: string;
+            deadline: Date;
+          }[]
+        )[0];
+
+      // The expert opens the offer and starts to decline it; meanwhile `close` closes it; then the decline is sent.
+      async function declineClosed(
+        which: keyof typeof titles,
+        close: (offerId: string) => Promise<void>,
+        said: string,
+        // The state the page shows, and the one stored (the expiry job may not have run yet).
+        [shown, stored]: [keyof Texts['offers']['status'], string],
+      ): Promise<void> {
+        const offerId = ids[which];
+        await visit(page, `/offers/${offerId}`);
+        await expectPage(page, titles[which]);
+        await page.getByRole('button', { name: text.offers.decline.open }).click();
+        await page.getByLabel(text.offers.decline.reason, { exact: false }).fill('Ei sovi minulle');
+        await close(offerId);
+        await page.getByRole('button', { name: text.offers.decline.submit }).click();
+        await page.getByText(said).waitFor();
+        await expect(focusedText(page)).resolves.toContain(said);
+        await page.getByText(text.offers.status[shown], { exact: true }).waitFor();
+        for (const words of thanks) await expect(page.getByText(words).count()).resolves.toBe(0);
+        await expect(page.getByRole('button', { name: text.offers.decline.submit }).count()).resolves.toBe(0);
+        await expect(page.getByRole('button', { name: text.offers.accept }).count()).resolves.toBe(0);
+        const [row] = (await web.t.db.query('SELECT status FROM offers WHERE id = $1', [offerId])) as {
+          status: string;
+        }[];
+        expect(row.status).toBe(stored);
+        await expectAccessible(page);
+        await shot(page, `offer-decline-${which}`, language);
+      }
+
+      // Another expert takes the one place first: this offer is withdrawn.
+      const other = await expert(language, { name: fi ? 'Olli Osaaja' : 'Olle Kunnig' });
+      await declineClosed(
+        'filled',
+        async (offerId) => {
+          const offer = await requestOf(offerId);
+          const offered = await as(coordinator.token)
+            .post(`/booking-requests/${offer.request_id}/offers`, {
+              expertIds: [other.id],
+              deadline: offer.deadline.toISOString(),
+            })
+            .expect(201);
+          await as(await login(web.t.http, other))
+            .post(`/offers/${offered.body[0].id}/accept`)
+            .expect(201);
+        },
+        text.offers.alreadyClosed.filled,
+        ['withdrawn', 'withdrawn'],
+      );
+
+      // The orderer cancels the order.
+      await declineClosed(
+        'cancelled',
+        async (offerId) => {
+          await as(orderer.token)
+            .post(`/booking-requests/${(await requestOf(offerId)).request_id}/cancel`, { reason: 'Peruttiin' })
+            .expect(200);
+        },
+        text.offers.alreadyClosed.requestCancelled,
+        ['withdrawn', 'withdrawn'],
+      );
+
+      // The time to answer runs out while the form is open (before the expiry job has run).
+      await declineClosed(
+        'expired',
+        async (offerId) => {
+          await web.t.db.query(`UPDATE offers SET deadline = now() - interval '1 minute' WHERE id = $1`, [offerId]);
+        },
+        text.offers.alreadyClosed.expired,
+        ['expired', 'offered'],
+      );
+
+      // Accepted in another tab: it leads to the work, where the expert can withdraw.
+      let assignmentId = '';
+      await declineClosed(
+        'accepted',
+        async (offerId) => {
+          const accepted = await as(await login(web.t.http, user))
+            .post(`/offers/${offerId}/accept`)
+            .expect(201);
+          assignmentId = accepted.body.id as string;
+        },
+        text.offers.alreadyClosed.accepted,
+        ['accepted', 'accepted'],
+      );
+      await page.getByRole('link', { name: text.offers.toAssignment }).click();
+      await page.waitForURL(`**/assignments/${assignmentId}`);
+      await expectPage(page, titles.accepted);
+    }, 120_000);
+
     it('withdraws from an assignment with a reason, told first that there is no penalty', async () => {
       const user = await expert(language);
       const title = language === 'fi' ? 'Asiakasraati' : 'Klientrådet';

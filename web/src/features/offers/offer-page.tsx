@@ -46,7 +46,41 @@ function AcceptedNotice({ result }: { result: Accepted }) {
   );
 }
 
-function DeclineForm({ offer, onDone, onRefused }: { offer: Offer; onDone: () => void; onRefused: OnRefused }) {
+// A decline that found the offer closed meanwhile (its order filled or cancelled, its time run out, withdrawn, or
+// answered in another tab): nothing is left to decline, so it is no failure of the form. The page says that the offer
+// was already closed and why, and neither thanks for the decline nor for the interest (as a refused accept does).
+const closedReasons = ['accepted', 'declined', 'expired', 'withdrawn', 'requestCancelled'] as const;
+type ClosedReason = (typeof closedReasons)[number] | 'filled' | 'other';
+
+function closedReason(error: unknown): ClosedReason | undefined {
+  if (!isApiError(error)) return undefined;
+  if (error.code === 'REQUEST_ALREADY_FILLED') return 'filled';
+  if (error.code !== 'OFFER_NOT_OPEN') return undefined;
+  return closedReasons.find((r) => r === error.reason) ?? 'other';
+}
+
+// The offer's state as the refusal names it, until the refetch after it brings the offer as it now is.
+const closedStatus: Record<ClosedReason, Offer['status'] | undefined> = {
+  accepted: 'accepted',
+  declined: 'declined',
+  expired: 'expired',
+  withdrawn: 'withdrawn',
+  requestCancelled: 'withdrawn',
+  filled: 'withdrawn',
+  other: undefined,
+};
+
+type DeclineOutcome = { closed: ClosedReason } | { closed?: undefined };
+
+function DeclineForm({
+  offer,
+  onDone,
+  onRefused,
+}: {
+  offer: Offer;
+  onDone: (outcome: DeclineOutcome) => void;
+  onRefused: OnRefused;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const [reason, setReason] = useState('');
@@ -54,11 +88,19 @@ function DeclineForm({ offer, onDone, onRefused }: { offer: Offer; onDone: () =>
   const decline = useDeclineOffer(offer.id);
   const { submit, formProps, errors } = useSubmission({
     labels,
-    send: (v: string) => decline.send(v),
+    send: (v: string): Promise<DeclineOutcome> =>
+      decline.send(v).then(
+        () => ({}),
+        (error: unknown) => {
+          const closed = closedReason(error);
+          if (closed) return { closed };
+          throw error;
+        },
+      ),
     onRefused,
-    onSuccess: () => {
-      announce(t('offers.declined'));
-      onDone();
+    onSuccess: (outcome) => {
+      if (!outcome.closed) announce(t('offers.declined'));
+      onDone(outcome);
       void decline.done();
     },
   });
@@ -87,7 +129,8 @@ function OfferDetails({ offer }: { offer: Offer }) {
   const [needsAck, setNeedsAck] = useState(false);
   const [declining, setDeclining] = useState(false);
   const [declined, setDeclined] = useState(false);
-  const open = isWaiting(offer) && !accept.isSuccess && !declined;
+  const [closed, setClosed] = useState<ClosedReason>();
+  const open = isWaiting(offer) && !accept.isSuccess && !declined && !closed;
   // A refusal (the offer withdrawn, expired or answered meanwhile) refreshes the offers, and the answer's buttons and
   // form go with its open state: the refusal stays here.
   const [refused, setRefused] = useState<unknown>();
@@ -136,7 +179,7 @@ function OfferDetails({ offer }: { offer: Offer }) {
             <dt>{t('offers.state')}</dt>
             <dd>
               {t(
-                `offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? 'expired' : offer.status}`,
+                `offers.status.${accept.isSuccess ? 'accepted' : declined ? 'declined' : offer.status === 'offered' ? ((closed && closedStatus[closed]) ?? 'expired') : offer.status}`,
               )}
             </dd>
           </div>
@@ -153,6 +196,16 @@ function OfferDetails({ offer }: { offer: Offer }) {
       {declined && (
         <Outcome>
           <Paragraph>{t('offers.declined')}</Paragraph>
+        </Outcome>
+      )}
+      {closed && (
+        <Outcome>
+          <Paragraph mb={closed === 'accepted' && offer.assignmentId ? 's' : undefined}>
+            {t(`offers.alreadyClosed.${closed}`)}
+          </Paragraph>
+          {closed === 'accepted' && offer.assignmentId && (
+            <AppLink to={`/assignments/${offer.assignmentId}`}>{t('offers.toAssignment')}</AppLink>
+          )}
         </Outcome>
       )}
       {!open && refused !== undefined && <RefusedNotice error={refused} />}
@@ -194,7 +247,13 @@ function OfferDetails({ offer }: { offer: Offer }) {
               </Button>
             </div>
           )}
-          {declining && <DeclineForm offer={offer} onDone={() => setDeclined(true)} onRefused={setRefused} />}
+          {declining && (
+            <DeclineForm
+              offer={offer}
+              onDone={(outcome) => (outcome.closed ? setClosed(outcome.closed) : setDeclined(true))}
+              onRefused={setRefused}
+            />
+          )}
         </>
       )}
       <ul className="link-row">
@@ -215,7 +274,9 @@ export function OfferPage() {
     <LoadedPage query={offers} title={(list) => find(list)?.title ?? t('offers.offerTitle')}>
       {(list) => {
         const offer = find(list);
-        return offer ? <OfferDetails offer={offer} /> : <Paragraph>{t('offers.notFound')}</Paragraph>;
+        // Keyed by the offer: its answer's state (accepted, declined, found closed) is of this offer only, when the
+        // page goes from one offer to another.
+        return offer ? <OfferDetails key={offer.id} offer={offer} /> : <Paragraph>{t('offers.notFound')}</Paragraph>;
       }}
     </LoadedPage>
   );
