@@ -204,6 +204,17 @@ export async function expectNoSidewaysScroll(page: Page, scrollBoxes?: string): 
   if (before) await page.setViewportSize(before);
 }
 
+// A tab come back to (the `visibilitychange` its browser sends) whose read again fails: the test aborts the requests
+// to `pathname` with page.route, and the page's clock is installed. The app retries a failed read once, a second
+// later by the page's clock: that clock is run on once the first read has failed. Run on before, as these tests
+// once did, it passed before the retry was due, and the retry came a second later in real time.
+export async function backInTabReadFails(page: Page, pathname: string): Promise<void> {
+  const failed = page.waitForEvent('requestfailed', (request) => new URL(request.url()).pathname === pathname);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await failed;
+  await page.clock.runFor(5_000);
+}
+
 // The h1 a page shows once it has loaded.
 export async function expectPage(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();

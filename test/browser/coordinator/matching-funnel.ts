@@ -44,6 +44,9 @@ describe('the coordinator’s matching page with no candidates in the browser', 
       await expectPage(page, fill(m.title, { title: order.title }));
       await page.getByText(m.noCandidates).waitFor();
       const steps = page.getByRole('list', { name: m.funnel.heading });
+      // The funnel comes with its own read, at times after the notice: read once it shows (allInnerTexts waits for
+      // nothing, and read before, it was empty).
+      await steps.getByRole('listitem').first().waitFor();
       const items = await steps.getByRole('listitem').allInnerTexts();
       expect(items.map((item) => item.split(':')[0])).toEqual(
         ['verified', 'language', 'topic', 'taskType', 'place', 'available', 'free', 'load'].map(

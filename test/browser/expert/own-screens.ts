@@ -8,7 +8,16 @@ import { createCredential, samplePng } from '../../factories/credentials.factory
 import { createExpert } from '../../factories/experts.factory';
 import { login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import {
+  backInTabReadFails,
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectPage,
+  shot,
+  signIn,
+  sharedWebApp,
+  WebApp,
+} from '../browser';
 import { expectRefusedAtField, focusedText } from '../keyboard';
 import { viaMenu } from '../menu';
 import { signedIn } from '../parties';
@@ -288,8 +297,7 @@ describe('the expert’s own screens in the browser', () => {
       await page.route(route, (r) => r.abort('internetdisconnected'));
       await page.clock.install();
       await page.clock.fastForward('00:31');
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-      await page.clock.runFor(5_000);
+      await backInTabReadFails(page, '/api/experts/me/availability');
       const notice = page.getByRole('main').getByText(text.states.refreshFailed);
       await notice.waitFor();
       // Read out as well: nothing moved the focus to it.
@@ -396,8 +404,7 @@ describe('the expert’s own screens in the browser', () => {
       await perMonth.fill('5');
       await page.route('**/api/experts/me', (r) => r.abort('internetdisconnected'));
       await page.clock.fastForward('00:31');
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-      await page.clock.runFor(5_000);
+      await backInTabReadFails(page, '/api/experts/me');
       await page.getByRole('main').getByText(text.states.refreshFailed).waitFor();
       await expect(perMonth.inputValue()).resolves.toBe('5');
       await checked(page);

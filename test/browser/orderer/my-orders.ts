@@ -5,7 +5,16 @@ import { createFinishedAssignment, setPaymentDetails } from '../../factories/fee
 import { login } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { until } from '../../utils/documents';
-import { daytimeWithin48h, expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
+import {
+  backInTabReadFails,
+  daytimeWithin48h,
+  expectAccessible,
+  expectPage,
+  sharedWebApp,
+  shot,
+  signIn,
+  WebApp,
+} from '../browser';
 import { focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
@@ -318,8 +327,7 @@ describe('an orderer’s orders, page by page', () => {
       await page.route('**/api/booking-requests?**', (r) => r.abort('internetdisconnected'));
       await page.clock.install();
       await page.clock.fastForward('00:31');
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
-      await page.clock.runFor(5_000);
+      await backInTabReadFails(page, '/api/booking-requests');
       await page.getByRole('main').getByText(text.states.refreshFailed).waitFor();
       await expect(page.getByRole('link', { name: title }).isVisible()).resolves.toBe(true);
       await expect(page.getByText(text.states.errorTitle).count()).resolves.toBe(0);

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { api, call } from '../../api/client';
+import { lookAgainWhile } from '../../api/look-again';
 import type { components } from '../../api/schema';
 
 export type Contract = components['schemas']['ContractResponse'];
@@ -14,11 +15,13 @@ export function useContract(id: string) {
     queryKey: ['contracts', id],
     queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })),
     // Just approved or signed: the worker renders the PDF or the signed copy in a moment; look again until it is
-    // there.
-    refetchInterval: ({ state: { data } }) =>
-      (data?.status === 'approved' && !data.pdfSha256) || (data?.status === 'signed' && !data.signedCopyReady)
-        ? 2000
-        : false,
+    // there, soon at first.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      const waiting =
+        (data?.status === 'approved' && !data.pdfSha256) || (data?.status === 'signed' && !data.signedCopyReady);
+      return lookAgainWhile(query, waiting, 2000);
+    },
   });
 }
 

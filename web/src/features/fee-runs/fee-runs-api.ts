@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client';
+import { lookAgainWhile } from '../../api/look-again';
 import type { components } from '../../api/schema';
 
 export type FeeRun = components['schemas']['FeeRunResponse'];
@@ -25,26 +26,35 @@ export const useFeeRuns = (offset: number) =>
     placeholderData: keepPreviousData,
     // A run in the list may be computing or exporting: its status follows without a reload.
     refetchInterval: (query) =>
-      query.state.data?.items.some((r) => computing(r.status) || (r.exportRequestedAt && !r.exportedAt)) ? 2000 : false,
+      lookAgainWhile(
+        query,
+        query.state.data?.items.some((r) => computing(r.status) || (r.exportRequestedAt && !r.exportedAt)) ?? false,
+        2000,
+      ),
   });
 
-// The run itself; polled while the worker has it (computing, or exporting after the request).
+// The run itself; polled while the worker has it (computing, or exporting after the request), soon at first, then
+// every second.
 export const useFeeRun = (id: string) =>
   useQuery({
     queryKey: ['fee-runs', id],
     queryFn: () => call(api.GET('/api/fee-runs/{id}', path(id))),
     refetchInterval: (query) => {
       const run = query.state.data;
-      return run && (computing(run.status) || (run.exportRequestedAt && !run.exportedAt)) ? 1000 : false;
+      return lookAgainWhile(
+        query,
+        !!run && (computing(run.status) || (!!run.exportRequestedAt && !run.exportedAt)),
+        1000,
+      );
     },
   });
 
-// The progress bar's feed: polled every second while the worker computes.
+// The progress bar's feed: polled while the worker computes, soon at first, then every second.
 export const useFeeRunProgress = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: ['fee-runs', id, 'progress'],
     queryFn: () => call(api.GET('/api/fee-runs/{id}/progress', path(id))),
-    refetchInterval: (query) => (computing(query.state.data?.status) || !query.state.data ? 1000 : false),
+    refetchInterval: (query) => lookAgainWhile(query, computing(query.state.data?.status) || !query.state.data, 1000),
     enabled,
   });
 

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../../api/client';
+import { lookAgainWhile } from '../../../api/look-again';
 import type { components } from '../../../api/schema';
 
 export type Contract = components['schemas']['ContractResponse'];
@@ -21,8 +22,9 @@ export const useContract = (id: string) =>
   useQuery({
     queryKey: [...KEY, id],
     queryFn: () => call(api.GET('/api/contracts/{id}', { params: { path: { id } } })),
-    // Just approved: the worker renders the PDF in a moment; look again until it is there.
-    refetchInterval: (query) => (query.state.data?.status === 'approved' && !query.state.data.pdfSha256 ? 2000 : false),
+    // Just approved: the worker renders the PDF in a moment; look again until it is there, soon at first.
+    refetchInterval: (query) =>
+      lookAgainWhile(query, query.state.data?.status === 'approved' && !query.state.data.pdfSha256, 2000),
   });
 
 export const contractPdf = (id: string) =>
