@@ -661,6 +661,68 @@ describe('fees', () => {
       }
     });
 
+    it('returns, corrects and approves a claim over the new year; approved and paid, its numbers never change', async () => {
+      const expert = await createExpert(t.db, { name: 'Uuno Uudenvuoden' });
+      await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });
+      // Sent on time (the factory's submitted claim), the coordinator returns it with a reason.
+      const claimId = await claimWork(expert.id, '2025-12-31', {}, { status: 'submitted' });
+      const token = await login(t.http, expert);
+      await as(coordinator).post(`/claims/${claimId}/return`, { reason: 'Lisää paluumatka.' }).expect(200);
+      // The correction: 2 h 10 min and the booked 30 min of preparation, out on 31.12 and back on 1.1.
+      const corrected = await as(token)
+        .patch(`/claims/${claimId}`, {
+          workedMinutes: 130,
+          trips: [
+            { from: 'Närpiö', to: 'Vaasa', km: 30, date: '2025-12-31' },
+            { from: 'Vaasa', to: 'Närpiö', km: 30, date: '2026-01-01' },
+          ],
+        })
+        .expect(200);
+      expect(corrected.body).toMatchObject({ status: 'returned', returnReason: 'Lisää paluumatka.' });
+      await as(token).post(`/claims/${claimId}/submit`).expect(200);
+      const approved = await as(coordinator).post(`/claims/${claimId}/approve`).expect(200);
+      // 160 min: 11 started quarter hours at 25 €/h = 68.75 €; 30 km at 0.59 € (2025) + 30 km at 0.55 € (2026) =
+      // 34.20 €; 10 % of 68.75 € = 6.875 € -> 6.88 €; paid 68.75 - 6.88 + 34.20 = 96.07 €.
+      const amounts = { grossFeeCents: 6875, carTravelCents: 3420, withholdingCents: 688, netPayableCents: 9607 };
+      expect(approved.body).toMatchObject({ status: 'approved', returnReason: null, amounts });
+
+      // Approved: the expert changes nothing more, over the API or around it.
+      const refusedEdit = await as(token).patch(`/claims/${claimId}`, { workedMinutes: 100 }).expect(409);
+      expect(refusedEdit.body.code).toBe('CLAIM_STATUS_CONFLICT');
+      await t.http
+        .post(`/claims/${claimId}/costs`)
+        .set('authorization', `Bearer ${token}`)
+        .field('kind', 'parking')
+        .field('amountCents', '300')
+        .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' })
+        .expect(409);
+      await expect(t.db.query(`UPDATE claims SET worked_minutes = 600 WHERE id = $1`, [claimId])).rejects.toThrow(
+        /numbers of an approved claim never change/,
+      );
+      await expect(
+        t.db.query(`UPDATE claims SET trips = jsonb_set(trips, '{1,date}', '"2025-12-31"') WHERE id = $1`, [claimId]),
+      ).rejects.toThrow(/numbers of an approved claim never change/);
+
+      const { id } = await payEverything();
+      const [line] = await t.db.query(
+        `SELECT run_id, gross_fee_cents, car_travel_cents, withholding_cents, net_cents FROM fee_run_lines WHERE claim_id = $1`,
+        [claimId],
+      );
+      expect(line).toEqual({
+        run_id: id,
+        gross_fee_cents: amounts.grossFeeCents,
+        car_travel_cents: amounts.carTravelCents,
+        withholding_cents: amounts.withholdingCents,
+        net_cents: amounts.netPayableCents,
+      });
+      // Paid: still nothing, but the words may be erased (the expert's note, PRODUCT §6).
+      await as(token).patch(`/claims/${claimId}`, { note: 'Muutos' }).expect(409);
+      await expect(t.db.query(`UPDATE claims SET work_date = '2026-01-01' WHERE id = $1`, [claimId])).rejects.toThrow(
+        /numbers of an approved claim never change/,
+      );
+      await t.db.query(`UPDATE claims SET note = '' WHERE id = $1`, [claimId]);
+    });
+
     it('pays public transport, parking and other costs on rows of their own that add up to the line’s costs', async () => {
       const expert = await createExpert(t.db, { name: 'Kalle Kuitti' });
       await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });
