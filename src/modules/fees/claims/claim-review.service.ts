@@ -44,7 +44,7 @@ export class ClaimReviewService {
       // Priced as it stands under the lock: a late cancellation's claim, still open to the expert's trips and
       // receipts, may have grown since it was read, and four eyes counts what is approved.
       const current = (await this.repo.find(id, manager))!;
-      const amounts = await this.access.estimate(current).catch((error: unknown) => {
+      const amounts = await this.access.estimate(current, manager).catch((error: unknown) => {
         throw fromArithmetic(error);
       });
       const totalCents = claimTotalCents(amounts);
