@@ -4,6 +4,7 @@ import { Language } from '../../src/common/i18n/language';
 import { CreateClaimDto, UpdateClaimDto } from '../../src/modules/fees/dto/claim.dto';
 import { FeeBasis } from '../../src/modules/fees/entities/fee-rate.entity';
 import { ClaimReviewService } from '../../src/modules/fees/claims/claim-review.service';
+import { ClaimsRepository } from '../../src/modules/fees/claims/claims.repository';
 import { ClaimsService } from '../../src/modules/fees/claims/claims.service';
 import { FeeErrorCode } from '../../src/modules/fees/fees.errors';
 import { rateInForce } from '../../src/modules/fees/money/fee-arithmetic.rule';
@@ -54,6 +55,8 @@ describe('fee claims (service and database)', () => {
     it.each([
       ['accepted', '2026-11-20T07:00:00Z'],
       ['cancelled', '2026-10-20T11:00:00Z'],
+      // A no-show: the expert did not come, no fee (PRODUCT §4).
+      ['not_held', '2026-10-19T07:00:00Z'],
     ] as const)('refuses an assignment that is %s', async (status, startsAt) => {
       const endsAt = startsAt.replace('07:00', '08:00').replace('11:00', '12:00');
       const id = await finished({ status, startsAt, endsAt });
@@ -111,6 +114,33 @@ describe('fee claims (service and database)', () => {
       expect(claim).toMatchObject({ lateCancellation: true, workedMinutes: 120, preparationMinutes: 0 });
       expect(claim.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
     });
+  });
+
+  it('counts a trip added to a late cancellation’s claim while it is being approved against four eyes', async () => {
+    const assignmentId = await finished({ status: 'late_cancelled', preparationMinutes: 0 });
+    const claim = await file({ assignmentId });
+    await claims.submit(contextOf(expert), claim.id);
+    expect(claim.amounts).toMatchObject({ grossFeeCents: 5000, travelAndCostsCents: 0 });
+    const before = await rates.settings();
+    await rates.updateSettings(contextOf(coordinator), { claimFourEyesAboveCents: 5500 });
+    // The expert's 10 km (5.50 €) lands after the approval read the claim (50 €, one approval) and before it locks it.
+    const repo = m.get(ClaimsRepository);
+    const lock = repo.lock.bind(repo);
+    const spy = jest.spyOn(repo, 'lock').mockImplementationOnce(async (manager, id) => {
+      await claims.update(contextOf(expert), id, {
+        trips: [{ from: 'Koti', to: 'Vaasa', km: 10, date: '2026-10-20' }],
+      });
+      return lock(manager, id);
+    });
+    try {
+      // 55.50 € is over 55 €: this is the first of two approvals, not the decision.
+      const approved = await review.approve(contextOf(coordinator), claim.id);
+      expect(approved).toMatchObject({ status: 'submitted', firstApprovedBy: coordinator.id });
+      expect(approved.amounts).toMatchObject({ grossFeeCents: 5000, carTravelCents: 550 });
+    } finally {
+      spy.mockRestore();
+      await rates.updateSettings(contextOf(coordinator), { claimFourEyesAboveCents: before.claimFourEyesAboveCents });
+    }
   });
 
   describe('two tabs changing one claim', () => {

@@ -577,6 +577,152 @@ describe('fees', () => {
       expect(line).toEqual([{ gross_fee_cents: 6250, withholding_cents: 3750, tax_percent: '60.00' }]);
     });
 
+    it('withholds 60 % without a tax card for the payment’s year and the statement says no tax card; line, CSV and statement agree to the cent', async () => {
+      // A tax card for 2025 is none for a run paid in 2026 (the card of the payment's year counts).
+      const noCard = await createExpert(t.db, { name: 'Niilo Nokkonen', language: Language.Fi });
+      await setPaymentDetails(t.db, noCard.id, { iban: IBANS[3], taxPercent: 12.5, taxCardYear: 2025 });
+      const withCard = await createExpert(t.db, { name: 'Kerttu Korttinen', language: Language.Fi });
+      await setPaymentDetails(t.db, withCard.id, { iban: IBANS[2], taxPercent: 7.25, taxCardYear: 2026 });
+      // 2 h 10 min, no preparation: 9 started quarter hours at 25 €/h = 56.25 €; 12.5 km in 2026 at 0.55 €/km =
+      // 6.875 € -> 6.88 €. 60 % of 56.25 € = 33.75 €; 7.25 % of it = 4.078125 € -> 4.08 €.
+      const a = await claimWork(
+        noCard.id,
+        '2026-10-14',
+        {},
+        { workedMinutes: 130, preparationMinutes: 0, kmTenths: 125 },
+      );
+      const b = await claimWork(
+        withCard.id,
+        '2026-10-14',
+        {},
+        { workedMinutes: 130, preparationMinutes: 0, kmTenths: 125 },
+      );
+      const { id } = await payEverything();
+      const lines = await t.db.query(
+        `SELECT claim_id, gross_fee_cents, car_travel_cents, withholding_cents, net_cents, tax_percent, tax_card_missing
+           FROM fee_run_lines WHERE claim_id IN ($1, $2) ORDER BY gross_fee_cents - withholding_cents`,
+        [a, b],
+      );
+      expect(lines).toEqual([
+        {
+          claim_id: a,
+          gross_fee_cents: 5625,
+          car_travel_cents: 688,
+          withholding_cents: 3375,
+          net_cents: 2938,
+          tax_percent: '60.00',
+          tax_card_missing: true,
+        },
+        {
+          claim_id: b,
+          gross_fee_cents: 5625,
+          car_travel_cents: 688,
+          withholding_cents: 408,
+          net_cents: 5905,
+          tax_percent: '7.25',
+          tax_card_missing: false,
+        },
+      ]);
+      const files = (await as(coordinator).get(`/fee-runs/${id}/files`).expect(200)).body as {
+        id: string;
+        kind: string;
+        expertId: string | null;
+      }[];
+      const csv = await as(coordinator)
+        .download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'payroll_csv')!.id}`)
+        .expect(200);
+      const rows = parseCsv((csv.body as Buffer).toString('utf8'));
+      for (const [expert, claimId, percent, heading] of [
+        [noCard.id, a, '60.00', 'Ei verokorttia tälle vuodelle: 60 %'],
+        [withCard.id, b, '7.25', 'Verokortin mukaan 7,25 %'],
+      ]) {
+        const [line] = lines.filter((l: { claim_id: string }) => l.claim_id === claimId);
+        const own = rows.filter((r) => r.claim_id === claimId);
+        expect(own.map((r) => [r.line_kind, r.amount, r.tax_percent])).toEqual([
+          ['fee', '56.25', percent],
+          ['car_travel', '6.88', ''],
+        ]);
+        const sum = (column: string) => own.reduce((total, r) => total + cents(r[column]), 0);
+        expect(sum('withholding')).toBe(line.withholding_cents);
+        expect(sum('net_payable')).toBe(line.net_cents);
+        const statement = await as(coordinator)
+          .download(`/fee-runs/${id}/files/${files.find((f) => f.kind === 'statement' && f.expertId === expert)!.id}`)
+          .expect(200);
+        const text = await pdfCells(statement.body as Buffer);
+        expect(text).toContain(heading);
+        if (expert === noCard.id) expect(text).not.toContain('Verokortin mukaan');
+        const total = /Yhteensä\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)/.exec(text)!;
+        expect([cents(total[2]), cents(total[3]), cents(total[4]), cents(total[5])]).toEqual([
+          line.gross_fee_cents,
+          line.car_travel_cents,
+          line.withholding_cents,
+          line.net_cents,
+        ]);
+      }
+    });
+
+    it('returns, corrects and approves a claim over the new year; approved and paid, its numbers never change', async () => {
+      const expert = await createExpert(t.db, { name: 'Uuno Uudenvuoden' });
+      await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });
+      // Sent on time (the factory's submitted claim), the coordinator returns it with a reason.
+      const claimId = await claimWork(expert.id, '2025-12-31', {}, { status: 'submitted' });
+      const token = await login(t.http, expert);
+      await as(coordinator).post(`/claims/${claimId}/return`, { reason: 'Lisää paluumatka.' }).expect(200);
+      // The correction: 2 h 10 min and the booked 30 min of preparation, out on 31.12 and back on 1.1.
+      const corrected = await as(token)
+        .patch(`/claims/${claimId}`, {
+          workedMinutes: 130,
+          trips: [
+            { from: 'Närpiö', to: 'Vaasa', km: 30, date: '2025-12-31' },
+            { from: 'Vaasa', to: 'Närpiö', km: 30, date: '2026-01-01' },
+          ],
+        })
+        .expect(200);
+      expect(corrected.body).toMatchObject({ status: 'returned', returnReason: 'Lisää paluumatka.' });
+      await as(token).post(`/claims/${claimId}/submit`).expect(200);
+      const approved = await as(coordinator).post(`/claims/${claimId}/approve`).expect(200);
+      // 160 min: 11 started quarter hours at 25 €/h = 68.75 €; 30 km at 0.59 € (2025) + 30 km at 0.55 € (2026) =
+      // 34.20 €; 10 % of 68.75 € = 6.875 € -> 6.88 €; paid 68.75 - 6.88 + 34.20 = 96.07 €.
+      const amounts = { grossFeeCents: 6875, carTravelCents: 3420, withholdingCents: 688, netPayableCents: 9607 };
+      expect(approved.body).toMatchObject({ status: 'approved', returnReason: null, amounts });
+
+      // Approved: the expert changes nothing more, over the API or around it.
+      const refusedEdit = await as(token).patch(`/claims/${claimId}`, { workedMinutes: 100 }).expect(409);
+      expect(refusedEdit.body.code).toBe('CLAIM_STATUS_CONFLICT');
+      await t.http
+        .post(`/claims/${claimId}/costs`)
+        .set('authorization', `Bearer ${token}`)
+        .field('kind', 'parking')
+        .field('amountCents', '300')
+        .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' })
+        .expect(409);
+      await expect(t.db.query(`UPDATE claims SET worked_minutes = 600 WHERE id = $1`, [claimId])).rejects.toThrow(
+        /numbers of an approved claim never change/,
+      );
+      await expect(
+        t.db.query(`UPDATE claims SET trips = jsonb_set(trips, '{1,date}', '"2025-12-31"') WHERE id = $1`, [claimId]),
+      ).rejects.toThrow(/numbers of an approved claim never change/);
+
+      const { id } = await payEverything();
+      const [line] = await t.db.query(
+        `SELECT run_id, gross_fee_cents, car_travel_cents, withholding_cents, net_cents FROM fee_run_lines WHERE claim_id = $1`,
+        [claimId],
+      );
+      expect(line).toEqual({
+        run_id: id,
+        gross_fee_cents: amounts.grossFeeCents,
+        car_travel_cents: amounts.carTravelCents,
+        withholding_cents: amounts.withholdingCents,
+        net_cents: amounts.netPayableCents,
+      });
+      // Paid: still nothing, but the words may be erased (the expert's note, PRODUCT §6).
+      await as(token).patch(`/claims/${claimId}`, { note: 'Muutos' }).expect(409);
+      await expect(t.db.query(`UPDATE claims SET work_date = '2026-01-01' WHERE id = $1`, [claimId])).rejects.toThrow(
+        /numbers of an approved claim never change/,
+      );
+      await t.db.query(`UPDATE claims SET note = '' WHERE id = $1`, [claimId]);
+    });
+
     it('pays public transport, parking and other costs on rows of their own that add up to the line’s costs', async () => {
       const expert = await createExpert(t.db, { name: 'Kalle Kuitti' });
       await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { EntityManager } from 'typeorm';
 import { AccessRequest } from '../../../common/auth/access';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
@@ -74,11 +75,11 @@ export class ClaimAccess {
 
   // What the claim comes to with the rates in force and the payee's current details. Throws the
   // arithmetic's error when it cannot be priced (no rate for the day, say).
-  async estimate(claim: LoadedClaim): Promise<ClaimLine> {
-    const [rates, details] = await Promise.all([
-      this.rates.currentRates(),
-      this.repo.findPaymentDetails(claim.expertId),
-    ]);
+  // With a manager, read in its transaction (one connection: the embedded database has no other while it is open).
+  async estimate(claim: LoadedClaim, manager?: EntityManager): Promise<ClaimLine> {
+    const [rates, details] = manager
+      ? [await this.rates.currentRates(manager), await this.repo.findPaymentDetailsIn(manager, claim.expertId)]
+      : await Promise.all([this.rates.currentRates(), this.repo.findPaymentDetails(claim.expertId)]);
     const taxYear = DateTime.fromJSDate(this.clock.now(), { zone: COUNTY_ZONE }).year;
     return priceClaim(this.toPrice(claim), payeeTerms(details, taxYear), rates.fees, rates.travel);
   }

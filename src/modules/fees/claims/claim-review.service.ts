@@ -36,15 +36,18 @@ export class ClaimReviewService {
   async approve(ctx: AuthContext, id: string): Promise<ClaimResponse> {
     const claim = await requireAccess(this.audit, ctx, this.access.claim(ctx, id));
     if (claim.status !== ClaimStatus.Submitted) throw FeeErrors.claimStatusConflict(claim.status, 'approved');
-    const amounts = await this.access.estimate(claim).catch((error: unknown) => {
-      throw fromArithmetic(error);
-    });
     const { claimFourEyesAboveCents } = await this.rates.settings();
-    const totalCents = claimTotalCents(amounts);
     await this.dataSource.transaction(async (manager) => {
       const locked = await this.repo.lock(manager, id);
       if (!locked || locked.status !== ClaimStatus.Submitted)
         throw FeeErrors.claimStatusConflict(locked?.status ?? 'changed', 'approved');
+      // Priced as it stands under the lock: a late cancellation's claim, still open to the expert's trips and
+      // receipts, may have grown since it was read, and four eyes counts what is approved.
+      const current = (await this.repo.find(id, manager))!;
+      const amounts = await this.access.estimate(current, manager).catch((error: unknown) => {
+        throw fromArithmetic(error);
+      });
+      const totalCents = claimTotalCents(amounts);
       const step = approvalStep({
         totalCents,
         fourEyesAboveCents: claimFourEyesAboveCents,

@@ -33,6 +33,8 @@ export enum LinePayee {
   'fee_run_lines_cost_kinds',
   'public_transport_cents >= 0 AND parking_cents >= 0 AND other_costs_cents >= 0 AND costs_cents = public_transport_cents + parking_cents + other_costs_cents',
 )
+// 60 % withheld because no tax card for the payment's year was on file: the statement says so, not "by tax card 60 %".
+@Check('fee_run_lines_tax_card_missing', `NOT tax_card_missing OR (payee_kind = 'expert' AND tax_percent = 60)`)
 export class FeeRunLineEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -126,7 +128,12 @@ export class FeeRunLineEntity {
   @Column({ type: 'integer' })
   netCents: number;
 
-  // The tax card percentage applied; null when none was on file for the year (60 % withheld).
+  // The percentage withheld from an expert's fee: the tax card's, or 60.00 when none was on file for the year;
+  // null for an association or a declined fee (nothing withheld by rule).
   @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
   taxPercent: string | null;
+
+  // True when the 60 % above was withheld for want of a tax card (a tax card may itself say 60 %).
+  @Column({ type: 'boolean', default: false })
+  taxCardMissing: boolean;
 }

@@ -166,6 +166,7 @@ export class FeeRunComputer {
       // The percentage withheld: the tax card's, or 60 % without one (a line of an association or of a declined fee
       // has none).
       taxPercent: terms.payee === 'expert' ? (terms.taxPercent ?? DEFAULT_TAX_BASIS_POINTS / 100).toFixed(2) : null,
+      taxCardMissing: terms.payee === 'expert' && terms.taxPercent === null,
     };
   }
 

@@ -45,6 +45,7 @@ const LINE_COLUMNS: [string, string, keyof NewLine][] = [
   ['withholding_cents', 'int4', 'withholdingCents'],
   ['net_cents', 'int4', 'netCents'],
   ['tax_percent', 'numeric', 'taxPercent'],
+  ['tax_card_missing', 'bool', 'taxCardMissing'],
 ];
 const INSERT_LINES = `INSERT INTO fee_run_lines (${LINE_COLUMNS.map(([c]) => c).join(', ')})
   SELECT * FROM unnest(${LINE_COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
@@ -108,6 +109,8 @@ export interface ExportLine extends Omit<PayrollRow, 'runId' | 'iban'> {
   ibanEncrypted: string | null;
   language: Language;
   title: string;
+  // 60 % withheld for want of a tax card (taxPercent then says 60.00).
+  taxCardMissing: boolean;
 }
 
 // Lines of one run, grouped by expert (keyset on expert and line id), with what the files print.
@@ -118,7 +121,7 @@ const EXPORT_LINES = `
          l.payee_kind AS "payeeKind", l.payee_name AS "payeeName", l.payee_business_id AS "payeeBusinessId",
          l.iban_encrypted AS "ibanEncrypted", l.work_date::text AS "workDate", l.task_type AS "taskType",
          l.income_type AS "incomeType", l.quarter_hours AS "quarterHours", l.gross_fee_cents AS "grossFeeCents",
-         l.tax_percent AS "taxPercent", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
+         l.tax_percent AS "taxPercent", l.tax_card_missing AS "taxCardMissing", l.withholding_cents AS "withholdingCents", l.car_travel_cents AS "carTravelCents",
          l.public_transport_cents AS "publicTransportCents", l.parking_cents AS "parkingCents",
          l.other_costs_cents AS "otherCostsCents", l.travel_and_costs_cents AS "travelAndCostsCents", l.net_cents AS "netCents",
          l.cost_centre AS "costCentre", r.title

@@ -195,7 +195,8 @@ export class FeeRunExporter {
       issuedAt: exportedAt.toISOString(),
       expertName: first.expertName,
       payee: { kind: first.payeeKind, name: first.payeeName, businessId: first.payeeBusinessId },
-      taxPercent: first.taxPercent,
+      // Without a tax card the statement says so (null), rather than "by tax card 60 %".
+      taxPercent: first.taxCardMissing ? null : first.taxPercent,
       lines: [...lines]
         .sort((a, b) => a.workDate.localeCompare(b.workDate) || a.lineId.localeCompare(b.lineId))
         .map((l) => ({
