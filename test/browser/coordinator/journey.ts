@@ -203,6 +203,8 @@ describe('the coordinator’s working day in the browser', () => {
       await expectPage(page, fill(c.claims.claimTitle, { title: `Palautettava ${suffix}`, name: names.worker }));
       await checked(page);
       await page.getByRole('button', { name: c.claims.return }).click();
+      // The button goes; the focus goes on to the reason, not to the start of the page.
+      await page.waitForFunction(() => document.activeElement?.id === 'reason');
       const reason = language === 'fi' ? 'Matkan pituus puuttuu, lisää se.' : 'Resans längd saknas, lägg till den.';
       await page.getByLabel(c.claims.returnReason).fill(reason);
       await page.getByRole('button', { name: c.claims.returnSubmit }).click();
@@ -232,6 +234,23 @@ describe('the coordinator’s working day in the browser', () => {
         .waitFor();
       await checked(page);
       await expectNoSidewaysScroll(page, TABLE_BOX);
+      // Sorted by keyboard: Enter on a column's header sorts by it and says so, and the focus stays on the header's
+      // button, so that a second Enter turns the order.
+      const state = page.getByRole('columnheader', { name: c.columns.state });
+      const sortByState = state.getByRole('button', { name: c.columns.state });
+      await sortByState.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.activeElement?.closest('th')?.getAttribute('aria-sort') === 'ascending',
+      );
+      await expect(
+        page.getByRole('columnheader', { name: c.columns.name }).getAttribute('aria-sort'),
+      ).resolves.toBeNull();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.activeElement?.closest('th')?.getAttribute('aria-sort') === 'descending',
+      );
+      await expect(sortByState.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     },
     240_000,
   );

@@ -266,6 +266,7 @@ export function ClaimPage() {
                 </div>
                 {returning && (
                   <ReasonForm
+                    focusOnOpen
                     label={t('coordinator.claims.returnReason')}
                     hint={t('coordinator.claims.returnHint')}
                     submitLabel={t('coordinator.claims.returnSubmit')}
