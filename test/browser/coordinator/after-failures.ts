@@ -148,6 +148,11 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       await shot(page, 'coordinator-certificate-verification-failed', language, { widths: [360] });
       // Beginning the rejection is moving on: the verification's failure goes, before the rejection is sent.
       await rejecting.getByRole('button', { name: e.reject }).click();
+      // The button goes; the focus goes on to the reason, not to the start of the page.
+      await page.waitForFunction(
+        (el) => el === document.activeElement,
+        await rejecting.getByLabel(e.rejectReason).elementHandle(),
+      );
       await rejecting.getByText(text.errors.network).waitFor({ state: 'detached' });
       await rejecting.getByLabel(e.rejectReason).fill(language === 'fi' ? 'Todistus on vanha.' : 'Intyget är gammalt.');
       await rejecting.getByRole('button', { name: e.rejectSubmit }).click();

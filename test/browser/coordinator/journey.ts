@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
@@ -134,6 +134,18 @@ describe('the coordinator’s working day in the browser', () => {
       expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe(
         'active',
       );
+      // Pausing and retiring begun and cancelled: the focus goes to the step's first control and back to its button,
+      // not to the start of the page.
+      const hasFocus = async (target: Locator) =>
+        page.waitForFunction((el) => el === document.activeElement, await target.elementHandle());
+      await page.getByRole('button', { name: c.expert.pause }).click();
+      await hasFocus(page.getByLabel(c.expert.pauseReasonLabel));
+      await page.getByRole('button', { name: c.cancel }).click();
+      await hasFocus(page.getByRole('button', { name: c.expert.pause }));
+      await page.getByRole('button', { name: c.expert.retire }).click();
+      await hasFocus(page.getByRole('button', { name: c.cancel }));
+      await page.getByRole('button', { name: c.cancel }).click();
+      await hasFocus(page.getByRole('button', { name: c.expert.retire }));
 
       // Matching, by keyboard alone: choose both experts, keep the proposed deadline, send.
       // Today lists the ten oldest orders; the test database may hold older ones, so the order is opened by its address.
