@@ -61,18 +61,19 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       const c = text.coordinator.claims;
       const expertName = `Kerttu Korvaus ${language}`;
       const expert = await createExpert(web.t.db, { name: expertName });
-      const claimOf = async (title: string) => {
+      const claimOf = async (title: string, kmTenths?: number) => {
         const work = await createFinishedAssignment(web.t.db, expert.id, {
           organisationId: unitId,
           createdBy: ordererId,
           title,
         });
-        return createClaim(web.t.db, expert.id, work, { status: 'submitted' });
+        return createClaim(web.t.db, expert.id, work, { status: 'submitted', kmTenths });
       };
       const suffix = randomUUID().slice(0, 6);
       const returnTitle = `Palautus ${language} ${suffix}`;
       const approveTitle = `Hyväksyntä ${language} ${suffix}`;
-      const toReturn = await claimOf(returnTitle);
+      // With a trip, so that the page shows its table of trips.
+      const toReturn = await claimOf(returnTitle, 245);
       const toApprove = await claimOf(approveTitle);
       const page = await coordinatorPage(language);
       const network = page.getByText(text.errors.network);
@@ -81,6 +82,10 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       // The approval fails; the claim is then returned.
       await page.goto(`/coordinator/claims/${toReturn}`);
       await expectPage(page, fill(c.claimTitle, { title: returnTitle, name: expertName }));
+      // One landmark named "Trips", the section; the table's region has a name of its own (named the same, it was a
+      // second landmark that a screen reader's list of landmarks cannot tell from the first).
+      await expect(page.getByRole('region', { name: c.trips, exact: true }).count()).resolves.toBe(1);
+      await page.getByRole('region', { name: c.tripsCaption, exact: true }).getByRole('table').waitFor();
       await withoutNetwork(page, `/claims/${toReturn}/approve`, async () => {
         await page.getByRole('button', { name: c.approve, exact: true }).click();
         await network.waitFor();
@@ -143,6 +148,11 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
       await shot(page, 'coordinator-certificate-verification-failed', language, { widths: [360] });
       // Beginning the rejection is moving on: the verification's failure goes, before the rejection is sent.
       await rejecting.getByRole('button', { name: e.reject }).click();
+      // The button goes; the focus goes on to the reason, not to the start of the page.
+      await page.waitForFunction(
+        (el) => el === document.activeElement,
+        await rejecting.getByLabel(e.rejectReason).elementHandle(),
+      );
       await rejecting.getByText(text.errors.network).waitFor({ state: 'detached' });
       await rejecting.getByLabel(e.rejectReason).fill(language === 'fi' ? 'Todistus on vanha.' : 'Intyget är gammalt.');
       await rejecting.getByRole('button', { name: e.rejectSubmit }).click();

@@ -203,6 +203,8 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
 
       // Withdrawn with a reason.
       await page.getByRole('button', { name: k.withdraw }).click();
+      // The button goes; the focus goes on to the reason, not to the start of the page.
+      await page.waitForFunction(() => document.activeElement?.id === 'reason');
       await page.getByLabel(k.withdrawReason).fill('Tilaaja perui sarjan.');
       await page.getByRole('button', { name: k.withdraw }).click();
       await page.getByText(k.withdrawn).first().waitFor();

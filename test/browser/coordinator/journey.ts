@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
@@ -134,6 +134,18 @@ describe('the coordinator’s working day in the browser', () => {
       expect((await db.query('SELECT status FROM experts WHERE user_id = $1', [applicant.id]))[0].status).toBe(
         'active',
       );
+      // Pausing and retiring begun and cancelled: the focus goes to the step's first control and back to its button,
+      // not to the start of the page.
+      const hasFocus = async (target: Locator) =>
+        page.waitForFunction((el) => el === document.activeElement, await target.elementHandle());
+      await page.getByRole('button', { name: c.expert.pause }).click();
+      await hasFocus(page.getByLabel(c.expert.pauseReasonLabel));
+      await page.getByRole('button', { name: c.cancel }).click();
+      await hasFocus(page.getByRole('button', { name: c.expert.pause }));
+      await page.getByRole('button', { name: c.expert.retire }).click();
+      await hasFocus(page.getByRole('button', { name: c.cancel }));
+      await page.getByRole('button', { name: c.cancel }).click();
+      await hasFocus(page.getByRole('button', { name: c.expert.retire }));
 
       // Matching, by keyboard alone: choose both experts, keep the proposed deadline, send.
       // Today lists the ten oldest orders; the test database may hold older ones, so the order is opened by its address.
@@ -203,6 +215,8 @@ describe('the coordinator’s working day in the browser', () => {
       await expectPage(page, fill(c.claims.claimTitle, { title: `Palautettava ${suffix}`, name: names.worker }));
       await checked(page);
       await page.getByRole('button', { name: c.claims.return }).click();
+      // The button goes; the focus goes on to the reason, not to the start of the page.
+      await page.waitForFunction(() => document.activeElement?.id === 'reason');
       const reason = language === 'fi' ? 'Matkan pituus puuttuu, lisää se.' : 'Resans längd saknas, lägg till den.';
       await page.getByLabel(c.claims.returnReason).fill(reason);
       await page.getByRole('button', { name: c.claims.returnSubmit }).click();
@@ -232,6 +246,23 @@ describe('the coordinator’s working day in the browser', () => {
         .waitFor();
       await checked(page);
       await expectNoSidewaysScroll(page, TABLE_BOX);
+      // Sorted by keyboard: Enter on a column's header sorts by it and says so, and the focus stays on the header's
+      // button, so that a second Enter turns the order.
+      const state = page.getByRole('columnheader', { name: c.columns.state });
+      const sortByState = state.getByRole('button', { name: c.columns.state });
+      await sortByState.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.activeElement?.closest('th')?.getAttribute('aria-sort') === 'ascending',
+      );
+      await expect(
+        page.getByRole('columnheader', { name: c.columns.name }).getAttribute('aria-sort'),
+      ).resolves.toBeNull();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(
+        () => document.activeElement?.closest('th')?.getAttribute('aria-sort') === 'descending',
+      );
+      await expect(sortByState.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
     },
     240_000,
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OnRefused } from './states';
 import { useTranslation } from 'react-i18next';
 import { checkRequired, Form, TextAreaField, useSubmission } from './form';
@@ -13,12 +13,17 @@ interface Props {
   // See useSubmission.
   onRefused?: OnRefused;
   id?: string;
+  // Opened by a button that then goes away: the focus goes to the reason, not to the page's start.
+  focusOnOpen?: boolean;
 }
 
 // A step that needs a reason in words (cancel, withdraw, terminate, return): one required text and a button.
-export function ReasonForm({ label, hint, submitLabel, send, onSuccess, onRefused, id }: Props) {
+export function ReasonForm({ label, hint, submitLabel, send, onSuccess, onRefused, id, focusOnOpen }: Props) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  useEffect(() => {
+    if (focusOnOpen) document.getElementById('reason')?.focus();
+  }, [focusOnOpen]);
   const labels = { reason: label };
   const { submit, formProps, errors } = useSubmission({
     labels,

@@ -194,7 +194,9 @@ export function ClaimPage() {
               {c.trips.length === 0 ? (
                 <Empty text={t('coordinator.claims.noTrips')} />
               ) : (
-                <TableRegion boxed id="claim-trips" caption={t('coordinator.claims.trips')} captionHidden>
+                // The table's region by a name of its own: named "Trips" too, it was a second landmark of the
+                // section's name, which a screen reader's list of landmarks cannot tell apart.
+                <TableRegion boxed id="claim-trips" caption={t('coordinator.claims.tripsCaption')} captionHidden>
                   <thead>
                     <tr>
                       <th scope="col">{t('coordinator.claims.date')}</th>
@@ -264,6 +266,7 @@ export function ClaimPage() {
                 </div>
                 {returning && (
                   <ReasonForm
+                    focusOnOpen
                     label={t('coordinator.claims.returnReason')}
                     hint={t('coordinator.claims.returnHint')}
                     submitLabel={t('coordinator.claims.returnSubmit')}

@@ -105,6 +105,7 @@ function Terminate({ contract: c, onDone }: { contract: Contract; onDone: () => 
   const draft = c.status === 'draft';
   return (
     <ReasonForm
+      focusOnOpen
       label={draft ? t('coordinator.contracts.withdrawReason') : t('coordinator.contracts.terminationReason')}
       hint={t('coordinator.contracts.terminationHint')}
       submitLabel={draft ? t('coordinator.contracts.withdraw') : t('coordinator.contracts.terminateSubmit')}

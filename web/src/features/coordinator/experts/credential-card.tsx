@@ -98,6 +98,8 @@ export function CredentialCard({
                   // Another decision begun: a verification's earlier failure is no longer the news.
                   setTried('reject');
                   setRejecting(true);
+                  // The button goes: the focus goes on to the reason, not to the start of the page.
+                  requestAnimationFrame(() => document.getElementById(field)?.focus());
                 }}
               >
                 {t('coordinator.expert.reject')}

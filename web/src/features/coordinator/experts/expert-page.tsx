@@ -80,6 +80,14 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
     },
   );
   const busy = move.pending || pause.pending;
+  // The button that opens a step goes while it is open, and comes back when it is cancelled: the focus goes with
+  // them (to the step's first control, the least harmful; then back to the button), not to the start of the page.
+  const showThen = (show: (on: boolean) => void, on: boolean, focus: string) => {
+    show(on);
+    requestAnimationFrame(() => document.getElementById(focus)?.focus());
+  };
+  const openThen = (show: (on: boolean) => void, focus: string) => showThen(show, true, focus);
+  const closeThen = (show: (on: boolean) => void, focus: string) => showThen(show, false, focus);
   return (
     <>
       <Paragraph mb="s">
@@ -98,7 +106,12 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
           </Button>
         )}
         {e.status === 'active' && !pausing && (
-          <Button variant="secondary" onClick={() => setPausing(true)} aria-disabled={busy}>
+          <Button
+            variant="secondary"
+            id="expert-pause"
+            onClick={() => openThen(setPausing, 'pause-reason')}
+            aria-disabled={busy}
+          >
             {t('coordinator.expert.pause')}
           </Button>
         )}
@@ -108,7 +121,12 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
           </Button>
         )}
         {e.status !== 'retired' && e.status !== 'anonymised' && !retiring && (
-          <Button variant="secondary" onClick={() => setRetiring(true)} aria-disabled={busy}>
+          <Button
+            variant="secondary"
+            id="expert-retire"
+            onClick={() => openThen(setRetiring, 'retire-cancel')}
+            aria-disabled={busy}
+          >
             {t('coordinator.expert.retire')}
           </Button>
         )}
@@ -131,7 +149,7 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
             <Button type="submit" aria-disabled={busy}>
               {t('coordinator.expert.pauseConfirm')}
             </Button>
-            <Button type="button" variant="secondary" onClick={() => setPausing(false)}>
+            <Button type="button" variant="secondary" onClick={() => closeThen(setPausing, 'expert-pause')}>
               {t('coordinator.cancel')}
             </Button>
           </div>
@@ -146,7 +164,7 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
             <Button onClick={() => move.run('retire')} aria-disabled={busy}>
               {t('coordinator.expert.retireConfirm')}
             </Button>
-            <Button variant="secondary" onClick={() => setRetiring(false)}>
+            <Button variant="secondary" id="retire-cancel" onClick={() => closeThen(setRetiring, 'expert-retire')}>
               {t('coordinator.cancel')}
             </Button>
           </div>

@@ -67,6 +67,33 @@ function SelectFilter({
   );
 }
 
+// A column header that sorts the list by its column, and says so (aria-sort) when it does. A component of its own,
+// not one made anew in each render of the page: made anew, React replaced the button at each sort, and the focus of a
+// keyboard user who had pressed it fell to the start of the page.
+function SortHeader({
+  column,
+  label,
+  sort,
+  order,
+  onSort,
+}: {
+  column: Sort;
+  label: string;
+  sort: Sort;
+  order: 'asc' | 'desc';
+  onSort: (column: Sort) => void;
+}) {
+  const sorted = sort === column;
+  return (
+    <th scope="col" aria-sort={sorted ? (order === 'asc' ? 'ascending' : 'descending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => onSort(column)}>
+        {label}
+        <span aria-hidden="true">{sorted ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+      </button>
+    </th>
+  );
+}
+
 export function ExpertsPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -116,15 +143,7 @@ export function ExpertsPage() {
   const order = query.order ?? 'asc';
   const sortBy = (column: Sort) =>
     update({ sort: column, order: sort === column && order === 'asc' ? 'desc' : undefined, offset: undefined });
-  const ariaSort = (column: Sort) => (sort === column ? (order === 'asc' ? 'ascending' : 'descending') : undefined);
-  const SortHeader = ({ column, label }: { column: Sort; label: string }) => (
-    <th scope="col" aria-sort={ariaSort(column)}>
-      <button type="button" className="sort-button" onClick={() => sortBy(column)}>
-        {label}
-        <span aria-hidden="true">{sort === column ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-      </button>
-    </th>
-  );
+  const sortHeader = { sort, order, onSort: sortBy };
 
   const set = (f: Filter) => (v: string) => setDraft((d) => ({ ...d, [f]: v }));
   const data = list.data;
@@ -218,12 +237,12 @@ export function ExpertsPage() {
           >
             <thead>
               <tr>
-                <SortHeader column="name" label={t('coordinator.columns.name')} />
-                <SortHeader column="status" label={t('coordinator.columns.state')} />
+                <SortHeader {...sortHeader} column="name" label={t('coordinator.columns.name')} />
+                <SortHeader {...sortHeader} column="status" label={t('coordinator.columns.state')} />
                 <th scope="col">{t('coordinator.columns.languages')}</th>
                 <th scope="col">{t('coordinator.columns.municipality')}</th>
                 <th scope="col">{t('coordinator.columns.certificates')}</th>
-                <SortHeader column="createdAt" label={t('coordinator.columns.joined')} />
+                <SortHeader {...sortHeader} column="createdAt" label={t('coordinator.columns.joined')} />
               </tr>
             </thead>
             <tbody>
