@@ -2,6 +2,7 @@
 // The API specs of one area in one Jest file, so that they share one load of the app's modules (README, "What
 // `npm test` needs"). One of them alone: `npx jest test/api/<area> -t '<its describe title>'`.
 import './fees/claim-four-eyes';
+import './fees/fee-rate-in-use';
 import './fees/fee-run-progress';
 import './fees/fees';
 import './fees/fees-authorization';

@@ -7,7 +7,8 @@ import { ClaimReviewService } from '../../src/modules/fees/claims/claim-review.s
 import { ClaimsRepository } from '../../src/modules/fees/claims/claims.repository';
 import { ClaimsService } from '../../src/modules/fees/claims/claims.service';
 import { FeeErrorCode } from '../../src/modules/fees/fees.errors';
-import { rateInForce } from '../../src/modules/fees/money/fee-arithmetic.rule';
+import { FeeRate, rateInForce } from '../../src/modules/fees/money/fee-arithmetic.rule';
+import { RatesRepository } from '../../src/modules/fees/rates/rates.repository';
 import { RatesService } from '../../src/modules/fees/rates/rates.service';
 import { createExpert } from '../factories/experts.factory';
 import { claimWorkOn, createFinishedAssignment, WorkOverrides } from '../factories/fees.factory';
@@ -261,5 +262,84 @@ describe('fee claims (service and database)', () => {
       grossFeeCents: inForce.rateCents * 2.5,
     });
     expect(await priced(day)).toMatchObject({ rateCents: 2800, grossFeeCents: 7000 });
+  });
+  // A new fee row from today and today's claim approved at the same moment: one of them goes first under the rates'
+  // lock, so the claim is never approved at a rate that a row then replaces for its day (PRODUCT §4, §5).
+  describe('a fee rate added while a claim of its day is approved', () => {
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    // The other call, given up to half a second: without the lock it finishes in that time; with it, it waits.
+    const meanwhile = (other: Promise<unknown>) => Promise.race([other.catch(() => undefined), wait(500)]);
+    let day: string;
+    let claimId: string;
+    let old: FeeRate;
+
+    beforeEach(async () => {
+      // A day far ahead, different on every run against the same database, after any approved work there (a row
+      // from a day with later approved work of its task type is refused too).
+      const [{ latest }] = (await m.db.query(
+        `SELECT COALESCE(max(extract(year FROM work_date)), 0)::int AS latest FROM claims WHERE status IN ('approved', 'paid')`,
+      )) as { latest: number }[];
+      const year = Math.max(5000 + Math.floor(Math.random() * 4000), latest + 1);
+      day = `${year}-06-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+      m.clock.set(`${day}T10:00:00Z`);
+      const worker = await createExpert(m.db);
+      claimId = await claimWorkOn(m.db, unit, worker.id, day, { taskType: 'client_session' }, { status: 'submitted' });
+      old = rateInForce(await rates.schedule(), TaskType.ClientSession, day)!;
+    });
+    afterEach(async () => {
+      m.clock.set(AFTER_WORK);
+      await m.db.query(`DELETE FROM claims WHERE id = $1`, [claimId]);
+    });
+
+    const addRate = () =>
+      rates.addRate(contextOf(coordinator), {
+        taskType: TaskType.ClientSession,
+        basis: old.basis as FeeBasis,
+        rateCents: old.rateCents + 300,
+        validFrom: day,
+      });
+
+    it('refuses the row when the approval, already priced, commits first', async () => {
+      const repo = m.get(ClaimsRepository);
+      const transition = repo.transition.bind(repo);
+      let adding: Promise<unknown> | undefined;
+      const spy = jest.spyOn(repo, 'transition').mockImplementationOnce(async (...args) => {
+        const done = await transition(...args);
+        adding = addRate();
+        await meanwhile(adding);
+        return done;
+      });
+      try {
+        const approved = await review.approve(contextOf(coordinator), claimId);
+        expect(approved).toMatchObject({ status: 'approved', amounts: { rateCents: old.rateCents } });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await problemOf(adding!)).toMatchObject({
+        status: 409,
+        code: FeeErrorCode.FeeRateInUse,
+        errors: [expect.objectContaining({ field: 'validFrom' })],
+      });
+      expect((await rates.schedule()).filter((r) => r.taskType === 'client_session' && r.validFrom === day)).toEqual(
+        [],
+      );
+    });
+
+    it('prices the claim by the new row when the row, already checked, commits first', async () => {
+      const ratesRepo = m.get(RatesRepository);
+      const used = ratesRepo.feeRateUsedFrom.bind(ratesRepo);
+      let approving: Promise<{ status: string; amounts: unknown }> | undefined;
+      const spy = jest.spyOn(ratesRepo, 'feeRateUsedFrom').mockImplementationOnce(async (...args) => {
+        approving = review.approve(contextOf(coordinator), claimId);
+        await meanwhile(approving);
+        return used(...args);
+      });
+      try {
+        expect(await addRate()).toMatchObject({ validFrom: day, rateCents: old.rateCents + 300 });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await approving!).toMatchObject({ status: 'approved', amounts: { rateCents: old.rateCents + 300 } });
+    });
   });
 });

@@ -17,6 +17,7 @@ export enum FeeErrorCode {
   ClaimSecondApproverRequired = 'CLAIM_SECOND_APPROVER_REQUIRED',
   FeeRateExists = 'FEE_RATE_EXISTS',
   FeeRateRetroactive = 'FEE_RATE_RETROACTIVE',
+  FeeRateInUse = 'FEE_RATE_IN_USE',
   TravelRateInUse = 'TRAVEL_RATE_IN_USE',
   FeeRunInProgress = 'FEE_RUN_IN_PROGRESS',
   FeeRunNotFound = 'FEE_RUN_NOT_FOUND',
@@ -99,6 +100,19 @@ export const FeeErrors = {
         message: 'must be today or later: rates for past work are never rewritten',
       },
     ]),
+  rateInUse: () =>
+    new DomainError(
+      FeeErrorCode.FeeRateInUse,
+      'conflict',
+      'Work of this task type on or after that date is already approved or paid at the rate in force; a new rate starts later',
+      [
+        {
+          field: 'validFrom',
+          code: 'inUse',
+          message: 'work of this task type on or after this date is already approved or paid: choose a later date',
+        },
+      ],
+    ),
   travelYear: () => fieldError('year', 'isYear', 'must be a year between 2000 and 2100'),
   travelRateInUse: (year: number) =>
     new DomainError(

@@ -182,6 +182,51 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await web.t.db.query(`DELETE FROM fee_schedule WHERE task_type = 'lecture' AND valid_from = $1`, [day]);
     });
 
+    it('the coordinator adds a fee rate from a day whose work of the task is already approved: refused at the day', async () => {
+      // A workshop on a far day of its own, approved at the rate in force: a row from that day would pay it at another.
+      const day = `${2040 + Math.floor(Math.random() * 50)}-1${Math.floor(Math.random() * 3)}-0${1 + Math.floor(Math.random() * 9)}`;
+      const expert = await createExpert(web.t.db);
+      const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
+        organisationId: unitId,
+        createdBy: creatorId,
+        taskType: 'workshop_event',
+        startsAt: `${day}T07:00:00Z`,
+        endsAt: `${day}T09:00:00Z`,
+      });
+      const claimId = await createClaim(web.t.db, expert.id, assignmentId, {
+        status: 'approved',
+        workDate: day,
+        decidedBy: coordinator.id,
+      });
+      try {
+        const page = await web.newPage(language);
+        await signIn(page, text, coordinator, language, text.coordinator.today.title);
+        await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
+        const r = text.feeSettings.newRate;
+        const form = page.getByRole('region', { name: r.heading });
+        await form.getByLabel(r.taskType).selectOption('workshop_event');
+        await form.getByLabel(r.amount).fill('33,00');
+        await expectRefusedAtField(
+          page,
+          text.forms.errorSummary_one,
+          { field: form.getByLabel(r.validFrom), value: day, send: form.getByRole('button', { name: r.submit }) },
+          fill(text.errors.atField.FEE_RATE_IN_USE, { field: r.validFrom }),
+        );
+        await expect(form.getByLabel(r.amount).inputValue()).resolves.toBe('33,00');
+        await expectAccessible(page);
+        await shot(page, 'fee-rate-in-use', language);
+      } finally {
+        // The far day's work goes, so that no other test meets it.
+        const [{ requestId }] = await web.t.db.query(
+          `SELECT request_id AS "requestId" FROM assignments WHERE id = $1`,
+          [assignmentId],
+        );
+        await web.t.db.query(`DELETE FROM claims WHERE id = $1`, [claimId]);
+        await web.t.db.query(`DELETE FROM assignments WHERE id = $1`, [assignmentId]);
+        await web.t.db.query(`DELETE FROM booking_requests WHERE id = $1`, [requestId]);
+      }
+    });
+
     it('the admin invites a person and finds the invitation in the audit trail', async () => {
       const page = await web.newPage(language);
       await signIn(page, text, admin, language, text.home.title);

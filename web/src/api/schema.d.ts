@@ -12503,7 +12503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day */
+            /** @description FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day. FEE_RATE_IN_USE (field validFrom, code inUse): work of the task type on or after that day is already approved or paid at the rate in force */
             409: {
                 headers: {
                     [name: string]: unknown;

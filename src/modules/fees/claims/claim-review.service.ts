@@ -41,6 +41,9 @@ export class ClaimReviewService {
       const locked = await this.repo.lock(manager, id);
       if (!locked || locked.status !== ClaimStatus.Submitted)
         throw FeeErrors.claimStatusConflict(locked?.status ?? 'changed', 'approved');
+      // The rates' lock, shared, after the claim's (the order every approval takes them): a new fee schedule row or a
+      // travel rate changed at the same moment waits for this approval and then sees it, or comes first and prices it.
+      await this.rates.lockRates(manager, 'price');
       // Priced as it stands under the lock: a late cancellation's claim, still open to the expert's trips and
       // receipts, may have grown since it was read, and four eyes counts what is approved.
       const current = (await this.repo.find(id, manager))!;

@@ -35,7 +35,12 @@ export class RatesController {
   @Post('fee-schedule')
   @Authenticated({ roles: [Role.Coordinator] })
   @ApiCreatedResponse({ type: FeeRateResponse, description: 'A new period for a task type; rows are never rewritten' })
-  @ApiProblem(409, 'FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day')
+  @ApiProblem(
+    409,
+    'FEE_RATE_EXISTS (field validFrom, code taken): the task type already has a row starting that day. ' +
+      'FEE_RATE_IN_USE (field validFrom, code inUse): work of the task type on or after that day is already approved ' +
+      'or paid at the rate in force',
+  )
   addRate(@CurrentUser() ctx: AuthContext, @Body() dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     return this.rates.addRate(ctx, dto);
   }

@@ -21,6 +21,27 @@ export class RatesRepository {
     return manager.save(FeeRateEntity, rate);
   }
 
+  // The rates' lock, on the one settings row: a change of the fee schedule or a year's travel rate takes it
+  // exclusively, a claim's approval shares it (after its claim's row lock) until it commits. A change then either
+  // sees the approval committed, or the approval waits for it and prices with the rates as changed.
+  async lockRates(manager: EntityManager, mode: 'change' | 'price'): Promise<void> {
+    await manager.query(`SELECT id FROM fee_settings WHERE id = 1 FOR ${mode === 'change' ? 'UPDATE' : 'SHARE'}`);
+  }
+
+  // Whether approved or paid work of the task type on or after the day (a claim, or a fee run's line) stands on the
+  // rate in force then: a new row from that day would price it differently from what was approved.
+  async feeRateUsedFrom(manager: EntityManager, taskType: string, validFrom: string): Promise<boolean> {
+    const [{ used }]: { used: boolean }[] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM claims c
+                        JOIN assignments a ON a.id = c.assignment_id
+                        JOIN booking_requests r ON r.id = a.request_id
+                       WHERE c.status IN ('approved', 'paid') AND r.task_type = $1 AND c.work_date >= $2)
+           OR EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.task_type = $1 AND l.work_date >= $2) AS used`,
+      [taskType, validFrom],
+    );
+    return used;
+  }
+
   findTravelRates(): Promise<TravelRateEntity[]> {
     return this.dataSource.getRepository(TravelRateEntity).find({ order: { year: 'ASC' } });
   }

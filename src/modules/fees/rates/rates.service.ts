@@ -46,11 +46,16 @@ export class RatesService {
     return (await this.repo.findSchedule()).map(toRate);
   }
 
-  // A new period starts today or later: a row for the past would reprice work already claimed.
+  // A new period starts today or later: a row for the past would reprice work already claimed. Nor does it start on a
+  // day whose work of the task type is already approved or paid (today's, as a rule): like a year's travel rate, the
+  // rate that priced approved work stands, and the amounts approved are the amounts paid.
   async addRate(ctx: AuthContext, dto: CreateFeeRateDto): Promise<FeeRateResponse> {
     if (dto.validFrom < localDate(this.clock.now())) throw FeeErrors.rateRetroactive();
     const saved = await this.dataSource
       .transaction(async (manager) => {
+        // Under the rates' lock, so that a claim approved at the same moment is either seen here or priced by this row.
+        await this.repo.lockRates(manager, 'change');
+        if (await this.repo.feeRateUsedFrom(manager, dto.taskType, dto.validFrom)) throw FeeErrors.rateInUse();
         const rate = await this.repo.insertRate(manager, { ...dto, createdBy: ctx.user.id });
         await this.audit.log(
           ctx,
@@ -75,7 +80,9 @@ export class RatesService {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw FeeErrors.travelYear();
     const saved = await this.dataSource.transaction(async (manager) => {
       // Like the fee schedule's rows, a rate that priced approved work is never rewritten: the amounts the
-      // coordinator approved are the amounts paid. A year not yet used can still be corrected.
+      // coordinator approved are the amounts paid. A year not yet used can still be corrected. The rates' lock first
+      // (as a fee schedule row takes it), so that a claim approved at the same moment cannot slip past the check.
+      await this.repo.lockRates(manager, 'change');
       const current = await this.repo.lockTravelRate(manager, year);
       if (current.used && current.carCentsPerKm !== dto.carCentsPerKm) throw FeeErrors.travelRateInUse(year);
       const rate = await this.repo.upsertTravelRate(manager, {
