@@ -11,4 +11,5 @@ import './booking/feedback';
 import './booking/matching-context';
 import './booking/no-shows';
 import './booking/orders';
+import './booking/privacy-review';
 import './booking/time-change';

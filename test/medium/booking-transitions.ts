@@ -188,10 +188,8 @@ describe('booking transitions (service and database)', () => {
           details: {
             requestId: request.id,
             direct: true,
+            // The agreement, not the amounts: the admin reads the trail (PRODUCT §6).
             ceilingCrossingAgreed: true,
-            earnedCents: 0,
-            expectedCents: 5000,
-            ceilingCents: 4000,
           },
         },
       ]);

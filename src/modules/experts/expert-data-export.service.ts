@@ -12,7 +12,7 @@ import {
   toOneOffWindowResponse,
   toWeeklyWindowResponse,
 } from '../availability/dto/availability.response';
-import { toAssignmentResponse, toOfferResponse } from '../booking/dto/booking.response';
+import { toAssignmentResponse, toOfferResponse, toTimeChangeResponse } from '../booking/dto/booking.response';
 import { AssignmentStatus } from '../booking/entities/assignment.entity';
 import { toFeedbackResponse } from '../booking/dto/feedback.response';
 import { toContractResponse } from '../contracts/dto/contract.response';
@@ -70,6 +70,7 @@ export class ExpertDataExport {
       claims,
       lines,
       statements,
+      timeChanges,
     ] = await Promise.all([
       this.data.sessions(id),
       this.data.mails(id),
@@ -84,6 +85,7 @@ export class ExpertDataExport {
       this.data.claims(id),
       this.data.feeLines(id),
       this.data.statements(id),
+      this.data.timeChanges(id),
     ]);
     // Recorded before the audit section is read, so that the export lists itself.
     await this.audit.log(ctx, 'expert.data_exported', ['expert', id]);
@@ -163,11 +165,15 @@ export class ExpertDataExport {
         declineReason: o.declineReason,
         ceilingAcknowledged: o.ceilingAcknowledged,
       })),
-      assignments: assignments.map((a) => ({
-        ...toAssignmentResponse(a, Role.Expert),
-        cancelledAt: a.cancelledAt?.toISOString() ?? null,
-        ceilingCrossingAgreed: a.ceilingCrossingAgreed,
-      })),
+      assignments: assignments.map((a) => {
+        const changes = timeChanges.filter((c) => c.assignmentId === a.id);
+        return {
+          ...toAssignmentResponse(a, Role.Expert, changes.at(-1) ?? null),
+          cancelledAt: a.cancelledAt?.toISOString() ?? null,
+          ceilingCrossingAgreed: a.ceilingCrossingAgreed,
+          timeChanges: changes.map(toTimeChangeResponse),
+        };
+      }),
       feedback: feedback.map(toFeedbackResponse),
       contracts: contracts.map(({ contract, covered }) => ({
         ...toContractResponse(contract, covered, localDate(this.clock.now())),

@@ -11,6 +11,7 @@ import { BookingRequestEntity } from '../booking/entities/booking-request.entity
 import { CalendarFeedEntity } from '../booking/entities/calendar-feed.entity';
 import { FeedbackAuthor, FeedbackEntity } from '../booking/entities/feedback.entity';
 import { OfferEntity } from '../booking/entities/offer.entity';
+import { TimeChangeEntity } from '../booking/entities/time-change.entity';
 import { CoveredAssignment } from '../contracts';
 import { ContractAssignmentEntity } from '../contracts/entities/contract-assignment.entity';
 import { ContractEntity } from '../contracts/entities/contract.entity';
@@ -91,6 +92,20 @@ export class ExpertDataRepository {
       relations: { request: true, expert: { user: true } },
       order: { startsAt: 'ASC', id: 'ASC' },
     }) as Promise<AssignmentWithRequest[]>;
+  }
+
+  // Every proposal of a new time for the expert's assignments, answered or not, oldest first: the last of an
+  // assignment's is the one its page shows (TimeChangesRepository.latestOf's order, reversed).
+  timeChanges(expertId: string): Promise<TimeChangeEntity[]> {
+    return this.dataSource
+      .getRepository(TimeChangeEntity)
+      .createQueryBuilder('c')
+      .innerJoin(AssignmentEntity, 'a', 'a.id = c.assignment_id')
+      .where('a.expert_id = :expertId', { expertId })
+      .orderBy('c.proposed_at', 'ASC')
+      .addOrderBy('c.answered_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('c.id', 'DESC')
+      .getMany();
   }
 
   feedbackGiven(expertId: string): Promise<FeedbackEntity[]> {

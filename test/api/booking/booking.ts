@@ -466,6 +466,25 @@ describe('booking', () => {
       ).toEqual([{ agreed: true }]);
     });
 
+    it('keeps the expert’s ceiling and earnings out of the audit trail of a booking past the ceiling (PRODUCT §6)', async () => {
+      const expert = await createBookableExpert(t.db, { topics: ['ageing'], yearlyEarningsCeilingCents: 1234 });
+      const id = await submitted({
+        topics: ['ageing'],
+        startsAt: '2026-10-29T07:00:00Z',
+        endsAt: '2026-10-29T09:00:00Z',
+      });
+      const booked = await as(coordinator)
+        .post(`/booking-requests/${id}/assignments`, { expertId: expert.id, expertAgreedToCrossCeiling: true })
+        .expect(201);
+      // The admin reads the audit trail, and has no business with an expert's benefits or fees.
+      const admin = await login(t.http, await createUser(t.db, Role.Admin));
+      const trail = await as(admin).get('/audit-events').query({ entityId: booked.body.id }).expect(200);
+      const created = trail.body.items.find((e: { action: string }) => e.action === 'assignment.created');
+      expect(created.details).toEqual({ requestId: id, direct: true, ceilingCrossingAgreed: true });
+      const csv = await as(admin).get('/audit-events.csv').query({ entityId: booked.body.id }).expect(200);
+      expect(csv.text).not.toMatch(/1234|ceilingCents|earnedCents|expectedCents/);
+    });
+
     it('leads an expert booked directly while their offer was open to the work: the withdrawn offer names it', async () => {
       const expert = await createBookableExpert(t.db, { topics: ['ageing'] });
       const token = await login(t.http, expert);

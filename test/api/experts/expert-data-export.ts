@@ -73,6 +73,15 @@ describe('the expert’s own data export', () => {
     });
     // Booked directly past the yearly ceiling, with the expert's agreement as the coordinator recorded it.
     await t.db.query('UPDATE assignments SET ceiling_crossing_agreed = true WHERE id = $1', [second]);
+    // The orderer proposed a new time for it, and the expert declined: the expert's answer is their data too.
+    await t.db.query(
+      `INSERT INTO assignment_time_changes
+         (assignment_id, status, from_starts_at, from_ends_at, starts_at, ends_at, proposed_by, proposed_at,
+          answered_at, answered_by)
+       VALUES ($1, 'declined', '2026-09-15T07:00:00Z', '2026-09-15T09:00:00Z', '2026-09-15T10:00:00Z',
+               '2026-09-15T12:00:00Z', $2, '2026-09-10T07:00:00Z', '2026-09-11T07:00:00Z', $3)`,
+      [second, orderer.id, expertId],
+    );
     extra.claimId = await createClaim(t.db, expertId, second, { status: 'submitted', workDate: '2026-09-15' });
     extra.costId = await addCost(t.db, extra.claimId, expertId);
 
@@ -129,6 +138,21 @@ describe('the expert’s own data export', () => {
       true,
       false,
     ]);
+    // Every proposal of a new time for the expert's work, with its answer; the latest also as the API shows it.
+    expect(data.assignments[0].timeChanges).toEqual([
+      {
+        id: expect.stringMatching(UUID),
+        status: 'declined',
+        fromStartsAt: '2026-09-15T07:00:00.000Z',
+        fromEndsAt: '2026-09-15T09:00:00.000Z',
+        startsAt: '2026-09-15T10:00:00.000Z',
+        endsAt: '2026-09-15T12:00:00.000Z',
+        proposedAt: '2026-09-10T07:00:00.000Z',
+        answeredAt: '2026-09-11T07:00:00.000Z',
+      },
+    ]);
+    expect(data.assignments[0].timeChange).toEqual(data.assignments[0].timeChanges[0]);
+    expect(data.assignments[1]).toMatchObject({ timeChanges: [], timeChange: null });
     expect(data.feedback).toEqual([expect.objectContaining({ author: 'expert', rating: 5, comment: 'Hyvä ryhmä' })]);
     expect(data.contracts).toHaveLength(1);
     const [contract] = data.contracts;

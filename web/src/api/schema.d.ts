@@ -3322,6 +3322,8 @@ export interface components {
             taskType: components["schemas"]["TaskType"];
             /** @description The latest proposal to change the time: open (waiting for the expert), or the last one answered */
             timeChange: components["schemas"]["TimeChangeResponse"] | null;
+            /** @description Every new time proposed for this work, answered or not, oldest first (timeChange is the latest) */
+            timeChanges: components["schemas"]["TimeChangeResponse"][];
             title: string;
         };
         ExportedAuditEntryResponse: {

@@ -114,10 +114,9 @@ export class AssignmentsService {
           ctx,
           'assignment.created',
           ['assignment', assignment.id],
-          // The ceiling's amounts when the expert agreed to cross it: what the coordinator was told.
-          crossing
-            ? { requestId, direct: true, ceilingCrossingAgreed: true, ...crossing }
-            : { requestId, direct: true },
+          // That the expert agreed to cross their ceiling, never the amounts: a ceiling is about the expert's benefits,
+          // and the admin who reads the trail sees neither those nor fees (PRODUCT §1, §6).
+          crossing ? { requestId, direct: true, ceilingCrossingAgreed: true } : { requestId, direct: true },
           manager,
         );
         return { id: assignment.id, contract };

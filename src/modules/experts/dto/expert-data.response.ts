@@ -6,7 +6,7 @@ import {
   OneOffWindowResponse,
   WeeklyWindowResponse,
 } from '../../availability/dto/availability.response';
-import { AssignmentResponse, OfferResponse } from '../../booking/dto/booking.response';
+import { AssignmentResponse, OfferResponse, TimeChangeResponse } from '../../booking/dto/booking.response';
 import { FeedbackResponse } from '../../booking/dto/feedback.response';
 import { ContractResponse } from '../../contracts/dto/contract.response';
 import { CredentialResponse } from '../../credentials/dto/credential.response';
@@ -112,6 +112,11 @@ export class ExportedAssignmentResponse extends AssignmentResponse {
       'beyond the ceiling. False for all other work',
   })
   ceilingCrossingAgreed: boolean;
+  @ApiProperty({
+    type: [TimeChangeResponse],
+    description: 'Every new time proposed for this work, answered or not, oldest first (timeChange is the latest)',
+  })
+  timeChanges: TimeChangeResponse[];
 }
 
 export class ExportedContractResponse extends ContractResponse {
