@@ -12,6 +12,7 @@ import './medium/contract-lifecycle';
 import './medium/credentials';
 import './medium/expert-states';
 import './medium/feedback';
+import './medium/fee-run-payees';
 import './medium/fees-claims';
 import './medium/organisations';
 import './medium/time-changes';

@@ -15,6 +15,8 @@ const ERASABLE: readonly { table: string; column: string; keep?: string }[] = [
   { table: 'availability_one_off_windows', column: 'expert_id' },
   { table: 'availability_absences', column: 'expert_id' },
   { table: 'training_credentials', column: 'expert_id' },
+  // A computing run's copy of the payment details (gone anyway once the run is computed).
+  { table: 'fee_run_payees', column: 'expert_id' },
   {
     table: 'stored_files',
     column: 'owner_id',

@@ -24,7 +24,9 @@ class RunFailure extends Error {
 
 // The work of a fee run job: batches of lines, each batch one transaction under the run's row lock.
 // Nothing is kept between batches but the last claim id, so a run of any size needs the memory of one
-// batch, and a run killed at any point resumes from what PostgreSQL has committed.
+// batch, and a run killed at any point resumes from what PostgreSQL has committed. The payment details are the run's
+// copy (fee_run_payees): an expert's details changed while the run computes apply from the next run, so one run
+// prices all of an expert's lines for one payee and one tax card.
 @Injectable()
 export class FeeRunComputer {
   constructor(
@@ -172,6 +174,7 @@ export class FeeRunComputer {
 
   private async finish(manager: EntityManager, run: FeeRunEntity): Promise<void> {
     await this.runs.finishComputed(manager, run.id, this.clock.now());
+    await this.runs.dropRunPayees(manager, run.id);
     await this.audit.log(null, 'fee_run.computed', ['fee_run', run.id], {}, manager);
     await this.runs.analyzeLines(manager);
   }

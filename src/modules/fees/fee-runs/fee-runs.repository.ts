@@ -77,22 +77,19 @@ export interface PendingClaim {
 }
 
 // Approved, not on any line, work up to the run's date, approved before the run started: keyset-paginated
-// by claim id, so a batch costs the same at the start and the end of 50,000 claims.
+// by claim id, so a batch costs the same at the start and the end of 50,000 claims. The payment details come from
+// the run's own copy (RUN_PAYEES), not from the experts' current ones.
 const PENDING_CLAIMS = `
   SELECT c.id, c.expert_id AS "expertId", u.name AS "expertName", c.work_date::text AS "workDate",
          c.worked_minutes AS "workedMinutes", c.preparation_minutes AS "preparationMinutes",
          c.late_cancellation AS "lateCancellation", c.trips,
          r.task_type AS "taskType", r.cost_centre AS "costCentre", r.organisation_id AS "organisationId",
-         pd.payee, pd.declines_fee AS "declinesFee", pd.tax_percent AS "taxPercent", pd.tax_card_year AS "taxCardYear",
-         pd.association_name AS "associationName", pd.association_business_id AS "associationBusinessId",
-         pd.iban_encrypted AS "ibanEncrypted", pd.association_iban_encrypted AS "associationIbanEncrypted",
          COALESCE(k.public_transport, 0)::int AS "publicTransportCents", COALESCE(k.parking, 0)::int AS "parkingCents",
          COALESCE(k.other, 0)::int AS "otherCostsCents"
     FROM claims c
     JOIN assignments a ON a.id = c.assignment_id
     JOIN booking_requests r ON r.id = a.request_id
     JOIN users u ON u.id = c.expert_id
-    LEFT JOIN expert_payment_details pd ON pd.expert_id = c.expert_id
     LEFT JOIN LATERAL (
       SELECT sum(amount_cents) FILTER (WHERE kind = 'public_transport') AS public_transport,
              sum(amount_cents) FILTER (WHERE kind = 'parking') AS parking,
@@ -102,6 +99,37 @@ const PENDING_CLAIMS = `
      AND NOT EXISTS (SELECT 1 FROM fee_run_lines l WHERE l.claim_id = c.id)
    ORDER BY c.id
    LIMIT $4`;
+
+type ClaimWithoutPayee = Omit<PendingClaim, keyof RunPayee>;
+type RunPayee = Pick<
+  PendingClaim,
+  | 'payee'
+  | 'declinesFee'
+  | 'taxPercent'
+  | 'taxCardYear'
+  | 'associationName'
+  | 'associationBusinessId'
+  | 'ibanEncrypted'
+  | 'associationIbanEncrypted'
+>;
+
+// The run's copy of the payment details of the experts it meets for the first time (a row with a NULL payee for an
+// expert without details); an expert the run has met keeps the copy it got then (the primary key, DO NOTHING).
+const SNAPSHOT_PAYEES = `
+  INSERT INTO fee_run_payees (run_id, expert_id, payee, declines_fee, tax_percent, tax_card_year, association_name,
+                              association_business_id, iban_encrypted, association_iban_encrypted)
+  SELECT $1, e.id, pd.payee, pd.declines_fee, pd.tax_percent, pd.tax_card_year, pd.association_name,
+         pd.association_business_id, pd.iban_encrypted, pd.association_iban_encrypted
+    FROM unnest($2::uuid[]) AS e(id)
+    LEFT JOIN expert_payment_details pd ON pd.expert_id = e.id
+  ON CONFLICT (run_id, expert_id) DO NOTHING`;
+
+const RUN_PAYEES = `
+  SELECT expert_id AS "expertId", payee, declines_fee AS "declinesFee", tax_percent AS "taxPercent",
+         tax_card_year AS "taxCardYear", association_name AS "associationName",
+         association_business_id AS "associationBusinessId", iban_encrypted AS "ibanEncrypted",
+         association_iban_encrypted AS "associationIbanEncrypted"
+    FROM fee_run_payees WHERE run_id = $1 AND expert_id = ANY($2::uuid[])`;
 
 // A run's line with what the export's files print beside it (the payroll row without the run id and the clear
 // IBAN, which the exporter adds).
@@ -190,9 +218,30 @@ export class FeeRunsRepository {
     );
   }
 
-  // The next batch of the claims a run prices, after the claim id `after`.
-  pendingClaims(manager: EntityManager, run: FeeRunEntity, after: string, limit: number): Promise<PendingClaim[]> {
-    return manager.query(PENDING_CLAIMS, [run.upTo, run.cutoffAt, after, limit]);
+  // The next batch of the claims a run prices, after the claim id `after`, each with the payment details the run
+  // uses for its expert: copied the first time the run meets the expert, the same copy in every later batch (the
+  // caller holds the run's lock). Three statements a batch, whatever its size.
+  async pendingClaims(
+    manager: EntityManager,
+    run: FeeRunEntity,
+    after: string,
+    limit: number,
+  ): Promise<PendingClaim[]> {
+    const claims: ClaimWithoutPayee[] = await manager.query(PENDING_CLAIMS, [run.upTo, run.cutoffAt, after, limit]);
+    if (claims.length === 0) return [];
+    const expertIds = [...new Set(claims.map((c) => c.expertId))];
+    await manager.query(SNAPSHOT_PAYEES, [run.id, expertIds]);
+    const payees = new Map<string, RunPayee>(
+      (await manager.query<(RunPayee & { expertId: string })[]>(RUN_PAYEES, [run.id, expertIds])).map(
+        ({ expertId, ...payee }) => [expertId, payee],
+      ),
+    );
+    return claims.map((claim) => ({ ...claim, ...payees.get(claim.expertId)! }));
+  }
+
+  // A computed run needs its copies of the payment details no more: they go, with the IBANs in them.
+  async dropRunPayees(manager: EntityManager, runId: string): Promise<void> {
+    await manager.query(`DELETE FROM fee_run_payees WHERE run_id = $1`, [runId]);
   }
 
   // Totals are summed from the committed lines, never carried along: a resumed run adds up the same.
