@@ -156,6 +156,14 @@ describe('the coordinator’s working day in the browser', () => {
       });
       await chooseApplicant.waitFor();
       await checked(page);
+      // At 1280 px the candidates fit beside the order: every column, the direct booking too, without scrolling
+      // the table sideways. (At 320 px the table scrolls in its region, the page itself not.)
+      const candidates = page.getByRole('region', { name: c.matching.candidatesCaption });
+      const fits = await candidates.evaluate((region) => ({
+        scrollWidth: region.scrollWidth,
+        clientWidth: region.clientWidth,
+      }));
+      expect(fits.scrollWidth).toBeLessThanOrEqual(fits.clientWidth);
       await expectNoSidewaysScroll(page, TABLE_BOX);
       await chooseApplicant.focus();
       await page.keyboard.press('Space');
