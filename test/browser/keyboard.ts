@@ -27,6 +27,19 @@ export function focusedText(page: Page): Promise<string> {
   );
 }
 
+// Waits until the focus is on an element whose text holds `words` (an action's outcome taking the focus); fails when
+// it stays elsewhere, e.g. fallen to the body.
+export async function expectFocusOn(page: Page, words: string, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    (w) =>
+      !!document.activeElement &&
+      document.activeElement !== document.body &&
+      (document.activeElement.textContent ?? '').includes(w),
+    words,
+    { timeout },
+  );
+}
+
 // A refusal of one field, shown as the form's own checks show theirs: the error summary, with the focus, links to
 // the field in the refusal's words, and the field is marked invalid with the same words as its description.
 export async function expectFieldRefused(

@@ -10,6 +10,7 @@ import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { expectFocusOn } from '../keyboard';
 import { signedIn } from '../parties';
 import { DAY, fill, TEXTS } from '../texts';
 
@@ -122,6 +123,8 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
       await first.page.getByText(c.fourEyesNote).waitFor();
       await first.page.getByRole('button', { name: c.approve, exact: true }).click();
       await first.page.getByText(c.secondNeededYou).waitFor();
+      // The approve button went; the focus goes on to what is now waited for.
+      await expectFocusOn(first.page, c.secondNeededYou);
       expect(await first.page.getByRole('button', { name: c.approve, exact: true }).count()).toBe(0);
       await first.page.getByRole('term').filter({ hasText: c.firstApproval }).waitFor();
       await expectAccessible(first.page);
@@ -143,6 +146,7 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
         .getByText(fill(c.decided, { state: text.coordinator.claimStatus.approved }))
         .first()
         .waitFor();
+      await expectFocusOn(second.page, fill(c.decided, { state: text.coordinator.claimStatus.approved }));
       expect((await as(settingsToken).get(`/claims/${claimId}`).expect(200)).body).toMatchObject({
         status: 'approved',
         firstApprovedBy: first.user.id,

@@ -11,7 +11,7 @@ import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
-import { tabTo } from '../keyboard';
+import { expectFocusOn, tabTo } from '../keyboard';
 import { webAppAndOrderer } from '../parties';
 import { asUser } from '../../utils/as-user';
 import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
@@ -156,6 +156,14 @@ describe('the coordinator’s working day in the browser', () => {
       });
       await chooseApplicant.waitFor();
       await checked(page);
+      // At 1280 px the candidates fit beside the order: every column, the direct booking too, without scrolling
+      // the table sideways. (At 320 px the table scrolls in its region, the page itself not.)
+      const candidates = page.getByRole('region', { name: c.matching.candidatesCaption });
+      const fits = await candidates.evaluate((region) => ({
+        scrollWidth: region.scrollWidth,
+        clientWidth: region.clientWidth,
+      }));
+      expect(fits.scrollWidth).toBeLessThanOrEqual(fits.clientWidth);
       await expectNoSidewaysScroll(page, TABLE_BOX);
       await chooseApplicant.focus();
       await page.keyboard.press('Space');
@@ -221,6 +229,8 @@ describe('the coordinator’s working day in the browser', () => {
       await page.getByLabel(c.claims.returnReason).fill(reason);
       await page.getByRole('button', { name: c.claims.returnSubmit }).click();
       await page.getByRole('status').filter({ hasText: c.claims.returned }).waitFor();
+      // The decision's buttons went; the focus goes on to the claim's new state, not to the start of the page.
+      await expectFocusOn(page, fill(c.claims.decided, { state: c.claimStatus.returned }));
       const workerToken = await login(web.t.http, worker);
       const returned = (await as(workerToken).get(`/claims/${toReturn}`).expect(200)).body;
       expect(returned).toMatchObject({ status: 'returned', returnReason: reason });
@@ -229,6 +239,7 @@ describe('the coordinator’s working day in the browser', () => {
       await expectPage(page, fill(c.claims.claimTitle, { title: `Hyväksyttävä ${suffix}`, name: names.worker }));
       await page.getByRole('button', { name: c.claims.approve, exact: true }).click();
       await page.getByRole('status').filter({ hasText: c.claims.approved }).waitFor();
+      await expectFocusOn(page, fill(c.claims.decided, { state: c.claimStatus.approved }));
       expect((await as(workerToken).get(`/claims/${toApprove}`).expect(200)).body.status).toBe('approved');
 
       // The experts table, filtered on the server.

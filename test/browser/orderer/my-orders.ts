@@ -106,6 +106,28 @@ describe('an orderer’s orders, page by page', () => {
     await tabTo(page, newOrder);
     expect(await focusRing(newOrder)).not.toBe('none');
     await shot(page, 'side-menu-focus', 'fi', { widths: [1280] });
+    // The window narrowed past 64 rem (a zoom, a window made smaller) and widened again: the menu is built anew
+    // each time, and the focus stays with it instead of falling to the body. Folded, the menu's button has it.
+    // The focus on the menu's control of this tag and text (found anew: the menu is built anew at the switch).
+    const focused = (tag: 'A' | 'BUTTON', words: string) =>
+      page.waitForFunction(
+        ([t, w]) => {
+          const el = document.activeElement;
+          return el?.tagName === t && !!el.closest('.app-nav') && (el.textContent ?? '').includes(w);
+        },
+        [tag, words] as const,
+        { timeout: 5_000 },
+      );
+    await page.setViewportSize({ width: 800, height: 800 });
+    await focused('BUTTON', text.app.navigationExpand);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await focused('A', text.orders.nav.orders);
+    await page.setViewportSize({ width: 800, height: 800 });
+    await focused('BUTTON', text.app.navigationExpand);
+    await page.keyboard.press('Enter');
+    await tabTo(page, newOrder);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await focused('A', text.orders.nav.newOrder);
     await page.keyboard.press('Enter');
     await expectPage(page, text.orders.form.title);
   });

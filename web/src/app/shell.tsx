@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLinkBase, Outlet, useLocation, useNavigate } from 'react-router';
 import { session } from '../api/session';
@@ -27,8 +27,33 @@ export function Shell() {
   const announce = useAnnounce();
   // The menu stands beside the page on a wide screen; narrower (a tablet, 200 % zoom) it folds behind a button
   // instead of pushing the page a screen down.
-  const sideMenu = useMediaQuery(`(min-width: ${SIDE_MENU_MIN_WIDTH})`);
+  // The switch between the two menus builds the menu anew, and the focus in it fell to the body. Where it was (a
+  // link's address, or '' for the menu's button) is noted as the window crosses the width, before the menu is built
+  // anew; then the same link takes the focus, or the phone menu's button when the link is folded behind it, or (from
+  // that button to the side menu) the link of the section the page is in.
+  const nav = useRef<HTMLDivElement>(null);
+  const focusInMenu = useRef<string | null>(null);
+  const sideMenu = useMediaQuery(`(min-width: ${SIDE_MENU_MIN_WIDTH})`, () => {
+    const active = document.activeElement;
+    focusInMenu.current =
+      active instanceof HTMLElement && nav.current?.contains(active) ? (active.getAttribute('href') ?? '') : null;
+  });
   useAccountLanguage();
+  useLayoutEffect(() => {
+    const href = focusInMenu.current;
+    focusInMenu.current = null;
+    const box = nav.current;
+    if (href === null || !box) return;
+    const shown = (element: HTMLElement | null | undefined) =>
+      element && element.getClientRects().length > 0 ? element : undefined;
+    const links = [...box.querySelectorAll<HTMLElement>('a[href]')];
+    const target =
+      shown(links.find((a) => a.getAttribute('href') === href)) ??
+      shown(box.querySelector<HTMLElement>('button')) ??
+      shown(links.find((a) => a.hasAttribute('aria-current'))) ??
+      shown(links[0]);
+    target?.focus();
+  }, [sideMenu]);
 
   useEffect(() => {
     const seen = () => session.activity();
@@ -82,7 +107,7 @@ export function Shell() {
       </header>
       <div className={items.length > 0 ? 'app-body app-body--menu' : 'app-body'} hidden={locked}>
         {items.length > 0 && (
-          <div className="app-nav">
+          <div className="app-nav" ref={nav}>
             {/* On a phone the folded menu closes when the page changes (anew, as the design system's menu has no
                 prop for it): left open it pushed the new page, and its focused h1, a screen down. */}
             <ServiceNavigation

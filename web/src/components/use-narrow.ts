@@ -1,12 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-// Whether a media query matches the window now, following it as the window or the zoom changes.
-export function useMediaQuery(query: string): boolean {
+// Whether a media query matches the window now, following it as the window or the zoom changes. `beforeChange` is
+// called as the query's answer changes, before the page is rendered anew for it (to note where the focus was).
+export function useMediaQuery(query: string, beforeChange?: () => void): boolean {
   const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  const before = useRef(beforeChange);
+  useEffect(() => {
+    before.current = beforeChange;
+  });
   useEffect(() => {
     const list = window.matchMedia(query);
-    const change = () => setMatches(list.matches);
-    change();
+    const change = () => {
+      before.current?.();
+      setMatches(list.matches);
+    };
+    setMatches(list.matches);
     list.addEventListener('change', change);
     return () => list.removeEventListener('change', change);
   }, [query]);

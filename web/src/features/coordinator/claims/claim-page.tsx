@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useUser } from '../../../api/use-session';
@@ -75,18 +75,34 @@ function Amounts({ claim: c }: { claim: Claim }) {
   );
 }
 
+// The claim's state after a decision made on this page takes the focus: the decision's buttons went with it, and
+// the focus would fall to the start of the page. A claim opened already decided leaves the focus at the title.
+function Outcome({ focus, children }: { focus: boolean; children: React.ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) box.current?.focus();
+  }, [focus]);
+  return (
+    <div ref={box} tabIndex={-1} className="form-failure">
+      {children}
+    </div>
+  );
+}
+
 // Four eyes: whether this claim needs two coordinators, and who approved it first.
-function FourEyes({ claim: c, me }: { claim: Claim; me: string | null }) {
+function FourEyes({ claim: c, me, decidedHere }: { claim: Claim; me: string | null; decidedHere: boolean }) {
   const { t } = useTranslation();
   if (c.firstApprovedBy)
     return (
-      <Paragraph mb="s">
-        <strong>
-          {c.firstApprovedBy === me
-            ? t('coordinator.claims.secondNeededYou')
-            : t('coordinator.claims.secondNeeded', { name: c.firstApprovedByName })}
-        </strong>
-      </Paragraph>
+      <Outcome focus={decidedHere && c.firstApprovedBy === me}>
+        <Paragraph mb="s">
+          <strong>
+            {c.firstApprovedBy === me
+              ? t('coordinator.claims.secondNeededYou')
+              : t('coordinator.claims.secondNeeded', { name: c.firstApprovedByName })}
+          </strong>
+        </Paragraph>
+      </Outcome>
     );
   if (c.twoApprovalsNeeded) return <Paragraph mb="s">{t('coordinator.claims.fourEyesNote')}</Paragraph>;
   return null;
@@ -107,10 +123,13 @@ export function ClaimPage() {
   // Only the failure of the decision tried last is shown: an approval that failed (the network) and a return that
   // then succeeded leave no old failure beside the result, nor the other way round.
   const [tried, setTried] = useState<'approve' | 'return'>();
+  // A decision made here (an approval, the first of two, or a return): its outcome takes the focus once shown.
+  const [decidedHere, setDecidedHere] = useState(false);
   const me = useUser()?.id ?? null;
   const approve = useAction(
     () => approveClaim(id),
     (decided) => {
+      setDecidedHere(true);
       announce(t(decided.status === 'approved' ? 'coordinator.claims.approved' : 'coordinator.claims.firstApproved'));
       void refresh();
     },
@@ -235,7 +254,7 @@ export function ClaimPage() {
             <Amounts claim={c} />
             {c.status === 'submitted' ? (
               <>
-                <FourEyes claim={c} me={me} />
+                <FourEyes claim={c} me={me} decidedHere={decidedHere} />
                 {tried === 'approve' && approve.error !== undefined && <ProblemNotice error={approve.error} />}
                 <div className="actions">
                   {!(c.firstApprovedBy && c.firstApprovedBy === me) && (
@@ -273,6 +292,7 @@ export function ClaimPage() {
                     send={(reason) => returnClaim(id, reason.trim())}
                     onSuccess={() => {
                       setReturning(false);
+                      setDecidedHere(true);
                       announce(t('coordinator.claims.returned'));
                       void refresh();
                     }}
@@ -286,9 +306,11 @@ export function ClaimPage() {
             ) : (
               <>
                 {failure !== undefined && <RefusedNotice error={failure} />}
-                <Paragraph mb="m">
-                  {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
-                </Paragraph>
+                <Outcome focus={decidedHere}>
+                  <Paragraph mb="m">
+                    {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
+                  </Paragraph>
+                </Outcome>
               </>
             )}
             <ul className="link-row">

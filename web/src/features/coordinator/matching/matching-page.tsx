@@ -389,18 +389,22 @@ function Candidates({
             />
           )}
           <div id="expertIds" tabIndex={-1}>
-            <TableRegion boxed id="candidates" caption={t('coordinator.matching.candidatesCaption')}>
+            {/* Five columns that fit beside the order at 1280 px: the row's two actions together, the reasons under the
+                name, the recent offers under the load; long cells wrap. It scrolls in its region on a phone. */}
+            <TableRegion
+              boxed
+              id="candidates"
+              className="candidates-table"
+              caption={t('coordinator.matching.candidatesCaption')}
+            >
               <thead>
                 <tr>
-                  <th scope="col">{t('coordinator.matching.chooseColumn')}</th>
-                  <th scope="col">{t('coordinator.columns.expert')}</th>
+                  <th scope="col">{t('coordinator.matching.actionsColumn')}</th>
+                  <th scope="col">{t('coordinator.matching.expertAndReasons')}</th>
                   <th scope="col" className="num">
                     {t('coordinator.matching.score')}
                   </th>
-                  <th scope="col">{t('coordinator.matching.why')}</th>
                   <th scope="col">{t('coordinator.matching.load')}</th>
-                  <th scope="col">{t('coordinator.matching.recentOffers')}</th>
-                  <th scope="col">{t('coordinator.matching.bookColumn')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -412,25 +416,34 @@ function Candidates({
                   return (
                     <tr key={c.expertId}>
                       <td>
-                        {c.alreadyOffered ? (
-                          t('coordinator.matching.alreadyOffered')
-                        ) : (
-                          <input
-                            type="checkbox"
-                            id={`choose-${c.expertId}`}
-                            checked={chosen.has(c.expertId)}
-                            onChange={(e) => toggle(c.expertId, e.target.checked)}
-                            aria-label={t('coordinator.matching.chooseName', { name: c.name })}
-                          />
-                        )}
+                        <div className="candidate-actions">
+                          {c.alreadyOffered ? (
+                            <span>{t('coordinator.matching.alreadyOffered')}</span>
+                          ) : (
+                            <label className="candidate-choose">
+                              <input
+                                type="checkbox"
+                                id={`choose-${c.expertId}`}
+                                checked={chosen.has(c.expertId)}
+                                onChange={(e) => toggle(c.expertId, e.target.checked)}
+                                aria-label={t('coordinator.matching.chooseName', { name: c.name })}
+                              />
+                              <span aria-hidden="true">{t('coordinator.matching.chooseColumn')}</span>
+                            </label>
+                          )}
+                          <Button
+                            id={`book-${c.expertId}`}
+                            variant="secondary"
+                            onClick={() => bookExpert(c.expertId)}
+                            aria-disabled={book.pending}
+                            aria-label={t('coordinator.matching.bookName', { name: c.name })}
+                          >
+                            {t('coordinator.matching.book')}
+                          </Button>
+                        </div>
                       </td>
                       <td>
                         <AppLink to={`/coordinator/experts/${c.expertId}`}>{c.name}</AppLink>
-                      </td>
-                      <td className="num">
-                        <strong>{c.score}</strong>
-                      </td>
-                      <td>
                         <ul className="reasons">
                           {parts.map((p) => (
                             <li key={p.text}>
@@ -440,36 +453,27 @@ function Candidates({
                           <li className="notes">{matchNotes(t, c.reasons).join(', ')}</li>
                         </ul>
                       </td>
+                      <td className="num">
+                        <strong>{c.score}</strong>
+                      </td>
                       <td>
                         {load ? (
                           <>
                             {t('coordinator.matching.week', { value: againstCap(load.week, load.maxPerWeek) })}
                             <br />
                             {t('coordinator.matching.month', { value: againstCap(load.month, load.maxPerMonth) })}
+                            <span className="recent-offers">
+                              {load.lastOfferedAt
+                                ? t('coordinator.matching.lastOffered', {
+                                    count: load.offersLast30Days,
+                                    at: formatDateTime(language, load.lastOfferedAt),
+                                  })
+                                : t('coordinator.matching.neverOffered')}
+                            </span>
                           </>
                         ) : (
                           '…'
                         )}
-                      </td>
-                      <td>
-                        {load &&
-                          (load.lastOfferedAt
-                            ? t('coordinator.matching.lastOffered', {
-                                count: load.offersLast30Days,
-                                at: formatDateTime(language, load.lastOfferedAt),
-                              })
-                            : t('coordinator.matching.neverOffered'))}
-                      </td>
-                      <td>
-                        <Button
-                          id={`book-${c.expertId}`}
-                          variant="secondary"
-                          onClick={() => bookExpert(c.expertId)}
-                          aria-disabled={book.pending}
-                          aria-label={t('coordinator.matching.bookName', { name: c.name })}
-                        >
-                          {t('coordinator.matching.book')}
-                        </Button>
                       </td>
                     </tr>
                   );
