@@ -152,6 +152,34 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await expectAccessible(page);
     });
 
+    // The coordinator types a new rate of the task from the day on the fee settings: the day is refused with the
+    // code's words at the field, and what was typed stays.
+    async function newRateRefusedAtDay(
+      taskType: string,
+      amount: string,
+      day: string,
+      code: 'FEE_RATE_EXISTS' | 'FEE_RATE_IN_USE',
+      picture: string,
+    ) {
+      const page = await web.newPage(language);
+      await signIn(page, text, coordinator, language, text.coordinator.today.title);
+      await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
+      const r = text.feeSettings.newRate;
+      const form = page.getByRole('region', { name: r.heading });
+      await form.getByLabel(r.taskType).selectOption(taskType);
+      await form.getByLabel(r.amount).fill(amount);
+      await expectRefusedAtField(
+        page,
+        text.forms.errorSummary_one,
+        { field: form.getByLabel(r.validFrom), value: day, send: form.getByRole('button', { name: r.submit }) },
+        fill(text.errors.atField[code], { field: r.validFrom }),
+      );
+      await expect(form.getByLabel(r.amount).inputValue()).resolves.toBe(amount);
+      await expect(form.getByLabel(r.taskType).inputValue()).resolves.toBe(taskType);
+      await expectAccessible(page);
+      await shot(page, picture, language);
+    }
+
     it('the coordinator adds a fee rate on a day its task already has one: refused at the day, what was typed kept', async () => {
       // A lecture rate from a day of its own, far ahead, already there.
       const day = `${2040 + Math.floor(Math.random() * 50)}-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.random() * 9)}`;
@@ -161,23 +189,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
         .send({ taskType: 'lecture', basis: 'hourly', rateCents: 3100, validFrom: day });
       expect([201, 409]).toContain(added.status);
 
-      const page = await web.newPage(language);
-      await signIn(page, text, coordinator, language, text.coordinator.today.title);
-      await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
-      const r = text.feeSettings.newRate;
-      const form = page.getByRole('region', { name: r.heading });
-      await form.getByLabel(r.taskType).selectOption('lecture');
-      await form.getByLabel(r.amount).fill('32,00');
-      await expectRefusedAtField(
-        page,
-        text.forms.errorSummary_one,
-        { field: form.getByLabel(r.validFrom), value: day, send: form.getByRole('button', { name: r.submit }) },
-        fill(text.errors.atField.FEE_RATE_EXISTS, { field: r.validFrom }),
-      );
-      await expect(form.getByLabel(r.amount).inputValue()).resolves.toBe('32,00');
-      await expect(form.getByLabel(r.taskType).inputValue()).resolves.toBe('lecture');
-      await expectAccessible(page);
-      await shot(page, 'fee-rate-exists', language);
+      await newRateRefusedAtDay('lecture', '32,00', day, 'FEE_RATE_EXISTS', 'fee-rate-exists');
       // The far day's row goes, so that the schedule other tests picture stays as it was.
       await web.t.db.query(`DELETE FROM fee_schedule WHERE task_type = 'lecture' AND valid_from = $1`, [day]);
     });
@@ -199,22 +211,7 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
         decidedBy: coordinator.id,
       });
       try {
-        const page = await web.newPage(language);
-        await signIn(page, text, coordinator, language, text.coordinator.today.title);
-        await viaMenu(page, text, text.feeSettings.nav, text.feeSettings.title);
-        const r = text.feeSettings.newRate;
-        const form = page.getByRole('region', { name: r.heading });
-        await form.getByLabel(r.taskType).selectOption('workshop_event');
-        await form.getByLabel(r.amount).fill('33,00');
-        await expectRefusedAtField(
-          page,
-          text.forms.errorSummary_one,
-          { field: form.getByLabel(r.validFrom), value: day, send: form.getByRole('button', { name: r.submit }) },
-          fill(text.errors.atField.FEE_RATE_IN_USE, { field: r.validFrom }),
-        );
-        await expect(form.getByLabel(r.amount).inputValue()).resolves.toBe('33,00');
-        await expectAccessible(page);
-        await shot(page, 'fee-rate-in-use', language);
+        await newRateRefusedAtDay('workshop_event', '33,00', day, 'FEE_RATE_IN_USE', 'fee-rate-in-use');
       } finally {
         // The far day's work goes, so that no other test meets it.
         const [{ requestId }] = await web.t.db.query(

@@ -30,6 +30,35 @@ export function ProblemNotice({ error, title, text }: { error: unknown; title?: 
   );
 }
 
+// The outcome of an action, where the control that did it has gone: it takes the focus when `focus` says so (at
+// once by default), so that a screen reader reads it and the keyboard goes on from there. In a neutral notice box,
+// or `plain` text.
+export function Outcome({
+  focus = true,
+  plain = false,
+  children,
+}: {
+  focus?: boolean;
+  plain?: boolean;
+  children: ReactNode;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focus) box.current?.focus();
+  }, [focus]);
+  return (
+    <div ref={box} tabIndex={-1} className="form-failure">
+      {plain ? (
+        children
+      ) : (
+        <InlineAlert status="neutral" my="m">
+          {children}
+        </InlineAlert>
+      )}
+    </div>
+  );
+}
+
 // How a part of a page that may go with a refusal hands it up: undefined when a send begins, the error when it fails.
 export type OnRefused = (error: unknown) => void;
 

@@ -1,26 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { ReasonForm } from '../../components/reason-form';
 import { AppLink } from '../../components/router-link';
 import { Section } from '../../components/section';
-import { RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
-import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
+import { Outcome, RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
+import { Button, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
 import { openProposal, TimeChangeProposals } from './time-change-answer';
 
 function Withdrawn() {
   const { t } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
   return (
-    <div ref={box} tabIndex={-1} className="form-failure">
-      <InlineAlert status="neutral" my="m">
-        <Paragraph>{t('assignments.withdraw.done')}</Paragraph>
-      </InlineAlert>
-    </div>
+    <Outcome>
+      <Paragraph>{t('assignments.withdraw.done')}</Paragraph>
+    </Outcome>
   );
 }
 

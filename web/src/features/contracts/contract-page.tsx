@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { checkRequired, Form, TextField, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { Loading, ProblemNotice, ReadFailure, RefusedNotice, type OnRefused } from '../../components/states';
-import { InlineAlert, Paragraph } from '../../components/suomifi';
+import { Loading, Outcome, ProblemNotice, ReadFailure, RefusedNotice, type OnRefused } from '../../components/states';
+import { Paragraph } from '../../components/suomifi';
 import { ContractTasks } from '../../components/work-facts';
 import { Section } from '../../components/section';
 import { formatCents, formatDateRange, formatDateTime } from '../../i18n/format';
@@ -108,20 +108,14 @@ function Document({ contract }: { contract: Contract }) {
 
 function SignedNotice({ contract, focus }: { contract: Contract; focus: boolean }) {
   const { t, i18n } = useTranslation();
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focus) box.current?.focus();
-  }, [focus]);
   return (
-    <div ref={box} tabIndex={-1} className="form-failure">
-      <InlineAlert status="neutral" my="m">
-        <Paragraph>
-          {t('contracts.signedAt', {
-            at: contract.signature ? formatDateTime(i18n.language as Language, contract.signature.at) : '',
-          })}
-        </Paragraph>
-      </InlineAlert>
-    </div>
+    <Outcome focus={focus}>
+      <Paragraph>
+        {t('contracts.signedAt', {
+          at: contract.signature ? formatDateTime(i18n.language as Language, contract.signature.at) : '',
+        })}
+      </Paragraph>
+    </Outcome>
   );
 }
 

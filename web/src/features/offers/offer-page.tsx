@@ -1,30 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
 import { Form, TextAreaField, useSubmission } from '../../components/form';
 import { AppLink } from '../../components/router-link';
-import { ProblemNotice, RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
+import { Outcome, ProblemNotice, RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { Section } from '../../components/section';
 import { formatCents, formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { type Accepted, isWaiting, type Offer, useAcceptOffer, useDeclineOffer, useOffers } from './offers-api';
-
-// The outcome takes the focus, so that a screen reader reads it and the keyboard continues from there.
-function Outcome({ children }: { children: React.ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
-  return (
-    <div ref={box} tabIndex={-1} className="form-failure">
-      <InlineAlert status="neutral" my="m">
-        {children}
-      </InlineAlert>
-    </div>
-  );
-}
 
 function AcceptedNotice({ result }: { result: Accepted }) {
   const { t } = useTranslation();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useUser } from '../../../api/use-session';
@@ -6,7 +6,7 @@ import { useAnnounce } from '../../../components/announcer';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
-import { Empty, Loading, ProblemNotice, ReadFailure, RefusedNotice } from '../../../components/states';
+import { Empty, Loading, Outcome, ProblemNotice, ReadFailure, RefusedNotice } from '../../../components/states';
 import { Button, Heading, Paragraph } from '../../../components/suomifi';
 import { Section } from '../../../components/section';
 import { formatCents, formatDate, formatDateTime, formatNumber } from '../../../i18n/format';
@@ -75,26 +75,12 @@ function Amounts({ claim: c }: { claim: Claim }) {
   );
 }
 
-// The claim's state after a decision made on this page takes the focus: the decision's buttons went with it, and
-// the focus would fall to the start of the page. A claim opened already decided leaves the focus at the title.
-function Outcome({ focus, children }: { focus: boolean; children: React.ReactNode }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focus) box.current?.focus();
-  }, [focus]);
-  return (
-    <div ref={box} tabIndex={-1} className="form-failure">
-      {children}
-    </div>
-  );
-}
-
 // Four eyes: whether this claim needs two coordinators, and who approved it first.
 function FourEyes({ claim: c, me, decidedHere }: { claim: Claim; me: string | null; decidedHere: boolean }) {
   const { t } = useTranslation();
   if (c.firstApprovedBy)
     return (
-      <Outcome focus={decidedHere && c.firstApprovedBy === me}>
+      <Outcome plain focus={decidedHere && c.firstApprovedBy === me}>
         <Paragraph mb="s">
           <strong>
             {c.firstApprovedBy === me
@@ -306,7 +292,7 @@ export function ClaimPage() {
             ) : (
               <>
                 {failure !== undefined && <RefusedNotice error={failure} />}
-                <Outcome focus={decidedHere}>
+                <Outcome plain focus={decidedHere}>
                   <Paragraph mb="m">
                     {t('coordinator.claims.decided', { state: t(`coordinator.claimStatus.${c.status}`) })}
                   </Paragraph>
