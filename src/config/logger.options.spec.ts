@@ -31,4 +31,12 @@ describe('what the log never holds', () => {
     const line = logged({ body: { email: 'a@b.fi', password: 'salasana', iban: 'FI2112345600000785' } });
     expect(line).not.toMatch(/a@b\.fi|salasana|FI21/);
   });
+
+  it('keeps an association’s account out of a logged body, as it is sent and as it is answered', () => {
+    const line = logged({
+      body: { association: { name: 'Yhdistys ry', iban: 'FI2112345600000785' }, associationIban: 'FI5542345670000081' },
+    });
+    expect(line).toContain('Yhdistys ry');
+    expect(line).not.toMatch(/FI21|FI55/);
+  });
 });

@@ -17,6 +17,9 @@ export const REDACT_PATHS = [
   '*.accessToken',
   '*.token',
   '*.iban',
+  // An association's account, as the payment details take it (association.iban) and as answers give it.
+  '*.association.iban',
+  '*.associationIban',
   '*.identityCode',
   '*.email',
   // A failed query's values (TypeORM's QueryFailedError): names, free text, ciphertexts. The query itself stays.
