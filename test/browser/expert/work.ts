@@ -65,6 +65,23 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
     return id;
   }
 
+  // The coordinator offers the one place of the offer's order to `other` too, who accepts first: the offer is withdrawn.
+  async function takenByAnother(offerId: string, other: TestUser): Promise<void> {
+    const [offer] = (await web.t.db.query('SELECT request_id, deadline FROM offers WHERE id = $1', [offerId])) as {
+      request_id: string;
+      deadline: Date;
+    }[];
+    const offered = await as(coordinator.token)
+      .post(`/booking-requests/${offer.request_id}/offers`, {
+        expertIds: [other.id],
+        deadline: offer.deadline.toISOString(),
+      })
+      .expect(201);
+    await as(await login(web.t.http, other))
+      .post(`/offers/${offered.body[0].id}/accept`)
+      .expect(201);
+  }
+
   async function signedIn(language: 'fi' | 'sv', user: TestUser, width?: number): Promise<Page> {
     const text = TEXTS[language];
     const page = await web.newPage(language, width);
@@ -222,19 +239,7 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       await expectPage(page, title);
       // Meanwhile the coordinator offers the one place to another expert too, who accepts first: this offer is
       // withdrawn.
-      const [offer] = (await web.t.db.query('SELECT request_id, deadline FROM offers WHERE id = $1', [offerId])) as {
-        request_id: string;
-        deadline: Date;
-      }[];
-      const offered = await as(coordinator.token)
-        .post(`/booking-requests/${offer.request_id}/offers`, {
-          expertIds: [other.id],
-          deadline: offer.deadline.toISOString(),
-        })
-        .expect(201);
-      await as(await login(web.t.http, other))
-        .post(`/offers/${offered.body[0].id}/accept`)
-        .expect(201);
+      await takenByAnother(offerId, other);
       await page.getByRole('button', { name: text.offers.accept }).click();
       // The page shows the offer as it now is, without a reload; the refusal stays, with the focus that the gone
       // button had.
@@ -330,19 +335,16 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
       const thanks = [text.offers.declined, text.errors.code.REQUEST_ALREADY_FILLED.split(/(?<=[.!]) /).pop()!];
       const requestOf = async (offerId: string) =>
         (
-          (await web.t.db.query('SELECT request_id, deadline FROM offers WHERE id = $1', [offerId])) as {
-            request_id: string;
-            deadline: Date;
-          }[]
+          (await web.t.db.query('SELECT request_id FROM offers WHERE id = $1', [offerId])) as { request_id: string }[]
         )[0];
 
       // The expert opens the offer and starts to decline it; meanwhile `close` closes it; then the decline is sent.
       async function declineClosed(
         which: keyof typeof titles,
-        close: (offerId: string) => Promise<void>,
         said: string,
         // The state the page shows, and the one stored (the expiry job may not have run yet).
         [shown, stored]: [keyof Texts['offers']['status'], string],
+        close: (offerId: string) => Promise<void>,
       ): Promise<void> {
         const offerId = ids[which];
         await visit(page, `/offers/${offerId}`);
@@ -367,59 +369,35 @@ describe('the expert’s offers, assignments and contracts in the browser', () =
 
       // Another expert takes the one place first: this offer is withdrawn.
       const other = await expert(language, { name: fi ? 'Olli Osaaja' : 'Olle Kunnig' });
-      await declineClosed(
-        'filled',
-        async (offerId) => {
-          const offer = await requestOf(offerId);
-          const offered = await as(coordinator.token)
-            .post(`/booking-requests/${offer.request_id}/offers`, {
-              expertIds: [other.id],
-              deadline: offer.deadline.toISOString(),
-            })
-            .expect(201);
-          await as(await login(web.t.http, other))
-            .post(`/offers/${offered.body[0].id}/accept`)
-            .expect(201);
-        },
-        text.offers.alreadyClosed.filled,
-        ['withdrawn', 'withdrawn'],
+      await declineClosed('filled', text.offers.alreadyClosed.filled, ['withdrawn', 'withdrawn'], (offerId) =>
+        takenByAnother(offerId, other),
       );
 
       // The orderer cancels the order.
       await declineClosed(
         'cancelled',
+        text.offers.alreadyClosed.requestCancelled,
+        ['withdrawn', 'withdrawn'],
         async (offerId) => {
           await as(orderer.token)
             .post(`/booking-requests/${(await requestOf(offerId)).request_id}/cancel`, { reason: 'Peruttiin' })
             .expect(200);
         },
-        text.offers.alreadyClosed.requestCancelled,
-        ['withdrawn', 'withdrawn'],
       );
 
       // The time to answer runs out while the form is open (before the expiry job has run).
-      await declineClosed(
-        'expired',
-        async (offerId) => {
-          await web.t.db.query(`UPDATE offers SET deadline = now() - interval '1 minute' WHERE id = $1`, [offerId]);
-        },
-        text.offers.alreadyClosed.expired,
-        ['expired', 'offered'],
-      );
+      await declineClosed('expired', text.offers.alreadyClosed.expired, ['expired', 'offered'], async (offerId) => {
+        await web.t.db.query(`UPDATE offers SET deadline = now() - interval '1 minute' WHERE id = $1`, [offerId]);
+      });
 
       // Accepted in another tab: it leads to the work, where the expert can withdraw.
       let assignmentId = '';
-      await declineClosed(
-        'accepted',
-        async (offerId) => {
-          const accepted = await as(await login(web.t.http, user))
-            .post(`/offers/${offerId}/accept`)
-            .expect(201);
-          assignmentId = accepted.body.id as string;
-        },
-        text.offers.alreadyClosed.accepted,
-        ['accepted', 'accepted'],
-      );
+      await declineClosed('accepted', text.offers.alreadyClosed.accepted, ['accepted', 'accepted'], async (offerId) => {
+        const accepted = await as(await login(web.t.http, user))
+          .post(`/offers/${offerId}/accept`)
+          .expect(201);
+        assignmentId = accepted.body.id as string;
+      });
       await page.getByRole('link', { name: text.offers.toAssignment }).click();
       await page.waitForURL(`**/assignments/${assignmentId}`);
       await expectPage(page, titles.accepted);

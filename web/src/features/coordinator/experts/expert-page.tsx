@@ -88,6 +88,11 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
   };
   const openThen = (show: (on: boolean) => void, focus: string) => showThen(show, true, focus);
   const closeThen = (show: (on: boolean) => void, focus: string) => showThen(show, false, focus);
+  const opener = (id: string, step: 'pause' | 'retire', open: () => void) => (
+    <Button variant="secondary" id={id} onClick={open} aria-disabled={busy}>
+      {t(`coordinator.expert.${step}`)}
+    </Button>
+  );
   return (
     <>
       <Paragraph mb="s">
@@ -105,31 +110,18 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
             {t('coordinator.expert.activate')}
           </Button>
         )}
-        {e.status === 'active' && !pausing && (
-          <Button
-            variant="secondary"
-            id="expert-pause"
-            onClick={() => openThen(setPausing, 'pause-reason')}
-            aria-disabled={busy}
-          >
-            {t('coordinator.expert.pause')}
-          </Button>
-        )}
+        {e.status === 'active' &&
+          !pausing &&
+          opener('expert-pause', 'pause', () => openThen(setPausing, 'pause-reason'))}
         {e.status === 'paused' && (
           <Button onClick={() => move.run('resume')} aria-disabled={busy}>
             {t('coordinator.expert.resume')}
           </Button>
         )}
-        {e.status !== 'retired' && e.status !== 'anonymised' && !retiring && (
-          <Button
-            variant="secondary"
-            id="expert-retire"
-            onClick={() => openThen(setRetiring, 'retire-cancel')}
-            aria-disabled={busy}
-          >
-            {t('coordinator.expert.retire')}
-          </Button>
-        )}
+        {e.status !== 'retired' &&
+          e.status !== 'anonymised' &&
+          !retiring &&
+          opener('expert-retire', 'retire', () => openThen(setRetiring, 'retire-cancel'))}
       </div>
       {pausing && (
         <form
