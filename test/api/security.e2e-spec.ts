@@ -6,5 +6,6 @@ import './security/audit-events';
 import './security/authorization';
 import './security/bad-input';
 import './security/bad-input.property';
+import './security/erasure-scan';
 import './security/privacy-retention';
 import './security/secret-columns';

@@ -24,7 +24,8 @@ export interface AnonymisedBy {
 // exported keep both until it is paid, or the payment would fail; the privacy job clears them afterwards
 // (ExpertErasureRepository.scrubPaidLines). The payroll file of a run stays whole and encrypted as the
 // bookkeeping voucher until its retention ends (see FeeRunFileRetentionJob). The receipts of claims stay as the
-// vouchers of their costs; the words the expert and orderers wrote about the expert go (ExpertErasureRepository).
+// vouchers of their costs; the words the expert and orderers wrote about the expert go, and so does unsent mail to
+// them or naming them (ExpertErasureRepository).
 // Contracts stay whole, the name and date of birth in them included: a signed contract never changes (PRODUCT.md
 // §4) and it is the ground on which the fees were paid.
 @Injectable()
@@ -43,17 +44,19 @@ export class ExpertAnonymiser {
   }
 
   async anonymise(manager: EntityManager, id: string, by: AnonymisedBy): Promise<void> {
-    await this.erasure.anonymiseAccount(manager, id, this.clock.now());
+    const now = this.clock.now();
+    await this.erasure.anonymiseAccount(manager, id, now);
     await this.sessions.revokeAllForUser(manager, id, 'anonymised');
     await this.erasure.anonymiseProfile(manager, id);
-    await this.erasure.deletePersonalData(manager, id);
+    await this.erasure.deletePersonalData(manager, id, now);
+    const mails = await this.erasure.dropMails(manager, id);
     const lines = await this.erasure.scrubPaidLines(manager, id);
     const statements = await this.erasure.deleteStatements(manager, id);
     await this.audit.log(
       by,
       'expert.anonymised',
       ['expert', id],
-      { reason: by.reason, scrubbedLines: lines, deletedStatements: statements },
+      { reason: by.reason, scrubbedLines: lines, deletedStatements: statements, droppedMails: mails },
       manager,
     );
   }

@@ -5,11 +5,11 @@ import { MailMessageEntity, MailStatus } from './entities/mail-message.entity';
 
 export type NewMail = Pick<
   MailMessageEntity,
-  'userId' | 'template' | 'language' | 'toAddress' | 'subject' | 'textBody'
+  'userId' | 'aboutUserId' | 'template' | 'language' | 'toAddress' | 'subject' | 'textBody'
 >;
 
-const INSERT_MAIL_SQL = `INSERT INTO mail_messages (user_id, template, language, to_address, subject, text_body)
-  VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`;
+const INSERT_MAIL_SQL = `INSERT INTO mail_messages (user_id, about_user_id, template, language, to_address, subject, text_body)
+  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`;
 
 // The outbox: a mail row per message, written in the transaction of the change it tells about.
 @Injectable()
@@ -20,6 +20,7 @@ export class MailRepository {
   async insert(manager: EntityManager, mail: NewMail): Promise<string> {
     const [row] = (await manager.query(INSERT_MAIL_SQL, [
       mail.userId,
+      mail.aboutUserId,
       mail.template,
       mail.language,
       mail.toAddress,

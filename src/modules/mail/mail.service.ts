@@ -19,6 +19,10 @@ export function recipient(user: { id: string; email: string; language: Language 
   return { userId: user.id, email: user.email, language: user.language };
 }
 
+// A mail that names an expert to someone else (params with expertName) must say whose name it carries: the
+// expert's erasure drops it if it is not sent yet (ExpertErasureRepository).
+export type MailAbout<P> = P extends { expertName: string } ? [aboutUserId: string] : [];
+
 @Injectable()
 export class MailService {
   private readonly logger = new Logger('Mail');
@@ -30,7 +34,13 @@ export class MailService {
   ) {}
 
   // Inside the caller's transaction: the mail exists only if the change it reports commits.
-  async compose<P>(manager: EntityManager, to: MailRecipient, template: MailTemplate<P>, params: P): Promise<string> {
+  async compose<P>(
+    manager: EntityManager,
+    to: MailRecipient,
+    template: MailTemplate<P>,
+    params: P,
+    ...about: MailAbout<P>
+  ): Promise<string> {
     const content = template.render[to.language](params);
     const page = typeof template.page === 'function' ? template.page(params) : template.page;
     if (page) {
@@ -39,6 +49,7 @@ export class MailService {
     }
     return this.mails.insert(manager, {
       userId: to.userId,
+      aboutUserId: (about as string[])[0] ?? null,
       template: template.name,
       language: to.language,
       toAddress: to.email,

@@ -19,6 +19,7 @@ import {
 } from '../../factories/fees.factory';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
+import { KEPT_AFTER_ERASURE, scanForPerson } from '../../utils/personal-data-scan';
 import { createTestApp, TestApp } from '../../utils/test-app';
 import { TEST_DATABASE_URL } from '../../utils/test-env';
 
@@ -259,6 +260,11 @@ describe('anonymisation of inactive experts', () => {
       note: '',
       comment: '',
     });
+
+    // Nothing else of her is left anywhere.
+    expect(
+      await scanForPerson((sql, params) => t.db.query(sql, params), ['Sällsynt', expert.email], KEPT_AFTER_ERASURE),
+    ).toEqual([]);
 
     // A rerun, even much later, changes nothing.
     const before = await expertRow(expert.id);

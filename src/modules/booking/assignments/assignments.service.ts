@@ -264,9 +264,11 @@ export class AssignmentsService {
     };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators) ids.push(await this.mail.compose(manager, recipient(c), withdrawnMail, params));
+    const about = assignment.expertId;
+    for (const c of coordinators)
+      ids.push(await this.mail.compose(manager, recipient(c), withdrawnMail, params, about));
     const orderer = await this.booking.findActiveUser(manager, assignment.request.createdBy);
-    if (orderer) ids.push(await this.mail.compose(manager, recipient(orderer), ordererWithdrawnMail, params));
+    if (orderer) ids.push(await this.mail.compose(manager, recipient(orderer), ordererWithdrawnMail, params, about));
     return ids;
   }
 
@@ -279,7 +281,8 @@ export class AssignmentsService {
     };
     const coordinators = await this.booking.findActiveCoordinators(manager);
     const ids: string[] = [];
-    for (const c of coordinators) ids.push(await this.mail.compose(manager, recipient(c), noShowMail, params));
+    for (const c of coordinators)
+      ids.push(await this.mail.compose(manager, recipient(c), noShowMail, params, assignment.expertId));
     return ids;
   }
 }

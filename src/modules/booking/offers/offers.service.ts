@@ -182,13 +182,19 @@ export class OffersService {
             },
           ],
         );
-        const mailId = await this.mail.compose(manager, current.orderer, acceptedMail, {
-          title: request.title,
-          startsAt: request.startsAt,
-          endsAt: request.endsAt,
-          expertName: ctx.user.name,
-          filled: status === RequestStatus.Filled,
-        });
+        const mailId = await this.mail.compose(
+          manager,
+          current.orderer,
+          acceptedMail,
+          {
+            title: request.title,
+            startsAt: request.startsAt,
+            endsAt: request.endsAt,
+            expertName: ctx.user.name,
+            filled: status === RequestStatus.Filled,
+          },
+          offer.expertId,
+        );
         // The response's expert is the caller, as read under the lock: nothing to read again after the commit.
         const booked = Object.assign(assignment, {
           request,

@@ -218,6 +218,7 @@ export class TimeChangesService {
           newContract,
           lateHours: this.config.env.LATE_CANCELLATION_HOURS,
         },
+        assignment.expertId,
       ),
     ];
   }

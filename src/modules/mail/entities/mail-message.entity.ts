@@ -18,6 +18,11 @@ export class MailMessageEntity {
   @Column({ type: 'uuid', nullable: true })
   userId: string | null;
 
+  // The person the mail names besides its recipient (an expert, in a mail to an orderer): erasing them drops the
+  // mail if it is not sent yet.
+  @Column({ type: 'uuid', nullable: true })
+  aboutUserId: string | null;
+
   @Column({ type: 'varchar', length: 64 })
   template: string;
 
