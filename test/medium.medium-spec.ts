@@ -15,5 +15,6 @@ import './medium/feedback';
 import './medium/fee-run-payees';
 import './medium/fees-claims';
 import './medium/organisations';
+import './medium/rejected-tokens';
 import './medium/time-changes';
 import './medium/user-accounts';

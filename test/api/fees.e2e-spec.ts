@@ -8,6 +8,7 @@ import './fees/fees';
 import './fees/fees-authorization';
 import './fees/late-cancellation-claims';
 import './fees/rates-agree';
+import './fees/twice-at-once';
 
 // A fee run's progress is followed while its worker computes: long timeouts.
 jest.setTimeout(120_000);

@@ -265,10 +265,12 @@ describe('fee claims (service and database)', () => {
   });
   // A new fee row from today and today's claim approved at the same moment: one of them goes first under the rates'
   // lock, so the claim is never approved at a rate that a row then replaces for its day (PRODUCT §4, §5).
+  const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  // The other call of a race, given up to half a second: without the rates' lock it finishes in that time; with it,
+  // it waits.
+  const meanwhile = (other: Promise<unknown>) => Promise.race([other.catch(() => undefined), wait(500)]);
+
   describe('a fee rate added while a claim of its day is approved', () => {
-    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    // The other call, given up to half a second: without the lock it finishes in that time; with it, it waits.
-    const meanwhile = (other: Promise<unknown>) => Promise.race([other.catch(() => undefined), wait(500)]);
     let day: string;
     let claimId: string;
     let old: FeeRate;
@@ -340,6 +342,74 @@ describe('fee claims (service and database)', () => {
         spy.mockRestore();
       }
       expect(await approving!).toMatchObject({ status: 'approved', amounts: { rateCents: old.rateCents + 300 } });
+    });
+  });
+
+  // A year's car rate changed and a claim with a trip by car in that year approved at the same moment: the same
+  // rates' lock, so the claim is never approved at a rate that is then rewritten under it (PRODUCT §5).
+  describe('a travel rate changed while a claim with a trip in its year is approved', () => {
+    const OLD_CENTS = 50;
+    const NEW_CENTS = 61;
+    let year: number;
+    let claimId: string;
+
+    beforeEach(async () => {
+      // A year (travel rates are for 2000–2100) with no approved or paid trip yet, so its rate may still change.
+      const used = (
+        (await m.db.query(
+          `SELECT DISTINCT substr(t->>'date', 1, 4)::int AS year FROM claims c, jsonb_array_elements(c.trips) t
+            WHERE c.status IN ('approved', 'paid')`,
+        )) as { year: number }[]
+      ).map((r) => r.year);
+      const free = Array.from({ length: 50 }, (_, i) => 2051 + i).filter((y) => !used.includes(y));
+      year = free[Math.floor(Math.random() * free.length)];
+      await rates.setTravelRate(contextOf(coordinator), year, { carCentsPerKm: OLD_CENTS });
+      const worker = await createExpert(m.db);
+      // 100 km by car on the day of the work.
+      claimId = await claimWorkOn(m.db, unit, worker.id, `${year}-05-12`, {}, { status: 'submitted', kmTenths: 1000 });
+    });
+    afterEach(() => m.db.query(`DELETE FROM claims WHERE id = $1`, [claimId]));
+
+    const setRate = () => rates.setTravelRate(contextOf(coordinator), year, { carCentsPerKm: NEW_CENTS });
+    const rateOfYear = async () => (await rates.travelRates()).find((r) => r.year === year)?.carCentsPerKm;
+
+    it('refuses the change when the approval, already priced, commits first', async () => {
+      const repo = m.get(ClaimsRepository);
+      const transition = repo.transition.bind(repo);
+      let setting: Promise<unknown> | undefined;
+      const spy = jest.spyOn(repo, 'transition').mockImplementationOnce(async (...args) => {
+        const done = await transition(...args);
+        setting = setRate();
+        await meanwhile(setting);
+        return done;
+      });
+      try {
+        const approved = await review.approve(contextOf(coordinator), claimId);
+        expect(approved).toMatchObject({ status: 'approved', amounts: { carTravelCents: 100 * OLD_CENTS } });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await problemOf(setting!)).toMatchObject({ status: 409, code: FeeErrorCode.TravelRateInUse });
+      expect(await rateOfYear()).toBe(OLD_CENTS);
+    });
+
+    it('prices the claim by the new rate when the change, already checked, commits first', async () => {
+      const ratesRepo = m.get(RatesRepository);
+      const lockTravelRate = ratesRepo.lockTravelRate.bind(ratesRepo);
+      let approving: Promise<{ status: string; amounts: unknown }> | undefined;
+      const spy = jest.spyOn(ratesRepo, 'lockTravelRate').mockImplementationOnce(async (...args) => {
+        const checked = await lockTravelRate(...args);
+        approving = review.approve(contextOf(coordinator), claimId);
+        await meanwhile(approving);
+        return checked;
+      });
+      try {
+        expect(await setRate()).toEqual({ year, carCentsPerKm: NEW_CENTS });
+      } finally {
+        spy.mockRestore();
+      }
+      expect(await approving!).toMatchObject({ status: 'approved', amounts: { carTravelCents: 100 * NEW_CENTS } });
+      expect(await rateOfYear()).toBe(NEW_CENTS);
     });
   });
 });

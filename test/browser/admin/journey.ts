@@ -280,9 +280,13 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       const refused = page
         .getByRole('row')
         .filter({ hasText: text.admin.audit.tokenRejected })
-        .filter({ hasText: 'reason: bad_signature' })
+        .filter({ hasText: text.admin.audit.rejection.reasons.bad_signature })
         .first();
       await refused.waitFor();
+      // The reason in words, first, not the stored details' keys.
+      expect(await refused.getByRole('cell').last().textContent()).toMatch(
+        new RegExp(`^${text.admin.audit.rejection.reasons.bad_signature}, `),
+      );
       expect(await refused.textContent()).toContain(text.admin.audit.unidentified);
       expect(await refused.textContent()).toMatch(/127\.0\.0\.1|::1/);
       await expectAccessible(page);

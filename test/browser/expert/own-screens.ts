@@ -273,13 +273,19 @@ describe('the expert’s own screens in the browser', () => {
         expect(mine.oneOff).toMatchObject([{ date, from: '13:00', to: '15:30' }]);
         expect(mine.absences).toMatchObject([{ firstDay: helsinkiDateIn(20), lastDay: helsinkiDateIn(27) }]);
 
-        // Removing the weekly hours, by the button that names them.
+        // Removing the weekly hours, by the button that names them. Double-clicked, it is sent once: a second removal
+        // would be refused as already gone.
+        const removals: string[] = [];
+        page.on('request', (r) => {
+          if (r.method() === 'DELETE') removals.push(new URL(r.url()).pathname);
+        });
         await page
           .getByRole('button', {
             name: new RegExp(`^${text.availability.removeNamed.replace('{{what}}', '')}.*9\\.00`),
           })
-          .click();
+          .dblclick();
         await announced(page, text.availability.weekly.removed);
+        expect(removals).toHaveLength(1);
         await expect(get('/experts/me/availability').then((a) => a.weekly)).resolves.toEqual([]);
       },
       SLOW,
@@ -593,8 +599,14 @@ describe('the expert’s own screens in the browser', () => {
         await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(first);
         await checked(page);
 
-        await page.getByRole('button', { name: text.calendarLink.renew }).click();
+        // A double click renews once (UI.md): a second renewal would leave the address shown already replaced.
+        const sent: string[] = [];
+        page.on('request', (r) => {
+          if (r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/')) sent.push(r.method());
+        });
+        await page.getByRole('button', { name: text.calendarLink.renew }).dblclick();
         await announced(page, text.calendarLink.renewed);
+        expect(sent).toEqual(['POST']);
         const second = await address.inputValue();
         expect(second).not.toBe(first);
         await web.t.http.get(new URL(first).pathname).expect(404);

@@ -157,9 +157,12 @@ export class FeeRunsService {
     if (run.status !== FeeRunStatus.Approved) throw FeeErrors.feeRunStatusConflict(run.status, 'exported');
     if (!run.exportRequestedAt) {
       await this.dataSource.transaction(async (manager) => {
+        const locked = (await this.runs.lock(manager, id))!;
+        if (locked.status !== FeeRunStatus.Approved) throw FeeErrors.feeRunStatusConflict(locked.status, 'exported');
+        // Asked for by a request at the same moment (a double click, a second tab): recorded once, by that one.
+        if (locked.exportRequestedAt) return;
         const changes = { exportRequestedAt: this.clock.now(), exportRequestedBy: ctx.user.id };
-        if (!(await this.runs.transition(manager, id, [FeeRunStatus.Approved], changes)))
-          throw FeeErrors.feeRunStatusConflict('changed', 'exported');
+        await this.runs.transition(manager, id, [FeeRunStatus.Approved], changes);
         await this.audit.log(ctx, 'fee_run.export_requested', [ENTITY, id], {}, manager);
       });
     }

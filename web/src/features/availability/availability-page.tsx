@@ -7,6 +7,7 @@ import { DateTimeField, SelectField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Empty, ProblemNotice, RefusedNotice, type OnRefused, Loaded } from '../../components/states';
+import { BusyButton } from '../../components/busy-button';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
 import { Section } from '../../components/section';
 import { formatDate, formatWeekdayDate, formatWeekdayName } from '../../i18n/format';
@@ -124,14 +125,14 @@ function RemoveButton({
   });
   return (
     <>
-      <Button
+      <BusyButton
         variant="secondaryNoBorder"
         aria-label={t('availability.removeNamed', { what: label })}
-        aria-disabled={mutation.isPending}
-        onClick={() => !mutation.isPending && mutation.mutate()}
+        busy={mutation.isPending}
+        onClick={() => mutation.mutate()}
       >
         {t('availability.remove')}
-      </Button>
+      </BusyButton>
       {mutation.isError && <ProblemNotice error={mutation.error} />}
     </>
   );

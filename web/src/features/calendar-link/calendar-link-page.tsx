@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextInput } from 'suomifi-ui-components';
 import { useAnnounce } from '../../components/announcer';
+import { BusyButton } from '../../components/busy-button';
 import { Page } from '../../components/page';
 import { ProblemNotice, RefusedNotice, Loaded } from '../../components/states';
 import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
@@ -98,14 +99,9 @@ export function CalendarLinkPage() {
               >
                 {link.active && <Paragraph mb="s">{t('calendarLink.renewIntro')}</Paragraph>}
                 <div className="calendar-link__actions">
-                  <Button
-                    aria-disabled={busy}
-                    loading={create.isPending || undefined}
-                    ariaLoadingText={t('forms.sending')}
-                    onClick={() => !busy && create.mutate()}
-                  >
+                  <BusyButton busy={create.isPending} blocked={revoke.isPending} onClick={() => create.mutate()}>
                     {t(link.active ? 'calendarLink.renew' : 'calendarLink.create')}
-                  </Button>
+                  </BusyButton>
                   {link.active && !confirmRevoke && (
                     <Button variant="secondary" aria-disabled={busy} onClick={() => !busy && setConfirmRevoke(true)}>
                       {t('calendarLink.revoke')}
@@ -118,14 +114,9 @@ export function CalendarLinkPage() {
                       {t('calendarLink.revokeQuestion')}
                     </Paragraph>
                     <div className="calendar-link__actions">
-                      <Button
-                        aria-disabled={busy}
-                        loading={revoke.isPending || undefined}
-                        ariaLoadingText={t('forms.sending')}
-                        onClick={() => !busy && revoke.mutate()}
-                      >
+                      <BusyButton busy={revoke.isPending} blocked={create.isPending} onClick={() => revoke.mutate()}>
                         {t('calendarLink.revokeConfirm')}
-                      </Button>
+                      </BusyButton>
                       <Button variant="secondary" onClick={() => setConfirmRevoke(false)}>
                         {t('calendarLink.cancel')}
                       </Button>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
+import { BusyButton } from '../../components/busy-button';
 import { FileChoice, fileBinder } from '../../components/file-choice';
 import { DateTimeField, RadioField } from '../../components/fields';
 import { type FieldError, fieldBinder, Form, TextField, useSubmission } from '../../components/form';
@@ -9,7 +10,7 @@ import { Page } from '../../components/page';
 import { Section } from '../../components/section';
 import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limits';
 import { Loaded, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
-import { Button, Heading, Paragraph, RadioButton } from '../../components/suomifi';
+import { Heading, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import {
@@ -93,14 +94,14 @@ function CertificateItem({ credential, onRefused }: { credential: Credential; on
         <Paragraph>{t('certificates.list.reason', { reason: credential.rejectionReason })}</Paragraph>
       )}
       {credential.status === 'pending' && (
-        <Button
+        <BusyButton
           variant="secondaryNoBorder"
           aria-label={t('certificates.withdrawNamed', { name, file: credential.file.name })}
-          aria-disabled={withdraw.isPending}
-          onClick={() => !withdraw.isPending && withdraw.mutate()}
+          busy={withdraw.isPending}
+          onClick={() => withdraw.mutate()}
         >
           {t('certificates.withdraw')}
-        </Button>
+        </BusyButton>
       )}
       {withdraw.isError && credential.status === 'pending' && <ProblemNotice error={withdraw.error} />}
     </li>

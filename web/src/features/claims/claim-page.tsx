@@ -273,15 +273,16 @@ function Trips({ claim, editable, onRefused }: { claim: Claim; editable: boolean
                   })}
                 </Paragraph>
                 {editable && (
-                  <Button
+                  <BusyButton
                     variant="secondaryNoBorder"
                     mt="xs"
                     aria-label={t('claims.trips.removeNamed', { name })}
-                    aria-disabled={remove.isPending}
+                    busy={remove.isPending && remove.variables === index}
+                    blocked={remove.isPending}
                     onClick={() => removeOne(index)}
                   >
                     {t('claims.trips.remove')}
-                  </Button>
+                  </BusyButton>
                 )}
               </li>
             );
@@ -387,15 +388,16 @@ function Costs({ claim, editable, onRefused }: { claim: Claim; editable: boolean
                 {cost.description && <Paragraph>{cost.description}</Paragraph>}
                 <Paragraph>{t('claims.costs.receipt', { name: cost.receipt.name })}</Paragraph>
                 {editable && (
-                  <Button
+                  <BusyButton
                     variant="secondaryNoBorder"
                     mt="xs"
                     aria-label={t('claims.costs.removeNamed', { name })}
-                    aria-disabled={remove.isPending}
+                    busy={remove.isPending && remove.variables === cost.id}
+                    blocked={remove.isPending}
                     onClick={() => removeOne(cost.id)}
                   >
                     {t('claims.costs.remove')}
-                  </Button>
+                  </BusyButton>
                 )}
               </li>
             );

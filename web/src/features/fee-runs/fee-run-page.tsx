@@ -13,7 +13,7 @@ import { AppLink } from '../../components/router-link';
 import { saveBlob } from '../../components/save-file';
 import { Loaded, Loading, ProblemNotice, RefusedNotice, useKeptRefusal, type OnRefused } from '../../components/states';
 import { TASK_TYPES } from '../../components/task-types';
-import { Button, InlineAlert, Paragraph } from '../../components/suomifi';
+import { InlineAlert, Paragraph } from '../../components/suomifi';
 import { TableRegion } from '../../components/table-region';
 import { TableRows } from '../../components/table';
 import { Section } from '../../components/section';
@@ -159,16 +159,15 @@ function Failed({ run, onRefused }: { run: FeeRun; onRefused: OnRefused }) {
         <Paragraph>{t('feeRuns.failed.resumes')}</Paragraph>
       </InlineAlert>
       <div className="actions">
-        <Button
-          aria-disabled={action.isPending}
+        <BusyButton
+          busy={action.isPending}
           onClick={() => {
-            if (action.isPending) return;
             onRefused(undefined);
             action.mutate('retry', { onSuccess: () => announce(t('feeRuns.failed.retried')), onError: onRefused });
           }}
         >
           {t('feeRuns.failed.retry')}
-        </Button>
+        </BusyButton>
       </div>
       {action.isError && <ProblemNotice error={action.error} text={ownText(t, action.error)} />}
     </section>

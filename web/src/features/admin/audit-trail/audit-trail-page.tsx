@@ -15,6 +15,7 @@ import { TableRegion } from '../../../components/table-region';
 import { formatDateTime } from '../../../i18n/format';
 import { nextDay, startOfHelsinkiDay } from '../../../i18n/helsinki-date';
 import type { Language } from '../../../i18n/languages';
+import { TOKEN_REJECTED, tokenRejectionText } from './audit-details';
 import { type AuditEvent, type AuditFilter, fetchAuditCsv, PAGE_SIZE, useAuditEvents } from './audit-trail-api';
 
 interface Draft {
@@ -166,14 +167,11 @@ function Code({ text }: { text: string }) {
   );
 }
 
-// A bearer token the API refused (forged, garbled, or of an ended session): who sent it is unknown unless we signed
-// it, and where from is what the row is about.
-const TOKEN_REJECTED = 'auth.token_rejected';
-
 function EventRow({ event }: { event: AuditEvent }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const details = Object.entries(event.details ?? {});
+  const rejection = tokenRejectionText(t, language, event);
   return (
     <tr>
       <td>{formatDateTime(language, event.occurredAt)}</td>
@@ -232,13 +230,14 @@ function EventRow({ event }: { event: AuditEvent }) {
         )}
       </td>
       <td>
-        {details.length > 0 && (
-          <code>
-            {details
-              .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-              .join('; ')}
-          </code>
-        )}
+        {rejection ??
+          (details.length > 0 && (
+            <code>
+              {details
+                .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+                .join('; ')}
+            </code>
+          ))}
       </td>
     </tr>
   );

@@ -9,7 +9,8 @@ import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, RefusedNotice, RefreshFailed } from '../../../components/states';
 import { failedToLoad } from '../../../components/query-state';
-import { Button, Heading, Paragraph } from '../../../components/suomifi';
+import { BusyButton } from '../../../components/busy-button';
+import { Heading, Paragraph } from '../../../components/suomifi';
 import { TableRegion } from '../../../components/table-region';
 import { Section } from '../../../components/section';
 import { formatDate } from '../../../i18n/format';
@@ -143,14 +144,15 @@ function Members({ organisation: o }: { organisation: Organisation }) {
                 <td>{m.email}</td>
                 <td>{formatDate(language, m.since)}</td>
                 <td>
-                  <Button
+                  <BusyButton
                     variant="secondary"
-                    aria-disabled={remove.isPending}
+                    busy={remove.isPending && remove.variables === m.userId}
+                    blocked={remove.isPending}
                     aria-label={t('admin.organisations.members.removeNamed', { name: m.name })}
                     onClick={() => removeMember(m)}
                   >
                     {t('admin.organisations.members.remove')}
-                  </Button>
+                  </BusyButton>
                 </td>
               </tr>
             ))}

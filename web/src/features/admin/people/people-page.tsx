@@ -8,6 +8,7 @@ import { checkRequired, fieldBinder, Form, TextField, useSubmission } from '../.
 import { Page } from '../../../components/page';
 import { Pager } from '../../../components/pager';
 import { Loaded, RefusedNotice, type OnRefused } from '../../../components/states';
+import { BusyButton } from '../../../components/busy-button';
 import { Button, Paragraph } from '../../../components/suomifi';
 import { TableHead } from '../../../components/table';
 import { TableRegion } from '../../../components/table-region';
@@ -225,14 +226,15 @@ function Person({ user, onRefused }: { user: User; onRefused: OnRefused }) {
     );
   };
   const button = (kind: 'disable' | 'enable' | 'invitation') => (
-    <Button
+    <BusyButton
       variant="secondary"
-      aria-disabled={action.isPending}
+      busy={action.isPending && action.variables?.action === kind}
+      blocked={action.isPending}
       aria-label={t(`admin.people.actions.${kind}Named`, { name: user.name })}
       onClick={() => run(kind)}
     >
       {t(`admin.people.actions.${kind}`)}
-    </Button>
+    </BusyButton>
   );
   const closeRoleChange = () => {
     setChangingRole(false);
