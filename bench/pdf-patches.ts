@@ -33,6 +33,7 @@ function sampleStatement(i: number): StatementDocument {
     language: LANGUAGES[i % LANGUAGES.length],
     runReference: `3f2b${String(1000 + (i % 9000))}`,
     issuedAt: '2026-11-02T10:00:00Z',
+    paymentDate: '2026-11-06',
     expertName: name,
     payee:
       i % 7 === 3

@@ -136,6 +136,9 @@ export const FeeErrors = {
       'Four eyes: a second, different coordinator must approve this run',
     ),
   upToInFuture: () => fieldError('upTo', 'notInFuture', 'must be today or earlier'),
+  paymentDateBeforeToday: () => fieldError('paymentDate', 'beforeToday', 'must be today or later'),
+  paymentDateTooFarAhead: (days: number) =>
+    fieldError('paymentDate', 'tooFarAhead', `must be at most ${days} days from today`),
   fileNotFound: () => new DomainError(FeeErrorCode.FeeRunFileNotFound, 'not_found', 'File not found'),
   statementNotFound: () => new DomainError(FeeErrorCode.StatementNotFound, 'not_found', 'Statement not found'),
 };

@@ -70,7 +70,8 @@ describe('anonymisation of inactive experts', () => {
   ): Promise<{ claimId: string; runId: string; lineId: string }> {
     const assignmentId = await oldWork(expertId);
     const workDate = lastActive.minus({ days: 3 }).toISODate()!;
-    const paidAt = lastActive.minus({ days: 1 }).toJSDate();
+    const paymentDay = lastActive.minus({ days: 1 });
+    const paidAt = paymentDay.toJSDate();
     const claimId = await createClaim(t.db, expertId, assignmentId, {
       workDate,
       decidedBy: coordinator.id,
@@ -81,9 +82,9 @@ describe('anonymisation of inactive experts', () => {
       lastActive.minus({ days: 2 }).toJSDate(),
     ]);
     const [run] = await t.db.query(
-      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, tax_year, created_by, approved_by, approved_at, exported_at, line_count)
-       VALUES ($1, 'exported', '{"fees":[],"travel":[]}', $2, $3, $4, $4, $2, $2, 1) RETURNING id`,
-      [workDate, paidAt, lastActive.year, coordinator.id],
+      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, payment_date, tax_year, created_by, approved_by, approved_at, exported_at, line_count)
+       VALUES ($1, 'exported', '{"fees":[],"travel":[]}', $2, $3, $4, $5, $5, $2, $2, 1) RETURNING id`,
+      [workDate, paidAt, paymentDay.toISODate(), paymentDay.year, coordinator.id],
     );
     const [line] = await t.db.query(
       `INSERT INTO fee_run_lines (run_id, claim_id, expert_id, payee_kind, payee_name, iban_encrypted, organisation_id, cost_centre, task_type, work_date,
@@ -419,8 +420,9 @@ describe('retention of payroll files', () => {
 
   async function exportedRun(exportedAt: string): Promise<string> {
     const [run] = await t.db.query(
-      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, tax_year, created_by, approved_by, approved_at, exported_at)
-       VALUES ($1::timestamptz::date, 'exported', '{"fees":[],"travel":[]}', $1, 2019, $2, $2, $1, $1) RETURNING id`,
+      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, payment_date, tax_year, created_by, approved_by, approved_at, exported_at)
+       VALUES ($1::timestamptz::date, 'exported', '{"fees":[],"travel":[]}', $1, $1::timestamptz::date,
+               EXTRACT(YEAR FROM $1::timestamptz::date), $2, $2, $1, $1) RETURNING id`,
       [exportedAt, coordinatorId],
     );
     for (const kind of ['payroll_csv', 'cost_centre_summary']) {

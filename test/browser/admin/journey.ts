@@ -12,9 +12,10 @@ import {
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { parseCsv } from '../../utils/documents';
 import { expectRefusedAtField } from '../keyboard';
 import { viaMenu } from '../menu';
-import { DAY, fill, helsinkiDate, TEXTS, Texts } from '../texts';
+import { DAY, fill, helsinkiDate, helsinkiDateIn, TEXTS, Texts } from '../texts';
 
 jest.setTimeout(240_000);
 
@@ -46,10 +47,13 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
     creatorId = (await createUser(web.t.db, Role.Orderer)).id;
   }, 180_000);
 
+  // The fee run is paid tomorrow: the tax card of the payment day's year is the one that counts.
+  const paymentDate = helsinkiDateIn(1);
+
   // A claim for work two days ago, submitted, then approved by the coordinator through the API.
   async function approvedClaim(name: string): Promise<string> {
     const expert = await createExpert(web.t.db, { name });
-    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: new Date().getFullYear() });
+    await setPaymentDetails(web.t.db, expert.id, { taxPercent: 10, taxCardYear: Number(paymentDate.slice(0, 4)) });
     const workDate = helsinkiDate(new Date(Date.now() - 2 * DAY));
     const assignmentId = await createFinishedAssignment(web.t.db, expert.id, {
       organisationId: unitId,
@@ -99,13 +103,34 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await viaMenu(page, text, text.feeRuns.nav, text.feeRuns.title);
       await expectAccessible(page);
 
-      // Up to today, the form's own default.
-      await page.getByRole('button', { name: text.feeRuns.start.submit }).click();
+      // Up to today, the form's own default. The payment date comes prefilled with today: a day gone by is refused
+      // at the field, and the run is paid tomorrow.
+      const start = page.getByRole('region', { name: text.feeRuns.start.heading });
+      const payment = start.getByLabel(text.feeRuns.start.paymentDate);
+      await expect(payment.inputValue()).resolves.toBe(helsinkiDateIn(0));
+      const submit = start.getByRole('button', { name: text.feeRuns.start.submit });
+      await expectRefusedAtField(
+        page,
+        text.forms.errorSummary_one,
+        { field: payment, value: helsinkiDateIn(-1), send: submit },
+        fill(text.errors.field.beforeToday, { field: text.feeRuns.start.paymentDate }),
+      );
+      await expectAccessible(page);
+      await shot(page, 'fee-run-payment-date-refused', language);
+      await payment.fill(paymentDate);
+      await submit.click();
       const progress = page.getByRole('progressbar', { name: text.feeRuns.progress.computed });
       await progress.waitFor({ timeout: 60_000 });
       expect(await progress.getAttribute('aria-valuenow')).toBe('100');
       await page.getByRole('heading', { level: 2, name: text.feeRuns.totals.heading }).waitFor();
+      const [year, month, day] = paymentDate.split('-').map(Number);
+      await page.getByRole('term').filter({ hasText: text.feeRuns.facts.paymentDate }).waitFor();
+      await page
+        .getByRole('definition')
+        .filter({ hasText: `${day}.${month}.${year}` })
+        .waitFor();
       await expectAccessible(page);
+      await shot(page, 'fee-run-payment-date', language);
 
       await page.getByRole('button', { name: text.feeRuns.actions.approve }).click();
       await page.getByRole('status').filter({ hasText: text.feeRuns.actions.approved }).waitFor();
@@ -129,6 +154,13 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       const csv = readFileSync(await file.path(), 'utf8');
       expect(csv.split('\r\n')[0]).toContain('claim_id');
       expect(csv).toContain(claimId);
+      expect(parseCsv(csv).find((row) => row.claim_id === claimId)?.payment_date).toBe(paymentDate);
+
+      // The list of runs says when each is paid.
+      await page.getByRole('link', { name: text.feeRuns.back }).click();
+      await expectPage(page, text.feeRuns.title);
+      await page.getByRole('columnheader', { name: text.feeRuns.columns.paymentDate }).waitFor();
+      await shot(page, 'fee-runs-payment-date', language);
 
       // The reports: the spend the run just paid, as a chart, a table and a CSV of the same numbers.
       await viaMenu(page, text, text.reports.nav, text.reports.title);

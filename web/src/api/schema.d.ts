@@ -3776,6 +3776,11 @@ export interface components {
             id: string;
             lineCount: number;
             netCents: number;
+            /**
+             * Format: date
+             * @description The planned payment day; the tax cards of its year apply
+             */
+            paymentDate: string;
             /** @description Approved claims left for a later run: the payee has no bank account on file */
             skippedCount: number;
             status: components["schemas"]["FeeRunStatus"];
@@ -4402,6 +4407,12 @@ export interface components {
             travelAndCostsCents: number;
         };
         StartFeeRunDto: {
+            /**
+             * Format: date
+             * @description The planned payment day (Europe/Helsinki), from today to 366 days ahead; today when left out. Tax is withheld by the tax card of its year
+             * @example 2026-11-06
+             */
+            paymentDate?: string;
             /**
              * Format: date
              * @description Approved claims for work up to and including this day; not in the future
@@ -11760,7 +11771,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Queued; the worker computes a line for every approved, unpaid claim up to the date */
+            /** @description Queued; the worker computes a line for every approved, unpaid claim up to the date, withholding tax by the cards of the payment date’s year */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -12167,6 +12178,7 @@ export interface operations {
              *     17. `withholding`: Tax withheld, EUR: from the fee only, 0.00 on travel and cost rows
              *     18. `net_payable`: amount - withholding, EUR: the amount to transfer for this row
              *     19. `cost_centre`: Cost centre of the ordering unit or project
+             *     20. `payment_date`: The run’s planned payment day, YYYY-MM-DD (Europe/Helsinki): the Incomes Register’s payment date; tax is withheld by the tax card of its year
              */
             200: {
                 headers: {

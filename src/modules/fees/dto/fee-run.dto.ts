@@ -17,6 +17,16 @@ export class StartFeeRunDto {
   })
   @IsDateOnly()
   upTo: string;
+
+  @ApiPropertyOptional({
+    example: '2026-11-06',
+    format: 'date',
+    description:
+      'The planned payment day (Europe/Helsinki), from today to 366 days ahead; today when left out. Tax is withheld by the tax card of its year',
+  })
+  @IsOptional()
+  @IsDateOnly()
+  paymentDate?: string;
 }
 
 export class FeeRunQueuedResponse {
@@ -46,6 +56,8 @@ export class FeeRunFileResponse {
 export class FeeRunResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date' }) upTo: string;
+  @ApiProperty({ format: 'date', description: 'The planned payment day; the tax cards of its year apply' })
+  paymentDate: string;
   @ApiProperty({ enum: FeeRunStatus, enumName: 'FeeRunStatus' }) status: FeeRunStatus;
   @ApiProperty({ format: 'date-time', description: 'Claims approved up to this instant are in the run' })
   cutoffAt: string;
@@ -154,6 +166,7 @@ export function toFeeRunResponse(r: FeeRunEntity): FeeRunResponse {
   return {
     id: r.id,
     upTo: r.upTo,
+    paymentDate: r.paymentDate,
     status: r.status,
     cutoffAt: r.cutoffAt.toISOString(),
     createdAt: r.createdAt.toISOString(),

@@ -38,6 +38,7 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string | null) => (v ==
   `status NOT IN ('approved', 'exported') OR (approved_by IS NOT NULL AND approved_at IS NOT NULL)`,
 )
 @Check('fee_runs_exported', `(status = 'exported') = (exported_at IS NOT NULL)`)
+@Check('fee_runs_tax_year', 'tax_year = EXTRACT(YEAR FROM payment_date)')
 export class FeeRunEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -56,7 +57,11 @@ export class FeeRunEntity {
   @Column({ type: 'timestamptz' })
   cutoffAt: Date;
 
-  // Tax cards are yearly: a card counts only when it is for the year the run was started in.
+  // The planned payment day (Europe/Helsinki). Tax cards are yearly: a card counts only when it is for the year
+  // the fees are paid in, the payment day's (fee_runs_tax_year).
+  @Column({ type: 'date' })
+  paymentDate: string;
+
   @Column({ type: 'smallint' })
   taxYear: number;
 

@@ -35,7 +35,8 @@ export class FeeRunsController {
   @HttpCode(202)
   @ApiAcceptedResponse({
     type: FeeRunQueuedResponse,
-    description: 'Queued; the worker computes a line for every approved, unpaid claim up to the date',
+    description:
+      'Queued; the worker computes a line for every approved, unpaid claim up to the date, withholding tax by the cards of the payment date’s year',
   })
   @ApiProblem(409, 'FEE_RUN_IN_PROGRESS: another run is not finished')
   start(@CurrentUser() ctx: AuthContext, @Body() dto: StartFeeRunDto): Promise<FeeRunQueuedResponse> {

@@ -133,7 +133,7 @@ const RUN_PAYEES = `
 
 // A run's line with what the export's files print beside it (the payroll row without the run id and the clear
 // IBAN, which the exporter adds).
-export interface ExportLine extends Omit<PayrollRow, 'runId' | 'iban'> {
+export interface ExportLine extends Omit<PayrollRow, 'runId' | 'paymentDate' | 'iban'> {
   ibanEncrypted: string | null;
   language: Language;
   title: string;

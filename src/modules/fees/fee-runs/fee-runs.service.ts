@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Clock } from '../../../common/clock/clock.service';
 import { FieldCipher } from '../../../common/crypto/field-cipher';
 import { PgCode, pgConstraint, pgErrorCode } from '../../../common/errors/pg-errors';
-import { COUNTY_ZONE, localDate } from '../../../common/i18n/format';
+import { localDate } from '../../../common/i18n/format';
 import { enqueueAfterCommit } from '../../../common/jobs/enqueue-after-commit';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit';
@@ -31,6 +30,7 @@ import { Download } from '../../files';
 import { PAYROLL_CONTEXT } from './export/fee-run-exporter.service';
 import { FeeRunQueue } from './fee-run-queue.service';
 import { FeeRunsRepository } from './fee-runs.repository';
+import { paymentDay } from './payment-date.rule';
 import { FeeErrors } from '../fees.errors';
 import { RatesRepository } from '../rates/rates.repository';
 
@@ -55,7 +55,9 @@ export class FeeRunsService {
   // One open run at a time: the partial unique index fee_runs_one_open decides between simultaneous starts.
   async start(ctx: AuthContext, dto: StartFeeRunDto): Promise<FeeRunQueuedResponse> {
     const now = this.clock.now();
-    if (dto.upTo > localDate(now)) throw FeeErrors.upToInFuture();
+    const today = localDate(now);
+    if (dto.upTo > today) throw FeeErrors.upToInFuture();
+    const { paymentDate, taxYear } = paymentDay(dto.paymentDate, today);
     const run = await this.dataSource
       .transaction(async (manager) => {
         const saved = await this.runs.insert(manager, {
@@ -63,10 +65,11 @@ export class FeeRunsService {
           status: FeeRunStatus.Queued,
           rates: await this.rates.currentRates(manager),
           cutoffAt: now,
-          taxYear: DateTime.fromJSDate(now, { zone: COUNTY_ZONE }).year,
+          paymentDate,
+          taxYear,
           createdBy: ctx.user.id,
         });
-        await this.audit.log(ctx, 'fee_run.queued', [ENTITY, saved.id], { upTo: dto.upTo }, manager);
+        await this.audit.log(ctx, 'fee_run.queued', [ENTITY, saved.id], { upTo: dto.upTo, paymentDate }, manager);
         return saved;
       })
       .catch((error: unknown) => {

@@ -84,6 +84,10 @@ function Run({ run }: { run: FeeRun }) {
           <dd>{formatDate(language, day(run.upTo))}</dd>
         </div>
         <div>
+          <dt>{t('feeRuns.facts.paymentDate')}</dt>
+          <dd>{formatDate(language, day(run.paymentDate))}</dd>
+        </div>
+        <div>
           <dt>{t('feeRuns.facts.started')}</dt>
           <dd>{formatDateTime(language, run.createdAt)}</dd>
         </div>

@@ -85,7 +85,7 @@ export const useFeeRunFiles = (id: string, enabled: boolean) =>
     enabled,
   });
 
-export const startFeeRun = (upTo: string) => call(api.POST('/api/fee-runs', { body: { upTo } }));
+export const startFeeRun = (body: { upTo: string; paymentDate: string }) => call(api.POST('/api/fee-runs', { body }));
 
 export function useRunAction(id: string) {
   const client = useQueryClient();

@@ -19,6 +19,7 @@ import { StatusTag } from './status-tag';
 import { countyToday } from '../../i18n/helsinki-date';
 
 const today = countyToday;
+const day = (date: string) => `${date}T12:00:00Z`;
 
 // The coordinator's fee runs: start one, and follow each to its export.
 export function FeeRunsPage() {
@@ -38,10 +39,15 @@ function Start() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [upTo, setUpTo] = useState(today);
-  const labels = { upTo: t('feeRuns.start.upTo') };
+  const [paymentDate, setPaymentDate] = useState(today);
+  const labels = { upTo: t('feeRuns.start.upTo'), paymentDate: t('feeRuns.start.paymentDate') };
   const { submit, formProps, errors } = useSubmission({
-    send: (value: string) => startFeeRun(value),
-    validate: (value) => checkRequired(t, [{ field: 'upTo', label: labels.upTo, value }]),
+    send: startFeeRun,
+    validate: (value) =>
+      checkRequired(t, [
+        { field: 'upTo', label: labels.upTo, value: value.upTo },
+        { field: 'paymentDate', label: labels.paymentDate, value: value.paymentDate },
+      ]),
     labels,
     onSuccess: (run) => {
       announce(t('feeRuns.start.started'));
@@ -51,7 +57,7 @@ function Start() {
   });
   return (
     <Section headingId="start-heading" heading={t('feeRuns.start.heading')} className="section content-narrow">
-      <Form onSubmit={() => submit(upTo)} {...formProps} submitLabel={t('feeRuns.start.submit')}>
+      <Form onSubmit={() => submit({ upTo, paymentDate })} {...formProps} submitLabel={t('feeRuns.start.submit')}>
         <DateTimeField
           field="upTo"
           type="date"
@@ -59,6 +65,16 @@ function Start() {
           hint={t('feeRuns.start.upToHint')}
           value={upTo}
           onChange={setUpTo}
+          errors={errors}
+        />
+        <DateTimeField
+          field="paymentDate"
+          type="date"
+          label={labels.paymentDate}
+          hint={t('feeRuns.start.paymentDateHint')}
+          value={paymentDate}
+          min={today()}
+          onChange={setPaymentDate}
           errors={errors}
         />
       </Form>
@@ -84,8 +100,12 @@ function Runs() {
                   linkColumn<FeeRun>(
                     t('feeRuns.columns.run'),
                     (run) => `/fee-runs/${run.id}`,
-                    (run) => t('feeRuns.name', { date: formatDate(language, `${run.upTo}T12:00:00Z`) }),
+                    (run) => t('feeRuns.name', { date: formatDate(language, day(run.upTo)) }),
                   ),
+                  {
+                    header: t('feeRuns.columns.paymentDate'),
+                    cell: (run) => formatDate(language, day(run.paymentDate)),
+                  },
                   { header: t('feeRuns.columns.status'), cell: (run) => <StatusTag run={run} /> },
                   { header: t('feeRuns.columns.started'), cell: (run) => formatDateTime(language, run.createdAt) },
                   { header: t('feeRuns.columns.lines'), num: true, cell: (run) => run.lineCount },

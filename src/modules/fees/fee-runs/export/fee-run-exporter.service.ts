@@ -142,7 +142,7 @@ export class FeeRunExporter {
         const rows = await db(() => this.runs.exportLines(manager, run.id, after, BATCH));
         let text = '';
         for (const row of rows) {
-          text += payrollLines({ ...row, runId: run.id, iban: this.iban(row, ibans) });
+          text += payrollLines({ ...row, runId: run.id, paymentDate: run.paymentDate, iban: this.iban(row, ibans) });
           if (group.length > 0 && group[0].expertId !== row.expertId) {
             submit(group);
             group = [];
@@ -193,6 +193,7 @@ export class FeeRunExporter {
       language: first.language,
       runReference: runReference(run.id),
       issuedAt: exportedAt.toISOString(),
+      paymentDate: run.paymentDate,
       expertName: first.expertName,
       payee: { kind: first.payeeKind, name: first.payeeName, businessId: first.payeeBusinessId },
       // Without a tax card the statement says so (null), rather than "by tax card 60 %".

@@ -3,6 +3,7 @@ import { csvCell, euros, hours, PAYROLL_COLUMNS, payrollHeader, payrollLines, Pa
 
 const row = (overrides: Partial<PayrollRow> = {}): PayrollRow => ({
   runId: 'run-1',
+  paymentDate: '2026-11-06',
   lineId: 'line-1',
   claimId: 'claim-1',
   payeeKind: 'expert',
@@ -45,14 +46,14 @@ describe('payroll CSV', () => {
 
   it('has a header naming every documented column, in order', () => {
     expect(payrollHeader()).toBe(`${PAYROLL_COLUMNS.map((c) => c.name).join(',')}\r\n`);
-    expect(PAYROLL_COLUMNS).toHaveLength(19);
+    expect(PAYROLL_COLUMNS).toHaveLength(20);
   });
 
-  it('writes the fee, the kilometre allowance and other costs on rows of their own, each with the claim id', () => {
+  it('writes the fee, the kilometre allowance and other costs on rows of their own, each with the claim id and the payment date', () => {
     expect(payrollLines(row())).toBe(
-      'run-1,line-1,claim-1,fee,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,210,2.75,68.75,12.50,8.59,60.16,PSY-01\r\n' +
-        'run-1,line-1,claim-1,car_travel,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,13.48,,0.00,13.48,PSY-01\r\n' +
-        'run-1,line-1,claim-1,other_costs,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,4.80,,0.00,4.80,PSY-01\r\n',
+      'run-1,line-1,claim-1,fee,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,210,2.75,68.75,12.50,8.59,60.16,PSY-01,2026-11-06\r\n' +
+        'run-1,line-1,claim-1,car_travel,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,13.48,,0.00,13.48,PSY-01,2026-11-06\r\n' +
+        'run-1,line-1,claim-1,other_costs,expert,Åsa Öhman,,FI2112345600000785,expert-1,Åsa Öhman,2026-10-20,working_group,,,4.80,,0.00,4.80,PSY-01,2026-11-06\r\n',
     );
   });
 

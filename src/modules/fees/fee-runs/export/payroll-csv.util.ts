@@ -55,10 +55,17 @@ export const PAYROLL_COLUMNS = [
   { name: 'withholding', description: 'Tax withheld, EUR: from the fee only, 0.00 on travel and cost rows' },
   { name: 'net_payable', description: 'amount - withholding, EUR: the amount to transfer for this row' },
   { name: 'cost_centre', description: 'Cost centre of the ordering unit or project' },
+  // Added last, so that the columns before it keep their places in an import set up by position.
+  {
+    name: 'payment_date',
+    description:
+      'The run’s planned payment day, YYYY-MM-DD (Europe/Helsinki): the Incomes Register’s payment date; tax is withheld by the tax card of its year',
+  },
 ] as const satisfies readonly { name: string; description: string }[];
 
 export interface PayrollRow {
   runId: string;
+  paymentDate: string;
   lineId: string;
   claimId: string;
   payeeKind: 'expert' | 'association' | 'declined';
@@ -137,6 +144,7 @@ export function payrollLines(row: PayrollRow): string {
     work_date: row.workDate,
     task_type: row.taskType,
     cost_centre: row.costCentre,
+    payment_date: row.paymentDate,
   });
   const reimbursement = (kind: PayrollLineKind, cents: number): PayrollRecord => ({
     ...common(kind),

@@ -24,6 +24,7 @@ export interface StatementDocument {
   language: StatementLanguage;
   runReference: string; // e.g. the run id's first block
   issuedAt: string; // ISO instant: the export
+  paymentDate: string; // YYYY-MM-DD: the run's planned payment day
   expertName: string;
   payee: { kind: 'expert' | 'association' | 'declined'; name: string; businessId?: string | null };
   // The tax card percentage applied (as printed: "12.50"); null when none was on file (60 %).

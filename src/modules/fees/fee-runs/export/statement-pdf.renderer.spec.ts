@@ -20,6 +20,7 @@ const statement = (overrides: Partial<StatementDocument> = {}): StatementDocumen
   language: 'fi',
   runReference: '3f2b9c1e',
   issuedAt: '2026-11-02T10:00:00Z',
+  paymentDate: '2026-11-06',
   expertName: 'Åsa Öhman-Äijälä',
   payee: { kind: 'expert', name: 'Åsa Öhman-Äijälä' },
   taxPercent: '12.50',
@@ -58,6 +59,7 @@ describe('renderStatementPdf', () => {
     expect(text).toContain('Palkkioerittely');
     expect(text).toContain('Åsa Öhman-Äijälä');
     expect(text).toContain('Verokortin mukaan 12,50 %');
+    expect(text).toContain('Maksupäivä|6.11.2026');
     expect(text).toContain('20.10.2026|Asiakasraati 20|2,75|68,75 €|18,28 €|8,59 €|78,44 €');
     expect(text).toContain('Kokemuspuheenvuoro: ÄÖÅ äöå|1,00|150,00 €|0,00 €|18,75 €|131,25 €');
     expect(text).toContain('Yhteensä|3,75|218,75 €|18,28 €|27,34 €|209,69 €');
@@ -70,11 +72,13 @@ describe('renderStatementPdf', () => {
     expect(sv).toContain('Arvodesspecifikation');
     expect(sv).toContain('Sammanlagt|3,75|218,75 €|18,28 €|27,34 €|209,69 €');
     expect(sv).toContain('Förskottsinnehållning');
+    expect(sv).toContain('Betalningsdag|6.11.2026');
     const en = await textOf(renderStatementPdf(statement({ language: 'en' })));
     expect(en).toContain('Fee statement');
     expect(en).toContain('Total|3.75|€218.75|€18.28|€27.34|€209.69');
     expect(en).toContain('27/10/2026|Kokemuspuheenvuoro');
     expect(en).toContain('Issued 2 Nov 2026');
+    expect(en).toContain('Payment date|06/11/2026');
   });
 
   it('names the association that is paid, and the volunteer who declined the fee', async () => {

@@ -80,6 +80,7 @@ class StatementWriter extends DocumentWriter<StatementTexts> {
   parties(doc: StatementDocument): void {
     const { t } = this;
     this.field(this.root, t.labels.expert, doc.expertName, FIELD);
+    this.field(this.root, t.labels.paymentDate, t.formatDate(doc.paymentDate), FIELD);
     if (doc.payee.kind === 'association') {
       this.field(this.root, t.labels.payee, doc.payee.name, FIELD);
       if (doc.payee.businessId) this.field(this.root, t.labels.businessId, doc.payee.businessId, FIELD);

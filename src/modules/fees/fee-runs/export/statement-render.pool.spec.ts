@@ -6,6 +6,7 @@ const doc = (n: number): StatementDocument => ({
   language: (['fi', 'sv', 'en'] as const)[n % 3],
   runReference: 'a1b2c3d4',
   issuedAt: '2026-11-02T10:00:00Z',
+  paymentDate: '2026-11-06',
   expertName: `Åsa Öhman ${n}`,
   payee: { kind: 'expert', name: `Åsa Öhman ${n}` },
   taxPercent: n % 2 ? null : '12.50',

@@ -10,7 +10,15 @@ export interface StatementTexts {
   title: string;
   subtitle: string;
   pdfTitle: (reference: string) => string;
-  labels: { run: string; issued: string; expert: string; payee: string; businessId: string; taxCard: string };
+  labels: {
+    run: string;
+    issued: string;
+    paymentDate: string;
+    expert: string;
+    payee: string;
+    businessId: string;
+    taxCard: string;
+  };
   taxCard: (percent: string | null) => string;
   payeeNote: (payee: StatementDocument['payee']) => string | null;
   columns: { date: string; task: string; hours: string; fee: string; travel: string; withheld: string; net: string };
@@ -45,6 +53,7 @@ const fi: StatementTexts = {
   labels: {
     run: 'Maksuajo',
     issued: 'Laadittu',
+    paymentDate: 'Maksupäivä',
     expert: 'Kokemusosaaja',
     payee: 'Maksunsaaja',
     businessId: 'Y-tunnus',
@@ -101,6 +110,7 @@ const sv: StatementTexts = {
   labels: {
     run: 'Utbetalningskörning',
     issued: 'Upprättad',
+    paymentDate: 'Betalningsdag',
     expert: 'Erfarenhetsexpert',
     payee: 'Betalningsmottagare',
     businessId: 'FO-nummer',
@@ -157,6 +167,7 @@ const en: StatementTexts = {
   labels: {
     run: 'Fee run',
     issued: 'Issued',
+    paymentDate: 'Payment date',
     expert: 'Expert by experience',
     payee: 'Payee',
     businessId: 'Business ID',
