@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class FeeRunPaymentDate1796500000000 implements MigrationInterface {
-  name = 'FeeRunPaymentDate1796500000000';
+export class FeeRunPaymentDate1796510000000 implements MigrationInterface {
+  name = 'FeeRunPaymentDate1796510000000';
 
   // A fee run's planned payment day (Europe/Helsinki): tax is withheld by the card of the year it is paid in, so
   // tax_year is the payment day's year. A run started before took its tax year from its start: its start day in

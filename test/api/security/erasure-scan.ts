@@ -139,8 +139,8 @@ describe('erasure leaves nothing of the expert behind', () => {
       decidedBy: coordinator.id,
     });
     const [run] = await t.db.query(
-      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, tax_year, created_by, approved_by, approved_at, exported_at, line_count)
-       VALUES ('2026-09-30', 'exported', '{"fees":[],"travel":[]}', now(), 2026, $1, $1, now(), now(), 1) RETURNING id`,
+      `INSERT INTO fee_runs (up_to, status, rates, cutoff_at, payment_date, tax_year, created_by, approved_by, approved_at, exported_at, line_count)
+       VALUES ('2026-09-30', 'exported', '{"fees":[],"travel":[]}', now(), '2026-10-05', 2026, $1, $1, now(), now(), 1) RETURNING id`,
       [coordinator.id],
     );
     await t.db.query(
