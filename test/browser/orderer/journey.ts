@@ -65,6 +65,8 @@ describe('an orderer’s journey in the browser', () => {
       const page = await web.newPage(language, 1280, { ownContext: true });
       await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);
+      // A new unit's orderer is told there are no orders yet, not that their (unset) filters found none.
+      await page.getByText(o.list.none).waitFor();
       await expectAccessible(page);
 
       // The new order, in its sections.
