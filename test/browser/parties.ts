@@ -35,10 +35,11 @@ export async function webAppAndOrderer(
 }
 
 // The people of an order in `language`: its orderer (Olli Tilaaja or Ulla Beställare) in their unit, and a
-// bookable expert (Aino Asiantuntija or Ebba Expert) who speaks the language.
+// bookable expert (Aino Asiantuntija or Ebba Expert) who speaks the language and shows `topics`.
 export async function orderParties(
   t: TestApp,
   language: 'fi' | 'sv',
+  topics: string[] = [],
 ): Promise<{ orderer: TestUser; unit: OrganisationEntity; expertName: string; expert: TestUser }> {
   const orderer = await createUser(t.db, Role.Orderer, {
     name: language === 'fi' ? 'Olli Tilaaja' : 'Ulla Beställare',
@@ -47,6 +48,6 @@ export async function orderParties(
   const unit = await createUnit(t.db, PSYCHIATRY);
   await addMember(t.db, unit.id, orderer.id);
   const expertName = language === 'fi' ? 'Aino Asiantuntija' : 'Ebba Expert';
-  const expert = await createBookableExpert(t.db, { name: expertName, languages: [language], topics: [] });
+  const expert = await createBookableExpert(t.db, { name: expertName, languages: [language], topics });
   return { orderer, unit, expertName, expert };
 }

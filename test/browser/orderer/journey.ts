@@ -13,6 +13,7 @@ import {
   sharedWebApp,
   WebApp,
 } from '../browser';
+import { expectFocusOn } from '../keyboard';
 import { viaMenuAnyWidth } from '../menu';
 import { orderParties, signedIn } from '../parties';
 import { asUser } from '../../utils/as-user';
@@ -39,7 +40,7 @@ describe('an orderer’s journey in the browser', () => {
 
     it('orders, sends, sees the expert once they accept, confirms the work, rates it, and cancels another order knowing the fee', async () => {
       const { t } = web;
-      const { orderer, unit, expertName, expert } = await orderParties(t, language);
+      const { orderer, unit, expertName, expert } = await orderParties(t, language, ['mental_health']);
       const stranger = await createUser(t.db, Role.Orderer);
       const otherUnit = await createUnit(t.db);
       await addMember(t.db, otherUnit.id, stranger.id);
@@ -64,6 +65,8 @@ describe('an orderer’s journey in the browser', () => {
       const page = await web.newPage(language, 1280, { ownContext: true });
       await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);
+      // A new unit's orderer is told there are no orders yet, not that their (unset) filters found none.
+      await page.getByText(o.list.none).waitFor();
       await expectAccessible(page);
 
       // The new order, in its sections.
@@ -85,6 +88,12 @@ describe('an orderer’s journey in the browser', () => {
         .fill(language === 'fi' ? 'Puheenvuoro ja keskustelu' : 'Anförande och diskussion');
       await page.getByLabel(o.fields.date).fill(workDate);
       await page.getByLabel(o.fields.startsAt).fill('10:00');
+      // An end before the start, slipped in: said as that, not as a day too long past midnight.
+      await page.getByLabel(o.fields.endsAt).fill('09:00');
+      await page.getByRole('button', { name: o.form.save }).click();
+      await page
+        .getByRole('link', { name: fill(text.errors.field.beforeStart, { field: o.fields.endsAt }), exact: true })
+        .waitFor();
       await page.getByLabel(o.fields.endsAt).fill('12:00');
       await page.getByLabel(o.fields.preparationHours).selectOption('1');
       await page.getByLabel(o.fields.municipality).selectOption('905');
@@ -125,7 +134,8 @@ describe('an orderer’s journey in the browser', () => {
       await expectAccessible(page);
       await page.getByRole('button', { name: o.order.send }).click();
       await page.getByRole('status').filter({ hasText: o.order.sent }).waitFor();
-      await page.getByText(o.waiting.matching, { exact: false }).first().waitFor();
+      // The button gone with the draft, the order's new state has the focus.
+      await expectFocusOn(page, o.waiting.matching);
 
       // Offered, not yet accepted: no name. Accepted: the name, languages and municipality.
       const [offer] = (
@@ -149,6 +159,15 @@ describe('an orderer’s journey in the browser', () => {
       await page
         .getByText(fill(o.experts.municipality, { municipality: language === 'fi' ? 'Vaasa' : 'Vasa' }))
         .waitFor();
+      const { topics } = (
+        await as(await login(t.http, orderer))
+          .get('/topics')
+          .expect(200)
+      ).body as { topics: { code: string; nameFi: string; nameSv: string }[] };
+      const mentalHealth = topics.find((x) => x.code === 'mental_health')!;
+      await page
+        .getByText(fill(o.experts.topics, { topics: language === 'fi' ? mentalHealth.nameFi : mentalHealth.nameSv }))
+        .waitFor();
       await expectAccessible(page);
 
       // After the work (the API's clock and the browser's past its end): confirmed, then rated once.
@@ -160,13 +179,18 @@ describe('an orderer’s journey in the browser', () => {
         // Its contract not yet signed, the work cannot be confirmed as done yet; a no-show could be marked.
         await page.getByText(fill(o.confirm.notSigned, { name: expertName })).waitFor();
         expect(await page.getByRole('button', { name: o.confirm.tookPlace }).count()).toBe(0);
-        await page.getByRole('button', { name: o.confirm.noShow }).waitFor();
+        // Asked whether the expert came, what a no-show means is read first; back, the focus is where it was.
+        await page.getByRole('button', { name: o.confirm.noShow }).click();
+        await expectFocusOn(page, fill(o.confirm.noShowExplain, { name: expertName }));
+        await page.getByRole('button', { name: text.orders.back, exact: true }).click();
+        await expectFocusOn(page, o.confirm.noShow);
         await page.getByText(o.waiting.contract, { exact: false }).first().waitFor();
         await shot(page, 'order-contract-not-signed', language);
         await signContractOf(t, assignmentId, coordinator, { ...expert, token: await login(t.http, expert) });
         await page.reload();
         await page.getByRole('button', { name: o.confirm.tookPlace }).click();
         await page.getByRole('status').filter({ hasText: o.confirm.done }).waitFor();
+        await expectFocusOn(page, o.assignment.completed);
         await page.getByRole('heading', { level: 3, name: o.feedback.heading }).waitFor();
         await expectAccessible(page);
         await page.getByRole('radio', { name: o.feedback.scale['5'] }).check({ force: true });
@@ -174,7 +198,7 @@ describe('an orderer’s journey in the browser', () => {
           .getByLabel(o.feedback.comment)
           .fill(language === 'fi' ? 'Erinomainen puheenvuoro.' : 'Ett utmärkt anförande.');
         await page.getByRole('button', { name: o.feedback.submit }).click();
-        await page.getByText(fill(o.feedback.given, { rating: '5' })).waitFor();
+        await expectFocusOn(page, fill(o.feedback.given, { rating: '5' }));
       } finally {
         t.clock.reset();
       }
@@ -212,7 +236,7 @@ describe('an orderer’s journey in the browser', () => {
         .fill(language === 'fi' ? 'Tila ei ole käytettävissä' : 'Lokalen är inte tillgänglig');
       await page2.getByRole('button', { name: o.cancel.confirmWithFee }).click();
       await page2.getByRole('status').filter({ hasText: o.cancel.done }).waitFor();
-      await page2.getByText(o.waiting.cancelled).first().waitFor();
+      await expectFocusOn(page2, o.waiting.cancelled);
       await page2.getByText(o.assignment.feeDue).waitFor();
 
       // Another unit's order by its address: a clear not-found page, and the API's 404.

@@ -15,7 +15,7 @@ import {
   signIn,
   WebApp,
 } from '../browser';
-import { focusRing, tabTo, focusedText } from '../keyboard';
+import { expectFocusOn, focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
 
@@ -413,4 +413,50 @@ describe('feedback for two experts on one order', () => {
     await page.locator(`#feedback-${first}`).getByRole('button', { name: o.feedback.submit }).waitFor();
     await shot(page, 'order-two-feedback-forms', language);
   });
+});
+
+describe('a no-show by keyboard', () => {
+  let web: WebApp;
+
+  beforeAll(async () => {
+    web = await sharedWebApp();
+  }, 120_000);
+
+  it.each(['fi', 'sv'] as const)(
+    'in %s: the question reads its consequence first, and once confirmed the booking’s state has the focus',
+    async (language) => {
+      const text = TEXTS[language];
+      const o = text.orders;
+      const { orderer, unit, expert, expertName } = await orderParties(web.t, language);
+      // Yesterday's work, its contract not yet signed: only a no-show can be marked.
+      const order = await createRequest(web.t.db, unit.id, orderer.id, {
+        status: RequestStatus.Filled,
+        title: language === 'fi' ? 'Eilinen työryhmä' : 'Gårdagens arbetsgrupp',
+        startsAt: new Date(Date.now() - DAY).toISOString(),
+        endsAt: new Date(Date.now() - DAY + 2 * 3600_000).toISOString(),
+      });
+      const assignment = await createAssignment(web.t.db, order, expert.id);
+      const page = await web.newPage(language, 1280);
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, o.list.title);
+      await page.goto(`/orders/${order.id}`);
+      await expectPage(page, order.title);
+
+      await tabTo(page, page.getByRole('button', { name: o.confirm.noShow }), 40);
+      await page.keyboard.press('Enter');
+      await expectFocusOn(page, fill(o.confirm.noShowExplain, { name: expertName }));
+      await page.keyboard.press('Tab');
+      expect(await focusedText(page)).toBe(o.confirm.noShowConfirm);
+      await page.keyboard.press('Enter');
+      await page.getByRole('status').filter({ hasText: o.confirm.noShowDone }).waitFor();
+      // The question is gone with its buttons: the line that says what became of the booking has the focus.
+      await expectFocusOn(page, o.assignment.not_held);
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('DIV');
+      await expectAccessible(page);
+      const [{ status }] = (await web.t.db.query('SELECT status FROM assignments WHERE id = $1', [assignment.id])) as {
+        status: string;
+      }[];
+      expect(status).toBe('not_held');
+    },
+  );
 });

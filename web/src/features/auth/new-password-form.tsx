@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { Form, TextField, checkRequired, fieldBinder, useSubmission } from '../../components/form';
 import { AppLink } from '../../components/router-link';
-import { InlineAlert } from '../../components/suomifi';
+import { Outcome } from '../../components/states';
 
 // Choosing a password from a mailed link: an invitation or a password reset.
 export function NewPasswordForm({
@@ -37,9 +37,8 @@ export function NewPasswordForm({
   if (done) {
     return (
       <>
-        <InlineAlert status="neutral" mb="m">
-          {doneText}
-        </InlineAlert>
+        {/* The form is gone: the notice takes its focus, and the link to sign in is the next Tab. */}
+        <Outcome>{doneText}</Outcome>
         <AppLink to="/sign-in">{t('nav.signIn')}</AppLink>
       </>
     );

@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnounce } from '../../components/announcer';
 import { type FieldError, fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
-import { ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
+import { Outcome, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
 import { formatSpan } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { languageName } from '../../i18n/language-names';
-import { isHolding } from './order-state';
+import { isHolding, topicName, useFocusOnChange } from './order-state';
 import {
   completeAssignment,
   giveFeedback,
@@ -16,6 +16,7 @@ import {
   useContractStatus,
   useFeedback,
   useInvalidateOrders,
+  useTopics,
 } from './orders-api';
 import { TimeChange } from './time-change';
 import { municipalityName, useMunicipalities } from '../../api/municipalities';
@@ -36,19 +37,38 @@ function ContractState({ assignmentId }: { assignmentId: string }) {
   );
 }
 
-// After the end time: did the work take place, or did the expert not come (a no-show: no fee)?
-function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRefused: OnRefused }) {
+// After the end time: did the work take place, or did the expert not come (a no-show: no fee)? `onDone`: answered,
+// and this part goes once the order is read again.
+function Confirm({
+  assignment,
+  onRefused,
+  onDone,
+}: {
+  assignment: OrderAssignment;
+  onRefused: OnRefused;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
   const [asking, setAsking] = useState<false | 'noShow'>(false);
   const [state, setState] = useState<{ pending: boolean; failure?: unknown }>({ pending: false });
+  // The question asked, what a no-show means is read first; back, the focus is on the button that asked it again.
+  const explained = useRef<HTMLDivElement>(null);
+  const noShow = useRef<HTMLButtonElement>(null);
+  const was = useRef(asking);
+  useEffect(() => {
+    if (asking === was.current) return;
+    was.current = asking;
+    (asking === 'noShow' ? explained : noShow).current?.focus();
+  }, [asking]);
   const send = async (tookPlace: boolean) => {
     if (state.pending) return;
     setState({ pending: true });
     onRefused(undefined);
     try {
       await completeAssignment(assignment.id, tookPlace);
+      onDone();
       announce(tookPlace ? t('orders.confirm.done') : t('orders.confirm.noShowDone'));
       await invalidate();
     } catch (error) {
@@ -66,7 +86,9 @@ function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRef
       {state.failure !== undefined && <ProblemNotice error={state.failure} />}
       {asking === 'noShow' ? (
         <>
-          <Paragraph mb="s">{t('orders.confirm.noShowExplain', { name })}</Paragraph>
+          <div ref={explained} tabIndex={-1} className="form-failure">
+            <Paragraph mb="s">{t('orders.confirm.noShowExplain', { name })}</Paragraph>
+          </div>
           <div className="actions">
             <Button onClick={() => void send(false)} aria-disabled={state.pending}>
               {t('orders.confirm.noShowConfirm')}
@@ -88,7 +110,7 @@ function Confirm({ assignment, onRefused }: { assignment: OrderAssignment; onRef
                 {t('orders.confirm.tookPlace')}
               </Button>
             )}
-            <Button variant="secondary" onClick={() => setAsking('noShow')}>
+            <Button variant="secondary" onClick={() => setAsking('noShow')} ref={noShow}>
               {t('orders.confirm.noShow')}
             </Button>
           </div>
@@ -127,7 +149,10 @@ function Feedback({ assignment }: { assignment: OrderAssignment }) {
       </Heading>
       {mine || done ? (
         <>
-          <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
+          {/* Given here, the form is gone: what was saved takes its focus. */}
+          <Outcome plain focus={done}>
+            <Paragraph>{t('orders.feedback.given', { rating: mine?.rating ?? values.rating })}</Paragraph>
+          </Outcome>
           {/* Given meanwhile (another tab): the refetch shows it in place of the form, and the refusal stays. */}
           {formProps.failure !== undefined && <RefusedNotice error={formProps.failure} />}
         </>
@@ -166,8 +191,14 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const municipalities = useMunicipalities();
+  const topics = useTopics();
   const e = assignment.expert;
   const municipality = municipalities.data?.find((m) => m.code === e.municipality);
+  // Only the topics the expert consented to show (the API sends no others), in the page's language.
+  const topicNames = e.topics.map((code) => {
+    const topic = topics.data?.topics.find((x) => x.code === code);
+    return topic ? topicName(topic, language) : code;
+  });
   const ended = new Date(assignment.endsAt).getTime() <= Date.now();
   const moved = assignment.startsAt !== order.startsAt || assignment.endsAt !== order.endsAt;
   const holding = isHolding(assignment.status);
@@ -176,6 +207,8 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
   // A refused new time or confirmation (the work cancelled or confirmed meanwhile) refreshes the order, and the
   // part that was refused goes with the booking's state: the card keeps the refusal.
   const [refused, setRefused] = useState<unknown>();
+  // Confirmed or marked a no-show here, the question goes: the line that says the booking's new state takes the focus.
+  const stateLine = useFocusOnChange<HTMLDivElement>(assignment.status);
   return (
     <li>
       <Heading variant="h3" mb="xs">
@@ -191,12 +224,15 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
           })}
         </Paragraph>
       )}
+      {topicNames.length > 0 && <Paragraph>{t('orders.experts.topics', { topics: topicNames.join(', ') })}</Paragraph>}
       {moved && (
         <Paragraph>
           {t('orders.experts.time', { time: formatSpan(language, assignment.startsAt, assignment.endsAt) })}
         </Paragraph>
       )}
-      <Paragraph>{t(`orders.assignment.${assignment.status}`)}</Paragraph>
+      <div ref={stateLine.ref} tabIndex={-1} className="form-failure">
+        <Paragraph>{t(`orders.assignment.${assignment.status}`)}</Paragraph>
+      </div>
       {assignment.status === 'cancelled' ? (
         <Paragraph>
           {assignment.feeDue && !assignment.noFeePaid ? t('orders.assignment.feeDue') : t('orders.assignment.noFee')}
@@ -207,7 +243,7 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       {/* Once confirmed, the state above already says the contract is signed. */}
       {assignment.status === 'accepted' && <ContractState assignmentId={assignment.id} />}
       {movable && <TimeChange assignment={assignment} onRefused={setRefused} />}
-      {confirming && <Confirm assignment={assignment} onRefused={setRefused} />}
+      {confirming && <Confirm assignment={assignment} onRefused={setRefused} onDone={stateLine.expect} />}
       {!movable && !confirming && refused !== undefined && <RefusedNotice error={refused} />}
       {assignment.status === 'completed' && <Feedback assignment={assignment} />}
     </li>

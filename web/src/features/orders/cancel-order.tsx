@@ -50,11 +50,13 @@ function CancelForm({
   quote,
   onRefused,
   onBack,
+  onCancelled,
 }: {
   order: Order;
   quote: CancellationQuote;
   onRefused: OnRefused;
   onBack: () => void;
+  onCancelled: () => void;
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
@@ -75,6 +77,7 @@ function CancelForm({
         send={(reason) => cancelOrder(order.id, reason.trim())}
         onRefused={onRefused}
         onSuccess={() => {
+          onCancelled();
           announce(t('orders.cancel.done'));
           void invalidate();
         }}
@@ -88,7 +91,16 @@ function CancelForm({
 
 // A refusal (the order cancelled or completed meanwhile) refreshes the order, and this section goes with its open
 // state: the page keeps the refusal through `onRefused`. So does a refused quote (readOnce refreshes the page).
-export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
+// `onCancelled`: the order is cancelled, and this section goes once the order is read again.
+export function CancelOrder({
+  order,
+  onRefused,
+  onCancelled,
+}: {
+  order: Order;
+  onRefused: OnRefused;
+  onCancelled: () => void;
+}) {
   const { t } = useTranslation();
   const [quote, setQuote] = useState<{ pending: boolean; data?: CancellationQuote; error?: unknown } | undefined>();
   const opener = useRef<HTMLButtonElement>(null);
@@ -116,7 +128,9 @@ export function CancelOrder({ order, onRefused }: { order: Order; onRefused: OnR
       )}
       {quote?.pending && <Loading />}
       {quote?.error !== undefined && <LoadError error={quote.error} onRetry={() => void ask()} />}
-      {quote?.data && <CancelForm order={order} quote={quote.data} onRefused={onRefused} onBack={back} />}
+      {quote?.data && (
+        <CancelForm order={order} quote={quote.data} onRefused={onRefused} onBack={back} onCancelled={onCancelled} />
+      )}
     </Section>
   );
 }

@@ -57,6 +57,8 @@ export function MyOrdersPage() {
   const set = (change: Partial<OrderFilters>) =>
     setFilters((f) => ({ ...f, ...change, offset: 'offset' in change ? (change.offset ?? 0) : 0 }));
   const total = orders.data?.total ?? 0;
+  // Nothing to show with no filter set is a first visit, not a search that found nothing.
+  const filtered = Boolean(filters.status || filters.organisationId || filters.from || filters.to);
   return (
     <Page title={t('orders.list.title')}>
       <div className="actions">
@@ -114,7 +116,7 @@ export function MyOrdersPage() {
             {t('orders.list.results', { count: total })}
           </Paragraph>
           {orders.data.items.length === 0 ? (
-            <Empty text={t('orders.list.empty')} />
+            <Empty text={t(filtered ? 'orders.list.empty' : 'orders.list.none')} />
           ) : (
             <ul className="card-list">
               {orders.data.items.map((o) => (

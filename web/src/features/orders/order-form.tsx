@@ -18,7 +18,7 @@ import {
   updateOrder,
   useTopics,
 } from './orders-api';
-import { organisationName } from './order-state';
+import { organisationName, topicName } from './order-state';
 import { WhenFields } from './when-fields';
 import { municipalityOptions, useMunicipalities } from '../../api/municipalities';
 
@@ -173,8 +173,14 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
       const { startsAt, endsAt } = span(v);
       if (Date.parse(startsAt) <= Date.now())
         found.push({ field: 'startsAt', text: t('errors.field.inPast', { field: labels.startsAt }) });
+      // An end at or before the start on the clock would be on the next day: too long for that, it is a slip.
       if (Date.parse(endsAt) - Date.parse(startsAt) > MAX_ASSIGNMENT_MS)
-        found.push({ field: 'endsAt', text: t('errors.field.longerThanWorkDay', { field: labels.endsAt }) });
+        found.push({
+          field: 'endsAt',
+          text: t(v.endsAt <= v.startsAt ? 'errors.field.beforeStart' : 'errors.field.longerThanWorkDay', {
+            field: labels.endsAt,
+          }),
+        });
     }
     if (v.place === 'onSite') {
       need('municipality', Boolean(v.municipality));
@@ -204,8 +210,6 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
 
   const bind = fieldBinder(values, setValues, labels, errors);
   const fileError = errors.find((e) => e.field === 'file')?.text;
-  const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }) =>
-    language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
 
   return (
     <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('orders.form.save')} id="order-form">
@@ -293,7 +297,10 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
         <CheckboxesField
           {...bind('topics')}
           hint={t('orders.form.topicsHint')}
-          options={(topics.data?.topics ?? []).map((topic) => ({ value: topic.code, label: topicName(topic) }))}
+          options={(topics.data?.topics ?? []).map((topic) => ({
+            value: topic.code,
+            label: topicName(topic, language),
+          }))}
         />
         <SelectField
           {...bind('expertsNeeded')}

@@ -24,7 +24,7 @@ import type { Language } from '../../i18n/languages';
 import { languageName } from '../../i18n/language-names';
 import { AssignmentCard } from './assignment-card';
 import { CancelOrder } from './cancel-order';
-import { organisationName, waitingFor } from './order-state';
+import { organisationName, useFocusOnChange, waitingFor } from './order-state';
 import {
   downloadMaterial,
   type Order,
@@ -131,7 +131,7 @@ function Estimate({ order }: { order: Order }) {
 
 // A refusal (the order was sent or cancelled meanwhile, in another tab) refreshes the order, and this section goes
 // with its draft state: the page keeps the refusal through `onRefused`.
-function SendDraft({ order, onRefused }: { order: Order; onRefused: OnRefused }) {
+function SendDraft({ order, onRefused, onSent }: { order: Order; onRefused: OnRefused; onSent: () => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const invalidate = useInvalidateOrders();
@@ -142,6 +142,7 @@ function SendDraft({ order, onRefused }: { order: Order; onRefused: OnRefused })
     onRefused(undefined);
     try {
       await submitOrder(order.id);
+      onSent();
       announce(t('orders.order.sent'));
       await invalidate();
       setState({ pending: false });
@@ -235,6 +236,9 @@ export function OrderPage() {
   const order = useOrder(id);
   const [sendRefused, setSendRefused] = useState<unknown>();
   const [cancelRefused, setCancelRefused] = useState<unknown>();
+  // Sent or cancelled here, the section whose button did it goes: the line that says the order's new state takes
+  // the focus.
+  const stateLine = useFocusOnChange<HTMLDivElement>(order.data?.status);
   if (order.isPending)
     return (
       <Page title={t('orders.order.title')}>
@@ -254,11 +258,13 @@ export function OrderPage() {
   return (
     <Page title={o.title}>
       <RefreshFailed query={order} />
-      <Paragraph mb="m">
-        <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
-      </Paragraph>
+      <div ref={stateLine.ref} tabIndex={-1} className="form-failure">
+        <Paragraph mb="m">
+          <strong>{t(`orders.status.${o.status}`)}</strong>: {t(`orders.waiting.${waitingFor(o)}`)}
+        </Paragraph>
+      </div>
       {o.status === 'draft' ? (
-        <SendDraft order={o} onRefused={setSendRefused} />
+        <SendDraft order={o} onRefused={setSendRefused} onSent={stateLine.expect} />
       ) : (
         sendRefused !== undefined && <RefusedNotice error={sendRefused} />
       )}
@@ -285,7 +291,7 @@ export function OrderPage() {
       <CostSoFar order={o} />
       <Timeline order={o} />
       {o.status !== 'completed' && o.status !== 'cancelled' ? (
-        <CancelOrder order={o} onRefused={setCancelRefused} />
+        <CancelOrder order={o} onRefused={setCancelRefused} onCancelled={stateLine.expect} />
       ) : (
         cancelRefused !== undefined && <RefusedNotice error={cancelRefused} />
       )}

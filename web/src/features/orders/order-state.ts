@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { Order, Organisation } from './orders-api';
 
 // What an order waits for, at a glance: the next step and whose it is.
@@ -20,5 +21,28 @@ export function waitingFor(order: Order, now = Date.now()): Waiting {
 
 export const isHolding = (status: string) => HOLDING.includes(status);
 
+// A topic of experience in the page's language.
+export const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }, language: string) =>
+  language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;
+
 export const organisationName = (o: Pick<Organisation, 'nameFi' | 'nameSv'> | undefined, language: string) =>
   o ? (language === 'sv' ? o.nameSv : o.nameFi) : '';
+
+// The outcome of an action whose control goes with the state it changes (send, cancel, confirm): `expect()` once the
+// action is done, before the refetch; when `state` has changed, the element of `ref`, which says the new state, takes
+// the focus that the control had (it would fall to the body).
+export function useFocusOnChange<T extends HTMLElement>(state: string | undefined) {
+  const ref = useRef<T>(null);
+  const from = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (from.current === undefined || state === from.current) return;
+    from.current = undefined;
+    ref.current?.focus();
+  }, [state]);
+  return {
+    ref,
+    expect: () => {
+      from.current = state;
+    },
+  };
+}
