@@ -142,6 +142,14 @@ describe('parseEnv', () => {
       3000,
       'https://kokemus.example.fi:8443',
     ],
+    // Mails append paths to it: "https://kokemus.example.fi//set-password#token=…" would open no page.
+    [
+      'a PUBLIC_URL written with a trailing slash',
+      { PUBLIC_URL: 'https://kokemus.example.fi/' },
+      3000,
+      'https://kokemus.example.fi',
+    ],
+    ['a PUBLIC_URL under a path', { PUBLIC_URL: 'https://example.fi/kokemus//' }, 3000, 'https://example.fi/kokemus'],
   ])('derives PORT and PUBLIC_URL from each other: %s', (_, given, port, url) => {
     const parsed = parseEnv({ ...SECRETS, DATABASE_URL: DB, REDIS_URL: REDIS, SMTP_URL: SMTP, ...given });
     expect(parsed).toMatchObject({ ok: true, env: { PORT: port, PUBLIC_URL: url } });

@@ -165,7 +165,9 @@ export function derivedAddress(
     if (LOCAL_HOSTS.includes(url.hostname) && url.port) port = Number(url.port);
   }
   const PORT = port ?? DEFAULT_PORT;
-  return { PORT, PUBLIC_URL: publicUrl ?? `http://localhost:${PORT}` };
+  // Without its trailing slash: every link is this and a path (…/set-password#token=…), never a double slash that
+  // the web app would not recognise.
+  return { PORT, PUBLIC_URL: publicUrl?.replace(/\/+$/, '') ?? `http://localhost:${PORT}` };
 }
 
 const OPTIONAL_URLS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'KOKEMUS_EMBEDDED'] as const;

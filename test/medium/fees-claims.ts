@@ -200,8 +200,13 @@ describe('fee claims (service and database)', () => {
     ])) as { subject: string; text: string }[];
     expect(mails).toEqual([
       {
-        subject: 'Arvodes- och kostnadsanmälan returnerades för rättelse: Workshop i Vasa',
-        text: expect.stringContaining(`Orsak:\n${reason}`),
+        // The subject names the day, not the title (a lock screen shows it); the link opens the claim to correct.
+        subject: expect.stringMatching(
+          /^Din arvodes- och kostnadsanmälan returnerades för rättelse: \d{1,2}\.\d{1,2}\.\d{4}$/,
+        ),
+        text: expect.stringMatching(
+          new RegExp(`Orsak:\n${reason}\n[^]*\nÖppna tjänsten: http://kokemus\\.test/claims/${claim.id}$`),
+        ),
       },
     ]);
     expect(await problemOf(review.approve(contextOf(coordinator), claim.id))).toMatchObject({

@@ -365,7 +365,7 @@ describe('booking', () => {
       expect(request.body.assignments).toHaveLength(needed);
       const open = await t.db.getRepository(OfferEntity).countBy({ requestId: id, status: 'offered' as never });
       expect(open).toBe(0);
-      await t.mail.waitFor((m) => m.to === orderer.email && m.subject.startsWith('Tilaus on täytetty'));
+      await t.mail.waitFor((m) => m.to === orderer.email && m.subject.startsWith('Kokemusosaajat löytyneet:'));
     });
 
     it('answers an acceptance with the assignment and the contract drafted for it', async () => {
@@ -650,6 +650,41 @@ describe('booking', () => {
       });
     });
 
+    // A mail ends with a link to the page where its reader finishes the task, not to a list or a home page; a
+    // mail to the expert names the work by its time, not by its title, which may tell what lived experience it is about.
+    it('leads the offer, the acceptance and a cancellation mail each to its own page, under the public URL', async () => {
+      const lastLine = (text: string) => text.split('\n').pop();
+      const expert = await createBookableExpert(t.db, { topics: ['ageing'] });
+      const id = await submitted({
+        topics: ['ageing'],
+        title: 'Muistisairaiden omaisten ryhmä',
+        startsAt: '2026-10-17T07:00:00Z',
+        endsAt: '2026-10-17T08:00:00Z',
+      });
+      const [offerId] = await offer(id, [expert.id], '2026-10-05T12:00:00Z');
+      const offered = await t.mail.waitFor((m) => m.to === expert.email && m.text.includes(`/offers`));
+      expect(lastLine(offered.text)).toBe(`Avaa palvelu: http://kokemus.test/offers/${offerId}`);
+      expect(offered.subject).toBe('Uusi toimeksiantotarjous – vastaa viimeistään ma 5.10.2026 klo 15.00');
+
+      const assignmentId = (
+        await as(await login(t.http, expert))
+          .post(`/offers/${offerId}/accept`)
+          .expect(201)
+      ).body.id;
+      const accepted = await t.mail.waitFor(
+        (m) => m.to === orderer.email && m.text.includes('"Muistisairaiden omaisten ryhmä"'),
+      );
+      expect(lastLine(accepted.text)).toBe(`Avaa palvelu: http://kokemus.test/orders/${id}`);
+
+      await as(coordinator).post(`/assignments/${assignmentId}/cancel`, { reason: 'Tila suljettu' }).expect(200);
+      const toExpert = await t.mail.waitFor((m) => m.to === expert.email && m.text.includes('Tila suljettu'));
+      expect(lastLine(toExpert.text)).toBe(`Avaa palvelu: http://kokemus.test/assignments/${assignmentId}`);
+      expect(toExpert.subject).toBe('Toimeksianto peruttu: la 17.10.2026 klo 10.00');
+      const toOrderer = await t.mail.waitFor((m) => m.to === orderer.email && m.text.includes('Tila suljettu'));
+      expect(lastLine(toOrderer.text)).toBe(`Avaa palvelu: http://kokemus.test/orders/${id}`);
+      for (const mail of [offered, toExpert]) expect(mail.subject).not.toContain('Muistisairaiden');
+    });
+
     it('tells the orderer who made the order of a withdrawal in their own language, without the reason or any topic', async () => {
       const svOrderer = await createUser(t.db, Role.Orderer, { language: Language.Sv });
       const svToken = await login(t.http, svOrderer);
@@ -681,6 +716,14 @@ describe('booking', () => {
       expect(mail.subject).toBe('Erfarenhetsexperten har dragit sig ur din beställning: Klientrådet');
       expect(mail.text).toContain('Aino Asiantuntija har dragit sig ur uppdraget "Klientrådet"');
       expect(mail.text).toContain('Din beställning är öppen igen');
+      expect(mail.text.split('\n').pop()).toBe(`Öppna tjänsten: http://kokemus.test/orders/${created.body.id}`);
+      // The coordinators' mail leads to the order's matching page, where the work is offered again.
+      const toCoordinator = await t.mail.waitFor(
+        (m) => m.subject.startsWith('Kokemusosaaja perui osallistumisensa:') && m.text.includes('"Klientrådet"'),
+      );
+      expect(toCoordinator.text.split('\n').pop()).toBe(
+        `Avaa palvelu: http://kokemus.test/coordinator/orders/${created.body.id}`,
+      );
       for (const secret of ['Sairastuin', 'masennus', 'ageing', 'Åldrande', 'Ikääntyminen', 'Ageing'])
         expect(`${mail.subject}\n${mail.text}`).not.toContain(secret);
       // Written in the withdrawal's own transaction: the outbox row is there with the assignment cancelled.

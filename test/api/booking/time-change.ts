@@ -95,6 +95,11 @@ describe('changing the time of a booked assignment', () => {
       expect(told.text).toContain(
         'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.',
       );
+      // The order's own page, where the orderer may cancel, not the list of their orders.
+      const [{ requestId }] = await t.db.query(`SELECT request_id AS "requestId" FROM assignments WHERE id = $1`, [
+        d.assignmentId,
+      ]);
+      expect(told.text.split('\n').pop()).toBe(`Öppna tjänsten: http://kokemus.test/orders/${requestId}`);
     });
   });
 

@@ -164,6 +164,8 @@ describe('contracts', () => {
         (m) => m.to === expert.email && m.subject === `Sopimus ${draft.number} odottaa allekirjoitustasi`,
       );
       expect(mail.text).toContain('voimassa 20.10.2026–20.10.2026');
+      // The contract itself, where it is read and signed, not the list of contracts.
+      expect(mail.text.split('\n').pop()).toBe(`Avaa palvelu: http://kokemus.test/contracts/${draft.id}`);
 
       const served = await pdfOf(t.http, expertToken, draft.id).expect(200);
       expect(served.headers['content-type']).toBe('application/pdf');
@@ -608,6 +610,7 @@ describe('contracts', () => {
       );
       expect(mail.text).toContain('Koordinaattori on päättänyt sopimuksen');
       expect(mail.text).not.toContain('Vaitiolovelvollisuuden rikkominen');
+      expect(mail.text.split('\n').pop()).toBe(`Avaa palvelu: http://kokemus.test/contracts/${d.contractId}`);
       const row = await t.db.getRepository(ContractEntity).findOneByOrFail({ id: d.contractId });
       expect(row.terminatedBy).toBe(coordinator.id);
       expect(await contractStatus(d.assignmentId)).toEqual({

@@ -103,7 +103,9 @@ describe('a late cancellation’s claim', () => {
     const mail = await t.mail.waitFor(
       (m) => m.to === expert.email && m.subject.startsWith('Arvode betalas för ett avbokat uppdrag'),
     );
-    expect(mail.subject).toBe('Arvode betalas för ett avbokat uppdrag: Klientrådet');
+    // The work by its time, not its title, on a lock screen; the link opens the claim filed for the expert.
+    expect(mail.subject).toBe('Arvode betalas för ett avbokat uppdrag: tis 10.11.2026 kl. 9.00');
+    expect(mail.text.split('\n').pop()).toBe(`Öppna tjänsten: http://kokemus.test/claims/${claim.id}`);
     expect(mail.text).toContain('fullt erfarenhetsarvode för det, 75,00\u00a0€.');
     const [audit] = await t.db.query(
       `SELECT actor_id AS "actorId", details FROM audit_events WHERE action = 'claim.created' AND entity_id = $1`,
@@ -211,7 +213,8 @@ describe('a late cancellation’s claim', () => {
       .expect(200);
     const [{ id: claimId }] = await claimsOf(assignmentId);
     await t.mail.waitFor(
-      (m) => m.to === expert.email && m.subject === 'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati',
+      (m) =>
+        m.to === expert.email && m.subject === 'Palkkio maksetaan perutusta toimeksiannosta: ma 16.11.2026 klo 9.00',
     );
 
     t.clock.set('2026-11-17T08:00:00Z');

@@ -86,6 +86,9 @@ export class AssignmentCancellation {
       title: request.title,
       startsAt: assignment.startsAt,
       endsAt: assignment.endsAt,
+      assignmentId: assignment.id,
+      requestId: request.id,
+      toOrderer: false,
       reason,
       feeDue,
       lateHours: this.config.env.LATE_CANCELLATION_HOURS,
@@ -119,7 +122,7 @@ export class AssignmentCancellation {
     );
     if (party === CancelledBy.County && ctx.user.id !== request.createdBy) {
       const orderer = await this.booking.findUser(manager, request.createdBy);
-      ids.push(await this.mail.compose(manager, recipient(orderer), cancelledMail, params));
+      ids.push(await this.mail.compose(manager, recipient(orderer), cancelledMail, { ...params, toOrderer: true }));
     }
     return ids;
   }

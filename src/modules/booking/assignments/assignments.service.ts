@@ -198,6 +198,7 @@ export class AssignmentsService {
       if (!orderer) return null;
       await this.audit.log(null, 'assignment.completion_reminded', ['assignment', assignmentId], {}, manager);
       return this.mail.compose(manager, recipient(orderer), reminderMail, {
+        requestId: assignment.requestId,
         title: assignment.request.title,
         startsAt: assignment.startsAt,
         endsAt: assignment.endsAt,
@@ -257,6 +258,7 @@ export class AssignmentsService {
     expertName: string,
   ): Promise<string[]> {
     const params = {
+      requestId: assignment.requestId,
       title: assignment.request.title,
       startsAt: assignment.startsAt,
       endsAt: assignment.endsAt,
@@ -274,6 +276,7 @@ export class AssignmentsService {
 
   private async tellOfNoShow(manager: EntityManager, assignment: AssignmentWithRequest): Promise<string[]> {
     const params = {
+      requestId: assignment.requestId,
       title: assignment.request.title,
       startsAt: assignment.startsAt,
       endsAt: assignment.endsAt,

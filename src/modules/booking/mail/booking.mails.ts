@@ -7,31 +7,43 @@ interface When {
   endsAt: Date;
 }
 
-export const offerMail = defineMailTemplate<When & { deadline: Date }>(
+// The order a mail is about: its page is where the orderer (/orders/…) or the coordinator (/coordinator/orders/…)
+// acts on it.
+interface OfOrder {
+  requestId: string;
+}
+
+// A subject is read on a lock screen: a mail to an expert names the work by its time, never by its title, which may
+// tell what lived experience the expert was asked for (PRODUCT.md §6).
+
+export const offerMail = defineMailTemplate<When & { deadline: Date; offerId: string }>(
   'offer-made',
   {
     fi: (p) => ({
-      subject: `Uusi toimeksiantotarjous: ${p.title}`,
+      subject: `Uusi toimeksiantotarjous – vastaa viimeistään ${formatDateTime(p.deadline, 'fi')}`,
       text: `Hei,\n\nsinulle on tarjottu kokemusosaajan toimeksiantoa "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).\nVastaa Kokemus-palvelussa viimeistään ${formatDateTime(p.deadline, 'fi')}. Voit myös kieltäytyä – se ei vaikuta tuleviin tarjouksiin.\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
-      subject: `Nytt uppdragserbjudande: ${p.title}`,
+      subject: `Nytt erbjudande om uppdrag – svara senast ${formatDateTime(p.deadline, 'sv')}`,
       text: `Hej,\n\ndu har erbjudits ett uppdrag som erfarenhetsexpert: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}).\nSvara i tjänsten Kokemus senast ${formatDateTime(p.deadline, 'sv')}. Du kan också tacka nej – det påverkar inte kommande erbjudanden.\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
-      subject: `New assignment offer: ${p.title}`,
+      subject: `New assignment offer – please answer by ${formatDateTime(p.deadline, 'en')}`,
       text: `Hello,\n\nYou have been offered an assignment as an expert by experience: "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nPlease answer in Kokemus by ${formatDateTime(p.deadline, 'en')}. You may also decline – it does not affect future offers.\n\n${SIGN.en}`,
     }),
   },
-  '/offers',
+  // The offer itself, where it is accepted or declined in one tap.
+  (p) => `/offers/${p.offerId}`,
 );
 
-export const acceptedMail = defineMailTemplate<When & { expertName: string; filled: boolean }>(
+export const acceptedMail = defineMailTemplate<When & OfOrder & { expertName: string; filled: boolean }>(
   'offer-accepted',
   {
     fi: (p) => ({
-      subject: p.filled ? `Tilaus on täytetty: ${p.title}` : `Kokemusosaaja otti toimeksiannon vastaan: ${p.title}`,
-      text: `Hei,\n\n${p.expertName} on hyväksynyt toimeksiannon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).${p.filled ? '\nTilauksesi on nyt täytetty.' : ''}\n\n${SIGN.fi}`,
+      subject: p.filled
+        ? `Kokemusosaajat löytyneet: ${p.title}`
+        : `Kokemusosaaja otti toimeksiannon vastaan: ${p.title}`,
+      text: `Hei,\n\n${p.expertName} on hyväksynyt toimeksiannon "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}).${p.filled ? '\nTilaukseesi on nyt löytynyt kaikki tarvittavat kokemusosaajat.' : ''}\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
       subject: p.filled ? `Beställningen är tillsatt: ${p.title}` : `Erfarenhetsexperten tackade ja: ${p.title}`,
@@ -42,29 +54,33 @@ export const acceptedMail = defineMailTemplate<When & { expertName: string; fill
       text: `Hello,\n\n${p.expertName} has accepted the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).${p.filled ? '\nYour order is now filled.' : ''}\n\n${SIGN.en}`,
     }),
   },
-  '/orders',
+  (p) => `/orders/${p.requestId}`,
 );
 
-export const cancelledMail = defineMailTemplate<When & { reason: string; feeDue: boolean; lateHours: number }>(
+// To the expert, and to the orderer when the county cancelled their order: each is led to their own page of it.
+export const cancelledMail = defineMailTemplate<
+  When & OfOrder & { assignmentId: string; toOrderer: boolean; reason: string; feeDue: boolean; lateHours: number }
+>(
   'assignment-cancelled',
   {
     fi: (p) => ({
-      subject: `Toimeksianto peruttu: ${p.title}`,
+      subject: `Toimeksianto peruttu: ${formatDateTime(p.startsAt, 'fi')}`,
       text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) on peruttu.\nSyy: ${p.reason}\n${p.feeDue ? `Peruutus tehtiin alle ${p.lateHours} tuntia ennen alkua, joten kokemuspalkkio maksetaan täysimääräisenä.` : 'Peruutuksesta ei makseta palkkiota.'}\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
-      subject: `Uppdraget har avbokats: ${p.title}`,
+      subject: `Uppdraget har avbokats: ${formatDateTime(p.startsAt, 'sv')}`,
       text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) har avbokats.\nOrsak: ${p.reason}\n${p.feeDue ? `Uppdraget avbokades mindre än ${p.lateHours} timmar före starten, så erfarenhetsarvodet betalas i sin helhet.` : 'Inget arvode betalas för det avbokade uppdraget.'}\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
-      subject: `Assignment cancelled: ${p.title}`,
+      subject: `Assignment cancelled: ${formatDateTime(p.startsAt, 'en')}`,
       text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has been cancelled.\nReason: ${p.reason}\n${p.feeDue ? `It was cancelled less than ${p.lateHours} hours before the start, so the full experience fee is paid.` : 'No fee is paid for the cancelled assignment.'}\n\n${SIGN.en}`,
     }),
   },
-  '/assignments',
+  (p) => (p.toOrderer ? `/orders/${p.requestId}` : `/assignments/${p.assignmentId}`),
 );
 
-export const withdrawnMail = defineMailTemplate<When & { expertName: string }>(
+// To the coordinators: the order's matching page, where the work is offered again.
+export const withdrawnMail = defineMailTemplate<When & OfOrder & { expertName: string }>(
   'expert-withdrew',
   {
     fi: (p) => ({
@@ -80,12 +96,12 @@ export const withdrawnMail = defineMailTemplate<When & { expertName: string }>(
       text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYou can offer it again in Kokemus.\n\n${SIGN.en}`,
     }),
   },
-  '/',
+  (p) => `/coordinator/orders/${p.requestId}`,
 );
 
 // To the orderer: who withdrew and that the order is open again. Never the expert's reason (it may be about their
 // health), nor the order's topics.
-export const ordererWithdrawnMail = defineMailTemplate<When & { expertName: string }>(
+export const ordererWithdrawnMail = defineMailTemplate<When & OfOrder & { expertName: string }>(
   'expert-withdrew-orderer',
   {
     fi: (p) => ({
@@ -101,10 +117,11 @@ export const ordererWithdrawnMail = defineMailTemplate<When & { expertName: stri
       text: `Hello,\n\n${p.expertName} has withdrawn from the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nYour order is open again and the coordinator will look for another expert. You will get a message when someone accepts the assignment.\n\n${SIGN.en}`,
     }),
   },
-  '/orders',
+  (p) => `/orders/${p.requestId}`,
 );
 
-export const reminderMail = defineMailTemplate<When>(
+// The order's page, where the orderer confirms the work or records a no-show.
+export const reminderMail = defineMailTemplate<When & OfOrder>(
   'completion-reminder',
   {
     fi: (p) => ({
@@ -120,5 +137,5 @@ export const reminderMail = defineMailTemplate<When>(
       text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) has ended but has not been confirmed yet.\nPlease confirm in Kokemus whether the work took place, so that the expert's fee can be paid.\n\n${SIGN.en}`,
     }),
   },
-  '/orders',
+  (p) => `/orders/${p.requestId}`,
 );

@@ -2,7 +2,13 @@ import { formatTimeRange } from '../../../common/i18n/format';
 import { defineMailTemplate, SIGN } from '../../mail';
 
 // To the coordinators: the orderer recorded that the expert did not come. No fee is paid for it.
-export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; endsAt: Date; expertName: string }>(
+export const noShowMail = defineMailTemplate<{
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  expertName: string;
+  requestId: string;
+}>(
   'assignment-no-show',
   {
     fi: (p) => ({
@@ -18,5 +24,6 @@ export const noShowMail = defineMailTemplate<{ title: string; startsAt: Date; en
       text: `Hello,\n\nThe orderer has recorded that ${p.expertName} did not come to the assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}).\nNo fee is paid for it. It shows in the reports.\n\n${SIGN.en}`,
     }),
   },
-  '/',
+  // The order's page in the coordinator's view, not their home page.
+  (p) => `/coordinator/orders/${p.requestId}`,
 );

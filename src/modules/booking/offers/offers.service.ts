@@ -83,6 +83,7 @@ export class OffersService {
               { userId: expert.id, email: expert.email, language: expert.language },
               offerMail,
               {
+                offerId: offer.id,
                 title: request.title,
                 startsAt: request.startsAt,
                 endsAt: request.endsAt,
@@ -187,6 +188,7 @@ export class OffersService {
           current.orderer,
           acceptedMail,
           {
+            requestId: request.id,
             title: request.title,
             startsAt: request.startsAt,
             endsAt: request.endsAt,

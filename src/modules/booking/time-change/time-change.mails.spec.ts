@@ -11,10 +11,10 @@ const change = {
 
 describe('time change mail', () => {
   it.each([
-    [Language.Fi, 'Ehdotus uudesta ajasta: Asiakasraati'],
-    [Language.Sv, 'Förslag om ny tid: Asiakasraati'],
-    [Language.En, 'A new time is proposed: Asiakasraati'],
-  ])('asks the expert in %s, naming both times', (language, subject) => {
+    [Language.Fi, 'Ehdotus uudesta ajasta toimeksiannolle ti 20.10.2026 klo 10.00'],
+    [Language.Sv, 'Förslag om ny tid för uppdraget tis 20.10.2026 kl. 10.00'],
+    [Language.En, 'A new time is proposed for your assignment on Tue 20 October 2026, 10:00'],
+  ])('asks the expert in %s, naming both times (the subject by the time, not the title)', (language, subject) => {
     const mail = timeChangeProposedMail.render[language]({ ...change, assignmentId: 'a1' });
     expect(mail.subject).toBe(subject);
     expect(mail.text).toMatch(/20\.10\.2026|20 October 2026/);
@@ -26,6 +26,11 @@ describe('time change mail', () => {
     expect(page({ ...change, assignmentId: 'a1' })).toBe('/assignments/a1');
   });
 
+  it('links the orderer to the order’s own page, where they may cancel after a decline', () => {
+    const page = timeChangeAnsweredMail.page as (p: { requestId: string }) => string;
+    expect(page({ requestId: 'r1' })).toBe('/orders/r1');
+  });
+
   it.each([
     [Language.Fi, 'Jos perut toimeksiannon alle 48 tuntia ennen sen alkua, kokemusosaajalle maksetaan koko palkkio.'],
     [Language.Sv, 'Om du avbokar uppdraget mindre än 48 timmar före starten betalas erfarenhetsexpertens hela arvode.'],
@@ -33,6 +38,7 @@ describe('time change mail', () => {
   ])('tells the orderer in %s after a decline that a late cancellation costs the full fee', (language, line) => {
     const mail = timeChangeAnsweredMail.render[language]({
       ...change,
+      requestId: 'r1',
       expertName: 'Aino',
       accepted: false,
       newContract: false,
@@ -47,6 +53,7 @@ describe('time change mail', () => {
         for (const newContract of [true, false]) {
           const mail = timeChangeAnsweredMail.render[language]({
             ...change,
+            requestId: 'r1',
             expertName: 'Aino',
             accepted,
             newContract,

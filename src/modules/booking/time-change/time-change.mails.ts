@@ -1,4 +1,4 @@
-import { formatTimeRange } from '../../../common/i18n/format';
+import { formatDateTime, formatTimeRange } from '../../../common/i18n/format';
 import { defineMailTemplate, SIGN } from '../../mail';
 
 interface Change {
@@ -10,20 +10,21 @@ interface Change {
 }
 
 // To the expert: the orderer asks to move their assignment; nothing changes until they answer. The mail ends with
-// a link to the assignment's own page, where the proposal waits with its accept and decline.
+// a link to the assignment's own page, where the proposal waits with its accept and decline. Its subject names the
+// work by its time, not its title (a lock screen may show it; the title may tell what lived experience it is about).
 export const timeChangeProposedMail = defineMailTemplate<Change & { assignmentId: string }>(
   'time-change-proposed',
   {
     fi: (p) => ({
-      subject: `Ehdotus uudesta ajasta: ${p.title}`,
+      subject: `Ehdotus uudesta ajasta toimeksiannolle ${formatDateTime(p.fromStartsAt, 'fi')}`,
       text: `Hei,\n\ntilaaja ehdottaa toimeksiannolle "${p.title}" uutta aikaa.\nNykyinen aika: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'fi')}\nEhdotettu aika: ${formatTimeRange(p.startsAt, p.endsAt, 'fi')}\n\nHyväksy tai hylkää ehdotus toimeksiannon sivulla (linkki viestin lopussa). Aika muuttuu vain, jos hyväksyt sen; jos hylkäät, toimeksianto pysyy ennallaan.\n\n${SIGN.fi}`,
     }),
     sv: (p) => ({
-      subject: `Förslag om ny tid: ${p.title}`,
+      subject: `Förslag om ny tid för uppdraget ${formatDateTime(p.fromStartsAt, 'sv')}`,
       text: `Hej,\n\nbeställaren föreslår en ny tid för uppdraget "${p.title}".\nNuvarande tid: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'sv')}\nFöreslagen tid: ${formatTimeRange(p.startsAt, p.endsAt, 'sv')}\n\nGodkänn eller avböj förslaget på uppdragets sida (länken finns i slutet av meddelandet). Tiden ändras bara om du godkänner den; om du avböjer förblir uppdraget som det är.\n\n${SIGN.sv}`,
     }),
     en: (p) => ({
-      subject: `A new time is proposed: ${p.title}`,
+      subject: `A new time is proposed for your assignment on ${formatDateTime(p.fromStartsAt, 'en')}`,
       text: `Hello,\n\nThe orderer proposes a new time for the assignment "${p.title}".\nCurrent time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}\nProposed time: ${formatTimeRange(p.startsAt, p.endsAt, 'en')}\n\nAccept or decline it on the assignment's page (the link is at the end of this message). The time changes only if you accept; if you decline, the assignment stays as it is.\n\n${SIGN.en}`,
     }),
   },
@@ -31,9 +32,9 @@ export const timeChangeProposedMail = defineMailTemplate<Change & { assignmentId
 );
 
 // To the orderer: the expert's answer. After a decline the orderer may cancel, and the late-cancellation clock
-// counts from when the change was proposed.
+// counts from when the change was proposed: both on the order's page, where the mail leads.
 export const timeChangeAnsweredMail = defineMailTemplate<
-  Change & { expertName: string; accepted: boolean; newContract: boolean; lateHours: number }
+  Change & { requestId: string; expertName: string; accepted: boolean; newContract: boolean; lateHours: number }
 >(
   'time-change-answered',
   {
@@ -56,5 +57,5 @@ export const timeChangeAnsweredMail = defineMailTemplate<
         : `Hello,\n\n${p.expertName} cannot take the assignment "${p.title}" at the time you proposed (${formatTimeRange(p.startsAt, p.endsAt, 'en')}). The assignment keeps its original time: ${formatTimeRange(p.fromStartsAt, p.fromEndsAt, 'en')}.\nIf you cancel it less than ${p.lateHours} hours before it starts, the expert's full fee is due.\n\n${SIGN.en}`,
     }),
   },
-  '/orders',
+  (p) => `/orders/${p.requestId}`,
 );

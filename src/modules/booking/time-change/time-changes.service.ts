@@ -213,6 +213,7 @@ export class TimeChangesService {
         timeChangeAnsweredMail,
         {
           ...this.mailParams(assignment, change),
+          requestId: assignment.requestId,
           expertName,
           accepted,
           newContract,

@@ -60,6 +60,7 @@ export class ContractPdfJob {
       const expert = await this.contracts.findUser(manager, contract.expertId);
       if (!expert) return null;
       return this.mail.compose(manager, recipient(expert), contractReadyMail, {
+        contractId,
         number: contract.number,
         version: contract.version,
         validFrom: contract.validFrom,

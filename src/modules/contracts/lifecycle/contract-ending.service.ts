@@ -126,6 +126,7 @@ export class ContractEnding {
     const expert = wasSigned ? await this.contracts.findUser(manager, contract.expertId) : null;
     if (!expert) return { unconfirmed, mailIds: [] };
     const mailId = await this.mail.compose(manager, recipient(expert), contractEndedMail, {
+      contractId: contract.id,
       number: contract.number,
       version: contract.version,
       endedOn: localDate(now),

@@ -1,7 +1,13 @@
 import { contractEndedMail, contractReadyMail } from './contract.mails';
 
 describe('contract mails', () => {
-  const params = { number: 'KOK-2026-000123', version: 2, validFrom: '2026-03-01', validUntil: '2026-03-31' };
+  const params = {
+    contractId: 'c1',
+    number: 'KOK-2026-000123',
+    version: 2,
+    validFrom: '2026-03-01',
+    validUntil: '2026-03-31',
+  };
 
   it.each([
     ['fi', 'Sopimus KOK-2026-000123 odottaa allekirjoitustasi', 'versio 2, voimassa 1.3.2026–31.3.2026'],
@@ -39,6 +45,7 @@ describe('contract mails', () => {
     'tells the expert in %s that a contract they signed has ended',
     (language, subject, ended, cause, confidentiality) => {
       const mail = contractEndedMail.render[language]({
+        contractId: 'c1',
         number: 'KOK-2026-000123',
         version: 2,
         endedOn: '2026-03-04',
@@ -47,6 +54,7 @@ describe('contract mails', () => {
       expect(mail.subject).toBe(subject);
       for (const line of [ended, cause, confidentiality]) expect(mail.text).toContain(line);
       const byCoordinator = contractEndedMail.render[language]({
+        contractId: 'c1',
         number: 'KOK-2026-000123',
         version: 2,
         endedOn: '2026-03-04',
@@ -56,4 +64,11 @@ describe('contract mails', () => {
       expect(`${byCoordinator.subject}\n${byCoordinator.text}`).not.toMatch(/\$\{|undefined|NaN/);
     },
   );
+
+  it('leads the expert to the contract itself, where it is read and signed', () => {
+    const ready = contractReadyMail.page as (p: { contractId: string }) => string;
+    const ended = contractEndedMail.page as (p: { contractId: string }) => string;
+    expect(ready(params)).toBe('/contracts/c1');
+    expect(ended({ contractId: 'c1' })).toBe('/contracts/c1');
+  });
 });

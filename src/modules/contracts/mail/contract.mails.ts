@@ -2,6 +2,7 @@ import { formatDate } from '../../../common/i18n/format';
 import { defineMailTemplate, SIGN } from '../../mail';
 
 export interface ContractMailParams {
+  contractId: string;
   number: string;
   version: number;
   validFrom: string; // YYYY-MM-DD
@@ -24,10 +25,12 @@ export const contractReadyMail = defineMailTemplate<ContractMailParams>(
       text: `Hello,\n\nYour fixed-term assignment contract ${p.number} (version ${p.version}, valid ${formatDate(p.validFrom, 'en')} – ${formatDate(p.validUntil, 'en')}) has been approved and is waiting for your signature.\nPlease read it in Kokemus and sign it with your password. The assignment is confirmed once the contract is signed.\nThe binding contract is in Finnish or Swedish; an English information copy is available beside it.\n\n${SIGN.en}`,
     }),
   },
-  '/contracts',
+  // The contract itself, where it is read and signed.
+  (p) => `/contracts/${p.contractId}`,
 );
 
 export interface ContractEndedMailParams {
+  contractId: string;
   number: string;
   version: number;
   endedOn: string; // YYYY-MM-DD, Helsinki
@@ -52,5 +55,5 @@ export const contractEndedMail = defineMailTemplate<ContractEndedMailParams>(
       text: `Hello,\n\nThe fixed-term assignment contract ${p.number} (version ${p.version}) that you signed ended early on ${formatDate(p.endedOn, 'en')}.\n${p.workCancelled ? 'Reason: every assignment under the contract was cancelled.' : 'The coordinator ended the contract; the reason is shown with the contract in Kokemus.'}\nThe contract and its PDF stay readable in Kokemus. The duty of confidentiality continues after the contract has ended.\n\n${SIGN.en}`,
     }),
   },
-  '/contracts',
+  (p) => `/contracts/${p.contractId}`,
 );

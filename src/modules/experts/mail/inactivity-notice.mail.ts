@@ -8,10 +8,11 @@ export interface InactivityNoticeParams {
 }
 
 // The privacy job's notice to an expert whose account has been idle for nearly the whole period: signing in keeps
-// it; otherwise the personal data is anonymised on the given day and only the records of fees paid remain.
+// it; otherwise the personal data is anonymised on the given day and only the records of fees paid remain. The
+// subject says what to do and by when, in plain words: it may be all a person reads.
 export const inactivityNoticeMail = defineMailTemplate<InactivityNoticeParams>('expert-inactivity-notice', {
   fi: (p) => ({
-    subject: 'Kokemus-tilisi tiedot anonymisoidaan – Kokemus',
+    subject: `Kirjaudu Kokemus-palveluun ennen ${p.anonymiseOn}, jos haluat pitää tilisi`,
     text: [
       `Hei ${p.name},`,
       '',
@@ -26,7 +27,7 @@ export const inactivityNoticeMail = defineMailTemplate<InactivityNoticeParams>('
     ].join('\n'),
   }),
   sv: (p) => ({
-    subject: 'Uppgifterna på ditt Kokemus-konto anonymiseras – Kokemus',
+    subject: `Logga in i Kokemus före den ${p.anonymiseOn} om du vill behålla ditt konto`,
     text: [
       `Hej ${p.name},`,
       '',
@@ -41,7 +42,7 @@ export const inactivityNoticeMail = defineMailTemplate<InactivityNoticeParams>('
     ].join('\n'),
   }),
   en: (p) => ({
-    subject: 'The data of your Kokemus account will be anonymised – Kokemus',
+    subject: `Sign in to Kokemus before ${p.anonymiseOn} to keep your account`,
     text: [
       `Hello ${p.name},`,
       '',

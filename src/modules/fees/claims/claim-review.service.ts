@@ -109,6 +109,7 @@ export class ClaimReviewService {
         { userId: expert.id, email: expert.email, language: expert.language },
         claimReturnedMail,
         {
+          claimId: id,
           name: expert.name,
           title: claim.assignment.request.title,
           workDate: claim.workDate,

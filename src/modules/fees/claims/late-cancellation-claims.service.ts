@@ -70,6 +70,7 @@ export class LateCancellationClaims {
       { userId: expert.id, email: expert.email, language: expert.language },
       lateCancellationClaimMail,
       {
+        claimId,
         title: work.title,
         startsAt: work.startsAt,
         endsAt: work.endsAt,

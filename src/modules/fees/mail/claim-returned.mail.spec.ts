@@ -2,6 +2,7 @@ import { Language } from '../../../common/i18n/language';
 import { claimReturnedMail } from './claim-returned.mail';
 
 const params = {
+  claimId: 'c1',
   name: 'Maija',
   title: 'Asiakasraati',
   workDate: '2026-10-20',
@@ -14,22 +15,22 @@ describe('claim returned mail', () => {
       Language.Fi,
       'Hei Maija,',
       '"Asiakasraati" (20.10.2026)',
-      'Palkkio- ja kulukorvausilmoitus palautettiin korjattavaksi: Asiakasraati',
+      'Palkkio- ja kulukorvausilmoituksesi palautettiin korjattavaksi: 20.10.2026',
     ],
     [
       Language.Sv,
       'Hej Maija,',
       '"Asiakasraati" (20.10.2026)',
-      'Arvodes- och kostnadsanmälan returnerades för rättelse: Asiakasraati',
+      'Din arvodes- och kostnadsanmälan returnerades för rättelse: 20.10.2026',
     ],
     [
       Language.En,
       'Hello Maija,',
       '"Asiakasraati" (20 October 2026)',
-      'Your fee and expense claim was returned for correction: Asiakasraati',
+      'Your fee and expense claim was returned for correction: 20 October 2026',
     ],
   ])(
-    'in %s greets by name, names the assignment and its day, and quotes the reason as written',
+    'in %s greets by name, names the assignment and its day (the subject only the day), and quotes the reason as written',
     (language, greeting, assignment, subject) => {
       const mail = claimReturnedMail.render[language](params);
       expect(mail.subject).toBe(subject);
@@ -38,4 +39,8 @@ describe('claim returned mail', () => {
       expect(mail.text).toContain(`\n${params.reason}\n`);
     },
   );
+
+  it('leads the expert to the claim itself, where it is corrected and sent again', () => {
+    expect((claimReturnedMail.page as (p: { claimId: string }) => string)(params)).toBe('/claims/c1');
+  });
 });

@@ -2,6 +2,7 @@ import { Language } from '../../../common/i18n/language';
 import { lateCancellationClaimMail, LateCancellationClaimParams } from './late-cancellation-claim.mail';
 
 const params: LateCancellationClaimParams = {
+  claimId: 'c1',
   title: 'Asiakasraati',
   startsAt: new Date('2026-10-15T07:00:00Z'),
   endsAt: new Date('2026-10-15T09:00:00Z'),
@@ -14,21 +15,21 @@ describe('late cancellation claim mail', () => {
   it.each([
     [
       Language.Fi,
-      'Palkkio maksetaan perutusta toimeksiannosta: Asiakasraati',
+      'Palkkio maksetaan perutusta toimeksiannosta: to 15.10.2026 klo 10.00',
       'alle 48 tuntia',
       'täysi kokemuspalkkio, 1\u00a0234,56\u00a0€.',
       'Sinun ei tarvitse tehdä mitään',
     ],
     [
       Language.Sv,
-      'Arvode betalas för ett avbokat uppdrag: Asiakasraati',
+      'Arvode betalas för ett avbokat uppdrag: tors 15.10.2026 kl. 10.00',
       'mindre än 48 timmar',
       'fullt erfarenhetsarvode för det, 1\u00a0234,56\u00a0€.',
       'Du behöver inte göra något',
     ],
     [
       Language.En,
-      'A fee is due for a cancelled assignment: Asiakasraati',
+      'A fee is due for a cancelled assignment: Thu 15 October 2026, 10:00',
       'less than 48 hours',
       'full experience fee for it, €1,234.56.',
       'You do not need to do anything',
@@ -57,5 +58,9 @@ describe('late cancellation claim mail', () => {
     const text = lateCancellationClaimMail.render[language]({ ...params, declined: true }).text;
     expect(text).toContain(declined);
     expect(text).not.toMatch(/€/);
+  });
+
+  it('leads the expert to the claim filed for them, where travel and costs can be added', () => {
+    expect((lateCancellationClaimMail.page as (p: { claimId: string }) => string)(params)).toBe('/claims/c1');
   });
 });

@@ -1,7 +1,8 @@
-import { formatMoney, formatTimeRange } from '../../../common/i18n/format';
+import { formatDateTime, formatMoney, formatTimeRange } from '../../../common/i18n/format';
 import { defineMailTemplate, SIGN } from '../../mail';
 
 export interface LateCancellationClaimParams {
+  claimId: string;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -15,14 +16,16 @@ export interface LateCancellationClaimParams {
 const amount = (p: LateCancellationClaimParams, language: 'fi' | 'sv' | 'en') =>
   p.feeCents === null ? '' : `, ${formatMoney(p.feeCents, language)}`;
 
-// To the expert when the county cancels so late that the fee is due: the claim is already filed for them.
+// To the expert when the county cancels so late that the fee is due: the claim is already filed for them. The
+// subject names the work by its time, not its title (a lock screen may show it; the title may tell what lived
+// experience the work was about); the mail leads to the claim, where travel and costs can still be added.
 export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClaimParams>(
   'late-cancellation-claim',
   {
     fi: (p) => ({
       subject: p.declined
-        ? `Perutun toimeksiannon kulut korvataan: ${p.title}`
-        : `Palkkio maksetaan perutusta toimeksiannosta: ${p.title}`,
+        ? `Perutun toimeksiannon kulut korvataan: ${formatDateTime(p.startsAt, 'fi')}`
+        : `Palkkio maksetaan perutusta toimeksiannosta: ${formatDateTime(p.startsAt, 'fi')}`,
       text: `Hei,\n\ntoimeksianto "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'fi')}) peruttiin alle ${p.lateHours} tuntia ennen sen alkua, ${
         p.declined
           ? 'joten siitä kuuluisi täysi kokemuspalkkio. Olet luopunut palkkiosta, joten sitä ei makseta, mutta matka- ja muut kulut korvataan.'
@@ -31,8 +34,8 @@ export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClai
     }),
     sv: (p) => ({
       subject: p.declined
-        ? `Kostnaderna för ett avbokat uppdrag ersätts: ${p.title}`
-        : `Arvode betalas för ett avbokat uppdrag: ${p.title}`,
+        ? `Kostnaderna för ett avbokat uppdrag ersätts: ${formatDateTime(p.startsAt, 'sv')}`
+        : `Arvode betalas för ett avbokat uppdrag: ${formatDateTime(p.startsAt, 'sv')}`,
       text: `Hej,\n\nuppdraget "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'sv')}) avbokades mindre än ${p.lateHours} timmar före starten, ${
         p.declined
           ? 'så fullt erfarenhetsarvode skulle betalas för det. Du har avstått från arvode, så det betalas inte, men rese- och andra kostnader ersätts.'
@@ -41,8 +44,8 @@ export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClai
     }),
     en: (p) => ({
       subject: p.declined
-        ? `Costs are reimbursed for a cancelled assignment: ${p.title}`
-        : `A fee is due for a cancelled assignment: ${p.title}`,
+        ? `Costs are reimbursed for a cancelled assignment: ${formatDateTime(p.startsAt, 'en')}`
+        : `A fee is due for a cancelled assignment: ${formatDateTime(p.startsAt, 'en')}`,
       text: `Hello,\n\nThe assignment "${p.title}" (${formatTimeRange(p.startsAt, p.endsAt, 'en')}) was cancelled less than ${p.lateHours} hours before its start, ${
         p.declined
           ? 'so the full experience fee would be due. You have declined fees, so it is not paid, but travel and other costs are reimbursed.'
@@ -50,5 +53,5 @@ export const lateCancellationClaimMail = defineMailTemplate<LateCancellationClai
       }\n\nA fee and expense claim has been made for you and sent to the coordinator for approval. You do not need to do anything: it is paid in the next fee run after approval.\nIf you already had travel or other costs, you can add them to the claim in Kokemus until the coordinator has handled it.\n\n${SIGN.en}`,
     }),
   },
-  '/claims',
+  (p) => `/claims/${p.claimId}`,
 );
