@@ -272,6 +272,17 @@ export class ContractsRepository {
     return rows.map((r) => r.id);
   }
 
+  // The expert's contracts awaiting approval or signature, revisions before the versions they replace (as
+  // unendedCovering orders them, so that the locks are taken in the same order).
+  async unsignedOf(manager: EntityManager, expertId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM contracts WHERE expert_id = $1 AND status IN ('draft', 'approved')
+        ORDER BY supersedes_id IS NULL, id`,
+      [expertId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   // A draft says nothing yet: it simply stops listing work that was cancelled.
   async releaseFromDraft(manager: EntityManager, contractId: string, assignmentId: string): Promise<void> {
     await manager.delete(ContractAssignmentEntity, { contractId, assignmentId });
