@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // An expert's erasure ends their contracts that were never signed, and the content of such a contract (the
 // snapshot and the PDF, which hold the name and date of birth) may then go: cleared to nothing, once terminated.
 // A signed contract stays frozen as before, and no contract gets other content.
-export class ContractErasedUnsigned1796510000000 implements MigrationInterface {
-  name = 'ContractErasedUnsigned1796510000000';
+export class ContractErasedUnsigned1796520000000 implements MigrationInterface {
+  name = 'ContractErasedUnsigned1796520000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE OR REPLACE FUNCTION contracts_guard() RETURNS trigger LANGUAGE plpgsql AS $$
