@@ -272,11 +272,14 @@ export class ContractsRepository {
     return rows.map((r) => r.id);
   }
 
-  // The expert's contracts awaiting approval or signature, revisions before the versions they replace (as
-  // unendedCovering orders them, so that the locks are taken in the same order).
+  // The expert's contracts never signed that still hold content: awaiting approval or signature, or terminated
+  // before a signature. Revisions before the versions they replace (as unendedCovering orders them, so that the
+  // locks are taken in the same order).
   async unsignedOf(manager: EntityManager, expertId: string): Promise<string[]> {
     const rows = (await manager.query(
-      `SELECT id FROM contracts WHERE expert_id = $1 AND status IN ('draft', 'approved')
+      `SELECT id FROM contracts
+        WHERE expert_id = $1 AND signed_at IS NULL
+          AND (status IN ('draft', 'approved') OR (status = 'terminated' AND (snapshot IS NOT NULL OR pdf IS NOT NULL)))
         ORDER BY supersedes_id IS NULL, id`,
       [expertId],
     )) as { id: string }[];

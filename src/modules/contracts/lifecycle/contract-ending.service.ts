@@ -93,16 +93,19 @@ export class ContractEnding {
   }
 
   // The erasure of an expert (in its transaction, after it locked the expert's row): a contract not yet signed will
-  // never be, so it is terminated, and its snapshot and PDF, which name the person and give their date of birth, go
-  // with it. A signed contract stays whole: it is the legal record the fees were paid on. Returns the ids ended.
+  // never be, so it is terminated; its snapshot and PDF, which name the person and give their date of birth, go
+  // with it, as they do from one terminated before a signature. A signed contract stays whole: it is the legal
+  // record the fees were paid on. Returns the ids terminated here.
   async endUnsignedOfErased(manager: EntityManager, expertId: string, by: ContractEnder): Promise<string[]> {
     const ended: string[] = [];
     for (const id of await this.contracts.unsignedOf(manager, expertId)) {
       const contract = await this.contracts.lockContract(manager, id);
-      if (!contract || !UNSIGNED.includes(contract.status)) continue;
-      await this.terminate(manager, contract, by, TerminationCause.Coordinator, ERASED_REASON);
+      if (!contract || contract.signedAt) continue;
+      if (UNSIGNED.includes(contract.status)) {
+        await this.terminate(manager, contract, by, TerminationCause.Coordinator, ERASED_REASON);
+        ended.push(id);
+      } else if (contract.status !== ContractStatus.Terminated) continue;
       await this.contracts.updateContract(manager, id, { snapshot: null, pdf: null, pdfSha256: null });
-      ended.push(id);
     }
     return ended;
   }
