@@ -21,7 +21,8 @@ const WITHDRAWAL_REASON: Record<Leaving, string> = { retire: 'expert_retired', a
 // in the transaction that moves them, after it locked their row. Work they are still expected at refuses the move:
 // the coordinator cancels it first through booking, where the late-cancellation terms apply. Offers awaiting their
 // answer are withdrawn, as offers that can no longer lead anywhere are. On erasure, contracts not yet signed end
-// and lose the person; signed ones stay whole.
+// and lose the person; signed ones stay whole. Locks in booking's order: the expert's row (the caller's), then the
+// offers (an acceptance locks its offer after the expert), then the contracts (as a change of time does).
 @Injectable()
 export class ExpertOpenWork {
   constructor(
