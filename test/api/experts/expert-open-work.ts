@@ -79,6 +79,15 @@ describe('retiring and anonymising an expert with open work', () => {
     },
   );
 
+  it('an offer left open for an expert retired before this rule cannot be accepted', async () => {
+    const expert = await signedInExpert();
+    const offerId = await openOffer(expert.id);
+    await t.db.query(`UPDATE experts SET status = 'retired' WHERE user_id = $1`, [expert.id]);
+    const res = await as(expert).post(`/offers/${offerId}/accept`, {}).expect(409);
+    expect(res.body).toMatchObject({ code: 'OFFER_NOT_OPEN', reason: 'withdrawn' });
+    expect(await t.db.query(`SELECT 1 FROM assignments WHERE expert_id = $1`, [expert.id])).toEqual([]);
+  });
+
   it.each(['retire', 'anonymise'] as const)(
     '%s is refused while accepted or confirmed work has not ended, and nothing is written',
     async (action) => {
