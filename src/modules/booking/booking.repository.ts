@@ -144,7 +144,7 @@ const INSERT_ASSIGNMENT_SQL = `
   RETURNING ${ASSIGNMENT_COLUMNS}`;
 
 const LOCK_EXPERT_SQL = `
-  SELECT languages, topics, topics_consent_at AS "topicsConsentAt", home_municipality AS "homeMunicipality",
+  SELECT status, languages, topics, topics_consent_at AS "topicsConsentAt", home_municipality AS "homeMunicipality",
          yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents"
     FROM experts WHERE user_id = $1 FOR NO KEY UPDATE`;
 
@@ -247,9 +247,12 @@ export class BookingRepository {
   // same expert each wait in the exclusion constraint for the other and deadlock; with it, the second inserts
   // only after the first has committed, and meets the constraint at once. Always taken after lockRequest:
   // the order is request, then expert, everywhere an assignment is made.
-  // Returns what a booking reads of the expert, read under the lock (null: no such expert).
-  async lockExpert(manager: EntityManager, expertId: string): Promise<LockedExpert | null> {
-    const [row] = (await manager.query(LOCK_EXPERT_SQL, [expertId])) as LockedExpert[];
+  // Returns what a booking reads of the expert and their status, read under the lock (null: no such expert).
+  async lockExpert(
+    manager: EntityManager,
+    expertId: string,
+  ): Promise<(LockedExpert & Pick<ExpertEntity, 'status'>) | null> {
+    const [row] = (await manager.query(LOCK_EXPERT_SQL, [expertId])) as (LockedExpert & Pick<ExpertEntity, 'status'>)[];
     return row ?? null;
   }
 

@@ -1,6 +1,7 @@
 import { Role } from '../../../src/common/auth/role.enum';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
 import { createOffer, createRequest } from '../../factories/booking.factory';
+import { MatchingService } from '../../../src/modules/booking/matching/matching.service';
 import { ContractEnding } from '../../../src/modules/contracts/lifecycle/contract-ending.service';
 import { draftedAssignment, giveDateOfBirth, signContractOf, waitForPdf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
@@ -85,6 +86,23 @@ describe('retiring and anonymising an expert with open work', () => {
     await t.db.query(`UPDATE experts SET status = 'retired' WHERE user_id = $1`, [expert.id]);
     const res = await as(expert).post(`/offers/${offerId}/accept`, {}).expect(409);
     expect(res.body).toMatchObject({ code: 'OFFER_NOT_OPEN', reason: 'withdrawn' });
+    expect(await t.db.query(`SELECT 1 FROM assignments WHERE expert_id = $1`, [expert.id])).toEqual([]);
+  });
+
+  it('a paused expert is not booked directly, even when the matching was read before the pause', async () => {
+    const expert = await signedInExpert();
+    await as(coordinator).post(`/experts/${expert.id}/pause`, {}).expect(200);
+    const request = await createRequest(t.db, unitId, orderer.id, at(20));
+    // The candidates as read a moment before the pause: the booking decides again under the expert's lock.
+    const matching = jest.spyOn(t.app.get(MatchingService), 'nonCandidates').mockResolvedValueOnce([]);
+    try {
+      const res = await as(coordinator)
+        .post(`/booking-requests/${request.id}/assignments`, { expertId: expert.id })
+        .expect(400);
+      expect(res.body.code).toBe('EXPERT_NOT_MATCHING');
+    } finally {
+      matching.mockRestore();
+    }
     expect(await t.db.query(`SELECT 1 FROM assignments WHERE expert_id = $1`, [expert.id])).toEqual([]);
   });
 
