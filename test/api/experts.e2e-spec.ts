@@ -8,5 +8,6 @@ import './experts/coordinator-experts';
 import './experts/credentials';
 import './experts/expert-data-export';
 import './experts/expert-home';
+import './experts/expert-open-work';
 import './experts/experts';
 import './experts/experts-authorization';

@@ -8,3 +8,4 @@ import './coordinator/four-eyes';
 import './coordinator/journey';
 import './coordinator/matching-funnel';
 import './coordinator/no-shows';
+import './coordinator/retiring';

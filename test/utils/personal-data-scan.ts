@@ -17,10 +17,10 @@ const NO_TEXT_TYPES = [
 
 // Where an anonymised expert may stay, on purpose: table.column and the rows (an SQL condition on the row `x`).
 export const KEPT_AFTER_ERASURE: Record<string, string> = {
-  // A contract never changes once approved (PRODUCT.md §4) and is the ground on which the fees were paid: its
-  // snapshot and PDFs keep the expert's name and date of birth (ExpertAnonymiser). A question to the product side.
-  'contracts.snapshot': 'true',
-  'contracts.pdf': 'true',
+  // A signed contract never changes (PRODUCT.md §4) and is the ground on which the fees were paid: its snapshot and
+  // PDFs keep the expert's name and date of birth (ExpertAnonymiser). One never signed loses them (ContractEnding).
+  'contracts.snapshot': 'x.signed_at IS NOT NULL',
+  'contracts.pdf': 'x.signed_at IS NOT NULL',
   'contract_signed_copies.pdf': 'true',
   // Append-only by rule: the audit log records what was done and by whom and is never rewritten (its retention
   // is a question to the product side).

@@ -27,6 +27,8 @@ export interface ProblemExtensions {
   // A booking past an expert's yearly earnings ceiling: the year's fees so far, this work's expected fee and the
   // ceiling, euro cents.
   ceiling?: { earnedCents: number; expectedCents: number; ceilingCents: number };
+  // An expert not retired or anonymised while booked: how many assignments the coordinator must settle first.
+  bookedAssignments?: number;
   // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
   reason?: string;
 }

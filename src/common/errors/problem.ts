@@ -48,6 +48,12 @@ export class ProblemResponse {
       'With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about',
   })
   ceiling?: ProblemExtensions['ceiling'];
+  @ApiPropertyOptional({
+    example: 2,
+    description:
+      'With EXPERT_HAS_BOOKED_WORK: the accepted or confirmed assignments not yet ended that must be settled first',
+  })
+  bookedAssignments?: number;
   @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;
 }
 
@@ -89,5 +95,6 @@ export function problem(
   if (errors && errors.length > 0) body.errors = errors;
   if (extensions.reason) body.reason = extensions.reason;
   if (extensions.ceiling) body.ceiling = extensions.ceiling;
+  if (extensions.bookedAssignments !== undefined) body.bookedAssignments = extensions.bookedAssignments;
   return body;
 }

@@ -5,7 +5,7 @@ import { Role } from '../../common/auth/role.enum';
 import { TaskType } from '../../common/domain/task-type';
 import { COUNTY_ZONE } from '../../common/i18n/format';
 import { Language } from '../../common/i18n/language';
-import { ExpertEntity } from '../experts/entities/expert.entity';
+import { ExpertEntity, ExpertStatus } from '../experts/entities/expert.entity';
 import { StoredFileEntity } from '../files/entities/stored-file.entity';
 import { UserEntity, UserStatus } from '../users/entities/user.entity';
 import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from './entities/assignment.entity';
@@ -144,7 +144,7 @@ const INSERT_ASSIGNMENT_SQL = `
   RETURNING ${ASSIGNMENT_COLUMNS}`;
 
 const LOCK_EXPERT_SQL = `
-  SELECT languages, topics, topics_consent_at AS "topicsConsentAt", home_municipality AS "homeMunicipality",
+  SELECT status, languages, topics, topics_consent_at AS "topicsConsentAt", home_municipality AS "homeMunicipality",
          yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents"
     FROM experts WHERE user_id = $1 FOR NO KEY UPDATE`;
 
@@ -154,7 +154,7 @@ const LOCK_EXPERT_SQL = `
 // that lock (a booking of the request needs the request's lock, which this transaction holds).
 const LOCK_EXPERT_FOR_ACCEPTANCE_SQL = `
   SELECT e.languages, e.topics, e.topics_consent_at AS "topicsConsentAt", e.home_municipality AS "homeMunicipality",
-         e.yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents", o.status, o.deadline,
+         e.yearly_earnings_ceiling_cents AS "yearlyEarningsCeilingCents", e.status AS "expertStatus", o.status, o.deadline,
          (SELECT count(*) FROM assignments a
            WHERE a.request_id = o.request_id AND a.status IN ('accepted', 'confirmed'))::int AS holding,
          u.id AS "ordererId", u.email AS "ordererEmail", u.language AS "ordererLanguage"
@@ -192,6 +192,8 @@ export type LockedExpert = Pick<
 >;
 
 export interface AcceptanceState {
+  // The expert's, read under their lock: one retired or anonymised meanwhile answers nothing.
+  expertStatus: ExpertStatus;
   status: OfferStatus;
   deadline: Date;
   // The request's assignments that hold an expert's time.
@@ -245,9 +247,12 @@ export class BookingRepository {
   // same expert each wait in the exclusion constraint for the other and deadlock; with it, the second inserts
   // only after the first has committed, and meets the constraint at once. Always taken after lockRequest:
   // the order is request, then expert, everywhere an assignment is made.
-  // Returns what a booking reads of the expert, read under the lock (null: no such expert).
-  async lockExpert(manager: EntityManager, expertId: string): Promise<LockedExpert | null> {
-    const [row] = (await manager.query(LOCK_EXPERT_SQL, [expertId])) as LockedExpert[];
+  // Returns what a booking reads of the expert and their status, read under the lock (null: no such expert).
+  async lockExpert(
+    manager: EntityManager,
+    expertId: string,
+  ): Promise<(LockedExpert & Pick<ExpertEntity, 'status'>) | null> {
+    const [row] = (await manager.query(LOCK_EXPERT_SQL, [expertId])) as (LockedExpert & Pick<ExpertEntity, 'status'>)[];
     return row ?? null;
   }
 
@@ -261,10 +266,11 @@ export class BookingRepository {
       Omit<AcceptanceState, 'orderer'> & { ordererId: string; ordererEmail: string; ordererLanguage: Language })[];
     if (!row) return null;
     const { languages, topics, topicsConsentAt, homeMunicipality, yearlyEarningsCeilingCents, ...rest } = row;
-    const { status, deadline, holding, ordererId, ordererEmail, ordererLanguage } = rest;
+    const { expertStatus, status, deadline, holding, ordererId, ordererEmail, ordererLanguage } = rest;
     return {
       expert: { languages, topics, topicsConsentAt, homeMunicipality, yearlyEarningsCeilingCents },
       state: {
+        expertStatus,
         status,
         deadline,
         holding,

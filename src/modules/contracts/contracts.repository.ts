@@ -272,6 +272,20 @@ export class ContractsRepository {
     return rows.map((r) => r.id);
   }
 
+  // The expert's contracts never signed that still hold content: awaiting approval or signature, or terminated
+  // before a signature. Revisions before the versions they replace (as unendedCovering orders them, so that the
+  // locks are taken in the same order).
+  async unsignedOf(manager: EntityManager, expertId: string): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT id FROM contracts
+        WHERE expert_id = $1 AND signed_at IS NULL
+          AND (status IN ('draft', 'approved') OR (status = 'terminated' AND (snapshot IS NOT NULL OR pdf IS NOT NULL)))
+        ORDER BY supersedes_id IS NULL, id`,
+      [expertId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   // A draft says nothing yet: it simply stops listing work that was cancelled.
   async releaseFromDraft(manager: EntityManager, contractId: string, assignmentId: string): Promise<void> {
     await manager.delete(ContractAssignmentEntity, { contractId, assignmentId });

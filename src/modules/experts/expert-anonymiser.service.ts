@@ -6,6 +6,7 @@ import { AuditService } from '../audit';
 import { SessionsService } from '../auth';
 import { ExpertStatus } from './entities/expert.entity';
 import { ExpertErasureRepository } from './expert-erasure.repository';
+import { ExpertOpenWork } from './expert-open-work.service';
 
 export interface AnonymisedBy {
   // Null: the system (the privacy job).
@@ -26,12 +27,14 @@ export interface AnonymisedBy {
 // bookkeeping voucher until its retention ends (see FeeRunFileRetentionJob). The receipts of claims stay as the
 // vouchers of their costs; the words the expert and orderers wrote about the expert go, and so does unsent mail to
 // them or naming them (ExpertErasureRepository).
-// Contracts stay whole, the name and date of birth in them included: a signed contract never changes (PRODUCT.md
-// §4) and it is the ground on which the fees were paid.
+// Signed contracts stay whole, the name and date of birth in them included: a signed contract never changes
+// (PRODUCT.md §4) and it is the ground on which the fees were paid. Unsigned ones end and lose the person, open
+// offers are withdrawn, and work not yet ended refuses the erasure (ExpertOpenWork).
 @Injectable()
 export class ExpertAnonymiser {
   constructor(
     private readonly erasure: ExpertErasureRepository,
+    private readonly openWork: ExpertOpenWork,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -44,6 +47,7 @@ export class ExpertAnonymiser {
   }
 
   async anonymise(manager: EntityManager, id: string, by: AnonymisedBy): Promise<void> {
+    await this.openWork.settle(manager, id, 'anonymise', by);
     const now = this.clock.now();
     await this.erasure.anonymiseAccount(manager, id, now);
     await this.sessions.revokeAllForUser(manager, id, 'anonymised');

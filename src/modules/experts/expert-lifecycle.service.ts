@@ -15,6 +15,7 @@ import { ExpertResponse, toExpertResponse } from './dto/expert.response';
 import { PauseDto } from './dto/pause.dto';
 import { ExpertEntity, ExpertStatus } from './entities/expert.entity';
 import { ExpertAction, nextExpertStatus } from './expert-transitions.rule';
+import { ExpertOpenWork } from './expert-open-work.service';
 import { ExpertErrors } from './experts.errors';
 import { ExpertsRepository } from './experts.repository';
 import { applicationMail } from './mail/application.mail';
@@ -29,6 +30,7 @@ export class ExpertLifecycleService {
     private readonly credentials: CredentialsRepository,
     private readonly invitations: InvitationsService,
     private readonly mail: MailService,
+    private readonly openWork: ExpertOpenWork,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -100,6 +102,9 @@ export class ExpertLifecycleService {
         ...(to === ExpertStatus.Active && action === 'activate' ? { activatedAt: this.clock.now() } : {}),
       });
       if (!moved) throw ExpertErrors.badTransition(expert.status, action);
+      // Under the row lock the move just took: a retired expert is expected nowhere and asked nothing.
+      if (action === 'retire')
+        await this.openWork.settle(manager, expert.userId, 'retire', { actorId: ctx.user.id, meta: ctx });
       await this.audit.log(ctx, `expert.${action}`, ['expert', expert.userId], { from: expert.status, to }, manager);
     });
     return toExpertResponse({ ...expert, ...also, status: to });

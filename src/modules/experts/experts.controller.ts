@@ -118,24 +118,37 @@ export class ExpertsController {
     return this.lifecycle.resumeExpert(ctx, id);
   }
 
-  @ApiOperation({ summary: 'Retire an expert' })
+  @ApiOperation({
+    summary: 'Retire an expert',
+    description: 'Their offers awaiting an answer are withdrawn with the move.',
+  })
   @Post('experts/:id/retire')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
+  @ApiProblem(
+    409,
+    'EXPERT_STATUS_CONFLICT, or EXPERT_HAS_BOOKED_WORK: accepted or confirmed assignments not yet ended (bookedAssignments: how many) must be cancelled first',
+  )
   retire(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<ExpertResponse> {
     return this.lifecycle.retire(ctx, id);
   }
 
-  @ApiOperation({ summary: "Anonymise an expert's personal data" })
+  @ApiOperation({
+    summary: "Anonymise an expert's personal data",
+    description:
+      'Their offers awaiting an answer are withdrawn, and their contracts not yet signed are terminated and lose their content; signed contracts stay whole.',
+  })
   @Post('experts/:id/anonymise')
   @Authenticated({ roles: STAFF })
   @HttpCode(200)
   @ApiOkResponse({ type: ExpertResponse, description: 'Erasure: personal data removed, money records kept' })
   @ApiProblem(404, 'EXPERT_NOT_FOUND')
-  @ApiProblem(409, 'EXPERT_STATUS_CONFLICT')
+  @ApiProblem(
+    409,
+    'EXPERT_STATUS_CONFLICT, or EXPERT_HAS_BOOKED_WORK: accepted or confirmed assignments not yet ended (bookedAssignments: how many) must be cancelled first',
+  )
   anonymise(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: ReasonDto): Promise<ExpertResponse> {
     return this.privacy.anonymise(ctx, id, dto);
   }

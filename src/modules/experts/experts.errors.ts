@@ -8,6 +8,7 @@ export enum ExpertErrorCode {
   TopicsConsentRequired = 'TOPICS_CONSENT_REQUIRED',
   IdentityCodeTaken = 'IDENTITY_CODE_TAKEN',
   PaymentDetailsMissing = 'PAYMENT_DETAILS_MISSING',
+  ExpertHasBookedWork = 'EXPERT_HAS_BOOKED_WORK',
 }
 
 export const ExpertErrors = {
@@ -20,6 +21,16 @@ export const ExpertErrors = {
     ),
   badTransition: (from: string, to: string) =>
     new DomainError(ExpertErrorCode.ExpertStatusConflict, 'conflict', `An expert cannot go from ${from} to ${to}`),
+  // Retiring or erasing an expert who is still expected at work: the coordinator settles it first (cancels or
+  // withdraws each assignment, with its late-cancellation terms), so that no orderer waits for someone gone.
+  hasBookedWork: (count: number) =>
+    new DomainError(
+      ExpertErrorCode.ExpertHasBookedWork,
+      'conflict',
+      `The expert has ${count} accepted or confirmed assignment(s) that have not ended: cancel them first`,
+      [],
+      { bookedAssignments: count },
+    ),
   consentRequired: () =>
     new DomainError(
       ExpertErrorCode.TopicsConsentRequired,

@@ -101,6 +101,27 @@ export class ExpertsRepository {
     return Boolean(result.affected);
   }
 
+  // Work the expert is still expected at: accepted or confirmed, not yet ended. Read after the caller locked the
+  // expert's row, which every booking of the expert also locks (request, then expert), so none slips in between.
+  async countBookedAhead(manager: EntityManager, userId: string, now: Date): Promise<number> {
+    const [{ count }] = (await manager.query(
+      `SELECT count(*)::int AS count FROM assignments
+        WHERE expert_id = $1 AND status IN ('accepted', 'confirmed') AND ends_at > $2`,
+      [userId, now],
+    )) as { count: number }[];
+    return count;
+  }
+
+  // The expert's offers still awaiting an answer are withdrawn (as booking withdraws offers that can no longer lead
+  // anywhere); returns their ids. After the expert's row lock, as an acceptance takes the offer's after it.
+  async withdrawOpenOffers(manager: EntityManager, userId: string, at: Date): Promise<string[]> {
+    const [rows] = (await manager.query(
+      `UPDATE offers SET status = 'withdrawn', answered_at = $2 WHERE expert_id = $1 AND status = 'offered' RETURNING id`,
+      [userId, at],
+    )) as [{ id: string }[], number];
+    return rows.map((r) => r.id);
+  }
+
   async update(manager: EntityManager, userId: string, changes: Partial<ExpertEntity>): Promise<void> {
     await manager.update(ExpertEntity, { userId }, changes);
   }

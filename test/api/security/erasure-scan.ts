@@ -93,7 +93,7 @@ describe('erasure leaves nothing of the expert behind', () => {
     );
     const assignment = await createAssignment(t.db, coming, expert.id);
     // A contract for other work of theirs, approved (the worker that renders its PDF is off).
-    const { contractId } = await draftedAssignment(t, {
+    const { assignmentId: contracted, contractId } = await draftedAssignment(t, {
       expertId: expert.id,
       organisationId: unitId,
       createdBy: orderer.id,
@@ -205,6 +205,10 @@ describe('erasure leaves nothing of the expert behind', () => {
       'users.email',
       'users.name',
     ]);
+    // Work still booked refuses the erasure until the coordinator has cancelled it (its contract ends with it, and
+    // loses the person with the erasure: it was never signed).
+    await as(coordinator).post(`/experts/${expert.id}/anonymise`, { reason: 'Erasure requested' }).expect(409);
+    await as(coordinator).post(`/assignments/${contracted}/cancel`, { reason: 'Erasure requested' }).expect(200);
     // In the outbox: "X withdrew" to every coordinator and the orderer; to the expert, their withdrawal, the
     // returned claim and the password link.
     const queued = (await t.db.query(

@@ -9,6 +9,7 @@ import { parseEnv } from '../../../src/config/env.schema';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
 import { InactiveExpertsJob } from '../../../src/modules/experts/retention/inactive-experts.job';
 import { FeeRunFileRetentionJob } from '../../../src/modules/fees/fee-runs/fee-run-file-retention.job';
+import { draftedAssignment } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import {
   addCost,
@@ -276,7 +277,7 @@ describe('anonymisation of inactive experts', () => {
     expect(await auditActions(expert.id)).toHaveLength(2);
   });
 
-  it('leaves alone the expert who signed in, and everyone with work still open; retired experts go too', async () => {
+  it('leaves alone the expert who signed in, and everyone with work or a contract still open; retired experts go too', async () => {
     const recent = await createExpert(t.db);
     await backdate(recent.id);
     await t.db.query(`UPDATE users SET last_login_at = $2 WHERE id = $1`, [
@@ -309,6 +310,19 @@ describe('anonymisation of inactive experts', () => {
     );
     await backdate(offered.id);
 
+    // A contract awaiting signature over work done long ago: its ending names who ended it, the coordinator.
+    const unsigned = await createExpert(t.db);
+    const oldStart = lastActive.minus({ days: 3 });
+    await draftedAssignment(t, {
+      expertId: unsigned.id,
+      organisationId: unitId,
+      createdBy: coordinator.id,
+      startsAt: oldStart.toUTC().toISO()!,
+      endsAt: oldStart.plus({ hours: 2 }).toUTC().toISO()!,
+      status: 'completed',
+    });
+    await backdate(unsigned.id);
+
     const retired = await createExpert(t.db, { status: ExpertStatus.Retired });
     await backdate(retired.id);
 
@@ -318,7 +332,7 @@ describe('anonymisation of inactive experts', () => {
     await job.sweep();
 
     expect(await expertRow(retired.id)).toMatchObject({ status: ExpertStatus.Anonymised, name: 'Anonymised expert' });
-    for (const kept of [recent, booked, claiming, offered]) {
+    for (const kept of [recent, booked, claiming, offered, unsigned]) {
       expect(await expertRow(kept.id)).toMatchObject({
         status: ExpertStatus.Active,
         name: 'Test Expert',

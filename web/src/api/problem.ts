@@ -22,6 +22,8 @@ export class ApiError extends Error {
     // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
     readonly reason?: string,
     readonly ceiling?: CeilingAmounts,
+    // EXPERT_HAS_BOOKED_WORK: the assignments to settle first.
+    readonly bookedAssignments?: number,
   ) {
     super(code);
   }
@@ -37,6 +39,7 @@ export class ApiError extends Error {
       errors?: unknown;
       reason?: unknown;
       ceiling?: unknown;
+      bookedAssignments?: unknown;
     };
     const correlationId =
       typeof problem.correlationId === 'string'
@@ -51,6 +54,7 @@ export class ApiError extends Error {
       fields,
       typeof problem.reason === 'string' ? problem.reason : undefined,
       ceiling,
+      typeof problem.bookedAssignments === 'number' ? problem.bookedAssignments : undefined,
     );
   }
 }

@@ -1036,7 +1036,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Anonymise an expert's personal data */
+        /**
+         * Anonymise an expert's personal data
+         * @description Their offers awaiting an answer are withdrawn, and their contracts not yet signed are terminated and lose their content; signed contracts stay whole.
+         */
         post: operations["ExpertsController_anonymise"];
         delete?: never;
         options?: never;
@@ -1172,7 +1175,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retire an expert */
+        /**
+         * Retire an expert
+         * @description Their offers awaiting an answer are withdrawn with the move.
+         */
         post: operations["ExpertsController_retire"];
         delete?: never;
         options?: never;
@@ -4210,6 +4216,11 @@ export interface components {
             taxPercent?: number | null;
         };
         ProblemResponse: {
+            /**
+             * @description With EXPERT_HAS_BOOKED_WORK: the accepted or confirmed assignments not yet ended that must be settled first
+             * @example 2
+             */
+            bookedAssignments?: number;
             /** @description With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about */
             ceiling?: components["schemas"]["CeilingAmountsResponse"];
             /** @example VALIDATION_FAILED */
@@ -9658,7 +9669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description EXPERT_STATUS_CONFLICT */
+            /** @description EXPERT_STATUS_CONFLICT, or EXPERT_HAS_BOOKED_WORK: accepted or confirmed assignments not yet ended (bookedAssignments: how many) must be cancelled first */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10188,7 +10199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description EXPERT_STATUS_CONFLICT */
+            /** @description EXPERT_STATUS_CONFLICT, or EXPERT_HAS_BOOKED_WORK: accepted or confirmed assignments not yet ended (bookedAssignments: how many) must be cancelled first */
             409: {
                 headers: {
                     [name: string]: unknown;

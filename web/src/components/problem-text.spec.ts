@@ -37,3 +37,16 @@ describe('the words for a refusal of an offer', () => {
     expect(problemText(t, refusal({ code: 'REQUEST_ALREADY_FILLED' }))).toBe(fi.errors.code.REQUEST_ALREADY_FILLED);
   });
 });
+
+// Retiring or erasing an expert still booked: the refusal says how many assignments to cancel first.
+describe('the words for an expert still booked', () => {
+  it.each(['fi', 'sv'] as const)('in %s, say how many assignments, in the right number', async (language) => {
+    const t = await translator(language);
+    const table = (language === 'fi' ? fi : sv).errors.code;
+    const words = (bookedAssignments: number) =>
+      problemText(t, refusal({ code: 'EXPERT_HAS_BOOKED_WORK', bookedAssignments }));
+    expect(words(1)).toBe(table.EXPERT_HAS_BOOKED_WORK_one.replace('{{count}}', '1'));
+    expect(words(3)).toBe(table.EXPERT_HAS_BOOKED_WORK_other.replace('{{count}}', '3'));
+    expect(problemText(t, refusal({ code: 'EXPERT_HAS_BOOKED_WORK' }))).toBe(table.EXPERT_HAS_BOOKED_WORK);
+  });
+});

@@ -9,7 +9,9 @@ export function problemText(t: TFunction, error: unknown): string {
     const reason = error.reason ? t(`errors.reason.${error.code}.${error.reason}`, { defaultValue: '' }) : '';
     if (reason) return reason;
     const key = `errors.code.${error.code}`;
-    const text = t(key, { defaultValue: '' });
+    // A count the problem carries (EXPERT_HAS_BOOKED_WORK) picks the sentence's plural form.
+    const count = error.bookedAssignments;
+    const text = t(key, count === undefined ? { defaultValue: '' } : { defaultValue: '', count });
     if (text) return text;
   }
   return t('errors.generic');

@@ -33,6 +33,7 @@ import { EarningsCeiling } from '../offers/earnings-ceiling.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
 import { fillStatus } from '../requests/request-transitions.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
+import { ExpertStatus } from '../../experts/entities/expert.entity';
 
 const REMIND_AFTER_MS = 3 * 24 * 3600_000;
 
@@ -75,7 +76,8 @@ export class AssignmentsService {
         const locked = await this.booking.lockRequest(manager, requestId);
         if (!locked) throw BookingErrors.requestNotFound();
         const expert = await this.booking.lockExpert(manager, dto.expertId);
-        if (!expert) throw BookingErrors.expertNotMatching([dto.expertId], 'expertId');
+        // Paused or retired since the matching above was read: only an active expert is booked.
+        if (expert?.status !== ExpertStatus.Active) throw BookingErrors.expertNotMatching([dto.expertId], 'expertId');
         this.matching.assertOpen(locked.status);
         const holding = await this.booking.countHolding(manager, requestId);
         if (holding >= locked.expertsNeeded) throw BookingErrors.requestFilled();

@@ -27,12 +27,14 @@ import {
 } from '../dto/booking.response';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { OfferEntity, OfferStatus } from '../entities/offer.entity';
-import { ExpertEntity } from '../../experts/entities/expert.entity';
+import { ExpertEntity, ExpertStatus } from '../../experts/entities/expert.entity';
 import { EarningsCeiling } from './earnings-ceiling.service';
 import { acceptedMail, offerMail } from '../mail/booking.mails';
 import { MatchingService } from '../matching/matching.service';
 import { OfferWithdrawal } from './offer-withdrawal.service';
 import { canOffer, fillStatus } from '../requests/request-transitions.rule';
+
+const GONE = [ExpertStatus.Retired, ExpertStatus.Anonymised];
 
 // Offers: the coordinator sends them, the expert answers, the deadline expires them.
 @Injectable()
@@ -142,6 +144,8 @@ export class OffersService {
         if (!locked) throw BookingErrors.offerNotFound();
         const { expert, state: current } = locked;
         this.assertOpen({ ...current, request });
+        // Retiring and erasure withdraw the expert's offers; one left open from before that rule answers nothing.
+        if (GONE.includes(current.expertStatus)) throw BookingErrors.offerNotOpen(OfferStatus.Withdrawn);
         if (request.status === RequestStatus.Filled) throw BookingErrors.requestFilled();
         if (!canOffer(request.status)) throw BookingErrors.notOpenForMatching(request.status);
         if (current.holding >= request.expertsNeeded) throw BookingErrors.requestFilled();

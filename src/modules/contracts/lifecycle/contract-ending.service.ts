@@ -22,7 +22,10 @@ export interface ContractEnded {
   mailIds: string[];
 }
 
-const UNENDED = [ContractStatus.Draft, ContractStatus.Approved, ContractStatus.Signed];
+const UNSIGNED = [ContractStatus.Draft, ContractStatus.Approved];
+const UNENDED = [...UNSIGNED, ContractStatus.Signed];
+
+const ERASED_REASON = 'The expert’s personal data was erased before the contract was signed';
 
 // Recorded as the reason; the cancellation's own reason stays on the assignment (an expert's may be about health).
 const WORK_CANCELLED_REASON: Record<CancelledBy, string> = {
@@ -87,6 +90,24 @@ export class ContractEnding {
       }
     }
     return mailIds;
+  }
+
+  // The erasure of an expert (in its transaction, after it locked the expert's row): a contract not yet signed will
+  // never be, so it is terminated; its snapshot and PDF, which name the person and give their date of birth, go
+  // with it, as they do from one terminated before a signature. A signed contract stays whole: it is the legal
+  // record the fees were paid on. Returns the ids terminated here.
+  async endUnsignedOfErased(manager: EntityManager, expertId: string, by: ContractEnder): Promise<string[]> {
+    const ended: string[] = [];
+    for (const id of await this.contracts.unsignedOf(manager, expertId)) {
+      const contract = await this.contracts.lockContract(manager, id);
+      if (!contract || contract.signedAt) continue;
+      if (UNSIGNED.includes(contract.status)) {
+        await this.terminate(manager, contract, by, TerminationCause.Coordinator, ERASED_REASON);
+        ended.push(id);
+      } else if (contract.status !== ContractStatus.Terminated) continue;
+      await this.contracts.updateContract(manager, id, { snapshot: null, pdf: null, pdfSha256: null });
+    }
+    return ended;
   }
 
   // On a contract the caller has locked, in its transaction: who, when, why and the cause are recorded, work not

@@ -16,7 +16,8 @@ export interface InactiveExpert {
 // Activity: the account's creation, a login, the coordinator's activation, an offer made or answered, an
 // assignment's end or cancellation, a claim submitted, decided or paid (a paid claim is a fee-run line paid).
 // Open: an offer awaiting an answer, an assignment accepted or confirmed (upcoming or not yet completed), a claim
-// not paid (draft, submitted, returned or approved) or a line in a run not yet exported.
+// not paid (draft, submitted, returned or approved), a line in a run not yet exported, or a contract awaiting approval
+// or signature (its ending names who ended it: the coordinator settles it).
 const INACTIVE = `
   WITH activity AS (
     SELECT e.user_id, e.inactivity_notice_at, u.email, u.name, u.language,
@@ -35,6 +36,7 @@ const INACTIVE = `
      AND NOT EXISTS (SELECT 1 FROM offers o WHERE o.expert_id = x.user_id AND o.status = 'offered')
      AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.expert_id = x.user_id AND a.status IN ('accepted', 'confirmed'))
      AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.expert_id = x.user_id AND c.status <> 'paid')
+     AND NOT EXISTS (SELECT 1 FROM contracts k WHERE k.expert_id = x.user_id AND k.status IN ('draft', 'approved'))
      AND NOT EXISTS (SELECT 1 FROM fee_run_lines l JOIN fee_runs r ON r.id = l.run_id WHERE l.expert_id = x.user_id AND r.status <> 'exported')
    ORDER BY x.user_id
    LIMIT $4`;

@@ -57,9 +57,20 @@ function Profile({ expert: e }: { expert: Expert }) {
   return <Facts rows={rows} />;
 }
 
+// Work the expert is still expected at (accepted or confirmed, not yet ended), as the overview lists it: such an
+// expert is not retired until the coordinator has cancelled it (the API refuses it too, EXPERT_HAS_BOOKED_WORK).
+function useBookedAhead(id: string): number {
+  const overview = useOverview(id);
+  const now = Date.now();
+  return (overview.data?.assignments ?? []).filter(
+    (a) => (a.status === 'accepted' || a.status === 'confirmed') && Date.parse(a.endsAt) > now,
+  ).length;
+}
+
 function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
+  const bookedAhead = useBookedAhead(e.id);
   const [pausing, setPausing] = useState(false);
   const [retiring, setRetiring] = useState(false);
   const [reason, setReason] = useState('');
@@ -150,12 +161,16 @@ function StatusActions({ expert: e, onChanged }: { expert: Expert; onChanged: ()
       {retiring && (
         <div className="section" role="group" aria-labelledby="retire-question">
           <Paragraph id="retire-question" mb="s">
-            {t('coordinator.expert.retireQuestion', { name: e.name })}
+            {bookedAhead > 0
+              ? t('coordinator.expert.retireBooked', { name: e.name, count: bookedAhead })
+              : `${t('coordinator.expert.retireQuestion', { name: e.name })} ${t('coordinator.expert.retireOffers')}`}
           </Paragraph>
           <div className="actions">
-            <Button onClick={() => move.run('retire')} aria-disabled={busy}>
-              {t('coordinator.expert.retireConfirm')}
-            </Button>
+            {bookedAhead === 0 && (
+              <Button onClick={() => move.run('retire')} aria-disabled={busy}>
+                {t('coordinator.expert.retireConfirm')}
+              </Button>
+            )}
             <Button variant="secondary" id="retire-cancel" onClick={() => closeThen(setRetiring, 'expert-retire')}>
               {t('coordinator.cancel')}
             </Button>
