@@ -73,6 +73,7 @@ describe('the coordinator retiring an expert with work still booked in the brows
       .click();
     await expectPage(page, fill(c.matching.title, { title: 'Kehittäjäasiakasraati' }));
     const open = page.getByRole('button', { name: fill(c.matching.cancel.openName, { name }) });
+    await shot(page, 'order-booked', language);
     await open.click();
     await page.getByText(fill(text.orders.cancel.noFee, { hours: 48 })).waitFor();
     const reason = page.getByRole('textbox', { name: text.orders.cancel.reason });

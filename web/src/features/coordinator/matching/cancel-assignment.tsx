@@ -51,6 +51,7 @@ export function CancelAssignment({ assignmentId, name, open, onOpen, onCancelled
     return (
       <Button
         variant="secondary"
+        mt="xs"
         ref={opener}
         onClick={() => void ask()}
         aria-label={t('coordinator.matching.cancel.openName', { name })}
