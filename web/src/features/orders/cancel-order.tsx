@@ -16,8 +16,8 @@ import {
 } from './orders-api';
 
 // Before confirming, the API's own dry run of the cancellation says whether the late-cancellation fee falls due
-// and how much would be paid: the browser holds no copy of the rule.
-function QuoteText({ quote }: { quote: CancellationQuote }) {
+// and how much would be paid: the browser holds no copy of the rule. Also the coordinator's for one assignment.
+export function QuoteText({ quote }: { quote: CancellationQuote }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const hours = quote.lateCancellationHours;

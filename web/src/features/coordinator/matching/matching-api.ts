@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '../../../api/client';
+import { api, call, readOnce } from '../../../api/client';
 import type { components } from '../../../api/schema';
 
 export type Order = components['schemas']['RequestResponse'];
@@ -53,6 +53,12 @@ export const bookDirectly = (id: string, expertId: string, expertAgreedToCrossCe
       body: expertAgreedToCrossCeiling ? { expertId, expertAgreedToCrossCeiling } : { expertId },
     }),
   );
+
+// One booked assignment of the order, cancelled by the county: the late-cancellation rule's dry run first.
+export const quoteAssignmentCancellation = (id: string) =>
+  readOnce(api.GET('/api/assignments/{id}/cancellation-quote', { params: { path: { id } } }));
+export const cancelAssignment = (id: string, reason: string) =>
+  call(api.POST('/api/assignments/{id}/cancel', { params: { path: { id } }, body: { reason } }));
 
 export function useRefreshMatching(id: string) {
   const client = useQueryClient();

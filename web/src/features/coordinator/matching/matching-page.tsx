@@ -31,6 +31,7 @@ import {
   useRefreshMatching,
 } from './matching-api';
 import { matchNotes, scoreParts } from './score';
+import { CancelAssignment } from './cancel-assignment';
 
 const OPEN = ['submitted', 'matching', 'partially_filled'];
 
@@ -67,6 +68,10 @@ function OrderDetails({ order }: { order: Order }) {
   const place = usePlace();
   const topicName = useTopicName();
   const booked = order.assignments.filter((a) => a.status === 'accepted' || a.status === 'confirmed');
+  // Cancelled here: kept in the list with their new state and the outcome, where the focus is.
+  const [cancelledHere, setCancelledHere] = useState<Set<string>>(new Set());
+  const [cancelling, setCancelling] = useState<string>();
+  const listed = order.assignments.filter((a) => booked.includes(a) || cancelledHere.has(a.id));
   const rows: [string, string][] = [
     [t('coordinator.matching.task'), t(`taskTypes.${order.taskType}`)],
     [t('coordinator.columns.when'), formatSpan(language, order.startsAt, order.endsAt)],
@@ -95,16 +100,25 @@ function OrderDetails({ order }: { order: Order }) {
     <Section headingId="order-heading" heading={t('coordinator.matching.order')}>
       <Facts rows={rows} />
       {order.description && <Paragraph mb="s">{order.description}</Paragraph>}
-      {booked.length > 0 && (
+      {listed.length > 0 && (
         <>
           <Heading variant="h3" mb="xs">
             {t('coordinator.matching.bookedExperts')}
           </Heading>
-          <ul className="plain-list">
-            {booked.map((a) => (
+          <ul className="plain-list booked-experts">
+            {listed.map((a) => (
               <li key={a.id}>
                 <AppLink to={`/coordinator/experts/${a.expert.id}`}>{a.expert.name}</AppLink> (
                 {t(`coordinator.assignmentStatus.${a.status}`)})
+                {new Date(a.endsAt).getTime() > Date.now() && (
+                  <CancelAssignment
+                    assignmentId={a.id}
+                    name={a.expert.name}
+                    open={cancelling === a.id}
+                    onOpen={(open) => setCancelling(open ? a.id : undefined)}
+                    onCancelled={() => setCancelledHere((s) => new Set(s).add(a.id))}
+                  />
+                )}
               </li>
             ))}
           </ul>
