@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type Dispatch, type FormEvent, type ReactNode, type SetStateAction, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Textarea, TextInput } from 'suomifi-ui-components';
@@ -106,9 +106,10 @@ const errorOf = (errors: FieldError[], field: string) => errors.find((e) => e.fi
 
 // Ties a field to its value in the form's state, its label and its error: <TextField {...bind('title')} />.
 // The second argument names the field where the API (and so the label and the error) calls it otherwise.
+// `setValues` is the state's setter, or a parent's onChange for fields whose values it holds.
 export function fieldBinder<V extends object>(
   values: V,
-  setValues: Dispatch<SetStateAction<V>>,
+  setValues: (update: (values: V) => V) => void,
   labels: Record<string, string>,
   errors: FieldError[],
 ) {

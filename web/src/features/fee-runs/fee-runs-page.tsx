@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAnnounce } from '../../components/announcer';
 import { DateTimeField } from '../../components/fields';
-import { checkRequired, Form, useSubmission } from '../../components/form';
+import { checkRequired, fieldBinder, Form, useSubmission } from '../../components/form';
 import { Page } from '../../components/page';
 import { Pager } from '../../components/pager';
 import { Section } from '../../components/section';
@@ -38,8 +38,7 @@ function Start() {
   const announce = useAnnounce();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [upTo, setUpTo] = useState(today);
-  const [paymentDate, setPaymentDate] = useState(today);
+  const [values, setValues] = useState(() => ({ upTo: today(), paymentDate: today() }));
   const labels = { upTo: t('feeRuns.start.upTo'), paymentDate: t('feeRuns.start.paymentDate') };
   const { submit, formProps, errors } = useSubmission({
     send: startFeeRun,
@@ -55,28 +54,12 @@ function Start() {
       void navigate(`/fee-runs/${run.id}`, { state: { started: true } });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="start-heading" heading={t('feeRuns.start.heading')} className="section content-narrow">
-      <Form onSubmit={() => submit({ upTo, paymentDate })} {...formProps} submitLabel={t('feeRuns.start.submit')}>
-        <DateTimeField
-          field="upTo"
-          type="date"
-          label={labels.upTo}
-          hint={t('feeRuns.start.upToHint')}
-          value={upTo}
-          onChange={setUpTo}
-          errors={errors}
-        />
-        <DateTimeField
-          field="paymentDate"
-          type="date"
-          label={labels.paymentDate}
-          hint={t('feeRuns.start.paymentDateHint')}
-          value={paymentDate}
-          min={today()}
-          onChange={setPaymentDate}
-          errors={errors}
-        />
+      <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('feeRuns.start.submit')}>
+        <DateTimeField {...bind('upTo')} type="date" hint={t('feeRuns.start.upToHint')} />
+        <DateTimeField {...bind('paymentDate')} type="date" hint={t('feeRuns.start.paymentDateHint')} min={today()} />
       </Form>
     </Section>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
-import { Form, TextAreaField, useSubmission } from '../../components/form';
+import { fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
 import { AppLink } from '../../components/router-link';
 import { Outcome, ProblemNotice, RefusedNotice, type OnRefused, LoadedPage } from '../../components/states';
 import { Button, Heading, InlineAlert, Paragraph } from '../../components/suomifi';
@@ -70,13 +70,13 @@ function DeclineForm({
 }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
-  const [reason, setReason] = useState('');
+  const [values, setValues] = useState({ reason: '' });
   const labels = { reason: t('offers.decline.reason') };
   const decline = useDeclineOffer(offer.id);
   const { submit, formProps, errors } = useSubmission({
     labels,
-    send: (v: string): Promise<DeclineOutcome> =>
-      decline.send(v).then(
+    send: (v: typeof values): Promise<DeclineOutcome> =>
+      decline.send(v.reason).then(
         () => ({}),
         (error: unknown) => {
           const closed = closedReason(error);
@@ -91,18 +91,11 @@ function DeclineForm({
       void decline.done();
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <Section headingId="decline-heading" heading={t('offers.decline.title')}>
-      <Form {...formProps} onSubmit={() => submit(reason)} submitLabel={t('offers.decline.submit')}>
-        <TextAreaField
-          field="reason"
-          label={labels.reason}
-          hint={t('offers.decline.reasonHint')}
-          value={reason}
-          onChange={setReason}
-          errors={errors}
-          optional
-        />
+      <Form {...formProps} onSubmit={() => submit(values)} submitLabel={t('offers.decline.submit')}>
+        <TextAreaField {...bind('reason')} hint={t('offers.decline.reasonHint')} optional />
       </Form>
     </Section>
   );

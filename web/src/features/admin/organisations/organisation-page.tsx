@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
-import { checkRequired, Form, useSubmission } from '../../../components/form';
+import { checkRequired, fieldBinder, Form, useSubmission } from '../../../components/form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
 import { Empty, LoadError, Loading, RefusedNotice, RefreshFailed } from '../../../components/states';
@@ -171,19 +171,20 @@ function AddMember({ organisation: o, members }: { organisation: Organisation; m
   const announce = useAnnounce();
   const client = useQueryClient();
   const orderers = useOrderers();
-  const [userId, setUserId] = useState('');
+  const [values, setValues] = useState({ member: '' });
   const labels = { member: t('admin.organisations.members.orderer') };
   const candidates = (orderers.data ?? []).filter((u) => !members.some((m) => m.userId === u.id));
   const { submit, formProps, errors } = useSubmission({
-    send: (id: string) => addMember(o.id, id),
-    validate: (id) => checkRequired(t, [{ field: 'member', label: labels.member, value: id }]),
+    send: (v: typeof values) => addMember(o.id, v.member),
+    validate: (v) => checkRequired(t, [{ field: 'member', label: labels.member, value: v.member }]),
     labels,
     onSuccess: (added) => {
       announce(t('admin.organisations.members.added', { name: added.name }));
-      setUserId('');
+      setValues({ member: '' });
       void client.invalidateQueries({ queryKey: ['organisations', o.id, 'members'] });
     },
   });
+  const bind = fieldBinder(values, setValues, labels, errors);
   return (
     <div className="content-narrow">
       <Heading variant="h3" mt="l" mb="s">
@@ -197,14 +198,10 @@ function AddMember({ organisation: o, members }: { organisation: Organisation; m
       ) : candidates.length === 0 ? (
         <Empty text={t('admin.organisations.members.noCandidates')} />
       ) : (
-        <Form onSubmit={() => submit(userId)} {...formProps} submitLabel={t('admin.organisations.members.submit')}>
+        <Form onSubmit={() => submit(values)} {...formProps} submitLabel={t('admin.organisations.members.submit')}>
           <SelectField
-            field="member"
-            label={labels.member}
+            {...bind('member')}
             hint={t('admin.organisations.members.ordererHint')}
-            value={userId}
-            onChange={setUserId}
-            errors={errors}
             options={[
               { value: '', label: t('admin.organisations.members.choose') },
               ...candidates.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` })),

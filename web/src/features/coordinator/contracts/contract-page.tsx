@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { CheckboxesField, DateTimeField } from '../../../components/fields';
 import { useAnnounce } from '../../../components/announcer';
 import { Facts } from '../../../components/facts';
-import { checkRequired, type FieldError, Form, useSubmission } from '../../../components/form';
+import { checkRequired, type FieldError, fieldBinder, Form, useSubmission } from '../../../components/form';
 import { ReasonForm } from '../../../components/reason-form';
 import { Page } from '../../../components/page';
 import { AppLink } from '../../../components/router-link';
@@ -180,25 +180,11 @@ function TermFields({
   errors: FieldError[];
 }) {
   const { t } = useTranslation();
+  const bind = fieldBinder(term, (update) => onChange(update(term)), labels, errors);
   return (
     <>
-      <DateTimeField
-        field="validFrom"
-        type="date"
-        label={labels.validFrom}
-        value={term.validFrom}
-        onChange={(validFrom) => onChange({ ...term, validFrom })}
-        errors={errors}
-      />
-      <DateTimeField
-        field="validUntil"
-        type="date"
-        label={labels.validUntil}
-        hint={t('coordinator.contracts.termHint')}
-        value={term.validUntil}
-        onChange={(validUntil) => onChange({ ...term, validUntil })}
-        errors={errors}
-      />
+      <DateTimeField {...bind('validFrom')} type="date" />
+      <DateTimeField {...bind('validUntil')} type="date" hint={t('coordinator.contracts.termHint')} />
     </>
   );
 }
