@@ -52,37 +52,31 @@ export class ExpertLifecycleService {
   }
 
   async activate(ctx: AuthContext, id: string): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
+    const expert = await this.found(id);
     if (!(await this.credentials.hasVerifiedCredential(id))) throw ExpertErrors.noVerifiedCredential();
     return this.move(ctx, expert, 'activate');
   }
 
   async retire(ctx: AuthContext, id: string): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
-    return this.move(ctx, expert, 'retire');
+    return this.move(ctx, await this.found(id), 'retire');
   }
 
   // The coordinator pauses an expert (for example at the expert's request by phone); the reason is theirs to read.
   async pauseExpert(ctx: AuthContext, id: string, dto: PauseDto = {}): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
-    return this.move(ctx, expert, 'pause', { pauseReason: dto.reason ?? null });
+    return this.move(ctx, await this.found(id), 'pause', { pauseReason: dto.reason ?? null });
   }
 
   async resumeExpert(ctx: AuthContext, id: string): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
-    return this.move(ctx, expert, 'resume', { pauseReason: null });
+    return this.move(ctx, await this.found(id), 'resume', { pauseReason: null });
   }
 
+  // An expert pausing or resuming themselves: the same move as the coordinator's.
   async pause(ctx: AuthContext, dto: PauseDto = {}): Promise<ExpertResponse> {
-    return this.move(ctx, await this.own(ctx), 'pause', { pauseReason: dto.reason ?? null });
+    return this.pauseExpert(ctx, ctx.user.id, dto);
   }
 
   async resume(ctx: AuthContext): Promise<ExpertResponse> {
-    return this.move(ctx, await this.own(ctx), 'resume', { pauseReason: null });
+    return this.resumeExpert(ctx, ctx.user.id);
   }
 
   // `also`: columns that change with the status (never written to the audit log: a pause reason may be health data).
@@ -110,8 +104,8 @@ export class ExpertLifecycleService {
     return toExpertResponse({ ...expert, ...also, status: to });
   }
 
-  private async own(ctx: AuthContext): Promise<ExpertEntity> {
-    const expert = await this.experts.findById(ctx.user.id);
+  private async found(id: string): Promise<ExpertEntity> {
+    const expert = await this.experts.findById(id);
     if (!expert) throw ExpertErrors.notFound();
     return expert;
   }

@@ -35,11 +35,11 @@ export class ExpertsService {
   ) {}
 
   async me(ctx: AuthContext): Promise<ExpertResponse> {
-    return toExpertResponse(await this.own(ctx));
+    return toExpertResponse(await this.found(ctx.user.id));
   }
 
   async updateMe(ctx: AuthContext, dto: UpdateProfileDto): Promise<ExpertResponse> {
-    const expert = await this.own(ctx);
+    const expert = await this.found(ctx.user.id);
     const municipalities = [dto.homeMunicipality ?? null, ...(dto.travelMunicipalities ?? [])].filter(
       (m): m is string => !!m,
     );
@@ -64,7 +64,7 @@ export class ExpertsService {
   }
 
   async setTopics(ctx: AuthContext, dto: SetTopicsDto): Promise<ExpertResponse> {
-    const expert = await this.own(ctx);
+    const expert = await this.found(ctx.user.id);
     const unknown = await this.experts.unknownTopics(dto.topics);
     if (unknown.length > 0)
       throw fieldError('topics', 'unknownTopic', `${unknown.join(', ')} is not in the topic vocabulary`);
@@ -109,13 +109,11 @@ export class ExpertsService {
   }
 
   async get(ctx: AuthContext, id: string): Promise<ExpertResponse> {
-    const expert = await this.experts.findById(id);
-    if (!expert) throw ExpertErrors.notFound();
-    return forStaff(ctx, toExpertResponse(expert));
+    return forStaff(ctx, toExpertResponse(await this.found(id)));
   }
 
-  private async own(ctx: AuthContext): Promise<ExpertEntity> {
-    const expert = await this.experts.findById(ctx.user.id);
+  private async found(id: string): Promise<ExpertEntity> {
+    const expert = await this.experts.findById(id);
     if (!expert) throw ExpertErrors.notFound();
     return expert;
   }
