@@ -34,6 +34,13 @@ export async function webAppAndOrderer(
   return { web, ...(await ordererOfUnit(web.t, unit)) };
 }
 
+// The shared web app and a coordinator signed in through it, for the specs that take the coordinator's steps through
+// the API.
+export async function webAppAndCoordinator(): Promise<{ web: WebApp; coordinator: string }> {
+  const web = await sharedWebApp();
+  return { web, coordinator: await signedIn(web.t, Role.Coordinator) };
+}
+
 // The people of an order in `language`: its orderer (Olli Tilaaja or Ulla Beställare) in their unit, and a
 // bookable expert (Aino Asiantuntija or Ebba Expert) who speaks the language and shows `topics`.
 export async function orderParties(
