@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { Role } from '../../src/common/auth/role.enum';
 import { Language } from '../../src/common/i18n/language';
 import { OrganisationEntity } from '../../src/modules/organisations/entities/organisation.entity';
@@ -5,7 +6,8 @@ import { createBookableExpert } from '../factories/bookable.factory';
 import { addMember, createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import { TestApp } from '../utils/test-app';
-import { sharedWebApp, WebApp } from './browser';
+import { expectPage, sharedWebApp, signIn, WebApp } from './browser';
+import { signInLabels, TEXTS } from './texts';
 
 // The county's people of the browser specs, made straight in the database (and signed in through the API).
 
@@ -32,6 +34,31 @@ export async function webAppAndOrderer(
 ): Promise<{ web: WebApp; orderer: TestUser & { token: string }; unitId: string }> {
   const web = await sharedWebApp();
   return { web, ...(await ordererOfUnit(web.t, unit)) };
+}
+
+// The shared web app and a coordinator signed in through it, for the specs that take the coordinator's steps through
+// the API.
+export async function webAppAndCoordinator(): Promise<{ web: WebApp; coordinator: string }> {
+  const web = await sharedWebApp();
+  return { web, coordinator: await signedIn(web.t, Role.Coordinator) };
+}
+
+// A new coordinator who reads `language` (named `name`), signed in on a page of the web app (`width` and
+// `ownContext` as for WebApp.newPage) and on Today, where a coordinator's session starts.
+export async function coordinatorOnToday(
+  web: WebApp,
+  language: 'fi' | 'sv',
+  options: { name?: string; width?: number; ownContext?: boolean } = {},
+): Promise<{ coordinator: TestUser; page: Page }> {
+  const text = TEXTS[language];
+  const coordinator = await createUser(web.t.db, Role.Coordinator, {
+    name: options.name,
+    language: language as Language,
+  });
+  const page = await web.newPage(language, options.width, { ownContext: options.ownContext });
+  await signIn(page, coordinator, signInLabels(text));
+  await expectPage(page, text.coordinator.today.title);
+  return { coordinator, page };
 }
 
 // The people of an order in `language`: its orderer (Olli Tilaaja or Ulla Beställare) in their unit, and a

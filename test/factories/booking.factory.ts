@@ -107,21 +107,32 @@ export async function createPastAssignment(
 }
 
 // The body of an order as an orderer posts it (POST /booking-requests, or the service's CreateRequestDto): two
-// hours of working group on 20 Oct 2026 in Vaasa, in Finnish, for one expert with an hour of preparation.
+// hours of working group on 20 Oct 2026, in Finnish, for one expert with an hour of preparation; in Vaasa, or remote.
+const ORDER = {
+  taskType: 'working_group',
+  title: 'Asiakasraati',
+  startsAt: '2026-10-20T07:00:00Z',
+  endsAt: '2026-10-20T09:00:00Z',
+  languages: ['fi'],
+  topics: ['mental_health'],
+  expertsNeeded: 1,
+  preparationHours: 1,
+};
+
 export function requestBody(organisationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     organisationId,
-    taskType: 'working_group',
-    title: 'Asiakasraati',
-    startsAt: '2026-10-20T07:00:00Z',
-    endsAt: '2026-10-20T09:00:00Z',
+    ...ORDER,
     remote: false,
     municipality: '905',
     address: 'Hietalahdenkatu 2, Vaasa',
-    languages: ['fi'],
-    topics: ['mental_health'],
-    expertsNeeded: 1,
-    preparationHours: 1,
     ...overrides,
   };
+}
+
+export function remoteRequestBody(
+  organisationId: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return { organisationId, ...ORDER, remote: true, ...overrides };
 }

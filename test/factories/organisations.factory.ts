@@ -26,16 +26,16 @@ export async function addMember(db: DataSource, organisationId: string, userId: 
   await db.getRepository(MembershipEntity).insert({ organisationId, userId, createdBy: null });
 }
 
-// An orderer and the unit they order for (a member of it).
+// An orderer and the unit they order for (a member of it), with the unit's code (the cost centre of its work).
 export async function createOrdererOfUnit(
   db: DataSource,
   unit: Partial<OrganisationEntity> = {},
   user: Parameters<typeof createUser>[2] = {},
-): Promise<{ orderer: TestUser; unitId: string }> {
+): Promise<{ orderer: TestUser; unitId: string; unitCode: string }> {
   const orderer = await createUser(db, Role.Orderer, user);
-  const unitId = (await createUnit(db, unit)).id;
+  const { id: unitId, code: unitCode } = await createUnit(db, unit);
   await addMember(db, unitId, orderer.id);
-  return { orderer, unitId };
+  return { orderer, unitId, unitCode };
 }
 
 // The same orderer and unit, with the orderer signed in through the API (their access token in `token`).
@@ -44,9 +44,9 @@ export async function signedInOrdererOfUnit(
   http: TestAgent,
   unit: Partial<OrganisationEntity> = {},
   user: Parameters<typeof createUser>[2] = {},
-): Promise<{ orderer: TestUser & { token: string }; unitId: string }> {
-  const { orderer, unitId } = await createOrdererOfUnit(db, unit, user);
-  return { orderer: { ...orderer, token: await login(http, orderer) }, unitId };
+): Promise<{ orderer: TestUser & { token: string }; unitId: string; unitCode: string }> {
+  const { orderer, ...ofUnit } = await createOrdererOfUnit(db, unit, user);
+  return { orderer: { ...orderer, token: await login(http, orderer) }, ...ofUnit };
 }
 
 // A coordinator signed in through the API (their access token in `coordinator.token`) and an orderer of a unit:

@@ -1,7 +1,7 @@
 import { Role } from '../../src/common/auth/role.enum';
 import { createExpert } from '../factories/experts.factory';
 import { seedApprovedClaims, setPaymentDetails, settleOpenFeeRuns } from '../factories/fees.factory';
-import { createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
+import { createOrdererOfUnit, createUnit, signedInOrdererOfUnit } from '../factories/organisations.factory';
 import { createUser, login, TestUser } from '../factories/users.factory';
 import { AsUser, Bearer } from './as-user';
 import { until } from './documents';
@@ -38,6 +38,17 @@ export async function oneApproverFeeRuns(
   const coordinator = await createUser(t.db, Role.Coordinator);
   const { orderer, unitId } = await createOrdererOfUnit(t.db);
   return { coordinator, orderer, unitId };
+}
+
+// A spec that follows work over the API from its claim to the payroll: no run left open by other specs to take its
+// claims, a coordinator, and an orderer of a unit (its code is the work's cost centre), both signed in at the app's
+// clock (sessions last 14 days of it: set it after the work first).
+export async function signedInFeeRunParties(
+  t: TestApp,
+): Promise<{ coordinator: string; orderer: TestUser & { token: string }; unitId: string; unitCode: string }> {
+  await settleOpenFeeRuns(t.db);
+  const coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+  return { coordinator, ...(await signedInOrdererOfUnit(t.db, t.http)) };
 }
 
 // Small batches, each held open a little, so that a run of 60 claims takes a dozen transactions and a couple of

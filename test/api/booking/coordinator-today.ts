@@ -6,9 +6,9 @@ import { createOffer, createRequest } from '../../factories/booking.factory';
 import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
-import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import { coordinatorQueuesAt } from '../../utils/coordinator-queues';
+import { TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time.
 const NOW = '2026-10-01T07:00:00Z';
@@ -20,13 +20,12 @@ describe('the coordinator’s today summary', () => {
   let unitId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(NOW);
     ({
+      t,
       coordinator: { token },
       orderer,
       unitId,
-    } = await coordinatorAndOrdererOfUnit(t.db, t.http));
+    } = await coordinatorQueuesAt(NOW));
   });
   afterAll(() => t.close());
 

@@ -1,10 +1,10 @@
 import { Role } from '../../../src/common/auth/role.enum';
 import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
-import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import { coordinatorQueuesAt } from '../../utils/coordinator-queues';
+import { TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Dec 2026 10:00 local time.
 const NOW = '2026-12-01T08:00:00Z';
@@ -16,9 +16,7 @@ describe('no-shows: the coordinator’s queue and report', () => {
   let unitId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(NOW);
-    ({ coordinator, orderer, unitId } = await coordinatorAndOrdererOfUnit(t.db, t.http, {
+    ({ t, coordinator, orderer, unitId } = await coordinatorQueuesAt(NOW, {
       nameFi: 'Poissaoloyksikkö',
       nameSv: 'Frånvaroenheten',
     }));

@@ -4,9 +4,9 @@ import { createAssignment, createOffer, createRequest } from '../../factories/bo
 import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
-import { coordinatorAndOrdererOfUnit } from '../../factories/organisations.factory';
 import { login, TestUser } from '../../factories/users.factory';
-import { createTestApp, TestApp } from '../../utils/test-app';
+import { coordinatorQueuesAt } from '../../utils/coordinator-queues';
+import { TestApp } from '../../utils/test-app';
 
 // The app's clock stands still on 1 Oct 2026 10:00 local time.
 const NOW = '2026-10-01T07:00:00Z';
@@ -18,9 +18,7 @@ describe('the expert’s home summary', () => {
   let unitId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    t.clock.set(NOW);
-    ({ coordinator, orderer, unitId } = await coordinatorAndOrdererOfUnit(t.db, t.http));
+    ({ t, coordinator, orderer, unitId } = await coordinatorQueuesAt(NOW));
   });
   afterAll(() => t.close());
 

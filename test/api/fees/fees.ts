@@ -2,6 +2,7 @@ import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { AuditEventEntity } from '../../../src/modules/audit/entities/audit-event.entity';
 import { createBookableExpert } from '../../factories/bookable.factory';
+import { remoteRequestBody } from '../../factories/booking.factory';
 import { samplePng } from '../../factories/credentials.factory';
 import { signContractOf } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
@@ -11,12 +12,12 @@ import {
   createFinishedAssignment,
   IBANS,
   setPaymentDetails,
-  settleOpenFeeRuns,
   WorkOverrides,
 } from '../../factories/fees.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
 import { cents, parseCsv, pdfCells, until } from '../../utils/documents';
+import { signedInFeeRunParties } from '../../utils/fee-runs';
 import { queriesOf } from '../../utils/query-count';
 import { createTestApp, TestApp } from '../../utils/test-app';
 import { asUser } from '../../utils/as-user';
@@ -45,16 +46,9 @@ describe('fees', () => {
     t = await createTestApp();
     // Sessions last 14 days of the app's clock: signed in after the work, they hold for the whole spec.
     t.clock.set(AFTER_WORK);
-    await settleOpenFeeRuns(t.db);
-    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
+    ({ coordinator, orderer, unitId, unitCode } = await signedInFeeRunParties(t));
     coordinator2 = await login(t.http, await createUser(t.db, Role.Coordinator));
     admin = await login(t.http, await createUser(t.db, Role.Admin));
-    const o = await createUser(t.db, Role.Orderer);
-    orderer = { ...o, token: await login(t.http, o) };
-    const unit = await createUnit(t.db);
-    unitId = unit.id;
-    unitCode = unit.code;
-    await addMember(t.db, unitId, o.id);
   });
   afterAll(() => t.close());
 
@@ -87,18 +81,10 @@ describe('fees', () => {
   async function completedAssignment(expert: TestUser, topic: string): Promise<string> {
     t.clock.set(NOW);
     const created = await as(orderer.token)
-      .post('/booking-requests', {
-        organisationId: unitId,
-        taskType: 'working_group',
-        title: 'Asiakasraati: palveluiden kehittäminen',
-        startsAt: '2026-10-20T07:00:00Z',
-        endsAt: '2026-10-20T09:00:00Z',
-        remote: true,
-        languages: ['fi'],
-        topics: [topic],
-        expertsNeeded: 1,
-        preparationHours: 1,
-      })
+      .post(
+        '/booking-requests',
+        remoteRequestBody(unitId, { title: 'Asiakasraati: palveluiden kehittäminen', topics: [topic] }),
+      )
       .expect(201);
     await as(orderer.token).post(`/booking-requests/${created.body.id}/submit`).expect(200);
     const offers = await as(coordinator)

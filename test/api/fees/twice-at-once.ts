@@ -1,11 +1,11 @@
-import { Role } from '../../../src/common/auth/role.enum';
 import { createBookableExpert } from '../../factories/bookable.factory';
+import { remoteRequestBody } from '../../factories/booking.factory';
 import { giveDateOfBirth, waitForPdf, waitForSignedCopy } from '../../factories/contracts.factory';
-import { setPaymentDetails, settleOpenFeeRuns } from '../../factories/fees.factory';
-import { addMember, createUnit } from '../../factories/organisations.factory';
-import { createUser, login, TestUser } from '../../factories/users.factory';
+import { setPaymentDetails } from '../../factories/fees.factory';
+import { login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { until } from '../../utils/documents';
+import { signedInFeeRunParties } from '../../utils/fee-runs';
 import { createTestApp, TestApp } from '../../utils/test-app';
 import type { Response } from 'supertest';
 
@@ -25,12 +25,7 @@ describe('the same request twice at once, from an offer to the payroll', () => {
     t = await createTestApp();
     // Sessions last 14 days of the app's clock: signed in after the work, they hold from the offer to the export.
     t.clock.set(AFTER_WORK);
-    await settleOpenFeeRuns(t.db);
-    coordinator = await login(t.http, await createUser(t.db, Role.Coordinator));
-    const o = await createUser(t.db, Role.Orderer);
-    orderer = { ...o, token: await login(t.http, o) };
-    unitId = (await createUnit(t.db)).id;
-    await addMember(t.db, unitId, o.id);
+    ({ coordinator, orderer, unitId } = await signedInFeeRunParties(t));
   });
   afterAll(() => t.close());
 
@@ -57,18 +52,10 @@ describe('the same request twice at once, from an offer to the payroll', () => {
     const expertToken = await login(t.http, expert);
     t.clock.set(NOW);
     const order = await as(orderer.token)
-      .post('/booking-requests', {
-        organisationId: unitId,
-        taskType: 'working_group',
-        title: 'Päihdepalveluiden kehittäjäryhmä',
-        startsAt: '2026-10-20T07:00:00Z',
-        endsAt: '2026-10-20T09:00:00Z',
-        remote: true,
-        languages: ['fi'],
-        topics: ['substance_use'],
-        expertsNeeded: 1,
-        preparationHours: 1,
-      })
+      .post(
+        '/booking-requests',
+        remoteRequestBody(unitId, { title: 'Päihdepalveluiden kehittäjäryhmä', topics: ['substance_use'] }),
+      )
       .expect(201);
     const requestId = order.body.id as string;
     oneDoneOneRefused(

@@ -7,13 +7,12 @@ import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment, settleOpenFeeRuns } from '../../factories/fees.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
 import { feeRunReaches, oneApproverFeeRuns } from '../../utils/fee-runs';
-import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
-import { signedIn } from '../parties';
+import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { signedIn, coordinatorOnToday } from '../parties';
 import { focusedText } from '../keyboard';
-import { fill, signInLabels, TEXTS } from '../texts';
+import { fill, TEXTS } from '../texts';
 
 // The coordinator's decisions after an earlier one failed (the network, a refusal): a later success leaves no old
 // failure on screen; and a fee run's refusal that outlives its button keeps the fee run's own words and the focus.
@@ -38,12 +37,7 @@ describe('the coordinator’s decisions after a failure in the browser', () => {
 
   // A coordinator signed in on a phone's width, in a profile of the test's own: its requests may be cut.
   async function coordinatorPage(language: 'fi' | 'sv'): Promise<Page> {
-    const text = TEXTS[language];
-    const user = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
-    const page = await web.newPage(language, 360, { ownContext: true });
-    await signIn(page, user, signInLabels(text));
-    await expectPage(page, text.coordinator.today.title);
-    return page;
+    return (await coordinatorOnToday(web, language, { width: 360, ownContext: true })).page;
   }
 
   // The request to `path` fails as with no network until `run` is done.

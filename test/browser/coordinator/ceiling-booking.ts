@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../../src/common/auth/role.enum';
-import { Language } from '../../../src/common/i18n/language';
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { createRequest } from '../../factories/booking.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser } from '../../factories/users.factory';
-import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
-import { DAY, fill, signInLabels, TEXTS } from '../texts';
+import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { coordinatorOnToday } from '../parties';
+import { DAY, fill, TEXTS } from '../texts';
 
 jest.setTimeout(180_000);
 
@@ -41,10 +39,7 @@ describe('the coordinator’s direct booking past an expert’s yearly limit in 
         topics: ['family_carer'],
         yearlyEarningsCeilingCents: 1000,
       });
-      const coordinator = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
-      const page = await web.newPage(language, 1280);
-      await signIn(page, coordinator, signInLabels(text));
-      await expectPage(page, text.coordinator.today.title);
+      const { page } = await coordinatorOnToday(web, language, { width: 1280 });
       await page.goto(`/coordinator/orders/${order.id}`);
       await expectPage(page, fill(m.title, { title: order.title }));
 

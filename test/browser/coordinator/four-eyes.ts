@@ -7,11 +7,11 @@ import { draftedAssignment, giveDateOfBirth, waitForPdf } from '../../factories/
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser, DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
+import { DEFAULT_PASSWORD, login, TestUser } from '../../factories/users.factory';
 import { asUser } from '../../utils/as-user';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, sharedWebApp, WebApp } from '../browser';
 import { expectFocusOn } from '../keyboard';
-import { signedIn } from '../parties';
+import { signedIn, coordinatorOnToday } from '../parties';
 import { DAY, fill, TEXTS } from '../texts';
 
 // suomifi's label covers its box: ticked from the keyboard, as a keyboard user would.
@@ -45,12 +45,8 @@ describe('the coordinator’s four eyes on claims and draft contracts in the bro
     language: 'fi' | 'sv',
     name: string,
   ): Promise<{ page: Page; user: TestUser & { name: string } }> {
-    const text = TEXTS[language];
-    const user = await createUser(web.t.db, Role.Coordinator, { name, language: language as Language });
-    const page = await web.newPage(language);
-    await signIn(page, user, { email: text.fields.email, password: text.fields.password, submit: text.signIn.submit });
-    await expectPage(page, text.coordinator.today.title);
-    return { page, user: { ...user, name } };
+    const { coordinator, page } = await coordinatorOnToday(web, language, { name });
+    return { page, user: { ...coordinator, name } };
   }
 
   it.each(['fi', 'sv'] as const)(

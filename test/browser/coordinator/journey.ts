@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
 import { addWeeklyWindow } from '../../factories/availability.factory';
@@ -9,12 +8,12 @@ import { giveDateOfBirth } from '../../factories/contracts.factory';
 import { createCredential } from '../../factories/credentials.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createClaim, createFinishedAssignment } from '../../factories/fees.factory';
-import { createUser, login, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, signIn, WebApp } from '../browser';
+import { login, TestUser } from '../../factories/users.factory';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, WebApp } from '../browser';
 import { expectFocusOn, tabTo } from '../keyboard';
-import { webAppAndOrderer } from '../parties';
+import { webAppAndOrderer, coordinatorOnToday } from '../parties';
 import { asUser } from '../../utils/as-user';
-import { DAY, fill, signInLabels, TEXTS, Texts } from '../texts';
+import { DAY, fill, TEXTS, Texts } from '../texts';
 
 // The coordinator's data tables scroll inside their own box on a narrow screen; the page itself never does.
 const TABLE_BOX = '.table-region';
@@ -105,15 +104,9 @@ describe('the coordinator’s working day in the browser', () => {
       const toReturn = await claimFor(`Palautettava ${suffix}`, '2026-11-10');
       const toApprove = await claimFor(`Hyväksyttävä ${suffix}`, '2026-11-11');
 
-      const coordinator = await createUser(db, Role.Coordinator, {
-        name: 'Kaisa Koordinaattori',
-        language: language as Language,
-      });
-      const page = await web.newPage(language);
-      await signIn(page, coordinator, signInLabels(text));
+      const { page } = await coordinatorOnToday(web, language, { name: 'Kaisa Koordinaattori' });
 
       // Today: the queues, each linking to its work.
-      await expectPage(page, c.today.title);
       await checked(page);
       await expectNoSidewaysScroll(page, TABLE_BOX);
       const credentials = page.getByRole('region', { name: c.today.credentialsCaption });

@@ -1,12 +1,10 @@
-import { Role } from '../../../src/common/auth/role.enum';
-import { Language } from '../../../src/common/i18n/language';
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { createBookableExpert } from '../../factories/bookable.factory';
 import { createRequest } from '../../factories/booking.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser } from '../../factories/users.factory';
-import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
-import { DAY, fill, signInLabels, TEXTS } from '../texts';
+import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { coordinatorOnToday } from '../parties';
+import { DAY, fill, TEXTS } from '../texts';
 
 jest.setTimeout(180_000);
 
@@ -36,10 +34,7 @@ describe('the coordinator’s matching page with no candidates in the browser', 
       });
       // One who fits in every way but the hour.
       await createBookableExpert(web.t.db, { topics: ['long_term_illness'] });
-      const coordinator = await createUser(web.t.db, Role.Coordinator, { language: language as Language });
-      const page = await web.newPage(language, 360);
-      await signIn(page, coordinator, signInLabels(text));
-      await expectPage(page, text.coordinator.today.title);
+      const { page } = await coordinatorOnToday(web, language, { width: 360 });
       await page.goto(`/coordinator/orders/${order.id}`);
       await expectPage(page, fill(m.title, { title: order.title }));
       await page.getByText(m.noCandidates).waitFor();

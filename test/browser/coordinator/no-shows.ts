@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { Role } from '../../../src/common/auth/role.enum';
-import { Language } from '../../../src/common/i18n/language';
 import { createExpert } from '../../factories/experts.factory';
 import { createFinishedAssignment } from '../../factories/fees.factory';
-import { createUser, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, WebApp } from '../browser';
-import { webAppAndOrderer } from '../parties';
-import { fill, signInLabels, TEXTS, Texts } from '../texts';
+import { TestUser } from '../../factories/users.factory';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, WebApp } from '../browser';
+import { webAppAndOrderer, coordinatorOnToday } from '../parties';
+import { fill, TEXTS, Texts } from '../texts';
 
 const HOUR = 3_600_000;
 // With SCREENSHOT_DIR set, Today and Reports are also pictured at 1280 and 360 px, with no chart tooltip left open
@@ -62,13 +60,7 @@ describe('no-shows in the coordinator’s Today and Reports', () => {
         assignmentId,
       ]);
 
-      const page = await web.newPage(language);
-      const coordinator = await createUser(db, Role.Coordinator, {
-        name: 'Kaisa Koordinaattori',
-        language: language as Language,
-      });
-      await signIn(page, coordinator, signInLabels(text));
-      await expectPage(page, c.today.title);
+      const { coordinator, page } = await coordinatorOnToday(web, language, { name: 'Kaisa Koordinaattori' });
 
       // Today: the count links to the queue; the row links to the order and to the expert.
       const counts = page.getByRole('navigation', { name: c.today.countsLabel });

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Locator } from 'playwright-core';
-import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { createOffer, createRequest } from '../../factories/booking.factory';
 import { insertAssignment } from '../../factories/contracts.factory';
 import { createExpert } from '../../factories/experts.factory';
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
-import { createUser } from '../../factories/users.factory';
-import { expectAccessible, expectPage, sharedWebApp, shot, signIn, WebApp } from '../browser';
-import { DAY, fill, signInLabels, TEXTS } from '../texts';
+import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { coordinatorOnToday } from '../parties';
+import { DAY, fill, TEXTS } from '../texts';
 
 jest.setTimeout(180_000);
 
@@ -52,10 +51,7 @@ describe('the coordinator retiring an expert with work still booked in the brows
     const offer = await createOffer(db, request, expert.id, orderer.id, {
       deadline: new Date(later.getTime() - 5 * DAY).toISOString(),
     });
-    const coordinator = await createUser(db, Role.Coordinator, { language: language as Language });
-    const page = await web.newPage(language, 1280);
-    await signIn(page, coordinator, signInLabels(text));
-    await expectPage(page, c.today.title);
+    const { page } = await coordinatorOnToday(web, language, { width: 1280 });
 
     await page.goto(`/coordinator/experts/${expert.id}`);
     await expectPage(page, name);

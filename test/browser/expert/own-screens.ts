@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { Role } from '../../../src/common/auth/role.enum';
 import { Language } from '../../../src/common/i18n/language';
 import { ExpertStatus } from '../../../src/modules/experts/entities/expert.entity';
 import { TOPICS_CONSENT_TEXT } from '../../../src/modules/experts/topics-consent';
@@ -15,12 +14,11 @@ import {
   expectPage,
   shot,
   signIn,
-  sharedWebApp,
   WebApp,
 } from '../browser';
 import { expectRefusedAtField, focusedText } from '../keyboard';
 import { viaMenu } from '../menu';
-import { signedIn } from '../parties';
+import { webAppAndCoordinator } from '../parties';
 import { fill, helsinkiDateIn, signInLabels, TEXTS } from '../texts';
 
 // The expert's own screens (my times, profile, certificates, payment details, calendar link, my data) as an
@@ -41,8 +39,7 @@ describe('the expert’s own screens in the browser', () => {
   let coordinator: string;
 
   beforeAll(async () => {
-    web = await sharedWebApp();
-    coordinator = await signedIn(web.t, Role.Coordinator);
+    ({ web, coordinator } = await webAppAndCoordinator());
   }, 120_000);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {

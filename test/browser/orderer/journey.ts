@@ -3,19 +3,10 @@ import { createBookableExpert } from '../../factories/bookable.factory';
 import { signContractOf } from '../../factories/contracts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login } from '../../factories/users.factory';
-import {
-  daytimeWithin48h,
-  expectAccessible,
-  expectPage,
-  orderAndOffer,
-  shot,
-  signIn,
-  sharedWebApp,
-  WebApp,
-} from '../browser';
+import { daytimeWithin48h, expectAccessible, expectPage, orderAndOffer, shot, signIn, WebApp } from '../browser';
 import { expectFocusOn } from '../keyboard';
 import { viaMenuAnyWidth } from '../menu';
-import { orderParties, signedIn } from '../parties';
+import { orderParties, webAppAndCoordinator } from '../parties';
 import { asUser } from '../../utils/as-user';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS, Texts } from '../texts';
 
@@ -28,8 +19,7 @@ describe('an orderer’s journey in the browser', () => {
   let dayOffset = 4;
 
   beforeAll(async () => {
-    web = await sharedWebApp();
-    coordinator = await signedIn(web.t, Role.Coordinator);
+    ({ web, coordinator } = await webAppAndCoordinator());
   }, 120_000);
 
   const as = asUser(() => web.t.http);

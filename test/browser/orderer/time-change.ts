@@ -1,18 +1,8 @@
 import type { Page } from 'playwright-core';
-import { Role } from '../../../src/common/auth/role.enum';
 import { login } from '../../factories/users.factory';
-import {
-  expectAccessible,
-  expectNoSidewaysScroll,
-  expectPage,
-  orderAndOffer,
-  signIn,
-  sharedWebApp,
-  shot,
-  WebApp,
-} from '../browser';
+import { expectAccessible, expectNoSidewaysScroll, expectPage, orderAndOffer, signIn, shot, WebApp } from '../browser';
 import { viaMenuAnyWidth } from '../menu';
-import { orderParties, signedIn } from '../parties';
+import { orderParties, webAppAndCoordinator } from '../parties';
 import { DAY, fill, helsinkiDate, signInLabels, TEXTS } from '../texts';
 
 // The day and month of a date as the page writes it in its language ("12.12."), to find a time by.
@@ -36,8 +26,7 @@ describe('a change of time in the browser', () => {
   let dayOffset = 6;
 
   beforeAll(async () => {
-    web = await sharedWebApp();
-    coordinator = await signedIn(web.t, Role.Coordinator);
+    ({ web, coordinator } = await webAppAndCoordinator());
   }, 120_000);
 
   describe.each(['fi', 'sv'] as const)('in %s', (language) => {
