@@ -20,6 +20,7 @@ export enum BookingErrorCode {
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentStatusConflict = 'ASSIGNMENT_STATUS_CONFLICT',
   AssignmentNotEnded = 'ASSIGNMENT_NOT_ENDED',
+  WorkEnded = 'WORK_ENDED',
   AssignmentNotUnderContract = 'ASSIGNMENT_NOT_UNDER_CONTRACT',
   FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
@@ -143,6 +144,13 @@ export const BookingErrors = {
       BookingErrorCode.AssignmentNotEnded,
       'conflict',
       'The work can be confirmed only after its end time',
+    ),
+  // After the end, booked work is confirmed as done or marked a no-show: cancelling it would unsay what happened.
+  workEnded: () =>
+    new DomainError(
+      BookingErrorCode.WorkEnded,
+      'conflict',
+      'The booked work has ended: confirm that it took place or mark a no-show instead of cancelling',
     ),
   feedbackExists: () =>
     new DomainError(

@@ -5163,7 +5163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            /** @description ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: past its end the work is confirmed or marked a no-show */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5248,7 +5248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert */
+            /** @description ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert; WORK_ENDED: the work has ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +5836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            /** @description ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: the work has already ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +6831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_STATUS_CONFLICT */
+            /** @description REQUEST_STATUS_CONFLICT, or WORK_ENDED: booked work of the order has ended, and is confirmed or marked a no-show instead */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6916,7 +6916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_STATUS_CONFLICT: the order can no longer be cancelled */
+            /** @description REQUEST_STATUS_CONFLICT: the order can no longer be cancelled; WORK_ENDED: its booked work has ended */
             409: {
                 headers: {
                     [name: string]: unknown;
