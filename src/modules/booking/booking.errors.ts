@@ -27,6 +27,7 @@ export enum BookingErrorCode {
   CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
   TimeChangeAlreadyOpen = 'TIME_CHANGE_ALREADY_OPEN',
   TimeChangeNotOpen = 'TIME_CHANGE_NOT_OPEN',
+  TimeChangeLapsed = 'TIME_CHANGE_LAPSED',
   AssignmentNotMovable = 'ASSIGNMENT_NOT_MOVABLE',
   MaterialNotFound = 'MATERIAL_NOT_FOUND',
 }
@@ -177,6 +178,12 @@ export const BookingErrors = {
       BookingErrorCode.TimeChangeNotOpen,
       'conflict',
       'No change of time is waiting for an answer on this assignment',
+    ),
+  timeChangeLapsed: () =>
+    new DomainError(
+      BookingErrorCode.TimeChangeLapsed,
+      'conflict',
+      'The change of time was not answered before the work began or before the time it proposed; it can no longer be answered, and the work keeps its time',
     ),
   notMovable: (status: string) =>
     new DomainError(

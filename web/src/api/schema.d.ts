@@ -5613,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
+            /** @description TIME_CHANGE_ALREADY_OPEN (one at a time; one left unanswered past its proposed start gives way to a new one), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5698,7 +5698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed */
+            /** @description TIME_CHANGE_NOT_OPEN, TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed), ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +5765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_NOT_OPEN */
+            /** @description TIME_CHANGE_NOT_OPEN, or TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed) */
             409: {
                 headers: {
                     [name: string]: unknown;
