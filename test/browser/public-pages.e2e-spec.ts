@@ -363,6 +363,8 @@ describe('the account pages, the application and the accessibility statement in 
       await page.getByLabel(text.fields.newPasswordAgain).fill('Korsholm-kust-2027');
       await page.getByRole('button', { name: text.resetPassword.submit }).click();
       await page.getByRole('main').getByText(text.resetPassword.done).waitFor();
+      // The outcome alone: the intro asking for a password went with the form.
+      expect(await page.getByRole('main').getByText(text.resetPassword.intro).count()).toBe(0);
       await signIn(
         page,
         { email: user.email, password: 'Korsholm-kust-2027' },

@@ -7,6 +7,7 @@ import { BookingRequestEntity, RequestStatus } from '../../src/modules/booking/e
 import { MatchingService } from '../../src/modules/booking/matching/matching.service';
 import { OffersService } from '../../src/modules/booking/offers/offers.service';
 import { BookingRequestsService } from '../../src/modules/booking/requests/booking-requests.service';
+import { CancellationQuoteService } from '../../src/modules/booking/cancellation-quote/cancellation-quote.service';
 import { createBookableExpert } from '../factories/bookable.factory';
 import { createOffer, createRequest, RequestOverrides, requestBody } from '../factories/booking.factory';
 import { addMember, createOrdererOfUnit, createUnit } from '../factories/organisations.factory';
@@ -26,6 +27,7 @@ describe('booking transitions (service and database)', () => {
   let offers: OffersService;
   let assignments: AssignmentsService;
   let matching: MatchingService;
+  let quotes: CancellationQuoteService;
   let coordinator: TestUser;
   let coordinator2: TestUser;
   let orderer: TestUser;
@@ -38,6 +40,7 @@ describe('booking transitions (service and database)', () => {
     offers = m.get(OffersService);
     assignments = m.get(AssignmentsService);
     matching = m.get(MatchingService);
+    quotes = m.get(CancellationQuoteService);
     coordinator = await createUser(m.db, Role.Coordinator);
     coordinator2 = await createUser(m.db, Role.Coordinator);
     ({ orderer, unitId } = await createOrdererOfUnit(m.db));
@@ -369,6 +372,32 @@ describe('booking transitions (service and database)', () => {
       expect(await outbox(coordinator.email, 'Kokemusosaaja perui osallistumisensa:')).toHaveLength(1);
       const [toOrderer] = await outbox(orderer.email, 'Kokemusosaaja perui osallistumisensa tilaukseesi');
       expect(toOrderer.text).toContain('Tilauksesi on taas avoinna');
+    });
+
+    it('refuses cancelling an order, or its booked work, once the work has ended: it is confirmed or marked a no-show instead', async () => {
+      const { assignmentId, expert, request } = await accepted('2026-10-18T07:00:00Z', '2026-10-18T08:00:00Z');
+      const unbooked = await ordered({ startsAt: '2026-10-18T07:00:00Z', endsAt: '2026-10-18T08:00:00Z' });
+      m.clock.set('2026-10-18T08:00:00Z');
+      try {
+        const ended = { status: 409, code: BookingErrorCode.WorkEnded };
+        const reason = { reason: 'Tilaisuus jäi pitämättä' };
+        expect(await problemOf(requests.cancel(contextOf(orderer), request.id, reason))).toMatchObject(ended);
+        expect(await problemOf(quotes.forRequest(contextOf(orderer), request.id))).toMatchObject(ended);
+        expect(await problemOf(assignments.cancel(asCoordinator(), assignmentId, reason))).toMatchObject(ended);
+        expect(await problemOf(quotes.forAssignment(asCoordinator(), assignmentId))).toMatchObject(ended);
+        expect(await problemOf(assignments.withdraw(contextOf(expert), assignmentId, reason))).toMatchObject(ended);
+        expect((await rowOf('booking_requests', request.id)).status).toBe(RequestStatus.Filled);
+        expect((await rowOf('assignments', assignmentId)).status).toBe('accepted');
+        // Nobody booked, nothing to confirm: an order past its time is closed by cancelling it, at no cost.
+        expect((await requests.cancel(contextOf(orderer), unbooked.id, reason)).status).toBe(RequestStatus.Cancelled);
+        // A moment before the end it is still cancelled, late (the fee falls due).
+        m.clock.set('2026-10-18T07:59:59.999Z');
+        const res = await requests.cancel(contextOf(orderer), request.id, reason);
+        expect(res.status).toBe(RequestStatus.Cancelled);
+        expect((await rowOf('assignments', assignmentId)).fee_due).toBe(true);
+      } finally {
+        m.clock.set(NOW);
+      }
     });
 
     it('confirms the work only after its end and under a signed contract, completes the request, and only once', async () => {

@@ -197,6 +197,36 @@ describe('time changes (service and database)', () => {
     });
   });
 
+  describe('left unanswered until its time', () => {
+    it('can no longer be answered once the work’s time has passed: off the expert’s home, refused, nothing moved or mailed', async () => {
+      const d = await booked();
+      await propose(d, slot());
+      m.clock.set(d.endsAt);
+      expect(await homeOf(d)).toEqual([]);
+      const lapsed = { status: 409, code: BookingErrorCode.TimeChangeLapsed };
+      expect(await problemOf(accept(d))).toMatchObject(lapsed);
+      expect(await problemOf(decline(d))).toMatchObject(lapsed);
+      expect(await assignmentAs(d)).toMatchObject({ startsAt: d.startsAt, endsAt: d.endsAt, status: 'accepted' });
+      expect(await outbox(d.orderer.email, 'Den nya tiden')).toEqual([]);
+    });
+
+    it('lapses when the proposed start passes first, and the orderer may then propose another time', async () => {
+      const d = await booked(slot(70));
+      const first = slot();
+      await propose(d, first);
+      m.clock.set(first.startsAt);
+      expect(await homeOf(d)).toEqual([]);
+      expect(await problemOf(accept(d))).toMatchObject({ status: 409, code: BookingErrorCode.TimeChangeLapsed });
+      const again = slot(71);
+      await expect(propose(d, again)).resolves.toMatchObject({
+        startsAt: d.startsAt,
+        timeChange: { status: 'open', startsAt: again.startsAt },
+      });
+      expect(await auditActions(d.assignmentId)).toContain('assignment.time_change_withdrawn');
+      expect(await homeOf(d)).toMatchObject([{ assignmentId: d.assignmentId, startsAt: again.startsAt }]);
+    });
+  });
+
   describe('overlapping another assignment of the expert', () => {
     it('is refused when proposed onto time the expert already holds', async () => {
       const d = await booked();

@@ -20,12 +20,14 @@ export enum BookingErrorCode {
   AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
   AssignmentStatusConflict = 'ASSIGNMENT_STATUS_CONFLICT',
   AssignmentNotEnded = 'ASSIGNMENT_NOT_ENDED',
+  WorkEnded = 'WORK_ENDED',
   AssignmentNotUnderContract = 'ASSIGNMENT_NOT_UNDER_CONTRACT',
   FeedbackAlreadyGiven = 'FEEDBACK_ALREADY_GIVEN',
   FeedbackNotOpen = 'FEEDBACK_NOT_OPEN',
   CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
   TimeChangeAlreadyOpen = 'TIME_CHANGE_ALREADY_OPEN',
   TimeChangeNotOpen = 'TIME_CHANGE_NOT_OPEN',
+  TimeChangeLapsed = 'TIME_CHANGE_LAPSED',
   AssignmentNotMovable = 'ASSIGNMENT_NOT_MOVABLE',
   MaterialNotFound = 'MATERIAL_NOT_FOUND',
 }
@@ -144,6 +146,13 @@ export const BookingErrors = {
       'conflict',
       'The work can be confirmed only after its end time',
     ),
+  // After the end, booked work is confirmed as done or marked a no-show: cancelling it would unsay what happened.
+  workEnded: () =>
+    new DomainError(
+      BookingErrorCode.WorkEnded,
+      'conflict',
+      'The booked work has ended: confirm that it took place or mark a no-show instead of cancelling',
+    ),
   feedbackExists: () =>
     new DomainError(
       BookingErrorCode.FeedbackAlreadyGiven,
@@ -169,6 +178,12 @@ export const BookingErrors = {
       BookingErrorCode.TimeChangeNotOpen,
       'conflict',
       'No change of time is waiting for an answer on this assignment',
+    ),
+  timeChangeLapsed: () =>
+    new DomainError(
+      BookingErrorCode.TimeChangeLapsed,
+      'conflict',
+      'The change of time was not answered before the work began or before the time it proposed; it can no longer be answered, and the work keeps its time',
     ),
   notMovable: (status: string) =>
     new DomainError(

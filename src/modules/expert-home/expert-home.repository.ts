@@ -63,8 +63,9 @@ export class ExpertHomeRepository {
     return { next: rows.map(({ total: _total, ...row }) => row), count: rows[0]?.total ?? 0 };
   }
 
-  // Proposals to move the expert's booked work, waiting for their answer.
-  openTimeChanges(expertId: string): Promise<TimeChangeRow[]> {
+  // Proposals to move the expert's booked work, waiting for their answer: not those left until the work began or the
+  // proposed start passed, which can no longer be answered (hasLapsed in booking's time-change rule).
+  openTimeChanges(expertId: string, now: Date): Promise<TimeChangeRow[]> {
     return this.dataSource.query(
       `SELECT t.assignment_id AS "assignmentId", r.title, t.from_starts_at AS "fromStartsAt",
               t.from_ends_at AS "fromEndsAt", t.starts_at AS "startsAt", t.ends_at AS "endsAt", t.proposed_at AS "proposedAt"
@@ -72,8 +73,9 @@ export class ExpertHomeRepository {
          JOIN assignments a ON a.id = t.assignment_id
          JOIN booking_requests r ON r.id = a.request_id
         WHERE a.expert_id = $1 AND t.status = 'open' AND a.status IN ('accepted', 'confirmed')
+          AND a.starts_at > $2 AND t.starts_at > $2
         ORDER BY t.proposed_at, t.id LIMIT ${HOME_TIME_CHANGES}`,
-      [expertId],
+      [expertId, now],
     );
   }
 

@@ -20,7 +20,7 @@ export class ExpertHomeService {
       this.home.upcomingAssignments(expertId, now),
       this.home.contractsToSign(expertId),
       this.home.returnedClaims(expertId),
-      this.home.openTimeChanges(expertId),
+      this.home.openTimeChanges(expertId, now),
     ]);
     return {
       offers: offers.map((o) => ({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../../src/common/auth/role.enum';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { asUser } from '../../utils/as-user';
-import { expectPage, mailedLink, sharedWebApp, WebApp } from '../browser';
+import { expectPage, mailedLink, sharedWebApp, shot, WebApp } from '../browser';
 import { expectFocusOn, focusedText, tabTo } from '../keyboard';
 import { PSYCHIATRY, signedIn } from '../parties';
 import { TEXTS } from '../texts';
@@ -36,6 +36,9 @@ describe('an invited orderer by keyboard', () => {
       await page.keyboard.press('Enter');
       // The form is gone: the notice has the focus (it fell to the body), and Tab goes on to signing in.
       await expectFocusOn(page, text.setPassword.done);
+      // The outcome alone: the intro asking for a password went with the form.
+      expect(await page.getByRole('main').getByText(text.setPassword.intro).count()).toBe(0);
+      await shot(page, 'set-password-done', language);
       await page.keyboard.press('Tab');
       expect(await focusedText(page)).toBe(text.nav.signIn);
       await page.keyboard.press('Enter');

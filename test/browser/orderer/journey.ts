@@ -169,6 +169,9 @@ describe('an orderer’s journey in the browser', () => {
         // Its contract not yet signed, the work cannot be confirmed as done yet; a no-show could be marked.
         await page.getByText(fill(o.confirm.notSigned, { name: expertName })).waitFor();
         expect(await page.getByRole('button', { name: o.confirm.tookPlace }).count()).toBe(0);
+        // Past its end the work is confirmed or marked a no-show: the order offers no cancelling (the API refuses it).
+        expect(await page.getByRole('heading', { level: 2, name: o.cancel.heading }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: o.cancel.open }).count()).toBe(0);
         // Asked whether the expert came, what a no-show means is read first; back, the focus is where it was.
         await page.getByRole('button', { name: o.confirm.noShow }).click();
         await expectFocusOn(page, fill(o.confirm.noShowExplain, { name: expertName }));

@@ -1,3 +1,4 @@
+import { AssignmentStatus } from '../../../src/modules/booking/entities/assignment.entity';
 import { RequestStatus } from '../../../src/modules/booking/entities/booking-request.entity';
 import { createAssignment, createRequest } from '../../factories/booking.factory';
 import { createExpert } from '../../factories/experts.factory';
@@ -18,6 +19,23 @@ import {
 import { expectFocusOn, focusRing, tabTo, focusedText } from '../keyboard';
 import { orderParties } from '../parties';
 import { DAY, fill, signInLabels, TEXTS } from '../texts';
+
+// A filled order of a new orderer's unit, its one expert booked (accepted unless told) from `startsAt` for `hours`.
+async function bookedOrder(
+  web: WebApp,
+  language: 'fi' | 'sv',
+  work: { title: string; startsAt: number; hours: number; status?: AssignmentStatus },
+) {
+  const parties = await orderParties(web.t, language);
+  const order = await createRequest(web.t.db, parties.unit.id, parties.orderer.id, {
+    status: RequestStatus.Filled,
+    title: work.title,
+    startsAt: new Date(work.startsAt).toISOString(),
+    endsAt: new Date(work.startsAt + work.hours * 3600_000).toISOString(),
+  });
+  const assignment = await createAssignment(web.t.db, order, parties.expert.id, { status: work.status });
+  return { ...parties, order, assignment };
+}
 
 // The orderer's list of their unit's orders, twenty to a page: the pages are the web app's one pager (a navigation
 // region that says where one is), on a phone's width.
@@ -295,6 +313,53 @@ describe('an orderer’s orders, page by page', () => {
   );
 
   it.each(['fi', 'sv'] as const)(
+    'in %s: a cancellation sent after the work ended, from a form opened before, is refused in plain words, and the page asks whether the work took place',
+    async (language) => {
+      const text = TEXTS[language];
+      const o = text.orders;
+      // Booked work, its contract signed, that ends in an hour.
+      const { orderer, expertName, order } = await bookedOrder(web, language, {
+        title: language === 'fi' ? 'Päättyvä työryhmä' : 'Arbetsgrupp som slutar',
+        startsAt: Date.now() - 3600_000,
+        hours: 2,
+        status: AssignmentStatus.Confirmed,
+      });
+      // Its own browser profile: the page's clock is moved, and no later test may borrow that page.
+      const page = await web.newPage(language, 1280, { ownContext: true });
+      await signIn(page, orderer, signInLabels(text));
+      await expectPage(page, o.list.title);
+      await page.goto(`/orders/${order.id}`);
+      await expectPage(page, order.title);
+      await page.getByRole('button', { name: o.cancel.open }).click();
+      await page
+        .getByLabel(o.cancel.reason)
+        .fill(language === 'fi' ? 'Tila ei ole käytettävissä' : 'Lokalen är upptagen');
+      // The work's end passes with the form open (the API's clock and the page's).
+      const after = new Date(order.endsAt.getTime() + 60_000);
+      web.t.clock.set(after);
+      try {
+        await page.clock.setSystemTime(after);
+        await page.getByRole('button', { name: o.cancel.confirmWithFee }).click();
+        const refusal = text.errors.code.WORK_ENDED;
+        await page.getByText(refusal).waitFor();
+        // Read again: the order is not cancelled, the cancelling is gone, and the question of the work is there.
+        await page.getByRole('button', { name: o.confirm.tookPlace }).waitFor();
+        await expect(page.getByRole('button', { name: o.cancel.open }).count()).resolves.toBe(0);
+        await expect(page.getByLabel(o.cancel.reason).count()).resolves.toBe(0);
+        await page.getByText(fill(o.confirm.question, { name: expertName })).waitFor();
+        const [{ status }] = (await web.t.db.query('SELECT status FROM booking_requests WHERE id = $1', [
+          order.id,
+        ])) as { status: string }[];
+        expect(status).toBe(RequestStatus.Filled);
+        await expectAccessible(page);
+        await shot(page, 'order-cancel-refused-work-ended', language);
+      } finally {
+        web.t.clock.reset();
+      }
+    },
+  );
+
+  it.each(['fi', 'sv'] as const)(
     'in %s: a tab come back to after a while shows the order as it now is, before anything is clicked',
     async (language) => {
       const text = TEXTS[language];
@@ -427,15 +492,12 @@ describe('a no-show by keyboard', () => {
     async (language) => {
       const text = TEXTS[language];
       const o = text.orders;
-      const { orderer, unit, expert, expertName } = await orderParties(web.t, language);
       // Yesterday's work, its contract not yet signed: only a no-show can be marked.
-      const order = await createRequest(web.t.db, unit.id, orderer.id, {
-        status: RequestStatus.Filled,
+      const { orderer, expertName, order, assignment } = await bookedOrder(web, language, {
         title: language === 'fi' ? 'Eilinen työryhmä' : 'Gårdagens arbetsgrupp',
-        startsAt: new Date(Date.now() - DAY).toISOString(),
-        endsAt: new Date(Date.now() - DAY + 2 * 3600_000).toISOString(),
+        startsAt: Date.now() - DAY,
+        hours: 2,
       });
-      const assignment = await createAssignment(web.t.db, order, expert.id);
       const page = await web.newPage(language, 1280);
       await signIn(page, orderer, signInLabels(text));
       await expectPage(page, o.list.title);

@@ -199,5 +199,73 @@ describe('a change of time in the browser', () => {
       expect(answered.body.timeChange.status).toBe(accepting ? 'accepted' : 'declined');
       expect(helsinkiDate(new Date(answered.body.startsAt))).toBe(accepting ? fourthDate : newDate);
     }, 300_000);
+
+    it('a proposal left unanswered until the work began can no longer be answered: both sides read that the time stayed', async () => {
+      const { t } = web;
+      const { orderer, unit, expertName, expert } = await orderParties(t, language);
+      await t.db.query(`UPDATE users SET language = $2 WHERE id = $1`, [expert.id, language]);
+      const title = language === 'fi' ? 'Henkilöstön työpaja' : 'Personalens workshop';
+      const startsAt = new Date(`${helsinkiDate(new Date(Date.now() + dayOffset++ * DAY))}T07:00:00Z`);
+      const ordererToken = await login(t.http, orderer);
+      const offerId = await orderAndOffer(
+        t,
+        { ordererToken, coordinatorToken: coordinator, unitId: unit.id },
+        { expertId: expert.id, language, title, startsAt },
+      );
+      const accepted = await t.http
+        .post(`/offers/${offerId}/accept`)
+        .set('authorization', `Bearer ${await login(t.http, expert)}`)
+        .send({})
+        .expect(201);
+      const laterDate = helsinkiDate(new Date(Date.now() + dayOffset++ * DAY));
+      await t.http
+        .post(`/assignments/${accepted.body.id}/time-change`)
+        .set('authorization', `Bearer ${ordererToken}`)
+        .send({ startsAt: `${laterDate}T08:00:00Z`, endsAt: `${laterDate}T10:00:00Z` })
+        .expect(201);
+      // The work's start passes unanswered (the API's clock and both browsers'). Signed in after it: a jump of weeks
+      // would outlast a session begun before it.
+      const begun = new Date(startsAt.getTime() + 30 * 60_000);
+      t.clock.set(begun);
+      try {
+        const page = await web.newPage(language, 1280, { ownContext: true });
+        await page.clock.setSystemTime(begun);
+        await signIn(page, orderer, signInLabels(text));
+        await expectPage(page, o.list.title);
+        const expertPage = await web.newPage(language, 360, { ownContext: true });
+        await expertPage.clock.setSystemTime(begun);
+        await signIn(expertPage, expert, signInLabels(text));
+        await expectPage(expertPage, text.home.title);
+        // A template's words before and after its {{time}}, the time being the proposed one.
+        const saying = (template: string) => {
+          const [before, after] = fill(template, { name: expertName, time: '{{time}}' }).split('{{time}}');
+          const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+          return new RegExp(`${escape(before)}.+${escape(after)}`);
+        };
+        await expertPage.goto(`/assignments/${accepted.body.id}`);
+        await expectPage(expertPage, title);
+        await expertPage.getByText(saying(a.lapsed)).waitFor();
+        expect(await expertPage.getByRole('button', { name: a.accept }).count()).toBe(0);
+        expect(await expertPage.getByRole('button', { name: a.decline }).count()).toBe(0);
+        await expectAccessible(expertPage);
+        await shot(expertPage, 'time-change-lapsed-expert', language);
+        await page.goto(`/orders/${accepted.body.requestId}`);
+        await expectPage(page, title);
+        await page.getByText(saying(o.timeChange.lapsed)).waitFor();
+        expect(
+          await page.getByText(new RegExp(fill(o.timeChange.pending, { time: '.*', name: expertName }))).count(),
+        ).toBe(0);
+        await expectAccessible(page);
+        await shot(page, 'time-change-lapsed-order', language);
+        // The API says the same to an answer sent anyway (a tab left open, say).
+        const refused = await t.http
+          .post(`/assignments/${accepted.body.id}/time-change/accept`)
+          .set('authorization', `Bearer ${await login(t.http, expert)}`)
+          .expect(409);
+        expect(refused.body.code).toBe('TIME_CHANGE_LAPSED');
+      } finally {
+        t.clock.reset();
+      }
+    }, 120_000);
   });
 });

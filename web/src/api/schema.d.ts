@@ -5163,7 +5163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            /** @description ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: past its end the work is confirmed or marked a no-show */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5248,7 +5248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert */
+            /** @description ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert; WORK_ENDED: the work has ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5613,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
+            /** @description TIME_CHANGE_ALREADY_OPEN (one at a time; one left unanswered past its proposed start gives way to a new one), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5698,7 +5698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed */
+            /** @description TIME_CHANGE_NOT_OPEN, TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed), ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5765,7 +5765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description TIME_CHANGE_NOT_OPEN */
+            /** @description TIME_CHANGE_NOT_OPEN, or TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5836,7 +5836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_STATUS_CONFLICT */
+            /** @description ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: the work has already ended */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6831,7 +6831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_STATUS_CONFLICT */
+            /** @description REQUEST_STATUS_CONFLICT, or WORK_ENDED: booked work of the order has ended, and is confirmed or marked a no-show instead */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6916,7 +6916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description REQUEST_STATUS_CONFLICT: the order can no longer be cancelled */
+            /** @description REQUEST_STATUS_CONFLICT: the order can no longer be cancelled; WORK_ENDED: its booked work has ended */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -20,6 +20,19 @@ export interface Work {
 }
 
 // "ti 3.2.2027 klo 10.00–12.00"; a span over midnight names both days.
+// An open change of time left unanswered until the work began, or until the start it proposed, can no longer be
+// answered (the API refuses with TIME_CHANGE_LAPSED): the work keeps its time. The expert's and the orderer's screens
+// say so in place of the question.
+export function proposalLapsed(
+  change: { status: string; startsAt: string },
+  work: { startsAt: string },
+  now = Date.now(),
+): boolean {
+  return (
+    change.status === 'open' && (new Date(work.startsAt).getTime() <= now || new Date(change.startsAt).getTime() <= now)
+  );
+}
+
 export function formatSpan(language: Language, startsAt: string, endsAt: string): string {
   const start = formatDateTime(language, startsAt);
   const sameDay =

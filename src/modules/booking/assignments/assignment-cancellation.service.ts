@@ -127,13 +127,14 @@ export class AssignmentCancellation {
     return ids;
   }
 
-  async cancelHoldingOfRequest(
+  // The order's booked work, read under the order's lock.
+  async cancelHolding(
     manager: EntityManager,
     ctx: AuthContext,
     request: BookingRequestEntity,
+    holding: AssignmentEntity[],
     reason: string,
   ): Promise<string[]> {
-    const holding = await this.booking.findHolding(manager, request.id);
     const ids: string[] = [];
     for (const assignment of holding)
       ids.push(...(await this.cancel(manager, ctx, assignment, request, CancelledBy.County, reason)));

@@ -46,7 +46,7 @@ export class AssignmentsController {
       'Cancelled by the county; feeDue records the late-cancellation rule. When the fee is due, the claim for it is filed for the expert, already submitted for approval',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
-  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: past its end the work is confirmed or marked a no-show')
   cancel(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: CancelDto): Promise<AssignmentResponse> {
     return this.assignments.cancel(ctx, id, dto);
   }
@@ -60,7 +60,7 @@ export class AssignmentsController {
     description: 'The expert withdraws: no fee, no penalty; coordinators are told',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or not yours)')
-  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT, or WORK_ENDED: the work has already ended')
   withdraw(
     @CurrentUser() ctx: AuthContext,
     @IdParam() id: string,

@@ -31,7 +31,7 @@ import { noShowMail } from '../mail/no-show.mail';
 import { MatchingService } from '../matching/matching.service';
 import { EarningsCeiling } from '../offers/earnings-ceiling.service';
 import { OfferWithdrawal } from '../offers/offer-withdrawal.service';
-import { fillStatus } from '../requests/request-transitions.rule';
+import { fillStatus, workEnded } from '../requests/request-transitions.rule';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
 import { ExpertStatus } from '../../experts/entities/expert.entity';
 
@@ -234,6 +234,9 @@ export class AssignmentsService {
       throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
     const mailIds = await this.dataSource.transaction(async (manager) => {
       const request = await this.booking.lockRequest(manager, assignment.requestId);
+      // Its end read again under the order's lock, which a change of time takes too.
+      const current = await this.booking.findAssignment(assignment.id, manager);
+      if (current && workEnded([current], this.clock.now())) throw BookingErrors.workEnded();
       const ids = await this.cancellation.cancel(manager, ctx, assignment, request!, party, reason);
       if (ids.length === 0) throw BookingErrors.assignmentStatusConflict('finished', 'cancelled');
       if (request && request.status !== RequestStatus.Cancelled) {

@@ -23,7 +23,10 @@ export class CancellationQuoteController {
       'Whether the late-cancellation fee falls due, and how much, by the rule POST /booking-requests/{id}/cancel applies',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or another unit’s)')
-  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled')
+  @ApiProblem(
+    409,
+    'REQUEST_STATUS_CONFLICT: the order can no longer be cancelled; WORK_ENDED: its booked work has ended',
+  )
   forRequest(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CancellationQuoteResponse> {
     return this.quotes.forRequest(ctx, id);
   }
@@ -33,7 +36,7 @@ export class CancellationQuoteController {
   @Authenticated({ roles: [Role.Orderer, Role.Coordinator] })
   @ApiOkResponse({ type: CancellationQuoteResponse, description: 'By the rule POST /assignments/{id}/cancel applies' })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')
-  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert')
+  @ApiProblem(409, 'ASSIGNMENT_STATUS_CONFLICT: it no longer holds the expert; WORK_ENDED: the work has ended')
   forAssignment(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<CancellationQuoteResponse> {
     return this.quotes.forAssignment(ctx, id);
   }

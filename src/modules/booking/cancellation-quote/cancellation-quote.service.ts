@@ -9,7 +9,7 @@ import { BookingRepository, HOLDING_STATUSES } from '../booking.repository';
 import { BookingRequestsService } from '../requests/booking-requests.service';
 import { AssignmentEntity, CancelledBy } from '../entities/assignment.entity';
 import { BookingRequestEntity } from '../entities/booking-request.entity';
-import { canCancel } from '../requests/request-transitions.rule';
+import { canCancel, workEnded } from '../requests/request-transitions.rule';
 import { CancellationQuoteResponse } from './cancellation-quote.response';
 
 // A dry run of the county's cancellation: the same late-cancellation decision (AssignmentCancellation.feesDue)
@@ -31,6 +31,7 @@ export class CancellationQuoteService {
     const request = await this.requests.visible(ctx, id);
     if (!canCancel(request.status)) throw BookingErrors.requestStatusConflict(request.status, 'cancelled');
     const holding = (await this.booking.findAssignmentsOf([id])).filter((a) => HOLDING_STATUSES.includes(a.status));
+    if (workEnded(holding, this.clock.now())) throw BookingErrors.workEnded();
     return this.quote(request, holding);
   }
 
@@ -42,6 +43,7 @@ export class CancellationQuoteService {
     });
     if (!HOLDING_STATUSES.includes(assignment.status))
       throw BookingErrors.assignmentStatusConflict(assignment.status, 'cancelled');
+    if (workEnded([assignment], this.clock.now())) throw BookingErrors.workEnded();
     return this.quote(request, [assignment]);
   }
 

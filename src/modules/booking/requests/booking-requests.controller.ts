@@ -95,7 +95,10 @@ export class BookingRequestsController {
     description: 'Cancels its assignments; the late-cancellation rule decides each fee',
   })
   @ApiProblem(404, 'REQUEST_NOT_FOUND (or not yours)')
-  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT')
+  @ApiProblem(
+    409,
+    'REQUEST_STATUS_CONFLICT, or WORK_ENDED: booked work of the order has ended, and is confirmed or marked a no-show instead',
+  )
   cancel(@CurrentUser() ctx: AuthContext, @IdParam() id: string, @Body() dto: CancelDto): Promise<RequestResponse> {
     return this.requests.cancel(ctx, id, dto);
   }

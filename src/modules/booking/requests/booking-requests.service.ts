@@ -22,7 +22,7 @@ import { ListRequestsQuery } from '../dto/list-requests.query';
 import { AssignmentEntity, AssignmentStatus } from '../entities/assignment.entity';
 import { BookingRequestEntity, RequestStatus } from '../entities/booking-request.entity';
 import { TimeChangesRepository } from '../time-change/time-changes.repository';
-import { canCancel, canEdit, canSubmit } from './request-transitions.rule';
+import { canCancel, canEdit, canSubmit, workEnded } from './request-transitions.rule';
 
 const MAX_LENGTH_MS = 10 * 3600_000;
 
@@ -157,8 +157,11 @@ export class BookingRequestsService {
       if (!locked || !canCancel(locked.status))
         throw BookingErrors.requestStatusConflict(locked?.status ?? 'missing', 'cancelled');
       const now = this.clock.now();
+      // Under the order's lock, as a change of time takes it: the work's end cannot move meanwhile.
+      const holding = await this.booking.findHolding(manager, id);
+      if (workEnded(holding, now)) throw BookingErrors.workEnded();
       await this.booking.cancelRequest(manager, id, now, ctx.user.id, dto.reason);
-      const mailIds = await this.cancellation.cancelHoldingOfRequest(manager, ctx, locked, dto.reason);
+      const mailIds = await this.cancellation.cancelHolding(manager, ctx, locked, holding, dto.reason);
       await this.audit.log(ctx, 'request.cancelled', ['booking_request', id], { from: locked.status }, manager);
       return mailIds;
     });

@@ -1,5 +1,5 @@
 import { RequestStatus } from '../entities/booking-request.entity';
-import { canCancel, canOffer, canSubmit, fillStatus } from './request-transitions.rule';
+import { canCancel, canOffer, canSubmit, fillStatus, workEnded } from './request-transitions.rule';
 
 describe('request transitions', () => {
   it.each([
@@ -15,5 +15,13 @@ describe('request transitions', () => {
     expect(canSubmit(status)).toBe(status === RequestStatus.Draft);
     expect(canOffer(status)).toBe(['submitted', 'matching', 'partially_filled'].includes(status));
     expect(canCancel(status)).toBe(!['completed', 'cancelled'].includes(status));
+  });
+
+  it('holds ended work from its end on: none booked, all still ahead, or one ended', () => {
+    const now = new Date('2026-10-18T08:00:00Z');
+    const at = (iso: string) => ({ endsAt: new Date(iso) });
+    expect(workEnded([], now)).toBe(false);
+    expect(workEnded([at('2026-10-18T08:00:00.001Z'), at('2026-10-19T08:00:00Z')], now)).toBe(false);
+    expect(workEnded([at('2026-10-19T08:00:00Z'), at('2026-10-18T08:00:00Z')], now)).toBe(true);
   });
 });

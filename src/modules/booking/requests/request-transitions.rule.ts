@@ -20,6 +20,12 @@ export function canCancel(status: RequestStatus): boolean {
   return OPEN.includes(status);
 }
 
+// Booked work past its end is confirmed as done or marked a no-show, never cancelled (PRODUCT.md §4): neither is an
+// order that holds such work.
+export function workEnded(holding: { endsAt: Date }[], now: Date): boolean {
+  return holding.some((a) => a.endsAt <= now);
+}
+
 export function canOffer(status: RequestStatus): boolean {
   return [RequestStatus.Submitted, RequestStatus.Matching, RequestStatus.PartiallyFilled].includes(status);
 }

@@ -27,7 +27,7 @@ export class TimeChangesController {
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another unit’s)')
   @ApiProblem(
     409,
-    'TIME_CHANGE_ALREADY_OPEN (one at a time), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then)',
+    'TIME_CHANGE_ALREADY_OPEN (one at a time; one left unanswered past its proposed start gives way to a new one), ASSIGNMENT_NOT_MOVABLE (finished, cancelled or begun) or EXPERT_DOUBLE_BOOKED (the expert has other work then)',
   )
   propose(
     @CurrentUser() ctx: AuthContext,
@@ -49,7 +49,7 @@ export class TimeChangesController {
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another expert’s)')
   @ApiProblem(
     409,
-    'TIME_CHANGE_NOT_OPEN, ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed',
+    'TIME_CHANGE_NOT_OPEN, TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed), ASSIGNMENT_NOT_MOVABLE, or EXPERT_DOUBLE_BOOKED naming the assignment the new time overlaps; nothing is changed',
   )
   accept(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AssignmentResponse> {
     return this.timeChanges.accept(ctx, id);
@@ -65,7 +65,10 @@ export class TimeChangesController {
       'Nothing changes; the orderer is mailed and may cancel, the late-cancellation clock then counting from when the change was proposed',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND (or another expert’s)')
-  @ApiProblem(409, 'TIME_CHANGE_NOT_OPEN')
+  @ApiProblem(
+    409,
+    'TIME_CHANGE_NOT_OPEN, or TIME_CHANGE_LAPSED (not answered before the work began or the proposed start passed)',
+  )
   decline(@CurrentUser() ctx: AuthContext, @IdParam() id: string): Promise<AssignmentResponse> {
     return this.timeChanges.decline(ctx, id);
   }

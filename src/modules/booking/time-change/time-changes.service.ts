@@ -17,7 +17,7 @@ import { AssignmentResponse } from '../dto/booking.response';
 import { AssignmentEntity, AssignmentStatus, AssignmentWithRequest } from '../entities/assignment.entity';
 import { TimeChangeEntity, TimeChangeStatus } from '../entities/time-change.entity';
 import { ProposeTimeChangeDto } from './propose-time-change.dto';
-import { canMove } from './time-change.rule';
+import { canMove, hasLapsed } from './time-change.rule';
 import { timeChangeAnsweredMail, timeChangeProposedMail } from './time-change.mails';
 import { TimeChangesRepository } from './time-changes.repository';
 
@@ -71,6 +71,17 @@ export class TimeChangesService {
         await this.booking.lockRequest(manager, assignment.requestId);
         const current = await this.reload(manager, assignmentId);
         if (!canMove(current.status, current.startsAt, now)) throw BookingErrors.notMovable(this.state(current));
+        // A proposal left unanswered past its proposed start holds the place of one no longer: it gives way.
+        const waiting = await this.timeChanges.lockOpen(manager, assignmentId);
+        if (waiting && hasLapsed(waiting, current.startsAt, now))
+          for (const id of await this.timeChanges.withdrawOpen(manager, assignmentId, now))
+            await this.audit.log(
+              ctx,
+              'assignment.time_change_withdrawn',
+              ['assignment', assignmentId],
+              { timeChangeId: id },
+              manager,
+            );
         const change = await this.timeChanges.save(manager, {
           assignmentId,
           status: TimeChangeStatus.Open,
@@ -118,8 +129,8 @@ export class TimeChangesService {
         const change = await this.timeChanges.lockOpen(manager, assignmentId);
         if (!change) throw BookingErrors.timeChangeNotOpen();
         const current = await this.reload(manager, assignmentId);
+        if (hasLapsed(change, current.startsAt, now)) throw BookingErrors.timeChangeLapsed();
         if (!canMove(current.status, current.startsAt, now)) throw BookingErrors.notMovable(this.state(current));
-        if (change.startsAt <= now) throw BookingErrors.notMovable('proposed for a time that has passed');
         const other = await this.timeChanges.findOverlapping(
           manager,
           current.expertId,
@@ -171,6 +182,9 @@ export class TimeChangesService {
       await this.booking.lockRequest(manager, assignment.requestId);
       const change = await this.timeChanges.lockOpen(manager, assignmentId);
       if (!change) throw BookingErrors.timeChangeNotOpen();
+      const current = await this.reload(manager, assignmentId);
+      // Past its time a decline would tell the orderer to keep or cancel work already begun: nothing is answered.
+      if (hasLapsed(change, current.startsAt, this.clock.now())) throw BookingErrors.timeChangeLapsed();
       await this.timeChanges.answer(manager, change.id, TimeChangeStatus.Declined, this.clock.now(), ctx.user.id);
       await this.audit.log(
         ctx,
@@ -179,7 +193,6 @@ export class TimeChangesService {
         { timeChangeId: change.id, ...range({ startsAt: change.fromStartsAt, endsAt: change.fromEndsAt }, change) },
         manager,
       );
-      const current = await this.reload(manager, assignmentId);
       return this.tellOrderer(manager, current, change, ctx.user.name, false, false);
     });
     await this.mail.dispatch(mailIds);

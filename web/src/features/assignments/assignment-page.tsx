@@ -9,7 +9,7 @@ import { Outcome, RefusedNotice, type OnRefused, LoadedPage } from '../../compon
 import { Button, Paragraph } from '../../components/suomifi';
 import { WorkFacts } from '../../components/work-facts';
 import { type Assignment, canWithdraw, useAssignment, useWithdraw } from './assignments-api';
-import { openProposal, TimeChangeProposals } from './time-change-answer';
+import { LapsedProposal, openProposal, TimeChangeProposals } from './time-change-answer';
 
 function Withdrawn() {
   const { t } = useTranslation();
@@ -68,6 +68,7 @@ function AssignmentDetails({ assignment }: { assignment: Assignment }) {
         heading={t('assignments.timeChange.heading')}
         titled={false}
       />
+      <LapsedProposal assignment={assignment} />
       <WorkFacts work={assignment}>
         <div>
           <dt>{t('assignments.state')}</dt>

@@ -5,7 +5,7 @@ import { useAnnounce } from '../../components/announcer';
 import { Section } from '../../components/section';
 import { ProblemNotice, RefusedNotice } from '../../components/states';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
-import { formatSpan } from '../../components/work-facts';
+import { formatSpan, proposalLapsed } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { answerTimeChange, type Assignment } from './assignments-api';
 
@@ -20,10 +20,10 @@ export interface ProposedTime {
   endsAt: string;
 }
 
-// The assignment's proposal while it waits for the expert's answer.
+// The assignment's proposal while it waits for the expert's answer, and can still have one.
 export function openProposal(a: Assignment): ProposedTime[] {
   const c = a.timeChange;
-  if (c?.status !== 'open') return [];
+  if (c?.status !== 'open' || proposalLapsed(c, a)) return [];
   return [
     {
       assignmentId: a.id,
@@ -81,6 +81,15 @@ function Proposal({
       </div>
     </>
   );
+}
+
+// A proposal left unanswered until its time: said once on the assignment's page, with nothing to answer.
+export function LapsedProposal({ assignment }: { assignment: Assignment }) {
+  const { t, i18n } = useTranslation();
+  const c = assignment.timeChange;
+  if (!c || !proposalLapsed(c, assignment)) return null;
+  const time = formatSpan(i18n.language as Language, c.startsAt, c.endsAt);
+  return <Paragraph mb="m">{t('assignments.timeChange.lapsed', { time })}</Paragraph>;
 }
 
 // The orderer proposes a new time; it takes effect only if the expert accepts. One tap each way, one answer at a

@@ -4,13 +4,17 @@ import { useAnnounce } from '../../components/announcer';
 import { Form, TextField, checkRequired, fieldBinder, useSubmission } from '../../components/form';
 import { AppLink } from '../../components/router-link';
 import { Outcome } from '../../components/states';
+import { Paragraph } from '../../components/suomifi';
 
-// Choosing a password from a mailed link: an invitation or a password reset.
+// Choosing a password from a mailed link: an invitation or a password reset. `intro` asks for the password, and goes
+// with the form: once the password is set, the outcome stands alone.
 export function NewPasswordForm({
+  intro,
   send,
   submitLabel,
   doneText,
 }: {
+  intro: string;
   send: (password: string) => Promise<unknown>;
   submitLabel: string;
   doneText: string;
@@ -44,9 +48,12 @@ export function NewPasswordForm({
     );
   }
   return (
-    <Form {...formProps} onSubmit={() => submit(values)} submitLabel={submitLabel}>
-      <TextField {...bind('password')} type="password" autoComplete="new-password" hint={t('password.hint')} />
-      <TextField {...bind('again')} type="password" autoComplete="new-password" />
-    </Form>
+    <>
+      <Paragraph mb="m">{intro}</Paragraph>
+      <Form {...formProps} onSubmit={() => submit(values)} submitLabel={submitLabel}>
+        <TextField {...bind('password')} type="password" autoComplete="new-password" hint={t('password.hint')} />
+        <TextField {...bind('again')} type="password" autoComplete="new-password" />
+      </Form>
+    </>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { AppLink } from '../../components/router-link';
-import { InlineAlert, Paragraph } from '../../components/suomifi';
+import { InlineAlert } from '../../components/suomifi';
 import { confirmPasswordReset, takeTokenFromFragment } from './auth-api';
 import { NewPasswordForm } from './new-password-form';
 
@@ -14,14 +14,12 @@ export function ResetPasswordPage() {
     <div className="content-narrow">
       <Page title={t('resetPassword.title')}>
         {token ? (
-          <>
-            <Paragraph mb="m">{t('resetPassword.intro')}</Paragraph>
-            <NewPasswordForm
-              send={(password) => confirmPasswordReset(token, password)}
-              submitLabel={t('resetPassword.submit')}
-              doneText={t('resetPassword.done')}
-            />
-          </>
+          <NewPasswordForm
+            intro={t('resetPassword.intro')}
+            send={(password) => confirmPasswordReset(token, password)}
+            submitLabel={t('resetPassword.submit')}
+            doneText={t('resetPassword.done')}
+          />
         ) : (
           <>
             <InlineAlert status="error" mb="m">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { InlineAlert, Paragraph } from '../../components/suomifi';
+import { InlineAlert } from '../../components/suomifi';
 import { acceptInvitation, takeTokenFromFragment } from './auth-api';
 import { NewPasswordForm } from './new-password-form';
 
@@ -13,14 +13,12 @@ export function SetPasswordPage() {
     <div className="content-narrow">
       <Page title={t('setPassword.title')}>
         {token ? (
-          <>
-            <Paragraph mb="m">{t('setPassword.intro')}</Paragraph>
-            <NewPasswordForm
-              send={(password) => acceptInvitation(token, password)}
-              submitLabel={t('setPassword.submit')}
-              doneText={t('setPassword.done')}
-            />
-          </>
+          <NewPasswordForm
+            intro={t('setPassword.intro')}
+            send={(password) => acceptInvitation(token, password)}
+            submitLabel={t('setPassword.submit')}
+            doneText={t('setPassword.done')}
+          />
         ) : (
           <InlineAlert status="error">{t('setPassword.missingToken')}</InlineAlert>
         )}

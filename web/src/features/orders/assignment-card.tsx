@@ -4,7 +4,7 @@ import { useAnnounce } from '../../components/announcer';
 import { type FieldError, fieldBinder, Form, TextAreaField, useSubmission } from '../../components/form';
 import { Outcome, ProblemNotice, RefusedNotice, type OnRefused } from '../../components/states';
 import { Button, Heading, Paragraph, RadioButton, RadioButtonGroup } from '../../components/suomifi';
-import { formatSpan } from '../../components/work-facts';
+import { formatSpan, proposalLapsed } from '../../components/work-facts';
 import type { Language } from '../../i18n/languages';
 import { languageName } from '../../i18n/language-names';
 import { isHolding, topicName, useFocusOnChange } from './order-state';
@@ -18,7 +18,7 @@ import {
   useInvalidateOrders,
   useTopics,
 } from './orders-api';
-import { TimeChange } from './time-change';
+import { ProposalState, TimeChange } from './time-change';
 import { municipalityName, useMunicipalities } from '../../api/municipalities';
 
 function ContractState({ assignmentId }: { assignmentId: string }) {
@@ -243,6 +243,10 @@ export function AssignmentCard({ order, assignment }: { order: Order; assignment
       {/* Once confirmed, the state above already says the contract is signed. */}
       {assignment.status === 'accepted' && <ContractState assignmentId={assignment.id} />}
       {movable && <TimeChange assignment={assignment} onRefused={setRefused} />}
+      {/* Begun or ended with a proposal unanswered: the work kept its time, said where the proposal was. */}
+      {holding && !movable && assignment.timeChange && proposalLapsed(assignment.timeChange, assignment) && (
+        <ProposalState assignment={assignment} />
+      )}
       {confirming && <Confirm assignment={assignment} onRefused={setRefused} onDone={stateLine.expect} />}
       {!movable && !confirming && refused !== undefined && <RefusedNotice error={refused} />}
       {assignment.status === 'completed' && <Feedback assignment={assignment} />}

@@ -30,8 +30,9 @@ export function QuoteText({ quote }: { quote: CancellationQuote }) {
         {unpaid > 0 ? t('orders.cancel.noFeePaid', { hours, count: unpaid }) : t('orders.cancel.noFee', { hours })}
       </Paragraph>
     );
+  // Spaced from the reason's label below as the other answers' paragraphs are (mb="m").
   return (
-    <InlineAlert status="warning" labelText={t('orders.cancel.feeDueLabel')}>
+    <InlineAlert status="warning" labelText={t('orders.cancel.feeDueLabel')} mb="m">
       <Paragraph>
         {t('orders.cancel.feeDue', {
           hours,

@@ -24,7 +24,7 @@ import type { Language } from '../../i18n/languages';
 import { languageName } from '../../i18n/language-names';
 import { AssignmentCard } from './assignment-card';
 import { CancelOrder } from './cancel-order';
-import { organisationName, useFocusOnChange, waitingFor } from './order-state';
+import { canCancel, organisationName, useFocusOnChange, waitingFor } from './order-state';
 import {
   downloadMaterial,
   type Order,
@@ -290,7 +290,7 @@ export function OrderPage() {
       )}
       <CostSoFar order={o} />
       <Timeline order={o} />
-      {o.status !== 'completed' && o.status !== 'cancelled' ? (
+      {canCancel(o) ? (
         <CancelOrder order={o} onRefused={setCancelRefused} onCancelled={stateLine.expect} />
       ) : (
         cancelRefused !== undefined && <RefusedNotice error={cancelRefused} />

@@ -21,6 +21,13 @@ export function waitingFor(order: Order, now = Date.now()): Waiting {
 
 export const isHolding = (status: string) => HOLDING.includes(status);
 
+// Open, and no booked work past its end: that work is confirmed or marked a no-show, not cancelled (the API refuses
+// with WORK_ENDED). An order nobody was booked for is closed by cancelling it, whenever.
+export const canCancel = (order: Order, now = Date.now()) =>
+  order.status !== 'completed' &&
+  order.status !== 'cancelled' &&
+  !order.assignments.some((a) => isHolding(a.status) && new Date(a.endsAt).getTime() <= now);
+
 // A topic of experience in the page's language.
 export const topicName = (topic: { nameFi: string; nameSv: string; nameEn: string }, language: string) =>
   language === 'sv' ? topic.nameSv : language === 'en' ? topic.nameEn : topic.nameFi;

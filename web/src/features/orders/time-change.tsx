@@ -5,7 +5,7 @@ import { ApiError, isApiError } from '../../api/problem';
 import { useAnnounce } from '../../components/announcer';
 import { type FieldError, Form, useSubmission } from '../../components/form';
 import { Button, Heading, Paragraph } from '../../components/suomifi';
-import { formatSpan } from '../../components/work-facts';
+import { formatSpan, proposalLapsed } from '../../components/work-facts';
 import { formatDateTime } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
 import { helsinkiInstant, helsinkiParts, MAX_ASSIGNMENT_MS } from './helsinki-time';
@@ -111,14 +111,16 @@ function ProposeForm({
   );
 }
 
-// What became of the latest proposal, in plain words.
-function ProposalState({ assignment }: { assignment: OrderAssignment }) {
+// What became of the latest proposal, in plain words. Also on the card of work no longer movable.
+export function ProposalState({ assignment }: { assignment: OrderAssignment }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const c = assignment.timeChange;
   if (!c) return null;
   const name = assignment.expert.name;
   const time = formatSpan(language, c.startsAt, c.endsAt);
+  if (proposalLapsed(c, assignment))
+    return <Paragraph mb="s">{t('orders.timeChange.lapsed', { time, name })}</Paragraph>;
   if (c.status === 'open') return <Paragraph mb="s">{t('orders.timeChange.pending', { time, name })}</Paragraph>;
   if (c.status === 'accepted')
     return (
@@ -139,7 +141,8 @@ export function TimeChange({ assignment, onRefused }: { assignment: OrderAssignm
   const [open, setOpen] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
-  const waiting = assignment.timeChange?.status === 'open';
+  // A proposal left unanswered past its proposed start waits no longer: another may be proposed.
+  const waiting = assignment.timeChange?.status === 'open' && !proposalLapsed(assignment.timeChange, assignment);
   const done = (sent: boolean) => {
     setOpen(false);
     // Back where the person was: the heading that now says what was sent, or the button that opened the form.
