@@ -1,9 +1,10 @@
 // Unit specs live beside the code; integration and e2e specs in test/ run against the real
 // PostgreSQL and Redis (see test/utils/global-setup.ts).
 // Transpiled with SWC (@swc/jest), file by file and without type checking (tsc checks types: `npm run build`,
-// `npx tsc --noEmit`). It does what tsconfig.json asks of the emitted code: legacy decorators with their design-time
-// metadata (Nest's injection, TypeORM's columns, Swagger's property types), ES2022 classes with define semantics,
-// CommonJS. On a cold Jest cache (a fresh clone, as in CI) ts-jest cost seconds of CPU per worker and per spec file.
+// `npx tsc --noEmit`), as tsconfig.json asks of the emitted code: legacy decorators with their design-time metadata
+// (Nest's injection, TypeORM's columns, Swagger's property types), its target ES2022 (class fields with define
+// semantics), CommonJS. ts-jest did the same with TypeScript, 30-45 s of CPU slower on a cold Jest cache (a fresh
+// clone, as in CI; README). Entities that import each other type the relation Relation<...> (see README).
 const swc = (syntax) => [
   '@swc/jest',
   {
