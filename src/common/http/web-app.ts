@@ -12,7 +12,7 @@ import { API_PREFIX } from './api-prefix';
 const LONG_CACHE = 'public, max-age=31536000, immutable';
 const NO_CACHE = 'no-cache';
 
-// From src/ (ts-node, ts-jest), dist/src/ or a test build: the first parent directory that holds web/.
+// From src/ (ts-node, Jest), dist/src/ or a test build: the first parent directory that holds web/.
 export function findWebDist(from = __dirname): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'web', 'package.json'))) return join(dir, 'web', 'dist');

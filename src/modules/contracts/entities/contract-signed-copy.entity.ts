@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn, Relation } from 'typeorm';
 import { ContractEntity } from './contract.entity';
 
 // The signed copy of a signed contract: the approved PDF exactly as stored (its first approved_bytes bytes)
@@ -13,7 +13,9 @@ export class ContractSignedCopyEntity {
 
   @OneToOne(() => ContractEntity, (contract) => contract.signedCopy, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'contract_id' })
-  contract?: ContractEntity;
+  // Relation<>: the two entities import each other, and a class type here would be read while the other file
+  // is still loading (emitted as design-time metadata; under Jest's SWC that read throws).
+  contract?: Relation<ContractEntity>;
 
   // The SHA-256 of the approved document inside, the one recorded with the signature.
   @Column({ type: 'char', length: 64 })

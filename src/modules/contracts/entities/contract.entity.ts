@@ -7,6 +7,7 @@ import {
   ManyToOne,
   OneToOne,
   PrimaryGeneratedColumn,
+  Relation,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
@@ -174,8 +175,9 @@ export class ContractEntity {
   terminationCause: TerminationCause | null;
 
   // Made by the worker once signed: the approved PDF with a signature page (contract_signed_copies).
+  // Relation<>: see ContractSignedCopyEntity.contract.
   @OneToOne(() => ContractSignedCopyEntity, (copy) => copy.contract)
-  signedCopy?: ContractSignedCopyEntity | null;
+  signedCopy?: Relation<ContractSignedCopyEntity> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
