@@ -24,11 +24,11 @@ export interface Page<T> {
 // The same query for a list whose pages may be longer (up to 200): the candidates of an order, where a coordinator
 // compares more at a glance.
 export class WidePageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @QueryInt(1, 200)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @QueryInt(0, MAX_OFFSET)
   offset = 0;
 }

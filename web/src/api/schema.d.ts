@@ -4022,7 +4022,6 @@ export interface components {
             rows: components["schemas"]["NoShowRowResponse"][];
             year: number;
         };
-        Object: Record<string, never>;
         OfferResponse: {
             address: string | null;
             /**
@@ -6930,8 +6929,8 @@ export interface operations {
     BookingRequestsController_candidates: {
         parameters: {
             query?: {
-                limit?: components["schemas"]["Object"];
-                offset?: components["schemas"]["Object"];
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {
