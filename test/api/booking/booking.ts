@@ -298,6 +298,9 @@ describe('booking', () => {
         .get(`/booking-requests/${id}/candidates?offset=${whole.length + 5}`)
         .expect(200);
       expect(past.body).toEqual({ items: [], total: whole.length, limit: 50, offset: whole.length + 5 });
+      // A wide page: up to 200 candidates where other lists stop at 100.
+      const wide = await as(coordinator).get(`/booking-requests/${id}/candidates?limit=200`).expect(200);
+      expect(wide.body).toMatchObject({ items: whole.slice(0, 200), limit: 200 });
       for (const bad of ['limit=0', 'limit=201', 'offset=-1', 'limit=x', 'limit=0x10', 'offset=0b1']) {
         const res = await as(coordinator).get(`/booking-requests/${id}/candidates?${bad}`).expect(400);
         expect(res.body.code).toBe('VALIDATION_FAILED');
