@@ -19,7 +19,6 @@ export interface Work {
   preparationHours: number;
 }
 
-// "ti 3.2.2027 klo 10.00–12.00"; a span over midnight names both days.
 // An open change of time left unanswered until the work began, or until the start it proposed, can no longer be
 // answered (the API refuses with TIME_CHANGE_LAPSED): the work keeps its time. The expert's and the orderer's screens
 // say so in place of the question.
@@ -33,6 +32,7 @@ export function proposalLapsed(
   );
 }
 
+// "ti 3.2.2027 klo 10.00–12.00"; a span over midnight names both days.
 export function formatSpan(language: Language, startsAt: string, endsAt: string): string {
   const start = formatDateTime(language, startsAt);
   const sameDay =
