@@ -17,12 +17,16 @@ export abstract class MailTransport {
   abstract send(mail: OutgoingMail): Promise<void>;
 }
 
+// A send holds its message's row lock (MailJob.send), and an erasure may wait for it: a mail server that does not
+// answer fails the send within a minute, not nodemailer's default of ten (a parameter in SMTP_URL still wins).
+const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+
 export class SmtpMailTransport extends MailTransport {
   private readonly transporter;
 
   constructor(url: string) {
     super();
-    this.transporter = createTransport(url);
+    this.transporter = createTransport({ url, ...SMTP_TIMEOUTS });
   }
 
   async send(mail: OutgoingMail): Promise<void> {

@@ -24,25 +24,32 @@ export class MailJob {
     private readonly clock: Clock,
   ) {}
 
+  // Sent while the message's row is locked, until it is marked sent: an erasure that drops the mail to or about the
+  // person (ExpertErasureRepository.dropMails) either commits first, and there is nothing left to send, or waits
+  // until the mail has gone and finds it sent. No mail leaves after the erasure that dropped it. A second job of the
+  // message (a retry, the sweep) waits too, and finds it sent.
   @OnJob(JobName.SendMail)
   async send({ messageId }: JobPayloads[JobName.SendMail]): Promise<void> {
-    const message = await this.mails.find(messageId);
-    // Already delivered (a retried or duplicated job) or gone: nothing to do.
-    if (!message || message.status === MailStatus.Sent || message.textBody === null) return;
-    await this.mails.countAttempt(messageId);
-    try {
-      await this.transport.send({
-        from: this.config.env.MAIL_FROM,
-        to: message.toAddress,
-        subject: message.subject,
-        text: message.textBody,
-        headers: { 'Content-Language': message.language },
-      });
-    } catch (err) {
-      await this.mails.recordError(messageId, String((err as Error).message).slice(0, 500));
-      throw err;
-    }
-    await this.mails.markSent(messageId, this.clock.now());
+    const failure = await this.mails.withLocked(messageId, async (message, manager) => {
+      // Already delivered (a retried or duplicated job) or gone: nothing to do.
+      if (!message || message.status === MailStatus.Sent || message.textBody === null) return null;
+      try {
+        await this.transport.send({
+          from: this.config.env.MAIL_FROM,
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.textBody,
+          headers: { 'Content-Language': message.language },
+        });
+      } catch (err) {
+        await this.mails.recordFailure(manager, messageId, String((err as Error).message).slice(0, 500));
+        return err as Error;
+      }
+      await this.mails.markSent(manager, messageId, this.clock.now());
+      return null;
+    });
+    // Thrown after the commit that recorded it: the queue tries again later.
+    if (failure) throw failure;
   }
 
   // Re-queues mail whose job never reached Redis (the API could not enqueue after commit).

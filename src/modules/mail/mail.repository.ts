@@ -30,21 +30,28 @@ export class MailRepository {
     return row.id;
   }
 
-  find(id: string): Promise<MailMessageEntity | null> {
-    return this.repo().findOneBy({ id });
+  // `use` in a transaction holding the message's row lock (null: the message is gone). An erasure's drop of unsent
+  // mail (ExpertErasureRepository.dropMails) that comes meanwhile waits for it; a second job of the message too.
+  withLocked<T>(
+    id: string,
+    use: (message: MailMessageEntity | null, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) =>
+      use(await manager.findOne(MailMessageEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }), manager),
+    );
   }
 
-  async countAttempt(id: string): Promise<void> {
-    await this.repo().increment({ id }, 'attempts', 1);
-  }
-
-  async recordError(id: string, error: string): Promise<void> {
-    await this.repo().update({ id }, { lastError: error });
+  async recordFailure(manager: EntityManager, id: string, error: string): Promise<void> {
+    await manager.update(MailMessageEntity, { id }, { attempts: () => 'attempts + 1', lastError: error });
   }
 
   // Delivered: the body goes.
-  async markSent(id: string, at: Date): Promise<void> {
-    await this.repo().update({ id }, { status: MailStatus.Sent, sentAt: at, textBody: null, lastError: null });
+  async markSent(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(
+      MailMessageEntity,
+      { id },
+      { attempts: () => 'attempts + 1', status: MailStatus.Sent, sentAt: at, textBody: null, lastError: null },
+    );
   }
 
   async queuedBefore(before: Date, limit: number): Promise<string[]> {

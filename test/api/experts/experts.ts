@@ -283,4 +283,50 @@ describe('experts', () => {
     await as(token).get('/experts/me').expect(401);
     await t.http.post('/auth/login').send({ email: expert.email, password: expert.password }).expect(401);
   });
+
+  it('lets a mail the worker is handing to the mail server go before the erasure commits, never after it', async () => {
+    const expert = await createExpert(t.db, { name: 'Elin Eftersänd' });
+    // The mail server takes its time over the expert's password link: the send waits until the test lets it go.
+    let entered!: () => void;
+    const sending = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const deliver = t.mail.send.bind(t.mail);
+    const events: string[] = [];
+    jest.spyOn(t.mail, 'send').mockImplementation(async (mail) => {
+      if (mail.to !== expert.email) return deliver(mail);
+      entered();
+      await released;
+      await deliver(mail);
+      events.push('delivered');
+    });
+    try {
+      await t.http.post('/auth/password-reset').send({ email: expert.email }).expect(202);
+      await sending;
+      const erasure = as(coordinator)
+        .post(`/experts/${expert.id}/anonymise`, { reason: 'GDPR erasure request' })
+        .expect(200)
+        .then(() => events.push('erased'));
+      // The erasure waits for the mail's row: a lock wait in this database, or (were it not waiting) its answer.
+      const waiting = async () =>
+        (
+          await t.db.query(
+            `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        ).length > 0;
+      while (events.length === 0 && !(await waiting())) await new Promise((r) => setTimeout(r, 20));
+      release();
+      await erasure;
+    } finally {
+      jest.restoreAllMocks();
+    }
+    expect(events).toEqual(['delivered', 'erased']);
+    // Sent once; its row kept as sent, without the address and the body.
+    expect(t.mail.sent.filter((m) => m.to === expert.email)).toHaveLength(1);
+    expect(
+      await t.db.query(`SELECT status, to_address AS "to", text_body AS body FROM mail_messages WHERE user_id = $1`, [
+        expert.id,
+      ]),
+    ).toEqual([{ status: 'sent', to: 'anonymised@invalid.invalid', body: null }]);
+  });
 });
