@@ -67,6 +67,7 @@ const REQUEST_FIELDS = {
   cancelledAt: 'cancelled_at',
   cancelledBy: 'cancelled_by',
   cancelReason: 'cancel_reason',
+  idempotencyKey: 'idempotency_key',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
 } satisfies Record<keyof Omit<BookingRequestEntity, 'organisation' | 'creator' | 'materialFile'>, string>;
@@ -234,6 +235,15 @@ export class BookingRepository {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<BookingRequestEntity | null> {
     const [row] = (await manager.query(`${REQUEST_WITH_FILE_SQL} WHERE r.id = $1`, [id])) as Record<string, unknown>[];
+    return row ? toRequestWithFile(row) : null;
+  }
+
+  // The orderer's order made with `key` (the Idempotency-Key of its creation).
+  async findRequestByKey(createdBy: string, key: string): Promise<BookingRequestEntity | null> {
+    const [row] = (await this.dataSource.query(
+      `${REQUEST_WITH_FILE_SQL} WHERE r.created_by = $1 AND r.idempotency_key = $2`,
+      [createdBy, key],
+    )) as Record<string, unknown>[];
     return row ? toRequestWithFile(row) : null;
   }
 

@@ -140,6 +140,66 @@ describe('orders: the orderer’s details, filters, estimate, material and the c
         .expect(200);
       expect(res.body).toMatchObject({ goal: 'Uusi tavoite', materialUrl: null });
     });
+
+    it('makes one draft of a form sent again with its Idempotency-Key, changed to what was sent last', async () => {
+      const key = `order-form-${Date.now()}`;
+      const drafts = async (title: string) =>
+        (await t.db.query(`SELECT id, goal FROM booking_requests WHERE created_by = $1 AND title = $2`, [
+          orderer.id,
+          title,
+        ])) as { id: string; goal: string }[];
+      const send = (body: object, token = orderer.token) =>
+        as(token).post('/booking-requests', body).set('Idempotency-Key', key);
+      // The first answer lost; the form sent again, with a goal changed meanwhile.
+      const first = await send(order({ title: 'Avain-tilaus' })).expect(201);
+      const again = await send(order({ title: 'Avain-tilaus', goal: 'Korjattu tavoite' })).expect(201);
+      expect(again.body).toMatchObject({ id: first.body.id, goal: 'Korjattu tavoite', status: 'draft' });
+      expect(await drafts('Avain-tilaus')).toEqual([{ id: first.body.id, goal: 'Korjattu tavoite' }]);
+      // Three first sends of another form at once (a triple click on a slow line): one draft.
+      const three = await Promise.all(
+        [1, 2, 3].map(() =>
+          as(orderer.token)
+            .post('/booking-requests', order({ title: 'Kolme kerralla' }))
+            .set('Idempotency-Key', `${key}-three`)
+            .expect(201),
+        ),
+      );
+      expect(await drafts('Kolme kerralla')).toEqual([{ id: three[0].body.id, goal: expect.any(String) }]);
+      expect(new Set(three.map((res) => res.body.id)).size).toBe(1);
+      // Another orderer's key is theirs: the same string makes their own draft.
+      const other = await signedInOrdererOfUnit(t.db, t.http);
+      const theirs = await send(order({ title: 'Avain-tilaus', organisationId: other.unitId }), other.orderer.token);
+      expect(theirs.status).toBe(201);
+      expect(theirs.body.id).not.toBe(first.body.id);
+      // Once sent to the coordinator, the form cannot change it any more.
+      await as(orderer.token).post(`/booking-requests/${first.body.id}/submit`).expect(200);
+      const late = await send(order({ title: 'Avain-tilaus' })).expect(409);
+      expect(late.body.code).toBe('REQUEST_STATUS_CONFLICT');
+      // Without a key, a second send is a second order.
+      await as(orderer.token)
+        .post('/booking-requests', order({ title: 'Ilman avainta' }))
+        .expect(201);
+      await as(orderer.token)
+        .post('/booking-requests', order({ title: 'Ilman avainta' }))
+        .expect(201);
+      expect(await drafts('Ilman avainta')).toHaveLength(2);
+    });
+
+    it.each([
+      ['empty', ''],
+      ['too long', 'k'.repeat(129)],
+      ['not ASCII', 'tilaus-ä'],
+    ])('refuses an Idempotency-Key %s with a 400 naming the header, making nothing', async (_, key) => {
+      const res = await as(orderer.token)
+        .post('/booking-requests', order({ title: 'Huono avain' }))
+        .set('Idempotency-Key', key)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'Idempotency-Key', code: 'matches' }],
+      });
+      expect(await t.db.query(`SELECT 1 FROM booking_requests WHERE title = 'Huono avain'`)).toEqual([]);
+    });
   });
 
   describe('the material file', () => {

@@ -299,4 +299,44 @@ describe('an orderer’s journey in the browser', () => {
       throw new Error(`${error.message}\n${await page.locator('main').innerText()}`);
     });
   }, 120_000);
+
+  it('makes one draft when a save’s answer was lost on the way and the orderer saves again', async () => {
+    const { t } = web;
+    const text = TEXTS.sv;
+    const o = text.orders;
+    const { orderer, unit } = await orderParties(t, 'sv');
+    // Its own profile: its requests are routed.
+    const page = await web.newPage('sv', 1280, { ownContext: true });
+    await signIn(page, orderer, signInLabels(text));
+    await expectPage(page, o.list.title);
+    await page.goto('/orders/new');
+    await expectPage(page, o.form.title);
+    const title = 'Respons på tidsbokningen';
+    await page.getByLabel(o.fields.organisation).selectOption({ label: `${unit.nameSv} (${unit.code})` });
+    await page.getByLabel(o.fields.taskType).selectOption('working_group');
+    await page.getByLabel(o.fields.title, { exact: true }).fill(title);
+    await page.getByLabel(o.fields.date).fill(helsinkiDate(new Date(Date.now() + 30 * DAY)));
+    await page.getByLabel(o.fields.startsAt).fill('10:00');
+    await page.getByLabel(o.fields.endsAt).fill('12:00');
+    await page.getByLabel(o.fields.municipality).selectOption('905');
+    await page.getByLabel(o.fields.address, { exact: true }).fill('Sandögatan 2');
+
+    // The first save reaches the API, which makes the draft, but its answer never reaches the browser.
+    let lost = 0;
+    await page.route('**/api/booking-requests', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+      lost++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('button', { name: o.form.save }).click();
+    await page.getByText(text.errors.network).waitFor();
+    // Saved again, as the page asks: the order the first save made, and no second one.
+    await page.getByRole('button', { name: o.form.save }).click();
+    await expectPage(page, title);
+    expect(lost).toBe(1);
+    expect(await t.db.query(`SELECT title FROM booking_requests WHERE created_by = $1`, [orderer.id])).toEqual([
+      { title },
+    ]);
+  });
 });

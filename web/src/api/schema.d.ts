@@ -6465,7 +6465,10 @@ export interface operations {
     BookingRequestsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own for this order form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form changes the draft it made the first time instead of making a second one. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6475,7 +6478,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A draft, for one of your own units or projects */
+            /** @description A draft, for one of your own units or projects; with an Idempotency-Key used before, the draft made with it, changed to this body */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -6484,7 +6487,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED */
+            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or the Idempotency-Key header) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6508,6 +6511,15 @@ export interface operations {
              *     ROLE_NOT_ALLOWED: the caller’s role may not do this
              */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemResponse"];
+                };
+            };
+            /** @description REQUEST_STATUS_CONFLICT: the order made with this Idempotency-Key is no longer a draft */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

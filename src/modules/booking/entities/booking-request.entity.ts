@@ -38,6 +38,10 @@ export enum RequestStatus {
 @Check('booking_requests_remote_tool', 'remote_tool IS NULL OR remote')
 @Check('booking_requests_meeting_point', 'meeting_point IS NULL OR NOT remote')
 @Check('booking_requests_cancelled', `(status = 'cancelled') = (cancelled_at IS NOT NULL)`)
+@Index('booking_requests_one_per_key', ['createdBy', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class BookingRequestEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -57,6 +61,11 @@ export class BookingRequestEntity {
 
   @RefersTo(() => UserEntity, 'created_by')
   creator?: UserEntity;
+
+  // The orderer's key for the draft of one order form (the Idempotency-Key header of the order's creation): a form
+  // sent again after its answer was lost finds the draft it made, and no second one is made.
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
 
   @Column({ type: 'enum', enum: RequestStatus, enumName: 'request_status', default: RequestStatus.Draft })
   status: RequestStatus;

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
@@ -9,6 +9,7 @@ import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from './idempotency-key.util';
 import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
 import { CandidatePageResponse, MatchFunnelResponse } from '../dto/candidate.response';
@@ -33,11 +34,24 @@ export class BookingRequestsController {
   @ApiOperation({ summary: 'Create an order (draft)' })
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
-  @ApiCreatedResponse({ type: RequestResponse, description: 'A draft, for one of your own units or projects' })
+  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiCreatedResponse({
+    type: RequestResponse,
+    description:
+      'A draft, for one of your own units or projects; with an Idempotency-Key used before, the draft made with it, changed to this body',
+  })
   @ApiProblem(403, 'NOT_OWN_ORGANISATION: not a unit or project of yours')
-  @ApiProblem(400, 'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED')
-  create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateRequestDto): Promise<RequestResponse> {
-    return this.requests.create(ctx, dto);
+  @ApiProblem(
+    400,
+    'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or the Idempotency-Key header)',
+  )
+  @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: the order made with this Idempotency-Key is no longer a draft')
+  create(
+    @CurrentUser() ctx: AuthContext,
+    @Body() dto: CreateRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<RequestResponse> {
+    return this.requests.create(ctx, dto, idempotencyKey(key));
   }
 
   @ApiOperation({ summary: 'Orders visible to me' })

@@ -6,6 +6,7 @@ import { AuthContext } from '../../../common/auth/auth-context';
 import { Role } from '../../../common/auth/role.enum';
 import { Clock } from '../../../common/clock/clock.service';
 import { fieldError } from '../../../common/errors/domain-error';
+import { pgConstraint } from '../../../common/errors/pg-errors';
 import { localDate } from '../../../common/i18n/format';
 import { Page } from '../../../common/http/pagination.dto';
 import { AuditService } from '../../audit';
@@ -42,18 +43,29 @@ export class BookingRequestsService {
     private readonly clock: Clock,
   ) {}
 
-  async create(ctx: AuthContext, dto: CreateRequestDto): Promise<RequestResponse> {
+  // With an idempotency key (the order form's own), the orderer's order made with that key before is the one: a
+  // form sent again after its answer was lost changes that draft instead of making a second one, as a save of the
+  // draft would (refused once it is no longer a draft). The unique index decides between two sends at once.
+  async create(ctx: AuthContext, dto: CreateRequestDto, idempotencyKey?: string): Promise<RequestResponse> {
+    const made = idempotencyKey && (await this.booking.findRequestByKey(ctx.user.id, idempotencyKey));
+    if (made) return this.update(ctx, made.id, dto);
     const fields = await this.checkOrder(ctx, dto);
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const saved = await this.booking.saveRequest(manager, {
-        ...fields,
-        createdBy: ctx.user.id,
-        status: RequestStatus.Draft,
+    try {
+      const saved = await this.dataSource.transaction(async (manager) => {
+        const saved = await this.booking.saveRequest(manager, {
+          ...fields,
+          createdBy: ctx.user.id,
+          status: RequestStatus.Draft,
+          idempotencyKey: idempotencyKey ?? null,
+        });
+        await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
+        return saved;
       });
-      await this.audit.log(ctx, 'request.created', ['booking_request', saved.id], {}, manager);
-      return saved;
-    });
-    return this.respond(ctx, saved, []);
+      return this.respond(ctx, saved, []);
+    } catch (err) {
+      if (!idempotencyKey || pgConstraint(err) !== 'booking_requests_one_per_key') throw err;
+      return this.update(ctx, (await this.booking.findRequestByKey(ctx.user.id, idempotencyKey))!.id, dto);
+    }
   }
 
   async update(ctx: AuthContext, id: string, dto: CreateRequestDto): Promise<RequestResponse> {

@@ -12,6 +12,7 @@ import { helsinkiInstant, helsinkiParts, MAX_ASSIGNMENT_MS } from './helsinki-ti
 import {
   attachMaterial,
   createOrder,
+  newOrderKey,
   type Order,
   type OrderInput,
   type Organisation,
@@ -132,6 +133,7 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
   const set = (change: Partial<OrderValues>) => setValues((v) => ({ ...v, ...change }));
   // A draft made by an earlier attempt whose file upload failed: the next attempt changes it, not a second one.
   const saved = useRef<string | undefined>(existing?.id);
+  const [orderKey] = useState(newOrderKey);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const labels: Record<string, string> = {
@@ -199,7 +201,7 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
     validate,
     send: async (v: OrderValues) => {
       const input = toInput(v);
-      let order = saved.current ? await updateOrder(saved.current, input) : await createOrder(input);
+      let order = saved.current ? await updateOrder(saved.current, input) : await createOrder(input, orderKey);
       saved.current = order.id;
       if (v.materialFile) order = await attachMaterial(order.id, v.materialFile);
       return order;
