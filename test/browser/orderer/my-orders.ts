@@ -347,6 +347,8 @@ describe('an orderer’s orders, page by page', () => {
         await expect(page.getByRole('button', { name: o.cancel.open }).count()).resolves.toBe(0);
         await expect(page.getByLabel(o.cancel.reason).count()).resolves.toBe(0);
         await page.getByText(fill(o.confirm.question, { name: expertName })).waitFor();
+        // The focus is on the refusal, where a screen reader reads it out, not lost with the form that went.
+        expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(refusal);
         const [{ status }] = (await web.t.db.query('SELECT status FROM booking_requests WHERE id = $1', [
           order.id,
         ])) as { status: string }[];
