@@ -6487,7 +6487,7 @@ export interface operations {
                     "application/json": components["schemas"]["RequestResponse"];
                 };
             };
-            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or the Idempotency-Key header) */
+            /** @description ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or Idempotency-Key) */
             400: {
                 headers: {
                     [name: string]: unknown;

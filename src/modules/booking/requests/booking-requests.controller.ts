@@ -41,10 +41,7 @@ export class BookingRequestsController {
       'A draft, for one of your own units or projects; with an Idempotency-Key used before, the draft made with it, changed to this body',
   })
   @ApiProblem(403, 'NOT_OWN_ORGANISATION: not a unit or project of yours')
-  @ApiProblem(
-    400,
-    'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or the Idempotency-Key header)',
-  )
+  @ApiProblem(400, 'ORGANISATION_INACTIVE (field organisationId), or VALIDATION_FAILED (a field, or Idempotency-Key)')
   @ApiProblem(409, 'REQUEST_STATUS_CONFLICT: the order made with this Idempotency-Key is no longer a draft')
   create(
     @CurrentUser() ctx: AuthContext,
