@@ -331,6 +331,7 @@ describe('an orderer’s journey in the browser', () => {
     });
     await page.getByRole('button', { name: o.form.save }).click();
     await page.getByText(text.errors.network).waitFor();
+    await expectAccessible(page);
     // Saved again, as the page asks: the order the first save made, and no second one.
     await page.getByRole('button', { name: o.form.save }).click();
     await expectPage(page, title);
