@@ -80,6 +80,7 @@ describe('fee claims (service and database)', () => {
       expect(await problemOf(file({ assignmentId: id }))).toMatchObject({
         status: 409,
         code: FeeErrorCode.ClaimAlreadyExists,
+        claimId: first.id,
       });
       expect(await claimsOf(id)).toEqual([{ id: first.id }]);
     });

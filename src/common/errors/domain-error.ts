@@ -29,6 +29,8 @@ export interface ProblemExtensions {
   ceiling?: { earnedCents: number; expectedCents: number; ceilingCents: number };
   // An expert not retired or anonymised while booked: how many assignments the coordinator must settle first.
   bookedAssignments?: number;
+  // An assignment's claim made before, which the caller may open (CLAIM_ALREADY_EXISTS).
+  claimId?: string;
   // Where a code has several causes, which one (OFFER_NOT_OPEN: the offer's state now).
   reason?: string;
 }

@@ -54,6 +54,11 @@ export class ProblemResponse {
       'With EXPERT_HAS_BOOKED_WORK: the accepted or confirmed assignments not yet ended that must be settled first',
   })
   bookedAssignments?: number;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'With CLAIM_ALREADY_EXISTS: the claim the assignment already has, yours to open',
+  })
+  claimId?: string;
   @ApiProperty({ example: '0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10' }) correlationId: string;
 }
 
@@ -96,5 +101,6 @@ export function problem(
   if (extensions.reason) body.reason = extensions.reason;
   if (extensions.ceiling) body.ceiling = extensions.ceiling;
   if (extensions.bookedAssignments !== undefined) body.bookedAssignments = extensions.bookedAssignments;
+  if (extensions.claimId) body.claimId = extensions.claimId;
   return body;
 }

@@ -47,8 +47,10 @@ export const FeeErrors = {
       'conflict',
       `A ${status} assignment has no claim: only a completed one, or one the county cancelled late with the fee due`,
     ),
-  claimExists: () =>
-    new DomainError(FeeErrorCode.ClaimAlreadyExists, 'conflict', 'This assignment already has a claim'),
+  claimExists: (claimId?: string) =>
+    new DomainError(FeeErrorCode.ClaimAlreadyExists, 'conflict', 'This assignment already has a claim', [], {
+      claimId,
+    }),
   timeLimitPassed: (days: number) =>
     new DomainError(
       FeeErrorCode.ClaimTimeLimitPassed,

@@ -118,7 +118,7 @@ describe('a late cancellation’s claim', () => {
 
     // The expert cannot file a second one; they can still add the travel they had before the cancellation.
     const again = await as(expertToken).post('/claims', { assignmentId }).expect(409);
-    expect(again.body.code).toBe('CLAIM_ALREADY_EXISTS');
+    expect(again.body).toMatchObject({ code: 'CLAIM_ALREADY_EXISTS', claimId: claim.id });
     const withTrip = await as(expertToken)
       .patch(`/claims/${claim.id}`, { trips: [{ from: 'Korsholm', to: 'Vasa', km: 12.5, date: '2026-11-09' }] })
       .expect(200);

@@ -434,4 +434,35 @@ describe('the expert’s claims and paid fees in the browser', () => {
       await page.getByRole('status').filter({ hasText: text.fees.statements.downloaded }).waitFor();
     }, 120_000);
   });
+
+  it('opens the claim a first press made when that press’s answer was lost on the way', async () => {
+    const text = TEXTS.fi;
+    const title = 'Asiakasraati, yhteys katkesi';
+    const { expert } = await expertWithWork('fi', title);
+    // Its own profile: its requests are routed.
+    const page = await web.newPage('fi', 360, { ownContext: true });
+    await signIn(page, expert, signInLabels(text));
+    await expectPage(page, text.home.title);
+    await page.goto('/claims');
+    await expectPage(page, text.claims.title);
+    // The first press reaches the API, which makes the draft, but its answer never reaches the browser.
+    let lost = 0;
+    await page.route('**/api/claims', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+      lost++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    const start = page.getByRole('button', { name: fill(text.claims.waiting.start, { title }) });
+    await start.click();
+    await page.getByText(text.errors.network).waitFor();
+    // Pressed again, as the page asks: the claim the first press made opens, and there is no second one.
+    await start.click();
+    await expectPage(page, fill(text.claims.claim.title, { title }));
+    await page.getByRole('status').filter({ hasText: text.claims.alreadyStarted }).waitFor();
+    await expectAccessible(page);
+    expect(lost).toBe(1);
+    const claims = await web.t.db.query(`SELECT status FROM claims WHERE expert_id = $1`, [expert.id]);
+    expect(claims).toEqual([{ status: 'draft' }]);
+  }, 120_000);
 });

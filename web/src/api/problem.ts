@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly ceiling?: CeilingAmounts,
     // EXPERT_HAS_BOOKED_WORK: the assignments to settle first.
     readonly bookedAssignments?: number,
+    // CLAIM_ALREADY_EXISTS: the claim the assignment already has.
+    readonly claimId?: string,
   ) {
     super(code);
   }
@@ -40,6 +42,7 @@ export class ApiError extends Error {
       reason?: unknown;
       ceiling?: unknown;
       bookedAssignments?: unknown;
+      claimId?: unknown;
     };
     const correlationId =
       typeof problem.correlationId === 'string'
@@ -55,6 +58,7 @@ export class ApiError extends Error {
       typeof problem.reason === 'string' ? problem.reason : undefined,
       ceiling,
       typeof problem.bookedAssignments === 'number' ? problem.bookedAssignments : undefined,
+      typeof problem.claimId === 'string' ? problem.claimId : undefined,
     );
   }
 }

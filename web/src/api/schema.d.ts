@@ -4222,6 +4222,11 @@ export interface components {
             bookedAssignments?: number;
             /** @description With EARNINGS_CEILING_ACK_REQUIRED and DIRECT_BOOKING_CROSSES_CEILING: the amounts the refusal is about */
             ceiling?: components["schemas"]["CeilingAmountsResponse"];
+            /**
+             * Format: uuid
+             * @description With CLAIM_ALREADY_EXISTS: the claim the assignment already has, yours to open
+             */
+            claimId?: string;
             /** @example VALIDATION_FAILED */
             code: string;
             /** @example 0b0c5b7e-2f7e-4c1b-9d3c-6f1f1b2f7a10 */
@@ -7724,7 +7729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED */
+            /** @description ASSIGNMENT_NOT_CLAIMABLE, CLAIM_TIME_LIMIT_PASSED; CLAIM_ALREADY_EXISTS (claimId: that claim) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -41,7 +41,7 @@ export class ClaimsController {
     description: 'A draft claim for your completed (or late-cancelled) assignment',
   })
   @ApiProblem(404, 'ASSIGNMENT_NOT_FOUND: no such assignment of yours')
-  @ApiProblem(409, 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_ALREADY_EXISTS, CLAIM_TIME_LIMIT_PASSED')
+  @ApiProblem(409, 'ASSIGNMENT_NOT_CLAIMABLE, CLAIM_TIME_LIMIT_PASSED; CLAIM_ALREADY_EXISTS (claimId: that claim)')
   create(@CurrentUser() ctx: AuthContext, @Body() dto: CreateClaimDto): Promise<ClaimResponse> {
     return this.claims.create(ctx, dto);
   }

@@ -33,6 +33,14 @@ export class ClaimsRepository {
       .findOne({ where: { id }, relations: { request: true } }) as Promise<AssignmentWithRequest | null>;
   }
 
+  // The claim an expert already has for an assignment of theirs (there is at most one).
+  async findIdForAssignment(assignmentId: string, expertId: string): Promise<string | undefined> {
+    const claim = await this.dataSource
+      .getRepository(ClaimEntity)
+      .findOne({ where: { assignmentId, expertId }, select: { id: true } });
+    return claim?.id;
+  }
+
   insert(manager: EntityManager, claim: Partial<ClaimEntity>): Promise<ClaimEntity> {
     return manager.save(ClaimEntity, claim);
   }

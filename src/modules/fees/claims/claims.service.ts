@@ -73,10 +73,12 @@ export class ClaimsService {
         await this.audit.log(ctx, 'claim.created', ['claim', claim.id], { assignmentId: assignment.id }, manager);
         return claim.id;
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         const duplicate =
           pgErrorCode(error) === PgCode.UniqueViolation && pgConstraint(error) === 'claims_one_per_assignment';
-        throw duplicate ? FeeErrors.claimExists() : error;
+        if (!duplicate) throw error;
+        // Made before (on another device, or by a first press whose answer was lost): the refusal names it.
+        throw FeeErrors.claimExists(await this.repo.findIdForAssignment(assignment.id, ctx.user.id));
       });
     return this.access.reload(id);
   }

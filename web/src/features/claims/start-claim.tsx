@@ -9,7 +9,8 @@ import { Button } from '../../components/suomifi';
 import { createClaim, useStoreClaim } from './claims-api';
 
 // One press makes the draft and opens it; a second press while it is being made does nothing. A claim that
-// already exists (made on another device) is opened instead.
+// already exists is opened instead: one the page knows of, or one the API names in its refusal (made on another
+// device, or by an earlier press whose answer the connection lost).
 export function StartClaimButton({
   assignmentId,
   existingClaimId,
@@ -32,7 +33,14 @@ export function StartClaimButton({
     onSettled: () => {
       inFlight.current = false;
     },
-    onError: onRefused,
+    onError: async (error) => {
+      if (isApiError(error) && error.code === 'CLAIM_ALREADY_EXISTS' && error.claimId) {
+        announce(t('claims.alreadyStarted'));
+        await navigate(`/claims/${error.claimId}`);
+        return;
+      }
+      onRefused?.(error);
+    },
     onSuccess: async (claim) => {
       await store(claim);
       announce(t('claims.started'));
@@ -49,7 +57,10 @@ export function StartClaimButton({
     onRefused?.(undefined);
     start.mutate();
   };
-  const exists = isApiError(start.error) && start.error.code === 'CLAIM_ALREADY_EXISTS';
+  const refusal = isApiError(start.error) ? start.error : undefined;
+  const exists = refusal?.code === 'CLAIM_ALREADY_EXISTS';
+  // The claim named in the refusal is being opened: nothing to show.
+  const opening = exists && !!refusal.claimId;
   return (
     <>
       <Button
@@ -60,7 +71,9 @@ export function StartClaimButton({
       >
         {label}
       </Button>
-      {start.isError && <ProblemNotice error={start.error} title={exists ? undefined : t('claims.startFailed')} />}
+      {start.isError && !opening && (
+        <ProblemNotice error={start.error} title={exists ? undefined : t('claims.startFailed')} />
+      )}
     </>
   );
 }
