@@ -1,10 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
+import { idempotencyKey, idempotencyKeyHeader } from '../../common/http/idempotency-key.util';
 import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../files';
 import { CredentialsService } from './credentials.service';
@@ -24,13 +32,21 @@ export class CredentialsController {
   @ApiOperation({ summary: 'Submit a training credential with its certificate' })
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
-  @ApiCreatedResponse({ type: CredentialResponse, description: 'Pending until a coordinator verifies or rejects it' })
+  @ApiHeader(
+    idempotencyKeyHeader('the form answers with the credential it sent the first time and stores nothing more'),
+  )
+  @ApiCreatedResponse({
+    type: CredentialResponse,
+    description:
+      'Pending until a coordinator verifies or rejects it; with an Idempotency-Key used before, the credential sent with it, as it is now',
+  })
   @ApiUploadForm(CreateCredentialForm)
   submit(
     @CurrentUser() ctx: AuthContext,
     @UploadForm(CreateCredentialDto) form: UploadedForm<CreateCredentialDto>,
+    @Headers('idempotency-key') key: string | undefined,
   ): Promise<CredentialResponse> {
-    return this.service.submit(ctx, form);
+    return this.service.submit(ctx, form, idempotencyKey(key));
   }
 
   @ApiOperation({ summary: 'My training credentials' })

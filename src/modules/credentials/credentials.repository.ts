@@ -44,9 +44,19 @@ export class CredentialsRepository {
     return manager.findOneBy(UserEntity, { id: expertId });
   }
 
+  // The expert's credential sent with `key` (the Idempotency-Key of its upload).
+  findByKey(expertId: string, key: string): Promise<TrainingCredentialEntity | null> {
+    return this.dataSource
+      .getRepository(TrainingCredentialEntity)
+      .findOne({ where: { expertId, idempotencyKey: key }, relations: { file: true } });
+  }
+
   insert(
     manager: EntityManager,
-    credential: Pick<TrainingCredentialEntity, 'expertId' | 'type' | 'provider' | 'completedOn' | 'fileId'>,
+    credential: Pick<
+      TrainingCredentialEntity,
+      'expertId' | 'type' | 'provider' | 'completedOn' | 'fileId' | 'idempotencyKey'
+    >,
   ): Promise<TrainingCredentialEntity> {
     return manager.save(TrainingCredentialEntity, { ...credential, status: CredentialStatus.Pending });
   }

@@ -5,6 +5,7 @@ import { AccessRequest, requireAccess } from '../../common/auth/access';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Role } from '../../common/auth/role.enum';
 import { Clock } from '../../common/clock/clock.service';
+import { pgConstraint } from '../../common/errors/pg-errors';
 import { localDate } from '../../common/i18n/format';
 import { AuditService } from '../audit';
 // The one feature cycle allowed (.dependency-cruiser.cjs): a credential is filed for an existing expert, and its
@@ -34,29 +35,43 @@ export class CredentialsService {
     private readonly clock: Clock,
   ) {}
 
-  async submit(ctx: AuthContext, { fields, file }: UploadedForm<CreateCredentialDto>): Promise<CredentialResponse> {
+  // With an idempotency key (the upload form's own), the credential sent with that key before is the answer: the
+  // form sent again after a lost answer stores nothing more. Two sends at once: the unique index lets one in.
+  async submit(
+    ctx: AuthContext,
+    { fields, file }: UploadedForm<CreateCredentialDto>,
+    idempotencyKey?: string,
+  ): Promise<CredentialResponse> {
+    const sent = idempotencyKey && (await this.repo.findByKey(ctx.user.id, idempotencyKey));
+    if (sent) return toCredentialResponse(sent);
     if (!(await this.repo.expertExists(ctx.user.id))) throw ExpertErrors.notFound();
     const today = localDate(this.clock.now());
     if (fields.completedOn > today) throw CredentialErrors.completedInFuture();
     // The file and the credential commit together or not at all.
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const stored = await this.files.store(manager, ctx.user.id, file);
-      const credential = await this.repo.insert(manager, {
-        expertId: ctx.user.id,
-        type: fields.type,
-        provider: fields.provider,
-        completedOn: fields.completedOn,
-        fileId: stored.id,
+    const saved = await this.dataSource
+      .transaction(async (manager) => {
+        const stored = await this.files.store(manager, ctx.user.id, file);
+        const credential = await this.repo.insert(manager, {
+          expertId: ctx.user.id,
+          type: fields.type,
+          provider: fields.provider,
+          completedOn: fields.completedOn,
+          fileId: stored.id,
+          idempotencyKey: idempotencyKey ?? null,
+        });
+        await this.audit.log(
+          ctx,
+          'credential.submitted',
+          [ENTITY, credential.id],
+          { type: fields.type, fileId: stored.id },
+          manager,
+        );
+        return { ...credential, file: stored };
+      })
+      .catch(async (error: unknown) => {
+        if (!idempotencyKey || pgConstraint(error) !== 'training_credentials_one_per_key') throw error;
+        return (await this.repo.findByKey(ctx.user.id, idempotencyKey))!;
       });
-      await this.audit.log(
-        ctx,
-        'credential.submitted',
-        [ENTITY, credential.id],
-        { type: fields.type, fileId: stored.id },
-        manager,
-      );
-      return { ...credential, file: stored };
-    });
     return toCredentialResponse(saved);
   }
 

@@ -266,6 +266,54 @@ describe('training credentials', () => {
     });
   });
 
+  it('stores one certificate for a form sent again with its Idempotency-Key, and answers with it', async () => {
+    const owner = await expert(t);
+    const key = `upload-form-${Date.now()}`;
+    const send = (who: Bearer, form: Form = VALID) => upload(t, who, form).set('Idempotency-Key', key);
+    // The first answer lost; the form sent again: the credential it sent, nothing stored twice.
+    const first = await send(owner).expect(201);
+    const again = await send(owner).expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(await rowsOf(t, owner.id)).toEqual({ files: 1, credentials: 1 });
+    expect((await auditActions(t, first.body.id)).map((a) => a.action)).toEqual(['credential.submitted']);
+    // Decided meanwhile: the answer is the credential as it is now, and still nothing new.
+    await t.http
+      .post(`/credentials/${first.body.id}/verify`)
+      .set('authorization', `Bearer ${coordinator.token}`)
+      .expect(200);
+    expect((await send(owner).expect(201)).body).toMatchObject({ id: first.body.id, status: 'verified' });
+    expect(await rowsOf(t, owner.id)).toEqual({ files: 1, credentials: 1 });
+    // Three first sends of another form at once (a triple tap on a slow line): one credential.
+    const three = await Promise.all(
+      [1, 2, 3].map(() => upload(t, owner).set('Idempotency-Key', `${key}-three`).expect(201)),
+    );
+    expect(new Set(three.map((res) => res.body.id)).size).toBe(1);
+    expect(await rowsOf(t, owner.id)).toEqual({ files: 2, credentials: 2 });
+    // Another expert's key is theirs: the same string stores their own.
+    const other = await expert(t);
+    const theirs = await send(other).expect(201);
+    expect(theirs.body.id).not.toBe(first.body.id);
+    expect(await rowsOf(t, other.id)).toEqual({ files: 1, credentials: 1 });
+    // Without a key, a second send is a second certificate.
+    await upload(t, other).expect(201);
+    await upload(t, other).expect(201);
+    expect(await rowsOf(t, other.id)).toEqual({ files: 3, credentials: 3 });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['too long', 'k'.repeat(129)],
+    ['not ASCII', 'todistus-ä'],
+  ])('refuses an Idempotency-Key %s with a 400 naming the header, storing nothing', async (_, key) => {
+    const owner = await expert(t);
+    const res = await upload(t, owner).set('Idempotency-Key', key).expect(400);
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'Idempotency-Key', code: 'matches' }],
+    });
+    expect(await rowsOf(t, owner.id)).toEqual({ files: 0, credentials: 0 });
+  });
+
   it('stores a PNG named .pdf and sent as application/pdf as what it is: image/png', async () => {
     const owner = await expert(t);
     const png = samplePng();

@@ -657,4 +657,57 @@ describe('the expert’s own screens in the browser', () => {
       SLOW,
     );
   });
+
+  it(
+    'stores one certificate when an upload’s answer was lost on the way and the expert sends the form again',
+    async () => {
+      const text = TEXTS.sv;
+      const expert = await createExpert(web.t.db, { status: ExpertStatus.Applicant, language: Language.Sv });
+      // Its own profile: its requests are routed.
+      const page = await web.newPage('sv', 1280, { ownContext: true });
+      await signIn(page, expert, signInLabels(text));
+      await expectPage(page, text.home.title);
+      await viaMenu(page, text, text.nav.certificates, text.certificates.title);
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.getByLabel(text.certificates.fields.provider).fill('Vamia');
+      await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDateIn(-30));
+      await page
+        .getByLabel(text.certificates.fields.chooseFile)
+        .setInputFiles({ name: 'intyg.png', mimeType: 'image/png', buffer: samplePng() });
+      // The first send reaches the API, which stores the certificate, but its answer never reaches the browser.
+      let lost = 0;
+      await page.route('**/api/experts/me/credentials', async (route) => {
+        if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+        lost++;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await page.getByRole('button', { name: text.certificates.upload.submit }).click();
+      await page.getByText(text.errors.network).waitFor();
+      // Sent again, as the page asks: the certificate the first send stored, listed once.
+      await page.getByRole('button', { name: text.certificates.upload.submit }).click();
+      await page.getByRole('status').filter({ hasText: text.certificates.uploaded }).waitFor();
+      await expect(page.getByText(fill(text.certificates.list.file, { name: 'intyg.png' })).count()).resolves.toBe(1);
+      await expectAccessible(page);
+      expect(lost).toBe(1);
+      const stored = await web.t.db.query(`SELECT provider FROM training_credentials WHERE expert_id = $1`, [
+        expert.id,
+      ]);
+      expect(stored).toEqual([{ provider: 'Vamia' }]);
+      // The next certificate from the same form is a new one.
+      await page.getByLabel(text.certificates.fields.provider).fill('Novia');
+      await page.getByLabel(text.certificates.fields.completedOn).fill(helsinkiDateIn(-20));
+      await page
+        .getByLabel(text.certificates.fields.chooseFile)
+        .setInputFiles({ name: 'intyg-2.png', mimeType: 'image/png', buffer: samplePng() });
+      await page.getByRole('button', { name: text.certificates.upload.submit }).click();
+      await page.getByText(fill(text.certificates.list.file, { name: 'intyg-2.png' })).waitFor();
+      const both = await web.t.db.query(
+        `SELECT provider FROM training_credentials WHERE expert_id = $1 ORDER BY provider`,
+        [expert.id],
+      );
+      expect(both).toEqual([{ provider: 'Novia' }, { provider: 'Vamia' }]);
+    },
+    SLOW,
+  );
 });

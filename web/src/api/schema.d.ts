@@ -6471,7 +6471,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A key of your own for this order form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form changes the draft it made the first time instead of making a second one. */
+                /** @description A key of your own for this form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form changes the draft it made the first time instead of making a second one. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -11073,7 +11073,10 @@ export interface operations {
     CredentialsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own for this form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form answers with the credential it sent the first time and stores nothing more. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11083,7 +11086,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Pending until a coordinator verifies or rejects it */
+            /** @description Pending until a coordinator verifies or rejects it; with an Idempotency-Key used before, the credential sent with it, as it is now */
             201: {
                 headers: {
                     [name: string]: unknown;

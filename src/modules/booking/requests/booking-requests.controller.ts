@@ -9,7 +9,7 @@ import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
-import { IDEMPOTENCY_KEY_HEADER, idempotencyKey } from './idempotency-key.util';
+import { idempotencyKey, idempotencyKeyHeader } from '../../../common/http/idempotency-key.util';
 import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
 import { CandidatePageResponse, MatchFunnelResponse } from '../dto/candidate.response';
@@ -34,7 +34,7 @@ export class BookingRequestsController {
   @ApiOperation({ summary: 'Create an order (draft)' })
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
-  @ApiHeader(IDEMPOTENCY_KEY_HEADER)
+  @ApiHeader(idempotencyKeyHeader('the form changes the draft it made the first time instead of making a second one'))
   @ApiCreatedResponse({
     type: RequestResponse,
     description:

@@ -33,6 +33,10 @@ export enum CredentialStatus {
 // for this expert?" in set-based SQL, which the (expert_id, status) index answers.
 @Entity('training_credentials')
 @Index('training_credentials_expert_status', ['expertId', 'status'])
+@Index('training_credentials_one_per_key', ['expertId', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 @Check('training_credentials_reason', `(status = 'rejected') = (rejection_reason IS NOT NULL)`)
 @Check(
   'training_credentials_decided',
@@ -80,6 +84,11 @@ export class TrainingCredentialEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
+
+  // The expert's key for one upload form (the Idempotency-Key header of the upload): a form sent again after its
+  // answer was lost finds the certificate it sent, and no second one is stored.
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -24,17 +24,19 @@ export interface Upload {
 }
 
 // A multipart form: the fields first, the file last (the server reads the fields before the bytes).
-export const uploadCredential = (upload: Upload) =>
+// `idempotencyKey`: the upload form's own (newIdempotencyKey), new after each upload: sent again after a lost
+// answer, the form gets the credential it sent instead of storing a second one.
+export const uploadCredential = (upload: Upload, idempotencyKey: string) =>
   call(
-    api.POST(
-      '/api/experts/me/credentials',
-      multipart({
+    api.POST('/api/experts/me/credentials', {
+      params: { header: { 'Idempotency-Key': idempotencyKey } },
+      ...multipart({
         type: upload.type,
         provider: upload.provider,
         completedOn: upload.completedOn,
         file: upload.file,
       }),
-    ),
+    }),
   );
 
 export const withdrawCredential = (id: string) =>

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../api/idempotency-key';
 import { useAnnounce } from '../../components/announcer';
 import { BusyButton } from '../../components/busy-button';
 import { FileChoice, fileBinder } from '../../components/file-choice';
@@ -119,6 +120,8 @@ function UploadForm() {
     completedOn: '',
     file: null as File | null,
   });
+  // One key for one certificate: a send after a lost answer repeats it, a send after a success is a new one.
+  const [uploadKey, setUploadKey] = useState(newIdempotencyKey);
   const labels = {
     type: t('certificates.fields.type'),
     provider: t('certificates.fields.provider'),
@@ -138,8 +141,12 @@ function UploadForm() {
       return found;
     },
     send: (v: typeof values) =>
-      uploadCredential({ type: v.type, provider: v.provider.trim(), completedOn: v.completedOn, file: v.file as File }),
+      uploadCredential(
+        { type: v.type, provider: v.provider.trim(), completedOn: v.completedOn, file: v.file as File },
+        uploadKey,
+      ),
     onSuccess: async () => {
+      setUploadKey(newIdempotencyKey());
       await refresh();
       setValues({ type: values.type, provider: '', completedOn: '', file: null });
       announce(t('certificates.uploaded'));

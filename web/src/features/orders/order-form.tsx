@@ -12,7 +12,6 @@ import { helsinkiInstant, helsinkiParts, MAX_ASSIGNMENT_MS } from './helsinki-ti
 import {
   attachMaterial,
   createOrder,
-  newOrderKey,
   type Order,
   type OrderInput,
   type Organisation,
@@ -22,6 +21,7 @@ import {
 import { organisationName, topicName } from './order-state';
 import { WhenFields } from './when-fields';
 import { municipalityOptions, useMunicipalities } from '../../api/municipalities';
+import { newIdempotencyKey } from '../../api/idempotency-key';
 
 const WORK_LANGUAGES = ['fi', 'sv', 'en'];
 const PREPARATION = ['0', '0.5', '1', '1.5', '2', '3', '4', '6', '8'];
@@ -133,7 +133,7 @@ export function OrderForm({ organisations, existing, onSaved, onRefused }: Props
   const set = (change: Partial<OrderValues>) => setValues((v) => ({ ...v, ...change }));
   // A draft made by an earlier attempt whose file upload failed: the next attempt changes it, not a second one.
   const saved = useRef<string | undefined>(existing?.id);
-  const [orderKey] = useState(newOrderKey);
+  const [orderKey] = useState(newIdempotencyKey);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const labels: Record<string, string> = {

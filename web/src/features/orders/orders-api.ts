@@ -80,11 +80,8 @@ export function useFeedback(assignmentId: string, enabled: boolean) {
   });
 }
 
-// An order form's own key for the order's creation (the API's Idempotency-Key): the form sent again after its answer
-// was lost changes the draft it made instead of making a second one. From getRandomValues, which unlike randomUUID
-// needs no secure context.
-export const newOrderKey = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+// `idempotencyKey`: the order form's own (newIdempotencyKey): sent again after a lost answer, the form changes the
+// draft it made instead of making a second one.
 export const createOrder = (body: OrderInput, idempotencyKey: string) =>
   call(api.POST('/api/booking-requests', { params: { header: { 'Idempotency-Key': idempotencyKey } }, body }));
 export const updateOrder = (id: string, body: OrderInput) =>

@@ -1,4 +1,4 @@
-import { DomainError } from '../../../common/errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 import { idempotencyKey } from './idempotency-key.util';
 
 describe('the Idempotency-Key header', () => {
