@@ -709,6 +709,52 @@ describe('fees', () => {
       await t.db.query(`UPDATE claims SET note = '' WHERE id = $1`, [claimId]);
     });
 
+    it('adds a cost once for a form sent again with its Idempotency-Key: the receipt is not paid twice', async () => {
+      const expert = await createExpert(t.db, { name: 'Kerttu Kahdesti' });
+      const claimId = await claimWork(expert.id, '2026-10-09', {}, { status: 'draft' });
+      const token = await login(t.http, expert);
+      const addCost = (key: string | undefined, amountCents = 480) => {
+        const req = t.http
+          .post(`/claims/${claimId}/costs`)
+          .set('authorization', `Bearer ${token}`)
+          .field('kind', 'public_transport')
+          .field('amountCents', String(amountCents))
+          .attach('receipt', samplePng(), { filename: 'kuitti.png', contentType: 'image/png' });
+        return key === undefined ? req : req.set('Idempotency-Key', key);
+      };
+      const costs = async () =>
+        (
+          (await t.db.query(`SELECT amount_cents FROM claim_costs WHERE claim_id = $1 ORDER BY amount_cents`, [
+            claimId,
+          ])) as { amount_cents: number }[]
+        ).map((c) => c.amount_cents);
+      const receipts = async () =>
+        (
+          (await t.db.query(`SELECT count(*)::int AS n FROM stored_files WHERE owner_id = $1`, [expert.id])) as {
+            n: number;
+          }[]
+        )[0].n;
+      // The first answer lost; the form sent again: the claim as it is, with the one cost.
+      const first = await addCost('cost-form-1').expect(201);
+      const again = await addCost('cost-form-1').expect(201);
+      expect(again.body.costs).toEqual(first.body.costs);
+      expect(again.body.amounts).toEqual(first.body.amounts);
+      expect(await costs()).toEqual([480]);
+      expect(await receipts()).toBe(1);
+      // Three sends of the next form at once (a triple tap on a slow line): one cost more.
+      await Promise.all([1, 2, 3].map(() => addCost('cost-form-2', 300).expect(201)));
+      expect(await costs()).toEqual([300, 480]);
+      expect(await receipts()).toBe(2);
+      // Without a key, a second send is a second cost.
+      await addCost(undefined, 125).expect(201);
+      await addCost(undefined, 125).expect(201);
+      expect(await costs()).toEqual([125, 125, 300, 480]);
+      // A bad key is refused naming the header, and adds nothing.
+      const bad = await addCost('kuitti-ä').expect(400);
+      expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'Idempotency-Key' }] });
+      expect(await costs()).toHaveLength(4);
+    });
+
     it('pays public transport, parking and other costs on rows of their own that add up to the line’s costs', async () => {
       const expert = await createExpert(t.db, { name: 'Kalle Kuitti' });
       await setPaymentDetails(t.db, expert.id, { taxPercent: 10, taxCardYear: 2026 });

@@ -435,7 +435,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
     }, 120_000);
   });
 
-  it('opens the claim a first press made when that press’s answer was lost on the way', async () => {
+  it('opens the claim a first press made, and adds a receipt once, when their answers were lost on the way', async () => {
     const text = TEXTS.fi;
     const title = 'Asiakasraati, yhteys katkesi';
     const { expert } = await expertWithWork('fi', title);
@@ -464,5 +464,38 @@ describe('the expert’s claims and paid fees in the browser', () => {
     expect(lost).toBe(1);
     const claims = await web.t.db.query(`SELECT status FROM claims WHERE expert_id = $1`, [expert.id]);
     expect(claims).toEqual([{ status: 'draft' }]);
+
+    // A receipt sent, its answer lost, sent again: the claim has it once.
+    let lostCost = 0;
+    await page.route('**/api/claims/*/costs', async (route) => {
+      if (route.request().method() !== 'POST' || lostCost > 0) return route.fallback();
+      lostCost++;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByRole('radio', { name: text.claims.costs.kind.parking }).check({ force: true });
+    await page.getByLabel(text.claims.costs.amount).fill('3,50');
+    await page
+      .getByLabel(text.claims.costs.chooseFile)
+      .setInputFiles({ name: 'kuitti.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('button', { name: text.claims.costs.add }).click();
+    await page.getByText(text.errors.network).waitFor();
+    await page.getByRole('button', { name: text.claims.costs.add }).click();
+    await page.getByRole('status').filter({ hasText: text.claims.costs.added }).waitFor();
+    await expect(page.getByText(fill(text.claims.costs.receipt, { name: 'kuitti.png' })).count()).resolves.toBe(1);
+    expect(lostCost).toBe(1);
+    const costs = await web.t.db.query(
+      `SELECT amount_cents FROM claim_costs WHERE claim_id = (SELECT id FROM claims WHERE expert_id = $1)`,
+      [expert.id],
+    );
+    expect(costs).toEqual([{ amount_cents: 350 }]);
+    // The next receipt from the same form is a new one.
+    await page.getByLabel(text.claims.costs.amount).fill('2,00');
+    await page
+      .getByLabel(text.claims.costs.chooseFile)
+      .setInputFiles({ name: 'kuitti-2.png', mimeType: 'image/png', buffer: samplePng() });
+    await page.getByRole('button', { name: text.claims.costs.add }).click();
+    await page.getByText(fill(text.claims.costs.receipt, { name: 'kuitti-2.png' })).waitFor();
+    await expectAccessible(page);
   }, 120_000);
 });

@@ -7974,7 +7974,10 @@ export interface operations {
     ClaimsController_addCost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own for this form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form adds nothing more to the claim: the cost it added the first time stands. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7986,7 +7989,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The cost with its receipt, added to a draft or returned claim */
+            /** @description The cost with its receipt, added to a draft or returned claim; with an Idempotency-Key used before on this claim, the claim as it is */
             201: {
                 headers: {
                     [name: string]: unknown;

@@ -23,9 +23,17 @@ export class ClaimCostsService {
     private readonly audit: AuditService,
   ) {}
 
-  async add(ctx: AuthContext, id: string, { fields, file }: UploadedForm<AddCostDto>): Promise<ClaimResponse> {
+  // With an idempotency key (the cost form's own), a cost added with it before leaves the claim as it is: the form
+  // sent again after a lost answer adds nothing more (looked up under the claim's lock; the unique index keeps it).
+  async add(
+    ctx: AuthContext,
+    id: string,
+    { fields, file }: UploadedForm<AddCostDto>,
+    idempotencyKey?: string,
+  ): Promise<ClaimResponse> {
     // The receipt, the cost and the audit event commit together or not at all.
     await this.editCosts(ctx, id, async (manager) => {
+      if (idempotencyKey && (await this.repo.costAddedWith(manager, id, idempotencyKey))) return;
       if ((await this.repo.countCosts(manager, id)) >= MAX_COSTS_PER_CLAIM)
         throw FeeErrors.tooManyCosts(MAX_COSTS_PER_CLAIM);
       const receipt = await this.files.store(manager, ctx.user.id, file);
@@ -35,6 +43,7 @@ export class ClaimCostsService {
         amountCents: fields.amountCents,
         description: fields.description ?? '',
         receiptFileId: receipt.id,
+        idempotencyKey: idempotencyKey ?? null,
       });
       await this.repo.clearFirstApproval(manager, id);
       // Which cost and receipt, not what it was nor its sum: the admin reads the audit trail, never the claims.

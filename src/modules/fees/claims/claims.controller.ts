@@ -1,10 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
+import { idempotencyKey, idempotencyKeyHeader } from '../../../common/http/idempotency-key.util';
 import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
@@ -116,9 +124,11 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Add a cost with its receipt to a claim' })
   @Post(':id/costs')
   @Authenticated({ roles: EXPERT })
+  @ApiHeader(idempotencyKeyHeader('the form adds nothing more to the claim: the cost it added the first time stands'))
   @ApiCreatedResponse({
     type: ClaimResponse,
-    description: 'The cost with its receipt, added to a draft or returned claim',
+    description:
+      'The cost with its receipt, added to a draft or returned claim; with an Idempotency-Key used before on this claim, the claim as it is',
   })
   @ApiUploadForm(AddCostForm, 'the receipt')
   @ApiProblem(409, 'CLAIM_STATUS_CONFLICT, CLAIM_TOO_MANY_COSTS')
@@ -127,8 +137,9 @@ export class ClaimsController {
     @CurrentUser() ctx: AuthContext,
     @IdParam() id: string,
     @UploadForm(AddCostDto, 'receipt') form: UploadedForm<AddCostDto>,
+    @Headers('idempotency-key') key: string | undefined,
   ): Promise<ClaimResponse> {
-    return this.costs.add(ctx, id, form);
+    return this.costs.add(ctx, id, form, idempotencyKey(key));
   }
 
   @ApiOperation({ summary: 'Remove a cost from a claim' })

@@ -121,6 +121,11 @@ export class ClaimsRepository {
     return manager.findOneBy(ClaimCostEntity, { id: costId, claimId });
   }
 
+  // The claim's cost added with `key` (the Idempotency-Key of its addition).
+  costAddedWith(manager: EntityManager, claimId: string, key: string): Promise<boolean> {
+    return manager.existsBy(ClaimCostEntity, { claimId, idempotencyKey: key });
+  }
+
   countCosts(manager: EntityManager, claimId: string): Promise<number> {
     return manager.countBy(ClaimCostEntity, { claimId });
   }

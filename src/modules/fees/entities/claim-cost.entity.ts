@@ -13,6 +13,7 @@ export enum ClaimCostKind {
 @Entity('claim_costs')
 @Index(['claimId'])
 @Index('claim_costs_one_receipt', ['receiptFileId'], { unique: true })
+@Index('claim_costs_one_per_key', ['claimId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Check('claim_costs_amount', 'amount_cents > 0 AND amount_cents <= 100000')
 export class ClaimCostEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -39,6 +40,11 @@ export class ClaimCostEntity {
 
   @RefersTo(() => StoredFileEntity, 'receipt_file_id')
   receipt?: StoredFileEntity;
+
+  // The expert's key for one cost form (the Idempotency-Key header of the cost's addition): a form sent again after
+  // its answer was lost finds the cost it added, and the receipt is not paid twice.
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -18,6 +18,7 @@ import { fileProblem, UPLOAD_MAX_MEGABYTES } from '../../components/upload-limit
 import { Button, Heading, InlineAlert, Paragraph, RadioButton } from '../../components/suomifi';
 import { formatCents, formatDate, formatNumber } from '../../i18n/format';
 import type { Language } from '../../i18n/languages';
+import { newIdempotencyKey } from '../../api/idempotency-key';
 import {
   addCost,
   canSubmit,
@@ -423,6 +424,8 @@ function CostForm({ claim, onRefused }: { claim: Claim } & Refused) {
     description: '',
     receipt: null as File | null,
   });
+  // One key for one cost: a send after a lost answer repeats it, a send after a success is a new one.
+  const [costKey, setCostKey] = useState(newIdempotencyKey);
   const labels = {
     kind: t('claims.costs.kindLabel'),
     amountCents: t('claims.costs.amount'),
@@ -441,13 +444,18 @@ function CostForm({ claim, onRefused }: { claim: Claim } & Refused) {
       return found;
     },
     send: (v: typeof values) =>
-      addCost(claim.id, {
-        kind: v.kind,
-        amountCents: Math.round(parseDecimal(v.amountCents) * 100),
-        description: v.description.trim(),
-        receipt: v.receipt as File,
-      }),
+      addCost(
+        claim.id,
+        {
+          kind: v.kind,
+          amountCents: Math.round(parseDecimal(v.amountCents) * 100),
+          description: v.description.trim(),
+          receipt: v.receipt as File,
+        },
+        costKey,
+      ),
     onSuccess: async (saved) => {
+      setCostKey(newIdempotencyKey());
       await store(saved);
       setValues({ kind: values.kind, amountCents: '', description: '', receipt: null });
       announce(t('claims.costs.added'));

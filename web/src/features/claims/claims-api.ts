@@ -60,10 +60,12 @@ export interface NewCost {
 }
 
 // A multipart form: the fields first, the receipt last (the server reads the fields before the bytes).
-export const addCost = (id: string, cost: NewCost) =>
+// `idempotencyKey`: the cost form's own (newIdempotencyKey), new after each cost added: sent again after a lost
+// answer, the form adds nothing more.
+export const addCost = (id: string, cost: NewCost, idempotencyKey: string) =>
   call(
     api.POST('/api/claims/{id}/costs', {
-      params: { path: { id } },
+      params: { path: { id }, header: { 'Idempotency-Key': idempotencyKey } },
       ...multipart({
         kind: cost.kind,
         amountCents: cost.amountCents,
