@@ -216,6 +216,20 @@ export async function backInTabReadFails(page: Page, pathname: string): Promise<
 }
 
 // The h1 a page shows once it has loaded.
+// The first POST to `url` (a glob) reaches the API, which does its work, but its answer never reaches the browser:
+// the connection drops on the way back. Returns how many answers were lost (one, once it has happened). For a page
+// in a profile of its own (`ownContext`): its requests are routed.
+export async function loseFirstAnswer(page: Page, url: string): Promise<() => number> {
+  let lost = 0;
+  await page.route(url, async (route) => {
+    if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
+    lost++;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  return () => lost;
+}
+
 export async function expectPage(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 }

@@ -15,7 +15,16 @@ import {
 import { createOrdererOfUnit } from '../../factories/organisations.factory';
 import { loggedIn, login, TestUser } from '../../factories/users.factory';
 import { until } from '../../utils/documents';
-import { expectAccessible, expectNoSidewaysScroll, expectPage, shot, signIn, sharedWebApp, WebApp } from '../browser';
+import {
+  expectAccessible,
+  expectNoSidewaysScroll,
+  expectPage,
+  loseFirstAnswer,
+  shot,
+  signIn,
+  sharedWebApp,
+  WebApp,
+} from '../browser';
 import { focusedText } from '../keyboard';
 import { fill, signInLabels, TEXTS } from '../texts';
 import { asUser } from '../../utils/as-user';
@@ -446,13 +455,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
     await page.goto('/claims');
     await expectPage(page, text.claims.title);
     // The first press reaches the API, which makes the draft, but its answer never reaches the browser.
-    let lost = 0;
-    await page.route('**/api/claims', async (route) => {
-      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
-      lost++;
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    const lost = await loseFirstAnswer(page, '**/api/claims');
     const start = page.getByRole('button', { name: fill(text.claims.waiting.start, { title }) });
     await start.click();
     await page.getByText(text.errors.network).waitFor();
@@ -461,18 +464,12 @@ describe('the expert’s claims and paid fees in the browser', () => {
     await expectPage(page, fill(text.claims.claim.title, { title }));
     await page.getByRole('status').filter({ hasText: text.claims.alreadyStarted }).waitFor();
     await expectAccessible(page);
-    expect(lost).toBe(1);
+    expect(lost()).toBe(1);
     const claims = await web.t.db.query(`SELECT status FROM claims WHERE expert_id = $1`, [expert.id]);
     expect(claims).toEqual([{ status: 'draft' }]);
 
     // A receipt sent, its answer lost, sent again: the claim has it once.
-    let lostCost = 0;
-    await page.route('**/api/claims/*/costs', async (route) => {
-      if (route.request().method() !== 'POST' || lostCost > 0) return route.fallback();
-      lostCost++;
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    const lostCost = await loseFirstAnswer(page, '**/api/claims/*/costs');
     await page.getByRole('radio', { name: text.claims.costs.kind.parking }).check({ force: true });
     await page.getByLabel(text.claims.costs.amount).fill('3,50');
     await page
@@ -483,7 +480,7 @@ describe('the expert’s claims and paid fees in the browser', () => {
     await page.getByRole('button', { name: text.claims.costs.add }).click();
     await page.getByRole('status').filter({ hasText: text.claims.costs.added }).waitFor();
     await expect(page.getByText(fill(text.claims.costs.receipt, { name: 'kuitti.png' })).count()).resolves.toBe(1);
-    expect(lostCost).toBe(1);
+    expect(lostCost()).toBe(1);
     const costs = await web.t.db.query(
       `SELECT amount_cents FROM claim_costs WHERE claim_id = (SELECT id FROM claims WHERE expert_id = $1)`,
       [expert.id],

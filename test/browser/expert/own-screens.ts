@@ -12,6 +12,7 @@ import {
   expectAccessible,
   expectNoSidewaysScroll,
   expectPage,
+  loseFirstAnswer,
   shot,
   signIn,
   WebApp,
@@ -675,13 +676,7 @@ describe('the expert’s own screens in the browser', () => {
         .getByLabel(text.certificates.fields.chooseFile)
         .setInputFiles({ name: 'intyg.png', mimeType: 'image/png', buffer: samplePng() });
       // The first send reaches the API, which stores the certificate, but its answer never reaches the browser.
-      let lost = 0;
-      await page.route('**/api/experts/me/credentials', async (route) => {
-        if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
-        lost++;
-        await route.fetch();
-        await route.abort('connectionreset');
-      });
+      const lost = await loseFirstAnswer(page, '**/api/experts/me/credentials');
       await page.getByRole('button', { name: text.certificates.upload.submit }).click();
       await page.getByText(text.errors.network).waitFor();
       // Sent again, as the page asks: the certificate the first send stored, listed once.
@@ -689,7 +684,7 @@ describe('the expert’s own screens in the browser', () => {
       await page.getByRole('status').filter({ hasText: text.certificates.uploaded }).waitFor();
       await expect(page.getByText(fill(text.certificates.list.file, { name: 'intyg.png' })).count()).resolves.toBe(1);
       await expectAccessible(page);
-      expect(lost).toBe(1);
+      expect(lost()).toBe(1);
       const stored = await web.t.db.query(`SELECT provider FROM training_credentials WHERE expert_id = $1`, [
         expert.id,
       ]);

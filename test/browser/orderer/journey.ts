@@ -3,7 +3,16 @@ import { createBookableExpert } from '../../factories/bookable.factory';
 import { signContractOf } from '../../factories/contracts.factory';
 import { addMember, createUnit } from '../../factories/organisations.factory';
 import { createUser, login } from '../../factories/users.factory';
-import { daytimeWithin48h, expectAccessible, expectPage, orderAndOffer, shot, signIn, WebApp } from '../browser';
+import {
+  daytimeWithin48h,
+  expectAccessible,
+  expectPage,
+  loseFirstAnswer,
+  orderAndOffer,
+  shot,
+  signIn,
+  WebApp,
+} from '../browser';
 import { expectFocusOn } from '../keyboard';
 import { viaMenuAnyWidth } from '../menu';
 import { orderParties, webAppAndCoordinator } from '../parties';
@@ -322,20 +331,14 @@ describe('an orderer’s journey in the browser', () => {
     await page.getByLabel(o.fields.address, { exact: true }).fill('Sandögatan 2');
 
     // The first save reaches the API, which makes the draft, but its answer never reaches the browser.
-    let lost = 0;
-    await page.route('**/api/booking-requests', async (route) => {
-      if (route.request().method() !== 'POST' || lost > 0) return route.fallback();
-      lost++;
-      await route.fetch();
-      await route.abort('connectionreset');
-    });
+    const lost = await loseFirstAnswer(page, '**/api/booking-requests');
     await page.getByRole('button', { name: o.form.save }).click();
     await page.getByText(text.errors.network).waitFor();
     await expectAccessible(page);
     // Saved again, as the page asks: the order the first save made, and no second one.
     await page.getByRole('button', { name: o.form.save }).click();
     await expectPage(page, title);
-    expect(lost).toBe(1);
+    expect(lost()).toBe(1);
     expect(await t.db.query(`SELECT title FROM booking_requests WHERE created_by = $1`, [orderer.id])).toEqual([
       { title },
     ]);
