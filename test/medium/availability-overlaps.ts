@@ -99,11 +99,12 @@ describe('availability overlaps (service and database)', () => {
 
   it('lets exactly one of many parallel overlapping requests through', async () => {
     const e = await expert();
+    // Twelve windows that all overlap, no two the same (the same window twice is no conflict: the next test).
     const statuses = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         weekly(e, {
           weekday: 6,
-          from: `${String(8 + (i % 3)).padStart(2, '0')}:00`,
+          from: `${String(8 + (i % 3)).padStart(2, '0')}:${String(5 * Math.floor(i / 3)).padStart(2, '0')}`,
           to: '12:00',
           validFrom: '2026-01-01',
         }).then(
@@ -114,6 +115,58 @@ describe('availability overlaps (service and database)', () => {
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(11);
+    const [{ n }] = await m.db.query(
+      `SELECT count(*)::int AS n FROM availability_weekly_windows WHERE expert_id = $1`,
+      [e.id],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('answers a window or absence sent again, the same to the minute, with the one kept: nothing added', async () => {
+    const e = await expert();
+    const count = async (table: string) =>
+      (await m.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE expert_id = $1`, [e.id]))[0].n as number;
+    const logged = async (action: string) =>
+      (
+        await m.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE actor_id = $1 AND action = $2`, [
+          e.id,
+          action,
+        ])
+      )[0].n as number;
+    const open = { weekday: 3, from: '09:00', to: '12:00', validFrom: '2026-01-01' };
+    const first = await weekly(e, open);
+    expect(await weekly(e, open)).toEqual(first);
+    const bounded = { weekday: 3, from: '13:00', to: '15:00', validFrom: '2026-01-01', validUntil: '2026-06-30' };
+    const second = await weekly(e, bounded);
+    expect(await weekly(e, bounded)).toEqual(second);
+    expect(await count('availability_weekly_windows')).toBe(2);
+    expect(await logged('weekly_window.created')).toBe(2);
+    // Only the same window: other days of validity or other times still overlap it.
+    for (const other of [
+      { ...open, validUntil: '2026-12-31' },
+      { ...open, validFrom: '2026-02-01' },
+      { ...open, to: '11:00' },
+      { ...bounded, validUntil: undefined },
+    ]) {
+      expect(await problemOf(weekly(e, other))).toMatchObject({ status: 409, code: 'AVAILABILITY_OVERLAP' });
+    }
+    const day = { date: '2026-09-10', from: '10:00', to: '14:00' };
+    const oneOffFirst = await oneOff(e, day);
+    expect(await oneOff(e, day)).toEqual(oneOffFirst);
+    expect(await problemOf(oneOff(e, { ...day, to: '14:30' }))).toMatchObject({ status: 409 });
+    const days = { firstDay: '2026-07-01', lastDay: '2026-07-21' };
+    const absenceFirst = await absence(e, days);
+    expect(await absence(e, days)).toEqual(absenceFirst);
+    expect(await problemOf(absence(e, { ...days, lastDay: '2026-07-20' }))).toMatchObject({ status: 409 });
+    expect([await count('availability_one_off_windows'), await count('availability_absences')]).toEqual([1, 1]);
+    expect([await logged('one_off_window.created'), await logged('absence.created')]).toEqual([1, 1]);
+  });
+
+  it('keeps one window when the same one comes many times at once, and answers each with it', async () => {
+    const e = await expert();
+    const window = { weekday: 7, from: '10:00', to: '12:00', validFrom: '2026-01-01' };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => weekly(e, window)));
+    expect(new Set(answers.map((a) => a.id)).size).toBe(1);
     const [{ n }] = await m.db.query(
       `SELECT count(*)::int AS n FROM availability_weekly_windows WHERE expert_id = $1`,
       [e.id],

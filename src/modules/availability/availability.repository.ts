@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
+import { DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsWhere, IsNull } from 'typeorm';
 import { AVAILABILITY_KINDS, AvailabilityDraft, AvailabilityKind, AvailabilityRow } from './availability-kinds';
 import { AvailabilityFacts } from './availability.rule';
 import { availabilityTerms, availableExpertsSql } from './availability-sql.util';
@@ -45,6 +45,15 @@ export class AvailabilityRepository {
     return this.dataSource
       .getRepository<{ id: string; expertId: string }>(AVAILABILITY_KINDS[kind].entity)
       .findOne({ where: { id }, select: { expertId: true } });
+  }
+
+  // The expert's row that is `row` to the minute and the day (an open validity matching an open one), if any.
+  findSame<K extends AvailabilityKind>(kind: K, row: AvailabilityDraft<K>): Promise<AvailabilityRow<K> | null> {
+    const entity: EntityTarget<AvailabilityRow<K>> = AVAILABILITY_KINDS[kind].entity;
+    const where = Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value ?? IsNull()]));
+    return this.dataSource
+      .getRepository(entity)
+      .findOne({ where: where as FindOptionsWhere<AvailabilityRow<K>> }) as Promise<AvailabilityRow<K> | null>;
   }
 
   // The same conditions as the exclusion constraints; used only to name the row that refused a change.

@@ -122,7 +122,9 @@ export class AvailabilityService {
     };
   }
 
-  // The database refuses overlaps (exclusion constraints), so parallel requests cannot slip past a check.
+  // The database refuses overlaps (exclusion constraints), so parallel requests cannot slip past a check. What
+  // overlaps only itself, the same times on the same days already kept (a form sent again after its answer was lost,
+  // or from a second tab), is no conflict: the answer is the row kept, and nothing is added or logged.
   private async add<K extends AvailabilityKind>(
     ctx: AuthContext,
     kind: K,
@@ -138,6 +140,8 @@ export class AvailabilityService {
       });
     } catch (error) {
       if (pgErrorCode(error) === PgCode.ExclusionViolation && pgConstraint(error) === overlapConstraint) {
+        const same = await this.repo.findSame(kind, row);
+        if (same) return same;
         throw AvailabilityErrors.overlap(kind, await findConflict());
       }
       throw error;

@@ -41,8 +41,12 @@ export class MyAvailabilityController {
 
   @ApiOperation({ summary: 'Add a weekly availability window' })
   @Post('weekly')
-  @ApiCreatedResponse({ type: WeeklyWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
-  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
+  @ApiCreatedResponse({
+    type: WeeklyWindowResponse,
+    description:
+      'Added; the same weekly window sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing',
+  })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP: it overlaps another (fields named)')
   addWeekly(@CurrentUser() ctx: AuthContext, @Body() dto: CreateWeeklyWindowDto): Promise<WeeklyWindowResponse> {
     return this.service.addWeekly(ctx, dto);
   }
@@ -58,8 +62,12 @@ export class MyAvailabilityController {
 
   @ApiOperation({ summary: 'Add a one-off available time' })
   @Post('one-off')
-  @ApiCreatedResponse({ type: OneOffWindowResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
-  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
+  @ApiCreatedResponse({
+    type: OneOffWindowResponse,
+    description:
+      'Added; the same one-off time sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing',
+  })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP: it overlaps another (fields named)')
   addOneOff(@CurrentUser() ctx: AuthContext, @Body() dto: CreateOneOffWindowDto): Promise<OneOffWindowResponse> {
     return this.service.addOneOff(ctx, dto);
   }
@@ -75,8 +83,12 @@ export class MyAvailabilityController {
 
   @ApiOperation({ summary: 'Add an absence' })
   @Post('absences')
-  @ApiCreatedResponse({ type: AbsenceResponse, description: '409 AVAILABILITY_OVERLAP when it overlaps another' })
-  @ApiProblem(409, 'AVAILABILITY_OVERLAP')
+  @ApiCreatedResponse({
+    type: AbsenceResponse,
+    description:
+      'Added; the same absence sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing',
+  })
+  @ApiProblem(409, 'AVAILABILITY_OVERLAP: it overlaps another (fields named)')
   addAbsence(@CurrentUser() ctx: AuthContext, @Body() dto: CreateAbsenceDto): Promise<AbsenceResponse> {
     return this.service.addAbsence(ctx, dto);
   }

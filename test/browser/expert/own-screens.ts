@@ -231,7 +231,8 @@ describe('the expert’s own screens in the browser', () => {
           .first()
           .waitFor();
 
-        // The same hours again: the API refuses the overlap and the form says so at the fields, keeping what was typed.
+        // Hours overlapping these: the API refuses the overlap and the form says so at the fields, keeping what was
+        // typed.
         await weekly.getByLabel(text.availability.fields.weekday).selectOption({ index: 2 });
         await weekly.getByLabel(text.availability.fields.from).fill('10:00');
         await weekly.getByLabel(text.availability.fields.to).fill('11:00');
@@ -702,6 +703,42 @@ describe('the expert’s own screens in the browser', () => {
         [expert.id],
       );
       expect(both).toEqual([{ provider: 'Novia' }, { provider: 'Vamia' }]);
+    },
+    SLOW,
+  );
+
+  it(
+    'keeps one absence when its answer was lost on the way and the expert sends the form again',
+    async () => {
+      const text = TEXTS.fi;
+      const expert = await createExpert(web.t.db, { language: Language.Fi });
+      // Its own profile: its requests are routed.
+      const page = await web.newPage('fi', 1280, { ownContext: true });
+      await signIn(page, expert, signInLabels(text));
+      await expectPage(page, text.home.title);
+      await viaMenu(page, text, text.nav.availability, text.availability.title);
+      await page.setViewportSize({ width: 360, height: 800 });
+      const absence = page.getByRole('region', { name: text.availability.absence.heading });
+      await absence.getByLabel(text.availability.fields.firstDay).fill(helsinkiDateIn(20));
+      await absence.getByLabel(text.availability.fields.lastDay).fill(helsinkiDateIn(27));
+      // The first send reaches the API, which keeps the absence, but its answer never reaches the browser.
+      const lost = await loseFirstAnswer(page, '**/api/experts/me/availability/absences');
+      await absence.getByRole('button', { name: text.availability.absence.submit }).click();
+      await page.getByText(text.errors.network).waitFor();
+      // Sent again, as the page asks: no overlap with itself, the absence is listed once.
+      await absence.getByRole('button', { name: text.availability.absence.submit }).click();
+      await page.getByRole('status').filter({ hasText: text.availability.absence.added }).waitFor();
+      const removeButtons = absence.getByRole('button', {
+        name: new RegExp(`^${text.availability.removeNamed.split('{{what}}')[0]}`),
+      });
+      await expect(removeButtons.count()).resolves.toBe(1);
+      await expectAccessible(page);
+      expect(lost()).toBe(1);
+      const kept = await web.t.db.query(
+        `SELECT first_day::text, last_day::text FROM availability_absences WHERE expert_id = $1`,
+        [expert.id],
+      );
+      expect(kept).toEqual([{ first_day: helsinkiDateIn(20), last_day: helsinkiDateIn(27) }]);
     },
     SLOW,
   );

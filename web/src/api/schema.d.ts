@@ -10452,7 +10452,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 409 AVAILABILITY_OVERLAP when it overlaps another */
+            /** @description Added; the same absence sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10488,7 +10488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description AVAILABILITY_OVERLAP */
+            /** @description AVAILABILITY_OVERLAP: it overlaps another (fields named) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10635,7 +10635,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 409 AVAILABILITY_OVERLAP when it overlaps another */
+            /** @description Added; the same one-off time sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10671,7 +10671,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description AVAILABILITY_OVERLAP */
+            /** @description AVAILABILITY_OVERLAP: it overlaps another (fields named) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10768,7 +10768,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 409 AVAILABILITY_OVERLAP when it overlaps another */
+            /** @description Added; the same weekly window sent again (to the minute and the day, as after a lost answer) answers with the one kept and adds nothing */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10804,7 +10804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemResponse"];
                 };
             };
-            /** @description AVAILABILITY_OVERLAP */
+            /** @description AVAILABILITY_OVERLAP: it overlaps another (fields named) */
             409: {
                 headers: {
                     [name: string]: unknown;
