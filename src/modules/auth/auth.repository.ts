@@ -150,8 +150,17 @@ export class AuthRepository {
 
   async addLink(
     manager: EntityManager,
-    link: Pick<InvitationEntity, 'userId' | 'purpose' | 'tokenHash' | 'createdBy' | 'expiresAt'>,
+    link: Pick<InvitationEntity, 'userId' | 'purpose' | 'tokenHash' | 'createdBy' | 'expiresAt'> &
+      Partial<Pick<InvitationEntity, 'idempotencyKey'>>,
   ): Promise<void> {
     await manager.insert(InvitationEntity, link);
+  }
+
+  // Whom `createdBy` invited with the invitation form's Idempotency-Key `key`.
+  async findInvitedWithKey(createdBy: string, key: string): Promise<string | null> {
+    const link = await this.dataSource
+      .getRepository(InvitationEntity)
+      .findOne({ where: { createdBy, idempotencyKey: key }, select: { userId: true } });
+    return link?.userId ?? null;
   }
 }

@@ -19,11 +19,12 @@ export class InvitationsService {
   ) {}
 
   // Issues a one-time link and writes its mail, both inside the caller's transaction. Returns the mail id.
+  // `idempotencyKey`: the invitation form's (see invitedWith).
   async invite(
     manager: EntityManager,
     user: UserEntity,
     createdBy: string | null,
-    template: MailTemplate<InvitationMailParams> = invitationMail,
+    options: { template?: MailTemplate<InvitationMailParams>; idempotencyKey?: string } = {},
   ): Promise<string> {
     const token = randomToken();
     const validHours = this.config.env.INVITATION_TTL_HOURS;
@@ -35,12 +36,18 @@ export class InvitationsService {
       tokenHash: sha256(token),
       createdBy,
       expiresAt: new Date(this.clock.now().getTime() + validHours * 3600_000),
+      idempotencyKey: options.idempotencyKey ?? null,
     });
     const link = `${this.config.env.PUBLIC_URL}/set-password#token=${token}`;
-    return this.mail.compose(manager, recipient(user), template, {
+    return this.mail.compose(manager, recipient(user), options.template ?? invitationMail, {
       name: user.name,
       link,
       validHours,
     });
+  }
+
+  // The person whom `createdBy` invited with this Idempotency-Key of the invitation form, if any.
+  invitedWith(createdBy: string, idempotencyKey: string): Promise<string | null> {
+    return this.repo.findInvitedWithKey(createdBy, idempotencyKey);
   }
 }

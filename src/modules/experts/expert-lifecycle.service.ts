@@ -40,7 +40,7 @@ export class ExpertLifecycleService {
     const mailId = await this.dataSource
       .transaction(async (manager) => {
         const user = await this.users.addInvited(manager, dto, Role.Expert);
-        const mailId = await this.invitations.invite(manager, user, null, applicationMail);
+        const mailId = await this.invitations.invite(manager, user, null, { template: applicationMail });
         await this.audit.log({ actorId: null, meta }, 'expert.applied', ['expert', user.id], {}, manager);
         return mailId;
       })

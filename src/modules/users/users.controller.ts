@@ -1,10 +1,18 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
+import { idempotencyKey, idempotencyKeyHeader } from '../../common/http/idempotency-key.util';
 import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
@@ -21,11 +29,20 @@ export class UsersController {
 
   @ApiOperation({ summary: 'Invite a person (creates the account and mails a one-time link)' })
   @Post()
-  @ApiCreatedResponse({ type: UserResponse, description: 'Invited; the invitation mail is queued' })
+  @ApiHeader(idempotencyKeyHeader('the form answers with the person it invited the first time and mails nobody again'))
+  @ApiCreatedResponse({
+    type: UserResponse,
+    description:
+      'Invited; the invitation mail is queued. With an Idempotency-Key you used before, the person invited with it, as they are now',
+  })
   @ApiProblem(403, 'ROLE_NOT_ALLOWED, or ROLE_NOT_GRANTABLE: a coordinator invites only orderers and experts')
   @ApiProblem(409, 'EMAIL_TAKEN (field email, code taken)')
-  invite(@CurrentUser() ctx: AuthContext, @Body() dto: InviteUserDto): Promise<UserResponse> {
-    return this.service.invite(ctx, dto);
+  invite(
+    @CurrentUser() ctx: AuthContext,
+    @Body() dto: InviteUserDto,
+    @Headers('idempotency-key') key: string | undefined,
+  ): Promise<UserResponse> {
+    return this.service.invite(ctx, dto, idempotencyKey(key));
   }
 
   @ApiOperation({ summary: 'Accounts' })

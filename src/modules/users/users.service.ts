@@ -41,20 +41,34 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async invite(ctx: AuthContext, dto: InviteUserDto): Promise<UserResponse> {
+  // With an idempotency key (the invitation form's own), the person invited with that key before is the answer, as
+  // they are now: the form sent again after a lost answer makes no second account and sends no second mail. Two
+  // sends at once: the address is unique, the second waits for the first and then finds the person it invited.
+  async invite(ctx: AuthContext, dto: InviteUserDto, idempotencyKey?: string): Promise<UserResponse> {
     if (!canManageRole(ctx.user.role, dto.role)) throw UserErrors.roleNotGrantable();
-    const { user, mailId } = await this.dataSource
-      .transaction(async (manager) => {
+    const invitedBefore = async () => {
+      const id = idempotencyKey && (await this.invitations.invitedWith(ctx.user.id, idempotencyKey));
+      const user = id ? await this.users.findById(id) : null;
+      return user ? toUserResponse(user) : null;
+    };
+    const before = await invitedBefore();
+    if (before) return before;
+    let invited: { user: UserEntity; mailId: string };
+    try {
+      invited = await this.dataSource.transaction(async (manager) => {
         const user = await this.users.addInvited(manager, dto, dto.role);
-        const mailId = await this.invitations.invite(manager, user, ctx.user.id);
+        const mailId = await this.invitations.invite(manager, user, ctx.user.id, { idempotencyKey });
         await this.audit.log(ctx, 'user.invited', ['user', user.id], { role: dto.role }, manager);
         return { user, mailId };
-      })
-      .catch((error: unknown) => {
-        throw pgErrorCode(error) === PgCode.UniqueViolation ? UserErrors.emailTaken() : error;
       });
-    await this.mail.dispatch([mailId]);
-    return toUserResponse(user);
+    } catch (error) {
+      if (pgErrorCode(error) !== PgCode.UniqueViolation) throw error;
+      const meanwhile = await invitedBefore();
+      if (meanwhile) return meanwhile;
+      throw UserErrors.emailTaken();
+    }
+    await this.mail.dispatch([invited.mailId]);
+    return toUserResponse(invited.user);
   }
 
   async resendInvitation(ctx: AuthContext, id: string): Promise<void> {

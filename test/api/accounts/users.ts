@@ -86,4 +86,52 @@ describe('users: changing a role, disabling and enabling', () => {
     expect(invited.status).toBe('invited');
     await t.http.post(`/users/${invited.id}/invitation`).set(auth).expect(204);
   });
+
+  describe('an invitation sent again with its Idempotency-Key', () => {
+    const invite = (token: string, email: string, key?: string) => {
+      const req = t.http.post('/users').set('authorization', `Bearer ${token}`);
+      if (key !== undefined) req.set('Idempotency-Key', key);
+      return req.send({ email, name: 'Kutsuttu Kahdesti', role: 'expert' });
+    };
+    const counts = async (email: string) => {
+      const [row] = await t.db.query(
+        `SELECT (SELECT count(*)::int FROM users WHERE email = $1) AS users,
+                (SELECT count(*)::int FROM mail_messages WHERE to_address = $1) AS mails,
+                (SELECT count(*)::int FROM invitations i JOIN users u ON u.id = i.user_id WHERE u.email = $1) AS links`,
+        [email],
+      );
+      return row as { users: number; mails: number; links: number };
+    };
+    const address = (tag: string) => `${tag}-${Date.now().toString(36)}-${admin.id.slice(0, 8)}@example.test`;
+
+    it('answers with the person invited the first time: one account, one link, one mail', async () => {
+      const email = address('twice');
+      const key = `invite-${email}`;
+      const first = (await invite(coordinator.token, email, key).expect(201)).body;
+      const again = (await invite(coordinator.token, email, key).expect(201)).body;
+      expect(again).toEqual(first);
+      expect(await counts(email)).toEqual({ users: 1, mails: 1, links: 1 });
+      // Without the key, the address is in use.
+      expect((await invite(coordinator.token, email).expect(409)).body.code).toBe('EMAIL_TAKEN');
+      // Another inviter's same key is not this one: their send is refused as an address in use.
+      expect((await invite(admin.token, email, key).expect(409)).body.code).toBe('EMAIL_TAKEN');
+      expect(await counts(email)).toEqual({ users: 1, mails: 1, links: 1 });
+    });
+
+    it('makes one account of three sends at once, each answered with it', async () => {
+      const email = address('three');
+      const answers = await Promise.all(
+        [1, 2, 3].map(() => invite(coordinator.token, email, `three-${email}`).expect(201)),
+      );
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+      expect(await counts(email)).toEqual({ users: 1, mails: 1, links: 1 });
+    });
+
+    it('refuses a bad Idempotency-Key with a 400 naming the header, inviting nobody', async () => {
+      const email = address('bad');
+      const res = await invite(coordinator.token, email, 'a key with spaces').expect(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'Idempotency-Key', code: 'matches' })]);
+      expect(await counts(email)).toEqual({ users: 0, mails: 0, links: 0 });
+    });
+  });
 });

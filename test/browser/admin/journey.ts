@@ -11,7 +11,7 @@ import {
 } from '../../factories/fees.factory';
 import { createUnit } from '../../factories/organisations.factory';
 import { createUser, login, TestUser } from '../../factories/users.factory';
-import { expectAccessible, expectPage, sharedWebApp, shot, WebApp } from '../browser';
+import { expectAccessible, expectPage, loseFirstAnswer, sharedWebApp, shot, WebApp } from '../browser';
 import { parseCsv } from '../../utils/documents';
 import { expectRefusedAtField } from '../keyboard';
 import { viaMenu } from '../menu';
@@ -333,5 +333,50 @@ describe('the coordinator’s fee run and the admin’s tools in the browser', (
       await page.getByRole('region', { name: text.admin.audit.caption.split(' ({{')[0] }).focus();
       await expectAccessible(page);
     });
+  });
+
+  it('invites a person once when the answer was lost on the way and the admin sends the form again', async () => {
+    const text = TEXTS.sv;
+    // Its own profile: its requests are routed.
+    const page = await web.newPage('sv', 1280, { ownContext: true });
+    await signIn(page, text, admin, 'sv', text.home.title);
+    await viaMenu(page, text, text.admin.nav.people, text.admin.people.title);
+    await page.setViewportSize({ width: 360, height: 800 });
+    const invite = page.getByRole('region', { name: text.admin.people.invite.heading });
+    const inviteAs = async (name: string, email: string) => {
+      await invite.getByLabel(text.admin.people.invite.name).fill(name);
+      await invite.getByLabel(text.admin.people.invite.email).fill(email);
+      await invite.getByRole('button', { name: text.admin.people.invite.submit }).click();
+    };
+    const done = (email: string) =>
+      page
+        .getByRole('status')
+        .filter({ hasText: fill(text.admin.people.invite.done, { email }) })
+        .waitFor();
+    const email = `inbjuden-${randomUUID().slice(0, 8)}@example.test`;
+    // The first send reaches the API, which invites the person, but its answer never reaches the browser.
+    const lost = await loseFirstAnswer(page, '**/api/users');
+    await inviteAs('Kim Inbjuden', email);
+    await page.getByText(text.errors.network).waitFor();
+    // Sent again, as the page asks: the person the first send invited, not an address in use.
+    await invite.getByRole('button', { name: text.admin.people.invite.submit }).click();
+    await done(email);
+    await expect(page.getByRole('cell', { name: email }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    expect(lost()).toBe(1);
+    const counts = async (address: string) =>
+      (
+        await web.t.db.query(
+          `SELECT (SELECT count(*)::int FROM users WHERE email = $1) AS users,
+                  (SELECT count(*)::int FROM mail_messages WHERE to_address = $1) AS mails`,
+          [address],
+        )
+      )[0];
+    expect(await counts(email)).toEqual({ users: 1, mails: 1 });
+    // The next person from the same form is invited too.
+    const next = `inbjuden-${randomUUID().slice(0, 8)}@example.test`;
+    await inviteAs('Kajsa Inbjuden', next);
+    await done(next);
+    expect(await counts(next)).toEqual({ users: 1, mails: 1 });
   });
 });

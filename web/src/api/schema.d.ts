@@ -14553,7 +14553,10 @@ export interface operations {
     UsersController_invite: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your own for this form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, the form answers with the person it invited the first time and mails nobody again. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14563,7 +14566,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Invited; the invitation mail is queued */
+            /** @description Invited; the invitation mail is queued. With an Idempotency-Key you used before, the person invited with it, as they are now */
             201: {
                 headers: {
                     [name: string]: unknown;

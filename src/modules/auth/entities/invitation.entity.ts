@@ -10,6 +10,10 @@ export enum InvitationPurpose {
 // A one-time link token, stored as its SHA-256 only.
 @Entity('invitations')
 @Index(['userId'])
+@Index('invitations_one_per_key', ['createdBy', 'idempotencyKey'], {
+  unique: true,
+  where: 'idempotency_key IS NOT NULL',
+})
 export class InvitationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -33,6 +37,11 @@ export class InvitationEntity {
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;
+
+  // The Idempotency-Key of the invitation form that made this link, unique per inviter: the form sent again after its
+  // answer was lost finds the person it invited, and no second account or mail is made.
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  idempotencyKey: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

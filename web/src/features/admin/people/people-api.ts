@@ -16,7 +16,10 @@ export const usePeople = (filter: { role?: UserRole; status?: UserStatus; search
     placeholderData: keepPreviousData,
   });
 
-export const inviteUser = (body: InviteUser) => call(api.POST('/api/users', { body }));
+// `idempotencyKey`: the invitation form's own (newIdempotencyKey), new after each person invited: sent again after a
+// lost answer, the form gets the person it invited instead of a refusal of the address as in use.
+export const inviteUser = (body: InviteUser, idempotencyKey: string) =>
+  call(api.POST('/api/users', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }));
 
 export function useAccountAction() {
   const client = useQueryClient();

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { newIdempotencyKey } from '../../../api/idempotency-key';
 import { useUser } from '../../../api/use-session';
 import { useAnnounce } from '../../../components/announcer';
 import { SelectField } from '../../../components/fields';
@@ -53,6 +54,7 @@ function Invite() {
     role: 'orderer' as UserRole,
     language: 'fi' as Language,
   });
+  const [inviteKey, setInviteKey] = useState(newIdempotencyKey);
   const labels = {
     name: t('admin.people.invite.name'),
     email: t('admin.people.invite.email'),
@@ -61,7 +63,7 @@ function Invite() {
   };
   const { submit, formProps, errors } = useSubmission({
     send: (v: typeof values) =>
-      inviteUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, language: v.language }),
+      inviteUser({ name: v.name.trim(), email: v.email.trim(), role: v.role, language: v.language }, inviteKey),
     validate: (v) =>
       checkRequired(t, [
         { field: 'name', label: labels.name, value: v.name },
@@ -71,6 +73,7 @@ function Invite() {
     onSuccess: (user) => {
       announce(t('admin.people.invite.done', { email: user.email }));
       setValues((v) => ({ ...v, name: '', email: '' }));
+      setInviteKey(newIdempotencyKey());
       void client.invalidateQueries({ queryKey: ['users'] });
     },
   });
