@@ -7,27 +7,27 @@ const Sequencer = require('@jest/test-sequencer').default;
 // leaves the others idle at the end. Jest orders by the durations of an earlier run on this machine, kept in
 // its cache; without one (a fresh clone, as in CI) it orders by file size, which puts the browser specs, small files
 // taking minutes each, anywhere in the run. Then these seconds stand in for the cache: each spec file's time in
-// `bash .ci/run` on a clean clone (the evening of 5 December 2026, on the 2-core CI machine, three workers),
+// `bash .ci/run` on a clean clone (the night of 6 December 2026, on the 2-core CI machine, three workers),
 // rounded; files under 10 s are left out. The API specs are a file per area (test/api/<area>.e2e-spec.ts), the
 // browser specs a file per person (test/browser/<person>.e2e-spec.ts) and the middle tier one file. `processes` (the
-// specs that start and kill processes, one after another) mostly waits; it starts with the two longest browser
-// files, and the other workers share the rest. Only the order depends on these: a spec missing here runs after the
+// specs that start and kill processes, one after another: alone, 83 s of the machine's CPU in 94 s) starts with the
+// two longest browser files, and the other workers share the rest. Only the order depends on these: a spec missing here runs after the
 // listed ones by its size, a browser spec as if it took BROWSER_SPEC_SECONDS.
 const KNOWN_SECONDS = {
-  'test/browser/expert.e2e-spec.ts': 406,
-  'test/browser/orderer.e2e-spec.ts': 269,
-  'test/processes.e2e-spec.ts': 217,
-  'test/browser/coordinator.e2e-spec.ts': 174,
-  'test/browser/public-pages.e2e-spec.ts': 133,
-  'test/browser/admin.e2e-spec.ts': 125,
-  'test/api/app.e2e-spec.ts': 113,
-  'test/api/fees.e2e-spec.ts': 75,
-  'test/api/security.e2e-spec.ts': 63,
-  'test/api/booking.e2e-spec.ts': 54,
-  'test/api/experts.e2e-spec.ts': 51,
-  'test/medium.medium-spec.ts': 49,
-  'test/api/contracts.e2e-spec.ts': 42,
-  'test/api/accounts.e2e-spec.ts': 24,
+  'test/browser/expert.e2e-spec.ts': 246,
+  'test/processes.e2e-spec.ts': 168,
+  'test/browser/orderer.e2e-spec.ts': 166,
+  'test/browser/coordinator.e2e-spec.ts': 143,
+  'test/browser/admin.e2e-spec.ts': 82,
+  'test/api/app.e2e-spec.ts': 76,
+  'test/browser/public-pages.e2e-spec.ts': 71,
+  'test/api/fees.e2e-spec.ts': 58,
+  'test/api/security.e2e-spec.ts': 45,
+  'test/api/booking.e2e-spec.ts': 40,
+  'test/medium.medium-spec.ts': 40,
+  'test/api/experts.e2e-spec.ts': 25,
+  'test/api/contracts.e2e-spec.ts': 25,
+  'test/api/accounts.e2e-spec.ts': 17,
 };
 const BROWSER_SPEC_SECONDS = 60;
 
