@@ -1,14 +1,15 @@
+import { ApiHeader } from '@nestjs/swagger';
 import { fieldError } from '../errors/domain-error';
 
-// The Idempotency-Key request header (draft-ietf-httpapi-idempotency-key-header) of a creation: a key the client
-// makes for one form, sent again with the form after a lost answer, so that the form makes one thing, not two.
-// `again`: what a form sent again with the same key does.
-export function idempotencyKeyHeader(again: string) {
-  return {
+// The Idempotency-Key request header (draft-ietf-httpapi-idempotency-key-header) of a creation, in the OpenAPI
+// document: a key the client makes for one form, sent again with the form after a lost answer, so that the form
+// makes one thing, not two. `again`: what a form sent again with the same key does.
+export function ApiIdempotencyKey(again: string): MethodDecorator {
+  return ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: `A key of your own for this form (a UUID, say; 1 to 128 visible ASCII characters). Sent again with the same key, ${again}.`,
-  };
+  });
 }
 
 const KEY = /^[\x21-\x7e]{1,128}$/;

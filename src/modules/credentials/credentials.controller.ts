@@ -1,18 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { idempotencyKey, idempotencyKeyHeader } from '../../common/http/idempotency-key.util';
+import { ApiIdempotencyKey, idempotencyKey } from '../../common/http/idempotency-key.util';
 import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../files';
 import { CredentialsService } from './credentials.service';
@@ -32,9 +25,7 @@ export class CredentialsController {
   @ApiOperation({ summary: 'Submit a training credential with its certificate' })
   @Post('experts/me/credentials')
   @Authenticated({ roles: [Role.Expert] })
-  @ApiHeader(
-    idempotencyKeyHeader('the form answers with the credential it sent the first time and stores nothing more'),
-  )
+  @ApiIdempotencyKey('the form answers with the credential it sent the first time and stores nothing more')
   @ApiCreatedResponse({
     type: CredentialResponse,
     description:

@@ -1,18 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../common/auth/auth-context';
 import { Authenticated } from '../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { Role } from '../../common/auth/role.enum';
 import { ApiProblem } from '../../common/errors/api-problem.decorator';
-import { idempotencyKey, idempotencyKeyHeader } from '../../common/http/idempotency-key.util';
+import { ApiIdempotencyKey, idempotencyKey } from '../../common/http/idempotency-key.util';
 import { IdParam } from '../../common/validation/parse-uuid.pipe';
 import { ChangeRoleDto } from './dto/change-role.dto';
 import { InviteUserDto } from './dto/invite-user.dto';
@@ -29,7 +22,7 @@ export class UsersController {
 
   @ApiOperation({ summary: 'Invite a person (creates the account and mails a one-time link)' })
   @Post()
-  @ApiHeader(idempotencyKeyHeader('the form answers with the person it invited the first time and mails nobody again'))
+  @ApiIdempotencyKey('the form answers with the person it invited the first time and mails nobody again')
   @ApiCreatedResponse({
     type: UserResponse,
     description:

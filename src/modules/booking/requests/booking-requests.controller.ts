@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
@@ -9,7 +9,7 @@ import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { WidePageQueryDto } from '../../../common/http/pagination.dto';
 import { AssignmentsService } from '../assignments/assignments.service';
 import { BookingRequestsService } from './booking-requests.service';
-import { idempotencyKey, idempotencyKeyHeader } from '../../../common/http/idempotency-key.util';
+import { ApiIdempotencyKey, idempotencyKey } from '../../../common/http/idempotency-key.util';
 import { CancelDto, DirectAssignDto, SendOffersDto } from '../dto/booking-actions.dto';
 import { BookedAssignmentResponse, OfferResponse, RequestPageResponse, RequestResponse } from '../dto/booking.response';
 import { CandidatePageResponse, MatchFunnelResponse } from '../dto/candidate.response';
@@ -34,7 +34,7 @@ export class BookingRequestsController {
   @ApiOperation({ summary: 'Create an order (draft)' })
   @Post()
   @Authenticated({ roles: [Role.Orderer] })
-  @ApiHeader(idempotencyKeyHeader('the form changes the draft it made the first time instead of making a second one'))
+  @ApiIdempotencyKey('the form changes the draft it made the first time instead of making a second one')
   @ApiCreatedResponse({
     type: RequestResponse,
     description:

@@ -1,18 +1,11 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthContext } from '../../../common/auth/auth-context';
 import { Authenticated } from '../../../common/auth/authenticated.decorator';
 import { CurrentUser } from '../../../common/auth/current-user.decorator';
 import { Role } from '../../../common/auth/role.enum';
 import { ApiProblem } from '../../../common/errors/api-problem.decorator';
-import { idempotencyKey, idempotencyKeyHeader } from '../../../common/http/idempotency-key.util';
+import { ApiIdempotencyKey, idempotencyKey } from '../../../common/http/idempotency-key.util';
 import { IdParam } from '../../../common/validation/parse-uuid.pipe';
 import { ApiFileDownload, ApiUploadForm, Download, SendsFile, UploadedForm, UploadForm } from '../../files';
 import { ClaimCostsService } from './claim-costs.service';
@@ -124,7 +117,7 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Add a cost with its receipt to a claim' })
   @Post(':id/costs')
   @Authenticated({ roles: EXPERT })
-  @ApiHeader(idempotencyKeyHeader('the form adds nothing more to the claim: the cost it added the first time stands'))
+  @ApiIdempotencyKey('the form adds nothing more to the claim: the cost it added the first time stands')
   @ApiCreatedResponse({
     type: ClaimResponse,
     description:
