@@ -5,8 +5,8 @@
 // when something did, and dist/ is never touched, so an API started from it keeps running undisturbed.
 // Types are not checked here; `npm run build` checks them.
 const { join } = require('node:path');
-const { cachedBuild, ROOT } = require('./transpile');
+const { cachedBuild, TRANSPILED_BUILDS } = require('./transpile');
 
-const build = cachedBuild(join(ROOT, '.build', 'cli'));
+const build = cachedBuild(TRANSPILED_BUILDS);
 if (build.built) console.error(`(${build.files} files transpiled into ${build.dir} in ${build.ms} ms)`);
 require(join(build.dir, 'src', 'cli.js'));

@@ -1,4 +1,5 @@
-import { type Browser, chromium } from 'playwright-core';
+import { stripVTControlCharacters } from 'node:util';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import {
   CHROMIUM,
   CHROMIUM_ARGS,
@@ -7,10 +8,11 @@ import {
   PLAYWRIGHT_DISABLED_FEATURES,
   V8_FLAGS,
 } from '../utils/chromium';
+import { expectAccessible } from './browser';
 
 // The browser of the browser specs (test/utils/chromium.ts): our `--disable-features` replaces Playwright's, since
 // Chromium reads only the last one, so it must repeat Playwright's list, and the features it adds must take effect;
-// V8's flags too.
+// V8's flags too; and the accessibility check the specs run on its pages (expectAccessible) finds what it should.
 describe('the Chromium of the browser specs', () => {
   async function commandLine(browser: Browser): Promise<string[]> {
     const cdp = await browser.newBrowserCDPSession();
@@ -71,5 +73,36 @@ describe('the Chromium of the browser specs', () => {
     expect((await optimizationStatus(V8_FLAGS)) & NEVER_OPTIMIZE).toBe(NEVER_OPTIMIZE);
     // V8 left to itself would optimise it.
     expect((await optimizationStatus([])) & NEVER_OPTIMIZE).toBe(0);
+  });
+
+  it('has axe find what breaks its rules, in a new document and after a change to a checked one', async () => {
+    // What a failed check names: each rule with its nodes, read off the failure's message.
+    const violations = (page: Page) =>
+      expectAccessible(page).then(
+        () => [],
+        (e: Error) =>
+          [
+            ...stripVTControlCharacters(e.message).matchAll(/"nodes": Array \[([^\]]*)\],\s*\+\s*"rule": "([a-z-]+)"/g),
+          ].map(([, nodes, rule]) => `${rule}: ${[...nodes.matchAll(/"([^"]+)"/g)].map((m) => m[1]).join(', ')}`),
+      );
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext()).newPage();
+      await page.setContent(
+        '<html lang="fi"><head><title>Sivu</title></head><body><main><h1>Sivu</h1></main></body></html>',
+      );
+      await expectAccessible(page);
+      // The same document, axe already in it: an image without a text alternative (WCAG 1.1.1).
+      await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<img src="x.png">'));
+      expect(await violations(page)).toEqual(['image-alt: img']);
+      // A new document: two menus of one name (the best-practice rule turned on beside the WCAG ones).
+      await page.setContent(
+        '<html lang="fi"><head><title>Sivu</title></head><body><nav aria-label="Valikko"><a href="#a">A</a></nav>' +
+          '<nav aria-label="Valikko"><a href="#b">B</a></nav><main><h1>Sivu</h1></main></body></html>',
+      );
+      expect(await violations(page)).toEqual(['landmark-unique: nav:nth-child(1)']);
+    } finally {
+      await browser.close();
+    }
   });
 });

@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { cachedBuild, ROOT } from '../../scripts/transpile';
+import { cachedBuild, TRANSPILED_BUILDS } from '../../scripts/transpile';
 
 // A child process of a test (the embedded app) runs compiled JavaScript, not ts-node: ts-node compiles the
 // whole app again in every child and every worker thread it starts, which made a boot take two to three
@@ -11,6 +10,6 @@ let built: string | undefined;
 
 // The directory of a build of src/ and migrations/ as they are now (layout as in dist/: src/main.js).
 export function compiledApp(): string {
-  built ??= cachedBuild(join(ROOT, '.test-build')).dir;
+  built ??= cachedBuild(TRANSPILED_BUILDS).dir;
   return built;
 }

@@ -1,5 +1,6 @@
 // Prints the API's OpenAPI document as JSON without a database, Redis or a listening port: Nest's preview mode
-// reads the modules and controllers but creates no provider. Used by scripts/api-client.js.
+// reads the modules and controllers but creates no provider. Used by scripts/api-client.js, from the shared
+// transpiled build (scripts/transpile.js, TRANSPILED_BUILDS).
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -17,8 +18,8 @@ Object.assign(process.env, {
 
 async function main(): Promise<void> {
   const [{ AppModule }, { applyApiPrefix, buildOpenApi, createFastifyAdapter }] = await Promise.all([
-    import('../src/app.module'),
-    import('../src/http-app'),
+    import('./app.module'),
+    import('./http-app'),
   ]);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({ runWorkers: false }),
