@@ -2,7 +2,7 @@
 // (it greets within 15 s of its boot), a worker and an API stopped with SIGTERM (each within its grace), a fee run
 // whose worker is killed half-way or whose Redis restarts. One spec file, so that they run one after another in one
 // Jest worker (two of them side by side on the 2-core machine slowed each other past what they assert), while the
-// other workers run the other specs: they mostly wait on the processes they start.
+// other worker runs the other specs.
 import './processes/embedded';
 import './processes/shutdown';
 import './processes/fee-run-faults';
