@@ -9,8 +9,9 @@ import { UserEntity, UserStatus } from '../../src/modules/users/entities/user.en
 export const DEFAULT_PASSWORD = 'Pohjanmaa-kokemus-2026!';
 // The password hash of the users made here: argon2id with the smallest cost, as a hash reads its own parameters and
 // the app's verification takes whatever they are. A check of the app's parameters (19 MiB, two passes) cost 55 ms
-// of CPU on CI's machine, 1 ms with these; the suite signs such users in hundreds of times. Passwords the app sets
-// itself (an invitation accepted, a password reset) are hashed by the app, at its own cost, and signed in with so.
+// of CPU on CI's machine, 1 ms with these; the security and booking API specs alone sign such users in 129 times.
+// Passwords the app sets itself (an invitation accepted, a password reset) are hashed by the app, at its own cost, and
+// signed in with so.
 const FIXTURE_HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
 let defaultHash: Promise<string> | undefined;
 
